@@ -1,0 +1,187 @@
+import Foundation
+
+/// A JSON value. Objects keep the order their keys were inserted in, so output is stable and
+/// readable (contract keys first); input order never matters to any calculator.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// The numeric value of `.int` or `.double`.
+    public var number: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        default: nil
+        }
+    }
+
+    /// A short English name of the JSON type, for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .int, .double: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+/// An insertion-ordered JSON object.
+public struct JSONObject: Sendable, Hashable {
+    public private(set) var keys: [String] = []
+    private var storage: [String: JSONValue] = [:]
+
+    public init() {}
+
+    public init(_ pairs: KeyValuePairs<String, JSONValue>) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public var isEmpty: Bool { keys.isEmpty }
+    public var pairs: [(key: String, value: JSONValue)] { keys.compactMap { key in storage[key].map { (key, $0) } } }
+}
+
+extension JSONValue: Decodable {
+    public init(from decoder: any Decoder) throws {
+        if let container = try? decoder.container(keyedBy: AnyKey.self) {
+            var object = JSONObject()
+            // Decoders do not promise key order; sort so a decoded object is deterministic.
+            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                object[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+            self = .object(object)
+            return
+        }
+        if var container = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !container.isAtEnd { items.append(try container.decode(JSONValue.self)) }
+            self = .array(items)
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
+    }
+}
+
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension JSONValue {
+    /// Parses JSON text. The error names nothing of the content (it may hold patient data).
+    public static func parse(_ text: String) throws(InputError) -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            throw InputError(field: nil, problem: .malformedJSON)
+        }
+    }
+
+    /// Compact or indented JSON text with keys in insertion order.
+    public func serialized(pretty: Bool = true) -> String {
+        var out = ""
+        write(to: &out, indent: pretty ? 0 : nil)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int?) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .double(let value):
+            // Swift's description is the shortest text that round-trips, and keeps ".0" (4.0 stays 4.0).
+            out += value.isFinite ? String(describing: value) : "null"
+        case .string(let value): JSONValue.writeString(value, to: &out)
+        case .array(let items):
+            writeContainer(open: "[", close: "]", count: items.count, indent: indent, to: &out) { index, out, inner in
+                items[index].write(to: &out, indent: inner)
+            }
+        case .object(let object):
+            let pairs = object.pairs
+            writeContainer(open: "{", close: "}", count: pairs.count, indent: indent, to: &out) { index, out, inner in
+                JSONValue.writeString(pairs[index].key, to: &out)
+                out += inner == nil ? ":" : ": "
+                pairs[index].value.write(to: &out, indent: inner)
+            }
+        }
+    }
+
+    private func writeContainer(
+        open: String, close: String, count: Int, indent: Int?, to out: inout String,
+        element: (Int, inout String, Int?) -> Void
+    ) {
+        out += open
+        guard count > 0 else { out += close; return }
+        let inner = indent.map { $0 + 2 }
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            element(index, &out, inner)
+        }
+        if let indent { out += "\n" + String(repeating: " ", count: indent) }
+        out += close
+    }
+
+    private static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(nilLiteral: ()) { self = .null }
+}

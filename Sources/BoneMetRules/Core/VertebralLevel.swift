@@ -1,0 +1,60 @@
+import Foundation
+
+/// A vertebral level C1–C7, T1–T12, L1–L5, S1–S5 (the sacrum counted by segment, as SINS does).
+public struct VertebralLevel: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public enum Region: String, Sendable, CaseIterable, Codable {
+        case cervical = "C", thoracic = "T", lumbar = "L", sacral = "S"
+
+        var count: Int {
+            switch self {
+            case .cervical: 7
+            case .thoracic: 12
+            case .lumbar: 5
+            case .sacral: 5
+            }
+        }
+
+        var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    }
+
+    public let region: Region
+    public let number: Int
+
+    public init?(region: Region, number: Int) {
+        guard (1...region.count).contains(number) else { return nil }
+        self.region = region
+        self.number = number
+    }
+
+    /// Parses `T11`, `t11`, ` L5 `.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let first = trimmed.first, let region = Region(rawValue: String(first)),
+            let number = Int(trimmed.dropFirst()), String(number) == String(trimmed.dropFirst())
+        else { return nil }
+        self.init(region: region, number: number)
+    }
+
+    public static let all: [VertebralLevel] = Region.allCases.flatMap { region in
+        (1...region.count).compactMap { VertebralLevel(region: region, number: $0) }
+    }
+
+    public var description: String { region.rawValue + String(number) }
+
+    public static func < (lhs: VertebralLevel, rhs: VertebralLevel) -> Bool {
+        (lhs.region.order, lhs.number) < (rhs.region.order, rhs.number)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let level = VertebralLevel(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a vertebral level"))
+        }
+        self = level
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
