@@ -35,7 +35,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
-        .testTarget(name: "bonemetTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,10 +7,10 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Language of texts and errors: zh or en (default: from LANG, else en).")
     var lang: String?
 
-    @Option(name: .long, help: "Output format: json or text.")
+    @Option(name: .long, help: "Output format: json or text (assess: also markdown).")
     var format: String = "json"
 
-    enum Format: String, CaseIterable { case json, text }
+    enum Format: String, CaseIterable { case json, text, markdown }
 
     /// The chosen language; an unknown code is a bad input, named with the allowed values.
     func language(environment: [String: String] = ProcessInfo.processInfo.environment) throws(InputError) -> Language {
@@ -26,9 +26,9 @@ struct OutputOptions: ParsableArguments {
         return .en
     }
 
-    func outputFormat() throws(InputError) -> Format {
-        guard let value = Format(rawValue: format) else {
-            throw InputError(field: "--format", problem: .unknownValue(format, allowed: Format.allCases.map(\.rawValue)))
+    func outputFormat(allowed: [Format] = [.json, .text]) throws(InputError) -> Format {
+        guard let value = Format(rawValue: format), allowed.contains(value) else {
+            throw InputError(field: "--format", problem: .unknownValue(format, allowed: allowed.map(\.rawValue)))
         }
         return value
     }

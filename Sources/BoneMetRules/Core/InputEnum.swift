@@ -1,8 +1,11 @@
-/// A closed set of input values with bilingual labels, read from JSON by its raw value.
-public protocol InputEnum: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {
-    var label: LocalizedText { get }
+/// A closed set of input values read from JSON by raw value; errors list `allowedValues`.
+public protocol ValueEnum: RawRepresentable, CaseIterable, Sendable, Hashable where RawValue == String {}
+
+extension ValueEnum {
+    public static var allowedValues: [String] { allCases.map(\.rawValue) }
 }
 
-extension InputEnum {
-    public static var allowedValues: [String] { allCases.map(\.rawValue) }
+/// A value set whose values are also shown to users, with bilingual labels.
+public protocol InputEnum: ValueEnum {
+    var label: LocalizedText { get }
 }

@@ -99,11 +99,11 @@ public struct InputError: Error, Sendable, Hashable {
         }
     }
 
-    static func shorten(_ value: String) -> String {
+    public static func shorten(_ value: String) -> String {
         value.count > 40 ? String(value.prefix(40)) + "…" : value
     }
 
-    static func format(_ number: Double) -> String {
+    public static func format(_ number: Double) -> String {
         number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(describing: number)
     }
 }

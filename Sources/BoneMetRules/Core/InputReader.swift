@@ -23,7 +23,7 @@ public struct InputReader: Sendable {
 
     public func has(_ key: String) -> Bool { raw(key) != nil }
 
-    public func enumValue<E: InputEnum>(_ key: String, as type: E.Type = E.self) throws(InputError) -> E? {
+    public func enumValue<E: ValueEnum>(_ key: String, as type: E.Type = E.self) throws(InputError) -> E? {
         guard let value = raw(key) else { return nil }
         guard case .string(let text) = value else {
             throw InputError(field: key, problem: .wrongType(expected: .string))

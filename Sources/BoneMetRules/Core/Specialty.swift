@@ -1,6 +1,6 @@
 /// The MDT specialty responsible for acting on a finding (role division: drug decisions stay
 /// with medical oncology; orthopaedics assesses and operates — seed-summary.md).
-public enum Specialty: String, Sendable, CaseIterable, Codable, Hashable {
+public enum Specialty: String, InputEnum, Codable {
     case orthopaedics
     case spineSurgery
     case medicalOncology

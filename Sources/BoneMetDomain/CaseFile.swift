@@ -1,0 +1,75 @@
+import Foundation
+
+/// A case file (docs/case-format.md, docs/case.schema.json): JSON in, a validated `CaseRecord`
+/// out — or every problem, each with the path of the bad field.
+public enum CaseFile {
+    public struct Invalid: Error, Sendable {
+        public let errors: [InputError]
+    }
+
+    public static func read(_ text: String) throws(Invalid) -> CaseRecord {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(text)
+        } catch {
+            throw Invalid(errors: [error])
+        }
+        return try read(value)
+    }
+
+    public static func read(_ data: Data) throws(Invalid) -> CaseRecord {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Invalid(errors: [InputError(field: nil, problem: .custom(LocalizedText(en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本")))])
+        }
+        return try read(text)
+    }
+
+    public static func read(_ value: JSONValue) throws(Invalid) -> CaseRecord {
+        let log = ValidationLog()
+        let record = FieldReader(value, path: "", keys: Keys.root, log: log).flatMap { CaseSections.record($0) }
+        if let record { CaseConsistency.check(record, log: log) }
+        guard let record, log.errors.isEmpty else {
+            throw Invalid(errors: log.errors.isEmpty ? [InputError(field: nil, problem: .notAnObject)] : log.errors)
+        }
+        return record
+    }
+
+    /// The record as case-file JSON (the same format `read` accepts).
+    public static func write(_ record: CaseRecord) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(record) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The keys each object of the case file accepts (also the JSON Schema's properties).
+    public enum Keys {
+        public static let root = [
+            "schemaVersion", "patient", "primaries", "lesions", "studies", "treatments", "labs", "performance", "pain",
+            "neurology", "biopsies", "events", "visceralMetastases", "dentalExams", "decisions", "plans",
+        ]
+        public static let patient = ["id", "sex", "birthDate", "fictional", "weights"]
+        public static let weight = ["date", "kg"]
+        public static let primary = ["id", "site", "histology", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy"]
+        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note"]
+        public static let study = ["id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "observations", "unnamedNewLesions"]
+        public static let observation = [
+            "lesion", "present", "character", "diametersMm", "softTissueMm", "boneDestruction", "scleroticRim", "fillIn", "uptake",
+            "uptakeChangePercent", "normalSignal", "fractionOfDiameter", "collapse", "alignment", "posterolateral", "escc",
+            "fracture", "jointSpaceNarrowing", "osteophytes", "subchondralCysts", "epiphyseal", "eccentric",
+        ]
+        public static let treatment = [
+            "id", "kind", "name", "drugs", "systemicClass", "lesions", "start", "end", "planned", "stopReason", "procedure", "agent",
+            "doseMg", "intervalWeeks", "doses", "doseGy", "fractions",
+        ]
+        public static let lab = ["date", "test", "value", "unit", "upperLimit", "lowerLimit"]
+        public static let performance = ["date", "ecog", "kps"]
+        public static let pain = ["date", "lesion", "mirels", "sins", "nrs"]
+        public static let neurology = ["date", "status", "frankel", "lesion"]
+        public static let biopsy = ["lesion", "date", "decalcification", "result", "histology", "molecularTests"]
+        public static let event = ["date", "kind", "lesion"]
+        public static let visceral = ["organ", "date", "removable", "treatable", "pattern"]
+        public static let decision = ["date", "decision", "specialty", "followUp"]
+        public static let plans = ["molecularTestsWanted", "transfer", "trialEnrolment"]
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Collects every problem found in a case file, so one run reports them all.
+final class ValidationLog {
+    private(set) var errors: [InputError] = []
+    func add(_ error: InputError) { errors.append(error) }
+}
+
+/// Reads one JSON object of a case file at a path (`studies[1].observations[0]`), logging each
+/// bad field with its full path and carrying on; the value of a bad field is nil.
+struct FieldReader {
+    let reader: InputReader
+    let path: String
+    let log: ValidationLog
+
+    init?(_ value: JSONValue, path: String, keys: [String], log: ValidationLog) {
+        guard case .object(let object) = value else {
+            log.add(InputError(field: path.isEmpty ? nil : path, problem: .wrongType(expected: .object)))
+            return nil
+        }
+        // Report every unknown key, not only the first; then read the known ones.
+        for key in object.keys where !keys.contains(key) {
+            log.add(InputError(field: Self.join(path, key), problem: .unknownField(allowed: keys)))
+        }
+        var known = JSONObject()
+        for (key, value) in object.pairs where keys.contains(key) { known[key] = value }
+        guard let reader = try? InputReader(.object(known), fields: keys) else { return nil }
+        self.reader = reader
+        self.path = path
+        self.log = log
+    }
+
+    static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : key.hasPrefix("[") ? path + key : path + "." + key
+    }
+
+    func fieldPath(_ key: String) -> String { Self.join(path, key) }
+
+    private func attempt<T>(_ key: String, required: Bool, _ body: () throws(InputError) -> T?) -> T? {
+        do {
+            let value = try body()
+            if value == nil && required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
+            return value
+        } catch {
+            log.add(error.nested(under: path))
+            return nil
+        }
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        attempt(key, required: required) { () throws(InputError) in
+            guard let text = try reader.string(key) else { return nil }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw InputError(field: key, problem: .custom(LocalizedText(en: "must not be empty", zh: "不能为空")))
+            }
+            return text
+        }
+    }
+
+    func value<E: ValueEnum>(_ key: String, _ type: E.Type = E.self, required: Bool = false) -> E? {
+        attempt(key, required: required) { () throws(InputError) in try reader.enumValue(key, as: type) }
+    }
+
+    func date(_ key: String, required: Bool = false) -> PartialDate? {
+        attempt(key, required: required) { () throws(InputError) in
+            guard let text = try reader.string(key) else { return nil }
+            guard let date = PartialDate(text) else { throw InputError(field: key, problem: .invalidDate(text)) }
+            return date
+        }
+    }
+
+    func double(_ key: String, in range: ClosedRange<Double>, required: Bool = false) -> Double? {
+        attempt(key, required: required) { () throws(InputError) in try reader.double(key, in: range) }
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        attempt(key, required: required) { () throws(InputError) in try reader.int(key, in: range) }
+    }
+
+    func bool(_ key: String, required: Bool = false) -> Bool? {
+        attempt(key, required: required) { () throws(InputError) in try reader.bool(key) }
+    }
+
+    func level(_ key: String) -> VertebralLevel? {
+        attempt(key, required: false) { () throws(InputError) in
+            guard let text = try reader.string(key) else { return nil }
+            guard let level = VertebralLevel(text) else { throw InputError(field: key, problem: .invalidVertebralLevel(text)) }
+            return level
+        }
+    }
+
+    /// The elements of an array field, each read at `key[i]`; bad elements are logged and skipped.
+    func array<T>(_ key: String, required: Bool = false, element: (JSONValue, String) -> T?) -> [T]? {
+        guard let raw = reader.raw(key) else {
+            if required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
+            return nil
+        }
+        guard case .array(let items) = raw else {
+            log.add(InputError(field: fieldPath(key), problem: .wrongType(expected: .array)))
+            return nil
+        }
+        return items.enumerated().compactMap { offset, item in element(item, fieldPath(key) + "[\(offset)]") }
+    }
+
+    func objects<T>(_ key: String, keys: [String], read: (FieldReader) -> T?) -> [T] {
+        array(key) { value, path in FieldReader(value, path: path, keys: keys, log: log).flatMap(read) } ?? []
+    }
+
+    func object<T>(_ key: String, keys: [String], required: Bool = false, read: (FieldReader) -> T?) -> T? {
+        guard let raw = reader.raw(key) else {
+            if required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
+            return nil
+        }
+        return FieldReader(raw, path: fieldPath(key), keys: keys, log: log).flatMap(read)
+    }
+
+    func strings(_ key: String) -> [String] {
+        array(key) { value, path in
+            guard case .string(let text) = value else {
+                log.add(InputError(field: path, problem: .wrongType(expected: .string)))
+                return nil
+            }
+            return text
+        } ?? []
+    }
+
+    func values<E: ValueEnum>(_ key: String, _ type: E.Type = E.self) -> [E] {
+        array(key) { value, path in
+            guard case .string(let text) = value else {
+                log.add(InputError(field: path, problem: .wrongType(expected: .string)))
+                return nil
+            }
+            guard let result = E(rawValue: text) else {
+                log.add(InputError(field: path, problem: .unknownValue(text, allowed: E.allowedValues)))
+                return nil
+            }
+            return result
+        } ?? []
+    }
+
+    func dates(_ key: String) -> [PartialDate] {
+        array(key) { value, path in
+            guard case .string(let text) = value, let date = PartialDate(text) else {
+                log.add(InputError(field: path, problem: .invalidDate(value.serialized(pretty: false))))
+                return nil
+            }
+            return date
+        } ?? []
+    }
+}

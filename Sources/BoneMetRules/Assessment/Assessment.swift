@@ -1,0 +1,68 @@
+/// The assessment of a case as of a date: every finding of the three orthopaedic duties and
+/// bone-modifying agents, with the structured results behind them (response per time point,
+/// Mirels history, prognosis scores). Pure: the same record, date and settings always give
+/// the same assessment.
+public struct Assessment: Sendable {
+    public let asOf: PartialDate
+    public let settings: RuleSettings
+    public let ruleSetVersion: String
+    /// Ordered by duty, then severity (most urgent first), date, subject and rule.
+    public let findings: [Finding]
+    public let timePoints: [TimePointResponse]
+    public let mirels: [MirelsTimePoint]
+    public let tokuhashi: Tokuhashi.Result?
+    public let tomita: Tomita.Result?
+    public let katagiri: Katagiri.Result?
+
+    public func findings(for duty: Duty) -> [Finding] { findings.filter { $0.duty == duty } }
+}
+
+/// Mirels of one long-bone lesion at one study.
+public struct MirelsTimePoint: Sendable, Hashable {
+    public let lesion: String
+    public let study: String
+    public let date: PartialDate
+    public let input: Mirels.Input
+    public let total: ScoreTotal
+    public let band: Mirels.Band?
+    public let fixationAlert: Bool?
+}
+
+/// Assesses a case record as of a date (issue #3). Facts dated after `asOf` are ignored, so an
+/// assessment can be replayed as it stood on any day.
+public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings = .default) -> Assessment {
+    let index = CaseIndex(record, asOf: asOf, settings: settings)
+    let response = ResponseRules(index: index)
+    let timePoints = response.timePoints()
+    let surgery = SurgeryRules(index: index)
+    let history = surgery.mirelsHistory()
+    let prognosis = PrognosisRules(index: index)
+    let scores = prognosis.scores()
+
+    var findings = DiagnosisRules(index: index).findings()
+    findings += DifferentialRules(index: index).findings()
+    findings += response.findings(timePoints)
+    findings += PCWG3Rules(index: index).findings()
+    findings += surgery.findings(history: history)
+    findings += prognosis.findings(scores)
+    findings += BoneAgentRules(index: index).findings()
+
+    let dutyOrder = Duty.allCases
+    findings.sort { a, b in
+        let keyA = (dutyOrder.firstIndex(of: a.duty) ?? 0, -(Severity.allCases.firstIndex(of: a.severity) ?? 0))
+        let keyB = (dutyOrder.firstIndex(of: b.duty) ?? 0, -(Severity.allCases.firstIndex(of: b.severity) ?? 0))
+        if keyA != keyB { return keyA < keyB }
+        let dateA = a.date?.earliestDay ?? Int.min
+        let dateB = b.date?.earliestDay ?? Int.min
+        if dateA != dateB { return dateA < dateB }
+        return (a.subject.kind, a.subject.id ?? "", a.ruleId) < (b.subject.kind, b.subject.id ?? "", b.ruleId)
+    }
+    return Assessment(
+        asOf: asOf, settings: settings, ruleSetVersion: RuleSet.version, findings: findings, timePoints: timePoints,
+        mirels: history.map {
+            MirelsTimePoint(
+                lesion: $0.lesion, study: $0.study.id, date: $0.study.date, input: $0.input, total: $0.result.total,
+                band: $0.result.band, fixationAlert: $0.result.fixationAlert)
+        },
+        tokuhashi: scores.tokuhashi, tomita: scores.tomita, katagiri: scores.katagiri)
+}

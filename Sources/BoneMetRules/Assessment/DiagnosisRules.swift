@@ -1,0 +1,282 @@
+/// Diagnosis (duty 1): imaging by purpose, the bone window, uptake without destruction, pure
+/// blastic lesions, biopsy indications and timing, EDTA decalcification (reference.md,
+/// "Diagnosis and biopsy rules" and "Imaging by purpose"; the source hospital's rules).
+struct DiagnosisRules {
+    let index: CaseIndex
+
+    static let sourceHospital = Citation(
+        id: "sourceHospitalDiagnosis", text: "Beijing Jishuitan Hospital MDT: diagnosis and biopsy rules (seed document)")
+    static let vanEs2019 = Citation(id: "vanEs2019", text: "van Es SC et al. Am J Surg Pathol 2019 (decalcification and molecular pathology)")
+
+    func findings() -> [Finding] {
+        var findings = ctWindowFindings() + imagingByPurposeFindings()
+        let uptakeOnly = uptakeWithoutDestruction()
+        findings += uptakeOnly.findings
+        let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
+        findings += blastic.findings
+        let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
+        findings += biopsy
+        findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised)
+        return findings
+    }
+
+    // MARK: Imaging
+
+    /// CT read without the bone window: bone destruction, the key evidence, can be missed.
+    private func ctWindowFindings() -> [Finding] {
+        index.studies.filter { $0.modality == .ct && !$0.windows.contains(.bone) }.map { study in
+            let read = study.windows.isEmpty ? "not recorded" : study.windows.map(\.rawValue).joined(separator: ", ")
+            return Finding(
+                ruleId: "diagnosis.imaging.ctWithoutBoneWindow", severity: .warning, duty: .diagnosis, specialty: .radiology,
+                subject: .study(study.id), date: study.date,
+                title: LocalizedText(
+                    en: "\(study.label.en) was not read with the bone window",
+                    zh: "\(study.label.zhHans) 未阅骨窗"),
+                detail: LocalizedText(
+                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis; the soft-tissue window alone misses it. Re-read this CT with the bone window (a complete read is soft-tissue + bone window + contrast). Windows read: \(read).",
+                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请用骨窗重新阅片（完整阅片 = 软组织窗 + 骨窗 + 增强）。已阅窗位：\(read)。"),
+                inputs: [FindingInput("windows", read)], sources: [Self.sourceHospital])
+        }
+    }
+
+    private func imagingByPurposeFindings() -> [Finding] {
+        var findings: [Finding] = []
+        let lesions = index.metastaticLesions
+        if !lesions.isEmpty && !index.studies.contains(where: { $0.modality.isTracer }) {
+            findings.append(purposeFinding(
+                "diagnosis.imaging.wholeBodyScreening", subject: .patient,
+                title: LocalizedText(en: "No whole-body screening on record", zh: "无全身筛查记录"),
+                detail: LocalizedText(
+                    en: "Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT. Confirm what it finds on X-ray/CT.",
+                    zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。")))
+        }
+        for lesion in lesions {
+            let points = index.presentPoints(lesion.id)
+            let hasBoneWindowRead = points.contains { $0.study.modality == .xray || ($0.study.modality == .ct && $0.study.windows.contains(.bone)) }
+            if !hasBoneWindowRead {
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.diagnosticImaging", subject: .lesion(lesion.id),
+                    title: LocalizedText(en: "\(lesion.label.en): no X-ray or CT bone-window read", zh: "\(lesion.label.zhHans)：无 X 线或 CT 骨窗阅片"),
+                    detail: LocalizedText(
+                        en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
+                        zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。")))
+            }
+            if lesion.bone == .rib && points.allSatisfy({ $0.study.modality == .xray }) {
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.ribOnXray", subject: .lesion(lesion.id),
+                    title: LocalizedText(en: "\(lesion.label.en): ribs are poorly seen on X-ray", zh: "\(lesion.label.zhHans)：X 线对肋骨显示不佳"),
+                    detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
+            }
+            let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
+            let deficit = index.latestNeurology(for: lesion.id)?.status.isCompressionDeficit == true
+            let hasMRI = points.contains { $0.study.modality == .mri }
+            if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
+                    title: LocalizedText(en: "\(lesion.label.en): MRI needed", zh: "\(lesion.label.zhHans)：需行 MRI"),
+                    detail: LocalizedText(
+                        en: "MRI shows the pre-operative extent and spinal cord compression (ESCC grading on axial T2).",
+                        zh: "MRI 用于显示术前范围及脊髓压迫（轴位 T2 行 ESCC 分级）。")))
+            }
+        }
+        return findings
+    }
+
+    private func purposeFinding(_ rule: String, subject: FindingSubject, title: LocalizedText, detail: LocalizedText) -> Finding {
+        Finding(
+            ruleId: rule, severity: .advisory, duty: .diagnosis, specialty: .radiology, subject: subject, date: index.asOf,
+            title: title, detail: detail, sources: [Self.sourceHospital])
+    }
+
+    /// Bone-scan uptake without CT destruction is not a metastasis (scenario 2).
+    private func uptakeWithoutDestruction() -> (findings: [Finding], lesions: Set<String>) {
+        var findings: [Finding] = []
+        var lesions: Set<String> = []
+        for lesion in index.seenLesions where index.tracerUptake(lesion.id) == true && !index.destructionSeen(lesion.id) {
+            guard let ct = index.destructionExcluded(lesion.id).last, index.diagnosticBiopsy(lesion.id) == nil else { continue }
+            lesions.insert(lesion.id)
+            let irradiated = index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned }
+            let field = irradiated
+                ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")
+                : LocalizedText(en: "", zh: "")
+            findings.append(Finding(
+                ruleId: "diagnosis.uptakeWithoutDestruction", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: ct.study.date,
+                title: LocalizedText(
+                    en: "\(lesion.label.en): uptake without bone destruction — not a metastasis diagnosis",
+                    zh: "\(lesion.label.zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
+                detail: LocalizedText(
+                    en: "Tracer uptake, but the CT bone window (\(ct.study.date)) shows no bone destruction. Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)",
+                    zh: "有放射性浓聚，但 CT 骨窗（\(ct.study.date)）未见骨质破坏。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)"),
+                inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description)],
+                sources: [Self.sourceHospital]))
+        }
+        return (findings, lesions)
+    }
+
+    /// Pure blastic lesions: unexplained before therapy (uptake → biopsy, none → follow-up) and
+    /// blastic lesions that appear after systemic therapy started (do not biopsy: likely response).
+    private func blasticLesionFindings(excluding: Set<String>) -> (findings: [Finding], handled: Set<String>, biopsyAdvised: Bool) {
+        var findings: [Finding] = []
+        var handled: Set<String> = []
+        var biopsyAdvised = false
+        for lesion in index.seenLesions where !excluding.contains(lesion.id) && index.diagnosticBiopsy(lesion.id) == nil {
+            let characters = index.characters(lesion.id)
+            guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = index.firstSeen(lesion.id) else { continue }
+            handled.insert(lesion.id)
+            if let start = index.firstSystemicStart, start.earliestDay < firstSeen.earliestDay {
+                findings.append(Finding(
+                    ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(lesion.label.en): blastic lesion after systemic therapy started — do not biopsy",
+                        zh: "\(lesion.label.zhHans)：全身治疗开始后出现的成骨性病灶——不建议活检"),
+                    detail: LocalizedText(
+                        en: "First seen \(firstSeen), after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次发现于 \(firstSeen)，晚于全身治疗开始（\(start)）。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。"),
+                    inputs: [FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description)],
+                    sources: [Self.sourceHospital]))
+                continue
+            }
+            if let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(en: "\(lesion.label.en): pure blastic lesion", zh: "\(lesion.label.zhHans)：单纯成骨性病灶"),
+                    detail: explanation, sources: [Self.sourceHospital]))
+                continue
+            }
+            switch index.tracerUptake(lesion.id) {
+            case .some(true):
+                biopsyAdvised = true
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(lesion.label.en): unexplained pure blastic lesion with uptake — biopsy",
+                        zh: "\(lesion.label.zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
+                    detail: LocalizedText(
+                        en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions).",
+                        zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")], sources: [Self.sourceHospital]))
+            case .some(false):
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.noUptakeFollowUp", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(lesion.label.en): pure blastic lesion without uptake — follow up",
+                        zh: "\(lesion.label.zhHans)：无浓聚的单纯成骨性病灶——随访"),
+                    detail: LocalizedText(
+                        en: "No lytic component and no tracer uptake: follow-up imaging rather than biopsy.",
+                        zh: "无溶骨成分且无放射性浓聚：影像随访，暂不活检。"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital]))
+            case .none:
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(lesion.label.en): unexplained pure blastic lesion — get a bone scan",
+                        zh: "\(lesion.label.zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
+                    detail: LocalizedText(
+                        en: "Uptake → biopsy; no uptake → follow-up.", zh: "有浓聚 → 活检；无浓聚 → 随访。"),
+                    sources: [Self.sourceHospital]))
+            }
+        }
+        return (findings, handled, biopsyAdvised)
+    }
+
+    /// History that explains a blastic lesion: radiotherapy to it, or a prostate primary.
+    private func blasticExplanation(_ lesion: Lesion, firstSeen: PartialDate) -> LocalizedText? {
+        if index.localTreatments(lesion.id, kind: .radiotherapy).contains(where: { !$0.planned && ($0.start?.earliestDay ?? Int.max) <= firstSeen.latestDay }) {
+            return LocalizedText(en: "Sclerosis in an irradiated field: follow up.", zh: "放疗野内的硬化：随访。")
+        }
+        if index.knownPrimaries.contains(where: { $0.site == .prostate }) {
+            return LocalizedText(
+                en: "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.",
+                zh: "前列腺癌骨转移多为成骨性；仅在表现不典型时活检。")
+        }
+        return nil
+    }
+
+    // MARK: Biopsy
+
+    private func biopsyIndicationFindings(excluding: Set<String>) -> [Finding] {
+        var findings: [Finding] = []
+        let candidates = index.metastaticLesions.filter { !excluding.contains($0.id) && index.diagnosticBiopsy($0.id) == nil }
+        let solitary = index.metastaticLesions.count == 1
+        let anyBiopsied = index.seenLesions.contains { index.diagnosticBiopsy($0.id) != nil }
+        if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
+            findings.append(Finding(
+                ruleId: "diagnosis.biopsy.noKnownPrimary", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .patient, date: index.asOf,
+                title: LocalizedText(en: "Bone lesions without a known primary — pathology needed", zh: "骨病灶但原发灶不明——需要病理"),
+                detail: LocalizedText(
+                    en: "Up to about 30 % of patients present with bone metastasis and no known primary; myeloma, lymphoma and primary bone tumours must be excluded. Biopsy the most accessible lesion (lytic or mixed lesions at any time).",
+                    zh: "约 30% 的患者以骨转移首发且原发灶不明；需排除骨髓瘤、淋巴瘤和原发骨肿瘤。请活检最易取材的病灶（溶骨或混合性病灶随时可活检）。"),
+                inputs: [FindingInput("lesions", candidates.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
+        }
+        for lesion in candidates {
+            var reasons: [LocalizedText] = []
+            var inputs: [FindingInput] = []
+            if solitary {
+                reasons.append(LocalizedText(en: "solitary bone lesion of unknown nature", zh: "性质不明的孤立骨病灶"))
+                inputs.append(FindingInput("solitary", "true"))
+            }
+            let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
+            if surgeryPlanned {
+                reasons.append(LocalizedText(en: "planned for surgery: confirm pathology before or during the operation", zh: "计划手术：术前或术中确认病理"))
+                inputs.append(FindingInput("surgeryPlanned", "true"))
+            }
+            if lesion.bone.isDistalToElbowOrKnee {
+                reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
+                inputs.append(FindingInput("bone", lesion.bone.rawValue))
+            }
+            if let firstSeen = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(to: firstSeen),
+                years >= index.settings.longDiseaseFreeIntervalYears
+            {
+                reasons.append(LocalizedText(
+                    en: "long disease-free interval (\(years) years since the primary; setting ≥ \(index.settings.longDiseaseFreeIntervalYears)): a second primary or myeloma is possible",
+                    zh: "无病间期长（距原发灶 \(years) 年；设置 ≥\(index.settings.longDiseaseFreeIntervalYears) 年）：可能为第二原发肿瘤或骨髓瘤"))
+                inputs.append(FindingInput("diseaseFreeYears", years.description))
+            }
+            guard !reasons.isEmpty else { continue }
+            let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
+            findings.append(Finding(
+                ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
+                specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
+                title: LocalizedText(en: "\(lesion.label.en): biopsy indicated", zh: "\(lesion.label.zhHans)：有活检指征"),
+                detail: LocalizedText(
+                    en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.",
+                    zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。"),
+                inputs: inputs, sources: [Self.sourceHospital]))
+        }
+        return findings
+    }
+
+    /// EDTA, not acid, when molecular tests are wanted (van Es 2019; the source hospital).
+    private func decalcificationFindings(biopsyAdvised: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        let wanted = index.record.plans.molecularTestsWanted == true
+        if wanted && biopsyAdvised {
+            findings.append(Finding(
+                ruleId: "diagnosis.biopsy.edta", severity: .advisory, duty: .diagnosis, specialty: .pathology,
+                subject: .patient, date: index.asOf,
+                title: LocalizedText(en: "Ask pathology for EDTA decalcification", zh: "请病理科使用 EDTA 脱钙"),
+                detail: LocalizedText(
+                    en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin ER/PR/HER2 ISH and DNA/RNA. Request EDTA decalcification on the biopsy form.",
+                    zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏 ER/PR/HER2 原位杂交及 DNA/RNA。请在活检申请单上注明 EDTA 脱钙。"),
+                inputs: [FindingInput("molecularTestsWanted", "true")], sources: [Self.vanEs2019, Self.sourceHospital]))
+        }
+        for biopsy in index.record.biopsies where biopsy.decalcification == .acid && (wanted || !biopsy.molecularTests.isEmpty) && index.known(biopsy.date) {
+            findings.append(Finding(
+                ruleId: "diagnosis.biopsy.acidDecalcified", severity: .warning, duty: .diagnosis, specialty: .pathology,
+                subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
+                title: LocalizedText(en: "Biopsy of \(biopsy.date) was acid-decalcified", zh: "\(biopsy.date) 的活检标本经酸脱钙"),
+                detail: LocalizedText(
+                    en: "Acid decalcification ruins ER/PR/HER2 ISH and DNA/RNA: molecular results from this specimen may fail or mislead. Use non-decalcified material or re-biopsy with EDTA.",
+                    zh: "酸脱钙会破坏 ER/PR/HER2 原位杂交及 DNA/RNA：该标本的分子检测可能失败或误导。请使用未脱钙组织或以 EDTA 脱钙重新活检。"),
+                inputs: [FindingInput("decalcification", "acid")], sources: [Self.vanEs2019]))
+        }
+        return findings
+    }
+}

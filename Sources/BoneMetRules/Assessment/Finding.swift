@@ -1,0 +1,107 @@
+/// One conclusion of the rules about a case: what, about whom, how urgent, who acts, why, and
+/// on what evidence (architecture.md: "findings, not booleans").
+public struct Finding: Sendable, Hashable {
+    /// Stable id of the rule, e.g. `surgery.mirels.impendingFracture`.
+    public let ruleId: String
+    public let severity: Severity
+    public let duty: Duty
+    public let specialty: Specialty
+    public let subject: FindingSubject
+    /// The time point the finding refers to (a study date, an interval end), when it has one.
+    public let date: PartialDate?
+    public let title: LocalizedText
+    public let detail: LocalizedText
+    /// The facts the rule used, by name, as they were in the record.
+    public let inputs: [FindingInput]
+    public let sources: [Citation]
+    public let ruleSetVersion: String
+
+    public init(
+        ruleId: String, severity: Severity, duty: Duty, specialty: Specialty, subject: FindingSubject,
+        date: PartialDate? = nil, title: LocalizedText, detail: LocalizedText, inputs: [FindingInput] = [],
+        sources: [Citation]
+    ) {
+        self.ruleId = ruleId
+        self.severity = severity
+        self.duty = duty
+        self.specialty = specialty
+        self.subject = subject
+        self.date = date
+        self.title = title
+        self.detail = detail
+        self.inputs = inputs
+        self.sources = sources
+        self.ruleSetVersion = RuleSet.version
+    }
+}
+
+public struct FindingInput: Sendable, Hashable {
+    public let name: String
+    public let value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    public init<T: CustomStringConvertible>(_ name: String, _ value: T?) {
+        self.name = name
+        self.value = value.map { $0.description } ?? "unknown"
+    }
+}
+
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+    case info, advisory, warning, urgent
+
+    public var label: LocalizedText {
+        switch self {
+        case .info: LocalizedText(en: "info", zh: "信息")
+        case .advisory: LocalizedText(en: "advisory", zh: "建议")
+        case .warning: LocalizedText(en: "warning", zh: "警示")
+        case .urgent: LocalizedText(en: "urgent", zh: "紧急")
+        }
+    }
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The orthopaedic duties of the MDT (seed-summary.md), plus bone-modifying agents.
+public enum Duty: String, Sendable, Hashable, CaseIterable {
+    case diagnosis, boneHealth, surgery, boneAgents
+
+    public var label: LocalizedText {
+        switch self {
+        case .diagnosis: LocalizedText(en: "Diagnosis", zh: "诊断")
+        case .boneHealth: LocalizedText(en: "Bone-health assessment", zh: "骨健康评估")
+        case .surgery: LocalizedText(en: "Surgery", zh: "外科治疗")
+        case .boneAgents: LocalizedText(en: "Bone-modifying agents", zh: "骨改良药物")
+        }
+    }
+}
+
+public enum FindingSubject: Sendable, Hashable {
+    case patient
+    case lesion(String)
+    case study(String)
+    case treatment(String)
+    case interval(from: PartialDate, to: PartialDate)
+
+    public var kind: String {
+        switch self {
+        case .patient: "patient"
+        case .lesion: "lesion"
+        case .study: "study"
+        case .treatment: "treatment"
+        case .interval: "interval"
+        }
+    }
+
+    public var id: String? {
+        switch self {
+        case .patient: nil
+        case .lesion(let id), .study(let id), .treatment(let id): id
+        case .interval(let from, let to): "\(from)/\(to)"
+        }
+    }
+}

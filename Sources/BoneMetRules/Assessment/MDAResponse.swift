@@ -1,0 +1,110 @@
+/// MD Anderson bone response criteria for one lesion between two studies of the same modality.
+/// Hamaoka T et al. J Clin Oncol 2004;22:2942-53; Costelloe CM et al. Lancet Oncol 2009;10:606-14.
+public enum MDA {
+    public enum Category: String, Sendable, Hashable, CaseIterable {
+        case completeResponse = "CR", partialResponse = "PR", stableDisease = "SD", progressiveDisease = "PD"
+        case notEvaluable = "NE"
+
+        public var label: LocalizedText {
+            switch self {
+            case .completeResponse: LocalizedText(en: "complete response (CR)", zh: "完全缓解（CR）")
+            case .partialResponse: LocalizedText(en: "partial response (PR)", zh: "部分缓解（PR）")
+            case .stableDisease: LocalizedText(en: "stable disease (SD)", zh: "疾病稳定（SD）")
+            case .progressiveDisease: LocalizedText(en: "progressive disease (PD)", zh: "疾病进展（PD）")
+            case .notEvaluable: LocalizedText(en: "not evaluable", zh: "无法评估")
+            }
+        }
+
+        var isResponse: Bool { self == .completeResponse || self == .partialResponse }
+    }
+
+    /// ≥ 50 % decrease of the sum of products is PR; ≥ 25 % increase is PD (MDA).
+    public static let partialResponseDecreasePercent = -50.0
+    public static let progressionIncreasePercent = 25.0
+
+    public struct Result: Sendable, Hashable {
+        public let category: Category
+        public let reasons: [LocalizedText]
+        /// Change of the product of perpendicular diameters, percent, when both were measured.
+        public let sizeChangePercent: Double?
+    }
+
+    /// Classifies a lesion seen on both studies (or seen before and gone now).
+    /// PD is checked first (a growing lesion with a new rim is still growing), then CR, PR, SD.
+    public static func classify(prior: LesionObservation, current: LesionObservation, modality: Modality) -> Result {
+        var change: Double?
+        if let before = prior.product, let after = current.product, before > 0 {
+            change = ((after - before) / before * 1000).rounded() / 10
+        }
+        let changeText = change.map { String(describing: $0) } ?? ""
+        if !current.present {
+            let reason = modality.isTracer
+                ? LocalizedText(en: "tracer uptake no longer seen", zh: "放射性浓聚消失")
+                : LocalizedText(en: "lesion no longer seen", zh: "病灶消失")
+            return Result(category: .completeResponse, reasons: [reason], sizeChangePercent: change)
+        }
+        if modality.isTracer { return classifyUptake(prior: prior, current: current) }
+
+        if let change, change >= progressionIncreasePercent {
+            return Result(
+                category: .progressiveDisease,
+                reasons: [LocalizedText(en: "product of diameters +\(changeText) % (≥ 25 %)", zh: "垂直径乘积增加 \(changeText)%（≥25%）")],
+                sizeChangePercent: change)
+        }
+        if prior.character == .blastic, let now = current.character, now != .blastic {
+            return Result(
+                category: .progressiveDisease,
+                reasons: [LocalizedText(en: "new lytic component in a blastic lesion", zh: "成骨性病灶出现新的溶骨成分")],
+                sizeChangePercent: change)
+        }
+        if current.fillIn == .complete || (modality == .mri && current.normalSignal == true) {
+            let reason = modality == .mri
+                ? LocalizedText(en: "MRI signal normalised", zh: "MRI 信号恢复正常")
+                : LocalizedText(en: "complete sclerotic fill-in", zh: "完全硬化填充")
+            return Result(category: .completeResponse, reasons: [reason], sizeChangePercent: change)
+        }
+        var reasons: [LocalizedText] = []
+        if current.scleroticRim == true && prior.scleroticRim != true {
+            reasons.append(LocalizedText(en: "new sclerotic rim", zh: "新出现硬化缘"))
+        }
+        if current.fillIn == .partial && prior.fillIn != .partial {
+            reasons.append(LocalizedText(en: "partial sclerotic fill-in", zh: "部分硬化填充"))
+        }
+        if let before = prior.character, before != .blastic, current.character == .blastic {
+            reasons.append(LocalizedText(en: "lytic-to-blastic conversion", zh: "溶骨性转为成骨性"))
+        }
+        if let change, change <= partialResponseDecreasePercent {
+            reasons.append(LocalizedText(en: "product of diameters \(changeText) % (≥ 50 % decrease)", zh: "垂直径乘积变化 \(changeText)%（减少 ≥50%）"))
+        }
+        if !reasons.isEmpty { return Result(category: .partialResponse, reasons: reasons, sizeChangePercent: change) }
+        let stable = change.map {
+            LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
+        } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")
+        return Result(category: .stableDisease, reasons: [stable], sizeChangePercent: change)
+    }
+
+    static func classifyUptake(prior: LesionObservation, current: LesionObservation) -> Result {
+        if prior.uptake == true && current.uptake == false {
+            return Result(category: .completeResponse, reasons: [LocalizedText(en: "tracer uptake normalised", zh: "放射性浓聚恢复正常")], sizeChangePercent: nil)
+        }
+        if let change = current.uptakeChangePercent {
+            let text = String(describing: change)
+            if change <= partialResponseDecreasePercent {
+                return Result(
+                    category: .partialResponse,
+                    reasons: [LocalizedText(en: "uptake \(text) % (≥ 50 % decrease)", zh: "浓聚变化 \(text)%（减少 ≥50%）")],
+                    sizeChangePercent: nil)
+            }
+            if change >= progressionIncreasePercent {
+                return Result(
+                    category: .progressiveDisease,
+                    reasons: [LocalizedText(en: "uptake +\(text) % (≥ 25 % increase)", zh: "浓聚增加 \(text)%（≥25%）")],
+                    sizeChangePercent: nil)
+            }
+        }
+        return Result(
+            category: .stableDisease,
+            reasons: [LocalizedText(en: "uptake without ≥ 50 % decrease or ≥ 25 % increase", zh: "浓聚无 ≥50% 减少或 ≥25% 增加")],
+            sizeChangePercent: nil)
+    }
+}

@@ -1,0 +1,310 @@
+/// Bone-health assessment over time (duty 2): MDA response per lesion and per time point,
+/// flare handling, attribution of every interval to the therapies active in it, and the
+/// check of regimen switches made for "progression" (the source hospital's method; reference.md).
+struct ResponseRules {
+    let index: CaseIndex
+
+    static let sources = [
+        Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (MD Anderson bone response criteria)"),
+        Citation(id: "costelloe2009", text: "Costelloe CM et al. Lancet Oncol 2009;10:606-14"),
+    ]
+    static let attributionSource = Citation(
+        id: "sourceHospital", text: "Beijing Jishuitan Hospital MDT: treatment-window attribution of bone response (seed document)")
+
+    /// Every time point, oldest first: each study against the previous study of the same modality.
+    func timePoints() -> [TimePointResponse] {
+        var results: [TimePointResponse] = []
+        for modality in Modality.allCases {
+            let studies = index.studies.filter { $0.modality == modality }
+            for (previous, current) in zip(studies, studies.dropFirst()) {
+                let point = timePoint(previous: previous, current: current)
+                // A pair with no bone metastasis to compare is not a time point of the response.
+                if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }
+            }
+        }
+        return results.sorted { ($0.to, $0.study) < ($1.to, $1.study) }
+    }
+
+    private func timePoint(previous: ImagingStudy, current: ImagingStudy) -> TimePointResponse {
+        let flareTherapy = therapyInFlareWindow(at: current.date)
+        var responses: [LesionResponse] = []
+        var newLesions: [String] = []
+        // MDA assesses bone metastases: lesions judged otherwise (uptake without destruction,
+        // another diagnosis on biopsy) are not response-assessed.
+        for observation in current.observations.sorted(by: { $0.lesion < $1.lesion }) where index.isMetastaticCandidate(observation.lesion) {
+            let lesion = observation.lesion
+            let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: lesion)
+            let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
+            let ids = treatments.map(\.id)
+            if let prior = previous.observation(of: lesion), prior.present {
+                let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
+                responses.append(LesionResponse(
+                    lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
+                    modality: current.modality, category: result.category, reasons: result.reasons,
+                    sizeChangePercent: result.sizeChangePercent, isNew: false, flare: false, treatments: ids, untreated: untreated))
+            } else if observation.present, isFirstAppearance(lesion, at: current) {
+                newLesions.append(lesion)
+                responses.append(LesionResponse(
+                    lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
+                    modality: current.modality, category: .progressiveDisease,
+                    reasons: [Self.newLesionReason(observation, modality: current.modality)], sizeChangePercent: nil,
+                    isNew: true, flare: false, treatments: ids, untreated: untreated))
+            }
+        }
+        let unnamed = current.unnamedNewLesions ?? 0
+        let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: nil)
+        let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
+        let adjusted = applyFlare(responses, flareTherapy: flareTherapy, modality: current.modality)
+        let flare = adjusted.contains(where: \.flare)
+        return TimePointResponse(
+            study: current.id, previousStudy: previous.id, from: previous.date, to: current.date, modality: current.modality,
+            overall: overall(adjusted, unnamedNew: unnamed, inFlareWindow: flareTherapy != nil, modality: current.modality),
+            newLesions: newLesions, unnamedNewLesions: unnamed, flare: flare, treatments: treatments.map(\.id),
+            untreated: untreated, lesions: adjusted)
+    }
+
+    /// A lesion is new when this is the first study, of any modality, in which it is seen.
+    private func isFirstAppearance(_ lesion: String, at study: ImagingStudy) -> Bool {
+        guard let first = index.presentPoints(lesion).first else { return false }
+        return first.study.id == study.id
+    }
+
+    static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
+        if modality.isTracer { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }
+        switch observation.character {
+        case .blastic: return LocalizedText(en: "new sclerotic (blastic) lesion", zh: "新发成骨（硬化）性病灶")
+        case .lytic, .mixed: return LocalizedText(en: "new lytic lesion", zh: "新发溶骨性病灶")
+        case .none: return LocalizedText(en: "new lesion", zh: "新发病灶")
+        }
+    }
+
+    /// The systemic therapy whose flare window (setting) contains this date.
+    func therapyInFlareWindow(at date: PartialDate) -> Treatment? {
+        guard let therapy = index.latestSystemicStart(onOrBefore: date), let start = therapy.start else { return nil }
+        let days = date.earliestDay - start.earliestDay
+        return days >= 0 && days <= index.settings.flareWindowWeeks * 7 ? therapy : nil
+    }
+
+    /// MDA: new sclerosis (or more uptake) on an interval scan within the flare window of a new
+    /// therapy, with other lesions responding and no other progression, is osteoblastic flare —
+    /// a response. Under therapy, a new sclerotic lesion is never progression by itself (seed:
+    /// "new osteoblastic lesions after treatment are a sign of response, not progression").
+    private func applyFlare(_ responses: [LesionResponse], flareTherapy: Treatment?, modality: Modality) -> [LesionResponse] {
+        let othersRespond = responses.contains { !$0.isNew && $0.category.isResponse }
+        let otherProgression = responses.contains { response in
+            response.category == .progressiveDisease && !Self.isSclerosisOrUptake(response, index: index)
+        }
+        return responses.map { response in
+            guard response.category == .progressiveDisease, Self.isSclerosisOrUptake(response, index: index) else { return response }
+            if flareTherapy != nil && othersRespond && !otherProgression {
+                return response.with(
+                    category: .partialResponse, flare: true,
+                    reason: LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解"))
+            }
+            if !response.untreated && !modality.isTracer {
+                return response.with(
+                    category: .stableDisease, flare: false,
+                    reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
+            }
+            if flareTherapy != nil && modality.isTracer {
+                return response.with(
+                    category: .stableDisease, flare: false,
+                    reason: LocalizedText(en: "more uptake within the flare window: flare not excluded, repeat the scan", zh: "闪烁窗口内浓聚增加：不能排除闪烁现象，需复查"))
+            }
+            return response
+        }
+    }
+
+    /// New or growing sclerosis on anatomic imaging, or new/hotter uptake on tracer imaging.
+    static func isSclerosisOrUptake(_ response: LesionResponse, index: CaseIndex) -> Bool {
+        if response.modality.isTracer { return true }
+        guard response.isNew else { return false }
+        let study = index.studies.first { $0.id == response.toStudy }
+        return study?.observation(of: response.lesion)?.character == .blastic
+    }
+
+    private func overall(_ responses: [LesionResponse], unnamedNew: Int, inFlareWindow: Bool, modality: Modality) -> MDA.Category {
+        if responses.contains(where: { $0.category == .progressiveDisease }) { return .progressiveDisease }
+        if unnamedNew > 0 && !(modality.isTracer && inFlareWindow) { return .progressiveDisease }
+        let evaluated = responses.filter { $0.category != .notEvaluable }
+        if evaluated.isEmpty { return .notEvaluable }
+        if evaluated.allSatisfy({ $0.category == .completeResponse }) && unnamedNew == 0 { return .completeResponse }
+        if evaluated.contains(where: { $0.category.isResponse }) { return .partialResponse }
+        return .stableDisease
+    }
+
+    // MARK: Findings
+
+    func findings(_ points: [TimePointResponse]) -> [Finding] {
+        var findings: [Finding] = []
+        for point in points {
+            findings.append(timePointFinding(point))
+            if point.untreated && point.overall != .notEvaluable && point.overall != .stableDisease {
+                findings.append(naturalHistoryFinding(point))
+            }
+            for response in point.lesions where response.flare {
+                findings.append(flareFinding(response))
+            }
+        }
+        findings += switchFindings(points)
+        findings += measurabilityFindings()
+        return findings
+    }
+
+    private func treatmentList(_ ids: [String]) -> LocalizedText {
+        let labels = ids.compactMap { id in index.treatments.first { $0.id == id }?.label }
+        guard !labels.isEmpty else { return LocalizedText(en: "no treatment", zh: "无治疗") }
+        return LocalizedText.joined(labels, en: "; ", zh: "；")
+    }
+
+    private func timePointFinding(_ point: TimePointResponse) -> Finding {
+        let study = index.studies.first { $0.id == point.study }
+        let lesionLines = point.lesions.map { response -> LocalizedText in
+            let name = index.lesionsById[response.lesion]?.label ?? LocalizedText(en: response.lesion, zh: response.lesion)
+            let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
+            return LocalizedText(
+                en: "\(name.en): \(response.category.rawValue) — \(reasons.en)",
+                zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)")
+        }
+        let window = point.untreated
+            ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
+            : LocalizedText(en: "treatment window: \(treatmentList(point.treatments).en)", zh: "治疗窗口：\(treatmentList(point.treatments).zhHans)")
+        var detailParts = [
+            LocalizedText(en: "\(point.from) → \(point.to), \(window.en)", zh: "\(point.from) → \(point.to)，\(window.zhHans)")
+        ] + lesionLines
+        if point.unnamedNewLesions > 0 {
+            detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
+        }
+        if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
+        let studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
+        return Finding(
+            ruleId: "boneHealth.mda.timePoint", severity: point.overall == .progressiveDisease ? .warning : .info,
+            duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
+            title: LocalizedText(
+                en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)",
+                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）"),
+            detail: LocalizedText.joined(detailParts, en: ". ", zh: "。"),
+            inputs: [
+                FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
+                FindingInput("treatments", point.treatments.joined(separator: ",")),
+            ],
+            sources: Self.sources + [Self.attributionSource])
+    }
+
+    private func naturalHistoryFinding(_ point: TimePointResponse) -> Finding {
+        Finding(
+            ruleId: "boneHealth.attribution.naturalHistory", severity: .advisory, duty: .boneHealth,
+            specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to,
+            title: LocalizedText(
+                en: "Change between \(point.from) and \(point.to) happened without treatment",
+                zh: "\(point.from) 至 \(point.to) 期间的变化发生在未治疗期间"),
+            detail: LocalizedText(
+                en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.rawValue)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
+                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.rawValue)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。"),
+            inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
+            sources: [Self.attributionSource])
+    }
+
+    private func flareFinding(_ response: LesionResponse) -> Finding {
+        let name = index.lesionsById[response.lesion]?.label ?? LocalizedText(en: response.lesion, zh: response.lesion)
+        return Finding(
+            ruleId: "boneHealth.mda.flare", severity: .info, duty: .boneHealth, specialty: .orthopaedics,
+            subject: .lesion(response.lesion), date: response.to,
+            title: LocalizedText(
+                en: "\(name.en): new sclerosis is osteoblastic flare — response, not progression",
+                zh: "\(name.zhHans)：新发硬化为成骨性闪烁——属于缓解，而非进展"),
+            detail: LocalizedText(
+                en: "Seen within \(index.settings.flareWindowWeeks) weeks of a new therapy while other lesions respond (sclerotic rim or fill-in): by the MDA criteria this is partial response. Do not change therapy for it.",
+                zh: "在新治疗开始后 \(index.settings.flareWindowWeeks) 周内出现，且其他病灶有缓解（硬化缘或填充）：按 MDA 标准属于部分缓解。不应因此更改治疗。"),
+            inputs: [FindingInput("flareWindowWeeks", index.settings.flareWindowWeeks.description), FindingInput("study", response.toStudy)],
+            sources: Self.sources)
+    }
+
+    /// A regimen stopped for "progression" is checked against the response in its own window.
+    private func switchFindings(_ points: [TimePointResponse]) -> [Finding] {
+        var findings: [Finding] = []
+        for therapy in index.systemicTherapies where therapy.stopReason == .progression {
+            let window = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
+            let observed = window.map { "\($0.to) \($0.overall.rawValue)" }.joined(separator: ", ")
+            let detail: LocalizedText =
+                window.isEmpty
+                ? LocalizedText(
+                    en: "No bone imaging was compared within this regimen's window, so bone progression is not documented. Check the evidence before counting the regimen as failed.",
+                    zh: "该方案用药窗口内没有可比较的骨影像，骨进展缺乏依据。在判定方案失败前请核实证据。")
+                : LocalizedText(
+                    en: "Bone response in its own window: \(observed). The imaging does not show progression; a switch for bone progression is not supported. Review with imaging, tumour markers and symptoms together.",
+                    zh: "其用药窗口内的骨疗效：\(observed)。影像未显示进展；因骨进展而更换方案缺乏依据。请结合影像、肿瘤标志物和症状综合评估。")
+            findings.append(Finding(
+                ruleId: "boneHealth.attribution.unsupportedSwitch", severity: window.isEmpty ? .advisory : .warning,
+                duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+                title: LocalizedText(
+                    en: "\(therapy.label.en) was stopped for progression that its window does not show",
+                    zh: "\(therapy.label.zhHans) 因“进展”停用，但其用药窗口未显示进展"),
+                detail: detail,
+                inputs: [FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"), FindingInput("windowResponses", observed)],
+                sources: Self.sources + [Self.attributionSource]))
+        }
+        return findings
+    }
+
+    /// RECIST 1.1 for bone (Eisenhauer 2009): lytic or mixed lesions are measurable only through
+    /// a soft-tissue component ≥ 10 mm on CT/MRI; blastic lesions never.
+    private func measurabilityFindings() -> [Finding] {
+        index.metastaticLesions.compactMap { lesion -> Finding? in
+            guard let latest = index.presentPoints(lesion.id).last(where: { $0.study.modality.isAnatomic }) else { return nil }
+            let observation = latest.observation
+            let measurable =
+                [.lytic, .mixed].contains(observation.character) && (observation.softTissueMm ?? 0) >= 10
+                && (latest.study.modality == .ct || latest.study.modality == .mri)
+            let why: LocalizedText =
+                measurable
+                ? LocalizedText(en: "soft-tissue component ≥ 10 mm on CT/MRI: measurable by RECIST 1.1", zh: "CT/MRI 上软组织成分 ≥10 mm：按 RECIST 1.1 可测量")
+                : observation.character == .blastic
+                    ? LocalizedText(en: "blastic lesion: non-measurable by RECIST 1.1; follow with MDA", zh: "成骨性病灶：按 RECIST 1.1 不可测量；用 MDA 标准随访")
+                    : LocalizedText(en: "no soft-tissue component ≥ 10 mm on CT/MRI: non-measurable by RECIST 1.1; follow with MDA", zh: "CT/MRI 上无 ≥10 mm 软组织成分：按 RECIST 1.1 不可测量；用 MDA 标准随访")
+            return Finding(
+                ruleId: "boneHealth.recist.measurability", severity: .info, duty: .boneHealth, specialty: .radiology,
+                subject: .lesion(lesion.id), date: latest.study.date,
+                title: LocalizedText(
+                    en: "\(lesion.label.en): \(measurable ? "RECIST-measurable" : "not RECIST-measurable")",
+                    zh: "\(lesion.label.zhHans)：\(measurable ? "RECIST 可测量" : "RECIST 不可测量")"),
+                detail: why,
+                inputs: [
+                    FindingInput("character", observation.character?.rawValue ?? "unknown"),
+                    FindingInput("softTissueMm", observation.softTissueMm.map { String(describing: $0) } ?? "unknown"),
+                ],
+                sources: [Citation(id: "eisenhauer2009", text: "Eisenhauer EA et al. Eur J Cancer 2009;45:228-47 (RECIST 1.1)")])
+        }
+    }
+
+    /// Tumour markers in an interval: first and last value, and whether any was abnormal.
+    func markerSummary(from: PartialDate, to: PartialDate) -> LocalizedText? {
+        let inWindow = index.labs.filter {
+            $0.test.isTumourMarker && $0.date.earliestDay >= from.earliestDay && $0.date.earliestDay <= to.latestDay
+        }
+        guard !inWindow.isEmpty else { return nil }
+        let tests = Array(Set(inWindow.map(\.test))).sorted { $0.rawValue < $1.rawValue }
+        let parts = tests.map { test -> LocalizedText in
+            let values = inWindow.filter { $0.test == test }
+            let abnormal = values.contains { $0.isAbnormal == true }
+            let known = values.contains { $0.isAbnormal != nil }
+            let numbers = values.map { String(describing: $0.value) }.joined(separator: " → ")
+            let state = !known
+                ? LocalizedText(en: "no reference range", zh: "无参考范围")
+                : abnormal ? LocalizedText(en: "abnormal", zh: "异常") : LocalizedText(en: "normal throughout", zh: "始终正常")
+            return LocalizedText(en: "\(test.label.en) \(numbers) (\(state.en))", zh: "\(test.label.zhHans) \(numbers)（\(state.zhHans)）")
+        }
+        let joined = LocalizedText.joined(parts, en: "; ", zh: "；")
+        return LocalizedText(en: "tumour markers: \(joined.en)", zh: "肿瘤标志物：\(joined.zhHans)")
+    }
+}
+
+extension LesionResponse {
+    func with(category: MDA.Category, flare: Bool, reason: LocalizedText) -> LesionResponse {
+        LesionResponse(
+            lesion: lesion, fromStudy: fromStudy, toStudy: toStudy, from: from, to: to, modality: modality, category: category,
+            reasons: reasons + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew, flare: flare,
+            treatments: treatments, untreated: untreated)
+    }
+}

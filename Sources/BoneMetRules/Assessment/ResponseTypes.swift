@@ -1,0 +1,36 @@
+/// The MDA response of one lesion over one interval, attributed to the treatments active in it.
+public struct LesionResponse: Sendable, Hashable {
+    public let lesion: String
+    public let fromStudy: String
+    public let toStudy: String
+    public let from: PartialDate
+    public let to: PartialDate
+    public let modality: Modality
+    public let category: MDA.Category
+    public let reasons: [LocalizedText]
+    public let sizeChangePercent: Double?
+    /// The lesion first appeared in this interval.
+    public let isNew: Bool
+    /// New sclerosis or uptake judged osteoblastic flare (response, not progression).
+    public let flare: Bool
+    /// Treatments active in the interval for this lesion (ids).
+    public let treatments: [String]
+    /// No systemic therapy and no local treatment of this lesion in the interval.
+    public let untreated: Bool
+}
+
+/// The overall bone response at one study against the previous study of the same modality.
+public struct TimePointResponse: Sendable, Hashable {
+    public let study: String
+    public let previousStudy: String
+    public let from: PartialDate
+    public let to: PartialDate
+    public let modality: Modality
+    public let overall: MDA.Category
+    public let newLesions: [String]
+    public let unnamedNewLesions: Int
+    public let flare: Bool
+    public let treatments: [String]
+    public let untreated: Bool
+    public let lesions: [LesionResponse]
+}

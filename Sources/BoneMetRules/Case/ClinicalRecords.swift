@@ -1,0 +1,297 @@
+/// A laboratory result or tumour marker. Values are kept in the unit given; `canonicalValue`
+/// converts the units rules use (creatinine mg/dL, calcium mg/dL, albumin g/dL …).
+public struct LabResult: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var test: LabTest
+    public var value: Double
+    public var unit: String
+    public var upperLimit: Double?
+    public var lowerLimit: Double?
+
+    public init(date: PartialDate, test: LabTest, value: Double, unit: String, upperLimit: Double? = nil, lowerLimit: Double? = nil) {
+        self.date = date
+        self.test = test
+        self.value = value
+        self.unit = unit
+        self.upperLimit = upperLimit
+        self.lowerLimit = lowerLimit
+    }
+
+    /// The value in the test's canonical unit, or nil when the unit is not one it knows.
+    public var canonicalValue: Double? { test.factor(for: unit).map { value * $0 } }
+
+    /// Outside the reference range given with the result; nil when no range was given.
+    public var isAbnormal: Bool? {
+        if let upperLimit, value > upperLimit { return true }
+        if let lowerLimit, value < lowerLimit { return true }
+        return upperLimit == nil && lowerLimit == nil ? nil : false
+    }
+}
+
+public enum LabTest: String, InputEnum, Codable {
+    case creatinine, egfr, calcium, albumin, hemoglobin, platelets, lymphocytes, crp, ldh, bilirubin
+    case alkalinePhosphatase, mProtein, freeLightChainRatio
+    case cea, ca153, ca125, ca199, psa, afp, cyfra211, nse, otherMarker
+
+    public var label: LocalizedText {
+        switch self {
+        case .creatinine: LocalizedText(en: "serum creatinine", zh: "血肌酐")
+        case .egfr: LocalizedText(en: "eGFR", zh: "估算肾小球滤过率（eGFR）")
+        case .calcium: LocalizedText(en: "serum calcium", zh: "血钙")
+        case .albumin: LocalizedText(en: "albumin", zh: "白蛋白")
+        case .hemoglobin: LocalizedText(en: "haemoglobin", zh: "血红蛋白")
+        case .platelets: LocalizedText(en: "platelets", zh: "血小板")
+        case .lymphocytes: LocalizedText(en: "lymphocyte count", zh: "淋巴细胞计数")
+        case .crp: LocalizedText(en: "CRP", zh: "C 反应蛋白")
+        case .ldh: LocalizedText(en: "LDH", zh: "乳酸脱氢酶")
+        case .bilirubin: LocalizedText(en: "total bilirubin", zh: "总胆红素")
+        case .alkalinePhosphatase: LocalizedText(en: "alkaline phosphatase", zh: "碱性磷酸酶")
+        case .mProtein: LocalizedText(en: "M protein", zh: "M 蛋白")
+        case .freeLightChainRatio: LocalizedText(en: "free light-chain ratio", zh: "游离轻链比值")
+        case .cea: LocalizedText(en: "CEA", zh: "癌胚抗原（CEA）")
+        case .ca153: LocalizedText(en: "CA 15-3", zh: "糖类抗原 CA15-3")
+        case .ca125: LocalizedText(en: "CA 125", zh: "糖类抗原 CA125")
+        case .ca199: LocalizedText(en: "CA 19-9", zh: "糖类抗原 CA19-9")
+        case .psa: LocalizedText(en: "PSA", zh: "前列腺特异性抗原（PSA）")
+        case .afp: LocalizedText(en: "AFP", zh: "甲胎蛋白（AFP）")
+        case .cyfra211: LocalizedText(en: "CYFRA 21-1", zh: "细胞角蛋白 19 片段（CYFRA21-1）")
+        case .nse: LocalizedText(en: "NSE", zh: "神经元特异性烯醇化酶（NSE）")
+        case .otherMarker: LocalizedText(en: "other tumour marker", zh: "其他肿瘤标志物")
+        }
+    }
+
+    public var isTumourMarker: Bool {
+        switch self {
+        case .cea, .ca153, .ca125, .ca199, .psa, .afp, .cyfra211, .nse, .otherMarker: true
+        default: false
+        }
+    }
+
+    /// Units accepted for the test, each with its factor to the canonical unit (first listed).
+    /// Tumour markers are kept as reported, judged against the reference range given with them.
+    public var units: [(unit: String, factor: Double)] {
+        switch self {
+        case .creatinine: [("mg/dL", 1), ("µmol/L", 1 / 88.4), ("umol/L", 1 / 88.4)]
+        case .egfr: [("mL/min/1.73m2", 1)]
+        case .calcium: [("mg/dL", 1), ("mmol/L", 4.008)]
+        case .albumin: [("g/dL", 1), ("g/L", 0.1)]
+        case .hemoglobin: [("g/dL", 1), ("g/L", 0.1)]
+        case .platelets: [("/µL", 1), ("/uL", 1), ("10^9/L", 1000)]
+        case .lymphocytes: [("10^9/L", 1), ("/µL", 0.001), ("/uL", 0.001)]
+        case .crp: [("mg/dL", 1), ("mg/L", 0.1)]
+        case .ldh, .alkalinePhosphatase: [("IU/L", 1), ("U/L", 1)]
+        case .bilirubin: [("mg/dL", 1), ("µmol/L", 1 / 17.1), ("umol/L", 1 / 17.1)]
+        case .mProtein: [("g/dL", 1), ("g/L", 0.1)]
+        case .freeLightChainRatio: [("ratio", 1)]
+        case .cea, .ca153, .ca125, .ca199, .psa, .afp, .cyfra211, .nse, .otherMarker: []
+        }
+    }
+
+    public func factor(for unit: String) -> Double? {
+        if isTumourMarker { return 1 }
+        return units.first { $0.unit == unit }?.factor
+    }
+}
+
+/// Performance status at a date.
+public struct PerformanceStatus: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var ecog: Int?
+    public var kps: Int?
+
+    public init(date: PartialDate, ecog: Int? = nil, kps: Int? = nil) {
+        self.date = date
+        self.ecog = ecog
+        self.kps = kps
+    }
+}
+
+/// Pain at a date, for one lesion or overall, on the scales the scores use.
+public struct PainRecord: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var lesion: String?
+    /// Limb pain as Mirels grades it.
+    public var mirels: Mirels.Pain?
+    /// Spinal pain as SINS grades it.
+    public var sins: SINS.Pain?
+    /// Numeric rating scale 0–10.
+    public var nrs: Int?
+
+    public init(date: PartialDate, lesion: String? = nil, mirels: Mirels.Pain? = nil, sins: SINS.Pain? = nil, nrs: Int? = nil) {
+        self.date = date
+        self.lesion = lesion
+        self.mirels = mirels
+        self.sins = sins
+        self.nrs = nrs
+    }
+}
+
+/// Neurological status at a date.
+public struct NeurologyRecord: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var status: NeurologicalStatus
+    public var frankel: Tokuhashi.Frankel?
+    public var lesion: String?
+
+    public init(date: PartialDate, status: NeurologicalStatus, frankel: Tokuhashi.Frankel? = nil, lesion: String? = nil) {
+        self.date = date
+        self.status = status
+        self.frankel = frankel
+        self.lesion = lesion
+    }
+}
+
+public enum NeurologicalStatus: String, InputEnum, Codable {
+    case intact, radiculopathy, myelopathy, caudaEquina
+
+    public var label: LocalizedText {
+        switch self {
+        case .intact: LocalizedText(en: "neurologically intact", zh: "神经功能正常")
+        case .radiculopathy: LocalizedText(en: "radiculopathy", zh: "神经根病变")
+        case .myelopathy: LocalizedText(en: "myelopathy", zh: "脊髓病变")
+        case .caudaEquina: LocalizedText(en: "cauda equina compression", zh: "马尾神经压迫")
+        }
+    }
+
+    /// A deficit that makes compression an emergency (NOMS neurologic; reference.md).
+    public var isCompressionDeficit: Bool { self == .myelopathy || self == .caudaEquina }
+}
+
+public struct Biopsy: Sendable, Hashable, Encodable {
+    public var lesion: String?
+    public var date: PartialDate
+    public var decalcification: Decalcification?
+    public var result: BiopsyResult?
+    public var histology: String?
+    public var molecularTests: [String]
+
+    public init(
+        lesion: String? = nil, date: PartialDate, decalcification: Decalcification? = nil, result: BiopsyResult? = nil,
+        histology: String? = nil, molecularTests: [String] = []
+    ) {
+        self.lesion = lesion
+        self.date = date
+        self.decalcification = decalcification
+        self.result = result
+        self.histology = histology
+        self.molecularTests = molecularTests
+    }
+}
+
+public enum Decalcification: String, ValueEnum, Codable {
+    case edta, acid, none, unknown
+}
+
+public enum BiopsyResult: String, ValueEnum, Codable {
+    case metastasis, myeloma, lymphoma, primaryBoneTumour, giantCellTumour, benign, degenerative
+    case reactiveOrNecrotic, nonDiagnostic, pending
+
+    /// A result that settles the nature of the lesion.
+    public var isDiagnostic: Bool { self != .nonDiagnostic && self != .pending && self != .reactiveOrNecrotic }
+}
+
+/// A skeletal or oncological event.
+public struct ClinicalEvent: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var kind: EventKind
+    public var lesion: String?
+
+    public init(date: PartialDate, kind: EventKind, lesion: String? = nil) {
+        self.date = date
+        self.kind = kind
+        self.lesion = lesion
+    }
+}
+
+public enum EventKind: String, InputEnum, Codable {
+    case pathologicalFracture, cordCompression, hypercalcaemia
+
+    public var label: LocalizedText {
+        switch self {
+        case .pathologicalFracture: LocalizedText(en: "pathological fracture", zh: "病理性骨折")
+        case .cordCompression: LocalizedText(en: "spinal cord compression", zh: "脊髓压迫")
+        case .hypercalcaemia: LocalizedText(en: "hypercalcaemia of malignancy", zh: "恶性高钙血症")
+        }
+    }
+}
+
+/// A metastasis outside bone, as the prognosis scores grade it.
+public struct VisceralMetastasis: Sendable, Hashable, Encodable {
+    public var organ: String
+    public var date: PartialDate?
+    /// Tokuhashi: removable (surgically) or not.
+    public var removable: Bool?
+    /// Tomita: treatable or not.
+    public var treatable: Bool?
+    /// Katagiri: nodular or disseminated (pleural, peritoneal, leptomeningeal).
+    public var pattern: Katagiri.VisceralMets?
+
+    public init(organ: String, date: PartialDate? = nil, removable: Bool? = nil, treatable: Bool? = nil, pattern: Katagiri.VisceralMets? = nil) {
+        self.organ = organ
+        self.date = date
+        self.removable = removable
+        self.treatable = treatable
+        self.pattern = pattern
+    }
+}
+
+public struct PrimaryCancer: Sendable, Hashable, Encodable {
+    public var id: String
+    public var site: PrimarySite
+    public var histology: String?
+    public var er: ReceptorStatus?
+    public var pr: ReceptorStatus?
+    public var her2: ReceptorStatus?
+    public var diagnosed: PartialDate?
+    /// Katagiri: hormone-dependent breast or prostate cancer.
+    public var hormoneDependent: Bool?
+    /// Katagiri: lung cancer treated with molecular-targeted therapy.
+    public var targetedTherapy: Bool?
+
+    public init(
+        id: String, site: PrimarySite, histology: String? = nil, er: ReceptorStatus? = nil, pr: ReceptorStatus? = nil,
+        her2: ReceptorStatus? = nil, diagnosed: PartialDate? = nil, hormoneDependent: Bool? = nil, targetedTherapy: Bool? = nil
+    ) {
+        self.id = id
+        self.site = site
+        self.histology = histology
+        self.er = er
+        self.pr = pr
+        self.her2 = her2
+        self.diagnosed = diagnosed
+        self.hormoneDependent = hormoneDependent
+        self.targetedTherapy = targetedTherapy
+    }
+}
+
+public enum ReceptorStatus: String, ValueEnum, Codable {
+    case positive, negative, low, unknown
+}
+
+public struct MDTDecision: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var decision: String
+    public var specialty: Specialty?
+    public var followUp: [String]
+
+    public init(date: PartialDate, decision: String, specialty: Specialty? = nil, followUp: [String] = []) {
+        self.date = date
+        self.decision = decision
+        self.specialty = specialty
+        self.followUp = followUp
+    }
+}
+
+/// What is planned that changes how urgent a finding is.
+public struct CarePlans: Sendable, Hashable, Encodable {
+    /// Molecular tests (receptor re-testing, NGS, FISH) wanted on bone tissue → EDTA decalcification.
+    public var molecularTestsWanted: Bool?
+    public var transfer: PartialDate?
+    public var trialEnrolment: PartialDate?
+
+    public init(molecularTestsWanted: Bool? = nil, transfer: PartialDate? = nil, trialEnrolment: PartialDate? = nil) {
+        self.molecularTestsWanted = molecularTestsWanted
+        self.transfer = transfer
+        self.trialEnrolment = trialEnrolment
+    }
+}

@@ -1,0 +1,129 @@
+/// A date as precise as the record knows it: `2022`, `2022-01` or `2022-01-10`. It stays
+/// partial (never silently becomes the 1st of January); rules that compare dates use the
+/// earliest or latest day it can stand for, and say so.
+public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1900...2200).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, (1...PartialDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0])
+        else { return nil }
+        let month = parts.count > 1 ? Int(parts[1]) : nil
+        let day = parts.count > 2 ? Int(parts[2]) : nil
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// A full date from a day number (days since 1970-01-01).
+    public init(dayNumber: Int) {
+        let (y, m, d) = PartialDate.civil(fromDays: dayNumber)
+        self.year = y
+        self.month = m
+        self.day = d
+    }
+
+    public var isComplete: Bool { day != nil }
+
+    public var description: String {
+        var text = pad(year, to: 4)
+        if let month { text += "-" + pad(month, to: 2) }
+        if let day { text += "-" + pad(day, to: 2) }
+        return text
+    }
+
+    /// The first day this date can stand for, as days since 1970-01-01.
+    public var earliestDay: Int { PartialDate.days(year: year, month: month ?? 1, day: day ?? 1) }
+
+    /// The last day this date can stand for.
+    public var latestDay: Int {
+        let m = month ?? 12
+        return PartialDate.days(year: year, month: m, day: day ?? PartialDate.daysInMonth(year: year, month: m))
+    }
+
+    /// Ordered by earliest day; a less precise date sorts before a precise one on the same day.
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        if lhs.earliestDay != rhs.earliestDay { return lhs.earliestDay < rhs.earliestDay }
+        return lhs.precision < rhs.precision
+    }
+
+    var precision: Int { day != nil ? 2 : month != nil ? 1 : 0 }
+
+    public func adding(days: Int) -> PartialDate { PartialDate(dayNumber: earliestDay + days) }
+
+    /// Whole days from `self` to `other`, earliest to earliest.
+    public func days(to other: PartialDate) -> Int { other.earliestDay - earliestDay }
+
+    /// Completed years from `self` to `other` (age, disease-free interval), using the
+    /// earliest possible reading of each date.
+    public func wholeYears(to other: PartialDate) -> Int {
+        var years = other.year - year
+        let ownMonth = month ?? 1
+        let otherMonth = other.month ?? 1
+        if (otherMonth, other.day ?? 1) < (ownMonth, day ?? 1) { years -= 1 }
+        return years
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = PartialDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    // Howard Hinnant's days-from-civil algorithm: exact for the proleptic Gregorian calendar.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+private func pad(_ value: Int, to width: Int) -> String {
+    let digits = "\(value)"
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

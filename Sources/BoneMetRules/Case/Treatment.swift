@@ -1,0 +1,147 @@
+/// A treatment with its date range. The response of a lesion between two studies is
+/// attributed to the treatments active in that interval (the source hospital's method).
+public struct Treatment: Sendable, Hashable, Encodable {
+    public var id: String
+    public var kind: TreatmentKind
+    public var name: String?
+    public var drugs: [String]
+    /// Class of a systemic therapy (Katagiri counts previous chemotherapy).
+    public var systemicClass: SystemicClass?
+    /// Lesions a local treatment (radiotherapy, surgery) was given to.
+    public var lesions: [String]
+    public var start: PartialDate?
+    /// Nil while ongoing (or, for surgery, a single day: `start`).
+    public var end: PartialDate?
+    /// Planned, not yet given.
+    public var planned: Bool
+    public var stopReason: StopReason?
+    public var procedure: SurgicalProcedure?
+    public var agent: BoneAgent?
+    public var doseMg: Double?
+    public var intervalWeeks: Int?
+    /// Dates of bone-modifying-agent doses given.
+    public var doses: [PartialDate]
+    public var doseGy: Double?
+    public var fractions: Int?
+
+    public init(
+        id: String, kind: TreatmentKind, name: String? = nil, drugs: [String] = [], systemicClass: SystemicClass? = nil,
+        lesions: [String] = [],
+        start: PartialDate? = nil, end: PartialDate? = nil, planned: Bool = false, stopReason: StopReason? = nil,
+        procedure: SurgicalProcedure? = nil, agent: BoneAgent? = nil, doseMg: Double? = nil,
+        intervalWeeks: Int? = nil, doses: [PartialDate] = [], doseGy: Double? = nil, fractions: Int? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.drugs = drugs
+        self.systemicClass = systemicClass
+        self.lesions = lesions
+        self.start = start
+        self.end = end
+        self.planned = planned
+        self.stopReason = stopReason
+        self.procedure = procedure
+        self.agent = agent
+        self.doseMg = doseMg
+        self.intervalWeeks = intervalWeeks
+        self.doses = doses
+        self.doseGy = doseGy
+        self.fractions = fractions
+    }
+
+    /// The last day the treatment can have acted: its end, the surgery day, or open.
+    var effectiveEnd: PartialDate? { kind == .surgery ? (end ?? start) : end }
+
+    /// Whether the treatment was active at any time strictly between two dates. Partial dates
+    /// count wherever they might fall, so a treatment is never silently left out of a window.
+    public func isActive(after from: PartialDate, before to: PartialDate) -> Bool {
+        guard !planned, let start, start.earliestDay < to.latestDay else { return false }
+        if let end = effectiveEnd { return end.latestDay > from.earliestDay }
+        return true
+    }
+
+    public func isActive(on date: PartialDate) -> Bool {
+        guard !planned, let start, start.earliestDay <= date.latestDay else { return false }
+        if let end = effectiveEnd { return end.latestDay >= date.earliestDay }
+        return true
+    }
+
+    public var label: LocalizedText {
+        let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + "))
+        let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? "–") } ?? ""
+        if let text { return LocalizedText(en: "\(text)\(when) (\(kind.label.en))", zh: "\(text)\(when)（\(kind.label.zhHans)）") }
+        return LocalizedText(en: "\(kind.label.en)\(when) (\(id))", zh: "\(kind.label.zhHans)\(when)（\(id)）")
+    }
+}
+
+public enum TreatmentKind: String, InputEnum, Codable {
+    case systemic, radiotherapy, surgery, boneModifyingAgent
+
+    public var label: LocalizedText {
+        switch self {
+        case .systemic: LocalizedText(en: "systemic therapy", zh: "全身治疗")
+        case .radiotherapy: LocalizedText(en: "radiotherapy", zh: "放疗")
+        case .surgery: LocalizedText(en: "surgery", zh: "手术")
+        case .boneModifyingAgent: LocalizedText(en: "bone-modifying agent", zh: "骨改良药物")
+        }
+    }
+}
+
+public enum SystemicClass: String, ValueEnum, Codable {
+    case chemotherapy, endocrine, targeted, immunotherapy, other
+}
+
+public enum StopReason: String, ValueEnum, Codable {
+    case progression, toxicity, completed, patientChoice, other
+}
+
+public enum SurgicalProcedure: String, InputEnum, Codable {
+    case prophylacticFixation, fractureFixation, arthroplasty, resection, curettage, decompression
+    case separationSurgery, stabilisation, cementAugmentation, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .prophylacticFixation: LocalizedText(en: "prophylactic fixation", zh: "预防性内固定")
+        case .fractureFixation: LocalizedText(en: "fracture fixation", zh: "骨折内固定")
+        case .arthroplasty: LocalizedText(en: "arthroplasty", zh: "关节置换")
+        case .resection: LocalizedText(en: "resection and reconstruction", zh: "切除重建")
+        case .curettage: LocalizedText(en: "curettage", zh: "刮除术")
+        case .decompression: LocalizedText(en: "decompression", zh: "减压术")
+        case .separationSurgery: LocalizedText(en: "separation surgery", zh: "分离手术")
+        case .stabilisation: LocalizedText(en: "stabilisation", zh: "稳定手术")
+        case .cementAugmentation: LocalizedText(en: "cement augmentation", zh: "骨水泥强化")
+        case .other: LocalizedText(en: "other surgery", zh: "其他手术")
+        }
+    }
+
+    /// Procedures that protect a long bone against fracture.
+    public var protectsLongBone: Bool {
+        switch self {
+        case .prophylacticFixation, .fractureFixation, .arthroplasty, .resection: true
+        default: false
+        }
+    }
+
+    /// Procedures that stabilise or decompress the spine.
+    public var treatsSpine: Bool {
+        switch self {
+        case .decompression, .separationSurgery, .stabilisation, .cementAugmentation, .resection: true
+        default: false
+        }
+    }
+}
+
+public enum BoneAgent: String, InputEnum, Codable {
+    case zoledronicAcid, denosumab, ibandronate, pamidronate, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .zoledronicAcid: LocalizedText(en: "zoledronic acid", zh: "唑来膦酸")
+        case .denosumab: LocalizedText(en: "denosumab", zh: "地舒单抗")
+        case .ibandronate: LocalizedText(en: "ibandronate", zh: "伊班膦酸钠")
+        case .pamidronate: LocalizedText(en: "pamidronate", zh: "帕米膦酸二钠")
+        case .other: LocalizedText(en: "other bone-modifying agent", zh: "其他骨改良药物")
+        }
+    }
+}
