@@ -15,38 +15,42 @@ enum CaseSections {
             treatments: r.objects("treatments", keys: Keys.treatment, read: treatment),
             labs: r.objects("labs", keys: Keys.lab, read: lab),
             performance: r.objects("performance", keys: Keys.performance) { p in
-                p.date("date", required: true).map { PerformanceStatus(date: $0, ecog: p.int("ecog", in: 0...4), kps: p.int("kps", in: 0...100)) }
+                let (date, ecog, kps) = (p.date("date", required: true), p.int("ecog", in: 0...4), p.int("kps", in: 0...100))
+                return date.map { PerformanceStatus(date: $0, ecog: ecog, kps: kps) }
             },
             pain: r.objects("pain", keys: Keys.pain) { p in
-                p.date("date", required: true).map {
-                    PainRecord(date: $0, lesion: p.string("lesion"), mirels: p.value("mirels"), sins: p.value("sins"), nrs: p.int("nrs", in: 0...10))
-                }
+                let (date, lesion, nrs) = (p.date("date", required: true), p.string("lesion"), p.int("nrs", in: 0...10))
+                let (mirels, sins) = (p.value("mirels", Mirels.Pain.self), p.value("sins", SINS.Pain.self))
+                return date.map { PainRecord(date: $0, lesion: lesion, mirels: mirels, sins: sins, nrs: nrs) }
             },
             neurology: r.objects("neurology", keys: Keys.neurology) { n in
-                guard let date = n.date("date", required: true), let status: NeurologicalStatus = n.value("status", required: true) else { return nil }
-                return NeurologyRecord(date: date, status: status, frankel: n.value("frankel"), lesion: n.string("lesion"))
+                let (date, status, frankel, lesion) = (n.date("date", required: true), n.value("status", NeurologicalStatus.self, required: true), n.value("frankel", Tokuhashi.Frankel.self), n.string("lesion"))
+                guard let date, let status else { return nil }
+                return NeurologyRecord(date: date, status: status, frankel: frankel, lesion: lesion)
             },
             biopsies: r.objects("biopsies", keys: Keys.biopsy) { b in
-                b.date("date", required: true).map {
-                    Biopsy(
-                        lesion: b.string("lesion"), date: $0, decalcification: b.value("decalcification"), result: b.value("result"),
-                        histology: b.string("histology"), molecularTests: b.strings("molecularTests"))
+                let (date, lesion, histology, tests) = (b.date("date", required: true), b.string("lesion"), b.string("histology"), b.strings("molecularTests"))
+                let (decalcification, result) = (b.value("decalcification", Decalcification.self), b.value("result", BiopsyResult.self))
+                return date.map {
+                    Biopsy(lesion: lesion, date: $0, decalcification: decalcification, result: result, histology: histology, molecularTests: tests)
                 }
             },
             events: r.objects("events", keys: Keys.event) { e in
-                guard let date = e.date("date", required: true), let kind: EventKind = e.value("kind", required: true) else { return nil }
-                return ClinicalEvent(date: date, kind: kind, lesion: e.string("lesion"))
+                let (date, kind, lesion) = (e.date("date", required: true), e.value("kind", EventKind.self, required: true), e.string("lesion"))
+                guard let date, let kind else { return nil }
+                return ClinicalEvent(date: date, kind: kind, lesion: lesion)
             },
             visceralMetastases: r.reader.has("visceralMetastases")
                 ? r.objects("visceralMetastases", keys: Keys.visceral) { v in
-                    v.string("organ", required: true).map {
-                        VisceralMetastasis(organ: $0, date: v.date("date"), removable: v.bool("removable"), treatable: v.bool("treatable"), pattern: v.value("pattern"))
-                    }
+                    let (organ, date, removable, treatable) = (v.string("organ", required: true), v.date("date"), v.bool("removable"), v.bool("treatable"))
+                    let pattern = v.value("pattern", Katagiri.VisceralMets.self)
+                    return organ.map { VisceralMetastasis(organ: $0, date: date, removable: removable, treatable: treatable, pattern: pattern) }
                 } : nil,
             dentalExams: r.dates("dentalExams"),
             decisions: r.objects("decisions", keys: Keys.decision) { d in
-                guard let date = d.date("date", required: true), let text = d.string("decision", required: true) else { return nil }
-                return MDTDecision(date: date, decision: text, specialty: d.value("specialty"), followUp: d.strings("followUp"))
+                let (date, text, specialty, followUp) = (d.date("date", required: true), d.string("decision", required: true), d.value("specialty", Specialty.self), d.strings("followUp"))
+                guard let date, let text else { return nil }
+                return MDTDecision(date: date, decision: text, specialty: specialty, followUp: followUp)
             },
             plans: r.object("plans", keys: Keys.plans) { p in
                 CarePlans(molecularTestsWanted: p.bool("molecularTestsWanted"), transfer: p.date("transfer"), trialEnrolment: p.date("trialEnrolment"))
@@ -59,33 +63,39 @@ enum CaseSections {
         let patient = Patient(
             id: id ?? "?", sex: p.value("sex"), birthDate: p.date("birthDate"), fictional: p.bool("fictional") ?? false,
             weights: p.objects("weights", keys: Keys.weight) { w in
-                guard let date = w.date("date", required: true), let kg = w.double("kg", in: 1...400, required: true) else { return nil }
+                let (date, kg) = (w.date("date", required: true), w.double("kg", in: 1...400, required: true))
+                guard let date, let kg else { return nil }
                 return WeightRecord(date: date, kg: kg)
             })
         return id == nil ? nil : patient
     }
 
     static func primary(_ p: FieldReader) -> PrimaryCancer? {
-        guard let id = p.string("id", required: true), let site: PrimarySite = p.value("site", required: true) else { return nil }
-        return PrimaryCancer(
-            id: id, site: site, histology: p.string("histology"), er: p.value("er"), pr: p.value("pr"), her2: p.value("her2"),
+        let (id, site) = (p.string("id", required: true), p.value("site", PrimarySite.self, required: true))
+        let primary = PrimaryCancer(
+            id: id ?? "", site: site ?? .unknown, histology: p.string("histology"), er: p.value("er"), pr: p.value("pr"), her2: p.value("her2"),
             diagnosed: p.date("diagnosed"), hormoneDependent: p.bool("hormoneDependent"), targetedTherapy: p.bool("targetedTherapy"))
+        return id == nil || site == nil ? nil : primary
     }
 
     static func lesion(_ l: FieldReader) -> Lesion? {
-        guard let id = l.string("id", required: true), let bone: Bone = l.value("bone", required: true) else { return nil }
-        return Lesion(id: id, bone: bone, segment: l.value("segment"), level: l.level("level"), laterality: l.value("laterality"), note: l.string("note"))
+        let (id, bone) = (l.string("id", required: true), l.value("bone", Bone.self, required: true))
+        let lesion = Lesion(
+            id: id ?? "", bone: bone ?? .other, segment: l.value("segment"), level: l.level("level"), laterality: l.value("laterality"),
+            note: l.string("note"))
+        return id == nil || bone == nil ? nil : lesion
     }
 
     static func study(_ s: FieldReader) -> ImagingStudy? {
-        guard let id = s.string("id", required: true), let date = s.date("date", required: true),
-            let modality: Modality = s.value("modality", required: true)
-        else { return nil }
+        let (id, date, modality) = (s.string("id", required: true), s.date("date", required: true), s.value("modality", Modality.self, required: true))
+        let windows = s.values("windows", CTWindow.self)
+        let (contrast, uid, region) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"))
+        let observations = s.objects("observations", keys: Keys.observation, read: observation)
+        let unnamed = s.int("unnamedNewLesions", in: 0...1000)
+        guard let id, let date, let modality else { return nil }
         return ImagingStudy(
-            id: id, date: date, modality: modality, windows: s.values("windows", CTWindow.self), contrast: s.bool("contrast"),
-            studyInstanceUid: s.string("studyInstanceUid"), region: s.string("region"),
-            observations: s.objects("observations", keys: Keys.observation, read: observation),
-            unnamedNewLesions: s.int("unnamedNewLesions", in: 0...1000))
+            id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region,
+            observations: observations, unnamedNewLesions: unnamed)
     }
 
     static func observation(_ o: FieldReader) -> LesionObservation? {
@@ -125,20 +135,20 @@ enum CaseSections {
     }
 
     static func treatment(_ t: FieldReader) -> Treatment? {
-        guard let id = t.string("id", required: true), let kind: TreatmentKind = t.value("kind", required: true) else { return nil }
+        let (id, kind) = (t.string("id", required: true), t.value("kind", TreatmentKind.self, required: true))
         let agent: BoneAgent? = t.value("agent", required: kind == .boneModifyingAgent)
-        return Treatment(
-            id: id, kind: kind, name: t.string("name"), drugs: t.strings("drugs"), systemicClass: t.value("systemicClass"),
+        let treatment = Treatment(
+            id: id ?? "", kind: kind ?? .systemic, name: t.string("name"), drugs: t.strings("drugs"), systemicClass: t.value("systemicClass"),
             lesions: t.strings("lesions"), start: t.date("start", required: !(t.bool("planned") ?? false)), end: t.date("end"),
             planned: t.bool("planned") ?? false, stopReason: t.value("stopReason"), procedure: t.value("procedure"), agent: agent,
             doseMg: t.double("doseMg", in: 0...10_000), intervalWeeks: t.int("intervalWeeks", in: 1...52), doses: t.dates("doses"),
             doseGy: t.double("doseGy", in: 0...200), fractions: t.int("fractions", in: 1...100))
+        return id == nil || kind == nil ? nil : treatment
     }
 
     static func lab(_ l: FieldReader) -> LabResult? {
-        guard let date = l.date("date", required: true), let test: LabTest = l.value("test", required: true),
-            let value = l.double("value", in: 0...10_000_000, required: true)
-        else { return nil }
+        let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: 0...10_000_000, required: true))
+        guard let date, let test, let value else { return nil }
         let defaultUnit = test.units.first?.unit
         let unit = l.string("unit", required: defaultUnit == nil && !test.isTumourMarker) ?? defaultUnit ?? ""
         if !test.isTumourMarker && test.factor(for: unit) == nil {

@@ -43,6 +43,7 @@ public struct InputError: Error, Sendable, Hashable {
 
     /// The same error reported under a parent path (`lesions[2]` + `bone` → `lesions[2].bone`).
     public func nested(under parent: String) -> InputError {
+        if parent.isEmpty { return self }
         guard let field else { return InputError(field: parent, problem: problem) }
         let joined = field.hasPrefix("[") ? parent + field : parent + "." + field
         return InputError(field: joined, problem: problem)

@@ -1,0 +1,109 @@
+import BoneMetDomain
+import Testing
+
+@Suite struct CaseFileTests {
+    func errors(_ json: String) -> [InputError] {
+        do {
+            _ = try CaseFile.read(json)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    @Test func everyExampleIsAValidCase() throws {
+        #expect(ExampleFiles.names.count == 12)
+        for name in ExampleFiles.names {
+            let record = try ExampleFiles.record(name)
+            #expect(record.patient.fictional, "\(name) must be marked fictional")
+        }
+    }
+
+    @Test func writtenRecordsReadBackUnchanged() throws {
+        for name in ExampleFiles.names {
+            let record = try ExampleFiles.record(name)
+            let again = try CaseFile.read(CaseFile.write(record))
+            #expect(again == record, "\(name)")
+        }
+    }
+
+    @Test func minimalCase() throws {
+        let record = try CaseFile.read(#"{"patient": {"id": "p1"}}"#)
+        #expect(record.patient.id == "p1")
+        #expect(record.lesions.isEmpty)
+        #expect(record.visceralMetastases == nil)
+    }
+
+    @Test func everyBadFieldIsReportedWithItsPath() {
+        let found = errors(#"""
+        {"patient": {"id": "p1", "sex": "f"},
+         "lesions": [{"id": "L1", "bone": "femur"}, {"id": "L2", "bone": "femurr"}],
+         "studies": [{"id": "S1", "date": "2022-13-01", "modality": "ct",
+                      "observations": [{"lesion": "L9", "character": "lytic", "diametersMm": [10, 0]}]}],
+         "treatments": [{"id": "T1", "kind": "boneModifyingAgent", "start": "2022-02-01"}],
+         "labs": [{"date": "2022-01-01", "test": "creatinine", "value": 1.1, "unit": "mmol/dL"}]}
+        """#)
+        let paths = Set(found.compactMap(\.field))
+        #expect(paths.contains("patient.sex"))
+        #expect(paths.contains("lesions[1].bone"))
+        #expect(paths.contains("studies[0].date"))
+        #expect(paths.contains("studies[0].observations[0].diametersMm[1]"))
+        #expect(paths.contains("treatments[0].agent"))
+        #expect(paths.contains("labs[0].unit"))
+        #expect(found.count >= 6)
+        let sexError = found.first { $0.field == "patient.sex" }
+        #expect(sexError?.message(.en).contains("allowed values: male, female") == true)
+    }
+
+    @Test func referencesToUnknownLesionsNameTheKnownOnes() {
+        let found = errors(#"""
+        {"patient": {"id": "p1"}, "lesions": [{"id": "L1", "bone": "femur"}],
+         "studies": [{"id": "S1", "date": "2022-01-01", "modality": "xray", "observations": [{"lesion": "L2"}]}],
+         "pain": [{"date": "2022-01-01", "lesion": "L3", "mirels": "mild"}]}
+        """#)
+        #expect(found.map(\.field) == ["studies[0].observations[0].lesion", "pain[0].lesion"])
+        #expect(found.first?.message(.en).contains("allowed values: L1") == true)
+    }
+
+    @Test func unknownKeysAreReportedNotIgnored() {
+        let found = errors(#"{"patient": {"id": "p1", "name": "x"}, "lesion": []}"#)
+        #expect(Set(found.compactMap(\.field)) == ["patient.name", "lesion"])
+    }
+
+    @Test func duplicateIdsAndEndsBeforeStartsAndMismatchedLevels() {
+        let found = errors(#"""
+        {"patient": {"id": "p1"},
+         "lesions": [{"id": "L1", "bone": "vertebra", "level": "S2"}, {"id": "L1", "bone": "femur", "level": "T4"}],
+         "treatments": [{"id": "T1", "kind": "systemic", "start": "2022-03-01", "end": "2022-02-01"}]}
+        """#)
+        let paths = Set(found.compactMap(\.field))
+        #expect(paths == ["lesions[1].id", "lesions[0].level", "lesions[1].level", "treatments[0].end"])
+    }
+
+    @Test func partialDatesStayPartial() throws {
+        let record = try CaseFile.read(#"""
+        {"patient": {"id": "p1", "birthDate": "1960"},
+         "primaries": [{"id": "P1", "site": "breast", "diagnosed": "2015-03"}]}
+        """#)
+        #expect(record.patient.birthDate?.description == "1960")
+        #expect(record.primaries.first?.diagnosed?.description == "2015-03")
+        #expect(CaseFile.write(record).contains(#""diagnosed" : "2015-03""#))
+    }
+
+    @Test func malformedAndWrongShapes() {
+        #expect(errors("{").first?.problem == .malformedJSON)
+        #expect(errors("[]").first?.problem == .wrongType(expected: .object))
+        #expect(errors(#"{"patient": {"id": "p"}, "lesions": {}}"#).first?.field == "lesions")
+        #expect(errors(#"{"schemaVersion": 2, "patient": {"id": "p"}}"#).first?.field == "schemaVersion")
+        #expect(errors(#"{}"#).first?.field == "patient")
+    }
+
+    @Test func siUnitsAreConverted() throws {
+        let record = try CaseFile.read(#"""
+        {"patient": {"id": "p1"}, "labs": [{"date": "2022-01-01", "test": "creatinine", "value": 88.4, "unit": "µmol/L"},
+                                          {"date": "2022-01-01", "test": "calcium", "value": 2.5, "unit": "mmol/L"}]}
+        """#)
+        #expect(record.labs[0].canonicalValue == 1.0)
+        #expect(abs((record.labs[1].canonicalValue ?? 0) - 10.02) < 0.001)
+    }
+}

@@ -1,0 +1,43 @@
+import BoneMetRules
+import Testing
+
+/// Small cases built in code for rule tests.
+func day(_ text: String) -> PartialDate {
+    guard let date = PartialDate(text) else {
+        Issue.record("bad date \(text)")
+        return PartialDate(dayNumber: 0)
+    }
+    return date
+}
+
+func observation(_ lesion: String, _ character: LesionCharacter? = nil, _ diameters: [Double]? = nil, configure: (inout LesionObservation) -> Void = { _ in }) -> LesionObservation {
+    var o = LesionObservation(lesion: lesion)
+    o.character = character
+    o.diametersMm = diameters
+    configure(&o)
+    return o
+}
+
+func ct(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
+    ImagingStudy(id: id, date: day(date), modality: .ct, windows: [.softTissue, .bone], observations: observations)
+}
+
+extension Assessment {
+    func rule(_ id: String) -> [Finding] { findings.filter { $0.ruleId == id } }
+    func has(_ id: String, subject: FindingSubject? = nil) -> Bool {
+        findings.contains { $0.ruleId == id && (subject == nil || $0.subject == subject) }
+    }
+}
+
+/// A breast-cancer patient with one lytic femoral lesion, treated from 2023-01-10.
+func baseCase() -> CaseRecord {
+    CaseRecord(
+        patient: Patient(id: "t1", sex: .female, birthDate: day("1970-01-01"), weights: [WeightRecord(date: day("2023-01-01"), kg: 60)]),
+        primaries: [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2022-06"), hormoneDependent: true)],
+        lesions: [Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .left)],
+        studies: [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-03-20", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+        ],
+        treatments: [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"))])
+}
