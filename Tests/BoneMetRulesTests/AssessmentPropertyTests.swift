@@ -88,3 +88,13 @@ import Testing
         #expect(a.has("boneAgents.zoledronic.renalHold"))
     }
 }
+
+@Suite struct AsOfReplayTests {
+    @Test func aStopReasonRecordedAfterAsOfIsNotKnownYet() {
+        var record = baseCase()
+        record.treatments[0].end = day("2023-04-01")
+        record.treatments[0].stopReason = .progression
+        #expect(assess(record, asOf: day("2023-03-25")).rule("boneHealth.attribution.unsupportedSwitch").isEmpty)
+        #expect(!assess(record, asOf: day("2023-04-02")).rule("boneHealth.attribution.unsupportedSwitch").isEmpty)
+    }
+}

@@ -31,7 +31,18 @@ struct CaseIndex {
             for observation in study.observations { series[observation.lesion, default: []].append(Point(study: study, observation: observation)) }
         }
         self.series = series
+        // A treatment that ends after `asOf` was still running then: its end and stop reason
+        // are not yet known, nor are doses given later.
         treatments = record.treatments.filter { $0.planned || known($0.start) }
+            .map { treatment in
+                var seen = treatment
+                if let end = treatment.end, !known(end) {
+                    seen.end = nil
+                    seen.stopReason = nil
+                }
+                seen.doses = treatment.doses.filter { known($0) }
+                return seen
+            }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
         labs = record.labs.filter { known($0.date) }
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
