@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "bonemet", targets: ["bonemet"]),
         .library(name: "BoneMetRules", targets: ["BoneMetRules"]),
         .library(name: "BoneMetDomain", targets: ["BoneMetDomain"]),
+        .library(name: "BoneMetTestSupport", targets: ["BoneMetTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,8 @@ let package = Package(
         .target(name: "BoneMetRules", swiftSettings: strictSettings),
         // The case record and its validation; storage ports. Depends on Rules only.
         .target(name: "BoneMetDomain", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
+        // Fixtures for tests and benchmarks: synthetic cases of a chosen size.
+        .target(name: "BoneMetTestSupport", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
         // The command-line tool: thin argument parsing over the libraries.
         .executableTarget(
             name: "bonemet",
@@ -35,7 +38,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
-        .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so the main build and CI stay lean (architecture.md).
+// Run: cd Benchmarks && swift package benchmark   (figures in docs/performance.md)
+import PackageDescription
+
+let package = Package(
+    name: "BoneMetBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "BoneMet", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "AssessmentBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BoneMetDomain", package: "BoneMet"),
+                .product(name: "BoneMetTestSupport", package: "BoneMet"),
+            ],
+            path: "Benchmarks/AssessmentBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
