@@ -106,7 +106,8 @@ public enum AssessmentReport {
             for finding in findings {
                 lines.append("\(marks[finding.severity] ?? "·") [\(finding.severity.label(language))] \(finding.title(language))")
                 lines.append("    \(finding.detail(language))")
-                lines.append("    \(words.specialty(language)): \(finding.specialty.label(language)) · \(words.source(language)): \(finding.sources.map(\.text).joined(separator: "; "))")
+                let colon = language == .zhHans ? "：" : ": "
+                lines.append("    \(words.specialty(language))\(colon)\(finding.specialty.label(language)) · \(words.source(language))\(colon)\(finding.sources.map(\.text).joined(separator: "; "))")
             }
             lines.append("")
         }

@@ -202,3 +202,29 @@ import Testing
         #expect(assess(record, asOf: day("2023-06-01"), settings: RuleSettings(hypercalcaemiaIsSRE: true)).rule("boneAgents.sreHistory").first?.inputs == [FindingInput("count", "2")])
     }
 }
+
+@Suite struct NOMSAndReceptorTests {
+    @Test func ungradedCompressionAsksForMRIGradingNotLowGrade() {
+        var record = baseCase()
+        record.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T10"))]
+        record.studies = [ct("S", "2023-03-01", [observation("V", .lytic) { $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none }])]
+        record.pain = [PainRecord(date: day("2023-03-01"), lesion: "V", sins: .occasional)]
+        let finding = assess(record, asOf: day("2023-06-01")).rule("surgery.spine.noms").first
+        #expect(finding?.severity == .advisory)
+        #expect(finding?.detail.en.contains("grade ESCC on axial T2 MRI") == true)
+        #expect(finding?.detail.en.contains("low-grade") == false)
+    }
+
+    @Test func katagiriHormoneDependenceFromReceptors() {
+        var record = baseCase()
+        record.primaries[0].hormoneDependent = nil
+        record.primaries[0].er = .negative
+        record.primaries[0].pr = .negative
+        #expect(assess(record, asOf: day("2023-06-01")).katagiri?.components.first?.points == 2)
+        record.primaries[0].er = .positive
+        #expect(assess(record, asOf: day("2023-06-01")).katagiri?.components.first?.points == 0)
+        record.primaries[0].er = .low
+        record.primaries[0].pr = .negative
+        #expect(assess(record, asOf: day("2023-06-01")).katagiri?.components.first?.points == nil)
+    }
+}

@@ -61,9 +61,19 @@ struct PrognosisRules {
         let primary = index.mainPrimary
         return Katagiri.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            hormoneDependent: primary?.hormoneDependent, targetedTherapy: primary?.targetedTherapy, visceralMets: visceral,
+            hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary?.targetedTherapy, visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
             multipleSkeletalMets: metastatic.count >= 2)
+    }
+
+    /// Hormone dependence as recorded, else from receptors: ER or PR positive → dependent;
+    /// both negative → independent; "low" or unknown receptors leave it unknown.
+    static func hormoneDependent(_ primary: PrimaryCancer) -> Bool? {
+        if let recorded = primary.hormoneDependent { return recorded }
+        guard primary.site == .breast else { return nil }
+        if primary.er == .positive || primary.pr == .positive { return true }
+        if primary.er == .negative && primary.pr == .negative { return false }
+        return nil
     }
 
     /// Latest values in Katagiri's units. Calcium is albumin-corrected (Payne 1973:

@@ -195,6 +195,11 @@ struct SurgeryRules {
             recommendation = LocalizedText(
                 en: "SINS range crosses 7: complete the missing items (\(total.missing.joined(separator: ", "))).",
                 zh: "SINS 分值跨越 7 分：请补全缺失项（\(total.missing.joined(separator: ", "))）。")
+        } else if escc == nil {
+            severity = .advisory
+            recommendation = LocalizedText(
+                en: "Epidural compression not graded: grade ESCC on axial T2 MRI before choosing radiotherapy or surgery.",
+                zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
         } else {
             severity = .info
             recommendation = sensitive
