@@ -16,29 +16,78 @@ let package = Package(
         .library(name: "BoneMetRules", targets: ["BoneMetRules"]),
         .library(name: "BoneMetDomain", targets: ["BoneMetDomain"]),
         .library(name: "BoneMetTestSupport", targets: ["BoneMetTestSupport"]),
+        .library(name: "BoneMetStorage", targets: ["BoneMetStorage"]),
+        .library(name: "BoneMetWeb", targets: ["BoneMetWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Clinical knowledge: scores, response criteria, findings, bilingual texts. Foundation only, pure.
         .target(name: "BoneMetRules", swiftSettings: strictSettings),
         // The case record and its validation; storage ports. Depends on Rules only.
         .target(name: "BoneMetDomain", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
+        // SQL storage on SQLite (embedded default) and PostgreSQL through one sql-kit code path.
+        // Never imports Hummingbird.
+        .target(
+            name: "BoneMetStorage",
+            dependencies: [
+                "BoneMetDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The Hummingbird application: pages, JSON API, auth, worklists.
+        .target(
+            name: "BoneMetWeb",
+            dependencies: [
+                "BoneMetStorage",
+                "BoneMetRules",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Fixtures for tests and benchmarks: synthetic cases of a chosen size.
-        .target(name: "BoneMetTestSupport", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
+        .target(
+            name: "BoneMetTestSupport",
+            dependencies: ["BoneMetDomain", "BoneMetStorage", .product(name: "PostgresKit", package: "postgres-kit")],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool: thin argument parsing over the libraries.
         .executableTarget(
             name: "bonemet",
             dependencies: [
                 "BoneMetRules",
                 "BoneMetDomain",
+                "BoneMetStorage",
+                "BoneMetWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BoneMetWebTests",
+            dependencies: ["BoneMetWeb", "BoneMetTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 
 /// `bonemet` — the command-line tool. Subcommands are thin: parse arguments, call the libraries.
-struct BoneMetCommand: ParsableCommand {
+struct BoneMetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bonemet",
         abstract: "BoneMet — bone metastasis decision support and MDT case system (骨转移临床决策支持与 MDT 病例系统).",
-        subcommands: [CalcCommand.self, AssessCommand.self, SchemaCommand.self]
+        subcommands: [ServeCommand.self, CalcCommand.self, AssessCommand.self, SchemaCommand.self]
     )
 }
 
@@ -14,10 +14,14 @@ struct BoneMetCommand: ParsableCommand {
 enum Main {
     /// Every bad input ends with exit code 2 and one clear line (issue #2), including argument
     /// errors that ArgumentParser would report with its own code 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try BoneMetCommand.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = BoneMetCommand.exitCode(for: error)
             if error is ExitCode || code == .success {

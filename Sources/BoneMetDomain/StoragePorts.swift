@@ -1,0 +1,135 @@
+/// Storage ports: what the application needs from storage, implemented on SQL by
+/// BoneMetStorage (both engines) and never faked in tests that stand for users.
+
+/// A stored case: the record, its version (optimistic concurrency) and who changed it when.
+public struct StoredCase: Sendable, Hashable {
+    public let id: String
+    public let record: CaseRecord
+    public let version: Int
+    /// Seconds since 1970.
+    public let updatedAt: Int64
+    public let updatedBy: String
+    public let ruleSetVersion: String
+
+    public init(id: String, record: CaseRecord, version: Int, updatedAt: Int64, updatedBy: String, ruleSetVersion: String) {
+        self.id = id
+        self.record = record
+        self.version = version
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+        self.ruleSetVersion = ruleSetVersion
+    }
+}
+
+public struct CaseSummary: Sendable, Hashable {
+    public let id: String
+    public let patientId: String
+    public let fictional: Bool
+    public let version: Int
+    public let updatedAt: Int64
+    public let urgent: Int
+    public let warnings: Int
+
+    public init(id: String, patientId: String, fictional: Bool, version: Int, updatedAt: Int64, urgent: Int, warnings: Int) {
+        self.id = id
+        self.patientId = patientId
+        self.fictional = fictional
+        self.version = version
+        self.updatedAt = updatedAt
+        self.urgent = urgent
+        self.warnings = warnings
+    }
+}
+
+/// One row of a worklist: a stored finding of a case.
+public struct WorklistEntry: Sendable, Hashable {
+    public let caseId: String
+    public let patientId: String
+    public let fictional: Bool
+    public let ruleId: String
+    public let severity: Severity
+    public let specialty: Specialty
+    public let subjectId: String?
+    public let date: String?
+    public let title: LocalizedText
+
+    public init(
+        caseId: String, patientId: String, fictional: Bool, ruleId: String, severity: Severity, specialty: Specialty,
+        subjectId: String?, date: String?, title: LocalizedText
+    ) {
+        self.caseId = caseId
+        self.patientId = patientId
+        self.fictional = fictional
+        self.ruleId = ruleId
+        self.severity = severity
+        self.specialty = specialty
+        self.subjectId = subjectId
+        self.date = date
+        self.title = title
+    }
+}
+
+public enum StorageError: Error, Sendable, Equatable {
+    /// The case changed since it was read (someone else saved first).
+    case versionConflict(current: Int)
+    case notFound
+    case duplicate(field: String)
+}
+
+public protocol CaseStore: Sendable {
+    /// Stores a new case with its findings, in one transaction.
+    func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase
+    /// Replaces a case and its findings if it is still at `expectedVersion`, in one transaction.
+    func update(
+        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
+    ) async throws -> StoredCase
+    func get(id: String) async throws -> StoredCase?
+    /// Cases whose pseudonymous patient id contains `search` (all when nil), newest first.
+    func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary]
+    /// Stored findings of the given rules at or above a severity, most urgent first.
+    func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry]
+    func findings(caseId: String) async throws -> [WorklistEntry]
+}
+
+public protocol UserStore: Sendable {
+    func create(username: String, displayName: String, role: Role, passwordHash: String, mustChangePassword: Bool, at time: Int64) async throws -> User
+    func user(id: String) async throws -> User?
+    /// The user and their password hash, for login.
+    func credentials(username: String) async throws -> (user: User, passwordHash: String)?
+    func setPassword(userId: String, passwordHash: String, mustChangePassword: Bool) async throws
+    func count() async throws -> Int
+    func all() async throws -> [User]
+}
+
+/// Sessions and rate-limit counters live in the database so several server processes share them.
+public protocol SessionStore: Sendable {
+    func create(id: String, userId: String, csrfToken: String, expiresAt: Int64, at time: Int64) async throws
+    func session(id: String, now: Int64) async throws -> (userId: String, csrfToken: String)?
+    func delete(id: String) async throws
+    /// Records a failed login for a key and returns the failures within the window.
+    func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int
+    func failures(key: String, since: Int64) async throws -> Int
+    func clearFailures(key: String) async throws
+}
+
+/// Append-only audit of every view and change of a patient record.
+public protocol AuditLog: Sendable {
+    func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws
+    func entries(limit: Int, offset: Int) async throws -> [AuditEntry]
+}
+
+public struct AuditEntry: Sendable, Hashable {
+    public let at: Int64
+    public let userId: String
+    public let action: String
+    public let caseId: String?
+    public let detail: String
+
+    public init(at: Int64, userId: String, action: String, caseId: String?, detail: String) {
+        self.at = at
+        self.userId = userId
+        self.action = action
+        self.caseId = caseId
+        self.detail = detail
+    }
+}

@@ -1,0 +1,79 @@
+import SQLKit
+
+/// Every schema step, in order. Ids sort in application order; never edit an applied step —
+/// add a new one. Flags are INTEGER 0/1 and times BIGINT seconds: the same on both engines.
+public enum Migrations {
+    public static let all: [Migration] = [
+        // M0001: users with roles and bcrypt password hashes.
+        Migration("M0001_users") { db in
+            try await db.create(table: "users")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("username", type: .text, .notNull, .unique)
+                .column("display_name", type: .text, .notNull)
+                .column("role", type: .text, .notNull)
+                .column("password_hash", type: .text, .notNull)
+                .column("must_change_password", type: .int, .notNull)
+                .column("disabled", type: .int, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .run()
+        },
+        // M0002: sessions and login-failure counters, shared by every server process.
+        Migration("M0002_sessions") { db in
+            try await db.create(table: "sessions")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("user_id", type: .text, .notNull, .references("users", "id"))
+                .column("csrf_token", type: .text, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .column("expires_at", type: .bigint, .notNull)
+                .run()
+            try await db.create(table: "login_failures")
+                .column("key", type: .text, .notNull)
+                .column("at", type: .bigint, .notNull)
+                .run()
+            try await db.create(index: "login_failures_key").on("login_failures").column("key").column("at").run()
+        },
+        // M0003: cases (the record as case-file JSON) and their stored findings for worklists.
+        Migration("M0003_cases") { db in
+            try await db.create(table: "cases")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("patient_id", type: .text, .notNull)
+                .column("fictional", type: .int, .notNull)
+                .column("record_json", type: .text, .notNull)
+                .column("version", type: .int, .notNull)
+                .column("rule_set_version", type: .text, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .column("updated_at", type: .bigint, .notNull)
+                .column("updated_by", type: .text, .notNull)
+                .run()
+            try await db.create(index: "cases_patient").on("cases").column("patient_id").run()
+            try await db.create(index: "cases_updated").on("cases").column("updated_at").run()
+            try await db.create(table: "findings")
+                .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+                .column("position", type: .int, .notNull)
+                .column("rule_id", type: .text, .notNull)
+                .column("severity", type: .int, .notNull)
+                .column("duty", type: .text, .notNull)
+                .column("specialty", type: .text, .notNull)
+                .column("subject_kind", type: .text, .notNull)
+                .column("subject_id", type: .text)
+                .column("finding_date", type: .text)
+                .column("title_en", type: .text, .notNull)
+                .column("title_zh", type: .text, .notNull)
+                .run()
+            try await db.create(index: "findings_case").on("findings").column("case_id").run()
+            try await db.create(index: "findings_worklist").on("findings").column("rule_id").column("severity").run()
+        },
+        // M0004: the append-only audit log of every view and change of a patient record.
+        Migration("M0004_audit") { db in
+            try await db.create(table: "audit_log")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("at", type: .bigint, .notNull)
+                .column("user_id", type: .text, .notNull)
+                .column("action", type: .text, .notNull)
+                .column("case_id", type: .text)
+                .column("detail", type: .text, .notNull)
+                .run()
+            try await db.create(index: "audit_log_at").on("audit_log").column("at").run()
+        },
+    ]
+}

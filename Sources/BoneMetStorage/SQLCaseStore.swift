@@ -1,0 +1,153 @@
+import BoneMetDomain
+import Foundation
+import SQLKit
+
+/// Cases and their findings on SQL. Every write re-stores the findings in the same transaction
+/// as the record, so worklists (plain indexed SQL over `findings`) never disagree with a case.
+public struct SQLCaseStore: CaseStore {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    static func rank(_ severity: Severity) -> Int { Severity.allCases.firstIndex(of: severity) ?? 0 }
+    static func severity(_ rank: Int) -> Severity { Severity.allCases.indices.contains(rank) ? Severity.allCases[rank] : .info }
+
+    public func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase {
+        let id = UUID().uuidString.lowercased()
+        let json = CaseFile.write(record)
+        try await store.write { db in
+            try await db.insert(into: "cases")
+                .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by")
+                .values(
+                    SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json), SQLBind(1),
+                    SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user))
+                .run()
+            try await Self.insert(findings, caseId: id, into: db)
+        }
+        return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
+    }
+
+    public func update(
+        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
+    ) async throws -> StoredCase {
+        let json = CaseFile.write(record)
+        let version = try await store.write { db -> Int in
+            guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
+                throw StorageError.notFound
+            }
+            let current = try row.decode(column: "version", as: Int.self)
+            guard current == expectedVersion else { throw StorageError.versionConflict(current: current) }
+            try await db.update("cases")
+                .set("patient_id", to: SQLBind(record.patient.id))
+                .set("fictional", to: SQLBind(record.patient.fictional ? 1 : 0))
+                .set("record_json", to: SQLBind(json))
+                .set("version", to: SQLBind(current + 1))
+                .set("rule_set_version", to: SQLBind(RuleSet.version))
+                .set("updated_at", to: SQLBind(time))
+                .set("updated_by", to: SQLBind(user))
+                .where("id", .equal, SQLBind(id))
+                .run()
+            try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
+            try await Self.insert(findings, caseId: id, into: db)
+            return current + 1
+        }
+        return StoredCase(id: id, record: record, version: version, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
+    }
+
+    /// Findings in chunks, well under SQLite's bound-parameter limit.
+    static func insert(_ findings: [Finding], caseId: String, into db: any SQLDatabase) async throws {
+        let rows = Array(findings.enumerated())
+        for start in stride(from: 0, to: rows.count, by: 50) {
+            var insert = db.insert(into: "findings").columns(
+                "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
+                "title_en", "title_zh")
+            for (position, finding) in rows[start..<min(start + 50, rows.count)] {
+                insert = insert.values(
+                    SQLBind(caseId), SQLBind(position), SQLBind(finding.ruleId), SQLBind(rank(finding.severity)),
+                    SQLBind(finding.duty.rawValue), SQLBind(finding.specialty.rawValue), SQLBind(finding.subject.kind),
+                    SQLBind(finding.subject.id), SQLBind(finding.date?.description), SQLBind(finding.title.en), SQLBind(finding.title.zhHans))
+            }
+            try await insert.run()
+        }
+    }
+
+    public func get(id: String) async throws -> StoredCase? {
+        let row = try await store.read { db in
+            try await db.select().columns("record_json", "version", "updated_at", "updated_by", "rule_set_version").from("cases")
+                .where("id", .equal, SQLBind(id)).first()
+        }
+        guard let row else { return nil }
+        // A stored record that no longer reads is a storage fault, not user input: surface it.
+        let record = try CaseFile.read(try row.decode(column: "record_json", as: String.self))
+        return StoredCase(
+            id: id, record: record, version: try row.decode(column: "version", as: Int.self),
+            updatedAt: try row.decode(column: "updated_at", as: Int64.self),
+            updatedBy: try row.decode(column: "updated_by", as: String.self),
+            ruleSetVersion: try row.decode(column: "rule_set_version", as: String.self))
+    }
+
+    public func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary] {
+        try await store.read { db in
+            var query = db.select()
+                .columns("id", "patient_id", "fictional", "version", "updated_at")
+                .column(SQLRaw("(SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 3)"), as: "urgent")
+                .column(SQLRaw("(SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 2)"), as: "warnings")
+                .from("cases")
+            if let search, !search.isEmpty {
+                let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+                // LIKE with an explicit escape character: SQLite has none by default.
+                query = query.where(SQLQueryString("LOWER(patient_id) LIKE \(bind: pattern) ESCAPE '\\'"))
+            }
+            return try await query.orderBy("updated_at", .descending).orderBy("id").limit(limit).offset(offset).all().map { row in
+                CaseSummary(
+                    id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
+                    fictional: try row.decode(column: "fictional", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self),
+                    updatedAt: try row.decode(column: "updated_at", as: Int64.self), urgent: try row.decode(column: "urgent", as: Int.self),
+                    warnings: try row.decode(column: "warnings", as: Int.self))
+            }
+        }
+    }
+
+    public func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry] {
+        guard !rules.isEmpty else { return [] }
+        return try await store.read { db in
+            try await Self.findingsQuery(db)
+                .where(SQLColumn("rule_id", table: "f"), .in, SQLGroupExpression(SQLList(rules.map { SQLBind($0) })))
+                .where(SQLColumn("severity", table: "f"), .greaterThanOrEqual, SQLBind(Self.rank(minimumSeverity)))
+                .orderBy(SQLOrderBy(expression: SQLColumn("severity", table: "f"), direction: SQLDirection.descending))
+                .orderBy(SQLOrderBy(expression: SQLColumn("updated_at", table: "c"), direction: SQLDirection.descending))
+                .orderBy(SQLColumn("case_id", table: "f")).orderBy(SQLColumn("position", table: "f"))
+                .limit(limit).offset(offset).all().map(Self.entry)
+        }
+    }
+
+    public func findings(caseId: String) async throws -> [WorklistEntry] {
+        try await store.read { db in
+            try await Self.findingsQuery(db).where(SQLColumn("case_id", table: "f"), .equal, SQLBind(caseId))
+                .orderBy(SQLColumn("position", table: "f")).all().map(Self.entry)
+        }
+    }
+
+    static func findingsQuery(_ db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select()
+            .column(SQLColumn("case_id", table: "f")).column(SQLColumn("rule_id", table: "f")).column(SQLColumn("severity", table: "f"))
+            .column(SQLColumn("specialty", table: "f")).column(SQLColumn("subject_id", table: "f")).column(SQLColumn("finding_date", table: "f"))
+            .column(SQLColumn("title_en", table: "f")).column(SQLColumn("title_zh", table: "f"))
+            .column(SQLColumn("patient_id", table: "c")).column(SQLColumn("fictional", table: "c"))
+            .from(SQLAlias(SQLIdentifier("findings"), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal, SQLColumn("case_id", table: "f"))
+    }
+
+    static func entry(_ row: any SQLRow) throws -> WorklistEntry {
+        WorklistEntry(
+            caseId: try row.decode(column: "case_id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
+            fictional: try row.decode(column: "fictional", as: Int.self) != 0, ruleId: try row.decode(column: "rule_id", as: String.self),
+            severity: severity(try row.decode(column: "severity", as: Int.self)),
+            specialty: Specialty(rawValue: try row.decode(column: "specialty", as: String.self)) ?? .orthopaedics,
+            subjectId: try row.decode(column: "subject_id", as: String?.self), date: try row.decode(column: "finding_date", as: String?.self),
+            title: LocalizedText(en: try row.decode(column: "title_en", as: String.self), zh: try row.decode(column: "title_zh", as: String.self)))
+    }
+}

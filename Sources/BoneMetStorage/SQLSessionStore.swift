@@ -1,0 +1,81 @@
+import BoneMetDomain
+import Foundation
+import SQLKit
+
+public struct SQLSessionStore: SessionStore {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    public func create(id: String, userId: String, csrfToken: String, expiresAt: Int64, at time: Int64) async throws {
+        try await store.write { db in
+            try await db.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "expires_at")
+                .values(SQLBind(id), SQLBind(userId), SQLBind(csrfToken), SQLBind(time), SQLBind(expiresAt)).run()
+        }
+    }
+
+    public func session(id: String, now: Int64) async throws -> (userId: String, csrfToken: String)? {
+        let row = try await store.read { db in
+            try await db.select().columns("user_id", "csrf_token").from("sessions")
+                .where("id", .equal, SQLBind(id)).where("expires_at", .greaterThan, SQLBind(now)).first()
+        }
+        guard let row else { return nil }
+        return (try row.decode(column: "user_id", as: String.self), try row.decode(column: "csrf_token", as: String.self))
+    }
+
+    public func delete(id: String) async throws {
+        try await store.write { db in try await db.delete(from: "sessions").where("id", .equal, SQLBind(id)).run() }
+    }
+
+    public func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int {
+        try await store.write { db in
+            try await db.delete(from: "login_failures").where("at", .lessThan, SQLBind(time - window)).run()
+            try await db.insert(into: "login_failures").columns("key", "at").values(SQLBind(key), SQLBind(time)).run()
+            return try await Self.count(db, key: key, since: time - window)
+        }
+    }
+
+    public func failures(key: String, since: Int64) async throws -> Int {
+        try await store.read { db in try await Self.count(db, key: key, since: since) }
+    }
+
+    static func count(_ db: any SQLDatabase, key: String, since: Int64) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_failures")
+            .where("key", .equal, SQLBind(key)).where("at", .greaterThanOrEqual, SQLBind(since)).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func clearFailures(key: String) async throws {
+        try await store.write { db in try await db.delete(from: "login_failures").where("key", .equal, SQLBind(key)).run() }
+    }
+}
+
+public struct SQLAuditLog: AuditLog {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws {
+        try await store.write { db in
+            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail")
+                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(time), SQLBind(userId), SQLBind(action), SQLBind(caseId), SQLBind(detail))
+                .run()
+        }
+    }
+
+    public func entries(limit: Int, offset: Int) async throws -> [AuditEntry] {
+        try await store.read { db in
+            try await db.select().columns("at", "user_id", "action", "case_id", "detail").from("audit_log")
+                .orderBy("at", .descending).orderBy("id").limit(limit).offset(offset).all().map { row in
+                    AuditEntry(
+                        at: try row.decode(column: "at", as: Int64.self), userId: try row.decode(column: "user_id", as: String.self),
+                        action: try row.decode(column: "action", as: String.self), caseId: try row.decode(column: "case_id", as: String?.self),
+                        detail: try row.decode(column: "detail", as: String.self))
+                }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Where the data lives: an embedded SQLite file (default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `postgres://…` / `postgresql://…` for PostgreSQL, anything else a SQLite file path.
+    public init(_ text: String) {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
+        } else {
+            self = .sqlite(path: text.hasPrefix("sqlite://") ? String(text.dropFirst("sqlite://".count)) : text)
+        }
+    }
+}
+
+/// One SQL code path over SQLite and PostgreSQL (architecture.md). Reads run on any pooled
+/// connection; writes run in a transaction on one connection — `BEGIN IMMEDIATE` on SQLite,
+/// which takes the write lock up front (a deferred BEGIN gives "database is locked" under
+/// concurrent writers), with WAL so readers never block.
+// @unchecked: AsyncKit's EventLoopGroupConnectionPool is not annotated Sendable, but guards
+// its state with a lock and hands connections out per event loop; everything else here is
+// immutable after init.
+public final class SQLStore: @unchecked Sendable {
+    public enum Engine: String, Sendable { case sqlite, postgres }
+
+    enum Backend {
+        case sqlite(EventLoopGroupConnectionPool<SQLiteSource>)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    public let engine: Engine
+    let backend: Backend
+    let logger: Logger
+    /// Serializes writers on SQLite (see AsyncLock); PostgreSQL handles concurrent writers itself.
+    let writeLock = AsyncLock()
+
+    public init(_ location: DatabaseLocation, logger: Logger = Logger(label: "bonemet.storage")) throws {
+        self.logger = logger
+        let group = MultiThreadedEventLoopGroup.singleton
+        switch location {
+        case .sqlite(let path):
+            engine = .sqlite
+            backend = .sqlite(EventLoopGroupConnectionPool(source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 2, logger: logger, on: group))
+        case .postgres(let url):
+            engine = .postgres
+            let configuration = try SQLPostgresConfiguration(url: url)
+            backend = .postgres(EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4, logger: logger, on: group))
+        }
+    }
+
+    /// Runs `body` on one pooled connection.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let pool):
+            return try await pool.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+            }.get()
+        case .postgres(let pool):
+            return try await pool.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+            }.get()
+        }
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        if engine == .sqlite {
+            return try await writeLock.withLock { try await self.transaction(begin, body) }
+        }
+        return try await transaction(begin, body)
+    }
+
+    private func transaction<T: Sendable>(_ begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read { database in
+            try await database.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async {
+        switch backend {
+        case .sqlite(let pool): try? await pool.shutdownAsync()
+        case .postgres(let pool): try? await pool.shutdownAsync()
+        }
+    }
+}
+
+/// SQLite connections with foreign keys, a busy timeout (waiters queue instead of failing)
+/// and write-ahead logging.
+struct SQLiteSource: ConnectionPoolSource {
+    let path: String
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA foreign_keys = ON")
+                .flatMap { _ in connection.query("PRAGMA busy_timeout = 10000") }
+                .flatMap { _ in connection.query("PRAGMA journal_mode = WAL") }
+                .map { _ in connection }
+        }
+    }
+}

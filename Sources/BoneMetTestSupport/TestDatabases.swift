@@ -1,0 +1,51 @@
+import BoneMetStorage
+import Foundation
+import Logging
+import PostgresKit
+
+/// Databases for storage and web tests: a fresh SQLite file always, and a fresh PostgreSQL
+/// database when `BONEMET_TEST_POSTGRES_URL` points at a server (scripts/test starts one).
+public enum TestDatabases {
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["BONEMET_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The engines to run every storage test against.
+    public static var engines: [SQLStore.Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+    /// A new, empty, migrated database of the engine; `cleanup` closes and removes it.
+    public static func make(_ engine: SQLStore.Engine, migrate: Bool = true) async throws -> (store: SQLStore, cleanup: @Sendable () async -> Void) {
+        let logger = Logger(label: "bonemet.test")
+        let name = "bm_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        let store: SQLStore
+        let cleanup: @Sendable () async -> Void
+        switch engine {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name))
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            store = try SQLStore(.sqlite(path: folder.appendingPathComponent("bonemet.sqlite").path), logger: logger)
+            cleanup = {
+                await store.shutdown()
+                try? FileManager.default.removeItem(at: folder)
+            }
+        case .postgres:
+            guard let base = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
+            let admin = try SQLStore(.postgres(url: base), logger: logger)
+            try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            await admin.shutdown()
+            store = try SQLStore(.postgres(url: url(base, database: String(name))), logger: logger)
+            cleanup = { await store.shutdown() }
+        }
+        if migrate { try await Migrator().migrate(store, at: 1_700_000_000) }
+        return (store, cleanup)
+    }
+
+    /// The same server URL with another database name.
+    public static func url(_ base: String, database: String) -> String {
+        guard var components = URLComponents(string: base) else { return base }
+        components.path = "/" + database
+        return components.string ?? base
+    }
+
+    public enum TestDatabaseError: Error { case postgresNotConfigured }
+}

@@ -1,0 +1,32 @@
+import BoneMetDomain
+import Hummingbird
+
+/// An error shown to the user: a status and a bilingual message, never an internal
+/// description, never patient data. API responses carry `errors` with field paths.
+public struct AppError: Error, Sendable {
+    public let status: HTTPResponse.Status
+    public let message: LocalizedText
+    public let fieldErrors: [InputError]
+
+    public init(_ status: HTTPResponse.Status, _ message: LocalizedText, fieldErrors: [InputError] = []) {
+        self.status = status
+        self.message = message
+        self.fieldErrors = fieldErrors
+    }
+
+    static let unauthorized = AppError(.unauthorized, LocalizedText(en: "Please sign in.", zh: "请先登录。"))
+    static let forbidden = AppError(.forbidden, LocalizedText(en: "Your role may not do this.", zh: "您的角色无权执行此操作。"))
+    static let csrf = AppError(.forbidden, LocalizedText(en: "The form expired or was not sent from BoneMet (CSRF check). Reload the page and try again.", zh: "表单已过期或并非来自 BoneMet（CSRF 校验）。请刷新页面后重试。"))
+    static let notFound = AppError(.notFound, LocalizedText(en: "Not found.", zh: "未找到。"))
+    static let tooManyAttempts = AppError(.tooManyRequests, LocalizedText(en: "Too many failed sign-ins. Wait 15 minutes and try again.", zh: "登录失败次数过多。请 15 分钟后再试。"))
+
+    static func invalid(_ errors: [InputError]) -> AppError {
+        AppError(.unprocessableContent, LocalizedText(en: "The case has errors; nothing was saved.", zh: "病例有错误；未保存任何内容。"), fieldErrors: errors)
+    }
+
+    static func conflict(current: Int) -> AppError {
+        AppError(.conflict, LocalizedText(
+            en: "Someone saved this case since you opened it (now version \(current)). Your text is kept below: reload the case and apply your change again.",
+            zh: "您打开此病例后已有人保存（当前版本 \(current)）。您输入的内容保留在下方：请重新加载病例后再修改。"))
+    }
+}

@@ -1,0 +1,19 @@
+import BoneMetDomain
+import Hummingbird
+
+/// The typed request context: who is signed in, their session's CSRF token, the request id
+/// and the language pages are shown in.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var user: User?
+    public var sessionId: String?
+    public var csrfToken: String?
+    public var requestId: String
+    public var language: AppLanguage
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        requestId = RandomToken.make(bytes: 8)
+        language = .en
+    }
+}

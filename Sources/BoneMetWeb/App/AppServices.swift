@@ -1,0 +1,56 @@
+import BoneMetDomain
+import BoneMetStorage
+import Foundation
+import Logging
+
+/// Everything the controllers need, built once in `buildApplication` and passed in.
+public struct AppServices: Sendable {
+    public let store: SQLStore
+    public let cases: any CaseStore
+    public let users: any UserStore
+    public let sessions: any SessionStore
+    public let audit: any AuditLog
+    public let settings: RuleSettings
+    /// Seconds since 1970; injected so tests control time.
+    public let now: @Sendable () -> Int64
+    public let bcryptCost: UInt8
+    public let secureCookies: Bool
+    public let logger: Logger
+
+    public init(
+        store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web")
+    ) {
+        self.store = store
+        self.cases = SQLCaseStore(store)
+        self.users = SQLUserStore(store)
+        self.sessions = SQLSessionStore(store)
+        self.audit = SQLAuditLog(store)
+        self.settings = settings
+        self.now = now
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.logger = logger
+    }
+
+    /// Today as a date, for assessing cases "as of now".
+    public var today: PartialDate { PartialDate(dayNumber: Int(now() / 86_400)) }
+}
+
+/// Random tokens for sessions, CSRF and one-time passwords (system CSPRNG).
+enum RandomToken {
+    static func make(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<bytes).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+    }
+
+    /// A password that is easy to type: no 0/O, 1/l/I.
+    static func password(length: Int = 16) -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

@@ -1,0 +1,8 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    // Both names are valid header tokens, so these initialisers never fail; the fallback
+    // only satisfies the type system without a force unwrap.
+    static let csrfToken = HTTPField.Name("X-CSRF-Token") ?? .cookie
+    static let requestId = HTTPField.Name("X-Request-Id") ?? .via
+}

@@ -1,0 +1,41 @@
+import BoneMetDomain
+
+/// The worklists, "prevention first": each is a set of rules read from stored findings with
+/// indexed SQL (recomputed on every write of a case).
+struct Worklist: Sendable {
+    let slug: String
+    let title: LocalizedText
+    let rules: [String]
+    let minimumSeverity: Severity
+}
+
+enum Worklists {
+    static let all: [Worklist] = [
+        Worklist(
+            slug: "impending-fractures", title: LocalizedText(en: "Impending fractures", zh: "骨折高风险"),
+            rules: ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete"], minimumSeverity: .advisory),
+        Worklist(
+            slug: "spine", title: LocalizedText(en: "Spinal instability or compression", zh: "脊柱不稳或压迫"),
+            rules: ["surgery.spine.noms"], minimumSeverity: .warning),
+        Worklist(
+            slug: "biopsies", title: LocalizedText(en: "Biopsies advised", zh: "建议活检"),
+            rules: [
+                "diagnosis.biopsy.indicated", "diagnosis.biopsy.noKnownPrimary", "diagnosis.blastic.uptakeBiopsy",
+                "diagnosis.differential.solitaryBeforeFixation", "diagnosis.differential.myeloma", "diagnosis.differential.giantCellTumour",
+            ],
+            minimumSeverity: .advisory),
+        Worklist(
+            slug: "bone-agents", title: LocalizedText(en: "Bone-modifying agents: due or on hold", zh: "骨改良药物：待给药或暂停"),
+            rules: [
+                "boneAgents.doseDue", "boneAgents.zoledronic.renalHold", "boneAgents.zoledronic.notRecommended",
+                "boneAgents.zoledronic.dose", "boneAgents.zoledronic.crclUnknown",
+                "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication",
+            ],
+            minimumSeverity: .advisory),
+        Worklist(
+            slug: "response-review", title: LocalizedText(en: "Untreated change and unsupported switches", zh: "未治疗期变化与依据不足的换药"),
+            rules: ["boneHealth.attribution.naturalHistory", "boneHealth.attribution.unsupportedSwitch"], minimumSeverity: .advisory),
+    ]
+
+    static func named(_ slug: String) -> Worklist? { all.first { $0.slug == slug } }
+}

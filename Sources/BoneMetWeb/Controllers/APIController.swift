@@ -1,0 +1,105 @@
+import Foundation
+import BoneMetDomain
+import HTTPTypes
+import Hummingbird
+
+/// The JSON API under /api/v1: the same validation as the pages, 4xx with a body naming every
+/// bad field. Browser sessions send the CSRF token in `X-CSRF-Token` on unsafe methods.
+struct APIController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("cases", use: list)
+        api.post("cases", use: create)
+        api.get("cases/{id}", use: get)
+        api.put("cases/{id}", use: update)
+        api.get("worklists/{slug}", use: worklist)
+    }
+
+    func checkCSRF(_ request: Request, _ context: AppRequestContext) throws {
+        try context.checkCSRF(request.headers[HTTPField.Name.csrfToken])
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        _ = try context.require(.viewCases, request)
+        let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
+        let offset = max(request.uri.queryParameters.get("offset", as: Int.self) ?? 0, 0)
+        let cases = try await services.cases.list(search: request.uri.queryParameters.get("q"), limit: limit, offset: offset)
+        let items: [JSONValue] = cases.map { item in
+            .object(JSONObject([
+                "id": .string(item.id), "patientId": .string(item.patientId), "fictional": .bool(item.fictional),
+                "version": .int(item.version), "updatedAt": .int(Int(item.updatedAt)), "urgent": .int(item.urgent), "warnings": .int(item.warnings),
+            ]))
+        }
+        return JSONResponse(value: JSONValue.object(JSONObject(["cases": .array(items), "limit": .int(limit), "offset": .int(offset)])).serialized())
+    }
+
+    func body(_ stored: StoredCase, language: AppLanguage) -> String {
+        let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
+        return JSONValue.object(JSONObject([
+            "id": .string(stored.id), "version": .int(stored.version),
+            "record": (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null,
+            "assessment": AssessmentReport.json(assessment, record: stored.record, language: language),
+        ])).serialized()
+    }
+
+    func readRecord(_ request: Request) async throws -> CaseRecord {
+        let text = try await FormData.bodyText(request)
+        do {
+            return try CaseFile.read(text)
+        } catch {
+            throw AppError.invalid(error.errors)
+        }
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let user = try context.require(.editClinicalData, request)
+        try checkCSRF(request, context)
+        let stored = try await CaseService(services: services).create(try await readRecord(request), by: user)
+        return JSONResponse(value: body(stored, language: context.language), status: .created)
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let user = try context.require(.viewCases, request)
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "api", at: services.now())
+        return JSONResponse(value: body(stored, language: context.language))
+    }
+
+    /// Requires `If-Match: <version>`: a stale client gets 409, never overwrites.
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let user = try context.require(.editClinicalData, request)
+        try checkCSRF(request, context)
+        let id = try context.parameters.require("id")
+        guard let match = request.headers[.ifMatch], let version = Int(match.trimmingCharacters(in: CharacterSet(charactersIn: "\"W/ "))) else {
+            throw AppError(.preconditionRequired, LocalizedText(
+                en: "Send the version you edited in If-Match (e.g. If-Match: 3).", zh: "请在 If-Match 中提供您编辑的版本（例如 If-Match: 3）。"))
+        }
+        let record = try await readRecord(request)
+        do {
+            let stored = try await CaseService(services: services).update(id: id, record: record, expectedVersion: version, by: user)
+            return JSONResponse(value: body(stored, language: context.language))
+        } catch StorageError.versionConflict(let current) {
+            throw AppError.conflict(current: current)
+        } catch StorageError.notFound {
+            throw AppError.notFound
+        }
+    }
+
+    @Sendable func worklist(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        _ = try context.require(.viewCases, request)
+        guard let list = Worklists.named(try context.parameters.require("slug")) else { throw AppError.notFound }
+        let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
+        let entries = try await services.cases.worklist(rules: list.rules, minimumSeverity: list.minimumSeverity, limit: 50, offset: (page - 1) * 50)
+        let items: [JSONValue] = entries.map { entry in
+            .object(JSONObject([
+                "caseId": .string(entry.caseId), "patientId": .string(entry.patientId), "ruleId": .string(entry.ruleId),
+                "severity": .string(entry.severity.rawValue), "specialty": .string(entry.specialty.rawValue),
+                "subjectId": entry.subjectId.map(JSONValue.string) ?? .null, "title": .string(entry.title(context.language)),
+            ]))
+        }
+        return JSONResponse(value: JSONValue.object(JSONObject(["worklist": .string(list.slug), "page": .int(page), "entries": .array(items)])).serialized())
+    }
+}

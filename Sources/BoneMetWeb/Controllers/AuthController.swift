@@ -1,0 +1,125 @@
+import BoneMetDomain
+import Foundation
+import Hummingbird
+
+/// Sign-in, sign-out, password change and the language switch.
+struct AuthController {
+    let services: AppServices
+    static let loginCookie = "bonemet_login"
+    static let sessionSeconds: Int64 = 12 * 3600
+    static let failureWindow: Int64 = 15 * 60
+    static let maxFailures = 5
+    static let minimumPasswordLength = 10
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/login", use: loginPage)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/password", use: passwordPage)
+        router.post("/password", use: changePassword)
+        router.post("/language", use: switchLanguage)
+    }
+
+    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int, path: String = "/", sameSite: Cookie.SameSite = .lax) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: services.secureCookies, httpOnly: true, sameSite: sameSite)
+    }
+
+    /// The sign-in form carries a token that must match an HttpOnly cookie (login CSRF).
+    func loginResponse(_ page: LoginPage, status: HTTPResponse.Status, request: Request, context: AppRequestContext) throws -> Response {
+        var response = try HTMLPage(html: page.render(layout(context)), status: status).response(from: request, context: context)
+        response.setCookie(cookie(Self.loginCookie, page.formToken, maxAge: 3600, sameSite: .strict))
+        return response
+    }
+
+    @Sendable func loginPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if context.user != nil { return .seeOther("/cases") }
+        return try loginResponse(LoginPage(formToken: RandomToken.make()), status: .ok, request: request, context: context)
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        guard let cookieToken = request.cookies[Self.loginCookie]?.value, let formToken = form["_csrf"],
+            constantTimeEqual(cookieToken, formToken)
+        else { throw AppError.csrf }
+        let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        let key = "login:" + username.lowercased()
+        let now = services.now()
+        var page = LoginPage(username: username, formToken: RandomToken.make())
+        if try await services.sessions.failures(key: key, since: now - Self.failureWindow) >= Self.maxFailures {
+            page.error = AppError.tooManyAttempts.message
+            return try loginResponse(page, status: .tooManyRequests, request: request, context: context)
+        }
+        let credentials = try await services.users.credentials(username: username)
+        let valid = try await Self.verify(password, hash: credentials?.passwordHash)
+        guard let credentials, valid, !credentials.user.disabled else {
+            _ = try await services.sessions.recordFailure(key: key, at: now, window: Self.failureWindow)
+            page.error = UIText.badLogin
+            return try loginResponse(page, status: .unauthorized, request: request, context: context)
+        }
+        try await services.sessions.clearFailures(key: key)
+        let sessionId = RandomToken.make()
+        try await services.sessions.create(
+            id: sessionId, userId: credentials.user.id, csrfToken: RandomToken.make(), expiresAt: now + Self.sessionSeconds, at: now)
+        try await services.audit.record(userId: credentials.user.id, action: "login", caseId: nil, detail: "", at: now)
+        var response = Response.seeOther(credentials.user.mustChangePassword ? "/password" : "/cases")
+        response.setCookie(cookie(SessionMiddleware.cookie, sessionId, maxAge: Int(Self.sessionSeconds)))
+        response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
+        return response
+    }
+
+    static func verify(_ password: String, hash: String?) async throws -> Bool {
+        try await PasswordHashing.verify(password, hash: hash)
+    }
+
+    static func hash(_ password: String, cost: UInt8) async throws -> String {
+        try await PasswordHashing.hash(password, cost: cost)
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        if let sessionId = context.sessionId {
+            try context.checkCSRF(form["_csrf"])
+            try await services.sessions.delete(id: sessionId)
+        }
+        var response = Response.seeOther("/login")
+        response.setCookie(cookie(SessionMiddleware.cookie, "", maxAge: 0))
+        return response
+    }
+
+    @Sendable func passwordPage(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser(request, allowPasswordChange: true)
+        return HTMLPage(html: PasswordPage(mustChange: user.mustChangePassword).render(layout(context)))
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser(request, allowPasswordChange: true)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let new = form["new"] ?? ""
+        var error: LocalizedText?
+        if new.count < Self.minimumPasswordLength { error = UIText.passwordTooShort }
+        if new != (form["repeat"] ?? "") { error = UIText.passwordMismatch }
+        let current = try await services.users.credentials(username: user.username)
+        if try await !Self.verify(form["current"] ?? "", hash: current?.passwordHash) { error = UIText.badLogin }
+        if let error {
+            return try HTMLPage(html: PasswordPage(error: error, mustChange: user.mustChangePassword).render(layout(context)), status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        try await services.users.setPassword(userId: user.id, passwordHash: try await Self.hash(new, cost: services.bcryptCost), mustChangePassword: false)
+        try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: services.now())
+        return .seeOther("/cases")
+    }
+
+    @Sendable func switchLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        let language = AppLanguage(code: form["lang"] ?? "") ?? .en
+        // Go back to the page the switch was on, when it is one of ours.
+        let back = request.headers[.referer].flatMap { URL(string: $0)?.path }.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil }
+        var response = Response.seeOther(back ?? "/cases")
+        response.setCookie(Cookie(name: "lang", value: language.shortCode, maxAge: 365 * 86_400, path: "/", secure: services.secureCookies, httpOnly: false, sameSite: .lax))
+        return response
+    }
+}

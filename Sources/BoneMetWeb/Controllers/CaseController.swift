@@ -1,0 +1,124 @@
+import BoneMetDomain
+import Hummingbird
+
+/// Case pages: list and search, create, show (assessed as of today) and edit. Every change is
+/// re-assessed and its findings stored in the same transaction; every view and change is audited.
+struct CaseController {
+    let services: AppServices
+    static let pageSize = 50
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: { _, _ in Response.seeOther("/cases") })
+        router.get("/cases", use: list)
+        router.get("/cases/new", use: newCase)
+        router.post("/cases", use: create)
+        router.get("/cases/{id}", use: show)
+        router.get("/cases/{id}/edit", use: edit)
+        router.post("/cases/{id}", use: update)
+    }
+
+    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.require(.viewCases, request)
+        let search = request.uri.queryParameters.get("q") ?? ""
+        let cases = try await services.cases.list(search: search.isEmpty ? nil : search, limit: Self.pageSize, offset: 0)
+        return HTMLPage(html: CasesPage(cases: cases, search: search, canEdit: user.may(.editClinicalData)).render(layout(context)))
+    }
+
+    static let template = """
+        {
+          "schemaVersion": 1,
+          "patient": {"id": "", "sex": "female", "birthDate": ""},
+          "primaries": [],
+          "lesions": [],
+          "studies": [],
+          "treatments": []
+        }
+        """
+
+    @Sendable func newCase(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.editClinicalData, request)
+        return HTMLPage(html: CaseEditorPage(caseId: nil, text: Self.template, version: nil, errors: [], message: nil).render(layout(context)))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.editClinicalData, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let text = form["record"] ?? ""
+        let record: CaseRecord
+        do {
+            record = try CaseFile.read(text)
+        } catch {
+            let page = CaseEditorPage(caseId: nil, text: text, version: nil, errors: error.errors, message: AppError.invalid([]).message)
+            return try HTMLPage(html: page.render(layout(context)), status: .unprocessableContent).response(from: request, context: context)
+        }
+        let stored = try await CaseService(services: services).create(record, by: user)
+        return .seeOther("/cases/\(stored.id)")
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.require(.viewCases, request)
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now())
+        let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
+        return HTMLPage(html: CasePage(stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData)).render(layout(context)))
+    }
+
+    @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.editClinicalData, request)
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        let page = CaseEditorPage(caseId: id, text: CaseFile.write(stored.record), version: stored.version, errors: [], message: nil)
+        return HTMLPage(html: page.render(layout(context)))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.editClinicalData, request)
+        let id = try context.parameters.require("id")
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let text = form["record"] ?? ""
+        let version = Int(form["version"] ?? "") ?? 0
+        func again(_ errors: [InputError], _ error: AppError) throws -> Response {
+            let page = CaseEditorPage(caseId: id, text: text, version: version, errors: errors, message: error.message)
+            return try HTMLPage(html: page.render(layout(context)), status: error.status).response(from: request, context: context)
+        }
+        let record: CaseRecord
+        do {
+            record = try CaseFile.read(text)
+        } catch {
+            return try again(error.errors, AppError.invalid(error.errors))
+        }
+        do {
+            _ = try await CaseService(services: services).update(id: id, record: record, expectedVersion: version, by: user)
+        } catch StorageError.versionConflict(let current) {
+            return try again([], AppError.conflict(current: current))
+        } catch StorageError.notFound {
+            throw AppError.notFound
+        }
+        return .seeOther("/cases/\(id)")
+    }
+}
+
+/// Writing a case: validate, assess, store record and findings together, audit.
+struct CaseService {
+    let services: AppServices
+
+    func create(_ record: CaseRecord, by user: User) async throws -> StoredCase {
+        let findings = assess(record, asOf: services.today, settings: services.settings).findings
+        let stored = try await services.cases.create(record, findings: findings, by: user.id, at: services.now())
+        try await services.audit.record(userId: user.id, action: "create", caseId: stored.id, detail: "version 1", at: services.now())
+        return stored
+    }
+
+    func update(id: String, record: CaseRecord, expectedVersion: Int, by user: User) async throws -> StoredCase {
+        let findings = assess(record, asOf: services.today, settings: services.settings).findings
+        let stored = try await services.cases.update(
+            id: id, record: record, findings: findings, expectedVersion: expectedVersion, by: user.id, at: services.now())
+        try await services.audit.record(userId: user.id, action: "update", caseId: id, detail: "version \(stored.version)", at: services.now())
+        return stored
+    }
+}

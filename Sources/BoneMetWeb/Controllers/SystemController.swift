@@ -1,0 +1,32 @@
+import BoneMetDomain
+import BoneMetStorage
+import Hummingbird
+import NIOCore
+import SQLKit
+
+/// Health check and the stylesheet.
+struct SystemController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/healthz", use: health)
+        router.get("/static/app.css", use: css)
+    }
+
+    /// 200 when the database answers; 503 otherwise. No patient data, no details.
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        do {
+            _ = try await services.store.read { db in try await db.raw("SELECT 1 AS ok").first() }
+            return JSONResponse(value: #"{"status":"ok","database":"\#(services.store.engine.rawValue)","ruleSetVersion":"\#(RuleSet.version)"}"#)
+        } catch {
+            return JSONResponse(value: #"{"status":"unavailable"}"#, status: .serviceUnavailable)
+        }
+    }
+
+    @Sendable func css(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/css; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+}

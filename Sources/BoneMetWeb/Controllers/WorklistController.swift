@@ -1,0 +1,23 @@
+import BoneMetDomain
+import Hummingbird
+
+struct WorklistController {
+    let services: AppServices
+    static let pageSize = 50
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/worklists", use: { _, _ in Response.seeOther("/worklists/impending-fractures") })
+        router.get("/worklists/{slug}", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.viewCases, request)
+        let slug = try context.parameters.require("slug")
+        guard let list = Worklists.named(slug) else { throw AppError.notFound }
+        let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
+        let entries = try await services.cases.worklist(
+            rules: list.rules, minimumSeverity: list.minimumSeverity, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
+        return HTMLPage(html: view.render(Layout(language: context.language, user: context.user, csrf: context.csrfToken)))
+    }
+}

@@ -1,0 +1,59 @@
+import BoneMetDomain
+import Hummingbird
+import Logging
+
+/// Turns errors into responses: `AppError`s show their bilingual message (an HTML page, or
+/// JSON under /api and /fhir); anything else is a generic page with the request id — the
+/// internal error is logged by type only, never shown, never with patient data.
+struct ErrorMiddleware: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            return try render(error, request: request, context: context)
+        } catch let error as HTTPError {
+            let known = AppError(error.status, LocalizedText(en: error.status.reasonPhrase, zh: error.status.code == 404 ? "未找到。" : "请求无效。"))
+            return try render(known, request: request, context: context)
+        } catch {
+            logger.error("unhandled error", metadata: ["requestId": .string(context.requestId), "type": .string(String(describing: type(of: error)))])
+            let generic = AppError(.internalServerError, LocalizedText(
+                en: "Something went wrong; nothing was changed. Quote request id \(context.requestId) when reporting it.",
+                zh: "出现错误；未做任何更改。报告问题时请提供请求编号 \(context.requestId)。"))
+            return try render(generic, request: request, context: context)
+        }
+    }
+
+    func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
+        if Self.wantsJSON(request) {
+            return try JSONResponse(value: APIErrors.body(error, language: context.language), status: error.status).response(from: request, context: context)
+        }
+        if error.status == .unauthorized {
+            return .seeOther("/login")
+        }
+        let page = ErrorPage(status: Int(error.status.code), message: error.message, requestId: context.requestId)
+        return try HTMLPage(html: page.render(Layout(language: context.language, user: context.user, csrf: context.csrfToken)), status: error.status)
+            .response(from: request, context: context)
+    }
+
+    static func wantsJSON(_ request: Request) -> Bool {
+        request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/fhir")
+            || (request.headers[.accept] ?? "").contains("application/json")
+    }
+}
+
+/// The JSON error body of the API: a message and each bad field with its path.
+enum APIErrors {
+    static func body(_ error: AppError, language: AppLanguage) -> String {
+        var object = JSONObject()
+        object["error"] = .string(error.message(language))
+        object["status"] = .int(Int(error.status.code))
+        if !error.fieldErrors.isEmpty {
+            object["errors"] = .array(error.fieldErrors.map { field in
+                .object(JSONObject(["field": field.field.map(JSONValue.string) ?? .null, "message": .string(field.message(language))]))
+            })
+        }
+        return JSONValue.object(object).serialized()
+    }
+}

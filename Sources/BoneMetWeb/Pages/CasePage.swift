@@ -1,0 +1,99 @@
+import BoneMetDomain
+import Plot
+
+/// The case page: the three orthopaedic duties side by side — diagnosis, bone-health
+/// assessment, surgery with bone-modifying agents — each finding with its reason, source and
+/// responsible specialty; then the record editor.
+struct CasePage {
+    let stored: StoredCase
+    let assessment: Assessment
+    let canEdit: Bool
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        let record = stored.record
+        let columns: [(LocalizedText, [Finding])] = [
+            (Duty.diagnosis.label, assessment.findings(for: .diagnosis)),
+            (Duty.boneHealth.label, assessment.findings(for: .boneHealth)),
+            (LocalizedText(en: "Surgery and bone-modifying agents", zh: "外科治疗与骨改良药物"),
+             assessment.findings(for: .surgery) + assessment.findings(for: .boneAgents)),
+        ]
+        return layout.render(
+            title: record.patient.id,
+            .div(
+                .div(
+                    .class("case-head"),
+                    .h1(.text("\(UIText.patient(language)) \(record.patient.id)")),
+                    .if(record.patient.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language)))),
+                    .p(.class("muted"), .text(
+                        "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · rules \(assessment.ruleSetVersion)"))
+                ),
+                .div(
+                    .class("duties"),
+                    .forEach(columns) { title, findings in
+                        .section(
+                            .class("duty"),
+                            .h2(.text(title(language))),
+                            findings.isEmpty
+                                ? .p(.class("muted"), .text(UIText.none(language)))
+                                : .forEach(findings) { finding in card(finding, language) }
+                        )
+                    }
+                ),
+                .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language)))))
+            ))
+    }
+
+    func card(_ finding: Finding, _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        .article(
+            .class("finding \(finding.severity.rawValue)"),
+            .data(named: "rule", value: finding.ruleId),
+            .p(.class("severity"), .text(finding.severity.label(language))),
+            .h3(.text(finding.title(language))),
+            .p(.text(finding.detail(language))),
+            .p(.class("meta"), .text("\(UIText.specialty(language)): \(finding.specialty.label(language))")),
+            .p(.class("meta"), .text("\(UIText.source(language)): \(finding.sources.map(\.text).joined(separator: "; "))"))
+        )
+    }
+}
+
+/// A worklist: stored findings across all cases, most urgent first.
+struct WorklistPage {
+    let title: LocalizedText
+    let entries: [WorklistEntry]
+    let page: Int
+    let path: String
+    let pageSize: Int
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        return layout.render(
+            title: title(language),
+            .div(
+                .h1(.text(title(language))),
+                .nav(.class("tabs"), .forEach(Worklists.all) { list in
+                    .a(.href("/worklists/\(list.slug)"), .class(list.slug == path ? "active" : ""), .text(list.title(language)))
+                }),
+                entries.isEmpty
+                    ? .p(.class("muted"), .text(UIText.worklistEmpty(language)))
+                    : .table(
+                        .class("worklist"),
+                        .tbody(.forEach(entries) { entry in
+                            .tr(
+                                .class(entry.severity.rawValue),
+                                .td(.text(entry.severity.label(language))),
+                                .td(.a(.href("/cases/\(entry.caseId)"), .text(entry.patientId)),
+                                    .if(entry.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language))))),
+                                .td(.text(entry.title(language))),
+                                .td(.text(entry.specialty.label(language)))
+                            )
+                        })
+                    ),
+                .p(
+                    .class("pager"),
+                    .if(page > 1, .a(.href("/worklists/\(path)?page=\(page - 1)"), .text(UIText.previous(language)))),
+                    .if(entries.count == pageSize, .a(.href("/worklists/\(path)?page=\(page + 1)"), .text(UIText.next(language))))
+                )
+            ))
+    }
+}

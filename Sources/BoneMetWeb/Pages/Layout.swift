@@ -1,0 +1,54 @@
+import BoneMetDomain
+import Plot
+
+/// The frame of every page: header with navigation, language switch and sign-out, the page,
+/// and a footer. Plot escapes every text node, so record content cannot inject markup.
+struct Layout {
+    let language: AppLanguage
+    let user: User?
+    let csrf: String?
+
+    func render(title: String, _ content: Node<HTML.BodyContext>) -> String {
+        let html = HTML(
+            .attribute(named: "lang", value: language == .zhHans ? "zh-Hans" : "en"),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(title) · \(UIText.appName(language))"),
+                .link(.rel(.stylesheet), .href("/static/app.css"))
+            ),
+            .body(
+                .header(
+                    .class("top"),
+                    .a(.class("brand"), .href("/cases"), .text(UIText.appName(language))),
+                    .if(user != nil, .nav(
+                        .a(.href("/cases"), .text(UIText.cases(language))),
+                        .a(.href("/worklists/impending-fractures"), .text(UIText.worklists(language)))
+                    )),
+                    .form(
+                        .class("lang"), .action("/language"), .method(.post),
+                        .input(.type(.hidden), .name("lang"), .value(language == .zhHans ? "en" : "zh")),
+                        .input(.type(.hidden), .name("_csrf"), .value(csrf ?? "")),
+                        .button(.type(.submit), .text(UIText.switchLanguage(language)))
+                    ),
+                    .unwrap(user) { user in
+                        .form(
+                            .class("who"), .action("/logout"), .method(.post),
+                            .span(.text("\(user.displayName) · \(user.role.label(language))")),
+                            .input(.type(.hidden), .name("_csrf"), .value(csrf ?? "")),
+                            .button(.type(.submit), .text(UIText.signOut(language)))
+                        )
+                    }
+                ),
+                .main(content),
+                .footer(.p(.text(UIText.demoNote(language))))
+            )
+        )
+        return html.render()
+    }
+}
+
+/// A hidden CSRF field for forms.
+func csrfField(_ token: String?) -> Node<HTML.FormContext> {
+    .input(.type(.hidden), .name("_csrf"), .value(token ?? ""))
+}

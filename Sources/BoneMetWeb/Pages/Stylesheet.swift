@@ -1,0 +1,40 @@
+/// The one small stylesheet: readable on a ward PC, a tablet and on paper.
+enum Stylesheet {
+    static let css = """
+        :root { --urgent: #b00020; --warning: #b35c00; --advisory: #1f5fa8; --info: #555; --line: #ddd; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1b1b1b; }
+        header.top { display: flex; gap: 1.2rem; align-items: center; padding: .6rem 1.2rem; background: #0f3b57; color: #fff; flex-wrap: wrap; }
+        header.top a { color: #fff; text-decoration: none; } header.top nav { display: flex; gap: 1rem; flex: 1; }
+        header.top form { display: flex; gap: .5rem; align-items: center; margin: 0; }
+        header.top button { background: transparent; color: #fff; border: 1px solid #fff8; border-radius: 4px; cursor: pointer; }
+        .brand { font-weight: 700; }
+        main { padding: 1rem 1.2rem; max-width: 1400px; margin: 0 auto; }
+        footer { padding: 1rem 1.2rem; color: #666; font-size: .85rem; border-top: 1px solid var(--line); }
+        .narrow { max-width: 28rem; } label { display: block; margin: .6rem 0; } input, textarea, select { display: block; width: 100%; padding: .4rem; font: inherit; }
+        textarea { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
+        button, .button { display: inline-block; padding: .45rem .9rem; border-radius: 4px; border: 1px solid #0f3b57; background: #0f3b57; color: #fff; text-decoration: none; font: inherit; cursor: pointer; }
+        .toolbar { display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; } .toolbar form { display: flex; gap: .4rem; }
+        table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
+        td.count.urgent { color: var(--urgent); font-weight: 700; } td.count.warning { color: var(--warning); font-weight: 700; }
+        .badge { font-size: .75rem; padding: .05rem .4rem; border-radius: 3px; margin-left: .4rem; }
+        .badge.fictional { background: #fde7c4; color: #7a4300; border: 1px solid #e6b86b; }
+        .alert { background: #fdecea; border-left: 4px solid var(--urgent); padding: .5rem .8rem; }
+        .notice { background: #eef4fb; border-left: 4px solid var(--advisory); padding: .5rem .8rem; }
+        .field-errors { background: #fff6f5; border: 1px solid #f3c2bd; padding: .5rem .8rem; margin: .8rem 0; }
+        .muted { color: #666; }
+        .duties { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; align-items: start; }
+        @media (max-width: 1000px) { .duties { grid-template-columns: 1fr; } }
+        .duty h2 { font-size: 1.1rem; border-bottom: 2px solid #0f3b57; padding-bottom: .3rem; }
+        .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 4px; padding: .5rem .7rem; margin-bottom: .7rem; }
+        .finding h3 { font-size: 1rem; margin: .1rem 0 .3rem; } .finding p { margin: .2rem 0; }
+        .finding .severity { font-size: .75rem; text-transform: uppercase; letter-spacing: .05em; font-weight: 700; }
+        .finding.urgent { border-left-color: var(--urgent); } .finding.urgent .severity { color: var(--urgent); }
+        .finding.warning { border-left-color: var(--warning); } .finding.warning .severity { color: var(--warning); }
+        .finding.advisory { border-left-color: var(--advisory); } .finding.advisory .severity { color: var(--advisory); }
+        .finding .meta { color: #666; font-size: .82rem; }
+        tr.urgent td:first-child { color: var(--urgent); font-weight: 700; } tr.warning td:first-child { color: var(--warning); font-weight: 700; }
+        .tabs { display: flex; gap: .8rem; flex-wrap: wrap; margin-bottom: 1rem; } .tabs a.active { font-weight: 700; text-decoration: none; }
+        @media print { header.top, footer, .toolbar, form, .button { display: none !important; } .duties { grid-template-columns: 1fr; } .finding { break-inside: avoid; } }
+        """
+}

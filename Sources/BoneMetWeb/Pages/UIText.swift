@@ -1,0 +1,59 @@
+import BoneMetDomain
+
+/// Every text of the web pages, in both languages (tested for completeness).
+enum UIText {
+    static let appName = LocalizedText(en: "BoneMet", zh: "BoneMet 骨转移 MDT")
+    static let cases = LocalizedText(en: "Patients", zh: "患者")
+    static let worklists = LocalizedText(en: "Worklists", zh: "工作清单")
+    static let signIn = LocalizedText(en: "Sign in", zh: "登录")
+    static let signOut = LocalizedText(en: "Sign out", zh: "退出")
+    static let username = LocalizedText(en: "User name", zh: "用户名")
+    static let password = LocalizedText(en: "Password", zh: "密码")
+    static let badLogin = LocalizedText(en: "User name or password is wrong.", zh: "用户名或密码错误。")
+    static let changePassword = LocalizedText(en: "Change password", zh: "修改密码")
+    static let mustChange = LocalizedText(en: "Choose your own password before you continue.", zh: "继续之前请设置您自己的密码。")
+    static let currentPassword = LocalizedText(en: "Current password", zh: "当前密码")
+    static let newPassword = LocalizedText(en: "New password (at least 10 characters)", zh: "新密码（至少 10 个字符）")
+    static let repeatPassword = LocalizedText(en: "Repeat the new password", zh: "再次输入新密码")
+    static let passwordTooShort = LocalizedText(en: "The new password must have at least 10 characters.", zh: "新密码至少需要 10 个字符。")
+    static let passwordMismatch = LocalizedText(en: "The two new passwords differ.", zh: "两次输入的新密码不一致。")
+    static let save = LocalizedText(en: "Save", zh: "保存")
+    static let search = LocalizedText(en: "Search by patient id", zh: "按患者编号搜索")
+    static let newCase = LocalizedText(en: "New case", zh: "新建病例")
+    static let patient = LocalizedText(en: "Patient", zh: "患者")
+    static let updated = LocalizedText(en: "Updated", zh: "更新时间")
+    static let urgent = LocalizedText(en: "Urgent", zh: "紧急")
+    static let warnings = LocalizedText(en: "Warnings", zh: "警示")
+    static let noCases = LocalizedText(en: "No cases yet.", zh: "暂无病例。")
+    static let fictional = LocalizedText(en: "FICTIONAL", zh: "虚构")
+    static let caseJSON = LocalizedText(en: "Case record (JSON, see docs/case-format.md)", zh: "病例记录（JSON，见 docs/case-format.md）")
+    static let createCase = LocalizedText(en: "Create and assess", zh: "创建并评估")
+    static let saveCase = LocalizedText(en: "Save and re-assess", zh: "保存并重新评估")
+    static let editRecord = LocalizedText(en: "Edit the record", zh: "编辑病例记录")
+    static let version = LocalizedText(en: "version", zh: "版本")
+    static let asOf = LocalizedText(en: "assessed as of", zh: "评估日期")
+    static let specialty = LocalizedText(en: "Responsible", zh: "负责科室")
+    static let source = LocalizedText(en: "Source", zh: "来源")
+    static let none = LocalizedText(en: "No findings.", zh: "无结论。")
+    static let errorTitle = LocalizedText(en: "Error", zh: "错误")
+    static let fixFields = LocalizedText(en: "Fix these fields; what you typed is kept below.", zh: "请修改以下字段；您输入的内容保留在下方。")
+    static let worklistEmpty = LocalizedText(en: "Nothing on this worklist.", zh: "此工作清单为空。")
+    static let previous = LocalizedText(en: "Previous", zh: "上一页")
+    static let next = LocalizedText(en: "Next", zh: "下一页")
+    static let switchLanguage = LocalizedText(en: "中文", zh: "English")
+    static let demoNote = LocalizedText(
+        en: "Decision support for the MDT: findings inform clinicians, who decide. Demo cases are fictional.",
+        zh: "MDT 决策支持：结论供临床医生参考，由医生决策。演示病例均为虚构。")
+
+    static let all: [LocalizedText] = [
+        appName, cases, worklists, signIn, signOut, username, password, badLogin, changePassword, mustChange, currentPassword,
+        newPassword, repeatPassword, passwordTooShort, passwordMismatch, save, search, newCase, patient, updated, urgent, warnings,
+        noCases, fictional, caseJSON, createCase, saveCase, editRecord, version, asOf, specialty, source, none, errorTitle,
+        fixFields, worklistEmpty, previous, next, demoNote,
+    ]
+}
+
+/// The page texts, public for the bilingual test.
+public enum UITextCatalogue {
+    public static var all: [LocalizedText] { UIText.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// `bonemet serve`: the MDT workplace on http://127.0.0.1:8080 with an embedded SQLite database
+/// in ./bonemet-data, or PostgreSQL with --database-url. Options override environment variables.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the BoneMet MDT web application.",
+        discussion: """
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1.
+            On first start it creates an administrator "admin" and prints a one-time password.
+            """
+    )
+
+    @Option(name: .long, help: "Address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(name: .long, help: "Port to listen on (default 8080).")
+    var port: Int?
+
+    @Option(name: .long, help: "Data folder for the SQLite database (default ./bonemet-data).")
+    var data: String?
+
+    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:port/database to use PostgreSQL instead of SQLite.")
+    var databaseURL: String?
+
+    @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
+    var demo = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let host = host ?? environment["BONEMET_HOST"] ?? "127.0.0.1"
+        let portText = port.map(String.init) ?? environment["BONEMET_PORT"] ?? "8080"
+        guard let port = Int(portText), (1...65_535).contains(port) else {
+            throw CLIFailure.reject("field \"--port\": out of range; allowed: 1–65535", command: "serve")
+        }
+        let location: DatabaseLocation
+        if let url = databaseURL ?? environment["BONEMET_DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw CLIFailure.reject("field \"--database-url\": must start with postgres:// or postgresql://", command: "serve")
+            }
+            location = .postgres(url: url)
+        } else {
+            let folder = data ?? environment["BONEMET_DATA"] ?? "bonemet-data"
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIFailure.reject("field \"--data\": cannot create the folder \"\(folder)\"", command: "serve")
+            }
+            location = .sqlite(path: (folder as NSString).appendingPathComponent("bonemet.sqlite"))
+        }
+        var logger = Logger(label: "bonemet")
+        logger.logLevel = .info
+        let store = try SQLStore(location, logger: logger)
+        let services = AppServices(store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger)
+        if let password = try await Bootstrap.prepare(services) {
+            say("""
+                Created the administrator account.
+                  user name: admin
+                  one-time password: \(password)
+                It must be changed at first sign-in. This is shown only once.
+                """)
+        }
+        if demo {
+            let loaded = try await Bootstrap.loadDemo(services, cases: Self.exampleTexts())
+            say("Loaded \(loaded) fictional demo case(s) from ./examples.")
+        }
+        say("BoneMet is listening on http://\(host):\(port) (\(store.engine.rawValue)). Stop with Ctrl-C.")
+        let app = buildApplication(ServerConfiguration(host: host, port: port, database: location), services: services)
+        try await app.runService()
+        await store.shutdown()
+    }
+
+    /// Written at once (unbuffered): the one-time password must reach a log file or pipe now.
+    func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func exampleTexts() -> [String] {
+        let folder = "examples"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        return names.compactMap { try? String(contentsOfFile: (folder as NSString).appendingPathComponent($0), encoding: .utf8) }
+    }
+}

@@ -1,0 +1,199 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import SQLKit
+import Testing
+
+/// The same storage contract on every engine: SQLite always, PostgreSQL when configured
+/// (scripts/test always configures it, and then requires it).
+@Suite struct StorageContractTests {
+    static let engines = TestDatabases.engines
+
+    func withDatabase(_ engine: SQLStore.Engine, migrate: Bool = true, _ body: (SQLStore) async throws -> Void) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine, migrate: migrate)
+        do {
+            try await body(store)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    func assessed(_ record: CaseRecord) -> [Finding] {
+        assess(record, asOf: PartialDate(year: 2024, month: 1, day: 1) ?? PartialDate(dayNumber: 0)).findings
+    }
+
+    @Test func postgresIsPresentWhenRequired() {
+        if ProcessInfo.processInfo.environment["BONEMET_REQUIRE_POSTGRES"] == "1" {
+            #expect(Self.engines.contains(.postgres), "scripts/test must run every storage test on PostgreSQL too")
+        }
+    }
+
+    @Test(arguments: engines)
+    func migrationsApplyOnceAndRefuseAnUnknownHistory(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine, migrate: false) { store in
+            let first = try await Migrator().migrate(store, at: 1)
+            #expect(first == Migrations.all.map(\.id))
+            #expect(try await Migrator().migrate(store, at: 2).isEmpty)
+            try await store.write { db in
+                try await db.insert(into: "schema_migrations").columns("id", "applied_at").values(SQLBind("M9999_future"), SQLBind(3)).run()
+            }
+            await #expect(throws: MigrationError.self) { try await Migrator().migrate(store, at: 4) }
+        }
+    }
+
+    @Test(arguments: engines)
+    func caseRoundTripWithFindings(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            let record = SyntheticCase.typical
+            let findings = assessed(record)
+            let stored = try await cases.create(record, findings: findings, by: "u1", at: 100)
+            let loaded = try #require(try await cases.get(id: stored.id))
+            #expect(loaded.record == record)
+            #expect(loaded.version == 1)
+            #expect(loaded.updatedBy == "u1")
+            let rows = try await cases.findings(caseId: stored.id)
+            #expect(rows.map(\.ruleId) == findings.map(\.ruleId))
+            #expect(rows.first?.title.zhHans == findings.first?.title.zhHans)
+            #expect(try await cases.get(id: "missing") == nil)
+        }
+    }
+
+    @Test(arguments: engines)
+    func updatesAreVersionCheckedAndReplaceFindings(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            var record = SyntheticCase.typical
+            let stored = try await cases.create(record, findings: assessed(record), by: "u1", at: 100)
+            record.patient.id = "renamed"
+            let updated = try await cases.update(id: stored.id, record: record, findings: [], expectedVersion: 1, by: "u2", at: 200)
+            #expect(updated.version == 2)
+            #expect(try await cases.findings(caseId: stored.id).isEmpty)
+            await #expect(throws: StorageError.versionConflict(current: 2)) {
+                _ = try await cases.update(id: stored.id, record: record, findings: [], expectedVersion: 1, by: "u3", at: 300)
+            }
+            await #expect(throws: StorageError.notFound) {
+                _ = try await cases.update(id: "nope", record: record, findings: [], expectedVersion: 1, by: "u3", at: 300)
+            }
+            #expect(try await cases.get(id: stored.id)?.record.patient.id == "renamed")
+        }
+    }
+
+    @Test(arguments: engines)
+    func aFailedTransactionLeavesNothingBehind(engine: SQLStore.Engine) async throws {
+        struct Boom: Error {}
+        try await withDatabase(engine) { store in
+            await #expect(throws: Boom.self) {
+                try await store.write { db in
+                    try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail")
+                        .values(SQLBind("a1"), SQLBind(1), SQLBind("u"), SQLBind("x"), SQLBind(String?.none), SQLBind("d")).run()
+                    throw Boom()
+                }
+            }
+            let entries = try await SQLAuditLog(store).entries(limit: 10, offset: 0)
+            #expect(entries.isEmpty)
+        }
+    }
+
+    @Test(arguments: engines)
+    func listSearchesPatientIdsCaseInsensitivelyAndLiterally(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            for (id, time) in [("Demo-A1", 1), ("demo-b2", 2), ("x_%", 3)] as [(String, Int64)] {
+                var record = SyntheticCase.make(lesions: 1, studies: 2, treatments: 1)
+                record.patient.id = id
+                _ = try await cases.create(record, findings: assessed(record), by: "u", at: time)
+            }
+            #expect(try await cases.list(search: nil, limit: 10, offset: 0).map(\.patientId) == ["x_%", "demo-b2", "Demo-A1"])
+            #expect(try await cases.list(search: "DEMO", limit: 10, offset: 0).count == 2)
+            #expect(try await cases.list(search: "_", limit: 10, offset: 0).map(\.patientId) == ["x_%"])
+            #expect(try await cases.list(search: nil, limit: 1, offset: 1).map(\.patientId) == ["demo-b2"])
+        }
+    }
+
+    @Test(arguments: engines)
+    func worklistsReadStoredFindingsMostUrgentFirst(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            let record = SyntheticCase.make(lesions: 6, studies: 4, treatments: 2)
+            let findings = assessed(record)
+            _ = try await cases.create(record, findings: findings, by: "u", at: 1)
+            let rules = Array(Set(findings.map(\.ruleId)))
+            let all = try await cases.worklist(rules: rules, minimumSeverity: .info, limit: 500, offset: 0)
+            #expect(all.count == findings.count)
+            #expect(all.map(\.severity) == all.map(\.severity).sorted(by: >))
+            let urgent = try await cases.worklist(rules: rules, minimumSeverity: .urgent, limit: 500, offset: 0)
+            #expect(urgent.count == findings.filter { $0.severity == .urgent }.count)
+            #expect(try await cases.worklist(rules: [], minimumSeverity: .info, limit: 10, offset: 0).isEmpty)
+        }
+    }
+
+    @Test(arguments: engines)
+    func usersHaveUniqueCaseInsensitiveNames(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let users = SQLUserStore(store)
+            #expect(try await users.count() == 0)
+            let admin = try await users.create(username: "Admin", displayName: "Admin", role: .administrator, passwordHash: "h1", mustChangePassword: true, at: 1)
+            await #expect(throws: StorageError.duplicate(field: "username")) {
+                _ = try await users.create(username: "ADMIN", displayName: "x", role: .radiology, passwordHash: "h", mustChangePassword: false, at: 2)
+            }
+            let found = try #require(try await users.credentials(username: "aDmIn"))
+            #expect(found.user == admin)
+            #expect(found.passwordHash == "h1")
+            try await users.setPassword(userId: admin.id, passwordHash: "h2", mustChangePassword: false)
+            #expect(try await users.user(id: admin.id)?.mustChangePassword == false)
+            #expect(try await users.credentials(username: "admin")?.passwordHash == "h2")
+            #expect(try await users.count() == 1)
+        }
+    }
+
+    @Test(arguments: engines)
+    func sessionsExpireAndLoginFailuresCountInAWindow(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let user = try await SQLUserStore(store).create(username: "u", displayName: "U", role: .orthopaedics, passwordHash: "h", mustChangePassword: false, at: 1)
+            let sessions = SQLSessionStore(store)
+            try await sessions.create(id: "s1", userId: user.id, csrfToken: "c1", expiresAt: 100, at: 1)
+            #expect(try await sessions.session(id: "s1", now: 99)?.csrfToken == "c1")
+            #expect(try await sessions.session(id: "s1", now: 100) == nil)
+            try await sessions.delete(id: "s1")
+            #expect(try await sessions.session(id: "s1", now: 1) == nil)
+            #expect(try await sessions.recordFailure(key: "k", at: 10, window: 60) == 1)
+            #expect(try await sessions.recordFailure(key: "k", at: 20, window: 60) == 2)
+            // At 100 with a 60-second window, the failures at 10 and 20 have expired.
+            #expect(try await sessions.recordFailure(key: "k", at: 70, window: 60) == 3)
+            #expect(try await sessions.recordFailure(key: "k", at: 100, window: 60) == 2)
+            #expect(try await sessions.failures(key: "other", since: 0) == 0)
+            try await sessions.clearFailures(key: "k")
+            #expect(try await sessions.failures(key: "k", since: 0) == 0)
+        }
+    }
+
+    @Test(arguments: engines)
+    func concurrentWritersAllSucceed(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            let record = SyntheticCase.make(lesions: 2, studies: 3, treatments: 1)
+            let findings = assessed(record)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<16 {
+                    group.addTask { _ = try await cases.create(record, findings: findings, by: "u\(index)", at: Int64(index)) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await cases.list(search: nil, limit: 100, offset: 0).count == 16)
+        }
+    }
+
+    @Test(arguments: engines)
+    func auditLogIsNewestFirst(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let audit = SQLAuditLog(store)
+            try await audit.record(userId: "u", action: "view", caseId: "c1", detail: "case page", at: 1)
+            try await audit.record(userId: "u", action: "update", caseId: "c1", detail: "version 2", at: 2)
+            #expect(try await audit.entries(limit: 10, offset: 0).map(\.action) == ["update", "view"])
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import BoneMetWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// What a clinician does in a browser, in-process, on every storage engine.
+@Suite struct WebFlowTests {
+    static let engines = TestDatabases.engines
+
+    static func example(_ name: String) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("examples/\(name)"), encoding: .utf8)
+    }
+
+    @Test(arguments: engines)
+    func healthAndAnonymousAccess(engine: SQLStore.Engine) async throws {
+        try await WebHarness.make(engine).run { client in
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+            #expect(String(buffer: health.body).contains(#""status":"ok""#))
+            let page = try await client.execute(uri: "/cases", method: .get)
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/login")
+            let api = try await client.execute(uri: "/api/v1/cases", method: .get)
+            #expect(api.status == .unauthorized)
+            #expect(String(buffer: api.body).contains(#""error""#))
+            #expect(api.headers[.init("X-Request-Id")!] != nil)
+        }
+    }
+
+    @Test(arguments: engines)
+    func firstLoginForcesAPasswordChange(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.run { client in
+            var browser = Browser()
+            let login = try await browser.signIn(client, "admin", harness.adminPassword)
+            #expect(login.status == .seeOther)
+            #expect(login.headers[.location] == "/password")
+            let cookie = login.headers[values: .setCookie].first { $0.hasPrefix("bonemet_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            // Every page waits for the new password.
+            #expect(try await browser.get(client, "/cases").headers[.location] == "/password")
+            _ = try await browser.get(client, "/password")
+            let short = try await browser.post(client, "/password", form: ["_csrf": browser.csrf ?? "", "current": harness.adminPassword, "new": "short", "repeat": "short"])
+            #expect(short.status == .unprocessableContent)
+            let changed = try await browser.post(client, "/password", form: [
+                "_csrf": browser.csrf ?? "", "current": harness.adminPassword, "new": "a much better password", "repeat": "a much better password",
+            ])
+            #expect(changed.status == .seeOther)
+            #expect(try await browser.get(client, "/cases").status == .ok)
+            // The one-time password no longer works.
+            var other = Browser()
+            #expect(try await other.signIn(client, "admin", harness.adminPassword).status == .unauthorized)
+        }
+    }
+
+    @Test(arguments: engines)
+    func loginNeedsItsFormTokenAndIsThrottled(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.run { client in
+            var forged = Browser()
+            let noToken = try await forged.post(client, "/login", form: ["username": "doctor", "password": WebHarness.password])
+            #expect(noToken.status == .forbidden)
+            var browser = Browser()
+            for _ in 0..<5 { #expect(try await browser.signIn(client, "doctor", "wrong password").status == .unauthorized) }
+            // The sixth try is refused even with the right password, and the typed name is kept.
+            let blocked = try await browser.signIn(client, "doctor", WebHarness.password)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(String(buffer: blocked.body).contains(#"value="doctor""#))
+        }
+    }
+
+    @Test(arguments: engines)
+    func createACaseSeeTheFindingAndTheWorklist(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        let text = try Self.example("06-impending-femoral-fracture.json")
+        try await harness.run { client in
+            var browser = Browser()
+            #expect(try await browser.signIn(client, "doctor", WebHarness.password).headers[.location] == "/cases")
+            _ = try await browser.get(client, "/cases/new")
+            // Without the CSRF token nothing is created.
+            #expect(try await browser.post(client, "/cases", form: ["record": text]).status == .forbidden)
+            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": text])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let page = try await browser.get(client, location)
+            let html = String(buffer: page.body)
+            #expect(page.status == .ok)
+            #expect(html.contains("demo-06"))
+            #expect(html.contains(#"data-rule="surgery.mirels.impendingFracture""#))
+            #expect(html.contains("FICTIONAL"))
+            let worklist = try await browser.get(client, "/worklists/impending-fractures")
+            #expect(String(buffer: worklist.body).contains("demo-06"))
+            let entries = try await harness.services.audit.entries(limit: 20, offset: 0)
+            #expect(entries.contains { $0.action == "view" && location.hasSuffix($0.caseId ?? "-") })
+            #expect(entries.contains { $0.action == "create" })
+        }
+    }
+
+    @Test(arguments: engines)
+    func aBadCaseShowsEveryFieldAndKeepsWhatWasTyped(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .radiology)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new")
+            let bad = #"{"patient": {"id": "p<script>", "sex": "f"}, "lesions": [{"id": "L1", "bone": "femurr"}]}"#
+            let response = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": bad])
+            let html = String(buffer: response.body)
+            #expect(response.status == .unprocessableContent)
+            #expect(html.contains("patient.sex"))
+            #expect(html.contains("lesions[0].bone"))
+            // Kept as typed, and escaped.
+            #expect(html.contains("&quot;femurr&quot;") || html.contains("\"femurr\""))
+            #expect(!html.contains("<script>"))
+            #expect(try await harness.services.cases.list(search: nil, limit: 10, offset: 0).isEmpty)
+        }
+    }
+
+    @Test(arguments: engines)
+    func languageFollowsTheBrowserAndTheSwitch(engine: SQLStore.Engine) async throws {
+        try await WebHarness.make(engine).run { client in
+            var browser = Browser()
+            let chinese = try await browser.get(client, "/login", headers: [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8"])
+            #expect(String(buffer: chinese.body).contains("登录"))
+            #expect(String(buffer: chinese.body).contains(#"lang="zh-Hans""#))
+            browser.cookies["lang"] = "en"
+            let english = try await browser.get(client, "/login", headers: [.acceptLanguage: "zh-CN"])
+            #expect(String(buffer: english.body).contains("Sign in"))
+        }
+    }
+}
+
+@Suite struct APITests {
+    static let engines = TestDatabases.engines
+
+    @Test(arguments: engines)
+    func createReadUpdateWithVersionsAndErrors(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("onc", role: .medicalOncology)
+        let text = try WebFlowTests.example("10a-zoledronic-crcl-35.json")
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "onc", WebHarness.password)
+            _ = try await browser.get(client, "/cases")
+            let created = try await browser.api(client, .post, "/api/v1/cases", body: text)
+            #expect(created.status == .created)
+            guard case .object(let body) = try JSONValue.parse(String(buffer: created.body)), case .string(let id)? = body["id"] else {
+                Issue.record("no id")
+                return
+            }
+            #expect(String(buffer: created.body).contains("boneAgents.zoledronic.dose"))
+            let read = try await browser.api(client, .get, "/api/v1/cases/\(id)")
+            #expect(read.status == .ok)
+            // Updates need If-Match; a stale version is a conflict, never an overwrite.
+            #expect(try await browser.api(client, .put, "/api/v1/cases/\(id)", body: text).status == .preconditionRequired)
+            #expect(try await browser.api(client, .put, "/api/v1/cases/\(id)", body: text, headers: [.ifMatch: "1"]).status == .ok)
+            let stale = try await browser.api(client, .put, "/api/v1/cases/\(id)", body: text, headers: [.ifMatch: "1"])
+            #expect(stale.status == .conflict)
+            // Invalid records are 422 with every field path.
+            let invalid = try await browser.api(client, .post, "/api/v1/cases", body: #"{"patient": {"id": "p", "sex": "x"}, "labs": [{"date": "2023-13-01"}]}"#)
+            #expect(invalid.status == .unprocessableContent)
+            let message = String(buffer: invalid.body)
+            for field in ["patient.sex", "labs[0].date", "labs[0].test", "labs[0].value"] { #expect(message.contains(#""field": "\#(field)""#), "\(field)") }
+            // Unsafe methods need the CSRF header.
+            var noHeader = browser
+            noHeader.csrf = nil
+            #expect(try await noHeader.api(client, .post, "/api/v1/cases", body: text).status == .forbidden)
+            let worklist = try await browser.api(client, .get, "/api/v1/worklists/bone-agents")
+            #expect(String(buffer: worklist.body).contains("demo-10a"))
+            #expect(try await browser.api(client, .get, "/api/v1/cases/missing").status == .notFound)
+        }
+    }
+}
+
+@Suite struct AuthorizationTests {
+    @Test func permissionTable() {
+        for role in Role.allCases {
+            #expect(Permission.viewCases.allowed(for: role))
+            #expect(Permission.editClinicalData.allowed(for: role) == ![.administrator, .mdtCoordinator].contains(role), "\(role)")
+            #expect(Permission.manageUsers.allowed(for: role) == (role == .administrator))
+            #expect(Permission.viewAudit.allowed(for: role) == (role == .administrator))
+        }
+    }
+
+    @Test(arguments: Role.allCases)
+    func eachRoleAgainstCreatingACase(role: Role) async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("someone", role: role)
+        let text = try WebFlowTests.example("02-uptake-irradiated-field.json")
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "someone", WebHarness.password)
+            #expect(try await browser.get(client, "/cases").status == .ok)
+            let newPage = try await browser.get(client, "/cases/new")
+            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": text])
+            if role.isClinician {
+                #expect(newPage.status == .ok)
+                #expect(created.status == .seeOther)
+            } else {
+                #expect(newPage.status == .forbidden)
+                #expect(created.status == .forbidden)
+            }
+        }
+    }
+
+    @Test func textsOfThePagesAreBilingual() {
+        for text in UITextCatalogue.all {
+            #expect(!text.en.isEmpty && !text.zhHans.isEmpty)
+            #expect(text.zhHans.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } || text.en == "中文", "\(text.en)")
+        }
+    }
+}
