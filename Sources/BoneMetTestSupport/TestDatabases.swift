@@ -15,15 +15,26 @@ public enum TestDatabases {
 
     /// A new, empty, migrated database of the engine; `cleanup` closes and removes it.
     public static func make(_ engine: SQLStore.Engine, migrate: Bool = true) async throws -> (store: SQLStore, cleanup: @Sendable () async -> Void) {
+        let made = try await makeWithLocation(engine, migrate: migrate)
+        return (made.store, made.cleanup)
+    }
+
+    /// The same, also returning where the database is, so a second store (a second server
+    /// process) can open it.
+    public static func makeWithLocation(_ engine: SQLStore.Engine, migrate: Bool = true) async throws
+        -> (store: SQLStore, location: DatabaseLocation, cleanup: @Sendable () async -> Void)
+    {
         let logger = Logger(label: "bonemet.test")
         let name = "bm_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         let store: SQLStore
+        let location: DatabaseLocation
         let cleanup: @Sendable () async -> Void
         switch engine {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name))
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            store = try SQLStore(.sqlite(path: folder.appendingPathComponent("bonemet.sqlite").path), logger: logger)
+            location = .sqlite(path: folder.appendingPathComponent("bonemet.sqlite").path)
+            store = try SQLStore(location, logger: logger)
             cleanup = {
                 await store.shutdown()
                 try? FileManager.default.removeItem(at: folder)
@@ -33,11 +44,12 @@ public enum TestDatabases {
             let admin = try SQLStore(.postgres(url: base), logger: logger)
             try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
             await admin.shutdown()
-            store = try SQLStore(.postgres(url: url(base, database: String(name))), logger: logger)
+            location = .postgres(url: url(base, database: String(name)))
+            store = try SQLStore(location, logger: logger)
             cleanup = { await store.shutdown() }
         }
         if migrate { try await Migrator().migrate(store, at: 1_700_000_000) }
-        return (store, cleanup)
+        return (store, location, cleanup)
     }
 
     /// The same server URL with another database name.

@@ -197,3 +197,25 @@ import Testing
         }
     }
 }
+
+@Suite struct BackupTests {
+    @Test(arguments: TestDatabases.engines)
+    func aBackupHoldsTheCasesAndRestores(engine: SQLStore.Engine) async throws {
+        let (store, location, cleanup) = try await TestDatabases.makeWithLocation(engine)
+        let record = SyntheticCase.typical
+        _ = try await SQLCaseStore(store).create(record, findings: [], by: "u", at: 1)
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("bm-backup-\(UUID().uuidString)").path
+        try await Backup.run(store, location: location, to: target)
+        #expect(FileManager.default.fileExists(atPath: target))
+        await #expect(throws: Backup.Failure.targetExists) { try await Backup.run(store, location: location, to: target) }
+        if engine == .sqlite {
+            // The backup file is itself a complete database.
+            let restored = try SQLStore(.sqlite(path: target))
+            #expect(try await SQLCaseStore(restored).list(search: nil, limit: 10, offset: 0).map(\.patientId) == [record.patient.id])
+            #expect(try await Migrator().applied(restored) == Migrations.all.map(\.id))
+            await restored.shutdown()
+        }
+        try? FileManager.default.removeItem(atPath: target)
+        await cleanup()
+    }
+}

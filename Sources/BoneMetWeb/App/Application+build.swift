@@ -31,6 +31,8 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AuthController(services: services).addRoutes(to: router)
     CaseController(services: services).addRoutes(to: router)
     WorklistController(services: services).addRoutes(to: router)
+    CalculatorController(services: services).addRoutes(to: router)
+    AdminController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

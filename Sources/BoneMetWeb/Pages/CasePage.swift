@@ -28,6 +28,7 @@ struct CasePage {
                     .p(.class("muted"), .text(
                         "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · rules \(assessment.ruleSetVersion)"))
                 ),
+                .raw(TimelineSVG(record: record, assessment: assessment, language: language).render()),
                 .div(
                     .class("duties"),
                     .forEach(columns) { title, findings in

@@ -23,7 +23,9 @@ struct Layout {
                     .a(.class("brand"), .href("/cases"), .text(UIText.appName(language))),
                     .if(user != nil, .nav(
                         .a(.href("/cases"), .text(UIText.cases(language))),
-                        .a(.href("/worklists/impending-fractures"), .text(UIText.worklists(language)))
+                        .a(.href("/worklists/impending-fractures"), .text(UIText.worklists(language))),
+                        .a(.href("/calculators"), .text(CalculatorTexts.title(language))),
+                        .if(user?.may(.manageUsers) == true, .a(.href("/admin/users"), .text(AdminTexts.users(language))))
                     )),
                     .form(
                         .class("lang"), .action("/language"), .method(.post),

@@ -35,6 +35,11 @@ enum Stylesheet {
         .finding .meta { color: #666; font-size: .82rem; }
         tr.urgent td:first-child { color: var(--urgent); font-weight: 700; } tr.warning td:first-child { color: var(--warning); font-weight: 700; }
         .tabs { display: flex; gap: .8rem; flex-wrap: wrap; margin-bottom: 1rem; } .tabs a.active { font-weight: 700; text-decoration: none; }
+        .calculator { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }
+        @media (max-width: 900px) { .calculator { grid-template-columns: 1fr; } }
+        .field.bad input, .field.bad select { border: 2px solid var(--urgent); } .field-error { color: var(--urgent); font-size: .85rem; }
+        .result { border: 1px solid var(--line); border-radius: 4px; padding: .8rem 1rem; background: #fafcff; }
+        .timeline { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; background: #fff; }
         @media print { header.top, footer, .toolbar, form, .button { display: none !important; } .duties { grid-template-columns: 1fr; } .finding { break-inside: avoid; } }
         """
 }

@@ -1,0 +1,83 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import BoneMetWeb
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Two server processes (two applications with their own connection pools) on one database
+/// serve the same users: sessions and login throttling live in the database.
+@Suite struct SharedStateTests {
+    @Test(arguments: TestDatabases.engines)
+    func aSessionFromOneProcessWorksOnTheOther(engine: SQLStore.Engine) async throws {
+        let (storeA, location, cleanup) = try await TestDatabases.makeWithLocation(engine, migrate: false)
+        let storeB = try SQLStore(location)
+        let servicesA = AppServices(store: storeA, now: { WebHarness.time }, bcryptCost: 4)
+        let servicesB = AppServices(store: storeB, now: { WebHarness.time }, bcryptCost: 4)
+        _ = try await Bootstrap.prepare(servicesA)
+        #expect(try await Bootstrap.prepare(servicesB) == nil)   // the second process finds the administrator
+        _ = try await servicesA.users.create(
+            username: "doctor", displayName: "D", role: .spineSurgery, passwordHash: try await PasswordHashing.hash(WebHarness.password, cost: 4),
+            mustChangePassword: false, at: WebHarness.time)
+        let appA = Application(router: buildRouter(servicesA))
+        let appB = Application(router: buildRouter(servicesB))
+        try await appA.test(.router) { clientA in
+            try await appB.test(.router) { clientB in
+                var browser = Browser()
+                #expect(try await browser.signIn(clientA, "doctor", WebHarness.password).status == .seeOther)
+                #expect(try await browser.get(clientB, "/cases").status == .ok)
+                // Throttling counts failures from both processes together.
+                var attacker = Browser()
+                for _ in 0..<3 { _ = try await attacker.signIn(clientA, "doctor", "wrong") }
+                for _ in 0..<2 { _ = try await attacker.signIn(clientB, "doctor", "wrong") }
+                #expect(try await attacker.signIn(clientA, "doctor", WebHarness.password).status == .tooManyRequests)
+            }
+        }
+        await storeB.shutdown()
+        await cleanup()
+    }
+}
+
+@Suite struct AdminPageTests {
+    @Test func onlyAdministratorsManageUsersAndSeeTheAudit() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("boss", role: .administrator)
+        try await harness.user("doc", role: .orthopaedics)
+        try await harness.run { client in
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doc", WebHarness.password)
+            #expect(try await doctor.get(client, "/admin/users").status == .forbidden)
+            #expect(try await doctor.get(client, "/admin/audit").status == .forbidden)
+            var admin = Browser()
+            _ = try await admin.signIn(client, "boss", WebHarness.password)
+            #expect(try await admin.get(client, "/admin/users").status == .ok)
+            let bad = try await admin.post(client, "/admin/users", form: ["_csrf": admin.csrf ?? "", "username": "x", "displayName": "X", "role": "radiology"])
+            #expect(bad.status == .unprocessableContent)
+            let created = try await admin.post(client, "/admin/users", form: ["_csrf": admin.csrf ?? "", "username": "dr.wang", "displayName": "Dr Wang", "role": "radiology"])
+            #expect(created.status == .ok)
+            #expect(String(buffer: created.body).contains("one-time-password"))
+            let duplicate = try await admin.post(client, "/admin/users", form: ["_csrf": admin.csrf ?? "", "username": "DR.WANG", "displayName": "Again", "role": "radiology"])
+            #expect(duplicate.status == .conflict)
+            let audit = try await admin.get(client, "/admin/audit")
+            #expect(String(buffer: audit.body).contains("createUser"))
+        }
+    }
+
+    @Test func calculatorPageComputesAndNamesBadFields() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("doc", role: .medicalOncology)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doc", WebHarness.password)
+            _ = try await browser.get(client, "/calculators/zoledronicDose")
+            let ok = try await browser.post(client, "/calculators/zoledronicDose", form: ["_csrf": browser.csrf ?? "", "crclMlMin": "35"])
+            #expect(String(buffer: ok.body).contains("3.0 mg"))
+            let bad = try await browser.post(client, "/calculators/zoledronicDose", form: ["_csrf": browser.csrf ?? "", "crclMlMin": "abc"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("field bad"))
+            #expect(String(buffer: bad.body).contains(#"value="abc""#))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+"""A clinician's day in a real browser (Debian chromium via Playwright) against a real server:
+first sign-in and password change, user administration, creating a case, the finding and the
+timeline on the case page, the worklist, the language switch and a calculator."""
+import os
+import re
+
+from conftest import ROOT
+
+ADMIN_PASSWORD = "a long new password 2026"
+DOCTOR_PASSWORD = "orthopaedics on call 7"
+
+
+def example(name):
+    with open(os.path.join(ROOT, "examples", name), encoding="utf-8") as f:
+        return f.read()
+
+
+def sign_in(page, base, username, password):
+    page.goto(base + "/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button:has-text('Sign in')")
+
+
+def change_password(page, old, new):
+    assert page.url.endswith("/password")
+    page.fill("input[name=current]", old)
+    page.fill("input[name=new]", new)
+    page.fill("input[name=repeat]", new)
+    page.click("button:has-text('Save')")
+    assert page.url.endswith("/cases")
+
+
+def test_mdt_workflow(server, browser):
+    base = server["base"]
+    page = browser.new_page(locale="en-US", viewport={"width": 1400, "height": 1000})
+
+    # First sign-in: the one-time password must be changed before anything else.
+    page.goto(base + "/cases")
+    assert page.url.endswith("/login")
+    sign_in(page, base, "admin", server["password"])
+    page.goto(base + "/cases")
+    change_password(page, server["password"], ADMIN_PASSWORD)
+
+    # The administrator is no clinician: no case editor. They add an orthopaedic surgeon.
+    assert page.goto(base + "/cases/new").status == 403
+    page.goto(base + "/admin/users")
+    page.fill("input[name=username]", "dr.li")
+    page.fill("input[name=displayName]", "Dr Li")
+    page.select_option("select[name=role]", "orthopaedics")
+    page.click("button:has-text('Add user')")
+    one_time = page.locator("#one-time-password code").inner_text()
+    assert len(one_time) >= 12
+    page.click("button:has-text('Sign out')")
+
+    # The surgeon signs in, sets a password and creates a case from the record.
+    sign_in(page, base, "dr.li", one_time)
+    change_password(page, one_time, DOCTOR_PASSWORD)
+    page.click("a:has-text('New case')")
+    page.fill("textarea[name=record]", "{ not json")
+    page.click("button:has-text('Create and assess')")
+    assert "not valid JSON" in page.content()
+    assert page.input_value("textarea[name=record]") == "{ not json"   # what was typed is kept
+    page.fill("textarea[name=record]", example("06-impending-femoral-fracture.json"))
+    page.click("button:has-text('Create and assess')")
+    assert re.search(r"/cases/[0-9a-f-]{36}$", page.url)
+
+    # The case page: the urgent finding with its reason, source and specialty, and the timeline.
+    finding = page.locator("article[data-rule='surgery.mirels.impendingFracture']")
+    assert finding.count() == 1
+    assert "Mirels 12" in finding.inner_text()
+    assert "Orthopaedic oncology" in finding.inner_text()
+    assert "Mirels H." in finding.inner_text()
+    assert page.locator("svg.timeline").count() == 1
+    assert page.locator("svg.timeline polyline").count() >= 1
+
+    # Scenario 1: the response of each treatment window on the timeline.
+    page.click("a:has-text('Patients')")
+    page.click("a:has-text('New case')")
+    page.fill("textarea[name=record]", example("01-response-window-t10.json"))
+    page.click("button:has-text('Create and assess')")
+    assert page.locator("article[data-rule='boneHealth.attribution.unsupportedSwitch']").count() == 1
+    assert page.locator("svg.timeline text.response.PR").count() == 1
+    assert page.locator("svg.timeline text.response.PD").count() == 1
+    if os.environ.get("BONEMET_SCREENSHOT"):
+        page.screenshot(path=os.environ["BONEMET_SCREENSHOT"], full_page=False)
+
+    # Prevention first: the worklist shows the impending fracture.
+    page.click("a:has-text('Worklists')")
+    assert "demo-06" in page.locator("table.worklist").inner_text()
+
+    # The language switch turns every page Chinese.
+    page.click("header form.lang button")
+    assert "患者" in page.locator("header").inner_text()
+    assert "骨折高风险" in page.content()
+
+    # A calculator, in Chinese now.
+    page.goto(base + "/calculators/mirels")
+    page.select_option("select[name=site]", "peritrochanteric")
+    page.select_option("select[name=pain]", "functional")
+    page.select_option("select[name=lesion]", "lytic")
+    page.select_option("select[name=size]", "moreThanTwoThirds")
+    page.click("div.calculator form button[type=submit]")
+    assert "Mirels 评分 12 分" in page.locator("section.result").inner_text()
+
+    # Bad input is named beside its field and kept.
+    page.goto(base + "/calculators/crcl")
+    page.select_option("select[name=sex]", "male")
+    page.fill("input[name=age]", "200")
+    page.fill("input[name=weightKg]", "70")
+    page.fill("input[name=serumCreatinineMgDl]", "1.0")
+    page.click("div.calculator form button[type=submit]")
+    assert "18–120" in page.locator("label.field.bad").inner_text()
+    assert page.input_value("input[name=age]") == "200"
