@@ -5,6 +5,8 @@ import BoneMetWeb
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 
 /// `bonemet serve`: the MDT workplace on http://127.0.0.1:8080 with an embedded SQLite database
 /// in ./bonemet-data, or PostgreSQL with --database-url. Options override environment variables.
@@ -58,7 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
-        let services = AppServices(store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let services = AppServices(
+            store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry)
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

@@ -5,6 +5,7 @@ import BoneMetWeb
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Prometheus
 import Testing
 
 /// Two server processes (two applications with their own connection pools) on one database
@@ -78,6 +79,20 @@ import Testing
             #expect(bad.status == .unprocessableContent)
             #expect(String(buffer: bad.body).contains("field bad"))
             #expect(String(buffer: bad.body).contains(#"value="abc""#))
+        }
+    }
+}
+
+@Suite struct MetricsTests {
+    @Test func metricsAreServedInPrometheusFormat() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        let counter = harness.services.metrics.makeCounter(descriptor: MetricNameDescriptor(namespace: "bonemet", metricName: "test", unitName: "total", helpText: "test counter"))
+        counter.increment(by: Int64(3))
+        try await harness.run { client in
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(String(buffer: response.body).contains("bonemet_test_total 3"))
         }
     }
 }

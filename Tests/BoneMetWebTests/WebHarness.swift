@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import Testing
 
@@ -20,7 +21,9 @@ struct WebHarness {
 
     static func make(_ engine: SQLStore.Engine) async throws -> WebHarness {
         let (store, cleanup) = try await TestDatabases.make(engine, migrate: false)
-        let services = AppServices(store: store, now: { time }, bcryptCost: 4)
+        var logger = Logger(label: "bonemet.test")
+        logger.logLevel = .warning
+        let services = AppServices(store: store, now: { time }, bcryptCost: 4, logger: logger)
         let password = try #require(try await Bootstrap.prepare(services))
         return WebHarness(services: services, adminPassword: password, cleanup: cleanup)
     }

@@ -2,6 +2,7 @@ import BoneMetDomain
 import BoneMetStorage
 import Foundation
 import Logging
+import Prometheus
 
 /// Everything the controllers need, built once in `buildApplication` and passed in.
 public struct AppServices: Sendable {
@@ -16,11 +17,15 @@ public struct AppServices: Sendable {
     public let bcryptCost: UInt8
     public let secureCookies: Bool
     public let logger: Logger
+    /// Where /metrics reads from; `serve` bootstraps swift-metrics into it.
+    public let metrics: PrometheusCollectorRegistry
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
-        bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web")
+        bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) {
+        self.metrics = metrics
         self.store = store
         self.cases = SQLCaseStore(store)
         self.users = SQLUserStore(store)

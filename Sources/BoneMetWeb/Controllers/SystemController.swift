@@ -2,6 +2,7 @@ import BoneMetDomain
 import BoneMetStorage
 import Hummingbird
 import NIOCore
+import Prometheus
 import SQLKit
 
 /// Health check and the stylesheet.
@@ -11,6 +12,7 @@ struct SystemController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz", use: health)
         router.get("/static/app.css", use: css)
+        router.get("/metrics", use: metrics)
     }
 
     /// 200 when the database answers; 503 otherwise. No patient data, no details.
@@ -21,6 +23,13 @@ struct SystemController {
         } catch {
             return JSONResponse(value: #"{"status":"unavailable"}"#, status: .serviceUnavailable)
         }
+    }
+
+    /// Prometheus text format: request counts and durations by route (no patient data).
+    @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
     }
 
     @Sendable func css(_ request: Request, context: AppRequestContext) async throws -> Response {
