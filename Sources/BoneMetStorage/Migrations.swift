@@ -75,5 +75,35 @@ public enum Migrations {
                 .run()
             try await db.create(index: "audit_log_at").on("audit_log").column("at").run()
         },
+        // M0005: MDT meetings, their agenda (one row per case, with the decision) and attendance.
+        Migration("M0005_meetings") { db in
+            try await db.create(table: "meetings")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("title", type: .text, .notNull)
+                .column("scheduled_for", type: .text, .notNull)
+                .column("location", type: .text, .notNull)
+                .column("created_by", type: .text, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .run()
+            try await db.create(index: "meetings_scheduled").on("meetings").column("scheduled_for").run()
+            try await db.create(table: "agenda_items")
+                .column("meeting_id", type: .text, .notNull, .references("meetings", "id", onDelete: .cascade))
+                .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+                .column("position", type: .int, .notNull)
+                .column("question", type: .text, .notNull)
+                .column("decision", type: .text)
+                .column("specialty", type: .text)
+                .column("follow_up", type: .text)
+                .column("decided_by", type: .text)
+                .column("decided_at", type: .bigint)
+                .run()
+            try await db.create(index: "agenda_items_meeting").on("agenda_items").column("meeting_id").column("case_id").unique().run()
+            try await db.create(table: "meeting_attendees")
+                .column("meeting_id", type: .text, .notNull, .references("meetings", "id", onDelete: .cascade))
+                .column("position", type: .int, .notNull)
+                .column("name", type: .text, .notNull)
+                .column("specialty", type: .text, .notNull)
+                .run()
+        },
     ]
 }

@@ -219,3 +219,27 @@ import Testing
         await cleanup()
     }
 }
+
+@Suite struct MeetingStoreTests {
+    @Test(arguments: TestDatabases.engines)
+    func agendaAttendanceAndDecisions(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let meetings = SQLMeetingStore(store)
+        let stored = try await SQLCaseStore(store).create(SyntheticCase.typical, findings: [], by: "u", at: 1)
+        let id = try await meetings.create(title: "Bone MDT", scheduledFor: "2026-12-03 14:00", location: "Room 5", by: "u", at: 1)
+        try await meetings.add(caseId: stored.id, question: "Fix the femur?", to: id)
+        await #expect(throws: StorageError.duplicate(field: "caseId")) { try await meetings.add(caseId: stored.id, question: "again", to: id) }
+        await #expect(throws: StorageError.notFound) { try await meetings.add(caseId: "missing", question: "x", to: id) }
+        try await meetings.setAttendees([Attendee(name: "Dr Li", specialty: .orthopaedics), Attendee(name: "Dr Wang", specialty: .medicalOncology)], meeting: id)
+        try await meetings.decide(meeting: id, caseId: stored.id, decision: "Prophylactic fixation", specialty: .orthopaedics, followUp: ["book theatre", "denosumab after wound healing"], by: "u", at: 2)
+        let meeting = try #require(try await meetings.get(id: id))
+        #expect(meeting.attendees.map(\.name) == ["Dr Li", "Dr Wang"])
+        #expect(meeting.items.first?.decision == "Prophylactic fixation")
+        #expect(meeting.items.first?.followUp == ["book theatre", "denosumab after wound healing"])
+        #expect(meeting.items.first?.patientId == SyntheticCase.typical.patient.id)
+        let summary = try await meetings.list(limit: 10)
+        #expect(summary.first?.cases == 1)
+        #expect(summary.first?.decided == 1)
+        await cleanup()
+    }
+}

@@ -221,3 +221,52 @@ import Testing
         }
     }
 }
+
+@Suite struct MeetingFlowTests {
+    @Test(arguments: TestDatabases.engines)
+    func scheduleDiscussDecideAndPrint(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("coordinator", role: .mdtCoordinator)
+        try await harness.user("doctor", role: .orthopaedics)
+        let record = try CaseFile.read(try WebFlowTests.example("06-impending-femoral-fracture.json"))
+        try await harness.run { client in
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            _ = try await doctor.get(client, "/cases/new")
+            let created = try await doctor.post(client, "/cases", form: ["_csrf": doctor.csrf ?? "", "record": CaseFile.write(record)])
+            let caseId = String((created.headers[.location] ?? "").dropFirst("/cases/".count))
+
+            var coordinator = Browser()
+            _ = try await coordinator.signIn(client, "coordinator", WebHarness.password)
+            _ = try await coordinator.get(client, "/meetings")
+            let bad = try await coordinator.post(client, "/meetings", form: ["_csrf": coordinator.csrf ?? "", "title": "Bone MDT", "date": "2026-13-01", "time": "14:00"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains(#"value="Bone MDT""#))
+            let scheduled = try await coordinator.post(client, "/meetings", form: ["_csrf": coordinator.csrf ?? "", "title": "Bone MDT", "date": "2026-12-03", "time": "14:00", "location": "Room 5"])
+            let meeting = try #require(scheduled.headers[.location])
+            _ = try await coordinator.get(client, meeting)
+            #expect(try await coordinator.post(client, meeting + "/agenda", form: ["_csrf": coordinator.csrf ?? "", "caseId": caseId, "question": "Fix before radiotherapy?"]).status == .seeOther)
+            let page = String(buffer: try await coordinator.get(client, meeting).body)
+            // The completeness check names what is missing (no creatinine, no tumour markers).
+            #expect(page.contains("serum creatinine"))
+            #expect(page.contains("tumour markers"))
+            let badAttendees = try await coordinator.post(client, meeting + "/attendees", form: ["_csrf": coordinator.csrf ?? "", "attendees": "Dr Li, surgeon"])
+            #expect(badAttendees.status == .unprocessableContent)
+            #expect(try await coordinator.post(client, meeting + "/attendees", form: ["_csrf": coordinator.csrf ?? "", "attendees": "Dr Li, orthopaedics\nDr Wang, medicalOncology"]).status == .seeOther)
+            let decided = try await coordinator.post(client, meeting + "/decisions/\(caseId)", form: [
+                "_csrf": coordinator.csrf ?? "", "decision": "Prophylactic fixation before radiotherapy", "specialty": "orthopaedics",
+                "followUp": "book theatre\nrestage in 3 months",
+            ])
+            #expect(decided.status == .seeOther)
+            let report = String(buffer: try await coordinator.get(client, meeting + "/report/\(caseId)").body)
+            #expect(report.contains("Prophylactic fixation before radiotherapy"))
+            #expect(report.contains("restage in 3 months"))
+            #expect(report.contains("Dr Wang"))
+            #expect(report.contains("impending fracture"))
+            // The decision joined the case record.
+            let stored = try #require(try await harness.services.cases.get(id: caseId))
+            #expect(stored.record.decisions.last?.decision == "Prophylactic fixation before radiotherapy")
+            #expect(stored.version == 2)
+        }
+    }
+}

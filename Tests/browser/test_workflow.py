@@ -85,6 +85,29 @@ def test_mdt_workflow(server, browser):
     if os.environ.get("BONEMET_SCREENSHOT"):
         page.screenshot(path=os.environ["BONEMET_SCREENSHOT"], full_page=False)
 
+    # An MDT meeting: schedule, put the case on the agenda, decide, print the report.
+    case_url = page.url
+    page.click("header a:has-text('MDT meetings')")
+    page.fill("input[name=title]", "Bone metastasis MDT")
+    page.fill("input[name=date]", "2026-12-03")
+    page.fill("input[name=time]", "14:00")
+    page.fill("input[name=location]", "Room 5")
+    page.click("button:has-text('Schedule a meeting')")
+    page.select_option("select[name=caseId]", label="demo-01 (FICTIONAL)")
+    page.fill("input[name=question]", "Was the switch for progression justified?")
+    page.click("button:has-text('Put a case on the agenda')")
+    assert "Missing before discussion" in page.locator("section.agenda-item").inner_text()
+    page.fill("textarea[name=decision]", "Continue; re-assess at the next window")
+    page.select_option("select[name=specialty]", "medicalOncology")
+    page.fill("textarea[name=followUp]", "CT bone window in 8 weeks")
+    page.click("button:has-text('Record decision')")
+    page.click("a:has-text('MDT report')")
+    assert "Continue; re-assess at the next window" in page.content()
+    page.emulate_media(media="print")
+    assert not page.locator("header.top").is_visible()   # the print stylesheet hides navigation
+    page.emulate_media(media="screen")
+    page.goto(case_url)
+
     # Prevention first: the worklist shows the impending fracture.
     page.click("a:has-text('Worklists')")
     assert "demo-06" in page.locator("table.worklist").inner_text()

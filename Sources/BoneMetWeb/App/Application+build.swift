@@ -34,6 +34,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     WorklistController(services: services).addRoutes(to: router)
     CalculatorController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
+    MeetingController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -40,6 +40,10 @@ enum Stylesheet {
         .field.bad input, .field.bad select { border: 2px solid var(--urgent); } .field-error { color: var(--urgent); font-size: .85rem; }
         .result { border: 1px solid var(--line); border-radius: 4px; padding: .8rem 1rem; background: #fafcff; }
         .timeline { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; background: #fff; }
+        .agenda-item { border: 1px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin-bottom: 1rem; }
+        .missing { background: #fff8ec; border-left: 4px solid var(--warning); padding: .3rem .8rem; } .ready { color: #1e7d32; }
+        .decision { background: #f3f9f4; border-left: 4px solid #1e7d32; padding: .3rem .8rem; }
+        .report h2 { font-size: 1.05rem; margin-top: 1.2rem; }
         @media print { header.top, footer, .toolbar, form, .button { display: none !important; } .duties { grid-template-columns: 1fr; } .finding { break-inside: avoid; } }
         """
 }

@@ -55,5 +55,5 @@ enum UIText {
 
 /// The page texts, public for the bilingual test.
 public enum UITextCatalogue {
-    public static var all: [LocalizedText] { UIText.all + CalculatorTexts.all + AdminTexts.all + TimelineTexts.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
+    public static var all: [LocalizedText] { UIText.all + CalculatorTexts.all + MeetingTexts.all + AdminTexts.all + TimelineTexts.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
 }

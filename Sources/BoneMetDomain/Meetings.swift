@@ -1,0 +1,114 @@
+/// MDT meetings: an agenda of cases, who attended, and a decision per case with the
+/// responsible specialty and follow-up tasks.
+public struct Meeting: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    /// Local date and time as typed: `2026-12-03 14:00`.
+    public let scheduledFor: String
+    public let location: String
+    public let attendees: [Attendee]
+    public let items: [AgendaItem]
+
+    public init(id: String, title: String, scheduledFor: String, location: String, attendees: [Attendee], items: [AgendaItem]) {
+        self.id = id
+        self.title = title
+        self.scheduledFor = scheduledFor
+        self.location = location
+        self.attendees = attendees
+        self.items = items
+    }
+}
+
+public struct Attendee: Sendable, Hashable {
+    public let name: String
+    public let specialty: Specialty
+
+    public init(name: String, specialty: Specialty) {
+        self.name = name
+        self.specialty = specialty
+    }
+}
+
+public struct AgendaItem: Sendable, Hashable {
+    public let caseId: String
+    public let patientId: String
+    public let question: String
+    public let decision: String?
+    public let specialty: Specialty?
+    public let followUp: [String]
+
+    public init(caseId: String, patientId: String, question: String, decision: String?, specialty: Specialty?, followUp: [String]) {
+        self.caseId = caseId
+        self.patientId = patientId
+        self.question = question
+        self.decision = decision
+        self.specialty = specialty
+        self.followUp = followUp
+    }
+}
+
+public struct MeetingSummary: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let scheduledFor: String
+    public let cases: Int
+    public let decided: Int
+
+    public init(id: String, title: String, scheduledFor: String, cases: Int, decided: Int) {
+        self.id = id
+        self.title = title
+        self.scheduledFor = scheduledFor
+        self.cases = cases
+        self.decided = decided
+    }
+}
+
+public protocol MeetingStore: Sendable {
+    func create(title: String, scheduledFor: String, location: String, by user: String, at time: Int64) async throws -> String
+    func list(limit: Int) async throws -> [MeetingSummary]
+    func get(id: String) async throws -> Meeting?
+    /// Adds a case (once) with the question for the MDT.
+    func add(caseId: String, question: String, to meeting: String) async throws
+    func setAttendees(_ attendees: [Attendee], meeting: String) async throws
+    func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64) async throws
+}
+
+/// What should be on hand before a case is discussed: the imaging, labs and pathology the
+/// rules found missing, read from the assessment's own findings plus the basic record.
+public enum MeetingReadiness {
+    public static func missing(_ record: CaseRecord, _ assessment: Assessment) -> [LocalizedText] {
+        var missing: [LocalizedText] = []
+        let rules = Set(assessment.findings.map(\.ruleId))
+        if record.studies.isEmpty {
+            missing.append(LocalizedText(en: "imaging: no study on record", zh: "影像：无检查记录"))
+        }
+        if rules.contains("diagnosis.imaging.ctWithoutBoneWindow") {
+            missing.append(LocalizedText(en: "imaging: a CT read without the bone window", zh: "影像：有 CT 未阅骨窗"))
+        }
+        if rules.contains("diagnosis.imaging.diagnosticImaging") {
+            missing.append(LocalizedText(en: "imaging: X-ray or CT bone window of a lesion", zh: "影像：病灶缺少 X 线或 CT 骨窗"))
+        }
+        if rules.contains("diagnosis.imaging.preoperativeMRI") {
+            missing.append(LocalizedText(en: "imaging: MRI for extent / cord compression", zh: "影像：需 MRI 评估范围 / 脊髓压迫"))
+        }
+        if rules.contains("diagnosis.imaging.wholeBodyScreening") {
+            missing.append(LocalizedText(en: "imaging: whole-body screening (bone scan or PET-CT)", zh: "影像：全身筛查（骨扫描或 PET-CT）"))
+        }
+        if rules.contains("surgery.mirels.incomplete") {
+            missing.append(LocalizedText(en: "Mirels items (pain with limb use, lesion type, fraction of diameter)", zh: "Mirels 评分项（肢体活动时疼痛、病变类型、占骨直径比例）"))
+        }
+        if !rules.isDisjoint(with: ["diagnosis.biopsy.indicated", "diagnosis.biopsy.noKnownPrimary", "diagnosis.blastic.uptakeBiopsy"]) {
+            missing.append(LocalizedText(en: "pathology: biopsy advised, no diagnostic result on record", zh: "病理：建议活检，尚无诊断性结果"))
+        }
+        if !record.labs.contains(where: { $0.test == .creatinine }) {
+            missing.append(LocalizedText(en: "labs: serum creatinine (for bone-modifying agents)", zh: "检验：血肌酐（骨改良药物所需）"))
+        }
+        if !record.labs.contains(where: { $0.test.isTumourMarker }) {
+            missing.append(LocalizedText(en: "labs: tumour markers", zh: "检验：肿瘤标志物"))
+        }
+        if record.performance.isEmpty {
+            missing.append(LocalizedText(en: "performance status (ECOG or KPS)", zh: "体能状态（ECOG 或 KPS）"))
+        }
+        return missing
+    }
+}

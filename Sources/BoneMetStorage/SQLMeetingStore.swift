@@ -1,0 +1,101 @@
+import BoneMetDomain
+import Foundation
+import SQLKit
+
+public struct SQLMeetingStore: MeetingStore {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    public func create(title: String, scheduledFor: String, location: String, by user: String, at time: Int64) async throws -> String {
+        let id = UUID().uuidString.lowercased()
+        try await store.write { db in
+            try await db.insert(into: "meetings").columns("id", "title", "scheduled_for", "location", "created_by", "created_at")
+                .values(SQLBind(id), SQLBind(title), SQLBind(scheduledFor), SQLBind(location), SQLBind(user), SQLBind(time)).run()
+        }
+        return id
+    }
+
+    public func list(limit: Int) async throws -> [MeetingSummary] {
+        try await store.read { db in
+            try await db.select().columns("id", "title", "scheduled_for")
+                .column(SQLRaw("(SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = meetings.id)"), as: "cases")
+                .column(SQLRaw("(SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = meetings.id AND a.decision IS NOT NULL)"), as: "decided")
+                .from("meetings").orderBy("scheduled_for", .descending).orderBy("id").limit(limit).all().map { row in
+                    MeetingSummary(
+                        id: try row.decode(column: "id", as: String.self), title: try row.decode(column: "title", as: String.self),
+                        scheduledFor: try row.decode(column: "scheduled_for", as: String.self), cases: try row.decode(column: "cases", as: Int.self),
+                        decided: try row.decode(column: "decided", as: Int.self))
+                }
+        }
+    }
+
+    public func get(id: String) async throws -> Meeting? {
+        try await store.read { db in
+            guard let row = try await db.select().columns("id", "title", "scheduled_for", "location").from("meetings")
+                .where("id", .equal, SQLBind(id)).first()
+            else { return nil }
+            let attendees = try await db.select().columns("name", "specialty").from("meeting_attendees")
+                .where("meeting_id", .equal, SQLBind(id)).orderBy("position").all().map { row in
+                    Attendee(
+                        name: try row.decode(column: "name", as: String.self),
+                        specialty: Specialty(rawValue: try row.decode(column: "specialty", as: String.self)) ?? .mdtCoordinator)
+                }
+            let items = try await db.select()
+                .column(SQLColumn("case_id", table: "a")).column(SQLColumn("question", table: "a")).column(SQLColumn("decision", table: "a"))
+                .column(SQLColumn("specialty", table: "a")).column(SQLColumn("follow_up", table: "a")).column(SQLColumn("patient_id", table: "c"))
+                .from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("a")))
+                .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal, SQLColumn("case_id", table: "a"))
+                .where(SQLColumn("meeting_id", table: "a"), .equal, SQLBind(id))
+                .orderBy(SQLColumn("position", table: "a")).all().map { row in
+                    AgendaItem(
+                        caseId: try row.decode(column: "case_id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
+                        question: try row.decode(column: "question", as: String.self), decision: try row.decode(column: "decision", as: String?.self),
+                        specialty: try row.decode(column: "specialty", as: String?.self).flatMap(Specialty.init(rawValue:)),
+                        followUp: (try row.decode(column: "follow_up", as: String?.self) ?? "").split(separator: "\n").map(String.init))
+                }
+            return Meeting(
+                id: id, title: try row.decode(column: "title", as: String.self), scheduledFor: try row.decode(column: "scheduled_for", as: String.self),
+                location: try row.decode(column: "location", as: String.self), attendees: attendees, items: items)
+        }
+    }
+
+    public func add(caseId: String, question: String, to meeting: String) async throws {
+        try await store.write { db in
+            guard try await db.select().column("id").from("meetings").where("id", .equal, SQLBind(meeting)).first() != nil,
+                try await db.select().column("id").from("cases").where("id", .equal, SQLBind(caseId)).first() != nil
+            else { throw StorageError.notFound }
+            let existing = try await db.select().column("case_id").from("agenda_items")
+                .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).first()
+            if existing != nil { throw StorageError.duplicate(field: "caseId") }
+            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("agenda_items")
+                .where("meeting_id", .equal, SQLBind(meeting)).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await db.insert(into: "agenda_items").columns("meeting_id", "case_id", "position", "question")
+                .values(SQLBind(meeting), SQLBind(caseId), SQLBind(count), SQLBind(question)).run()
+        }
+    }
+
+    public func setAttendees(_ attendees: [Attendee], meeting: String) async throws {
+        try await store.write { db in
+            try await db.delete(from: "meeting_attendees").where("meeting_id", .equal, SQLBind(meeting)).run()
+            for (position, attendee) in attendees.enumerated() {
+                try await db.insert(into: "meeting_attendees").columns("meeting_id", "position", "name", "specialty")
+                    .values(SQLBind(meeting), SQLBind(position), SQLBind(attendee.name), SQLBind(attendee.specialty.rawValue)).run()
+            }
+        }
+    }
+
+    public func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64) async throws {
+        try await store.write { db in
+            guard try await db.select().column("case_id").from("agenda_items")
+                .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).first() != nil
+            else { throw StorageError.notFound }
+            try await db.update("agenda_items")
+                .set("decision", to: SQLBind(decision)).set("specialty", to: SQLBind(specialty.rawValue))
+                .set("follow_up", to: SQLBind(followUp.joined(separator: "\n"))).set("decided_by", to: SQLBind(user)).set("decided_at", to: SQLBind(time))
+                .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).run()
+        }
+    }
+}

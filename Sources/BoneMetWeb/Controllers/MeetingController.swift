@@ -1,0 +1,148 @@
+import BoneMetDomain
+import BoneMetStorage
+import Foundation
+import Hummingbird
+
+/// MDT meetings: schedule, agenda with a completeness check, attendance, a decision per case
+/// (also written into the case record's decisions and re-assessed), printable report.
+struct MeetingController {
+    let services: AppServices
+    var meetings: any MeetingStore { SQLMeetingStore(services.store) }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/meetings", use: list)
+        router.post("/meetings", use: create)
+        router.get("/meetings/{id}", use: show)
+        router.post("/meetings/{id}/agenda", use: addCase)
+        router.post("/meetings/{id}/attendees", use: attendees)
+        router.post("/meetings/{id}/decisions/{caseId}", use: decide)
+        router.get("/meetings/{id}/report/{caseId}", use: report)
+    }
+
+    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.viewCases, request)
+        return HTMLPage(html: MeetingsPage(meetings: try await meetings.list(limit: 200)).render(layout(context)))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.manageMeetings, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let title = (form["title"] ?? "").trimmingCharacters(in: .whitespaces)
+        let date = form["date"] ?? ""
+        let time = form["time"] ?? ""
+        let timeParts = time.split(separator: ":").compactMap { Int($0) }
+        guard !title.isEmpty, let day = PartialDate(date), day.isComplete, timeParts.count == 2, (0...23).contains(timeParts[0]), (0...59).contains(timeParts[1]) else {
+            let page = MeetingsPage(meetings: try await meetings.list(limit: 200), error: MeetingTexts.badDate, typed: form.fields)
+            return try HTMLPage(html: page.render(layout(context)), status: .unprocessableContent).response(from: request, context: context)
+        }
+        let id = try await meetings.create(
+            title: title, scheduledFor: "\(day) \(time)", location: (form["location"] ?? "").trimmingCharacters(in: .whitespaces),
+            by: user.id, at: services.now())
+        return .seeOther("/meetings/\(id)")
+    }
+
+    func page(_ id: String, error: LocalizedText? = nil) async throws -> MeetingPage {
+        guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        var readiness: [String: [LocalizedText]] = [:]
+        for item in meeting.items {
+            if let stored = try await services.cases.get(id: item.caseId) {
+                readiness[item.caseId] = MeetingReadiness.missing(stored.record, assess(stored.record, asOf: services.today, settings: services.settings))
+            }
+        }
+        let onAgenda = Set(meeting.items.map(\.caseId))
+        let candidates = try await services.cases.list(search: nil, limit: 500, offset: 0).filter { !onAgenda.contains($0.id) }
+        return MeetingPage(meeting: meeting, readiness: readiness, candidates: candidates, error: error)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.viewCases, request)
+        return HTMLPage(html: try await page(try context.parameters.require("id")).render(layout(context)))
+    }
+
+    @Sendable func addCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.manageMeetings, request)
+        let id = try context.parameters.require("id")
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let question = (form["question"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            try await meetings.add(caseId: form["caseId"] ?? "", question: question.isEmpty ? "—" : question, to: id)
+        } catch StorageError.duplicate {
+            return try HTMLPage(html: try await page(id, error: MeetingTexts.alreadyOnAgenda).render(layout(context)), status: .conflict)
+                .response(from: request, context: context)
+        } catch StorageError.notFound {
+            throw AppError.notFound
+        }
+        try await services.audit.record(userId: user.id, action: "agenda", caseId: form["caseId"], detail: "meeting \(id)", at: services.now())
+        return .seeOther("/meetings/\(id)")
+    }
+
+    @Sendable func attendees(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.manageMeetings, request)
+        let id = try context.parameters.require("id")
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        var list: [Attendee] = []
+        for line in (form["attendees"] ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, !name.isEmpty else { continue }
+            guard parts.count == 2, let specialty = Specialty(rawValue: parts[1]) else {
+                let message = LocalizedText(
+                    en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allowedValues.joined(separator: ", "))",
+                    zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名, 科室——允许的科室：\(Specialty.allowedValues.joined(separator: "、"))")
+                return try HTMLPage(html: try await page(id, error: message).render(layout(context)), status: .unprocessableContent)
+                    .response(from: request, context: context)
+            }
+            list.append(Attendee(name: name, specialty: specialty))
+        }
+        try await meetings.setAttendees(list, meeting: id)
+        return .seeOther("/meetings/\(id)")
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.manageMeetings, request)
+        let id = try context.parameters.require("id")
+        let caseId = try context.parameters.require("caseId")
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let decision = (form["decision"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !decision.isEmpty, let specialty = Specialty(rawValue: form["specialty"] ?? "") else {
+            return try HTMLPage(
+                html: try await page(id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。")).render(layout(context)),
+                status: .unprocessableContent
+            ).response(from: request, context: context)
+        }
+        let followUp = (form["followUp"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        try await meetings.decide(meeting: id, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user.id, at: services.now())
+        // The decision also joins the case record, so it travels with the case (export, FHIR).
+        // Someone may save the case meanwhile: re-read and retry on a version conflict.
+        for attempt in 1...3 {
+            guard let stored = try await services.cases.get(id: caseId) else { throw AppError.notFound }
+            var record = stored.record
+            record.decisions.append(MDTDecision(date: services.today, decision: decision, specialty: specialty, followUp: followUp))
+            do {
+                _ = try await CaseService(services: services).update(id: caseId, record: record, expectedVersion: stored.version, by: user)
+                break
+            } catch StorageError.versionConflict where attempt < 3 {
+                continue
+            }
+        }
+        try await services.audit.record(userId: user.id, action: "decision", caseId: caseId, detail: "meeting \(id)", at: services.now())
+        return .seeOther("/meetings/\(id)")
+    }
+
+    @Sendable func report(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.require(.viewCases, request)
+        let id = try context.parameters.require("id")
+        let caseId = try context.parameters.require("caseId")
+        guard let meeting = try await meetings.get(id: id), let item = meeting.items.first(where: { $0.caseId == caseId }),
+            let stored = try await services.cases.get(id: caseId)
+        else { throw AppError.notFound }
+        try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now())
+        let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
+        return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment).render(layout(context)))
+    }
+}

@@ -1,0 +1,162 @@
+import BoneMetDomain
+import Plot
+
+struct MeetingsPage {
+    let meetings: [MeetingSummary]
+    var error: LocalizedText?
+    var typed: [String: String] = [:]
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        return layout.render(
+            title: MeetingTexts.meetings(language),
+            .div(
+                .h1(.text(MeetingTexts.meetings(language))),
+                meetings.isEmpty
+                    ? .p(.class("muted"), .text(MeetingTexts.none(language)))
+                    : .table(.tbody(.forEach(meetings) { meeting in
+                        .tr(
+                            .td(.a(.href("/meetings/\(meeting.id)"), .text(meeting.title))), .td(.text(meeting.scheduledFor)),
+                            .td(.text("\(meeting.decided)/\(meeting.cases) \(MeetingTexts.decided(language))")))
+                    })),
+                .h2(.text(MeetingTexts.schedule(language))),
+                .unwrap(error) { .p(.class("alert"), .text($0(language))) },
+                .form(
+                    .class("narrow"), .action("/meetings"), .method(.post), csrfField(layout.csrf),
+                    .label(.text(MeetingTexts.title(language)), .input(.type(.text), .name("title"), .value(typed["title"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.date(language)), .input(.type(.date), .name("date"), .value(typed["date"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.time(language)), .input(.type(.time), .name("time"), .value(typed["time"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.location(language)), .input(.type(.text), .name("location"), .value(typed["location"] ?? ""))),
+                    .button(.type(.submit), .text(MeetingTexts.schedule(language)))
+                )
+            ))
+    }
+}
+
+struct MeetingPage {
+    let meeting: Meeting
+    /// What is missing for each case on the agenda.
+    let readiness: [String: [LocalizedText]]
+    let candidates: [CaseSummary]
+    var error: LocalizedText?
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        let specialties = Specialty.allCases.map { ($0.rawValue, $0.label(language)) }
+        return layout.render(
+            title: meeting.title,
+            .div(
+                .h1(.text(meeting.title)),
+                .p(.class("muted"), .text("\(meeting.scheduledFor) · \(meeting.location)")),
+                .unwrap(error) { .p(.class("alert"), .text($0(language))) },
+                .h2(.text(MeetingTexts.agenda(language))),
+                .forEach(meeting.items) { item in
+                    .section(
+                        .class("agenda-item"), .data(named: "case", value: item.caseId),
+                        .h3(.a(.href("/cases/\(item.caseId)"), .text(item.patientId)), .text(" — \(item.question)")),
+                        readinessNode(readiness[item.caseId] ?? [], language),
+                        .unwrap(item.decision) { decision in
+                            .div(
+                                .class("decision"),
+                                .p(.strong(.text(MeetingTexts.decision(language) + ": ")), .text(decision)),
+                                .p(.class("meta"), .text("\(UIText.specialty(language)): \(item.specialty?.label(language) ?? "—")")),
+                                .if(!item.followUp.isEmpty, .ul(.forEach(item.followUp) { .li(.text($0)) })),
+                                .p(.a(.href("/meetings/\(meeting.id)/report/\(item.caseId)"), .text(MeetingTexts.report(language))))
+                            )
+                        },
+                        .if(item.decision == nil, .form(
+                            .action("/meetings/\(meeting.id)/decisions/\(item.caseId)"), .method(.post), csrfField(layout.csrf),
+                            .label(.text(MeetingTexts.decision(language)), .textarea(.name("decision"), .rows(3), .required(true))),
+                            .label(.text(UIText.specialty(language)), select("specialty", specialties, selected: Specialty.orthopaedics.rawValue)),
+                            .label(.text(MeetingTexts.followUp(language)), .textarea(.name("followUp"), .rows(3))),
+                            .button(.type(.submit), .text(MeetingTexts.recordDecision(language)))
+                        ))
+                    )
+                },
+                .h2(.text(MeetingTexts.addCase(language))),
+                .form(
+                    .class("narrow"), .action("/meetings/\(meeting.id)/agenda"), .method(.post), csrfField(layout.csrf),
+                    .label(.text(UIText.patient(language)), select("caseId", candidates.map { ($0.id, $0.patientId + ($0.fictional ? " (\(UIText.fictional(language)))" : "")) }, selected: "")),
+                    .label(.text(MeetingTexts.question(language)), .input(.type(.text), .name("question"), .required(true))),
+                    .button(.type(.submit), .text(MeetingTexts.addCase(language)))
+                ),
+                .h2(.text(MeetingTexts.attendance(language))),
+                .form(
+                    .class("narrow"), .action("/meetings/\(meeting.id)/attendees"), .method(.post), csrfField(layout.csrf),
+                    .label(
+                        .text(MeetingTexts.attendeesHelp(language)),
+                        .textarea(.name("attendees"), .rows(6), .text(meeting.attendees.map { "\($0.name), \($0.specialty.rawValue)" }.joined(separator: "\n")))),
+                    .button(.type(.submit), .text(UIText.save(language)))
+                )
+            ))
+    }
+
+    func readinessNode(_ missing: [LocalizedText], _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        missing.isEmpty
+            ? .p(.class("ready"), .text(MeetingTexts.complete(language)))
+            : .div(.class("missing"), .p(.text(MeetingTexts.missing(language))), .ul(.forEach(missing) { .li(.text($0(language))) }))
+    }
+}
+
+/// The printable MDT report of one case.
+struct MeetingReportPage {
+    let meeting: Meeting
+    let item: AgendaItem
+    let stored: StoredCase
+    let assessment: Assessment
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        let key = assessment.findings.filter { $0.severity >= .warning }
+        return layout.render(
+            title: "\(MeetingTexts.report(language)) \(item.patientId)",
+            .div(
+                .class("report"),
+                .h1(.text("\(MeetingTexts.report(language)): \(UIText.patient(language)) \(item.patientId)")),
+                .if(stored.record.patient.fictional, .p(.class("badge fictional"), .text(UIText.fictional(language)))),
+                .p(.text("\(meeting.title) · \(meeting.scheduledFor) · \(meeting.location)")),
+                .h2(.text(MeetingTexts.question(language))), .p(.text(item.question)),
+                .h2(.text(MeetingTexts.keyFindings(language))),
+                .ul(.forEach(key) { finding in
+                    .li(.strong(.text("[\(finding.severity.label(language))] ")), .text(finding.title(language)),
+                        .text(" — \(UIText.specialty(language)): \(finding.specialty.label(language))"))
+                }),
+                .h2(.text(MeetingTexts.decision(language))),
+                .p(.text(item.decision ?? "—")),
+                .p(.text("\(UIText.specialty(language)): \(item.specialty?.label(language) ?? "—")")),
+                .if(!item.followUp.isEmpty, .div(.h2(.text(MeetingTexts.followUp(language))), .ul(.forEach(item.followUp) { .li(.text($0)) }))),
+                .h2(.text(MeetingTexts.attendance(language))),
+                .ul(.forEach(meeting.attendees) { .li(.text("\($0.name) — \($0.specialty.label(language))")) }),
+                .p(.class("muted"), .text("\(UIText.asOf(language)) \(assessment.asOf) · rules \(assessment.ruleSetVersion) · \(UIText.demoNote(language))"))
+            ))
+    }
+}
+
+enum MeetingTexts {
+    static let meetings = LocalizedText(en: "MDT meetings", zh: "MDT 会议")
+    static let none = LocalizedText(en: "No meetings yet.", zh: "暂无会议。")
+    static let schedule = LocalizedText(en: "Schedule a meeting", zh: "安排会议")
+    static let title = LocalizedText(en: "Title", zh: "标题")
+    static let date = LocalizedText(en: "Date", zh: "日期")
+    static let time = LocalizedText(en: "Time", zh: "时间")
+    static let location = LocalizedText(en: "Place", zh: "地点")
+    static let decided = LocalizedText(en: "decided", zh: "已决定")
+    static let agenda = LocalizedText(en: "Agenda", zh: "议程")
+    static let decision = LocalizedText(en: "Decision", zh: "决定")
+    static let followUp = LocalizedText(en: "Follow-up tasks (one per line)", zh: "后续任务（每行一项）")
+    static let recordDecision = LocalizedText(en: "Record decision", zh: "记录决定")
+    static let report = LocalizedText(en: "MDT report", zh: "MDT 报告")
+    static let addCase = LocalizedText(en: "Put a case on the agenda", zh: "将病例加入议程")
+    static let question = LocalizedText(en: "Question for the MDT", zh: "提交 MDT 讨论的问题")
+    static let attendance = LocalizedText(en: "Attendance", zh: "出席人员")
+    static let attendeesHelp = LocalizedText(en: "One per line: name, specialty (orthopaedics, spineSurgery, medicalOncology, radiationOncology, radiology, pathology, mdtCoordinator)", zh: "每行一人：姓名, 科室（orthopaedics、spineSurgery、medicalOncology、radiationOncology、radiology、pathology、mdtCoordinator）")
+    static let complete = LocalizedText(en: "Ready: nothing essential is missing.", zh: "准备就绪：无重要缺失。")
+    static let missing = LocalizedText(en: "Missing before discussion:", zh: "讨论前缺少：")
+    static let keyFindings = LocalizedText(en: "Key findings (warnings and urgent)", zh: "主要结论（警示与紧急）")
+    static let badDate = LocalizedText(en: "Give a title, a date (YYYY-MM-DD) and a time (HH:MM).", zh: "请填写标题、日期（YYYY-MM-DD）和时间（HH:MM）。")
+    static let alreadyOnAgenda = LocalizedText(en: "This case is already on the agenda.", zh: "该病例已在议程中。")
+    static let all = [
+        meetings, none, schedule, title, date, time, location, decided, agenda, decision, followUp, recordDecision, report, addCase, question,
+        attendance, attendeesHelp, complete, missing, keyFindings, badDate, alreadyOnAgenda,
+    ]
+}
