@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("database-url"), help: "postgres://user:password@host:port/database to use PostgreSQL instead of SQLite.")
     var databaseURL: String?
 
+    @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
+    var viewerURL: String?
+
     @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
     var demo = false
 
@@ -63,7 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
-            store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry)
+            store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
+            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"])
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

@@ -1,7 +1,7 @@
 import BoneMetDomain
 import BoneMetStorage
 import BoneMetTestSupport
-import BoneMetWeb
+@testable import BoneMetWeb
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -94,5 +94,23 @@ import Testing
             #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             #expect(String(buffer: response.body).contains("bonemet_test_total 3"))
         }
+    }
+}
+
+@Suite struct ViewerLinkTests {
+    @Test func linksCarryOnlyStudyUIDsAndCompareWithThePrior() throws {
+        let record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
+        let viewer = ViewerLinks(template: "https://pacs.example/ohif/viewer?StudyInstanceUIDs={uids}")
+        let studies = record.studies
+        #expect(viewer.url([studies[1]]) == "https://pacs.example/ohif/viewer?StudyInstanceUIDs=1.2.826.0.1.3680043.8.498.10001")
+        let prior = try #require(ViewerLinks.prior(of: studies[2], in: studies))
+        #expect(prior.id == "S2")
+        #expect(viewer.url([prior, studies[2]])?.hasSuffix("10001,1.2.826.0.1.3680043.8.498.10002") == true)
+        // A study without a UID gets no link; nor does anything without a configured viewer.
+        #expect(viewer.url([studies[0]]) == nil)
+        #expect(ViewerLinks(template: nil).url([studies[1]]) == nil)
+        var odd = studies[1]
+        odd.studyInstanceUid = "1.2.3&patient=x"
+        #expect(viewer.url([odd])?.contains("patient") == false)
     }
 }

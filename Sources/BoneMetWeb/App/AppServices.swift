@@ -19,13 +19,17 @@ public struct AppServices: Sendable {
     public let logger: Logger
     /// Where /metrics reads from; `serve` bootstraps swift-metrics into it.
     public let metrics: PrometheusCollectorRegistry
+    /// A DICOMweb viewer link with `{uids}` for comma-separated StudyInstanceUIDs, e.g.
+    /// `https://pacs.example/ohif/viewer?StudyInstanceUIDs={uids}`; nil hides viewer links.
+    public let viewerURLTemplate: String?
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
-        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil
     ) {
         self.metrics = metrics
+        self.viewerURLTemplate = viewerURLTemplate
         self.store = store
         self.cases = SQLCaseStore(store)
         self.users = SQLUserStore(store)

@@ -64,7 +64,9 @@ struct CaseController {
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now())
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
-        return HTMLPage(html: CasePage(stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData)).render(layout(context)))
+        let page = CasePage(
+            stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
+        return HTMLPage(html: page.render(layout(context)))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

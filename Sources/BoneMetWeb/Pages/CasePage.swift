@@ -8,6 +8,7 @@ struct CasePage {
     let stored: StoredCase
     let assessment: Assessment
     let canEdit: Bool
+    var viewer = ViewerLinks(template: nil)
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -41,8 +42,32 @@ struct CasePage {
                         )
                     }
                 ),
+                studiesNode(language),
                 .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language)))))
             ))
+    }
+
+    /// The imaging studies with viewer links (this study; this and the prior side by side).
+    func studiesNode(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let studies = stored.record.studies.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return .section(
+            .class("studies"),
+            .h2(.text(ImagingTexts.studies(language))),
+            .table(.tbody(.forEach(studies) { study in
+                let prior = ViewerLinks.prior(of: study, in: studies)
+                return .tr(
+                    .td(.text(study.date.description)), .td(.text(study.modality.label(language))),
+                    .td(.text(study.modality == .ct ? study.windows.map(\.rawValue).joined(separator: " + ") : "")),
+                    .td(.text(study.region ?? "")),
+                    .td(.unwrap(viewer.url([study])) { url in
+                        .a(.href(url), .target(.blank), .rel(.noreferrer), .text(ImagingTexts.open(language)))
+                    }),
+                    .td(.unwrap(prior.flatMap { viewer.url([$0, study]) }) { url in
+                        .a(.href(url), .target(.blank), .rel(.noreferrer), .text(ImagingTexts.withPrior(language)))
+                    })
+                )
+            }))
+        )
     }
 
     func card(_ finding: Finding, _ language: AppLanguage) -> Node<HTML.BodyContext> {

@@ -53,7 +53,14 @@ enum UIText {
     ]
 }
 
+enum ImagingTexts {
+    static let studies = LocalizedText(en: "Imaging studies", zh: "影像检查")
+    static let open = LocalizedText(en: "Open in viewer", zh: "在阅片器中打开")
+    static let withPrior = LocalizedText(en: "With prior, side by side", zh: "与前次对比")
+    static let all = [studies, open, withPrior]
+}
+
 /// The page texts, public for the bilingual test.
 public enum UITextCatalogue {
-    public static var all: [LocalizedText] { UIText.all + CalculatorTexts.all + MeetingTexts.all + AdminTexts.all + TimelineTexts.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
+    public static var all: [LocalizedText] { UIText.all + ImagingTexts.all + CalculatorTexts.all + MeetingTexts.all + AdminTexts.all + TimelineTexts.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
 }
