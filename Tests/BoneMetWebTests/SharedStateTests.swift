@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetDomain
 import BoneMetStorage
 import BoneMetTestSupport
@@ -112,5 +113,31 @@ import Testing
         var odd = studies[1]
         odd.studyInstanceUid = "1.2.3&patient=x"
         #expect(viewer.url([odd])?.contains("patient") == false)
+    }
+}
+
+@Suite struct OpenAPITests {
+    @Test func documentedPathsAreExactlyTheAPIRoutes() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        let router = buildRouter(harness.services)
+        let routes = Set(router.routes.map { route in
+            "\(route.method.rawValue.lowercased()) " + route.path.description.split(separator: "/").map { part in
+                part.hasPrefix(":") ? "{\(part.dropFirst())}" : part.hasPrefix("{") ? String(part) : String(part)
+            }.joined(separator: "/")
+        }.filter { $0.contains("api/v1") }.map { $0.replacingOccurrences(of: " api/", with: " /api/") })
+        let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
+        #expect(routes.count == 5)
+        #expect(routes == documented)
+        await harness.cleanup()
+    }
+
+    @Test func documentIsServed() async throws {
+        try await WebHarness.make(.sqlite).run { client in
+            let response = try await client.execute(uri: "/api/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#""openapi": "3.1.0""#))
+            #expect(text.contains("#/components/schemas/Case_lesion"))
+        }
     }
 }

@@ -15,6 +15,7 @@ struct APIController {
         api.get("cases/{id}", use: get)
         api.put("cases/{id}", use: update)
         api.get("worklists/{slug}", use: worklist)
+        router.get("/api/openapi.json") { _, _ in JSONResponse(value: OpenAPIDocument.json().serialized()) }
     }
 
     func checkCSRF(_ request: Request, _ context: AppRequestContext) throws {

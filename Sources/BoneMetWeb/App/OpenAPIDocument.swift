@@ -1,0 +1,165 @@
+import Foundation
+import BoneMetDomain
+
+/// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. The case record schema
+/// is the generated case-file schema; a test keeps the paths equal to the router's routes.
+public enum OpenAPIDocument {
+    /// Every API operation: method, path (OpenAPI style), summary, and what it takes and returns.
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let body: String?
+        let success: (code: String, schema: String)
+        let errors: [String]
+        let parameters: [(name: String, location: String, description: String)]
+    }
+
+    static let operations: [Operation] = [
+        Operation(
+            method: "get", path: "/api/v1/cases", summary: "List cases, newest first; search by pseudonymous patient id.", body: nil,
+            success: ("200", "CaseList"), errors: ["401"],
+            parameters: [("q", "query", "part of a patient id"), ("limit", "query", "1–500, default 50"), ("offset", "query", "default 0")]),
+        Operation(
+            method: "post", path: "/api/v1/cases", summary: "Create a case from a case record; it is assessed and its findings stored.",
+            body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "422"], parameters: []),
+        Operation(
+            method: "get", path: "/api/v1/cases/{id}", summary: "A case: record, version and assessment as of today.", body: nil,
+            success: ("200", "CaseWithAssessment"), errors: ["401", "404"], parameters: [("id", "path", "case id")]),
+        Operation(
+            method: "put", path: "/api/v1/cases/{id}", summary: "Replace a case record. Requires If-Match with the version edited.",
+            body: "CaseRecord", success: ("200", "CaseWithAssessment"), errors: ["401", "403", "404", "409", "422", "428"],
+            parameters: [("id", "path", "case id"), ("If-Match", "header", "the version you edited, e.g. 3")]),
+        Operation(
+            method: "get", path: "/api/v1/worklists/{slug}", summary: "A worklist of stored findings, most urgent first (50 per page).",
+            body: nil, success: ("200", "Worklist"), errors: ["401", "404"],
+            parameters: [("slug", "path", Worklists.all.map(\.slug).joined(separator: ", ")), ("page", "query", "1-based page")]),
+    ]
+
+    static let errorDescriptions: [String: String] = [
+        "401": "Not signed in (no session cookie and no valid Bearer token).",
+        "403": "The role may not do this, or the CSRF header is missing on a cookie session.",
+        "404": "No such case or worklist.",
+        "409": "The case changed since the version sent in If-Match.",
+        "422": "The record is invalid: `errors` names every bad field by path.",
+        "428": "If-Match is required.",
+    ]
+
+    public static func json() -> JSONValue {
+        var paths = JSONObject()
+        for path in Array(Set(operations.map(\.path))).sorted() {
+            var item = JSONObject()
+            for operation in operations where operation.path == path {
+                var op = JSONObject()
+                op["summary"] = .string(operation.summary)
+                op["operationId"] = .string(operation.method + operation.path.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""))
+                if !operation.parameters.isEmpty {
+                    op["parameters"] = .array(operation.parameters.map { parameter in
+                        .object(JSONObject([
+                            "name": .string(parameter.name), "in": .string(parameter.location), "description": .string(parameter.description),
+                            "required": .bool(parameter.location == "path"), "schema": ["type": "string"],
+                        ]))
+                    })
+                }
+                if let body = operation.body {
+                    op["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]]]
+                }
+                var responses = JSONObject()
+                responses[operation.success.code] = [
+                    "description": "OK", "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(operation.success.schema)")]]],
+                ]
+                for code in operation.errors {
+                    responses[code] = [
+                        "description": .string(errorDescriptions[code] ?? "Error"),
+                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+                    ]
+                }
+                op["responses"] = .object(responses)
+                item[operation.method] = .object(op)
+            }
+            paths[path] = .object(item)
+        }
+        var document = JSONObject()
+        document["openapi"] = "3.1.0"
+        document["info"] = [
+            "title": "BoneMet API", "version": .string(RuleSet.version),
+            "description": "Cases, assessments and worklists of BoneMet. Sign in with the session cookie (and send X-CSRF-Token on unsafe methods) or with a Bearer API token created by an administrator.",
+        ]
+        document["paths"] = .object(paths)
+        document["security"] = [["bearerToken": []], ["sessionCookie": [], "csrfHeader": []]]
+        document["components"] = [
+            "securitySchemes": [
+                "bearerToken": ["type": "http", "scheme": "bearer", "description": "API token (bm_…) from Users → API tokens"],
+                "sessionCookie": ["type": "apiKey", "in": "cookie", "name": "bonemet_session"],
+                "csrfHeader": ["type": "apiKey", "in": "header", "name": "X-CSRF-Token"],
+            ],
+            "schemas": .object(schemas()),
+        ]
+        return .object(document)
+    }
+
+    static func schemas() -> JSONObject {
+        var schemas = JSONObject()
+        // The case record is the case-file schema, with its definitions moved alongside.
+        if case .object(var caseSchema) = CaseSchema.json() {
+            if case .object(let defs)? = caseSchema["$defs"] {
+                for (key, value) in defs.pairs { schemas["Case_" + key] = rewrite(value) }
+            }
+            caseSchema["$defs"] = nil
+            caseSchema["$schema"] = nil
+            caseSchema["$id"] = nil
+            schemas["CaseRecord"] = rewrite(.object(caseSchema))
+        }
+        schemas["Error"] = [
+            "type": "object", "required": ["error", "status"],
+            "properties": [
+                "error": ["type": "string"], "status": ["type": "integer"],
+                "errors": ["type": "array", "items": ["type": "object", "properties": ["field": ["type": ["string", "null"]], "message": ["type": "string"]]]],
+            ],
+        ]
+        schemas["CaseList"] = [
+            "type": "object",
+            "properties": [
+                "cases": ["type": "array", "items": ["type": "object", "properties": [
+                    "id": ["type": "string"], "patientId": ["type": "string"], "fictional": ["type": "boolean"], "version": ["type": "integer"],
+                    "updatedAt": ["type": "integer"], "urgent": ["type": "integer"], "warnings": ["type": "integer"],
+                ]]],
+                "limit": ["type": "integer"], "offset": ["type": "integer"],
+            ],
+        ]
+        schemas["CaseWithAssessment"] = [
+            "type": "object",
+            "properties": [
+                "id": ["type": "string"], "version": ["type": "integer"], "record": ["$ref": "#/components/schemas/CaseRecord"],
+                "assessment": ["type": "object", "description": "as printed by bonemet assess --format json (docs/case-format.md)"],
+            ],
+        ]
+        schemas["Worklist"] = [
+            "type": "object",
+            "properties": [
+                "worklist": ["type": "string"], "page": ["type": "integer"],
+                "entries": ["type": "array", "items": ["type": "object", "properties": [
+                    "caseId": ["type": "string"], "patientId": ["type": "string"], "ruleId": ["type": "string"], "severity": ["type": "string"],
+                    "specialty": ["type": "string"], "subjectId": ["type": ["string", "null"]], "title": ["type": "string"],
+                ]]],
+            ],
+        ]
+        return schemas
+    }
+
+    /// Points the case schema's `#/$defs/x` references at `#/components/schemas/Case_x`.
+    static func rewrite(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text) where text.hasPrefix("#/$defs/"):
+            return .string("#/components/schemas/Case_" + text.dropFirst("#/$defs/".count))
+        case .array(let items):
+            return .array(items.map(rewrite))
+        case .object(let object):
+            var out = JSONObject()
+            for (key, item) in object.pairs { out[key] = rewrite(item) }
+            return .object(out)
+        default:
+            return value
+        }
+    }
+}
