@@ -133,3 +133,14 @@ public struct AuditEntry: Sendable, Hashable {
         self.detail = detail
     }
 }
+
+/// API tokens for machine clients of the JSON API. Only a hash of the token is stored; the
+/// token itself is shown once, when created.
+public protocol TokenStore: Sendable {
+    /// Creates a token for a user and returns it (`bm_…`).
+    func create(userId: String, name: String, at time: Int64) async throws -> String
+    /// The user a presented token belongs to.
+    func user(token: String, at time: Int64) async throws -> String?
+    func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?)]
+    func revoke(id: String) async throws
+}

@@ -105,5 +105,16 @@ public enum Migrations {
                 .column("specialty", type: .text, .notNull)
                 .run()
         },
+        // M0006: API tokens for machine clients (hash only).
+        Migration("M0006_api_tokens") { db in
+            try await db.create(table: "api_tokens")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("user_id", type: .text, .notNull, .references("users", "id", onDelete: .cascade))
+                .column("name", type: .text, .notNull)
+                .column("token_hash", type: .text, .notNull, .unique)
+                .column("created_at", type: .bigint, .notNull)
+                .column("last_used_at", type: .bigint)
+                .run()
+        },
     ]
 }

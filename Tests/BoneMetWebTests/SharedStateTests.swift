@@ -141,3 +141,35 @@ import Testing
         }
     }
 }
+
+@Suite struct APITokenTests {
+    @Test(arguments: TestDatabases.engines)
+    func aMachineClientUsesABearerTokenWithoutCookies(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("boss", role: .administrator)
+        try await harness.user("pacs", role: .radiology)
+        let text = try WebFlowTests.example("02-uptake-irradiated-field.json")
+        try await harness.run { client in
+            var admin = Browser()
+            _ = try await admin.signIn(client, "boss", WebHarness.password)
+            _ = try await admin.get(client, "/admin/users")
+            let pacs = try #require(try await harness.services.users.credentials(username: "pacs")?.user)
+            let page = String(buffer: try await admin.post(client, "/admin/tokens", form: ["_csrf": admin.csrf ?? "", "userId": pacs.id, "name": "PACS"]).body)
+            let token = try #require(page.range(of: "bm_").map { String(page[$0.lowerBound...].prefix(67)) })
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ bearer: String?, body: String? = nil) async throws -> TestResponse {
+                var headers = HTTPFields()
+                if let bearer { headers[.authorization] = "Bearer \(bearer)" }
+                headers[.contentType] = "application/json"
+                return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            }
+            #expect(try await call(.post, "/api/v1/cases", token, body: text).status == .created)
+            #expect(try await call(.get, "/api/v1/cases", token).status == .ok)
+            #expect(try await call(.get, "/api/v1/cases", "bm_" + String(repeating: "0", count: 64)).status == .unauthorized)
+            #expect(try await call(.get, "/api/v1/cases", nil).status == .unauthorized)
+            // Tokens work on the API only, never on the pages.
+            #expect(try await call(.get, "/cases", token).status == .seeOther)
+            let listed = try await harness.services.tokens.list(userId: pacs.id)
+            #expect(listed.first?.lastUsedAt == WebHarness.time)
+        }
+    }
+}

@@ -8,6 +8,8 @@ public struct AppRequestContext: RequestContext {
     public var user: User?
     public var sessionId: String?
     public var csrfToken: String?
+    /// Signed in with a Bearer API token (no cookies, so no CSRF check on the API).
+    public var viaToken = false
     public var requestId: String
     public var language: AppLanguage
 

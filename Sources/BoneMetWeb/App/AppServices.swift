@@ -11,6 +11,7 @@ public struct AppServices: Sendable {
     public let users: any UserStore
     public let sessions: any SessionStore
     public let audit: any AuditLog
+    public let tokens: any TokenStore
     public let settings: RuleSettings
     /// Seconds since 1970; injected so tests control time.
     public let now: @Sendable () -> Int64
@@ -35,6 +36,7 @@ public struct AppServices: Sendable {
         self.users = SQLUserStore(store)
         self.sessions = SQLSessionStore(store)
         self.audit = SQLAuditLog(store)
+        self.tokens = SQLTokenStore(store)
         self.settings = settings
         self.now = now
         self.bcryptCost = bcryptCost

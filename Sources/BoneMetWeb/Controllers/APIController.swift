@@ -19,6 +19,7 @@ struct APIController {
     }
 
     func checkCSRF(_ request: Request, _ context: AppRequestContext) throws {
+        if context.viaToken { return }
         try context.checkCSRF(request.headers[HTTPField.Name.csrfToken])
     }
 

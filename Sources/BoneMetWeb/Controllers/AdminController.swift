@@ -10,6 +10,7 @@ struct AdminController {
         router.get("/admin/users", use: users)
         router.post("/admin/users", use: createUser)
         router.get("/admin/audit", use: audit)
+        router.post("/admin/tokens", use: createToken)
     }
 
     func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
@@ -47,6 +48,22 @@ struct AdminController {
                 html: UsersPage(users: try await services.users.all(), error: AdminTexts.duplicate, typed: page.typed).render(layout(context)),
                 status: .conflict)
         }
+    }
+
+    /// Creates an API token for a user (a machine client acts as that user, with its role).
+    @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let admin = try context.require(.manageUsers, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let users = try await services.users.all()
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let user = users.first(where: { $0.id == form["userId"] }), !name.isEmpty else {
+            let page = UsersPage(users: users, error: AdminTexts.tokenNeedsName)
+            return HTMLPage(html: page.render(layout(context)), status: .unprocessableContent)
+        }
+        let token = try await services.tokens.create(userId: user.id, name: name, at: services.now())
+        try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
+        return HTMLPage(html: UsersPage(users: users, token: (name, token)).render(layout(context)))
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

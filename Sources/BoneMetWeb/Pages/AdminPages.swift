@@ -4,6 +4,7 @@ import Plot
 struct UsersPage {
     let users: [User]
     var created: (username: String, password: String)?
+    var token: (name: String, value: String)?
     var error: LocalizedText?
     var typed: (username: String, displayName: String, role: String) = ("", "", Role.orthopaedics.rawValue)
 
@@ -19,6 +20,10 @@ struct UsersPage {
                        .text("\(AdminTexts.createdUser(language)) \(created.username): "), .code(.text(created.password)),
                        .text(" — \(AdminTexts.shownOnce(language))"))
                 },
+                .unwrap(token) { token in
+                    .p(.class("notice"), .id("api-token"), .text("\(AdminTexts.createdToken(language)) \(token.name): "), .code(.text(token.value)),
+                       .text(" — \(AdminTexts.tokenOnce(language))"))
+                },
                 .unwrap(error) { .p(.class("alert"), .text($0(language))) },
                 .table(
                     .thead(.tr(.th(.text(UIText.username(language))), .th(.text(AdminTexts.name(language))), .th(.text(AdminTexts.role(language))))),
@@ -33,6 +38,13 @@ struct UsersPage {
                     .label(.text(AdminTexts.name(language)), .input(.type(.text), .name("displayName"), .value(typed.displayName), .required(true))),
                     .label(.text(AdminTexts.role(language)), select("role", Role.allCases.map { ($0.rawValue, $0.label(language)) }, selected: typed.role)),
                     .button(.type(.submit), .text(AdminTexts.addUser(language)))
+                ),
+                .h2(.text(AdminTexts.apiTokens(language))),
+                .form(
+                    .class("narrow"), .action("/admin/tokens"), .method(.post), csrfField(layout.csrf),
+                    .label(.text(UIText.username(language)), select("userId", users.map { ($0.id, "\($0.username) (\($0.role.label(language)))") }, selected: "")),
+                    .label(.text(AdminTexts.tokenName(language)), .input(.type(.text), .name("name"), .required(true))),
+                    .button(.type(.submit), .text(AdminTexts.createToken(language)))
                 )
             ))
     }
@@ -73,5 +85,14 @@ enum AdminTexts {
     static let shownOnce = LocalizedText(en: "one-time password, shown only now; it must be changed at first sign-in.", zh: "一次性密码，仅显示这一次；首次登录时必须修改。")
     static let badUsername = LocalizedText(en: "User names are 3–32 letters, digits, dots, dashes or underscores.", zh: "用户名为 3–32 个字母、数字、点、短横线或下划线。")
     static let duplicate = LocalizedText(en: "This user name is taken.", zh: "该用户名已被使用。")
-    static let all = [users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate]
+    static let apiTokens = LocalizedText(en: "API tokens for machine clients", zh: "机器客户端 API 令牌")
+    static let tokenName = LocalizedText(en: "What the token is for (e.g. PACS integration)", zh: "令牌用途（例如 PACS 集成）")
+    static let createToken = LocalizedText(en: "Create token", zh: "创建令牌")
+    static let createdToken = LocalizedText(en: "Token", zh: "令牌")
+    static let tokenOnce = LocalizedText(en: "shown only now; send it as Authorization: Bearer … to /api/v1.", zh: "仅显示这一次；请以 Authorization: Bearer … 发送至 /api/v1。")
+    static let tokenNeedsName = LocalizedText(en: "Choose a user and say what the token is for.", zh: "请选择用户并说明令牌用途。")
+    static let all = [
+        users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
+        createdToken, tokenOnce, tokenNeedsName,
+    ]
 }
