@@ -1,7 +1,7 @@
 /// The JSON Schema (2020-12) of the case file, generated from the same key lists and value
 /// sets the reader uses; docs/case.schema.json is this output, kept in step by a test.
 public enum CaseSchema {
-    indirect enum Kind: Sendable {
+    public indirect enum Kind: Sendable {
         case string, date, level, boolean
         case number(Double, Double)
         case integer(Int, Int)
@@ -12,7 +12,7 @@ public enum CaseSchema {
 
     typealias Keys = CaseFile.Keys
 
-    static let definitions: [(name: String, keys: [String], required: [String], types: [String: Kind])] = [
+    public static let definitions: [(name: String, keys: [String], required: [String], types: [String: Kind])] = [
         ("patient", Keys.patient, ["id"], [
             "id": .string, "sex": .values(CockcroftGault.Sex.allowedValues), "birthDate": .date, "fictional": .boolean,
             "weights": .array(.ref("weight")),
@@ -77,7 +77,7 @@ public enum CaseSchema {
         ("plans", Keys.plans, [], ["molecularTestsWanted": .boolean, "transfer": .date, "trialEnrolment": .date]),
     ]
 
-    static let rootTypes: [String: Kind] = [
+    public static let rootTypes: [String: Kind] = [
         "schemaVersion": .integer(CaseRecord.schemaVersion, CaseRecord.schemaVersion), "patient": .ref("patient"),
         "primaries": .array(.ref("primary")), "lesions": .array(.ref("lesion")), "studies": .array(.ref("study")),
         "treatments": .array(.ref("treatment")), "labs": .array(.ref("lab")), "performance": .array(.ref("performance")),

@@ -270,3 +270,70 @@ import Testing
         }
     }
 }
+
+@Suite struct RecordFormTests {
+    @Test(arguments: TestDatabases.engines)
+    func everySectionIsEditableThroughForms(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new")
+            let created = try await browser.post(client, "/cases", form: [
+                "_csrf": browser.csrf ?? "", "record": #"{"patient": {"id": "form-1", "sex": "female", "birthDate": "1960"}}"#,
+            ])
+            let casePath = try #require(created.headers[.location])
+            let caseId = String(casePath.dropFirst("/cases/".count))
+            let page = String(buffer: try await browser.get(client, casePath).body)
+            #expect(page.contains("edit-section?section=lesions"))
+
+            // A bad value: the error stands beside its field and what was typed is kept.
+            _ = try await browser.get(client, casePath + "/edit-section?section=lesions")
+            let bad = try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "lesions", "version": "1", "id": "L1", "bone": "femurr", "level": "",
+            ])
+            let badHTML = String(buffer: bad.body)
+            #expect(bad.status == .unprocessableContent)
+            #expect(badHTML.contains("field bad"))
+            #expect(badHTML.contains("femurr"))
+            #expect(badHTML.contains(#"value="L1""#))
+
+            // A good lesion, then a CT with an observation of it: the case is re-assessed each time.
+            #expect(try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "lesions", "version": "1", "id": "L1", "bone": "femur", "segment": "peritrochanteric",
+            ]).status == .seeOther)
+            #expect(try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "studies", "version": "2", "id": "S1", "date": "2023-04-02", "modality": "xray",
+            ]).status == .seeOther)
+            #expect(try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "studies/0/observations", "version": "3", "lesion": "L1", "character": "lytic",
+                "fractionOfDiameter": "0.7",
+            ]).status == .seeOther)
+            #expect(try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "pain", "version": "4", "date": "2023-04-01", "lesion": "L1", "mirels": "functional",
+            ]).status == .seeOther)
+            let stored = try #require(try await harness.services.cases.get(id: caseId))
+            #expect(stored.version == 5)
+            #expect(stored.record.studies.first?.observations.first?.fractionOfDiameter == 0.7)
+            let findings = try await harness.services.cases.findings(caseId: caseId)
+            #expect(findings.contains { $0.ruleId == "surgery.mirels.impendingFracture" })
+
+            // Editing keeps the other fields; a stale version is refused with the typed values kept.
+            let edit = String(buffer: try await browser.get(client, casePath + "/edit-section?section=patient").body)
+            #expect(edit.contains(#"value="form-1""#))
+            let stale = try await browser.post(client, casePath + "/edit-section", form: [
+                "_csrf": browser.csrf ?? "", "section": "patient", "version": "1", "id": "form-1b", "sex": "female",
+            ])
+            #expect(stale.status == .conflict)
+            #expect(String(buffer: stale.body).contains(#"value="form-1b""#))
+
+            // A lesion still observed by a study cannot be deleted; the reason is named.
+            let refused = try await browser.post(client, casePath + "/delete-item", form: ["_csrf": browser.csrf ?? "", "section": "lesions", "index": "0", "version": "5"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("studies[0].observations[0].lesion"))
+            #expect(try await browser.post(client, casePath + "/delete-item", form: ["_csrf": browser.csrf ?? "", "section": "pain", "index": "0", "version": "5"]).status == .seeOther)
+            #expect(try await harness.services.cases.get(id: caseId)?.record.pain.isEmpty == true)
+        }
+    }
+}

@@ -74,6 +74,27 @@ def test_mdt_workflow(server, browser):
     assert page.locator("svg.timeline").count() == 1
     assert page.locator("svg.timeline polyline").count() >= 1
 
+    # Add a lesion and a study through the record forms; a bad value stays beside its field.
+    page.click("div.record-section:has(h3:has-text('Lesions')) a:has-text('+ add')")
+    page.fill("input[name=id]", "L3")
+    page.select_option("select[name=bone]", "humerus")
+    page.fill("input[name=level]", "T4")
+    page.click("form.record-form button[type=submit]")
+    assert "does not fit bone" in page.content()
+    assert page.input_value("input[name=id]") == "L3"
+    page.fill("input[name=level]", "")
+    page.select_option("select[name=laterality]", "left")
+    page.click("form.record-form button[type=submit]")
+    assert "id: L3" in page.locator("#record").inner_text()
+    page.click("div.record-section:has(h3:has-text('Imaging studies')) > h3 a:has-text('+ add')")
+    page.fill("input[name=id]", "S3")
+    page.fill("input[name=date]", "2023-05-20")
+    page.select_option("select[name=modality]", "xray")
+    page.click("form.record-form button[type=submit]")
+    assert "id: S3" in page.locator("#record").inner_text()
+    if os.environ.get("BONEMET_RECORD_SCREENSHOT"):
+        page.locator("#record").screenshot(path=os.environ["BONEMET_RECORD_SCREENSHOT"])
+
     # Scenario 1: the response of each treatment window on the timeline.
     page.click("a:has-text('Patients')")
     page.click("a:has-text('New case')")

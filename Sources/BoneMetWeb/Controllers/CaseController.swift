@@ -15,6 +15,9 @@ struct CaseController {
         router.get("/cases/{id}", use: show)
         router.get("/cases/{id}/edit", use: edit)
         router.post("/cases/{id}", use: update)
+        router.get("/cases/{id}/edit-section", use: sectionForm)
+        router.post("/cases/{id}/edit-section", use: saveSection)
+        router.post("/cases/{id}/delete-item", use: deleteItem)
     }
 
     func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
@@ -70,9 +73,10 @@ struct CaseController {
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.require(.editClinicalData, request)
+        let user = try context.require(.editClinicalData, request)
         let id = try context.parameters.require("id")
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "record editor", at: services.now())
         let page = CaseEditorPage(caseId: id, text: CaseFile.write(stored.record), version: stored.version, errors: [], message: nil)
         return HTMLPage(html: page.render(layout(context)))
     }
@@ -102,6 +106,114 @@ struct CaseController {
             throw AppError.notFound
         }
         return .seeOther("/cases/\(id)")
+    }
+}
+
+// MARK: Editing the record section by section
+
+extension CaseController {
+    func loadForEdit(_ request: Request, _ context: AppRequestContext) async throws -> (User, StoredCase, JSONValue) {
+        let user = try context.require(.editClinicalData, request)
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        return (user, stored, try JSONValue.parse(CaseFile.write(stored.record)))
+    }
+
+    func existing(_ root: JSONValue, _ section: RecordSection, _ index: Int?) -> JSONObject? {
+        let path = section.single ? section.components : section.components + (index.map { [String($0)] } ?? [])
+        guard section.single || index != nil, case .object(let object)? = RecordJSON.get(root, path) else { return nil }
+        return object
+    }
+
+    @Sendable func sectionForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let (_, stored, root) = try await loadForEdit(request, context)
+        guard let section = RecordSection.named(request.uri.queryParameters.get("section") ?? "") else { throw AppError.notFound }
+        let index = request.uri.queryParameters.get("index", as: Int.self)
+        var values: [String: String] = [:]
+        if let item = existing(root, section, index) {
+            for field in section.fields { values[field.key] = RecordSection.text(item[field.key]) }
+        } else if index != nil {
+            throw AppError.notFound
+        }
+        let page = SectionFormPage(
+            caseId: stored.id, patientId: stored.record.patient.id, section: section, index: index, version: stored.version, values: values,
+            fieldErrors: [:], otherErrors: [])
+        return HTMLPage(html: page.render(layout(context)))
+    }
+
+    @Sendable func saveSection(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, stored, root) = try await loadForEdit(request, context)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        guard let section = RecordSection.named(form["section"] ?? "") else { throw AppError.notFound }
+        let index = form["index"].flatMap { Int($0) }
+        let version = Int(form["version"] ?? "") ?? 0
+        let (item, typed) = section.item(from: form, keeping: existing(root, section, index))
+        var newRoot = root
+        var itemIndex = index
+        if section.single {
+            newRoot = RecordJSON.set(root, section.components, .object(item))
+        } else if let index {
+            newRoot = RecordJSON.set(root, section.components + [String(index)], .object(item))
+        } else {
+            var list: [JSONValue] = []
+            if case .array(let items)? = RecordJSON.get(root, section.components) { list = items }
+            itemIndex = list.count
+            newRoot = RecordJSON.set(root, section.components, .array(list + [.object(item)]))
+        }
+        func again(_ errors: [InputError], status: HTTPResponse.Status, extra: [String] = []) throws -> Response {
+            let prefix = section.errorPrefix(index: itemIndex)
+            var fieldErrors: [String: String] = [:]
+            var other = extra
+            for error in errors {
+                if let field = error.field, field.hasPrefix(prefix + "."), let key = field.dropFirst(prefix.count + 1).split(whereSeparator: { $0 == "." || $0 == "[" }).first {
+                    fieldErrors[String(key)] = error.message(context.language)
+                } else {
+                    other.append(error.message(context.language))
+                }
+            }
+            let page = SectionFormPage(
+                caseId: stored.id, patientId: stored.record.patient.id, section: section, index: index, version: version, values: typed,
+                fieldErrors: fieldErrors, otherErrors: other)
+            return try HTMLPage(html: page.render(layout(context)), status: status).response(from: request, context: context)
+        }
+        let record: CaseRecord
+        do {
+            record = try CaseFile.read(newRoot)
+        } catch {
+            return try again(error.errors, status: .unprocessableContent)
+        }
+        do {
+            _ = try await CaseService(services: services).update(id: stored.id, record: record, expectedVersion: version, by: user)
+        } catch StorageError.versionConflict(let current) {
+            return try again([], status: .conflict, extra: [AppError.conflict(current: current).message(context.language)])
+        }
+        return .seeOther("/cases/\(stored.id)#record")
+    }
+
+    @Sendable func deleteItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (user, stored, root) = try await loadForEdit(request, context)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        guard let section = RecordSection.named(form["section"] ?? ""), !section.single, let index = form["index"].flatMap({ Int($0) }),
+            existing(root, section, index) != nil
+        else { throw AppError.notFound }
+        let newRoot = RecordJSON.set(root, section.components + [String(index)], nil)
+        let record: CaseRecord
+        do {
+            record = try CaseFile.read(newRoot)
+        } catch {
+            // E.g. deleting a lesion that studies still observe: say which references remain.
+            throw AppError(.unprocessableContent, LocalizedText(
+                en: "Not deleted: " + error.errors.map { $0.message(.en) }.joined(separator: "; "),
+                zh: "未删除：" + error.errors.map { $0.message(.zhHans) }.joined(separator: "；")))
+        }
+        do {
+            _ = try await CaseService(services: services).update(id: stored.id, record: record, expectedVersion: Int(form["version"] ?? "") ?? 0, by: user)
+        } catch StorageError.versionConflict(let current) {
+            throw AppError.conflict(current: current)
+        }
+        return .seeOther("/cases/\(stored.id)#record")
     }
 }
 

@@ -9,6 +9,7 @@ struct CasePage {
     let assessment: Assessment
     let canEdit: Bool
     var viewer = ViewerLinks(template: nil)
+    var csrf: String?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -43,7 +44,11 @@ struct CasePage {
                     }
                 ),
                 studiesNode(language),
-                .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language)))))
+                RecordOverview(
+                    caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,
+                    canEdit: canEdit, csrf: layout.csrf
+                ).node(language),
+                .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language) + " (JSON)"))))
             ))
     }
 

@@ -44,6 +44,10 @@ enum Stylesheet {
         .missing { background: #fff8ec; border-left: 4px solid var(--warning); padding: .3rem .8rem; } .ready { color: #1e7d32; }
         .decision { background: #f3f9f4; border-left: 4px solid #1e7d32; padding: .3rem .8rem; }
         .report h2 { font-size: 1.05rem; margin-top: 1.2rem; }
+        .record-section h3 { font-size: 1rem; margin: 1rem 0 .3rem; } .record-section li { margin: .25rem 0; }
+        .small-button { font-size: .8rem; margin-left: .5rem; padding: .05rem .4rem; border: 1px solid #0f3b57; border-radius: 3px; text-decoration: none; color: #0f3b57; background: #fff; cursor: pointer; }
+        .small-button.danger { border-color: var(--urgent); color: var(--urgent); } form.inline { display: inline; margin: 0; }
+        .record-form { max-width: 36rem; }
         @media print { header.top, footer, .toolbar, form, .button { display: none !important; } .duties { grid-template-columns: 1fr; } .finding { break-inside: avoid; } }
         """
 }
