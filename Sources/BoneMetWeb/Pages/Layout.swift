@@ -7,6 +7,8 @@ struct Layout {
     let language: AppLanguage
     let user: User?
     let csrf: String?
+    /// Indented output, for readable page snapshots; pages are served compact.
+    var indented = false
 
     func render(title: String, _ content: Node<HTML.BodyContext>) -> String {
         let html = HTML(
@@ -47,7 +49,7 @@ struct Layout {
                 .footer(.p(.text(UIText.demoNote(language))))
             )
         )
-        return html.render()
+        return indented ? html.render(indentedBy: .spaces(1)) : html.render()
     }
 }
 
