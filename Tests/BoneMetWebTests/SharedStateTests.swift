@@ -126,7 +126,7 @@ import Testing
             }.joined(separator: "/")
         }.filter { $0.contains("api/v1") }.map { $0.replacingOccurrences(of: " api/", with: " /api/") })
         let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
-        #expect(routes.count == 5)
+        #expect(routes.count == 12)
         #expect(routes == documented)
         await harness.cleanup()
     }
@@ -170,6 +170,100 @@ import Testing
             #expect(try await call(.get, "/cases", token).status == .seeOther)
             let listed = try await harness.services.tokens.list(userId: pacs.id)
             #expect(listed.first?.lastUsedAt == WebHarness.time)
+        }
+    }
+}
+
+@Suite struct MeetingAPITests {
+    @Test(arguments: TestDatabases.engines)
+    func meetingsAndCalculatorsOverTheAPI(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("coordinator", role: .mdtCoordinator)
+        let user = try #require(try await harness.services.users.credentials(username: "coordinator")?.user)
+        let token = try await harness.services.tokens.create(userId: user.id, name: "test", at: WebHarness.time)
+        let record = try CaseFile.read(try WebFlowTests.example("06-impending-femoral-fracture.json"))
+        let stored = try await harness.services.cases.create(record, findings: [], by: user.id, at: WebHarness.time)
+        try await harness.run { client in
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> TestResponse {
+                var headers = HTTPFields()
+                headers[.authorization] = "Bearer \(token)"
+                headers[.contentType] = "application/json"
+                return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            }
+            let bad = try await call(.post, "/api/v1/meetings", #"{"title": "MDT", "scheduledFor": "tomorrow"}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains(#""field": "scheduledFor""#))
+            let created = try await call(.post, "/api/v1/meetings", #"{"title": "Bone MDT", "scheduledFor": "2026-12-03 14:00", "location": "Room 5"}"#)
+            #expect(created.status == .created)
+            guard case .object(let body) = try JSONValue.parse(String(buffer: created.body)), case .string(let id)? = body["id"] else {
+                Issue.record("no meeting id")
+                return
+            }
+            #expect(try await call(.post, "/api/v1/meetings/\(id)/agenda", #"{"caseId": "\#(stored.id)", "question": "Fix first?"}"#).status == .created)
+            #expect(try await call(.post, "/api/v1/meetings/\(id)/agenda", #"{"caseId": "\#(stored.id)", "question": "again"}"#).status == .conflict)
+            let attendees = try await call(.put, "/api/v1/meetings/\(id)/attendees", #"[{"name": "Dr Li", "specialty": "orthopaedics"}, {"name": "X", "specialty": "surgeon"}]"#)
+            #expect(attendees.status == .unprocessableContent)
+            #expect(String(buffer: attendees.body).contains("[1].specialty"))
+            #expect(try await call(.put, "/api/v1/meetings/\(id)/attendees", #"[{"name": "Dr Li", "specialty": "orthopaedics"}]"#).status == .ok)
+            #expect(try await call(.post, "/api/v1/meetings/\(id)/decisions/\(stored.id)", #"{"decision": "Fix", "specialty": "orthopaedics", "followUp": ["theatre"]}"#).status == .ok)
+            let meeting = String(buffer: try await call(.get, "/api/v1/meetings/\(id)").body)
+            #expect(meeting.contains(#""decision": "Fix""#))
+            #expect(meeting.contains("serum creatinine"))
+            #expect(try await harness.services.cases.get(id: stored.id)?.record.decisions.last?.decision == "Fix")
+            let dose = try await call(.post, "/api/v1/calculators/zoledronicDose", #"{"crclMlMin": 35}"#)
+            #expect(String(buffer: dose.body).contains(#""doseMg": 3.0"#))
+            #expect(try await call(.post, "/api/v1/calculators/nope", "{}").status == .notFound)
+            #expect(try await call(.post, "/api/v1/calculators/mirels", #"{"pain": "severe"}"#).status == .unprocessableContent)
+        }
+    }
+}
+
+/// Each role against each action: what the permission table allows is allowed over HTTP, and
+/// everything else is refused with 403; anonymous users are sent to sign in (pages) or get 401.
+@Suite struct AuthorizationMatrixTests {
+    struct Action: Sendable, CustomTestStringConvertible {
+        let name: String
+        let permission: Permission
+        let method: HTTPRequest.Method
+        let uri: String
+        let form: [String: String]
+        var testDescription: String { name }
+    }
+
+    static let actions: [Action] = [
+        Action(name: "list cases", permission: .viewCases, method: .get, uri: "/cases", form: [:]),
+        Action(name: "open case editor", permission: .editClinicalData, method: .get, uri: "/cases/new", form: [:]),
+        Action(name: "create case", permission: .editClinicalData, method: .post, uri: "/cases", form: ["record": #"{"patient": {"id": "m1"}}"#]),
+        Action(name: "schedule meeting", permission: .manageMeetings, method: .post, uri: "/meetings", form: ["title": "T", "date": "2026-12-01", "time": "09:00"]),
+        Action(name: "manage users", permission: .manageUsers, method: .get, uri: "/admin/users", form: [:]),
+        Action(name: "read audit", permission: .viewAudit, method: .get, uri: "/admin/audit", form: [:]),
+        Action(name: "calculators", permission: .viewCases, method: .get, uri: "/calculators", form: [:]),
+        Action(name: "worklist", permission: .viewCases, method: .get, uri: "/worklists/spine", form: [:]),
+    ]
+
+    @Test(arguments: Role.allCases, actions)
+    func roleAgainstAction(role: Role, action: Action) async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("someone", role: role)
+        try await harness.run { client in
+            var anonymous = Browser()
+            let anon = action.method == .get ? try await anonymous.get(client, action.uri) : try await anonymous.post(client, action.uri, form: action.form)
+            #expect(anon.status == .seeOther || anon.status == .forbidden, "anonymous \(action.name): \(anon.status)")
+            var browser = Browser()
+            _ = try await browser.signIn(client, "someone", WebHarness.password)
+            _ = try await browser.get(client, "/calculators")
+            let response: TestResponse
+            if action.method == .get {
+                response = try await browser.get(client, action.uri)
+            } else {
+                response = try await browser.post(client, action.uri, form: action.form.merging(["_csrf": browser.csrf ?? ""]) { a, _ in a })
+            }
+            let allowed = action.permission.allowed(for: role)
+            if allowed {
+                #expect([.ok, .seeOther].contains(response.status), "\(role) \(action.name): \(response.status)")
+            } else {
+                #expect(response.status == .forbidden, "\(role) \(action.name): \(response.status)")
+            }
         }
     }
 }

@@ -51,13 +51,16 @@ def server():
         assert password, "server did not start: " + open(log_path).read()[-2000:]
         yield {"base": base, "password": password}
     finally:
+        # SIGTERM must stop the server gracefully (exit status 0) within a few seconds.
         process.terminate()
         try:
-            process.wait(timeout=20)
+            status = process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+            status = "killed after 20 s"
         log.close()
         shutil.rmtree(data, ignore_errors=True)
+        assert status == 0, f"bonemet serve did not shut down gracefully: {status}"
 
 
 @pytest.fixture(scope="session")

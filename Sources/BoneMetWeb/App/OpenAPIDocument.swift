@@ -34,6 +34,30 @@ public enum OpenAPIDocument {
             method: "get", path: "/api/v1/worklists/{slug}", summary: "A worklist of stored findings, most urgent first (50 per page).",
             body: nil, success: ("200", "Worklist"), errors: ["401", "404"],
             parameters: [("slug", "path", Worklists.all.map(\.slug).joined(separator: ", ")), ("page", "query", "1-based page")]),
+        Operation(
+            method: "get", path: "/api/v1/meetings", summary: "MDT meetings, latest first.", body: nil, success: ("200", "MeetingList"),
+            errors: ["401"], parameters: []),
+        Operation(
+            method: "post", path: "/api/v1/meetings", summary: "Schedule a meeting: {title, scheduledFor: \"YYYY-MM-DD HH:MM\", location}.",
+            body: "MeetingInput", success: ("201", "Created"), errors: ["401", "403", "422"], parameters: []),
+        Operation(
+            method: "get", path: "/api/v1/meetings/{id}", summary: "A meeting: attendees and agenda, with what is missing for each case and its decision.",
+            body: nil, success: ("200", "Meeting"), errors: ["401", "404"], parameters: [("id", "path", "meeting id")]),
+        Operation(
+            method: "post", path: "/api/v1/meetings/{id}/agenda", summary: "Put a case on the agenda: {caseId, question}.", body: "AgendaInput",
+            success: ("201", "Created"), errors: ["401", "403", "404", "409", "422"], parameters: [("id", "path", "meeting id")]),
+        Operation(
+            method: "put", path: "/api/v1/meetings/{id}/attendees", summary: "Replace the attendance: [{name, specialty}].", body: "Attendees",
+            success: ("200", "Created"), errors: ["401", "403", "404", "422"], parameters: [("id", "path", "meeting id")]),
+        Operation(
+            method: "post", path: "/api/v1/meetings/{id}/decisions/{caseId}",
+            summary: "Record the decision for a case: {decision, specialty, followUp: [..]}; it is also appended to the case record.",
+            body: "DecisionInput", success: ("200", "Created"), errors: ["401", "403", "404", "422"],
+            parameters: [("id", "path", "meeting id"), ("caseId", "path", "case id")]),
+        Operation(
+            method: "post", path: "/api/v1/calculators/{name}", summary: "Run a bedside calculator (the input of bonemet calc).", body: "CalculatorInput",
+            success: ("200", "CalculatorReport"), errors: ["401", "404", "422"],
+            parameters: [("name", "path", Calculators.names.joined(separator: ", "))]),
     ]
 
     static let errorDescriptions: [String: String] = [
@@ -134,6 +158,34 @@ public enum OpenAPIDocument {
                 "assessment": ["type": "object", "description": "as printed by bonemet assess --format json (docs/case-format.md)"],
             ],
         ]
+        let string: JSONValue = ["type": "string"]
+        schemas["Created"] = ["type": "object", "properties": ["id": string, "status": string]]
+        schemas["MeetingInput"] = [
+            "type": "object", "required": ["title", "scheduledFor"],
+            "properties": ["title": string, "scheduledFor": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$"], "location": string],
+        ]
+        schemas["MeetingList"] = ["type": "object", "properties": ["meetings": ["type": "array", "items": ["type": "object"]]]]
+        schemas["Meeting"] = [
+            "type": "object",
+            "properties": [
+                "id": string, "title": string, "scheduledFor": string, "location": string,
+                "attendees": ["$ref": "#/components/schemas/Attendees"], "agenda": ["type": "array", "items": ["type": "object"]],
+            ],
+        ]
+        schemas["AgendaInput"] = ["type": "object", "required": ["caseId", "question"], "properties": ["caseId": string, "question": string]]
+        schemas["Attendees"] = [
+            "type": "array",
+            "items": ["type": "object", "required": ["name", "specialty"], "properties": ["name": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))]]],
+        ]
+        schemas["DecisionInput"] = [
+            "type": "object", "required": ["decision", "specialty"],
+            "properties": [
+                "decision": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))],
+                "followUp": ["type": "array", "items": string],
+            ],
+        ]
+        schemas["CalculatorInput"] = ["type": "object", "description": "the fields of the calculator (bonemet calc --list; docs/calculators.md)"]
+        schemas["CalculatorReport"] = ["type": "object", "description": "as printed by bonemet calc --format json (docs/calculators.md)"]
         schemas["Worklist"] = [
             "type": "object",
             "properties": [

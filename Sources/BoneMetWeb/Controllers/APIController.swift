@@ -16,6 +16,7 @@ struct APIController {
         api.put("cases/{id}", use: update)
         api.get("worklists/{slug}", use: worklist)
         router.get("/api/openapi.json") { _, _ in JSONResponse(value: OpenAPIDocument.json().serialized()) }
+        addMeetingRoutes(to: router)
     }
 
     func checkCSRF(_ request: Request, _ context: AppRequestContext) throws {

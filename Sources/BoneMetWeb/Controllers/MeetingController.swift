@@ -3,6 +3,33 @@ import BoneMetStorage
 import Foundation
 import Hummingbird
 
+/// Recording an MDT decision: stored with the meeting and appended to the case record (which
+/// is re-assessed), retried on a version conflict; audited. Shared by the pages and the API.
+struct MeetingService {
+    let services: AppServices
+
+    func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: User) async throws {
+        do {
+            try await SQLMeetingStore(services.store).decide(
+                meeting: meeting, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user.id, at: services.now())
+        } catch StorageError.notFound {
+            throw AppError.notFound
+        }
+        for attempt in 1...3 {
+            guard let stored = try await services.cases.get(id: caseId) else { throw AppError.notFound }
+            var record = stored.record
+            record.decisions.append(MDTDecision(date: services.today, decision: decision, specialty: specialty, followUp: followUp))
+            do {
+                _ = try await CaseService(services: services).update(id: caseId, record: record, expectedVersion: stored.version, by: user)
+                break
+            } catch StorageError.versionConflict where attempt < 3 {
+                continue
+            }
+        }
+        try await services.audit.record(userId: user.id, action: "decision", caseId: caseId, detail: "meeting \(meeting)", at: services.now())
+    }
+}
+
 /// MDT meetings: schedule, agenda with a completeness check, attendance, a decision per case
 /// (also written into the case record's decisions and re-assessed), printable report.
 struct MeetingController {
@@ -116,21 +143,7 @@ struct MeetingController {
             ).response(from: request, context: context)
         }
         let followUp = (form["followUp"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        try await meetings.decide(meeting: id, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user.id, at: services.now())
-        // The decision also joins the case record, so it travels with the case (export, FHIR).
-        // Someone may save the case meanwhile: re-read and retry on a version conflict.
-        for attempt in 1...3 {
-            guard let stored = try await services.cases.get(id: caseId) else { throw AppError.notFound }
-            var record = stored.record
-            record.decisions.append(MDTDecision(date: services.today, decision: decision, specialty: specialty, followUp: followUp))
-            do {
-                _ = try await CaseService(services: services).update(id: caseId, record: record, expectedVersion: stored.version, by: user)
-                break
-            } catch StorageError.versionConflict where attempt < 3 {
-                continue
-            }
-        }
-        try await services.audit.record(userId: user.id, action: "decision", caseId: caseId, detail: "meeting \(id)", at: services.now())
+        try await MeetingService(services: services).decide(meeting: id, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user)
         return .seeOther("/meetings/\(id)")
     }
 
