@@ -77,8 +77,13 @@ struct ServeCommand: AsyncParsableCommand {
                 """)
         }
         if demo {
-            let loaded = try await Bootstrap.loadDemo(services, cases: Self.exampleTexts())
-            say("Loaded \(loaded) fictional demo case(s) from ./examples.")
+            let texts = Self.exampleTexts()
+            if texts.isEmpty {
+                say("--demo: no ./examples folder here; run from the repository root to load the demo cases.")
+            } else {
+                let loaded = try await Bootstrap.loadDemo(services, cases: texts)
+                say("Loaded \(loaded) fictional demo case(s) from ./examples (already present ones are skipped).")
+            }
         }
         say("BoneMet is listening on http://\(host):\(port) (\(store.engine.rawValue)). Stop with Ctrl-C.")
         let app = buildApplication(ServerConfiguration(host: host, port: port, database: location), services: services)

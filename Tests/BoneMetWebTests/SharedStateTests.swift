@@ -126,7 +126,7 @@ import Testing
             }.joined(separator: "/")
         }.filter { $0.contains("api/v1") }.map { $0.replacingOccurrences(of: " api/", with: " /api/") })
         let documented = Set(OpenAPIDocument.operations.map { "\($0.method) \($0.path)" })
-        #expect(routes.count == 12)
+        #expect(routes.count == 13)
         #expect(routes == documented)
         await harness.cleanup()
     }

@@ -337,3 +337,28 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchTests {
+    @Test func searchingPutsNoPatientIdInAURL() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("doctor", role: .radiology)
+        var record = try CaseFile.read(try WebFlowTests.example("02-uptake-irradiated-field.json"))
+        _ = try await harness.services.cases.create(record, findings: [], by: "u", at: 1)
+        record.patient.id = "other-77"
+        _ = try await harness.services.cases.create(record, findings: [], by: "u", at: 2)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            let list = String(buffer: try await browser.get(client, "/cases").body)
+            #expect(list.contains(#"action="/cases/search" method="post""#))
+            let found = String(buffer: try await browser.post(client, "/cases/search", form: ["_csrf": browser.csrf ?? "", "q": "DEMO-02"]).body)
+            #expect(found.contains("demo-02"))
+            #expect(!found.contains("other-77"))
+            #expect(try await browser.post(client, "/cases/search", form: ["q": "demo"]).status == .forbidden)
+            let api = try await browser.api(client, .post, "/api/v1/cases/search", body: #"{"q": "other"}"#)
+            #expect(String(buffer: api.body).contains("other-77"))
+            #expect(!String(buffer: api.body).contains("demo-02"))
+            #expect(try await browser.api(client, .post, "/api/v1/cases/search", body: #"{"limit": 0}"#).status == .unprocessableContent)
+        }
+    }
+}

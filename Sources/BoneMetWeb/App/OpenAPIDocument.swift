@@ -17,9 +17,13 @@ public enum OpenAPIDocument {
 
     static let operations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/cases", summary: "List cases, newest first; search by pseudonymous patient id.", body: nil,
+            method: "get", path: "/api/v1/cases", summary: "List cases, newest first.", body: nil,
             success: ("200", "CaseList"), errors: ["401"],
-            parameters: [("q", "query", "part of a patient id"), ("limit", "query", "1–500, default 50"), ("offset", "query", "default 0")]),
+            parameters: [("limit", "query", "1–500, default 50"), ("offset", "query", "default 0")]),
+        Operation(
+            method: "post", path: "/api/v1/cases/search",
+            summary: "Search cases by part of the pseudonymous patient id: {q, limit, offset} in the body, so no id reaches a URL.",
+            body: "SearchInput", success: ("200", "CaseList"), errors: ["401", "422"], parameters: []),
         Operation(
             method: "post", path: "/api/v1/cases", summary: "Create a case from a case record; it is assessed and its findings stored.",
             body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "422"], parameters: []),
@@ -159,6 +163,9 @@ public enum OpenAPIDocument {
             ],
         ]
         let string: JSONValue = ["type": "string"]
+        schemas["SearchInput"] = [
+            "type": "object", "properties": ["q": ["type": "string"], "limit": ["type": "integer", "minimum": 1, "maximum": 500], "offset": ["type": "integer", "minimum": 0]],
+        ]
         schemas["Created"] = ["type": "object", "properties": ["id": string, "status": string]]
         schemas["MeetingInput"] = [
             "type": "object", "required": ["title", "scheduledFor"],

@@ -11,6 +11,7 @@ struct APIController {
     func addRoutes(to router: Router<AppRequestContext>) {
         let api = router.group("api/v1")
         api.get("cases", use: list)
+        api.post("cases/search", use: search)
         api.post("cases", use: create)
         api.get("cases/{id}", use: get)
         api.put("cases/{id}", use: update)
@@ -28,14 +29,32 @@ struct APIController {
         _ = try context.require(.viewCases, request)
         let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
         let offset = max(request.uri.queryParameters.get("offset", as: Int.self) ?? 0, 0)
-        let cases = try await services.cases.list(search: request.uri.queryParameters.get("q"), limit: limit, offset: offset)
+        return JSONResponse(value: Self.listBody(try await services.cases.list(search: nil, limit: limit, offset: offset), limit: limit, offset: offset))
+    }
+
+    /// Search in the body, never in the URL (patient ids must not reach proxy logs).
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        _ = try context.require(.viewCases, request)
+        try checkCSRF(request, context)
+        let reader = try await readObject(request, fields: ["q", "limit", "offset"])
+        do {
+            let limit = try reader.int("limit", in: 1...500) ?? 50
+            let offset = try reader.int("offset", in: 0...1_000_000) ?? 0
+            let cases = try await services.cases.list(search: try reader.string("q"), limit: limit, offset: offset)
+            return JSONResponse(value: Self.listBody(cases, limit: limit, offset: offset))
+        } catch let error as InputError {
+            throw AppError.invalid([error])
+        }
+    }
+
+    static func listBody(_ cases: [CaseSummary], limit: Int, offset: Int) -> String {
         let items: [JSONValue] = cases.map { item in
             .object(JSONObject([
                 "id": .string(item.id), "patientId": .string(item.patientId), "fictional": .bool(item.fictional),
                 "version": .int(item.version), "updatedAt": .int(Int(item.updatedAt)), "urgent": .int(item.urgent), "warnings": .int(item.warnings),
             ]))
         }
-        return JSONResponse(value: JSONValue.object(JSONObject(["cases": .array(items), "limit": .int(limit), "offset": .int(offset)])).serialized())
+        return JSONValue.object(JSONObject(["cases": .array(items), "limit": .int(limit), "offset": .int(offset)])).serialized()
     }
 
     func body(_ stored: StoredCase, language: AppLanguage) -> String {

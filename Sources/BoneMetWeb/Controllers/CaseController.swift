@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetDomain
 import Hummingbird
 
@@ -10,6 +11,7 @@ struct CaseController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: { _, _ in Response.seeOther("/cases") })
         router.get("/cases", use: list)
+        router.post("/cases/search", use: search)
         router.get("/cases/new", use: newCase)
         router.post("/cases", use: create)
         router.get("/cases/{id}", use: show)
@@ -24,7 +26,16 @@ struct CaseController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
-        let search = request.uri.queryParameters.get("q") ?? ""
+        let cases = try await services.cases.list(search: nil, limit: Self.pageSize, offset: 0)
+        return HTMLPage(html: CasesPage(cases: cases, search: "", canEdit: user.may(.editClinicalData)).render(layout(context)))
+    }
+
+    /// Search is a POST: a patient id typed into it must not end up in a URL (history, proxy logs).
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.require(.viewCases, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let search = (form["q"] ?? "").trimmingCharacters(in: .whitespaces)
         let cases = try await services.cases.list(search: search.isEmpty ? nil : search, limit: Self.pageSize, offset: 0)
         return HTMLPage(html: CasesPage(cases: cases, search: search, canEdit: user.may(.editClinicalData)).render(layout(context)))
     }

@@ -17,7 +17,7 @@ struct CasesPage {
                 .div(
                     .class("toolbar"),
                     .form(
-                        .action("/cases"), .method(.get),
+                        .action("/cases/search"), .method(.post), csrfField(layout.csrf),
                         .input(.type(.search), .name("q"), .value(search), .placeholder(UIText.search(language))),
                         .button(.type(.submit), .text("🔍"))
                     ),
