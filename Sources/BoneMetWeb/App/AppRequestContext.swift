@@ -19,3 +19,8 @@ public struct AppRequestContext: RequestContext {
         language = .en
     }
 }
+
+extension AppRequestContext {
+    /// The page frame for this request: its language, user and CSRF token.
+    var layout: Layout { Layout(language: language, user: user, csrf: csrfToken) }
+}

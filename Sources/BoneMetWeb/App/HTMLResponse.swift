@@ -1,16 +1,21 @@
 import Hummingbird
 import NIOCore
 
+/// A text body with a content type, never cached (pages and API answers carry patient data).
+func textResponse(_ text: String, contentType: String, status: HTTPResponse.Status) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = contentType
+    headers[.cacheControl] = "no-store"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+}
+
 /// An HTML page as a response.
 struct HTMLPage: ResponseGenerator {
     let html: String
     var status: HTTPResponse.Status = .ok
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        textResponse(html, contentType: "text/html; charset=utf-8", status: status)
     }
 }
 
@@ -20,10 +25,7 @@ struct JSONResponse: ResponseGenerator {
     var status: HTTPResponse.Status = .ok
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: value)))
+        textResponse(value, contentType: "application/json; charset=utf-8", status: status)
     }
 }
 

@@ -13,11 +13,10 @@ struct AdminController {
         router.post("/admin/tokens", use: createToken)
     }
 
-    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.manageUsers, request)
-        return HTMLPage(html: UsersPage(users: try await services.users.all()).render(layout(context)))
+        return HTMLPage(html: UsersPage(users: try await services.users.all()).render(context.layout))
     }
 
     static func validUsername(_ name: String) -> Bool {
@@ -33,7 +32,7 @@ struct AdminController {
         var page = UsersPage(users: [], typed: (username, displayName, form["role"] ?? ""))
         guard Self.validUsername(username), !displayName.isEmpty, let role = Role(rawValue: form["role"] ?? "") else {
             page.error = AdminTexts.badUsername
-            return HTMLPage(html: UsersPage(users: try await services.users.all(), error: page.error, typed: page.typed).render(layout(context)), status: .unprocessableContent)
+            return HTMLPage(html: UsersPage(users: try await services.users.all(), error: page.error, typed: page.typed).render(context.layout), status: .unprocessableContent)
         }
         let password = RandomToken.password()
         do {
@@ -42,10 +41,10 @@ struct AdminController {
                 passwordHash: try await PasswordHashing.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
             try await services.audit.record(userId: admin.id, action: "createUser", caseId: nil, detail: "\(user.username) as \(role.rawValue)", at: services.now())
             page = UsersPage(users: try await services.users.all(), created: (user.username, password))
-            return HTMLPage(html: page.render(layout(context)))
+            return HTMLPage(html: page.render(context.layout))
         } catch StorageError.duplicate {
             return HTMLPage(
-                html: UsersPage(users: try await services.users.all(), error: AdminTexts.duplicate, typed: page.typed).render(layout(context)),
+                html: UsersPage(users: try await services.users.all(), error: AdminTexts.duplicate, typed: page.typed).render(context.layout),
                 status: .conflict)
         }
     }
@@ -59,17 +58,17 @@ struct AdminController {
         let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let user = users.first(where: { $0.id == form["userId"] }), !name.isEmpty else {
             let page = UsersPage(users: users, error: AdminTexts.tokenNeedsName)
-            return HTMLPage(html: page.render(layout(context)), status: .unprocessableContent)
+            return HTMLPage(html: page.render(context.layout), status: .unprocessableContent)
         }
         let token = try await services.tokens.create(userId: user.id, name: name, at: services.now())
         try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
-        return HTMLPage(html: UsersPage(users: users, token: (name, token)).render(layout(context)))
+        return HTMLPage(html: UsersPage(users: users, token: (name, token)).render(context.layout))
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.viewAudit, request)
         let entries = try await services.audit.entries(limit: 500, offset: 0)
         let names = Dictionary(try await services.users.all().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
-        return HTMLPage(html: AuditPage(entries: entries, usernames: names).render(layout(context)))
+        return HTMLPage(html: AuditPage(entries: entries, usernames: names).render(context.layout))
     }
 }

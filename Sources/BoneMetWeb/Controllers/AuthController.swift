@@ -20,7 +20,6 @@ struct AuthController {
         router.post("/language", use: switchLanguage)
     }
 
-    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
 
     func cookie(_ name: String, _ value: String, maxAge: Int, path: String = "/", sameSite: Cookie.SameSite = .lax) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: services.secureCookies, httpOnly: true, sameSite: sameSite)
@@ -28,7 +27,7 @@ struct AuthController {
 
     /// The sign-in form carries a token that must match an HttpOnly cookie (login CSRF).
     func loginResponse(_ page: LoginPage, status: HTTPResponse.Status, request: Request, context: AppRequestContext) throws -> Response {
-        var response = try HTMLPage(html: page.render(layout(context)), status: status).response(from: request, context: context)
+        var response = try HTMLPage(html: page.render(context.layout), status: status).response(from: request, context: context)
         response.setCookie(cookie(Self.loginCookie, page.formToken, maxAge: 3600, sameSite: .strict))
         return response
     }
@@ -91,7 +90,7 @@ struct AuthController {
 
     @Sendable func passwordPage(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser(request, allowPasswordChange: true)
-        return HTMLPage(html: PasswordPage(mustChange: user.mustChangePassword).render(layout(context)))
+        return HTMLPage(html: PasswordPage(mustChange: user.mustChangePassword).render(context.layout))
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -105,7 +104,7 @@ struct AuthController {
         let current = try await services.users.credentials(username: user.username)
         if try await !Self.verify(form["current"] ?? "", hash: current?.passwordHash) { error = UIText.badLogin }
         if let error {
-            return try HTMLPage(html: PasswordPage(error: error, mustChange: user.mustChangePassword).render(layout(context)), status: .unprocessableContent)
+            return try HTMLPage(html: PasswordPage(error: error, mustChange: user.mustChangePassword).render(context.layout), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
         try await services.users.setPassword(userId: user.id, passwordHash: try await Self.hash(new, cost: services.bcryptCost), mustChangePassword: false)

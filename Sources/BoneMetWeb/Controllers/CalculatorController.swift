@@ -12,7 +12,6 @@ struct CalculatorController {
         router.post("/calculators/{name}", use: calculate)
     }
 
-    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
 
     func calculator(_ context: AppRequestContext) throws -> Calculator {
         let name = try context.parameters.require("name")
@@ -22,13 +21,13 @@ struct CalculatorController {
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireUser(request)
-        return HTMLPage(html: CalculatorIndexPage().render(layout(context)))
+        return HTMLPage(html: CalculatorIndexPage().render(context.layout))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireUser(request)
         let page = CalculatorPage(calculator: try calculator(context), values: [:], report: nil, error: nil)
-        return HTMLPage(html: page.render(layout(context)))
+        return HTMLPage(html: page.render(context.layout))
     }
 
     /// Form values become the calculator's JSON input; a value that does not parse is passed as
@@ -48,10 +47,10 @@ struct CalculatorController {
         }
         do {
             let report = try calculator.run(.object(input), settings: services.settings)
-            return HTMLPage(html: CalculatorPage(calculator: calculator, values: values, report: report, error: nil).render(layout(context)))
+            return HTMLPage(html: CalculatorPage(calculator: calculator, values: values, report: report, error: nil).render(context.layout))
         } catch {
             let page = CalculatorPage(calculator: calculator, values: values, report: nil, error: error)
-            return HTMLPage(html: page.render(layout(context)), status: .unprocessableContent)
+            return HTMLPage(html: page.render(context.layout), status: .unprocessableContent)
         }
     }
 

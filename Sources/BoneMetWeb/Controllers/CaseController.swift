@@ -22,12 +22,11 @@ struct CaseController {
         router.post("/cases/{id}/delete-item", use: deleteItem)
     }
 
-    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
         let cases = try await services.cases.list(search: nil, limit: Self.pageSize, offset: 0)
-        return HTMLPage(html: CasesPage(cases: cases, search: "", canEdit: user.may(.editClinicalData)).render(layout(context)))
+        return HTMLPage(html: CasesPage(cases: cases, search: "", canEdit: user.may(.editClinicalData)).render(context.layout))
     }
 
     /// Search is a POST: a patient id typed into it must not end up in a URL (history, proxy logs).
@@ -37,7 +36,7 @@ struct CaseController {
         try context.checkCSRF(form["_csrf"])
         let search = (form["q"] ?? "").trimmingCharacters(in: .whitespaces)
         let cases = try await services.cases.list(search: search.isEmpty ? nil : search, limit: Self.pageSize, offset: 0)
-        return HTMLPage(html: CasesPage(cases: cases, search: search, canEdit: user.may(.editClinicalData)).render(layout(context)))
+        return HTMLPage(html: CasesPage(cases: cases, search: search, canEdit: user.may(.editClinicalData)).render(context.layout))
     }
 
     static let template = """
@@ -53,7 +52,7 @@ struct CaseController {
 
     @Sendable func newCase(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.editClinicalData, request)
-        return HTMLPage(html: CaseEditorPage(caseId: nil, text: Self.template, version: nil, errors: [], message: nil).render(layout(context)))
+        return HTMLPage(html: CaseEditorPage(caseId: nil, text: Self.template, version: nil, errors: [], message: nil).render(context.layout))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -66,7 +65,7 @@ struct CaseController {
             record = try CaseFile.read(text)
         } catch {
             let page = CaseEditorPage(caseId: nil, text: text, version: nil, errors: error.errors, message: AppError.invalid([]).message)
-            return try HTMLPage(html: page.render(layout(context)), status: .unprocessableContent).response(from: request, context: context)
+            return try HTMLPage(html: page.render(context.layout), status: .unprocessableContent).response(from: request, context: context)
         }
         let stored = try await CaseService(services: services).create(record, by: user)
         return .seeOther("/cases/\(stored.id)")
@@ -80,7 +79,7 @@ struct CaseController {
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         let page = CasePage(
             stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
-        return HTMLPage(html: page.render(layout(context)))
+        return HTMLPage(html: page.render(context.layout))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -89,7 +88,7 @@ struct CaseController {
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "record editor", at: services.now())
         let page = CaseEditorPage(caseId: id, text: CaseFile.write(stored.record), version: stored.version, errors: [], message: nil)
-        return HTMLPage(html: page.render(layout(context)))
+        return HTMLPage(html: page.render(context.layout))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,7 +100,7 @@ struct CaseController {
         let version = Int(form["version"] ?? "") ?? 0
         func again(_ errors: [InputError], _ error: AppError) throws -> Response {
             let page = CaseEditorPage(caseId: id, text: text, version: version, errors: errors, message: error.message)
-            return try HTMLPage(html: page.render(layout(context)), status: error.status).response(from: request, context: context)
+            return try HTMLPage(html: page.render(context.layout), status: error.status).response(from: request, context: context)
         }
         let record: CaseRecord
         do {
@@ -149,7 +148,7 @@ extension CaseController {
         let page = SectionFormPage(
             caseId: stored.id, patientId: stored.record.patient.id, section: section, index: index, version: stored.version, values: values,
             fieldErrors: [:], otherErrors: [])
-        return HTMLPage(html: page.render(layout(context)))
+        return HTMLPage(html: page.render(context.layout))
     }
 
     @Sendable func saveSection(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -186,7 +185,7 @@ extension CaseController {
             let page = SectionFormPage(
                 caseId: stored.id, patientId: stored.record.patient.id, section: section, index: index, version: version, values: typed,
                 fieldErrors: fieldErrors, otherErrors: other)
-            return try HTMLPage(html: page.render(layout(context)), status: status).response(from: request, context: context)
+            return try HTMLPage(html: page.render(context.layout), status: status).response(from: request, context: context)
         }
         let record: CaseRecord
         do {

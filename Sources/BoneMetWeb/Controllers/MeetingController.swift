@@ -46,11 +46,10 @@ struct MeetingController {
         router.get("/meetings/{id}/report/{caseId}", use: report)
     }
 
-    func layout(_ context: AppRequestContext) -> Layout { Layout(language: context.language, user: context.user, csrf: context.csrfToken) }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.viewCases, request)
-        return HTMLPage(html: MeetingsPage(meetings: try await meetings.list(limit: 200)).render(layout(context)))
+        return HTMLPage(html: MeetingsPage(meetings: try await meetings.list(limit: 200)).render(context.layout))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -63,7 +62,7 @@ struct MeetingController {
         let timeParts = time.split(separator: ":").compactMap { Int($0) }
         guard !title.isEmpty, let day = PartialDate(date), day.isComplete, timeParts.count == 2, (0...23).contains(timeParts[0]), (0...59).contains(timeParts[1]) else {
             let page = MeetingsPage(meetings: try await meetings.list(limit: 200), error: MeetingTexts.badDate, typed: form.fields)
-            return try HTMLPage(html: page.render(layout(context)), status: .unprocessableContent).response(from: request, context: context)
+            return try HTMLPage(html: page.render(context.layout), status: .unprocessableContent).response(from: request, context: context)
         }
         let id = try await meetings.create(
             title: title, scheduledFor: "\(day) \(time)", location: (form["location"] ?? "").trimmingCharacters(in: .whitespaces),
@@ -86,7 +85,7 @@ struct MeetingController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.viewCases, request)
-        return HTMLPage(html: try await page(try context.parameters.require("id")).render(layout(context)))
+        return HTMLPage(html: try await page(try context.parameters.require("id")).render(context.layout))
     }
 
     @Sendable func addCase(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -98,7 +97,7 @@ struct MeetingController {
         do {
             try await meetings.add(caseId: form["caseId"] ?? "", question: question.isEmpty ? "—" : question, to: id)
         } catch StorageError.duplicate {
-            return try HTMLPage(html: try await page(id, error: MeetingTexts.alreadyOnAgenda).render(layout(context)), status: .conflict)
+            return try HTMLPage(html: try await page(id, error: MeetingTexts.alreadyOnAgenda).render(context.layout), status: .conflict)
                 .response(from: request, context: context)
         } catch StorageError.notFound {
             throw AppError.notFound
@@ -120,7 +119,7 @@ struct MeetingController {
                 let message = LocalizedText(
                     en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allowedValues.joined(separator: ", "))",
                     zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名, 科室——允许的科室：\(Specialty.allowedValues.joined(separator: "、"))")
-                return try HTMLPage(html: try await page(id, error: message).render(layout(context)), status: .unprocessableContent)
+                return try HTMLPage(html: try await page(id, error: message).render(context.layout), status: .unprocessableContent)
                     .response(from: request, context: context)
             }
             list.append(Attendee(name: name, specialty: specialty))
@@ -138,7 +137,7 @@ struct MeetingController {
         let decision = (form["decision"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !decision.isEmpty, let specialty = Specialty(rawValue: form["specialty"] ?? "") else {
             return try HTMLPage(
-                html: try await page(id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。")).render(layout(context)),
+                html: try await page(id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。")).render(context.layout),
                 status: .unprocessableContent
             ).response(from: request, context: context)
         }
@@ -156,6 +155,6 @@ struct MeetingController {
         else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now())
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
-        return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment).render(layout(context)))
+        return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment).render(context.layout))
     }
 }

@@ -18,6 +18,6 @@ struct WorklistController {
         let entries = try await services.cases.worklist(
             rules: list.rules, minimumSeverity: list.minimumSeverity, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
-        return HTMLPage(html: view.render(Layout(language: context.language, user: context.user, csrf: context.csrfToken)))
+        return HTMLPage(html: view.render(context.layout))
     }
 }

@@ -33,7 +33,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return .seeOther("/login")
         }
         let page = ErrorPage(status: Int(error.status.code), message: error.message, requestId: context.requestId)
-        return try HTMLPage(html: page.render(Layout(language: context.language, user: context.user, csrf: context.csrfToken)), status: error.status)
+        return try HTMLPage(html: page.render(context.layout), status: error.status)
             .response(from: request, context: context)
     }
 
