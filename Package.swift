@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BoneMetDomain", targets: ["BoneMetDomain"]),
         .library(name: "BoneMetTestSupport", targets: ["BoneMetTestSupport"]),
         .library(name: "BoneMetStorage", targets: ["BoneMetStorage"]),
+        .library(name: "BoneMetFHIR", targets: ["BoneMetFHIR"]),
         .library(name: "BoneMetWeb", targets: ["BoneMetWeb"]),
     ],
     dependencies: [
@@ -39,6 +40,8 @@ let package = Package(
         .target(name: "BoneMetRules", swiftSettings: strictSettings),
         // The case record and its validation; storage ports. Depends on Rules only.
         .target(name: "BoneMetDomain", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
+        // FHIR R4 JSON layer (strict, precision-keeping) and Bulk NDJSON reading; mCODE mapping.
+        .target(name: "BoneMetFHIR", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
         // SQL storage on SQLite (embedded default) and PostgreSQL through one sql-kit code path.
         // Never imports Hummingbird.
         .target(
@@ -83,6 +86,7 @@ let package = Package(
                 "BoneMetDomain",
                 "BoneMetStorage",
                 "BoneMetWeb",
+                "BoneMetFHIR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -91,6 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetWebTests",

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A first pass over a FHIR Bulk Data export folder: every `.ndjson` file read as a stream,
+/// every resource parsed and checked; counts by type, the patients, cancer and bone-metastasis
+/// conditions seen, and every bad line with its file and line number. Nothing is written.
+public struct BulkScan: Sendable {
+    public struct BadLine: Sendable, Hashable {
+        public let file: String
+        public let line: Int
+        public let problem: String
+    }
+
+    public private(set) var files: [String] = []
+    public private(set) var byType: [String: Int] = [:]
+    public private(set) var patients = 0
+    public private(set) var conditions = 0
+    public private(set) var cancerConditions = 0
+    public private(set) var boneMetastases = 0
+    public private(set) var badLines: [BadLine] = []
+    /// Bad lines beyond this many are counted but not listed (a broken file must not flood memory).
+    public static let maxListedBadLines = 1000
+    public private(set) var badLineCount = 0
+
+    /// Resource types the import uses; everything else is counted and skipped.
+    public static let usedTypes: Set<String> = [
+        "Patient", "Condition", "Observation", "MedicationRequest", "MedicationAdministration", "MedicationStatement", "Procedure",
+        "ImagingStudy", "DiagnosticReport",
+    ]
+
+    public var resources: Int { byType.values.reduce(0, +) }
+    public var skipped: Int { byType.filter { !Self.usedTypes.contains($0.key) }.values.reduce(0, +) }
+
+    public init() {}
+
+    public static func scan(folder: URL) throws -> BulkScan {
+        var scan = BulkScan()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ndjson") }.sorted()
+        for name in names { scan.read(file: folder.appendingPathComponent(name)) }
+        return scan
+    }
+
+    public mutating func read(file: URL) {
+        let name = file.lastPathComponent
+        files.append(name)
+        for line in NDJSONReader(url: file) {
+            do {
+                let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
+                count(resource)
+            } catch {
+                badLineCount += 1
+                if badLines.count < Self.maxListedBadLines {
+                    badLines.append(BadLine(file: name, line: line.number, problem: error.description))
+                }
+            }
+        }
+    }
+
+    mutating func count(_ resource: FHIRResource) {
+        byType[resource.resourceType, default: 0] += 1
+        switch resource.resourceType {
+        case "Patient": patients += 1
+        case "Condition":
+            conditions += 1
+            let codings = resource.json["code"]?["coding"]?.array ?? []
+            if codings.contains(where: { FHIRCodes.isBoneMetastasis(system: $0["system"]?.string, code: $0["code"]?.string) }) {
+                boneMetastases += 1
+            } else if codings.contains(where: { FHIRCodes.primarySite(system: $0["system"]?.string, code: $0["code"]?.string) != nil }) {
+                cancerConditions += 1
+            }
+        default: break
+        }
+    }
+}

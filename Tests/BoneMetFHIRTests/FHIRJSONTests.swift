@@ -1,0 +1,106 @@
+import BoneMetFHIR
+import Foundation
+import Testing
+
+@Suite struct FHIRJSONTests {
+    @Test func decimalsKeepTheirWrittenPrecision() throws {
+        let text = #"{"resourceType":"Observation","valueQuantity":{"value":1.50,"unit":"mg/dL"},"n":1e3,"z":-0.0}"#
+        let json = try FHIRJSON.parse(text)
+        #expect(json["valueQuantity"]?["value"]?.decimalText == "1.50")
+        #expect(json.serialized() == text)
+    }
+
+    @Test func membersKeepTheirOrderAndStringsTheirCharacters() throws {
+        let text = #"{"b":"骨转移 \"q\" \\ \n","a":["x",true,null,{"c":[]}],"e":"😀 \ud83d\ude00"}"#
+        let json = try FHIRJSON.parse(text)
+        #expect(json.members.map(\.key) == ["b", "a", "e"])
+        #expect(json["e"]?.string == "😀 😀")
+        #expect(try FHIRJSON.parse(json.serialized()) == json)
+    }
+
+    @Test(arguments: [
+        "", "{", #"{"a":1,"a":2}"#, #"{"a":01}"#, #"{"a":1.}"#, #"{"a":"\x"}"#, #"{"a":"\ud83d"}"#, "[1,]", #"{"a":tru}"#, "{} {}",
+        String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
+    ])
+    func invalidJSONIsRejected(text: String) {
+        #expect(throws: FHIRError.self) { _ = try FHIRJSON.parse(text) }
+    }
+}
+
+@Suite struct FHIRResourceTests {
+    @Test func anUnknownModifierExtensionRejectsTheResource() {
+        let text = #"{"resourceType":"Condition","id":"c1","modifierExtension":[{"url":"http://example.org/negated","valueBoolean":true}]}"#
+        #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: text) }
+        do {
+            _ = try FHIRResource(parsing: text)
+        } catch {
+            #expect(error.path == "Condition.modifierExtension[0]")
+        }
+    }
+
+    @Test func unknownExtensionsAreKeptAndWrittenBack() throws {
+        let text = #"{"resourceType":"Patient","id":"p1","extension":[{"url":"http://example.org/x","valueString":"kept"}],"birthDate":"1960","_birthDate":{"extension":[{"url":"http://example.org/y","valueCode":"z"}]}}"#
+        let resource = try FHIRResource(parsing: text)
+        #expect(resource.json.serialized() == text)
+        #expect(resource.json["birthDate"]?.string == "1960")
+    }
+
+    @Test func aChoiceElementHasOneVariant() {
+        #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Observation","valueQuantity":{"value":1},"valueString":"x"}"#) }
+        #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Condition","onsetDateTime":"2020","onsetAge":{"value":60}}"#) }
+        #expect(throws: Never.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Observation","valueQuantity":{"value":1},"effectiveDateTime":"2020-01"}"#) }
+    }
+
+    @Test func emptyValuesAreRejectedWithTheirPath() {
+        for text in [#"{"resourceType":"Patient","id":""}"#, #"{"resourceType":"Patient","name":[]}"#, #"{"resourceType":"Patient","meta":{}}"#] {
+            #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: text) }
+        }
+        #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: #"{"id":"x"}"#) }
+    }
+}
+
+@Suite struct NDJSONTests {
+    func file(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bm-\(UUID().uuidString).ndjson")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    @Test(arguments: [7, 64, 1 << 18])
+    func linesBlankLinesCRLFAndChunkBoundaries(chunkSize: Int) throws {
+        let url = try file("{\"resourceType\":\"Patient\",\"id\":\"a\"}\r\n\n   \n{\"resourceType\":\"Patient\",\"id\":\"b\"}\nnot json\n{\"resourceType\":\"Patient\",\"id\":\"c\"}")
+        let lines = Array(NDJSONReader(url: url, chunkSize: chunkSize))
+        #expect(lines.map(\.number) == [1, 4, 5, 6])
+        #expect(String(decoding: lines[0].bytes, as: UTF8.self) == #"{"resourceType":"Patient","id":"a"}"#)
+        var scan = BulkScan()
+        scan.read(file: url)
+        #expect(scan.patients == 3)
+        #expect(scan.badLines.map(\.line) == [5])
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    @Test func aMissingFileYieldsNothing() {
+        #expect(Array(NDJSONReader(url: URL(fileURLWithPath: "/no/such.ndjson"))).isEmpty)
+    }
+}
+
+/// The real public Synthea export in shared/ (skipped when absent, as in a clone without it).
+@Suite struct SyntheaExportTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/synthea-bulk-10")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.path)))
+    func aRealExportScansCleanly() throws {
+        let scan = try BulkScan.scan(folder: Self.folder)
+        #expect(scan.badLineCount == 0, "\(scan.badLines.prefix(3))")
+        // Independent count: the non-blank lines of the Patient file.
+        let patientLines = try String(contentsOf: Self.folder.appendingPathComponent("Patient.000.ndjson"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+        #expect(scan.patients == patientLines)
+        #expect(scan.patients > 0)
+        #expect(scan.byType["Encounter", default: 0] > 0)
+        #expect(scan.skipped == scan.byType["Encounter", default: 0] + scan.byType["AllergyIntolerance", default: 0])
+        #expect(scan.cancerConditions >= 2)
+        #expect(scan.boneMetastases == 0)
+    }
+}
