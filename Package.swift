@@ -95,7 +95,8 @@ let package = Package(
         ),
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR", "BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetWebTests",

@@ -144,3 +144,18 @@ public protocol TokenStore: Sendable {
     func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?)]
     func revoke(id: String) async throws
 }
+
+/// Where a FHIR import stages resources (pass 1) and files the cases it builds (pass 2).
+/// Staging is an upsert by resource type and id, so an interrupted import can simply be run again.
+public protocol FHIRStagingStore: Sendable {
+    func stage(_ resources: [(type: String, id: String, patient: String?, json: String)]) async throws
+    func stagedPatients() async throws -> [String]
+    /// The staged resources of one patient (the Patient resource included).
+    func staged(patient: String) async throws -> [(type: String, json: String)]
+    /// Creates or updates the case imported from a source key; returns what happened.
+    func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome
+}
+
+public enum UpsertOutcome: Sendable, Equatable {
+    case created, updated, unchanged
+}

@@ -10,7 +10,7 @@ public struct BulkScan: Sendable {
         public let problem: String
     }
 
-    public private(set) var files: [String] = []
+    public internal(set) var files: [String] = []
     public private(set) var byType: [String: Int] = [:]
     public private(set) var patients = 0
     public private(set) var conditions = 0
@@ -47,12 +47,14 @@ public struct BulkScan: Sendable {
                 let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                 count(resource)
             } catch {
-                badLineCount += 1
-                if badLines.count < Self.maxListedBadLines {
-                    badLines.append(BadLine(file: name, line: line.number, problem: error.description))
-                }
+                recordBad(file: name, line: line.number, problem: error.description)
             }
         }
+    }
+
+    mutating func recordBad(file: String, line: Int, problem: String) {
+        badLineCount += 1
+        if badLines.count < Self.maxListedBadLines { badLines.append(BadLine(file: file, line: line, problem: problem)) }
     }
 
     mutating func count(_ resource: FHIRResource) {

@@ -116,5 +116,18 @@ public enum Migrations {
                 .column("last_used_at", type: .bigint)
                 .run()
         },
+        // M0007: FHIR import — staged resources (idempotent, resumable) and the source of a case.
+        Migration("M0007_fhir_import") { db in
+            try await db.create(table: "fhir_staging")
+                .column("resource_type", type: .text, .notNull)
+                .column("resource_id", type: .text, .notNull)
+                .column("patient_id", type: .text)
+                .column("json", type: .text, .notNull)
+                .run()
+            try await db.create(index: "fhir_staging_key").on("fhir_staging").column("resource_type").column("resource_id").unique().run()
+            try await db.create(index: "fhir_staging_patient").on("fhir_staging").column("patient_id").run()
+            try await db.alter(table: "cases").column("source_key", type: .text).run()
+            try await db.create(index: "cases_source_key").on("cases").column("source_key").unique().run()
+        },
     ]
 }

@@ -15,14 +15,19 @@ public struct SQLCaseStore: CaseStore {
     static func severity(_ rank: Int) -> Severity { Severity.allCases.indices.contains(rank) ? Severity.allCases[rank] : .info }
 
     public func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase {
+        try await create(record, findings: findings, by: user, at: time, sourceKey: nil)
+    }
+
+    /// Creates a case, with the key of its import source when it has one (same transaction).
+    func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?) async throws -> StoredCase {
         let id = UUID().uuidString.lowercased()
         let json = CaseFile.write(record)
         try await store.write { db in
             try await db.insert(into: "cases")
-                .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by")
+                .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key")
                 .values(
                     SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json), SQLBind(1),
-                    SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user))
+                    SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey))
                 .run()
             try await Self.insert(findings, caseId: id, into: db)
         }

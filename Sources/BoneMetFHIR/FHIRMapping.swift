@@ -1,0 +1,207 @@
+import BoneMetDomain
+import Foundation
+
+/// Reading the parts of FHIR resources BoneMet uses.
+enum FHIRRead {
+    static func codings(_ concept: FHIRJSON?) -> [(system: String?, code: String?, display: String?)] {
+        (concept?["coding"]?.array ?? []).map { ($0["system"]?.string, $0["code"]?.string, $0["display"]?.string) }
+    }
+
+    static func has(_ concept: FHIRJSON?, _ system: String, _ code: String) -> Bool {
+        codings(concept).contains { $0.system == system && $0.code == code }
+    }
+
+    static func text(_ concept: FHIRJSON?) -> String? {
+        concept?["text"]?.string ?? codings(concept).compactMap(\.display).first
+    }
+
+    /// `Patient/123`, `urn:uuid:123` or `#contained` → the id part.
+    static func referenceId(_ reference: FHIRJSON?) -> String? {
+        guard let text = reference?["reference"]?.string else { return nil }
+        if text.hasPrefix("urn:uuid:") { return String(text.dropFirst("urn:uuid:".count)) }
+        if let slash = text.lastIndex(of: "/") { return String(text[text.index(after: slash)...]) }
+        return text
+    }
+
+    /// The patient a resource belongs to.
+    static func patientId(_ resource: FHIRJSON) -> String? {
+        referenceId(resource["subject"]) ?? referenceId(resource["patient"])
+    }
+
+    /// A FHIR date or dateTime as a partial date (`2024`, `2024-03`, `2024-03-05`), time dropped.
+    static func date(_ value: FHIRJSON?) -> PartialDate? {
+        guard let text = value?.string else { return nil }
+        return PartialDate(String(text.prefix(10)))
+    }
+
+    static func periodStart(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
+        date(resource[base + "DateTime"]) ?? date(resource[base + "Period"]?["start"]) ?? date(resource[base + "Instant"])
+    }
+
+    static func periodEnd(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
+        date(resource[base + "Period"]?["end"])
+    }
+
+    /// A Quantity's value as a Double (the decimal text stays in the source).
+    static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
+        guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
+        return (number, value?["code"]?.string ?? value?["unit"]?.string)
+    }
+}
+
+/// What an import learnt that it could not map (shown in the summary, never an error).
+public struct MappingNote: Sendable, Hashable {
+    public let resource: String
+    public let message: String
+}
+
+/// FHIR resources of one patient → a case record (mCODE and US Core shapes; standards.md).
+public enum FHIRCaseMapper {
+    /// SNOMED body structures → bone and segment (standards.md).
+    static let bodySites: [String: (Bone, BoneSegment?)] = [
+        "71341001": (.femur, nil), "2812003": (.femur, .proximal), "29627003": (.femur, .proximal), "41111004": (.femur, .diaphysis),
+        "85050009": (.humerus, nil), "3572006": (.vertebra, nil), "35769007": (.vertebra, nil), "73903008": (.vertebra, nil),
+        "87141009": (.sacrum, nil), "118645006": (.pelvis, nil), "22356005": (.pelvis, nil), "85710004": (.pelvis, nil),
+        "37783008": (.acetabulum, nil), "113197003": (.rib, nil), "79601000": (.scapula, nil), "51299004": (.clavicle, nil),
+        "89546000": (.skull, nil),
+    ]
+    static let lateralities: [String: Laterality] = ["7771000": .left, "24028007": .right, "51440002": .bilateral, "399488007": .midline]
+
+    /// LOINC → lab test (standards.md: mCODE tumour markers, US Core labs).
+    static let labs: [String: LabTest] = [
+        "6875-9": .ca153, "17842-6": .otherMarker, "2039-6": .cea, "2857-1": .psa, "10334-1": .ca125,
+        "2160-0": .creatinine, "17861-6": .calcium, "1751-7": .albumin, "6768-6": .alkalinePhosphatase,
+    ]
+
+    /// UCUM units → the units the case format accepts.
+    static func unit(_ ucum: String?, for test: LabTest) -> String? {
+        guard let ucum else { return test.units.first?.unit }
+        let mapped = ["mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L"][ucum] ?? ucum
+        return test.isTumourMarker || test.factor(for: mapped) != nil ? mapped : nil
+    }
+
+    public static func map(patient: FHIRResource, related: [FHIRResource]) -> (record: CaseRecord, notes: [MappingNote]) {
+        var notes: [MappingNote] = []
+        let p = patient.json
+        let sex: CockcroftGault.Sex? = switch p["gender"]?.string {
+        case "male": .male
+        case "female": .female
+        default: nil
+        }
+        var record = CaseRecord(patient: Patient(id: "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
+        var visceral: [VisceralMetastasis] = []
+        let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
+        for resource in sorted {
+            let r = resource.json
+            let label = "\(resource.resourceType)/\(resource.id ?? "?")"
+            switch resource.resourceType {
+            case "Condition":
+                let code = r["code"]
+                if FHIRRead.codings(code).contains(where: { FHIRCodes.isBoneMetastasis(system: $0.system, code: $0.code) }) {
+                    let site = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
+                    if site == nil { notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\"")) }
+                    let lateralityCode = (r["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
+                    let laterality = FHIRRead.codings(lateralityCode).compactMap { $0.code.flatMap { lateralities[$0] } }.first
+                    record.lesions.append(Lesion(
+                        id: resource.id ?? "lesion\(record.lesions.count + 1)", bone: site?.0 ?? .other, segment: site?.1, laterality: laterality,
+                        note: FHIRRead.text(r["bodySite"]?.array.first)))
+                } else if let primary = FHIRRead.codings(code).compactMap({ FHIRCodes.primarySite(system: $0.system, code: $0.code) }).first {
+                    record.primaries.append(PrimaryCancer(
+                        id: resource.id ?? "primary\(record.primaries.count + 1)", site: primary, histology: FHIRRead.text(code),
+                        diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
+                } else if FHIRRead.codings(code).contains(where: { ($0.system == FHIRCodes.icd10cm && (($0.code ?? "").hasPrefix("C78") || ($0.code ?? "").hasPrefix("C79"))) }) {
+                    visceral.append(VisceralMetastasis(organ: FHIRRead.text(code) ?? "metastasis", date: FHIRRead.periodStart(r, "onset")))
+                }
+            case "Observation":
+                guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else { continue }
+                let code = r["code"]
+                if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...4).contains(value) {
+                    record.performance.append(PerformanceStatus(date: date, ecog: value))
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
+                    record.performance.append(PerformanceStatus(date: date, kps: value))
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "29463-7"), let quantity = FHIRRead.quantity(r["valueQuantity"]) {
+                    // Body weight (Cockcroft–Gault needs it); pounds converted.
+                    let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
+                    if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
+                } else if let test = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { labs[$0] } : nil }).first,
+                    let quantity = FHIRRead.quantity(r["valueQuantity"])
+                {
+                    guard let unit = unit(quantity.unit, for: test) else {
+                        notes.append(MappingNote(resource: label, message: "unit \(quantity.unit ?? "?") not accepted for \(test.rawValue): skipped"))
+                        continue
+                    }
+                    let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
+                    let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
+                    record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
+                }
+            case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
+                if let treatment = medication(resource, record: record) { record.treatments.append(treatment) }
+            case "Procedure":
+                if FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003"), let start = FHIRRead.periodStart(r, "performed") {
+                    record.treatments.append(Treatment(
+                        id: resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
+                        start: start, end: FHIRRead.periodEnd(r, "performed")))
+                }
+            case "ImagingStudy":
+                if let study = imagingStudy(resource) { record.studies.append(study) }
+            default:
+                break
+            }
+        }
+        if !visceral.isEmpty { record.visceralMetastases = visceral }
+        return (merge(record), notes)
+    }
+
+    /// Bone-modifying agents by ATC or name; other medications only when they treat a cancer
+    /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
+    static func medication(_ resource: FHIRResource, record: CaseRecord) -> Treatment? {
+        let r = resource.json
+        let concept = r["medicationCodeableConcept"]
+        let name = FHIRRead.text(concept)?.lowercased() ?? ""
+        let atc = FHIRRead.codings(concept).compactMap { $0.system?.contains("atc") == true ? $0.code : nil }
+        let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
+        guard let start else { return nil }
+        let id = resource.id ?? UUID().uuidString
+        if atc.contains("M05BX04") || name.contains("denosumab") {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, agent: .denosumab, doses: [start])
+        }
+        if atc.contains("M05BA08") || name.contains("zoledron") {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, agent: .zoledronicAcid, doses: [start])
+        }
+        let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
+        let cancerIds = Set(record.primaries.map(\.id) + record.lesions.map(\.id))
+        guard reasons.contains(where: cancerIds.contains) else { return nil }
+        return Treatment(id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start)
+    }
+
+    static let modalities: [String: Modality] = ["CT": .ct, "MR": .mri, "NM": .boneScan, "PT": .petCt, "CR": .xray, "DX": .xray]
+
+    static func imagingStudy(_ resource: FHIRResource) -> ImagingStudy? {
+        let r = resource.json
+        guard let date = FHIRRead.date(r["started"]) else { return nil }
+        let codes = (r["modality"]?.array ?? []).compactMap { $0["code"]?.string } + (r["series"]?.array ?? []).compactMap { $0["modality"]?["code"]?.string }
+        guard let modality = codes.compactMap({ modalities[$0] }).first else { return nil }
+        let uid = (r["identifier"]?.array ?? []).compactMap { $0["value"]?.string }.first { $0.hasPrefix("urn:oid:") }.map { String($0.dropFirst("urn:oid:".count)) }
+        return ImagingStudy(id: resource.id ?? UUID().uuidString, date: date, modality: modality, studyInstanceUid: uid)
+    }
+
+    /// One treatment period per systemic medication (first to last order), so repeated cycle
+    /// orders become one regimen window.
+    static func merge(_ record: CaseRecord) -> CaseRecord {
+        var record = record
+        var merged: [Treatment] = []
+        for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
+            if treatment.kind == .systemic, let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name }) {
+                merged[index].end = treatment.start
+                continue
+            }
+            if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {
+                merged[index].doses += treatment.doses
+                continue
+            }
+            merged.append(treatment)
+        }
+        record.treatments = merged
+        return record
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import Foundation
+
+/// `bonemet import PATH`: a FHIR Bulk Data export folder (*.ndjson) or a Bundle file becomes cases.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a FHIR Bulk Data export folder (*.ndjson) or a Bundle (.json) into cases.",
+        discussion: "Patients with a primary cancer or a bone metastasis become cases (re-importing updates them, never duplicates). Bad lines are reported with file and line number and the import goes on. Same database options as serve."
+    )
+
+    @Argument(help: "Export folder or Bundle file.")
+    var path: String
+
+    @Option(name: .long, help: "Data folder of the SQLite database (default ./bonemet-data).")
+    var data: String?
+
+    @Option(name: .customLong("database-url"), help: "postgres://… to import into PostgreSQL.")
+    var databaseURL: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let location: DatabaseLocation
+        if let url = databaseURL ?? environment["BONEMET_DATABASE_URL"], !url.isEmpty {
+            location = .postgres(url: url)
+        } else {
+            let folder = data ?? environment["BONEMET_DATA"] ?? "bonemet-data"
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            location = .sqlite(path: (folder as NSString).appendingPathComponent("bonemet.sqlite"))
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure.reject("field \"PATH\": \"\(path)\" does not exist", command: "import")
+        }
+        let store = try SQLStore(location)
+        do {
+            try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
+            let today = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, now: { Int64(Date().timeIntervalSince1970) })
+            let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
+            let summary = try await importer.run(URL(fileURLWithPath: path)) { lines in
+                if interactive { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
+            }
+            if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
+            await store.shutdown()
+            Self.report(summary)
+        } catch let error as FHIRError {
+            await store.shutdown()
+            throw CLIFailure.reject(error.description, command: "import")
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
+    static func report(_ summary: BulkImporter.Summary) {
+        let scan = summary.scan
+        var lines = ["\(scan.files.count) file(s), \(scan.resources) resource(s) read; \(summary.staged) staged"]
+        for type in scan.byType.keys.sorted() {
+            lines.append("  \(type): \(scan.byType[type] ?? 0)\(BulkScan.usedTypes.contains(type) ? "" : " (skipped: not used)")")
+        }
+        lines.append("patients: \(scan.patients); conditions: \(scan.conditions) (primary cancers \(scan.cancerConditions), bone metastases \(scan.boneMetastases))")
+        lines.append("cases: \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged; \(summary.withoutCancer) patient(s) without a cancer condition not imported")
+        lines.append("bad lines: \(scan.badLineCount)")
+        lines += scan.badLines.prefix(20).map { "  \($0.file):\($0.line): \($0.problem)" }
+        if !summary.notes.isEmpty {
+            lines.append("notes: \(summary.notes.count)")
+            lines += summary.notes.prefix(20).map { "  \($0.resource): \($0.message)" }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

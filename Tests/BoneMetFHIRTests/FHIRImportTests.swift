@@ -1,0 +1,132 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+/// mCODE-shaped resources of one patient (shapes of the mCODE STU4 examples; codes from
+/// standards.md), one resource type per NDJSON file as a Bulk export delivers them.
+enum MCODEFixture {
+    static let patient = #"{"resourceType":"Patient","id":"p1","meta":{"profile":["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-cancer-patient"]},"gender":"female","birthDate":"1958-04"}"#
+    static let conditions = [
+        #"{"resourceType":"Condition","id":"primary1","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"254837009","display":"Malignant neoplasm of breast"}]},"onsetDateTime":"2015-03"}"#,
+        #"{"resourceType":"Condition","id":"bone1","subject":{"reference":"Patient/p1"},"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/condition-related","valueReference":{"reference":"Condition/primary1"}},{"url":"http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"7771000"}]}}],"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"C79.51"}]},"bodySite":[{"coding":[{"system":"http://snomed.info/sct","code":"41111004","display":"Shaft of femur"}]}],"onsetDateTime":"2023-01-05"}"#,
+    ]
+    static let observations = [
+        #"{"resourceType":"Observation","id":"ecog1","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"89247-1"}]},"effectiveDateTime":"2023-01-05","valueInteger":1}"#,
+        #"{"resourceType":"Observation","id":"ca153","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"6875-9"}]},"effectiveDateTime":"2023-01-05","valueQuantity":{"value":41.50,"unit":"U/mL","system":"http://unitsofmeasure.org","code":"U/mL"},"referenceRange":[{"high":{"value":25,"unit":"U/mL"}}]}"#,
+        #"{"resourceType":"Observation","id":"weight","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"effectiveDateTime":"2023-01-04","valueQuantity":{"value":60,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}"#,
+        #"{"resourceType":"Observation","id":"creat","status":"final","subject":{"reference":"urn:uuid:p1"},"code":{"coding":[{"system":"http://loinc.org","code":"2160-0"}]},"effectiveDateTime":"2023-01-04","valueQuantity":{"value":88.4,"unit":"umol/L","system":"http://unitsofmeasure.org","code":"umol/L"}}"#,
+    ]
+    static let medications = [
+        #"{"resourceType":"MedicationRequest","id":"zol1","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"coding":[{"system":"http://www.whocc.no/atc","code":"M05BA08","display":"zoledronic acid"}]},"authoredOn":"2023-01-20"}"#,
+        #"{"resourceType":"MedicationRequest","id":"chemo1","status":"completed","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"paclitaxel"},"authoredOn":"2023-01-10","reasonReference":[{"reference":"Condition/primary1"}]}"#,
+        #"{"resourceType":"MedicationRequest","id":"chemo2","status":"completed","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"paclitaxel"},"authoredOn":"2023-03-01","reasonReference":[{"reference":"Condition/primary1"}]}"#,
+        #"{"resourceType":"MedicationRequest","id":"other","status":"completed","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"amoxicillin"},"authoredOn":"2023-02-01"}"#,
+    ]
+    static let procedures = [
+        #"{"resourceType":"Procedure","id":"rt1","status":"completed","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"1217123003"}],"text":"Radiotherapy course"},"performedPeriod":{"start":"2023-02-01","end":"2023-02-10"}}"#,
+    ]
+    static let imaging = [
+        #"{"resourceType":"ImagingStudy","id":"ct1","status":"available","subject":{"reference":"Patient/p1"},"started":"2023-01-05T10:00:00Z","modality":[{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"CT"}],"identifier":[{"system":"urn:dicom:uid","value":"urn:oid:1.2.840.1136.1"}]}"#,
+    ]
+
+    static func folder(extra: [String: String] = [:]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files = [
+            "Patient.000.ndjson": patient + "\n\n",
+            "Condition.000.ndjson": conditions.joined(separator: "\n"),
+            "Observation.000.ndjson": observations.joined(separator: "\n") + "\n{bad json\n",
+            "MedicationRequest.000.ndjson": medications.joined(separator: "\n"),
+            "Procedure.000.ndjson": procedures.joined(separator: "\n"),
+            "ImagingStudy.000.ndjson": imaging.joined(separator: "\n"),
+            "Encounter.000.ndjson": #"{"resourceType":"Encounter","id":"e1","status":"finished","subject":{"reference":"Patient/p1"}}"#,
+        ]
+        for (name, text) in extra { files[name] = text }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+}
+
+@Suite struct FHIRMappingTests {
+    @Test func anMCODEPatientBecomesACase() throws {
+        let resources = try (MCODEFixture.conditions + MCODEFixture.observations + MCODEFixture.medications + MCODEFixture.procedures + MCODEFixture.imaging)
+            .map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        #expect(notes.isEmpty)
+        #expect(record.patient.id == "fhir:p1")
+        #expect(record.patient.sex == .female)
+        #expect(record.patient.birthDate?.description == "1958-04")
+        #expect(record.primaries.map(\.site) == [.breast])
+        #expect(record.primaries.first?.diagnosed?.description == "2015-03")
+        let lesion = try #require(record.lesions.first)
+        #expect(lesion.bone == .femur)
+        #expect(lesion.segment == .diaphysis)
+        #expect(lesion.laterality == .left)
+        #expect(record.performance.first?.ecog == 1)
+        #expect(record.patient.weights.first?.kg == 60)
+        let marker = try #require(record.labs.first { $0.test == .ca153 })
+        #expect(marker.value == 41.5)
+        #expect(marker.upperLimit == 25)
+        #expect(record.labs.first { $0.test == .creatinine }?.canonicalValue == 1.0)
+        #expect(record.treatments.filter { $0.kind == .boneModifyingAgent }.map(\.agent) == [.zoledronicAcid])
+        let chemo = try #require(record.treatments.first { $0.kind == .systemic })
+        #expect(chemo.start?.description == "2023-01-10")
+        #expect(chemo.end?.description == "2023-03-01")   // two cycle orders → one regimen window
+        #expect(!record.treatments.contains { $0.name == "amoxicillin" })
+        #expect(record.treatments.first { $0.kind == .radiotherapy }?.end?.description == "2023-02-10")
+        #expect(record.studies.first?.studyInstanceUid == "1.2.840.1136.1")
+        #expect(record.studies.first?.modality == .ct)
+        // The imported record is a valid case file.
+        #expect(try CaseFile.read(CaseFile.write(record)) == record)
+    }
+}
+
+@Suite struct FHIRImportTests {
+    @Test(arguments: TestDatabases.engines)
+    func importIsIdempotentReportsBadLinesAndUpdatesOnChange(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
+        let folder = try MCODEFixture.folder()
+        let first = try await importer.run(folder)
+        #expect(first.created == 1)
+        #expect(first.scan.badLines.map(\.line) == [5])
+        #expect(first.scan.badLines.first?.file == "Observation.000.ndjson")
+        #expect(first.scan.skipped == 1)
+        let again = try await importer.run(folder)
+        #expect(again.unchanged == 1)
+        #expect(again.created == 0)
+        let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
+        #expect(cases.count == 1)
+        let findings = try await SQLCaseStore(store).findings(caseId: try #require(cases.first?.id))
+        #expect(findings.contains { $0.ruleId == "boneAgents.zoledronic.dose" })
+        // A changed resource updates the same case.
+        let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+        let update = try await importer.run(changed)
+        #expect(update.updated == 1)
+        #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
+        await cleanup()
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SyntheaExportTests.folder.path)))
+    func theSyntheaExportImportsCleanly() async throws {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let asOf = PartialDate(year: 2026, month: 1, day: 1) ?? PartialDate(dayNumber: 0)
+        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 }).run(SyntheaExportTests.folder)
+        #expect(summary.scan.badLineCount == 0)
+        #expect(summary.created + summary.withoutCancer == summary.scan.patients)
+        // Independent count: patients with a breast or lung cancer condition in the raw file.
+        let text = try String(contentsOf: SyntheaExportTests.folder.appendingPathComponent("Condition.000.ndjson"), encoding: .utf8)
+        var withCancer: Set<String> = []
+        for line in text.split(separator: "\n") where ["254637007", "424132000", "254837009"].contains(where: { line.contains("\"code\":\"\($0)\"") }) {
+            if let range = line.range(of: #""reference":"Patient/"#) {
+                withCancer.insert(String(line[range.upperBound...].prefix(36)))
+            }
+        }
+        #expect(summary.created == withCancer.count)
+        await cleanup()
+    }
+}
