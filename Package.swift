@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
@@ -41,7 +42,11 @@ let package = Package(
         // The case record and its validation; storage ports. Depends on Rules only.
         .target(name: "BoneMetDomain", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
         // FHIR R4 JSON layer (strict, precision-keeping) and Bulk NDJSON reading; mCODE mapping.
-        .target(name: "BoneMetFHIR", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
+        .target(
+            name: "BoneMetFHIR",
+            dependencies: ["BoneMetDomain", .product(name: "CompressNIO", package: "compress-nio")],
+            swiftSettings: strictSettings
+        ),
         // SQL storage on SQLite (embedded default) and PostgreSQL through one sql-kit code path.
         // Never imports Hummingbird.
         .target(

@@ -40,14 +40,15 @@ public struct BulkImporter: Sendable {
             throw FHIRError("no such file or folder: \(path.path)")
         }
         let files = isFolder.boolValue
-            ? try FileManager.default.contentsOfDirectory(atPath: path.path).filter { $0.hasSuffix(".ndjson") }.sorted().map { path.appendingPathComponent($0) }
+            ? try FileManager.default.contentsOfDirectory(atPath: path.path).filter(BulkScan.isNDJSON).sorted().map { path.appendingPathComponent($0) }
             : [path]
         var lines = 0
         for file in files {
             var batch: [(type: String, id: String, patient: String?, json: String)] = []
-            if file.pathExtension == "ndjson" {
+            if BulkScan.isNDJSON(file.lastPathComponent) {
                 summary.scan.files.append(file.lastPathComponent)
-                for line in NDJSONReader(url: file) {
+                let reader = NDJSONReader(url: file)
+                for line in reader {
                     lines += 1
                     if lines % 10_000 == 0 { progress(lines) }
                     do {
@@ -63,6 +64,7 @@ public struct BulkImporter: Sendable {
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
+                if let failure = reader.failure { summary.scan.recordBad(file: file.lastPathComponent, line: 0, problem: failure) }
             } else {
                 // One Bundle (collection, transaction, searchset): its entries' resources.
                 summary.scan.files.append(file.lastPathComponent)

@@ -34,15 +34,20 @@ public struct BulkScan: Sendable {
 
     public static func scan(folder: URL) throws -> BulkScan {
         var scan = BulkScan()
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ndjson") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(BulkScan.isNDJSON).sorted()
         for name in names { scan.read(file: folder.appendingPathComponent(name)) }
         return scan
     }
 
+    /// `*.ndjson`, or gzip-compressed `*.ndjson.gz`.
+    public static func isNDJSON(_ name: String) -> Bool { name.hasSuffix(".ndjson") || name.hasSuffix(".ndjson.gz") }
+
     public mutating func read(file: URL) {
         let name = file.lastPathComponent
         files.append(name)
-        for line in NDJSONReader(url: file) {
+        let reader = NDJSONReader(url: file)
+        defer { if let failure = reader.failure { recordBad(file: name, line: 0, problem: failure) } }
+        for line in reader {
             do {
                 let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                 count(resource)

@@ -1,11 +1,16 @@
+import CompressNIO
 import Foundation
+import NIOCore
 
 /// Reads an NDJSON file line by line in fixed-size chunks, so memory stays bounded whatever the
-/// file size. Blank lines (and a trailing newline) are skipped; every line keeps its number, so
-/// a bad line can be reported and reading goes on.
-public struct NDJSONReader: Sequence {
+/// file size; `.gz` files are decompressed as a stream. Blank lines (and a trailing newline) are
+/// skipped; every line keeps its number, so a bad line can be reported and reading goes on. A
+/// file that cannot be read or decompressed ends early with `failure` set.
+public final class NDJSONReader: Sequence {
     public let url: URL
     public let chunkSize: Int
+    /// Why reading stopped early (unreadable file, corrupt gzip data); nil when it read to the end.
+    public private(set) var failure: String?
 
     public init(url: URL, chunkSize: Int = 256 * 1024) {
         self.url = url
@@ -17,20 +22,71 @@ public struct NDJSONReader: Sequence {
         public let bytes: [UInt8]
     }
 
-    public func makeIterator() -> Iterator { Iterator(handle: try? FileHandle(forReadingFrom: url), chunkSize: chunkSize) }
+    public func makeIterator() -> Iterator {
+        let handle = try? FileHandle(forReadingFrom: url)
+        if handle == nil { failure = "cannot open the file" }
+        return Iterator(source: ChunkSource(handle: handle, gzip: url.pathExtension == "gz", chunkSize: chunkSize), owner: self)
+    }
 
-    public struct Iterator: IteratorProtocol {
+    fileprivate func fail(_ reason: String) { failure = reason }
+
+    /// Plain or gzip-decompressed chunks of a file.
+    final class ChunkSource {
         let handle: FileHandle?
         let chunkSize: Int
+        let decompressor: (any NIODecompressor)?
+        var done = false
+
+        init(handle: FileHandle?, gzip: Bool, chunkSize: Int) {
+            self.handle = handle
+            self.chunkSize = chunkSize
+            if gzip {
+                let decompressor = CompressionAlgorithm.gzip().decompressor
+                self.decompressor = (try? decompressor.startStream()) == nil ? nil : decompressor
+            } else {
+                self.decompressor = nil
+            }
+            done = handle == nil
+        }
+
+        /// The next chunk of text bytes, or nil at the end; throws on corrupt data.
+        func next() throws -> [UInt8]? {
+            guard !done, let handle else { return nil }
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
+                done = true
+                try? decompressor?.finishStream()
+                try? handle.close()
+                return nil
+            }
+            guard let decompressor else { return Array(data) }
+            var input = ByteBuffer(bytes: data)
+            var result: [UInt8] = []
+            while true {
+                var output = ByteBufferAllocator().buffer(capacity: chunkSize * 4)
+                do {
+                    try input.decompressStream(to: &output, with: decompressor)
+                    result += output.readBytes(length: output.readableBytes) ?? []
+                    return result
+                } catch let error as CompressNIOError where error == .bufferOverflow {
+                    // Output window full: keep what came out and continue with the same input.
+                    result += output.readBytes(length: output.readableBytes) ?? []
+                }
+            }
+        }
+    }
+
+    public struct Iterator: IteratorProtocol {
+        let source: ChunkSource
+        let owner: NDJSONReader
         var buffer: [UInt8] = []
         var position = 0
         var lineNumber = 0
         var finished = false
 
-        init(handle: FileHandle?, chunkSize: Int) {
-            self.handle = handle
-            self.chunkSize = chunkSize
-            self.finished = handle == nil
+        init(source: ChunkSource, owner: NDJSONReader) {
+            self.source = source
+            self.owner = owner
+            self.finished = source.done
         }
 
         public mutating func next() -> Line? {
@@ -53,12 +109,16 @@ public struct NDJSONReader: Sequence {
                 // Keep the unfinished line, read the next chunk.
                 buffer.removeFirst(position)
                 position = 0
-                let data = (try? handle?.read(upToCount: chunkSize)) ?? nil
-                if let data, !data.isEmpty {
-                    buffer.append(contentsOf: data)
-                } else {
+                do {
+                    if let chunk = try source.next() {
+                        buffer.append(contentsOf: chunk)
+                    } else {
+                        finished = true
+                    }
+                } catch {
+                    owner.fail("corrupt compressed data after line \(lineNumber)")
                     finished = true
-                    try? handle?.close()
+                    buffer.removeAll()
                 }
             }
         }

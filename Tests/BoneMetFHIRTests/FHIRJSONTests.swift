@@ -104,3 +104,25 @@ import Testing
         #expect(scan.boneMetastases == 0)
     }
 }
+
+@Suite struct GzipNDJSONTests {
+    @Test func gzipFilesAreReadAsAStreamAndCorruptionIsReported() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let lines = (0..<2000).map { #"{"resourceType":"Patient","id":"p\#($0)","gender":"female"}"# }.joined(separator: "\n") + "\n"
+        let plain = folder.appendingPathComponent("Patient.000.ndjson")
+        try Data(lines.utf8).write(to: plain)
+        // gzip with the system tool, as an export would arrive.
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-k", plain.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try FileManager.default.removeItem(at: plain)
+        try Data([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03] + [UInt8](repeating: 0xFF, count: 64)).write(to: folder.appendingPathComponent("Condition.000.ndjson.gz"))
+        let scan = try BulkScan.scan(folder: folder)
+        #expect(scan.patients == 2000)
+        #expect(scan.badLines.contains { $0.file == "Condition.000.ndjson.gz" && $0.problem.contains("corrupt") })
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
