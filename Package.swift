@@ -67,6 +67,7 @@ let package = Package(
             dependencies: [
                 "BoneMetStorage",
                 "BoneMetRules",
+                "BoneMetFHIR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -43,6 +43,7 @@ public struct BulkImporter: Sendable {
             ? try FileManager.default.contentsOfDirectory(atPath: path.path).filter(BulkScan.isNDJSON).sorted().map { path.appendingPathComponent($0) }
             : [path]
         var lines = 0
+        var touched: Set<String> = []
         for file in files {
             var batch: [(type: String, id: String, patient: String?, json: String)] = []
             if BulkScan.isNDJSON(file.lastPathComponent) {
@@ -54,7 +55,10 @@ public struct BulkImporter: Sendable {
                     do {
                         let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                         summary.scan.count(resource)
-                        if let staged = Self.stageable(resource) { batch.append(staged) }
+                        if let staged = Self.stageable(resource) {
+                            batch.append(staged)
+                            if let patient = staged.patient { touched.insert(patient) }
+                        }
                     } catch {
                         summary.scan.recordBad(file: file.lastPathComponent, line: line.number, problem: error.description)
                     }
@@ -70,13 +74,41 @@ public struct BulkImporter: Sendable {
                 summary.scan.files.append(file.lastPathComponent)
                 let text = try String(contentsOf: file, encoding: .utf8)
                 for resource in try Self.bundleResources(text, scan: &summary.scan, file: file.lastPathComponent) {
-                    if let staged = Self.stageable(resource) { batch.append(staged) }
+                    if let staged = Self.stageable(resource) {
+                        batch.append(staged)
+                        if let patient = staged.patient { touched.insert(patient) }
+                    }
                 }
             }
             try await staging.stage(batch)
             summary.staged += batch.count
         }
-        for patient in try await staging.stagedPatients() {
+        try await build(touched, into: &summary)
+        return summary
+    }
+
+    /// Imports one Bundle given as text (POST /fhir).
+    public func run(bundle text: String) async throws -> Summary {
+        var summary = Summary()
+        summary.scan.files.append("Bundle")
+        var batch: [(type: String, id: String, patient: String?, json: String)] = []
+        var touched: Set<String> = []
+        for resource in try Self.bundleResources(text, scan: &summary.scan, file: "Bundle") {
+            if let staged = Self.stageable(resource) {
+                batch.append(staged)
+                if let patient = staged.patient { touched.insert(patient) }
+            }
+        }
+        try await staging.stage(batch)
+        summary.staged = batch.count
+        try await build(touched, into: &summary)
+        return summary
+    }
+
+    /// Pass 2: the case of every patient this import touched, one patient at a time.
+    func build(_ touched: Set<String>, into summary: inout Summary) async throws {
+        let patients = Set(try await staging.stagedPatients())
+        for patient in touched.sorted() where patients.contains(patient) {
             let staged = try await staging.staged(patient: patient)
             let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
             guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { continue }
@@ -93,7 +125,6 @@ public struct BulkImporter: Sendable {
             case .unchanged: summary.unchanged += 1
             }
         }
-        return summary
     }
 
     static func stageable(_ resource: FHIRResource) -> (type: String, id: String, patient: String?, json: String)? {

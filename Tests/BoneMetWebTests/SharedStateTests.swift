@@ -267,3 +267,50 @@ import Testing
         }
     }
 }
+
+@Suite struct FHIREndpointTests {
+    static let bundle = #"""
+    {"resourceType":"Bundle","type":"collection","entry":[
+     {"resource":{"resourceType":"Patient","id":"p9","gender":"male","birthDate":"1950-02"}},
+     {"resource":{"resourceType":"Condition","id":"c9","subject":{"reference":"Patient/p9"},"code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"C61"}]},"onsetDateTime":"2019"}},
+     {"resource":{"resourceType":"Condition","id":"m9","subject":{"reference":"Patient/p9"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"94222008"}]},"bodySite":[{"coding":[{"system":"http://snomed.info/sct","code":"73903008"}]}]}},
+     {"resource":{"resourceType":"Observation","id":"bad","status":"","subject":{"reference":"Patient/p9"}}},
+     {"resource":{"resourceType":"Encounter","id":"e9","status":"finished","subject":{"reference":"Patient/p9"}}}
+    ]}
+    """#
+
+    @Test(arguments: TestDatabases.engines)
+    func aBundleIsImportedAndAnsweredWithAnOperationOutcome(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("ehr", role: .medicalOncology)
+        let user = try #require(try await harness.services.users.credentials(username: "ehr")?.user)
+        let token = try await harness.services.tokens.create(userId: user.id, name: "EHR", at: WebHarness.time)
+        try await harness.run { client in
+            func post(_ body: String, bearer: String?) async throws -> TestResponse {
+                var headers = HTTPFields()
+                if let bearer { headers[.authorization] = "Bearer \(bearer)" }
+                headers[.contentType] = "application/fhir+json"
+                return try await client.execute(uri: "/fhir", method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            let first = try await post(Self.bundle, bearer: token)
+            let text = String(buffer: first.body)
+            #expect(first.status == .ok)
+            #expect(text.contains(#""resourceType":"OperationOutcome""#))
+            #expect(text.contains("1 created"))
+            #expect(text.contains("Bundle.entry[3]"))
+            #expect(String(buffer: try await post(Self.bundle, bearer: token).body).contains("1 unchanged"))
+            let cases = try await harness.services.cases.list(search: "fhir:p9", limit: 10, offset: 0)
+            #expect(cases.count == 1)
+            let caseId = try #require(cases.first?.id)
+            let stored = try #require(try await harness.services.cases.get(id: caseId))
+            #expect(stored.record.primaries.first?.site == .prostate)
+            #expect(stored.record.lesions.first?.bone == .vertebra)
+            let notABundle = try await post(#"{"resourceType":"Patient","id":"x"}"#, bearer: token)
+            #expect(notABundle.status == .badRequest)
+            #expect(String(buffer: notABundle.body).contains("OperationOutcome"))
+            let anonymous = try await post(Self.bundle, bearer: nil)
+            #expect(anonymous.status == .unauthorized)
+            #expect(String(buffer: anonymous.body).contains("OperationOutcome"))
+        }
+    }
+}

@@ -35,6 +35,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     CalculatorController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     MeetingController(services: services).addRoutes(to: router)
+    FHIRController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -26,6 +26,12 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
+        if request.uri.path.hasPrefix("/fhir") {
+            let code = error.status == .unauthorized ? "login" : error.status == .forbidden ? "forbidden" : error.status == .notFound ? "not-found" : "processing"
+            return textResponse(
+                FHIRController.outcome([("error", code, error.message(context.language), nil)]), contentType: "application/fhir+json; charset=utf-8",
+                status: error.status)
+        }
         if Self.wantsJSON(request) {
             return try JSONResponse(value: APIErrors.body(error, language: context.language), status: error.status).response(from: request, context: context)
         }

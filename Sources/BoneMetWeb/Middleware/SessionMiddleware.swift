@@ -10,7 +10,7 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
         // Machine clients: `Authorization: Bearer bm_…` on the API only.
-        if request.uri.path.hasPrefix("/api/"), let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+        if request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/fhir"), let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let token = String(authorization.dropFirst("Bearer ".count))
             guard let userId = try await services.tokens.user(token: token, at: services.now()),
                 let user = try await services.users.user(id: userId), !user.disabled

@@ -1,0 +1,53 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import Foundation
+import Hummingbird
+
+/// `POST /fhir` with a Bundle (collection, transaction, searchset): its resources are imported
+/// like a Bulk export. The answer is a FHIR OperationOutcome: the summary, and one issue per
+/// entry that could not be used.
+struct FHIRController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.post("/fhir", use: importBundle)
+    }
+
+    static func outcome(_ issues: [(severity: String, code: String, text: String, location: String?)]) -> String {
+        let items: [JSONValue] = issues.map { issue in
+            var object = JSONObject()
+            object["severity"] = .string(issue.severity)
+            object["code"] = .string(issue.code)
+            object["diagnostics"] = .string(issue.text)
+            if let location = issue.location { object["expression"] = .array([.string(location)]) }
+            return .object(object)
+        }
+        return JSONValue.object(JSONObject(["resourceType": "OperationOutcome", "issue": .array(items)])).serialized(pretty: false)
+    }
+
+    @Sendable func importBundle(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.editClinicalData, request)
+        if !context.viaToken { try context.checkCSRF(request.headers[.csrfToken]) }
+        let text = try await FormData.bodyText(request, limit: 32 * 1024 * 1024)
+        let importer = BulkImporter(staging: SQLFHIRStaging(services.store), user: user.id, asOf: services.today, settings: services.settings, now: services.now)
+        let summary: BulkImporter.Summary
+        do {
+            summary = try await importer.run(bundle: text)
+        } catch let error as FHIRError {
+            return textResponse(
+                Self.outcome([("error", "invalid", error.description, error.path)]), contentType: "application/fhir+json; charset=utf-8",
+                status: .badRequest)
+        }
+        try await services.audit.record(
+            userId: user.id, action: "import", caseId: nil, detail: "FHIR Bundle: \(summary.created) created, \(summary.updated) updated", at: services.now())
+        var issues: [(severity: String, code: String, text: String, location: String?)] = [(
+            "information", "informational",
+            "\(summary.scan.resources) resources; cases \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged; \(summary.withoutCancer) patient(s) without a cancer condition; \(summary.scan.skipped) resource(s) of unused types skipped",
+            nil
+        )]
+        issues += summary.scan.badLines.map { ("error", "invalid", $0.problem, "Bundle.entry[\($0.line - 1)]") }
+        issues += summary.notes.map { ("warning", "informational", "\($0.resource): \($0.message)", nil) }
+        return textResponse(Self.outcome(issues), contentType: "application/fhir+json; charset=utf-8", status: .ok)
+    }
+}
