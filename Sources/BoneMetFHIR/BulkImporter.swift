@@ -119,7 +119,9 @@ public struct BulkImporter: Sendable {
                 continue
             }
             let findings = assess(record, asOf: asOf, settings: settings).findings
-            switch try await staging.upsertCase(sourceKey: "fhir:" + patient, record: record, findings: findings, by: user, at: now()) {
+            // A case exported by BoneMet comes back to the same case.
+            let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
+            switch try await staging.upsertCase(sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now()) {
             case .created: summary.created += 1
             case .updated: summary.updated += 1
             case .unchanged: summary.unchanged += 1

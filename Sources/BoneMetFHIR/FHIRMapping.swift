@@ -23,6 +23,17 @@ enum FHIRRead {
         return text
     }
 
+    /// The id an item had in a BoneMet case record (our own exports carry it).
+    static func itemId(_ resource: FHIRJSON) -> String? {
+        (resource["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.itemIdSystem }?["value"]?.string
+    }
+
+    static func extensionValue(_ resource: FHIRJSON, _ name: String) -> FHIRJSON? {
+        (resource["extension"]?.array ?? []).first { $0["url"]?.string == FHIRExporter.bonemet + name }.flatMap { item in
+            item["valueCode"] ?? item["valueString"]
+        }
+    }
+
     /// The patient a resource belongs to.
     static func patientId(_ resource: FHIRJSON) -> String? {
         referenceId(resource["subject"]) ?? referenceId(resource["patient"])
@@ -88,8 +99,12 @@ public enum FHIRCaseMapper {
         case "female": .female
         default: nil
         }
-        var record = CaseRecord(patient: Patient(id: "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
+        let ownId = (p["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.patientIdSystem }?["value"]?.string
+        var record = CaseRecord(patient: Patient(id: ownId ?? "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
+        // Our own exports: the lesion ids behind exported Condition ids.
+        var lesionIds: [String: String] = [:]
         var visceral: [VisceralMetastasis] = []
+        var primaryResourceIds: Set<String> = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -98,17 +113,29 @@ public enum FHIRCaseMapper {
             case "Condition":
                 let code = r["code"]
                 if FHIRRead.codings(code).contains(where: { FHIRCodes.isBoneMetastasis(system: $0.system, code: $0.code) }) {
-                    let site = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
-                    if site == nil { notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\"")) }
                     let lateralityCode = (r["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
                     let laterality = FHIRRead.codings(lateralityCode).compactMap { $0.code.flatMap { lateralities[$0] } }.first
+                    if let own = FHIRRead.extensionValue(r, "lesion")?.string.map({ $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }),
+                        own.count == 4, let bone = Bone(rawValue: own[0])
+                    {
+                        // Our own export: bone, segment, level and id exactly as recorded.
+                        lesionIds[resource.id ?? ""] = own[3]
+                        record.lesions.append(Lesion(
+                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality))
+                        continue
+                    }
+                    let site = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
+                    if site == nil { notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\"")) }
                     record.lesions.append(Lesion(
                         id: resource.id ?? "lesion\(record.lesions.count + 1)", bone: site?.0 ?? .other, segment: site?.1, laterality: laterality,
                         note: FHIRRead.text(r["bodySite"]?.array.first)))
-                } else if let primary = FHIRRead.codings(code).compactMap({ FHIRCodes.primarySite(system: $0.system, code: $0.code) }).first {
+                } else if let primary = FHIRRead.extensionValue(r, "primary-site")?.string.flatMap(PrimarySite.init(rawValue:))
+                    ?? FHIRRead.codings(code).compactMap({ FHIRCodes.primarySite(system: $0.system, code: $0.code) }).first
+                {
                     record.primaries.append(PrimaryCancer(
-                        id: resource.id ?? "primary\(record.primaries.count + 1)", site: primary, histology: FHIRRead.text(code),
-                        diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
+                        id: FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)", site: primary,
+                        histology: FHIRRead.text(code), diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
+                    primaryResourceIds.insert(resource.id ?? "")
                 } else if FHIRRead.codings(code).contains(where: { ($0.system == FHIRCodes.icd10cm && (($0.code ?? "").hasPrefix("C78") || ($0.code ?? "").hasPrefix("C79"))) }) {
                     visceral.append(VisceralMetastasis(organ: FHIRRead.text(code) ?? "metastasis", date: FHIRRead.periodStart(r, "onset")))
                 }
@@ -123,7 +150,11 @@ public enum FHIRCaseMapper {
                     // Body weight (Cockcroft–Gault needs it); pounds converted.
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
                     if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
-                } else if let test = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { labs[$0] } : nil }).first,
+                } else if let test = FHIRRead.codings(code).compactMap({ coding -> LabTest? in
+                    if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
+                    if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
+                    return nil
+                }).first,
                     let quantity = FHIRRead.quantity(r["valueQuantity"])
                 {
                     guard let unit = unit(quantity.unit, for: test) else {
@@ -135,12 +166,19 @@ public enum FHIRCaseMapper {
                     record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
-                if let treatment = medication(resource, record: record) { record.treatments.append(treatment) }
+                if let treatment = medication(resource, primaries: primaryResourceIds) { record.treatments.append(treatment) }
             case "Procedure":
-                if FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003"), let start = FHIRRead.periodStart(r, "performed") {
+                guard let start = FHIRRead.periodStart(r, "performed") else { continue }
+                let lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
+                    .filter { id in record.lesions.contains { $0.id == id } }
+                if FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003") {
                     record.treatments.append(Treatment(
-                        id: resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
-                        start: start, end: FHIRRead.periodEnd(r, "performed")))
+                        id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed")))
+                } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:)) {
+                    record.treatments.append(Treatment(
+                        id: FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)", kind: .surgery, name: FHIRRead.text(r["code"]),
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), procedure: procedure))
                 }
             case "ImagingStudy":
                 if let study = imagingStudy(resource) { record.studies.append(study) }
@@ -154,24 +192,30 @@ public enum FHIRCaseMapper {
 
     /// Bone-modifying agents by ATC or name; other medications only when they treat a cancer
     /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
-    static func medication(_ resource: FHIRResource, record: CaseRecord) -> Treatment? {
+    static func medication(_ resource: FHIRResource, primaries: Set<String>) -> Treatment? {
         let r = resource.json
         let concept = r["medicationCodeableConcept"]
         let name = FHIRRead.text(concept)?.lowercased() ?? ""
         let atc = FHIRRead.codings(concept).compactMap { $0.system?.contains("atc") == true ? $0.code : nil }
         let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
         guard let start else { return nil }
-        let id = resource.id ?? UUID().uuidString
+        let id = FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString
+        let end = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"])
+        // An administration is a dose given; an order or statement is not.
+        let doses = resource.resourceType == "MedicationAdministration" ? [start] : []
         if atc.contains("M05BX04") || name.contains("denosumab") {
-            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, agent: .denosumab, doses: [start])
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .denosumab, doses: doses)
         }
         if atc.contains("M05BA08") || name.contains("zoledron") {
-            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, agent: .zoledronicAcid, doses: [start])
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .zoledronicAcid, doses: doses)
+        }
+        let own = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))
+        if let own {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: own, doses: doses)
         }
         let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
-        let cancerIds = Set(record.primaries.map(\.id) + record.lesions.map(\.id))
-        guard reasons.contains(where: cancerIds.contains) else { return nil }
-        return Treatment(id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start)
+        guard reasons.contains(where: primaries.contains) else { return nil }
+        return Treatment(id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start, end: end)
     }
 
     static let modalities: [String: Modality] = ["CT": .ct, "MR": .mri, "NM": .boneScan, "PT": .petCt, "CR": .xray, "DX": .xray]
@@ -182,7 +226,9 @@ public enum FHIRCaseMapper {
         let codes = (r["modality"]?.array ?? []).compactMap { $0["code"]?.string } + (r["series"]?.array ?? []).compactMap { $0["modality"]?["code"]?.string }
         guard let modality = codes.compactMap({ modalities[$0] }).first else { return nil }
         let uid = (r["identifier"]?.array ?? []).compactMap { $0["value"]?.string }.first { $0.hasPrefix("urn:oid:") }.map { String($0.dropFirst("urn:oid:".count)) }
-        return ImagingStudy(id: resource.id ?? UUID().uuidString, date: date, modality: modality, studyInstanceUid: uid)
+        return ImagingStudy(
+            id: FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString, date: date, modality: modality, studyInstanceUid: uid,
+            region: r["description"]?.string)
     }
 
     /// One treatment period per systemic medication (first to last order), so repeated cycle
@@ -191,12 +237,13 @@ public enum FHIRCaseMapper {
         var record = record
         var merged: [Treatment] = []
         for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
-            if treatment.kind == .systemic, let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name }) {
-                merged[index].end = treatment.start
+            if treatment.kind == .systemic, let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name && $0.end == nil }) {
+                merged[index].end = treatment.end ?? treatment.start
                 continue
             }
             if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {
                 merged[index].doses += treatment.doses
+                if merged[index].end == nil { merged[index].end = treatment.end }
                 continue
             }
             merged.append(treatment)

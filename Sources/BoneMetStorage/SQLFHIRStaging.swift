@@ -40,8 +40,12 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     }
 
     public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
+        // `case:<id>` names a case of this installation (our own export coming back), else a source.
+        let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
         let existing = try await store.read { db in
-            try await db.select().columns("id", "version", "record_json").from("cases").where("source_key", .equal, SQLBind(sourceKey)).first()
+            try await db.select().columns("id", "version", "record_json").from("cases")
+                .where("source_key", .equal, SQLBind(sourceKey))
+                .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
         }
         let cases = SQLCaseStore(store)
         guard let existing else {

@@ -1,0 +1,237 @@
+import BoneMetDomain
+import Foundation
+
+/// A case as an mCODE Bundle (collection): cancer patient, primary and secondary cancer
+/// conditions, tumour markers and labs, performance status, a disease status for every
+/// response assessment (evidence: imaging), medication requests and administrations,
+/// procedures, imaging studies. Standard codes where standards.md gives them; BoneMet's own
+/// extensions carry what no verified code holds, so our import reads its export back intact.
+public enum FHIRExporter {
+    static let mcode = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
+    public static let bonemet = "http://bonemet.example/fhir/StructureDefinition/"
+    public static let patientIdSystem = "urn:bonemet:patient"
+    public static let caseIdSystem = "urn:bonemet:case"
+    public static let labSystem = "urn:bonemet:lab"
+    /// The id an item has in the case record, on every exported resource that stands for one.
+    public static let itemIdSystem = "urn:bonemet:id"
+    static let atc = "http://www.whocc.no/atc"
+    public static let boneAgentSystem = "urn:bonemet:bone-agent"
+
+    typealias J = FHIRJSON
+    static func obj(_ members: [(String, FHIRJSON?)]) -> FHIRJSON { .object(members.compactMap { key, value in value.map { .init(key, $0) } }) }
+    static func str(_ text: String?) -> FHIRJSON? { text.flatMap { $0.isEmpty ? nil : .string($0) } }
+    static func num(_ value: Double) -> FHIRJSON { .number(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(describing: value)) }
+    static func coding(_ system: String, _ code: String, _ display: String? = nil) -> FHIRJSON {
+        obj([("system", .string(system)), ("code", .string(code)), ("display", str(display))])
+    }
+    static func concept(_ codings: [FHIRJSON], text: String? = nil) -> FHIRJSON { obj([("coding", codings.isEmpty ? nil : .array(codings)), ("text", str(text))]) }
+    static func profile(_ id: String) -> FHIRJSON { obj([("profile", .array([.string(mcode + id)]))]) }
+    static func reference(_ type: String, _ id: String) -> FHIRJSON { obj([("reference", .string("\(type)/\(id)"))]) }
+    static func ext(_ url: String, _ value: (String, FHIRJSON)) -> FHIRJSON { obj([("url", .string(url)), value]) }
+
+    /// FHIR ids: [A-Za-z0-9-.]{1,64}.
+    public static func fhirId(_ text: String) -> String {
+        let cleaned = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "-" }.prefix(64))
+        return cleaned.isEmpty ? "x" : cleaned
+    }
+
+    /// ICD-10-CM category of a primary site that the import maps back to the same site.
+    static let icd: [PrimarySite: String] = [
+        .breast: "C50.919", .prostate: "C61", .lung: "C34.90", .kidney: "C64.9", .thyroid: "C73", .colon: "C18.9", .rectum: "C20",
+        .stomach: "C16.9", .liver: "C22.9", .gallbladder: "C23", .pancreas: "C25.9", .esophagus: "C15.9", .bladder: "C67.9", .uterus: "C55",
+        .headAndNeck: "C14.8", .melanoma: "C43.9", .carcinoid: "C7A.00", .myeloma: "C90.00", .lymphoma: "C85.90", .sarcoma: "C49.9",
+        .osteosarcoma: "C41.9", .unknown: "C80.1", .other: "C80.1",
+    ]
+
+    /// LOINC of the labs standards.md names (and CA 27-29 kept under our own code).
+    static let loinc: [LabTest: String] = [
+        .ca153: "6875-9", .cea: "2039-6", .psa: "2857-1", .ca125: "10334-1", .creatinine: "2160-0", .calcium: "17861-6", .albumin: "1751-7",
+        .alkalinePhosphatase: "6768-6",
+    ]
+
+    static let bodySite: [Bone: String] = [
+        .femur: "71341001", .humerus: "85050009", .vertebra: "3572006", .sacrum: "87141009", .pelvis: "118645006", .acetabulum: "37783008",
+        .rib: "113197003", .scapula: "79601000", .clavicle: "51299004", .skull: "89546000",
+    ]
+    static let laterality: [Laterality: String] = [.left: "7771000", .right: "24028007", .bilateral: "51440002", .midline: "399488007"]
+
+    public static func bundle(caseId: String, record: CaseRecord, assessment: Assessment?) -> FHIRJSON {
+        let resources = resources(caseId: caseId, record: record, assessment: assessment)
+        return obj([
+            ("resourceType", .string("Bundle")), ("type", .string("collection")),
+            ("entry", resources.isEmpty ? nil : .array(resources.map { resource in
+                obj([("fullUrl", .string("urn:uuid:\(resource["id"]?.string ?? "")")), ("resource", resource)])
+            })),
+        ])
+    }
+
+    public static func resources(caseId: String, record: CaseRecord, assessment: Assessment?) -> [FHIRJSON] {
+        let patientId = fhirId(caseId)
+        let subject = reference("Patient", patientId)
+        func rid(_ kind: String, _ id: String) -> String { fhirId("\(patientId.prefix(36))-\(kind)-\(id)") }
+        var out: [FHIRJSON] = []
+        out.append(obj([
+            ("resourceType", .string("Patient")), ("id", .string(patientId)), ("meta", profile("mcode-cancer-patient")),
+            ("identifier", .array([
+                obj([("system", .string(patientIdSystem)), ("value", .string(record.patient.id))]),
+                obj([("system", .string(caseIdSystem)), ("value", .string(caseId))]),
+            ])),
+            ("gender", record.patient.sex.map { .string($0.rawValue) }), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
+        ]))
+        for primary in record.primaries {
+            var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]
+            if let snomed = FHIRCodes.snomedPrimaries.first(where: { $0.value == primary.site })?.key { codings.insert(coding(FHIRCodes.snomed, snomed), at: 0) }
+            out.append(obj([
+                ("resourceType", .string("Condition")), ("id", .string(rid("primary", primary.id))), ("meta", profile("mcode-primary-cancer-condition")),
+                ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),
+                ("extension", .array([ext(bonemet + "primary-site", ("valueCode", .string(primary.site.rawValue)))])),
+                ("code", concept(codings, text: primary.histology ?? primary.site.label.en)), ("subject", subject),
+                ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
+            ]))
+        }
+        let primaryRef = record.primaries.first.map { reference("Condition", rid("primary", $0.id)) }
+        for lesion in record.lesions {
+            var extensions = [ext(bonemet + "lesion", ("valueString", .string(lesionCode(lesion))))]
+            if let primaryRef { extensions.append(ext("http://hl7.org/fhir/StructureDefinition/condition-related", ("valueReference", primaryRef))) }
+            if let side = lesion.laterality.flatMap({ laterality[$0] }) {
+                extensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
+            }
+            out.append(obj([
+                ("resourceType", .string("Condition")), ("id", .string(rid("lesion", lesion.id))), ("meta", profile("mcode-secondary-cancer-condition")),
+                ("extension", .array(extensions)),
+                ("code", concept([coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")])),
+                ("bodySite", .array([concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en)])),
+                ("subject", subject),
+            ]))
+        }
+        for (index, lab) in record.labs.enumerated() {
+            let code = loinc[lab.test].map { coding(FHIRCodes.loinc, $0) } ?? coding(labSystem, lab.test.rawValue)
+            var range: [(String, FHIRJSON?)] = []
+            if let high = lab.upperLimit { range.append(("high", obj([("value", num(high)), ("unit", .string(lab.unit))]))) }
+            if let low = lab.lowerLimit { range.append(("low", obj([("value", num(low)), ("unit", .string(lab.unit))]))) }
+            out.append(obj([
+                ("resourceType", .string("Observation")), ("id", .string(rid("lab", String(index)))),
+                ("meta", lab.test.isTumourMarker ? profile("mcode-tumor-marker-test") : nil), ("status", .string("final")),
+                ("code", concept([code], text: lab.test.label.en)), ("subject", subject), ("effectiveDateTime", .string(lab.date.description)),
+                ("valueQuantity", obj([("value", num(lab.value)), ("unit", .string(lab.unit)), ("system", .string(FHIRCodes.ucum)), ("code", .string(ucum(lab.unit)))])),
+                ("referenceRange", range.isEmpty ? nil : .array([obj(range)])),
+            ]))
+        }
+        for (index, status) in record.performance.enumerated() {
+            if let ecog = status.ecog { out.append(performance(rid("ecog", String(index)), "mcode-ecog-performance-status", "89247-1", ecog, status.date, subject)) }
+            if let kps = status.kps { out.append(performance(rid("kps", String(index)), "mcode-karnofsky-performance-status", "89243-0", kps, status.date, subject)) }
+        }
+        for (index, weight) in record.patient.weights.enumerated() {
+            out.append(obj([
+                ("resourceType", .string("Observation")), ("id", .string(rid("weight", String(index)))), ("status", .string("final")),
+                ("code", concept([coding(FHIRCodes.loinc, "29463-7", "Body weight")])), ("subject", subject),
+                ("effectiveDateTime", .string(weight.date.description)),
+                ("valueQuantity", obj([("value", num(weight.kg)), ("unit", .string("kg")), ("system", .string(FHIRCodes.ucum)), ("code", .string("kg"))])),
+            ]))
+        }
+        for point in assessment?.timePoints ?? [] {
+            let value: (String, String) =
+                switch point.overall {
+                case .completeResponse, .partialResponse: ("268910001", "Patient's condition improved")
+                case .stableDisease: ("359746009", "Patient's condition stable")
+                case .progressiveDisease: ("271299001", "Patient's condition worsened")
+                case .notEvaluable: ("709137006", "Patient condition undetermined")
+                }
+            out.append(obj([
+                ("resourceType", .string("Observation")), ("id", .string(rid("status", point.study))), ("meta", profile("mcode-cancer-disease-status")),
+                ("extension", .array([ext(mcode + "mcode-cancer-disease-status-evidence-type", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, "363679005", "Imaging")])))])),
+                ("status", .string("final")), ("code", concept([coding(FHIRCodes.loinc, "97509-4")])), ("subject", subject),
+                ("focus", primaryRef.map { .array([$0]) }), ("effectiveDateTime", .string(point.to.description)),
+                ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, value.0, value.1)], text: "bone response \(point.overall.rawValue) (MDA)")),
+                ("derivedFrom", .array([reference("ImagingStudy", rid("study", point.study))])),
+            ]))
+        }
+        for treatment in record.treatments where !treatment.planned {
+            out += treatmentResources(treatment, rid: rid, subject: subject, primaryRef: primaryRef, lesionRid: { rid("lesion", $0) })
+        }
+        for study in record.studies {
+            out.append(obj([
+                ("resourceType", .string("ImagingStudy")), ("id", .string(rid("study", study.id))), ("status", .string("available")),
+                ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(study.id))])]
+                    + (study.studyInstanceUid.map { [obj([("system", .string("urn:dicom:uid")), ("value", .string("urn:oid:\($0)"))])] } ?? []))),
+                ("modality", .array([coding("http://dicom.nema.org/resources/ontology/DCM", dicom(study.modality))])), ("subject", subject),
+                ("started", .string(study.date.description)), ("description", str(study.region)),
+            ]))
+        }
+        return out
+    }
+
+    static func performance(_ id: String, _ profileId: String, _ code: String, _ value: Int, _ date: PartialDate, _ subject: FHIRJSON) -> FHIRJSON {
+        obj([
+            ("resourceType", .string("Observation")), ("id", .string(id)), ("meta", profile(profileId)), ("status", .string("final")),
+            ("code", concept([coding(FHIRCodes.loinc, code)])), ("subject", subject), ("effectiveDateTime", .string(date.description)),
+            ("valueInteger", .number(String(value))),
+        ])
+    }
+
+    static func treatmentResources(
+        _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRef: FHIRJSON?, lesionRid: (String) -> String
+    ) -> [FHIRJSON] {
+        guard let start = treatment.start else { return [] }
+        let period = obj([("start", .string(start.description)), ("end", treatment.end.map { .string($0.description) })])
+        switch treatment.kind {
+        case .systemic, .boneModifyingAgent:
+            var codings: [FHIRJSON] = []
+            if treatment.agent == .denosumab { codings.append(coding(atc, "M05BX04", "denosumab")) }
+            if treatment.agent == .zoledronicAcid { codings.append(coding(atc, "M05BA08", "zoledronic acid")) }
+            // Ibandronate and pamidronate have no code in standards.md; our own system keeps them.
+            if let agent = treatment.agent { codings.append(coding(boneAgentSystem, agent.rawValue, agent.label.en)) }
+            let name = treatment.name ?? treatment.agent?.label.en ?? treatment.drugs.joined(separator: " + ")
+            var out = [obj([
+                ("resourceType", .string("MedicationRequest")), ("id", .string(rid("med", treatment.id))),
+                ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
+                ("meta", profile("mcode-cancer-related-medication-request")), ("status", .string(treatment.end == nil ? "active" : "completed")),
+                ("intent", .string("order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
+                ("authoredOn", .string(start.description)),
+                ("reasonReference", treatment.kind == .systemic ? primaryRef.map { .array([$0]) } : nil),
+                ("dispenseRequest", obj([("validityPeriod", period)])),
+            ])]
+            for (index, dose) in treatment.doses.enumerated() {
+                out.append(obj([
+                    ("resourceType", .string("MedicationAdministration")), ("id", .string(rid("dose-\(treatment.id)", String(index)))),
+                    ("request", reference("MedicationRequest", rid("med", treatment.id))),
+                    ("status", .string("completed")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
+                    ("effectiveDateTime", .string(dose.description)),
+                ]))
+            }
+            return out
+        case .radiotherapy, .surgery:
+            let code: FHIRJSON =
+                treatment.kind == .radiotherapy
+                ? concept([coding(FHIRCodes.snomed, "1217123003", "Radiotherapy course of treatment")], text: treatment.name)
+                : concept([], text: treatment.name ?? treatment.procedure?.label.en ?? "surgery")
+            return [obj([
+                ("resourceType", .string("Procedure")), ("id", .string(rid("proc", treatment.id))),
+                ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
+                ("meta", profile(treatment.kind == .radiotherapy ? "mcode-radiotherapy-course-summary" : "mcode-cancer-related-surgical-procedure")),
+                ("extension", treatment.procedure.map { .array([ext(bonemet + "procedure", ("valueCode", .string($0.rawValue)))]) }),
+                ("status", .string("completed")), ("code", code), ("subject", subject), ("performedPeriod", period),
+                ("reasonReference", treatment.lesions.isEmpty ? nil : .array(treatment.lesions.map { reference("Condition", lesionRid($0)) })),
+            ])]
+        }
+    }
+
+    /// `bone|segment|level|id` of a lesion, read back by our import.
+    static func lesionCode(_ lesion: Lesion) -> String {
+        [lesion.bone.rawValue, lesion.segment?.rawValue ?? "", lesion.level?.description ?? "", lesion.id].joined(separator: "|")
+    }
+
+    static func dicom(_ modality: Modality) -> String {
+        switch modality {
+        case .ct: "CT"
+        case .mri: "MR"
+        case .boneScan: "NM"
+        case .petCt: "PT"
+        case .xray: "CR"
+        }
+    }
+
+    static func ucum(_ unit: String) -> String {
+        ["µmol/L": "umol/L", "IU/L": "[IU]/L", "/µL": "/uL"][unit] ?? unit
+    }
+}

@@ -1,0 +1,69 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+/// Export → import must give back the clinical content of the case, so a case can move
+/// between BoneMet installations (or round-trip through an EHR) without losing what the
+/// rules read.
+@Suite struct FHIRExportTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("examples")
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+    static let asOf = PartialDate(year: 2023, month: 6, day: 30) ?? PartialDate(dayNumber: 0)
+
+    @Test func everyExampleHasAnExample() { #expect(Self.names.count >= 10) }
+
+    @Test(arguments: names)
+    func exportedCaseImportsBackWithItsClinicalContent(name: String) async throws {
+        let original = try CaseFile.read(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
+        let bundle = FHIRExporter.bundle(caseId: "case-1", record: original, assessment: assess(original, asOf: Self.asOf)).serialized()
+        // Every resource passes our own strict reader.
+        for entry in try FHIRJSON.parse(bundle)["entry"]?.array ?? [] {
+            let resource = try #require(entry["resource"])
+            _ = try FHIRResource(parsing: resource.serialized())
+        }
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
+        let summary = try await importer.run(bundle: bundle)
+        #expect(summary.created == 1)
+        let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
+        let caseId = try #require(cases.first?.id)
+        let stored = try await SQLCaseStore(store).get(id: caseId)
+        let back = try #require(stored).record
+
+        #expect(back.patient.id == original.patient.id)
+        #expect(back.patient.sex == original.patient.sex)
+        #expect(back.patient.birthDate == original.patient.birthDate)
+        #expect(back.patient.weights == original.patient.weights)
+        #expect(back.primaries.map(\.site) == original.primaries.map(\.site))
+        #expect(back.primaries.map(\.diagnosed) == original.primaries.map(\.diagnosed))
+        #expect(back.lesions.map(\.id) == original.lesions.map(\.id))
+        #expect(back.lesions.map(\.bone) == original.lesions.map(\.bone))
+        #expect(back.lesions.map(\.segment) == original.lesions.map(\.segment))
+        #expect(back.lesions.map(\.level) == original.lesions.map(\.level))
+        #expect(back.lesions.map(\.laterality) == original.lesions.map(\.laterality))
+        #expect(Set(back.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" })
+            == Set(original.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" }))
+        #expect(Set(back.performance.compactMap { $0.ecog.map { "\($0)" } }) == Set(original.performance.compactMap { $0.ecog.map { "\($0)" } }))
+        func treatmentKey(_ t: Treatment) -> String {
+            "\(t.kind) \(t.start?.description ?? "-") \(t.end?.description ?? "-") \(t.agent.map { "\($0)" } ?? "-") \(t.doses.map(\.description))"
+        }
+        #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
+        #expect(Set(back.studies.map { "\($0.date) \($0.modality)" }) == Set(original.studies.map { "\($0.date) \($0.modality)" }))
+
+        // Importing the same export again changes nothing; importing it after an edit updates
+        // the same case instead of creating a second one.
+        #expect(try await importer.run(bundle: bundle).unchanged == 1)
+        var edited = original
+        edited.patient.weights.append(WeightRecord(date: Self.asOf, kg: 55))
+        let editedBundle = FHIRExporter.bundle(caseId: "case-1", record: edited, assessment: nil).serialized()
+        #expect(try await importer.run(bundle: editedBundle).updated == 1)
+        #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
+        await cleanup()
+    }
+}
