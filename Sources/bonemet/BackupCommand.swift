@@ -13,25 +13,10 @@ struct BackupCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The backup file to write (must not exist).")
     var to: String
 
-    @Option(name: .long, help: "Data folder of the SQLite database (default ./bonemet-data).")
-    var data: String?
-
-    @Option(name: .customLong("database-url"), help: "postgres://… to back up PostgreSQL instead.")
-    var databaseURL: String?
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let location: DatabaseLocation
-        if let url = databaseURL ?? environment["BONEMET_DATABASE_URL"], !url.isEmpty {
-            location = .postgres(url: url)
-        } else {
-            let folder = data ?? environment["BONEMET_DATA"] ?? "bonemet-data"
-            let path = (folder as NSString).appendingPathComponent("bonemet.sqlite")
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CLIFailure.reject("field \"--data\": no database at \"\(path)\"", command: "backup")
-            }
-            location = .sqlite(path: path)
-        }
+        let location = try database.location(command: "backup", create: false)
         let store = try SQLStore(location)
         do {
             try await Backup.run(store, location: location, to: to)

@@ -15,22 +15,10 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "Export folder or Bundle file.")
     var path: String
 
-    @Option(name: .long, help: "Data folder of the SQLite database (default ./bonemet-data).")
-    var data: String?
-
-    @Option(name: .customLong("database-url"), help: "postgres://… to import into PostgreSQL.")
-    var databaseURL: String?
+    @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let location: DatabaseLocation
-        if let url = databaseURL ?? environment["BONEMET_DATABASE_URL"], !url.isEmpty {
-            location = .postgres(url: url)
-        } else {
-            let folder = data ?? environment["BONEMET_DATA"] ?? "bonemet-data"
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            location = .sqlite(path: (folder as NSString).appendingPathComponent("bonemet.sqlite"))
-        }
+        let location = try database.location(command: "import", create: true)
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure.reject("field \"PATH\": \"\(path)\" does not exist", command: "import")
         }

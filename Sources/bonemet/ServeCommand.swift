@@ -26,11 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (default 8080).")
     var port: Int?
 
-    @Option(name: .long, help: "Data folder for the SQLite database (default ./bonemet-data).")
-    var data: String?
-
-    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:port/database to use PostgreSQL instead of SQLite.")
-    var databaseURL: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
     var viewerURL: String?
@@ -45,21 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let port = Int(portText), (1...65_535).contains(port) else {
             throw CLIFailure.reject("field \"--port\": out of range; allowed: 1–65535", command: "serve")
         }
-        let location: DatabaseLocation
-        if let url = databaseURL ?? environment["BONEMET_DATABASE_URL"], !url.isEmpty {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw CLIFailure.reject("field \"--database-url\": must start with postgres:// or postgresql://", command: "serve")
-            }
-            location = .postgres(url: url)
-        } else {
-            let folder = data ?? environment["BONEMET_DATA"] ?? "bonemet-data"
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CLIFailure.reject("field \"--data\": cannot create the folder \"\(folder)\"", command: "serve")
-            }
-            location = .sqlite(path: (folder as NSString).appendingPathComponent("bonemet.sqlite"))
-        }
+        let location = try database.location(command: "serve", create: true)
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)

@@ -311,6 +311,26 @@ import Testing
             let anonymous = try await post(Self.bundle, bearer: nil)
             #expect(anonymous.status == .unauthorized)
             #expect(String(buffer: anonymous.body).contains("OperationOutcome"))
+
+            // The case comes back as an mCODE Bundle whose Patient id is the case id.
+            func get(_ uri: String, bearer: String?) async throws -> TestResponse {
+                var headers = HTTPFields()
+                if let bearer { headers[.authorization] = "Bearer \(bearer)" }
+                return try await client.execute(uri: uri, method: .get, headers: headers)
+            }
+            let everything = try await get("/fhir/Patient/\(caseId)/$everything", bearer: token)
+            #expect(everything.status == .ok)
+            #expect(everything.headers[.contentType]?.hasPrefix("application/fhir+json") == true)
+            let bundle = String(buffer: everything.body)
+            #expect(bundle.contains(#""resourceType":"Patient","id":"\#(caseId)""#))
+            #expect(bundle.contains("mcode-secondary-cancer-condition"))
+            #expect(bundle.contains(#""code":"C61""#))
+            let missing = try await get("/fhir/Patient/no-such-case/$everything", bearer: token)
+            #expect(missing.status == .notFound)
+            #expect(String(buffer: missing.body).contains("OperationOutcome"))
+            #expect(try await get("/fhir/Patient/\(caseId)/$everything", bearer: nil).status == .unauthorized)
+            let audit = try await harness.services.audit.entries(limit: 5, offset: 0)
+            #expect(audit.contains { $0.action == "export" && $0.caseId == caseId })
         }
     }
 }

@@ -6,12 +6,14 @@ import Hummingbird
 
 /// `POST /fhir` with a Bundle (collection, transaction, searchset): its resources are imported
 /// like a Bulk export. The answer is a FHIR OperationOutcome: the summary, and one issue per
-/// entry that could not be used.
+/// entry that could not be used. `GET /fhir/Patient/{case id}/$everything` gives a case
+/// back as an mCODE Bundle (the Patient resource's id is the case id).
 struct FHIRController {
     let services: AppServices
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/fhir", use: importBundle)
+        router.get("/fhir/Patient/:id/$everything", use: everything)
     }
 
     static func outcome(_ issues: [(severity: String, code: String, text: String, location: String?)]) -> String {
@@ -49,5 +51,19 @@ struct FHIRController {
         issues += summary.scan.badLines.map { ("error", "invalid", $0.problem, "Bundle.entry[\($0.line - 1)]") }
         issues += summary.notes.map { ("warning", "informational", "\($0.resource): \($0.message)", nil) }
         return textResponse(Self.outcome(issues), contentType: "application/fhir+json; charset=utf-8", status: .ok)
+    }
+
+    @Sendable func everything(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.viewCases, request)
+        let id = try context.parameters.require("id")
+        guard let stored = try await services.cases.get(id: id) else {
+            return textResponse(
+                Self.outcome([("error", "not-found", "No case with this id.", "Patient.id")]), contentType: "application/fhir+json; charset=utf-8",
+                status: .notFound)
+        }
+        try await services.audit.record(userId: user.id, action: "export", caseId: id, detail: "FHIR Bundle", at: services.now())
+        let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
+        let bundle = FHIRExporter.bundle(caseId: stored.id, record: stored.record, assessment: assessment)
+        return textResponse(bundle.serialized(), contentType: "application/fhir+json; charset=utf-8", status: .ok)
     }
 }

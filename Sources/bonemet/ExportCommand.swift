@@ -1,0 +1,70 @@
+import ArgumentParser
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import Foundation
+
+/// `bonemet export`: cases as FHIR — one case as an mCODE Bundle, or every case as a Bulk
+/// Data export folder that `bonemet import` (or any Bulk consumer) reads.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export cases as FHIR R4 / mCODE: one case as a Bundle, or all cases as Bulk NDJSON.",
+        discussion: """
+            --case ID writes that case's Bundle (collection) to standard output.
+            --out FOLDER writes every case as Patient.ndjson, Condition.ndjson, … plus manifest.json (the folder must be new or empty).
+            Disease-status observations are computed with the default rule settings as of --as-of (default today).
+            """
+    )
+
+    @Option(name: .customLong("case"), help: "Id of one case to export as a Bundle.")
+    var caseId: String?
+
+    @Option(name: .long, help: "Folder for a Bulk NDJSON export of all cases.")
+    var out: String?
+
+    @Option(name: .customLong("as-of"), help: "Date of the assessment (YYYY-MM-DD, default today).")
+    var asOf: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard (caseId == nil) != (out == nil) else {
+            throw CLIFailure.reject("give exactly one of \"--case\" (one Bundle) or \"--out\" (Bulk folder)", command: "export")
+        }
+        let date: PartialDate
+        if let asOf {
+            guard let parsed = PartialDate(asOf), parsed.isComplete else {
+                throw CLIFailure.reject("field \"--as-of\": \"\(asOf)\" is not a date; allowed: YYYY-MM-DD", command: "export")
+            }
+            date = parsed
+        } else {
+            date = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+        }
+        let location = try database.location(command: "export", create: false)
+        let store = try SQLStore(location)
+        do {
+            try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
+            let cases = SQLCaseStore(store)
+            if let caseId {
+                guard let stored = try await cases.get(id: caseId) else {
+                    await store.shutdown()
+                    throw CLIFailure.reject("field \"--case\": no case with id \"\(caseId)\"", command: "export")
+                }
+                let assessment = assess(stored.record, asOf: date, settings: .default)
+                print(FHIRExporter.bundle(caseId: stored.id, record: stored.record, assessment: assessment).serialized())
+            } else if let out {
+                let summary = try await BulkExport.run(store: cases, to: URL(fileURLWithPath: out), asOf: date, settings: .default, transactionTime: Date())
+                print("\(summary.cases) case(s) exported to \(out)")
+                for type in summary.byType.keys.sorted() { print("  \(type).ndjson: \(summary.byType[type] ?? 0)") }
+            }
+        } catch BulkExport.Failure.folderNotEmpty {
+            await store.shutdown()
+            throw CLIFailure.reject("field \"--out\": \"\(out ?? "")\" is not empty; choose a new folder", command: "export")
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+}
