@@ -1,0 +1,156 @@
+import BoneMetDomain
+import Foundation
+
+/// Findings of the rules as CDS Hooks cards. Every card carries the finding's reason (detail),
+/// its sources, the responsible specialty and, when the patient has a case, a link to it.
+/// The rules decide; this file only chooses which findings a hook shows and how.
+public enum CDSCards {
+    /// What patient-view shows (the issue's list): impending or actual fracture, spine,
+    /// biopsy advice, the latest response time point, bone-modifying agent indication or
+    /// dose due — and anything urgent.
+    static let patientViewRules = [
+        "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
+        "boneAgents.doseDue", "boneAgents.indication",
+    ]
+    /// What the order hooks show about a draft bone-modifying agent.
+    static let orderRules: Set<String> = [
+        "boneAgents.zoledronic.dose", "boneAgents.zoledronic.notRecommended", "boneAgents.zoledronic.crclUnknown",
+        "boneAgents.zoledronic.renalHold", "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam",
+    ]
+
+    public struct Context: Sendable {
+        public let asOf: PartialDate
+        public let settings: RuleSettings
+        public let language: Language
+        /// Absolute URL of the patient's case page, when there is one.
+        public let caseURL: String?
+
+        public init(asOf: PartialDate, settings: RuleSettings, language: Language, caseURL: String?) {
+            self.asOf = asOf
+            self.settings = settings
+            self.language = language
+            self.caseURL = caseURL
+        }
+    }
+
+    /// The case record from what the EHR gave (prefetch or fetched): its Patient, or one
+    /// made from the context when the EHR had none.
+    public static func record(patientId: String, resources: [FHIRResource]) -> CaseRecord {
+        let patient = resources.first { $0.resourceType == "Patient" }
+            ?? (try? FHIRResource(.object([.init("resourceType", .string("Patient")), .init("id", .string(patientId))])))
+        guard let patient else { return CaseRecord(patient: Patient(id: "fhir:" + patientId)) }
+        return FHIRCaseMapper.map(patient: patient, related: resources.filter { $0.resourceType != "Patient" }).record
+    }
+
+    public static func patientView(record: CaseRecord, context: Context) -> [FHIRJSON] {
+        let assessment = assess(record, asOf: context.asOf, settings: context.settings)
+        var chosen = assessment.findings.filter { finding in
+            finding.severity == .urgent || patientViewRules.contains { finding.ruleId == $0 || ($0.hasSuffix(".") && finding.ruleId.hasPrefix($0)) }
+        }
+        // The bone response of the latest treatment window, if any.
+        if let last = assessment.findings.filter({ $0.ruleId == "boneHealth.mda.timePoint" }).max(by: { ($0.date ?? .init(dayNumber: 0)) < ($1.date ?? .init(dayNumber: 0)) }) {
+            chosen.append(last)
+        }
+        var seen: Set<String> = []
+        return chosen.sorted { $0.severity > $1.severity }.filter { seen.insert("\($0.ruleId)|\($0.subject)").inserted }.map { card($0, context: context, suggestions: []) }
+    }
+
+    /// order-select (the selected drafts) and order-sign (all drafts): each draft that is a
+    /// bone-modifying agent is added to the record as a planned treatment and assessed.
+    /// Drafts of anything else give no card.
+    public static func orders(request: CDSRequest, record: CaseRecord, context: Context) -> [FHIRJSON] {
+        let selected = request.hook == "order-select" && !request.selections.isEmpty ? Set(request.selections) : nil
+        var cards: [FHIRJSON] = []
+        for draft in request.draftOrders where draft.resourceType == "MedicationRequest" {
+            if let selected, !selected.contains("MedicationRequest/\(draft.id ?? "")") { continue }
+            guard let treatment = draftTreatment(draft, asOf: context.asOf) else { continue }
+            var withDraft = record
+            withDraft.treatments.append(treatment)
+            let assessment = assess(withDraft, asOf: context.asOf, settings: context.settings)
+            for finding in assessment.findings where finding.subject == .treatment(treatment.id) && orderRules.contains(finding.ruleId) {
+                if finding.ruleId == "boneAgents.zoledronic.dose" {
+                    guard finding.severity >= .warning, let dose = finding.inputs.first(where: { $0.name == "doseMg" })?.value, let mg = Double(dose) else { continue }
+                    cards.append(card(finding, context: context, suggestions: [doseSuggestion(draft, mg: mg, language: context.language)]))
+                } else {
+                    cards.append(card(finding, context: context, suggestions: []))
+                }
+            }
+        }
+        return cards
+    }
+
+    /// A draft order as a planned treatment: dates default to today, dose in mg when given in mg.
+    static func draftTreatment(_ draft: FHIRResource, asOf: PartialDate) -> Treatment? {
+        var json = draft.json
+        if json["authoredOn"] == nil, case .object(var members) = json {
+            members.append(.init("authoredOn", .string(asOf.description)))
+            json = .object(members)
+        }
+        guard let resource = try? FHIRResource(json), var treatment = FHIRCaseMapper.medication(resource, primaries: []),
+            treatment.kind == .boneModifyingAgent
+        else { return nil }
+        treatment.id = "draft:" + (draft.id ?? "order")
+        treatment.planned = true
+        treatment.doses = []
+        let quantity = json["dosageInstruction"]?.array.first?["doseAndRate"]?.array.first?["doseQuantity"]
+        if let quantity, quantity["code"]?.string == "mg" || quantity["unit"]?.string == "mg", let value = quantity["value"]?.decimalText.flatMap(Double.init) {
+            treatment.doseMg = value
+        }
+        return treatment
+    }
+
+    /// The draft with its dose replaced: an `update` action the EHR can apply.
+    static func doseSuggestion(_ draft: FHIRResource, mg: Double, language: Language) -> FHIRJSON {
+        let quantity = FHIRExporter.obj([
+            ("value", FHIRExporter.num(mg)), ("unit", .string("mg")), ("system", .string(FHIRCodes.ucum)), ("code", .string("mg")),
+        ])
+        var dosages = draft.json["dosageInstruction"]?.array ?? []
+        let first = dosages.first?.members.filter { $0.key != "doseAndRate" } ?? []
+        let dosage = FHIRJSON.object(first + [.init("doseAndRate", .array([.object([.init("doseQuantity", quantity)])]))])
+        if dosages.isEmpty { dosages = [dosage] } else { dosages[0] = dosage }
+        var members = draft.json.members.filter { $0.key != "dosageInstruction" }
+        members.append(.init("dosageInstruction", .array(dosages)))
+        let label = LocalizedText(en: "Change the dose to \(FHIRExporter.num(mg).decimalText ?? "") mg", zh: "剂量改为 \(FHIRExporter.num(mg).decimalText ?? "") mg")
+        return FHIRExporter.obj([
+            ("label", .string(label(language))), ("uuid", .string(UUID().uuidString.lowercased())), ("isRecommended", .bool(true)),
+            ("actions", .array([FHIRExporter.obj([
+                ("type", .string("update")), ("description", .string(label(language))), ("resource", .object(members)),
+            ])])),
+        ])
+    }
+
+    static func card(_ finding: Finding, context: Context, suggestions: [FHIRJSON]) -> FHIRJSON {
+        let language = context.language
+        let indicator = switch finding.severity {
+        case .urgent: "critical"
+        case .warning: "warning"
+        case .advisory, .info: "info"
+        }
+        let title = finding.title(language)
+        // CDS Hooks: summary under 140 characters.
+        let summary = title.count < 140 ? title : String(title.prefix(138)) + "…"
+        let responsible = LocalizedText(en: "Responsible", zh: "负责专科")
+        let sourcesLabel = LocalizedText(en: "Sources", zh: "依据")
+        var detail = [markdownSafe(finding.detail(language))]
+        if !finding.inputs.isEmpty { detail.append(finding.inputs.map { "`\($0.name)` = \(markdownSafe($0.value))" }.joined(separator: ", ")) }
+        detail.append("**\(responsible(language))**: \(finding.specialty.label(language))")
+        if !finding.sources.isEmpty { detail.append("**\(sourcesLabel(language))**: " + finding.sources.map { markdownSafe($0.text) }.joined(separator: "; ")) }
+        let openCase = LocalizedText(en: "Open the case in BoneMet", zh: "在 BoneMet 中打开病例")
+        return FHIRExporter.obj([
+            ("uuid", .string(UUID().uuidString.lowercased())), ("summary", .string(summary)), ("detail", .string(detail.joined(separator: "\n\n"))),
+            ("indicator", .string(indicator)),
+            ("source", FHIRExporter.obj([
+                ("label", .string("BoneMet")),
+                ("topic", FHIRExporter.obj([("system", .string("urn:bonemet:rule")), ("code", .string(finding.ruleId)), ("display", .string(title))])),
+            ])),
+            ("suggestions", suggestions.isEmpty ? nil : .array(suggestions)),
+            ("selectionBehavior", suggestions.isEmpty ? nil : .string("at-most-one")),
+            ("links", context.caseURL.map { .array([FHIRExporter.obj([("label", .string(openCase(language))), ("url", .string($0)), ("type", .string("absolute"))])]) }),
+        ])
+    }
+
+    /// CDS Hooks detail is GitHub-flavoured markdown without raw HTML: escape what a browser would take as a tag.
+    static func markdownSafe(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
