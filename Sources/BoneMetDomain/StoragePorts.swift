@@ -154,8 +154,12 @@ public protocol FHIRStagingStore: Sendable {
     func staged(patient: String) async throws -> [(type: String, json: String)]
     /// Creates or updates the case imported from a source key; returns what happened.
     func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome
+    /// The case imported from a source key (`fhir:<Patient.id>`), if any.
+    func caseId(sourceKey: String) async throws -> String?
 }
 
 public enum UpsertOutcome: Sendable, Equatable {
     case created, updated, unchanged
+    /// The source changed, but the case was edited in BoneMet since its last import: kept as it is.
+    case keptLocalEdits
 }

@@ -14,6 +14,8 @@ public struct BulkImporter: Sendable {
         public var created = 0
         public var updated = 0
         public var unchanged = 0
+        /// Cases whose source changed but which were edited in BoneMet since: not overwritten.
+        public var keptLocalEdits = 0
         public var withoutCancer = 0
         public var notes: [MappingNote] = []
     }
@@ -125,6 +127,11 @@ public struct BulkImporter: Sendable {
             case .created: summary.created += 1
             case .updated: summary.updated += 1
             case .unchanged: summary.unchanged += 1
+            case .keptLocalEdits:
+                summary.keptLocalEdits += 1
+                summary.notes.append(MappingNote(
+                    resource: "Patient/\(patient)",
+                    message: "the source changed, but the case was edited in BoneMet since its last import: kept as it is; review and update it by hand"))
             }
         }
     }

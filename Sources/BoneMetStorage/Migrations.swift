@@ -129,5 +129,26 @@ public enum Migrations {
             try await db.alter(table: "cases").column("source_key", type: .text).run()
             try await db.create(index: "cases_source_key").on("cases").column("source_key").unique().run()
         },
+        // M0008: what was last imported into a case (hash, and the version it became), so a
+        // re-import never overwrites edits made in BoneMet; CDS Hooks replay protection and feedback.
+        Migration("M0008_import_provenance_cds") { db in
+            try await db.alter(table: "cases").column("source_hash", type: .text).run()
+            try await db.alter(table: "cases").column("source_version", type: .bigint).run()
+            try await db.create(table: "cds_jti")
+                .column("issuer_jti", type: .text, .primaryKey(autoIncrement: false))
+                .column("expires_at", type: .bigint, .notNull)
+                .run()
+            try await db.create(table: "cds_feedback")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("service", type: .text, .notNull)
+                .column("issuer", type: .text, .notNull)
+                .column("card", type: .text, .notNull)
+                .column("outcome", type: .text, .notNull)
+                .column("override_reason", type: .text)
+                .column("accepted_suggestions", type: .text)
+                .column("outcome_at", type: .text)
+                .column("received_at", type: .bigint, .notNull)
+                .run()
+        },
     ]
 }

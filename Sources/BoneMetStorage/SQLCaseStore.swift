@@ -21,44 +21,56 @@ public struct SQLCaseStore: CaseStore {
     /// Creates a case, with the key of its import source when it has one (same transaction).
     func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?) async throws -> StoredCase {
         let id = UUID().uuidString.lowercased()
-        let json = CaseFile.write(record)
         try await store.write { db in
-            try await db.insert(into: "cases")
-                .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key")
-                .values(
-                    SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json), SQLBind(1),
-                    SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey))
-                .run()
-            try await Self.insert(findings, caseId: id, into: db)
+            try await Self.insertCase(id: id, record, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
         }
         return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
+    }
+
+    /// The insert itself, for callers that already hold a write transaction.
+    static func insertCase(
+        id: String, _ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?, into db: any SQLDatabase
+    ) async throws {
+        try await db.insert(into: "cases")
+            .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key")
+            .values(
+                SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(CaseFile.write(record)), SQLBind(1),
+                SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey))
+            .run()
+        try await insert(findings, caseId: id, into: db)
     }
 
     public func update(
         id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
     ) async throws -> StoredCase {
-        let json = CaseFile.write(record)
         let version = try await store.write { db -> Int in
-            guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
-                throw StorageError.notFound
-            }
-            let current = try row.decode(column: "version", as: Int.self)
-            guard current == expectedVersion else { throw StorageError.versionConflict(current: current) }
-            try await db.update("cases")
-                .set("patient_id", to: SQLBind(record.patient.id))
-                .set("fictional", to: SQLBind(record.patient.fictional ? 1 : 0))
-                .set("record_json", to: SQLBind(json))
-                .set("version", to: SQLBind(current + 1))
-                .set("rule_set_version", to: SQLBind(RuleSet.version))
-                .set("updated_at", to: SQLBind(time))
-                .set("updated_by", to: SQLBind(user))
-                .where("id", .equal, SQLBind(id))
-                .run()
-            try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-            try await Self.insert(findings, caseId: id, into: db)
-            return current + 1
+            try await Self.updateCase(id: id, record: record, findings: findings, expectedVersion: expectedVersion, by: user, at: time, in: db)
         }
         return StoredCase(id: id, record: record, version: version, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
+    }
+
+    /// The update itself, for callers that already hold a write transaction; returns the new version.
+    static func updateCase(
+        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64, in db: any SQLDatabase
+    ) async throws -> Int {
+        guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
+            throw StorageError.notFound
+        }
+        let current = try row.decode(column: "version", as: Int.self)
+        guard current == expectedVersion else { throw StorageError.versionConflict(current: current) }
+        try await db.update("cases")
+            .set("patient_id", to: SQLBind(record.patient.id))
+            .set("fictional", to: SQLBind(record.patient.fictional ? 1 : 0))
+            .set("record_json", to: SQLBind(CaseFile.write(record)))
+            .set("version", to: SQLBind(current + 1))
+            .set("rule_set_version", to: SQLBind(RuleSet.version))
+            .set("updated_at", to: SQLBind(time))
+            .set("updated_by", to: SQLBind(user))
+            .where("id", .equal, SQLBind(id))
+            .run()
+        try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
+        try await insert(findings, caseId: id, into: db)
+        return current + 1
     }
 
     /// Findings in chunks, well under SQLite's bound-parameter limit.

@@ -1,3 +1,4 @@
+import Crypto
 import BoneMetDomain
 import Foundation
 import SQLKit
@@ -42,20 +43,45 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
         // `case:<id>` names a case of this installation (our own export coming back), else a source.
         let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
-        let existing = try await store.read { db in
-            try await db.select().columns("id", "version", "record_json").from("cases")
+        let json = CaseFile.write(record)
+        let hash = SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
+        // One transaction: read, decide, write — a concurrent edit cannot slip in between.
+        return try await store.write { db -> UpsertOutcome in
+            let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
                 .where("source_key", .equal, SQLBind(sourceKey))
                 .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
+            guard let existing else {
+                let id = UUID().uuidString.lowercased()
+                try await SQLCaseStore.insertCase(id: id, record, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
+                try await Self.markImported(id: id, hash: hash, version: 1, in: db)
+                return .created
+            }
+            let id = try existing.decode(column: "id", as: String.self)
+            let version = try existing.decode(column: "version", as: Int.self)
+            let lastHash = try existing.decode(column: "source_hash", as: String?.self)
+            // Cases imported before M0008 have no hash: compare with the record as before.
+            let storedJSON = try existing.decode(column: "record_json", as: String.self)
+            if lastHash == hash || (lastHash == nil && storedJSON == json) { return .unchanged }
+            // Edited in BoneMet since its last import (MDT imaging reads, decisions …): the
+            // source must not silently overwrite that work. Left as it is and reported.
+            let importedVersion = try existing.decode(column: "source_version", as: Int?.self) ?? version
+            if importedVersion != version { return .keptLocalEdits }
+            let newVersion = try await SQLCaseStore.updateCase(
+                id: id, record: record, findings: findings, expectedVersion: version, by: user, at: time, in: db)
+            try await Self.markImported(id: id, hash: hash, version: newVersion, in: db)
+            return .updated
         }
-        let cases = SQLCaseStore(store)
-        guard let existing else {
-            _ = try await cases.create(record, findings: findings, by: user, at: time, sourceKey: sourceKey)
-            return .created
+    }
+
+    static func markImported(id: String, hash: String, version: Int, in db: any SQLDatabase) async throws {
+        try await db.update("cases").set("source_hash", to: SQLBind(hash)).set("source_version", to: SQLBind(version))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+
+    public func caseId(sourceKey: String) async throws -> String? {
+        try await store.read { db in
+            try await db.select().column("id").from("cases").where("source_key", .equal, SQLBind(sourceKey)).first()?
+                .decode(column: "id", as: String.self)
         }
-        if try existing.decode(column: "record_json", as: String.self) == CaseFile.write(record) { return .unchanged }
-        _ = try await cases.update(
-            id: try existing.decode(column: "id", as: String.self), record: record, findings: findings,
-            expectedVersion: try existing.decode(column: "version", as: Int.self), by: user, at: time)
-        return .updated
     }
 }

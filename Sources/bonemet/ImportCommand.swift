@@ -50,7 +50,7 @@ struct ImportCommand: AsyncParsableCommand {
             lines.append("  \(type): \(scan.byType[type] ?? 0)\(BulkScan.usedTypes.contains(type) ? "" : " (skipped: not used)")")
         }
         lines.append("patients: \(scan.patients); conditions: \(scan.conditions) (primary cancers \(scan.cancerConditions), bone metastases \(scan.boneMetastases))")
-        lines.append("cases: \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged; \(summary.withoutCancer) patient(s) without a cancer condition not imported")
+        lines.append("cases: \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.keptLocalEdits) kept with local edits; \(summary.withoutCancer) patient(s) without a cancer condition not imported")
         lines.append("bad lines: \(scan.badLineCount)")
         lines += scan.badLines.prefix(20).map { "  \($0.file):\($0.line): \($0.problem)" }
         if !summary.notes.isEmpty {

@@ -111,6 +111,35 @@ enum MCODEFixture {
         await cleanup()
     }
 
+    @Test(arguments: TestDatabases.engines)
+    func reImportNeverOverwritesEditsMadeInBoneMet(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
+        _ = try await importer.run(try MCODEFixture.folder())
+        let cases = SQLCaseStore(store)
+        let id = try #require(try await cases.list(search: nil, limit: 10, offset: 0).first?.id)
+        #expect(try await SQLFHIRStaging(store).caseId(sourceKey: "fhir:p1") == id)
+        // The MDT adds a dental examination in BoneMet.
+        let stored = try #require(try await cases.get(id: id))
+        var edited = stored.record
+        edited.dentalExams = [asOf]
+        _ = try await cases.update(id: id, record: edited, findings: [], expectedVersion: stored.version, by: "doctor", at: 2)
+        // The same export again: nothing to do, the edit stays.
+        #expect(try await importer.run(try MCODEFixture.folder()).unchanged == 1)
+        #expect(try await cases.get(id: id)?.record.dentalExams == [asOf])
+        // A changed source: the case is kept as edited, and the summary says so.
+        let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+        let summary = try await importer.run(changed)
+        #expect(summary.keptLocalEdits == 1)
+        #expect(summary.updated == 0)
+        #expect(summary.notes.contains { $0.message.contains("edited in BoneMet") })
+        let after = try #require(try await cases.get(id: id))
+        #expect(after.record.dentalExams == [asOf])
+        #expect(after.record.patient.birthDate?.description == "1958-04")
+        await cleanup()
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyntheaExportTests.folder.path)))
     func theSyntheaExportImportsCleanly() async throws {
         let (store, cleanup) = try await TestDatabases.make(.sqlite)

@@ -45,7 +45,7 @@ struct FHIRController {
             userId: user.id, action: "import", caseId: nil, detail: "FHIR Bundle: \(summary.created) created, \(summary.updated) updated", at: services.now())
         var issues: [(severity: String, code: String, text: String, location: String?)] = [(
             "information", "informational",
-            "\(summary.scan.resources) resources; cases \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged; \(summary.withoutCancer) patient(s) without a cancer condition; \(summary.scan.skipped) resource(s) of unused types skipped",
+            "\(summary.scan.resources) resources; cases \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.keptLocalEdits) kept with local edits; \(summary.withoutCancer) patient(s) without a cancer condition; \(summary.scan.skipped) resource(s) of unused types skipped",
             nil
         )]
         issues += summary.scan.badLines.map { ("error", "invalid", $0.problem, "Bundle.entry[\($0.line - 1)]") }
