@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // Clinical knowledge: scores, response criteria, findings, bilingual texts. Foundation only, pure.
@@ -75,6 +76,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             swiftSettings: strictSettings
         ),
@@ -107,9 +109,11 @@ let package = Package(
         .testTarget(
             name: "BoneMetWebTests",
             dependencies: [
-                "BoneMetWeb", "BoneMetTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BoneMetWeb", "BoneMetFHIR", "BoneMetTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["__Snapshots__"],
             swiftSettings: strictSettings

@@ -163,3 +163,28 @@ public enum UpsertOutcome: Sendable, Equatable {
     /// The source changed, but the case was edited in BoneMet since its last import: kept as it is.
     case keptLocalEdits
 }
+
+/// One feedback item of CDS Hooks 2.0 (`POST {service}/feedback`).
+public struct CDSFeedback: Sendable, Hashable {
+    public let card: String
+    public let outcome: String
+    public let overrideReason: String?
+    public let acceptedSuggestions: [String]
+    public let outcomeTimestamp: String?
+
+    public init(card: String, outcome: String, overrideReason: String?, acceptedSuggestions: [String], outcomeTimestamp: String?) {
+        self.card = card
+        self.outcome = outcome
+        self.overrideReason = overrideReason
+        self.acceptedSuggestions = acceptedSuggestions
+        self.outcomeTimestamp = outcomeTimestamp
+    }
+}
+
+/// CDS Hooks state shared by every server process: used JWT ids and card feedback.
+public protocol CDSStore: Sendable {
+    /// Records a JWT id; false when it was already used (a replay). Expired ids are forgotten.
+    func claim(jti: String, issuer: String, expiresAt: Int64, now: Int64) async throws -> Bool
+    func record(_ feedback: [CDSFeedback], service: String, issuer: String, at time: Int64) async throws
+    func feedback(service: String, limit: Int) async throws -> [CDSFeedback]
+}

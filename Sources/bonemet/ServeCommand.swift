@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
     var viewerURL: String?
 
+    @Option(name: .customLong("cds-config"), help: "JSON file of trusted EHRs for CDS Hooks (docs/cds-hooks.md); without it CDS calls get 401.")
+    var cdsConfig: String?
+
     @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
     var demo = false
 
@@ -42,6 +45,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure.reject("field \"--port\": out of range; allowed: 1–65535", command: "serve")
         }
         let location = try database.location(command: "serve", create: true)
+        var cds: CDSConfiguration?
+        if let path = cdsConfig ?? environment["BONEMET_CDS_CONFIG"], !path.isEmpty {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CLIFailure.reject("field \"--cds-config\": cannot read \"\(path)\"", command: "serve")
+            }
+            do {
+                cds = try CDSConfiguration.parse(text)
+            } catch {
+                throw CLIFailure.reject("--cds-config \(error.description)", command: "serve")
+            }
+        }
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
@@ -49,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
             store: store, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
-            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"])
+            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds)
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

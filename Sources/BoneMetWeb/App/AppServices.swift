@@ -23,12 +23,23 @@ public struct AppServices: Sendable {
     /// A DICOMweb viewer link with `{uids}` for comma-separated StudyInstanceUIDs, e.g.
     /// `https://pacs.example/ohif/viewer?StudyInstanceUIDs={uids}`; nil hides viewer links.
     public let viewerURLTemplate: String?
+    /// Trusted EHRs for CDS Hooks; nil answers every CDS call with 401.
+    public let cds: CDSConfiguration?
+    public let cdsStore: any CDSStore
+    public let staging: any FHIRStagingStore
+    /// Outbound HTTP (CDS Hooks `jku` key sets and `fhirServer` reads).
+    public let http: any HTTPFetching
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
-        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
+        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher()
     ) {
+        self.cds = cds
+        self.http = http
+        self.cdsStore = SQLCDSStore(store)
+        self.staging = SQLFHIRStaging(store)
         self.metrics = metrics
         self.viewerURLTemplate = viewerURLTemplate
         self.store = store

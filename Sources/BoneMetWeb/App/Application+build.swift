@@ -36,6 +36,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     AdminController(services: services).addRoutes(to: router)
     MeetingController(services: services).addRoutes(to: router)
     FHIRController(services: services).addRoutes(to: router)
+    CDSController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -26,7 +26,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
-        if request.uri.path.hasPrefix("/fhir") {
+        if request.uri.path.hasPrefix("/fhir") || request.uri.path.hasPrefix("/cds-services") {
             let code = error.status == .unauthorized ? "login" : error.status == .forbidden ? "forbidden" : error.status == .notFound ? "not-found" : "processing"
             return textResponse(
                 FHIRController.outcome([("error", code, error.message(context.language), nil)]), contentType: "application/fhir+json; charset=utf-8",

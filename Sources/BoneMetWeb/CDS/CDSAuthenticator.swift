@@ -1,0 +1,117 @@
+import BoneMetDomain
+import BoneMetFHIR
+import Foundation
+import JWTKit
+
+/// Checks the `Authorization: Bearer <JWT>` every CDS Hooks call carries (CDS Hooks 2.0
+/// §Trusting CDS Clients; standards.md): ES384 or RS384 only — never `none` or HMAC — an
+/// allow-listed `iss`, its key set (configured, or from an allow-listed `jku`), the `kid` in
+/// it, `aud` equal to the URL called, `exp`/`iat` within a small leeway, `jti` never seen.
+public struct CDSAuthenticator: Sendable {
+    public struct Rejection: Error, Sendable, Equatable {
+        public let reason: String
+    }
+
+    let configuration: CDSConfiguration
+    let store: any CDSStore
+    let fetch: any HTTPFetching
+    let now: @Sendable () -> Int64
+
+    static let allowedAlgorithms: [String: (kty: String, crv: String?)] = ["ES384": ("EC", "P-384"), "RS384": ("RSA", nil)]
+
+    public init(configuration: CDSConfiguration, store: any CDSStore, fetch: any HTTPFetching, now: @escaping @Sendable () -> Int64) {
+        self.configuration = configuration
+        self.store = store
+        self.fetch = fetch
+        self.now = now
+    }
+
+    /// The verified issuer, or why the call is refused.
+    public func authenticate(authorization: String?, audiences: [String]) async throws(Rejection) -> String {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { throw Rejection(reason: "missing Authorization: Bearer <JWT>") }
+        let token = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let header = Self.segment(parts[0]), let claims = Self.segment(parts[1]) else {
+            throw Rejection(reason: "the token is not a signed JWT (header.payload.signature)")
+        }
+        let alg = header["alg"]?.string ?? ""
+        guard let expected = Self.allowedAlgorithms[alg] else {
+            throw Rejection(reason: "algorithm \"\(alg)\" is not accepted; allowed: ES384, RS384")
+        }
+        guard let kid = header["kid"]?.string, !kid.isEmpty else { throw Rejection(reason: "the JWT header has no kid") }
+        guard let iss = claims["iss"]?.string, let issuer = configuration.issuers.first(where: { $0.iss == iss }) else {
+            throw Rejection(reason: "issuer not trusted")
+        }
+        // The key set: from an allow-listed jku, else the configured one.
+        let jwksText: String
+        if let jku = header["jku"]?.string {
+            guard issuer.jku.contains(jku) else { throw Rejection(reason: "jku is not on this issuer's allow-list") }
+            do { jwksText = try await fetch.get(jku, bearer: nil) } catch { throw Rejection(reason: "the key set at jku could not be fetched") }
+        } else if let configured = issuer.jwks {
+            jwksText = configured
+        } else {
+            throw Rejection(reason: "no key set for this issuer")
+        }
+        guard let jwk = Self.key(kid: kid, alg: alg, expected: expected, in: jwksText) else {
+            throw Rejection(reason: "no \(alg) key with this kid in the issuer's key set")
+        }
+        do {
+            let keys = JWTKeyCollection()
+            try await keys.add(jwk: JSONDecoder().decode(JWK.self, from: Data(jwk.utf8)))
+            _ = try await keys.verify(token, as: SignatureOnly.self)
+        } catch {
+            throw Rejection(reason: "invalid signature")
+        }
+        // Claims, with the injected clock.
+        let audience = claims["aud"].map { $0.array.isEmpty ? [$0.string].compactMap { $0 } : $0.array.compactMap(\.string) } ?? []
+        guard audience.contains(where: audiences.contains) else { throw Rejection(reason: "aud is not this service's URL") }
+        guard let exp = claims["exp"]?.decimalText.flatMap({ Double($0) }).map({ Int64($0) }),
+            let iat = claims["iat"]?.decimalText.flatMap({ Double($0) }).map({ Int64($0) })
+        else { throw Rejection(reason: "exp and iat are required numbers") }
+        let time = now()
+        guard exp + configuration.leewaySeconds >= time else { throw Rejection(reason: "the token has expired") }
+        guard iat - configuration.leewaySeconds <= time else { throw Rejection(reason: "the token is issued in the future") }
+        guard let jti = claims["jti"]?.string, !jti.isEmpty else { throw Rejection(reason: "jti is required") }
+        let fresh: Bool
+        do {
+            fresh = try await store.claim(jti: jti, issuer: iss, expiresAt: exp + configuration.leewaySeconds, now: time)
+        } catch {
+            throw Rejection(reason: "the token could not be checked for replay")
+        }
+        guard fresh else { throw Rejection(reason: "jti already used (replay)") }
+        return iss
+    }
+
+    /// The JWK with this kid, of the type the algorithm needs, as JSON with its `alg` set
+    /// (a key that names another algorithm is never used for this one).
+    static func key(kid: String, alg: String, expected: (kty: String, crv: String?), in jwks: String) -> String? {
+        guard let set = try? FHIRJSON.parse(jwks) else { return nil }
+        for key in set["keys"]?.array ?? [] where key["kid"]?.string == kid {
+            guard key["kty"]?.string == expected.kty, expected.crv == nil || key["crv"]?.string == expected.crv else { continue }
+            if let own = key["alg"]?.string, own != alg { continue }
+            if let use = key["use"]?.string, use != "sig" { continue }
+            var members = key.members.filter { $0.key != "alg" && $0.key != "d" && $0.key != "p" && $0.key != "q" }
+            members.append(.init("alg", .string(alg)))
+            return FHIRJSON.object(members).serialized()
+        }
+        return nil
+    }
+
+    static func segment(_ part: Substring) -> FHIRJSON? {
+        var text = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.count % 4 != 0 { text += "=" }
+        guard let data = Data(base64Encoded: text), let json = try? FHIRJSON.parse(bytes: [UInt8](data)), case .object = json else { return nil }
+        return json
+    }
+
+    /// jwt-kit checks the signature; the claims are checked above with our clock.
+    struct SignatureOnly: JWTPayload {
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+}
+
+/// GET over HTTP for the two things CDS Hooks makes us fetch: an EHR's key set (`jku`) and
+/// FHIR resources from `fhirServer`. A protocol so the server can swap the transport.
+public protocol HTTPFetching: Sendable {
+    func get(_ url: String, bearer: String?) async throws -> String
+}

@@ -1,0 +1,168 @@
+import BoneMetDomain
+import BoneMetFHIR
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// CDS Hooks 2.0: `GET /cds-services` (discovery), `POST /cds-services/{id}` (cards) and
+/// `POST /cds-services/{id}/feedback`. Every call is authenticated by the EHR's JWT
+/// (CDSAuthenticator), not by a BoneMet session. Errors are OperationOutcomes; allowed
+/// browser origins get CORS headers (OWASP: an explicit allow-list, never `*`).
+struct CDSController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/cds-services", use: discovery)
+        router.post("/cds-services/:id", use: call)
+        router.post("/cds-services/:id/feedback", use: feedback)
+        router.on("/cds-services", method: .options, use: preflight)
+        router.on("/cds-services/:id", method: .options, use: preflight)
+        router.on("/cds-services/:id/feedback", method: .options, use: preflight)
+    }
+
+    static let json = "application/json; charset=utf-8"
+
+    func failure(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil, request: Request) -> Response {
+        var response = textResponse(
+            FHIRController.outcome([("error", code, message, field)]), contentType: "application/fhir+json; charset=utf-8", status: status)
+        if status == .unauthorized {
+            response.headers[.wwwAuthenticate] = "Bearer error=\"invalid_token\", error_description=\"\(message.replacingOccurrences(of: "\"", with: "'"))\""
+        }
+        return cors(response, request: request)
+    }
+
+    /// CORS for allow-listed origins only.
+    func cors(_ response: Response, request: Request) -> Response {
+        guard let origin = request.headers[.origin], services.cds?.allowedOrigins.contains(origin) == true else { return response }
+        var response = response
+        response.headers[.accessControlAllowOrigin] = origin
+        response.headers[.accessControlAllowHeaders] = "Authorization, Content-Type"
+        response.headers[.accessControlAllowMethods] = "GET, POST, OPTIONS"
+        response.headers[.accessControlMaxAge] = "600"
+        response.headers[.vary] = "Origin"
+        return response
+    }
+
+    @Sendable func preflight(_ request: Request, context: AppRequestContext) async throws -> Response {
+        cors(Response(status: .noContent), request: request)
+    }
+
+    /// The issuer of a verified call, or the 401 to send.
+    func authenticate(_ request: Request, audiences: [String]) async -> Result<String, CDSAuthenticator.Rejection> {
+        guard let configuration = services.cds else { return .failure(.init(reason: "CDS Hooks are not configured on this server")) }
+        let authenticator = CDSAuthenticator(configuration: configuration, store: services.cdsStore, fetch: services.http, now: services.now)
+        do {
+            return .success(try await authenticator.authenticate(authorization: request.headers[.authorization], audiences: audiences))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    var base: String { services.cds?.publicURL ?? "" }
+
+    @Sendable func discovery(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if case .failure(let rejection) = await authenticate(request, audiences: [base + "/cds-services"]) {
+            return failure(.unauthorized, "login", rejection.reason, request: request)
+        }
+        return cors(textResponse(CDSService.discovery(language: context.language).serialized(), contentType: Self.json, status: .ok), request: request)
+    }
+
+    @Sendable func call(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let service = CDSService.named(id) else { return failure(.notFound, "not-found", "no CDS service \"\(id)\"", request: request) }
+        let issuer: String
+        switch await authenticate(request, audiences: [base + "/cds-services/" + id]) {
+        case .success(let verified): issuer = verified
+        case .failure(let rejection): return failure(.unauthorized, "login", rejection.reason, request: request)
+        }
+        do {
+            let body = try await FormData.bodyText(request, limit: 16 * 1024 * 1024)
+            let cdsRequest = try CDSRequest(parsing: body, service: service)
+            let resources = try await gather(cdsRequest)
+            let caseId = try await services.staging.caseId(sourceKey: "fhir:" + cdsRequest.patientId)
+            // A patient with a BoneMet case is assessed on the MDT's record (imaging reads,
+            // pain, dental examinations), which the EHR's FHIR data does not carry.
+            let stored = try await caseId.asyncMap { try await services.cases.get(id: $0) } ?? nil
+            let record = stored?.record ?? CDSCards.record(patientId: cdsRequest.patientId, resources: resources)
+            let cardContext = CDSCards.Context(
+                asOf: services.today, settings: services.settings, language: context.language, caseURL: caseId.map { base + "/cases/" + $0 })
+            let cards = service.hook == "patient-view"
+                ? CDSCards.patientView(record: record, context: cardContext) : CDSCards.orders(request: cdsRequest, record: record, context: cardContext)
+            try await services.audit.record(
+                userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(cards.count) card(s)", at: services.now())
+            let answer = FHIRJSON.object([.init("cards", .array(cards))])
+            return cors(textResponse(answer.serialized(), contentType: Self.json, status: .ok), request: request)
+        } catch let failure as CDSFailure {
+            let status: HTTPResponse.Status = failure.status == 412 ? .preconditionFailed : .badRequest
+            return self.failure(status, failure.status == 412 ? "incomplete" : "invalid", failure.message, field: failure.field, request: request)
+        }
+    }
+
+    /// Every prefetch key: as the EHR sent it, else read from `fhirServer`; neither → 412.
+    func gather(_ request: CDSRequest) async throws -> [FHIRResource] {
+        var resources: [FHIRResource] = []
+        for (key, template) in CDSService.prefetch {
+            if let value = request.prefetch[key] {
+                resources += try CDSRequest.resources(in: value)
+                continue
+            }
+            guard let server = request.fhirServer else {
+                throw CDSFailure(status: 412, "prefetch \"\(key)\" was not provided and there is no fhirServer to read it from", field: "prefetch.\(key)")
+            }
+            let root = server.hasSuffix("/") ? String(server.dropLast()) : server
+            var next: String? = root + "/" + request.resolve(template)
+            var pages = 0
+            // Search results come in pages; follow `next` links, bounded.
+            while let url = next, pages < 20 {
+                pages += 1
+                let text: String
+                do {
+                    text = try await services.http.get(url, bearer: request.accessToken)
+                } catch {
+                    throw CDSFailure(status: 412, "\"\(key)\" could not be read from fhirServer", field: "fhirServer")
+                }
+                let json: FHIRJSON
+                do { json = try FHIRJSON.parse(text) } catch { throw CDSFailure(status: 412, "fhirServer answered \"\(key)\" with invalid JSON", field: "fhirServer") }
+                if json["resourceType"]?.string == "OperationOutcome" { break }
+                resources += try CDSRequest.resources(in: json)
+                next = (json["link"]?.array ?? []).first { $0["relation"]?.string == "next" }?["url"]?.string
+            }
+        }
+        return resources
+    }
+
+    @Sendable func feedback(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard CDSService.named(id) != nil else { return failure(.notFound, "not-found", "no CDS service \"\(id)\"", request: request) }
+        let issuer: String
+        switch await authenticate(request, audiences: [base + "/cds-services/" + id, base + "/cds-services/" + id + "/feedback"]) {
+        case .success(let verified): issuer = verified
+        case .failure(let rejection): return failure(.unauthorized, "login", rejection.reason, request: request)
+        }
+        let body = try await FormData.bodyText(request, limit: 1024 * 1024)
+        guard let json = try? FHIRJSON.parse(body), let list = json["feedback"]?.array, !list.isEmpty else {
+            return failure(.badRequest, "invalid", "\"feedback\" must be a non-empty array", field: "feedback", request: request)
+        }
+        var items: [CDSFeedback] = []
+        for (index, item) in list.enumerated() {
+            guard let card = item["card"]?.string, !card.isEmpty else {
+                return failure(.badRequest, "invalid", "required card uuid", field: "feedback[\(index)].card", request: request)
+            }
+            guard let outcome = item["outcome"]?.string, outcome == "accepted" || outcome == "overridden" else {
+                return failure(.badRequest, "invalid", "allowed: accepted, overridden", field: "feedback[\(index)].outcome", request: request)
+            }
+            let reason = item["overrideReason"]?["reason"]?["code"]?.string ?? item["overrideReason"]?["userComment"]?.string
+            let accepted = (item["acceptedSuggestions"]?.array ?? []).compactMap { $0["id"]?.string }
+            items.append(CDSFeedback(card: card, outcome: outcome, overrideReason: reason, acceptedSuggestions: accepted, outcomeTimestamp: item["outcomeTimestamp"]?.string))
+        }
+        try await services.cdsStore.record(items, service: id, issuer: issuer, at: services.now())
+        return cors(textResponse("{}", contentType: Self.json, status: .ok), request: request)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,205 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import BoneMetWeb
+import Foundation
+import JWTKit
+import Testing
+import _CryptoExtras
+
+/// The example of CDS Hooks 2.0 §Trusting CDS Clients: header {alg ES384, kid example-kid,
+/// jku https://fhir-ehr.example.com/jwk_uri}, payload {iss, aud, exp 1422568860,
+/// iat 1311280970, jti, tenant}, and the published public key set.
+enum SpecExample {
+    static let token =
+        "eyJhbGciOiJFUzM4NCIsInR5cCI6IkpXVCIsImtpZCI6ImV4YW1wbGUta2lkIiwiamt1IjoiaHR0cHM6Ly9maGlyLWVoci5leGFtcGxlLmNvbS9qd2tfdXJpIn0"
+        + ".eyJpc3MiOiJodHRwczovL2ZoaXItZWhyLmV4YW1wbGUuY29tLyIsImF1ZCI6Imh0dHBzOi8vY2RzLmV4YW1wbGUub3JnL2Nkcy1zZXJ2aWNlcy9zb21lLXNlcnZpY2UiLCJleHAiOjE0MjI1Njg4NjAsImlhdCI6MTMxMTI4MDk3MCwianRpIjoiZWUyMmIwMjEtZTFiNy00NjExLWJhNWItOGVlYzZhMzNhYzFlIiwidGVuYW50IjoiMmRkZDZjM2EtOGU5YS00NGM2LWEzMDUtNTIxMTFhZDMwMmEyIn0"
+        + ".d1WfLjGRKlcWB94l9do4cM8REXeYJLL6SGUBO8VHZhfM8mwKYP70EMxJ67War4TQblEpaQrp11wx5p7oPFm2ETYgCicS84vXWEIYTdjooZdooCSDf2L8-i4awdoUwiEb"
+    static let jwks = #"{"keys":[{"kty":"EC","use":"sig","crv":"P-384","kid":"example-kid","x":"46SDH7Znh821wblCBglA61sNE9ZrHYKKt3qRtRTmSXyOI_FIGBLWrWa0GPUkDCEk","y":"XMcRuuoGW7CXjQdy-F5i3FeBE0x9hPLdeFdSoDd3ELmx404tLX0VRRcqzAsPhXcI","alg":"ES384"}]}"#
+    static let issuer = "https://fhir-ehr.example.com/"
+    static let jku = "https://fhir-ehr.example.com/jwk_uri"
+    static let audience = "https://cds.example.org/cds-services/some-service"
+    static let exp: Int64 = 1_422_568_860
+    static let iat: Int64 = 1_311_280_970
+}
+
+/// The spec's example host cannot be reached; this serves its published key set at its
+/// `jku`. (The live tests fetch key sets and FHIR data over real HTTP.)
+struct FixedDocuments: HTTPFetching {
+    let documents: [String: String]
+    func get(_ url: String, bearer: String?) async throws -> String {
+        guard let document = documents[url] else { throw URLSessionFetcher.Failure(status: 404) }
+        return document
+    }
+}
+
+struct TestClaims: JWTPayload {
+    var iss: String
+    var aud: String
+    var exp: Int64
+    var iat: Int64
+    var jti: String?
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+/// An EHR with a key generated in the test: its key set and tokens with any claims.
+struct TestEHR: Sendable {
+    let key = ES384PrivateKey()
+    let kid = "ehr-key-1"
+    let iss = "https://ehr.test/"
+
+    var jwks: String {
+        let parameters = key.publicKey.parameters
+        return #"{"keys":[{"kty":"EC","crv":"P-384","use":"sig","kid":"\#(kid)","x":"\#(parameters?.x ?? "")","y":"\#(parameters?.y ?? "")"}]}"#
+    }
+
+    func token(aud: String, iat: Int64, exp: Int64, jti: String? = UUID().uuidString, jku: String? = nil, kid: String? = nil, iss: String? = nil) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(ecdsa: key, kid: JWKIdentifier(string: kid ?? self.kid))
+        var header = JWTHeader()
+        if let jku { header.fields["jku"] = .string(jku) }
+        return try await keys.sign(TestClaims(iss: iss ?? self.iss, aud: aud, exp: exp, iat: iat, jti: jti), kid: JWKIdentifier(string: kid ?? self.kid), header: header)
+    }
+
+    func configuration(publicURL: String = "https://bonemet.test", jku: [String] = [], withJWKS: Bool = true) -> CDSConfiguration {
+        CDSConfiguration(publicURL: publicURL, issuers: [.init(iss: iss, jwks: withJWKS ? jwks : nil, jku: jku)], allowedOrigins: ["https://ehr.test"])
+    }
+}
+
+@Suite struct CDSAuthTests {
+    func authenticator(_ configuration: CDSConfiguration, store: SQLStore, fetch: any HTTPFetching = FixedDocuments(documents: [:]), now: Int64)
+        -> CDSAuthenticator
+    {
+        CDSAuthenticator(configuration: configuration, store: SQLCDSStore(store), fetch: fetch, now: { now })
+    }
+
+    func reason(_ body: () async throws(CDSAuthenticator.Rejection) -> String) async -> String? {
+        do {
+            _ = try await body()
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    static let specConfiguration = CDSConfiguration(
+        publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: nil, jku: [SpecExample.jku])])
+    static let specFetch = FixedDocuments(documents: [SpecExample.jku: SpecExample.jwks])
+
+    @Test(arguments: TestDatabases.engines)
+    func theSpecExampleTokenIsAcceptedOnceWithinItsLifetime(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let auth = authenticator(Self.specConfiguration, store: store, fetch: Self.specFetch, now: 1_400_000_000)
+        let issuer = try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+        #expect(issuer == SpecExample.issuer)
+        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
+            try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+        } == "jti already used (replay)")
+        await cleanup()
+    }
+
+    @Test func expiryAndIssuedAtHonourTheLeewayExactly() async throws {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        func check(_ now: Int64) async -> String? {
+            let auth = authenticator(Self.specConfiguration, store: store, fetch: Self.specFetch, now: now)
+            return await reason { () async throws(CDSAuthenticator.Rejection) in
+                try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+            }
+        }
+        // exp + 60 s leeway is the last accepted second.
+        #expect(await check(SpecExample.exp + 60) == nil)
+        // A fresh database for each later check, so the jti is judged on time alone.
+        let (store2, cleanup2) = try await TestDatabases.make(.sqlite)
+        let late = authenticator(Self.specConfiguration, store: store2, fetch: Self.specFetch, now: SpecExample.exp + 61)
+        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
+            try await late.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+        } == "the token has expired")
+        let early = authenticator(Self.specConfiguration, store: store2, fetch: Self.specFetch, now: SpecExample.iat - 61)
+        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
+            try await early.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+        } == "the token is issued in the future")
+        await cleanup()
+        await cleanup2()
+    }
+
+    @Test func everyRejectionSaysWhy() async throws {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let now: Int64 = 1_400_000_000
+        func refuse(_ token: String, configuration: CDSConfiguration = CDSAuthTests.specConfiguration, audience: String = SpecExample.audience) async -> String? {
+            let auth = authenticator(configuration, store: store, fetch: Self.specFetch, now: now)
+            return await reason { () async throws(CDSAuthenticator.Rejection) in
+                try await auth.authenticate(authorization: "Bearer " + token, audiences: [audience])
+            }
+        }
+        let parts = SpecExample.token.split(separator: ".").map(String.init)
+        func b64(_ text: String) -> String {
+            Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+        }
+        #expect(await refuse("not-a-jwt") == "the token is not a signed JWT (header.payload.signature)")
+        #expect(await refuse(b64(#"{"alg":"none","kid":"example-kid"}"#) + "." + parts[1] + ".") == "algorithm \"none\" is not accepted; allowed: ES384, RS384")
+        #expect(await refuse(b64(#"{"alg":"HS256","kid":"example-kid"}"#) + "." + parts[1] + "." + parts[2]) == "algorithm \"HS256\" is not accepted; allowed: ES384, RS384")
+        #expect(await refuse(b64(#"{"alg":"ES384"}"#) + "." + parts[1] + "." + parts[2]) == "the JWT header has no kid")
+        // The payload changed after signing.
+        let forged = b64(#"{"iss":"https://fhir-ehr.example.com/","aud":"https://cds.example.org/cds-services/some-service","exp":1422568860,"iat":1311280970,"jti":"other"}"#)
+        #expect(await refuse(parts[0] + "." + forged + "." + parts[2]) == "invalid signature")
+        #expect(await refuse(SpecExample.token, audience: "https://cds.example.org/cds-services/other") == "aud is not this service's URL")
+        let otherIssuer = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: "https://someone.else/", jwks: SpecExample.jwks, jku: [])])
+        #expect(await refuse(SpecExample.token, configuration: otherIssuer) == "issuer not trusted")
+        let noJKU = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: SpecExample.jwks, jku: [])])
+        #expect(await refuse(SpecExample.token, configuration: noJKU) == "jku is not on this issuer's allow-list")
+
+        // Keys generated here.
+        let ehr = TestEHR()
+        let aud = "https://bonemet.test/cds-services/bonemet-patient-view"
+        let configuration = ehr.configuration()
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300, kid: "unknown"), configuration: configuration, audience: aud)
+            == "no ES384 key with this kid in the issuer's key set")
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300, jti: nil), configuration: configuration, audience: aud) == "jti is required")
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300), configuration: configuration, audience: aud) == nil)
+        // Another EHR's key under the same kid: the signature does not match.
+        let impostor = TestEHR()
+        #expect(await refuse(try await impostor.token(aud: aud, iat: now, exp: now + 300), configuration: configuration, audience: aud) == "invalid signature")
+        await cleanup()
+    }
+
+    @Test func rs384IsAcceptedAndAKeyForAnotherAlgorithmIsNot() async throws {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let now: Int64 = 1_700_000_000
+        let rsa = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let primitives = try rsa.publicKey.getKeyPrimitives()
+        func b64(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        }
+        let jwks = #"{"keys":[{"kty":"RSA","kid":"rsa-1","n":"\#(b64(primitives.modulus))","e":"\#(b64(primitives.publicExponent))"}]}"#
+        let configuration = CDSConfiguration(publicURL: "https://bonemet.test", issuers: [.init(iss: "https://rsa-ehr.test/", jwks: jwks, jku: [])])
+        let keys = JWTKeyCollection()
+        await keys.add(rsa: try Insecure.RSA.PrivateKey(backing: rsa), digestAlgorithm: .sha384, kid: "rsa-1")
+        let aud = "https://bonemet.test/cds-services/bonemet-order-sign"
+        let token = try await keys.sign(TestClaims(iss: "https://rsa-ehr.test/", aud: aud, exp: now + 300, iat: now, jti: "r1"), kid: "rsa-1")
+        let auth = authenticator(configuration, store: store, now: now)
+        #expect(try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud]) == "https://rsa-ehr.test/")
+        // RS256 with the same key is refused before any signature check.
+        let rs256 = JWTKeyCollection()
+        await rs256.add(rsa: try Insecure.RSA.PrivateKey(backing: rsa), digestAlgorithm: .sha256, kid: "rsa-1")
+        let weaker = try await rs256.sign(TestClaims(iss: "https://rsa-ehr.test/", aud: aud, exp: now + 300, iat: now, jti: "r2"), kid: "rsa-1")
+        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
+            try await auth.authenticate(authorization: "Bearer " + weaker, audiences: [aud])
+        } == "algorithm \"RS256\" is not accepted; allowed: ES384, RS384")
+        await cleanup()
+    }
+
+    @Test func configurationErrorsNameTheField() {
+        func field(_ text: String) -> String? {
+            do { _ = try CDSConfiguration.parse(text) } catch { return error.field }
+            return nil
+        }
+        #expect(field("{") == "(file)")
+        #expect(field(#"{"issuers":[]}"#) == "publicURL")
+        #expect(field(#"{"publicURL":"https://b.test","issuers":[]}"#) == "issuers")
+        #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/"}]}"#) == "issuers[0]")
+        #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/","jku":["http://e/jwks"]}]}"#) == "issuers[0].jku")
+        #expect(field(#"{"publicURL":"https://b.test","leewaySeconds":900,"issuers":[{"iss":"https://e/","jku":["https://e/jwks"]}]}"#) == "leewaySeconds")
+        #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == nil)
+    }
+}
