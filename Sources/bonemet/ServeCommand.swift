@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the BoneMet MDT web application.",
         discussion: """
-            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1.
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_CDS_CONFIG.
             On first start it creates an administrator "admin" and prints a one-time password.
             """
     )
