@@ -20,7 +20,18 @@ let package = Package(
             ],
             path: "Benchmarks/AssessmentBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Bulk NDJSON import throughput and peak memory, next to Python fhir.resources
+        // (import-vs-python.sh runs both on the same files).
+        .executableTarget(
+            name: "ImportThroughput",
+            dependencies: [
+                .product(name: "BoneMetFHIR", package: "BoneMet"),
+                .product(name: "BoneMetStorage", package: "BoneMet"),
+                .product(name: "BoneMetTestSupport", package: "BoneMet"),
+            ],
+            path: "Benchmarks/ImportThroughput"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

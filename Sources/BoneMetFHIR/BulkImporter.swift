@@ -42,7 +42,7 @@ public struct BulkImporter: Sendable {
             throw FHIRError("no such file or folder: \(path.path)")
         }
         let files = isFolder.boolValue
-            ? try FileManager.default.contentsOfDirectory(atPath: path.path).filter(BulkScan.isNDJSON).sorted().map { path.appendingPathComponent($0) }
+            ? try BulkScan.files(in: path)
             : [path]
         var lines = 0
         var touched: Set<String> = []

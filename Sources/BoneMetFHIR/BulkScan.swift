@@ -34,9 +34,36 @@ public struct BulkScan: Sendable {
 
     public static func scan(folder: URL) throws -> BulkScan {
         var scan = BulkScan()
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter(BulkScan.isNDJSON).sorted()
-        for name in names { scan.read(file: folder.appendingPathComponent(name)) }
+        for file in try files(in: folder) { scan.read(file: file) }
         return scan
+    }
+
+    /// The files of an export folder. With a Bulk Data manifest (`manifest.json`, or any
+    /// `*.json` with `output`), exactly the files its `output[].url` name — relative paths or
+    /// file names, resolved in the folder; remote URLs must be downloaded first. Without one,
+    /// every `*.ndjson` / `*.ndjson.gz`.
+    public static func files(in folder: URL) throws -> [URL] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        for name in names where name.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                let manifest = try? FHIRJSON.parse(bytes: [UInt8](data)), let output = manifest["output"]?.array, manifest["transactionTime"] != nil
+            else { continue }
+            var files: [URL] = []
+            for (index, item) in output.enumerated() {
+                guard let url = item["url"]?.string, !url.isEmpty else { throw FHIRError("manifest output[\(index)] has no url", path: "\(name).output[\(index)].url") }
+                if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                    throw FHIRError("manifest names a remote file (\(url)); download the export first", path: "\(name).output[\(index)].url")
+                }
+                let fileName = url.hasPrefix("file://") ? (URL(string: url)?.lastPathComponent ?? url) : (url as NSString).lastPathComponent
+                let file = folder.appendingPathComponent(fileName)
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    throw FHIRError("manifest names \(fileName), which is not in the folder", path: "\(name).output[\(index)].url")
+                }
+                files.append(file)
+            }
+            return files
+        }
+        return names.filter(isNDJSON).map { folder.appendingPathComponent($0) }
     }
 
     /// `*.ndjson`, or gzip-compressed `*.ndjson.gz`.

@@ -194,7 +194,11 @@ public enum FHIRCaseMapper {
     /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
     static func medication(_ resource: FHIRResource, primaries: Set<String>) -> Treatment? {
         let r = resource.json
-        let concept = r["medicationCodeableConcept"]
+        // The medication inline, or a contained Medication referenced as `#id`.
+        var concept = r["medicationCodeableConcept"]
+        if concept == nil, let reference = r["medicationReference"]?["reference"]?.string, reference.hasPrefix("#") {
+            concept = (r["contained"]?.array ?? []).first { $0["id"]?.string == String(reference.dropFirst()) }?["code"]
+        }
         let name = FHIRRead.text(concept)?.lowercased() ?? ""
         let atc = FHIRRead.codings(concept).compactMap { $0.system?.contains("atc") == true ? $0.code : nil }
         let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")

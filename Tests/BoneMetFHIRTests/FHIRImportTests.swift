@@ -140,6 +140,32 @@ enum MCODEFixture {
         await cleanup()
     }
 
+    @Test func aManifestNamesTheFilesToRead() throws {
+        let folder = try MCODEFixture.folder(extra: ["Extra.ndjson": #"{"resourceType":"Patient","id":"p2"}"#])
+        let manifest = #"{"transactionTime":"2026-11-27T00:00:00Z","request":"https://ehr/fhir/$export","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://ehr/files/Patient.000.ndjson"}],"error":[]}"#
+        try Data(manifest.replacingOccurrences(of: "https://ehr/files/", with: "").utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        // Only the file the manifest lists: Extra.ndjson is not read.
+        let scan = try BulkScan.scan(folder: folder)
+        #expect(scan.files == ["Patient.000.ndjson"])
+        #expect(scan.patients == 1)
+        // A manifest pointing at remote files is refused with the field, not half-read.
+        try Data(manifest.utf8).write(to: folder.appendingPathComponent("manifest.json"))
+        #expect(throws: FHIRError.self) { try BulkScan.scan(folder: folder) }
+        do {
+            _ = try BulkScan.files(in: folder)
+            Issue.record("a remote manifest URL was accepted")
+        } catch let error as FHIRError {
+            #expect(error.path == "manifest.json.output[0].url")
+        }
+    }
+
+    @Test func aContainedMedicationIsRead() throws {
+        let order = ##"{"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"contained":[{"resourceType":"Medication","id":"med","code":{"coding":[{"system":"http://www.whocc.no/atc","code":"M05BX04"}],"text":"Xgeva"}}],"medicationReference":{"reference":"#med"},"authoredOn":"2023-02-01"}"##
+        let resources = try ([order] + MCODEFixture.conditions).map { try FHIRResource(parsing: $0) }
+        let (record, _) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        #expect(record.treatments.first { $0.kind == .boneModifyingAgent }?.agent == .denosumab)
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyntheaExportTests.folder.path)))
     func theSyntheaExportImportsCleanly() async throws {
         let (store, cleanup) = try await TestDatabases.make(.sqlite)

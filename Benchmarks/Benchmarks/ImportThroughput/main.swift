@@ -1,0 +1,80 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+
+// Issue #5's import target: Bulk NDJSON read several times faster than Python
+// fhir.resources, with memory flat in the file size. Usage:
+//   ImportThroughput make FOLDER PATIENTS   — write a synthetic Bulk export (mCODE, one file per type)
+//   ImportThroughput scan FOLDER            — read, parse and check every line (BulkScan)
+//   ImportThroughput import FOLDER          — the full import into a fresh SQLite database
+// Each run prints one line: mode, MB, resources, seconds, MB/s, resources/s, peak RSS MB.
+// Run through ../import-vs-python.sh, which also runs the Python baseline on the same files.
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024   // Linux: kilobytes
+}
+
+func folderBytes(_ folder: URL) -> Int {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter(BulkScan.isNDJSON).reduce(0) { total, name in
+        total + ((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size] as? Int) ?? 0)
+    }
+}
+
+func report(_ mode: String, folder: URL, resources: Int, seconds: Double) {
+    let megabytes = Double(folderBytes(folder)) / 1_048_576
+    print(String(
+        format: "%@\t%.1f MB\t%d resources\t%.2f s\t%.1f MB/s\t%.0f resources/s\tpeak RSS %.0f MB", mode, megabytes, resources, seconds,
+        megabytes / seconds, Double(resources) / seconds, peakRSSMegabytes()))
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: ImportThroughput make FOLDER PATIENTS | scan FOLDER | import FOLDER\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: arguments[2])
+let asOf = PartialDate(year: 2030, month: 1, day: 1) ?? PartialDate(dayNumber: 21_915)
+
+switch arguments[1] {
+case "make":
+    let patients = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var handles: [String: FileHandle] = [:]
+    for index in 0..<patients {
+        var record = SyntheticCase.make(lesions: 5, studies: 8, treatments: 5, seed: UInt64(index + 1))
+        record.patient.id = "synthetic-\(index)"
+        let assessment = assess(record, asOf: asOf)
+        for resource in FHIRExporter.resources(caseId: "c\(index)", record: record, assessment: assessment) {
+            let type = resource["resourceType"]?.string ?? "Unknown"
+            if handles[type] == nil {
+                let url = folder.appendingPathComponent("\(type).000.ndjson")
+                FileManager.default.createFile(atPath: url.path, contents: nil)
+                handles[type] = try FileHandle(forWritingTo: url)
+            }
+            try handles[type]?.write(contentsOf: Data((resource.serialized() + "\n").utf8))
+        }
+    }
+    for handle in handles.values { try handle.close() }
+    print("wrote \(patients) patients, \(String(format: "%.1f", Double(folderBytes(folder)) / 1_048_576)) MB to \(folder.path)")
+case "scan":
+    let start = Date()
+    let scan = try BulkScan.scan(folder: folder)
+    report("swift scan", folder: folder, resources: scan.resources, seconds: Date().timeIntervalSince(start))
+case "import":
+    let database = FileManager.default.temporaryDirectory.appendingPathComponent("bm-bench-\(UUID().uuidString).sqlite")
+    let store = try SQLStore(.sqlite(path: database.path))
+    try await Migrator().migrate(store, at: 1)
+    let start = Date()
+    let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, now: { 1 }).run(folder)
+    report("swift import", folder: folder, resources: summary.scan.resources, seconds: Date().timeIntervalSince(start))
+    await store.shutdown()
+    try? FileManager.default.removeItem(at: database)
+default:
+    FileHandle.standardError.write(Data("unknown mode \(arguments[1]); allowed: make, scan, import\n".utf8))
+    exit(2)
+}
