@@ -36,6 +36,13 @@ public final class NDJSONReader: Sequence {
         let chunkSize: Int
         let decompressor: (any NIODecompressor)?
         var done = false
+        /// For gzip: the last 4 compressed bytes seen (the trailer's ISIZE at the end) and the
+        /// bytes decompressed, to tell a truncated file from a complete one. RFC 1952 §2.3.1:
+        /// ISIZE is the uncompressed size modulo 2^32.
+        var tail: [UInt8] = []
+        var produced: UInt64 = 0
+
+        struct Truncated: Error {}
 
         init(handle: FileHandle?, gzip: Bool, chunkSize: Int) {
             self.handle = handle
@@ -56,9 +63,15 @@ public final class NDJSONReader: Sequence {
                 done = true
                 try? decompressor?.finishStream()
                 try? handle.close()
+                if decompressor != nil {
+                    guard tail.count == 4 else { throw Truncated() }
+                    let isize = UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24
+                    if isize != UInt32(truncatingIfNeeded: produced) { throw Truncated() }
+                }
                 return nil
             }
             guard let decompressor else { return Array(data) }
+            tail = Array((tail + Array(data.suffix(4))).suffix(4))
             var input = ByteBuffer(bytes: data)
             var result: [UInt8] = []
             while true {
@@ -66,6 +79,7 @@ public final class NDJSONReader: Sequence {
                 do {
                     try input.decompressStream(to: &output, with: decompressor)
                     result += output.readBytes(length: output.readableBytes) ?? []
+                    produced += UInt64(result.count)
                     return result
                 } catch let error as CompressNIOError where error == .bufferOverflow {
                     // Output window full: keep what came out and continue with the same input.
@@ -115,6 +129,10 @@ public final class NDJSONReader: Sequence {
                     } else {
                         finished = true
                     }
+                } catch is ChunkSource.Truncated {
+                    owner.fail("the compressed file ends early (truncated) after line \(lineNumber)")
+                    finished = true
+                    buffer.removeAll()
                 } catch {
                     owner.fail("corrupt compressed data after line \(lineNumber)")
                     finished = true

@@ -123,6 +123,13 @@ import Testing
         let scan = try BulkScan.scan(folder: folder)
         #expect(scan.patients == 2000)
         #expect(scan.badLines.contains { $0.file == "Condition.000.ndjson.gz" && $0.problem.contains("corrupt") })
+        #expect(!scan.badLines.contains { $0.file == "Patient.000.ndjson.gz" })
+        // The same file cut short, as an interrupted download leaves it.
+        let whole = try Data(contentsOf: folder.appendingPathComponent("Patient.000.ndjson.gz"))
+        try whole.prefix(whole.count - 40).write(to: folder.appendingPathComponent("Patient.000.ndjson.gz"))
+        let cut = try BulkScan.scan(folder: folder)
+        #expect(cut.badLines.contains { $0.file == "Patient.000.ndjson.gz" && $0.problem.contains("truncated") })
+        #expect(cut.patients < 2000)
         try? FileManager.default.removeItem(at: folder)
     }
 }
