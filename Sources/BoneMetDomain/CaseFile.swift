@@ -52,7 +52,7 @@ public enum CaseFile {
         public static let weight = ["date", "kg"]
         public static let primary = ["id", "site", "histology", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy"]
         public static let lesion = ["id", "bone", "segment", "level", "laterality", "note"]
-        public static let study = ["id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "observations", "unnamedNewLesions"]
+        public static let study = ["id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "report", "observations", "unnamedNewLesions"]
         public static let observation = [
             "lesion", "present", "character", "diametersMm", "softTissueMm", "boneDestruction", "scleroticRim", "fillIn", "uptake",
             "uptakeChangePercent", "normalSignal", "fractionOfDiameter", "collapse", "alignment", "posterolateral", "escc",

@@ -29,7 +29,7 @@ public enum CaseSchema {
         ]),
         ("study", Keys.study, ["id", "date", "modality"], [
             "id": .string, "date": .date, "modality": .values(Modality.allowedValues), "windows": .array(.values(CTWindow.allowedValues)),
-            "contrast": .boolean, "studyInstanceUid": .string, "region": .string, "observations": .array(.ref("observation")),
+            "contrast": .boolean, "studyInstanceUid": .string, "region": .string, "report": .string, "observations": .array(.ref("observation")),
             "unnamedNewLesions": .integer(0, 1000),
         ]),
         ("observation", Keys.observation, ["lesion"], [

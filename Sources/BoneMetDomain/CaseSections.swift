@@ -89,12 +89,12 @@ enum CaseSections {
     static func study(_ s: FieldReader) -> ImagingStudy? {
         let (id, date, modality) = (s.string("id", required: true), s.date("date", required: true), s.value("modality", Modality.self, required: true))
         let windows = s.values("windows", CTWindow.self)
-        let (contrast, uid, region) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"))
+        let (contrast, uid, region, report) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"), s.string("report"))
         let observations = s.objects("observations", keys: Keys.observation, read: observation)
         let unnamed = s.int("unnamedNewLesions", in: 0...1000)
         guard let id, let date, let modality else { return nil }
         return ImagingStudy(
-            id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region,
+            id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region, report: report,
             observations: observations, unnamedNewLesions: unnamed)
     }
 

@@ -157,6 +157,13 @@ public enum FHIRExporter {
                 ("modality", .array([coding("http://dicom.nema.org/resources/ontology/DCM", dicom(study.modality))])), ("subject", subject),
                 ("started", .string(study.date.description)), ("description", str(study.region)),
             ]))
+            if let report = study.report, !report.isEmpty {
+                out.append(obj([
+                    ("resourceType", .string("DiagnosticReport")), ("id", .string(rid("report", study.id))), ("status", .string("final")),
+                    ("code", concept([], text: "Imaging report")), ("subject", subject), ("effectiveDateTime", .string(study.date.description)),
+                    ("imagingStudy", .array([reference("ImagingStudy", rid("study", study.id))])), ("conclusion", .string(report)),
+                ]))
+            }
         }
         return out
     }

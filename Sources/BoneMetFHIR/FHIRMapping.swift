@@ -105,6 +105,8 @@ public enum FHIRCaseMapper {
         var lesionIds: [String: String] = [:]
         var visceral: [VisceralMetastasis] = []
         var primaryResourceIds: Set<String> = []
+        var studyIds: [String: String] = [:]
+        var reports: [FHIRResource] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -181,9 +183,33 @@ public enum FHIRCaseMapper {
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), procedure: procedure))
                 }
             case "ImagingStudy":
-                if let study = imagingStudy(resource) { record.studies.append(study) }
+                if let study = imagingStudy(resource) {
+                    studyIds[resource.id ?? ""] = study.id
+                    record.studies.append(study)
+                }
+            case "DiagnosticReport":
+                if r["conclusion"]?.string != nil { reports.append(resource) }
             default:
                 break
+            }
+        }
+        // Report conclusions onto their studies: by the report's imagingStudy reference, else
+        // the one study of the same modality date; otherwise said in a note, never guessed.
+        for report in reports {
+            let r = report.json
+            guard let conclusion = r["conclusion"]?.string else { continue }
+            let referenced = (r["imagingStudy"]?.array ?? []).compactMap(FHIRRead.referenceId).compactMap { studyIds[$0] }
+            let date = FHIRRead.periodStart(r, "effective")
+            let sameDay = date.map { day in record.studies.filter { $0.date == day }.map(\.id) } ?? []
+            let targets = !referenced.isEmpty ? referenced : sameDay.count == 1 ? sameDay : []
+            guard !targets.isEmpty else {
+                notes.append(MappingNote(
+                    resource: "DiagnosticReport/\(report.id ?? "?")", message: "conclusion not attached: no imaging study referenced or on the same day"))
+                continue
+            }
+            for index in record.studies.indices where targets.contains(record.studies[index].id) {
+                let existing = record.studies[index].report
+                record.studies[index].report = existing.map { $0 == conclusion ? $0 : $0 + "\n" + conclusion } ?? conclusion
             }
         }
         if !visceral.isEmpty { record.visceralMetastases = visceral }

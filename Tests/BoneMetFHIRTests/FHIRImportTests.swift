@@ -79,8 +79,23 @@ enum MCODEFixture {
         #expect(record.treatments.first { $0.kind == .radiotherapy }?.end?.description == "2023-02-10")
         #expect(record.studies.first?.studyInstanceUid == "1.2.840.1136.1")
         #expect(record.studies.first?.modality == .ct)
+        #expect(notes.isEmpty)
         // The imported record is a valid case file.
         #expect(try CaseFile.read(CaseFile.write(record)) == record)
+    }
+}
+
+extension FHIRMappingTests {
+    @Test func reportConclusionsGoOntoTheirStudies() throws {
+        let reports = [
+            #"{"resourceType":"DiagnosticReport","id":"r1","status":"final","code":{"text":"CT report"},"subject":{"reference":"Patient/p1"},"imagingStudy":[{"reference":"ImagingStudy/ct1"}],"conclusion":"Lytic lesion of the left femoral shaft, 30 mm, cortical involvement."}"#,
+            #"{"resourceType":"DiagnosticReport","id":"r2","status":"final","code":{"text":"MRI report"},"subject":{"reference":"Patient/p1"},"effectiveDateTime":"2023-03-03","conclusion":"No cord compression."}"#,
+        ]
+        let resources = try (MCODEFixture.conditions + MCODEFixture.imaging + reports).map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        #expect(record.studies.first?.report == "Lytic lesion of the left femoral shaft, 30 mm, cortical involvement.")
+        // No study that day: not guessed, said.
+        #expect(notes.map(\.resource) == ["DiagnosticReport/r2"])
     }
 }
 

@@ -9,15 +9,19 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     /// DICOM StudyInstanceUID, to open the study in a viewer.
     public var studyInstanceUid: String?
     public var region: String?
+    /// The radiologist's conclusion (free text, e.g. a DiagnosticReport's `conclusion`); shown,
+    /// never read by the rules.
+    public var report: String?
     public var observations: [LesionObservation]
     /// New lesions seen but not recorded one by one (typically hot spots on a bone scan).
     public var unnamedNewLesions: Int?
 
     public init(
         id: String, date: PartialDate, modality: Modality, windows: [CTWindow] = [], contrast: Bool? = nil,
-        studyInstanceUid: String? = nil, region: String? = nil, observations: [LesionObservation] = [],
+        studyInstanceUid: String? = nil, region: String? = nil, report: String? = nil, observations: [LesionObservation] = [],
         unnamedNewLesions: Int? = nil
     ) {
+        self.report = report
         self.id = id
         self.date = date
         self.modality = modality

@@ -63,7 +63,7 @@ struct CasePage {
                 return .tr(
                     .td(.text(study.date.description)), .td(.text(study.modality.label(language))),
                     .td(.text(study.modality == .ct ? study.windows.map(\.rawValue).joined(separator: " + ") : "")),
-                    .td(.text(study.region ?? "")),
+                    .td(.text(study.region ?? ""), .unwrap(study.report) { report in .p(.class("report"), .text(report)) }),
                     .td(.unwrap(viewer.url([study])) { url in
                         .a(.href(url), .target(.blank), .rel(.noreferrer), .text(ImagingTexts.open(language)))
                     }),
