@@ -14,8 +14,13 @@ import Foundation
 
 func peakRSSMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024   // Linux: kilobytes
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1_048_576   // macOS: bytes
+    #endif
 }
 
 func folderBytes(_ folder: URL) -> Int {
