@@ -63,10 +63,14 @@ public struct FHIRResource: Sendable, Hashable {
     }
 
     /// `valueQuantity` → `value`; `valueSet` or `value` → nil (not a choice variant).
+    /// Called for every member of every resource: works on UTF-8 bytes (O(1) counts), since
+    /// `String.count` walks the characters and dominated the import profile.
     static func choiceBase(_ key: String) -> String? {
-        for base in choiceBases where key.count > base.count && key.hasPrefix(base) {
-            let next = key[key.index(key.startIndex, offsetBy: base.count)]
-            if next.isUppercase, !["valueSet"].contains(key) { return base }
+        let bytes = key.utf8
+        for base in choiceBases where bytes.count > base.utf8.count && key.hasPrefix(base) {
+            let next = bytes[bytes.index(bytes.startIndex, offsetBy: base.utf8.count)]
+            // An ASCII capital after the base: `valueQuantity`, `onsetDateTime` (not `valueSet`).
+            if (0x41...0x5A).contains(next), key != "valueSet" { return base }
         }
         return nil
     }
