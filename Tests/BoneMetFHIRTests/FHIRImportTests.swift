@@ -86,6 +86,35 @@ enum MCODEFixture {
 }
 
 extension FHIRMappingTests {
+    @Test func orthopaedicProceduresAreReadByNameWhenOnBone() throws {
+        func procedure(_ id: String, _ text: String, reason: String? = nil, site: String? = nil) -> String {
+            let reasonPart = reason.map { #","reasonReference":[{"reference":"Condition/\#($0)"}]"# } ?? ""
+            let sitePart = site.map { #","bodySite":[{"coding":[{"system":"http://snomed.info/sct","code":"\#($0)"}]}]"# } ?? ""
+            return #"{"resourceType":"Procedure","id":"\#(id)","status":"completed","subject":{"reference":"Patient/p1"},"code":{"text":"\#(text)"},"performedDateTime":"2023-02-15"\#(reasonPart)\#(sitePart)}"#
+        }
+        let procedures = [
+            procedure("a", "Prophylactic intramedullary nailing, left femur", reason: "bone1"),
+            procedure("b", "股骨骨折髓内钉内固定术", site: "71341001"),
+            procedure("c", "Percutaneous vertebroplasty", site: "3572006"),
+            procedure("d", "Internal fixation", reason: "bone1"),
+            procedure("e", "Transurethral resection of prostate"),
+            procedure("f", "Posterior decompression and pedicle screw fixation"),
+        ]
+        let resources = try (MCODEFixture.conditions + procedures).map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        let surgeries = Dictionary(uniqueKeysWithValues: record.treatments.filter { $0.kind == .surgery }.map { ($0.id, $0.procedure) })
+        #expect(surgeries["a"] == .prophylacticFixation)
+        #expect(surgeries["b"] == .fractureFixation)
+        #expect(surgeries["c"] == .cementAugmentation)
+        // A fixation that does not say which kind: "other", and a note — never guessed.
+        #expect(surgeries["d"] == .other)
+        #expect(notes.contains { $0.resource == "Procedure/d" })
+        // Not on bone (no bone condition, no bone site): not an orthopaedic procedure here.
+        #expect(surgeries["e"] == nil)
+        #expect(surgeries["f"] == nil)
+        #expect(record.treatments.first { $0.id == "a" }?.lesions == ["bone1"])
+    }
+
     @Test func reportConclusionsGoOntoTheirStudies() throws {
         let reports = [
             #"{"resourceType":"DiagnosticReport","id":"r1","status":"final","code":{"text":"CT report"},"subject":{"reference":"Patient/p1"},"imagingStudy":[{"reference":"ImagingStudy/ct1"}],"conclusion":"Lytic lesion of the left femoral shaft, 30 mm, cortical involvement."}"#,
