@@ -16,6 +16,9 @@ public struct BulkImporter: Sendable {
         public var unchanged = 0
         /// Cases whose source changed but which were edited in BoneMet since: not overwritten.
         public var keptLocalEdits = 0
+        /// Wall-clock seconds of pass 1 (read, check, stage) and pass 2 (build the cases).
+        public var stageSeconds = 0.0
+        public var buildSeconds = 0.0
         public var withoutCancer = 0
         public var notes: [MappingNote] = []
     }
@@ -36,6 +39,7 @@ public struct BulkImporter: Sendable {
     }
 
     public func run(_ path: URL, progress: (Int) -> Void = { _ in }) async throws -> Summary {
+        let started = Date()
         var summary = Summary()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isFolder) else {
@@ -57,7 +61,8 @@ public struct BulkImporter: Sendable {
                     do {
                         let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                         summary.scan.count(resource)
-                        if let staged = Self.stageable(resource) {
+                        // The line as received: it passed the strict parse, and re-writing it costs time.
+                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self)) {
                             batch.append(staged)
                             if let patient = staged.patient { touched.insert(patient) }
                         }
@@ -85,7 +90,10 @@ public struct BulkImporter: Sendable {
             try await staging.stage(batch)
             summary.staged += batch.count
         }
+        let built = Date()
+        summary.stageSeconds = built.timeIntervalSince(started)
         try await build(touched, into: &summary)
+        summary.buildSeconds = Date().timeIntervalSince(built)
         return summary
     }
 
@@ -107,40 +115,68 @@ public struct BulkImporter: Sendable {
         return summary
     }
 
-    /// Pass 2: the case of every patient this import touched, one patient at a time.
-    func build(_ touched: Set<String>, into summary: inout Summary) async throws {
-        let patients = Set(try await staging.stagedPatients())
-        for patient in touched.sorted() where patients.contains(patient) {
-            let staged = try await staging.staged(patient: patient)
-            let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
-            guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { continue }
-            let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" })
-            summary.notes += notes
-            guard !record.primaries.isEmpty || !record.lesions.isEmpty else {
-                summary.withoutCancer += 1
-                continue
-            }
-            let findings = assess(record, asOf: asOf, settings: settings).findings
-            // A case exported by BoneMet comes back to the same case.
-            let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
-            switch try await staging.upsertCase(sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now()) {
-            case .created: summary.created += 1
-            case .updated: summary.updated += 1
-            case .unchanged: summary.unchanged += 1
-            case .keptLocalEdits:
-                summary.keptLocalEdits += 1
-                summary.notes.append(MappingNote(
-                    resource: "Patient/\(patient)",
-                    message: "the source changed, but the case was edited in BoneMet since its last import: kept as it is; review and update it by hand"))
-            }
-        }
+    /// What building one patient's case came to.
+    enum PatientOutcome: Sendable {
+        case noPatient
+        case withoutCancer([MappingNote])
+        case stored(UpsertOutcome, [MappingNote], patient: String)
     }
 
-    static func stageable(_ resource: FHIRResource) -> (type: String, id: String, patient: String?, json: String)? {
+    /// Pass 2: the case of every patient this import touched. A few patients are built at a
+    /// time (reading, mapping and assessing use both cores); each case is still stored in
+    /// its own transaction, and the summary is the same whatever the order.
+    func build(_ touched: Set<String>, into summary: inout Summary) async throws {
+        let patients = Set(try await staging.stagedPatients())
+        var queue = touched.sorted().filter(patients.contains).makeIterator()
+        try await withThrowingTaskGroup(of: PatientOutcome.self) { group in
+            for _ in 0..<4 {
+                guard let patient = queue.next() else { break }
+                group.addTask { try await self.buildCase(patient) }
+            }
+            while let outcome = try await group.next() {
+                switch outcome {
+                case .noPatient: break
+                case .withoutCancer(let notes):
+                    summary.notes += notes
+                    summary.withoutCancer += 1
+                case .stored(let result, let notes, let patient):
+                    summary.notes += notes
+                    switch result {
+                    case .created: summary.created += 1
+                    case .updated: summary.updated += 1
+                    case .unchanged: summary.unchanged += 1
+                    case .keptLocalEdits:
+                        summary.keptLocalEdits += 1
+                        summary.notes.append(MappingNote(
+                            resource: "Patient/\(patient)",
+                            message: "the source changed, but the case was edited in BoneMet since its last import: kept as it is; review and update it by hand"))
+                    }
+                }
+                if let patient = queue.next() { group.addTask { try await self.buildCase(patient) } }
+            }
+        }
+        summary.notes.sort { ($0.resource, $0.message) < ($1.resource, $1.message) }
+    }
+
+    func buildCase(_ patient: String) async throws -> PatientOutcome {
+        let staged = try await staging.staged(patient: patient)
+        let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
+        guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
+        let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" })
+        guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes) }
+        let findings = assess(record, asOf: asOf, settings: settings).findings
+        // A case exported by BoneMet comes back to the same case.
+        let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
+        let result = try await staging.upsertCase(
+            sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now())
+        return .stored(result, notes, patient: patient)
+    }
+
+    static func stageable(_ resource: FHIRResource, text: String? = nil) -> (type: String, id: String, patient: String?, json: String)? {
         guard BulkScan.usedTypes.contains(resource.resourceType), let id = resource.id else { return nil }
         let patient = resource.resourceType == "Patient" ? id : FHIRRead.patientId(resource.json)
         guard patient != nil else { return nil }
-        return (resource.resourceType, id, patient, resource.json.serialized())
+        return (resource.resourceType, id, patient, text ?? resource.json.serialized())
     }
 
     static func bundleResources(_ text: String, scan: inout BulkScan, file: String) throws(FHIRError) -> [FHIRResource] {

@@ -10,15 +10,25 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         self.store = store
     }
 
-    /// One transaction per batch; a resource staged again replaces its earlier copy.
+    /// One transaction per batch; a resource staged again replaces its earlier copy. Multi-row
+    /// upserts (100 rows a statement): one statement per resource made the import wait on
+    /// a thread hand-over per row (docs/performance.md).
     public func stage(_ resources: [(type: String, id: String, patient: String?, json: String)]) async throws {
         guard !resources.isEmpty else { return }
+        // The last copy of a resource in the batch wins; PostgreSQL refuses one upsert that
+        // touches the same row twice.
+        var seen: Set<String> = []
+        let unique = resources.reversed().filter { seen.insert($0.type + "/" + $0.id).inserted }.reversed()
+        let rows = Array(unique)
         try await store.write { db in
-            for resource in resources {
-                try await db.delete(from: "fhir_staging").where("resource_type", .equal, SQLBind(resource.type))
-                    .where("resource_id", .equal, SQLBind(resource.id)).run()
-                try await db.insert(into: "fhir_staging").columns("resource_type", "resource_id", "patient_id", "json")
-                    .values(SQLBind(resource.type), SQLBind(resource.id), SQLBind(resource.patient), SQLBind(resource.json)).run()
+            for start in stride(from: 0, to: rows.count, by: 100) {
+                var insert = db.insert(into: "fhir_staging").columns("resource_type", "resource_id", "patient_id", "json")
+                for resource in rows[start..<min(start + 100, rows.count)] {
+                    insert = insert.values(SQLBind(resource.type), SQLBind(resource.id), SQLBind(resource.patient), SQLBind(resource.json))
+                }
+                try await insert.onConflict(with: ["resource_type", "resource_id"]) { update in
+                    update.set(excludedValueOf: "patient_id").set(excludedValueOf: "json")
+                }.run()
             }
         }
     }

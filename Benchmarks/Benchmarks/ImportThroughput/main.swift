@@ -77,6 +77,7 @@ case "import":
     let start = Date()
     let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, now: { 1 }).run(folder)
     report("swift import", folder: folder, resources: summary.scan.resources, seconds: Date().timeIntervalSince(start))
+    print(String(format: "  pass 1 (read, check, stage) %.2f s; pass 2 (build %d cases) %.2f s", summary.stageSeconds, summary.created, summary.buildSeconds))
     await store.shutdown()
     try? FileManager.default.removeItem(at: database)
 default:
