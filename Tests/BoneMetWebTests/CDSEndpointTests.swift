@@ -168,8 +168,9 @@ import Testing
         let record = try Self.zoledronicDue()
         let groups = Self.resources(record)
         let seenTokens = TokenLog()
+        let keyEndpoint = KeyEndpoint(jwks: ehr.jwks)
         let router = Router()
-        router.get("/jwks") { _, _ in ehr.jwks }
+        router.get("/jwks") { _, _ in await keyEndpoint.serve() }
         router.get("/fhir/Patient/pt1") { request, _ in
             await seenTokens.add(request.headers[.authorization])
             return groups["patient"]?.first?.serialized() ?? ""
@@ -190,16 +191,37 @@ import Testing
             let harness = try await WebHarness.make(.sqlite, cds: configuration, now: { Self.now })
             let aud = Self.base + "/cds-services/bonemet-patient-view"
             let token = try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300, jku: jku)
+            // The EHR rotates to a new key under a new kid.
+            let rotated = TestEHR()
+            let rotatedToken = try await rotated.token(aud: aud, iat: Self.now, exp: Self.now + 300, jku: jku, kid: "ehr-key-2", iss: ehr.iss)
+            let second = try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300, jku: jku)
             try await harness.run { client in
                 let body = Self.body(hook: "patient-view", record: record, prefetch: false, fhirServer: "http://127.0.0.1:\(port)/fhir")
                 let view = try await post(client, "/cds-services/bonemet-patient-view", body, token: token)
                 #expect(view.status == .ok)
                 #expect(String(buffer: view.body).contains("boneAgents.doseDue"))
+                // A second call uses the cached key set.
+                #expect(try await post(client, "/cds-services/bonemet-patient-view", body, token: second).status == .ok)
+                #expect(await keyEndpoint.hits == 1)
+                await keyEndpoint.set(rotated.jwks.replacingOccurrences(of: "ehr-key-1", with: "ehr-key-2"))
+                #expect(try await post(client, "/cds-services/bonemet-patient-view", body, token: rotatedToken).status == .ok)
+                #expect(await keyEndpoint.hits == 2)
             }
             #expect(await seenTokens.all.allSatisfy { $0 == "Bearer ehr-access-token" })
-            #expect(await seenTokens.all.count == 7)
+            #expect(await seenTokens.all.count == 21)
         }
     }
+}
+
+actor KeyEndpoint {
+    var jwks: String
+    var hits = 0
+    init(jwks: String) { self.jwks = jwks }
+    func serve() -> String {
+        hits += 1
+        return jwks
+    }
+    func set(_ text: String) { jwks = text }
 }
 
 actor TokenLog {

@@ -29,6 +29,8 @@ public struct AppServices: Sendable {
     public let staging: any FHIRStagingStore
     /// Outbound HTTP (CDS Hooks `jku` key sets and `fhirServer` reads).
     public let http: any HTTPFetching
+    /// `jku` key sets, cached across requests.
+    public let keySets: JWKSCache
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
@@ -38,6 +40,7 @@ public struct AppServices: Sendable {
     ) {
         self.cds = cds
         self.http = http
+        self.keySets = JWKSCache(fetch: http, now: now)
         self.cdsStore = SQLCDSStore(store)
         self.staging = SQLFHIRStaging(store)
         self.metrics = metrics

@@ -14,16 +14,21 @@ public struct CDSAuthenticator: Sendable {
 
     let configuration: CDSConfiguration
     let store: any CDSStore
-    let fetch: any HTTPFetching
+    let keySets: JWKSCache
     let now: @Sendable () -> Int64
 
     static let allowedAlgorithms: [String: (kty: String, crv: String?)] = ["ES384": ("EC", "P-384"), "RS384": ("RSA", nil)]
 
-    public init(configuration: CDSConfiguration, store: any CDSStore, fetch: any HTTPFetching, now: @escaping @Sendable () -> Int64) {
+    public init(configuration: CDSConfiguration, store: any CDSStore, keySets: JWKSCache, now: @escaping @Sendable () -> Int64) {
         self.configuration = configuration
         self.store = store
-        self.fetch = fetch
+        self.keySets = keySets
         self.now = now
+    }
+
+    /// With a key-set cache of its own (one authenticator for many calls, or tests).
+    public init(configuration: CDSConfiguration, store: any CDSStore, fetch: any HTTPFetching, now: @escaping @Sendable () -> Int64) {
+        self.init(configuration: configuration, store: store, keySets: JWKSCache(fetch: fetch, now: now), now: now)
     }
 
     /// The verified issuer, or why the call is refused.
@@ -43,18 +48,22 @@ public struct CDSAuthenticator: Sendable {
             throw Rejection(reason: "issuer not trusted")
         }
         // The key set: from an allow-listed jku, else the configured one.
-        let jwksText: String
+        var found: String?
         if let jku = header["jku"]?.string {
             guard issuer.jku.contains(jku) else { throw Rejection(reason: "jku is not on this issuer's allow-list") }
-            do { jwksText = try await fetch.get(jku, bearer: nil) } catch { throw Rejection(reason: "the key set at jku could not be fetched") }
+            do {
+                found = Self.key(kid: kid, alg: alg, expected: expected, in: try await keySets.keySet(jku))
+                // A kid the cached set lacks: the EHR may have rotated its keys.
+                if found == nil { found = Self.key(kid: kid, alg: alg, expected: expected, in: try await keySets.keySet(jku, refresh: true)) }
+            } catch {
+                throw Rejection(reason: "the key set at jku could not be fetched")
+            }
         } else if let configured = issuer.jwks {
-            jwksText = configured
+            found = Self.key(kid: kid, alg: alg, expected: expected, in: configured)
         } else {
             throw Rejection(reason: "no key set for this issuer")
         }
-        guard let jwk = Self.key(kid: kid, alg: alg, expected: expected, in: jwksText) else {
-            throw Rejection(reason: "no \(alg) key with this kid in the issuer's key set")
-        }
+        guard let jwk = found else { throw Rejection(reason: "no \(alg) key with this kid in the issuer's key set") }
         do {
             let keys = JWTKeyCollection()
             try await keys.add(jwk: JSONDecoder().decode(JWK.self, from: Data(jwk.utf8)))

@@ -50,7 +50,7 @@ struct CDSController {
     /// The issuer of a verified call, or the 401 to send.
     func authenticate(_ request: Request, audiences: [String]) async -> Result<String, CDSAuthenticator.Rejection> {
         guard let configuration = services.cds else { return .failure(.init(reason: "CDS Hooks are not configured on this server")) }
-        let authenticator = CDSAuthenticator(configuration: configuration, store: services.cdsStore, fetch: services.http, now: services.now)
+        let authenticator = CDSAuthenticator(configuration: configuration, store: services.cdsStore, keySets: services.keySets, now: services.now)
         do {
             return .success(try await authenticator.authenticate(authorization: request.headers[.authorization], audiences: audiences))
         } catch {
