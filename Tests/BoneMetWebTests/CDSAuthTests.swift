@@ -200,6 +200,7 @@ struct TestEHR: Sendable {
         #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/"}]}"#) == "issuers[0]")
         #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/","jku":["http://e/jwks"]}]}"#) == "issuers[0].jku")
         #expect(field(#"{"publicURL":"https://b.test","leewaySeconds":900,"issuers":[{"iss":"https://e/","jku":["https://e/jwks"]}]}"#) == "leewaySeconds")
+        #expect(field(#"{"publicURL":"https://b.test/","createCases":"yes","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == "createCases")
         #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == nil)
     }
 }

@@ -92,6 +92,10 @@ import Testing
             let view = try await post(client, "/cds-services/bonemet-patient-view", Self.body(hook: "patient-view", record: record), token: try await token(patientView))
             #expect(view.status == .ok)
             #expect(String(buffer: view.body).contains("boneAgents.doseDue"))
+            // Something to say and no case yet: the EHR's data became a case, and the card links to it.
+            // (The test's FHIR comes from BoneMet's exporter, so it names its case "pt1".)
+            let created = try #require(try await services.staging.caseId(sourceKey: "case:pt1"))
+            #expect(String(buffer: view.body).contains(Self.base + "/cases/" + created))
 
             // The same token twice: a replay.
             let once = try await token(patientView)
@@ -139,6 +143,22 @@ import Testing
             preflight[.origin] = "https://evil.test"
             let refused = try await client.execute(uri: "/cds-services/bonemet-patient-view", method: .options, headers: preflight)
             #expect(refused.headers[.accessControlAllowOrigin] == nil)
+        }
+    }
+
+    @Test func withCreateCasesOffNothingIsStored() async throws {
+        let ehr = TestEHR()
+        let base = ehr.configuration(publicURL: Self.base)
+        let configuration = CDSConfiguration(publicURL: Self.base, issuers: base.issuers, createCases: false)
+        let harness = try await WebHarness.make(.sqlite, cds: configuration, now: { Self.now })
+        let token = try await ehr.token(aud: Self.base + "/cds-services/bonemet-patient-view", iat: Self.now, exp: Self.now + 300)
+        let record = try Self.zoledronicDue()
+        let services = harness.services
+        try await harness.run { client in
+            let view = try await post(client, "/cds-services/bonemet-patient-view", Self.body(hook: "patient-view", record: record), token: token)
+            #expect(String(buffer: view.body).contains("boneAgents.doseDue"))
+            #expect(!String(buffer: view.body).contains("/cases/"))
+            #expect(try await services.cases.list(search: nil, limit: 5, offset: 0).isEmpty)
         }
     }
 

@@ -31,8 +31,14 @@ public struct CDSConfiguration: Sendable {
     public let allowedOrigins: [String]
     /// Clock skew allowed on `exp` and `iat` (seconds).
     public let leewaySeconds: Int64
+    /// When a hook finds something to say about a patient who has no BoneMet case yet, import
+    /// the EHR's data as a case (like `bonemet import`), so the card can link to it. Default
+    /// true; false keeps BoneMet from storing anything a CDS call sends (cards then link only
+    /// to existing cases).
+    public let createCases: Bool
 
-    public init(publicURL: String, issuers: [Issuer], allowedOrigins: [String] = [], leewaySeconds: Int64 = 60) {
+    public init(publicURL: String, issuers: [Issuer], allowedOrigins: [String] = [], leewaySeconds: Int64 = 60, createCases: Bool = true) {
+        self.createCases = createCases
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.issuers = issuers
         self.allowedOrigins = allowedOrigins
@@ -65,7 +71,9 @@ public struct CDSConfiguration: Sendable {
         guard !issuers.isEmpty else { throw Invalid(field: "issuers", problem: "at least one trusted EHR is required") }
         let leeway = json["leewaySeconds"]?.decimalText.flatMap { Int64($0) } ?? 60
         guard (0...300).contains(leeway) else { throw Invalid(field: "leewaySeconds", problem: "allowed: 0–300") }
+        if let flag = json["createCases"], flag.bool == nil { throw Invalid(field: "createCases", problem: "allowed: true, false") }
         return CDSConfiguration(
-            publicURL: url, issuers: issuers, allowedOrigins: (json["allowedOrigins"]?.array ?? []).compactMap(\.string), leewaySeconds: leeway)
+            publicURL: url, issuers: issuers, allowedOrigins: (json["allowedOrigins"]?.array ?? []).compactMap(\.string), leewaySeconds: leeway,
+            createCases: json["createCases"]?.bool ?? true)
     }
 }

@@ -79,15 +79,23 @@ struct CDSController {
             let body = try await FormData.bodyText(request, limit: 16 * 1024 * 1024)
             let cdsRequest = try CDSRequest(parsing: body, service: service)
             let resources = try await gather(cdsRequest)
-            let caseId = try await services.staging.caseId(sourceKey: "fhir:" + cdsRequest.patientId)
+            var caseId = try await existingCase(patientId: cdsRequest.patientId, resources: resources)
             // A patient with a BoneMet case is assessed on the MDT's record (imaging reads,
             // pain, dental examinations), which the EHR's FHIR data does not carry.
             let stored = try await caseId.asyncMap { try await services.cases.get(id: $0) } ?? nil
             let record = stored?.record ?? CDSCards.record(patientId: cdsRequest.patientId, resources: resources)
-            let cardContext = CDSCards.Context(
-                asOf: services.today, settings: services.settings, language: context.language, caseURL: caseId.map { base + "/cases/" + $0 })
-            let cards = service.hook == "patient-view"
-                ? CDSCards.patientView(record: record, context: cardContext) : CDSCards.orders(request: cdsRequest, record: record, context: cardContext)
+            func cards(caseId: String?) -> [FHIRJSON] {
+                let cardContext = CDSCards.Context(
+                    asOf: services.today, settings: services.settings, language: context.language, caseURL: caseId.map { base + "/cases/" + $0 })
+                return service.hook == "patient-view"
+                    ? CDSCards.patientView(record: record, context: cardContext) : CDSCards.orders(request: cdsRequest, record: record, context: cardContext)
+            }
+            var answerCards = cards(caseId: caseId)
+            if caseId == nil, !answerCards.isEmpty, services.cds?.createCases == true {
+                caseId = try await importCase(patientId: cdsRequest.patientId, resources: resources, issuer: issuer)
+                if caseId != nil { answerCards = cards(caseId: caseId) }
+            }
+            let cards = answerCards
             try await services.audit.record(
                 userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(cards.count) card(s)", at: services.now())
             let answer = FHIRJSON.object([.init("cards", .array(cards))])
@@ -96,6 +104,38 @@ struct CDSController {
             let status: HTTPResponse.Status = failure.status == 412 ? .preconditionFailed : .badRequest
             return self.failure(status, failure.status == 412 ? "incomplete" : "invalid", failure.message, field: failure.field, request: request)
         }
+    }
+
+    /// The patient's BoneMet case: imported from this EHR patient (`fhir:<id>`), or — for a
+    /// patient BoneMet once exported — the case named by its `urn:bonemet:case` identifier.
+    func existingCase(patientId: String, resources: [FHIRResource]) async throws -> String? {
+        if let id = try await services.staging.caseId(sourceKey: "fhir:" + patientId) { return id }
+        let patient = resources.first { $0.resourceType == "Patient" }
+        guard let own = (patient?.json["identifier"]?.array ?? []).first(where: { $0["system"]?.string == FHIRExporter.caseIdSystem })?["value"]?.string
+        else { return nil }
+        if try await services.cases.get(id: own) != nil { return own }
+        return try await services.staging.caseId(sourceKey: "case:" + own)
+    }
+
+    /// The EHR's data of a patient imported as a case (the same path as `bonemet import`;
+    /// source key `fhir:<Patient.id>`, so later imports and hooks find it). Its id, if the
+    /// patient has a cancer condition.
+    func importCase(patientId: String, resources: [FHIRResource], issuer: String) async throws -> String? {
+        var all = resources
+        if !all.contains(where: { $0.resourceType == "Patient" }),
+            let patient = try? FHIRResource(.object([.init("resourceType", .string("Patient")), .init("id", .string(patientId))]))
+        {
+            all.append(patient)
+        }
+        let entries = all.map { FHIRJSON.object([.init("resource", $0.json)]) }
+        let bundle = FHIRJSON.object([.init("resourceType", .string("Bundle")), .init("type", .string("collection")), .init("entry", .array(entries))])
+        let importer = BulkImporter(staging: services.staging, user: "cds:" + issuer, asOf: services.today, settings: services.settings, now: services.now)
+        let summary = try await importer.run(bundle: bundle.serialized())
+        let caseId = try await existingCase(patientId: patientId, resources: all)
+        if summary.created > 0 {
+            try await services.audit.record(userId: "cds:" + issuer, action: "import", caseId: caseId, detail: "case created from a CDS Hooks call", at: services.now())
+        }
+        return caseId
     }
 
     /// Every prefetch key: as the EHR sent it, else read from `fhirServer`; neither → 412.
