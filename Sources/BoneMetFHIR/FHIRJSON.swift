@@ -246,16 +246,24 @@ struct Parser {
         index += 1
         var scalars = String.UnicodeScalarView()
         var runStart = index
+        let start = index
+        var escaped = false
         while true {
             guard index < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                // Most strings have no escape: one decode, no scalar-by-scalar copy (profiled hot).
+                if !escaped {
+                    index += 1
+                    return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+                }
                 scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars)
                 index += 1
                 return String(scalars)
             }
             if byte < 0x20 { throw fail("control character in string") }
             if byte == UInt8(ascii: "\\") {
+                escaped = true
                 scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars)
                 index += 1
                 guard index < bytes.count else { throw fail("bad escape") }

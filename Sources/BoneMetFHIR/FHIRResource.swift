@@ -29,33 +29,62 @@ public struct FHIRResource: Sendable, Hashable {
         try self.init(try FHIRJSON.parse(text))
     }
 
+    /// One step of the path to a node: a member name or an array index.
+    enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The path as FHIRPath-like text (`Observation.code.coding[0]`), built only for an error:
+    /// building it for every node was a measurable part of the import.
+    static func text(_ steps: [Step]) -> String {
+        steps.reduce(into: "") { text, step in
+            switch step {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+    }
+
     static func check(_ node: FHIRJSON, path: String) throws(FHIRError) {
+        var steps: [Step] = [.key(path)]
+        try check(node, steps: &steps)
+    }
+
+    static func check(_ node: FHIRJSON, steps: inout [Step]) throws(FHIRError) {
         switch node {
-        case .string(let text):
-            if text.isEmpty { throw FHIRError("empty string (leave the element out instead)", path: path) }
+        case .string(let value):
+            if value.isEmpty { throw FHIRError("empty string (leave the element out instead)", path: text(steps)) }
         case .array(let items):
-            if items.isEmpty { throw FHIRError("empty array (leave the element out instead)", path: path) }
-            for (index, item) in items.enumerated() { try check(item, path: "\(path)[\(index)]") }
+            if items.isEmpty { throw FHIRError("empty array (leave the element out instead)", path: text(steps)) }
+            for (index, item) in items.enumerated() {
+                steps.append(.index(index))
+                try check(item, steps: &steps)
+                steps.removeLast()
+            }
         case .object(let members):
-            if members.isEmpty { throw FHIRError("empty object (leave the element out instead)", path: path) }
+            if members.isEmpty { throw FHIRError("empty object (leave the element out instead)", path: text(steps)) }
             var choices: [String: String] = [:]
             for member in members {
                 if member.key == "modifierExtension" {
                     for (index, extensionNode) in member.value.array.enumerated() {
                         let url = extensionNode["url"]?.string ?? "?"
                         if !knownModifierExtensions.contains(url) {
-                            throw FHIRError("unknown modifierExtension \(url): the resource cannot be used safely", path: "\(path).modifierExtension[\(index)]")
+                            throw FHIRError(
+                                "unknown modifierExtension \(url): the resource cannot be used safely", path: text(steps + [.key("modifierExtension"), .index(index)]))
                         }
                     }
                 }
                 if let base = choiceBase(member.key) {
                     if let other = choices[base] {
-                        throw FHIRError("\(base)[x] given twice (\(other) and \(member.key)); only one variant is allowed", path: "\(path).\(member.key)")
+                        throw FHIRError(
+                            "\(base)[x] given twice (\(other) and \(member.key)); only one variant is allowed", path: text(steps + [.key(member.key)]))
                     }
                     choices[base] = member.key
                 }
-                // Primitive extensions (`_field`) may hold only `id` and `extension`.
-                try check(member.value, path: "\(path).\(member.key)")
+                steps.append(.key(member.key))
+                try check(member.value, steps: &steps)
+                steps.removeLast()
             }
         case .number, .bool, .null:
             break
@@ -67,6 +96,8 @@ public struct FHIRResource: Sendable, Hashable {
     /// `String.count` walks the characters and dominated the import profile.
     static func choiceBase(_ key: String) -> String? {
         let bytes = key.utf8
+        // A variant always has a capital after its base; most member names have none.
+        guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return nil }
         for base in choiceBases where bytes.count > base.utf8.count && key.hasPrefix(base) {
             let next = bytes[bytes.index(bytes.startIndex, offsetBy: base.utf8.count)]
             // An ASCII capital after the base: `valueQuantity`, `onsetDateTime` (not `valueSet`).

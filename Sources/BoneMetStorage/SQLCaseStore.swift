@@ -29,12 +29,13 @@ public struct SQLCaseStore: CaseStore {
 
     /// The insert itself, for callers that already hold a write transaction.
     static func insertCase(
-        id: String, _ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?, into db: any SQLDatabase
+        id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], by user: String, at time: Int64, sourceKey: String?,
+        into db: any SQLDatabase
     ) async throws {
         try await db.insert(into: "cases")
             .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key")
             .values(
-                SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(CaseFile.write(record)), SQLBind(1),
+                SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json ?? CaseFile.write(record)), SQLBind(1),
                 SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey))
             .run()
         try await insert(findings, caseId: id, into: db)
@@ -51,7 +52,8 @@ public struct SQLCaseStore: CaseStore {
 
     /// The update itself, for callers that already hold a write transaction; returns the new version.
     static func updateCase(
-        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64, in db: any SQLDatabase
+        id: String, record: CaseRecord, json: String? = nil, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64,
+        in db: any SQLDatabase
     ) async throws -> Int {
         guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
             throw StorageError.notFound
@@ -61,7 +63,7 @@ public struct SQLCaseStore: CaseStore {
         try await db.update("cases")
             .set("patient_id", to: SQLBind(record.patient.id))
             .set("fictional", to: SQLBind(record.patient.fictional ? 1 : 0))
-            .set("record_json", to: SQLBind(CaseFile.write(record)))
+            .set("record_json", to: SQLBind(json ?? CaseFile.write(record)))
             .set("version", to: SQLBind(current + 1))
             .set("rule_set_version", to: SQLBind(RuleSet.version))
             .set("updated_at", to: SQLBind(time))

@@ -62,7 +62,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                 .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
             guard let existing else {
                 let id = UUID().uuidString.lowercased()
-                try await SQLCaseStore.insertCase(id: id, record, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
+                try await SQLCaseStore.insertCase(id: id, record, json: json, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
                 try await Self.markImported(id: id, hash: hash, version: 1, in: db)
                 return .created
             }
@@ -77,7 +77,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             let importedVersion = try existing.decode(column: "source_version", as: Int?.self) ?? version
             if importedVersion != version { return .keptLocalEdits }
             let newVersion = try await SQLCaseStore.updateCase(
-                id: id, record: record, findings: findings, expectedVersion: version, by: user, at: time, in: db)
+                id: id, record: record, json: json, findings: findings, expectedVersion: version, by: user, at: time, in: db)
             try await Self.markImported(id: id, hash: hash, version: newVersion, in: db)
             return .updated
         }
