@@ -1,3 +1,4 @@
+import BoneMetRules
 /// FHIR JSON as written: object members in order, numbers kept as their literal text (FHIR
 /// decimals keep their precision: 1.50 is not 1.5 — Foundation's decoders drop it), and
 /// duplicate keys rejected. Parsed by hand from UTF-8 bytes, one resource at a time.
@@ -75,24 +76,7 @@ public indirect enum FHIRJSON: Sendable, Hashable {
     }
 
     static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONValue.writeString(value, to: &out)
     }
 }
 

@@ -162,7 +162,8 @@ extension JSONValue {
         out += close
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
+    /// A JSON string literal (RFC 8259 escapes). Shared with the FHIR writer.
+    public static func writeString(_ value: String, to out: inout String) {
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -173,8 +174,8 @@ extension JSONValue {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
