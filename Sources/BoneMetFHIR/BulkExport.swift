@@ -23,8 +23,8 @@ public enum BulkExport {
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: folder.path), !existing.isEmpty { throw Failure.folderNotEmpty }
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-        var handles: [String: FileHandle] = [:]
-        defer { for handle in handles.values { try? handle.close() } }
+        let writer = NDJSONFolderWriter(folder: folder)
+        defer { writer.close() }
         // Ids first, then each case: the list is ordered by last change, so paging through it
         // while someone edits would skip or repeat cases; the id list is small.
         var ids: [String] = []
@@ -41,21 +41,11 @@ public enum BulkExport {
             guard let stored = try await store.get(id: id) else { continue }   // deleted meanwhile
             let assessment = assess(stored.record, asOf: asOf, settings: settings)
             for resource in FHIRExporter.resources(caseId: stored.id, record: stored.record, assessment: assessment) {
-                let type = resource["resourceType"]?.string ?? "Unknown"
-                let handle: FileHandle
-                if let open = handles[type] {
-                    handle = open
-                } else {
-                    let url = folder.appendingPathComponent("\(type).ndjson")
-                    guard manager.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-                    handle = try FileHandle(forWritingTo: url)
-                    handles[type] = handle
-                }
-                try handle.write(contentsOf: Data((resource.serialized() + "\n").utf8))
-                summary.byType[type, default: 0] += 1
+                try writer.append(resource)
             }
             summary.cases += 1
         }
+        summary.byType = writer.counts
         let formatter = ISO8601DateFormatter()
         let output: [FHIRJSON] = summary.byType.keys.sorted().map { type in
             FHIRExporter.obj([("type", .string(type)), ("url", .string("\(type).ndjson")), ("count", .number(String(summary.byType[type] ?? 0)))])

@@ -49,22 +49,16 @@ switch arguments[1] {
 case "make":
     let patients = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    var handles: [String: FileHandle] = [:]
+    let writer = NDJSONFolderWriter(folder: folder)
     for index in 0..<patients {
         var record = SyntheticCase.make(lesions: 5, studies: 8, treatments: 5, seed: UInt64(index + 1))
         record.patient.id = "synthetic-\(index)"
         let assessment = assess(record, asOf: asOf)
         for resource in FHIRExporter.resources(caseId: "c\(index)", record: record, assessment: assessment) {
-            let type = resource["resourceType"]?.string ?? "Unknown"
-            if handles[type] == nil {
-                let url = folder.appendingPathComponent("\(type).000.ndjson")
-                FileManager.default.createFile(atPath: url.path, contents: nil)
-                handles[type] = try FileHandle(forWritingTo: url)
-            }
-            try handles[type]?.write(contentsOf: Data((resource.serialized() + "\n").utf8))
+            try writer.append(resource)
         }
     }
-    for handle in handles.values { try handle.close() }
+    writer.close()
     print("wrote \(patients) patients, \(String(format: "%.1f", Double(folderBytes(folder)) / 1_048_576)) MB to \(folder.path)")
 case "scan":
     let start = Date()

@@ -82,7 +82,8 @@ struct CDSController {
             var caseId = try await existingCase(patientId: cdsRequest.patientId, resources: resources)
             // A patient with a BoneMet case is assessed on the MDT's record (imaging reads,
             // pain, dental examinations), which the EHR's FHIR data does not carry.
-            let stored = try await caseId.asyncMap { try await services.cases.get(id: $0) } ?? nil
+            var stored: StoredCase?
+            if let caseId { stored = try await services.cases.get(id: caseId) }
             let record = stored?.record ?? CDSCards.record(patientId: cdsRequest.patientId, resources: resources)
             func cards(caseId: String?) -> [FHIRJSON] {
                 let cardContext = CDSCards.Context(
@@ -197,12 +198,5 @@ struct CDSController {
         }
         try await services.cdsStore.record(items, service: id, issuer: issuer, at: services.now())
         return cors(textResponse("{}", contentType: Self.json, status: .ok), request: request)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
