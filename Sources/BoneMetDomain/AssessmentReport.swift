@@ -29,17 +29,7 @@ public enum AssessmentReport {
         return .object(object)
     }
 
-    static func settings(_ settings: RuleSettings) -> JSONValue {
-        .object(JSONObject([
-            "mirelsFixationThreshold": .int(settings.mirelsFixationThreshold),
-            "escc1cIsHighGrade": .bool(settings.escc1cIsHighGrade),
-            "flareWindowWeeks": .int(settings.flareWindowWeeks),
-            "preferredBoneAgent": .string(settings.preferredBoneAgent.rawValue),
-            "longDiseaseFreeIntervalYears": .int(settings.longDiseaseFreeIntervalYears),
-            "myelomaWorkupAgeAbove": .int(settings.myelomaWorkupAgeAbove),
-            "hypercalcaemiaIsSRE": .bool(settings.hypercalcaemiaIsSRE),
-        ]))
-    }
+    static func settings(_ settings: RuleSettings) -> JSONValue { settings.json }
 
     static func score(_ total: ScoreTotal, band: String?) -> JSONValue {
         .object(JSONObject([
@@ -62,6 +52,9 @@ public enum AssessmentReport {
         object["inputs"] = .object(JSONObject(finding.inputs.map { ($0.name, JSONValue.string($0.value)) }))
         object["sources"] = .array(finding.sources.map { .object(JSONObject(["id": .string($0.id), "text": .string($0.text)])) })
         object["ruleSetVersion"] = .string(finding.ruleSetVersion)
+        object["claims"] = .array(finding.claims.map { claim in
+            .object(JSONObject(["topic": .string(claim.topic.rawValue), "about": .string(claim.about), "stance": .string(claim.stance)]))
+        })
         return .object(object)
     }
 
@@ -78,7 +71,7 @@ public enum AssessmentReport {
                     "lesion": .string(response.lesion), "category": .string(response.category.rawValue),
                     "reasons": .array(response.reasons.map { .string($0(language)) }),
                     "sizeChangePercent": response.sizeChangePercent.map(JSONValue.double) ?? .null,
-                    "new": .bool(response.isNew), "flare": .bool(response.flare),
+                    "new": .bool(response.isNew), "firstRecorded": .bool(response.firstRecorded), "flare": .bool(response.flare),
                 ]))
             }),
         ]))
@@ -92,7 +85,8 @@ public enum AssessmentReport {
         none: LocalizedText(en: "no findings", zh: "无结论"),
         source: LocalizedText(en: "Source", zh: "来源"),
         specialty: LocalizedText(en: "Responsible", zh: "负责科室"),
-        ruleSet: LocalizedText(en: "Rule set", zh: "规则集版本")
+        ruleSet: LocalizedText(en: "Rule set", zh: "规则集版本"),
+        settings: LocalizedText(en: "Settings", zh: "规则设置")
     )
 
     static let marks: [Severity: String] = [.urgent: "!!!", .warning: "!!", .advisory: "!", .info: "·"]
@@ -133,7 +127,8 @@ public enum AssessmentReport {
 
     private static func header(_ assessment: Assessment, record: CaseRecord, language: Language) -> String {
         let fictional = record.patient.fictional ? " — \(words.fictional(language))" : ""
-        return "\(words.patient(language)) \(record.patient.id)\(fictional) · \(words.asOf(language)) \(assessment.asOf) · \(words.ruleSet(language)) \(assessment.ruleSetVersion)"
+        let colon = language == .zhHans ? "：" : ": "
+        return "\(words.patient(language)) \(record.patient.id)\(fictional) · \(words.asOf(language)) \(assessment.asOf) · \(words.ruleSet(language)) \(assessment.ruleSetVersion)\n\(words.settings(language))\(colon)\(assessment.settings.summary(language))"
     }
 
     private static func escape(_ text: String) -> String {

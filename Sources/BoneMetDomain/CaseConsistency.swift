@@ -2,6 +2,7 @@
 /// fit their bone. Each problem names the path of the field to fix.
 enum CaseConsistency {
     static func check(_ record: CaseRecord, log: ValidationLog) {
+        plausibility(record, log: log)
         unique(record.lesions.map(\.id), section: "lesions", log: log)
         unique(record.studies.map(\.id), section: "studies", log: log)
         unique(record.treatments.map(\.id), section: "treatments", log: log)
@@ -44,6 +45,98 @@ enum CaseConsistency {
                     zh: "节段 \(level) 与骨 \"\(lesion.bone.rawValue)\" 不符（椎体：C、T、L 节段；骶骨：S 节段）"))))
             }
         }
+    }
+
+    /// Facts that contradict the calendar or the anatomy (issue #8): each names its field.
+    static func plausibility(_ record: CaseRecord, log: ValidationLog) {
+        func custom(_ path: String, _ en: String, _ zh: String) {
+            log.add(InputError(field: path, problem: .custom(LocalizedText(en: en, zh: zh))))
+        }
+        // A birth date after any clinical fact is a data-entry error.
+        if let birth = record.patient.birthDate {
+            var facts: [PartialDate] = record.studies.map(\.date) + record.labs.map(\.date) + record.biopsies.map(\.date)
+            facts += record.treatments.compactMap(\.start) + record.primaries.compactMap(\.diagnosed) + record.events.map(\.date)
+            facts += record.pain.map(\.date) + record.neurology.map(\.date) + record.performance.map(\.date)
+            if let first = facts.min(by: { $0.earliestDay < $1.earliestDay }), first.latestDay < birth.earliestDay {
+                custom("patient.birthDate", "is after a clinical fact dated \(first)", "晚于病历中 \(first) 的临床记录")
+            }
+        }
+        // Laboratory values that cannot be zero.
+        for (i, lab) in record.labs.enumerated() where [.creatinine, .calcium, .albumin, .hemoglobin, .egfr].contains(lab.test) && lab.value <= 0 {
+            custom("labs[\(i)].value", "must be greater than 0 for \(lab.test.rawValue)", "\(lab.test.label.zhHans)必须大于 0")
+        }
+        // Doses before the treatment started, and segments that do not belong to the bone.
+        for (t, treatment) in record.treatments.enumerated() {
+            guard let start = treatment.start else { continue }
+            for (d, dose) in treatment.doses.enumerated() where dose.latestDay < start.earliestDay {
+                custom("treatments[\(t)].doses[\(d)]", "is before the treatment's start (\(start))", "早于治疗开始日期（\(start)）")
+            }
+        }
+        let primaryIds = record.primaries.map(\.id)
+        for (i, lesion) in record.lesions.enumerated() {
+            if let segment = lesion.segment, !segment.fits(lesion.bone) {
+                custom(
+                    "lesions[\(i)].segment",
+                    "\"\(segment.rawValue)\" is not a segment of bone \"\(lesion.bone.rawValue)\" (peritrochanteric: femur only; proximal, diaphysis, distal: long bones)",
+                    "“\(segment.label.zhHans)”不是\(lesion.bone.label.zhHans)的部位（转子间区仅见于股骨；近端、骨干、远端仅用于长骨）")
+            }
+            if let primary = lesion.primary, !primaryIds.contains(primary) {
+                log.add(InputError(
+                    field: "lesions[\(i)].primary",
+                    problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))
+            }
+        }
+        let lesions = Dictionary(record.lesions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (s, study) in record.studies.enumerated() {
+            if !study.windows.isEmpty && study.modality != .ct && study.modality != .petCt {
+                custom("studies[\(s)].windows", "CT windows only apply to CT or PET-CT", "窗位仅适用于 CT 或 PET-CT")
+            }
+            for (o, observation) in study.observations.enumerated() {
+                let path = "studies[\(s)].observations[\(o)]"
+                for field in misplacedFields(observation, modality: study.modality, lesion: lesions[observation.lesion]) {
+                    custom("\(path).\(field.name)", field.en, field.zh)
+                }
+            }
+        }
+    }
+
+    /// Observation fields that make no sense for the study's modality or the lesion's bone.
+    static func misplacedFields(_ o: LesionObservation, modality: Modality, lesion: Lesion?) -> [(name: String, en: String, zh: String)] {
+        var result: [(name: String, en: String, zh: String)] = []
+        let modalityName = modality.label
+        func wrongModality(_ name: String, _ present: Bool, allowed: [Modality]) {
+            guard present, !allowed.contains(modality) else { return }
+            let list = allowed.map(\.label.en).joined(separator: ", ")
+            let listZh = allowed.map(\.label.zhHans).joined(separator: "、")
+            result.append((name, "cannot be read on \(modalityName.en) (only on \(list))", "无法在\(modalityName.zhHans)上判读（仅适用于\(listZh)）"))
+        }
+        let structural: [Modality] = [.xray, .ct, .mri, .petCt]
+        wrongModality("uptake", o.uptake != nil, allowed: [.boneScan, .petCt])
+        wrongModality("uptakeChangePercent", o.uptakeChangePercent != nil, allowed: [.boneScan, .petCt])
+        wrongModality("normalSignal", o.normalSignal != nil, allowed: [.mri])
+        wrongModality("escc", o.escc != nil, allowed: [.mri, .ct])
+        for (name, present) in [
+            ("character", o.character != nil), ("diametersMm", o.diametersMm != nil), ("softTissueMm", o.softTissueMm != nil),
+            ("boneDestruction", o.boneDestruction != nil), ("scleroticRim", o.scleroticRim != nil), ("fillIn", o.fillIn != nil),
+            ("fractionOfDiameter", o.fractionOfDiameter != nil), ("mirelsSize", o.mirelsSize != nil), ("collapse", o.collapse != nil),
+            ("alignment", o.alignment != nil), ("posterolateral", o.posterolateral != nil), ("epiphyseal", o.epiphyseal != nil),
+            ("eccentric", o.eccentric != nil),
+        ] {
+            wrongModality(name, present, allowed: structural)
+        }
+        guard let lesion else { return result }
+        func wrongBone(_ name: String, _ present: Bool, _ fits: Bool, en: String, zh: String) {
+            if present && !fits { result.append((name, en, zh)) }
+        }
+        let spinal = lesion.isSpinal
+        for (name, present) in [("collapse", o.collapse != nil), ("alignment", o.alignment != nil), ("posterolateral", o.posterolateral != nil), ("escc", o.escc != nil)] {
+            wrongBone(name, present, spinal, en: "applies to spinal lesions only (SINS / ESCC)", zh: "仅适用于脊柱病灶（SINS / ESCC）")
+        }
+        let long = lesion.mirelsSite != nil
+        for (name, present) in [("fractionOfDiameter", o.fractionOfDiameter != nil), ("mirelsSize", o.mirelsSize != nil), ("epiphyseal", o.epiphyseal != nil)] {
+            wrongBone(name, present, long, en: "applies to long bones of the limbs only", zh: "仅适用于四肢长骨")
+        }
+        return result
     }
 
     private static func unique(_ ids: [String], section: String, log: ValidationLog) {

@@ -50,12 +50,18 @@ public enum CaseFile {
         ]
         public static let patient = ["id", "sex", "birthDate", "fictional", "weights"]
         public static let weight = ["date", "kg"]
-        public static let primary = ["id", "site", "histology", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy"]
-        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note"]
-        public static let study = ["id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "report", "observations", "unnamedNewLesions"]
+        public static let primary = [
+            "id", "site", "histology", "histologyType", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy",
+            "castrationResistant",
+        ]
+        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note", "primary"]
+        public static let study = [
+            "id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "coverage", "report", "observations",
+            "unnamedNewLesions",
+        ]
         public static let observation = [
             "lesion", "present", "character", "diametersMm", "softTissueMm", "boneDestruction", "scleroticRim", "fillIn", "uptake",
-            "uptakeChangePercent", "normalSignal", "fractionOfDiameter", "collapse", "alignment", "posterolateral", "escc",
+            "uptakeChangePercent", "normalSignal", "fractionOfDiameter", "mirelsSize", "collapse", "alignment", "posterolateral", "escc",
             "fracture", "jointSpaceNarrowing", "osteophytes", "subchondralCysts", "epiphyseal", "eccentric",
         ]
         public static let treatment = [

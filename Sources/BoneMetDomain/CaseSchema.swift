@@ -20,16 +20,17 @@ public enum CaseSchema {
         ("weight", Keys.weight, ["date", "kg"], ["date": .date, "kg": .number(1, 400)]),
         ("primary", Keys.primary, ["id", "site"], [
             "id": .string, "site": .values(PrimarySite.allowedValues), "histology": .string,
+            "histologyType": .values(HistologyType.allowedValues), "castrationResistant": .boolean,
             "er": .values(ReceptorStatus.allowedValues), "pr": .values(ReceptorStatus.allowedValues),
             "her2": .values(ReceptorStatus.allowedValues), "diagnosed": .date, "hormoneDependent": .boolean, "targetedTherapy": .boolean,
         ]),
         ("lesion", Keys.lesion, ["id", "bone"], [
             "id": .string, "bone": .values(Bone.allowedValues), "segment": .values(BoneSegment.allowedValues), "level": .level,
-            "laterality": .values(Laterality.allowedValues), "note": .string,
+            "laterality": .values(Laterality.allowedValues), "note": .string, "primary": .string,
         ]),
         ("study", Keys.study, ["id", "date", "modality"], [
             "id": .string, "date": .date, "modality": .values(Modality.allowedValues), "windows": .array(.values(CTWindow.allowedValues)),
-            "contrast": .boolean, "studyInstanceUid": .string, "region": .string, "report": .string, "observations": .array(.ref("observation")),
+            "contrast": .boolean, "studyInstanceUid": .string, "region": .string, "coverage": .array(.values(BodyRegion.allowedValues)), "report": .string, "observations": .array(.ref("observation")),
             "unnamedNewLesions": .integer(0, 1000),
         ]),
         ("observation", Keys.observation, ["lesion"], [
@@ -37,6 +38,7 @@ public enum CaseSchema {
             "diametersMm": .array(.number(0.1, 1000)), "softTissueMm": .number(0, 1000), "boneDestruction": .boolean,
             "scleroticRim": .boolean, "fillIn": .values(FillIn.allowedValues), "uptake": .boolean,
             "uptakeChangePercent": .number(-100, 1000), "normalSignal": .boolean, "fractionOfDiameter": .number(0, 1),
+            "mirelsSize": .values(Mirels.Size.allowedValues),
             "collapse": .values(SINS.Collapse.allowedValues), "alignment": .values(SINS.Alignment.allowedValues),
             "posterolateral": .values(SINS.Posterolateral.allowedValues), "escc": .values(ESCC.Grade.allowedValues),
             "fracture": .boolean, "jointSpaceNarrowing": .boolean, "osteophytes": .boolean, "subchondralCysts": .boolean,

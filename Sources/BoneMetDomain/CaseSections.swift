@@ -73,8 +73,9 @@ enum CaseSections {
     static func primary(_ p: FieldReader) -> PrimaryCancer? {
         let (id, site) = (p.string("id", required: true), p.value("site", PrimarySite.self, required: true))
         let primary = PrimaryCancer(
-            id: id ?? "", site: site ?? .unknown, histology: p.string("histology"), er: p.value("er"), pr: p.value("pr"), her2: p.value("her2"),
-            diagnosed: p.date("diagnosed"), hormoneDependent: p.bool("hormoneDependent"), targetedTherapy: p.bool("targetedTherapy"))
+            id: id ?? "", site: site ?? .unknown, histology: p.string("histology"), histologyType: p.value("histologyType"), er: p.value("er"),
+            pr: p.value("pr"), her2: p.value("her2"), diagnosed: p.date("diagnosed"), hormoneDependent: p.bool("hormoneDependent"),
+            targetedTherapy: p.bool("targetedTherapy"), castrationResistant: p.bool("castrationResistant"))
         return id == nil || site == nil ? nil : primary
     }
 
@@ -82,20 +83,21 @@ enum CaseSections {
         let (id, bone) = (l.string("id", required: true), l.value("bone", Bone.self, required: true))
         let lesion = Lesion(
             id: id ?? "", bone: bone ?? .other, segment: l.value("segment"), level: l.level("level"), laterality: l.value("laterality"),
-            note: l.string("note"))
+            note: l.string("note"), primary: l.string("primary"))
         return id == nil || bone == nil ? nil : lesion
     }
 
     static func study(_ s: FieldReader) -> ImagingStudy? {
         let (id, date, modality) = (s.string("id", required: true), s.date("date", required: true), s.value("modality", Modality.self, required: true))
         let windows = s.values("windows", CTWindow.self)
+        let coverage = s.values("coverage", BodyRegion.self)
         let (contrast, uid, region, report) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"), s.string("report"))
         let observations = s.objects("observations", keys: Keys.observation, read: observation)
         let unnamed = s.int("unnamedNewLesions", in: 0...1000)
         guard let id, let date, let modality else { return nil }
         return ImagingStudy(
-            id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region, report: report,
-            observations: observations, unnamedNewLesions: unnamed)
+            id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region,
+            coverage: coverage, report: report, observations: observations, unnamedNewLesions: unnamed)
     }
 
     static func observation(_ o: FieldReader) -> LesionObservation? {
@@ -121,6 +123,7 @@ enum CaseSections {
         observation.uptakeChangePercent = o.double("uptakeChangePercent", in: -100...1000)
         observation.normalSignal = o.bool("normalSignal")
         observation.fractionOfDiameter = o.double("fractionOfDiameter", in: 0...1)
+        observation.mirelsSize = o.value("mirelsSize")
         observation.collapse = o.value("collapse")
         observation.alignment = o.value("alignment")
         observation.posterolateral = o.value("posterolateral")

@@ -1,7 +1,7 @@
 /// MDT roles (issue #4). Clinicians edit clinical data; administrators manage users; the
 /// MDT coordinator runs meetings.
 public enum Role: String, InputEnum, Codable {
-    case orthopaedics, spineSurgery, medicalOncology, radiationOncology, radiology, pathology, mdtCoordinator, administrator
+    case orthopaedics, spineSurgery, medicalOncology, radiationOncology, radiology, pathology, haematology, mdtCoordinator, administrator
 
     public var label: LocalizedText {
         switch self {
@@ -12,6 +12,7 @@ public enum Role: String, InputEnum, Codable {
         case .radiationOncology: Specialty.radiationOncology.label
         case .radiology: Specialty.radiology.label
         case .pathology: Specialty.pathology.label
+        case .haematology: Specialty.haematology.label
         case .mdtCoordinator: Specialty.mdtCoordinator.label
         }
     }

@@ -31,7 +31,9 @@ public enum SyntheticCase {
                 o.boneDestruction = o.character != .blastic
                 o.scleroticRim = random.next() % 4 == 0
                 o.fillIn = [FillIn.none, FillIn.partial][Int(random.next() % 2)]
-                o.fractionOfDiameter = Double(random.next() % 90) / 100
+                // Drawn for every lesion so the sequence stays the same; recorded only where Mirels applies.
+                let fraction = Double(random.next() % 90) / 100
+                if lesion.mirelsSite != nil { o.fractionOfDiameter = fraction }
                 if lesion.bone == .vertebra {
                     o.collapse = SINS.Collapse.allCases[Int(random.next() % 4)]
                     o.alignment = .normal

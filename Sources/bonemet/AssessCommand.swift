@@ -22,6 +22,8 @@ struct AssessCommand: ParsableCommand {
     @Option(name: .long, help: "Preferred bone-modifying agent: denosumab (default) or zoledronicAcid.")
     var preferredAgent: String?
 
+    @OptionGroup var ruleSettings: SettingsOption
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -30,7 +32,7 @@ struct AssessCommand: ParsableCommand {
             language = try output.language()
             let format = try output.outputFormat(allowed: [.json, .text, .markdown])
             let date = try asOfDate()
-            var settings = RuleSettings()
+            var settings = try ruleSettings.load(command: "assess")
             if let mirelsThreshold { settings.mirelsFixationThreshold = mirelsThreshold }
             if let preferredAgent {
                 guard let agent = BoneAgent(rawValue: preferredAgent) else {

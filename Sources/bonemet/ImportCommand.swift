@@ -17,7 +17,10 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var ruleSettings: SettingsOption
+
     func run() async throws {
+        let settings = try ruleSettings.load(command: "import")
         let location = try database.location(command: "import", create: true)
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure.reject("field \"PATH\": \"\(path)\" does not exist", command: "import")
@@ -26,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
             let today = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
-            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, now: { Int64(Date().timeIntervalSince1970) })
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, now: { Int64(Date().timeIntervalSince1970) })
             let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
             let summary = try await importer.run(URL(fileURLWithPath: path)) { lines in
                 if interactive { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }

@@ -97,8 +97,10 @@ import Testing
     @Test func twoNewLesionsOnTheFirstScanAreUnconfirmed() {
         let a = prostate([("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1", "L2", "L3"], nil)])
         let finding = a.rule("boneHealth.pcwg3.firstScan").first
-        #expect(finding?.title.en.contains("Unconfirmed") == true)
+        #expect(finding?.title.en.contains("Not progression yet") == true)
         #expect(finding?.severity == .advisory)
+        // The MDA time point of the same scan agrees (issue #8).
+        #expect(a.timePoints.first { $0.study == "B1" }?.overall != .progressiveDisease)
     }
 
     @Test func twoMoreSixWeeksLaterConfirmDatedToTheFirstScan() {
@@ -115,7 +117,7 @@ import Testing
             ("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1", "L2", "L3"], nil),
             ("B2", "2023-04-30", ["L1", "L2", "L3", "L4", "L5"], nil),
         ])
-        #expect(early.rule("boneHealth.pcwg3.firstScan").first?.title.en.contains("Unconfirmed") == true)
+        #expect(early.rule("boneHealth.pcwg3.firstScan").first?.title.en.contains("Not progression yet") == true)
     }
 
     @Test func fewerThanTwoMoreMeansFlare() {
@@ -126,9 +128,12 @@ import Testing
         #expect(a.rule("boneHealth.pcwg3.firstScan").first?.title.en.contains("flare") == true)
     }
 
-    @Test func oneNewLesionIsNothingAndUnnamedLesionsCount() {
-        #expect(prostate([("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1", "L2"], nil)]).rule("boneHealth.pcwg3.firstScan").isEmpty)
-        #expect(!prostate([("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1"], 2)]).rule("boneHealth.pcwg3.firstScan").isEmpty)
+    @Test func oneNewLesionIsNotProgressionAndUnnamedLesionsCount() {
+        let one = prostate([("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1", "L2"], nil)])
+        #expect(one.rule("boneHealth.pcwg3.firstScan").first?.title.en.contains("not progression by PCWG3") == true)
+        #expect(one.timePoints.first { $0.study == "B1" }?.overall != .progressiveDisease)
+        let unnamed = prostate([("B0", "2023-01-05", ["L1"], nil), ("B1", "2023-03-20", ["L1"], 2)])
+        #expect(unnamed.rule("boneHealth.pcwg3.firstScan").first?.title.en.contains("Not progression yet") == true)
     }
 
     @Test func onlyForProstateCancer() {

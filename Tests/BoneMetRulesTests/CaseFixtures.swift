@@ -18,8 +18,12 @@ func observation(_ lesion: String, _ character: LesionCharacter? = nil, _ diamet
     return o
 }
 
+/// A staging CT of the trunk and both lower limbs (its coverage is recorded, so a lesion first
+/// seen on a later study in these regions is new against it).
 func ct(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
-    ImagingStudy(id: id, date: day(date), modality: .ct, windows: [.softTissue, .bone], observations: observations)
+    ImagingStudy(
+        id: id, date: day(date), modality: .ct, windows: [.softTissue, .bone],
+        coverage: [.chest, .thoracicSpine, .lumbarSpine, .pelvis, .leftLowerLimb, .rightLowerLimb], observations: observations)
 }
 
 extension Assessment {

@@ -76,10 +76,13 @@ import Testing
         #expect(assess(record, asOf: day("2023-06-01")).rule("diagnosis.biopsy.acidDecalcified").first?.severity == .warning)
     }
 
-    @Test func giantCellTumourRedFlag() {
+    @Test func giantCellTumourRedFlagNeedsAYoungAdult() {
         var record = baseCase()
         record.studies[1].observations[0].epiphyseal = true
         record.studies[1].observations[0].eccentric = true
+        // Born 1970: 53 at the study, outside the young-adult range (setting 20–40).
+        #expect(!assess(record, asOf: day("2023-06-01")).has("diagnosis.differential.giantCellTumour"))
+        record.patient.birthDate = day("1995-01-01")
         #expect(assess(record, asOf: day("2023-06-01")).has("diagnosis.differential.giantCellTumour", subject: .lesion("L1")))
     }
 }

@@ -95,9 +95,13 @@ import Testing
     }
 
     @Test func sizeClassFromAMeasuredFraction() {
-        #expect(Mirels.Size.of(fraction: 0.33) == .lessThanOneThird)
+        // Two-decimal entries of one third and two thirds mean exactly that (issue #8).
+        #expect(Mirels.Size.of(fraction: 0.33) == .oneThirdToTwoThirds)
+        #expect(Mirels.Size.of(fraction: 0.32) == .lessThanOneThird)
+        #expect(Mirels.Size.of(fraction: 0.68) == .moreThanTwoThirds)
+        #expect(Mirels.Size.of(fraction: 0.333) == .oneThirdToTwoThirds)
         #expect(Mirels.Size.of(fraction: 1.0 / 3.0) == .oneThirdToTwoThirds)
         #expect(Mirels.Size.of(fraction: 2.0 / 3.0) == .oneThirdToTwoThirds)
-        #expect(Mirels.Size.of(fraction: 0.67) == .moreThanTwoThirds)
+        #expect(Mirels.Size.of(fraction: 0.67) == .oneThirdToTwoThirds)
     }
 }

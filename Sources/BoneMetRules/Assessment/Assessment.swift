@@ -32,19 +32,26 @@ public struct MirelsTimePoint: Sendable, Hashable {
 /// assessment can be replayed as it stood on any day.
 public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings = .default) -> Assessment {
     let index = CaseIndex(record, asOf: asOf, settings: settings)
-    let response = ResponseRules(index: index)
+    let pcwg3 = PCWG3Rules(index: index)
+    let verdicts = pcwg3.verdicts()
+    let response = ResponseRules(index: index, pcwg3: verdicts)
     let timePoints = response.timePoints()
     let surgery = SurgeryRules(index: index)
     let history = surgery.mirelsHistory()
     let prognosis = PrognosisRules(index: index)
     let scores = prognosis.scores()
+    // Surgery first: diagnosis rules must know which lesions a finding proposes to operate on,
+    // so that "fix" and "biopsy first" / "do not biopsy" never disagree.
+    let surgical = surgery.findings(history: history)
+    let operated = Set(surgical.flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
 
-    var findings = DiagnosisRules(index: index).findings()
+    var findings = DiagnosisRules(index: index, surgeryProposed: operated).findings()
     findings += DifferentialRules(index: index).findings()
     findings += response.findings(timePoints)
-    findings += PCWG3Rules(index: index).findings()
-    findings += surgery.findings(history: history)
+    findings += pcwg3.findings(verdicts)
+    findings += surgical
     findings += prognosis.findings(scores)
+    findings += LabRules(index: index).findings()
     findings += BoneAgentRules(index: index).findings()
 
     let dutyOrder = Duty.allCases

@@ -14,62 +14,191 @@ struct BoneAgentRules {
         agents.filter { $0.planned || ($0.end.map { $0.latestDay >= index.asOf.earliestDay } ?? true) }
     }
 
+    static let fizazi2011 = Citation(id: "fizazi2011", text: "Fizazi K et al. Lancet 2011;377:813-22 (denosumab vs zoledronic acid, castration-resistant prostate cancer)")
+    static let smith2014 = Citation(id: "smith2014", text: "Smith MR et al. J Clin Oncol 2014;32:1143-50 (CALGB 90202: no SRE benefit in castration-sensitive prostate cancer)")
+    static let james2016 = Citation(id: "james2016", text: "James ND et al. Lancet 2016;387:1163-77 (STAMPEDE)")
+    static let smith2009 = Citation(id: "smith2009", text: "Smith MR et al. N Engl J Med 2009;361:745-55 (denosumab 60 mg for bone loss under ADT)")
+    static let raje2018 = Citation(id: "raje2018", text: "Raje N et al. Lancet Oncol 2018;19:370-81 (denosumab vs zoledronic acid in myeloma)")
+    static let henry2011 = Citation(id: "henry2011", text: "Henry DH et al. J Clin Oncol 2011;29:1125-32 (denosumab vs zoledronic acid, other solid tumours and myeloma)")
+
     func findings() -> [Finding] {
-        let metastatic = index.hasEstablishedMetastasis
         var findings: [Finding] = []
-        if metastatic && currentAgents.isEmpty { findings.append(indication()) }
-        let clearance = creatinineClearance()
+        if currentAgents.isEmpty {
+            if index.hasEstablishedMetastasis {
+                findings.append(indication())
+            } else if !index.metastaticLesions.isEmpty {
+                findings.append(afterDiagnosis())
+            }
+        }
+        let high = LabRules.hypercalcaemic(index)
         for agent in currentAgents {
             switch agent.agent {
-            case .zoledronicAcid: findings += zoledronic(agent, clearance: clearance)
-            case .denosumab: findings += denosumab(agent, clearance: clearance)
+            case .zoledronicAcid: findings += zoledronic(agent)
+            case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())
             default: break
             }
+            findings.append(choice(agent))
             if let dental = dentalExam(agent) { findings.append(dental) }
             if let due = doseDue(agent) { findings.append(due) }
-            findings.append(supplements(agent))
+            findings.append(supplements(agent, hypercalcaemia: high))
         }
         if let sre = sreHistory() { findings.append(sre) }
         return findings
     }
 
+    /// The indication of a bone-modifying agent for SRE prevention, by disease state.
+    struct Indication {
+        enum Verdict { case start, notIndicated, unknown }
+        let verdict: Verdict
+        let text: LocalizedText
+        let sources: [Citation]
+    }
+
+    func indication(for primary: PrimaryCancer) -> Indication {
+        let myeloma = primary.site == .myeloma || primary.effectiveHistology == .myeloma
+        if myeloma {
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Myeloma bone disease: start a bone-modifying agent (denosumab non-inferior to zoledronic acid, Raje 2018).",
+                zh: "骨髓瘤骨病：应开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018）。"), sources: [Self.raje2018])
+        }
+        switch primary.site {
+        case .breast:
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Breast cancer with bone metastases: start (ESMO 2020).", zh: "乳腺癌骨转移：应开始使用（ESMO 2020）。"),
+                sources: [Self.esmo2020])
+        case .prostate:
+            switch primary.isCastrationResistant {
+            case .some(true):
+                return Indication(verdict: .start, text: LocalizedText(
+                    en: "Castration-resistant prostate cancer with bone metastases: start (ESMO 2020; Fizazi 2011).",
+                    zh: "去势抵抗性前列腺癌骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"), sources: [Self.esmo2020, Self.fizazi2011])
+            case .some(false):
+                return Indication(verdict: .notIndicated, text: LocalizedText(
+                    en: "Castration-sensitive prostate cancer: no SRE-prevention benefit (CALGB 90202, STAMPEDE) — not indicated at SRE-prevention doses. Bone loss under androgen deprivation is a different indication and dose (denosumab 60 mg every 6 months, Smith 2009).",
+                    zh: "去势敏感性前列腺癌：预防 SRE 无获益（CALGB 90202、STAMPEDE）——不按预防 SRE 剂量使用。雄激素剥夺治疗导致的骨量丢失是另一适应证和剂量（地舒单抗 60 mg 每 6 个月，Smith 2009）。"),
+                    sources: [Self.smith2014, Self.james2016, Self.smith2009])
+            case .none:
+                return Indication(verdict: .unknown, text: LocalizedText(
+                    en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.",
+                    zh: "前列腺癌：仅在去势抵抗阶段用于预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）——请记录去势状态。"),
+                    sources: [Self.fizazi2011, Self.smith2014])
+            }
+        default:
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "\(primary.label.en): in solid tumours other than breast and prostate, start when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
+                zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
+                sources: [Self.esmo2020, Self.henry2011])
+        }
+    }
+
+    /// The choice between the agents, with the evidence either way (a setting prefers one).
+    func evidence(preferred: BoneAgent) -> LocalizedText {
+        LocalizedText(
+            en: "Preferred agent (setting): \(preferred.label.en). Evidence either way: denosumab 120 mg every 4 weeks delayed the first SRE more than zoledronic acid in breast cancer (Stopeck 2010, HR 0.82) and castration-resistant prostate cancer (Fizazi 2011), was non-inferior in other solid tumours and myeloma (Henry 2011; Raje 2018), needs no renal adjustment but carries hypocalcaemia risk and rebound on stopping; zoledronic acid 4 mg (by CrCl) every 3–4 or 12 weeks (CALGB 70604) is cheaper and needs renal monitoring. ASCO 2017 finds the evidence insufficient to prefer one.",
+            zh: "首选药物（设置）：\(preferred.label.zhHans)。两方面证据：地舒单抗 120 mg 每 4 周在乳腺癌（Stopeck 2010，HR 0.82）和去势抵抗性前列腺癌（Fizazi 2011）中较唑来膦酸更能推迟首次 SRE，在其他实体瘤和骨髓瘤中不劣于唑来膦酸（Henry 2011；Raje 2018），无需按肾功能调整，但有低钙血症风险且停药后骨转换反弹；唑来膦酸 4 mg（按肌酐清除率）每 3–4 周或每 12 周（CALGB 70604）费用较低，需监测肾功能。ASCO 2017 认为证据不足以优选其一。")
+    }
+
+    static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
+
     private func indication() -> Finding {
         let preferred = index.settings.preferredBoneAgent
-        let site = index.mainPrimary?.site
-        let scope: LocalizedText =
-            site == .breast || site == .prostate
-            ? LocalizedText(en: "ESMO 2020: start in breast cancer and castration-resistant prostate cancer with bone metastases.", zh: "ESMO 2020：乳腺癌及去势抵抗性前列腺癌骨转移应开始使用。")
-            : LocalizedText(en: "ESMO 2020: in other solid tumours, start when life expectancy is ≥ 3 months.", zh: "ESMO 2020：其他实体瘤预计生存期 ≥3 个月时开始使用。")
+        let candidates = index.bonePrimaryCandidates
+        let indications = candidates.map(indication(for:))
+        let verdicts = Set(indications.map { "\($0.verdict)" })
+        let scope: LocalizedText
+        let verdict: Indication.Verdict
+        if indications.isEmpty {
+            scope = LocalizedText(
+                en: "Primary unknown: ESMO 2020 — in solid tumours, start when life expectancy is ≥ 3 months; exclude myeloma first.",
+                zh: "原发灶不明：ESMO 2020——实体瘤预计生存期 ≥3 个月时开始使用；先排除骨髓瘤。")
+            verdict = .start
+        } else if verdicts.count == 1, let first = indications.first {
+            scope = LocalizedText.joined(indications.count == 1 ? [first.text] : indications.map(\.text), en: " ", zh: "")
+            verdict = first.verdict
+        } else {
+            scope = LocalizedText(
+                en: "Depends on which primary the bone disease comes from: \(LocalizedText.joined(indications.map(\.text), en: " ", zh: "").en)",
+                zh: "取决于骨病灶来源于哪个原发灶：\(LocalizedText.joined(indications.map(\.text), en: " ", zh: "").zhHans)")
+            verdict = .unknown
+        }
+        let claims: [Claim]
+        let title: LocalizedText
+        let severity: Severity
+        switch verdict {
+        case .start:
+            title = LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")
+            severity = .advisory
+            claims = [Claim(.boneAgentIndication, about: "patient", "start")]
+        case .notIndicated:
+            title = LocalizedText(en: "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer", zh: "去势敏感性前列腺癌不使用骨改良药物预防 SRE")
+            severity = .info
+            claims = [Claim(.boneAgentIndication, about: "patient", "notIndicated")]
+        case .unknown:
+            title = LocalizedText(en: "Bone-modifying agent: indication depends on the disease state", zh: "骨改良药物：适应证取决于疾病状态")
+            severity = .advisory
+            claims = []
+        }
+        let advice = verdict == .notIndicated
+            ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
+            : LocalizedText(
+                en: "\(evidence(preferred: preferred).en) Dental examination before starting. Decision: medical oncology.",
+                zh: "\(evidence(preferred: preferred).zhHans)开始前先做口腔检查。由肿瘤内科决定。")
         return Finding(
-            ruleId: "boneAgents.indication", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .patient, date: index.asOf, title: title,
+            detail: LocalizedText(en: "\(scope.en) \(advice.en)", zh: "\(scope.zhHans)\(advice.zhHans)"),
+            inputs: [
+                FindingInput("preferredBoneAgent", preferred.rawValue),
+                FindingInput("primary", candidates.map(\.site.rawValue).joined(separator: ",").isEmpty ? "unknown" : candidates.map(\.site.rawValue).joined(separator: ",")),
+            ],
+            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources, claims: claims)
+    }
+
+    /// Lesions await their diagnosis: no agent before the lesion is diagnosed.
+    private func afterDiagnosis() -> Finding {
+        Finding(
+            ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.asOf,
-            title: LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物"),
+            title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
             detail: LocalizedText(
-                en: "\(scope.en) Preferred agent (setting): \(preferred.label.en). Evidence either way: denosumab delayed the first SRE more than zoledronic acid in breast cancer (Stopeck 2010, HR 0.82) without renal toxicity; ASCO 2017 finds the evidence insufficient to prefer one. Dental examination before starting. Decision: medical oncology.",
-                zh: "\(scope.zhHans)首选药物（设置）：\(preferred.label.zhHans)。两方面证据：乳腺癌中地舒单抗较唑来膦酸更能推迟首次 SRE（Stopeck 2010，HR 0.82），且无肾毒性；ASCO 2017 认为证据不足以优选其一。开始前先做口腔检查。由肿瘤内科决定。"),
-            inputs: [FindingInput("preferredBoneAgent", preferred.rawValue), FindingInput("primary", site?.rawValue ?? "unknown")],
-            sources: [Self.esmo2020, Self.asco2017, Sources.stopeck2010])
+                en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent only after diagnosis.",
+                zh: "骨病灶尚未确诊为转移（待活检或 CT 骨窗确认）。确诊后再开始使用骨改良药物。"),
+            sources: [Self.esmo2020], claims: [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
     }
 
-    struct Clearance {
-        let value: Double
-        let date: PartialDate
-        let creatinine: Double
+    /// Whenever an agent is ordered: the alternative and the evidence either way, and whether
+    /// the disease state indicates it at all.
+    private func choice(_ agent: Treatment) -> Finding {
+        let name = agent.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+        let alternative: LocalizedText =
+            agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
+        let indications = index.bonePrimaryCandidates.map(indication(for:))
+        let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
+        let state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        return Finding(
+            ruleId: "boneAgents.choice", severity: notIndicated ? .warning : .info, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: agent.start,
+            title: notIndicated
+                ? LocalizedText(
+                    en: "\(name.en) for SRE prevention is not indicated in castration-sensitive prostate cancer",
+                    zh: "去势敏感性前列腺癌不推荐\(name.zhHans)用于预防 SRE")
+                : LocalizedText(en: "\(name.en): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
+            detail: LocalizedText(
+                en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
+                zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),
+            inputs: [FindingInput("agent", agent.agent?.rawValue ?? "other"), FindingInput("preferredBoneAgent", index.settings.preferredBoneAgent.rawValue)],
+            sources: indications.flatMap(\.sources) + Self.evidenceSources,
+            claims: notIndicated ? [Claim(.boneAgentIndication, about: "patient", "notIndicated")] : [])
     }
 
-    /// Cockcroft–Gault from the latest creatinine, with the weight and age at that date.
-    func creatinineClearance() -> Clearance? {
-        guard let lab = index.latestLab(.creatinine), let creatinine = lab.canonicalValue, creatinine > 0,
-            let sex = index.record.patient.sex, let age = index.age(at: lab.date), (18...120).contains(age),
-            let weight = index.latestWeight(onOrBefore: lab.date) ?? index.latestWeight()
-        else { return nil }
-        let value = CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
-        return Clearance(value: value, date: lab.date, creatinine: creatinine)
-    }
-
-    private func zoledronic(_ agent: Treatment, clearance: Clearance?) -> [Finding] {
+    /// Zoledronic acid is dosed from the baseline CrCl (Zometa label): the creatinine clearance
+    /// before the first dose. During a renal hold it resumes at that same dose once creatinine is
+    /// back within 10 % of baseline — the raised creatinine never re-doses it.
+    private func zoledronic(_ agent: Treatment) -> [Finding] {
         var findings: [Finding] = []
-        guard let clearance else {
+        let started = !agent.planned && agent.start != nil
+        let baseline = started ? agent.start.flatMap { index.creatinineClearance(onOrBefore: $0) } : nil
+        guard let clearance = baseline ?? index.creatinineClearance() else {
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: index.asOf,
@@ -82,6 +211,41 @@ struct BoneAgentRules {
         }
         let band = ZoledronicAcid.DoseBand.of(crclMlMin: clearance.value)
         let crcl = String(describing: clearance.value)
+        let basis = baseline != nil
+            ? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）")
+            : started
+                ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
+                : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线")
+        var hold: ZoledronicAcid.RenalCheck?
+        var current: LabResult?
+        var baselineCreatinineMgDl = 0.0
+        if started, let start = agent.start,
+            let baselineCreatinine = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue,
+            let latest = index.latestLab(.creatinine), let latestValue = latest.canonicalValue, latest.date > start
+        {
+            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baselineCreatinine, currentCreatinineMgDl: latestValue)
+            if check.withhold {
+                hold = check
+                current = latest
+                baselineCreatinineMgDl = baselineCreatinine
+            }
+        }
+        if let hold, let current, let currentValue = current.canonicalValue {
+            let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: current.date,
+                title: LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(String(describing: hold.riseMgDl)) mg/dL", zh: "暂停唑来膦酸：血肌酐升高 \(String(describing: hold.riseMgDl)) mg/dL"),
+                detail: LocalizedText(
+                    en: "Baseline \(String(describing: baselineCreatinineMgDl)) mg/dL, now \(String(describing: currentValue)) mg/dL (threshold \(String(describing: hold.thresholdMgDl)) for a \(hold.baselineNormal ? "normal" : "abnormal") baseline). Resume when creatinine is ≤ \(String(describing: hold.resumeAtOrBelowMgDl)) mg/dL, at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                    zh: "基线 \(String(describing: baselineCreatinineMgDl)) mg/dL，当前 \(String(describing: currentValue)) mg/dL（\(hold.baselineNormal ? "基线正常" : "基线异常")的阈值为 \(String(describing: hold.thresholdMgDl))）。血肌酐降至 ≤\(String(describing: hold.resumeAtOrBelowMgDl)) mg/dL 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                inputs: [
+                    FindingInput("baselineCreatinineMgDl", String(describing: baselineCreatinineMgDl)),
+                    FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
+                ],
+                sources: [Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, "withhold")]))
+            return findings
+        }
         if let dose = band.doseMg {
             let differs = agent.doseMg.map { abs($0 - dose) > 0.001 } ?? false
             findings.append(Finding(
@@ -91,10 +255,10 @@ struct BoneAgentRules {
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(String(describing: clearance.creatinine)) mg/dL (\(clearance.date)). \(band.info.recommendation.en).",
-                    zh: "Cockcroft–Gault，血肌酐 \(String(describing: clearance.creatinine)) mg/dL（\(clearance.date)）。\(band.info.recommendation.zhHans)。"),
-                inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose))],
-                sources: [Sources.cockcroftGault1976, Sources.zometaLabel]))
+                    en: "Cockcroft–Gault from creatinine \(String(describing: clearance.creatinine)) mg/dL (\(clearance.date); \(basis.en)). \(band.info.recommendation.en). Check creatinine before every dose.",
+                    zh: "Cockcroft–Gault，血肌酐 \(String(describing: clearance.creatinine)) mg/dL（\(clearance.date)；\(basis.zhHans)）。\(band.info.recommendation.zhHans)。每次给药前复查血肌酐。"),
+                inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
+                sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
         } else {
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.notRecommended", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
@@ -102,31 +266,17 @@ struct BoneAgentRules {
                 title: LocalizedText(
                     en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
                     zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
-                detail: LocalizedText(en: band.info.recommendation.en + ".", zh: band.info.recommendation.zhHans + "。"),
-                inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Sources.zometaLabel]))
-        }
-        if !agent.planned, let start = agent.start,
-            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue,
-            let current = index.latestLab(.creatinine), let currentValue = current.canonicalValue, current.date > start
-        {
-            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: currentValue)
-            if check.withhold {
-                findings.append(Finding(
-                    ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
-                    subject: .treatment(agent.id), date: current.date,
-                    title: LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(String(describing: check.riseMgDl)) mg/dL", zh: "暂停唑来膦酸：血肌酐升高 \(String(describing: check.riseMgDl)) mg/dL"),
-                    detail: LocalizedText(
-                        en: "Baseline \(String(describing: baseline)) mg/dL, now \(String(describing: currentValue)) mg/dL (threshold \(String(describing: check.thresholdMgDl)) for a \(check.baselineNormal ? "normal" : "abnormal") baseline). Resume at the same dose when creatinine is ≤ \(String(describing: check.resumeAtOrBelowMgDl)) mg/dL.",
-                        zh: "基线 \(String(describing: baseline)) mg/dL，当前 \(String(describing: currentValue)) mg/dL（\(check.baselineNormal ? "基线正常" : "基线异常")的阈值为 \(String(describing: check.thresholdMgDl))）。血肌酐降至 ≤\(String(describing: check.resumeAtOrBelowMgDl)) mg/dL 后按原剂量恢复。"),
-                    inputs: [FindingInput("baselineCreatinineMgDl", String(describing: baseline)), FindingInput("currentCreatinineMgDl", String(describing: currentValue))],
-                    sources: [Sources.zometaLabel]))
-            }
+                detail: LocalizedText(
+                    en: "\(band.info.recommendation.en) (\(basis.en)). Alternative: denosumab — no renal adjustment, but a boxed warning for severe hypocalcaemia with eGFR < 30 or dialysis.",
+                    zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。替代药物：地舒单抗——无需按肾功能调整，但 eGFR < 30 或透析时有严重低钙血症黑框警告。"),
+                inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Sources.zometaLabel],
+                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended")]))
         }
         return findings
     }
 
     /// Denosumab: no renal dose adjustment, but severe hypocalcaemia with eGFR < 30 or dialysis.
-    private func denosumab(_ agent: Treatment, clearance: Clearance?) -> [Finding] {
+    private func denosumab(_ agent: Treatment, clearance: CaseIndex.Clearance?) -> [Finding] {
         let egfr = index.latestLab(.egfr)?.canonicalValue
         let proxy = egfr == nil ? clearance?.value : nil
         guard let value = egfr ?? proxy, value < 30 else { return [] }
@@ -174,15 +324,27 @@ struct BoneAgentRules {
             sources: [Sources.himelstein2017])
     }
 
-    private func supplements(_ agent: Treatment) -> Finding {
-        Finding(
+    private func supplements(_ agent: Treatment, hypercalcaemia: CaseIndex.CorrectedCalcium?) -> Finding {
+        let name = agent.agent?.label ?? LocalizedText(en: "the bone-modifying agent", zh: "骨改良药物")
+        if let hypercalcaemia {
+            return Finding(
+                ruleId: "boneAgents.calciumVitaminD", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: hypercalcaemia.date,
+                title: LocalizedText(en: "Withhold calcium and vitamin D supplements while calcium is high", zh: "血钙升高期间停用钙剂和维生素 D"),
+                detail: LocalizedText(
+                    en: "Corrected calcium \(CaseIndex.format(hypercalcaemia.mgDl)) mg/dL on \(hypercalcaemia.date) is above the upper limit: no supplements with \(name.en) until it is normal, then calcium ≥ 500 mg and vitamin D ≥ 400 IU daily.",
+                    zh: "\(hypercalcaemia.date) 校正血钙 \(CaseIndex.format(hypercalcaemia.mgDl)) mg/dL 高于上限：使用\(name.zhHans)时暂不补充，待血钙正常后每日钙 ≥500 mg、维生素 D ≥400 IU。"),
+                inputs: [FindingInput("correctedCalciumMgDl", CaseIndex.format(hypercalcaemia.mgDl))],
+                sources: [LabRules.stewart2005, Self.esmo2020], claims: [Claim(.supplements, about: "patient", "withhold")])
+        }
+        return Finding(
             ruleId: "boneAgents.calciumVitaminD", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,
-            title: LocalizedText(en: "Calcium and vitamin D with \(agent.agent?.label.en ?? "the bone-modifying agent")", zh: "使用\(agent.agent?.label.zhHans ?? "骨改良药物")时补充钙和维生素 D"),
+            title: LocalizedText(en: "Calcium and vitamin D with \(name.en)", zh: "使用\(name.zhHans)时补充钙和维生素 D"),
             detail: LocalizedText(
                 en: "Calcium ≥ 500 mg and vitamin D ≥ 400 IU daily unless hypercalcaemic.\(agent.agent == .denosumab ? " On stopping denosumab, plan for rebound bone turnover." : "")",
                 zh: "除非高钙血症，每日钙 ≥500 mg、维生素 D ≥400 IU。\(agent.agent == .denosumab ? "停用地舒单抗时需注意骨转换反弹。" : "")"),
-            sources: [Self.esmo2020])
+            sources: [Self.esmo2020], claims: [Claim(.supplements, about: "patient", "give")])
     }
 
     /// Skeletal-related events: pathological fracture, radiotherapy to bone, surgery to bone,

@@ -97,7 +97,12 @@ struct CaseIndex {
 
     var knownPrimaries: [PrimaryCancer] { record.primaries.filter { $0.site != .unknown }.sorted { $0.id < $1.id } }
     var hasKnownPrimary: Bool { !knownPrimaries.isEmpty }
-    var mainPrimary: PrimaryCancer? { knownPrimaries.first }
+    /// The one primary the bone disease comes from, when that is settled; nil with none or
+    /// several candidates (never the first of a list).
+    var bonePrimary: PrimaryCancer? {
+        let candidates = bonePrimaryCandidates
+        return candidates.count == 1 ? candidates.first : nil
+    }
 
     /// Lesions that imaging or pathology supports as bone metastases (not scenario 2's uptake
     /// without destruction, not a lesion whose biopsy showed something else).
@@ -171,10 +176,125 @@ struct CaseIndex {
         record.pain.filter { $0.lesion == lesion && $0.date.earliestDay <= date.latestDay }.sorted { $0.date < $1.date }
     }
 
-    /// The latest neurological status of a lesion's level, or of the patient.
+    /// The most recent neurological status for a lesion: its own records and the patient-level
+    /// ones, whichever is newer (a lesion record wins a tie). For the patient (`lesion` nil) every
+    /// record counts — an old patient-level grade never outranks a newer lesion record — and of
+    /// the records of the latest day the worst is taken.
     func latestNeurology(for lesion: String? = nil) -> NeurologyRecord? {
-        let records = record.neurology.filter { known($0.date) && ($0.lesion == nil || $0.lesion == lesion) }
-        return records.max { ($0.date, $0.lesion != nil ? 1 : 0) < ($1.date, $1.lesion != nil ? 1 : 0) }
+        let records = record.neurology.filter { known($0.date) && (lesion == nil || $0.lesion == nil || $0.lesion == lesion) }
+        guard let latest = records.map(\.date).max() else { return nil }
+        let sameDay = records.filter { $0.date == latest }
+        return sameDay.max { a, b in
+            let keyA = (a.lesion != nil && lesion != nil ? 1 : 0, Self.neurologySeverity(a))
+            let keyB = (b.lesion != nil && lesion != nil ? 1 : 0, Self.neurologySeverity(b))
+            return keyA < keyB
+        }
+    }
+
+    /// Orders records of one day from intact to the worst deficit.
+    static func neurologySeverity(_ record: NeurologyRecord) -> Int {
+        let frankel = record.frankel.map { 5 - (Tokuhashi.Frankel.allCases.firstIndex(of: $0) ?? 4) } ?? 0
+        let status = NeurologicalStatus.allCases.firstIndex(of: record.status) ?? 0
+        return status * 10 + frankel
+    }
+
+    /// The Frankel grade of the most recent neurology: recorded, or E when the patient was
+    /// recorded neurologically intact (Frankel E: normal motor and sensory function).
+    func latestFrankel(for lesion: String? = nil) -> Tokuhashi.Frankel? {
+        guard let latest = latestNeurology(for: lesion) else { return nil }
+        return latest.frankel ?? (latest.status == .intact ? .E : nil)
+    }
+
+    /// The most recent pain record of a lesion that grades the given scale, as of `asOf` —
+    /// whenever it was written relative to the studies.
+    func latestPain(for lesion: String, where grades: (PainRecord) -> Bool) -> PainRecord? {
+        record.pain.filter { $0.lesion == lesion && known($0.date) && grades($0) }.max { $0.date < $1.date }
+    }
+
+    // MARK: Names
+
+    /// A lesion's clinical name; when two lesions of the record would read the same, the
+    /// clinician's note (or, failing that, the record's id in words) tells them apart.
+    func label(_ lesion: Lesion) -> LocalizedText {
+        let base = lesion.label
+        guard lesions.contains(where: { $0.id != lesion.id && $0.label == base }) else { return base }
+        if let note = lesion.note { return LocalizedText(en: "\(base.en) — \(note)", zh: "\(base.zhHans)——\(note)") }
+        return LocalizedText(en: "\(base.en) (lesion record “\(lesion.id)”)", zh: "\(base.zhHans)（病灶记录“\(lesion.id)”）")
+    }
+
+    func label(lesionId id: String) -> LocalizedText {
+        lesionsById[id].map(label) ?? LocalizedText(en: "lesion record “\(id)”", zh: "病灶记录“\(id)”")
+    }
+
+    // MARK: Primaries
+
+    /// The primaries a lesion may belong to: the one named on the lesion, else every known
+    /// primary (with none known: none).
+    func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
+        if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
+        return knownPrimaries
+    }
+
+    /// The primaries the patient's bone disease may come from: the candidates of every
+    /// metastatic lesion together.
+    var bonePrimaryCandidates: [PrimaryCancer] {
+        let lesions = metastaticLesions
+        guard !lesions.isEmpty else { return knownPrimaries }
+        let ids = Set(lesions.flatMap { primaryCandidates(for: $0.id).map(\.id) })
+        return knownPrimaries.filter { ids.contains($0.id) }
+    }
+
+    /// Whether a lesion has more than one plausible primary and nothing settles which.
+    func primaryUndecided(_ lesion: String) -> Bool {
+        primaryCandidates(for: lesion).count > 1 && diagnosticBiopsy(lesion) == nil
+    }
+
+    /// Why the diagnosis of a lesion is still open, so that no fixation may precede tissue
+    /// (reference.md: "never nail an undiagnosed solitary lesion"): a solitary lesion, no known
+    /// primary, a long disease-free interval, or several candidate primaries. Empty when a
+    /// diagnostic biopsy settled it.
+    func openDifferential(_ lesion: String) -> [LocalizedText] {
+        guard diagnosticBiopsy(lesion) == nil else { return [] }
+        var reasons: [LocalizedText] = []
+        if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion {
+            reasons.append(LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶"))
+        }
+        if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
+        if let first = firstSeen(lesion), let years = yearsSincePrimary(of: lesion, to: first), years >= settings.longDiseaseFreeIntervalYears {
+            reasons.append(LocalizedText(
+                en: "long disease-free interval (\(years) years)", zh: "无病间期长（\(years) 年）"))
+        }
+        if primaryUndecided(lesion) {
+            let names = LocalizedText.joined(primaryCandidates(for: lesion).map(\.label), en: " or ", zh: "或")
+            reasons.append(LocalizedText(en: "more than one candidate primary (\(names.en))", zh: "可能来源于多个原发灶（\(names.zhHans)）"))
+        }
+        return reasons
+    }
+
+    // MARK: Imaging coverage
+
+    /// Whether a study looked at a lesion: an explicit observation (seen or `present: false`),
+    /// a whole-body study, or a recorded coverage that includes its region.
+    func looked(at lesion: String, in study: ImagingStudy) -> Bool {
+        if study.observation(of: lesion) != nil { return true }
+        guard let value = lesionsById[lesion] else { return false }
+        return study.covers(value)
+    }
+
+    /// Whether any study before `date` looked at the lesion's region.
+    func everImaged(_ lesion: String, before date: PartialDate) -> Bool {
+        studies.contains { $0.date.latestDay < date.earliestDay && looked(at: lesion, in: $0) }
+    }
+
+    // MARK: Therapy timing
+
+    /// The systemic therapy active on a date that has run at least the blastic latency (setting)
+    /// by then: only such a therapy can have caused new sclerosis (reference.md, timing).
+    func therapyActingLongEnough(on date: PartialDate) -> Treatment? {
+        systemicTherapies.last { therapy in
+            guard let start = therapy.start else { return false }
+            return start.latestDay + settings.blasticLatencyWeeks * 7 <= date.earliestDay
+        }
     }
 
     func known(_ date: PartialDate?) -> Bool { (date?.earliestDay ?? Int.min) <= asOf.latestDay }
@@ -182,5 +302,13 @@ struct CaseIndex {
     /// Years from the first primary diagnosis to a date.
     func yearsSincePrimary(to date: PartialDate) -> Int? {
         knownPrimaries.compactMap(\.diagnosed).min().map { $0.wholeYears(to: date) }
+    }
+
+    /// Years from the diagnosis of the lesion's primary to a date; with several candidates, the
+    /// shortest (the interval is long only if it is long whichever primary it came from).
+    func yearsSincePrimary(of lesion: String, to date: PartialDate) -> Int? {
+        let dates = primaryCandidates(for: lesion).compactMap(\.diagnosed)
+        guard !dates.isEmpty, let latest = dates.max() else { return nil }
+        return latest.wholeYears(to: date)
     }
 }

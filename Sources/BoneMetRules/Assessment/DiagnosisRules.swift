@@ -3,10 +3,13 @@
 /// "Diagnosis and biopsy rules" and "Imaging by purpose"; the source hospital's rules).
 struct DiagnosisRules {
     let index: CaseIndex
+    /// Lesions a surgical finding proposes to fix or operate on now.
+    var surgeryProposed: Set<String> = []
 
     static let sourceHospital = Citation(
         id: "sourceHospitalDiagnosis", text: "Beijing Jishuitan Hospital MDT: diagnosis and biopsy rules (seed document)")
     static let vanEs2019 = Citation(id: "vanEs2019", text: "van Es SC et al. Am J Surg Pathol 2019 (decalcification and molecular pathology)")
+    static let hamaoka2004 = Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (timing of bone response)")
 
     func findings() -> [Finding] {
         var findings = ctWindowFindings() + imagingByPurposeFindings()
@@ -56,7 +59,7 @@ struct DiagnosisRules {
             if !hasBoneWindowRead {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.diagnosticImaging", subject: .lesion(lesion.id),
-                    title: LocalizedText(en: "\(lesion.label.en): no X-ray or CT bone-window read", zh: "\(lesion.label.zhHans)：无 X 线或 CT 骨窗阅片"),
+                    title: LocalizedText(en: "\(index.label(lesion).en): no X-ray or CT bone-window read", zh: "\(index.label(lesion).zhHans)：无 X 线或 CT 骨窗阅片"),
                     detail: LocalizedText(
                         en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
                         zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。")))
@@ -64,7 +67,7 @@ struct DiagnosisRules {
             if lesion.bone == .rib && points.allSatisfy({ $0.study.modality == .xray }) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.ribOnXray", subject: .lesion(lesion.id),
-                    title: LocalizedText(en: "\(lesion.label.en): ribs are poorly seen on X-ray", zh: "\(lesion.label.zhHans)：X 线对肋骨显示不佳"),
+                    title: LocalizedText(en: "\(index.label(lesion).en): ribs are poorly seen on X-ray", zh: "\(index.label(lesion).zhHans)：X 线对肋骨显示不佳"),
                     detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
             }
             let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
@@ -73,7 +76,7 @@ struct DiagnosisRules {
             if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
-                    title: LocalizedText(en: "\(lesion.label.en): MRI needed", zh: "\(lesion.label.zhHans)：需行 MRI"),
+                    title: LocalizedText(en: "\(index.label(lesion).en): MRI needed", zh: "\(index.label(lesion).zhHans)：需行 MRI"),
                     detail: LocalizedText(
                         en: "MRI shows the pre-operative extent and spinal cord compression (ESCC grading on axial T2).",
                         zh: "MRI 用于显示术前范围及脊髓压迫（轴位 T2 行 ESCC 分级）。")))
@@ -103,8 +106,8 @@ struct DiagnosisRules {
                 ruleId: "diagnosis.uptakeWithoutDestruction", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: ct.study.date,
                 title: LocalizedText(
-                    en: "\(lesion.label.en): uptake without bone destruction — not a metastasis diagnosis",
-                    zh: "\(lesion.label.zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
+                    en: "\(index.label(lesion).en): uptake without bone destruction — not a metastasis diagnosis",
+                    zh: "\(index.label(lesion).zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
                 detail: LocalizedText(
                     en: "Tracer uptake, but the CT bone window (\(ct.study.date)) shows no bone destruction. Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)",
                     zh: "有放射性浓聚，但 CT 骨窗（\(ct.study.date)）未见骨质破坏。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)"),
@@ -124,25 +127,42 @@ struct DiagnosisRules {
             let characters = index.characters(lesion.id)
             guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = index.firstSeen(lesion.id) else { continue }
             handled.insert(lesion.id)
-            if let start = index.firstSystemicStart, start.earliestDay < firstSeen.earliestDay {
+            let latencyDays = index.settings.blasticLatencyWeeks * 7
+            if let start = index.firstSystemicStart, start.latestDay + latencyDays <= firstSeen.earliestDay {
+                let operated = surgeryProposed.contains(lesion.id)
                 findings.append(Finding(
                     ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
                     subject: .lesion(lesion.id), date: firstSeen,
-                    title: LocalizedText(
-                        en: "\(lesion.label.en): blastic lesion after systemic therapy started — do not biopsy",
-                        zh: "\(lesion.label.zhHans)：全身治疗开始后出现的成骨性病灶——不建议活检"),
+                    title: operated
+                        ? LocalizedText(
+                            en: "\(index.label(lesion).en): blastic lesion after systemic therapy started — likely response; surgery proposed",
+                            zh: "\(index.label(lesion).zhHans)：全身治疗开始后出现的成骨性病灶——多为治疗反应；已建议手术")
+                        : LocalizedText(
+                            en: "\(index.label(lesion).en): blastic lesion after systemic therapy started — do not biopsy",
+                            zh: "\(index.label(lesion).zhHans)：全身治疗开始后出现的成骨性病灶——不建议活检"),
                     detail: LocalizedText(
-                        en: "First seen \(firstSeen), after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
-                        zh: "首次发现于 \(firstSeen)，晚于全身治疗开始（\(start)）。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。"),
-                    inputs: [FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description)],
-                    sources: [Self.sourceHospital]))
+                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
+                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+                    inputs: [
+                        FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
+                        FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
+                    ],
+                    sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
                 continue
+            }
+            // Seen before the therapy could have caused it: judged as a pre-existing lesion.
+            let preExisting: LocalizedText? = index.firstSystemicStart.flatMap { start in
+                start.earliestDay <= firstSeen.latestDay
+                    ? LocalizedText(
+                        en: " First seen \(start.days(to: firstSeen)) days into systemic therapy (started \(start)) — sooner than a treatment effect can appear (setting: \(index.settings.blasticLatencyWeeks) weeks), so it was there before and is judged as pre-existing.",
+                        zh: "首次发现于全身治疗开始（\(start)）后第 \(start.days(to: firstSeen)) 天——早于治疗起效所需时间（设置：\(index.settings.blasticLatencyWeeks) 周），应视为治疗前已存在的病灶。")
+                    : nil
             }
             if let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
                 findings.append(Finding(
                     ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
                     subject: .lesion(lesion.id), date: firstSeen,
-                    title: LocalizedText(en: "\(lesion.label.en): pure blastic lesion", zh: "\(lesion.label.zhHans)：单纯成骨性病灶"),
+                    title: LocalizedText(en: "\(index.label(lesion).en): pure blastic lesion", zh: "\(index.label(lesion).zhHans)：单纯成骨性病灶"),
                     detail: explanation, sources: [Self.sourceHospital]))
                 continue
             }
@@ -153,30 +173,45 @@ struct DiagnosisRules {
                     ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                     subject: .lesion(lesion.id), date: firstSeen,
                     title: LocalizedText(
-                        en: "\(lesion.label.en): unexplained pure blastic lesion with uptake — biopsy",
-                        zh: "\(lesion.label.zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
+                        en: "\(index.label(lesion).en): unexplained pure blastic lesion with uptake — biopsy",
+                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
                     detail: LocalizedText(
-                        en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions).",
-                        zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。"),
-                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")], sources: [Self.sourceHospital]))
+                        en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting?.en ?? "")",
+                        zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting?.zhHans ?? "")"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")], sources: [Self.sourceHospital, Self.vanEs2019],
+                    claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
+            case .some(false) where surgeryProposed.contains(lesion.id):
+                // Follow-up is the rule, but not for a lesion about to be fixed: the surgical
+                // finding asks for tissue first.
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.noUptakeFollowUp", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): pure blastic lesion without uptake — surgery proposed",
+                        zh: "\(index.label(lesion).zhHans)：无浓聚的单纯成骨性病灶——已建议手术"),
+                    detail: LocalizedText(
+                        en: "No lytic component and no tracer uptake would mean follow-up rather than biopsy, but surgery is proposed for this lesion: follow the surgical finding on tissue before fixation.",
+                        zh: "无溶骨成分且无放射性浓聚，本应影像随访而不活检；但该病灶已建议手术：内固定前是否取病理见外科结论。"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital]))
             case .some(false):
                 findings.append(Finding(
                     ruleId: "diagnosis.blastic.noUptakeFollowUp", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
                     subject: .lesion(lesion.id), date: firstSeen,
                     title: LocalizedText(
-                        en: "\(lesion.label.en): pure blastic lesion without uptake — follow up",
-                        zh: "\(lesion.label.zhHans)：无浓聚的单纯成骨性病灶——随访"),
+                        en: "\(index.label(lesion).en): pure blastic lesion without uptake — follow up",
+                        zh: "\(index.label(lesion).zhHans)：无浓聚的单纯成骨性病灶——随访"),
                     detail: LocalizedText(
-                        en: "No lytic component and no tracer uptake: follow-up imaging rather than biopsy.",
-                        zh: "无溶骨成分且无放射性浓聚：影像随访，暂不活检。"),
-                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital]))
+                        en: "No lytic component and no tracer uptake: follow-up imaging rather than biopsy.\(preExisting?.en ?? "")",
+                        zh: "无溶骨成分且无放射性浓聚：影像随访，暂不活检。\(preExisting?.zhHans ?? "")"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital],
+                    claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
             case .none:
                 findings.append(Finding(
                     ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
                     subject: .lesion(lesion.id), date: firstSeen,
                     title: LocalizedText(
-                        en: "\(lesion.label.en): unexplained pure blastic lesion — get a bone scan",
-                        zh: "\(lesion.label.zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
+                        en: "\(index.label(lesion).en): unexplained pure blastic lesion — get a bone scan",
+                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
                     detail: LocalizedText(
                         en: "Uptake → biopsy; no uptake → follow-up.", zh: "有浓聚 → 活检；无浓聚 → 随访。"),
                     sources: [Self.sourceHospital]))
@@ -231,7 +266,14 @@ struct DiagnosisRules {
                 reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
                 inputs.append(FindingInput("bone", lesion.bone.rawValue))
             }
-            if let firstSeen = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(to: firstSeen),
+            if index.primaryUndecided(lesion.id) {
+                let names = LocalizedText.joined(index.primaryCandidates(for: lesion.id).map(\.label), en: " or ", zh: "或")
+                reasons.append(LocalizedText(
+                    en: "more than one candidate primary (\(names.en)): the prognosis scores, radiosensitivity and systemic therapy depend on which",
+                    zh: "可能来源于多个原发灶（\(names.zhHans)）：预后评分、放疗敏感性和全身治疗都取决于其来源"))
+                inputs.append(FindingInput("candidatePrimaries", index.primaryCandidates(for: lesion.id).map(\.id).joined(separator: ",")))
+            }
+            if let firstSeen = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(of: lesion.id, to: firstSeen),
                 years >= index.settings.longDiseaseFreeIntervalYears
             {
                 reasons.append(LocalizedText(
@@ -244,11 +286,11 @@ struct DiagnosisRules {
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
                 specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
-                title: LocalizedText(en: "\(lesion.label.en): biopsy indicated", zh: "\(lesion.label.zhHans)：有活检指征"),
+                title: LocalizedText(en: "\(index.label(lesion).en): biopsy indicated", zh: "\(index.label(lesion).zhHans)：有活检指征"),
                 detail: LocalizedText(
                     en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.",
                     zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。"),
-                inputs: inputs, sources: [Self.sourceHospital]))
+                inputs: inputs, sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
         }
         return findings
     }

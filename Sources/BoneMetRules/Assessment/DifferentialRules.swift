@@ -8,6 +8,9 @@ struct DifferentialRules {
         myeloma() + giantCellTumour() + degenerative() + solitaryBeforeFixation()
     }
 
+    static let rajkumar2014 = Citation(id: "rajkumar2014", text: "Rajkumar SV et al. Lancet Oncol 2014;15:e538-48 (IMWG myeloma-defining events, CRAB)")
+    static let chakarun2013 = Citation(id: "chakarun2013", text: "Chakarun CJ et al. Radiographics 2013;33:197-211 (giant cell tumour of bone)")
+
     private func myeloma() -> [Finding] {
         guard let age = index.ageNow, age > index.settings.myelomaWorkupAgeAbove else { return [] }
         if index.record.biopsies.contains(where: { $0.result == .myeloma || $0.result == .metastasis }) { return [] }
@@ -17,7 +20,7 @@ struct DifferentialRules {
         if !index.hasKnownPrimary && !index.seenLesions.isEmpty { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         var secondPrimary = false
         let longInterval = index.seenLesions.contains { lesion in
-            guard let first = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(to: first) else { return false }
+            guard let first = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(of: lesion.id, to: first) else { return false }
             return years >= index.settings.longDiseaseFreeIntervalYears
         }
         if longInterval {
@@ -28,38 +31,68 @@ struct DifferentialRules {
         // of metastasis; they raise the flag together with an unknown primary or a long
         // disease-free interval (the seed's two myeloma cases), not alone.
         guard !index.hasKnownPrimary || longInterval else { return [] }
+        let crab = index.crab()
+        let abnormal = crab.filter { $0.abnormal == true }
+        let normal = crab.filter { $0.abnormal == false }
+        let missing = crab.filter { $0.abnormal == nil }
+        func list(_ features: [CaseIndex.CRABFeature]) -> LocalizedText {
+            LocalizedText.joined(features.map { feature in
+                LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0)" } ?? "")")
+            }, en: ", ", zh: "、")
+        }
+        var crabText = LocalizedText(en: "CRAB (IMWG):", zh: "CRAB（IMWG）：")
+        if !abnormal.isEmpty {
+            crabText = LocalizedText(en: "\(crabText.en) already abnormal — \(list(abnormal).en);", zh: "\(crabText.zhHans)已异常——\(list(abnormal).zhHans)；")
+        }
+        if !normal.isEmpty {
+            crabText = LocalizedText(en: "\(crabText.en) normal — \(list(normal).en);", zh: "\(crabText.zhHans)正常——\(list(normal).zhHans)；")
+        }
+        let order = missing.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(en: ", and \(list(missing).en) (not on record)", zh: "，以及\(list(missing).zhHans)（病历中未见）")
         let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
         let extra = secondPrimary
             ? LocalizedText(en: " A second primary is also in the differential.", zh: "亦需考虑第二原发肿瘤。")
             : LocalizedText(en: "", zh: "")
         return [Finding(
-            ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+            ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .haematology,
             subject: .patient, date: index.asOf,
             title: LocalizedText(en: "Myeloma in the differential — work-up before treating as metastasis", zh: "需鉴别多发性骨髓瘤——按骨转移治疗前先行检查"),
             detail: LocalizedText(
-                en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). Order serum and urine protein electrophoresis with immunofixation, serum free light chains, calcium, creatinine and haemoglobin; pathology decides.\(extra.en)",
-                zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链、血钙、肌酐和血红蛋白；以病理定论。\(extra.zhHans)"),
-            inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)],
-            sources: [DiagnosisRules.sourceHospital])]
+                en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
+                zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)"),
+            inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
+                + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
+            sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014])]
     }
 
+    /// An eccentric epiphyseal lytic lesion of a long bone in a young adult (age range: setting)
+    /// raises giant cell tumour of bone (reference.md; Chakarun 2013). Outside the age range the
+    /// picture is not that of giant cell tumour; with no age on record the flag says so.
     private func giantCellTumour() -> [Finding] {
         index.seenLesions.compactMap { lesion -> Finding? in
-            guard index.diagnosticBiopsy(lesion.id) == nil,
+            guard index.diagnosticBiopsy(lesion.id) == nil, lesion.mirelsSite != nil,
                 let point = index.presentPoints(lesion.id).last(where: {
                     $0.observation.epiphyseal == true && $0.observation.eccentric == true && $0.observation.character == .lytic
                 })
             else { return nil }
             let age = index.age(at: point.study.date)
+            let range = index.settings.giantCellTumourAgeMin...index.settings.giantCellTumourAgeMax
+            if let age, !range.contains(age) { return nil }
+            let ageText = age.map { LocalizedText(en: "age \($0), within \(range.lowerBound)–\(range.upperBound) (setting)", zh: "年龄 \($0) 岁，在 \(range.lowerBound)–\(range.upperBound) 岁范围内（设置）") }
+                ?? LocalizedText(en: "age not on record — the flag applies to young adults (\(range.lowerBound)–\(range.upperBound), setting)", zh: "病历无年龄——该提示适用于青壮年（\(range.lowerBound)–\(range.upperBound) 岁，设置）")
             return Finding(
-                ruleId: "diagnosis.differential.giantCellTumour", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+                ruleId: "diagnosis.differential.giantCellTumour", severity: age == nil ? .advisory : .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: point.study.date,
-                title: LocalizedText(en: "\(lesion.label.en): giant cell tumour in the differential", zh: "\(lesion.label.zhHans)：需鉴别骨巨细胞瘤"),
+                title: LocalizedText(en: "\(index.label(lesion).en): giant cell tumour in the differential", zh: "\(index.label(lesion).zhHans)：需鉴别骨巨细胞瘤"),
                 detail: LocalizedText(
-                    en: "An eccentric lytic lesion of the epiphysis is typical of giant cell tumour of bone (most often in young adults)\(age.map { "; age \($0)" } ?? ""). A cancer history does not make it a metastasis: obtain pathology before treating.",
-                    zh: "骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现（多见于青壮年）\(age.map { "；年龄 \($0) 岁" } ?? "")。有肿瘤病史并不意味着就是转移：治疗前请取病理。"),
-                inputs: [FindingInput("epiphyseal", "true"), FindingInput("eccentric", "true"), FindingInput("character", "lytic")],
-                sources: [DiagnosisRules.sourceHospital])
+                    en: "An eccentric lytic lesion of the epiphysis of a long bone is typical of giant cell tumour of bone; \(ageText.en). A cancer history does not make it a metastasis: obtain pathology before treating.",
+                    zh: "长骨骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现；\(ageText.zhHans)。有肿瘤病史并不意味着就是转移：治疗前请取病理。"),
+                inputs: [
+                    FindingInput("epiphyseal", "true"), FindingInput("eccentric", "true"), FindingInput("character", "lytic"),
+                    FindingInput("age", age.map(String.init) ?? "unknown"),
+                ],
+                sources: [DiagnosisRules.sourceHospital, Self.chakarun2013])
         }
     }
 
@@ -78,7 +111,7 @@ struct DifferentialRules {
             return Finding(
                 ruleId: "diagnosis.differential.degenerative", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: point.study.date,
-                title: LocalizedText(en: "\(lesion.label.en): degenerative joint disease in the differential", zh: "\(lesion.label.zhHans)：需鉴别退行性骨关节病"),
+                title: LocalizedText(en: "\(index.label(lesion).en): degenerative joint disease in the differential", zh: "\(index.label(lesion).zhHans)：需鉴别退行性骨关节病"),
                 detail: LocalizedText(
                     en: "Periarticular change with \(featureText.en) on \(point.study.modality.label.en) (\(point.study.date)). Compare with X-ray before calling it metastasis or progression.\(warning.en)",
                     zh: "\(point.study.date) \(point.study.modality.label.zhHans) 示关节周围改变伴\(featureText.zhHans)。在判定转移或进展前请与 X 线对比。\(warning.zhHans)"),
@@ -94,24 +127,34 @@ struct DifferentialRules {
         }
     }
 
-    /// Never nail an undiagnosed solitary lesion: a primary bone tumour must be excluded first.
+    /// Never nail an undiagnosed lesion whose differential is open (a solitary lesion, no known
+    /// primary, a long disease-free interval, several candidate primaries): a primary bone tumour
+    /// must be excluded first (reference.md).
     private func solitaryBeforeFixation() -> [Finding] {
-        let lesions = index.metastaticLesions
-        guard lesions.count == 1, let lesion = lesions.first, index.diagnosticBiopsy(lesion.id) == nil else { return [] }
-        let fixations = index.localTreatments(lesion.id, kind: .surgery).filter {
-            ($0.procedure?.protectsLongBone ?? false) || $0.procedure == .stabilisation
+        index.metastaticLesions.compactMap { lesion -> Finding? in
+            let open = index.openDifferential(lesion.id)
+            guard !open.isEmpty else { return nil }
+            let fixations = index.localTreatments(lesion.id, kind: .surgery).filter {
+                ($0.procedure?.protectsLongBone ?? false) || $0.procedure == .stabilisation
+            }
+            guard let fixation = fixations.first(where: \.planned) ?? fixations.first else { return nil }
+            let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
+            let name = index.label(lesion)
+            return Finding(
+                ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
+                duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.asOf,
+                title: fixation.planned
+                    ? LocalizedText(en: "\(name.en): biopsy before fixing an undiagnosed lesion", zh: "\(name.zhHans)：病灶未确诊前先活检，再内固定")
+                    : LocalizedText(en: "\(name.en): an undiagnosed lesion was fixed without a tissue diagnosis", zh: "\(name.zhHans)：病灶在未确诊时已行内固定"),
+                detail: LocalizedText(
+                    en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing it spreads the tumour along the canal and compromises limb salvage. Obtain pathology first.",
+                    zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使肿瘤沿髓腔播散，影响保肢。请先取得病理。"),
+                inputs: [
+                    FindingInput("openDifferential", open.map(\.en).joined(separator: "; ")),
+                    FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", fixation.planned.description),
+                ],
+                sources: [DiagnosisRules.sourceHospital],
+                claims: fixation.planned ? [Claim(.fixation, about: lesion.id, "biopsyFirst"), Claim(.biopsy, about: lesion.id, "biopsy")] : [])
         }
-        guard let fixation = fixations.first else { return [] }
-        return [Finding(
-            ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
-            duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.asOf,
-            title: fixation.planned
-                ? LocalizedText(en: "\(lesion.label.en): biopsy before fixing an undiagnosed solitary lesion", zh: "\(lesion.label.zhHans)：孤立病灶未确诊前先活检，再内固定")
-                : LocalizedText(en: "\(lesion.label.en): a solitary lesion was fixed without a diagnosis", zh: "\(lesion.label.zhHans)：孤立病灶在未确诊时已行内固定"),
-            detail: LocalizedText(
-                en: "A solitary bone lesion may be a primary bone tumour; nailing it spreads the tumour along the canal and compromises limb salvage. Obtain pathology first.",
-                zh: "孤立骨病灶可能是原发骨肿瘤；髓内钉固定会使肿瘤沿髓腔播散，影响保肢。请先取得病理。"),
-            inputs: [FindingInput("solitary", "true"), FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", fixation.planned.description)],
-            sources: [DiagnosisRules.sourceHospital])]
     }
 }

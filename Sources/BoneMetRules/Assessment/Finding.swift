@@ -15,12 +15,16 @@ public struct Finding: Sendable, Hashable {
     public let inputs: [FindingInput]
     public let sources: [Citation]
     public let ruleSetVersion: String
+    /// What the finding asserts, in a form another finding can be checked against: no two
+    /// findings of one assessment may make different claims on the same question (issue #8).
+    public let claims: [Claim]
 
     public init(
         ruleId: String, severity: Severity, duty: Duty, specialty: Specialty, subject: FindingSubject,
         date: PartialDate? = nil, title: LocalizedText, detail: LocalizedText, inputs: [FindingInput] = [],
-        sources: [Citation]
+        sources: [Citation], claims: [Claim] = []
     ) {
+        self.claims = claims
         self.ruleId = ruleId
         self.severity = severity
         self.duty = duty
@@ -103,5 +107,54 @@ public enum FindingSubject: Sendable, Hashable {
         case .lesion(let id), .study(let id), .treatment(let id): id
         case .interval(let from, let to): "\(from)/\(to)"
         }
+    }
+}
+
+/// One assertion of a finding on a question that other findings may also answer. Two claims on
+/// the same question (topic and subject) with different stances contradict each other.
+public struct Claim: Sendable, Hashable, CustomStringConvertible {
+    public enum Topic: String, Sendable, Hashable {
+        /// Stances: `biopsy`, `noBiopsy`.
+        case biopsy
+        /// Stances: `fixNow`, `biopsyFirst`, `notIndicated`.
+        case fixation
+        /// Bone progression at a study. Stances: `progression`, `notProgression`.
+        case progression
+        /// A bone-modifying agent's next dose. Stances: a dose in mg, `withhold`, `notRecommended`.
+        case boneAgentDose
+        /// Calcium and vitamin D supplements. Stances: `give`, `withhold`.
+        case supplements
+        /// Starting a bone-modifying agent. Stances: `start`, `notIndicated`, `afterDiagnosis`.
+        case boneAgentIndication
+    }
+
+    public let topic: Topic
+    /// What the question is about: a lesion, study or treatment id, or `patient`.
+    public let about: String
+    public let stance: String
+
+    public init(_ topic: Topic, about: String, _ stance: String) {
+        self.topic = topic
+        self.about = about
+        self.stance = stance
+    }
+
+    public var description: String { "\(topic.rawValue)(\(about))=\(stance)" }
+
+    /// Pairs of findings whose claims contradict each other.
+    public static func contradictions(in findings: [Finding]) -> [(Finding, Finding, Claim, Claim)] {
+        var seen: [String: (Finding, Claim)] = [:]
+        var found: [(Finding, Finding, Claim, Claim)] = []
+        for finding in findings {
+            for claim in finding.claims {
+                let key = "\(claim.topic.rawValue)|\(claim.about)"
+                if let (other, earlier) = seen[key] {
+                    if earlier.stance != claim.stance { found.append((other, finding, earlier, claim)) }
+                } else {
+                    seen[key] = (finding, claim)
+                }
+            }
+        }
+        return found
     }
 }

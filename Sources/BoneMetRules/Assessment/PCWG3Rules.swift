@@ -2,7 +2,8 @@
 /// Oncol 2016;34:1402-18): ≥ 2 new lesions on the first post-baseline scan are unconfirmed until
 /// a scan ≥ 6 weeks later shows ≥ 2 more (progression then dates from the first scan), else it
 /// was flare; on later scans, ≥ 2 new lesions against the first post-baseline scan that persist
-/// ≥ 6 weeks later are progression.
+/// ≥ 6 weeks later are progression. The MDA time point of a prostate bone scan takes its
+/// verdict from here, so the two never disagree (issue #8).
 struct PCWG3Rules {
     let index: CaseIndex
 
@@ -10,32 +11,84 @@ struct PCWG3Rules {
     static let newLesionsNeeded = 2
     static let confirmationDays = 6 * 7
 
-    func findings() -> [Finding] {
-        guard index.knownPrimaries.contains(where: { $0.site == .prostate }) else { return [] }
+    enum Status: Equatable {
+        /// Confirmed progression, dated to this scan.
+        case progression(confirmedBy: String)
+        /// ≥ 2 new lesions awaiting the confirmatory scan.
+        case unconfirmed
+        /// ≥ 2 new lesions on the first post-baseline scan, not followed by ≥ 2 more: flare.
+        case flare(checkedOn: String)
+        /// ≥ 2 new lesions on a later scan that did not persist ≥ 6 weeks later.
+        case notPersisting(checkedOn: String)
+        /// Fewer than 2 new lesions: not progression by PCWG3.
+        case belowThreshold
+
+        var isProgression: Bool { if case .progression = self { true } else { false } }
+    }
+
+    struct Verdict {
+        let scan: ImagingStudy
+        let therapy: Treatment
+        /// The first scan after the therapy started (against its baseline), or a later one.
+        let firstAfterStart: Bool
+        let reference: ImagingStudy
+        let newCount: Int
+        let status: Status
+    }
+
+    /// Applies only to prostate cancer.
+    var applies: Bool { index.bonePrimaryCandidates.contains { $0.site == .prostate } && index.bonePrimaryCandidates.count == 1 }
+
+    /// A verdict for every prostate bone scan taken under a systemic therapy with a baseline scan
+    /// and showing at least one new lesion, by scan id.
+    func verdicts() -> [String: Verdict] {
+        guard applies else { return [:] }
         let scans = index.studies.filter { $0.modality == .boneScan }
-        var findings: [Finding] = []
-        for therapy in index.systemicTherapies {
-            guard let start = therapy.start,
+        var result: [String: Verdict] = [:]
+        // Once progression is confirmed on a therapy, later scans under it (the confirmatory one
+        // included) are read by MDA as usual: PCWG3 has already called it.
+        var progressed: Set<String> = []
+        for (position, scan) in scans.enumerated() where position > 0 {
+            guard let therapy = index.latestSystemicStart(onOrBefore: scan.date), let start = therapy.start,
+                start.earliestDay < scan.date.earliestDay,
                 let baseline = scans.last(where: { $0.date.earliestDay <= start.latestDay }),
-                let firstIndex = scans.firstIndex(where: { $0.date.earliestDay > start.latestDay })
+                let first = scans.first(where: { $0.date.earliestDay > start.latestDay })
             else { continue }
-            let first = scans[firstIndex]
-            let later = Array(scans[(firstIndex + 1)...])
-            let onFirst = newLesions(on: first, against: baseline)
-            if onFirst.count >= Self.newLesionsNeeded {
-                let confirmation = later.first { first.date.days(to: $0.date) >= Self.confirmationDays }
-                findings.append(firstScanFinding(therapy, first, onFirst.count, confirmation: confirmation))
-            }
-            for scan in later {
+            if progressed.contains(therapy.id) { continue }
+            let later = scans.filter { $0.date.earliestDay > scan.date.latestDay }
+            let confirmation = later.first { scan.date.days(to: $0.date) >= Self.confirmationDays }
+            if first.id == scan.id {
+                let new = newLesions(on: scan, against: baseline)
+                guard !new.isEmpty else { continue }
+                let status: Status
+                if new.count < Self.newLesionsNeeded {
+                    status = .belowThreshold
+                } else if let confirmation {
+                    status = newLesions(on: confirmation, against: scan).count >= Self.newLesionsNeeded
+                        ? .progression(confirmedBy: confirmation.id) : .flare(checkedOn: confirmation.id)
+                } else {
+                    status = .unconfirmed
+                }
+                result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: true, reference: baseline, newCount: new.count, status: status)
+                if status.isProgression { progressed.insert(therapy.id) }
+            } else {
                 let new = newLesions(on: scan, against: first)
-                guard new.count >= Self.newLesionsNeeded else { continue }
-                let confirmation = later.first { scan.date.days(to: $0.date) >= Self.confirmationDays }
-                let persisting = confirmation.map { check in new.filter { check.observation(of: $0)?.present == true } }
-                findings.append(laterScanFinding(therapy, scan, new.count, confirmation: confirmation, persisting: persisting?.count))
-                break
+                guard !new.isEmpty else { continue }
+                let status: Status
+                if new.count < Self.newLesionsNeeded {
+                    status = .belowThreshold
+                } else if let confirmation {
+                    // Only named lesions can be followed to the confirmatory scan.
+                    let persisting = new.filter { confirmation.observation(of: $0)?.present == true }.count
+                    status = persisting >= Self.newLesionsNeeded ? .progression(confirmedBy: confirmation.id) : .notPersisting(checkedOn: confirmation.id)
+                } else {
+                    status = .unconfirmed
+                }
+                result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: false, reference: first, newCount: new.count, status: status)
+                if status.isProgression { progressed.insert(therapy.id) }
             }
         }
-        return findings
+        return result
     }
 
     /// Named lesions seen on `scan` and not on `reference`, plus lesions the scan reports unnamed.
@@ -44,56 +97,72 @@ struct PCWG3Rules {
         return named + (0..<(scan.unnamedNewLesions ?? 0)).map { "\(scan.id)#\($0 + 1)" }
     }
 
-    private func firstScanFinding(_ therapy: Treatment, _ scan: ImagingStudy, _ count: Int, confirmation: ImagingStudy?) -> Finding {
-        let title: LocalizedText
-        let detail: LocalizedText
-        var severity = Severity.advisory
-        if let confirmation {
-            let more = newLesions(on: confirmation, against: scan).count
-            if more >= Self.newLesionsNeeded {
-                severity = .warning
-                title = LocalizedText(
-                    en: "Bone-scan progression confirmed (PCWG3 2+2), dated to \(scan.date)",
-                    zh: "骨扫描进展已确认（PCWG3 2+2），进展日期为 \(scan.date)")
-                detail = LocalizedText(
-                    en: "\(count) new lesions on the first scan after starting \(therapy.label.en), and \(more) more on \(confirmation.date) (≥ 6 weeks later).",
-                    zh: "开始 \(therapy.label.zhHans) 后首次骨扫描见 \(count) 处新病灶，\(confirmation.date)（≥6 周后）又见 \(more) 处。")
-            } else {
-                severity = .info
-                title = LocalizedText(
-                    en: "New lesions on the first post-baseline bone scan were flare, not progression (PCWG3)",
-                    zh: "首次基线后骨扫描的新病灶为闪烁现象，而非进展（PCWG3）")
-                detail = LocalizedText(
-                    en: "\(count) new lesions on \(scan.date), but fewer than 2 more on the confirmatory scan of \(confirmation.date).",
-                    zh: "\(scan.date) 见 \(count) 处新病灶，但 \(confirmation.date) 的确认扫描新增少于 2 处。")
-            }
-        } else {
-            title = LocalizedText(
-                en: "Unconfirmed: \(count) new lesions on the first bone scan after starting therapy (PCWG3)",
-                zh: "待确认：开始治疗后首次骨扫描见 \(count) 处新病灶（PCWG3）")
-            detail = LocalizedText(
-                en: "Not progression yet: repeat the bone scan ≥ 6 weeks after \(scan.date); progression only if it shows ≥ 2 more new lesions (then dated to \(scan.date)). Otherwise it was flare.",
-                zh: "尚不能判定进展：\(scan.date) 后 ≥6 周复查骨扫描；仅当再新增 ≥2 处病灶时判定进展（进展日期为 \(scan.date)），否则为闪烁现象。")
-        }
-        return Finding(
-            ruleId: "boneHealth.pcwg3.firstScan", severity: severity, duty: .boneHealth, specialty: .orthopaedics,
-            subject: .study(scan.id), date: scan.date, title: title, detail: detail,
-            inputs: [FindingInput("therapy", therapy.id), FindingInput("newLesions", count.description)],
-            sources: [Self.source])
+    func findings(_ verdicts: [String: Verdict]) -> [Finding] {
+        verdicts.values.sorted { ($0.scan.date, $0.scan.id) < ($1.scan.date, $1.scan.id) }.map(finding)
     }
 
-    private func laterScanFinding(_ therapy: Treatment, _ scan: ImagingStudy, _ count: Int, confirmation: ImagingStudy?, persisting: Int?) -> Finding {
-        let confirmed = (persisting ?? 0) >= Self.newLesionsNeeded
+    private func finding(_ verdict: Verdict) -> Finding {
+        let scan = verdict.scan
+        let count = verdict.newCount
+        let therapy = verdict.therapy.label
+        let referenceText = verdict.firstAfterStart
+            ? LocalizedText(en: "the baseline scan of \(verdict.reference.date) (before \(therapy.en))", zh: "\(verdict.reference.date) 基线扫描（\(therapy.zhHans) 之前）")
+            : LocalizedText(en: "the first post-baseline scan of \(verdict.reference.date)", zh: "\(verdict.reference.date) 首次基线后扫描")
+        let studyDate = { (id: String) in index.studies.first { $0.id == id }?.date.description ?? id }
+        let severity: Severity
+        let title: LocalizedText
+        let detail: LocalizedText
+        switch verdict.status {
+        case .progression(let confirmedBy):
+            severity = .warning
+            title = LocalizedText(
+                en: "Bone-scan progression confirmed (PCWG3 2+2), dated to \(scan.date)",
+                zh: "骨扫描进展已确认（PCWG3 2+2），进展日期为 \(scan.date)")
+            detail = LocalizedText(
+                en: "\(count) new lesions on \(scan.date) against \(referenceText.en); confirmed on \(studyDate(confirmedBy)) (≥ 6 weeks later).",
+                zh: "\(scan.date) 较\(referenceText.zhHans)新增 \(count) 处病灶；\(studyDate(confirmedBy))（≥6 周后）确认。")
+        case .flare(let checkedOn):
+            severity = .info
+            title = LocalizedText(
+                en: "New lesions on the first post-baseline bone scan were flare, not progression (PCWG3)",
+                zh: "首次基线后骨扫描的新病灶为闪烁现象，而非进展（PCWG3）")
+            detail = LocalizedText(
+                en: "\(count) new lesions on \(scan.date), but fewer than 2 more on the confirmatory scan of \(studyDate(checkedOn)).",
+                zh: "\(scan.date) 见 \(count) 处新病灶，但 \(studyDate(checkedOn)) 的确认扫描新增少于 2 处。")
+        case .notPersisting(let checkedOn):
+            severity = .info
+            title = LocalizedText(
+                en: "New lesions of \(scan.date) did not persist — not progression (PCWG3)",
+                zh: "\(scan.date) 的新病灶未持续存在——不属于进展（PCWG3）")
+            detail = LocalizedText(
+                en: "\(count) new lesions against \(referenceText.en); fewer than 2 of them persist on \(studyDate(checkedOn)).",
+                zh: "较\(referenceText.zhHans)新增 \(count) 处病灶；\(studyDate(checkedOn)) 复查时持续存在者少于 2 处。")
+        case .unconfirmed:
+            severity = .advisory
+            title = LocalizedText(
+                en: "Not progression yet: \(count) new lesions on the bone scan of \(scan.date) await confirmation (PCWG3)",
+                zh: "尚不能判定进展：\(scan.date) 骨扫描 \(count) 处新病灶待确认（PCWG3）")
+            detail = verdict.firstAfterStart
+                ? LocalizedText(
+                    en: "First scan after starting \(therapy.en). Repeat the bone scan ≥ 6 weeks after \(scan.date); progression only if it shows ≥ 2 more new lesions (then dated to \(scan.date)). Otherwise it was flare. Do not change therapy on this scan alone.",
+                    zh: "开始 \(therapy.zhHans) 后首次扫描。\(scan.date) 后 ≥6 周复查骨扫描；仅当再新增 ≥2 处病灶时判定进展（进展日期为 \(scan.date)），否则为闪烁现象。不应仅凭本次扫描更改治疗。")
+                : LocalizedText(
+                    en: "Against \(referenceText.en). Progression only if ≥ 2 of them persist on a scan ≥ 6 weeks later. Do not change therapy on this scan alone.",
+                    zh: "较\(referenceText.zhHans)。仅当 ≥6 周后复查仍有 ≥2 处持续存在时判定进展。不应仅凭本次扫描更改治疗。")
+        case .belowThreshold:
+            severity = .info
+            title = LocalizedText(
+                en: "\(count) new lesion on the bone scan of \(scan.date): not progression by PCWG3 (needs ≥ 2)",
+                zh: "\(scan.date) 骨扫描新增 \(count) 处病灶：按 PCWG3 不构成进展（需 ≥2 处）")
+            detail = LocalizedText(
+                en: "Against \(referenceText.en). Follow on the next scan; confirm a solitary new focus on CT or MRI if it would change management.",
+                zh: "较\(referenceText.zhHans)。下次扫描继续随访；如单个新病灶会改变治疗，请用 CT 或 MRI 确认。")
+        }
         return Finding(
-            ruleId: "boneHealth.pcwg3.laterScan", severity: confirmed ? .warning : .advisory, duty: .boneHealth,
-            specialty: .orthopaedics, subject: .study(scan.id), date: scan.date,
-            title: confirmed
-                ? LocalizedText(en: "Bone-scan progression (PCWG3): ≥ 2 new lesions persisting ≥ 6 weeks", zh: "骨扫描进展（PCWG3）：≥2 处新病灶持续 ≥6 周")
-                : LocalizedText(en: "\(count) new lesions against the first post-baseline scan: confirm ≥ 6 weeks later (PCWG3)", zh: "较首次基线后扫描新增 \(count) 处病灶：需 ≥6 周后确认（PCWG3）"),
-            detail: LocalizedText(
-                en: "Reference: the first post-baseline scan of \(therapy.label.en). \(confirmation.map { "Confirmatory scan \($0.date): \(persisting ?? 0) of them persist." } ?? "No confirmatory scan yet.")",
-                zh: "参照：\(therapy.label.zhHans) 的首次基线后扫描。\(confirmation.map { "确认扫描 \($0.date)：其中 \(persisting ?? 0) 处持续存在。" } ?? "尚无确认扫描。")"),
-            inputs: [FindingInput("therapy", therapy.id), FindingInput("newLesions", count.description)],
-            sources: [Self.source])
+            ruleId: verdict.firstAfterStart ? "boneHealth.pcwg3.firstScan" : "boneHealth.pcwg3.laterScan", severity: severity,
+            duty: .boneHealth, specialty: .orthopaedics, subject: .study(scan.id), date: scan.date, title: title, detail: detail,
+            inputs: [FindingInput("therapy", verdict.therapy.id), FindingInput("newLesions", count.description), FindingInput("reference", verdict.reference.id)],
+            sources: [Self.source],
+            claims: [Claim(.progression, about: scan.id, verdict.status.isProgression ? "progression" : "notProgression")])
     }
 }

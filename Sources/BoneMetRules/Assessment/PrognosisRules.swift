@@ -8,22 +8,71 @@ struct PrognosisRules {
         var tokuhashi: Tokuhashi.Result?
         var tomita: Tomita.Result?
         var katagiri: Katagiri.Result?
+        /// Totals for each candidate primary when more than one is possible.
+        typealias PerPrimary = (primary: PrimaryCancer, katagiri: ScoreTotal, tokuhashi: ScoreTotal?, tomita: ScoreTotal?)
+        var perPrimary: [PerPrimary] = []
     }
 
     var metastatic: [Lesion] { index.metastaticLesions }
 
+    /// The primaries the scores are computed for: the one the bone disease comes from, or every
+    /// candidate when that is undecided (never the first of the list); none when none is known.
+    var candidates: [PrimaryCancer?] {
+        let known = index.bonePrimaryCandidates
+        return known.isEmpty ? [nil] : known
+    }
+
     func scores() -> Scores {
         guard !metastatic.isEmpty else { return Scores() }
         let spinal = metastatic.filter(\.isSpinal)
-        var scores = Scores(katagiri: Katagiri.evaluate(katagiriInput()))
+        let katagiri = candidates.map { Katagiri.evaluate(katagiriInput(primary: $0)) }
+        var scores = Scores(katagiri: Self.merge(katagiri, rebuild: { components, total in
+            Katagiri.Result(components: components, total: total, risk: Katagiri.Risk.of(range: total.range), possibleRisks: Katagiri.Risk.possible(in: total.range))
+        }, parts: { ($0.components, $0.total) }))
         if !spinal.isEmpty {
-            scores.tokuhashi = Tokuhashi.evaluate(tokuhashiInput())
-            scores.tomita = Tomita.evaluate(tomitaInput())
+            let tokuhashi = candidates.map { Tokuhashi.evaluate(tokuhashiInput(primary: $0)) }
+            scores.tokuhashi = Self.merge(tokuhashi, rebuild: { components, total in
+                Tokuhashi.Result(components: components, total: total, prognosis: Tokuhashi.Prognosis.of(range: total.range), possiblePrognoses: Tokuhashi.Prognosis.possible(in: total.range))
+            }, parts: { ($0.components, $0.total) })
+            let tomita = candidates.map { Tomita.evaluate(tomitaInput(primary: $0)) }
+            scores.tomita = Self.merge(tomita, rebuild: { components, total in
+                Tomita.Result(components: components, total: total, strategy: Tomita.Strategy.of(range: total.range), possibleStrategies: Tomita.Strategy.possible(in: total.range), unclassifiedPrimary: nil)
+            }, parts: { ($0.components, $0.total) })
         }
+        scores.perPrimary = candidates.count > 1
+            ? candidates.compactMap { primary in
+                primary.map { p in
+                    (p, Katagiri.evaluate(katagiriInput(primary: p)).total,
+                     spinal.isEmpty ? nil : Tokuhashi.evaluate(tokuhashiInput(primary: p)).total,
+                     spinal.isEmpty ? nil : Tomita.evaluate(tomitaInput(primary: p)).total)
+                }
+            }
+            : []
         return scores
     }
 
-    func tokuhashiInput() -> Tokuhashi.Input {
+    /// One result from the results for each candidate primary: items on which they agree stay,
+    /// items on which they differ become ranges (ScoreTotal then gives the range of totals).
+    static func merge<R>(_ results: [R], rebuild: ([ScoreComponent], ScoreTotal) -> R, parts: (R) -> ([ScoreComponent], ScoreTotal)) -> R? {
+        guard let first = results.first else { return nil }
+        guard results.count > 1 else { return first }
+        let lists = results.map { parts($0).0 }
+        let merged = lists[0].indices.map { i -> ScoreComponent in
+            let items = lists.map { $0[i] }
+            if Set(items).count == 1 { return items[0] }
+            let low = items.map(\.possible.lowerBound).min() ?? 0
+            let high = items.map(\.possible.upperBound).max() ?? 0
+            let values = items.compactMap(\.value)
+            let labels = items.compactMap(\.valueLabel)
+            return ScoreComponent(
+                key: items[0].key, label: items[0].label, unknownWithin: low...high,
+                value: values.isEmpty ? nil : values.joined(separator: " | "),
+                valueLabel: labels.isEmpty ? nil : LocalizedText.joined(labels, en: " or ", zh: "或"))
+        }
+        return rebuild(merged, ScoreTotal(merged))
+    }
+
+    func tokuhashiInput(primary: PrimaryCancer?) -> Tokuhashi.Input {
         let visceral: Tokuhashi.VisceralMets? = index.record.visceralMetastases.flatMap { list in
             if list.isEmpty { return Tokuhashi.VisceralMets.none }
             if list.contains(where: { $0.removable == false }) { return .unremovable }
@@ -33,22 +82,22 @@ struct PrognosisRules {
             kps: index.latestPerformance()?.kps,
             extraspinalBoneMets: metastatic.filter { !$0.isSpinal }.count,
             vertebralBodyMets: max(1, metastatic.filter { $0.bone == .vertebra }.count),
-            visceralMets: visceral, primary: index.mainPrimary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            frankel: index.latestNeurology()?.frankel)
+            visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
+            frankel: index.latestFrankel())
     }
 
-    func tomitaInput() -> Tomita.Input {
+    func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {
         let visceral: Tomita.VisceralMets? = index.record.visceralMetastases.flatMap { list in
             if list.isEmpty { return Tomita.VisceralMets.none }
             if list.contains(where: { $0.treatable == false }) { return .untreatable }
             return list.allSatisfy { $0.treatable == true } ? .treatable : nil
         }
         return Tomita.Input(
-            primary: index.mainPrimary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
+            primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
             boneMets: metastatic.count == 1 ? .solitary : .multiple)
     }
 
-    func katagiriInput() -> Katagiri.Input {
+    func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
         let visceral: Katagiri.VisceralMets? = index.record.visceralMetastases.flatMap { list in
             if list.isEmpty { return Katagiri.VisceralMets.none }
             if list.contains(where: { $0.pattern == .disseminated }) { return .disseminated }
@@ -58,7 +107,6 @@ struct PrognosisRules {
         let chemo: Bool? =
             systemic.contains { $0.systemicClass == .chemotherapy } ? true
             : systemic.contains { $0.systemicClass == nil } ? nil : false
-        let primary = index.mainPrimary
         return Katagiri.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary?.targetedTherapy, visceralMets: visceral,
@@ -66,10 +114,12 @@ struct PrognosisRules {
             multipleSkeletalMets: metastatic.count >= 2)
     }
 
-    /// Hormone dependence as recorded, else from receptors: ER or PR positive → dependent;
-    /// both negative → independent; "low" or unknown receptors leave it unknown.
+    /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
+    /// dependent; both negative → independent) or castration status (prostate: castration-
+    /// resistant → independent); "low" or unknown receptors leave it unknown.
     static func hormoneDependent(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.hormoneDependent { return recorded }
+        if primary.site == .prostate { return primary.castrationResistant.map { !$0 } }
         guard primary.site == .breast else { return nil }
         if primary.er == .positive || primary.pr == .positive { return true }
         if primary.er == .negative && primary.pr == .negative { return false }
@@ -89,21 +139,35 @@ struct PrognosisRules {
 
     func findings(_ scores: Scores) -> [Finding] {
         var findings: [Finding] = []
+        let byPrimary = { (pick: (PrognosisRules.Scores.PerPrimary) -> ScoreTotal?) -> LocalizedText? in
+            guard !scores.perPrimary.isEmpty else { return nil }
+            let parts = scores.perPrimary.compactMap { entry -> LocalizedText? in
+                guard let total = pick(entry) else { return nil }
+                let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+                return LocalizedText(en: "\(entry.primary.label.en) \(number)", zh: "\(entry.primary.label.zhHans) \(number) 分")
+            }
+            let list = LocalizedText.joined(parts, en: "; ", zh: "；")
+            return LocalizedText(
+                en: " Depends on which primary the bone disease comes from (\(list.en)): biopsy decides — no primary is picked silently.",
+                zh: "取决于骨病灶来源于哪个原发灶（\(list.zhHans)）：需活检确定——不会默认选取任一原发灶。")
+        }
         if let result = scores.tokuhashi {
             findings.append(scoreFinding(
                 "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi", zh: "改良 Tokuhashi 评分"),
                 total: result.total, band: result.prognosis?.info, components: result.components, specialty: .spineSurgery,
-                source: Sources.tokuhashi2005))
+                source: Sources.tokuhashi2005, note: byPrimary { $0.tokuhashi }))
         }
         if let result = scores.tomita {
             findings.append(scoreFinding(
                 "surgery.prognosis.tomita", name: LocalizedText(en: "Tomita", zh: "Tomita 评分"), total: result.total,
-                band: result.strategy?.info, components: result.components, specialty: .spineSurgery, source: Sources.tomita2001))
+                band: result.strategy?.info, components: result.components, specialty: .spineSurgery, source: Sources.tomita2001,
+                note: byPrimary { $0.tomita }))
         }
         if let result = scores.katagiri {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
-                band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014))
+                band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
+                note: byPrimary { $0.katagiri }))
         }
         if !metastatic.isEmpty { findings.append(survivalModelInputs()) }
         return findings
@@ -111,20 +175,29 @@ struct PrognosisRules {
 
     private func scoreFinding(
         _ rule: String, name: LocalizedText, total: ScoreTotal, band: BandInfo?, components: [ScoreComponent],
-        specialty: Specialty, source: Citation
+        specialty: Specialty, source: Citation, note: LocalizedText? = nil
     ) -> Finding {
         let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
         let bandText = band.map { LocalizedText(en: ": \($0.label.en) — \($0.recommendation.en)", zh: "：\($0.label.zhHans)——\($0.recommendation.zhHans)") }
             ?? LocalizedText(en: ": band depends on the missing items", zh: "：分级取决于缺失项")
-        let missing = total.missing.isEmpty
+        let unknown = components.filter { $0.points == nil }
+        let missing = unknown.isEmpty
             ? LocalizedText(en: "", zh: "")
-            : LocalizedText(en: " Missing from the record: \(total.missing.joined(separator: ", ")).", zh: "病历缺失：\(total.missing.joined(separator: ", "))。")
+            : LocalizedText(
+                en: " Not settled by the record: \(unknown.map(\.label.en).joined(separator: ", ")).",
+                zh: "病历未能确定：\(unknown.map(\.label.zhHans).joined(separator: "、"))。")
+        let items = components.map { component -> LocalizedText in
+            let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
+            let points = component.points.map(String.init) ?? "\(component.possible.lowerBound)–\(component.possible.upperBound)"
+            return LocalizedText(en: "\(component.label.en) \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
+        }
+        let list = LocalizedText.joined(items, en: "; ", zh: "；")
         return Finding(
             ruleId: rule, severity: .info, duty: .surgery, specialty: specialty, subject: .patient, date: index.asOf,
             title: LocalizedText(en: "\(name.en) \(number)\(bandText.en)", zh: "\(name.zhHans) \(number) 分\(bandText.zhHans)"),
             detail: LocalizedText(
-                en: "From the record: \(components.map { "\($0.key) \($0.value ?? "?") → \($0.points.map(String.init) ?? "\($0.possible.lowerBound)–\($0.possible.upperBound)")" }.joined(separator: "; ")).\(missing.en)",
-                zh: "依据病历：\(components.map { "\($0.key) \($0.value ?? "?") → \($0.points.map(String.init) ?? "\($0.possible.lowerBound)–\($0.possible.upperBound)")" }.joined(separator: "；"))。\(missing.zhHans)"),
+                en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
+                zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")"),
             inputs: components.map { FindingInput($0.key, $0.value ?? "unknown") }, sources: [source])
     }
 
@@ -136,7 +209,7 @@ struct PrognosisRules {
         let items: [(String, String?)] = [
             ("age", index.ageNow.map(String.init)),
             ("sex", index.record.patient.sex?.rawValue),
-            ("primary", index.mainPrimary?.site.rawValue),
+            ("primary", index.bonePrimary?.site.rawValue ?? (index.bonePrimaryCandidates.count > 1 ? "undecided: " + index.bonePrimaryCandidates.map(\.site.rawValue).joined(separator: " or ") : nil)),
             ("ecog", index.latestPerformance()?.ecog.map(String.init)),
             ("fracture", fractured ? "pathological" : "impending"),
             ("boneMetastases", metastatic.count == 1 ? "solitary" : "multiple"),

@@ -3,6 +3,8 @@
 /// check of regimen switches made for "progression" (the source hospital's method; reference.md).
 struct ResponseRules {
     let index: CaseIndex
+    /// PCWG3 verdicts of prostate bone scans, by scan id: the time point follows them.
+    var pcwg3: [String: PCWG3Rules.Verdict] = [:]
 
     static let sources = [
         Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (MD Anderson bone response criteria)"),
@@ -36,31 +38,66 @@ struct ResponseRules {
             let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: lesion)
             let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
             let ids = treatments.map(\.id)
+            func response(_ category: MDA.Category, _ reasons: [LocalizedText], change: Double? = nil, isNew: Bool = false, firstRecorded: Bool = false) -> LesionResponse {
+                LesionResponse(
+                    lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
+                    modality: current.modality, category: category, reasons: reasons, sizeChangePercent: change, isNew: isNew,
+                    firstRecorded: firstRecorded, flare: false, treatments: ids, untreated: untreated)
+            }
             if let prior = previous.observation(of: lesion), prior.present {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
-                responses.append(LesionResponse(
-                    lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
-                    modality: current.modality, category: result.category, reasons: result.reasons,
-                    sizeChangePercent: result.sizeChangePercent, isNew: false, flare: false, treatments: ids, untreated: untreated))
+                responses.append(response(result.category, result.reasons, change: result.sizeChangePercent))
             } else if observation.present, isFirstAppearance(lesion, at: current) {
-                newLesions.append(lesion)
-                responses.append(LesionResponse(
-                    lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
-                    modality: current.modality, category: .progressiveDisease,
-                    reasons: [Self.newLesionReason(observation, modality: current.modality)], sizeChangePercent: nil,
-                    isNew: true, flare: false, treatments: ids, untreated: untreated))
+                // New only against a prior study that looked at the lesion's region (issue #8).
+                if index.looked(at: lesion, in: previous) {
+                    newLesions.append(lesion)
+                    responses.append(response(.progressiveDisease, [Self.newLesionReason(observation, modality: current.modality)], isNew: true))
+                } else {
+                    let imagedBefore = index.everImaged(lesion, before: current.date)
+                    responses.append(response(.notEvaluable, [imagedBefore
+                        ? LocalizedText(
+                            en: "first recorded — the previous \(previous.modality.label.en) did not image its region; not counted as new",
+                            zh: "首次记录——上次\(previous.modality.label.zhHans)未包括该部位；不计为新发")
+                        : LocalizedText(
+                            en: "first recorded — no prior imaging of this region; not progression and no judgement of any regimen",
+                            zh: "首次记录——此前无该部位影像；不属于进展，也不能据此评价任何方案")], firstRecorded: true))
+                }
             }
         }
         let unnamed = current.unnamedNewLesions ?? 0
         let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: nil)
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
-        let adjusted = applyFlare(responses, flareTherapy: flareTherapy, modality: current.modality)
+        var adjusted = applyFlare(responses, flareTherapy: flareTherapy, modality: current.modality)
+        let verdict = current.modality == .boneScan ? pcwg3[current.id] : nil
+        if let verdict { adjusted = applyPCWG3(adjusted, verdict: verdict) }
         let flare = adjusted.contains(where: \.flare)
+        var overall = overall(adjusted, unnamedNew: verdict == nil ? unnamed : 0, inFlareWindow: flareTherapy != nil, modality: current.modality)
+        if verdict?.status.isProgression == true { overall = .progressiveDisease }
         return TimePointResponse(
             study: current.id, previousStudy: previous.id, from: previous.date, to: current.date, modality: current.modality,
-            overall: overall(adjusted, unnamedNew: unnamed, inFlareWindow: flareTherapy != nil, modality: current.modality),
-            newLesions: newLesions, unnamedNewLesions: unnamed, flare: flare, treatments: treatments.map(\.id),
+            overall: overall, newLesions: newLesions, unnamedNewLesions: unnamed, flare: flare, treatments: treatments.map(\.id),
             untreated: untreated, lesions: adjusted)
+    }
+
+    /// Prostate bone scans follow PCWG3 (Scher 2016): new lesions are progression only when the
+    /// 2+2 rule confirms them, and a change of intensity is not progression. Until then the
+    /// new lesions are not evaluable, so the MDA time point never calls what PCWG3 does not.
+    private func applyPCWG3(_ responses: [LesionResponse], verdict: PCWG3Rules.Verdict) -> [LesionResponse] {
+        responses.map { response in
+            if response.isNew {
+                if verdict.status.isProgression {
+                    return response.with(category: .progressiveDisease, flare: false, reason: LocalizedText(
+                        en: "PCWG3 2+2: progression confirmed", zh: "PCWG3 2+2：进展已确认"))
+                }
+                return response.with(category: .notEvaluable, flare: false, reason: LocalizedText(
+                    en: "PCWG3: new lesion not (yet) progression — see the PCWG3 finding", zh: "PCWG3：新病灶尚不构成进展——见 PCWG3 结论"))
+            }
+            if response.category == .progressiveDisease {
+                return response.with(category: .stableDisease, flare: false, reason: LocalizedText(
+                    en: "PCWG3: more intense uptake of a known lesion is not progression", zh: "PCWG3：已知病灶浓聚增强不属于进展"))
+            }
+            return response
+        }
     }
 
     /// A lesion is new when this is the first study, of any modality, in which it is seen.
@@ -78,11 +115,12 @@ struct ResponseRules {
         }
     }
 
-    /// The systemic therapy whose flare window (setting) contains this date.
+    /// The systemic therapy whose flare window (setting) contains this date, once it has run
+    /// the blastic latency (setting): sclerosis seen sooner was there before it could act.
     func therapyInFlareWindow(at date: PartialDate) -> Treatment? {
         guard let therapy = index.latestSystemicStart(onOrBefore: date), let start = therapy.start else { return nil }
         let days = date.earliestDay - start.earliestDay
-        return days >= 0 && days <= index.settings.flareWindowWeeks * 7 ? therapy : nil
+        return days >= index.settings.blasticLatencyWeeks * 7 && days <= index.settings.flareWindowWeeks * 7 ? therapy : nil
     }
 
     /// MDA: new sclerosis (or more uptake) on an interval scan within the flare window of a new
@@ -101,7 +139,7 @@ struct ResponseRules {
                     category: .partialResponse, flare: true,
                     reason: LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解"))
             }
-            if !response.untreated && !modality.isTracer {
+            if !response.untreated && !modality.isTracer && index.therapyActingLongEnough(on: response.to) != nil {
                 return response.with(
                     category: .stableDisease, flare: false,
                     reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
@@ -160,13 +198,16 @@ struct ResponseRules {
     private func timePointFinding(_ point: TimePointResponse) -> Finding {
         let study = index.studies.first { $0.id == point.study }
         let lesionLines = point.lesions.map { response -> LocalizedText in
-            let name = index.lesionsById[response.lesion]?.label ?? LocalizedText(en: response.lesion, zh: response.lesion)
+            let name = index.label(lesionId: response.lesion)
             let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
             return LocalizedText(
                 en: "\(name.en): \(response.category.rawValue) — \(reasons.en)",
                 zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)")
         }
-        let window = point.untreated
+        let baseline = isBaseline(point)
+        let window = baseline
+            ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
+            : point.untreated
             ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
             : LocalizedText(en: "treatment window: \(treatmentList(point.treatments).en)", zh: "治疗窗口：\(treatmentList(point.treatments).zhHans)")
         var detailParts = [
@@ -177,36 +218,63 @@ struct ResponseRules {
         }
         if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
         let studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
+        let progression = point.overall == .progressiveDisease
+        let suffix = baseline && progression
+            ? LocalizedText(en: " — before any treatment: natural history, not a treatment failure", zh: "——治疗前：疾病自然进程，并非治疗失败")
+            : LocalizedText(en: "", zh: "")
         return Finding(
-            ruleId: "boneHealth.mda.timePoint", severity: point.overall == .progressiveDisease ? .warning : .info,
+            ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? .warning : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
-                en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)",
-                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）"),
+                en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
+                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(suffix.zhHans)"),
             detail: LocalizedText.joined(detailParts, en: ". ", zh: "。"),
             inputs: [
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
                 FindingInput("treatments", point.treatments.joined(separator: ",")),
             ],
-            sources: Self.sources + [Self.attributionSource])
+            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []),
+            claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
+    }
+
+    /// An untreated interval before any treatment at all: the baseline, whose change is the
+    /// natural history of the disease (the source hospital's attribution).
+    func isBaseline(_ point: TimePointResponse) -> Bool {
+        point.untreated && !index.treatments.contains { treatment in
+            !treatment.planned && treatment.kind != .boneModifyingAgent
+                && (treatment.start?.earliestDay ?? Int.max) <= point.from.latestDay
+        }
     }
 
     private func naturalHistoryFinding(_ point: TimePointResponse) -> Finding {
-        Finding(
+        if isBaseline(point) {
+            return Finding(
+                ruleId: "boneHealth.attribution.naturalHistory", severity: .info, duty: .boneHealth,
+                specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to,
+                title: LocalizedText(
+                    en: "Baseline \(point.from) → \(point.to): change before any treatment is natural history",
+                    zh: "基线期 \(point.from) → \(point.to)：治疗前的变化属于疾病自然进程"),
+                detail: LocalizedText(
+                    en: "No treatment had started yet: the change (\(point.overall.label.en)) shows how the disease behaves untreated. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
+                    zh: "尚未开始任何治疗：该变化（\(point.overall.label.zhHans)）反映疾病未经治疗时的表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。"),
+                inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
+                sources: [Self.attributionSource])
+        }
+        return Finding(
             ruleId: "boneHealth.attribution.naturalHistory", severity: .advisory, duty: .boneHealth,
             specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to,
             title: LocalizedText(
-                en: "Change between \(point.from) and \(point.to) happened without treatment",
-                zh: "\(point.from) 至 \(point.to) 期间的变化发生在未治疗期间"),
+                en: "Change between \(point.from) and \(point.to) happened off treatment",
+                zh: "\(point.from) 至 \(point.to) 期间的变化发生在停止治疗期间"),
             detail: LocalizedText(
-                en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.rawValue)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
-                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.rawValue)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。"),
+                en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.label.en)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
+                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。"),
             inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
             sources: [Self.attributionSource])
     }
 
     private func flareFinding(_ response: LesionResponse) -> Finding {
-        let name = index.lesionsById[response.lesion]?.label ?? LocalizedText(en: response.lesion, zh: response.lesion)
+        let name = index.label(lesionId: response.lesion)
         return Finding(
             ruleId: "boneHealth.mda.flare", severity: .info, duty: .boneHealth, specialty: .orthopaedics,
             subject: .lesion(response.lesion), date: response.to,
@@ -267,8 +335,8 @@ struct ResponseRules {
                 ruleId: "boneHealth.recist.measurability", severity: .info, duty: .boneHealth, specialty: .radiology,
                 subject: .lesion(lesion.id), date: latest.study.date,
                 title: LocalizedText(
-                    en: "\(lesion.label.en): \(measurable ? "RECIST-measurable" : "not RECIST-measurable")",
-                    zh: "\(lesion.label.zhHans)：\(measurable ? "RECIST 可测量" : "RECIST 不可测量")"),
+                    en: "\(index.label(lesion).en): \(measurable ? "RECIST-measurable" : "not RECIST-measurable")",
+                    zh: "\(index.label(lesion).zhHans)：\(measurable ? "RECIST 可测量" : "RECIST 不可测量")"),
                 detail: why,
                 inputs: [
                     FindingInput("character", observation.character?.rawValue ?? "unknown"),
@@ -304,7 +372,7 @@ extension LesionResponse {
     func with(category: MDA.Category, flare: Bool, reason: LocalizedText) -> LesionResponse {
         LesionResponse(
             lesion: lesion, fromStudy: fromStudy, toStudy: toStudy, from: from, to: to, modality: modality, category: category,
-            reasons: reasons + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew, flare: flare,
+            reasons: reasons + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew, firstRecorded: firstRecorded, flare: flare,
             treatments: treatments, untreated: untreated)
     }
 }

@@ -9,8 +9,11 @@ public struct LesionResponse: Sendable, Hashable {
     public let category: MDA.Category
     public let reasons: [LocalizedText]
     public let sizeChangePercent: Double?
-    /// The lesion first appeared in this interval.
+    /// The lesion first appeared in this interval, on a prior study that looked at its region.
     public let isNew: Bool
+    /// First recorded on this study with no prior imaging of its region: neither new nor a
+    /// judgement of any regimen (issue #8).
+    public let firstRecorded: Bool
     /// New sclerosis or uptake judged osteoblastic flare (response, not progression).
     public let flare: Bool
     /// Treatments active in the interval for this lesion (ids).

@@ -9,19 +9,53 @@ struct SurgeryRules {
         let study: ImagingStudy
         let input: Mirels.Input
         let result: Mirels.Result
+        /// Where each item was graded from, by item key ("lesion" → "X-ray of 2023-04-02").
+        let provenance: [(key: String, from: LocalizedText)]
     }
 
+    /// Mirels at every anatomic study of every long-bone lesion. Each item is graded from the
+    /// most recent record that can grade it as of that time point (issue #8): the lesion type from
+    /// the latest study with a character, the size from the latest study with a fraction or a size
+    /// class (plain film, or a measurement that gives the fraction), the pain from the latest
+    /// pain record written before the next study (for the latest time point: by the assessment
+    /// date). A later CT that cannot grade the size never erases the film's grade.
     func mirelsHistory() -> [MirelsPoint] {
         index.seenLesions.flatMap { lesion -> [MirelsPoint] in
             guard let site = lesion.mirelsSite else { return [] }
-            return index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }.map { point in
-                let pain = index.pain(for: lesion.id, onOrBefore: point.study.date).last { $0.mirels != nil }?.mirels
-                let input = Mirels.Input(
-                    site: site, pain: pain, lesion: point.observation.character?.mirels,
-                    size: point.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)))
-                return MirelsPoint(lesion: lesion.id, study: point.study, input: input, result: Mirels.evaluate(input, settings: index.settings))
+            let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            return points.indices.map { i in
+                let point = points[i]
+                let next = i + 1 < points.count ? points[i + 1].study.date : nil
+                let upTo = points[...i]
+                let typed = upTo.last { $0.observation.character != nil }
+                let sized = upTo.last { $0.observation.mirelsSize != nil || $0.observation.fractionOfDiameter != nil }
+                let pain = index.record.pain.filter { record in
+                    record.lesion == lesion.id && record.mirels != nil && index.known(record.date)
+                        && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
+                }.max { $0.date < $1.date }
+                let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
+                let input = Mirels.Input(site: site, pain: pain?.mirels, lesion: typed?.observation.character?.mirels, size: size)
+                var provenance: [(key: String, from: LocalizedText)] = [
+                    ("site", LocalizedText(en: "lesion record", zh: "病灶记录"))
+                ]
+                if let typed { provenance.append(("lesion", typed.study.label)) }
+                if let sized { provenance.append(("size", sized.study.label)) }
+                if let pain {
+                    provenance.append(("pain", LocalizedText(en: "pain record of \(pain.date)", zh: "\(pain.date) 疼痛记录")))
+                }
+                return MirelsPoint(
+                    lesion: lesion.id, study: point.study, input: input, result: Mirels.evaluate(input, settings: index.settings),
+                    provenance: provenance)
             }
         }
+    }
+
+    private func fractured(_ id: String) -> Bool {
+        index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
+    }
+
+    private func protection(_ id: String) -> Treatment? {
+        index.localTreatments(id, kind: .surgery).first { $0.procedure?.protectsLongBone ?? false }
     }
 
     func findings(history: [MirelsPoint]) -> [Finding] {
@@ -34,74 +68,155 @@ struct SurgeryRules {
         let byLesion = Dictionary(grouping: history, by: \.lesion)
         return byLesion.keys.sorted().compactMap { id -> Finding? in
             guard let points = byLesion[id], let latest = points.last, let lesion = index.lesionsById[id] else { return nil }
-            let fractured = index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
-            let protected = index.localTreatments(id, kind: .surgery).first { $0.procedure?.protectsLongBone ?? false }
+            let name = index.label(lesion)
+            let fractured = fractured(id)
+            let protected = protection(id)
             let total = latest.result.total
             let scoreText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
             let history = points.map { "\($0.study.date) \($0.result.total.score.map(String.init) ?? "\($0.result.total.min)–\($0.result.total.max)")" }
                 .joined(separator: ", ")
-            let components = latest.result.components.map { "\($0.key)=\($0.value ?? "?")" }.joined(separator: ", ")
+            let items = Self.itemsText(latest)
             var inputs = latest.result.components.map { FindingInput($0.key, $0.value ?? "unknown") }
+            inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.en) }
             inputs.append(FindingInput("threshold", latest.result.threshold.description))
             inputs.append(FindingInput("history", history))
             let band = latest.result.band?.info.label ?? LocalizedText(en: "band undetermined", zh: "分级未定")
+            let caveats = Self.caveats(lesion)
             let base = LocalizedText(
-                en: "Mirels \(scoreText) (\(components)); \(band.en). History: \(history).",
-                zh: "Mirels \(scoreText) 分（\(components)）；\(band.zhHans)。历次：\(history)。")
-            let sources = [Sources.mirels1989, Sources.damron2003]
+                en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history). \(caveats.en)",
+                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history)。\(caveats.zhHans)")
+            var sources = [Sources.mirels1989, Sources.damron2003]
+            if lesion.bone == .humerus { sources.append(Sources.evans2008) }
+            let open = index.openDifferential(id)
+            let surgical = surgicalContext(id, open: open)
             if fractured {
+                let needsFixation = protected == nil
                 return Finding(
-                    ruleId: "surgery.mirels.fractured", severity: protected == nil ? .urgent : .info, duty: .surgery,
+                    ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
-                    title: LocalizedText(en: "\(lesion.label.en): pathological fracture on record", zh: "\(lesion.label.zhHans)：已发生病理性骨折"),
+                    title: needsFixation && !open.isEmpty
+                        ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
+                        : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
                     detail: LocalizedText(
-                        en: "\(base.en) \(protected == nil ? "No fixation on record: orthopaedic referral for fixation." : "Treated: \(protected?.label.en ?? "").")",
-                        zh: "\(base.zhHans)\(protected == nil ? "无内固定记录：请骨科会诊行内固定。" : "已处理：\(protected?.label.zhHans ?? "")。")"),
-                    inputs: inputs, sources: sources)
+                        en: "\(base.en) \(needsFixation ? "No fixation on record: orthopaedic referral for fixation." : "Treated: \(protected?.label.en ?? "").") \(needsFixation ? surgical.en : "")",
+                        zh: "\(base.zhHans)\(needsFixation ? "无内固定记录：请骨科会诊行内固定。" : "已处理：\(protected?.label.zhHans ?? "")。")\(needsFixation ? surgical.zhHans : "")"),
+                    inputs: inputs, sources: sources + surgical.sources, claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected {
                 return Finding(
                     ruleId: "surgery.mirels.protected", severity: .info, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
                     title: LocalizedText(
-                        en: "\(lesion.label.en): Mirels \(scoreText) — \(protected.planned ? "fixation planned" : "fixed")",
-                        zh: "\(lesion.label.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划内固定" : "已内固定")"),
+                        en: "\(name.en): Mirels \(scoreText) — \(protected.planned ? "fixation planned" : "fixed")",
+                        zh: "\(name.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划内固定" : "已内固定")"),
                     detail: LocalizedText(en: "\(base.en) \(protected.label.en).", zh: "\(base.zhHans)\(protected.label.zhHans)。"),
                     inputs: inputs, sources: sources)
             }
             switch latest.result.fixationAlert {
             case .some(true):
+                let biopsyFirst = !open.isEmpty
                 return Finding(
                     ruleId: "surgery.mirels.impendingFracture", severity: .urgent, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
-                    title: LocalizedText(
-                        en: "\(lesion.label.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
-                        zh: "\(lesion.label.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
+                    title: biopsyFirst
+                        ? LocalizedText(
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — biopsy first, then prophylactic fixation; urgent orthopaedic referral",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——先活检，再预防性内固定；紧急骨科转诊")
+                        : LocalizedText(
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: LocalizedText(
-                        en: "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later.",
-                        zh: "\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。"),
-                    inputs: inputs, sources: sources)
+                        en: "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later. \(surgical.en)",
+                        zh: "\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)"),
+                    inputs: inputs, sources: sources + surgical.sources, claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
                     ruleId: "surgery.mirels.incomplete", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
                     title: LocalizedText(
-                        en: "\(lesion.label.en): Mirels \(scoreText) may reach the fixation threshold — complete it",
-                        zh: "\(lesion.label.zhHans)：Mirels \(scoreText) 分，可能达到内固定阈值——请补全评分"),
+                        en: "\(name.en): Mirels \(scoreText) may reach the fixation threshold — complete it",
+                        zh: "\(name.zhHans)：Mirels \(scoreText) 分，可能达到内固定阈值——请补全评分"),
                     detail: LocalizedText(
-                        en: "\(base.en) Missing: \(total.missing.joined(separator: ", ")) (pain with limb use, lesion type on X-ray, fraction of the bone diameter).",
-                        zh: "\(base.zhHans)缺失：\(total.missing.joined(separator: ", "))（肢体活动时疼痛、X 线病变类型、占骨直径比例）。"),
+                        en: "\(base.en) Missing: \(Self.missingText(total.missing).en).",
+                        zh: "\(base.zhHans)缺失：\(Self.missingText(total.missing).zhHans)。"),
                     inputs: inputs, sources: sources)
             case .some(false):
                 return Finding(
                     ruleId: "surgery.mirels.belowThreshold", severity: .info, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
-                    title: LocalizedText(en: "\(lesion.label.en): Mirels \(scoreText) — below the fixation threshold", zh: "\(lesion.label.zhHans)：Mirels \(scoreText) 分——低于内固定阈值"),
+                    title: LocalizedText(en: "\(name.en): Mirels \(scoreText) — below the fixation threshold", zh: "\(name.zhHans)：Mirels \(scoreText) 分——低于内固定阈值"),
                     detail: LocalizedText(en: "\(base.en) Reassess at every study.", zh: "\(base.zhHans)每次复查时重新评分。"),
                     inputs: inputs, sources: sources)
             }
         }
     }
+
+    /// "site peritrochanteric (lesion record); pain functional (pain record of …) …" in each language.
+    static func itemsText(_ point: MirelsPoint) -> LocalizedText {
+        let parts = point.result.components.map { component -> LocalizedText in
+            let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
+            let from = point.provenance.first { $0.key == component.key }?.from
+            return LocalizedText(
+                en: "\(component.label.en) \(value.en)\(from.map { " — from \($0.en)" } ?? "")",
+                zh: "\(component.label.zhHans)：\(value.zhHans)\(from.map { "（依据 \($0.zhHans)）" } ?? "")")
+        }
+        return LocalizedText.joined(parts, en: "; ", zh: "；")
+    }
+
+    static func missingText(_ keys: [String]) -> LocalizedText {
+        let labels = keys.map { key -> LocalizedText in
+            switch key {
+            case "pain": LocalizedText(en: "pain with limb use (pain record)", zh: "肢体活动时疼痛（疼痛记录）")
+            case "lesion": LocalizedText(en: "lesion type on X-ray/CT", zh: "X 线 / CT 病变类型")
+            case "size": LocalizedText(en: "fraction of the bone diameter on plain film", zh: "X 线片上占骨直径比例")
+            default: LocalizedText(en: "site", zh: "部位")
+            }
+        }
+        return LocalizedText.joined(labels, en: ", ", zh: "、")
+    }
+
+    /// Caveats the assessment shows as the calculator does (reference.md): low specificity, and
+    /// the humerus performs differently.
+    static func caveats(_ lesion: Lesion) -> LocalizedText {
+        var en = "Caveat: specificity is low (Damron 2003: sensitivity 91 %, specificity 35 % at ≥ 9) — weigh the whole picture."
+        var zh = "注意：特异性低（Damron 2003：≥9 分时敏感性 91%、特异性 35%）——需综合判断。"
+        if lesion.bone == .humerus {
+            en += " The humerus is a non-weight-bearing bone and the score performs differently there (Evans 2008)."
+            zh += "肱骨为非负重骨，该评分在肱骨的表现不同（Evans 2008）。"
+        }
+        return LocalizedText(en: en, zh: zh)
+    }
+
+    static func fixationClaims(_ id: String, open: [LocalizedText]) -> [Claim] {
+        open.isEmpty
+            ? [Claim(.fixation, about: id, "fixNow")]
+            : [Claim(.fixation, about: id, "biopsyFirst"), Claim(.biopsy, about: id, "biopsy")]
+    }
+
+    /// What every surgical recommendation for a lesion must also say: biopsy first while the
+    /// diagnosis is open, and pre-operative embolisation for hypervascular metastases.
+    func surgicalContext(_ id: String, open: [LocalizedText]) -> (en: String, zhHans: String, sources: [Citation]) {
+        var en: [String] = []
+        var zh: [String] = []
+        var sources: [Citation] = []
+        if !open.isEmpty {
+            let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
+            en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never nail an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
+            zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行髓内钉固定。如手术不能等待，植入内固定前先送术中冰冻病理。")
+            sources.append(DiagnosisRules.sourceHospital)
+        }
+        let hypervascular = index.primaryCandidates(for: id).filter(\.isHypervascular)
+        if !hypervascular.isEmpty {
+            let names = LocalizedText.joined(hypervascular.map(\.label), en: ", ", zh: "、")
+            en.append("Hypervascular metastasis possible (\(names.en)): consider pre-operative embolisation to limit blood loss.")
+            zh.append("可能为富血供转移（\(names.zhHans)）：术前考虑行栓塞以减少出血。")
+            sources.append(Self.pazionis2014)
+        }
+        return (en.joined(separator: " "), zh.joined(), sources)
+    }
+
+    static let pazionis2014 = Citation(
+        id: "pazionis2014", text: "Pazionis TJ et al. Clin Orthop Relat Res 2014;472:3179-87 (embolisation of hypervascular bone metastases)")
 
     private func plannedContext(_ lesion: String) -> LocalizedText {
         var en: [String] = []
@@ -123,21 +238,24 @@ struct SurgeryRules {
 
     // MARK: Spine
 
-    static let radiosensitive: Set<PrimarySite> = [.lymphoma, .myeloma, .breast, .prostate]
-    static let radioresistant: Set<PrimarySite> = [.kidney, .melanoma, .thyroid, .colon, .rectum, .sarcoma, .osteosarcoma, .liver, .lung]
+    static let nice2023 = Citation(
+        id: "nice2023", text: "NICE NG234, 2023 (metastatic spinal cord compression; updates CG75, 2008): whole-spine MRI within 24 h, dexamethasone 16 mg, definitive treatment within 24 h")
+    static let patchell2005 = Citation(id: "patchell2005", text: "Patchell RA et al. Lancet 2005;366:643-8")
 
+    /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
+    /// grades it (as Mirels), so a later study that did not grade an item never erases it.
     private func spineFindings() -> [Finding] {
         index.seenLesions.filter(\.isSpinal).compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             guard let latest = points.last else { return nil }
-            let observation = latest.observation
-            let pain = index.pain(for: lesion.id, onOrBefore: latest.study.date).last { $0.sins != nil }?.sins
+            func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
+            let pain = index.latestPain(for: lesion.id) { $0.sins != nil }?.sins
             let sins = SINS.evaluate(
                 SINS.Input(
-                    location: lesion.level.map(SINS.Location.of), pain: pain, lesion: observation.character?.sins,
-                    alignment: observation.alignment, collapse: observation.collapse, posterolateral: observation.posterolateral),
+                    location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
+                    alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral)),
                 level: lesion.level)
-            let escc = points.last { $0.observation.escc != nil }?.observation.escc.map { ESCC.evaluate($0, settings: index.settings) }
+            let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
             let neuro = index.latestNeurology(for: lesion.id)
             let deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
             let treated = index.localTreatments(lesion.id, kind: .surgery).first { $0.procedure?.treatsSpine ?? false }
@@ -145,56 +263,117 @@ struct SurgeryRules {
         }
     }
 
+    /// NOMS "O" for one lesion: from its primary's histology; with several candidate primaries
+    /// that disagree, unknown until biopsy.
+    func radiosensitivity(of lesion: String) -> (value: Radiosensitivity, text: LocalizedText) {
+        let candidates = index.primaryCandidates(for: lesion)
+        let values = Set(candidates.map(\.radiosensitivity))
+        if candidates.count > 1 && values.count > 1 {
+            let list = LocalizedText.joined(
+                candidates.map { LocalizedText(en: "\($0.label.en) \($0.radiosensitivity.label.en)", zh: "\($0.label.zhHans)\($0.radiosensitivity.label.zhHans)") },
+                en: "; ", zh: "；")
+            return (.unknown, LocalizedText(
+                en: "O: depends on the primary (\(list.en)) — biopsy decides", zh: "O：取决于原发灶（\(list.zhHans)）——需活检确定"))
+        }
+        guard let primary = candidates.first, let value = values.first else {
+            return (.unknown, LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）"))
+        }
+        if value == .unknown && primary.site == .lung {
+            return (.unknown, LocalizedText(
+                en: "O: lung cancer of unrecorded histology — small-cell is radiosensitive, non-small-cell radioresistant (record the histology)",
+                zh: "O：肺癌组织学未记录——小细胞肺癌放疗敏感，非小细胞肺癌放疗抵抗（请记录组织学类型）"))
+        }
+        let moderately = primary.effectiveHistology.map { [.nonSmallCellCarcinoma, .adenocarcinoma, .squamousCellCarcinoma].contains($0) } == true
+            && primary.site == .lung
+        return (value, LocalizedText(
+            en: "O: \(primary.label.en) — \(value.label.en)\(moderately ? " (NSCLC moderately)" : "")",
+            zh: "O：\(primary.label.zhHans)——\(value.label.zhHans)\(moderately ? "（非小细胞肺癌为中度）" : "")"))
+    }
+
+    /// Radiotherapy already given to the lesion, with the cumulative dose on record.
+    func priorRadiotherapy(_ lesion: String) -> (courses: [Treatment], totalGy: Double?)? {
+        let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { !$0.planned }
+        guard !courses.isEmpty else { return nil }
+        let doses = courses.compactMap(\.doseGy)
+        return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
+    }
+
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
         treated: Treatment?
     ) -> Finding {
-        let site = index.mainPrimary?.site
-        let oncologic: LocalizedText =
-            if let site, Self.radiosensitive.contains(site) {
-                LocalizedText(en: "O: \(site.label.en) — radiosensitive", zh: "O：\(site.label.zhHans)——放疗敏感")
-            } else if let site, Self.radioresistant.contains(site) {
-                LocalizedText(en: "O: \(site.label.en) — radioresistant\(site == .lung ? " (NSCLC moderately)" : "")", zh: "O：\(site.label.zhHans)——放疗抵抗\(site == .lung ? "（非小细胞肺癌为中度）" : "")")
-            } else {
-                LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）")
-            }
+        let name = index.label(lesion)
+        let oncology = radiosensitivity(of: lesion.id)
         let highGrade = escc?.highGrade == true
         let total = sins.total
         let sinsText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        let esccNote = escc?.debated == true
+            ? LocalizedText(
+                en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
+                zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
+            : LocalizedText(en: "", zh: "")
         let neurologic = LocalizedText(
-            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(neuro.map { ", \($0.status.label.en)" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
-            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(neuro.map { "，\($0.status.label.zhHans)" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")
+            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
+            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")
         let mechanical = LocalizedText(
             en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
             zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
         let systemic = LocalizedText(en: "S: see the prognosis scores", zh: "S：见预后评分")
-        let framework = LocalizedText.joined([neurologic, oncologic, mechanical, systemic], en: "; ", zh: "；")
+        let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, systemic], en: "; ", zh: "；")
+        let irradiated = priorRadiotherapy(lesion.id)
+        let reirradiation: LocalizedText? = irradiated.map { prior in
+            let dose = prior.totalGy.map { String(describing: $0) }
+            return LocalizedText(
+                en: "Already irradiated (\(prior.courses.map(\.label.en).joined(separator: "; "))\(dose.map { "; cumulative \($0) Gy" } ?? "; cumulative dose not on record — obtain it")): any further radiotherapy is a re-irradiation decision by radiation oncology (stereotactic re-irradiation within cord tolerance, or surgery), not conventional radiotherapy.",
+                zh: "该部位已放疗（\(prior.courses.map(\.label.zhHans).joined(separator: "；"))\(dose.map { "；累计 \($0) Gy" } ?? "；累计剂量未记录——请补充")）：再次放疗属于再程放疗决策，由放疗科评估（在脊髓耐受范围内立体定向再程放疗，或手术），而非常规放疗。")
+        }
 
         let severity: Severity
-        let recommendation: LocalizedText
-        let sensitive = site.map { Self.radiosensitive.contains($0) } ?? false
+        var recommendation: LocalizedText
+        var claims: [Claim] = []
+        var extraSources: [Citation] = []
+        let sensitive = oncology.value == .sensitive
+        let open = index.openDifferential(lesion.id)
+        let surgical = surgicalContext(lesion.id, open: open)
         if let treated {
             severity = .info
             recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
         } else if deficit || highGrade {
             severity = .urgent
-            recommendation = sensitive && !deficit
+            recommendation = sensitive && !deficit && irradiated == nil
                 ? LocalizedText(
                     en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
                     zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
                 : LocalizedText(
-                    en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours). Neurological deficit makes it an emergency.",
-                    zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。有神经功能障碍即为急诊。")
+                    en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
+                    zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。")
+            if deficit {
+                recommendation = LocalizedText(
+                    en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration. Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
+                    zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
+                extraSources += [Self.nice2023, Self.patchell2005]
+            }
+            if !(sensitive && !deficit && irradiated == nil) {
+                claims = Self.fixationClaims(lesion.id, open: open)
+                if !surgical.en.isEmpty {
+                    recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
+                    extraSources += surgical.sources
+                }
+            }
         } else if let consult = sins.consultSpineSurgery, consult {
             severity = .warning
             recommendation = LocalizedText(
                 en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
                 zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
+            if !surgical.en.isEmpty {
+                recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
+                extraSources += surgical.sources
+            }
         } else if sins.consultSpineSurgery == nil {
             severity = .advisory
             recommendation = LocalizedText(
                 en: "SINS range crosses 7: complete the missing items (\(total.missing.joined(separator: ", "))).",
-                zh: "SINS 分值跨越 7 分：请补全缺失项（\(total.missing.joined(separator: ", "))）。")
+                zh: "SINS 分值跨越 7 分：请补全缺失项（\(Self.sinsMissing(total.missing))）。")
         } else if escc == nil {
             severity = .advisory
             recommendation = LocalizedText(
@@ -202,20 +381,50 @@ struct SurgeryRules {
                 zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
         } else {
             severity = .info
-            recommendation = sensitive
-                ? LocalizedText(en: "Stable, low-grade: conventional radiotherapy.", zh: "稳定、低级别压迫：常规放疗。")
-                : LocalizedText(en: "Stable, low-grade: stereotactic radiosurgery for radioresistant histology.", zh: "稳定、低级别压迫：放疗抵抗组织学行立体定向放射外科。")
+            switch oncology.value {
+            case .sensitive:
+                recommendation = LocalizedText(en: "Stable, low-grade: conventional radiotherapy.", zh: "稳定、低级别压迫：常规放疗。")
+            case .resistant:
+                recommendation = LocalizedText(en: "Stable, low-grade: stereotactic radiosurgery for radioresistant histology.", zh: "稳定、低级别压迫：放疗抵抗组织学行立体定向放射外科。")
+            case .unknown:
+                recommendation = LocalizedText(
+                    en: "Stable, low-grade: the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
+                    zh: "稳定、低级别压迫：放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
+            }
+        }
+        if let reirradiation, treated == nil {
+            recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
         }
         var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }
         inputs.append(FindingInput("escc", escc?.grade.rawValue ?? "unknown"))
         inputs.append(FindingInput("neurology", neuro?.status.rawValue ?? "unknown"))
+        inputs.append(FindingInput("radiosensitivity", oncology.value.rawValue))
+        if let irradiated { inputs.append(FindingInput("priorRadiotherapyGy", irradiated.totalGy.map { String(describing: $0) } ?? "unknown")) }
+        let action: LocalizedText =
+            severity == .urgent
+            ? (deficit ? LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊") : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
+            : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
         return Finding(
             ruleId: "surgery.spine.noms", severity: severity, duty: .surgery, specialty: .spineSurgery,
             subject: .lesion(lesion.id), date: date,
             title: LocalizedText(
-                en: "\(lesion.label.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(severity == .urgent ? "urgent spine referral" : severity == .warning ? "spine-surgery consultation" : "NOMS assessment")",
-                zh: "\(lesion.label.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(severity == .urgent ? "紧急脊柱外科转诊" : severity == .warning ? "脊柱外科会诊" : "NOMS 评估")"),
+                en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(claims.contains { $0.stance == "biopsyFirst" } ? ", tissue diagnosis first" : "")",
+                zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
             detail: LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)"),
-            inputs: inputs, sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013])
+            inputs: inputs, sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
+    }
+
+    static func sinsMissing(_ keys: [String]) -> String {
+        keys.map { key in
+            switch key {
+            case "location": "部位"
+            case "pain": "疼痛"
+            case "lesion": "骨病变类型"
+            case "alignment": "脊柱序列"
+            case "collapse": "椎体塌陷"
+            case "posterolateral": "后外侧结构受累"
+            default: key
+            }
+        }.joined(separator: "、")
     }
 }

@@ -238,7 +238,10 @@ public struct VisceralMetastasis: Sendable, Hashable, Encodable {
 public struct PrimaryCancer: Sendable, Hashable, Encodable {
     public var id: String
     public var site: PrimarySite
+    /// The pathology text as written.
     public var histology: String?
+    /// The histology coded where the rules need it (radiosensitivity, embolisation).
+    public var histologyType: HistologyType?
     public var er: ReceptorStatus?
     public var pr: ReceptorStatus?
     public var her2: ReceptorStatus?
@@ -247,11 +250,17 @@ public struct PrimaryCancer: Sendable, Hashable, Encodable {
     public var hormoneDependent: Bool?
     /// Katagiri: lung cancer treated with molecular-targeted therapy.
     public var targetedTherapy: Bool?
+    /// Prostate: castration-resistant (true) or castration-sensitive (false). Bone-modifying
+    /// agents prevent SREs only in castration-resistant disease (CALGB 90202; Fizazi 2011).
+    public var castrationResistant: Bool?
 
     public init(
-        id: String, site: PrimarySite, histology: String? = nil, er: ReceptorStatus? = nil, pr: ReceptorStatus? = nil,
-        her2: ReceptorStatus? = nil, diagnosed: PartialDate? = nil, hormoneDependent: Bool? = nil, targetedTherapy: Bool? = nil
+        id: String, site: PrimarySite, histology: String? = nil, histologyType: HistologyType? = nil, er: ReceptorStatus? = nil,
+        pr: ReceptorStatus? = nil, her2: ReceptorStatus? = nil, diagnosed: PartialDate? = nil, hormoneDependent: Bool? = nil,
+        targetedTherapy: Bool? = nil, castrationResistant: Bool? = nil
     ) {
+        self.histologyType = histologyType
+        self.castrationResistant = castrationResistant
         self.id = id
         self.site = site
         self.histology = histology

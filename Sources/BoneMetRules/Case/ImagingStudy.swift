@@ -8,7 +8,12 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     public var contrast: Bool?
     /// DICOM StudyInstanceUID, to open the study in a viewer.
     public var studyInstanceUid: String?
+    /// Free description of what was imaged ("right hip and femur"); a note, never read by rules.
     public var region: String?
+    /// Body regions the study imaged, from a vocabulary. A lesion first seen on a later study is
+    /// "new" only against a study that looked at its region (issue #8); bone scans and PET-CT
+    /// count as whole-body unless a coverage is recorded.
+    public var coverage: [BodyRegion]
     /// The radiologist's conclusion (free text, e.g. a DiagnosticReport's `conclusion`); shown,
     /// never read by the rules.
     public var report: String?
@@ -18,9 +23,10 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
 
     public init(
         id: String, date: PartialDate, modality: Modality, windows: [CTWindow] = [], contrast: Bool? = nil,
-        studyInstanceUid: String? = nil, region: String? = nil, report: String? = nil, observations: [LesionObservation] = [],
-        unnamedNewLesions: Int? = nil
+        studyInstanceUid: String? = nil, region: String? = nil, coverage: [BodyRegion] = [], report: String? = nil,
+        observations: [LesionObservation] = [], unnamedNewLesions: Int? = nil
     ) {
+        self.coverage = coverage
         self.report = report
         self.id = id
         self.date = date
@@ -36,7 +42,71 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     public func observation(of lesion: String) -> LesionObservation? { observations.first { $0.lesion == lesion } }
 
     public var label: LocalizedText {
-        LocalizedText(en: "\(modality.label.en) \(date) (\(id))", zh: "\(date) \(modality.label.zhHans)（\(id)）")
+        LocalizedText(en: "\(modality.label.en) of \(date)", zh: "\(date) \(modality.label.zhHans)")
+    }
+
+    /// Whether this study imaged the lesion's region: a whole-body study, or a recorded coverage
+    /// that includes it. Without a recorded coverage an anatomic study proves nothing.
+    public func covers(_ lesion: Lesion) -> Bool {
+        if coverage.isEmpty { return modality.isTracer }
+        if coverage.contains(.wholeBody) { return true }
+        guard let needed = BodyRegion.needed(for: lesion) else { return false }
+        return needed.isSubset(of: Set(coverage))
+    }
+}
+
+/// Body regions a study can cover. Limbs by side; a limb lesion without a recorded side is
+/// covered only when both sides were imaged (docs/case-format.md).
+public enum BodyRegion: String, InputEnum, Codable {
+    case wholeBody, skull, cervicalSpine, thoracicSpine, lumbarSpine, sacrum, chest, pelvis
+    case leftUpperLimb, rightUpperLimb, leftLowerLimb, rightLowerLimb
+
+    public var label: LocalizedText {
+        switch self {
+        case .wholeBody: LocalizedText(en: "whole body", zh: "全身")
+        case .skull: LocalizedText(en: "skull", zh: "颅骨")
+        case .cervicalSpine: LocalizedText(en: "cervical spine", zh: "颈椎")
+        case .thoracicSpine: LocalizedText(en: "thoracic spine", zh: "胸椎")
+        case .lumbarSpine: LocalizedText(en: "lumbar spine", zh: "腰椎")
+        case .sacrum: LocalizedText(en: "sacrum and coccyx", zh: "骶尾骨")
+        case .chest: LocalizedText(en: "chest wall (ribs, sternum, clavicles, scapulae)", zh: "胸廓（肋骨、胸骨、锁骨、肩胛骨）")
+        case .pelvis: LocalizedText(en: "pelvis and acetabula", zh: "骨盆及髋臼")
+        case .leftUpperLimb: LocalizedText(en: "left upper limb", zh: "左上肢")
+        case .rightUpperLimb: LocalizedText(en: "right upper limb", zh: "右上肢")
+        case .leftLowerLimb: LocalizedText(en: "left lower limb", zh: "左下肢")
+        case .rightLowerLimb: LocalizedText(en: "right lower limb", zh: "右下肢")
+        }
+    }
+
+    /// The regions a study must all have covered to have looked at the lesion; nil when only a
+    /// whole-body study can (a bone recorded as "other"). A vague position needs every region it
+    /// could lie in: a limb lesion without a side needs both limbs, a vertebra without a level
+    /// the whole spine.
+    public static func needed(for lesion: Lesion) -> Set<BodyRegion>? {
+        func limb(_ left: BodyRegion, _ right: BodyRegion) -> Set<BodyRegion> {
+            switch lesion.laterality {
+            case .left: [left]
+            case .right: [right]
+            default: [left, right]
+            }
+        }
+        switch lesion.bone {
+        case .skull: return [.skull]
+        case .vertebra:
+            switch lesion.level?.region {
+            case .cervical: return [.cervicalSpine]
+            case .thoracic: return [.thoracicSpine]
+            case .lumbar: return [.lumbarSpine]
+            case .sacral: return [.sacrum]
+            case .none: return [.cervicalSpine, .thoracicSpine, .lumbarSpine]
+            }
+        case .sacrum: return [.sacrum]
+        case .rib, .sternum, .clavicle, .scapula: return [.chest]
+        case .pelvis, .acetabulum: return [.pelvis]
+        case .humerus, .radius, .ulna, .hand: return limb(.leftUpperLimb, .rightUpperLimb)
+        case .femur, .tibia, .fibula, .foot: return limb(.leftLowerLimb, .rightLowerLimb)
+        case .other: return nil
+        }
     }
 }
 
@@ -115,6 +185,8 @@ public struct LesionObservation: Sendable, Hashable, Encodable {
     public var normalSignal: Bool?
     /// Fraction of the bone diameter involved (plain film), for Mirels.
     public var fractionOfDiameter: Double?
+    /// The Mirels size class read directly (instead of, or with, the fraction).
+    public var mirelsSize: Mirels.Size?
     public var collapse: SINS.Collapse?
     public var alignment: SINS.Alignment?
     public var posterolateral: SINS.Posterolateral?

@@ -8,11 +8,15 @@ public struct Lesion: Sendable, Hashable, Encodable {
     public var laterality: Laterality?
     /// Free description, e.g. "T10 vertebral body, left pedicle".
     public var note: String?
+    /// The primary cancer this lesion belongs to (a primary's id), from a biopsy or the
+    /// clinician. Nil: unknown — with several primaries, every one is a candidate.
+    public var primary: String?
 
     public init(
         id: String, bone: Bone, segment: BoneSegment? = nil, level: VertebralLevel? = nil,
-        laterality: Laterality? = nil, note: String? = nil
+        laterality: Laterality? = nil, note: String? = nil, primary: String? = nil
     ) {
+        self.primary = primary
         self.id = id
         self.bone = bone
         self.segment = segment
@@ -33,16 +37,19 @@ public struct Lesion: Sendable, Hashable, Encodable {
         }
     }
 
-    /// How the lesion is named in findings: "femur (left, peritrochanteric)", "T10".
+    /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
+    /// (右股骨转子间区). The id is never part of it, so it can never read as a second level.
     public var label: LocalizedText {
-        if let level { return LocalizedText(en: "\(level) (\(id))", zh: "\(level) 椎（\(id)）") }
-        var en = [String]()
-        var zh = [String]()
-        if let laterality { en.append(laterality.label.en); zh.append(laterality.label.zhHans) }
-        if let segment { en.append(segment.label.en); zh.append(segment.label.zhHans) }
-        let detailEn = en.isEmpty ? "" : ", " + en.joined(separator: ", ")
+        if let level {
+            return bone == .sacrum
+                ? LocalizedText(en: "sacrum (\(level))", zh: "骶骨（\(level)）")
+                : LocalizedText(en: "\(level) vertebra", zh: "\(level) 椎体")
+        }
+        let sideEn = laterality.map { "\($0.label.en) " } ?? ""
+        let segmentEn = segment.map { ", \($0.label.en)" } ?? ""
         return LocalizedText(
-            en: "\(bone.label.en) (\(id)\(detailEn))", zh: "\(zh.joined())\(bone.label.zhHans)（\(id)）")
+            en: "\(sideEn)\(bone.label.en)\(segmentEn)",
+            zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(segment?.siteLabel ?? "")")
     }
 }
 
@@ -85,6 +92,24 @@ public enum Bone: String, InputEnum, Codable {
 public enum BoneSegment: String, InputEnum, Codable {
     case proximal, peritrochanteric, diaphysis, distal
 
+    /// The segment as the end of a Chinese site name (右股骨转子间区, 左肱骨骨干).
+    public var siteLabel: String {
+        switch self {
+        case .proximal: "近端"
+        case .peritrochanteric: "转子间区"
+        case .diaphysis: "骨干"
+        case .distal: "远端"
+        }
+    }
+
+    /// Bones that have these segments: the long bones of the limbs (peritrochanteric: femur only).
+    public func fits(_ bone: Bone) -> Bool {
+        switch self {
+        case .peritrochanteric: bone == .femur
+        case .proximal, .diaphysis, .distal: [.femur, .humerus, .tibia, .fibula, .radius, .ulna, .clavicle].contains(bone)
+        }
+    }
+
     public var label: LocalizedText {
         switch self {
         case .proximal: LocalizedText(en: "proximal", zh: "近端")
@@ -97,6 +122,16 @@ public enum BoneSegment: String, InputEnum, Codable {
 
 public enum Laterality: String, InputEnum, Codable {
     case left, right, midline, bilateral
+
+    /// The side as the start of a Chinese site name (右股骨, 左肱骨).
+    public var shortLabel: String {
+        switch self {
+        case .left: "左"
+        case .right: "右"
+        case .midline: "中线"
+        case .bilateral: "双侧"
+        }
+    }
 
     public var label: LocalizedText {
         switch self {

@@ -1,5 +1,6 @@
 /// Choices where sources disagree. Every rule reads these instead of a hard-coded pick;
-/// defaults follow the source hospital (docs/calculators.md lists each with its sources).
+/// defaults follow the source hospital (docs/calculators.md and docs/case-format.md list each
+/// with its sources). One settings file sets them for `assess`, `import` and `serve`.
 public struct RuleSettings: Sendable, Hashable, Codable {
     /// Mirels total at which prophylactic fixation is alerted. 8: the source hospital and
     /// Mirels 1989's abstract; 9: later literature. Only these two values are supported.
@@ -24,16 +25,34 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     /// Whether hypercalcaemia of malignancy counts as a skeletal-related event (Zometa EU label
     /// yes, Xgeva EU label and the trial definition of Stopeck 2010 / CALGB 70604 no).
     public var hypercalcaemiaIsSRE: Bool
+    /// Weeks a systemic therapy must have run before sclerosis first seen under it can be a
+    /// treatment effect (flare or healing). Flare and sclerotic healing are described from weeks
+    /// to about 3 months (Hamaoka 2004); PCWG3 (Scher 2016) reads the first post-baseline scan at
+    /// 8–12 weeks. Default 8, the earliest of those scans: a lesion first seen sooner was there
+    /// before the therapy could act and is judged as pre-existing.
+    public var blasticLatencyWeeks: Int
+    /// Upper limit of serum calcium (mg/dL) used when a result carries no reference range of its
+    /// own. 10.5 mg/dL (2.6 mmol/L) is the usual adult upper limit; set the laboratory's.
+    public var calciumUpperLimitMgDl: Double
+    /// Age range in which an eccentric epiphyseal lytic lesion raises giant cell tumour of bone
+    /// (reference.md: "in a young adult"). Default 20–40: the third and fourth decades, where
+    /// most giant cell tumours occur (Chakarun CJ et al. Radiographics 2013;33:197-211).
+    public var giantCellTumourAgeMin: Int
+    public var giantCellTumourAgeMax: Int
 
     public static let allowedMirelsThresholds: ClosedRange<Int> = 8...9
     public static let allowedFlareWindowWeeks: ClosedRange<Int> = 8...13
     public static let allowedLongDiseaseFreeIntervalYears: ClosedRange<Int> = 1...20
     public static let allowedMyelomaWorkupAges: ClosedRange<Int> = 50...60
+    public static let allowedBlasticLatencyWeeks: ClosedRange<Int> = 2...13
+    public static let allowedCalciumUpperLimits: ClosedRange<Double> = 9.5...11.0
+    public static let allowedGiantCellTumourAges: ClosedRange<Int> = 10...60
 
     public init(
         mirelsFixationThreshold: Int = 8, escc1cIsHighGrade: Bool = false, flareWindowWeeks: Int = 12,
         preferredBoneAgent: BoneAgent = .denosumab, longDiseaseFreeIntervalYears: Int = 5,
-        myelomaWorkupAgeAbove: Int = 50, hypercalcaemiaIsSRE: Bool = false
+        myelomaWorkupAgeAbove: Int = 50, hypercalcaemiaIsSRE: Bool = false, blasticLatencyWeeks: Int = 8,
+        calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40
     ) {
         self.mirelsFixationThreshold = mirelsFixationThreshold
         self.escc1cIsHighGrade = escc1cIsHighGrade
@@ -42,9 +61,20 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         self.longDiseaseFreeIntervalYears = longDiseaseFreeIntervalYears
         self.myelomaWorkupAgeAbove = myelomaWorkupAgeAbove
         self.hypercalcaemiaIsSRE = hypercalcaemiaIsSRE
+        self.blasticLatencyWeeks = blasticLatencyWeeks
+        self.calciumUpperLimitMgDl = calciumUpperLimitMgDl
+        self.giantCellTumourAgeMin = giantCellTumourAgeMin
+        self.giantCellTumourAgeMax = giantCellTumourAgeMax
     }
 
     public static let `default` = RuleSettings()
+
+    /// The keys of a settings file, in the order they are echoed.
+    public static let keys = [
+        "mirelsFixationThreshold", "escc1cIsHighGrade", "flareWindowWeeks", "preferredBoneAgent",
+        "longDiseaseFreeIntervalYears", "myelomaWorkupAgeAbove", "hypercalcaemiaIsSRE", "blasticLatencyWeeks",
+        "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax",
+    ]
 
     /// Validates values that came from outside (command line, configuration, a form).
     public func validated() throws(InputError) -> RuleSettings {
@@ -53,10 +83,25 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             ("flareWindowWeeks", flareWindowWeeks, Self.allowedFlareWindowWeeks),
             ("longDiseaseFreeIntervalYears", longDiseaseFreeIntervalYears, Self.allowedLongDiseaseFreeIntervalYears),
             ("myelomaWorkupAgeAbove", myelomaWorkupAgeAbove, Self.allowedMyelomaWorkupAges),
+            ("blasticLatencyWeeks", blasticLatencyWeeks, Self.allowedBlasticLatencyWeeks),
+            ("giantCellTumourAgeMin", giantCellTumourAgeMin, Self.allowedGiantCellTumourAges),
+            ("giantCellTumourAgeMax", giantCellTumourAgeMax, Self.allowedGiantCellTumourAges),
         ]
         for (field, value, range) in checks where !range.contains(value) {
             throw InputError(
                 field: field, problem: .outOfRange(min: Double(range.lowerBound), max: Double(range.upperBound)))
+        }
+        if !Self.allowedCalciumUpperLimits.contains(calciumUpperLimitMgDl) {
+            throw InputError(
+                field: "calciumUpperLimitMgDl",
+                problem: .outOfRange(min: Self.allowedCalciumUpperLimits.lowerBound, max: Self.allowedCalciumUpperLimits.upperBound))
+        }
+        if giantCellTumourAgeMax < giantCellTumourAgeMin {
+            throw InputError(field: "giantCellTumourAgeMax", problem: .conflict(with: "giantCellTumourAgeMin"))
+        }
+        // A flare can only be recognised once the therapy has had time to act.
+        if blasticLatencyWeeks > flareWindowWeeks {
+            throw InputError(field: "blasticLatencyWeeks", problem: .conflict(with: "flareWindowWeeks"))
         }
         guard preferredBoneAgent == .denosumab || preferredBoneAgent == .zoledronicAcid else {
             throw InputError(
@@ -64,5 +109,90 @@ public struct RuleSettings: Sendable, Hashable, Codable {
                 problem: .unknownValue(preferredBoneAgent.rawValue, allowed: ["denosumab", "zoledronicAcid"]))
         }
         return self
+    }
+
+    /// Reads a settings file (a JSON object with any of `keys`); absent keys keep their default.
+    /// Every unknown key and bad value is refused with its field name.
+    public static func read(_ value: JSONValue) throws(InputError) -> RuleSettings {
+        let reader = try InputReader(value, fields: keys)
+        let base = RuleSettings.default
+        var settings = base
+        settings.mirelsFixationThreshold = try reader.int("mirelsFixationThreshold", in: allowedMirelsThresholds) ?? base.mirelsFixationThreshold
+        settings.escc1cIsHighGrade = try reader.bool("escc1cIsHighGrade") ?? base.escc1cIsHighGrade
+        settings.flareWindowWeeks = try reader.int("flareWindowWeeks", in: allowedFlareWindowWeeks) ?? base.flareWindowWeeks
+        settings.preferredBoneAgent = try reader.enumValue("preferredBoneAgent", as: BoneAgent.self) ?? base.preferredBoneAgent
+        settings.longDiseaseFreeIntervalYears =
+            try reader.int("longDiseaseFreeIntervalYears", in: allowedLongDiseaseFreeIntervalYears) ?? base.longDiseaseFreeIntervalYears
+        settings.myelomaWorkupAgeAbove = try reader.int("myelomaWorkupAgeAbove", in: allowedMyelomaWorkupAges) ?? base.myelomaWorkupAgeAbove
+        settings.hypercalcaemiaIsSRE = try reader.bool("hypercalcaemiaIsSRE") ?? base.hypercalcaemiaIsSRE
+        settings.blasticLatencyWeeks = try reader.int("blasticLatencyWeeks", in: allowedBlasticLatencyWeeks) ?? base.blasticLatencyWeeks
+        settings.calciumUpperLimitMgDl = try reader.double("calciumUpperLimitMgDl", in: allowedCalciumUpperLimits) ?? base.calciumUpperLimitMgDl
+        settings.giantCellTumourAgeMin = try reader.int("giantCellTumourAgeMin", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMin
+        settings.giantCellTumourAgeMax = try reader.int("giantCellTumourAgeMax", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMax
+        return try settings.validated()
+    }
+
+    /// Reads a settings file's text.
+    public static func read(text: String) throws(InputError) -> RuleSettings {
+        try read(JSONValue.parse(text))
+    }
+
+    /// The settings as name → value, in `keys` order, for echoing in every output.
+    public var echo: [(key: String, value: String)] {
+        let values: [String: String] = [
+            "mirelsFixationThreshold": String(mirelsFixationThreshold), "escc1cIsHighGrade": String(escc1cIsHighGrade),
+            "flareWindowWeeks": String(flareWindowWeeks), "preferredBoneAgent": preferredBoneAgent.rawValue,
+            "longDiseaseFreeIntervalYears": String(longDiseaseFreeIntervalYears), "myelomaWorkupAgeAbove": String(myelomaWorkupAgeAbove),
+            "hypercalcaemiaIsSRE": String(hypercalcaemiaIsSRE), "blasticLatencyWeeks": String(blasticLatencyWeeks),
+            "calciumUpperLimitMgDl": String(describing: calciumUpperLimitMgDl), "giantCellTumourAgeMin": String(giantCellTumourAgeMin),
+            "giantCellTumourAgeMax": String(giantCellTumourAgeMax),
+        ]
+        return Self.keys.map { ($0, values[$0] ?? "") }
+    }
+
+    /// What each setting means, for people (the echo in text reports and pages).
+    public static func label(_ key: String) -> LocalizedText {
+        switch key {
+        case "mirelsFixationThreshold": LocalizedText(en: "Mirels fixation threshold", zh: "Mirels 内固定阈值")
+        case "escc1cIsHighGrade": LocalizedText(en: "ESCC 1c counted as high grade", zh: "ESCC 1c 级按高级别计")
+        case "flareWindowWeeks": LocalizedText(en: "flare window (weeks)", zh: "闪烁窗口（周）")
+        case "preferredBoneAgent": LocalizedText(en: "preferred bone-modifying agent", zh: "首选骨改良药物")
+        case "longDiseaseFreeIntervalYears": LocalizedText(en: "long disease-free interval (years)", zh: "长无病间期（年）")
+        case "myelomaWorkupAgeAbove": LocalizedText(en: "myeloma work-up above age", zh: "骨髓瘤筛查年龄下限")
+        case "hypercalcaemiaIsSRE": LocalizedText(en: "hypercalcaemia counted as SRE", zh: "高钙血症计为 SRE")
+        case "blasticLatencyWeeks": LocalizedText(en: "latency before sclerosis can be a treatment effect (weeks)", zh: "硬化可归因于治疗的最短时间（周）")
+        case "calciumUpperLimitMgDl": LocalizedText(en: "calcium upper limit when the lab gives none (mg/dL)", zh: "化验单未给出时的血钙上限（mg/dL）")
+        case "giantCellTumourAgeMin": LocalizedText(en: "giant cell tumour age from", zh: "骨巨细胞瘤年龄下限")
+        case "giantCellTumourAgeMax": LocalizedText(en: "giant cell tumour age to", zh: "骨巨细胞瘤年龄上限")
+        default: LocalizedText(en: key, zh: key)
+        }
+    }
+
+    /// The settings in words, one language: "Mirels fixation threshold 8; …".
+    public func summary(_ language: Language) -> String {
+        echo.map { item in
+            var value = item.value
+            if item.key == "preferredBoneAgent" { value = preferredBoneAgent.label(language) }
+            if value == "true" { value = language == .zhHans ? "是" : "yes" }
+            if value == "false" { value = language == .zhHans ? "否" : "no" }
+            return "\(Self.label(item.key)(language)) \(value)"
+        }.joined(separator: language == .zhHans ? "；" : "; ")
+    }
+
+    /// The settings as a JSON object (the settings-file format).
+    public var json: JSONValue {
+        var object = JSONObject()
+        object["mirelsFixationThreshold"] = .int(mirelsFixationThreshold)
+        object["escc1cIsHighGrade"] = .bool(escc1cIsHighGrade)
+        object["flareWindowWeeks"] = .int(flareWindowWeeks)
+        object["preferredBoneAgent"] = .string(preferredBoneAgent.rawValue)
+        object["longDiseaseFreeIntervalYears"] = .int(longDiseaseFreeIntervalYears)
+        object["myelomaWorkupAgeAbove"] = .int(myelomaWorkupAgeAbove)
+        object["hypercalcaemiaIsSRE"] = .bool(hypercalcaemiaIsSRE)
+        object["blasticLatencyWeeks"] = .int(blasticLatencyWeeks)
+        object["calciumUpperLimitMgDl"] = .double(calciumUpperLimitMgDl)
+        object["giantCellTumourAgeMin"] = .int(giantCellTumourAgeMin)
+        object["giantCellTumourAgeMax"] = .int(giantCellTumourAgeMax)
+        return .object(object)
     }
 }

@@ -7,6 +7,7 @@ public enum Specialty: String, InputEnum, Codable {
     case radiationOncology
     case radiology
     case pathology
+    case haematology
     case mdtCoordinator
 
     public var label: LocalizedText {
@@ -17,6 +18,7 @@ public enum Specialty: String, InputEnum, Codable {
         case .radiationOncology: LocalizedText(en: "Radiation oncology", zh: "放疗科")
         case .radiology: LocalizedText(en: "Radiology", zh: "影像科")
         case .pathology: LocalizedText(en: "Pathology", zh: "病理科")
+        case .haematology: LocalizedText(en: "Haematology", zh: "血液科")
         case .mdtCoordinator: LocalizedText(en: "MDT coordinator", zh: "MDT 协调员")
         }
     }

@@ -73,10 +73,13 @@ public enum Mirels {
         }
 
         /// The size class of a measured fraction of the bone diameter (plain film).
-        /// Exactly 1/3 and 2/3 fall in the middle class, as the table reads "1/3–2/3".
+        /// Exactly 1/3 and 2/3 fall in the middle class, as the table reads "1/3–2/3". Entries are
+        /// read to two decimals: 0.33 and 0.67 are one third and two thirds as written, so the
+        /// class never flips on the rounding of an entry (issue #8).
         public static func of(fraction: Double) -> Size {
-            if fraction * 3 < 1 { return .lessThanOneThird }
-            if fraction * 3 > 2 { return .moreThanTwoThirds }
+            let tolerance = 0.005
+            if fraction < 1.0 / 3.0 - tolerance { return .lessThanOneThird }
+            if fraction > 2.0 / 3.0 + tolerance { return .moreThanTwoThirds }
             return .oneThirdToTwoThirds
         }
     }

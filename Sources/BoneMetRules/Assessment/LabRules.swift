@@ -1,0 +1,69 @@
+/// Laboratory emergencies of bone metastases: hypercalcaemia of malignancy, graded on the
+/// albumin-corrected calcium (Payne 1973) as Stewart 2005 grades it, with the action and who acts.
+struct LabRules {
+    let index: CaseIndex
+
+    static let payne1973 = Citation(id: "payne1973", text: "Payne RB et al. Br Med J 1973;4:643-6 (albumin-corrected calcium)")
+    static let stewart2005 = Citation(id: "stewart2005", text: "Stewart AF. N Engl J Med 2005;352:373-9 (hypercalcaemia associated with cancer)")
+
+    enum HypercalcaemiaGrade: String {
+        case mild, moderate, severe
+
+        /// Mild < 12 mg/dL (< 3.0 mmol/L), moderate 12–14 (3.0–3.5), severe > 14 (> 3.5) (Stewart 2005).
+        static func of(mgDl: Double) -> HypercalcaemiaGrade {
+            if mgDl > 14 { return .severe }
+            if mgDl >= 12 { return .moderate }
+            return .mild
+        }
+
+        var label: LocalizedText {
+            switch self {
+            case .mild: LocalizedText(en: "mild", zh: "轻度")
+            case .moderate: LocalizedText(en: "moderate", zh: "中度")
+            case .severe: LocalizedText(en: "severe", zh: "重度")
+            }
+        }
+    }
+
+    /// Whether the latest (corrected) calcium is above its upper limit.
+    static func hypercalcaemic(_ index: CaseIndex) -> CaseIndex.CorrectedCalcium? {
+        guard let calcium = index.correctedCalcium(), calcium.mgDl > calcium.upperLimitMgDl else { return nil }
+        return calcium
+    }
+
+    func findings() -> [Finding] {
+        guard let calcium = Self.hypercalcaemic(index) else { return [] }
+        let grade = HypercalcaemiaGrade.of(mgDl: calcium.mgDl)
+        let mmol = String(describing: (calcium.mgDl / 4.008 * 100).rounded() / 100)
+        let value = CaseIndex.format(calcium.mgDl)
+        let how = calcium.albuminGDl.map { albumin in
+            LocalizedText(
+                en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
+                zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
+        } ?? LocalizedText(en: "uncorrected — no albumin on record; record it", zh: "未校正——病历无白蛋白，请补充")
+        let treatment: LocalizedText =
+            grade == .mild
+            ? LocalizedText(
+                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids.",
+                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗。")
+            : LocalizedText(
+                en: "Treat now: IV isotonic saline, then zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids; calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
+                zh: "立即处理：静脉等渗盐水，随后唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")")
+        return [Finding(
+            ruleId: "labs.hypercalcaemia", severity: grade == .mild ? .warning : .urgent, duty: .boneAgents,
+            specialty: .medicalOncology, subject: .patient, date: calcium.date,
+            title: LocalizedText(
+                en: "Hypercalcaemia, \(grade.label.en): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
+                zh: "\(grade.label.zhHans)高钙血症：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
+            detail: LocalizedText(
+                en: "Calcium \(how.en); upper limit \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL. Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL or symptomatic. \(treatment.en) Look for the cause: PTHrP, PTH, vitamin D, bone metastases. Withhold calcium and vitamin D supplements while calcium is high.",
+                zh: "血钙\(how.zhHans)；上限 \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL 或有症状。\(treatment.zhHans)查找病因：PTHrP、PTH、维生素 D、骨转移。血钙升高期间停用钙剂和维生素 D。"),
+            inputs: [
+                FindingInput("correctedCalciumMgDl", value), FindingInput("grade", grade.rawValue),
+                FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
+                FindingInput("upperLimitMgDl", CaseIndex.format(calcium.upperLimitMgDl)),
+            ],
+            sources: [Self.stewart2005, Self.payne1973],
+            claims: [Claim(.supplements, about: "patient", "withhold")])]
+    }
+}

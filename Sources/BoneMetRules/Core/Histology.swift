@@ -1,0 +1,117 @@
+/// Coded histology where the rules need it (issue #8): radiosensitivity for NOMS comes from the
+/// histology, not the organ — small-cell lung cancer is radiosensitive, non-small-cell is not
+/// (reference.md, "Histology and radiosensitivity"; Laufer 2013).
+public enum HistologyType: String, InputEnum, Codable {
+    case smallCellCarcinoma, nonSmallCellCarcinoma, adenocarcinoma, squamousCellCarcinoma
+    case ductalCarcinoma, lobularCarcinoma, renalCellCarcinoma, hepatocellularCarcinoma
+    case thyroidCarcinoma, urothelialCarcinoma, neuroendocrineTumour, melanoma, sarcoma
+    case lymphoma, myeloma, plasmacytoma, seminoma, nonSeminomatousGermCell, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .smallCellCarcinoma: LocalizedText(en: "small-cell carcinoma", zh: "小细胞癌")
+        case .nonSmallCellCarcinoma: LocalizedText(en: "non-small-cell carcinoma", zh: "非小细胞癌")
+        case .adenocarcinoma: LocalizedText(en: "adenocarcinoma", zh: "腺癌")
+        case .squamousCellCarcinoma: LocalizedText(en: "squamous-cell carcinoma", zh: "鳞状细胞癌")
+        case .ductalCarcinoma: LocalizedText(en: "invasive ductal carcinoma", zh: "浸润性导管癌")
+        case .lobularCarcinoma: LocalizedText(en: "invasive lobular carcinoma", zh: "浸润性小叶癌")
+        case .renalCellCarcinoma: LocalizedText(en: "renal-cell carcinoma", zh: "肾细胞癌")
+        case .hepatocellularCarcinoma: LocalizedText(en: "hepatocellular carcinoma", zh: "肝细胞癌")
+        case .thyroidCarcinoma: LocalizedText(en: "thyroid carcinoma", zh: "甲状腺癌")
+        case .urothelialCarcinoma: LocalizedText(en: "urothelial carcinoma", zh: "尿路上皮癌")
+        case .neuroendocrineTumour: LocalizedText(en: "neuroendocrine tumour", zh: "神经内分泌肿瘤")
+        case .melanoma: LocalizedText(en: "melanoma", zh: "黑色素瘤")
+        case .sarcoma: LocalizedText(en: "sarcoma", zh: "肉瘤")
+        case .lymphoma: LocalizedText(en: "lymphoma", zh: "淋巴瘤")
+        case .myeloma: LocalizedText(en: "myeloma", zh: "骨髓瘤")
+        case .plasmacytoma: LocalizedText(en: "plasmacytoma", zh: "浆细胞瘤")
+        case .seminoma: LocalizedText(en: "seminoma", zh: "精原细胞瘤")
+        case .nonSeminomatousGermCell: LocalizedText(en: "non-seminomatous germ-cell tumour", zh: "非精原细胞性生殖细胞肿瘤")
+        case .other: LocalizedText(en: "other histology", zh: "其他组织学类型")
+        }
+    }
+
+    /// Reads a coded type from a pathology text, only where the words are unambiguous
+    /// ("non-small" before "small"); nil when the text does not decide.
+    public static func infer(from text: String) -> HistologyType? {
+        let t = text.lowercased()
+        let rules: [(HistologyType, [String])] = [
+            (.nonSmallCellCarcinoma, ["non-small", "non small", "nsclc", "非小细胞"]),
+            (.smallCellCarcinoma, ["small cell", "small-cell", "sclc", "小细胞"]),
+            (.seminoma, ["seminoma", "精原细胞瘤"]),
+            (.plasmacytoma, ["plasmacytoma", "浆细胞瘤"]),
+            (.myeloma, ["myeloma", "骨髓瘤"]),
+            (.lymphoma, ["lymphoma", "淋巴瘤"]),
+            (.renalCellCarcinoma, ["renal cell", "renal-cell", "clear cell renal", "肾细胞癌", "透明细胞癌"]),
+            (.hepatocellularCarcinoma, ["hepatocellular", "肝细胞癌"]),
+            (.melanoma, ["melanoma", "黑色素瘤"]),
+            (.sarcoma, ["sarcoma", "肉瘤"]),
+            (.urothelialCarcinoma, ["urothelial", "尿路上皮"]),
+            (.neuroendocrineTumour, ["neuroendocrine", "carcinoid", "神经内分泌", "类癌"]),
+            (.lobularCarcinoma, ["lobular", "小叶癌"]),
+            (.ductalCarcinoma, ["ductal", "导管癌"]),
+            (.squamousCellCarcinoma, ["squamous", "鳞癌", "鳞状细胞癌"]),
+            (.adenocarcinoma, ["adenocarcinoma", "腺癌"]),
+        ]
+        return rules.first { $0.1.contains(where: t.contains) }?.0
+    }
+}
+
+/// How a metastasis responds to conventional radiotherapy (NOMS "O"; Laufer 2013; reference.md).
+public enum Radiosensitivity: String, Sendable, Hashable {
+    case sensitive, resistant, unknown
+
+    public var label: LocalizedText {
+        switch self {
+        case .sensitive: LocalizedText(en: "radiosensitive", zh: "放疗敏感")
+        case .resistant: LocalizedText(en: "radioresistant", zh: "放疗抵抗")
+        case .unknown: LocalizedText(en: "radiosensitivity unknown (histology needed)", zh: "放疗敏感性未知（需组织学）")
+        }
+    }
+}
+
+extension PrimaryCancer {
+    /// The coded histology, or the one its pathology text states unambiguously.
+    public var effectiveHistology: HistologyType? { histologyType ?? histology.flatMap(HistologyType.infer(from:)) }
+
+    /// Radiosensitivity from the histology first, then the organ (reference.md): small-cell lung
+    /// cancer, lymphoma, myeloma/plasmacytoma and seminoma sensitive; NSCLC, renal, thyroid,
+    /// hepatocellular, colorectal, melanoma and sarcoma resistant; breast and prostate usually
+    /// treated as sensitive. Lung without histology is unknown: small-cell is sensitive.
+    public var radiosensitivity: Radiosensitivity {
+        switch effectiveHistology {
+        case .smallCellCarcinoma, .lymphoma, .myeloma, .plasmacytoma, .seminoma: return .sensitive
+        case .nonSmallCellCarcinoma, .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .melanoma, .sarcoma:
+            return .resistant
+        case .adenocarcinoma, .squamousCellCarcinoma where site == .lung: return .resistant
+        default: break
+        }
+        switch site {
+        case .lymphoma, .myeloma, .breast, .prostate: return .sensitive
+        case .kidney, .melanoma, .thyroid, .colon, .rectum, .sarcoma, .osteosarcoma, .liver: return .resistant
+        default: return .unknown
+        }
+    }
+
+    /// Hypervascular metastases (renal, thyroid, hepatocellular; also myeloma): pre-operative
+    /// embolisation is commonly considered before open surgery (reference.md; Pazionis 2014).
+    public var isHypervascular: Bool {
+        switch effectiveHistology {
+        case .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .myeloma, .plasmacytoma: return true
+        default: return [.kidney, .thyroid, .liver, .myeloma].contains(site)
+        }
+    }
+
+    /// Prostate: castration-resistant as recorded, or as "hormone-independent" (Katagiri's term
+    /// for the same state) when only that is recorded.
+    public var isCastrationResistant: Bool? {
+        guard site == .prostate else { return nil }
+        return castrationResistant ?? hormoneDependent.map { !$0 }
+    }
+
+    /// How the primary is named in findings: "lung (small-cell carcinoma)".
+    public var label: LocalizedText {
+        guard let histology = effectiveHistology else { return site.label }
+        return LocalizedText(en: "\(site.label.en) (\(histology.label.en))", zh: "\(site.label.zhHans)\(histology.label.zhHans)")
+    }
+}
