@@ -89,10 +89,14 @@ public enum FHIRExporter {
                 ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
             ]))
         }
-        let primaryRef = record.primaries.first.map { reference("Condition", rid("primary", $0.id)) }
+        // Systemic therapy and disease status concern every primary of the record, not the first.
+        let primaryRefs = record.primaries.map { reference("Condition", rid("primary", $0.id)) }
         for lesion in record.lesions {
             var extensions = [ext(bonemet + "lesion", ("valueString", .string(lesionCode(lesion))))]
-            if let primaryRef { extensions.append(ext("http://hl7.org/fhir/StructureDefinition/condition-related", ("valueReference", primaryRef))) }
+            // The related primary: the one the lesion names, or the only one; never the first of several.
+            let related = lesion.primary.flatMap { id in record.primaries.first { $0.id == id } }
+                ?? (record.primaries.count == 1 ? record.primaries.first : nil)
+            if let primaryRef = related.map({ reference("Condition", rid("primary", $0.id)) }) { extensions.append(ext("http://hl7.org/fhir/StructureDefinition/condition-related", ("valueReference", primaryRef))) }
             if let side = lesion.laterality.flatMap({ laterality[$0] }) {
                 extensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
             }
@@ -141,13 +145,13 @@ public enum FHIRExporter {
                 ("resourceType", .string("Observation")), ("id", .string(rid("status", point.study))), ("meta", profile("mcode-cancer-disease-status")),
                 ("extension", .array([ext(mcode + "mcode-cancer-disease-status-evidence-type", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, "363679005", "Imaging")])))])),
                 ("status", .string("final")), ("code", concept([coding(FHIRCodes.loinc, "97509-4")])), ("subject", subject),
-                ("focus", primaryRef.map { .array([$0]) }), ("effectiveDateTime", .string(point.to.description)),
+                ("focus", primaryRefs.isEmpty ? nil : .array(primaryRefs)), ("effectiveDateTime", .string(point.to.description)),
                 ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, value.0, value.1)], text: "bone response \(point.overall.rawValue) (MDA)")),
                 ("derivedFrom", .array([reference("ImagingStudy", rid("study", point.study))])),
             ]))
         }
         for treatment in record.treatments where !treatment.planned {
-            out += treatmentResources(treatment, rid: rid, subject: subject, primaryRef: primaryRef, lesionRid: { rid("lesion", $0) })
+            out += treatmentResources(treatment, rid: rid, subject: subject, primaryRefs: primaryRefs, lesionRid: { rid("lesion", $0) })
         }
         for study in record.studies {
             out.append(obj([
@@ -177,7 +181,7 @@ public enum FHIRExporter {
     }
 
     static func treatmentResources(
-        _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRef: FHIRJSON?, lesionRid: (String) -> String
+        _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRefs: [FHIRJSON], lesionRid: (String) -> String
     ) -> [FHIRJSON] {
         guard let start = treatment.start else { return [] }
         let period = obj([("start", .string(start.description)), ("end", treatment.end.map { .string($0.description) })])
@@ -195,7 +199,7 @@ public enum FHIRExporter {
                 ("meta", profile("mcode-cancer-related-medication-request")), ("status", .string(treatment.end == nil ? "active" : "completed")),
                 ("intent", .string("order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                 ("authoredOn", .string(start.description)),
-                ("reasonReference", treatment.kind == .systemic ? primaryRef.map { .array([$0]) } : nil),
+                ("reasonReference", treatment.kind == .systemic && !primaryRefs.isEmpty ? .array(primaryRefs) : nil),
                 ("dispenseRequest", obj([("validityPeriod", period)])),
             ])]
             for (index, dose) in treatment.doses.enumerated() {

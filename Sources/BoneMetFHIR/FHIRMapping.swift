@@ -105,6 +105,9 @@ public enum FHIRCaseMapper {
         var lesionIds: [String: String] = [:]
         var visceral: [VisceralMetastasis] = []
         var primaryResourceIds: Set<String> = []
+        // Lesion → the Condition its condition-related extension names (mapped to a primary's id below).
+        var lesionPrimaryRefs: [String: String] = [:]
+        var primaryIdByResource: [String: String] = [:]
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
@@ -115,6 +118,8 @@ public enum FHIRCaseMapper {
             case "Condition":
                 let code = r["code"]
                 if FHIRRead.codings(code).contains(where: { FHIRCodes.isBoneMetastasis(system: $0.system, code: $0.code) }) {
+                    let related = (r["extension"]?.array ?? []).first { $0["url"]?.string == "http://hl7.org/fhir/StructureDefinition/condition-related" }
+                    let relatedId = FHIRRead.referenceId(related?["valueReference"])
                     let lateralityCode = (r["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
                     let laterality = FHIRRead.codings(lateralityCode).compactMap { $0.code.flatMap { lateralities[$0] } }.first
                     if let own = FHIRRead.extensionValue(r, "lesion")?.string.map({ $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }),
@@ -122,20 +127,25 @@ public enum FHIRCaseMapper {
                     {
                         // Our own export: bone, segment, level and id exactly as recorded.
                         lesionIds[resource.id ?? ""] = own[3]
+                        if let relatedId { lesionPrimaryRefs[own[3]] = relatedId }
                         record.lesions.append(Lesion(
                             id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality))
                         continue
                     }
                     let site = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
                     if site == nil { notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\"")) }
+                    let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
+                    if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
                     record.lesions.append(Lesion(
-                        id: resource.id ?? "lesion\(record.lesions.count + 1)", bone: site?.0 ?? .other, segment: site?.1, laterality: laterality,
+                        id: lesionId, bone: site?.0 ?? .other, segment: site?.1, laterality: laterality,
                         note: FHIRRead.text(r["bodySite"]?.array.first)))
                 } else if let primary = FHIRRead.extensionValue(r, "primary-site")?.string.flatMap(PrimarySite.init(rawValue:))
                     ?? FHIRRead.codings(code).compactMap({ FHIRCodes.primarySite(system: $0.system, code: $0.code) }).first
                 {
+                    let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
+                    primaryIdByResource[resource.id ?? ""] = primaryId
                     record.primaries.append(PrimaryCancer(
-                        id: FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)", site: primary,
+                        id: primaryId, site: primary,
                         histology: FHIRRead.text(code), diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
                     primaryResourceIds.insert(resource.id ?? "")
                 } else if FHIRRead.codings(code).contains(where: { ($0.system == FHIRCodes.icd10cm && (($0.code ?? "").hasPrefix("C78") || ($0.code ?? "").hasPrefix("C79"))) }) {
@@ -218,6 +228,13 @@ public enum FHIRCaseMapper {
             }
         }
         if !visceral.isEmpty { record.visceralMetastases = visceral }
+        // A lesion's primary from its condition-related reference (mCODE secondary cancer
+        // condition), when that names a primary of this record.
+        for index in record.lesions.indices {
+            if let ref = lesionPrimaryRefs[record.lesions[index].id], let primary = primaryIdByResource[ref] {
+                record.lesions[index].primary = primary
+            }
+        }
         return (merge(record), notes)
     }
 

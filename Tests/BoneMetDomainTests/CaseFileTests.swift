@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func everyExampleIsAValidCase() throws {
-        #expect(ExampleFiles.names.count == 12)
+        #expect(ExampleFiles.names.count == 16)
         for name in ExampleFiles.names {
             let record = try ExampleFiles.record(name)
             #expect(record.patient.fictional, "\(name) must be marked fictional")

@@ -43,10 +43,11 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     // Surgery first: diagnosis rules must know which lesions a finding proposes to operate on,
     // so that "fix" and "biopsy first" / "do not biopsy" never disagree.
     let surgical = surgery.findings(history: history)
-    let operated = Set(surgical.flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
+    let differential = DifferentialRules(index: index).findings()
+    let operated = Set((surgical + differential).flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
 
     var findings = DiagnosisRules(index: index, surgeryProposed: operated).findings()
-    findings += DifferentialRules(index: index).findings()
+    findings += differential
     findings += response.findings(timePoints)
     findings += pcwg3.findings(verdicts)
     findings += surgical

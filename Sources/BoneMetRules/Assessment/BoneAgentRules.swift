@@ -191,14 +191,44 @@ struct BoneAgentRules {
             claims: notIndicated ? [Claim(.boneAgentIndication, about: "patient", "notIndicated")] : [])
     }
 
+    /// The renal hold of a zoledronic acid course: creatinine rose ≥ 0.5 mg/dL over a normal
+    /// baseline (≥ 1.0 over an abnormal one) since the first dose (Zometa label).
+    static func renalHold(_ agent: Treatment, index: CaseIndex) -> (check: ZoledronicAcid.RenalCheck, current: LabResult, baseline: Double)? {
+        guard agent.agent == .zoledronicAcid, !agent.planned, let start = agent.start,
+            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue,
+            let latest = index.latestLab(.creatinine), let value = latest.canonicalValue, latest.date > start
+        else { return nil }
+        let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: value)
+        return check.withhold ? (check, latest, baseline) : nil
+    }
+
+    /// The CrCl a course is dosed from: before its first dose when that is on record, else the
+    /// latest (and whether it was the baseline).
+    static func dosingClearance(_ agent: Treatment, index: CaseIndex) -> (clearance: CaseIndex.Clearance, baseline: Bool)? {
+        if !agent.planned, let start = agent.start, let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true) }
+        return index.creatinineClearance().map { ($0, false) }
+    }
+
+    /// Whether zoledronic acid cannot be given now: a course on renal hold or dosed from a CrCl
+    /// < 30; with no course, a latest CrCl < 30.
+    static func zoledronicBarred(_ index: CaseIndex) -> Bool {
+        let courses = index.treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .zoledronicAcid }
+        if courses.contains(where: { course in
+            renalHold(course, index: index) != nil
+                || dosingClearance(course, index: index).map { ZoledronicAcid.DoseBand.of(crclMlMin: $0.clearance.value).doseMg == nil } == true
+        }) { return true }
+        return index.creatinineClearance().map { $0.value < 30 } ?? false
+    }
+
     /// Zoledronic acid is dosed from the baseline CrCl (Zometa label): the creatinine clearance
     /// before the first dose. During a renal hold it resumes at that same dose once creatinine is
     /// back within 10 % of baseline — the raised creatinine never re-doses it.
     private func zoledronic(_ agent: Treatment) -> [Finding] {
         var findings: [Finding] = []
         let started = !agent.planned && agent.start != nil
-        let baseline = started ? agent.start.flatMap { index.creatinineClearance(onOrBefore: $0) } : nil
-        guard let clearance = baseline ?? index.creatinineClearance() else {
+        let dosing = Self.dosingClearance(agent, index: index)
+        let baseline = dosing?.baseline == true ? dosing?.clearance : nil
+        guard let clearance = dosing?.clearance else {
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: index.asOf,
@@ -219,16 +249,10 @@ struct BoneAgentRules {
         var hold: ZoledronicAcid.RenalCheck?
         var current: LabResult?
         var baselineCreatinineMgDl = 0.0
-        if started, let start = agent.start,
-            let baselineCreatinine = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue,
-            let latest = index.latestLab(.creatinine), let latestValue = latest.canonicalValue, latest.date > start
-        {
-            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baselineCreatinine, currentCreatinineMgDl: latestValue)
-            if check.withhold {
-                hold = check
-                current = latest
-                baselineCreatinineMgDl = baselineCreatinine
-            }
+        if let renal = Self.renalHold(agent, index: index) {
+            hold = renal.check
+            current = renal.current
+            baselineCreatinineMgDl = renal.baseline
         }
         if let hold, let current, let currentValue = current.canonicalValue {
             let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
@@ -243,7 +267,8 @@ struct BoneAgentRules {
                     FindingInput("baselineCreatinineMgDl", String(describing: baselineCreatinineMgDl)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
                 ],
-                sources: [Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, "withhold")]))
+                sources: [Sources.zometaLabel],
+                claims: [Claim(.boneAgentDose, about: agent.id, "withhold"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
             return findings
         }
         if let dose = band.doseMg {
@@ -270,7 +295,7 @@ struct BoneAgentRules {
                     en: "\(band.info.recommendation.en) (\(basis.en)). Alternative: denosumab — no renal adjustment, but a boxed warning for severe hypocalcaemia with eGFR < 30 or dialysis.",
                     zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。替代药物：地舒单抗——无需按肾功能调整，但 eGFR < 30 或透析时有严重低钙血症黑框警告。"),
                 inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Sources.zometaLabel],
-                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended")]))
+                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
         }
         return findings
     }
@@ -308,8 +333,11 @@ struct BoneAgentRules {
     }
 
     /// Next dose due from the last dose given and the interval (recorded, or the usual 4 weeks).
+    /// Next dose due; not while the agent is withheld (a renal hold, or CrCl < 30 for zoledronic
+    /// acid), where the hold finding says when to resume.
     private func doseDue(_ agent: Treatment) -> Finding? {
         guard !agent.planned, let last = agent.doses.filter({ index.known($0) }).max() else { return nil }
+        if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
         let weeks = agent.intervalWeeks ?? 4
         let due = last.adding(days: weeks * 7)
         guard due.earliestDay <= index.asOf.latestDay else { return nil }
@@ -321,7 +349,7 @@ struct BoneAgentRules {
                 en: "Last dose \(last), interval \(weeks) weeks. Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "末次给药 \(last)，间隔 \(weeks) 周。唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
-            sources: [Sources.himelstein2017])
+            sources: [Sources.himelstein2017], claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
 
     private func supplements(_ agent: Treatment, hypercalcaemia: CaseIndex.CorrectedCalcium?) -> Finding {

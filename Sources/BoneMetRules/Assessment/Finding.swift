@@ -122,6 +122,8 @@ public struct Claim: Sendable, Hashable, CustomStringConvertible {
         case progression
         /// A bone-modifying agent's next dose. Stances: a dose in mg, `withhold`, `notRecommended`.
         case boneAgentDose
+        /// Whether a course's next dose is to be given now. Stances: `due`, `withhold`.
+        case boneAgentTiming
         /// Calcium and vitamin D supplements. Stances: `give`, `withhold`.
         case supplements
         /// Starting a bone-modifying agent. Stances: `start`, `notIndicated`, `afterDiagnosis`.

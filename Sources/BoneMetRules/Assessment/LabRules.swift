@@ -41,14 +41,23 @@ struct LabRules {
                 en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
                 zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
         } ?? LocalizedText(en: "uncorrected — no albumin on record; record it", zh: "未校正——病历无白蛋白，请补充")
+        // Zoledronic acid withheld for renal function (a hold, or CrCl < 30): denosumab instead.
+        let barred = BoneAgentRules.zoledronicBarred(index)
+        let agentText = barred
+            ? LocalizedText(
+                en: "denosumab (zoledronic acid is withheld for renal function — a renal hold or CrCl < 30)",
+                zh: "地舒单抗（因肾功能暂停唑来膦酸——肾功能暂停或肌酐清除率 < 30）")
+            : LocalizedText(
+                en: "zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids",
+                zh: "唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗")
         let treatment: LocalizedText =
             grade == .mild
             ? LocalizedText(
-                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids.",
-                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗。")
+                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).",
+                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。")
             : LocalizedText(
-                en: "Treat now: IV isotonic saline, then zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids; calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
-                zh: "立即处理：静脉等渗盐水，随后唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")")
+                en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
+                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")")
         return [Finding(
             ruleId: "labs.hypercalcaemia", severity: grade == .mild ? .warning : .urgent, duty: .boneAgents,
             specialty: .medicalOncology, subject: .patient, date: calcium.date,
