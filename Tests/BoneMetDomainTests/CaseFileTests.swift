@@ -55,6 +55,57 @@ import Testing
         #expect(sexError?.message(.en).contains("allowed values: male, female") == true)
     }
 
+    /// Issue #8: facts that contradict the calendar, the anatomy or the modality are refused
+    /// with the field path; the same facts in their right place are accepted.
+    @Test func implausibleFactsAreRefusedWithTheField() {
+        let found = errors(#"""
+        {"patient": {"id": "p1", "birthDate": "2023-05-01"},
+         "primaries": [{"id": "P1", "site": "breast"}],
+         "lesions": [{"id": "L1", "bone": "humerus", "segment": "peritrochanteric"}, {"id": "L2", "bone": "vertebra", "level": "T8", "primary": "P9"},
+                     {"id": "L3", "bone": "rib", "segment": "diaphysis"}],
+         "studies": [{"id": "S1", "date": "2023-01-05", "modality": "ct", "windows": ["bone"],
+                      "observations": [{"lesion": "L1", "uptake": true, "collapse": "none"}, {"lesion": "L2", "fractionOfDiameter": 0.5, "normalSignal": true}]},
+                     {"id": "S2", "date": "2023-01-06", "modality": "boneScan", "windows": ["bone"], "observations": [{"lesion": "L2", "character": "lytic"}]},
+                     {"id": "S3", "date": "2023-01-07", "modality": "xray", "observations": [{"lesion": "L1", "escc": "2"}]}],
+         "treatments": [{"id": "T1", "kind": "boneModifyingAgent", "agent": "denosumab", "start": "2023-02-01", "doses": ["2023-01-20", "2023-02-01"]}],
+         "labs": [{"date": "2023-01-05", "test": "creatinine", "value": 0, "unit": "mg/dL"}, {"date": "2023-01-05", "test": "cea", "value": 0}]}
+        """#)
+        let paths = Set(found.compactMap(\.field))
+        for path in [
+            "patient.birthDate", "lesions[0].segment", "lesions[1].primary", "lesions[2].segment",
+            "studies[0].observations[0].uptake", "studies[0].observations[0].collapse",
+            "studies[0].observations[1].fractionOfDiameter", "studies[0].observations[1].normalSignal",
+            "studies[1].windows", "studies[1].observations[0].character", "studies[2].observations[0].escc",
+            "treatments[0].doses[0]", "labs[0].value",
+        ] {
+            #expect(paths.contains(path), "\(path)")
+        }
+        #expect(!paths.contains("treatments[0].doses[1]"))
+        #expect(!paths.contains("labs[1].value"))
+        let humerus = found.first { $0.field == "lesions[0].segment" }
+        #expect(humerus?.message(.en).contains("peritrochanteric: femur only") == true)
+        #expect(humerus?.message(.zhHans).contains("转子间区仅见于股骨") == true)
+        #expect(found.first { $0.field == "studies[0].observations[0].uptake" }?.message(.en).contains("only on bone scan, PET-CT") == true)
+    }
+
+    @Test func newFieldsReadAndWriteBack() throws {
+        let record = try CaseFile.read(#"""
+        {"patient": {"id": "p1"},
+         "primaries": [{"id": "P1", "site": "lung", "histologyType": "smallCellCarcinoma"}, {"id": "P2", "site": "prostate", "castrationResistant": false}],
+         "lesions": [{"id": "L1", "bone": "femur", "laterality": "left", "primary": "P1"}],
+         "studies": [{"id": "S1", "date": "2023-01-05", "modality": "xray", "coverage": ["leftLowerLimb", "pelvis"],
+                      "observations": [{"lesion": "L1", "character": "lytic", "mirelsSize": "moreThanTwoThirds"}]}]}
+        """#)
+        #expect(record.primaries[0].histologyType == .smallCellCarcinoma)
+        #expect(record.primaries[1].castrationResistant == false)
+        #expect(record.lesions[0].primary == "P1")
+        #expect(record.studies[0].coverage == [.leftLowerLimb, .pelvis])
+        #expect(record.studies[0].observations[0].mirelsSize == .moreThanTwoThirds)
+        #expect(try CaseFile.read(CaseFile.write(record)) == record)
+        #expect(errors(#"{"patient": {"id": "p1"}, "studies": [{"id": "S1", "date": "2023-01-05", "modality": "ct", "coverage": ["leg"]}]}"#)
+            .first?.field == "studies[0].coverage[0]")
+    }
+
     @Test func referencesToUnknownLesionsNameTheKnownOnes() {
         let found = errors(#"""
         {"patient": {"id": "p1"}, "lesions": [{"id": "L1", "bone": "femur"}],

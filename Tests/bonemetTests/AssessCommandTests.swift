@@ -68,4 +68,33 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+
+    /// One settings file for assess (and import, serve): every value echoed in the output; a bad
+    /// file exits 2 naming the field.
+    @Test func settingsFileIsUsedAndEchoed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bonemet-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("good.json")
+        try #"{"mirelsFixationThreshold": 9, "blasticLatencyWeeks": 6}"#.write(to: good, atomically: true, encoding: .utf8)
+        let json = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--as-of", "2023-06-30", "--settings", good.path])
+        #expect(json.status == 0)
+        guard case .object(let output) = try JSONValue.parse(json.stdout), case .object(let settings)? = output["settings"] else {
+            Issue.record("no settings in the output")
+            return
+        }
+        #expect(settings["mirelsFixationThreshold"] == .int(9))
+        #expect(settings["blasticLatencyWeeks"] == .int(6))
+        #expect(settings["flareWindowWeeks"] == .int(12))
+        let text = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--as-of", "2023-06-30", "--settings", good.path, "--lang", "zh", "--format", "text"])
+        #expect(text.stdout.contains("规则设置：Mirels 内固定阈值 9"))
+        let bad = folder.appendingPathComponent("bad.json")
+        try #"{"blasticLatencyWeeks": 1}"#.write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--settings", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("blasticLatencyWeeks"))
+        let missing = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--settings", folder.appendingPathComponent("none.json").path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--settings"))
+    }
 }
