@@ -28,7 +28,10 @@ struct CasePage {
                     .h1(.text("\(UIText.patient(language)) \(record.patient.id)")),
                     .if(record.patient.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language)))),
                     .p(.class("muted"), .text(
-                        "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · rules \(assessment.ruleSetVersion)"))
+                        "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · \(UIText.rules(language)) \(assessment.ruleSetVersion)")),
+                    .details(
+                        .class("muted settings"), .summary(.text(UIText.ruleSettings(language))),
+                        .p(.text(assessment.settings.summary(language))))
                 ),
                 .raw(TimelineSVG(record: record, assessment: assessment, language: language).render()),
                 .div(

@@ -127,7 +127,7 @@ struct MeetingReportPage {
                 .if(!item.followUp.isEmpty, .div(.h2(.text(MeetingTexts.followUp(language))), .ul(.forEach(item.followUp) { .li(.text($0)) }))),
                 .h2(.text(MeetingTexts.attendance(language))),
                 .ul(.forEach(meeting.attendees) { .li(.text("\($0.name) — \($0.specialty.label(language))")) }),
-                .p(.class("muted"), .text("\(UIText.asOf(language)) \(assessment.asOf) · rules \(assessment.ruleSetVersion) · \(UIText.demoNote(language))"))
+                .p(.class("muted"), .text("\(UIText.asOf(language)) \(assessment.asOf) · \(UIText.rules(language)) \(assessment.ruleSetVersion) · \(UIText.demoNote(language))"))
             ))
     }
 }

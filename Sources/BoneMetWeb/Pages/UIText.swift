@@ -31,6 +31,8 @@ enum UIText {
     static let saveCase = LocalizedText(en: "Save and re-assess", zh: "保存并重新评估")
     static let editRecord = LocalizedText(en: "Edit the record", zh: "编辑病例记录")
     static let version = LocalizedText(en: "version", zh: "版本")
+    static let rules = LocalizedText(en: "rules", zh: "规则集")
+    static let ruleSettings = LocalizedText(en: "Rule settings", zh: "规则设置")
     static let asOf = LocalizedText(en: "assessed as of", zh: "评估日期")
     static let specialty = LocalizedText(en: "Responsible", zh: "负责科室")
     static let source = LocalizedText(en: "Source", zh: "来源")
