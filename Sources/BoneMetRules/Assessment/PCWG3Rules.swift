@@ -57,36 +57,28 @@ struct PCWG3Rules {
             if progressed.contains(therapy.id) { continue }
             let later = scans.filter { $0.date.earliestDay > scan.date.latestDay }
             let confirmation = later.first { scan.date.days(to: $0.date) >= Self.confirmationDays }
-            if first.id == scan.id {
-                let new = newLesions(on: scan, against: baseline)
-                guard !new.isEmpty else { continue }
-                let status: Status
-                if new.count < Self.newLesionsNeeded {
-                    status = .belowThreshold
-                } else if let confirmation {
-                    status = newLesions(on: confirmation, against: scan).count >= Self.newLesionsNeeded
-                        ? .progression(confirmedBy: confirmation.id) : .flare(checkedOn: confirmation.id)
-                } else {
-                    status = .unconfirmed
-                }
-                result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: true, reference: baseline, newCount: new.count, status: status)
-                if status.isProgression { progressed.insert(therapy.id) }
+            // The first post-baseline scan is read against the baseline and confirmed by ≥ 2 more
+            // new lesions; a later one against the first post-baseline scan, confirmed when ≥ 2
+            // of its new lesions persist (only named lesions can be followed).
+            let isFirst = first.id == scan.id
+            let reference = isFirst ? baseline : first
+            let new = newLesions(on: scan, against: reference)
+            guard !new.isEmpty else { continue }
+            let status: Status
+            if new.count < Self.newLesionsNeeded {
+                status = .belowThreshold
+            } else if let confirmation {
+                let confirmed = isFirst
+                    ? newLesions(on: confirmation, against: scan).count >= Self.newLesionsNeeded
+                    : new.filter { confirmation.observation(of: $0)?.present == true }.count >= Self.newLesionsNeeded
+                status = confirmed
+                    ? .progression(confirmedBy: confirmation.id)
+                    : isFirst ? .flare(checkedOn: confirmation.id) : .notPersisting(checkedOn: confirmation.id)
             } else {
-                let new = newLesions(on: scan, against: first)
-                guard !new.isEmpty else { continue }
-                let status: Status
-                if new.count < Self.newLesionsNeeded {
-                    status = .belowThreshold
-                } else if let confirmation {
-                    // Only named lesions can be followed to the confirmatory scan.
-                    let persisting = new.filter { confirmation.observation(of: $0)?.present == true }.count
-                    status = persisting >= Self.newLesionsNeeded ? .progression(confirmedBy: confirmation.id) : .notPersisting(checkedOn: confirmation.id)
-                } else {
-                    status = .unconfirmed
-                }
-                result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: false, reference: first, newCount: new.count, status: status)
-                if status.isProgression { progressed.insert(therapy.id) }
+                status = .unconfirmed
             }
+            result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: isFirst, reference: reference, newCount: new.count, status: status)
+            if status.isProgression { progressed.insert(therapy.id) }
         }
         return result
     }

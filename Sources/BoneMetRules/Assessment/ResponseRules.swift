@@ -246,29 +246,29 @@ struct ResponseRules {
         }
     }
 
+    /// Change in an untreated interval: before any treatment it is the baseline (info); in a gap
+    /// between regimens it is "off treatment" (advisory). Neither judges a regimen.
     private func naturalHistoryFinding(_ point: TimePointResponse) -> Finding {
-        if isBaseline(point) {
-            return Finding(
-                ruleId: "boneHealth.attribution.naturalHistory", severity: .info, duty: .boneHealth,
-                specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to,
-                title: LocalizedText(
-                    en: "Baseline \(point.from) → \(point.to): change before any treatment is natural history",
-                    zh: "基线期 \(point.from) → \(point.to)：治疗前的变化属于疾病自然进程"),
-                detail: LocalizedText(
-                    en: "No treatment had started yet: the change (\(point.overall.label.en)) shows how the disease behaves untreated. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
-                    zh: "尚未开始任何治疗：该变化（\(point.overall.label.zhHans)）反映疾病未经治疗时的表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。"),
-                inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
-                sources: [Self.attributionSource])
-        }
-        return Finding(
-            ruleId: "boneHealth.attribution.naturalHistory", severity: .advisory, duty: .boneHealth,
-            specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to,
-            title: LocalizedText(
+        let baseline = isBaseline(point)
+        let title =
+            baseline
+            ? LocalizedText(
+                en: "Baseline \(point.from) → \(point.to): change before any treatment is natural history",
+                zh: "基线期 \(point.from) → \(point.to)：治疗前的变化属于疾病自然进程")
+            : LocalizedText(
                 en: "Change between \(point.from) and \(point.to) happened off treatment",
-                zh: "\(point.from) 至 \(point.to) 期间的变化发生在停止治疗期间"),
-            detail: LocalizedText(
+                zh: "\(point.from) 至 \(point.to) 期间的变化发生在停止治疗期间")
+        let detail =
+            baseline
+            ? LocalizedText(
+                en: "No treatment had started yet: the change (\(point.overall.label.en)) shows how the disease behaves untreated. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
+                zh: "尚未开始任何治疗：该变化（\(point.overall.label.zhHans)）反映疾病未经治疗时的表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。")
+            : LocalizedText(
                 en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.label.en)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
-                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。"),
+                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。")
+        return Finding(
+            ruleId: "boneHealth.attribution.naturalHistory", severity: baseline ? .info : .advisory, duty: .boneHealth,
+            specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to, title: title, detail: detail,
             inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
             sources: [Self.attributionSource])
     }
