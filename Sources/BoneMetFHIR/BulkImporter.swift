@@ -21,6 +21,17 @@ public struct BulkImporter: Sendable {
         public var buildSeconds = 0.0
         public var withoutCancer = 0
         public var notes: [MappingNote] = []
+        /// Everything not used, counted by reason (resources and patients).
+        public var skipped: [String: Int] = [:]
+        /// Patients not imported, with the reason (the first 200).
+        public var skippedPatients: [(patient: String, reason: String)] = []
+        /// Files of the folder that are not FHIR (an export's log.ndjson): not read as FHIR.
+        public var nonFHIRFiles: [String] = []
+
+        mutating func skip(_ reason: String, count: Int = 1) {
+            guard count > 0 else { return }
+            skipped[reason, default: 0] += count
+        }
     }
 
     let staging: any FHIRStagingStore
@@ -28,9 +39,14 @@ public struct BulkImporter: Sendable {
     let now: @Sendable () -> Int64
     let asOf: PartialDate
     let settings: RuleSettings
+    let mappings: CodeMappings
     static let batchSize = 500
 
-    public init(staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64) {
+    public init(
+        staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, mappings: CodeMappings = .none,
+        now: @escaping @Sendable () -> Int64
+    ) {
+        self.mappings = mappings
         self.staging = staging
         self.user = user
         self.asOf = asOf
@@ -55,14 +71,25 @@ public struct BulkImporter: Sendable {
             if BulkScan.isNDJSON(file.lastPathComponent) {
                 summary.scan.files.append(file.lastPathComponent)
                 let reader = NDJSONReader(url: file)
+                var first = true
                 for line in reader {
                     lines += 1
                     if lines % 10_000 == 0 { progress(lines) }
+                    // A Bulk export's log.ndjson (or any file whose first line is JSON without a
+                    // resourceType) is not FHIR: set aside whole, not reported line by line.
+                    if first {
+                        first = false
+                        if let json = try? FHIRJSON.parse(bytes: line.bytes), case .object = json, json["resourceType"] == nil {
+                            summary.scan.files.removeLast()
+                            summary.nonFHIRFiles.append(file.lastPathComponent)
+                            break
+                        }
+                    }
                     do {
                         let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                         summary.scan.count(resource)
                         // The line as received: it passed the strict parse, and re-writing it costs time.
-                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self)) {
+                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), summary: &summary) {
                             batch.append(staged)
                             if let patient = staged.patient { touched.insert(patient) }
                         }
@@ -81,7 +108,7 @@ public struct BulkImporter: Sendable {
                 summary.scan.files.append(file.lastPathComponent)
                 let text = try String(contentsOf: file, encoding: .utf8)
                 for resource in try Self.bundleResources(text, scan: &summary.scan, file: file.lastPathComponent) {
-                    if let staged = Self.stageable(resource) {
+                    if let staged = Self.stageable(resource, summary: &summary) {
                         batch.append(staged)
                         if let patient = staged.patient { touched.insert(patient) }
                     }
@@ -89,6 +116,9 @@ public struct BulkImporter: Sendable {
             }
             try await staging.stage(batch)
             summary.staged += batch.count
+        }
+        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) {
+            summary.skip("resource type not used by BoneMet (\(type))", count: count)
         }
         let built = Date()
         summary.stageSeconds = built.timeIntervalSince(started)
@@ -104,13 +134,16 @@ public struct BulkImporter: Sendable {
         var batch: [(type: String, id: String, patient: String?, json: String)] = []
         var touched: Set<String> = []
         for resource in try Self.bundleResources(text, scan: &summary.scan, file: "Bundle") {
-            if let staged = Self.stageable(resource) {
+            if let staged = Self.stageable(resource, summary: &summary) {
                 batch.append(staged)
                 if let patient = staged.patient { touched.insert(patient) }
             }
         }
         try await staging.stage(batch)
         summary.staged = batch.count
+        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) {
+            summary.skip("resource type not used by BoneMet (\(type))", count: count)
+        }
         try await build(touched, into: &summary)
         return summary
     }
@@ -118,7 +151,7 @@ public struct BulkImporter: Sendable {
     /// What building one patient's case came to.
     enum PatientOutcome: Sendable {
         case noPatient
-        case withoutCancer([MappingNote])
+        case withoutCancer([MappingNote], patient: String)
         case stored(UpsertOutcome, [MappingNote], patient: String)
     }
 
@@ -136,9 +169,11 @@ public struct BulkImporter: Sendable {
             while let outcome = try await group.next() {
                 switch outcome {
                 case .noPatient: break
-                case .withoutCancer(let notes):
+                case .withoutCancer(let notes, let patient):
                     summary.notes += notes
                     summary.withoutCancer += 1
+                    summary.skip("patient without a cancer condition")
+                    if summary.skippedPatients.count < 200 { summary.skippedPatients.append((patient, "no cancer condition")) }
                 case .stored(let result, let notes, let patient):
                     summary.notes += notes
                     switch result {
@@ -156,14 +191,19 @@ public struct BulkImporter: Sendable {
             }
         }
         summary.notes.sort { ($0.resource, $0.message) < ($1.resource, $1.message) }
+        for note in summary.notes where note.resource.hasPrefix("Condition/") && !note.message.hasPrefix("recognised by text") {
+            summary.skip("condition: \(note.message)")
+        }
+        summary.skip("condition recognised by text only — imported, to confirm", count: summary.notes.filter { $0.message.hasPrefix("recognised by text") }.count)
+        summary.skippedPatients.sort { $0.patient < $1.patient }
     }
 
     func buildCase(_ patient: String) async throws -> PatientOutcome {
         let staged = try await staging.staged(patient: patient)
         let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
         guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
-        let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" })
-        guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes) }
+        let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings)
+        guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes, patient: patient) }
         let findings = assess(record, asOf: asOf, settings: settings).findings
         // A case exported by BoneMet comes back to the same case.
         let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
@@ -172,10 +212,17 @@ public struct BulkImporter: Sendable {
         return .stored(result, notes, patient: patient)
     }
 
-    static func stageable(_ resource: FHIRResource, text: String? = nil) -> (type: String, id: String, patient: String?, json: String)? {
-        guard BulkScan.usedTypes.contains(resource.resourceType), let id = resource.id else { return nil }
+    static func stageable(_ resource: FHIRResource, text: String? = nil, summary: inout Summary) -> (type: String, id: String, patient: String?, json: String)? {
+        guard BulkScan.usedTypes.contains(resource.resourceType) else { return nil }
+        guard let id = resource.id else {
+            summary.skip("\(resource.resourceType) without an id")
+            return nil
+        }
         let patient = resource.resourceType == "Patient" ? id : FHIRRead.patientId(resource.json)
-        guard patient != nil else { return nil }
+        guard patient != nil else {
+            summary.skip("\(resource.resourceType) without a patient reference")
+            return nil
+        }
         return (resource.resourceType, id, patient, text ?? resource.json.serialized())
     }
 
@@ -183,16 +230,41 @@ public struct BulkImporter: Sendable {
         let bundle = try FHIRJSON.parse(text)
         guard bundle["resourceType"]?.string == "Bundle" else { throw FHIRError("not a Bundle", path: "resourceType") }
         var resources: [FHIRResource] = []
+        collect(bundle, path: "", into: &resources, scan: &scan, file: file)
+        return resources
+    }
+
+    /// The resources of a Bundle's entries — transaction, batch, collection, searchset or
+    /// document, and Bundles nested in it. An entry without `resource.id` takes the id its
+    /// `fullUrl` gives (`urn:uuid:…`, or the last segment of a URL), so references by
+    /// `urn:uuid` resolve like relative ones.
+    static func collect(_ bundle: FHIRJSON, path: String, into resources: inout [FHIRResource], scan: inout BulkScan, file: String) {
         for (index, entry) in (bundle["entry"]?.array ?? []).enumerated() {
-            guard let json = entry["resource"] else { continue }
+            guard var json = entry["resource"] else { continue }
+            let place = "\(path)entry[\(index)]"
+            if json["resourceType"]?.string == "Bundle" {
+                collect(json, path: place + ".resource.", into: &resources, scan: &scan, file: file)
+                continue
+            }
+            if json["id"] == nil, let fullUrl = entry["fullUrl"]?.string, let id = Self.id(fromFullUrl: fullUrl), case .object(var members) = json {
+                members.insert(FHIRJSON.Member("id", .string(id)), at: min(1, members.count))
+                json = .object(members)
+            }
             do {
                 let resource = try FHIRResource(json)
                 scan.count(resource)
                 resources.append(resource)
             } catch {
-                scan.recordBad(file: file, line: index + 1, problem: "entry[\(index)]: \(error.description)")
+                scan.recordBad(file: file, line: index + 1, problem: "\(place): \(error.description)")
             }
         }
-        return resources
+    }
+
+    static func id(fromFullUrl url: String) -> String? {
+        if url.hasPrefix("urn:uuid:") { return String(url.dropFirst("urn:uuid:".count)) }
+        if url.hasPrefix("urn:oid:") { return String(url.dropFirst("urn:oid:".count)) }
+        guard let slash = url.lastIndex(of: "/") else { return nil }
+        let id = String(url[url.index(after: slash)...])
+        return id.isEmpty ? nil : id
     }
 }

@@ -95,10 +95,12 @@ public struct BulkScan: Sendable {
         case "Patient": patients += 1
         case "Condition":
             conditions += 1
-            let codings = resource.json["code"]?["coding"]?.array ?? []
-            if codings.contains(where: { FHIRCodes.isBoneMetastasis(system: $0["system"]?.string, code: $0["code"]?.string) }) {
+            let classes = (resource.json["code"]?["coding"]?.array ?? []).compactMap {
+                CancerCodes.classify(system: $0["system"]?.string, code: $0["code"]?.string)
+            }
+            if classes.contains(.boneMetastasis) {
                 boneMetastases += 1
-            } else if codings.contains(where: { FHIRCodes.primarySite(system: $0["system"]?.string, code: $0["code"]?.string) != nil }) {
+            } else if classes.contains(where: { if case .primary = $0 { true } else { $0 == .primaryAtBodySite } }) {
                 cancerConditions += 1
             }
         default: break

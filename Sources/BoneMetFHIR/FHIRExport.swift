@@ -29,10 +29,25 @@ public enum FHIRExporter {
     static func reference(_ type: String, _ id: String) -> FHIRJSON { obj([("reference", .string("\(type)/\(id)"))]) }
     static func ext(_ url: String, _ value: (String, FHIRJSON)) -> FHIRJSON { obj([("url", .string(url)), value]) }
 
-    /// FHIR ids: [A-Za-z0-9-.]{1,64}.
+    /// FHIR ids: [A-Za-z0-9-.]{1,64}. An id that fits is kept as it is; any other is shortened
+    /// and given a hash of the whole text, so two different ids never collide by truncation or
+    /// by character replacement.
     public static func fhirId(_ text: String) -> String {
-        let cleaned = String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "-" }.prefix(64))
-        return cleaned.isEmpty ? "x" : cleaned
+        let allowed = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".") }
+        if !text.isEmpty && text.count <= 64 && text.allSatisfy(allowed) { return text }
+        let cleaned = String(text.map { allowed($0) ? $0 : "-" }.prefix(47))
+        return "\(cleaned)-\(hash(text))"
+    }
+
+    /// FNV-1a, 64 bits, as 16 hex digits: deterministic across runs and platforms.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// ICD-10-CM category of a primary site that the import maps back to the same site.
@@ -80,7 +95,9 @@ public enum FHIRExporter {
         ]))
         for primary in record.primaries {
             var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]
-            if let snomed = FHIRCodes.snomedPrimaries.first(where: { $0.value == primary.site })?.key { codings.insert(coding(FHIRCodes.snomed, snomed), at: 0) }
+            if let snomed = CancerCodes.preferredSNOMED(site: primary.site, histology: primary.effectiveHistology) {
+                codings.insert(coding(FHIRCodes.snomed, snomed), at: 0)
+            }
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("primary", primary.id))), ("meta", profile("mcode-primary-cancer-condition")),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),

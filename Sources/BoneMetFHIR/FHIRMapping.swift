@@ -53,11 +53,33 @@ enum FHIRRead {
         date(resource[base + "Period"]?["end"])
     }
 
+    /// Laterality of a Condition or Procedure: the mCODE STU4 qualifier inside `bodySite`, or
+    /// the earlier extension on the resource itself (SNOMED qualifier codes, standards.md).
+    static func laterality(_ resource: FHIRJSON) -> Laterality? {
+        let codes: [String: Laterality] = ["7771000": .left, "24028007": .right, "51440002": .bilateral, "399488007": .midline]
+        let onSites = (resource["bodySite"]?.array ?? []).flatMap { $0["extension"]?.array ?? [] }
+        let extensions = onSites + (resource["extension"]?.array ?? [])
+        let qualifier = extensions.first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
+        return codings(qualifier).compactMap { $0.code.flatMap { codes[$0] } }.first
+    }
+
+    /// Histology from mCODE's histology-morphology-behavior extension text or display.
+    static func histology(_ resource: FHIRJSON) -> HistologyType? {
+        let item = (resource["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("histology-morphology-behavior") }
+        let concept = item?["valueCodeableConcept"]
+        let texts = [text(concept)].compactMap { $0 } + codings(concept).compactMap(\.display)
+        return texts.lazy.compactMap(HistologyType.infer(from:)).first
+    }
+
     /// A Quantity's value as a Double (the decimal text stays in the source).
     static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
         guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
         return (number, value?["code"]?.string ?? value?["unit"]?.string)
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// What an import learnt that it could not map (shown in the summary, never an error).
@@ -82,16 +104,23 @@ public enum FHIRCaseMapper {
     static let labs: [String: LabTest] = [
         "6875-9": .ca153, "17842-6": .otherMarker, "2039-6": .cea, "2857-1": .psa, "10334-1": .ca125,
         "2160-0": .creatinine, "17861-6": .calcium, "1751-7": .albumin, "6768-6": .alkalinePhosphatase,
+        // Haemoglobin (mCODE example lab-result-observation-hemoglobin); eGFR by the creatinine
+        // equations (issue #9; 33914-3 and 48642-3/48643-1 MDRD as in the FHIR R4 example f205).
+        "718-7": .hemoglobin, "33914-3": .egfr, "62238-1": .egfr, "98979-8": .egfr, "48642-3": .egfr, "48643-1": .egfr,
     ]
 
     /// UCUM units → the units the case format accepts.
     static func unit(_ ucum: String?, for test: LabTest) -> String? {
         guard let ucum else { return test.units.first?.unit }
-        let mapped = ["mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L"][ucum] ?? ucum
+        // UCUM codes, and the SNOMED CT unit 258814008 |micromole/liter| (FHIR R4 example f204).
+        let mapped = [
+            "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",
+            "mL/min/{1.73_m2}": "mL/min/1.73m2", "mL/min/1.73m2": "mL/min/1.73m2", "258814008": "µmol/L",
+        ][ucum] ?? ucum
         return test.isTumourMarker || test.factor(for: mapped) != nil ? mapped : nil
     }
 
-    public static func map(patient: FHIRResource, related: [FHIRResource]) -> (record: CaseRecord, notes: [MappingNote]) {
+    public static func map(patient: FHIRResource, related: [FHIRResource], mappings: CodeMappings = .none) -> (record: CaseRecord, notes: [MappingNote]) {
         var notes: [MappingNote] = []
         let p = patient.json
         let sex: CockcroftGault.Sex? = switch p["gender"]?.string {
@@ -117,11 +146,29 @@ public enum FHIRCaseMapper {
             switch resource.resourceType {
             case "Condition":
                 let code = r["code"]
-                if FHIRRead.codings(code).contains(where: { FHIRCodes.isBoneMetastasis(system: $0.system, code: $0.code) }) {
-                    let related = (r["extension"]?.array ?? []).first { $0["url"]?.string == "http://hl7.org/fhir/StructureDefinition/condition-related" }
+                // Refuted or entered-in-error diagnoses are not the patient's.
+                if let status = FHIRRead.codings(r["verificationStatus"]).first?.code, ["refuted", "entered-in-error"].contains(status) {
+                    notes.append(MappingNote(resource: label, message: "verification status \(status): not used"))
+                    continue
+                }
+                guard let reading = classify(r, mappings: mappings) else { continue }
+                if case .skipped(let why) = reading {
+                    notes.append(MappingNote(resource: label, message: why))
+                    continue
+                }
+                guard case .found(let cancer, let byText) = reading else { continue }
+                let confirm = byText ? "recognised by text — confirm" : nil
+                if byText {
+                    notes.append(MappingNote(resource: label, message: "recognised by text — confirm: \"\(FHIRRead.text(code) ?? "")\""))
+                }
+                switch cancer {
+                case .boneMetastasis:
+                    let laterality = FHIRRead.laterality(r)
+                    let related = (r["extension"]?.array ?? []).first {
+                        let url = $0["url"]?.string ?? ""
+                        return url == "http://hl7.org/fhir/StructureDefinition/condition-related" || url.hasSuffix("mcode-related-primary-cancer-condition")
+                    }
                     let relatedId = FHIRRead.referenceId(related?["valueReference"])
-                    let lateralityCode = (r["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
-                    let laterality = FHIRRead.codings(lateralityCode).compactMap { $0.code.flatMap { lateralities[$0] } }.first
                     if let own = FHIRRead.extensionValue(r, "lesion")?.string.map({ $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }),
                         own.count == 4, let bone = Bone(rawValue: own[0])
                     {
@@ -132,24 +179,34 @@ public enum FHIRCaseMapper {
                             id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality))
                         continue
                     }
-                    let site = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
-                    if site == nil { notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\"")) }
+                    let coded = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
+                    // Without a coded body site, the bone the text names (body site text, then the
+                    // condition's text) — "左股骨转移" is a left femoral lesion.
+                    let texts = [FHIRRead.text(r["bodySite"]?.array.first), FHIRRead.text(code)].compactMap { $0 }
+                    let named = coded == nil ? texts.lazy.compactMap(CancerCodes.bone(fromText:)).first : nil
+                    if coded == nil && named == nil {
+                        notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\""))
+                    }
                     let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
                     if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
+                    let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm].compactMap { $0 }.joined(separator: "; ")
                     record.lesions.append(Lesion(
-                        id: lesionId, bone: site?.0 ?? .other, segment: site?.1, laterality: laterality,
-                        note: FHIRRead.text(r["bodySite"]?.array.first)))
-                } else if let primary = FHIRRead.extensionValue(r, "primary-site")?.string.flatMap(PrimarySite.init(rawValue:))
-                    ?? FHIRRead.codings(code).compactMap({ FHIRCodes.primarySite(system: $0.system, code: $0.code) }).first
-                {
+                        id: lesionId, bone: coded?.0 ?? named?.0 ?? .other, segment: coded?.1, laterality: laterality ?? named?.1,
+                        note: note.isEmpty ? nil : note))
+                case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
                     primaryIdByResource[resource.id ?? ""] = primaryId
+                    let text = FHIRRead.text(code)
                     record.primaries.append(PrimaryCancer(
-                        id: primaryId, site: primary,
-                        histology: FHIRRead.text(code), diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
+                        id: primaryId, site: FHIRRead.extensionValue(r, "primary-site")?.string.flatMap(PrimarySite.init(rawValue:)) ?? site,
+                        histology: [text, confirm].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
+                        histologyType: histology ?? FHIRRead.histology(r),
+                        diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
                     primaryResourceIds.insert(resource.id ?? "")
-                } else if FHIRRead.codings(code).contains(where: { ($0.system == FHIRCodes.icd10cm && (($0.code ?? "").hasPrefix("C78") || ($0.code ?? "").hasPrefix("C79"))) }) {
+                case .secondary:
                     visceral.append(VisceralMetastasis(organ: FHIRRead.text(code) ?? "metastasis", date: FHIRRead.periodStart(r, "onset")))
+                case .primaryAtBodySite, .secondaryAtBodySite:
+                    break  // resolved by `classify`
                 }
             case "Observation":
                 guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else { continue }
@@ -163,6 +220,7 @@ public enum FHIRCaseMapper {
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
                     if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
                 } else if let test = FHIRRead.codings(code).compactMap({ coding -> LabTest? in
+                    if let local = coding.code.flatMap({ mappings.lab(system: coding.system, code: $0) }) { return local }
                     if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
                     if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
                     return nil
@@ -178,7 +236,7 @@ public enum FHIRCaseMapper {
                     record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
-                if let treatment = medication(resource, primaries: primaryResourceIds) { record.treatments.append(treatment) }
+                if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) { record.treatments.append(treatment) }
             case "Procedure":
                 guard let start = FHIRRead.periodStart(r, "performed") else { continue }
                 let lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
@@ -238,9 +296,48 @@ public enum FHIRCaseMapper {
         return (merge(record), notes)
     }
 
+    enum ConditionReading {
+        case found(CancerClass, byText: Bool)
+        case skipped(String)
+    }
+
+    /// A Condition's cancer class: by code (value sets, the site's mapping file), else by text;
+    /// a class that needs the body site is resolved with it. Nil when it is not about cancer.
+    static func classify(_ r: FHIRJSON, mappings: CodeMappings) -> ConditionReading? {
+        let codings = FHIRRead.codings(r["code"])
+        var found = codings.lazy.compactMap { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) }.first
+        var byText = false
+        if found == nil {
+            let text = FHIRRead.text(r["code"]) ?? codings.compactMap(\.display).first
+            switch text.flatMap(CancerCodes.fromText) {
+            case .recognised(let cancer):
+                found = cancer
+                byText = true
+            case .notACancerDiagnosis:
+                return .skipped("mentions cancer as a suspicion, history, risk, benign or in-situ lesion: not a cancer diagnosis, not used")
+            case nil:
+                return nil
+            }
+        }
+        guard let cancer = found else { return nil }
+        let site = r["bodySite"]?.array.first
+        let onBone = FHIRRead.codings(site).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil }
+        switch cancer {
+        case .secondaryAtBodySite:
+            return .found(onBone ? .boneMetastasis : .secondary, byText: byText)
+        case .primaryAtBodySite:
+            let text = [FHIRRead.text(site)].compactMap { $0 } + FHIRRead.codings(site).compactMap(\.display)
+            let reading = text.lazy.compactMap { CancerCodes.fromText("malignant neoplasm of " + $0) }.first
+            if case .recognised(.primary(let bodySite, let histology)) = reading { return .found(.primary(bodySite, histology), byText: byText) }
+            return .found(.primary(onBone ? .sarcoma : .other, nil), byText: byText)
+        default:
+            return .found(cancer, byText: byText)
+        }
+    }
+
     /// Bone-modifying agents by ATC or name; other medications only when they treat a cancer
     /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
-    static func medication(_ resource: FHIRResource, primaries: Set<String>) -> Treatment? {
+    static func medication(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings = .none) -> Treatment? {
         let r = resource.json
         // The medication inline, or a contained Medication referenced as `#id`.
         var concept = r["medicationCodeableConcept"]
@@ -265,8 +362,12 @@ public enum FHIRCaseMapper {
         if let own {
             return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: own, doses: doses)
         }
+        // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
+        // reason code that is a cancer by value set (reasonCode, as mCODE examples send it).
         let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
-        guard reasons.contains(where: primaries.contains) else { return nil }
+        let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
+        let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
+        guard reasons.contains(where: primaries.contains) || coded else { return nil }
         return Treatment(id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start, end: end)
     }
 

@@ -19,8 +19,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var ruleSettings: SettingsOption
 
+    @OptionGroup var localCodes: CodesOption
+
     func run() async throws {
         let settings = try ruleSettings.load(command: "import")
+        let mappings = try localCodes.load(command: "import")
         let location = try database.location(command: "import", create: true)
         guard FileManager.default.fileExists(atPath: path) else {
             throw CLIFailure.reject("field \"PATH\": \"\(path)\" does not exist", command: "import")
@@ -29,7 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
             let today = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
-            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, now: { Int64(Date().timeIntervalSince1970) })
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, mappings: mappings, now: { Int64(Date().timeIntervalSince1970) })
             let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
             let summary = try await importer.run(URL(fileURLWithPath: path)) { lines in
                 if interactive { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }
@@ -54,6 +57,17 @@ struct ImportCommand: AsyncParsableCommand {
         }
         lines.append("patients: \(scan.patients); conditions: \(scan.conditions) (primary cancers \(scan.cancerConditions), bone metastases \(scan.boneMetastases))")
         lines.append("cases: \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.keptLocalEdits) kept with local edits; \(summary.withoutCancer) patient(s) without a cancer condition not imported")
+        if !summary.nonFHIRFiles.isEmpty {
+            lines.append("not FHIR (set aside): \(summary.nonFHIRFiles.joined(separator: ", "))")
+        }
+        if !summary.skipped.isEmpty {
+            lines.append("not used, by reason:")
+            lines += summary.skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "  \($0.value) × \($0.key)" }
+        }
+        if !summary.skippedPatients.isEmpty {
+            lines.append("patients not imported:")
+            lines += summary.skippedPatients.prefix(20).map { "  Patient/\($0.patient): \($0.reason)" }
+        }
         lines.append("bad lines: \(scan.badLineCount)")
         lines += scan.badLines.prefix(20).map { "  \($0.file):\($0.line): \($0.problem)" }
         if !summary.notes.isEmpty {

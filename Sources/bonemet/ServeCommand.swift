@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the BoneMet MDT web application.",
         discussion: """
-            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_CDS_CONFIG, BONEMET_SETTINGS.
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
             On first start it creates an administrator "admin" and prints a one-time password.
             """
     )
@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @OptionGroup var ruleSettings: SettingsOption
+
+    @OptionGroup var localCodes: CodesOption
 
     @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
     var viewerURL: String?
@@ -47,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure.reject("field \"--port\": out of range; allowed: 1–65535", command: "serve")
         }
         let settings = try ruleSettings.load(command: "serve")
+        let mappings = try localCodes.load(command: "serve")
         let location = try database.location(command: "serve", create: true)
         var cds: CDSConfiguration?
         if let path = cdsConfig ?? environment["BONEMET_CDS_CONFIG"], !path.isEmpty {
@@ -65,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
-            store: store, settings: settings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
+            store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
             viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds)
         if let password = try await Bootstrap.prepare(services) {
             say("""

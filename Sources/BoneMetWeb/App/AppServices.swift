@@ -1,4 +1,5 @@
 import BoneMetDomain
+import BoneMetFHIR
 import BoneMetStorage
 import Foundation
 import Logging
@@ -13,6 +14,8 @@ public struct AppServices: Sendable {
     public let audit: any AuditLog
     public let tokens: any TokenStore
     public let settings: RuleSettings
+    /// The site's own condition and lab codes (`--codes`).
+    public let codeMappings: CodeMappings
     /// Seconds since 1970; injected so tests control time.
     public let now: @Sendable () -> Int64
     public let bcryptCost: UInt8
@@ -33,7 +36,7 @@ public struct AppServices: Sendable {
     public let keySets: JWKSCache
 
     public init(
-        store: SQLStore, settings: RuleSettings = .default, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
         cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher()
@@ -52,6 +55,7 @@ public struct AppServices: Sendable {
         self.audit = SQLAuditLog(store)
         self.tokens = SQLTokenStore(store)
         self.settings = settings
+        self.codeMappings = codeMappings
         self.now = now
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies

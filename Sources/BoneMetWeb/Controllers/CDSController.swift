@@ -130,7 +130,7 @@ struct CDSController {
         }
         let entries = all.map { FHIRJSON.object([.init("resource", $0.json)]) }
         let bundle = FHIRJSON.object([.init("resourceType", .string("Bundle")), .init("type", .string("collection")), .init("entry", .array(entries))])
-        let importer = BulkImporter(staging: services.staging, user: "cds:" + issuer, asOf: services.today, settings: services.settings, now: services.now)
+        let importer = BulkImporter(staging: services.staging, user: "cds:" + issuer, asOf: services.today, settings: services.settings, mappings: services.codeMappings, now: services.now)
         let summary = try await importer.run(bundle: bundle.serialized())
         let caseId = try await existingCase(patientId: patientId, resources: all)
         if summary.created > 0 {

@@ -1,0 +1,181 @@
+import BoneMetDomain
+
+/// What a Condition's code says about cancer, recognised by value set rather than a short list
+/// (issue #9): ICD-10 by range, SNOMED CT by the shipped table, a site's own codes by its
+/// mapping file, and — when no code is recognised — the text, marked for confirmation.
+public enum CancerClass: Sendable, Hashable {
+    /// A primary cancer of a known site (and histology when the code carries it).
+    case primary(PrimarySite, HistologyType?)
+    /// A malignant neoplasm whose site the Condition's bodySite gives.
+    case primaryAtBodySite
+    /// A metastasis to bone or bone marrow: a bone lesion.
+    case boneMetastasis
+    /// A metastasis outside bone (visceral, nodal, brain).
+    case secondary
+    /// A metastasis whose site the bodySite gives (bone when it is a bone).
+    case secondaryAtBodySite
+}
+
+public enum CancerCodes {
+    static let snomed: [String: CancerClass] = {
+        var table: [String: CancerClass] = [:]
+        for line in SNOMEDCancerTable.tsv.split(separator: "\n") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 4 else { continue }
+            let histology = HistologyType(rawValue: columns[3])
+            switch columns[1] {
+            case "primary": if let site = PrimarySite(rawValue: columns[2]) { table[columns[0]] = .primary(site, histology) }
+            case "primaryAtBodySite": table[columns[0]] = .primaryAtBodySite
+            case "bone": table[columns[0]] = .boneMetastasis
+            case "secondary": table[columns[0]] = .secondary
+            case "secondaryAtBodySite": table[columns[0]] = .secondaryAtBodySite
+            default: break
+            }
+        }
+        return table
+    }()
+
+    /// The SNOMED CT code an export writes for a primary: the first row of the table for its
+    /// site with its histology (or with none) — always the same code for the same primary.
+    public static func preferredSNOMED(site: PrimarySite, histology: HistologyType?) -> String? {
+        var fallback: String?
+        for line in SNOMEDCancerTable.tsv.split(separator: "\n") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 4, columns[1] == "primary", columns[2] == site.rawValue, site != .other else { continue }
+            if let histology, columns[3] == histology.rawValue { return columns[0] }
+            if columns[3] == "-" && fallback == nil { fallback = columns[0] }
+        }
+        return fallback
+    }
+
+    /// Whether a code system is ICD-10 in any edition: WHO (`…/sid/icd-10`), ICD-10-CM, or a
+    /// national extension such as China's clinical ICD-10 (any URI naming icd-10 / icd10).
+    public static func isICD10(_ system: String?) -> Bool {
+        guard let system = system?.lowercased() else { return false }
+        return system.contains("icd-10") || system.contains("icd10")
+    }
+
+    /// The class of one coding, or nil when the code says nothing about cancer.
+    public static func classify(system: String?, code: String?, mappings: CodeMappings = .none) -> CancerClass? {
+        guard let code, !code.isEmpty else { return nil }
+        if let local = mappings.condition(system: system, code: code) { return local }
+        if system == FHIRCodes.snomed { return snomed[code] }
+        if isICD10(system) { return icd10(code) }
+        return nil
+    }
+
+    /// ICD-10 chapter II by range (WHO, ICD-10-CM and national extensions alike; the dot and
+    /// extension digits do not matter: `C79.51`, `C79.5`, `C79.500` are all bone).
+    /// C77–C79 secondary (C79.5x bone and bone marrow), C7B secondary neuroendocrine (C7B.03
+    /// bone), C00–C76 and C80–C97 primary by site; D codes (in situ, uncertain) are not cancer.
+    public static func icd10(_ raw: String) -> CancerClass? {
+        let code = raw.uppercased().filter { $0 != "." && $0 != " " }
+        guard code.hasPrefix("C"), code.count >= 3 else { return nil }
+        let category = String(code.prefix(3))
+        if category == "C7B" { return code.hasPrefix("C7B03") ? .boneMetastasis : .secondary }
+        if category == "C7A" { return .primary(.carcinoid, .neuroendocrineTumour) }
+        if ["C77", "C78"].contains(category) { return .secondary }
+        if category == "C79" { return code.hasPrefix("C795") ? .boneMetastasis : .secondary }
+        guard let number = Int(code.dropFirst().prefix(2)), (0...97).contains(number) else { return nil }
+        return .primary(icdSite(number, code: code), icdHistology(number, code: code))
+    }
+
+    static func icdSite(_ n: Int, code: String) -> PrimarySite {
+        switch n {
+        case 0...14, 30...32: .headAndNeck
+        case 15: .esophagus
+        case 16: .stomach
+        case 18: .colon
+        case 19, 20: .rectum
+        case 22: .liver
+        case 23, 24: .gallbladder
+        case 25: .pancreas
+        case 34: .lung
+        case 40, 41, 47, 49: .sarcoma
+        case 43: .melanoma
+        case 50: .breast
+        case 53, 54, 55: .uterus
+        case 61: .prostate
+        case 64, 65: .kidney
+        case 67: .bladder
+        case 73: .thyroid
+        case 80: .unknown
+        case 81...86: .lymphoma
+        case 90: code.hasPrefix("C900") || code.hasPrefix("C901") || code.hasPrefix("C902") || code.hasPrefix("C903") ? .myeloma : .other
+        default: .other
+        }
+    }
+
+    static func icdHistology(_ n: Int, code: String) -> HistologyType? {
+        switch n {
+        case 40, 41, 47, 49: .sarcoma
+        case 43: .melanoma
+        case 81...86: .lymphoma
+        case 90: code.hasPrefix("C902") || code.hasPrefix("C903") ? .plasmacytoma : code.hasPrefix("C900") ? .myeloma : nil
+        default: nil
+        }
+    }
+
+    // MARK: Text
+
+    /// What a text recognition found: the class, or why a cancer word was not taken.
+    public enum TextReading: Sendable, Hashable {
+        case recognised(CancerClass)
+        /// The text names cancer as a suspicion, a history, a risk or a benign or in-situ lesion.
+        case notACancerDiagnosis
+    }
+
+    static let cancerWords = [
+        "malignant neoplasm", "malignancy", "carcinoma", "cancer", "sarcoma", "myeloma", "lymphoma", "metasta", "neoplasm, malignant",
+        "癌", "恶性肿瘤", "恶性", "转移", "肉瘤", "骨髓瘤", "淋巴瘤",
+    ]
+    static let notDiagnosisWords = [
+        "suspected", "suspicion", "possible", "rule out", "screening", "family history", "history of", "risk of", "at risk", "benign",
+        "in situ", "uncertain behavior", "uncertain behaviour",
+        "疑似", "可疑", "待排", "家族史", "筛查", "良性", "原位", "既往史",
+    ]
+    static let boneWords = ["bone", "osseous", "skeletal", "vertebra", "spine", "spinal", "femur", "humerus", "pelvi", "rib", "sacrum", "骨", "椎"]
+    static let siteWords: [(PrimarySite, [String])] = [
+        (.myeloma, ["myeloma", "骨髓瘤", "plasmacytoma", "浆细胞瘤"]), (.lymphoma, ["lymphoma", "淋巴瘤"]), (.melanoma, ["melanoma", "黑色素瘤"]),
+        (.sarcoma, ["sarcoma", "肉瘤"]), (.breast, ["breast", "乳腺", "乳房"]), (.lung, ["lung", "bronch", "肺"]),
+        (.prostate, ["prostat", "前列腺"]), (.kidney, ["kidney", "renal", "肾"]), (.thyroid, ["thyroid", "甲状腺"]),
+        (.rectum, ["rectum", "rectal", "直肠"]), (.colon, ["colon", "colorectal", "结肠"]), (.stomach, ["stomach", "gastric", "胃"]),
+        (.liver, ["liver", "hepatocellular", "hepatic", "肝"]), (.pancreas, ["pancrea", "胰"]), (.esophagus, ["esophag", "oesophag", "食管"]),
+        (.bladder, ["bladder", "膀胱"]), (.uterus, ["uter", "endometri", "cervix", "cervical cancer", "子宫", "宫颈"]),
+        (.headAndNeck, ["head and neck", "larynx", "laryngeal", "pharyn", "tongue", "tonsil", "nasopharyn", "头颈", "喉", "咽", "舌", "鼻咽"]),
+        (.unknown, ["unknown primary", "primary unknown", "原发灶不明", "原发不明"]),
+    ]
+
+    static let boneNames: [(Bone, [String])] = [
+        (.femur, ["femur", "femoral", "股骨"]), (.humerus, ["humerus", "humeral", "肱骨"]), (.tibia, ["tibia", "胫骨"]), (.fibula, ["fibula", "腓骨"]),
+        (.radius, ["radius", "桡骨"]), (.ulna, ["ulna", "尺骨"]), (.sacrum, ["sacrum", "sacral", "骶骨", "骶椎"]),
+        (.vertebra, ["vertebra", "spine", "spinal", "椎"]), (.rib, ["rib", "肋骨"]), (.sternum, ["sternum", "胸骨"]),
+        (.clavicle, ["clavicle", "锁骨"]), (.scapula, ["scapula", "肩胛"]), (.acetabulum, ["acetabul", "髋臼"]),
+        (.pelvis, ["pelvis", "pelvic", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]), (.skull, ["skull", "cranium", "颅骨"]),
+    ]
+
+    /// The bone and side a text names ("左股骨转移", "metastasis to the right femur"), when it
+    /// names exactly one bone.
+    public static func bone(fromText text: String) -> (Bone, Laterality?)? {
+        let t = text.lowercased()
+        let bones = boneNames.filter { $0.1.contains(where: t.contains) }.map(\.0)
+        guard bones.count == 1, let bone = bones.first else { return nil }
+        let left = t.contains("left") || t.contains("左")
+        let right = t.contains("right") || t.contains("右")
+        return (bone, left && !right ? .left : right && !left ? .right : left && right ? .bilateral : nil)
+    }
+
+    /// Reads a Condition's text (code.text, a coding's display) for cancer, in English or
+    /// Chinese. Nil when it says nothing about cancer.
+    public static func fromText(_ text: String) -> TextReading? {
+        let t = text.lowercased()
+        guard cancerWords.contains(where: t.contains) else { return nil }
+        if notDiagnosisWords.contains(where: t.contains) { return .notACancerDiagnosis }
+        let metastasis = t.contains("metasta") || t.contains("secondary") || t.contains("转移")
+        if metastasis {
+            return .recognised(boneWords.contains(where: t.contains) ? .boneMetastasis : .secondary)
+        }
+        let site = siteWords.first { $0.1.contains(where: t.contains) }?.0 ?? .other
+        return .recognised(.primary(site, HistologyType.infer(from: text)))
+    }
+}

@@ -1,0 +1,281 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+/// Issue #9: EHR data as hospitals write it — codes as value sets, text that says cancer,
+/// mCODE STU4 shapes, transaction Bundles, a site's own codes — and nothing skipped without a word.
+
+@Suite struct CancerValueSetTests {
+    @Test func icd10ByRangeInEveryEdition() {
+        let cm = "http://hl7.org/fhir/sid/icd-10-cm"
+        #expect(CancerCodes.classify(system: cm, code: "C50.912") == .primary(.breast, nil))
+        #expect(CancerCodes.classify(system: cm, code: "C34.90") == .primary(.lung, nil))
+        #expect(CancerCodes.classify(system: cm, code: "C79.51") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: cm, code: "C79.52") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: cm, code: "C7B.03") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: cm, code: "C78.00") == .secondary)
+        #expect(CancerCodes.classify(system: cm, code: "C90.00") == .primary(.myeloma, .myeloma))
+        #expect(CancerCodes.classify(system: cm, code: "C90.30") == .primary(.myeloma, .plasmacytoma))
+        #expect(CancerCodes.classify(system: cm, code: "C83.30") == .primary(.lymphoma, .lymphoma))
+        #expect(CancerCodes.classify(system: cm, code: "C61") == .primary(.prostate, nil))
+        #expect(CancerCodes.classify(system: cm, code: "C80.1") == .primary(.unknown, nil))
+        #expect(CancerCodes.classify(system: cm, code: "D05.10") == nil)
+        #expect(CancerCodes.classify(system: cm, code: "I10") == nil)
+        // WHO ICD-10 and the Chinese national clinical extension (C79.500, by prefix).
+        #expect(CancerCodes.classify(system: "http://hl7.org/fhir/sid/icd-10", code: "C79.5") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: "urn:cn:nhc:icd-10-clinical", code: "C79.500") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: "urn:cn:nhc:icd10", code: "C50.900x001") == .primary(.breast, nil))
+        #expect(CancerCodes.classify(system: "urn:local", code: "C79.51") == nil)
+    }
+
+    @Test func snomedByTheShippedTable() {
+        let sct = FHIRCodes.snomed
+        #expect(CancerCodes.classify(system: sct, code: "353431000119107") == .primary(.breast, nil))
+        #expect(CancerCodes.classify(system: sct, code: "254637007") == .primary(.lung, .nonSmallCellCarcinoma))
+        #expect(CancerCodes.classify(system: sct, code: "363346000") == .primaryAtBodySite)
+        #expect(CancerCodes.classify(system: sct, code: "94222008") == .boneMetastasis)
+        #expect(CancerCodes.classify(system: sct, code: "128462008") == .secondaryAtBodySite)
+        #expect(CancerCodes.classify(system: sct, code: "38341003") == nil)
+        // The export writes one code per primary, the same every run.
+        #expect(CancerCodes.preferredSNOMED(site: .lung, histology: nil) == "93880001")
+        #expect(CancerCodes.preferredSNOMED(site: .lung, histology: .nonSmallCellCarcinoma) == "254637007")
+        #expect(CancerCodes.preferredSNOMED(site: .breast, histology: nil) == "254837009")
+        #expect(CancerCodes.preferredSNOMED(site: .other, histology: nil) == nil)
+    }
+
+    @Test func textThatSaysCancerInEnglishAndChinese() {
+        #expect(CancerCodes.fromText("Metastatic carcinoma to bone") == .recognised(.boneMetastasis))
+        #expect(CancerCodes.fromText("乳腺癌骨转移") == .recognised(.boneMetastasis))
+        #expect(CancerCodes.fromText("肝转移") == .recognised(.secondary))
+        #expect(CancerCodes.fromText("左肺腺癌") == .recognised(.primary(.lung, .adenocarcinoma)))
+        #expect(CancerCodes.fromText("Multiple myeloma") == .recognised(.primary(.myeloma, .myeloma)))
+        #expect(CancerCodes.fromText("恶性肿瘤") == .recognised(.primary(.other, nil)))
+        #expect(CancerCodes.fromText("Suspected lung cancer (situation)") == .notACancerDiagnosis)
+        #expect(CancerCodes.fromText("Carcinoma in situ of breast") == .notACancerDiagnosis)
+        #expect(CancerCodes.fromText("乳腺癌家族史") == .notACancerDiagnosis)
+        #expect(CancerCodes.fromText("Essential hypertension") == nil)
+        #expect(CancerCodes.bone(fromText: "左股骨转移")?.0 == .femur)
+        #expect(CancerCodes.bone(fromText: "左股骨转移")?.1 == .left)
+        #expect(CancerCodes.bone(fromText: "metastasis to the right humerus")?.0 == .humerus)
+        #expect(CancerCodes.bone(fromText: "骨转移") == nil)
+    }
+
+    @Test func siteMappingFileIsValidatedWithTheField() throws {
+        let mappings = try CodeMappings.read(text: #"""
+        {"conditions": [{"system": "urn:hospital:dx", "code": "BM01", "kind": "boneMetastasis"},
+                        {"system": "urn:hospital:dx", "code": "LC-S", "kind": "primary", "site": "lung", "histologyType": "smallCellCarcinoma"}],
+         "labs": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "test": "creatinine"}]}
+        """#)
+        #expect(mappings.count == 3)
+        #expect(CancerCodes.classify(system: "urn:hospital:dx", code: "BM01", mappings: mappings) == .boneMetastasis)
+        #expect(CancerCodes.classify(system: "urn:hospital:dx", code: "LC-S", mappings: mappings) == .primary(.lung, .smallCellCarcinoma))
+        func field(_ text: String) -> String? {
+            do {
+                _ = try CodeMappings.read(text: text)
+                return nil
+            } catch {
+                return error.field
+            }
+        }
+        #expect(field(#"{"conditions": [{"system": "s", "code": "c", "kind": "tumour"}]}"#) == "conditions[0].kind")
+        #expect(field(#"{"conditions": [{"system": "s", "code": "c", "kind": "primary"}]}"#) == "conditions[0].site")
+        #expect(field(#"{"labs": [{"system": "s", "code": "c", "test": "sodium"}]}"#) == "labs[0].test")
+        #expect(field(#"{"diagnoses": []}"#) == "diagnoses")
+    }
+}
+
+/// mCODE STU4 examples translated from the implementation guide's FSH (HL7/fhir-mCODE-ig,
+/// input/fsh/EX_Basic.fsh: primary-cancer-condition-nsclc, cancer-patient-john-anyperson,
+/// ecog-performance-status-fully-active, cancer-related-medication-request-gefitinib,
+/// lab-result-observation-hemoglobin; HL7 implementation guides are CC0), with a bone
+/// metastasis of our own in the SecondaryCancerCondition shape, sent as a transaction Bundle
+/// with `urn:uuid` fullUrls and no resource ids, as EHRs send them.
+enum MCODESTU4Bundle {
+    static let text = #"""
+    {"resourceType": "Bundle", "type": "transaction", "entry": [
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001", "request": {"method": "POST", "url": "Patient"},
+       "resource": {"resourceType": "Patient", "meta": {"profile": ["http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-cancer-patient"]},
+         "identifier": [{"use": "usual", "system": "http://hospital.example.org", "value": "m123"}],
+         "name": [{"family": "Anyperson", "given": ["John", "B."]}], "gender": "male", "birthDate": "1951-01-20",
+         "address": [{"line": ["123 Main St"], "city": "Anytown", "postalCode": "12345", "country": "US"}]}},
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0002", "request": {"method": "POST", "url": "Condition"},
+       "resource": {"resourceType": "Condition",
+         "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior",
+                        "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "35917007", "display": "Adenocarcinoma"}]}}],
+         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]},
+         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+         "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-category", "code": "problem-list-item"}]}],
+         "code": {"coding": [{"system": "http://snomed.info/sct", "code": "254637007", "display": "Non-small cell lung cancer (disorder)"}]},
+         "bodySite": [{"extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
+                                      "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "7771000", "display": "Left (qualifier value)"}]}}],
+                       "coding": [{"system": "http://snomed.info/sct", "code": "39607008", "display": "Lung structure (body structure)"}]}],
+         "subject": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "onsetDateTime": "2019-04-01"}},
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0003", "request": {"method": "POST", "url": "Condition"},
+       "resource": {"resourceType": "Condition",
+         "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/condition-related",
+                        "valueReference": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0002"}}],
+         "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]},
+         "code": {"coding": [{"system": "http://snomed.info/sct", "code": "94222008", "display": "Secondary malignant neoplasm of bone"}]},
+         "bodySite": [{"extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
+                                      "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "24028007", "display": "Right (qualifier value)"}]}}],
+                       "coding": [{"system": "http://snomed.info/sct", "code": "41111004", "display": "Shaft of femur"}]}],
+         "subject": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "onsetDateTime": "2019-05-01"}},
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0004", "request": {"method": "POST", "url": "Observation"},
+       "resource": {"resourceType": "Observation", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1", "display": "ECOG Performance Status score"}]},
+         "subject": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "effectiveDateTime": "2019-04-01", "valueInteger": 0}},
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0005", "request": {"method": "POST", "url": "MedicationRequest"},
+       "resource": {"resourceType": "MedicationRequest", "status": "active", "intent": "order",
+         "medicationCodeableConcept": {"coding": [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "349472", "display": "gefitinib 250 MG Oral Tablet"}]},
+         "subject": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "authoredOn": "2019-04-01",
+         "reasonCode": [{"coding": [{"system": "http://snomed.info/sct", "code": "254637007", "display": "Non-small cell lung cancer (disorder)"}]}]}},
+      {"fullUrl": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0006", "request": {"method": "POST", "url": "Observation"},
+       "resource": {"resourceType": "Observation", "status": "final",
+         "code": {"coding": [{"system": "http://loinc.org", "code": "718-7", "display": "Hemoglobin [Mass/volume] in Blood"}]},
+         "subject": {"reference": "urn:uuid:6f1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "effectiveDateTime": "2019-04-01",
+         "valueQuantity": {"value": 13.5, "unit": "g/dl", "system": "http://unitsofmeasure.org", "code": "g/dL"}}}
+    ]}
+    """#
+}
+
+@Suite struct RealEHRImportTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/fhir-public")
+    static let asOf = PartialDate(dayNumber: 19_875)  // 2024-06-01
+
+    func importBundle(_ text: String, mappings: CodeMappings = .none) async throws -> (BulkImporter.Summary, [CaseRecord]) {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, mappings: mappings, now: { 1 })
+        let summary = try await importer.run(bundle: text)
+        let cases = try await SQLCaseStore(store).list(search: nil, limit: 50, offset: 0)
+        var records: [CaseRecord] = []
+        for item in cases { if let stored = try await SQLCaseStore(store).get(id: item.id) { records.append(stored.record) } }
+        await cleanup()
+        return (summary, records)
+    }
+
+    @Test func anMCODESTU4TransactionBundleBecomesTheCaseAClinicianWouldWrite() async throws {
+        let (summary, records) = try await importBundle(MCODESTU4Bundle.text)
+        #expect(summary.created == 1)
+        let record = try #require(records.first)
+        #expect(record.patient.sex == .male)
+        let primary = try #require(record.primaries.first)
+        #expect(primary.site == .lung)
+        #expect(primary.histologyType == .nonSmallCellCarcinoma)
+        #expect(primary.diagnosed == PartialDate("2019-04-01"))
+        let lesion = try #require(record.lesions.first)
+        #expect(lesion.bone == .femur && lesion.segment == .diaphysis)
+        #expect(lesion.laterality == .right)  // mCODE STU4: inside bodySite
+        #expect(lesion.primary == primary.id)  // condition-related by urn:uuid
+        #expect(record.performance.first?.ecog == 0)
+        #expect(record.treatments.contains { $0.kind == .systemic && $0.name?.contains("gefitinib") == true })  // reasonCode
+        #expect(record.labs.contains { $0.test == .hemoglobin && $0.value == 13.5 })
+    }
+
+    @Test func nothingIdentifyingIsKeptFromTheEHR() async throws {
+        let (_, records) = try await importBundle(MCODESTU4Bundle.text)
+        let written = try #require(records.first.map(CaseFile.write))
+        for value in ["Anyperson", "John", "123 Main St", "Anytown", "m123"] { #expect(!written.contains(value), "\(value)") }
+    }
+
+    @Test func aConditionRecognisedOnlyByTextIsImportedToConfirm() async throws {
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "id": "zh1", "gender": "female", "birthDate": "1966"}},
+          {"resource": {"resourceType": "Condition", "id": "dx1", "subject": {"reference": "Patient/zh1"},
+                        "code": {"coding": [{"system": "urn:hospital:dx", "code": "X-77"}], "text": "乳腺癌"}, "onsetDateTime": "2020-05"}},
+          {"resource": {"resourceType": "Condition", "id": "dx2", "subject": {"reference": "Patient/zh1"},
+                        "code": {"text": "左股骨骨转移"}, "onsetDateTime": "2024-03"}},
+          {"resource": {"resourceType": "Condition", "id": "dx3", "subject": {"reference": "Patient/zh1"},
+                        "code": {"text": "疑似肺癌"}}}
+        ]}
+        """#
+        let (summary, records) = try await importBundle(bundle)
+        let record = try #require(records.first)
+        #expect(record.primaries.first?.site == .breast)
+        #expect(record.primaries.first?.histology?.contains("recognised by text — confirm") == true)
+        #expect(record.lesions.first?.bone == .femur)
+        #expect(record.lesions.first?.laterality == .left)
+        #expect(summary.notes.filter { $0.message.hasPrefix("recognised by text") }.count == 2)
+        #expect(summary.skipped.keys.contains { $0.contains("suspicion") })
+    }
+
+    @Test func aSitesOwnCodesMapThroughItsFile() async throws {
+        let mappings = try CodeMappings.read(text: #"""
+        {"conditions": [{"system": "urn:hospital:dx", "code": "BM01", "kind": "boneMetastasis"}, {"system": "urn:hospital:dx", "code": "PC", "kind": "primary", "site": "prostate"}],
+         "labs": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "test": "creatinine"}]}
+        """#)
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "id": "loc1", "gender": "male", "birthDate": "1950"}},
+          {"resource": {"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/loc1"}, "code": {"coding": [{"system": "urn:hospital:dx", "code": "PC"}]}}},
+          {"resource": {"resourceType": "Condition", "id": "c2", "subject": {"reference": "Patient/loc1"}, "code": {"coding": [{"system": "urn:hospital:dx", "code": "BM01"}]},
+                        "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "118645006"}]}]}},
+          {"resource": {"resourceType": "Observation", "id": "o1", "status": "final", "subject": {"reference": "Patient/loc1"},
+                        "code": {"coding": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "display": "Creatinine(Serum)"}]},
+                        "issued": "2013-04-04T14:34:00+01:00", "valueQuantity": {"value": 122, "unit": "umol/L", "system": "http://snomed.info/sct", "code": "258814008"}}}
+        ]}
+        """#
+        let (_, records) = try await importBundle(bundle, mappings: mappings)
+        let record = try #require(records.first)
+        #expect(record.primaries.first?.site == .prostate)
+        #expect(record.lesions.first?.bone == .pelvis)
+        // FHIR R4 example f204's shape: a local code, a SNOMED unit, `issued` without `effective`.
+        let creatinine = try #require(record.labs.first { $0.test == .creatinine })
+        #expect(creatinine.unit == "µmol/L")
+        #expect(creatinine.date == PartialDate("2013-04-04"))
+        // Without the file the same patient has no cancer, and says so.
+        let (summary, none) = try await importBundle(bundle)
+        #expect(none.isEmpty)
+        #expect(summary.skipped["patient without a cancer condition"] == 1)
+        #expect(summary.skippedPatients.first?.patient == "loc1")
+    }
+
+    @Test func publicR4ExamplesImportOrSayWhy() async throws {
+        let folder = Self.shared.appendingPathComponent("r4-spec-examples/bundles")
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let headNeck = try String(contentsOf: folder.appendingPathComponent("f201-roel-head-neck-tumour.bundle.json"), encoding: .utf8)
+        let (summary, records) = try await importBundle(headNeck)
+        #expect(summary.created == 1)
+        // "Malignant neoplastic disease" (363346000) with bodySite "Entire head and neck".
+        #expect(records.first?.primaries.first?.site == .headAndNeck)
+        let nsclc = try String(contentsOf: folder.appendingPathComponent("f001-pieter-nsclc.bundle.json"), encoding: .utf8)
+        let (_, lung) = try await importBundle(nsclc)
+        #expect(lung.first?.primaries.first?.site == .lung)
+        #expect(lung.first?.primaries.first?.histologyType == .nonSmallCellCarcinoma)
+    }
+
+    @Test func syntheaExportSaysWhatItSkippedAndSetsTheLogAside() async throws {
+        let folder = Self.shared.appendingPathComponent("synthea-bulk-10-full")
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
+        await cleanup()
+        #expect(summary.nonFHIRFiles == ["log.ndjson"])
+        #expect(summary.scan.badLineCount == 0)
+        #expect(summary.created == 1)
+        #expect(summary.skipped["patient without a cancer condition"] == 12)
+        #expect(summary.skipped["resource type not used by BoneMet (Encounter)"] == 1215)
+        #expect(summary.skipped.keys.contains { $0.hasPrefix("condition: mentions cancer as a suspicion") })
+        #expect(summary.skippedPatients.count == 12)
+    }
+}
+
+@Suite struct DeterministicExportTests {
+    @Test func theSameCaseGivesTheSameFHIREveryRunAndIdsNeverCollide() throws {
+        var record = CaseRecord(
+            patient: Patient(id: "p"), primaries: [PrimaryCancer(id: "P1", site: .lung), PrimaryCancer(id: "P2", site: .breast)],
+            lesions: [Lesion(id: String(repeating: "a", count: 70) + "1", bone: .rib), Lesion(id: String(repeating: "a", count: 70) + "2", bone: .rib)])
+        record.lesions[0].primary = "P2"
+        let first = FHIRExporter.bundle(caseId: "case-1", record: record, assessment: nil).serialized()
+        for _ in 0..<5 { #expect(FHIRExporter.bundle(caseId: "case-1", record: record, assessment: nil).serialized() == first) }
+        #expect(first.contains("93880001"))  // lung of unrecorded histology: not the NSCLC code
+        let ids = (try FHIRJSON.parse(first)["entry"]?.array ?? []).compactMap { $0["resource"]?["id"]?.string }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.count <= 64 })
+        #expect(FHIRExporter.fhirId("short-id") == "short-id")
+    }
+}
