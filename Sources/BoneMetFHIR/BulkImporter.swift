@@ -202,7 +202,8 @@ public struct BulkImporter: Sendable {
         let staged = try await staging.staged(patient: patient)
         let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
         guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
-        let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings)
+        let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings,
+            regimenGapDays: settings.regimenGapDays)
         guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes, patient: patient) }
         let findings = assess(record, asOf: asOf, settings: settings).findings
         // A case exported by BoneMet comes back to the same case.

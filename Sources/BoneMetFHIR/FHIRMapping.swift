@@ -120,7 +120,10 @@ public enum FHIRCaseMapper {
         return test.isTumourMarker || test.factor(for: mapped) != nil ? mapped : nil
     }
 
-    public static func map(patient: FHIRResource, related: [FHIRResource], mappings: CodeMappings = .none) -> (record: CaseRecord, notes: [MappingNote]) {
+    public static func map(
+        patient: FHIRResource, related: [FHIRResource], mappings: CodeMappings = .none,
+        regimenGapDays: Int = RuleSettings.default.regimenGapDays
+    ) -> (record: CaseRecord, notes: [MappingNote]) {
         var notes: [MappingNote] = []
         let p = patient.json
         let sex: CockcroftGault.Sex? = switch p["gender"]?.string {
@@ -286,6 +289,19 @@ public enum FHIRCaseMapper {
             }
         }
         if !visceral.isEmpty { record.visceralMetastases = visceral }
+        // Two Conditions of the same site and histology are one cancer coded twice (Synthea codes
+        // "NSCLC" and "NSCLC, TNM stage 1"): kept once, the earliest, and said so.
+        var kept: [PrimaryCancer] = []
+        for primary in record.primaries.sorted(by: { ($0.diagnosed?.earliestDay ?? Int.max, $0.id) < ($1.diagnosed?.earliestDay ?? Int.max, $1.id) }) {
+            if let same = kept.first(where: { $0.site == primary.site && $0.site != .other && $0.effectiveHistology == primary.effectiveHistology }) {
+                notes.append(MappingNote(
+                    resource: "Condition/\(primary.id)", message: "same site and histology as Condition/\(same.id): taken as the same primary cancer — confirm"))
+                for (resource, id) in primaryIdByResource where id == primary.id { primaryIdByResource[resource] = same.id }
+                continue
+            }
+            kept.append(primary)
+        }
+        record.primaries = kept
         // A lesion's primary from its condition-related reference (mCODE secondary cancer
         // condition), when that names a primary of this record.
         for index in record.lesions.indices {
@@ -293,7 +309,7 @@ public enum FHIRCaseMapper {
                 record.lesions[index].primary = primary
             }
         }
-        return (merge(record), notes)
+        return (merge(record, gapDays: regimenGapDays), notes)
     }
 
     enum ConditionReading {
@@ -349,7 +365,14 @@ public enum FHIRCaseMapper {
         let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
         guard let start else { return nil }
         let id = FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString
-        let end = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"])
+        // An order that is no longer active ended, at the latest, when its validity ended; a
+        // completed or stopped order without one is taken as given on its own day. An active
+        // order is ongoing.
+        let status = r["status"]?.string ?? ""
+        let finished = ["completed", "stopped", "cancelled", "not-taken"].contains(status)
+        let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective")
+        // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
+        let end = statedEnd
         // An administration is a dose given; an order or statement is not.
         let doses = resource.resourceType == "MedicationAdministration" ? [start] : []
         if atc.contains("M05BX04") || name.contains("denosumab") {
@@ -368,7 +391,9 @@ public enum FHIRCaseMapper {
         let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
         let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
         guard reasons.contains(where: primaries.contains) || coded else { return nil }
-        return Treatment(id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start, end: end)
+        return Treatment(
+            id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start,
+            end: statedEnd ?? (finished ? start : nil))
     }
 
     static let modalities: [String: Modality] = ["CT": .ct, "MR": .mri, "NM": .boneScan, "PT": .petCt, "CR": .xray, "DX": .xray]
@@ -412,14 +437,23 @@ public enum FHIRCaseMapper {
             region: r["description"]?.string)
     }
 
-    /// One treatment period per systemic medication (first to last order), so repeated cycle
-    /// orders become one regimen window.
-    static func merge(_ record: CaseRecord) -> CaseRecord {
+    /// Orders of the same drug whose gaps stay within `gapDays` (a setting) become one regimen
+    /// window, from the first order to the end of the last (open while the last is active):
+    /// hundreds of cycle orders are a handful of regimens. Bone-agent orders of one agent are one
+    /// course with every dose given.
+    static func merge(_ record: CaseRecord, gapDays: Int) -> CaseRecord {
         var record = record
         var merged: [Treatment] = []
         for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
-            if treatment.kind == .systemic, let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name && $0.end == nil }) {
-                merged[index].end = treatment.end ?? treatment.start
+            if treatment.kind == .systemic, let start = treatment.start,
+                let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name }),
+                let reach = merged[index].end ?? merged[index].start,
+                merged[index].end == nil || start.earliestDay - reach.latestDay <= gapDays
+            {
+                if merged[index].end != nil {
+                    merged[index].end = treatment.end
+                    merged[index].stopReason = treatment.stopReason
+                }
                 continue
             }
             if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {

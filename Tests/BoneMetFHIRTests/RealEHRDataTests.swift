@@ -253,7 +253,16 @@ enum MCODESTU4Bundle {
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
         let (store, cleanup) = try await TestDatabases.make(.sqlite)
         let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
+        let cases = try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0)
+        let caseId = try #require(cases.first?.id)
+        let stored = try await SQLCaseStore(store).get(id: caseId)
+        let record = try #require(stored).record
         await cleanup()
+        // Hundreds of cycle orders are a handful of regimens (setting regimenGapDays), and one
+        // NSCLC coded twice is one primary (with a note to confirm).
+        #expect(record.treatments.filter { $0.kind == .systemic }.count == 2)
+        #expect(record.primaries.map(\.site).sorted { $0.rawValue < $1.rawValue } == [.breast, .lung])
+        #expect(summary.notes.contains { $0.message.hasPrefix("same site and histology") })
         #expect(summary.nonFHIRFiles == ["log.ndjson"])
         #expect(summary.scan.badLineCount == 0)
         #expect(summary.created == 1)

@@ -39,6 +39,10 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     /// most giant cell tumours occur (Chakarun CJ et al. Radiographics 2013;33:197-211).
     public var giantCellTumourAgeMin: Int
     public var giantCellTumourAgeMax: Int
+    /// Days between two orders of the same drug up to which an EHR import joins them into one
+    /// regimen window. Cycles last 1–4 weeks; a gap of more than two missed 28-day cycles (56
+    /// days) is taken as a break between regimens. A data-import choice, set per site.
+    public var regimenGapDays: Int
 
     public static let allowedMirelsThresholds: ClosedRange<Int> = 8...9
     public static let allowedFlareWindowWeeks: ClosedRange<Int> = 8...13
@@ -47,13 +51,15 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public static let allowedBlasticLatencyWeeks: ClosedRange<Int> = 2...13
     public static let allowedCalciumUpperLimits: ClosedRange<Double> = 9.5...11.0
     public static let allowedGiantCellTumourAges: ClosedRange<Int> = 10...60
+    public static let allowedRegimenGapDays: ClosedRange<Int> = 7...365
 
     public init(
         mirelsFixationThreshold: Int = 8, escc1cIsHighGrade: Bool = false, flareWindowWeeks: Int = 12,
         preferredBoneAgent: BoneAgent = .denosumab, longDiseaseFreeIntervalYears: Int = 5,
         myelomaWorkupAgeAbove: Int = 50, hypercalcaemiaIsSRE: Bool = false, blasticLatencyWeeks: Int = 8,
-        calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40
+        calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40, regimenGapDays: Int = 56
     ) {
+        self.regimenGapDays = regimenGapDays
         self.mirelsFixationThreshold = mirelsFixationThreshold
         self.escc1cIsHighGrade = escc1cIsHighGrade
         self.flareWindowWeeks = flareWindowWeeks
@@ -73,7 +79,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public static let keys = [
         "mirelsFixationThreshold", "escc1cIsHighGrade", "flareWindowWeeks", "preferredBoneAgent",
         "longDiseaseFreeIntervalYears", "myelomaWorkupAgeAbove", "hypercalcaemiaIsSRE", "blasticLatencyWeeks",
-        "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax",
+        "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax", "regimenGapDays",
     ]
 
     /// Validates values that came from outside (command line, configuration, a form).
@@ -86,6 +92,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             ("blasticLatencyWeeks", blasticLatencyWeeks, Self.allowedBlasticLatencyWeeks),
             ("giantCellTumourAgeMin", giantCellTumourAgeMin, Self.allowedGiantCellTumourAges),
             ("giantCellTumourAgeMax", giantCellTumourAgeMax, Self.allowedGiantCellTumourAges),
+            ("regimenGapDays", regimenGapDays, Self.allowedRegimenGapDays),
         ]
         for (field, value, range) in checks where !range.contains(value) {
             throw InputError(
@@ -129,6 +136,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         settings.calciumUpperLimitMgDl = try reader.double("calciumUpperLimitMgDl", in: allowedCalciumUpperLimits) ?? base.calciumUpperLimitMgDl
         settings.giantCellTumourAgeMin = try reader.int("giantCellTumourAgeMin", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMin
         settings.giantCellTumourAgeMax = try reader.int("giantCellTumourAgeMax", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMax
+        settings.regimenGapDays = try reader.int("regimenGapDays", in: allowedRegimenGapDays) ?? base.regimenGapDays
         return try settings.validated()
     }
 
@@ -145,7 +153,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             "longDiseaseFreeIntervalYears": String(longDiseaseFreeIntervalYears), "myelomaWorkupAgeAbove": String(myelomaWorkupAgeAbove),
             "hypercalcaemiaIsSRE": String(hypercalcaemiaIsSRE), "blasticLatencyWeeks": String(blasticLatencyWeeks),
             "calciumUpperLimitMgDl": String(describing: calciumUpperLimitMgDl), "giantCellTumourAgeMin": String(giantCellTumourAgeMin),
-            "giantCellTumourAgeMax": String(giantCellTumourAgeMax),
+            "giantCellTumourAgeMax": String(giantCellTumourAgeMax), "regimenGapDays": String(regimenGapDays),
         ]
         return Self.keys.map { ($0, values[$0] ?? "") }
     }
@@ -164,6 +172,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         case "calciumUpperLimitMgDl": LocalizedText(en: "calcium upper limit when the lab gives none (mg/dL)", zh: "化验单未给出时的血钙上限（mg/dL）")
         case "giantCellTumourAgeMin": LocalizedText(en: "giant cell tumour age from", zh: "骨巨细胞瘤年龄下限")
         case "giantCellTumourAgeMax": LocalizedText(en: "giant cell tumour age to", zh: "骨巨细胞瘤年龄上限")
+        case "regimenGapDays": LocalizedText(en: "days between orders joined into one regimen (import)", zh: "合并为同一方案的医嘱间隔（天，导入）")
         default: LocalizedText(en: key, zh: key)
         }
     }
@@ -193,6 +202,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         object["calciumUpperLimitMgDl"] = .double(calciumUpperLimitMgDl)
         object["giantCellTumourAgeMin"] = .int(giantCellTumourAgeMin)
         object["giantCellTumourAgeMax"] = .int(giantCellTumourAgeMax)
+        object["regimenGapDays"] = .int(regimenGapDays)
         return .object(object)
     }
 }
