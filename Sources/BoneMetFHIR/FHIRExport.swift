@@ -105,6 +105,25 @@ public enum FHIRExporter {
                 ("code", concept(codings, text: primary.histology ?? primary.site.label.en)), ("subject", subject),
                 ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
             ]))
+            // Receptor status as mCODE tumour marker tests (LOINC; LOINC answers), focused on the primary.
+            let receptors: [(String, String, ReceptorStatus?)] = [("er", "85337-4", primary.er), ("pr", "85339-0", primary.pr), ("her2", "85319-2", primary.her2)]
+            for (name, loinc, status) in receptors {
+                guard let status, status != .unknown else { continue }
+                let value: FHIRJSON =
+                    switch status {
+                    case .positive: concept([coding(FHIRCodes.loinc, "LA6576-8", "Positive")])
+                    case .negative: concept([coding(FHIRCodes.loinc, "LA6577-6", "Negative")])
+                    default: concept([], text: "low")
+                    }
+                out.append(obj([
+                    ("resourceType", .string("Observation")), ("id", .string(rid("\(name)-\(primary.id)", "receptor"))),
+                    ("meta", profile("mcode-tumor-marker-test")), ("status", .string("final")),
+                    ("category", .array([concept([coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory")])])),
+                    ("code", concept([coding(FHIRCodes.loinc, loinc)])), ("subject", subject),
+                    ("focus", .array([reference("Condition", rid("primary", primary.id))])),
+                    ("effectiveDateTime", primary.diagnosed.map { .string($0.description) }), ("valueCodeableConcept", value),
+                ]))
+            }
         }
         // Systemic therapy and disease status concern every primary of the record, not the first.
         let primaryRefs = record.primaries.map { reference("Condition", rid("primary", $0.id)) }
@@ -197,6 +216,24 @@ public enum FHIRExporter {
         ])
     }
 
+    static let doseDeliveredURL = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-dose-delivered-to-volume"
+
+    /// Our procedure code; for radiotherapy the mCODE dose delivered (cGy) and fractions.
+    static func procedureExtensions(_ treatment: Treatment) -> FHIRJSON? {
+        var items: [FHIRJSON] = []
+        if let procedure = treatment.procedure { items.append(ext(bonemet + "procedure", ("valueCode", .string(procedure.rawValue)))) }
+        if treatment.kind == .radiotherapy && (treatment.doseGy != nil || treatment.fractions != nil) {
+            var parts: [FHIRJSON] = []
+            if let gy = treatment.doseGy {
+                let quantity = obj([("value", num(gy * 100)), ("unit", .string("cGy")), ("system", .string(FHIRCodes.ucum)), ("code", .string("cGy"))])
+                parts.append(ext("totalDoseDelivered", ("valueQuantity", quantity)))
+            }
+            if let fractions = treatment.fractions { parts.append(ext("fractionsDelivered", ("valueUnsignedInt", .number(String(fractions))))) }
+            items.append(obj([("extension", .array(parts)), ("url", .string(doseDeliveredURL))]))
+        }
+        return items.isEmpty ? nil : .array(items)
+    }
+
     static func treatmentResources(
         _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRefs: [FHIRJSON], lesionRid: (String) -> String
     ) -> [FHIRJSON] {
@@ -237,7 +274,7 @@ public enum FHIRExporter {
                 ("resourceType", .string("Procedure")), ("id", .string(rid("proc", treatment.id))),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
                 ("meta", profile(treatment.kind == .radiotherapy ? "mcode-radiotherapy-course-summary" : "mcode-cancer-related-surgical-procedure")),
-                ("extension", treatment.procedure.map { .array([ext(bonemet + "procedure", ("valueCode", .string($0.rawValue)))]) }),
+                ("extension", Self.procedureExtensions(treatment)),
                 ("status", .string("completed")), ("code", code), ("subject", subject), ("performedPeriod", period),
                 ("reasonReference", treatment.lesions.isEmpty ? nil : .array(treatment.lesions.map { reference("Condition", lesionRid($0)) })),
             ])]

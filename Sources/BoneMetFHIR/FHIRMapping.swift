@@ -63,6 +63,46 @@ enum FHIRRead {
         return codings(qualifier).compactMap { $0.code.flatMap { codes[$0] } }.first
     }
 
+    /// A receptor result: LOINC answers (LA6576-8 positive, LA6577-6 negative), SNOMED CT
+    /// qualifiers (10828004 positive, 260385009 negative), or the text in English or Chinese.
+    static func receptorStatus(_ resource: FHIRJSON) -> ReceptorStatus? {
+        let concept = resource["valueCodeableConcept"]
+        let byCode: [String: ReceptorStatus] = ["LA6576-8": .positive, "LA6577-6": .negative, "10828004": .positive, "260385009": .negative]
+        if let status = codings(concept).compactMap({ $0.code.flatMap { byCode[$0] } }).first { return status }
+        let text = ([text(concept)] + codings(concept).map(\.display) + [resource["valueString"]?.string]).compactMap { $0?.lowercased() }.joined(separator: " ")
+        if text.contains("low") || text.contains("低表达") { return .low }
+        if text.contains("negative") || text.contains("阴性") { return .negative }
+        if text.contains("positive") || text.contains("阳性") { return .positive }
+        return nil
+    }
+
+    /// The delivered dose of an mCODE radiotherapy course summary: the highest total dose over
+    /// its volumes, in Gy (cGy ÷ 100), and that volume's fractions.
+    static func radiotherapyDose(_ resource: FHIRJSON) -> (gy: Double?, fractions: Int?) {
+        var best: (gy: Double?, fractions: Int?) = (nil, nil)
+        for item in (resource["extension"]?.array ?? []) where (item["url"]?.string ?? "").hasSuffix("radiotherapy-dose-delivered-to-volume") {
+            let parts = item["extension"]?.array ?? []
+            let total = parts.first { $0["url"]?.string == "totalDoseDelivered" }?["valueQuantity"]
+            var gy: Double?
+            if let quantity = quantity(total) {
+                gy = quantity.unit == "Gy" ? quantity.value : quantity.unit == "cGy" || quantity.unit == nil ? quantity.value / 100 : nil
+            }
+            let fractions = parts.first { $0["url"]?.string == "fractionsDelivered" }?["valueUnsignedInt"]?.decimalText.flatMap { Int($0) }
+            if let gy, gy > (best.gy ?? -1) { best = (gy, fractions) } else if best.gy == nil && best.fractions == nil { best.fractions = fractions }
+        }
+        return best
+    }
+
+    /// The one lesion of the record a procedure's coded bone body site (and side) points to.
+    static func bodySiteLesion(_ resource: FHIRJSON, lesions: [Lesion]) -> String? {
+        guard let site = (resource["bodySite"]?.array ?? []).lazy.flatMap(codings).compactMap({ coding in
+            coding.system == FHIRCodes.snomed ? coding.code.flatMap { FHIRCaseMapper.bodySites[$0] } : nil
+        }).first else { return nil }
+        let side = laterality(resource)
+        let matches = lesions.filter { $0.bone == site.0 && (side == nil || $0.laterality == side) }
+        return matches.count == 1 ? matches.first?.id : nil
+    }
+
     /// Histology from mCODE's histology-morphology-behavior extension text or display.
     static func histology(_ resource: FHIRJSON) -> HistologyType? {
         let item = (resource["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("histology-morphology-behavior") }
@@ -109,6 +149,9 @@ public enum FHIRCaseMapper {
         "718-7": .hemoglobin, "33914-3": .egfr, "62238-1": .egfr, "98979-8": .egfr, "48642-3": .egfr, "48643-1": .egfr,
     ]
 
+    /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
+    static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
+
     /// UCUM units → the units the case format accepts.
     static func unit(_ ucum: String?, for test: LabTest) -> String? {
         guard let ucum else { return test.units.first?.unit }
@@ -140,6 +183,7 @@ public enum FHIRCaseMapper {
         // Lesion → the Condition its condition-related extension names (mapped to a primary's id below).
         var lesionPrimaryRefs: [String: String] = [:]
         var primaryIdByResource: [String: String] = [:]
+        var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate)] = []
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
@@ -214,7 +258,13 @@ public enum FHIRCaseMapper {
             case "Observation":
                 guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else { continue }
                 let code = r["code"]
-                if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...4).contains(value) {
+                if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
+                    // ER / PR / HER2 (mCODE tumour marker tests): onto the primary in `focus`, or
+                    // the record's one breast primary; read once every Condition is mapped.
+                    if let status = FHIRRead.receptorStatus(r) {
+                        receptorReadings.append((receptor, status, FHIRRead.referenceId(r["focus"]?.array.first), date))
+                    }
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...4).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, ecog: value))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, kps: value))
@@ -242,12 +292,15 @@ public enum FHIRCaseMapper {
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) { record.treatments.append(treatment) }
             case "Procedure":
                 guard let start = FHIRRead.periodStart(r, "performed") else { continue }
-                let lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
+                var lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
                     .filter { id in record.lesions.contains { $0.id == id } }
+                if lesions.isEmpty, let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) { lesions = [target] }
                 if FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003") {
+                    // mCODE radiotherapy course summary: the dose delivered (cGy) and fractions.
+                    let dose = FHIRRead.radiotherapyDose(r)
                     record.treatments.append(Treatment(
                         id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
-                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed")))
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), doseGy: dose.gy, fractions: dose.fractions))
                 } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
                     ?? (onBone(r, lesions: lesions) ? surgicalProcedure(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)) : nil)
                 {
@@ -289,6 +342,18 @@ public enum FHIRCaseMapper {
             }
         }
         if !visceral.isEmpty { record.visceralMetastases = visceral }
+        // Receptors, latest reading last, onto the primary they concern.
+        for reading in receptorReadings.sorted(by: { $0.date < $1.date }) {
+            let breast = record.primaries.indices.filter { record.primaries[$0].site == .breast }
+            let target = reading.focus.flatMap { focus in record.primaries.firstIndex { $0.id == (primaryIdByResource[focus] ?? focus) } }
+                ?? (breast.count == 1 ? breast.first : nil)
+            guard let index = target else { continue }
+            switch reading.receptor {
+            case "er": record.primaries[index].er = reading.status
+            case "pr": record.primaries[index].pr = reading.status
+            default: record.primaries[index].her2 = reading.status
+            }
+        }
         // Two Conditions of the same site and histology are one cancer coded twice (Synthea codes
         // "NSCLC" and "NSCLC, TNM stage 1"): kept once, the earliest, and said so.
         var kept: [PrimaryCancer] = []

@@ -234,6 +234,45 @@ enum MCODESTU4Bundle {
         #expect(summary.skippedPatients.first?.patient == "loc1")
     }
 
+    /// mCODE STU4 shapes: a radiotherapy course summary with its delivered dose (cGy) and bone
+    /// body site, and ER / PR / HER2 as tumour marker tests with LOINC answers.
+    @Test func radiotherapyDoseAndReceptorsAsMCODESendsThem() async throws {
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "id": "rt1", "gender": "female", "birthDate": "1960"}},
+          {"resource": {"resourceType": "Condition", "id": "bc", "subject": {"reference": "Patient/rt1"},
+                        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "353431000119107"}]}, "onsetDateTime": "2018-03-16"}},
+          {"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/rt1"},
+                        "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]},
+                        "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}],
+                                      "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
+                                                     "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "24028007"}]}}]}]}},
+          {"resource": {"resourceType": "Procedure", "id": "rtc", "status": "completed", "subject": {"reference": "Patient/rt1"},
+                        "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-dose-delivered-to-volume",
+                                       "extension": [{"url": "totalDoseDelivered", "valueQuantity": {"value": 800, "unit": "cGy", "system": "http://unitsofmeasure.org", "code": "cGy"}},
+                                                     {"url": "fractionsDelivered", "valueUnsignedInt": 1}]}],
+                        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1217123003"}]},
+                        "performedPeriod": {"start": "2023-02-01", "end": "2023-02-01"},
+                        "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}],
+                                      "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
+                                                     "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "24028007"}]}}]}]}},
+          {"resource": {"resourceType": "Observation", "id": "er", "status": "final", "subject": {"reference": "Patient/rt1"}, "effectiveDateTime": "2018-03-10",
+                        "code": {"coding": [{"system": "http://loinc.org", "code": "85337-4"}]},
+                        "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA6576-8", "display": "Positive"}]}}},
+          {"resource": {"resourceType": "Observation", "id": "her2", "status": "final", "subject": {"reference": "Patient/rt1"}, "effectiveDateTime": "2018-03-10",
+                        "code": {"coding": [{"system": "http://loinc.org", "code": "85319-2"}]}, "valueCodeableConcept": {"text": "HER2 阴性"}}}
+        ]}
+        """#
+        let (_, records) = try await importBundle(bundle)
+        let record = try #require(records.first)
+        let rt = try #require(record.treatments.first { $0.kind == .radiotherapy })
+        #expect(rt.doseGy == 8)
+        #expect(rt.fractions == 1)
+        #expect(rt.lesions == ["bm"])  // by the bone body site and side
+        #expect(record.primaries.first?.er == .positive)
+        #expect(record.primaries.first?.her2 == .negative)
+    }
+
     @Test func publicR4ExamplesImportOrSayWhy() async throws {
         let folder = Self.shared.appendingPathComponent("r4-spec-examples/bundles")
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
