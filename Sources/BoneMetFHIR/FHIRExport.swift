@@ -91,7 +91,9 @@ public enum FHIRExporter {
                 obj([("system", .string(patientIdSystem)), ("value", .string(record.patient.id))]),
                 obj([("system", .string(caseIdSystem)), ("value", .string(caseId))]),
             ])),
-            ("gender", record.patient.sex.map { .string($0.rawValue) }), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
+            // Pseudonymous: US Core asks for a name, so it says why there is none (masked).
+            ("name", .array([obj([("extension", .array([ext("http://hl7.org/fhir/StructureDefinition/data-absent-reason", ("valueCode", .string("masked")))]))])])),
+            ("gender", .string(record.patient.sex?.rawValue ?? "unknown")), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
         ]))
         for primary in record.primaries {
             var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]
@@ -101,6 +103,7 @@ public enum FHIRExporter {
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("primary", primary.id))), ("meta", profile("mcode-primary-cancer-condition")),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),
+                ("clinicalStatus", Self.clinicalStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
                 ("extension", .array([ext(bonemet + "primary-site", ("valueCode", .string(primary.site.rawValue)))])),
                 ("code", concept(codings, text: primary.histology ?? primary.site.label.en)), ("subject", subject),
                 ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
@@ -117,8 +120,7 @@ public enum FHIRExporter {
                     }
                 out.append(obj([
                     ("resourceType", .string("Observation")), ("id", .string(rid("\(name)-\(primary.id)", "receptor"))),
-                    ("meta", profile("mcode-tumor-marker-test")), ("status", .string("final")),
-                    ("category", .array([concept([coding("http://terminology.hl7.org/CodeSystem/observation-category", "laboratory")])])),
+                    ("meta", profile("mcode-tumor-marker-test")), ("status", .string("final")), ("category", Self.observationCategory("laboratory")),
                     ("code", concept([coding(FHIRCodes.loinc, loinc)])), ("subject", subject),
                     ("focus", .array([reference("Condition", rid("primary", primary.id))])),
                     ("effectiveDateTime", primary.diagnosed.map { .string($0.description) }), ("valueCodeableConcept", value),
@@ -139,6 +141,11 @@ public enum FHIRExporter {
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("lesion", lesion.id))), ("meta", profile("mcode-secondary-cancer-condition")),
                 ("extension", .array(extensions)),
+                // Confirmed by a biopsy that showed metastasis; otherwise the MDT's imaging reading.
+                ("clinicalStatus", Self.clinicalStatus),
+                ("verificationStatus", Self.verification(
+                    record.biopsies.contains { $0.lesion == lesion.id && $0.result == .metastasis } ? "confirmed" : "provisional")),
+                ("category", Self.problemList),
                 ("code", concept([coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")])),
                 ("bodySite", .array([concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en)])),
                 ("subject", subject),
@@ -152,6 +159,7 @@ public enum FHIRExporter {
             out.append(obj([
                 ("resourceType", .string("Observation")), ("id", .string(rid("lab", String(index)))),
                 ("meta", lab.test.isTumourMarker ? profile("mcode-tumor-marker-test") : nil), ("status", .string("final")),
+                ("category", Self.observationCategory("laboratory")),
                 ("code", concept([code], text: lab.test.label.en)), ("subject", subject), ("effectiveDateTime", .string(lab.date.description)),
                 ("valueQuantity", obj([("value", num(lab.value)), ("unit", .string(lab.unit)), ("system", .string(FHIRCodes.ucum)), ("code", .string(ucum(lab.unit)))])),
                 ("referenceRange", range.isEmpty ? nil : .array([obj(range)])),
@@ -187,7 +195,7 @@ public enum FHIRExporter {
             ]))
         }
         for treatment in record.treatments where !treatment.planned {
-            out += treatmentResources(treatment, rid: rid, subject: subject, primaryRefs: primaryRefs, lesionRid: { rid("lesion", $0) })
+            out += treatmentResources(treatment, rid: rid, subject: subject, primaryRefs: primaryRefs, lesionRefs: record.lesions.map { reference("Condition", rid("lesion", $0.id)) }, lesionRid: { rid("lesion", $0) })
         }
         for study in record.studies {
             out.append(obj([
@@ -211,9 +219,17 @@ public enum FHIRExporter {
     static func performance(_ id: String, _ profileId: String, _ code: String, _ value: Int, _ date: PartialDate, _ subject: FHIRJSON) -> FHIRJSON {
         obj([
             ("resourceType", .string("Observation")), ("id", .string(id)), ("meta", profile(profileId)), ("status", .string("final")),
+            ("category", observationCategory("survey")),
             ("code", concept([coding(FHIRCodes.loinc, code)])), ("subject", subject), ("effectiveDateTime", .string(date.description)),
             ("valueInteger", .number(String(value))),
         ])
+    }
+
+    static let clinicalStatus = concept([coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active")])
+    static let problemList = FHIRJSON.array([concept([coding("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item")])])
+    static func verification(_ code: String) -> FHIRJSON { concept([coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", code)]) }
+    static func observationCategory(_ code: String) -> FHIRJSON {
+        .array([concept([coding("http://terminology.hl7.org/CodeSystem/observation-category", code)])])
     }
 
     static let doseDeliveredURL = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-radiotherapy-dose-delivered-to-volume"
@@ -235,7 +251,8 @@ public enum FHIRExporter {
     }
 
     static func treatmentResources(
-        _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRefs: [FHIRJSON], lesionRid: (String) -> String
+        _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRefs: [FHIRJSON], lesionRefs: [FHIRJSON],
+        lesionRid: (String) -> String
     ) -> [FHIRJSON] {
         guard let start = treatment.start else { return [] }
         let period = obj([("start", .string(start.description)), ("end", treatment.end.map { .string($0.description) })])
@@ -247,13 +264,16 @@ public enum FHIRExporter {
             // Ibandronate and pamidronate have no code in standards.md; our own system keeps them.
             if let agent = treatment.agent { codings.append(coding(boneAgentSystem, agent.rawValue, agent.label.en)) }
             let name = treatment.name ?? treatment.agent?.label.en ?? treatment.drugs.joined(separator: " + ")
+            // Systemic therapy treats the primaries; a bone-modifying agent the bone metastases.
+            let reasons = treatment.kind == .systemic ? primaryRefs : lesionRefs
             var out = [obj([
                 ("resourceType", .string("MedicationRequest")), ("id", .string(rid("med", treatment.id))),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
-                ("meta", profile("mcode-cancer-related-medication-request")), ("status", .string(treatment.end == nil ? "active" : "completed")),
+                ("meta", reasons.isEmpty ? nil : profile("mcode-cancer-related-medication-request")),
+                ("status", .string(treatment.end == nil ? "active" : "completed")),
                 ("intent", .string("order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                 ("authoredOn", .string(start.description)),
-                ("reasonReference", treatment.kind == .systemic && !primaryRefs.isEmpty ? .array(primaryRefs) : nil),
+                ("reasonReference", reasons.isEmpty ? nil : .array(reasons)),
                 ("dispenseRequest", obj([("validityPeriod", period)])),
             ])]
             for (index, dose) in treatment.doses.enumerated() {
@@ -266,6 +286,8 @@ public enum FHIRExporter {
             }
             return out
         case .radiotherapy, .surgery:
+            // The lesions treated; without any, the primaries (the profile is claimed only with a reason).
+            let procedureReasons = treatment.lesions.isEmpty ? primaryRefs : treatment.lesions.map { reference("Condition", lesionRid($0)) }
             let code: FHIRJSON =
                 treatment.kind == .radiotherapy
                 ? concept([coding(FHIRCodes.snomed, "1217123003", "Radiotherapy course of treatment")], text: treatment.name)
@@ -273,10 +295,10 @@ public enum FHIRExporter {
             return [obj([
                 ("resourceType", .string("Procedure")), ("id", .string(rid("proc", treatment.id))),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
-                ("meta", profile(treatment.kind == .radiotherapy ? "mcode-radiotherapy-course-summary" : "mcode-cancer-related-surgical-procedure")),
+                ("meta", procedureReasons.isEmpty ? nil : profile(treatment.kind == .radiotherapy ? "mcode-radiotherapy-course-summary" : "mcode-cancer-related-surgical-procedure")),
                 ("extension", Self.procedureExtensions(treatment)),
                 ("status", .string("completed")), ("code", code), ("subject", subject), ("performedPeriod", period),
-                ("reasonReference", treatment.lesions.isEmpty ? nil : .array(treatment.lesions.map { reference("Condition", lesionRid($0)) })),
+                ("reasonReference", procedureReasons.isEmpty ? nil : .array(procedureReasons)),
             ])]
         }
     }

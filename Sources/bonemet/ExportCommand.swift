@@ -12,6 +12,7 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Export cases as FHIR R4 / mCODE: one case as a Bundle, or all cases as Bulk NDJSON.",
         discussion: """
             --case ID writes that case's Bundle (collection) to standard output.
+            --case-file FILE writes the Bundle of a case file (docs/case-format.md) without a database.
             --out FOLDER writes every case as Patient.ndjson, Condition.ndjson, … plus manifest.json (the folder must be new or empty).
             Disease-status observations are computed with the default rule settings as of --as-of (default today).
             """
@@ -23,14 +24,18 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Folder for a Bulk NDJSON export of all cases.")
     var out: String?
 
+    @Option(name: .customLong("case-file"), help: "A case file (JSON) to write as a Bundle, without a database.")
+    var caseFile: String?
+
     @Option(name: .customLong("as-of"), help: "Date of the assessment (YYYY-MM-DD, default today).")
     var asOf: String?
 
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        guard (caseId == nil) != (out == nil) else {
-            throw CLIFailure.reject("give exactly one of \"--case\" (one Bundle) or \"--out\" (Bulk folder)", command: "export")
+        guard [caseId, out, caseFile].compactMap({ $0 }).count == 1 else {
+            throw CLIFailure.reject(
+                "give exactly one of \"--case\" (one Bundle), \"--case-file\" (a case file's Bundle) or \"--out\" (Bulk folder)", command: "export")
         }
         let date: PartialDate
         if let asOf {
@@ -40,6 +45,21 @@ struct ExportCommand: AsyncParsableCommand {
             date = parsed
         } else {
             date = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+        }
+        if let caseFile {
+            guard let data = FileManager.default.contents(atPath: caseFile) else {
+                throw CLIFailure.reject("field \"--case-file\": cannot read \"\(caseFile)\"", command: "export")
+            }
+            let record: CaseRecord
+            do {
+                record = try CaseFile.read(data)
+            } catch {
+                for problem in error.errors { FileHandle.standardError.write(Data("bonemet export: \(problem.message(.en))\n".utf8)) }
+                throw ExitCode(CLIFailure.badInputCode)
+            }
+            let assessment = assess(record, asOf: date, settings: .default)
+            print(FHIRExporter.bundle(caseId: record.patient.id, record: record, assessment: assessment).serialized())
+            return
         }
         let location = try database.location(command: "export", create: false)
         let store = try SQLStore(location)
