@@ -101,9 +101,30 @@ import Testing
         // Cockcroft–Gault (140 − 73) × 60 / (72 × 1.6) = 34.9 mL/min → 3.0 mg (reference.md, Zometa label).
         #expect(quantity?["value"]?.decimalText == "3")
         #expect(action["resource"]?["id"]?.string == "zol-draft")
-        #expect(action["resource"]?["dosageInstruction"]?.array.first?["text"]?.string == "IV over 15 min")
+        // Consistent in every field: a dosage text naming no dose gets the new one in front.
+        #expect(action["resource"]?["dosageInstruction"]?.array.first?["text"]?.string == "3 mg; IV over 15 min")
         // The EHR's dental examinations are not in FHIR here: the dental warning shows.
         #expect(cards.contains { code($0) == "boneAgents.dentalExam" })
+    }
+
+    /// An EHR patient with a bone metastasis but no imaging reads or pain scores: a card saying
+    /// what is missing to assess fracture risk, with the link to complete it — not silence.
+    @Test func aBoneMetastasisWithNothingToScoreStillGetsACard() throws {
+        let resources = try MCODEFixture.conditions.map { try FHIRResource(parsing: $0) } + [try FHIRResource(parsing: MCODEFixture.patient)]
+        let record = CDSCards.record(patientId: "p1", resources: resources)
+        #expect(!record.lesions.isEmpty && record.studies.isEmpty)
+        let cards = CDSCards.patientView(record: record, context: Self.context)
+        let card = try #require(cards.first { code($0) == "surgery.lesion.notAssessable" })
+        #expect(card["summary"]?.string?.contains("fracture risk cannot be assessed") == true)
+        #expect(card["detail"]?.string?.contains("fraction of the bone diameter") == true)
+        #expect(card["links"]?.array.first?["url"]?.string == "https://bonemet.example/cases/c1")
+    }
+
+    @Test func theCorrectedDoseIsTheSameInEveryField() {
+        #expect(CDSCards.replacingDose(in: "4 mg IV over 15 min every 4 weeks", with: "3.5") == "3.5 mg IV over 15 min every 4 weeks")
+        #expect(CDSCards.replacingDose(in: "zoledronic acid 4mg in 100 mL", with: "3") == "zoledronic acid 3mg in 100 mL")
+        #expect(CDSCards.replacingDose(in: "4 mg/100 mL vial", with: "3") == "3 mg; 4 mg/100 mL vial")
+        #expect(CDSCards.replacingDose(in: "静脉滴注 15 分钟", with: "3") == "3 mg; 静脉滴注 15 分钟")
     }
 
     @Test func theRightDoseNeedsNoCorrection() throws {

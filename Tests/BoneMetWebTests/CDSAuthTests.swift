@@ -147,7 +147,11 @@ struct TestEHR: Sendable {
         let otherIssuer = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: "https://someone.else/", jwks: SpecExample.jwks, jku: [])])
         #expect(await refuse(SpecExample.token, configuration: otherIssuer) == "issuer not trusted")
         let noJKU = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: SpecExample.jwks, jku: [])])
-        #expect(await refuse(SpecExample.token, configuration: noJKU) == "jku is not on this issuer's allow-list")
+        // A configured key with the token's kid verifies it; its jku is then never fetched (issue #9).
+        #expect(await refuse(SpecExample.token, configuration: noJKU) == nil)
+        // A configured set without that kid: the jku would be needed, and it is not allow-listed.
+        let otherKeys = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: TestEHR().jwks, jku: [])])
+        #expect(await refuse(SpecExample.token, configuration: otherKeys) == "jku is not on this issuer's allow-list")
 
         // Keys generated here.
         let ehr = TestEHR()

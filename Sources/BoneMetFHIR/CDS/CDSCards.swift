@@ -10,7 +10,7 @@ public enum CDSCards {
     /// dose due — and anything urgent.
     static let patientViewRules = [
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
-        "boneAgents.doseDue", "boneAgents.indication",
+        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [
@@ -99,24 +99,65 @@ public enum CDSCards {
         return treatment
     }
 
-    /// The draft with its dose replaced: an `update` action the EHR can apply.
+    /// The draft with its dose replaced: an `update` action the EHR can apply, consistent in
+    /// every field — the dose quantity, a dosage text that named the old dose, a dispense
+    /// quantity in mg — and without the EHR's narrative, which would still show the old dose.
     static func doseSuggestion(_ draft: FHIRResource, mg: Double, language: Language) -> FHIRJSON {
+        let doseText = FHIRExporter.num(mg).decimalText ?? String(describing: mg)
         let quantity = FHIRExporter.obj([
             ("value", FHIRExporter.num(mg)), ("unit", .string("mg")), ("system", .string(FHIRCodes.ucum)), ("code", .string("mg")),
         ])
         var dosages = draft.json["dosageInstruction"]?.array ?? []
-        let first = dosages.first?.members.filter { $0.key != "doseAndRate" } ?? []
+        var first = dosages.first?.members.filter { $0.key != "doseAndRate" } ?? []
+        if let index = first.firstIndex(where: { $0.key == "text" }), let text = first[index].value.string {
+            first[index] = .init("text", .string(replacingDose(in: text, with: doseText)))
+        }
         let dosage = FHIRJSON.object(first + [.init("doseAndRate", .array([.object([.init("doseQuantity", quantity)])]))])
         if dosages.isEmpty { dosages = [dosage] } else { dosages[0] = dosage }
-        var members = draft.json.members.filter { $0.key != "dosageInstruction" }
+        var members = draft.json.members.filter { $0.key != "dosageInstruction" && $0.key != "text" }
         members.append(.init("dosageInstruction", .array(dosages)))
-        let label = LocalizedText(en: "Change the dose to \(FHIRExporter.num(mg).decimalText ?? "") mg", zh: "剂量改为 \(FHIRExporter.num(mg).decimalText ?? "") mg")
+        if let index = members.firstIndex(where: { $0.key == "dispenseRequest" }), case .object(var dispense) = members[index].value,
+            let q = dispense.firstIndex(where: { $0.key == "quantity" }), dispense[q].value["code"]?.string == "mg" || dispense[q].value["unit"]?.string == "mg"
+        {
+            dispense[q] = .init("quantity", quantity)
+            members[index] = .init("dispenseRequest", .object(dispense))
+        }
+        let label = LocalizedText(en: "Change the dose to \(doseText) mg", zh: "剂量改为 \(doseText) mg")
         return FHIRExporter.obj([
             ("label", .string(label(language))), ("uuid", .string(UUID().uuidString.lowercased())), ("isRecommended", .bool(true)),
             ("actions", .array([FHIRExporter.obj([
                 ("type", .string("update")), ("description", .string(label(language))), ("resource", .object(members)),
             ])])),
         ])
+    }
+
+    /// A dosage text with every "N mg" replaced by the new dose ("4 mg IV over 15 min" →
+    /// "3 mg IV over 15 min"); a text naming no dose gets it in front.
+    public static func replacingDose(in text: String, with dose: String) -> String {
+        var result = ""
+        var replaced = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isNumber {
+                var end = index
+                while end < text.endIndex, text[end].isNumber || text[end] == "." { end = text.index(after: end) }
+                var unit = end
+                while unit < text.endIndex, text[unit] == " " { unit = text.index(after: unit) }
+                if text[unit...].lowercased().hasPrefix("mg") && !text[unit...].lowercased().hasPrefix("mg/") {
+                    result += dose
+                    result += text[end..<unit]
+                    replaced = true
+                    index = unit
+                    continue
+                }
+                result += text[index..<end]
+                index = end
+                continue
+            }
+            result.append(text[index])
+            index = text.index(after: index)
+        }
+        return replaced ? result : "\(dose) mg; " + text
     }
 
     static func card(_ finding: Finding, context: Context, suggestions: [FHIRJSON]) -> FHIRJSON {

@@ -59,7 +59,42 @@ struct SurgeryRules {
     }
 
     func findings(history: [MirelsPoint]) -> [Finding] {
-        mirelsFindings(history) + spineFindings()
+        mirelsFindings(history) + spineFindings() + notAssessableFindings()
+    }
+
+    /// A long-bone or spinal lesion on record (an EHR's bone-metastasis condition, a bone-scan
+    /// hot spot) with no X-ray, CT or MRI reading: fracture risk and spinal stability cannot be
+    /// scored. Said, with what is missing, rather than left silent.
+    private func notAssessableFindings() -> [Finding] {
+        index.lesions.compactMap { lesion -> Finding? in
+            guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
+            if let biopsy = index.diagnosticBiopsy(lesion.id), biopsy.result != .metastasis { return nil }
+            guard !index.presentPoints(lesion.id).contains(where: { $0.study.modality.isAnatomic }) else { return nil }
+            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { ($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false) }) {
+                return nil
+            }
+            let name = index.label(lesion)
+            let spinal = lesion.isSpinal
+            return Finding(
+                ruleId: "surgery.lesion.notAssessable", severity: .advisory, duty: .surgery,
+                specialty: spinal ? .spineSurgery : .orthopaedics, subject: .lesion(lesion.id), date: index.asOf,
+                title: spinal
+                    ? LocalizedText(
+                        en: "\(name.en): spinal stability and cord compression cannot be assessed — no CT/MRI reading",
+                        zh: "\(name.zhHans)：无 CT/MRI 阅片记录——无法评估脊柱稳定性和脊髓压迫")
+                    : LocalizedText(
+                        en: "\(name.en): fracture risk cannot be assessed — no X-ray/CT reading",
+                        zh: "\(name.zhHans)：无 X 线 / CT 阅片记录——无法评估骨折风险"),
+                detail: spinal
+                    ? LocalizedText(
+                        en: "SINS needs the lesion type, collapse, alignment and posterolateral involvement from CT or MRI, and whether the pain is mechanical; ESCC needs axial T2 MRI; record the neurological status. Record the reading (or paste the report) and the pain in BoneMet.",
+                        zh: "SINS 需要 CT 或 MRI 上的病变类型、椎体塌陷、脊柱序列和后外侧结构受累，以及疼痛是否为机械性；ESCC 需要轴位 T2 MRI；并记录神经功能状态。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。")
+                    : LocalizedText(
+                        en: "Mirels needs the lesion type (lytic, blastic, mixed) and the fraction of the bone diameter involved on plain film, and the pain with limb use. Record the reading (or paste the report) and the pain in BoneMet.",
+                        zh: "Mirels 评分需要 X 线片上的病变类型（溶骨、成骨、混合）和占骨直径比例，以及肢体活动时的疼痛。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。"),
+                inputs: [FindingInput("anatomicReadings", "0")],
+                sources: spinal ? [Sources.fisher2010, Sources.bilsky2010] : [Sources.mirels1989])
+        }
     }
 
     // MARK: Long bones

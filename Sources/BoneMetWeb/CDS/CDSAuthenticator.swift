@@ -47,9 +47,11 @@ public struct CDSAuthenticator: Sendable {
         guard let iss = claims["iss"]?.string, let issuer = configuration.issuers.first(where: { $0.iss == iss }) else {
             throw Rejection(reason: "issuer not trusted")
         }
-        // The key set: from an allow-listed jku, else the configured one.
-        var found: String?
-        if let jku = header["jku"]?.string {
+        // The key: the issuer's configured key set when it holds this kid (a jku in the header
+        // changes nothing then — nothing is fetched); otherwise the key set at the jku, fetched
+        // only when the jku is on the issuer's allow-list.
+        var found = issuer.jwks.flatMap { Self.key(kid: kid, alg: alg, expected: expected, in: $0) }
+        if found == nil, let jku = header["jku"]?.string {
             guard issuer.jku.contains(jku) else { throw Rejection(reason: "jku is not on this issuer's allow-list") }
             do {
                 found = Self.key(kid: kid, alg: alg, expected: expected, in: try await keySets.keySet(jku))
@@ -58,9 +60,7 @@ public struct CDSAuthenticator: Sendable {
             } catch {
                 throw Rejection(reason: "the key set at jku could not be fetched")
             }
-        } else if let configured = issuer.jwks {
-            found = Self.key(kid: kid, alg: alg, expected: expected, in: configured)
-        } else {
+        } else if found == nil && issuer.jwks == nil {
             throw Rejection(reason: "no key set for this issuer")
         }
         guard let jwk = found else { throw Rejection(reason: "no \(alg) key with this kid in the issuer's key set") }
