@@ -173,4 +173,27 @@ import Testing
         #expect(request.unfulfilled == ["imaging"])
         #expect(try CDSRequest.resources(in: .null).isEmpty)
     }
+
+    /// The CDS Hooks 2.0 specification's own requests (shared/data/fhir-public/cds-hooks-spec):
+    /// they parse, and orders BoneMet has nothing to say about (a pureed diet, amoxicillin)
+    /// get no card.
+    @Test func theSpecificationsOwnRequests() throws {
+        let folder = RealEHRImportTests.shared.appendingPathComponent("cds-hooks-spec")
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let patientView = try String(contentsOf: folder.appendingPathComponent("spec-patient-view.request.json"), encoding: .utf8)
+        let request = try CDSRequest(parsing: patientView, service: try #require(CDSService.named("bonemet-patient-view")))
+        #expect(request.patientId == "1288992")
+        #expect(request.fhirServer == "http://hooks.smarthealthit.org:9080")
+        for (name, hook, service) in [
+            ("spec-order-select-R4.context.json", "order-select", "bonemet-order-select"), ("spec-order-sign-R4.context.json", "order-sign", "bonemet-order-sign"),
+        ] {
+            let context = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let inner = try #require(try FHIRJSON.parse(context)["context"]).serialized()
+            let body = #"{"hook":"\#(hook)","hookInstance":"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea","context":\#(inner),"prefetch":{"patient":{"resourceType":"Patient","id":"1288992","gender":"male","birthDate":"1925-12-23"}}}"#
+            let parsed = try CDSRequest(parsing: body, service: try #require(CDSService.named(service)))
+            #expect(!parsed.draftOrders.isEmpty, "\(name)")
+            let record = CDSCards.record(patientId: parsed.patientId, resources: try parsed.prefetch.values.flatMap { try CDSRequest.resources(in: $0) })
+            #expect(CDSCards.orders(request: parsed, record: record, context: Self.context).isEmpty, "\(name)")
+        }
+    }
 }
