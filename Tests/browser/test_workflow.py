@@ -156,3 +156,54 @@ def test_mdt_workflow(server, browser):
     page.click("div.calculator form button[type=submit]")
     assert "18–120" in page.locator("label.field.bad").inner_text()
     assert page.input_value("input[name=age]") == "200"
+
+
+ARTIFACTS = os.environ.get("BONEMET_ARTIFACTS", os.path.join(ROOT, ".build", "browser-artifacts"))
+CAMEL_CASE = re.compile(r"\b[a-z]{2,}[A-Z][A-Za-z]*\b")  # mg/dL, mL/min stay
+
+
+def test_case_first_screen(server, browser):
+    """Issue #10: under the title a patient summary line, then every urgent and warning finding
+    in the actions band with who acts and when — all on the first screen, desktop and phone,
+    English and Chinese (no English field names on the Chinese page's first screen)."""
+    base = server["base"]
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    desk = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 800})
+    sign_in(desk, base, "dr.li", DOCTOR_PASSWORD)
+    urls = {}
+    for name in ["12-two-primaries-spine.json", "14-hypercalcaemia-zoledronic-hold.json"]:
+        desk.goto(base + "/cases/new")
+        desk.fill("textarea[name=record]", example(name))
+        desk.click("button:has-text('Create and assess')")
+        assert re.search(r"/cases/[0-9a-f-]{36}$", desk.url)
+        urls[name] = desk.url
+    cookies = desk.context.cookies()
+    phone_context = browser.new_context(locale="en-US", viewport={"width": 390, "height": 844})
+    phone_context.add_cookies(cookies)
+    phone = phone_context.new_page()
+    for language in ["en", "zh"]:
+        for label, page in [("desktop", desk), ("phone", phone)]:
+            for name, url in urls.items():
+                page.goto(url)
+                if language == "zh" and "患者" not in page.locator("header").inner_text():
+                    page.click("header form.lang button")
+                    page.goto(url)
+                summary = page.locator("p.summary")
+                assert summary.count() == 1
+                band = page.locator("section.actions")
+                items = band.locator("li.action")
+                assert items.count() >= 1, name
+                height = page.viewport_size["height"]
+                for index in range(items.count()):
+                    box = items.nth(index).bounding_box()
+                    assert box and box["y"] + box["height"] <= height, f"{name} {label} {language}: action {index} below the first screen"
+                    assert items.nth(index).locator(".who").inner_text().strip()
+                    assert items.nth(index).locator(".when").inner_text().strip()
+                # Every urgent and warning finding of the page is in the band.
+                severe = page.locator("article.finding.urgent, article.finding.warning").count()
+                assert items.count() == severe, f"{name}: {items.count()} actions, {severe} urgent/warning findings"
+                if language == "zh":
+                    first_screen = summary.inner_text() + band.inner_text()
+                    assert not CAMEL_CASE.search(first_screen), CAMEL_CASE.search(first_screen).group(0)
+                page.screenshot(path=os.path.join(ARTIFACTS, f"case-{name[:2]}-{label}-{language}.png"))
+    phone_context.close()

@@ -20,6 +20,7 @@ struct CasePage {
             (LocalizedText(en: "Surgery and bone-modifying agents", zh: "外科治疗与骨改良药物"),
              assessment.findings(for: .surgery) + assessment.findings(for: .boneAgents)),
         ]
+        let summary = CaseFirstScreen(record: record, assessment: assessment)
         return layout.render(
             title: record.patient.id,
             .div(
@@ -27,10 +28,16 @@ struct CasePage {
                     .class("case-head"),
                     .h1(.text("\(UIText.patient(language)) \(record.patient.id)")),
                     .if(record.patient.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language)))),
-                    .p(.class("muted"), .text(
+                    .p(.class("summary"), .text(summary.line(language)))
+                ),
+                // What must be done first comes before anything else on the page.
+                summary.band(language),
+                .div(
+                    .class("case-meta muted"),
+                    .p(.text(
                         "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · \(UIText.rules(language)) \(assessment.ruleSetVersion)")),
                     .details(
-                        .class("muted settings"), .summary(.text(UIText.ruleSettings(language))),
+                        .class("settings"), .summary(.text(UIText.ruleSettings(language))),
                         .p(.text(assessment.settings.summary(language))))
                 ),
                 .raw(TimelineSVG(record: record, assessment: assessment, language: language).render()),
@@ -42,10 +49,20 @@ struct CasePage {
                             .h2(.text(title(language))),
                             findings.isEmpty
                                 ? .p(.class("muted"), .text(UIText.none(language)))
-                                : .forEach(findings) { finding in card(finding, language) }
+                                : .group(
+                                    .forEach(Self.bySeverity(findings.filter { $0.severity != .info })) { finding in card(finding, language, summary) },
+                                    .if(findings.contains { $0.severity == .info }, .element(named: "details", nodes: [
+                                        .class("info-findings"),
+                                        .element(named: "summary", text: language == .zhHans
+                                            ? "\(CaseFirstScreen.texts.infoFolded(language))（\(findings.filter { $0.severity == .info }.count)）"
+                                            : "\(CaseFirstScreen.texts.infoFolded(language)) (\(findings.filter { $0.severity == .info }.count))"),
+                                        .forEach(findings.filter { $0.severity == .info }) { finding in card(finding, language, summary) },
+                                    ]))
+                                )
                         )
                     }
                 ),
+                summary.decisionsNode(language),
                 studiesNode(language),
                 RecordOverview(
                     caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,
@@ -78,9 +95,14 @@ struct CasePage {
         )
     }
 
-    func card(_ finding: Finding, _ language: AppLanguage) -> Node<HTML.BodyContext> {
+    /// Most urgent first; the engine's order (date, subject) kept within a severity.
+    static func bySeverity(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset) }.map(\.element)
+    }
+
+    func card(_ finding: Finding, _ language: AppLanguage, _ summary: CaseFirstScreen) -> Node<HTML.BodyContext> {
         .article(
-            .class("finding \(finding.severity.rawValue)"),
+            .class("finding \(finding.severity.rawValue)"), .id("finding-\(summary.anchor(finding))"),
             .data(named: "rule", value: finding.ruleId),
             .p(.class("severity"), .text(finding.severity.label(language))),
             .h3(.text(finding.title(language))),

@@ -25,6 +25,15 @@ enum Stylesheet {
         .muted { color: #666; }
         .duties { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; align-items: start; }
         @media (max-width: 1000px) { .duties { grid-template-columns: 1fr; } }
+        @media (max-width: 600px) {
+          header.top { gap: .4rem .8rem; padding: .4rem .7rem; font-size: .9rem; }
+          header.top nav { gap: .7rem; flex: 1 1 100%; order: 2; overflow-x: auto; white-space: nowrap; }
+          header.top nav a { white-space: nowrap; }
+          h1 { font-size: 1.3rem; margin: .4rem 0 .2rem; }
+          .summary { font-size: .9rem; }
+          .actions { padding: .3rem .6rem; margin: .4rem 0 .8rem; } .actions li { font-size: .92rem; }
+          .case-meta { font-size: .8rem; }
+        }
         .duty h2 { font-size: 1.1rem; border-bottom: 2px solid #0f3b57; padding-bottom: .3rem; }
         .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 4px; padding: .5rem .7rem; margin-bottom: .7rem; }
         .finding h3 { font-size: 1rem; margin: .1rem 0 .3rem; } .finding p { margin: .2rem 0; }
@@ -33,6 +42,15 @@ enum Stylesheet {
         .finding.warning { border-left-color: var(--warning); } .finding.warning .severity { color: var(--warning); }
         .finding.advisory { border-left-color: var(--advisory); } .finding.advisory .severity { color: var(--advisory); }
         .finding .meta { color: #666; font-size: .82rem; }
+        .summary { font-size: 1rem; margin: .2rem 0 .5rem; }
+        .actions { border: 2px solid var(--urgent); border-radius: 6px; padding: .4rem .8rem; margin: .6rem 0 1rem; background: #fff8f7; }
+        .actions h2 { font-size: 1.05rem; margin: .2rem 0 .4rem; }
+        .actions ol { margin: 0; padding-left: 1.2rem; } .actions li { margin: .25rem 0; }
+        .actions .severity { font-weight: 700; font-size: .75rem; text-transform: uppercase; margin-right: .4rem; }
+        .actions li.urgent .severity { color: var(--urgent); } .actions li.warning .severity { color: var(--warning); }
+        .actions .who, .actions .when { color: #555; font-size: .85rem; margin-left: .5rem; }
+        .info-findings summary { cursor: pointer; color: #555; margin: .4rem 0; }
+        .decisions { margin: 1rem 0; } .decisions .plans { color: #444; }
         tr.urgent td:first-child { color: var(--urgent); font-weight: 700; } tr.warning td:first-child { color: var(--warning); font-weight: 700; }
         .tabs { display: flex; gap: .8rem; flex-wrap: wrap; margin-bottom: 1rem; } .tabs a.active { font-weight: 700; text-decoration: none; }
         .calculator { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }

@@ -1,0 +1,154 @@
+import BoneMetDomain
+import Plot
+
+/// The first screen of a case (issue #10): a one-line patient summary a clinician reads at a
+/// glance, and the actions band — every urgent and warning finding, one line each, with who
+/// acts and when — so nothing urgent is below the first screen.
+struct CaseFirstScreen {
+    let record: CaseRecord
+    let assessment: Assessment
+
+    static let texts = (
+        actions: LocalizedText(en: "To do first", zh: "优先处理"),
+        nothingUrgent: LocalizedText(en: "Nothing urgent: no urgent or warning finding.", zh: "暂无紧急事项：没有紧急或警示结论。"),
+        now: LocalizedText(en: "now", zh: "立即"),
+        nextMDT: LocalizedText(en: "at the next MDT", zh: "下次 MDT"),
+        due: LocalizedText(en: "due", zh: "期限"),
+        age: LocalizedText(en: "years", zh: "岁"),
+        male: LocalizedText(en: "male", zh: "男"),
+        female: LocalizedText(en: "female", zh: "女"),
+        noPrimary: LocalizedText(en: "no known primary", zh: "原发灶不明"),
+        sites: LocalizedText(en: "bone lesions", zh: "骨病灶"),
+        noLesions: LocalizedText(en: "no bone lesion recorded", zh: "未记录骨病灶"),
+        treatment: LocalizedText(en: "current treatment", zh: "当前治疗"),
+        noTreatment: LocalizedText(en: "no current treatment", zh: "目前无治疗"),
+        lastStudy: LocalizedText(en: "last study", zh: "最近检查"),
+        more: LocalizedText(en: "more", zh: "处"),
+        decisions: LocalizedText(en: "MDT decisions and plans", zh: "MDT 决议与计划"),
+        noDecisions: LocalizedText(en: "No MDT decision recorded yet.", zh: "尚无 MDT 决议记录。"),
+        followUp: LocalizedText(en: "follow-up", zh: "后续任务"),
+        dental: LocalizedText(en: "dental examination", zh: "口腔检查"),
+        noDental: LocalizedText(en: "no dental examination on record", zh: "无口腔检查记录"),
+        molecular: LocalizedText(en: "molecular tests wanted on bone tissue", zh: "骨组织需做分子检测"),
+        transfer: LocalizedText(en: "transfer planned", zh: "计划转院"),
+        trial: LocalizedText(en: "trial enrolment planned", zh: "计划入组临床试验"),
+        infoFolded: LocalizedText(en: "information findings", zh: "参考信息")
+    )
+
+    /// "68 years, female · breast (invasive ductal carcinoma; ER+ PR+ HER2−) · bone lesions:
+    /// T10 vertebra, left femur, peritrochanteric · ECOG 1 · current treatment: letrozole ·
+    /// last study: CT of 2023-03-20".
+    func line(_ language: AppLanguage) -> String {
+        var parts: [String] = []
+        let t = Self.texts
+        var who: [String] = []
+        if let birth = record.patient.birthDate { who.append("\(birth.wholeYears(to: assessment.asOf)) \(t.age(language))") }
+        if let sex = record.patient.sex { who.append((sex == .male ? t.male : t.female)(language)) }
+        if !who.isEmpty { parts.append(who.joined(separator: language == .zhHans ? "，" : ", ")) }
+        let primaries = record.primaries.filter { $0.site != .unknown }
+        parts.append(primaries.isEmpty ? t.noPrimary(language) : primaries.map { primary in
+            var detail: [String] = []
+            if let histology = primary.effectiveHistology { detail.append(histology.label(language)) }
+            let receptors = [("ER", primary.er), ("PR", primary.pr), ("HER2", primary.her2)].compactMap { name, status -> String? in
+                switch status {
+                case .positive: "\(name)+"
+                case .negative: "\(name)−"
+                case .low: language == .zhHans ? "\(name) 低表达" : "\(name)-low"
+                default: nil
+                }
+            }
+            if !receptors.isEmpty { detail.append(receptors.joined(separator: " ")) }
+            let label = primary.site.label(language)
+            guard !detail.isEmpty else { return label }
+            return language == .zhHans ? "\(label)（\(detail.joined(separator: "；"))）" : "\(label) (\(detail.joined(separator: "; ")))"
+        }.joined(separator: language == .zhHans ? "；" : "; "))
+        let lesions = record.lesions.map { $0.label(language) }
+        if lesions.isEmpty {
+            parts.append(t.noLesions(language))
+        } else {
+            let shown = lesions.prefix(4).joined(separator: language == .zhHans ? "、" : ", ")
+            let more = lesions.count > 4 ? (language == .zhHans ? " 等 \(lesions.count) \(t.more(language))" : " +\(lesions.count - 4) \(t.more(language))") : ""
+            parts.append("\(t.sites(language))\(language == .zhHans ? "：" : ": ")\(shown)\(more)")
+        }
+        if let ecog = record.performance.filter({ $0.ecog != nil && $0.date <= assessment.asOf }).max(by: { $0.date < $1.date })?.ecog {
+            parts.append("ECOG \(ecog)")
+        }
+        let current = record.treatments.filter { $0.kind != .boneModifyingAgent && $0.isActive(on: assessment.asOf) }
+        parts.append(current.isEmpty
+            ? t.noTreatment(language)
+            : "\(t.treatment(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.name ?? $0.kind.label(language) }.joined(separator: ", "))")
+        if let last = record.studies.filter({ $0.date <= assessment.asOf }).max(by: { $0.date < $1.date }) {
+            parts.append("\(t.lastStudy(language))\(language == .zhHans ? "：" : ": ")\(last.label(language))")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Urgent and warning findings, most urgent first (then by date).
+    var actions: [Finding] {
+        assessment.findings.filter { $0.severity >= .warning }
+            .sorted { ($1.severity, $0.date?.earliestDay ?? 0) < ($0.severity, $1.date?.earliestDay ?? 0) }
+    }
+
+    /// When a finding is due: an urgent one now; a dose due on its date; others at the next MDT.
+    func due(_ finding: Finding, _ language: AppLanguage) -> String {
+        if finding.severity == .urgent {
+            return language == .zhHans ? "\(Self.texts.now(language))（\(assessment.asOf)）" : "\(Self.texts.now(language)) (\(assessment.asOf))"
+        }
+        if finding.ruleId == "boneAgents.doseDue", let date = finding.date { return date.description }
+        return Self.texts.nextMDT(language)
+    }
+
+    func band(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let items = actions
+        return .section(
+            .class("actions"), .attribute(named: "aria-label", value: Self.texts.actions(language)),
+            .h2(.text(Self.texts.actions(language))),
+            items.isEmpty
+                ? .p(.class("muted"), .text(Self.texts.nothingUrgent(language)))
+                : .ol(.forEach(items) { finding in
+                    .li(
+                        .class("action \(finding.severity.rawValue)"), .data(named: "rule", value: finding.ruleId),
+                        .span(.class("severity"), .text(finding.severity.label(language))),
+                        .a(.href("#finding-\(anchor(finding))"), .text(finding.title(language))),
+                        .span(.class("who"), .text(finding.specialty.label(language))),
+                        .span(.class("when"), .text("\(Self.texts.due(language))\(language == .zhHans ? "：" : ": ")\(due(finding, language))"))
+                    )
+                })
+        )
+    }
+
+    /// The anchor of a finding's card on the page.
+    func anchor(_ finding: Finding) -> String {
+        let text = "\(finding.ruleId)-\(finding.subject.id ?? "patient")"
+        return String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+    }
+
+    /// MDT decisions with their follow-up, the care plans and the dental examinations.
+    func decisionsNode(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let t = Self.texts
+        let decisions = record.decisions.sorted { $0.date > $1.date }
+        var plans: [String] = []
+        if record.plans.molecularTestsWanted == true { plans.append(t.molecular(language)) }
+        if let transfer = record.plans.transfer { plans.append("\(t.transfer(language)) \(transfer)") }
+        if let trial = record.plans.trialEnrolment { plans.append("\(t.trial(language)) \(trial)") }
+        let dental = record.dentalExams.sorted()
+        plans.append(dental.isEmpty ? t.noDental(language) : "\(t.dental(language)) \(dental.map(\.description).joined(separator: ", "))")
+        return .section(
+            .class("decisions"),
+            .h2(.text(t.decisions(language))),
+            decisions.isEmpty
+                ? .p(.class("muted"), .text(t.noDecisions(language)))
+                : .ul(.forEach(decisions) { decision in
+                    .li(
+                        .strong(.text(decision.date.description)), .text(" "),
+                        .unwrap(decision.specialty) { .span(.class("who"), .text("\($0.label(language)) · ")) },
+                        .text(decision.decision),
+                        .if(!decision.followUp.isEmpty, .ul(.forEach(decision.followUp) { item in
+                            .li(.text("\(t.followUp(language)): \(item)"))
+                        }))
+                    )
+                }),
+            .p(.class("plans"), .text(plans.joined(separator: " · ")))
+        )
+    }
+}
