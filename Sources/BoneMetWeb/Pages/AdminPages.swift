@@ -34,8 +34,8 @@ struct UsersPage {
                 .h2(.text(AdminTexts.addUser(language))),
                 .form(
                     .class("narrow"), .action("/admin/users"), .method(.post), csrfField(layout.csrf),
-                    .label(.text(UIText.username(language)), .input(.type(.text), .name("username"), .value(typed.username), .required(true))),
-                    .label(.text(AdminTexts.name(language)), .input(.type(.text), .name("displayName"), .value(typed.displayName), .required(true))),
+                    .label(.text(UIText.username(language)), .input(.type(.text), .name("username"), .typedValue(typed.username), .required(true))),
+                    .label(.text(AdminTexts.name(language)), .input(.type(.text), .name("displayName"), .typedValue(typed.displayName), .required(true))),
                     .label(.text(AdminTexts.role(language)), select("role", Role.allCases.map { ($0.rawValue, $0.label(language)) }, selected: typed.role)),
                     .button(.type(.submit), .text(AdminTexts.addUser(language)))
                 ),

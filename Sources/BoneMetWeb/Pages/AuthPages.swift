@@ -17,7 +17,7 @@ struct LoginPage {
                 .form(
                     .action("/login"), .method(.post),
                     .input(.type(.hidden), .name("_csrf"), .value(formToken)),
-                    .label(.text(UIText.username(language)), .input(.type(.text), .name("username"), .value(username), .autofocus(true), .required(true))),
+                    .label(.text(UIText.username(language)), .input(.type(.text), .name("username"), .typedValue(username), .autofocus(true), .required(true))),
                     .label(.text(UIText.password(language)), .input(.type(.password), .name("password"), .required(true))),
                     .button(.type(.submit), .text(UIText.signIn(language)))
                 )

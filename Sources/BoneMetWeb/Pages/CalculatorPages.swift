@@ -56,7 +56,7 @@ struct CalculatorPage {
                 field.key, [("", CalculatorTexts.unknown(language)), ("true", CalculatorTexts.yes(language)), ("false", CalculatorTexts.no(language))],
                 selected: value)
         default:
-            input = .input(.type(.text), .name(field.key), .value(value), .placeholder(field.allowedDescription))
+            input = .input(.type(.text), .name(field.key), .typedValue(value), .typedPlaceholder(field.allowedDescription))
         }
         return .label(
             .class(bad ? "field bad" : "field"), .text(label), input,

@@ -18,7 +18,7 @@ struct CasesPage {
                     .class("toolbar"),
                     .form(
                         .action("/cases/search"), .method(.post), csrfField(layout.csrf),
-                        .input(.type(.search), .name("q"), .value(search), .placeholder(UIText.search(language))),
+                        .input(.type(.search), .name("q"), .typedValue(search), .placeholder(UIText.search(language))),
                         .button(.type(.submit), .text("🔍"))
                     ),
                     .if(canEdit, .a(.class("button"), .href("/cases/new"), .text(UIText.newCase(language))))

@@ -23,10 +23,10 @@ struct MeetingsPage {
                 .unwrap(error) { .p(.class("alert"), .text($0(language))) },
                 .form(
                     .class("narrow"), .action("/meetings"), .method(.post), csrfField(layout.csrf),
-                    .label(.text(MeetingTexts.title(language)), .input(.type(.text), .name("title"), .value(typed["title"] ?? ""), .required(true))),
-                    .label(.text(MeetingTexts.date(language)), .input(.type(.date), .name("date"), .value(typed["date"] ?? ""), .required(true))),
-                    .label(.text(MeetingTexts.time(language)), .input(.type(.time), .name("time"), .value(typed["time"] ?? ""), .required(true))),
-                    .label(.text(MeetingTexts.location(language)), .input(.type(.text), .name("location"), .value(typed["location"] ?? ""))),
+                    .label(.text(MeetingTexts.title(language)), .input(.type(.text), .name("title"), .typedValue(typed["title"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.date(language)), .input(.type(.date), .name("date"), .typedValue(typed["date"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.time(language)), .input(.type(.time), .name("time"), .typedValue(typed["time"] ?? ""), .required(true))),
+                    .label(.text(MeetingTexts.location(language)), .input(.type(.text), .name("location"), .typedValue(typed["location"] ?? ""))),
                     .button(.type(.submit), .text(MeetingTexts.schedule(language)))
                 )
             ))

@@ -44,7 +44,7 @@ struct SectionFormPage {
         case .boolean:
             input = select(key, [("", RecordTexts.notRecorded(language)), ("true", CalculatorTexts.yes(language)), ("false", CalculatorTexts.no(language))], selected: value)
         default:
-            input = .input(.type(.text), .name(key), .value(value), .placeholder(Self.hint(kind)))
+            input = .input(.type(.text), .name(key), .typedValue(value), .typedPlaceholder(Self.hint(kind)))
         }
         return .label(
             .class(error == nil ? "field" : "field bad"), .text(key + (required ? " *" : "")), input,
