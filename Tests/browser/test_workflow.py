@@ -85,13 +85,13 @@ def test_mdt_workflow(server, browser):
     page.fill("input[name=level]", "")
     page.select_option("select[name=laterality]", "left")
     page.click("form.record-form button[type=submit]")
-    assert "id: L3" in page.locator("#record").inner_text()
+    assert "lesion record: L3" in page.locator("#record").inner_text()   # in clinical words, not JSON keys
     page.click("div.record-section:has(h3:has-text('Imaging studies')) > h3 a:has-text('+ add')")
     page.fill("input[name=id]", "S3")
     page.fill("input[name=date]", "2023-05-20")
     page.select_option("select[name=modality]", "xray")
     page.click("form.record-form button[type=submit]")
-    assert "id: S3" in page.locator("#record").inner_text()
+    assert "study record: S3" in page.locator("#record").inner_text()
     if os.environ.get("BONEMET_RECORD_SCREENSHOT"):
         page.locator("#record").screenshot(path=os.environ["BONEMET_RECORD_SCREENSHOT"])
 
@@ -207,3 +207,33 @@ def test_case_first_screen(server, browser):
                     assert not CAMEL_CASE.search(first_screen), CAMEL_CASE.search(first_screen).group(0)
                 page.screenshot(path=os.path.join(ARTIFACTS, f"case-{name[:2]}-{label}-{language}.png"))
     phone_context.close()
+
+
+def test_chinese_pages_show_no_english_identifiers(server, browser):
+    """Issue #10: a crawl of every page type in Chinese fails on any camelCase identifier (a JSON
+    key or raw enum value shown to a clinician); abbreviations such as mg/dL stay."""
+    base = server["base"]
+    page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
+    sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
+    page.goto(base + "/cases")
+    if "患者" not in page.locator("header").inner_text():
+        page.click("header form.lang button")
+    page.goto(base + "/cases")
+    urls = ["/cases", "/calculators", "/meetings"]
+    urls += [a.get_attribute("href") for a in page.locator("table a[href^='/cases/']").all()]
+    page.goto(base + "/calculators")
+    urls += [a.get_attribute("href") for a in page.locator("a[href^='/calculators/']").all()]
+    page.goto(base + "/worklists/impending-fractures")
+    urls += [a.get_attribute("href") for a in page.locator("nav.tabs a").all()]
+    page.goto(base + "/meetings")
+    urls += [a.get_attribute("href") for a in page.locator("a[href^='/meetings/']").all()]
+    seen = set()
+    for url in urls:
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        page.goto(base + url)
+        text = page.locator("body").inner_text()
+        found = CAMEL_CASE.findall(text)
+        assert not found, f"{url}: {sorted(set(found))[:5]}"
+    assert len(seen) >= 10

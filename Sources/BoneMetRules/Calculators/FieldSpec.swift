@@ -14,16 +14,21 @@ public struct FieldSpec: Sendable, Hashable {
     public let kind: Kind
     /// Required fields fail when absent; optional ones, when unknown, widen a score to a range.
     public let required: Bool
+    /// The clinical label of each value of a choice (what a page shows instead of the raw value).
+    public let optionLabels: [String: LocalizedText]
 
-    public init(_ key: String, _ label: LocalizedText, _ kind: Kind, required: Bool = false) {
+    public init(_ key: String, _ label: LocalizedText, _ kind: Kind, required: Bool = false, optionLabels: [String: LocalizedText] = [:]) {
         self.key = key
         self.label = label
         self.kind = kind
         self.required = required
+        self.optionLabels = optionLabels
     }
 
     public static func choice<E: InputEnum>(_ key: String, _ label: LocalizedText, _ type: E.Type, required: Bool = false) -> FieldSpec {
-        FieldSpec(key, label, .choice(E.allowedValues), required: required)
+        FieldSpec(
+            key, label, .choice(E.allowedValues), required: required,
+            optionLabels: Dictionary(E.allCases.map { ($0.rawValue, $0.label) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// A one-line description of the accepted values, for listings and docs.

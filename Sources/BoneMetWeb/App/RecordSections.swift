@@ -44,6 +44,7 @@ struct RecordSection: Sendable {
         RecordSection(path: "biopsies", definition: "biopsy", title: LocalizedText(en: "Biopsies", zh: "活检"), single: false),
         RecordSection(path: "events", definition: "event", title: LocalizedText(en: "Events", zh: "事件"), single: false),
         RecordSection(path: "visceralMetastases", definition: "visceral", title: LocalizedText(en: "Visceral metastases", zh: "内脏转移"), single: false),
+        RecordSection(path: "decisions", definition: "decision", title: LocalizedText(en: "MDT decisions", zh: "MDT 决议"), single: false),
         RecordSection(path: "plans", definition: "plans", title: LocalizedText(en: "Plans", zh: "计划"), single: true),
     ]
 
@@ -73,6 +74,17 @@ struct RecordSection: Sendable {
     }
 
     /// A form value for one field of a JSON item (arrays joined by commas).
+    /// A value in clinical words: an enum's label or yes/no in the page's language; free text
+    /// and numbers as they are.
+    static func text(_ value: JSONValue?, key: String, definition: String, language: AppLanguage) -> String {
+        switch value {
+        case .some(.string(let raw)): CaseFieldLabels.value(raw, key: key, in: definition).map { $0(language) } ?? raw
+        case .some(.bool(let flag)): CaseFieldLabels.value(flag ? "true" : "false", key: key, in: definition).map { $0(language) } ?? String(flag)
+        case .some(.array(let items)): items.map { text($0, key: key, definition: definition, language: language) }.joined(separator: language == .zhHans ? "、" : ", ")
+        default: text(value)
+        }
+    }
+
     static func text(_ value: JSONValue?) -> String {
         switch value {
         case .none, .some(.null): ""

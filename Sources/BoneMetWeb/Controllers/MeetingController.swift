@@ -106,6 +106,11 @@ struct MeetingController {
         return .seeOther("/meetings/\(id)")
     }
 
+    static func specialty(named text: String) -> Specialty? {
+        let key = text.lowercased()
+        return Specialty.allCases.first { $0.rawValue.lowercased() == key || $0.label.en.lowercased() == key || $0.label.zhHans == text }
+    }
+
     @Sendable func attendees(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.manageMeetings, request)
         let id = try context.parameters.require("id")
@@ -113,12 +118,14 @@ struct MeetingController {
         try context.checkCSRF(form["_csrf"])
         var list: [Attendee] = []
         for line in (form["attendees"] ?? "").split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            // "name, specialty" (or the Chinese comma); the specialty by its name in either
+            // language, or its code.
+            let parts = line.replacingOccurrences(of: "，", with: ",").split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard let name = parts.first, !name.isEmpty else { continue }
-            guard parts.count == 2, let specialty = Specialty(rawValue: parts[1]) else {
+            guard parts.count == 2, let specialty = Self.specialty(named: parts[1]) else {
                 let message = LocalizedText(
-                    en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allowedValues.joined(separator: ", "))",
-                    zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名, 科室——允许的科室：\(Specialty.allowedValues.joined(separator: "、"))")
+                    en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allCases.map(\.label.en).joined(separator: ", "))",
+                    zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名，科室——允许的科室：\(Specialty.allCases.map(\.label.zhHans).joined(separator: "、"))")
                 return try HTMLPage(html: try await page(id, error: message).render(context.layout), status: .unprocessableContent)
                     .response(from: request, context: context)
             }

@@ -46,11 +46,11 @@ struct CalculatorPage {
     func fieldNode(_ field: FieldSpec, _ language: AppLanguage) -> Node<HTML.FormContext> {
         let value = values[field.key] ?? ""
         let bad = error?.field == field.key
-        let label = "\(field.label(language)) (\(field.key))\(field.required ? " *" : "")"
+        let label = "\(field.label(language))\(field.required ? " *" : "")"
         let input: Node<HTML.LabelContext>
         switch field.kind {
         case .choice(let options):
-            input = select(field.key, [("", CalculatorTexts.unknown(language))] + options.map { ($0, $0) }, selected: value)
+            input = select(field.key, [("", CalculatorTexts.unknown(language))] + options.map { ($0, field.optionLabels[$0]?(language) ?? $0) }, selected: value)
         case .boolean:
             input = select(
                 field.key, [("", CalculatorTexts.unknown(language)), ("true", CalculatorTexts.yes(language)), ("false", CalculatorTexts.no(language))],

@@ -82,7 +82,7 @@ struct CasePage {
                 let prior = ViewerLinks.prior(of: study, in: studies)
                 return .tr(
                     .td(.text(study.date.description)), .td(.text(study.modality.label(language))),
-                    .td(.text(study.modality == .ct ? study.windows.map(\.rawValue).joined(separator: " + ") : "")),
+                    .td(.text(study.windows.map { CaseFieldLabels.value($0.rawValue, key: "windows", in: "study")?(language) ?? $0.rawValue }.joined(separator: " + "))),
                     .td(.text(study.region ?? ""), .unwrap(study.report) { report in .p(.class("report"), .text(report)) }),
                     .td(.unwrap(viewer.url([study])) { url in
                         .a(.href(url), .target(.blank), .rel(.noreferrer), .text(ImagingTexts.open(language)))

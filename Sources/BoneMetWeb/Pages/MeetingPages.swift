@@ -85,7 +85,7 @@ struct MeetingPage {
                     .class("narrow"), .action("/meetings/\(meeting.id)/attendees"), .method(.post), csrfField(layout.csrf),
                     .label(
                         .text(MeetingTexts.attendeesHelp(language)),
-                        .textarea(.name("attendees"), .rows(6), .text(meeting.attendees.map { "\($0.name), \($0.specialty.rawValue)" }.joined(separator: "\n")))),
+                        .textarea(.name("attendees"), .rows(6), .text(meeting.attendees.map { "\($0.name)\(language == .zhHans ? "，" : ", ")\($0.specialty.label(language))" }.joined(separator: "\n")))),
                     .button(.type(.submit), .text(UIText.save(language)))
                 )
             ))
@@ -149,7 +149,9 @@ enum MeetingTexts {
     static let addCase = LocalizedText(en: "Put a case on the agenda", zh: "将病例加入议程")
     static let question = LocalizedText(en: "Question for the MDT", zh: "提交 MDT 讨论的问题")
     static let attendance = LocalizedText(en: "Attendance", zh: "出席人员")
-    static let attendeesHelp = LocalizedText(en: "One per line: name, specialty (orthopaedics, spineSurgery, medicalOncology, radiationOncology, radiology, pathology, mdtCoordinator)", zh: "每行一人：姓名, 科室（orthopaedics、spineSurgery、medicalOncology、radiationOncology、radiology、pathology、mdtCoordinator）")
+    static let attendeesHelp = LocalizedText(
+        en: "One per line: name, specialty (\(Specialty.allCases.map(\.label.en).joined(separator: ", ")))",
+        zh: "每行一人：姓名，科室（\(Specialty.allCases.map(\.label.zhHans).joined(separator: "、"))）")
     static let complete = LocalizedText(en: "Ready: nothing essential is missing.", zh: "准备就绪：无重要缺失。")
     static let missing = LocalizedText(en: "Missing before discussion:", zh: "讨论前缺少：")
     static let keyFindings = LocalizedText(en: "Key findings (warnings and urgent)", zh: "主要结论（警示与紧急）")

@@ -40,24 +40,25 @@ struct SectionFormPage {
         let input: Node<HTML.LabelContext>
         switch kind {
         case .values(let options):
-            input = select(key, [("", RecordTexts.notRecorded(language))] + options.map { ($0, $0) }, selected: value)
+            let labelled = options.map { ($0, CaseFieldLabels.value($0, key: key, in: section.definition).map { $0(language) } ?? $0) }
+            input = select(key, [("", RecordTexts.notRecorded(language))] + labelled, selected: value)
         case .boolean:
             input = select(key, [("", RecordTexts.notRecorded(language)), ("true", CalculatorTexts.yes(language)), ("false", CalculatorTexts.no(language))], selected: value)
         default:
-            input = .input(.type(.text), .name(key), .typedValue(value), .typedPlaceholder(Self.hint(kind)))
+            input = .input(.type(.text), .name(key), .typedValue(value), .typedPlaceholder(Self.hint(kind, language)))
         }
         return .label(
-            .class(error == nil ? "field" : "field bad"), .text(key + (required ? " *" : "")), input,
+            .class(error == nil ? "field" : "field bad"), .text(CaseFieldLabels.key(key, in: section.definition)(language) + (required ? " *" : "")), input,
             .unwrap(error) { .span(.class("field-error"), .text($0)) })
     }
 
-    static func hint(_ kind: CaseSchema.Kind) -> String {
+    static func hint(_ kind: CaseSchema.Kind, _ language: AppLanguage) -> String {
         switch kind {
-        case .date: "YYYY, YYYY-MM or YYYY-MM-DD"
+        case .date: language == .zhHans ? "年、年-月或年-月-日（YYYY-MM-DD）" : "YYYY, YYYY-MM or YYYY-MM-DD"
         case .level: "C1–C7, T1–T12, L1–L5, S1–S5"
         case .number(let min, let max): "\(InputError.format(min))–\(InputError.format(max))"
         case .integer(let min, let max): "\(min)–\(max)"
-        case .array(let element): "comma-separated " + hint(element)
+        case .array(let element): (language == .zhHans ? "以逗号分隔：" : "comma-separated ") + hint(element, language)
         case .values(let values): values.joined(separator: ", ")
         default: ""
         }
@@ -96,7 +97,7 @@ struct RecordOverview {
                 .if(canEdit && !section.single, .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=\(section.path)"), .text("+ " + RecordTexts.add(language))))),
             .ul(.forEach(items) { index, object in
                 .li(
-                    .text(Self.summary(object, section)),
+                    .text(Self.summary(object, section, language)),
                     .if(canEdit, .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=\(section.path)\(index.map { "&index=\($0)" } ?? "")"), .text(RecordTexts.edit(language)))),
                     .if(section.path == "studies" && index != nil,
                         .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=studies/\(index ?? 0)/observations"), .text("+ " + RecordSection.observations(language)))),
@@ -119,7 +120,7 @@ struct RecordOverview {
         return .ul(.forEach(Array(observations.enumerated())) { index, item in
             guard case .object(let object) = item else { return .empty }
             return .li(
-                .text(Self.summary(object, section)),
+                .text(Self.summary(object, section, language)),
                 .if(canEdit, .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=\(section.path)&index=\(index)"), .text(RecordTexts.edit(language)))),
                 .if(canEdit, .form(
                     .class("inline"), .action("/cases/\(caseId)/delete-item"), .method(.post), csrfField(csrf),
@@ -133,10 +134,13 @@ struct RecordOverview {
     }
 
     /// A one-line summary: the first few recorded fields.
-    static func summary(_ object: JSONObject, _ section: RecordSection) -> String {
-        section.fields.compactMap { field -> String? in
-            let text = RecordSection.text(object[field.key])
-            return text.isEmpty ? nil : "\(field.key): \(text)"
+    /// One item in clinical words: "骨：椎体 · 椎体节段：T10", never a JSON key or raw value.
+    static func summary(_ object: JSONObject, _ section: RecordSection, _ language: AppLanguage) -> String {
+        let colon = language == .zhHans ? "：" : ": "
+        return section.fields.compactMap { field -> String? in
+            let text = RecordSection.text(object[field.key], key: field.key, definition: section.definition, language: language)
+            guard !text.isEmpty else { return nil }
+            return "\(CaseFieldLabels.key(field.key, in: section.definition)(language))\(colon)\(text)"
         }.prefix(6).joined(separator: " · ")
     }
 }
