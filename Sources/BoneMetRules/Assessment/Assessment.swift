@@ -6,7 +6,7 @@ public struct Assessment: Sendable {
     public let asOf: PartialDate
     public let settings: RuleSettings
     public let ruleSetVersion: String
-    /// Ordered by duty, then severity (most urgent first), date, subject and rule.
+    /// Ordered by severity (most urgent first), then duty, date, subject and rule.
     public let findings: [Finding]
     public let timePoints: [TimePointResponse]
     public let mirels: [MirelsTimePoint]
@@ -55,11 +55,14 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     findings += LabRules(index: index).findings()
     findings += BoneAgentRules(index: index).findings()
 
+    // Most urgent first everywhere (page, report, API); then by duty, date, subject and rule,
+    // so the order never depends on the record's order.
     let dutyOrder = Duty.allCases
     findings.sort { a, b in
-        let keyA = (dutyOrder.firstIndex(of: a.duty) ?? 0, -(Severity.allCases.firstIndex(of: a.severity) ?? 0))
-        let keyB = (dutyOrder.firstIndex(of: b.duty) ?? 0, -(Severity.allCases.firstIndex(of: b.severity) ?? 0))
-        if keyA != keyB { return keyA < keyB }
+        if a.severity != b.severity { return a.severity > b.severity }
+        let dutyA = dutyOrder.firstIndex(of: a.duty) ?? 0
+        let dutyB = dutyOrder.firstIndex(of: b.duty) ?? 0
+        if dutyA != dutyB { return dutyA < dutyB }
         let dateA = a.date?.earliestDay ?? Int.min
         let dateB = b.date?.earliestDay ?? Int.min
         if dateA != dateB { return dateA < dateB }
