@@ -12,6 +12,9 @@ public struct AppRequestContext: RequestContext {
     public var viaToken = false
     public var requestId: String
     public var language: AppLanguage
+    /// The page's own path (with its query), so the language switch can come back to it
+    /// without a Referer (none is sent: Referrer-Policy no-referrer).
+    public var path = "/cases"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -22,5 +25,5 @@ public struct AppRequestContext: RequestContext {
 
 extension AppRequestContext {
     /// The page frame for this request: its language, user and CSRF token.
-    var layout: Layout { Layout(language: language, user: user, csrf: csrfToken) }
+    var layout: Layout { Layout(language: language, user: user, csrf: csrfToken, path: path) }
 }

@@ -23,6 +23,7 @@ public struct ServerConfiguration: Sendable {
 public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: services.logger))
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: services.secureCookies))
     router.add(middleware: MetricsMiddleware<AppRequestContext>())
     router.add(middleware: ErrorMiddleware(logger: services.logger))
     router.add(middleware: RedirectMiddleware())

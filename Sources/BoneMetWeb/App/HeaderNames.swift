@@ -5,4 +5,6 @@ extension HTTPField.Name {
     // only satisfies the type system without a force unwrap.
     static let csrfToken = HTTPField.Name("X-CSRF-Token") ?? .cookie
     static let requestId = HTTPField.Name("X-Request-Id") ?? .via
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .via
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options") ?? .via
 }

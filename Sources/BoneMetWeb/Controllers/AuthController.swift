@@ -112,12 +112,26 @@ struct AuthController {
         return .seeOther("/cases")
     }
 
+    /// A path on this site: "/" then no second "/" or "\\", nothing that could make it a scheme
+    /// or another host, no control characters. Anything else is refused (no open redirect).
+    static func localPath(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), text.count <= 512 else { return nil }
+        let second = text.dropFirst().first
+        guard second != "/" && second != "\\" else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && scalar.value > 0x20 && scalar.value < 0x7F && scalar != "\\"
+        }
+        return allowed ? text : nil
+    }
+
     @Sendable func switchLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request)
+        // Signed in: the switch is a form like any other, under CSRF. (Signed out it only sets
+        // a cookie, and there is no session to hold a token.)
+        if context.user != nil { try context.checkCSRF(form["_csrf"]) }
         let language = AppLanguage(code: form["lang"] ?? "") ?? .en
-        // Go back to the page the switch was on, when it is one of ours.
-        let back = request.headers[.referer].flatMap { URL(string: $0)?.path }.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil }
-        var response = Response.seeOther(back ?? "/cases")
+        // Back to the page the switch was on — only a path of ours, never another site.
+        var response = Response.seeOther(Self.localPath(form["next"]) ?? "/cases")
         response.setCookie(Cookie(name: "lang", value: language.shortCode, maxAge: 365 * 86_400, path: "/", secure: services.secureCookies, httpOnly: false, sameSite: .lax))
         return response
     }

@@ -8,6 +8,7 @@ struct LanguageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
         context.language = Self.language(cookie: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
+        if request.method == .get { context.path = request.uri.path }
         return try await next(request, context)
     }
 

@@ -14,7 +14,7 @@ struct ErrorPage {
                 .class("error"),
                 .h1(.text("\(UIText.errorTitle(language)) \(status)")),
                 .p(.text(message(language))),
-                .p(.class("muted"), .text("request id: \(requestId)"))
+                .p(.class("muted"), .text("\(language == .zhHans ? "请求编号" : "request id")\(language == .zhHans ? "：" : ": ")\(requestId)"))
             ))
     }
 }

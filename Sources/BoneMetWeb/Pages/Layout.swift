@@ -9,6 +9,16 @@ struct Layout {
     let csrf: String?
     /// Indented output, for readable page snapshots; pages are served compact.
     var indented = false
+    /// The page's path, where the language switch returns.
+    var path = "/cases"
+
+    init(language: AppLanguage, user: User?, csrf: String?, indented: Bool = false, path: String = "/cases") {
+        self.language = language
+        self.user = user
+        self.csrf = csrf
+        self.indented = indented
+        self.path = path
+    }
 
     func render(title: String, _ content: Node<HTML.BodyContext>) -> String {
         let html = HTML(
@@ -33,6 +43,7 @@ struct Layout {
                     .form(
                         .class("lang"), .action("/language"), .method(.post),
                         .input(.type(.hidden), .name("lang"), .value(language == .zhHans ? "en" : "zh")),
+                        .input(.type(.hidden), .name("next"), .typedValue(path)),
                         .input(.type(.hidden), .name("_csrf"), .value(csrf ?? "")),
                         .button(.type(.submit), .text(UIText.switchLanguage(language)))
                     ),
