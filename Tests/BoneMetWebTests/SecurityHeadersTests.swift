@@ -41,6 +41,27 @@ import Testing
         }
     }
 
+    /// ASVS 2.1: passwords of at least 12 characters; bcrypt's 72-byte limit refused, not cut.
+    @Test func passwordLengthRules() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            _ = try await browser.get(client, "/password")
+            func change(_ new: String) async throws -> TestResponse {
+                try await browser.post(client, "/password", form: ["_csrf": browser.csrf ?? "", "current": WebHarness.password, "new": new, "repeat": new])
+            }
+            let short = try await change("eleven char")
+            #expect(short.status == .unprocessableContent)
+            #expect(String(buffer: short.body).contains("at least 12 characters"))
+            let long = try await change(String(repeating: "骨转移", count: 9))  // 27 characters, 81 bytes
+            #expect(long.status == .unprocessableContent)
+            #expect(String(buffer: long.body).contains("at most 72 bytes"))
+            #expect(try await change("twelve chars").status == .seeOther)
+        }
+    }
+
     @Test func strictTransportOnlyWithSecureCookies() async throws {
         let middleware = SecurityHeadersMiddleware(strictTransport: true)
         #expect(middleware.strictTransport)

@@ -9,7 +9,10 @@ struct AuthController {
     static let sessionSeconds: Int64 = 12 * 3600
     static let failureWindow: Int64 = 15 * 60
     static let maxFailures = 5
-    static let minimumPasswordLength = 10
+    /// ASVS 2.1.1: at least 12 characters.
+    static let minimumPasswordLength = 12
+    /// bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused.
+    static let maximumPasswordBytes = 72
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/login", use: loginPage)
@@ -100,6 +103,7 @@ struct AuthController {
         let new = form["new"] ?? ""
         var error: LocalizedText?
         if new.count < Self.minimumPasswordLength { error = UIText.passwordTooShort }
+        if new.utf8.count > Self.maximumPasswordBytes { error = UIText.passwordTooLong }
         if new != (form["repeat"] ?? "") { error = UIText.passwordMismatch }
         let current = try await services.users.credentials(username: user.username)
         if try await !Self.verify(form["current"] ?? "", hash: current?.passwordHash) { error = UIText.badLogin }

@@ -13,9 +13,12 @@ enum UIText {
     static let changePassword = LocalizedText(en: "Change password", zh: "修改密码")
     static let mustChange = LocalizedText(en: "Choose your own password before you continue.", zh: "继续之前请设置您自己的密码。")
     static let currentPassword = LocalizedText(en: "Current password", zh: "当前密码")
-    static let newPassword = LocalizedText(en: "New password (at least 10 characters)", zh: "新密码（至少 10 个字符）")
+    static let newPassword = LocalizedText(en: "New password (at least 12 characters)", zh: "新密码（至少 12 个字符）")
     static let repeatPassword = LocalizedText(en: "Repeat the new password", zh: "再次输入新密码")
-    static let passwordTooShort = LocalizedText(en: "The new password must have at least 10 characters.", zh: "新密码至少需要 10 个字符。")
+    static let passwordTooShort = LocalizedText(en: "The new password must have at least 12 characters.", zh: "新密码至少需要 12 个字符。")
+    static let passwordTooLong = LocalizedText(
+        en: "The new password is too long: at most 72 bytes (about 72 Latin letters or 24 Chinese characters).",
+        zh: "新密码过长：最多 72 字节（约 72 个英文字母或 24 个汉字）。")
     static let passwordMismatch = LocalizedText(en: "The two new passwords differ.", zh: "两次输入的新密码不一致。")
     static let save = LocalizedText(en: "Save", zh: "保存")
     static let search = LocalizedText(en: "Search by patient id", zh: "按患者编号搜索")
@@ -49,7 +52,7 @@ enum UIText {
 
     static let all: [LocalizedText] = [
         appName, cases, worklists, signIn, signOut, username, password, badLogin, changePassword, mustChange, currentPassword,
-        newPassword, repeatPassword, passwordTooShort, passwordMismatch, save, search, newCase, patient, updated, urgent, warnings,
+        newPassword, repeatPassword, passwordTooShort, passwordTooLong, passwordMismatch, save, search, newCase, patient, updated, urgent, warnings,
         noCases, fictional, caseJSON, createCase, saveCase, editRecord, version, asOf, specialty, source, none, errorTitle,
         fixFields, worklistEmpty, previous, next, demoNote,
     ]
