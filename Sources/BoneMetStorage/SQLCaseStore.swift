@@ -120,7 +120,9 @@ public struct SQLCaseStore: CaseStore {
                 // LIKE with an explicit escape character: SQLite has none by default.
                 query = query.where(SQLQueryString("LOWER(patient_id) LIKE \(bind: pattern) ESCAPE '\\'"))
             }
-            return try await query.orderBy("updated_at", .descending).orderBy("id").limit(limit).offset(offset).all().map { row in
+            // Most urgent patients first (urgent, then warning findings), then the latest change.
+            return try await query.orderBy("urgent", .descending).orderBy("warnings", .descending).orderBy("updated_at", .descending).orderBy("id")
+                .limit(limit).offset(offset).all().map { row in
                 CaseSummary(
                     id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
                     fictional: try row.decode(column: "fictional", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self),

@@ -114,6 +114,25 @@ import Testing
         }
     }
 
+    /// The patient list puts the most urgent patients first (issue #10), then the latest change.
+    @Test(arguments: engines)
+    func listIsMostUrgentFirst(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            var older = SyntheticCase.make(lesions: 1, studies: 2, treatments: 1)
+            older.patient.id = "older-urgent"
+            let urgent = assessed(older).filter { $0.severity == .urgent }
+            _ = try await cases.create(older, findings: urgent.isEmpty ? assessed(older) : urgent, by: "u", at: 1)
+            var newer = SyntheticCase.make(lesions: 1, studies: 2, treatments: 1)
+            newer.patient.id = "newer-quiet"
+            _ = try await cases.create(newer, findings: [], by: "u", at: 2)
+            let listed = try await cases.list(search: nil, limit: 10, offset: 0)
+            let first = try #require(listed.first)
+            #expect(first.urgent + first.warnings > 0)
+            #expect(first.patientId == "older-urgent")
+        }
+    }
+
     @Test(arguments: engines)
     func worklistsReadStoredFindingsMostUrgentFirst(engine: SQLStore.Engine) async throws {
         try await withDatabase(engine) { store in

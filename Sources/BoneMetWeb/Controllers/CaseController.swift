@@ -25,8 +25,13 @@ struct CaseController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
-        let cases = try await services.cases.list(search: nil, limit: Self.pageSize, offset: 0)
-        return HTMLPage(html: CasesPage(cases: cases, search: "", canEdit: user.may(.editClinicalData)).render(context.layout))
+        // Pages of `pageSize`: no patient is hidden past the first page.
+        let page = max(1, min(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 100_000))
+        let cases = try await services.cases.list(search: nil, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
+        return HTMLPage(html: CasesPage(
+            cases: Array(cases.prefix(Self.pageSize)), search: "", canEdit: user.may(.editClinicalData), page: page,
+            hasNext: cases.count > Self.pageSize
+        ).render(context.layout))
     }
 
     /// Search is a POST: a patient id typed into it must not end up in a URL (history, proxy logs).

@@ -7,6 +7,14 @@ struct CasesPage {
     let cases: [CaseSummary]
     let search: String
     let canEdit: Bool
+    var page = 1
+    var hasNext = false
+
+    static let texts = (
+        searchLabel: LocalizedText(en: "Find a patient", zh: "查找患者"),
+        noMatch: LocalizedText(en: "No patient id contains", zh: "没有患者编号包含"),
+        order: LocalizedText(en: "Most urgent first.", zh: "按紧急程度排序。")
+    )
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -18,13 +26,19 @@ struct CasesPage {
                     .class("toolbar"),
                     .form(
                         .action("/cases/search"), .method(.post), csrfField(layout.csrf),
-                        .input(.type(.search), .name("q"), .typedValue(search), .placeholder(UIText.search(language))),
-                        .button(.type(.submit), .text("🔍"))
+                        .label(
+                            .class("search"), .text(Self.texts.searchLabel(language) + " "),
+                            .input(.type(.search), .name("q"), .typedValue(search), .placeholder(UIText.search(language)))),
+                        .button(.type(.submit), .text(Self.texts.searchLabel(language)))
                     ),
                     .if(canEdit, .a(.class("button"), .href("/cases/new"), .text(UIText.newCase(language))))
                 ),
                 cases.isEmpty
-                    ? .p(.class("muted"), .text(UIText.noCases(language)))
+                    ? .p(.class("muted"), .text(search.isEmpty
+                        ? UIText.noCases(language)
+                        : language == .zhHans
+                            ? "\(Self.texts.noMatch(language))“\(HTMLEscape.attribute(search))”。"
+                            : "\(Self.texts.noMatch(language)) “\(HTMLEscape.attribute(search))”."))
                     : .table(
                         .class("cases"),
                         .thead(.tr(
@@ -40,7 +54,13 @@ struct CasesPage {
                                 .td(.text(Self.time(item.updatedAt)))
                             )
                         })
-                    )
+                    ),
+                .if(!cases.isEmpty && search.isEmpty, .p(.class("muted"), .text(Self.texts.order(language)))),
+                .p(
+                    .class("pager"),
+                    .if(page > 1, .a(.href("/cases?page=\(page - 1)"), .text(UIText.previous(language)))),
+                    .if(hasNext, .a(.href("/cases?page=\(page + 1)"), .text(UIText.next(language))))
+                )
             ))
     }
 
