@@ -86,6 +86,22 @@ enum CaseConsistency {
                     problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))
             }
         }
+        // Source codes are `system|code`; a DICOM modality is a code such as DX, CR, MR.
+        func checkCodes(_ codes: [String], at path: String) {
+            for (c, code) in codes.enumerated() {
+                let parts = code.split(separator: "|", omittingEmptySubsequences: false)
+                if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
+                    custom("\(path)[\(c)]", "write system|code, e.g. http://snomed.info/sct|94222008", "请写成 编码系统|编码，例如 http://snomed.info/sct|94222008")
+                }
+            }
+        }
+        for (i, primary) in record.primaries.enumerated() { checkCodes(primary.codes, at: "primaries[\(i)].codes") }
+        for (i, lesion) in record.lesions.enumerated() { checkCodes(lesion.codes, at: "lesions[\(i)].codes") }
+        for (s, study) in record.studies.enumerated() {
+            if let code = study.dicomModality, code.isEmpty || code.count > 16 || !code.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }) {
+                custom("studies[\(s)].dicomModality", "a DICOM modality code in capitals (DX, CR, CT, MR, NM, PT)", "DICOM 检查方式代码（大写，如 DX、CR、CT、MR、NM、PT）")
+            }
+        }
         let lesions = Dictionary(record.lesions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (s, study) in record.studies.enumerated() {
             if !study.windows.isEmpty && study.modality != .ct && study.modality != .petCt {

@@ -60,6 +60,7 @@ public enum CaseFieldLabels {
         "pain": t("pain", "疼痛"), "neurology": t("neurology", "神经功能"), "biopsies": t("biopsies", "活检"), "events": t("events", "事件"),
         "visceralMetastases": t("visceral metastases", "内脏转移"), "dentalExams": t("dental examinations", "口腔检查"),
         "decisions": t("MDT decisions", "MDT 决议"), "plans": t("plans", "计划"), "patient": t("patient", "患者"),
+        "codes": t("source codes", "来源编码"), "dicomModality": t("DICOM modality", "DICOM 检查方式"),
     ]
 
     /// The label of a field of an object of the case format (`definition` as in CaseSchema).

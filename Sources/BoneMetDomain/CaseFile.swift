@@ -52,11 +52,11 @@ public enum CaseFile {
         public static let weight = ["date", "kg"]
         public static let primary = [
             "id", "site", "histology", "histologyType", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy",
-            "castrationResistant",
+            "castrationResistant", "codes",
         ]
-        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note", "primary"]
+        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note", "primary", "codes"]
         public static let study = [
-            "id", "date", "modality", "windows", "contrast", "studyInstanceUid", "region", "coverage", "report", "observations",
+            "id", "date", "modality", "dicomModality", "windows", "contrast", "studyInstanceUid", "region", "coverage", "report", "observations",
             "unnamedNewLesions",
         ]
         public static let observation = [

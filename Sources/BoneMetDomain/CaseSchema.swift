@@ -20,16 +20,16 @@ public enum CaseSchema {
         ("weight", Keys.weight, ["date", "kg"], ["date": .date, "kg": .number(1, 400)]),
         ("primary", Keys.primary, ["id", "site"], [
             "id": .string, "site": .values(PrimarySite.allowedValues), "histology": .string,
-            "histologyType": .values(HistologyType.allowedValues), "castrationResistant": .boolean,
+            "histologyType": .values(HistologyType.allowedValues), "castrationResistant": .boolean, "codes": .array(.string),
             "er": .values(ReceptorStatus.allowedValues), "pr": .values(ReceptorStatus.allowedValues),
             "her2": .values(ReceptorStatus.allowedValues), "diagnosed": .date, "hormoneDependent": .boolean, "targetedTherapy": .boolean,
         ]),
         ("lesion", Keys.lesion, ["id", "bone"], [
             "id": .string, "bone": .values(Bone.allowedValues), "segment": .values(BoneSegment.allowedValues), "level": .level,
-            "laterality": .values(Laterality.allowedValues), "note": .string, "primary": .string,
+            "laterality": .values(Laterality.allowedValues), "note": .string, "primary": .string, "codes": .array(.string),
         ]),
         ("study", Keys.study, ["id", "date", "modality"], [
-            "id": .string, "date": .date, "modality": .values(Modality.allowedValues), "windows": .array(.values(CTWindow.allowedValues)),
+            "id": .string, "date": .date, "modality": .values(Modality.allowedValues), "dicomModality": .string, "windows": .array(.values(CTWindow.allowedValues)),
             "contrast": .boolean, "studyInstanceUid": .string, "region": .string, "coverage": .array(.values(BodyRegion.allowedValues)), "report": .string, "observations": .array(.ref("observation")),
             "unnamedNewLesions": .integer(0, 1000),
         ]),

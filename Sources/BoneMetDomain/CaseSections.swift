@@ -76,7 +76,9 @@ enum CaseSections {
             id: id ?? "", site: site ?? .unknown, histology: p.string("histology"), histologyType: p.value("histologyType"), er: p.value("er"),
             pr: p.value("pr"), her2: p.value("her2"), diagnosed: p.date("diagnosed"), hormoneDependent: p.bool("hormoneDependent"),
             targetedTherapy: p.bool("targetedTherapy"), castrationResistant: p.bool("castrationResistant"))
-        return id == nil || site == nil ? nil : primary
+        var coded = primary
+        coded.codes = p.strings("codes")
+        return id == nil || site == nil ? nil : coded
     }
 
     static func lesion(_ l: FieldReader) -> Lesion? {
@@ -84,7 +86,9 @@ enum CaseSections {
         let lesion = Lesion(
             id: id ?? "", bone: bone ?? .other, segment: l.value("segment"), level: l.level("level"), laterality: l.value("laterality"),
             note: l.string("note"), primary: l.string("primary"))
-        return id == nil || bone == nil ? nil : lesion
+        var coded = lesion
+        coded.codes = l.strings("codes")
+        return id == nil || bone == nil ? nil : coded
     }
 
     static func study(_ s: FieldReader) -> ImagingStudy? {
@@ -92,12 +96,15 @@ enum CaseSections {
         let windows = s.values("windows", CTWindow.self)
         let coverage = s.values("coverage", BodyRegion.self)
         let (contrast, uid, region, report) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"), s.string("report"))
+        let dicomModality = s.string("dicomModality")
         let observations = s.objects("observations", keys: Keys.observation, read: observation)
         let unnamed = s.int("unnamedNewLesions", in: 0...1000)
         guard let id, let date, let modality else { return nil }
-        return ImagingStudy(
+        var study = ImagingStudy(
             id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region,
             coverage: coverage, report: report, observations: observations, unnamedNewLesions: unnamed)
+        study.dicomModality = dicomModality
+        return study
     }
 
     static func observation(_ o: FieldReader) -> LesionObservation? {

@@ -100,6 +100,7 @@ public enum FHIRExporter {
             if let snomed = CancerCodes.preferredSNOMED(site: primary.site, histology: primary.effectiveHistology) {
                 codings.insert(coding(FHIRCodes.snomed, snomed), at: 0)
             }
+            codings = Self.withSourceCodes(primary.codes, codings)
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("primary", primary.id))), ("meta", profile("mcode-primary-cancer-condition")),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),
@@ -146,7 +147,7 @@ public enum FHIRExporter {
                 ("verificationStatus", Self.verification(
                     record.biopsies.contains { $0.lesion == lesion.id && $0.result == .metastasis } ? "confirmed" : "provisional")),
                 ("category", Self.problemList),
-                ("code", concept([coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")])),
+                ("code", concept(Self.withSourceCodes(lesion.codes, [coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")]))),
                 ("bodySite", .array([concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en)])),
                 ("subject", subject),
             ]))
@@ -202,7 +203,7 @@ public enum FHIRExporter {
                 ("resourceType", .string("ImagingStudy")), ("id", .string(rid("study", study.id))), ("status", .string("available")),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(study.id))])]
                     + (study.studyInstanceUid.map { [obj([("system", .string("urn:dicom:uid")), ("value", .string("urn:oid:\($0)"))])] } ?? []))),
-                ("modality", .array([coding("http://dicom.nema.org/resources/ontology/DCM", dicom(study.modality))])), ("subject", subject),
+                ("modality", .array([coding("http://dicom.nema.org/resources/ontology/DCM", study.dicomModality ?? dicom(study.modality))])), ("subject", subject),
                 ("started", .string(study.date.description)), ("description", str(study.region)),
             ]))
             if let report = study.report, !report.isEmpty {
@@ -223,6 +224,16 @@ public enum FHIRExporter {
             ("code", concept([coding(FHIRCodes.loinc, code)])), ("subject", subject), ("effectiveDateTime", .string(date.description)),
             ("valueInteger", .number(String(value))),
         ])
+    }
+
+    /// The source system's own codings first (as received), then BoneMet's where they differ.
+    static func withSourceCodes(_ codes: [String], _ ours: [FHIRJSON]) -> [FHIRJSON] {
+        let source = codes.compactMap { text -> FHIRJSON? in
+            let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? coding(parts[0], parts[1]) : nil
+        }
+        let keys = Set(source.map { "\($0["system"]?.string ?? "")|\($0["code"]?.string ?? "")" })
+        return source + ours.filter { !keys.contains("\($0["system"]?.string ?? "")|\($0["code"]?.string ?? "")") }
     }
 
     static let clinicalStatus = concept([coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active")])

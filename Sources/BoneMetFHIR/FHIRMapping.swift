@@ -63,6 +63,14 @@ enum FHIRRead {
         return codings(qualifier).compactMap { $0.code.flatMap { codes[$0] } }.first
     }
 
+    /// The codings of a concept as `system|code`, in their order, without BoneMet's own.
+    static func sourceCodes(_ concept: FHIRJSON?) -> [String] {
+        codings(concept).compactMap { coding in
+            guard let system = coding.system, let code = coding.code, !system.hasPrefix("urn:bonemet") else { return nil }
+            return "\(system)|\(code)"
+        }
+    }
+
     /// A receptor result: LOINC answers (LA6576-8 positive, LA6577-6 negative), SNOMED CT
     /// qualifiers (10828004 positive, 260385009 negative), or the text in English or Chinese.
     static func receptorStatus(_ resource: FHIRJSON) -> ReceptorStatus? {
@@ -222,8 +230,10 @@ public enum FHIRCaseMapper {
                         // Our own export: bone, segment, level and id exactly as recorded.
                         lesionIds[resource.id ?? ""] = own[3]
                         if let relatedId { lesionPrimaryRefs[own[3]] = relatedId }
-                        record.lesions.append(Lesion(
-                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality))
+                        var lesion = Lesion(
+                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality)
+                        lesion.codes = FHIRRead.sourceCodes(code)
+                        record.lesions.append(lesion)
                         continue
                     }
                     let coded = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
@@ -237,18 +247,26 @@ public enum FHIRCaseMapper {
                     let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
                     if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
                     let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm].compactMap { $0 }.joined(separator: "; ")
-                    record.lesions.append(Lesion(
+                    var lesion = Lesion(
                         id: lesionId, bone: coded?.0 ?? named?.0 ?? .other, segment: coded?.1, laterality: laterality ?? named?.1,
-                        note: note.isEmpty ? nil : note))
+                        note: note.isEmpty ? nil : note)
+                    lesion.codes = FHIRRead.sourceCodes(code)
+                    record.lesions.append(lesion)
                 case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
                     primaryIdByResource[resource.id ?? ""] = primaryId
                     let text = FHIRRead.text(code)
-                    record.primaries.append(PrimaryCancer(
+                    var primary = PrimaryCancer(
                         id: primaryId, site: FHIRRead.extensionValue(r, "primary-site")?.string.flatMap(PrimarySite.init(rawValue:)) ?? site,
                         histology: [text, confirm].compactMap { $0 }.joined(separator: "; ").nilIfEmpty,
                         histologyType: histology ?? FHIRRead.histology(r),
-                        diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])))
+                        diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"]))
+                    primary.codes = FHIRRead.sourceCodes(code)
+                    if primary.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
+                        // An onset given as an age is a year-long span: said, never turned into a guessed date.
+                        notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the diagnosis date"))
+                    }
+                    record.primaries.append(primary)
                     primaryResourceIds.insert(resource.id ?? "")
                 case .secondary:
                     visceral.append(VisceralMetastasis(organ: FHIRRead.text(code) ?? "metastasis", date: FHIRRead.periodStart(r, "onset")))
@@ -495,11 +513,13 @@ public enum FHIRCaseMapper {
         let r = resource.json
         guard let date = FHIRRead.date(r["started"]) else { return nil }
         let codes = (r["modality"]?.array ?? []).compactMap { $0["code"]?.string } + (r["series"]?.array ?? []).compactMap { $0["modality"]?["code"]?.string }
-        guard let modality = codes.compactMap({ modalities[$0] }).first else { return nil }
+        guard let source = codes.first(where: { modalities[$0] != nil }), let modality = modalities[source] else { return nil }
         let uid = (r["identifier"]?.array ?? []).compactMap { $0["value"]?.string }.first { $0.hasPrefix("urn:oid:") }.map { String($0.dropFirst("urn:oid:".count)) }
-        return ImagingStudy(
+        var study = ImagingStudy(
             id: FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString, date: date, modality: modality, studyInstanceUid: uid,
             region: r["description"]?.string)
+        study.dicomModality = source  // DX stays DX, CR stays CR
+        return study
     }
 
     /// Orders of the same drug whose gaps stay within `gapDays` (a setting) become one regimen

@@ -273,6 +273,37 @@ enum MCODESTU4Bundle {
         #expect(record.primaries.first?.her2 == .negative)
     }
 
+    /// The EHR's own codings and DICOM modality go back out as they came (DX stays DX); an onset
+    /// given as an age is said, not turned into a guessed date.
+    @Test func sourceCodesAndModalityRoundTrip() async throws {
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "id": "dx1", "gender": "female", "birthDate": "1955-02-01"}},
+          {"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/dx1"}, "onsetAge": {"value": 63, "unit": "a", "system": "http://unitsofmeasure.org", "code": "a"},
+                        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "353431000119107"}, {"system": "urn:cn:nhc:icd-10-clinical", "code": "C50.900x001"}]}}},
+          {"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/dx1"},
+                        "code": {"coding": [{"system": "urn:cn:nhc:icd-10-clinical", "code": "C79.500"}]},
+                        "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}]}]}},
+          {"resource": {"resourceType": "ImagingStudy", "id": "xr", "status": "available", "subject": {"reference": "Patient/dx1"}, "started": "2023-05-01",
+                        "modality": [{"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "DX"}]}}
+        ]}
+        """#
+        let (summary, records) = try await importBundle(bundle)
+        let record = try #require(records.first)
+        #expect(record.primaries.first?.codes == ["http://snomed.info/sct|353431000119107", "urn:cn:nhc:icd-10-clinical|C50.900x001"])
+        #expect(record.lesions.first?.codes == ["urn:cn:nhc:icd-10-clinical|C79.500"])
+        #expect(record.studies.first?.modality == .xray && record.studies.first?.dicomModality == "DX")
+        #expect(record.primaries.first?.diagnosed == nil)
+        #expect(summary.notes.contains { $0.message.contains("onset given as age 63") })
+        let exported = FHIRExporter.bundle(caseId: "c1", record: record, assessment: nil).serialized()
+        #expect(exported.contains(#""code":"DX""#))
+        #expect(exported.contains("353431000119107") && exported.contains("C79.500"))
+        // And back again: still DX, still the same codes.
+        let (_, again) = try await importBundle(exported)
+        #expect(again.first?.studies.first?.dicomModality == "DX")
+        #expect(again.first?.lesions.first?.codes.first == "urn:cn:nhc:icd-10-clinical|C79.500")
+    }
+
     @Test func publicR4ExamplesImportOrSayWhy() async throws {
         let folder = Self.shared.appendingPathComponent("r4-spec-examples/bundles")
         guard FileManager.default.fileExists(atPath: folder.path) else { return }

@@ -242,6 +242,8 @@ public struct PrimaryCancer: Sendable, Hashable, Encodable {
     public var histology: String?
     /// The histology coded where the rules need it (radiosensitivity, embolisation).
     public var histologyType: HistologyType?
+    /// The codes the source system gave this diagnosis (`system|code`), kept for export.
+    public var codes: [String] = []
     public var er: ReceptorStatus?
     public var pr: ReceptorStatus?
     public var her2: ReceptorStatus?

@@ -8,6 +8,8 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     public var contrast: Bool?
     /// DICOM StudyInstanceUID, to open the study in a viewer.
     public var studyInstanceUid: String?
+    /// The DICOM modality code as the source sent it (DX, CR, MR …), kept for export.
+    public var dicomModality: String?
     /// Free description of what was imaged ("right hip and femur"); a note, never read by rules.
     public var region: String?
     /// Body regions the study imaged, from a vocabulary. A lesion first seen on a later study is

@@ -11,6 +11,8 @@ public struct Lesion: Sendable, Hashable, Encodable {
     /// The primary cancer this lesion belongs to (a primary's id), from a biopsy or the
     /// clinician. Nil: unknown — with several primaries, every one is a candidate.
     public var primary: String?
+    /// The codes the source system gave this metastasis (`system|code`), kept for export.
+    public var codes: [String] = []
 
     public init(
         id: String, bone: Bone, segment: BoneSegment? = nil, level: VertebralLevel? = nil,
