@@ -97,6 +97,7 @@ enum CaseConsistency {
         }
         for (i, primary) in record.primaries.enumerated() { checkCodes(primary.codes, at: "primaries[\(i)].codes") }
         for (i, lesion) in record.lesions.enumerated() { checkCodes(lesion.codes, at: "lesions[\(i)].codes") }
+        for (i, treatment) in record.treatments.enumerated() { checkCodes(treatment.codes, at: "treatments[\(i)].codes") }
         for (s, study) in record.studies.enumerated() {
             if let code = study.dicomModality, code.isEmpty || code.count > 16 || !code.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }) {
                 custom("studies[\(s)].dicomModality", "a DICOM modality code in capitals (DX, CR, CT, MR, NM, PT)", "DICOM 检查方式代码（大写，如 DX、CR、CT、MR、NM、PT）")

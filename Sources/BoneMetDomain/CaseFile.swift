@@ -66,7 +66,7 @@ public enum CaseFile {
         ]
         public static let treatment = [
             "id", "kind", "name", "drugs", "systemicClass", "lesions", "start", "end", "planned", "stopReason", "procedure", "agent",
-            "doseMg", "intervalWeeks", "doses", "doseGy", "fractions",
+            "doseMg", "intervalWeeks", "doses", "doseGy", "fractions", "codes",
         ]
         public static let lab = ["date", "test", "value", "unit", "upperLimit", "lowerLimit"]
         public static let performance = ["date", "ecog", "kps"]

@@ -49,7 +49,7 @@ public enum CaseSchema {
             "systemicClass": .values(SystemicClass.allowedValues), "lesions": .array(.string), "start": .date, "end": .date,
             "planned": .boolean, "stopReason": .values(StopReason.allowedValues), "procedure": .values(SurgicalProcedure.allowedValues),
             "agent": .values(BoneAgent.allowedValues), "doseMg": .number(0, 10_000), "intervalWeeks": .integer(1, 52),
-            "doses": .array(.date), "doseGy": .number(0, 200), "fractions": .integer(1, 100),
+            "doses": .array(.date), "doseGy": .number(0, 200), "fractions": .integer(1, 100), "codes": .array(.string),
         ]),
         ("lab", Keys.lab, ["date", "test", "value"], [
             "date": .date, "test": .values(LabTest.allowedValues), "value": .number(0, 10_000_000), "unit": .string,

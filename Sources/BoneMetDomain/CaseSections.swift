@@ -153,7 +153,9 @@ enum CaseSections {
             planned: t.bool("planned") ?? false, stopReason: t.value("stopReason"), procedure: t.value("procedure"), agent: agent,
             doseMg: t.double("doseMg", in: 0...10_000), intervalWeeks: t.int("intervalWeeks", in: 1...52), doses: t.dates("doses"),
             doseGy: t.double("doseGy", in: 0...200), fractions: t.int("fractions", in: 1...100))
-        return id == nil || kind == nil ? nil : treatment
+        var coded = treatment
+        coded.codes = t.strings("codes")
+        return id == nil || kind == nil ? nil : coded
     }
 
     static func lab(_ l: FieldReader) -> LabResult? {

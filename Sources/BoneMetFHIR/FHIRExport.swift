@@ -274,6 +274,7 @@ public enum FHIRExporter {
             if treatment.agent == .zoledronicAcid { codings.append(coding(atc, "M05BA08", "zoledronic acid")) }
             // Ibandronate and pamidronate have no code in standards.md; our own system keeps them.
             if let agent = treatment.agent { codings.append(coding(boneAgentSystem, agent.rawValue, agent.label.en)) }
+            codings = Self.withSourceCodes(treatment.codes, codings)
             let name = treatment.name ?? treatment.agent?.label.en ?? treatment.drugs.joined(separator: " + ")
             // Systemic therapy treats the primaries; a bone-modifying agent the bone metastases.
             let reasons = treatment.kind == .systemic ? primaryRefs : lesionRefs

@@ -437,6 +437,17 @@ public enum FHIRCaseMapper {
     /// Bone-modifying agents by ATC or name; other medications only when they treat a cancer
     /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
     static func medication(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings = .none) -> Treatment? {
+        guard var treatment = medicationTreatment(resource, primaries: primaries, mappings: mappings) else { return nil }
+        var concept = resource.json["medicationCodeableConcept"]
+        if concept == nil, let reference = resource.json["medicationReference"]?["reference"]?.string, reference.hasPrefix("#") {
+            concept = (resource.json["contained"]?.array ?? []).first { $0["id"]?.string == String(reference.dropFirst()) }?["code"]
+        }
+        // RxNorm, ATC or a local code, as the EHR sent them: kept and exported.
+        treatment.codes = FHIRRead.sourceCodes(concept)
+        return treatment
+    }
+
+    static func medicationTreatment(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings) -> Treatment? {
         let r = resource.json
         // The medication inline, or a contained Medication referenced as `#id`.
         var concept = r["medicationCodeableConcept"]

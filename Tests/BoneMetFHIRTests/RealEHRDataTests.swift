@@ -171,7 +171,9 @@ enum MCODESTU4Bundle {
         #expect(lesion.laterality == .right)  // mCODE STU4: inside bodySite
         #expect(lesion.primary == primary.id)  // condition-related by urn:uuid
         #expect(record.performance.first?.ecog == 0)
-        #expect(record.treatments.contains { $0.kind == .systemic && $0.name?.contains("gefitinib") == true })  // reasonCode
+        let gefitinib = try #require(record.treatments.first { $0.kind == .systemic && $0.name?.contains("gefitinib") == true })  // reasonCode
+        #expect(gefitinib.codes == ["http://www.nlm.nih.gov/research/umls/rxnorm|349472"])  // RxNorm kept …
+        #expect(FHIRExporter.bundle(caseId: "c", record: record, assessment: nil).serialized().contains("349472"))  // … and exported
         #expect(record.labs.contains { $0.test == .hemoglobin && $0.value == 13.5 })
     }
 

@@ -23,6 +23,9 @@ public struct Treatment: Sendable, Hashable, Encodable {
     public var doses: [PartialDate]
     public var doseGy: Double?
     public var fractions: Int?
+    /// The source system's codings of the medication or procedure (`system|code`: RxNorm, ATC,
+    /// SNOMED CT …), kept for export.
+    public var codes: [String] = []
 
     public init(
         id: String, kind: TreatmentKind, name: String? = nil, drugs: [String] = [], systemicClass: SystemicClass? = nil,
