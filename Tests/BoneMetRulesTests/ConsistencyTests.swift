@@ -163,6 +163,14 @@ import Testing
         #expect(primary(.breast).radiosensitivity == .sensitive)
         #expect(primary(.kidney).radiosensitivity == .resistant)
         #expect(primary(.stomach).radiosensitivity == .unknown)
+        // Lung adenocarcinoma / squamous carcinoma are NSCLC; the same histology elsewhere
+        // defers to the organ (reference.md, radiosensitivity by histology then organ).
+        #expect(primary(.lung, .adenocarcinoma).radiosensitivity == .resistant)
+        #expect(primary(.lung, .squamousCellCarcinoma).radiosensitivity == .resistant)
+        #expect(primary(.breast, .adenocarcinoma).radiosensitivity == .sensitive)
+        #expect(primary(.prostate, .adenocarcinoma).radiosensitivity == .sensitive)
+        #expect(primary(.colon, .adenocarcinoma).radiosensitivity == .resistant)
+        #expect(primary(.esophagus, .squamousCellCarcinoma).radiosensitivity == .unknown)
     }
 
     @Test func hypervascular() {

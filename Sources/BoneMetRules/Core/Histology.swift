@@ -83,7 +83,10 @@ extension PrimaryCancer {
         case .smallCellCarcinoma, .lymphoma, .myeloma, .plasmacytoma, .seminoma: return .sensitive
         case .nonSmallCellCarcinoma, .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .melanoma, .sarcoma:
             return .resistant
-        case .adenocarcinoma, .squamousCellCarcinoma where site == .lung: return .resistant
+        // Adenocarcinoma and squamous carcinoma of the lung are non-small-cell (resistant); of
+        // any other organ they say nothing beyond the organ (breast/prostate adenocarcinoma
+        // stay sensitive), so they fall through to the organ below.
+        case .adenocarcinoma where site == .lung, .squamousCellCarcinoma where site == .lung: return .resistant
         default: break
         }
         switch site {
