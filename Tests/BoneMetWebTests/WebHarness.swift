@@ -20,12 +20,13 @@ struct WebHarness {
     static let time: Int64 = 1_700_000_000 // 2023-11-14
 
     static func make(
-        _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), now: @escaping @Sendable () -> Int64 = { time }
+        _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), now: @escaping @Sendable () -> Int64 = { time },
+        passwordLimits: PasswordGate.Limits = .default
     ) async throws -> WebHarness {
         let (store, cleanup) = try await TestDatabases.make(engine, migrate: false)
         var logger = Logger(label: "bonemet.test")
         logger.logLevel = .warning
-        let services = AppServices(store: store, now: now, bcryptCost: 4, logger: logger, cds: cds, http: http)
+        let services = AppServices(store: store, now: now, bcryptCost: 4, logger: logger, cds: cds, http: http, passwordLimits: passwordLimits)
         let password = try #require(try await Bootstrap.prepare(services))
         return WebHarness(services: services, adminPassword: password, cleanup: cleanup)
     }

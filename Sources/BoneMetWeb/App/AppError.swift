@@ -7,11 +7,14 @@ public struct AppError: Error, Sendable {
     public let status: HTTPResponse.Status
     public let message: LocalizedText
     public let fieldErrors: [InputError]
+    /// Seconds for a `Retry-After` header (503 under overload).
+    public let retryAfter: Int?
 
-    public init(_ status: HTTPResponse.Status, _ message: LocalizedText, fieldErrors: [InputError] = []) {
+    public init(_ status: HTTPResponse.Status, _ message: LocalizedText, fieldErrors: [InputError] = [], retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.fieldErrors = fieldErrors
+        self.retryAfter = retryAfter
     }
 
     static let unauthorized = AppError(.unauthorized, LocalizedText(en: "Please sign in.", zh: "请先登录。"))
@@ -19,6 +22,12 @@ public struct AppError: Error, Sendable {
     static let csrf = AppError(.forbidden, LocalizedText(en: "The form expired or was not sent from BoneMet (CSRF check). Reload the page and try again.", zh: "表单已过期或并非来自 BoneMet（CSRF 校验）。请刷新页面后重试。"))
     static let notFound = AppError(.notFound, LocalizedText(en: "Not found.", zh: "未找到。"))
     static let tooManyAttempts = AppError(.tooManyRequests, LocalizedText(en: "Too many failed sign-ins. Wait 15 minutes and try again.", zh: "登录失败次数过多。请 15 分钟后再试。"))
+
+    static func overloaded(retryAfter: Int) -> AppError {
+        AppError(.serviceUnavailable, LocalizedText(
+            en: "BoneMet is busy signing other people in. Nothing was changed; try again in \(retryAfter) seconds.",
+            zh: "BoneMet 正忙于处理其他用户的登录。未做任何更改；请 \(retryAfter) 秒后重试。"), retryAfter: retryAfter)
+    }
 
     static func invalid(_ errors: [InputError]) -> AppError {
         AppError(.unprocessableContent, LocalizedText(en: "The case has errors; nothing was saved.", zh: "病例有错误；未保存任何内容。"), fieldErrors: errors)

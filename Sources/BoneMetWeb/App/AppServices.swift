@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     /// Seconds since 1970; injected so tests control time.
     public let now: @Sendable () -> Int64
     public let bcryptCost: UInt8
+    /// Password hashing for requests, bounded (503 with Retry-After beyond the queue).
+    public let passwords: PasswordGate
     public let secureCookies: Bool
     public let logger: Logger
     /// Where /metrics reads from; `serve` bootstraps swift-metrics into it.
@@ -39,8 +41,9 @@ public struct AppServices: Sendable {
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
-        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher()
+        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default
     ) {
+        self.passwords = PasswordGate(limits: passwordLimits)
         self.cds = cds
         self.http = http
         self.keySets = JWKSCache(fetch: http, now: now)

@@ -38,7 +38,7 @@ struct AdminController {
         do {
             let user = try await services.users.create(
                 username: username, displayName: displayName, role: role,
-                passwordHash: try await PasswordHashing.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
+                passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
             try await services.audit.record(userId: admin.id, action: "createUser", caseId: nil, detail: "\(user.username) as \(role.rawValue)", at: services.now())
             page = UsersPage(users: try await services.users.all(), created: (user.username, password))
             return HTMLPage(html: page.render(context.layout))

@@ -55,7 +55,7 @@ struct AuthController {
             return try loginResponse(page, status: .tooManyRequests, request: request, context: context)
         }
         let credentials = try await services.users.credentials(username: username)
-        let valid = try await Self.verify(password, hash: credentials?.passwordHash)
+        let valid = try await services.passwords.verify(password, hash: credentials?.passwordHash)
         guard let credentials, valid, !credentials.user.disabled else {
             _ = try await services.sessions.recordFailure(key: key, at: now, window: Self.failureWindow)
             page.error = UIText.badLogin
@@ -70,10 +70,6 @@ struct AuthController {
         response.setCookie(cookie(SessionMiddleware.cookie, sessionId, maxAge: Int(Self.sessionSeconds)))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
         return response
-    }
-
-    static func verify(_ password: String, hash: String?) async throws -> Bool {
-        try await PasswordHashing.verify(password, hash: hash)
     }
 
     static func hash(_ password: String, cost: UInt8) async throws -> String {
@@ -106,12 +102,12 @@ struct AuthController {
         if new.utf8.count > Self.maximumPasswordBytes { error = UIText.passwordTooLong }
         if new != (form["repeat"] ?? "") { error = UIText.passwordMismatch }
         let current = try await services.users.credentials(username: user.username)
-        if try await !Self.verify(form["current"] ?? "", hash: current?.passwordHash) { error = UIText.badLogin }
+        if try await !services.passwords.verify(form["current"] ?? "", hash: current?.passwordHash) { error = UIText.badLogin }
         if let error {
             return try HTMLPage(html: PasswordPage(error: error, mustChange: user.mustChangePassword).render(context.layout), status: .unprocessableContent)
                 .response(from: request, context: context)
         }
-        try await services.users.setPassword(userId: user.id, passwordHash: try await Self.hash(new, cost: services.bcryptCost), mustChangePassword: false)
+        try await services.users.setPassword(userId: user.id, passwordHash: try await services.passwords.hash(new, cost: services.bcryptCost), mustChangePassword: false)
         try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: services.now())
         return .seeOther("/cases")
     }

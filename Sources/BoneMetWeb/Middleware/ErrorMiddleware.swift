@@ -26,6 +26,12 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
+        var response = try body(error, request: request, context: context)
+        if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        return response
+    }
+
+    func body(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
         if request.uri.path.hasPrefix("/fhir") || request.uri.path.hasPrefix("/cds-services") {
             let code = error.status == .unauthorized ? "login" : error.status == .forbidden ? "forbidden" : error.status == .notFound ? "not-found" : "processing"
             return textResponse(
