@@ -106,6 +106,8 @@ public protocol SessionStore: Sendable {
     func create(id: String, userId: String, csrfToken: String, expiresAt: Int64, at time: Int64) async throws
     func session(id: String, now: Int64) async throws -> (userId: String, csrfToken: String)?
     func delete(id: String) async throws
+    /// Ends every session of a user (password change, disabling); returns how many ended.
+    @discardableResult func deleteAll(userId: String) async throws -> Int
     /// Records a failed login for a key and returns the failures within the window.
     func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int
     func failures(key: String, since: Int64) async throws -> Int

@@ -150,5 +150,10 @@ public enum Migrations {
                 .column("received_at", type: .bigint, .notNull)
                 .run()
         },
+        // M0009: session ids are now stored as their SHA-256; sessions stored with the raw id
+        // cannot be looked up any more and are ended (everyone signs in once again).
+        Migration("M0009_hashed_session_ids") { db in
+            try await db.delete(from: "sessions").run()
+        },
     ]
 }

@@ -2,8 +2,12 @@ import BoneMetDomain
 import Foundation
 import SQLKit
 
+/// Session ids are stored as their SHA-256 (ASVS 3.x): a copy of the database does not hand
+/// out live sessions. The cookie carries the id itself.
 public struct SQLSessionStore: SessionStore {
     let store: SQLStore
+
+    static func key(_ id: String) -> String { SQLTokenStore.hash(id) }
 
     public init(_ store: SQLStore) {
         self.store = store
@@ -12,21 +16,30 @@ public struct SQLSessionStore: SessionStore {
     public func create(id: String, userId: String, csrfToken: String, expiresAt: Int64, at time: Int64) async throws {
         try await store.write { db in
             try await db.insert(into: "sessions").columns("id", "user_id", "csrf_token", "created_at", "expires_at")
-                .values(SQLBind(id), SQLBind(userId), SQLBind(csrfToken), SQLBind(time), SQLBind(expiresAt)).run()
+                .values(SQLBind(Self.key(id)), SQLBind(userId), SQLBind(csrfToken), SQLBind(time), SQLBind(expiresAt)).run()
         }
     }
 
     public func session(id: String, now: Int64) async throws -> (userId: String, csrfToken: String)? {
         let row = try await store.read { db in
             try await db.select().columns("user_id", "csrf_token").from("sessions")
-                .where("id", .equal, SQLBind(id)).where("expires_at", .greaterThan, SQLBind(now)).first()
+                .where("id", .equal, SQLBind(Self.key(id))).where("expires_at", .greaterThan, SQLBind(now)).first()
         }
         guard let row else { return nil }
         return (try row.decode(column: "user_id", as: String.self), try row.decode(column: "csrf_token", as: String.self))
     }
 
     public func delete(id: String) async throws {
-        try await store.write { db in try await db.delete(from: "sessions").where("id", .equal, SQLBind(id)).run() }
+        try await store.write { db in try await db.delete(from: "sessions").where("id", .equal, SQLBind(Self.key(id))).run() }
+    }
+
+    @discardableResult public func deleteAll(userId: String) async throws -> Int {
+        try await store.write { db in
+            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+                .where("user_id", .equal, SQLBind(userId)).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await db.delete(from: "sessions").where("user_id", .equal, SQLBind(userId)).run()
+            return count
+        }
     }
 
     public func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int {

@@ -179,6 +179,16 @@ import Testing
             #expect(try await sessions.session(id: "s1", now: 100) == nil)
             try await sessions.delete(id: "s1")
             #expect(try await sessions.session(id: "s1", now: 1) == nil)
+            // Ids are stored hashed; ending all of one user's sessions leaves others alone.
+            let other = try await SQLUserStore(store).create(username: "v", displayName: "V", role: .orthopaedics, passwordHash: "h", mustChangePassword: false, at: 1)
+            try await sessions.create(id: "a", userId: user.id, csrfToken: "c", expiresAt: 100, at: 1)
+            try await sessions.create(id: "b", userId: user.id, csrfToken: "c", expiresAt: 100, at: 1)
+            try await sessions.create(id: "o", userId: other.id, csrfToken: "c", expiresAt: 100, at: 1)
+            let stored = try await store.read { db in try await db.select().column("id").from("sessions").all().map { try $0.decode(column: "id", as: String.self) } }
+            #expect(stored.count == 3 && !stored.contains("a") && !stored.contains("o"), "no raw session id in the database")
+            #expect(try await sessions.deleteAll(userId: user.id) == 2)
+            #expect(try await sessions.session(id: "a", now: 1) == nil)
+            #expect(try await sessions.session(id: "o", now: 1)?.userId == other.id)
             #expect(try await sessions.recordFailure(key: "k", at: 10, window: 60) == 1)
             #expect(try await sessions.recordFailure(key: "k", at: 20, window: 60) == 2)
             // At 100 with a 60-second window, the failures at 10 and 20 have expired.

@@ -62,6 +62,34 @@ import Testing
         }
     }
 
+    /// ASVS 3.3.3 / 3.2.1: a password change ends the user's other sessions (a second browser
+    /// is sent to sign in) and continues this one under a new session id.
+    @Test(arguments: TestDatabases.engines)
+    func passwordChangeEndsOtherSessionsAndRotatesTheId(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.run { client in
+            var laptop = Browser()
+            var ward = Browser()
+            _ = try await laptop.signIn(client, "doctor", WebHarness.password)
+            _ = try await ward.signIn(client, "doctor", WebHarness.password)
+            #expect(try await ward.get(client, "/cases").status == .ok)
+            _ = try await laptop.get(client, "/password")
+            let before = laptop.cookies[SessionMiddleware.cookie]
+            let new = "a much longer password"
+            let changed = try await laptop.post(client, "/password", form: ["_csrf": laptop.csrf ?? "", "current": WebHarness.password, "new": new, "repeat": new])
+            #expect(changed.status == .seeOther)
+            let after = laptop.cookies[SessionMiddleware.cookie]
+            #expect(after != nil && after != before, "the session id is rotated")
+            #expect(try await laptop.get(client, "/cases").status == .ok, "this browser continues")
+            let stale = try await ward.get(client, "/cases")
+            #expect(stale.status == .seeOther && stale.headers[.location] == "/login", "the other browser must sign in again")
+            var replay = Browser()
+            replay.cookies[SessionMiddleware.cookie] = before
+            #expect(try await replay.get(client, "/cases").status == .seeOther, "the old id is dead")
+        }
+    }
+
     @Test func strictTransportOnlyWithSecureCookies() async throws {
         let middleware = SecurityHeadersMiddleware(strictTransport: true)
         #expect(middleware.strictTransport)

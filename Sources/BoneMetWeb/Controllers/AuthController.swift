@@ -108,8 +108,16 @@ struct AuthController {
                 .response(from: request, context: context)
         }
         try await services.users.setPassword(userId: user.id, passwordHash: try await services.passwords.hash(new, cost: services.bcryptCost), mustChangePassword: false)
-        try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: services.now())
-        return .seeOther("/cases")
+        // ASVS 3.3.3 / 3.2.1: a new password ends every other session of the user (someone who
+        // knew the old one is signed out) and this one continues under a new id.
+        try await services.sessions.deleteAll(userId: user.id)
+        let now = services.now()
+        let sessionId = RandomToken.make()
+        try await services.sessions.create(id: sessionId, userId: user.id, csrfToken: RandomToken.make(), expiresAt: now + Self.sessionSeconds, at: now)
+        try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: now)
+        var response = Response.seeOther("/cases")
+        response.setCookie(cookie(SessionMiddleware.cookie, sessionId, maxAge: Int(Self.sessionSeconds)))
+        return response
     }
 
     /// A path on this site: "/" then no second "/" or "\\", nothing that could make it a scheme
