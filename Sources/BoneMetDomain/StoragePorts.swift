@@ -97,6 +97,8 @@ public protocol UserStore: Sendable {
     /// The user and their password hash, for login.
     func credentials(username: String) async throws -> (user: User, passwordHash: String)?
     func setPassword(userId: String, passwordHash: String, mustChangePassword: Bool) async throws
+    /// A disabled user cannot sign in and their sessions and tokens no longer work.
+    func setDisabled(userId: String, disabled: Bool) async throws
     func count() async throws -> Int
     func all() async throws -> [User]
 }

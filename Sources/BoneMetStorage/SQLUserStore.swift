@@ -57,6 +57,12 @@ public struct SQLUserStore: UserStore {
         }
     }
 
+    public func setDisabled(userId: String, disabled: Bool) async throws {
+        try await store.write { db in
+            try await db.update("users").set("disabled", to: SQLBind(disabled ? 1 : 0)).where("id", .equal, SQLBind(userId)).run()
+        }
+    }
+
     public func count() async throws -> Int {
         try await store.read { db in
             try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?

@@ -63,7 +63,7 @@ import Testing
             let duplicate = try await admin.post(client, "/admin/users", form: ["_csrf": admin.csrf ?? "", "username": "DR.WANG", "displayName": "Again", "role": "radiology"])
             #expect(duplicate.status == .conflict)
             let audit = try await admin.get(client, "/admin/audit")
-            #expect(String(buffer: audit.body).contains("createUser"))
+            #expect(String(buffer: audit.body).contains("<td>created user</td>"))
         }
     }
 
@@ -170,6 +170,54 @@ import Testing
             #expect(try await call(.get, "/cases", token).status == .seeOther)
             let listed = try await harness.services.tokens.list(userId: pacs.id)
             #expect(listed.first?.lastUsedAt == WebHarness.time)
+            // The administrator sees the token (name, never its value) and revokes it.
+            let users = String(buffer: try await admin.get(client, "/admin/users").body)
+            #expect(users.contains("PACS") && !users.contains(token))
+            let tokenId = try #require(listed.first?.id)
+            #expect(try await admin.post(client, "/admin/tokens/\(tokenId)/revoke", form: [:]).status == .forbidden, "under CSRF")
+            #expect(try await admin.post(client, "/admin/tokens/\(tokenId)/revoke", form: ["_csrf": admin.csrf ?? ""]).status == .seeOther)
+            #expect(try await call(.get, "/api/v1/cases", token).status == .unauthorized, "a revoked token is refused")
+            #expect(try await admin.post(client, "/admin/tokens/\(tokenId)/revoke", form: ["_csrf": admin.csrf ?? ""]).status == .notFound)
+        }
+    }
+
+    /// ASVS 3.x / 8.x: an administrator disables a user — their open sessions end at once, they
+    /// cannot sign in, their API tokens stop working — and can enable them again; an
+    /// administrator cannot disable themselves. Every change is in the audit log.
+    @Test(arguments: TestDatabases.engines)
+    func disablingAUserEndsTheirSessionsAndTokens(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("boss", role: .administrator)
+        try await harness.user("doctor", role: .orthopaedics)
+        let doctorUser = try #require(try await harness.services.users.credentials(username: "doctor")?.user)
+        let bossUser = try #require(try await harness.services.users.credentials(username: "boss")?.user)
+        let token = try await harness.services.tokens.create(userId: doctorUser.id, name: "script", at: WebHarness.time)
+        try await harness.run { client in
+            var admin = Browser()
+            var doctor = Browser()
+            _ = try await admin.signIn(client, "boss", WebHarness.password)
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            #expect(try await doctor.get(client, "/cases").status == .ok)
+            _ = try await admin.get(client, "/admin/users")
+            let csrf = admin.csrf ?? ""
+            #expect(try await admin.post(client, "/admin/users/\(doctorUser.id)/status", form: ["_csrf": csrf, "disabled": "yes"]).status == .unprocessableContent)
+            #expect(try await admin.post(client, "/admin/users/\(doctorUser.id)/status", form: ["_csrf": csrf, "disabled": "1"]).status == .seeOther)
+            #expect(try await doctor.get(client, "/cases").headers[.location] == "/login", "the open session ended")
+            var again = Browser()
+            #expect(try await again.signIn(client, "doctor", WebHarness.password).status == .unauthorized)
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(token)"
+            #expect(try await client.execute(uri: "/api/v1/cases", method: .get, headers: headers).status == .unauthorized)
+            let refused = try await admin.post(client, "/admin/users/\(bossUser.id)/status", form: ["_csrf": csrf, "disabled": "1"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("cannot disable your own account"))
+            #expect(try await admin.post(client, "/admin/users/\(doctorUser.id)/status", form: ["_csrf": csrf, "disabled": "0"]).status == .seeOther)
+            #expect(try await again.signIn(client, "doctor", WebHarness.password).status == .seeOther)
+            #expect(try await admin.post(client, "/admin/users/nobody/status", form: ["_csrf": csrf, "disabled": "1"]).status == .notFound)
+            admin.cookies["lang"] = "zh"
+            let audit = String(buffer: try await admin.get(client, "/admin/audit").body)
+            #expect(audit.contains("停用用户") && audit.contains("重新启用用户") && audit.contains("病例"))
+            #expect(!audit.contains("disableUser") && !audit.contains(">case<"), "no codes on the Chinese page")
         }
     }
 }

@@ -11,12 +11,63 @@ struct AdminController {
         router.post("/admin/users", use: createUser)
         router.get("/admin/audit", use: audit)
         router.post("/admin/tokens", use: createToken)
+        router.post("/admin/users/:id/status", use: setStatus)
+        router.post("/admin/tokens/:id/revoke", use: revokeToken)
+    }
+
+    /// The users page with every user's API tokens (names and dates, never values).
+    func page(_ page: UsersPage, admin: User) async throws -> UsersPage {
+        var page = page
+        page.selfId = admin.id
+        var rows: [TokenRow] = []
+        for user in page.users {
+            rows += try await services.tokens.list(userId: user.id).map {
+                TokenRow(id: $0.id, name: $0.name, username: user.username, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt)
+            }
+        }
+        page.tokens = rows
+        return page
+    }
+
+    /// Disables a user (their sessions end at once; their tokens stop working) or enables them
+    /// again. An administrator cannot disable themselves (there must be someone left to undo it).
+    @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.require(.manageUsers, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let id = try context.parameters.require("id")
+        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        guard let disabled = ["1": true, "0": false][form["disabled"] ?? ""] else {
+            throw AppError(.unprocessableContent, LocalizedText(en: "disabled must be 1 or 0.", zh: "状态参数无效（只能为 1 或 0）。"))
+        }
+        if disabled && user.id == admin.id {
+            let users = try await services.users.all()
+            let html = try await page(UsersPage(users: users, error: AdminTexts.notYourself), admin: admin).render(context.layout)
+            return try HTMLPage(html: html, status: .unprocessableContent).response(from: request, context: context)
+        }
+        try await services.users.setDisabled(userId: user.id, disabled: disabled)
+        if disabled { try await services.sessions.deleteAll(userId: user.id) }
+        try await services.audit.record(userId: admin.id, action: disabled ? "disableUser" : "enableUser", caseId: nil, detail: user.username, at: services.now())
+        return .seeOther("/admin/users")
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.require(.manageUsers, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let id = try context.parameters.require("id")
+        let users = try await services.users.all()
+        let known = try await page(UsersPage(users: users), admin: admin).tokens.first { $0.id == id }
+        guard let known else { throw AppError.notFound }
+        try await services.tokens.revoke(id: id)
+        try await services.audit.record(userId: admin.id, action: "revokeToken", caseId: nil, detail: "\(known.name) (\(known.username))", at: services.now())
+        return .seeOther("/admin/users")
     }
 
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.require(.manageUsers, request)
-        return HTMLPage(html: UsersPage(users: try await services.users.all()).render(context.layout))
+        let admin = try context.require(.manageUsers, request)
+        return HTMLPage(html: try await page(UsersPage(users: try await services.users.all()), admin: admin).render(context.layout))
     }
 
     static func validUsername(_ name: String) -> Bool {
@@ -32,7 +83,8 @@ struct AdminController {
         var page = UsersPage(users: [], typed: (username, displayName, form["role"] ?? ""))
         guard Self.validUsername(username), !displayName.isEmpty, let role = Role(rawValue: form["role"] ?? "") else {
             page.error = AdminTexts.badUsername
-            return HTMLPage(html: UsersPage(users: try await services.users.all(), error: page.error, typed: page.typed).render(context.layout), status: .unprocessableContent)
+            let html = try await self.page(UsersPage(users: try await services.users.all(), error: page.error, typed: page.typed), admin: admin).render(context.layout)
+            return HTMLPage(html: html, status: .unprocessableContent)
         }
         let password = RandomToken.password()
         do {
@@ -40,12 +92,12 @@ struct AdminController {
                 username: username, displayName: displayName, role: role,
                 passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
             try await services.audit.record(userId: admin.id, action: "createUser", caseId: nil, detail: "\(user.username) as \(role.rawValue)", at: services.now())
-            page = UsersPage(users: try await services.users.all(), created: (user.username, password))
+            page = try await self.page(UsersPage(users: try await services.users.all(), created: (user.username, password)), admin: admin)
             return HTMLPage(html: page.render(context.layout))
         } catch StorageError.duplicate {
-            return HTMLPage(
-                html: UsersPage(users: try await services.users.all(), error: AdminTexts.duplicate, typed: page.typed).render(context.layout),
-                status: .conflict)
+            let html = try await self.page(UsersPage(users: try await services.users.all(), error: AdminTexts.duplicate, typed: page.typed), admin: admin)
+                .render(context.layout)
+            return HTMLPage(html: html, status: .conflict)
         }
     }
 
@@ -57,12 +109,12 @@ struct AdminController {
         let users = try await services.users.all()
         let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let user = users.first(where: { $0.id == form["userId"] }), !name.isEmpty else {
-            let page = UsersPage(users: users, error: AdminTexts.tokenNeedsName)
+            let page = try await page(UsersPage(users: users, error: AdminTexts.tokenNeedsName), admin: admin)
             return HTMLPage(html: page.render(context.layout), status: .unprocessableContent)
         }
         let token = try await services.tokens.create(userId: user.id, name: name, at: services.now())
         try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
-        return HTMLPage(html: UsersPage(users: users, token: (name, token)).render(context.layout))
+        return HTMLPage(html: try await page(UsersPage(users: users, token: (name, token)), admin: admin).render(context.layout))
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

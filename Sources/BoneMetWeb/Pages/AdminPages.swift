@@ -1,8 +1,20 @@
 import BoneMetDomain
 import Plot
 
+/// An API token as the administrator sees it (never its value).
+struct TokenRow: Sendable {
+    let id: String
+    let name: String
+    let username: String
+    let createdAt: Int64
+    let lastUsedAt: Int64?
+}
+
 struct UsersPage {
     let users: [User]
+    var tokens: [TokenRow] = []
+    /// The administrator looking (who cannot disable themselves).
+    var selfId: String?
     var created: (username: String, password: String)?
     var token: (name: String, value: String)?
     var error: LocalizedText?
@@ -26,9 +38,18 @@ struct UsersPage {
                 },
                 .unwrap(error) { .p(.class("alert"), .text($0(language))) },
                 .table(
-                    .thead(.tr(.th(.text(UIText.username(language))), .th(.text(AdminTexts.name(language))), .th(.text(AdminTexts.role(language))))),
+                    .thead(.tr(
+                        .th(.text(UIText.username(language))), .th(.text(AdminTexts.name(language))), .th(.text(AdminTexts.role(language))),
+                        .th(.text(AdminTexts.status(language))), .th())),
                     .tbody(.forEach(users) { user in
-                        .tr(.td(.text(user.username)), .td(.text(user.displayName)), .td(.text(user.role.label(language))))
+                        .tr(
+                            .td(.text(user.username)), .td(.text(user.displayName)), .td(.text(user.role.label(language))),
+                            .td(.text((user.disabled ? AdminTexts.disabled : AdminTexts.active)(language))),
+                            .td(.if(user.id != selfId,
+                                .form(
+                                    .class("inline"), .action("/admin/users/\(user.id)/status"), .method(.post), csrfField(layout.csrf),
+                                    .input(.type(.hidden), .name("disabled"), .value(user.disabled ? "0" : "1")),
+                                    .button(.type(.submit), .text((user.disabled ? AdminTexts.enable : AdminTexts.disable)(language)))))))
                     })
                 ),
                 .h2(.text(AdminTexts.addUser(language))),
@@ -40,6 +61,19 @@ struct UsersPage {
                     .button(.type(.submit), .text(AdminTexts.addUser(language)))
                 ),
                 .h2(.text(AdminTexts.apiTokens(language))),
+                .if(!tokens.isEmpty,
+                    .table(
+                        .thead(.tr(
+                            .th(.text(AdminTexts.tokenPurpose(language))), .th(.text(UIText.username(language))),
+                            .th(.text(AdminTexts.created(language))), .th(.text(AdminTexts.lastUsed(language))), .th())),
+                        .tbody(.forEach(tokens) { token in
+                            .tr(
+                                .td(.text(token.name)), .td(.text(token.username)), .td(.text(CasesPage.time(token.createdAt))),
+                                .td(.text(token.lastUsedAt.map(CasesPage.time) ?? AdminTexts.never(language))),
+                                .td(.form(
+                                    .class("inline"), .action("/admin/tokens/\(token.id)/revoke"), .method(.post), csrfField(layout.csrf),
+                                    .button(.type(.submit), .text(AdminTexts.revoke(language))))))
+                        }))),
                 .form(
                     .class("narrow"), .action("/admin/tokens"), .method(.post), csrfField(layout.csrf),
                     .label(.text(UIText.username(language)), select("userId", users.map { ($0.id, "\($0.username) (\($0.role.label(language)))") }, selected: "")),
@@ -62,10 +96,10 @@ struct AuditPage {
                 .h1(.text(AdminTexts.audit(language))),
                 .table(
                     .class("audit"),
-                    .thead(.tr(.th(.text(UIText.updated(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text("case")), .th(.text(AdminTexts.detail(language))))),
+                    .thead(.tr(.th(.text(UIText.updated(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(AdminTexts.caseColumn(language))), .th(.text(AdminTexts.detail(language))))),
                     .tbody(.forEach(entries) { entry in
                         .tr(
-                            .td(.text(CasesPage.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(entry.action)),
+                            .td(.text(CasesPage.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
                             .td(.unwrap(entry.caseId) { .a(.href("/cases/\($0)"), .text(String($0.prefix(8)))) }), .td(.text(entry.detail)))
                     })
                 )
@@ -91,8 +125,45 @@ enum AdminTexts {
     static let createdToken = LocalizedText(en: "Token", zh: "令牌")
     static let tokenOnce = LocalizedText(en: "shown only now; send it as Authorization: Bearer … to /api/v1.", zh: "仅显示这一次；请以 Authorization: Bearer … 发送至 /api/v1。")
     static let tokenNeedsName = LocalizedText(en: "Choose a user and say what the token is for.", zh: "请选择用户并说明令牌用途。")
+    static let status = LocalizedText(en: "Status", zh: "状态")
+    static let active = LocalizedText(en: "Active", zh: "启用")
+    static let disabled = LocalizedText(en: "Disabled", zh: "已停用")
+    static let disable = LocalizedText(en: "Disable and sign out", zh: "停用并退出登录")
+    static let enable = LocalizedText(en: "Enable", zh: "重新启用")
+    static let tokenPurpose = LocalizedText(en: "Purpose", zh: "用途")
+    static let created = LocalizedText(en: "Created", zh: "创建时间")
+    static let lastUsed = LocalizedText(en: "Last used", zh: "最近使用")
+    static let never = LocalizedText(en: "never", zh: "从未")
+    static let revoke = LocalizedText(en: "Revoke", zh: "吊销")
+    static let caseColumn = LocalizedText(en: "Case", zh: "病例")
+    static let notYourself = LocalizedText(en: "You cannot disable your own account.", zh: "不能停用您自己的账号。")
+
+    /// What each audit action code means, in the reader's language (codes are never shown).
+    static let actions: [String: LocalizedText] = [
+        "login": LocalizedText(en: "signed in", zh: "登录"),
+        "password": LocalizedText(en: "changed password", zh: "修改密码"),
+        "view": LocalizedText(en: "viewed case", zh: "查看病例"),
+        "create": LocalizedText(en: "created case", zh: "创建病例"),
+        "update": LocalizedText(en: "changed case", zh: "修改病例"),
+        "decision": LocalizedText(en: "recorded MDT decision", zh: "记录 MDT 决定"),
+        "agenda": LocalizedText(en: "changed meeting agenda", zh: "修改会议议程"),
+        "export": LocalizedText(en: "exported", zh: "导出"),
+        "import": LocalizedText(en: "imported from EHR", zh: "从电子病历导入"),
+        "cds": LocalizedText(en: "CDS Hooks request", zh: "CDS Hooks 请求"),
+        "createUser": LocalizedText(en: "created user", zh: "创建用户"),
+        "createToken": LocalizedText(en: "created API token", zh: "创建 API 令牌"),
+        "revokeToken": LocalizedText(en: "revoked API token", zh: "吊销 API 令牌"),
+        "disableUser": LocalizedText(en: "disabled user", zh: "停用用户"),
+        "enableUser": LocalizedText(en: "enabled user", zh: "重新启用用户"),
+    ]
+
+    static func actionLabel(_ code: String) -> LocalizedText {
+        actions[code] ?? LocalizedText(en: code, zh: code)
+    }
+
     static let all = [
         users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
-        createdToken, tokenOnce, tokenNeedsName,
-    ]
+        createdToken, tokenOnce, tokenNeedsName, status, active, disabled, disable, enable, tokenPurpose, created, lastUsed, never, revoke,
+        caseColumn, notYourself,
+    ] + actions.keys.sorted().compactMap { actions[$0] }
 }
