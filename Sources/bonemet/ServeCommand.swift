@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the BoneMet MDT web application.",
         discussion: """
-            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_METRICS_TOKEN (serves /metrics to that bearer token), BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
             On first start it creates an administrator "admin" and prints a one-time password.
             """
     )
@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
-            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds)
+            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"])
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

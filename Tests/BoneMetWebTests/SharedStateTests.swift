@@ -85,15 +85,31 @@ import Testing
 }
 
 @Suite struct MetricsTests {
+    /// /metrics only with the configured bearer token (issue #11); without a token configured
+    /// it is not served.
     @Test func metricsAreServedInPrometheusFormat() async throws {
-        let harness = try await WebHarness.make(.sqlite)
+        let secret = "prometheus-scrape-secret"
+        let harness = try await WebHarness.make(.sqlite, metricsToken: secret)
         let counter = harness.services.metrics.makeCounter(descriptor: MetricNameDescriptor(namespace: "bonemet", metricName: "test", unitName: "total", helpText: "test counter"))
         counter.increment(by: Int64(3))
         try await harness.run { client in
-            let response = try await client.execute(uri: "/metrics", method: .get)
+            func scrape(_ bearer: String?) async throws -> TestResponse {
+                var headers = HTTPFields()
+                if let bearer { headers[.authorization] = "Bearer \(bearer)" }
+                return try await client.execute(uri: "/metrics", method: .get, headers: headers)
+            }
+            #expect(try await scrape(nil).status == .unauthorized)
+            #expect(try await scrape("wrong").status == .unauthorized)
+            #expect(try await scrape(nil).headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            let response = try await scrape(secret)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             #expect(String(buffer: response.body).contains("bonemet_test_total 3"))
+        }
+        let unconfigured = try await WebHarness.make(.sqlite)
+        try await unconfigured.run { client in
+            let status = try await client.execute(uri: "/metrics", method: .get).status
+            #expect(status == .notFound)
         }
     }
 }

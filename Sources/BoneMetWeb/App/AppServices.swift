@@ -21,6 +21,9 @@ public struct AppServices: Sendable {
     public let bcryptCost: UInt8
     /// Password hashing for requests, bounded (503 with Retry-After beyond the queue).
     public let passwords: PasswordGate
+    /// Bearer token Prometheus presents on /metrics (`BONEMET_METRICS_TOKEN`); without one,
+    /// /metrics is not served at all (request counts by route are not for anonymous eyes).
+    public let metricsToken: String?
     public let secureCookies: Bool
     public let logger: Logger
     /// Where /metrics reads from; `serve` bootstraps swift-metrics into it.
@@ -41,9 +44,10 @@ public struct AppServices: Sendable {
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
-        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default
+        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil
     ) {
         self.passwords = PasswordGate(limits: passwordLimits)
+        self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
         self.cds = cds
         self.http = http
         self.keySets = JWKSCache(fetch: http, now: now)

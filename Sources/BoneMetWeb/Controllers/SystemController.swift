@@ -26,7 +26,17 @@ struct SystemController {
     }
 
     /// Prometheus text format: request counts and durations by route (no patient data).
+    /// Served only when a token is configured, and only to `Authorization: Bearer <token>`
+    /// (issue #11; Prometheus's `authorization: credentials` sends exactly that).
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let expected = services.metricsToken else { throw AppError.notFound }
+        let presented = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil }
+        guard let presented, constantTimeEqual(expected, presented) else {
+            var headers = HTTPFields()
+            headers[.wwwAuthenticate] = #"Bearer realm="metrics""#
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "metrics need the configured bearer token\n")))
+        }
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
