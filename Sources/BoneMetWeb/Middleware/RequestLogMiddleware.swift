@@ -13,15 +13,15 @@ struct RequestLogMiddleware: RouterMiddleware {
         logger.info(
             "request", metadata: [
                 "requestId": .string(context.requestId), "method": .string(request.method.rawValue),
-                "path": .string(Self.route(request.uri.path)), "status": .stringConvertible(response.status.code),
+                "path": .string(Self.route(context.endpointPath)), "status": .stringConvertible(response.status.code),
             ])
         return response
     }
 
-    /// The path with ids replaced, so logs carry no identifiers.
-    static func route(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            part.count >= 16 && part.allSatisfy({ $0.isHexDigit || $0 == "-" }) ? ":id" : String(part)
-        }.joined(separator: "/")
+    /// The route template the router matched (`/cases/{id}`), never the path itself: patient
+    /// ids of any shape (hex, MRN, FHIR id, a name typed into a URL) stay out of the logs. A
+    /// request no route matched is logged without its path (issue #11).
+    static func route(_ template: String?) -> String {
+        template ?? "(no route)"
     }
 }
