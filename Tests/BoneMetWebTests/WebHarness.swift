@@ -82,10 +82,11 @@ struct Browser {
         return response
     }
 
-    mutating func post(_ client: any TestClientProtocol, _ uri: String, form: [String: String]) async throws -> TestResponse {
+    /// Posts a form; `raw` sends a body exactly as given (for malformed encodings).
+    mutating func post(_ client: any TestClientProtocol, _ uri: String, form: [String: String], raw: String? = nil) async throws -> TestResponse {
         var headers = cookieHeader
         headers[.contentType] = "application/x-www-form-urlencoded"
-        let body = form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let body = raw ?? form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         absorb(response)
         if let token = Self.csrf(in: String(buffer: response.body)) { csrf = token }

@@ -29,6 +29,18 @@ public struct AppError: Error, Sendable {
             zh: "BoneMet 正忙于处理其他用户的登录。未做任何更改；请 \(retryAfter) 秒后重试。"), retryAfter: retryAfter)
     }
 
+    static func tooLarge(limit: Int) -> AppError {
+        AppError(.contentTooLarge, LocalizedText(
+            en: "The request is larger than \(limit / (1024 * 1024)) MB; nothing was saved.",
+            zh: "请求超过 \(limit / (1024 * 1024)) MB；未保存任何内容。"))
+    }
+
+    static func notUTF8(field: String?) -> AppError {
+        let en = field.map { "The field \($0) is not valid UTF-8 text; nothing was saved." } ?? "The request is not valid UTF-8 text; nothing was saved."
+        let zh = field.map { "字段 \($0) 不是有效的 UTF-8 文本；未保存任何内容。" } ?? "请求不是有效的 UTF-8 文本；未保存任何内容。"
+        return AppError(.badRequest, LocalizedText(en: en, zh: zh))
+    }
+
     static func invalid(_ errors: [InputError]) -> AppError {
         AppError(.unprocessableContent, LocalizedText(en: "The case has errors; nothing was saved.", zh: "病例有错误；未保存任何内容。"), fieldErrors: errors)
     }
