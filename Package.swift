@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "BoneMetRulesTests", dependencies: ["BoneMetRules"], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR", "BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
+            name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR", "BoneMetStorage", "BoneMetTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetWebTests",

@@ -160,6 +160,8 @@ public protocol FHIRStagingStore: Sendable {
     func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome
     /// The case imported from a source key (`fhir:<Patient.id>`), if any.
     func caseId(sourceKey: String) async throws -> String?
+    /// Deletes everything staged for a patient who is not imported (no cancer condition).
+    func purge(patient: String) async throws
 }
 
 public enum UpsertOutcome: Sendable, Equatable {

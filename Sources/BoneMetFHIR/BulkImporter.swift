@@ -204,7 +204,11 @@ public struct BulkImporter: Sendable {
         guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
         let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings,
             regimenGapDays: settings.regimenGapDays)
-        guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes, patient: patient) }
+        guard !record.primaries.isEmpty || !record.lesions.isEmpty else {
+            // A patient who is not imported leaves nothing behind (issue #11).
+            try await staging.purge(patient: patient)
+            return .withoutCancer(notes, patient: patient)
+        }
         let findings = assess(record, asOf: asOf, settings: settings).findings
         // A case exported by BoneMet comes back to the same case.
         let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
@@ -224,7 +228,40 @@ public struct BulkImporter: Sendable {
             summary.skip("\(resource.resourceType) without a patient reference")
             return nil
         }
+        if let minimized = minimized(resource.json, type: resource.resourceType) { return (resource.resourceType, id, patient, minimized) }
         return (resource.resourceType, id, patient, text ?? resource.json.serialized())
+    }
+
+    /// Of a Patient, only what the case needs is staged: sex, birth date, death, and BoneMet's
+    /// own identifiers (an exported case coming back). Names, national ids, SSN, passport,
+    /// address, phone, photo and contacts never reach the database (issue #11, docs/fhir.md).
+    static let patientElementsKept: Set<String> = [
+        "resourceType", "id", "meta", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime", "identifier",
+    ]
+    static let ownIdentifierSystems: Set<String> = [FHIRExporter.patientIdSystem, FHIRExporter.caseIdSystem]
+
+    /// The resource as it is staged, when that differs from the received text: the narrative
+    /// (`text`, which repeats names) is dropped from every resource, a Patient keeps only
+    /// `patientElementsKept`. nil: stage the text as received.
+    static func minimized(_ json: FHIRJSON, type: String) -> String? {
+        guard case .object(let members) = json else { return nil }
+        var kept: [FHIRJSON.Member] = []
+        var changed = false
+        for member in members {
+            if member.key == "text" { changed = true; continue }
+            if type == "Patient" {
+                guard patientElementsKept.contains(member.key) else { changed = true; continue }
+                if member.key == "identifier" {
+                    let all = member.value.array
+                    let own = all.filter { ownIdentifierSystems.contains($0["system"]?.string ?? "") }
+                    if own.count != all.count { changed = true }
+                    if !own.isEmpty { kept.append(FHIRJSON.Member("identifier", .array(own))) }
+                    continue
+                }
+            }
+            kept.append(member)
+        }
+        return changed ? FHIRJSON.object(kept).serialized() : nil
     }
 
     static func bundleResources(_ text: String, scan: inout BulkScan, file: String) throws(FHIRError) -> [FHIRResource] {

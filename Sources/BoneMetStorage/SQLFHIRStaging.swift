@@ -33,6 +33,10 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         }
     }
 
+    public func purge(patient: String) async throws {
+        try await store.write { db in try await db.delete(from: "fhir_staging").where("patient_id", .equal, SQLBind(patient)).run() }
+    }
+
     public func stagedPatients() async throws -> [String] {
         try await store.read { db in
             try await db.select().column("resource_id").from("fhir_staging").where("resource_type", .equal, SQLBind("Patient"))

@@ -3,6 +3,7 @@ import BoneMetFHIR
 import BoneMetStorage
 import BoneMetTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 /// Issue #9: EHR data as hospitals write it — codes as value sets, text that says cancer,
@@ -329,7 +330,29 @@ enum MCODESTU4Bundle {
         let caseId = try #require(cases.first?.id)
         let stored = try await SQLCaseStore(store).get(id: caseId)
         let record = try #require(stored).record
+        // Issue #11: after importing a full EHR export, no name, national id (SSN), passport,
+        // driver's licence, address or phone of any patient is anywhere in the database, and
+        // nothing is left staged for the patients who were not imported.
+        let everything = try await Self.allText(store)
+        let stillStaged = try await SQLFHIRStaging(store).stagedPatients()
         await cleanup()
+        let patients = try String(contentsOf: folder.appendingPathComponent("Patient.000.ndjson"), encoding: .utf8)
+            .split(separator: "\n").map { try FHIRJSON.parse(String($0)) }
+        var identifying: Set<String> = []
+        for patient in patients {
+            for name in patient["name"]?.array ?? [] {
+                identifying.formUnion((name["given"]?.array ?? []).compactMap(\.string))
+                if let family = name["family"]?.string { identifying.insert(family) }
+            }
+            for identifier in patient["identifier"]?.array ?? [] where identifier["value"]?.string != patient["id"]?.string {
+                if let value = identifier["value"]?.string { identifying.insert(value) }
+            }
+            for address in patient["address"]?.array ?? [] { identifying.formUnion((address["line"]?.array ?? []).compactMap(\.string)) }
+            for telecom in patient["telecom"]?.array ?? [] { if let value = telecom["value"]?.string { identifying.insert(value) } }
+        }
+        #expect(identifying.count > 50)
+        #expect(identifying.filter { everything.contains($0) }.isEmpty)
+        #expect(stillStaged.count == 1, "only the imported patient stays staged")
         // Hundreds of cycle orders are a handful of regimens (setting regimenGapDays), and one
         // NSCLC coded twice is one primary (with a note to confirm).
         #expect(record.treatments.filter { $0.kind == .systemic }.count == 2)
@@ -342,6 +365,22 @@ enum MCODESTU4Bundle {
         #expect(summary.skipped["resource type not used by BoneMet (Encounter)"] == 1215)
         #expect(summary.skipped.keys.contains { $0.hasPrefix("condition: mentions cancer as a suspicion") })
         #expect(summary.skippedPatients.count == 12)
+    }
+}
+
+extension RealEHRImportTests {
+    /// Every text value of every row of every table, joined (to search the whole database).
+    static func allText(_ store: SQLStore) async throws -> String {
+        try await store.read { db in
+            let tables = try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map { try $0.decode(column: "name", as: String.self) }
+            var text = ""
+            for table in tables {
+                for row in try await db.raw("SELECT * FROM \(ident: table)").all() {
+                    for column in row.allColumns { if let value = try? row.decode(column: column, as: String.self) { text += value + "\n" } }
+                }
+            }
+            return text
+        }
     }
 }
 
