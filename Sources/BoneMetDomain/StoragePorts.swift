@@ -74,6 +74,8 @@ public enum StorageError: Error, Sendable, Equatable {
     case versionConflict(current: Int)
     case notFound
     case duplicate(field: String)
+    /// A case for this patient id exists already (one patient, one case).
+    case patientExists(caseId: String)
 }
 
 public protocol CaseStore: Sendable {

@@ -21,7 +21,18 @@ public struct SQLCaseStore: CaseStore {
     /// Creates a case, with the key of its import source when it has one (same transaction).
     func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?) async throws -> StoredCase {
         let id = UUID().uuidString.lowercased()
+        let engine = store.engine
         try await store.write { db in
+            // One patient, one case (issue #11). SQLite writers are serialised; on PostgreSQL a
+            // transaction-scoped advisory lock on the patient id makes check-then-insert atomic.
+            if engine == .postgres {
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: record.patient.id)))").run()
+            }
+            if let existing = try await db.select().column("id").from("cases").where("patient_id", .equal, SQLBind(record.patient.id))
+                .first()?.decode(column: "id", as: String.self)
+            {
+                throw StorageError.patientExists(caseId: existing)
+            }
             try await Self.insertCase(id: id, record, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
         }
         return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)

@@ -208,11 +208,31 @@ import Testing
             let findings = assessed(record)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<16 {
-                    group.addTask { _ = try await cases.create(record, findings: findings, by: "u\(index)", at: Int64(index)) }
+                    var own = record
+                    own.patient.id = "P\(index)"
+                    group.addTask { _ = try await cases.create(own, findings: findings, by: "u\(index)", at: Int64(index)) }
                 }
                 try await group.waitForAll()
             }
             #expect(try await cases.list(search: nil, limit: 100, offset: 0).count == 16)
+            // One patient, one case, even when 16 writers race to create it (issue #11): one
+            // wins, the others are told which case exists.
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        do {
+                            return "created " + (try await cases.create(record, findings: findings, by: "u\(index)", at: Int64(index))).id
+                        } catch StorageError.patientExists(let existing) {
+                            return "exists " + existing
+                        }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            let created = outcomes.filter { $0.hasPrefix("created ") }
+            #expect(created.count == 1)
+            let winner = String(created.first?.dropFirst("created ".count) ?? "")
+            #expect(outcomes.filter { $0 == "exists " + winner }.count == 15)
         }
     }
 

@@ -47,3 +47,35 @@ import Testing
         }
     }
 }
+
+/// Issue #11: the same patient id created twice answers 409 with the existing case — over the
+/// API (`existingCase` and Content-Location) and in the form (what was typed kept, a link to
+/// the case).
+@Suite struct OnePatientOneCaseTests {
+    @Test(arguments: TestDatabases.engines)
+    func aSecondCaseForOnePatientIsAConflict(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        let text = try WebFlowTests.example("06-impending-femoral-fracture.json")
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new")
+            let first = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": text])
+            #expect(first.status == .seeOther)
+            let caseURL = try #require(first.headers[.location])
+            let second = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": text])
+            #expect(second.status == .conflict)
+            let page = String(buffer: second.body)
+            #expect(page.contains("already has a case"))
+            #expect(page.contains("href=\"\(caseURL)\""))
+            #expect(page.contains("impending"), "what was typed is kept")
+            let api = try await browser.api(client, .post, "/api/v1/cases", body: text)
+            #expect(api.status == .conflict)
+            let id = String(caseURL.dropFirst("/cases/".count))
+            #expect(String(buffer: api.body).contains(#""existingCase":"\#(id)""#) || String(buffer: api.body).contains(#""existingCase": "\#(id)""#))
+            #expect(api.headers[.contentLocation] == "/api/v1/cases/\(id)")
+            #expect(try await harness.services.cases.list(search: nil, limit: 10, offset: 0).count == 1)
+        }
+    }
+}

@@ -9,6 +9,8 @@ public struct AppError: Error, Sendable {
     public let fieldErrors: [InputError]
     /// Seconds for a `Retry-After` header (503 under overload).
     public let retryAfter: Int?
+    /// The case that already exists (409 on creating a second case for one patient).
+    public var existingCase: String?
 
     public init(_ status: HTTPResponse.Status, _ message: LocalizedText, fieldErrors: [InputError] = [], retryAfter: Int? = nil) {
         self.status = status
@@ -22,6 +24,14 @@ public struct AppError: Error, Sendable {
     static let csrf = AppError(.forbidden, LocalizedText(en: "The form expired or was not sent from BoneMet (CSRF check). Reload the page and try again.", zh: "表单已过期或并非来自 BoneMet（CSRF 校验）。请刷新页面后重试。"))
     static let notFound = AppError(.notFound, LocalizedText(en: "Not found.", zh: "未找到。"))
     static let tooManyAttempts = AppError(.tooManyRequests, LocalizedText(en: "Too many failed sign-ins. Wait 15 minutes and try again.", zh: "登录失败次数过多。请 15 分钟后再试。"))
+
+    static func patientExists(caseId: String) -> AppError {
+        var error = AppError(.conflict, LocalizedText(
+            en: "This patient already has a case; nothing was saved. Open the existing case and add to it.",
+            zh: "该患者已有病例；未保存任何内容。请打开已有病例并在其中补充。"))
+        error.existingCase = caseId
+        return error
+    }
 
     static func overloaded(retryAfter: Int) -> AppError {
         AppError(.serviceUnavailable, LocalizedText(

@@ -26,7 +26,7 @@ public enum OpenAPIDocument {
             body: "SearchInput", success: ("200", "CaseList"), errors: ["401", "422"], parameters: []),
         Operation(
             method: "post", path: "/api/v1/cases", summary: "Create a case from a case record; it is assessed and its findings stored.",
-            body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "422"], parameters: []),
+            body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "409", "413", "422"], parameters: []),
         Operation(
             method: "get", path: "/api/v1/cases/{id}", summary: "A case: record, version and assessment as of today.", body: nil,
             success: ("200", "CaseWithAssessment"), errors: ["401", "404"], parameters: [("id", "path", "case id")]),
@@ -68,7 +68,8 @@ public enum OpenAPIDocument {
         "401": "Not signed in (no session cookie and no valid Bearer token).",
         "403": "The role may not do this, or the CSRF header is missing on a cookie session.",
         "404": "No such case or worklist.",
-        "409": "The case changed since the version sent in If-Match.",
+        "409": "Conflict: on PUT the case changed since the version sent in If-Match; on POST the patient already has a case (`existingCase`, and Content-Location names it).",
+        "413": "The body is larger than 4 MB.",
         "422": "The record is invalid: `errors` names every bad field by path.",
         "428": "If-Match is required.",
     ]
@@ -141,7 +142,7 @@ public enum OpenAPIDocument {
         schemas["Error"] = [
             "type": "object", "required": ["error", "status"],
             "properties": [
-                "error": ["type": "string"], "status": ["type": "integer"],
+                "error": ["type": "string"], "status": ["type": "integer"], "existingCase": ["type": "string"],
                 "errors": ["type": "array", "items": ["type": "object", "properties": ["field": ["type": ["string", "null"]], "message": ["type": "string"]]]],
             ],
         ]

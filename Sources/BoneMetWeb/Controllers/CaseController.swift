@@ -72,8 +72,15 @@ struct CaseController {
             let page = CaseEditorPage(caseId: nil, text: text, version: nil, errors: error.errors, message: AppError.invalid([]).message)
             return try HTMLPage(html: page.render(context.layout), status: .unprocessableContent).response(from: request, context: context)
         }
-        let stored = try await CaseService(services: services).create(record, by: user)
-        return .seeOther("/cases/\(stored.id)")
+        do {
+            let stored = try await CaseService(services: services).create(record, by: user)
+            return .seeOther("/cases/\(stored.id)")
+        } catch let error as AppError where error.existingCase != nil {
+            // What was typed stays in the form, with a link to the case that exists.
+            var page = CaseEditorPage(caseId: nil, text: text, version: nil, errors: [], message: error.message)
+            page.existingCase = error.existingCase
+            return try HTMLPage(html: page.render(context.layout), status: .conflict).response(from: request, context: context)
+        }
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -238,7 +245,12 @@ struct CaseService {
 
     func create(_ record: CaseRecord, by user: User) async throws -> StoredCase {
         let findings = assess(record, asOf: services.today, settings: services.settings).findings
-        let stored = try await services.cases.create(record, findings: findings, by: user.id, at: services.now())
+        let stored: StoredCase
+        do {
+            stored = try await services.cases.create(record, findings: findings, by: user.id, at: services.now())
+        } catch StorageError.patientExists(let existing) {
+            throw AppError.patientExists(caseId: existing)
+        }
         try await services.audit.record(userId: user.id, action: "create", caseId: stored.id, detail: "version 1", at: services.now())
         return stored
     }

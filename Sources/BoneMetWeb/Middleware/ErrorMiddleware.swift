@@ -28,6 +28,7 @@ struct ErrorMiddleware: RouterMiddleware {
     func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
         var response = try body(error, request: request, context: context)
         if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
+        if let existing = error.existingCase { response.headers[.contentLocation] = "/api/v1/cases/\(existing)" }
         return response
     }
 
@@ -61,6 +62,7 @@ enum APIErrors {
         var object = JSONObject()
         object["error"] = .string(error.message(language))
         object["status"] = .int(Int(error.status.code))
+        if let existing = error.existingCase { object["existingCase"] = .string(existing) }
         if !error.fieldErrors.isEmpty {
             object["errors"] = .array(error.fieldErrors.map { field in
                 .object(JSONObject(["field": field.field.map(JSONValue.string) ?? .null, "message": .string(field.message(language))]))

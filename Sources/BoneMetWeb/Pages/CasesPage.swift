@@ -79,6 +79,8 @@ struct CaseEditorPage {
     let version: Int?
     let errors: [InputError]
     let message: LocalizedText?
+    /// The case this patient already has (creating a second one was refused).
+    var existingCase: String?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -88,6 +90,7 @@ struct CaseEditorPage {
             .div(
                 .h1(.text(title)),
                 .unwrap(message) { .p(.class("alert"), .text($0(language))) },
+                .unwrap(existingCase) { .p(.a(.class("button"), .href("/cases/\($0)"), .text(UIText.openExistingCase(language)))) },
                 .if(!errors.isEmpty, .div(
                     .class("field-errors"), .p(.text(UIText.fixFields(language))),
                     .ul(.forEach(errors) { error in

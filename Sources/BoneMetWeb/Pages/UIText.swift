@@ -22,6 +22,7 @@ enum UIText {
     static let passwordMismatch = LocalizedText(en: "The two new passwords differ.", zh: "两次输入的新密码不一致。")
     static let save = LocalizedText(en: "Save", zh: "保存")
     static let search = LocalizedText(en: "Search by patient id", zh: "按患者编号搜索")
+    static let openExistingCase = LocalizedText(en: "Open the existing case", zh: "打开已有病例")
     static let newCase = LocalizedText(en: "New case", zh: "新建病例")
     static let patient = LocalizedText(en: "Patient", zh: "患者")
     static let updated = LocalizedText(en: "Updated", zh: "更新时间")
@@ -54,7 +55,7 @@ enum UIText {
         appName, cases, worklists, signIn, signOut, username, password, badLogin, changePassword, mustChange, currentPassword,
         newPassword, repeatPassword, passwordTooShort, passwordTooLong, passwordMismatch, save, search, newCase, patient, updated, urgent, warnings,
         noCases, fictional, caseJSON, createCase, saveCase, editRecord, version, asOf, specialty, source, none, errorTitle,
-        fixFields, worklistEmpty, previous, next, demoNote,
+        fixFields, worklistEmpty, previous, next, demoNote, openExistingCase,
     ]
 }
 
