@@ -223,6 +223,11 @@ public struct BulkImporter: Sendable {
             summary.skip("\(resource.resourceType) without an id")
             return nil
         }
+        // FHIR R4 id grammar: [A-Za-z0-9\-\.]{1,64}. Such an id cannot be referenced reliably.
+        guard FHIRExporter.isValidId(id) else {
+            summary.skip("\(resource.resourceType) whose id breaks the FHIR id grammar ([A-Za-z0-9-.]{1,64})")
+            return nil
+        }
         let patient = resource.resourceType == "Patient" ? id : FHIRRead.patientId(resource.json)
         guard patient != nil else {
             summary.skip("\(resource.resourceType) without a patient reference")

@@ -32,9 +32,15 @@ public enum FHIRExporter {
     /// FHIR ids: [A-Za-z0-9-.]{1,64}. An id that fits is kept as it is; any other is shortened
     /// and given a hash of the whole text, so two different ids never collide by truncation or
     /// by character replacement.
+    public static func isValidId(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 64 && text.allSatisfy(idCharacter)
+    }
+
+    static func idCharacter(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".") }
+
     public static func fhirId(_ text: String) -> String {
-        let allowed = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == ".") }
-        if !text.isEmpty && text.count <= 64 && text.allSatisfy(allowed) { return text }
+        let allowed = idCharacter
+        if isValidId(text) { return text }
         let cleaned = String(text.map { allowed($0) ? $0 : "-" }.prefix(47))
         return "\(cleaned)-\(hash(text))"
     }

@@ -184,6 +184,24 @@ enum MCODESTU4Bundle {
         for value in ["Anyperson", "John", "123 Main St", "Anytown", "m123"] { #expect(!written.contains(value), "\(value)") }
     }
 
+    /// FHIR R4 id grammar ([A-Za-z0-9-.]{1,64}): a resource whose id breaks it is skipped with
+    /// that reason (issue #11); 64 characters is still an id.
+    @Test func idsOutsideTheGrammarAreSkippedWithTheReason() async throws {
+        let long = String(repeating: "p", count: 64)
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "collection", "entry": [
+          {"resource": {"resourceType": "Patient", "id": "bad id!", "gender": "female"}},
+          {"resource": {"resourceType": "Patient", "id": "\#(long)", "gender": "female"}},
+          {"resource": {"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/\#(long)"},
+                        "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}}
+        ]}
+        """#
+        let (summary, records) = try await importBundle(bundle)
+        #expect(records.count == 1)
+        #expect(records.first?.patient.id == "fhir:" + long)
+        #expect(summary.skipped.keys.contains { $0.contains("breaks the FHIR id grammar") })
+    }
+
     @Test func aConditionRecognisedOnlyByTextIsImportedToConfirm() async throws {
         let bundle = #"""
         {"resourceType": "Bundle", "type": "collection", "entry": [

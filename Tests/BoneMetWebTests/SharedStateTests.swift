@@ -392,6 +392,13 @@ import Testing
             let missing = try await get("/fhir/Patient/no-such-case/$everything", bearer: token)
             #expect(missing.status == .notFound)
             #expect(String(buffer: missing.body).contains("OperationOutcome"))
+            // Ids outside the FHIR id grammar are a bad request (issue #11), not a lookup.
+            for bad in ["a_b", String(repeating: "a", count: 65), "%E5%BC%A0", "a%20b"] {
+                let refused = try await get("/fhir/Patient/\(bad)/$everything", bearer: token)
+                #expect(refused.status == .badRequest, "\(bad)")
+                #expect(String(buffer: refused.body).contains("Patient.id must be 1–64 characters"), "\(bad)")
+            }
+            #expect(try await get("/fhir/Patient/\(String(repeating: "a", count: 64))/$everything", bearer: token).status == .notFound)
             #expect(try await get("/fhir/Patient/\(caseId)/$everything", bearer: nil).status == .unauthorized)
             let audit = try await harness.services.audit.entries(limit: 5, offset: 0)
             #expect(audit.contains { $0.action == "export" && $0.caseId == caseId })

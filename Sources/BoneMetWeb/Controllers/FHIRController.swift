@@ -56,6 +56,12 @@ struct FHIRController {
     @Sendable func everything(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.require(.viewCases, request)
         let id = try context.parameters.require("id")
+        // FHIR R4 id grammar ([A-Za-z0-9\-\.]{1,64}): anything else is a bad request, not a lookup.
+        guard FHIRExporter.isValidId(id) else {
+            return textResponse(
+                Self.outcome([("error", "invalid", "Patient.id must be 1–64 characters of A–Z, a–z, 0–9, '-' and '.'.", "Patient.id")]),
+                contentType: "application/fhir+json; charset=utf-8", status: .badRequest)
+        }
         guard let stored = try await services.cases.get(id: id) else {
             return textResponse(
                 Self.outcome([("error", "not-found", "No case with this id.", "Patient.id")]), contentType: "application/fhir+json; charset=utf-8",
