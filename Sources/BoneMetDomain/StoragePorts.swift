@@ -115,6 +115,11 @@ public protocol SessionStore: Sendable {
     /// Records a failed login for a key and returns the failures within the window.
     func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int
     func failures(key: String, since: Int64) async throws -> Int
+    /// In one transaction (atomic under parallel requests): when the key's failures within the
+    /// window call for a wait — none for the first `free`, then 1 s doubling per further
+    /// failure up to `maxDelay` after the last one — returns the seconds left; otherwise records
+    /// this attempt as a failure (the caller clears the key on success) and returns nil.
+    func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64) async throws -> Int64?
     func clearFailures(key: String) async throws
 }
 

@@ -50,6 +50,24 @@ public struct SQLSessionStore: SessionStore {
         }
     }
 
+    public func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64) async throws -> Int64? {
+        let engine = store.engine
+        return try await store.write { db in
+            // SQLite writers are serialised; PostgreSQL needs the key locked for count-then-insert.
+            if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "login_failures:" + key)))").run() }
+            try await db.delete(from: "login_failures").where("at", .lessThan, SQLBind(time - window)).run()
+            let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(SQLFunction("MAX", args: SQLColumn("at")), as: "last")
+                .from("login_failures").where("key", .equal, SQLBind(key)).where("at", .greaterThanOrEqual, SQLBind(time - window)).first()
+            let count = try row?.decode(column: "n", as: Int.self) ?? 0
+            if count >= free, let last = try row?.decode(column: "last", as: Int64?.self) {
+                let delay = min(maxDelay, Int64(1) << Int64(min(count - free, 30)))
+                if last + delay > time { return last + delay - time }
+            }
+            try await db.insert(into: "login_failures").columns("key", "at").values(SQLBind(key), SQLBind(time)).run()
+            return nil
+        }
+    }
+
     public func failures(key: String, since: Int64) async throws -> Int {
         try await store.read { db in try await Self.count(db, key: key, since: since) }
     }

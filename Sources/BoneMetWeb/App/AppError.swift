@@ -23,7 +23,11 @@ public struct AppError: Error, Sendable {
     static let forbidden = AppError(.forbidden, LocalizedText(en: "Your role may not do this.", zh: "您的角色无权执行此操作。"))
     static let csrf = AppError(.forbidden, LocalizedText(en: "The form expired or was not sent from BoneMet (CSRF check). Reload the page and try again.", zh: "表单已过期或并非来自 BoneMet（CSRF 校验）。请刷新页面后重试。"))
     static let notFound = AppError(.notFound, LocalizedText(en: "Not found.", zh: "未找到。"))
-    static let tooManyAttempts = AppError(.tooManyRequests, LocalizedText(en: "Too many failed sign-ins. Wait 15 minutes and try again.", zh: "登录失败次数过多。请 15 分钟后再试。"))
+    static func tooManyAttempts(wait seconds: Int64) -> AppError {
+        AppError(.tooManyRequests, LocalizedText(
+            en: "Too many failed sign-ins for this account. Try again in \(seconds) seconds.",
+            zh: "该账号登录失败次数过多。请 \(seconds) 秒后再试。"), retryAfter: Int(seconds))
+    }
 
     static func patientExists(caseId: String) -> AppError {
         var error = AppError(.conflict, LocalizedText(

@@ -50,14 +50,21 @@ struct AuthController {
         let key = "login:" + username.lowercased()
         let now = services.now()
         var page = LoginPage(username: username, formToken: RandomToken.make())
-        if try await services.sessions.failures(key: key, since: now - Self.failureWindow) >= Self.maxFailures {
-            page.error = AppError.tooManyAttempts.message
-            return try loginResponse(page, status: .tooManyRequests, request: request, context: context)
+        // The attempt is counted before the password is checked, atomically, so parallel
+        // guesses cannot slip past the count; after `maxFailures` each further failure doubles
+        // the wait (backoff, not a lock-out an attacker could impose on a colleague).
+        if let wait = try await services.sessions.admitAttempt(
+            key: key, at: now, window: Self.failureWindow, free: Self.maxFailures, maxDelay: Self.failureWindow)
+        {
+            let refusal = AppError.tooManyAttempts(wait: wait)
+            page.error = refusal.message
+            var response = try loginResponse(page, status: .tooManyRequests, request: request, context: context)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         let credentials = try await services.users.credentials(username: username)
         let valid = try await services.passwords.verify(password, hash: credentials?.passwordHash)
         guard let credentials, valid, !credentials.user.disabled else {
-            _ = try await services.sessions.recordFailure(key: key, at: now, window: Self.failureWindow)
             page.error = UIText.badLogin
             return try loginResponse(page, status: .unauthorized, request: request, context: context)
         }
