@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the BoneMet MDT web application.",
         discussion: """
-            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_METRICS_TOKEN (serves /metrics to that bearer token), BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_METRICS_TOKEN (serves /metrics to that bearer token), BONEMET_IDLE_TIMEOUT (seconds, default 60), BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
             On first start it creates an administrator "admin" and prints a one-time password.
             """
     )
@@ -88,7 +88,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         say("BoneMet is listening on http://\(host):\(port) (\(store.engine.rawValue)). Stop with Ctrl-C.")
-        let app = buildApplication(ServerConfiguration(host: host, port: port, database: location), services: services)
+        // BONEMET_IDLE_TIMEOUT: seconds before a silent connection is closed (default 60).
+        let idle = environment["BONEMET_IDLE_TIMEOUT"].flatMap { Int64($0) }.map { max(1, $0) } ?? 60
+        let app = buildApplication(ServerConfiguration(host: host, port: port, database: location, idleTimeoutSeconds: idle), services: services)
         try await app.runService()
         await store.shutdown()
     }

@@ -32,6 +32,8 @@ def server():
     process = subprocess.Popen(
         [BINARY, "serve", "--port", str(port), "--data", data],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        # A short idle timeout so test_connections.py can see a silent connection closed.
+        env={**os.environ, "BONEMET_IDLE_TIMEOUT": "2"},
     )
     base = f"http://127.0.0.1:{port}"
     password = None

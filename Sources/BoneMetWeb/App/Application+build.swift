@@ -10,12 +10,16 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     public var database: DatabaseLocation
     public var secureCookies: Bool
+    /// Seconds a connection may stay silent (no request, or a request head sent too slowly)
+    /// before it is closed, so idle or slow-loris connections do not pile up (issue #11).
+    public var idleTimeoutSeconds: Int64
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, secureCookies: Bool = false) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, secureCookies: Bool = false, idleTimeoutSeconds: Int64 = 60) {
         self.host = host
         self.port = port
         self.database = database
         self.secureCookies = secureCookies
+        self.idleTimeoutSeconds = max(1, idleTimeoutSeconds)
     }
 }
 
@@ -85,6 +89,7 @@ public enum Bootstrap {
 public func buildApplication(_ configuration: ServerConfiguration, services: AppServices) -> some ApplicationProtocol {
     Application(
         router: buildRouter(services),
+        server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "BoneMet"),
         logger: services.logger)
 }
