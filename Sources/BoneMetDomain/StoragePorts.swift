@@ -148,12 +148,21 @@ public struct AuditEntry: Sendable, Hashable {
 /// API tokens for machine clients of the JSON API. Only a hash of the token is stored; the
 /// token itself is shown once, when created.
 public protocol TokenStore: Sendable {
-    /// Creates a token for a user and returns it (`bm_…`).
-    func create(userId: String, name: String, at time: Int64) async throws -> String
-    /// The user a presented token belongs to.
+    /// Creates a token for a user, valid until `expiresAt`, and returns it (`bm_…`).
+    func create(userId: String, name: String, at time: Int64, expiresAt: Int64) async throws -> String
+    /// The user a presented, unexpired token belongs to.
     func user(token: String, at time: Int64) async throws -> String?
-    func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?)]
+    func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?, expiresAt: Int64?)]
     func revoke(id: String) async throws
+}
+
+extension TokenStore {
+    /// API tokens expire (OWASP ASVS 3.5): 90 days unless the administrator chooses otherwise.
+    public static var defaultValidDays: Int64 { 90 }
+
+    public func create(userId: String, name: String, at time: Int64) async throws -> String {
+        try await create(userId: userId, name: name, at: time, expiresAt: time + Self.defaultValidDays * 86_400)
+    }
 }
 
 /// Where a FHIR import stages resources (pass 1) and files the cases it builds (pass 2).

@@ -155,5 +155,10 @@ public enum Migrations {
         Migration("M0009_hashed_session_ids") { db in
             try await db.delete(from: "sessions").run()
         },
+        // M0010: API tokens expire. Tokens made before have a year from their creation.
+        Migration("M0010_token_expiry") { db in
+            try await db.alter(table: "api_tokens").column("expires_at", type: .bigint).run()
+            try await db.raw("UPDATE api_tokens SET expires_at = created_at + \(unsafeRaw: String(365 * 86_400))").run()
+        },
     ]
 }

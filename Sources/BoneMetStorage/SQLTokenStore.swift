@@ -16,12 +16,13 @@ public struct SQLTokenStore: TokenStore {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    public func create(userId: String, name: String, at time: Int64) async throws -> String {
+    public func create(userId: String, name: String, at time: Int64, expiresAt: Int64) async throws -> String {
         var generator = SystemRandomNumberGenerator()
         let token = "bm_" + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
         try await store.write { db in
-            try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at")
-                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(userId), SQLBind(name), SQLBind(Self.hash(token)), SQLBind(time)).run()
+            try await db.insert(into: "api_tokens").columns("id", "user_id", "name", "token_hash", "created_at", "expires_at")
+                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(userId), SQLBind(name), SQLBind(Self.hash(token)), SQLBind(time), SQLBind(expiresAt))
+                .run()
         }
         return token
     }
@@ -30,7 +31,9 @@ public struct SQLTokenStore: TokenStore {
         guard token.hasPrefix("bm_"), token.count == 67 else { return nil }
         let hash = Self.hash(token)
         return try await store.write { db in
-            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else {
+            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash))
+                .where("expires_at", .greaterThan, SQLBind(time)).first()
+            else {
                 return nil
             }
             try await db.update("api_tokens").set("last_used_at", to: SQLBind(time)).where("token_hash", .equal, SQLBind(hash)).run()
@@ -38,13 +41,14 @@ public struct SQLTokenStore: TokenStore {
         }
     }
 
-    public func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?)] {
+    public func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?, expiresAt: Int64?)] {
         try await store.read { db in
-            try await db.select().columns("id", "name", "created_at", "last_used_at").from("api_tokens")
+            try await db.select().columns("id", "name", "created_at", "last_used_at", "expires_at").from("api_tokens")
                 .where("user_id", .equal, SQLBind(userId)).orderBy("created_at").all().map { row in
                     (
                         try row.decode(column: "id", as: String.self), try row.decode(column: "name", as: String.self),
-                        try row.decode(column: "created_at", as: Int64.self), try row.decode(column: "last_used_at", as: Int64?.self)
+                        try row.decode(column: "created_at", as: Int64.self), try row.decode(column: "last_used_at", as: Int64?.self),
+                        try row.decode(column: "expires_at", as: Int64?.self)
                     )
                 }
         }

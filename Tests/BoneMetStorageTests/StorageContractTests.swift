@@ -200,6 +200,22 @@ import Testing
         }
     }
 
+    /// ASVS 3.5: API tokens expire; a token works until its expiry and not at it.
+    @Test(arguments: engines)
+    func apiTokensExpire(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let user = try await SQLUserStore(store).create(username: "m", displayName: "M", role: .radiology, passwordHash: "h", mustChangePassword: false, at: 1)
+            let tokens = SQLTokenStore(store)
+            let token = try await tokens.create(userId: user.id, name: "pacs", at: 10, expiresAt: 100)
+            #expect(try await tokens.user(token: token, at: 99) == user.id)
+            #expect(try await tokens.user(token: token, at: 100) == nil)
+            #expect(try await tokens.list(userId: user.id).first?.expiresAt == 100)
+            let standard = try await tokens.create(userId: user.id, name: "default", at: 10)
+            #expect(try await tokens.user(token: standard, at: 10 + 90 * 86_400 - 1) == user.id)
+            #expect(try await tokens.user(token: standard, at: 10 + 90 * 86_400) == nil)
+        }
+    }
+
     @Test(arguments: engines)
     func concurrentWritersAllSucceed(engine: SQLStore.Engine) async throws {
         try await withDatabase(engine) { store in

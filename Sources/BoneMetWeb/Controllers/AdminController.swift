@@ -22,7 +22,7 @@ struct AdminController {
         var rows: [TokenRow] = []
         for user in page.users {
             rows += try await services.tokens.list(userId: user.id).map {
-                TokenRow(id: $0.id, name: $0.name, username: user.username, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt)
+                TokenRow(id: $0.id, name: $0.name, username: user.username, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt)
             }
         }
         page.tokens = rows
@@ -112,7 +112,8 @@ struct AdminController {
             let page = try await page(UsersPage(users: users, error: AdminTexts.tokenNeedsName), admin: admin)
             return HTMLPage(html: page.render(context.layout), status: .unprocessableContent)
         }
-        let token = try await services.tokens.create(userId: user.id, name: name, at: services.now())
+        let days = Int64(form["days"] ?? "").flatMap { AdminTexts.validityChoices.contains($0) ? $0 : nil } ?? 90
+        let token = try await services.tokens.create(userId: user.id, name: name, at: services.now(), expiresAt: services.now() + days * 86_400)
         try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
         return HTMLPage(html: try await page(UsersPage(users: users, token: (name, token)), admin: admin).render(context.layout))
     }

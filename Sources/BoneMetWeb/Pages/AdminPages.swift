@@ -8,6 +8,7 @@ struct TokenRow: Sendable {
     let username: String
     let createdAt: Int64
     let lastUsedAt: Int64?
+    let expiresAt: Int64?
 }
 
 struct UsersPage {
@@ -65,11 +66,13 @@ struct UsersPage {
                     .table(
                         .thead(.tr(
                             .th(.text(AdminTexts.tokenPurpose(language))), .th(.text(UIText.username(language))),
-                            .th(.text(AdminTexts.created(language))), .th(.text(AdminTexts.lastUsed(language))), .th())),
+                            .th(.text(AdminTexts.created(language))), .th(.text(AdminTexts.lastUsed(language))),
+                            .th(.text(AdminTexts.expires(language))), .th())),
                         .tbody(.forEach(tokens) { token in
                             .tr(
                                 .td(.text(token.name)), .td(.text(token.username)), .td(.text(CasesPage.time(token.createdAt))),
                                 .td(.text(token.lastUsedAt.map(CasesPage.time) ?? AdminTexts.never(language))),
+                                .td(.text(token.expiresAt.map(CasesPage.time) ?? "—")),
                                 .td(.form(
                                     .class("inline"), .action("/admin/tokens/\(token.id)/revoke"), .method(.post), csrfField(layout.csrf),
                                     .button(.type(.submit), .text(AdminTexts.revoke(language))))))
@@ -78,6 +81,7 @@ struct UsersPage {
                     .class("narrow"), .action("/admin/tokens"), .method(.post), csrfField(layout.csrf),
                     .label(.text(UIText.username(language)), select("userId", users.map { ($0.id, "\($0.username) (\($0.role.label(language)))") }, selected: "")),
                     .label(.text(AdminTexts.tokenName(language)), .input(.type(.text), .name("name"), .required(true))),
+                    .label(.text(AdminTexts.validFor(language)), select("days", AdminTexts.validityChoices.map { ("\($0)", AdminTexts.days($0)(language)) }, selected: "90")),
                     .button(.type(.submit), .text(AdminTexts.createToken(language)))
                 )
             ))
@@ -134,6 +138,11 @@ enum AdminTexts {
     static let created = LocalizedText(en: "Created", zh: "创建时间")
     static let lastUsed = LocalizedText(en: "Last used", zh: "最近使用")
     static let never = LocalizedText(en: "never", zh: "从未")
+    static let expires = LocalizedText(en: "Expires", zh: "到期")
+    static let validFor = LocalizedText(en: "Valid for", zh: "有效期")
+    /// Token lifetimes offered (ASVS 3.5: tokens expire); 90 days is preselected.
+    static let validityChoices: [Int64] = [30, 90, 365]
+    static func days(_ count: Int64) -> LocalizedText { LocalizedText(en: "\(count) days", zh: "\(count) 天") }
     static let revoke = LocalizedText(en: "Revoke", zh: "吊销")
     static let caseColumn = LocalizedText(en: "Case", zh: "病例")
     static let notYourself = LocalizedText(en: "You cannot disable your own account.", zh: "不能停用您自己的账号。")
@@ -164,6 +173,6 @@ enum AdminTexts {
     static let all = [
         users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
         createdToken, tokenOnce, tokenNeedsName, status, active, disabled, disable, enable, tokenPurpose, created, lastUsed, never, revoke,
-        caseColumn, notYourself,
-    ] + actions.keys.sorted().compactMap { actions[$0] }
+        caseColumn, notYourself, expires, validFor,
+    ] + validityChoices.map(days) + actions.keys.sorted().compactMap { actions[$0] }
 }
