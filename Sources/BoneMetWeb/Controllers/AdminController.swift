@@ -10,6 +10,7 @@ struct AdminController {
         router.get("/admin/users", use: users)
         router.post("/admin/users", use: createUser)
         router.get("/admin/audit", use: audit)
+        router.get("/admin/audit.csv", use: auditCSV)
         router.post("/admin/tokens", use: createToken)
         router.post("/admin/users/:id/status", use: setStatus)
         router.post("/admin/tokens/:id/revoke", use: revokeToken)
@@ -116,6 +117,30 @@ struct AdminController {
         let token = try await services.tokens.create(userId: user.id, name: name, at: services.now(), expiresAt: services.now() + days * 86_400)
         try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
         return HTMLPage(html: try await page(UsersPage(users: users, token: (name, token)), admin: admin).render(context.layout))
+    }
+
+    /// The whole audit log as CSV for the privacy officer (RFC 4180; cells that a spreadsheet
+    /// would run as a formula are prefixed with an apostrophe). The export is itself audited.
+    @Sendable func auditCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.require(.viewAudit, request)
+        let names = Dictionary(try await services.users.all().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
+        var lines = ["time_utc,user,action,case,detail"]
+        var offset = 0
+        while true {
+            let page = try await services.audit.entries(limit: 1000, offset: offset)
+            for entry in page {
+                lines.append([CasesPage.time(entry.at), names[entry.userId] ?? entry.userId, entry.action, entry.caseId ?? "", entry.detail]
+                    .map(AuditCSV.cell).joined(separator: ","))
+            }
+            if page.count < 1000 { break }
+            offset += page.count
+        }
+        try await services.audit.record(userId: admin.id, action: "export", caseId: nil, detail: "audit log CSV", at: services.now())
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = #"attachment; filename="bonemet-audit.csv""#
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

@@ -98,6 +98,7 @@ struct AuditPage {
             title: AdminTexts.audit(language),
             .div(
                 .h1(.text(AdminTexts.audit(language))),
+                .p(.a(.href("/admin/audit.csv"), .text(AdminTexts.downloadCSV(language)))),
                 .table(
                     .class("audit"),
                     .thead(.tr(.th(.text(UIText.updated(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(AdminTexts.caseColumn(language))), .th(.text(AdminTexts.detail(language))))),
@@ -139,6 +140,7 @@ enum AdminTexts {
     static let lastUsed = LocalizedText(en: "Last used", zh: "最近使用")
     static let never = LocalizedText(en: "never", zh: "从未")
     static let expires = LocalizedText(en: "Expires", zh: "到期")
+    static let downloadCSV = LocalizedText(en: "Download the whole log (CSV)", zh: "下载完整日志（CSV）")
     static let validFor = LocalizedText(en: "Valid for", zh: "有效期")
     /// Token lifetimes offered (ASVS 3.5: tokens expire); 90 days is preselected.
     static let validityChoices: [Int64] = [30, 90, 365]
@@ -173,6 +175,6 @@ enum AdminTexts {
     static let all = [
         users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
         createdToken, tokenOnce, tokenNeedsName, status, active, disabled, disable, enable, tokenPurpose, created, lastUsed, never, revoke,
-        caseColumn, notYourself, expires, validFor,
+        caseColumn, notYourself, expires, validFor, downloadCSV,
     ] + validityChoices.map(days) + actions.keys.sorted().compactMap { actions[$0] }
 }
