@@ -21,13 +21,9 @@ public struct SQLCaseStore: CaseStore {
     /// Creates a case, with the key of its import source when it has one (same transaction).
     func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?) async throws -> StoredCase {
         let id = UUID().uuidString.lowercased()
-        let engine = store.engine
-        try await store.write { db in
-            // One patient, one case (issue #11). SQLite writers are serialised; on PostgreSQL a
-            // transaction-scoped advisory lock on the patient id makes check-then-insert atomic.
-            if engine == .postgres {
-                try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: record.patient.id)))").run()
-            }
+        try await store.write { [store] db in
+            // One patient, one case (issue #11), atomic under racing writers.
+            try await store.lock(record.patient.id, in: db)
             if let existing = try await db.select().column("id").from("cases").where("patient_id", .equal, SQLBind(record.patient.id))
                 .first()?.decode(column: "id", as: String.self)
             {

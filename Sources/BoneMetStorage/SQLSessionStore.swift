@@ -51,10 +51,8 @@ public struct SQLSessionStore: SessionStore {
     }
 
     public func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64) async throws -> Int64? {
-        let engine = store.engine
-        return try await store.write { db in
-            // SQLite writers are serialised; PostgreSQL needs the key locked for count-then-insert.
-            if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: "login_failures:" + key)))").run() }
+        try await store.write { [store] db in
+            try await store.lock("login_failures:" + key, in: db)
             try await db.delete(from: "login_failures").where("at", .lessThan, SQLBind(time - window)).run()
             let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(SQLFunction("MAX", args: SQLColumn("at")), as: "last")
                 .from("login_failures").where("key", .equal, SQLBind(key)).where("at", .greaterThanOrEqual, SQLBind(time - window)).first()

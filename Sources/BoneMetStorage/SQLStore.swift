@@ -71,6 +71,13 @@ public final class SQLStore: @unchecked Sendable {
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// Inside a `write`, makes check-then-insert on `key` atomic: SQLite writers are already
+    /// serialised; on PostgreSQL a transaction-scoped advisory lock on the key's hash.
+    func lock(_ key: String, in db: any SQLDatabase) async throws {
+        guard engine == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
+    }
+
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         if engine == .sqlite {

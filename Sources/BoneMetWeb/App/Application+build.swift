@@ -68,7 +68,7 @@ public enum Bootstrap {
         let password = RandomToken.password()
         _ = try await services.users.create(
             username: "admin", displayName: "Administrator", role: .administrator,
-            passwordHash: try await AuthController.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
+            passwordHash: try await PasswordHashing.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
         return password
     }
 

@@ -79,10 +79,6 @@ struct AuthController {
         return response
     }
 
-    static func hash(_ password: String, cost: UInt8) async throws -> String {
-        try await PasswordHashing.hash(password, cost: cost)
-    }
-
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request)
         if let sessionId = context.sessionId {
