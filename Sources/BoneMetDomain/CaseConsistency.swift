@@ -57,6 +57,7 @@ enum CaseConsistency {
             var facts: [PartialDate] = record.studies.map(\.date) + record.labs.map(\.date) + record.biopsies.map(\.date)
             facts += record.treatments.compactMap(\.start) + record.primaries.compactMap(\.diagnosed) + record.events.map(\.date)
             facts += record.pain.map(\.date) + record.neurology.map(\.date) + record.performance.map(\.date)
+            facts += record.lesions.compactMap(\.diagnosed) + record.diseaseStatus.map(\.date)
             if let first = facts.min(by: { $0.earliestDay < $1.earliestDay }), first.latestDay < birth.earliestDay {
                 custom("patient.birthDate", "is after a clinical fact dated \(first)", "晚于病历中 \(first) 的临床记录")
             }
@@ -83,6 +84,13 @@ enum CaseConsistency {
             if let primary = lesion.primary, !primaryIds.contains(primary) {
                 log.add(InputError(
                     field: "lesions[\(i)].primary",
+                    problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))
+            }
+        }
+        for (i, status) in record.diseaseStatus.enumerated() {
+            if let primary = status.primary, !primaryIds.contains(primary) {
+                log.add(InputError(
+                    field: "diseaseStatus[\(i)].primary",
                     problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))
             }
         }

@@ -15,6 +15,7 @@ public enum CaseFieldLabels {
         "neurology": ["status": t("neurological status", "神经功能状态"), "lesion": t("level (lesion)", "相关病灶")],
         "pain": ["mirels": t("limb pain (Mirels)", "肢体疼痛（Mirels）"), "sins": t("spinal pain (SINS)", "脊柱疼痛（SINS）")],
         "biopsy": ["result": t("result", "病理结果")],
+        "diseaseStatus": ["status": t("disease status", "疾病状态"), "primary": t("concerns primary", "相关原发灶")],
     ]
 
     static let keys: [String: LocalizedText] = [
@@ -61,6 +62,7 @@ public enum CaseFieldLabels {
         "visceralMetastases": t("visceral metastases", "内脏转移"), "dentalExams": t("dental examinations", "口腔检查"),
         "decisions": t("MDT decisions", "MDT 决议"), "plans": t("plans", "计划"), "patient": t("patient", "患者"),
         "codes": t("source codes", "来源编码"), "dicomModality": t("DICOM modality", "DICOM 检查方式"),
+        "diseaseStatus": t("disease status (EHR)", "疾病状态（电子病历）"), "evidence": t("based on", "判断依据"),
     ]
 
     /// The label of a field of an object of the case format (`definition` as in CaseSchema).
@@ -123,7 +125,7 @@ public enum CaseFieldLabels {
         case "test": return label(LabTest.self)
         case "mirels": return label(Mirels.Pain.self)
         case "sins": return label(SINS.Pain.self)
-        case "status": return label(NeurologicalStatus.self)
+        case "status": return definition == "diseaseStatus" ? label(DiseaseStatus.self) : label(NeurologicalStatus.self)
         case "frankel": return label(Tokuhashi.Frankel.self)
         case "pattern": return label(Katagiri.VisceralMets.self)
         case "specialty": return label(Specialty.self)

@@ -46,7 +46,7 @@ public enum CaseFile {
     public enum Keys {
         public static let root = [
             "schemaVersion", "patient", "primaries", "lesions", "studies", "treatments", "labs", "performance", "pain",
-            "neurology", "biopsies", "events", "visceralMetastases", "dentalExams", "decisions", "plans",
+            "neurology", "biopsies", "events", "visceralMetastases", "dentalExams", "decisions", "plans", "diseaseStatus",
         ]
         public static let patient = ["id", "sex", "birthDate", "fictional", "weights"]
         public static let weight = ["date", "kg"]
@@ -54,7 +54,7 @@ public enum CaseFile {
             "id", "site", "histology", "histologyType", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy",
             "castrationResistant", "codes",
         ]
-        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note", "primary", "codes"]
+        public static let lesion = ["id", "bone", "segment", "level", "laterality", "note", "primary", "diagnosed", "codes"]
         public static let study = [
             "id", "date", "modality", "dicomModality", "windows", "contrast", "studyInstanceUid", "region", "coverage", "report", "observations",
             "unnamedNewLesions",
@@ -77,5 +77,6 @@ public enum CaseFile {
         public static let visceral = ["organ", "date", "removable", "treatable", "pattern"]
         public static let decision = ["date", "decision", "specialty", "followUp"]
         public static let plans = ["molecularTestsWanted", "transfer", "trialEnrolment"]
+        public static let diseaseStatus = ["date", "status", "evidence", "primary"]
     }
 }

@@ -26,7 +26,7 @@ public enum CaseSchema {
         ]),
         ("lesion", Keys.lesion, ["id", "bone"], [
             "id": .string, "bone": .values(Bone.allowedValues), "segment": .values(BoneSegment.allowedValues), "level": .level,
-            "laterality": .values(Laterality.allowedValues), "note": .string, "primary": .string, "codes": .array(.string),
+            "laterality": .values(Laterality.allowedValues), "note": .string, "primary": .string, "diagnosed": .date, "codes": .array(.string),
         ]),
         ("study", Keys.study, ["id", "date", "modality"], [
             "id": .string, "date": .date, "modality": .values(Modality.allowedValues), "dicomModality": .string, "windows": .array(.values(CTWindow.allowedValues)),
@@ -77,6 +77,9 @@ public enum CaseSchema {
             "date": .date, "decision": .string, "specialty": .values(Specialty.allowedValues), "followUp": .array(.string),
         ]),
         ("plans", Keys.plans, [], ["molecularTestsWanted": .boolean, "transfer": .date, "trialEnrolment": .date]),
+        ("diseaseStatus", Keys.diseaseStatus, ["date", "status"], [
+            "date": .date, "status": .values(DiseaseStatus.allowedValues), "evidence": .string, "primary": .string,
+        ]),
     ]
 
     public static let rootTypes: [String: Kind] = [
@@ -85,7 +88,7 @@ public enum CaseSchema {
         "treatments": .array(.ref("treatment")), "labs": .array(.ref("lab")), "performance": .array(.ref("performance")),
         "pain": .array(.ref("pain")), "neurology": .array(.ref("neurology")), "biopsies": .array(.ref("biopsy")),
         "events": .array(.ref("event")), "visceralMetastases": .array(.ref("visceral")), "dentalExams": .array(.date),
-        "decisions": .array(.ref("decision")), "plans": .ref("plans"),
+        "decisions": .array(.ref("decision")), "plans": .ref("plans"), "diseaseStatus": .array(.ref("diseaseStatus")),
     ]
 
     public static func json() -> JSONValue {

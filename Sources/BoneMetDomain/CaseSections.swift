@@ -55,7 +55,14 @@ enum CaseSections {
             plans: r.object("plans", keys: Keys.plans) { p in
                 CarePlans(molecularTestsWanted: p.bool("molecularTestsWanted"), transfer: p.date("transfer"), trialEnrolment: p.date("trialEnrolment"))
             } ?? CarePlans())
-        return patient == nil ? nil : record
+        var withStatus = record
+        withStatus.diseaseStatus = r.objects("diseaseStatus", keys: Keys.diseaseStatus) { d in
+            let (date, status) = (d.date("date", required: true), d.value("status", DiseaseStatus.self, required: true))
+            let (evidence, primary) = (d.string("evidence"), d.string("primary"))
+            guard let date, let status else { return nil }
+            return DiseaseStatusRecord(date: date, status: status, evidence: evidence, primary: primary)
+        }
+        return patient == nil ? nil : withStatus
     }
 
     static func patient(_ p: FieldReader) -> Patient? {
@@ -88,6 +95,7 @@ enum CaseSections {
             note: l.string("note"), primary: l.string("primary"))
         var coded = lesion
         coded.codes = l.strings("codes")
+        coded.diagnosed = l.date("diagnosed")
         return id == nil || bone == nil ? nil : coded
     }
 

@@ -89,7 +89,7 @@ public struct BulkImporter: Sendable {
                         let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                         summary.scan.count(resource)
                         // The line as received: it passed the strict parse, and re-writing it costs time.
-                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), summary: &summary) {
+                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), mappings: mappings, summary: &summary) {
                             batch.append(staged)
                             if let patient = staged.patient { touched.insert(patient) }
                         }
@@ -108,7 +108,7 @@ public struct BulkImporter: Sendable {
                 summary.scan.files.append(file.lastPathComponent)
                 let text = try String(contentsOf: file, encoding: .utf8)
                 for resource in try Self.bundleResources(text, scan: &summary.scan, file: file.lastPathComponent) {
-                    if let staged = Self.stageable(resource, summary: &summary) {
+                    if let staged = Self.stageable(resource, mappings: mappings, summary: &summary) {
                         batch.append(staged)
                         if let patient = staged.patient { touched.insert(patient) }
                     }
@@ -134,7 +134,7 @@ public struct BulkImporter: Sendable {
         var batch: [(type: String, id: String, patient: String?, json: String)] = []
         var touched: Set<String> = []
         for resource in try Self.bundleResources(text, scan: &summary.scan, file: "Bundle") {
-            if let staged = Self.stageable(resource, summary: &summary) {
+            if let staged = Self.stageable(resource, mappings: mappings, summary: &summary) {
                 batch.append(staged)
                 if let patient = staged.patient { touched.insert(patient) }
             }
@@ -217,8 +217,16 @@ public struct BulkImporter: Sendable {
         return .stored(result, notes, patient: patient)
     }
 
-    static func stageable(_ resource: FHIRResource, text: String? = nil, summary: inout Summary) -> (type: String, id: String, patient: String?, json: String)? {
+    static func stageable(
+        _ resource: FHIRResource, text: String? = nil, mappings: CodeMappings = .none, summary: inout Summary
+    ) -> (type: String, id: String, patient: String?, json: String)? {
         guard BulkScan.usedTypes.contains(resource.resourceType) else { return nil }
+        // An Observation BoneMet does not read (social history, surveys with addresses, vital
+        // signs other than weight and pain …) is never staged: not needed, and not ours to keep.
+        if resource.resourceType == "Observation" && !FHIRCaseMapper.usesObservation(resource.json, mappings: mappings) {
+            summary.skip("observation not used by BoneMet (not a lab, marker, receptor, performance, weight, pain or disease status)")
+            return nil
+        }
         guard let id = resource.id else {
             summary.skip("\(resource.resourceType) without an id")
             return nil

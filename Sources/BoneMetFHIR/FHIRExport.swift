@@ -16,6 +16,8 @@ public enum FHIRExporter {
     public static let itemIdSystem = "urn:bonemet:id"
     static let atc = "http://www.whocc.no/atc"
     public static let boneAgentSystem = "urn:bonemet:bone-agent"
+    /// The method of a disease status BoneMet derived itself (MDA criteria on imaging).
+    public static let methodSystem = "urn:bonemet:method"
 
     typealias J = FHIRJSON
     static func obj(_ members: [(String, FHIRJSON?)]) -> FHIRJSON { .object(members.compactMap { key, value in value.map { .init(key, $0) } }) }
@@ -75,6 +77,14 @@ public enum FHIRExporter {
         .rib: "113197003", .scapula: "79601000", .clavicle: "51299004", .skull: "89546000",
     ]
     static let laterality: [Laterality: String] = [.left: "7771000", .right: "24028007", .bilateral: "51440002", .midline: "399488007"]
+    /// mCODE LocationQualifierVS (SNOMED qualifier values): the segments that have one.
+    static let locationQualifier: [BoneSegment: (String, String)] = [.proximal: ("40415009", "Proximal"), .distal: ("46053002", "Distal")]
+
+    /// A concept with extensions first (FHIR element order: extension, coding, text).
+    static func withExtensions(_ extensions: [FHIRJSON], _ concept: FHIRJSON) -> FHIRJSON {
+        guard !extensions.isEmpty, case .object(let members) = concept else { return concept }
+        return .object([.init("extension", .array(extensions))] + members)
+    }
 
     public static func bundle(caseId: String, record: CaseRecord, assessment: Assessment?) -> FHIRJSON {
         let resources = resources(caseId: caseId, record: record, assessment: assessment)
@@ -142,8 +152,13 @@ public enum FHIRExporter {
             let related = lesion.primary.flatMap { id in record.primaries.first { $0.id == id } }
                 ?? (record.primaries.count == 1 ? record.primaries.first : nil)
             if let primaryRef = related.map({ reference("Condition", rid("primary", $0.id)) }) { extensions.append(ext("http://hl7.org/fhir/StructureDefinition/condition-related", ("valueReference", primaryRef))) }
+            // mCODE STU4: laterality and location qualifiers live inside bodySite.
+            var siteExtensions: [FHIRJSON] = []
             if let side = lesion.laterality.flatMap({ laterality[$0] }) {
-                extensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
+                siteExtensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
+            }
+            if let qualifier = lesion.segment.flatMap({ locationQualifier[$0] }) {
+                siteExtensions.append(ext(mcode + "mcode-location-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, qualifier.0, qualifier.1)]))))
             }
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("lesion", lesion.id))), ("meta", profile("mcode-secondary-cancer-condition")),
@@ -154,8 +169,8 @@ public enum FHIRExporter {
                     record.biopsies.contains { $0.lesion == lesion.id && $0.result == .metastasis } ? "confirmed" : "provisional")),
                 ("category", Self.problemList),
                 ("code", concept(Self.withSourceCodes(lesion.codes, [coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")]))),
-                ("bodySite", .array([concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en)])),
-                ("subject", subject),
+                ("bodySite", .array([Self.withExtensions(siteExtensions, concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en))])),
+                ("subject", subject), ("onsetDateTime", lesion.diagnosed.map { .string($0.description) }),
             ]))
         }
         for (index, lab) in record.labs.enumerated() {
@@ -198,7 +213,31 @@ public enum FHIRExporter {
                 ("status", .string("final")), ("code", concept([coding(FHIRCodes.loinc, "97509-4")])), ("subject", subject),
                 ("focus", primaryRefs.isEmpty ? nil : .array(primaryRefs)), ("effectiveDateTime", .string(point.to.description)),
                 ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, value.0, value.1)], text: "bone response \(point.overall.rawValue) (MDA)")),
+                // Said to be BoneMet's own, so a re-import recomputes it rather than keeping it as a clinician's.
+                ("method", concept([coding(methodSystem, "mda", "MD Anderson bone response criteria (BoneMet)")])),
                 ("derivedFrom", .array([reference("ImagingStudy", rid("study", point.study))])),
+            ]))
+        }
+        // Disease statuses clinicians recorded in the EHR, given back as they came.
+        for (index, status) in record.diseaseStatus.enumerated() {
+            let focus = status.primary.map { [reference("Condition", rid("primary", $0))] } ?? primaryRefs
+            out.append(obj([
+                ("resourceType", .string("Observation")), ("id", .string(rid("ehr-status", String(index)))), ("meta", profile("mcode-cancer-disease-status")),
+                ("extension", status.evidence.map { .array([ext(mcode + "mcode-cancer-disease-status-evidence-type", ("valueCodeableConcept", concept([], text: $0)))]) }),
+                ("status", .string("final")), ("code", concept([coding(FHIRCodes.loinc, "97509-4")])), ("subject", subject),
+                ("focus", focus.isEmpty ? nil : .array(focus)), ("effectiveDateTime", .string(status.date.description)),
+                ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, status.status.snomed)], text: status.status.label.en)),
+            ]))
+        }
+        // Pain on the 0–10 numeric rating scale (LOINC 72514-3, as Synthea and US Core send it).
+        for (index, pain) in record.pain.enumerated() {
+            guard let nrs = pain.nrs else { continue }
+            out.append(obj([
+                ("resourceType", .string("Observation")), ("id", .string(rid("pain", String(index)))), ("status", .string("final")),
+                ("category", Self.observationCategory("vital-signs")),
+                ("code", concept([coding(FHIRCodes.loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")])), ("subject", subject),
+                ("effectiveDateTime", .string(pain.date.description)),
+                ("valueQuantity", obj([("value", num(Double(nrs))), ("unit", .string("{score}")), ("system", .string(FHIRCodes.ucum)), ("code", .string("{score}"))])),
             ]))
         }
         for treatment in record.treatments where !treatment.planned {

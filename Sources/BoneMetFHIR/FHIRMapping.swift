@@ -63,6 +63,15 @@ enum FHIRRead {
         return codings(qualifier).compactMap { $0.code.flatMap { codes[$0] } }.first
     }
 
+    /// Proximal or distal from the mCODE STU4 location qualifier inside `bodySite`
+    /// (mcode-location-qualifier, LocationQualifierVS: SNOMED 40415009 proximal, 46053002 distal).
+    static func locationSegment(_ resource: FHIRJSON) -> BoneSegment? {
+        let codes: [String: BoneSegment] = ["40415009": .proximal, "46053002": .distal]
+        let onSites = (resource["bodySite"]?.array ?? []).flatMap { $0["extension"]?.array ?? [] }
+        let qualifiers = onSites.filter { ($0["url"]?.string ?? "").hasSuffix("location-qualifier") }.map { $0["valueCodeableConcept"] }
+        return qualifiers.lazy.flatMap { codings($0) }.compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { codes[$0] } : nil }.first
+    }
+
     /// The codings of a concept as `system|code`, in their order, without BoneMet's own.
     static func sourceCodes(_ concept: FHIRJSON?) -> [String] {
         codings(concept).compactMap { coding in
@@ -154,8 +163,25 @@ public enum FHIRCaseMapper {
         "2160-0": .creatinine, "17861-6": .calcium, "1751-7": .albumin, "6768-6": .alkalinePhosphatase,
         // Haemoglobin (mCODE example lab-result-observation-hemoglobin); eGFR by the creatinine
         // equations (issue #9; 33914-3 and 48642-3/48643-1 MDRD as in the FHIR R4 example f205).
+        // Creatinine and calcium in blood as Synthea codes them (its CC0 exports).
+        "38483-4": .creatinine, "49765-1": .calcium,
         "718-7": .hemoglobin, "33914-3": .egfr, "62238-1": .egfr, "98979-8": .egfr, "48642-3": .egfr, "48643-1": .egfr,
     ]
+
+    /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease
+    /// status, pain 0–10. With `labs` and `receptors`, everything an import stages.
+    static let otherObservations: Set<String> = ["89247-1", "89243-0", "29463-7", "97509-4", "72514-3"]
+
+    /// Whether the mapper reads this Observation (by LOINC, BoneMet's own lab code, or the
+    /// site's mapping file); the importer stages nothing else.
+    static func usesObservation(_ r: FHIRJSON, mappings: CodeMappings) -> Bool {
+        FHIRRead.codings(r["code"]).contains { coding in
+            guard let code = coding.code else { return false }
+            if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
+            if coding.system == FHIRExporter.labSystem { return true }
+            return mappings.lab(system: coding.system, code: code) != nil
+        }
+    }
 
     /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
     static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
@@ -194,6 +220,7 @@ public enum FHIRCaseMapper {
         var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate)] = []
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
+        var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -233,6 +260,7 @@ public enum FHIRCaseMapper {
                         var lesion = Lesion(
                             id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality)
                         lesion.codes = FHIRRead.sourceCodes(code)
+                        lesion.diagnosed = FHIRRead.periodStart(r, "onset")
                         record.lesions.append(lesion)
                         continue
                     }
@@ -247,10 +275,19 @@ public enum FHIRCaseMapper {
                     let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
                     if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
                     let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm].compactMap { $0 }.joined(separator: "; ")
+                    let bone = coded?.0 ?? named?.0 ?? .other
+                    // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
+                    // where the bone has that segment.
+                    let segment = coded?.1 ?? FHIRRead.locationSegment(r).flatMap { $0.fits(bone) ? $0 : nil }
                     var lesion = Lesion(
-                        id: lesionId, bone: coded?.0 ?? named?.0 ?? .other, segment: coded?.1, laterality: laterality ?? named?.1,
+                        id: lesionId, bone: bone, segment: segment, laterality: laterality ?? named?.1,
                         note: note.isEmpty ? nil : note)
                     lesion.codes = FHIRRead.sourceCodes(code)
+                    // The metastasis's own diagnosis date (Condition onset); an age is a span, said.
+                    lesion.diagnosed = FHIRRead.periodStart(r, "onset")
+                    if lesion.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
+                        notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the date the metastasis was diagnosed"))
+                    }
                     record.lesions.append(lesion)
                 case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
@@ -286,6 +323,27 @@ public enum FHIRCaseMapper {
                     record.performance.append(PerformanceStatus(date: date, ecog: value))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, kps: value))
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "97509-4") {
+                    // mCODE cancer disease status. BoneMet's own (derived from imaging by the MDA
+                    // criteria) is recomputed, never read back as a clinician's judgement.
+                    if FHIRRead.codings(r["method"]).contains(where: { $0.system == FHIRExporter.methodSystem }) { continue }
+                    guard let status = FHIRRead.codings(r["valueCodeableConcept"]).lazy.compactMap({ $0.system == FHIRCodes.snomed ? $0.code.flatMap(DiseaseStatus.init(snomed:)) : nil }).first else {
+                        notes.append(MappingNote(resource: label, message: "disease status value not in the mCODE value set: not used"))
+                        continue
+                    }
+                    let evidence = (r["extension"]?.array ?? []).filter { ($0["url"]?.string ?? "").hasSuffix("evidence-type") }
+                        .compactMap { FHIRRead.text($0["valueCodeableConcept"]) }
+                    diseaseStatusReadings.append((
+                        DiseaseStatusRecord(date: date, status: status, evidence: evidence.isEmpty ? nil : evidence.joined(separator: ", ")),
+                        FHIRRead.referenceId(r["focus"]?.array.first)))
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "72514-3"), let quantity = FHIRRead.quantity(r["valueQuantity"]) {
+                    // Pain severity 0–10 numeric rating (LOINC 72514-3, as Synthea and US Core vital
+                    // signs send it): the NRS of the pain record.
+                    if quantity.value == quantity.value.rounded(), (0...10).contains(quantity.value) {
+                        record.pain.append(PainRecord(date: date, nrs: Int(quantity.value)))
+                    } else {
+                        notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
+                    }
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "29463-7"), let quantity = FHIRRead.quantity(r["valueQuantity"]) {
                     // Body weight (Cockcroft–Gault needs it); pounds converted.
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
@@ -385,6 +443,12 @@ public enum FHIRCaseMapper {
             kept.append(primary)
         }
         record.primaries = kept
+        // Disease statuses, onto the primary in `focus` when it is one of the record's.
+        record.diseaseStatus = diseaseStatusReadings.map { reading in
+            var status = reading.record
+            if let focus = reading.focus, let primary = primaryIdByResource[focus] { status.primary = primary }
+            return status
+        }.sorted { ($0.date.earliestDay, $0.status.rawValue) < ($1.date.earliestDay, $1.status.rawValue) }
         // A lesion's primary from its condition-related reference (mCODE secondary cancer
         // condition), when that names a primary of this record.
         for index in record.lesions.indices {
@@ -476,6 +540,7 @@ public enum FHIRCaseMapper {
             return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .zoledronicAcid, doses: doses)
         }
         let own = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))
+            ?? FHIRRead.codings(concept).lazy.compactMap { coding in coding.code.flatMap { mappings.medication(system: coding.system, code: $0) } }.first
         if let own {
             return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: own, doses: doses)
         }

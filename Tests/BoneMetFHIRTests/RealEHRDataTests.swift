@@ -227,7 +227,8 @@ enum MCODESTU4Bundle {
     @Test func aSitesOwnCodesMapThroughItsFile() async throws {
         let mappings = try CodeMappings.read(text: #"""
         {"conditions": [{"system": "urn:hospital:dx", "code": "BM01", "kind": "boneMetastasis"}, {"system": "urn:hospital:dx", "code": "PC", "kind": "primary", "site": "prostate"}],
-         "labs": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "test": "creatinine"}]}
+         "labs": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "test": "creatinine"}],
+         "medications": [{"system": "urn:hospital:drug", "code": "BMA-7", "agent": "denosumab"}]}
         """#)
         let bundle = #"""
         {"resourceType": "Bundle", "type": "collection", "entry": [
@@ -237,7 +238,9 @@ enum MCODESTU4Bundle {
                         "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "118645006"}]}]}},
           {"resource": {"resourceType": "Observation", "id": "o1", "status": "final", "subject": {"reference": "Patient/loc1"},
                         "code": {"coding": [{"system": "https://intranet.aumc.nl/labtestcodes", "code": "20005", "display": "Creatinine(Serum)"}]},
-                        "issued": "2013-04-04T14:34:00+01:00", "valueQuantity": {"value": 122, "unit": "umol/L", "system": "http://snomed.info/sct", "code": "258814008"}}}
+                        "issued": "2013-04-04T14:34:00+01:00", "valueQuantity": {"value": 122, "unit": "umol/L", "system": "http://snomed.info/sct", "code": "258814008"}}},
+          {"resource": {"resourceType": "MedicationAdministration", "id": "m1", "status": "completed", "subject": {"reference": "Patient/loc1"},
+                        "medicationCodeableConcept": {"coding": [{"system": "urn:hospital:drug", "code": "BMA-7"}]}, "effectiveDateTime": "2013-05-02"}}
         ]}
         """#
         let (_, records) = try await importBundle(bundle, mappings: mappings)
@@ -248,6 +251,10 @@ enum MCODESTU4Bundle {
         let creatinine = try #require(record.labs.first { $0.test == .creatinine })
         #expect(creatinine.unit == "µmol/L")
         #expect(creatinine.date == PartialDate("2013-04-04"))
+        // A bone agent known only by the site's code (RxNorm codes are added this way, not shipped).
+        let agent = try #require(record.treatments.first { $0.kind == .boneModifyingAgent })
+        #expect(agent.agent == .denosumab && agent.doses == [PartialDate("2013-05-02")!])
+        #expect(throws: InputError.self) { try CodeMappings.read(text: #"{"medications": [{"system": "s", "code": "c", "agent": "aspirin"}]}"#) }
         // Without the file the same patient has no cancer, and says so.
         let (summary, none) = try await importBundle(bundle)
         #expect(none.isEmpty)
@@ -387,6 +394,113 @@ enum MCODESTU4Bundle {
 }
 
 extension RealEHRImportTests {
+    /// Synthea with Observations (issue #9): the shared export plus Synthea Observation lines
+    /// (Tests/fixtures/synthea-observations, CC0, source in its README). Labs by Synthea's LOINC
+    /// codes, pain 0–10, weight; Observations BoneMet does not read are not staged — the PRAPARE
+    /// survey's address never reaches the database.
+    @Test func syntheaWithObservationsGivesLabsPainAndWeightAndKeepsNoSurvey() async throws {
+        let shared = Self.shared.appendingPathComponent("synthea-bulk-10-full")
+        guard FileManager.default.fileExists(atPath: shared.path) else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synthea-obs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: shared.path) {
+            try FileManager.default.copyItem(at: shared.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fixtures/synthea-observations/Observation.000.ndjson")
+        try FileManager.default.copyItem(at: fixture, to: folder.appendingPathComponent("Observation.000.ndjson"))
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
+        let caseId = try #require(try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0).first?.id)
+        let record = try #require(try await SQLCaseStore(store).get(id: caseId)).record
+        let everything = try await Self.allText(store)
+        await cleanup()
+        #expect(summary.created == 1)
+        #expect(record.labs.contains { $0.test == .creatinine && $0.value == 1 && $0.unit == "mg/dL" && $0.date == PartialDate("2020-03-20") })
+        #expect(record.labs.contains { $0.test == .calcium && $0.value == 9.4 })
+        #expect(record.labs.count == 2)
+        #expect(record.patient.weights == [WeightRecord(date: PartialDate("2020-03-20")!, kg: 68.2)])
+        #expect(record.pain.map(\.nrs) == [4])
+        #expect(summary.skipped.first { $0.key.hasPrefix("observation not used by BoneMet") }?.value == 4)
+        #expect(!everything.contains("749 Bradtke Neck Suite 21"))
+        #expect(!everything.contains("Blood pressure panel"))
+    }
+
+    /// mCODE STU4 shapes the case format now holds (issue #9): a metastasis's own onset date,
+    /// the location qualifier inside bodySite (proximal / distal), and the clinician's disease
+    /// status (97509-4; translated from the guide's example cancer-disease-status-jenny-m, with
+    /// both evidence-type extension URLs the guide has used). Exported and read back unchanged;
+    /// BoneMet's own imaging-derived statuses are not read back as a clinician's.
+    @Test func onsetLocationQualifierAndDiseaseStatusRoundTrip() async throws {
+        let bundle = #"""
+        {"resourceType": "Bundle", "type": "transaction", "entry": [
+          {"fullUrl": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001", "request": {"method": "POST", "url": "Patient"},
+           "resource": {"resourceType": "Patient", "gender": "female", "birthDate": "1965-04-12"}},
+          {"fullUrl": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0002", "request": {"method": "POST", "url": "Condition"},
+           "resource": {"resourceType": "Condition",
+             "code": {"coding": [{"system": "http://snomed.info/sct", "code": "254837009", "display": "Malignant neoplasm of breast"}]},
+             "subject": {"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "onsetDateTime": "2018-03-01"}},
+          {"fullUrl": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0003", "request": {"method": "POST", "url": "Condition"},
+           "resource": {"resourceType": "Condition",
+             "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/condition-related",
+                            "valueReference": {"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0002"}}],
+             "code": {"coding": [{"system": "http://snomed.info/sct", "code": "94222008", "display": "Secondary malignant neoplasm of bone"}]},
+             "bodySite": [{"extension": [
+                 {"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier",
+                  "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "7771000"}]}},
+                 {"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-location-qualifier",
+                  "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "40415009", "display": "Proximal"}]}}],
+               "coding": [{"system": "http://snomed.info/sct", "code": "85050009", "display": "Humerus"}]}],
+             "subject": {"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "onsetDateTime": "2018-10-15"}},
+          {"fullUrl": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0004", "request": {"method": "POST", "url": "Observation"},
+           "resource": {"resourceType": "Observation", "status": "final",
+             "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-cancer-disease-status-evidence-type",
+                            "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "363679005", "display": "Imaging (procedure)"}]}}],
+             "code": {"coding": [{"system": "http://loinc.org", "code": "97509-4", "display": "Cancer Disease Progression"}]},
+             "subject": {"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"},
+             "focus": [{"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0002"}], "effectiveDateTime": "2018-11-01",
+             "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "268910001", "display": "Patient's condition improved (finding)"}]}}},
+          {"fullUrl": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0005", "request": {"method": "POST", "url": "Observation"},
+           "resource": {"resourceType": "Observation", "status": "final",
+             "extension": [{"url": "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-evidence-type",
+                            "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "363679005", "display": "Imaging (procedure)"}]}}],
+             "code": {"coding": [{"system": "http://loinc.org", "code": "97509-4"}]},
+             "subject": {"reference": "urn:uuid:7a1c4ab0-0a55-4bb4-9f0e-2b8f0d6a0001"}, "effectiveDateTime": "2019-02-01",
+             "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "999999999"}]}}}
+        ]}
+        """#
+        let (summary, records) = try await importBundle(bundle)
+        let record = try #require(records.first)
+        let lesion = try #require(record.lesions.first)
+        #expect(lesion.bone == .humerus && lesion.segment == .proximal && lesion.laterality == .left)
+        #expect(lesion.diagnosed == PartialDate("2018-10-15"))
+        #expect(lesion.label.en == "left humerus, proximal")
+        let primary = try #require(record.primaries.first)
+        #expect(record.diseaseStatus == [DiseaseStatusRecord(date: PartialDate("2018-11-01")!, status: .improved, evidence: "Imaging (procedure)", primary: primary.id)])
+        #expect(summary.notes.contains { $0.message == "disease status value not in the mCODE value set: not used" })
+
+        // Out and back: the same lesion date, qualifier and status; BoneMet's derived statuses
+        // (one per response time point, method urn:bonemet:method) are not read back.
+        var withStudies = record
+        var reading = LesionObservation(lesion: lesion.id)
+        reading.character = .lytic
+        reading.diametersMm = [20, 15]
+        withStudies.studies = [
+            ImagingStudy(id: "S1", date: PartialDate("2018-10-15")!, modality: .ct, windows: [.bone], observations: [reading]),
+            ImagingStudy(id: "S2", date: PartialDate("2019-01-15")!, modality: .ct, windows: [.bone], observations: [reading]),
+        ]
+        let assessment = assess(withStudies, asOf: PartialDate("2019-02-01")!)
+        #expect(!assessment.timePoints.isEmpty)
+        let exported = FHIRExporter.bundle(caseId: "c1", record: withStudies, assessment: assessment).serialized()
+        #expect(exported.contains("mcode-location-qualifier") && exported.contains("40415009"))
+        let (_, back) = try await importBundle(exported)
+        let again = try #require(back.first)
+        #expect(again.lesions.first?.diagnosed == lesion.diagnosed)
+        #expect(again.lesions.first?.segment == .proximal)
+        #expect(again.diseaseStatus == record.diseaseStatus)
+    }
+
     /// Every text value of every row of every table, joined (to search the whole database).
     static func allText(_ store: SQLStore) async throws -> String {
         try await store.read { db in

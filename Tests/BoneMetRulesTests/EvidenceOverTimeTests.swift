@@ -202,6 +202,26 @@ func study(_ id: String, _ date: String, _ modality: Modality, coverage: [BodyRe
         let longer = RuleSettings(flareWindowWeeks: 12, blasticLatencyWeeks: 10)
         #expect(!assess(record(daysIntoTherapy: 56), asOf: day("2023-06-01"), settings: longer).has("diagnosis.biopsy.blasticAfterTherapy"))
     }
+
+    /// A lesion's recorded diagnosis date (an EHR's Condition onset, issue #9) before the
+    /// therapy makes it pre-existing even when the first study in the record is later; a
+    /// diagnosis date after the first study changes nothing (the earlier of the two counts).
+    @Test func aRecordedDiagnosisDateBeforeTherapyMakesTheLesionPreExisting() {
+        var diagnosedBefore = record(daysIntoTherapy: 90)
+        diagnosedBefore.lesions[0].diagnosed = day("2023-01-09")  // the day before the therapy started
+        let before = assess(diagnosedBefore, asOf: day("2023-06-01"))
+        #expect(!before.has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(before.has("diagnosis.blastic.uptakeBiopsy"))
+        var diagnosedLater = record(daysIntoTherapy: 90)
+        diagnosedLater.lesions[0].diagnosed = day("2023-05-01")
+        #expect(assess(diagnosedLater, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        // Boundary: diagnosed on the latency's last day is still "after therapy" (first seen 56 days in).
+        var atLatency = record(daysIntoTherapy: 90)
+        atLatency.lesions[0].diagnosed = day("2023-01-10").adding(days: 56)
+        #expect(assess(atLatency, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        atLatency.lesions[0].diagnosed = day("2023-01-10").adding(days: 55)
+        #expect(!assess(atLatency, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+    }
 }
 
 @Suite struct BaselineIntervalTests {

@@ -55,7 +55,15 @@ struct CaseIndex {
     /// Observations in which the lesion was seen.
     func presentPoints(_ lesion: String) -> [Point] { points(lesion).filter(\.observation.present) }
 
-    func firstSeen(_ lesion: String) -> PartialDate? { presentPoints(lesion).first?.study.date }
+    /// When the lesion is first known to exist: its first study that shows it, or its recorded
+    /// diagnosis date when that is earlier (an EHR's Condition onset) — a lesion diagnosed before
+    /// therapy was there before therapy, whatever the first study in this record says.
+    func firstSeen(_ lesion: String) -> PartialDate? {
+        let imaged = presentPoints(lesion).first?.study.date
+        guard let diagnosed = lesionsById[lesion]?.diagnosed else { return imaged }
+        guard let imaged else { return diagnosed }
+        return diagnosed.latestDay < imaged.earliestDay ? diagnosed : imaged
+    }
 
     /// Lesions seen at least once, in id order.
     var seenLesions: [Lesion] { lesions.filter { !presentPoints($0.id).isEmpty } }

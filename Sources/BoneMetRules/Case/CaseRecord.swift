@@ -20,6 +20,8 @@ public struct CaseRecord: Sendable, Hashable, Encodable {
     public var dentalExams: [PartialDate]
     public var decisions: [MDTDecision]
     public var plans: CarePlans
+    /// Disease status as clinicians recorded it in the EHR (shown, not judged).
+    public var diseaseStatus: [DiseaseStatusRecord] = []
 
     public init(
         patient: Patient, primaries: [PrimaryCancer] = [], lesions: [Lesion] = [], studies: [ImagingStudy] = [],

@@ -306,3 +306,56 @@ public struct CarePlans: Sendable, Hashable, Encodable {
         self.trialEnrolment = trialEnrolment
     }
 }
+
+/// The disease status a clinician recorded in the EHR (mCODE CancerDiseaseStatus, LOINC
+/// 97509-4; standards.md). Kept and shown beside BoneMet's own imaging response — never used as
+/// a response by the rules, which judge the bone lesions from the readings themselves.
+public struct DiseaseStatusRecord: Sendable, Hashable, Encodable {
+    public var date: PartialDate
+    public var status: DiseaseStatus
+    /// What the judgement rests on, as the source said it (imaging, pathology, symptoms …).
+    public var evidence: String?
+    /// The primary cancer it concerns (a primary's id), when the source says which.
+    public var primary: String?
+
+    public init(date: PartialDate, status: DiseaseStatus, evidence: String? = nil, primary: String? = nil) {
+        self.date = date
+        self.status = status
+        self.evidence = evidence
+        self.primary = primary
+    }
+}
+
+/// mCODE's disease status values (standards.md: improved 268910001, stable 359746009,
+/// worsened 271299001, undetermined 709137006; full 550991000124107 and partial remission
+/// 551001000124108 in the maximal set).
+public enum DiseaseStatus: String, InputEnum, Codable {
+    case improved, stable, worsened, undetermined, fullRemission, partialRemission
+
+    public var snomed: String {
+        switch self {
+        case .improved: "268910001"
+        case .stable: "359746009"
+        case .worsened: "271299001"
+        case .undetermined: "709137006"
+        case .fullRemission: "550991000124107"
+        case .partialRemission: "551001000124108"
+        }
+    }
+
+    public init?(snomed: String) {
+        guard let status = Self.allCases.first(where: { $0.snomed == snomed }) else { return nil }
+        self = status
+    }
+
+    public var label: LocalizedText {
+        switch self {
+        case .improved: LocalizedText(en: "improved", zh: "好转")
+        case .stable: LocalizedText(en: "stable", zh: "稳定")
+        case .worsened: LocalizedText(en: "worsened", zh: "恶化")
+        case .undetermined: LocalizedText(en: "undetermined", zh: "无法判定")
+        case .fullRemission: LocalizedText(en: "full remission", zh: "完全缓解")
+        case .partialRemission: LocalizedText(en: "partial remission", zh: "部分缓解")
+        }
+    }
+}

@@ -13,6 +13,9 @@ public struct Lesion: Sendable, Hashable, Encodable {
     public var primary: String?
     /// The codes the source system gave this metastasis (`system|code`), kept for export.
     public var codes: [String] = []
+    /// When the metastasis was diagnosed, as the source recorded it (an EHR's Condition
+    /// `onsetDateTime`), when that is earlier than, or there is no, study that shows it.
+    public var diagnosed: PartialDate?
 
     public init(
         id: String, bone: Bone, segment: BoneSegment? = nil, level: VertebralLevel? = nil,

@@ -46,6 +46,9 @@ struct RecordSection: Sendable {
         RecordSection(path: "visceralMetastases", definition: "visceral", title: LocalizedText(en: "Visceral metastases", zh: "内脏转移"), single: false),
         RecordSection(path: "decisions", definition: "decision", title: LocalizedText(en: "MDT decisions", zh: "MDT 决议"), single: false),
         RecordSection(path: "plans", definition: "plans", title: LocalizedText(en: "Plans", zh: "计划"), single: true),
+        RecordSection(
+            path: "diseaseStatus", definition: "diseaseStatus", title: LocalizedText(en: "Disease status recorded in the EHR", zh: "电子病历记录的疾病状态"),
+            single: false),
     ]
 
     static let observations = LocalizedText(en: "Observations", zh: "病灶观察")
