@@ -35,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
     var viewerURL: String?
 
+    @Option(name: .customLong("hospital-name"), help: "The hospital's name, printed at the head of MDT reports (default: none).")
+    var hospitalName: String?
+
     @Option(name: .customLong("cds-config"), help: "JSON file of trusted EHRs for CDS Hooks (docs/cds-hooks.md); without it CDS calls get 401.")
     var cdsConfig: String?
 
@@ -69,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
-            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"])
+            viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"],
+            hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"])
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

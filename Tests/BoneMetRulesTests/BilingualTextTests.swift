@@ -87,3 +87,18 @@ import Testing
         }
     }
 }
+
+/// Issue #10: a treatment is named as clinicians name it — regimen, drugs, agent or procedure —
+/// and its record id is never part of the text findings and pages show.
+@Suite struct TreatmentNamingTests {
+    @Test func aTreatmentsLabelNeverShowsItsRecordId() {
+        let agent = Treatment(id: "T3x", kind: .boneModifyingAgent, start: PartialDate("2022-03-01"), agent: .ibandronate)
+        #expect(agent.label.en == "ibandronate 2022-03-01– (bone-modifying agent)")
+        #expect(agent.label.zhHans.hasPrefix("伊班膦酸钠"))
+        let bare = Treatment(id: "T9x", kind: .radiotherapy, start: PartialDate("2022-03-01"))
+        for text in [agent.label.en, agent.label.zhHans, bare.label.en, bare.label.zhHans, agent.displayName.en, bare.displayName.zhHans] {
+            #expect(!text.contains("T3x") && !text.contains("T9x"), "\(text)")
+        }
+        #expect(bare.displayName.zhHans == "放疗")
+    }
+}

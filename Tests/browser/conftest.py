@@ -33,7 +33,7 @@ def server():
         [BINARY, "serve", "--port", str(port), "--data", data],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
         # A short idle timeout so test_connections.py can see a silent connection closed.
-        env={**os.environ, "BONEMET_IDLE_TIMEOUT": "2"},
+        env={**os.environ, "BONEMET_IDLE_TIMEOUT": "2", "BONEMET_HOSPITAL_NAME": "Example University Hospital"},
     )
     base = f"http://127.0.0.1:{port}"
     password = None

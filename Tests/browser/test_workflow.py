@@ -117,16 +117,48 @@ def test_mdt_workflow(server, browser):
     page.select_option("select[name=caseId]", label="demo-01 (FICTIONAL)")
     page.fill("input[name=question]", "Was the switch for progression justified?")
     page.click("button:has-text('Put a case on the agenda')")
-    assert "Missing before discussion" in page.locator("section.agenda-item").inner_text()
+    agenda = page.locator("section.agenda-item")
+    assert "Missing before discussion" in agenda.inner_text()
+    # The agenda shows the case's summary and its actions band (who acts, by when).
+    assert agenda.locator("p.summary").count() == 1
+    assert agenda.locator("li.action").count() >= 1
+    assert agenda.locator("li.action .who").first.inner_text().strip()
+    assert agenda.locator("li.action a").first.get_attribute("href").startswith("/cases/")
     page.fill("textarea[name=decision]", "Continue; re-assess at the next window")
     page.select_option("select[name=specialty]", "medicalOncology")
     page.fill("textarea[name=followUp]", "CT bone window in 8 weeks")
     page.click("button:has-text('Record decision')")
     page.click("a:has-text('MDT report')")
+    report_url = page.url
     assert "Continue; re-assess at the next window" in page.content()
-    page.emulate_media(media="print")
-    assert not page.locator("header.top").is_visible()   # the print stylesheet hides navigation
-    page.emulate_media(media="screen")
+    # The printed report (A4, both languages): hospital header, summary, timeline, lesions,
+    # treatments, findings, decision, attendees, signature and date lines — nothing wider than
+    # the printable width of A4 (210 mm less 2 × 15 mm margins = 180 mm ≈ 680 CSS px).
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    for language in ["en", "zh"]:
+        if language == "zh":
+            page.click("header form.lang button")
+            page.goto(report_url)
+        report = page.locator("div.report")
+        assert "Example University Hospital" in report.locator(".report-head").inner_text()
+        assert report.locator("p.summary").count() == 1
+        assert report.locator("svg.timeline").count() == 1
+        assert report.locator("table").count() == 2
+        assert report.locator("ol.report-findings li").count() >= 1
+        assert report.locator(".signatures .line").count() == 4
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 680, "height": 960})
+        assert not page.locator("header.top").is_visible()   # the print stylesheet hides navigation
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 680, f"report {language} is {width}px wide in print"
+        page.pdf(path=os.path.join(ARTIFACTS, f"mdt-report-{language}.pdf"), format="A4")
+        page.screenshot(path=os.path.join(ARTIFACTS, f"mdt-report-{language}.png"), full_page=True)
+        page.emulate_media(media="screen")
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        if language == "zh":
+            assert "骨转移多学科会诊" in report.inner_text()
+            assert "签名" in report.inner_text()
+            page.click("header form.lang button")
     page.goto(case_url)
 
     # Prevention first: the worklist shows the impending fracture.

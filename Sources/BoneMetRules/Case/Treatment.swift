@@ -71,10 +71,21 @@ public struct Treatment: Sendable, Hashable, Encodable {
     }
 
     public var label: LocalizedText {
-        let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + "))
         let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? "–") } ?? ""
-        if let text { return LocalizedText(en: "\(text)\(when) (\(kind.label.en))", zh: "\(text)\(when)（\(kind.label.zhHans)）") }
-        return LocalizedText(en: "\(kind.label.en)\(when) (\(id))", zh: "\(kind.label.zhHans)\(when)（\(id)）")
+        // Named as clinicians name it; the record id is never part of it (it is not a clinical word).
+        if let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) {
+            return LocalizedText(en: "\(text)\(when) (\(kind.label.en))", zh: "\(text)\(when)（\(kind.label.zhHans)）")
+        }
+        if let named = agent?.label ?? procedure?.label {
+            return LocalizedText(en: "\(named.en)\(when) (\(kind.label.en))", zh: "\(named.zhHans)\(when)（\(kind.label.zhHans)）")
+        }
+        return LocalizedText(en: "\(kind.label.en)\(when)", zh: "\(kind.label.zhHans)\(when)")
+    }
+
+    /// The treatment's name alone (regimen, drugs, agent, procedure, else its kind).
+    public var displayName: LocalizedText {
+        if let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) { return LocalizedText(en: text, zh: text) }
+        return agent?.label ?? procedure?.label ?? kind.label
     }
 }
 

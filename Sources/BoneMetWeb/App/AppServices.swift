@@ -31,6 +31,8 @@ public struct AppServices: Sendable {
     /// A DICOMweb viewer link with `{uids}` for comma-separated StudyInstanceUIDs, e.g.
     /// `https://pacs.example/ohif/viewer?StudyInstanceUIDs={uids}`; nil hides viewer links.
     public let viewerURLTemplate: String?
+    /// The hospital's name for the header of printed reports (`--hospital-name`, BONEMET_HOSPITAL_NAME).
+    public let hospitalName: String?
     /// Trusted EHRs for CDS Hooks; nil answers every CDS call with 401.
     public let cds: CDSConfiguration?
     public let cdsStore: any CDSStore
@@ -44,8 +46,10 @@ public struct AppServices: Sendable {
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
-        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil
+        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
+        hospitalName: String? = nil
     ) {
+        self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.passwords = PasswordGate(limits: passwordLimits)
         self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
         self.cds = cds

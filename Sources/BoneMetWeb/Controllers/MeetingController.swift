@@ -73,14 +73,17 @@ struct MeetingController {
     func page(_ id: String, error: LocalizedText? = nil) async throws -> MeetingPage {
         guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
         var readiness: [String: [LocalizedText]] = [:]
+        var firstScreens: [String: CaseFirstScreen] = [:]
         for item in meeting.items {
             if let stored = try await services.cases.get(id: item.caseId) {
-                readiness[item.caseId] = MeetingReadiness.missing(stored.record, assess(stored.record, asOf: services.today, settings: services.settings))
+                let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
+                readiness[item.caseId] = MeetingReadiness.missing(stored.record, assessment)
+                firstScreens[item.caseId] = CaseFirstScreen(record: stored.record, assessment: assessment)
             }
         }
         let onAgenda = Set(meeting.items.map(\.caseId))
         let candidates = try await services.cases.list(search: nil, limit: 500, offset: 0).filter { !onAgenda.contains($0.id) }
-        return MeetingPage(meeting: meeting, readiness: readiness, candidates: candidates, error: error)
+        return MeetingPage(meeting: meeting, readiness: readiness, firstScreens: firstScreens, candidates: candidates, error: error)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -162,6 +165,6 @@ struct MeetingController {
         else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now())
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
-        return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment).render(context.layout))
+        return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment, hospital: services.hospitalName).render(context.layout))
     }
 }

@@ -76,7 +76,7 @@ struct CaseFirstScreen {
         let current = record.treatments.filter { $0.kind != .boneModifyingAgent && $0.isActive(on: assessment.asOf) }
         parts.append(current.isEmpty
             ? t.noTreatment(language)
-            : "\(t.treatment(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.name ?? $0.kind.label(language) }.joined(separator: ", "))")
+            : "\(t.treatment(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: ", "))")
         if let last = record.studies.filter({ $0.date <= assessment.asOf }).max(by: { $0.date < $1.date }) {
             parts.append("\(t.lastStudy(language))\(language == .zhHans ? "：" : ": ")\(last.label(language))")
         }
@@ -98,18 +98,19 @@ struct CaseFirstScreen {
         return Self.texts.nextMDT(language)
     }
 
-    func band(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+    /// `link`: the page the findings' anchors are on ("" — this page; `/cases/ID` from an agenda).
+    func band(_ language: AppLanguage, link: String = "", heading: Bool = true) -> Node<HTML.BodyContext> {
         let items = actions
         return .section(
             .class("actions"), .attribute(named: "aria-label", value: Self.texts.actions(language)),
-            .h2(.text(Self.texts.actions(language))),
+            .if(heading, .h2(.text(Self.texts.actions(language)))),
             items.isEmpty
                 ? .p(.class("muted"), .text(Self.texts.nothingUrgent(language)))
                 : .ol(.forEach(items) { finding in
                     .li(
                         .class("action \(finding.severity.rawValue)"), .data(named: "rule", value: finding.ruleId),
                         .span(.class("severity"), .text(finding.severity.label(language))),
-                        .a(.href("#finding-\(anchor(finding))"), .text(finding.title(language))),
+                        .a(.href("\(link)#finding-\(anchor(finding))"), .text(finding.title(language))),
                         .span(.class("who"), .text(finding.specialty.label(language))),
                         .span(.class("when"), .text("\(Self.texts.due(language))\(language == .zhHans ? "：" : ": ")\(due(finding, language))"))
                     )

@@ -40,7 +40,7 @@ struct CasePage {
                         .class("settings"), .summary(.text(UIText.ruleSettings(language))),
                         .p(.text(assessment.settings.summary(language))))
                 ),
-                .raw(TimelineSVG(record: record, assessment: assessment, language: language).render()),
+                .raw(TimelineSVG(record: record, assessment: assessment, language: language, viewer: viewer).render()),
                 .div(
                     .class("duties"),
                     .forEach(columns) { title, findings in

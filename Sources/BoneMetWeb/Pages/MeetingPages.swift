@@ -37,6 +37,8 @@ struct MeetingPage {
     let meeting: Meeting
     /// What is missing for each case on the agenda.
     let readiness: [String: [LocalizedText]]
+    /// Each case's patient summary and actions band (what must be done, by whom, by when).
+    var firstScreens: [String: CaseFirstScreen] = [:]
     let candidates: [CaseSummary]
     var error: LocalizedText?
 
@@ -54,6 +56,9 @@ struct MeetingPage {
                     .section(
                         .class("agenda-item"), .data(named: "case", value: item.caseId),
                         .h3(.a(.href("/cases/\(item.caseId)"), .text(item.patientId)), .text(" — \(item.question)")),
+                        .unwrap(firstScreens[item.caseId]) { screen in
+                            .group(.p(.class("summary"), .text(screen.line(language))), screen.band(language, link: "/cases/\(item.caseId)", heading: false))
+                        },
                         readinessNode(readiness[item.caseId] ?? [], language),
                         .unwrap(item.decision) { decision in
                             .div(
@@ -98,35 +103,83 @@ struct MeetingPage {
     }
 }
 
-/// The printable MDT report of one case.
+/// The printable MDT report of one case (issue #10), laid out for A4 in either language:
+/// hospital header, patient summary, the question, timeline picture, lesions, treatments,
+/// findings most urgent first, the decision with its follow-up, attendees, and signature and
+/// date lines.
 struct MeetingReportPage {
     let meeting: Meeting
     let item: AgendaItem
     let stored: StoredCase
     let assessment: Assessment
+    var hospital: String?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
-        let key = assessment.findings.filter { $0.severity >= .warning }
+        let record = stored.record
+        let summary = CaseFirstScreen(record: record, assessment: assessment)
+        let findings = CasePage.bySeverity(assessment.findings.filter { $0.severity != .info })
+        let colon = language == .zhHans ? "：" : ": "
+        let t = MeetingTexts.self
         return layout.render(
-            title: "\(MeetingTexts.report(language)) \(item.patientId)",
+            title: "\(t.report(language)) \(item.patientId)",
             .div(
                 .class("report"),
-                .h1(.text("\(MeetingTexts.report(language)): \(UIText.patient(language)) \(item.patientId)")),
-                .if(stored.record.patient.fictional, .p(.class("badge fictional"), .text(UIText.fictional(language)))),
-                .p(.text("\(meeting.title) · \(meeting.scheduledFor) · \(meeting.location)")),
-                .h2(.text(MeetingTexts.question(language))), .p(.text(item.question)),
-                .h2(.text(MeetingTexts.keyFindings(language))),
-                .ul(.forEach(key) { finding in
-                    .li(.strong(.text("[\(finding.severity.label(language))] ")), .text(finding.title(language)),
-                        .text(" — \(UIText.specialty(language)): \(finding.specialty.label(language))"))
-                }),
-                .h2(.text(MeetingTexts.decision(language))),
+                .div(
+                    .class("report-head"),
+                    .unwrap(hospital) { .p(.class("hospital"), .text($0)) },
+                    .h1(.text(t.reportTitle(language))),
+                    .p(.text("\(meeting.title) · \(meeting.scheduledFor)\(meeting.location.isEmpty ? "" : " · \(meeting.location)")"))
+                ),
+                .if(record.patient.fictional, .p(.class("badge fictional"), .text(UIText.fictional(language)))),
+                .p(.class("summary"), .strong(.text("\(UIText.patient(language)) \(item.patientId)\(colon)")), .text(summary.line(language))),
+                .h2(.text(t.question(language))), .p(.text(item.question)),
+                .h2(.text(TimelineTexts.title(language))),
+                .raw(TimelineSVG(record: record, assessment: assessment, language: language).render()),
+                .h2(.text(RecordSection.all.first { $0.path == "lesions" }?.title(language) ?? "")),
+                record.lesions.isEmpty
+                    ? .p(.class("muted"), .text(UIText.none(language)))
+                    : .table(
+                        .thead(.tr(.th(.text(t.site(language))), .th(.text(t.primary(language))), .th(.text(t.diagnosed(language))))),
+                        .tbody(.forEach(record.lesions) { lesion in
+                            .tr(
+                                .td(.text(lesion.label(language))),
+                                .td(.text(lesion.primary.flatMap { id in record.primaries.first { $0.id == id } }.map { $0.site.label(language) } ?? "—")),
+                                .td(.text(lesion.diagnosed?.description ?? "—")))
+                        })),
+                .h2(.text(RecordSection.all.first { $0.path == "treatments" }?.title(language) ?? "")),
+                record.treatments.isEmpty
+                    ? .p(.class("muted"), .text(UIText.none(language)))
+                    : .table(
+                        .thead(.tr(.th(.text(t.treatment(language))), .th(.text(t.period(language))), .th(.text(t.stopped(language))))),
+                        .tbody(.forEach(record.treatments.sorted { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) { treatment in
+                            .tr(
+                                .td(.text("\(treatment.displayName(language))\(language == .zhHans ? "（" : " (")\(treatment.kind.label(language))\(language == .zhHans ? "）" : ")")")),
+                                .td(.text("\(treatment.start?.description ?? "?") – \(treatment.end?.description ?? (treatment.planned ? t.planned(language) : t.ongoing(language)))")),
+                                .td(.text(treatment.stopReason.flatMap { CaseFieldLabels.value($0.rawValue, key: "stopReason", in: "treatment")?(language) } ?? "—")))
+                        })),
+                .h2(.text(t.findings(language))),
+                findings.isEmpty
+                    ? .p(.class("muted"), .text(UIText.none(language)))
+                    : .ol(.class("report-findings"), .forEach(findings) { finding in
+                        .li(
+                            .class(finding.severity.rawValue),
+                            .strong(.text("[\(finding.severity.label(language))] ")), .text(finding.title(language)),
+                            .span(.class("who"), .text(" — \(UIText.specialty(language))\(colon)\(finding.specialty.label(language))")))
+                    }),
+                .h2(.text(t.decision(language))),
                 .p(.text(item.decision ?? "—")),
-                .p(.text("\(UIText.specialty(language)): \(item.specialty?.label(language) ?? "—")")),
-                .if(!item.followUp.isEmpty, .div(.h2(.text(MeetingTexts.followUp(language))), .ul(.forEach(item.followUp) { .li(.text($0)) }))),
-                .h2(.text(MeetingTexts.attendance(language))),
-                .ul(.forEach(meeting.attendees) { .li(.text("\($0.name) — \($0.specialty.label(language))")) }),
+                .p(.text("\(UIText.specialty(language))\(colon)\(item.specialty?.label(language) ?? "—")")),
+                .if(!item.followUp.isEmpty, .div(.h2(.text(t.followUpTitle(language))), .ul(.forEach(item.followUp) { .li(.text($0)) }))),
+                .h2(.text(t.attendance(language))),
+                meeting.attendees.isEmpty
+                    ? .p(.class("muted"), .text(t.noAttendance(language)))
+                    : .ul(.forEach(meeting.attendees) { .li(.text("\($0.name) — \($0.specialty.label(language))")) }),
+                .div(
+                    .class("signatures"),
+                    .p(.text("\(t.chairSignature(language))\(colon)"), .span(.class("line")), .text(" \(t.date(language))\(colon)"), .span(.class("line short"))),
+                    .p(.text("\(t.recorderSignature(language))\(colon)"), .span(.class("line")), .text(" \(t.date(language))\(colon)"), .span(.class("line short")))
+                ),
                 .p(.class("muted"), .text("\(UIText.asOf(language)) \(assessment.asOf) · \(UIText.rules(language)) \(assessment.ruleSetVersion) · \(UIText.demoNote(language))"))
             ))
     }
@@ -157,7 +210,22 @@ enum MeetingTexts {
     static let keyFindings = LocalizedText(en: "Key findings (warnings and urgent)", zh: "主要结论（警示与紧急）")
     static let badDate = LocalizedText(en: "Give a title, a date (YYYY-MM-DD) and a time (HH:MM).", zh: "请填写标题、日期（YYYY-MM-DD）和时间（HH:MM）。")
     static let alreadyOnAgenda = LocalizedText(en: "This case is already on the agenda.", zh: "该病例已在议程中。")
+    static let noAttendance = LocalizedText(en: "No attendance recorded.", zh: "未记录出席人员。")
+    static let reportTitle = LocalizedText(en: "Bone metastasis MDT report", zh: "骨转移多学科会诊（MDT）报告")
+    static let site = LocalizedText(en: "Site", zh: "部位")
+    static let primary = LocalizedText(en: "Primary", zh: "原发灶")
+    static let diagnosed = LocalizedText(en: "Diagnosed", zh: "确诊日期")
+    static let treatment = LocalizedText(en: "Treatment", zh: "治疗")
+    static let period = LocalizedText(en: "Period", zh: "起止时间")
+    static let stopped = LocalizedText(en: "Reason stopped", zh: "停用原因")
+    static let planned = LocalizedText(en: "planned", zh: "计划中")
+    static let ongoing = LocalizedText(en: "ongoing", zh: "进行中")
+    static let findings = LocalizedText(en: "Findings, most urgent first", zh: "评估结论（按紧急程度排列）")
+    static let followUpTitle = LocalizedText(en: "Follow-up tasks", zh: "后续任务")
+    static let chairSignature = LocalizedText(en: "MDT chair (signature)", zh: "MDT 主持人（签名）")
+    static let recorderSignature = LocalizedText(en: "Recorded by (signature)", zh: "记录人（签名）")
     static let all = [
+        noAttendance, reportTitle, site, primary, diagnosed, treatment, period, stopped, planned, ongoing, findings, followUpTitle, chairSignature, recorderSignature,
         meetings, none, schedule, title, date, time, location, decided, agenda, decision, followUp, recordDecision, report, addCase, question,
         attendance, attendeesHelp, complete, missing, keyFindings, badDate, alreadyOnAgenda,
     ]

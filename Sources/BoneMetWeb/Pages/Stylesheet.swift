@@ -57,7 +57,8 @@ enum Stylesheet {
         @media (max-width: 900px) { .calculator { grid-template-columns: 1fr; } }
         .field.bad input, .field.bad select { border: 2px solid var(--urgent); } .field-error { color: var(--urgent); font-size: .85rem; }
         .result { border: 1px solid var(--line); border-radius: 4px; padding: .8rem 1rem; background: #fafcff; }
-        .timeline { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; margin: 1rem 0; background: #fff; }
+        .timeline-wrap { overflow-x: auto; margin: 1rem 0; }
+        .timeline { display: block; width: 100%; min-width: 760px; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
         .agenda-item { border: 1px solid var(--line); border-radius: 4px; padding: .6rem .9rem; margin-bottom: 1rem; }
         .missing { background: #fff8ec; border-left: 4px solid var(--warning); padding: .3rem .8rem; } .ready { color: #1e7d32; }
         .decision { background: #f3f9f4; border-left: 4px solid #1e7d32; padding: .3rem .8rem; }
@@ -66,6 +67,16 @@ enum Stylesheet {
         .small-button { font-size: .8rem; margin-left: .5rem; padding: .05rem .4rem; border: 1px solid #0f3b57; border-radius: 3px; text-decoration: none; color: #0f3b57; background: #fff; cursor: pointer; }
         .small-button.danger { border-color: var(--urgent); color: var(--urgent); } form.inline { display: inline; margin: 0; }
         .record-form { max-width: 36rem; }
-        @media print { header.top, footer, .toolbar, form, .button { display: none !important; } .duties { grid-template-columns: 1fr; } .finding { break-inside: avoid; } }
+        .report-head { border-bottom: 2px solid var(--ink, #0f3b57); margin-bottom: .8rem; }
+        .report-head .hospital { font-size: 1.2rem; font-weight: 700; margin: 0; }
+        .report table { border-collapse: collapse; width: 100%; }
+        .report th, .report td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
+        .report-findings li.urgent { font-weight: 700; }
+        .signatures { margin-top: 2rem; }
+        .signatures p { margin: 1.6rem 0; }
+        .signatures .line { display: inline-block; border-bottom: 1px solid #000; width: 16em; margin: 0 .5em; }
+        .signatures .line.short { width: 8em; }
+        @page { size: A4; margin: 15mm; }
+        @media print { header.top, footer, .toolbar, form, .button, nav, .skip-link { display: none !important; } body { font-size: 10.5pt; } .duties { grid-template-columns: 1fr; } .finding, .report tr, .report li, .timeline-wrap { break-inside: avoid; } .timeline { min-width: 0; } .report h2 { break-after: avoid; } }
         """
 }

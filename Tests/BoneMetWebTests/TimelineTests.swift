@@ -1,0 +1,90 @@
+import BoneMetDomain
+import Foundation
+import Testing
+
+@testable import BoneMetWeb
+
+/// Issue #10, the timeline picture: everything a clinician reads off it is on it — full drug
+/// names, stop reasons, the values at the points, untreated intervals, the response inside its
+/// attributed window, viewer links — in both languages.
+@Suite struct TimelineTests {
+    static func example() throws -> (CaseRecord, Assessment) {
+        let record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
+        return (record, assess(record, asOf: PartialDate("2022-06-01")!))
+    }
+
+    /// Text of the SVG with the markup removed (what a reader sees), lines joined.
+    static func visible(_ svg: String) -> String {
+        svg.replacingOccurrences(of: "<title>[^<]*</title>", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "<[^>]+>", with: "\n", options: .regularExpression)
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test(arguments: [AppLanguage.en, .zhHans])
+    func theTimelineCarriesWhatIsReadOffIt(language: AppLanguage) throws {
+        var (record, assessment) = try Self.example()
+        record.studies = record.studies.map { study in
+            var study = study
+            study.studyInstanceUid = "1.2.840.\(study.date.earliestDay)"
+            return study
+        }
+        let svg = TimelineSVG(record: record, assessment: assessment, language: language, viewer: ViewerLinks(template: "https://viewer.example/?StudyInstanceUIDs={uids}")).render()
+        let text = Self.visible(svg)
+        // The whole regimen name, wrapped over lines, never cut.
+        let joined = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+        #expect(joined.contains("pegylated liposomal") && joined.contains("doxorubicin + nab-paclitaxel"))
+        #expect(!joined.contains("pegylated liposomal doxorubicin + nab-paclitaxel".prefix(24) + "\n"))
+        // The stop reason at the end of the bar, in the page's language.
+        #expect(text.contains(language == .zhHans ? "停用：进展" : "stopped: progression"))
+        // Values written at the points (the T10 lesion's products, mm²).
+        let sizes = record.studies.compactMap { $0.observations.first?.product }.map(TimelineSVG.number)
+        #expect(!sizes.isEmpty)
+        for size in sizes { #expect(text.contains("\n\(size)\n"), "value \(size) on its point") }
+        // Every response at its study and over its attributed window, naming the treatment.
+        for point in assessment.timePoints {
+            #expect(svg.contains(#"class="window \#(point.overall.rawValue)""#))
+            #expect(svg.contains(#"class="response \#(point.overall.rawValue)""#))
+        }
+        #expect(assessment.timePoints.contains { $0.untreated })
+        #expect(svg.contains(#"class="untreated""#))
+        #expect(text.contains(TimelineTexts.untreated(language)))
+        // Each study opens in the viewer; the legend explains the marks.
+        #expect(svg.components(separatedBy: "https://viewer.example/?StudyInstanceUIDs=1.2.840.").count - 1 == record.studies.count)
+        #expect(text.contains(TimelineTexts.openViewer(language)))
+        #expect(text.contains(TreatmentKind.boneModifyingAgent.label(language)))
+        // Dates on the axis.
+        #expect(text.contains("2022-01") || text.contains("2022"))
+        if language == .zhHans {
+            #expect(!text.contains("ULN") && !text.contains("stopped") && !text.contains("no treatment"))
+        }
+    }
+
+    @Test func studiesOnTheSameWeekAreSpreadOntoLanes() throws {
+        var (record, _) = try Self.example()
+        let day = record.studies[0].date
+        record.studies.append(ImagingStudy(id: "BS1", date: day, modality: .boneScan))
+        record.studies.append(ImagingStudy(id: "MR1", date: PartialDate(dayNumber: day.earliestDay + 2), modality: .mri))
+        let svg = TimelineSVG(record: record, assessment: assess(record, asOf: PartialDate("2022-06-01")!), language: .en).render()
+        let ys = svg.matches(of: /<circle cx="([0-9.]+)" cy="([0-9.]+)" r="5"/).map { (Double($0.output.1) ?? 0, Double($0.output.2) ?? 0) }
+        #expect(ys.count == record.studies.count)
+        // No two study marks closer than their size in both directions.
+        for (i, a) in ys.enumerated() {
+            for b in ys[(i + 1)...] { #expect(abs(a.0 - b.0) >= 12 || abs(a.1 - b.1) >= 12) }
+        }
+    }
+
+    /// Wrapping never drops a character, and no line is wider than asked (unless one character is).
+    @Test func wrappingKeepsEveryCharacter() {
+        let texts = [
+            "pegylated liposomal doxorubicin + nab-paclitaxel", "紫杉醇白蛋白结合型联合多柔比星脂质体方案", "a",
+            "trastuzumab deruxtecan (T-DXd) 5.4 mg/kg q3w 曲妥珠单抗", String(repeating: "x", count: 75), "",
+        ]
+        for text in texts {
+            for columns in [8, 14, 30] {
+                let lines = TimelineSVG.wrap(text, columns: columns)
+                #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+                for line in lines { #expect(TimelineSVG.columns(line) <= max(columns, 2)) }
+            }
+        }
+    }
+}
