@@ -1,3 +1,5 @@
+import Foundation
+
 /// MDT meetings: an agenda of cases, who attended, and a decision per case with the
 /// responsible specialty and follow-up tasks.
 public struct Meeting: Sendable, Hashable {
@@ -63,6 +65,58 @@ public struct MeetingSummary: Sendable, Hashable {
     }
 }
 
+/// One follow-up task of an MDT decision, for one specialty, open until someone marks it done.
+public struct FollowUpTask: Sendable, Hashable {
+    public let id: String
+    public let caseId: String
+    public let patientId: String
+    public let meetingId: String?
+    public let specialty: Specialty
+    public let text: String
+    public let createdAt: Int64
+    public let doneAt: Int64?
+    public let doneBy: String?
+
+    public init(
+        id: String, caseId: String, patientId: String, meetingId: String?, specialty: Specialty, text: String, createdAt: Int64,
+        doneAt: Int64? = nil, doneBy: String? = nil
+    ) {
+        self.id = id
+        self.caseId = caseId
+        self.patientId = patientId
+        self.meetingId = meetingId
+        self.specialty = specialty
+        self.text = text
+        self.createdAt = createdAt
+        self.doneAt = doneAt
+        self.doneBy = doneBy
+    }
+
+    public var isDone: Bool { doneAt != nil }
+
+    /// A follow-up line as typed: "Radiation oncology: SBRT T10" or "放疗科：T10 SBRT" gives that
+    /// specialty (named in either language or by its code); a line without one is the decision's.
+    public static func parse(_ line: String, default specialty: Specialty) -> (Specialty, String) {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (specialty, text) }
+        let head = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = head.lowercased()
+        guard !rest.isEmpty, let named = Specialty.allCases.first(where: { $0.rawValue.lowercased() == key || $0.label.en.lowercased() == key || $0.label.zhHans == head })
+        else { return (specialty, text) }
+        return (named, rest)
+    }
+}
+
+public protocol TaskStore: Sendable {
+    /// The tasks of a case, open ones first (oldest first), then done ones (latest first).
+    func tasks(caseId: String) async throws -> [FollowUpTask]
+    /// Open tasks of some specialties (all when nil), oldest first.
+    func open(specialties: [Specialty]?, limit: Int) async throws -> [FollowUpTask]
+    /// Marks a task done (or open again); false when there is no such task.
+    func setDone(_ done: Bool, task: String, by user: String, at time: Int64) async throws -> FollowUpTask?
+}
+
 public protocol MeetingStore: Sendable {
     func create(title: String, scheduledFor: String, location: String, by user: String, at time: Int64) async throws -> String
     func list(limit: Int) async throws -> [MeetingSummary]
@@ -70,7 +124,24 @@ public protocol MeetingStore: Sendable {
     /// Adds a case (once) with the question for the MDT.
     func add(caseId: String, question: String, to meeting: String) async throws
     func setAttendees(_ attendees: [Attendee], meeting: String) async throws
-    func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64) async throws
+    /// Records (or replaces) the decision on a case of the agenda and its follow-up tasks (open
+    /// tasks of an earlier version of this decision are replaced; done ones stay), atomically.
+    /// Returns the decision it replaced, if any.
+    @discardableResult
+    func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64) async throws -> PreviousDecision?
+    /// Withdraws the decision: the agenda item is undecided again and its open tasks are removed.
+    func withdraw(meeting: String, caseId: String) async throws -> PreviousDecision?
+}
+
+/// A decision as it was before an edit or a withdrawal (to find it in the case record).
+public struct PreviousDecision: Sendable, Hashable {
+    public let decision: String
+    public let specialty: Specialty?
+
+    public init(decision: String, specialty: Specialty?) {
+        self.decision = decision
+        self.specialty = specialty
+    }
 }
 
 /// What should be on hand before a case is discussed: the imaging, labs and pathology the

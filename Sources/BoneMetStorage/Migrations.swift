@@ -160,5 +160,24 @@ public enum Migrations {
             try await db.alter(table: "api_tokens").column("expires_at", type: .bigint).run()
             try await db.raw("UPDATE api_tokens SET expires_at = created_at + \(unsafeRaw: String(365 * 86_400))").run()
         },
+        // M0011: follow-up tasks of MDT decisions, one per specialty and line, open until done
+        // (issue #10: on the case page and on each specialty's "my tasks" list).
+        Migration("M0011_tasks") { db in
+            try await db.create(table: "tasks")
+                .column("id", type: .text, .primaryKey(autoIncrement: false))
+                .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+                .column("meeting_id", type: .text)
+                .column("specialty", type: .text, .notNull)
+                .column("text", type: .text, .notNull)
+                // The line's place in the decision: tasks of one decision keep the order they were written in.
+                .column("position", type: .int, .notNull)
+                .column("created_by", type: .text, .notNull)
+                .column("created_at", type: .bigint, .notNull)
+                .column("done_by", type: .text)
+                .column("done_at", type: .bigint)
+                .run()
+            try await db.create(index: "tasks_open").on("tasks").column("specialty").column("done_at").column("created_at").run()
+            try await db.create(index: "tasks_case").on("tasks").column("case_id").run()
+        },
     ]
 }

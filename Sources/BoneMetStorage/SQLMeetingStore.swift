@@ -87,15 +87,110 @@ public struct SQLMeetingStore: MeetingStore {
         }
     }
 
-    public func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64) async throws {
+    @discardableResult
+    public func decide(
+        meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: String, at time: Int64
+    ) async throws -> PreviousDecision? {
         try await store.write { db in
-            guard try await db.select().column("case_id").from("agenda_items")
-                .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).first() != nil
-            else { throw StorageError.notFound }
+            let previous = try await Self.current(db, meeting: meeting, caseId: caseId)
             try await db.update("agenda_items")
                 .set("decision", to: SQLBind(decision)).set("specialty", to: SQLBind(specialty.rawValue))
                 .set("follow_up", to: SQLBind(followUp.joined(separator: "\n"))).set("decided_by", to: SQLBind(user)).set("decided_at", to: SQLBind(time))
                 .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).run()
+            // An edited decision replaces its open tasks; tasks already done stay done.
+            try await Self.deleteOpenTasks(db, meeting: meeting, caseId: caseId)
+            for (position, line) in followUp.enumerated() {
+                let (who, text) = FollowUpTask.parse(line, default: specialty)
+                guard !text.isEmpty else { continue }
+                try await db.insert(into: "tasks").columns("id", "case_id", "meeting_id", "specialty", "text", "position", "created_by", "created_at")
+                    .values(
+                        SQLBind(UUID().uuidString.lowercased()), SQLBind(caseId), SQLBind(meeting), SQLBind(who.rawValue), SQLBind(text), SQLBind(position),
+                        SQLBind(user), SQLBind(time)
+                    )
+                    .run()
+            }
+            return previous
+        }
+    }
+
+    public func withdraw(meeting: String, caseId: String) async throws -> PreviousDecision? {
+        try await store.write { db in
+            let previous = try await Self.current(db, meeting: meeting, caseId: caseId)
+            guard let decision = previous else { return nil }
+            try await db.update("agenda_items")
+                .set("decision", to: SQLLiteral.null).set("specialty", to: SQLLiteral.null).set("follow_up", to: SQLLiteral.null)
+                .set("decided_by", to: SQLLiteral.null).set("decided_at", to: SQLLiteral.null)
+                .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).run()
+            try await Self.deleteOpenTasks(db, meeting: meeting, caseId: caseId)
+            return decision
+        }
+    }
+
+    /// The agenda item's current decision; throws notFound when the case is not on the agenda.
+    static func current(_ db: any SQLDatabase, meeting: String, caseId: String) async throws -> PreviousDecision? {
+        guard let row = try await db.select().columns("decision", "specialty").from("agenda_items")
+            .where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId)).first()
+        else { throw StorageError.notFound }
+        guard let text = try row.decode(column: "decision", as: String?.self) else { return nil }
+        return PreviousDecision(decision: text, specialty: try row.decode(column: "specialty", as: String?.self).flatMap(Specialty.init(rawValue:)))
+    }
+
+    static func deleteOpenTasks(_ db: any SQLDatabase, meeting: String, caseId: String) async throws {
+        try await db.delete(from: "tasks").where("meeting_id", .equal, SQLBind(meeting)).where("case_id", .equal, SQLBind(caseId))
+            .where("done_at", .is, SQLLiteral.null).run()
+    }
+}
+
+public struct SQLTaskStore: TaskStore {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select()
+            .column(SQLColumn("id", table: "t")).column(SQLColumn("case_id", table: "t")).column(SQLColumn("meeting_id", table: "t"))
+            .column(SQLColumn("specialty", table: "t")).column(SQLColumn("text", table: "t")).column(SQLColumn("created_at", table: "t"))
+            .column(SQLColumn("done_at", table: "t")).column(SQLColumn("done_by", table: "t")).column(SQLColumn("patient_id", table: "c"))
+            .from(SQLAlias(SQLIdentifier("tasks"), as: SQLIdentifier("t")))
+            .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), on: SQLColumn("id", table: "c"), .equal, SQLColumn("case_id", table: "t"))
+    }
+
+    static func task(_ row: any SQLRow) throws -> FollowUpTask {
+        FollowUpTask(
+            id: try row.decode(column: "id", as: String.self), caseId: try row.decode(column: "case_id", as: String.self),
+            patientId: try row.decode(column: "patient_id", as: String.self), meetingId: try row.decode(column: "meeting_id", as: String?.self),
+            specialty: Specialty(rawValue: try row.decode(column: "specialty", as: String.self)) ?? .mdtCoordinator,
+            text: try row.decode(column: "text", as: String.self), createdAt: try row.decode(column: "created_at", as: Int64.self),
+            doneAt: try row.decode(column: "done_at", as: Int64?.self), doneBy: try row.decode(column: "done_by", as: String?.self))
+    }
+
+    public func tasks(caseId: String) async throws -> [FollowUpTask] {
+        let all = try await store.read { db in
+            try await Self.select(db).where(SQLColumn("case_id", table: "t"), .equal, SQLBind(caseId))
+                .orderBy(SQLColumn("created_at", table: "t")).orderBy(SQLColumn("position", table: "t")).orderBy(SQLColumn("id", table: "t")).limit(500).all().map(Self.task)
+        }
+        return all.filter { !$0.isDone } + all.filter(\.isDone).sorted { ($0.doneAt ?? 0) > ($1.doneAt ?? 0) }
+    }
+
+    public func open(specialties: [Specialty]?, limit: Int) async throws -> [FollowUpTask] {
+        if specialties?.isEmpty == true { return [] }
+        return try await store.read { db in
+            var query = Self.select(db).where(SQLColumn("done_at", table: "t"), .is, SQLLiteral.null)
+            if let specialties {
+                query = query.where(SQLColumn("specialty", table: "t"), .in, SQLGroupExpression(specialties.map { SQLBind($0.rawValue) }))
+            }
+            return try await query.orderBy(SQLColumn("created_at", table: "t")).orderBy(SQLColumn("position", table: "t")).orderBy(SQLColumn("id", table: "t")).limit(limit).all().map(Self.task)
+        }
+    }
+
+    public func setDone(_ done: Bool, task: String, by user: String, at time: Int64) async throws -> FollowUpTask? {
+        try await store.write { db in
+            try await db.update("tasks")
+                .set("done_at", to: done ? SQLBind(time) : SQLLiteral.null).set("done_by", to: done ? SQLBind(user) : SQLLiteral.null)
+                .where("id", .equal, SQLBind(task)).run()
+            return try await Self.select(db).where(SQLColumn("id", table: "t"), .equal, SQLBind(task)).first().map(Self.task)
         }
     }
 }

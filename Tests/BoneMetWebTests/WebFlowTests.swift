@@ -269,6 +269,80 @@ import Testing
             #expect(stored.version == 2)
         }
     }
+
+    /// Issue #10: input kept on error, attendees ticked from the users, follow-up tasks per
+    /// specialty on the case page and on "my tasks" until done, decisions edited and withdrawn —
+    /// each audited and reflected in the case record.
+    @Test(arguments: TestDatabases.engines)
+    func tasksEditsAndWithdrawal(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("coordinator", role: .mdtCoordinator)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.user("radonc", role: .radiationOncology)
+        let record = try CaseFile.read(try WebFlowTests.example("06-impending-femoral-fracture.json"))
+        try await harness.run { client in
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            _ = try await doctor.get(client, "/cases/new")
+            let created = try await doctor.post(client, "/cases", form: ["_csrf": doctor.csrf ?? "", "record": CaseFile.write(record)])
+            let casePath = try #require(created.headers[.location])
+            let caseId = String(casePath.dropFirst("/cases/".count))
+            var coordinator = Browser()
+            _ = try await coordinator.signIn(client, "coordinator", WebHarness.password)
+            _ = try await coordinator.get(client, "/meetings")
+            let meeting = try #require(try await coordinator.post(client, "/meetings", form: [
+                "_csrf": coordinator.csrf ?? "", "title": "Bone MDT", "date": "2026-12-03", "time": "14:00",
+            ]).headers[.location])
+            _ = try await coordinator.post(client, meeting + "/agenda", form: ["_csrf": coordinator.csrf ?? "", "caseId": caseId, "question": "Fix?"])
+            // Attendees ticked from the users, with the specialty they represent.
+            let users = try await harness.services.users.all()
+            let radonc = try #require(users.first { $0.username == "radonc" })
+            #expect(String(buffer: try await coordinator.get(client, meeting).body).contains("attend.\(radonc.id)"))
+            _ = try await coordinator.post(client, meeting + "/attendees", form: [
+                "_csrf": coordinator.csrf ?? "", "attend.\(radonc.id)": "on", "specialty.\(radonc.id)": "radiationOncology", "attendees": "Guest surgeon, orthopaedics",
+            ])
+            #expect(try await SQLMeetingStore(harness.services.store).get(id: String(meeting.dropFirst("/meetings/".count)))?.attendees
+                == [Attendee(name: radonc.displayName, specialty: .radiationOncology), Attendee(name: "Guest surgeon", specialty: .orthopaedics)])
+            // A decision without a specialty is refused and what was typed is kept.
+            let bad = try await coordinator.post(client, meeting + "/decisions/\(caseId)", form: [
+                "_csrf": coordinator.csrf ?? "", "decision": "Fix the <femur>", "specialty": "", "followUp": "Radiation oncology: SBRT",
+            ])
+            #expect(bad.status == .unprocessableContent)
+            let badPage = String(buffer: bad.body)
+            #expect(badPage.contains("Fix the &lt;femur&gt;") && badPage.contains("Radiation oncology: SBRT"))
+            _ = try await coordinator.post(client, meeting + "/decisions/\(caseId)", form: [
+                "_csrf": coordinator.csrf ?? "", "decision": "Prophylactic fixation", "specialty": "orthopaedics",
+                "followUp": "book theatre\nRadiation oncology: post-operative RT 8 Gy",
+            ])
+            // The case page lists both tasks with their specialty; the radiation oncologist's list has theirs.
+            let casePage = String(buffer: try await doctor.get(client, casePath).body)
+            #expect(casePage.contains("book theatre") && casePage.contains("post-operative RT 8 Gy"))
+            var oncologist = Browser()
+            _ = try await oncologist.signIn(client, "radonc", WebHarness.password)
+            let mine = String(buffer: try await oncologist.get(client, "/tasks").body)
+            #expect(mine.contains("post-operative RT 8 Gy") && !mine.contains("book theatre"))
+            let task = try #require(try await SQLTaskStore(harness.services.store).open(specialties: [.radiationOncology], limit: 5).first)
+            let done = try await oncologist.post(client, "/tasks/\(task.id)/done", form: ["_csrf": oncologist.csrf ?? "", "next": "//evil.example"])
+            #expect(done.status == .seeOther && done.headers[.location] == "/tasks")  // never an open redirect
+            #expect(!String(buffer: try await oncologist.get(client, "/tasks").body).contains("post-operative RT 8 Gy"))
+            // Edit: the record's decision is replaced, not duplicated; withdraw: it leaves the record.
+            _ = try await coordinator.post(client, meeting + "/decisions/\(caseId)", form: [
+                "_csrf": coordinator.csrf ?? "", "decision": "Prophylactic fixation, then RT", "specialty": "orthopaedics", "followUp": "book theatre",
+            ])
+            var stored = try #require(try await harness.services.cases.get(id: caseId))
+            #expect(stored.record.decisions.map(\.decision) == ["Prophylactic fixation, then RT"])
+            let withdrawn = try await coordinator.post(client, meeting + "/decisions/\(caseId)/withdraw", form: ["_csrf": coordinator.csrf ?? ""])
+            #expect(withdrawn.status == .seeOther)
+            stored = try #require(try await harness.services.cases.get(id: caseId))
+            #expect(stored.record.decisions.isEmpty)
+            let remaining = try await SQLTaskStore(harness.services.store).tasks(caseId: caseId)
+            #expect(remaining.map(\.text) == ["post-operative RT 8 Gy"] && remaining.allSatisfy(\.isDone))
+            let actions = try await harness.services.audit.entries(limit: 100, offset: 0).map(\.action)
+            for action in ["decision", "decision.edit", "decision.withdraw", "task.done"] { #expect(actions.contains(action), "\(action) audited") }
+            // A withdrawal needs the CSRF token.
+            #expect(try await coordinator.post(client, meeting + "/decisions/\(caseId)/withdraw", form: [:]).status == .forbidden)
+        }
+    }
 }
 
 @Suite struct RecordFormTests {

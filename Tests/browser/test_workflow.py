@@ -159,7 +159,17 @@ def test_mdt_workflow(server, browser):
             assert "骨转移多学科会诊" in report.inner_text()
             assert "签名" in report.inner_text()
             page.click("header form.lang button")
+    # The follow-up task is on the case page and on the medical oncologists' task list.
     page.goto(case_url)
+    assert "CT bone window in 8 weeks" in page.locator("section#tasks").inner_text()
+    page.click("header a:has-text('My tasks')")
+    page.select_option("select[name=specialty]", "medicalOncology")
+    page.click("form.filter button")
+    assert "CT bone window in 8 weeks" in page.locator("table.tasks").inner_text()
+    page.click("table.tasks button:has-text('Done')")
+    assert page.locator("table.tasks").count() == 0
+    page.goto(case_url)
+    assert "done" in page.locator("section#tasks li.task").inner_text()
 
     # Prevention first: the worklist shows the impending fracture.
     page.click("a:has-text('Worklists')")
@@ -251,7 +261,7 @@ def test_chinese_pages_show_no_english_identifiers(server, browser):
     if "患者" not in page.locator("header").inner_text():
         page.click("header form.lang button")
     page.goto(base + "/cases")
-    urls = ["/cases", "/calculators", "/meetings"]
+    urls = ["/cases", "/calculators", "/meetings", "/tasks", "/tasks?specialty=all"]
     urls += [a.get_attribute("href") for a in page.locator("table a[href^='/cases/']").all()]
     page.goto(base + "/calculators")
     urls += [a.get_attribute("href") for a in page.locator("a[href^='/calculators/']").all()]

@@ -42,6 +42,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     CalculatorController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     MeetingController(services: services).addRoutes(to: router)
+    TaskController(services: services).addRoutes(to: router)
     FHIRController(services: services).addRoutes(to: router)
     CDSController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)

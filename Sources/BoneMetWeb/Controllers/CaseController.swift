@@ -1,5 +1,6 @@
 import Foundation
 import BoneMetDomain
+import BoneMetStorage
 import Hummingbird
 
 /// Case pages: list and search, create, show (assessed as of today) and edit. Every change is
@@ -89,8 +90,10 @@ struct CaseController {
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now())
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
-        let page = CasePage(
+        var page = CasePage(
             stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
+        page.tasks = try await SQLTaskStore(services.store).tasks(caseId: id)
+        page.canCompleteTasks = user.may(.manageMeetings)
         return HTMLPage(html: page.render(context.layout))
     }
 

@@ -8,25 +8,61 @@ import Hummingbird
 struct MeetingService {
     let services: AppServices
 
+    /// Records or edits a decision: stored with the meeting (with its follow-up tasks, one per
+    /// line and specialty) and written into the case record — replacing the earlier version of
+    /// the same decision — which is re-assessed; retried on a version conflict; audited.
     func decide(meeting: String, caseId: String, decision: String, specialty: Specialty, followUp: [String], by user: User) async throws {
+        let previous: PreviousDecision?
         do {
-            try await SQLMeetingStore(services.store).decide(
+            previous = try await SQLMeetingStore(services.store).decide(
                 meeting: meeting, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user.id, at: services.now())
         } catch StorageError.notFound {
             throw AppError.notFound
         }
+        try await updateRecord(caseId, by: user) { record in
+            let entry = MDTDecision(date: services.today, decision: decision, specialty: specialty, followUp: followUp)
+            if let previous, let index = Self.index(of: previous, in: record) {
+                record.decisions[index] = MDTDecision(date: record.decisions[index].date, decision: decision, specialty: specialty, followUp: followUp)
+            } else {
+                record.decisions.append(entry)
+            }
+        }
+        try await services.audit.record(
+            userId: user.id, action: previous == nil ? "decision" : "decision.edit", caseId: caseId, detail: "meeting \(meeting)", at: services.now())
+    }
+
+    /// Withdraws a decision (its open tasks go, and it leaves the case record); audited.
+    func withdraw(meeting: String, caseId: String, by user: User) async throws {
+        let previous: PreviousDecision?
+        do {
+            previous = try await SQLMeetingStore(services.store).withdraw(meeting: meeting, caseId: caseId)
+        } catch StorageError.notFound {
+            throw AppError.notFound
+        }
+        guard let previous else { return }
+        try await updateRecord(caseId, by: user) { record in
+            if let index = Self.index(of: previous, in: record) { record.decisions.remove(at: index) }
+        }
+        try await services.audit.record(userId: user.id, action: "decision.withdraw", caseId: caseId, detail: "meeting \(meeting)", at: services.now())
+    }
+
+    /// The record's entry of a decision: the latest with the same text and specialty.
+    static func index(of decision: PreviousDecision, in record: CaseRecord) -> Int? {
+        record.decisions.lastIndex { $0.decision == decision.decision && $0.specialty == decision.specialty }
+    }
+
+    private func updateRecord(_ caseId: String, by user: User, _ change: (inout CaseRecord) -> Void) async throws {
         for attempt in 1...3 {
             guard let stored = try await services.cases.get(id: caseId) else { throw AppError.notFound }
             var record = stored.record
-            record.decisions.append(MDTDecision(date: services.today, decision: decision, specialty: specialty, followUp: followUp))
+            change(&record)
             do {
                 _ = try await CaseService(services: services).update(id: caseId, record: record, expectedVersion: stored.version, by: user)
-                break
+                return
             } catch StorageError.versionConflict where attempt < 3 {
                 continue
             }
         }
-        try await services.audit.record(userId: user.id, action: "decision", caseId: caseId, detail: "meeting \(meeting)", at: services.now())
     }
 }
 
@@ -43,6 +79,7 @@ struct MeetingController {
         router.post("/meetings/{id}/agenda", use: addCase)
         router.post("/meetings/{id}/attendees", use: attendees)
         router.post("/meetings/{id}/decisions/{caseId}", use: decide)
+        router.post("/meetings/{id}/decisions/{caseId}/withdraw", use: withdraw)
         router.get("/meetings/{id}/report/{caseId}", use: report)
     }
 
@@ -70,7 +107,7 @@ struct MeetingController {
         return .seeOther("/meetings/\(id)")
     }
 
-    func page(_ id: String, error: LocalizedText? = nil) async throws -> MeetingPage {
+    func page(_ id: String, error: LocalizedText? = nil, typed: [String: String] = [:], errorCase: String? = nil) async throws -> MeetingPage {
         guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
         var readiness: [String: [LocalizedText]] = [:]
         var firstScreens: [String: CaseFirstScreen] = [:]
@@ -83,7 +120,10 @@ struct MeetingController {
         }
         let onAgenda = Set(meeting.items.map(\.caseId))
         let candidates = try await services.cases.list(search: nil, limit: 500, offset: 0).filter { !onAgenda.contains($0.id) }
-        return MeetingPage(meeting: meeting, readiness: readiness, firstScreens: firstScreens, candidates: candidates, error: error)
+        let users = try await services.users.all().filter { !$0.disabled && $0.role != .administrator }
+        return MeetingPage(
+            meeting: meeting, readiness: readiness, firstScreens: firstScreens, candidates: candidates, error: error, typed: typed, errorCase: errorCase,
+            users: users)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -114,12 +154,18 @@ struct MeetingController {
         return Specialty.allCases.first { $0.rawValue.lowercased() == key || $0.label.en.lowercased() == key || $0.label.zhHans == text }
     }
 
+    /// Attendance: users ticked from the list (each with a specialty, their role's by default)
+    /// and guests written one per line as "name, specialty".
     @Sendable func attendees(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.require(.manageMeetings, request)
         let id = try context.parameters.require("id")
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         var list: [Attendee] = []
+        for user in try await services.users.all() where form["attend.\(user.id)"] != nil {
+            let specialty = Specialty(rawValue: form["specialty.\(user.id)"] ?? "") ?? Specialty(rawValue: user.role.rawValue) ?? .mdtCoordinator
+            list.append(Attendee(name: user.displayName, specialty: specialty))
+        }
         for line in (form["attendees"] ?? "").split(whereSeparator: \.isNewline) {
             // "name, specialty" (or the Chinese comma); the specialty by its name in either
             // language, or its code.
@@ -129,7 +175,7 @@ struct MeetingController {
                 let message = LocalizedText(
                     en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allCases.map(\.label.en).joined(separator: ", "))",
                     zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名，科室——允许的科室：\(Specialty.allCases.map(\.label.zhHans).joined(separator: "、"))")
-                return try HTMLPage(html: try await page(id, error: message).render(context.layout), status: .unprocessableContent)
+                return try HTMLPage(html: try await page(id, error: message, typed: form.fields).render(context.layout), status: .unprocessableContent)
                     .response(from: request, context: context)
             }
             list.append(Attendee(name: name, specialty: specialty))
@@ -147,12 +193,25 @@ struct MeetingController {
         let decision = (form["decision"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !decision.isEmpty, let specialty = Specialty(rawValue: form["specialty"] ?? "") else {
             return try HTMLPage(
-                html: try await page(id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。")).render(context.layout),
+                html: try await page(
+                    id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。"),
+                    typed: form.fields, errorCase: caseId
+                ).render(context.layout),
                 status: .unprocessableContent
             ).response(from: request, context: context)
         }
         let followUp = (form["followUp"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         try await MeetingService(services: services).decide(meeting: id, caseId: caseId, decision: decision, specialty: specialty, followUp: followUp, by: user)
+        return .seeOther("/meetings/\(id)")
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.manageMeetings, request)
+        let id = try context.parameters.require("id")
+        let caseId = try context.parameters.require("caseId")
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        try await MeetingService(services: services).withdraw(meeting: id, caseId: caseId, by: user)
         return .seeOther("/meetings/\(id)")
     }
 

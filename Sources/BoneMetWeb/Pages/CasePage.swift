@@ -10,6 +10,9 @@ struct CasePage {
     let canEdit: Bool
     var viewer = ViewerLinks(template: nil)
     var csrf: String?
+    /// Follow-up tasks of the case's MDT decisions.
+    var tasks: [FollowUpTask] = []
+    var canCompleteTasks = false
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -63,6 +66,7 @@ struct CasePage {
                     }
                 ),
                 summary.decisionsNode(language),
+                TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks),
                 studiesNode(language),
                 RecordOverview(
                     caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,

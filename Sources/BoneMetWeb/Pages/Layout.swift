@@ -37,6 +37,7 @@ struct Layout {
                         .a(.href("/cases"), .text(UIText.cases(language))),
                         .a(.href("/worklists/impending-fractures"), .text(UIText.worklists(language))),
                         .a(.href("/meetings"), .text(MeetingTexts.meetings(language))),
+                        .a(.href("/tasks"), .text(TaskTexts.myTasks(language))),
                         .a(.href("/calculators"), .text(CalculatorTexts.title(language))),
                         .if(user?.may(.manageUsers) == true, .a(.href("/admin/users"), .text(AdminTexts.users(language))))
                     )),

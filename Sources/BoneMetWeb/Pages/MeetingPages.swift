@@ -41,10 +41,16 @@ struct MeetingPage {
     var firstScreens: [String: CaseFirstScreen] = [:]
     let candidates: [CaseSummary]
     var error: LocalizedText?
+    /// What was typed in the form that failed, and the agenda item it belongs to.
+    var typed: [String: String] = [:]
+    var errorCase: String?
+    /// Users who can be ticked as attendees.
+    var users: [User] = []
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
         let specialties = Specialty.allCases.map { ($0.rawValue, $0.label(language)) }
+        let attending = Set(meeting.attendees.map(\.name))
         return layout.render(
             title: meeting.title,
             .div(
@@ -66,16 +72,15 @@ struct MeetingPage {
                                 .p(.strong(.text(MeetingTexts.decision(language) + ": ")), .text(decision)),
                                 .p(.class("meta"), .text("\(UIText.specialty(language)): \(item.specialty?.label(language) ?? "—")")),
                                 .if(!item.followUp.isEmpty, .ul(.forEach(item.followUp) { .li(.text($0)) })),
-                                .p(.a(.href("/meetings/\(meeting.id)/report/\(item.caseId)"), .text(MeetingTexts.report(language))))
+                                .p(.a(.href("/meetings/\(meeting.id)/report/\(item.caseId)"), .text(MeetingTexts.report(language)))),
+                                editNode(item, decision: decision, layout: layout, specialties: specialties)
                             )
                         },
-                        .if(item.decision == nil, .form(
-                            .action("/meetings/\(meeting.id)/decisions/\(item.caseId)"), .method(.post), csrfField(layout.csrf),
-                            .label(.text(MeetingTexts.decision(language)), .textarea(.name("decision"), .rows(3), .required(true))),
-                            .label(.text(UIText.specialty(language)), select("specialty", specialties, selected: Specialty.orthopaedics.rawValue)),
-                            .label(.text(MeetingTexts.followUp(language)), .textarea(.name("followUp"), .rows(3))),
-                            .button(.type(.submit), .text(MeetingTexts.recordDecision(language)))
-                        ))
+                        .if(item.decision == nil, decisionForm(
+                            item, layout: layout, specialties: specialties,
+                            decision: errorCase == item.caseId ? typed["decision"] ?? "" : "",
+                            specialty: errorCase == item.caseId ? typed["specialty"] : Specialty.orthopaedics.rawValue,
+                            followUp: errorCase == item.caseId ? typed["followUp"] ?? "" : ""))
                     )
                 },
                 .h2(.text(MeetingTexts.addCase(language))),
@@ -86,14 +91,80 @@ struct MeetingPage {
                     .button(.type(.submit), .text(MeetingTexts.addCase(language)))
                 ),
                 .h2(.text(MeetingTexts.attendance(language))),
-                .form(
-                    .class("narrow"), .action("/meetings/\(meeting.id)/attendees"), .method(.post), csrfField(layout.csrf),
-                    .label(
-                        .text(MeetingTexts.attendeesHelp(language)),
-                        .textarea(.name("attendees"), .rows(6), .text(meeting.attendees.map { "\($0.name)\(language == .zhHans ? "，" : ", ")\($0.specialty.label(language))" }.joined(separator: "\n")))),
-                    .button(.type(.submit), .text(UIText.save(language)))
-                )
+                attendanceForm(layout, specialties: specialties, attending: attending)
             ))
+    }
+
+    /// Attendance: users ticked with the specialty they represent, and guests one per line.
+    func attendanceForm(_ layout: Layout, specialties: [(String, String)], attending: Set<String>) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        var nodes: [Node<HTML.BodyContext>] = [
+            .class("attendance"), .attribute(named: "action", value: "/meetings/\(meeting.id)/attendees"), .attribute(named: "method", value: "post"),
+            .raw(#"<input type="hidden" name="_csrf" value="\#(HTMLEscape.attribute(layout.csrf ?? ""))">"#),
+        ]
+        if !users.isEmpty {
+            nodes.append(.element(named: "fieldset", nodes: [
+                .element(named: "legend", text: MeetingTexts.pickUsers(language)),
+                .forEach(users) { user in attendeeRow(user, specialties: specialties, attending: attending, language: language) },
+            ]))
+        }
+        nodes.append(.element(named: "label", nodes: [
+            .text(MeetingTexts.attendeesHelp(language)),
+            .element(named: "textarea", nodes: [.attribute(named: "name", value: "attendees"), .attribute(named: "rows", value: "3"), .text(typed["attendees"] ?? guests(language))]),
+        ]))
+        nodes.append(.element(named: "button", nodes: [.attribute(named: "type", value: "submit"), .text(UIText.save(language))]))
+        return .element(named: "form", nodes: nodes)
+    }
+
+    /// Editing or withdrawing a recorded decision, folded.
+    func editNode(_ item: AgendaItem, decision: String, layout: Layout, specialties: [(String, String)]) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        let edited = errorCase == item.caseId
+        let form = decisionForm(
+            item, layout: layout, specialties: specialties, decision: edited ? typed["decision"] ?? "" : decision,
+            specialty: edited ? typed["specialty"] : item.specialty?.rawValue,
+            followUp: edited ? typed["followUp"] ?? "" : item.followUp.joined(separator: "\n"))
+        let withdraw: Node<HTML.BodyContext> = .form(
+            .action("/meetings/\(meeting.id)/decisions/\(item.caseId)/withdraw"), .method(.post), csrfField(layout.csrf),
+            .button(.type(.submit), .class("danger"), .text(MeetingTexts.withdraw(language))))
+        return .element(named: "details", nodes: [
+            .class("edit-decision"), .if(edited, .attribute(named: "open", value: "open")),
+            .element(named: "summary", text: MeetingTexts.editDecision(language)), form, withdraw,
+        ])
+    }
+
+    /// A user who may be ticked as attending, with the specialty they represent.
+    func attendeeRow(_ user: User, specialties: [(String, String)], attending: Set<String>, language: AppLanguage) -> Node<HTML.BodyContext> {
+        let ticked = attending.contains(user.displayName) || typed["attend.\(user.id)"] != nil
+        let recorded = meeting.attendees.first { $0.name == user.displayName }?.specialty
+        let specialty = typed["specialty.\(user.id)"] ?? (recorded ?? Specialty(rawValue: user.role.rawValue) ?? .mdtCoordinator).rawValue
+        let box = #"<input type="checkbox" name="attend.\#(HTMLEscape.attribute(user.id))" value="on"\#(ticked ? " checked" : "")>"#
+        return .div(
+            .class("attendee"),
+            .label(.raw(box), .text(" \(user.displayName)")),
+            .label(.class("inline"), .text(UIText.specialty(language) + " "), select("specialty.\(user.id)", specialties, selected: specialty))
+        )
+    }
+
+    /// Attendees who are not users, one per line as "name, specialty".
+    func guests(_ language: AppLanguage) -> String {
+        meeting.attendees.filter { attendee in !users.contains { $0.displayName == attendee.name } }
+            .map { "\($0.name)\(language == .zhHans ? "，" : ", ")\($0.specialty.label(language))" }.joined(separator: "\n")
+    }
+
+    /// The decision form (new, after an error with what was typed, or to edit a decision).
+    func decisionForm(
+        _ item: AgendaItem, layout: Layout, specialties: [(String, String)], decision: String, specialty: String?, followUp: String
+    ) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        return .form(
+            .action("/meetings/\(meeting.id)/decisions/\(item.caseId)"), .method(.post), csrfField(layout.csrf),
+            .label(.text(MeetingTexts.decision(language)), .textarea(.name("decision"), .rows(3), .required(true), .text(decision))),
+            .label(.text(UIText.specialty(language)), select("specialty", specialties, selected: specialty ?? Specialty.orthopaedics.rawValue)),
+            .label(.text(MeetingTexts.followUp(language)), .textarea(.name("followUp"), .rows(3), .text(followUp))),
+            .p(.class("hint"), .text(MeetingTexts.followUpHint(language))),
+            .button(.type(.submit), .text(item.decision == nil ? MeetingTexts.recordDecision(language) : MeetingTexts.saveDecision(language)))
+        )
     }
 
     func readinessNode(_ missing: [LocalizedText], _ language: AppLanguage) -> Node<HTML.BodyContext> {
@@ -210,6 +281,13 @@ enum MeetingTexts {
     static let keyFindings = LocalizedText(en: "Key findings (warnings and urgent)", zh: "主要结论（警示与紧急）")
     static let badDate = LocalizedText(en: "Give a title, a date (YYYY-MM-DD) and a time (HH:MM).", zh: "请填写标题、日期（YYYY-MM-DD）和时间（HH:MM）。")
     static let alreadyOnAgenda = LocalizedText(en: "This case is already on the agenda.", zh: "该病例已在议程中。")
+    static let editDecision = LocalizedText(en: "Edit or withdraw the decision", zh: "修改或撤回决定")
+    static let withdraw = LocalizedText(en: "Withdraw the decision", zh: "撤回决定")
+    static let saveDecision = LocalizedText(en: "Save the decision", zh: "保存决定")
+    static let followUpHint = LocalizedText(
+        en: "Each line is a task for the decision's specialty; start a line with another specialty and a colon to give it to them (\"Radiation oncology: SBRT to T10\").",
+        zh: "每行一项任务，默认由负责科室执行；以其他科室名加冒号开头即交给该科室（如“放疗科：T10 SBRT”）。")
+    static let pickUsers = LocalizedText(en: "Attending (tick; the specialty they represent)", zh: "出席人员（勾选；所代表的科室）")
     static let noAttendance = LocalizedText(en: "No attendance recorded.", zh: "未记录出席人员。")
     static let reportTitle = LocalizedText(en: "Bone metastasis MDT report", zh: "骨转移多学科会诊（MDT）报告")
     static let site = LocalizedText(en: "Site", zh: "部位")
@@ -225,7 +303,7 @@ enum MeetingTexts {
     static let chairSignature = LocalizedText(en: "MDT chair (signature)", zh: "MDT 主持人（签名）")
     static let recorderSignature = LocalizedText(en: "Recorded by (signature)", zh: "记录人（签名）")
     static let all = [
-        noAttendance, reportTitle, site, primary, diagnosed, treatment, period, stopped, planned, ongoing, findings, followUpTitle, chairSignature, recorderSignature,
+        editDecision, withdraw, saveDecision, followUpHint, pickUsers, noAttendance, reportTitle, site, primary, diagnosed, treatment, period, stopped, planned, ongoing, findings, followUpTitle, chairSignature, recorderSignature,
         meetings, none, schedule, title, date, time, location, decided, agenda, decision, followUp, recordDecision, report, addCase, question,
         attendance, attendeesHelp, complete, missing, keyFindings, badDate, alreadyOnAgenda,
     ]
