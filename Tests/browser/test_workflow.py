@@ -57,6 +57,7 @@ def test_mdt_workflow(server, browser):
     sign_in(page, base, "dr.li", one_time)
     change_password(page, one_time, DOCTOR_PASSWORD)
     page.click("a:has-text('New case')")
+    page.click("a:has-text('paste a case file')")
     page.fill("textarea[name=record]", "{ not json")
     page.click("button:has-text('Create and assess')")
     assert "not valid JSON" in page.content()
@@ -96,8 +97,7 @@ def test_mdt_workflow(server, browser):
         page.locator("#record").screenshot(path=os.environ["BONEMET_RECORD_SCREENSHOT"])
 
     # Scenario 1: the response of each treatment window on the timeline.
-    page.click("a:has-text('Patients')")
-    page.click("a:has-text('New case')")
+    page.goto(base + "/cases/new/json")
     page.fill("textarea[name=record]", example("01-response-window-t10.json"))
     page.click("button:has-text('Create and assess')")
     assert page.locator("article[data-rule='boneHealth.attribution.unsupportedSwitch']").count() == 1
@@ -214,7 +214,7 @@ def test_case_first_screen(server, browser):
     sign_in(desk, base, "dr.li", DOCTOR_PASSWORD)
     urls = {}
     for name in ["12-two-primaries-spine.json", "14-hypercalcaemia-zoledronic-hold.json"]:
-        desk.goto(base + "/cases/new")
+        desk.goto(base + "/cases/new/json")
         desk.fill("textarea[name=record]", example(name))
         desk.click("button:has-text('Create and assess')")
         assert re.search(r"/cases/[0-9a-f-]{36}$", desk.url)
@@ -279,3 +279,99 @@ def test_chinese_pages_show_no_english_identifiers(server, browser):
         found = CAMEL_CASE.findall(text)
         assert not found, f"{url}: {sorted(set(found))[:5]}"
     assert len(seen) >= 10
+
+
+class Counted:
+    """Counts what a clinician does: each field filled, option chosen or button clicked."""
+
+    def __init__(self, page):
+        self.page = page
+        self.count = 0
+
+    def fill(self, selector, value):
+        self.count += 1
+        self.page.fill(selector, value)
+
+    def select(self, selector, value):
+        self.count += 1
+        self.page.select_option(selector, value)
+
+    def click(self, selector):
+        self.count += 1
+        self.page.click(selector)
+
+
+def test_new_patient_without_json(server, browser):
+    """Issue #10: a new patient with one lesion, two studies and one treatment in at most 25
+    interactions through the guided form; fields appear by bone, modality and treatment kind;
+    an error keeps everything typed and points at the field. Desktop English, phone Chinese."""
+    base = server["base"]
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
+    sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
+    page.goto(base + "/cases")
+    page.click("a:has-text('New case')")
+    form = page.locator("form.guided")
+    assert form.count() == 1
+    # Fields shown only when they apply.
+    assert not page.locator("label:has([name='l1.segment'])").is_visible()
+    assert not page.locator("fieldset.reading.r1").first.is_visible()
+    act = Counted(page)
+    act.fill("[name='pt.id']", "guided-browser-1")
+    act.select("[name='pt.sex']", "female")
+    act.fill("[name='pt.birthDate']", "1958")
+    act.select("[name='p1.site']", "breast")
+    assert page.locator("label:has([name='p1.er'])").is_visible()
+    act.fill("[name='p1.diagnosed']", "2018-03")
+    act.select("[name='l1.bone']", "femur")
+    assert page.locator("label:has([name='l1.segment'])").is_visible()
+    assert not page.locator("label:has([name='l1.level'])").is_visible()
+    act.select("[name='l1.laterality']", "right")
+    act.select("[name='l1.segment']", "peritrochanteric")
+    act.fill("[name='s1.date']", "2023-01-10")
+    act.select("[name='s1.modality']", "ct")
+    assert page.locator("label:has([name='s1.boneWindow'])").is_visible()
+    act.select("[name='s1.r1.character']", "lytic")
+    act.fill("[name='s1.r1.diametersMm']", "32x25")
+    act.fill("[name='s2.date']", "2023-04-12")
+    act.select("[name='s2.modality']", "boneScan")
+    assert not page.locator("label:has([name='s2.r1.diametersMm'])").is_visible()   # no size on a bone scan
+    assert page.locator("label:has([name='s2.r1.uptake'])").is_visible()
+    act.select("[name='s2.modality']", "ct")
+    act.select("[name='s2.r1.character']", "lytic")
+    act.fill("[name='s2.r1.diametersMm']", "forty")   # a typo
+    act.select("[name='t1.kind']", "systemic")
+    assert not page.locator("label:has([name='t1.agent'])").is_visible()
+    act.fill("[name='t1.name']", "letrozole + palbociclib")
+    act.fill("[name='t1.start']", "2023-01-20")
+    act.click("button:has-text('Create and assess')")
+    # The error is beside its field; nothing typed is lost.
+    bad = page.locator("label.field.bad")
+    assert bad.count() == 1 and "18×14" in bad.inner_text()
+    assert page.input_value("[name='t1.name']") == "letrozole + palbociclib"
+    assert page.input_value("[name='s2.r1.diametersMm']") == "forty"
+    act.fill("[name='s2.r1.diametersMm']", "40x30")
+    act.click("button:has-text('Create and assess')")
+    assert re.search(r"/cases/[0-9a-f-]{36}$", page.url), page.url
+    assert act.count <= 25, f"{act.count} interactions"
+    # The case assessed: Mirels on the peritrochanteric lesion is on the first screen.
+    assert page.locator("section.actions li.action").count() >= 1
+    assert "right femur, peritrochanteric" in page.locator("p.summary").inner_text()
+    page.screenshot(path=os.path.join(ARTIFACTS, "guided-created-desktop-en.png"))
+
+    # The form on a phone, in Chinese: clinical words, no camelCase identifier.
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    phone.add_cookies(page.context.cookies())
+    mobile = phone.new_page()
+    mobile.goto(base + "/cases/new")
+    if "患者" not in mobile.locator("header").inner_text():
+        mobile.click("header form.lang button")
+        mobile.goto(base + "/cases/new")
+    text = mobile.locator("main").inner_text()
+    assert "新建患者" in text and "骨病灶 1" in text
+    assert not CAMEL_CASE.search(text), CAMEL_CASE.search(text).group(0)
+    width = mobile.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"guided form is {width}px wide on a phone"
+    mobile.screenshot(path=os.path.join(ARTIFACTS, "guided-form-phone-zh.png"), full_page=True)
+    mobile.click("header form.lang button")
+    phone.close()

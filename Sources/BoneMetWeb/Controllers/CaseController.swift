@@ -13,8 +13,10 @@ struct CaseController {
         router.get("/", use: { _, _ in Response.seeOther("/cases") })
         router.get("/cases", use: list)
         router.post("/cases/search", use: search)
-        router.get("/cases/new", use: newCase)
+        router.get("/cases/new", use: newGuided)
+        router.get("/cases/new/json", use: newCase)
         router.post("/cases", use: create)
+        router.post("/cases/guided", use: createGuided)
         router.get("/cases/{id}", use: show)
         router.get("/cases/{id}/edit", use: edit)
         router.post("/cases/{id}", use: update)
@@ -59,6 +61,49 @@ struct CaseController {
     @Sendable func newCase(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.editClinicalData, request)
         return HTMLPage(html: CaseEditorPage(caseId: nil, text: Self.template, version: nil, errors: [], message: nil).render(context.layout))
+    }
+
+    /// A new patient through the guided form (the JSON editor stays at /cases/new/json).
+    @Sendable func newGuided(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.editClinicalData, request)
+        return HTMLPage(html: GuidedCasePage().render(context.layout))
+    }
+
+    @Sendable func createGuided(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.require(.editClinicalData, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        var values = form.fields
+        values["_csrf"] = nil
+        let then = values.removeValue(forKey: "then")
+        let language = context.layout.language
+        let result = GuidedCaseForm(values: values, language: language).read()
+        func again(_ errors: [String: String], _ other: [String], status: HTTPResponse.Status, message: LocalizedText? = nil, existing: String? = nil) throws -> Response {
+            let page = GuidedCasePage(values: values, errors: errors, other: other, message: message, existingCase: existing)
+            return try HTMLPage(html: page.render(context.layout), status: status).response(from: request, context: context)
+        }
+        if !result.errors.isEmpty { return try again(result.errors, [], status: .unprocessableContent) }
+        let record: CaseRecord
+        do {
+            record = try CaseFile.read(result.json)
+        } catch {
+            var errors: [String: String] = [:]
+            var other: [String] = []
+            for problem in error.errors {
+                if let field = problem.field, let name = result.fieldName(for: field) {
+                    errors[name] = problem.message(language)
+                } else {
+                    other.append(problem.message(language))
+                }
+            }
+            return try again(errors, other, status: .unprocessableContent)
+        }
+        do {
+            let stored = try await CaseService(services: services).create(record, by: user)
+            return .seeOther(then == "study" ? "/cases/\(stored.id)/edit-section?section=studies" : "/cases/\(stored.id)")
+        } catch let error as AppError where error.existingCase != nil {
+            return try again([:], [], status: .conflict, message: error.message, existing: error.existingCase)
+        }
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

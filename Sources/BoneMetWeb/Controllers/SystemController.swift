@@ -46,6 +46,6 @@ struct SystemController {
         var headers = HTTPFields()
         headers[.contentType] = "text/css; charset=utf-8"
         headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.served)))
     }
 }

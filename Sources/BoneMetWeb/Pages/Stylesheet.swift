@@ -1,5 +1,8 @@
 /// The one small stylesheet: readable on a ward PC, a tablet and on paper.
 enum Stylesheet {
+    /// What /static/app.css serves: the base sheet and the guided form's show-when rules.
+    static let served = css + "\n" + GuidedCasePage.css + "\n"
+
     static let css = """
         :root { --urgent: #b00020; --warning: #b35c00; --advisory: #1f5fa8; --info: #555; --line: #ddd; }
         * { box-sizing: border-box; }
