@@ -24,9 +24,13 @@ struct AssessCommand: ParsableCommand {
 
     @OptionGroup var ruleSettings: SettingsOption
 
+    @OptionGroup var zone: TimeZoneOption
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        // A time zone that is not one exits 2 before anything is read.
+        _ = try zone.load(command: "assess")
         var language = Language.en
         do {
             language = try output.language()
@@ -56,7 +60,7 @@ struct AssessCommand: ParsableCommand {
     }
 
     private func asOfDate() throws(InputError) -> PartialDate {
-        guard let asOf else { return PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
+        guard let asOf else { return (try? zone.today(command: "assess")) ?? HospitalClock.server.day(at: Int64(Date().timeIntervalSince1970)) }
         guard let date = PartialDate(asOf), date.isComplete else { throw InputError(field: "--as-of", problem: .invalidDate(asOf)) }
         return date
     }

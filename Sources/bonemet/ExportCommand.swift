@@ -32,6 +32,8 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
+    @OptionGroup var zone: TimeZoneOption
+
     func run() async throws {
         guard [caseId, out, caseFile].compactMap({ $0 }).count == 1 else {
             throw CLIFailure.reject(
@@ -44,7 +46,7 @@ struct ExportCommand: AsyncParsableCommand {
             }
             date = parsed
         } else {
-            date = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+            date = try zone.today(command: "export")
         }
         if let caseFile {
             guard let data = FileManager.default.contents(atPath: caseFile) else {

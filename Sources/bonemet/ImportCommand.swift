@@ -21,6 +21,8 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var localCodes: CodesOption
 
+    @OptionGroup var zone: TimeZoneOption
+
     func run() async throws {
         let settings = try ruleSettings.load(command: "import")
         let mappings = try localCodes.load(command: "import")
@@ -31,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
         let store = try SQLStore(location)
         do {
             try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
-            let today = PartialDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+            let today = try zone.today(command: "import")
             let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, mappings: mappings, now: { Int64(Date().timeIntervalSince1970) })
             let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
             let summary = try await importer.run(URL(fileURLWithPath: path)) { lines in

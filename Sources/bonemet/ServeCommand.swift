@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the BoneMet MDT web application.",
         discussion: """
-            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_METRICS_TOKEN (serves /metrics to that bearer token), BONEMET_IDLE_TIMEOUT (seconds, default 60), BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES.
+            Environment: BONEMET_HOST, BONEMET_PORT, BONEMET_DATA, BONEMET_DATABASE_URL, BONEMET_SECURE_COOKIES=1, BONEMET_METRICS_TOKEN (serves /metrics to that bearer token), BONEMET_IDLE_TIMEOUT (seconds, default 60), BONEMET_CDS_CONFIG, BONEMET_SETTINGS, BONEMET_CODES, BONEMET_TIME_ZONE, BONEMET_VIEWER_URL, BONEMET_HOSPITAL_NAME.
             On first start it creates an administrator "admin" and prints a one-time password.
             """
     )
@@ -31,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var ruleSettings: SettingsOption
 
     @OptionGroup var localCodes: CodesOption
+
+    @OptionGroup var zone: TimeZoneOption
 
     @Option(name: .customLong("viewer-url"), help: "DICOMweb viewer link with {uids}, e.g. https://pacs/ohif/viewer?StudyInstanceUIDs={uids}.")
     var viewerURL: String?
@@ -53,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let settings = try ruleSettings.load(command: "serve")
         let mappings = try localCodes.load(command: "serve")
+        let clock = try zone.load(command: "serve")
         let location = try database.location(command: "serve", create: true)
         var cds: CDSConfiguration?
         if let path = cdsConfig ?? environment["BONEMET_CDS_CONFIG"], !path.isEmpty {
@@ -73,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         let services = AppServices(
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
             viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"],
-            hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"])
+            hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"], clock: clock)
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

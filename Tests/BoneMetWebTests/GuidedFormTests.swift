@@ -120,4 +120,24 @@ import Testing
             #expect(try await doctor.post(client, "/cases/guided", form: Self.minimal).status == .forbidden)
         }
     }
+
+    /// Issue #10: the hospital's zone decides "today" on every page and how times are shown:
+    /// at 18:05 UTC a Beijing hospital is already on the next day.
+    @Test func theHospitalsTimeZoneDecidesTodayAndTimes() async throws {
+        let lateEvening: Int64 = 1_795_975_500  // 2026-11-29 18:05 UTC = 2026-11-30 02:05 in Beijing
+        let beijing = try HospitalClock.named("Asia/Shanghai")
+        let harness = try await WebHarness.make(.sqlite, now: { lateEvening }, clock: beijing)
+        try await harness.user("doctor", role: .orthopaedics)
+        #expect(harness.services.today == PartialDate("2026-11-30"))
+        try await harness.run { client in
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            _ = try await doctor.get(client, "/cases/new")
+            let created = try await doctor.post(client, "/cases/guided", form: Self.minimal.merging(["_csrf": doctor.csrf ?? ""]) { $1 })
+            let page = String(buffer: try await doctor.get(client, try #require(created.headers[.location])).body)
+            #expect(page.contains("2026-11-30 02:05 UTC+8"))
+            #expect(page.contains("2026-11-30"))
+            #expect(!page.contains("2026-11-29 18:05"))
+        }
+    }
 }

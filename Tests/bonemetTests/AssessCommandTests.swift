@@ -24,6 +24,17 @@ import Testing
         })
     }
 
+    /// Issue #10: the hospital's time zone decides "today"; a zone that is not one exits 2 naming the option.
+    @Test func timeZoneOption() throws {
+        let bad = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--time-zone", "Mars/Olympus"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--time-zone"))
+        let viaEnvironment = try CLI.run(["assess", example("06-impending-femoral-fracture.json")], environment: ["BONEMET_TIME_ZONE": "Nowhere/Land"])
+        #expect(viaEnvironment.status == 2)
+        let good = try CLI.run(["assess", example("06-impending-femoral-fracture.json"), "--time-zone", "Asia/Shanghai", "--lang", "en"])
+        #expect(good.status == 0)
+    }
+
     @Test func chineseTextAndMarkdown() throws {
         let text = try CLI.run(["assess", example("08-late-spinal-cauda-equina.json"), "--as-of", "2023-06-30", "--lang", "zh", "--format", "text"])
         #expect(text.status == 0)

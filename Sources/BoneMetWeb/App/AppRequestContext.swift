@@ -15,6 +15,8 @@ public struct AppRequestContext: RequestContext {
     /// The page's own path (with its query), so the language switch can come back to it
     /// without a Referer (none is sent: Referrer-Policy no-referrer).
     public var path = "/cases"
+    /// The hospital's time zone, for every time a page shows.
+    public var clock = HospitalClock.utc
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -25,5 +27,5 @@ public struct AppRequestContext: RequestContext {
 
 extension AppRequestContext {
     /// The page frame for this request: its language, user and CSRF token.
-    var layout: Layout { Layout(language: language, user: user, csrf: csrfToken, path: path) }
+    var layout: Layout { Layout(language: language, user: user, csrf: csrfToken, path: path, clock: clock) }
 }

@@ -33,6 +33,8 @@ public struct AppServices: Sendable {
     public let viewerURLTemplate: String?
     /// The hospital's name for the header of printed reports (`--hospital-name`, BONEMET_HOSPITAL_NAME).
     public let hospitalName: String?
+    /// The hospital's time zone: "today" for every rule and every time shown.
+    public let clock: HospitalClock
     /// Trusted EHRs for CDS Hooks; nil answers every CDS call with 401.
     public let cds: CDSConfiguration?
     public let cdsStore: any CDSStore
@@ -47,8 +49,9 @@ public struct AppServices: Sendable {
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
         cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
-        hospitalName: String? = nil
+        hospitalName: String? = nil, clock: HospitalClock = .server
     ) {
+        self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.passwords = PasswordGate(limits: passwordLimits)
         self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
@@ -74,7 +77,8 @@ public struct AppServices: Sendable {
     }
 
     /// Today as a date, for assessing cases "as of now".
-    public var today: PartialDate { PartialDate(dayNumber: Int(now() / 86_400)) }
+    /// Today in the hospital's zone (a Beijing clinic at 02:00 is on the new day).
+    public var today: PartialDate { clock.day(at: now()) }
 }
 
 /// Random tokens for sessions, CSRF and one-time passwords (system CSPRNG).

@@ -129,7 +129,7 @@ struct AdminController {
         while true {
             let page = try await services.audit.entries(limit: 1000, offset: offset)
             for entry in page {
-                lines.append([CasesPage.time(entry.at), names[entry.userId] ?? entry.userId, entry.action, entry.caseId ?? "", entry.detail]
+                lines.append([services.clock.display(entry.at), names[entry.userId] ?? entry.userId, entry.action, entry.caseId ?? "", entry.detail]
                     .map(AuditCSV.cell).joined(separator: ","))
             }
             if page.count < 1000 { break }

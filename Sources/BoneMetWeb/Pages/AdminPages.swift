@@ -70,9 +70,9 @@ struct UsersPage {
                             .th(.text(AdminTexts.expires(language))), .th())),
                         .tbody(.forEach(tokens) { token in
                             .tr(
-                                .td(.text(token.name)), .td(.text(token.username)), .td(.text(CasesPage.time(token.createdAt))),
-                                .td(.text(token.lastUsedAt.map(CasesPage.time) ?? AdminTexts.never(language))),
-                                .td(.text(token.expiresAt.map(CasesPage.time) ?? "—")),
+                                .td(.text(token.name)), .td(.text(token.username)), .td(.text(layout.time(token.createdAt))),
+                                .td(.text(token.lastUsedAt.map(layout.time) ?? AdminTexts.never(language))),
+                                .td(.text(token.expiresAt.map(layout.time) ?? "—")),
                                 .td(.form(
                                     .class("inline"), .action("/admin/tokens/\(token.id)/revoke"), .method(.post), csrfField(layout.csrf),
                                     .button(.type(.submit), .text(AdminTexts.revoke(language))))))
@@ -104,7 +104,7 @@ struct AuditPage {
                     .thead(.tr(.th(.text(UIText.updated(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(AdminTexts.caseColumn(language))), .th(.text(AdminTexts.detail(language))))),
                     .tbody(.forEach(entries) { entry in
                         .tr(
-                            .td(.text(CasesPage.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
+                            .td(.text(layout.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
                             .td(.unwrap(entry.caseId) { .a(.href("/cases/\($0)"), .text(String($0.prefix(8)))) }), .td(.text(entry.detail)))
                     })
                 )

@@ -38,7 +38,7 @@ struct CasePage {
                 .div(
                     .class("case-meta muted"),
                     .p(.text(
-                        "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(CasesPage.time(stored.updatedAt)) · \(UIText.rules(language)) \(assessment.ruleSetVersion)")),
+                        "\(UIText.version(language)) \(stored.version) · \(UIText.asOf(language)) \(assessment.asOf) · \(UIText.updated(language)) \(layout.time(stored.updatedAt)) · \(UIText.rules(language)) \(assessment.ruleSetVersion)")),
                     .details(
                         .class("settings"), .summary(.text(UIText.ruleSettings(language))),
                         .p(.text(assessment.settings.summary(language))))

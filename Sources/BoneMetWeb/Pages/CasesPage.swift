@@ -51,7 +51,7 @@ struct CasesPage {
                                     .if(item.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language))))),
                                 .td(.class(item.urgent > 0 ? "count urgent" : "count"), .text(String(item.urgent))),
                                 .td(.class(item.warnings > 0 ? "count warning" : "count"), .text(String(item.warnings))),
-                                .td(.text(Self.time(item.updatedAt)))
+                                .td(.text(layout.time(item.updatedAt)))
                             )
                         })
                     ),
@@ -64,11 +64,6 @@ struct CasesPage {
             ))
     }
 
-    static func time(_ seconds: Int64) -> String {
-        let day = PartialDate(dayNumber: Int(seconds / 86_400))
-        let minutes = Int(seconds % 86_400) / 60
-        return "\(day) \(minutes / 60 < 10 ? "0" : "")\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60) UTC"
-    }
 }
 
 /// The case editor (new or existing): the record as JSON, every error beside the path it

@@ -11,14 +11,20 @@ struct Layout {
     var indented = false
     /// The page's path, where the language switch returns.
     var path = "/cases"
+    /// The hospital's time zone, for every time shown.
+    var clock = HospitalClock.utc
 
-    init(language: AppLanguage, user: User?, csrf: String?, indented: Bool = false, path: String = "/cases") {
+    init(language: AppLanguage, user: User?, csrf: String?, indented: Bool = false, path: String = "/cases", clock: HospitalClock = .utc) {
+        self.clock = clock
         self.language = language
         self.user = user
         self.csrf = csrf
         self.indented = indented
         self.path = path
     }
+
+    /// A moment in the hospital's time: `2026-11-30 02:05 UTC+8`.
+    func time(_ seconds: Int64) -> String { clock.display(seconds) }
 
     func render(title: String, _ content: Node<HTML.BodyContext>) -> String {
         let html = HTML(

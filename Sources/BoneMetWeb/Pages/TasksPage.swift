@@ -28,7 +28,7 @@ struct TasksPage {
                         .tbody(.forEach(tasks) { task in
                             .tr(
                                 .td(.a(.href("/cases/\(task.caseId)"), .text(task.patientId))), .td(.text(task.text)),
-                                .td(.text(task.specialty.label(language))), .td(.text(CasesPage.time(task.createdAt))),
+                                .td(.text(task.specialty.label(language))), .td(.text(layout.time(task.createdAt))),
                                 .td(.if(canComplete, Self.button(task, layout: layout, next: "/tasks")))
                             )
                         }))
@@ -57,7 +57,7 @@ struct TasksPage {
                         .class(task.isDone ? "task done" : "task open"),
                         .span(.class("who"), .text(task.specialty.label(language) + (language == .zhHans ? "：" : ": "))),
                         .text(task.text),
-                        .unwrap(task.doneAt) { .span(.class("muted"), .text(" · \(TaskTexts.doneOn(language)) \(CasesPage.time($0))")) },
+                        .unwrap(task.doneAt) { .span(.class("muted"), .text(" · \(TaskTexts.doneOn(language)) \(layout.time($0))")) },
                         .if(canComplete, button(task, layout: layout, next: "/cases/\(caseId)#tasks"))
                     )
                 })
