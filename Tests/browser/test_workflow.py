@@ -4,6 +4,8 @@ timeline on the case page, the worklist, the language switch and a calculator.""
 import os
 import re
 
+from axe_playwright_python.sync_playwright import Axe
+
 from conftest import ROOT
 
 ADMIN_PASSWORD = "a long new password 2026"
@@ -375,3 +377,52 @@ def test_new_patient_without_json(server, browser):
     mobile.screenshot(path=os.path.join(ARTIFACTS, "guided-form-phone-zh.png"), full_page=True)
     mobile.click("header form.lang button")
     phone.close()
+
+
+# Issue #10, accessibility: axe-core (bundled by the PyPI package axe-playwright-python) finds no
+# serious or critical WCAG 2.1 A/AA violation on any page type, English and Chinese, desktop and phone.
+# Last in this file: it needs the users, cases and meeting the tests above made.
+
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+def page_types(page, base):
+    """One URL of every page type a clinician and a coordinator see."""
+    urls = ["/cases", "/cases/new", "/cases/new/json", "/calculators", "/calculators/mirels", "/calculators/sins",
+            "/worklists/impending-fractures", "/meetings", "/tasks", "/password"]
+    page.goto(base + "/cases")
+    case = page.locator("table a[href^='/cases/']").first.get_attribute("href")
+    urls += [case, case + "/edit", case + "/edit-section?section=lesions"]
+    page.goto(base + "/meetings")
+    meeting = page.locator("a[href^='/meetings/']").first.get_attribute("href")
+    urls.append(meeting)
+    page.goto(base + meeting)
+    report = page.locator("a[href*='/report/']").first.get_attribute("href")
+    if report:
+        urls.append(report)
+    return urls
+
+
+def test_no_serious_accessibility_violations(server, browser):
+    base = server["base"]
+    axe = Axe()
+    problems = []
+    for language in ["en", "zh"]:
+        for label, viewport in [("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})]:
+            context = browser.new_context(locale="en-US", viewport=viewport)
+            page = context.new_page()
+            sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
+            page.goto(base + "/cases")
+            if language == "zh" and "患者" not in page.locator("header").inner_text():
+                page.click("header form.lang button")
+            for url in page_types(page, base):
+                page.goto(base + url)
+                results = axe.run(page, options=WCAG)
+                for violation in results.response["violations"]:
+                    if violation["impact"] in ("serious", "critical"):
+                        targets = [node["target"] for node in violation["nodes"][:3]]
+                        problems.append(f"{language} {label} {url}: {violation['id']} ({violation['impact']}) {targets}")
+            if language == "zh":
+                page.click("header form.lang button")
+            context.close()
+    assert not problems, "\n".join(problems)

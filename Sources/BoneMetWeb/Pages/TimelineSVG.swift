@@ -7,7 +7,8 @@ import BoneMetDomain
 /// ones spread onto lanes, each a link to the image viewer when one is configured) with the MDA
 /// response at the study and a bracket over the window it is attributed to; one size curve per
 /// lesion and tumour markers relative to their upper limit, with the value at every point; and
-/// a legend. On a phone the picture keeps a minimum width and scrolls sideways.
+/// a legend. On a phone the picture keeps a minimum width and scrolls sideways (the scrolling
+/// region is focusable, so keyboard users can scroll it too — WCAG 2.1.1).
 struct TimelineSVG {
     let record: CaseRecord
     let assessment: Assessment
@@ -159,7 +160,7 @@ struct TimelineSVG {
         let legend = legendNode(y: legendY)
         let height = legendY + 40
         return #"""
-            <div class="timeline-wrap"><svg class="timeline" viewBox="0 0 \#(f(Self.width)) \#(f(height))" role="img" aria-label="\#(esc(TimelineTexts.title(language)))" xmlns="http://www.w3.org/2000/svg"><style>\#(Self.style)</style>\#(shading.joined())\#(axis.joined())\#(rows.joined())\#(legend)</svg></div>
+            <div class="timeline-wrap" tabindex="0" role="region" aria-label="\#(esc(TimelineTexts.title(language)))"><svg class="timeline" viewBox="0 0 \#(f(Self.width)) \#(f(height))" role="img" aria-label="\#(esc(TimelineTexts.title(language)))" xmlns="http://www.w3.org/2000/svg"><style>\#(Self.style)</style>\#(shading.joined())\#(axis.joined())\#(rows.joined())\#(legend)</svg></div>
             """#
     }
 
