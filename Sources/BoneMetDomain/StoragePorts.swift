@@ -29,6 +29,14 @@ public struct CaseSummary: Sendable, Hashable {
     public let updatedAt: Int64
     public let urgent: Int
     public let warnings: Int
+    /// What the patient list shows (issue #10), kept on the case row with every write.
+    public var primarySites: [PrimarySite] = []
+    public var sex: CockcroftGault.Sex?
+    public var birthDate: PartialDate?
+    /// The user who created the case (its owner until care teams exist).
+    public var owner: String?
+    /// The next MDT meeting (`2026-12-03 14:00`) with the case on its agenda, undecided.
+    public var nextMeeting: String?
 
     public init(id: String, patientId: String, fictional: Bool, version: Int, updatedAt: Int64, urgent: Int, warnings: Int) {
         self.id = id
@@ -38,6 +46,29 @@ public struct CaseSummary: Sendable, Hashable {
         self.updatedAt = updatedAt
         self.urgent = urgent
         self.warnings = warnings
+    }
+}
+
+/// How the patient list is narrowed (issue #10). All conditions hold together.
+public struct CaseListFilter: Sendable, Hashable {
+    public enum Urgency: String, Sendable, CaseIterable { case urgent, urgentOrWarning }
+    public var search: String?
+    public var primary: PrimarySite?
+    public var urgency: Urgency?
+    /// Only cases this user owns.
+    public var owner: String?
+    /// Only cases on the agenda of a meeting from `today` on, undecided.
+    public var onAgenda = false
+    /// The hospital's today (`YYYY-MM-DD`), from which meetings are "next".
+    public var today: String
+
+    public init(search: String? = nil, primary: PrimarySite? = nil, urgency: Urgency? = nil, owner: String? = nil, onAgenda: Bool = false, today: String = "0000-00-00") {
+        self.search = search
+        self.primary = primary
+        self.urgency = urgency
+        self.owner = owner
+        self.onAgenda = onAgenda
+        self.today = today
     }
 }
 
@@ -88,6 +119,8 @@ public protocol CaseStore: Sendable {
     func get(id: String) async throws -> StoredCase?
     /// Cases whose pseudonymous patient id contains `search` (all when nil), newest first.
     func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary]
+    /// The patient list narrowed by a filter, most urgent first.
+    func list(_ filter: CaseListFilter, limit: Int, offset: Int) async throws -> [CaseSummary]
     /// Stored findings of the given rules at or above a severity, most urgent first.
     func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry]
     func findings(caseId: String) async throws -> [WorklistEntry]

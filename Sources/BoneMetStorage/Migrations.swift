@@ -1,3 +1,4 @@
+import BoneMetDomain
 import SQLKit
 
 /// Every schema step, in order. Ids sort in application order; never edit an applied step —
@@ -178,6 +179,31 @@ public enum Migrations {
                 .run()
             try await db.create(index: "tasks_open").on("tasks").column("specialty").column("done_at").column("created_at").run()
             try await db.create(index: "tasks_case").on("tasks").column("case_id").run()
+        },
+        // M0012: what the patient list shows and sorts by, on the case row (kept with every write,
+        // so the list never reads record_json nor counts findings per row): primary sites, sex,
+        // birth date, urgent and warning counts, and the owner (creator; for older cases the last
+        // editor, the best the data knows).
+        Migration("M0012_case_list_columns") { db in
+            for column in ["primary_sites", "sex", "birth_date", "created_by"] {
+                try await db.alter(table: "cases").column(column, type: .text).run()
+            }
+            try await db.alter(table: "cases").column("urgent_count", type: .int).run()
+            try await db.alter(table: "cases").column("warning_count", type: .int).run()
+            try await db.raw("""
+                UPDATE cases SET created_by = updated_by,
+                  urgent_count = (SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 3),
+                  warning_count = (SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 2)
+                """).run()
+            let rows = try await db.select().columns("id", "record_json").from("cases").all()
+            for row in rows {
+                guard let record = try? CaseFile.read(try row.decode(column: "record_json", as: String.self)) else { continue }
+                let columns = SQLCaseStore.listColumns(record)
+                try await db.update("cases").set("primary_sites", to: SQLBind(columns.primarySites)).set("sex", to: SQLBind(columns.sex))
+                    .set("birth_date", to: SQLBind(columns.birthDate)).where("id", .equal, SQLBind(try row.decode(column: "id", as: String.self))).run()
+            }
+            try await db.create(index: "cases_list_order").on("cases")
+                .column("urgent_count").column("warning_count").column("updated_at").column("id").run()
         },
     ]
 }

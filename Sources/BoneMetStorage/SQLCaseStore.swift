@@ -34,16 +34,30 @@ public struct SQLCaseStore: CaseStore {
         return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
     }
 
+    /// The patient list's columns of a record (M0012).
+    static func listColumns(_ record: CaseRecord) -> (primarySites: String, sex: String?, birthDate: String?) {
+        (record.primaries.map(\.site.rawValue).joined(separator: ","), record.patient.sex?.rawValue, record.patient.birthDate?.description)
+    }
+
+    static func counts(_ findings: [Finding]) -> (urgent: Int, warnings: Int) {
+        (findings.filter { $0.severity == .urgent }.count, findings.filter { $0.severity == .warning }.count)
+    }
+
     /// The insert itself, for callers that already hold a write transaction.
     static func insertCase(
         id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], by user: String, at time: Int64, sourceKey: String?,
         into db: any SQLDatabase
     ) async throws {
+        let list = listColumns(record)
+        let counts = counts(findings)
         try await db.insert(into: "cases")
-            .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key")
+            .columns(
+                "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
+                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count")
             .values(
                 SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json ?? CaseFile.write(record)), SQLBind(1),
-                SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey))
+                SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey),
+                SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(user), SQLBind(counts.urgent), SQLBind(counts.warnings))
             .run()
         try await insert(findings, caseId: id, into: db)
     }
@@ -75,6 +89,11 @@ public struct SQLCaseStore: CaseStore {
             .set("rule_set_version", to: SQLBind(RuleSet.version))
             .set("updated_at", to: SQLBind(time))
             .set("updated_by", to: SQLBind(user))
+            .set("primary_sites", to: SQLBind(Self.listColumns(record).primarySites))
+            .set("sex", to: SQLBind(Self.listColumns(record).sex))
+            .set("birth_date", to: SQLBind(Self.listColumns(record).birthDate))
+            .set("urgent_count", to: SQLBind(Self.counts(findings).urgent))
+            .set("warning_count", to: SQLBind(Self.counts(findings).warnings))
             .where("id", .equal, SQLBind(id))
             .run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
@@ -115,27 +134,52 @@ public struct SQLCaseStore: CaseStore {
     }
 
     public func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary] {
+        try await list(CaseListFilter(search: search), limit: limit, offset: offset)
+    }
+
+    public func list(_ filter: CaseListFilter, limit: Int, offset: Int) async throws -> [CaseSummary] {
         try await store.read { db in
+            // The next undecided MDT meeting of the case from today on (scheduled_for is "YYYY-MM-DD HH:MM").
+            let next = SQLQueryString("""
+                (SELECT MIN(m.scheduled_for) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+                 WHERE a.case_id = cases.id AND a.decision IS NULL AND m.scheduled_for >= \(bind: filter.today))
+                """)
             var query = db.select()
-                .columns("id", "patient_id", "fictional", "version", "updated_at")
-                .column(SQLRaw("(SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 3)"), as: "urgent")
-                .column(SQLRaw("(SELECT COUNT(*) FROM findings f WHERE f.case_id = cases.id AND f.severity = 2)"), as: "warnings")
+                .columns("id", "patient_id", "fictional", "version", "updated_at", "urgent_count", "warning_count", "primary_sites", "sex", "birth_date", "created_by")
+                .column(next, as: "next_meeting")
                 .from("cases")
-            if let search, !search.isEmpty {
+            if let search = filter.search, !search.isEmpty {
                 let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
                 // LIKE with an explicit escape character: SQLite has none by default.
                 query = query.where(SQLQueryString("LOWER(patient_id) LIKE \(bind: pattern) ESCAPE '\\'"))
             }
-            // Most urgent patients first (urgent, then warning findings), then the latest change.
-            return try await query.orderBy("urgent", .descending).orderBy("warnings", .descending).orderBy("updated_at", .descending).orderBy("id")
-                .limit(limit).offset(offset).all().map { row in
-                CaseSummary(
-                    id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
-                    fictional: try row.decode(column: "fictional", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self),
-                    updatedAt: try row.decode(column: "updated_at", as: Int64.self), urgent: try row.decode(column: "urgent", as: Int.self),
-                    warnings: try row.decode(column: "warnings", as: Int.self))
+            if let primary = filter.primary {
+                // Comma-separated site codes: match a whole code.
+                query = query.where(SQLQueryString("(',' || primary_sites || ',') LIKE \(bind: "%," + primary.rawValue + ",%")"))
             }
+            switch filter.urgency {
+            case .urgent: query = query.where("urgent_count", .greaterThan, SQLBind(0))
+            case .urgentOrWarning: query = query.where(SQLQueryString("(urgent_count > 0 OR warning_count > 0)"))
+            case nil: break
+            }
+            if let owner = filter.owner { query = query.where("created_by", .equal, SQLBind(owner)) }
+            if filter.onAgenda { query = query.where(SQLQueryString("\(next) IS NOT NULL")) }
+            // Most urgent patients first (urgent, then warning findings), then the latest change.
+            return try await query.orderBy("urgent_count", .descending).orderBy("warning_count", .descending).orderBy("updated_at", .descending)
+                .orderBy("id").limit(limit).offset(offset).all().map { row in
+                    var summary = CaseSummary(
+                        id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
+                        fictional: try row.decode(column: "fictional", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self),
+                        updatedAt: try row.decode(column: "updated_at", as: Int64.self), urgent: try row.decode(column: "urgent_count", as: Int?.self) ?? 0,
+                        warnings: try row.decode(column: "warning_count", as: Int?.self) ?? 0)
+                    summary.primarySites = (try row.decode(column: "primary_sites", as: String?.self) ?? "").split(separator: ",").compactMap { PrimarySite(rawValue: String($0)) }
+                    summary.sex = try row.decode(column: "sex", as: String?.self).flatMap(CockcroftGault.Sex.init(rawValue:))
+                    summary.birthDate = try row.decode(column: "birth_date", as: String?.self).flatMap(PartialDate.init)
+                    summary.owner = try row.decode(column: "created_by", as: String?.self)
+                    summary.nextMeeting = try row.decode(column: "next_meeting", as: String?.self)
+                    return summary
+                }
         }
     }
 

@@ -1,5 +1,5 @@
 import BoneMetDomain
-import BoneMetStorage
+@testable import BoneMetStorage
 import BoneMetTestSupport
 import Foundation
 import SQLKit
@@ -41,6 +41,89 @@ import Testing
                 try await db.insert(into: "schema_migrations").columns("id", "applied_at").values(SQLBind("M9999_future"), SQLBind(3)).run()
             }
             await #expect(throws: MigrationError.self) { try await Migrator().migrate(store, at: 4) }
+        }
+    }
+
+    /// Issue #10: the patient list's columns live on the case row and follow every write;
+    /// filters by primary, urgency, owner and agenda hold together; most urgent first.
+    @Test(arguments: engines)
+    func patientListColumnsAndFilters(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            func record(_ id: String, _ site: PrimarySite, sex: CockcroftGault.Sex) -> CaseRecord {
+                var record = CaseRecord(patient: Patient(id: id, sex: sex, birthDate: PartialDate("1960")))
+                record.primaries = [PrimaryCancer(id: "P1", site: site)]
+                return record
+            }
+            func findings(urgent: Int, warnings: Int) -> [Finding] {
+                let make = { (severity: Severity, n: Int) in
+                    Finding(
+                        ruleId: "test.\(severity.rawValue).\(n)", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: .patient,
+                        title: LocalizedText(en: "t", zh: "t"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+                }
+                return (0..<urgent).map { make(.urgent, $0) } + (0..<warnings).map { make(.warning, $0) }
+            }
+            let breast = try await cases.create(record("list-breast", .breast, sex: .female), findings: findings(urgent: 0, warnings: 2), by: "dr-a", at: 10)
+            let prostate = try await cases.create(record("list-prostate", .prostate, sex: .male), findings: findings(urgent: 1, warnings: 0), by: "dr-b", at: 11)
+            let quiet = try await cases.create(record("list-lung", .lung, sex: .male), findings: [], by: "dr-a", at: 12)
+            var all = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0)
+            #expect(all.map(\.id) == [prostate.id, breast.id, quiet.id])  // most urgent first
+            let first = try #require(all.first)
+            #expect(first.primarySites == [.prostate] && first.sex == .male && first.birthDate == PartialDate("1960") && first.owner == "dr-b")
+            #expect(first.urgent == 1 && all[1].warnings == 2)
+            #expect(try await cases.list(CaseListFilter(primary: .breast, today: "2026-12-01"), limit: 10, offset: 0).map(\.id) == [breast.id])
+            #expect(try await cases.list(CaseListFilter(urgency: .urgent, today: "2026-12-01"), limit: 10, offset: 0).map(\.id) == [prostate.id])
+            #expect(try await cases.list(CaseListFilter(urgency: .urgentOrWarning, today: "2026-12-01"), limit: 10, offset: 0).count == 2)
+            #expect(try await cases.list(CaseListFilter(owner: "dr-a", today: "2026-12-01"), limit: 10, offset: 0).map(\.id) == [breast.id, quiet.id])
+            #expect(try await cases.list(CaseListFilter(primary: .breast, owner: "dr-b", today: "2026-12-01"), limit: 10, offset: 0).isEmpty)
+            // A site code never matches inside another ("lung" is not "lungX"; commas delimit).
+            #expect(try await cases.list(CaseListFilter(primary: .other, today: "2026-12-01"), limit: 10, offset: 0).isEmpty)
+            // Next meeting: the earliest undecided agenda from today on; past meetings do not count.
+            let meetings = SQLMeetingStore(store)
+            let past = try await meetings.create(title: "old", scheduledFor: "2026-11-01 14:00", location: "", by: "u", at: 1)
+            let soon = try await meetings.create(title: "soon", scheduledFor: "2026-12-03 14:00", location: "", by: "u", at: 1)
+            try await meetings.add(caseId: quiet.id, question: "?", to: past)
+            try await meetings.add(caseId: breast.id, question: "?", to: soon)
+            let agenda = try await cases.list(CaseListFilter(onAgenda: true, today: "2026-12-01"), limit: 10, offset: 0)
+            #expect(agenda.map(\.id) == [breast.id] && agenda.first?.nextMeeting == "2026-12-03 14:00")
+            try await meetings.decide(meeting: soon, caseId: breast.id, decision: "d", specialty: .orthopaedics, followUp: [], by: "u", at: 2)
+            #expect(try await cases.list(CaseListFilter(onAgenda: true, today: "2026-12-01"), limit: 10, offset: 0).isEmpty)
+            // An update moves the columns with the record.
+            var changed = record("list-breast", .kidney, sex: .female)
+            changed.primaries.append(PrimaryCancer(id: "P2", site: .breast))
+            _ = try await cases.update(id: breast.id, record: changed, findings: findings(urgent: 2, warnings: 0), expectedVersion: 1, by: "dr-c", at: 20)
+            all = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0)
+            #expect(all.first?.id == breast.id && all.first?.primarySites == [.kidney, .breast] && all.first?.urgent == 2)
+            #expect(all.first?.owner == "dr-a")  // the owner is who created it, not the last editor
+            #expect(try await cases.list(CaseListFilter(primary: .breast, today: "2026-12-01"), limit: 10, offset: 0).map(\.id) == [breast.id])
+        }
+    }
+
+    /// M0012 fills the list columns of cases stored before it, from their record and findings.
+    @Test(arguments: engines)
+    func listColumnsAreBackfilledForOlderCases(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine, migrate: false) { store in
+            let before = Array(Migrations.all.prefix { $0.id != "M0012_case_list_columns" })
+            try await Migrator(before).migrate(store, at: 1)
+            var record = CaseRecord(patient: Patient(id: "old-case", sex: .female, birthDate: PartialDate("1955-03")))
+            record.primaries = [PrimaryCancer(id: "P1", site: .thyroid)]
+            let json = CaseFile.write(record)
+            let severe = assessed(SyntheticCase.typical).filter { $0.severity >= .warning }
+            try await store.write { db in
+                try await db.insert(into: "cases")
+                    .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by")
+                    .values(SQLBind("c-old"), SQLBind("old-case"), SQLBind(0), SQLBind(json), SQLBind(3), SQLBind("2026.11.3"), SQLBind(1), SQLBind(2), SQLBind("dr-old"))
+                    .run()
+                try await SQLCaseStore.insert(severe, caseId: "c-old", into: db)
+            }
+            try await Migrator().migrate(store, at: 2)
+            let summary = try #require(try await SQLCaseStore(store).list(CaseListFilter(), limit: 5, offset: 0).first)
+            #expect(summary.primarySites == [.thyroid] && summary.sex == .female && summary.birthDate == PartialDate("1955-03"))
+            #expect(summary.owner == "dr-old")
+            let findings = try await SQLCaseStore(store).findings(caseId: "c-old")
+            #expect(summary.urgent == findings.filter { $0.severity == .urgent }.count)
+            #expect(summary.warnings == findings.filter { $0.severity == .warning }.count)
+            #expect(summary.urgent + summary.warnings > 0)
         }
     }
 

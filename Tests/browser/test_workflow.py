@@ -361,6 +361,17 @@ def test_new_patient_without_json(server, browser):
     assert "right femur, peritrochanteric" in page.locator("p.summary").inner_text()
     page.screenshot(path=os.path.join(ARTIFACTS, "guided-created-desktop-en.png"))
 
+    # The patient list: primary, age and sex, urgency, next MDT, owner; filters hold together.
+    page.goto(base + "/cases?primary=breast&mine=1")
+    rows = page.locator("table.cases tbody tr")
+    assert rows.count() >= 1
+    assert all("breast" in rows.nth(i).inner_text() and "Dr Li" in rows.nth(i).inner_text() for i in range(rows.count()))
+    row_text = page.locator("table.cases tbody tr:has-text('guided-browser-1')").inner_text()
+    assert "breast" in row_text and "female" in row_text and "Dr Li" in row_text and "y" in row_text
+    assert page.locator("table.cases thead th").count() == 7
+    page.goto(base + "/cases?primary=osteosarcoma")
+    assert "No patient matches these filters." in page.locator("main").inner_text()
+
     # The form on a phone, in Chinese: clinical words, no camelCase identifier.
     phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
     phone.add_cookies(page.context.cookies())
@@ -375,6 +386,13 @@ def test_new_patient_without_json(server, browser):
     width = mobile.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"guided form is {width}px wide on a phone"
     mobile.screenshot(path=os.path.join(ARTIFACTS, "guided-form-phone-zh.png"), full_page=True)
+    # On a phone the patient list is a stack of cards, each value beside its column's name.
+    mobile.goto(base + "/cases")
+    cell = mobile.locator("table.cases td[data-label]").first
+    assert cell.evaluate("e => getComputedStyle(e).display") == "flex"
+    assert cell.evaluate("e => getComputedStyle(e, '::before').content").strip('"') == "患者"
+    assert mobile.evaluate("document.documentElement.scrollWidth") <= 390
+    mobile.screenshot(path=os.path.join(ARTIFACTS, "patient-list-phone-zh.png"), full_page=True)
     mobile.click("header form.lang button")
     phone.close()
 
@@ -388,7 +406,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 def page_types(page, base):
     """One URL of every page type a clinician and a coordinator see."""
-    urls = ["/cases", "/cases/new", "/cases/new/json", "/calculators", "/calculators/mirels", "/calculators/sins",
+    urls = ["/cases", "/cases?urgency=urgent&mine=1", "/cases/new", "/cases/new/json", "/calculators", "/calculators/mirels", "/calculators/sins",
             "/worklists/impending-fractures", "/meetings", "/tasks", "/password"]
     page.goto(base + "/cases")
     case = page.locator("table a[href^='/cases/']").first.get_attribute("href")

@@ -30,10 +30,17 @@ struct CaseController {
         let user = try context.require(.viewCases, request)
         // Pages of `pageSize`: no patient is hidden past the first page.
         let page = max(1, min(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 100_000))
-        let cases = try await services.cases.list(search: nil, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
+        // Filters carry no patient data, so they may be in the URL (search is a POST).
+        let query = request.uri.queryParameters
+        var filter = CaseListFilter(today: services.today.description)
+        filter.primary = query.get("primary").flatMap(PrimarySite.init(rawValue:))
+        filter.urgency = query.get("urgency").flatMap(CaseListFilter.Urgency.init(rawValue:))
+        filter.owner = query.get("mine") == "1" ? user.id : nil
+        filter.onAgenda = query.get("agenda") == "1"
+        let cases = try await services.cases.list(filter, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
         return HTMLPage(html: CasesPage(
             cases: Array(cases.prefix(Self.pageSize)), search: "", canEdit: user.may(.editClinicalData), page: page,
-            hasNext: cases.count > Self.pageSize
+            hasNext: cases.count > Self.pageSize, filter: filter, mine: filter.owner != nil, owners: try await ownerNames(), today: services.today
         ).render(context.layout))
     }
 
@@ -43,8 +50,16 @@ struct CaseController {
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         let search = (form["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        let cases = try await services.cases.list(search: search.isEmpty ? nil : search, limit: Self.pageSize, offset: 0)
-        return HTMLPage(html: CasesPage(cases: cases, search: search, canEdit: user.may(.editClinicalData)).render(context.layout))
+        let cases = try await services.cases.list(
+            CaseListFilter(search: search.isEmpty ? nil : search, today: services.today.description), limit: Self.pageSize, offset: 0)
+        return HTMLPage(html: CasesPage(
+            cases: cases, search: search, canEdit: user.may(.editClinicalData), owners: try await ownerNames(), today: services.today
+        ).render(context.layout))
+    }
+
+    /// User id → display name, for the owner column.
+    func ownerNames() async throws -> [String: String] {
+        Dictionary(try await services.users.all().map { ($0.id, $0.displayName) }, uniquingKeysWith: { first, _ in first })
     }
 
     static let template = """

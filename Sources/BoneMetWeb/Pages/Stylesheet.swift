@@ -36,7 +36,14 @@ enum Stylesheet {
           .summary { font-size: .9rem; }
           .actions { padding: .3rem .6rem; margin: .4rem 0 .8rem; } .actions li { font-size: .92rem; }
           .case-meta { font-size: .8rem; }
+          table.cards thead { display: none; }
+          table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+          table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .6rem; padding: .4rem .6rem; }
+          table.cards td { display: flex; gap: .6rem; border: none; padding: .15rem 0; }
+          table.cards td::before { content: attr(data-label); font-weight: 600; color: #444; min-width: 6.5em; flex: none; }
         }
+        form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; margin: .4rem 0 .8rem; }
+        form.filters label.check { display: inline-flex; align-items: center; gap: .2rem; white-space: nowrap; }
         .duty h2 { font-size: 1.1rem; border-bottom: 2px solid #0f3b57; padding-bottom: .3rem; }
         .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 4px; padding: .5rem .7rem; margin-bottom: .7rem; }
         .finding h3 { font-size: 1rem; margin: .1rem 0 .3rem; } .finding p { margin: .2rem 0; }
