@@ -20,7 +20,10 @@ import Testing
             for path in ["/login", "/healthz", "/cases", "/no/such/page"] {
                 let response = try await browser.get(client, path)
                 let csp = response.headers[.contentSecurityPolicy] ?? ""
-                #expect(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"), "\(path)")
+                #expect(csp.contains("frame-ancestors 'none'"), "\(path)")
+                // No inline script and no script from anywhere else: only 'self' in script-src.
+                let scriptSources = csp.split(separator: ";").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("script-src") }
+                #expect(scriptSources?.trimmingCharacters(in: .whitespaces) == "script-src 'self'", "\(path)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
                 #expect(response.headers[.referrerPolicy] == "no-referrer", "\(path)")
                 #expect(response.headers[.strictTransportSecurity] == nil, "\(path): no HSTS without secure cookies")

@@ -83,9 +83,12 @@ struct Browser {
     }
 
     /// Posts a form; `raw` sends a body exactly as given (for malformed encodings).
-    mutating func post(_ client: any TestClientProtocol, _ uri: String, form: [String: String], raw: String? = nil) async throws -> TestResponse {
+    mutating func post(
+        _ client: any TestClientProtocol, _ uri: String, form: [String: String], raw: String? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
         var headers = cookieHeader
         headers[.contentType] = "application/x-www-form-urlencoded"
+        headers.append(contentsOf: extra)
         let body = raw ?? form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         absorb(response)

@@ -184,10 +184,17 @@ def test_mdt_workflow(server, browser):
 
     # A calculator, in Chinese now.
     page.goto(base + "/calculators/mirels")
+    # Like a bedside calculator: each option shows its points, the formula is on the page, and
+    # the result appears as options are chosen (calc.js), before anything is submitted.
+    assert "（3 分）" in page.locator("select[name=pain] option[value=functional]").inner_text()
+    assert "各项得分之和" in page.locator("details.formula").inner_text()
     page.select_option("select[name=site]", "peritrochanteric")
     page.select_option("select[name=pain]", "functional")
     page.select_option("select[name=lesion]", "lytic")
+    assert "未知项" in page.locator("#result").inner_text() or page.locator("#result section.result").count() == 1
     page.select_option("select[name=size]", "moreThanTwoThirds")
+    page.wait_for_function("document.querySelector('#result') && document.querySelector('#result').innerText.includes('12 分')")
+    assert page.url.endswith("/calculators/mirels")
     page.click("div.calculator form button[type=submit]")
     assert "Mirels 评分 12 分" in page.locator("section.result").inner_text()
 

@@ -16,13 +16,27 @@ public struct FieldSpec: Sendable, Hashable {
     public let required: Bool
     /// The clinical label of each value of a choice (what a page shows instead of the raw value).
     public let optionLabels: [String: LocalizedText]
+    /// The points of each value of a choice, where the item is part of a point score.
+    public let optionPoints: [String: Int]
 
-    public init(_ key: String, _ label: LocalizedText, _ kind: Kind, required: Bool = false, optionLabels: [String: LocalizedText] = [:]) {
+    public init(
+        _ key: String, _ label: LocalizedText, _ kind: Kind, required: Bool = false, optionLabels: [String: LocalizedText] = [:],
+        optionPoints: [String: Int] = [:]
+    ) {
         self.key = key
         self.label = label
         self.kind = kind
         self.required = required
         self.optionLabels = optionLabels
+        self.optionPoints = optionPoints
+    }
+
+    /// A choice whose values carry points: the points come from the score's own table.
+    public static func choice<E: PointsEnum>(_ key: String, _ label: LocalizedText, _ type: E.Type, required: Bool = false) -> FieldSpec {
+        FieldSpec(
+            key, label, .choice(E.allowedValues), required: required,
+            optionLabels: Dictionary(E.allCases.map { ($0.rawValue, $0.label) }, uniquingKeysWith: { first, _ in first }),
+            optionPoints: Dictionary(E.allCases.map { ($0.rawValue, $0.points) }, uniquingKeysWith: { first, _ in first }))
     }
 
     public static func choice<E: InputEnum>(_ key: String, _ label: LocalizedText, _ type: E.Type, required: Bool = false) -> FieldSpec {

@@ -7,4 +7,6 @@ extension HTTPField.Name {
     static let requestId = HTTPField.Name("X-Request-Id") ?? .via
     static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .via
     static let xFrameOptions = HTTPField.Name("X-Frame-Options") ?? .via
+    /// Set by calc.js: answer with the calculator's result alone.
+    static let liveResult = HTTPField.Name("X-BoneMet-Live") ?? .via
 }

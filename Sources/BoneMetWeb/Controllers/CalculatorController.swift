@@ -45,6 +45,18 @@ struct CalculatorController {
             values[field.key] = raw
             input[field.key] = Self.value(raw, kind: field.kind)
         }
+        // The live result (calc.js): the result section alone; an incomplete form says what is
+        // still needed, as a hint rather than an error.
+        if request.headers[.liveResult] == "1" {
+            let language = context.layout.language
+            let page = CalculatorPage(calculator: calculator, values: values, report: nil, error: nil)
+            do {
+                let report = try calculator.run(.object(input), settings: services.settings)
+                return HTMLPage(html: page.resultHTML(report, language))
+            } catch {
+                return HTMLPage(html: CalculatorPage.hint(error.message(language)))
+            }
+        }
         do {
             let report = try calculator.run(.object(input), settings: services.settings)
             return HTMLPage(html: CalculatorPage(calculator: calculator, values: values, report: report, error: nil).render(context.layout))

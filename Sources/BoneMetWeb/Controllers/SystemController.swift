@@ -12,6 +12,7 @@ struct SystemController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/healthz", use: health)
         router.get("/static/app.css", use: css)
+        router.get("/static/calc.js", use: script)
         router.get("/metrics", use: metrics)
     }
 
@@ -40,6 +41,14 @@ struct SystemController {
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.emitToBuffer())))
+    }
+
+    /// The calculators' live result (the only script; pages work without it).
+    @Sendable func script(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/javascript; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Scripts.calculator)))
     }
 
     @Sendable func css(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -34,12 +34,15 @@ struct CalculatorPage {
                 .div(
                     .class("calculator"),
                     .form(
-                        .action("/calculators/\(calculator.name)"), .method(.post), csrfField(layout.csrf),
+                        .class("calc"), .action("/calculators/\(calculator.name)"), .method(.post), csrfField(layout.csrf),
                         .forEach(calculator.fields) { field in fieldNode(field, language) },
                         .button(.type(.submit), .text(CalculatorTexts.calculate(language)))
                     ),
-                    .unwrap(report) { report in result(report, language) }
-                )
+                    // The result updates as options are chosen (calc.js); without script, "Calculate".
+                    .div(.id("result"), .attribute(named: "aria-live", value: "polite"), .unwrap(report) { report in result(report, language) })
+                ),
+                CalculatorFormula.node(calculator.name, language),
+                .element(named: "script", nodes: [.attribute(named: "src", value: "/static/calc.js"), .attribute(named: "defer", value: "defer")])
             ))
     }
 
@@ -50,7 +53,13 @@ struct CalculatorPage {
         let input: Node<HTML.LabelContext>
         switch field.kind {
         case .choice(let options):
-            input = select(field.key, [("", CalculatorTexts.unknown(language))] + options.map { ($0, field.optionLabels[$0]?(language) ?? $0) }, selected: value)
+            // Each option with its points, as on a bedside calculator: "pain with function (3 points)".
+            let labelled = options.map { option -> (String, String) in
+                let text = field.optionLabels[option]?(language) ?? option
+                guard let points = field.optionPoints[option] else { return (option, text) }
+                return (option, language == .zhHans ? "\(text)（\(points) \(CalculatorFormula.texts.points(language))）" : "\(text) (\(points) \(CalculatorFormula.texts.points(language)))")
+            }
+            input = select(field.key, [("", CalculatorTexts.unknown(language))] + labelled, selected: value)
         case .boolean:
             input = select(
                 field.key, [("", CalculatorTexts.unknown(language)), ("true", CalculatorTexts.yes(language)), ("false", CalculatorTexts.no(language))],
@@ -61,6 +70,14 @@ struct CalculatorPage {
         return .label(
             .class(bad ? "field bad" : "field"), .text(label), input,
             .if(bad, .span(.class("field-error"), .text(error?.message(language) ?? ""))))
+    }
+
+    /// The result section alone, for the live result.
+    func resultHTML(_ report: CalculatorReport, _ language: AppLanguage) -> String { result(report, language).render() }
+
+    /// What is still needed, for the live result of an incomplete form.
+    static func hint(_ text: String) -> String {
+        Node<HTML.BodyContext>.p(.class("muted hint"), .text(text)).render()
     }
 
     func result(_ report: CalculatorReport, _ language: AppLanguage) -> Node<HTML.BodyContext> {
