@@ -134,6 +134,8 @@ public protocol UserStore: Sendable {
     func setPassword(userId: String, passwordHash: String, mustChangePassword: Bool) async throws
     /// A disabled user cannot sign in and their sessions and tokens no longer work.
     func setDisabled(userId: String, disabled: Bool) async throws
+    /// Changes a user's role (what they may do changes with their next request).
+    func setRole(userId: String, role: Role) async throws
     func count() async throws -> Int
     func all() async throws -> [User]
 }
@@ -160,6 +162,24 @@ public protocol SessionStore: Sendable {
 public protocol AuditLog: Sendable {
     func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws
     func entries(limit: Int, offset: Int) async throws -> [AuditEntry]
+    /// Entries narrowed by user, case and time (all conditions together), newest first.
+    func entries(_ filter: AuditFilter, limit: Int, offset: Int) async throws -> [AuditEntry]
+}
+
+/// What the audit page narrows the log to (issue #10): a user, a case, a time span.
+public struct AuditFilter: Sendable, Hashable {
+    public var userId: String?
+    public var caseId: String?
+    /// From this moment (inclusive) to that one (exclusive), seconds.
+    public var from: Int64?
+    public var to: Int64?
+
+    public init(userId: String? = nil, caseId: String? = nil, from: Int64? = nil, to: Int64? = nil) {
+        self.userId = userId
+        self.caseId = caseId
+        self.from = from
+        self.to = to
+    }
 }
 
 public struct AuditEntry: Sendable, Hashable {
@@ -168,6 +188,8 @@ public struct AuditEntry: Sendable, Hashable {
     public let action: String
     public let caseId: String?
     public let detail: String
+    /// The pseudonymous patient id of the case, when the case still exists.
+    public var patientId: String?
 
     public init(at: Int64, userId: String, action: String, caseId: String?, detail: String) {
         self.at = at

@@ -97,13 +97,30 @@ public struct SQLAuditLog: AuditLog {
     }
 
     public func entries(limit: Int, offset: Int) async throws -> [AuditEntry] {
+        try await entries(AuditFilter(), limit: limit, offset: offset)
+    }
+
+    public func entries(_ filter: AuditFilter, limit: Int, offset: Int) async throws -> [AuditEntry] {
         try await store.read { db in
-            try await db.select().columns("at", "user_id", "action", "case_id", "detail").from("audit_log")
-                .orderBy("at", .descending).orderBy("id").limit(limit).offset(offset).all().map { row in
-                    AuditEntry(
+            var query = db.select()
+                .column(SQLColumn("at", table: "l")).column(SQLColumn("user_id", table: "l")).column(SQLColumn("action", table: "l"))
+                .column(SQLColumn("case_id", table: "l")).column(SQLColumn("detail", table: "l")).column(SQLColumn("patient_id", table: "c"))
+                .from(SQLAlias(SQLIdentifier("audit_log"), as: SQLIdentifier("l")))
+                .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                      on: SQLColumn("id", table: "c"), .equal, SQLColumn("case_id", table: "l"))
+            if let user = filter.userId { query = query.where(SQLColumn("user_id", table: "l"), .equal, SQLBind(user)) }
+            if let caseId = filter.caseId { query = query.where(SQLColumn("case_id", table: "l"), .equal, SQLBind(caseId)) }
+            if let from = filter.from { query = query.where(SQLColumn("at", table: "l"), .greaterThanOrEqual, SQLBind(from)) }
+            if let to = filter.to { query = query.where(SQLColumn("at", table: "l"), .lessThan, SQLBind(to)) }
+            return try await query.orderBy(SQLOrderBy(expression: SQLColumn("at", table: "l"), direction: SQLDirection.descending))
+                .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "l"), direction: SQLDirection.ascending))
+                .limit(limit).offset(offset).all().map { row in
+                    var entry = AuditEntry(
                         at: try row.decode(column: "at", as: Int64.self), userId: try row.decode(column: "user_id", as: String.self),
                         action: try row.decode(column: "action", as: String.self), caseId: try row.decode(column: "case_id", as: String?.self),
                         detail: try row.decode(column: "detail", as: String.self))
+                    entry.patientId = try row.decode(column: "patient_id", as: String?.self)
+                    return entry
                 }
         }
     }

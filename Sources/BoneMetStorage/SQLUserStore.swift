@@ -63,6 +63,12 @@ public struct SQLUserStore: UserStore {
         }
     }
 
+    public func setRole(userId: String, role: Role) async throws {
+        try await store.write { db in
+            try await db.update("users").set("role", to: SQLBind(role.rawValue)).where("id", .equal, SQLBind(userId)).run()
+        }
+    }
+
     public func count() async throws -> Int {
         try await store.read { db in
             try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?

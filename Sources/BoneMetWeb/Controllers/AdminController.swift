@@ -13,6 +13,9 @@ struct AdminController {
         router.get("/admin/audit.csv", use: auditCSV)
         router.post("/admin/tokens", use: createToken)
         router.post("/admin/users/:id/status", use: setStatus)
+        router.post("/admin/users/:id/role", use: setRole)
+        router.post("/admin/users/:id/password", use: resetPassword)
+        router.post("/admin/audit", use: auditFiltered)
         router.post("/admin/tokens/:id/revoke", use: revokeToken)
     }
 
@@ -50,6 +53,48 @@ struct AdminController {
         if disabled { try await services.sessions.deleteAll(userId: user.id) }
         try await services.audit.record(userId: admin.id, action: disabled ? "disableUser" : "enableUser", caseId: nil, detail: user.username, at: services.now())
         return .seeOther("/admin/users")
+    }
+
+    /// Changes a user's role (audited with the old and new role). Not one's own: an
+    /// administrator must not lock the last administrator out by mistake.
+    @Sendable func setRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.require(.manageUsers, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let id = try context.parameters.require("id")
+        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        guard let role = Role(rawValue: form["role"] ?? "") else {
+            throw AppError(.unprocessableContent, LocalizedText(
+                en: "role: choose one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")).",
+                zh: "角色无效：请选择 \(Role.allCases.map(\.label.zhHans).joined(separator: "、"))。"))
+        }
+        if user.id == admin.id {
+            let html = try await page(UsersPage(users: try await services.users.all(), error: AdminTexts.notYourRole), admin: admin).render(context.layout)
+            return try HTMLPage(html: html, status: .unprocessableContent).response(from: request, context: context)
+        }
+        guard role != user.role else { return .seeOther("/admin/users") }
+        try await services.users.setRole(userId: user.id, role: role)
+        try await services.audit.record(
+            userId: admin.id, action: "changeRole", caseId: nil, detail: "\(user.username): \(user.role.rawValue) → \(role.rawValue)", at: services.now())
+        return .seeOther("/admin/users")
+    }
+
+    /// A new one-time password for a user who forgot theirs: shown once, to be changed at the
+    /// next sign-in; their open sessions end. Audited (never the password).
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let admin = try context.require(.manageUsers, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let id = try context.parameters.require("id")
+        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        let password = RandomToken.password()
+        try await services.users.setPassword(
+            userId: user.id, passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true)
+        try await services.sessions.deleteAll(userId: user.id)
+        try await services.audit.record(userId: admin.id, action: "resetPassword", caseId: nil, detail: user.username, at: services.now())
+        var result = UsersPage(users: try await services.users.all())
+        result.reset = (user.username, password)
+        return HTMLPage(html: try await page(result, admin: admin).render(context.layout))
     }
 
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -146,7 +191,46 @@ struct AdminController {
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.require(.viewAudit, request)
         let entries = try await services.audit.entries(limit: 500, offset: 0)
-        let names = Dictionary(try await services.users.all().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
-        return HTMLPage(html: AuditPage(entries: entries, usernames: names).render(context.layout))
+        let users = try await services.users.all()
+        return HTMLPage(html: AuditPage(entries: entries, users: users).render(context.layout))
+    }
+
+    /// The audit log narrowed by user, patient and dates (days in the hospital's zone). A POST:
+    /// a patient id typed here must not end up in a URL.
+    @Sendable func auditFiltered(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.require(.viewAudit, request)
+        let form = try await FormData.read(request)
+        try context.checkCSRF(form["_csrf"])
+        let users = try await services.users.all()
+        var filter = AuditFilter()
+        var typed: [String: String] = [:]
+        var problems: [String] = []
+        let language = context.layout.language
+        if let user = form["user"], !user.isEmpty {
+            typed["user"] = user
+            filter.userId = users.first { $0.id == user }?.id ?? user
+        }
+        var noCase = false
+        if let patient = form["patient"]?.trimmingCharacters(in: .whitespaces), !patient.isEmpty {
+            typed["patient"] = patient
+            let matches = try await services.cases.list(search: patient, limit: 50, offset: 0).filter { $0.patientId == patient }
+            if let match = matches.first { filter.caseId = match.id } else { noCase = true }
+        }
+        for (key, isEnd) in [("from", false), ("to", true)] {
+            guard let text = form[key], !text.isEmpty else { continue }
+            typed[key] = text
+            guard let day = PartialDate(text), day.isComplete else {
+                problems.append("\(AdminTexts.dateField(key)(language)): \(AdminTexts.badDate(language))")
+                continue
+            }
+            // The hospital's day: from its local midnight to the next.
+            let midnight = Int64(day.earliestDay + (isEnd ? 1 : 0)) * 86_400
+            let local = midnight - Int64(services.clock.zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight))))
+            if isEnd { filter.to = local } else { filter.from = local }
+        }
+        let entries = noCase || !problems.isEmpty ? [] : try await services.audit.entries(filter, limit: 500, offset: 0)
+        var page = AuditPage(entries: entries, users: users, typed: typed, problems: problems)
+        page.noSuchPatient = noCase
+        return HTMLPage(html: page.render(context.layout), status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 }

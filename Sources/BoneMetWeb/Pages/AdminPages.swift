@@ -17,6 +17,8 @@ struct UsersPage {
     /// The administrator looking (who cannot disable themselves).
     var selfId: String?
     var created: (username: String, password: String)?
+    /// A password just reset: shown once.
+    var reset: (username: String, password: String)?
     var token: (name: String, value: String)?
     var error: LocalizedText?
     var typed: (username: String, displayName: String, role: String) = ("", "", Role.orthopaedics.rawValue)
@@ -33,6 +35,11 @@ struct UsersPage {
                        .text("\(AdminTexts.createdUser(language)) \(created.username): "), .code(.text(created.password)),
                        .text(" — \(AdminTexts.shownOnce(language))"))
                 },
+                .unwrap(reset) { reset in
+                    .p(.class("notice"), .id("one-time-password"),
+                       .text("\(AdminTexts.resetDone(language)) \(reset.username): "), .code(.text(reset.password)),
+                       .text(" — \(AdminTexts.shownOnce(language))"))
+                },
                 .unwrap(token) { token in
                     .p(.class("notice"), .id("api-token"), .text("\(AdminTexts.createdToken(language)) \(token.name): "), .code(.text(token.value)),
                        .text(" — \(AdminTexts.tokenOnce(language))"))
@@ -46,11 +53,7 @@ struct UsersPage {
                         .tr(
                             .td(.text(user.username)), .td(.text(user.displayName)), .td(.text(user.role.label(language))),
                             .td(.text((user.disabled ? AdminTexts.disabled : AdminTexts.active)(language))),
-                            .td(.if(user.id != selfId,
-                                .form(
-                                    .class("inline"), .action("/admin/users/\(user.id)/status"), .method(.post), csrfField(layout.csrf),
-                                    .input(.type(.hidden), .name("disabled"), .value(user.disabled ? "0" : "1")),
-                                    .button(.type(.submit), .text((user.disabled ? AdminTexts.enable : AdminTexts.disable)(language)))))))
+                            .td(.if(user.id != selfId, userActions(user, layout))))
                     })
                 ),
                 .h2(.text(AdminTexts.addUser(language))),
@@ -88,26 +91,66 @@ struct UsersPage {
     }
 }
 
+/// The audit log (issue #10): who did what to which patient and when, in the reader's
+/// language, narrowed by user, patient and dates.
+extension UsersPage {
+    /// Disable/enable, change role, reset password — for anyone but oneself.
+    func userActions(_ user: User, _ layout: Layout) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        return .group(
+            .form(
+                .class("inline"), .action("/admin/users/\(user.id)/status"), .method(.post), csrfField(layout.csrf),
+                .input(.type(.hidden), .name("disabled"), .value(user.disabled ? "0" : "1")),
+                .button(.type(.submit), .text((user.disabled ? AdminTexts.enable : AdminTexts.disable)(language)))),
+            .form(
+                .class("inline"), .action("/admin/users/\(user.id)/role"), .method(.post), csrfField(layout.csrf),
+                .label(.text(AdminTexts.role(language) + " "), select("role", Role.allCases.map { ($0.rawValue, $0.label(language)) }, selected: user.role.rawValue)),
+                .button(.type(.submit), .text(AdminTexts.changeRole(language)))),
+            .form(
+                .class("inline"), .action("/admin/users/\(user.id)/password"), .method(.post), csrfField(layout.csrf),
+                .button(.type(.submit), .text(AdminTexts.resetPassword(language))))
+        )
+    }
+}
+
 struct AuditPage {
     let entries: [AuditEntry]
-    let usernames: [String: String]
+    let users: [User]
+    var typed: [String: String] = [:]
+    var problems: [String] = []
+    var noSuchPatient = false
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
+        let usernames = Dictionary(users.map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
+        let userChoices = [("", AdminTexts.anyUser(language))] + users.map { ($0.id, "\($0.displayName) (\($0.username))") }
         return layout.render(
             title: AdminTexts.audit(language),
             .div(
                 .h1(.text(AdminTexts.audit(language))),
                 .p(.a(.href("/admin/audit.csv"), .text(AdminTexts.downloadCSV(language)))),
-                .table(
-                    .class("audit"),
-                    .thead(.tr(.th(.text(UIText.updated(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(AdminTexts.caseColumn(language))), .th(.text(AdminTexts.detail(language))))),
-                    .tbody(.forEach(entries) { entry in
-                        .tr(
-                            .td(.text(layout.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
-                            .td(.unwrap(entry.caseId) { .a(.href("/cases/\($0)"), .text(String($0.prefix(8)))) }), .td(.text(entry.detail)))
-                    })
-                )
+                .form(
+                    .class("filters"), .action("/admin/audit"), .method(.post), csrfField(layout.csrf),
+                    .label(.text(UIText.username(language) + " "), select("user", userChoices, selected: typed["user"] ?? "")),
+                    .label(.text(UIText.patient(language) + " "), .input(.type(.text), .name("patient"), .typedValue(typed["patient"] ?? ""))),
+                    .label(.text(AdminTexts.dateField("from")(language) + " "), .input(.type(.date), .name("from"), .typedValue(typed["from"] ?? ""))),
+                    .label(.text(AdminTexts.dateField("to")(language) + " "), .input(.type(.date), .name("to"), .typedValue(typed["to"] ?? ""))),
+                    .button(.type(.submit), .text(CasesPage.texts.filter(language)))
+                ),
+                .if(!problems.isEmpty, .ul(.class("field-errors"), .forEach(problems) { .li(.text($0)) })),
+                .if(noSuchPatient, .p(.class("alert"), .text(AdminTexts.noSuchPatient(language)))),
+                entries.isEmpty
+                    ? .p(.class("muted"), .text(AdminTexts.noEntries(language)))
+                    : .table(
+                        .class("audit"),
+                        .thead(.tr(.th(.text(AdminTexts.when(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(UIText.patient(language))), .th(.text(AdminTexts.detail(language))))),
+                        .tbody(.forEach(entries) { entry in
+                            .tr(
+                                .td(.text(layout.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
+                                .td(.unwrap(entry.caseId) { caseId in .a(.href("/cases/\(caseId)"), .text(entry.patientId ?? AdminTexts.deletedCase(language))) }),
+                                .td(.text(entry.detail)))
+                        })
+                    )
             ))
     }
 }
@@ -148,6 +191,17 @@ enum AdminTexts {
     static let revoke = LocalizedText(en: "Revoke", zh: "吊销")
     static let caseColumn = LocalizedText(en: "Case", zh: "病例")
     static let notYourself = LocalizedText(en: "You cannot disable your own account.", zh: "不能停用您自己的账号。")
+    static let notYourRole = LocalizedText(en: "You cannot change your own role.", zh: "不能修改您自己的角色。")
+    static let changeRole = LocalizedText(en: "Change role", zh: "修改角色")
+    static let resetPassword = LocalizedText(en: "Reset password", zh: "重置密码")
+    static let resetDone = LocalizedText(en: "New one-time password for", zh: "新的一次性密码，用户")
+    static let anyUser = LocalizedText(en: "any user", zh: "全部用户")
+    static let when = LocalizedText(en: "When", zh: "时间")
+    static let noEntries = LocalizedText(en: "No entry matches.", zh: "没有匹配的记录。")
+    static let noSuchPatient = LocalizedText(en: "No case has this patient id.", zh: "没有该患者编号的病例。")
+    static let deletedCase = LocalizedText(en: "(case deleted)", zh: "（病例已删除）")
+    static let badDate = LocalizedText(en: "write a date as YYYY-MM-DD", zh: "请按 YYYY-MM-DD 填写日期")
+    static func dateField(_ key: String) -> LocalizedText { key == "from" ? LocalizedText(en: "From", zh: "起始日期") : LocalizedText(en: "To", zh: "截止日期") }
 
     /// What each audit action code means, in the reader's language (codes are never shown).
     static let actions: [String: LocalizedText] = [
@@ -170,6 +224,8 @@ enum AdminTexts {
         "revokeToken": LocalizedText(en: "revoked API token", zh: "吊销 API 令牌"),
         "disableUser": LocalizedText(en: "disabled user", zh: "停用用户"),
         "enableUser": LocalizedText(en: "enabled user", zh: "重新启用用户"),
+        "changeRole": LocalizedText(en: "changed a user's role", zh: "修改用户角色"),
+        "resetPassword": LocalizedText(en: "reset a user's password", zh: "重置用户密码"),
     ]
 
     static func actionLabel(_ code: String) -> LocalizedText {
@@ -179,6 +235,7 @@ enum AdminTexts {
     static let all = [
         users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
         createdToken, tokenOnce, tokenNeedsName, status, active, disabled, disable, enable, tokenPurpose, created, lastUsed, never, revoke,
-        caseColumn, notYourself, expires, validFor, downloadCSV,
+        caseColumn, notYourself, expires, validFor, downloadCSV, notYourRole, changeRole, resetPassword, resetDone, anyUser, when, noEntries,
+        noSuchPatient, deletedCase, badDate, dateField("from"), dateField("to"),
     ] + validityChoices.map(days) + actions.keys.sorted().compactMap { actions[$0] }
 }
