@@ -67,4 +67,26 @@ import Testing
             #expect(try await admin.post(client, "/admin/audit", form: ["patient": "demo-06"]).status == .forbidden)
         }
     }
+
+    /// Issue #10: an error page is inside the signed-in layout (navigation, who is signed in,
+    /// the language switch) and in the reader's language; signed out, it has no navigation.
+    @Test func errorPagesKeepTheSignedInLayout() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("doctor", role: .orthopaedics)
+        try await harness.run { client in
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            for (path, status) in [("/cases/00000000-0000-4000-8000-00000000dead", HTTPResponse.Status.notFound), ("/admin/users", .forbidden), ("/no/such/page", .notFound)] {
+                let response = try await doctor.get(client, path)
+                #expect(response.status == status, "\(path)")
+                let html = String(buffer: response.body)
+                #expect(html.contains("<nav>") && html.contains("doctor ·") && html.contains(#"action="/logout""#), "\(path)")
+            }
+            let chinese = String(buffer: try await doctor.get(client, "/no/such/page", headers: [.cookie: "lang=zh"]).body)
+            #expect(chinese.contains("患者") && chinese.contains("错误 404") && chinese.contains("未找到"))
+            var stranger = Browser()
+            let anonymous = String(buffer: try await stranger.get(client, "/no/such/page").body)
+            #expect(!anonymous.contains("<nav>"))
+        }
+    }
 }

@@ -11,6 +11,12 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let signedIn as SignedInError {
+            // The page of an error raised for a signed-in user keeps their layout.
+            var context = context
+            context.user = signedIn.user
+            context.csrfToken = signedIn.csrfToken
+            return try await handle(request, context: context) { _, _ in throw signedIn.underlying }
         } catch let error as AppError {
             return try render(error, request: request, context: context)
         } catch let error as HTTPError {

@@ -27,6 +27,19 @@ struct SessionMiddleware: RouterMiddleware {
             context.sessionId = id
             context.csrfToken = session.csrfToken
         }
-        return try await next(request, context)
+        // An error page is shown inside the signed-in layout (navigation, the user, the
+        // language switch): the error carries who was signed in out to the error middleware.
+        do {
+            return try await next(request, context)
+        } catch let error where context.user != nil && !(error is SignedInError) && !(error is RedirectError) {
+            throw SignedInError(underlying: error, user: context.user, csrfToken: context.csrfToken)
+        }
     }
+}
+
+/// An error raised while a user was signed in, with who it was (for the error page's layout).
+struct SignedInError: Error {
+    let underlying: any Error
+    let user: User?
+    let csrfToken: String?
 }
