@@ -118,7 +118,7 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain"], swiftSettings: strictSettings),
+        .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain", "BoneMetStorage"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

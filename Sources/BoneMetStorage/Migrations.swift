@@ -205,5 +205,44 @@ public enum Migrations {
             try await db.create(index: "cases_list_order").on("cases")
                 .column("urgent_count").column("warning_count").column("updated_at").column("id").run()
         },
+        // M0013: server state that is not a case — when every case was last re-assessed, for
+        // which day, rule set and settings (worklists that stay true, issue #11).
+        Migration("M0013_maintenance") { db in
+            try await db.create(table: "maintenance")
+                .column("key", type: .text, .primaryKey(autoIncrement: false))
+                .column("value", type: .text, .notNull)
+                .run()
+        },
+        // M0014: a tamper-evident, append-only audit log (issue #11): every entry gets a sequence
+        // number (a stable order, also within one second) and the hash of the previous entry
+        // chained into its own; existing entries are chained in their time order; UPDATE and
+        // DELETE on the table are refused by the database itself.
+        Migration("M0014_audit_chain") { db in
+            try await db.alter(table: "audit_log").column("seq", type: .bigint).run()
+            try await db.alter(table: "audit_log").column("hash", type: .text).run()
+            let rows = try await db.select().columns("id", "at", "user_id", "action", "case_id", "detail").from("audit_log")
+                .orderBy("at").orderBy("id").all()
+            var previous = AuditChain.genesis
+            for (index, row) in rows.enumerated() {
+                let entry = AuditChain.Entry(
+                    seq: Int64(index + 1), at: try row.decode(column: "at", as: Int64.self), userId: try row.decode(column: "user_id", as: String.self),
+                    action: try row.decode(column: "action", as: String.self), caseId: try row.decode(column: "case_id", as: String?.self),
+                    detail: try row.decode(column: "detail", as: String.self))
+                previous = AuditChain.hash(entry, previous: previous)
+                try await db.update("audit_log").set("seq", to: SQLBind(entry.seq)).set("hash", to: SQLBind(previous))
+                    .where("id", .equal, SQLBind(try row.decode(column: "id", as: String.self))).run()
+            }
+            try await db.create(index: "audit_log_seq").on("audit_log").column("seq").unique().run()
+            if db.dialect.name == "sqlite" {
+                try await db.raw("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END").run()
+                try await db.raw("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END").run()
+            } else {
+                try await db.raw("""
+                    CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$
+                    """).run()
+                try await db.raw("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()").run()
+            }
+        },
     ]
 }

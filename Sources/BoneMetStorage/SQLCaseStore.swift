@@ -196,6 +196,38 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
+    // MARK: Re-assessment (worklists that stay true)
+
+    /// Cases after `id` in id order (keyset paging), with their version and stored record.
+    public func page(after id: String?, limit: Int) async throws -> [(id: String, version: Int, json: String)] {
+        try await store.read { db in
+            var query = db.select().columns("id", "version", "record_json").from("cases")
+            if let id { query = query.where("id", .greaterThan, SQLBind(id)) }
+            return try await query.orderBy("id").limit(limit).all().map {
+                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "version", as: Int.self), try $0.decode(column: "record_json", as: String.self))
+            }
+        }
+    }
+
+    /// Replaces a case's stored findings (and the list's counts) with a fresh assessment, when
+    /// the case is still at `version` — an edit in the meantime was assessed by its own write.
+    /// The record, its version and `updated_at` are untouched: nothing clinical changed.
+    @discardableResult
+    public func refresh(id: String, version: Int, findings: [Finding]) async throws -> Bool {
+        try await store.write { db in
+            guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first(),
+                try row.decode(column: "version", as: Int.self) == version
+            else { return false }
+            let counts = Self.counts(findings)
+            try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
+                .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
+                .where("id", .equal, SQLBind(id)).run()
+            try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
+            try await Self.insert(findings, caseId: id, into: db)
+            return true
+        }
+    }
+
     public func findings(caseId: String) async throws -> [WorklistEntry] {
         try await store.read { db in
             try await Self.findingsQuery(db).where(SQLColumn("case_id", table: "f"), .equal, SQLBind(caseId))

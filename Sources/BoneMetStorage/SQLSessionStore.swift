@@ -88,12 +88,53 @@ public struct SQLAuditLog: AuditLog {
         self.store = store
     }
 
+    /// Appends an entry to the hash chain: the next sequence number and the hash over the
+    /// previous entry's hash (one writer at a time: SQLite's write lock, a PostgreSQL advisory lock).
     public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws {
-        try await store.write { db in
-            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail")
-                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(time), SQLBind(userId), SQLBind(action), SQLBind(caseId), SQLBind(detail))
+        try await store.write { [store] db in
+            try await store.lock("audit-chain", in: db)
+            let last = try await db.select().columns("seq", "hash").from("audit_log").where("seq", .isNot, SQLLiteral.null)
+                .orderBy("seq", .descending).limit(1).first()
+            let seq = (try last?.decode(column: "seq", as: Int64.self) ?? 0) + 1
+            let previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+            let entry = AuditChain.Entry(seq: seq, at: time, userId: userId, action: action, caseId: caseId, detail: detail)
+            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail", "seq", "hash")
+                .values(
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(time), SQLBind(userId), SQLBind(action), SQLBind(caseId), SQLBind(detail),
+                    SQLBind(seq), SQLBind(AuditChain.hash(entry, previous: previous)))
                 .run()
         }
+    }
+
+    /// Recomputes the whole chain in sequence order, in pages (memory stays flat).
+    public func verify() async throws -> AuditChain.Verdict {
+        var previous = AuditChain.genesis
+        var expected: Int64 = 1
+        while true {
+            let from = expected
+            let rows = try await store.read { db in
+                try await db.select().columns("seq", "at", "user_id", "action", "case_id", "detail", "hash").from("audit_log")
+                    .where("seq", .greaterThanOrEqual, SQLBind(from)).orderBy("seq").limit(1000).all()
+            }
+            for row in rows {
+                let entry = AuditChain.Entry(
+                    seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
+                    userId: try row.decode(column: "user_id", as: String.self), action: try row.decode(column: "action", as: String.self),
+                    caseId: try row.decode(column: "case_id", as: String?.self), detail: try row.decode(column: "detail", as: String.self))
+                guard entry.seq == expected, AuditChain.hash(entry, previous: previous) == (try row.decode(column: "hash", as: String?.self)) else {
+                    return .broken(atSequence: expected)
+                }
+                previous = try row.decode(column: "hash", as: String.self)
+                expected += 1
+            }
+            if rows.count < 1000 { break }
+        }
+        // Rows outside the chain (no sequence number) were added around it.
+        let unchained = try await store.read { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log").where("seq", .is, SQLLiteral.null)
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return unchained == 0 ? .intact(entries: Int(expected - 1)) : .broken(atSequence: expected)
     }
 
     public func entries(limit: Int, offset: Int) async throws -> [AuditEntry] {
@@ -112,8 +153,9 @@ public struct SQLAuditLog: AuditLog {
             if let caseId = filter.caseId { query = query.where(SQLColumn("case_id", table: "l"), .equal, SQLBind(caseId)) }
             if let from = filter.from { query = query.where(SQLColumn("at", table: "l"), .greaterThanOrEqual, SQLBind(from)) }
             if let to = filter.to { query = query.where(SQLColumn("at", table: "l"), .lessThan, SQLBind(to)) }
+            // Newest first, and a stable order within one second: the chain's sequence.
             return try await query.orderBy(SQLOrderBy(expression: SQLColumn("at", table: "l"), direction: SQLDirection.descending))
-                .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "l"), direction: SQLDirection.ascending))
+                .orderBy(SQLOrderBy(expression: SQLColumn("seq", table: "l"), direction: SQLDirection.descending))
                 .limit(limit).offset(offset).all().map { row in
                     var entry = AuditEntry(
                         at: try row.decode(column: "at", as: Int64.self), userId: try row.decode(column: "user_id", as: String.self),

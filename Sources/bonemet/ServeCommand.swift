@@ -98,7 +98,11 @@ struct ServeCommand: AsyncParsableCommand {
         // BONEMET_IDLE_TIMEOUT: seconds before a silent connection is closed (default 60).
         let idle = environment["BONEMET_IDLE_TIMEOUT"].flatMap { Int64($0) }.map { max(1, $0) } ?? 60
         let app = buildApplication(ServerConfiguration(host: host, port: port, database: location, idleTimeoutSeconds: idle), services: services)
+        // Worklists that stay true: re-assess stored cases now if stale, then at each local midnight.
+        let maintenance = Task { await Reassessor(services: services).runForever() }
         try await app.runService()
+        maintenance.cancel()
+        await maintenance.value
         await store.shutdown()
     }
 

@@ -165,6 +165,47 @@ import Testing
         }
     }
 
+    /// Issue #11: the audit log is append-only and tamper-evident — each entry chained to the
+    /// previous by hash, a stable order within one second, UPDATE and DELETE refused by the
+    /// database, and a changed entry found by the verification; older entries are chained on migration.
+    @Test(arguments: engines)
+    func theAuditLogIsAHashChain(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine, migrate: false) { store in
+            let before = Array(Migrations.all.prefix { $0.id != "M0014_audit_chain" })
+            try await Migrator(before).migrate(store, at: 1)
+            try await store.write { db in
+                for (id, at) in [("old-2", 5), ("old-1", 5), ("old-3", 7)] as [(String, Int64)] {
+                    try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail")
+                        .values(SQLBind(id), SQLBind(at), SQLBind("u"), SQLBind("view"), SQLBind(String?.none), SQLBind(id)).run()
+                }
+            }
+            try await Migrator().migrate(store, at: 2)
+            let log = SQLAuditLog(store)
+            #expect(try await log.verify() == .intact(entries: 3))
+            for index in 0..<5 { try await log.record(userId: "u", action: "view", caseId: nil, detail: "same second \(index)", at: 100) }
+            #expect(try await log.verify() == .intact(entries: 8))
+            // Same second: newest first by sequence, every time.
+            #expect(try await log.entries(limit: 5, offset: 0).map(\.detail) == (0..<5).reversed().map { "same second \($0)" })
+            // The database refuses changes and deletions.
+            await #expect(throws: (any Error).self) {
+                try await store.write { db in try await db.raw("UPDATE audit_log SET detail = 'x' WHERE seq = 2").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.write { db in try await db.raw("DELETE FROM audit_log WHERE seq = 2").run() }
+            }
+            // Someone with the database file drops the guard and edits an entry: the chain shows where.
+            try await store.write { db in
+                if engine == .sqlite {
+                    try await db.raw("DROP TRIGGER audit_log_no_update").run()
+                } else {
+                    try await db.raw("DROP TRIGGER audit_log_append_only ON audit_log").run()
+                }
+                try await db.raw("UPDATE audit_log SET detail = 'nothing to see' WHERE seq = 4").run()
+            }
+            #expect(try await log.verify() == .broken(atSequence: 4))
+        }
+    }
+
     @Test(arguments: engines)
     func aFailedTransactionLeavesNothingBehind(engine: SQLStore.Engine) async throws {
         struct Boom: Error {}

@@ -451,8 +451,10 @@ def test_no_serious_accessibility_violations(server, browser):
                         problems.append(f"{language} {label} {url}: {violation['id']} ({violation['impact']}) {[n['target'] for n in violation['nodes'][:3]]}")
             page.click("button:has-text('Sign out')" if language == "en" else "button:has-text('退出')")
             sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
-            for url in urls:
+            for index, url in enumerate(urls):
                 page.goto(base + url)
+                # A screenshot of every page type, each language, desktop and phone (test artefacts).
+                page.screenshot(path=os.path.join(ARTIFACTS, f"page-{index:02d}-{language}-{label}.png"), full_page=True)
                 results = axe.run(page, options=WCAG)
                 for violation in results.response["violations"]:
                     if violation["impact"] in ("serious", "critical"):

@@ -17,7 +17,8 @@ struct WorklistController {
         let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
         let entries = try await services.cases.worklist(
             rules: list.rules, minimumSeverity: list.minimumSeverity, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
-        let view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
+        var view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
+        view.upToDate = try await Reassessor(services: services).lastRun()
         return HTMLPage(html: view.render(context.layout))
     }
 }

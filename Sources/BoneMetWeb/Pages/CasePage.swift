@@ -124,6 +124,8 @@ struct WorklistPage {
     let page: Int
     let path: String
     let pageSize: Int
+    /// When every case's findings were last brought up to date (seconds), if ever.
+    var upToDate: Int64?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -131,13 +133,14 @@ struct WorklistPage {
             title: title(language),
             .div(
                 .h1(.text(title(language))),
+                .p(.class("muted freshness"), .text(upToDate.map { "\(UIText.upToDate(language)) \(layout.time($0))" } ?? UIText.assessedOnWrite(language))),
                 .nav(.class("tabs"), .forEach(Worklists.all) { list in
                     .a(.href("/worklists/\(list.slug)"), .class(list.slug == path ? "active" : ""), .text(list.title(language)))
                 }),
                 entries.isEmpty
                     ? .p(.class("muted"), .text(UIText.worklistEmpty(language)))
                     : .table(
-                        .class("worklist"),
+                        .class("worklist cards"),
                         .tbody(.forEach(entries) { entry in
                             .tr(
                                 .class(entry.severity.rawValue),

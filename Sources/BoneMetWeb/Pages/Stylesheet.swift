@@ -40,7 +40,7 @@ enum Stylesheet {
           table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
           table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .6rem; padding: .4rem .6rem; }
           table.cards td { display: flex; gap: .6rem; border: none; padding: .15rem 0; }
-          table.cards td::before { content: attr(data-label); font-weight: 600; color: #444; min-width: 6.5em; flex: none; }
+          table.cards td[data-label]::before { content: attr(data-label); font-weight: 600; color: #444; min-width: 6.5em; flex: none; }
         }
         form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; margin: .4rem 0 .8rem; }
         form.filters label.check { display: inline-flex; align-items: center; gap: .2rem; white-space: nowrap; }

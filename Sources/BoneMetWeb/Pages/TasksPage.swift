@@ -23,7 +23,7 @@ struct TasksPage {
                 tasks.isEmpty
                     ? .p(.class("muted"), .text(TaskTexts.noneOpen(language)))
                     : .table(
-                        .class("tasks"),
+                        .class("tasks cards"),
                         .thead(.tr(.th(.text(UIText.patient(language))), .th(.text(TaskTexts.task(language))), .th(.text(UIText.specialty(language))), .th(.text(TaskTexts.since(language))), .th())),
                         .tbody(.forEach(tasks) { task in
                             .tr(

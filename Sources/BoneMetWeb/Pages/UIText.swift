@@ -41,6 +41,9 @@ enum UIText {
     static let specialty = LocalizedText(en: "Responsible", zh: "负责科室")
     static let source = LocalizedText(en: "Source", zh: "来源")
     static let none = LocalizedText(en: "No findings.", zh: "无结论。")
+    static let upToDate = LocalizedText(en: "Every case re-assessed for today:", zh: "全部病例已按今日重新评估：")
+    static let assessedOnWrite = LocalizedText(
+        en: "Findings as of each case's last change (the daily re-assessment has not run yet).", zh: "各病例的结论截至其最近一次修改（每日重新评估尚未运行）。")
     static let errorTitle = LocalizedText(en: "Error", zh: "错误")
     static let fixFields = LocalizedText(en: "Fix these fields; what you typed is kept below.", zh: "请修改以下字段；您输入的内容保留在下方。")
     static let worklistEmpty = LocalizedText(en: "Nothing on this worklist.", zh: "此工作清单为空。")
@@ -54,7 +57,7 @@ enum UIText {
     static let all: [LocalizedText] = [
         appName, cases, worklists, signIn, signOut, username, password, badLogin, changePassword, mustChange, currentPassword,
         newPassword, repeatPassword, passwordTooShort, passwordTooLong, passwordMismatch, save, search, newCase, patient, updated, urgent, warnings,
-        noCases, fictional, caseJSON, createCase, saveCase, editRecord, version, asOf, specialty, source, none, errorTitle,
+        upToDate, assessedOnWrite, noCases, fictional, caseJSON, createCase, saveCase, editRecord, version, asOf, specialty, source, none, errorTitle,
         fixFields, worklistEmpty, previous, next, demoNote, openExistingCase,
     ]
 }

@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// The audit log's hash chain (issue #11: append-only and tamper-evident). Each entry's hash
+/// covers its sequence number, time, user, action, case and detail, and the previous entry's
+/// hash; changing, removing or reordering any entry breaks every hash after it, which
+/// `bonemet audit-verify` finds.
+public enum AuditChain {
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public struct Entry: Sendable, Hashable {
+        public let seq: Int64
+        public let at: Int64
+        public let userId: String
+        public let action: String
+        public let caseId: String?
+        public let detail: String
+    }
+
+    /// SHA-256 over the previous hash and the entry's fields, each length-prefixed so that no
+    /// two different entries serialise alike.
+    public static func hash(_ entry: Entry, previous: String) -> String {
+        let fields = [previous, String(entry.seq), String(entry.at), entry.userId, entry.action, entry.caseId ?? "\u{0}", entry.detail]
+        let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The result of checking the whole chain.
+    public enum Verdict: Sendable, Equatable {
+        case intact(entries: Int)
+        /// The first entry whose hash does not follow from the one before (or a gap in the sequence).
+        case broken(atSequence: Int64)
+    }
+}

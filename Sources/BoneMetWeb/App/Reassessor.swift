@@ -1,0 +1,86 @@
+import BoneMetDomain
+import BoneMetStorage
+import Foundation
+import Logging
+
+/// Worklists that stay true (issue #11): findings depend on the date (a dose due, a follow-up
+/// overdue, biopsy timing) and on the rule set and settings, but a case's findings are stored
+/// when it is written. So every stored case is re-assessed whenever the hospital's day, the rule
+/// set or the settings differ from the last run — at start, and at each local midnight — in the
+/// background, in batches, never blocking requests. A case edited meanwhile keeps the findings
+/// its own write stored. Worklists show when this last ran.
+public struct Reassessor: Sendable {
+    let services: AppServices
+    static let batchSize = 200
+    static let stateKey = "reassessed.for"
+    static let timeKey = "reassessed.at"
+
+    public init(services: AppServices) {
+        self.services = services
+    }
+
+    /// What the stored findings must be current for: the day, the rule set, the settings.
+    var currentFor: String { "\(services.today)|\(RuleSet.version)|\(services.settings.summary(.en))" }
+
+    /// Re-assesses every case if the stored findings are not current; returns how many cases
+    /// were refreshed, or nil when there was nothing to do.
+    @discardableResult
+    public func runIfStale() async throws -> Int? {
+        let state = SQLMaintenance(services.store)
+        let target = currentFor
+        guard try await state.value(Self.stateKey) != target else { return nil }
+        let asOf = services.today
+        let cases = SQLCaseStore(services.store)
+        var last: String?
+        var refreshed = 0
+        while true {
+            try Task.checkCancellation()
+            let page = try await cases.page(after: last, limit: Self.batchSize)
+            for item in page {
+                // A record that no longer reads is left as it is (its page reports it); never a crash.
+                guard let record = try? CaseFile.read(item.json) else { continue }
+                let findings = assess(record, asOf: asOf, settings: services.settings).findings
+                if try await cases.refresh(id: item.id, version: item.version, findings: findings) { refreshed += 1 }
+            }
+            guard let end = page.last?.id, page.count == Self.batchSize else { break }
+            last = end
+        }
+        try await state.set(Self.stateKey, target)
+        try await state.set(Self.timeKey, String(services.now()))
+        services.logger.info("re-assessed stored cases", metadata: ["cases": .stringConvertible(refreshed), "ruleSet": .string(RuleSet.version)])
+        return refreshed
+    }
+
+    /// When the worklists were last brought up to date (seconds), if ever.
+    public func lastRun() async throws -> Int64? {
+        try await SQLMaintenance(services.store).value(Self.timeKey).flatMap { Int64($0) }
+    }
+
+    /// Seconds from `now` to the hospital's next local midnight (plus a minute's margin).
+    static func secondsToNextMidnight(now: Int64, clock: HospitalClock) -> Int64 {
+        let tomorrow = clock.day(at: now).earliestDay + 1
+        var target = Int64(tomorrow) * 86_400
+        // Local midnight of tomorrow in UTC seconds (the offset of that moment, DST included).
+        target -= Int64(clock.zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(target))))
+        return max(60, target - now + 60)
+    }
+
+    /// Runs now if stale, then after every local midnight, until the task is cancelled.
+    public func runForever() async {
+        while !Task.isCancelled {
+            do {
+                try await runIfStale()
+            } catch is CancellationError {
+                return
+            } catch {
+                services.logger.error("re-assessment failed", metadata: ["type": .string(String(describing: type(of: error)))])
+            }
+            let wait = Self.secondsToNextMidnight(now: services.now(), clock: services.clock)
+            do {
+                try await Task.sleep(for: .seconds(wait))
+            } catch {
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+@testable import BoneMetWeb
+
+/// Issue #11, worklists that stay true: stored findings are brought up to date when the
+/// hospital's day, the rule set or the settings change; an edit made meanwhile is not undone.
+@Suite struct ReassessorTests {
+    final class TestClock: Sendable {
+        let seconds: Mutex<Int64>
+        init(_ start: Int64) { seconds = Mutex(start) }
+        func advance(days: Int) { seconds.withLock { $0 += Int64(days) * 86_400 } }
+        var now: Int64 { seconds.withLock { $0 } }
+    }
+
+    static func record() -> CaseRecord {
+        var record = CaseRecord(patient: Patient(id: "reassess-1", sex: .female, birthDate: PartialDate("1958")))
+        record.primaries = [PrimaryCancer(id: "P1", site: .breast)]
+        record.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        var denosumab = Treatment(id: "T1", kind: .boneModifyingAgent, start: PartialDate("2026-01-05"), agent: .denosumab)
+        denosumab.doses = [PartialDate("2026-01-05")!]
+        record.treatments = [denosumab]
+        record.dentalExams = [PartialDate("2026-01-02")!]
+        return record
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aDoseThatFallsDueAppearsOnTheWorklistAfterMidnight(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
+        let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
+        let record = Self.record()
+        let stored = try await CaseService(services: services).create(record, by: User(id: "u", username: "u", displayName: "u", role: .orthopaedics, mustChangePassword: false))
+        let cases = SQLCaseStore(store)
+        #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
+        let reassessor = Reassessor(services: services)
+        #expect(try await reassessor.runIfStale() == 1)  // never run before
+        #expect(try await reassessor.runIfStale() == nil)  // current: nothing to do
+        // Four weeks after the dose, the next one is due: only a re-assessment can show it.
+        clock.advance(days: 30)
+        #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
+        #expect(try await reassessor.runIfStale() == 1)
+        let findings = try await cases.findings(caseId: stored.id)
+        #expect(findings.contains { $0.ruleId == "boneAgents.doseDue" })
+        #expect(findings.map(\.ruleId) == assess(record, asOf: services.today).findings.map(\.ruleId))
+        let worklist = try await cases.worklist(rules: ["boneAgents.doseDue"], minimumSeverity: .info, limit: 10, offset: 0)
+        #expect(worklist.map(\.caseId) == [stored.id])
+        #expect(try await reassessor.lastRun() == clock.now)
+        // The record itself is untouched: same version, same update time.
+        let after = try #require(try await cases.get(id: stored.id))
+        #expect(after.version == stored.version && after.updatedAt == stored.updatedAt)
+        // A refresh computed for an older version does not undo an edit's own findings.
+        var edited = record
+        edited.dentalExams = []
+        _ = try await cases.update(id: stored.id, record: edited, findings: [], expectedVersion: stored.version, by: "u", at: clock.now)
+        #expect(try await cases.refresh(id: stored.id, version: stored.version, findings: assess(record, asOf: services.today).findings) == false)
+        #expect(try await cases.findings(caseId: stored.id).isEmpty)
+        await cleanup()
+    }
+
+    @Test func theNextRunIsAfterTheHospitalsMidnight() throws {
+        let beijing = try HospitalClock.named("Asia/Shanghai")
+        let lateEvening: Int64 = 1_795_975_500  // 2026-11-29 18:05 UTC = 02:05 on the 30th in Beijing
+        // Next Beijing midnight: 2026-12-01 00:00 +08 = 2026-11-30 16:00 UTC, plus a minute.
+        #expect(Reassessor.secondsToNextMidnight(now: lateEvening, clock: beijing) == 1_796_054_400 - lateEvening + 60)
+        #expect(Reassessor.secondsToNextMidnight(now: lateEvening, clock: .utc) == 1_795_996_800 - lateEvening + 60)
+    }
+}
