@@ -160,10 +160,17 @@ public protocol SessionStore: Sendable {
 
 /// Append-only audit of every view and change of a patient record.
 public protocol AuditLog: Sendable {
-    func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws
+    /// Appends an entry; `client` is the address the request came from, when known.
+    func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64, client: String?) async throws
     func entries(limit: Int, offset: Int) async throws -> [AuditEntry]
     /// Entries narrowed by user, case and time (all conditions together), newest first.
     func entries(_ filter: AuditFilter, limit: Int, offset: Int) async throws -> [AuditEntry]
+}
+
+extension AuditLog {
+    public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws {
+        try await record(userId: userId, action: action, caseId: caseId, detail: detail, at: time, client: nil)
+    }
 }
 
 /// What the audit page narrows the log to (issue #10): a user, a case, a time span.
@@ -190,6 +197,8 @@ public struct AuditEntry: Sendable, Hashable {
     public let detail: String
     /// The pseudonymous patient id of the case, when the case still exists.
     public var patientId: String?
+    /// The client address the request came from, when known.
+    public var client: String?
 
     public init(at: Int64, userId: String, action: String, caseId: String?, detail: String) {
         self.at = at

@@ -15,12 +15,15 @@ public enum AuditChain {
         public let action: String
         public let caseId: String?
         public let detail: String
+        public var client: String? = nil
     }
 
     /// SHA-256 over the previous hash and the entry's fields, each length-prefixed so that no
     /// two different entries serialise alike.
     public static func hash(_ entry: Entry, previous: String) -> String {
-        let fields = [previous, String(entry.seq), String(entry.at), entry.userId, entry.action, entry.caseId ?? "\u{0}", entry.detail]
+        var fields = [previous, String(entry.seq), String(entry.at), entry.userId, entry.action, entry.caseId ?? "\u{0}", entry.detail]
+        // The client address joined the chain with M0015; entries without one hash as before.
+        if let client = entry.client { fields.append(client) }
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }

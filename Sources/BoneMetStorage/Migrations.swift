@@ -244,5 +244,9 @@ public enum Migrations {
                 try await db.raw("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()").run()
             }
         },
+        // M0015: the client address of each audit entry (issue #11), part of its hash.
+        Migration("M0015_audit_client") { db in
+            try await db.alter(table: "audit_log").column("client", type: .text).run()
+        },
     ]
 }

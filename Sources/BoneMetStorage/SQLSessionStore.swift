@@ -90,18 +90,18 @@ public struct SQLAuditLog: AuditLog {
 
     /// Appends an entry to the hash chain: the next sequence number and the hash over the
     /// previous entry's hash (one writer at a time: SQLite's write lock, a PostgreSQL advisory lock).
-    public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64) async throws {
+    public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64, client: String?) async throws {
         try await store.write { [store] db in
             try await store.lock("audit-chain", in: db)
             let last = try await db.select().columns("seq", "hash").from("audit_log").where("seq", .isNot, SQLLiteral.null)
                 .orderBy("seq", .descending).limit(1).first()
             let seq = (try last?.decode(column: "seq", as: Int64.self) ?? 0) + 1
             let previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-            let entry = AuditChain.Entry(seq: seq, at: time, userId: userId, action: action, caseId: caseId, detail: detail)
-            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail", "seq", "hash")
+            let entry = AuditChain.Entry(seq: seq, at: time, userId: userId, action: action, caseId: caseId, detail: detail, client: client)
+            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail", "seq", "hash", "client")
                 .values(
                     SQLBind(UUID().uuidString.lowercased()), SQLBind(time), SQLBind(userId), SQLBind(action), SQLBind(caseId), SQLBind(detail),
-                    SQLBind(seq), SQLBind(AuditChain.hash(entry, previous: previous)))
+                    SQLBind(seq), SQLBind(AuditChain.hash(entry, previous: previous)), SQLBind(client))
                 .run()
         }
     }
@@ -113,14 +113,15 @@ public struct SQLAuditLog: AuditLog {
         while true {
             let from = expected
             let rows = try await store.read { db in
-                try await db.select().columns("seq", "at", "user_id", "action", "case_id", "detail", "hash").from("audit_log")
+                try await db.select().columns("seq", "at", "user_id", "action", "case_id", "detail", "hash", "client").from("audit_log")
                     .where("seq", .greaterThanOrEqual, SQLBind(from)).orderBy("seq").limit(1000).all()
             }
             for row in rows {
                 let entry = AuditChain.Entry(
                     seq: try row.decode(column: "seq", as: Int64.self), at: try row.decode(column: "at", as: Int64.self),
                     userId: try row.decode(column: "user_id", as: String.self), action: try row.decode(column: "action", as: String.self),
-                    caseId: try row.decode(column: "case_id", as: String?.self), detail: try row.decode(column: "detail", as: String.self))
+                    caseId: try row.decode(column: "case_id", as: String?.self), detail: try row.decode(column: "detail", as: String.self),
+                    client: try row.decode(column: "client", as: String?.self))
                 guard entry.seq == expected, AuditChain.hash(entry, previous: previous) == (try row.decode(column: "hash", as: String?.self)) else {
                     return .broken(atSequence: expected)
                 }
@@ -146,6 +147,7 @@ public struct SQLAuditLog: AuditLog {
             var query = db.select()
                 .column(SQLColumn("at", table: "l")).column(SQLColumn("user_id", table: "l")).column(SQLColumn("action", table: "l"))
                 .column(SQLColumn("case_id", table: "l")).column(SQLColumn("detail", table: "l")).column(SQLColumn("patient_id", table: "c"))
+                .column(SQLColumn("client", table: "l"))
                 .from(SQLAlias(SQLIdentifier("audit_log"), as: SQLIdentifier("l")))
                 .join(SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
                       on: SQLColumn("id", table: "c"), .equal, SQLColumn("case_id", table: "l"))
@@ -162,6 +164,7 @@ public struct SQLAuditLog: AuditLog {
                         action: try row.decode(column: "action", as: String.self), caseId: try row.decode(column: "case_id", as: String?.self),
                         detail: try row.decode(column: "detail", as: String.self))
                     entry.patientId = try row.decode(column: "patient_id", as: String?.self)
+                    entry.client = try row.decode(column: "client", as: String?.self)
                     return entry
                 }
         }

@@ -89,4 +89,40 @@ import Testing
             #expect(!anonymous.contains("<nav>"))
         }
     }
+
+    /// Issue #11: failed and throttled sign-ins, sign-outs, refused requests (403) and every
+    /// list, search and worklist that shows patient ids are audited with what was shown.
+    @Test(arguments: TestDatabases.engines)
+    func whatWasShownIsAudited(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        let record = try CaseFile.read(try WebFlowTests.example("06-impending-femoral-fracture.json"))
+        try await harness.run { client in
+            var wrong = Browser()
+            _ = try await wrong.signIn(client, "doctor", "not the password at all")
+            var doctor = Browser()
+            _ = try await doctor.signIn(client, "doctor", WebHarness.password)
+            _ = try await doctor.get(client, "/cases/new/json")
+            _ = try await doctor.post(client, "/cases", form: ["_csrf": doctor.csrf ?? "", "record": CaseFile.write(record)])
+            _ = try await doctor.get(client, "/cases")
+            _ = try await doctor.post(client, "/cases/search", form: ["_csrf": doctor.csrf ?? "", "q": "demo"])
+            _ = try await doctor.get(client, "/worklists/impending-fractures")
+            _ = try await doctor.api(client, .get, "/api/v1/cases")
+            #expect(try await doctor.get(client, "/admin/audit").status == .forbidden)
+            #expect(try await doctor.get(client, "/cases").status == .ok, "still signed in")
+            let out = try await doctor.post(client, "/logout", form: ["_csrf": doctor.csrf ?? ""])
+            #expect(out.status == .seeOther, "\(out.status) \(String(buffer: out.body).prefix(300))")
+            let entries = try await harness.services.audit.entries(limit: 100, offset: 0)
+            func has(_ action: String, _ text: String = "") -> Bool { entries.contains { $0.action == action && (text.isEmpty || $0.detail.contains(text)) } }
+            #expect(has("login.failed", "doctor"))
+            #expect(has("list", "patient list page 1: 1 shown — demo-06"))
+            #expect(has("search", #"search "demo": 1 shown — demo-06"#))
+            #expect(has("worklist", "impending-fractures page 1") && has("worklist", "demo-06"))
+            #expect(has("list", "API case list"))
+            #expect(has("forbidden", "GET /admin/audit"))
+            #expect(has("logout"), "\(entries.map(\.action))")
+            #expect(!entries.contains { $0.detail.contains("not the password") })
+            #expect(try await SQLAuditLog(harness.services.store).verify() == .intact(entries: entries.count))
+        }
+    }
 }

@@ -44,7 +44,7 @@ import Testing
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
             let text = String(buffer: csv.body)
             let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == "time_utc,user,action,case,detail")
+            #expect(lines.first == "time,user,action,case,patient,detail,client")
             #expect(lines.count >= 1 + 1_205, "every page of the log, not the first 1000")
             #expect(text.contains("'=cmd|' /C calc'!A0"))
             #expect(!text.contains(",=cmd"))

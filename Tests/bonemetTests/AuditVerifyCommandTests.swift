@@ -1,3 +1,4 @@
+import BoneMetDomain
 import BoneMetStorage
 import Foundation
 import SQLKit

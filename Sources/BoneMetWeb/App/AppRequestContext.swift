@@ -1,5 +1,6 @@
 import BoneMetDomain
 import Hummingbird
+import NIOCore
 
 /// The typed request context: who is signed in, their session's CSRF token, the request id
 /// and the language pages are shown in.
@@ -17,9 +18,12 @@ public struct AppRequestContext: RequestContext {
     public var path = "/cases"
     /// The hospital's time zone, for every time a page shows.
     public var clock = HospitalClock.utc
+    /// The client's address as the server sees it (behind a proxy, the proxy's), for the audit log.
+    public var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
         requestId = RandomToken.make(bytes: 8)
         language = .en
     }

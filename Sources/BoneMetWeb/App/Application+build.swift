@@ -32,7 +32,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     // The language is chosen before errors are rendered, so a Chinese reader's 403, 404 or 503
     // page is in Chinese (LanguageMiddleware never throws).
     router.add(middleware: LanguageMiddleware(clock: services.clock))
-    router.add(middleware: ErrorMiddleware(logger: services.logger))
+    router.add(middleware: ErrorMiddleware(logger: services.logger, audit: services.audit, now: services.now))
     router.add(middleware: RedirectMiddleware())
     router.add(middleware: SessionMiddleware(services: services))
     SystemController(services: services).addRoutes(to: router)

@@ -103,7 +103,7 @@ extension APIController {
         } catch StorageError.notFound {
             throw AppError.notFound
         }
-        try await services.audit.record(userId: user.id, action: "agenda", caseId: caseId, detail: "meeting \(id)", at: services.now())
+        try await services.audit.record(userId: user.id, action: "agenda", caseId: caseId, detail: "meeting \(id)", at: services.now(), client: context.clientAddress)
         return JSONResponse(value: #"{"status":"added"}"#, status: .created)
     }
 

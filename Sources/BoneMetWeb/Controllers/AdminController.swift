@@ -51,7 +51,7 @@ struct AdminController {
         }
         try await services.users.setDisabled(userId: user.id, disabled: disabled)
         if disabled { try await services.sessions.deleteAll(userId: user.id) }
-        try await services.audit.record(userId: admin.id, action: disabled ? "disableUser" : "enableUser", caseId: nil, detail: user.username, at: services.now())
+        try await services.audit.record(userId: admin.id, action: disabled ? "disableUser" : "enableUser", caseId: nil, detail: user.username, at: services.now(), client: context.clientAddress)
         return .seeOther("/admin/users")
     }
 
@@ -75,7 +75,7 @@ struct AdminController {
         guard role != user.role else { return .seeOther("/admin/users") }
         try await services.users.setRole(userId: user.id, role: role)
         try await services.audit.record(
-            userId: admin.id, action: "changeRole", caseId: nil, detail: "\(user.username): \(user.role.rawValue) → \(role.rawValue)", at: services.now())
+            userId: admin.id, action: "changeRole", caseId: nil, detail: "\(user.username): \(user.role.rawValue) → \(role.rawValue)", at: services.now(), client: context.clientAddress)
         return .seeOther("/admin/users")
     }
 
@@ -91,7 +91,7 @@ struct AdminController {
         try await services.users.setPassword(
             userId: user.id, passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true)
         try await services.sessions.deleteAll(userId: user.id)
-        try await services.audit.record(userId: admin.id, action: "resetPassword", caseId: nil, detail: user.username, at: services.now())
+        try await services.audit.record(userId: admin.id, action: "resetPassword", caseId: nil, detail: user.username, at: services.now(), client: context.clientAddress)
         var result = UsersPage(users: try await services.users.all())
         result.reset = (user.username, password)
         return HTMLPage(html: try await page(result, admin: admin).render(context.layout))
@@ -106,7 +106,7 @@ struct AdminController {
         let known = try await page(UsersPage(users: users), admin: admin).tokens.first { $0.id == id }
         guard let known else { throw AppError.notFound }
         try await services.tokens.revoke(id: id)
-        try await services.audit.record(userId: admin.id, action: "revokeToken", caseId: nil, detail: "\(known.name) (\(known.username))", at: services.now())
+        try await services.audit.record(userId: admin.id, action: "revokeToken", caseId: nil, detail: "\(known.name) (\(known.username))", at: services.now(), client: context.clientAddress)
         return .seeOther("/admin/users")
     }
 
@@ -137,7 +137,7 @@ struct AdminController {
             let user = try await services.users.create(
                 username: username, displayName: displayName, role: role,
                 passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true, at: services.now())
-            try await services.audit.record(userId: admin.id, action: "createUser", caseId: nil, detail: "\(user.username) as \(role.rawValue)", at: services.now())
+            try await services.audit.record(userId: admin.id, action: "createUser", caseId: nil, detail: "\(user.username) as \(role.rawValue)", at: services.now(), client: context.clientAddress)
             page = try await self.page(UsersPage(users: try await services.users.all(), created: (user.username, password)), admin: admin)
             return HTMLPage(html: page.render(context.layout))
         } catch StorageError.duplicate {
@@ -160,7 +160,7 @@ struct AdminController {
         }
         let days = Int64(form["days"] ?? "").flatMap { AdminTexts.validityChoices.contains($0) ? $0 : nil } ?? 90
         let token = try await services.tokens.create(userId: user.id, name: name, at: services.now(), expiresAt: services.now() + days * 86_400)
-        try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now())
+        try await services.audit.record(userId: admin.id, action: "createToken", caseId: nil, detail: "\(name) for \(user.username)", at: services.now(), client: context.clientAddress)
         return HTMLPage(html: try await page(UsersPage(users: users, token: (name, token)), admin: admin).render(context.layout))
     }
 
@@ -169,18 +169,21 @@ struct AdminController {
     @Sendable func auditCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let admin = try context.require(.viewAudit, request)
         let names = Dictionary(try await services.users.all().map { ($0.id, $0.username) }, uniquingKeysWith: { first, _ in first })
-        var lines = ["time_utc,user,action,case,detail"]
+        var lines = ["time,user,action,case,patient,detail,client"]
         var offset = 0
         while true {
             let page = try await services.audit.entries(limit: 1000, offset: offset)
             for entry in page {
-                lines.append([services.clock.display(entry.at), names[entry.userId] ?? entry.userId, entry.action, entry.caseId ?? "", entry.detail]
+                lines.append([
+                    services.clock.display(entry.at), names[entry.userId] ?? entry.userId, entry.action, entry.caseId ?? "", entry.patientId ?? "",
+                    entry.detail, entry.client ?? "",
+                ]
                     .map(AuditCSV.cell).joined(separator: ","))
             }
             if page.count < 1000 { break }
             offset += page.count
         }
-        try await services.audit.record(userId: admin.id, action: "export", caseId: nil, detail: "audit log CSV", at: services.now())
+        try await services.audit.record(userId: admin.id, action: "export", caseId: nil, detail: "audit log CSV", at: services.now(), client: context.clientAddress)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = #"attachment; filename="bonemet-audit.csv""#

@@ -57,6 +57,9 @@ struct AuthController {
             key: key, at: now, window: Self.failureWindow, free: Self.maxFailures, maxDelay: Self.failureWindow)
         {
             let refusal = AppError.tooManyAttempts(wait: wait)
+            let known = try await services.users.credentials(username: username)?.user.id
+            try await services.audit.record(
+                userId: known ?? "(unknown user)", action: "login.throttled", caseId: nil, detail: String(username.prefix(64)), at: now, client: context.clientAddress)
             page.error = refusal.message
             var response = try loginResponse(page, status: .tooManyRequests, request: request, context: context)
             response.headers[.retryAfter] = String(wait)
@@ -65,6 +68,10 @@ struct AuthController {
         let credentials = try await services.users.credentials(username: username)
         let valid = try await services.passwords.verify(password, hash: credentials?.passwordHash)
         guard let credentials, valid, !credentials.user.disabled else {
+            // Failed sign-ins are audited with the name typed (never the password).
+            try await services.audit.record(
+                userId: credentials?.user.id ?? "(unknown user)", action: "login.failed", caseId: nil, detail: String(username.prefix(64)), at: now,
+                client: context.clientAddress)
             page.error = UIText.badLogin
             return try loginResponse(page, status: .unauthorized, request: request, context: context)
         }
@@ -72,7 +79,7 @@ struct AuthController {
         let sessionId = RandomToken.make()
         try await services.sessions.create(
             id: sessionId, userId: credentials.user.id, csrfToken: RandomToken.make(), expiresAt: now + Self.sessionSeconds, at: now)
-        try await services.audit.record(userId: credentials.user.id, action: "login", caseId: nil, detail: "", at: now)
+        try await services.audit.record(userId: credentials.user.id, action: "login", caseId: nil, detail: "", at: now, client: context.clientAddress)
         var response = Response.seeOther(credentials.user.mustChangePassword ? "/password" : "/cases")
         response.setCookie(cookie(SessionMiddleware.cookie, sessionId, maxAge: Int(Self.sessionSeconds)))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, sameSite: .strict))
@@ -84,6 +91,9 @@ struct AuthController {
         if let sessionId = context.sessionId {
             try context.checkCSRF(form["_csrf"])
             try await services.sessions.delete(id: sessionId)
+            if let user = context.user {
+                try await services.audit.record(userId: user.id, action: "logout", caseId: nil, detail: "", at: services.now(), client: context.clientAddress)
+            }
         }
         var response = Response.seeOther("/login")
         response.setCookie(cookie(SessionMiddleware.cookie, "", maxAge: 0))
@@ -117,7 +127,7 @@ struct AuthController {
         let now = services.now()
         let sessionId = RandomToken.make()
         try await services.sessions.create(id: sessionId, userId: user.id, csrfToken: RandomToken.make(), expiresAt: now + Self.sessionSeconds, at: now)
-        try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: now)
+        try await services.audit.record(userId: user.id, action: "password", caseId: nil, detail: "", at: now, client: context.clientAddress)
         var response = Response.seeOther("/cases")
         response.setCookie(cookie(SessionMiddleware.cookie, sessionId, maxAge: Int(Self.sessionSeconds)))
         return response

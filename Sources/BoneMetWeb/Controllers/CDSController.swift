@@ -98,7 +98,7 @@ struct CDSController {
             }
             let cards = answerCards
             try await services.audit.record(
-                userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(cards.count) card(s)", at: services.now())
+                userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(cards.count) card(s)", at: services.now(), client: context.clientAddress)
             let answer = FHIRJSON.object([.init("cards", .array(cards))])
             return cors(textResponse(answer.serialized(), contentType: Self.json, status: .ok), request: request)
         } catch let failure as CDSFailure {

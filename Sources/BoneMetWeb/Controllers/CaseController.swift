@@ -38,6 +38,7 @@ struct CaseController {
         filter.owner = query.get("mine") == "1" ? user.id : nil
         filter.onAgenda = query.get("agenda") == "1"
         let cases = try await services.cases.list(filter, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
+        try await services.auditShown(context, user: user, action: "list", what: "patient list page \(page)", patients: cases.prefix(Self.pageSize).map(\.patientId))
         return HTMLPage(html: CasesPage(
             cases: Array(cases.prefix(Self.pageSize)), search: "", canEdit: user.may(.editClinicalData), page: page,
             hasNext: cases.count > Self.pageSize, filter: filter, mine: filter.owner != nil, owners: try await ownerNames(), today: services.today
@@ -52,6 +53,7 @@ struct CaseController {
         let search = (form["q"] ?? "").trimmingCharacters(in: .whitespaces)
         let cases = try await services.cases.list(
             CaseListFilter(search: search.isEmpty ? nil : search, today: services.today.description), limit: Self.pageSize, offset: 0)
+        try await services.auditShown(context, user: user, action: "search", what: "search \"\(search)\"", patients: cases.map(\.patientId))
         return HTMLPage(html: CasesPage(
             cases: cases, search: search, canEdit: user.may(.editClinicalData), owners: try await ownerNames(), today: services.today
         ).render(context.layout))
@@ -148,7 +150,7 @@ struct CaseController {
         let user = try context.require(.viewCases, request)
         let id = try context.parameters.require("id")
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
-        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now())
+        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now(), client: context.clientAddress)
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         var page = CasePage(
             stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
@@ -161,7 +163,7 @@ struct CaseController {
         let user = try context.require(.editClinicalData, request)
         let id = try context.parameters.require("id")
         guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
-        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "record editor", at: services.now())
+        try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "record editor", at: services.now(), client: context.clientAddress)
         let page = CaseEditorPage(caseId: id, text: CaseFile.write(stored.record), version: stored.version, errors: [], message: nil)
         return HTMLPage(html: page.render(context.layout))
     }

@@ -42,7 +42,7 @@ struct FHIRController {
                 status: .badRequest)
         }
         try await services.audit.record(
-            userId: user.id, action: "import", caseId: nil, detail: "FHIR Bundle: \(summary.created) created, \(summary.updated) updated", at: services.now())
+            userId: user.id, action: "import", caseId: nil, detail: "FHIR Bundle: \(summary.created) created, \(summary.updated) updated", at: services.now(), client: context.clientAddress)
         var issues: [(severity: String, code: String, text: String, location: String?)] = [(
             "information", "informational",
             "\(summary.scan.resources) resources; cases \(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.keptLocalEdits) kept with local edits; \(summary.withoutCancer) patient(s) without a cancer condition; \(summary.scan.skipped) resource(s) of unused types skipped",
@@ -67,7 +67,7 @@ struct FHIRController {
                 Self.outcome([("error", "not-found", "No case with this id.", "Patient.id")]), contentType: "application/fhir+json; charset=utf-8",
                 status: .notFound)
         }
-        try await services.audit.record(userId: user.id, action: "export", caseId: id, detail: "FHIR Bundle", at: services.now())
+        try await services.audit.record(userId: user.id, action: "export", caseId: id, detail: "FHIR Bundle", at: services.now(), client: context.clientAddress)
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         let bundle = FHIRExporter.bundle(caseId: stored.id, record: stored.record, assessment: assessment)
         return textResponse(bundle.serialized(), contentType: "application/fhir+json; charset=utf-8", status: .ok)

@@ -127,8 +127,10 @@ struct MeetingController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.require(.viewCases, request)
-        return HTMLPage(html: try await page(try context.parameters.require("id")).render(context.layout))
+        let user = try context.require(.viewCases, request)
+        let page = try await page(try context.parameters.require("id"))
+        try await services.auditShown(context, user: user, action: "list", what: "MDT agenda", patients: page.meeting.items.map(\.patientId))
+        return HTMLPage(html: page.render(context.layout))
     }
 
     @Sendable func addCase(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -145,7 +147,7 @@ struct MeetingController {
         } catch StorageError.notFound {
             throw AppError.notFound
         }
-        try await services.audit.record(userId: user.id, action: "agenda", caseId: form["caseId"], detail: "meeting \(id)", at: services.now())
+        try await services.audit.record(userId: user.id, action: "agenda", caseId: form["caseId"], detail: "meeting \(id)", at: services.now(), client: context.clientAddress)
         return .seeOther("/meetings/\(id)")
     }
 
@@ -222,7 +224,7 @@ struct MeetingController {
         guard let meeting = try await meetings.get(id: id), let item = meeting.items.first(where: { $0.caseId == caseId }),
             let stored = try await services.cases.get(id: caseId)
         else { throw AppError.notFound }
-        try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now())
+        try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now(), client: context.clientAddress)
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment, hospital: services.hospitalName).render(context.layout))
     }

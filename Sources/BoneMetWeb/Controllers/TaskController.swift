@@ -26,6 +26,7 @@ struct TaskController {
         let chosen = request.uri.queryParameters.get("specialty")
         let specialty: Specialty? = chosen == "all" ? nil : chosen.flatMap(Specialty.init(rawValue:)) ?? Self.specialty(of: user)
         let open = try await tasks.open(specialties: specialty.map { [$0] }, limit: 500)
+        try await services.auditShown(context, user: user, action: "list", what: "tasks", patients: open.map(\.patientId))
         return HTMLPage(html: TasksPage(tasks: open, specialty: specialty, canComplete: user.may(.manageMeetings)).render(context.layout))
     }
 
@@ -43,7 +44,7 @@ struct TaskController {
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         guard let task = try await tasks.setDone(done, task: id, by: user.id, at: services.now()) else { throw AppError.notFound }
-        try await services.audit.record(userId: user.id, action: done ? "task.done" : "task.reopen", caseId: task.caseId, detail: "task", at: services.now())
+        try await services.audit.record(userId: user.id, action: done ? "task.done" : "task.reopen", caseId: task.caseId, detail: "task", at: services.now(), client: context.clientAddress)
         // Back where the button was: the case page or the task list (a local path only).
         let back = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/tasks"
         return .seeOther(back)

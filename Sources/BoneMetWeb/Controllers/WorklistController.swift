@@ -11,12 +11,13 @@ struct WorklistController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.require(.viewCases, request)
+        let user = try context.require(.viewCases, request)
         let slug = try context.parameters.require("slug")
         guard let list = Worklists.named(slug) else { throw AppError.notFound }
         let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
         let entries = try await services.cases.worklist(
             rules: list.rules, minimumSeverity: list.minimumSeverity, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        try await services.auditShown(context, user: user, action: "worklist", what: "worklist \(slug) page \(page)", patients: entries.map(\.patientId))
         var view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
         view.upToDate = try await Reassessor(services: services).lastRun()
         return HTMLPage(html: view.render(context.layout))

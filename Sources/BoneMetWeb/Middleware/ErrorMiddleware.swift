@@ -7,6 +7,9 @@ import Logging
 /// internal error is logged by type only, never shown, never with patient data.
 struct ErrorMiddleware: RouterMiddleware {
     let logger: Logger
+    /// Refused requests (403) of signed-in users are audited with the route (never the path).
+    var audit: (any AuditLog)?
+    var now: @Sendable () -> Int64 = { 0 }
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         do {
@@ -18,20 +21,25 @@ struct ErrorMiddleware: RouterMiddleware {
             context.csrfToken = signedIn.csrfToken
             return try await handle(request, context: context) { _, _ in throw signedIn.underlying }
         } catch let error as AppError {
-            return try render(error, request: request, context: context)
+            return try await render(error, request: request, context: context)
         } catch let error as HTTPError {
             let known = AppError(error.status, LocalizedText(en: error.status.reasonPhrase, zh: error.status.code == 404 ? "未找到。" : "请求无效。"))
-            return try render(known, request: request, context: context)
+            return try await render(known, request: request, context: context)
         } catch {
             logger.error("unhandled error", metadata: ["requestId": .string(context.requestId), "type": .string(String(describing: type(of: error)))])
             let generic = AppError(.internalServerError, LocalizedText(
                 en: "Something went wrong; nothing was changed. Quote request id \(context.requestId) when reporting it.",
                 zh: "出现错误；未做任何更改。报告问题时请提供请求编号 \(context.requestId)。"))
-            return try render(generic, request: request, context: context)
+            return try await render(generic, request: request, context: context)
         }
     }
 
-    func render(_ error: AppError, request: Request, context: AppRequestContext) throws -> Response {
+    func render(_ error: AppError, request: Request, context: AppRequestContext) async throws -> Response {
+        if error.status == .forbidden, let user = context.user, let audit {
+            try? await audit.record(
+                userId: user.id, action: "forbidden", caseId: nil, detail: "\(request.method.rawValue) \(RequestLogMiddleware.route(context.endpointPath))",
+                at: now(), client: context.clientAddress)
+        }
         var response = try body(error, request: request, context: context)
         if let seconds = error.retryAfter { response.headers[.retryAfter] = String(seconds) }
         if let existing = error.existingCase { response.headers[.contentLocation] = "/api/v1/cases/\(existing)" }

@@ -143,12 +143,12 @@ struct AuditPage {
                     ? .p(.class("muted"), .text(AdminTexts.noEntries(language)))
                     : .table(
                         .class("audit"),
-                        .thead(.tr(.th(.text(AdminTexts.when(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(UIText.patient(language))), .th(.text(AdminTexts.detail(language))))),
+                        .thead(.tr(.th(.text(AdminTexts.when(language))), .th(.text(UIText.username(language))), .th(.text(AdminTexts.action(language))), .th(.text(UIText.patient(language))), .th(.text(AdminTexts.detail(language))), .th(.text(AdminTexts.client(language))))),
                         .tbody(.forEach(entries) { entry in
                             .tr(
                                 .td(.text(layout.time(entry.at))), .td(.text(usernames[entry.userId] ?? entry.userId)), .td(.text(AdminTexts.actionLabel(entry.action)(language))),
                                 .td(.unwrap(entry.caseId) { caseId in .a(.href("/cases/\(caseId)"), .text(entry.patientId ?? AdminTexts.deletedCase(language))) }),
-                                .td(.text(entry.detail)))
+                                .td(.text(entry.detail)), .td(.text(entry.client ?? "—")))
                         })
                     )
             ))
@@ -195,6 +195,7 @@ enum AdminTexts {
     static let changeRole = LocalizedText(en: "Change role", zh: "修改角色")
     static let resetPassword = LocalizedText(en: "Reset password", zh: "重置密码")
     static let resetDone = LocalizedText(en: "New one-time password for", zh: "新的一次性密码，用户")
+    static let client = LocalizedText(en: "From (address)", zh: "来源地址")
     static let anyUser = LocalizedText(en: "any user", zh: "全部用户")
     static let when = LocalizedText(en: "When", zh: "时间")
     static let noEntries = LocalizedText(en: "No entry matches.", zh: "没有匹配的记录。")
@@ -225,6 +226,13 @@ enum AdminTexts {
         "disableUser": LocalizedText(en: "disabled user", zh: "停用用户"),
         "enableUser": LocalizedText(en: "enabled user", zh: "重新启用用户"),
         "changeRole": LocalizedText(en: "changed a user's role", zh: "修改用户角色"),
+        "login.failed": LocalizedText(en: "failed sign-in", zh: "登录失败"),
+        "login.throttled": LocalizedText(en: "sign-in refused (too many attempts)", zh: "登录被拒绝（尝试过多）"),
+        "logout": LocalizedText(en: "signed out", zh: "退出登录"),
+        "forbidden": LocalizedText(en: "request refused (no permission)", zh: "请求被拒绝（无权限）"),
+        "list": LocalizedText(en: "viewed a list of patients", zh: "查看患者列表"),
+        "search": LocalizedText(en: "searched patients", zh: "搜索患者"),
+        "worklist": LocalizedText(en: "viewed a worklist", zh: "查看工作清单"),
         "resetPassword": LocalizedText(en: "reset a user's password", zh: "重置用户密码"),
     ]
 
@@ -236,6 +244,6 @@ enum AdminTexts {
         users, audit, addUser, name, role, action, detail, createdUser, shownOnce, badUsername, duplicate, apiTokens, tokenName, createToken,
         createdToken, tokenOnce, tokenNeedsName, status, active, disabled, disable, enable, tokenPurpose, created, lastUsed, never, revoke,
         caseColumn, notYourself, expires, validFor, downloadCSV, notYourRole, changeRole, resetPassword, resetDone, anyUser, when, noEntries,
-        noSuchPatient, deletedCase, badDate, dateField("from"), dateField("to"),
+        noSuchPatient, deletedCase, badDate, client, dateField("from"), dateField("to"),
     ] + validityChoices.map(days) + actions.keys.sorted().compactMap { actions[$0] }
 }
