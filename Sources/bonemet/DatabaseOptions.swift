@@ -33,6 +33,17 @@ struct DatabaseOptions: ParsableArguments {
         } else if !FileManager.default.fileExists(atPath: path) {
             throw CLIFailure.reject("field \"--data\": no database at \"\(path)\"", command: command)
         }
+        // A file that is not a SQLite database is reported here, before anything opens it.
+        do {
+            try SQLiteFile.checkHeader(path: path)
+        } catch {
+            throw CLIFailure.reject(Self.damaged(path, folder: folder, problem: "it is not a SQLite database"), command: command)
+        }
         return .sqlite(path: path)
+    }
+
+    /// What to do about a damaged database: the command that recovers it.
+    static func damaged(_ path: String, folder: String, problem: String) -> String {
+        "the database \"\(path)\" is damaged (\(problem)); nothing was changed. Stop the server and restore the latest backup: bonemet restore --from BACKUP-FILE --data \(folder)"
     }
 }

@@ -71,6 +71,15 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
+        // A damaged database stops the start with the way out, never a crash half-way.
+        if case .sqlite(let path) = location {
+            let problem = (try? await SQLiteFile.integrity(store)) ?? "it cannot be read"
+            if problem != "ok" {
+                await store.shutdown()
+                let folder = (path as NSString).deletingLastPathComponent
+                throw CLIFailure.reject(DatabaseOptions.damaged(path, folder: folder, problem: problem), command: "serve")
+            }
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let services = AppServices(
