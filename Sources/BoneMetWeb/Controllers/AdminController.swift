@@ -33,14 +33,20 @@ struct AdminController {
         return page
     }
 
-    /// Disables a user (their sessions end at once; their tokens stop working) or enables them
-    /// again. An administrator cannot disable themselves (there must be someone left to undo it).
-    @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+    /// An action on one user: the administrator, the submitted form (CSRF checked) and the user
+    /// the route names (404 when there is none).
+    func userAction(_ request: Request, _ context: AppRequestContext) async throws -> (admin: User, form: FormData, user: User) {
         let admin = try context.require(.manageUsers, request)
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
-        let id = try context.parameters.require("id")
-        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        guard let user = try await services.users.user(id: try context.parameters.require("id")) else { throw AppError.notFound }
+        return (admin, form, user)
+    }
+
+    /// Disables a user (their sessions end at once; their tokens stop working) or enables them
+    /// again. An administrator cannot disable themselves (there must be someone left to undo it).
+    @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (admin, form, user) = try await userAction(request, context)
         guard let disabled = ["1": true, "0": false][form["disabled"] ?? ""] else {
             throw AppError(.unprocessableContent, LocalizedText(en: "disabled must be 1 or 0.", zh: "状态参数无效（只能为 1 或 0）。"))
         }
@@ -58,11 +64,7 @@ struct AdminController {
     /// Changes a user's role (audited with the old and new role). Not one's own: an
     /// administrator must not lock the last administrator out by mistake.
     @Sendable func setRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.require(.manageUsers, request)
-        let form = try await FormData.read(request)
-        try context.checkCSRF(form["_csrf"])
-        let id = try context.parameters.require("id")
-        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        let (admin, form, user) = try await userAction(request, context)
         guard let role = Role(rawValue: form["role"] ?? "") else {
             throw AppError(.unprocessableContent, LocalizedText(
                 en: "role: choose one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -82,11 +84,7 @@ struct AdminController {
     /// A new one-time password for a user who forgot theirs: shown once, to be changed at the
     /// next sign-in; their open sessions end. Audited (never the password).
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let admin = try context.require(.manageUsers, request)
-        let form = try await FormData.read(request)
-        try context.checkCSRF(form["_csrf"])
-        let id = try context.parameters.require("id")
-        guard let user = try await services.users.user(id: id) else { throw AppError.notFound }
+        let (admin, _, user) = try await userAction(request, context)
         let password = RandomToken.password()
         try await services.users.setPassword(
             userId: user.id, passwordHash: try await services.passwords.hash(password, cost: services.bcryptCost), mustChangePassword: true)
