@@ -36,6 +36,12 @@ public struct HospitalClock: Sendable, Hashable {
         PartialDate(dayNumber: Int(Self.floorDiv(seconds + offset(at: seconds), 86_400)))
     }
 
+    /// The moment (seconds) a local calendar day begins: its midnight in the hospital's zone.
+    public func start(of day: PartialDate) -> Int64 {
+        let midnight = Int64(day.earliestDay) * 86_400
+        return midnight - offset(at: midnight)
+    }
+
     /// A moment as the hospital reads it: `2026-11-30 02:05 CST` (the zone's abbreviation, or
     /// its offset when it has none).
     public func display(_ seconds: Int64) -> String {

@@ -58,10 +58,7 @@ public struct Reassessor: Sendable {
 
     /// Seconds from `now` to the hospital's next local midnight (plus a minute's margin).
     static func secondsToNextMidnight(now: Int64, clock: HospitalClock) -> Int64 {
-        let tomorrow = clock.day(at: now).earliestDay + 1
-        var target = Int64(tomorrow) * 86_400
-        // Local midnight of tomorrow in UTC seconds (the offset of that moment, DST included).
-        target -= Int64(clock.zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(target))))
+        let target = clock.start(of: clock.day(at: now).adding(days: 1))
         return max(60, target - now + 60)
     }
 

@@ -225,9 +225,8 @@ struct AdminController {
                 continue
             }
             // The hospital's day: from its local midnight to the next.
-            let midnight = Int64(day.earliestDay + (isEnd ? 1 : 0)) * 86_400
-            let local = midnight - Int64(services.clock.zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight))))
-            if isEnd { filter.to = local } else { filter.from = local }
+            let bound = services.clock.start(of: isEnd ? day.adding(days: 1) : day)
+            if isEnd { filter.to = bound } else { filter.from = bound }
         }
         let entries = noCase || !problems.isEmpty ? [] : try await services.audit.entries(filter, limit: 500, offset: 0)
         var page = AuditPage(entries: entries, users: users, typed: typed, problems: problems)

@@ -1,0 +1,93 @@
+import BoneMetDomain
+import Foundation
+
+/// Treatments from FHIR: medications (bone-modifying agents by ATC, name or a site's code;
+/// cancer therapy by its reason) and the joining of cycle orders into regimens.
+extension FHIRCaseMapper {
+    /// Bone-modifying agents by ATC or name; other medications only when they treat a cancer
+    /// condition of the record (reasonReference) — a hospital's drug list is not ours to guess.
+    static func medication(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings = .none) -> Treatment? {
+        guard var treatment = medicationTreatment(resource, primaries: primaries, mappings: mappings) else { return nil }
+        var concept = resource.json["medicationCodeableConcept"]
+        if concept == nil, let reference = resource.json["medicationReference"]?["reference"]?.string, reference.hasPrefix("#") {
+            concept = (resource.json["contained"]?.array ?? []).first { $0["id"]?.string == String(reference.dropFirst()) }?["code"]
+        }
+        // RxNorm, ATC or a local code, as the EHR sent them: kept and exported.
+        treatment.codes = FHIRRead.sourceCodes(concept)
+        return treatment
+    }
+
+    static func medicationTreatment(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings) -> Treatment? {
+        let r = resource.json
+        // The medication inline, or a contained Medication referenced as `#id`.
+        var concept = r["medicationCodeableConcept"]
+        if concept == nil, let reference = r["medicationReference"]?["reference"]?.string, reference.hasPrefix("#") {
+            concept = (r["contained"]?.array ?? []).first { $0["id"]?.string == String(reference.dropFirst()) }?["code"]
+        }
+        let name = FHIRRead.text(concept)?.lowercased() ?? ""
+        let atc = FHIRRead.codings(concept).compactMap { $0.system?.contains("atc") == true ? $0.code : nil }
+        let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
+        guard let start else { return nil }
+        let id = FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString
+        // An order that is no longer active ended, at the latest, when its validity ended; a
+        // completed or stopped order without one is taken as given on its own day. An active
+        // order is ongoing.
+        let status = r["status"]?.string ?? ""
+        let finished = ["completed", "stopped", "cancelled", "not-taken"].contains(status)
+        let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective")
+        // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
+        let end = statedEnd
+        // An administration is a dose given; an order or statement is not.
+        let doses = resource.resourceType == "MedicationAdministration" ? [start] : []
+        if atc.contains("M05BX04") || name.contains("denosumab") {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .denosumab, doses: doses)
+        }
+        if atc.contains("M05BA08") || name.contains("zoledron") {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .zoledronicAcid, doses: doses)
+        }
+        let own = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))
+            ?? FHIRRead.codings(concept).lazy.compactMap { coding in coding.code.flatMap { mappings.medication(system: coding.system, code: $0) } }.first
+        if let own {
+            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: own, doses: doses)
+        }
+        // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
+        // reason code that is a cancer by value set (reasonCode, as mCODE examples send it).
+        let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
+        let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
+        let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
+        guard reasons.contains(where: primaries.contains) || coded else { return nil }
+        return Treatment(
+            id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start,
+            end: statedEnd ?? (finished ? start : nil))
+    }
+
+    /// Orders of the same drug whose gaps stay within `gapDays` (a setting) become one regimen
+    /// window, from the first order to the end of the last (open while the last is active):
+    /// hundreds of cycle orders are a handful of regimens. Bone-agent orders of one agent are one
+    /// course with every dose given.
+    static func merge(_ record: CaseRecord, gapDays: Int) -> CaseRecord {
+        var record = record
+        var merged: [Treatment] = []
+        for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
+            if treatment.kind == .systemic, let start = treatment.start,
+                let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name }),
+                let reach = merged[index].end ?? merged[index].start,
+                merged[index].end == nil || start.earliestDay - reach.latestDay <= gapDays
+            {
+                if merged[index].end != nil {
+                    merged[index].end = treatment.end
+                    merged[index].stopReason = treatment.stopReason
+                }
+                continue
+            }
+            if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {
+                merged[index].doses += treatment.doses
+                if merged[index].end == nil { merged[index].end = treatment.end }
+                continue
+            }
+            merged.append(treatment)
+        }
+        record.treatments = merged
+        return record
+    }
+}

@@ -1,0 +1,140 @@
+import BoneMetDomain
+import Foundation
+
+/// Reading the parts of FHIR resources BoneMet uses.
+enum FHIRRead {
+    static func codings(_ concept: FHIRJSON?) -> [(system: String?, code: String?, display: String?)] {
+        (concept?["coding"]?.array ?? []).map { ($0["system"]?.string, $0["code"]?.string, $0["display"]?.string) }
+    }
+
+    static func has(_ concept: FHIRJSON?, _ system: String, _ code: String) -> Bool {
+        codings(concept).contains { $0.system == system && $0.code == code }
+    }
+
+    static func text(_ concept: FHIRJSON?) -> String? {
+        concept?["text"]?.string ?? codings(concept).compactMap(\.display).first
+    }
+
+    /// `Patient/123`, `urn:uuid:123` or `#contained` → the id part.
+    static func referenceId(_ reference: FHIRJSON?) -> String? {
+        guard let text = reference?["reference"]?.string else { return nil }
+        if text.hasPrefix("urn:uuid:") { return String(text.dropFirst("urn:uuid:".count)) }
+        if let slash = text.lastIndex(of: "/") { return String(text[text.index(after: slash)...]) }
+        return text
+    }
+
+    /// The id an item had in a BoneMet case record (our own exports carry it).
+    static func itemId(_ resource: FHIRJSON) -> String? {
+        (resource["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.itemIdSystem }?["value"]?.string
+    }
+
+    static func extensionValue(_ resource: FHIRJSON, _ name: String) -> FHIRJSON? {
+        (resource["extension"]?.array ?? []).first { $0["url"]?.string == FHIRExporter.bonemet + name }.flatMap { item in
+            item["valueCode"] ?? item["valueString"]
+        }
+    }
+
+    /// The patient a resource belongs to.
+    static func patientId(_ resource: FHIRJSON) -> String? {
+        referenceId(resource["subject"]) ?? referenceId(resource["patient"])
+    }
+
+    /// A FHIR date or dateTime as a partial date (`2024`, `2024-03`, `2024-03-05`), time dropped.
+    static func date(_ value: FHIRJSON?) -> PartialDate? {
+        guard let text = value?.string else { return nil }
+        return PartialDate(String(text.prefix(10)))
+    }
+
+    static func periodStart(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
+        date(resource[base + "DateTime"]) ?? date(resource[base + "Period"]?["start"]) ?? date(resource[base + "Instant"])
+    }
+
+    static func periodEnd(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
+        date(resource[base + "Period"]?["end"])
+    }
+
+    /// Laterality of a Condition or Procedure: the mCODE STU4 qualifier inside `bodySite`, or
+    /// the earlier extension on the resource itself (SNOMED qualifier codes, standards.md).
+    static func laterality(_ resource: FHIRJSON) -> Laterality? {
+        let codes: [String: Laterality] = ["7771000": .left, "24028007": .right, "51440002": .bilateral, "399488007": .midline]
+        let onSites = (resource["bodySite"]?.array ?? []).flatMap { $0["extension"]?.array ?? [] }
+        let extensions = onSites + (resource["extension"]?.array ?? [])
+        let qualifier = extensions.first { ($0["url"]?.string ?? "").hasSuffix("laterality-qualifier") }?["valueCodeableConcept"]
+        return codings(qualifier).compactMap { $0.code.flatMap { codes[$0] } }.first
+    }
+
+    /// Proximal or distal from the mCODE STU4 location qualifier inside `bodySite`
+    /// (mcode-location-qualifier, LocationQualifierVS: SNOMED 40415009 proximal, 46053002 distal).
+    static func locationSegment(_ resource: FHIRJSON) -> BoneSegment? {
+        let codes: [String: BoneSegment] = ["40415009": .proximal, "46053002": .distal]
+        let onSites = (resource["bodySite"]?.array ?? []).flatMap { $0["extension"]?.array ?? [] }
+        let qualifiers = onSites.filter { ($0["url"]?.string ?? "").hasSuffix("location-qualifier") }.map { $0["valueCodeableConcept"] }
+        return qualifiers.lazy.flatMap { codings($0) }.compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { codes[$0] } : nil }.first
+    }
+
+    /// The codings of a concept as `system|code`, in their order, without BoneMet's own.
+    static func sourceCodes(_ concept: FHIRJSON?) -> [String] {
+        codings(concept).compactMap { coding in
+            guard let system = coding.system, let code = coding.code, !system.hasPrefix("urn:bonemet") else { return nil }
+            return "\(system)|\(code)"
+        }
+    }
+
+    /// A receptor result: LOINC answers (LA6576-8 positive, LA6577-6 negative), SNOMED CT
+    /// qualifiers (10828004 positive, 260385009 negative), or the text in English or Chinese.
+    static func receptorStatus(_ resource: FHIRJSON) -> ReceptorStatus? {
+        let concept = resource["valueCodeableConcept"]
+        let byCode: [String: ReceptorStatus] = ["LA6576-8": .positive, "LA6577-6": .negative, "10828004": .positive, "260385009": .negative]
+        if let status = codings(concept).compactMap({ $0.code.flatMap { byCode[$0] } }).first { return status }
+        let text = ([text(concept)] + codings(concept).map(\.display) + [resource["valueString"]?.string]).compactMap { $0?.lowercased() }.joined(separator: " ")
+        if text.contains("low") || text.contains("低表达") { return .low }
+        if text.contains("negative") || text.contains("阴性") { return .negative }
+        if text.contains("positive") || text.contains("阳性") { return .positive }
+        return nil
+    }
+
+    /// The delivered dose of an mCODE radiotherapy course summary: the highest total dose over
+    /// its volumes, in Gy (cGy ÷ 100), and that volume's fractions.
+    static func radiotherapyDose(_ resource: FHIRJSON) -> (gy: Double?, fractions: Int?) {
+        var best: (gy: Double?, fractions: Int?) = (nil, nil)
+        for item in (resource["extension"]?.array ?? []) where (item["url"]?.string ?? "").hasSuffix("radiotherapy-dose-delivered-to-volume") {
+            let parts = item["extension"]?.array ?? []
+            let total = parts.first { $0["url"]?.string == "totalDoseDelivered" }?["valueQuantity"]
+            var gy: Double?
+            if let quantity = quantity(total) {
+                gy = quantity.unit == "Gy" ? quantity.value : quantity.unit == "cGy" || quantity.unit == nil ? quantity.value / 100 : nil
+            }
+            let fractions = parts.first { $0["url"]?.string == "fractionsDelivered" }?["valueUnsignedInt"]?.decimalText.flatMap { Int($0) }
+            if let gy, gy > (best.gy ?? -1) { best = (gy, fractions) } else if best.gy == nil && best.fractions == nil { best.fractions = fractions }
+        }
+        return best
+    }
+
+    /// The one lesion of the record a procedure's coded bone body site (and side) points to.
+    static func bodySiteLesion(_ resource: FHIRJSON, lesions: [Lesion]) -> String? {
+        guard let site = (resource["bodySite"]?.array ?? []).lazy.flatMap(codings).compactMap({ coding in
+            coding.system == FHIRCodes.snomed ? coding.code.flatMap { FHIRCaseMapper.bodySites[$0] } : nil
+        }).first else { return nil }
+        let side = laterality(resource)
+        let matches = lesions.filter { $0.bone == site.0 && (side == nil || $0.laterality == side) }
+        return matches.count == 1 ? matches.first?.id : nil
+    }
+
+    /// Histology from mCODE's histology-morphology-behavior extension text or display.
+    static func histology(_ resource: FHIRJSON) -> HistologyType? {
+        let item = (resource["extension"]?.array ?? []).first { ($0["url"]?.string ?? "").hasSuffix("histology-morphology-behavior") }
+        let concept = item?["valueCodeableConcept"]
+        let texts = [text(concept)].compactMap { $0 } + codings(concept).compactMap(\.display)
+        return texts.lazy.compactMap(HistologyType.infer(from:)).first
+    }
+
+    /// A Quantity's value as a Double (the decimal text stays in the source).
+    static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
+        guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
+        return (number, value?["code"]?.string ?? value?["unit"]?.string)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
