@@ -35,6 +35,16 @@ public enum SQLiteFile {
         }
     }
 
+    /// A cheap check for start-up ("ok" or the problem): the schema reads. The full
+    /// `integrity(_:)` scans every page — minutes on a large database — so start-up does not
+    /// run it; `restore` does, before and after.
+    public static func probe(_ store: SQLStore) async throws -> String {
+        try await store.read { db in
+            _ = try await db.raw("SELECT COUNT(*) AS n FROM sqlite_master").all()
+            return "ok"
+        }
+    }
+
     /// Puts `backup` in place as the database at `path`. Returns where the previous database
     /// was moved (nil when there was none).
     public static func restore(from backup: String, to path: String, at time: Int64) async throws -> String? {

@@ -119,6 +119,9 @@ struct SQLiteSource: ConnectionPoolSource {
                 .flatMap { _ in connection.query("PRAGMA busy_timeout = 10000") }
                 .flatMap { _ in connection.query("PRAGMA journal_mode = WAL") }
                 .map { _ in connection }
+                // A damaged file fails here: close the connection before passing the error on
+                // (SQLiteNIO asserts on a connection dropped open — a crash instead of a message).
+                .flatMapError { error in connection.close().flatMapThrowing { throw error } }
         }
     }
 }

@@ -73,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLStore(location, logger: logger)
         // A damaged database stops the start with the way out, never a crash half-way.
         if case .sqlite(let path) = location {
-            let problem = (try? await SQLiteFile.integrity(store)) ?? "it cannot be read"
+            let problem = (try? await SQLiteFile.probe(store)) ?? "it cannot be read"
             if problem != "ok" {
                 await store.shutdown()
                 let folder = (path as NSString).deletingLastPathComponent

@@ -24,6 +24,23 @@ import Testing
         #expect(try CLI.run(["export", "--out", data + "/out", "--data", data]).status == 2)
     }
 
+    /// A real database whose schema page is damaged (the header intact): the connection fails
+    /// while it is set up, and is closed rather than dropped open (which crashed on an assertion).
+    @Test func aDamagedSchemaPageIsReportedNotCrashedOn() async throws {
+        let data = try folder()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let store = try SQLStore(.sqlite(path: data + "/bonemet.sqlite"))
+        try await Migrator().migrate(store, at: 1)
+        await store.shutdown()
+        let handle = try #require(FileHandle(forUpdatingAtPath: data + "/bonemet.sqlite"))
+        try handle.seek(toOffset: 100)
+        try handle.write(contentsOf: Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+        try handle.close()
+        let result = try CLI.run(["serve", "--data", data, "--port", "18993"])
+        #expect(result.status == 2, "\(result.stderr.suffix(400))")
+        #expect(result.stderr.contains("bonemet restore --from") && !result.stderr.contains("Assertion"))
+    }
+
     @Test func aBackupIsPutBackSafely() async throws {
         let data = try folder()
         let other = try folder()
