@@ -40,12 +40,18 @@ public struct BulkImporter: Sendable {
     let asOf: PartialDate
     let settings: RuleSettings
     let mappings: CodeMappings
+    /// Whether a Patient carrying BoneMet's own case identifier updates that case (an export
+    /// of ours coming back, which the operator chose to import). False for data a CDS Hooks
+    /// call sends: the case a call may touch is bound to its patient id, never named inside
+    /// the payload (issue #11).
+    let followOwnCaseIdentifier: Bool
     static let batchSize = 500
 
     public init(
         staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, mappings: CodeMappings = .none,
-        now: @escaping @Sendable () -> Int64
+        followOwnCaseIdentifier: Bool = true, now: @escaping @Sendable () -> Int64
     ) {
+        self.followOwnCaseIdentifier = followOwnCaseIdentifier
         self.mappings = mappings
         self.staging = staging
         self.user = user
@@ -211,7 +217,8 @@ public struct BulkImporter: Sendable {
         }
         let findings = assess(record, asOf: asOf, settings: settings).findings
         // A case exported by BoneMet comes back to the same case.
-        let ownCase = (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string
+        let ownCase = followOwnCaseIdentifier
+            ? (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string : nil
         let result = try await staging.upsertCase(
             sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now())
         return .stored(result, notes, patient: patient)

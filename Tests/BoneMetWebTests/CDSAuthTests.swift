@@ -28,13 +28,14 @@ enum SpecExample {
 struct FixedDocuments: HTTPFetching {
     let documents: [String: String]
     func get(_ url: String, bearer: String?) async throws -> String {
-        guard let document = documents[url] else { throw URLSessionFetcher.Failure(status: 404) }
+        guard let document = documents[url] else { throw HTTPFetcher.Failure(status: 404, reason: "status") }
         return document
     }
 }
 
 struct TestClaims: JWTPayload {
     var iss: String
+    var sub: String?
     var aud: String
     var exp: Int64
     var iat: Int64
@@ -47,22 +48,30 @@ struct TestEHR: Sendable {
     let key = ES384PrivateKey()
     let kid = "ehr-key-1"
     let iss = "https://ehr.test/"
+    static let client = "ehr-test-client"
 
     var jwks: String {
         let parameters = key.publicKey.parameters
         return #"{"keys":[{"kty":"EC","crv":"P-384","use":"sig","kid":"\#(kid)","x":"\#(parameters?.x ?? "")","y":"\#(parameters?.y ?? "")"}]}"#
     }
 
-    func token(aud: String, iat: Int64, exp: Int64, jti: String? = UUID().uuidString, jku: String? = nil, kid: String? = nil, iss: String? = nil) async throws -> String {
+    func token(
+        aud: String, iat: Int64, exp: Int64, jti: String? = UUID().uuidString, jku: String? = nil, kid: String? = nil, iss: String? = nil,
+        sub: String? = TestEHR.client
+    ) async throws -> String {
         let keys = JWTKeyCollection()
         await keys.add(ecdsa: key, kid: JWKIdentifier(string: kid ?? self.kid))
         var header = JWTHeader()
         if let jku { header.fields["jku"] = .string(jku) }
-        return try await keys.sign(TestClaims(iss: iss ?? self.iss, aud: aud, exp: exp, iat: iat, jti: jti), kid: JWKIdentifier(string: kid ?? self.kid), header: header)
+        return try await keys.sign(TestClaims(iss: iss ?? self.iss, sub: sub, aud: aud, exp: exp, iat: iat, jti: jti), kid: JWKIdentifier(string: kid ?? self.kid), header: header)
     }
 
-    func configuration(publicURL: String = "https://bonemet.test", jku: [String] = [], withJWKS: Bool = true) -> CDSConfiguration {
-        CDSConfiguration(publicURL: publicURL, issuers: [.init(iss: iss, jwks: withJWKS ? jwks : nil, jku: jku)], allowedOrigins: ["https://ehr.test"])
+    func configuration(
+        publicURL: String = "https://bonemet.test", jku: [String] = [], withJWKS: Bool = true, fhirServers: [String] = [], maxLifetimeSeconds: Int64 = 300
+    ) -> CDSConfiguration {
+        CDSConfiguration(
+            publicURL: publicURL, issuers: [.init(iss: iss, sub: [TestEHR.client], jwks: withJWKS ? jwks : nil, jku: jku, fhirServers: fhirServers)],
+            allowedOrigins: ["https://ehr.test"], maxLifetimeSeconds: maxLifetimeSeconds)
     }
 }
 
@@ -83,43 +92,103 @@ struct TestEHR: Sendable {
     }
 
     static let specConfiguration = CDSConfiguration(
-        publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: nil, jku: [SpecExample.jku])])
+        publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, sub: ["client_id"], jwks: nil, jku: [SpecExample.jku])])
     static let specFetch = FixedDocuments(documents: [SpecExample.jku: SpecExample.jwks])
 
+    /// The spec's example token passes every check up to its claims (key from the jku,
+    /// signature, aud) and is then refused: it has no `sub`, which CDS Hooks 2.0 requires, and
+    /// it lives 3.5 years (iat 2011, exp 2015).
     @Test(arguments: TestDatabases.engines)
-    func theSpecExampleTokenIsAcceptedOnceWithinItsLifetime(engine: SQLStore.Engine) async throws {
+    func theSpecExampleTokenVerifiesButIsRefusedForItsClaims(engine: SQLStore.Engine) async throws {
         let (store, cleanup) = try await TestDatabases.make(engine)
         let auth = authenticator(Self.specConfiguration, store: store, fetch: Self.specFetch, now: 1_400_000_000)
-        let issuer = try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
-        #expect(issuer == SpecExample.issuer)
         #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
             try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+        } == "sub is required (the EHR's client id)")
+        await cleanup()
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func aTokenIsAcceptedOnceWithinItsLifetime(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let ehr = TestEHR()
+        let now: Int64 = 1_700_000_000
+        let aud = "https://bonemet.test/cds-services/bonemet-patient-view"
+        let token = try await ehr.token(aud: aud, iat: now, exp: now + 300)
+        let auth = authenticator(ehr.configuration(), store: store, now: now)
+        #expect(try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud]) == ehr.iss)
+        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
+            try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud])
         } == "jti already used (replay)")
         await cleanup()
     }
 
     @Test func expiryAndIssuedAtHonourTheLeewayExactly() async throws {
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        func check(_ now: Int64) async -> String? {
-            let auth = authenticator(Self.specConfiguration, store: store, fetch: Self.specFetch, now: now)
+        let ehr = TestEHR()
+        let aud = "https://bonemet.test/cds-services/bonemet-patient-view"
+        let iat: Int64 = 1_700_000_000
+        let exp = iat + 300
+        func check(_ now: Int64) async throws -> String? {
+            // A fresh database for each check, so the jti is judged on time alone.
+            let (store, cleanup) = try await TestDatabases.make(.sqlite)
+            defer { Task { await cleanup() } }
+            let token = try await ehr.token(aud: aud, iat: iat, exp: exp)
+            let auth = authenticator(ehr.configuration(), store: store, now: now)
             return await reason { () async throws(CDSAuthenticator.Rejection) in
-                try await auth.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
+                try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud])
             }
         }
-        // exp + 60 s leeway is the last accepted second.
-        #expect(await check(SpecExample.exp + 60) == nil)
-        // A fresh database for each later check, so the jti is judged on time alone.
-        let (store2, cleanup2) = try await TestDatabases.make(.sqlite)
-        let late = authenticator(Self.specConfiguration, store: store2, fetch: Self.specFetch, now: SpecExample.exp + 61)
-        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
-            try await late.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
-        } == "the token has expired")
-        let early = authenticator(Self.specConfiguration, store: store2, fetch: Self.specFetch, now: SpecExample.iat - 61)
-        #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
-            try await early.authenticate(authorization: "Bearer " + SpecExample.token, audiences: [SpecExample.audience])
-        } == "the token is issued in the future")
+        // exp + 60 s leeway is the last accepted second; iat − 60 s the first.
+        #expect(try await check(exp + 60) == nil)
+        #expect(try await check(exp + 61) == "the token has expired")
+        #expect(try await check(iat - 60) == nil)
+        #expect(try await check(iat - 61) == "the token is issued in the future")
+    }
+
+    /// `sub` must be one of the issuer's configured client ids; a token living longer than the
+    /// configured maximum (exp − iat) is refused at any time, its boundary included.
+    @Test func subAndLifetimeAreChecked() async throws {
+        let (store, cleanup) = try await TestDatabases.make(.sqlite)
+        let ehr = TestEHR()
+        let now: Int64 = 1_700_000_000
+        let aud = "https://bonemet.test/cds-services/bonemet-patient-view"
+        func refuse(_ token: String, max: Int64 = 300) async -> String? {
+            let auth = authenticator(ehr.configuration(maxLifetimeSeconds: max), store: store, now: now)
+            return await reason { () async throws(CDSAuthenticator.Rejection) in
+                try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud])
+            }
+        }
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300, sub: nil)) == "sub is required (the EHR's client id)")
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300, sub: "another-client")) == "sub is not a client id configured for this issuer")
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 300)) == nil)
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 301)) == "the token lives longer than 300 s (exp − iat)")
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now - 100, exp: now + 3_000), max: 3_100) == nil)
+        #expect(await refuse(try await ehr.token(aud: aud, iat: now, exp: now + 86_400 * 365)) == "the token lives longer than 300 s (exp − iat)")
         await cleanup()
-        await cleanup2()
+    }
+
+    /// Tokens naming kids the key set lacks ask for a fresh set; at most one fetch per minute
+    /// per jku reaches the EHR, however many such tokens arrive, in parallel or one by one.
+    @Test func jkuFetchesAreRateLimited() async throws {
+        let ehr = TestEHR()
+        let jku = "https://ehr.test/jwks"
+        let counter = KeyEndpoint(jwks: ehr.jwks)
+        struct Counting: HTTPFetching {
+            let endpoint: KeyEndpoint
+            func get(_ url: String, bearer: String?) async throws -> String { await endpoint.serve() }
+        }
+        let clock = TestClock(1_700_000_000)
+        let cache = JWKSCache(fetch: Counting(endpoint: counter), now: { clock.now })
+        _ = try await cache.keySet(jku)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<50 { group.addTask { _ = try? await cache.keySet(jku, refresh: true) } }
+        }
+        #expect(await counter.hits == 1)
+        clock.advance(61)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<50 { group.addTask { _ = try? await cache.keySet(jku, refresh: true) } }
+        }
+        #expect(await counter.hits == 2)
     }
 
     @Test func everyRejectionSaysWhy() async throws {
@@ -144,13 +213,14 @@ struct TestEHR: Sendable {
         let forged = b64(#"{"iss":"https://fhir-ehr.example.com/","aud":"https://cds.example.org/cds-services/some-service","exp":1422568860,"iat":1311280970,"jti":"other"}"#)
         #expect(await refuse(parts[0] + "." + forged + "." + parts[2]) == "invalid signature")
         #expect(await refuse(SpecExample.token, audience: "https://cds.example.org/cds-services/other") == "aud is not this service's URL")
-        let otherIssuer = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: "https://someone.else/", jwks: SpecExample.jwks, jku: [])])
+        let otherIssuer = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: "https://someone.else/", sub: ["client_id"], jwks: SpecExample.jwks, jku: [])])
         #expect(await refuse(SpecExample.token, configuration: otherIssuer) == "issuer not trusted")
-        let noJKU = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: SpecExample.jwks, jku: [])])
-        // A configured key with the token's kid verifies it; its jku is then never fetched (issue #9).
-        #expect(await refuse(SpecExample.token, configuration: noJKU) == nil)
+        let noJKU = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, sub: ["client_id"], jwks: SpecExample.jwks, jku: [])])
+        // A configured key with the token's kid verifies it; its jku is then never fetched (issue
+        // #9) — the refusal is for the claims, after the signature.
+        #expect(await refuse(SpecExample.token, configuration: noJKU) == "sub is required (the EHR's client id)")
         // A configured set without that kid: the jku would be needed, and it is not allow-listed.
-        let otherKeys = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, jwks: TestEHR().jwks, jku: [])])
+        let otherKeys = CDSConfiguration(publicURL: "https://cds.example.org", issuers: [.init(iss: SpecExample.issuer, sub: ["client_id"], jwks: TestEHR().jwks, jku: [])])
         #expect(await refuse(SpecExample.token, configuration: otherKeys) == "jku is not on this issuer's allow-list")
 
         // Keys generated here.
@@ -176,17 +246,17 @@ struct TestEHR: Sendable {
             data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         }
         let jwks = #"{"keys":[{"kty":"RSA","kid":"rsa-1","n":"\#(b64(primitives.modulus))","e":"\#(b64(primitives.publicExponent))"}]}"#
-        let configuration = CDSConfiguration(publicURL: "https://bonemet.test", issuers: [.init(iss: "https://rsa-ehr.test/", jwks: jwks, jku: [])])
+        let configuration = CDSConfiguration(publicURL: "https://bonemet.test", issuers: [.init(iss: "https://rsa-ehr.test/", sub: ["rsa-client"], jwks: jwks, jku: [])])
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(backing: rsa), digestAlgorithm: .sha384, kid: "rsa-1")
         let aud = "https://bonemet.test/cds-services/bonemet-order-sign"
-        let token = try await keys.sign(TestClaims(iss: "https://rsa-ehr.test/", aud: aud, exp: now + 300, iat: now, jti: "r1"), kid: "rsa-1")
+        let token = try await keys.sign(TestClaims(iss: "https://rsa-ehr.test/", sub: "rsa-client", aud: aud, exp: now + 300, iat: now, jti: "r1"), kid: "rsa-1")
         let auth = authenticator(configuration, store: store, now: now)
         #expect(try await auth.authenticate(authorization: "Bearer " + token, audiences: [aud]) == "https://rsa-ehr.test/")
         // RS256 with the same key is refused before any signature check.
         let rs256 = JWTKeyCollection()
         await rs256.add(rsa: try Insecure.RSA.PrivateKey(backing: rsa), digestAlgorithm: .sha256, kid: "rsa-1")
-        let weaker = try await rs256.sign(TestClaims(iss: "https://rsa-ehr.test/", aud: aud, exp: now + 300, iat: now, jti: "r2"), kid: "rsa-1")
+        let weaker = try await rs256.sign(TestClaims(iss: "https://rsa-ehr.test/", sub: "rsa-client", aud: aud, exp: now + 300, iat: now, jti: "r2"), kid: "rsa-1")
         #expect(await reason { () async throws(CDSAuthenticator.Rejection) in
             try await auth.authenticate(authorization: "Bearer " + weaker, audiences: [aud])
         } == "algorithm \"RS256\" is not accepted; allowed: ES384, RS384")
@@ -203,8 +273,18 @@ struct TestEHR: Sendable {
         #expect(field(#"{"publicURL":"https://b.test","issuers":[]}"#) == "issuers")
         #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/"}]}"#) == "issuers[0]")
         #expect(field(#"{"publicURL":"https://b.test","issuers":[{"iss":"https://e/","jku":["http://e/jwks"]}]}"#) == "issuers[0].jku")
-        #expect(field(#"{"publicURL":"https://b.test","leewaySeconds":900,"issuers":[{"iss":"https://e/","jku":["https://e/jwks"]}]}"#) == "leewaySeconds")
-        #expect(field(#"{"publicURL":"https://b.test/","createCases":"yes","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == "createCases")
-        #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == nil)
+        #expect(field(#"{"publicURL":"https://b.test","leewaySeconds":900,"issuers":[{"iss":"https://e/","sub":"c","jku":["https://e/jwks"]}]}"#) == "leewaySeconds")
+        #expect(field(#"{"publicURL":"https://b.test/","createCases":"yes","issuers":[{"iss":"https://e/","sub":"c","jwks":{"keys":[]}}]}"#) == "createCases")
+        #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","jwks":{"keys":[]}}]}"#) == "issuers[0].sub")
+        #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","sub":[""],"jwks":{"keys":[]}}]}"#) == "issuers[0].sub")
+        #expect(field(#"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","sub":"c","fhirServers":["ftp://e/fhir"],"jwks":{"keys":[]}}]}"#)
+            == "issuers[0].fhirServers")
+        #expect(field(#"{"publicURL":"https://b.test/","maxLifetimeSeconds":0,"issuers":[{"iss":"https://e/","sub":"c","jwks":{"keys":[]}}]}"#) == "maxLifetimeSeconds")
+        #expect(field(#"{"publicURL":"https://b.test/","maxLifetimeSeconds":3601,"issuers":[{"iss":"https://e/","sub":"c","jwks":{"keys":[]}}]}"#) == "maxLifetimeSeconds")
+        #expect(field(#"{"publicURL":"https://b.test/","maxLifetimeSeconds":3600,"issuers":[{"iss":"https://e/","sub":["c","d"],"jwks":{"keys":[]}}]}"#) == nil)
+        let parsed = try? CDSConfiguration.parse(
+            #"{"publicURL":"https://b.test/","issuers":[{"iss":"https://e/","sub":"c","fhirServers":["HTTPS://EHR.example:443/fhir/R4"],"jwks":{"keys":[]}}]}"#)
+        #expect(parsed?.issuers.first?.fhirOrigins == ["https://ehr.example"])
+        #expect(parsed?.maxLifetimeSeconds == 300)
     }
 }

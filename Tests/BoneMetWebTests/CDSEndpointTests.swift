@@ -93,8 +93,10 @@ import Testing
             #expect(view.status == .ok)
             #expect(String(buffer: view.body).contains("boneAgents.doseDue"))
             // Something to say and no case yet: the EHR's data became a case, and the card links to it.
-            // (The test's FHIR comes from BoneMet's exporter, so it names its case "pt1".)
-            let created = try #require(try await services.staging.caseId(sourceKey: "case:pt1"))
+            // (The test's FHIR comes from BoneMet's exporter and names case "pt1" in an
+            // identifier; a CDS call is bound to its patient id alone, so the case is fhir:pt1.)
+            let created = try #require(try await services.staging.caseId(sourceKey: "fhir:pt1"))
+            #expect(try await services.staging.caseId(sourceKey: "case:pt1") == nil)
             #expect(String(buffer: view.body).contains(Self.base + "/cases/" + created))
 
             // The same token twice: a replay.
@@ -207,8 +209,9 @@ import Testing
         try await ehrApp.test(.live) { ehrClient in
             let port = try #require(ehrClient.port)
             let jku = "http://127.0.0.1:\(port)/jwks"
-            let configuration = ehr.configuration(publicURL: Self.base, jku: [jku], withJWKS: false)
-            let harness = try await WebHarness.make(.sqlite, cds: configuration, now: { Self.now })
+            let configuration = ehr.configuration(publicURL: Self.base, jku: [jku], withJWKS: false, fhirServers: ["http://127.0.0.1:\(port)/fhir"])
+            let clock = TestClock(Self.now)
+            let harness = try await WebHarness.make(.sqlite, cds: configuration, now: { clock.now })
             let aud = Self.base + "/cds-services/bonemet-patient-view"
             let token = try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300, jku: jku)
             // The EHR rotates to a new key under a new kid.
@@ -224,11 +227,104 @@ import Testing
                 #expect(try await post(client, "/cds-services/bonemet-patient-view", body, token: second).status == .ok)
                 #expect(await keyEndpoint.hits == 1)
                 await keyEndpoint.set(rotated.jwks.replacingOccurrences(of: "ehr-key-1", with: "ehr-key-2"))
+                // Key sets are fetched again at most once a minute (jku rate limit).
+                clock.advance(61)
                 #expect(try await post(client, "/cds-services/bonemet-patient-view", body, token: rotatedToken).status == .ok)
                 #expect(await keyEndpoint.hits == 2)
             }
             #expect(await seenTokens.all.allSatisfy { $0 == "Bearer ehr-access-token" })
             #expect(await seenTokens.all.count == 21)
+        }
+    }
+
+    /// The access token an EHR grants goes to its configured FHIR server's origin only: not to
+    /// another `fhirServer`, not along a redirect, not along a paging link to another origin
+    /// (CDS Hooks 2.0 §Security; issue #11). Real HTTP servers on 127.0.0.1.
+    @Test func theAccessTokenGoesOnlyToTheEHRsConfiguredFHIRServer() async throws {
+        let ehr = TestEHR()
+        let record = try Self.zoledronicDue()
+        let groups = Self.resources(record)
+        let elsewhere = TokenLog()
+        let otherRouter = Router()
+        otherRouter.get("/**") { request, _ in
+            await elsewhere.add(request.headers[.authorization])
+            return Self.searchset([])
+        }
+        let other = Application(router: otherRouter, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await other.test(.live) { otherClient in
+            let otherPort = try #require(otherClient.port)
+            let paths = ["Condition": "conditions", "Observation": "observations", "MedicationRequest": "medications",
+                         "MedicationAdministration": "administrations", "Procedure": "procedures", "ImagingStudy": "imaging"]
+            let router = Router()
+            for prefix in ["redirect", "paging"] {
+                router.get("/\(prefix)/Patient/pt1") { _, _ -> Response in
+                    if prefix == "redirect" {
+                        return Response(status: .found, headers: [.location: "http://127.0.0.1:\(otherPort)/fhir/Patient/pt1"])
+                    }
+                    return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: groups["patient"]?.first?.serialized() ?? "")))
+                }
+                for (type, key) in paths {
+                    router.get("/\(prefix)/\(type)") { _, _ -> String in
+                        let bundle = Self.searchset(groups[key] ?? [])
+                        guard type == "Condition" else { return bundle }
+                        // A next link to another origin.
+                        return bundle.replacingOccurrences(
+                            of: #""type":"searchset","#,
+                            with: #""type":"searchset","link":[{"relation":"next","url":"http://127.0.0.1:\#(otherPort)/fhir/Condition?page=2"}],"#)
+                    }
+                }
+            }
+            let ehrApp = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await ehrApp.test(.live) { ehrClient in
+                let port = try #require(ehrClient.port)
+                let configuration = ehr.configuration(publicURL: Self.base, fhirServers: ["http://127.0.0.1:\(port)/fhir"])
+                let harness = try await WebHarness.make(.sqlite, cds: configuration, now: { Self.now })
+                let aud = Self.base + "/cds-services/bonemet-patient-view"
+                try await harness.run { client in
+                    for server in ["http://127.0.0.1:\(otherPort)/fhir", "http://127.0.0.1:\(port)/redirect", "http://127.0.0.1:\(port)/paging"] {
+                        let body = Self.body(hook: "patient-view", record: record, prefetch: false, fhirServer: server)
+                        let answer = try await post(client, "/cds-services/bonemet-patient-view", body, token: try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300))
+                        #expect(answer.status == .preconditionFailed, "\(server)")
+                        #expect(String(buffer: answer.body).contains("fhirServer"))
+                    }
+                }
+            }
+            #expect(await elsewhere.all.isEmpty)
+        }
+    }
+
+    /// A call is bound to its patient: data about another patient is refused, and an
+    /// identifier inside the payload naming a BoneMet case neither links nor changes that case.
+    @Test(arguments: TestDatabases.engines)
+    func theCaseOfACallIsTheOneBoundToItsPatient(engine: SQLStore.Engine) async throws {
+        let ehr = TestEHR()
+        let harness = try await WebHarness.make(engine, cds: ehr.configuration(publicURL: Self.base), now: { Self.now })
+        let services = harness.services
+        let admin = try #require(try await services.users.credentials(username: "admin")?.user)
+        // Someone else's case, imported from another EHR patient.
+        var victimRecord = try Self.record("06-impending-femoral-fracture.json")
+        victimRecord.patient.id = "fhir:someone-else"
+        _ = try await services.staging.upsertCase(sourceKey: "fhir:someone-else", record: victimRecord, findings: [], by: admin.id, at: Self.now)
+        let victim = try #require(try await services.staging.caseId(sourceKey: "fhir:someone-else"))
+        let before = try #require(try await services.cases.get(id: victim))
+        let record = try Self.zoledronicDue()
+        let aud = Self.base + "/cds-services/bonemet-patient-view"
+        try await harness.run { client in
+            // The payload's Patient names the victim's case in BoneMet's own identifier.
+            let naming = Self.body(hook: "patient-view", record: record).replacingOccurrences(of: #""value":"pt1""#, with: #""value":"\#(victim)""#)
+            #expect(naming.contains(victim))
+            let view = try await post(client, "/cds-services/bonemet-patient-view", naming, token: try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300))
+            #expect(view.status == .ok)
+            #expect(!String(buffer: view.body).contains(victim))
+            #expect(try await services.cases.get(id: victim)?.version == before.version)
+            #expect(try await services.staging.caseId(sourceKey: "fhir:pt1") != nil)
+
+            // Conditions of another patient in the prefetch: 400 naming the resource.
+            let foreign = Self.body(hook: "patient-view", record: record).replacingOccurrences(of: #""reference":"Patient/pt1""#, with: #""reference":"Patient/pt9""#)
+            #expect(foreign != Self.body(hook: "patient-view", record: record))
+            let refused = try await post(client, "/cds-services/bonemet-patient-view", foreign, token: try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300))
+            #expect(refused.status == .badRequest)
+            #expect(String(buffer: refused.body).contains("another patient"))
         }
     }
 }

@@ -10,13 +10,6 @@ import Testing
 /// Issue #11, worklists that stay true: stored findings are brought up to date when the
 /// hospital's day, the rule set or the settings change; an edit made meanwhile is not undone.
 @Suite struct ReassessorTests {
-    final class TestClock: Sendable {
-        let seconds: Mutex<Int64>
-        init(_ start: Int64) { seconds = Mutex(start) }
-        func advance(days: Int) { seconds.withLock { $0 += Int64(days) * 86_400 } }
-        var now: Int64 { seconds.withLock { $0 } }
-    }
-
     static func record() -> CaseRecord {
         var record = CaseRecord(patient: Patient(id: "reassess-1", sex: .female, birthDate: PartialDate("1958")))
         record.primaries = [PrimaryCancer(id: "P1", site: .breast)]

@@ -92,6 +92,22 @@ public struct CDSRequest: Sendable {
     /// The prefetch keys the EHR did not fulfil.
     public var unfulfilled: [String] { CDSService.prefetch.map(\.key).filter { prefetch[$0] == nil } }
 
+    /// The first resource that is about another patient than the call's: a Patient with
+    /// another id, or a `subject`/`patient` reference to another Patient. Data of one patient
+    /// never reaches another's case (issue #11).
+    public func foreignResource(in resources: [FHIRResource]) -> FHIRResource? {
+        resources.first { resource in
+            if resource.resourceType == "Patient" { return resource.id != patientId }
+            for key in ["subject", "patient"] {
+                guard let reference = resource.json[key]?["reference"]?.string else { continue }
+                let parts = reference.split(separator: "/")
+                guard parts.count >= 2, parts[parts.count - 2] == "Patient" else { continue }
+                if String(parts[parts.count - 1]) != patientId { return true }
+            }
+            return false
+        }
+    }
+
     /// Resources out of prefetch values: a resource, or a searchset Bundle of them; `null` is none.
     public static func resources(in value: FHIRJSON) throws(CDSFailure) -> [FHIRResource] {
         if case .null = value { return [] }

@@ -48,7 +48,7 @@ public struct AppServices: Sendable {
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
-        cds: CDSConfiguration? = nil, http: any HTTPFetching = URLSessionFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
+        cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
         hospitalName: String? = nil, clock: HospitalClock = .server
     ) {
         self.clock = clock

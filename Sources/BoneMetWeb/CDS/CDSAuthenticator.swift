@@ -6,7 +6,9 @@ import JWTKit
 /// Checks the `Authorization: Bearer <JWT>` every CDS Hooks call carries (CDS Hooks 2.0
 /// §Trusting CDS Clients; standards.md): ES384 or RS384 only — never `none` or HMAC — an
 /// allow-listed `iss`, its key set (configured, or from an allow-listed `jku`), the `kid` in
-/// it, `aud` equal to the URL called, `exp`/`iat` within a small leeway, `jti` never seen.
+/// it, `aud` equal to the URL called, `sub` one of the issuer's client ids, a lifetime
+/// (`exp − iat`) within the configured maximum, `exp`/`iat` within a small leeway, `jti`
+/// never seen.
 public struct CDSAuthenticator: Sendable {
     public struct Rejection: Error, Sendable, Equatable {
         public let reason: String
@@ -77,6 +79,11 @@ public struct CDSAuthenticator: Sendable {
         guard let exp = claims["exp"]?.decimalText.flatMap({ Double($0) }).map({ Int64($0) }),
             let iat = claims["iat"]?.decimalText.flatMap({ Double($0) }).map({ Int64($0) })
         else { throw Rejection(reason: "exp and iat are required numbers") }
+        guard let sub = claims["sub"]?.string, !sub.isEmpty else { throw Rejection(reason: "sub is required (the EHR's client id)") }
+        guard issuer.subjects.contains(sub) else { throw Rejection(reason: "sub is not a client id configured for this issuer") }
+        guard exp - iat <= configuration.maxLifetimeSeconds else {
+            throw Rejection(reason: "the token lives longer than \(configuration.maxLifetimeSeconds) s (exp − iat)")
+        }
         let time = now()
         guard exp + configuration.leewaySeconds >= time else { throw Rejection(reason: "the token has expired") }
         guard iat - configuration.leewaySeconds <= time else { throw Rejection(reason: "the token is issued in the future") }

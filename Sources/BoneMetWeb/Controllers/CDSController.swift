@@ -78,8 +78,12 @@ struct CDSController {
         do {
             let body = try await FormData.bodyText(request, limit: 16 * 1024 * 1024)
             let cdsRequest = try CDSRequest(parsing: body, service: service)
-            let resources = try await gather(cdsRequest)
-            var caseId = try await existingCase(patientId: cdsRequest.patientId, resources: resources)
+            let resources = try await gather(cdsRequest, issuer: services.cds?.issuer(issuer))
+            if let foreign = cdsRequest.foreignResource(in: resources) {
+                throw CDSFailure(
+                    status: 400, "\(foreign.resourceType)/\(foreign.id ?? "?") is about another patient than context.patientId", field: "prefetch")
+            }
+            var caseId = try await existingCase(patientId: cdsRequest.patientId)
             // A patient with a BoneMet case is assessed on the MDT's record (imaging reads,
             // pain, dental examinations), which the EHR's FHIR data does not carry.
             var stored: StoredCase?
@@ -107,15 +111,12 @@ struct CDSController {
         }
     }
 
-    /// The patient's BoneMet case: imported from this EHR patient (`fhir:<id>`), or — for a
-    /// patient BoneMet once exported — the case named by its `urn:bonemet:case` identifier.
-    func existingCase(patientId: String, resources: [FHIRResource]) async throws -> String? {
-        if let id = try await services.staging.caseId(sourceKey: "fhir:" + patientId) { return id }
-        let patient = resources.first { $0.resourceType == "Patient" }
-        guard let own = (patient?.json["identifier"]?.array ?? []).first(where: { $0["system"]?.string == FHIRExporter.caseIdSystem })?["value"]?.string
-        else { return nil }
-        if try await services.cases.get(id: own) != nil { return own }
-        return try await services.staging.caseId(sourceKey: "case:" + own)
+    /// The patient's BoneMet case: the one imported from this EHR patient (`fhir:<id>`). Only
+    /// the request's patient id binds a call to a case — an identifier inside the payload
+    /// (BoneMet's own `urn:bonemet:case`) never chooses one, or a caller could read or write
+    /// any case by naming it (issue #11).
+    func existingCase(patientId: String) async throws -> String? {
+        try await services.staging.caseId(sourceKey: "fhir:" + patientId)
     }
 
     /// The EHR's data of a patient imported as a case (the same path as `bonemet import`;
@@ -130,9 +131,11 @@ struct CDSController {
         }
         let entries = all.map { FHIRJSON.object([.init("resource", $0.json)]) }
         let bundle = FHIRJSON.object([.init("resourceType", .string("Bundle")), .init("type", .string("collection")), .init("entry", .array(entries))])
-        let importer = BulkImporter(staging: services.staging, user: "cds:" + issuer, asOf: services.today, settings: services.settings, mappings: services.codeMappings, now: services.now)
+        let importer = BulkImporter(
+            staging: services.staging, user: "cds:" + issuer, asOf: services.today, settings: services.settings, mappings: services.codeMappings,
+            followOwnCaseIdentifier: false, now: services.now)
         let summary = try await importer.run(bundle: bundle.serialized())
-        let caseId = try await existingCase(patientId: patientId, resources: all)
+        let caseId = try await existingCase(patientId: patientId)
         if summary.created > 0 {
             try await services.audit.record(userId: "cds:" + issuer, action: "import", caseId: caseId, detail: "case created from a CDS Hooks call", at: services.now())
         }
@@ -140,7 +143,10 @@ struct CDSController {
     }
 
     /// Every prefetch key: as the EHR sent it, else read from `fhirServer`; neither → 412.
-    func gather(_ request: CDSRequest) async throws -> [FHIRResource] {
+    /// The access token goes only to a `fhirServer` whose origin is configured for the calling
+    /// EHR, and paging links are followed only on that origin (redirects are never followed:
+    /// HTTPFetcher). CDS Hooks 2.0 §Security; issue #11.
+    func gather(_ request: CDSRequest, issuer: CDSConfiguration.Issuer?) async throws -> [FHIRResource] {
         var resources: [FHIRResource] = []
         for (key, template) in CDSService.prefetch {
             if let value = request.prefetch[key] {
@@ -150,12 +156,20 @@ struct CDSController {
             guard let server = request.fhirServer else {
                 throw CDSFailure(status: 412, "prefetch \"\(key)\" was not provided and there is no fhirServer to read it from", field: "prefetch.\(key)")
             }
+            guard let origin = CDSConfiguration.origin(of: server), issuer?.fhirOrigins.contains(origin) == true else {
+                throw CDSFailure(
+                    status: 412, "fhirServer is not a FHIR server configured for this EHR; the access token was not sent (prefetch \"\(key)\" is needed)",
+                    field: "fhirServer")
+            }
             let root = server.hasSuffix("/") ? String(server.dropLast()) : server
             var next: String? = root + "/" + request.resolve(template)
             var pages = 0
-            // Search results come in pages; follow `next` links, bounded.
+            // Search results come in pages; follow `next` links, bounded, on the same origin.
             while let url = next, pages < 20 {
                 pages += 1
+                guard CDSConfiguration.origin(of: url) == origin else {
+                    throw CDSFailure(status: 412, "a paging link of \"\(key)\" leaves fhirServer's origin; not followed", field: "fhirServer")
+                }
                 let text: String
                 do {
                     text = try await services.http.get(url, bearer: request.accessToken)
