@@ -147,14 +147,16 @@ public protocol SessionStore: Sendable {
     func delete(id: String) async throws
     /// Ends every session of a user (password change, disabling); returns how many ended.
     @discardableResult func deleteAll(userId: String) async throws -> Int
-    /// Records a failed login for a key and returns the failures within the window.
-    func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int
+    /// The attempts counted for a key since a time.
     func failures(key: String, since: Int64) async throws -> Int
     /// In one transaction (atomic under parallel requests): when the key's failures within the
     /// window call for a wait — none for the first `free`, then 1 s doubling per further
     /// failure up to `maxDelay` after the last one — returns the seconds left; otherwise records
-    /// this attempt as a failure (the caller clears the key on success) and returns nil.
-    func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64) async throws -> Int64?
+    /// this attempt, under the caller's `attempt` id, as a failure (the caller clears the key or
+    /// forgives the attempt on success) and returns nil.
+    func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64, attempt: String) async throws -> Int64?
+    /// Takes back one admitted attempt (it succeeded): the other attempts of the key still count.
+    func forgive(key: String, attempt: String) async throws
     func clearFailures(key: String) async throws
 }
 

@@ -248,5 +248,10 @@ public enum Migrations {
         Migration("M0015_audit_client") { db in
             try await db.alter(table: "audit_log").column("client", type: .text).run()
         },
+        // M0016: each counted sign-in attempt has an id, so a successful one can be taken back
+        // from its client address's count alone (throttling per address, issue #11).
+        Migration("M0016_login_attempt_id") { db in
+            try await db.alter(table: "login_failures").column("attempt", type: .text).run()
+        },
     ]
 }

@@ -42,15 +42,7 @@ public struct SQLSessionStore: SessionStore {
         }
     }
 
-    public func recordFailure(key: String, at time: Int64, window: Int64) async throws -> Int {
-        try await store.write { db in
-            try await db.delete(from: "login_failures").where("at", .lessThan, SQLBind(time - window)).run()
-            try await db.insert(into: "login_failures").columns("key", "at").values(SQLBind(key), SQLBind(time)).run()
-            return try await Self.count(db, key: key, since: time - window)
-        }
-    }
-
-    public func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64) async throws -> Int64? {
+    public func admitAttempt(key: String, at time: Int64, window: Int64, free: Int, maxDelay: Int64, attempt: String) async throws -> Int64? {
         try await store.write { [store] db in
             try await store.lock("login_failures:" + key, in: db)
             try await db.delete(from: "login_failures").where("at", .lessThan, SQLBind(time - window)).run()
@@ -61,8 +53,14 @@ public struct SQLSessionStore: SessionStore {
                 let delay = min(maxDelay, Int64(1) << Int64(min(count - free, 30)))
                 if last + delay > time { return last + delay - time }
             }
-            try await db.insert(into: "login_failures").columns("key", "at").values(SQLBind(key), SQLBind(time)).run()
+            try await db.insert(into: "login_failures").columns("key", "at", "attempt").values(SQLBind(key), SQLBind(time), SQLBind(attempt)).run()
             return nil
+        }
+    }
+
+    public func forgive(key: String, attempt: String) async throws {
+        try await store.write { db in
+            try await db.delete(from: "login_failures").where("key", .equal, SQLBind(key)).where("attempt", .equal, SQLBind(attempt)).run()
         }
     }
 

@@ -43,6 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cds-config"), help: "JSON file of trusted EHRs for CDS Hooks (docs/cds-hooks.md); without it CDS calls get 401.")
     var cdsConfig: String?
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "Address of a reverse proxy whose X-Forwarded-For is believed (repeat for several; BONEMET_TRUSTED_PROXIES, comma-separated).")
+    var trustedProxies: [String] = []
+
     @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
     var demo = false
 
@@ -68,6 +73,16 @@ struct ServeCommand: AsyncParsableCommand {
                 throw CLIFailure.reject("--cds-config \(error.description)", command: "serve")
             }
         }
+        let proxies = trustedProxies.isEmpty
+            ? (environment["BONEMET_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            : trustedProxies
+        if let bad = proxies.first(where: { !ClientAddress.isIPAddress($0) }) {
+            throw CLIFailure.reject("field \"--trusted-proxy\": \"\(bad)\" is not an IP address", command: "serve")
+        }
+        let connectionsText = environment["BONEMET_MAX_CONNECTIONS_PER_CLIENT"] ?? "64"
+        guard let connectionsPerClient = Int(connectionsText), (0...100_000).contains(connectionsPerClient) else {
+            throw CLIFailure.reject("field \"BONEMET_MAX_CONNECTIONS_PER_CLIENT\": allowed: 0 (no limit) to 100000", command: "serve")
+        }
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
@@ -85,7 +100,8 @@ struct ServeCommand: AsyncParsableCommand {
         let services = AppServices(
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
             viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"],
-            hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"], clock: clock)
+            hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"], clock: clock,
+            trustedProxies: Set(proxies))
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.
@@ -106,7 +122,8 @@ struct ServeCommand: AsyncParsableCommand {
         say("BoneMet is listening on http://\(host):\(port) (\(store.engine.rawValue)). Stop with Ctrl-C.")
         // BONEMET_IDLE_TIMEOUT: seconds before a silent connection is closed (default 60).
         let idle = environment["BONEMET_IDLE_TIMEOUT"].flatMap { Int64($0) }.map { max(1, $0) } ?? 60
-        let app = buildApplication(ServerConfiguration(host: host, port: port, database: location, idleTimeoutSeconds: idle), services: services)
+        let app = buildApplication(ServerConfiguration(
+                host: host, port: port, database: location, idleTimeoutSeconds: idle, maxConnectionsPerClient: connectionsPerClient), services: services)
         // Worklists that stay true: re-assess stored cases now if stale, then at each local midnight.
         let maintenance = Task { await Reassessor(services: services).runForever() }
         try await app.runService()

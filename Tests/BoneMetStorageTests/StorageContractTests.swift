@@ -313,11 +313,19 @@ import Testing
             #expect(try await sessions.deleteAll(userId: user.id) == 2)
             #expect(try await sessions.session(id: "a", now: 1) == nil)
             #expect(try await sessions.session(id: "o", now: 1)?.userId == other.id)
-            #expect(try await sessions.recordFailure(key: "k", at: 10, window: 60) == 1)
-            #expect(try await sessions.recordFailure(key: "k", at: 20, window: 60) == 2)
-            // At 100 with a 60-second window, the failures at 10 and 20 have expired.
-            #expect(try await sessions.recordFailure(key: "k", at: 70, window: 60) == 3)
-            #expect(try await sessions.recordFailure(key: "k", at: 100, window: 60) == 2)
+            func admit(_ at: Int64, _ attempt: String) async throws -> Int64? {
+                try await sessions.admitAttempt(key: "k", at: at, window: 60, free: 10, maxDelay: 60, attempt: attempt)
+            }
+            #expect(try await admit(10, "a1") == nil)
+            #expect(try await admit(20, "a2") == nil)
+            #expect(try await sessions.failures(key: "k", since: 0) == 2)
+            // At 100 with a 60-second window, the attempts at 10 and 20 have expired.
+            #expect(try await admit(70, "a3") == nil)
+            #expect(try await admit(100, "a4") == nil)
+            #expect(try await sessions.failures(key: "k", since: 0) == 2)
+            // A successful attempt is taken back alone.
+            try await sessions.forgive(key: "k", attempt: "a4")
+            #expect(try await sessions.failures(key: "k", since: 0) == 1)
             #expect(try await sessions.failures(key: "other", since: 0) == 0)
             try await sessions.clearFailures(key: "k")
             #expect(try await sessions.failures(key: "k", since: 0) == 0)

@@ -21,21 +21,25 @@ struct WebHarness {
 
     static func make(
         _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), now: @escaping @Sendable () -> Int64 = { time },
-        passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil, logger custom: Logger? = nil, clock: HospitalClock = .utc
+        passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil, logger custom: Logger? = nil, clock: HospitalClock = .utc,
+        trustedProxies: Set<String> = []
     ) async throws -> WebHarness {
         let (store, cleanup) = try await TestDatabases.make(engine, migrate: false)
         var logger = Logger(label: "bonemet.test")
         logger.logLevel = .warning
         if let custom { logger = custom }
-        let services = AppServices(store: store, now: now, bcryptCost: 4, logger: logger, cds: cds, http: http, passwordLimits: passwordLimits, metricsToken: metricsToken, clock: clock)
+        let services = AppServices(store: store, now: now, bcryptCost: 4, logger: logger, cds: cds, http: http, passwordLimits: passwordLimits, metricsToken: metricsToken, clock: clock,
+            trustedProxies: trustedProxies)
         let password = try #require(try await Bootstrap.prepare(services))
         return WebHarness(services: services, adminPassword: password, cleanup: cleanup)
     }
 
-    func run(_ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(services))
+    /// Runs the test against the router, or (`live`) a real server on 127.0.0.1, where
+    /// requests have a client address.
+    func run(live: Bool = false, _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: buildRouter(services), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         do {
-            try await app.test(.router, test)
+            try await app.test(live ? .live : .router, test)
         } catch {
             await cleanup()
             throw error
@@ -118,10 +122,10 @@ struct Browser {
     }
 
     /// Signs in through the real form (login CSRF token and cookie included).
-    mutating func signIn(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> TestResponse {
-        _ = try await get(client, "/login")
+    mutating func signIn(_ client: any TestClientProtocol, _ username: String, _ password: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        _ = try await get(client, "/login", headers: headers)
         let token = csrf ?? ""
-        return try await post(client, "/login", form: ["username": username, "password": password, "_csrf": token])
+        return try await post(client, "/login", form: ["username": username, "password": password, "_csrf": token], headers: headers)
     }
 }
 

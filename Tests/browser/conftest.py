@@ -32,8 +32,10 @@ def server():
     process = subprocess.Popen(
         [BINARY, "serve", "--port", str(port), "--data", data],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-        # A short idle timeout so test_connections.py can see a silent connection closed.
-        env={**os.environ, "BONEMET_IDLE_TIMEOUT": "2", "BONEMET_HOSPITAL_NAME": "Example University Hospital"},
+        # A short idle timeout so test_connections.py can see a silent connection closed, and
+        # a small per-client connection limit it can reach (the browser opens at most 6).
+        env={**os.environ, "BONEMET_IDLE_TIMEOUT": "2", "BONEMET_MAX_CONNECTIONS_PER_CLIENT": "16",
+             "BONEMET_HOSPITAL_NAME": "Example University Hospital"},
     )
     base = f"http://127.0.0.1:{port}"
     password = None

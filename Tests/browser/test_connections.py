@@ -1,10 +1,13 @@
 """Issue #11: connections that stay silent — idle keep-alives, or a request head sent too
 slowly (slow-loris) — are closed by the server after BONEMET_IDLE_TIMEOUT seconds (2 here,
 set by the fixture), while a normal request on a fresh connection is still answered.
-Bounded: each socket waits at most 30 s and the test stops by itself."""
+Bounded: each socket waits at most 30 s and the test stops by itself.
+One client address may hold at most BONEMET_MAX_CONNECTIONS_PER_CLIENT connections (16 here):
+the next one is answered 503 with Retry-After and closed."""
 
 import socket
 import urllib.parse
+import urllib.error
 import urllib.request
 
 
@@ -46,3 +49,50 @@ def test_a_slow_request_head_is_closed(server):
     # The server still answers others.
     with urllib.request.urlopen(server["base"] + "/healthz", timeout=10) as response:
         assert response.status == 200
+
+
+LIMIT = 16
+
+
+def read_response(sock):
+    data = b""
+    try:
+        while True:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+            if b"\r\n\r\n" in data and b"Connection: close" not in data and b"connection: close" not in data:
+                break
+    except (ConnectionResetError, socket.timeout):
+        pass
+    return data
+
+
+def test_one_client_cannot_hold_every_connection(server):
+    held = [connect(server["base"]) for _ in range(LIMIT)]
+    try:
+        extra = connect(server["base"])
+        try:
+            extra.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            answer = read_response(extra).decode("utf-8", "replace")
+            assert answer.startswith("HTTP/1.1 503"), answer[:200]
+            assert "retry-after: 5" in answer.lower()
+            assert "过多" in answer
+        finally:
+            extra.close()
+    finally:
+        for sock in held:
+            sock.close()
+    # Once they are closed, the same client is served again.
+    deadline = 0
+    while True:
+        try:
+            with urllib.request.urlopen(server["base"] + "/healthz", timeout=10) as response:
+                assert response.status == 200
+                break
+        except urllib.error.HTTPError as error:
+            deadline += 1
+            assert error.code == 503 and deadline < 50
+            import time
+            time.sleep(0.1)

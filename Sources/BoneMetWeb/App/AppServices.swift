@@ -43,14 +43,17 @@ public struct AppServices: Sendable {
     public let http: any HTTPFetching
     /// `jku` key sets, cached across requests.
     public let keySets: JWKSCache
+    /// Reverse proxies whose `X-Forwarded-For` is believed (ClientAddress); empty: none.
+    public let trustedProxies: Set<String>
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
         cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
-        hospitalName: String? = nil, clock: HospitalClock = .server
+        hospitalName: String? = nil, clock: HospitalClock = .server, trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.passwords = PasswordGate(limits: passwordLimits)

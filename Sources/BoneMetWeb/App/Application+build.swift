@@ -13,8 +13,14 @@ public struct ServerConfiguration: Sendable {
     /// Seconds a connection may stay silent (no request, or a request head sent too slowly)
     /// before it is closed, so idle or slow-loris connections do not pile up (issue #11).
     public var idleTimeoutSeconds: Int64
+    /// Open connections allowed per client address (0: no limit); trusted proxies are exempt.
+    public var maxConnectionsPerClient: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, secureCookies: Bool = false, idleTimeoutSeconds: Int64 = 60) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation, secureCookies: Bool = false, idleTimeoutSeconds: Int64 = 60,
+        maxConnectionsPerClient: Int = 64
+    ) {
+        self.maxConnectionsPerClient = max(0, maxConnectionsPerClient)
         self.host = host
         self.port = port
         self.database = database
@@ -26,6 +32,7 @@ public struct ServerConfiguration: Sendable {
 /// The router with every controller and middleware: the one place that wires the web layer.
 public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ClientAddressMiddleware(trusted: services.trustedProxies))
     router.add(middleware: RequestLogMiddleware(logger: services.logger))
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: services.secureCookies))
     router.add(middleware: MetricsMiddleware<AppRequestContext>())
@@ -88,9 +95,10 @@ public enum Bootstrap {
 }
 
 public func buildApplication(_ configuration: ServerConfiguration, services: AppServices) -> some ApplicationProtocol {
-    Application(
+    let limiter = ConnectionLimiter(limit: configuration.maxConnectionsPerClient, exempt: services.trustedProxies)
+    return Application(
         router: buildRouter(services),
-        server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
+        server: .http1(configuration: .init(additionalChannelHandlers: [limiter.handler()], idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "BoneMet"),
         logger: services.logger)
 }

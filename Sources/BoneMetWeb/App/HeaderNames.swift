@@ -9,4 +9,6 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options") ?? .via
     /// Set by calc.js: answer with the calculator's result alone.
     static let liveResult = HTTPField.Name("X-BoneMet-Live") ?? .via
+    /// Read only from a trusted proxy (ClientAddress).
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For") ?? .via
 }

@@ -9,6 +9,11 @@ struct AuthController {
     static let sessionSeconds: Int64 = 12 * 3600
     static let failureWindow: Int64 = 15 * 60
     static let maxFailures = 5
+    /// Sign-in attempts one client address may fail within `failureWindow` before its waits
+    /// begin (1 s doubling, as for an account). Many colleagues may share one address (a ward
+    /// behind NAT), so the budget is larger than an account's; a successful sign-in takes its
+    /// own attempt back. Stops one address trying passwords across many accounts (issue #11).
+    static let maxFailuresPerAddress = 30
     /// ASVS 2.1.1: at least 12 characters.
     static let minimumPasswordLength = 12
     /// bcrypt reads at most 72 bytes: a longer password would be silently cut, so it is refused.
@@ -48,14 +53,24 @@ struct AuthController {
         let username = (form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
         let key = "login:" + username.lowercased()
+        let addressKey = context.clientAddress.map { "address:" + $0 }
+        let attempt = RandomToken.make(bytes: 12)
         let now = services.now()
         var page = LoginPage(username: username, formToken: RandomToken.make())
         // The attempt is counted before the password is checked, atomically, so parallel
-        // guesses cannot slip past the count; after `maxFailures` each further failure doubles
-        // the wait (backoff, not a lock-out an attacker could impose on a colleague).
-        if let wait = try await services.sessions.admitAttempt(
-            key: key, at: now, window: Self.failureWindow, free: Self.maxFailures, maxDelay: Self.failureWindow)
-        {
+        // guesses cannot slip past the count; after the free attempts each further failure
+        // doubles the wait (backoff, not a lock-out an attacker could impose on a colleague).
+        // First per client address, then per account.
+        var wait: Int64?
+        if let addressKey {
+            wait = try await services.sessions.admitAttempt(
+                key: addressKey, at: now, window: Self.failureWindow, free: Self.maxFailuresPerAddress, maxDelay: Self.failureWindow, attempt: attempt)
+        }
+        if wait == nil {
+            wait = try await services.sessions.admitAttempt(
+                key: key, at: now, window: Self.failureWindow, free: Self.maxFailures, maxDelay: Self.failureWindow, attempt: attempt)
+        }
+        if let wait {
             let refusal = AppError.tooManyAttempts(wait: wait)
             let known = try await services.users.credentials(username: username)?.user.id
             try await services.audit.record(
@@ -76,6 +91,7 @@ struct AuthController {
             return try loginResponse(page, status: .unauthorized, request: request, context: context)
         }
         try await services.sessions.clearFailures(key: key)
+        if let addressKey { try await services.sessions.forgive(key: addressKey, attempt: attempt) }
         let sessionId = RandomToken.make()
         try await services.sessions.create(
             id: sessionId, userId: credentials.user.id, csrfToken: RandomToken.make(), expiresAt: now + Self.sessionSeconds, at: now)
