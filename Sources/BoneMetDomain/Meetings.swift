@@ -10,6 +10,8 @@ public struct Meeting: Sendable, Hashable {
     public let location: String
     public let attendees: [Attendee]
     public let items: [AgendaItem]
+    /// The user who scheduled it.
+    public var createdBy: String?
 
     public init(id: String, title: String, scheduledFor: String, location: String, attendees: [Attendee], items: [AgendaItem]) {
         self.id = id
@@ -24,10 +26,14 @@ public struct Meeting: Sendable, Hashable {
 public struct Attendee: Sendable, Hashable {
     public let name: String
     public let specialty: Specialty
+    /// The BoneMet user attending, when ticked from the user list (guests have none): they are
+    /// on the care team of every patient on the meeting's agenda.
+    public let userId: String?
 
-    public init(name: String, specialty: Specialty) {
+    public init(name: String, specialty: Specialty, userId: String? = nil) {
         self.name = name
         self.specialty = specialty
+        self.userId = userId
     }
 }
 
@@ -111,8 +117,10 @@ public struct FollowUpTask: Sendable, Hashable {
 public protocol TaskStore: Sendable {
     /// The tasks of a case, open ones first (oldest first), then done ones (latest first).
     func tasks(caseId: String) async throws -> [FollowUpTask]
-    /// Open tasks of some specialties (all when nil), oldest first.
-    func open(specialties: [Specialty]?, limit: Int) async throws -> [FollowUpTask]
+    /// Open tasks of some specialties (all when nil), of the cases the viewer may see (all when
+    /// nil), oldest first.
+    func open(specialties: [Specialty]?, viewer: CaseViewer?, limit: Int) async throws -> [FollowUpTask]
+    func task(id: String) async throws -> FollowUpTask?
     /// Marks a task done (or open again); false when there is no such task.
     func setDone(_ done: Bool, task: String, by user: String, at time: Int64) async throws -> FollowUpTask?
 }

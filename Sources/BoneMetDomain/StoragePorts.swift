@@ -61,6 +61,8 @@ public struct CaseListFilter: Sendable, Hashable {
     public var onAgenda = false
     /// The hospital's today (`YYYY-MM-DD`), from which meetings are "next".
     public var today: String
+    /// Only the cases this viewer may see (care-team access); nil: every case.
+    public var viewer: CaseViewer?
 
     public init(search: String? = nil, primary: PrimarySite? = nil, urgency: Urgency? = nil, owner: String? = nil, onAgenda: Bool = false, today: String = "0000-00-00") {
         self.search = search
@@ -121,9 +123,17 @@ public protocol CaseStore: Sendable {
     func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary]
     /// The patient list narrowed by a filter, most urgent first.
     func list(_ filter: CaseListFilter, limit: Int, offset: Int) async throws -> [CaseSummary]
-    /// Stored findings of the given rules at or above a severity, most urgent first.
-    func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry]
+    /// Stored findings of the given rules at or above a severity, most urgent first, of the
+    /// cases the viewer may see (nil: all).
+    func worklist(rules: [String], minimumSeverity: Severity, viewer: CaseViewer?, limit: Int, offset: Int) async throws -> [WorklistEntry]
     func findings(caseId: String) async throws -> [WorklistEntry]
+}
+
+extension CaseStore {
+    /// Every case's findings (no care-team filter): tools and the background re-assessment.
+    public func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry] {
+        try await worklist(rules: rules, minimumSeverity: minimumSeverity, viewer: nil, limit: limit, offset: offset)
+    }
 }
 
 public protocol UserStore: Sendable {
@@ -275,4 +285,51 @@ public protocol CDSStore: Sendable {
     func claim(jti: String, issuer: String, expiresAt: Int64, now: Int64) async throws -> Bool
     func record(_ feedback: [CDSFeedback], service: String, issuer: String, at time: Int64) async throws
     func feedback(service: String, limit: Int) async throws -> [CDSFeedback]
+}
+
+// MARK: Care-team access (issue #11)
+
+/// A user looking at cases under the care-team rule: they see the cases they created, were
+/// added to, attend an MDT meeting about, or opened by "break the glass" (until it expires).
+public struct CaseViewer: Sendable, Hashable {
+    public let userId: String
+    public let now: Int64
+
+    public init(userId: String, now: Int64) {
+        self.userId = userId
+        self.now = now
+    }
+}
+
+/// Why a user may open a case.
+public enum CaseAccessLevel: Sendable, Equatable {
+    case careTeam
+    /// Opened by "break the glass", with a reason, until this time.
+    case brokenGlass(until: Int64)
+}
+
+/// A member of a case's care team and how they came to be on it.
+public struct CareTeamMember: Sendable, Hashable {
+    public enum Basis: String, Sendable { case created, added, meeting }
+    public let userId: String
+    public let basis: Basis
+    public let addedBy: String?
+    public let addedAt: Int64?
+
+    public init(userId: String, basis: Basis, addedBy: String? = nil, addedAt: Int64? = nil) {
+        self.userId = userId
+        self.basis = basis
+        self.addedBy = addedBy
+        self.addedAt = addedAt
+    }
+}
+
+public protocol CaseAccessStore: Sendable {
+    /// Why the viewer may open the case, or nil.
+    func access(caseId: String, viewer: CaseViewer) async throws -> CaseAccessLevel?
+    func members(caseId: String) async throws -> [CareTeamMember]
+    func add(member userId: String, caseId: String, by: String, at time: Int64) async throws
+    func remove(member userId: String, caseId: String) async throws
+    /// Records a "break the glass" grant: the user may open the case until `until`.
+    func breakGlass(caseId: String, userId: String, reason: String, at time: Int64, until: Int64) async throws
 }

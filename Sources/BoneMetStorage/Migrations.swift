@@ -253,5 +253,29 @@ public enum Migrations {
         Migration("M0016_login_attempt_id") { db in
             try await db.alter(table: "login_failures").column("attempt", type: .text).run()
         },
+        // M0017: care-team access (issue #11). Members added to a case; "break the glass"
+        // grants with their reason and expiry; attendees of a meeting linked to their user, so
+        // those at a patient's MDT are on the patient's care team.
+        Migration("M0017_care_team") { db in
+            try await db.create(table: "case_team")
+                .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+                .column("user_id", type: .text, .notNull)
+                .column("added_by", type: .text, .notNull)
+                .column("added_at", type: .bigint, .notNull)
+                .run()
+            try await db.create(index: "case_team_member").on("case_team").column("case_id").column("user_id").unique().run()
+            try await db.create(index: "case_team_user").on("case_team").column("user_id").run()
+            try await db.create(table: "case_access")
+                .column("case_id", type: .text, .notNull, .references("cases", "id", onDelete: .cascade))
+                .column("user_id", type: .text, .notNull)
+                .column("reason", type: .text, .notNull)
+                .column("granted_at", type: .bigint, .notNull)
+                .column("expires_at", type: .bigint, .notNull)
+                .run()
+            try await db.create(index: "case_access_user").on("case_access").column("user_id").column("case_id").column("expires_at").run()
+            try await db.alter(table: "meeting_attendees").column("user_id", type: .text).run()
+            try await db.create(index: "meeting_attendees_user").on("meeting_attendees").column("user_id").run()
+            try await db.create(index: "cases_created_by").on("cases").column("created_by").run()
+        },
     ]
 }

@@ -166,6 +166,7 @@ public struct SQLCaseStore: CaseStore {
             case nil: break
             }
             if let owner = filter.owner { query = query.where("created_by", .equal, SQLBind(owner)) }
+            if let viewer = filter.viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "cases.id", creator: "cases.created_by")) }
             if filter.onAgenda { query = query.where(SQLQueryString("\(next) IS NOT NULL")) }
             // Most urgent patients first (urgent, then warning findings), then the latest change.
             return try await query.orderBy("urgent_count", .descending).orderBy("warning_count", .descending).orderBy("updated_at", .descending)
@@ -185,10 +186,12 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
-    public func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry] {
+    public func worklist(rules: [String], minimumSeverity: Severity, viewer: CaseViewer?, limit: Int, offset: Int) async throws -> [WorklistEntry] {
         guard !rules.isEmpty else { return [] }
         return try await store.read { db in
-            try await Self.findingsQuery(db)
+            var query = Self.findingsQuery(db)
+            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
+            return try await query
                 .where(SQLColumn("rule_id", table: "f"), .in, SQLGroupExpression(SQLList(rules.map { SQLBind($0) })))
                 .where(SQLColumn("severity", table: "f"), .greaterThanOrEqual, SQLBind(Self.rank(minimumSeverity)))
                 .orderBy(SQLOrderBy(expression: SQLColumn("severity", table: "f"), direction: SQLDirection.descending))

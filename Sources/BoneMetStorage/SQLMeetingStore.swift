@@ -34,14 +34,15 @@ public struct SQLMeetingStore: MeetingStore {
 
     public func get(id: String) async throws -> Meeting? {
         try await store.read { db in
-            guard let row = try await db.select().columns("id", "title", "scheduled_for", "location").from("meetings")
+            guard let row = try await db.select().columns("id", "title", "scheduled_for", "location", "created_by").from("meetings")
                 .where("id", .equal, SQLBind(id)).first()
             else { return nil }
-            let attendees = try await db.select().columns("name", "specialty").from("meeting_attendees")
+            let attendees = try await db.select().columns("name", "specialty", "user_id").from("meeting_attendees")
                 .where("meeting_id", .equal, SQLBind(id)).orderBy("position").all().map { row in
                     Attendee(
                         name: try row.decode(column: "name", as: String.self),
-                        specialty: Specialty(rawValue: try row.decode(column: "specialty", as: String.self)) ?? .mdtCoordinator)
+                        specialty: Specialty(rawValue: try row.decode(column: "specialty", as: String.self)) ?? .mdtCoordinator,
+                        userId: try row.decode(column: "user_id", as: String?.self))
                 }
             let items = try await db.select()
                 .column(SQLColumn("case_id", table: "a")).column(SQLColumn("question", table: "a")).column(SQLColumn("decision", table: "a"))
@@ -56,9 +57,11 @@ public struct SQLMeetingStore: MeetingStore {
                         specialty: try row.decode(column: "specialty", as: String?.self).flatMap(Specialty.init(rawValue:)),
                         followUp: (try row.decode(column: "follow_up", as: String?.self) ?? "").split(separator: "\n").map(String.init))
                 }
-            return Meeting(
+            var meeting = Meeting(
                 id: id, title: try row.decode(column: "title", as: String.self), scheduledFor: try row.decode(column: "scheduled_for", as: String.self),
                 location: try row.decode(column: "location", as: String.self), attendees: attendees, items: items)
+            meeting.createdBy = try row.decode(column: "created_by", as: String.self)
+            return meeting
         }
     }
 
@@ -81,8 +84,8 @@ public struct SQLMeetingStore: MeetingStore {
         try await store.write { db in
             try await db.delete(from: "meeting_attendees").where("meeting_id", .equal, SQLBind(meeting)).run()
             for (position, attendee) in attendees.enumerated() {
-                try await db.insert(into: "meeting_attendees").columns("meeting_id", "position", "name", "specialty")
-                    .values(SQLBind(meeting), SQLBind(position), SQLBind(attendee.name), SQLBind(attendee.specialty.rawValue)).run()
+                try await db.insert(into: "meeting_attendees").columns("meeting_id", "position", "name", "specialty", "user_id")
+                    .values(SQLBind(meeting), SQLBind(position), SQLBind(attendee.name), SQLBind(attendee.specialty.rawValue), SQLBind(attendee.userId)).run()
             }
         }
     }
@@ -174,15 +177,22 @@ public struct SQLTaskStore: TaskStore {
         return all.filter { !$0.isDone } + all.filter(\.isDone).sorted { ($0.doneAt ?? 0) > ($1.doneAt ?? 0) }
     }
 
-    public func open(specialties: [Specialty]?, limit: Int) async throws -> [FollowUpTask] {
+    /// Open tasks of these specialties (nil: all), of the cases the viewer may see (nil: all).
+    public func open(specialties: [Specialty]?, viewer: CaseViewer?, limit: Int) async throws -> [FollowUpTask] {
         if specialties?.isEmpty == true { return [] }
         return try await store.read { db in
             var query = Self.select(db).where(SQLColumn("done_at", table: "t"), .is, SQLLiteral.null)
+            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
             if let specialties {
                 query = query.where(SQLColumn("specialty", table: "t"), .in, SQLGroupExpression(specialties.map { SQLBind($0.rawValue) }))
             }
             return try await query.orderBy(SQLColumn("created_at", table: "t")).orderBy(SQLColumn("position", table: "t")).orderBy(SQLColumn("id", table: "t")).limit(limit).all().map(Self.task)
         }
+    }
+
+    /// The task, whatever its state (to check who may change it).
+    public func task(id: String) async throws -> FollowUpTask? {
+        try await store.read { db in try await Self.select(db).where(SQLColumn("id", table: "t"), .equal, SQLBind(id)).first().map(Self.task) }
     }
 
     public func setDone(_ done: Bool, task: String, by user: String, at time: Int64) async throws -> FollowUpTask? {

@@ -48,6 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Address of a reverse proxy whose X-Forwarded-For is believed (repeat for several; BONEMET_TRUSTED_PROXIES, comma-separated).")
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("case-access"),
+        help: "Who sees which patient: care-team (default: the case's care team, MDT coordinators, and emergency access with a reason) or everyone (BONEMET_CASE_ACCESS).")
+    var caseAccess: String?
+
     @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
     var demo = false
 
@@ -83,6 +88,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard let connectionsPerClient = Int(connectionsText), (0...100_000).contains(connectionsPerClient) else {
             throw CLIFailure.reject("field \"BONEMET_MAX_CONNECTIONS_PER_CLIENT\": allowed: 0 (no limit) to 100000", command: "serve")
         }
+        let accessText = caseAccess ?? environment["BONEMET_CASE_ACCESS"] ?? CaseAccessPolicy.careTeam.rawValue
+        guard let access = CaseAccessPolicy(rawValue: accessText) else {
+            throw CLIFailure.reject(
+                "field \"--case-access\": \"\(accessText)\" is not allowed; allowed: \(CaseAccessPolicy.allCases.map(\.rawValue).joined(separator: ", "))", command: "serve")
+        }
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
@@ -101,7 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
             viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"],
             hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"], clock: clock,
-            trustedProxies: Set(proxies))
+            trustedProxies: Set(proxies), caseAccess: access)
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

@@ -458,9 +458,9 @@ import Testing
         var all = try await tasks.tasks(caseId: stored.id)
         #expect(all.map(\.specialty) == [.orthopaedics, .radiationOncology, .medicalOncology])
         #expect(all.map(\.text) == ["book theatre", "术后放疗 8 Gy", "restart letrozole"])
-        #expect(try await tasks.open(specialties: [.radiationOncology], limit: 10).map(\.text) == ["术后放疗 8 Gy"])
-        #expect(try await tasks.open(specialties: [], limit: 10).isEmpty)
-        #expect(try await tasks.open(specialties: nil, limit: 10).count == 3)
+        #expect(try await tasks.open(specialties: [.radiationOncology], viewer: nil, limit: 10).map(\.text) == ["术后放疗 8 Gy"])
+        #expect(try await tasks.open(specialties: [], viewer: nil, limit: 10).isEmpty)
+        #expect(try await tasks.open(specialties: nil, viewer: nil, limit: 10).count == 3)
         // Done, then the decision is edited: the done task stays, the open ones are replaced.
         let theatre = try #require(all.first)
         let marked = try await tasks.setDone(true, task: theatre.id, by: "dr", at: 20)

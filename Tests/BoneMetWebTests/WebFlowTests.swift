@@ -302,7 +302,7 @@ import Testing
                 "_csrf": coordinator.csrf ?? "", "attend.\(radonc.id)": "on", "specialty.\(radonc.id)": "radiationOncology", "attendees": "Guest surgeon, orthopaedics",
             ])
             #expect(try await SQLMeetingStore(harness.services.store).get(id: String(meeting.dropFirst("/meetings/".count)))?.attendees
-                == [Attendee(name: radonc.displayName, specialty: .radiationOncology), Attendee(name: "Guest surgeon", specialty: .orthopaedics)])
+                == [Attendee(name: radonc.displayName, specialty: .radiationOncology, userId: radonc.id), Attendee(name: "Guest surgeon", specialty: .orthopaedics)])
             // A decision without a specialty is refused and what was typed is kept.
             let bad = try await coordinator.post(client, meeting + "/decisions/\(caseId)", form: [
                 "_csrf": coordinator.csrf ?? "", "decision": "Fix the <femur>", "specialty": "", "followUp": "Radiation oncology: SBRT",
@@ -321,7 +321,7 @@ import Testing
             _ = try await oncologist.signIn(client, "radonc", WebHarness.password)
             let mine = String(buffer: try await oncologist.get(client, "/tasks").body)
             #expect(mine.contains("post-operative RT 8 Gy") && !mine.contains("book theatre"))
-            let task = try #require(try await SQLTaskStore(harness.services.store).open(specialties: [.radiationOncology], limit: 5).first)
+            let task = try #require(try await SQLTaskStore(harness.services.store).open(specialties: [.radiationOncology], viewer: nil, limit: 5).first)
             let done = try await oncologist.post(client, "/tasks/\(task.id)/done", form: ["_csrf": oncologist.csrf ?? "", "next": "//evil.example"])
             #expect(done.status == .seeOther && done.headers[.location] == "/tasks")  // never an open redirect
             #expect(!String(buffer: try await oncologist.get(client, "/tasks").body).contains("post-operative RT 8 Gy"))
@@ -416,10 +416,12 @@ import Testing
     @Test func searchingPutsNoPatientIdInAURL() async throws {
         let harness = try await WebHarness.make(.sqlite)
         try await harness.user("doctor", role: .radiology)
+        // The doctor's own patients (the care team sees them; CareTeamTests covers the others).
+        let doctor = try #require(try await harness.services.users.credentials(username: "doctor")?.user)
         var record = try CaseFile.read(try WebFlowTests.example("02-uptake-irradiated-field.json"))
-        _ = try await harness.services.cases.create(record, findings: [], by: "u", at: 1)
+        _ = try await harness.services.cases.create(record, findings: [], by: doctor.id, at: 1)
         record.patient.id = "other-77"
-        _ = try await harness.services.cases.create(record, findings: [], by: "u", at: 2)
+        _ = try await harness.services.cases.create(record, findings: [], by: doctor.id, at: 2)
         try await harness.run { client in
             var browser = Browser()
             _ = try await browser.signIn(client, "doctor", WebHarness.password)

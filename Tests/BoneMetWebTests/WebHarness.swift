@@ -22,14 +22,14 @@ struct WebHarness {
     static func make(
         _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), now: @escaping @Sendable () -> Int64 = { time },
         passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil, logger custom: Logger? = nil, clock: HospitalClock = .utc,
-        trustedProxies: Set<String> = []
+        trustedProxies: Set<String> = [], caseAccess: CaseAccessPolicy = .careTeam
     ) async throws -> WebHarness {
         let (store, cleanup) = try await TestDatabases.make(engine, migrate: false)
         var logger = Logger(label: "bonemet.test")
         logger.logLevel = .warning
         if let custom { logger = custom }
         let services = AppServices(store: store, now: now, bcryptCost: 4, logger: logger, cds: cds, http: http, passwordLimits: passwordLimits, metricsToken: metricsToken, clock: clock,
-            trustedProxies: trustedProxies)
+            trustedProxies: trustedProxies, caseAccess: caseAccess)
         let password = try #require(try await Bootstrap.prepare(services))
         return WebHarness(services: services, adminPassword: password, cleanup: cleanup)
     }

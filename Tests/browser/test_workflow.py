@@ -404,6 +404,53 @@ def test_new_patient_without_json(server, browser):
     phone.close()
 
 
+# Issue #11, per-patient access: a colleague not on the care team sees no patient in the list,
+# gets a refusal page with "break the glass" (in the reader's language, keyboard-usable, no
+# serious axe violation), and after giving a reason opens the record, marked as emergency access.
+
+def test_break_the_glass(server, browser):
+    base = server["base"]
+    page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
+    sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
+    page.goto(base + "/cases")
+    case = page.locator("table a[href^='/cases/']").first.get_attribute("href")
+    page.click("button:has-text('Sign out')")
+    sign_in(page, base, "admin", ADMIN_PASSWORD)
+    page.goto(base + "/admin/users")
+    page.fill("input[name=username]", "dr.wang")
+    page.fill("input[name=displayName]", "Dr Wang")
+    page.select_option("select[name=role]", "medicalOncology")
+    page.click("button:has-text('Add user')")
+    one_time = page.locator("#one-time-password code").inner_text()
+    page.click("button:has-text('Sign out')")
+    sign_in(page, base, "dr.wang", one_time)
+    change_password(page, one_time, "wang " + DOCTOR_PASSWORD)
+    page.goto(base + "/cases")
+    assert page.locator("table a[href^='/cases/']").count() == 0
+    for language, title, button in [("zh", "您不在该患者的诊疗团队中", "打开病历（紧急访问）"), ("en", "Not on this patient's care team", "Open the record (emergency access)")]:
+        if (language == "zh") != ("患者" in page.locator("header").inner_text()):
+            page.click("header form.lang button")
+        response = page.goto(base + case)
+        assert response.status == 403
+        assert title in page.locator("h1").inner_text()
+        assert page.locator(f"button:has-text('{button}')").count() == 1
+        results = Axe().run(page, options=WCAG)
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, serious
+    # Too short a reason: refused, what was typed kept; then a real reason opens the record.
+    page.fill("textarea[name=reason]", "urgent")
+    page.evaluate("document.querySelector('textarea[name=reason]').removeAttribute('minlength')")
+    page.click("button:has-text('Open the record (emergency access)')")
+    assert page.input_value("textarea[name=reason]") == "urgent"
+    page.fill("textarea[name=reason]", "On call: admitted tonight with a pathological fracture")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + case)
+    assert "emergency access until" in page.locator("#care-team").inner_text()
+    page.screenshot(path=os.path.join(ARTIFACTS, "break-the-glass-case.png"), full_page=False)
+    page.close()
+
+
 # Issue #10, accessibility: axe-core (bundled by the PyPI package axe-playwright-python) finds no
 # serious or critical WCAG 2.1 A/AA violation on any page type, English and Chinese, desktop and phone.
 # Last in this file: it needs the users, cases and meeting the tests above made.

@@ -11,6 +11,8 @@ public struct AppError: Error, Sendable {
     public let retryAfter: Int?
     /// The case that already exists (409 on creating a second case for one patient).
     public var existingCase: String?
+    /// The case the user is not on the care team of (403): its page offers "break the glass".
+    public var breakGlassCase: String?
 
     public init(_ status: HTTPResponse.Status, _ message: LocalizedText, fieldErrors: [InputError] = [], retryAfter: Int? = nil) {
         self.status = status
@@ -36,6 +38,18 @@ public struct AppError: Error, Sendable {
         error.existingCase = caseId
         return error
     }
+
+    static func notOnCareTeam(caseId: String) -> AppError {
+        var error = AppError(.forbidden, LocalizedText(
+            en: "You are not on this patient's care team. Ask a member of the team or the MDT coordinator to add you; in an emergency, open the record below with a reason (recorded in the audit log).",
+            zh: "您不在该患者的诊疗团队中。请让团队成员或 MDT 协调员将您加入；紧急情况下，可在下方填写理由后打开病历（将记入审计日志）。"))
+        error.breakGlassCase = caseId
+        return error
+    }
+
+    static let notAttending = AppError(.forbidden, LocalizedText(
+        en: "This MDT meeting's agenda is open to its attendees, the colleague who scheduled it and MDT coordinators. Ask the coordinator to add you as an attendee.",
+        zh: "该 MDT 会议议程仅对参会者、安排会议的同事和 MDT 协调员开放。请让协调员将您加为参会者。"))
 
     static func overloaded(retryAfter: Int) -> AppError {
         AppError(.serviceUnavailable, LocalizedText(

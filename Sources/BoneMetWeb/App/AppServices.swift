@@ -45,15 +45,21 @@ public struct AppServices: Sendable {
     public let keySets: JWKSCache
     /// Reverse proxies whose `X-Forwarded-For` is believed (ClientAddress); empty: none.
     public let trustedProxies: Set<String>
+    /// Care teams and "break the glass" grants.
+    public let access: any CaseAccessStore
+    /// Who sees which case (`--case-access`).
+    public let caseAccess: CaseAccessPolicy
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
         cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
-        hospitalName: String? = nil, clock: HospitalClock = .server, trustedProxies: Set<String> = []
+        hospitalName: String? = nil, clock: HospitalClock = .server, trustedProxies: Set<String> = [], caseAccess: CaseAccessPolicy = .careTeam
     ) {
         self.trustedProxies = trustedProxies
+        self.caseAccess = caseAccess
+        self.access = SQLCaseAccess(store)
         self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.passwords = PasswordGate(limits: passwordLimits)

@@ -29,7 +29,7 @@ public enum OpenAPIDocument {
             body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "409", "413", "422"], parameters: []),
         Operation(
             method: "get", path: "/api/v1/cases/{id}", summary: "A case: record, version and assessment as of today.", body: nil,
-            success: ("200", "CaseWithAssessment"), errors: ["401", "404"], parameters: [("id", "path", "case id")]),
+            success: ("200", "CaseWithAssessment"), errors: ["401", "403", "404"], parameters: [("id", "path", "case id")]),
         Operation(
             method: "put", path: "/api/v1/cases/{id}", summary: "Replace a case record. Requires If-Match with the version edited.",
             body: "CaseRecord", success: ("200", "CaseWithAssessment"), errors: ["401", "403", "404", "409", "422", "428"],
@@ -46,12 +46,12 @@ public enum OpenAPIDocument {
             body: "MeetingInput", success: ("201", "Created"), errors: ["401", "403", "422"], parameters: []),
         Operation(
             method: "get", path: "/api/v1/meetings/{id}", summary: "A meeting: attendees and agenda, with what is missing for each case and its decision.",
-            body: nil, success: ("200", "Meeting"), errors: ["401", "404"], parameters: [("id", "path", "meeting id")]),
+            body: nil, success: ("200", "Meeting"), errors: ["401", "403", "404"], parameters: [("id", "path", "meeting id")]),
         Operation(
             method: "post", path: "/api/v1/meetings/{id}/agenda", summary: "Put a case on the agenda: {caseId, question}.", body: "AgendaInput",
             success: ("201", "Created"), errors: ["401", "403", "404", "409", "422"], parameters: [("id", "path", "meeting id")]),
         Operation(
-            method: "put", path: "/api/v1/meetings/{id}/attendees", summary: "Replace the attendance: [{name, specialty}].", body: "Attendees",
+            method: "put", path: "/api/v1/meetings/{id}/attendees", summary: "Replace the attendance: [{name, specialty, username?}] — a username makes a BoneMet user attend (on the care team of the agenda's patients).", body: "Attendees",
             success: ("200", "Created"), errors: ["401", "403", "404", "422"], parameters: [("id", "path", "meeting id")]),
         Operation(
             method: "post", path: "/api/v1/meetings/{id}/decisions/{caseId}",
@@ -66,7 +66,7 @@ public enum OpenAPIDocument {
 
     static let errorDescriptions: [String: String] = [
         "401": "Not signed in (no session cookie and no valid Bearer token).",
-        "403": "The role may not do this, or the CSRF header is missing on a cookie session.",
+        "403": "The role may not do this, the user is not on the patient's care team (or not at the meeting), or the CSRF header is missing on a cookie session.",
         "404": "No such case or worklist.",
         "409": "Conflict: on PUT the case changed since the version sent in If-Match; on POST the patient already has a case (`existingCase`, and Content-Location names it).",
         "413": "The body is larger than 4 MB.",
@@ -183,7 +183,9 @@ public enum OpenAPIDocument {
         schemas["AgendaInput"] = ["type": "object", "required": ["caseId", "question"], "properties": ["caseId": string, "question": string]]
         schemas["Attendees"] = [
             "type": "array",
-            "items": ["type": "object", "required": ["name", "specialty"], "properties": ["name": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))]]],
+            "items": ["type": "object", "required": ["name", "specialty"], "properties": [
+                "name": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))], "username": string,
+            ]],
         ]
         schemas["DecisionInput"] = [
             "type": "object", "required": ["decision", "specialty"],

@@ -65,8 +65,9 @@ extension APIController {
     }
 
     @Sendable func meetingGet(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        _ = try context.require(.viewCases, request)
+        let user = try context.require(.viewCases, request)
         guard let meeting = try await meetings.get(id: try context.parameters.require("id")) else { throw AppError.notFound }
+        guard services.mayOpen(meeting, user) else { throw AppError.notAttending }
         var items: [JSONValue] = []
         for item in meeting.items {
             var missing: [JSONValue] = []
@@ -83,7 +84,11 @@ extension APIController {
         let body = JSONValue.object(JSONObject([
             "id": .string(meeting.id), "title": .string(meeting.title), "scheduledFor": .string(meeting.scheduledFor),
             "location": .string(meeting.location),
-            "attendees": .array(meeting.attendees.map { .object(JSONObject(["name": .string($0.name), "specialty": .string($0.specialty.rawValue)])) }),
+            "attendees": .array(meeting.attendees.map { attendee in
+                var object = JSONObject(["name": .string(attendee.name), "specialty": .string(attendee.specialty.rawValue)])
+                if let id = attendee.userId { object["userId"] = .string(id) }
+                return .object(object)
+            }),
             "agenda": .array(items),
         ]))
         return JSONResponse(value: body.serialized())
@@ -96,6 +101,9 @@ extension APIController {
         let reader = try await readObject(request, fields: ["caseId", "question"])
         let caseId = try required("caseId") { () throws(InputError) in try reader.string("caseId") }
         let question = try required("question") { () throws(InputError) in try reader.string("question") }
+        guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        guard services.mayOpen(meeting, user) else { throw AppError.notAttending }
+        try await services.checkAccess(caseId, for: user)
         do {
             try await meetings.add(caseId: caseId, question: question, to: id)
         } catch StorageError.duplicate {
@@ -108,10 +116,12 @@ extension APIController {
     }
 
     @Sendable func meetingAttendees(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        _ = try context.require(.manageMeetings, request)
+        let user = try context.require(.manageMeetings, request)
         try checkCSRF(request, context)
         let id = try context.parameters.require("id")
-        guard try await meetings.get(id: id) != nil else { throw AppError.notFound }
+        guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        guard services.mayManage(meeting, user) else { throw AppError.forbidden }
+        let users = Dictionary(try await services.users.all().map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
         let text = try await FormData.bodyText(request, limit: 256 * 1024)
         guard case .array(let items) = (try? JSONValue.parse(text)) ?? .null else {
             throw AppError.invalid([InputError(field: nil, problem: .wrongType(expected: .array))])
@@ -119,10 +129,18 @@ extension APIController {
         var attendees: [Attendee] = []
         for (index, item) in items.enumerated() {
             do throws(InputError) {
-                let reader = try InputReader(item, fields: ["name", "specialty"])
+                let reader = try InputReader(item, fields: ["name", "specialty", "username"])
                 guard let name = try reader.string("name") else { throw InputError(field: "name", problem: .missing) }
                 guard let specialty = try reader.enumValue("specialty", as: Specialty.self) else { throw InputError(field: "specialty", problem: .missing) }
-                attendees.append(Attendee(name: name, specialty: specialty))
+                // A BoneMet user attending (on the care team of the agenda's patients), or a guest.
+                var userId: String?
+                if let username = try reader.string("username") {
+                    guard let attendee = users[username], !attendee.disabled else {
+                        throw InputError(field: "username", problem: .custom(LocalizedText(en: "no active user with this name", zh: "没有此用户名的在用账号")))
+                    }
+                    userId = attendee.id
+                }
+                attendees.append(Attendee(name: name, specialty: specialty, userId: userId))
             } catch {
                 throw AppError.invalid([error.nested(under: "[\(index)]")])
             }

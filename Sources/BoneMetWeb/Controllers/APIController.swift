@@ -29,7 +29,9 @@ struct APIController {
         let user = try context.require(.viewCases, request)
         let limit = min(max(request.uri.queryParameters.get("limit", as: Int.self) ?? 50, 1), 500)
         let offset = max(request.uri.queryParameters.get("offset", as: Int.self) ?? 0, 0)
-        let cases = try await services.cases.list(search: nil, limit: limit, offset: offset)
+        var filter = CaseListFilter()
+        filter.viewer = services.viewer(for: user)
+        let cases = try await services.cases.list(filter, limit: limit, offset: offset)
         try await services.auditShown(context, user: user, action: "list", what: "API case list from \(offset)", patients: cases.map(\.patientId))
         return JSONResponse(value: Self.listBody(cases, limit: limit, offset: offset))
     }
@@ -43,7 +45,9 @@ struct APIController {
             let limit = try reader.int("limit", in: 1...500) ?? 50
             let offset = try reader.int("offset", in: 0...1_000_000) ?? 0
             let query = try reader.string("q")
-            let cases = try await services.cases.list(search: query, limit: limit, offset: offset)
+            var filter = CaseListFilter(search: query)
+            filter.viewer = services.viewer(for: user)
+            let cases = try await services.cases.list(filter, limit: limit, offset: offset)
             try await services.auditShown(context, user: user, action: "search", what: "API search \"\(query ?? "")\"", patients: cases.map(\.patientId))
             return JSONResponse(value: Self.listBody(cases, limit: limit, offset: offset))
         } catch let error as InputError {
@@ -89,7 +93,7 @@ struct APIController {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let user = try context.require(.viewCases, request)
         let id = try context.parameters.require("id")
-        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        let stored = try await services.openCase(id, for: user)
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "api", at: services.now(), client: context.clientAddress)
         return JSONResponse(value: body(stored, language: context.language))
     }
@@ -118,7 +122,8 @@ struct APIController {
         let user = try context.require(.viewCases, request)
         guard let list = Worklists.named(try context.parameters.require("slug")) else { throw AppError.notFound }
         let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
-        let entries = try await services.cases.worklist(rules: list.rules, minimumSeverity: list.minimumSeverity, limit: 50, offset: (page - 1) * 50)
+        let entries = try await services.cases.worklist(
+            rules: list.rules, minimumSeverity: list.minimumSeverity, viewer: services.viewer(for: user), limit: 50, offset: (page - 1) * 50)
         try await services.auditShown(context, user: user, action: "worklist", what: "API worklist \(list.slug) page \(page)", patients: entries.map(\.patientId))
         let items: [JSONValue] = entries.map { entry in
             .object(JSONObject([

@@ -23,6 +23,9 @@ struct CaseController {
         router.get("/cases/{id}/edit-section", use: sectionForm)
         router.post("/cases/{id}/edit-section", use: saveSection)
         router.post("/cases/{id}/delete-item", use: deleteItem)
+        router.post("/cases/{id}/break-glass", use: breakGlass)
+        router.post("/cases/{id}/team", use: addMember)
+        router.post("/cases/{id}/team/remove", use: removeMember)
     }
 
 
@@ -37,6 +40,7 @@ struct CaseController {
         filter.urgency = query.get("urgency").flatMap(CaseListFilter.Urgency.init(rawValue:))
         filter.owner = query.get("mine") == "1" ? user.id : nil
         filter.onAgenda = query.get("agenda") == "1"
+        filter.viewer = services.viewer(for: user)
         let cases = try await services.cases.list(filter, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
         try await services.auditShown(context, user: user, action: "list", what: "patient list page \(page)", patients: cases.prefix(Self.pageSize).map(\.patientId))
         return HTMLPage(html: CasesPage(
@@ -51,8 +55,9 @@ struct CaseController {
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         let search = (form["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        let cases = try await services.cases.list(
-            CaseListFilter(search: search.isEmpty ? nil : search, today: services.today.description), limit: Self.pageSize, offset: 0)
+        var filter = CaseListFilter(search: search.isEmpty ? nil : search, today: services.today.description)
+        filter.viewer = services.viewer(for: user)
+        let cases = try await services.cases.list(filter, limit: Self.pageSize, offset: 0)
         try await services.auditShown(context, user: user, action: "search", what: "search \"\(search)\"", patients: cases.map(\.patientId))
         return HTMLPage(html: CasesPage(
             cases: cases, search: search, canEdit: user.may(.editClinicalData), owners: try await ownerNames(), today: services.today
@@ -149,20 +154,21 @@ struct CaseController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
         let id = try context.parameters.require("id")
-        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        let stored = try await services.openCase(id, for: user)
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now(), client: context.clientAddress)
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         var page = CasePage(
             stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
         page.tasks = try await SQLTaskStore(services.store).tasks(caseId: id)
         page.canCompleteTasks = user.may(.manageMeetings)
+        page.careTeam = try await careTeam(id, user: user)
         return HTMLPage(html: page.render(context.layout))
     }
 
     @Sendable func edit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.editClinicalData, request)
         let id = try context.parameters.require("id")
-        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        let stored = try await services.openCase(id, for: user)
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "record editor", at: services.now(), client: context.clientAddress)
         let page = CaseEditorPage(caseId: id, text: CaseFile.write(stored.record), version: stored.version, errors: [], message: nil)
         return HTMLPage(html: page.render(context.layout))
@@ -202,7 +208,7 @@ extension CaseController {
     func loadForEdit(_ request: Request, _ context: AppRequestContext) async throws -> (User, StoredCase, JSONValue) {
         let user = try context.require(.editClinicalData, request)
         let id = try context.parameters.require("id")
-        guard let stored = try await services.cases.get(id: id) else { throw AppError.notFound }
+        let stored = try await services.openCase(id, for: user)
         return (user, stored, try JSONValue.parse(CaseFile.write(stored.record)))
     }
 
@@ -321,6 +327,8 @@ struct CaseService {
     }
 
     func update(id: String, record: CaseRecord, expectedVersion: Int, by user: User) async throws -> StoredCase {
+        // Every write goes through here: only the care team (or an open emergency access) writes.
+        try await services.checkAccess(id, for: user)
         let findings = assess(record, asOf: services.today, settings: services.settings).findings
         let stored = try await services.cases.update(
             id: id, record: record, findings: findings, expectedVersion: expectedVersion, by: user.id, at: services.now())

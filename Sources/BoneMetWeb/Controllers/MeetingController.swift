@@ -107,8 +107,9 @@ struct MeetingController {
         return .seeOther("/meetings/\(id)")
     }
 
-    func page(_ id: String, error: LocalizedText? = nil, typed: [String: String] = [:], errorCase: String? = nil) async throws -> MeetingPage {
+    func page(_ id: String, user: User, error: LocalizedText? = nil, typed: [String: String] = [:], errorCase: String? = nil) async throws -> MeetingPage {
         guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        guard services.mayOpen(meeting, user) else { throw AppError.notAttending }
         var readiness: [String: [LocalizedText]] = [:]
         var firstScreens: [String: CaseFirstScreen] = [:]
         for item in meeting.items {
@@ -119,7 +120,9 @@ struct MeetingController {
             }
         }
         let onAgenda = Set(meeting.items.map(\.caseId))
-        let candidates = try await services.cases.list(search: nil, limit: 500, offset: 0).filter { !onAgenda.contains($0.id) }
+        var visible = CaseListFilter()
+        visible.viewer = services.viewer(for: user)
+        let candidates = try await services.cases.list(visible, limit: 500, offset: 0).filter { !onAgenda.contains($0.id) }
         let users = try await services.users.all().filter { !$0.disabled && $0.role != .administrator }
         return MeetingPage(
             meeting: meeting, readiness: readiness, firstScreens: firstScreens, candidates: candidates, error: error, typed: typed, errorCase: errorCase,
@@ -128,7 +131,7 @@ struct MeetingController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
-        let page = try await page(try context.parameters.require("id"))
+        let page = try await page(try context.parameters.require("id"), user: user)
         try await services.auditShown(context, user: user, action: "list", what: "MDT agenda", patients: page.meeting.items.map(\.patientId))
         return HTMLPage(html: page.render(context.layout))
     }
@@ -139,10 +142,15 @@ struct MeetingController {
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         let question = (form["question"] ?? "").trimmingCharacters(in: .whitespaces)
+        // Putting a patient on an agenda opens the record to its attendees: only for a patient
+        // the user may open themselves.
+        guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        guard services.mayOpen(meeting, user) else { throw AppError.notAttending }
+        try await services.checkAccess(form["caseId"] ?? "", for: user)
         do {
             try await meetings.add(caseId: form["caseId"] ?? "", question: question.isEmpty ? "—" : question, to: id)
         } catch StorageError.duplicate {
-            return try HTMLPage(html: try await page(id, error: MeetingTexts.alreadyOnAgenda).render(context.layout), status: .conflict)
+            return try HTMLPage(html: try await page(id, user: user, error: MeetingTexts.alreadyOnAgenda).render(context.layout), status: .conflict)
                 .response(from: request, context: context)
         } catch StorageError.notFound {
             throw AppError.notFound
@@ -159,14 +167,16 @@ struct MeetingController {
     /// Attendance: users ticked from the list (each with a specialty, their role's by default)
     /// and guests written one per line as "name, specialty".
     @Sendable func attendees(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.require(.manageMeetings, request)
+        let user = try context.require(.manageMeetings, request)
         let id = try context.parameters.require("id")
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
+        guard let meeting = try await meetings.get(id: id) else { throw AppError.notFound }
+        guard services.mayManage(meeting, user) else { throw AppError.forbidden }
         var list: [Attendee] = []
         for user in try await services.users.all() where form["attend.\(user.id)"] != nil {
             let specialty = Specialty(rawValue: form["specialty.\(user.id)"] ?? "") ?? Specialty(rawValue: user.role.rawValue) ?? .mdtCoordinator
-            list.append(Attendee(name: user.displayName, specialty: specialty))
+            list.append(Attendee(name: user.displayName, specialty: specialty, userId: user.id))
         }
         for line in (form["attendees"] ?? "").split(whereSeparator: \.isNewline) {
             // "name, specialty" (or the Chinese comma); the specialty by its name in either
@@ -177,7 +187,7 @@ struct MeetingController {
                 let message = LocalizedText(
                     en: "\"\(InputError.shorten(String(line)))\": write name, specialty — allowed specialties: \(Specialty.allCases.map(\.label.en).joined(separator: ", "))",
                     zh: "\"\(InputError.shorten(String(line)))\"：请写 姓名，科室——允许的科室：\(Specialty.allCases.map(\.label.zhHans).joined(separator: "、"))")
-                return try HTMLPage(html: try await page(id, error: message, typed: form.fields).render(context.layout), status: .unprocessableContent)
+                return try HTMLPage(html: try await page(id, user: user, error: message, typed: form.fields).render(context.layout), status: .unprocessableContent)
                     .response(from: request, context: context)
             }
             list.append(Attendee(name: name, specialty: specialty))
@@ -196,7 +206,7 @@ struct MeetingController {
         guard !decision.isEmpty, let specialty = Specialty(rawValue: form["specialty"] ?? "") else {
             return try HTMLPage(
                 html: try await page(
-                    id, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。"),
+                    id, user: user, error: LocalizedText(en: "Write the decision and choose the responsible specialty.", zh: "请填写决定并选择负责科室。"),
                     typed: form.fields, errorCase: caseId
                 ).render(context.layout),
                 status: .unprocessableContent
@@ -224,6 +234,7 @@ struct MeetingController {
         guard let meeting = try await meetings.get(id: id), let item = meeting.items.first(where: { $0.caseId == caseId }),
             let stored = try await services.cases.get(id: caseId)
         else { throw AppError.notFound }
+        try await services.checkAccess(caseId, for: user)
         try await services.audit.record(userId: user.id, action: "view", caseId: caseId, detail: "MDT report", at: services.now(), client: context.clientAddress)
         let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         return HTMLPage(html: MeetingReportPage(meeting: meeting, item: item, stored: stored, assessment: assessment, hospital: services.hospitalName).render(context.layout))

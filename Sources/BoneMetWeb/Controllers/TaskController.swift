@@ -25,7 +25,7 @@ struct TaskController {
         let user = try context.require(.viewCases, request)
         let chosen = request.uri.queryParameters.get("specialty")
         let specialty: Specialty? = chosen == "all" ? nil : chosen.flatMap(Specialty.init(rawValue:)) ?? Self.specialty(of: user)
-        let open = try await tasks.open(specialties: specialty.map { [$0] }, limit: 500)
+        let open = try await tasks.open(specialties: specialty.map { [$0] }, viewer: services.viewer(for: user), limit: 500)
         try await services.auditShown(context, user: user, action: "list", what: "tasks", patients: open.map(\.patientId))
         return HTMLPage(html: TasksPage(tasks: open, specialty: specialty, canComplete: user.may(.manageMeetings)).render(context.layout))
     }
@@ -43,6 +43,8 @@ struct TaskController {
         let id = try context.parameters.require("id")
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
+        guard let existing = try await tasks.task(id: id) else { throw AppError.notFound }
+        try await services.checkAccess(existing.caseId, for: user)
         guard let task = try await tasks.setDone(done, task: id, by: user.id, at: services.now()) else { throw AppError.notFound }
         try await services.audit.record(userId: user.id, action: done ? "task.done" : "task.reopen", caseId: task.caseId, detail: "task", at: services.now(), client: context.clientAddress)
         // Back where the button was: the case page or the task list (a local path only).

@@ -16,7 +16,8 @@ struct WorklistController {
         guard let list = Worklists.named(slug) else { throw AppError.notFound }
         let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
         let entries = try await services.cases.worklist(
-            rules: list.rules, minimumSeverity: list.minimumSeverity, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+            rules: list.rules, minimumSeverity: list.minimumSeverity, viewer: services.viewer(for: user), limit: Self.pageSize,
+            offset: (page - 1) * Self.pageSize)
         try await services.auditShown(context, user: user, action: "worklist", what: "worklist \(slug) page \(page)", patients: entries.map(\.patientId))
         var view = WorklistPage(title: list.title, entries: entries, page: page, path: slug, pageSize: Self.pageSize)
         view.upToDate = try await Reassessor(services: services).lastRun()

@@ -37,7 +37,7 @@ struct ErrorMiddleware: RouterMiddleware {
     func render(_ error: AppError, request: Request, context: AppRequestContext) async throws -> Response {
         if error.status == .forbidden, let user = context.user, let audit {
             try? await audit.record(
-                userId: user.id, action: "forbidden", caseId: nil, detail: "\(request.method.rawValue) \(RequestLogMiddleware.route(context.endpointPath))",
+                userId: user.id, action: "forbidden", caseId: error.breakGlassCase, detail: "\(request.method.rawValue) \(RequestLogMiddleware.route(context.endpointPath))",
                 at: now(), client: context.clientAddress)
         }
         var response = try body(error, request: request, context: context)
@@ -59,7 +59,8 @@ struct ErrorMiddleware: RouterMiddleware {
         if error.status == .unauthorized {
             return .seeOther("/login")
         }
-        let page = ErrorPage(status: Int(error.status.code), message: error.message, requestId: context.requestId)
+        var page = ErrorPage(status: Int(error.status.code), message: error.message, requestId: context.requestId)
+        page.breakGlassCase = error.breakGlassCase
         return try HTMLPage(html: page.render(context.layout), status: error.status)
             .response(from: request, context: context)
     }

@@ -13,6 +13,8 @@ struct CasePage {
     /// Follow-up tasks of the case's MDT decisions.
     var tasks: [FollowUpTask] = []
     var canCompleteTasks = false
+    /// Who may open the record, and why (shown only under care-team access).
+    var careTeam: CareTeamSection?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -67,6 +69,7 @@ struct CasePage {
                 ),
                 summary.decisionsNode(language),
                 TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks),
+                .unwrap(careTeam) { $0.node(caseId: stored.id, layout: layout) },
                 studiesNode(language),
                 RecordOverview(
                     caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,

@@ -1,0 +1,97 @@
+import BoneMetDomain
+import SQLKit
+
+/// Care-team access (issue #11): a case is seen by the user who created it, the users added
+/// to its team, the users who attend an MDT meeting with the case on its agenda, and anyone
+/// who "broke the glass" for it (until the grant expires). One SQL predicate serves every
+/// list, search and worklist, so what a page shows and what a case read allows never differ.
+public struct SQLCaseAccess: CaseAccessStore {
+    let store: SQLStore
+
+    public init(_ store: SQLStore) {
+        self.store = store
+    }
+
+    /// `column IN (cases the viewer may see)`; `column` is the case id of the outer query,
+    /// and `creator` its `created_by` column.
+    static func visible(_ viewer: CaseViewer, id column: String, creator: String) -> SQLQueryString {
+        SQLQueryString("""
+            (\(team(viewer.userId, id: column, creator: creator))
+             OR \(unsafeRaw: column) IN (SELECT g.case_id FROM case_access g WHERE g.user_id = \(bind: viewer.userId) AND g.expires_at > \(bind: viewer.now)))
+            """)
+    }
+
+    /// On the care team: created the case, added to it, or attending a meeting about it.
+    static func team(_ userId: String, id column: String, creator: String) -> SQLQueryString {
+        SQLQueryString("""
+            (\(unsafeRaw: creator) = \(bind: userId)
+             OR \(unsafeRaw: column) IN (SELECT t.case_id FROM case_team t WHERE t.user_id = \(bind: userId))
+             OR \(unsafeRaw: column) IN (SELECT a.case_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
+                                      WHERE m.user_id = \(bind: userId)))
+            """)
+    }
+
+    public func access(caseId: String, viewer: CaseViewer) async throws -> CaseAccessLevel? {
+        try await store.read { db in
+            let onTeam = try await db.select().column("id").from("cases").where("id", .equal, SQLBind(caseId))
+                .where(Self.team(viewer.userId, id: "cases.id", creator: "cases.created_by")).first()
+            if onTeam != nil { return .careTeam }
+            let grant = try await db.select().column(SQLFunction("MAX", args: SQLColumn("expires_at")), as: "until").from("case_access")
+                .where("case_id", .equal, SQLBind(caseId)).where("user_id", .equal, SQLBind(viewer.userId))
+                .where("expires_at", .greaterThan, SQLBind(viewer.now)).first()
+            guard let until = try grant?.decode(column: "until", as: Int64?.self) else { return nil }
+            return .brokenGlass(until: until)
+        }
+    }
+
+    public func members(caseId: String) async throws -> [CareTeamMember] {
+        try await store.read { db in
+            var out: [CareTeamMember] = []
+            if let row = try await db.select().column("created_by").from("cases").where("id", .equal, SQLBind(caseId)).first(),
+                let creator = try row.decode(column: "created_by", as: String?.self)
+            {
+                out.append(CareTeamMember(userId: creator, basis: .created))
+            }
+            for row in try await db.select().columns("user_id", "added_by", "added_at").from("case_team").where("case_id", .equal, SQLBind(caseId))
+                .orderBy("added_at").all()
+            {
+                out.append(CareTeamMember(
+                    userId: try row.decode(column: "user_id", as: String.self), basis: .added,
+                    addedBy: try row.decode(column: "added_by", as: String.self), addedAt: try row.decode(column: "added_at", as: Int64.self)))
+            }
+            let attendees = try await db.select().distinct().column(SQLColumn("user_id", table: "m"))
+                .from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("a")))
+                .join(SQLAlias(SQLIdentifier("meeting_attendees"), as: SQLIdentifier("m")), on: SQLColumn("meeting_id", table: "m"), .equal, SQLColumn("meeting_id", table: "a"))
+                .where(SQLColumn("case_id", table: "a"), .equal, SQLBind(caseId)).where(SQLColumn("user_id", table: "m"), .isNot, SQLLiteral.null)
+                .all()
+            for row in attendees {
+                let id = try row.decode(column: "user_id", as: String.self)
+                if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }
+            }
+            return out
+        }
+    }
+
+    public func add(member userId: String, caseId: String, by: String, at time: Int64) async throws {
+        try await store.write { db in
+            let present = try await db.select().column("user_id").from("case_team").where("case_id", .equal, SQLBind(caseId))
+                .where("user_id", .equal, SQLBind(userId)).first()
+            guard present == nil else { return }
+            try await db.insert(into: "case_team").columns("case_id", "user_id", "added_by", "added_at")
+                .values(SQLBind(caseId), SQLBind(userId), SQLBind(by), SQLBind(time)).run()
+        }
+    }
+
+    public func remove(member userId: String, caseId: String) async throws {
+        try await store.write { db in
+            try await db.delete(from: "case_team").where("case_id", .equal, SQLBind(caseId)).where("user_id", .equal, SQLBind(userId)).run()
+        }
+    }
+
+    public func breakGlass(caseId: String, userId: String, reason: String, at time: Int64, until: Int64) async throws {
+        try await store.write { db in
+            try await db.insert(into: "case_access").columns("case_id", "user_id", "reason", "granted_at", "expires_at")
+                .values(SQLBind(caseId), SQLBind(userId), SQLBind(reason), SQLBind(time), SQLBind(until)).run()
+        }
+    }
+}
