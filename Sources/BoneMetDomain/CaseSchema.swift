@@ -122,7 +122,8 @@ public enum CaseSchema {
     private static func schema(_ kind: Kind) -> JSONValue {
         switch kind {
         case .string: return ["type": "string", "minLength": 1]
-        case .date: return ["type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"]
+        // Years 1900–2200, as PartialDate accepts; the days of each month are checked by the reader.
+        case .date: return ["type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"]
         case .level: return ["type": "string", "pattern": "^([CcTtLlSs])([1-9]|1[0-2])$"]
         case .boolean: return ["type": "boolean"]
         case .number(let min, let max): return ["type": "number", "minimum": .double(min), "maximum": .double(max)]

@@ -41,6 +41,7 @@ public func buildRouter(_ services: AppServices) -> Router<AppRequestContext> {
     router.add(middleware: LanguageMiddleware(clock: services.clock))
     router.add(middleware: ErrorMiddleware(logger: services.logger, audit: services.audit, now: services.now))
     router.add(middleware: RedirectMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: SessionMiddleware(services: services))
     SystemController(services: services).addRoutes(to: router)
     AuthController(services: services).addRoutes(to: router)

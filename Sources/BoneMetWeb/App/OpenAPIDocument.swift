@@ -23,16 +23,16 @@ public enum OpenAPIDocument {
         Operation(
             method: "post", path: "/api/v1/cases/search",
             summary: "Search cases by part of the pseudonymous patient id: {q, limit, offset} in the body, so no id reaches a URL.",
-            body: "SearchInput", success: ("200", "CaseList"), errors: ["401", "422"], parameters: []),
+            body: "SearchInput", success: ("200", "CaseList"), errors: ["400", "401", "422"], parameters: []),
         Operation(
             method: "post", path: "/api/v1/cases", summary: "Create a case from a case record; it is assessed and its findings stored.",
-            body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["401", "403", "409", "413", "422"], parameters: []),
+            body: "CaseRecord", success: ("201", "CaseWithAssessment"), errors: ["400", "401", "403", "409", "413", "422"], parameters: []),
         Operation(
             method: "get", path: "/api/v1/cases/{id}", summary: "A case: record, version and assessment as of today.", body: nil,
             success: ("200", "CaseWithAssessment"), errors: ["401", "403", "404"], parameters: [("id", "path", "case id")]),
         Operation(
             method: "put", path: "/api/v1/cases/{id}", summary: "Replace a case record. Requires If-Match with the version edited.",
-            body: "CaseRecord", success: ("200", "CaseWithAssessment"), errors: ["401", "403", "404", "409", "422", "428"],
+            body: "CaseRecord", success: ("200", "CaseWithAssessment"), errors: ["400", "401", "403", "404", "409", "422", "428"],
             parameters: [("id", "path", "case id"), ("If-Match", "header", "the version you edited, e.g. 3")]),
         Operation(
             method: "get", path: "/api/v1/worklists/{slug}", summary: "A worklist of stored findings, most urgent first (50 per page).",
@@ -43,20 +43,20 @@ public enum OpenAPIDocument {
             errors: ["401"], parameters: []),
         Operation(
             method: "post", path: "/api/v1/meetings", summary: "Schedule a meeting: {title, scheduledFor: \"YYYY-MM-DD HH:MM\", location}.",
-            body: "MeetingInput", success: ("201", "Created"), errors: ["401", "403", "422"], parameters: []),
+            body: "MeetingInput", success: ("201", "Created"), errors: ["400", "401", "403", "422"], parameters: []),
         Operation(
             method: "get", path: "/api/v1/meetings/{id}", summary: "A meeting: attendees and agenda, with what is missing for each case and its decision.",
             body: nil, success: ("200", "Meeting"), errors: ["401", "403", "404"], parameters: [("id", "path", "meeting id")]),
         Operation(
             method: "post", path: "/api/v1/meetings/{id}/agenda", summary: "Put a case on the agenda: {caseId, question}.", body: "AgendaInput",
-            success: ("201", "Created"), errors: ["401", "403", "404", "409", "422"], parameters: [("id", "path", "meeting id")]),
+            success: ("201", "Created"), errors: ["400", "401", "403", "404", "409", "422"], parameters: [("id", "path", "meeting id")]),
         Operation(
             method: "put", path: "/api/v1/meetings/{id}/attendees", summary: "Replace the attendance: [{name, specialty, username?}] — a username makes a BoneMet user attend (on the care team of the agenda's patients).", body: "Attendees",
-            success: ("200", "Created"), errors: ["401", "403", "404", "422"], parameters: [("id", "path", "meeting id")]),
+            success: ("200", "Created"), errors: ["400", "401", "403", "404", "422"], parameters: [("id", "path", "meeting id")]),
         Operation(
             method: "post", path: "/api/v1/meetings/{id}/decisions/{caseId}",
             summary: "Record the decision for a case: {decision, specialty, followUp: [..]}; it is also appended to the case record.",
-            body: "DecisionInput", success: ("200", "Created"), errors: ["401", "403", "404", "422"],
+            body: "DecisionInput", success: ("200", "Created"), errors: ["400", "401", "403", "404", "422"],
             parameters: [("id", "path", "meeting id"), ("caseId", "path", "case id")]),
         Operation(
             method: "post", path: "/api/v1/calculators/{name}", summary: "Run a bedside calculator (the input of bonemet calc).", body: "CalculatorInput",
@@ -65,6 +65,7 @@ public enum OpenAPIDocument {
     ]
 
     static let errorDescriptions: [String: String] = [
+        "400": "The body is not valid UTF-8 text.",
         "401": "Not signed in (no session cookie and no valid Bearer token).",
         "403": "The role may not do this, the user is not on the patient's care team (or not at the meeting), or the CSRF header is missing on a cookie session.",
         "404": "No such case or worklist.",
@@ -86,7 +87,8 @@ public enum OpenAPIDocument {
                     op["parameters"] = .array(operation.parameters.map { parameter in
                         .object(JSONObject([
                             "name": .string(parameter.name), "in": .string(parameter.location), "description": .string(parameter.description),
-                            "required": .bool(parameter.location == "path"), "schema": ["type": "string"],
+                            "required": .bool(parameter.location == "path" || parameter.name == "If-Match"),
+                            "schema": parameter.name == "If-Match" ? ["type": "string", "pattern": #"^(W/)?"?[0-9]{1,9}"?$"#] : ["type": "string"],
                         ]))
                     })
                 }
@@ -112,7 +114,7 @@ public enum OpenAPIDocument {
         document["openapi"] = "3.1.0"
         document["info"] = [
             "title": "BoneMet API", "version": .string(RuleSet.version),
-            "description": "Cases, assessments and worklists of BoneMet. Sign in with the session cookie (and send X-CSRF-Token on unsafe methods) or with a Bearer API token created by an administrator.",
+            "description": "Cases, assessments and worklists of BoneMet. Sign in with the session cookie (and send X-CSRF-Token on unsafe methods) or with a Bearer API token created by an administrator. A method not listed for a path is answered 405 with an Allow header.",
         ]
         document["paths"] = .object(paths)
         document["security"] = [["bearerToken": []], ["sessionCookie": [], "csrfHeader": []]]
@@ -126,6 +128,10 @@ public enum OpenAPIDocument {
         ]
         return .object(document)
     }
+
+    /// A full date BoneMet accepts (years 1900–2200, months 01–12, days 01–31; the days of each
+    /// month and leap years are checked by the server, answered 422 naming the field).
+    static let datePattern = "(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 
     static func schemas() -> JSONObject {
         var schemas = JSONObject()
@@ -164,13 +170,23 @@ public enum OpenAPIDocument {
             ],
         ]
         let string: JSONValue = ["type": "string"]
+        // An optional member may be null: the server reads null as absent.
+        let nullableString: JSONValue = ["type": ["string", "null"]]
+        // Inputs: the server refuses unknown fields (422 naming them), so the document says so.
         schemas["SearchInput"] = [
-            "type": "object", "properties": ["q": ["type": "string"], "limit": ["type": "integer", "minimum": 1, "maximum": 500], "offset": ["type": "integer", "minimum": 0]],
+            "type": "object", "additionalProperties": false, "properties": [
+                "q": ["type": ["string", "null"]], "limit": ["type": ["integer", "null"], "minimum": 1, "maximum": 500],
+                "offset": ["type": ["integer", "null"], "minimum": 0, "maximum": 1_000_000],
+            ],
         ]
         schemas["Created"] = ["type": "object", "properties": ["id": string, "status": string]]
         schemas["MeetingInput"] = [
-            "type": "object", "required": ["title", "scheduledFor"],
-            "properties": ["title": string, "scheduledFor": ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$"], "location": string],
+            "type": "object", "required": ["title", "scheduledFor"], "additionalProperties": false,
+            "properties": [
+                "title": string,
+                "scheduledFor": ["type": "string", "pattern": .string("^" + Self.datePattern + " ([01][0-9]|2[0-3]):[0-5][0-9]$"), "description": "local date and time, YYYY-MM-DD HH:MM"],
+                "location": nullableString,
+            ],
         ]
         schemas["MeetingList"] = ["type": "object", "properties": ["meetings": ["type": "array", "items": ["type": "object"]]]]
         schemas["Meeting"] = [
@@ -180,18 +196,20 @@ public enum OpenAPIDocument {
                 "attendees": ["$ref": "#/components/schemas/Attendees"], "agenda": ["type": "array", "items": ["type": "object"]],
             ],
         ]
-        schemas["AgendaInput"] = ["type": "object", "required": ["caseId", "question"], "properties": ["caseId": string, "question": string]]
+        schemas["AgendaInput"] = [
+            "type": "object", "required": ["caseId", "question"], "additionalProperties": false, "properties": ["caseId": string, "question": string],
+        ]
         schemas["Attendees"] = [
             "type": "array",
-            "items": ["type": "object", "required": ["name", "specialty"], "properties": [
-                "name": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))], "username": string,
+            "items": ["type": "object", "required": ["name", "specialty"], "additionalProperties": false, "properties": [
+                "name": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))], "username": nullableString,
             ]],
         ]
         schemas["DecisionInput"] = [
-            "type": "object", "required": ["decision", "specialty"],
+            "type": "object", "required": ["decision", "specialty"], "additionalProperties": false,
             "properties": [
                 "decision": string, "specialty": ["enum": .array(Specialty.allowedValues.map(JSONValue.string))],
-                "followUp": ["type": "array", "items": string],
+                "followUp": ["type": ["array", "null"], "items": string],
             ],
         ]
         schemas["CalculatorInput"] = ["type": "object", "description": "the fields of the calculator (bonemet calc --list; docs/calculators.md)"]

@@ -59,7 +59,9 @@ extension APIController {
         guard parts.count == 2, let day = PartialDate(String(parts[0])), day.isComplete, time.count == 2, (0...23).contains(time[0]), (0...59).contains(time[1]) else {
             throw AppError.invalid([InputError(field: "scheduledFor", problem: .custom(LocalizedText(en: "must be YYYY-MM-DD HH:MM", zh: "格式必须为 YYYY-MM-DD HH:MM")))])
         }
-        let location = (try? reader.string("location")) ?? nil
+        let location = try { () throws -> String? in
+            do { return try reader.string("location") } catch let error as InputError { throw AppError.invalid([error]) }
+        }()
         let id = try await meetings.create(title: title, scheduledFor: scheduled, location: location ?? "", by: user.id, at: services.now())
         return JSONResponse(value: JSONValue.object(["id": .string(id)]).serialized(), status: .created)
     }
