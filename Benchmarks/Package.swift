@@ -32,6 +32,16 @@ let package = Package(
             ],
             path: "Benchmarks/ImportThroughput"
         ),
+        // Lists, worklists, search and case reads at 10 k – 1 M cases on SQLite and PostgreSQL (issue #12).
+        .executableTarget(
+            name: "ScaleBenchmark",
+            dependencies: [
+                .product(name: "BoneMetDomain", package: "BoneMet"),
+                .product(name: "BoneMetStorage", package: "BoneMet"),
+                .product(name: "BoneMetTestSupport", package: "BoneMet"),
+            ],
+            path: "Benchmarks/ScaleBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

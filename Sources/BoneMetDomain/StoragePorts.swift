@@ -37,6 +37,8 @@ public struct CaseSummary: Sendable, Hashable {
     public var owner: String?
     /// The next MDT meeting (`2026-12-03 14:00`) with the case on its agenda, undecided.
     public var nextMeeting: String?
+    /// Where the list continues after this row (keyset paging; no patient data in it).
+    public var cursor: String?
 
     public init(id: String, patientId: String, fictional: Bool, version: Int, updatedAt: Int64, urgent: Int, warnings: Int) {
         self.id = id
@@ -63,6 +65,8 @@ public struct CaseListFilter: Sendable, Hashable {
     public var today: String
     /// Only the cases this viewer may see (care-team access); nil: every case.
     public var viewer: CaseViewer?
+    /// Only rows after this cursor (a `CaseSummary.cursor`): the next page, at the cost of one page.
+    public var after: String?
 
     public init(search: String? = nil, primary: PrimarySite? = nil, urgency: Urgency? = nil, owner: String? = nil, onAgenda: Bool = false, today: String = "0000-00-00") {
         self.search = search
@@ -85,6 +89,8 @@ public struct WorklistEntry: Sendable, Hashable {
     public let subjectId: String?
     public let date: String?
     public let title: LocalizedText
+    /// Where the worklist continues after this row (keyset paging).
+    public var cursor: String?
 
     public init(
         caseId: String, patientId: String, fictional: Bool, ruleId: String, severity: Severity, specialty: Specialty,
@@ -126,6 +132,9 @@ public protocol CaseStore: Sendable {
     /// Stored findings of the given rules at or above a severity, most urgent first, of the
     /// cases the viewer may see (nil: all).
     func worklist(rules: [String], minimumSeverity: Severity, viewer: CaseViewer?, limit: Int, offset: Int) async throws -> [WorklistEntry]
+    /// A page of a worklist (`Worklists`) after a cursor, of the cases the viewer may see: one
+    /// index range, whatever the number of cases (issue #12).
+    func worklist(_ slug: String, viewer: CaseViewer?, after: String?, limit: Int) async throws -> [WorklistEntry]
     func findings(caseId: String) async throws -> [WorklistEntry]
 }
 

@@ -277,5 +277,73 @@ public enum Migrations {
             try await db.create(index: "meeting_attendees_user").on("meeting_attendees").column("user_id").run()
             try await db.create(index: "cases_created_by").on("cases").column("created_by").run()
         },
+        // M0018: sort keys for the patient list and the worklists (issue #12): one index each,
+        // so a page — the first or the 5 000th — reads one page of rows. Text compared byte by
+        // byte (PostgreSQL: COLLATE "C"), fixed-width fields; SQLCaseStore.listKey/findingKey
+        // compute the same for new rows.
+        Migration("M0018_list_keys") { db in
+            let text: SQLDataType = db.dialect.name == "postgresql" ? .custom(SQLRaw(#"TEXT COLLATE "C""#)) : .text
+            try await db.alter(table: "cases").column("list_key", type: text).run()
+            try await db.alter(table: "findings").column("worklist", type: .text).run()
+            try await db.alter(table: "findings").column("list_key", type: text).run()
+            try await db.raw("""
+                UPDATE cases SET list_key = CAST(199999 - COALESCE(urgent_count, 0) AS TEXT) || '|' || CAST(199999 - COALESCE(warning_count, 0) AS TEXT)
+                    || '|' || CAST(9999999999 - updated_at AS TEXT) || '|' || id
+                """).run()
+            for list in Worklists.all {
+                let rules = list.rules.map { "'" + $0 + "'" }.joined(separator: ", ")
+                try await db.raw("""
+                    UPDATE findings SET worklist = \(unsafeRaw: "'" + list.slug + "'")
+                    WHERE rule_id IN (\(unsafeRaw: rules)) AND severity >= \(unsafeRaw: String(SQLCaseStore.rank(list.minimumSeverity)))
+                    """).run()
+            }
+            try await db.raw("""
+                UPDATE findings SET list_key = CAST(9 - severity AS TEXT) || '|'
+                    || CAST(9999999999 - (SELECT c.updated_at FROM cases c WHERE c.id = findings.case_id) AS TEXT)
+                    || '|' || case_id || '|' || CAST(10000 + position AS TEXT)
+                WHERE worklist IS NOT NULL
+                """).run()
+            try await db.create(index: "cases_list_key").on("cases").column("list_key").run()
+            try await db.create(index: "findings_worklist_key").on("findings").column("worklist").column("list_key").run()
+            // The list's former order index is not read any more; every write kept it up to date.
+            try await db.drop(index: "cases_list_order").run()
+        },
+        // M0019: patient search by any part of the id from an index (issue #12): SQLite an FTS5
+        // trigram table kept by triggers; PostgreSQL a pg_trgm GIN index on LOWER(patient_id),
+        // which `LIKE '%q%'` uses as it is. Without pg_trgm (not installed, or no right to
+        // create it) PostgreSQL searches by scanning, as before.
+        Migration("M0019_patient_search_index") { db in
+            if db.dialect.name == "postgresql" {
+                let available = try await db.raw("SELECT 1 AS ok FROM pg_available_extensions WHERE name = 'pg_trgm'").first() != nil
+                guard available else { return }
+                try await db.raw("SAVEPOINT bonemet_trgm").run()
+                do {
+                    try await db.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm").run()
+                    try await db.raw("CREATE INDEX cases_patient_trgm ON cases USING gin (LOWER(patient_id) gin_trgm_ops)").run()
+                    try await db.raw("RELEASE SAVEPOINT bonemet_trgm").run()
+                } catch {
+                    try await db.raw("ROLLBACK TO SAVEPOINT bonemet_trgm").run()
+                }
+                return
+            }
+            try await db.raw("CREATE VIRTUAL TABLE cases_search USING fts5(case_id UNINDEXED, patient_id, tokenize = 'trigram')").run()
+            try await db.raw("INSERT INTO cases_search (case_id, patient_id) SELECT id, patient_id FROM cases").run()
+            try await db.raw("""
+                CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+                  INSERT INTO cases_search (case_id, patient_id) VALUES (new.id, new.patient_id);
+                END
+                """).run()
+            try await db.raw("""
+                CREATE TRIGGER cases_search_update AFTER UPDATE OF patient_id ON cases WHEN old.patient_id IS NOT new.patient_id BEGIN
+                  DELETE FROM cases_search WHERE case_id = old.id;
+                  INSERT INTO cases_search (case_id, patient_id) VALUES (new.id, new.patient_id);
+                END
+                """).run()
+            try await db.raw("""
+                CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+                  DELETE FROM cases_search WHERE case_id = old.id;
+                END
+                """).run()
+        },
     ]
 }

@@ -12,6 +12,18 @@ public struct SQLCaseStore: CaseStore {
     }
 
     static func rank(_ severity: Severity) -> Int { Severity.allCases.firstIndex(of: severity) ?? 0 }
+
+    /// Sort keys as text in fixed-width fields, so one ascending index serves each list and a
+    /// page after a cursor is one index range (issue #12). Most urgent first, then the latest
+    /// change, then the case id (and, for findings, their order in the assessment). The same
+    /// expressions are in migration M0018.
+    static func listKey(urgent: Int, warnings: Int, updatedAt: Int64, id: String) -> String {
+        "\(199_999 - urgent)|\(199_999 - warnings)|\(9_999_999_999 - updatedAt)|\(id)"
+    }
+
+    static func findingKey(severity: Severity, updatedAt: Int64, caseId: String, position: Int) -> String {
+        "\(9 - rank(severity))|\(9_999_999_999 - updatedAt)|\(caseId)|\(10_000 + position)"
+    }
     static func severity(_ rank: Int) -> Severity { Severity.allCases.indices.contains(rank) ? Severity.allCases[rank] : .info }
 
     public func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase {
@@ -34,6 +46,60 @@ public struct SQLCaseStore: CaseStore {
         return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
     }
 
+    /// A case to store with `insertMany`: its record already written as JSON, and its findings.
+    public struct NewCase: Sendable {
+        public let record: CaseRecord
+        public let json: String
+        public let findings: [Finding]
+        public let by: String
+        public let at: Int64
+
+        public init(record: CaseRecord, json: String, findings: [Finding], by: String, at: Int64) {
+            self.record = record
+            self.json = json
+            self.findings = findings
+            self.by = by
+            self.at = at
+        }
+    }
+
+    /// Stores many new cases in one transaction, with multi-row inserts (benchmark fills, bulk
+    /// loads): no check for an existing case of the patient — the caller guarantees new
+    /// patients. Their ids.
+    @discardableResult
+    public func insertMany(_ cases: [NewCase]) async throws -> [String] {
+        let ids = cases.map { _ in UUID().uuidString.lowercased() }
+        try await store.write { db in
+            let rows = Array(zip(ids, cases))
+            for start in stride(from: 0, to: rows.count, by: 100) {
+                var insert = db.insert(into: "cases").columns(
+                    "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
+                    "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key")
+                for (id, item) in rows[start..<min(start + 100, rows.count)] {
+                    let list = Self.listColumns(item.record)
+                    let counts = Self.counts(item.findings)
+                    insert = insert.values(
+                        SQLBind(id), SQLBind(item.record.patient.id), SQLBind(item.record.patient.fictional ? 1 : 0), SQLBind(item.json), SQLBind(1),
+                        SQLBind(RuleSet.version), SQLBind(item.at), SQLBind(item.at), SQLBind(item.by), SQLBind(String?.none),
+                        SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(item.by), SQLBind(counts.urgent),
+                        SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: item.at, id: id)))
+                }
+                try await insert.run()
+            }
+            let findings = rows.flatMap { id, item in item.findings.enumerated().map { (id, item.at, $0.offset, $0.element) } }
+            for start in stride(from: 0, to: findings.count, by: 200) {
+                var insert = db.insert(into: "findings").columns(
+                    "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
+                    "title_en", "title_zh", "worklist", "list_key")
+                for (caseId, at, position, finding) in findings[start..<min(start + 200, findings.count)] {
+                    insert = insert.values(Self.findingRow(finding, caseId: caseId, updatedAt: at, position: position))
+                }
+                try await insert.run()
+            }
+        }
+        return ids
+    }
+
     /// The patient list's columns of a record (M0012).
     static func listColumns(_ record: CaseRecord) -> (primarySites: String, sex: String?, birthDate: String?) {
         (record.primaries.map(\.site.rawValue).joined(separator: ","), record.patient.sex?.rawValue, record.patient.birthDate?.description)
@@ -53,13 +119,14 @@ public struct SQLCaseStore: CaseStore {
         try await db.insert(into: "cases")
             .columns(
                 "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
-                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count")
+                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key")
             .values(
                 SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json ?? CaseFile.write(record)), SQLBind(1),
                 SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey),
-                SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(user), SQLBind(counts.urgent), SQLBind(counts.warnings))
+                SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(user), SQLBind(counts.urgent), SQLBind(counts.warnings),
+                SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
             .run()
-        try await insert(findings, caseId: id, into: db)
+        try await insert(findings, caseId: id, updatedAt: time, into: db)
     }
 
     public func update(
@@ -96,25 +163,36 @@ public struct SQLCaseStore: CaseStore {
             .set("birth_date", to: SQLBind(list.birthDate))
             .set("urgent_count", to: SQLBind(counts.urgent))
             .set("warning_count", to: SQLBind(counts.warnings))
+            .set("list_key", to: SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
             .where("id", .equal, SQLBind(id))
             .run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-        try await insert(findings, caseId: id, into: db)
+        try await insert(findings, caseId: id, updatedAt: time, into: db)
         return current + 1
     }
 
     /// Findings in chunks, well under SQLite's bound-parameter limit.
-    static func insert(_ findings: [Finding], caseId: String, into db: any SQLDatabase) async throws {
+    /// One row of `findings` (in the column order of `insert`): its worklist and key there.
+    static func findingRow(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [any SQLExpression] {
+        let worklist = Worklists.slug(of: finding)
+        let key = worklist.map { _ in findingKey(severity: finding.severity, updatedAt: updatedAt, caseId: caseId, position: position) }
+        return [
+            SQLBind(caseId), SQLBind(position), SQLBind(finding.ruleId), SQLBind(rank(finding.severity)),
+            SQLBind(finding.duty.rawValue), SQLBind(finding.specialty.rawValue), SQLBind(finding.subject.kind),
+            SQLBind(finding.subject.id), SQLBind(finding.date?.description), SQLBind(finding.title.en), SQLBind(finding.title.zhHans),
+            SQLBind(worklist), SQLBind(key),
+        ]
+    }
+
+    /// The findings of a case (its `updatedAt` orders them on their worklist).
+    static func insert(_ findings: [Finding], caseId: String, updatedAt: Int64, into db: any SQLDatabase) async throws {
         let rows = Array(findings.enumerated())
         for start in stride(from: 0, to: rows.count, by: 50) {
             var insert = db.insert(into: "findings").columns(
                 "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
-                "title_en", "title_zh")
+                "title_en", "title_zh", "worklist", "list_key")
             for (position, finding) in rows[start..<min(start + 50, rows.count)] {
-                insert = insert.values(
-                    SQLBind(caseId), SQLBind(position), SQLBind(finding.ruleId), SQLBind(rank(finding.severity)),
-                    SQLBind(finding.duty.rawValue), SQLBind(finding.specialty.rawValue), SQLBind(finding.subject.kind),
-                    SQLBind(finding.subject.id), SQLBind(finding.date?.description), SQLBind(finding.title.en), SQLBind(finding.title.zhHans))
+                insert = insert.values(findingRow(finding, caseId: caseId, updatedAt: updatedAt, position: position))
             }
             try await insert.run()
         }
@@ -147,13 +225,22 @@ public struct SQLCaseStore: CaseStore {
                  WHERE a.case_id = cases.id AND a.decision IS NULL AND m.scheduled_for >= \(bind: filter.today))
                 """)
             var query = db.select()
-                .columns("id", "patient_id", "fictional", "version", "updated_at", "urgent_count", "warning_count", "primary_sites", "sex", "birth_date", "created_by")
+                .columns(
+                    "id", "patient_id", "fictional", "version", "updated_at", "urgent_count", "warning_count", "primary_sites", "sex", "birth_date", "created_by",
+                    "list_key")
                 .column(next, as: "next_meeting")
                 .from("cases")
             if let search = filter.search, !search.isEmpty {
                 let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
                     .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+                if db.dialect.name == "sqlite", search.count >= 3 {
+                    // The trigram index (M0019): a quoted phrase matches any part of the id,
+                    // whatever its case; the LIKE keeps the meaning exact.
+                    let phrase = "\"" + search.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                    query = query.where(SQLQueryString("id IN (SELECT case_id FROM cases_search WHERE cases_search MATCH \(bind: phrase))"))
+                }
                 // LIKE with an explicit escape character: SQLite has none by default.
+                // (PostgreSQL answers it from the pg_trgm index of M0019.)
                 query = query.where(SQLQueryString("LOWER(patient_id) LIKE \(bind: pattern) ESCAPE '\\'"))
             }
             if let primary = filter.primary {
@@ -168,9 +255,10 @@ public struct SQLCaseStore: CaseStore {
             if let owner = filter.owner { query = query.where("created_by", .equal, SQLBind(owner)) }
             if let viewer = filter.viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "cases.id", creator: "cases.created_by")) }
             if filter.onAgenda { query = query.where(SQLQueryString("\(next) IS NOT NULL")) }
-            // Most urgent patients first (urgent, then warning findings), then the latest change.
-            return try await query.orderBy("urgent_count", .descending).orderBy("warning_count", .descending).orderBy("updated_at", .descending)
-                .orderBy("id").limit(limit).offset(offset).all().map { row in
+            if let after = filter.after { query = query.where("list_key", .greaterThan, SQLBind(after)) }
+            // Most urgent patients first (urgent, then warning findings), then the latest change:
+            // the order of `list_key`, one index.
+            return try await query.orderBy("list_key").limit(limit).offset(offset).all().map { row in
                     var summary = CaseSummary(
                         id: try row.decode(column: "id", as: String.self), patientId: try row.decode(column: "patient_id", as: String.self),
                         fictional: try row.decode(column: "fictional", as: Int.self) != 0, version: try row.decode(column: "version", as: Int.self),
@@ -181,13 +269,32 @@ public struct SQLCaseStore: CaseStore {
                     summary.birthDate = try row.decode(column: "birth_date", as: String?.self).flatMap(PartialDate.init)
                     summary.owner = try row.decode(column: "created_by", as: String?.self)
                     summary.nextMeeting = try row.decode(column: "next_meeting", as: String?.self)
+                    summary.cursor = try row.decode(column: "list_key", as: String?.self)
                     return summary
                 }
         }
     }
 
+    public func worklist(_ slug: String, viewer: CaseViewer?, after: String?, limit: Int) async throws -> [WorklistEntry] {
+        try await store.read { db in
+            var query = Self.findingsQuery(db).column(SQLColumn("list_key", table: "f"))
+                .where(SQLColumn("worklist", table: "f"), .equal, SQLBind(slug))
+            if let after { query = query.where(SQLColumn("list_key", table: "f"), .greaterThan, SQLBind(after)) }
+            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
+            return try await query.orderBy(SQLColumn("list_key", table: "f")).limit(limit).all().map { row in
+                var entry = try Self.entry(row)
+                entry.cursor = try row.decode(column: "list_key", as: String?.self)
+                return entry
+            }
+        }
+    }
+
     public func worklist(rules: [String], minimumSeverity: Severity, viewer: CaseViewer?, limit: Int, offset: Int) async throws -> [WorklistEntry] {
         guard !rules.isEmpty else { return [] }
+        // A defined worklist reads its own index.
+        if offset == 0, let list = Worklists.all.first(where: { Set($0.rules) == Set(rules) && $0.minimumSeverity == minimumSeverity }) {
+            return try await worklist(list.slug, viewer: viewer, after: nil, limit: limit)
+        }
         return try await store.read { db in
             var query = Self.findingsQuery(db)
             if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
@@ -220,15 +327,17 @@ public struct SQLCaseStore: CaseStore {
     @discardableResult
     public func refresh(id: String, version: Int, findings: [Finding]) async throws -> Bool {
         try await store.write { db in
-            guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first(),
+            guard let row = try await db.select().columns("version", "updated_at").from("cases").where("id", .equal, SQLBind(id)).first(),
                 try row.decode(column: "version", as: Int.self) == version
             else { return false }
+            let updatedAt = try row.decode(column: "updated_at", as: Int64.self)
             let counts = Self.counts(findings)
             try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
                 .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
+                .set("list_key", to: SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: id)))
                 .where("id", .equal, SQLBind(id)).run()
             try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-            try await Self.insert(findings, caseId: id, into: db)
+            try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
             return true
         }
     }

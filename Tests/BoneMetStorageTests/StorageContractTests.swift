@@ -114,12 +114,34 @@ import Testing
                     .columns("id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by")
                     .values(SQLBind("c-old"), SQLBind("old-case"), SQLBind(0), SQLBind(json), SQLBind(3), SQLBind("2026.11.3"), SQLBind(1), SQLBind(2), SQLBind("dr-old"))
                     .run()
-                try await SQLCaseStore.insert(severe, caseId: "c-old", into: db)
+                // The findings as that schema held them (no worklist columns yet).
+                for (position, finding) in severe.enumerated() {
+                    try await db.insert(into: "findings").columns(
+                        "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh")
+                        .values(
+                            SQLBind("c-old"), SQLBind(position), SQLBind(finding.ruleId), SQLBind(SQLCaseStore.rank(finding.severity)), SQLBind(finding.duty.rawValue),
+                            SQLBind(finding.specialty.rawValue), SQLBind(finding.subject.kind), SQLBind(finding.subject.id), SQLBind(finding.date?.description),
+                            SQLBind(finding.title.en), SQLBind(finding.title.zhHans))
+                        .run()
+                }
             }
             try await Migrator().migrate(store, at: 2)
+            // M0018 put each finding on its worklist, in order, with the key new rows get.
+            for list in Worklists.all {
+                // Most severe first, then in the assessment's order.
+                let expected = severe.indices.filter { Worklists.slug(of: severe[$0]) == list.slug }
+                    .sorted { (severe[$0].severity, $1) > (severe[$1].severity, $0) }
+                let stored = try await SQLCaseStore(store).worklist(list.slug, viewer: nil, after: nil, limit: 100)
+                #expect(stored.map(\.ruleId) == expected.map { severe[$0].ruleId }, "\(list.slug)")
+                #expect(stored.map(\.cursor) == expected.map {
+                    SQLCaseStore.findingKey(severity: severe[$0].severity, updatedAt: 2, caseId: "c-old", position: $0)
+                })
+            }
+            #expect(severe.contains { Worklists.slug(of: $0) != nil })
             let summary = try #require(try await SQLCaseStore(store).list(CaseListFilter(), limit: 5, offset: 0).first)
             #expect(summary.primarySites == [.thyroid] && summary.sex == .female && summary.birthDate == PartialDate("1955-03"))
             #expect(summary.owner == "dr-old")
+            #expect(summary.cursor == SQLCaseStore.listKey(urgent: summary.urgent, warnings: summary.warnings, updatedAt: 2, id: "c-old"))
             let findings = try await SQLCaseStore(store).findings(caseId: "c-old")
             #expect(summary.urgent == findings.filter { $0.severity == .urgent }.count)
             #expect(summary.warnings == findings.filter { $0.severity == .warning }.count)

@@ -37,7 +37,10 @@ public enum OpenAPIDocument {
         Operation(
             method: "get", path: "/api/v1/worklists/{slug}", summary: "A worklist of stored findings, most urgent first (50 per page).",
             body: nil, success: ("200", "Worklist"), errors: ["401", "404"],
-            parameters: [("slug", "path", Worklists.all.map(\.slug).joined(separator: ", ")), ("page", "query", "1-based page")]),
+            parameters: [
+                ("slug", "path", Worklists.all.map(\.slug).joined(separator: ", ")), ("page", "query", "1-based page (deep pages cost more; prefer after)"),
+                ("after", "query", "the `next` of the previous answer: the page after it, read from the index"),
+            ]),
         Operation(
             method: "get", path: "/api/v1/meetings", summary: "MDT meetings, latest first.", body: nil, success: ("200", "MeetingList"),
             errors: ["401"], parameters: []),
@@ -217,7 +220,7 @@ public enum OpenAPIDocument {
         schemas["Worklist"] = [
             "type": "object",
             "properties": [
-                "worklist": ["type": "string"], "page": ["type": "integer"],
+                "worklist": ["type": "string"], "page": ["type": "integer"], "next": ["type": ["string", "null"]],
                 "entries": ["type": "array", "items": ["type": "object", "properties": [
                     "caseId": ["type": "string"], "patientId": ["type": "string"], "ruleId": ["type": "string"], "severity": ["type": "string"],
                     "specialty": ["type": "string"], "subjectId": ["type": ["string", "null"]], "title": ["type": "string"],

@@ -122,8 +122,13 @@ struct APIController {
         let user = try context.require(.viewCases, request)
         guard let list = Worklists.named(try context.parameters.require("slug")) else { throw AppError.notFound }
         let page = max(request.uri.queryParameters.get("page", as: Int.self) ?? 1, 1)
-        let entries = try await services.cases.worklist(
-            rules: list.rules, minimumSeverity: list.minimumSeverity, viewer: services.viewer(for: user), limit: 50, offset: (page - 1) * 50)
+        let after = request.uri.queryParameters.get("after").flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 }
+        // `after` (the previous answer's `next`) reads one page from the index; `page` is kept
+        // for older clients and costs more the deeper it goes.
+        let entries = after != nil || page == 1
+            ? try await services.cases.worklist(list.slug, viewer: services.viewer(for: user), after: after, limit: 50)
+            : try await services.cases.worklist(
+                rules: list.rules, minimumSeverity: list.minimumSeverity, viewer: services.viewer(for: user), limit: 50, offset: (page - 1) * 50)
         try await services.auditShown(context, user: user, action: "worklist", what: "API worklist \(list.slug) page \(page)", patients: entries.map(\.patientId))
         let items: [JSONValue] = entries.map { entry in
             .object(JSONObject([
@@ -132,6 +137,8 @@ struct APIController {
                 "subjectId": entry.subjectId.map(JSONValue.string) ?? .null, "title": .string(entry.title(context.language)),
             ]))
         }
-        return JSONResponse(value: JSONValue.object(JSONObject(["worklist": .string(list.slug), "page": .int(page), "entries": .array(items)])).serialized())
+        var body = JSONObject(["worklist": .string(list.slug), "page": .int(page), "entries": .array(items)])
+        body["next"] = entries.count == 50 ? entries.last?.cursor.map(JSONValue.string) ?? .null : .null
+        return JSONResponse(value: JSONValue.object(body).serialized())
     }
 }

@@ -41,7 +41,10 @@ struct CaseController {
         filter.owner = query.get("mine") == "1" ? user.id : nil
         filter.onAgenda = query.get("agenda") == "1"
         filter.viewer = services.viewer(for: user)
-        let cases = try await services.cases.list(filter, limit: Self.pageSize + 1, offset: (page - 1) * Self.pageSize)
+        // The next page starts after the cursor of the last row shown (one index range);
+        // without one, the first page.
+        filter.after = query.get("after").flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 }
+        let cases = try await services.cases.list(filter, limit: Self.pageSize + 1, offset: 0)
         try await services.auditShown(context, user: user, action: "list", what: "patient list page \(page)", patients: cases.prefix(Self.pageSize).map(\.patientId))
         return HTMLPage(html: CasesPage(
             cases: Array(cases.prefix(Self.pageSize)), search: "", canEdit: user.may(.editClinicalData), page: page,

@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetDomain
 import Plot
 
@@ -122,6 +123,11 @@ struct CasePage {
 
 /// A worklist: stored findings across all cases, most urgent first.
 struct WorklistPage {
+    /// A cursor in a query string (it holds digits, '|', '-' and hex).
+    static func encode(_ cursor: String) -> String {
+        cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-"))) ?? ""
+    }
+
     let title: LocalizedText
     let entries: [WorklistEntry]
     let page: Int
@@ -157,8 +163,11 @@ struct WorklistPage {
                     ),
                 .p(
                     .class("pager"),
-                    .if(page > 1, .a(.href("/worklists/\(path)?page=\(page - 1)"), .text(UIText.previous(language)))),
-                    .if(entries.count == pageSize, .a(.href("/worklists/\(path)?page=\(page + 1)"), .text(UIText.next(language))))
+                    // Pages continue after the last row shown (keyset): each costs one page of reading.
+                    .if(page > 1, .a(.href("/worklists/\(path)"), .text(UIText.firstPage(language)))),
+                    .unwrap(entries.count == pageSize ? entries.last?.cursor : nil) { cursor in
+                        .a(.href("/worklists/\(path)?page=\(page + 1)&after=\(Self.encode(cursor))"), .text(UIText.next(language)))
+                    }
                 )
             ))
     }

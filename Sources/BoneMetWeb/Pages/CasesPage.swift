@@ -83,8 +83,11 @@ struct CasesPage {
                 .if(!cases.isEmpty && search.isEmpty, .p(.class("muted"), .text(t.order(language)))),
                 .p(
                     .class("pager"),
-                    .if(page > 1, .a(.href("/cases?page=\(page - 1)\(filterQuery)"), .text(UIText.previous(language)))),
-                    .if(hasNext, .a(.href("/cases?page=\(page + 1)\(filterQuery)"), .text(UIText.next(language))))
+                    // Pages continue after the last row shown (keyset): each costs one page of reading.
+                    .if(page > 1, .a(.href("/cases?\(filterQuery.dropFirst())"), .text(UIText.firstPage(language)))),
+                    .unwrap(hasNext ? cases.last?.cursor : nil) { cursor in
+                        .a(.href("/cases?page=\(page + 1)&after=\(WorklistPage.encode(cursor))\(filterQuery)"), .text(UIText.next(language)))
+                    }
                 )
             ))
     }

@@ -49,6 +49,7 @@ enum UIText {
     static let worklistEmpty = LocalizedText(en: "Nothing on this worklist.", zh: "此工作清单为空。")
     static let previous = LocalizedText(en: "Previous", zh: "上一页")
     static let next = LocalizedText(en: "Next", zh: "下一页")
+    static let firstPage = LocalizedText(en: "First page", zh: "第一页")
     static let switchLanguage = LocalizedText(en: "中文", zh: "English")
     static let demoNote = LocalizedText(
         en: "Decision support for the MDT: findings inform clinicians, who decide. Demo cases are fictional.",

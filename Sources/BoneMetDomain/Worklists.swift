@@ -1,16 +1,17 @@
-import BoneMetDomain
+import BoneMetRules
 
-/// The worklists, "prevention first": each is a set of rules read from stored findings with
-/// indexed SQL (recomputed on every write of a case).
-struct Worklist: Sendable {
-    let slug: String
-    let title: LocalizedText
-    let rules: [String]
-    let minimumSeverity: Severity
+/// The worklists, "prevention first": each is a set of rules read from stored findings. A
+/// stored finding carries the slug of the worklist it is on (at most one: no rule is on two)
+/// and its sort key there, so a worklist page is one index range (issue #12).
+public struct Worklist: Sendable {
+    public let slug: String
+    public let title: LocalizedText
+    public let rules: [String]
+    public let minimumSeverity: Severity
 }
 
-enum Worklists {
-    static let all: [Worklist] = [
+public enum Worklists {
+    public static let all: [Worklist] = [
         Worklist(
             slug: "impending-fractures", title: LocalizedText(en: "Impending fractures", zh: "骨折高风险"),
             rules: ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete"], minimumSeverity: .advisory),
@@ -37,5 +38,14 @@ enum Worklists {
             rules: ["boneHealth.attribution.naturalHistory", "boneHealth.attribution.unsupportedSwitch"], minimumSeverity: .advisory),
     ]
 
-    static func named(_ slug: String) -> Worklist? { all.first { $0.slug == slug } }
+    public static func named(_ slug: String) -> Worklist? { all.first { $0.slug == slug } }
+
+    /// The worklist a finding is on, if any.
+    public static func slug(of finding: Finding) -> String? {
+        slug(rule: finding.ruleId, severity: finding.severity)
+    }
+
+    public static func slug(rule: String, severity: Severity) -> String? {
+        all.first { $0.rules.contains(rule) && severity >= $0.minimumSeverity }?.slug
+    }
 }
