@@ -278,9 +278,18 @@ public struct SQLCaseStore: CaseStore {
     public func worklist(_ slug: String, viewer: CaseViewer?, after: String?, limit: Int) async throws -> [WorklistEntry] {
         try await store.read { db in
             var query = Self.findingsQuery(db).column(SQLColumn("list_key", table: "f"))
-                .where(SQLColumn("worklist", table: "f"), .equal, SQLBind(slug))
+            if let viewer {
+                // A clinician sees a care team's worth of cases, however many the hospital has:
+                // start from those cases (their findings by case) and sort what is left,
+                // rather than walk the whole worklist looking for theirs. (`+` keeps SQLite from
+                // reading the worklist's own index here; PostgreSQL plans by its statistics.)
+                let unindexed = db.dialect.name == "sqlite" ? "+" : ""
+                query = query.where(SQLQueryString("\(unsafeRaw: unindexed)f.worklist = \(bind: slug)"))
+                    .where(SQLQueryString("f.case_id IN (SELECT c2.id FROM cases c2 WHERE \(SQLCaseAccess.visible(viewer, id: "c2.id", creator: "c2.created_by")))"))
+            } else {
+                query = query.where(SQLColumn("worklist", table: "f"), .equal, SQLBind(slug))
+            }
             if let after { query = query.where(SQLColumn("list_key", table: "f"), .greaterThan, SQLBind(after)) }
-            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
             return try await query.orderBy(SQLColumn("list_key", table: "f")).limit(limit).all().map { row in
                 var entry = try Self.entry(row)
                 entry.cursor = try row.decode(column: "list_key", as: String?.self)

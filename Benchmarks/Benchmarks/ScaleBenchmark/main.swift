@@ -99,6 +99,11 @@ for size in sizes {
     let viewer = CaseViewer(userId: "user7", now: 1_800_000_000)
     line("list page 1", try await time { _ = try await cases.list(CaseListFilter(today: "2026-11-30"), limit: 51, offset: 0) })
     line("list page 101 (offset 5000)", try await time { _ = try await cases.list(CaseListFilter(today: "2026-11-30"), limit: 51, offset: 5_000) })
+    // The page after row 5 000, by its cursor (what the pages' Next link does).
+    let atRow5000 = try await cases.list(CaseListFilter(today: "2026-11-30"), limit: 1, offset: 4_999).first?.cursor
+    var deep = CaseListFilter(today: "2026-11-30")
+    deep.after = atRow5000
+    line("list page after row 5000 (cursor)", try await time { _ = try await cases.list(deep, limit: 51, offset: 0) })
     var own = CaseListFilter(today: "2026-11-30")
     own.viewer = viewer
     line("list page 1, care team (1 %)", try await time { _ = try await cases.list(own, limit: 51, offset: 0) })
@@ -110,6 +115,8 @@ for size in sizes {
     line("worklist bone-agents, care team", try await time {
         _ = try await cases.worklist(rules: worklists[3].rules, minimumSeverity: .advisory, viewer: viewer, limit: 50, offset: 0)
     })
+    let deepWorklist = try await cases.worklist("bone-agents", viewer: nil, after: nil, limit: 5_000).last?.cursor
+    line("worklist bone-agents after row 5000 (cursor)", try await time { _ = try await cases.worklist("bone-agents", viewer: nil, after: deepWorklist, limit: 50) })
     let sample = realistic[realistic.count / 2]
     line("case read + assess (realistic)", try await time {
         guard let stored = try await cases.get(id: sample) else { return }
