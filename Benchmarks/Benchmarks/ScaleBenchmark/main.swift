@@ -84,7 +84,10 @@ for size in sizes {
     }
     let store = try SQLStore(location, logger: logger)
     if postgresURL != nil {
-        try await store.write { db in try await db.raw("DROP SCHEMA public CASCADE; CREATE SCHEMA public").run() }
+        try await store.write { db in
+            try await db.raw("DROP SCHEMA public CASCADE").run()
+            try await db.raw("CREATE SCHEMA public").run()
+        }
     }
     _ = try await Migrator().migrate(store, at: 1_700_000_000)
     let cases = SQLCaseStore(store)
