@@ -115,6 +115,8 @@ public enum StorageError: Error, Sendable, Equatable {
     case duplicate(field: String)
     /// A case for this patient id exists already (one patient, one case).
     case patientExists(caseId: String)
+    /// No database connection became free in time (overload): nothing was done; try again.
+    case busy
 }
 
 public protocol CaseStore: Sendable {

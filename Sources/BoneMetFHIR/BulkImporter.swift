@@ -45,13 +45,19 @@ public struct BulkImporter: Sendable {
     /// call sends: the case a call may touch is bound to its patient id, never named inside
     /// the payload (issue #11).
     let followOwnCaseIdentifier: Bool
+    /// Whether a patient's staged resources stay after their case is built. Default false: the
+    /// import keeps only the case (issue #11, data minimisation). True (`--keep-staged`) keeps
+    /// them, minimised, so a later incremental export (`_since`, only what changed) can rebuild
+    /// the case from both; without it, import full exports.
+    let keepStaged: Bool
     static let batchSize = 500
 
     public init(
         staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, mappings: CodeMappings = .none,
-        followOwnCaseIdentifier: Bool = true, now: @escaping @Sendable () -> Int64
+        followOwnCaseIdentifier: Bool = true, keepStaged: Bool = false, now: @escaping @Sendable () -> Int64
     ) {
         self.followOwnCaseIdentifier = followOwnCaseIdentifier
+        self.keepStaged = keepStaged
         self.mappings = mappings
         self.staging = staging
         self.user = user
@@ -221,6 +227,8 @@ public struct BulkImporter: Sendable {
             ? (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string : nil
         let result = try await staging.upsertCase(
             sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now())
+        // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
+        if !keepStaged { try await staging.purge(patient: patient) }
         return .stored(result, notes, patient: patient)
     }
 

@@ -34,7 +34,11 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     }
 
     public func purge(patient: String) async throws {
-        try await store.write { db in try await db.delete(from: "fhir_staging").where("patient_id", .equal, SQLBind(patient)).run() }
+        try await store.write { db in
+            try await db.delete(from: "fhir_staging").where("patient_id", .equal, SQLBind(patient))
+                .orWhere { $0.where("resource_type", .equal, SQLBind("Patient")).where("resource_id", .equal, SQLBind(patient)) }
+                .run()
+        }
     }
 
     public func stagedPatients() async throws -> [String] {

@@ -1,3 +1,5 @@
+import AsyncKit
+import BoneMetDomain
 import Logging
 import NIOCore
 import NIOPosix
@@ -57,7 +59,17 @@ public final class SQLStore: @unchecked Sendable {
     }
 
     /// Runs `body` on one pooled connection.
+    /// A connection that does not become free in time is `StorageError.busy` (overload, answered
+    /// 503 with Retry-After), not an unknown error.
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            return try await pooled(body)
+        } catch is ConnectionPoolTimeoutError {
+            throw StorageError.busy
+        }
+    }
+
+    private func pooled<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let pool):
             return try await pool.withConnection { connection in

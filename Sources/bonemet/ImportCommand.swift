@@ -23,6 +23,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var zone: TimeZoneOption
 
+    @Flag(name: .customLong("keep-staged"), help: "Keep each patient's (minimised) resources after their case is built, so a later incremental export (_since) can rebuild it. Default: only the case is kept.")
+    var keepStaged = false
+
     func run() async throws {
         let settings = try ruleSettings.load(command: "import")
         let mappings = try localCodes.load(command: "import")
@@ -34,7 +37,8 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             try await Migrator().migrate(store, at: Int64(Date().timeIntervalSince1970))
             let today = try zone.today(command: "import")
-            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, mappings: mappings, now: { Int64(Date().timeIntervalSince1970) })
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: today, settings: settings, mappings: mappings,
+                keepStaged: keepStaged, now: { Int64(Date().timeIntervalSince1970) })
             let interactive = isatty(FileHandle.standardError.fileDescriptor) != 0
             let summary = try await importer.run(URL(fileURLWithPath: path)) { lines in
                 if interactive { FileHandle.standardError.write(Data("\r\(lines) lines read…".utf8)) }

@@ -140,6 +140,15 @@ extension FHIRMappingTests {
         #expect(first.scan.badLines.map(\.line) == [5])
         #expect(first.scan.badLines.first?.file == "Observation.000.ndjson")
         #expect(first.scan.skipped == 1)
+        // Only the case is kept (issue #11): the staged resources went once it was built …
+        #expect(try await SQLFHIRStaging(store).stagedPatients().isEmpty)
+        #expect(try await SQLFHIRStaging(store).staged(patient: "p1").isEmpty)
+        // … unless the hospital keeps them for incremental exports.
+        let (kept, cleanupKept) = try await TestDatabases.make(engine)
+        _ = try await BulkImporter(staging: SQLFHIRStaging(kept), user: "import", asOf: asOf, keepStaged: true, now: { 1 }).run(folder)
+        let keptPatients = try await SQLFHIRStaging(kept).stagedPatients()
+        await cleanupKept()
+        #expect(keptPatients.count == 1)
         let again = try await importer.run(folder)
         #expect(again.unchanged == 1)
         #expect(again.created == 0)

@@ -12,14 +12,7 @@ import Testing
 
     /// A migrated database for the body, shut down whatever the body does.
     func withStore(_ engine: SQLStore.Engine, _ body: (SQLStore) async throws -> Void) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
-            try await body(store)
-        } catch {
-            await cleanup()
-            throw error
-        }
-        await cleanup()
+        try await StorageContractTests().withDatabase(engine, body)
     }
 
     static func record(_ id: String, urgentFracture: Bool) throws -> CaseRecord {

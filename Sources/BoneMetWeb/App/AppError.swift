@@ -51,6 +51,10 @@ public struct AppError: Error, Sendable {
         en: "This MDT meeting's agenda is open to its attendees, the colleague who scheduled it and MDT coordinators. Ask the coordinator to add you as an attendee.",
         zh: "该 MDT 会议议程仅对参会者、安排会议的同事和 MDT 协调员开放。请让协调员将您加为参会者。"))
 
+    static let busy = AppError(.serviceUnavailable, LocalizedText(
+        en: "BoneMet is very busy just now. Nothing was changed; try again in 5 seconds.",
+        zh: "BoneMet 当前非常繁忙。未做任何更改；请 5 秒后重试。"), retryAfter: 5)
+
     static func overloaded(retryAfter: Int) -> AppError {
         AppError(.serviceUnavailable, LocalizedText(
             en: "BoneMet is busy signing other people in. Nothing was changed; try again in \(retryAfter) seconds.",

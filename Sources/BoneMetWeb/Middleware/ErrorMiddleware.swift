@@ -22,6 +22,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await handle(request, context: context) { _, _ in throw signedIn.underlying }
         } catch let error as AppError {
             return try await render(error, request: request, context: context)
+        } catch StorageError.busy {
+            // Overload, not a fault: the database had no free connection in time.
+            return try await render(AppError.busy, request: request, context: context)
         } catch let error as HTTPError {
             let known = AppError(error.status, LocalizedText(en: error.status.reasonPhrase, zh: error.status.code == 404 ? "未找到。" : "请求无效。"))
             return try await render(known, request: request, context: context)
