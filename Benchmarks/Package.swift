@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(name: "BoneMet", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .executableTarget(
@@ -41,6 +43,16 @@ let package = Package(
                 .product(name: "BoneMetTestSupport", package: "BoneMet"),
             ],
             path: "Benchmarks/ScaleBenchmark"
+        ),
+        // Pages under load against a running release `bonemet serve --demo`, with a hello-world
+        // and /healthz as the floor in the same run (issue #12).
+        .executableTarget(
+            name: "ServerBenchmark",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Benchmarks/ServerBenchmark"
         ),
     ],
     swiftLanguageModes: [.v6]
