@@ -62,10 +62,11 @@ struct FHIRController {
                 Self.outcome([("error", "invalid", "Patient.id must be 1–64 characters of A–Z, a–z, 0–9, '-' and '.'.", "Patient.id")]),
                 contentType: "application/fhir+json; charset=utf-8", status: .badRequest)
         }
-        if try await services.cases.get(id: id) != nil, try await services.access(user, caseId: id) == nil {
+        let found = try await services.cases.get(id: id)
+        if found != nil, try await services.access(user, caseId: id) == nil {
             throw AppError.notOnCareTeam(caseId: id)
         }
-        guard let stored = try await services.cases.get(id: id) else {
+        guard let stored = found else {
             return textResponse(
                 Self.outcome([("error", "not-found", "No case with this id.", "Patient.id")]), contentType: "application/fhir+json; charset=utf-8",
                 status: .notFound)
