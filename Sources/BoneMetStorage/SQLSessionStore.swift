@@ -86,21 +86,59 @@ public struct SQLAuditLog: AuditLog {
         self.store = store
     }
 
+    /// An entry waiting to join the chain (BatchedAuditLog writes many in one transaction).
+    public struct Pending: Sendable, Hashable {
+        public let userId: String
+        public let action: String
+        public let caseId: String?
+        public let detail: String
+        public let at: Int64
+        public let client: String?
+
+        public init(userId: String, action: String, caseId: String?, detail: String, at: Int64, client: String?) {
+            self.userId = userId
+            self.action = action
+            self.caseId = caseId
+            self.detail = detail
+            self.at = at
+            self.client = client
+        }
+    }
+
     /// Appends an entry to the hash chain: the next sequence number and the hash over the
     /// previous entry's hash (one writer at a time: SQLite's write lock, a PostgreSQL advisory lock).
     public func record(userId: String, action: String, caseId: String?, detail: String, at time: Int64, client: String?) async throws {
+        try await record([Pending(userId: userId, action: action, caseId: caseId, detail: detail, at: time, client: client)])
+    }
+
+    /// Appends entries in their order in one transaction: the end of the chain is read once and
+    /// the rows go in as multi-row inserts, so a batch costs about what one entry did.
+    public func record(_ entries: [Pending]) async throws {
+        guard !entries.isEmpty else { return }
         try await store.write { [store] db in
             try await store.lock("audit-chain", in: db)
             let last = try await db.select().columns("seq", "hash").from("audit_log").where("seq", .isNot, SQLLiteral.null)
                 .orderBy("seq", .descending).limit(1).first()
-            let seq = (try last?.decode(column: "seq", as: Int64.self) ?? 0) + 1
-            let previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-            let entry = AuditChain.Entry(seq: seq, at: time, userId: userId, action: action, caseId: caseId, detail: detail, client: client)
-            try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail", "seq", "hash", "client")
-                .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(time), SQLBind(userId), SQLBind(action), SQLBind(caseId), SQLBind(detail),
-                    SQLBind(seq), SQLBind(AuditChain.hash(entry, previous: previous)), SQLBind(client))
-                .run()
+            var seq = try last?.decode(column: "seq", as: Int64.self) ?? 0
+            var previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+            var rows: [[any SQLExpression]] = []
+            rows.reserveCapacity(entries.count)
+            for pending in entries {
+                seq += 1
+                let entry = AuditChain.Entry(
+                    seq: seq, at: pending.at, userId: pending.userId, action: pending.action, caseId: pending.caseId, detail: pending.detail, client: pending.client)
+                previous = AuditChain.hash(entry, previous: previous)
+                rows.append([
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(pending.at), SQLBind(pending.userId), SQLBind(pending.action), SQLBind(pending.caseId),
+                    SQLBind(pending.detail), SQLBind(seq), SQLBind(previous), SQLBind(pending.client),
+                ])
+            }
+            // 9 parameters a row: 200 rows stay far below SQLite's and PostgreSQL's bind limits.
+            for start in stride(from: 0, to: rows.count, by: 200) {
+                try await db.insert(into: "audit_log").columns("id", "at", "user_id", "action", "case_id", "detail", "seq", "hash", "client")
+                    .rows(Array(rows[start..<min(start + 200, rows.count)]))
+                    .run()
+            }
         }
     }
 

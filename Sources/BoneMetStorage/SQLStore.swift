@@ -1,3 +1,4 @@
+import Foundation
 import AsyncKit
 import BoneMetDomain
 import Logging
@@ -42,6 +43,8 @@ public final class SQLStore: @unchecked Sendable {
     let logger: Logger
     /// Serializes writers on SQLite (see AsyncLock); PostgreSQL handles concurrent writers itself.
     let writeLock = AsyncLock()
+    /// What must be written before the connections close (queued audit entries).
+    private let hooks = ShutdownHooks()
 
     public init(_ location: DatabaseLocation, logger: Logger = Logger(label: "bonemet.storage")) throws {
         self.logger = logger
@@ -112,7 +115,13 @@ public final class SQLStore: @unchecked Sendable {
         }
     }
 
+    /// Runs `hook` at the start of `shutdown`, while the database can still be written.
+    public func beforeShutdown(_ hook: @escaping @Sendable () async -> Void) {
+        hooks.add(hook)
+    }
+
     public func shutdown() async {
+        for hook in hooks.takeAll() { await hook() }
         switch backend {
         case .sqlite(let pool): try? await pool.shutdownAsync()
         case .postgres(let pool): try? await pool.shutdownAsync()
@@ -134,6 +143,24 @@ struct SQLiteSource: ConnectionPoolSource {
                 // A damaged file fails here: close the connection before passing the error on
                 // (SQLiteNIO asserts on a connection dropped open — a crash instead of a message).
                 .flatMapError { error in connection.close().flatMapThrowing { throw error } }
+        }
+    }
+}
+
+/// Hooks run once, in the order added, when the store shuts down.
+private final class ShutdownHooks: @unchecked Sendable {
+    // @unchecked: the array is only touched under the lock.
+    private let lock = NSLock()
+    private var hooks: [@Sendable () async -> Void] = []
+
+    func add(_ hook: @escaping @Sendable () async -> Void) {
+        lock.withLock { hooks.append(hook) }
+    }
+
+    func takeAll() -> [@Sendable () async -> Void] {
+        lock.withLock {
+            defer { hooks = [] }
+            return hooks
         }
     }
 }

@@ -1,5 +1,6 @@
 import BoneMetDomain
 import Foundation
+import Plot
 import Testing
 
 @testable import BoneMetWeb
@@ -31,5 +32,14 @@ import Testing
             assertInert(CasesPage(cases: [], search: payload, canEdit: true).render(Self.layout), payload, "search")
         }
         #expect(HTMLEscape.attribute(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    /// Text nodes: every `&`, `<`, `>` escaped, an entity a user typed shown as typed (Plot's own
+    /// escaping passed "&lt;" through as markup), Chinese and emoji intact, untouched text as is.
+    @Test func textIsEscapedOnceAndShownAsTyped() {
+        #expect(HTMLEscape.text("&lt;script&gt; & <b>") == "&amp;lt;script&amp;gt; &amp; &lt;b&gt;")
+        #expect(HTMLEscape.text("T10 椎体溶骨性破坏 🦴 <5 cm") == "T10 椎体溶骨性破坏 🦴 &lt;5 cm")
+        #expect(HTMLEscape.text("") == "")
+        #expect(HTMLEscape.attribute("骨 \"转移\"") == "骨 &quot;转移&quot;")
     }
 }

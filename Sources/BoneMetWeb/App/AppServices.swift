@@ -75,7 +75,9 @@ public struct AppServices: Sendable {
         self.cases = SQLCaseStore(store)
         self.users = SQLUserStore(store)
         self.sessions = SQLSessionStore(store)
-        self.audit = SQLAuditLog(store)
+        // Views are audited through a queue written in batches (issue #12); the store flushes it
+        // before it shuts down.
+        self.audit = BatchedAuditLog(store, logger: logger)
         self.tokens = SQLTokenStore(store)
         self.settings = settings
         self.codeMappings = codeMappings
