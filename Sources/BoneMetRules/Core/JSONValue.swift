@@ -110,7 +110,7 @@ extension JSONValue {
     /// Parses JSON text. The error names nothing of the content (it may hold patient data).
     public static func parse(_ text: String) throws(InputError) -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return try JSONParser.parse(text)
         } catch {
             throw InputError(field: nil, problem: .malformedJSON)
         }

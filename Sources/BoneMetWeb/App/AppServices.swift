@@ -49,6 +49,8 @@ public struct AppServices: Sendable {
     public let access: any CaseAccessStore
     /// Who sees which case (`--case-access`).
     public let caseAccess: CaseAccessPolicy
+    /// Case-page parts rendered once per case version, day and language (issue #12).
+    let renderCache = RenderCache()
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },

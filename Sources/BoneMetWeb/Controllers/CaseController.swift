@@ -165,6 +165,7 @@ struct CaseController {
         page.tasks = try await SQLTaskStore(services.store).tasks(caseId: id)
         page.canCompleteTasks = user.may(.manageMeetings)
         page.careTeam = try await careTeam(id, user: user)
+        page.cache = services.renderCache
         return HTMLPage(html: page.render(context.layout))
     }
 

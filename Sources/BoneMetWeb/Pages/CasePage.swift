@@ -16,8 +16,36 @@ struct CasePage {
     var canCompleteTasks = false
     /// Who may open the record, and why (shown only under care-team access).
     var careTeam: CareTeamSection?
+    /// Where the parts that depend only on the case version, day, language and edit right are
+    /// kept rendered (nil: render everything, as page snapshots do).
+    var cache: RenderCache?
 
     func render(_ layout: Layout) -> String {
+        let language = layout.language
+        return layout.render(
+            title: stored.record.patient.id,
+            .div(
+                cached("top", layout) { caseNode(layout) },
+                TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks),
+                .unwrap(careTeam) { $0.node(caseId: stored.id, layout: layout) },
+                cached("record", layout) { csrf in recordNode(language, csrf: csrf) }
+            ))
+    }
+
+    /// A part of the page from the cache when there is one and the page is served compact; the
+    /// CSRF marker in it is swapped for this viewer's token.
+    private func cached(_ part: String, _ layout: Layout, _ node: (_ csrf: String?) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        guard let cache, !layout.indented else { return node(layout.csrf) }
+        let key = "\(part)|\(stored.id)|\(stored.version)|\(layout.language)|\(canEdit)|\(assessment.asOf)|\(assessment.ruleSetVersion)"
+        return .raw(cache.fragment(key, csrf: layout.csrf ?? "") { node(cache.csrfMarker).render() })
+    }
+
+    private func cached(_ part: String, _ layout: Layout, _ node: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        cached(part, layout) { _ in node() }
+    }
+
+    /// The head, the first screen, the timeline and the three duties' findings.
+    private func caseNode(_ layout: Layout) -> Node<HTML.BodyContext> {
         let language = layout.language
         let record = stored.record
         let columns: [(LocalizedText, [Finding])] = [
@@ -27,9 +55,7 @@ struct CasePage {
              assessment.findings(for: .surgery) + assessment.findings(for: .boneAgents)),
         ]
         let summary = CaseFirstScreen(record: record, assessment: assessment)
-        return layout.render(
-            title: record.patient.id,
-            .div(
+        return .group(
                 .div(
                     .class("case-head"),
                     .h1(.text("\(UIText.patient(language)) \(record.patient.id)")),
@@ -68,16 +94,20 @@ struct CasePage {
                         )
                     }
                 ),
-                summary.decisionsNode(language),
-                TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks),
-                .unwrap(careTeam) { $0.node(caseId: stored.id, layout: layout) },
-                studiesNode(language),
-                RecordOverview(
-                    caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,
-                    canEdit: canEdit, csrf: layout.csrf
-                ).node(language),
-                .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language) + " (JSON)"))))
-            ))
+                summary.decisionsNode(language)
+            )
+    }
+
+    /// The studies and the record, item by item, with the editing buttons.
+    private func recordNode(_ language: AppLanguage, csrf: String?) -> Node<HTML.BodyContext> {
+        .group(
+            studiesNode(language),
+            RecordOverview(
+                caseId: stored.id, record: (try? JSONValue.parse(CaseFile.write(stored.record))) ?? .null, version: stored.version,
+                canEdit: canEdit, csrf: csrf
+            ).node(language),
+            .if(canEdit, .p(.a(.class("button"), .href("/cases/\(stored.id)/edit"), .text(UIText.editRecord(language) + " (JSON)"))))
+        )
     }
 
     /// The imaging studies with viewer links (this study; this and the prior side by side).
