@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BoneMetTestSupport", targets: ["BoneMetTestSupport"]),
         .library(name: "BoneMetStorage", targets: ["BoneMetStorage"]),
         .library(name: "BoneMetFHIR", targets: ["BoneMetFHIR"]),
+        .library(name: "BoneMetReports", targets: ["BoneMetReports"]),
         .library(name: "BoneMetWeb", targets: ["BoneMetWeb"]),
     ],
     dependencies: [
@@ -65,6 +66,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Radiology report text → suggested lesion readings (issue #13): pure, lexicons as data.
+        .target(
+            name: "BoneMetReports",
+            dependencies: ["BoneMetRules"],
+            resources: [.copy("Lexicons")],
+            swiftSettings: strictSettings
+        ),
         // The Hummingbird application: pages, JSON API, auth, worklists.
         .target(
             name: "BoneMetWeb",
@@ -100,6 +108,7 @@ let package = Package(
                 "BoneMetStorage",
                 "BoneMetWeb",
                 "BoneMetFHIR",
+                "BoneMetReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -110,6 +119,7 @@ let package = Package(
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR", "BoneMetStorage", "BoneMetTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetReportsTests", dependencies: ["BoneMetReports"], resources: [.copy("Corpus")], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetWebTests",

@@ -6,7 +6,7 @@ struct BoneMetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bonemet",
         abstract: "BoneMet — bone metastasis decision support and MDT case system (骨转移临床决策支持与 MDT 病例系统).",
-        subcommands: [ServeCommand.self, CalcCommand.self, AssessCommand.self, SchemaCommand.self, OpenAPICommand.self, BackupCommand.self, RestoreCommand.self, AuditVerifyCommand.self, FHIRScanCommand.self, ImportCommand.self, ExportCommand.self]
+        subcommands: [ServeCommand.self, CalcCommand.self, AssessCommand.self, SchemaCommand.self, OpenAPICommand.self, BackupCommand.self, RestoreCommand.self, AuditVerifyCommand.self, FHIRScanCommand.self, ImportCommand.self, ExportCommand.self, ExtractCommand.self]
     )
 }
 

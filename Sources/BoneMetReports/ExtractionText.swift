@@ -1,0 +1,93 @@
+import BoneMetRules
+import Foundation
+
+/// Suggestions in clinical words, Chinese or English: the site, each reading with how the
+/// report states it, and the words it came from in 「」.
+public enum ExtractionText {
+    public static let fields: [String: LocalizedText] = [
+        "lesion": LocalizedText(en: "lesion", zh: "病灶"),
+        "character": LocalizedText(en: "character", zh: "性质"),
+        "diametersMm": LocalizedText(en: "size (mm)", zh: "大小（mm）"),
+        "softTissueMm": LocalizedText(en: "soft-tissue mass (mm)", zh: "软组织肿块（mm）"),
+        "destruction": LocalizedText(en: "bone destruction", zh: "骨质破坏"),
+        "rim": LocalizedText(en: "sclerotic rim", zh: "硬化边"),
+        "softTissue": LocalizedText(en: "soft-tissue mass", zh: "软组织肿块"),
+        "fracture": LocalizedText(en: "pathological fracture", zh: "病理性骨折"),
+        "collapse": LocalizedText(en: "vertebral collapse", zh: "椎体压缩"),
+        "alignment": LocalizedText(en: "alignment", zh: "脊柱序列"),
+        "posterolateral": LocalizedText(en: "posterolateral elements", zh: "后外侧附件"),
+        "escc": LocalizedText(en: "epidural compression (ESCC)", zh: "硬膜外脊髓压迫（ESCC）"),
+        "uptake": LocalizedText(en: "tracer uptake", zh: "示踪剂摄取"),
+        "fillIn": LocalizedText(en: "sclerotic fill-in", zh: "成骨修复"),
+        "comparison": LocalizedText(en: "compared with prior", zh: "与前片比较"),
+    ]
+
+    public static let values: [String: LocalizedText] = [
+        "true": LocalizedText(en: "present", zh: "有"),
+        "false": LocalizedText(en: "absent", zh: "无"),
+        "lytic": LocalizedText(en: "lytic", zh: "溶骨性"),
+        "blastic": LocalizedText(en: "blastic", zh: "成骨性"),
+        "mixed": LocalizedText(en: "mixed", zh: "混合性"),
+        "under50": LocalizedText(en: "< 50 %", zh: "< 50%"),
+        "over50": LocalizedText(en: "≥ 50 %", zh: "≥ 50%"),
+        "present": LocalizedText(en: "present, degree not stated", zh: "有，程度未描述"),
+        "none": LocalizedText(en: "none", zh: "无"),
+        "involved": LocalizedText(en: "involved, side not stated", zh: "受累，侧别未描述"),
+        "unilateral": LocalizedText(en: "unilateral", zh: "单侧"),
+        "bilateral": LocalizedText(en: "bilateral", zh: "双侧"),
+        "deNovoDeformity": LocalizedText(en: "de novo deformity", zh: "新发畸形"),
+        "subluxation": LocalizedText(en: "subluxation", zh: "半脱位"),
+        "normal": LocalizedText(en: "normal", zh: "正常"),
+        "partial": LocalizedText(en: "partial", zh: "部分"),
+        "complete": LocalizedText(en: "complete", zh: "完全"),
+        "increased": LocalizedText(en: "increased", zh: "增大/进展"),
+        "decreased": LocalizedText(en: "decreased", zh: "缩小"),
+        "new": LocalizedText(en: "new", zh: "新发"),
+        "unchanged": LocalizedText(en: "unchanged", zh: "相仿"),
+    ]
+
+    public static let certainties: [Certainty: LocalizedText] = [
+        .affirmed: LocalizedText(en: "stated", zh: "明确描述"),
+        .negated: LocalizedText(en: "stated as absent", zh: "描述为无"),
+        .uncertain: LocalizedText(en: "uncertain — check", zh: "不确定——请核对"),
+        .historical: LocalizedText(en: "history, not current", zh: "既往，非本次"),
+        .other: LocalizedText(en: "about another structure", zh: "描述其他结构"),
+    ]
+
+    public static func site(_ site: ReportSite, _ language: Language) -> String {
+        if let level = site.level { return level.description }
+        let side = site.side.map { $0.label(language) } ?? ""
+        let segment = site.segment.map { language == .zhHans ? $0.siteLabel : $0.rawValue } ?? ""
+        return language == .zhHans
+            ? side + site.bone.label(language) + segment
+            : [side, segment, site.bone.label(language)].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    public static func value(_ reading: Reading) -> LocalizedText {
+        if reading.field == "escc" { return LocalizedText(en: reading.value, zh: reading.value) }
+        if reading.field.hasSuffix("Mm") { return LocalizedText(en: reading.value.replacingOccurrences(of: "x", with: " × "), zh: reading.value.replacingOccurrences(of: "x", with: " × ")) }
+        return values[reading.value] ?? LocalizedText(en: reading.value, zh: reading.value)
+    }
+
+    public static func render(_ extraction: ReportExtraction, report: String, language: Language) -> String {
+        let utf16 = Array(report.utf16)
+        func quote(_ span: Span) -> String {
+            String(decoding: utf16[max(0, span.start)..<min(utf16.count, span.end)], as: UTF16.self)
+        }
+        var lines: [String] = []
+        if extraction.lesions.isEmpty {
+            lines.append(language == .zhHans ? "未提取到骨病灶描述。" : "No bone lesion described.")
+        }
+        for lesion in extraction.lesions {
+            let match = lesion.matchedLesion.map { language == .zhHans ? "（对应病灶 \($0)）" : " (matches lesion \($0))" }
+                ?? (language == .zhHans ? "（新病灶）" : " (new lesion)")
+            lines.append("\(site(lesion.site, language))\(match) — \(certainties[lesion.certainty]?(language) ?? lesion.certainty.rawValue)")
+            for reading in lesion.readings where reading.field != "lesion" {
+                let label = fields[reading.field]?(language) ?? reading.field
+                let words = reading.evidence.map { "「\(quote($0))」" }.joined(separator: " ")
+                lines.append("  \(label)\(language == .zhHans ? "：" : ": ")\(value(reading)(language)) · \(certainties[reading.certainty]?(language) ?? "") · \(words)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,291 @@
+import BoneMetRules
+import Foundation
+
+extension ReportExtractor {
+    static let comma = UInt16(UInt8(ascii: ","))
+    static let semicolon = UInt16(UInt8(ascii: ";"))
+    static let newline = UInt16(UInt8(ascii: "\n"))
+    static let period = UInt16(UInt8(ascii: "."))
+    static let fullStop = "。".utf16.first!
+
+    /// Sentences: cut at 。 ; ! newline, and at "." not inside a number.
+    static func sentences(_ text: ReportText) -> [Span] {
+        var spans: [Span] = []
+        var start = 0
+        for index in 0..<text.count {
+            let unit = text[index]
+            var end = unit == fullStop || unit == semicolon || unit == newline || unit == UInt16(UInt8(ascii: "!"))
+            if unit == period, !ReportText.isDigit(text[index + 1]) { end = true }
+            if end {
+                if index > start { spans.append(Span(start, index)) }
+                start = index + 1
+            }
+        }
+        if start < text.count { spans.append(Span(start, text.count)) }
+        return spans
+    }
+
+    static func paragraphEnd(_ text: ReportText, from start: Int) -> Int {
+        var index = start
+        while index < text.count, text[index] != newline { index += 1 }
+        return index
+    }
+
+    /// Clause breaks; a colon too ("X-ray left humerus: lytic lesion in …" — title, then findings).
+    static func isClauseBreak(_ unit: UInt16) -> Bool {
+        unit == comma || unit == semicolon || unit == fullStop || unit == newline || unit == period || unit == UInt16(UInt8(ascii: ":"))
+    }
+
+    /// No clause break between two offsets (a decimal point is not a break).
+    static func sameClause(_ text: ReportText, _ a: Int, _ b: Int) -> Bool {
+        let (low, high) = a < b ? (a, b) : (b, a)
+        guard low < high else { return true }
+        for index in low..<high {
+            let unit = text[index]
+            if unit == period, ReportText.isDigit(text[index - 1]), ReportText.isDigit(text[index + 1]) { continue }
+            if isClauseBreak(unit) { return false }
+        }
+        return true
+    }
+
+    /// Matches not inside a longer match (of any payload): "sclerotic" in "sclerotic rim" is the rim.
+    static func outermost<P>(_ matches: [(Span, P)]) -> [(Span, P)] {
+        matches.filter { match in
+            !matches.contains { other in
+                other.0 != match.0 && other.0.start <= match.0.start && match.0.end <= other.0.end
+            }
+        }
+    }
+
+    /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
+    static func groups(_ mentions: [SiteMention], _ text: ReportText) -> [[SiteMention]] {
+        let connectors = [
+            "、", ",", "及", "和", "与", "/", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
+            "多发", "多个", "multiple", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
+        ]
+        var groups: [[SiteMention]] = []
+        for mention in mentions {
+            if let previous = groups.last?.last, (previous.sites.isEmpty == mention.sites.isEmpty) {
+                var between = text.text(Span(previous.span.end, mention.span.start))
+                for connector in connectors.sorted(by: { $0.count > $1.count }) { between = between.replacingOccurrences(of: connector, with: "") }
+                if between.trimmingCharacters(in: .whitespaces.union(.decimalDigits)).isEmpty {
+                    groups[groups.count - 1].append(mention)
+                    continue
+                }
+            }
+            groups.append([mention])
+        }
+        return groups
+    }
+
+    /// The site group a finding belongs to: the nearest in its clause, else the last before it
+    /// in the sentence, else the first after it.
+    static func group(for span: Span, in groups: [[SiteMention]], text: ReportText) -> [SiteMention]? {
+        func distance(_ group: [SiteMention]) -> Int {
+            guard let first = group.first, let last = group.last else { return .max }
+            if last.span.end <= span.start { return span.start - last.span.end }
+            if span.end <= first.span.start { return first.span.start - span.end }
+            return 0
+        }
+        let inClause = groups.filter { group in
+            group.contains { Self.sameClause(text, $0.span.start, span.start) && Self.sameClause(text, $0.span.end, span.end) }
+        }
+        if let nearest = inClause.min(by: { distance($0) < distance($1) }) { return nearest }
+        if let before = groups.last(where: { ($0.last?.span.end ?? .max) <= span.start }) { return before }
+        return groups.first
+    }
+
+    func nearest(_ sides: [(Span, Laterality)], before start: Int, within: Int, text: ReportText) -> Laterality? {
+        sides.last { $0.0.end <= start && start - $0.0.end <= within && Self.sameClause(text, $0.0.end, start) }?.1
+    }
+
+    /// ConText: the triggers whose scope holds the mention; the strongest wins
+    /// (negated, then another structure, then uncertain, then historical).
+    func certainty(of mention: Mention, among mentions: [Mention], triggers: [(Span, Trigger)], sites: [Span], text: ReportText) -> Certainty {
+        var kinds: Set<String> = []
+        let terminators = triggers.filter { $0.1.kind == "terminate" }
+        func terminated(_ a: Int, _ b: Int) -> Bool { terminators.contains { a <= $0.0.start && $0.0.end <= b } }
+        for (span, trigger) in triggers where trigger.kind != "terminate" {
+            let chinese = (span.start..<span.end).contains { ReportText.isCJK(text[$0]) }
+            var forward = trigger.direction == .forward
+            var backward = trigger.direction == .backward
+            if trigger.direction == .either {
+                // Chinese 未见/无 stand between subject and predicate: what follows, else what precedes.
+                let after = mentions.contains { $0.span.start >= span.end && Self.sameClause(text, span.end, $0.span.start) }
+                forward = after
+                backward = !after
+            }
+            if trigger.kind == "other" {
+                // "…异常信号，考虑血管瘤": a benign diagnosis in a clause of its own speaks for the
+                // sentence's finding; in a clause that names its own site ("L5/S1椎间盘突出") only there.
+                let clause = Self.clause(text, around: span)
+                let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
+                let reaches = ownSite ? Self.sameClause(text, span.start, mention.span.start) : true
+                if reaches, !terminated(min(span.start, mention.span.start), max(span.end, mention.span.end)) { kinds.insert("other") }
+                continue
+            }
+            if forward, span.end <= mention.span.start, !terminated(span.end, mention.span.start) {
+                let inScope = chinese || !ReportText.isLetter(text[span.start])
+                    ? Self.sameClause(text, span.end, mention.span.start)
+                    : mention.span.start - span.end <= 60 && !(span.end..<mention.span.start).contains { text[$0] == Self.semicolon }
+                if inScope { kinds.insert(trigger.kind) }
+            }
+            if backward, mention.span.end <= span.start, Self.sameClause(text, mention.span.end, span.start), !terminated(mention.span.end, span.start) {
+                kinds.insert(trigger.kind)
+            }
+        }
+        for kind in ["negated", "other", "uncertain", "historical"] where kinds.contains(kind) { return Certainty(rawValue: kind) ?? .uncertain }
+        return .affirmed
+    }
+
+    /// Values that need their neighbours: collapse degree, posterolateral side, ESCC from words.
+    func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(Span, Laterality)]) -> Mention {
+        var mention = mention
+        switch mention.field {
+        case "collapse":
+            if mention.certainty == .negated { mention.value = "none"; break }
+            let clause = Self.clause(text, around: mention.span)
+            mention.value = Self.collapseDegree(text.text(clause)) ?? "present"
+        case "posterior":
+            mention.field = "posterolateral"
+            if mention.certainty == .negated { mention.value = "none"; break }
+            // 双侧椎弓根 / left pedicle: the side words just before (or "bilateral pedicles").
+            let side = sides.last { $0.0.end <= mention.span.start && mention.span.start - $0.0.end <= 4 && Self.sameClause(text, $0.0.end, mention.span.start) }?.1
+            switch side {
+            case .bilateral?: mention.value = "bilateral"
+            case .left?, .right?: mention.value = "unilateral"
+            default: mention.value = "involved"
+            }
+        default:
+            if mention.certainty == .negated, mention.value == "true" { mention.value = "false" }
+        }
+        return mention
+    }
+
+    static func clause(_ text: ReportText, around span: Span) -> Span {
+        var start = span.start
+        while start > 0, !isClauseBreak(text[start - 1]) { start -= 1 }
+        var end = span.end
+        while end < text.count, !(isClauseBreak(text[end]) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
+        return Span(start, end)
+    }
+
+    /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
+    static func collapseDegree(_ clause: String) -> String? {
+        let lower = clause.lowercased()
+        if let percent = lower.range(of: #"(\d{1,3})\s*%"#, options: .regularExpression) {
+            let digits = lower[percent].filter(\.isNumber)
+            if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }
+        }
+        let over = ["1/2", "2/3", "3/4", "一半", "过半", "超过50", "大于50", "重度", "完全", "severe", "more than half", "greater than 50", "over half", "complete"]
+        let under = ["1/3", "1/4", "1/5", "轻度", "轻微", "少许", "mild", "slight", "less than 50", "less than half", "minimal"]
+        if over.contains(where: lower.contains) { return "over50" }
+        if under.contains(where: lower.contains) { return "under50" }
+        return nil
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    static func match(_ site: ReportSite, in lesions: [Lesion]) -> String? {
+        lesions.first { lesion in
+            guard lesion.bone == site.bone else { return false }
+            if let level = site.level { return lesion.level == level }
+            if let side = site.side, let known = lesion.laterality, side != known { return false }
+            if let segment = site.segment, let known = lesion.segment, segment != known { return false }
+            return true
+        }?.id
+    }
+
+    static func modality(_ text: ReportText) -> String? {
+        let head = text.text(Span(0, min(text.count, 200)))
+        let checks: [(String, [String])] = [
+            ("petCt", ["pet-ct", "pet/ct", "petct", "pet"]), ("boneScan", ["骨显像", "骨扫描", "bone scan", "scintigra", "spect", "ect"]),
+            ("mri", ["mri", "磁共振", "mr平扫", "mr增强", "mr "]), ("ct", ["ct"]), ("xray", ["x线", "x-ray", "radiograph", "平片", "dr"]),
+        ]
+        for (modality, words) in checks where words.contains(where: head.contains) { return modality }
+        return nil
+    }
+
+    func studyCoverage(_ text: ReportText) -> [String] {
+        let head = ReportText(text.text(Span(0, min(text.count, 200))))
+        var regions: [String] = []
+        for (_, region) in Self.outermost(coverage.all(in: head)) where !regions.contains(region) { regions.append(region) }
+        return regions
+    }
+}
+
+extension SuggestedLesion {
+    mutating func add(_ mention: ReportExtractor.Mention) {
+        readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
+    }
+
+    static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "diametersMm", "posterolateral", "rim"]
+
+    /// Whether the report affirms a lesion here, from its readings; nil: nothing said about it.
+    var lesionCertainty: Certainty? {
+        let telling = readings.filter { Self.indicative.contains($0.field) && !($0.certainty == .negated && $0.field == "posterolateral") }
+        if telling.contains(where: { $0.certainty == .affirmed }) { return .affirmed }
+        for certainty in [Certainty.uncertain, .other, .historical, .negated] where telling.contains(where: { $0.certainty == certainty }) { return certainty }
+        return readings.isEmpty ? nil : (readings.contains { $0.certainty == .affirmed } ? .affirmed : readings[0].certainty)
+    }
+
+    /// One reading per field: the same value said twice is one reading with both spans; lytic
+    /// and blastic together are mixed; an affirmed and a negated statement of one thing are
+    /// uncertain (never affirmed); the first size is the lesion's.
+    mutating func finish() {
+        var merged: [Reading] = []
+        var fields: [String] = []
+        for reading in readings where !fields.contains(reading.field) { fields.append(reading.field) }
+        for field in fields {
+            var said = readings.filter { $0.field == field }
+            if field == "lesion" { said = said.map { Reading(field: "lesion", value: "true", certainty: $0.certainty, evidence: $0.evidence) } }
+            if field == "character" {
+                let affirmedValues = Set(said.filter { $0.certainty == .affirmed }.map(\.value))
+                if affirmedValues.count > 1 || affirmedValues.contains("mixed") {
+                    merged.append(Reading(field: field, value: "mixed", certainty: .affirmed, evidence: said.filter { $0.certainty == .affirmed }.flatMap(\.evidence).sorted()))
+                    continue
+                }
+            }
+            if field == "escc" {
+                // The highest grade affirmed (cord compression with CSF gone is grade 3).
+                let affirmed = said.filter { $0.certainty == .affirmed }
+                if let top = affirmed.max(by: { $0.value < $1.value }) {
+                    merged.append(Reading(field: field, value: top.value, certainty: .affirmed, evidence: affirmed.flatMap(\.evidence).sorted()))
+                    continue
+                }
+            }
+            if field == "collapse" {
+                // "压缩变扁，压缩约1/3": the mention that gives the degree says it.
+                let graded = said.filter { $0.certainty == .affirmed && $0.value != "present" }
+                if let first = graded.first {
+                    merged.append(Reading(field: field, value: first.value, certainty: .affirmed, evidence: said.flatMap(\.evidence).sorted()))
+                    continue
+                }
+            }
+            if field == "diametersMm" || field == "softTissueMm" {
+                let affirmed = said.first { $0.certainty == .affirmed } ?? said[0]
+                merged.append(affirmed)
+                continue
+            }
+            let values = Set(said.map(\.value))
+            let certainties = Set(said.map(\.certainty))
+            let evidence = said.flatMap(\.evidence).sorted()
+            if values.count == 1, certainties.count == 1 {
+                merged.append(Reading(field: field, value: said[0].value, certainty: said[0].certainty, evidence: evidence))
+            } else if let affirmed = said.first(where: { $0.certainty == .affirmed }), said.allSatisfy({ $0.certainty == .affirmed || $0.value == affirmed.value }) {
+                merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
+            } else {
+                let value = said.first { $0.certainty == .affirmed }?.value ?? said[0].value
+                merged.append(Reading(field: field, value: value, certainty: certainties.contains(.negated) && !certainties.contains(.affirmed) ? .negated : .uncertain, evidence: evidence))
+            }
+        }
+        readings = merged
+        siteEvidence = Array(Set(siteEvidence)).sorted()
+    }
+}
+
+extension Bone {
+    var hasSegments: Bool { [.femur, .humerus, .tibia, .fibula, .radius, .ulna].contains(self) }
+}

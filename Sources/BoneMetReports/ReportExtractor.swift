@@ -1,0 +1,216 @@
+import BoneMetRules
+
+/// Turns one bone-imaging report (zh-Hans, English, or both mixed) into suggested lesion
+/// readings for one study (issue #13). Pure: no I/O once built, no state between calls.
+///
+/// How it reads (docs/report-extraction.md): the text is folded (full-width → ASCII, lower
+/// case, offsets kept), cut into sentences and clauses; sites (levels, bones with side and
+/// segment), findings and sizes are found from the lexicons; each finding goes to the site
+/// nearest it in its clause, else the sentence's, else the site of the sentences before; its
+/// certainty comes from ConText triggers in its clause (negation, uncertainty, history, another
+/// structure), which a finding word itself never is ("无明显变化" is a comparison, not "无").
+public struct ReportExtractor: Sendable {
+    enum SiteKind: Sendable {
+        case bone(Bone)
+        /// "余椎体", "其余", "remaining", "otherwise": what follows is about the rest of the skeleton.
+        case rest
+    }
+
+    struct Trigger: Sendable {
+        enum Direction: String, Sendable { case forward, backward, either }
+        let kind: String
+        let direction: Direction
+    }
+
+    let sites: TermIndex<SiteKind>
+    let sides: TermIndex<Laterality>
+    let segments: TermIndex<BoneSegment>
+    let findings: TermIndex<(field: String, value: String)>
+    let triggers: TermIndex<Trigger>
+    let coverage: TermIndex<String>
+
+    static let restTerms = ["余", "其余", "其他", "余椎体", "余骨", "余诸骨", "其余骨", "remaining", "rest of", "otherwise", "elsewhere", "other"]
+
+    /// Built from the bundled lexicons.
+    public init() throws(LexiconError) {
+        try self.init(
+            sites: .bundled("sites"), sides: .bundled("sides"), segments: .bundled("segments"), findings: .bundled("findings"),
+            context: .bundled("context"), coverage: .bundled("coverage"))
+    }
+
+    /// Built from given lexicons (a site's own terms added to the bundled ones).
+    public init(sites: Lexicon, sides: Lexicon, segments: Lexicon, findings: Lexicon, context: Lexicon, coverage: Lexicon) throws(LexiconError) {
+        var siteTerms: [(String, SiteKind)] = Self.restTerms.map { ($0, .rest) }
+        for entry in sites.entries {
+            guard let bone = Bone(rawValue: entry.values[0]) else { throw LexiconError(file: "sites.tsv", line: 0) }
+            siteTerms.append((entry.term, .bone(bone)))
+        }
+        self.sites = TermIndex(siteTerms)
+        self.sides = TermIndex(try sides.entries.map { entry throws(LexiconError) in
+            guard let side = Laterality(rawValue: entry.values[0]) else { throw LexiconError(file: "sides.tsv", line: 0) }
+            return (entry.term, side)
+        })
+        self.segments = TermIndex(try segments.entries.map { entry throws(LexiconError) in
+            guard let segment = BoneSegment(rawValue: entry.values[0]) else { throw LexiconError(file: "segments.tsv", line: 0) }
+            return (entry.term, segment)
+        })
+        var findingTerms: [(String, (field: String, value: String))] = []
+        for entry in findings.entries {
+            // "压缩性骨折	fracture:true+collapse:present": one word, two readings.
+            for payload in entry.values[0].split(separator: "+") {
+                let parts = payload.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw LexiconError(file: "findings.tsv", line: 0) }
+                findingTerms.append((entry.term, (parts[0], parts[1])))
+            }
+        }
+        self.findings = TermIndex(findingTerms)
+        self.triggers = TermIndex(try context.entries.map { entry throws(LexiconError) in
+            guard entry.values.count == 2, let direction = Trigger.Direction(rawValue: entry.values[1]),
+                ["negated", "uncertain", "historical", "other", "terminate"].contains(entry.values[0])
+            else { throw LexiconError(file: "context.tsv", line: 0) }
+            return (entry.term, Trigger(kind: entry.values[0], direction: direction))
+        })
+        self.coverage = TermIndex(coverage.entries.map { ($0.term, $0.values[0]) })
+    }
+
+    // MARK: - Reading a report
+
+    struct SiteMention {
+        let span: Span
+        let sites: [ReportSite]  // empty: "the rest"
+    }
+
+    struct Mention {
+        let span: Span
+        var field: String
+        var value: String
+        var certainty: Certainty = .affirmed
+        var extra: [Span] = []
+    }
+
+    public func extract(_ report: String, existing known: [Lesion] = []) -> ReportExtraction {
+        let text = ReportText(report)
+        let sentences = Self.sentences(text)
+        let levelMentions = SiteGrammar.levels(in: text)
+        let boneMatches = Self.outermost(sites.all(in: text))
+        let findingMatches = Self.outermost(findings.all(in: text).map { ($0.0, $0.1) })
+        let measurements = MeasurementGrammar.measurements(in: text)
+        let sideMatches = sides.all(in: text)
+        let segmentMatches = segments.all(in: text)
+        // A trigger inside a finding or site word is part of that word.
+        let covered = findingMatches.map(\.0) + boneMatches.map(\.0) + levelMentions.map(\.span)
+        let triggerMatches = Self.outermost(triggers.all(in: text)).filter { trigger in
+            !covered.contains { $0.start <= trigger.0.start && trigger.0.end <= $0.end && $0 != trigger.0 }
+        }
+
+        var siteMentions: [SiteMention] = levelMentions.map { mention in
+            SiteMention(span: mention.span, sites: mention.levels.map { ReportSite(bone: $0.region == .sacral ? .sacrum : .vertebra, level: $0) })
+        }
+        for (span, kind) in boneMatches where !levelMentions.contains(where: { $0.span.start <= span.start && span.end <= $0.span.end }) {
+            switch kind {
+            case .rest:
+                siteMentions.append(SiteMention(span: span, sites: []))
+            case .bone(let bone):
+                // "the S1 segment of the sacrum": the sacrum is the S-level already named.
+                if bone == .sacrum, levelMentions.contains(where: { mention in
+                    mention.levels.contains { $0.region == .sacral } && sentences.contains { $0.start <= mention.span.start && span.end <= $0.end }
+                }) { continue }
+                let side = nearest(sideMatches, before: span.start, within: 6, text: text)
+                let segment = segmentMatches.first { abs($0.0.start - span.end) <= 6 || abs(span.start - $0.0.end) <= 12 }?.1
+                var site = ReportSite(bone: bone, side: side, segment: bone.hasSegments ? segment : nil)
+                if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
+                siteMentions.append(SiteMention(span: span, sites: [site]))
+            }
+        }
+        siteMentions.sort { $0.span < $1.span }
+
+        var lesions: [String: SuggestedLesion] = [:]
+        var order: [String] = []
+        var carried: [ReportSite] = []
+        var paragraphEnd = -1
+        for sentence in sentences {
+            if sentence.start > paragraphEnd { carried = [] }
+            paragraphEnd = Self.paragraphEnd(text, from: sentence.start)
+            let groups = Self.groups(siteMentions.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }, text)
+            var mentions: [Mention] = findingMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
+                .map { Mention(span: $0.0, field: $0.1.field, value: $0.1.value) }
+            for measurement in measurements where sentence.start <= measurement.span.start && measurement.span.end <= sentence.end {
+                let value = measurement.diametersMm.map(Self.number).joined(separator: "x")
+                let soft = mentions.contains { $0.field == "softTissue" && $0.span.end <= measurement.span.start && Self.sameClause(text, $0.span.end, measurement.span.start) }
+                mentions.append(Mention(span: measurement.span, field: soft ? "softTissueMm" : "diametersMm", value: value))
+            }
+            mentions.sort { $0.span < $1.span }
+            let sentenceTriggers = triggerMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
+            for index in mentions.indices {
+                mentions[index].certainty = certainty(
+                    of: mentions[index], among: mentions, triggers: sentenceTriggers, sites: groups.flatMap { $0.map(\.span) }, text: text)
+            }
+            // Site mentions themselves can sit under "other" ("T12椎体血管瘤").
+            for var mention in mentions {
+                let target: [ReportSite]
+                if let group = Self.group(for: mention.span, in: groups, text: text) {
+                    target = group.flatMap(\.sites)
+                } else {
+                    // A sentence without a site: about the lesion of the sentences before — but
+                    // "no new lesions" speaks of the rest of the skeleton, not of that lesion.
+                    if mention.field == "lesion" || (mention.field == "comparison" && mention.value == "new") { continue }
+                    target = carried
+                }
+                mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
+                for site in target {
+                    if lesions[site.key] == nil {
+                        order.append(site.key)
+                        lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
+                    }
+                    lesions[site.key]?.add(mention)
+                }
+            }
+            for group in groups {
+                for mention in group {
+                    for site in mention.sites {
+                        if lesions[site.key] == nil {
+                            order.append(site.key)
+                            lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
+                        }
+                        lesions[site.key]?.siteEvidence.append(mention.span)
+                    }
+                }
+            }
+            if let last = groups.last(where: { $0.contains { !$0.sites.isEmpty } }) { carried = last.flatMap(\.sites) }
+            if groups.last?.allSatisfy({ $0.sites.isEmpty }) == true { carried = [] }
+        }
+
+        Self.mergeLessSpecific(&lesions, order: &order)
+        var result: [SuggestedLesion] = []
+        for key in order {
+            guard var lesion = lesions[key] else { continue }
+            lesion.finish()
+            // A site named with nothing said about it (a coverage line, "T10 level") is no lesion.
+            guard let certainty = lesion.lesionCertainty else { continue }
+            lesion.certainty = certainty
+            lesion.matchedLesion = Self.match(lesion.site, in: known)
+            result.append(lesion)
+        }
+        return ReportExtraction(modality: Self.modality(text), coverage: studyCoverage(text), lesions: result)
+    }
+
+    /// "left humerus" in the title and "proximal left humerus" in the findings are one bone:
+    /// a site without side or segment joins the one more specific site of the same bone.
+    static func mergeLessSpecific(_ lesions: inout [String: SuggestedLesion], order: inout [String]) {
+        for key in order {
+            guard let general = lesions[key], general.site.level == nil else { continue }
+            let specific = order.filter { other in
+                guard other != key, let candidate = lesions[other]?.site else { return false }
+                return candidate.bone == general.site.bone && candidate.level == nil
+                    && (general.site.side == nil || general.site.side == candidate.side)
+                    && (general.site.segment == nil || general.site.segment == candidate.segment)
+                    && (candidate.side != general.site.side || candidate.segment != general.site.segment)
+            }
+            guard specific.count == 1, let target = specific.first else { continue }
+            lesions[target]?.readings.append(contentsOf: general.readings)
+            lesions[target]?.siteEvidence.append(contentsOf: general.siteEvidence)
+            lesions[key] = nil
+        }
+        order.removeAll { lesions[$0] == nil }
+    }
+}

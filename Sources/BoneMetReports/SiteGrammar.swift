@@ -1,0 +1,212 @@
+import BoneMetRules
+
+/// Vertebral levels as reports write them: "T10", "t10-12", "L1~L3", "胸10", "胸10-12椎体",
+/// "第10胸椎", "第十胸椎", "S1". MRI sequence names (T1WI, T2加权, "T2-weighted") are not levels.
+enum SiteGrammar {
+    struct Levels {
+        let span: Span
+        let levels: [VertebralLevel]
+    }
+
+    static let latinRegions: [UInt16: VertebralLevel.Region] = [
+        UInt16(UInt8(ascii: "c")): .cervical, UInt16(UInt8(ascii: "t")): .thoracic, UInt16(UInt8(ascii: "l")): .lumbar, UInt16(UInt8(ascii: "s")): .sacral,
+    ]
+    static let chineseRegions: [UInt16: VertebralLevel.Region] = [
+        "颈".utf16.first!: .cervical, "胸".utf16.first!: .thoracic, "腰".utf16.first!: .lumbar, "骶".utf16.first!: .sacral,
+    ]
+    static let chineseDigits: [UInt16: Int] = Dictionary(uniqueKeysWithValues: Array("一二三四五六七八九十".utf16).enumerated().map { ($1, $0 + 1) })
+    static let di = "第".utf16.first!
+    static let zhui = "椎".utf16.first!
+
+    static func levels(in text: ReportText) -> [Levels] {
+        var found: [Levels] = []
+        var index = 0
+        while index < text.count {
+            if let match = latin(text, at: index) ?? chinese(text, at: index) ?? ordinal(text, at: index) {
+                found.append(match)
+                index = match.span.end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// A number at `index`: Arabic (1–2 digits) or Chinese (一 … 十二); its value and end.
+    static func number(_ text: ReportText, at index: Int) -> (Int, Int)? {
+        if ReportText.isDigit(text[index]) {
+            var end = index
+            var value = 0
+            while ReportText.isDigit(text[end]), end - index < 2 {
+                value = value * 10 + Int(text[end] - 0x30)
+                end += 1
+            }
+            if ReportText.isDigit(text[end]) { return nil }
+            return (value, end)
+        }
+        guard let first = chineseDigits[text[index]] else { return nil }
+        if first == 10, let second = chineseDigits[text[index + 1]], second < 10 { return (10 + second, index + 2) }
+        return (first, index + 1)
+    }
+
+    static func latin(_ text: ReportText, at index: Int) -> Levels? {
+        guard let region = latinRegions[text[index]], !ReportText.isLetter(text[index - 1]), !ReportText.isDigit(text[index - 1]),
+            ReportText.isDigit(text[index + 1]), let (first, end) = number(text, at: index + 1)
+        else { return nil }
+        // T1WI, T2-weighted, T2加权, T2 FLAIR: sequences, not levels.
+        if ReportText.isLetter(text[end]) { return nil }
+        let after = text.text(Span(end, min(text.count, end + 10)))
+        if after.hasPrefix("加权") || after.hasPrefix("-weighted") || after.hasPrefix(" weighted") || after.hasPrefix("wi") { return nil }
+        var last = first
+        var stop = end
+        // A range: T10-12, T10-T12, T10~L2, T10至T12.
+        if [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!].contains(text[end]) {
+            var next = end + 1
+            var toRegion = region
+            if let other = latinRegions[text[next]] {
+                toRegion = other
+                next += 1
+            }
+            if let (to, toEnd) = number(text, at: next), !ReportText.isLetter(text[toEnd]) {
+                if toRegion == region, to > first {
+                    last = to
+                    stop = toEnd
+                } else if toRegion != region {
+                    return span(region, first, through: (toRegion, to), from: index, to: toEnd)
+                }
+            }
+        }
+        return range(region, first, last, from: index, to: stop)
+    }
+
+    static func chinese(_ text: ReportText, at index: Int) -> Levels? {
+        guard let region = chineseRegions[text[index]], let (first, end) = number(text, at: index + 1) else { return nil }
+        var last = first
+        var stop = end
+        if [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!].contains(text[end]) {
+            var next = end + 1
+            if chineseRegions[text[next]] == region { next += 1 }
+            if let (to, toEnd) = number(text, at: next), to > first {
+                last = to
+                stop = toEnd
+            }
+        }
+        // "胸10椎体" / "胸10椎": the level's own word belongs to the mention.
+        while text[stop] == zhui || text[stop] == "体".utf16.first! { stop += 1 }
+        return range(region, first, last, from: index, to: stop)
+    }
+
+    /// 第10胸椎, 第十二胸椎.
+    static func ordinal(_ text: ReportText, at index: Int) -> Levels? {
+        guard text[index] == di, let (value, end) = number(text, at: index + 1), let region = chineseRegions[text[end]], text[end + 1] == zhui else { return nil }
+        var stop = end + 2
+        if text[stop] == "体".utf16.first! { stop += 1 }
+        return range(region, value, value, from: index, to: stop)
+    }
+
+    static func range(_ region: VertebralLevel.Region, _ first: Int, _ last: Int, from start: Int, to end: Int) -> Levels? {
+        let levels = (first...max(first, last)).compactMap { VertebralLevel(region: region, number: $0) }
+        guard !levels.isEmpty, levels.count <= 12 else { return nil }
+        return Levels(span: Span(start, end), levels: levels)
+    }
+
+    /// T11-L2: across regions, in the spine's order.
+    static func span(_ region: VertebralLevel.Region, _ first: Int, through to: (VertebralLevel.Region, Int), from start: Int, to end: Int) -> Levels? {
+        guard let low = VertebralLevel(region: region, number: first), let high = VertebralLevel(region: to.0, number: to.1), low < high else { return nil }
+        let levels = VertebralLevel.all.filter { $0 >= low && $0 <= high }
+        guard levels.count <= 12 else { return nil }
+        return Levels(span: Span(start, end), levels: levels)
+    }
+}
+
+/// Sizes: "18×14mm", "约1.8 x 1.4 cm", "2.0cm", "15-20 mm" (a range: its larger end),
+/// "1.2×0.8×1.0cm" (the two largest). A number without a unit is never a size.
+enum MeasurementGrammar {
+    struct Measurement {
+        let span: Span
+        let diametersMm: [Double]
+    }
+
+    static func measurements(in text: ReportText) -> [Measurement] {
+        var found: [Measurement] = []
+        var index = 0
+        while index < text.count {
+            if ReportText.isDigit(text[index]), !ReportText.isDigit(text[index - 1]), text[index - 1] != UInt16(UInt8(ascii: ".")),
+                !ReportText.isLetter(text[index - 1]), let match = measurement(text, at: index)
+            {
+                found.append(match)
+                index = match.span.end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    static func decimal(_ text: ReportText, at start: Int) -> (Double, Int)? {
+        var end = start
+        while ReportText.isDigit(text[end]) { end += 1 }
+        guard end > start else { return nil }
+        if text[end] == UInt16(UInt8(ascii: ".")), ReportText.isDigit(text[end + 1]) {
+            end += 1
+            while ReportText.isDigit(text[end]) { end += 1 }
+        }
+        return Double(text.text(Span(start, end))).map { ($0, end) }
+    }
+
+    static func skipSpace(_ text: ReportText, _ index: Int) -> Int {
+        var index = index
+        while text[index] == 0x20 { index += 1 }
+        return index
+    }
+
+    static func measurement(_ text: ReportText, at start: Int) -> Measurement? {
+        guard let (first, afterFirst) = decimal(text, at: start) else { return nil }
+        var values = [first]
+        var index = afterFirst
+        while true {
+            let next = skipSpace(text, index)
+            let sign = text[next]
+            let times = sign == UInt16(UInt8(ascii: "x")) || sign == UInt16(UInt8(ascii: "*"))
+            let dash = sign == UInt16(UInt8(ascii: "-")) || sign == "至".utf16.first!
+            guard times || dash else { break }
+            let after = skipSpace(text, next + 1)
+            guard let (value, end) = decimal(text, at: after) else { break }
+            if dash, values.count == 1 {
+                values[0] = max(values[0], value)  // 15-20mm: the larger end
+            } else if times {
+                values.append(value)
+            } else {
+                break
+            }
+            index = end
+        }
+        let unitStart = skipSpace(text, index)
+        let scale: Double
+        var end = unitStart
+        if text.hasUnit("mm", at: unitStart) || text.hasUnit("毫米", at: unitStart) {
+            scale = 1
+            end += 2
+        } else if text.hasUnit("cm", at: unitStart) || text.hasUnit("厘米", at: unitStart) {
+            scale = 10
+            end += 2
+        } else {
+            return nil
+        }
+        var millimetres = values.map { $0 * scale }
+        // "2.5cm×2.0cm": a unit after each diameter.
+        while millimetres.count < 3 {
+            let next = skipSpace(text, end)
+            guard text[next] == UInt16(UInt8(ascii: "x")) || text[next] == UInt16(UInt8(ascii: "*")),
+                let (value, valueEnd) = decimal(text, at: skipSpace(text, next + 1))
+            else { break }
+            let unit = skipSpace(text, valueEnd)
+            guard text.hasUnit(scale == 1 ? "mm" : "cm", at: unit) || text.hasUnit(scale == 1 ? "毫米" : "厘米", at: unit) else { break }
+            millimetres.append(value * scale)
+            end = unit + 2
+        }
+        let diameters = millimetres.map { ($0 * 10).rounded() / 10 }.sorted(by: >).prefix(2)
+        guard diameters.allSatisfy({ $0 > 0 && $0 < 1_000 }) else { return nil }
+        return Measurement(span: Span(start, end), diametersMm: Array(diameters))
+    }
+}

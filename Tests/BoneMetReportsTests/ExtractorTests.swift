@@ -1,0 +1,84 @@
+import BoneMetReports
+import BoneMetRules
+import Testing
+
+/// Issue #13: the extractor's grammar and ConText rules, case by case (each sentence written for
+/// the rule it pins; the corpus test measures the whole).
+@Suite struct ExtractorTests {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    func lesion(_ text: String, _ key: String) -> SuggestedLesion? {
+        extractor.extract(text).lesions.first { $0.site.key == key }
+    }
+
+    /// A negated or uncertain mention never comes out affirmed, in either language.
+    @Test(arguments: [
+        ("T10椎体未见骨质破坏", "destruction"), ("T10 vertebral body: no bone destruction", "destruction"),
+        ("L2椎体见溶骨性病灶，未见软组织肿块", "softTissue"), ("Lytic lesion at L2 without soft tissue mass", "softTissue"),
+        ("L1椎体病理性骨折可能", "fracture"), ("Possible pathological fracture of L1", "fracture"),
+        ("T8椎体成骨性病灶，不除外病理性骨折", "fracture"), ("Sclerotic T8 lesion; pathological fracture cannot be excluded", "fracture"),
+        ("T12椎体见异常信号，考虑血管瘤", "lesion"), ("T12 lesion, likely a hemangioma", "lesion"),
+    ])
+    func negatedOrUncertainIsNeverAffirmed(text: String, field: String) {
+        for lesion in extractor.extract(text).lesions {
+            #expect(lesion.reading(field)?.certainty != .affirmed, "\(text)")
+        }
+    }
+
+    @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
+        let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
+        #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
+        #expect(extractor.extract("第十二胸椎椎体溶骨性破坏").lesions.map(\.site.key) == ["T12"])
+        #expect(extractor.extract("Lytic lesions from T11-L1.").lesions.map(\.site.key) == ["T11", "T12", "L1"])
+    }
+
+    @Test func sizesInMillimetresFromEveryWriting() {
+        for (text, size) in [
+            ("T10椎体溶骨性破坏，大小约18×14mm", "18x14"), ("T10 lytic lesion 1.8 x 1.4 cm", "18x14"), ("T10椎体溶骨性病灶约2.5cm×2.0cm", "25x20"),
+            ("T10椎体溶骨性病灶，15-20mm", "20"), ("T10 lytic lesion measuring 1.2 x 0.8 x 1.0 cm", "12x10"), ("Ｔ１０椎体溶骨性病灶１８×１４ｍｍ", "18x14"),
+        ] {
+            #expect(lesion(text, "T10")?.reading("diametersMm")?.value == size, "\(text)")
+        }
+        // A number without a unit is never a size (SUVmax, dates, counts).
+        #expect(lesion("T10 lytic lesion, SUVmax 8.5", "T10")?.reading("diametersMm") == nil)
+    }
+
+    /// Evidence spans are UTF-16 offsets into the report as written.
+    @Test func evidencePointsAtTheWords() throws {
+        let text = "全身骨显像：右侧第6肋骨见放射性浓聚。"
+        let rib = try #require(lesion(text, "rib right"))
+        let span = try #require(rib.reading("uptake")?.evidence.first)
+        let utf16 = Array(text.utf16)
+        #expect(String(decoding: utf16[span.start..<span.end], as: UTF16.self) == "放射性浓聚")
+        #expect(extractor.extract(text).modality == "boneScan")
+        #expect(extractor.extract(text).coverage == ["wholeBody"])
+    }
+
+    @Test func aSiteMatchesTheRecordsLesionOrIsNew() {
+        let known = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T10")), Lesion(id: "L2", bone: .femur, segment: .proximal, laterality: .left)]
+        let result = extractor.extract("T10椎体溶骨性破坏；左侧股骨近端溶骨性破坏；右侧股骨近端成骨性病灶。", existing: known)
+        #expect(result.lesions.map(\.matchedLesion) == ["L1", "L2", nil])
+    }
+
+    @Test func aBrokenLexiconLineIsNamed() {
+        #expect(throws: LexiconError.self) { try Lexicon(tsv: "ok\tcharacter:lytic\nno-tab-here\n", name: "findings.tsv") }
+        do {
+            _ = try Lexicon(tsv: "# c\nok\tx\nbad\n", name: "findings.tsv")
+        } catch {
+            #expect(error.description == "lexicon findings.tsv, line 3: expected term<TAB>value")
+        }
+    }
+
+    /// Every field, value and certainty the extractor can produce has Chinese and English words.
+    @Test func everyTextIsBilingual() {
+        let texts = Array(ExtractionText.fields.values) + Array(ExtractionText.values.values) + Array(ExtractionText.certainties.values)
+        for text in texts { #expect(!text.en.isEmpty && !text.zhHans.isEmpty && text.en != text.zhHans || text.en.hasPrefix("<") || text.en.hasPrefix("≥")) }
+        #expect(Certainty.allCases.allSatisfy { ExtractionText.certainties[$0] != nil })
+        let zh = ExtractionText.render(extractor.extract("T10椎体溶骨性破坏，未见病理性骨折"), report: "T10椎体溶骨性破坏，未见病理性骨折", language: .zhHans)
+        #expect(!zh.contains("fracture") && !zh.contains("lytic") && !zh.contains("negated"))
+    }
+}
