@@ -80,6 +80,7 @@ let package = Package(
                 "BoneMetStorage",
                 "BoneMetRules",
                 "BoneMetFHIR",
+                "BoneMetReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -124,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "BoneMetWebTests",
             dependencies: [
-                "BoneMetWeb", "BoneMetFHIR", "BoneMetTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BoneMetWeb", "BoneMetFHIR", "BoneMetReports", "BoneMetTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "JWTKit", package: "jwt-kit"),

@@ -91,3 +91,20 @@ extension FHIRCaseMapper {
         return record
     }
 }
+
+extension FHIRCaseMapper {
+    /// A DiagnosticReport's text for the study (issue #13): its `conclusion`, else the first
+    /// plain-text `presentedForm` (base64, UTF-8) — the full report many PACS send. It is kept
+    /// on the study and offered for suggested readings; nothing is read into the record unconfirmed.
+    static func reportText(_ report: FHIRJSON) -> String? {
+        if let conclusion = report["conclusion"]?.string, !conclusion.isEmpty { return conclusion }
+        for form in report["presentedForm"]?.array ?? [] {
+            guard let type = form["contentType"]?.string, type.lowercased().hasPrefix("text/plain"), let data = form["data"]?.string,
+                let bytes = Data(base64Encoded: data, options: .ignoreUnknownCharacters), let text = String(data: bytes, encoding: .utf8),
+                !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { continue }
+            return text
+        }
+        return nil
+    }
+}

@@ -255,7 +255,7 @@ public enum FHIRCaseMapper {
                     record.studies.append(study)
                 }
             case "DiagnosticReport":
-                if r["conclusion"]?.string != nil { reports.append(resource) }
+                if Self.reportText(r) != nil { reports.append(resource) }
             default:
                 break
             }
@@ -264,7 +264,7 @@ public enum FHIRCaseMapper {
         // the one study of the same modality date; otherwise said in a note, never guessed.
         for report in reports {
             let r = report.json
-            guard let conclusion = r["conclusion"]?.string else { continue }
+            guard let conclusion = Self.reportText(r) else { continue }
             let referenced = (r["imagingStudy"]?.array ?? []).compactMap(FHIRRead.referenceId).compactMap { studyIds[$0] }
             let date = FHIRRead.periodStart(r, "effective")
             let sameDay = date.map { day in record.studies.filter { $0.date == day }.map(\.id) } ?? []

@@ -274,6 +274,13 @@ extension SuggestedLesion {
             let evidence = said.flatMap(\.evidence).sorted()
             if values.count == 1, certainties.count == 1 {
                 merged.append(Reading(field: field, value: said[0].value, certainty: said[0].certainty, evidence: evidence))
+            } else if values.count == 1 {
+                // Said plainly and also with doubt ("异常信号 … 转移瘤可能"): one reading per way
+                // it was said, the plain one first — the doubtful words stay marked as doubtful.
+                for certainty in [Certainty.affirmed, .negated, .uncertain, .historical, .other] where certainties.contains(certainty) {
+                    let these = said.filter { $0.certainty == certainty }
+                    merged.append(Reading(field: field, value: these[0].value, certainty: certainty, evidence: these.flatMap(\.evidence).sorted()))
+                }
             } else if let affirmed = said.first(where: { $0.certainty == .affirmed }), said.allSatisfy({ $0.certainty == .affirmed || $0.value == affirmed.value }) {
                 merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
             } else {

@@ -126,6 +126,19 @@ extension FHIRMappingTests {
         // No study that day: not guessed, said.
         #expect(notes.map(\.resource) == ["DiagnosticReport/r2"])
     }
+
+    /// Issue #13: a report sent as a plain-text attachment (presentedForm) is the study's report
+    /// text too — kept for suggested readings, never read into the record unconfirmed.
+    @Test func aPlainTextPresentedFormIsTheReport() throws {
+        let text = "左侧股骨干见溶骨性骨质破坏，大小约3.0×2.0cm。"
+        let encoded = Data(text.utf8).base64EncodedString()
+        let report = #"{"resourceType":"DiagnosticReport","id":"r3","status":"final","code":{"text":"CT"},"subject":{"reference":"Patient/p1"},"imagingStudy":[{"reference":"ImagingStudy/ct1"}],"presentedForm":[{"contentType":"application/pdf","data":"JVBERi0="},{"contentType":"text/plain; charset=utf-8","data":"\#(encoded)"}]}"#
+        let resources = try (MCODEFixture.conditions + MCODEFixture.imaging + [report]).map { try FHIRResource(parsing: $0) }
+        let (record, _) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        #expect(record.studies.first?.report == text)
+        // The observations are the study's own, not read from the text.
+        #expect(record.studies.first?.observations.allSatisfy { $0.character == nil } ?? true)
+    }
 }
 
 @Suite struct FHIRImportTests {

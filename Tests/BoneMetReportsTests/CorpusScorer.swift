@@ -52,7 +52,9 @@ struct CorpusScorer {
         var affirmedByExtractor: Set<String> = []
         for lesion in predicted {
             predictedSites.insert("\(lesion.site.key)|\(lesion.certainty.rawValue)")
-            for reading in lesion.readings where Self.fields.contains(reading.field) {
+            // The reading the editor pre-fills: the first of each field.
+            for field in Self.fields {
+                guard let reading = lesion.reading(field) else { continue }
                 predictedReadings.insert("\(lesion.site.key)|\(reading.field)|\(reading.value)|\(reading.certainty.rawValue)")
                 if reading.certainty == .affirmed { affirmedByExtractor.insert("\(lesion.site.key)|\(reading.field)") }
             }

@@ -1,5 +1,6 @@
 import BoneMetDomain
 import BoneMetFHIR
+import BoneMetReports
 import BoneMetStorage
 import Foundation
 import Logging
@@ -51,6 +52,9 @@ public struct AppServices: Sendable {
     public let caseAccess: CaseAccessPolicy
     /// Case-page parts rendered once per case version, day and language (issue #12).
     let renderCache = RenderCache()
+    /// Reads radiology reports into suggested readings (issue #13); nil when its word lists
+    /// cannot be read (the report pages then say so).
+    public let reportExtractor: ReportExtractor?
 
     public init(
         store: SQLStore, settings: RuleSettings = .default, codeMappings: CodeMappings = .none, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
@@ -61,6 +65,7 @@ public struct AppServices: Sendable {
     ) {
         self.trustedProxies = trustedProxies
         self.caseAccess = caseAccess
+        self.reportExtractor = try? ReportExtractor()
         self.access = SQLCaseAccess(store)
         self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }

@@ -121,7 +121,8 @@ struct CasePage {
                 return .tr(
                     .td(.text(study.date.description)), .td(.text(study.modality.label(language))),
                     .td(.text(study.windows.map { CaseFieldLabels.value($0.rawValue, key: "windows", in: "study")?(language) ?? $0.rawValue }.joined(separator: " + "))),
-                    .td(.text(study.region ?? ""), .unwrap(study.report) { report in .p(.class("report"), .text(report)) }),
+                    .td(.text(study.region ?? ""), .unwrap(study.report) { report in .p(.class("report"), .text(report)) },
+                        .if(canEdit, .a(.class("small-button"), .href("/cases/\(stored.id)/studies/\(HTMLEscape.attribute(study.id))/report"), .text(ReportTexts.fromReport(language))))),
                     .td(.unwrap(viewer.url([study])) { url in
                         .a(.href(url), .target(.blank), .rel(.noreferrer), .text(ImagingTexts.open(language)))
                     }),

@@ -82,6 +82,16 @@ enum Stylesheet {
         .report table { border-collapse: collapse; width: 100%; }
         .report th, .report td { border: 1px solid var(--line); padding: .25rem .4rem; text-align: left; vertical-align: top; }
         .report-findings li.urgent { font-weight: 700; }
+        .report-text { white-space: pre-wrap; border-left: 4px solid var(--line); margin: .8rem 0; padding: .4rem .8rem; background: #fafafa; color: #111; }
+        mark { color: #111; padding: 0 .1rem; border-radius: 2px; }
+        mark.affirmed { background: #fde68a; }
+        mark.negated { background: #bbf7d0; }
+        mark.uncertain { background: #fecaca; outline: 1px dashed #991b1b; }
+        mark.historical, mark.other { background: #e5e7eb; }
+        fieldset.suggested-lesion { border: 1px solid var(--line); margin: .8rem 0; padding: .4rem .8rem; }
+        fieldset.suggested-lesion legend { font-weight: 700; }
+        table.readings td, table.readings th { padding: .2rem .4rem; text-align: left; vertical-align: top; }
+        table.readings tr.uncertain th, table.readings tr.historical th, table.readings tr.other th { color: #7c2d12; }
         .signatures { margin-top: 2rem; }
         .signatures p { margin: 1.6rem 0; }
         .signatures .line { display: inline-block; border-bottom: 1px solid #000; width: 16em; margin: 0 .5em; }

@@ -72,5 +72,5 @@ enum ImagingTexts {
 
 /// The page texts, public for the bilingual test.
 public enum UITextCatalogue {
-    public static var all: [LocalizedText] { UIText.all + ImagingTexts.all + RecordTexts.all + RecordSection.all.map(\.title) + [RecordSection.observations] + CalculatorTexts.all + MeetingTexts.all + AdminTexts.all + TimelineTexts.all + TaskTexts.all + GuidedTexts.all + CalculatorFormula.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) }
+    public static var all: [LocalizedText] { UIText.all + ImagingTexts.all + RecordTexts.all + RecordSection.all.map(\.title) + [RecordSection.observations] + CalculatorTexts.all + MeetingTexts.all + AdminTexts.all + TimelineTexts.all + TaskTexts.all + GuidedTexts.all + CalculatorFormula.all + [UIText.switchLanguage] + Worklists.all.map(\.title) + Role.allCases.map(\.label) + ReportTexts.all }
 }

@@ -1,0 +1,233 @@
+import BoneMetDomain
+import BoneMetReports
+import Foundation
+import Plot
+
+enum ReportTexts {
+    static let fromReport = LocalizedText(en: "Readings from the report", zh: "从报告提取读片结果")
+    static let paste = LocalizedText(en: "Radiology report of this study (paste or correct it)", zh: "本次检查的影像报告（粘贴或修改）")
+    static let suggest = LocalizedText(en: "Suggest readings", zh: "提取建议")
+    static let intro = LocalizedText(
+        en: "Suggestions only: nothing enters the record until you accept it. Readings the report states are pre-selected; uncertain, historical and other-structure statements are not — check them against the images.",
+        zh: "仅为建议：经您采纳后才写入病历。报告明确描述的结果已预先勾选；不确定、既往或描述其他结构的内容未勾选——请对照影像核对。")
+    static let save = LocalizedText(en: "Save accepted readings and re-assess", zh: "保存已采纳的结果并重新评估")
+    static let accept = LocalizedText(en: "accept", zh: "采纳")
+    static let recordAs = LocalizedText(en: "Record as", zh: "记录为")
+    static let newLesion = LocalizedText(en: "a new lesion", zh: "新病灶")
+    static let existingLesion = LocalizedText(en: "lesion", zh: "已有病灶")
+    static let words = LocalizedText(en: "words in the report", zh: "报告原文")
+    static let infoOnly = LocalizedText(en: "for information — no record field", zh: "仅供参考——病历无对应字段")
+    static let chooseValue = LocalizedText(en: "choose", zh: "请选择")
+    static let nothing = LocalizedText(en: "No bone lesion is described in this report.", zh: "报告中未提取到骨病灶描述。")
+    static let unavailable = LocalizedText(en: "Report reading is not available: its word lists could not be read. Tell the administrator.", zh: "报告提取不可用：词表无法读取，请联系管理员。")
+    static let tooLong = LocalizedText(en: "The report is longer than 20 000 characters; paste the findings and impression only.", zh: "报告超过 20 000 字，请只粘贴“所见”和“印象”部分。")
+    static let badValue = LocalizedText(en: "a value is not one BoneMet records", zh: "数值不是 BoneMet 可记录的值")
+    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue]
+}
+
+/// How each suggested reading is written into a study's observation (ImagingStudy.swift).
+enum ReportFields {
+    enum Kind: Equatable {
+        case boolean
+        case values([String])
+        case diameters
+        case number
+    }
+
+    static let byField: [String: (key: String, kind: Kind)] = [
+        "character": ("character", .values(["lytic", "blastic", "mixed"])),
+        "diametersMm": ("diametersMm", .diameters),
+        "softTissueMm": ("softTissueMm", .number),
+        "destruction": ("boneDestruction", .boolean),
+        "rim": ("scleroticRim", .boolean),
+        "fracture": ("fracture", .boolean),
+        "collapse": ("collapse", .values(["under50", "over50", "noCollapseOver50Involved", "none"])),
+        "alignment": ("alignment", .values(["subluxation", "deNovoDeformity", "normal"])),
+        "posterolateral": ("posterolateral", .values(["bilateral", "unilateral", "none"])),
+        "escc": ("escc", .values(["0", "1a", "1b", "1c", "2", "3"])),
+        "uptake": ("uptake", .boolean),
+        "fillIn": ("fillIn", .values(["none", "partial", "complete"])),
+    ]
+
+    /// The value the form starts with: the suggestion, when BoneMet can record it as it is.
+    static func initial(_ reading: Reading) -> String {
+        guard let kind = byField[reading.field]?.kind else { return reading.value }
+        switch kind {
+        case .boolean: return reading.value == "true" || reading.value == "false" ? reading.value : ""
+        case .values(let allowed): return allowed.contains(reading.value) ? reading.value : ""
+        case .diameters, .number: return reading.value.replacingOccurrences(of: "x", with: ", ")
+        }
+    }
+
+    /// Pre-selected: stated (present or absent) and recordable as it stands.
+    static func preselected(_ reading: Reading) -> Bool {
+        (reading.certainty == .affirmed || reading.certainty == .negated) && byField[reading.field] != nil && !initial(reading).isEmpty
+    }
+}
+
+struct ReportPage {
+    let caseId: String
+    let patientId: String
+    let study: ImagingStudy
+    let version: Int
+    let report: String
+    /// Nil: the paste step; else the suggestions to confirm.
+    let extraction: ReportExtraction?
+    let lesions: [Lesion]
+    var errors: [String] = []
+    /// The form as typed after an error (kept), by field name.
+    var typed: [String: String]?
+
+    func render(_ layout: Layout) -> String {
+        let language = layout.language
+        let heading = "\(ReportTexts.fromReport(language)) — \(study.label(language))"
+        return layout.render(
+            title: heading,
+            .div(
+                .p(.a(.href("/cases/\(caseId)#record"), .text("← \(UIText.patient(language)) \(patientId)"))),
+                .h1(.text(heading)),
+                .if(!errors.isEmpty, .ul(.class("field-errors alert"), .forEach(errors) { .li(.text($0)) })),
+                .unwrap(extraction, { suggestions($0, layout) }, else: pasteForm(layout))
+            ))
+    }
+
+    func pasteForm(_ layout: Layout) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        return .form(
+            .class("record-form report-form"), .action("/cases/\(caseId)/studies/\(study.id)/report"), .method(.post), csrfField(layout.csrf),
+            .label(.class("field"), .text(ReportTexts.paste(language)),
+                .textarea(.name("report"), .attribute(named: "rows", value: "14"), .attribute(named: "lang", value: "zh-Hans"), .text(report))),
+            .button(.type(.submit), .text(ReportTexts.suggest(language)))
+        )
+    }
+
+    func suggestions(_ extraction: ReportExtraction, _ layout: Layout) -> Node<HTML.BodyContext> {
+        let language = layout.language
+        return .group(
+            .p(.class("notice"), .text(ReportTexts.intro(language))),
+            .element(named: "blockquote", nodes: [.class("report-text"), .raw(Self.highlighted(report, extraction))]),
+            .if(extraction.lesions.isEmpty, .p(.class("muted"), .text(ReportTexts.nothing(language)))),
+            .element(named: "form", nodes: [
+                .class("record-form report-confirm"), .attribute(named: "action", value: "/cases/\(caseId)/studies/\(study.id)/report/confirm"),
+                .attribute(named: "method", value: "post"),
+                Self.hidden("_csrf", layout.csrf ?? ""), Self.hidden("version", String(version)), Self.hidden("report", report),
+                .forEach(Array(extraction.lesions.enumerated())) { index, lesion in lesionNode(index, lesion, language) },
+                .if(!extraction.lesions.isEmpty, .button(.type(.submit), .text(ReportTexts.save(language)))),
+            ]),
+            .element(named: "details", nodes: [.element(named: "summary", text: ReportTexts.paste(language)), pasteForm(layout)])
+        )
+    }
+
+    /// An option whose value may be empty ("choose"): Plot drops empty attribute values.
+    static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.BodyContext> {
+        .raw("<option value=\"\(HTMLEscape.attribute(value))\"\(selected ? " selected" : "")>\(HTMLEscape.text(label))</option>")
+    }
+
+    static func hidden(_ name: String, _ value: String) -> Node<HTML.BodyContext> {
+        .element(named: "input", nodes: [
+            .attribute(named: "type", value: "hidden"), .attribute(named: "name", value: name), .attribute(named: "value", value: HTMLEscape.attribute(value)),
+        ])
+    }
+
+    static func checkbox(_ name: String, checked: Bool, label: String? = nil) -> Node<HTML.BodyContext> {
+        .element(named: "input", nodes: [
+            .attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: name), .attribute(named: "id", value: name),
+            .unwrap(label) { .attribute(named: "aria-label", value: HTMLEscape.attribute($0)) },
+            .if(checked, .attribute(named: "checked", value: "checked")),
+        ])
+    }
+
+    func value(_ name: String, _ initial: String) -> String { typed.map { $0[name] ?? "" } ?? initial }
+    func checked(_ name: String, _ initial: Bool) -> Bool { typed.map { $0[name] == "on" } ?? initial }
+
+    func lesionNode(_ index: Int, _ lesion: SuggestedLesion, _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let site = ExtractionText.site(lesion.site, language)
+        let certainty = ExtractionText.certainties[lesion.certainty]?(language) ?? ""
+        let targets = [("new", ReportTexts.newLesion(language))]
+            + lesions.filter { $0.bone == lesion.site.bone }.map { ($0.id, "\(ReportTexts.existingLesion(language)) \($0.id)（\($0.label(language))）") }
+        let target = value("target.\(index)", lesion.matchedLesion ?? "new")
+        let lesionName = "lesion.\(index)"
+        return .element(named: "fieldset", nodes: [
+            .class("suggested-lesion \(lesion.certainty.rawValue)"),
+            .element(named: "legend", nodes: [
+                Self.checkbox(lesionName, checked: checked(lesionName, lesion.certainty == .affirmed)),
+                .element(named: "label", nodes: [.attribute(named: "for", value: lesionName), .text(" \(site) — \(certainty)")]),
+            ]),
+            .element(named: "label", nodes: [
+                .class("field"), .text(ReportTexts.recordAs(language)),
+                .element(named: "select", nodes: [.attribute(named: "name", value: "target.\(index)")] + targets.map { Self.option($0.0, $0.1, selected: $0.0 == target) }),
+            ]),
+            .element(named: "table", nodes: [
+                .class("readings"),
+                .element(named: "tbody", nodes: lesion.readings.enumerated().filter { $0.element.field != "lesion" }.map { item in readingRow(index, item.offset, item.element, language) }),
+            ]),
+        ])
+    }
+
+    func readingRow(_ lesion: Int, _ index: Int, _ reading: Reading, _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let name = "\(lesion).\(index)"
+        let label = ExtractionText.fields[reading.field]?(language) ?? reading.field
+        let words = reading.evidence.map { Self.quote(report, $0) }.joined(separator: " … ")
+        let certainty = ExtractionText.certainties[reading.certainty]?(language) ?? ""
+        guard let target = ReportFields.byField[reading.field] else {
+            return .element(named: "tr", nodes: [
+                .class("info"), .element(named: "td", nodes: []), .element(named: "th", text: label),
+                .element(named: "td", text: "\(ExtractionText.value(reading)(language)) — \(ReportTexts.infoOnly(language))"),
+                .element(named: "td", text: certainty), .element(named: "td", nodes: [.element(named: "mark", text: words)]),
+            ])
+        }
+        let current = value("value.\(name)", ReportFields.initial(reading))
+        let editor: Node<HTML.BodyContext>
+        switch target.kind {
+        case .boolean, .values:
+            let options: [String] = if case .values(let allowed) = target.kind { allowed } else { ["true", "false"] }
+            let labelled = [("", ReportTexts.chooseValue(language))] + options.map { option in
+                (option, CaseFieldLabels.value(option, key: target.key, in: "observation").map { $0(language) } ?? option)
+            }
+            editor = .element(named: "select", nodes: [.attribute(named: "name", value: "value.\(name)"), .attribute(named: "aria-label", value: HTMLEscape.attribute(label))]
+                + labelled.map { Self.option($0.0, $0.1, selected: $0.0 == current) })
+        case .diameters, .number:
+            editor = .element(named: "input", nodes: [
+                .attribute(named: "type", value: "text"), .attribute(named: "name", value: "value.\(name)"), .attribute(named: "value", value: HTMLEscape.attribute(current)),
+                .attribute(named: "aria-label", value: HTMLEscape.attribute(label)), .attribute(named: "inputmode", value: "decimal"),
+            ])
+        }
+        let acceptName = "accept.\(name)"
+        return .element(named: "tr", nodes: [
+            .class(reading.certainty.rawValue),
+            .element(named: "td", nodes: [
+                Self.checkbox(acceptName, checked: checked(acceptName, ReportFields.preselected(reading)), label: "\(ReportTexts.accept(language)): \(label)"),
+            ]),
+            .element(named: "th", nodes: [.element(named: "label", nodes: [.attribute(named: "for", value: acceptName), .text(label)])]),
+            .element(named: "td", nodes: [editor]),
+            .element(named: "td", text: certainty),
+            .element(named: "td", nodes: [.element(named: "mark", text: words)]),
+        ])
+    }
+
+    static func quote(_ report: String, _ span: BoneMetReports.Span) -> String {
+        let units = Array(report.utf16)
+        return String(decoding: units[max(0, min(span.start, units.count))..<max(0, min(span.end, units.count))], as: UTF16.self)
+    }
+
+    /// The report with every piece of evidence marked, by how it is stated (escaped; overlapping
+    /// spans joined).
+    static func highlighted(_ report: String, _ extraction: ReportExtraction) -> String {
+        let units = Array(report.utf16)
+        var marks: [(BoneMetReports.Span, Certainty)] = []
+        for lesion in extraction.lesions {
+            for span in lesion.siteEvidence { marks.append((span, lesion.certainty)) }
+            for reading in lesion.readings { for span in reading.evidence { marks.append((span, reading.certainty)) } }
+        }
+        marks.sort { $0.0 < $1.0 }
+        var html = ""
+        var position = 0
+        for (span, certainty) in marks where span.start >= position && span.end <= units.count && span.start < span.end {
+            html += HTMLEscape.text(String(decoding: units[position..<span.start], as: UTF16.self))
+            html += "<mark class=\"\(certainty.rawValue)\">" + HTMLEscape.text(String(decoding: units[span.start..<span.end], as: UTF16.self)) + "</mark>"
+            position = span.end
+        }
+        html += HTMLEscape.text(String(decoding: units[position...], as: UTF16.self))
+        return html
+    }
+}

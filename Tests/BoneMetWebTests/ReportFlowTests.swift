@@ -1,0 +1,115 @@
+import BoneMetDomain
+import BoneMetReports
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import BoneMetWeb
+
+/// Issue #13 in the case editor: paste a study's report, see the suggestions with the words
+/// they came from marked, accept / edit / reject each, and only what was accepted enters the
+/// record — saved as any edit (version, re-assessment, audit), the report kept on the study.
+@Suite struct ReportFlowTests {
+    static let report = "T10椎体见溶骨性骨质破坏，大小约20×16mm，边缘未见硬化边，未见病理性骨折。L2椎体异常信号，转移瘤可能。"
+
+    @Test(arguments: TestDatabases.engines)
+    func onlyAcceptedReadingsEnterTheRecord(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("surgeon", role: .orthopaedics)
+        let services = harness.services
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "surgeon", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new/json")
+            var record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
+            record.patient.id = "report-patient-1"
+            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": CaseFile.write(record)])
+            let caseId = String(try #require(created.headers[.location]).dropFirst("/cases/".count))
+
+            // The case page offers it per study; the paste page keeps the study's report.
+            #expect(String(buffer: try await browser.get(client, "/cases/\(caseId)").body).contains("/cases/\(caseId)/studies/S3/report"))
+            let paste = try await browser.get(client, "/cases/\(caseId)/studies/S3/report")
+            #expect(paste.status == .ok)
+            #expect(try await browser.get(client, "/cases/\(caseId)/studies/S9/report").status == .notFound)
+
+            let suggested = try await browser.post(client, "/cases/\(caseId)/studies/S3/report", form: ["_csrf": browser.csrf ?? "", "report": Self.report])
+            let page = String(buffer: suggested.body)
+            #expect(suggested.status == .ok)
+            #expect(page.contains(#"<mark class="affirmed">溶骨性</mark>"#))
+            #expect(page.contains(#"<mark class="negated">硬化边</mark>"#))
+            // "转移瘤可能" stays marked as doubtful though the signal change itself is stated.
+            #expect(page.contains(#"<mark class="uncertain">转移瘤</mark>"#))
+            // T10 matches lesion L1; L2 would be a new lesion.
+            #expect(page.contains(#"<option value="L1" selected>"#))
+            #expect(page.contains(#"<option value="new" selected>"#))
+            #expect(page.contains(#"<option value="">"#))
+            #expect(page.contains(#"name="lesion.0" id="lesion.0" checked="checked""#))
+
+            // Accept T10's character and size (edited to 21 × 16), reject the rest; leave L2.
+            let before = try #require(try await services.cases.get(id: caseId))
+            let lesion = try #require(services.reportExtractor?.extract(Self.report, existing: before.record.lesions).lesions.first)
+            let character = try #require(lesion.readings.firstIndex { $0.field == "character" })
+            let size = try #require(lesion.readings.firstIndex { $0.field == "diametersMm" })
+            let fracture = try #require(lesion.readings.firstIndex { $0.field == "fracture" })
+            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/S3/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": Self.report,
+                "lesion.0": "on", "target.0": "L1",
+                "accept.0.\(character)": "on", "value.0.\(character)": "lytic",
+                "accept.0.\(size)": "on", "value.0.\(size)": "21, 16",
+                "value.0.\(fracture)": "false",
+            ])
+            #expect(confirmed.status == .seeOther)
+            let after = try #require(try await services.cases.get(id: caseId))
+            #expect(after.version == before.version + 1)
+            let study = try #require(after.record.studies.first { $0.id == "S3" })
+            #expect(study.report == Self.report)
+            let observation = try #require(study.observations.first { $0.lesion == "L1" })
+            #expect(observation.character == .lytic)
+            #expect(observation.diametersMm == [21, 16])
+            // Not accepted: unchanged from before.
+            #expect(observation.fracture == before.record.studies.first { $0.id == "S3" }?.observations.first?.fracture)
+            #expect(after.record.lesions.map(\.id) == ["L1"])
+
+            // A value BoneMet cannot record is refused, the form kept as typed.
+            let bad = try await browser.post(client, "/cases/\(caseId)/studies/S3/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(after.version), "report": Self.report,
+                "lesion.0": "on", "target.0": "L1", "accept.0.\(size)": "on", "value.0.\(size)": "twenty",
+            ])
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains(#"value="twenty""#))
+            #expect(try await services.cases.get(id: caseId)?.version == after.version)
+
+            // Accepting the new site adds a lesion and its observation.
+            let added = try await browser.post(client, "/cases/\(caseId)/studies/S3/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(after.version), "report": Self.report, "lesion.1": "on", "target.1": "new",
+            ])
+            #expect(added.status == .seeOther)
+            let last = try #require(try await services.cases.get(id: caseId))
+            #expect(last.record.lesions.map(\.id) == ["L1", "L2"])
+            #expect(last.record.lesions.last?.level?.description == "L2")
+            #expect(last.record.studies.first { $0.id == "S3" }?.observations.contains { $0.lesion == "L2" } == true)
+            // Changed through the editor: audited as an update.
+            #expect(try await services.audit.entries(limit: 50, offset: 0).filter { $0.action == "update" && $0.caseId == caseId }.count == 2)
+        }
+    }
+
+    @Test func aChinesePageShowsNoFieldNamesOrCodes() throws {
+        let stored = try PageSnapshotTests().stored("01-response-window-t10.json")
+        let extractor = try #require(try? BoneMetReports.ReportExtractor())
+        let study = try #require(stored.record.studies.last)
+        let page = ReportPage(
+            caseId: stored.id, patientId: stored.record.patient.id, study: study, version: stored.version, report: Self.report,
+            extraction: extractor.extract(Self.report, existing: stored.record.lesions), lesions: stored.record.lesions
+        ).render(Layout(language: .zhHans, user: PageSnapshotTests.doctor, csrf: "t"))
+        // Visible text only (attributes hold the form's field names and values).
+        let visible = page.replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+        for word in ["character", "diametersMm", "destruction", "fracture", "affirmed", "negated", "uncertain", "lytic", "true", "false", "vertebra"] {
+            #expect(!visible.contains(word), "\(word)")
+        }
+        #expect(visible.contains("溶骨性") && visible.contains("明确描述") && visible.contains("保存已采纳的结果并重新评估"))
+    }
+}
