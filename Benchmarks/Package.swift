@@ -54,6 +54,12 @@ let package = Package(
             ],
             path: "Benchmarks/ServerBenchmark"
         ),
+        // Report extraction speed (issue #13): a typical report, and 10 000 reports in a row.
+        .executableTarget(
+            name: "ReportBenchmark",
+            dependencies: [.product(name: "BoneMetReports", package: "BoneMet")],
+            path: "Benchmarks/ReportBenchmark"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -61,12 +61,14 @@ extension ReportExtractor {
     static func groups(_ mentions: [SiteMention], _ text: ReportText) -> [[SiteMention]] {
         let connectors = [
             "、", ",", "及", "和", "与", "/", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
-            "多发", "多个", "multiple", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
+            "多发", "多个", "multiple", "bones", "bone", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
         ]
         var groups: [[SiteMention]] = []
         for mention in mentions {
             if let previous = groups.last?.last, (previous.sites.isEmpty == mention.sites.isEmpty) {
                 var between = text.text(Span(previous.span.end, mention.span.start))
+                // "the right iliac bone (SUVmax 11.4) and the L5 vertebral body": an aside in brackets joins nothing.
+                between = between.replacingOccurrences(of: #"\([^()]*\)"#, with: "", options: .regularExpression)
                 for connector in connectors.sorted(by: { $0.count > $1.count }) { between = between.replacingOccurrences(of: connector, with: "") }
                 if between.trimmingCharacters(in: .whitespaces.union(.decimalDigits)).isEmpty {
                     groups[groups.count - 1].append(mention)
@@ -95,8 +97,8 @@ extension ReportExtractor {
         return groups.first
     }
 
-    func nearest(_ sides: [(Span, Laterality)], before start: Int, within: Int, text: ReportText) -> Laterality? {
-        sides.last { $0.0.end <= start && start - $0.0.end <= within && Self.sameClause(text, $0.0.end, start) }?.1
+    func nearest(_ sides: [(Span, Laterality)], before start: Int, within: Int, text: ReportText) -> (Span, Laterality)? {
+        sides.last { $0.0.end <= start && start - $0.0.end <= within && Self.sameClause(text, $0.0.end, start) }
     }
 
     /// ConText: the triggers whose scope holds the mention; the strongest wins
@@ -130,6 +132,8 @@ extension ReportExtractor {
                     : mention.span.start - span.end <= 60 && !(span.end..<mention.span.start).contains { text[$0] == Self.semicolon }
                 if inScope { kinds.insert(trigger.kind) }
             }
+            // A doubt in a clause of its own ("…浓聚，性质待定", "…, indeterminate") is about what
+            // the finding means, not whether it was seen: the seen finding stays stated.
             if backward, mention.span.end <= span.start, Self.sameClause(text, mention.span.end, span.start), !terminated(mention.span.end, span.start) {
                 kinds.insert(trigger.kind)
             }
@@ -173,6 +177,8 @@ extension ReportExtractor {
     /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
     static func collapseDegree(_ clause: String) -> String? {
         let lower = clause.lowercased()
+        // "less than 50%", "<50%", "不足50%": under half whatever the number says.
+        if lower.range(of: #"(less than|under|below|<|小于|不足|低于|少于)\s*(\d{1,3})\s*%"#, options: .regularExpression) != nil { return "under50" }
         if let percent = lower.range(of: #"(\d{1,3})\s*%"#, options: .regularExpression) {
             let digits = lower[percent].filter(\.isNumber)
             if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }

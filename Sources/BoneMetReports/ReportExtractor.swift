@@ -115,8 +115,16 @@ public struct ReportExtractor: Sendable {
                 if bone == .sacrum, levelMentions.contains(where: { mention in
                     mention.levels.contains { $0.region == .sacral } && sentences.contains { $0.start <= mention.span.start && span.end <= $0.end }
                 }) { continue }
-                let side = nearest(sideMatches, before: span.start, within: 6, text: text)
-                let segment = segmentMatches.first { abs($0.0.start - span.end) <= 6 || abs(span.start - $0.0.end) <= 12 }?.1
+                // The side just before this bone, with no other bone between ("双侧髂骨及骶骨": the sacrum has none).
+                let side = nearest(sideMatches, before: span.start, within: 6, text: text).flatMap { found in
+                    boneMatches.contains { $0.0.start >= found.0.end && $0.0.end <= span.start } ? nil : found.1
+                }
+                // Its segment: just after ("股骨近端", "femoral shaft") or before in the clause
+                // ("the intertrochanteric region of the right femur").
+                let segment = segmentMatches.first { match in
+                    (match.0.start >= span.start && match.0.start - span.end <= 6)
+                        || (match.0.end <= span.start && span.start - match.0.end <= 24 && Self.sameClause(text, match.0.end, span.start))
+                }?.1
                 var site = ReportSite(bone: bone, side: side, segment: bone.hasSegments ? segment : nil)
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))
@@ -145,8 +153,13 @@ public struct ReportExtractor: Sendable {
                 mentions[index].certainty = certainty(
                     of: mentions[index], among: mentions, triggers: sentenceTriggers, sites: groups.flatMap { $0.map(\.span) }, text: text)
             }
-            // Site mentions themselves can sit under "other" ("T12椎体血管瘤").
+            // "No new lytic lesion." / "未见新发骨质破坏": about the rest of the skeleton, not
+            // the lesion described before — a sentence without a site that denies a lesion,
+            // and any clause that denies anything new, are nobody's readings.
+            let denial = groups.isEmpty && mentions.contains { $0.field == "lesion" && $0.certainty == .negated }
+            let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
+                if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)

@@ -451,6 +451,56 @@ def test_break_the_glass(server, browser):
     page.close()
 
 
+def test_readings_from_the_report(server, browser):
+    """Issue #13 in the editor, Chinese then English: paste a study's report, see the words each
+    suggestion came from marked by how they are stated, reject one, save; the accepted readings
+    and the report are in the record. No serious accessibility violation on the suggestions."""
+    base = server["base"]
+    page = browser.new_page(locale="en-US", viewport={"width": 1280, "height": 900})
+    sign_in(page, base, "dr.li", DOCTOR_PASSWORD)
+    page.goto(base + "/cases")
+    case = page.locator("table a[href^='/cases/']").first.get_attribute("href")
+    reports = {
+        "zh": "胸椎CT：T9椎体见溶骨性骨质破坏，大小约21×17mm，未见病理性骨折。T12椎体异常信号，转移瘤可能。",
+        "en": "CT thoracic spine: lytic lesion in the T9 vertebral body measuring 22 x 18 mm with a sclerotic rim. No pathological fracture.",
+    }
+    for language, link, suggest, save in [
+        ("zh", "从报告提取读片结果", "提取建议", "保存已采纳的结果并重新评估"),
+        ("en", "Readings from the report", "Suggest readings", "Save accepted readings and re-assess"),
+    ]:
+        page.goto(base + case)
+        if (language == "zh") != ("患者" in page.locator("header").inner_text()):
+            page.click("header form.lang button")
+            page.goto(base + case)
+        page.locator(f"a:has-text('{link}')").first.click()
+        page.fill("textarea[name=report]", reports[language])
+        page.click(f"main button:has-text('{suggest}')")
+        quote = page.locator("blockquote.report-text")
+        assert quote.locator("mark.affirmed").count() >= 3
+        assert "病理性骨折" in quote.locator("mark.negated").inner_text() if language == "zh" else "pathological fracture" in quote.locator("mark.negated").inner_text()
+        if language == "zh":
+            # The doubtful words are marked doubtful and the page speaks Chinese only.
+            assert "转移瘤" in quote.locator("mark.uncertain").inner_text()
+            assert not CAMEL_CASE.search(page.locator("main").inner_text())
+        results = Axe().run(page, options=WCAG)
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, serious
+        page.screenshot(path=os.path.join(ARTIFACTS, f"report-suggestions-{language}.png"), full_page=True)
+        # Keep T9 only (the other site unticked); reject the fracture reading.
+        for index in range(1, page.locator("fieldset.suggested-lesion").count()):
+            page.uncheck(f"input[name='lesion.{index}']")
+        fracture = page.locator("fieldset.suggested-lesion").first.locator("tr.negated input[type=checkbox]").first
+        fracture.uncheck()
+        page.click(f"main button:has-text('{save}')")
+        page.wait_for_url(re.compile(re.escape(base + case) + r"(#record)?$"))
+        assert reports[language] in page.locator("section.studies").inner_text()
+        page.goto(base + case + "/edit")
+        record = page.input_value("textarea[name=record]")
+        assert '"level": "T9"' in record or '"level":"T9"' in record
+        assert "boneDestruction" in record or language == "en"
+    page.close()
+
+
 # Issue #10, accessibility: axe-core (bundled by the PyPI package axe-playwright-python) finds no
 # serious or critical WCAG 2.1 A/AA violation on any page type, English and Chinese, desktop and phone.
 # Last in this file: it needs the users, cases and meeting the tests above made.
