@@ -144,7 +144,9 @@ struct ReportPage {
         let site = ExtractionText.site(lesion.site, language)
         let certainty = ExtractionText.certainties[lesion.certainty]?(language) ?? ""
         let targets = [("new", ReportTexts.newLesion(language))]
-            + lesions.filter { $0.bone == lesion.site.bone }.map { ($0.id, "\(ReportTexts.existingLesion(language)) \($0.id)（\($0.label(language))）") }
+            + lesions.filter { $0.bone == lesion.site.bone }.map {
+                ($0.id, language == .zhHans ? "\(ReportTexts.existingLesion(language)) \($0.id)（\($0.label(language))）" : "\(ReportTexts.existingLesion(language)) \($0.id) (\($0.label(language)))")
+            }
         let target = value("target.\(index)", lesion.matchedLesion ?? "new")
         let lesionName = "lesion.\(index)"
         return .element(named: "fieldset", nodes: [
@@ -173,7 +175,7 @@ struct ReportPage {
             return .element(named: "tr", nodes: [
                 .class("info"), .element(named: "td", nodes: []), .element(named: "th", text: label),
                 .element(named: "td", text: "\(ExtractionText.value(reading)(language)) — \(ReportTexts.infoOnly(language))"),
-                .element(named: "td", text: certainty), .element(named: "td", nodes: [.element(named: "mark", text: words)]),
+                .element(named: "td", text: certainty), .element(named: "td", nodes: [.element(named: "mark", nodes: [.class(reading.certainty.rawValue), .text(words)])]),
             ])
         }
         let current = value("value.\(name)", ReportFields.initial(reading))
@@ -201,7 +203,7 @@ struct ReportPage {
             .element(named: "th", nodes: [.element(named: "label", nodes: [.attribute(named: "for", value: acceptName), .text(label)])]),
             .element(named: "td", nodes: [editor]),
             .element(named: "td", text: certainty),
-            .element(named: "td", nodes: [.element(named: "mark", text: words)]),
+            .element(named: "td", nodes: [.element(named: "mark", nodes: [.class(reading.certainty.rawValue), .text(words)])]),
         ])
     }
 

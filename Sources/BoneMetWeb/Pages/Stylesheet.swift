@@ -89,7 +89,9 @@ enum Stylesheet {
         mark.uncertain { background: #fecaca; outline: 1px dashed #991b1b; }
         mark.historical, mark.other { background: #e5e7eb; }
         fieldset.suggested-lesion { border: 1px solid var(--line); margin: .8rem 0; padding: .4rem .8rem; }
-        fieldset.suggested-lesion legend { font-weight: 700; }
+        fieldset.suggested-lesion legend { font-weight: 700; display: flex; align-items: center; gap: .4rem; }
+        fieldset.suggested-lesion legend label { display: inline; margin: 0; white-space: nowrap; }
+        fieldset.suggested-lesion input[type=checkbox] { display: inline-block; width: auto; margin: 0; }
         table.readings td, table.readings th { padding: .2rem .4rem; text-align: left; vertical-align: top; }
         table.readings tr.uncertain th, table.readings tr.historical th, table.readings tr.other th { color: #7c2d12; }
         .signatures { margin-top: 2rem; }
