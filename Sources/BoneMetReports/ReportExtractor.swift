@@ -121,10 +121,11 @@ public struct ReportExtractor: Sendable {
                 }
                 // Its segment: just after ("股骨近端", "femoral shaft") or before in the clause
                 // ("the intertrochanteric region of the right femur").
-                let segment = segmentMatches.first { match in
-                    (match.0.start >= span.start && match.0.start - span.end <= 6)
-                        || (match.0.end <= span.start && span.start - match.0.end <= 24 && Self.sameClause(text, match.0.end, span.start))
-                }?.1
+                // "proximal right femoral diaphysis": the word after the bone names the segment.
+                let segment = segmentMatches.first { match in match.0.start >= span.start && match.0.start - span.end <= 6 }?.1
+                    ?? segmentMatches.last { match in
+                        match.0.end <= span.start && span.start - match.0.end <= 24 && Self.sameClause(text, match.0.end, span.start)
+                    }?.1
                 var site = ReportSite(bone: bone, side: side, segment: bone.hasSegments ? segment : nil)
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))
@@ -144,7 +145,15 @@ public struct ReportExtractor: Sendable {
                 .map { Mention(span: $0.0, field: $0.1.field, value: $0.1.value) }
             for measurement in measurements where sentence.start <= measurement.span.start && measurement.span.end <= sentence.end {
                 let value = measurement.diametersMm.map(Self.number).joined(separator: "x")
+                // The size of the soft-tissue mass: after it in its clause, or just before it
+                // ("a 2.5 x 1.8 cm soft tissue mass"). A size in a clause of its own after the
+                // mass ("伴软组织肿块，大小约5.5×4.0cm") is read as the lesion's, as radiologists
+                // mostly mean it (the MDA size is of the lesion).
                 let soft = mentions.contains { $0.field == "softTissue" && $0.span.end <= measurement.span.start && Self.sameClause(text, $0.span.end, measurement.span.start) }
+                    || mentions.contains {
+                        $0.field == "softTissue" && $0.span.start >= measurement.span.end && $0.span.start - measurement.span.end <= 2
+                            && Self.sameClause(text, measurement.span.end, $0.span.start)
+                    }
                 mentions.append(Mention(span: measurement.span, field: soft ? "softTissueMm" : "diametersMm", value: value))
             }
             mentions.sort { $0.span < $1.span }
@@ -160,6 +169,10 @@ public struct ReportExtractor: Sendable {
             let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
+                // "new cortical destruction", "新发骨折": new describes that finding, not the lesion.
+                if mention.field == "comparison", mention.value == "new",
+                    mentions.contains(where: { $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1 })
+                { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)

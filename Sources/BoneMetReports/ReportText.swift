@@ -57,6 +57,14 @@ struct ReportText {
         return !Self.isLetter(after) || (after == UInt16(UInt8(ascii: "x")) && !Self.isLetter(self[index + term.count + 1]))
     }
 
+    /// The exact (folded) characters of `word` at `index`, spaces included.
+    func hasWord(_ word: String, at index: Int) -> Bool {
+        let term = Self.units(word)
+        guard index + term.count <= units.count else { return false }
+        for offset in 0..<term.count where units[index + offset] != term[offset] { return false }
+        return true
+    }
+
     func text(_ span: Span) -> String {
         String(decoding: units[max(0, span.start)..<min(units.count, span.end)], as: UTF16.self)
     }

@@ -59,9 +59,15 @@ enum SiteGrammar {
         if after.hasPrefix("加权") || after.hasPrefix("-weighted") || after.hasPrefix(" weighted") || after.hasPrefix("wi") { return nil }
         var last = first
         var stop = end
-        // A range: T10-12, T10-T12, T10~L2, T10至T12.
+        // A range: T10-12, T10-T12, T10~L2, T10至T12, "T4 through T6", "T4 to T6".
+        var joiner = -1
         if [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!].contains(text[end]) {
-            var next = end + 1
+            joiner = end + 1
+        } else {
+            for word in [" through ", " to ", " - "] where text.hasWord(word, at: end) { joiner = end + word.utf16.count }
+        }
+        if joiner > 0 {
+            var next = joiner
             var toRegion = region
             if let other = latinRegions[text[next]] {
                 toRegion = other
