@@ -1,4 +1,5 @@
 import BoneMetRules
+import Foundation
 
 /// Turns one bone-imaging report (zh-Hans, English, or both mixed) into suggested lesion
 /// readings for one study (issue #13). Pure: no I/O once built, no state between calls.
@@ -33,10 +34,28 @@ public struct ReportExtractor: Sendable {
 
     /// Built from the bundled lexicons.
     public init() throws(LexiconError) {
-        try self.init(
-            sites: .bundled("sites"), sides: .bundled("sides"), segments: .bundled("segments"), findings: .bundled("findings"),
-            context: .bundled("context"), coverage: .bundled("coverage"))
+        try self.init(siteFolder: nil)
     }
+
+    /// The bundled lexicons plus a hospital's own terms: `sites.tsv`, `findings.tsv`,
+    /// `context.tsv` … in `siteFolder`, in the same format, added to the bundled ones (a
+    /// missing file adds nothing; a malformed line is an error naming the file and line).
+    public init(siteFolder: URL?) throws(LexiconError) {
+        func load(_ name: String) throws(LexiconError) -> Lexicon {
+            let bundled = try Lexicon.bundled(name)
+            guard let siteFolder else { return bundled }
+            let url = siteFolder.appendingPathComponent(name + ".tsv")
+            guard FileManager.default.fileExists(atPath: url.path) else { return bundled }
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw LexiconError(file: url.path, line: 0) }
+            return Lexicon(entries: bundled.entries + (try Lexicon(tsv: text, name: url.path)).entries)
+        }
+        try self.init(
+            sites: load("sites"), sides: load("sides"), segments: load("segments"), findings: load("findings"),
+            context: load("context"), coverage: load("coverage"))
+    }
+
+    /// The lexicon files a site folder may hold.
+    public static let lexiconNames = ["sites", "sides", "segments", "findings", "context", "coverage"]
 
     /// Built from given lexicons (a site's own terms added to the bundled ones).
     public init(sites: Lexicon, sides: Lexicon, segments: Lexicon, findings: Lexicon, context: Lexicon, coverage: Lexicon) throws(LexiconError) {

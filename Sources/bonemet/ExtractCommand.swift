@@ -20,6 +20,26 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: String = "text"
 
+    @Option(name: .long, help: "Folder of the hospital's own report terms (sites.tsv, findings.tsv, context.tsv …), added to the bundled ones.")
+    var lexicons: String?
+
+    /// The extractor with a hospital's terms; a bad folder or line is exit code 2 naming it.
+    static func extractor(folder: String?, option: String, command: String) throws -> ReportExtractor {
+        var url: URL?
+        if let folder {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CLIFailure.reject("field \"\(option)\": \"\(folder)\" is not a folder", command: command)
+            }
+            url = URL(fileURLWithPath: folder)
+        }
+        do {
+            return try ReportExtractor(siteFolder: url)
+        } catch {
+            throw CLIFailure.reject("field \"\(option)\": \(error)", command: command)
+        }
+    }
+
     func run() throws {
         guard lang == "zh" || lang == "en" else {
             throw CLIFailure.reject("field \"--lang\": unknown value \"\(lang)\"; allowed values: zh, en", command: "extract")
@@ -39,12 +59,7 @@ struct ExtractCommand: ParsableCommand {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIFailure.reject("field \"REPORT\": the file is not UTF-8 text", command: "extract")
         }
-        let extractor: ReportExtractor
-        do {
-            extractor = try ReportExtractor()
-        } catch {
-            throw CLIFailure.reject("\(error)", command: "extract")
-        }
+        let extractor = try Self.extractor(folder: lexicons, option: "--lexicons", command: "extract")
         let result = extractor.extract(text)
         if format == "json" {
             let encoder = JSONEncoder()

@@ -40,6 +40,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("hospital-name"), help: "The hospital's name, printed at the head of MDT reports (default: none).")
     var hospitalName: String?
 
+    @Option(
+        name: .customLong("report-lexicons"),
+        help: "Folder of the hospital's own report terms (sites.tsv, findings.tsv, context.tsv …; docs/report-extraction.md; BONEMET_REPORT_LEXICONS).")
+    var reportLexicons: String?
+
     @Option(name: .customLong("cds-config"), help: "JSON file of trusted EHRs for CDS Hooks (docs/cds-hooks.md); without it CDS calls get 401.")
     var cdsConfig: String?
 
@@ -93,6 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure.reject(
                 "field \"--case-access\": \"\(accessText)\" is not allowed; allowed: \(CaseAccessPolicy.allCases.map(\.rawValue).joined(separator: ", "))", command: "serve")
         }
+        let extractor = try ExtractCommand.extractor(folder: reportLexicons ?? environment["BONEMET_REPORT_LEXICONS"], option: "--report-lexicons", command: "serve")
         var logger = Logger(label: "bonemet")
         logger.logLevel = .info
         let store = try SQLStore(location, logger: logger)
@@ -111,7 +117,7 @@ struct ServeCommand: AsyncParsableCommand {
             store: store, settings: settings, codeMappings: mappings, secureCookies: environment["BONEMET_SECURE_COOKIES"] == "1", logger: logger, metrics: registry,
             viewerURLTemplate: viewerURL ?? environment["BONEMET_VIEWER_URL"], cds: cds, metricsToken: environment["BONEMET_METRICS_TOKEN"],
             hospitalName: hospitalName ?? environment["BONEMET_HOSPITAL_NAME"], clock: clock,
-            trustedProxies: Set(proxies), caseAccess: access)
+            trustedProxies: Set(proxies), caseAccess: access, reportExtractor: extractor)
         if let password = try await Bootstrap.prepare(services) {
             say("""
                 Created the administrator account.

@@ -61,11 +61,12 @@ public struct AppServices: Sendable {
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, logger: Logger = Logger(label: "bonemet.web"),
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), viewerURLTemplate: String? = nil,
         cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil,
-        hospitalName: String? = nil, clock: HospitalClock = .server, trustedProxies: Set<String> = [], caseAccess: CaseAccessPolicy = .careTeam
+        hospitalName: String? = nil, clock: HospitalClock = .server, trustedProxies: Set<String> = [], caseAccess: CaseAccessPolicy = .careTeam,
+        reportExtractor: ReportExtractor? = try? ReportExtractor()
     ) {
         self.trustedProxies = trustedProxies
         self.caseAccess = caseAccess
-        self.reportExtractor = try? ReportExtractor()
+        self.reportExtractor = reportExtractor
         self.access = SQLCaseAccess(store)
         self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
