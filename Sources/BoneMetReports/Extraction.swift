@@ -79,7 +79,7 @@ public struct SuggestedLesion: Sendable, Hashable, Codable {
 /// What one report says, as suggestions for one imaging study.
 public struct ReportExtraction: Sendable, Hashable, Codable {
     public var modality: String?
-    /// Regions the study covers (`thoracic`, `lumbar`, `wholeBody` …), from its title.
+    /// Regions the study covers (BodyRegion values: `thoracicSpine`, `wholeBody` …), from its title.
     public var coverage: [String]
     public var lesions: [SuggestedLesion]
 }

@@ -89,7 +89,14 @@ public struct ReportExtractor: Sendable {
             else { throw LexiconError(file: "context.tsv", line: 0) }
             return (entry.term, Trigger(kind: entry.values[0], direction: direction))
         })
-        self.coverage = TermIndex(coverage.entries.map { ($0.term, $0.values[0]) })
+        var regions: [(String, String)] = []
+        for entry in coverage.entries {
+            for region in entry.values[0].split(separator: "+").map(String.init) {
+                guard BodyRegion(rawValue: region) != nil else { throw LexiconError(file: "coverage.tsv", line: 0) }
+                regions.append((entry.term, region))
+            }
+        }
+        self.coverage = TermIndex(regions)
     }
 
     // MARK: - Reading a report

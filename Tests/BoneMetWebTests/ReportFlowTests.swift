@@ -14,7 +14,7 @@ import Testing
 /// they came from marked, accept / edit / reject each, and only what was accepted enters the
 /// record — saved as any edit (version, re-assessment, audit), the report kept on the study.
 @Suite struct ReportFlowTests {
-    static let report = "T10椎体见溶骨性骨质破坏，大小约20×16mm，边缘未见硬化边，未见病理性骨折。L2椎体异常信号，转移瘤可能。"
+    static let report = "胸椎CT：T10椎体见溶骨性骨质破坏，大小约20×16mm，边缘未见硬化边，未见病理性骨折。L2椎体异常信号，转移瘤可能。"
 
     @Test(arguments: TestDatabases.engines)
     func onlyAcceptedReadingsEnterTheRecord(engine: SQLStore.Engine) async throws {
@@ -69,6 +69,8 @@ import Testing
             #expect(study.report == Self.report)
             let observation = try #require(study.observations.first { $0.lesion == "L1" })
             #expect(observation.character == .lytic)
+            // The title's region was not ticked: the study's coverage is as it was.
+            #expect(study.coverage == before.record.studies.first { $0.id == "S3" }?.coverage)
             #expect(observation.diametersMm == [21, 16])
             // Not accepted: unchanged from before.
             #expect(observation.fracture == before.record.studies.first { $0.id == "S3" }?.observations.first?.fracture)
@@ -85,13 +87,14 @@ import Testing
 
             // Accepting the new site adds a lesion and its observation.
             let added = try await browser.post(client, "/cases/\(caseId)/studies/S3/report/confirm", form: [
-                "_csrf": browser.csrf ?? "", "version": String(after.version), "report": Self.report, "lesion.1": "on", "target.1": "new",
+                "_csrf": browser.csrf ?? "", "version": String(after.version), "report": Self.report, "lesion.1": "on", "target.1": "new", "coverage": "on",
             ])
             #expect(added.status == .seeOther)
             let last = try #require(try await services.cases.get(id: caseId))
             #expect(last.record.lesions.map(\.id) == ["L1", "L2"])
             #expect(last.record.lesions.last?.level?.description == "L2")
             #expect(last.record.studies.first { $0.id == "S3" }?.observations.contains { $0.lesion == "L2" } == true)
+            #expect(last.record.studies.first { $0.id == "S3" }?.coverage.contains(.thoracicSpine) == true)
             // Changed through the editor: audited as an update.
             #expect(try await services.audit.entries(limit: 50, offset: 0).filter { $0.action == "update" && $0.caseId == caseId }.count == 2)
         }

@@ -487,9 +487,9 @@ def test_readings_from_the_report(server, browser):
         assert not serious, serious
         page.screenshot(path=os.path.join(ARTIFACTS, f"report-suggestions-{language}.png"), full_page=True)
         # Keep T9 only (the other site unticked); reject the fracture reading.
-        for index in range(1, page.locator("fieldset.suggested-lesion").count()):
+        for index in range(1, page.locator("fieldset.suggested-lesion:not(.coverage)").count()):
             page.uncheck(f"input[name='lesion.{index}']")
-        fracture = page.locator("fieldset.suggested-lesion").first.locator("tr.negated input[type=checkbox]").first
+        fracture = page.locator("fieldset.suggested-lesion:not(.coverage)").first.locator("tr.negated input[type=checkbox]").first
         fracture.uncheck()
         page.click(f"main button:has-text('{save}')")
         page.wait_for_url(re.compile(re.escape(base + case) + r"(#record)?$"))
@@ -499,6 +499,8 @@ def test_readings_from_the_report(server, browser):
         assert re.search(r'"level"\s*:\s*"T9"', record)
         assert re.search(r'"boneDestruction"\s*:\s*true', record) or language == "en"
         assert re.search(r'"scleroticRim"\s*:\s*true', record) or language == "zh"
+        # The title's region (胸椎 / thoracic spine) was ticked by default: the study covers it.
+        assert '"thoracicSpine"' in record
     page.close()
 
 

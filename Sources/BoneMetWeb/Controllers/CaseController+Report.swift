@@ -100,6 +100,12 @@ enum ReportApplication {
         }) else { return result }
         let trimmed = report.trimmingCharacters(in: .whitespacesAndNewlines)
         result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "report"], trimmed.isEmpty ? nil : .string(trimmed))
+        if form["coverage"] == "on" {
+            var regions: [JSONValue] = []
+            if case .array(let items)? = RecordJSON.get(result.root, ["studies", String(studyIndex), "coverage"]) { regions = items }
+            for region in extraction.coverage where !regions.contains(.string(region)) { regions.append(.string(region)) }
+            result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "coverage"], .array(regions))
+        }
         var lesionIds = Set(lesions.map(\.id))
         for (index, lesion) in extraction.lesions.enumerated() where form["lesion.\(index)"] == "on" {
             var target = form["target.\(index)"] ?? "new"

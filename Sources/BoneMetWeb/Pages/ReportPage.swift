@@ -22,7 +22,8 @@ enum ReportTexts {
     static let unavailable = LocalizedText(en: "Report reading is not available: its word lists could not be read. Tell the administrator.", zh: "报告提取不可用：词表无法读取，请联系管理员。")
     static let tooLong = LocalizedText(en: "The report is longer than 20 000 characters; paste the findings and impression only.", zh: "报告超过 20 000 字，请只粘贴“所见”和“印象”部分。")
     static let badValue = LocalizedText(en: "a value is not one BoneMet records", zh: "数值不是 BoneMet 可记录的值")
-    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue]
+    static let coverage = LocalizedText(en: "This study covers", zh: "本次检查范围")
+    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage]
 }
 
 /// How each suggested reading is written into a study's observation (ImagingStudy.swift).
@@ -111,6 +112,7 @@ struct ReportPage {
                 .class("record-form report-confirm"), .attribute(named: "action", value: "/cases/\(caseId)/studies/\(study.id)/report/confirm"),
                 .attribute(named: "method", value: "post"),
                 Self.hidden("_csrf", layout.csrf ?? ""), Self.hidden("version", String(version)), Self.hidden("report", report),
+                coverageNode(extraction, language),
                 .forEach(Array(extraction.lesions.enumerated())) { index, lesion in lesionNode(index, lesion, language) },
                 .if(!extraction.lesions.isEmpty, .button(.type(.submit), .text(ReportTexts.save(language)))),
             ]),
@@ -134,6 +136,23 @@ struct ReportPage {
             .attribute(named: "type", value: "checkbox"), .attribute(named: "name", value: name), .attribute(named: "id", value: name),
             .unwrap(label) { .attribute(named: "aria-label", value: HTMLEscape.attribute($0)) },
             .if(checked, .attribute(named: "checked", value: "checked")),
+        ])
+    }
+
+    /// The regions the report's title names, to add to the study's coverage (what a lesion
+    /// "not seen" on this study can be judged against).
+    func coverageNode(_ extraction: ReportExtraction, _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let regions = extraction.coverage.compactMap(BodyRegion.init(rawValue:)).filter { !study.coverage.contains($0) }
+        guard !regions.isEmpty else { return .empty }
+        return .element(named: "fieldset", nodes: [
+            .class("suggested-lesion coverage"),
+            .element(named: "legend", nodes: [
+                Self.checkbox("coverage", checked: checked("coverage", true)),
+                .element(named: "label", nodes: [
+                    .attribute(named: "for", value: "coverage"),
+                    .text(" \(ReportTexts.coverage(language)): \(regions.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
+                ]),
+            ]),
         ])
     }
 
