@@ -41,7 +41,7 @@ import Testing
     /// Generated documents (seeded, so a failure repeats): written compact and indented, read
     /// back by both readers, equal to each other and to the value written.
     @Test func generatedDocumentsRoundTrip() {
-        var generator = SeededGenerator(seed: 20_261_130)
+        var generator = AssessmentPropertyTests.Generator(state: 20_261_130)
         for _ in 0..<400 {
             let value = Self.randomValue(depth: 0, using: &generator)
             for pretty in [false, true] {
@@ -53,7 +53,7 @@ import Testing
         }
     }
 
-    static func randomValue(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
+    static func randomValue(depth: Int, using generator: inout AssessmentPropertyTests.Generator) -> JSONValue {
         let pick = Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &generator)
         switch pick {
         case 0: return .null
@@ -71,18 +71,5 @@ import Testing
             }
             return .object(object)
         }
-    }
-}
-
-/// SplitMix64: a repeatable stream for generated tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

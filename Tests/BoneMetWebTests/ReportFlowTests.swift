@@ -36,6 +36,11 @@ import Testing
             #expect(paste.status == .ok)
             #expect(try await browser.get(client, "/cases/\(caseId)/studies/S9/report").status == .notFound)
 
+            // A whole document pasted by mistake: refused with the reason, nothing read.
+            let long = try await browser.post(client, "/cases/\(caseId)/studies/S3/report", form: ["_csrf": browser.csrf ?? "", "report": String(repeating: "骨", count: 20_001)])
+            #expect(long.status == .contentTooLarge)
+            #expect(String(buffer: long.body).contains("20 000"))
+
             let suggested = try await browser.post(client, "/cases/\(caseId)/studies/S3/report", form: ["_csrf": browser.csrf ?? "", "report": Self.report])
             let page = String(buffer: suggested.body)
             #expect(suggested.status == .ok)

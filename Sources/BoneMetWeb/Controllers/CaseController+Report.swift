@@ -20,13 +20,16 @@ extension CaseController {
         return extractor
     }
 
+    func reportPage(_ stored: StoredCase, _ study: ImagingStudy, report: String, extraction: ReportExtraction?, version: Int? = nil) -> ReportPage {
+        ReportPage(
+            caseId: stored.id, patientId: stored.record.patient.id, study: study, version: version ?? stored.version, report: report, extraction: extraction,
+            lesions: stored.record.lesions)
+    }
+
     @Sendable func reportForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let (_, stored, _) = try await loadForEdit(request, context)
         let study = try study(stored, context)
-        let page = ReportPage(
-            caseId: stored.id, patientId: stored.record.patient.id, study: study, version: stored.version, report: study.report ?? "", extraction: nil,
-            lesions: stored.record.lesions)
-        return HTMLPage(html: page.render(context.layout))
+        return HTMLPage(html: reportPage(stored, study, report: study.report ?? "", extraction: nil).render(context.layout))
     }
 
     @Sendable func reportSuggestions(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -35,16 +38,13 @@ extension CaseController {
         let form = try await FormData.read(request)
         try context.checkCSRF(form["_csrf"])
         let report = form["report"] ?? ""
-        var page = ReportPage(
-            caseId: stored.id, patientId: stored.record.patient.id, study: study, version: stored.version, report: report, extraction: nil,
-            lesions: stored.record.lesions)
         guard report.utf16.count <= Self.maxReportLength else {
+            // Kept as typed, to be shortened.
+            var page = reportPage(stored, study, report: report, extraction: nil)
             page.errors = [ReportTexts.tooLong(context.language)]
             return try HTMLPage(html: page.render(context.layout), status: .contentTooLarge).response(from: request, context: context)
         }
-        page = ReportPage(
-            caseId: stored.id, patientId: stored.record.patient.id, study: study, version: stored.version, report: report,
-            extraction: try extractor().extract(report, existing: stored.record.lesions), lesions: stored.record.lesions)
+        let page = reportPage(stored, study, report: report, extraction: try extractor().extract(report, existing: stored.record.lesions))
         return try HTMLPage(html: page.render(context.layout)).response(from: request, context: context)
     }
 
@@ -60,9 +60,7 @@ extension CaseController {
         // is derived here, never taken from hidden fields.
         let extraction = try extractor().extract(report, existing: stored.record.lesions)
         func again(_ errors: [String], status: HTTPResponse.Status) throws -> Response {
-            var page = ReportPage(
-                caseId: stored.id, patientId: stored.record.patient.id, study: study, version: version, report: report, extraction: extraction,
-                lesions: stored.record.lesions)
+            var page = reportPage(stored, study, report: report, extraction: extraction, version: version)
             page.errors = errors
             page.typed = form.fields
             return try HTMLPage(html: page.render(context.layout), status: status).response(from: request, context: context)
