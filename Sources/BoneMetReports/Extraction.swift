@@ -12,7 +12,7 @@ public enum Certainty: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Where in the report a suggestion came from: UTF-16 offsets into the text as given (what a
 /// browser's `String.slice` and a FHIR `presentedForm` reader count), end exclusive.
-public struct Span: Sendable, Hashable, Codable, Comparable {
+public struct TextSpan: Sendable, Hashable, Codable, Comparable {
     public let start: Int
     public let end: Int
 
@@ -21,7 +21,7 @@ public struct Span: Sendable, Hashable, Codable, Comparable {
         self.end = end
     }
 
-    public static func < (lhs: Span, rhs: Span) -> Bool { (lhs.start, lhs.end) < (rhs.start, rhs.end) }
+    public static func < (lhs: TextSpan, rhs: TextSpan) -> Bool { (lhs.start, lhs.end) < (rhs.start, rhs.end) }
 }
 
 /// One reading suggested for a lesion: its value as BoneMet's record spells it, how the report
@@ -30,9 +30,9 @@ public struct Reading: Sendable, Hashable, Codable {
     public let field: String
     public let value: String
     public let certainty: Certainty
-    public let evidence: [Span]
+    public let evidence: [TextSpan]
 
-    public init(field: String, value: String, certainty: Certainty, evidence: [Span]) {
+    public init(field: String, value: String, certainty: Certainty, evidence: [TextSpan]) {
         self.field = field
         self.value = value
         self.certainty = certainty
@@ -66,7 +66,7 @@ public struct SuggestedLesion: Sendable, Hashable, Codable {
     public var site: ReportSite
     /// Whether the report affirms a lesion here (negated: looked for and not seen).
     public var certainty: Certainty
-    public var siteEvidence: [Span]
+    public var siteEvidence: [TextSpan]
     public var readings: [Reading]
     /// The record's lesion this matches (same bone and level, or bone, side and segment); nil: a new lesion.
     public var matchedLesion: String?

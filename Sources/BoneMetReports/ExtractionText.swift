@@ -71,7 +71,7 @@ public enum ExtractionText {
 
     public static func render(_ extraction: ReportExtraction, report: String, language: Language) -> String {
         let utf16 = Array(report.utf16)
-        func quote(_ span: Span) -> String {
+        func quote(_ span: TextSpan) -> String {
             String(decoding: utf16[max(0, span.start)..<min(utf16.count, span.end)], as: UTF16.self)
         }
         var lines: [String] = []

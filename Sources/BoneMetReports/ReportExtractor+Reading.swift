@@ -9,19 +9,19 @@ extension ReportExtractor {
     static let fullStop = "。".utf16.first!
 
     /// Sentences: cut at 。 ; ! newline, and at "." not inside a number.
-    static func sentences(_ text: ReportText) -> [Span] {
-        var spans: [Span] = []
+    static func sentences(_ text: ReportText) -> [TextSpan] {
+        var spans: [TextSpan] = []
         var start = 0
         for index in 0..<text.count {
             let unit = text[index]
             var end = unit == fullStop || unit == semicolon || unit == newline || unit == UInt16(UInt8(ascii: "!"))
             if unit == period, !ReportText.isDigit(text[index + 1]) { end = true }
             if end {
-                if index > start { spans.append(Span(start, index)) }
+                if index > start { spans.append(TextSpan(start, index)) }
                 start = index + 1
             }
         }
-        if start < text.count { spans.append(Span(start, text.count)) }
+        if start < text.count { spans.append(TextSpan(start, text.count)) }
         return spans
     }
 
@@ -49,7 +49,7 @@ extension ReportExtractor {
     }
 
     /// Matches not inside a longer match (of any payload): "sclerotic" in "sclerotic rim" is the rim.
-    static func outermost<P>(_ matches: [(Span, P)]) -> [(Span, P)] {
+    static func outermost<P>(_ matches: [(TextSpan, P)]) -> [(TextSpan, P)] {
         matches.filter { match in
             !matches.contains { other in
                 other.0 != match.0 && other.0.start <= match.0.start && match.0.end <= other.0.end
@@ -66,7 +66,7 @@ extension ReportExtractor {
         var groups: [[SiteMention]] = []
         for mention in mentions {
             if let previous = groups.last?.last, (previous.sites.isEmpty == mention.sites.isEmpty) {
-                var between = text.text(Span(previous.span.end, mention.span.start))
+                var between = text.text(TextSpan(previous.span.end, mention.span.start))
                 // "the right iliac bone (SUVmax 11.4) and the L5 vertebral body": an aside in brackets joins nothing.
                 between = between.replacingOccurrences(of: #"\([^()]*\)"#, with: "", options: .regularExpression)
                 for connector in connectors.sorted(by: { $0.count > $1.count }) { between = between.replacingOccurrences(of: connector, with: "") }
@@ -82,7 +82,7 @@ extension ReportExtractor {
 
     /// The site group a finding belongs to: the nearest in its clause, else the last before it
     /// in the sentence, else the first after it.
-    static func group(for span: Span, in groups: [[SiteMention]], text: ReportText) -> [SiteMention]? {
+    static func group(for span: TextSpan, in groups: [[SiteMention]], text: ReportText) -> [SiteMention]? {
         func distance(_ group: [SiteMention]) -> Int {
             guard let first = group.first, let last = group.last else { return .max }
             if last.span.end <= span.start { return span.start - last.span.end }
@@ -97,13 +97,13 @@ extension ReportExtractor {
         return groups.first
     }
 
-    func nearest(_ sides: [(Span, Laterality)], before start: Int, within: Int, text: ReportText) -> (Span, Laterality)? {
+    func nearest(_ sides: [(TextSpan, Laterality)], before start: Int, within: Int, text: ReportText) -> (TextSpan, Laterality)? {
         sides.last { $0.0.end <= start && start - $0.0.end <= within && Self.sameClause(text, $0.0.end, start) }
     }
 
     /// ConText: the triggers whose scope holds the mention; the strongest wins
     /// (negated, then another structure, then uncertain, then historical).
-    func certainty(of mention: Mention, among mentions: [Mention], triggers: [(Span, Trigger)], sites: [Span], text: ReportText) -> Certainty {
+    func certainty(of mention: Mention, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText) -> Certainty {
         var kinds: Set<String> = []
         let terminators = triggers.filter { $0.1.kind == "terminate" }
         func terminated(_ a: Int, _ b: Int) -> Bool { terminators.contains { a <= $0.0.start && $0.0.end <= b } }
@@ -143,7 +143,7 @@ extension ReportExtractor {
     }
 
     /// Values that need their neighbours: collapse degree, posterolateral side, ESCC from words.
-    func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(Span, Laterality)]) -> Mention {
+    func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(TextSpan, Laterality)]) -> Mention {
         var mention = mention
         switch mention.field {
         case "collapse":
@@ -166,12 +166,12 @@ extension ReportExtractor {
         return mention
     }
 
-    static func clause(_ text: ReportText, around span: Span) -> Span {
+    static func clause(_ text: ReportText, around span: TextSpan) -> TextSpan {
         var start = span.start
         while start > 0, !isClauseBreak(text[start - 1]) { start -= 1 }
         var end = span.end
         while end < text.count, !(isClauseBreak(text[end]) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
-        return Span(start, end)
+        return TextSpan(start, end)
     }
 
     /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
@@ -205,7 +205,7 @@ extension ReportExtractor {
     }
 
     static func modality(_ text: ReportText) -> String? {
-        let head = text.text(Span(0, min(text.count, 200)))
+        let head = text.text(TextSpan(0, min(text.count, 200)))
         let checks: [(String, [String])] = [
             ("petCt", ["pet-ct", "pet/ct", "petct", "pet"]), ("boneScan", ["骨显像", "骨扫描", "bone scan", "scintigra", "spect", "ect"]),
             ("mri", ["mri", "磁共振", "mr平扫", "mr增强", "mr "]), ("ct", ["ct"]), ("xray", ["x线", "x-ray", "radiograph", "平片", "dr"]),
@@ -215,7 +215,7 @@ extension ReportExtractor {
     }
 
     func studyCoverage(_ text: ReportText) -> [String] {
-        let head = ReportText(text.text(Span(0, min(text.count, 200))))
+        let head = ReportText(text.text(TextSpan(0, min(text.count, 200))))
         var regions: [String] = []
         for (_, region) in Self.outermost(coverage.all(in: head)) where !regions.contains(region) { regions.append(region) }
         return regions

@@ -102,16 +102,16 @@ public struct ReportExtractor: Sendable {
     // MARK: - Reading a report
 
     struct SiteMention {
-        let span: Span
+        let span: TextSpan
         let sites: [ReportSite]  // empty: "the rest"
     }
 
     struct Mention {
-        let span: Span
+        let span: TextSpan
         var field: String
         var value: String
         var certainty: Certainty = .affirmed
-        var extra: [Span] = []
+        var extra: [TextSpan] = []
     }
 
     public func extract(_ report: String, existing known: [Lesion] = []) -> ReportExtraction {

@@ -65,7 +65,7 @@ struct ReportText {
         return true
     }
 
-    func text(_ span: Span) -> String {
+    func text(_ span: TextSpan) -> String {
         String(decoding: units[max(0, span.start)..<min(units.count, span.end)], as: UTF16.self)
     }
 }
@@ -89,12 +89,12 @@ struct TermIndex<Payload: Sendable>: Sendable {
     }
 
     /// Every term occurrence: (span, payload).
-    func all(in text: ReportText) -> [(Span, Payload)] {
-        var found: [(Span, Payload)] = []
+    func all(in text: ReportText) -> [(TextSpan, Payload)] {
+        var found: [(TextSpan, Payload)] = []
         for index in 0..<text.count {
             guard let terms = byFirst[text.units[index]] else { continue }
             for term in terms where text.matches(term.units, at: index) {
-                found.append((Span(index, index + term.units.count), term.payload))
+                found.append((TextSpan(index, index + term.units.count), term.payload))
             }
         }
         return found

@@ -4,7 +4,7 @@ import BoneMetRules
 /// "第10胸椎", "第十胸椎", "S1". MRI sequence names (T1WI, T2加权, "T2-weighted") are not levels.
 enum SiteGrammar {
     struct Levels {
-        let span: Span
+        let span: TextSpan
         let levels: [VertebralLevel]
     }
 
@@ -55,7 +55,7 @@ enum SiteGrammar {
         else { return nil }
         // T1WI, T2-weighted, T2加权, T2 FLAIR: sequences, not levels.
         if ReportText.isLetter(text[end]) { return nil }
-        let after = text.text(Span(end, min(text.count, end + 10)))
+        let after = text.text(TextSpan(end, min(text.count, end + 10)))
         if after.hasPrefix("加权") || after.hasPrefix("-weighted") || after.hasPrefix(" weighted") || after.hasPrefix("wi") { return nil }
         var last = first
         var stop = end
@@ -113,7 +113,7 @@ enum SiteGrammar {
     static func range(_ region: VertebralLevel.Region, _ first: Int, _ last: Int, from start: Int, to end: Int) -> Levels? {
         let levels = (first...max(first, last)).compactMap { VertebralLevel(region: region, number: $0) }
         guard !levels.isEmpty, levels.count <= 12 else { return nil }
-        return Levels(span: Span(start, end), levels: levels)
+        return Levels(span: TextSpan(start, end), levels: levels)
     }
 
     /// T11-L2: across regions, in the spine's order.
@@ -121,7 +121,7 @@ enum SiteGrammar {
         guard let low = VertebralLevel(region: region, number: first), let high = VertebralLevel(region: to.0, number: to.1), low < high else { return nil }
         let levels = VertebralLevel.all.filter { $0 >= low && $0 <= high }
         guard levels.count <= 12 else { return nil }
-        return Levels(span: Span(start, end), levels: levels)
+        return Levels(span: TextSpan(start, end), levels: levels)
     }
 }
 
@@ -129,7 +129,7 @@ enum SiteGrammar {
 /// "1.2×0.8×1.0cm" (the two largest). A number without a unit is never a size.
 enum MeasurementGrammar {
     struct Measurement {
-        let span: Span
+        let span: TextSpan
         let diametersMm: [Double]
     }
 
@@ -157,7 +157,7 @@ enum MeasurementGrammar {
             end += 1
             while ReportText.isDigit(text[end]) { end += 1 }
         }
-        return Double(text.text(Span(start, end))).map { ($0, end) }
+        return Double(text.text(TextSpan(start, end))).map { ($0, end) }
     }
 
     static func skipSpace(_ text: ReportText, _ index: Int) -> Int {
@@ -213,6 +213,6 @@ enum MeasurementGrammar {
         }
         let diameters = millimetres.map { ($0 * 10).rounded() / 10 }.sorted(by: >).prefix(2)
         guard diameters.allSatisfy({ $0 > 0 && $0 < 1_000 }) else { return nil }
-        return Measurement(span: Span(start, end), diametersMm: Array(diameters))
+        return Measurement(span: TextSpan(start, end), diametersMm: Array(diameters))
     }
 }

@@ -226,7 +226,7 @@ struct ReportPage {
         ])
     }
 
-    static func quote(_ report: String, _ span: BoneMetReports.Span) -> String {
+    static func quote(_ report: String, _ span: TextSpan) -> String {
         let units = Array(report.utf16)
         return String(decoding: units[max(0, min(span.start, units.count))..<max(0, min(span.end, units.count))], as: UTF16.self)
     }
@@ -235,7 +235,7 @@ struct ReportPage {
     /// spans joined).
     static func highlighted(_ report: String, _ extraction: ReportExtraction) -> String {
         let units = Array(report.utf16)
-        var marks: [(BoneMetReports.Span, Certainty)] = []
+        var marks: [(TextSpan, Certainty)] = []
         for lesion in extraction.lesions {
             for span in lesion.siteEvidence { marks.append((span, lesion.certainty)) }
             for reading in lesion.readings { for span in reading.evidence { marks.append((span, reading.certainty)) } }
