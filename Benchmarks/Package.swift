@@ -54,6 +54,16 @@ let package = Package(
             ],
             path: "Benchmarks/ServerBenchmark"
         ),
+        // The background re-assessment of every stored case (issue #12).
+        .executableTarget(
+            name: "ReassessBenchmark",
+            dependencies: [
+                .product(name: "BoneMetWeb", package: "BoneMet"),
+                .product(name: "BoneMetStorage", package: "BoneMet"),
+                .product(name: "BoneMetTestSupport", package: "BoneMet"),
+            ],
+            path: "Benchmarks/ReassessBenchmark"
+        ),
         // Report extraction speed (issue #13): a typical report, and 10 000 reports in a row.
         .executableTarget(
             name: "ReportBenchmark",

@@ -335,20 +335,33 @@ public struct SQLCaseStore: CaseStore {
     /// The record, its version and `updated_at` are untouched: nothing clinical changed.
     @discardableResult
     public func refresh(id: String, version: Int, findings: [Finding]) async throws -> Bool {
-        try await store.write { db in
-            guard let row = try await db.select().columns("version", "updated_at").from("cases").where("id", .equal, SQLBind(id)).first(),
-                try row.decode(column: "version", as: Int.self) == version
-            else { return false }
-            let updatedAt = try row.decode(column: "updated_at", as: Int64.self)
-            let counts = Self.counts(findings)
-            try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
-                .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
-                .set("list_key", to: SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: id)))
-                .where("id", .equal, SQLBind(id)).run()
-            try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-            try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
-            return true
+        try await refresh([(id, version, findings)]) == 1
+    }
+
+    /// The same for a batch of cases in one transaction (the background re-assessment: one
+    /// write per batch, not per case); returns how many were still at their version.
+    public func refresh(_ batch: [(id: String, version: Int, findings: [Finding])]) async throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        return try await store.write { db in
+            var refreshed = 0
+            for item in batch where try await Self.refresh(id: item.id, version: item.version, findings: item.findings, in: db) { refreshed += 1 }
+            return refreshed
         }
+    }
+
+    static func refresh(id: String, version: Int, findings: [Finding], in db: any SQLDatabase) async throws -> Bool {
+        guard let row = try await db.select().columns("version", "updated_at").from("cases").where("id", .equal, SQLBind(id)).first(),
+            try row.decode(column: "version", as: Int.self) == version
+        else { return false }
+        let updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        let counts = Self.counts(findings)
+        try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
+            .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
+            .set("list_key", to: SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: id)))
+            .where("id", .equal, SQLBind(id)).run()
+        try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
+        try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
+        return true
     }
 
     public func findings(caseId: String) async throws -> [WorklistEntry] {

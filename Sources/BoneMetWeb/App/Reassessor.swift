@@ -36,12 +36,26 @@ public struct Reassessor: Sendable {
         while true {
             try Task.checkCancellation()
             let page = try await cases.page(after: last, limit: Self.batchSize)
-            for item in page {
-                // A record that no longer reads is left as it is (its page reports it); never a crash.
-                guard let record = try? CaseFile.read(item.json) else { continue }
-                let findings = assess(record, asOf: asOf, settings: services.settings).findings
-                if try await cases.refresh(id: item.id, version: item.version, findings: findings) { refreshed += 1 }
+            // Read and assess the batch on every core, then write it in one transaction (issue
+            // #12: one write per batch, not per case, so requests wait for at most one batch).
+            let settings = services.settings
+            let assessed = await withTaskGroup(of: [(id: String, version: Int, findings: [Finding])].self) { group in
+                let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+                let size = (page.count + parts - 1) / parts
+                for start in stride(from: 0, to: page.count, by: max(1, size)) {
+                    let slice = Array(page[start..<min(page.count, start + size)])
+                    group.addTask {
+                        // A record that no longer reads is left as it is (its page reports it); never a crash.
+                        slice.compactMap { item in
+                            (try? CaseFile.read(item.json)).map { (item.id, item.version, assess($0, asOf: asOf, settings: settings).findings) }
+                        }
+                    }
+                }
+                var all: [(id: String, version: Int, findings: [Finding])] = []
+                for await part in group { all += part }
+                return all
             }
+            refreshed += try await cases.refresh(assessed)
             guard let end = page.last?.id, page.count == Self.batchSize else { break }
             last = end
         }
