@@ -350,10 +350,17 @@ public struct SQLCaseStore: CaseStore {
     }
 
     static func refresh(id: String, version: Int, findings: [Finding], in db: any SQLDatabase) async throws -> Bool {
-        guard let row = try await db.select().columns("version", "updated_at").from("cases").where("id", .equal, SQLBind(id)).first(),
+        guard let row = try await db.select().columns("version", "updated_at", "rule_set_version").from("cases").where("id", .equal, SQLBind(id)).first(),
             try row.decode(column: "version", as: Int.self) == version
         else { return false }
         let updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+        // Most days most cases' findings are what they were: reading ~20 short rows is far
+        // cheaper than deleting and re-inserting them with their indexes (issue #12).
+        if try row.decode(column: "rule_set_version", as: String.self) == RuleSet.version,
+            try await storedFindings(id, in: db) == findings.map(Self.comparable)
+        {
+            return true
+        }
         let counts = Self.counts(findings)
         try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
             .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
@@ -362,6 +369,39 @@ public struct SQLCaseStore: CaseStore {
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
         try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
         return true
+    }
+
+    /// What distinguishes one stored finding from another, in position order.
+    struct StoredFinding: Equatable {
+        let ruleId: String
+        let severity: Int
+        let duty: String
+        let specialty: String
+        let subjectKind: String
+        let subjectId: String?
+        let date: String?
+        let titleEn: String
+        let titleZh: String
+    }
+
+    static func comparable(_ finding: Finding) -> StoredFinding {
+        StoredFinding(
+            ruleId: finding.ruleId, severity: rank(finding.severity), duty: finding.duty.rawValue, specialty: finding.specialty.rawValue,
+            subjectKind: finding.subject.kind, subjectId: finding.subject.id, date: finding.date?.description, titleEn: finding.title.en,
+            titleZh: finding.title.zhHans)
+    }
+
+    static func storedFindings(_ id: String, in db: any SQLDatabase) async throws -> [StoredFinding] {
+        try await db.select()
+            .columns("rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh")
+            .from("findings").where("case_id", .equal, SQLBind(id)).orderBy("position").all().map { row in
+                StoredFinding(
+                    ruleId: try row.decode(column: "rule_id", as: String.self), severity: try row.decode(column: "severity", as: Int.self),
+                    duty: try row.decode(column: "duty", as: String.self), specialty: try row.decode(column: "specialty", as: String.self),
+                    subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String?.self),
+                    date: try row.decode(column: "finding_date", as: String?.self), titleEn: try row.decode(column: "title_en", as: String.self),
+                    titleZh: try row.decode(column: "title_zh", as: String.self))
+            }
     }
 
     public func findings(caseId: String) async throws -> [WorklistEntry] {

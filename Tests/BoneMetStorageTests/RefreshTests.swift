@@ -1,0 +1,38 @@
+import BoneMetDomain
+import BoneMetRules
+import BoneMetStorage
+import BoneMetTestSupport
+import Testing
+
+/// Issue #12: the background re-assessment writes a batch in one transaction and leaves alone
+/// the cases whose findings did not change — but every changed finding is written, and a case
+/// edited since it was read keeps the findings of its own write.
+@Suite struct RefreshTests {
+    func finding(_ title: String, _ severity: Severity = .warning) -> Finding {
+        Finding(
+            ruleId: "test.rule", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: .patient,
+            title: LocalizedText(en: title, zh: title), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+    }
+
+    @Test(arguments: TestDatabases.engines)
+    func unchangedFindingsStayAndChangedOnesAreWritten(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        let cases = SQLCaseStore(store)
+        let a = try await cases.create(CaseRecord(patient: Patient(id: "refresh-a")), findings: [finding("same")], by: "u", at: 10)
+        let b = try await cases.create(CaseRecord(patient: Patient(id: "refresh-b")), findings: [finding("before")], by: "u", at: 11)
+        let c = try await cases.create(CaseRecord(patient: Patient(id: "refresh-c")), findings: [finding("kept")], by: "u", at: 12)
+        let refreshed = try await cases.refresh([
+            (a.id, a.version, [finding("same")]),  // unchanged
+            (b.id, b.version, [finding("after", .urgent), finding("second")]),  // changed
+            (c.id, c.version + 1, [finding("stale")]),  // edited since it was read
+        ])
+        #expect(refreshed == 2)
+        #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["same"])
+        #expect(try await cases.findings(caseId: b.id).map(\.title.en) == ["after", "second"])
+        #expect(try await cases.findings(caseId: c.id).map(\.title.en) == ["kept"])
+        // The list's counts follow the new findings.
+        let listed = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0)
+        #expect(listed.first?.id == b.id && listed.first?.urgent == 1)
+        await cleanup()
+    }
+}
