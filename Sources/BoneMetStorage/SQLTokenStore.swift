@@ -27,18 +27,25 @@ public struct SQLTokenStore: TokenStore {
         return token
     }
 
+    /// "Last used" is kept to the minute: a token's request writes only when the stored time is
+    /// a minute old, so API reads do not queue behind a write each (issue #12).
+    static let lastUsedResolution: Int64 = 60
+
     public func user(token: String, at time: Int64) async throws -> String? {
         guard token.hasPrefix("bm_"), token.count == 67 else { return nil }
         let hash = Self.hash(token)
-        return try await store.write { db in
-            guard let row = try await db.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash))
+        let found = try await store.read { db in
+            try await db.select().columns("user_id", "last_used_at").from("api_tokens").where("token_hash", .equal, SQLBind(hash))
                 .where("expires_at", .greaterThan, SQLBind(time)).first()
-            else {
-                return nil
-            }
-            try await db.update("api_tokens").set("last_used_at", to: SQLBind(time)).where("token_hash", .equal, SQLBind(hash)).run()
-            return try row.decode(column: "user_id", as: String.self)
+                .map { (try $0.decode(column: "user_id", as: String.self), try $0.decode(column: "last_used_at", as: Int64?.self)) }
         }
+        guard let (userId, lastUsed) = found else { return nil }
+        if lastUsed.map({ time - $0 >= Self.lastUsedResolution || time < $0 }) ?? true {
+            try await store.write { db in
+                try await db.update("api_tokens").set("last_used_at", to: SQLBind(time)).where("token_hash", .equal, SQLBind(hash)).run()
+            }
+        }
+        return userId
     }
 
     public func list(userId: String) async throws -> [(id: String, name: String, createdAt: Int64, lastUsedAt: Int64?, expiresAt: Int64?)] {

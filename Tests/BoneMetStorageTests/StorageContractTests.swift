@@ -367,6 +367,12 @@ import Testing
             let standard = try await tokens.create(userId: user.id, name: "default", at: 10)
             #expect(try await tokens.user(token: standard, at: 10 + 90 * 86_400 - 1) == user.id)
             #expect(try await tokens.user(token: standard, at: 10 + 90 * 86_400) == nil)
+            // "Last used" to the minute (issue #12): uses within a minute write nothing new.
+            let minute = try await tokens.create(userId: user.id, name: "minute", at: 10)
+            for time: Int64 in [1_000, 1_030, 1_059] { _ = try await tokens.user(token: minute, at: time) }
+            #expect(try await tokens.list(userId: user.id).first { $0.name == "minute" }?.lastUsedAt == 1_000)
+            _ = try await tokens.user(token: minute, at: 1_060)
+            #expect(try await tokens.list(userId: user.id).first { $0.name == "minute" }?.lastUsedAt == 1_060)
         }
     }
 
