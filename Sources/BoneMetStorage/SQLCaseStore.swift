@@ -343,24 +343,37 @@ public struct SQLCaseStore: CaseStore {
     public func refresh(_ batch: [(id: String, version: Int, findings: [Finding])]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await store.write { db in
+            // Two reads for the whole batch (the cases' versions, their stored findings), then
+            // writes only for the cases whose findings changed.
+            let ids = SQLBind.group(batch.map(\.id))
+            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String)] = [:]
+            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version").from("cases")
+                .where("id", .in, ids).all()
+            {
+                current[try row.decode(column: "id", as: String.self)] = (
+                    try row.decode(column: "version", as: Int.self), try row.decode(column: "updated_at", as: Int64.self),
+                    try row.decode(column: "rule_set_version", as: String.self)
+                )
+            }
+            var stored: [String: [StoredFinding]] = [:]
+            for row in try await db.select().column("case_id").columns(Self.storedFindingColumns).from("findings")
+                .where("case_id", .in, ids).orderBy("case_id").orderBy("position").all()
+            {
+                stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
+            }
             var refreshed = 0
-            for item in batch where try await Self.refresh(id: item.id, version: item.version, findings: item.findings, in: db) { refreshed += 1 }
+            for item in batch {
+                guard let now = current[item.id], now.version == item.version else { continue }
+                refreshed += 1
+                // Most days most cases' findings are what they were: nothing to write.
+                if now.ruleSet == RuleSet.version, (stored[item.id] ?? []) == item.findings.map(Self.comparable) { continue }
+                try await Self.rewrite(id: item.id, updatedAt: now.updatedAt, findings: item.findings, in: db)
+            }
             return refreshed
         }
     }
 
-    static func refresh(id: String, version: Int, findings: [Finding], in db: any SQLDatabase) async throws -> Bool {
-        guard let row = try await db.select().columns("version", "updated_at", "rule_set_version").from("cases").where("id", .equal, SQLBind(id)).first(),
-            try row.decode(column: "version", as: Int.self) == version
-        else { return false }
-        let updatedAt = try row.decode(column: "updated_at", as: Int64.self)
-        // Most days most cases' findings are what they were: reading ~20 short rows is far
-        // cheaper than deleting and re-inserting them with their indexes (issue #12).
-        if try row.decode(column: "rule_set_version", as: String.self) == RuleSet.version,
-            try await storedFindings(id, in: db) == findings.map(Self.comparable)
-        {
-            return true
-        }
+    static func rewrite(id: String, updatedAt: Int64, findings: [Finding], in db: any SQLDatabase) async throws {
         let counts = Self.counts(findings)
         try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
             .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
@@ -368,7 +381,6 @@ public struct SQLCaseStore: CaseStore {
             .where("id", .equal, SQLBind(id)).run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
         try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
-        return true
     }
 
     /// What distinguishes one stored finding from another, in position order.
@@ -391,17 +403,15 @@ public struct SQLCaseStore: CaseStore {
             titleZh: finding.title.zhHans)
     }
 
-    static func storedFindings(_ id: String, in db: any SQLDatabase) async throws -> [StoredFinding] {
-        try await db.select()
-            .columns("rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh")
-            .from("findings").where("case_id", .equal, SQLBind(id)).orderBy("position").all().map { row in
-                StoredFinding(
-                    ruleId: try row.decode(column: "rule_id", as: String.self), severity: try row.decode(column: "severity", as: Int.self),
-                    duty: try row.decode(column: "duty", as: String.self), specialty: try row.decode(column: "specialty", as: String.self),
-                    subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String?.self),
-                    date: try row.decode(column: "finding_date", as: String?.self), titleEn: try row.decode(column: "title_en", as: String.self),
-                    titleZh: try row.decode(column: "title_zh", as: String.self))
-            }
+    static let storedFindingColumns = ["rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh"]
+
+    static func storedFinding(_ row: any SQLRow) throws -> StoredFinding {
+        StoredFinding(
+            ruleId: try row.decode(column: "rule_id", as: String.self), severity: try row.decode(column: "severity", as: Int.self),
+            duty: try row.decode(column: "duty", as: String.self), specialty: try row.decode(column: "specialty", as: String.self),
+            subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String?.self),
+            date: try row.decode(column: "finding_date", as: String?.self), titleEn: try row.decode(column: "title_en", as: String.self),
+            titleZh: try row.decode(column: "title_zh", as: String.self))
     }
 
     public func findings(caseId: String) async throws -> [WorklistEntry] {

@@ -17,7 +17,16 @@ import Testing
     @Test(arguments: TestDatabases.engines)
     func unchangedFindingsStayAndChangedOnesAreWritten(engine: SQLStore.Engine) async throws {
         let (store, cleanup) = try await TestDatabases.make(engine)
-        let cases = SQLCaseStore(store)
+        do {
+            try await check(SQLCaseStore(store))
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    func check(_ cases: SQLCaseStore) async throws {
         let a = try await cases.create(CaseRecord(patient: Patient(id: "refresh-a")), findings: [finding("same")], by: "u", at: 10)
         let b = try await cases.create(CaseRecord(patient: Patient(id: "refresh-b")), findings: [finding("before")], by: "u", at: 11)
         let c = try await cases.create(CaseRecord(patient: Patient(id: "refresh-c")), findings: [finding("kept")], by: "u", at: 12)
@@ -33,6 +42,5 @@ import Testing
         // The list's counts follow the new findings.
         let listed = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0)
         #expect(listed.first?.id == b.id && listed.first?.urgent == 1)
-        await cleanup()
     }
 }
