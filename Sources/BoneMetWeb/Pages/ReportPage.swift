@@ -97,7 +97,7 @@ struct ReportPage {
         return .form(
             .class("record-form report-form"), .action("/cases/\(caseId)/studies/\(study.id)/report"), .method(.post), csrfField(layout.csrf),
             .label(.class("field"), .text(ReportTexts.paste(language)),
-                .textarea(.name("report"), .attribute(named: "rows", value: "14"), .attribute(named: "lang", value: "zh-Hans"), .text(report))),
+                .textarea(.name("report"), .attribute(named: "rows", value: "14"), .text(report))),
             .button(.type(.submit), .text(ReportTexts.suggest(language)))
         )
     }
