@@ -22,6 +22,12 @@ public struct TextSpan: Sendable, Hashable, Codable, Comparable {
     }
 
     public static func < (lhs: TextSpan, rhs: TextSpan) -> Bool { (lhs.start, lhs.end) < (rhs.start, rhs.end) }
+
+    /// The words of the span in a report's UTF-16 units (clamped: a span never reads past the text).
+    public func text(in units: [UInt16]) -> String {
+        let low = max(0, min(start, units.count))
+        return String(decoding: units[low..<max(low, min(end, units.count))], as: UTF16.self)
+    }
 }
 
 /// One reading suggested for a lesion: its value as BoneMet's record spells it, how the report

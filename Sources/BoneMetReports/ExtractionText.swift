@@ -70,10 +70,7 @@ public enum ExtractionText {
     }
 
     public static func render(_ extraction: ReportExtraction, report: String, language: Language) -> String {
-        let utf16 = Array(report.utf16)
-        func quote(_ span: TextSpan) -> String {
-            String(decoding: utf16[max(0, span.start)..<min(utf16.count, span.end)], as: UTF16.self)
-        }
+        let units = Array(report.utf16)
         var lines: [String] = []
         if extraction.lesions.isEmpty {
             lines.append(language == .zhHans ? "未提取到骨病灶描述。" : "No bone lesion described.")
@@ -84,7 +81,7 @@ public enum ExtractionText {
             lines.append("\(site(lesion.site, language))\(match) — \(certainties[lesion.certainty]?(language) ?? lesion.certainty.rawValue)")
             for reading in lesion.readings where reading.field != "lesion" {
                 let label = fields[reading.field]?(language) ?? reading.field
-                let words = reading.evidence.map { "「\(quote($0))」" }.joined(separator: " ")
+                let words = reading.evidence.map { "「\($0.text(in: units))」" }.joined(separator: " ")
                 lines.append("  \(label)\(language == .zhHans ? "：" : ": ")\(value(reading)(language)) · \(certainties[reading.certainty]?(language) ?? "") · \(words)")
             }
         }

@@ -111,7 +111,6 @@ public struct ReportExtractor: Sendable {
         var field: String
         var value: String
         var certainty: Certainty = .affirmed
-        var extra: [TextSpan] = []
     }
 
     public func extract(_ report: String, existing known: [Lesion] = []) -> ReportExtraction {
@@ -119,7 +118,7 @@ public struct ReportExtractor: Sendable {
         let sentences = Self.sentences(text)
         let levelMentions = SiteGrammar.levels(in: text)
         let boneMatches = Self.outermost(sites.all(in: text))
-        let findingMatches = Self.outermost(findings.all(in: text).map { ($0.0, $0.1) })
+        let findingMatches = Self.outermost(findings.all(in: text))
         let measurements = MeasurementGrammar.measurements(in: text)
         let sideMatches = sides.all(in: text)
         let segmentMatches = segments.all(in: text)
@@ -145,9 +144,9 @@ public struct ReportExtractor: Sendable {
                 let side = nearest(sideMatches, before: span.start, within: 6, text: text).flatMap { found in
                     boneMatches.contains { $0.0.start >= found.0.end && $0.0.end <= span.start } ? nil : found.1
                 }
-                // Its segment: just after ("股骨近端", "femoral shaft") or before in the clause
-                // ("the intertrochanteric region of the right femur").
-                // "proximal right femoral diaphysis": the word after the bone names the segment.
+                // Its segment: the word just after ("股骨近端", "femoral shaft" — and in "proximal
+                // right femoral diaphysis" it wins), else one before in the clause ("the
+                // intertrochanteric region of the right femur").
                 let segment = segmentMatches.first { match in match.0.start >= span.start && match.0.start - span.end <= 6 }?.1
                     ?? segmentMatches.last { match in
                         match.0.end <= span.start && span.start - match.0.end <= 24 && Self.sameClause(text, match.0.end, span.start)
@@ -161,6 +160,17 @@ public struct ReportExtractor: Sendable {
 
         var lesions: [String: SuggestedLesion] = [:]
         var order: [String] = []
+        /// The lesion suggested at a site, made on first mention (report order kept).
+        func lesion(at site: ReportSite, _ change: (inout SuggestedLesion) -> Void) {
+            if lesions[site.key] == nil {
+                order.append(site.key)
+                lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
+            }
+            if var found = lesions[site.key] {
+                change(&found)
+                lesions[site.key] = found
+            }
+        }
         var carried: [ReportSite] = []
         var paragraphEnd = -1
         for sentence in sentences {
@@ -209,23 +219,11 @@ public struct ReportExtractor: Sendable {
                     target = carried
                 }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
-                for site in target {
-                    if lesions[site.key] == nil {
-                        order.append(site.key)
-                        lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
-                    }
-                    lesions[site.key]?.add(mention)
-                }
+                for site in target { lesion(at: site) { $0.add(mention) } }
             }
             for group in groups {
                 for mention in group {
-                    for site in mention.sites {
-                        if lesions[site.key] == nil {
-                            order.append(site.key)
-                            lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
-                        }
-                        lesions[site.key]?.siteEvidence.append(mention.span)
-                    }
+                    for site in mention.sites { lesion(at: site) { $0.siteEvidence.append(mention.span) } }
                 }
             }
             if let last = groups.last(where: { $0.contains { !$0.sites.isEmpty } }) { carried = last.flatMap(\.sites) }

@@ -188,7 +188,8 @@ struct ReportPage {
     func readingRow(_ lesion: Int, _ index: Int, _ reading: Reading, _ language: AppLanguage) -> Node<HTML.BodyContext> {
         let name = "\(lesion).\(index)"
         let label = ExtractionText.fields[reading.field]?(language) ?? reading.field
-        let words = reading.evidence.map { Self.quote(report, $0) }.joined(separator: " … ")
+        let units = Array(report.utf16)
+        let words = reading.evidence.map { $0.text(in: units) }.joined(separator: " … ")
         let certainty = ExtractionText.certainties[reading.certainty]?(language) ?? ""
         guard let target = ReportFields.byField[reading.field] else {
             return .element(named: "tr", nodes: [
@@ -224,11 +225,6 @@ struct ReportPage {
             .element(named: "td", text: certainty),
             .element(named: "td", nodes: [.element(named: "mark", nodes: [.class(reading.certainty.rawValue), .text(words)])]),
         ])
-    }
-
-    static func quote(_ report: String, _ span: TextSpan) -> String {
-        let units = Array(report.utf16)
-        return String(decoding: units[max(0, min(span.start, units.count))..<max(0, min(span.end, units.count))], as: UTF16.self)
     }
 
     /// The report with every piece of evidence marked, by how it is stated (escaped; overlapping
