@@ -150,7 +150,7 @@ struct ReportPage {
                 Self.checkbox("coverage", checked: checked("coverage", true)),
                 .element(named: "label", nodes: [
                     .attribute(named: "for", value: "coverage"),
-                    .text(" \(ReportTexts.coverage(language)): \(regions.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
+                    .text(" \(ReportTexts.coverage(language))\(language == .zhHans ? "：" : ": ")\(regions.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
                 ]),
             ]),
         ])

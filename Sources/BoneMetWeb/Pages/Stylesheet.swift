@@ -94,6 +94,11 @@ enum Stylesheet {
         fieldset.suggested-lesion input[type=checkbox] { display: inline-block; width: auto; margin: 0; }
         table.readings td, table.readings th { padding: .2rem .4rem; text-align: left; vertical-align: top; }
         table.readings tr.uncertain th, table.readings tr.historical th, table.readings tr.other th { color: #7c2d12; }
+        @media (max-width: 600px) {
+          table.readings, table.readings tbody { display: block; }
+          table.readings tr { display: grid; grid-template-columns: 2rem 1fr 1fr; gap: .2rem .4rem; border-bottom: 1px solid var(--line); padding: .3rem 0; }
+          table.readings td:nth-child(4), table.readings td:nth-child(5) { grid-column: 2 / 4; }
+        }
         .signatures { margin-top: 2rem; }
         .signatures p { margin: 1.6rem 0; }
         .signatures .line { display: inline-block; border-bottom: 1px solid #000; width: 16em; margin: 0 .5em; }
