@@ -119,12 +119,22 @@ public enum StorageError: Error, Sendable, Equatable {
     case busy
 }
 
+extension Assessment {
+    /// The day number stored as a case's `reassess_on` (M0020): when its findings can next
+    /// change; "only a new fact can change them" is the largest day. A write that does not say
+    /// stores 0 — due at the next re-assessment, which is always safe.
+    public var reassessOn: Int64 { nextChange.map { Int64($0.earliestDay) } ?? Self.neverDue }
+    public static let neverDue = Int64(Int32.max)
+}
+
 public protocol CaseStore: Sendable {
-    /// Stores a new case with its findings, in one transaction.
-    func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase
+    /// Stores a new case with its findings, in one transaction. `reassessOn`: the day number
+    /// on which its findings can next change (`Assessment.nextChange`; 0 = at the next
+    /// re-assessment), so the nightly run reads only the cases whose day has come (issue #12).
+    func create(_ record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> StoredCase
     /// Replaces a case and its findings if it is still at `expectedVersion`, in one transaction.
     func update(
-        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
+        id: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, expectedVersion: Int, by user: String, at time: Int64
     ) async throws -> StoredCase
     func get(id: String) async throws -> StoredCase?
     /// Cases whose pseudonymous patient id contains `search` (all when nil), newest first.
@@ -141,6 +151,17 @@ public protocol CaseStore: Sendable {
 }
 
 extension CaseStore {
+    /// Stores a case whose findings are to be re-assessed at the next run (always safe).
+    public func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase {
+        try await create(record, findings: findings, reassessOn: 0, by: user, at: time)
+    }
+
+    public func update(
+        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
+    ) async throws -> StoredCase {
+        try await update(id: id, record: record, findings: findings, reassessOn: 0, expectedVersion: expectedVersion, by: user, at: time)
+    }
+
     /// Every case's findings (no care-team filter): tools and the background re-assessment.
     public func worklist(rules: [String], minimumSeverity: Severity, limit: Int, offset: Int) async throws -> [WorklistEntry] {
         try await worklist(rules: rules, minimumSeverity: minimumSeverity, viewer: nil, limit: limit, offset: offset)
@@ -260,11 +281,19 @@ public protocol FHIRStagingStore: Sendable {
     /// The staged resources of one patient (the Patient resource included).
     func staged(patient: String) async throws -> [(type: String, json: String)]
     /// Creates or updates the case imported from a source key; returns what happened.
-    func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome
+    /// `reassessOn` as for `CaseStore.create`.
+    func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> UpsertOutcome
     /// The case imported from a source key (`fhir:<Patient.id>`), if any.
     func caseId(sourceKey: String) async throws -> String?
     /// Deletes everything staged for a patient who is not imported (no cancer condition).
     func purge(patient: String) async throws
+}
+
+extension FHIRStagingStore {
+    /// Upserts a case whose findings are to be re-assessed at the next run (always safe).
+    public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
+        try await upsertCase(sourceKey: sourceKey, record: record, findings: findings, reassessOn: 0, by: user, at: time)
+    }
 }
 
 public enum UpsertOutcome: Sendable, Equatable {

@@ -221,12 +221,13 @@ public struct BulkImporter: Sendable {
             try await staging.purge(patient: patient)
             return .withoutCancer(notes, patient: patient)
         }
-        let findings = assess(record, asOf: asOf, settings: settings).findings
+        let assessment = assess(record, asOf: asOf, settings: settings)
         // A case exported by BoneMet comes back to the same case.
         let ownCase = followOwnCaseIdentifier
             ? (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string : nil
         let result = try await staging.upsertCase(
-            sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: findings, by: user, at: now())
+            sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: assessment.findings,
+            reassessOn: assessment.reassessOn, by: user, at: now())
         // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
         if !keepStaged { try await staging.purge(patient: patient) }
         return .stored(result, notes, patient: patient)

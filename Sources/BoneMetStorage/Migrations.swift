@@ -345,5 +345,12 @@ public enum Migrations {
                 END
                 """).run()
         },
+        // M0020: the day each case's stored findings can next change (issue #12, from
+        // `Assessment.nextChange`), so the nightly re-assessment reads only the cases whose day
+        // has come. Existing cases start at 0: due at the next run, which sets their day.
+        Migration("M0020_reassess_on") { db in
+            try await db.alter(table: "cases").column("reassess_on", type: .bigint, .notNull, .default(SQLLiteral.numeric("0"))).run()
+            try await db.create(index: "cases_reassess_on").on("cases").column("reassess_on").column("id").run()
+        },
     ]
 }

@@ -26,12 +26,14 @@ public struct SQLCaseStore: CaseStore {
     }
     static func severity(_ rank: Int) -> Severity { Severity.allCases.indices.contains(rank) ? Severity.allCases[rank] : .info }
 
-    public func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> StoredCase {
-        try await create(record, findings: findings, by: user, at: time, sourceKey: nil)
+    public func create(_ record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> StoredCase {
+        try await create(record, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: nil)
     }
 
     /// Creates a case, with the key of its import source when it has one (same transaction).
-    func create(_ record: CaseRecord, findings: [Finding], by user: String, at time: Int64, sourceKey: String?) async throws -> StoredCase {
+    func create(
+        _ record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64, sourceKey: String?
+    ) async throws -> StoredCase {
         let id = UUID().uuidString.lowercased()
         try await store.write { [store] db in
             // One patient, one case (issue #11), atomic under racing writers.
@@ -41,7 +43,7 @@ public struct SQLCaseStore: CaseStore {
             {
                 throw StorageError.patientExists(caseId: existing)
             }
-            try await Self.insertCase(id: id, record, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
+            try await Self.insertCase(id: id, record, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: sourceKey, into: db)
         }
         return StoredCase(id: id, record: record, version: 1, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
     }
@@ -51,13 +53,15 @@ public struct SQLCaseStore: CaseStore {
         public let record: CaseRecord
         public let json: String
         public let findings: [Finding]
+        public let reassessOn: Int64
         public let by: String
         public let at: Int64
 
-        public init(record: CaseRecord, json: String, findings: [Finding], by: String, at: Int64) {
+        public init(record: CaseRecord, json: String, findings: [Finding], reassessOn: Int64 = 0, by: String, at: Int64) {
             self.record = record
             self.json = json
             self.findings = findings
+            self.reassessOn = reassessOn
             self.by = by
             self.at = at
         }
@@ -74,7 +78,7 @@ public struct SQLCaseStore: CaseStore {
             for start in stride(from: 0, to: rows.count, by: 100) {
                 var insert = db.insert(into: "cases").columns(
                     "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
-                    "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key")
+                    "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on")
                 for (id, item) in rows[start..<min(start + 100, rows.count)] {
                     let list = Self.listColumns(item.record)
                     let counts = Self.counts(item.findings)
@@ -82,7 +86,8 @@ public struct SQLCaseStore: CaseStore {
                         SQLBind(id), SQLBind(item.record.patient.id), SQLBind(item.record.patient.fictional ? 1 : 0), SQLBind(item.json), SQLBind(1),
                         SQLBind(RuleSet.version), SQLBind(item.at), SQLBind(item.at), SQLBind(item.by), SQLBind(String?.none),
                         SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(item.by), SQLBind(counts.urgent),
-                        SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: item.at, id: id)))
+                        SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: item.at, id: id)),
+                        SQLBind(item.reassessOn))
                 }
                 try await insert.run()
             }
@@ -111,37 +116,38 @@ public struct SQLCaseStore: CaseStore {
 
     /// The insert itself, for callers that already hold a write transaction.
     static func insertCase(
-        id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], by user: String, at time: Int64, sourceKey: String?,
-        into db: any SQLDatabase
+        id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64,
+        sourceKey: String?, into db: any SQLDatabase
     ) async throws {
         let list = listColumns(record)
         let counts = counts(findings)
         try await db.insert(into: "cases")
             .columns(
                 "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
-                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key")
+                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on")
             .values(
                 SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json ?? CaseFile.write(record)), SQLBind(1),
                 SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey),
                 SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(user), SQLBind(counts.urgent), SQLBind(counts.warnings),
-                SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
+                SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)), SQLBind(reassessOn))
             .run()
         try await insert(findings, caseId: id, updatedAt: time, into: db)
     }
 
     public func update(
-        id: String, record: CaseRecord, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64
+        id: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, expectedVersion: Int, by user: String, at time: Int64
     ) async throws -> StoredCase {
         let version = try await store.write { db -> Int in
-            try await Self.updateCase(id: id, record: record, findings: findings, expectedVersion: expectedVersion, by: user, at: time, in: db)
+            try await Self.updateCase(
+                id: id, record: record, findings: findings, reassessOn: reassessOn, expectedVersion: expectedVersion, by: user, at: time, in: db)
         }
         return StoredCase(id: id, record: record, version: version, updatedAt: time, updatedBy: user, ruleSetVersion: RuleSet.version)
     }
 
     /// The update itself, for callers that already hold a write transaction; returns the new version.
     static func updateCase(
-        id: String, record: CaseRecord, json: String? = nil, findings: [Finding], expectedVersion: Int, by user: String, at time: Int64,
-        in db: any SQLDatabase
+        id: String, record: CaseRecord, json: String? = nil, findings: [Finding], reassessOn: Int64, expectedVersion: Int, by user: String,
+        at time: Int64, in db: any SQLDatabase
     ) async throws -> Int {
         guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
             throw StorageError.notFound
@@ -164,6 +170,7 @@ public struct SQLCaseStore: CaseStore {
             .set("urgent_count", to: SQLBind(counts.urgent))
             .set("warning_count", to: SQLBind(counts.warnings))
             .set("list_key", to: SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
+            .set("reassess_on", to: SQLBind(reassessOn))
             .where("id", .equal, SQLBind(id))
             .run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
@@ -330,29 +337,73 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
+    /// Cases whose stored findings can have changed by `day` (`reassess_on` ≤ day, M0020), after
+    /// the cursor in (reassess_on, id) order — the index's own order, so each batch reads one
+    /// range of it. A refreshed case moves past `day`, so it is never read twice in a run.
+    public func duePage(
+        onOrBefore day: Int64, after cursor: (reassessOn: Int64, id: String)?, limit: Int
+    ) async throws -> [(id: String, version: Int, json: String, reassessOn: Int64)] {
+        try await store.read { db in
+            var query = db.select().columns("id", "version", "record_json", "reassess_on").from("cases")
+                .where("reassess_on", .lessThanOrEqual, SQLBind(day))
+            if let cursor {
+                query = query.where(SQLQueryString("(reassess_on, id) > (\(bind: cursor.reassessOn), \(bind: cursor.id))"))
+            }
+            return try await query.orderBy("reassess_on").orderBy("id").limit(limit).all().map {
+                (
+                    try $0.decode(column: "id", as: String.self), try $0.decode(column: "version", as: Int.self),
+                    try $0.decode(column: "record_json", as: String.self), try $0.decode(column: "reassess_on", as: Int64.self)
+                )
+            }
+        }
+    }
+
+    /// How many cases are due by `day` (for the log and the benchmark).
+    public func dueCount(onOrBefore day: Int64) async throws -> Int {
+        try await store.read { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases")
+                .where("reassess_on", .lessThanOrEqual, SQLBind(day)).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// A fresh assessment of a stored case: its findings and the day they can next change.
+    public struct Reassessed: Sendable {
+        public let id: String
+        public let version: Int
+        public let findings: [Finding]
+        public let reassessOn: Int64
+
+        public init(id: String, version: Int, findings: [Finding], reassessOn: Int64) {
+            self.id = id
+            self.version = version
+            self.findings = findings
+            self.reassessOn = reassessOn
+        }
+    }
+
     /// Replaces a case's stored findings (and the list's counts) with a fresh assessment, when
     /// the case is still at `version` — an edit in the meantime was assessed by its own write.
     /// The record, its version and `updated_at` are untouched: nothing clinical changed.
     @discardableResult
-    public func refresh(id: String, version: Int, findings: [Finding]) async throws -> Bool {
-        try await refresh([(id, version, findings)]) == 1
+    public func refresh(id: String, version: Int, findings: [Finding], reassessOn: Int64 = 0) async throws -> Bool {
+        try await refresh([Reassessed(id: id, version: version, findings: findings, reassessOn: reassessOn)]) == 1
     }
 
     /// The same for a batch of cases in one transaction (the background re-assessment: one
     /// write per batch, not per case); returns how many were still at their version.
-    public func refresh(_ batch: [(id: String, version: Int, findings: [Finding])]) async throws -> Int {
+    public func refresh(_ batch: [Reassessed]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await store.write { db in
             // Two reads for the whole batch (the cases' versions, their stored findings), then
             // writes only for the cases whose findings changed.
             let ids = SQLBind.group(batch.map(\.id))
-            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String)] = [:]
-            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version").from("cases")
+            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64)] = [:]
+            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version", "reassess_on").from("cases")
                 .where("id", .in, ids).all()
             {
                 current[try row.decode(column: "id", as: String.self)] = (
                     try row.decode(column: "version", as: Int.self), try row.decode(column: "updated_at", as: Int64.self),
-                    try row.decode(column: "rule_set_version", as: String.self)
+                    try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self)
                 )
             }
             var stored: [String: [StoredFinding]] = [:]
@@ -362,20 +413,32 @@ public struct SQLCaseStore: CaseStore {
                 stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
             }
             var refreshed = 0
+            var moved: [(id: String, reassessOn: Int64)] = []
             for item in batch {
                 guard let now = current[item.id], now.version == item.version else { continue }
                 refreshed += 1
-                // Most days most cases' findings are what they were: nothing to write.
-                if now.ruleSet == RuleSet.version, (stored[item.id] ?? []) == item.findings.map(Self.comparable) { continue }
-                try await Self.rewrite(id: item.id, updatedAt: now.updatedAt, findings: item.findings, in: db)
+                // Most days most cases' findings are what they were: only their next day moves.
+                if now.ruleSet == RuleSet.version, (stored[item.id] ?? []) == item.findings.map(Self.comparable) {
+                    if now.reassessOn != item.reassessOn { moved.append((item.id, item.reassessOn)) }
+                    continue
+                }
+                try await Self.rewrite(id: item.id, updatedAt: now.updatedAt, findings: item.findings, reassessOn: item.reassessOn, in: db)
+            }
+            // The unchanged cases' next days in one statement per 200.
+            for start in stride(from: 0, to: moved.count, by: 200) {
+                let part = moved[start..<min(moved.count, start + 200)]
+                var cases: SQLQueryString = "UPDATE cases SET reassess_on = CASE id"
+                for item in part { cases += " WHEN \(bind: item.id) THEN \(bind: item.reassessOn)" }
+                cases += " ELSE reassess_on END WHERE id IN \(SQLBind.group(part.map(\.id)))"
+                try await db.raw(cases).run()
             }
             return refreshed
         }
     }
 
-    static func rewrite(id: String, updatedAt: Int64, findings: [Finding], in db: any SQLDatabase) async throws {
+    static func rewrite(id: String, updatedAt: Int64, findings: [Finding], reassessOn: Int64, in db: any SQLDatabase) async throws {
         let counts = Self.counts(findings)
-        try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version))
+        try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version)).set("reassess_on", to: SQLBind(reassessOn))
             .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
             .set("list_key", to: SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: id)))
             .where("id", .equal, SQLBind(id)).run()

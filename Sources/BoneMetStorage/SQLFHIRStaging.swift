@@ -58,7 +58,9 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         }
     }
 
-    public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
+    public func upsertCase(
+        sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64
+    ) async throws -> UpsertOutcome {
         // `case:<id>` names a case of this installation (our own export coming back), else a source.
         let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
         let json = CaseFile.write(record)
@@ -70,7 +72,8 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                 .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
             guard let existing else {
                 let id = UUID().uuidString.lowercased()
-                try await SQLCaseStore.insertCase(id: id, record, json: json, findings: findings, by: user, at: time, sourceKey: sourceKey, into: db)
+                try await SQLCaseStore.insertCase(
+                    id: id, record, json: json, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: sourceKey, into: db)
                 try await Self.markImported(id: id, hash: hash, version: 1, in: db)
                 return .created
             }
@@ -85,7 +88,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             let importedVersion = try existing.decode(column: "source_version", as: Int?.self) ?? version
             if importedVersion != version { return .keptLocalEdits }
             let newVersion = try await SQLCaseStore.updateCase(
-                id: id, record: record, json: json, findings: findings, expectedVersion: version, by: user, at: time, in: db)
+                id: id, record: record, json: json, findings: findings, reassessOn: reassessOn, expectedVersion: version, by: user, at: time, in: db)
             try await Self.markImported(id: id, hash: hash, version: newVersion, in: db)
             return .updated
         }

@@ -31,11 +31,19 @@ import Testing
         let b = try await cases.create(CaseRecord(patient: Patient(id: "refresh-b")), findings: [finding("before")], by: "u", at: 11)
         let c = try await cases.create(CaseRecord(patient: Patient(id: "refresh-c")), findings: [finding("kept")], by: "u", at: 12)
         let refreshed = try await cases.refresh([
-            (a.id, a.version, [finding("same")]),  // unchanged
-            (b.id, b.version, [finding("after", .urgent), finding("second")]),  // changed
-            (c.id, c.version + 1, [finding("stale")]),  // edited since it was read
+            .init(id: a.id, version: a.version, findings: [finding("same")], reassessOn: 20_500),  // unchanged
+            .init(id: b.id, version: b.version, findings: [finding("after", .urgent), finding("second")], reassessOn: 20_600),  // changed
+            .init(id: c.id, version: c.version + 1, findings: [finding("stale")], reassessOn: 20_700),  // edited since it was read
         ])
         #expect(refreshed == 2)
+        // Each refreshed case keeps its next day, whether its findings changed or not; the one
+        // edited meanwhile keeps its own write's (0: due at the next run).
+        let due = try await cases.duePage(onOrBefore: Assessment.neverDue, after: nil, limit: 10)
+        #expect(due.map(\.id) == [c.id, a.id, b.id])
+        #expect(due.map(\.reassessOn) == [0, 20_500, 20_600])
+        #expect(try await cases.duePage(onOrBefore: 20_500, after: nil, limit: 10).map(\.id) == [c.id, a.id])
+        #expect(try await cases.duePage(onOrBefore: 20_600, after: (20_500, a.id), limit: 10).map(\.id) == [b.id])
+        #expect(try await cases.dueCount(onOrBefore: 20_599) == 2)
         #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["same"])
         #expect(try await cases.findings(caseId: b.id).map(\.title.en) == ["after", "second"])
         #expect(try await cases.findings(caseId: c.id).map(\.title.en) == ["kept"])

@@ -55,6 +55,46 @@ import Testing
         await cleanup()
     }
 
+    /// Issue #12: a new day re-assesses only the cases whose next-change day has come; new
+    /// settings (or a new rule set) re-assess every case.
+    @Test(arguments: TestDatabases.engines)
+    func aNewDayReadsOnlyTheCasesWhoseDayHasCome(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
+            let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
+            let user = User(id: "u", username: "u", displayName: "u", role: .orthopaedics, mustChangePassword: false)
+            // A: denosumab given 2026-01-05, next dose due 2026-02-02. B: nothing dated ahead, no birth date.
+            let a = try await CaseService(services: services).create(Self.record(), by: user)
+            var quiet = CaseRecord(patient: Patient(id: "reassess-2", sex: .male))
+            quiet.primaries = [PrimaryCancer(id: "P1", site: .prostate)]
+            quiet.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right)]
+            _ = try await CaseService(services: services).create(quiet, by: user)
+            let cases = SQLCaseStore(store)
+            let stored = try await cases.duePage(onOrBefore: Assessment.neverDue, after: nil, limit: 10)
+            #expect(Set(stored.map(\.reassessOn)) == [Int64(PartialDate("2026-02-02")!.earliestDay), Assessment.neverDue])
+            let reassessor = Reassessor(services: services)
+            #expect(try await reassessor.runIfStale() == 2)  // never run before: every case
+            clock.advance(days: 1)
+            #expect(try await reassessor.runIfStale() == 0)  // a new day, nobody's day
+            clock.advance(days: 17)  // 2026-02-02
+            #expect(try await reassessor.runIfStale() == 1)
+            #expect(try await cases.findings(caseId: a.id).contains { $0.ruleId == "boneAgents.doseDue" })
+            // The due dose stays due until a new fact: A is not read again by date alone.
+            clock.advance(days: 1)
+            #expect(try await reassessor.runIfStale() == 0)
+            // Other settings: every case, whatever its day.
+            var settings = RuleSettings.default
+            settings.myelomaWorkupAgeAbove += 5
+            let other = AppServices(store: store, settings: settings, now: { clock.now }, bcryptCost: 4, clock: .utc)
+            #expect(try await Reassessor(services: other).runIfStale() == 2)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
     @Test func theNextRunIsAfterTheHospitalsMidnight() throws {
         let beijing = try HospitalClock.named("Asia/Shanghai")
         let lateEvening: Int64 = 1_795_975_500  // 2026-11-29 18:05 UTC = 02:05 on the 30th in Beijing

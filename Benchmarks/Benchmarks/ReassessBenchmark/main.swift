@@ -9,7 +9,11 @@ import Logging
 // Issue #12: the background re-assessment of every stored case (Reassessor, the one `serve`
 // runs at start and each midnight), timed on N realistic cases. Usage:
 //   ReassessBenchmark N [postgres URL]   (a throw-away PostgreSQL database: its tables are dropped)
-// Every stored case is a full synthetic record (1–6 lesions, 2–8 studies, 1–5 treatments).
+// Every stored case is a full synthetic record (1–6 lesions, 2–8 studies, 1–5 treatments);
+// birthdays spread over the year, and one case in three on denosumab with its last dose
+// 0–27 days before the first day, so doses fall due on every day of the following weeks.
+// After the first run (every case: nothing was assessed under this rule set yet) it runs the
+// next 30 days, as `serve` does after each midnight, and reports what each day read.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let count = arguments.first.flatMap { Int($0) } ?? 10_000
@@ -36,6 +40,12 @@ for start in stride(from: 0, to: count, by: 1_000) {
     for index in start..<min(start + 1_000, count) {
         var record = templates[index % templates.count]
         record.patient.id = String(format: "R%07d", index)
+        record.patient.birthDate = PartialDate(year: 1940 + index % 40, month: 1 + index % 12, day: 1 + (index / 12) % 28)
+        if index % 3 == 0 {
+            record.treatments.append(Treatment(
+                id: "BMA", kind: .boneModifyingAgent, start: asOf.adding(days: -200), agent: .denosumab, doseMg: 120,
+                doses: [asOf.adding(days: -(index / 3) % 28)]))
+        }
         items.append(.init(record: record, json: CaseFile.write(record), findings: [], by: "bench", at: 1_700_000_000 + Int64(index)))
     }
     _ = try await cases.insertMany(items)
@@ -57,12 +67,22 @@ let elapsed = started.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let findings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
 print("\(postgresURL == nil ? "sqlite" : "postgres")\t\(count) cases (record JSON \(jsonBytes) bytes on average)\t\(refreshed) re-assessed in \(String(format: "%.2f", seconds)) s\t\(String(format: "%.0f", Double(refreshed) / seconds)) cases/s\t\(findings) findings")
-// The next day's run: most cases' findings are what they were.
-let nextDay = AppServices(store: store, now: { 1_764_460_800 + 86_400 }, logger: logger, clock: .utc)
-let again = ContinuousClock.now
-let second = try await Reassessor(services: nextDay).runIfStale() ?? 0
-let againElapsed = again.duration(to: .now)
-let againSeconds = Double(againElapsed.components.seconds) + Double(againElapsed.components.attoseconds) / 1e18
-print("next day: \(second) re-assessed in \(String(format: "%.2f", againSeconds)) s\t\(String(format: "%.0f", Double(second) / againSeconds)) cases/s")
+// The next 30 days: each reads only the cases whose day has come.
+var totalSeconds = 0.0
+var totalRead = 0
+for day in 1...30 {
+    let services = AppServices(store: store, now: { 1_764_460_800 + Int64(day) * 86_400 }, logger: logger, clock: .utc)
+    let due = try await cases.dueCount(onOrBefore: Int64(services.today.earliestDay))
+    let started = ContinuousClock.now
+    let done = try await Reassessor(services: services).runIfStale() ?? 0
+    let elapsed = started.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    totalSeconds += seconds
+    totalRead += due
+    if day <= 3 || day % 10 == 0 {
+        print("day \(day): \(due) due, \(done) re-assessed in \(String(format: "%.3f", seconds)) s — all \(count) cases current at \(String(format: "%.0f", Double(count) / seconds)) cases/s")
+    }
+}
+print("30 days: \(totalRead) cases read (\(String(format: "%.1f", Double(totalRead) / 30)) a day, \(String(format: "%.2f", 100 * Double(totalRead) / 30 / Double(count))) % of all), \(String(format: "%.2f", totalSeconds / 30)) s a day on average — \(String(format: "%.0f", Double(count) * 30 / totalSeconds)) cases/s kept current")
 print("one core: decode \(decodeEach), assess \(assessEach) per case")
 await store.shutdown()

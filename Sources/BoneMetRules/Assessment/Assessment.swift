@@ -13,6 +13,12 @@ public struct Assessment: Sendable {
     public let tokuhashi: Tokuhashi.Result?
     public let tomita: Tomita.Result?
     public let katagiri: Katagiri.Result?
+    /// The first day after `asOf` on which the same record, settings and rule set can give
+    /// different findings (a planned treatment starts, a dose falls due, a course's end passes,
+    /// a birthday); nil when only a new fact can change them. Before it, re-assessing gives the
+    /// same findings but for the date of those that hold "as of the assessment" (issue #12:
+    /// the background re-assessment visits only cases whose day has come).
+    public let nextChange: PartialDate?
 
     public func findings(for duty: Duty) -> [Finding] { findings.filter { $0.duty == duty } }
 }
@@ -75,5 +81,6 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
                 lesion: $0.lesion, study: $0.study.id, date: $0.study.date, input: $0.input, total: $0.result.total,
                 band: $0.result.band, fixationAlert: $0.result.fixationAlert)
         },
-        tokuhashi: scores.tokuhashi, tomita: scores.tomita, katagiri: scores.katagiri)
+        tokuhashi: scores.tokuhashi, tomita: scores.tomita, katagiri: scores.katagiri,
+        nextChange: index.horizon.next.map(PartialDate.init(dayNumber:)))
 }

@@ -11,7 +11,7 @@ struct BoneAgentRules {
     var agents: [Treatment] { index.treatments.filter { $0.kind == .boneModifyingAgent } }
     /// Agents given now or planned (not stopped by `asOf`).
     var currentAgents: [Treatment] {
-        agents.filter { $0.planned || ($0.end.map { $0.latestDay >= index.asOf.earliestDay } ?? true) }
+        agents.filter { $0.planned || ($0.end.map(index.stillRunning(until:)) ?? true) }
     }
 
     static let fizazi2011 = Citation(id: "fizazi2011", text: "Fizazi K et al. Lancet 2011;377:813-22 (denosumab vs zoledronic acid, castration-resistant prostate cancer)")
@@ -145,7 +145,7 @@ struct BoneAgentRules {
                 zh: "\(evidence(preferred: preferred).zhHans)开始前先做口腔检查。由肿瘤内科决定。")
         return Finding(
             ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .patient, date: index.asOf, title: title,
+            subject: .patient, date: index.assessedOn, title: title,
             detail: LocalizedText(en: "\(scope.en) \(advice.en)", zh: "\(scope.zhHans)\(advice.zhHans)"),
             inputs: [
                 FindingInput("preferredBoneAgent", preferred.rawValue),
@@ -158,7 +158,7 @@ struct BoneAgentRules {
     private func afterDiagnosis() -> Finding {
         Finding(
             ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .patient, date: index.asOf,
+            subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
             detail: LocalizedText(
                 en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent only after diagnosis.",
@@ -231,7 +231,7 @@ struct BoneAgentRules {
         guard let clearance = dosing?.clearance else {
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
-                subject: .treatment(agent.id), date: index.asOf,
+                subject: .treatment(agent.id), date: index.assessedOn,
                 title: LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率"),
                 detail: LocalizedText(
                     en: "The dose depends on Cockcroft–Gault CrCl: record serum creatinine, weight, sex and birth date.",
@@ -310,7 +310,7 @@ struct BoneAgentRules {
             : LocalizedText(en: "CrCl \(String(describing: value)) mL/min (no eGFR on record)", zh: "肌酐清除率 \(String(describing: value)) mL/min（无 eGFR 记录）")
         return [Finding(
             ruleId: "boneAgents.denosumab.hypocalcaemiaRisk", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .treatment(agent.id), date: index.asOf,
+            subject: .treatment(agent.id), date: index.assessedOn,
             title: LocalizedText(en: "Denosumab with \(measure.en): risk of severe hypocalcaemia", zh: "地舒单抗且\(measure.zhHans)：严重低钙血症风险"),
             detail: LocalizedText(
                 en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; calcium and vitamin D supplementation; monitor calcium closely.",
@@ -320,8 +320,9 @@ struct BoneAgentRules {
     }
 
     private func dentalExam(_ agent: Treatment) -> Finding? {
-        let before = agent.start ?? index.asOf
-        guard !index.record.dentalExams.contains(where: { $0.earliestDay <= before.latestDay }) else { return nil }
+        // Before the start, or for a planned agent without one, by `asOf`.
+        let examined = index.record.dentalExams.contains { exam in agent.start.map { exam.earliestDay <= $0.latestDay } ?? index.known(exam) }
+        guard !examined else { return nil }
         return Finding(
             ruleId: "boneAgents.dentalExam", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,
@@ -340,7 +341,7 @@ struct BoneAgentRules {
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
         let weeks = agent.intervalWeeks ?? 4
         let due = last.adding(days: weeks * 7)
-        guard due.earliestDay <= index.asOf.latestDay else { return nil }
+        guard index.known(due) else { return nil }
         return Finding(
             ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
@@ -400,7 +401,7 @@ struct BoneAgentRules {
         }, en: "; ", zh: "；")
         return Finding(
             ruleId: "boneAgents.sreHistory", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .patient, date: index.asOf,
+            subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "\(events.count) skeletal-related event(s) on record", zh: "记录有 \(events.count) 次骨相关事件（SRE）"),
             detail: LocalizedText(
                 en: "\(list.en). Definition: pathological fracture, radiotherapy or surgery to bone, spinal cord compression\(index.settings.hypercalcaemiaIsSRE ? ", hypercalcaemia (setting)" : "").",

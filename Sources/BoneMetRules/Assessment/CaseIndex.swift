@@ -7,7 +7,9 @@ struct CaseIndex {
     }
 
     let record: CaseRecord
-    let asOf: PartialDate
+    /// Private: a rule that compared a date with it would escape `horizon`. Rules ask `known`,
+    /// `stillRunning` or `ageNow`, and date a finding that holds as of today `assessedOn`.
+    private let asOf: PartialDate
     let settings: RuleSettings
     let studies: [ImagingStudy]
     let lesions: [Lesion]
@@ -17,12 +19,18 @@ struct CaseIndex {
     /// Treatments started by `asOf`, and planned ones, by start date.
     let treatments: [Treatment]
     let labs: [LabResult]
+    /// The first day after `asOf` on which any reading of the date can turn (issue #12):
+    /// every comparison with `asOf` goes through `known`, `stillRunning` or `ageNow`, which
+    /// note their turning day here.
+    let horizon: DayHorizon
 
     init(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) {
         self.record = record
         self.asOf = asOf
         self.settings = settings
-        let known = { (date: PartialDate?) -> Bool in (date?.earliestDay ?? Int.min) <= asOf.latestDay }
+        let horizon = DayHorizon(asOf: asOf)
+        self.horizon = horizon
+        let known = { (date: PartialDate?) -> Bool in horizon.known(date) }
         studies = record.studies.filter { known($0.date) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         lesions = record.lesions.sorted { $0.id < $1.id }
         lesionsById = Dictionary(record.lesions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -163,21 +171,25 @@ struct CaseIndex {
 
     func age(at date: PartialDate) -> Int? { record.patient.birthDate.map { $0.wholeYears(to: date) } }
 
-    var ageNow: Int? { age(at: asOf) }
+    var ageNow: Int? {
+        guard let birth = record.patient.birthDate else { return nil }
+        horizon.watchAnniversary(of: birth)
+        return birth.wholeYears(to: asOf)
+    }
 
+    /// The latest lab of a test on or before a date (by default: known on `asOf`; `labs` holds
+    /// only those).
     func latestLab(_ test: LabTest, onOrBefore date: PartialDate? = nil) -> LabResult? {
-        let limit = (date ?? asOf).latestDay
+        let limit = date?.latestDay ?? Int.max
         return labs.last { $0.test == test && $0.date.earliestDay <= limit && $0.canonicalValue != nil }
     }
 
     func latestWeight(onOrBefore date: PartialDate? = nil) -> WeightRecord? {
-        let limit = (date ?? asOf).latestDay
-        return record.patient.weights.filter { $0.date.earliestDay <= limit }.max { $0.date < $1.date }
+        record.patient.weights.filter { weight in date.map { weight.date.earliestDay <= $0.latestDay } ?? known(weight.date) }.max { $0.date < $1.date }
     }
 
     func latestPerformance(onOrBefore date: PartialDate? = nil) -> PerformanceStatus? {
-        let limit = (date ?? asOf).latestDay
-        return record.performance.filter { $0.date.earliestDay <= limit }.max { $0.date < $1.date }
+        record.performance.filter { status in date.map { status.date.earliestDay <= $0.latestDay } ?? known(status.date) }.max { $0.date < $1.date }
     }
 
     func pain(for lesion: String, onOrBefore date: PartialDate) -> [PainRecord] {
@@ -305,7 +317,14 @@ struct CaseIndex {
         }
     }
 
-    func known(_ date: PartialDate?) -> Bool { (date?.earliestDay ?? Int.min) <= asOf.latestDay }
+    /// The date of a finding that holds as of the assessment itself.
+    var assessedOn: PartialDate { asOf }
+
+    /// Whether a dated fact had happened by `asOf` (undated facts always count).
+    func known(_ date: PartialDate?) -> Bool { horizon.known(date) }
+
+    /// Whether something ending on `end` still ran on `asOf`.
+    func stillRunning(until end: PartialDate) -> Bool { horizon.stillRunning(until: end) }
 
     /// Years from the first primary diagnosis to a date.
     func yearsSincePrimary(to date: PartialDate) -> Int? {

@@ -87,7 +87,7 @@ struct DiagnosisRules {
 
     private func purposeFinding(_ rule: String, subject: FindingSubject, title: LocalizedText, detail: LocalizedText) -> Finding {
         Finding(
-            ruleId: rule, severity: .advisory, duty: .diagnosis, specialty: .radiology, subject: subject, date: index.asOf,
+            ruleId: rule, severity: .advisory, duty: .diagnosis, specialty: .radiology, subject: subject, date: index.assessedOn,
             title: title, detail: detail, sources: [Self.sourceHospital])
     }
 
@@ -243,7 +243,7 @@ struct DiagnosisRules {
         if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.noKnownPrimary", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
-                subject: .patient, date: index.asOf,
+                subject: .patient, date: index.assessedOn,
                 title: LocalizedText(en: "Bone lesions without a known primary — pathology needed", zh: "骨病灶但原发灶不明——需要病理"),
                 detail: LocalizedText(
                     en: "Up to about 30 % of patients present with bone metastasis and no known primary; myeloma, lymphoma and primary bone tumours must be excluded. Biopsy the most accessible lesion (lytic or mixed lesions at any time).",
@@ -302,7 +302,7 @@ struct DiagnosisRules {
         if wanted && biopsyAdvised {
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.edta", severity: .advisory, duty: .diagnosis, specialty: .pathology,
-                subject: .patient, date: index.asOf,
+                subject: .patient, date: index.assessedOn,
                 title: LocalizedText(en: "Ask pathology for EDTA decalcification", zh: "请病理科使用 EDTA 脱钙"),
                 detail: LocalizedText(
                     en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin ER/PR/HER2 ISH and DNA/RNA. Request EDTA decalcification on the biopsy form.",

@@ -56,7 +56,7 @@ struct DifferentialRules {
             : LocalizedText(en: "", zh: "")
         return [Finding(
             ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .haematology,
-            subject: .patient, date: index.asOf,
+            subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Myeloma in the differential — work-up before treating as metastasis", zh: "需鉴别多发性骨髓瘤——按骨转移治疗前先行检查"),
             detail: LocalizedText(
                 en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
@@ -142,7 +142,7 @@ struct DifferentialRules {
             let name = index.label(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
-                duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.asOf,
+                duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.assessedOn,
                 title: fixation.planned
                     ? LocalizedText(en: "\(name.en): biopsy before fixing an undiagnosed lesion", zh: "\(name.zhHans)：病灶未确诊前先活检，再内固定")
                     : LocalizedText(en: "\(name.en): an undiagnosed lesion was fixed without a tissue diagnosis", zh: "\(name.zhHans)：病灶在未确诊时已行内固定"),

@@ -193,7 +193,7 @@ struct PrognosisRules {
         }
         let list = LocalizedText.joined(items, en: "; ", zh: "；")
         return Finding(
-            ruleId: rule, severity: .info, duty: .surgery, specialty: specialty, subject: .patient, date: index.asOf,
+            ruleId: rule, severity: .info, duty: .surgery, specialty: specialty, subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "\(name.en) \(number)\(bandText.en)", zh: "\(name.zhHans) \(number) 分\(bandText.zhHans)"),
             detail: LocalizedText(
                 en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
@@ -222,7 +222,7 @@ struct PrognosisRules {
         let missing = items.filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
         return Finding(
             ruleId: "surgery.prognosis.survivalModelInputs", severity: .info, duty: .surgery, specialty: .orthopaedics,
-            subject: .patient, date: index.asOf,
+            subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "PATHFx / SORG survival estimate: inputs on record", zh: "PATHFx / SORG 生存预测：病历中已有的输入项"),
             detail: LocalizedText(
                 en: "Enter these in PATHFx 3.0 (pathfx.org; survival at 1–24 months) or SORG (90-day and 1-year mortality after spine surgery); BoneMet does not compute their numbers. Known: \(known). Missing: \(missing.isEmpty ? "none" : missing).",

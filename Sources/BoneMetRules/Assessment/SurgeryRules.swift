@@ -77,7 +77,7 @@ struct SurgeryRules {
             let spinal = lesion.isSpinal
             return Finding(
                 ruleId: "surgery.lesion.notAssessable", severity: .advisory, duty: .surgery,
-                specialty: spinal ? .spineSurgery : .orthopaedics, subject: .lesion(lesion.id), date: index.asOf,
+                specialty: spinal ? .spineSurgery : .orthopaedics, subject: .lesion(lesion.id), date: index.assessedOn,
                 title: spinal
                     ? LocalizedText(
                         en: "\(name.en): spinal stability and cord compression cannot be assessed — no CT/MRI reading",

@@ -5,64 +5,97 @@ import Logging
 
 /// Worklists that stay true (issue #11): findings depend on the date (a dose due, a follow-up
 /// overdue, biopsy timing) and on the rule set and settings, but a case's findings are stored
-/// when it is written. So every stored case is re-assessed whenever the hospital's day, the rule
-/// set or the settings differ from the last run — at start, and at each local midnight — in the
+/// when it is written. So stored cases are re-assessed whenever the hospital's day, the rule set
+/// or the settings differ from the last run — at start, and at each local midnight — in the
 /// background, in batches, never blocking requests. A case edited meanwhile keeps the findings
 /// its own write stored. Worklists show when this last ran.
+///
+/// Issue #12: every write stores the day its findings can next change
+/// (`Assessment.nextChange` → `reassess_on`). A new day re-assesses only the cases whose day
+/// has come; a new rule set or new settings re-assess every case.
 public struct Reassessor: Sendable {
     let services: AppServices
     static let batchSize = 200
     static let stateKey = "reassessed.for"
+    static let rulesKey = "reassessed.rules"
     static let timeKey = "reassessed.at"
 
     public init(services: AppServices) {
         self.services = services
     }
 
+    /// What every stored finding was assessed under: the rule set and the settings.
+    var rulesFor: String { "\(RuleSet.version)|\(services.settings.summary(.en))" }
     /// What the stored findings must be current for: the day, the rule set, the settings.
-    var currentFor: String { "\(services.today)|\(RuleSet.version)|\(services.settings.summary(.en))" }
+    var currentFor: String { "\(services.today)|\(rulesFor)" }
 
-    /// Re-assesses every case if the stored findings are not current; returns how many cases
-    /// were refreshed, or nil when there was nothing to do.
+    /// Re-assesses the cases whose findings can have changed since the last run (all of them
+    /// when the rule set or settings changed); returns how many cases were refreshed, or nil
+    /// when there was nothing to do.
     @discardableResult
     public func runIfStale() async throws -> Int? {
         let state = SQLMaintenance(services.store)
         let target = currentFor
         guard try await state.value(Self.stateKey) != target else { return nil }
+        let everything = try await state.value(Self.rulesKey) != rulesFor
         let asOf = services.today
+        let today = Int64(asOf.earliestDay)
         let cases = SQLCaseStore(services.store)
         var last: String?
+        var cursor: (reassessOn: Int64, id: String)?
         var refreshed = 0
+        var read = 0
         while true {
             try Task.checkCancellation()
-            let page = try await cases.page(after: last, limit: Self.batchSize)
-            // Read and assess the batch on every core, then write it in one transaction (issue
-            // #12: one write per batch, not per case, so requests wait for at most one batch).
-            let settings = services.settings
-            let assessed = await withTaskGroup(of: [(id: String, version: Int, findings: [Finding])].self) { group in
-                let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
-                let size = (page.count + parts - 1) / parts
-                for start in stride(from: 0, to: page.count, by: max(1, size)) {
-                    let slice = Array(page[start..<min(page.count, start + size)])
-                    group.addTask {
-                        // A record that no longer reads is left as it is (its page reports it); never a crash.
-                        slice.compactMap { item in
-                            (try? CaseFile.read(item.json)).map { (item.id, item.version, assess($0, asOf: asOf, settings: settings).findings) }
+            let page: [(id: String, version: Int, json: String)]
+            if everything {
+                page = try await cases.page(after: last, limit: Self.batchSize)
+                last = page.last?.id
+            } else {
+                let due = try await cases.duePage(onOrBefore: today, after: cursor, limit: Self.batchSize)
+                cursor = due.last.map { ($0.reassessOn, $0.id) }
+                page = due.map { ($0.id, $0.version, $0.json) }
+            }
+            read += page.count
+            refreshed += try await cases.refresh(Self.assess(page, asOf: asOf, settings: services.settings))
+            guard page.count == Self.batchSize else { break }
+        }
+        try await state.set(Self.stateKey, target)
+        try await state.set(Self.rulesKey, rulesFor)
+        try await state.set(Self.timeKey, String(services.now()))
+        services.logger.info(
+            "re-assessed stored cases",
+            metadata: [
+                "scope": .string(everything ? "all" : "due"), "read": .stringConvertible(read), "cases": .stringConvertible(refreshed),
+                "ruleSet": .string(RuleSet.version),
+            ])
+        return refreshed
+    }
+
+    /// Reads and assesses a batch on every core (issue #12: one write per batch, not per case,
+    /// so requests wait for at most one batch).
+    static func assess(
+        _ page: [(id: String, version: Int, json: String)], asOf: PartialDate, settings: RuleSettings
+    ) async -> [SQLCaseStore.Reassessed] {
+        await withTaskGroup(of: [SQLCaseStore.Reassessed].self) { group in
+            let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let size = (page.count + parts - 1) / parts
+            for start in stride(from: 0, to: page.count, by: max(1, size)) {
+                let slice = Array(page[start..<min(page.count, start + size)])
+                group.addTask {
+                    // A record that no longer reads is left as it is (its page reports it); never a crash.
+                    slice.compactMap { item in
+                        (try? CaseFile.read(item.json)).map { record in
+                            let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings)
+                            return SQLCaseStore.Reassessed(id: item.id, version: item.version, findings: assessment.findings, reassessOn: assessment.reassessOn)
                         }
                     }
                 }
-                var all: [(id: String, version: Int, findings: [Finding])] = []
-                for await part in group { all += part }
-                return all
             }
-            refreshed += try await cases.refresh(assessed)
-            guard let end = page.last?.id, page.count == Self.batchSize else { break }
-            last = end
+            var all: [SQLCaseStore.Reassessed] = []
+            for await part in group { all += part }
+            return all
         }
-        try await state.set(Self.stateKey, target)
-        try await state.set(Self.timeKey, String(services.now()))
-        services.logger.info("re-assessed stored cases", metadata: ["cases": .stringConvertible(refreshed), "ruleSet": .string(RuleSet.version)])
-        return refreshed
     }
 
     /// When the worklists were last brought up to date (seconds), if ever.

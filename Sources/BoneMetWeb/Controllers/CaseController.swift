@@ -322,10 +322,11 @@ struct CaseService {
     let services: AppServices
 
     func create(_ record: CaseRecord, by user: User) async throws -> StoredCase {
-        let findings = assess(record, asOf: services.today, settings: services.settings).findings
+        let assessment = assess(record, asOf: services.today, settings: services.settings)
         let stored: StoredCase
         do {
-            stored = try await services.cases.create(record, findings: findings, by: user.id, at: services.now())
+            stored = try await services.cases.create(
+                record, findings: assessment.findings, reassessOn: assessment.reassessOn, by: user.id, at: services.now())
         } catch StorageError.patientExists(let existing) {
             throw AppError.patientExists(caseId: existing)
         }
@@ -336,9 +337,10 @@ struct CaseService {
     func update(id: String, record: CaseRecord, expectedVersion: Int, by user: User) async throws -> StoredCase {
         // Every write goes through here: only the care team (or an open emergency access) writes.
         try await services.checkAccess(id, for: user)
-        let findings = assess(record, asOf: services.today, settings: services.settings).findings
+        let assessment = assess(record, asOf: services.today, settings: services.settings)
         let stored = try await services.cases.update(
-            id: id, record: record, findings: findings, expectedVersion: expectedVersion, by: user.id, at: services.now())
+            id: id, record: record, findings: assessment.findings, reassessOn: assessment.reassessOn,
+            expectedVersion: expectedVersion, by: user.id, at: services.now())
         try await services.audit.record(userId: user.id, action: "update", caseId: id, detail: "version \(stored.version)", at: services.now())
         return stored
     }
