@@ -21,6 +21,8 @@ let postgresURL = arguments.count > 2 && arguments[1] == "postgres" ? arguments[
 var logger = Logger(label: "reassess")
 logger.logLevel = .error
 let asOf = PartialDate("2026-11-30")!
+// Noon UTC of `asOf`: the services' day is the benchmark's.
+let noon = Int64(asOf.earliestDay) * 86_400 + 43_200
 let templates: [CaseRecord] = (0..<24).map { index in
     SyntheticCase.make(lesions: 1 + index % 6, studies: 2 + index % 7, treatments: 1 + index % 5, seed: UInt64(index + 1))
 }
@@ -60,7 +62,7 @@ let assessStart = ContinuousClock.now
 for _ in 0..<20 { for record in templates { _ = assess(record, asOf: asOf, settings: .default) } }
 let assessEach = assessStart.duration(to: .now) / (20 * templates.count)
 
-let services = AppServices(store: store, now: { 1_764_460_800 }, logger: logger, clock: .utc)
+let services = AppServices(store: store, now: { noon }, logger: logger, clock: .utc)
 let started = ContinuousClock.now
 let refreshed = try await Reassessor(services: services).runIfStale() ?? 0
 let elapsed = started.duration(to: .now)
@@ -71,7 +73,7 @@ print("\(postgresURL == nil ? "sqlite" : "postgres")\t\(count) cases (record JSO
 var totalSeconds = 0.0
 var totalRead = 0
 for day in 1...30 {
-    let services = AppServices(store: store, now: { 1_764_460_800 + Int64(day) * 86_400 }, logger: logger, clock: .utc)
+    let services = AppServices(store: store, now: { noon + Int64(day) * 86_400 }, logger: logger, clock: .utc)
     let due = try await cases.dueCount(onOrBefore: Int64(services.today.earliestDay))
     let started = ContinuousClock.now
     let done = try await Reassessor(services: services).runIfStale() ?? 0
