@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         .executableTarget(
@@ -53,6 +54,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Benchmarks/ServerBenchmark"
+        ),
+        // CDS Hooks patient-view with prefetch under load (issue #12): signed tokens, a running
+        // release `bonemet serve --cds-config`.
+        .executableTarget(
+            name: "CDSBenchmark",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "BoneMetFHIR", package: "BoneMet"),
+                .product(name: "BoneMetDomain", package: "BoneMet"),
+            ],
+            path: "Benchmarks/CDSBenchmark"
         ),
         // The background re-assessment of every stored case (issue #12).
         .executableTarget(

@@ -22,6 +22,26 @@ public struct SQLCDSStore: CDSStore {
         }
     }
 
+    /// Records many JWT ids in one transaction (`BatchedCDSStore`); returns the keys
+    /// (`issuer + " " + jti`) that were new. The caller gives each key once. Expired ids are
+    /// deleted first when `purgeBefore` is set.
+    public func claim(_ keys: [(key: String, expiresAt: Int64)], purgeBefore: Int64?) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return try await store.write { db in
+            if let purgeBefore { try await db.delete(from: "cds_jti").where("expires_at", .lessThan, SQLBind(purgeBefore)).run() }
+            var fresh: Set<String> = []
+            for start in stride(from: 0, to: keys.count, by: 200) {
+                var insert = db.insert(into: "cds_jti").columns("issuer_jti", "expires_at")
+                for item in keys[start..<min(keys.count, start + 200)] { insert = insert.values(SQLBind(item.key), SQLBind(item.expiresAt)) }
+                // Decided by the unique key, so several server processes agree.
+                for row in try await insert.ignoringConflicts(with: ["issuer_jti"]).returning("issuer_jti").all() {
+                    fresh.insert(try row.decode(column: "issuer_jti", as: String.self))
+                }
+            }
+            return fresh
+        }
+    }
+
     public func record(_ feedback: [CDSFeedback], service: String, issuer: String, at time: Int64) async throws {
         guard !feedback.isEmpty else { return }
         try await store.write { db in

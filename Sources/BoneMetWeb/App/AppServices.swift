@@ -75,7 +75,7 @@ public struct AppServices: Sendable {
         self.cds = cds
         self.http = http
         self.keySets = JWKSCache(fetch: http, now: now)
-        self.cdsStore = SQLCDSStore(store)
+        self.cdsStore = BatchedCDSStore(store)
         self.staging = SQLFHIRStaging(store)
         self.metrics = metrics
         self.viewerURLTemplate = viewerURLTemplate

@@ -114,10 +114,24 @@ public struct CDSAuthenticator: Sendable {
     }
 
     static func segment(_ part: Substring) -> FHIRJSON? {
-        var text = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while text.count % 4 != 0 { text += "=" }
-        guard let data = Data(base64Encoded: text), let json = try? FHIRJSON.parse(bytes: [UInt8](data)), case .object = json else { return nil }
+        guard let data = base64URL(part), let json = try? FHIRJSON.parse(bytes: [UInt8](data)), case .object = json else { return nil }
         return json
+    }
+
+    /// base64url (RFC 7515 §2: no padding) in one pass over the bytes (Foundation's
+    /// `replacingOccurrences` twice per segment was 4 % of a CDS call's CPU).
+    static func base64URL(_ part: Substring) -> Data? {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(part.utf8.count + 3)
+        for byte in part.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): bytes.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): bytes.append(UInt8(ascii: "/"))
+            default: bytes.append(byte)
+            }
+        }
+        while bytes.count % 4 != 0 { bytes.append(UInt8(ascii: "=")) }
+        return Data(base64Encoded: Data(bytes))
     }
 
     /// jwt-kit checks the signature; the claims are checked above with our clock.

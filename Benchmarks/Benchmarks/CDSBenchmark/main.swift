@@ -1,0 +1,186 @@
+import AsyncHTTPClient
+import BoneMetDomain
+import BoneMetFHIR
+import Foundation
+import JWTKit
+import NIOCore
+
+// Issue #12: CDS Hooks patient-view with prefetch under load, against a running release
+// `bonemet serve --cds-config DIR/cds.json`. Two steps:
+//   CDSBenchmark config DIR BASE_URL        writes DIR/cds.json (an EHR with a fresh ES384 key) and DIR/key.pem
+//   CDSBenchmark load DIR BASE_URL [connections=32] [seconds=8] [patients=200]
+// The load step signs every token beforehand (a fresh jti each: a replayed one is refused),
+// builds patient-view bodies with full prefetch for `patients` patients (the case of
+// examples/10a with zoledronic acid due — a card to say), calls each patient once (their
+// first call imports the EHR's data as a case), then loads for `seconds`.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3, ["config", "load"].contains(arguments[0]) else {
+    print("usage: CDSBenchmark config DIR BASE_URL | CDSBenchmark load DIR BASE_URL [connections] [seconds] [patients]")
+    exit(2)
+}
+let directory = URL(fileURLWithPath: arguments[1])
+let base = arguments[2]
+let iss = "https://ehr.bench.example/"
+let client = "bench-ehr"
+let kid = "bench-key-1"
+let service = base + "/cds-services/bonemet-patient-view"
+
+if arguments[0] == "config" {
+    let key = ES384PrivateKey()
+    guard let parameters = key.publicKey.parameters else { exit(1) }
+    try key.pemRepresentation.write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
+    let config = #"{"publicURL":"\#(base)","issuers":[{"iss":"\#(iss)","sub":["\#(client)"],"jwks":{"keys":[{"kty":"EC","crv":"P-384","use":"sig","kid":"\#(kid)","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}}]}"#
+    try config.write(to: directory.appendingPathComponent("cds.json"), atomically: true, encoding: .utf8)
+    print(directory.appendingPathComponent("cds.json").path)
+    exit(0)
+}
+
+let connections = arguments.count > 3 ? Int(arguments[3]) ?? 32 : 32
+let seconds = arguments.count > 4 ? Double(arguments[4]) ?? 8 : 8
+let patients = arguments.count > 5 ? Int(arguments[5]) ?? 200 : 200
+
+struct Claims: JWTPayload {
+    var iss: String
+    var sub: String
+    var aud: String
+    var exp: Int64
+    var iat: Int64
+    var jti: String
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+let key = try ES384PrivateKey(pem: try String(contentsOf: directory.appendingPathComponent("key.pem"), encoding: .utf8))
+let keys = JWTKeyCollection()
+await keys.add(ecdsa: key, kid: JWKIdentifier(string: kid))
+
+/// Signs `count` tokens for the patient-view service, valid for the next 5 minutes.
+func tokens(_ count: Int) async throws -> [String] {
+    let now = Int64(Date().timeIntervalSince1970)
+    var all: [String] = []
+    all.reserveCapacity(count)
+    for _ in 0..<count {
+        all.append(try await keys.sign(Claims(iss: iss, sub: client, aud: service, exp: now + 290, iat: now, jti: UUID().uuidString), kid: JWKIdentifier(string: kid)))
+    }
+    return all
+}
+
+// The prefetch of the example case, one body per patient (the ids differ; the data is the same).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+var example = try CaseFile.read(try String(contentsOf: root.appendingPathComponent("examples/10a-zoledronic-crcl-35.json"), encoding: .utf8))
+if let index = example.treatments.firstIndex(where: { $0.kind == .boneModifyingAgent }), let given = PartialDate("2023-05-10") {
+    example.treatments[index].planned = false
+    example.treatments[index].doses = [given]
+}
+let record = example
+let types = [
+    "patient": "Patient", "conditions": "Condition", "observations": "Observation", "medications": "MedicationRequest",
+    "administrations": "MedicationAdministration", "procedures": "Procedure", "imaging": "ImagingStudy",
+]
+func body(patient: String, record: CaseRecord) -> String {
+    let all = FHIRExporter.resources(caseId: patient, record: record, assessment: nil)
+    let text = types.keys.sorted().map { key -> String in
+        let members = all.filter { $0["resourceType"]?.string == types[key] }.map { $0.serialized() }
+        return key == "patient"
+            ? #""patient":\#(members.first ?? "null")"#
+            : #""\#(key)":{"resourceType":"Bundle","type":"searchset","entry":[\#(members.map { #"{"resource":\#($0)}"# }.joined(separator: ","))]}"#
+    }.joined(separator: ",")
+    // The exporter names the patient by its case id; the hook's context must say the same.
+    return #"{"hookInstance":"\#(UUID().uuidString)","hook":"patient-view","context":{"userId":"Practitioner/1","patientId":"\#(patient)"},"prefetch":{\#(text)}}"#
+}
+let bodies = (0..<patients).map { body(patient: String(format: "bench-%05d", $0), record: record) }
+print("body \(bodies[0].utf8.count) bytes, \(patients) patients")
+
+let http = HTTPClient(
+    eventLoopGroupProvider: .singleton,
+    configuration: .init(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(5), read: .seconds(30)),
+        connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)))
+
+func call(_ body: String, token: String) async throws -> (UInt, String) {
+    var request = HTTPClientRequest(url: service)
+    request.method = .POST
+    request.headers.add(name: "Content-Type", value: "application/json")
+    request.headers.add(name: "Authorization", value: "Bearer " + token)
+    request.body = .bytes(ByteBuffer(string: body))
+    let response = try await http.execute(request, timeout: .seconds(30))
+    let answer = try await response.body.collect(upTo: 16 * 1024 * 1024)
+    return (response.status.code, String(buffer: answer))
+}
+
+// Every patient once: their case is created from the EHR's data.
+let warm = try await tokens(patients)
+var created = 0
+for (index, body) in bodies.enumerated() {
+    let (status, text) = try await call(body, token: warm[index])
+    if status != 200 { print("warm-up call \(index): \(status) \(text.prefix(300))"); exit(1) }
+    if text.contains("/cases/") { created += 1 }
+}
+print("warm-up: \(patients) calls, \(created) answers link to a case")
+
+// Enough tokens for a generous ceiling; each used once.
+let budget = Int(seconds * 4_000) + connections
+let pool = try await tokens(budget)
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    func take() -> Int { lock.lock(); defer { lock.unlock() }; next += 1; return next - 1 }
+}
+let counter = Counter()
+struct Result {
+    var latencies: [Double] = []
+    var errors = 0
+    var cards = 0
+}
+/// CPU seconds a process has used (utime + stime of /proc/PID/stat), for the share of the two
+/// cores the server and this client took during the load (SERVER_PID names the server).
+func cpuSeconds(_ pid: String) -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = text.lastIndex(of: ")") else { return nil }
+    let fields = text[text.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / 100
+}
+// Unbuffered, for a profiler waiting for this line.
+FileHandle.standardError.write(Data("load starts\n".utf8))
+let serverPid = ProcessInfo.processInfo.environment["SERVER_PID"]
+let serverBefore = serverPid.flatMap(cpuSeconds)
+let clientBefore = cpuSeconds("self")
+let started = Date()
+let results = await load(deadline: Date().addingTimeInterval(seconds))
+func load(deadline: Date) async -> Result {
+  await withTaskGroup(of: Result.self) { group in
+    for connection in 0..<connections {
+        group.addTask {
+            var result = Result()
+            var turn = connection
+            while Date() < deadline {
+                let slot = counter.take()
+                guard slot < pool.count else { break }
+                let begin = DispatchTime.now().uptimeNanoseconds
+                do {
+                    let (status, text) = try await call(bodies[turn % bodies.count], token: pool[slot])
+                    if status != 200 { result.errors += 1 } else if text.contains("boneAgents.") { result.cards += 1 }
+                } catch {
+                    result.errors += 1
+                }
+                result.latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000)
+                turn += connections
+            }
+            return result
+        }
+    }
+    return await group.reduce(into: Result()) { total, part in
+        total.latencies += part.latencies
+        total.errors += part.errors
+        total.cards += part.cards
+    }
+  }
+}
+let elapsed = Date().timeIntervalSince(started)
+let sorted = results.latencies.sorted()
+func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+print(String(format: "CDS patient-view (prefetch)\t%.0f req/s\tp50 %.2f ms\tp99 %.2f ms\terrors %d\twith a card %d of %d\t(%d connections, %.1f s)",
+    Double(sorted.count) / elapsed, percentile(0.5), percentile(0.99), results.errors, results.cards, sorted.count, connections, elapsed))
+if let pid = serverPid, let before = serverBefore, let after = cpuSeconds(pid), let clientBefore, let clientAfter = cpuSeconds("self") {
+    print(String(format: "CPU during the load: server %.0f %% of one core, this client %.0f %%", 100 * (after - before) / elapsed, 100 * (clientAfter - clientBefore) / elapsed))
+}
+try await http.shutdown().get()
