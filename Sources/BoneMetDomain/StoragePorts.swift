@@ -137,6 +137,8 @@ public protocol CaseStore: Sendable {
         id: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, expectedVersion: Int, by user: String, at time: Int64
     ) async throws -> StoredCase
     func get(id: String) async throws -> StoredCase?
+    /// A case's current version without reading its record (nil: no such case).
+    func version(id: String) async throws -> Int?
     /// Cases whose pseudonymous patient id contains `search` (all when nil), newest first.
     func list(search: String?, limit: Int, offset: Int) async throws -> [CaseSummary]
     /// The patient list narrowed by a filter, most urgent first.
@@ -285,6 +287,8 @@ public protocol FHIRStagingStore: Sendable {
     func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> UpsertOutcome
     /// The case imported from a source key (`fhir:<Patient.id>`), if any.
     func caseId(sourceKey: String) async throws -> String?
+    /// The same with the case's version (to use a cached reading of it, issue #12).
+    func caseVersion(sourceKey: String) async throws -> (id: String, version: Int)?
     /// Deletes everything staged for a patient who is not imported (no cancer condition).
     func purge(patient: String) async throws
 }

@@ -205,6 +205,12 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
+    public func version(id: String) async throws -> Int? {
+        try await store.read { db in
+            try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first()?.decode(column: "version", as: Int.self)
+        }
+    }
+
     public func get(id: String) async throws -> StoredCase? {
         let row = try await store.read { db in
             try await db.select().columns("record_json", "version", "updated_at", "updated_by", "rule_set_version").from("cases")

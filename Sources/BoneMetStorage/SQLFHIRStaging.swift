@@ -99,6 +99,15 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             .where("id", .equal, SQLBind(id)).run()
     }
 
+    public func caseVersion(sourceKey: String) async throws -> (id: String, version: Int)? {
+        try await store.read { db in
+            guard let row = try await db.select().columns("id", "version").from("cases").where("source_key", .equal, SQLBind(sourceKey)).first() else {
+                return nil
+            }
+            return (try row.decode(column: "id", as: String.self), try row.decode(column: "version", as: Int.self))
+        }
+    }
+
     public func caseId(sourceKey: String) async throws -> String? {
         try await store.read { db in
             try await db.select().column("id").from("cases").where("source_key", .equal, SQLBind(sourceKey)).first()?

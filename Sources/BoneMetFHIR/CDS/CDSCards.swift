@@ -43,7 +43,11 @@ public enum CDSCards {
     }
 
     public static func patientView(record: CaseRecord, context: Context) -> [FHIRJSON] {
-        let assessment = assess(record, asOf: context.asOf, settings: context.settings)
+        patientView(assessment: assess(record, asOf: context.asOf, settings: context.settings), context: context)
+    }
+
+    /// The same from an assessment already made (of `context.asOf` and `context.settings`).
+    public static func patientView(assessment: Assessment, context: Context) -> [FHIRJSON] {
         var chosen = assessment.findings.filter { finding in
             finding.severity == .urgent || patientViewRules.contains { finding.ruleId == $0 || ($0.hasSuffix(".") && finding.ruleId.hasPrefix($0)) }
         }
@@ -191,7 +195,19 @@ public enum CDSCards {
     }
 
     /// CDS Hooks detail is GitHub-flavoured markdown without raw HTML: escape what a browser would take as a tag.
+    /// One pass (three `replacingOccurrences` per text were 2 % of a CDS call's CPU).
     static func markdownSafe(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 }

@@ -52,6 +52,8 @@ public struct AppServices: Sendable {
     public let caseAccess: CaseAccessPolicy
     /// Case-page parts rendered once per case version, day and language (issue #12).
     let renderCache = RenderCache()
+    /// Cases read and assessed per version and day (CDS calls, case pages).
+    let assessedCases: AssessedCases
     /// Reads radiology reports into suggested readings (issue #13); nil when its word lists
     /// cannot be read (the report pages then say so).
     public let reportExtractor: ReportExtractor?
@@ -88,6 +90,7 @@ public struct AppServices: Sendable {
         self.audit = BatchedAuditLog(store, logger: logger)
         self.tokens = SQLTokenStore(store)
         self.settings = settings
+        self.assessedCases = AssessedCases(settings: settings)
         self.codeMappings = codeMappings
         self.now = now
         self.bcryptCost = bcryptCost

@@ -37,6 +37,18 @@ extension AppServices {
         return stored
     }
 
+    /// `openCase` with the case's assessment of today, both read and made once per case version
+    /// and day (`AssessedCases`, issue #12): a page view of an unchanged case neither decodes
+    /// its record nor assesses it again. Access is checked before anything is served.
+    func openAssessedCase(_ id: String, for user: User) async throws -> AssessedCases.Entry {
+        guard let version = try await cases.version(id: id) else { throw AppError.notFound }
+        guard try await access(user, caseId: id) != nil else { throw AppError.notOnCareTeam(caseId: id) }
+        let asOf = today
+        if let known = assessedCases.entry(id: id, version: version, asOf: asOf) { return known }
+        guard let stored = try await cases.get(id: id) else { throw AppError.notFound }
+        return assessedCases.remember(stored, asOf: asOf)
+    }
+
     /// Whether the user sees this meeting's agenda (its patients): MDT coordinators, everyone
     /// under `--case-access everyone`, the one who scheduled it, and its attendees — who are, by
     /// attending, on the care team of each patient on it.

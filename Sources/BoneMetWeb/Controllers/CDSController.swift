@@ -83,17 +83,26 @@ struct CDSController {
                 throw CDSFailure(
                     status: 400, "\(foreign.resourceType)/\(foreign.id ?? "?") is about another patient than context.patientId", field: "prefetch")
             }
-            var caseId = try await existingCase(patientId: cdsRequest.patientId)
             // A patient with a BoneMet case is assessed on the MDT's record (imaging reads,
-            // pain, dental examinations), which the EHR's FHIR data does not carry.
-            var stored: StoredCase?
-            if let caseId { stored = try await services.cases.get(id: caseId) }
-            let record = stored?.record ?? CDSCards.record(patientId: cdsRequest.patientId, resources: resources)
+            // pain, dental examinations), which the EHR's FHIR data does not carry — read and
+            // assessed once per case version and day (issue #12).
+            let asOf = services.today
+            var caseId: String?
+            var known: AssessedCases.Entry?
+            if let found = try await services.staging.caseVersion(sourceKey: "fhir:" + cdsRequest.patientId) {
+                caseId = found.id
+                known = services.assessedCases.entry(id: found.id, version: found.version, asOf: asOf)
+                if known == nil, let stored = try await services.cases.get(id: found.id) {
+                    known = services.assessedCases.remember(stored, asOf: asOf)
+                }
+            }
+            let record = known?.stored.record ?? CDSCards.record(patientId: cdsRequest.patientId, resources: resources)
+            let assessment = known?.assessment
             func cards(caseId: String?) -> [FHIRJSON] {
                 let cardContext = CDSCards.Context(
-                    asOf: services.today, settings: services.settings, language: context.language, caseURL: caseId.map { base + "/cases/" + $0 })
-                return service.hook == "patient-view"
-                    ? CDSCards.patientView(record: record, context: cardContext) : CDSCards.orders(request: cdsRequest, record: record, context: cardContext)
+                    asOf: asOf, settings: services.settings, language: context.language, caseURL: caseId.map { base + "/cases/" + $0 })
+                guard service.hook == "patient-view" else { return CDSCards.orders(request: cdsRequest, record: record, context: cardContext) }
+                return assessment.map { CDSCards.patientView(assessment: $0, context: cardContext) } ?? CDSCards.patientView(record: record, context: cardContext)
             }
             var answerCards = cards(caseId: caseId)
             if caseId == nil, !answerCards.isEmpty, services.cds?.createCases == true {

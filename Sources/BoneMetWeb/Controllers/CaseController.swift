@@ -160,11 +160,10 @@ struct CaseController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.require(.viewCases, request)
         let id = try context.parameters.require("id")
-        let stored = try await services.openCase(id, for: user)
+        let opened = try await services.openAssessedCase(id, for: user)
         try await services.audit.record(userId: user.id, action: "view", caseId: id, detail: "case page", at: services.now(), client: context.clientAddress)
-        let assessment = assess(stored.record, asOf: services.today, settings: services.settings)
         var page = CasePage(
-            stored: stored, assessment: assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
+            stored: opened.stored, assessment: opened.assessment, canEdit: user.may(.editClinicalData), viewer: ViewerLinks(template: services.viewerURLTemplate))
         page.tasks = try await SQLTaskStore(services.store).tasks(caseId: id)
         page.canCompleteTasks = user.may(.manageMeetings)
         page.careTeam = try await careTeam(id, user: user)
