@@ -188,6 +188,8 @@ public protocol UserStore: Sendable {
 public protocol SessionStore: Sendable {
     func create(id: String, userId: String, csrfToken: String, expiresAt: Int64, at time: Int64) async throws
     func session(id: String, now: Int64) async throws -> (userId: String, csrfToken: String)?
+    /// The session's user and CSRF token in one read (every signed-in request; issue #12).
+    func signedIn(id: String, now: Int64) async throws -> (user: User, csrfToken: String)?
     func delete(id: String) async throws
     /// Ends every session of a user (password change, disabling); returns how many ended.
     @discardableResult func deleteAll(userId: String) async throws -> Int

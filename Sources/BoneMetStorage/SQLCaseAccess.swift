@@ -47,23 +47,21 @@ public struct SQLCaseAccess: CaseAccessStore {
     public func members(caseId: String) async throws -> [CareTeamMember] {
         try await store.read { db in
             var out: [CareTeamMember] = []
-            if let row = try await db.select().column("created_by").from("cases").where("id", .equal, SQLBind(caseId)).first(),
+            // Raw statements: read on every case page (issue #12).
+            if let row = try await db.raw("SELECT created_by FROM cases WHERE id = \(bind: caseId)").first(),
                 let creator = try row.decode(column: "created_by", as: String?.self)
             {
                 out.append(CareTeamMember(userId: creator, basis: .created))
             }
-            for row in try await db.select().columns("user_id", "added_by", "added_at").from("case_team").where("case_id", .equal, SQLBind(caseId))
-                .orderBy("added_at").all()
-            {
+            for row in try await db.raw("SELECT user_id, added_by, added_at FROM case_team WHERE case_id = \(bind: caseId) ORDER BY added_at").all() {
                 out.append(CareTeamMember(
                     userId: try row.decode(column: "user_id", as: String.self), basis: .added,
                     addedBy: try row.decode(column: "added_by", as: String.self), addedAt: try row.decode(column: "added_at", as: Int64.self)))
             }
-            let attendees = try await db.select().distinct().column(SQLColumn("user_id", table: "m"))
-                .from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("a")))
-                .join(SQLAlias(SQLIdentifier("meeting_attendees"), as: SQLIdentifier("m")), on: SQLColumn("meeting_id", table: "m"), .equal, SQLColumn("meeting_id", table: "a"))
-                .where(SQLColumn("case_id", table: "a"), .equal, SQLBind(caseId)).where(SQLColumn("user_id", table: "m"), .isNot, SQLLiteral.null)
-                .all()
+            let attendees = try await db.raw("""
+                SELECT DISTINCT m.user_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
+                WHERE a.case_id = \(bind: caseId) AND m.user_id IS NOT NULL
+                """).all()
             for row in attendees {
                 let id = try row.decode(column: "user_id", as: String.self)
                 if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }

@@ -207,7 +207,7 @@ public struct SQLCaseStore: CaseStore {
 
     public func version(id: String) async throws -> Int? {
         try await store.read { db in
-            try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first()?.decode(column: "version", as: Int.self)
+            try await db.raw("SELECT version FROM cases WHERE id = \(bind: id)").first()?.decode(column: "version", as: Int.self)
         }
     }
 

@@ -171,8 +171,12 @@ public struct SQLTaskStore: TaskStore {
 
     public func tasks(caseId: String) async throws -> [FollowUpTask] {
         let all = try await store.read { db in
-            try await Self.select(db).where(SQLColumn("case_id", table: "t"), .equal, SQLBind(caseId))
-                .orderBy(SQLColumn("created_at", table: "t")).orderBy(SQLColumn("position", table: "t")).orderBy(SQLColumn("id", table: "t")).limit(500).all().map(Self.task)
+            // Raw: read on every case page (issue #12); the same columns as `select`.
+            try await db.raw("""
+                SELECT t.id, t.case_id, t.meeting_id, t.specialty, t.text, t.created_at, t.done_at, t.done_by, c.patient_id
+                FROM tasks t JOIN cases c ON c.id = t.case_id
+                WHERE t.case_id = \(bind: caseId) ORDER BY t.created_at, t.position, t.id LIMIT 500
+                """).all().map(Self.task)
         }
         return all.filter { !$0.isDone } + all.filter(\.isDone).sorted { ($0.doneAt ?? 0) > ($1.doneAt ?? 0) }
     }

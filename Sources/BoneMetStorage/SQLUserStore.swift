@@ -26,6 +26,8 @@ public struct SQLUserStore: UserStore {
     }
 
     static let columns = ["id", "username", "display_name", "role", "must_change_password", "disabled", "password_hash"]
+    /// The same for raw statements (the hot reads skip SQLKit's statement building, issue #12).
+    static let columnList = columns.joined(separator: ", ")
 
     static func user(_ row: any SQLRow) throws -> User {
         User(
@@ -38,7 +40,7 @@ public struct SQLUserStore: UserStore {
 
     public func user(id: String) async throws -> User? {
         try await store.read { db in
-            try await db.select().columns(Self.columns).from("users").where("id", .equal, SQLBind(id)).first().map(Self.user)
+            try await db.raw("SELECT \(unsafeRaw: Self.columnList) FROM users WHERE id = \(bind: id)").first().map(Self.user)
         }
     }
 
@@ -78,7 +80,7 @@ public struct SQLUserStore: UserStore {
 
     public func all() async throws -> [User] {
         try await store.read { db in
-            try await db.select().columns(Self.columns).from("users").orderBy("username").all().map(Self.user)
+            try await db.raw("SELECT \(unsafeRaw: Self.columnList) FROM users ORDER BY username").all().map(Self.user)
         }
     }
 }

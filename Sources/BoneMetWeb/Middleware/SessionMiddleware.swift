@@ -20,10 +20,9 @@ struct SessionMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         if let id = request.cookies[Self.cookie]?.value, !id.isEmpty,
-            let session = try await services.sessions.session(id: id, now: services.now()),
-            let user = try await services.users.user(id: session.userId), !user.disabled
+            let session = try await services.sessions.signedIn(id: id, now: services.now()), !session.user.disabled
         {
-            context.user = user
+            context.user = session.user
             context.sessionId = id
             context.csrfToken = session.csrfToken
         }
