@@ -287,6 +287,11 @@ public protocol FHIRStagingStore: Sendable {
     /// Creates or updates the case imported from a source key; returns what happened.
     /// `reassessOn` as for `CaseStore.create`.
     func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> UpsertOutcome
+    /// Many patients' cases in one transaction, their staged resources purged in it; the
+    /// outcomes in the order given (a bulk import's batches, issue #12).
+    func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome]
+    /// The staged resources of several patients, by patient.
+    func staged(patients: [String]) async throws -> [String: [(type: String, json: String)]]
     /// The case imported from a source key (`fhir:<Patient.id>`), if any.
     func caseId(sourceKey: String) async throws -> String?
     /// The same with the case's version (to use a cached reading of it, issue #12).
@@ -299,6 +304,21 @@ extension FHIRStagingStore {
     /// Upserts a case whose findings are to be re-assessed at the next run (always safe).
     public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
         try await upsertCase(sourceKey: sourceKey, record: record, findings: findings, reassessOn: 0, by: user, at: time)
+    }
+}
+
+/// One case of an import: where it comes from, its record and assessment.
+public struct CaseUpsert: Sendable {
+    public let sourceKey: String
+    public let record: CaseRecord
+    public let findings: [Finding]
+    public let reassessOn: Int64
+
+    public init(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64) {
+        self.sourceKey = sourceKey
+        self.record = record
+        self.findings = findings
+        self.reassessOn = reassessOn
     }
 }
 

@@ -160,35 +160,63 @@ public struct BulkImporter: Sendable {
         return summary
     }
 
-    /// What building one patient's case came to.
-    enum PatientOutcome: Sendable {
+    /// Patients whose cases are written in one transaction (issue #12: a bulk import writes per
+    /// batch of patients — one read of their staged resources, one write of their cases and
+    /// the purge — not several statements and transactions per patient).
+    public static let patientsPerTransaction = 50
+
+    /// One patient read and assessed, before it is stored.
+    enum Prepared: Sendable {
         case noPatient
         case withoutCancer([MappingNote], patient: String)
-        case stored(UpsertOutcome, [MappingNote], patient: String)
+        case toStore(CaseUpsert, [MappingNote], patient: String)
     }
 
-    /// Pass 2: the case of every patient this import touched. A few patients are built at a
-    /// time (reading, mapping and assessing use both cores); each case is still stored in
-    /// its own transaction, and the summary is the same whatever the order.
+    /// Pass 2: the case of every patient this import touched, a batch of patients at a time:
+    /// their staged resources read at once, mapped and assessed on every core, and stored in
+    /// one transaction. The summary is the same whatever the batching.
     func build(_ touched: Set<String>, into summary: inout Summary) async throws {
         let patients = Set(try await staging.stagedPatients())
-        var queue = touched.sorted().filter(patients.contains).makeIterator()
-        try await withThrowingTaskGroup(of: PatientOutcome.self) { group in
-            for _ in 0..<4 {
-                guard let patient = queue.next() else { break }
-                group.addTask { try await self.buildCase(patient) }
+        let ordered = touched.sorted().filter(patients.contains)
+        for start in stride(from: 0, to: ordered.count, by: Self.patientsPerTransaction) {
+            let chunk = Array(ordered[start..<min(ordered.count, start + Self.patientsPerTransaction)])
+            let staged = try await staging.staged(patients: chunk)
+            let prepared = await withTaskGroup(of: (Int, [Prepared]).self) { group in
+                let parts = max(1, min(chunk.count, ProcessInfo.processInfo.activeProcessorCount))
+                let size = max(1, (chunk.count + parts - 1) / parts)
+                for first in stride(from: 0, to: chunk.count, by: size) {
+                    let slice = Array(chunk[first..<min(chunk.count, first + size)])
+                    group.addTask { (first, slice.map { self.prepare($0, staged: staged[$0] ?? []) }) }
+                }
+                var all = [Prepared](repeating: .noPatient, count: chunk.count)
+                for await (first, part) in group { for (offset, item) in part.enumerated() { all[first + offset] = item } }
+                return all
             }
-            while let outcome = try await group.next() {
-                switch outcome {
+            var items: [CaseUpsert] = []
+            var purge: [String] = []
+            for item in prepared {
+                switch item {
+                case .noPatient: break
+                // A patient who is not imported leaves nothing behind (issue #11).
+                case .withoutCancer(_, let patient): purge.append(patient)
+                case .toStore(let upsert, _, let patient):
+                    items.append(upsert)
+                    // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
+                    if !keepStaged { purge.append(patient) }
+                }
+            }
+            var outcomes = try await staging.upsertCases(items, purging: purge, by: user, at: now()).makeIterator()
+            for item in prepared {
+                switch item {
                 case .noPatient: break
                 case .withoutCancer(let notes, let patient):
                     summary.notes += notes
                     summary.withoutCancer += 1
                     summary.skip("patient without a cancer condition")
                     if summary.skippedPatients.count < 200 { summary.skippedPatients.append((patient, "no cancer condition")) }
-                case .stored(let result, let notes, let patient):
+                case .toStore(_, let notes, let patient):
                     summary.notes += notes
-                    switch result {
+                    switch outcomes.next() {
                     case .created: summary.created += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1
@@ -197,9 +225,9 @@ public struct BulkImporter: Sendable {
                         summary.notes.append(MappingNote(
                             resource: "Patient/\(patient)",
                             message: "the source changed, but the case was edited in BoneMet since its last import: kept as it is; review and update it by hand"))
+                    case nil: break
                     }
                 }
-                if let patient = queue.next() { group.addTask { try await self.buildCase(patient) } }
             }
         }
         summary.notes.sort { ($0.resource, $0.message) < ($1.resource, $1.message) }
@@ -210,27 +238,20 @@ public struct BulkImporter: Sendable {
         summary.skippedPatients.sort { $0.patient < $1.patient }
     }
 
-    func buildCase(_ patient: String) async throws -> PatientOutcome {
-        let staged = try await staging.staged(patient: patient)
+    /// One patient's case from their staged resources, assessed (no database access).
+    func prepare(_ patient: String, staged: [(type: String, json: String)]) -> Prepared {
         let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
         guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
         let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings,
             regimenGapDays: settings.regimenGapDays)
-        guard !record.primaries.isEmpty || !record.lesions.isEmpty else {
-            // A patient who is not imported leaves nothing behind (issue #11).
-            try await staging.purge(patient: patient)
-            return .withoutCancer(notes, patient: patient)
-        }
+        guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes, patient: patient) }
         let assessment = assess(record, asOf: asOf, settings: settings)
         // A case exported by BoneMet comes back to the same case.
         let ownCase = followOwnCaseIdentifier
             ? (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string : nil
-        let result = try await staging.upsertCase(
-            sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: assessment.findings,
-            reassessOn: assessment.reassessOn, by: user, at: now())
-        // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
-        if !keepStaged { try await staging.purge(patient: patient) }
-        return .stored(result, notes, patient: patient)
+        let upsert = CaseUpsert(
+            sourceKey: ownCase.map { "case:" + $0 } ?? "fhir:" + patient, record: record, findings: assessment.findings, reassessOn: assessment.reassessOn)
+        return .toStore(upsert, notes, patient: patient)
     }
 
     static func stageable(

@@ -61,36 +61,108 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     public func upsertCase(
         sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64
     ) async throws -> UpsertOutcome {
-        // `case:<id>` names a case of this installation (our own export coming back), else a source.
-        let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
-        let json = CaseFile.write(record)
-        let hash = SHA256.hash(data: Data(json.utf8)).map { String(format: "%02x", $0) }.joined()
+        let item = CaseUpsert(sourceKey: sourceKey, record: record, findings: findings, reassessOn: reassessOn)
         // One transaction: read, decide, write — a concurrent edit cannot slip in between.
         return try await store.write { db -> UpsertOutcome in
-            let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
-                .where("source_key", .equal, SQLBind(sourceKey))
-                .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
-            guard let existing else {
-                let id = UUID().uuidString.lowercased()
-                try await SQLCaseStore.insertCase(
-                    id: id, record, json: json, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: sourceKey, into: db)
-                try await Self.markImported(id: id, hash: hash, version: 1, in: db)
-                return .created
+            try await Self.upsert(item, json: CaseFile.write(record), by: user, at: time, in: db)
+        }
+    }
+
+    /// Many patients' cases in one transaction, and their staged resources purged in it
+    /// (issue #12: a bulk import writes per batch of patients, not per patient). Each case is
+    /// decided as `upsertCase` decides it; the outcomes are in the order given.
+    public func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
+        // The case files are written before the transaction, on every core.
+        let texts = await withTaskGroup(of: (Int, [String]).self) { group in
+            let parts = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount))
+            let size = max(1, (items.count + parts - 1) / parts)
+            for start in stride(from: 0, to: items.count, by: size) {
+                let slice = Array(items[start..<min(items.count, start + size)])
+                group.addTask { (start, slice.map { CaseFile.write($0.record) }) }
             }
-            let id = try existing.decode(column: "id", as: String.self)
-            let version = try existing.decode(column: "version", as: Int.self)
-            let lastHash = try existing.decode(column: "source_hash", as: String?.self)
-            // Cases imported before M0008 have no hash: compare with the record as before.
-            let storedJSON = try existing.decode(column: "record_json", as: String.self)
-            if lastHash == hash || (lastHash == nil && storedJSON == json) { return .unchanged }
-            // Edited in BoneMet since its last import (MDT imaging reads, decisions …): the
-            // source must not silently overwrite that work. Left as it is and reported.
-            let importedVersion = try existing.decode(column: "source_version", as: Int?.self) ?? version
-            if importedVersion != version { return .keptLocalEdits }
-            let newVersion = try await SQLCaseStore.updateCase(
-                id: id, record: record, json: json, findings: findings, reassessOn: reassessOn, expectedVersion: version, by: user, at: time, in: db)
-            try await Self.markImported(id: id, hash: hash, version: newVersion, in: db)
-            return .updated
+            var all = [String](repeating: "", count: items.count)
+            for await (start, part) in group { for (offset, text) in part.enumerated() { all[start + offset] = text } }
+            return all
+        }
+        return try await store.write { db -> [UpsertOutcome] in
+            var outcomes: [UpsertOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for (item, json) in zip(items, texts) { outcomes.append(try await Self.upsert(item, json: json, by: user, at: time, in: db)) }
+            for start in stride(from: 0, to: patients.count, by: 200) {
+                let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
+                try await db.raw("""
+                    DELETE FROM fhir_staging WHERE patient_id IN \(part) OR (resource_type = 'Patient' AND resource_id IN \(part))
+                    """).run()
+            }
+            return outcomes
+        }
+    }
+
+    static func hexSHA256(_ text: String) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One case of an import, inside the caller's transaction.
+    static func upsert(_ item: CaseUpsert, json: String, by user: String, at time: Int64, in db: any SQLDatabase) async throws -> UpsertOutcome {
+        let sourceKey = item.sourceKey
+        let record = item.record
+        let findings = item.findings
+        let reassessOn = item.reassessOn
+        // `case:<id>` names a case of this installation (our own export coming back), else a source.
+        let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
+        let hash = hexSHA256(json)
+        let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
+            .where("source_key", .equal, SQLBind(sourceKey))
+            .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
+        guard let existing else {
+            let id = UUID().uuidString.lowercased()
+            try await SQLCaseStore.insertCase(
+                id: id, record, json: json, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: sourceKey, into: db)
+            try await Self.markImported(id: id, hash: hash, version: 1, in: db)
+            return .created
+        }
+        let id = try existing.decode(column: "id", as: String.self)
+        let version = try existing.decode(column: "version", as: Int.self)
+        let lastHash = try existing.decode(column: "source_hash", as: String?.self)
+        // Cases imported before M0008 have no hash: compare with the record as before.
+        let storedJSON = try existing.decode(column: "record_json", as: String.self)
+        if lastHash == hash || (lastHash == nil && storedJSON == json) { return .unchanged }
+        // Edited in BoneMet since its last import (MDT imaging reads, decisions …): the
+        // source must not silently overwrite that work. Left as it is and reported.
+        let importedVersion = try existing.decode(column: "source_version", as: Int?.self) ?? version
+        if importedVersion != version { return .keptLocalEdits }
+        let newVersion = try await SQLCaseStore.updateCase(
+            id: id, record: record, json: json, findings: findings, reassessOn: reassessOn, expectedVersion: version, by: user, at: time, in: db)
+        try await Self.markImported(id: id, hash: hash, version: newVersion, in: db)
+        return .updated
+    }
+
+    public func staged(patients: [String]) async throws -> [String: [(type: String, json: String)]] {
+        guard !patients.isEmpty else { return [:] }
+        return try await store.read { db in
+            var out: [String: [(type: String, json: String)]] = [:]
+            for start in stride(from: 0, to: patients.count, by: 200) {
+                let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
+                let rows = try await db.raw("""
+                    SELECT resource_type, resource_id, patient_id, json FROM fhir_staging
+                    WHERE patient_id IN \(part) OR (resource_type = 'Patient' AND resource_id IN \(part))
+                    ORDER BY resource_type, resource_id
+                    """).all()
+                for row in rows {
+                    let type = try row.decode(column: "resource_type", as: String.self)
+                    let owner = type == "Patient"
+                        ? try row.decode(column: "resource_id", as: String.self) : try row.decode(column: "patient_id", as: String?.self) ?? ""
+                    out[owner, default: []].append((type, try row.decode(column: "json", as: String.self)))
+                }
+            }
+            return out
         }
     }
 

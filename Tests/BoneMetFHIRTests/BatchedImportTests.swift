@@ -1,0 +1,53 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+/// Issue #12: pass 2 of a bulk import stores a batch of patients per transaction. Across batch
+/// boundaries every patient is counted once, patients without cancer leave nothing behind, the
+/// staged resources of imported patients go, and importing again changes nothing.
+@Suite struct BatchedImportTests {
+    @Test(arguments: TestDatabases.engines)
+    func manyPatientsAcrossBatches(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-batched-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // 2½ batches of patients with cancer, and some with no cancer condition at all.
+            let withCancer = BulkImporter.patientsPerTransaction * 2 + BulkImporter.patientsPerTransaction / 2
+            var byType: [String: [String]] = [:]
+            for index in 0..<withCancer {
+                let record = SyntheticCase.make(lesions: 1 + index % 3, studies: 2 + index % 3, treatments: 1 + index % 2, seed: UInt64(index + 1))
+                for resource in FHIRExporter.resources(caseId: String(format: "bp%04d", index), record: record, assessment: nil) {
+                    byType[resource["resourceType"]?.string ?? "?", default: []].append(resource.serialized())
+                }
+            }
+            for index in 0..<7 {
+                byType["Patient", default: []].append(#"{"resourceType":"Patient","id":"healthy\#(index)","gender":"female"}"#)
+            }
+            for (type, lines) in byType { try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("\(type).ndjson"), atomically: true, encoding: .utf8) }
+
+            let staging = SQLFHIRStaging(store)
+            let asOf = PartialDate("2026-11-30")!
+            let importer = BulkImporter(staging: staging, user: "import", asOf: asOf, followOwnCaseIdentifier: false, now: { 1 })
+            let first = try await importer.run(folder)
+            #expect(first.created == withCancer)
+            #expect(first.withoutCancer == 7)
+            #expect(first.updated == 0 && first.unchanged == 0)
+            #expect(try await staging.stagedPatients().isEmpty)
+            // Every case stored with its findings and its next-change day.
+            let stored = try await SQLCaseStore(store).duePage(onOrBefore: Assessment.neverDue, after: nil, limit: 1_000)
+            #expect(stored.count == withCancer)
+            #expect(stored.allSatisfy { $0.reassessOn > Int64(asOf.earliestDay) })
+            let again = try await importer.run(folder)
+            #expect(again.unchanged == withCancer && again.created == 0 && again.updated == 0)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+}
