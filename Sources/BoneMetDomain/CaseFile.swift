@@ -35,11 +35,9 @@ public enum CaseFile {
     }
 
     /// The record as case-file JSON (the same format `read` accepts).
+    /// Foundation's pretty, key-sorted format, written by `CaseJSONEncoder` (issue #12).
     public static func write(_ record: CaseRecord) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(record) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        (try? CaseJSONEncoder.encode(record)) ?? "{}"
     }
 
     /// The keys each object of the case file accepts (also the JSON Schema's properties).

@@ -39,7 +39,7 @@ func report(_ mode: String, folder: URL, resources: Int, seconds: Double) {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: ImportThroughput make FOLDER PATIENTS | scan FOLDER | import FOLDER\n".utf8))
+    FileHandle.standardError.write(Data("usage: ImportThroughput make FOLDER PATIENTS | scan FOLDER | import FOLDER [POSTGRES_URL]\n".utf8))
     exit(2)
 }
 let folder = URL(fileURLWithPath: arguments[2])
@@ -65,12 +65,20 @@ case "scan":
     let scan = try BulkScan.scan(folder: folder)
     report("swift scan", folder: folder, resources: scan.resources, seconds: Date().timeIntervalSince(start))
 case "import":
+    // A PostgreSQL URL: a throw-away database (its tables are dropped first).
+    let postgres = arguments.count > 3 ? arguments[3] : nil
     let database = FileManager.default.temporaryDirectory.appendingPathComponent("bm-bench-\(UUID().uuidString).sqlite")
-    let store = try SQLStore(.sqlite(path: database.path))
+    let store = try SQLStore(postgres.map { .postgres(url: $0) } ?? .sqlite(path: database.path))
+    if postgres != nil {
+        try await store.write { db in
+            try await db.raw("DROP SCHEMA public CASCADE").run()
+            try await db.raw("CREATE SCHEMA public").run()
+        }
+    }
     try await Migrator().migrate(store, at: 1)
     let start = Date()
     let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, now: { 1 }).run(folder)
-    report("swift import", folder: folder, resources: summary.scan.resources, seconds: Date().timeIntervalSince(start))
+    report(postgres == nil ? "swift import (SQLite)" : "swift import (PostgreSQL)", folder: folder, resources: summary.scan.resources, seconds: Date().timeIntervalSince(start))
     print(String(format: "  pass 1 (read, check, stage) %.2f s; pass 2 (build %d cases) %.2f s", summary.stageSeconds, summary.created, summary.buildSeconds))
     await store.shutdown()
     try? FileManager.default.removeItem(at: database)

@@ -1,0 +1,278 @@
+/// Writes an `Encodable` value as the JSON text Foundation's `JSONEncoder` gives with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` — byte for byte, so stored case
+/// files, their import hashes and exports are unchanged — without Foundation (issue #12: its
+/// encoder was 8 % of a bulk import). `CaseJSONEncoderTests` compares the two on every example
+/// case, generated records and awkward strings.
+///
+/// Only what case records use is supported: strings, booleans, integers, doubles, nested
+/// objects and arrays. A non-finite double fails (as Foundation's does).
+public enum CaseJSONEncoder {
+    public struct Unencodable: Error, Sendable {
+        public let reason: String
+    }
+
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = TreeEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        var out = ""
+        out.reserveCapacity(4_096)
+        write(encoder.root ?? .object(ObjectRef()), indent: 0, to: &out)
+        return out
+    }
+
+    // MARK: The tree
+
+    final class ObjectRef {
+        var members: [String: Node] = [:]
+    }
+
+    final class ArrayRef {
+        var items: [Node] = []
+    }
+
+    enum Node {
+        case null
+        case bool(Bool)
+        case number(String)
+        case string(String)
+        case object(ObjectRef)
+        case array(ArrayRef)
+    }
+
+    /// A value as a node: primitives directly, anything else through its own `encode(to:)`.
+    static func node<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Node {
+        switch value {
+        case let text as String: return .string(text)
+        case let flag as Bool: return .bool(flag)
+        case let number as Int: return .number(String(number))
+        case let number as Int64: return .number(String(number))
+        case let number as Int32: return .number(String(number))
+        case let number as UInt8: return .number(String(number))
+        case let number as UInt: return .number(String(number))
+        case let number as Double: return try double(number)
+        case let number as Float: return try double(Double(number))
+        default:
+            let encoder = TreeEncoder(codingPath: codingPath)
+            try value.encode(to: encoder)
+            return encoder.root ?? .object(ObjectRef())
+        }
+    }
+
+    /// Foundation writes a double by its shortest round-trip text without a trailing ".0".
+    static func double(_ value: Double) throws -> Node {
+        guard value.isFinite else { throw Unencodable(reason: "a number that is not finite") }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return .number(text)
+    }
+
+    // MARK: Writing (Foundation's pretty format: two spaces, `"key" : value`, keys sorted)
+
+    static func write(_ node: Node, indent: Int, to out: inout String) {
+        switch node {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): writeString(text, to: &out)
+        case .array(let array):
+            guard !array.items.isEmpty else {
+                out += "[\n\n" + String(repeating: " ", count: indent) + "]"
+                return
+            }
+            out += "[\n"
+            let inner = String(repeating: " ", count: indent + 2)
+            for (index, item) in array.items.enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner
+                write(item, indent: indent + 2, to: &out)
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "]"
+        case .object(let object):
+            guard !object.members.isEmpty else {
+                out += "{\n\n" + String(repeating: " ", count: indent) + "}"
+                return
+            }
+            out += "{\n"
+            let inner = String(repeating: " ", count: indent + 2)
+            for (index, key) in object.members.keys.sorted(by: keyOrder).enumerated() {
+                if index > 0 { out += ",\n" }
+                out += inner
+                writeString(key, to: &out)
+                out += " : "
+                write(object.members[key] ?? .null, indent: indent + 2, to: &out)
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "}"
+        }
+    }
+
+    /// Keys in the order of their UTF-8 bytes.
+    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+// MARK: The Encoder
+
+private final class TreeEncoder: Encoder {
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var root: CaseJSONEncoder.Node?
+
+    init(codingPath: [any CodingKey]) {
+        self.codingPath = codingPath
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        // A second request for the same object adds to it (as Foundation's does).
+        if case .object(let existing) = root { return KeyedEncodingContainer(KeyedTree<Key>(object: existing, codingPath: codingPath)) }
+        let object = CaseJSONEncoder.ObjectRef()
+        root = .object(object)
+        return KeyedEncodingContainer(KeyedTree<Key>(object: object, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array(let existing) = root { return UnkeyedTree(array: existing, codingPath: codingPath) }
+        let array = CaseJSONEncoder.ArrayRef()
+        root = .array(array)
+        return UnkeyedTree(array: array, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleTree(encoder: self) }
+}
+
+private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let object: CaseJSONEncoder.ObjectRef
+    let codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { object.members[key.stringValue] = .null }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { object.members[key.stringValue] = .bool(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.members[key.stringValue] = .string(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { object.members[key.stringValue] = try CaseJSONEncoder.double(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { object.members[key.stringValue] = .number(String(value)) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        object.members[key.stringValue] = try CaseJSONEncoder.node(value, codingPath: codingPath + [key])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = CaseJSONEncoder.ObjectRef()
+        object.members[key.stringValue] = .object(nested)
+        return KeyedEncodingContainer(KeyedTree<NestedKey>(object: nested, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = CaseJSONEncoder.ArrayRef()
+        object.members[key.stringValue] = .array(nested)
+        return UnkeyedTree(array: nested, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { SubEncoder(codingPath: codingPath) { [object] in object.members["super"] = $0 } }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        SubEncoder(codingPath: codingPath + [key]) { [object] in object.members[key.stringValue] = $0 }
+    }
+}
+
+private struct UnkeyedTree: UnkeyedEncodingContainer {
+    let array: CaseJSONEncoder.ArrayRef
+    let codingPath: [any CodingKey]
+    var count: Int { array.items.count }
+
+    mutating func encodeNil() throws { array.items.append(.null) }
+    mutating func encode(_ value: Bool) throws { array.items.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { array.items.append(.string(value)) }
+    mutating func encode(_ value: Double) throws { array.items.append(try CaseJSONEncoder.double(value)) }
+    mutating func encode(_ value: Int) throws { array.items.append(.number(String(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { array.items.append(try CaseJSONEncoder.node(value, codingPath: codingPath)) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = CaseJSONEncoder.ObjectRef()
+        array.items.append(.object(nested))
+        return KeyedEncodingContainer(KeyedTree<NestedKey>(object: nested, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = CaseJSONEncoder.ArrayRef()
+        array.items.append(.array(nested))
+        return UnkeyedTree(array: nested, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let index = array.items.count
+        array.items.append(.null)
+        return SubEncoder(codingPath: codingPath) { [array] in array.items[index] = $0 }
+    }
+}
+
+private struct SingleTree: SingleValueEncodingContainer {
+    let encoder: TreeEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil() throws { encoder.root = .null }
+    mutating func encode(_ value: Bool) throws { encoder.root = .bool(value) }
+    mutating func encode(_ value: String) throws { encoder.root = .string(value) }
+    mutating func encode(_ value: Double) throws { encoder.root = try CaseJSONEncoder.double(value) }
+    mutating func encode(_ value: Int) throws { encoder.root = .number(String(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.root = try CaseJSONEncoder.node(value, codingPath: codingPath) }
+}
+
+/// An encoder whose result lands in a parent's slot when it is used (`superEncoder`).
+private final class SubEncoder: Encoder {
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let inner: TreeEncoder
+    let store: (CaseJSONEncoder.Node) -> Void
+
+    init(codingPath: [any CodingKey], store: @escaping (CaseJSONEncoder.Node) -> Void) {
+        self.codingPath = codingPath
+        self.inner = TreeEncoder(codingPath: codingPath)
+        self.store = store
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let container = inner.container(keyedBy: type)
+        if let root = inner.root { store(root) }
+        return container
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let container = inner.unkeyedContainer()
+        if let root = inner.root { store(root) }
+        return container
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        // A single value is known only once written: write straight into the parent.
+        SubSingle(parent: self)
+    }
+
+    private struct SubSingle: SingleValueEncodingContainer {
+        let parent: SubEncoder
+        var codingPath: [any CodingKey] { parent.codingPath }
+        mutating func encodeNil() throws { parent.store(.null) }
+        mutating func encode(_ value: Bool) throws { parent.store(.bool(value)) }
+        mutating func encode(_ value: String) throws { parent.store(.string(value)) }
+        mutating func encode(_ value: Double) throws { parent.store(try CaseJSONEncoder.double(value)) }
+        mutating func encode(_ value: Int) throws { parent.store(.number(String(value))) }
+        mutating func encode<T: Encodable>(_ value: T) throws { parent.store(try CaseJSONEncoder.node(value, codingPath: codingPath)) }
+    }
+}
