@@ -240,7 +240,7 @@ public struct BulkImporter: Sendable {
 
     /// One patient's case from their staged resources, assessed (no database access).
     func prepare(_ patient: String, staged: [(type: String, json: String)]) -> Prepared {
-        let resources = staged.compactMap { try? FHIRResource(parsing: $0.json) }
+        let resources = staged.compactMap { try? FHIRResource(staged: $0.json) }
         guard let patientResource = resources.first(where: { $0.resourceType == "Patient" }) else { return .noPatient }
         let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings,
             regimenGapDays: settings.regimenGapDays)

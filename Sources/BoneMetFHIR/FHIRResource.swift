@@ -29,6 +29,16 @@ public struct FHIRResource: Sendable, Hashable {
         try self.init(try FHIRJSON.parse(text))
     }
 
+    /// A resource BoneMet staged itself: it passed `check` when it was staged (the import's
+    /// pass 1), so pass 2 only parses it (issue #12: the strict reader is for input).
+    init(staged text: String) throws(FHIRError) {
+        let json = try FHIRJSON.parse(text)
+        guard case .object = json, let type = json["resourceType"]?.string, !type.isEmpty else { throw FHIRError("not a staged resource") }
+        self.json = json
+        self.resourceType = type
+        self.id = json["id"]?.string
+    }
+
     /// One step of the path to a node: a member name or an array index.
     enum Step {
         case key(String)

@@ -21,14 +21,16 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         let unique = resources.reversed().filter { seen.insert($0.type + "/" + $0.id).inserted }.reversed()
         let rows = Array(unique)
         try await store.write { db in
+            // Raw multi-row upserts: SQLKit building a 100-row statement cost 5 % of an import
+            // (issue #12). The same text on SQLite (3.24+) and PostgreSQL.
             for start in stride(from: 0, to: rows.count, by: 100) {
-                var insert = db.insert(into: "fhir_staging").columns("resource_type", "resource_id", "patient_id", "json")
-                for resource in rows[start..<min(start + 100, rows.count)] {
-                    insert = insert.values(SQLBind(resource.type), SQLBind(resource.id), SQLBind(resource.patient), SQLBind(resource.json))
+                var statement: SQLQueryString = "INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json) VALUES "
+                for (offset, resource) in rows[start..<min(start + 100, rows.count)].enumerated() {
+                    if offset > 0 { statement += ", " }
+                    statement += "(\(bind: resource.type), \(bind: resource.id), \(bind: resource.patient), \(bind: resource.json))"
                 }
-                try await insert.onConflict(with: ["resource_type", "resource_id"]) { update in
-                    update.set(excludedValueOf: "patient_id").set(excludedValueOf: "json")
-                }.run()
+                statement += " ON CONFLICT (resource_type, resource_id) DO UPDATE SET patient_id = excluded.patient_id, json = excluded.json"
+                try await db.raw(statement).run()
             }
         }
     }
