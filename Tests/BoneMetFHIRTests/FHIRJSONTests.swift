@@ -10,6 +10,16 @@ import Testing
         #expect(json.serialized() == text)
     }
 
+    /// A duplicate member name is refused in small objects (a linear look) and large ones (a set).
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func aDuplicateMemberIsRefused(members: Int) throws {
+        let names = (0..<members).map { "m\($0)" }
+        let unique = "{" + names.map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+        #expect(try FHIRJSON.parse(unique).members.count == members)
+        let twice = "{" + (names + [names[members / 2]]).map { #""\#($0)":1"# }.joined(separator: ",") + "}"
+        #expect(throws: FHIRError.self) { try FHIRJSON.parse(twice) }
+    }
+
     @Test func membersKeepTheirOrderAndStringsTheirCharacters() throws {
         let text = #"{"b":"骨转移 \"q\" \\ \n","a":["x",true,null,{"c":[]}],"e":"😀 \ud83d\ude00"}"#
         let json = try FHIRJSON.parse(text)

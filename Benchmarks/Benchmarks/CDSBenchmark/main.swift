@@ -117,6 +117,13 @@ for (index, body) in bodies.enumerated() {
 }
 print("warm-up: \(patients) calls, \(created) answers link to a case")
 
+// What verifying one ES384 signature costs on this machine (the server does it for every call).
+let sample = try await tokens(300)
+let verifyStart = ContinuousClock.now
+for token in sample { _ = try await keys.verify(token, as: Claims.self) }
+let verifyEach = verifyStart.duration(to: .now) / sample.count
+print("ES384 signature check, one core: \(verifyEach) per token")
+
 // Enough tokens for a generous ceiling; each used once.
 let budget = Int(seconds * 4_000) + connections
 let pool = try await tokens(budget)

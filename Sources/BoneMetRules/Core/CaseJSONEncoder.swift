@@ -68,6 +68,10 @@ public enum CaseJSONEncoder {
 
     // MARK: Writing (Foundation's pretty format: two spaces, `"key" : value`, keys sorted)
 
+    /// Indentation strings, made once (a case file nests a few levels deep).
+    static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
+    static func spaces(_ indent: Int) -> String { indent / 2 < indents.count ? indents[indent / 2] : String(repeating: " ", count: indent) }
+
     static func write(_ node: Node, indent: Int, to out: inout String) {
         switch node {
         case .null: out += "null"
@@ -76,24 +80,30 @@ public enum CaseJSONEncoder {
         case .string(let text): writeString(text, to: &out)
         case .array(let array):
             guard !array.items.isEmpty else {
-                out += "[\n\n" + String(repeating: " ", count: indent) + "]"
+                out += "[\n\n"
+                out += spaces(indent)
+                out += "]"
                 return
             }
             out += "[\n"
-            let inner = String(repeating: " ", count: indent + 2)
+            let inner = spaces(indent + 2)
             for (index, item) in array.items.enumerated() {
                 if index > 0 { out += ",\n" }
                 out += inner
                 write(item, indent: indent + 2, to: &out)
             }
-            out += "\n" + String(repeating: " ", count: indent) + "]"
+            out += "\n"
+            out += spaces(indent)
+            out += "]"
         case .object(let object):
             guard !object.members.isEmpty else {
-                out += "{\n\n" + String(repeating: " ", count: indent) + "}"
+                out += "{\n\n"
+                out += spaces(indent)
+                out += "}"
                 return
             }
             out += "{\n"
-            let inner = String(repeating: " ", count: indent + 2)
+            let inner = spaces(indent + 2)
             for (index, key) in object.members.keys.sorted(by: keyOrder).enumerated() {
                 if index > 0 { out += ",\n" }
                 out += inner
@@ -101,7 +111,9 @@ public enum CaseJSONEncoder {
                 out += " : "
                 write(object.members[key] ?? .null, indent: indent + 2, to: &out)
             }
-            out += "\n" + String(repeating: " ", count: indent) + "}"
+            out += "\n"
+            out += spaces(indent)
+            out += "}"
         }
     }
 
@@ -110,6 +122,12 @@ public enum CaseJSONEncoder {
 
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -171,24 +189,24 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Double, forKey key: Key) throws { object.members[key.stringValue] = try CaseJSONEncoder.double(value) }
     mutating func encode(_ value: Int, forKey key: Key) throws { object.members[key.stringValue] = .number(String(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        object.members[key.stringValue] = try CaseJSONEncoder.node(value, codingPath: codingPath + [key])
+        object.members[key.stringValue] = try CaseJSONEncoder.node(value, codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = CaseJSONEncoder.ObjectRef()
         object.members[key.stringValue] = .object(nested)
-        return KeyedEncodingContainer(KeyedTree<NestedKey>(object: nested, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(KeyedTree<NestedKey>(object: nested, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = CaseJSONEncoder.ArrayRef()
         object.members[key.stringValue] = .array(nested)
-        return UnkeyedTree(array: nested, codingPath: codingPath + [key])
+        return UnkeyedTree(array: nested, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> any Encoder { SubEncoder(codingPath: codingPath) { [object] in object.members["super"] = $0 } }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        SubEncoder(codingPath: codingPath + [key]) { [object] in object.members[key.stringValue] = $0 }
+        SubEncoder(codingPath: codingPath) { [object] in object.members[key.stringValue] = $0 }
     }
 }
 
