@@ -78,6 +78,7 @@ public struct BulkImporter: Sendable {
             : [path]
         var lines = 0
         var touched: Set<String> = []
+        var writing: Task<Void, any Error>?
         for file in files {
             var batch: [(type: String, id: String, patient: String?, json: String)] = []
             if BulkScan.isNDJSON(file.lastPathComponent) {
@@ -109,7 +110,10 @@ public struct BulkImporter: Sendable {
                         summary.scan.recordBad(file: file.lastPathComponent, line: line.number, problem: error.description)
                     }
                     if batch.count >= Self.batchSize {
-                        try await staging.stage(batch)
+                        // Written while the next batch is read (issue #12): one batch in flight.
+                        try await writing?.value
+                        let full = batch
+                        writing = Task { try await staging.stage(full) }
                         summary.staged += batch.count
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -126,6 +130,8 @@ public struct BulkImporter: Sendable {
                     }
                 }
             }
+            try await writing?.value
+            writing = nil
             try await staging.stage(batch)
             summary.staged += batch.count
         }
@@ -178,20 +184,15 @@ public struct BulkImporter: Sendable {
     func build(_ touched: Set<String>, into summary: inout Summary) async throws {
         let patients = Set(try await staging.stagedPatients())
         let ordered = touched.sorted().filter(patients.contains)
-        for start in stride(from: 0, to: ordered.count, by: Self.patientsPerTransaction) {
-            let chunk = Array(ordered[start..<min(ordered.count, start + Self.patientsPerTransaction)])
-            let staged = try await staging.staged(patients: chunk)
-            let prepared = await withTaskGroup(of: (Int, [Prepared]).self) { group in
-                let parts = max(1, min(chunk.count, ProcessInfo.processInfo.activeProcessorCount))
-                let size = max(1, (chunk.count + parts - 1) / parts)
-                for first in stride(from: 0, to: chunk.count, by: size) {
-                    let slice = Array(chunk[first..<min(chunk.count, first + size)])
-                    group.addTask { (first, slice.map { self.prepare($0, staged: staged[$0] ?? []) }) }
-                }
-                var all = [Prepared](repeating: .noPatient, count: chunk.count)
-                for await (first, part) in group { for (offset, item) in part.enumerated() { all[first + offset] = item } }
-                return all
-            }
+        let chunks = stride(from: 0, to: ordered.count, by: Self.patientsPerTransaction).map {
+            Array(ordered[$0..<min(ordered.count, $0 + Self.patientsPerTransaction)])
+        }
+        // The next batch is read and prepared while this one is written (one ahead).
+        var next: Task<[Prepared], any Error>? = chunks.first.map { chunk in Task { try await self.prepare(chunk) } }
+        for index in chunks.indices {
+            guard let current = next else { break }
+            let prepared = try await current.value
+            next = index + 1 < chunks.count ? Task { [chunk = chunks[index + 1]] in try await self.prepare(chunk) } : nil
             var items: [CaseUpsert] = []
             var purge: [String] = []
             for item in prepared {
@@ -236,6 +237,23 @@ public struct BulkImporter: Sendable {
         }
         summary.skip("condition recognised by text only — imported, to confirm", count: summary.notes.filter { $0.message.hasPrefix("recognised by text") }.count)
         summary.skippedPatients.sort { $0.patient < $1.patient }
+    }
+
+    /// A batch of patients: their staged resources in one read, then each mapped and assessed
+    /// on every core.
+    func prepare(_ chunk: [String]) async throws -> [Prepared] {
+        let staged = try await staging.staged(patients: chunk)
+        return await withTaskGroup(of: (Int, [Prepared]).self) { group in
+            let parts = max(1, min(chunk.count, ProcessInfo.processInfo.activeProcessorCount))
+            let size = max(1, (chunk.count + parts - 1) / parts)
+            for first in stride(from: 0, to: chunk.count, by: size) {
+                let slice = Array(chunk[first..<min(chunk.count, first + size)])
+                group.addTask { (first, slice.map { self.prepare($0, staged: staged[$0] ?? []) }) }
+            }
+            var all = [Prepared](repeating: .noPatient, count: chunk.count)
+            for await (first, part) in group { for (offset, item) in part.enumerated() { all[first + offset] = item } }
+            return all
+        }
     }
 
     /// One patient's case from their staged resources, assessed (no database access).
