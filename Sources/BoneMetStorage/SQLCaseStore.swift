@@ -72,37 +72,57 @@ public struct SQLCaseStore: CaseStore {
     /// patients. Their ids.
     @discardableResult
     public func insertMany(_ cases: [NewCase]) async throws -> [String] {
-        let ids = cases.map { _ in UUID().uuidString.lowercased() }
-        try await store.write { db in
-            let rows = Array(zip(ids, cases))
-            for start in stride(from: 0, to: rows.count, by: 100) {
-                var insert = db.insert(into: "cases").columns(
-                    "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
-                    "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on")
-                for (id, item) in rows[start..<min(start + 100, rows.count)] {
-                    let list = Self.listColumns(item.record)
-                    let counts = Self.counts(item.findings)
-                    insert = insert.values(
-                        SQLBind(id), SQLBind(item.record.patient.id), SQLBind(item.record.patient.fictional ? 1 : 0), SQLBind(item.json), SQLBind(1),
-                        SQLBind(RuleSet.version), SQLBind(item.at), SQLBind(item.at), SQLBind(item.by), SQLBind(String?.none),
-                        SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(item.by), SQLBind(counts.urgent),
-                        SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: item.at, id: id)),
-                        SQLBind(item.reassessOn))
-                }
-                try await insert.run()
-            }
-            let findings = rows.flatMap { id, item in item.findings.enumerated().map { (id, item.at, $0.offset, $0.element) } }
-            for start in stride(from: 0, to: findings.count, by: 200) {
-                var insert = db.insert(into: "findings").columns(
-                    "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
-                    "title_en", "title_zh", "worklist", "list_key")
-                for (caseId, at, position, finding) in findings[start..<min(start + 200, findings.count)] {
-                    insert = insert.values(Self.findingRow(finding, caseId: caseId, updatedAt: at, position: position))
-                }
-                try await insert.run()
-            }
+        let rows = cases.map {
+            NewRow(id: UUID().uuidString.lowercased(), record: $0.record, json: $0.json, findings: $0.findings, reassessOn: $0.reassessOn, by: $0.by, at: $0.at)
         }
-        return ids
+        try await store.write { db in try await Self.insert(rows, into: db) }
+        return rows.map(\.id)
+    }
+
+    /// A new case row as `insert(_:into:)` writes it (with its import source, if any).
+    struct NewRow {
+        let id: String
+        let record: CaseRecord
+        let json: String
+        let findings: [Finding]
+        let reassessOn: Int64
+        let by: String
+        let at: Int64
+        var sourceKey: String? = nil
+        var sourceHash: String? = nil
+    }
+
+    /// New cases and their findings as multi-row inserts, inside the caller's transaction
+    /// (bulk loads and import batches, issue #12). An imported case is marked imported at
+    /// version 1 in the same row.
+    static func insert(_ rows: [NewRow], into db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: 50) {
+            var insert = db.insert(into: "cases").columns(
+                "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
+                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
+                "source_version")
+            for row in rows[start..<min(start + 50, rows.count)] {
+                let list = Self.listColumns(row.record)
+                let counts = Self.counts(row.findings)
+                insert = insert.values(
+                    SQLBind(row.id), SQLBind(row.record.patient.id), SQLBind(row.record.patient.fictional ? 1 : 0), SQLBind(row.json), SQLBind(1),
+                    SQLBind(RuleSet.version), SQLBind(row.at), SQLBind(row.at), SQLBind(row.by), SQLBind(row.sourceKey),
+                    SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(row.by), SQLBind(counts.urgent),
+                    SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: row.at, id: row.id)),
+                    SQLBind(row.reassessOn), SQLBind(row.sourceHash), SQLBind(row.sourceHash == nil ? nil : 1))
+            }
+            try await insert.run()
+        }
+        let findings = rows.flatMap { row in row.findings.enumerated().map { (row.id, row.at, $0.offset, $0.element) } }
+        for start in stride(from: 0, to: findings.count, by: 200) {
+            var insert = db.insert(into: "findings").columns(
+                "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
+                "title_en", "title_zh", "worklist", "list_key")
+            for (caseId, at, position, finding) in findings[start..<min(start + 200, findings.count)] {
+                insert = insert.values(Self.findingRow(finding, caseId: caseId, updatedAt: at, position: position))
+            }
+            try await insert.run()
+        }
     }
 
     /// The patient list's columns of a record (M0012).

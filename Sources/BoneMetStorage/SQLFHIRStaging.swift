@@ -87,9 +87,44 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             return all
         }
         return try await store.write { db -> [UpsertOutcome] in
+            // The cases these sources already have, in one read; the new ones are inserted
+            // together (multi-row), the others decided one by one as `upsertCase` does.
+            var known: Set<String> = []
+            for start in stride(from: 0, to: items.count, by: 200) {
+                let part = items[start..<min(items.count, start + 200)]
+                let keys = SQLBind.group(part.map(\.sourceKey))
+                let ids = SQLBind.group(part.map { $0.sourceKey.hasPrefix("case:") ? String($0.sourceKey.dropFirst("case:".count)) : "-" })
+                for row in try await db.raw("SELECT id, source_key FROM cases WHERE source_key IN \(keys) OR id IN \(ids)").all() {
+                    known.insert("id:" + (try row.decode(column: "id", as: String.self)))
+                    if let key = try row.decode(column: "source_key", as: String?.self) { known.insert("key:" + key) }
+                }
+            }
             var outcomes: [UpsertOutcome] = []
             outcomes.reserveCapacity(items.count)
-            for (item, json) in zip(items, texts) { outcomes.append(try await Self.upsert(item, json: json, by: user, at: time, in: db)) }
+            var fresh: [SQLCaseStore.NewRow] = []
+            var claimed: Set<String> = []
+            for (item, json) in zip(items, texts) {
+                let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
+                let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
+                // A source named twice in one batch: the second is decided against the first.
+                if exists || claimed.contains(item.sourceKey) {
+                    if !fresh.isEmpty {
+                        try await SQLCaseStore.insert(fresh, into: db)
+                        fresh.removeAll()
+                    }
+                    outcomes.append(try await Self.upsert(item, json: json, by: user, at: time, in: db))
+                    continue
+                }
+                claimed.insert(item.sourceKey)
+                var row = SQLCaseStore.NewRow(
+                    id: UUID().uuidString.lowercased(), record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn,
+                    by: user, at: time)
+                row.sourceKey = item.sourceKey
+                row.sourceHash = Self.hexSHA256(json)
+                fresh.append(row)
+                outcomes.append(.created)
+            }
+            try await SQLCaseStore.insert(fresh, into: db)
             for start in stride(from: 0, to: patients.count, by: 200) {
                 let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
                 try await db.raw("""
