@@ -162,9 +162,17 @@ extension JSONValue {
         out += close
     }
 
-    /// A JSON string literal (RFC 8259 escapes). Shared with the FHIR writer.
-    public static func writeString(_ value: String, to out: inout String) {
+    /// A JSON string literal (RFC 8259 escapes). Shared with the FHIR writer and, with
+    /// `shortControlEscapes` (backspace and form feed as `\b` and `\f`, as Foundation writes
+    /// them), with `CaseJSONEncoder`.
+    public static func writeString(_ value: String, to out: inout String, shortControlEscapes: Bool = false) {
         out += "\""
+        // Most strings need no escape: append them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -172,6 +180,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}" where shortControlEscapes: out += "\\b"
+            case "\u{0C}" where shortControlEscapes: out += "\\f"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
