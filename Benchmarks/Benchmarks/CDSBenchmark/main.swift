@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import _CryptoExtras
 import BoneMetDomain
 import BoneMetFHIR
 import Foundation
@@ -7,7 +8,8 @@ import NIOCore
 
 // Issue #12: CDS Hooks patient-view with prefetch under load, against a running release
 // `bonemet serve --cds-config DIR/cds.json`. Two steps:
-//   CDSBenchmark config DIR BASE_URL        writes DIR/cds.json (an EHR with a fresh ES384 key) and DIR/key.pem
+//   CDSBenchmark config DIR BASE_URL [es384|rs384]   writes DIR/cds.json (an EHR with a fresh key of
+//                                                     that algorithm, default ES384), DIR/key.pem and DIR/alg
 //   CDSBenchmark load DIR BASE_URL [connections=32] [seconds=8] [patients=200]
 // The load step signs every token beforehand (a fresh jti each: a replayed one is refused),
 // builds patient-view bodies with full prefetch for `patients` patients (the case of
@@ -26,11 +28,26 @@ let client = "bench-ehr"
 let kid = "bench-key-1"
 let service = base + "/cds-services/bonemet-patient-view"
 
+func base64URL(_ data: Data) -> String {
+    data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+}
+
 if arguments[0] == "config" {
-    let key = ES384PrivateKey()
-    guard let parameters = key.publicKey.parameters else { exit(1) }
-    try key.pemRepresentation.write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
-    let config = #"{"publicURL":"\#(base)","issuers":[{"iss":"\#(iss)","sub":["\#(client)"],"jwks":{"keys":[{"kty":"EC","crv":"P-384","use":"sig","kid":"\#(kid)","x":"\#(parameters.x)","y":"\#(parameters.y)"}]}}]}"#
+    let algorithm = arguments.count > 3 ? arguments[3].lowercased() : "es384"
+    let jwk: String
+    if algorithm == "rs384" {
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let primitives = try key.publicKey.getKeyPrimitives()
+        try key.pemRepresentation.write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
+        jwk = #"{"kty":"RSA","use":"sig","kid":"\#(kid)","n":"\#(base64URL(primitives.modulus))","e":"\#(base64URL(primitives.publicExponent))"}"#
+    } else {
+        let key = ES384PrivateKey()
+        guard let parameters = key.publicKey.parameters else { exit(1) }
+        try key.pemRepresentation.write(to: directory.appendingPathComponent("key.pem"), atomically: true, encoding: .utf8)
+        jwk = #"{"kty":"EC","crv":"P-384","use":"sig","kid":"\#(kid)","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
+    }
+    try (algorithm == "rs384" ? "rs384" : "es384").write(to: directory.appendingPathComponent("alg"), atomically: true, encoding: .utf8)
+    let config = #"{"publicURL":"\#(base)","issuers":[{"iss":"\#(iss)","sub":["\#(client)"],"jwks":{"keys":[\#(jwk)]}}]}"#
     try config.write(to: directory.appendingPathComponent("cds.json"), atomically: true, encoding: .utf8)
     print(directory.appendingPathComponent("cds.json").path)
     exit(0)
@@ -50,9 +67,14 @@ struct Claims: JWTPayload {
     func verify(using algorithm: some JWTAlgorithm) async throws {}
 }
 
-let key = try ES384PrivateKey(pem: try String(contentsOf: directory.appendingPathComponent("key.pem"), encoding: .utf8))
+let pem = try String(contentsOf: directory.appendingPathComponent("key.pem"), encoding: .utf8)
+let algorithm = (try? String(contentsOf: directory.appendingPathComponent("alg"), encoding: .utf8)) ?? "es384"
 let keys = JWTKeyCollection()
-await keys.add(ecdsa: key, kid: JWKIdentifier(string: kid))
+if algorithm == "rs384" {
+    await keys.add(rsa: try Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(pemRepresentation: pem)), digestAlgorithm: .sha384, kid: JWKIdentifier(string: kid))
+} else {
+    await keys.add(ecdsa: try ES384PrivateKey(pem: pem), kid: JWKIdentifier(string: kid))
+}
 
 /// Signs `count` tokens for the patient-view service, valid for the next 5 minutes.
 func tokens(_ count: Int) async throws -> [String] {
@@ -117,12 +139,12 @@ for (index, body) in bodies.enumerated() {
 }
 print("warm-up: \(patients) calls, \(created) answers link to a case")
 
-// What verifying one ES384 signature costs on this machine (the server does it for every call).
+// What verifying one signature costs on this machine (the server does it for every call).
 let sample = try await tokens(300)
 let verifyStart = ContinuousClock.now
 for token in sample { _ = try await keys.verify(token, as: Claims.self) }
 let verifyEach = verifyStart.duration(to: .now) / sample.count
-print("ES384 signature check, one core: \(verifyEach) per token")
+print("\(algorithm.uppercased()) signature check, one core: \(verifyEach) per token")
 
 // Enough tokens for a generous ceiling; each used once.
 let budget = Int(seconds * 4_000) + connections
