@@ -46,25 +46,33 @@ public struct SQLCaseAccess: CaseAccessStore {
 
     public func members(caseId: String) async throws -> [CareTeamMember] {
         try await store.read { db in
-            var out: [CareTeamMember] = []
-            // Raw statements: read on every case page (issue #12).
-            if let row = try await db.raw("SELECT created_by FROM cases WHERE id = \(bind: caseId)").first(),
-                let creator = try row.decode(column: "created_by", as: String?.self)
-            {
-                out.append(CareTeamMember(userId: creator, basis: .created))
-            }
-            for row in try await db.raw("SELECT user_id, added_by, added_at FROM case_team WHERE case_id = \(bind: caseId) ORDER BY added_at").all() {
-                out.append(CareTeamMember(
-                    userId: try row.decode(column: "user_id", as: String.self), basis: .added,
-                    addedBy: try row.decode(column: "added_by", as: String.self), addedAt: try row.decode(column: "added_at", as: Int64.self)))
-            }
-            let attendees = try await db.raw("""
-                SELECT DISTINCT m.user_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
-                WHERE a.case_id = \(bind: caseId) AND m.user_id IS NOT NULL
+            // One raw statement: read on every case page (issue #12; three statements cost
+            // three trips through SQLite's thread pool). Creator first, then those added (in
+            // the order they were added), then meeting attendees.
+            let rows = try await db.raw("""
+                SELECT user_id, basis, added_by, added_at FROM (
+                  SELECT created_by AS user_id, 0 AS basis, CAST(NULL AS TEXT) AS added_by, CAST(NULL AS BIGINT) AS added_at
+                  FROM cases WHERE id = \(bind: caseId) AND created_by IS NOT NULL
+                  UNION ALL
+                  SELECT user_id, 1, added_by, added_at FROM case_team WHERE case_id = \(bind: caseId)
+                  UNION ALL
+                  SELECT DISTINCT m.user_id, 2, CAST(NULL AS TEXT), CAST(NULL AS BIGINT)
+                  FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
+                  WHERE a.case_id = \(bind: caseId) AND m.user_id IS NOT NULL
+                ) members ORDER BY basis, added_at, user_id
                 """).all()
-            for row in attendees {
+            var out: [CareTeamMember] = []
+            for row in rows {
                 let id = try row.decode(column: "user_id", as: String.self)
-                if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }
+                switch try row.decode(column: "basis", as: Int.self) {
+                case 0: out.append(CareTeamMember(userId: id, basis: .created))
+                case 1:
+                    out.append(CareTeamMember(
+                        userId: id, basis: .added, addedBy: try row.decode(column: "added_by", as: String?.self),
+                        addedAt: try row.decode(column: "added_at", as: Int64?.self)))
+                default:
+                    if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }
+                }
             }
             return out
         }
