@@ -243,17 +243,7 @@ public struct BulkImporter: Sendable {
     /// on every core.
     func prepare(_ chunk: [String]) async throws -> [Prepared] {
         let staged = try await staging.staged(patients: chunk)
-        return await withTaskGroup(of: (Int, [Prepared]).self) { group in
-            let parts = max(1, min(chunk.count, ProcessInfo.processInfo.activeProcessorCount))
-            let size = max(1, (chunk.count + parts - 1) / parts)
-            for first in stride(from: 0, to: chunk.count, by: size) {
-                let slice = Array(chunk[first..<min(chunk.count, first + size)])
-                group.addTask { (first, slice.map { self.prepare($0, staged: staged[$0] ?? []) }) }
-            }
-            var all = [Prepared](repeating: .noPatient, count: chunk.count)
-            for await (first, part) in group { for (offset, item) in part.enumerated() { all[first + offset] = item } }
-            return all
-        }
+        return await chunk.mapOnEveryCore { self.prepare($0, staged: staged[$0] ?? []) }
     }
 
     /// One patient's case from their staged resources, assessed (no database access).

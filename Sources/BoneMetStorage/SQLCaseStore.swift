@@ -139,19 +139,9 @@ public struct SQLCaseStore: CaseStore {
         id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64,
         sourceKey: String?, into db: any SQLDatabase
     ) async throws {
-        let list = listColumns(record)
-        let counts = counts(findings)
-        try await db.insert(into: "cases")
-            .columns(
-                "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
-                "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on")
-            .values(
-                SQLBind(id), SQLBind(record.patient.id), SQLBind(record.patient.fictional ? 1 : 0), SQLBind(json ?? CaseFile.write(record)), SQLBind(1),
-                SQLBind(RuleSet.version), SQLBind(time), SQLBind(time), SQLBind(user), SQLBind(sourceKey),
-                SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(user), SQLBind(counts.urgent), SQLBind(counts.warnings),
-                SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)), SQLBind(reassessOn))
-            .run()
-        try await insert(findings, caseId: id, updatedAt: time, into: db)
+        var row = NewRow(id: id, record: record, json: json ?? CaseFile.write(record), findings: findings, reassessOn: reassessOn, by: user, at: time)
+        row.sourceKey = sourceKey
+        try await insert([row], into: db)
     }
 
     public func update(

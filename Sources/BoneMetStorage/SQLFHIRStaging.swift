@@ -75,17 +75,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     /// decided as `upsertCase` decides it; the outcomes are in the order given.
     public func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
         // The case files are written before the transaction, on every core.
-        let texts = await withTaskGroup(of: (Int, [String]).self) { group in
-            let parts = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount))
-            let size = max(1, (items.count + parts - 1) / parts)
-            for start in stride(from: 0, to: items.count, by: size) {
-                let slice = Array(items[start..<min(items.count, start + size)])
-                group.addTask { (start, slice.map { CaseFile.write($0.record) }) }
-            }
-            var all = [String](repeating: "", count: items.count)
-            for await (start, part) in group { for (offset, text) in part.enumerated() { all[start + offset] = text } }
-            return all
-        }
+        let texts = await items.mapOnEveryCore { CaseFile.write($0.record) }
         return try await store.write { db -> [UpsertOutcome] in
             // The cases these sources already have, in one read; the new ones are inserted
             // together (multi-row), the others decided one by one as `upsertCase` does.
@@ -116,12 +106,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                     continue
                 }
                 claimed.insert(item.sourceKey)
-                var row = SQLCaseStore.NewRow(
-                    id: UUID().uuidString.lowercased(), record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn,
-                    by: user, at: time)
-                row.sourceKey = item.sourceKey
-                row.sourceHash = Self.hexSHA256(json)
-                fresh.append(row)
+                fresh.append(Self.newRow(item, json: json, hash: SQLTokenStore.hash(json), by: user, at: time))
                 outcomes.append(.created)
             }
             try await SQLCaseStore.insert(fresh, into: db)
@@ -135,15 +120,13 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         }
     }
 
-    static func hexSHA256(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// A new imported case, marked imported (its source's hash, version 1) in its own row.
+    static func newRow(_ item: CaseUpsert, json: String, hash: String, by user: String, at time: Int64) -> SQLCaseStore.NewRow {
+        var row = SQLCaseStore.NewRow(
+            id: UUID().uuidString.lowercased(), record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn, by: user, at: time)
+        row.sourceKey = item.sourceKey
+        row.sourceHash = hash
+        return row
     }
 
     /// One case of an import, inside the caller's transaction.
@@ -154,15 +137,12 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         let reassessOn = item.reassessOn
         // `case:<id>` names a case of this installation (our own export coming back), else a source.
         let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
-        let hash = hexSHA256(json)
+        let hash = SQLTokenStore.hash(json)
         let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
             .where("source_key", .equal, SQLBind(sourceKey))
             .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
         guard let existing else {
-            let id = UUID().uuidString.lowercased()
-            try await SQLCaseStore.insertCase(
-                id: id, record, json: json, findings: findings, reassessOn: reassessOn, by: user, at: time, sourceKey: sourceKey, into: db)
-            try await Self.markImported(id: id, hash: hash, version: 1, in: db)
+            try await SQLCaseStore.insert([Self.newRow(item, json: json, hash: hash, by: user, at: time)], into: db)
             return .created
         }
         let id = try existing.decode(column: "id", as: String.self)

@@ -13,7 +13,7 @@ public struct SQLTokenStore: TokenStore {
     /// SHA-256 of the token: a 256-bit random token needs no slow hash, and a stolen table
     /// reveals no usable token.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        AuditChain.hex(SHA256.hash(data: Data(token.utf8)))
     }
 
     public func create(userId: String, name: String, at time: Int64, expiresAt: Int64) async throws -> String {

@@ -10,6 +10,15 @@ public enum TestDatabases {
         ProcessInfo.processInfo.environment["BONEMET_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// Empties a throw-away PostgreSQL database the benchmarks were pointed at (every table
+    /// dropped), so a run starts from the migrations.
+    public static func emptyPostgres(_ store: SQLStore) async throws {
+        try await store.write { db in
+            try await db.raw("DROP SCHEMA public CASCADE").run()
+            try await db.raw("CREATE SCHEMA public").run()
+        }
+    }
+
     /// The engines to run every storage test against.
     public static var engines: [SQLStore.Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 

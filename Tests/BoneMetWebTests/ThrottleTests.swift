@@ -32,7 +32,7 @@ import Testing
                 return try await group.reduce(into: [(HTTPResponse.Status, String?)]()) { $0.append($1) }
             }
             #expect(statuses.filter { $0.0 == .unauthorized }.count == AuthController.maxFailures)
-            #expect(statuses.filter { $0.0 == .tooManyRequests }.count == 20 - AuthController.maxFailures)
+            #expect(statuses.filter { $0.0 == .tooManyRequests }.count == 20 - AuthController.maxFailures, "statuses: \(statuses.map(\.0.code))")
             #expect(statuses.filter { $0.0 == .tooManyRequests }.allSatisfy { $0.1 == "1" })
         }
     }

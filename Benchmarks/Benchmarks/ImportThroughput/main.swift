@@ -69,12 +69,7 @@ case "import":
     let postgres = arguments.count > 3 ? arguments[3] : nil
     let database = FileManager.default.temporaryDirectory.appendingPathComponent("bm-bench-\(UUID().uuidString).sqlite")
     let store = try SQLStore(postgres.map { .postgres(url: $0) } ?? .sqlite(path: database.path))
-    if postgres != nil {
-        try await store.write { db in
-            try await db.raw("DROP SCHEMA public CASCADE").run()
-            try await db.raw("CREATE SCHEMA public").run()
-        }
-    }
+    if postgres != nil { try await TestDatabases.emptyPostgres(store) }
     try await Migrator().migrate(store, at: 1)
     let start = Date()
     let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, now: { 1 }).run(folder)

@@ -28,12 +28,7 @@ let templates: [CaseRecord] = (0..<24).map { index in
 }
 let location: DatabaseLocation = postgresURL.map { .postgres(url: $0) } ?? .sqlite(path: NSTemporaryDirectory() + "bonemet-reassess-\(getpid()).sqlite")
 let store = try SQLStore(location, logger: logger)
-if postgresURL != nil {
-    try await store.write { db in
-        try await db.raw("DROP SCHEMA public CASCADE").run()
-        try await db.raw("CREATE SCHEMA public").run()
-    }
-}
+if postgresURL != nil { try await TestDatabases.emptyPostgres(store) }
 _ = try await Migrator().migrate(store, at: 1_700_000_000)
 let cases = SQLCaseStore(store)
 let jsonBytes = templates.map { CaseFile.write($0).utf8.count }.reduce(0, +) / templates.count

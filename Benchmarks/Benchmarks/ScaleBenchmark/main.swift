@@ -83,12 +83,7 @@ for size in sizes {
         location = .sqlite(path: file)
     }
     let store = try SQLStore(location, logger: logger)
-    if postgresURL != nil {
-        try await store.write { db in
-            try await db.raw("DROP SCHEMA public CASCADE").run()
-            try await db.raw("CREATE SCHEMA public").run()
-        }
-    }
+    if postgresURL != nil { try await TestDatabases.emptyPostgres(store) }
     _ = try await Migrator().migrate(store, at: 1_700_000_000)
     let cases = SQLCaseStore(store)
     let (fillSeconds, realistic) = try await fill(cases, count: size)

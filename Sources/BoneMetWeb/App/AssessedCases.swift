@@ -23,7 +23,7 @@ final class AssessedCases: @unchecked Sendable {
 
     init(settings: RuleSettings, maxEntries: Int = 2_048) {
         self.settings = settings
-        self.settingsKey = "\(RuleSet.version)|\(settings.summary(.en))"
+        self.settingsKey = settings.assessedUnder
         self.maxEntries = max(1, maxEntries)
     }
 
@@ -47,4 +47,10 @@ final class AssessedCases: @unchecked Sendable {
     }
 
     var count: Int { lock.withLock { entries.count } }
+}
+
+extension RuleSettings {
+    /// What an assessment depends on besides the record and the day: the rule set and these
+    /// settings (the key of `AssessedCases` and of the re-assessment's last run).
+    var assessedUnder: String { "\(RuleSet.version)|\(summary(.en))" }
 }

@@ -25,7 +25,7 @@ public struct Reassessor: Sendable {
     }
 
     /// What every stored finding was assessed under: the rule set and the settings.
-    var rulesFor: String { "\(RuleSet.version)|\(services.settings.summary(.en))" }
+    var rulesFor: String { services.settings.assessedUnder }
     /// What the stored findings must be current for: the day, the rule set, the settings.
     var currentFor: String { "\(services.today)|\(rulesFor)" }
 
@@ -72,30 +72,26 @@ public struct Reassessor: Sendable {
         return refreshed
     }
 
+    /// One stored case as read for re-assessment (a Sendable element for `mapOnEveryCore`).
+    struct Page: Sendable {
+        let id: String
+        let version: Int
+        let json: String
+    }
+
     /// Reads and assesses a batch on every core (issue #12: one write per batch, not per case,
     /// so requests wait for at most one batch).
     static func assess(
         _ page: [(id: String, version: Int, json: String)], asOf: PartialDate, settings: RuleSettings
     ) async -> [SQLCaseStore.Reassessed] {
-        await withTaskGroup(of: [SQLCaseStore.Reassessed].self) { group in
-            let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let size = (page.count + parts - 1) / parts
-            for start in stride(from: 0, to: page.count, by: max(1, size)) {
-                let slice = Array(page[start..<min(page.count, start + size)])
-                group.addTask {
-                    // A record that no longer reads is left as it is (its page reports it); never a crash.
-                    slice.compactMap { item in
-                        (try? CaseFile.read(item.json)).map { record in
-                            let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings)
-                            return SQLCaseStore.Reassessed(id: item.id, version: item.version, findings: assessment.findings, reassessOn: assessment.reassessOn)
-                        }
-                    }
-                }
+        let cases = page.map { Page(id: $0.id, version: $0.version, json: $0.json) }
+        return await cases.mapOnEveryCore { item in
+            // A record that no longer reads is left as it is (its page reports it); never a crash.
+            (try? CaseFile.read(item.json)).map { record in
+                let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings)
+                return SQLCaseStore.Reassessed(id: item.id, version: item.version, findings: assessment.findings, reassessOn: assessment.reassessOn)
             }
-            var all: [SQLCaseStore.Reassessed] = []
-            for await part in group { all += part }
-            return all
-        }
+        }.compactMap { $0 }
     }
 
     /// When the worklists were last brought up to date (seconds), if ever.
