@@ -23,59 +23,64 @@ public struct SQLCaseAccess: CaseAccessStore {
 
     /// On the care team: created the case, added to it, or attending a meeting about it.
     static func team(_ userId: String, id column: String, creator: String) -> SQLQueryString {
-        SQLQueryString("""
-            (\(unsafeRaw: creator) = \(bind: userId)
-             OR \(unsafeRaw: column) IN (SELECT t.case_id FROM case_team t WHERE t.user_id = \(bind: userId))
-             OR \(unsafeRaw: column) IN (SELECT a.case_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
-                                      WHERE m.user_id = \(bind: userId)))
-            """)
+        SQLStore.query(teamText(id: column, creator: creator), Array(repeating: .text(userId), count: teamBinds))
     }
 
+    /// The care-team predicate's text, with `teamBinds` marks for the user's id.
+    private static func teamText(id column: String, creator: String) -> String {
+        """
+        (\(creator) = ?
+         OR \(column) IN (SELECT t.case_id FROM case_team t WHERE t.user_id = ?)
+         OR \(column) IN (SELECT a.case_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
+                          WHERE m.user_id = ?))
+        """
+    }
+    private static let teamBinds = 3
+
+    /// Care team and "break the glass" grant in one statement (read on every case opened).
+    private static let accessText = """
+        SELECT (SELECT 1 FROM cases WHERE cases.id = ? AND \(teamText(id: "cases.id", creator: "cases.created_by"))) AS on_team,
+               (SELECT MAX(expires_at) FROM case_access WHERE case_id = ? AND user_id = ? AND expires_at > ?) AS until
+        """
+
     public func access(caseId: String, viewer: CaseViewer) async throws -> CaseAccessLevel? {
-        try await store.read { db in
-            let onTeam = try await db.select().column("id").from("cases").where("id", .equal, SQLBind(caseId))
-                .where(Self.team(viewer.userId, id: "cases.id", creator: "cases.created_by")).first()
-            if onTeam != nil { return .careTeam }
-            let grant = try await db.select().column(SQLFunction("MAX", args: SQLColumn("expires_at")), as: "until").from("case_access")
-                .where("case_id", .equal, SQLBind(caseId)).where("user_id", .equal, SQLBind(viewer.userId))
-                .where("expires_at", .greaterThan, SQLBind(viewer.now)).first()
-            guard let until = try grant?.decode(column: "until", as: Int64?.self) else { return nil }
-            return .brokenGlass(until: until)
-        }
+        let user = SQLArgument.text(viewer.userId)
+        let arguments = [.text(caseId)] + Array(repeating: user, count: Self.teamBinds) + [.text(caseId), user, .integer(viewer.now)]
+        guard let row = try await store.row(Self.accessText, arguments) else { return nil }
+        if try !row.decodeNil(column: "on_team") { return .careTeam }
+        guard let until = try row.decode(column: "until", as: Int64?.self) else { return nil }
+        return .brokenGlass(until: until)
     }
 
     public func members(caseId: String) async throws -> [CareTeamMember] {
-        try await store.read { db in
-            // One raw statement: read on every case page (issue #12; three statements cost
-            // three trips through SQLite's thread pool). Creator first, then those added (in
-            // the order they were added), then meeting attendees.
-            let rows = try await db.raw("""
-                SELECT user_id, basis, added_by, added_at FROM (
-                  SELECT created_by AS user_id, 0 AS basis, CAST(NULL AS TEXT) AS added_by, CAST(NULL AS BIGINT) AS added_at
-                  FROM cases WHERE id = \(bind: caseId) AND created_by IS NOT NULL
-                  UNION ALL
-                  SELECT user_id, 1, added_by, added_at FROM case_team WHERE case_id = \(bind: caseId)
-                  UNION ALL
-                  SELECT DISTINCT m.user_id, 2, CAST(NULL AS TEXT), CAST(NULL AS BIGINT)
-                  FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
-                  WHERE a.case_id = \(bind: caseId) AND m.user_id IS NOT NULL
-                ) members ORDER BY basis, added_at, user_id
-                """).all()
-            var out: [CareTeamMember] = []
-            for row in rows {
-                let id = try row.decode(column: "user_id", as: String.self)
-                switch try row.decode(column: "basis", as: Int.self) {
-                case 0: out.append(CareTeamMember(userId: id, basis: .created))
-                case 1:
-                    out.append(CareTeamMember(
-                        userId: id, basis: .added, addedBy: try row.decode(column: "added_by", as: String?.self),
-                        addedAt: try row.decode(column: "added_at", as: Int64?.self)))
-                default:
-                    if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }
-                }
+        // One statement, read directly on every case page (`SQLStore.rows`, issue #12).
+        // Creator first, then those added (in the order they were added), then meeting attendees.
+        let rows = try await store.rows("""
+            SELECT user_id, basis, added_by, added_at FROM (
+              SELECT created_by AS user_id, 0 AS basis, CAST(NULL AS TEXT) AS added_by, CAST(NULL AS BIGINT) AS added_at
+              FROM cases WHERE id = ? AND created_by IS NOT NULL
+              UNION ALL
+              SELECT user_id, 1, added_by, added_at FROM case_team WHERE case_id = ?
+              UNION ALL
+              SELECT DISTINCT m.user_id, 2, CAST(NULL AS TEXT), CAST(NULL AS BIGINT)
+              FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id
+              WHERE a.case_id = ? AND m.user_id IS NOT NULL
+            ) members ORDER BY basis, added_at, user_id
+            """, Array(repeating: .text(caseId), count: 3))
+        var out: [CareTeamMember] = []
+        for row in rows {
+            let id = try row.decode(column: "user_id", as: String.self)
+            switch try row.decode(column: "basis", as: Int.self) {
+            case 0: out.append(CareTeamMember(userId: id, basis: .created))
+            case 1:
+                out.append(CareTeamMember(
+                    userId: id, basis: .added, addedBy: try row.decode(column: "added_by", as: String?.self),
+                    addedAt: try row.decode(column: "added_at", as: Int64?.self)))
+            default:
+                if !out.contains(where: { $0.userId == id }) { out.append(CareTeamMember(userId: id, basis: .meeting)) }
             }
-            return out
         }
+        return out
     }
 
     public func add(member userId: String, caseId: String, by: String, at time: Int64) async throws {

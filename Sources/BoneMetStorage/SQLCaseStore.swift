@@ -216,9 +216,7 @@ public struct SQLCaseStore: CaseStore {
     }
 
     public func version(id: String) async throws -> Int? {
-        try await store.read { db in
-            try await db.raw("SELECT version FROM cases WHERE id = \(bind: id)").first()?.decode(column: "version", as: Int.self)
-        }
+        try await store.row("SELECT version FROM cases WHERE id = ?", [.text(id)])?.decode(column: "version", as: Int.self)
     }
 
     public func get(id: String) async throws -> StoredCase? {

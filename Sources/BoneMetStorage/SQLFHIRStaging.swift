@@ -189,12 +189,9 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     }
 
     public func caseVersion(sourceKey: String) async throws -> (id: String, version: Int)? {
-        try await store.read { db in
-            guard let row = try await db.select().columns("id", "version").from("cases").where("source_key", .equal, SQLBind(sourceKey)).first() else {
-                return nil
-            }
-            return (try row.decode(column: "id", as: String.self), try row.decode(column: "version", as: Int.self))
-        }
+        // On every CDS call: a direct read (`SQLStore.rows`, issue #12).
+        guard let row = try await store.row("SELECT id, version FROM cases WHERE source_key = ?", [.text(sourceKey)]) else { return nil }
+        return (try row.decode(column: "id", as: String.self), try row.decode(column: "version", as: Int.self))
     }
 
     public func caseId(sourceKey: String) async throws -> String? {

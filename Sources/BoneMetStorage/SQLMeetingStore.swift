@@ -170,14 +170,12 @@ public struct SQLTaskStore: TaskStore {
     }
 
     public func tasks(caseId: String) async throws -> [FollowUpTask] {
-        let all = try await store.read { db in
-            // Raw: read on every case page (issue #12); the same columns as `select`.
-            try await db.raw("""
-                SELECT t.id, t.case_id, t.meeting_id, t.specialty, t.text, t.created_at, t.done_at, t.done_by, c.patient_id
-                FROM tasks t JOIN cases c ON c.id = t.case_id
-                WHERE t.case_id = \(bind: caseId) ORDER BY t.created_at, t.position, t.id LIMIT 500
-                """).all().map(Self.task)
-        }
+        // On every case page: a direct read (`SQLStore.rows`, issue #12); the same columns as `select`.
+        let all = try await store.rows("""
+            SELECT t.id, t.case_id, t.meeting_id, t.specialty, t.text, t.created_at, t.done_at, t.done_by, c.patient_id
+            FROM tasks t JOIN cases c ON c.id = t.case_id
+            WHERE t.case_id = ? ORDER BY t.created_at, t.position, t.id LIMIT 500
+            """, [.text(caseId)]).map(Self.task)
         return all.filter { !$0.isDone } + all.filter(\.isDone).sorted { ($0.doneAt ?? 0) > ($1.doneAt ?? 0) }
     }
 

@@ -30,15 +30,12 @@ public struct SQLSessionStore: SessionStore {
     }
 
     public func signedIn(id: String, now: Int64) async throws -> (user: User, csrfToken: String)? {
-        // Raw SQL: SQLKit building the statement cost more than SQLite answering it (issue #12).
-        let row = try await store.read { db in
-            try await db.raw("""
-                SELECT u.id, u.username, u.display_name, u.role, u.must_change_password, u.disabled, s.csrf_token
-                FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.id = \(bind: Self.key(id)) AND s.expires_at > \(bind: now)
-                """).first()
-        }
-        guard let row else { return nil }
+        // On every signed-in request: a direct read (`SQLStore.rows`, issue #12).
+        guard let row = try await store.row("""
+            SELECT u.id, u.username, u.display_name, u.role, u.must_change_password, u.disabled, s.csrf_token
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = ? AND s.expires_at > ?
+            """, [.text(Self.key(id)), .integer(now)]) else { return nil }
         return (try SQLUserStore.user(row), try row.decode(column: "csrf_token", as: String.self))
     }
 

@@ -45,6 +45,8 @@ public final class SQLStore: @unchecked Sendable {
     let writeLock = AsyncLock()
     /// What must be written before the connections close (queued audit entries).
     private let hooks = ShutdownHooks()
+    /// SQLite only: small reads on the caller's thread (`rows`).
+    private let direct: SQLiteDirectReads?
 
     public init(_ location: DatabaseLocation, logger: Logger = Logger(label: "bonemet.storage")) throws {
         self.logger = logger
@@ -52,9 +54,13 @@ public final class SQLStore: @unchecked Sendable {
         switch location {
         case .sqlite(let path):
             engine = .sqlite
+            // One reading connection per core and two spare: a read runs on the thread that asks,
+            // and a task's thread is one of the cores (or an event loop's, briefly).
+            direct = SQLiteDirectReads(path: path, limit: System.coreCount + 2)
             backend = .sqlite(EventLoopGroupConnectionPool(source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 2, logger: logger, on: group))
         case .postgres(let url):
             engine = .postgres
+            direct = nil
             let configuration = try SQLPostgresConfiguration(url: url)
             backend = .postgres(EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4, logger: logger, on: group))
@@ -83,6 +89,39 @@ public final class SQLStore: @unchecked Sendable {
                 connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
             }.get()
         }
+    }
+
+    /// The rows of one small read: `sql` with `?` for each of `arguments`, in order. On SQLite
+    /// it runs on the caller's thread with its statement prepared once (`SQLiteDirectReads`);
+    /// when no reading connection is free, and on PostgreSQL, on a pooled connection. For reads
+    /// of a few indexed rows on every request — never a list or a scan.
+    public func rows(_ sql: String, _ arguments: [SQLArgument]) async throws -> [any SQLRow] {
+        if let direct, let rows = try direct.rows(sql, arguments) { return rows }
+        let query = Self.query(sql, arguments)
+        return try await read { db in try await db.raw(query).all() }
+    }
+
+    /// The first row of `rows`, or nil.
+    public func row(_ sql: String, _ arguments: [SQLArgument]) async throws -> (any SQLRow)? {
+        try await rows(sql, arguments).first
+    }
+
+    /// `sql` with its `?` marks as binds, for the engine's own placeholders.
+    static func query(_ sql: String, _ arguments: [SQLArgument]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var remaining = arguments[...]
+        for (index, part) in sql.split(separator: "?", omittingEmptySubsequences: false).enumerated() {
+            if index > 0, let argument = remaining.popFirst() {
+                switch argument {
+                case .text(let text): query.appendInterpolation(bind: text)
+                case .integer(let value): query.appendInterpolation(bind: value)
+                case .real(let value): query.appendInterpolation(bind: value)
+                case .null: query.appendInterpolation(bind: String?.none)
+                }
+            }
+            query.appendLiteral(String(part))
+        }
+        return query
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
@@ -122,6 +161,7 @@ public final class SQLStore: @unchecked Sendable {
 
     public func shutdown() async {
         for hook in hooks.takeAll() { await hook() }
+        direct?.close()
         switch backend {
         case .sqlite(let pool): try? await pool.shutdownAsync()
         case .postgres(let pool): try? await pool.shutdownAsync()

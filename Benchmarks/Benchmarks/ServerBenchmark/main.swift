@@ -79,8 +79,12 @@ struct Result {
     var errors = 0
 }
 
+/// BENCH_ONLY=name runs only the target whose name contains it (to profile one target).
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"].flatMap { $0.isEmpty ? nil : $0 }
+
 /// `connections` loops sending GET `url` for `seconds`; requests/s and latency percentiles.
 func load(_ name: String, _ url: String, cookie: String? = nil) async {
+    if let only, !name.contains(only) { return }
     let deadline = Date().addingTimeInterval(seconds)
     let started = Date()
     let results = await withTaskGroup(of: Result.self) { group in

@@ -22,26 +22,28 @@ struct CasePage {
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
-        return layout.render(
-            title: stored.record.patient.id,
-            .div(
-                cached("top", layout) { caseNode(layout) },
-                TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks),
-                .unwrap(careTeam) { $0.node(caseId: stored.id, layout: layout) },
-                cached("record", layout) { csrf in recordNode(language, csrf: csrf) }
-            ))
-    }
-
-    /// A part of the page from the cache when there is one and the page is served compact; the
-    /// CSRF marker in it is swapped for this viewer's token.
-    private func cached(_ part: String, _ layout: Layout, _ node: (_ csrf: String?) -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        guard let cache, !layout.indented else { return node(layout.csrf) }
-        let key = "\(part)|\(stored.id)|\(stored.version)|\(layout.language)|\(canEdit)|\(assessment.asOf)|\(assessment.ruleSetVersion)"
-        return .raw(cache.fragment(key, csrf: layout.csrf ?? "") { node(cache.csrfMarker).render() })
-    }
-
-    private func cached(_ part: String, _ layout: Layout, _ node: () -> Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        cached(part, layout) { _ in node() }
+        let title = stored.record.patient.id
+        let tasksNode = TasksPage.caseNode(tasks, caseId: stored.id, layout: layout, canComplete: canCompleteTasks)
+        guard let cache, !layout.indented else {
+            return layout.render(
+                title: title,
+                .div(caseNode(layout), tasksNode, .unwrap(careTeam) { $0.node(caseId: stored.id, layout: layout) }, recordNode(language, csrf: layout.csrf)))
+        }
+        // Served compact: the parts that depend only on the case version come from the cache,
+        // and the page is joined as text (Plot would copy each cached part once per element
+        // around it). A test checks the result equals the page rendered afresh.
+        let csrf = layout.csrf ?? ""
+        func cached(_ part: String, _ node: (_ csrf: String?) -> Node<HTML.BodyContext>) -> String {
+            let key = "\(part)|\(stored.id)|\(stored.version)|\(language)|\(canEdit)|\(assessment.asOf)|\(assessment.ruleSetVersion)"
+            return cache.fragment(key, csrf: csrf) { node(cache.csrfMarker).render() }
+        }
+        var html = "<div>"
+        html += cached("top") { _ in caseNode(layout) }
+        html += tasksNode.render()
+        if let careTeam { html += careTeam.node(caseId: stored.id, layout: layout).render() }
+        html += cached("record") { csrf in recordNode(language, csrf: csrf) }
+        html += "</div>"
+        return layout.render(title: title, html: html)
     }
 
     /// The head, the first screen, the timeline and the three duties' findings.

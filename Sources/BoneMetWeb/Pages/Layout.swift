@@ -1,4 +1,5 @@
 import BoneMetDomain
+import Foundation
 import Plot
 
 /// The frame of every page: header with navigation, language switch and sign-out, the page,
@@ -6,7 +7,7 @@ import Plot
 struct Layout {
     let language: AppLanguage
     let user: User?
-    let csrf: String?
+    var csrf: String?
     /// Indented output, for readable page snapshots; pages are served compact.
     var indented = false
     /// The page's path, where the language switch returns.
@@ -27,7 +28,27 @@ struct Layout {
     func time(_ seconds: Int64) -> String { clock.display(seconds) }
 
     func render(title: String, _ content: Node<HTML.BodyContext>) -> String {
-        let html = HTML(
+        if indented { return document(title: title, content).render(indentedBy: .spaces(1)) }
+        return render(title: title, html: content.render())
+    }
+
+    /// The page around `html`, the page's own markup, compact. The frame is the same for every
+    /// page of a viewer, path and title, so it is rendered once (`Chrome`) and the page is
+    /// joined into it: Plot would copy a large page once per enclosing element (issue #12).
+    func render(title: String, html: String) -> String {
+        // Without a token Plot leaves the value attribute out: that frame is kept on its own.
+        let token = csrf.flatMap { $0.isEmpty ? nil : $0 }
+        let key = "\(language)|\(path)|\(token != nil)|\(title)|" + (user.map { "\($0.id)|\($0.role)|\($0.may(.manageUsers))|\($0.displayName)" } ?? "-")
+        let frame = Chrome.shared.frame(key) {
+            var marked = self
+            marked.csrf = token.map { _ in Chrome.csrfMarker }
+            return marked.document(title: title, .raw(Chrome.contentMarker)).render()
+        }
+        return frame.join(csrf: csrf ?? "", content: html)
+    }
+
+    private func document(title: String, _ content: Node<HTML.BodyContext>) -> HTML {
+        HTML(
             .attribute(named: "lang", value: language == .zhHans ? "zh-Hans" : "en"),
             .head(
                 .meta(.charset(.utf8)),
@@ -67,7 +88,50 @@ struct Layout {
                 .footer(.p(.text(UIText.demoNote(language))))
             )
         )
-        return indented ? html.render(indentedBy: .spaces(1)) : html.render()
+    }
+}
+
+/// Rendered page frames, split where the CSRF token and the page go (bounded: a frame is a
+/// couple of kilobytes; the oldest is dropped past the limit). The markers are random per
+/// process, so no text of a page can match them.
+final class Chrome: @unchecked Sendable {
+    // @unchecked: all state is touched only under the lock.
+    static let shared = Chrome(limit: 2048)
+    static let csrfMarker = "csrf-" + UUID().uuidString
+    static let contentMarker = "page-" + UUID().uuidString
+
+    /// A frame: the text before and after the page, each split at the CSRF marker.
+    struct Frame: Sendable {
+        let before: [String]
+        let after: [String]
+
+        func join(csrf: String, content: String) -> String {
+            before.joined(separator: csrf) + content + after.joined(separator: csrf)
+        }
+    }
+
+    private let lock = NSLock()
+    private var frames: [String: Frame] = [:]
+    private var order: [String] = []
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func frame(_ key: String, make: () -> String) -> Frame {
+        if let known = lock.withLock({ frames[key] }) { return known }
+        let made = make()
+        let halves = made.split(separator: Self.contentMarker, maxSplits: 1, omittingEmptySubsequences: false)
+        let split = { (text: Substring) in text.split(separator: Self.csrfMarker, omittingEmptySubsequences: false).map(String.init) }
+        let frame = Frame(before: split(halves[0]), after: halves.count > 1 ? split(halves[1]) : [])
+        lock.withLock {
+            guard frames[key] == nil else { return }
+            frames[key] = frame
+            order.append(key)
+            if order.count > limit { frames.removeValue(forKey: order.removeFirst()) }
+        }
+        return frame
     }
 }
 

@@ -1,0 +1,256 @@
+import NIOCore
+import SQLKit
+import SQLiteKit
+import Synchronization
+// SQLiteNIO's own copy of SQLite, called directly: a second SQLite library in the process would
+// break the file locks both rely on (sqlite.org/howtocorrupt.html §2.2.1), so this must be the
+// very library SQLiteNIO's connections use.
+import VaporCSQLite
+
+/// A bind of a `SQLStore.rows` statement.
+public enum SQLArgument: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    case null
+}
+
+/// Small reads answered on the caller's thread, on SQLite (issue #12).
+///
+/// Why: the case page's profile showed a third of the server's CPU in the kernel switching
+/// threads and a tenth in SQLite parsing statements — every SQLiteNIO statement hops from the
+/// task to the connection pool's event loop, to SQLite's thread pool and back, and prepares its
+/// text afresh. The per-request reads (session, case version, access, tasks, care team) take
+/// microseconds in SQLite itself. Here each runs where it is asked for, on a connection kept
+/// for reading (`query_only`, write-ahead log: it never waits for a writer), with its
+/// statements prepared once per connection.
+///
+/// Only reads whose rows are few and come from an index belong here: a statement blocks the
+/// thread it runs on for as long as SQLite works on it.
+final class SQLiteDirectReads: Sendable {
+    private struct Connections {
+        var idle: [DirectConnection] = []
+        var open = 0
+        var closed = false
+    }
+
+    private let path: String
+    private let limit: Int
+    private let connections = Mutex(Connections())
+
+    init(path: String, limit: Int) {
+        self.path = path
+        self.limit = limit
+    }
+
+    /// The rows, or nil when no connection is free (the caller takes the pooled path instead).
+    func rows(_ sql: String, _ arguments: [SQLArgument]) throws -> [any SQLRow]? {
+        guard let connection = take() else { return nil }
+        defer { give(connection) }
+        return try connection.rows(sql, arguments)
+    }
+
+    private enum Taken {
+        case connection(DirectConnection)
+        case openOne
+        case none
+    }
+
+    private func take() -> DirectConnection? {
+        let taken = connections.withLock { state -> Taken in
+            if state.closed { return .none }
+            if let connection = state.idle.popLast() { return .connection(connection) }
+            guard state.open < limit else { return .none }
+            state.open += 1
+            return .openOne
+        }
+        switch taken {
+        case .connection(let connection): return connection
+        case .none: return nil
+        case .openOne:
+            if let connection = DirectConnection(path: path) { return connection }
+            connections.withLock { $0.open -= 1 }
+            return nil
+        }
+    }
+
+    private func give(_ connection: DirectConnection) {
+        let keep = connections.withLock { state -> Bool in
+            guard !state.closed else {
+                state.open -= 1
+                return false
+            }
+            state.idle.append(connection)
+            return true
+        }
+        if !keep { connection.close() }
+    }
+
+    /// Closes the idle connections; one in use closes when it is given back.
+    func close() {
+        let idle = connections.withLock { state -> [DirectConnection] in
+            state.closed = true
+            defer {
+                state.open -= state.idle.count
+                state.idle = []
+            }
+            return state.idle
+        }
+        for connection in idle { connection.close() }
+    }
+}
+
+/// One SQLite connection for reading, with its prepared statements.
+// @unchecked: a connection is used by one caller at a time — it is taken out of the idle list
+// under the lock and given back after use — so its handle and cache are never shared.
+private final class DirectConnection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    /// Statement texts are fixed in the code; the bound only guards against a caller building them.
+    private static let statementLimit = 64
+
+    /// Nil when the file cannot be opened for reading: the caller takes the pooled path, whose
+    /// connection reports the reason.
+    init?(path: String) {
+        var handle: OpaquePointer?
+        let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        self.handle = handle
+        guard opened == SQLITE_OK, handle != nil else {
+            close()
+            return nil
+        }
+        // query_only: this connection can never write, whatever it is asked; the busy timeout is
+        // the pooled connections' (a reader waits only while a crashed writer's log is recovered).
+        for pragma in ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"] {
+            guard sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil) == SQLITE_OK else {
+                close()
+                return nil
+            }
+        }
+    }
+
+    func close() {
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        statements = [:]
+        if let handle { sqlite_nio_sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    deinit { close() }
+
+    private func failure(_ code: Int32) -> SQLiteReadError {
+        SQLiteReadError(code: code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error")
+    }
+
+    private func statement(_ sql: String) throws -> OpaquePointer {
+        if let prepared = statements[sql] { return prepared }
+        if statements.count >= Self.statementLimit {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+            statements = [:]
+        }
+        var statement: OpaquePointer?
+        let code = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw failure(code) }
+        statements[sql] = statement
+        return statement
+    }
+
+    func rows(_ sql: String, _ arguments: [SQLArgument]) throws -> [any SQLRow] {
+        let statement = try statement(sql)
+        // Reset only: every bind is set again on the next use, and sqlite3_clear_bindings
+        // would mark the statement expired (re-prepared on every step — it cost 15 % of the
+        // case page, issue #12).
+        defer { sqlite_nio_sqlite3_reset(statement) }
+        for (index, argument) in arguments.enumerated() {
+            let position = Int32(index + 1)
+            let code: Int32
+            switch argument {
+            case .text(let text):
+                code = sqlite_nio_sqlite3_bind_text64(statement, position, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+            case .integer(let value): code = sqlite_nio_sqlite3_bind_int64(statement, position, value)
+            case .real(let value): code = sqlite_nio_sqlite3_bind_double(statement, position, value)
+            case .null: code = sqlite_nio_sqlite3_bind_null(statement, position)
+            }
+            guard code == SQLITE_OK else { throw failure(code) }
+        }
+        let count = sqlite_nio_sqlite3_column_count(statement)
+        var names: [String] = []
+        names.reserveCapacity(Int(count))
+        for column in 0..<count {
+            names.append(sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "")
+        }
+        var rows: [any SQLRow] = []
+        while true {
+            let code = sqlite_nio_sqlite3_step(statement)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            var values: [SQLiteData] = []
+            values.reserveCapacity(Int(count))
+            for column in 0..<count { values.append(value(statement, column)) }
+            rows.append(DirectRow(columns: names, values: values))
+        }
+        return rows
+    }
+
+    private func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {
+        switch sqlite_nio_sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER: return .integer(SQLiteInt64(sqlite_nio_sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite_nio_sqlite3_column_text(statement, column) else { return .null }
+            let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+        case SQLITE_BLOB:
+            let length = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+            var buffer = ByteBufferAllocator().buffer(capacity: length)
+            if let bytes = sqlite_nio_sqlite3_column_blob(statement, column) {
+                buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: length))
+            }
+            return .blob(buffer)
+        default: return .null
+        }
+    }
+}
+
+/// SQLite's own code and message (they name statements and columns, never values).
+struct SQLiteReadError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+    var description: String { "SQLite error \(code): \(message)" }
+}
+
+/// SQLite's SQLITE_TRANSIENT: the library copies a bound text before the call returns.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A row read directly; decodes exactly as SQLiteKit's rows do (same decoder).
+private struct DirectRow: SQLRow {
+    let columns: [String]
+    let values: [SQLiteData]
+
+    var allColumns: [String] { columns }
+
+    private func value(_ column: String) -> SQLiteData? {
+        columns.firstIndex(of: column).map { values[$0] }
+    }
+
+    func contains(column: String) -> Bool { columns.contains(column) }
+
+    func decodeNil(column: String) throws -> Bool {
+        (value(column) ?? .null) == .null
+    }
+
+    func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
+        guard let data = value(column) else {
+            throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "no column \(column) in the row"))
+        }
+        return try SQLiteDataDecoder().decode(D.self, from: data)
+    }
+}
+
+private struct SQLColumnKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
