@@ -1,4 +1,5 @@
 import BoneMetDomain
+import BoneMetRules
 import BoneMetTestSupport
 import Foundation
 import Testing
@@ -42,6 +43,27 @@ import Testing
         let examples = try Self.examples
         #expect(examples.count >= 10)
         for record in examples { #expect(try CaseJSONEncoder.encode(record) == (try Self.foundation(record)), "\(record.patient.id)") }
+    }
+
+    /// Strings whose escapes sit next to combining marks, emoji and CJK, and generated ones: the
+    /// writer copies the text between escapes whole, and must cut it at the escapes exactly.
+    @Test func stringsAroundEscapesAreCopiedExactly() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var samples = ["\"\u{301}", "a\n\u{301}b", "\\\u{20DD}", "\u{1F468}\u{200D}\u{1F469}\"\u{1F467}", "唑\t来\"膦\\酸\r", "\"", "\n\n", "e\u{301}\"e\u{301}", ""]
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Unicode.Scalar] = ["\"", "\\", "\n", "\t", "\u{01}", "\u{08}", "\u{0C}", "\u{1F}", "a", "Z", " ", "/", "\u{301}", "\u{20DD}", "唑", "😀", "\u{200D}", "é"]
+        for _ in 0..<300 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { text.append(pool.randomElement(using: &generator) ?? "a") }
+            samples.append(String(text))
+        }
+        for sample in samples {
+            var ours = ""
+            JSONValue.writeString(sample, to: &ours, shortControlEscapes: true)
+            let theirs = String(decoding: try encoder.encode(sample), as: UTF8.self)
+            #expect(ours == theirs, "\(Array(sample.unicodeScalars))")
+        }
     }
 
     @Test func generatedAndAwkwardRecordsToo() throws {

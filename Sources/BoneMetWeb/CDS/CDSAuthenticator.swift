@@ -2,6 +2,7 @@ import BoneMetDomain
 import BoneMetFHIR
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Checks the `Authorization: Bearer <JWT>` every CDS Hooks call carries (CDS Hooks 2.0
 /// §Trusting CDS Clients; standards.md): ES384 or RS384 only — never `none` or HMAC — an
@@ -18,6 +19,11 @@ public struct CDSAuthenticator: Sendable {
     let store: any CDSStore
     let keySets: JWKSCache
     let now: @Sendable () -> Int64
+
+    /// Keys made from a JWK's text once, not on every call (decoding the JWK and building the
+    /// key cost as much as an RS384 check, issue #12). Keyed by the exact text: a rotated key
+    /// is other text, so it is a new entry and a stale one is never used for it.
+    static let verifiers = VerifierCache(limit: 256)
 
     static let allowedAlgorithms: [String: (kty: String, crv: String?)] = ["ES384": ("EC", "P-384"), "RS384": ("RSA", nil)]
 
@@ -36,7 +42,9 @@ public struct CDSAuthenticator: Sendable {
     /// The verified issuer, or why the call is refused.
     public func authenticate(authorization: String?, audiences: [String]) async throws(Rejection) -> String {
         guard let authorization, authorization.hasPrefix("Bearer ") else { throw Rejection(reason: "missing Authorization: Bearer <JWT>") }
-        let token = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs around the token dropped on the UTF-8 bytes (Foundation's
+        // trimmingCharacters went through UTF-16: 4 % of a CDS call, issue #12).
+        let token = authorization.dropFirst("Bearer ".count).utf8.trimmingSpacesAndTabs
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let header = Self.segment(parts[0]), let claims = Self.segment(parts[1]) else {
             throw Rejection(reason: "the token is not a signed JWT (header.payload.signature)")
@@ -67,9 +75,7 @@ public struct CDSAuthenticator: Sendable {
         }
         guard let jwk = found else { throw Rejection(reason: "no \(alg) key with this kid in the issuer's key set") }
         do {
-            let keys = JWTKeyCollection()
-            try await keys.add(jwk: JSONDecoder().decode(JWK.self, from: Data(jwk.utf8)))
-            _ = try await keys.verify(token, as: SignatureOnly.self)
+            _ = try await Self.verifiers.keys(for: jwk).verify(String(token), as: SignatureOnly.self)
         } catch {
             throw Rejection(reason: "invalid signature")
         }
@@ -144,4 +150,34 @@ public struct CDSAuthenticator: Sendable {
 /// FHIR resources from `fhirServer`. A protocol so the server can swap the transport.
 public protocol HTTPFetching: Sendable {
     func get(_ url: String, bearer: String?) async throws -> String
+}
+
+/// Key collections by JWK text (bounded: past the limit the cache starts again).
+final class VerifierCache: Sendable {
+    private let entries = Mutex<[String: JWTKeyCollection]>([:])
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func keys(for jwk: String) async throws -> JWTKeyCollection {
+        if let known = entries.withLock({ $0[jwk] }) { return known }
+        let keys = JWTKeyCollection()
+        try await keys.add(jwk: JSONDecoder().decode(JWK.self, from: Data(jwk.utf8)))
+        entries.withLock { entries in
+            if entries.count >= limit { entries = [:] }
+            entries[jwk] = keys
+        }
+        return keys
+    }
+}
+
+extension Substring.UTF8View {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpacesAndTabs: Substring {
+        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return Substring() }
+        return Substring(self[first...last])
+    }
 }
