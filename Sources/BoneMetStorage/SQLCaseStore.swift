@@ -239,7 +239,8 @@ public struct SQLCaseStore: CaseStore {
     }
 
     public func list(_ filter: CaseListFilter, limit: Int, offset: Int) async throws -> [CaseSummary] {
-        try await store.read { db in
+        // A page of an index (keyset): a quick read (issue #12).
+        try await store.quickRead { db in
             // The next undecided MDT meeting of the case from today on (scheduled_for is "YYYY-MM-DD HH:MM").
             let next = SQLQueryString("""
                 (SELECT MIN(m.scheduled_for) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
@@ -297,7 +298,8 @@ public struct SQLCaseStore: CaseStore {
     }
 
     public func worklist(_ slug: String, viewer: CaseViewer?, after: String?, limit: Int) async throws -> [WorklistEntry] {
-        try await store.read { db in
+        // A page of the worklist's index: a quick read (issue #12).
+        try await store.quickRead { db in
             var query = Self.findingsQuery(db).column(SQLColumn("list_key", table: "f"))
             if let viewer {
                 // A clinician sees a care team's worth of cases, however many the hospital has:

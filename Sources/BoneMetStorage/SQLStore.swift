@@ -96,9 +96,18 @@ public final class SQLStore: @unchecked Sendable {
     /// when no reading connection is free, and on PostgreSQL, on a pooled connection. For reads
     /// of a few indexed rows on every request — never a list or a scan.
     public func rows(_ sql: String, _ arguments: [SQLArgument]) async throws -> [any SQLRow] {
-        if let direct, let rows = try direct.rows(sql, arguments) { return rows }
+        if let direct, let rows = try direct.rows(sql, arguments.map(\.sqliteData)) { return rows }
         let query = Self.query(sql, arguments)
         return try await read { db in try await db.raw(query).all() }
+    }
+
+    /// `read` for the small reads of a page — a list or worklist page of an index, the reads
+    /// beside it: on SQLite each statement `body` runs is answered as `rows` answers (on the
+    /// caller's thread, prepared once); elsewhere it is `read`. No transaction: each statement
+    /// sees the latest commit. Only reads — the reading connections refuse to write.
+    public func quickRead<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let direct else { return try await read(body) }
+        return try await body(DirectSQLiteDatabase(direct: direct, store: self))
     }
 
     /// The first row of `rows`, or nil.

@@ -1,4 +1,6 @@
+import Logging
 import NIOCore
+import NIOPosix
 import SQLKit
 import SQLiteKit
 import Synchronization
@@ -44,7 +46,7 @@ final class SQLiteDirectReads: Sendable {
     }
 
     /// The rows, or nil when no connection is free (the caller takes the pooled path instead).
-    func rows(_ sql: String, _ arguments: [SQLArgument]) throws -> [any SQLRow]? {
+    func rows(_ sql: String, _ arguments: [SQLiteData]) throws -> [any SQLRow]? {
         guard let connection = take() else { return nil }
         defer { give(connection) }
         return try connection.rows(sql, arguments)
@@ -155,7 +157,7 @@ private final class DirectConnection: @unchecked Sendable {
         return statement
     }
 
-    func rows(_ sql: String, _ arguments: [SQLArgument]) throws -> [any SQLRow] {
+    func rows(_ sql: String, _ arguments: [SQLiteData]) throws -> [any SQLRow] {
         let statement = try statement(sql)
         // Reset only: every bind is set again on the next use, and sqlite3_clear_bindings
         // would mark the statement expired (re-prepared on every step — it cost 15 % of the
@@ -167,9 +169,11 @@ private final class DirectConnection: @unchecked Sendable {
             switch argument {
             case .text(let text):
                 code = sqlite_nio_sqlite3_bind_text64(statement, position, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
-            case .integer(let value): code = sqlite_nio_sqlite3_bind_int64(statement, position, value)
-            case .real(let value): code = sqlite_nio_sqlite3_bind_double(statement, position, value)
+            case .integer(let value): code = sqlite_nio_sqlite3_bind_int64(statement, position, Int64(value))
+            case .float(let value): code = sqlite_nio_sqlite3_bind_double(statement, position, value)
             case .null: code = sqlite_nio_sqlite3_bind_null(statement, position)
+            case .blob(let bytes):
+                code = bytes.withUnsafeReadableBytes { sqlite_nio_sqlite3_bind_blob64(statement, position, $0.baseAddress, UInt64($0.count), transient) }
             }
             guard code == SQLITE_OK else { throw failure(code) }
         }
@@ -209,6 +213,49 @@ private final class DirectConnection: @unchecked Sendable {
             return .blob(buffer)
         default: return .null
         }
+    }
+}
+
+extension SQLArgument {
+    var sqliteData: SQLiteData {
+        switch self {
+        case .text(let text): .text(text)
+        case .integer(let value): .integer(SQLiteInt64(value))
+        case .real(let value): .float(value)
+        case .null: .null
+        }
+    }
+}
+
+/// SQLKit's reads on the reading connections (`SQLStore.quickRead`): a statement built with
+/// SQLKit is written out in SQLite's dialect, its binds encoded exactly as SQLiteKit encodes
+/// them, and run as `SQLStore.rows` runs its own — on a pooled connection when no reading
+/// connection is free.
+struct DirectSQLiteDatabase: SQLDatabase {
+    let direct: SQLiteDirectReads
+    let store: SQLStore
+
+    var logger: Logger { store.logger }
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
+    var version: (any SQLDatabaseReportedVersion)? { nil }
+    var dialect: any SQLDialect { SQLiteDialect() }
+    var queryLogLevel: Logger.Level? { nil }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        var serializer = SQLSerializer(database: self)
+        query.serialize(to: &serializer)
+        let encoder = SQLiteDataEncoder()
+        if let binds = try? serializer.binds.map({ try encoder.encode($0) }), let rows = try direct.rows(serializer.sql, binds) {
+            for row in rows { onRow(row) }
+            return
+        }
+        try await store.read { db in try await db.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
     }
 }
 

@@ -52,6 +52,34 @@ import Testing
         await cleanup()
     }
 
+    /// Statements built with SQLKit answer the same through `quickRead` as through `read`,
+    /// whatever their binds (text, integers, reals, booleans, a missing optional).
+    @Test(arguments: TestDatabases.engines)
+    func builtStatementsAnswerAsThePooledReadDoes(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            try await probe(store)
+            @Sendable func ask(_ db: any SQLDatabase) async throws -> [String] {
+                try await db.select().column("id").from("probe")
+                    .where("n", .greaterThan, SQLBind(Int64(-5))).where("x", .lessThan, SQLBind(1.5))
+                    .where(SQLQueryString("(flag = \(bind: true) OR maybe = \(bind: "present"))"))
+                    .where(SQLQueryString("(maybe IS NULL OR maybe <> \(bind: String?.none) OR 1 = 1)"))
+                    .orderBy("id", .descending).limit(10)
+                    .all().map { try $0.decode(column: "id", as: String.self) }
+            }
+            let quick = try await store.quickRead(ask)
+            let pooled = try await store.read(ask)
+            #expect(quick == pooled)
+            #expect(quick == ["b", "a"])
+            let absent = try await store.quickRead { db in try await db.select().column("id").from("probe").where("id", .equal, SQLBind("zz")).first() }
+            #expect(absent == nil)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
     @Test(arguments: TestDatabases.engines)
     func everyCommittedWriteIsSeenByTheNextRead(engine: SQLStore.Engine) async throws {
         let (store, cleanup) = try await TestDatabases.make(engine)
