@@ -313,12 +313,16 @@ public struct CaseUpsert: Sendable {
     public let record: CaseRecord
     public let findings: [Finding]
     public let reassessOn: Int64
+    /// The record's case file, written where the upsert is made (an import makes them on every
+    /// core, ahead of the transaction that stores them — issue #12).
+    public let json: String
 
     public init(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64) {
         self.sourceKey = sourceKey
         self.record = record
         self.findings = findings
         self.reassessOn = reassessOn
+        self.json = CaseFile.write(record)
     }
 }
 

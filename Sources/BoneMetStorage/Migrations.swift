@@ -352,5 +352,12 @@ public enum Migrations {
             try await db.alter(table: "cases").column("reassess_on", type: .bigint, .notNull, .default(SQLLiteral.numeric("0"))).run()
             try await db.create(index: "cases_reassess_on").on("cases").column("reassess_on").column("id").run()
         },
+        // M0021: a clinician's worklist starts from their cases (issue #12): each case's
+        // findings of one worklist, in order, from one index. It replaces the index on case_id
+        // alone (its first column), so writes keep the same number of indexes.
+        Migration("M0021_findings_by_case_and_worklist") { db in
+            try await db.create(index: "findings_case_worklist").on("findings").column("case_id").column("worklist").column("list_key").run()
+            try await db.drop(index: "findings_case").run()
+        },
     ]
 }

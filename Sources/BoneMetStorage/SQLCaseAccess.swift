@@ -12,21 +12,33 @@ public struct SQLCaseAccess: CaseAccessStore {
         self.store = store
     }
 
-    /// `column IN (cases the viewer may see)`; `column` is the case id of the outer query,
-    /// and `creator` its `created_by` column.
-    static func visible(_ viewer: CaseViewer, id column: String, creator: String) -> SQLQueryString {
+    /// `column` is one of the cases the viewer may see; `column` is the case id of the outer
+    /// query. The cases are found from the viewer's side (`visibleIds`, each part one index), so
+    /// a list or worklist costs what the viewer's team holds, not what the hospital holds
+    /// (issue #12: PostgreSQL at a million cases walked a whole index filtering for a team of
+    /// 200). PostgreSQL is given the ids as an array: offered `IN (…)`, it planned to walk the
+    /// worklist's index and test each row against them.
+    static func visible(_ viewer: CaseViewer, id column: String, on db: any SQLDatabase) -> SQLQueryString {
+        db.dialect.name == "postgresql"
+            ? SQLQueryString("\(unsafeRaw: column) = ANY(ARRAY(\(visibleIds(viewer))))")
+            : SQLQueryString("\(unsafeRaw: column) IN (\(visibleIds(viewer)))")
+    }
+
+    /// The ids of the cases the viewer may see: created, added to the team, attending a meeting
+    /// with the case on its agenda (the three parts of `teamText`), or a "break the glass"
+    /// grant that has not expired.
+    static func visibleIds(_ viewer: CaseViewer) -> SQLQueryString {
         SQLQueryString("""
-            (\(team(viewer.userId, id: column, creator: creator))
-             OR \(unsafeRaw: column) IN (SELECT g.case_id FROM case_access g WHERE g.user_id = \(bind: viewer.userId) AND g.expires_at > \(bind: viewer.now)))
+            SELECT v1.id FROM cases v1 WHERE v1.created_by = \(bind: viewer.userId)
+            UNION SELECT t.case_id FROM case_team t WHERE t.user_id = \(bind: viewer.userId)
+            UNION SELECT a.case_id FROM agenda_items a JOIN meeting_attendees m ON m.meeting_id = a.meeting_id WHERE m.user_id = \(bind: viewer.userId)
+            UNION SELECT g.case_id FROM case_access g WHERE g.user_id = \(bind: viewer.userId) AND g.expires_at > \(bind: viewer.now)
             """)
     }
 
-    /// On the care team: created the case, added to it, or attending a meeting about it.
-    static func team(_ userId: String, id column: String, creator: String) -> SQLQueryString {
-        SQLStore.query(teamText(id: column, creator: creator), Array(repeating: .text(userId), count: teamBinds))
-    }
-
-    /// The care-team predicate's text, with `teamBinds` marks for the user's id.
+    /// On the care team of the case in `column` (its creator in `creator`): created it, added to
+    /// it, or attending a meeting about it — the first three parts of `visibleIds`, asked of one
+    /// case. The text has `teamBinds` marks for the user's id.
     private static func teamText(id column: String, creator: String) -> String {
         """
         (\(creator) = ?

@@ -275,7 +275,7 @@ public struct SQLCaseStore: CaseStore {
             case nil: break
             }
             if let owner = filter.owner { query = query.where("created_by", .equal, SQLBind(owner)) }
-            if let viewer = filter.viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "cases.id", creator: "cases.created_by")) }
+            if let viewer = filter.viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "cases.id", on: db)) }
             if filter.onAgenda { query = query.where(SQLQueryString("\(next) IS NOT NULL")) }
             if let after = filter.after { query = query.where("list_key", .greaterThan, SQLBind(after)) }
             // Most urgent patients first (urgent, then warning findings), then the latest change:
@@ -304,11 +304,12 @@ public struct SQLCaseStore: CaseStore {
             if let viewer {
                 // A clinician sees a care team's worth of cases, however many the hospital has:
                 // start from those cases (their findings by case) and sort what is left,
-                // rather than walk the whole worklist looking for theirs. (`+` keeps SQLite from
-                // reading the worklist's own index here; PostgreSQL plans by its statistics.)
+                // rather than walk the whole worklist looking for theirs (`SQLCaseAccess.visible`;
+                // M0021's index gives each case's findings of one worklist). `+` keeps SQLite
+                // from reading the worklist's own index here.
                 let unindexed = db.dialect.name == "sqlite" ? "+" : ""
                 query = query.where(SQLQueryString("\(unsafeRaw: unindexed)f.worklist = \(bind: slug)"))
-                    .where(SQLQueryString("f.case_id IN (SELECT c2.id FROM cases c2 WHERE \(SQLCaseAccess.visible(viewer, id: "c2.id", creator: "c2.created_by")))"))
+                    .where(SQLCaseAccess.visible(viewer, id: "f.case_id", on: db))
             } else {
                 query = query.where(SQLColumn("worklist", table: "f"), .equal, SQLBind(slug))
             }
@@ -329,7 +330,7 @@ public struct SQLCaseStore: CaseStore {
         }
         return try await store.read { db in
             var query = Self.findingsQuery(db)
-            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
+            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", on: db)) }
             return try await query
                 .where(SQLColumn("rule_id", table: "f"), .in, SQLGroupExpression(SQLList(rules.map { SQLBind($0) })))
                 .where(SQLColumn("severity", table: "f"), .greaterThanOrEqual, SQLBind(Self.rank(minimumSeverity)))

@@ -66,7 +66,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         let item = CaseUpsert(sourceKey: sourceKey, record: record, findings: findings, reassessOn: reassessOn)
         // One transaction: read, decide, write — a concurrent edit cannot slip in between.
         return try await store.write { db -> UpsertOutcome in
-            try await Self.upsert(item, json: CaseFile.write(record), by: user, at: time, in: db)
+            try await Self.upsert(item, json: item.json, by: user, at: time, in: db)
         }
     }
 
@@ -74,8 +74,9 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     /// (issue #12: a bulk import writes per batch of patients, not per patient). Each case is
     /// decided as `upsertCase` decides it; the outcomes are in the order given.
     public func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
-        // The case files are written before the transaction, on every core.
-        let texts = await items.mapOnEveryCore { CaseFile.write($0.record) }
+        // The case files were written with the upserts; their hashes are made before the transaction.
+        let texts = items.map(\.json)
+        let hashes = await items.mapOnEveryCore { SQLTokenStore.hash($0.json) }
         return try await store.write { db -> [UpsertOutcome] in
             // The cases these sources already have, in one read; the new ones are inserted
             // together (multi-row), the others decided one by one as `upsertCase` does.
@@ -93,7 +94,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             outcomes.reserveCapacity(items.count)
             var fresh: [SQLCaseStore.NewRow] = []
             var claimed: Set<String> = []
-            for (item, json) in zip(items, texts) {
+            for (index, (item, json)) in zip(items, texts).enumerated() {
                 let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
                 let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
                 // A source named twice in one batch: the second is decided against the first.
@@ -106,7 +107,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                     continue
                 }
                 claimed.insert(item.sourceKey)
-                fresh.append(Self.newRow(item, json: json, hash: SQLTokenStore.hash(json), by: user, at: time))
+                fresh.append(Self.newRow(item, json: json, hash: hashes[index], by: user, at: time))
                 outcomes.append(.created)
             }
             try await SQLCaseStore.insert(fresh, into: db)

@@ -184,7 +184,7 @@ public struct SQLTaskStore: TaskStore {
         if specialties?.isEmpty == true { return [] }
         return try await store.read { db in
             var query = Self.select(db).where(SQLColumn("done_at", table: "t"), .is, SQLLiteral.null)
-            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", creator: "c.created_by")) }
+            if let viewer { query = query.where(SQLCaseAccess.visible(viewer, id: "c.id", on: db)) }
             if let specialties {
                 query = query.where(SQLColumn("specialty", table: "t"), .in, SQLGroupExpression(specialties.map { SQLBind($0.rawValue) }))
             }

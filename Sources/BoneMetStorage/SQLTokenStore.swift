@@ -34,11 +34,9 @@ public struct SQLTokenStore: TokenStore {
     public func user(token: String, at time: Int64) async throws -> String? {
         guard token.hasPrefix("bm_"), token.count == 67 else { return nil }
         let hash = Self.hash(token)
-        let found = try await store.read { db in
-            try await db.select().columns("user_id", "last_used_at").from("api_tokens").where("token_hash", .equal, SQLBind(hash))
-                .where("expires_at", .greaterThan, SQLBind(time)).first()
-                .map { (try $0.decode(column: "user_id", as: String.self), try $0.decode(column: "last_used_at", as: Int64?.self)) }
-        }
+        // On every API request: a direct read (`SQLStore.rows`).
+        let found = try await store.row("SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = ? AND expires_at > ?", [.text(hash), .integer(time)])
+            .map { (try $0.decode(column: "user_id", as: String.self), try $0.decode(column: "last_used_at", as: Int64?.self)) }
         guard let (userId, lastUsed) = found else { return nil }
         if lastUsed.map({ time - $0 >= Self.lastUsedResolution || time < $0 }) ?? true {
             try await store.write { db in

@@ -39,9 +39,8 @@ public struct SQLUserStore: UserStore {
     }
 
     public func user(id: String) async throws -> User? {
-        try await store.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columnList) FROM users WHERE id = \(bind: id)").first().map(Self.user)
-        }
+        // On every API request (the token's user): a direct read (`SQLStore.rows`).
+        try await store.row("SELECT \(Self.columnList) FROM users WHERE id = ?", [.text(id)]).map(Self.user)
     }
 
     public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {

@@ -273,6 +273,8 @@ private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 private struct DirectRow: SQLRow {
     let columns: [String]
     let values: [SQLiteData]
+    /// One for all rows: making one makes a JSONDecoder (used only for types SQLite cannot hold).
+    private static let decoder = SQLiteDataDecoder()
 
     var allColumns: [String] { columns }
 
@@ -290,7 +292,7 @@ private struct DirectRow: SQLRow {
         guard let data = value(column) else {
             throw DecodingError.keyNotFound(SQLColumnKey(column), .init(codingPath: [], debugDescription: "no column \(column) in the row"))
         }
-        return try SQLiteDataDecoder().decode(D.self, from: data)
+        return try Self.decoder.decode(D.self, from: data)
     }
 }
 

@@ -105,6 +105,20 @@ for size in sizes {
     var own = CaseListFilter(today: "2026-11-30")
     own.viewer = viewer
     line("list page 1, care team (1 %)", try await time { _ = try await cases.list(own, limit: 51, offset: 0) })
+    // A care team of a fixed size (200 patients, added to their teams) whatever the hospital's
+    // size: what a real clinician sees. Its cost must not grow with the hospital.
+    let teamIds = try await store.read { db in
+        try await db.raw("SELECT id FROM cases ORDER BY id LIMIT 200").all().map { try $0.decode(column: "id", as: String.self) }
+    }
+    let access = SQLCaseAccess(store)
+    for id in teamIds { try await access.add(member: "team200", caseId: id, by: "user0", at: 1_700_000_000) }
+    let teamViewer = CaseViewer(userId: "team200", now: 1_800_000_000)
+    var team = CaseListFilter(today: "2026-11-30")
+    team.viewer = teamViewer
+    line("list page 1, care team of 200", try await time { _ = try await cases.list(team, limit: 51, offset: 0) })
+    line("worklist bone-agents, care team of 200", try await time {
+        _ = try await cases.worklist("bone-agents", viewer: teamViewer, after: nil, limit: 50)
+    })
     line("search \"P00012\"", try await time { _ = try await cases.list(CaseListFilter(search: "P00012", today: "2026-11-30"), limit: 50, offset: 0) })
     line("search \"0012\" (inside)", try await time { _ = try await cases.list(CaseListFilter(search: "0012", today: "2026-11-30"), limit: 50, offset: 0) })
     for list in worklists {
