@@ -7,7 +7,7 @@ import Testing
 /// Issue #12 found the viewer's cases from the viewer's side (`SQLCaseAccess.visibleIds`, an
 /// array on PostgreSQL): every source of access must still count — created, added to the team,
 /// attending a meeting about the case, an unexpired "break the glass" grant — and nothing else,
-/// in the patient list, every worklist and the open tasks alike, and exactly the cases the
+/// in the patient list and every worklist alike, and exactly the cases the
 /// single-case check lets the viewer open.
 @Suite struct VisibleCasesTests {
     @Test(arguments: TestDatabases.engines)
