@@ -410,7 +410,7 @@ public struct SQLCaseStore: CaseStore {
     /// write per batch, not per case); returns how many were still at their version.
     public func refresh(_ batch: [Reassessed]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
-        return try await store.write { db in
+        return try await store.quickWrite { db in
             // Two reads for the whole batch (the cases' versions, their stored findings), then
             // writes only for the cases whose findings changed.
             let ids = SQLBind.group(batch.map(\.id))
@@ -434,9 +434,11 @@ public struct SQLCaseStore: CaseStore {
             for item in batch {
                 guard let now = current[item.id], now.version == item.version else { continue }
                 refreshed += 1
-                // Most days most cases' findings are what they were: only their next day moves.
-                if now.ruleSet == RuleSet.version, (stored[item.id] ?? []) == item.findings.map(Self.comparable) {
-                    if now.reassessOn != item.reassessOn { moved.append((item.id, item.reassessOn)) }
+                // Most days — and for most cases after a new rule set — a case's findings are what
+                // they were, row for row: only its next day (and the rule set it was assessed
+                // under) moves.
+                if (stored[item.id] ?? []) == item.findings.map(Self.comparable) {
+                    if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version { moved.append((item.id, item.reassessOn)) }
                     continue
                 }
                 try await Self.rewrite(id: item.id, updatedAt: now.updatedAt, findings: item.findings, reassessOn: item.reassessOn, in: db)
@@ -444,7 +446,7 @@ public struct SQLCaseStore: CaseStore {
             // The unchanged cases' next days in one statement per 200.
             for start in stride(from: 0, to: moved.count, by: 200) {
                 let part = moved[start..<min(moved.count, start + 200)]
-                var cases: SQLQueryString = "UPDATE cases SET reassess_on = CASE id"
+                var cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), reassess_on = CASE id"
                 for item in part { cases += " WHEN \(bind: item.id) THEN \(bind: item.reassessOn)" }
                 cases += " ELSE reassess_on END WHERE id IN \(SQLBind.group(part.map(\.id)))"
                 try await db.raw(cases).run()
@@ -463,7 +465,8 @@ public struct SQLCaseStore: CaseStore {
         try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
     }
 
-    /// What distinguishes one stored finding from another, in position order.
+    /// What a stored finding row holds apart from its case, position and list key (which follow
+    /// from the case and the order): equal lists of these are equal rows.
     struct StoredFinding: Equatable {
         let ruleId: String
         let severity: Int
@@ -474,16 +477,20 @@ public struct SQLCaseStore: CaseStore {
         let date: String?
         let titleEn: String
         let titleZh: String
+        /// The worklist is the code's mapping of a finding: a new rule set may move it.
+        let worklist: String?
     }
 
     static func comparable(_ finding: Finding) -> StoredFinding {
         StoredFinding(
             ruleId: finding.ruleId, severity: rank(finding.severity), duty: finding.duty.rawValue, specialty: finding.specialty.rawValue,
             subjectKind: finding.subject.kind, subjectId: finding.subject.id, date: finding.date?.description, titleEn: finding.title.en,
-            titleZh: finding.title.zhHans)
+            titleZh: finding.title.zhHans, worklist: Worklists.slug(of: finding))
     }
 
-    static let storedFindingColumns = ["rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh"]
+    static let storedFindingColumns = [
+        "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh", "worklist",
+    ]
 
     static func storedFinding(_ row: any SQLRow) throws -> StoredFinding {
         StoredFinding(
@@ -491,7 +498,7 @@ public struct SQLCaseStore: CaseStore {
             duty: try row.decode(column: "duty", as: String.self), specialty: try row.decode(column: "specialty", as: String.self),
             subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String?.self),
             date: try row.decode(column: "finding_date", as: String?.self), titleEn: try row.decode(column: "title_en", as: String.self),
-            titleZh: try row.decode(column: "title_zh", as: String.self))
+            titleZh: try row.decode(column: "title_zh", as: String.self), worklist: try row.decode(column: "worklist", as: String?.self))
     }
 
     public func findings(caseId: String) async throws -> [WorklistEntry] {

@@ -47,6 +47,8 @@ public final class SQLStore: @unchecked Sendable {
     private let hooks = ShutdownHooks()
     /// SQLite only: small reads on the caller's thread (`rows`).
     private let direct: SQLiteDirectReads?
+    /// SQLite only: the batch writers' transactions on the caller's thread (`quickWrite`).
+    private let writer: SQLiteDirectWriter?
 
     public init(_ location: DatabaseLocation, logger: Logger = Logger(label: "bonemet.storage")) throws {
         self.logger = logger
@@ -57,10 +59,12 @@ public final class SQLStore: @unchecked Sendable {
             // One reading connection per core and two spare: a read runs on the thread that asks,
             // and a task's thread is one of the cores (or an event loop's, briefly).
             direct = SQLiteDirectReads(path: path, limit: System.coreCount + 2)
+            writer = SQLiteDirectWriter(path: path)
             backend = .sqlite(EventLoopGroupConnectionPool(source: SQLiteSource(path: path), maxConnectionsPerEventLoop: 2, logger: logger, on: group))
         case .postgres(let url):
             engine = .postgres
             direct = nil
+            writer = nil
             let configuration = try SQLPostgresConfiguration(url: url)
             backend = .postgres(EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4, logger: logger, on: group))
@@ -163,6 +167,30 @@ public final class SQLStore: @unchecked Sendable {
         }
     }
 
+    /// `write` for transactions of many small statements — the background re-assessment's
+    /// batches, the queued audit and replay-check entries: on SQLite every statement `body` runs
+    /// is answered on the caller's thread, on the one writing connection, prepared once
+    /// (`SQLiteDirectWriter`); elsewhere, or when that connection cannot be opened, it is
+    /// `write`. Same transaction, same write lock: only where the statements run differs. Not
+    /// for a statement that works long (an index build, a scan): it holds the caller's thread.
+    public func quickWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let writer else { return try await write(body) }
+        let logger = logger
+        return try await writeLock.withLock {
+            guard let connection = writer.take() else { return try await self.transaction("BEGIN IMMEDIATE", body) }
+            defer { writer.give(connection) }
+            try connection.run("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(DirectSQLiteTransaction(connection: connection, logger: logger))
+                try connection.run("COMMIT")
+                return result
+            } catch {
+                try? connection.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Runs `hook` at the start of `shutdown`, while the database can still be written.
     public func beforeShutdown(_ hook: @escaping @Sendable () async -> Void) {
         hooks.add(hook)
@@ -171,6 +199,7 @@ public final class SQLStore: @unchecked Sendable {
     public func shutdown() async {
         for hook in hooks.takeAll() { await hook() }
         direct?.close()
+        writer?.close()
         switch backend {
         case .sqlite(let pool): try? await pool.shutdownAsync()
         case .postgres(let pool): try? await pool.shutdownAsync()

@@ -102,18 +102,20 @@ final class SQLiteDirectReads: Sendable {
     }
 }
 
-/// One SQLite connection for reading, with its prepared statements.
-// @unchecked: a connection is used by one caller at a time — it is taken out of the idle list
-// under the lock and given back after use — so its handle and cache are never shared.
-private final class DirectConnection: @unchecked Sendable {
+/// One SQLite connection on the caller's thread, with its prepared statements: for reading
+/// (`SQLiteDirectReads`) or the one for the batch writers (`SQLiteDirectWriter`).
+// @unchecked: a connection is used by one caller at a time — it is taken out of its owner
+// under a lock and given back after use — so its handle and cache are never shared.
+final class DirectConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
-    /// Statement texts are fixed in the code; the bound only guards against a caller building them.
-    private static let statementLimit = 64
+    /// Statement texts are fixed in the code (a multi-row insert has one per row count); the
+    /// bound only guards against a caller building them.
+    private static let statementLimit = 128
 
-    /// Nil when the file cannot be opened for reading: the caller takes the pooled path, whose
-    /// connection reports the reason.
-    init?(path: String) {
+    /// Nil when the file cannot be opened: the caller takes the pooled path, whose connection
+    /// reports the reason.
+    init?(path: String, writing: Bool = false) {
         var handle: OpaquePointer?
         let opened = sqlite_nio_sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
         self.handle = handle
@@ -121,9 +123,12 @@ private final class DirectConnection: @unchecked Sendable {
             close()
             return nil
         }
-        // query_only: this connection can never write, whatever it is asked; the busy timeout is
-        // the pooled connections' (a reader waits only while a crashed writer's log is recovered).
-        for pragma in ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"] {
+        // A reader is query_only: it can never write, whatever it is asked. The writer checks
+        // foreign keys as the pooled connections do. The busy timeout is the pooled connections'
+        // (a reader waits only while a crashed writer's log is recovered; the writer, only for
+        // another process's write — in-process writers queue on SQLStore's write lock).
+        let pragmas = writing ? ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] : ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"]
+        for pragma in pragmas {
             guard sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil) == SQLITE_OK else {
                 close()
                 return nil
@@ -140,8 +145,8 @@ private final class DirectConnection: @unchecked Sendable {
 
     deinit { close() }
 
-    private func failure(_ code: Int32) -> SQLiteReadError {
-        SQLiteReadError(code: code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error")
+    private func failure(_ code: Int32) -> SQLiteDirectError {
+        SQLiteDirectError(code: code, message: sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "unknown error")
     }
 
     private func statement(_ sql: String) throws -> OpaquePointer {
@@ -155,6 +160,11 @@ private final class DirectConnection: @unchecked Sendable {
         guard code == SQLITE_OK, let statement else { throw failure(code) }
         statements[sql] = statement
         return statement
+    }
+
+    /// Runs a statement without binds or rows (BEGIN, COMMIT, ROLLBACK).
+    func run(_ sql: String) throws {
+        _ = try rows(sql, [])
     }
 
     func rows(_ sql: String, _ arguments: [SQLiteData]) throws -> [any SQLRow] {
@@ -260,7 +270,7 @@ struct DirectSQLiteDatabase: SQLDatabase {
 }
 
 /// SQLite's own code and message (they name statements and columns, never values).
-struct SQLiteReadError: Error, CustomStringConvertible {
+struct SQLiteDirectError: Error, CustomStringConvertible {
     let code: Int32
     let message: String
     var description: String { "SQLite error \(code): \(message)" }

@@ -2,6 +2,7 @@ import BoneMetDomain
 import BoneMetRules
 import BoneMetStorage
 import BoneMetTestSupport
+import SQLKit
 import Testing
 
 /// Issue #12: the background re-assessment writes a batch in one transaction and leaves alone
@@ -50,5 +51,47 @@ import Testing
         // The list's counts follow the new findings.
         let listed = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0)
         #expect(listed.first?.id == b.id && listed.first?.urgent == 1)
+    }
+
+    /// After a new rule set most cases' findings are what they were: such a case is marked as
+    /// assessed under the new rule set without its findings being written again — but a finding
+    /// whose row differs in anything (here its worklist, as an older rule set mapped it) is.
+    @Test(arguments: TestDatabases.engines)
+    func aNewRuleSetMarksUnchangedCasesAndRewritesChangedRows(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            try await checkNewRuleSet(store)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    func checkNewRuleSet(_ store: SQLStore) async throws {
+        let cases = SQLCaseStore(store)
+        let spine = Finding(
+            ruleId: "surgery.spine.noms", severity: .urgent, duty: .surgery, specialty: .orthopaedics, subject: .patient,
+            title: LocalizedText(en: "unstable", zh: "不稳定"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+        let a = try await cases.create(CaseRecord(patient: Patient(id: "rules-a")), findings: [finding("same")], by: "u", at: 10)
+        let b = try await cases.create(CaseRecord(patient: Patient(id: "rules-b")), findings: [spine], by: "u", at: 11)
+        // Both were assessed under an older rule set; b's finding sat on no worklist then.
+        try await store.write { db in
+            try await db.update("cases").set("rule_set_version", to: SQLBind("2000.1.1")).run()
+            try await db.update("findings").set("worklist", to: SQLBind(String?.none)).set("list_key", to: SQLBind(String?.none))
+                .where("case_id", .equal, SQLBind(b.id)).run()
+        }
+        let slug = try #require(Worklists.slug(of: spine))
+        #expect(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).isEmpty)
+        let refreshed = try await cases.refresh([
+            .init(id: a.id, version: a.version, findings: [finding("same")], reassessOn: 20_500),
+            .init(id: b.id, version: b.version, findings: [spine], reassessOn: 20_500),
+        ])
+        #expect(refreshed == 2)
+        #expect(try await cases.get(id: a.id)?.ruleSetVersion == RuleSet.version)
+        #expect(try await cases.get(id: b.id)?.ruleSetVersion == RuleSet.version)
+        #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["same"])
+        #expect(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).map(\.caseId) == [b.id])
+        #expect(try await cases.duePage(onOrBefore: 20_500, after: nil, limit: 10).map(\.reassessOn) == [20_500, 20_500])
     }
 }

@@ -64,6 +64,18 @@ let elapsed = started.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let findings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
 print("\(postgresURL == nil ? "sqlite" : "postgres")\t\(count) cases (record JSON \(jsonBytes) bytes on average)\t\(refreshed) re-assessed in \(String(format: "%.2f", seconds)) s\t\(String(format: "%.0f", Double(refreshed) / seconds)) cases/s\t\(findings) findings")
+// A new rule set that leaves most findings as they were (the usual release): every case is
+// read and assessed again, but only the stored rule set changes — simulated by marking every
+// case and the last run as assessed under an older rule set.
+try await store.write { db in
+    try await db.raw("UPDATE cases SET rule_set_version = '2000.1.1'").run()
+    try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
+}
+let rulesStarted = ContinuousClock.now
+let rulesRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
+let rulesElapsed = rulesStarted.duration(to: .now)
+let rulesSeconds = Double(rulesElapsed.components.seconds) + Double(rulesElapsed.components.attoseconds) / 1e18
+print("a new rule set, findings unchanged: \(rulesRefreshed) re-assessed in \(String(format: "%.2f", rulesSeconds)) s\t\(String(format: "%.0f", Double(rulesRefreshed) / rulesSeconds)) cases/s")
 // The next 30 days: each reads only the cases whose day has come.
 var totalSeconds = 0.0
 var totalRead = 0

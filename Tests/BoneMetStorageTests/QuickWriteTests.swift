@@ -1,0 +1,97 @@
+import BoneMetDomain
+import BoneMetStorage
+import BoneMetTestSupport
+import SQLKit
+import Testing
+
+/// Issue #12: `SQLStore.quickWrite` runs a transaction's statements on SQLite on the caller's
+/// thread, on one writing connection. It must be the same transaction `write` is: all or
+/// nothing, serialised with every other writer, its values stored exactly, foreign keys checked.
+@Suite struct QuickWriteTests {
+    private func table(_ store: SQLStore) async throws {
+        try await store.write { db in
+            try await db.raw("CREATE TABLE parent (id TEXT PRIMARY KEY)").run()
+            try await db.raw("CREATE TABLE child (id BIGINT PRIMARY KEY, parent TEXT NOT NULL REFERENCES parent (id), x DOUBLE PRECISION, t TEXT)").run()
+            try await db.raw("INSERT INTO parent VALUES ('p')").run()
+        }
+    }
+
+    private func children(_ store: SQLStore) async throws -> [Int64] {
+        try await store.read { db in
+            try await db.select().column("id").from("child").orderBy("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+    }
+
+    private func run(_ engine: SQLStore.Engine, _ body: (SQLStore) async throws -> Void) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            try await table(store)
+            try await body(store)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    struct Refused: Error {}
+
+    @Test(arguments: TestDatabases.engines)
+    func allOrNothing(engine: SQLStore.Engine) async throws {
+        try await run(engine) { store in
+            // A body that throws after writing leaves nothing behind…
+            await #expect(throws: Refused.self) {
+                try await store.quickWrite { db in
+                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(1), SQLBind("p")).run()
+                    throw Refused()
+                }
+            }
+            // …so does a statement the database refuses (a parent that does not exist)…
+            await #expect(throws: (any Error).self) {
+                try await store.quickWrite { db in
+                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(2), SQLBind("p")).run()
+                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(3), SQLBind("nobody")).run()
+                }
+            }
+            #expect(try await children(store).isEmpty)
+            // …and the next transaction starts clean and commits, values exactly as bound.
+            let count = try await store.quickWrite { db in
+                try await db.insert(into: "child").columns("id", "parent", "x", "t")
+                    .values(SQLBind(9_007_199_254_740_993 as Int64), SQLBind("p"), SQLBind(0.1), SQLBind("唑来膦酸 'q'"))
+                    .values(SQLBind(4 as Int64), SQLBind("p"), SQLBind(Double?.none), SQLBind(String?.none)).run()
+                return try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("child").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+            }
+            #expect(count == 2)
+            let row = try #require(try await store.read { db in try await db.select().columns("x", "t").from("child").where("id", .equal, SQLBind(9_007_199_254_740_993 as Int64)).first() })
+            #expect(try row.decode(column: "x", as: Double.self) == 0.1)
+            #expect(try row.decode(column: "t", as: String.self) == "唑来膦酸 'q'")
+        }
+    }
+
+    /// Quick and pooled writers at once: every increment lands (none lost to a second writer).
+    @Test(arguments: TestDatabases.engines)
+    func quickAndPooledWritersAreSerialised(engine: SQLStore.Engine) async throws {
+        try await run(engine) { store in
+            try await store.write { db in try await db.raw("CREATE TABLE counter (n BIGINT NOT NULL)").run() }
+            try await store.write { db in try await db.raw("INSERT INTO counter VALUES (0)").run() }
+            // PostgreSQL serialises its writers itself, by row lock.
+            let read: SQLQueryString = engine == .postgres ? "SELECT n FROM counter FOR UPDATE" : "SELECT n FROM counter"
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        // Read, then write what was read plus one: only serialised writers count to 40.
+                        let body: @Sendable (any SQLDatabase) async throws -> Void = { db in
+                            let n = try await db.raw(read).first()?.decode(column: "n", as: Int64.self) ?? -1
+                            try await db.raw("UPDATE counter SET n = \(bind: n + 1)").run()
+                        }
+                        if index.isMultiple(of: 2) { try await store.quickWrite(body) } else { try await store.write(body) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let n = try await store.read { db in try await db.raw("SELECT n FROM counter").first()?.decode(column: "n", as: Int64.self) }
+            #expect(n == 40)
+        }
+    }
+}
