@@ -27,7 +27,7 @@ public struct SQLCDSStore: CDSStore {
     /// deleted first when `purgeBefore` is set.
     public func claim(_ keys: [(key: String, expiresAt: Int64)], purgeBefore: Int64?) async throws -> Set<String> {
         guard !keys.isEmpty else { return [] }
-        return try await store.write { db in
+        return try await store.quickWrite { db in
             if let purgeBefore { try await db.delete(from: "cds_jti").where("expires_at", .lessThan, SQLBind(purgeBefore)).run() }
             var fresh: Set<String> = []
             for start in stride(from: 0, to: keys.count, by: 200) {
@@ -44,7 +44,7 @@ public struct SQLCDSStore: CDSStore {
 
     public func record(_ feedback: [CDSFeedback], service: String, issuer: String, at time: Int64) async throws {
         guard !feedback.isEmpty else { return }
-        try await store.write { db in
+        try await store.quickWrite { db in
             for item in feedback {
                 try await db.insert(into: "cds_feedback")
                     .columns("id", "service", "issuer", "card", "outcome", "override_reason", "accepted_suggestions", "outcome_at", "received_at")

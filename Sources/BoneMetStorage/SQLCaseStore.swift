@@ -75,7 +75,7 @@ public struct SQLCaseStore: CaseStore {
         let rows = cases.map {
             NewRow(id: UUID().uuidString.lowercased(), record: $0.record, json: $0.json, findings: $0.findings, reassessOn: $0.reassessOn, by: $0.by, at: $0.at)
         }
-        try await store.write { db in try await Self.insert(rows, into: db) }
+        try await store.quickWrite { db in try await Self.insert(rows, into: db) }
         return rows.map(\.id)
     }
 

@@ -20,7 +20,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         var seen: Set<String> = []
         let unique = resources.reversed().filter { seen.insert($0.type + "/" + $0.id).inserted }.reversed()
         let rows = Array(unique)
-        try await store.write { db in
+        try await store.quickWrite { db in
             // Raw multi-row upserts: SQLKit building a 100-row statement cost 5 % of an import
             // (issue #12). The same text on SQLite (3.24+) and PostgreSQL.
             for start in stride(from: 0, to: rows.count, by: 100) {
@@ -77,7 +77,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         // The case files were written with the upserts; their hashes are made before the transaction.
         let texts = items.map(\.json)
         let hashes = await items.mapOnEveryCore { SQLTokenStore.hash($0.json) }
-        return try await store.write { db -> [UpsertOutcome] in
+        return try await store.quickWrite { db -> [UpsertOutcome] in
             // The cases these sources already have, in one read; the new ones are inserted
             // together (multi-row), the others decided one by one as `upsertCase` does.
             var known: Set<String> = []

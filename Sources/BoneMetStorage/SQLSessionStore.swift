@@ -125,7 +125,7 @@ public struct SQLAuditLog: AuditLog {
     /// the rows go in as multi-row inserts, so a batch costs about what one entry did.
     public func record(_ entries: [Pending]) async throws {
         guard !entries.isEmpty else { return }
-        try await store.write { [store] db in
+        try await store.quickWrite { [store] db in
             try await store.lock("audit-chain", in: db)
             let last = try await db.select().columns("seq", "hash").from("audit_log").where("seq", .isNot, SQLLiteral.null)
                 .orderBy("seq", .descending).limit(1).first()
