@@ -23,6 +23,13 @@ struct CaseIndex {
     /// every comparison with `asOf` goes through `known`, `stillRunning` or `ageNow`, which
     /// note their turning day here.
     let horizon: DayHorizon
+    /// Lesions seen at least once, in id order; of those, the ones imaging or pathology supports
+    /// as metastases. Worked out once: the rules ask for them dozens of times per assessment
+    /// (issue #12: recomputing them was a quarter of an assessment). Reading them here notes
+    /// their turning days (a biopsy's date) even for a case no rule asks about — only ever an
+    /// earlier re-assessment, never a later one.
+    private(set) var seenLesions: [Lesion] = []
+    private(set) var metastaticLesions: [Lesion] = []
 
     init(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) {
         self.record = record
@@ -54,6 +61,8 @@ struct CaseIndex {
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
         labs = record.labs.filter { known($0.date) }
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
+        seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
+        metastaticLesions = seenLesions.filter { isMetastaticCandidate($0.id) }
     }
 
     // MARK: Lesions and imaging
@@ -72,9 +81,6 @@ struct CaseIndex {
         guard let imaged else { return diagnosed }
         return diagnosed.latestDay < imaged.earliestDay ? diagnosed : imaged
     }
-
-    /// Lesions seen at least once, in id order.
-    var seenLesions: [Lesion] { lesions.filter { !presentPoints($0.id).isEmpty } }
 
     /// Anatomic characters recorded for a lesion (X-ray, CT, MRI), oldest first.
     func characters(_ lesion: String) -> [LesionCharacter] {
@@ -127,8 +133,6 @@ struct CaseIndex {
         if !destructionExcluded(lesion).isEmpty && !destructionSeen(lesion) { return false }
         return !presentPoints(lesion).isEmpty
     }
-
-    var metastaticLesions: [Lesion] { seenLesions.filter { isMetastaticCandidate($0.id) } }
 
     /// Bone metastasis established enough to act on systemically: proven by biopsy, or bone
     /// destruction on imaging, or blastic lesions in prostate cancer. An unexplained blastic
