@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetDomain
 import Testing
 
@@ -53,6 +54,21 @@ import Testing
         #expect(found.count >= 6)
         let sexError = found.first { $0.field == "patient.sex" }
         #expect(sexError?.message(.en).contains("allowed values: male, female") == true)
+    }
+
+    /// A text of nothing but spaces (any Unicode space, as Foundation's `.whitespaces`) is empty;
+    /// a text with anything else is kept as written (issue #12 reads the usual text without
+    /// Foundation — this pins that both roads agree).
+    @Test func blankTextsAreRefusedAndOthersKept() throws {
+        func escaped(_ text: String) -> String { text.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined() }
+        for blank in ["", " ", "   ", "\t", "\u{3000}", " \u{00A0}"] {
+            let found = errors(#"{"patient": {"id": "\#(escaped(blank))"}}"#)
+            #expect(found.contains { $0.field == "patient.id" }, "\(blank.unicodeScalars.map(\.value))")
+        }
+        for kept in ["p1", " p1", "\u{3000}患者", "\n", "\u{7F}", "患者"] {
+            let json = #"{"patient": {"id": "\#(escaped(kept))"}}"#
+            #expect(try CaseFile.read(json).patient.id == kept)
+        }
     }
 
     /// Issue #8: facts that contradict the calendar, the anatomy or the modality are refused

@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetRules
 import Testing
 
@@ -7,6 +8,35 @@ import Testing
         for bad in ["22", "2022-1", "2022-13", "2022-02-30", "2023-02-29", "2022/01/10", "", "2022-01-10T00:00", "٢٠٢٢"] {
             #expect(PartialDate(bad) == nil, "\(bad)")
         }
+    }
+
+    /// Issue #12: dates are read on their UTF-8 bytes. Checked against the reading it replaced
+    /// (split on "-", four then two then two ASCII digits) on every text built from digits,
+    /// dashes and look-alikes up to the length of a full date, and on awkward ones.
+    @Test func readsExactlyAsTheSplittingReaderDid() {
+        func splitting(_ text: String) -> PartialDate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+                parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                let year = Int(parts[0])
+            else { return nil }
+            return PartialDate(year: year, month: parts.count > 1 ? Int(parts[1]) : nil, day: parts.count > 2 ? Int(parts[2]) : nil)
+        }
+        var texts = [
+            "2022-01-10", "2022-1-10", "2022--10", "-2022", "2022-", "2022-01-", "2022-01-1 ", " 2022", "2022\n", "２０２２", "2022-0١-10",
+            "2022-01-10-01", "2022−01", "2022-01-1\u{301}", "0000", "1899-12-31", "1900-01-01", "2200-12-31", "2201-01-01", "2022-00",
+            "2022-12-00", "2022-02-29", "2024-02-29", "2022-04-31", "+022", "2e22", "20.2",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["0", "1", "2", "9", "-", "/", " ", "a", "٣"]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...11, using: &generator)
+            texts.append(String((0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }))
+        }
+        for year in [1899, 1900, 2022, 2200, 2201] {
+            for month in 0...13 { for day in [0, 1, 28, 29, 30, 31, 32] { texts.append(String(format: "%04d-%02d-%02d", year, month, day)) } }
+        }
+        for text in texts { #expect(PartialDate(text) == splitting(text), "\(text)") }
     }
 
     @Test func rangesOfPartialDates() {

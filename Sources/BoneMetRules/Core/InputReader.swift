@@ -13,6 +13,13 @@ public struct InputReader: Sendable {
         self.declaredFields = fields
     }
 
+    /// An object whose every key the caller has already found among `fields` (the case-file
+    /// reader reports unknown keys itself and passes on only the known ones).
+    public init(checked object: JSONObject, fields: [String]) {
+        self.object = object
+        self.declaredFields = fields
+    }
+
     /// The raw value, or nil when absent or `null`.
     public func raw(_ key: String) -> JSONValue? {
         switch object[key] {
