@@ -40,6 +40,14 @@ import Testing
             #expect(try direct[0].decode(column: "t", as: String.self) == "Zoledronic 唑来膦酸 '4 mg'")
             #expect(try direct[0].decodeNil(column: "maybe"))
             #expect(throws: (any Error).self) { try direct[0].decode(column: "absent", as: String.self) }
+            // A NULL is nil for any optional and an error for a value; a number is not a text.
+            #expect(try direct[0].decode(column: "maybe", as: Int?.self) == nil)
+            #expect(try direct[0].decode(column: "maybe", as: Int64?.self) == nil)
+            #expect(try direct[1].decode(column: "n", as: Int?.self) == -1)
+            #expect(throws: (any Error).self) { try direct[0].decode(column: "maybe", as: String.self) }
+            #expect(throws: (any Error).self) { try direct[0].decode(column: "maybe", as: Int.self) }
+            #expect((try? direct[0].decode(column: "n", as: String.self)) == (try? pooled[0].decode(column: "n", as: String.self)))
+            #expect((try? direct[0].decode(column: "t", as: Int.self)) == (try? pooled[0].decode(column: "t", as: Int.self)))
             // Every kind of bind, in order, including a NULL that matches nothing.
             let bound = try await store.rows(
                 "SELECT id FROM probe WHERE x < ? AND t = ? AND n = ? OR maybe = ?", [.real(0), .text(""), .integer(-1), .null])
