@@ -254,8 +254,7 @@ struct DirectSQLiteDatabase: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
-        let encoder = SQLiteDataEncoder()
-        if let binds = try? serializer.binds.map({ try encoder.encode($0) }), let rows = try direct.rows(serializer.sql, binds) {
+        if let binds = try? DirectBinds.encode(serializer.binds), let rows = try direct.rows(serializer.sql, binds) {
             for row in rows { onRow(row) }
             return
         }
@@ -266,6 +265,26 @@ struct DirectSQLiteDatabase: SQLDatabase {
         let promise = eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
+    }
+}
+
+/// SQLKit's binds as SQLiteKit's encoder gives them, for both direct paths. The usual kinds
+/// (text, whole numbers, reals) directly — the encoder first looks up every value's protocol
+/// conformance at run time; the rest (NULLs, booleans, anything else) through the encoder, made
+/// once rather than per statement (each makes a JSONEncoder).
+enum DirectBinds {
+    private static let encoder = SQLiteDataEncoder()
+
+    static func encode(_ binds: [any Encodable & Sendable]) throws -> [SQLiteData] {
+        try binds.map { bind in
+            switch bind {
+            case let text as String: .text(text)
+            case let number as Int: .integer(SQLiteInt64(number))
+            case let number as Int64: .integer(SQLiteInt64(number))
+            case let number as Double: .float(number)
+            default: try encoder.encode(bind)
+            }
+        }
     }
 }
 

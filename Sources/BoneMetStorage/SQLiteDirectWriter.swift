@@ -66,8 +66,8 @@ final class SQLiteDirectWriter: Sendable {
 }
 
 /// SQLKit's statements inside a `quickWrite` transaction: written out in SQLite's dialect, binds
-/// encoded as SQLiteKit encodes them, run on the transaction's own connection (never another —
-/// a statement elsewhere would be outside the transaction).
+/// encoded as SQLiteKit encodes them (`DirectBinds`), run on the transaction's own connection
+/// (never another — a statement elsewhere would be outside the transaction).
 struct DirectSQLiteTransaction: SQLDatabase {
     let connection: DirectConnection
     let logger: Logger
@@ -80,8 +80,7 @@ struct DirectSQLiteTransaction: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
-        let encoder = SQLiteDataEncoder()
-        let binds = try serializer.binds.map { try encoder.encode($0) }
+        let binds = try DirectBinds.encode(serializer.binds)
         for row in try connection.rows(serializer.sql, binds) { onRow(row) }
     }
 
