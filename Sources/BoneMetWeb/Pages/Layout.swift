@@ -91,13 +91,12 @@ struct Layout {
     }
 }
 
-/// Rendered page frames, split where the CSRF token and the page go (bounded: a frame is a
-/// couple of kilobytes; the oldest is dropped past the limit). The markers are random per
-/// process, so no text of a page can match them.
-final class Chrome: @unchecked Sendable {
-    // @unchecked: all state is touched only under the lock.
+/// Rendered page frames, split where the CSRF token and the page go (a frame is a couple of
+/// kilobytes; the oldest is dropped past the limit). The markers are random per process, so no
+/// text of a page can match them.
+final class Chrome: Sendable {
     static let shared = Chrome(limit: 2048)
-    static let csrfMarker = "csrf-" + UUID().uuidString
+    static var csrfMarker: String { CSRFMarker.text }
     static let contentMarker = "page-" + UUID().uuidString
 
     /// A frame: the text before and after the page, each split at the CSRF marker.
@@ -110,28 +109,19 @@ final class Chrome: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
-    private var frames: [String: Frame] = [:]
-    private var order: [String] = []
-    private let limit: Int
+    private let cache: BoundedRenderCache<Frame>
 
     init(limit: Int) {
-        self.limit = limit
+        cache = BoundedRenderCache(maxEntries: limit, maxBytes: 64 << 20)
     }
 
     func frame(_ key: String, make: () -> String) -> Frame {
-        if let known = lock.withLock({ frames[key] }) { return known }
-        let made = make()
-        let halves = made.split(separator: Self.contentMarker, maxSplits: 1, omittingEmptySubsequences: false)
-        let split = { (text: Substring) in text.split(separator: Self.csrfMarker, omittingEmptySubsequences: false).map(String.init) }
-        let frame = Frame(before: split(halves[0]), after: halves.count > 1 ? split(halves[1]) : [])
-        lock.withLock {
-            guard frames[key] == nil else { return }
-            frames[key] = frame
-            order.append(key)
-            if order.count > limit { frames.removeValue(forKey: order.removeFirst()) }
+        cache.value(key) {
+            let made = make()
+            let halves = made.split(separator: Self.contentMarker, maxSplits: 1, omittingEmptySubsequences: false)
+            let frame = Frame(before: CSRFMarker.split(halves[0]), after: halves.count > 1 ? CSRFMarker.split(halves[1]) : [])
+            return (frame, made.utf8.count)
         }
-        return frame
     }
 }
 
