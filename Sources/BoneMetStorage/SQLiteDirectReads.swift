@@ -241,24 +241,35 @@ extension SQLArgument {
 /// SQLKit is written out in SQLite's dialect, its binds encoded exactly as SQLiteKit encodes
 /// them, and run as `SQLStore.rows` runs its own — on a pooled connection when no reading
 /// connection is free.
-struct DirectSQLiteDatabase: SQLDatabase {
+struct DirectSQLiteDatabase: DirectSQLDatabase {
     let direct: SQLiteDirectReads
     let store: SQLStore
 
     var logger: Logger { store.logger }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        if let statement = try? serialized(query), let rows = try direct.rows(statement.sql, statement.binds) {
+            for row in rows { onRow(row) }
+            return
+        }
+        try await store.read { db in try await db.execute(sql: query, onRow) }
+    }
+}
+
+/// What both direct paths share: SQLite's dialect, a SQLKit statement written out with its binds
+/// as SQLiteKit encodes them, and the future-returning `execute` SQLKit asks for.
+protocol DirectSQLDatabase: SQLDatabase {}
+
+extension DirectSQLDatabase {
     var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     var version: (any SQLDatabaseReportedVersion)? { nil }
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+    func serialized(_ query: any SQLExpression) throws -> (sql: String, binds: [SQLiteData]) {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
-        if let binds = try? DirectBinds.encode(serializer.binds), let rows = try direct.rows(serializer.sql, binds) {
-            for row in rows { onRow(row) }
-            return
-        }
-        try await store.read { db in try await db.execute(sql: query, onRow) }
+        return (serializer.sql, try DirectBinds.encode(serializer.binds))
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {

@@ -1,6 +1,4 @@
 import Logging
-import NIOCore
-import NIOPosix
 import SQLKit
 import SQLiteKit
 import Synchronization
@@ -68,25 +66,12 @@ final class SQLiteDirectWriter: Sendable {
 /// SQLKit's statements inside a `quickWrite` transaction: written out in SQLite's dialect, binds
 /// encoded as SQLiteKit encodes them (`DirectBinds`), run on the transaction's own connection
 /// (never another — a statement elsewhere would be outside the transaction).
-struct DirectSQLiteTransaction: SQLDatabase {
+struct DirectSQLiteTransaction: DirectSQLDatabase {
     let connection: DirectConnection
     let logger: Logger
 
-    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
-    var version: (any SQLDatabaseReportedVersion)? { nil }
-    var dialect: any SQLDialect { SQLiteDialect() }
-    var queryLogLevel: Logger.Level? { nil }
-
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        var serializer = SQLSerializer(database: self)
-        query.serialize(to: &serializer)
-        let binds = try DirectBinds.encode(serializer.binds)
-        for row in try connection.rows(serializer.sql, binds) { onRow(row) }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let promise = eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { try await self.execute(sql: query, onRow) }
-        return promise.futureResult
+        let statement = try serialized(query)
+        for row in try connection.rows(statement.sql, statement.binds) { onRow(row) }
     }
 }
