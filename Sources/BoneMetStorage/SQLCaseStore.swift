@@ -113,7 +113,13 @@ public struct SQLCaseStore: CaseStore {
             }
             try await insert.run()
         }
-        let findings = rows.flatMap { row in row.findings.enumerated().map { (row.id, row.at, $0.offset, $0.element) } }
+        try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings) }, into: db)
+    }
+
+    /// Several cases' findings as multi-row inserts of 200 rows (13 binds a row: far below
+    /// SQLite's and PostgreSQL's bind limits).
+    static func insertFindings(of cases: [(caseId: String, updatedAt: Int64, findings: [Finding])], into db: any SQLDatabase) async throws {
+        let findings = cases.flatMap { item in item.findings.enumerated().map { (item.caseId, item.updatedAt, $0.offset, $0.element) } }
         for start in stride(from: 0, to: findings.count, by: 200) {
             var insert = db.insert(into: "findings").columns(
                 "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
@@ -431,6 +437,7 @@ public struct SQLCaseStore: CaseStore {
             }
             var refreshed = 0
             var moved: [(id: String, reassessOn: Int64)] = []
+            var changed: [(item: Reassessed, updatedAt: Int64)] = []
             for item in batch {
                 guard let now = current[item.id], now.version == item.version else { continue }
                 refreshed += 1
@@ -441,8 +448,9 @@ public struct SQLCaseStore: CaseStore {
                     if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version { moved.append((item.id, item.reassessOn)) }
                     continue
                 }
-                try await Self.rewrite(id: item.id, updatedAt: now.updatedAt, findings: item.findings, reassessOn: item.reassessOn, in: db)
+                changed.append((item, now.updatedAt))
             }
+            try await Self.rewrite(changed, in: db)
             // The unchanged cases' next days in one statement per 200.
             for start in stride(from: 0, to: moved.count, by: 200) {
                 let part = moved[start..<min(moved.count, start + 200)]
@@ -455,14 +463,33 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
-    static func rewrite(id: String, updatedAt: Int64, findings: [Finding], reassessOn: Int64, in db: any SQLDatabase) async throws {
-        let counts = Self.counts(findings)
-        try await db.update("cases").set("rule_set_version", to: SQLBind(RuleSet.version)).set("reassess_on", to: SQLBind(reassessOn))
-            .set("urgent_count", to: SQLBind(counts.urgent)).set("warning_count", to: SQLBind(counts.warnings))
-            .set("list_key", to: SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: id)))
-            .where("id", .equal, SQLBind(id)).run()
-        try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-        try await Self.insert(findings, caseId: id, updatedAt: updatedAt, into: db)
+    /// New findings for cases whose record did not change, a few statements for the whole batch
+    /// (issue #12: three statements a case were most of a re-assessment's write on PostgreSQL):
+    /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases,
+    /// their old findings in one DELETE, the new ones in multi-row inserts.
+    static func rewrite(_ changed: [(item: Reassessed, updatedAt: Int64)], in db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: changed.count, by: 200) {
+            let part = changed[start..<min(changed.count, start + 200)]
+            let ids = SQLBind.group(part.map(\.item.id))
+            var values: [(urgent: Int, warnings: Int, key: String)] = []
+            for (item, updatedAt) in part {
+                let counts = Self.counts(item.findings)
+                values.append((counts.urgent, counts.warnings, Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id)))
+            }
+            var update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version)"
+            update += ", reassess_on = CASE id"
+            for (item, _) in part { update += " WHEN \(bind: item.id) THEN \(bind: item.reassessOn)" }
+            update += " ELSE reassess_on END, urgent_count = CASE id"
+            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.urgent)" }
+            update += " ELSE urgent_count END, warning_count = CASE id"
+            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.warnings)" }
+            update += " ELSE warning_count END, list_key = CASE id"
+            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.key)" }
+            update += " ELSE list_key END WHERE id IN \(ids)"
+            try await db.raw(update).run()
+            try await db.delete(from: "findings").where("case_id", .in, ids).run()
+        }
+        try await insertFindings(of: changed.map { ($0.item.id, $0.updatedAt, $0.item.findings) }, into: db)
     }
 
     /// What a stored finding row holds apart from its case, position and list key (which follow

@@ -53,6 +53,38 @@ import Testing
         #expect(listed.first?.id == b.id && listed.first?.urgent == 1)
     }
 
+    /// Many changed cases in one batch: each gets its own findings, counts and next day.
+    @Test(arguments: TestDatabases.engines)
+    func everyChangedCaseOfABatchGetsItsOwnFindings(engine: SQLStore.Engine) async throws {
+        let (store, cleanup) = try await TestDatabases.make(engine)
+        do {
+            let cases = SQLCaseStore(store)
+            var batch: [SQLCaseStore.Reassessed] = []
+            for index in 0..<250 {
+                let stored = try await cases.create(CaseRecord(patient: Patient(id: "many-\(index)")), findings: [finding("old")], by: "u", at: Int64(index))
+                let findings = (0...(index % 4)).map { finding("new \(index) #\($0)", $0 == 0 && index % 2 == 0 ? .urgent : .warning) }
+                batch.append(.init(id: stored.id, version: stored.version, findings: findings, reassessOn: 20_000 + Int64(index)))
+            }
+            #expect(try await cases.refresh(batch) == 250)
+            for (index, item) in batch.enumerated() where index % 37 == 0 || index == 249 {
+                #expect(try await cases.findings(caseId: item.id).map(\.title.en) == (0...(index % 4)).map { "new \(index) #\($0)" })
+            }
+            let due = try await cases.duePage(onOrBefore: Assessment.neverDue, after: nil, limit: 300)
+            #expect(due.map(\.reassessOn) == (0..<250).map { 20_000 + Int64($0) })
+            let listed = try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 300, offset: 0)
+            #expect(listed.count == 250)
+            for summary in listed {
+                let index = try #require(Int(summary.patientId.dropFirst("many-".count)))
+                #expect(summary.urgent == (index % 2 == 0 ? 1 : 0))
+                #expect(summary.warnings == index % 4 + (index % 2 == 0 ? 0 : 1))
+            }
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
     /// After a new rule set most cases' findings are what they were: such a case is marked as
     /// assessed under the new rule set without its findings being written again — but a finding
     /// whose row differs in anything (here its worklist, as an older rule set mapped it) is.
