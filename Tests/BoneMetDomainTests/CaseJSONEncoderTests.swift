@@ -84,6 +84,35 @@ import Testing
         #expect(try CaseFile.read(CaseJSONEncoder.encode(SyntheticCase.typical)) == SyntheticCase.typical)
     }
 
+    /// What a hand-written `encode(to:)` may do: write a key twice (the last value stays), ask
+    /// for its container twice (one object), use super encoders, nest, mix number types.
+    struct Unusual: Encodable {
+        enum Key: String, CodingKey { case b, a, c, é, z }
+
+        func encode(to encoder: any Encoder) throws {
+            var first = encoder.container(keyedBy: Key.self)
+            try first.encode("first", forKey: .a)
+            try first.encode(Int64(-7), forKey: .z)
+            var again = encoder.container(keyedBy: Key.self)
+            try again.encode("second", forKey: .a)
+            try again.encode([UInt8(1), UInt8(2)], forKey: .b)
+            var nested = again.nestedContainer(keyedBy: Key.self, forKey: .c)
+            try nested.encode(Float(0.5), forKey: .a)
+            try nested.encode(Int32(3), forKey: .b)
+            try nested.encode(true, forKey: .a)
+            try "accent".encode(to: again.superEncoder(forKey: .é))
+            try 42.encode(to: again.superEncoder())
+        }
+    }
+
+    @Test func handWrittenEncodersAreWrittenAsFoundationWritesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(Unusual()), as: UTF8.self)
+        #expect(try CaseJSONEncoder.encode(Unusual()) == expected)
+        #expect(try CaseJSONEncoder.encode([Unusual(), Unusual()]) == String(decoding: try encoder.encode([Unusual(), Unusual()]), as: UTF8.self))
+    }
+
     @Test func aNumberThatIsNotFiniteIsRefused() {
         var record = CaseRecord(patient: Patient(id: "nan"))
         record.patient.weights = [WeightRecord(date: PartialDate("2024")!, kg: .nan)]

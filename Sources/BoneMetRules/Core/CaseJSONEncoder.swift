@@ -23,7 +23,29 @@ public enum CaseJSONEncoder {
     // MARK: The tree
 
     final class ObjectRef {
-        var members: [String: Node] = [:]
+        /// In the order encoded; a key written twice keeps its last value (as a dictionary
+        /// would). A list, not a dictionary: hashing every key was a sixth of the encoder.
+        private(set) var members: [(key: String, node: Node)] = []
+
+        func set(_ key: String, _ node: Node) { members.append((key, node)) }
+
+        /// The members in key order (UTF-8 bytes), each key once with its last value.
+        var sorted: [(key: String, node: Node)] {
+            let ordered = members.indices.sorted { a, b in
+                let (left, right) = (members[a].key, members[b].key)
+                return keyOrder(left, right) || (left == right && a < b)
+            }
+            var result: [(key: String, node: Node)] = []
+            result.reserveCapacity(ordered.count)
+            for index in ordered {
+                if let last = result.last, last.key == members[index].key {
+                    result[result.count - 1] = members[index]
+                } else {
+                    result.append(members[index])
+                }
+            }
+            return result
+        }
     }
 
     final class ArrayRef {
@@ -40,22 +62,22 @@ public enum CaseJSONEncoder {
     }
 
     /// A value as a node: primitives directly, anything else through its own `encode(to:)`.
+    /// The primitives are recognised by their type, not by casting: a cast is tried against
+    /// every case of the list for every record, array and enum (8 % of the encoder). A primitive
+    /// wrapped in another type (`any Encodable`) still ends here through its own `encode(to:)`.
     static func node<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> Node {
-        switch value {
-        case let text as String: return .string(text)
-        case let flag as Bool: return .bool(flag)
-        case let number as Int: return .number(String(number))
-        case let number as Int64: return .number(String(number))
-        case let number as Int32: return .number(String(number))
-        case let number as UInt8: return .number(String(number))
-        case let number as UInt: return .number(String(number))
-        case let number as Double: return try double(number)
-        case let number as Float: return try double(Double(number))
-        default:
-            let encoder = TreeEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            return encoder.root ?? .object(ObjectRef())
-        }
+        if T.self == String.self, let text = value as? String { return .string(text) }
+        if T.self == Bool.self, let flag = value as? Bool { return .bool(flag) }
+        if T.self == Int.self, let number = value as? Int { return .number(String(number)) }
+        if T.self == Int64.self, let number = value as? Int64 { return .number(String(number)) }
+        if T.self == Int32.self, let number = value as? Int32 { return .number(String(number)) }
+        if T.self == UInt8.self, let number = value as? UInt8 { return .number(String(number)) }
+        if T.self == UInt.self, let number = value as? UInt { return .number(String(number)) }
+        if T.self == Double.self, let number = value as? Double { return try double(number) }
+        if T.self == Float.self, let number = value as? Float { return try double(Double(number)) }
+        let encoder = TreeEncoder(codingPath: codingPath)
+        try value.encode(to: encoder)
+        return encoder.root ?? .object(ObjectRef())
     }
 
     /// Foundation writes a double by its shortest round-trip text without a trailing ".0".
@@ -104,12 +126,12 @@ public enum CaseJSONEncoder {
             }
             out += "{\n"
             let inner = spaces(indent + 2)
-            for (index, key) in object.members.keys.sorted(by: keyOrder).enumerated() {
+            for (index, member) in object.sorted.enumerated() {
                 if index > 0 { out += ",\n" }
                 out += inner
-                writeString(key, to: &out)
+                writeString(member.key, to: &out)
                 out += " : "
-                write(object.members[key] ?? .null, indent: indent + 2, to: &out)
+                write(member.node, indent: indent + 2, to: &out)
             }
             out += "\n"
             out += spaces(indent)
@@ -158,30 +180,30 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: CaseJSONEncoder.ObjectRef
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { object.members[key.stringValue] = .null }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { object.members[key.stringValue] = .bool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { object.members[key.stringValue] = .string(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { object.members[key.stringValue] = try CaseJSONEncoder.double(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { object.members[key.stringValue] = .number(String(value)) }
+    mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { object.set(key.stringValue, try CaseJSONEncoder.double(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        object.members[key.stringValue] = try CaseJSONEncoder.node(value, codingPath: codingPath)
+        object.set(key.stringValue, try CaseJSONEncoder.node(value, codingPath: codingPath))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = CaseJSONEncoder.ObjectRef()
-        object.members[key.stringValue] = .object(nested)
+        object.set(key.stringValue, .object(nested))
         return KeyedEncodingContainer(KeyedTree<NestedKey>(object: nested, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = CaseJSONEncoder.ArrayRef()
-        object.members[key.stringValue] = .array(nested)
+        object.set(key.stringValue, .array(nested))
         return UnkeyedTree(array: nested, codingPath: codingPath)
     }
 
-    mutating func superEncoder() -> any Encoder { SubEncoder(codingPath: codingPath) { [object] in object.members["super"] = $0 } }
+    mutating func superEncoder() -> any Encoder { SubEncoder(codingPath: codingPath) { [object] in object.set("super", $0) } }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        SubEncoder(codingPath: codingPath) { [object] in object.members[key.stringValue] = $0 }
+        SubEncoder(codingPath: codingPath) { [object] in object.set(key.stringValue, $0) }
     }
 }
 
