@@ -178,14 +178,17 @@ public final class SQLStore: @unchecked Sendable {
         let logger = logger
         return try await writeLock.withLock {
             guard let connection = writer.take() else { return try await self.transaction("BEGIN IMMEDIATE", body) }
-            defer { writer.give(connection) }
+            // A connection whose ROLLBACK failed may still be inside the transaction: it is
+            // closed, never given back (the next `quickWrite` opens a fresh one).
+            var reusable = true
+            defer { writer.give(connection, reusable: reusable) }
             try connection.run("BEGIN IMMEDIATE")
             do {
                 let result = try await body(DirectSQLiteTransaction(connection: connection, logger: logger))
                 try connection.run("COMMIT")
                 return result
             } catch {
-                try? connection.run("ROLLBACK")
+                do { try connection.run("ROLLBACK") } catch { reusable = false }
                 throw error
             }
         }

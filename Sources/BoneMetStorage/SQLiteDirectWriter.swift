@@ -43,11 +43,13 @@ final class SQLiteDirectWriter: Sendable {
         return nil
     }
 
-    func give(_ connection: DirectConnection) {
+    /// Gives the connection back after a transaction; one that is not `reusable` (or given back
+    /// while the store closes) is closed, and the next `take` opens another.
+    func give(_ connection: DirectConnection, reusable: Bool = true) {
         let keep = state.withLock { state -> Bool in
             guard case .inUse = state else { return false }
-            state = .idle(connection)
-            return true
+            state = .idle(reusable ? connection : nil)
+            return reusable
         }
         if !keep { connection.close() }
     }

@@ -69,6 +69,32 @@ import Testing
         }
     }
 
+    /// A body that ends the transaction itself and then fails: the ROLLBACK that follows fails
+    /// too, the writing connection is closed, and the next transaction opens a fresh one.
+    @Test(arguments: TestDatabases.engines)
+    func aFailedRollbackLeavesTheNextTransactionWhole(engine: SQLStore.Engine) async throws {
+        try await run(engine) { store in
+            await #expect(throws: Refused.self) {
+                try await store.quickWrite { db in
+                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(7), SQLBind("p")).run()
+                    try await db.raw("COMMIT").run()
+                    throw Refused()
+                }
+            }
+            #expect(try await children(store) == [7])
+            try await store.quickWrite { db in
+                try await db.insert(into: "child").columns("id", "parent").values(SQLBind(8), SQLBind("p")).run()
+            }
+            await #expect(throws: Refused.self) {
+                try await store.quickWrite { db in
+                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(9), SQLBind("p")).run()
+                    throw Refused()
+                }
+            }
+            #expect(try await children(store) == [7, 8])
+        }
+    }
+
     /// Quick and pooled writers at once: every increment lands (none lost to a second writer).
     @Test(arguments: TestDatabases.engines)
     func quickAndPooledWritersAreSerialised(engine: SQLStore.Engine) async throws {
