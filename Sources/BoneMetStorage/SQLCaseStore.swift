@@ -454,9 +454,9 @@ public struct SQLCaseStore: CaseStore {
             // The unchanged cases' next days in one statement per 200.
             for start in stride(from: 0, to: moved.count, by: 200) {
                 let part = moved[start..<min(moved.count, start + 200)]
-                var cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), reassess_on = CASE id"
-                for item in part { cases += " WHEN \(bind: item.id) THEN \(bind: item.reassessOn)" }
-                cases += " ELSE reassess_on END WHERE id IN \(SQLBind.group(part.map(\.id)))"
+                let cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                    + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) })
+                    + " WHERE id IN \(SQLBind.group(part.map(\.id)))"
                 try await db.raw(cases).run()
             }
             return refreshed
@@ -470,26 +470,32 @@ public struct SQLCaseStore: CaseStore {
     static func rewrite(_ changed: [(item: Reassessed, updatedAt: Int64)], in db: any SQLDatabase) async throws {
         for start in stride(from: 0, to: changed.count, by: 200) {
             let part = changed[start..<min(changed.count, start + 200)]
-            let ids = SQLBind.group(part.map(\.item.id))
+            let cases = part.map(\.item.id)
+            let ids = SQLBind.group(cases)
             var values: [(urgent: Int, warnings: Int, key: String)] = []
             for (item, updatedAt) in part {
                 let counts = Self.counts(item.findings)
                 values.append((counts.urgent, counts.warnings, Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id)))
             }
-            var update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version)"
-            update += ", reassess_on = CASE id"
-            for (item, _) in part { update += " WHEN \(bind: item.id) THEN \(bind: item.reassessOn)" }
-            update += " ELSE reassess_on END, urgent_count = CASE id"
-            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.urgent)" }
-            update += " ELSE urgent_count END, warning_count = CASE id"
-            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.warnings)" }
-            update += " ELSE warning_count END, list_key = CASE id"
-            for ((item, _), value) in zip(part, values) { update += " WHEN \(bind: item.id) THEN \(bind: value.key)" }
-            update += " ELSE list_key END WHERE id IN \(ids)"
+            let update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                + Self.perCase("reassess_on", part.map { ($0.item.id, $0.item.reassessOn) }) + ", "
+                + Self.perCase("urgent_count", Array(zip(cases, values.map(\.urgent)))) + ", "
+                + Self.perCase("warning_count", Array(zip(cases, values.map(\.warnings)))) + ", "
+                + Self.perCase("list_key", Array(zip(cases, values.map(\.key))))
+                + " WHERE id IN \(ids)"
             try await db.raw(update).run()
             try await db.delete(from: "findings").where("case_id", .in, ids).run()
         }
         try await insertFindings(of: changed.map { ($0.item.id, $0.updatedAt, $0.item.findings) }, into: db)
+    }
+
+    /// `column = CASE id WHEN … THEN … ELSE column END`: each case's own value, many cases in
+    /// one UPDATE.
+    static func perCase<Value: Encodable & Sendable>(_ column: String, _ values: [(id: String, value: Value)]) -> SQLQueryString {
+        var text: SQLQueryString = "\(ident: column) = CASE id"
+        for (id, value) in values { text += " WHEN \(bind: id) THEN \(bind: value)" }
+        text += " ELSE \(ident: column) END"
+        return text
     }
 
     /// What a stored finding row holds apart from its case, position and list key (which follow

@@ -36,21 +36,25 @@ import Testing
 
     struct Refused: Error {}
 
+    private func child(_ id: Int, of parent: String = "p", in db: any SQLDatabase) async throws {
+        try await db.insert(into: "child").columns("id", "parent").values(SQLBind(id), SQLBind(parent)).run()
+    }
+
     @Test(arguments: TestDatabases.engines)
     func allOrNothing(engine: SQLStore.Engine) async throws {
         try await run(engine) { store in
             // A body that throws after writing leaves nothing behind…
             await #expect(throws: Refused.self) {
                 try await store.quickWrite { db in
-                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(1), SQLBind("p")).run()
+                    try await child(1, in: db)
                     throw Refused()
                 }
             }
             // …so does a statement the database refuses (a parent that does not exist)…
             await #expect(throws: (any Error).self) {
                 try await store.quickWrite { db in
-                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(2), SQLBind("p")).run()
-                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(3), SQLBind("nobody")).run()
+                    try await child(2, in: db)
+                    try await child(3, of: "nobody", in: db)
                 }
             }
             #expect(try await children(store).isEmpty)
@@ -76,18 +80,18 @@ import Testing
         try await run(engine) { store in
             await #expect(throws: Refused.self) {
                 try await store.quickWrite { db in
-                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(7), SQLBind("p")).run()
+                    try await child(7, in: db)
                     try await db.raw("COMMIT").run()
                     throw Refused()
                 }
             }
             #expect(try await children(store) == [7])
             try await store.quickWrite { db in
-                try await db.insert(into: "child").columns("id", "parent").values(SQLBind(8), SQLBind("p")).run()
+                try await child(8, in: db)
             }
             await #expect(throws: Refused.self) {
                 try await store.quickWrite { db in
-                    try await db.insert(into: "child").columns("id", "parent").values(SQLBind(9), SQLBind("p")).run()
+                    try await child(9, in: db)
                     throw Refused()
                 }
             }
