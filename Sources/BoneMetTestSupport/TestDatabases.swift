@@ -28,6 +28,20 @@ public enum TestDatabases {
         return (made.store, made.cleanup)
     }
 
+    /// Runs `body` on a new database of the engine and removes the database afterwards,
+    /// whether `body` returns or throws.
+    public static func with<T>(_ engine: SQLStore.Engine, migrate: Bool = true, _ body: (SQLStore) async throws -> T) async throws -> T {
+        let (store, cleanup) = try await make(engine, migrate: migrate)
+        do {
+            let result = try await body(store)
+            await cleanup()
+            return result
+        } catch {
+            await cleanup()
+            throw error
+        }
+    }
+
     /// The same, also returning where the database is, so a second store (a second server
     /// process) can open it.
     public static func makeWithLocation(_ engine: SQLStore.Engine, migrate: Bool = true) async throws

@@ -23,15 +23,10 @@ import Testing
     }
 
     private func run(_ engine: SQLStore.Engine, _ body: (SQLStore) async throws -> Void) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await table(store)
             try await body(store)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     struct Refused: Error {}

@@ -17,14 +17,9 @@ import Testing
 
     @Test(arguments: TestDatabases.engines)
     func unchangedFindingsStayAndChangedOnesAreWritten(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await check(SQLCaseStore(store))
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     func check(_ cases: SQLCaseStore) async throws {
@@ -56,8 +51,7 @@ import Testing
     /// Many changed cases in one batch: each gets its own findings, counts and next day.
     @Test(arguments: TestDatabases.engines)
     func everyChangedCaseOfABatchGetsItsOwnFindings(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let cases = SQLCaseStore(store)
             var batch: [SQLCaseStore.Reassessed] = []
             for index in 0..<250 {
@@ -78,11 +72,7 @@ import Testing
                 #expect(summary.urgent == (index % 2 == 0 ? 1 : 0))
                 #expect(summary.warnings == index % 4 + (index % 2 == 0 ? 0 : 1))
             }
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// After a new rule set most cases' findings are what they were: such a case is marked as
@@ -90,14 +80,9 @@ import Testing
     /// whose row differs in anything (here its worklist, as an older rule set mapped it) is.
     @Test(arguments: TestDatabases.engines)
     func aNewRuleSetMarksUnchangedCasesAndRewritesChangedRows(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await checkNewRuleSet(store)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     func checkNewRuleSet(_ store: SQLStore) async throws {

@@ -12,8 +12,7 @@ import Testing
 @Suite struct VisibleCasesTests {
     @Test(arguments: TestDatabases.engines)
     func everySourceOfAccessAndNothingElse(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let cases = SQLCaseStore(store)
             let access = SQLCaseAccess(store)
             let meetings = SQLMeetingStore(store)
@@ -51,10 +50,6 @@ import Testing
                 let level = try await access.access(caseId: id, viewer: viewer)
                 #expect((level != nil) == expected.contains("vis-" + patient), "\(patient)")
             }
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 }
