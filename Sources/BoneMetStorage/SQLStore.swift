@@ -168,29 +168,39 @@ public final class SQLStore: @unchecked Sendable {
     }
 
     /// `write` for transactions of many small statements — the background re-assessment's
-    /// batches, the queued audit and replay-check entries: on SQLite every statement `body` runs
-    /// is answered on the caller's thread, on the one writing connection, prepared once
-    /// (`SQLiteDirectWriter`); elsewhere, or when that connection cannot be opened, it is
-    /// `write`. Same transaction, same write lock: only where the statements run differs. Not
-    /// for a statement that works long (an index build, a scan): it holds the caller's thread.
+    /// batches, the queued audit and replay-check entries: on SQLite `body` runs on the store's
+    /// writing thread (`WriterThread`) and every statement is answered there, on the one writing
+    /// connection, prepared once (`SQLiteDirectWriter`); elsewhere, or when that connection
+    /// cannot be opened, it is `write`. Same transaction, same write lock: only where the
+    /// statements run differs. Not for a statement that works long (an index build, a scan): it
+    /// holds the writing thread, and every other `quickWrite` waits for it.
     public func quickWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let writer else { return try await write(body) }
         let logger = logger
         return try await writeLock.withLock {
-            guard let connection = writer.take() else { return try await self.transaction("BEGIN IMMEDIATE", body) }
-            // A connection whose ROLLBACK failed may still be inside the transaction: it is
-            // closed, never given back (the next `quickWrite` opens a fresh one).
-            var reusable = true
-            defer { writer.give(connection, reusable: reusable) }
-            try connection.run("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(DirectSQLiteTransaction(connection: connection, logger: logger))
-                try connection.run("COMMIT")
-                return result
-            } catch {
-                do { try connection.run("ROLLBACK") } catch { reusable = false }
-                throw error
+            // On the writing thread, not a cooperative one (`WriterThread`: why).
+            try await withTaskExecutorPreference(writer.executor()) {
+                try await self.directTransaction(writer, logger: logger, body)
             }
+        }
+    }
+
+    private func directTransaction<T: Sendable>(
+        _ writer: SQLiteDirectWriter, logger: Logger, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        guard let connection = writer.take() else { return try await self.transaction("BEGIN IMMEDIATE", body) }
+        // A connection whose ROLLBACK failed may still be inside the transaction: it is
+        // closed, never given back (the next `quickWrite` opens a fresh one).
+        var reusable = true
+        defer { writer.give(connection, reusable: reusable) }
+        try connection.run("BEGIN IMMEDIATE")
+        do {
+            let result = try await body(DirectSQLiteTransaction(connection: connection, logger: logger))
+            try connection.run("COMMIT")
+            return result
+        } catch {
+            do { try connection.run("ROLLBACK") } catch { reusable = false }
+            throw error
         }
     }
 

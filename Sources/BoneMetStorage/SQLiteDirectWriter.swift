@@ -3,14 +3,14 @@ import SQLKit
 import SQLiteKit
 import Synchronization
 
-/// The batch writers' transactions on the caller's thread, on SQLite (issue #12,
-/// `SQLStore.quickWrite`).
+/// The batch writers' transactions on one thread of their own, on SQLite (issue #12,
+/// `SQLStore.quickWrite`, `WriterThread`).
 ///
 /// Why: every SQLiteNIO statement hops from the task to SQLite's thread pool and back and is
 /// prepared afresh — measured 150–350 µs a statement around a few microseconds of SQLite's own
 /// work. The background re-assessment writes three statements per changed case (its counts, a
 /// delete, the findings): 1.15 ms a case, more than deciding and assessing it. Here the same
-/// statements run where they are asked for, on one connection kept for writing, prepared once.
+/// statements run on the transaction's thread, on one connection kept for writing, prepared once.
 ///
 /// One connection is enough: in-process SQLite writers are serialised by `SQLStore.writeLock`,
 /// which `quickWrite` holds for the whole transaction, so the connection is never shared.
@@ -23,6 +23,8 @@ final class SQLiteDirectWriter: Sendable {
 
     private let path: String
     private let state = Mutex(State.idle(nil))
+    /// Where the transactions run (`WriterThread`), started on first use, stopped by `close`.
+    private let thread = Mutex<(WriterThread?, closed: Bool)>((nil, false))
 
     init(path: String) {
         self.path = path
@@ -54,8 +56,23 @@ final class SQLiteDirectWriter: Sendable {
         if !keep { connection.close() }
     }
 
+    /// The writing thread, started on first use; nil once the store closes.
+    func executor() -> WriterThread? {
+        thread.withLock { thread in
+            if thread.closed { return nil }
+            if let running = thread.0 { return running }
+            let started = WriterThread(name: "bonemet-writer")
+            thread.0 = started
+            return started
+        }
+    }
+
     /// Closes the connection, or marks it to close when it is given back.
     func close() {
+        thread.withLock { thread in
+            thread.0?.stop()
+            thread = (nil, true)
+        }
         let idle = state.withLock { state -> DirectConnection? in
             defer { state = .closed }
             if case .idle(let connection) = state { return connection }

@@ -2,6 +2,7 @@ import BoneMetDomain
 import BoneMetStorage
 import BoneMetTestSupport
 import SQLKit
+import Foundation
 import Testing
 
 /// Issue #12: `SQLStore.quickWrite` runs a transaction's statements on SQLite on the caller's
@@ -120,4 +121,23 @@ import Testing
             #expect(n == 12)
         }
     }
+
+    /// The transaction runs on the store's writing thread, not on one of Swift's cooperative
+    /// threads (two on a 2-core server), which stay free for the work beside it — the next
+    /// batch's assessment, requests (`WriterThread`). After shutdown a transaction is refused,
+    /// never left waiting for a thread that has ended.
+    @Test func aTransactionRunsOnTheWritingThread() async throws {
+        try await run(.sqlite) { store in
+            let names = try await store.quickWrite { db in
+                let before = Self.threadName()
+                try await child(1, in: db)
+                return [before, Self.threadName()]
+            }
+            #expect(names == ["bonemet-writer", "bonemet-writer"])
+            // Outside, the caller is back where it was.
+            #expect(Self.threadName() != "bonemet-writer")
+        }
+    }
+
+    private static func threadName() -> String? { Thread.current.name }
 }
