@@ -28,6 +28,12 @@ public struct BulkImporter: Sendable {
         /// Files of the folder that are not FHIR (an export's log.ndjson): not read as FHIR.
         public var nonFHIRFiles: [String] = []
 
+        /// A chunk's counts, bad lines and skips (pass 1), after those of the chunks before it.
+        mutating func merge(_ chunk: Chunk) {
+            scan.merge(chunk.summary.scan)
+            for (reason, count) in chunk.summary.skipped { skipped[reason, default: 0] += count }
+        }
+
         mutating func skip(_ reason: String, count: Int = 1) {
             guard count > 0 else { return }
             skipped[reason, default: 0] += count
@@ -50,7 +56,8 @@ public struct BulkImporter: Sendable {
     /// them, minimised, so a later incremental export (`_since`, only what changed) can rebuild
     /// the case from both; without it, import full exports.
     let keepStaged: Bool
-    static let batchSize = 500
+    /// Lines parsed together in pass 1, and resources staged in one transaction.
+    public static let batchSize = 500
 
     public init(
         staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, mappings: CodeMappings = .none,
@@ -80,11 +87,27 @@ public struct BulkImporter: Sendable {
         var touched: Set<String> = []
         var writing: Task<Void, any Error>?
         for file in files {
-            var batch: [(type: String, id: String, patient: String?, json: String)] = []
+            var batch: [Staged] = []
             if BulkScan.isNDJSON(file.lastPathComponent) {
                 summary.scan.files.append(file.lastPathComponent)
                 let reader = NDJSONReader(url: file)
+                let name = file.lastPathComponent
                 var first = true
+                var chunk: [NDJSONReader.Line] = []
+                // Lines are parsed and checked a chunk at a time on every core, at most two
+                // chunks ahead; their results are taken in the order of the file, so the
+                // counts, the bad lines and which copy of a resource wins are as if read one by
+                // one (issue #12: pass 1 was one core's work beside the staging writes).
+                var parsing: [Task<Chunk, Never>] = []
+                func takeOldest() async throws {
+                    let done = await parsing.removeFirst().value
+                    summary.merge(done)
+                    for staged in done.staged { if let patient = staged.patient { touched.insert(patient) } }
+                    // Written while the next chunks are parsed: one write in flight.
+                    try await writing?.value
+                    writing = done.staged.isEmpty ? nil : Task { try await staging.stage(done.staged) }
+                    summary.staged += done.staged.count
+                }
                 for line in reader {
                     lines += 1
                     if lines % 10_000 == 0 { progress(lines) }
@@ -94,31 +117,24 @@ public struct BulkImporter: Sendable {
                         first = false
                         if let json = try? FHIRJSON.parse(bytes: line.bytes), case .object = json, json["resourceType"] == nil {
                             summary.scan.files.removeLast()
-                            summary.nonFHIRFiles.append(file.lastPathComponent)
+                            summary.nonFHIRFiles.append(name)
                             break
                         }
                     }
-                    do {
-                        let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
-                        summary.scan.count(resource)
-                        // The line as received: it passed the strict parse, and re-writing it costs time.
-                        if let staged = Self.stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), mappings: mappings, summary: &summary) {
-                            batch.append(staged)
-                            if let patient = staged.patient { touched.insert(patient) }
-                        }
-                    } catch {
-                        summary.scan.recordBad(file: file.lastPathComponent, line: line.number, problem: error.description)
-                    }
-                    if batch.count >= Self.batchSize {
-                        // Written while the next batch is read (issue #12): one batch in flight.
-                        try await writing?.value
-                        let full = batch
-                        writing = Task { try await staging.stage(full) }
-                        summary.staged += batch.count
-                        batch.removeAll(keepingCapacity: true)
+                    chunk.append(line)
+                    if chunk.count >= Self.batchSize {
+                        let lines = chunk
+                        parsing.append(Task { [mappings] in Self.chunk(lines, file: name, mappings: mappings) })
+                        chunk.removeAll(keepingCapacity: true)
+                        if parsing.count > 2 { try await takeOldest() }
                     }
                 }
-                if let failure = reader.failure { summary.scan.recordBad(file: file.lastPathComponent, line: 0, problem: failure) }
+                if !chunk.isEmpty {
+                    let lines = chunk
+                    parsing.append(Task { [mappings] in Self.chunk(lines, file: name, mappings: mappings) })
+                }
+                while !parsing.isEmpty { try await takeOldest() }
+                if let failure = reader.failure { summary.scan.recordBad(file: name, line: 0, problem: failure) }
             } else {
                 // One Bundle (collection, transaction, searchset): its entries' resources.
                 summary.scan.files.append(file.lastPathComponent)
@@ -145,11 +161,39 @@ public struct BulkImporter: Sendable {
         return summary
     }
 
+    typealias Staged = (type: String, id: String, patient: String?, json: String)
+
+    /// What pass 1 made of a chunk of NDJSON lines: the resources to stage, in order, and the
+    /// chunk's counts, bad lines and skips, merged into the summary in the order of the file.
+    struct Chunk: Sendable {
+        var staged: [Staged] = []
+        var summary = Summary()
+    }
+
+    /// Parses, checks and minimises a chunk of lines (no database access).
+    static func chunk(_ lines: [NDJSONReader.Line], file: String, mappings: CodeMappings) -> Chunk {
+        var chunk = Chunk()
+        chunk.staged.reserveCapacity(lines.count)
+        for line in lines {
+            do {
+                let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
+                chunk.summary.scan.count(resource)
+                // The line as received: it passed the strict parse, and re-writing it costs time.
+                if let staged = stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), mappings: mappings, summary: &chunk.summary) {
+                    chunk.staged.append(staged)
+                }
+            } catch {
+                chunk.summary.scan.recordBad(file: file, line: line.number, problem: error.description)
+            }
+        }
+        return chunk
+    }
+
     /// Imports one Bundle given as text (POST /fhir).
     public func run(bundle text: String) async throws -> Summary {
         var summary = Summary()
         summary.scan.files.append("Bundle")
-        var batch: [(type: String, id: String, patient: String?, json: String)] = []
+        var batch: [Staged] = []
         var touched: Set<String> = []
         for resource in try Self.bundleResources(text, scan: &summary.scan, file: "Bundle") {
             if let staged = Self.stageable(resource, mappings: mappings, summary: &summary) {

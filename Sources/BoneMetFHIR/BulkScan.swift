@@ -89,6 +89,17 @@ public struct BulkScan: Sendable {
         if badLines.count < Self.maxListedBadLines { badLines.append(BadLine(file: file, line: line, problem: problem)) }
     }
 
+    /// Another scan's counts and bad lines after these (its files are not added).
+    mutating func merge(_ other: BulkScan) {
+        for (type, count) in other.byType { byType[type, default: 0] += count }
+        patients += other.patients
+        conditions += other.conditions
+        cancerConditions += other.cancerConditions
+        boneMetastases += other.boneMetastases
+        for bad in other.badLines where badLines.count < Self.maxListedBadLines { badLines.append(bad) }
+        badLineCount += other.badLineCount
+    }
+
     mutating func count(_ resource: FHIRResource) {
         byType[resource.resourceType, default: 0] += 1
         switch resource.resourceType {

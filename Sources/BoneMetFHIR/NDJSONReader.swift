@@ -17,7 +17,7 @@ public final class NDJSONReader: Sequence {
         self.chunkSize = chunkSize
     }
 
-    public struct Line {
+    public struct Line: Sendable {
         public let number: Int
         public let bytes: [UInt8]
     }

@@ -206,6 +206,52 @@ extension FHIRMappingTests {
         await cleanup()
     }
 
+    /// Issue #12: pass 1 parses a file's lines in chunks on every core. A file of several chunks
+    /// must read as if line by line: the counts and bad lines (in file order) of `BulkScan`, the
+    /// unused observations skipped, and of a resource given twice the later copy staged.
+    @Test(arguments: TestDatabases.engines)
+    func aFileOfManyChunksReadsAsLineByLine(engine: SQLStore.Engine) async throws {
+        func weight(_ id: String, _ kg: Int) -> String {
+            #"{"resourceType":"Observation","id":"\#(id)","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"29463-7"}]},"effectiveDateTime":"2023-01-04","valueQuantity":{"value":\#(kg),"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}"#
+        }
+        let heartRate = #"{"resourceType":"Observation","id":"hr","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"valueQuantity":{"value":70}}"#
+        var lines: [String] = []
+        var badLines: [Int] = []
+        var unused = 0
+        for number in 1...(3 * BulkImporter.batchSize + 17) {
+            if number % 401 == 0 {
+                lines.append("{not json \(number)")
+                badLines.append(number)
+            } else if number % 97 == 0 {
+                lines.append(heartRate.replacingOccurrences(of: #""id":"hr""#, with: #""id":"hr\#(number)""#))
+                unused += 1
+            } else if number == 10 || number == 3 * BulkImporter.batchSize + 5 {
+                // The same resource early and late in the file: the late copy is the one kept.
+                lines.append(weight("twice", number == 10 ? 61 : 74))
+            } else {
+                lines.append(weight("w\(number)", 60))
+            }
+        }
+        let folder = try MCODEFixture.folder(extra: ["Observation.000.ndjson": lines.joined(separator: "\n")])
+        try await TestDatabases.with(engine) { store in
+            let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, keepStaged: true, now: { 1 }).run(folder)
+            let scan = try BulkScan.scan(folder: folder)
+            #expect(summary.scan.byType == scan.byType)
+            #expect(summary.scan.badLines == scan.badLines)
+            #expect(summary.scan.badLines.filter { $0.file == "Observation.000.ndjson" }.map(\.line) == badLines)
+            #expect(summary.scan.badLineCount == badLines.count)
+            #expect(summary.skipped.first { $0.key.hasPrefix("observation not used") }?.value == unused)
+            #expect(summary.created == 1)
+            let staged = try await SQLFHIRStaging(store).staged(patient: "p1").filter { $0.type == "Observation" }
+            // Every weight once (the one given twice once), nothing unused, nothing bad.
+            #expect(staged.count == lines.count - badLines.count - unused - 1)
+            let twice = staged.filter { $0.json.contains(#""id":"twice""#) }
+            #expect(twice.count == 1)
+            #expect(twice.first?.json.contains(#""value":74"#) == true)
+        }
+    }
+
     @Test func aManifestNamesTheFilesToRead() throws {
         let folder = try MCODEFixture.folder(extra: ["Extra.ndjson": #"{"resourceType":"Patient","id":"p2"}"#])
         let manifest = #"{"transactionTime":"2026-11-27T00:00:00Z","request":"https://ehr/fhir/$export","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://ehr/files/Patient.000.ndjson"}],"error":[]}"#
