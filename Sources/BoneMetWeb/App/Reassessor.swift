@@ -45,6 +45,7 @@ public struct Reassessor: Sendable {
         var cursor: (reassessOn: Int64, id: String)?
         var refreshed = 0
         var read = 0
+        var writing: Task<Int, any Error>?
         while true {
             try Task.checkCancellation()
             let page: [(id: String, version: Int, json: String)]
@@ -57,9 +58,13 @@ public struct Reassessor: Sendable {
                 page = due.map { ($0.id, $0.version, $0.json) }
             }
             read += page.count
-            refreshed += try await cases.refresh(Self.assess(page, asOf: asOf, settings: services.settings))
+            let assessed = await Self.assess(page, asOf: asOf, settings: services.settings)
+            // Written while the next batch is read and assessed (one batch in flight).
+            if let previous = writing { refreshed += try await previous.value }
+            writing = Task { try await cases.refresh(assessed) }
             guard page.count == Self.batchSize else { break }
         }
+        if let previous = writing { refreshed += try await previous.value }
         try await state.set(Self.stateKey, target)
         try await state.set(Self.rulesKey, rulesFor)
         try await state.set(Self.timeKey, String(services.now()))
