@@ -231,12 +231,13 @@ public struct BulkImporter: Sendable {
         let chunks = stride(from: 0, to: ordered.count, by: Self.patientsPerTransaction).map {
             Array(ordered[$0..<min(ordered.count, $0 + Self.patientsPerTransaction)])
         }
-        // The next batch is read and prepared while this one is written (one ahead).
-        var next: Task<[Prepared], any Error>? = chunks.first.map { chunk in Task { try await self.prepare(chunk) } }
+        // The next two batches are read and prepared while this one is written: with one
+        // ahead, the cores idled while the slower half of a batch was finishing.
+        var ahead = chunks.prefix(2).map { chunk in Task { try await self.prepare(chunk) } }
         for index in chunks.indices {
-            guard let current = next else { break }
-            let prepared = try await current.value
-            next = index + 1 < chunks.count ? Task { [chunk = chunks[index + 1]] in try await self.prepare(chunk) } : nil
+            guard !ahead.isEmpty else { break }
+            let prepared = try await ahead.removeFirst().value
+            if index + 2 < chunks.count { ahead.append(Task { [chunk = chunks[index + 2]] in try await self.prepare(chunk) }) }
             var items: [CaseUpsert] = []
             var purge: [String] = []
             for item in prepared {
