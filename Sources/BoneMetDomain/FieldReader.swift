@@ -21,7 +21,7 @@ struct FieldReader {
         // Report every unknown key, not only the first; then read the known ones (the object as
         // it is when every key is known — the usual case, and a stored record's always).
         var unknown = false
-        for key in object.keys where !keys.contains(key) {
+        for (key, _) in object.pairs where !keys.contains(key) {
             unknown = true
             log.add(InputError(field: Self.join(path, key), problem: .unknownField(allowed: keys)))
         }

@@ -26,7 +26,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             try await store.write { db in
                 try await db.raw("""
                     INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json)
-                    SELECT t, i, NULLIF(p, ''), j FROM unnest(\(bind: rows.map(\.type))::text[], \(bind: rows.map(\.id))::text[], \(bind: rows.map { $0.patient ?? "" })::text[], \(bind: rows.map(\.json))::text[]) AS staged (t, i, p, j)
+                    SELECT t, i, NULLIF(p, ''), j FROM unnest(\(bind: rows.map { $0.type })::text[], \(bind: rows.map { $0.id })::text[], \(bind: rows.map { $0.patient ?? "" })::text[], \(bind: rows.map { $0.json })::text[]) AS staged (t, i, p, j)
                     ON CONFLICT (resource_type, resource_id) DO UPDATE SET patient_id = excluded.patient_id, json = excluded.json
                     """).run()
             }

@@ -47,7 +47,7 @@ public final class SQLStore: @unchecked Sendable {
     private let hooks = ShutdownHooks()
     /// SQLite only: small reads on the caller's thread (`rows`).
     private let direct: SQLiteDirectReads?
-    /// SQLite only: the batch writers' transactions on the caller's thread (`quickWrite`).
+    /// SQLite only: the batch writers' transactions on a writing thread (`quickWrite`).
     private let writer: SQLiteDirectWriter?
 
     public init(_ location: DatabaseLocation, logger: Logger = Logger(label: "bonemet.storage")) throws {
@@ -203,6 +203,9 @@ public final class SQLStore: @unchecked Sendable {
             throw error
         }
     }
+
+    /// Whether the caller runs on the SQLite writing thread (`quickWrite`'s tests).
+    var onWritingThread: Bool { writer?.onWritingThread ?? false }
 
     /// Runs `hook` at the start of `shutdown`, while the database can still be written.
     public func beforeShutdown(_ hook: @escaping @Sendable () async -> Void) {

@@ -67,6 +67,9 @@ final class SQLiteDirectWriter: Sendable {
         }
     }
 
+    /// Whether the caller runs on the writing thread (for tests).
+    var onWritingThread: Bool { thread.withLock { $0.0 }?.isCurrent ?? false }
+
     /// Closes the connection, or marks it to close when it is given back.
     func close() {
         thread.withLock { thread in

@@ -17,12 +17,16 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var stopped = false
+    private var thread: pthread_t?
 
     init(name: String) {
         // Named from inside: on Linux a name given before `start` is not the running thread's
         // (and a name is at most 15 bytes there).
         Thread { [self] in
             Thread.current.name = name
+            condition.lock()
+            thread = pthread_self()
+            condition.unlock()
             self.run()
         }.start()
     }
@@ -38,6 +42,13 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
         jobs.append(job)
         condition.signal()
         condition.unlock()
+    }
+
+    /// Whether the caller runs on this thread.
+    var isCurrent: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
     }
 
     /// Ends the thread once the jobs it has are run.

@@ -53,6 +53,26 @@ import Testing
         }
     }
 
+    /// Objects around the size at which `JSONObject` starts keeping a dictionary of positions
+    /// (and the parser a set of the keys seen): read as the decoder reads them, a repeated key
+    /// early or late included.
+    @Test(arguments: [0, 1, JSONObject.indexedFrom - 1, JSONObject.indexedFrom, JSONObject.indexedFrom + 1, 3 * JSONObject.indexedFrom])
+    func objectsOfManyKeysReadAsTheDecoderDid(count: Int) throws {
+        var members = (0..<count).map { #""k\#($0)":\#($0)"# }
+        members.reverse()
+        if count > 0 {
+            members.append(#""k0":"again""#)
+            members.insert(#""k\#(count - 1)":"early""#, at: 0)
+        }
+        let text = "{" + members.joined(separator: ",") + "}"
+        let parsed = try #require(Self.viaParser(text))
+        #expect(parsed == Self.viaFoundation(text))
+        guard case .object(let object) = parsed else { return }
+        #expect(object.keys == (0..<count).map { "k\($0)" }.sorted())
+        if count > 1 { #expect(object["k0"] == .int(0)) }
+        #expect(object["missing"] == nil)
+    }
+
     static func randomValue(depth: Int, using generator: inout AssessmentPropertyTests.Generator) -> JSONValue {
         let pick = Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &generator)
         switch pick {

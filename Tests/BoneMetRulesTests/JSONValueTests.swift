@@ -1,4 +1,4 @@
-import BoneMetRules
+@testable import BoneMetRules
 import Testing
 
 @Suite struct JSONValueTests {
@@ -32,5 +32,38 @@ import Testing
 
     @Test func nonFiniteNumbersBecomeNull() {
         #expect(JSONValue.double(.infinity).serialized() == "null")
+    }
+
+    /// `JSONObject` keeps its members in a list and, from `indexedFrom` members on, their
+    /// positions too: setting, replacing and removing read the same on both sides of that
+    /// size, and equality and hashing ignore the order members came in.
+    @Test(arguments: [3, JSONObject.indexedFrom, 2 * JSONObject.indexedFrom + 3])
+    func objectsReadTheSameAtEverySize(count: Int) {
+        var forward = JSONObject()
+        var backward = JSONObject()
+        for index in 0..<count { forward["k\(index)"] = .int(index) }
+        for index in (0..<count).reversed() { backward["k\(index)"] = .int(index) }
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        #expect(forward.keys == (0..<count).map { "k\($0)" })
+        #expect(Set([JSONValue.object(forward), .object(backward)]).count == 1)
+        // Replaced in place, removed, then added again at the end.
+        forward["k1"] = .string("one")
+        #expect(forward["k1"] == .string("one"))
+        #expect(forward.keys[1] == "k1")
+        #expect(forward != backward)
+        forward["k0"] = nil
+        #expect(forward["k0"] == nil)
+        #expect(forward["k2"] == .int(2))
+        #expect(forward["k\(count - 1)"] == .int(count - 1))
+        #expect(forward.keys.count == count - 1)
+        forward["k0"] = .int(0)
+        forward["k1"] = .int(1)
+        #expect(forward.keys.last == "k0")
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        // Removing a key that is not there changes nothing.
+        forward["absent"] = nil
+        #expect(forward == backward)
     }
 }

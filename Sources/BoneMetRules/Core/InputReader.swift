@@ -6,7 +6,7 @@ public struct InputReader: Sendable {
 
     public init(_ value: JSONValue, fields: [String]) throws(InputError) {
         guard case .object(let object) = value else { throw InputError(field: nil, problem: .notAnObject) }
-        for key in object.keys where !fields.contains(key) {
+        for (key, _) in object.pairs where !fields.contains(key) {
             throw InputError(field: key, problem: .unknownField(allowed: fields))
         }
         self.object = object

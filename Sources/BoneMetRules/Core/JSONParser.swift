@@ -70,8 +70,10 @@ struct JSONParser {
 
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         index += 1
-        var pairs: [(String, JSONValue)] = []
-        var seen: Set<String> = []
+        var pairs: [(key: String, value: JSONValue)] = []
+        // Repeated keys are looked for in the list while it is short (a set per object was a
+        // measurable part of reading a case), in a set once it is long.
+        var seen: Set<String>?
         skipSpace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -85,7 +87,8 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Failure() }
             index += 1
             let item = try value(depth: depth + 1)
-            if seen.insert(key).inserted { pairs.append((key, item)) }
+            if seen == nil, pairs.count >= JSONObject.indexedFrom { seen = Set(pairs.map { $0.key }) }
+            if seen?.insert(key).inserted ?? !pairs.contains(where: { $0.key == key }) { pairs.append((key, item)) }
             skipSpace()
             guard index < bytes.count else { throw Failure() }
             if bytes[index] == UInt8(ascii: ",") {
@@ -96,8 +99,8 @@ struct JSONParser {
             index += 1
             break
         }
-        pairs.sort { $0.0 < $1.0 }
-        return .object(JSONObject(pairs))
+        pairs.sort { $0.key < $1.key }
+        return .object(JSONObject(distinct: pairs))
     }
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {

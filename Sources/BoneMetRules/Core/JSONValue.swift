@@ -34,9 +34,15 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// An insertion-ordered JSON object.
+///
+/// Members are kept as a list and found by comparing keys: every object of a case file has a
+/// few to a few dozen keys, and a dictionary per object (with a key list beside it) was a
+/// tenth of reading a stored case (issue #12). From `indexedFrom` members on, positions are
+/// also kept in a dictionary, so a hostile object with many keys stays linear to read.
 public struct JSONObject: Sendable, Hashable {
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var members: [(key: String, value: JSONValue)] = []
+    private var positions: [String: Int]?
+    static let indexedFrom = 24
 
     public init() {}
 
@@ -48,23 +54,68 @@ public struct JSONObject: Sendable, Hashable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Members whose keys the caller knows to be distinct (the parser's), in their order.
+    init(distinct pairs: [(key: String, value: JSONValue)]) {
+        members = pairs
+        if members.count >= Self.indexedFrom { reindex() }
+    }
+
+    private mutating func reindex() {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count)
+        for (position, member) in members.enumerated() { index[member.key] = position }
+        positions = index
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let position = position(of: key) {
+                if let newValue {
+                    members[position].value = newValue
+                } else {
+                    members.remove(at: position)
+                    if positions != nil { reindex() }
+                }
+            } else if let newValue {
+                members.append((key, newValue))
+                if positions != nil {
+                    positions?[key] = members.count - 1
+                } else if members.count >= Self.indexedFrom {
+                    reindex()
+                }
             }
         }
     }
 
-    public var isEmpty: Bool { keys.isEmpty }
+    /// The keys in insertion order.
+    public var keys: [String] { members.map { $0.key } }
+    public var isEmpty: Bool { members.isEmpty }
+    /// The members in insertion order.
+    public var pairs: [(key: String, value: JSONValue)] { members }
 
     /// Equal when the same keys hold equal values: JSON objects are unordered, order is presentation.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
-    public var pairs: [(key: String, value: JSONValue)] { keys.compactMap { key in storage[key].map { (key, $0) } } }
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members.count == rhs.members.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
+    }
+
+    /// Independent of the order of the members, as equality is.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for member in members {
+            var one = Hasher()
+            one.combine(member.key)
+            one.combine(member.value)
+            combined ^= one.finalize()
+        }
+        hasher.combine(members.count)
+        hasher.combine(combined)
+    }
 }
 
 extension JSONValue: Decodable {
