@@ -248,5 +248,13 @@ import Testing
         let titles = assess(r, asOf: day("2023-02-01")).findings.map(\.title.en)
         #expect(titles.contains { $0.contains("left rib — 4th rib") })
         #expect(titles.contains { $0.contains("left rib — 7th rib") })
+        // Without a note the record's id tells them apart; a name no other lesion has stays as it is.
+        r.lesions += [Lesion(id: "C", bone: .rib, laterality: .left), Lesion(id: "D", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [ct("S1", "2023-01-05", ["A", "B", "C", "D"].map { observation($0, .lytic, [10, 10]) })]
+        let more = assess(r, asOf: day("2023-02-01")).findings
+        #expect(more.contains { $0.title.en.contains("left rib (lesion record “C”)") })
+        #expect(more.contains { $0.title.zhHans.contains("（病灶记录“C”）") })
+        #expect(more.contains { $0.title.en.contains("L4 vertebra") })
+        #expect(!more.contains { $0.title.en.contains("lesion record “D”") })
     }
 }

@@ -16,6 +16,8 @@ struct CaseIndex {
     let lesionsById: [String: Lesion]
     /// Observations of each lesion, oldest first.
     let series: [String: [Point]]
+    /// Of those, the ones in which the lesion was seen.
+    private let presentSeries: [String: [Point]]
     /// Treatments started by `asOf`, and planned ones, by start date.
     let treatments: [Treatment]
     let labs: [LabResult]
@@ -30,6 +32,10 @@ struct CaseIndex {
     /// earlier re-assessment, never a later one.
     private(set) var seenLesions: [Lesion] = []
     private(set) var metastaticLesions: [Lesion] = []
+    /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a
+    /// validated record's are): every finding about a lesion names it, and each name looked at
+    /// every other lesion's (issue #12).
+    private var lesionLabels: [String: LocalizedText]?
 
     init(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) {
         self.record = record
@@ -46,6 +52,8 @@ struct CaseIndex {
             for observation in study.observations { series[observation.lesion, default: []].append(Point(study: study, observation: observation)) }
         }
         self.series = series
+        // Asked for by most rules, for every lesion (issue #12): filtered once.
+        presentSeries = series.mapValues { points in points.filter { $0.observation.present } }
         // A treatment that ends after `asOf` was still running then: its end and stop reason
         // are not yet known, nor are doses given later.
         treatments = record.treatments.filter { $0.planned || known($0.start) }
@@ -63,6 +71,16 @@ struct CaseIndex {
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
         metastaticLesions = seenLesions.filter { isMetastaticCandidate($0.id) }
+        if lesionsById.count == lesions.count {
+            let bases = lesions.map { $0.label }
+            var sameName: [LocalizedText: Int] = [:]
+            for base in bases { sameName[base, default: 0] += 1 }
+            var labels: [String: LocalizedText] = [:]
+            for (lesion, base) in zip(lesions, bases) {
+                labels[lesion.id] = sameName[base, default: 0] > 1 ? Self.distinguished(lesion, base) : base
+            }
+            lesionLabels = labels
+        }
     }
 
     // MARK: Lesions and imaging
@@ -70,7 +88,7 @@ struct CaseIndex {
     func points(_ lesion: String) -> [Point] { series[lesion] ?? [] }
 
     /// Observations in which the lesion was seen.
-    func presentPoints(_ lesion: String) -> [Point] { points(lesion).filter(\.observation.present) }
+    func presentPoints(_ lesion: String) -> [Point] { presentSeries[lesion] ?? [] }
 
     /// When the lesion is first known to exist: its first study that shows it, or its recorded
     /// diagnosis date when that is earlier (an EHR's Condition onset) — a lesion diagnosed before
@@ -240,14 +258,22 @@ struct CaseIndex {
     /// A lesion's clinical name; when two lesions of the record would read the same, the
     /// clinician's note (or, failing that, the record's id in words) tells them apart.
     func label(_ lesion: Lesion) -> LocalizedText {
+        // The names worked out once, for the record's own lesions.
+        if let labels = lesionLabels, lesionsById[lesion.id] == lesion, let label = labels[lesion.id] { return label }
         let base = lesion.label
         guard lesions.contains(where: { $0.id != lesion.id && $0.label == base }) else { return base }
+        return Self.distinguished(lesion, base)
+    }
+
+    /// A name two lesions share, told apart by the clinician's note or the record's id.
+    private static func distinguished(_ lesion: Lesion, _ base: LocalizedText) -> LocalizedText {
         if let note = lesion.note { return LocalizedText(en: "\(base.en) — \(note)", zh: "\(base.zhHans)——\(note)") }
         return LocalizedText(en: "\(base.en) (lesion record “\(lesion.id)”)", zh: "\(base.zhHans)（病灶记录“\(lesion.id)”）")
     }
 
     func label(lesionId id: String) -> LocalizedText {
-        lesionsById[id].map(label) ?? LocalizedText(en: "lesion record “\(id)”", zh: "病灶记录“\(id)”")
+        if let label = lesionLabels?[id] { return label }
+        return lesionsById[id].map(label) ?? LocalizedText(en: "lesion record “\(id)”", zh: "病灶记录“\(id)”")
     }
 
     // MARK: Primaries
