@@ -1,5 +1,5 @@
 import Foundation
-import BoneMetRules
+@testable import BoneMetRules
 import Testing
 
 @Suite struct PartialDateTests {
@@ -64,5 +64,31 @@ import Testing
         #expect(day("2022") < day("2022-01-01"))
         #expect(day("2022-01-31") < day("2022-02"))
         #expect([day("2023-01-05"), day("2022"), day("2022-06")].sorted().map(\.description) == ["2022", "2022-06", "2023-01-05"])
+    }
+
+    /// The text written digit by digit is the padded text, for every day from 1900 to 2200,
+    /// every month and year alone, and days far outside the usual years (issue #12).
+    @Test func textIsThePaddedText() {
+        let first = PartialDate.days(year: 1900, month: 1, day: 1)
+        let last = PartialDate.days(year: 2200, month: 12, day: 31)
+        var mismatches = 0
+        for day in stride(from: first, through: last, by: 1) {
+            let date = PartialDate(dayNumber: day)
+            if date.description != date.paddedDescription { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        for year in 1900...2200 {
+            #expect(PartialDate(year: year)?.description == PartialDate(year: year)?.paddedDescription)
+            #expect(PartialDate(year: year, month: 1 + year % 12)?.description == PartialDate(year: year, month: 1 + year % 12)?.paddedDescription)
+        }
+        #expect(PartialDate(year: 1958, month: 4)?.description == "1958-04")
+        #expect(PartialDate(year: 2023, month: 1, day: 5)?.description == "2023-01-05")
+        #expect(PartialDate(year: 2000)?.description == "2000")
+        // Outside the years a case accepts (day numbers can reach them): the long way, same text.
+        for day in [-800_000, -1, 0, 3_000_000] {
+            let date = PartialDate(dayNumber: day)
+            #expect(date.description == date.paddedDescription, "\(date.paddedDescription)")
+        }
+        #expect(PartialDate(dayNumber: 0).description == "1970-01-01")
     }
 }
