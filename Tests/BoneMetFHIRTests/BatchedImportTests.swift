@@ -11,8 +11,7 @@ import Testing
 @Suite struct BatchedImportTests {
     @Test(arguments: TestDatabases.engines)
     func manyPatientsAcrossBatches(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-batched-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,10 +43,6 @@ import Testing
             #expect(stored.allSatisfy { $0.reassessOn > Int64(asOf.earliestDay) })
             let again = try await importer.run(folder)
             #expect(again.unchanged == withCancer && again.created == 0 && again.updated == 0)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 }

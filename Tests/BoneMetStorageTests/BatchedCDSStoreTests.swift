@@ -8,8 +8,7 @@ import Testing
 @Suite struct BatchedCDSStoreTests {
     @Test(arguments: TestDatabases.engines)
     func concurrentClaimsAcceptEachIdOnce(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let claims = BatchedCDSStore(store)
             // 60 calls at once, 20 ids each sent three times: exactly one of each is accepted.
             let accepted = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
@@ -34,10 +33,6 @@ import Testing
             // Once expired and purged (at most once a minute), an id is forgotten.
             #expect(try await other.claim(jti: "new", issuer: "https://ehr.test/", expiresAt: 9_000, now: 2_100) == true)
             #expect(try await other.claim(jti: "jti-7", issuer: "https://ehr.test/", expiresAt: 9_000, now: 2_200) == true)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 }

@@ -9,8 +9,7 @@ import Testing
 @Suite struct CareTeamMembersTests {
     @Test(arguments: TestDatabases.engines)
     func creatorAddedAndAttendeesInOrder(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let stored = try await SQLCaseStore(store).create(CaseRecord(patient: Patient(id: "team-1")), findings: [], by: "creator", at: 1)
             let access = SQLCaseAccess(store)
             try await access.add(member: "second", caseId: stored.id, by: "creator", at: 20)
@@ -29,10 +28,6 @@ import Testing
             #expect(members.map(\.basis) == [.created, .added, .added, .meeting])
             #expect(members[1].addedBy == "creator" && members[1].addedAt == 10)
             #expect(members[0].addedAt == nil && members[3].addedBy == nil)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 }

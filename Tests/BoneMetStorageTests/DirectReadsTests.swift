@@ -21,8 +21,7 @@ import Testing
 
     @Test(arguments: TestDatabases.engines)
     func rowsDecodeAsThePooledReadDoes(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await probe(store)
             let direct = try await store.rows("SELECT id, n, x, t, maybe, flag FROM probe WHERE id = ? OR n = ? ORDER BY id", [.text("a"), .integer(-1)])
             let pooled = try await store.read { db in try await db.raw("SELECT id, n, x, t, maybe, flag FROM probe ORDER BY id").all() }
@@ -53,19 +52,14 @@ import Testing
                 "SELECT id FROM probe WHERE x < ? AND t = ? AND n = ? OR maybe = ?", [.real(0), .text(""), .integer(-1), .null])
             #expect(try bound.map { try $0.decode(column: "id", as: String.self) } == ["b"])
             #expect(try await store.row("SELECT id FROM probe WHERE id = ?", [.text("none")]) == nil)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// Statements built with SQLKit answer the same through `quickRead` as through `read`,
     /// whatever their binds (text, integers, reals, booleans, a missing optional).
     @Test(arguments: TestDatabases.engines)
     func builtStatementsAnswerAsThePooledReadDoes(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await probe(store)
             @Sendable func ask(_ db: any SQLDatabase) async throws -> [String] {
                 try await db.select().column("id").from("probe")
@@ -81,36 +75,26 @@ import Testing
             #expect(quick == ["b", "a"])
             let absent = try await store.quickRead { db in try await db.select().column("id").from("probe").where("id", .equal, SQLBind("zz")).first() }
             #expect(absent == nil)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     @Test(arguments: TestDatabases.engines)
     func everyCommittedWriteIsSeenByTheNextRead(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await probe(store)
             for value in Int64(1)...40 {
                 try await store.write { db in try await db.raw("UPDATE probe SET n = \(bind: value) WHERE id = 'b'").run() }
                 let row = try await store.row("SELECT n FROM probe WHERE id = ?", [.text("b")])
                 #expect(try row?.decode(column: "n", as: Int64.self) == value)
             }
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// More readers at once than there are reading connections: the rest take the pool, and
     /// every one answers its own question while writes go on.
     @Test(arguments: TestDatabases.engines)
     func manyReadersAtOnceAllAnswer(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             try await probe(store)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -129,28 +113,19 @@ import Testing
                 }
                 try await group.waitForAll()
             }
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// The reading connections are `query_only`: a statement that would write is refused and
     /// changes nothing.
     @Test func aDirectReadCannotWrite() async throws {
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        do {
+        try await TestDatabases.with(.sqlite) { store in
             try await probe(store)
             await #expect(throws: (any Error).self) { try await store.rows("UPDATE probe SET n = ? WHERE id = ?", [.integer(0), .text("a")]) }
             await #expect(throws: (any Error).self) { try await store.rows("SELECT nonsense FROM probe", []) }
             let row = try await store.row("SELECT n FROM probe WHERE id = ?", [.text("a")])
             #expect(try row?.decode(column: "n", as: Int64.self) == 9_007_199_254_740_993)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     /// After the store shuts down a read fails with an error, never a crash.

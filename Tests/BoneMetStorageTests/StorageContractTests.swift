@@ -11,14 +11,9 @@ import Testing
     static let engines = TestDatabases.engines
 
     func withDatabase(_ engine: SQLStore.Engine, migrate: Bool = true, _ body: (SQLStore) async throws -> Void) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine, migrate: migrate)
-        do {
+        try await TestDatabases.with(engine, migrate: migrate) { store in
             try await body(store)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     func assessed(_ record: CaseRecord) -> [Finding] {

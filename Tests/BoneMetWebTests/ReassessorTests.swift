@@ -59,8 +59,7 @@ import Testing
     /// settings (or a new rule set) re-assess every case.
     @Test(arguments: TestDatabases.engines)
     func aNewDayReadsOnlyTheCasesWhoseDayHasCome(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        do {
+        try await TestDatabases.with(engine) { store in
             let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
             let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
             let user = User(id: "u", username: "u", displayName: "u", role: .orthopaedics, mustChangePassword: false)
@@ -88,11 +87,7 @@ import Testing
             settings.myelomaWorkupAgeAbove += 5
             let other = AppServices(store: store, settings: settings, now: { clock.now }, bcryptCost: 4, clock: .utc)
             #expect(try await Reassessor(services: other).runIfStale() == 2)
-        } catch {
-            await cleanup()
-            throw error
         }
-        await cleanup()
     }
 
     @Test func theNextRunIsAfterTheHospitalsMidnight() throws {
