@@ -173,7 +173,9 @@ public final class SQLStore: @unchecked Sendable {
     /// connection, prepared once (`SQLiteDirectWriter`); elsewhere, or when that connection
     /// cannot be opened, it is `write`. Same transaction, same write lock: only where the
     /// statements run differs. Not for a statement that works long (an index build, a scan): it
-    /// holds the writing thread, and every other `quickWrite` waits for it.
+    /// holds the writing thread, and every other `quickWrite` waits for it. Work for the cores
+    /// (hashing, encoding) belongs before the call: child tasks of `body` (task groups,
+    /// `mapOnEveryCore`) inherit the writing thread and would run one at a time.
     public func quickWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let writer else { return try await write(body) }
         let logger = logger
