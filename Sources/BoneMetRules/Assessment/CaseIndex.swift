@@ -47,6 +47,7 @@ struct CaseIndex {
         studies = record.studies.filter { known($0.date) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         lesions = record.lesions.sorted { $0.id < $1.id }
         lesionsById = Dictionary(record.lesions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        knownPrimaries = record.primaries.filter { $0.site != .unknown }.sorted { $0.id < $1.id }
         var series: [String: [Point]] = [:]
         for study in studies {
             for observation in study.observations { series[observation.lesion, default: []].append(Point(study: study, observation: observation)) }
@@ -71,6 +72,7 @@ struct CaseIndex {
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
         metastaticLesions = seenLesions.filter { isMetastaticCandidate($0.id) }
+        bonePrimaryCandidates = workOutBonePrimaryCandidates()
         if lesionsById.count == lesions.count {
             let bases = lesions.map { $0.label }
             var sameName: [LocalizedText: Int] = [:]
@@ -135,7 +137,8 @@ struct CaseIndex {
             .max { $0.date < $1.date }
     }
 
-    var knownPrimaries: [PrimaryCancer] { record.primaries.filter { $0.site != .unknown }.sorted { $0.id < $1.id } }
+    /// Primaries of a known site, in id order (worked out once: asked for by most rules).
+    let knownPrimaries: [PrimaryCancer]
     var hasKnownPrimary: Bool { !knownPrimaries.isEmpty }
     /// The one primary the bone disease comes from, when that is settled; nil with none or
     /// several candidates (never the first of a list).
@@ -287,10 +290,12 @@ struct CaseIndex {
 
     /// The primaries the patient's bone disease may come from: the candidates of every
     /// metastatic lesion together.
-    var bonePrimaryCandidates: [PrimaryCancer] {
+    private(set) var bonePrimaryCandidates: [PrimaryCancer] = []
+
+    private func workOutBonePrimaryCandidates() -> [PrimaryCancer] {
         let lesions = metastaticLesions
         guard !lesions.isEmpty else { return knownPrimaries }
-        let ids = Set(lesions.flatMap { primaryCandidates(for: $0.id).map(\.id) })
+        let ids = Set(lesions.flatMap { primaryCandidates(for: $0.id).map { $0.id } })
         return knownPrimaries.filter { ids.contains($0.id) }
     }
 
