@@ -189,6 +189,11 @@ struct ResponseRules {
         return findings
     }
 
+    /// "treatment window: …" of a list of treatments (worked out once for both languages).
+    private static func window(_ treatments: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "treatment window: \(treatments.en)", zh: "治疗窗口：\(treatments.zhHans)")
+    }
+
     private func treatmentList(_ ids: [String]) -> LocalizedText {
         let labels = ids.compactMap { id in index.treatments.first { $0.id == id }?.label }
         guard !labels.isEmpty else { return LocalizedText(en: "no treatment", zh: "无治疗") }
@@ -209,7 +214,7 @@ struct ResponseRules {
             ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
             : point.untreated
             ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
-            : LocalizedText(en: "treatment window: \(treatmentList(point.treatments).en)", zh: "治疗窗口：\(treatmentList(point.treatments).zhHans)")
+            : Self.window(treatmentList(point.treatments))
         var detailParts = [
             LocalizedText(en: "\(point.from) → \(point.to), \(window.en)", zh: "\(point.from) → \(point.to)，\(window.zhHans)")
         ] + lesionLines

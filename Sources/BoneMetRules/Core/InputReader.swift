@@ -30,6 +30,9 @@ public struct InputReader: Sendable {
 
     public func has(_ key: String) -> Bool { raw(key) != nil }
 
+    // Inlinable: specialised where it is called (the case-file reader asks it for every coded
+    // field; unspecialised, each call looked up the metadata of its enum — issue #12).
+    @inlinable
     public func enumValue<E: ValueEnum>(_ key: String, as type: E.Type = E.self) throws(InputError) -> E? {
         guard let value = raw(key) else { return nil }
         guard case .string(let text) = value else {
