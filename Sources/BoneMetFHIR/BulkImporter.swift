@@ -123,15 +123,15 @@ public struct BulkImporter: Sendable {
                     }
                     chunk.append(line)
                     if chunk.count >= Self.batchSize {
-                        let lines = chunk
-                        parsing.append(Task { [mappings] in Self.chunk(lines, file: name, mappings: mappings) })
+                        let full = chunk
+                        parsing.append(Task { [mappings] in Self.chunk(full, file: name, mappings: mappings) })
                         chunk.removeAll(keepingCapacity: true)
                         if parsing.count > 2 { try await takeOldest() }
                     }
                 }
                 if !chunk.isEmpty {
-                    let lines = chunk
-                    parsing.append(Task { [mappings] in Self.chunk(lines, file: name, mappings: mappings) })
+                    let last = chunk
+                    parsing.append(Task { [mappings] in Self.chunk(last, file: name, mappings: mappings) })
                 }
                 while !parsing.isEmpty { try await takeOldest() }
                 if let failure = reader.failure { summary.scan.recordBad(file: name, line: 0, problem: failure) }
