@@ -117,9 +117,10 @@ enum CaseConsistency {
                 custom("studies[\(s)].windows", "CT windows only apply to CT or PET-CT", "窗位仅适用于 CT 或 PET-CT")
             }
             for (o, observation) in study.observations.enumerated() {
-                let path = "studies[\(s)].observations[\(o)]"
+                // The path is written only for a field to report (issue #12: writing it for every
+                // observation of every stored case was a tenth of this check).
                 for field in misplacedFields(observation, modality: study.modality, lesion: lesions[observation.lesion]) {
-                    custom("\(path).\(field.name)", field.en, field.zh)
+                    custom("studies[\(s)].observations[\(o)].\(field.name)", field.en, field.zh)
                 }
             }
         }
@@ -128,9 +129,9 @@ enum CaseConsistency {
     /// Observation fields that make no sense for the study's modality or the lesion's bone.
     static func misplacedFields(_ o: LesionObservation, modality: Modality, lesion: Lesion?) -> [(name: String, en: String, zh: String)] {
         var result: [(name: String, en: String, zh: String)] = []
-        let modalityName = modality.label
         func wrongModality(_ name: String, _ present: Bool, allowed: [Modality]) {
             guard present, !allowed.contains(modality) else { return }
+            let modalityName = modality.label
             let list = allowed.map(\.label.en).joined(separator: ", ")
             let listZh = allowed.map(\.label.zhHans).joined(separator: "、")
             result.append((name, "cannot be read on \(modalityName.en) (only on \(list))", "无法在\(modalityName.zhHans)上判读（仅适用于\(listZh)）"))
@@ -140,7 +141,8 @@ enum CaseConsistency {
         wrongModality("uptakeChangePercent", o.uptakeChangePercent != nil, allowed: [.boneScan, .petCt])
         wrongModality("normalSignal", o.normalSignal != nil, allowed: [.mri])
         wrongModality("escc", o.escc != nil, allowed: [.mri, .ct])
-        for (name, present) in [
+        // On a structural study none of these can be misplaced: the list is not even built.
+        for (name, present) in structural.contains(modality) ? [] : [
             ("character", o.character != nil), ("diametersMm", o.diametersMm != nil), ("softTissueMm", o.softTissueMm != nil),
             ("boneDestruction", o.boneDestruction != nil), ("scleroticRim", o.scleroticRim != nil), ("fillIn", o.fillIn != nil),
             ("fractionOfDiameter", o.fractionOfDiameter != nil), ("mirelsSize", o.mirelsSize != nil), ("collapse", o.collapse != nil),
