@@ -34,7 +34,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         }
         try await store.quickWrite { db in
             // Raw multi-row upserts: SQLKit building a 100-row statement cost 5 % of an import
-            // (issue #12). The same text on SQLite (3.24+) and PostgreSQL.
+            // (issue #12). SQLite 3.24+ (PostgreSQL took the branch above).
             for start in stride(from: 0, to: rows.count, by: 100) {
                 var statement: SQLQueryString = "INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json) VALUES "
                 for (offset, resource) in rows[start..<min(start + 100, rows.count)].enumerated() {

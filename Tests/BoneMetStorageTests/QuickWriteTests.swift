@@ -35,16 +35,21 @@ import Testing
         try await db.insert(into: "child").columns("id", "parent").values(SQLBind(id), SQLBind(parent)).run()
     }
 
+    /// A transaction that writes child `id` and then throws: refused, as the caller expects.
+    private func refusedAfterWriting(_ id: Int, in store: SQLStore, sourceLocation: SourceLocation = #_sourceLocation) async {
+        await #expect(throws: Refused.self, sourceLocation: sourceLocation) {
+            try await store.quickWrite { db in
+                try await child(id, in: db)
+                throw Refused()
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.engines)
     func allOrNothing(engine: SQLStore.Engine) async throws {
         try await run(engine) { store in
             // A body that throws after writing leaves nothing behind…
-            await #expect(throws: Refused.self) {
-                try await store.quickWrite { db in
-                    try await child(1, in: db)
-                    throw Refused()
-                }
-            }
+            await refusedAfterWriting(1, in: store)
             // …so does a statement the database refuses (a parent that does not exist)…
             await #expect(throws: (any Error).self) {
                 try await store.quickWrite { db in
@@ -84,12 +89,7 @@ import Testing
             try await store.quickWrite { db in
                 try await child(8, in: db)
             }
-            await #expect(throws: Refused.self) {
-                try await store.quickWrite { db in
-                    try await child(9, in: db)
-                    throw Refused()
-                }
-            }
+            await refusedAfterWriting(9, in: store)
             #expect(try await children(store) == [7, 8])
         }
     }
