@@ -1,6 +1,7 @@
 import Crypto
 import BoneMetDomain
 import Foundation
+import PostgresKit
 import SQLKit
 
 public struct SQLFHIRStaging: FHIRStagingStore {
@@ -178,6 +179,21 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         guard !patients.isEmpty else { return [:] }
         return try await store.read { db in
             var out: [String: [(type: String, json: String)]] = [:]
+            if let connection = try await PostgresDirect.connection(of: db) {
+                // PostgreSQL: one statement, the rows decoded by PostgresNIO (`PostgresDirect`).
+                var binds = PostgresBindings(capacity: 1)
+                binds.append(patients)
+                let rows = try await connection.query(
+                    PostgresQuery(unsafeSQL: """
+                        SELECT resource_type, resource_id, patient_id, json FROM fhir_staging
+                        WHERE patient_id = ANY($1) OR (resource_type = 'Patient' AND resource_id = ANY($1))
+                        ORDER BY resource_type, resource_id
+                        """, binds: binds), logger: connection.logger)
+                for try await (type, id, patient, json) in rows.decode((String, String, String?, String).self) {
+                    out[type == "Patient" ? id : patient ?? "", default: []].append((type, json))
+                }
+                return out
+            }
             for start in stride(from: 0, to: patients.count, by: 200) {
                 let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
                 let rows = try await db.raw("""
