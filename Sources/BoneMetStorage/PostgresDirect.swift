@@ -11,8 +11,38 @@ enum PostgresDirect {
     /// `PostgresDatabase` on one connection), or nil on SQLite. Statements sent on it run in
     /// the caller's transaction.
     static func connection(of db: any SQLDatabase) async throws -> PostgresConnection? {
-        guard db.dialect.name == "postgresql", let database = db as? any PostgresDatabase else { return nil }
-        return try await database.withConnection { $0.eventLoop.makeSucceededFuture($0) }.get()
+        (db as? PostgresSessionDatabase)?.connection
+    }
+}
+
+/// PostgresKit's database over one connection, with the connection kept (PostgresKit's own
+/// does not give it out): what `SQLStore` hands a `read` or `write` body on PostgreSQL, so
+/// `PostgresDirect` can send statements on the same connection, in the same transaction.
+struct PostgresSessionDatabase: SQLDatabase {
+    let connection: PostgresConnection
+    let base: any SQLDatabase
+
+    init(_ connection: PostgresConnection, queryLogLevel: Logger.Level?) {
+        self.connection = connection
+        self.base = connection.sql(queryLogLevel: queryLogLevel)
+    }
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await base.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
     }
 }
 

@@ -90,7 +90,7 @@ public final class SQLStore: @unchecked Sendable {
             }.get()
         case .postgres(let pool):
             return try await pool.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+                connection.eventLoop.makeFutureWithTask { try await body(PostgresSessionDatabase(connection, queryLogLevel: .trace)) }
             }.get()
         }
     }
