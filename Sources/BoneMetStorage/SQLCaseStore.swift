@@ -1,5 +1,6 @@
 import BoneMetDomain
 import Foundation
+import PostgresKit
 import SQLKit
 
 /// Cases and their findings on SQL. Every write re-stores the findings in the same transaction
@@ -472,12 +473,7 @@ public struct SQLCaseStore: CaseStore {
                     try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self)
                 )
             }
-            var stored: [String: [StoredFinding]] = [:]
-            for row in try await db.select().column("case_id").columns(Self.storedFindingColumns).from("findings")
-                .where("case_id", .in, ids).orderBy("case_id").orderBy("position").all()
-            {
-                stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
-            }
+            let stored = try await Self.storedFindings(of: batch.map(\.id), ids: ids, in: db)
             var refreshed = 0
             var moved: [(id: String, reassessOn: Int64)] = []
             var changed: [(item: Reassessed, updatedAt: Int64)] = []
@@ -567,6 +563,35 @@ public struct SQLCaseStore: CaseStore {
     static let storedFindingColumns = [
         "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh", "worklist",
     ]
+
+    /// The stored findings of these cases, each case's in order. On PostgreSQL decoded by
+    /// PostgresNIO (`PostgresDirect`): ten columns of some sixteen findings a case through
+    /// SQLKit's `Codable` decoding were a large part of a full re-assessment there (issue #12).
+    static func storedFindings(of cases: [String], ids: any SQLExpression, in db: any SQLDatabase) async throws -> [String: [StoredFinding]] {
+        var stored: [String: [StoredFinding]] = [:]
+        if let connection = try await PostgresDirect.connection(of: db) {
+            var binds = PostgresBindings(capacity: 1)
+            binds.append(cases)
+            let rows = try await connection.query(
+                PostgresQuery(unsafeSQL: """
+                    SELECT case_id, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1) ORDER BY case_id, position
+                    """, binds: binds), logger: connection.logger)
+            for try await (caseId, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
+                (String, String, Int, String, String, String, String?, String?, String, String, String?).self)
+            {
+                stored[caseId, default: []].append(StoredFinding(
+                    ruleId: ruleId, severity: severity, duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
+                    titleEn: titleEn, titleZh: titleZh, worklist: worklist))
+            }
+            return stored
+        }
+        for row in try await db.select().column("case_id").columns(Self.storedFindingColumns).from("findings")
+            .where("case_id", .in, ids).orderBy("case_id").orderBy("position").all()
+        {
+            stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
+        }
+        return stored
+    }
 
     static func storedFinding(_ row: any SQLRow) throws -> StoredFinding {
         StoredFinding(

@@ -12,20 +12,26 @@ import Testing
     func finding(_ title: String, _ severity: Severity = .warning) -> Finding {
         Finding(
             ruleId: "test.rule", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: .patient,
-            title: LocalizedText(en: title, zh: title), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+            title: LocalizedText(en: title, zh: title + "（中文）"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
     }
 
     @Test(arguments: TestDatabases.engines)
     func unchangedFindingsStayAndChangedOnesAreWritten(engine: SQLStore.Engine) async throws {
         try await TestDatabases.with(engine) { store in
-            try await check(SQLCaseStore(store))
+            try await check(SQLCaseStore(store), store)
         }
     }
 
-    func check(_ cases: SQLCaseStore) async throws {
+    func check(_ cases: SQLCaseStore, _ store: SQLStore) async throws {
         let a = try await cases.create(CaseRecord(patient: Patient(id: "refresh-a")), findings: [finding("same")], by: "u", at: 10)
         let b = try await cases.create(CaseRecord(patient: Patient(id: "refresh-b")), findings: [finding("before")], by: "u", at: 11)
         let c = try await cases.create(CaseRecord(patient: Patient(id: "refresh-c")), findings: [finding("kept")], by: "u", at: 12)
+        // A mark the comparison ignores (the list key follows from the case): it survives only
+        // if a's unchanged row is left in place, not deleted and written again — so the stored
+        // findings were read back exactly (on PostgreSQL by PostgresNIO's decoders).
+        try await store.write { db in
+            try await db.update("findings").set("list_key", to: SQLBind("untouched")).where("case_id", .equal, SQLBind(a.id)).run()
+        }
         let refreshed = try await cases.refresh([
             .init(id: a.id, version: a.version, findings: [finding("same")], reassessOn: 20_500),  // unchanged
             .init(id: b.id, version: b.version, findings: [finding("after", .urgent), finding("second")], reassessOn: 20_600),  // changed
@@ -41,6 +47,11 @@ import Testing
         #expect(try await cases.duePage(onOrBefore: 20_600, after: (20_500, a.id), limit: 10).map(\.id) == [b.id])
         #expect(try await cases.dueCount(onOrBefore: 20_599) == 2)
         #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["same"])
+        let marks = try await store.read { db in
+            try await db.select().column("list_key").from("findings").where("case_id", .equal, SQLBind(a.id)).all()
+                .map { try $0.decode(column: "list_key", as: String?.self) }
+        }
+        #expect(marks == ["untouched"])
         #expect(try await cases.findings(caseId: b.id).map(\.title.en) == ["after", "second"])
         #expect(try await cases.findings(caseId: c.id).map(\.title.en) == ["kept"])
         // The list's counts follow the new findings.
