@@ -298,9 +298,16 @@ public protocol FHIRStagingStore: Sendable {
     func caseVersion(sourceKey: String) async throws -> (id: String, version: Int)?
     /// Deletes everything staged for a patient who is not imported (no cancer condition).
     func purge(patient: String) async throws
+    /// After a bulk import that wrote cases: the database's planner statistics brought up to
+    /// date, so the next lists and re-assessment use the indexes (PostgreSQL plans a fresh
+    /// table without statistics as small and scans it whole; its autovacuum only analyses a
+    /// minute or more later — PostgreSQL docs, "Populating a Database": run ANALYZE afterwards).
+    func bulkLoaded() async throws
 }
 
 extension FHIRStagingStore {
+    public func bulkLoaded() async throws {}
+
     /// Upserts a case whose findings are to be re-assessed at the next run (always safe).
     public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {
         try await upsertCase(sourceKey: sourceKey, record: record, findings: findings, reassessOn: 0, by: user, at: time)

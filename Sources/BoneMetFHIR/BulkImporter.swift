@@ -157,6 +157,7 @@ public struct BulkImporter: Sendable {
         let built = Date()
         summary.stageSeconds = built.timeIntervalSince(started)
         try await build(touched, into: &summary)
+        if summary.created + summary.updated > 0 { try await staging.bulkLoaded() }
         summary.buildSeconds = Date().timeIntervalSince(built)
         return summary
     }

@@ -461,6 +461,11 @@ public struct SQLCaseStore: CaseStore {
     public func refresh(_ batch: [Reassessed]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         return try await store.quickWrite { db in
+            // Every statement below looks cases up by id (≤ 200 of them). Where the statistics
+            // are missing or stale — findings written since the last autovacuum, as in the first
+            // run after a load — PostgreSQL plans them as scans of the whole table, batch after
+            // batch (seen with auto_explain). For this transaction only, it uses the indexes.
+            if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
             // Two reads for the whole batch (the cases' versions, their stored findings), then
             // writes only for the cases whose findings changed.
             let ids = SQLBind.group(batch.map(\.id))

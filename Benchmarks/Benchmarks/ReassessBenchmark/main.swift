@@ -47,6 +47,9 @@ for start in stride(from: 0, to: count, by: 1_000) {
     }
     _ = try await cases.insertMany(items)
 }
+// A database that grew over months has its planner statistics (autovacuum); one filled a
+// moment ago has none, and PostgreSQL would plan the batch reads as scans of a "small" table.
+if postgresURL != nil { try await store.write { db in try await db.raw("ANALYZE cases, findings").run() } }
 // The decode and assessment alone, one core, for the split of the cost.
 let sample = templates.map { CaseFile.write($0) }
 let decodeStart = ContinuousClock.now
