@@ -181,7 +181,58 @@ import Testing
             let text = String(buffer: view.body)
             #expect(text.contains("surgery.mirels.impendingFracture"))
             #expect(text.contains(Self.base + "/cases/" + caseId))
+
+            // The next call of the same case version and day is answered from the answer kept
+            // (`CDSAnswerTemplate`): the same cards as built afresh, every card a new uuid.
+            let again = try await post(
+                client, "/cds-services/bonemet-patient-view", Self.body(hook: "patient-view", record: record),
+                token: try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300))
+            let second = String(buffer: again.body)
+            let services = harness.services
+            let stored = try #require(try await services.cases.get(id: caseId))
+            let fresh = AppLanguage.allCases.map { language in
+                let context = CDSCards.Context(asOf: services.today, settings: services.settings, language: language, caseURL: Self.base + "/cases/" + caseId)
+                let cards = CDSCards.patientView(assessment: assess(stored.record, asOf: services.today, settings: services.settings), context: context)
+                return FHIRJSON.object([.init("cards", .array(cards))]).serialized()
+            }
+            let (firstIds, secondIds) = (try Self.cardIds(text), try Self.cardIds(second))
+            #expect(!firstIds.isEmpty && Set(firstIds).count == firstIds.count)
+            #expect(Set(firstIds).isDisjoint(with: secondIds))
+            let freshContent = try fresh.map { try Self.withoutCardIds($0) }
+            let (firstContent, secondContent) = (try Self.withoutCardIds(text), try Self.withoutCardIds(second))
+            #expect(freshContent.contains(firstContent))
+            #expect(secondContent == firstContent)
+
+            // A new version of the case is answered on its own assessment: without the pain
+            // record the Mirels score of the femur changes.
+            var edited = stored.record
+            edited.pain = []
+            let updated = try await services.cases.update(
+                id: caseId, record: edited, findings: [], reassessOn: 0, expectedVersion: stored.version, by: admin.id, at: Self.now)
+            let after = try await post(
+                client, "/cds-services/bonemet-patient-view", Self.body(hook: "patient-view", record: record),
+                token: try await ehr.token(aud: aud, iat: Self.now, exp: Self.now + 300))
+            #expect(after.status == .ok)
+            let renewed = AppLanguage.allCases.map { language in
+                let context = CDSCards.Context(asOf: services.today, settings: services.settings, language: language, caseURL: Self.base + "/cases/" + caseId)
+                let cards = CDSCards.patientView(assessment: assess(updated.record, asOf: services.today, settings: services.settings), context: context)
+                return FHIRJSON.object([.init("cards", .array(cards))]).serialized()
+            }
+            let renewedContent = try renewed.map { try Self.withoutCardIds($0) }
+            let afterContent = try Self.withoutCardIds(String(buffer: after.body))
+            #expect(!freshContent.contains(afterContent))
+            #expect(renewedContent.contains(afterContent))
         }
+    }
+
+    /// The uuids of an answer's cards, in order.
+    static func cardIds(_ answer: String) throws -> [String] {
+        try #require(try FHIRJSON.parse(answer)["cards"]?.array).compactMap { $0["uuid"]?.string }
+    }
+
+    /// An answer with its cards' uuids blanked, to compare two answers' content.
+    static func withoutCardIds(_ answer: String) throws -> String {
+        try cardIds(answer).reduce(answer) { $0.replacingOccurrences(of: $1, with: "-") }
     }
 
     @Test func withoutPrefetchTheFHIRServerIsReadWithTheGrantedToken() async throws {

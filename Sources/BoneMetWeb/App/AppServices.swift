@@ -52,6 +52,8 @@ public struct AppServices: Sendable {
     public let caseAccess: CaseAccessPolicy
     /// Case-page parts rendered once per case version, day and language (issue #12).
     let renderCache = RenderCache()
+    /// CDS answers for patients with a case, by case version, day, language and hook.
+    let cdsAnswers = BoundedRenderCache<CDSAnswerTemplate?>(maxEntries: 2_048, maxBytes: 32 << 20)
     /// Cases read and assessed per version and day (CDS calls, case pages).
     let assessedCases: AssessedCases
     /// Reads radiology reports into suggested readings (issue #13); nil when its word lists

@@ -104,16 +104,33 @@ struct CDSController {
                 guard service.hook == "patient-view" else { return CDSCards.orders(request: cdsRequest, record: record, context: cardContext) }
                 return assessment.map { CDSCards.patientView(assessment: $0, context: cardContext) } ?? CDSCards.patientView(record: record, context: cardContext)
             }
-            var answerCards = cards(caseId: caseId)
-            if caseId == nil, !answerCards.isEmpty, services.cds?.createCases == true {
-                caseId = try await importCase(patientId: cdsRequest.patientId, resources: resources, issuer: issuer)
-                if caseId != nil { answerCards = cards(caseId: caseId) }
+            // A case's patient-view cards follow from its assessment alone: written once per case
+            // version, day and language (`CDSAnswerTemplate`), fresh card uuids on every call.
+            var template: CDSAnswerTemplate?
+            if service.hook == "patient-view", let known, let caseId {
+                let key = services.assessedCases.key(id: caseId, version: known.stored.version, asOf: asOf) + "|\(service.id)|\(context.language.rawValue)"
+                template = services.cdsAnswers.value(key) {
+                    let made = CDSAnswerTemplate(cards: cards(caseId: caseId))
+                    return (made, made?.bytes ?? 0)
+                }
             }
-            let cards = answerCards
+            let text: String
+            let count: Int
+            if let template {
+                text = template.answer()
+                count = template.cards
+            } else {
+                var answerCards = cards(caseId: caseId)
+                if caseId == nil, !answerCards.isEmpty, services.cds?.createCases == true {
+                    caseId = try await importCase(patientId: cdsRequest.patientId, resources: resources, issuer: issuer)
+                    if caseId != nil { answerCards = cards(caseId: caseId) }
+                }
+                text = FHIRJSON.object([.init("cards", .array(answerCards))]).serialized()
+                count = answerCards.count
+            }
             try await services.audit.record(
-                userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(cards.count) card(s)", at: services.now(), client: context.clientAddress)
-            let answer = FHIRJSON.object([.init("cards", .array(cards))])
-            return cors(textResponse(answer.serialized(), contentType: Self.json, status: .ok), request: request)
+                userId: "cds:" + issuer, action: "cds", caseId: caseId, detail: "\(service.hook): \(count) card(s)", at: services.now(), client: context.clientAddress)
+            return cors(textResponse(text, contentType: Self.json, status: .ok), request: request)
         } catch let failure as CDSFailure {
             let status: HTTPResponse.Status = failure.status == 412 ? .preconditionFailed : .badRequest
             return self.failure(status, failure.status == 412 ? "incomplete" : "invalid", failure.message, field: failure.field, request: request)
