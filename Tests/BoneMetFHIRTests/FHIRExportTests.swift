@@ -28,48 +28,48 @@ import Testing
             let resource = try #require(entry["resource"])
             _ = try FHIRResource(parsing: resource.serialized())
         }
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
-        let summary = try await importer.run(bundle: bundle)
-        #expect(summary.created == 1)
-        let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
-        let caseId = try #require(cases.first?.id)
-        let stored = try await SQLCaseStore(store).get(id: caseId)
-        let back = try #require(stored).record
+        try await TestDatabases.with(.sqlite) { store in
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
+            let summary = try await importer.run(bundle: bundle)
+            #expect(summary.created == 1)
+            let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
+            let caseId = try #require(cases.first?.id)
+            let stored = try await SQLCaseStore(store).get(id: caseId)
+            let back = try #require(stored).record
 
-        #expect(back.patient.id == original.patient.id)
-        #expect(back.patient.sex == original.patient.sex)
-        #expect(back.patient.birthDate == original.patient.birthDate)
-        #expect(back.patient.weights == original.patient.weights)
-        #expect(back.primaries.map(\.site) == original.primaries.map(\.site))
-        #expect(back.primaries.map(\.diagnosed) == original.primaries.map(\.diagnosed))
-        #expect(back.primaries.map(\.er) == original.primaries.map { $0.er == .unknown ? nil : $0.er })
-        #expect(back.primaries.map(\.her2) == original.primaries.map { $0.her2 == .unknown ? nil : $0.her2 })
-        #expect(back.treatments.filter { $0.kind == .radiotherapy }.map(\.doseGy) == original.treatments.filter { $0.kind == .radiotherapy && !$0.planned }.map(\.doseGy))
-        #expect(back.lesions.map(\.id) == original.lesions.map(\.id))
-        #expect(back.lesions.map(\.bone) == original.lesions.map(\.bone))
-        #expect(back.lesions.map(\.segment) == original.lesions.map(\.segment))
-        #expect(back.lesions.map(\.level) == original.lesions.map(\.level))
-        #expect(back.lesions.map(\.laterality) == original.lesions.map(\.laterality))
-        // The lesion's primary travels as condition-related; with one primary it is that one.
-        #expect(back.lesions.map(\.primary) == original.lesions.map { $0.primary ?? (original.primaries.count == 1 ? original.primaries[0].id : nil) })
-        #expect(Set(back.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" })
-            == Set(original.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" }))
-        #expect(Set(back.performance.compactMap { $0.ecog.map { "\($0)" } }) == Set(original.performance.compactMap { $0.ecog.map { "\($0)" } }))
-        func treatmentKey(_ t: Treatment) -> String {
-            "\(t.kind) \(t.start?.description ?? "-") \(t.end?.description ?? "-") \(t.agent.map { "\($0)" } ?? "-") \(t.doses.map(\.description))"
+            #expect(back.patient.id == original.patient.id)
+            #expect(back.patient.sex == original.patient.sex)
+            #expect(back.patient.birthDate == original.patient.birthDate)
+            #expect(back.patient.weights == original.patient.weights)
+            #expect(back.primaries.map(\.site) == original.primaries.map(\.site))
+            #expect(back.primaries.map(\.diagnosed) == original.primaries.map(\.diagnosed))
+            #expect(back.primaries.map(\.er) == original.primaries.map { $0.er == .unknown ? nil : $0.er })
+            #expect(back.primaries.map(\.her2) == original.primaries.map { $0.her2 == .unknown ? nil : $0.her2 })
+            #expect(back.treatments.filter { $0.kind == .radiotherapy }.map(\.doseGy) == original.treatments.filter { $0.kind == .radiotherapy && !$0.planned }.map(\.doseGy))
+            #expect(back.lesions.map(\.id) == original.lesions.map(\.id))
+            #expect(back.lesions.map(\.bone) == original.lesions.map(\.bone))
+            #expect(back.lesions.map(\.segment) == original.lesions.map(\.segment))
+            #expect(back.lesions.map(\.level) == original.lesions.map(\.level))
+            #expect(back.lesions.map(\.laterality) == original.lesions.map(\.laterality))
+            // The lesion's primary travels as condition-related; with one primary it is that one.
+            #expect(back.lesions.map(\.primary) == original.lesions.map { $0.primary ?? (original.primaries.count == 1 ? original.primaries[0].id : nil) })
+            #expect(Set(back.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" })
+                == Set(original.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" }))
+            #expect(Set(back.performance.compactMap { $0.ecog.map { "\($0)" } }) == Set(original.performance.compactMap { $0.ecog.map { "\($0)" } }))
+            func treatmentKey(_ t: Treatment) -> String {
+                "\(t.kind) \(t.start?.description ?? "-") \(t.end?.description ?? "-") \(t.agent.map { "\($0)" } ?? "-") \(t.doses.map(\.description))"
+            }
+            #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
+            #expect(Set(back.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }) == Set(original.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }))
+
+            // Importing the same export again changes nothing; importing it after an edit updates
+            // the same case instead of creating a second one.
+            #expect(try await importer.run(bundle: bundle).unchanged == 1)
+            var edited = original
+            edited.patient.weights.append(WeightRecord(date: Self.asOf, kg: 55))
+            let editedBundle = FHIRExporter.bundle(caseId: "case-1", record: edited, assessment: nil).serialized()
+            #expect(try await importer.run(bundle: editedBundle).updated == 1)
+            #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
         }
-        #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
-        #expect(Set(back.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }) == Set(original.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }))
-
-        // Importing the same export again changes nothing; importing it after an edit updates
-        // the same case instead of creating a second one.
-        #expect(try await importer.run(bundle: bundle).unchanged == 1)
-        var edited = original
-        edited.patient.weights.append(WeightRecord(date: Self.asOf, kg: 55))
-        let editedBundle = FHIRExporter.bundle(caseId: "case-1", record: edited, assessment: nil).serialized()
-        #expect(try await importer.run(bundle: editedBundle).updated == 1)
-        #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
-        await cleanup()
     }
 }

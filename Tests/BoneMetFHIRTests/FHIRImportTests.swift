@@ -144,66 +144,66 @@ extension FHIRMappingTests {
 @Suite struct FHIRImportTests {
     @Test(arguments: TestDatabases.engines)
     func importIsIdempotentReportsBadLinesAndUpdatesOnChange(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
-        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
-        let folder = try MCODEFixture.folder()
-        let first = try await importer.run(folder)
-        #expect(first.created == 1)
-        #expect(first.scan.badLines.map(\.line) == [5])
-        #expect(first.scan.badLines.first?.file == "Observation.000.ndjson")
-        #expect(first.scan.skipped == 1)
-        // Only the case is kept (issue #11): the staged resources went once it was built …
-        #expect(try await SQLFHIRStaging(store).stagedPatients().isEmpty)
-        #expect(try await SQLFHIRStaging(store).staged(patient: "p1").isEmpty)
-        // … unless the hospital keeps them for incremental exports.
-        let (kept, cleanupKept) = try await TestDatabases.make(engine)
-        _ = try await BulkImporter(staging: SQLFHIRStaging(kept), user: "import", asOf: asOf, keepStaged: true, now: { 1 }).run(folder)
-        let keptPatients = try await SQLFHIRStaging(kept).stagedPatients()
-        await cleanupKept()
-        #expect(keptPatients.count == 1)
-        let again = try await importer.run(folder)
-        #expect(again.unchanged == 1)
-        #expect(again.created == 0)
-        let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
-        #expect(cases.count == 1)
-        let findings = try await SQLCaseStore(store).findings(caseId: try #require(cases.first?.id))
-        #expect(findings.contains { $0.ruleId == "boneAgents.zoledronic.dose" })
-        // A changed resource updates the same case.
-        let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
-        let update = try await importer.run(changed)
-        #expect(update.updated == 1)
-        #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
-        await cleanup()
+        try await TestDatabases.with(engine) { store in
+            let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
+            let folder = try MCODEFixture.folder()
+            let first = try await importer.run(folder)
+            #expect(first.created == 1)
+            #expect(first.scan.badLines.map(\.line) == [5])
+            #expect(first.scan.badLines.first?.file == "Observation.000.ndjson")
+            #expect(first.scan.skipped == 1)
+            // Only the case is kept (issue #11): the staged resources went once it was built …
+            #expect(try await SQLFHIRStaging(store).stagedPatients().isEmpty)
+            #expect(try await SQLFHIRStaging(store).staged(patient: "p1").isEmpty)
+            // … unless the hospital keeps them for incremental exports.
+            let keptPatients = try await TestDatabases.with(engine) { kept in
+                _ = try await BulkImporter(staging: SQLFHIRStaging(kept), user: "import", asOf: asOf, keepStaged: true, now: { 1 }).run(folder)
+                return try await SQLFHIRStaging(kept).stagedPatients()
+            }
+            #expect(keptPatients.count == 1)
+            let again = try await importer.run(folder)
+            #expect(again.unchanged == 1)
+            #expect(again.created == 0)
+            let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
+            #expect(cases.count == 1)
+            let findings = try await SQLCaseStore(store).findings(caseId: try #require(cases.first?.id))
+            #expect(findings.contains { $0.ruleId == "boneAgents.zoledronic.dose" })
+            // A changed resource updates the same case.
+            let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+            let update = try await importer.run(changed)
+            #expect(update.updated == 1)
+            #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
+        }
     }
 
     @Test(arguments: TestDatabases.engines)
     func reImportNeverOverwritesEditsMadeInBoneMet(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
-        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
-        _ = try await importer.run(try MCODEFixture.folder())
-        let cases = SQLCaseStore(store)
-        let id = try #require(try await cases.list(search: nil, limit: 10, offset: 0).first?.id)
-        #expect(try await SQLFHIRStaging(store).caseId(sourceKey: "fhir:p1") == id)
-        // The MDT adds a dental examination in BoneMet.
-        let stored = try #require(try await cases.get(id: id))
-        var edited = stored.record
-        edited.dentalExams = [asOf]
-        _ = try await cases.update(id: id, record: edited, findings: [], expectedVersion: stored.version, by: "doctor", at: 2)
-        // The same export again: nothing to do, the edit stays.
-        #expect(try await importer.run(try MCODEFixture.folder()).unchanged == 1)
-        #expect(try await cases.get(id: id)?.record.dentalExams == [asOf])
-        // A changed source: the case is kept as edited, and the summary says so.
-        let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
-        let summary = try await importer.run(changed)
-        #expect(summary.keptLocalEdits == 1)
-        #expect(summary.updated == 0)
-        #expect(summary.notes.contains { $0.message.contains("edited in BoneMet") })
-        let after = try #require(try await cases.get(id: id))
-        #expect(after.record.dentalExams == [asOf])
-        #expect(after.record.patient.birthDate?.description == "1958-04")
-        await cleanup()
+        try await TestDatabases.with(engine) { store in
+            let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
+            _ = try await importer.run(try MCODEFixture.folder())
+            let cases = SQLCaseStore(store)
+            let id = try #require(try await cases.list(search: nil, limit: 10, offset: 0).first?.id)
+            #expect(try await SQLFHIRStaging(store).caseId(sourceKey: "fhir:p1") == id)
+            // The MDT adds a dental examination in BoneMet.
+            let stored = try #require(try await cases.get(id: id))
+            var edited = stored.record
+            edited.dentalExams = [asOf]
+            _ = try await cases.update(id: id, record: edited, findings: [], expectedVersion: stored.version, by: "doctor", at: 2)
+            // The same export again: nothing to do, the edit stays.
+            #expect(try await importer.run(try MCODEFixture.folder()).unchanged == 1)
+            #expect(try await cases.get(id: id)?.record.dentalExams == [asOf])
+            // A changed source: the case is kept as edited, and the summary says so.
+            let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+            let summary = try await importer.run(changed)
+            #expect(summary.keptLocalEdits == 1)
+            #expect(summary.updated == 0)
+            #expect(summary.notes.contains { $0.message.contains("edited in BoneMet") })
+            let after = try #require(try await cases.get(id: id))
+            #expect(after.record.dentalExams == [asOf])
+            #expect(after.record.patient.birthDate?.description == "1958-04")
+        }
     }
 
     /// Issue #12: pass 1 parses a file's lines in chunks on every core. A file of several chunks
@@ -280,20 +280,20 @@ extension FHIRMappingTests {
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyntheaExportTests.folder.path)))
     func theSyntheaExportImportsCleanly() async throws {
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        let asOf = PartialDate(year: 2026, month: 1, day: 1) ?? PartialDate(dayNumber: 0)
-        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 }).run(SyntheaExportTests.folder)
-        #expect(summary.scan.badLineCount == 0)
-        #expect(summary.created + summary.withoutCancer == summary.scan.patients)
-        // Independent count: patients with a breast or lung cancer condition in the raw file.
-        let text = try String(contentsOf: SyntheaExportTests.folder.appendingPathComponent("Condition.000.ndjson"), encoding: .utf8)
-        var withCancer: Set<String> = []
-        for line in text.split(separator: "\n") where ["254637007", "424132000", "254837009"].contains(where: { line.contains("\"code\":\"\($0)\"") }) {
-            if let range = line.range(of: #""reference":"Patient/"#) {
-                withCancer.insert(String(line[range.upperBound...].prefix(36)))
+        try await TestDatabases.with(.sqlite) { store in
+            let asOf = PartialDate(year: 2026, month: 1, day: 1) ?? PartialDate(dayNumber: 0)
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 }).run(SyntheaExportTests.folder)
+            #expect(summary.scan.badLineCount == 0)
+            #expect(summary.created + summary.withoutCancer == summary.scan.patients)
+            // Independent count: patients with a breast or lung cancer condition in the raw file.
+            let text = try String(contentsOf: SyntheaExportTests.folder.appendingPathComponent("Condition.000.ndjson"), encoding: .utf8)
+            var withCancer: Set<String> = []
+            for line in text.split(separator: "\n") where ["254637007", "424132000", "254837009"].contains(where: { line.contains("\"code\":\"\($0)\"") }) {
+                if let range = line.range(of: #""reference":"Patient/"#) {
+                    withCancer.insert(String(line[range.upperBound...].prefix(36)))
+                }
             }
+            #expect(summary.created == withCancer.count)
         }
-        #expect(summary.created == withCancer.count)
-        await cleanup()
     }
 }

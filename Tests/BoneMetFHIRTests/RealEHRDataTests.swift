@@ -148,14 +148,14 @@ enum MCODESTU4Bundle {
     static let asOf = PartialDate(dayNumber: 19_875)  // 2024-06-01
 
     func importBundle(_ text: String, mappings: CodeMappings = .none) async throws -> (BulkImporter.Summary, [CaseRecord]) {
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, mappings: mappings, now: { 1 })
-        let summary = try await importer.run(bundle: text)
-        let cases = try await SQLCaseStore(store).list(search: nil, limit: 50, offset: 0)
-        var records: [CaseRecord] = []
-        for item in cases { if let stored = try await SQLCaseStore(store).get(id: item.id) { records.append(stored.record) } }
-        await cleanup()
-        return (summary, records)
+        try await TestDatabases.with(.sqlite) { store in
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, mappings: mappings, now: { 1 })
+            let summary = try await importer.run(bundle: text)
+            let cases = try await SQLCaseStore(store).list(search: nil, limit: 50, offset: 0)
+            var records: [CaseRecord] = []
+            for item in cases { if let stored = try await SQLCaseStore(store).get(id: item.id) { records.append(stored.record) } }
+            return (summary, records)
+        }
     }
 
     @Test func anMCODESTU4TransactionBundleBecomesTheCaseAClinicianWouldWrite() async throws {
@@ -349,18 +349,19 @@ enum MCODESTU4Bundle {
     @Test func syntheaExportSaysWhatItSkippedAndSetsTheLogAside() async throws {
         let folder = Self.shared.appendingPathComponent("synthea-bulk-10-full")
         guard FileManager.default.fileExists(atPath: folder.path) else { return }
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
-        let cases = try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0)
-        let caseId = try #require(cases.first?.id)
-        let stored = try await SQLCaseStore(store).get(id: caseId)
-        let record = try #require(stored).record
-        // Issue #11: after importing a full EHR export, no name, national id (SSN), passport,
-        // driver's licence, address or phone of any patient is anywhere in the database, and
-        // nothing is left staged, for the patients imported or not.
-        let everything = try await Self.allText(store)
-        let stillStaged = try await SQLFHIRStaging(store).stagedPatients()
-        await cleanup()
+        let (summary, record, everything, stillStaged) = try await TestDatabases.with(.sqlite) { store in
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
+            let cases = try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0)
+            let caseId = try #require(cases.first?.id)
+            let stored = try await SQLCaseStore(store).get(id: caseId)
+            let record = try #require(stored).record
+            // Issue #11: after importing a full EHR export, no name, national id (SSN), passport,
+            // driver's licence, address or phone of any patient is anywhere in the database, and
+            // nothing is left staged, for the patients imported or not.
+            let everything = try await Self.allText(store)
+            let stillStaged = try await SQLFHIRStaging(store).stagedPatients()
+            return (summary, record, everything, stillStaged)
+        }
         let patients = try String(contentsOf: folder.appendingPathComponent("Patient.000.ndjson"), encoding: .utf8)
             .split(separator: "\n").map { try FHIRJSON.parse(String($0)) }
         var identifying: Set<String> = []
@@ -411,12 +412,13 @@ extension RealEHRImportTests {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fixtures/synthea-observations/Observation.000.ndjson")
         try FileManager.default.copyItem(at: fixture, to: folder.appendingPathComponent("Observation.000.ndjson"))
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
-        let caseId = try #require(try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0).first?.id)
-        let record = try #require(try await SQLCaseStore(store).get(id: caseId)).record
-        let everything = try await Self.allText(store)
-        await cleanup()
+        let (summary, record, everything) = try await TestDatabases.with(.sqlite) { store in
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(folder)
+            let caseId = try #require(try await SQLCaseStore(store).list(search: nil, limit: 5, offset: 0).first?.id)
+            let record = try #require(try await SQLCaseStore(store).get(id: caseId)).record
+            let everything = try await Self.allText(store)
+            return (summary, record, everything)
+        }
         #expect(summary.created == 1)
         #expect(record.labs.contains { $0.test == .creatinine && $0.value == 1 && $0.unit == "mg/dL" && $0.date == PartialDate("2020-03-20") })
         #expect(record.labs.contains { $0.test == .calcium && $0.value == 9.4 })

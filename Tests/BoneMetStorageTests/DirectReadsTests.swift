@@ -130,11 +130,11 @@ import Testing
 
     /// After the store shuts down a read fails with an error, never a crash.
     @Test func aReadAfterShutdownFails() async throws {
-        let (store, cleanup) = try await TestDatabases.make(.sqlite)
-        try await probe(store)
-        _ = try await store.rows("SELECT id FROM probe", [])
-        await store.shutdown()
-        await #expect(throws: (any Error).self) { try await store.rows("SELECT id FROM probe", []) }
-        await cleanup()
+        try await TestDatabases.with(.sqlite) { store in
+            try await probe(store)
+            _ = try await store.rows("SELECT id FROM probe", [])
+            await store.shutdown()
+            await #expect(throws: (any Error).self) { try await store.rows("SELECT id FROM probe", []) }
+        }
     }
 }

@@ -443,24 +443,24 @@ import Testing
 @Suite struct MeetingStoreTests {
     @Test(arguments: TestDatabases.engines)
     func agendaAttendanceAndDecisions(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        let meetings = SQLMeetingStore(store)
-        let stored = try await SQLCaseStore(store).create(SyntheticCase.typical, findings: [], by: "u", at: 1)
-        let id = try await meetings.create(title: "Bone MDT", scheduledFor: "2026-12-03 14:00", location: "Room 5", by: "u", at: 1)
-        try await meetings.add(caseId: stored.id, question: "Fix the femur?", to: id)
-        await #expect(throws: StorageError.duplicate(field: "caseId")) { try await meetings.add(caseId: stored.id, question: "again", to: id) }
-        await #expect(throws: StorageError.notFound) { try await meetings.add(caseId: "missing", question: "x", to: id) }
-        try await meetings.setAttendees([Attendee(name: "Dr Li", specialty: .orthopaedics), Attendee(name: "Dr Wang", specialty: .medicalOncology)], meeting: id)
-        try await meetings.decide(meeting: id, caseId: stored.id, decision: "Prophylactic fixation", specialty: .orthopaedics, followUp: ["book theatre", "denosumab after wound healing"], by: "u", at: 2)
-        let meeting = try #require(try await meetings.get(id: id))
-        #expect(meeting.attendees.map(\.name) == ["Dr Li", "Dr Wang"])
-        #expect(meeting.items.first?.decision == "Prophylactic fixation")
-        #expect(meeting.items.first?.followUp == ["book theatre", "denosumab after wound healing"])
-        #expect(meeting.items.first?.patientId == SyntheticCase.typical.patient.id)
-        let summary = try await meetings.list(limit: 10)
-        #expect(summary.first?.cases == 1)
-        #expect(summary.first?.decided == 1)
-        await cleanup()
+        try await TestDatabases.with(engine) { store in
+            let meetings = SQLMeetingStore(store)
+            let stored = try await SQLCaseStore(store).create(SyntheticCase.typical, findings: [], by: "u", at: 1)
+            let id = try await meetings.create(title: "Bone MDT", scheduledFor: "2026-12-03 14:00", location: "Room 5", by: "u", at: 1)
+            try await meetings.add(caseId: stored.id, question: "Fix the femur?", to: id)
+            await #expect(throws: StorageError.duplicate(field: "caseId")) { try await meetings.add(caseId: stored.id, question: "again", to: id) }
+            await #expect(throws: StorageError.notFound) { try await meetings.add(caseId: "missing", question: "x", to: id) }
+            try await meetings.setAttendees([Attendee(name: "Dr Li", specialty: .orthopaedics), Attendee(name: "Dr Wang", specialty: .medicalOncology)], meeting: id)
+            try await meetings.decide(meeting: id, caseId: stored.id, decision: "Prophylactic fixation", specialty: .orthopaedics, followUp: ["book theatre", "denosumab after wound healing"], by: "u", at: 2)
+            let meeting = try #require(try await meetings.get(id: id))
+            #expect(meeting.attendees.map(\.name) == ["Dr Li", "Dr Wang"])
+            #expect(meeting.items.first?.decision == "Prophylactic fixation")
+            #expect(meeting.items.first?.followUp == ["book theatre", "denosumab after wound healing"])
+            #expect(meeting.items.first?.patientId == SyntheticCase.typical.patient.id)
+            let summary = try await meetings.list(limit: 10)
+            #expect(summary.first?.cases == 1)
+            #expect(summary.first?.decided == 1)
+        }
     }
 
     /// Issue #10: a decision's follow-up lines become tasks of their specialty (the decision's
@@ -468,40 +468,40 @@ import Testing
     /// the done ones; a withdrawal removes the open ones; tasks list by case and by specialty.
     @Test(arguments: TestDatabases.engines)
     func followUpTasksThroughEditsAndWithdrawal(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        let meetings = SQLMeetingStore(store)
-        let tasks = SQLTaskStore(store)
-        let stored = try await SQLCaseStore(store).create(SyntheticCase.typical, findings: [], by: "u", at: 1)
-        let id = try await meetings.create(title: "Bone MDT", scheduledFor: "2026-12-03 14:00", location: "", by: "u", at: 1)
-        try await meetings.add(caseId: stored.id, question: "Fix?", to: id)
-        let first = try await meetings.decide(
-            meeting: id, caseId: stored.id, decision: "Fix the femur", specialty: .orthopaedics,
-            followUp: ["book theatre", "放疗科：术后放疗 8 Gy", "Medical oncology: restart letrozole"], by: "u", at: 10)
-        #expect(first == nil)
-        var all = try await tasks.tasks(caseId: stored.id)
-        #expect(all.map(\.specialty) == [.orthopaedics, .radiationOncology, .medicalOncology])
-        #expect(all.map(\.text) == ["book theatre", "术后放疗 8 Gy", "restart letrozole"])
-        #expect(try await tasks.open(specialties: [.radiationOncology], viewer: nil, limit: 10).map(\.text) == ["术后放疗 8 Gy"])
-        #expect(try await tasks.open(specialties: [], viewer: nil, limit: 10).isEmpty)
-        #expect(try await tasks.open(specialties: nil, viewer: nil, limit: 10).count == 3)
-        // Done, then the decision is edited: the done task stays, the open ones are replaced.
-        let theatre = try #require(all.first)
-        let marked = try await tasks.setDone(true, task: theatre.id, by: "dr", at: 20)
-        #expect(marked?.doneAt == 20 && marked?.doneBy == "dr")
-        let previous = try await meetings.decide(
-            meeting: id, caseId: stored.id, decision: "Fix the femur, then SBRT", specialty: .orthopaedics, followUp: ["Radiation oncology: SBRT"], by: "u", at: 30)
-        #expect(previous == PreviousDecision(decision: "Fix the femur", specialty: .orthopaedics))
-        all = try await tasks.tasks(caseId: stored.id)
-        #expect(all.map(\.text) == ["SBRT", "book theatre"])  // open first, then done
-        #expect(all.map(\.isDone) == [false, true])
-        // Withdrawn: undecided again, no open task left, the done one kept.
-        let withdrawn = try await meetings.withdraw(meeting: id, caseId: stored.id)
-        #expect(withdrawn?.decision == "Fix the femur, then SBRT")
-        #expect(try await meetings.get(id: id)?.items.first?.decision == nil)
-        #expect(try await tasks.tasks(caseId: stored.id).map(\.text) == ["book theatre"])
-        #expect(try await meetings.withdraw(meeting: id, caseId: stored.id) == nil)
-        await #expect(throws: StorageError.notFound) { try await meetings.withdraw(meeting: id, caseId: "missing") }
-        #expect(try await tasks.setDone(true, task: "missing", by: "u", at: 1) == nil)
-        await cleanup()
+        try await TestDatabases.with(engine) { store in
+            let meetings = SQLMeetingStore(store)
+            let tasks = SQLTaskStore(store)
+            let stored = try await SQLCaseStore(store).create(SyntheticCase.typical, findings: [], by: "u", at: 1)
+            let id = try await meetings.create(title: "Bone MDT", scheduledFor: "2026-12-03 14:00", location: "", by: "u", at: 1)
+            try await meetings.add(caseId: stored.id, question: "Fix?", to: id)
+            let first = try await meetings.decide(
+                meeting: id, caseId: stored.id, decision: "Fix the femur", specialty: .orthopaedics,
+                followUp: ["book theatre", "放疗科：术后放疗 8 Gy", "Medical oncology: restart letrozole"], by: "u", at: 10)
+            #expect(first == nil)
+            var all = try await tasks.tasks(caseId: stored.id)
+            #expect(all.map(\.specialty) == [.orthopaedics, .radiationOncology, .medicalOncology])
+            #expect(all.map(\.text) == ["book theatre", "术后放疗 8 Gy", "restart letrozole"])
+            #expect(try await tasks.open(specialties: [.radiationOncology], viewer: nil, limit: 10).map(\.text) == ["术后放疗 8 Gy"])
+            #expect(try await tasks.open(specialties: [], viewer: nil, limit: 10).isEmpty)
+            #expect(try await tasks.open(specialties: nil, viewer: nil, limit: 10).count == 3)
+            // Done, then the decision is edited: the done task stays, the open ones are replaced.
+            let theatre = try #require(all.first)
+            let marked = try await tasks.setDone(true, task: theatre.id, by: "dr", at: 20)
+            #expect(marked?.doneAt == 20 && marked?.doneBy == "dr")
+            let previous = try await meetings.decide(
+                meeting: id, caseId: stored.id, decision: "Fix the femur, then SBRT", specialty: .orthopaedics, followUp: ["Radiation oncology: SBRT"], by: "u", at: 30)
+            #expect(previous == PreviousDecision(decision: "Fix the femur", specialty: .orthopaedics))
+            all = try await tasks.tasks(caseId: stored.id)
+            #expect(all.map(\.text) == ["SBRT", "book theatre"])  // open first, then done
+            #expect(all.map(\.isDone) == [false, true])
+            // Withdrawn: undecided again, no open task left, the done one kept.
+            let withdrawn = try await meetings.withdraw(meeting: id, caseId: stored.id)
+            #expect(withdrawn?.decision == "Fix the femur, then SBRT")
+            #expect(try await meetings.get(id: id)?.items.first?.decision == nil)
+            #expect(try await tasks.tasks(caseId: stored.id).map(\.text) == ["book theatre"])
+            #expect(try await meetings.withdraw(meeting: id, caseId: stored.id) == nil)
+            await #expect(throws: StorageError.notFound) { try await meetings.withdraw(meeting: id, caseId: "missing") }
+            #expect(try await tasks.setDone(true, task: "missing", by: "u", at: 1) == nil)
+        }
     }
 }

@@ -23,36 +23,36 @@ import Testing
 
     @Test(arguments: TestDatabases.engines)
     func aDoseThatFallsDueAppearsOnTheWorklistAfterMidnight(engine: SQLStore.Engine) async throws {
-        let (store, cleanup) = try await TestDatabases.make(engine)
-        let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
-        let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
-        let record = Self.record()
-        let stored = try await CaseService(services: services).create(record, by: User(id: "u", username: "u", displayName: "u", role: .orthopaedics, mustChangePassword: false))
-        let cases = SQLCaseStore(store)
-        #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
-        let reassessor = Reassessor(services: services)
-        #expect(try await reassessor.runIfStale() == 1)  // never run before
-        #expect(try await reassessor.runIfStale() == nil)  // current: nothing to do
-        // Four weeks after the dose, the next one is due: only a re-assessment can show it.
-        clock.advance(days: 30)
-        #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
-        #expect(try await reassessor.runIfStale() == 1)
-        let findings = try await cases.findings(caseId: stored.id)
-        #expect(findings.contains { $0.ruleId == "boneAgents.doseDue" })
-        #expect(findings.map(\.ruleId) == assess(record, asOf: services.today).findings.map(\.ruleId))
-        let worklist = try await cases.worklist(rules: ["boneAgents.doseDue"], minimumSeverity: .info, limit: 10, offset: 0)
-        #expect(worklist.map(\.caseId) == [stored.id])
-        #expect(try await reassessor.lastRun() == clock.now)
-        // The record itself is untouched: same version, same update time.
-        let after = try #require(try await cases.get(id: stored.id))
-        #expect(after.version == stored.version && after.updatedAt == stored.updatedAt)
-        // A refresh computed for an older version does not undo an edit's own findings.
-        var edited = record
-        edited.dentalExams = []
-        _ = try await cases.update(id: stored.id, record: edited, findings: [], expectedVersion: stored.version, by: "u", at: clock.now)
-        #expect(try await cases.refresh(id: stored.id, version: stored.version, findings: assess(record, asOf: services.today).findings) == false)
-        #expect(try await cases.findings(caseId: stored.id).isEmpty)
-        await cleanup()
+        try await TestDatabases.with(engine) { store in
+            let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
+            let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
+            let record = Self.record()
+            let stored = try await CaseService(services: services).create(record, by: User(id: "u", username: "u", displayName: "u", role: .orthopaedics, mustChangePassword: false))
+            let cases = SQLCaseStore(store)
+            #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
+            let reassessor = Reassessor(services: services)
+            #expect(try await reassessor.runIfStale() == 1)  // never run before
+            #expect(try await reassessor.runIfStale() == nil)  // current: nothing to do
+            // Four weeks after the dose, the next one is due: only a re-assessment can show it.
+            clock.advance(days: 30)
+            #expect(!(try await cases.findings(caseId: stored.id)).contains { $0.ruleId == "boneAgents.doseDue" })
+            #expect(try await reassessor.runIfStale() == 1)
+            let findings = try await cases.findings(caseId: stored.id)
+            #expect(findings.contains { $0.ruleId == "boneAgents.doseDue" })
+            #expect(findings.map(\.ruleId) == assess(record, asOf: services.today).findings.map(\.ruleId))
+            let worklist = try await cases.worklist(rules: ["boneAgents.doseDue"], minimumSeverity: .info, limit: 10, offset: 0)
+            #expect(worklist.map(\.caseId) == [stored.id])
+            #expect(try await reassessor.lastRun() == clock.now)
+            // The record itself is untouched: same version, same update time.
+            let after = try #require(try await cases.get(id: stored.id))
+            #expect(after.version == stored.version && after.updatedAt == stored.updatedAt)
+            // A refresh computed for an older version does not undo an edit's own findings.
+            var edited = record
+            edited.dentalExams = []
+            _ = try await cases.update(id: stored.id, record: edited, findings: [], expectedVersion: stored.version, by: "u", at: clock.now)
+            #expect(try await cases.refresh(id: stored.id, version: stored.version, findings: assess(record, asOf: services.today).findings) == false)
+            #expect(try await cases.findings(caseId: stored.id).isEmpty)
+        }
     }
 
     /// Issue #12: a new day re-assesses only the cases whose next-change day has come; new
