@@ -7,9 +7,9 @@ import PostgresKit
 /// by name): a quarter of the client's work in an import on PostgreSQL. Here a batch is bound
 /// as a few arrays (`unnest`) and rows are decoded by PostgresNIO's own decoders.
 enum PostgresDirect {
-    /// The connection under a PostgreSQL `SQLDatabase` (PostgresKit's database is also a
-    /// `PostgresDatabase` on one connection), or nil on SQLite. Statements sent on it run in
-    /// the caller's transaction.
+    /// The connection of a database `SQLStore` handed a body on PostgreSQL
+    /// (`PostgresSessionDatabase`), or nil (SQLite). Statements sent on it run in the body's
+    /// transaction.
     static func connection(of db: any SQLDatabase) async throws -> PostgresConnection? {
         (db as? PostgresSessionDatabase)?.connection
     }
