@@ -10,8 +10,15 @@ enum PostgresDirect {
     /// The connection of a database `SQLStore` handed a body on PostgreSQL
     /// (`PostgresSessionDatabase`), or nil (SQLite). Statements sent on it run in the body's
     /// transaction.
-    static func connection(of db: any SQLDatabase) async throws -> PostgresConnection? {
+    static func connection(of db: any SQLDatabase) -> PostgresConnection? {
         (db as? PostgresSessionDatabase)?.connection
+    }
+
+    /// The rows of `sql`, whose one parameter `$1` is `values` as a text array (`= ANY($1)`).
+    static func rows(_ sql: String, _ values: [String], on connection: PostgresConnection) async throws -> PostgresRowSequence {
+        var binds = PostgresBindings(capacity: 1)
+        binds.append(values)
+        return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: connection.logger)
     }
 }
 

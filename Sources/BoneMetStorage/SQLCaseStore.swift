@@ -574,13 +574,10 @@ public struct SQLCaseStore: CaseStore {
     /// SQLKit's `Codable` decoding were a large part of a full re-assessment there (issue #12).
     static func storedFindings(of cases: [String], ids: any SQLExpression, in db: any SQLDatabase) async throws -> [String: [StoredFinding]] {
         var stored: [String: [StoredFinding]] = [:]
-        if let connection = try await PostgresDirect.connection(of: db) {
-            var binds = PostgresBindings(capacity: 1)
-            binds.append(cases)
-            let rows = try await connection.query(
-                PostgresQuery(unsafeSQL: """
-                    SELECT case_id, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1) ORDER BY case_id, position
-                    """, binds: binds), logger: connection.logger)
+        if let connection = PostgresDirect.connection(of: db) {
+            let rows = try await PostgresDirect.rows(
+                "SELECT case_id, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1) ORDER BY case_id, position", cases,
+                on: connection)
             for try await (caseId, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
                 (String, String, Int, String, String, String, String?, String?, String, String, String?).self)
             {

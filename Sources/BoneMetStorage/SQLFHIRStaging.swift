@@ -27,7 +27,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             try await store.write { db in
                 try await db.raw("""
                     INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json)
-                    SELECT t, i, NULLIF(p, ''), j FROM unnest(\(bind: rows.map { $0.type })::text[], \(bind: rows.map { $0.id })::text[], \(bind: rows.map { $0.patient ?? "" })::text[], \(bind: rows.map { $0.json })::text[]) AS staged (t, i, p, j)
+                    SELECT t, i, p, j FROM unnest(\(bind: rows.map { $0.type }), \(bind: rows.map { $0.id }), \(bind: NullableArrayBind(rows.map { $0.patient })), \(bind: rows.map { $0.json })) AS staged (t, i, p, j)
                     ON CONFLICT (resource_type, resource_id) DO UPDATE SET patient_id = excluded.patient_id, json = excluded.json
                     """).run()
             }
@@ -187,16 +187,14 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         guard !patients.isEmpty else { return [:] }
         return try await store.read { db in
             var out: [String: [(type: String, json: String)]] = [:]
-            if let connection = try await PostgresDirect.connection(of: db) {
+            if let connection = PostgresDirect.connection(of: db) {
                 // PostgreSQL: one statement, the rows decoded by PostgresNIO (`PostgresDirect`).
-                var binds = PostgresBindings(capacity: 1)
-                binds.append(patients)
-                let rows = try await connection.query(
-                    PostgresQuery(unsafeSQL: """
-                        SELECT resource_type, resource_id, patient_id, json FROM fhir_staging
-                        WHERE patient_id = ANY($1) OR (resource_type = 'Patient' AND resource_id = ANY($1))
-                        ORDER BY resource_type, resource_id
-                        """, binds: binds), logger: connection.logger)
+                let rows = try await PostgresDirect.rows(
+                    """
+                    SELECT resource_type, resource_id, patient_id, json FROM fhir_staging
+                    WHERE patient_id = ANY($1) OR (resource_type = 'Patient' AND resource_id = ANY($1))
+                    ORDER BY resource_type, resource_id
+                    """, patients, on: connection)
                 for try await (type, id, patient, json) in rows.decode((String, String, String?, String).self) {
                     out[type == "Patient" ? id : patient ?? "", default: []].append((type, json))
                 }

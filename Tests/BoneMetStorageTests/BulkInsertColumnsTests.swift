@@ -27,7 +27,7 @@ import Testing
             #expect(try rows.map { try $0.decode(column: "n", as: Int64?.self) } == numbers)
             #expect(try rows.map { try $0.decode(column: "n_null", as: Bool.self) } == numbers.map { $0 == nil })
             // The bulk reads find the connection under SQLKit's database (else they fall back to SQLKit's decoding).
-            let direct = try await store.read { db in try await PostgresDirect.connection(of: db) != nil }
+            let direct = try await store.read { db in PostgresDirect.connection(of: db) != nil }
             #expect(direct)
             // An empty array is an empty array, not NULL.
             let empty = try await store.read { db in
