@@ -10,11 +10,18 @@ import NIOCore
 // `bonemet serve --cds-config DIR/cds.json`. Two steps:
 //   CDSBenchmark config DIR BASE_URL [es384|rs384]   writes DIR/cds.json (an EHR with a fresh key of
 //                                                     that algorithm, default ES384), DIR/key.pem and DIR/alg
-//   CDSBenchmark load DIR BASE_URL [connections=32] [seconds=8] [patients=200]
+//   CDSBenchmark load DIR BASE_URL [connections=32] [seconds=8] [patients=200] [rate]
 // The load step signs every token beforehand (a fresh jti each: a replayed one is refused),
 // builds patient-view bodies with full prefetch for `patients` patients (the case of
 // examples/10a with zoledronic acid due — a card to say), calls each patient once (their
 // first call imports the EHR's data as a case), then loads for `seconds`.
+// Without `rate` every connection calls again as soon as it is answered (closed loop: the
+// throughput ceiling, where the wait is the queue, 32 ÷ throughput by Little's law). With
+// `rate` (calls a second in all) the calls are sent on a fixed schedule, each connection its
+// share, and a call's latency counts from when it was due, not when it was sent — a late send
+// because an earlier call was slow counts as waiting (wrk2's correction for coordinated
+// omission): the latency an EHR sees at that load. DUMP=FILE writes each timed call's due
+// time and latency (ms, tab-separated), to see whether slow calls come in bursts.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, ["config", "load"].contains(arguments[0]) else {
@@ -56,6 +63,7 @@ if arguments[0] == "config" {
 let connections = arguments.count > 3 ? Int(arguments[3]) ?? 32 : 32
 let seconds = arguments.count > 4 ? Double(arguments[4]) ?? 8 : 8
 let patients = arguments.count > 5 ? Int(arguments[5]) ?? 200 : 200
+let rate = arguments.count > 6 ? Double(arguments[6]) : nil
 
 struct Claims: JWTPayload {
     var iss: String
@@ -147,7 +155,7 @@ let verifyEach = verifyStart.duration(to: .now) / sample.count
 print("\(algorithm.uppercased()) signature check, one core: \(verifyEach) per token")
 
 // Enough tokens for a generous ceiling; each used once.
-let budget = Int(seconds * 4_000) + connections
+let budget = Int((seconds + 1) * 4_000) + connections
 let pool = try await tokens(budget)
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
@@ -157,6 +165,7 @@ final class Counter: @unchecked Sendable {
 let counter = Counter()
 struct Result {
     var latencies: [Double] = []
+    var starts: [Double] = []
     var errors = 0
     var cards = 0
 }
@@ -168,6 +177,10 @@ func cpuSeconds(_ pid: String) -> Double? {
     guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
     return (user + system) / 100
 }
+// One second of the same load first, not counted: the warm-up above used one connection, and
+// opening the other connections (and the server's first calls on them) would otherwise be
+// timed as the load's first quarter second.
+_ = await load(deadline: Date().addingTimeInterval(1))
 // Unbuffered, for a profiler waiting for this line.
 FileHandle.standardError.write(Data("load starts\n".utf8))
 let serverPid = ProcessInfo.processInfo.environment["SERVER_PID"]
@@ -181,10 +194,19 @@ func load(deadline: Date) async -> Result {
         group.addTask {
             var result = Result()
             var turn = connection
+            let start = DispatchTime.now().uptimeNanoseconds
+            var sent = 0
             while Date() < deadline {
                 let slot = counter.take()
                 guard slot < pool.count else { break }
-                let begin = DispatchTime.now().uptimeNanoseconds
+                var begin = DispatchTime.now().uptimeNanoseconds
+                if let rate {
+                    // This connection's calls are due every connections ÷ rate seconds, staggered.
+                    let due = start + UInt64((Double(sent * connections + connection) / rate) * 1_000_000_000)
+                    sent += 1
+                    if due > begin { try? await Task.sleep(nanoseconds: due - begin) }
+                    begin = due
+                }
                 do {
                     let (status, text) = try await call(bodies[turn % bodies.count], token: pool[slot])
                     if status != 200 { result.errors += 1 } else if text.contains("boneAgents.") { result.cards += 1 }
@@ -192,6 +214,7 @@ func load(deadline: Date) async -> Result {
                     result.errors += 1
                 }
                 result.latencies.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000_000)
+                result.starts.append(Double(begin - start) / 1_000_000)
                 turn += connections
             }
             return result
@@ -199,16 +222,21 @@ func load(deadline: Date) async -> Result {
     }
     return await group.reduce(into: Result()) { total, part in
         total.latencies += part.latencies
+        total.starts += part.starts
         total.errors += part.errors
         total.cards += part.cards
     }
   }
 }
 let elapsed = Date().timeIntervalSince(started)
+if let dump = ProcessInfo.processInfo.environment["DUMP"] {
+    try zip(results.starts, results.latencies).map { "\($0)\t\($1)" }.joined(separator: "\n").write(toFile: dump, atomically: true, encoding: .utf8)
+}
 let sorted = results.latencies.sorted()
 func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-print(String(format: "CDS patient-view (prefetch)\t%.0f req/s\tp50 %.2f ms\tp99 %.2f ms\terrors %d\twith a card %d of %d\t(%d connections, %.1f s)",
-    Double(sorted.count) / elapsed, percentile(0.5), percentile(0.99), results.errors, results.cards, sorted.count, connections, elapsed))
+print(String(format: "CDS patient-view (prefetch)\t%.0f req/s\tp50 %.2f ms\tp99 %.2f ms\tp99.9 %.2f ms\terrors %d\twith a card %d of %d\t(%d connections, %.1f s, ",
+    Double(sorted.count) / elapsed, percentile(0.5), percentile(0.99), percentile(0.999), results.errors, results.cards, sorted.count, connections, elapsed)
+    + (rate.map { String(format: "offered %.0f req/s, latency from when each call was due)", $0) } ?? "closed loop)"))
 if let pid = serverPid, let before = serverBefore, let after = cpuSeconds(pid), let clientBefore, let clientAfter = cpuSeconds("self") {
     print(String(format: "CPU during the load: server %.0f %% of one core, this client %.0f %%", 100 * (after - before) / elapsed, 100 * (clientAfter - clientBefore) / elapsed))
 }
