@@ -1,7 +1,7 @@
 import BoneMetDomain
 import BoneMetStorage
 import BoneMetTestSupport
-import BoneMetWeb
+@testable import BoneMetWeb
 import Foundation
 import JWTKit
 import Testing
@@ -261,6 +261,38 @@ struct TestEHR: Sendable {
                 try await auth.authenticate(authorization: "Bearer " + weaker, audiences: [aud])
             } == "algorithm \"RS256\" is not accepted; allowed: ES384, RS384")
         }
+    }
+
+    /// The key picked from a key set is kept by the set's exact text, kid and algorithm
+    /// (issue #12): asked again it is not picked again; another text (a rotated key under the
+    /// same kid) is picked afresh; a miss is kept; past the bound the cache starts again.
+    @Test func aPickedKeyIsKeptByTheSetsTextKidAndAlgorithm() {
+        let cache = PickedKeyCache(limit: 3)
+        nonisolated(unsafe) var picks = 0
+        func pick(_ kid: String, _ alg: String, _ jwks: String, _ answer: String?) -> String? {
+            cache.key(kid: kid, alg: alg, in: jwks) {
+                picks += 1
+                return answer
+            }
+        }
+        #expect(pick("k1", "ES384", "set A", "key A") == "key A")
+        #expect(pick("k1", "ES384", "set A", "other") == "key A")
+        #expect(picks == 1)
+        #expect(pick("k1", "ES384", "set B", "key B") == "key B")
+        #expect(pick("k1", "RS384", "set A", nil) == nil)
+        #expect(pick("k1", "RS384", "set A", "late") == nil)
+        #expect(picks == 3)
+        // A fourth entry empties the cache first: "set A" is picked again.
+        #expect(pick("k2", "ES384", "set A", "key A2") == "key A2")
+        #expect(pick("k1", "ES384", "set A", "key A again") == "key A again")
+        #expect(picks == 5)
+        // Through the authenticator: a rotated set under the same kid gives its own key.
+        let ehr = TestEHR()
+        let other = TestEHR()
+        let first = CDSAuthenticator.key(kid: ehr.kid, alg: "ES384", expected: ("EC", "P-384"), in: ehr.jwks)
+        let rotated = CDSAuthenticator.key(kid: other.kid, alg: "ES384", expected: ("EC", "P-384"), in: other.jwks)
+        #expect(first != nil && rotated != nil && first != rotated)
+        #expect(CDSAuthenticator.key(kid: ehr.kid, alg: "ES384", expected: ("EC", "P-384"), in: ehr.jwks) == first)
     }
 
     @Test func configurationErrorsNameTheField() {

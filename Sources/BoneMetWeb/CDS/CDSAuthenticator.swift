@@ -24,6 +24,10 @@ public struct CDSAuthenticator: Sendable {
     /// key cost as much as an RS384 check, issue #12). Keyed by the exact text: a rotated key
     /// is other text, so it is a new entry and a stale one is never used for it.
     static let verifiers = VerifierCache(limit: 256)
+    /// The JWK picked from a key set for a kid and algorithm, by the set's exact text: the
+    /// configured set was parsed again on every call (1.3 % of a call's CPU, issue #12). A
+    /// fetched set that changed is other text, so its answer is looked up afresh.
+    static let picked = PickedKeyCache(limit: 256)
 
     static let allowedAlgorithms: [String: (kty: String, crv: String?)] = ["ES384": ("EC", "P-384"), "RS384": ("RSA", nil)]
 
@@ -107,6 +111,10 @@ public struct CDSAuthenticator: Sendable {
     /// The JWK with this kid, of the type the algorithm needs, as JSON with its `alg` set
     /// (a key that names another algorithm is never used for this one).
     static func key(kid: String, alg: String, expected: (kty: String, crv: String?), in jwks: String) -> String? {
+        picked.key(kid: kid, alg: alg, in: jwks) { pick(kid: kid, alg: alg, expected: expected, in: jwks) }
+    }
+
+    static func pick(kid: String, alg: String, expected: (kty: String, crv: String?), in jwks: String) -> String? {
         guard let set = try? FHIRJSON.parse(jwks) else { return nil }
         for key in set["keys"]?.array ?? [] where key["kid"]?.string == kid {
             guard key["kty"]?.string == expected.kty, expected.crv == nil || key["crv"]?.string == expected.crv else { continue }
@@ -170,6 +178,35 @@ final class VerifierCache: Sendable {
             entries[jwk] = keys
         }
         return keys
+    }
+}
+
+/// Keys picked from key sets, by (set text, kid, algorithm); a miss is kept too (a token with a
+/// kid the set lacks is refused without parsing the set again). Bounded: past the limit the
+/// cache starts again, so tokens with made-up kids cannot grow it.
+final class PickedKeyCache: Sendable {
+    private struct Key: Hashable {
+        let jwks: String
+        let kid: String
+        let alg: String
+    }
+
+    private let entries = Mutex<[Key: String?]>([:])
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func key(kid: String, alg: String, in jwks: String, pick: () -> String?) -> String? {
+        let key = Key(jwks: jwks, kid: kid, alg: alg)
+        if let known = entries.withLock({ $0[key] }) { return known }
+        let found = pick()
+        entries.withLock { entries in
+            if entries.count >= limit { entries = [:] }
+            entries[key] = .some(found)
+        }
+        return found
     }
 }
 
