@@ -303,10 +303,14 @@ public protocol FHIRStagingStore: Sendable {
     /// table without statistics as small and scans it whole; its autovacuum only analyses a
     /// minute or more later — PostgreSQL docs, "Populating a Database": run ANALYZE afterwards).
     func bulkLoaded() async throws
+    /// How many `stage` calls a bulk import may have in flight at once, for batches that share
+    /// no resource (a resource's later copy must still win). One where writes queue anyway.
+    var stagingWritesInFlight: Int { get }
 }
 
 extension FHIRStagingStore {
     public func bulkLoaded() async throws {}
+    public var stagingWritesInFlight: Int { 1 }
 
     /// Upserts a case whose findings are to be re-assessed at the next run (always safe).
     public func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], by user: String, at time: Int64) async throws -> UpsertOutcome {

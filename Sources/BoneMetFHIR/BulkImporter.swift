@@ -85,7 +85,8 @@ public struct BulkImporter: Sendable {
             : [path]
         var lines = 0
         var touched: Set<String> = []
-        var writing: Task<Void, any Error>?
+        let staging = self.staging
+        var writes = StagingWrites(limit: staging.stagingWritesInFlight)
         for file in files {
             var batch: [Staged] = []
             if BulkScan.isNDJSON(file.lastPathComponent) {
@@ -103,9 +104,10 @@ public struct BulkImporter: Sendable {
                     let done = await parsing.removeFirst().value
                     summary.merge(done)
                     for staged in done.staged { if let patient = staged.patient { touched.insert(patient) } }
-                    // Written while the next chunks are parsed: one write in flight.
-                    try await writing?.value
-                    writing = done.staged.isEmpty ? nil : Task { try await staging.stage(done.staged) }
+                    // Written while the next chunks are parsed.
+                    if !done.staged.isEmpty {
+                        try await writes.start(done.staged) { try await staging.stage($0) }
+                    }
                     summary.staged += done.staged.count
                 }
                 for line in reader {
@@ -146,8 +148,7 @@ public struct BulkImporter: Sendable {
                     }
                 }
             }
-            try await writing?.value
-            writing = nil
+            try await writes.finish()
             try await staging.stage(batch)
             summary.staged += batch.count
         }
@@ -163,6 +164,32 @@ public struct BulkImporter: Sendable {
     }
 
     typealias Staged = (type: String, id: String, patient: String?, json: String)
+
+    /// The staging writes of pass 1 in flight: at most `limit` at once, and a batch that shares
+    /// a resource with one in flight waits for it (and those before it), so a resource's later
+    /// copy is always written last — as if the batches were written one by one.
+    struct StagingWrites {
+        let limit: Int
+        private var running: [(keys: Set<String>, task: Task<Void, any Error>)] = []
+
+        init(limit: Int) {
+            self.limit = max(1, limit)
+        }
+
+        mutating func start(_ batch: [Staged], write: @escaping @Sendable ([Staged]) async throws -> Void) async throws {
+            let keys = Set(batch.map { $0.type + "/" + $0.id })
+            while let shared = running.lastIndex(where: { !$0.keys.isDisjoint(with: keys) }) {
+                for _ in 0...shared { try await running.removeFirst().task.value }
+            }
+            while running.count >= limit { try await running.removeFirst().task.value }
+            running.append((keys, Task { try await write(batch) }))
+        }
+
+        /// Waits for every write in flight (the first failure is thrown).
+        mutating func finish() async throws {
+            while !running.isEmpty { try await running.removeFirst().task.value }
+        }
+    }
 
     /// What pass 1 made of a chunk of NDJSON lines: the resources to stage, in order, and the
     /// chunk's counts, bad lines and skips, merged into the summary in the order of the file.

@@ -56,6 +56,11 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         try await store.read { db in try await db.raw("ANALYZE cases, findings").run() }
     }
 
+    /// PostgreSQL: two. With one batch's insert in flight, a third of the import's first pass
+    /// left a core idle waiting for the server (issue #12); a second connection inserts the
+    /// next batch meanwhile. SQLite has one writer: one.
+    public var stagingWritesInFlight: Int { store.engine == .postgres ? 2 : 1 }
+
     public func purge(patient: String) async throws {
         try await store.write { db in
             try await db.delete(from: "fhir_staging").where("patient_id", .equal, SQLBind(patient))

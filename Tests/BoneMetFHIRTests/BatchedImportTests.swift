@@ -1,5 +1,5 @@
 import BoneMetDomain
-import BoneMetFHIR
+@testable import BoneMetFHIR
 import BoneMetStorage
 import BoneMetTestSupport
 import Foundation
@@ -54,5 +54,57 @@ import Testing
             let again = try await importer.run(folder)
             #expect(again.unchanged == withCancer && again.created == 0 && again.updated == 0)
         }
+    }
+
+    /// Pass 1's staging writes in flight (two on PostgreSQL): a batch that shares a resource
+    /// with a write in flight starts only after it, so the later copy is written last; batches
+    /// that share none run side by side; at most `limit` at once; a failure is thrown.
+    @Test func stagingWritesWaitForAnEarlierWriteOfTheSameResource() async throws {
+        actor Log {
+            var entries: [String] = []
+            var waiters: [CheckedContinuation<Void, Never>] = []
+            func add(_ entry: String) {
+                entries.append(entry)
+                for waiter in waiters { waiter.resume() }
+                waiters = []
+            }
+            func wait(for entry: String) async {
+                while !entries.contains(entry) { await withCheckedContinuation { waiters.append($0) } }
+            }
+        }
+        struct Failed: Error {}
+        func batch(_ ids: String...) -> [BulkImporter.Staged] { ids.map { ("Observation", $0, "p1", "{}") } }
+        let log = Log()
+        var writes = BulkImporter.StagingWrites(limit: 3)
+        // A (x) is held until B (y, no shared resource) has run beside it and a while after —
+        // long enough that a C started at once would run before A ends. (The wait only holds
+        // A back; nothing is timed.)
+        let opener = Task {
+            await log.wait(for: "B")
+            try? await Task.sleep(for: .milliseconds(100))
+            await log.add("open")
+        }
+        try await writes.start(batch("x", "a")) { _ in
+            await log.wait(for: "open")
+            await log.add("A")
+        }
+        try await writes.start(batch("y")) { _ in await log.add("B") }
+        // C shares x with A: it must not start before A is written.
+        try await writes.start(batch("c", "x")) { _ in await log.add("C after \(await log.entries)") }
+        try await writes.finish()
+        await opener.value
+        #expect(await log.entries == ["B", "open", "A", "C after [\"B\", \"open\", \"A\"]"])
+
+        // At most `limit` in flight: the second waits for the first although they share nothing.
+        let one = Log()
+        var single = BulkImporter.StagingWrites(limit: 1)
+        try await single.start(batch("m")) { _ in await one.add("M") }
+        try await single.start(batch("n")) { _ in await one.add("N after \(await one.entries)") }
+        try await single.finish()
+        #expect(await one.entries == ["M", "N after [\"M\"]"])
+
+        var failing = BulkImporter.StagingWrites(limit: 2)
+        try await failing.start(batch("f")) { _ in throw Failed() }
+        await #expect(throws: Failed.self) { try await failing.finish() }
     }
 }
