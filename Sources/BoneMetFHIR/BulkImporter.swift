@@ -179,15 +179,28 @@ public struct BulkImporter: Sendable {
         mutating func start(_ batch: [Staged], write: @escaping @Sendable ([Staged]) async throws -> Void) async throws {
             let keys = Set(batch.map { $0.type + "/" + $0.id })
             while let shared = running.lastIndex(where: { !$0.keys.isDisjoint(with: keys) }) {
-                for _ in 0...shared { try await running.removeFirst().task.value }
+                for _ in 0...shared { try await awaitOldest() }
             }
-            while running.count >= limit { try await running.removeFirst().task.value }
+            while running.count >= limit { try await awaitOldest() }
             running.append((keys, Task { try await write(batch) }))
         }
 
         /// Waits for every write in flight (the first failure is thrown).
         mutating func finish() async throws {
-            while !running.isEmpty { try await running.removeFirst().task.value }
+            while !running.isEmpty { try await awaitOldest() }
+        }
+
+        /// A failure is thrown once the other writes in flight have ended: nothing is still
+        /// writing when the import reports that it stopped.
+        private mutating func awaitOldest() async throws {
+            let oldest = running.removeFirst()
+            do {
+                try await oldest.task.value
+            } catch {
+                for other in running { _ = try? await other.task.value }
+                running = []
+                throw error
+            }
         }
     }
 

@@ -103,8 +103,15 @@ import Testing
         try await single.finish()
         #expect(await one.entries == ["M", "N after [\"M\"]"])
 
+        // A failure is reported once the write beside it has ended.
+        let two = Log()
         var failing = BulkImporter.StagingWrites(limit: 2)
         try await failing.start(batch("f")) { _ in throw Failed() }
+        try await failing.start(batch("g")) { _ in
+            try? await Task.sleep(for: .milliseconds(50))
+            await two.add("G")
+        }
         await #expect(throws: Failed.self) { try await failing.finish() }
+        #expect(await two.entries == ["G"])
     }
 }
