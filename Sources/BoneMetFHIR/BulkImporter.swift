@@ -178,7 +178,7 @@ public struct BulkImporter: Sendable {
 
         mutating func start(_ batch: [Staged], write: @escaping @Sendable ([Staged]) async throws -> Void) async throws {
             let keys = Set(batch.map { $0.type + "/" + $0.id })
-            while let shared = running.lastIndex(where: { !$0.keys.isDisjoint(with: keys) }) {
+            if let shared = running.lastIndex(where: { !$0.keys.isDisjoint(with: keys) }) {
                 for _ in 0...shared { try await awaitOldest() }
             }
             while running.count >= limit { try await awaitOldest() }

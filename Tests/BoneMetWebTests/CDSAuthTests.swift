@@ -265,12 +265,12 @@ struct TestEHR: Sendable {
 
     /// The key picked from a key set is kept by the set's exact text, kid and algorithm
     /// (issue #12): asked again it is not picked again; another text (a rotated key under the
-    /// same kid) is picked afresh; a miss is kept; past the bound the cache starts again.
+    /// same kid) is picked afresh; a miss is kept; past the bound the oldest goes.
     @Test func aPickedKeyIsKeptByTheSetsTextKidAndAlgorithm() {
-        let cache = PickedKeyCache(limit: 3)
+        let cache = BoundedRenderCache<String?>(maxEntries: 3, maxBytes: 1 << 20)
         nonisolated(unsafe) var picks = 0
         func pick(_ kid: String, _ alg: String, _ jwks: String, _ answer: String?) -> String? {
-            cache.key(kid: kid, alg: alg, in: jwks) {
+            CDSAuthenticator.cachedKey(kid: kid, alg: alg, in: jwks, cache: cache) {
                 picks += 1
                 return answer
             }
@@ -282,7 +282,7 @@ struct TestEHR: Sendable {
         #expect(pick("k1", "RS384", "set A", nil) == nil)
         #expect(pick("k1", "RS384", "set A", "late") == nil)
         #expect(picks == 3)
-        // A fourth entry empties the cache first: "set A" is picked again.
+        // A fourth entry drops the oldest, "set A" under k1: it is picked again.
         #expect(pick("k2", "ES384", "set A", "key A2") == "key A2")
         #expect(pick("k1", "ES384", "set A", "key A again") == "key A again")
         #expect(picks == 5)

@@ -27,7 +27,7 @@ public struct CDSAuthenticator: Sendable {
     /// The JWK picked from a key set for a kid and algorithm, by the set's exact text: the
     /// configured set was parsed again on every call (1.3 % of a call's CPU, issue #12). A
     /// fetched set that changed is other text, so its answer is looked up afresh.
-    static let picked = PickedKeyCache(limit: 256)
+    static let pickedKeys = BoundedRenderCache<String?>(maxEntries: 256, maxBytes: 4 << 20)
 
     static let allowedAlgorithms: [String: (kty: String, crv: String?)] = ["ES384": ("EC", "P-384"), "RS384": ("RSA", nil)]
 
@@ -111,7 +111,17 @@ public struct CDSAuthenticator: Sendable {
     /// The JWK with this kid, of the type the algorithm needs, as JSON with its `alg` set
     /// (a key that names another algorithm is never used for this one).
     static func key(kid: String, alg: String, expected: (kty: String, crv: String?), in jwks: String) -> String? {
-        picked.key(kid: kid, alg: alg, in: jwks) { pick(kid: kid, alg: alg, expected: expected, in: jwks) }
+        cachedKey(kid: kid, alg: alg, in: jwks, cache: pickedKeys) { pick(kid: kid, alg: alg, expected: expected, in: jwks) }
+    }
+
+    /// `pick`'s answer for (set text, kid, algorithm) from `cache`, a miss kept too (a token with
+    /// a kid the set lacks is refused without parsing the set again). The kid's length goes in
+    /// the key, so no kid can make two different (kid, set) pairs read as one key.
+    static func cachedKey(kid: String, alg: String, in jwks: String, cache: BoundedRenderCache<String?>, pick: () -> String?) -> String? {
+        cache.value("\(alg) \(kid.utf8.count) \(kid) \(jwks)") {
+            let found = pick()
+            return (found, found?.utf8.count ?? 0)
+        }
     }
 
     static func pick(kid: String, alg: String, expected: (kty: String, crv: String?), in jwks: String) -> String? {
@@ -178,35 +188,6 @@ final class VerifierCache: Sendable {
             entries[jwk] = keys
         }
         return keys
-    }
-}
-
-/// Keys picked from key sets, by (set text, kid, algorithm); a miss is kept too (a token with a
-/// kid the set lacks is refused without parsing the set again). Bounded: past the limit the
-/// cache starts again, so tokens with made-up kids cannot grow it.
-final class PickedKeyCache: Sendable {
-    private struct Key: Hashable {
-        let jwks: String
-        let kid: String
-        let alg: String
-    }
-
-    private let entries = Mutex<[Key: String?]>([:])
-    private let limit: Int
-
-    init(limit: Int) {
-        self.limit = limit
-    }
-
-    func key(kid: String, alg: String, in jwks: String, pick: () -> String?) -> String? {
-        let key = Key(jwks: jwks, kid: kid, alg: alg)
-        if let known = entries.withLock({ $0[key] }) { return known }
-        let found = pick()
-        entries.withLock { entries in
-            if entries.count >= limit { entries = [:] }
-            entries[key] = .some(found)
-        }
-        return found
     }
 }
 
