@@ -359,5 +359,12 @@ public enum Migrations {
             try await db.create(index: "findings_case_worklist").on("findings").column("case_id").column("worklist").column("list_key").run()
             try await db.drop(index: "findings_case").run()
         },
+        // M0022: a digest of each case's stored findings as the re-assessment compares them
+        // (issue #12, `SQLCaseStore.findingsDigest`), so an unchanged case is seen without
+        // reading its finding rows back. Existing cases start without one: compared row by row
+        // at the next run, which stores it.
+        Migration("M0022_findings_digest") { db in
+            try await db.alter(table: "cases").column("findings_digest", type: .text).run()
+        },
     ]
 }

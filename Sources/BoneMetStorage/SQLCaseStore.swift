@@ -107,7 +107,7 @@ public struct SQLCaseStore: CaseStore {
             var insert = db.insert(into: "cases").columns(
                 "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
-                "source_version")
+                "source_version", "findings_digest")
             for row in rows[start..<min(start + 50, rows.count)] {
                 let list = Self.listColumns(row.record)
                 let counts = Self.counts(row.findings)
@@ -116,7 +116,7 @@ public struct SQLCaseStore: CaseStore {
                     SQLBind(RuleSet.version), SQLBind(row.at), SQLBind(row.at), SQLBind(row.by), SQLBind(row.sourceKey),
                     SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(row.by), SQLBind(counts.urgent),
                     SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: row.at, id: row.id)),
-                    SQLBind(row.reassessOn), SQLBind(row.sourceHash), SQLBind(row.sourceHash == nil ? nil : 1))
+                    SQLBind(row.reassessOn), SQLBind(row.sourceHash), SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(Self.findingsDigest(row.findings)))
             }
             try await insert.run()
         }
@@ -132,15 +132,17 @@ public struct SQLCaseStore: CaseStore {
         let keys = zip(rows, counts).map { Self.listKey(urgent: $1.urgent, warnings: $1.warnings, updatedAt: $0.at, id: $0.id) }
         try await db.raw("""
             INSERT INTO cases (id, patient_id, fictional, record_json, version, rule_set_version, created_at, updated_at, updated_by, source_key,
-                primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version)
+                primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version, findings_digest)
             SELECT id, patient_id, fictional, record_json, 1, \(bind: RuleSet.version), at, at, author, source_key,
-                primary_sites, sex, birth_date, author, urgent, warnings, list_key, reassess_on, source_hash, CASE WHEN source_hash IS NULL THEN NULL ELSE 1 END
+                primary_sites, sex, birth_date, author, urgent, warnings, list_key, reassess_on, source_hash, CASE WHEN source_hash IS NULL THEN NULL ELSE 1 END,
+                findings_digest
             FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.record.patient.id)), \(bind: rows.map { $0.record.patient.fictional ? 1 : 0 }),
                 \(bind: rows.map(\.json)), \(bind: rows.map(\.at)), \(bind: rows.map(\.by)), \(bind: NullableArrayBind(rows.map(\.sourceKey))),
                 \(bind: lists.map { $0.primarySites }), \(bind: NullableArrayBind(lists.map { $0.sex })), \(bind: NullableArrayBind(lists.map { $0.birthDate })),
                 \(bind: counts.map { $0.urgent }), \(bind: counts.map { $0.warnings }), \(bind: keys), \(bind: rows.map(\.reassessOn)),
-                \(bind: NullableArrayBind(rows.map(\.sourceHash))))
-            AS r (id, patient_id, fictional, record_json, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash)
+                \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map { Self.findingsDigest($0.findings) }))
+            AS r (id, patient_id, fictional, record_json, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash,
+                findings_digest)
             """).run()
     }
 
@@ -231,6 +233,7 @@ public struct SQLCaseStore: CaseStore {
             .set("warning_count", to: SQLBind(counts.warnings))
             .set("list_key", to: SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
             .set("reassess_on", to: SQLBind(reassessOn))
+            .set("findings_digest", to: SQLBind(findingsDigest(findings)))
             .where("id", .equal, SQLBind(id))
             .run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
@@ -439,12 +442,16 @@ public struct SQLCaseStore: CaseStore {
         public let version: Int
         public let findings: [Finding]
         public let reassessOn: Int64
+        /// `findingsDigest(findings)`, worked out where the case was assessed (on every core,
+        /// not on the one writing thread).
+        let findingsDigest: String
 
         public init(id: String, version: Int, findings: [Finding], reassessOn: Int64) {
             self.id = id
             self.version = version
             self.findings = findings
             self.reassessOn = reassessOn
+            self.findingsDigest = SQLCaseStore.findingsDigest(findings)
         }
     }
 
@@ -466,21 +473,25 @@ public struct SQLCaseStore: CaseStore {
             // run after a load — PostgreSQL plans them as scans of the whole table, batch after
             // batch (seen with auto_explain). For this transaction only, it uses the indexes.
             if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
-            // Two reads for the whole batch (the cases' versions, their stored findings), then
+            // One read for the whole batch (the cases' versions and findings digests), then
             // writes only for the cases whose findings changed.
             let ids = SQLBind.group(batch.map(\.id))
-            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64)] = [:]
-            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version", "reassess_on").from("cases")
-                .where("id", .in, ids).all()
+            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64, digest: String?)] = [:]
+            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest")
+                .from("cases").where("id", .in, ids).all()
             {
                 current[try row.decode(column: "id", as: String.self)] = (
                     try row.decode(column: "version", as: Int.self), try row.decode(column: "updated_at", as: Int64.self),
-                    try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self)
+                    try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self),
+                    try row.decode(column: "findings_digest", as: String?.self)
                 )
             }
-            let stored = try await Self.storedFindings(of: batch.map(\.id), ids: ids, in: db)
+            // Cases written before M0022 have no digest: their rows are read back (this once).
+            let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
+            let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, ids: SQLBind.group(undigested), in: db)
             var refreshed = 0
-            var moved: [(id: String, reassessOn: Int64)] = []
+            // The digest only where the case had none.
+            var moved: [(id: String, reassessOn: Int64, digest: String?)] = []
             var changed: [(item: Reassessed, updatedAt: Int64)] = []
             for item in batch {
                 guard let now = current[item.id], now.version == item.version else { continue }
@@ -488,8 +499,10 @@ public struct SQLCaseStore: CaseStore {
                 // Most days — and for most cases after a new rule set — a case's findings are what
                 // they were, row for row: only its next day (and the rule set it was assessed
                 // under) moves.
-                if (stored[item.id] ?? []) == item.findings.map(Self.comparable) {
-                    if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version { moved.append((item.id, item.reassessOn)) }
+                if (now.digest ?? Self.findingsDigest(of: stored[item.id] ?? [])) == item.findingsDigest {
+                    if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version || now.digest == nil {
+                        moved.append((item.id, item.reassessOn, now.digest == nil ? item.findingsDigest : nil))
+                    }
                     continue
                 }
                 changed.append((item, now.updatedAt))
@@ -498,8 +511,10 @@ public struct SQLCaseStore: CaseStore {
             // The unchanged cases' next days in one statement per 200.
             for start in stride(from: 0, to: moved.count, by: 200) {
                 let part = moved[start..<min(moved.count, start + 200)]
+                let digests = part.compactMap { item in item.digest.map { (item.id, $0) } }
                 let cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
                     + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) })
+                    + (digests.isEmpty ? "" : ", " + Self.perCase("findings_digest", digests))
                     + " WHERE id IN \(SQLBind.group(part.map(\.id)))"
                 try await db.raw(cases).run()
             }
@@ -525,7 +540,8 @@ public struct SQLCaseStore: CaseStore {
                 + Self.perCase("reassess_on", part.map { ($0.item.id, $0.item.reassessOn) }) + ", "
                 + Self.perCase("urgent_count", Array(zip(cases, values.map(\.urgent)))) + ", "
                 + Self.perCase("warning_count", Array(zip(cases, values.map(\.warnings)))) + ", "
-                + Self.perCase("list_key", Array(zip(cases, values.map(\.key))))
+                + Self.perCase("list_key", Array(zip(cases, values.map(\.key)))) + ", "
+                + Self.perCase("findings_digest", part.map { ($0.item.id, $0.item.findingsDigest) })
                 + " WHERE id IN \(ids)"
             try await db.raw(update).run()
             try await db.delete(from: "findings").where("case_id", .in, ids).run()

@@ -48,7 +48,7 @@ import Testing
             let columns = [
                 "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
-                "source_version",
+                "source_version", "findings_digest",
             ]
             let row = try #require(try await db.raw("SELECT \(unsafeRaw: columns.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM cases WHERE id = \(bind: id)").first())
             let findingColumns = [
@@ -69,7 +69,7 @@ import Testing
             item.record.patient.id, item.record.patient.fictional ? "1" : "0", item.json, "1", RuleSet.version, "\(item.at)", "\(item.at)", item.by, nil,
             item.record.primaries.map { $0.site.rawValue }.joined(separator: ","), item.record.patient.sex?.rawValue, item.record.patient.birthDate?.description,
             item.by, "\(urgent)", "\(warnings)", SQLCaseStore.listKey(urgent: urgent, warnings: warnings, updatedAt: item.at, id: id),
-            "\(item.reassessOn)", nil, nil,
+            "\(item.reassessOn)", nil, nil, SQLCaseStore.findingsDigest(item.findings),
         ]
         let findingRows: [[String?]] = item.findings.enumerated().map { position, finding in
             let worklist = Worklists.slug(of: finding)

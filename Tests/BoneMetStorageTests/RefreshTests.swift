@@ -1,6 +1,6 @@
 import BoneMetDomain
 import BoneMetRules
-import BoneMetStorage
+@testable import BoneMetStorage
 import BoneMetTestSupport
 import SQLKit
 import Testing
@@ -108,6 +108,9 @@ import Testing
             try await db.update("cases").set("rule_set_version", to: SQLBind("2000.1.1")).run()
             try await db.update("findings").set("worklist", to: SQLBind(String?.none)).set("list_key", to: SQLBind(String?.none))
                 .where("case_id", .equal, SQLBind(b.id)).run()
+            // …and its write stored the digest of those rows (M0022).
+            let rows = try await SQLCaseStore.storedFindings(of: [b.id], ids: SQLBind.group([b.id]), in: db)[b.id] ?? []
+            try await db.update("cases").set("findings_digest", to: SQLBind(SQLCaseStore.findingsDigest(of: rows))).where("id", .equal, SQLBind(b.id)).run()
         }
         let slug = try #require(Worklists.slug(of: spine))
         #expect(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).isEmpty)
