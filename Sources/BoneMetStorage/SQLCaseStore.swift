@@ -12,7 +12,7 @@ public struct SQLCaseStore: CaseStore {
         self.store = store
     }
 
-    static func rank(_ severity: Severity) -> Int { Severity.allCases.firstIndex(of: severity) ?? 0 }
+    static func rank(_ severity: Severity) -> Int { severity.rank }
 
     /// Sort keys as text in fixed-width fields, so one ascending index serves each list and a
     /// page after a cursor is one index range (issue #12). Most urgent first, then the latest

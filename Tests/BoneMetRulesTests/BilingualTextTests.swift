@@ -101,4 +101,16 @@ import Testing
         }
         #expect(bare.displayName.zhHans == "放疗")
     }
+
+    /// `LocalizedText.joined` writes both languages in one pass: the same text as joining each.
+    @Test(arguments: [0, 1, 2, 5])
+    func joinedIsEachLanguageJoined(count: Int) {
+        let parts = (0..<count).map { LocalizedText(en: "item \($0)", zh: "第\($0)项") }
+        let joined = LocalizedText.joined(parts)
+        #expect(joined.en == parts.map(\.en).joined(separator: "; "))
+        #expect(joined.zhHans == parts.map(\.zhHans).joined(separator: "；"))
+        let other = LocalizedText.joined(parts, en: ", ", zh: "、")
+        #expect(other.en == parts.map(\.en).joined(separator: ", "))
+        #expect(other.zhHans == parts.map(\.zhHans).joined(separator: "、"))
+    }
 }

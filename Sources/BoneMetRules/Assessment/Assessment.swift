@@ -63,17 +63,21 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
 
     // Most urgent first everywhere (page, report, API); then by duty, date, subject and rule,
     // so the order never depends on the record's order.
-    let dutyOrder = Duty.allCases
-    findings.sort { a, b in
-        if a.severity != b.severity { return a.severity > b.severity }
-        let dutyA = dutyOrder.firstIndex(of: a.duty) ?? 0
-        let dutyB = dutyOrder.firstIndex(of: b.duty) ?? 0
-        if dutyA != dutyB { return dutyA < dutyB }
-        let dateA = a.date?.earliestDay ?? Int.min
-        let dateB = b.date?.earliestDay ?? Int.min
-        if dateA != dateB { return dateA < dateB }
-        return (a.subject.kind, a.subject.id ?? "", a.ruleId) < (b.subject.kind, b.subject.id ?? "", b.ruleId)
+    // Each finding's key is worked out once (an interval's id is a new string each time) and
+    // the findings are moved once, not at every step of the sort.
+    let keys = findings.map { finding in
+        (severity: finding.severity.rank, duty: finding.duty.rank, date: finding.date?.earliestDay ?? Int.min,
+         kind: finding.subject.kind, subject: finding.subject.id ?? "", rule: finding.ruleId)
     }
+    let order = keys.indices.sorted { i, j in
+        let a = keys[i]
+        let b = keys[j]
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.duty != b.duty { return a.duty < b.duty }
+        if a.date != b.date { return a.date < b.date }
+        return (a.kind, a.subject, a.rule) < (b.kind, b.subject, b.rule)
+    }
+    findings = order.map { findings[$0] }
     return Assessment(
         asOf: asOf, settings: settings, ruleSetVersion: RuleSet.version, findings: findings, timePoints: timePoints,
         mirels: history.map {

@@ -66,13 +66,32 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// The position in `allCases` (a switch: `allCases` builds an array at every use, and
+    /// findings are compared by severity many times per assessment).
+    public var rank: Int {
+        switch self {
+        case .info: 0
+        case .advisory: 1
+        case .warning: 2
+        case .urgent: 3
+        }
+    }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// The orthopaedic duties of the MDT (seed-summary.md), plus bone-modifying agents.
 public enum Duty: String, Sendable, Hashable, CaseIterable {
     case diagnosis, boneHealth, surgery, boneAgents
+
+    /// The position in `allCases`, without building it.
+    public var rank: Int {
+        switch self {
+        case .diagnosis: 0
+        case .boneHealth: 1
+        case .surgery: 2
+        case .boneAgents: 3
+        }
+    }
 
     public var label: LocalizedText {
         switch self {
