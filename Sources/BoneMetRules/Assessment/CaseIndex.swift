@@ -1,9 +1,17 @@
 /// The case as the rules read it: only what was known on `asOf`, sorted so that the order of
 /// the file never changes a result, with per-lesion series built once (O(lesions × studies)).
 struct CaseIndex {
-    struct Point {
+    /// A class: the rules filter and pass these lists around many times per assessment, and a
+    /// copy of a struct holding a whole study retained each of its fields (~6 % of an
+    /// assessment, issue #12); a copy of this is one reference.
+    final class Point {
         let study: ImagingStudy
         let observation: LesionObservation
+
+        init(study: ImagingStudy, observation: LesionObservation) {
+            self.study = study
+            self.observation = observation
+        }
     }
 
     let record: CaseRecord

@@ -30,6 +30,8 @@ public enum CockcroftGault {
     }
 
     public static let micromolPerMilligram = Decimal(string: "88.4") ?? 88
+    /// × 0.85 if female (Cockcroft & Gault 1976), parsed once.
+    static let femaleFactor = Decimal(sign: .plus, exponent: -2, significand: 85)
 
     /// Serum creatinine µmol/L → mg/dL, rounded to two decimals as a laboratory reports it.
     public static func milligramsPerDecilitre(fromMicromolPerLitre value: Double) -> Double {
@@ -41,7 +43,7 @@ public enum CockcroftGault {
     public static func clearance(_ input: Input) -> Double {
         var value = ExactDecimal.from(140 - input.ageYears) * ExactDecimal.from(input.weightKg)
         value /= Decimal(72) * ExactDecimal.from(input.serumCreatinineMgDl)
-        if input.sex == .female { value *= Decimal(string: "0.85") ?? 1 }
+        if input.sex == .female { value *= femaleFactor }
         return ExactDecimal.double(ExactDecimal.rounded(value, scale: 1))
     }
 }
