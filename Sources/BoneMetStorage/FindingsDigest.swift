@@ -11,8 +11,8 @@ import Crypto
 extension SQLCaseStore {
     /// SHA-256 over the comparable rows, each field length-prefixed (and marked when absent), so
     /// different lists of rows cannot give the same bytes; hex. `v1` names this layout: a change
-    /// to it or to `comparable` changes every digest, and the next run compares rows again
-    /// once — never wrongly equal.
+    /// to it or to `comparable` makes every stored digest differ, so the next run rewrites every
+    /// case's findings once — never wrongly equal.
     static func findingsDigest(_ findings: [Finding]) -> String {
         findingsDigest(of: findings.map(comparable))
     }
