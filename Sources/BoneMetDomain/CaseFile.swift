@@ -26,7 +26,7 @@ public enum CaseFile {
 
     public static func read(_ value: JSONValue) throws(Invalid) -> CaseRecord {
         let log = ValidationLog()
-        let record = FieldReader(value, path: "", keys: Keys.root, log: log).flatMap { CaseSections.record($0) }
+        let record = FieldReader(value, path: .root, keys: Keys.root, log: log).flatMap { CaseSections.record($0) }
         if let record { CaseConsistency.check(record, log: log) }
         guard let record, log.errors.isEmpty else {
             throw Invalid(errors: log.errors.isEmpty ? [InputError(field: nil, problem: .notAnObject)] : log.errors)

@@ -121,7 +121,7 @@ enum CaseSections {
         observation.character = o.value("character")
         observation.diametersMm = o.array("diametersMm") { value, path in
             guard let number = value.number, number > 0, number <= 1000 else {
-                o.log.add(InputError(field: path, problem: .outOfRange(min: 0.1, max: 1000)))
+                o.log.add(InputError(field: path.text, problem: .outOfRange(min: 0.1, max: 1000)))
                 return nil
             }
             return number

@@ -6,16 +6,48 @@ final class ValidationLog {
     func add(_ error: InputError) { errors.append(error) }
 }
 
+/// Where a value is in the case file (`studies[1].observations[0]`), written out only when a
+/// problem is logged. Issue #12: writing the path of every element of every array as text (a
+/// few strings each) was ~5 % of reading a stored case, which has no problems to report.
+final class FieldPath: Sendable {
+    private let parent: FieldPath?
+    /// The key under the parent ("" at the root).
+    private let key: String
+    /// The element of the parent's array `key`, if this is one.
+    private let index: Int?
+
+    static let root = FieldPath(parent: nil, key: "", index: nil)
+
+    private init(parent: FieldPath?, key: String, index: Int?) {
+        self.parent = parent
+        self.key = key
+        self.index = index
+    }
+
+    /// The value at `key` of this object (an object field).
+    func child(_ key: String) -> FieldPath { FieldPath(parent: self, key: key, index: nil) }
+
+    /// Element `index` of this object's array `key`.
+    func element(_ key: String, _ index: Int) -> FieldPath { FieldPath(parent: self, key: key, index: index) }
+
+    var text: String {
+        guard let parent else { return key }
+        let field = FieldReader.join(parent.text, key)
+        return index.map { field + "[\($0)]" } ?? field
+    }
+}
+
 /// Reads one JSON object of a case file at a path (`studies[1].observations[0]`), logging each
 /// bad field with its full path and carrying on; the value of a bad field is nil.
 struct FieldReader {
     let reader: InputReader
-    let path: String
+    let path: FieldPath
     let log: ValidationLog
 
-    init?(_ value: JSONValue, path: String, keys: [String], log: ValidationLog) {
+    init?(_ value: JSONValue, path: FieldPath, keys: [String], log: ValidationLog) {
         guard case .object(let object) = value else {
-            log.add(InputError(field: path.isEmpty ? nil : path, problem: .wrongType(expected: .object)))
+            let text = path.text
+            log.add(InputError(field: text.isEmpty ? nil : text, problem: .wrongType(expected: .object)))
             return nil
         }
         // Report every unknown key, not only the first; then read the known ones (the object as
@@ -23,7 +55,7 @@ struct FieldReader {
         var unknown = false
         for (key, _) in object.pairs where !keys.contains(key) {
             unknown = true
-            log.add(InputError(field: Self.join(path, key), problem: .unknownField(allowed: keys)))
+            log.add(InputError(field: Self.join(path.text, key), problem: .unknownField(allowed: keys)))
         }
         var known = object
         if unknown {
@@ -39,7 +71,7 @@ struct FieldReader {
         path.isEmpty ? key : key.hasPrefix("[") ? path + key : path + "." + key
     }
 
-    func fieldPath(_ key: String) -> String { Self.join(path, key) }
+    func fieldPath(_ key: String) -> String { Self.join(path.text, key) }
 
     /// Nothing but spaces (Foundation's `.whitespaces`); a text that starts with a visible ASCII
     /// character is decided without Foundation (issue #12: trimming every text field was a
@@ -55,7 +87,7 @@ struct FieldReader {
             if value == nil && required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
             return value
         } catch {
-            log.add(error.nested(under: path))
+            log.add(error.nested(under: path.text))
             return nil
         }
     }
@@ -103,7 +135,7 @@ struct FieldReader {
     }
 
     /// The elements of an array field, each read at `key[i]`; bad elements are logged and skipped.
-    func array<T>(_ key: String, required: Bool = false, element: (JSONValue, String) -> T?) -> [T]? {
+    func array<T>(_ key: String, required: Bool = false, element: (JSONValue, FieldPath) -> T?) -> [T]? {
         guard let raw = reader.raw(key) else {
             if required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
             return nil
@@ -112,7 +144,7 @@ struct FieldReader {
             log.add(InputError(field: fieldPath(key), problem: .wrongType(expected: .array)))
             return nil
         }
-        return items.enumerated().compactMap { offset, item in element(item, fieldPath(key) + "[\(offset)]") }
+        return items.enumerated().compactMap { offset, item in element(item, path.element(key, offset)) }
     }
 
     func objects<T>(_ key: String, keys: [String], read: (FieldReader) -> T?) -> [T] {
@@ -124,13 +156,13 @@ struct FieldReader {
             if required { log.add(InputError(field: fieldPath(key), problem: .missing)) }
             return nil
         }
-        return FieldReader(raw, path: fieldPath(key), keys: keys, log: log).flatMap(read)
+        return FieldReader(raw, path: path.child(key), keys: keys, log: log).flatMap(read)
     }
 
     func strings(_ key: String) -> [String] {
         array(key) { value, path in
             guard case .string(let text) = value else {
-                log.add(InputError(field: path, problem: .wrongType(expected: .string)))
+                log.add(InputError(field: path.text, problem: .wrongType(expected: .string)))
                 return nil
             }
             return text
@@ -140,11 +172,11 @@ struct FieldReader {
     func values<E: ValueEnum>(_ key: String, _ type: E.Type = E.self) -> [E] {
         array(key) { value, path in
             guard case .string(let text) = value else {
-                log.add(InputError(field: path, problem: .wrongType(expected: .string)))
+                log.add(InputError(field: path.text, problem: .wrongType(expected: .string)))
                 return nil
             }
             guard let result = E(rawValue: text) else {
-                log.add(InputError(field: path, problem: .unknownValue(text, allowed: E.allowedValues)))
+                log.add(InputError(field: path.text, problem: .unknownValue(text, allowed: E.allowedValues)))
                 return nil
             }
             return result
@@ -154,7 +186,7 @@ struct FieldReader {
     func dates(_ key: String) -> [PartialDate] {
         array(key) { value, path in
             guard case .string(let text) = value, let date = PartialDate(text) else {
-                log.add(InputError(field: path, problem: .invalidDate(value.serialized(pretty: false))))
+                log.add(InputError(field: path.text, problem: .invalidDate(value.serialized(pretty: false))))
                 return nil
             }
             return date

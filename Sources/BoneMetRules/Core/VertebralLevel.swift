@@ -15,6 +15,17 @@ public struct VertebralLevel: Sendable, Hashable, Comparable, Codable, CustomStr
         }
 
         var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+        /// The region of an ASCII letter, either case.
+        init?(ascii byte: UInt8) {
+            switch byte | 0x20 {
+            case 0x63: self = .cervical
+            case 0x74: self = .thoracic
+            case 0x6C: self = .lumbar
+            case 0x73: self = .sacral
+            default: return nil
+            }
+        }
     }
 
     public let region: Region
@@ -28,6 +39,27 @@ public struct VertebralLevel: Sendable, Hashable, Comparable, Codable, CustomStr
 
     /// Parses `T11`, `t11`, ` L5 `.
     public init?(_ text: String) {
+        // ASCII text (every stored record's) without Foundation: trimming and upper-casing were
+        // ~3 % of reading a stored case (issue #12). The same answers as `init(unicode:)` —
+        // spaces and tabs are ASCII's `.whitespaces`; `VertebralLevelTests` compares the two.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Substring(text).utf8[...]
+            while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+            guard let letter = bytes.first, let region = Region(ascii: letter) else { return nil }
+            let digits = bytes.dropFirst()
+            // Digits only, no leading zero, at most two (no level number is longer).
+            guard (1...2).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }),
+                digits.count == 1 || digits.first != 0x30
+            else { return nil }
+            self.init(region: region, number: digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+            return
+        }
+        self.init(unicode: text)
+    }
+
+    /// The general reading (any Unicode text), through Foundation.
+    init?(unicode text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard let first = trimmed.first, let region = Region(rawValue: String(first)),
             let number = Int(trimmed.dropFirst()), String(number) == String(trimmed.dropFirst())
