@@ -10,9 +10,11 @@ enum CaseConsistency {
 
         let lesionIds = record.lesions.map(\.id)
         let known = Set(lesionIds)
-        func reference(_ id: String?, at path: String) {
+        // Paths are written only for a problem to report (issue #12: every stored case's
+        // references and codes are checked at every read).
+        func reference(_ id: String?, at path: @autoclosure () -> String) {
             if let id, !known.contains(id) {
-                log.add(InputError(field: path, problem: .unknownValue(id, allowed: lesionIds.isEmpty ? ["(no lesions defined)"] : lesionIds)))
+                log.add(InputError(field: path(), problem: .unknownValue(id, allowed: lesionIds.isEmpty ? ["(no lesions defined)"] : lesionIds)))
             }
         }
         for (s, study) in record.studies.enumerated() {
@@ -95,11 +97,11 @@ enum CaseConsistency {
             }
         }
         // Source codes are `system|code`; a DICOM modality is a code such as DX, CR, MR.
-        func checkCodes(_ codes: [String], at path: String) {
+        func checkCodes(_ codes: [String], at path: @autoclosure () -> String) {
             for (c, code) in codes.enumerated() {
                 let parts = code.split(separator: "|", omittingEmptySubsequences: false)
                 if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
-                    custom("\(path)[\(c)]", "write system|code, e.g. http://snomed.info/sct|94222008", "请写成 编码系统|编码，例如 http://snomed.info/sct|94222008")
+                    custom("\(path())[\(c)]", "write system|code, e.g. http://snomed.info/sct|94222008", "请写成 编码系统|编码，例如 http://snomed.info/sct|94222008")
                 }
             }
         }
