@@ -108,7 +108,7 @@ public struct FHIRResource: Sendable, Hashable {
         let bytes = key.utf8
         // A variant always has a capital after its base; most member names have none.
         guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return nil }
-        for base in choiceBases where bytes.count > base.utf8.count && key.hasPrefix(base) {
+        for base in choiceBases where bytes.count > base.utf8.count && bytes.starts(with: base.utf8) {
             let next = bytes[bytes.index(bytes.startIndex, offsetBy: base.utf8.count)]
             // An ASCII capital after the base: `valueQuantity`, `onsetDateTime` (not `valueSet`).
             if (0x41...0x5A).contains(next), key != "valueSet" { return base }

@@ -1,8 +1,22 @@
-import BoneMetFHIR
+@testable import BoneMetFHIR
 import Foundation
 import Testing
 
 @Suite struct FHIRJSONTests {
+    /// Ids are checked on their bytes; the answer is the one of the Character-wise definition
+    /// (ASCII letters, digits, "-" and ".", 1–64 of them) for any text.
+    @Test func idsAreCheckedAsTheirCharacters() {
+        let samples = [
+            "", "a", "A-1.b", "patient-001", String(repeating: "x", count: 64), String(repeating: "x", count: 65), "a b", "a_b", "a/b",
+            "١٢٣", "ＡＢＣ", "é", "e\u{301}", "a\r\nb", "骨转移", "😀", "-", ".", "a\u{0}", "Z9", "\u{212A}",
+        ]
+        for text in samples {
+            let characterWise = !text.isEmpty && text.utf8.count <= 64 && text.allSatisfy(FHIRExporter.idCharacter)
+            #expect(FHIRExporter.isValidId(text) == characterWise, "\(text.debugDescription)")
+        }
+        #expect(FHIRExporter.isValidId("A-1.b") && !FHIRExporter.isValidId("é"))
+    }
+
     @Test func decimalsKeepTheirWrittenPrecision() throws {
         let text = #"{"resourceType":"Observation","valueQuantity":{"value":1.50,"unit":"mg/dL"},"n":1e3,"z":-0.0}"#
         let json = try FHIRJSON.parse(text)
