@@ -1,0 +1,232 @@
+import BoneMetDomain
+import PostgresKit
+import SQLKit
+
+/// The background re-assessment's side of the case store (worklists that stay true, issues #11
+/// and #12): paging through stored cases, the cases whose day has come, and writing a batch's
+/// fresh findings back — only where they changed (`FindingsDigest.swift` holds the digest).
+extension SQLCaseStore {
+    /// Cases after `id` in id order (keyset paging), with their version and stored record.
+    public func page(after id: String?, limit: Int) async throws -> [(id: String, version: Int, json: String)] {
+        try await store.read { db in
+            var query = db.select().columns("id", "version", "record_json").from("cases")
+            if let id { query = query.where("id", .greaterThan, SQLBind(id)) }
+            return try await query.orderBy("id").limit(limit).all().map {
+                (try $0.decode(column: "id", as: String.self), try $0.decode(column: "version", as: Int.self), try $0.decode(column: "record_json", as: String.self))
+            }
+        }
+    }
+
+    /// Cases whose stored findings can have changed by `day` (`reassess_on` ≤ day, M0020), after
+    /// the cursor in (reassess_on, id) order — the index's own order, so each batch reads one
+    /// range of it. A refreshed case moves past `day`, so it is never read twice in a run.
+    public func duePage(
+        onOrBefore day: Int64, after cursor: (reassessOn: Int64, id: String)?, limit: Int
+    ) async throws -> [(id: String, version: Int, json: String, reassessOn: Int64)] {
+        try await store.read { db in
+            var query = db.select().columns("id", "version", "record_json", "reassess_on").from("cases")
+                .where("reassess_on", .lessThanOrEqual, SQLBind(day))
+            if let cursor {
+                query = query.where(SQLQueryString("(reassess_on, id) > (\(bind: cursor.reassessOn), \(bind: cursor.id))"))
+            }
+            return try await query.orderBy("reassess_on").orderBy("id").limit(limit).all().map {
+                (
+                    try $0.decode(column: "id", as: String.self), try $0.decode(column: "version", as: Int.self),
+                    try $0.decode(column: "record_json", as: String.self), try $0.decode(column: "reassess_on", as: Int64.self)
+                )
+            }
+        }
+    }
+
+    /// How many cases are due by `day` (for the log and the benchmark).
+    public func dueCount(onOrBefore day: Int64) async throws -> Int {
+        try await store.read { db in
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases")
+                .where("reassess_on", .lessThanOrEqual, SQLBind(day)).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// A fresh assessment of a stored case: its findings and the day they can next change.
+    public struct Reassessed: Sendable {
+        public let id: String
+        public let version: Int
+        public let findings: [Finding]
+        public let reassessOn: Int64
+        /// `findingsDigest(findings)`, worked out where the case was assessed (on every core,
+        /// not on the one writing thread).
+        let findingsDigest: String
+
+        public init(id: String, version: Int, findings: [Finding], reassessOn: Int64) {
+            self.id = id
+            self.version = version
+            self.findings = findings
+            self.reassessOn = reassessOn
+            self.findingsDigest = SQLCaseStore.findingsDigest(findings)
+        }
+    }
+
+    /// Replaces a case's stored findings (and the list's counts) with a fresh assessment, when
+    /// the case is still at `version` — an edit in the meantime was assessed by its own write.
+    /// The record, its version and `updated_at` are untouched: nothing clinical changed.
+    @discardableResult
+    public func refresh(id: String, version: Int, findings: [Finding], reassessOn: Int64 = 0) async throws -> Bool {
+        try await refresh([Reassessed(id: id, version: version, findings: findings, reassessOn: reassessOn)]) == 1
+    }
+
+    /// The same for a batch of cases in one transaction (the background re-assessment: one
+    /// write per batch, not per case); returns how many were still at their version.
+    public func refresh(_ batch: [Reassessed]) async throws -> Int {
+        guard !batch.isEmpty else { return 0 }
+        return try await store.quickWrite { db in
+            // Every statement below looks cases up by id (≤ 200 of them). Where the statistics
+            // are missing or stale — findings written since the last autovacuum, as in the first
+            // run after a load — PostgreSQL plans them as scans of the whole table, batch after
+            // batch (seen with auto_explain). For this transaction only, it uses the indexes.
+            if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
+            // One read for the whole batch (the cases' versions and findings digests), then
+            // writes only for the cases whose findings changed.
+            let ids = SQLBind.group(batch.map(\.id))
+            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64, digest: String?)] = [:]
+            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest")
+                .from("cases").where("id", .in, ids).all()
+            {
+                current[try row.decode(column: "id", as: String.self)] = (
+                    try row.decode(column: "version", as: Int.self), try row.decode(column: "updated_at", as: Int64.self),
+                    try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self),
+                    try row.decode(column: "findings_digest", as: String?.self)
+                )
+            }
+            // Cases written before M0022 have no digest: their rows are read back (this once).
+            let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
+            let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, ids: SQLBind.group(undigested), in: db)
+            var refreshed = 0
+            // The digest only where the case had none.
+            var moved: [(id: String, reassessOn: Int64, digest: String?)] = []
+            var changed: [(item: Reassessed, updatedAt: Int64)] = []
+            for item in batch {
+                guard let now = current[item.id], now.version == item.version else { continue }
+                refreshed += 1
+                // Most days — and for most cases after a new rule set — a case's findings are what
+                // they were, row for row: only its next day (and the rule set it was assessed
+                // under) moves.
+                if (now.digest ?? Self.findingsDigest(of: stored[item.id] ?? [])) == item.findingsDigest {
+                    if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version || now.digest == nil {
+                        moved.append((item.id, item.reassessOn, now.digest == nil ? item.findingsDigest : nil))
+                    }
+                    continue
+                }
+                changed.append((item, now.updatedAt))
+            }
+            try await Self.rewrite(changed, in: db)
+            // The unchanged cases' next days in one statement per 200.
+            for start in stride(from: 0, to: moved.count, by: 200) {
+                let part = moved[start..<min(moved.count, start + 200)]
+                let digests = part.compactMap { item in item.digest.map { (item.id, $0) } }
+                let cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                    + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) })
+                    + (digests.isEmpty ? "" : ", " + Self.perCase("findings_digest", digests))
+                    + " WHERE id IN \(SQLBind.group(part.map(\.id)))"
+                try await db.raw(cases).run()
+            }
+            return refreshed
+        }
+    }
+
+    /// New findings for cases whose record did not change, a few statements for the whole batch
+    /// (issue #12: three statements a case were most of a re-assessment's write on PostgreSQL):
+    /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases,
+    /// their old findings in one DELETE, the new ones in multi-row inserts.
+    static func rewrite(_ changed: [(item: Reassessed, updatedAt: Int64)], in db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: changed.count, by: 200) {
+            let part = changed[start..<min(changed.count, start + 200)]
+            let cases = part.map(\.item.id)
+            let ids = SQLBind.group(cases)
+            var values: [(urgent: Int, warnings: Int, key: String)] = []
+            for (item, updatedAt) in part {
+                let counts = Self.counts(item.findings)
+                values.append((counts.urgent, counts.warnings, Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id)))
+            }
+            let update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                + Self.perCase("reassess_on", part.map { ($0.item.id, $0.item.reassessOn) }) + ", "
+                + Self.perCase("urgent_count", Array(zip(cases, values.map(\.urgent)))) + ", "
+                + Self.perCase("warning_count", Array(zip(cases, values.map(\.warnings)))) + ", "
+                + Self.perCase("list_key", Array(zip(cases, values.map(\.key)))) + ", "
+                + Self.perCase("findings_digest", part.map { ($0.item.id, $0.item.findingsDigest) })
+                + " WHERE id IN \(ids)"
+            try await db.raw(update).run()
+            try await db.delete(from: "findings").where("case_id", .in, ids).run()
+        }
+        try await insertFindings(of: changed.map { ($0.item.id, $0.updatedAt, $0.item.findings) }, into: db)
+    }
+
+    /// `column = CASE id WHEN … THEN … ELSE column END`: each case's own value, many cases in
+    /// one UPDATE.
+    static func perCase<Value: Encodable & Sendable>(_ column: String, _ values: [(id: String, value: Value)]) -> SQLQueryString {
+        var text: SQLQueryString = "\(ident: column) = CASE id"
+        for (id, value) in values { text += " WHEN \(bind: id) THEN \(bind: value)" }
+        text += " ELSE \(ident: column) END"
+        return text
+    }
+
+    /// What a stored finding row holds apart from its case, position and list key (which follow
+    /// from the case and the order): equal lists of these are equal rows.
+    struct StoredFinding: Equatable {
+        let ruleId: String
+        let severity: Int
+        let duty: String
+        let specialty: String
+        let subjectKind: String
+        let subjectId: String?
+        let date: String?
+        let titleEn: String
+        let titleZh: String
+        /// The worklist is the code's mapping of a finding: a new rule set may move it.
+        let worklist: String?
+    }
+
+    static func comparable(_ finding: Finding) -> StoredFinding {
+        StoredFinding(
+            ruleId: finding.ruleId, severity: rank(finding.severity), duty: finding.duty.rawValue, specialty: finding.specialty.rawValue,
+            subjectKind: finding.subject.kind, subjectId: finding.subject.id, date: finding.date?.description, titleEn: finding.title.en,
+            titleZh: finding.title.zhHans, worklist: Worklists.slug(of: finding))
+    }
+
+    static let storedFindingColumns = [
+        "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh", "worklist",
+    ]
+
+    /// The stored findings of these cases, each case's in order. On PostgreSQL decoded by
+    /// PostgresNIO (`PostgresDirect`): ten columns of some sixteen findings a case through
+    /// SQLKit's `Codable` decoding were a large part of a full re-assessment there (issue #12).
+    static func storedFindings(of cases: [String], ids: any SQLExpression, in db: any SQLDatabase) async throws -> [String: [StoredFinding]] {
+        var stored: [String: [StoredFinding]] = [:]
+        if let connection = PostgresDirect.connection(of: db) {
+            let rows = try await PostgresDirect.rows(
+                "SELECT case_id, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1) ORDER BY case_id, position", cases,
+                on: connection)
+            for try await (caseId, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
+                (String, String, Int, String, String, String, String?, String?, String, String, String?).self)
+            {
+                stored[caseId, default: []].append(StoredFinding(
+                    ruleId: ruleId, severity: severity, duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
+                    titleEn: titleEn, titleZh: titleZh, worklist: worklist))
+            }
+            return stored
+        }
+        for row in try await db.select().column("case_id").columns(Self.storedFindingColumns).from("findings")
+            .where("case_id", .in, ids).orderBy("case_id").orderBy("position").all()
+        {
+            stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
+        }
+        return stored
+    }
+
+    static func storedFinding(_ row: any SQLRow) throws -> StoredFinding {
+        StoredFinding(
+            ruleId: try row.decode(column: "rule_id", as: String.self), severity: try row.decode(column: "severity", as: Int.self),
+            duty: try row.decode(column: "duty", as: String.self), specialty: try row.decode(column: "specialty", as: String.self),
+            subjectKind: try row.decode(column: "subject_kind", as: String.self), subjectId: try row.decode(column: "subject_id", as: String?.self),
+            date: try row.decode(column: "finding_date", as: String?.self), titleEn: try row.decode(column: "title_en", as: String.self),
+            titleZh: try row.decode(column: "title_zh", as: String.self), worklist: try row.decode(column: "worklist", as: String?.self))
+    }
+}
