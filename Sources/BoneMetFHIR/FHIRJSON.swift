@@ -2,7 +2,7 @@ import BoneMetRules
 /// FHIR JSON as written: object members in order, numbers kept as their literal text (FHIR
 /// decimals keep their precision: 1.50 is not 1.5 — Foundation's decoders drop it), and
 /// duplicate keys rejected. Parsed by hand from UTF-8 bytes, one resource at a time.
-public indirect enum FHIRJSON: Sendable, Hashable {
+public enum FHIRJSON: Sendable, Hashable {
     case object([Member])
     case array([FHIRJSON])
     case string(String)
@@ -115,7 +115,12 @@ struct Parser {
     func fail(_ message: String) -> FHIRError { FHIRError("invalid JSON at byte \(index): \(message)") }
 
     mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     mutating func parseValue() throws(FHIRError) -> FHIRJSON {
@@ -132,10 +137,11 @@ struct Parser {
         }
     }
 
-    mutating func literal(_ word: String, _ value: FHIRJSON) throws(FHIRError) -> FHIRJSON {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else { throw fail("expected \(word)") }
-        index += expected.count
+    mutating func literal(_ word: StaticString, _ value: FHIRJSON) throws(FHIRError) -> FHIRJSON {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw fail("expected \(word)") }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw fail("expected \(word)") }
+        index += count
         return value
     }
 
@@ -151,6 +157,9 @@ struct Parser {
             index += 1
             return .object(members)
         }
+        // Room for a typical FHIR object at once (grown member by member it was reallocated
+        // up to four times).
+        members.reserveCapacity(4)
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }

@@ -43,11 +43,16 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "{", #"{"a":1,"a":2}"#, #"{"a":01}"#, #"{"a":1.}"#, #"{"a":"\x"}"#, #"{"a":"\ud83d"}"#, "[1,]", #"{"a":tru}"#, "{} {}",
+        "", "{", #"{"a":1,"a":2}"#, #"{"a":01}"#, #"{"a":1.}"#, #"{"a":"\x"}"#, #"{"a":"\ud83d"}"#, "[1,]", #"{"a":tru}"#, #"{"a":nul}"#, #"{"a":fals"#, "{} {}", "\u{0B}{}",
         String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
     ])
     func invalidJSONIsRejected(text: String) {
         #expect(throws: FHIRError.self) { _ = try FHIRJSON.parse(text) }
+    }
+
+    @Test func literalsAndEveryKindOfSpaceAreRead() throws {
+        let json = try FHIRJSON.parse(" \t\r\n{ \"t\" :\ttrue ,\n\"f\":false,\r\n\"n\" : null } \n")
+        #expect(json["t"]?.bool == true && json["f"]?.bool == false && json["n"] == .null)
     }
 }
 
@@ -73,6 +78,29 @@ import Testing
         #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Observation","valueQuantity":{"value":1},"valueString":"x"}"#) }
         #expect(throws: FHIRError.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Condition","onsetDateTime":"2020","onsetAge":{"value":60}}"#) }
         #expect(throws: Never.self) { _ = try FHIRResource(parsing: #"{"resourceType":"Observation","valueQuantity":{"value":1},"effectiveDateTime":"2020-01"}"#) }
+    }
+
+    /// The base of a choice variant is found by its first capital; the answer is the one of the
+    /// definition (a base, then an ASCII capital; `valueSet` is an element of its own).
+    @Test func aChoiceBaseIsTheDefinitionsOne() {
+        func byDefinition(_ key: String) -> String? {
+            FHIRResource.choiceBases.first { base in
+                key.utf8.count > base.utf8.count && key.utf8.starts(with: base.utf8) && key != "valueSet"
+                    && (0x41...0x5A).contains(Array(key.utf8)[base.utf8.count])
+            }
+        }
+        let keys = [
+            "valueQuantity", "valueSet", "value", "Value", "valueéQuantity", "dosageInstruction", "doseQuantity", "resourceType",
+            "onsetDateTime", "itemCodeableConcept", "effectivePeriod", "deceasedBoolean", "multipleBirthInteger", "performedPeriod",
+            "valuequantity", "valueQ", "V", "", "é", "value\u{301}Quantity", "bodySite", "medicationCodeableConcept", "rateRatio",
+            "abatementAge", "reportedReference", "bornDate", "timingTiming", "servicedDate", "productReference", "asNeededBoolean",
+            "occurrenceDateTime", "valueQuantity\u{0}", "骨Value", "x\u{0600}Value", "valueSetX", "multipleBirthBoolean",
+            "asNeededCodeableConcept", "QValue", "multipleBirth", "asNeeded",
+        ]
+        for key in keys {
+            #expect(FHIRResource.choiceBase(key) == byDefinition(key), "\(key.debugDescription)")
+        }
+        #expect(FHIRResource.choiceBase("valueQuantity") == "value" && FHIRResource.choiceBase("valueSet") == nil)
     }
 
     @Test func emptyValuesAreRejectedWithTheirPath() {

@@ -7,7 +7,7 @@ import BoneMetTestSupport
 // lesions × studies product step by step.
 let asOf = PartialDate(year: 2030, month: 1, day: 1) ?? PartialDate(dayNumber: 21_915)
 
-nonisolated(unsafe) let benchmarks: @Sendable () -> Void = {
+let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .instructions], maxDuration: .seconds(3))
 
     let sizes: [(String, CaseRecord)] = [
