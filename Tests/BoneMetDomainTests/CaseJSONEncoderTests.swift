@@ -59,8 +59,7 @@ import Testing
             samples.append(String(text))
         }
         for sample in samples {
-            var ours = ""
-            JSONValue.writeString(sample, to: &ours, shortControlEscapes: true)
+            let ours = try CaseJSONEncoder.encode(sample)
             let theirs = String(decoding: try encoder.encode(sample), as: UTF8.self)
             #expect(ours == theirs, "\(Array(sample.unicodeScalars))")
         }

@@ -94,6 +94,17 @@ case "one-core":
         precondition(resources == lines.count, "every line parses")
     }
     print(String(format: "one core: parse and check %d resources, %.1f MB: best %.3f s, %.1f MB/s", lines.count, Double(bytes) / 1_048_576, best, Double(bytes) / 1_048_576 / best))
+    // Writing case files (each imported patient's record is written once).
+    let records = (0..<24).map { SyntheticCase.make(lesions: 1 + $0 % 6, studies: 2 + $0 % 7, treatments: 1 + $0 % 5, seed: UInt64($0 + 1)) }
+    var bestWrite = Double.infinity
+    var written = 0
+    for _ in 0..<5 {
+        let start = Date()
+        written = 0
+        for _ in 0..<40 { for record in records { written += CaseFile.write(record).utf8.count } }
+        bestWrite = min(bestWrite, Date().timeIntervalSince(start))
+    }
+    print(String(format: "one core: write %d case files (%.0f bytes each): best %.1f µs each", 40 * records.count, Double(written) / Double(40 * records.count), bestWrite / Double(40 * records.count) * 1e6))
 default:
     FileHandle.standardError.write(Data("unknown mode \(arguments[1]); allowed: make, scan, import, one-core\n".utf8))
     exit(2)

@@ -14,10 +14,12 @@ public enum CaseJSONEncoder {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = TreeEncoder(codingPath: [])
         try value.encode(to: encoder)
-        var out = ""
-        out.reserveCapacity(4_096)
+        // Written as UTF-8 bytes and made a String once: appending to a String checks its
+        // storage and flags at every piece (half of writing a case file, issue #12).
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
         write(encoder.root ?? .object(ObjectRef()), indent: 0, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: The tree
@@ -29,22 +31,17 @@ public enum CaseJSONEncoder {
 
         func set(_ key: String, _ node: Node) { members.append((key, node)) }
 
-        /// The members in key order (UTF-8 bytes), each key once with its last value.
-        var sorted: [(key: String, node: Node)] {
-            let ordered = members.indices.sorted { a, b in
-                let (left, right) = (members[a].key, members[b].key)
-                return keyOrder(left, right) || (left == right && a < b)
+        /// The members in key order (UTF-8 bytes), each key once with its last value. Sorted in
+        /// place (the tree is written once): copying every member out was a tenth of writing.
+        func sortInKeyOrder() -> [(key: String, node: Node)] {
+            // Swift's sort is stable: of members with one key, the last encoded stays last.
+            members.sort { keyOrder($0.key, $1.key) }
+            var index = members.count - 1
+            while index > 0 {
+                if members[index - 1].key == members[index].key { members.remove(at: index - 1) }
+                index -= 1
             }
-            var result: [(key: String, node: Node)] = []
-            result.reserveCapacity(ordered.count)
-            for index in ordered {
-                if let last = result.last, last.key == members[index].key {
-                    result[result.count - 1] = members[index]
-                } else {
-                    result.append(members[index])
-                }
-            }
-            return result
+            return members
         }
     }
 
@@ -90,60 +87,103 @@ public enum CaseJSONEncoder {
 
     // MARK: Writing (Foundation's pretty format: two spaces, `"key" : value`, keys sorted)
 
-    /// Indentation strings, made once (a case file nests a few levels deep).
-    static let indents: [String] = (0..<32).map { String(repeating: " ", count: $0 * 2) }
-    static func spaces(_ indent: Int) -> String { indent / 2 < indents.count ? indents[indent / 2] : String(repeating: " ", count: indent) }
+    /// Indentation, made once (a case file nests a few levels deep).
+    static let indents: [[UInt8]] = (0..<32).map { [UInt8](repeating: 0x20, count: $0 * 2) }
+    static func newline(_ indent: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        if indent / 2 < indents.count {
+            out.append(contentsOf: indents[indent / 2])
+        } else {
+            out.append(contentsOf: repeatElement(0x20, count: indent))
+        }
+    }
 
-    static func write(_ node: Node, indent: Int, to out: inout String) {
+    static func write(_ node: Node, indent: Int, to out: inout [UInt8]) {
         switch node {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, to: &out)
         case .array(let array):
+            out.append(UInt8(ascii: "["))
             guard !array.items.isEmpty else {
-                out += "[\n\n"
-                out += spaces(indent)
-                out += "]"
+                out.append(0x0A)
+                newline(indent, to: &out)
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
-            let inner = spaces(indent + 2)
             for (index, item) in array.items.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += inner
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2, to: &out)
                 write(item, indent: indent + 2, to: &out)
             }
-            out += "\n"
-            out += spaces(indent)
-            out += "]"
+            newline(indent, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
+            out.append(UInt8(ascii: "{"))
             guard !object.members.isEmpty else {
-                out += "{\n\n"
-                out += spaces(indent)
-                out += "}"
+                out.append(0x0A)
+                newline(indent, to: &out)
+                out.append(UInt8(ascii: "}"))
                 return
             }
-            out += "{\n"
-            let inner = spaces(indent + 2)
-            for (index, member) in object.sorted.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += inner
+            for (index, member) in object.sortInKeyOrder().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2, to: &out)
                 writeString(member.key, to: &out)
-                out += " : "
+                out.append(contentsOf: " : ".utf8)
                 write(member.node, indent: indent + 2, to: &out)
             }
-            out += "\n"
-            out += spaces(indent)
-            out += "}"
+            newline(indent, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// Keys in the order of their UTF-8 bytes.
-    static func keyOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    /// (On the strings' contiguous bytes: the generic comparison of two UTF-8 views walked them
+    /// index by index.)
+    static func keyOrder(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                for offset in 0..<min(left.count, right.count) where left[offset] != right[offset] {
+                    return left[offset] < right[offset]
+                }
+                return left.count < right.count
+            }
+        }
+    }
 
-    static func writeString(_ value: String, to out: inout String) {
-        JSONValue.writeString(value, to: &out, shortControlEscapes: true)
+    /// A JSON string as Foundation writes it: `"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` escaped
+    /// short, other control characters as `\u00XX` (lower-case hex), everything else as is
+    /// (`JSONValue.writeString`, the FHIR writer's, writes `\b` and `\f` as `\u0008`, `\u000c`.)
+    static func writeString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = value.utf8
+        // Most strings need no escape: appended whole.
+        guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+            case 0x08: out.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }
 

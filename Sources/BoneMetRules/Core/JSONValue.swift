@@ -213,10 +213,9 @@ extension JSONValue {
         out += close
     }
 
-    /// A JSON string literal (RFC 8259 escapes). Shared with the FHIR writer and, with
-    /// `shortControlEscapes` (backspace and form feed as `\b` and `\f`, as Foundation writes
-    /// them), with `CaseJSONEncoder`.
-    public static func writeString(_ value: String, to out: inout String, shortControlEscapes: Bool = false) {
+    /// A JSON string literal (RFC 8259 escapes). Shared with the FHIR writer (`CaseJSONEncoder`
+    /// writes bytes with Foundation's escapes).
+    public static func writeString(_ value: String, to out: inout String) {
         out += "\""
         // Most strings need no escape: append them whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
@@ -244,8 +243,6 @@ extension JSONValue {
             case UInt8(ascii: "\n"): out += "\\n"
             case UInt8(ascii: "\r"): out += "\\r"
             case UInt8(ascii: "\t"): out += "\\t"
-            case 0x08 where shortControlEscapes: out += "\\b"
-            case 0x0C where shortControlEscapes: out += "\\f"
             default:
                 let hex = String(byte, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
