@@ -10,8 +10,9 @@ extension SQLCaseStore {
     public func page(after id: String?, limit: Int) async throws -> [(id: String, version: Int, json: String)] {
         try await store.read { db in
             var query = db.select().columns("id", "version", "record_json").from("cases")
-            if let id { query = query.where("id", .greaterThan, SQLBind(id)) }
-            return try await query.orderBy("id").limit(limit).all().map {
+                .join("case_records", on: SQLColumn("case_id", table: "case_records"), .equal, SQLColumn("id", table: "cases"))
+            if let id { query = query.where(SQLColumn("id", table: "cases"), .greaterThan, SQLBind(id)) }
+            return try await query.orderBy(SQLColumn("id", table: "cases")).limit(limit).all().map {
                 (try $0.decode(column: "id", as: String.self), try $0.decode(column: "version", as: Int.self), try $0.decode(column: "record_json", as: String.self))
             }
         }
@@ -25,6 +26,7 @@ extension SQLCaseStore {
     ) async throws -> [(id: String, version: Int, json: String, reassessOn: Int64)] {
         try await store.read { db in
             var query = db.select().columns("id", "version", "record_json", "reassess_on").from("cases")
+                .join("case_records", on: SQLColumn("case_id", table: "case_records"), .equal, SQLColumn("id", table: "cases"))
                 .where("reassess_on", .lessThanOrEqual, SQLBind(day))
             if let cursor {
                 query = query.where(SQLQueryString("(reassess_on, id) > (\(bind: cursor.reassessOn), \(bind: cursor.id))"))

@@ -104,21 +104,25 @@ public struct SQLCaseStore: CaseStore {
             return
         }
         for start in stride(from: 0, to: rows.count, by: 50) {
+            let part = rows[start..<min(start + 50, rows.count)]
             var insert = db.insert(into: "cases").columns(
-                "id", "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
+                "id", "patient_id", "fictional", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
                 "source_version", "findings_digest")
-            for row in rows[start..<min(start + 50, rows.count)] {
+            var records = db.insert(into: "case_records").columns("case_id", "record_json")
+            for row in part {
                 let list = Self.listColumns(row.record)
                 let counts = Self.counts(row.findings)
+                records = records.values(SQLBind(row.id), SQLBind(row.json))
                 insert = insert.values(
-                    SQLBind(row.id), SQLBind(row.record.patient.id), SQLBind(row.record.patient.fictional ? 1 : 0), SQLBind(row.json), SQLBind(1),
+                    SQLBind(row.id), SQLBind(row.record.patient.id), SQLBind(row.record.patient.fictional ? 1 : 0), SQLBind(1),
                     SQLBind(RuleSet.version), SQLBind(row.at), SQLBind(row.at), SQLBind(row.by), SQLBind(row.sourceKey),
                     SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(row.by), SQLBind(counts.urgent),
                     SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: row.at, id: row.id)),
                     SQLBind(row.reassessOn), SQLBind(row.sourceHash), SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(Self.findingsDigest(row.findings)))
             }
             try await insert.run()
+            try await records.run()
         }
         try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings) }, into: db)
     }
@@ -131,18 +135,21 @@ public struct SQLCaseStore: CaseStore {
         let counts = rows.map { Self.counts($0.findings) }
         let keys = zip(rows, counts).map { Self.listKey(urgent: $1.urgent, warnings: $1.warnings, updatedAt: $0.at, id: $0.id) }
         try await db.raw("""
-            INSERT INTO cases (id, patient_id, fictional, record_json, version, rule_set_version, created_at, updated_at, updated_by, source_key,
+            INSERT INTO cases (id, patient_id, fictional, version, rule_set_version, created_at, updated_at, updated_by, source_key,
                 primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version, findings_digest)
-            SELECT id, patient_id, fictional, record_json, 1, \(bind: RuleSet.version), at, at, author, source_key,
+            SELECT id, patient_id, fictional, 1, \(bind: RuleSet.version), at, at, author, source_key,
                 primary_sites, sex, birth_date, author, urgent, warnings, list_key, reassess_on, source_hash, CASE WHEN source_hash IS NULL THEN NULL ELSE 1 END,
                 findings_digest
             FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.record.patient.id)), \(bind: rows.map { $0.record.patient.fictional ? 1 : 0 }),
-                \(bind: rows.map(\.json)), \(bind: rows.map(\.at)), \(bind: rows.map(\.by)), \(bind: NullableArrayBind(rows.map(\.sourceKey))),
+                \(bind: rows.map(\.at)), \(bind: rows.map(\.by)), \(bind: NullableArrayBind(rows.map(\.sourceKey))),
                 \(bind: lists.map { $0.primarySites }), \(bind: NullableArrayBind(lists.map { $0.sex })), \(bind: NullableArrayBind(lists.map { $0.birthDate })),
                 \(bind: counts.map { $0.urgent }), \(bind: counts.map { $0.warnings }), \(bind: keys), \(bind: rows.map(\.reassessOn)),
                 \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map { Self.findingsDigest($0.findings) }))
-            AS r (id, patient_id, fictional, record_json, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash,
+            AS r (id, patient_id, fictional, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash,
                 findings_digest)
+            """).run()
+        try await db.raw("""
+            INSERT INTO case_records (case_id, record_json) SELECT * FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.json)))
             """).run()
     }
 
@@ -221,7 +228,6 @@ public struct SQLCaseStore: CaseStore {
         try await db.update("cases")
             .set("patient_id", to: SQLBind(record.patient.id))
             .set("fictional", to: SQLBind(record.patient.fictional ? 1 : 0))
-            .set("record_json", to: SQLBind(json ?? CaseFile.write(record)))
             .set("version", to: SQLBind(current + 1))
             .set("rule_set_version", to: SQLBind(RuleSet.version))
             .set("updated_at", to: SQLBind(time))
@@ -236,6 +242,8 @@ public struct SQLCaseStore: CaseStore {
             .set("findings_digest", to: SQLBind(findingsDigest(findings)))
             .where("id", .equal, SQLBind(id))
             .run()
+        try await db.update("case_records").set("record_json", to: SQLBind(json ?? CaseFile.write(record)))
+            .where("case_id", .equal, SQLBind(id)).run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
         try await insert(findings, caseId: id, updatedAt: time, into: db)
         return current + 1
@@ -275,7 +283,8 @@ public struct SQLCaseStore: CaseStore {
     public func get(id: String) async throws -> StoredCase? {
         let row = try await store.read { db in
             try await db.select().columns("record_json", "version", "updated_at", "updated_by", "rule_set_version").from("cases")
-                .where("id", .equal, SQLBind(id)).first()
+                .join("case_records", on: SQLColumn("case_id", table: "case_records"), .equal, SQLColumn("id", table: "cases"))
+                .where(SQLColumn("id", table: "cases"), .equal, SQLBind(id)).first()
         }
         guard let row else { return nil }
         // A stored record that no longer reads is a storage fault, not user input: surface it.

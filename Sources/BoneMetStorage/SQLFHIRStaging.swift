@@ -166,8 +166,9 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
         let hash = SQLTokenStore.hash(json)
         let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
+            .join("case_records", on: SQLColumn("case_id", table: "case_records"), .equal, SQLColumn("id", table: "cases"))
             .where("source_key", .equal, SQLBind(sourceKey))
-            .orWhere("id", .equal, SQLBind(caseId ?? "-")).first()
+            .orWhere(SQLColumn("id", table: "cases"), .equal, SQLBind(caseId ?? "-")).first()
         guard let existing else {
             try await SQLCaseStore.insert([Self.newRow(item, json: json, hash: hash, by: user, at: time)], into: db)
             return .created

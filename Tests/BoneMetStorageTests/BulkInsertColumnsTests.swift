@@ -50,7 +50,8 @@ import Testing
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
                 "source_version", "findings_digest",
             ]
-            let row = try #require(try await db.raw("SELECT \(unsafeRaw: columns.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM cases WHERE id = \(bind: id)").first())
+            // The record is in its own table (M0023), one row per case.
+            let row = try #require(try await db.raw("SELECT \(unsafeRaw: columns.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM cases JOIN case_records ON case_records.case_id = cases.id WHERE id = \(bind: id)").first())
             let findingColumns = [
                 "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh", "worklist", "list_key",
             ]
