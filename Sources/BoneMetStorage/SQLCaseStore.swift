@@ -129,7 +129,8 @@ public struct SQLCaseStore: CaseStore {
 
     /// PostgreSQL: the rows as one statement of one array per column (`unnest`) — one plan
     /// for the batch, not one bind per value (a 50-row insert had 1 000; parsing and planning
-    /// them was a tenth of the server's work in an import, binding them a tenth of ours; issue #12).
+    /// them was a tenth of the server's work in an import, binding them a tenth of ours; issue #12),
+    /// and their records (`case_records`, M0023) in a second.
     static func insertOnPostgres(_ rows: [NewRow], into db: any SQLDatabase) async throws {
         let lists = rows.map { Self.listColumns($0.record) }
         let counts = rows.map { Self.counts($0.findings) }
