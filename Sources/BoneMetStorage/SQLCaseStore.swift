@@ -184,14 +184,7 @@ public struct SQLCaseStore: CaseStore {
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(part.count * 13)
                 for (caseId, at, position, finding) in part {
-                    let worklist = Worklists.slug(of: finding)
-                    let key = worklist.map { _ in findingKey(severity: finding.severity, updatedAt: at, caseId: caseId, position: position) }
-                    binds += [
-                        .text(caseId), .integer(position), .text(finding.ruleId), .integer(rank(finding.severity)), .text(finding.duty.rawValue),
-                        .text(finding.specialty.rawValue), .text(finding.subject.kind), finding.subject.id.map(SQLiteData.text) ?? .null,
-                        finding.date.map { .text($0.description) } ?? .null, .text(finding.title.en), .text(finding.title.zhHans),
-                        worklist.map(SQLiteData.text) ?? .null, key.map(SQLiteData.text) ?? .null,
-                    ]
+                    binds += findingValues(finding, caseId: caseId, updatedAt: at, position: position)
                 }
                 _ = try direct.connection.rows(Self.findingsInsert(rows: part.count), binds)
             }
@@ -208,7 +201,7 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
-    /// `INSERT INTO findings` of `rows` rows of `?` (the columns of `findingRow`).
+    /// `INSERT INTO findings` of `rows` rows of `?` (the columns of `findingValues`).
     static func findingsInsert(rows: Int) -> String {
         "INSERT INTO findings (case_id, position, rule_id, severity, duty, specialty, subject_kind, subject_id, finding_date, title_en, title_zh, "
             + "worklist, list_key) VALUES " + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
@@ -275,34 +268,32 @@ public struct SQLCaseStore: CaseStore {
         try await db.update("case_records").set("record_json", to: SQLBind(json ?? CaseFile.write(record)))
             .where("case_id", .equal, SQLBind(id)).run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-        try await insert(findings, caseId: id, updatedAt: time, into: db)
+        try await insertFindings(of: [(id, time, findings)], into: db)
         return current + 1
     }
 
-    /// Findings in chunks, well under SQLite's bound-parameter limit.
-    /// One row of `findings` (in the column order of `insert`): its worklist and key there.
-    static func findingRow(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [any SQLExpression] {
+    /// One row of `findings` (in the column order of `findingsInsert`): its worklist and key
+    /// there. The values as SQLite binds them; `findingRow` binds the same through SQLKit.
+    static func findingValues(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [SQLiteData] {
         let worklist = Worklists.slug(of: finding)
         let key = worklist.map { _ in findingKey(severity: finding.severity, updatedAt: updatedAt, caseId: caseId, position: position) }
         return [
-            SQLBind(caseId), SQLBind(position), SQLBind(finding.ruleId), SQLBind(rank(finding.severity)),
-            SQLBind(finding.duty.rawValue), SQLBind(finding.specialty.rawValue), SQLBind(finding.subject.kind),
-            SQLBind(finding.subject.id), SQLBind(finding.date?.description), SQLBind(finding.title.en), SQLBind(finding.title.zhHans),
-            SQLBind(worklist), SQLBind(key),
+            .text(caseId), .integer(position), .text(finding.ruleId), .integer(rank(finding.severity)), .text(finding.duty.rawValue),
+            .text(finding.specialty.rawValue), .text(finding.subject.kind), finding.subject.id.map(SQLiteData.text) ?? .null,
+            finding.date.map { .text($0.description) } ?? .null, .text(finding.title.en), .text(finding.title.zhHans),
+            worklist.map(SQLiteData.text) ?? .null, key.map(SQLiteData.text) ?? .null,
         ]
     }
 
-    /// The findings of a case (its `updatedAt` orders them on their worklist).
-    static func insert(_ findings: [Finding], caseId: String, updatedAt: Int64, into db: any SQLDatabase) async throws {
-        let rows = Array(findings.enumerated())
-        for start in stride(from: 0, to: rows.count, by: 50) {
-            var insert = db.insert(into: "findings").columns(
-                "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
-                "title_en", "title_zh", "worklist", "list_key")
-            for (position, finding) in rows[start..<min(start + 50, rows.count)] {
-                insert = insert.values(findingRow(finding, caseId: caseId, updatedAt: updatedAt, position: position))
+    /// `findingValues` as SQLKit binds (the pooled SQLite connections).
+    static func findingRow(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [any SQLExpression] {
+        findingValues(finding, caseId: caseId, updatedAt: updatedAt, position: position).map { value -> any SQLExpression in
+            switch value {
+            case .text(let text): SQLBind(text)
+            case .integer(let number): SQLBind(number)
+            case .float(let number): SQLBind(number)
+            case .blob, .null: SQLBind(String?.none)
             }
-            try await insert.run()
         }
     }
 
