@@ -1,6 +1,7 @@
 import BoneMetDomain
 import PostgresKit
 import SQLKit
+import SQLiteNIO
 
 /// The background re-assessment's side of the case store (worklists that stay true, issues #11
 /// and #12): paging through stored cases, the cases whose day has come, and writing a batch's
@@ -87,16 +88,17 @@ extension SQLCaseStore {
             if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
             // One read for the whole batch (the cases' versions and findings digests), then
             // writes only for the cases whose findings changed.
-            let ids = SQLBind.group(batch.map(\.id))
-            var current: [String: (version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64, digest: String?)] = [:]
-            for row in try await db.select().columns("id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest")
-                .from("cases").where("id", .in, ids).all()
-            {
-                current[try row.decode(column: "id", as: String.self)] = (
-                    try row.decode(column: "version", as: Int.self), try row.decode(column: "updated_at", as: Int64.self),
-                    try row.decode(column: "rule_set_version", as: String.self), try row.decode(column: "reassess_on", as: Int64.self),
-                    try row.decode(column: "findings_digest", as: String?.self)
-                )
+            var current: [String: Current] = [:]
+            if let direct = db as? DirectSQLiteTransaction {
+                // On SQLite's writing thread: one prepared lookup a case (the statement below
+                // through SQLKit was serialised with its 200 binds on that thread, issue #12).
+                for item in batch {
+                    for row in try direct.connection.rows(Self.currentByID, [.text(item.id)]) { current[item.id] = try Current(row) }
+                }
+            } else {
+                for row in try await db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id))).all() {
+                    current[try row.decode(column: "id", as: String.self)] = try Current(row)
+                }
             }
             // Cases written before M0022 have no digest: their rows are read back (this once).
             let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
@@ -120,6 +122,13 @@ extension SQLCaseStore {
                 changed.append((item, now.updatedAt))
             }
             try await Self.rewrite(changed, in: db)
+            if let direct = db as? DirectSQLiteTransaction {
+                for item in moved {
+                    let digest: SQLiteData = item.digest.map { .text($0) } ?? .null
+                    _ = try direct.connection.rows(Self.moveCase, [.text(RuleSet.version), .integer(SQLiteInt64(item.reassessOn)), digest, .text(item.id)])
+                }
+                return refreshed
+            }
             // The unchanged cases' next days in one statement per 200.
             for start in stride(from: 0, to: moved.count, by: 200) {
                 let part = moved[start..<min(moved.count, start + 200)]
@@ -139,26 +148,66 @@ extension SQLCaseStore {
     /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases,
     /// their old findings in one DELETE, the new ones in multi-row inserts.
     static func rewrite(_ changed: [(item: Reassessed, updatedAt: Int64)], in db: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: changed.count, by: 200) {
-            let part = changed[start..<min(changed.count, start + 200)]
-            let cases = part.map(\.item.id)
-            let ids = SQLBind.group(cases)
-            var values: [(urgent: Int, warnings: Int, key: String)] = []
-            for (item, updatedAt) in part {
-                let counts = Self.counts(item.findings)
-                values.append((counts.urgent, counts.warnings, Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id)))
+        let rows = changed.map { item, updatedAt in
+            let counts = Self.counts(item.findings)
+            return (
+                id: item.id, reassessOn: item.reassessOn, urgent: counts.urgent, warnings: counts.warnings,
+                key: Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id), digest: item.findingsDigest
+            )
+        }
+        if let direct = db as? DirectSQLiteTransaction {
+            // On SQLite's writing thread: two prepared statements a case, values bound as they
+            // are — through SQLKit, the batch's UPDATE (2 400 binds) and DELETE were serialised
+            // and every value converted from `Encodable` on that thread (issue #12).
+            for row in rows {
+                _ = try direct.connection.rows(Self.rewriteCase, [
+                    .text(RuleSet.version), .integer(SQLiteInt64(row.reassessOn)), .integer(row.urgent), .integer(row.warnings), .text(row.key), .text(row.digest),
+                    .text(row.id),
+                ])
+                _ = try direct.connection.rows("DELETE FROM findings WHERE case_id = ?", [.text(row.id)])
             }
-            let update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
-                + Self.perCase("reassess_on", part.map { ($0.item.id, $0.item.reassessOn) }) + ", "
-                + Self.perCase("urgent_count", Array(zip(cases, values.map(\.urgent)))) + ", "
-                + Self.perCase("warning_count", Array(zip(cases, values.map(\.warnings)))) + ", "
-                + Self.perCase("list_key", Array(zip(cases, values.map(\.key)))) + ", "
-                + Self.perCase("findings_digest", part.map { ($0.item.id, $0.item.findingsDigest) })
-                + " WHERE id IN \(ids)"
-            try await db.raw(update).run()
-            try await db.delete(from: "findings").where("case_id", .in, ids).run()
+        } else {
+            for start in stride(from: 0, to: rows.count, by: 200) {
+                let part = rows[start..<min(rows.count, start + 200)]
+                let ids = SQLBind.group(part.map(\.id))
+                let update: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                    + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) }) + ", "
+                    + Self.perCase("urgent_count", part.map { ($0.id, $0.urgent) }) + ", "
+                    + Self.perCase("warning_count", part.map { ($0.id, $0.warnings) }) + ", "
+                    + Self.perCase("list_key", part.map { ($0.id, $0.key) }) + ", "
+                    + Self.perCase("findings_digest", part.map { ($0.id, $0.digest) })
+                    + " WHERE id IN \(ids)"
+                try await db.raw(update).run()
+                try await db.delete(from: "findings").where("case_id", .in, ids).run()
+            }
         }
         try await insertFindings(of: changed.map { ($0.item.id, $0.updatedAt, $0.item.findings) }, into: db)
+    }
+
+    /// A changed case's row on SQLite's writing thread (the columns `rewrite` sets, then its id).
+    static let rewriteCase =
+        "UPDATE cases SET rule_set_version = ?, reassess_on = ?, urgent_count = ?, warning_count = ?, list_key = ?, findings_digest = ? WHERE id = ?"
+    /// An unchanged case's next day there (a digest only where the case had none).
+    static let moveCase = "UPDATE cases SET rule_set_version = ?, reassess_on = ?, findings_digest = COALESCE(?, findings_digest) WHERE id = ?"
+    /// What `refresh` reads of a case there before deciding.
+    static let currentByID = "SELECT \(Current.columns.joined(separator: ", ")) FROM cases WHERE id = ?"
+
+    /// A stored case's row as `refresh` compares it with a fresh assessment.
+    struct Current {
+        static let columns = ["id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest"]
+        let version: Int
+        let updatedAt: Int64
+        let ruleSet: String
+        let reassessOn: Int64
+        let digest: String?
+
+        init(_ row: any SQLRow) throws {
+            version = try row.decode(column: "version", as: Int.self)
+            updatedAt = try row.decode(column: "updated_at", as: Int64.self)
+            ruleSet = try row.decode(column: "rule_set_version", as: String.self)
+            reassessOn = try row.decode(column: "reassess_on", as: Int64.self)
+            digest = try row.decode(column: "findings_digest", as: String?.self)
+        }
     }
 
     /// `column = CASE id WHEN … THEN … ELSE column END`: each case's own value, many cases in
