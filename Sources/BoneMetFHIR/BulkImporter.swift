@@ -56,13 +56,18 @@ public struct BulkImporter: Sendable {
     /// them, minimised, so a later incremental export (`_since`, only what changed) can rebuild
     /// the case from both; without it, import full exports.
     let keepStaged: Bool
+    /// Whether patients are mapped and assessed at the lowest priority (`BackgroundThreads`):
+    /// an import sent to the running server, so its other requests come first. The command
+    /// line's import has the machine to itself and uses every core at full priority.
+    let background: Bool
     /// Lines parsed together in pass 1, and resources staged in one transaction.
     public static let batchSize = 500
 
     public init(
         staging: any FHIRStagingStore, user: String, asOf: PartialDate, settings: RuleSettings = .default, mappings: CodeMappings = .none,
-        followOwnCaseIdentifier: Bool = true, keepStaged: Bool = false, now: @escaping @Sendable () -> Int64
+        followOwnCaseIdentifier: Bool = true, keepStaged: Bool = false, background: Bool = false, now: @escaping @Sendable () -> Int64
     ) {
+        self.background = background
         self.followOwnCaseIdentifier = followOwnCaseIdentifier
         self.keepStaged = keepStaged
         self.mappings = mappings
@@ -329,6 +334,7 @@ public struct BulkImporter: Sendable {
     /// on every core.
     func prepare(_ chunk: [String]) async throws -> [Prepared] {
         let staged = try await staging.staged(patients: chunk)
+        if background { return await chunk.mapInBackground { self.prepare($0, staged: staged[$0] ?? []) } }
         return await chunk.mapOnEveryCore { self.prepare($0, staged: staged[$0] ?? []) }
     }
 

@@ -10,8 +10,10 @@ import Testing
 /// boundaries every patient is counted once, patients without cancer leave nothing behind, the
 /// staged resources of imported patients go, and importing again changes nothing.
 @Suite struct BatchedImportTests {
-    @Test(arguments: TestDatabases.engines)
-    func manyPatientsAcrossBatches(engine: SQLStore.Engine) async throws {
+    /// `background`: mapped and assessed at the lowest priority (the server's import), the same
+    /// outcome as the command line's.
+    @Test(arguments: TestDatabases.engines, [false, true])
+    func manyPatientsAcrossBatches(engine: SQLStore.Engine, background: Bool) async throws {
         try await TestDatabases.with(engine) { store in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-batched-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,7 +34,7 @@ import Testing
 
             let staging = SQLFHIRStaging(store)
             let asOf = PartialDate("2026-11-30")!
-            let importer = BulkImporter(staging: staging, user: "import", asOf: asOf, followOwnCaseIdentifier: false, now: { 1 })
+            let importer = BulkImporter(staging: staging, user: "import", asOf: asOf, followOwnCaseIdentifier: false, background: background, now: { 1 })
             let first = try await importer.run(folder)
             #expect(first.created == withCancer)
             #expect(first.withoutCancer == 7)

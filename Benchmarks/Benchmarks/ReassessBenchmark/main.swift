@@ -10,6 +10,9 @@ import Logging
 // runs at start and each midnight), timed on N realistic cases. Usage:
 //   ReassessBenchmark N [postgres URL]   (a throw-away PostgreSQL database: its tables are dropped)
 //   ReassessBenchmark 0 one-core           (only the one-core decode and assessment figures)
+//   ReassessBenchmark N fill FOLDER        (only fill FOLDER/bonemet.sqlite with N cases never
+//                                          re-assessed: `bonemet serve --data FOLDER` runs the
+//                                          full re-assessment at start — requests under it)
 // Every stored case is a full synthetic record (1–6 lesions, 2–8 studies, 1–5 treatments);
 // birthdays spread over the year, and one case in three on denosumab with its last dose
 // 0–27 days before the first day, so doses fall due on every day of the following weeks.
@@ -27,7 +30,9 @@ let noon = Int64(asOf.earliestDay) * 86_400 + 43_200
 let templates: [CaseRecord] = (0..<24).map { index in
     SyntheticCase.make(lesions: 1 + index % 6, studies: 2 + index % 7, treatments: 1 + index % 5, seed: UInt64(index + 1))
 }
-let location: DatabaseLocation = postgresURL.map { .postgres(url: $0) } ?? .sqlite(path: NSTemporaryDirectory() + "bonemet-reassess-\(getpid()).sqlite")
+let fillFolder = arguments.count > 2 && arguments[1] == "fill" ? arguments[2] : nil
+let location: DatabaseLocation = postgresURL.map { .postgres(url: $0) }
+    ?? .sqlite(path: fillFolder.map { $0 + "/bonemet.sqlite" } ?? NSTemporaryDirectory() + "bonemet-reassess-\(getpid()).sqlite")
 let store = try SQLStore(location, logger: logger)
 if postgresURL != nil { try await TestDatabases.emptyPostgres(store) }
 _ = try await Migrator().migrate(store, at: 1_700_000_000)
@@ -51,6 +56,11 @@ for start in stride(from: 0, to: count, by: 1_000) {
 // A database that grew over months has its planner statistics (autovacuum); one filled a
 // moment ago has none, and PostgreSQL would plan the batch reads as scans of a "small" table.
 if postgresURL != nil { try await store.write { db in try await db.raw("ANALYZE cases, findings").run() } }
+if fillFolder != nil {
+    print("filled with \(count) cases")
+    await store.shutdown()
+    exit(0)
+}
 // The decode and assessment alone, one core, for the split of the cost: the fastest of seven
 // rounds of 480 cases each (a round is ~0.15 s; the machine's speed swings between rounds, so
 // the best round is the figure to compare builds by).

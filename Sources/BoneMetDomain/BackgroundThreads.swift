@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Threads for background CPU work at the lowest scheduling priority (issue #12: the
+/// re-assessment of every stored case "never blocks requests").
+///
+/// Why: the re-assessment after a new rule set decodes and assesses every case, batch after
+/// batch, on every core. On Swift's cooperative threads — one per core — each slice of a batch
+/// (≈ 40 ms of assessing) held its thread, and a request's handler, which runs on the same
+/// threads, waited behind it. Here the work runs on threads of its own at nice 19: the
+/// operating system gives the cores to requests first and the re-assessment what is left
+/// (nice 19 rather than SCHED_IDLE: on a server that is busy all day the run still moves, at
+/// about 1/70 of a core's share against a request thread). The awaiting task is suspended
+/// meanwhile and holds no cooperative thread.
+public final class BackgroundThreads: @unchecked Sendable {
+    // @unchecked: `work` is only touched under `condition`.
+    private let condition = NSCondition()
+    private var work: [@Sendable () -> Void] = []
+    public let count: Int
+
+    /// One thread per core, started on first use and kept for the process's life.
+    public static let shared = BackgroundThreads(count: ProcessInfo.processInfo.activeProcessorCount)
+
+    init(count: Int) {
+        self.count = max(1, count)
+        for index in 0..<self.count {
+            Thread { [self] in
+                // Named and lowered from inside: both apply to the calling thread on Linux.
+                Thread.current.name = "bonemet-bg-\(index)"
+                Self.lowerPriority()
+                self.run()
+            }.start()
+        }
+    }
+
+    /// Whether the calling thread runs at the lowest priority (for tests).
+    public static var currentNice: Int32 {
+        #if os(Linux)
+        errno = 0
+        return getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        #else
+        return 0
+        #endif
+    }
+
+    private static func lowerPriority() {
+        #if os(Linux)
+        // On Linux a nice value belongs to the thread, and `who` 0 names the calling thread, not
+        // the process (setpriority(2), NOTES; `BackgroundThreadsTests` checks both sides).
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
+    }
+
+    func submit(_ body: @escaping @Sendable () -> Void) {
+        condition.lock()
+        work.append(body)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while work.isEmpty { condition.wait() }
+            let body = work.removeFirst()
+            condition.unlock()
+            body()
+        }
+    }
+}
+
+/// The results of a background map, filled by the threads, handed over once all parts are in.
+private final class BackgroundResults<T: Sendable>: @unchecked Sendable {
+    // @unchecked: `parts` and `left` are only touched under `lock`.
+    private let lock = NSLock()
+    private var parts: [[T]]
+    private var left: Int
+    private let done: CheckedContinuation<[T], Never>
+
+    init(parts: Int, done: CheckedContinuation<[T], Never>) {
+        self.parts = Array(repeating: [], count: parts)
+        self.left = parts
+        self.done = done
+    }
+
+    func finish(_ index: Int, _ values: [T]) {
+        lock.lock()
+        parts[index] = values
+        left -= 1
+        let all = left == 0 ? parts.flatMap { $0 } : nil
+        lock.unlock()
+        if let all { done.resume(returning: all) }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `mapOnEveryCore` on `BackgroundThreads`: the same results in the same order, computed at
+    /// the lowest priority, so requests come first.
+    public func mapInBackground<T: Sendable>(
+        on threads: BackgroundThreads = .shared, _ transform: @escaping @Sendable (Element) -> T
+    ) async -> [T] {
+        guard !isEmpty else { return [] }
+        let parts = Swift.min(count, threads.count)
+        let size = (count + parts - 1) / parts
+        let slices = stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min(count, $0 + size)]) }
+        return await withCheckedContinuation { continuation in
+            let results = BackgroundResults<T>(parts: slices.count, done: continuation)
+            for (index, slice) in slices.enumerated() {
+                threads.submit { results.finish(index, slice.map(transform)) }
+            }
+        }
+    }
+}
