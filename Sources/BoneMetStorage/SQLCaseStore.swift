@@ -74,15 +74,18 @@ public struct SQLCaseStore: CaseStore {
     /// patients. Their ids.
     @discardableResult
     public func insertMany(_ cases: [NewCase]) async throws -> [String] {
-        let rows = cases.map {
+        let rows = await cases.mapOnEveryCore {
             NewRow(id: UUID().uuidString.lowercased(), record: $0.record, json: $0.json, findings: $0.findings, reassessOn: $0.reassessOn, by: $0.by, at: $0.at)
         }
         try await store.quickWrite { db in try await Self.insert(rows, into: db) }
         return rows.map(\.id)
     }
 
-    /// A new case row as `insert(_:into:)` writes it (with its import source, if any).
-    struct NewRow {
+    /// A new case row as `insert(_:into:)` writes it (with its import source, if any). The
+    /// columns that follow from the record and findings (the list's, the counts, the key, the
+    /// digest) are worked out where the row is made — on every core for an import — not inside
+    /// the transaction, which on SQLite runs on the one writing thread (issue #12).
+    struct NewRow: Sendable {
         let id: String
         let record: CaseRecord
         let json: String
@@ -92,6 +95,25 @@ public struct SQLCaseStore: CaseStore {
         let at: Int64
         var sourceKey: String? = nil
         var sourceHash: String? = nil
+        let list: (primarySites: String, sex: String?, birthDate: String?)
+        let urgent: Int
+        let warnings: Int
+        let listKey: String
+        let findingsDigest: String
+
+        init(id: String, record: CaseRecord, json: String, findings: [Finding], reassessOn: Int64, by: String, at: Int64) {
+            self.id = id
+            self.record = record
+            self.json = json
+            self.findings = findings
+            self.reassessOn = reassessOn
+            self.by = by
+            self.at = at
+            list = SQLCaseStore.listColumns(record)
+            (urgent, warnings) = SQLCaseStore.counts(findings)
+            listKey = SQLCaseStore.listKey(urgent: urgent, warnings: warnings, updatedAt: at, id: id)
+            findingsDigest = SQLCaseStore.findingsDigest(findings)
+        }
     }
 
     /// New cases and their findings as multi-row inserts, inside the caller's transaction
@@ -112,15 +134,13 @@ public struct SQLCaseStore: CaseStore {
                 "source_version", "findings_digest")
             var records = db.insert(into: "case_records").columns("case_id", "record_json")
             for row in part {
-                let list = Self.listColumns(row.record)
-                let counts = Self.counts(row.findings)
                 records = records.values(SQLBind(row.id), SQLBind(row.json))
                 insert = insert.values(
                     SQLBind(row.id), SQLBind(row.record.patient.id), SQLBind(row.record.patient.fictional ? 1 : 0), SQLBind(1),
                     SQLBind(RuleSet.version), SQLBind(row.at), SQLBind(row.at), SQLBind(row.by), SQLBind(row.sourceKey),
-                    SQLBind(list.primarySites), SQLBind(list.sex), SQLBind(list.birthDate), SQLBind(row.by), SQLBind(counts.urgent),
-                    SQLBind(counts.warnings), SQLBind(Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: row.at, id: row.id)),
-                    SQLBind(row.reassessOn), SQLBind(row.sourceHash), SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(Self.findingsDigest(row.findings)))
+                    SQLBind(row.list.primarySites), SQLBind(row.list.sex), SQLBind(row.list.birthDate), SQLBind(row.by), SQLBind(row.urgent),
+                    SQLBind(row.warnings), SQLBind(row.listKey), SQLBind(row.reassessOn), SQLBind(row.sourceHash),
+                    SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(row.findingsDigest))
             }
             try await insert.run()
             try await records.run()
@@ -133,9 +153,7 @@ public struct SQLCaseStore: CaseStore {
     /// them was a tenth of the server's work in an import, binding them a tenth of ours; issue #12),
     /// and their records (`case_records`, M0023) in a second.
     static func insertOnPostgres(_ rows: [NewRow], into db: any SQLDatabase) async throws {
-        let lists = rows.map { Self.listColumns($0.record) }
-        let counts = rows.map { Self.counts($0.findings) }
-        let keys = zip(rows, counts).map { Self.listKey(urgent: $1.urgent, warnings: $1.warnings, updatedAt: $0.at, id: $0.id) }
+        let lists = rows.map(\.list)
         try await db.raw("""
             INSERT INTO cases (id, patient_id, fictional, version, rule_set_version, created_at, updated_at, updated_by, source_key,
                 primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version, findings_digest)
@@ -145,8 +163,8 @@ public struct SQLCaseStore: CaseStore {
             FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.record.patient.id)), \(bind: rows.map { $0.record.patient.fictional ? 1 : 0 }),
                 \(bind: rows.map(\.at)), \(bind: rows.map(\.by)), \(bind: NullableArrayBind(rows.map(\.sourceKey))),
                 \(bind: lists.map { $0.primarySites }), \(bind: NullableArrayBind(lists.map { $0.sex })), \(bind: NullableArrayBind(lists.map { $0.birthDate })),
-                \(bind: counts.map { $0.urgent }), \(bind: counts.map { $0.warnings }), \(bind: keys), \(bind: rows.map(\.reassessOn)),
-                \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map { Self.findingsDigest($0.findings) }))
+                \(bind: rows.map(\.urgent)), \(bind: rows.map(\.warnings)), \(bind: rows.map(\.listKey)), \(bind: rows.map(\.reassessOn)),
+                \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map(\.findingsDigest)))
             AS r (id, patient_id, fictional, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash,
                 findings_digest)
             """).run()

@@ -100,9 +100,12 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     /// (issue #12: a bulk import writes per batch of patients, not per patient). Each case is
     /// decided as `upsertCase` decides it; the outcomes are in the order given.
     public func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
-        // The case files were written with the upserts; their hashes are made before the transaction.
+        // The case files were written with the upserts; their hashes, and each new case's row
+        // (its list columns, counts, key and findings digest), are made on every core before
+        // the transaction — on SQLite it runs on the one writing thread. A row goes unused when
+        // its case turns out to exist.
         let texts = items.map(\.json)
-        let hashes = await items.mapOnEveryCore { SQLTokenStore.hash($0.json) }
+        let rows = await items.mapOnEveryCore { Self.newRow($0, json: $0.json, hash: SQLTokenStore.hash($0.json), by: user, at: time) }
         return try await store.quickWrite { db -> [UpsertOutcome] in
             // The cases these sources already have, in one read; the new ones are inserted
             // together (multi-row), the others decided one by one as `upsertCase` does.
@@ -133,7 +136,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                     continue
                 }
                 claimed.insert(item.sourceKey)
-                fresh.append(Self.newRow(item, json: json, hash: hashes[index], by: user, at: time))
+                fresh.append(rows[index])
                 outcomes.append(.created)
             }
             try await SQLCaseStore.insert(fresh, into: db)
