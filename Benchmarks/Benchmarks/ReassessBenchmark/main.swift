@@ -85,12 +85,11 @@ if arguments.contains("one-core") {
 
 /// CPU seconds of the SQLite writing thread so far (`WriterThread`, named bonemet-writer; 0 on
 /// PostgreSQL): the one thread every write queues on, less noisy than the wall time of a run.
-/// A thread started from it would inherit its name: then the figure is the sum, and says so.
+/// A thread started from it (a dispatch worker) inherits its name and may come and go, so the
+/// figure is the oldest of that name's — the lowest thread id: ids are handed out in order.
 func writerCPU() -> Double {
     guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return 0 }
-    var seconds = 0.0
-    var named = 0
-    for task in tasks {
+    for task in tasks.compactMap({ Int($0) }).sorted() {
         guard let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8),
             name.hasPrefix("bonemet-writer"),
             let stat = try? String(contentsOfFile: "/proc/self/task/\(task)/stat", encoding: .utf8),
@@ -98,12 +97,10 @@ func writerCPU() -> Double {
         else { continue }
         // After the name: utime and stime are the 14th and 15th fields of stat (proc(5)).
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
-        seconds += (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-        named += 1
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
-    if named > 1 { print("(\(named) threads named bonemet-writer: their sum)") }
-    return seconds
+    return 0
 }
 
 let services = AppServices(store: store, now: { noon }, logger: logger, clock: .utc)
