@@ -4,16 +4,18 @@ import Foundation
 import Glibc
 #endif
 
-/// Threads for background CPU work at the lowest scheduling priority (issue #12: the
+/// Threads for background CPU work at a lower scheduling priority (issue #12: the
 /// re-assessment of every stored case "never blocks requests").
 ///
 /// Why: the re-assessment after a new rule set decodes and assesses every case, batch after
 /// batch, on every core. On Swift's cooperative threads — one per core — each slice of a batch
 /// (≈ 40 ms of assessing) held its thread, and a request's handler, which runs on the same
-/// threads, waited behind it. Here the work runs on threads of its own at nice 19: the
-/// operating system gives the cores to requests first and the re-assessment what is left
-/// (nice 19 rather than SCHED_IDLE: on a server that is busy all day the run still moves, at
-/// about 1/70 of a core's share against a request thread). The awaiting task is suspended
+/// threads, waited behind it. Here the work runs on threads of its own at nice 10: the
+/// operating system gives the cores to requests first and the re-assessment what is left.
+/// Nice 10, not 19 or SCHED_IDLE: against a thread at nice 0 that wants a whole core it still
+/// gets ≈ a tenth of it (the kernel's weights: 110 against 1 024; nice 19 is 15, ≈ 1.5 %), so a
+/// run on a machine that other work keeps busy still moves. Measured: requests during a full
+/// run are as fast at nice 10 as at 19 (docs/performance.md). The awaiting task is suspended
 /// meanwhile and holds no cooperative thread.
 public final class BackgroundThreads: @unchecked Sendable {
     // @unchecked: `work` is only touched under `condition`.
@@ -36,7 +38,10 @@ public final class BackgroundThreads: @unchecked Sendable {
         }
     }
 
-    /// Whether the calling thread runs at the lowest priority (for tests).
+    /// The threads' nice value (see above).
+    public static let nice: Int32 = 10
+
+    /// The calling thread's nice value (for tests).
     public static var currentNice: Int32 {
         #if os(Linux)
         errno = 0
@@ -50,7 +55,7 @@ public final class BackgroundThreads: @unchecked Sendable {
         #if os(Linux)
         // On Linux a nice value belongs to the thread, and `who` 0 names the calling thread, not
         // the process (setpriority(2), NOTES; `BackgroundThreadsTests` checks both sides).
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.nice)
         #endif
     }
 
@@ -98,7 +103,7 @@ private final class BackgroundResults<T: Sendable>: @unchecked Sendable {
 
 extension Array where Element: Sendable {
     /// `mapOnEveryCore` on `BackgroundThreads`: the same results in the same order, computed at
-    /// the lowest priority, so requests come first.
+    /// a lower priority (`BackgroundThreads.nice`), so requests come first.
     public func mapInBackground<T: Sendable>(
         on threads: BackgroundThreads = .shared, _ transform: @escaping @Sendable (Element) -> T
     ) async -> [T] {

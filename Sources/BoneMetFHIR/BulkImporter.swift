@@ -56,7 +56,7 @@ public struct BulkImporter: Sendable {
     /// them, minimised, so a later incremental export (`_since`, only what changed) can rebuild
     /// the case from both; without it, import full exports.
     let keepStaged: Bool
-    /// Whether patients are mapped and assessed at the lowest priority (`BackgroundThreads`):
+    /// Whether patients are mapped and assessed at a lower priority (`BackgroundThreads`):
     /// an import sent to the running server, so its other requests come first. The command
     /// line's import has the machine to itself and uses every core at full priority.
     let background: Bool

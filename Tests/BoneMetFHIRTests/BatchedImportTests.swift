@@ -10,7 +10,7 @@ import Testing
 /// boundaries every patient is counted once, patients without cancer leave nothing behind, the
 /// staged resources of imported patients go, and importing again changes nothing.
 @Suite struct BatchedImportTests {
-    /// `background`: mapped and assessed at the lowest priority (the server's import), the same
+    /// `background`: mapped and assessed at a lower priority (the server's import), the same
     /// outcome as the command line's.
     @Test(arguments: TestDatabases.engines, [false, true])
     func manyPatientsAcrossBatches(engine: SQLStore.Engine, background: Bool) async throws {

@@ -85,12 +85,12 @@ public struct Reassessor: Sendable {
     }
 
     /// Reads and assesses a batch on every core (issue #12: one write per batch, not per case,
-    /// so a request's write waits for at most one batch's), at the lowest priority.
+    /// so a request's write waits for at most one batch's), at a lower priority.
     static func assess(
         _ page: [(id: String, version: Int, json: String)], asOf: PartialDate, settings: RuleSettings
     ) async -> [SQLCaseStore.Reassessed] {
         let cases = page.map { Page(id: $0.id, version: $0.version, json: $0.json) }
-        // At the lowest priority (`BackgroundThreads`): requests come first.
+        // At a lower priority (`BackgroundThreads`): requests come first.
         return await cases.mapInBackground { item in
             // A record that no longer reads is left as it is (its page reports it); never a crash.
             (try? CaseFile.read(item.json)).map { record in

@@ -32,7 +32,7 @@ struct FHIRController {
         let user = try context.require(.editClinicalData, request)
         if !context.viaToken { try context.checkCSRF(request.headers[.csrfToken]) }
         let text = try await FormData.bodyText(request, limit: 32 * 1024 * 1024)
-        // Mapped and assessed at the lowest priority: the server's other requests come first.
+        // Mapped and assessed at a lower priority: the server's other requests come first.
         let importer = BulkImporter(
             staging: SQLFHIRStaging(services.store), user: user.id, asOf: services.today, settings: services.settings, mappings: services.codeMappings,
             background: true, now: services.now)
