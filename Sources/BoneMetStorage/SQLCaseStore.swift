@@ -74,9 +74,7 @@ public struct SQLCaseStore: CaseStore {
     /// patients. Their ids.
     @discardableResult
     public func insertMany(_ cases: [NewCase]) async throws -> [String] {
-        let rows = await cases.mapOnEveryCore {
-            NewRow(id: UUID().uuidString.lowercased(), record: $0.record, json: $0.json, findings: $0.findings, reassessOn: $0.reassessOn, by: $0.by, at: $0.at)
-        }
+        let rows = await cases.mapOnEveryCore { NewRow(id: UUID().uuidString.lowercased(), $0) }
         try await store.quickWrite { db in try await Self.insert(rows, into: db) }
         return rows.map(\.id)
     }
@@ -101,14 +99,9 @@ public struct SQLCaseStore: CaseStore {
         let listKey: String
         let findingsDigest: String
 
-        init(id: String, record: CaseRecord, json: String, findings: [Finding], reassessOn: Int64, by: String, at: Int64) {
+        init(id: String, _ new: NewCase) {
             self.id = id
-            self.record = record
-            self.json = json
-            self.findings = findings
-            self.reassessOn = reassessOn
-            self.by = by
-            self.at = at
+            (record, json, findings, reassessOn, by, at) = (new.record, new.json, new.findings, new.reassessOn, new.by, new.at)
             list = SQLCaseStore.listColumns(record)
             (urgent, warnings) = SQLCaseStore.counts(findings)
             listKey = SQLCaseStore.listKey(urgent: urgent, warnings: warnings, updatedAt: at, id: id)
@@ -239,7 +232,7 @@ public struct SQLCaseStore: CaseStore {
         id: String, _ record: CaseRecord, json: String? = nil, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64,
         sourceKey: String?, into db: any SQLDatabase
     ) async throws {
-        var row = NewRow(id: id, record: record, json: json ?? CaseFile.write(record), findings: findings, reassessOn: reassessOn, by: user, at: time)
+        var row = NewRow(id: id, NewCase(record: record, json: json ?? CaseFile.write(record), findings: findings, reassessOn: reassessOn, by: user, at: time))
         row.sourceKey = sourceKey
         try await insert([row], into: db)
     }

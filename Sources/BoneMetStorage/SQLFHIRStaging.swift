@@ -153,7 +153,8 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     /// A new imported case, marked imported (its source's hash, version 1) in its own row.
     static func newRow(_ item: CaseUpsert, json: String, hash: String, by user: String, at time: Int64) -> SQLCaseStore.NewRow {
         var row = SQLCaseStore.NewRow(
-            id: UUID().uuidString.lowercased(), record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn, by: user, at: time)
+            id: UUID().uuidString.lowercased(),
+            SQLCaseStore.NewCase(record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn, by: user, at: time))
         row.sourceKey = item.sourceKey
         row.sourceHash = hash
         return row
