@@ -11,6 +11,7 @@ import NIOCore
 //   CDSBenchmark config DIR BASE_URL [es384|rs384]   writes DIR/cds.json (an EHR with a fresh key of
 //                                                     that algorithm, default ES384), DIR/key.pem and DIR/alg
 //   CDSBenchmark load DIR BASE_URL [connections=32] [seconds=8] [patients=200] [rate]
+//   (GO_FILE=PATH in the environment: the load waits for PATH after its warm-up and signing)
 // The load step signs every token beforehand (a fresh jti each: a replayed one is refused),
 // builds patient-view bodies with full prefetch for `patients` patients (the case of
 // examples/10a with zoledronic acid due — a card to say), calls each patient once (their
@@ -178,6 +179,13 @@ print("\(algorithm.uppercased()) signature check, one core: \(verifyEach) per to
 // Enough tokens for a generous ceiling; each used once.
 let budget = Int((seconds + 1) * 4_000) + connections
 let pool = try await tokens(budget)
+// GO_FILE=PATH: wait for PATH to exist before the load (after the warm-up and the signing,
+// which take a while) — a script can then start the load at a moment of its choosing, e.g.
+// while a restarted server re-assesses every case.
+if let go = ProcessInfo.processInfo.environment["GO_FILE"] {
+    FileHandle.standardError.write(Data("tokens ready\n".utf8))
+    while !FileManager.default.fileExists(atPath: go) { try await Task.sleep(for: .milliseconds(100)) }
+}
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
