@@ -107,14 +107,12 @@ extension Array where Element: Sendable {
     public func mapInBackground<T: Sendable>(
         on threads: BackgroundThreads = .shared, _ transform: @escaping @Sendable (Element) -> T
     ) async -> [T] {
-        guard !isEmpty else { return [] }
-        let parts = Swift.min(count, threads.count)
-        let size = (count + parts - 1) / parts
-        let slices = stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min(count, $0 + size)]) }
+        let parts = slices(threads.count)
+        guard !parts.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
-            let results = BackgroundResults<T>(parts: slices.count, done: continuation)
-            for (index, slice) in slices.enumerated() {
-                threads.submit { results.finish(index, slice.map(transform)) }
+            let results = BackgroundResults<T>(parts: parts.count, done: continuation)
+            for (index, part) in parts.enumerated() {
+                threads.submit { results.finish(index, part.elements.map(transform)) }
             }
         }
     }

@@ -92,7 +92,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         let item = CaseUpsert(sourceKey: sourceKey, record: record, findings: findings, reassessOn: reassessOn)
         // One transaction: read, decide, write — a concurrent edit cannot slip in between.
         return try await store.write { db -> UpsertOutcome in
-            try await Self.upsert(item, json: item.json, by: user, at: time, in: db)
+            try await Self.upsert(item, hash: SQLTokenStore.hash(item.json), by: user, at: time, in: db)
         }
     }
 
@@ -104,8 +104,10 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         // (its list columns, counts, key and findings digest), are made on every core before
         // the transaction — on SQLite it runs on the one writing thread. A row goes unused when
         // its case turns out to exist.
-        let texts = items.map(\.json)
-        let rows = await items.mapOnEveryCore { Self.newRow($0, json: $0.json, hash: SQLTokenStore.hash($0.json), by: user, at: time) }
+        let prepared = await items.mapOnEveryCore { item in
+            let hash = SQLTokenStore.hash(item.json)
+            return (hash: hash, row: Self.newRow(item, hash: hash, by: user, at: time))
+        }
         return try await store.quickWrite { db -> [UpsertOutcome] in
             // The cases these sources already have, in one read; the new ones are inserted
             // together (multi-row), the others decided one by one as `upsertCase` does.
@@ -123,7 +125,7 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             outcomes.reserveCapacity(items.count)
             var fresh: [SQLCaseStore.NewRow] = []
             var claimed: Set<String> = []
-            for (index, (item, json)) in zip(items, texts).enumerated() {
+            for (item, (hash, row)) in zip(items, prepared) {
                 let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
                 let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
                 // A source named twice in one batch: the second is decided against the first.
@@ -132,11 +134,11 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                         try await SQLCaseStore.insert(fresh, into: db)
                         fresh.removeAll()
                     }
-                    outcomes.append(try await Self.upsert(item, json: json, by: user, at: time, in: db))
+                    outcomes.append(try await Self.upsert(item, hash: hash, by: user, at: time, in: db))
                     continue
                 }
                 claimed.insert(item.sourceKey)
-                fresh.append(rows[index])
+                fresh.append(row)
                 outcomes.append(.created)
             }
             try await SQLCaseStore.insert(fresh, into: db)
@@ -151,30 +153,31 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     }
 
     /// A new imported case, marked imported (its source's hash, version 1) in its own row.
-    static func newRow(_ item: CaseUpsert, json: String, hash: String, by user: String, at time: Int64) -> SQLCaseStore.NewRow {
+    static func newRow(_ item: CaseUpsert, hash: String, by user: String, at time: Int64) -> SQLCaseStore.NewRow {
         var row = SQLCaseStore.NewRow(
             id: UUID().uuidString.lowercased(),
-            SQLCaseStore.NewCase(record: item.record, json: json, findings: item.findings, reassessOn: item.reassessOn, by: user, at: time))
+            SQLCaseStore.NewCase(record: item.record, json: item.json, findings: item.findings, reassessOn: item.reassessOn, by: user, at: time))
         row.sourceKey = item.sourceKey
         row.sourceHash = hash
         return row
     }
 
-    /// One case of an import, inside the caller's transaction.
-    static func upsert(_ item: CaseUpsert, json: String, by user: String, at time: Int64, in db: any SQLDatabase) async throws -> UpsertOutcome {
+    /// One case of an import, inside the caller's transaction; `hash` is its case file's
+    /// (`SQLTokenStore.hash(item.json)`, made before the transaction where there are many).
+    static func upsert(_ item: CaseUpsert, hash: String, by user: String, at time: Int64, in db: any SQLDatabase) async throws -> UpsertOutcome {
+        let json = item.json
         let sourceKey = item.sourceKey
         let record = item.record
         let findings = item.findings
         let reassessOn = item.reassessOn
         // `case:<id>` names a case of this installation (our own export coming back), else a source.
         let caseId = sourceKey.hasPrefix("case:") ? String(sourceKey.dropFirst("case:".count)) : nil
-        let hash = SQLTokenStore.hash(json)
         let existing = try await db.select().columns("id", "version", "record_json", "source_hash", "source_version").from("cases")
             .join("case_records", on: SQLColumn("case_id", table: "case_records"), .equal, SQLColumn("id", table: "cases"))
             .where("source_key", .equal, SQLBind(sourceKey))
             .orWhere(SQLColumn("id", table: "cases"), .equal, SQLBind(caseId ?? "-")).first()
         guard let existing else {
-            try await SQLCaseStore.insert([Self.newRow(item, json: json, hash: hash, by: user, at: time)], into: db)
+            try await SQLCaseStore.insert([Self.newRow(item, hash: hash, by: user, at: time)], into: db)
             return .created
         }
         let id = try existing.decode(column: "id", as: String.self)
