@@ -78,69 +78,102 @@ extension SQLCaseStore {
 
     /// The same for a batch of cases in one transaction (the background re-assessment: one
     /// write per batch, not per case); returns how many were still at their version.
+    ///
+    /// On SQLite's writing thread the batch is written in parts of `refreshPart` cases, and when
+    /// another write waits for the lock (a CDS call's replay check, a case saved) the
+    /// transaction commits the parts it has written and queues again behind it: a request waits
+    /// for one part, not for the batch (issue #12 — CDS calls during a full re-assessment
+    /// queued behind its 200-case transactions). Each part reads its cases' versions in the
+    /// transaction that writes them, so a case edited in between is still left as its edit
+    /// stored it. Without waiters the batch stays one transaction.
     public func refresh(_ batch: [Reassessed]) async throws -> Int {
-        guard !batch.isEmpty else { return 0 }
-        return try await store.quickWrite { db in
-            // Every statement below looks cases up by id (≤ 200 of them). Where the statistics
-            // are missing or stale — findings written since the last autovacuum, as in the first
-            // run after a load — PostgreSQL plans them as scans of the whole table, batch after
-            // batch (seen with auto_explain). For this transaction only, it uses the indexes.
-            if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
-            // One read for the whole batch (the cases' versions and findings digests), then
-            // writes only for the cases whose findings changed.
-            var current: [String: Current] = [:]
-            if let direct = db as? DirectSQLiteTransaction {
-                // On SQLite's writing thread: one prepared lookup a case (the statement below
-                // through SQLKit was serialised with its 200 binds on that thread, issue #12).
-                for item in batch {
-                    for row in try direct.connection.rows(Self.currentByID, [.text(item.id)]) { current[item.id] = try Current(row) }
-                }
-            } else {
-                for row in try await db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id))).all() {
-                    current[try row.decode(column: "id", as: String.self)] = try Current(row)
-                }
+        let store = store
+        var refreshed = 0
+        var next = 0
+        while next < batch.count {
+            let start = next
+            let (count, end) = try await store.quickWrite { db -> (Int, Int) in
+                let step = db is DirectSQLiteTransaction ? Self.refreshPart : batch.count
+                var count = 0
+                var at = start
+                repeat {
+                    let part = batch[at..<min(batch.count, at + step)]
+                    count += try await Self.refresh(part, in: db)
+                    at = part.endIndex
+                } while at < batch.count && !store.othersWaitToWrite
+                return (count, at)
             }
-            // Cases written before M0022 have no digest: their rows are read back (this once).
-            let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
-            let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, ids: SQLBind.group(undigested), in: db)
-            var refreshed = 0
-            // The digest only where the case had none.
-            var moved: [(id: String, reassessOn: Int64, digest: String?)] = []
-            var changed: [(item: Reassessed, updatedAt: Int64)] = []
+            refreshed += count
+            next = end
+        }
+        return refreshed
+    }
+
+    /// Cases a part of a batch's transaction on SQLite's writing thread (`refresh`): about a
+    /// millisecond of writing when every case's findings changed.
+    static let refreshPart = 8
+
+    /// The cases of one transaction (or of one part of it).
+    static func refresh(_ batch: ArraySlice<Reassessed>, in db: any SQLDatabase) async throws -> Int {
+        // Every statement below looks cases up by id (≤ 200 of them). Where the statistics
+        // are missing or stale — findings written since the last autovacuum, as in the first
+        // run after a load — PostgreSQL plans them as scans of the whole table, batch after
+        // batch (seen with auto_explain). For this transaction only, it uses the indexes.
+        if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
+        // One read for the whole batch (the cases' versions and findings digests), then
+        // writes only for the cases whose findings changed.
+        var current: [String: Current] = [:]
+        if let direct = db as? DirectSQLiteTransaction {
+            // On SQLite's writing thread: one prepared lookup a case (the statement below
+            // through SQLKit was serialised with its 200 binds on that thread, issue #12).
             for item in batch {
-                guard let now = current[item.id], now.version == item.version else { continue }
-                refreshed += 1
-                // Most days — and for most cases after a new rule set — a case's findings are what
-                // they were, row for row: only its next day (and the rule set it was assessed
-                // under) moves.
-                if (now.digest ?? Self.findingsDigest(of: stored[item.id] ?? [])) == item.findingsDigest {
-                    if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version || now.digest == nil {
-                        moved.append((item.id, item.reassessOn, now.digest == nil ? item.findingsDigest : nil))
-                    }
-                    continue
-                }
-                changed.append((item, now.updatedAt))
+                for row in try direct.connection.rows(Self.currentByID, [.text(item.id)]) { current[item.id] = try Current(row) }
             }
-            try await Self.rewrite(changed, in: db)
-            if let direct = db as? DirectSQLiteTransaction {
-                for item in moved {
-                    let digest: SQLiteData = item.digest.map { .text($0) } ?? .null
-                    _ = try direct.connection.rows(Self.moveCase, [.text(RuleSet.version), .integer(SQLiteInt64(item.reassessOn)), digest, .text(item.id)])
-                }
-                return refreshed
+        } else {
+            for row in try await db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id))).all() {
+                current[try row.decode(column: "id", as: String.self)] = try Current(row)
             }
-            // The unchanged cases' next days in one statement per 200.
-            for start in stride(from: 0, to: moved.count, by: 200) {
-                let part = moved[start..<min(moved.count, start + 200)]
-                let digests = part.compactMap { item in item.digest.map { (item.id, $0) } }
-                let cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
-                    + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) })
-                    + (digests.isEmpty ? "" : ", " + Self.perCase("findings_digest", digests))
-                    + " WHERE id IN \(SQLBind.group(part.map(\.id)))"
-                try await db.raw(cases).run()
+        }
+        // Cases written before M0022 have no digest: their rows are read back (this once).
+        let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
+        let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, ids: SQLBind.group(undigested), in: db)
+        var refreshed = 0
+        // The digest only where the case had none.
+        var moved: [(id: String, reassessOn: Int64, digest: String?)] = []
+        var changed: [(item: Reassessed, updatedAt: Int64)] = []
+        for item in batch {
+            guard let now = current[item.id], now.version == item.version else { continue }
+            refreshed += 1
+            // Most days — and for most cases after a new rule set — a case's findings are what
+            // they were, row for row: only its next day (and the rule set it was assessed
+            // under) moves.
+            if (now.digest ?? Self.findingsDigest(of: stored[item.id] ?? [])) == item.findingsDigest {
+                if now.reassessOn != item.reassessOn || now.ruleSet != RuleSet.version || now.digest == nil {
+                    moved.append((item.id, item.reassessOn, now.digest == nil ? item.findingsDigest : nil))
+                }
+                continue
+            }
+            changed.append((item, now.updatedAt))
+        }
+        try await Self.rewrite(changed, in: db)
+        if let direct = db as? DirectSQLiteTransaction {
+            for item in moved {
+                let digest: SQLiteData = item.digest.map { .text($0) } ?? .null
+                _ = try direct.connection.rows(Self.moveCase, [.text(RuleSet.version), .integer(SQLiteInt64(item.reassessOn)), digest, .text(item.id)])
             }
             return refreshed
         }
+        // The unchanged cases' next days in one statement per 200.
+        for start in stride(from: 0, to: moved.count, by: 200) {
+            let part = moved[start..<min(moved.count, start + 200)]
+            let digests = part.compactMap { item in item.digest.map { (item.id, $0) } }
+            let cases: SQLQueryString = "UPDATE cases SET rule_set_version = \(bind: RuleSet.version), "
+                + Self.perCase("reassess_on", part.map { ($0.id, $0.reassessOn) })
+                + (digests.isEmpty ? "" : ", " + Self.perCase("findings_digest", digests))
+                + " WHERE id IN \(SQLBind.group(part.map(\.id)))"
+            try await db.raw(cases).run()
+        }
+        return refreshed
     }
 
     /// New findings for cases whose record did not change, a few statements for the whole batch

@@ -206,6 +206,11 @@ public final class SQLStore: @unchecked Sendable {
         }
     }
 
+    /// Whether another write waits for SQLite's write lock now: a long transaction made of parts
+    /// (the background re-assessment's batches, `SQLCaseStore.refresh`) commits the parts it has
+    /// and queues again behind it. Always false on PostgreSQL (no lock in-process).
+    var othersWaitToWrite: Bool { engine == .sqlite && writeLock.contended }
+
     /// Whether the caller runs on the SQLite writing thread (`quickWrite`'s tests).
     var onWritingThread: Bool { writer?.onWritingThread ?? false }
 

@@ -126,3 +126,70 @@ import Testing
         #expect(try await cases.duePage(onOrBefore: 20_500, after: nil, limit: 10).map(\.reassessOn) == [20_500, 20_500])
     }
 }
+
+/// Issue #12: CDS calls during a full re-assessment waited behind its 200-case transactions
+/// (1 000 calls a second offered, 578 answered, p50 1.4 s). On SQLite a batch's transaction
+/// now commits after the part it is writing when another write waits, and queues again behind
+/// it — and a case that write changed is then left as that write stored it.
+@Suite struct RefreshPartsTests {
+    func finding(_ title: String) -> Finding {
+        Finding(
+            ruleId: "test.rule", severity: .warning, duty: .surgery, specialty: .orthopaedics, subject: .patient,
+            title: LocalizedText(en: title, zh: title + "（中文）"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+    }
+
+    /// Waits (bounded) until `count` writers queue for the store's write lock.
+    func queued(_ count: Int, on store: SQLStore) async throws {
+        for _ in 0..<5_000 where store.writeLock.waiting < count { try await Task.sleep(for: .milliseconds(2)) }
+        try #require(store.writeLock.waiting == count)
+    }
+
+    @Test func aWaitingWriteGoesBeforeTheRestOfTheBatch() async throws {
+        try await TestDatabases.with(.sqlite) { store in
+            let cases = SQLCaseStore(store)
+            var items: [SQLCaseStore.Reassessed] = []
+            for index in 0..<40 {
+                let stored = try await cases.create(CaseRecord(patient: Patient(id: "part-\(index)")), findings: [finding("old")], by: "u", at: 1)
+                items.append(.init(id: stored.id, version: stored.version, findings: [finding("new \(index)")], reassessOn: 20_000))
+            }
+            let batch = items
+            // A write holds the lock while the batch, then a reader of its progress, then an
+            // edit of a case late in the batch queue behind it.
+            let (started, begin) = AsyncStream<Void>.makeStream()
+            let (gate, open) = AsyncStream<Void>.makeStream()
+            let holder = Task {
+                try await store.quickWrite { _ in
+                    begin.yield()
+                    for await _ in gate { break }
+                }
+            }
+            for await _ in started { break }
+            let refreshing = Task { try await cases.refresh(batch) }
+            try await queued(1, on: store)
+            let progress = Task {
+                try await store.quickWrite { db in
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("findings")
+                        .where("title_en", .like, SQLBind("new %")).first()?.decode(column: "n", as: Int.self) ?? -1
+                }
+            }
+            try await queued(2, on: store)
+            let late = batch[30]
+            let edit = Task {
+                try await cases.update(
+                    id: late.id, record: CaseRecord(patient: Patient(id: "part-30")), findings: [finding("edited")], reassessOn: 0,
+                    expectedVersion: late.version, by: "u", at: 2)
+            }
+            try await queued(3, on: store)
+            open.yield()
+            try await holder.value
+            // The batch's first part was written before the waiting writes, not all of it.
+            #expect(try await progress.value == SQLCaseStore.refreshPart)
+            _ = try await edit.value
+            #expect(try await refreshing.value == 39)
+            #expect(try await cases.findings(caseId: late.id).map(\.title.en) == ["edited"])
+            for (index, item) in batch.enumerated() where index != 30 {
+                #expect(try await cases.findings(caseId: item.id).map(\.title.en) == ["new \(index)"])
+            }
+        }
+    }
+}
