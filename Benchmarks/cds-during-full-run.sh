@@ -14,7 +14,8 @@ rate=${1:-1000}
 seconds=${2:-8}
 mode=${3:-changed}
 cases=${4:-40000}
-swift build -c release --product bonemet --product CDSBenchmark --product ReassessBenchmark >/dev/null
+# One product a build: given several --product flags, swift build builds only the last.
+for product in bonemet CDSBenchmark ReassessBenchmark; do swift build -c release --product "$product" >/dev/null; done
 bin=.build/release
 work=$(mktemp -d)
 url=http://127.0.0.1:18080
