@@ -103,15 +103,50 @@ func writerCPU() -> Double {
     return 0
 }
 
+/// CPU seconds of the whole process so far (every thread): beside the wall time, how busy the
+/// two cores were during a run.
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// CPU seconds so far of the threads alive now, by name with trailing digits dropped
+/// (bonemet-bg-0 and -1 are one entry): where a run's CPU went.
+func cpuByThread() -> [String: Double] {
+    var total: [String: Double] = [:]
+    guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return total }
+    for task in tasks {
+        guard let stat = try? String(contentsOfFile: "/proc/self/task/\(task)/stat", encoding: .utf8),
+            let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+        else { continue }
+        let name = String(stat[stat.index(after: open)..<close]).trimmingCharacters(in: .decimalDigits.union(CharacterSet(charactersIn: "-#")))
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
+        total[name, default: 0] += (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+    return total
+}
+
+/// What each kind of thread spent between two `cpuByThread` readings, the busiest first.
+func spent(since before: [String: Double]) -> String {
+    cpuByThread().map { ($0.key, $0.value - (before[$0.key] ?? 0)) }.filter { $0.1 >= 0.05 }.sorted { $0.1 > $1.1 }
+        .map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
+}
+
 let services = AppServices(store: store, now: { noon }, logger: logger, clock: .utc)
 let writerBefore = writerCPU()
+let processBefore = processCPU()
+let threadsBefore = cpuByThread()
 let started = ContinuousClock.now
 let refreshed = try await Reassessor(services: services).runIfStale() ?? 0
 let elapsed = started.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let findings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
 let writerFirst = writerCPU() - writerBefore
-print("\(postgresURL == nil ? "sqlite" : "postgres")\t\(count) cases (record JSON \(jsonBytes) bytes on average)\t\(refreshed) re-assessed in \(String(format: "%.2f", seconds)) s\t\(String(format: "%.0f", Double(refreshed) / seconds)) cases/s\t\(findings) findings\twriting thread \(String(format: "%.2f", writerFirst)) s CPU")
+let processFirst = processCPU() - processBefore
+let threadsFirst = spent(since: threadsBefore)
+print("\(postgresURL == nil ? "sqlite" : "postgres")\t\(count) cases (record JSON \(jsonBytes) bytes on average)\t\(refreshed) re-assessed in \(String(format: "%.2f", seconds)) s\t\(String(format: "%.0f", Double(refreshed) / seconds)) cases/s\t\(findings) findings\twriting thread \(String(format: "%.2f", writerFirst)) s CPU\tprocess \(String(format: "%.2f", processFirst)) s CPU (\(threadsFirst))")
 // A new rule set that leaves most findings as they were (the usual release): every case is
 // read and assessed again, but only the stored rule set changes — simulated by marking every
 // case and the last run as assessed under an older rule set.
@@ -120,11 +155,13 @@ try await store.write { db in
     try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
 }
 let writerRulesBefore = writerCPU()
+let processRulesBefore = processCPU()
+let threadsRulesBefore = cpuByThread()
 let rulesStarted = ContinuousClock.now
 let rulesRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
 let rulesElapsed = rulesStarted.duration(to: .now)
 let rulesSeconds = Double(rulesElapsed.components.seconds) + Double(rulesElapsed.components.attoseconds) / 1e18
-print("a new rule set, findings unchanged: \(rulesRefreshed) re-assessed in \(String(format: "%.2f", rulesSeconds)) s\t\(String(format: "%.0f", Double(rulesRefreshed) / rulesSeconds)) cases/s\twriting thread \(String(format: "%.2f", writerCPU() - writerRulesBefore)) s CPU")
+print("a new rule set, findings unchanged: \(rulesRefreshed) re-assessed in \(String(format: "%.2f", rulesSeconds)) s\t\(String(format: "%.0f", Double(rulesRefreshed) / rulesSeconds)) cases/s\twriting thread \(String(format: "%.2f", writerCPU() - writerRulesBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processRulesBefore)) s CPU (\(spent(since: threadsRulesBefore)))")
 // The next 30 days: each reads only the cases whose day has come.
 var totalSeconds = 0.0
 var totalRead = 0
