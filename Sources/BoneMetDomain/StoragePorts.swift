@@ -287,9 +287,11 @@ public protocol FHIRStagingStore: Sendable {
     /// Creates or updates the case imported from a source key; returns what happened.
     /// `reassessOn` as for `CaseStore.create`.
     func upsertCase(sourceKey: String, record: CaseRecord, findings: [Finding], reassessOn: Int64, by user: String, at time: Int64) async throws -> UpsertOutcome
-    /// Many patients' cases in one transaction, their staged resources purged in it; the
-    /// outcomes in the order given (a bulk import's batches, issue #12).
-    func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome]
+    /// Many patients' cases in one transaction, their staged resources purged in it (a bulk
+    /// import's batches, issue #12); the outcomes of the patients with a case, in the order
+    /// given. A store may commit a batch in parts (to let other writes in), never a patient's
+    /// case apart from the purge of its staged resources.
+    func upsertCases(_ patients: [ImportedPatient], by user: String, at time: Int64) async throws -> [UpsertOutcome]
     /// The staged resources of several patients, by patient.
     func staged(patients: [String]) async throws -> [String: [(type: String, json: String)]]
     /// The case imported from a source key (`fhir:<Patient.id>`), if any.
@@ -334,6 +336,19 @@ public struct CaseUpsert: Sendable {
         self.findings = findings
         self.reassessOn = reassessOn
         self.json = CaseFile.write(record)
+    }
+}
+
+/// One patient of an import's batch (`FHIRStagingStore.upsertCases`).
+public struct ImportedPatient: Sendable {
+    /// The case to store; nil for a patient who is not imported (no cancer condition).
+    public let upsert: CaseUpsert?
+    /// The staged patient whose resources are deleted with it; nil to keep them.
+    public let purge: String?
+
+    public init(upsert: CaseUpsert?, purge: String?) {
+        self.upsert = upsert
+        self.purge = purge
     }
 }
 

@@ -284,20 +284,17 @@ public struct BulkImporter: Sendable {
             guard !ahead.isEmpty else { break }
             let prepared = try await ahead.removeFirst().value
             if index + 2 < chunks.count { ahead.append(Task { [chunk = chunks[index + 2]] in try await self.prepare(chunk) }) }
-            var items: [CaseUpsert] = []
-            var purge: [String] = []
+            var patients: [ImportedPatient] = []
             for item in prepared {
                 switch item {
                 case .noPatient: break
                 // A patient who is not imported leaves nothing behind (issue #11).
-                case .withoutCancer(_, let patient): purge.append(patient)
-                case .toStore(let upsert, _, let patient):
-                    items.append(upsert)
-                    // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
-                    if !keepStaged { purge.append(patient) }
+                case .withoutCancer(_, let patient): patients.append(ImportedPatient(upsert: nil, purge: patient))
+                // The case holds what BoneMet needs; the staged resources go (unless kept on purpose).
+                case .toStore(let upsert, _, let patient): patients.append(ImportedPatient(upsert: upsert, purge: keepStaged ? nil : patient))
                 }
             }
-            var outcomes = try await staging.upsertCases(items, purging: purge, by: user, at: now()).makeIterator()
+            var outcomes = try await staging.upsertCases(patients, by: user, at: now()).makeIterator()
             for item in prepared {
                 switch item {
                 case .noPatient: break

@@ -11,7 +11,8 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         self.store = store
     }
 
-    /// One transaction per batch; a resource staged again replaces its earlier copy. Multi-row
+    /// One transaction per batch (on SQLite committed in parts when another write waits); a
+    /// resource staged again replaces its earlier copy. Multi-row
     /// upserts (100 rows a statement): one statement per resource made the import wait on
     /// a thread hand-over per row (docs/performance.md).
     public func stage(_ resources: [(type: String, id: String, patient: String?, json: String)]) async throws {
@@ -33,18 +34,18 @@ public struct SQLFHIRStaging: FHIRStagingStore {
             }
             return
         }
-        try await store.quickWrite { db in
-            // Raw multi-row upserts: SQLKit building a 100-row statement cost 5 % of an import
-            // (issue #12). SQLite 3.24+ (PostgreSQL took the branch above).
-            for start in stride(from: 0, to: rows.count, by: 100) {
-                var statement: SQLQueryString = "INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json) VALUES "
-                for (offset, resource) in rows[start..<min(start + 100, rows.count)].enumerated() {
-                    if offset > 0 { statement += ", " }
-                    statement += "(\(bind: resource.type), \(bind: resource.id), \(bind: resource.patient), \(bind: resource.json))"
-                }
-                statement += " ON CONFLICT (resource_type, resource_id) DO UPDATE SET patient_id = excluded.patient_id, json = excluded.json"
-                try await db.raw(statement).run()
+        // Raw multi-row upserts: SQLKit building a 100-row statement cost 5 % of an import
+        // (issue #12). SQLite 3.24+ (PostgreSQL took the branch above). A statement a part: the
+        // batch gives way to requests' writes (`quickWrite(count:inPartsOf:)`) — each row is an
+        // upsert of its own, so parts committed apart leave nothing half-done.
+        _ = try await store.quickWrite(count: rows.count, inPartsOf: 100) { part, db in
+            var statement: SQLQueryString = "INSERT INTO fhir_staging (resource_type, resource_id, patient_id, json) VALUES "
+            for (offset, resource) in rows[part].enumerated() {
+                if offset > 0 { statement += ", " }
+                statement += "(\(bind: resource.type), \(bind: resource.id), \(bind: resource.patient), \(bind: resource.json))"
             }
+            statement += " ON CONFLICT (resource_type, resource_id) DO UPDATE SET patient_id = excluded.patient_id, json = excluded.json"
+            try await db.raw(statement).run()
         }
     }
 
@@ -98,58 +99,82 @@ public struct SQLFHIRStaging: FHIRStagingStore {
 
     /// Many patients' cases in one transaction, and their staged resources purged in it
     /// (issue #12: a bulk import writes per batch of patients, not per patient). Each case is
-    /// decided as `upsertCase` decides it; the outcomes are in the order given.
-    public func upsertCases(_ items: [CaseUpsert], purging patients: [String], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
+    /// decided as `upsertCase` decides it; the outcomes are those of the patients with a case,
+    /// in the order given. On SQLite the batch gives way to requests' writes
+    /// (`SQLStore.quickWrite(count:inPartsOf:)`, parts of `upsertPart` patients): a patient's
+    /// case and the purge of its staged resources are always in the same part.
+    public func upsertCases(_ patients: [ImportedPatient], by user: String, at time: Int64) async throws -> [UpsertOutcome] {
         // The case files were written with the upserts; their hashes, and each new case's row
         // (its list columns, counts, key and findings digest), are made on every core before
         // the transaction — on SQLite it runs on the one writing thread. A row goes unused when
         // its case turns out to exist.
-        let prepared = await items.mapOnEveryCore { item in
-            let hash = SQLTokenStore.hash(item.json)
-            return (hash: hash, row: Self.newRow(item, hash: hash, by: user, at: time))
+        let prepared = await patients.mapOnEveryCore { patient in
+            patient.upsert.map { item in
+                let hash = SQLTokenStore.hash(item.json)
+                return Prepared(item: item, hash: hash, row: Self.newRow(item, hash: hash, by: user, at: time))
+            }
         }
-        return try await store.quickWrite { db -> [UpsertOutcome] in
-            // The cases these sources already have, in one read; the new ones are inserted
-            // together (multi-row), the others decided one by one as `upsertCase` does.
-            var known: Set<String> = []
-            for start in stride(from: 0, to: items.count, by: 200) {
-                let part = items[start..<min(items.count, start + 200)]
-                let keys = SQLBind.group(part.map(\.sourceKey))
-                let ids = SQLBind.group(part.map { $0.sourceKey.hasPrefix("case:") ? String($0.sourceKey.dropFirst("case:".count)) : "-" })
-                for row in try await db.raw("SELECT id, source_key FROM cases WHERE source_key IN \(keys) OR id IN \(ids)").all() {
-                    known.insert("id:" + (try row.decode(column: "id", as: String.self)))
-                    if let key = try row.decode(column: "source_key", as: String?.self) { known.insert("key:" + key) }
-                }
+        return try await store.quickWrite(count: patients.count, inPartsOf: Self.upsertPart) { part, db in
+            try await Self.upsertCases(prepared[part].compactMap { $0 }, purging: patients[part].compactMap(\.purge), by: user, at: time, in: db)
+        }.flatMap { $0 }
+    }
+
+    /// Patients a part of an import's transaction on SQLite (`upsertCases`): ≈ 5 ms of writing
+    /// (an import's 50-patient transactions held the lock 21–40 ms).
+    static let upsertPart = 8
+
+    /// An import's case with what is made for it before its transaction.
+    struct Prepared: Sendable {
+        let item: CaseUpsert
+        let hash: String
+        let row: SQLCaseStore.NewRow
+    }
+
+    /// The cases of one transaction (or of one part of it), and the purge of these patients'
+    /// staged resources.
+    static func upsertCases(
+        _ items: [Prepared], purging patients: [String], by user: String, at time: Int64, in db: any SQLDatabase
+    ) async throws -> [UpsertOutcome] {
+        // The cases these sources already have, in one read; the new ones are inserted
+        // together (multi-row), the others decided one by one as `upsertCase` does.
+        var known: Set<String> = []
+        for start in stride(from: 0, to: items.count, by: 200) {
+            let part = items[start..<min(items.count, start + 200)]
+            let keys = SQLBind.group(part.map(\.item.sourceKey))
+            let ids = SQLBind.group(part.map { $0.item.sourceKey.hasPrefix("case:") ? String($0.item.sourceKey.dropFirst("case:".count)) : "-" })
+            for row in try await db.raw("SELECT id, source_key FROM cases WHERE source_key IN \(keys) OR id IN \(ids)").all() {
+                known.insert("id:" + (try row.decode(column: "id", as: String.self)))
+                if let key = try row.decode(column: "source_key", as: String?.self) { known.insert("key:" + key) }
             }
-            var outcomes: [UpsertOutcome] = []
-            outcomes.reserveCapacity(items.count)
-            var fresh: [SQLCaseStore.NewRow] = []
-            var claimed: Set<String> = []
-            for (item, (hash, row)) in zip(items, prepared) {
-                let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
-                let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
-                // A source named twice in one batch: the second is decided against the first.
-                if exists || claimed.contains(item.sourceKey) {
-                    if !fresh.isEmpty {
-                        try await SQLCaseStore.insert(fresh, into: db)
-                        fresh.removeAll()
-                    }
-                    outcomes.append(try await Self.upsert(item, hash: hash, by: user, at: time, in: db))
-                    continue
-                }
-                claimed.insert(item.sourceKey)
-                fresh.append(row)
-                outcomes.append(.created)
-            }
-            try await SQLCaseStore.insert(fresh, into: db)
-            for start in stride(from: 0, to: patients.count, by: 200) {
-                let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
-                try await db.raw("""
-                    DELETE FROM fhir_staging WHERE patient_id IN \(part) OR (resource_type = 'Patient' AND resource_id IN \(part))
-                    """).run()
-            }
-            return outcomes
         }
+        var outcomes: [UpsertOutcome] = []
+        outcomes.reserveCapacity(items.count)
+        var fresh: [SQLCaseStore.NewRow] = []
+        var claimed: Set<String> = []
+        for (item, hash, row) in items.map({ ($0.item, $0.hash, $0.row) }) {
+            let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
+            let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
+            // A source named twice in one batch: the second is decided against the first.
+            if exists || claimed.contains(item.sourceKey) {
+                if !fresh.isEmpty {
+                    try await SQLCaseStore.insert(fresh, into: db)
+                    fresh.removeAll()
+                }
+                outcomes.append(try await Self.upsert(item, hash: hash, by: user, at: time, in: db))
+                continue
+            }
+            claimed.insert(item.sourceKey)
+            fresh.append(row)
+            outcomes.append(.created)
+        }
+        try await SQLCaseStore.insert(fresh, into: db)
+        for start in stride(from: 0, to: patients.count, by: 200) {
+            let part = SQLBind.group(Array(patients[start..<min(patients.count, start + 200)]))
+            try await db.raw("""
+                DELETE FROM fhir_staging WHERE patient_id IN \(part) OR (resource_type = 'Patient' AND resource_id IN \(part))
+                """).run()
+        }
+        return outcomes
     }
 
     /// A new imported case, marked imported (its source's hash, version 1) in its own row.

@@ -206,10 +206,44 @@ public final class SQLStore: @unchecked Sendable {
         }
     }
 
-    /// Whether another write waits for SQLite's write lock now: a long transaction made of parts
-    /// (the background re-assessment's batches, `SQLCaseStore.refresh`) commits the parts it has
-    /// and queues again behind it. Always false on PostgreSQL (no lock in-process).
+    /// Whether another write waits for SQLite's write lock now (`quickWrite(count:inPartsOf:)`).
+    /// Always false on PostgreSQL (no lock in-process).
     var othersWaitToWrite: Bool { engine == .sqlite && writeLock.contended }
+
+    /// `quickWrite` for a batch of `count` items that gives way to other writes: on SQLite the
+    /// items are written in parts of `size` (`body` gets each part's range, in order), and when
+    /// another write waits for the lock after a part, the transaction commits the parts it has
+    /// and queues again behind that write — a request's write waits for one part, not for the
+    /// batch (issue #12: CDS calls during a full re-assessment queued behind its 200-case
+    /// transactions). Without waiters the batch is one transaction; on PostgreSQL, which has no
+    /// in-process lock, always one part. Each part must stand on its own: read what it decides
+    /// on in its own part (an earlier part may have been committed and another write run since),
+    /// and keep together what must be committed together. The parts' results, in order.
+    func quickWrite<T: Sendable>(
+        count: Int, inPartsOf size: Int, _ body: @escaping @Sendable (Range<Int>, any SQLDatabase) async throws -> T
+    ) async throws -> [T] {
+        let step = engine == .sqlite ? max(1, size) : max(1, count)
+        var results: [T] = []
+        var next = 0
+        while next < count {
+            let start = next
+            let (done, end) = try await quickWrite { db -> ([T], Int) in
+                var done: [T] = []
+                var at = start
+                // At least one part each time the lock is held: a batch behind a stream of
+                // writes still moves.
+                repeat {
+                    let part = at..<min(count, at + step)
+                    done.append(try await body(part, db))
+                    at = part.upperBound
+                } while at < count && !self.othersWaitToWrite
+                return (done, at)
+            }
+            results += done
+            next = end
+        }
+        return results
+    }
 
     /// Whether the caller runs on the SQLite writing thread (`quickWrite`'s tests).
     var onWritingThread: Bool { writer?.onWritingThread ?? false }

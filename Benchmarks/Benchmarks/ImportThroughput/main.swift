@@ -71,10 +71,33 @@ case "import":
     let store = try SQLStore(postgres.map { .postgres(url: $0) } ?? .sqlite(path: database.path))
     if postgres != nil { try await TestDatabases.emptyPostgres(store) }
     try await Migrator().migrate(store, at: 1)
+    // PROBE=1: the import as the server runs one (`POST /fhir`: its mapping at a lower
+    // priority), with a request's small write (`SQLStore.write`, as a case saved) every 10 ms
+    // beside it — how long such a write takes while the import writes (issue #12).
+    let probing = ProcessInfo.processInfo.environment["PROBE"] != nil
+    let probe = Task {
+        var waits: [Duration] = []
+        while probing, !Task.isCancelled {
+            let sent = ContinuousClock.now
+            try? await store.write { db in try await db.raw("SELECT 1").run() }
+            waits.append(sent.duration(to: .now))
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return waits
+    }
     let start = Date()
-    let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, now: { 1 }).run(folder)
+    let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "bench", asOf: asOf, background: probing, now: { 1 }).run(folder)
     report(postgres == nil ? "swift import (SQLite)" : "swift import (PostgreSQL)", folder: folder, resources: summary.scan.resources, seconds: Date().timeIntervalSince(start))
     print(String(format: "  pass 1 (read, check, stage) %.2f s; pass 2 (build %d cases) %.2f s", summary.stageSeconds, summary.created, summary.buildSeconds))
+    probe.cancel()
+    let waits = await probe.value.sorted()
+    if !waits.isEmpty {
+        func ms(_ quantile: Double) -> String {
+            let value = waits[min(waits.count - 1, Int(Double(waits.count) * quantile))]
+            return String(format: "%.1f", Double(value.components.attoseconds) / 1e15 + Double(value.components.seconds) * 1e3)
+        }
+        print("  a request's write during the import: \(waits.count) writes, p50 \(ms(0.5)) ms, p99 \(ms(0.99)) ms, max \(ms(1)) ms")
+    }
     await store.shutdown()
     try? FileManager.default.removeItem(at: database)
 case "one-core":
