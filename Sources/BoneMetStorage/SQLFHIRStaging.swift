@@ -12,9 +12,9 @@ public struct SQLFHIRStaging: FHIRStagingStore {
     }
 
     /// One transaction per batch (on SQLite committed in parts when another write waits); a
-    /// resource staged again replaces its earlier copy. Multi-row
-    /// upserts (100 rows a statement): one statement per resource made the import wait on
-    /// a thread hand-over per row (docs/performance.md).
+    /// resource staged again replaces its earlier copy. Multi-row upserts (100 rows a
+    /// statement): one statement per resource made the import wait on a thread hand-over per
+    /// row (docs/performance.md).
     public func stage(_ resources: [(type: String, id: String, patient: String?, json: String)]) async throws {
         guard !resources.isEmpty else { return }
         // The last copy of a resource in the batch wins; PostgreSQL refuses one upsert that
@@ -151,7 +151,8 @@ public struct SQLFHIRStaging: FHIRStagingStore {
         outcomes.reserveCapacity(items.count)
         var fresh: [SQLCaseStore.NewRow] = []
         var claimed: Set<String> = []
-        for (item, hash, row) in items.map({ ($0.item, $0.hash, $0.row) }) {
+        for prepared in items {
+            let item = prepared.item
             let ownId = item.sourceKey.hasPrefix("case:") ? String(item.sourceKey.dropFirst("case:".count)) : nil
             let exists = known.contains("key:" + item.sourceKey) || ownId.map { known.contains("id:" + $0) } == true
             // A source named twice in one batch: the second is decided against the first.
@@ -160,11 +161,11 @@ public struct SQLFHIRStaging: FHIRStagingStore {
                     try await SQLCaseStore.insert(fresh, into: db)
                     fresh.removeAll()
                 }
-                outcomes.append(try await Self.upsert(item, hash: hash, by: user, at: time, in: db))
+                outcomes.append(try await Self.upsert(item, hash: prepared.hash, by: user, at: time, in: db))
                 continue
             }
             claimed.insert(item.sourceKey)
-            fresh.append(row)
+            fresh.append(prepared.row)
             outcomes.append(.created)
         }
         try await SQLCaseStore.insert(fresh, into: db)
