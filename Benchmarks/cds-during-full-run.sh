@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CDS Hooks calls timed while the server re-assesses every stored case (issue #12, "never
 # blocking requests"; docs/performance.md, "Requests while every case is re-assessed").
-#   Benchmarks/cds-during-full-run.sh [RATE=1000] [SECONDS=8] [changed|unchanged] [CASES=40000]
+#   [BONEMET=PATH] Benchmarks/cds-during-full-run.sh [RATE=1000] [SECONDS=8] [changed|unchanged] [CASES=40000]
 # A first server holds the load client's warm-up (200 patients' cases) and waits while the
 # client signs its tokens (tens of seconds); it is then stopped, the stored state marked as
 # assessed under an older rule set ("changed": every case's findings digest spoilt too, so every
@@ -17,6 +17,8 @@ cases=${4:-40000}
 # One product a build: given several --product flags, swift build builds only the last.
 for product in bonemet CDSBenchmark ReassessBenchmark; do swift build -c release --product "$product" >/dev/null; done
 bin=.build/release
+# BONEMET=PATH: another build's server (an A/B against this one; the clients are this build's).
+server_bin=${BONEMET:-$bin/bonemet}
 work=$(mktemp -d)
 url=http://127.0.0.1:18080
 server=
@@ -25,7 +27,7 @@ trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
 "$bin/CDSBenchmark" config "$work" "$url" RS384 >/dev/null
 wait_up() { for _ in $(seq 1 100); do curl -sf "$url/healthz" >/dev/null && return; sleep 0.2; done; echo "server did not start"; exit 1; }
 wait_run() { for _ in $(seq 1 300); do grep -q "re-assessed stored cases" "$1" && return; sleep 1; done; }
-"$bin/bonemet" serve --port 18080 --data "$work" --cds-config "$work/cds.json" > "$work/first.log" 2>&1 &
+"$server_bin" serve --port 18080 --data "$work" --cds-config "$work/cds.json" > "$work/first.log" 2>&1 &
 server=$!
 wait_up
 GO_FILE="$work/go" "$bin/CDSBenchmark" load "$work" "$url" 32 "$seconds" 200 "$rate" > "$work/load.out" 2> "$work/load.err" &
@@ -41,7 +43,7 @@ if sys.argv[2] == "changed":
     db.execute("UPDATE cases SET findings_digest = 'spoilt'")
 db.commit()
 PY
-"$bin/bonemet" serve --port 18080 --data "$work" --cds-config "$work/cds.json" > "$work/second.log" 2>&1 &
+"$server_bin" serve --port 18080 --data "$work" --cds-config "$work/cds.json" > "$work/second.log" 2>&1 &
 server=$!
 wait_up
 start=$(date +%s.%N)
