@@ -100,8 +100,8 @@ extension SQLCaseStore {
         // run after a load — PostgreSQL plans them as scans of the whole table, batch after
         // batch (seen with auto_explain). For this transaction only, it uses the indexes.
         if db.dialect.name == "postgresql" { try await db.raw("SET LOCAL enable_seqscan = off").run() }
-        // One read for the whole batch (the cases' versions and findings digests), then
-        // writes only for the cases whose findings changed.
+        // One read for the whole part (the cases' versions and findings digests, read in the
+        // transaction that writes them), then writes only for the cases whose findings changed.
         var current: [String: Current] = [:]
         if let direct = db as? DirectSQLiteTransaction {
             // On SQLite's writing thread: one prepared lookup a case (the statement below

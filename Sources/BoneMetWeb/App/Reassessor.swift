@@ -84,8 +84,9 @@ public struct Reassessor: Sendable {
         let json: String
     }
 
-    /// Reads and assesses a batch on every core (issue #12: one write per batch, not per case,
-    /// so a request's write waits for at most one batch's), at a lower priority.
+    /// Reads and assesses a batch on every core, at a lower priority (issue #12: one write per
+    /// batch, not per case; on SQLite it gives way to a request's write after each part —
+    /// `SQLCaseStore.refresh`).
     static func assess(
         _ page: [(id: String, version: Int, json: String)], asOf: PartialDate, settings: RuleSettings
     ) async -> [SQLCaseStore.Reassessed] {
