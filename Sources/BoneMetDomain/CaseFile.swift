@@ -17,6 +17,13 @@ public enum CaseFile {
         return try read(value)
     }
 
+    /// A case file BoneMet stored itself: read straight from its bytes (`StoredCaseReader`,
+    /// issue #12), or strictly — with every problem reported — when that reader gives up.
+    public static func readStored(_ text: String) throws(Invalid) -> CaseRecord {
+        if let record = StoredCaseReader.read(text) { return record }
+        return try read(text)
+    }
+
     public static func read(_ data: Data) throws(Invalid) -> CaseRecord {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Invalid(errors: [InputError(field: nil, problem: .custom(LocalizedText(en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本")))])

@@ -3,6 +3,27 @@
 enum CaseSections {
     typealias Keys = CaseFile.Keys
 
+    /// The plausibility limits of measurement (not clinical thresholds), shared with
+    /// `StoredCaseReader` so both readers accept exactly the same values.
+    enum Limits {
+        static let ecog = 0...4
+        static let kps = 0...100
+        static let nrs = 0...10
+        static let weightKg: ClosedRange<Double> = 1...400
+        static let unnamedNewLesions = 0...1000
+        /// A lesion's diameter: above 0, at most 1 000 mm; one or two of them.
+        static func diameter(_ millimetres: Double) -> Bool { millimetres > 0 && millimetres <= 1000 }
+        static let diameterCount = 1...2
+        static let softTissueMm: ClosedRange<Double> = 0...1000
+        static let uptakeChangePercent: ClosedRange<Double> = -100...1000
+        static let fractionOfDiameter: ClosedRange<Double> = 0...1
+        static let doseMg: ClosedRange<Double> = 0...10_000
+        static let intervalWeeks = 1...52
+        static let doseGy: ClosedRange<Double> = 0...200
+        static let fractions = 1...100
+        static let labValue: ClosedRange<Double> = 0...10_000_000
+    }
+
     static func record(_ r: FieldReader) -> CaseRecord? {
         // Only the current version is accepted; any other is reported as out of range.
         _ = r.int("schemaVersion", in: CaseRecord.schemaVersion...CaseRecord.schemaVersion)
@@ -15,11 +36,11 @@ enum CaseSections {
             treatments: r.objects("treatments", keys: Keys.treatment, read: treatment),
             labs: r.objects("labs", keys: Keys.lab, read: lab),
             performance: r.objects("performance", keys: Keys.performance) { p in
-                let (date, ecog, kps) = (p.date("date", required: true), p.int("ecog", in: 0...4), p.int("kps", in: 0...100))
+                let (date, ecog, kps) = (p.date("date", required: true), p.int("ecog", in: Limits.ecog), p.int("kps", in: Limits.kps))
                 return date.map { PerformanceStatus(date: $0, ecog: ecog, kps: kps) }
             },
             pain: r.objects("pain", keys: Keys.pain) { p in
-                let (date, lesion, nrs) = (p.date("date", required: true), p.string("lesion"), p.int("nrs", in: 0...10))
+                let (date, lesion, nrs) = (p.date("date", required: true), p.string("lesion"), p.int("nrs", in: Limits.nrs))
                 let (mirels, sins) = (p.value("mirels", Mirels.Pain.self), p.value("sins", SINS.Pain.self))
                 return date.map { PainRecord(date: $0, lesion: lesion, mirels: mirels, sins: sins, nrs: nrs) }
             },
@@ -70,7 +91,7 @@ enum CaseSections {
         let patient = Patient(
             id: id ?? "?", sex: p.value("sex"), birthDate: p.date("birthDate"), fictional: p.bool("fictional") ?? false,
             weights: p.objects("weights", keys: Keys.weight) { w in
-                let (date, kg) = (w.date("date", required: true), w.double("kg", in: 1...400, required: true))
+                let (date, kg) = (w.date("date", required: true), w.double("kg", in: Limits.weightKg, required: true))
                 guard let date, let kg else { return nil }
                 return WeightRecord(date: date, kg: kg)
             })
@@ -106,7 +127,7 @@ enum CaseSections {
         let (contrast, uid, region, report) = (s.bool("contrast"), s.string("studyInstanceUid"), s.string("region"), s.string("report"))
         let dicomModality = s.string("dicomModality")
         let observations = s.objects("observations", keys: Keys.observation, read: observation)
-        let unnamed = s.int("unnamedNewLesions", in: 0...1000)
+        let unnamed = s.int("unnamedNewLesions", in: Limits.unnamedNewLesions)
         guard let id, let date, let modality else { return nil }
         var study = ImagingStudy(
             id: id, date: date, modality: modality, windows: windows, contrast: contrast, studyInstanceUid: uid, region: region,
@@ -120,24 +141,24 @@ enum CaseSections {
         var observation = LesionObservation(lesion: lesion, present: o.bool("present") ?? true)
         observation.character = o.value("character")
         observation.diametersMm = o.array("diametersMm") { value, path in
-            guard let number = value.number, number > 0, number <= 1000 else {
+            guard let number = value.number, Limits.diameter(number) else {
                 o.log.add(InputError(field: path.text, problem: .outOfRange(min: 0.1, max: 1000)))
                 return nil
             }
             return number
         }
-        if let diameters = observation.diametersMm, !(1...2).contains(diameters.count) {
+        if let diameters = observation.diametersMm, !Limits.diameterCount.contains(diameters.count) {
             o.log.add(InputError(field: o.fieldPath("diametersMm"), problem: .custom(LocalizedText(
                 en: "give one or two perpendicular diameters in mm", zh: "请给出一个或两个相互垂直的直径（mm）"))))
         }
-        observation.softTissueMm = o.double("softTissueMm", in: 0...1000)
+        observation.softTissueMm = o.double("softTissueMm", in: Limits.softTissueMm)
         observation.boneDestruction = o.bool("boneDestruction")
         observation.scleroticRim = o.bool("scleroticRim")
         observation.fillIn = o.value("fillIn")
         observation.uptake = o.bool("uptake")
-        observation.uptakeChangePercent = o.double("uptakeChangePercent", in: -100...1000)
+        observation.uptakeChangePercent = o.double("uptakeChangePercent", in: Limits.uptakeChangePercent)
         observation.normalSignal = o.bool("normalSignal")
-        observation.fractionOfDiameter = o.double("fractionOfDiameter", in: 0...1)
+        observation.fractionOfDiameter = o.double("fractionOfDiameter", in: Limits.fractionOfDiameter)
         observation.mirelsSize = o.value("mirelsSize")
         observation.collapse = o.value("collapse")
         observation.alignment = o.value("alignment")
@@ -159,15 +180,15 @@ enum CaseSections {
             id: id ?? "", kind: kind ?? .systemic, name: t.string("name"), drugs: t.strings("drugs"), systemicClass: t.value("systemicClass"),
             lesions: t.strings("lesions"), start: t.date("start", required: !(t.bool("planned") ?? false)), end: t.date("end"),
             planned: t.bool("planned") ?? false, stopReason: t.value("stopReason"), procedure: t.value("procedure"), agent: agent,
-            doseMg: t.double("doseMg", in: 0...10_000), intervalWeeks: t.int("intervalWeeks", in: 1...52), doses: t.dates("doses"),
-            doseGy: t.double("doseGy", in: 0...200), fractions: t.int("fractions", in: 1...100))
+            doseMg: t.double("doseMg", in: Limits.doseMg), intervalWeeks: t.int("intervalWeeks", in: Limits.intervalWeeks), doses: t.dates("doses"),
+            doseGy: t.double("doseGy", in: Limits.doseGy), fractions: t.int("fractions", in: Limits.fractions))
         var coded = treatment
         coded.codes = t.strings("codes")
         return id == nil || kind == nil ? nil : coded
     }
 
     static func lab(_ l: FieldReader) -> LabResult? {
-        let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: 0...10_000_000, required: true))
+        let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: Limits.labValue, required: true))
         guard let date, let test, let value else { return nil }
         let defaultUnit = test.units.first?.unit
         let unit = l.string("unit", required: defaultUnit == nil && !test.isTumourMarker) ?? defaultUnit ?? ""
@@ -176,7 +197,7 @@ enum CaseSections {
             return nil
         }
         return LabResult(
-            date: date, test: test, value: value, unit: unit, upperLimit: l.double("upperLimit", in: 0...10_000_000),
-            lowerLimit: l.double("lowerLimit", in: 0...10_000_000))
+            date: date, test: test, value: value, unit: unit, upperLimit: l.double("upperLimit", in: Limits.labValue),
+            lowerLimit: l.double("lowerLimit", in: Limits.labValue))
     }
 }

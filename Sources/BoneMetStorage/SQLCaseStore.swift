@@ -320,7 +320,7 @@ public struct SQLCaseStore: CaseStore {
         }
         guard let row else { return nil }
         // A stored record that no longer reads is a storage fault, not user input: surface it.
-        let record = try CaseFile.read(try row.decode(column: "record_json", as: String.self))
+        let record = try CaseFile.readStored(try row.decode(column: "record_json", as: String.self))
         return StoredCase(
             id: id, record: record, version: try row.decode(column: "version", as: Int.self),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self),

@@ -10,6 +10,8 @@ import Logging
 // runs at start and each midnight), timed on N realistic cases. Usage:
 //   ReassessBenchmark N [postgres URL]   (a throw-away PostgreSQL database: its tables are dropped)
 //   ReassessBenchmark 0 one-core           (only the one-core decode and assessment figures)
+//   ReassessBenchmark N stored             (only decode and assess the N stored cases themselves,
+//                                          on one thread, then on both background threads)
 //   ReassessBenchmark N fill FOLDER        (only fill FOLDER/bonemet.sqlite with N cases never
 //                                          re-assessed: `bonemet serve --data FOLDER` runs the
 //                                          full re-assessment at start — requests under it)
@@ -72,22 +74,28 @@ let rounds = ProcessInfo.processInfo.environment["ROUNDS"].flatMap { Int($0) } ?
 for _ in 0..<rounds {
     let decodeStart = ContinuousClock.now
     var decoded = 0
-    for _ in 0..<20 { for text in sample { if (try? CaseFile.read(text)) != nil { decoded += 1 } } }
+    for _ in 0..<20 { for text in sample { if (try? CaseFile.readStored(text)) != nil { decoded += 1 } } }
     decodeEach = min(decodeEach, decodeStart.duration(to: .now) / max(decoded, 1))
     let assessStart = ContinuousClock.now
     for _ in 0..<20 { for record in templates { _ = assess(record, asOf: asOf, settings: .default) } }
     assessEach = min(assessEach, assessStart.duration(to: .now) / (20 * templates.count))
 }
 if arguments.contains("one-core") {
-    // The decode's split: the JSON parse alone, then reading the parsed tree into a record.
+    // The strict reader (for input) beside the stored-case reader timed above, and its split:
+    // the JSON parse alone, then reading the parsed tree into a record.
+    var strictEach = Duration.seconds(1)
     var parseEach = Duration.seconds(1)
     for _ in 0..<rounds {
         let start = ContinuousClock.now
+        var read = 0
+        for _ in 0..<20 { for text in sample { if (try? CaseFile.read(text)) != nil { read += 1 } } }
+        strictEach = min(strictEach, start.duration(to: .now) / max(read, 1))
+        let parseStart = ContinuousClock.now
         var parsed = 0
         for _ in 0..<20 { for text in sample { if (try? JSONValue.parse(text)) != nil { parsed += 1 } } }
-        parseEach = min(parseEach, start.duration(to: .now) / max(parsed, 1))
+        parseEach = min(parseEach, parseStart.duration(to: .now) / max(parsed, 1))
     }
-    print("one core (best of \(rounds) rounds): decode \(decodeEach) (of which the JSON parse \(parseEach)), assess \(assessEach) per case")
+    print("one core (best of \(rounds) rounds): decode a stored case \(decodeEach); the strict reader \(strictEach) (of which the JSON parse \(parseEach)); assess \(assessEach) per case")
     exit(0)
 }
 
@@ -140,6 +148,37 @@ func cpuByThread() -> [String: Double] {
 func spent(since before: [String: Double]) -> String {
     cpuByThread().map { ($0.key, $0.value - (before[$0.key] ?? 0)) }.filter { $0.1 >= 0.05 }.sorted { $0.1 > $1.1 }
         .map { "\($0.0) \(String(format: "%.2f", $0.1))" }.joined(separator: ", ")
+}
+
+if arguments.contains("stored") {
+    // The decode and assessment of the stored cases themselves (every one distinct), without
+    // the run around them: one thread, then both background threads over the whole array.
+    var stored: [String] = []
+    var after: String?
+    while true {
+        let page = try await cases.page(after: after, limit: 1_000)
+        stored += page.map(\.json)
+        after = page.last?.id
+        if page.count < 1_000 { break }
+    }
+    func threadCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+    for round in 0..<3 {
+        let cpu0 = threadCPU()
+        var found = 0
+        for text in stored { if let record = try? CaseFile.readStored(text) { found += assess(record, asOf: asOf, settings: .default).findings.count } }
+        let one = (threadCPU() - cpu0) / Double(stored.count) * 1e3
+        let process0 = processCPU()
+        let wall0 = ContinuousClock.now
+        let counts = await stored.mapInBackground { text in (try? CaseFile.readStored(text)).map { assess($0, asOf: asOf, settings: .default).findings.count } ?? 0 }
+        let wall = wall0.duration(to: .now)
+        let both = (processCPU() - process0) / Double(stored.count) * 1e3
+        print("round \(round): one thread \(String(format: "%.3f", one)) ms CPU a case (\(found) findings); both background threads \(String(format: "%.3f", both)) ms CPU a case, \(wall) wall (\(counts.reduce(0, +)) findings)")
+    }
+    exit(0)
 }
 
 let services = AppServices(store: store, now: { noon }, logger: logger, clock: .utc)

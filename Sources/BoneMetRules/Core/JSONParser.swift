@@ -6,15 +6,17 @@
 /// before the value is skipped. Refused: trailing commas, leading zeros, control characters and
 /// lone surrogates in strings, non-finite numbers, text after the value, nesting deeper than
 /// `maxDepth` (no stack exhaustion on hostile input).
+@usableFromInline
 struct JSONParser {
     static let maxDepth = 512
 
+    @usableFromInline
     struct Failure: Error {}
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline var index = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -34,7 +36,8 @@ struct JSONParser {
         return try result.get()
     }
 
-    private mutating func skipSpace() {
+    @inlinable
+    mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -58,7 +61,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    @usableFromInline
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw Failure() }
         let matches = word.withUTF8Buffer { expected in
@@ -125,7 +129,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func string() throws(Failure) -> String {
+    @usableFromInline
+    mutating func string() throws(Failure) -> String {
         index += 1
         let start = index
         // Fast path: no escapes — the bytes between the quotes are the string.
@@ -203,7 +208,8 @@ struct JSONParser {
         return value
     }
 
-    private mutating func number() throws(Failure) -> JSONValue {
+    @usableFromInline
+    mutating func number() throws(Failure) -> JSONValue {
         let start = index
         var integral = true
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }

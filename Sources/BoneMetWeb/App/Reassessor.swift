@@ -94,7 +94,7 @@ public struct Reassessor: Sendable {
         // At a lower priority (`BackgroundThreads`): requests come first.
         return await cases.mapInBackground { item in
             // A record that no longer reads is left as it is (its page reports it); never a crash.
-            (try? CaseFile.read(item.json)).map { record in
+            (try? CaseFile.readStored(item.json)).map { record in
                 let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings)
                 return SQLCaseStore.Reassessed(id: item.id, version: item.version, findings: assessment.findings, reassessOn: assessment.reassessOn)
             }
