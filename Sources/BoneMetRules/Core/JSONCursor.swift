@@ -59,13 +59,15 @@ public struct JSONCursor {
         @inlinable
         public static func == (key: Key, name: StaticString) -> Bool {
             guard key.range.count == name.utf8CodeUnitCount else { return false }
-            let start = name.utf8Start
-            var offset = 0
-            for index in key.range {
-                guard key.bytes[index] == start[offset] else { return false }
-                offset += 1
+            // `withUTF8Buffer`, not `utf8Start`: a one-character name is not stored as a pointer.
+            return name.withUTF8Buffer { expected in
+                var offset = 0
+                for index in key.range {
+                    guard key.bytes[index] == expected[offset] else { return false }
+                    offset += 1
+                }
+                return true
             }
-            return true
         }
     }
 
