@@ -1,6 +1,8 @@
 /// The case as the rules read it: only what was known on `asOf`, sorted so that the order of
 /// the file never changes a result, with per-lesion series built once (O(lesions × studies)).
-struct CaseIndex {
+/// A class: every rule keeps it and passes it on, and each copy of a struct of fifteen lists
+/// and tables retained and released every one of them (≈ 4 % of an assessment, issue #12).
+final class CaseIndex {
     /// A class: the rules filter and pass these lists around many times per assessment, and a
     /// copy of a struct holding a whole study retained each of its fields (~6 % of an
     /// assessment, issue #12); a copy of this is one reference.

@@ -4,13 +4,23 @@ struct SurgeryRules {
     let index: CaseIndex
 
     /// Mirels at one time point of one lesion.
-    struct MirelsPoint {
+    /// A class, as `CaseIndex.Point`: the points are grouped, filtered and passed around, and
+    /// a copy of a struct holding a whole study retained each of its fields (issue #12).
+    final class MirelsPoint {
         let lesion: String
         let study: ImagingStudy
         let input: Mirels.Input
         let result: Mirels.Result
         /// Where each item was graded from, by item key ("lesion" → "X-ray of 2023-04-02").
         let provenance: [(key: String, from: LocalizedText)]
+
+        init(lesion: String, study: ImagingStudy, input: Mirels.Input, result: Mirels.Result, provenance: [(key: String, from: LocalizedText)]) {
+            self.lesion = lesion
+            self.study = study
+            self.input = input
+            self.result = result
+            self.provenance = provenance
+        }
     }
 
     /// Mirels at every anatomic study of every long-bone lesion. Each item is graded from the
