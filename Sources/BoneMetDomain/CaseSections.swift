@@ -187,12 +187,18 @@ enum CaseSections {
         return id == nil || kind == nil ? nil : coded
     }
 
+    /// A lab's unit (shared with `StoredCaseReader`): when none is given, the test's first
+    /// unit — required when the test has none and is not a tumour marker; a given unit must be
+    /// one the test knows.
+    static func unitRequired(_ test: LabTest) -> Bool { test.units.isEmpty && !test.isTumourMarker }
+    static func unit(of test: LabTest, given: String?) -> String { given ?? test.units.first?.unit ?? "" }
+    static func unitKnown(_ unit: String, for test: LabTest) -> Bool { test.isTumourMarker || test.factor(for: unit) != nil }
+
     static func lab(_ l: FieldReader) -> LabResult? {
         let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: Limits.labValue, required: true))
         guard let date, let test, let value else { return nil }
-        let defaultUnit = test.units.first?.unit
-        let unit = l.string("unit", required: defaultUnit == nil && !test.isTumourMarker) ?? defaultUnit ?? ""
-        if !test.isTumourMarker && test.factor(for: unit) == nil {
+        let unit = l.string("unit", required: Self.unitRequired(test)) ?? Self.unit(of: test, given: nil)
+        if !Self.unitKnown(unit, for: test) {
             l.log.add(InputError(field: l.fieldPath("unit"), problem: .unknownValue(unit, allowed: test.units.map(\.unit))))
             return nil
         }

@@ -30,7 +30,7 @@ enum StoredCaseReader {
         while let key = try c.nextKey(&members) {
             if key == "biopsies" { record.biopsies = try c.list(biopsy) }
             else if key == "decisions" { record.decisions = try c.list(decision) }
-            else if key == "dentalExams" { record.dentalExams = try c.list { (c: inout JSONCursor) throws(Miss) in try c.date() } }
+            else if key == "dentalExams" { record.dentalExams = try c.dates() }
             else if key == "diseaseStatus" { record.diseaseStatus = try c.list(diseaseStatus) }
             else if key == "events" { record.events = try c.list(event) }
             else if key == "labs" { record.labs = try c.list(lab) }
@@ -207,7 +207,7 @@ enum StoredCaseReader {
             else if key == "codes" { t.codes = try c.strings() }
             else if key == "doseGy" { t.doseGy = try c.decimal(in: Limits.doseGy) }
             else if key == "doseMg" { t.doseMg = try c.decimal(in: Limits.doseMg) }
-            else if key == "doses" { t.doses = try c.list { (c: inout JSONCursor) throws(Miss) in try c.date() } }
+            else if key == "doses" { t.doses = try c.dates() }
             else if key == "drugs" { t.drugs = try c.strings() }
             else if key == "end" { t.end = try c.date() }
             else if key == "fractions" { t.fractions = try c.whole(in: Limits.fractions) }
@@ -243,12 +243,9 @@ enum StoredCaseReader {
             else { throw Miss() }
         }
         guard let date, let test, let value else { throw Miss() }
-        // As `CaseSections.lab`: the test's first unit when none is given (required when the
-        // test has none and is not a tumour marker), and a unit the test knows.
-        let defaultUnit = test.units.first?.unit
-        guard unit != nil || defaultUnit != nil || test.isTumourMarker else { throw Miss() }
-        let given = unit ?? defaultUnit ?? ""
-        guard test.isTumourMarker || test.factor(for: given) != nil else { throw Miss() }
+        guard unit != nil || !CaseSections.unitRequired(test) else { throw Miss() }
+        let given = CaseSections.unit(of: test, given: unit)
+        guard CaseSections.unitKnown(given, for: test) else { throw Miss() }
         return LabResult(date: date, test: test, value: value, unit: given, upperLimit: upper, lowerLimit: lower)
     }
 
@@ -428,6 +425,11 @@ extension JSONCursor {
     /// A list of texts (`FieldReader.strings`: blank ones allowed).
     mutating func strings() throws(Miss) -> [String] {
         try list { (c: inout JSONCursor) throws(Miss) in try c.string() }
+    }
+
+    /// A list of dates (`FieldReader.dates`).
+    mutating func dates() throws(Miss) -> [PartialDate] {
+        try list { (c: inout JSONCursor) throws(Miss) in try c.date() }
     }
 
     /// A list of values of a closed set (`FieldReader.values`).
