@@ -134,7 +134,7 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain", "BoneMetStorage"], swiftSettings: strictSettings),
+        .testTarget(name: "bonemetTests", dependencies: ["BoneMetDomain", "BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

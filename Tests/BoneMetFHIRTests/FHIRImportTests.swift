@@ -32,9 +32,9 @@ enum MCODEFixture {
         #"{"resourceType":"ImagingStudy","id":"ct1","status":"available","subject":{"reference":"Patient/p1"},"started":"2023-01-05T10:00:00Z","modality":[{"system":"http://dicom.nema.org/resources/ontology/DCM","code":"CT"}],"identifier":[{"system":"urn:dicom:uid","value":"urn:oid:1.2.840.1136.1"}]}"#,
     ]
 
-    static func folder(extra: [String: String] = [:]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bm-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// The export as files in a new folder inside `scratch` (removed with it).
+    static func folder(in scratch: ScratchFolder, extra: [String: String] = [:]) throws -> URL {
+        let folder = try scratch.folder()
         var files = [
             "Patient.000.ndjson": patient + "\n\n",
             "Condition.000.ndjson": conditions.joined(separator: "\n"),
@@ -142,12 +142,14 @@ extension FHIRMappingTests {
 }
 
 @Suite struct FHIRImportTests {
+    let scratch = ScratchFolder("bm-export")
+
     @Test(arguments: TestDatabases.engines)
     func importIsIdempotentReportsBadLinesAndUpdatesOnChange(engine: SQLStore.Engine) async throws {
         try await TestDatabases.with(engine) { store in
             let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
             let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
-            let folder = try MCODEFixture.folder()
+            let folder = try MCODEFixture.folder(in: scratch)
             let first = try await importer.run(folder)
             #expect(first.created == 1)
             #expect(first.scan.badLines.map(\.line) == [5])
@@ -170,7 +172,7 @@ extension FHIRMappingTests {
             let findings = try await SQLCaseStore(store).findings(caseId: try #require(cases.first?.id))
             #expect(findings.contains { $0.ruleId == "boneAgents.zoledronic.dose" })
             // A changed resource updates the same case.
-            let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+            let changed = try MCODEFixture.folder(in: scratch, extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
             let update = try await importer.run(changed)
             #expect(update.updated == 1)
             #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
@@ -182,7 +184,7 @@ extension FHIRMappingTests {
         try await TestDatabases.with(engine) { store in
             let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
             let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 })
-            _ = try await importer.run(try MCODEFixture.folder())
+            _ = try await importer.run(try MCODEFixture.folder(in: scratch))
             let cases = SQLCaseStore(store)
             let id = try #require(try await cases.list(search: nil, limit: 10, offset: 0).first?.id)
             #expect(try await SQLFHIRStaging(store).caseId(sourceKey: "fhir:p1") == id)
@@ -192,10 +194,10 @@ extension FHIRMappingTests {
             edited.dentalExams = [asOf]
             _ = try await cases.update(id: id, record: edited, findings: [], expectedVersion: stored.version, by: "doctor", at: 2)
             // The same export again: nothing to do, the edit stays.
-            #expect(try await importer.run(try MCODEFixture.folder()).unchanged == 1)
+            #expect(try await importer.run(try MCODEFixture.folder(in: scratch)).unchanged == 1)
             #expect(try await cases.get(id: id)?.record.dentalExams == [asOf])
             // A changed source: the case is kept as edited, and the summary says so.
-            let changed = try MCODEFixture.folder(extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
+            let changed = try MCODEFixture.folder(in: scratch, extra: ["Patient.000.ndjson": MCODEFixture.patient.replacingOccurrences(of: "1958-04", with: "1958-05")])
             let summary = try await importer.run(changed)
             #expect(summary.keptLocalEdits == 1)
             #expect(summary.updated == 0)
@@ -232,7 +234,7 @@ extension FHIRMappingTests {
                 lines.append(weight("w\(number)", 60))
             }
         }
-        let folder = try MCODEFixture.folder(extra: ["Observation.000.ndjson": lines.joined(separator: "\n")])
+        let folder = try MCODEFixture.folder(in: scratch, extra: ["Observation.000.ndjson": lines.joined(separator: "\n")])
         try await TestDatabases.with(engine) { store in
             let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
             let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, keepStaged: true, now: { 1 }).run(folder)
@@ -253,7 +255,7 @@ extension FHIRMappingTests {
     }
 
     @Test func aManifestNamesTheFilesToRead() throws {
-        let folder = try MCODEFixture.folder(extra: ["Extra.ndjson": #"{"resourceType":"Patient","id":"p2"}"#])
+        let folder = try MCODEFixture.folder(in: scratch, extra: ["Extra.ndjson": #"{"resourceType":"Patient","id":"p2"}"#])
         let manifest = #"{"transactionTime":"2026-11-27T00:00:00Z","request":"https://ehr/fhir/$export","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://ehr/files/Patient.000.ndjson"}],"error":[]}"#
         try Data(manifest.replacingOccurrences(of: "https://ehr/files/", with: "").utf8).write(to: folder.appendingPathComponent("manifest.json"))
         // Only the file the manifest lists: Extra.ndjson is not read.

@@ -1,3 +1,4 @@
+import BoneMetTestSupport
 import Foundation
 import Testing
 
@@ -13,9 +14,10 @@ import Testing
         ]}
         """#
 
-    func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("bm-cli-\(name)-\(UUID().uuidString)").path
-    }
+    /// Every installation, export and bundle of a test in one folder, removed after it.
+    let scratch = ScratchFolder("bm-cli")
+
+    func temporary(_ name: String) -> String { scratch.path("\(name)-\(UUID().uuidString)") }
 
     @Test func casesTravelFromOneInstallationToAnother() throws {
         let source = temporary("source")

@@ -1,3 +1,4 @@
+import BoneMetTestSupport
 import Foundation
 import Testing
 
@@ -6,9 +7,10 @@ import Testing
 @Suite struct ExtractCommandTests {
     static let report = "T10椎体见溶骨性骨质破坏，大小约18×14mm，未见病理性骨折。右侧髂翼见成骨性病灶。"
 
+    let scratch = ScratchFolder("lexicons")
+
     func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lexicons-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try scratch.folder()
         for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return url
     }
