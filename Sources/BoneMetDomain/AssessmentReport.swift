@@ -101,7 +101,7 @@ public enum AssessmentReport {
                 lines.append("\(marks[finding.severity] ?? "·") [\(finding.severity.label(language))] \(finding.title(language))")
                 lines.append("    \(finding.detail(language))")
                 let colon = language == .zhHans ? "：" : ": "
-                lines.append("    \(words.specialty(language))\(colon)\(finding.specialty.label(language)) · \(words.source(language))\(colon)\(finding.sources.map(\.text).joined(separator: "; "))")
+                lines.append("    \(words.specialty(language))\(colon)\(finding.specialty.label(language)) · \(words.source(language))\(colon)\(Citation.line(finding.sources, language))")
             }
             lines.append("")
         }
@@ -118,7 +118,7 @@ public enum AssessmentReport {
             for finding in findings {
                 lines.append("- **\(finding.severity.label(language))** — \(escape(finding.title(language)))  ")
                 lines.append("  \(escape(finding.detail(language)))  ")
-                lines.append("  _\(words.specialty(language)): \(finding.specialty.label(language)); \(words.source(language)): \(escape(finding.sources.map(\.text).joined(separator: "; ")))_")
+                lines.append("  _\(words.specialty(language)): \(finding.specialty.label(language)); \(words.source(language)): \(escape(Citation.line(finding.sources, language)))_")
             }
             lines.append("")
         }

@@ -179,7 +179,7 @@ public enum CDSCards {
         var detail = [markdownSafe(finding.detail(language))]
         if !finding.inputs.isEmpty { detail.append(finding.inputs.map { "`\($0.name)` = \(markdownSafe($0.value))" }.joined(separator: ", ")) }
         detail.append("**\(responsible(language))**: \(finding.specialty.label(language))")
-        if !finding.sources.isEmpty { detail.append("**\(sourcesLabel(language))**: " + finding.sources.map { markdownSafe($0.text) }.joined(separator: "; ")) }
+        if !finding.sources.isEmpty { detail.append("**\(sourcesLabel(language))**: " + finding.sources.map { markdownSafe($0(language)) }.joined(separator: "; ")) }
         let openCase = LocalizedText(en: "Open the case in BoneMet", zh: "在 BoneMet 中打开病例")
         return FHIRExporter.obj([
             ("uuid", .string(UUID().uuidString.lowercased())), ("summary", .string(summary)), ("detail", .string(detail.joined(separator: "\n\n"))),

@@ -7,7 +7,9 @@ struct DiagnosisRules {
     var surgeryProposed: Set<String> = []
 
     static let sourceHospital = Citation(
-        id: "sourceHospitalDiagnosis", text: "Beijing Jishuitan Hospital MDT: diagnosis and biopsy rules (seed document)")
+        id: "sourceHospitalDiagnosis",
+        text: "Xu HR (Beijing Jishuitan Hospital). Bone metastases: three things the orthopaedic surgeon wants to say — MDT talk; diagnosis and biopsy",
+        zh: "徐海荣（北京积水潭医院）. 肿瘤骨转移——骨科大夫想说的三件事（MDT 对谈）：诊断与活检")
     static let vanEs2019 = Citation(id: "vanEs2019", text: "van Es SC et al. Am J Surg Pathol 2019 (decalcification and molecular pathology)")
     static let hamaoka2004 = Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (timing of bone response)")
 

@@ -34,8 +34,18 @@ public struct Finding: Sendable, Hashable {
         self.title = title
         self.detail = detail
         self.inputs = inputs
-        self.sources = sources
+        self.sources = Self.once(sources)
         self.ruleSetVersion = RuleSet.version
+    }
+
+    /// Each source once, in the order first cited: a finding built from several parts (the
+    /// bone-agent start advice cites ESMO for each primary) listed one paper up to three times.
+    static func once(_ sources: [Citation]) -> [Citation] {
+        guard sources.count > 1 else { return sources }
+        var kept: [Citation] = []
+        kept.reserveCapacity(sources.count)
+        for source in sources where !kept.contains(where: { $0.id == source.id }) { kept.append(source) }
+        return kept
     }
 }
 

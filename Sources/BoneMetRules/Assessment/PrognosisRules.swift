@@ -206,31 +206,71 @@ struct PrognosisRules {
         let fractured = index.record.events.contains { $0.kind == .pathologicalFracture && index.known($0.date) }
         let lymphNodes = index.record.visceralMetastases.map { list in list.contains { $0.organ.lowercased().contains("lymph") } }
         let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.organ.lowercased().contains("lymph") } }
-        let items: [(String, String?)] = [
-            ("age", index.ageNow.map(String.init)),
-            ("sex", index.record.patient.sex?.rawValue),
-            ("primary", index.bonePrimary?.site.rawValue ?? (index.bonePrimaryCandidates.count > 1 ? "undecided: " + index.bonePrimaryCandidates.map(\.site.rawValue).joined(separator: " or ") : nil)),
-            ("ecog", index.latestPerformance()?.ecog.map(String.init)),
-            ("fracture", fractured ? "pathological" : "impending"),
-            ("boneMetastases", metastatic.count == 1 ? "solitary" : "multiple"),
-            ("visceralMetastases", visceral.map { $0.description }),
-            ("lymphNodeMetastases", lymphNodes.map { $0.description }),
-            ("haemoglobinGDl", index.latestLab(.hemoglobin)?.canonicalValue.map { String(describing: $0) }),
-            ("lymphocytes10e9L", index.latestLab(.lymphocytes)?.canonicalValue.map { String(describing: $0) }),
+        let primary: LocalizedText? = index.bonePrimary.map { $0.site.label } ?? (index.bonePrimaryCandidates.count > 1
+            ? LocalizedText(
+                en: "undecided (\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").en))",
+                zh: "未定（\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").zhHans)）")
+            : nil)
+        let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { String(describing: $0) }
+        let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { String(describing: $0) }
+        // Each input by its key (the finding's inputs, for machines), its clinical name and its
+        // value in each language (the text: a Chinese page shows no field names or codes).
+        let items: [SurvivalModelItem] = [
+            .init("age", index.ageNow.map(String.init), LocalizedText(en: "age", zh: "年龄"),
+                index.ageNow.map { LocalizedText(en: "\($0)", zh: "\($0) 岁") }),
+            .init("sex", index.record.patient.sex?.rawValue, LocalizedText(en: "sex", zh: "性别"), index.record.patient.sex?.label),
+            .init("primary", index.bonePrimary?.site.rawValue
+                ?? (index.bonePrimaryCandidates.count > 1 ? "undecided: " + index.bonePrimaryCandidates.map(\.site.rawValue).joined(separator: " or ") : nil),
+                LocalizedText(en: "primary", zh: "原发灶"), primary),
+            .init("ecog", index.latestPerformance()?.ecog.map(String.init), LocalizedText(en: "ECOG", zh: "ECOG"),
+                index.latestPerformance()?.ecog.map { LocalizedText(en: "\($0)", zh: "\($0)") }),
+            .init("fracture", fractured ? "pathological" : "impending", LocalizedText(en: "fracture", zh: "骨折"),
+                fractured
+                    ? LocalizedText(en: "pathological", zh: "已发生病理性骨折")
+                    : LocalizedText(en: "impending (not fractured)", zh: "即将骨折（尚未骨折）")),
+            .init("boneMetastases", metastatic.count == 1 ? "solitary" : "multiple", LocalizedText(en: "bone metastases", zh: "骨转移"),
+                metastatic.count == 1 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发")),
+            .init("visceralMetastases", visceral.map { $0.description }, LocalizedText(en: "visceral metastases", zh: "内脏转移"),
+                visceral.map { $0 ? LocalizedText(en: "yes", zh: "有") : LocalizedText(en: "no", zh: "无") }),
+            .init("lymphNodeMetastases", lymphNodes.map { $0.description }, LocalizedText(en: "lymph-node metastases", zh: "淋巴结转移"),
+                lymphNodes.map { $0 ? LocalizedText(en: "yes", zh: "有") : LocalizedText(en: "no", zh: "无") }),
+            .init("haemoglobinGDl", haemoglobin, LocalizedText(en: "haemoglobin", zh: "血红蛋白"),
+                haemoglobin.map { LocalizedText(en: "\($0) g/dL", zh: "\($0) g/dL") }),
+            .init("lymphocytes10e9L", lymphocytes, LocalizedText(en: "lymphocytes", zh: "淋巴细胞计数"),
+                lymphocytes.map { LocalizedText(en: "\($0) ×10⁹/L", zh: "\($0) ×10⁹/L") }),
         ]
-        let known = items.filter { $0.1 != nil }.map { "\($0.0)=\($0.1 ?? "")" }.joined(separator: ", ")
-        let missing = items.filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+        let known = LocalizedText.joined(
+            items.compactMap { item in item.text.map { LocalizedText(en: "\(item.label.en) \($0.en)", zh: "\(item.label.zhHans) \($0.zhHans)") } },
+            en: ", ", zh: "；")
+        let absent = items.filter { $0.text == nil }.map(\.label)
+        let missing = absent.isEmpty ? LocalizedText(en: "none", zh: "无") : LocalizedText.joined(absent, en: ", ", zh: "、")
         return Finding(
             ruleId: "surgery.prognosis.survivalModelInputs", severity: .info, duty: .surgery, specialty: .orthopaedics,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "PATHFx / SORG survival estimate: inputs on record", zh: "PATHFx / SORG 生存预测：病历中已有的输入项"),
             detail: LocalizedText(
-                en: "Enter these in PATHFx 3.0 (pathfx.org; survival at 1–24 months) or SORG (90-day and 1-year mortality after spine surgery); BoneMet does not compute their numbers. Known: \(known). Missing: \(missing.isEmpty ? "none" : missing).",
-                zh: "请将以下数据输入 PATHFx 3.0（pathfx.org；1–24 个月生存率）或 SORG（脊柱手术后 90 天及 1 年死亡率）；BoneMet 不计算其结果。已有：\(known)。缺失：\(missing.isEmpty ? "无" : missing)。"),
-            inputs: items.map { FindingInput($0.0, $0.1 ?? "unknown") },
+                en: "Enter these in PATHFx 3.0 (pathfx.org; survival at 1–24 months) or SORG (90-day and 1-year mortality after spine surgery); BoneMet does not compute their numbers. Known: \(known.en.isEmpty ? "none" : known.en). Missing: \(missing.en).",
+                zh: "请将以下数据输入 PATHFx 3.0（pathfx.org；1–24 个月生存率）或 SORG（脊柱手术后 90 天及 1 年死亡率）；BoneMet 不计算其结果。已有：\(known.zhHans.isEmpty ? "无" : known.zhHans)。缺失：\(missing.zhHans)。"),
+            inputs: items.map { FindingInput($0.key, $0.value ?? "unknown") },
             sources: [
                 Citation(id: "anderson2020", text: "Anderson AB et al. Clin Orthop Relat Res 2020;478:808-18 (PATHFx 3.0)"),
                 Citation(id: "karhade2019", text: "Karhade AV et al. Neurosurgery 2019 (SORG)"),
             ])
+    }
+}
+
+/// One input of the PATHFx / SORG finding: its key and value for machines, its clinical name and
+/// value for people.
+private struct SurvivalModelItem {
+    let key: String
+    let value: String?
+    let label: LocalizedText
+    let text: LocalizedText?
+
+    init(_ key: String, _ value: String?, _ label: LocalizedText, _ text: LocalizedText?) {
+        self.key = key
+        self.value = value
+        self.label = label
+        self.text = text
     }
 }

@@ -11,7 +11,9 @@ struct ResponseRules {
         Citation(id: "costelloe2009", text: "Costelloe CM et al. Lancet Oncol 2009;10:606-14"),
     ]
     static let attributionSource = Citation(
-        id: "sourceHospital", text: "Beijing Jishuitan Hospital MDT: treatment-window attribution of bone response (seed document)")
+        id: "sourceHospital",
+        text: "Xu HR (Beijing Jishuitan Hospital). Bone metastases: three things the orthopaedic surgeon wants to say — MDT talk; bone response judged by treatment window",
+        zh: "徐海荣（北京积水潭医院）. 肿瘤骨转移——骨科大夫想说的三件事（MDT 对谈）：按治疗窗口评价骨转移疗效")
 
     /// Every time point, oldest first: each study against the previous study of the same modality.
     func timePoints() -> [TimePointResponse] {

@@ -65,7 +65,7 @@ extension CalculatorReport {
         for item in advice { lines.append("\(words.advice(language))\(colon)\(item(language))") }
         lines.append("\(words.specialty(language))\(colon)\(specialty.label(language))")
         for caveat in caveats { lines.append("\(words.caveat(language))\(colon)\(caveat(language))") }
-        for source in sources { lines.append("\(words.source(language))\(colon)\(source.text)") }
+        for source in sources { lines.append("\(words.source(language))\(colon)\(source(language))") }
         lines.append("\(words.ruleSet(language)): \(ruleSetVersion)")
         return lines.joined(separator: "\n")
     }

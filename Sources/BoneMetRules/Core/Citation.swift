@@ -1,11 +1,28 @@
-/// A literature source a rule cites. Bibliographic text is the same in both languages.
+/// A literature source a rule cites. Journal references are cited as published, the same in
+/// both languages; a Chinese source (the source hospital's MDT talk) has its Chinese citation,
+/// shown on Chinese pages.
 public struct Citation: Sendable, Hashable, Codable {
     public let id: String
     public let text: String
+    public let zhHans: String?
 
-    public init(id: String, text: String) {
+    public init(id: String, text: String, zh: String? = nil) {
         self.id = id
         self.text = text
+        self.zhHans = zh
+    }
+
+    /// The citation as a reader of this language sees it.
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .en: text
+        case .zhHans: zhHans ?? text
+        }
+    }
+
+    /// Sources as one line: "a; b".
+    public static func line(_ sources: [Citation], _ language: Language) -> String {
+        sources.map { $0(language) }.joined(separator: "; ")
     }
 }
 

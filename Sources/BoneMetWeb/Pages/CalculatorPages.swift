@@ -95,7 +95,7 @@ struct CalculatorPage {
             }))),
             .ul(.forEach(report.advice + report.caveats) { .li(.text($0(language))) }),
             .p(.class("meta"), .text("\(UIText.specialty(language)): \(report.specialty.label(language))")),
-            .p(.class("meta"), .text("\(UIText.source(language)): \(report.sources.map(\.text).joined(separator: "; ")) · \(UIText.rules(language)) \(report.ruleSetVersion)"))
+            .p(.class("meta"), .text("\(UIText.source(language))\(UIText.colon(language))\(Citation.line(report.sources, language)) · \(UIText.rules(language)) \(report.ruleSetVersion)"))
         )
     }
 }

@@ -148,8 +148,8 @@ struct CasePage {
             .p(.class("severity"), .text(finding.severity.label(language))),
             .h3(.text(finding.title(language))),
             .p(.text(finding.detail(language))),
-            .p(.class("meta"), .text("\(UIText.specialty(language)): \(finding.specialty.label(language))")),
-            .p(.class("meta"), .text("\(UIText.source(language)): \(finding.sources.map(\.text).joined(separator: "; "))"))
+            .p(.class("meta"), .text("\(UIText.specialty(language))\(UIText.colon(language))\(finding.specialty.label(language))")),
+            .p(.class("meta"), .text("\(UIText.source(language))\(UIText.colon(language))\(Citation.line(finding.sources, language))"))
         )
     }
 }

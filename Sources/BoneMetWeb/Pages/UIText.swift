@@ -40,6 +40,8 @@ enum UIText {
     static let asOf = LocalizedText(en: "assessed as of", zh: "评估日期")
     static let specialty = LocalizedText(en: "Responsible", zh: "负责科室")
     static let source = LocalizedText(en: "Source", zh: "来源")
+    /// ": " after a label, "：" in Chinese.
+    static func colon(_ language: AppLanguage) -> String { language == .zhHans ? "：" : ": " }
     static let none = LocalizedText(en: "No findings.", zh: "无结论。")
     static let upToDate = LocalizedText(en: "Every case re-assessed for today:", zh: "全部病例已按今日重新评估：")
     static let assessedOnWrite = LocalizedText(
