@@ -118,8 +118,9 @@ struct SurgeryRules {
             let protected = protection(id)
             let total = latest.result.total
             let scoreText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-            let history = points.map { "\($0.study.date) \($0.result.total.score.map(String.init) ?? "\($0.result.total.min)–\($0.result.total.max)")" }
-                .joined(separator: ", ")
+            let scores = points.map { ($0.study.date, $0.result.total.score.map(String.init) ?? "\($0.result.total.min)–\($0.result.total.max)") }
+            let history = scores.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            let historyZh = scores.map { "\($0.0) \($0.1) 分" }.joined(separator: "，")
             let items = Self.itemsText(latest)
             var inputs = latest.result.components.map { FindingInput($0.key, $0.value ?? "unknown") }
             inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.en) }
@@ -129,7 +130,7 @@ struct SurgeryRules {
             let caveats = Self.caveats(lesion)
             let base = LocalizedText(
                 en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history). \(caveats.en)",
-                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history)。\(caveats.zhHans)")
+                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(historyZh)。\(caveats.zhHans)")
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
             let open = index.openDifferential(id)
