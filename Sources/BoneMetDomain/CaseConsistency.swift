@@ -81,7 +81,7 @@ enum CaseConsistency {
                 custom(
                     "lesions[\(i)].segment",
                     "\"\(segment.rawValue)\" is not a segment of bone \"\(lesion.bone.rawValue)\" (peritrochanteric: femur only; proximal, diaphysis, distal: long bones)",
-                    "“\(segment.label.zhHans)”不是\(lesion.bone.label.zhHans)的部位（转子间区仅见于股骨；近端、骨干、远端仅用于长骨）")
+                    "“\(segment.label.zhHans)”不是\(lesion.bone.label.zhHans)的部位（转子周围仅见于股骨；近端、骨干、远端仅用于长骨）")
             }
             if let primary = lesion.primary, !primaryIds.contains(primary) {
                 log.add(InputError(

@@ -100,7 +100,7 @@ import Testing
         #expect(!paths.contains("labs[1].value"))
         let humerus = found.first { $0.field == "lesions[0].segment" }
         #expect(humerus?.message(.en).contains("peritrochanteric: femur only") == true)
-        #expect(humerus?.message(.zhHans).contains("转子间区仅见于股骨") == true)
+        #expect(humerus?.message(.zhHans).contains("转子周围仅见于股骨") == true)
         #expect(found.first { $0.field == "studies[0].observations[0].uptake" }?.message(.en).contains("only on bone scan, PET-CT") == true)
     }
 

@@ -13,7 +13,7 @@ import Testing
         let a = try assessment("11-mirels-film-then-ct.json", asOf: "2024-02-15")
         let fix = try #require(a.rule("surgery.mirels.impendingFracture").first)
         #expect(fix.title.en.contains("left femur, peritrochanteric") && fix.title.en.contains("Mirels 11"))
-        #expect(fix.title.zhHans.contains("左股骨转子间区") && fix.title.zhHans.contains("Mirels 11 分"))
+        #expect(fix.title.zhHans.contains("左股骨转子周围") && fix.title.zhHans.contains("Mirels 11 分"))
         #expect(fix.inputs.contains(FindingInput("size.from", "X-ray of 2024-02-05")))
         #expect(fix.inputs.contains(FindingInput("pain.from", "pain record of 2024-02-06")))
         #expect(fix.detail.en.contains("fix before radiotherapy (planned for 2024-02-20)"))

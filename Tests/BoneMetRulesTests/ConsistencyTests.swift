@@ -237,7 +237,7 @@ import Testing
         #expect(Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L4")).label.zhHans == "L4 椎体")
         let femur = Lesion(id: "L2", bone: .femur, segment: .peritrochanteric, laterality: .right)
         #expect(femur.label.en == "right femur, peritrochanteric")
-        #expect(femur.label.zhHans == "右股骨转子间区")
+        #expect(femur.label.zhHans == "右股骨转子周围")
         #expect(!Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L4")).label.en.contains("L1"))
     }
 

@@ -43,7 +43,7 @@ public struct Lesion: Sendable, Hashable, Encodable {
     }
 
     /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
-    /// (右股骨转子间区). The id is never part of it, so it can never read as a second level.
+    /// (右股骨转子周围). The id is never part of it, so it can never read as a second level.
     public var label: LocalizedText {
         if let level {
             return bone == .sacrum
@@ -97,11 +97,11 @@ public enum Bone: String, InputEnum, Codable {
 public enum BoneSegment: String, InputEnum, Codable {
     case proximal, peritrochanteric, diaphysis, distal
 
-    /// The segment as the end of a Chinese site name (右股骨转子间区, 左肱骨骨干).
+    /// The segment as the end of a Chinese site name (右股骨转子周围, 左肱骨骨干).
     public var siteLabel: String {
         switch self {
         case .proximal: "近端"
-        case .peritrochanteric: "转子间区"
+        case .peritrochanteric: "转子周围"
         case .diaphysis: "骨干"
         case .distal: "远端"
         }
