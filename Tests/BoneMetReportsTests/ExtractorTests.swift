@@ -29,6 +29,20 @@ import Testing
         }
     }
 
+    /// A list of bones stays one list when an item carries a count ("双侧多根肋骨", "several
+    /// ribs"): skull and sternum were dropped from a bone scan's list before the ribs. 股骨上段
+    /// is the proximal femur (上段/下段 as Chinese reports write long-bone thirds).
+    @Test func aCountedItemKeepsTheListTogether() {
+        let scan = extractor.extract("全身骨显像示颅骨、胸骨、双侧多根肋骨、骨盆及双侧股骨上段多发放射性浓聚，考虑多发骨转移。")
+        for key in ["skull", "sternum", "rib bilateral", "pelvis", "femur bilateral proximal"] {
+            #expect(scan.lesions.first { $0.site.key == key }?.reading("uptake")?.value == "true", "\(key): \(scan.lesions.map(\.site.key))")
+        }
+        let english = extractor.extract("Increased uptake in the skull, sternum and several ribs.")
+        for key in ["skull", "sternum", "rib"] {
+            #expect(english.lesions.contains { $0.site.key == key }, "\(key): \(english.lesions.map(\.site.key))")
+        }
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
