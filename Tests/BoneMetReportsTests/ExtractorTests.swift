@@ -37,6 +37,10 @@ import Testing
         for key in ["skull", "sternum", "rib bilateral", "pelvis", "femur bilateral proximal"] {
             #expect(scan.lesions.first { $0.site.key == key }?.reading("uptake")?.value == "true", "\(key): \(scan.lesions.map(\.site.key))")
         }
+        // "第7后肋" (the posterior 7th rib) is a rib, and its 后 does not break the list.
+        let pet = extractor.extract("PET-CT：右侧髂骨、L5椎体及左侧第7后肋见骨质破坏伴FDG代谢增高，考虑骨转移。")
+        #expect(pet.lesions.map(\.site.key) == ["pelvis right", "L5", "rib left"])
+        #expect(pet.lesions.allSatisfy { $0.reading("destruction")?.value == "true" })
         let english = extractor.extract("Increased uptake in the skull, sternum and several ribs.")
         for key in ["skull", "sternum", "rib"] {
             #expect(english.lesions.contains { $0.site.key == key }, "\(key): \(english.lesions.map(\.site.key))")
