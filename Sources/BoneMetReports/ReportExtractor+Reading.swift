@@ -174,6 +174,20 @@ extension ReportExtractor {
         return TextSpan(start, end)
     }
 
+    /// Whether the clause of a "new" counts lesions without naming a bone: "3 new lesions",
+    /// "two new foci", "新增病灶3处", "新发2处浓聚灶", "多处新发病灶".
+    static func countsUnplacedLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {
+        let clause = clause(text, around: span)
+        if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
+        let words = text.text(clause).lowercased()
+        let counted = [
+            #"(\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|few)\s+(new|additional)\b"#,
+            #"\bnew\s+(lesions|foci|sites|areas|metastases)\b"#,
+            #"(\d+|[一二两三四五六七八九十多数几])\s*(处|个|枚)"#,
+        ]
+        return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
+    }
+
     /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
     static func collapseDegree(_ clause: String) -> String? {
         let lower = clause.lowercased()

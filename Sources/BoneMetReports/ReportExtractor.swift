@@ -209,6 +209,10 @@ public struct ReportExtractor: Sendable {
                 if mention.field == "comparison", mention.value == "new",
                     mentions.contains(where: { $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1 })
                 { continue }
+                // "compared with January there are 3 new lesions", "新增病灶3处": a count of new
+                // lesions the report does not place is about none of the bones it lists — calling
+                // them new would read as progression on each.
+                if mention.field == "comparison", mention.value == "new", Self.countsUnplacedLesions(text, around: mention.span, groups: groups) { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)

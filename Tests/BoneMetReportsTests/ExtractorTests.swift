@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    /// A count of new lesions the report does not place makes none of the listed bones new
+    /// (new reads as progression); a new lesion at a named bone stays new.
+    @Test func aCountOfNewLesionsIsNotPlacedOnTheListedBones() {
+        for text in [
+            "Bone scan: increased uptake in the ribs and pelvis, compared with 2024-01-10 there are 3 new lesions.",
+            "骨扫描：双侧肋骨、骨盆多发放射性浓聚，与2024-01-10比较新增病灶3处。",
+            "骨扫描：双侧肋骨、骨盆多发放射性浓聚，较前新发多处浓聚灶。",
+        ] {
+            let result = extractor.extract(text)
+            #expect(!result.lesions.isEmpty, "\(text)")
+            for lesion in result.lesions { #expect(lesion.reading("comparison")?.value != "new", "\(text): \(lesion.site.key)") }
+        }
+        #expect(lesion("骨扫描：新发右侧髂骨浓聚灶，肋骨未见变化。", "pelvis right")?.reading("comparison")?.value == "new")
+        #expect(lesion("右侧髂骨见放射性浓聚，为新发病灶。", "pelvis right")?.reading("comparison")?.value == "new")
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
