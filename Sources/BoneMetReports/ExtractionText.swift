@@ -57,10 +57,9 @@ public enum ExtractionText {
     public static func site(_ site: ReportSite, _ language: Language) -> String {
         if let level = site.level { return level.description }
         let side = site.side.map { $0.label(language) } ?? ""
-        let segment = site.segment.map { language == .zhHans ? $0.siteLabel : $0.rawValue } ?? ""
-        return language == .zhHans
-            ? side + site.bone.label(language) + segment
-            : [side, segment, site.bone.label(language)].filter { !$0.isEmpty }.joined(separator: " ")
+        // Named as the case names its lesions (Lesion.label): "right humerus, diaphysis", 右肱骨骨干.
+        if language == .zhHans { return side + site.bone.label(language) + (site.segment?.siteLabel ?? "") }
+        return [side, site.bone.label(language)].filter { !$0.isEmpty }.joined(separator: " ") + (site.segment.map { ", \($0.label.en)" } ?? "")
     }
 
     public static func value(_ reading: Reading) -> LocalizedText {

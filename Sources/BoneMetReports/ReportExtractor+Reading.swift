@@ -174,6 +174,16 @@ extension ReportExtractor {
         return TextSpan(start, end)
     }
 
+    /// Whether only counts, ordinals and segment words stand between two points: "5th and 6th",
+    /// "proximal", "第5、6".
+    static func onlyQualifiers(_ text: ReportText, from start: Int, to end: Int, segments: [TextSpan]) -> Bool {
+        guard start <= end, sameClause(text, start, end) else { return false }
+        var between = text.text(TextSpan(start, end))
+        for segment in segments where start <= segment.start && segment.end <= end { between = between.replacingOccurrences(of: text.text(segment), with: " ") }
+        between = between.lowercased().replacingOccurrences(of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
+        return between.isEmpty
+    }
+
     /// Whether the clause of a "new" counts lesions without naming a bone: "3 new lesions",
     /// "two new foci", "新增病灶3处", "新发2处浓聚灶", "多处新发病灶".
     static func countsUnplacedLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {

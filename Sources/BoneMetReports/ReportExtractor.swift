@@ -141,7 +141,12 @@ public struct ReportExtractor: Sendable {
                     mention.levels.contains { $0.region == .sacral } && sentences.contains { $0.start <= mention.span.start && span.end <= $0.end }
                 }) { continue }
                 // The side just before this bone, with no other bone between ("双侧髂骨及骶骨": the sacrum has none).
-                let side = nearest(sideMatches, before: span.start, within: 6, text: text).flatMap { found in
+                // Further back when only counts and segments stand between: "right 5th and 6th
+                // ribs", "both proximal femora".
+                let side = (nearest(sideMatches, before: span.start, within: 6, text: text)
+                    ?? nearest(sideMatches, before: span.start, within: 24, text: text).flatMap { found in
+                        Self.onlyQualifiers(text, from: found.0.end, to: span.start, segments: segmentMatches.map(\.0)) ? found : nil
+                    }).flatMap { found in
                     boneMatches.contains { $0.0.start >= found.0.end && $0.0.end <= span.start } ? nil : found.1
                 }
                 // Its segment: the word just after ("股骨近端", "femoral shaft" — and in "proximal
@@ -150,6 +155,8 @@ public struct ReportExtractor: Sendable {
                 let segment = segmentMatches.first { match in match.0.start >= span.start && match.0.start - span.end <= 6 }?.1
                     ?? segmentMatches.last { match in
                         match.0.end <= span.start && span.start - match.0.end <= 24 && Self.sameClause(text, match.0.end, span.start)
+                            // not another bone's ("both proximal femora and the left humerus")
+                            && !boneMatches.contains { $0.0.start >= match.0.end && $0.0.end <= span.start }
                     }?.1
                 var site = ReportSite(bone: bone, side: side, segment: bone.hasSegments ? segment : nil)
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }

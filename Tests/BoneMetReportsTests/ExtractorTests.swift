@@ -63,6 +63,18 @@ import Testing
         #expect(lesion("右侧髂骨见放射性浓聚，为新发病灶。", "pelvis right")?.reading("comparison")?.value == "new")
     }
 
+    /// English reports put counts and segments between the side and the bone, and name bones
+    /// in the plural; a segment belongs to its own bone, not the next one in the list.
+    @Test func sidesAcrossCountsAndSegmentsAndPluralBones() {
+        let scan = extractor.extract("Bone scan: increased uptake in both proximal femora and the left humerus.")
+        #expect(scan.lesions.map(\.site.key) == ["femur bilateral proximal", "humerus left"])
+        #expect(extractor.extract("CT chest: lytic lesions in the right 5th and 6th ribs posteriorly.").lesions.map(\.site.key) == ["rib right"])
+        // Another bone between the side and this one: the side is the other bone's.
+        #expect(extractor.extract("Lytic lesions in the right femur and humerus.").lesions.map(\.site.key) == ["femur right", "humerus"])
+        #expect(ExtractionText.site(ReportSite(bone: .humerus, side: .right, segment: .diaphysis), .en) == "right humerus, diaphysis")
+        #expect(ExtractionText.site(ReportSite(bone: .humerus, side: .right, segment: .diaphysis), .zhHans) == "右侧肱骨骨干")
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
