@@ -57,6 +57,17 @@ extension ReportExtractor {
         }
     }
 
+    /// Matches that do not overlap, leftmost and then longest first: "前肋骨质破坏" is 前肋 then
+    /// 骨质破坏, never 前肋 and 肋骨 both (two sites over one word, which also ended one
+    /// before the other began).
+    static func leftmostLongest<P>(_ matches: [(TextSpan, P)]) -> [(TextSpan, P)] {
+        var kept: [(TextSpan, P)] = []
+        for match in matches.sorted(by: { ($0.0.start, $1.0.end) < ($1.0.start, $0.0.end) }) where match.0.start >= (kept.last?.0.end ?? 0) {
+            kept.append(match)
+        }
+        return kept
+    }
+
     /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
     static func groups(_ mentions: [SiteMention], _ text: ReportText) -> [[SiteMention]] {
         let connectors = [

@@ -117,7 +117,7 @@ public struct ReportExtractor: Sendable {
         let text = ReportText(report)
         let sentences = Self.sentences(text)
         let levelMentions = SiteGrammar.levels(in: text)
-        let boneMatches = Self.outermost(sites.all(in: text))
+        let boneMatches = Self.leftmostLongest(sites.all(in: text))
         let findingMatches = Self.outermost(findings.all(in: text))
         let measurements = MeasurementGrammar.measurements(in: text)
         let sideMatches = sides.all(in: text)

@@ -66,7 +66,9 @@ struct ReportText {
     }
 
     func text(_ span: TextSpan) -> String {
-        String(decoding: units[max(0, span.start)..<min(units.count, span.end)], as: UTF16.self)
+        // Never a trap on a span that ends before it starts (overlapping terms): empty text.
+        let low = max(0, min(span.start, units.count))
+        return String(decoding: units[low..<max(low, min(units.count, span.end))], as: UTF16.self)
     }
 }
 
