@@ -75,6 +75,16 @@ import Testing
         #expect(ExtractionText.site(ReportSite(bone: .humerus, side: .right, segment: .diaphysis), .zhHans) == "右侧肱骨骨干")
     }
 
+    /// Bone-scan words: fading uptake is a decrease (较前减淡), 新增 is new, and ribs in a row
+    /// after trauma (外伤后改变) describe another process, not a metastasis.
+    @Test func boneScanComparisonsAndTrauma() {
+        #expect(lesion("骨扫描：原T10、L2椎体浓聚灶较前减淡，未见新发病灶。", "L2")?.reading("comparison")?.value == "decreased")
+        #expect(lesion("骨扫描：新增右侧髂骨浓聚灶。", "pelvis right")?.reading("comparison")?.value == "new")
+        #expect(lesion("骨扫描：左侧第5、6肋骨浓聚，呈串珠样排列，考虑外伤后改变。", "rib left")?.certainty == .other)
+        // 密度减低 (lower density) is a lytic sign, not a comparison.
+        #expect(lesion("CT：L1椎体骨质密度减低，考虑溶骨性转移。", "L1")?.reading("comparison") == nil)
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
