@@ -76,7 +76,7 @@ public enum ExtractionText {
         }
         for lesion in extraction.lesions {
             let match = lesion.matchedLesion.map { language == .zhHans ? "（对应病灶 \($0)）" : " (matches lesion \($0))" }
-                ?? (language == .zhHans ? "（新病灶）" : " (new lesion)")
+                ?? (language == .zhHans ? "（病历中尚无）" : " (not in the case yet)")
             lines.append("\(site(lesion.site, language))\(match) — \(certainties[lesion.certainty]?(language) ?? lesion.certainty.rawValue)")
             for reading in lesion.readings where reading.field != "lesion" {
                 let label = fields[reading.field]?(language) ?? reading.field

@@ -195,6 +195,18 @@ extension ReportExtractor {
         return between.isEmpty
     }
 
+    /// "lytic lesion with new sclerosis", "新发硬化": sclerosis appearing in a lesion is its
+    /// healing (MDA: sclerotic fill-in is response; the seed: new sclerosis under therapy is
+    /// response, not progression) — the lesion is not new. "new sclerotic lesion" still is.
+    static func newSclerosisOfTheLesion(_ text: ReportText, after span: TextSpan, mentions: [Mention]) -> Bool {
+        let after = text.text(TextSpan(span.end, min(text.count, span.end + 24))).lowercased().trimmingCharacters(in: .whitespaces)
+        guard after.hasPrefix("scleros") || after.hasPrefix("sclerotic change") || after.hasPrefix("硬化") || after.hasPrefix("成骨改变") || after.hasPrefix("成骨性改变")
+        else { return false }
+        // A lesion word right after the sclerosis word: a new sclerotic lesion.
+        let word = after.prefix { !$0.isWhitespace && $0 != "，" && $0 != "," && $0 != "。" && $0 != "." }
+        return !mentions.contains { $0.field == "lesion" && $0.span.start >= span.end && $0.span.start <= span.end + word.utf16.count + 2 }
+    }
+
     /// Whether the clause of a "new" counts lesions without naming a bone: "3 new lesions",
     /// "two new foci", "新增病灶3处", "新发2处浓聚灶", "多处新发病灶".
     static func countsUnplacedLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {

@@ -212,10 +212,16 @@ public struct ReportExtractor: Sendable {
             let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
-                // "new cortical destruction", "新发骨折": new describes that finding, not the lesion.
+                // "new cortical destruction", "新发骨折": new describes that finding, not the lesion —
+                // but "new lytic lesion", "新发成骨性病灶", "new sclerotic focus" are new lesions
+                // (and "new sclerosis" of a known lesion is its healing, not a new lesion).
                 if mention.field == "comparison", mention.value == "new",
-                    mentions.contains(where: { $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1 })
+                    let next = mentions.first(where: {
+                        $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1
+                    }),
+                    !(next.field == "character" && mentions.contains { $0.field == "lesion" && $0.span.start >= next.span.end && $0.span.start - next.span.end <= 1 })
                 { continue }
+                if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // "compared with January there are 3 new lesions", "新增病灶3处": a count of new
                 // lesions the report does not place is about none of the bones it lists — calling
                 // them new would read as progression on each.

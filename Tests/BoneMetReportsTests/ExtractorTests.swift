@@ -85,6 +85,25 @@ import Testing
         #expect(lesion("CT：L1椎体骨质密度减低，考虑溶骨性转移。", "L1")?.reading("comparison") == nil)
     }
 
+    /// "New lytic lesion", "新发溶骨性病灶", "new sclerotic focus": new lesions (new is
+    /// progression by MDA, so a miss hides it). "Lytic lesion with new sclerosis", "病灶内新发硬化":
+    /// the known lesion healing (response — the seed's own warning), never a new lesion.
+    @Test func newLesionsAndNewSclerosisOfAKnownLesion() {
+        for (text, key) in [
+            ("New lytic lesions at T4 and T7.", "T7"), ("T9椎体新发溶骨性病灶。", "T9"), ("New sclerotic focus in the right iliac bone.", "pelvis right"),
+            ("New sclerotic lesion at L2.", "L2"), ("新发硬化性病灶见于L2椎体。", "L2"),
+        ] {
+            #expect(lesion(text, key)?.reading("comparison")?.value == "new", "\(text)")
+        }
+        for (text, key) in [
+            ("T10 lytic lesion with new sclerosis, consistent with healing.", "T10"), ("T10溶骨性病灶内新发硬化，考虑治疗后改变。", "T10"),
+            ("L4 new sclerotic changes within the known metastasis.", "L4"), ("New cortical destruction at the left femoral diaphysis lesion.", "femur left diaphysis"),
+        ] {
+            #expect(lesion(text, key) != nil, "\(text)")
+            #expect(lesion(text, key)?.reading("comparison")?.value != "new", "\(text)")
+        }
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])

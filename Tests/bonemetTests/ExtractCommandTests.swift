@@ -18,7 +18,7 @@ import Testing
     @Test func textAndJSONFromStandardInput() throws {
         let zh = try CLI.run(["extract", "-", "--lang", "zh"], stdin: Self.report)
         #expect(zh.status == 0)
-        #expect(zh.stdout.contains("T10（新病灶） — 明确描述"))
+        #expect(zh.stdout.contains("T10（病历中尚无） — 明确描述"))
         #expect(zh.stdout.contains("病理性骨折：无 · 描述为无 · 「病理性骨折」"))
         let json = try CLI.run(["extract", "-", "--format", "json"], stdin: Self.report)
         #expect(json.status == 0)
@@ -34,7 +34,7 @@ import Testing
         let lexicons = try folder(["sites.tsv": "# our radiologists' words\n髂翼\tpelvis\n"])
         let result = try CLI.run(["extract", "-", "--lexicons", lexicons.path, "--lang", "en"], stdin: Self.report)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("right pelvis (new lesion) — stated"))
+        #expect(result.stdout.contains("right pelvis (not in the case yet) — stated"))
         let broken = try folder(["findings.tsv": "骨破坏区\tdestruction:true\nno tab on this line\n"])
         let refused = try CLI.run(["extract", "-", "--lexicons", broken.path], stdin: Self.report)
         #expect(refused.status == 2)
