@@ -77,6 +77,20 @@ import Testing
         #expect(second.fieldName(for: "patient.birthDate") == "pt.birthDate")
     }
 
+    /// Numbers beyond any field, "inf", "nan" or hex are refused beside their field — 1e300 in a
+    /// whole-number field trapped converting to Int (the server stopped).
+    @Test func hugeOrOddNumbersAreRefusedNotATrap() {
+        for odd in ["1e300", "-1e300", "inf", "-infinity", "nan", "0x1p3", "1e15", "９e９９"] {
+            var values = Self.minimal
+            values["cl.ecog"] = odd
+            let result = GuidedCaseForm(values: values, language: .en).read()
+            #expect(result.errors["cl.ecog"] == GuidedTexts.notAWholeNumber(.en), "\(odd)")
+        }
+        #expect(GuidedCaseForm.number("１，５") == 1.5)
+        #expect(GuidedCaseForm.number("2e3") == 2000)
+        #expect(GuidedCaseForm.number("1e300") == nil)
+    }
+
     @Test func diametersAsCliniciansWriteThem() {
         #expect(GuidedCaseForm.diameters("18×14") == [18, 14])
         #expect(GuidedCaseForm.diameters("18 x 14 mm") == [18, 14])

@@ -285,7 +285,11 @@ struct GuidedCaseForm {
         let halfWidth = String(text.unicodeScalars.map { scalar -> Character in
             (0xFF10...0xFF19).contains(scalar.value) ? UnicodeScalar(scalar.value - 0xFF10 + 0x30).map(Character.init) ?? Character(scalar) : Character(scalar)
         })
-        return Double(halfWidth.replacingOccurrences(of: "，", with: ".").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "．", with: "."))
+        let plain = halfWidth.replacingOccurrences(of: "，", with: ".").replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "．", with: ".")
+        // Digits as people write them: not "inf", "nan" or hex, and no number beyond any clinical
+        // field (1e300 in a whole-number field trapped converting to Int — a crash of the server).
+        guard plain.allSatisfy({ "0123456789.+-eE".contains($0) }), let number = Double(plain), number.isFinite, number.magnitude < 1e15 else { return nil }
+        return number
     }
 
     /// "18×14", "18 x 14", "18*14", "18" — one or two diameters in mm.
