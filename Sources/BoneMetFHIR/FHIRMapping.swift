@@ -318,7 +318,11 @@ public enum FHIRCaseMapper {
                 record.lesions[index].primary = primary
             }
         }
-        return (merge(record, gapDays: regimenGapDays), notes)
+        // Within the limits typed input has (a lab of 1e300, a dose of −5 mg are left out with a
+        // note): what is stored from an EHR reads back like any case.
+        let fitted = CaseLimits.fit(merge(record, gapDays: regimenGapDays))
+        let readable = CaseFile.readable(fitted.record)
+        return (readable.record, notes + (fitted.dropped + readable.dropped).map { MappingNote(resource: "Patient/\(patient.id ?? "?")", message: $0) })
     }
 
     enum ConditionReading {

@@ -51,6 +51,12 @@ import Testing
         let parsed = texts.compactMap { try? FHIRResource(parsing: $0) }
         guard let patient = parsed.first(where: { $0.resourceType == "Patient" }) else { return }
         let (record, _) = FHIRCaseMapper.map(patient: patient, related: parsed.filter { $0.resourceType != "Patient" })
+        // What is stored from an EHR reads back as any typed case does (CaseLimits).
+        do {
+            _ = try CaseFile.read(CaseFile.write(record))
+        } catch {
+            Issue.record("a mapped record does not read back: \(error.errors.prefix(3).map { "\($0.field ?? "") \($0)" })")
+        }
         let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
         _ = assess(record, asOf: asOf)
         _ = CDSCards.record(patientId: "p1", resources: parsed)

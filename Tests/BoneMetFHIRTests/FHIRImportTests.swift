@@ -254,6 +254,28 @@ extension FHIRMappingTests {
         }
     }
 
+    /// Real EHR data has placeholder dates (1900-01-01) and impossible values: the case is
+    /// imported with what fits, the rest left out with a note, and it reads back — it was
+    /// stored as mapped, and then no longer read (its page and FHIR read failed).
+    @Test(arguments: TestDatabases.engines)
+    func whatDoesNotFitIsLeftOutAndTheCaseReadsBack(engine: SQLStore.Engine) async throws {
+        let placeholder = #"{"resourceType":"Observation","id":"hb0","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"718-7"}]},"effectiveDateTime":"1900-01-01","valueQuantity":{"value":12.1,"unit":"g/dL","system":"http://unitsofmeasure.org","code":"g/dL"}}"#
+        let huge = #"{"resourceType":"Observation","id":"cr9","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"2160-0"}]},"effectiveDateTime":"2023-05-03","valueQuantity":{"value":1e300,"unit":"mg/dL","system":"http://unitsofmeasure.org","code":"mg/dL"}}"#
+        let folder = try MCODEFixture.folder(in: scratch, extra: ["Observation.000.ndjson": (MCODEFixture.observations + [placeholder, huge]).joined(separator: "\n")])
+        try await TestDatabases.with(engine) { store in
+            let asOf = PartialDate(year: 2023, month: 6, day: 1) ?? PartialDate(dayNumber: 0)
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 }).run(folder)
+            #expect(summary.created == 1)
+            #expect(summary.notes.contains { $0.message.contains("patient.birthDate") }, "\(summary.notes.map(\.message))")
+            #expect(summary.notes.contains { $0.message.contains("creatinine value") }, "\(summary.notes.map(\.message))")
+            let id = try #require(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).first?.id)
+            let stored = try #require(try await SQLCaseStore(store).get(id: id))
+            #expect(stored.record.patient.birthDate == nil)
+            #expect(!stored.record.labs.contains { $0.value == 1e300 })
+            #expect(stored.record.labs.contains { $0.test == .hemoglobin })
+        }
+    }
+
     @Test func aManifestNamesTheFilesToRead() throws {
         let folder = try MCODEFixture.folder(in: scratch, extra: ["Extra.ndjson": #"{"resourceType":"Patient","id":"p2"}"#])
         let manifest = #"{"transactionTime":"2026-11-27T00:00:00Z","request":"https://ehr/fhir/$export","requiresAccessToken":true,"output":[{"type":"Patient","url":"https://ehr/files/Patient.000.ndjson"}],"error":[]}"#

@@ -100,6 +100,10 @@ public enum CDSCards {
         if let quantity, quantity["code"]?.string == "mg" || quantity["unit"]?.string == "mg", let value = quantity["value"]?.decimalText.flatMap(Double.init) {
             treatment.doseMg = value
         }
+        // Within the case format's limits, as every mapped record (CaseLimits).
+        var draftRecord = CaseRecord(patient: Patient(id: "draft"))
+        draftRecord.treatments = [treatment]
+        treatment = CaseLimits.fit(draftRecord).record.treatments.first ?? treatment
         return treatment
     }
 
