@@ -63,6 +63,14 @@ import Testing
         #expect(dropped.count == 4, "\(dropped)")  // birth date; the lab's value, then its entry; the dose
     }
 
+    /// What cannot be left out (the patient's id) leaves the record as it was, and says so.
+    @Test func whatCannotBeLeftOutIsSaid() {
+        let record = CaseRecord(patient: Patient(id: " "))
+        let (readable, dropped) = CaseFile.readable(record)
+        #expect(readable == record)
+        #expect(dropped.count == 1 && dropped.first?.contains("does not read back") == true, "\(dropped)")
+    }
+
     @Test func pathsAreStepsIntoTheFile() {
         typealias Step = CaseFile.Step
         #expect(CaseFile.steps("studies[0].observations[1].diametersMm[0]") == [
