@@ -69,7 +69,7 @@ extension ReportExtractor {
     }
 
     /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
-    static func groups(_ mentions: [SiteMention], _ text: ReportText) -> [[SiteMention]] {
+    static func groups(_ mentions: [SiteMention], _ text: ReportText, words: [TextSpan] = []) -> [[SiteMention]] {
         let connectors = [
             "、", ",", "及", "和", "与", "/", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
             "多发", "多个", "多根", "多处", "多块", "数个", "数根", "数处", "multiple", "several", "bones", "bone", "胸腰椎", "胸椎", "腰椎", "颈椎", "脊柱", "spine", "thoracic", "lumbar", "cervical", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
@@ -82,6 +82,17 @@ extension ReportExtractor {
                 between = between.replacingOccurrences(of: #"\([^()]*\)"#, with: "", options: .regularExpression)
                 for connector in connectors.sorted(by: { $0.count > $1.count }) { between = between.replacingOccurrences(of: connector, with: "") }
                 if between.trimmingCharacters(in: .whitespaces.union(.decimalDigits)).isEmpty {
+                    groups[groups.count - 1].append(mention)
+                    continue
+                }
+                // A word of a site's own that no lexicon names ("胸骨柄、双侧髂骨": 柄; "第7后肋"):
+                // at most two characters, with no finding or context word and no clause break
+                // between, keeps the list together.
+                let gap = TextSpan(previous.span.end, mention.span.start)
+                let listBreak = (gap.start..<max(gap.start, gap.end)).contains { text[$0] == comma || text[$0] == semicolon || text[$0] == fullStop || text[$0] == period }
+                if between.trimmingCharacters(in: .whitespaces.union(.decimalDigits)).count <= 2, !listBreak,
+                    !words.contains(where: { $0.start < gap.end && gap.start < $0.end })
+                {
                     groups[groups.count - 1].append(mention)
                     continue
                 }
@@ -102,6 +113,13 @@ extension ReportExtractor {
         }
         let inClause = groups.filter { group in
             group.contains { Self.sameClause(text, $0.span.start, span.start) && Self.sameClause(text, $0.span.end, span.end) }
+        }
+        // The site written just before the finding, with nothing but a site word between, is
+        // its subject ("T10椎体骨质破坏、L2椎体未见异常": T10's, although L2 is as near).
+        if let before = inClause.last(where: { ($0.last?.span.end ?? .max) <= span.start }), let end = before.last?.span.end {
+            var gap = text.text(TextSpan(end, span.start)).lowercased()
+            for word in ["椎体", "vertebral body", "见", "可见", "呈", "示", "处", " "] { gap = gap.replacingOccurrences(of: word, with: "") }
+            if gap.isEmpty { return before }
         }
         if let nearest = inClause.min(by: { distance($0) < distance($1) }) { return nearest }
         if let before = groups.last(where: { ($0.last?.span.end ?? .max) <= span.start }) { return before }
@@ -145,7 +163,10 @@ extension ReportExtractor {
             }
             // A doubt in a clause of its own ("…浓聚，性质待定", "…, indeterminate") is about what
             // the finding means, not whether it was seen: the seen finding stays stated.
-            if backward, mention.span.end <= span.start, Self.sameClause(text, mention.span.end, span.start), !terminated(mention.span.end, span.start) {
+            // Backwards an either-way trigger (未见, 无) stops at a site: "骨质破坏、L2椎体未见异常"
+            // says nothing about what was written of the site before L2.
+            let siteBetween = chinese && trigger.direction == .either && sites.contains { mention.span.end <= $0.start && $0.end <= span.start }
+            if backward, !siteBetween, mention.span.end <= span.start, Self.sameClause(text, mention.span.end, span.start), !terminated(mention.span.end, span.start) {
                 kinds.insert(trigger.kind)
             }
         }

@@ -183,7 +183,9 @@ public struct ReportExtractor: Sendable {
         for sentence in sentences {
             if sentence.start > paragraphEnd { carried = [] }
             paragraphEnd = Self.paragraphEnd(text, from: sentence.start)
-            let groups = Self.groups(siteMentions.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }, text)
+            let groups = Self.groups(
+                siteMentions.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }, text,
+                words: findingMatches.map(\.0) + triggerMatches.map(\.0) + measurements.map(\.span))
             var mentions: [Mention] = findingMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
                 .map { Mention(span: $0.0, field: $0.1.field, value: $0.1.value) }
             for measurement in measurements where sentence.start <= measurement.span.start && measurement.span.end <= sentence.end {

@@ -104,6 +104,20 @@ import Testing
         }
     }
 
+    /// Chinese writes the site, then what was seen: "T10椎体骨质破坏、L2椎体未见异常" is T10's
+    /// destruction (L2 was as near), and L2's 未见 does not reach back past L2 to deny it. A
+    /// site word no lexicon names ("胸骨角") does not split a list.
+    @Test func theSiteBeforeAFindingIsItsSubject() {
+        let result = extractor.extract("T10椎体骨质破坏、L2椎体未见异常。")
+        #expect(result.lesions.map(\.site.key) == ["T10"])
+        #expect(result.lesions.first?.reading("destruction")?.certainty == .affirmed)
+        #expect(lesion("T10椎体骨质破坏，L2椎体未见骨质破坏。", "L2")?.reading("destruction")?.certainty == .negated)
+        #expect(lesion("L2椎体骨质破坏未见。", "L2")?.reading("destruction")?.certainty == .negated)
+        let listed = extractor.extract("胸骨角、右侧髂骨多发骨质破坏。")
+        #expect(listed.lesions.map(\.site.key) == ["sternum", "pelvis right"])
+        #expect(listed.lesions.allSatisfy { $0.reading("destruction")?.value == "true" })
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
