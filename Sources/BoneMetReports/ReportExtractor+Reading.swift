@@ -152,7 +152,20 @@ extension ReportExtractor {
                 let clause = Self.clause(text, around: span)
                 let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
                 let reaches = ownSite ? Self.sameClause(text, span.start, mention.span.start) : true
-                if reaches, !terminated(min(span.start, mention.span.start), max(span.end, mention.span.end)) { kinds.insert("other") }
+                // "…考虑骨质疏松性骨折可能性大，转移不除外", "possible metastasis versus insufficiency
+                // fracture": metastasis kept open in the same statement — the lesion stays a
+                // candidate (the doubt is said by its own trigger), not another structure.
+                let metastasisOpen = mentions.contains { other in
+                    guard other.field == "lesion" else { return false }
+                    let words = text.text(other.span).lowercased()
+                    guard words.contains("转移") || words.contains("metasta") else { return false }
+                    let before = text.text(TextSpan(max(0, other.span.start - 3), other.span.start)).lowercased()
+                    if before.hasSuffix("未见") || before.hasSuffix("无") || before.hasSuffix("no ") { return false }
+                    let otherClause = Self.clause(text, around: other.span)
+                    return Self.sameClause(text, other.span.start, span.start)
+                        || !sites.contains { otherClause.start <= $0.start && $0.end <= otherClause.end }
+                }
+                if reaches, !metastasisOpen, !terminated(min(span.start, mention.span.start), max(span.end, mention.span.end)) { kinds.insert("other") }
                 continue
             }
             if forward, span.end <= mention.span.start, !terminated(span.end, mention.span.start) {

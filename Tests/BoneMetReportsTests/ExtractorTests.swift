@@ -118,6 +118,20 @@ import Testing
         #expect(listed.lesions.allSatisfy { $0.reading("destruction")?.value == "true" })
     }
 
+    /// An osteoporotic (insufficiency) compression fracture is another process, not a
+    /// metastasis with a pathological fracture — unless metastasis is kept open in the same
+    /// statement ("转移不除外", "possible metastasis versus insufficiency fracture").
+    @Test func osteoporoticFracturesAreAnotherProcessUnlessMetastasisIsOpen() {
+        #expect(lesion("T8椎体压缩骨折，未见明确骨质破坏，考虑骨质疏松性。", "T8")?.certainty == .other)
+        #expect(lesion("L1 compression fracture without destructive lesion, likely osteoporotic.", "L1")?.certainty == .other)
+        #expect(lesion("腰椎MRI：L2椎体压缩性骨折，考虑骨质疏松性骨折可能性大，转移不除外，建议增强扫描。", "L2")?.certainty == .affirmed)
+        #expect(lesion("Bone scan: Focal uptake in the left ilium, possible metastasis versus insufficiency fracture.", "pelvis left")?.certainty == .affirmed)
+        // Another lesion's metastasis, in its own clause with its own site, does not reopen it.
+        let two = extractor.extract("L5椎体见异常信号，考虑血管瘤；L3椎体转移瘤。")
+        #expect(two.lesions.first { $0.site.key == "L5" }?.certainty == .other, "\(two.lesions.map { ($0.site.key, $0.certainty) })")
+        #expect(two.lesions.first { $0.site.key == "L3" }?.certainty == .affirmed)
+    }
+
     @Test func sequenceNamesAreNotLevelsAndRangesAreEveryLevel() {
         let result = extractor.extract("T2WI及T1-weighted序列：胸10-12椎体多发转移瘤。")
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
