@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "BoneMetDomainTests", dependencies: ["BoneMetDomain", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetFHIRTests", dependencies: ["BoneMetFHIR", "BoneMetStorage", "BoneMetTestSupport", .product(name: "SQLKit", package: "sql-kit")], swiftSettings: strictSettings),
-        .testTarget(name: "BoneMetReportsTests", dependencies: ["BoneMetReports"], resources: [.copy("Corpus")], swiftSettings: strictSettings),
+        .testTarget(name: "BoneMetReportsTests", dependencies: ["BoneMetReports", "BoneMetTestSupport"], resources: [.copy("Corpus")], swiftSettings: strictSettings),
         .testTarget(name: "BoneMetStorageTests", dependencies: ["BoneMetStorage", "BoneMetTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "BoneMetWebTests",

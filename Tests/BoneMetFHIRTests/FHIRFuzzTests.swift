@@ -1,5 +1,6 @@
 import BoneMetDomain
 import BoneMetFHIR
+import BoneMetTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 /// and very long strings), each resource read, then the patient's resources mapped to a case
 /// and assessed.
 @Suite struct FHIRFuzzTests {
-    typealias Generator = ExtractorLikeGenerator
+    typealias Generator = SeededGenerator
 
     static var resources: [String] {
         [MCODEFixture.patient] + MCODEFixture.conditions + MCODEFixture.observations + MCODEFixture.medications + MCODEFixture.procedures
@@ -106,14 +107,5 @@ import Testing
             Self.mapAndAssess(texts)
         }
         #expect(refused > 1_000)
-    }
-}
-
-/// A seeded generator, so a failure repeats.
-struct ExtractorLikeGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
     }
 }

@@ -1,4 +1,5 @@
 import BoneMetReports
+import BoneMetTestSupport
 import Foundation
 import Testing
 
@@ -8,13 +9,7 @@ import Testing
 /// reports are written — overlapping terms among them ("前肋骨质": 前肋 and 肋骨 overlapped, and
 /// the reader trapped on a span that ended before it began). Seeded, so a failure repeats.
 @Suite struct ExtractorFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static var terms: [String] {
         get throws {

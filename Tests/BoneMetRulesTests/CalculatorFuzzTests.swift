@@ -6,13 +6,7 @@ import Testing
 /// field gets values at and beyond its limits, of other kinds, huge, non-finite-looking and
 /// empty, in many combinations.
 @Suite struct CalculatorFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
+    typealias Generator = AssessmentPropertyTests.Generator
 
     static func odd(for field: FieldSpec, using generator: inout Generator) -> JSONValue {
         var values: [JSONValue] = [.null, .bool(true), .string(""), .string("x"), .array([]), .object(JSONObject()), .double(1e300), .double(-1e300), .int(Int.max), .int(Int.min), .double(0.5), .int(-1), .int(0)]
