@@ -11,7 +11,7 @@ import Testing
 /// wrote it). The PATHFx / SORG finding once listed its inputs as `age=67, sex=female, …`.
 @Suite struct ChineseFindingTextTests {
     /// Units and the like that Chinese clinical text writes in Latin letters.
-    static let allowed: Set<String> = ["mm", "cm", "mg", "g", "kg", "ml", "dl", "l", "min", "iu", "mmol", "umol", "a", "b", "c", "org", "pathfx"]
+    static let allowed: Set<String> = ["mm", "cm", "mg", "g", "kg", "ml", "dl", "l", "min", "iu", "mmol", "umol", "mol", "a", "b", "c", "org", "pathfx"]
     static let abbreviationsInMixedCase: Set<String> = ["eGFR", "mL", "dL", "mRNA", "sCr"]
 
     static var records: [CaseRecord] {

@@ -143,6 +143,27 @@ import Testing
         #expect(!cards.contains { code($0) == "boneAgents.zoledronic.dose" })
     }
 
+    /// A bone-modifying agent ordered while calcium is low: both labels require it corrected
+    /// first, so the order shows the hypocalcaemia (rule set 2026.12.2); the patient view too.
+    @Test func anAgentOrderedDuringHypocalcaemiaShowsIt() throws {
+        var record = try Self.example("15-denosumab-ckd-hypocalcaemia.json")
+        record.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        let context = CDSCards.Context(
+            asOf: try #require(PartialDate("2025-04-20")), settings: .default, language: .en, caseURL: "https://bonemet.example/cases/c1")
+        let service = try #require(CDSService.named("bonemet-order-sign"))
+        let request = try CDSRequest(
+            parsing: Self.body(hook: "order-sign", record: record, extraContext: Self.draft("dmab", atc: "M05BX04", name: "denosumab", mg: 120)),
+            service: service)
+        var resources: [FHIRResource] = []
+        for value in request.prefetch.values { resources += try CDSRequest.resources(in: value) }
+        let mapped = CDSCards.record(patientId: request.patientId, resources: resources)
+        let cards = CDSCards.orders(request: request, record: mapped, context: context)
+        let low = try #require(cards.first { code($0) == "labs.hypocalcaemia" })
+        #expect(low["indicator"]?.string == "warning")
+        #expect(low["detail"]?.string?.contains("Correct it before the next dose of denosumab") == true)
+        #expect(CDSCards.patientView(record: mapped, context: context).contains { code($0) == "labs.hypocalcaemia" })
+    }
+
     @Test func ordersWeDoNotCareAboutGiveNoCards() throws {
         let record = try Self.example("10a-zoledronic-crcl-35.json")
         let body = Self.body(hook: "order-select", record: record, extraContext: Self.draft("amox", atc: "J01CA04", name: "amoxicillin", mg: 500))

@@ -193,9 +193,37 @@ import Testing
     }
 
     @Test func indicationOnlyWithoutAnAgentAndPreferredAgentIsASetting() {
-        let a = assess(baseCase(), asOf: day("2023-06-01"), settings: RuleSettings(preferredBoneAgent: .zoledronicAcid))
+        // Two destructive lesions: metastatic disease the imaging establishes (baseCase's one
+        // lesion is solitary and waits for its biopsy — see the next test).
+        var record = baseCase()
+        record.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .right))
+        record.studies[1].observations.append(observation("L2", .lytic, [15, 12]) { $0.boneDestruction = true })
+        let a = assess(record, asOf: day("2023-06-01"), settings: RuleSettings(preferredBoneAgent: .zoledronicAcid))
         #expect(a.rule("boneAgents.indication").first?.inputs.contains(FindingInput("preferredBoneAgent", "zoledronicAcid")) == true)
         #expect(!zoledronic(creatinine: 1.0).has("boneAgents.indication"))
+    }
+
+    /// A lesion only tissue can call a metastasis — solitary, no known primary, or after a long
+    /// disease-free interval (reference.md, biopsy indications) — is not yet bone metastatic
+    /// disease to start an agent for: the agent waits for the diagnosis, as the biopsy finding
+    /// says. A biopsy showing metastasis settles it.
+    @Test func noAgentIsStartedForALesionAwaitingItsTissueDiagnosis() {
+        var record = baseCase()
+        var a = assess(record, asOf: day("2023-06-01"))
+        #expect(a.has("diagnosis.biopsy.indicated"))
+        #expect(!a.has("boneAgents.indication"))
+        #expect(a.rule("boneAgents.afterDiagnosis").first?.claims == [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
+        record.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-20"), result: .metastasis)]
+        a = assess(record, asOf: day("2023-06-01"))
+        #expect(a.rule("boneAgents.indication").first?.claims == [Claim(.boneAgentIndication, about: "patient", "start")])
+        // Two lesions, but the primary was diagnosed 6 years before them: tissue first again.
+        record.biopsies = []
+        record.primaries[0].diagnosed = day("2017-01")
+        record.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .right))
+        record.studies[1].observations.append(observation("L2", .lytic, [15, 12]) { $0.boneDestruction = true })
+        #expect(assess(record, asOf: day("2023-06-01")).has("boneAgents.afterDiagnosis"))
+        record.primaries[0].diagnosed = day("2020-01")
+        #expect(assess(record, asOf: day("2023-06-01")).has("boneAgents.indication"))
     }
 
     @Test func sreHistoryAndTheHypercalcaemiaSetting() {

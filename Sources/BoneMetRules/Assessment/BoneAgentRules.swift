@@ -37,9 +37,12 @@ struct BoneAgentRules {
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())
             default: break
             }
-            findings.append(choice(agent))
+            let choice = choice(agent)
+            findings.append(choice)
             if let dental = dentalExam(agent) { findings.append(dental) }
-            if let due = doseDue(agent) { findings.append(due) }
+            if let due = doseDue(agent, notIndicated: choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" }) {
+                findings.append(due)
+            }
             findings.append(supplements(agent, hypercalcaemia: high))
         }
         if let sre = sreHistory() { findings.append(sre) }
@@ -156,13 +159,14 @@ struct BoneAgentRules {
 
     /// Lesions await their diagnosis: no agent before the lesion is diagnosed.
     private func afterDiagnosis() -> Finding {
-        Finding(
+        let hypercalcaemic = LabRules.hypercalcaemic(index) != nil
+        return Finding(
             ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
             detail: LocalizedText(
-                en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent only after diagnosis.",
-                zh: "骨病灶尚未确诊为转移（待活检或 CT 骨窗确认）。确诊后再开始使用骨改良药物。"),
+                en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")",
+                zh: "骨病灶尚未确诊为转移（待活检或 CT 骨窗确认）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")"),
             sources: [Self.esmo2020], claims: [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
     }
 
@@ -174,7 +178,12 @@ struct BoneAgentRules {
             agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
         let indications = index.bonePrimaryCandidates.map(indication(for:))
         let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
-        let state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        var state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        if notIndicated, let due = Self.dueDate(agent, index: index) {
+            state = LocalizedText(
+                en: "\(state.en) The next dose has been due since \(due): review the indication before giving it.",
+                zh: "\(state.zhHans)下一剂自 \(due) 起到期：给药前请重新评估适应证。")
+        }
         return Finding(
             ruleId: "boneAgents.choice", severity: notIndicated ? .warning : .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,
@@ -255,14 +264,19 @@ struct BoneAgentRules {
             baselineCreatinineMgDl = renal.baseline
         }
         if let hold, let current, let currentValue = current.canonicalValue {
+            // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
+            let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
+            let baselineText = CaseIndex.creatinineAmount(baselineCreatinineMgDl, like: current)
+            let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
+            let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
             let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: current.date,
-                title: LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(String(describing: hold.riseMgDl)) mg/dL", zh: "暂停唑来膦酸：血肌酐升高 \(String(describing: hold.riseMgDl)) mg/dL"),
+                title: LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(rise)", zh: "暂停唑来膦酸：血肌酐升高 \(rise)"),
                 detail: LocalizedText(
-                    en: "Baseline \(String(describing: baselineCreatinineMgDl)) mg/dL, now \(String(describing: currentValue)) mg/dL (threshold \(String(describing: hold.thresholdMgDl)) for a \(hold.baselineNormal ? "normal" : "abnormal") baseline). Resume when creatinine is ≤ \(String(describing: hold.resumeAtOrBelowMgDl)) mg/dL, at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
-                    zh: "基线 \(String(describing: baselineCreatinineMgDl)) mg/dL，当前 \(String(describing: currentValue)) mg/dL（\(hold.baselineNormal ? "基线正常" : "基线异常")的阈值为 \(String(describing: hold.thresholdMgDl))）。血肌酐降至 ≤\(String(describing: hold.resumeAtOrBelowMgDl)) mg/dL 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                    en: "Baseline \(baselineText), now \(CaseIndex.creatinineText(current, mgDl: currentValue)) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline). Resume when creatinine is ≤ \(resume), at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                    zh: "基线 \(baselineText)，当前 \(CaseIndex.creatinineText(current, mgDl: currentValue))（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。血肌酐降至 ≤\(resume) 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
                 inputs: [
                     FindingInput("baselineCreatinineMgDl", String(describing: baselineCreatinineMgDl)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
@@ -280,8 +294,8 @@ struct BoneAgentRules {
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(String(describing: clearance.creatinine)) mg/dL (\(clearance.date); \(basis.en)). \(band.info.recommendation.en). Check creatinine before every dose.",
-                    zh: "Cockcroft–Gault，血肌酐 \(String(describing: clearance.creatinine)) mg/dL（\(clearance.date)；\(basis.zhHans)）。\(band.info.recommendation.zhHans)。每次给药前复查血肌酐。"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)): \(band.info.recommendation.en).",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)）：\(band.info.recommendation.zhHans)。"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
         } else {
@@ -333,15 +347,23 @@ struct BoneAgentRules {
             sources: [Sources.stopeck2010])
     }
 
-    /// Next dose due from the last dose given and the interval (recorded, or the usual 4 weeks).
-    /// Next dose due; not while the agent is withheld (a renal hold, or CrCl < 30 for zoledronic
-    /// acid), where the hold finding says when to resume.
-    private func doseDue(_ agent: Treatment) -> Finding? {
+    /// The day the next dose falls due — the last dose given plus the interval (recorded, or the
+    /// usual 4 weeks) — once it has come by the assessment date.
+    static func dueDate(_ agent: Treatment, index: CaseIndex) -> PartialDate? {
         guard !agent.planned, let last = agent.doses.filter({ index.known($0) }).max() else { return nil }
+        let due = last.adding(days: (agent.intervalWeeks ?? 4) * 7)
+        return index.known(due) ? due : nil
+    }
+
+    /// Next dose due; not while the agent waits: for renal function (a renal hold, or CrCl < 30
+    /// for zoledronic acid; the hold finding says when to resume), for hypocalcaemia to be corrected (the
+    /// hypocalcaemia finding names the due day), or because the disease state does not indicate
+    /// it (the choice finding says so and names the due day).
+    private func doseDue(_ agent: Treatment, notIndicated: Bool) -> Finding? {
+        guard let last = agent.doses.filter({ index.known($0) }).max(), let due = Self.dueDate(agent, index: index) else { return nil }
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
+        if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
         let weeks = agent.intervalWeeks ?? 4
-        let due = last.adding(days: weeks * 7)
-        guard index.known(due) else { return nil }
         return Finding(
             ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
@@ -383,6 +405,19 @@ struct BoneAgentRules {
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
             events.append((event.date, event.kind.label))
+        }
+        // A pathological fracture the imaging shows is an SRE whether or not anyone recorded it
+        // as an event (`imagedFractures`). The first study that shows it dates it; a recorded
+        // fracture event of the lesion (or one naming no lesion, which may be
+        // the same fracture) is not counted twice.
+        let recordedFractures = index.record.events.filter { $0.kind == .pathologicalFracture && index.known($0.date) }
+        if !recordedFractures.contains(where: { $0.lesion == nil }) {
+            for (lesion, point) in index.imagedFractures() where !recordedFractures.contains(where: { $0.lesion == lesion.id }) {
+                let study = point.study.modality.label
+                events.append((point.study.date, LocalizedText(
+                    en: "pathological fracture, \(index.label(lesion).en) (seen on \(study.en))",
+                    zh: "病理性骨折，\(index.label(lesion).zhHans)（\(study.zhHans)所见）")))
+            }
         }
         // Radiotherapy or surgery counts when given to a bone metastasis (not, say, chest-wall
         // radiotherapy whose field happens to include a rib).

@@ -166,13 +166,30 @@ final class CaseIndex {
     }
 
     /// Bone metastasis established enough to act on systemically: proven by biopsy, or bone
-    /// destruction on imaging, or blastic lesions in prostate cancer. An unexplained blastic
-    /// lesion awaiting biopsy is not.
+    /// destruction on imaging, or blastic lesions in prostate cancer — in a lesion whose nature
+    /// imaging can settle. An unexplained blastic lesion awaiting biopsy is not; nor is a
+    /// lesion that needs tissue before it can be called a metastasis at all (a solitary lesion,
+    /// no known primary, a long disease-free interval: it may be a primary bone tumour, myeloma
+    /// or a second primary). Several candidate primaries leave the origin open, not the
+    /// metastasis.
     var hasEstablishedMetastasis: Bool {
         metastaticLesions.contains { lesion in
-            diagnosticBiopsy(lesion.id)?.result == .metastasis || destructionSeen(lesion.id)
-                || knownPrimaries.contains { $0.site == .prostate }
+            if diagnosticBiopsy(lesion.id)?.result == .metastasis { return true }
+            guard destructionSeen(lesion.id) || knownPrimaries.contains(where: { $0.site == .prostate }) else { return false }
+            return !awaitsTissueDiagnosis(lesion.id)
         }
+    }
+
+    /// Whether only tissue can tell that a lesion is a metastasis (`openDifferential` without
+    /// its "more than one candidate primary").
+    func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
+        guard diagnosticBiopsy(lesion) == nil else { return false }
+        if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion { return true }
+        if !hasKnownPrimary { return true }
+        if let first = firstSeen(lesion), let years = yearsSincePrimary(of: lesion, to: first), years >= settings.longDiseaseFreeIntervalYears {
+            return true
+        }
+        return false
     }
 
     // MARK: Treatments

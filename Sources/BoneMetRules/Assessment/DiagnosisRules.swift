@@ -6,6 +6,8 @@ struct DiagnosisRules {
     /// Lesions a surgical finding proposes to fix or operate on now.
     var surgeryProposed: Set<String> = []
 
+    static let hillengass2019 = Citation(
+        id: "hillengass2019", text: "Hillengass J et al. Lancet Oncol 2019;20:e302-12 (IMWG: imaging in multiple myeloma)")
     static let sourceHospital = Citation(
         id: "sourceHospitalDiagnosis",
         text: "Xu HR (Beijing Jishuitan Hospital). Bone metastases: three things the orthopaedic surgeon wants to say — MDT talk; diagnosis and biopsy",
@@ -47,13 +49,23 @@ struct DiagnosisRules {
     private func imagingByPurposeFindings() -> [Finding] {
         var findings: [Finding] = []
         let lesions = index.metastaticLesions
-        if !lesions.isEmpty && !index.studies.contains(where: { $0.modality.isTracer }) {
+        // A whole-body CT or MRI screens the whole skeleton too (and is myeloma's own survey).
+        let screened = index.studies.contains { $0.modality.isTracer || $0.coverage.contains(.wholeBody) }
+        if !lesions.isEmpty && !screened {
+            // Myeloma's lesions are lytic without osteoblastic reaction: a bone scan misses them,
+            // and whole-body low-dose CT (or PET-CT, whole-body MRI) is the survey (IMWG 2019).
+            let myeloma = index.bonePrimaryCandidates.contains { [.myeloma, .plasmacytoma].contains($0.effectiveHistology) || $0.site == .myeloma }
             findings.append(purposeFinding(
                 "diagnosis.imaging.wholeBodyScreening", subject: .patient,
                 title: LocalizedText(en: "No whole-body screening on record", zh: "无全身筛查记录"),
-                detail: LocalizedText(
-                    en: "Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT. Confirm what it finds on X-ray/CT.",
-                    zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。")))
+                detail: myeloma
+                    ? LocalizedText(
+                        en: "Whole-body imaging for myeloma: whole-body low-dose CT, PET-CT or whole-body MRI — a bone scan misses myeloma's lytic lesions.",
+                        zh: "骨髓瘤的全身影像：全身低剂量 CT、PET-CT 或全身 MRI——骨扫描会漏诊骨髓瘤的溶骨性病灶。")
+                    : LocalizedText(
+                        en: "Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT. Confirm what it finds on X-ray/CT.",
+                        zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。"),
+                also: myeloma ? [Self.hillengass2019] : []))
         }
         for lesion in lesions {
             let points = index.presentPoints(lesion.id)
@@ -87,10 +99,12 @@ struct DiagnosisRules {
         return findings
     }
 
-    private func purposeFinding(_ rule: String, subject: FindingSubject, title: LocalizedText, detail: LocalizedText) -> Finding {
+    private func purposeFinding(
+        _ rule: String, subject: FindingSubject, title: LocalizedText, detail: LocalizedText, also: [Citation] = []
+    ) -> Finding {
         Finding(
             ruleId: rule, severity: .advisory, duty: .diagnosis, specialty: .radiology, subject: subject, date: index.assessedOn,
-            title: title, detail: detail, sources: [Self.sourceHospital])
+            title: title, detail: detail, sources: [Self.sourceHospital] + also)
     }
 
     /// Bone-scan uptake without CT destruction is not a metastasis (scenario 2).

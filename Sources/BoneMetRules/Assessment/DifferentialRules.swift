@@ -37,15 +37,15 @@ struct DifferentialRules {
         let missing = crab.filter { $0.abnormal == nil }
         func list(_ features: [CaseIndex.CRABFeature]) -> LocalizedText {
             LocalizedText.joined(features.map { feature in
-                LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0)" } ?? "")")
+                LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0.en)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0.zhHans)" } ?? "")")
             }, en: ", ", zh: "、")
         }
         var crabText = LocalizedText(en: "CRAB (IMWG):", zh: "CRAB（IMWG）：")
         if !abnormal.isEmpty {
-            crabText = LocalizedText(en: "\(crabText.en) already abnormal — \(list(abnormal).en);", zh: "\(crabText.zhHans)已异常——\(list(abnormal).zhHans)；")
+            crabText = LocalizedText(en: "\(crabText.en) met — \(list(abnormal).en);", zh: "\(crabText.zhHans)已符合——\(list(abnormal).zhHans)；")
         }
         if !normal.isEmpty {
-            crabText = LocalizedText(en: "\(crabText.en) normal — \(list(normal).en);", zh: "\(crabText.zhHans)正常——\(list(normal).zhHans)；")
+            crabText = LocalizedText(en: "\(crabText.en) not met — \(list(normal).en);", zh: "\(crabText.zhHans)未符合——\(list(normal).zhHans)；")
         }
         let order = missing.isEmpty
             ? LocalizedText(en: "", zh: "")

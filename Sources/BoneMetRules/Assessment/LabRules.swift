@@ -1,9 +1,13 @@
 /// Laboratory emergencies of bone metastases: hypercalcaemia of malignancy, graded on the
-/// albumin-corrected calcium (Payne 1973) as Stewart 2005 grades it, with the action and who acts.
+/// albumin-corrected calcium (Payne 1973) as Stewart 2005 grades it, and hypocalcaemia, graded
+/// as CTCAE v5.0 grades it — both with the action and who acts.
 struct LabRules {
     let index: CaseIndex
 
     static let payne1973 = Citation(id: "payne1973", text: "Payne RB et al. Br Med J 1973;4:643-6 (albumin-corrected calcium)")
+    static let zometaHypercalcaemia = Citation(
+        id: "zometaHypercalcaemia",
+        text: "Zometa (zoledronic acid) prescribing information: hypercalcaemia of malignancy 4 mg over ≥ 15 min, no dose adjustment for creatinine < 4.5 mg/dL, retreatment after ≥ 7 days")
     static let stewart2005 = Citation(id: "stewart2005", text: "Stewart AF. N Engl J Med 2005;352:373-9 (hypercalcaemia associated with cancer)")
 
     enum HypercalcaemiaGrade: String {
@@ -32,6 +36,7 @@ struct LabRules {
     }
 
     func findings() -> [Finding] {
+        if let low = Self.hypocalcaemic(index) { return [hypocalcaemia(low)] }
         guard let calcium = Self.hypercalcaemic(index) else { return [] }
         let grade = HypercalcaemiaGrade.of(mgDl: calcium.mgDl)
         let mmol = String(describing: (calcium.mgDl / 4.008 * 100).rounded() / 100)
@@ -41,15 +46,19 @@ struct LabRules {
                 en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
                 zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
         } ?? LocalizedText(en: "uncorrected — no albumin on record; record it", zh: "未校正——病历无白蛋白，请补充")
-        // Zoledronic acid withheld for renal function (a hold, or CrCl < 30): denosumab instead.
-        let barred = BoneAgentRules.zoledronicBarred(index)
+        // Zoledronic acid withheld for renal function (a hold, CrCl < 30, or a creatinine of
+        // 4.5 mg/dL or more, above which the label's hypercalcaemia trials enrolled no one):
+        // denosumab instead. Otherwise the hypercalcaemia dose is 4 mg whatever the CrCl — the
+        // label's CrCl bands are for SRE prevention, not for hypercalcaemia (Zometa label).
+        let creatinine = index.latestLab(.creatinine)?.canonicalValue
+        let barred = BoneAgentRules.zoledronicBarred(index) || (creatinine.map { $0 >= 4.5 } ?? false)
         let agentText = barred
             ? LocalizedText(
-                en: "denosumab (zoledronic acid is withheld for renal function — a renal hold or CrCl < 30)",
-                zh: "地舒单抗（因肾功能暂停唑来膦酸——肾功能暂停或肌酐清除率 < 30）")
+                en: "denosumab (zoledronic acid is withheld for renal function — a renal hold, CrCl < 30 or creatinine ≥ 4.5 mg/dL)",
+                zh: "地舒单抗（因肾功能暂停唑来膦酸——肾功能暂停、肌酐清除率 < 30 或血肌酐 ≥4.5 mg/dL）")
             : LocalizedText(
-                en: "zoledronic acid 4 mg (dose by CrCl) — denosumab when refractory or renal function forbids",
-                zh: "唑来膦酸 4 mg（按肌酐清除率调整）——难治或肾功能不允许时用地舒单抗")
+                en: "zoledronic acid 4 mg IV over ≥ 15 min (in hypercalcaemia no CrCl adjustment while creatinine is < 4.5 mg/dL; not repeated within 7 days) — denosumab when refractory or renal function forbids",
+                zh: "唑来膦酸 4 mg 静脉滴注 ≥15 分钟（高钙血症时血肌酐 < 4.5 mg/dL 无需按肌酐清除率调整；7 天内不重复）——难治或肾功能不允许时用地舒单抗")
         let treatment: LocalizedText =
             grade == .mild
             ? LocalizedText(
@@ -72,7 +81,7 @@ struct LabRules {
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
                 FindingInput("upperLimitMgDl", CaseIndex.format(calcium.upperLimitMgDl)),
             ],
-            sources: [Self.stewart2005, Self.payne1973],
+            sources: [Self.stewart2005, Self.payne1973, Self.zometaHypercalcaemia],
             claims: [Claim(.supplements, about: "patient", "withhold")])]
     }
 }

@@ -4,7 +4,24 @@ extension CaseIndex {
     struct Clearance {
         let value: Double
         let date: PartialDate
+        /// mg/dL.
         let creatinine: Double
+        /// The creatinine as the laboratory reported it: "64 µmol/L (0.72 mg/dL)", "0.7 mg/dL".
+        let creatinineAsReported: String
+    }
+
+    /// A creatinine amount (a limit, a rise) in mg/dL, and in the unit of `lab` when the
+    /// laboratory reports another: "0.88 mg/dL (78 µmol/L)".
+    static func creatinineAmount(_ mgDl: Double, like lab: LabResult) -> String {
+        let mg = "\(format(mgDl, decimals: 2)) mg/dL"
+        guard lab.unit != "mg/dL", let factor = lab.test.factor(for: lab.unit), factor > 0 else { return mg }
+        return "\(mg) (\(format(mgDl / factor, decimals: factor < 0.1 ? 0 : 2)) \(lab.unit))"
+    }
+
+    /// A creatinine as reported, with mg/dL when it was reported in another unit.
+    static func creatinineText(_ lab: LabResult, mgDl: Double) -> String {
+        let mg = "\(format(mgDl, decimals: 2)) mg/dL"
+        return lab.unit == "mg/dL" ? mg : "\(format(lab.value, decimals: 2)) \(lab.unit) (\(mg))"
     }
 
     /// Cockcroft–Gault from the latest creatinine on or before a date (default: the assessment
@@ -15,7 +32,7 @@ extension CaseIndex {
             let weight = latestWeight(onOrBefore: lab.date) ?? latestWeight()
         else { return nil }
         let value = CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
-        return Clearance(value: value, date: lab.date, creatinine: creatinine)
+        return Clearance(value: value, date: lab.date, creatinine: creatinine, creatinineAsReported: Self.creatinineText(lab, mgDl: creatinine))
     }
 
     struct CorrectedCalcium {
@@ -26,6 +43,8 @@ extension CaseIndex {
         let albuminGDl: Double?
         /// The upper limit used, mg/dL: the result's own, else the setting.
         let upperLimitMgDl: Double
+        /// The result's own lower limit, mg/dL; nil when the laboratory gave none.
+        let lowerLimitMgDl: Double?
     }
 
     /// The latest calcium, corrected for the latest albumin on or before it (Payne RB et al.
@@ -37,7 +56,8 @@ extension CaseIndex {
         let factor = lab.test.factor(for: lab.unit) ?? 1
         let upper = lab.upperLimit.map { $0 * factor } ?? settings.calciumUpperLimitMgDl
         return CorrectedCalcium(
-            date: lab.date, mgDl: (corrected * 100).rounded() / 100, measuredMgDl: measured, albuminGDl: albumin, upperLimitMgDl: upper)
+            date: lab.date, mgDl: (corrected * 100).rounded() / 100, measuredMgDl: measured, albuminGDl: albumin, upperLimitMgDl: upper,
+            lowerLimitMgDl: lab.lowerLimit.map { $0 * factor })
     }
 
     /// One CRAB feature (IMWG, Rajkumar 2014): abnormal, normal, or not on record.
@@ -45,7 +65,7 @@ extension CaseIndex {
         let name: LocalizedText
         /// nil: not on record.
         let abnormal: Bool?
-        let value: String?
+        let value: LocalizedText?
     }
 
     /// Calcium > 11 mg/dL or > 1 mg/dL above the upper limit; CrCl < 40 mL/min or creatinine
@@ -56,7 +76,9 @@ extension CaseIndex {
             let abnormal = calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1
             features.append(CRABFeature(
                 name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: abnormal,
-                value: "\(Self.format(calcium.mgDl)) mg/dL\(calcium.albuminGDl == nil ? "" : " (corrected)")"))
+                value: LocalizedText(
+                    en: "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL\(calcium.albuminGDl == nil ? "" : " (corrected)")",
+                    zh: "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL\(calcium.albuminGDl == nil ? "" : "（校正）")")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: nil, value: nil))
         }
@@ -65,21 +87,33 @@ extension CaseIndex {
             let abnormal = creatinine > 2 || (clearance.map { $0.value < 40 } ?? false)
             features.append(CRABFeature(
                 name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: abnormal,
-                value: "creatinine \(Self.format(creatinine)) mg/dL\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")"))
+                value: LocalizedText(
+                    en: "creatinine \(Self.format(creatinine, decimals: 2)) mg/dL\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")",
+                    zh: "血肌酐 \(Self.format(creatinine, decimals: 2)) mg/dL\(clearance.map { "，肌酐清除率 \(Self.format($0.value)) mL/min" } ?? "")")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: nil, value: nil))
         }
         if let lab = latestLab(.hemoglobin), let hb = lab.canonicalValue {
             let lower = lab.lowerLimit.map { $0 * (lab.test.factor(for: lab.unit) ?? 1) }
             let abnormal = hb < 10 || (lower.map { hb < $0 - 2 } ?? false)
-            features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: abnormal, value: "\(Self.format(hb)) g/dL"))
+            features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: abnormal, value: LocalizedText(en: "\(Self.format(hb)) g/dL", zh: "\(Self.format(hb)) g/dL")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: nil, value: nil))
         }
         let lytic = seenLesions.filter { characters($0.id).contains(.lytic) }.count
         features.append(CRABFeature(
-            name: LocalizedText(en: "osteolytic lesions", zh: "溶骨性病变"), abnormal: lytic > 0, value: String(lytic)))
+            name: LocalizedText(en: "osteolytic lesions", zh: "溶骨性病变"), abnormal: lytic > 0, value: LocalizedText(en: String(lytic), zh: "\(lytic) 处")))
         return features
+    }
+
+    /// A value to `decimals` places, without trailing zeros: 0.72, 7.98, 8.
+    static func format(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<max(0, min(decimals, 6)) { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(describing: value) }
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(describing: rounded)
     }
 
     static func format(_ value: Double) -> String {

@@ -151,17 +151,28 @@ struct PrognosisRules {
                 en: " Depends on which primary the bone disease comes from (\(list.en)): biopsy decides — no primary is picked silently.",
                 zh: "取决于骨病灶来源于哪个原发灶（\(list.zhHans)）：需活检确定——不会默认选取任一原发灶。")
         }
+        // Tokuhashi (2005) and Tomita (2001) score lung cancer by its organ alone; New Katagiri
+        // (2014) showed that lung cancer treated with molecular targeted drugs grows as
+        // "moderate" and scores it so. Said wherever the two older scores meet such a primary.
+        let targetedLung = index.bonePrimaryCandidates.contains { $0.site == .lung && $0.targetedTherapy == true }
+        let olderScoreNote = { (note: LocalizedText?) -> LocalizedText? in
+            guard targetedLung else { return note }
+            let caveat = LocalizedText(
+                en: " Caveat: this score predates molecular targeted therapy and scores lung cancer by its organ alone; on targeted therapy lung cancer grows as 'moderate' in New Katagiri (Katagiri 2014), so this likely underestimates survival.",
+                zh: "注意：该评分早于分子靶向治疗，仅按器官计肺癌；接受靶向治疗的肺癌在新 Katagiri 评分中按“中速生长”计（Katagiri 2014），本评分可能低估生存期。")
+            return LocalizedText(en: "\(note?.en ?? "")\(caveat.en)", zh: "\(note?.zhHans ?? "")\(caveat.zhHans)")
+        }
         if let result = scores.tokuhashi {
             findings.append(scoreFinding(
                 "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi", zh: "改良 Tokuhashi 评分"),
                 total: result.total, band: result.prognosis?.info, components: result.components, specialty: .spineSurgery,
-                source: Sources.tokuhashi2005, note: byPrimary { $0.tokuhashi }))
+                source: Sources.tokuhashi2005, note: olderScoreNote(byPrimary { $0.tokuhashi }), also: targetedLung ? [Sources.katagiri2014] : []))
         }
         if let result = scores.tomita {
             findings.append(scoreFinding(
                 "surgery.prognosis.tomita", name: LocalizedText(en: "Tomita", zh: "Tomita 评分"), total: result.total,
                 band: result.strategy?.info, components: result.components, specialty: .spineSurgery, source: Sources.tomita2001,
-                note: byPrimary { $0.tomita }))
+                note: olderScoreNote(byPrimary { $0.tomita }), also: targetedLung ? [Sources.katagiri2014] : []))
         }
         if let result = scores.katagiri {
             findings.append(scoreFinding(
@@ -175,7 +186,7 @@ struct PrognosisRules {
 
     private func scoreFinding(
         _ rule: String, name: LocalizedText, total: ScoreTotal, band: BandInfo?, components: [ScoreComponent],
-        specialty: Specialty, source: Citation, note: LocalizedText? = nil
+        specialty: Specialty, source: Citation, note: LocalizedText? = nil, also: [Citation] = []
     ) -> Finding {
         let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
         let bandText = band.map { LocalizedText(en: ": \($0.label.en) — \($0.recommendation.en)", zh: "：\($0.label.zhHans)——\($0.recommendation.zhHans)") }
@@ -198,12 +209,12 @@ struct PrognosisRules {
             detail: LocalizedText(
                 en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
                 zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")"),
-            inputs: components.map { FindingInput($0.key, $0.value ?? "unknown") }, sources: [source])
+            inputs: components.map { FindingInput($0.key, $0.value ?? "unknown") }, sources: [source] + also)
     }
 
     /// PATHFx 3.0 (Anderson 2020) and SORG (Karhade 2019) inputs the case already holds.
     private func survivalModelInputs() -> Finding {
-        let fractured = index.record.events.contains { $0.kind == .pathologicalFracture && index.known($0.date) }
+        let fractured = index.hasPathologicalFracture
         let lymphNodes = index.record.visceralMetastases.map { list in list.contains { $0.organ.lowercased().contains("lymph") } }
         let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.organ.lowercased().contains("lymph") } }
         let primary: LocalizedText? = index.bonePrimary.map { $0.site.label } ?? (index.bonePrimaryCandidates.count > 1
@@ -211,8 +222,8 @@ struct PrognosisRules {
                 en: "undecided (\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").en))",
                 zh: "未定（\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").zhHans)）")
             : nil)
-        let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { String(describing: $0) }
-        let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { String(describing: $0) }
+        let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { CaseIndex.format($0, decimals: 1) }
+        let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
         // Each input by its key (the finding's inputs, for machines), its clinical name and its
         // value in each language (the text: a Chinese page shows no field names or codes).
         let items: [SurvivalModelItem] = [

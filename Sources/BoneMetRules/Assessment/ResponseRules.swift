@@ -299,17 +299,29 @@ struct ResponseRules {
     private func switchFindings(_ points: [TimePointResponse]) -> [Finding] {
         var findings: [Finding] = []
         for therapy in index.systemicTherapies where therapy.stopReason == .progression {
-            let window = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            // The evidence the switch could rest on: the regimen's time points up to the day it
+            // was stopped. A progression first imaged after the stop (in a window it shares
+            // with the next regimen) was not known when it was stopped.
+            let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            let window = inWindow.filter { point in therapy.end.map { point.to.earliestDay <= $0.latestDay } ?? true }
             if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
-            let observed = window.map { "\($0.to) \($0.overall.rawValue)" }.joined(separator: ", ")
+            let observed = LocalizedText.joined(window.map { point in
+                LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+            }, en: ", ", zh: "，")
+            let later = inWindow.first { point in point.overall == .progressiveDisease && !window.contains(point) }
+            let laterText = later.map { point in
+                LocalizedText(
+                    en: " Progression was first imaged on \(point.to), after it was stopped.",
+                    zh: "进展首次见于 \(point.to) 的影像，晚于停药。")
+            } ?? LocalizedText(en: "", zh: "")
             let detail: LocalizedText =
                 window.isEmpty
                 ? LocalizedText(
-                    en: "No bone imaging was compared within this regimen's window, so bone progression is not documented. Check the evidence before counting the regimen as failed.",
-                    zh: "该方案用药窗口内没有可比较的骨影像，骨进展缺乏依据。在判定方案失败前请核实证据。")
+                    en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
+                    zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
                 : LocalizedText(
-                    en: "Bone response in its own window: \(observed). The imaging does not show progression; a switch for bone progression is not supported. Review with imaging, tumour markers and symptoms together.",
-                    zh: "其用药窗口内的骨疗效：\(observed)。影像未显示进展；因骨进展而更换方案缺乏依据。请结合影像、肿瘤标志物和症状综合评估。")
+                    en: "Bone response in its own window before it was stopped: \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
+                    zh: "停用前其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
             findings.append(Finding(
                 ruleId: "boneHealth.attribution.unsupportedSwitch", severity: window.isEmpty ? .advisory : .warning,
                 duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
@@ -317,7 +329,10 @@ struct ResponseRules {
                     en: "\(therapy.label.en) was stopped for progression that its window does not show",
                     zh: "\(therapy.label.zhHans) 因“进展”停用，但其用药窗口未显示进展"),
                 detail: detail,
-                inputs: [FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"), FindingInput("windowResponses", observed)],
+                inputs: [
+                    FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
+                    FindingInput("windowResponses", window.map { "\($0.to) \($0.overall.rawValue)" }.joined(separator: ", ")),
+                ],
                 sources: Self.sources + [Self.attributionSource]))
         }
         return findings

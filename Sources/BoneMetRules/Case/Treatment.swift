@@ -71,7 +71,8 @@ public struct Treatment: Sendable, Hashable, Encodable {
     }
 
     public var label: LocalizedText {
-        let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? "–") } ?? ""
+        // An operation is a day, not a course that is still running: "2025-01-15", not "2025-01-15–".
+        let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? (kind == .surgery ? "" : "–")) } ?? ""
         // Named as clinicians name it; the record id is never part of it (it is not a clinical word).
         if let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) {
             return LocalizedText(en: "\(text)\(when) (\(kind.label.en))", zh: "\(text)\(when)（\(kind.label.zhHans)）")

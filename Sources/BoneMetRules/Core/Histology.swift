@@ -115,6 +115,8 @@ extension PrimaryCancer {
     /// How the primary is named in findings: "lung (small-cell carcinoma)".
     public var label: LocalizedText {
         guard let histology = effectiveHistology else { return site.label }
+        // "myeloma", not "myeloma (myeloma)"; the same for lymphoma and melanoma.
+        if histology.label.en == site.label.en { return site.label }
         return LocalizedText(en: "\(site.label.en) (\(histology.label.en))", zh: "\(site.label.zhHans)\(histology.label.zhHans)")
     }
 }

@@ -1,0 +1,22 @@
+/// Pathological fractures the imaging shows, recorded as events or not.
+extension CaseIndex {
+    /// Each metastatic lesion's first study showing a fracture or a collapsed vertebral body
+    /// (SINS collapse < 50 % or > 50 %: a vertebral compression fracture). The trials counted
+    /// radiographic vertebral fractures as pathological fractures (Stopeck 2010), so a collapse
+    /// nobody recorded as an event is one all the same.
+    func imagedFractures() -> [(lesion: Lesion, point: Point)] {
+        metastaticLesions.compactMap { lesion in
+            presentPoints(lesion.id).first { point in
+                point.observation.fracture == true || point.observation.collapse == .under50 || point.observation.collapse == .over50
+            }.map { (lesion, $0) }
+        }
+    }
+
+    /// Whether a bone has broken, for PATHFx's "pathological vs impending fracture": a recorded
+    /// event, or a fracture the imaging reports. A vertebral collapse alone is left out: PATHFx
+    /// asks about the skeletal lesion to be operated on, and the spine has its own model (SORG).
+    var hasPathologicalFracture: Bool {
+        record.events.contains { $0.kind == .pathologicalFracture && known($0.date) }
+            || imagedFractures().contains { $0.point.observation.fracture == true }
+    }
+}

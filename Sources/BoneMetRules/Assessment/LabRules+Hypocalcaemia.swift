@@ -1,0 +1,88 @@
+/// Hypocalcaemia: the latest albumin-corrected calcium below the laboratory's lower limit, or
+/// below 8.0 mg/dL (2.0 mmol/L) — CTCAE grade 2, below every adult reference range — when the
+/// result came without one. Both bone-modifying agents lower calcium, and their labels require
+/// hypocalcaemia to be corrected before they are given (Xgeva prescribing information; Zometa
+/// summary of product characteristics), so every current agent waits until it is corrected.
+extension LabRules {
+    static let ctcae5 = Citation(
+        id: "ctcae5", text: "National Cancer Institute. Common Terminology Criteria for Adverse Events (CTCAE) v5.0, 2017: hypocalcaemia")
+    static let xgevaHypocalcaemia = Citation(
+        id: "xgevaHypocalcaemia", text: "Xgeva (denosumab) prescribing information: correct pre-existing hypocalcaemia before treatment; monitor calcium")
+    static let zometaHypocalcaemia = Citation(
+        id: "zometaHypocalcaemia", text: "Zometa (zoledronic acid) summary of product characteristics: hypocalcaemia must be corrected before initiating Zometa")
+
+    /// CTCAE v5.0 grade of a low corrected calcium (mg/dL): 1 < LLN–8.0; 2 < 8.0–7.0;
+    /// 3 < 7.0–6.0 (hospitalisation indicated); 4 < 6.0 (life-threatening).
+    static func hypocalcaemiaGrade(mgDl: Double) -> Int {
+        if mgDl < 6 { return 4 }
+        if mgDl < 7 { return 3 }
+        if mgDl < 8 { return 2 }
+        return 1
+    }
+
+    /// The latest corrected calcium when it is low, with its CTCAE grade.
+    static func hypocalcaemic(_ index: CaseIndex) -> (calcium: CaseIndex.CorrectedCalcium, grade: Int)? {
+        guard let calcium = index.correctedCalcium() else { return nil }
+        let belowLimit = calcium.lowerLimitMgDl.map { calcium.mgDl < $0 } ?? false
+        guard belowLimit || calcium.mgDl < 8 else { return nil }
+        return (calcium, hypocalcaemiaGrade(mgDl: calcium.mgDl))
+    }
+
+    func hypocalcaemia(_ low: (calcium: CaseIndex.CorrectedCalcium, grade: Int)) -> Finding {
+        let calcium = low.calcium
+        let value = CaseIndex.format(calcium.mgDl, decimals: 2)
+        let mmol = String(describing: (calcium.mgDl / 4.008 * 100).rounded() / 100)
+        let agents = BoneAgentRules(index: index).currentAgents
+        let how = calcium.albuminGDl.map { albumin in
+            LocalizedText(
+                en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
+                zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
+        } ?? LocalizedText(
+            en: "uncorrected — no albumin on record: a low albumin lowers total calcium, so record albumin (or an ionised calcium) before treating",
+            zh: "未校正——病历无白蛋白：低白蛋白会使总钙偏低，治疗前请补充白蛋白（或离子钙）")
+        let limit = calcium.lowerLimitMgDl.map { lower in
+            LocalizedText(en: "lower limit \(CaseIndex.format(lower)) mg/dL", zh: "下限 \(CaseIndex.format(lower)) mg/dL")
+        } ?? LocalizedText(en: "no lower limit given with the result; below 8.0 mg/dL in any laboratory", zh: "化验单未给出下限；低于 8.0 mg/dL 在任何实验室均为偏低")
+        var action: LocalizedText
+        var sources = [Self.ctcae5, Self.payne1973]
+        if agents.isEmpty {
+            action = LocalizedText(
+                en: "Give calcium and vitamin D; check magnesium, 25-OH vitamin D, PTH and renal function. Correct it before any bone-modifying agent is started.",
+                zh: "补充钙和维生素 D；查血镁、25-羟维生素 D、甲状旁腺激素和肾功能。开始任何骨改良药物前先纠正。")
+        } else {
+            let names = LocalizedText.joined(agents.map { $0.agent?.label ?? TreatmentKind.boneModifyingAgent.label }, en: " and ", zh: "和")
+            let due = agents.compactMap { BoneAgentRules.dueDate($0, index: index) }.min()
+            let dueText = due.map { day in
+                LocalizedText(en: " The next dose has been due since \(day): give it once calcium is corrected.", zh: "下一剂自 \(day) 起到期：血钙纠正后再给药。")
+            } ?? LocalizedText(en: "", zh: "")
+            action = LocalizedText(
+                en: "Correct it before the next dose of \(names.en): \(agents.count == 1 ? "its label requires" : "their labels require") hypocalcaemia to be corrected first. Give calcium and vitamin D (and magnesium if low), and check calcium again before the dose.\(dueText.en)",
+                zh: "在下一剂\(names.zhHans)前先纠正：药品说明书要求先纠正低钙血症。补充钙和维生素 D（血镁低时补镁），给药前复查血钙。\(dueText.zhHans)")
+            if agents.contains(where: { $0.agent == .denosumab }) { sources.append(Self.xgevaHypocalcaemia) }
+            if agents.contains(where: { $0.agent == .zoledronicAcid }) { sources.append(Self.zometaHypocalcaemia) }
+        }
+        if low.grade >= 3 {
+            action = LocalizedText(
+                en: "Grade \(low.grade): hospitalisation indicated — intravenous calcium under monitoring (ECG). \(action.en)",
+                zh: "\(low.grade) 级：需住院——在监测（心电图）下静脉补钙。\(action.zhHans)")
+        }
+        let severity: Severity = low.grade >= 3 ? .urgent : (agents.isEmpty && low.grade == 1 ? .advisory : .warning)
+        var claims = [Claim(.supplements, about: "patient", "give")]
+        claims += agents.filter { !$0.planned }.map { Claim(.boneAgentTiming, about: $0.id, "withhold") }
+        return Finding(
+            ruleId: "labs.hypocalcaemia", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .patient, date: calcium.date,
+            title: LocalizedText(
+                en: "Hypocalcaemia, CTCAE grade \(low.grade): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
+                zh: "低钙血症（CTCAE \(low.grade) 级）：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
+            detail: LocalizedText(
+                en: "Calcium \(how.en); \(limit.en). Grades (CTCAE v5.0): 1 below the lower limit to 8.0, 2 below 8.0 to 7.0, 3 below 7.0 to 6.0, 4 below 6.0 mg/dL. \(action.en)",
+                zh: "血钙\(how.zhHans)；\(limit.zhHans)。分级（CTCAE 5.0 版）：1 级 低于下限至 8.0，2 级 < 8.0 至 7.0，3 级 < 7.0 至 6.0，4 级 < 6.0 mg/dL。\(action.zhHans)"),
+            inputs: [
+                FindingInput("correctedCalciumMgDl", value), FindingInput("grade", String(low.grade)),
+                FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
+                FindingInput("lowerLimitMgDl", calcium.lowerLimitMgDl.map(CaseIndex.format) ?? "none"),
+            ],
+            sources: sources, claims: claims)
+    }
+}

@@ -1,0 +1,171 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.2: what whole records written from scratch (examples 15–19) showed the
+/// rules reading wrongly, each pinned here at its class with the source of the fact.
+@Suite struct RecordReadingTests {
+    /// A spinal lesion on CT, then collapsed on MRI.
+    func collapsing(_ collapse: SINS.Collapse?, fracture: Bool? = nil, event: ClinicalEvent? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("S1", "2023-01-05", [
+                observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none },
+                observation("L2", .lytic, [20, 15]) { $0.boneDestruction = true },
+            ]),
+            ct("S2", "2023-04-05", [
+                observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = collapse; $0.fracture = fracture },
+                observation("L2", .lytic, [20, 15]) { $0.boneDestruction = true },
+            ]),
+        ]
+        if let event { r.events = [event] }
+        return r
+    }
+
+    func sre(_ r: CaseRecord) -> Finding? { assess(r, asOf: day("2023-05-01")).rule("boneAgents.sreHistory").first }
+
+    /// A vertebral body that collapses under a metastasis is a pathological fracture, an SRE
+    /// whether or not an event was recorded (Stopeck 2010 counted radiographic vertebral
+    /// fractures); PATHFx is told it fractured.
+    @Test func aCollapseOrFractureOnImagingIsAnSRE() throws {
+        #expect(sre(collapsing(SINS.Collapse.none)) == nil)
+        #expect(sre(collapsing(SINS.Collapse.noCollapseOver50Involved)) == nil)
+        for collapse in [SINS.Collapse.under50, .over50] {
+            let finding = try #require(sre(collapsing(collapse)))
+            #expect(finding.detail.en.hasPrefix("2023-04-05 pathological fracture, T12 vertebra (seen on CT)"))
+            #expect(finding.inputs.contains(FindingInput("count", "1")))
+        }
+        #expect(try #require(sre(collapsing(nil, fracture: true))).inputs.contains(FindingInput("count", "1")))
+        // PATHFx asks whether the bone to operate on has broken: a reported fracture, yes; a
+        // vertebral collapse alone is the spine's question (SORG), not PATHFx's.
+        func pathfx(_ r: CaseRecord) -> Finding? {
+            assess(r, asOf: day("2023-05-01")).rule("surgery.prognosis.survivalModelInputs").first
+        }
+        #expect(try #require(pathfx(collapsing(nil, fracture: true))).inputs.contains(FindingInput("fracture", "pathological")))
+        #expect(try #require(pathfx(collapsing(.over50))).inputs.contains(FindingInput("fracture", "impending")))
+    }
+
+    /// Recorded as an event of the lesion, or as an event naming no lesion (it may be the same
+    /// fracture), it is counted once.
+    @Test func aRecordedFractureIsNotCountedTwice() throws {
+        for lesion in ["L1", nil] as [String?] {
+            let r = collapsing(.over50, event: ClinicalEvent(date: day("2023-04-02"), kind: .pathologicalFracture, lesion: lesion))
+            #expect(try #require(sre(r)).inputs.contains(FindingInput("count", "1")))
+        }
+        let other = collapsing(.over50, event: ClinicalEvent(date: day("2023-04-02"), kind: .pathologicalFracture, lesion: "L2"))
+        #expect(try #require(sre(other)).inputs.contains(FindingInput("count", "2")))
+    }
+
+    /// Reference.md (treatment-window attribution): a switch justified by "progression" is
+    /// checked against the response observed in that regimen's window — by the day it was
+    /// stopped. Progression first imaged months later, under the next regimen, was not known
+    /// when it was stopped.
+    @Test func aSwitchIsJudgedOnTheImagingBeforeTheStop() throws {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-03-20", [observation("L1", .lytic, [20, 21]) { $0.boneDestruction = true }]),
+            ct("S3", "2023-07-01", [observation("L1", .lytic, [28, 26]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"), end: day("2023-04-01"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2023-04-10")),
+        ]
+        let a = assess(r, asOf: day("2023-07-02"))
+        #expect(a.timePoints.last?.overall == .progressiveDisease)
+        let flagged = try #require(a.rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(flagged.detail.en.contains("before it was stopped: 2023-03-20 stable disease (SD)"))
+        #expect(flagged.detail.en.contains("Progression was first imaged on 2023-07-01, after it was stopped."))
+        #expect(flagged.detail.zhHans.contains("2023-03-20 疾病稳定（SD）"))
+        // Imaged before the stop, the same progression supports it.
+        r.treatments[0].end = day("2023-07-05")
+        r.treatments[1].start = day("2023-07-10")
+        #expect(!assess(r, asOf: day("2023-07-20")).has("boneHealth.attribution.unsupportedSwitch"))
+    }
+
+    /// Chinese laboratories report creatinine in µmol/L: the findings show it as reported, with
+    /// mg/dL, rounded as a laboratory rounds — not 0.7239819004524887.
+    @Test func creatinineIsShownAsReportedAndRounded() throws {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2023-01-20")]))
+        r.dentalExams = [day("2023-01-15")]
+        r.labs = [LabResult(date: day("2023-01-15"), test: .creatinine, value: 64, unit: "µmol/L")]
+        let dose = try #require(assess(r, asOf: day("2023-02-01")).rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("creatinine 64 µmol/L (0.72 mg/dL)"))
+        #expect(!dose.detail.en.contains("before every dose. Check creatinine"))
+        r.labs.append(LabResult(date: day("2023-02-10"), test: .creatinine, value: 118, unit: "µmol/L"))
+        let hold = try #require(assess(r, asOf: day("2023-02-11")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.title.en == "Withhold zoledronic acid: creatinine rose by 0.61 mg/dL (54 µmol/L)")
+        #expect(hold.detail.en.contains("Resume when creatinine is ≤ 0.79 mg/dL (70 µmol/L)"))
+        for text in [hold.title.en, hold.detail.en, dose.detail.en] { #expect(!text.contains("00000")) }
+    }
+
+    /// An operation is a day: "nail 2023-02-01 (surgery)", not a course still running.
+    @Test func anOperationIsADayNotACourse() {
+        let surgery = Treatment(id: "S", kind: .surgery, name: "intramedullary nail", start: day("2023-02-01"), procedure: .prophylacticFixation)
+        #expect(surgery.label.en == "intramedullary nail 2023-02-01 (surgery)")
+        let course = Treatment(id: "T", kind: .systemic, name: "letrozole", start: day("2023-02-01"))
+        #expect(course.label.en == "letrozole 2023-02-01– (systemic therapy)")
+    }
+
+    /// Katagiri 2014 scores lung cancer on molecular targeted therapy as moderate growth; the
+    /// older Tokuhashi and Tomita scores count the organ alone, and say so for such a patient.
+    @Test func olderScoresSayTheyPredateTargetedTherapy() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, diagnosed: day("2022-06"), targetedTherapy: true)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [ct("S1", "2023-01-05", [
+            observation("L1", .lytic) { $0.boneDestruction = true }, observation("L2", .lytic) { $0.boneDestruction = true },
+        ])]
+        let a = assess(r, asOf: day("2023-02-01"))
+        for rule in ["surgery.prognosis.tokuhashi", "surgery.prognosis.tomita"] {
+            let finding = try #require(a.rule(rule).first)
+            #expect(finding.detail.en.contains("predates molecular targeted therapy"))
+            #expect(finding.sources.contains { $0.id == "katagiri2014" })
+        }
+        r.primaries[0].targetedTherapy = false
+        #expect(assess(r, asOf: day("2023-02-01")).rule("surgery.prognosis.tomita").first?.detail.en.contains("targeted") == false)
+    }
+
+    /// Castration-sensitive prostate cancer: the agent is not indicated for SRE prevention
+    /// (CALGB 90202), so its next dose is not announced as due — the not-indicated finding
+    /// names the day to review it by.
+    @Test func aDoseIsNotDueForAnAgentThatIsNotIndicated() throws {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-06"), castrationResistant: false)]
+        r.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .right))
+        r.studies[1].observations.append(observation("L2", .blastic, [15, 12]))
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-02-01"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2023-02-01")]))
+        r.dentalExams = [day("2023-01-20")]
+        let a = assess(r, asOf: day("2023-03-10"))
+        #expect(!a.has("boneAgents.doseDue"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.detail.en.contains("due since 2023-03-01: review the indication"))
+        r.primaries[0].castrationResistant = true
+        #expect(assess(r, asOf: day("2023-03-10")).has("boneAgents.doseDue"))
+    }
+
+    /// A whole-body CT (or MRI) is a whole-body survey; for myeloma it is the survey, and a bone
+    /// scan — which misses myeloma's lytic lesions — is not what is asked for (Hillengass 2019,
+    /// IMWG). Myeloma is named once, not "myeloma (myeloma)".
+    @Test func wholeBodyImagingAndMyelomasOwnSurvey() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, histologyType: .myeloma, diagnosed: day("2022-12"))]
+        r.lesions.append(Lesion(id: "L2", bone: .skull))
+        r.studies[1].observations.append(observation("L2", .lytic, [10, 9]) { $0.boneDestruction = true })
+        var a = assess(r, asOf: day("2023-04-01"))
+        let survey = try #require(a.rule("diagnosis.imaging.wholeBodyScreening").first)
+        #expect(survey.detail.en.contains("whole-body low-dose CT, PET-CT or whole-body MRI — a bone scan misses"))
+        #expect(survey.sources.contains { $0.id == "hillengass2019" })
+        #expect(r.primaries[0].label.en == "myeloma" && r.primaries[0].label.zhHans == "骨髓瘤")
+        r.studies[1].coverage = [.wholeBody]
+        a = assess(r, asOf: day("2023-04-01"))
+        #expect(!a.has("diagnosis.imaging.wholeBodyScreening"))
+        // A solid tumour without any whole-body study is asked for a bone scan or PET-CT.
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2022-12"))]
+        r.studies[1].coverage = [.pelvis]
+        let solid = try #require(assess(r, asOf: day("2023-04-01")).rule("diagnosis.imaging.wholeBodyScreening").first)
+        #expect(solid.detail.en.hasPrefix("Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT."))
+    }
+}
