@@ -168,4 +168,35 @@ import Testing
         let solid = try #require(assess(r, asOf: day("2023-04-01")).rule("diagnosis.imaging.wholeBodyScreening").first)
         #expect(solid.detail.en.hasPrefix("Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT."))
     }
+
+    /// Hamaoka 2004 / MDA: sclerosis of a lesion not seen before, on an interval scan with other
+    /// signs of response, is flare (PR). A focus first seen on the 8-week bone scan is first seen
+    /// as bone on the CT two days later: the CT's time point reads it (it was left out).
+    @Test func aLesionFirstSeenAsUptakeIsReadOnTheNextCT() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T6")), Lesion(id: "L3", bone: .pelvis, laterality: .right)]
+        let absent = { (lesion: String) in observation(lesion) { $0.present = false } }
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2024-03-01"), modality: .boneScan, observations: [observation("L1") { $0.uptake = true }, absent("L3")]),
+            ct("C1", "2024-03-02", [observation("L1", .lytic, [18, 15]) { $0.boneDestruction = true }, absent("L3")]),
+            ImagingStudy(id: "B2", date: day("2024-05-10"), modality: .boneScan, observations: [observation("L1") { $0.uptake = true }, observation("L3") { $0.uptake = true }]),
+            ct("C2", "2024-05-12", [observation("L1", .mixed, [17, 15]) { $0.scleroticRim = true }, observation("L3", .blastic, [8, 6])]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2024-03-05"))]
+        let a = assess(r, asOf: day("2024-05-13"))
+        let onCT = try #require(a.timePoints.first { $0.study == "C2" })
+        let pelvis = try #require(onCT.lesions.first { $0.lesion == "L3" })
+        #expect(pelvis.isNew && pelvis.flare && pelvis.category == .partialResponse)
+        #expect(onCT.overall == .partialResponse)
+        #expect(a.rule("boneHealth.mda.flare").contains { $0.subject == .lesion("L3") })
+        // Untreated, the same lesion lytic on the CT is progression there too.
+        r.treatments = []
+        r.studies[3].observations[1] = observation("L3", .lytic, [8, 6]) { $0.boneDestruction = true }
+        let untreated = try #require(assess(r, asOf: day("2024-05-13")).timePoints.first { $0.study == "C2" })
+        #expect(untreated.newLesions == ["L3"] && untreated.overall == .progressiveDisease)
+        // Once seen on a CT, a later CT compares with it and never calls it new again.
+        r.studies.append(ct("C3", "2024-08-12", [observation("L1", .mixed, [17, 15]), observation("L3", .lytic, [8, 6]) { $0.boneDestruction = true }]))
+        let later = try #require(assess(r, asOf: day("2024-08-13")).timePoints.first { $0.study == "C3" })
+        #expect(later.newLesions.isEmpty)
+    }
 }

@@ -102,10 +102,18 @@ struct ResponseRules {
         }
     }
 
-    /// A lesion is new when this is the first study, of any modality, in which it is seen.
+    /// A lesion is new when this is the first study, of any modality, in which it is seen — or,
+    /// on X-ray, CT or MRI, the first of those: uptake on a bone scan or PET shows where to
+    /// look, the bone itself is first seen on anatomic imaging (reference.md: destruction on CT
+    /// is the key evidence), and there its character is read — new sclerosis under therapy is
+    /// flare, a new lytic lesion progression. A pelvic focus on the 8-week bone scan, sclerotic
+    /// on the CT two days later, was left out of the CT's time point altogether.
     private func isFirstAppearance(_ lesion: String, at study: ImagingStudy) -> Bool {
-        guard let first = index.presentPoints(lesion).first else { return false }
-        return first.study.id == study.id
+        let points = index.presentPoints(lesion)
+        guard let first = points.first else { return false }
+        if first.study.id == study.id { return true }
+        guard study.modality.isAnatomic else { return false }
+        return points.first { $0.study.modality.isAnatomic }?.study.id == study.id
     }
 
     static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
