@@ -31,11 +31,43 @@ public final class BackgroundThreads: @unchecked Sendable {
         for index in 0..<self.count {
             Thread { [self] in
                 // Named and lowered from inside: both apply to the calling thread on Linux.
-                Thread.current.name = "bonemet-bg-\(index)"
+                Self.nameCurrentThread("bonemet-bg-\(index)")
                 Self.lowerPriority()
                 self.run()
             }.start()
         }
+    }
+
+    /// Names the calling thread for the operating system (top, perf, /proc) and Foundation.
+    /// Why not `Thread.current.name` alone: on Linux a new thread starts with its creator's name
+    /// (a concurrency worker's "com.apple.root.default-qos"), and Foundation's setter reaches
+    /// the kernel only once `Thread.start` has stored the thread's handle — a race the new
+    /// thread can win, leaving the inherited name (`BackgroundThreadsTests` saw it 1 run in 2).
+    /// A Linux thread name is at most 15 bytes.
+    public static func nameCurrentThread(_ name: String) {
+        Thread.current.name = name
+        #if os(Linux)
+        // The kernel's own interface (pthread_setname_np is a GNU extension Glibc's Swift
+        // module does not export; it writes the same file).
+        if let file = fopen("/proc/thread-self/comm", "w") {
+            _ = fputs(String(decoding: Array(name.utf8.prefix(15)), as: UTF8.self), file)
+            fclose(file)
+        }
+        #endif
+    }
+
+    /// The calling thread's name as the operating system knows it (for tests).
+    public static var currentThreadName: String {
+        #if os(Linux)
+        guard let file = fopen("/proc/thread-self/comm", "r") else { return "" }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return "" }
+        let bytes = buffer.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+        #else
+        return Thread.current.name ?? ""
+        #endif
     }
 
     /// The threads' nice value (see above).

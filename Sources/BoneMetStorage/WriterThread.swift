@@ -1,3 +1,4 @@
+import BoneMetDomain
 import Foundation
 
 /// A thread of its own for the SQLite writing transactions of `SQLStore.quickWrite` (issue #12).
@@ -23,7 +24,7 @@ final class WriterThread: TaskExecutor, @unchecked Sendable {
         // Named from inside: on Linux a name given before `start` is not the running thread's
         // (and a name is at most 15 bytes there).
         Thread { [self] in
-            Thread.current.name = name
+            BackgroundThreads.nameCurrentThread(name)
             condition.lock()
             thread = pthread_self()
             condition.unlock()

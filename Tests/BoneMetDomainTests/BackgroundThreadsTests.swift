@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func theWorkRunsOnThreadsOfItsOwnAtALowerPriority() async throws {
-        let seen = await Array(0..<8).mapInBackground { _ in (Thread.current.name ?? "", BackgroundThreads.currentNice) }
+        // The name the operating system shows (top, perf, /proc), not only Foundation's.
+        let seen = await Array(0..<8).mapInBackground { _ in (BackgroundThreads.currentThreadName, BackgroundThreads.currentNice) }
         for (name, nice) in seen {
             #expect(name.hasPrefix("bonemet-bg-"))
             #if os(Linux)
