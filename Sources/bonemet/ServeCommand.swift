@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Who sees which patient: care-team (default: the case's care team, MDT coordinators, and emergency access with a reason) or everyone (BONEMET_CASE_ACCESS).")
     var caseAccess: String?
 
-    @Flag(name: .long, help: "Add the fictional acceptance-scenario cases from ./examples as demo patients.")
+    @Flag(name: .long, help: "Add the fictional acceptance-scenario and reference cases from ./examples as demo patients.")
     var demo = false
 
     func run() async throws {

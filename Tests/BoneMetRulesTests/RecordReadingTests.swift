@@ -199,4 +199,22 @@ import Testing
         let later = try #require(assess(r, asOf: day("2024-08-13")).timePoints.first { $0.study == "C3" })
         #expect(later.newLesions.isEmpty)
     }
+
+    /// Reference.md (treatment-window attribution): radiotherapy and surgery act only on their
+    /// lesions. A humerus nail is not part of the window of a comparison of the femur alone, and
+    /// does not make its interval "treated".
+    @Test func anOperationOnAnotherLesionIsNotPartOfTheWindow() throws {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "L2", bone: .humerus, segment: .diaphysis, laterality: .right))
+        r.studies[0].observations.append(observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true })
+        r.studies[1].observations[0].diametersMm = [26, 26]
+        r.treatments = [Treatment(id: "S", kind: .surgery, name: "humeral nail", lesions: ["L2"], start: day("2023-02-01"), procedure: .prophylacticFixation)]
+        let a = assess(r, asOf: day("2023-04-01"))
+        let point = try #require(a.timePoints.first { $0.study == "S2" })
+        #expect(point.treatments.isEmpty && point.untreated)
+        #expect(a.has("boneHealth.attribution.naturalHistory"))
+        // Observed at the same study, the nailed humerus brings its operation into the window.
+        r.studies[1].observations.append(observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true })
+        #expect(assess(r, asOf: day("2023-04-01")).timePoints.first { $0.study == "S2" }?.treatments == ["S"])
+    }
 }

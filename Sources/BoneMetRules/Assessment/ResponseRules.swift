@@ -67,7 +67,14 @@ struct ResponseRules {
             }
         }
         let unnamed = current.unnamedNewLesions ?? 0
-        let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: nil)
+        // The window's treatments: systemic therapy and bone agents act on every lesion,
+        // radiotherapy and surgery only on theirs — an operation on a lesion this comparison
+        // does not include is not part of its window (it named a humerus nail as a cause of the
+        // pelvis's response, and would call an otherwise untreated interval treated).
+        let compared = Set(responses.map(\.lesion))
+        let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: nil).filter { treatment in
+            treatment.kind == .systemic || treatment.kind == .boneModifyingAgent || treatment.lesions.contains(where: compared.contains)
+        }
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
         var adjusted = applyFlare(responses, flareTherapy: flareTherapy, modality: current.modality)
         let verdict = current.modality == .boneScan ? pcwg3[current.id] : nil
