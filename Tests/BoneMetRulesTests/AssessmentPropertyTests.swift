@@ -1,4 +1,5 @@
 import BoneMetRules
+import Foundation
 import Testing
 
 /// Properties every assessment keeps, checked over generated variations of a rich case.
@@ -55,8 +56,14 @@ import Testing
 
     @Test func anUnrelatedLesionNeverChangesAnotherLesionsFindings() {
         let record = rich()
+        // NOMS "S" is the patient's systemic status (Tokuhashi counts every focus): the one part
+        // of a lesion's finding that the whole patient decides, left out of the comparison.
+        func lesionOwn(_ detail: String) -> String {
+            guard let start = detail.range(of: "; S: "), let end = detail.range(of: ". ", range: start.upperBound..<detail.endIndex) else { return detail }
+            return String(detail[..<start.lowerBound]) + String(detail[end.lowerBound...])
+        }
         func lesionFindings(_ a: Assessment, _ id: String) -> [String] {
-            a.findings.filter { $0.subject == .lesion(id) }.map { "\($0.ruleId)|\($0.title.en)|\($0.detail.en)" }
+            a.findings.filter { $0.subject == .lesion(id) }.map { "\($0.ruleId)|\($0.severity)|\($0.title.en)|\(lesionOwn($0.detail.en))|\($0.claims)" }
         }
         var extended = record
         extended.lesions.append(Lesion(id: "X9", bone: .rib))

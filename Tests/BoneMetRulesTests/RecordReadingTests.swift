@@ -217,4 +217,37 @@ import Testing
         r.studies[1].observations.append(observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true })
         #expect(assess(r, asOf: day("2023-04-01")).timePoints.first { $0.study == "S2" }?.treatments == ["S"])
     }
+
+    /// NOMS (Laufer 2013): every spinal recommendation is gated by the systemic status — now
+    /// shown from the record (Tokuhashi and Katagiri bands, performance status), and when the
+    /// settled scores say survival is short (Tokuhashi 0–8, Katagiri 7–10) a proposed operation
+    /// says so (Patchell 2005 enrolled patients expected to live ≥ 3 months).
+    @Test func theSystemicStatusGatesSpinalSurgery() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histologyType: .hepatocellularCarcinoma, diagnosed: day("2022-06"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .pelvis), Lesion(id: "L3", bone: .rib), Lesion(id: "L4", bone: .scapula)]
+        r.studies = [ct("S1", "2023-01-05", [
+            observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+            observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true },
+            observation("L4", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.treatments = []
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 3, kps: 40)]
+        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .intact, frankel: .E)]
+        r.visceralMetastases = [VisceralMetastasis(organ: "lung", removable: false, treatable: false, pattern: .disseminated)]
+        let poor = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.spine.noms").first)
+        #expect(poor.severity == .urgent)
+        #expect(poor.detail.en.contains("S: revised Tokuhashi 5 (0–8: expected survival < 6 months), New Katagiri 7–9 (high risk (7–10))"))
+        #expect(poor.detail.en.contains("KPS 40, ECOG 3"))
+        #expect(poor.detail.en.contains("Expected survival is short by the prognosis scores"))
+        #expect(poor.detail.zhHans.contains("预后评分提示预计生存期短"))
+        #expect(poor.sources.contains { $0.id == "patchell2005" })
+        // A fit patient with a slow primary: the same compression, no caution.
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2022-06"), hormoneDependent: true)]
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 0, kps: 90)]
+        r.visceralMetastases = []
+        let fit = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.spine.noms").first)
+        #expect(fit.detail.en.contains("S: revised Tokuhashi"))
+        #expect(!fit.detail.en.contains("Expected survival is short"))
+    }
 }

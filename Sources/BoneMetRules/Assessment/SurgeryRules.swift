@@ -68,8 +68,8 @@ struct SurgeryRules {
         index.localTreatments(id, kind: .surgery).first { $0.procedure?.protectsLongBone ?? false }
     }
 
-    func findings(history: [MirelsPoint]) -> [Finding] {
-        mirelsFindings(history) + spineFindings() + notAssessableFindings()
+    func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil) -> [Finding] {
+        mirelsFindings(history) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings()
     }
 
     /// A long-bone or spinal lesion on record (an EHR's bone-metastasis condition, a bone-scan
@@ -290,7 +290,7 @@ struct SurgeryRules {
 
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
-    private func spineFindings() -> [Finding] {
+    private func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
         index.seenLesions.filter(\.isSpinal).compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             guard let latest = points.last else { return nil }
@@ -305,7 +305,9 @@ struct SurgeryRules {
             let neuro = index.latestNeurology(for: lesion.id)
             let deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
             let treated = index.localTreatments(lesion.id, kind: .surgery).first { $0.procedure?.treatsSpine ?? false }
-            return noms(lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated)
+            return noms(
+                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
+                systemic: systemic)
         }
     }
 
@@ -346,7 +348,7 @@ struct SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
-        treated: Treatment?
+        treated: Treatment?, systemic status: SystemicStatus
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -364,8 +366,7 @@ struct SurgeryRules {
         let mechanical = LocalizedText(
             en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
             zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
-        let systemic = LocalizedText(en: "S: see the prognosis scores", zh: "S：见预后评分")
-        let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, systemic], en: "; ", zh: "；")
+        let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         let irradiated = priorRadiotherapy(lesion.id)
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
@@ -437,6 +438,12 @@ struct SurgeryRules {
                     en: "Stable, low-grade: the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
                     zh: "稳定、低级别压迫：放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
             }
+        }
+        // Surgery is proposed (urgent or a consultation): a short expected survival says so.
+        if status.short, treated == nil, severity >= .warning {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) \(Self.shortSurvivalCaution.en)", zh: "\(recommendation.zhHans)\(Self.shortSurvivalCaution.zhHans)")
+            extraSources += [Sources.tokuhashi2005, Sources.katagiri2014, Self.patchell2005]
         }
         if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
