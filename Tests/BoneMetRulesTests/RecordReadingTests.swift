@@ -250,4 +250,41 @@ import Testing
         #expect(fit.detail.en.contains("S: revised Tokuhashi"))
         #expect(!fit.detail.en.contains("Expected survival is short"))
     }
+
+    /// Reference.md (lesions judged otherwise are not assessed as metastases; never nail a
+    /// primary bone tumour): a femoral lesion whose biopsy says non-ossifying fibroma was asked
+    /// to "complete Mirels — may reach the fixation threshold". Benign and degenerative lesions,
+    /// primary bone tumours and giant cell tumours get no Mirels or SINS; the tumours go to
+    /// bone-tumour surgery. Myeloma keeps them (malignant bone disease).
+    @Test func aLesionTheBiopsyCallsSomethingElseIsNotScoredAsAMetastasis() throws {
+        func assessed(_ result: BiopsyResult) -> Assessment {
+            var r = baseCase()
+            r.lesions.append(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("L3")))
+            r.studies[1].observations.append(observation("V1", .lytic) { $0.boneDestruction = true })
+            r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-20"), result: result), Biopsy(lesion: "V1", date: day("2023-01-21"), result: result)]
+            return assess(r, asOf: day("2023-04-01"))
+        }
+        for result in [BiopsyResult.benign, .degenerative, .primaryBoneTumour, .giantCellTumour] {
+            let a = assessed(result)
+            #expect(a.mirels.isEmpty, "\(result)")
+            #expect(!a.findings.contains { $0.ruleId.hasPrefix("surgery.mirels.") || $0.ruleId == "surgery.spine.noms" }, "\(result)")
+            let said = a.rule("diagnosis.biopsy.notMetastasis")
+            #expect(said.count == 2, "\(result)")
+            let tumour = result == .primaryBoneTumour || result == .giantCellTumour
+            #expect(said.allSatisfy { $0.severity == (tumour ? .warning : .info) })
+            #expect(said.first?.detail.en.contains("never intramedullary nailing") == tumour)
+            #expect(Claim.contradictions(in: a.findings).isEmpty)
+        }
+        let myeloma = assessed(.myeloma)
+        #expect(!myeloma.mirels.isEmpty && myeloma.has("surgery.spine.noms") && !myeloma.has("diagnosis.biopsy.notMetastasis"))
+    }
+
+    /// An SRE recorded as an event of a lesion is named with it.
+    @Test func aRecordedEventNamesItsLesion() throws {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-02-01"), kind: .pathologicalFracture, lesion: "L1")]
+        let sre = try #require(assess(r, asOf: day("2023-04-01")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.hasPrefix("2023-02-01 pathological fracture, left femur, diaphysis."))
+        #expect(sre.detail.zhHans.hasPrefix("2023-02-01 病理性骨折，左股骨骨干"))
+    }
 }

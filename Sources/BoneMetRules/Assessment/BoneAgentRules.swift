@@ -404,7 +404,12 @@ struct BoneAgentRules {
         var events: [(PartialDate?, LocalizedText)] = []
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
-            events.append((event.date, event.kind.label))
+            // Named with its lesion when the record says which ("pathological fracture, left
+            // femur, proximal"), as the imaged fractures are.
+            let site = event.lesion.map { index.label(lesionId: $0) }
+            events.append((event.date, site.map { site in
+                LocalizedText(en: "\(event.kind.label.en), \(site.en)", zh: "\(event.kind.label.zhHans)，\(site.zhHans)")
+            } ?? event.kind.label))
         }
         // A pathological fracture the imaging shows is an SRE whether or not anyone recorded it
         // as an event (`imagedFractures`). The first study that shows it dates it; a recorded

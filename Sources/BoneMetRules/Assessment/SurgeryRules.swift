@@ -31,7 +31,7 @@ struct SurgeryRules {
     /// date). A later CT that cannot grade the size never erases the film's grade.
     func mirelsHistory() -> [MirelsPoint] {
         index.seenLesions.flatMap { lesion -> [MirelsPoint] in
-            guard let site = lesion.mirelsSite else { return [] }
+            guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil else { return [] }
             let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             return points.indices.map { i in
                 let point = points[i]
@@ -69,7 +69,34 @@ struct SurgeryRules {
     }
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil) -> [Finding] {
-        mirelsFindings(history) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings()
+        mirelsFindings(history) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
+    }
+
+    /// A lesion a biopsy settled as not a metastasis: said once, with what follows — a primary
+    /// bone tumour or giant cell tumour goes to bone-tumour surgery (resection, never a nail);
+    /// a benign or degenerative lesion needs no metastasis scoring or fixation.
+    private func notMetastasisFindings() -> [Finding] {
+        index.seenLesions.compactMap { lesion -> Finding? in
+            guard let result = index.notForMetastasisScores(lesion.id), let biopsy = index.diagnosticBiopsy(lesion.id) else { return nil }
+            let name = index.label(lesion)
+            let tumour = result == .primaryBoneTumour || result == .giantCellTumour
+            let action = tumour
+                ? LocalizedText(
+                    en: "Refer to bone-tumour surgery for staging and oncological treatment (resection or curettage by the tumour's own rules) — never intramedullary nailing; Mirels and SINS, scored for metastases, do not apply.",
+                    zh: "转骨肿瘤外科分期并按肿瘤本身原则治疗（切除或刮除）——切勿髓内钉固定；Mirels 和 SINS 为转移瘤而设，不适用。")
+                : LocalizedText(
+                    en: "Not a metastasis: no metastasis scores (Mirels, SINS), no fixation for it, and it is left out of the response assessment; follow as its own diagnosis requires.",
+                    zh: "非转移：不做转移瘤评分（Mirels、SINS），不因其行内固定，也不纳入疗效评估；按其本身诊断随访。")
+            return Finding(
+                ruleId: "diagnosis.biopsy.notMetastasis", severity: tumour ? .warning : .info, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: biopsy.date,
+                title: LocalizedText(en: "\(name.en): biopsy shows \(result.label.en), not a metastasis", zh: "\(name.zhHans)：活检为\(result.label.zhHans)，非转移"),
+                detail: LocalizedText(
+                    en: "Biopsy of \(biopsy.date)\(biopsy.histology.map { ": \($0)" } ?? ""). \(action.en)",
+                    zh: "\(biopsy.date) 活检\(biopsy.histology.map { "：\($0)" } ?? "")。\(action.zhHans)"),
+                inputs: [FindingInput("biopsyResult", result.rawValue)],
+                sources: [DiagnosisRules.sourceHospital], claims: tumour ? [Claim(.fixation, about: lesion.id, "notIndicated")] : [])
+        }
     }
 
     /// A long-bone or spinal lesion on record (an EHR's bone-metastasis condition, a bone-scan
@@ -291,7 +318,7 @@ struct SurgeryRules {
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
     private func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
-        index.seenLesions.filter(\.isSpinal).compactMap { lesion -> Finding? in
+        index.seenLesions.filter { $0.isSpinal && index.notForMetastasisScores($0.id) == nil }.compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             guard let latest = points.last else { return nil }
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }

@@ -1,0 +1,32 @@
+/// Lesions a biopsy settled as something the metastasis scores are not for.
+extension CaseIndex {
+    /// The biopsy result when it says the lesion is benign, degenerative, a primary bone
+    /// tumour or a giant cell tumour: Mirels (impending fracture of a metastasis) and SINS
+    /// (instability from a spinal neoplasm, scored for metastases) do not apply, and a primary
+    /// bone tumour is resected by a bone-tumour surgeon, never nailed (reference.md). Myeloma and
+    /// lymphoma lesions are malignant bone disease: both scores still apply.
+    func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {
+        guard let result = diagnosticBiopsy(lesion)?.result,
+            [.benign, .degenerative, .primaryBoneTumour, .giantCellTumour].contains(result)
+        else { return nil }
+        return result
+    }
+}
+
+extension BiopsyResult {
+    /// How a pathology result is named in findings.
+    var label: LocalizedText {
+        switch self {
+        case .metastasis: LocalizedText(en: "metastasis", zh: "转移瘤")
+        case .myeloma: LocalizedText(en: "myeloma", zh: "骨髓瘤")
+        case .lymphoma: LocalizedText(en: "lymphoma", zh: "淋巴瘤")
+        case .primaryBoneTumour: LocalizedText(en: "primary bone tumour", zh: "原发骨肿瘤")
+        case .giantCellTumour: LocalizedText(en: "giant cell tumour", zh: "骨巨细胞瘤")
+        case .benign: LocalizedText(en: "benign lesion", zh: "良性病变")
+        case .degenerative: LocalizedText(en: "degenerative change", zh: "退行性改变")
+        case .reactiveOrNecrotic: LocalizedText(en: "reactive or necrotic bone", zh: "反应性或坏死骨")
+        case .nonDiagnostic: LocalizedText(en: "non-diagnostic", zh: "未能确诊")
+        case .pending: LocalizedText(en: "pending", zh: "待报告")
+        }
+    }
+}
