@@ -57,8 +57,8 @@ extension FHIRCaseMapper {
         let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
         guard reasons.contains(where: primaries.contains) || coded else { return nil }
         return Treatment(
-            id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"], start: start,
-            end: statedEnd ?? (finished ? start : nil))
+            id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
+            systemicClass: systemicClass(atc: atc), start: start, end: statedEnd ?? (finished ? start : nil))
     }
 
     /// Orders of the same drug whose gaps stay within `gapDays` (a setting) become one regimen

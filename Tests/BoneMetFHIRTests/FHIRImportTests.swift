@@ -302,6 +302,31 @@ extension FHIRMappingTests {
         #expect(record.treatments.first { $0.kind == .boneModifyingAgent }?.agent == .denosumab)
     }
 
+    /// A cancer drug's ATC code gives its regimen's class (WHO ATC index; L01E/L01F since 2022),
+    /// which New Katagiri needs ("previous chemotherapy", lung cancer "with molecular targeted
+    /// therapy"); the class was never set on import, so both stayed unknown.
+    @Test func aCancerDrugsClassComesFromItsATCCode() throws {
+        func treatment(_ atc: [String]) throws -> Treatment? {
+            let codings = atc.map { #"{"system":"http://www.whocc.no/atc","code":"\#($0)"}"# }.joined(separator: ",")
+            let order = #"{"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"coding":[\#(codings)],"text":"drug"},"authoredOn":"2023-02-01","reasonReference":[{"reference":"Condition/primary1"}]}"#
+            let resources = try ([order] + MCODEFixture.conditions).map { try FHIRResource(parsing: $0) }
+            return FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources).record.treatments.first { $0.kind == .systemic }
+        }
+        let expected: [(String, SystemicClass?)] = [
+            ("L01EB04", .targeted), ("L01XE35", .targeted), ("L01FD01", .targeted), ("L01FG01", .targeted),
+            ("L01FF02", .immunotherapy), ("L01FX04", .immunotherapy),
+            ("L01XA01", .chemotherapy), ("L01CD01", .chemotherapy), ("L01BC06", .chemotherapy),
+            ("L02BG04", .endocrine), ("L02BX03", .endocrine), ("L01XX", nil), ("J01CA04", nil),
+        ]
+        for (code, systemicClass) in expected {
+            let imported = try treatment([code])
+            #expect(imported != nil, "\(code)")
+            #expect(imported?.systemicClass == systemicClass, "\(code)")
+        }
+        // Two codings of two classes: left unclassified rather than guessed.
+        #expect(try treatment(["L01EB04", "L01XA01"])?.systemicClass == nil)
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: SyntheaExportTests.folder.path)))
     func theSyntheaExportImportsCleanly() async throws {
         try await TestDatabases.with(.sqlite) { store in

@@ -287,4 +287,22 @@ import Testing
         #expect(sre.detail.en.hasPrefix("2023-02-01 pathological fracture, left femur, diaphysis."))
         #expect(sre.detail.zhHans.hasPrefix("2023-02-01 病理性骨折，左股骨骨干"))
     }
+
+    /// Katagiri 2014: lung cancer treated with molecular targeted drugs grows as "moderate" (2),
+    /// without them "rapid" (3). A targeted regimen on record settles it when the primary does
+    /// not say (an EHR import gives the class from the ATC code, not the primary's flag).
+    @Test func aTargetedRegimenOnRecordSettlesKatagirisLungCancer() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-06"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "osimertinib", systemicClass: .targeted, start: day("2023-01-10"))]
+        func primaryPoints(_ r: CaseRecord) -> ClosedRange<Int>? {
+            assess(r, asOf: day("2023-04-01")).katagiri?.components.first { $0.key == "primaryGrowth" }?.possible
+        }
+        #expect(primaryPoints(r) == 2...2)
+        r.treatments[0].systemicClass = .chemotherapy
+        #expect(primaryPoints(r) == 2...3)
+        r.primaries[0].targetedTherapy = false
+        r.treatments[0].systemicClass = .targeted
+        #expect(primaryPoints(r) == 3...3)
+    }
 }

@@ -109,9 +109,19 @@ struct PrognosisRules {
             : systemic.contains { $0.systemicClass == nil } ? nil : false
         return Katagiri.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary?.targetedTherapy, visceralMets: visceral,
+            hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
             multipleSkeletalMets: metastatic.count >= 2)
+    }
+
+    /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's
+    /// "moderate growth" lung cancer): as recorded, else from a systemic therapy on record whose
+    /// class is targeted (an EGFR or ALK inhibitor; the class an EHR import takes from the
+    /// drug's ATC code). Not recorded and none on record: unknown.
+    func targetedTherapy(_ primary: PrimaryCancer) -> Bool? {
+        if let recorded = primary.targetedTherapy { return recorded }
+        guard primary.site == .lung, index.systemicTherapies.contains(where: { $0.systemicClass == .targeted }) else { return nil }
+        return true
     }
 
     /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
@@ -154,7 +164,7 @@ struct PrognosisRules {
         // Tokuhashi (2005) and Tomita (2001) score lung cancer by its organ alone; New Katagiri
         // (2014) showed that lung cancer treated with molecular targeted drugs grows as
         // "moderate" and scores it so. Said wherever the two older scores meet such a primary.
-        let targetedLung = index.bonePrimaryCandidates.contains { $0.site == .lung && $0.targetedTherapy == true }
+        let targetedLung = index.bonePrimaryCandidates.contains { $0.site == .lung && targetedTherapy($0) == true }
         let olderScoreNote = { (note: LocalizedText?) -> LocalizedText? in
             guard targetedLung else { return note }
             let caveat = LocalizedText(
