@@ -31,6 +31,8 @@ public enum Worklists {
                 "boneAgents.doseDue", "boneAgents.zoledronic.renalHold", "boneAgents.zoledronic.notRecommended",
                 "boneAgents.zoledronic.dose", "boneAgents.zoledronic.crclUnknown",
                 "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication",
+                // Low calcium holds every agent's next dose until it is corrected (rule set 2026.12.2).
+                "labs.hypocalcaemia",
             ],
             minimumSeverity: .advisory),
         Worklist(

@@ -76,6 +76,8 @@ import Testing
         let low = try #require(a.rule("labs.hypocalcaemia").first)
         #expect(low.title.en == "Hypocalcaemia, CTCAE grade 2: corrected calcium 7.98 mg/dL (1.99 mmol/L) on 2025-04-14")
         #expect(low.detail.zhHans.contains("在下一剂地舒单抗前先纠正"))
+        // It holds the dose, so the bone-agent worklist ("due or on hold") shows it.
+        #expect(Worklists.slug(of: low) == "bone-agents")
         #expect(a.has("boneAgents.denosumab.hypocalcaemiaRisk"))
         let sre = try #require(a.rule("boneAgents.sreHistory").first)
         #expect(sre.detail.en.hasPrefix("2025-01-09 pathological fracture, L1 vertebra (seen on CT); 2025-01-15 surgery to bone"))
