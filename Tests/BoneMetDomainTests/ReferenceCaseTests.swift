@@ -1,8 +1,8 @@
 import BoneMetDomain
 import Testing
 
-/// Reference cases 11–22 in examples/ (fictional, written in the way real records read: 11–14
-/// for issue #8, 15–22 for rule set 2026.12.2), each pinned in both languages; and the
+/// Reference cases 11–23 in examples/ (fictional, written in the way real records read: 11–14
+/// for issue #8, 15–23 for rule set 2026.12.2 and later), each pinned in both languages; and the
 /// whole-output consistency of every example.
 @Suite struct ReferenceCaseTests {
     func assessment(_ name: String, asOf: String) throws -> Assessment {
@@ -172,6 +172,22 @@ import Testing
         let noms = try #require(a.rule("surgery.spine.noms").first)
         #expect(noms.detail.en.contains("O: myeloma — radiosensitive"))
         #expect(a.rule("boneAgents.indication").first?.detail.en.hasPrefix("Myeloma bone disease: start") == true)
+    }
+
+    /// PCWG3 (Scher 2016) and reference.md (long disease-free interval): castration-resistant
+    /// prostate cancer on docetaxel, 2 new lesions on the first post-baseline scan and 2 more
+    /// 12 weeks later — progression confirmed and dated to the first. The new lesions came
+    /// while bone metastases were known: no disease-free interval ended, no biopsy, no myeloma
+    /// work-up (each new lesion was sent to biopsy); PCWG3's verdict replaces the flare clause.
+    @Test func case23NewLesionsInKnownProstateBoneDisease() throws {
+        let a = try assessment("23-crpc-new-lesions-on-docetaxel.json", asOf: "2024-06-21")
+        #expect(a.rule("boneHealth.pcwg3.firstScan").first?.title.en == "Bone-scan progression confirmed (PCWG3 2+2), dated to 2024-03-25")
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        let first = try #require(a.rule("boneHealth.mda.timePoint").first { $0.date == PartialDate("2024-03-25") })
+        #expect(first.detail.en.contains("right rib: PD — new focus of uptake, PCWG3 2+2: progression confirmed"))
+        #expect(!first.detail.en.contains("flare not excluded"))
+        #expect(a.rule("boneHealth.mda.timePoint").last?.detail.en.contains("PSA 88 (abnormal)") == true)
     }
 
     /// `bonemet assess` on every example, at several dates, gives no contradictory pair.

@@ -305,4 +305,32 @@ import Testing
         r.treatments[0].systemicClass = .targeted
         #expect(primaryPoints(r) == 3...3)
     }
+
+    /// Reference.md (biopsy after a long disease-free interval): the interval ends with the
+    /// patient's first metastasis. Lesions 6 years after the primary, none biopsied, are all
+    /// open; once a biopsy has diagnosed the bone disease, a lesion found later is not. Lesions
+    /// 4 years after (a prostate cancer progressing on therapy) are never "after a long
+    /// interval", however many years have passed when the next ones appear.
+    @Test func theDiseaseFreeIntervalEndsWithTheFirstMetastasis() throws {
+        var r = baseCase()
+        r.primaries[0].diagnosed = day("2017-01")
+        r.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .right))
+        r.studies.append(ct("S3", "2023-05-20", [
+            observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("L2", .lytic, [15, 12]) { $0.boneDestruction = true },
+        ]))
+        func biopsied(_ r: CaseRecord, asOf: String = "2023-06-01") -> Set<String> {
+            Set(assess(r, asOf: day(asOf)).rule("diagnosis.biopsy.indicated").compactMap { finding -> String? in
+                if case .lesion(let id) = finding.subject { return id } else { return nil }
+            })
+        }
+        #expect(biopsied(r) == ["L1", "L2"])
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-02-01"), result: .metastasis)]
+        #expect(biopsied(r).isEmpty)
+        #expect(!assess(r, asOf: day("2023-06-01")).has("diagnosis.differential.myeloma"))
+        // First metastasis 4 years after the primary: the later lesion, 6 years after, is not open.
+        r.biopsies = []
+        r.primaries[0].diagnosed = day("2019-01")
+        r.studies[2].date = day("2025-03-01")
+        #expect(biopsied(r, asOf: "2025-04-01").isEmpty)
+    }
 }

@@ -186,7 +186,7 @@ final class CaseIndex {
         guard diagnosticBiopsy(lesion) == nil else { return false }
         if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion { return true }
         if !hasKnownPrimary { return true }
-        if let first = firstSeen(lesion), let years = yearsSincePrimary(of: lesion, to: first), years >= settings.longDiseaseFreeIntervalYears {
+        if let years = longDiseaseFreeInterval(endedBy: lesion) {
             return true
         }
         return false
@@ -342,7 +342,7 @@ final class CaseIndex {
             reasons.append(LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶"))
         }
         if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
-        if let first = firstSeen(lesion), let years = yearsSincePrimary(of: lesion, to: first), years >= settings.longDiseaseFreeIntervalYears {
+        if let years = longDiseaseFreeInterval(endedBy: lesion) {
             reasons.append(LocalizedText(
                 en: "long disease-free interval (\(years) years)", zh: "无病间期长（\(years) 年）"))
         }
@@ -391,6 +391,27 @@ final class CaseIndex {
     /// Years from the first primary diagnosis to a date.
     func yearsSincePrimary(to date: PartialDate) -> Int? {
         knownPrimaries.compactMap(\.diagnosed).min().map { $0.wholeYears(to: date) }
+    }
+
+    /// The years of a long disease-free interval behind a lesion (at least the setting), when
+    /// that still leaves its nature open (reference.md: biopsy after a long disease-free
+    /// interval — a second primary or myeloma is possible). The interval ends with the patient's
+    /// first metastasis, not with each new lesion: years from the primary to the first sighting
+    /// of any metastatic lesion. A lesion first seen after a biopsy diagnosed the bone disease
+    /// (metastasis, myeloma, lymphoma) is not open on this account. New lesions five years after
+    /// the diagnosis of a prostate cancer already progressing in bone on docetaxel were each sent
+    /// to biopsy and raised myeloma.
+    func longDiseaseFreeInterval(endedBy lesion: String) -> Int? {
+        guard let first = firstSeen(lesion) else { return nil }
+        let diagnosedBefore = record.biopsies.contains { biopsy in
+            guard let result = biopsy.result, [.metastasis, .myeloma, .lymphoma].contains(result), known(biopsy.date) else { return false }
+            return biopsy.lesion != lesion && biopsy.date.latestDay < first.earliestDay
+        }
+        guard !diagnosedBefore else { return nil }
+        let presentation = metastaticLesions.compactMap { firstSeen($0.id) }.min() ?? first
+        let end = presentation < first ? presentation : first
+        guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
+        return years
     }
 
     /// Years from the diagnosis of the lesion's primary to a date; with several candidates, the

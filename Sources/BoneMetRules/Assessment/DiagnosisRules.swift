@@ -289,9 +289,7 @@ struct DiagnosisRules {
                     zh: "可能来源于多个原发灶（\(names.zhHans)）：预后评分、放疗敏感性和全身治疗都取决于其来源"))
                 inputs.append(FindingInput("candidatePrimaries", index.primaryCandidates(for: lesion.id).map(\.id).joined(separator: ",")))
             }
-            if let firstSeen = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(of: lesion.id, to: firstSeen),
-                years >= index.settings.longDiseaseFreeIntervalYears
-            {
+            if let years = index.longDiseaseFreeInterval(endedBy: lesion.id) {
                 reasons.append(LocalizedText(
                     en: "long disease-free interval (\(years) years since the primary; setting ≥ \(index.settings.longDiseaseFreeIntervalYears)): a second primary or myeloma is possible",
                     zh: "无病间期长（距原发灶 \(years) 年；设置 ≥\(index.settings.longDiseaseFreeIntervalYears) 年）：可能为第二原发肿瘤或骨髓瘤"))

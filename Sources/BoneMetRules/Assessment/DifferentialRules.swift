@@ -19,10 +19,7 @@ struct DifferentialRules {
         if lytic.count >= 2 { reasons.append(LocalizedText(en: "multiple lytic lesions (\(lytic.count))", zh: "多发溶骨性病灶（\(lytic.count) 处）")) }
         if !index.hasKnownPrimary && !index.seenLesions.isEmpty { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         var secondPrimary = false
-        let longInterval = index.seenLesions.contains { lesion in
-            guard let first = index.firstSeen(lesion.id), let years = index.yearsSincePrimary(of: lesion.id, to: first) else { return false }
-            return years >= index.settings.longDiseaseFreeIntervalYears
-        }
+        let longInterval = index.seenLesions.contains { index.longDiseaseFreeInterval(endedBy: $0.id) != nil }
         if longInterval {
             secondPrimary = true
             reasons.append(LocalizedText(en: "new lesion after a long disease-free interval", zh: "长无病间期后出现新病灶"))

@@ -95,14 +95,14 @@ struct ResponseRules {
         responses.map { response in
             if response.isNew {
                 if verdict.status.isProgression {
-                    return response.with(category: .progressiveDisease, flare: false, reason: LocalizedText(
+                    return response.with(category: .progressiveDisease, flare: false, superseding: true, reason: LocalizedText(
                         en: "PCWG3 2+2: progression confirmed", zh: "PCWG3 2+2：进展已确认"))
                 }
-                return response.with(category: .notEvaluable, flare: false, reason: LocalizedText(
+                return response.with(category: .notEvaluable, flare: false, superseding: true, reason: LocalizedText(
                     en: "PCWG3: new lesion not (yet) progression — see the PCWG3 finding", zh: "PCWG3：新病灶尚不构成进展——见 PCWG3 结论"))
             }
             if response.category == .progressiveDisease {
-                return response.with(category: .stableDisease, flare: false, reason: LocalizedText(
+                return response.with(category: .stableDisease, flare: false, superseding: true, reason: LocalizedText(
                     en: "PCWG3: more intense uptake of a known lesion is not progression", zh: "PCWG3：已知病灶浓聚增强不属于进展"))
             }
             return response
@@ -394,7 +394,7 @@ struct ResponseRules {
             let values = inWindow.filter { $0.test == test }
             let abnormal = values.contains { $0.isAbnormal == true }
             let known = values.contains { $0.isAbnormal != nil }
-            let numbers = values.map { String(describing: $0.value) }.joined(separator: " → ")
+            let numbers = values.map { CaseIndex.format($0.value, decimals: 2) }.joined(separator: " → ")
             let state = !known
                 ? LocalizedText(en: "no reference range", zh: "无参考范围")
                 : abnormal ? LocalizedText(en: "abnormal", zh: "异常") : LocalizedText(en: "normal throughout", zh: "始终正常")
@@ -406,10 +406,14 @@ struct ResponseRules {
 }
 
 extension LesionResponse {
-    func with(category: MDA.Category, flare: Bool, reason: LocalizedText) -> LesionResponse {
+    /// The response re-judged: `reason` added to what was observed and judged so far — or, with
+    /// `superseding`, to what was observed only (the first reason), when this judgement replaces
+    /// the earlier one (PCWG3 over the MDA flare clause: "flare not excluded, repeat the scan"
+    /// beside "PCWG3 2+2: progression confirmed" said two things at once).
+    func with(category: MDA.Category, flare: Bool, superseding: Bool = false, reason: LocalizedText) -> LesionResponse {
         LesionResponse(
             lesion: lesion, fromStudy: fromStudy, toStudy: toStudy, from: from, to: to, modality: modality, category: category,
-            reasons: reasons + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew, firstRecorded: firstRecorded, flare: flare,
-            treatments: treatments, untreated: untreated)
+            reasons: (superseding ? Array(reasons.prefix(1)) : reasons) + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew,
+            firstRecorded: firstRecorded, flare: flare, treatments: treatments, untreated: untreated)
     }
 }
