@@ -186,10 +186,7 @@ final class CaseIndex {
         guard diagnosticBiopsy(lesion) == nil else { return false }
         if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion { return true }
         if !hasKnownPrimary { return true }
-        if let years = longDiseaseFreeInterval(endedBy: lesion) {
-            return true
-        }
-        return false
+        return longDiseaseFreeInterval(endedBy: lesion) != nil
     }
 
     // MARK: Treatments
