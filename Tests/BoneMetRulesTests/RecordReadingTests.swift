@@ -159,6 +159,10 @@ import Testing
         #expect(survey.detail.en.contains("whole-body low-dose CT, PET-CT or whole-body MRI — a bone scan misses"))
         #expect(survey.sources.contains { $0.id == "hillengass2019" })
         #expect(r.primaries[0].label.en == "myeloma" && r.primaries[0].label.zhHans == "骨髓瘤")
+        // The organ once in Chinese: 肝细胞癌, not 肝肝细胞癌; 肺 + 腺癌 stays 肺腺癌.
+        #expect(PrimaryCancer(id: "H", site: .liver, histologyType: .hepatocellularCarcinoma).label.zhHans == "肝细胞癌")
+        #expect(PrimaryCancer(id: "K", site: .kidney, histologyType: .renalCellCarcinoma).label.zhHans == "肾细胞癌")
+        #expect(PrimaryCancer(id: "A", site: .lung, histologyType: .adenocarcinoma).label.zhHans == "肺腺癌")
         r.studies[1].coverage = [.wholeBody]
         a = assess(r, asOf: day("2023-04-01"))
         #expect(!a.has("diagnosis.imaging.wholeBodyScreening"))

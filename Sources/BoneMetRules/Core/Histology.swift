@@ -117,6 +117,9 @@ extension PrimaryCancer {
         guard let histology = effectiveHistology else { return site.label }
         // "myeloma", not "myeloma (myeloma)"; the same for lymphoma and melanoma.
         if histology.label.en == site.label.en { return site.label }
-        return LocalizedText(en: "\(site.label.en) (\(histology.label.en))", zh: "\(site.label.zhHans)\(histology.label.zhHans)")
+        // Chinese names the organ in the histology when it is there: 肝细胞癌, 肾细胞癌, 甲状腺癌 —
+        // not 肝肝细胞癌 (while 肺 + 腺癌 is 肺腺癌).
+        let zh = histology.label.zhHans.hasPrefix(site.label.zhHans) ? histology.label.zhHans : "\(site.label.zhHans)\(histology.label.zhHans)"
+        return LocalizedText(en: "\(site.label.en) (\(histology.label.en))", zh: zh)
     }
 }
