@@ -337,4 +337,25 @@ import Testing
         r.studies[2].date = day("2025-03-01")
         #expect(biopsied(r, asOf: "2025-04-01").isEmpty)
     }
+
+    /// Mirels 1989 scores the risk of a fracture: once the bone has broken, the finding says so
+    /// and asks for fixation, without the impending-fracture score's band and caveats (it led
+    /// with "Mirels 9–11 … high risk … specificity is low" for a fractured femur).
+    @Test func aFracturedBoneIsNotScoredForTheRiskOfOne() throws {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-03-25"), kind: .pathologicalFracture, lesion: "L1")]
+        let broken = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first)
+        #expect(broken.severity == .urgent)
+        #expect(broken.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies (last score 7–11, 2023-03-20). No fixation on record"))
+        #expect(!broken.detail.en.contains("specificity") && !broken.sources.contains { $0.id == "damron2003" })
+        #expect(broken.detail.zhHans.hasPrefix("已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用"))
+        #expect(!broken.detail.en.hasSuffix(" "))
+        // A fracture the imaging reports is the same, recorded as an event or not.
+        var imaged = baseCase()
+        imaged.studies[1].observations[0].fracture = true
+        #expect(assess(imaged, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first?.severity == .urgent)
+        r.treatments.append(Treatment(id: "F", kind: .surgery, name: "nail", lesions: ["L1"], start: day("2023-03-27"), procedure: .fractureFixation))
+        let fixed = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first)
+        #expect(fixed.severity == .info && fixed.detail.en.hasSuffix("Treated: nail 2023-03-27 (surgery)."))
+    }
 }

@@ -60,8 +60,10 @@ struct SurgeryRules {
         }
     }
 
+    /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports.
     private func fractured(_ id: String) -> Bool {
         index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
+            || index.imagedFractures().contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
 
     private func protection(_ id: String) -> Treatment? {
@@ -164,6 +166,13 @@ struct SurgeryRules {
             let surgical = surgicalContext(id, open: open)
             if fractured {
                 let needsFixation = protected == nil
+                // The bone has broken: Mirels (the risk of a fracture) and its caveats no longer
+                // bear on the decision — the finding led with "Mirels 9–11 … high risk … specificity
+                // is low" for a femur that had already fractured.
+                let base = LocalizedText(
+                    en: "Pathological fracture: Mirels scores the risk of one and no longer applies (last score \(scoreText), \(latest.study.date)).",
+                    zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用（最近评分 \(scoreText) 分，\(latest.study.date)）。")
+                let sources = [Sources.mirels1989]
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
@@ -171,7 +180,8 @@ struct SurgeryRules {
                         ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
                         : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
                     detail: LocalizedText(
-                        en: "\(base.en) \(needsFixation ? "No fixation on record: orthopaedic referral for fixation." : "Treated: \(protected?.label.en ?? "").") \(needsFixation ? surgical.en : "")",
+                        en: [base.en, needsFixation ? "No fixation on record: orthopaedic referral for fixation." : "Treated: \(protected?.label.en ?? "").", needsFixation ? surgical.en : ""]
+                            .filter { !$0.isEmpty }.joined(separator: " "),
                         zh: "\(base.zhHans)\(needsFixation ? "无内固定记录：请骨科会诊行内固定。" : "已处理：\(protected?.label.zhHans ?? "")。")\(needsFixation ? surgical.zhHans : "")"),
                     inputs: inputs, sources: sources + surgical.sources, claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
