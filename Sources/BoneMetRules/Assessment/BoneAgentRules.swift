@@ -417,7 +417,7 @@ struct BoneAgentRules {
         // the same fracture) is not counted twice.
         let recordedFractures = index.record.events.filter { $0.kind == .pathologicalFracture && index.known($0.date) }
         if !recordedFractures.contains(where: { $0.lesion == nil }) {
-            for (lesion, point) in index.imagedFractures() where !recordedFractures.contains(where: { $0.lesion == lesion.id }) {
+            for (lesion, point) in index.imagedFractures where !recordedFractures.contains(where: { $0.lesion == lesion.id }) {
                 let study = point.study.modality.label
                 events.append((point.study.date, LocalizedText(
                     en: "pathological fracture, \(index.label(lesion).en) (seen on \(study.en))",

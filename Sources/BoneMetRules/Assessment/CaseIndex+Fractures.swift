@@ -4,7 +4,7 @@ extension CaseIndex {
     /// (SINS collapse < 50 % or > 50 %: a vertebral compression fracture). The trials counted
     /// radiographic vertebral fractures as pathological fractures (Stopeck 2010), so a collapse
     /// nobody recorded as an event is one all the same.
-    func imagedFractures() -> [(lesion: Lesion, point: Point)] {
+    func workOutImagedFractures() -> [(lesion: Lesion, point: Point)] {
         metastaticLesions.compactMap { lesion in
             presentPoints(lesion.id).first { point in
                 point.observation.fracture == true || point.observation.collapse == .under50 || point.observation.collapse == .over50
@@ -17,6 +17,6 @@ extension CaseIndex {
     /// asks about the skeletal lesion to be operated on, and the spine has its own model (SORG).
     var hasPathologicalFracture: Bool {
         record.events.contains { $0.kind == .pathologicalFracture && known($0.date) }
-            || imagedFractures().contains { $0.point.observation.fracture == true }
+            || imagedFractures.contains { $0.point.observation.fracture == true }
     }
 }

@@ -42,6 +42,11 @@ final class CaseIndex {
     /// earlier re-assessment, never a later one.
     private(set) var seenLesions: [Lesion] = []
     private(set) var metastaticLesions: [Lesion] = []
+    /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
+    /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
+    private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
+    /// The first sighting of any metastatic lesion: where the disease-free interval ended.
+    private(set) lazy var firstMetastasisSeen: PartialDate? = metastaticLesions.compactMap { firstSeen($0.id) }.min()
     /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a
     /// validated record's are): every finding about a lesion names it, and each name looked at
     /// every other lesion's (issue #12).
@@ -405,8 +410,7 @@ final class CaseIndex {
             return biopsy.lesion != lesion && biopsy.date.latestDay < first.earliestDay
         }
         guard !diagnosedBefore else { return nil }
-        let presentation = metastaticLesions.compactMap { firstSeen($0.id) }.min() ?? first
-        let end = presentation < first ? presentation : first
+        let end = firstMetastasisSeen.map { $0 < first ? $0 : first } ?? first
         guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
         return years
     }

@@ -63,7 +63,7 @@ struct SurgeryRules {
     /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports.
     private func fractured(_ id: String) -> Bool {
         index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
-            || index.imagedFractures().contains { $0.lesion.id == id && $0.point.observation.fracture == true }
+            || index.imagedFractures.contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
 
     private func protection(_ id: String) -> Treatment? {
