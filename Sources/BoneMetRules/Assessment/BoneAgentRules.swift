@@ -201,14 +201,34 @@ struct BoneAgentRules {
     }
 
     /// The renal hold of a zoledronic acid course: creatinine rose ≥ 0.5 mg/dL over a normal
-    /// baseline (≥ 1.0 over an abnormal one) since the first dose (Zometa label).
-    static func renalHold(_ agent: Treatment, index: CaseIndex) -> (check: ZoledronicAcid.RenalCheck, current: LabResult, baseline: Double)? {
+    /// baseline (≥ 1.0 over an abnormal one) since the first dose, and has not yet come back within
+    /// 10 % of baseline (Zometa label: the hold is a state — a creatinine that has fallen but is
+    /// still above that line keeps it). `trigger` is the result that opened the hold.
+    static func renalHold(_ agent: Treatment, index: CaseIndex) -> RenalHold? {
         guard agent.agent == .zoledronicAcid, !agent.planned, let start = agent.start,
-            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue,
-            let latest = index.latestLab(.creatinine), let value = latest.canonicalValue, latest.date > start
+            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue
         else { return nil }
-        let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: value)
-        return check.withhold ? (check, latest, baseline) : nil
+        var hold: RenalHold?
+        for lab in index.labs where lab.test == .creatinine && lab.date > start {
+            guard let value = lab.canonicalValue else { continue }
+            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: value)
+            if check.withhold {
+                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline)
+            } else if let open = hold {
+                hold = value <= check.resumeAtOrBelowMgDl ? nil : RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline)
+            }
+        }
+        return hold
+    }
+
+    struct RenalHold {
+        /// The check of the current creatinine against the baseline (its rise may be below the line now).
+        let check: ZoledronicAcid.RenalCheck
+        let current: LabResult
+        let trigger: LabResult
+        let baseline: Double
+        /// Creatinine fell since the rise but is not yet within 10 % of baseline.
+        var easing: Bool { !check.withhold }
     }
 
     /// The CrCl a course is dosed from: before its first dose when that is on record, else the
@@ -255,30 +275,43 @@ struct BoneAgentRules {
             : started
                 ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
                 : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线")
-        var hold: ZoledronicAcid.RenalCheck?
-        var current: LabResult?
-        var baselineCreatinineMgDl = 0.0
-        if let renal = Self.renalHold(agent, index: index) {
-            hold = renal.check
-            current = renal.current
-            baselineCreatinineMgDl = renal.baseline
-        }
-        if let hold, let current, let currentValue = current.canonicalValue {
+        if let renal = Self.renalHold(agent, index: index), let currentValue = renal.current.canonicalValue,
+            let triggerValue = renal.trigger.canonicalValue {
+            let hold = renal.check
+            let current = renal.current
             // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
-            let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
-            let baselineText = CaseIndex.creatinineAmount(baselineCreatinineMgDl, like: current)
+            let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
             let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
             let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
             let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
+            let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
+            let title: LocalizedText
+            let state: LocalizedText
+            if renal.easing {
+                // Fallen since the rise, but not yet within 10 % of baseline: still withheld.
+                let trigger = CaseIndex.creatinineText(renal.trigger, mgDl: triggerValue)
+                title = LocalizedText(
+                    en: "Keep withholding zoledronic acid: creatinine \(currentText), not yet ≤ \(resume)",
+                    zh: "继续暂停唑来膦酸：血肌酐 \(currentText)，尚未降至 ≤\(resume)")
+                state = LocalizedText(
+                    en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
+                    zh: "基线 \(baselineText)；\(renal.trigger.date) 血肌酐 \(trigger)，自此暂停（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）；当前 \(currentText)（\(current.date)），仍高于基线 10% 以上。")
+            } else {
+                let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
+                title = LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(rise)", zh: "暂停唑来膦酸：血肌酐升高 \(rise)")
+                state = LocalizedText(
+                    en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
+                    zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
+            }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: current.date,
-                title: LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(rise)", zh: "暂停唑来膦酸：血肌酐升高 \(rise)"),
+                title: title,
                 detail: LocalizedText(
-                    en: "Baseline \(baselineText), now \(CaseIndex.creatinineText(current, mgDl: currentValue)) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline). Resume when creatinine is ≤ \(resume), at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
-                    zh: "基线 \(baselineText)，当前 \(CaseIndex.creatinineText(current, mgDl: currentValue))（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。血肌酐降至 ≤\(resume) 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                    en: "\(state.en) Resume when creatinine is ≤ \(resume), at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
                 inputs: [
-                    FindingInput("baselineCreatinineMgDl", String(describing: baselineCreatinineMgDl)),
+                    FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
                 ],
                 sources: [Sources.zometaLabel],

@@ -132,10 +132,26 @@ final class CaseIndex {
 
     /// CT bone-window (or X-ray) reads that found no structural lesion: no destruction and no
     /// lytic, blastic or mixed change (a visible blastic lesion is not "no destruction").
+    /// Readings that exclude bone destruction at the lesion: a CT bone window that saw no
+    /// destruction there — or no lesion at all (`present: false`: the hot spot has nothing under
+    /// it) — or an X-ray that saw no destruction, except of a rib, which X-ray shows poorly
+    /// (reference.md, imaging by purpose).
+    /// A reading counts only until a later X-ray, CT or MRI shows the lesion with a character, and
+    /// `present: false` only once there was uptake to look under (a CT before the lesion
+    /// appeared excludes nothing).
     func destructionExcluded(_ lesion: String) -> [Point] {
-        points(lesion).filter { point in
-            point.observation.boneDestruction == false && point.observation.character == nil
-                && (point.study.modality == .xray || (point.study.modality == .ct && point.study.windows.contains(.bone)))
+        let rib = lesionsById[lesion]?.bone == .rib
+        let all = points(lesion)
+        let uptakeDays = all.filter { $0.study.modality.isTracer && $0.observation.present && $0.observation.uptake == true }.map(\.study.date.earliestDay)
+        let characterDays = all.filter { $0.study.modality.isAnatomic && $0.observation.present && $0.observation.character != nil }.map(\.study.date.earliestDay)
+        return all.filter { point in
+            guard !characterDays.contains(where: { $0 > point.study.date.latestDay }) else { return false }
+            let boneWindow = point.study.modality == .ct && point.study.windows.contains(.bone)
+            let noDestruction = point.observation.present && point.observation.boneDestruction == false && point.observation.character == nil
+            if boneWindow {
+                return noDestruction || (!point.observation.present && uptakeDays.contains { $0 <= point.study.date.latestDay })
+            }
+            return point.study.modality == .xray && !rib && noDestruction
         }
     }
 

@@ -78,7 +78,10 @@ struct DiagnosisRules {
                         en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
                         zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。")))
             }
-            if lesion.bone == .rib && points.allSatisfy({ $0.study.modality == .xray }) {
+            // Judged on the X-ray/CT/MRI reads only: a bone-scan hot spot read on a film alone
+            // still needs the CT (a rib seen on both was not told so).
+            let anatomic = points.filter { $0.study.modality.isAnatomic }
+            if lesion.bone == .rib && !anatomic.isEmpty && anatomic.allSatisfy({ $0.study.modality == .xray }) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.ribOnXray", subject: .lesion(lesion.id),
                     title: LocalizedText(en: "\(index.label(lesion).en): ribs are poorly seen on X-ray", zh: "\(index.label(lesion).zhHans)：X 线对肋骨显示不佳"),
@@ -114,6 +117,7 @@ struct DiagnosisRules {
         for lesion in index.seenLesions where index.tracerUptake(lesion.id) == true && !index.destructionSeen(lesion.id) {
             guard let ct = index.destructionExcluded(lesion.id).last, index.diagnosticBiopsy(lesion.id) == nil else { continue }
             lesions.insert(lesion.id)
+            let reading = ct.study.modality == .ct ? LocalizedText(en: "CT bone window", zh: " CT 骨窗") : LocalizedText(en: "X-ray", zh: " X 线片")
             let irradiated = index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned }
             let field = irradiated
                 ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")
@@ -125,8 +129,8 @@ struct DiagnosisRules {
                     en: "\(index.label(lesion).en): uptake without bone destruction — not a metastasis diagnosis",
                     zh: "\(index.label(lesion).zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
                 detail: LocalizedText(
-                    en: "Tracer uptake, but the CT bone window (\(ct.study.date)) shows no bone destruction. Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)",
-                    zh: "有放射性浓聚，但 CT 骨窗（\(ct.study.date)）未见骨质破坏。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)"),
+                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)",
+                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)"),
                 inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description)],
                 sources: [Self.sourceHospital]))
         }
@@ -146,22 +150,35 @@ struct DiagnosisRules {
             let latencyDays = index.settings.blasticLatencyWeeks * 7
             if let start = index.firstSystemicStart, start.latestDay + latencyDays <= firstSeen.earliestDay {
                 let operated = surgeryProposed.contains(lesion.id)
+                // "Appearing after therapy started" needs an earlier study of its region that did
+                // not show it; a first recorded image under therapy cannot date the lesion, so
+                // its sclerosis is not called a response (a CRPC patient's first scan after years
+                // of ADT shows progression as often as healing).
+                let dated = index.everImaged(lesion.id, before: firstSeen)
+                let why = dated
+                    ? LocalizedText(
+                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。")
+                    : LocalizedText(
+                        en: "First recorded \(firstSeen), under systemic therapy since \(start); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次记录于 \(firstSeen)，自 \(start) 起接受全身治疗；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
                 findings.append(Finding(
                     ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
                     subject: .lesion(lesion.id), date: firstSeen,
                     title: operated
                         ? LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion after systemic therapy started — likely response; surgery proposed",
-                            zh: "\(index.label(lesion).zhHans)：全身治疗开始后出现的成骨性病灶——多为治疗反应；已建议手术")
+                            en: "\(index.label(lesion).en): blastic lesion \(dated ? "after systemic therapy started — likely response" : "under systemic therapy"); surgery proposed",
+                            zh: "\(index.label(lesion).zhHans)：\(dated ? "全身治疗开始后出现的成骨性病灶——多为治疗反应" : "全身治疗中的成骨性病灶")；已建议手术")
                         : LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion after systemic therapy started — do not biopsy",
-                            zh: "\(index.label(lesion).zhHans)：全身治疗开始后出现的成骨性病灶——不建议活检"),
+                            en: "\(index.label(lesion).en): blastic lesion \(dated ? "after systemic therapy started" : "under systemic therapy") — do not biopsy",
+                            zh: "\(index.label(lesion).zhHans)：\(dated ? "全身治疗开始后出现的成骨性病灶" : "全身治疗中的成骨性病灶")——不建议活检"),
                     detail: LocalizedText(
-                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
-                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+                        en: "\(why.en)\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
+                        zh: "\(why.zhHans)\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
                         FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
+                        FindingInput("priorImagingOfRegion", dated.description),
                     ],
                     sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
                 continue

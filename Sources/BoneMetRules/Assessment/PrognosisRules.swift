@@ -81,7 +81,9 @@ struct PrognosisRules {
         return Tokuhashi.Input(
             kps: index.latestPerformance()?.kps,
             extraspinalBoneMets: metastatic.filter { !$0.isSpinal }.count,
-            vertebralBodyMets: max(1, metastatic.filter { $0.bone == .vertebra }.count),
+            // The sacrum is part of the spine here as in SINS (levels S1–S5): a sacral lesion
+            // beside a vertebral one counted as neither spinal nor extraspinal before 2026.12.11.
+            vertebralBodyMets: max(1, metastatic.filter(\.isSpinal).count),
             visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             frankel: index.latestFrankel())
     }

@@ -72,6 +72,7 @@ struct SurgeryRules {
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil) -> [Finding] {
         mirelsFindings(history) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
+            + pelvicFindings()
     }
 
     /// A lesion a biopsy settled as not a metastasis: said once, with what follows — a primary
@@ -133,6 +134,36 @@ struct SurgeryRules {
                         zh: "Mirels 评分需要 X 线片上的病变类型（溶骨、成骨、混合）和占骨直径比例，以及肢体活动时的疼痛。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。"),
                 inputs: [FindingInput("anatomicReadings", "0")],
                 sources: spinal ? [Sources.fisher2010, Sources.bilsky2010] : [Sources.mirels1989])
+        }
+    }
+
+    /// A lytic or mixed metastasis of the pelvis or acetabulum: Mirels is for limb long bones
+    /// (Mirels 1989) and SINS for the spine (Fisher 2010), and reference.md holds no validated
+    /// score for the pelvis — so it is said plainly, with the pain on record, rather than left
+    /// silent (a periacetabular lesion with NRS 7 had no surgical finding at all).
+    private func pelvicFindings() -> [Finding] {
+        index.metastaticLesions.compactMap { lesion -> Finding? in
+            guard lesion.bone == .pelvis || lesion.bone == .acetabulum, index.destructionSeen(lesion.id),
+                index.notForMetastasisScores(lesion.id) == nil, !fractured(lesion.id),
+                index.localTreatments(lesion.id, kind: .surgery).allSatisfy(\.planned)
+            else { return nil }
+            let name = index.label(lesion)
+            let joint = lesion.bone == .acetabulum
+            let pain = index.pain(for: lesion.id, onOrBefore: index.assessedOn).last { $0.nrs != nil }
+            let painText = pain.flatMap { record in
+                record.nrs.map { LocalizedText(en: " Pain on record: NRS \($0) (\(record.date)).", zh: "疼痛记录：NRS \($0)（\(record.date)）。") }
+            } ?? LocalizedText(en: " No pain recorded for it.", zh: "未记录该部位疼痛。")
+            return Finding(
+                ruleId: "surgery.pelvis.noValidatedScore", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: index.assessedOn,
+                title: LocalizedText(
+                    en: "\(name.en): bone destruction\(joint ? " at the hip joint" : "") — no validated score; orthopaedic oncology to judge",
+                    zh: "\(name.zhHans)：骨质破坏\(joint ? "累及髋关节" : "")——无经验证的评分，由骨肿瘤科判断"),
+                detail: LocalizedText(
+                    en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(joint ? "acetabulum" : "pelvis"), and no validated fracture-risk score for it is in BoneMet's sources. Whether it needs protected weight bearing, radiotherapy or surgery is judged by the orthopaedic oncologist on CT with the bone window\(joint ? " (the acetabulum carries the hip's load)" : "").\(painText.en)",
+                    zh: "Mirels 评分适用于四肢长骨，SINS 适用于脊柱；两者均不适用于\(joint ? "髋臼" : "骨盆")，BoneMet 依据的文献中也没有经验证的骨折风险评分。是否需要限制负重、放疗或手术，由骨肿瘤科医生依据 CT 骨窗判断\(joint ? "（髋臼承担髋关节负重）" : "")。\(painText.zhHans)"),
+                inputs: [FindingInput("bone", lesion.bone.rawValue), FindingInput("boneDestruction", "true")] + (pain?.nrs.map { [FindingInput("nrs", String($0))] } ?? []),
+                sources: [Sources.mirels1989, Sources.fisher2010])
         }
     }
 

@@ -134,8 +134,8 @@ enum RenalCalculators {
                 en: "withhold zoledronic acid: creatinine rose by ≥ \(threshold) mg/dL from an \(baselineText.en); resume at the same dose when it is ≤ \(resume) mg/dL (within 10 % of baseline)",
                 zh: "暂停唑来膦酸：血肌酐较\(baselineText.zhHans)升高 ≥\(threshold) mg/dL；降至 ≤\(resume) mg/dL（基线 10% 以内）后按原剂量恢复")
             : LocalizedText(
-                en: "no renal hold: the rise is below \(threshold) mg/dL for a \(baselineText.en)",
-                zh: "无需因肾功能暂停：升高幅度低于\(baselineText.zhHans)的阈值 \(threshold) mg/dL")
+                en: "no renal hold for this rise: it is below \(threshold) mg/dL for a \(baselineText.en) — but a dose already withheld for an earlier rise resumes only when creatinine is ≤ \(resume) mg/dL (within 10 % of baseline)",
+                zh: "此次升高无需因肾功能暂停：低于\(baselineText.zhHans)的阈值 \(threshold) mg/dL——但若此前已因血肌酐升高暂停，须降至 ≤\(resume) mg/dL（基线 10% 以内）方可恢复")
         return CalculatorReport(
             calculator: "zoledronicRenalCheck",
             title: zoledronicRenalCheckTitle,

@@ -273,7 +273,37 @@ public enum Katagiri {
         {
             return ScoreComponent(key: "labs", label: label, value: labs.rawValue, valueLabel: labs.label, points: points)
         }
-        return ScoreComponent(key: "labs", label: label, unknownWithin: tier.possible)
+        return ScoreComponent(key: "labs", label: label, unknownWithin: tier.possible, valueLabel: partialLabLabel(input.labValues, missing: tier.missing))
+    }
+
+    /// What is known of a tier still open: the values that already decide part of it and those
+    /// still needed ("abnormal (LDH 310 IU/L ≥ 250); not recorded: platelets, bilirubin") —
+    /// "unknown" read as if nothing was on record.
+    static func partialLabLabel(_ values: LabValues, missing: [String]) -> LocalizedText? {
+        guard !values.isEmpty else { return nil }
+        func number(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
+        var abnormal: [LocalizedText] = []
+        if let crp = values.crpMgDl, crp >= Thresholds.crpMgDl {
+            abnormal.append(LocalizedText(en: "CRP \(number(crp)) mg/dL ≥ \(number(Thresholds.crpMgDl))", zh: "CRP \(number(crp)) mg/dL ≥\(number(Thresholds.crpMgDl))"))
+        }
+        if let ldh = values.ldhIuL, ldh >= Thresholds.ldhIuL {
+            abnormal.append(LocalizedText(en: "LDH \(number(ldh)) IU/L ≥ \(number(Thresholds.ldhIuL))", zh: "LDH \(number(ldh)) IU/L ≥\(number(Thresholds.ldhIuL))"))
+        }
+        if let albumin = values.albuminGDl, albumin < Thresholds.albuminGDl {
+            abnormal.append(LocalizedText(
+                en: "albumin \(number(albumin)) g/dL < \(number(Thresholds.albuminGDl))", zh: "白蛋白 \(number(albumin)) g/dL <\(number(Thresholds.albuminGDl))"))
+        }
+        let names: [String: LocalizedText] = [
+            "plateletsPerUl": LocalizedText(en: "platelets", zh: "血小板"), "calciumMgDl": LocalizedText(en: "corrected calcium", zh: "校正血钙"),
+            "bilirubinMgDl": LocalizedText(en: "total bilirubin", zh: "总胆红素"), "crpMgDl": LocalizedText(en: "CRP", zh: "CRP"),
+            "ldhIuL": LocalizedText(en: "LDH", zh: "LDH"), "albuminGDl": LocalizedText(en: "albumin", zh: "白蛋白"),
+        ]
+        let needed = LocalizedText.joined(missing.compactMap { names[$0] }, en: ", ", zh: "、")
+        let known = abnormal.isEmpty
+            ? LocalizedText(en: "no abnormal or critical value so far", zh: "目前无异常或危急值")
+            : LocalizedText(
+                en: "abnormal (\(LocalizedText.joined(abnormal).en))", zh: "异常（\(LocalizedText.joined(abnormal).zhHans)）")
+        return LocalizedText(en: "\(known.en); not recorded: \(needed.en)", zh: "\(known.zhHans)；未记录：\(needed.zhHans)")
     }
 
     private static func labsMissing(_ input: Input) -> [String] {

@@ -1,0 +1,204 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.11: what a second batch of whole records written from scratch (a
+/// periacetabular lesion, a zoledronic acid renal hold easing off, castration-resistant prostate
+/// cancer first imaged years into ADT, an EGFR lung cancer with a sacral lesion) showed the rules
+/// reading wrongly, each pinned at its class with the source of the fact.
+@Suite struct RenalHoldStateTests {
+    /// Baseline 0.8 mg/dL before the first dose (resume line 0.88), then the creatinines given.
+    func record(_ later: [(String, Double)]) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-01-15"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+            + later.map { LabResult(date: day($0.0), test: .creatinine, value: $0.1, unit: "mg/dL") }
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: [day("2023-01-20"), day("2023-02-17")]))
+        r.dentalExams = [day("2023-01-10")]
+        return r
+    }
+
+    /// Zometa label: withheld after a rise of ≥ 0.5 mg/dL over a normal baseline, resumed only when
+    /// creatinine is back within 10 % of baseline. A creatinine that fell below the rise line but
+    /// not to the resume line kept nothing on hold before, and the dose was "due".
+    @Test func aHoldLastsUntilCreatinineIsBackWithinTenPercent() throws {
+        let rising = [("2023-03-10", 1.4)]
+        let easing = rising + [("2023-04-01", 0.95)]
+        let back = easing + [("2023-04-20", 0.88)]
+        let again = back + [("2023-05-10", 1.3)]
+        let held = assess(record(easing), asOf: day("2023-04-02"))
+        let hold = try #require(held.rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.title.en == "Keep withholding zoledronic acid: creatinine 0.95 mg/dL, not yet ≤ 0.88 mg/dL")
+        #expect(hold.detail.en.contains("withheld since 1.4 mg/dL on 2023-03-10"))
+        #expect(hold.title.zhHans.contains("继续暂停唑来膦酸"))
+        #expect(!held.has("boneAgents.doseDue"))
+        #expect(Claim.contradictions(in: held.findings).isEmpty)
+        // Within 10 % (0.88 ≤ 0.88): resumed at the baseline dose, and the next dose is due.
+        let resumed = assess(record(back), asOf: day("2023-04-21"))
+        #expect(!resumed.has("boneAgents.zoledronic.renalHold"))
+        #expect(try #require(resumed.rule("boneAgents.zoledronic.dose").first).title.en.contains("4.0 mg"))
+        #expect(resumed.has("boneAgents.doseDue"))
+        // A new rise after resuming withholds it again, as a rise (not an easing).
+        let rewithheld = try #require(assess(record(again), asOf: day("2023-05-11")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(rewithheld.title.en == "Withhold zoledronic acid: creatinine rose by 0.5 mg/dL")
+        // The first rise itself is still worded as a rise.
+        let first = try #require(assess(record(rising), asOf: day("2023-03-11")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(first.title.en == "Withhold zoledronic acid: creatinine rose by 0.6 mg/dL")
+    }
+}
+
+@Suite struct BlasticUnderTherapyTests {
+    /// A prostate-like picture: blastic lesion first imaged long after systemic therapy started.
+    func record(priorStudy: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2021-03-01"))]
+        let later = ct("S2", "2023-01-05", [observation("L1", .blastic) { $0.boneDestruction = true }])
+        r.studies = priorStudy ? [ct("S1", "2022-06-01", []), later] : [later]
+        return r
+    }
+
+    /// Seed scenario 4 ("blastic lesion appearing after systemic therapy started: do not biopsy;
+    /// likely response") needs the lesion to have appeared: an earlier study of its region that
+    /// did not show it. First imaged years into therapy, when it appeared is unknown and its
+    /// sclerosis is not called a response — still no biopsy (reactive bone or necrosis).
+    @Test func onlyALesionSeenToAppearIsCalledALikelyResponse() throws {
+        let undated = try #require(assess(record(priorStudy: false), asOf: day("2023-01-10")).rule("diagnosis.biopsy.blasticAfterTherapy").first)
+        #expect(undated.title.en == "left pelvis: blastic lesion under systemic therapy — do not biopsy")
+        #expect(!undated.detail.en.contains("likely response"))
+        #expect(undated.detail.en.contains("no earlier imaging of this region"))
+        #expect(!undated.detail.zhHans.contains("多为治疗反应"))
+        #expect(undated.claims.contains(Claim(.biopsy, about: "L1", "noBiopsy")))
+        let dated = try #require(assess(record(priorStudy: true), asOf: day("2023-01-10")).rule("diagnosis.biopsy.blasticAfterTherapy").first)
+        #expect(dated.title.en == "left pelvis: blastic lesion after systemic therapy started — do not biopsy")
+        #expect(dated.detail.en.contains("likely response"))
+    }
+}
+
+@Suite struct PelvicLesionTests {
+    func record(_ bone: Bone, _ character: LesionCharacter, destruction: Bool, biopsy: BiopsyResult? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: bone, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [ct("S1", "2023-01-05", [
+            observation("L1", character, [40, 30]) { $0.boneDestruction = destruction },
+            observation("L2", .lytic, [15, 10]) { $0.boneDestruction = true },
+        ])]
+        r.pain = [PainRecord(date: day("2023-01-06"), lesion: "L1", nrs: 7)]
+        if let biopsy { r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-08"), result: biopsy)] }
+        return r
+    }
+
+    /// Mirels is for limb long bones (Mirels 1989) and SINS for the spine (Fisher 2010); there is
+    /// no validated score for the pelvis in reference.md. A lytic periacetabular metastasis with
+    /// weight-bearing pain had no surgical finding at all: it is said plainly, without a score.
+    @Test func aDestructivePelvicLesionGoesToOrthopaedicJudgementWithoutAScore() throws {
+        let a = assess(record(.acetabulum, .lytic, destruction: true), asOf: day("2023-01-10"))
+        let finding = try #require(a.rule("surgery.pelvis.noValidatedScore").first)
+        #expect(finding.subject == .lesion("L1"))
+        #expect(finding.severity == .advisory)
+        #expect(finding.specialty == .orthopaedics)
+        #expect(finding.title.en == "right acetabulum: bone destruction at the hip joint — no validated score; orthopaedic oncology to judge")
+        #expect(finding.detail.en.contains("Pain on record: NRS 7 (2023-01-06)."))
+        #expect(finding.detail.zhHans.contains("髋臼承担髋关节负重"))
+        #expect(!finding.detail.en.contains("Mirels 1") && finding.claims.isEmpty)
+        #expect(assess(record(.pelvis, .mixed, destruction: true), asOf: day("2023-01-10")).has("surgery.pelvis.noValidatedScore"))
+        // Blastic without destruction, or not a metastasis on biopsy: nothing to judge here.
+        #expect(!assess(record(.pelvis, .blastic, destruction: false), asOf: day("2023-01-10")).has("surgery.pelvis.noValidatedScore"))
+        #expect(!assess(record(.acetabulum, .lytic, destruction: true, biopsy: .benign), asOf: day("2023-01-10")).has("surgery.pelvis.noValidatedScore"))
+        // Long bones and the spine keep their own scores.
+        #expect(!assess(baseCase(), asOf: day("2023-04-01")).has("surgery.pelvis.noValidatedScore"))
+    }
+}
+
+@Suite struct SpinalCountTests {
+    /// Revised Tokuhashi counts metastases to the vertebral bodies and extraspinal foci; the
+    /// sacrum belongs to the spine (SINS scores S1–S5). A sacral lesion beside a vertebral one
+    /// was counted as neither, which raised the score (fewer metastases, longer survival).
+    @Test func aSacralLesionCountsAsSpinalInTokuhashi() throws {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "V", bone: .vertebra, level: VertebralLevel("C7")), Lesion(id: "S", bone: .sacrum, level: VertebralLevel("S1")),
+            Lesion(id: "P", bone: .pelvis, laterality: .right),
+        ]
+        r.studies = [ct("S1", "2023-01-05", ["V", "S", "P"].map { id in observation(id, .lytic, [20, 15]) { $0.boneDestruction = true } })]
+        let tokuhashi = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.inputs.contains(FindingInput("vertebralBodyMets", "2")))
+        #expect(tokuhashi.inputs.contains(FindingInput("extraspinalBoneMets", "1")))
+    }
+}
+
+@Suite struct KatagiriLabTextTests {
+    /// A tier still open says what is already known and what is missing: "unknown" read as if
+    /// nothing was on record (LDH 310 and albumin 3.6 g/dL were).
+    @Test func anOpenLabTierNamesWhatIsKnownAndWhatIsMissing() throws {
+        let label = try #require(Katagiri.evaluate(Katagiri.Input(
+            primaryGrowth: .slow, visceralMets: Katagiri.VisceralMets.none, labValues: Katagiri.LabValues(ldhIuL: 310, albuminGDl: 3.6), ecog: 1,
+            previousChemotherapy: false, multipleSkeletalMets: true
+        )).components.first { $0.key == "labs" }?.valueLabel)
+        #expect(label.en == "abnormal (LDH 310 IU/L ≥ 250; albumin 3.6 g/dL < 3.7); not recorded: platelets, corrected calcium, total bilirubin")
+        #expect(label.zhHans == "异常（LDH 310 IU/L ≥250；白蛋白 3.6 g/dL <3.7）；未记录：血小板、校正血钙、总胆红素")
+        let normal = try #require(Katagiri.evaluate(Katagiri.Input(labValues: Katagiri.LabValues(ldhIuL: 180))).components.first { $0.key == "labs" }?.valueLabel)
+        #expect(normal.en.hasPrefix("no abnormal or critical value so far; not recorded: platelets"))
+    }
+}
+
+@Suite struct UptakeWithNothingUnderItTests {
+    /// A rib hot spot whose region a bone-window CT read and found nothing (`present: false`).
+    func record(ctSees: Bool?, xrayOnly: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "R", bone: .rib, laterality: .left), Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8"))]
+        let scan = ImagingStudy(id: "B1", date: day("2023-01-02"), modality: .boneScan, observations: [
+            observation("R") { $0.uptake = true }, observation("V") { $0.uptake = true },
+        ])
+        let rib: LesionObservation? = ctSees.map { sees in sees ? observation("R", .lytic) { $0.boneDestruction = true } : observation("R") { $0.present = false } }
+        let xray = ImagingStudy(id: "X1", date: day("2023-01-03"), modality: .xray, coverage: [.chest], observations: [observation("R") { $0.boneDestruction = false }])
+        let spine = ct("C1", "2023-01-05", [observation("V", .lytic, [20, 15]) { $0.boneDestruction = true }] + (xrayOnly ? [] : [rib].compactMap { $0 }))
+        r.studies = xrayOnly ? [scan, xray, spine] : [scan, spine]
+        return r
+    }
+
+    /// Reference.md: bone-scan uptake without CT destruction is not a metastasis. A bone-window
+    /// CT that looked and found no lesion at all (`present: false`) excludes destruction too — the
+    /// rib was called "no X-ray or CT bone-window read" and counted as a metastasis in Tokuhashi.
+    @Test func aCTThatFindsNothingUnderAHotSpotExcludesIt() throws {
+        let a = assess(record(ctSees: false), asOf: day("2023-01-10"))
+        let finding = try #require(a.rule("diagnosis.uptakeWithoutDestruction").first)
+        #expect(finding.subject == .lesion("R"))
+        #expect(finding.detail.en.hasPrefix("Tracer uptake, but the CT bone window (2023-01-05) shows no bone destruction — no lesion at all."))
+        #expect(!a.has("diagnosis.imaging.diagnosticImaging", subject: .lesion("R")))
+        #expect(try #require(a.rule("surgery.prognosis.tokuhashi").first).inputs.contains(FindingInput("extraspinalBoneMets", "0")))
+        // Destruction on the CT: a metastasis.
+        #expect(!assess(record(ctSees: true), asOf: day("2023-01-10")).has("diagnosis.uptakeWithoutDestruction"))
+        // Ribs are poorly seen on X-ray (reference.md): a film without destruction excludes nothing.
+        let film = assess(record(ctSees: nil, xrayOnly: true), asOf: day("2023-01-10"))
+        #expect(!film.has("diagnosis.uptakeWithoutDestruction"))
+        #expect(film.has("diagnosis.imaging.ribOnXray", subject: .lesion("R")))
+    }
+}
+
+@Suite struct MeasurabilityEvidenceTests {
+    /// RECIST 1.1: a lytic or mixed lesion is measurable by a soft-tissue component ≥ 10 mm on
+    /// CT/MRI. Each fact from its most recent evidence — an MRI read only for ESCC erased a 12 mm
+    /// component — and a component never measured (an X-ray only) is unknown, not absent.
+    @Test func measurabilityTakesEachFactFromItsLatestEvidence() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8")), Lesion(id: "F", bone: .femur, segment: .proximal, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-01-03"), modality: .xray, coverage: [.rightLowerLimb], observations: [observation("F", .mixed)]),
+            ct("C1", "2023-01-05", [observation("V", .lytic, [22, 18]) { $0.boneDestruction = true; $0.softTissueMm = 12 }]),
+            ImagingStudy(id: "M1", date: day("2023-01-07"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("V") { $0.escc = .g1b }]),
+        ]
+        let a = assess(r, asOf: day("2023-01-10"))
+        let spine = try #require(a.rule("boneHealth.recist.measurability").first { $0.subject == .lesion("V") })
+        #expect(spine.title.en == "T8 vertebra: RECIST-measurable")
+        #expect(spine.inputs.contains(FindingInput("softTissueMm", "12.0")))
+        let femur = try #require(a.rule("boneHealth.recist.measurability").first { $0.subject == .lesion("F") })
+        #expect(femur.title.en == "right femur, proximal: RECIST measurability undetermined")
+        #expect(femur.detail.en.hasPrefix("seen only on X-ray, which cannot measure bone lesions"))
+        #expect(femur.title.zhHans.hasSuffix("RECIST 可测量性未定"))
+        // Measured below 10 mm later: not measurable.
+        r.studies.append(ct("C2", "2023-03-05", [observation("V", .lytic, [20, 18]) { $0.softTissueMm = 6 }]))
+        let smaller = try #require(assess(r, asOf: day("2023-03-10")).rule("boneHealth.recist.measurability").first { $0.subject == .lesion("V") })
+        #expect(smaller.title.en == "T8 vertebra: not RECIST-measurable")
+    }
+}
