@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func everyExampleIsAValidCase() throws {
-        #expect(ExampleFiles.names.count == 25)
+        #expect(ExampleFiles.names.count == 28)
         for name in ExampleFiles.names {
             let record = try ExampleFiles.record(name)
             #expect(record.patient.fictional, "\(name) must be marked fictional")

@@ -190,6 +190,52 @@ import Testing
         #expect(a.rule("boneHealth.mda.timePoint").last?.detail.en.contains("PSA 88 (abnormal)") == true)
     }
 
+    /// Zometa label (withhold after a rise of ≥ 0.5 mg/dL over a normal baseline, resume within
+    /// 10 % of it): baseline 1.1 mg/dL, 1.7 on 2026-04-02, 1.25 on 04-30 — still withheld (the
+    /// resume line is 1.21) — and 1.18 on 05-20, resumed at the baseline dose. The blastic lesions
+    /// were first imaged four years into ADT: no biopsy, but not called a response either.
+    @Test func case24RenalHoldEasingInCastrationResistantProstateCancer() throws {
+        let held = try assessment("24-zoledronic-hold-easing-crpc.json", asOf: "2026-05-05")
+        let hold = try #require(held.rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.title.en == "Keep withholding zoledronic acid: creatinine 1.25 mg/dL, not yet ≤ 1.21 mg/dL")
+        #expect(!held.has("boneAgents.doseDue"))
+        let blastic = try #require(held.rule("diagnosis.biopsy.blasticAfterTherapy").first)
+        #expect(blastic.title.en.hasSuffix("blastic lesion under systemic therapy — do not biopsy"))
+        #expect(!blastic.detail.en.contains("likely response"))
+        let resumed = try assessment("24-zoledronic-hold-easing-crpc.json", asOf: "2026-05-25")
+        #expect(!resumed.has("boneAgents.zoledronic.renalHold"))
+        #expect(resumed.rule("boneAgents.zoledronic.dose").first?.title.en == "Zoledronic acid 4.0 mg for CrCl 60.7 mL/min")
+        #expect(resumed.has("boneAgents.doseDue"))
+    }
+
+    /// Mirels 1989 (limb long bones) and Fisher 2010 (spine): a lytic periacetabular metastasis
+    /// has no validated score and goes to orthopaedic judgement with its pain; the humerus at
+    /// Mirels 10 is fixed, with Evans 2008's caveat.
+    @Test func case25PeriacetabularAndHumeralLesions() throws {
+        let a = try assessment("25-periacetabular-and-humerus.json", asOf: "2026-09-05")
+        let pelvis = try #require(a.rule("surgery.pelvis.noValidatedScore").first)
+        #expect(pelvis.title.en == "right acetabulum: bone destruction at the hip joint — no validated score; orthopaedic oncology to judge")
+        #expect(pelvis.detail.en.hasSuffix("Pain on record: NRS 7 (2026-09-01)."))
+        let humerus = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(humerus.title.en.contains("Mirels 10"))
+        #expect(humerus.sources.contains { $0.id == "evans2008" })
+    }
+
+    /// Reference.md (bone-scan uptake without CT destruction is not a metastasis; ribs are poorly
+    /// seen on X-ray; RECIST 1.1): the rib hot spot had nothing under it on the bone-window CT; the
+    /// T8 soft-tissue component of 12 mm on CT stays measurable after an MRI read for ESCC only; a
+    /// calcaneal lesion is biopsied as an unusual site with EDTA for receptor re-testing.
+    @Test func case26RibHotSpotWithNothingOnCT() throws {
+        let a = try assessment("26-rib-hot-spot-nothing-on-ct.json", asOf: "2026-06-01")
+        let rib = try #require(a.rule("diagnosis.uptakeWithoutDestruction").first)
+        #expect(rib.detail.en.contains("shows no bone destruction — no lesion at all"))
+        #expect(try #require(a.rule("surgery.prognosis.tokuhashi").first).inputs.contains(FindingInput("extraspinalBoneMets", "2")))
+        #expect(a.rule("boneHealth.recist.measurability").contains { $0.title.en == "T8 vertebra: RECIST-measurable" })
+        #expect(a.rule("diagnosis.biopsy.indicated").first?.detail.en.hasPrefix("unusual site (distal to the elbow or knee)") == true)
+        #expect(a.has("diagnosis.biopsy.edta"))
+        #expect(try #require(a.rule("surgery.spine.noms").first).title.en.contains("ESCC 2"))
+    }
+
     /// `bonemet assess` on every example, at several dates, gives no contradictory pair.
     @Test func noExampleGivesContradictoryFindings() throws {
         for name in ExampleFiles.names {
