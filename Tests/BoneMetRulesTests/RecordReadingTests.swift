@@ -322,12 +322,16 @@ import Testing
         r.studies.append(ct("S3", "2023-05-20", [
             observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("L2", .lytic, [15, 12]) { $0.boneDestruction = true },
         ]))
+        // The interval is the patient's: one finding names the lesions a biopsy can take
+        // (rule set 2026.12.12; one biopsy answers it).
         func biopsied(_ r: CaseRecord, asOf: String = "2023-06-01") -> Set<String> {
-            Set(assess(r, asOf: day(asOf)).rule("diagnosis.biopsy.indicated").compactMap { finding -> String? in
-                if case .lesion(let id) = finding.subject { return id } else { return nil }
+            Set(assess(r, asOf: day(asOf)).rule("diagnosis.biopsy.indicated").flatMap { finding -> [String] in
+                if case .lesion(let id) = finding.subject { return [id] }
+                return finding.inputs.first { $0.name == "lesions" }?.value.split(separator: ",").map(String.init) ?? []
             })
         }
         #expect(biopsied(r) == ["L1", "L2"])
+        #expect(assess(r, asOf: day("2023-06-01")).rule("diagnosis.biopsy.indicated").map(\.subject) == [.patient])
         r.biopsies = [Biopsy(lesion: "L1", date: day("2023-02-01"), result: .metastasis)]
         #expect(biopsied(r).isEmpty)
         #expect(!assess(r, asOf: day("2023-06-01")).has("diagnosis.differential.myeloma"))

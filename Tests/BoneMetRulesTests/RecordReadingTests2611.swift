@@ -202,3 +202,79 @@ import Testing
         #expect(smaller.title.en == "T8 vertebra: not RECIST-measurable")
     }
 }
+
+@Suite struct CordCompressionSRETests {
+    func record(_ grade: ESCC.Grade, event: ClinicalEvent? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            ct("C1", "2023-01-05", [observation("V", .lytic, [30, 28]) { $0.boneDestruction = true }, observation("F", .lytic, [20, 15]) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "M1", date: day("2023-01-07"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("V") { $0.escc = grade }]),
+        ]
+        r.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "RT femur", lesions: ["F"], start: day("2023-01-20"), doseGy: 8, fractions: 1))
+        if let event { r.events = [event] }
+        return r
+    }
+
+    func sre(_ r: CaseRecord) -> Finding? { assess(r, asOf: day("2023-02-01")).rule("boneAgents.sreHistory").first }
+
+    /// The SRE "spinal cord compression" (Stopeck 2010) is what ESCC 2 and 3 grade — "cord
+    /// compressed" (Bilsky 2010) — recorded as an event or not; ESCC 3 with myelopathy was not
+    /// counted. 1c (abutted) is not compression. Radiotherapy and surgery name their lesions.
+    @Test func aCordCompressedOnMRIIsAnSRE() throws {
+        for grade in [ESCC.Grade.g2, .g3] {
+            let finding = try #require(sre(record(grade)))
+            #expect(finding.detail.en.contains("2023-01-07 spinal cord compression, T12 vertebra (ESCC \(grade.rawValue) on MRI)"))
+            #expect(finding.detail.zhHans.contains("脊髓压迫，T12 椎体"))
+            #expect(finding.detail.en.contains("2023-01-20 radiotherapy to bone, left femur, diaphysis"))
+            #expect(finding.inputs.contains(FindingInput("count", "2")))
+        }
+        #expect(try #require(sre(record(.g1c))).inputs.contains(FindingInput("count", "1")))
+        // Recorded as an event, it is counted once.
+        let recorded = ClinicalEvent(date: day("2023-01-07"), kind: .cordCompression, lesion: "V")
+        #expect(try #require(sre(record(.g3, event: recorded))).inputs.contains(FindingInput("count", "2")))
+    }
+}
+
+@Suite struct IntervalBiopsyTests {
+    /// Three lesions five years after a breast primary (reference.md: biopsy after a long
+    /// disease-free interval).
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.primaries[0].diagnosed = day("2017-06")
+        r.lesions = [
+            Lesion(id: "A", bone: .acetabulum, laterality: .right), Lesion(id: "H", bone: .humerus, segment: .diaphysis, laterality: .left),
+            Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3")),
+        ]
+        r.studies = [ct("C1", "2023-01-05", [
+            observation("A", .lytic, [40, 30]) { $0.boneDestruction = true }, observation("H", .lytic, [20, 15]) { $0.boneDestruction = true },
+            observation("V", .blastic, [15, 10]),
+        ])]
+        r.treatments = []
+        return r
+    }
+
+    /// The interval is the patient's: one biopsy answers it (a lesion seen after a diagnostic
+    /// biopsy is not open on its account, rule set 2026.12.8). Three lesions gave three identical
+    /// "biopsy indicated" findings; now one names the lytic or mixed lesions a biopsy can take.
+    @Test func aLongIntervalAsksForOneBiopsyOfThePatient() throws {
+        let a = assess(record(), asOf: day("2023-01-10"))
+        let biopsy = a.rule("diagnosis.biopsy.indicated")
+        #expect(biopsy.count == 1)
+        let finding = try #require(biopsy.first)
+        #expect(finding.subject == .patient)
+        #expect(finding.title.en == "Biopsy indicated: long disease-free interval")
+        #expect(finding.detail.en.contains("the most accessible lytic or mixed lesion (right acetabulum; left humerus, diaphysis)"))
+        #expect(finding.detail.zhHans.contains("右髋臼、左肱骨骨干"))
+        // The blastic L3 follows the blastic rules (no treatment: get a bone scan), not this one.
+        #expect(finding.inputs.contains(FindingInput("lesions", "A,H")))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // A lesion with a reason of its own (planned for surgery) takes the biopsy, and the
+        // interval is said there; no second finding.
+        var planned = record()
+        planned.treatments = [Treatment(id: "S", kind: .surgery, lesions: ["H"], planned: true, procedure: .prophylacticFixation)]
+        let own = assess(planned, asOf: day("2023-01-10")).rule("diagnosis.biopsy.indicated")
+        #expect(own.map(\.subject) == [.lesion("H")])
+        #expect(own.first?.detail.en.contains("long disease-free interval") == true)
+    }
+}

@@ -457,11 +457,28 @@ struct BoneAgentRules {
                     zh: "病理性骨折，\(index.label(lesion).zhHans)（\(study.zhHans)所见）")))
             }
         }
+        // Cord compression graded on MRI/CT (ESCC 2–3) likewise, unless an event records it.
+        let recordedCompressions = index.record.events.filter { $0.kind == .cordCompression && index.known($0.date) }
+        if !recordedCompressions.contains(where: { $0.lesion == nil }) {
+            for (lesion, point) in index.imagedCordCompressions() where !recordedCompressions.contains(where: { $0.lesion == lesion.id }) {
+                let study = point.study.modality.label
+                let grade = point.observation.escc?.rawValue ?? ""
+                events.append((point.study.date, LocalizedText(
+                    en: "spinal cord compression, \(index.label(lesion).en) (ESCC \(grade) on \(study.en))",
+                    zh: "脊髓压迫，\(index.label(lesion).zhHans)（\(study.zhHans) ESCC \(grade) 级）")))
+            }
+        }
         // Radiotherapy or surgery counts when given to a bone metastasis (not, say, chest-wall
         // radiotherapy whose field happens to include a rib).
+        // Named with their lesions, as the other events are.
         for treatment in index.treatments where !treatment.planned && treatment.lesions.contains(where: index.isMetastaticCandidate) {
-            if treatment.kind == .radiotherapy { events.append((treatment.start, LocalizedText(en: "radiotherapy to bone", zh: "骨放疗"))) }
-            if treatment.kind == .surgery { events.append((treatment.start, LocalizedText(en: "surgery to bone", zh: "骨手术"))) }
+            let sites = LocalizedText.joined(treatment.lesions.filter(index.isMetastaticCandidate).map { index.label(lesionId: $0) }, en: ", ", zh: "、")
+            if treatment.kind == .radiotherapy {
+                events.append((treatment.start, LocalizedText(en: "radiotherapy to bone, \(sites.en)", zh: "骨放疗，\(sites.zhHans)")))
+            }
+            if treatment.kind == .surgery {
+                events.append((treatment.start, LocalizedText(en: "surgery to bone, \(sites.en)", zh: "骨手术，\(sites.zhHans)")))
+            }
         }
         return events.sorted { ($0.0?.earliestDay ?? Int.min) < ($1.0?.earliestDay ?? Int.min) }
     }

@@ -1,5 +1,14 @@
-/// Pathological fractures the imaging shows, recorded as events or not.
+/// Pathological fractures and spinal cord compression the imaging shows, recorded as events or not.
 extension CaseIndex {
+    /// Each metastatic spinal lesion's first MRI or CT graded ESCC 2 or 3 — "cord compressed"
+    /// by the grade's own definition (Bilsky 2010) — the SRE "spinal cord compression" (Stopeck
+    /// 2010) whether or not anyone recorded it as an event. 1c (abutted, not compressed) is not.
+    func imagedCordCompressions() -> [(lesion: Lesion, point: Point)] {
+        metastaticLesions.filter(\.isSpinal).compactMap { lesion in
+            presentPoints(lesion.id).first { $0.observation.escc == .g2 || $0.observation.escc == .g3 }.map { (lesion, $0) }
+        }
+    }
+
     /// Each metastatic lesion's first study showing a fracture or a collapsed vertebral body
     /// (SINS collapse < 50 % or > 50 %: a vertebral compression fracture). The trials counted
     /// radiographic vertebral fractures as pathological fractures (Stopeck 2010), so a collapse

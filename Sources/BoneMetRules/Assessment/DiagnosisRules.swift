@@ -283,6 +283,8 @@ struct DiagnosisRules {
                     zh: "约 30% 的患者以骨转移首发且原发灶不明；需排除骨髓瘤、淋巴瘤和原发骨肿瘤。请活检最易取材的病灶（溶骨或混合性病灶随时可活检）。"),
                 inputs: [FindingInput("lesions", candidates.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
         }
+        var intervalOnly: [(lesion: Lesion, years: Int)] = []
+        var intervalAnswered = false
         for lesion in candidates {
             var reasons: [LocalizedText] = []
             var inputs: [FindingInput] = []
@@ -306,11 +308,18 @@ struct DiagnosisRules {
                     zh: "可能来源于多个原发灶（\(names.zhHans)）：预后评分、放疗敏感性和全身治疗都取决于其来源"))
                 inputs.append(FindingInput("candidatePrimaries", index.primaryCandidates(for: lesion.id).map(\.id).joined(separator: ",")))
             }
+            let ownReasons = !reasons.isEmpty
             if let years = index.longDiseaseFreeInterval(endedBy: lesion.id) {
-                reasons.append(LocalizedText(
-                    en: "long disease-free interval (\(years) years since the primary; setting ≥ \(index.settings.longDiseaseFreeIntervalYears)): a second primary or myeloma is possible",
-                    zh: "无病间期长（距原发灶 \(years) 年；设置 ≥\(index.settings.longDiseaseFreeIntervalYears) 年）：可能为第二原发肿瘤或骨髓瘤"))
+                reasons.append(Self.longIntervalReason(years, settings: index.settings))
                 inputs.append(FindingInput("diseaseFreeYears", years.description))
+                // The interval is the patient's, not the lesion's: one biopsy answers it (a
+                // lesion seen after a diagnostic biopsy is not open on its account). Said once
+                // below unless a lesion with reasons of its own is biopsied anyway.
+                if !ownReasons {
+                    intervalOnly.append((lesion, years))
+                    continue
+                }
+                intervalAnswered = true
             }
             guard !reasons.isEmpty else { continue }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
@@ -323,7 +332,39 @@ struct DiagnosisRules {
                     zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。"),
                 inputs: inputs, sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
         }
+        if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
+            findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
+        }
         return findings
+    }
+
+    static func longIntervalReason(_ years: Int, settings: RuleSettings) -> LocalizedText {
+        LocalizedText(
+            en: "long disease-free interval (\(years) years since the primary; setting ≥ \(settings.longDiseaseFreeIntervalYears)): a second primary or myeloma is possible",
+            zh: "无病间期长（距原发灶 \(years) 年；设置 ≥\(settings.longDiseaseFreeIntervalYears) 年）：可能为第二原发肿瘤或骨髓瘤")
+    }
+
+    /// Several lesions open only because of the long disease-free interval: one finding for the
+    /// patient, naming the lesions a biopsy can take (lytic or mixed first: any time; reference.md).
+    private func intervalBiopsyFinding(_ lesions: [Lesion], years: Int) -> Finding {
+        let lyticOrMixed = lesions.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
+        let targets = lyticOrMixed.isEmpty ? lesions : lyticOrMixed
+        let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
+        let reason = Self.longIntervalReason(years, settings: index.settings)
+        let which = lyticOrMixed.isEmpty
+            ? LocalizedText(en: "One biopsy answers it: the most accessible of \(names.en).", zh: "活检一处即可：在\(names.zhHans)中选最易取材者。")
+            : LocalizedText(
+                en: "One biopsy answers it: the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
+                zh: "活检一处即可：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
+        return Finding(
+            ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,
+            title: LocalizedText(en: "Biopsy indicated: long disease-free interval", zh: "有活检指征：无病间期长"),
+            detail: LocalizedText(
+                en: "\(reason.en). \(which.en) Pathology is the gold standard when imaging cannot decide.",
+                zh: "\(reason.zhHans)。\(which.zhHans)影像无法定性时病理是金标准。"),
+            inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
+            sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
     }
 
     /// EDTA, not acid, when molecular tests are wanted (van Es 2019; the source hospital).
