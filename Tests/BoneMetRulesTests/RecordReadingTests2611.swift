@@ -278,3 +278,65 @@ import Testing
         #expect(own.first?.detail.en.contains("long disease-free interval") == true)
     }
 }
+
+@Suite struct HypercalcaemiaRenalChoiceTests {
+    /// A 77-year-old, 55 kg woman with corrected calcium 12.2 mg/dL and the creatinine given.
+    func record(creatinine: Double, hold: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1946-01-01")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 55)]
+        r.labs = [
+            LabResult(date: day("2023-03-01"), test: .calcium, value: 11.6, unit: "mg/dL"),
+            LabResult(date: day("2023-03-01"), test: .albumin, value: 3.2, unit: "g/dL"),
+            LabResult(date: day("2023-03-01"), test: .creatinine, value: creatinine, unit: "mg/dL"),
+        ]
+        if hold {
+            r.labs.insert(LabResult(date: day("2023-01-15"), test: .creatinine, value: 0.9, unit: "mg/dL"), at: 0)
+            r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2023-01-20")]))
+            r.dentalExams = [day("2023-01-10")]
+        }
+        return r
+    }
+
+    func advice(_ r: CaseRecord) throws -> String {
+        try #require(assess(r, asOf: day("2023-03-02")).rule("labs.hypercalcaemia").first).detail.en
+    }
+
+    /// Zometa label: in hypercalcaemia of malignancy 4 mg with no dose adjustment while creatinine
+    /// is < 4.5 mg/dL — the CrCl bands are for SRE prevention. At CrCl ≈ 21 (creatinine 1.9) the
+    /// finding named denosumab alone "for renal function", whose boxed warning is severe
+    /// hypocalcaemia at eGFR < 30 (reference.md). Both are now shown with their risks.
+    @Test func atACrClBelow30BothAgentsAreShownWithTheirRisks() throws {
+        let low = try advice(record(creatinine: 1.9))
+        #expect(low.contains("either zoledronic acid 4 mg IV over ≥ 15 min — CrCl "))
+        #expect(low.contains("the hypercalcaemia label sets no CrCl limit while creatinine is < 4.5 mg/dL"))
+        #expect(low.contains("or denosumab (no renal adjustment; severe hypocalcaemia risk at eGFR < 30"))
+        // Creatinine ≥ 4.5 mg/dL: outside the label's trials — denosumab, with its warning.
+        let high = try advice(record(creatinine: 4.6))
+        #expect(high.contains("then denosumab (no renal adjustment; severe hypocalcaemia risk"))
+        #expect(high.contains("zoledronic acid is withheld for renal function — creatinine ≥ 4.5 mg/dL"))
+        // A course on renal hold (0.9 → 1.9 mg/dL) keeps zoledronic acid withheld.
+        #expect(try advice(record(creatinine: 1.9, hold: true)).contains("zoledronic acid is withheld for renal function — a renal hold"))
+        // Normal renal function: zoledronic acid 4 mg as before.
+        #expect(try advice(record(creatinine: 0.8)).contains("then zoledronic acid 4 mg IV over ≥ 15 min (in hypercalcaemia no CrCl adjustment"))
+    }
+}
+
+@Suite struct StartAdviceKidneyTests {
+    /// Zometa label (CrCl < 30: not recommended) and Xgeva label (boxed warning: severe
+    /// hypocalcaemia with eGFR < 30): advice to start an agent at CrCl ≈ 21 said neither.
+    @Test func startAdviceAtCrClBelow30NamesBothLabels() throws {
+        var r = baseCase()
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"))]
+        r.patient.birthDate = day("1946-01-01")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 55)]
+        r.labs = [LabResult(date: day("2023-03-01"), test: .creatinine, value: 1.9, unit: "mg/dL")]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-07"), result: .metastasis)]
+        let start = try #require(assess(r, asOf: day("2023-03-02")).rule("boneAgents.indication").first)
+        #expect(start.detail.en.contains("Kidney function CrCl 21.5 mL/min (< 30): zoledronic acid is not recommended; denosumab needs no renal adjustment but carries a boxed warning of severe hypocalcaemia"))
+        #expect(start.detail.zhHans.contains("不推荐唑来膦酸"))
+        #expect(start.sources.contains { $0.id == "xgevaLabel" })
+        r.labs = [LabResult(date: day("2023-03-01"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        #expect(try #require(assess(r, asOf: day("2023-03-02")).rule("boneAgents.indication").first).detail.en.contains("Kidney function") == false)
+    }
+}

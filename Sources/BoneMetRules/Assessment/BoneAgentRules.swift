@@ -101,6 +101,7 @@ struct BoneAgentRules {
             zh: "首选药物（设置）：\(preferred.label.zhHans)。两方面证据：地舒单抗 120 mg 每 4 周在乳腺癌（Stopeck 2010，HR 0.82）和去势抵抗性前列腺癌（Fizazi 2011）中较唑来膦酸更能推迟首次 SRE，在其他实体瘤和骨髓瘤中不劣于唑来膦酸（Henry 2011；Raje 2018），无需按肾功能调整，但有低钙血症风险且停药后骨转换反弹；唑来膦酸 4 mg（按肌酐清除率）每 3–4 周或每 12 周（CALGB 70604）费用较低，需监测肾功能。ASCO 2017 认为证据不足以优选其一。")
     }
 
+    static let xgevaLabel = Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD")
     static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
 
     private func indication() -> Finding {
@@ -141,11 +142,12 @@ struct BoneAgentRules {
             severity = .advisory
             claims = []
         }
+        let renal = verdict == .notIndicated ? nil : severeRenalImpairmentText()
         let advice = verdict == .notIndicated
             ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
             : LocalizedText(
-                en: "\(evidence(preferred: preferred).en) Dental examination before starting. Decision: medical oncology.",
-                zh: "\(evidence(preferred: preferred).zhHans)开始前先做口腔检查。由肿瘤内科决定。")
+                en: "\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
+                zh: "\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
         return Finding(
             ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn, title: title,
@@ -154,7 +156,23 @@ struct BoneAgentRules {
                 FindingInput("preferredBoneAgent", preferred.rawValue),
                 FindingInput("primary", candidates.map(\.site.rawValue).joined(separator: ",").isEmpty ? "unknown" : candidates.map(\.site.rawValue).joined(separator: ",")),
             ],
-            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources, claims: claims)
+            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]),
+            claims: claims)
+    }
+
+    /// Kidney function below 30 (eGFR, else Cockcroft–Gault CrCl) bears on both agents before the
+    /// first dose: zoledronic acid is not recommended (Zometa label), denosumab carries the boxed
+    /// warning of severe hypocalcaemia (Xgeva label). The start advice said neither at CrCl 21.
+    private func severeRenalImpairmentText() -> LocalizedText? {
+        let egfr = index.latestLab(.egfr)?.canonicalValue
+        let crcl = index.creatinineClearance()?.value
+        guard let value = egfr ?? crcl, value < 30 else { return nil }
+        let measure = egfr != nil
+            ? LocalizedText(en: "eGFR \(String(describing: value))", zh: "eGFR \(String(describing: value))")
+            : LocalizedText(en: "CrCl \(String(describing: value)) mL/min", zh: "肌酐清除率 \(String(describing: value)) mL/min")
+        return LocalizedText(
+            en: "Kidney function \(measure.en) (< 30): zoledronic acid is not recommended; denosumab needs no renal adjustment but carries a boxed warning of severe hypocalcaemia — check for CKD–mineral bone disorder and correct calcium and vitamin D first.",
+            zh: "肾功能 \(measure.zhHans)（< 30）：不推荐唑来膦酸；地舒单抗无需按肾功能调整，但有严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
     }
 
     /// Lesions await their diagnosis: no agent before the lesion is diagnosed.
@@ -363,7 +381,7 @@ struct BoneAgentRules {
                 en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; calcium and vitamin D supplementation; monitor calcium closely.",
                 zh: "黑框警告：eGFR < 30 或透析。每次给药前查血钙并评估慢性肾病–矿物质骨异常；补充钙和维生素 D；密切监测血钙。"),
             inputs: [FindingInput(egfr != nil ? "egfr" : "crclMlMin", String(describing: value))],
-            sources: [Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD")])]
+            sources: [Self.xgevaLabel])]
     }
 
     private func dentalExam(_ agent: Treatment) -> Finding? {

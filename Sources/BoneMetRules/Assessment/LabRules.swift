@@ -46,19 +46,35 @@ struct LabRules {
                 en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
                 zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
         } ?? LocalizedText(en: "uncorrected — no albumin on record; record it", zh: "未校正——病历无白蛋白，请补充")
-        // Zoledronic acid withheld for renal function (a hold, CrCl < 30, or a creatinine of
-        // 4.5 mg/dL or more, above which the label's hypercalcaemia trials enrolled no one):
+        // Zoledronic acid withheld for renal function — a renal hold of a course, or a creatinine
+        // of 4.5 mg/dL or more, above which the label's hypercalcaemia trials enrolled no one:
         // denosumab instead. Otherwise the hypercalcaemia dose is 4 mg whatever the CrCl — the
-        // label's CrCl bands are for SRE prevention, not for hypercalcaemia (Zometa label).
+        // label's CrCl bands (and "< 30 not recommended") are for SRE prevention. With CrCl < 30
+        // both are shown with their risks: denosumab's boxed warning is severe hypocalcaemia at
+        // eGFR < 30, so it is no safe default there (it was named alone before 2026.12.13).
         let creatinine = index.latestLab(.creatinine)?.canonicalValue
-        let barred = BoneAgentRules.zoledronicBarred(index) || (creatinine.map { $0 >= 4.5 } ?? false)
-        let agentText = barred
-            ? LocalizedText(
-                en: "denosumab (zoledronic acid is withheld for renal function — a renal hold, CrCl < 30 or creatinine ≥ 4.5 mg/dL)",
-                zh: "地舒单抗（因肾功能暂停唑来膦酸——肾功能暂停、肌酐清除率 < 30 或血肌酐 ≥4.5 mg/dL）")
-            : LocalizedText(
+        let held = index.treatments.contains { BoneAgentRules.renalHold($0, index: index) != nil }
+        let barred = held || (creatinine.map { $0 >= 4.5 } ?? false)
+        let crcl = index.creatinineClearance()
+        let severeRenal = crcl.map { $0.value < 30 } ?? false
+        let hypocalcaemiaWarning = LocalizedText(
+            en: " (no renal adjustment; severe hypocalcaemia risk at eGFR < 30 — monitor calcium as it falls)",
+            zh: "（无需按肾功能调整；eGFR < 30 时有严重低钙血症风险——血钙下降时密切监测）")
+        let agentText: LocalizedText
+        if barred {
+            agentText = LocalizedText(
+                en: "denosumab\(severeRenal ? hypocalcaemiaWarning.en : "") (zoledronic acid is withheld for renal function — \(held ? "a renal hold" : "creatinine ≥ 4.5 mg/dL"))",
+                zh: "地舒单抗\(severeRenal ? hypocalcaemiaWarning.zhHans : "")（因肾功能暂停唑来膦酸——\(held ? "肾功能暂停中" : "血肌酐 ≥4.5 mg/dL")）")
+        } else if severeRenal, let crcl {
+            let value = String(describing: crcl.value)
+            agentText = LocalizedText(
+                en: "either zoledronic acid 4 mg IV over ≥ 15 min — CrCl \(value) mL/min is below the SRE-prevention bands, but the hypercalcaemia label sets no CrCl limit while creatinine is < 4.5 mg/dL (hydrate first; check creatinine before any repeat, not within 7 days) — or denosumab\(hypocalcaemiaWarning.en); the choice is medical oncology's",
+                zh: "可选唑来膦酸 4 mg 静脉滴注 ≥15 分钟——肌酐清除率 \(value) mL/min 低于预防 SRE 的剂量分档，但高钙血症适应证在血肌酐 < 4.5 mg/dL 时不设肌酐清除率限制（先补液；重复给药前复查血肌酐，7 天内不重复）——或地舒单抗\(hypocalcaemiaWarning.zhHans)；由肿瘤内科选择")
+        } else {
+            agentText = LocalizedText(
                 en: "zoledronic acid 4 mg IV over ≥ 15 min (in hypercalcaemia no CrCl adjustment while creatinine is < 4.5 mg/dL; not repeated within 7 days) — denosumab when refractory or renal function forbids",
                 zh: "唑来膦酸 4 mg 静脉滴注 ≥15 分钟（高钙血症时血肌酐 < 4.5 mg/dL 无需按肌酐清除率调整；7 天内不重复）——难治或肾功能不允许时用地舒单抗")
+        }
         let treatment: LocalizedText =
             grade == .mild
             ? LocalizedText(
