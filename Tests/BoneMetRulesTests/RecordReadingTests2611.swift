@@ -340,3 +340,26 @@ import Testing
         #expect(try #require(assess(r, asOf: day("2023-03-02")).rule("boneAgents.indication").first).detail.en.contains("Kidney function") == false)
     }
 }
+
+@Suite struct StoppedAgentTests {
+    /// Reference.md (denosumab: rebound bone turnover on stopping) and the Xgeva label (multiple
+    /// vertebral fractures after discontinuation): four years of denosumab, stopped at the
+    /// patient's choice two months ago, read "Bone metastases without a bone-modifying agent".
+    @Test func aStoppedCourseIsNamedWithWhatStoppingItMeans() throws {
+        var r = baseCase()
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-07"), result: .metastasis)]
+        r.treatments.append(Treatment(
+            id: "D", kind: .boneModifyingAgent, start: day("2023-01-20"), end: day("2023-05"), stopReason: .patientChoice, agent: .denosumab, doseMg: 120))
+        r.dentalExams = [day("2023-01-10")]
+        let finding = try #require(assess(r, asOf: day("2023-07-01")).rule("boneAgents.indication").first)
+        #expect(finding.title.en == "Bone-modifying agent stopped (denosumab, 2023-05) — decide whether to resume")
+        #expect(finding.detail.en.hasPrefix("Denosumab was given 2023-01-20–2023-05, stopped (patient's choice). Stopping denosumab is followed by rebound bone turnover"))
+        #expect(finding.detail.zhHans.hasPrefix("地舒单抗曾用于 2023-01-20–2023-05，因患者意愿停用。"))
+        #expect(finding.sources.contains { $0.id == "xgevaDiscontinuation" })
+        #expect(finding.claims == [Claim(.boneAgentIndication, about: "patient", "start")])
+        // Zoledronic acid stopped: named, without denosumab's rebound.
+        r.treatments[1].agent = .zoledronicAcid
+        let zoledronic = try #require(assess(r, asOf: day("2023-07-01")).rule("boneAgents.indication").first)
+        #expect(zoledronic.detail.en.hasPrefix("Zoledronic acid was given 2023-01-20–2023-05, stopped (patient's choice). Breast cancer"))
+    }
+}

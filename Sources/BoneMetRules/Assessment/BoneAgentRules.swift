@@ -101,6 +101,8 @@ struct BoneAgentRules {
             zh: "首选药物（设置）：\(preferred.label.zhHans)。两方面证据：地舒单抗 120 mg 每 4 周在乳腺癌（Stopeck 2010，HR 0.82）和去势抵抗性前列腺癌（Fizazi 2011）中较唑来膦酸更能推迟首次 SRE，在其他实体瘤和骨髓瘤中不劣于唑来膦酸（Henry 2011；Raje 2018），无需按肾功能调整，但有低钙血症风险且停药后骨转换反弹；唑来膦酸 4 mg（按肌酐清除率）每 3–4 周或每 12 周（CALGB 70604）费用较低，需监测肾功能。ASCO 2017 认为证据不足以优选其一。")
     }
 
+    static let xgevaDiscontinuation = Citation(
+        id: "xgevaDiscontinuation", text: "Xgeva (denosumab) prescribing information: multiple vertebral fractures following discontinuation")
     static let xgevaLabel = Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD")
     static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
 
@@ -126,11 +128,19 @@ struct BoneAgentRules {
             verdict = .unknown
         }
         let claims: [Claim]
-        let title: LocalizedText
+        var title: LocalizedText
         let severity: Severity
+        // An agent given before and stopped is not "never started": a stopped denosumab course
+        // read as if the patient had had none, four years of it forgotten.
+        let stopped = verdict == .start ? lastStoppedAgent() : nil
         switch verdict {
         case .start:
             title = LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")
+            if let stopped, let name = stopped.agent?.label, let end = stopped.end {
+                title = LocalizedText(
+                    en: "Bone-modifying agent stopped (\(name.en), \(end)) — decide whether to resume",
+                    zh: "骨改良药物已停用（\(name.zhHans)，\(end)）——决定是否恢复")
+            }
             severity = .advisory
             claims = [Claim(.boneAgentIndication, about: "patient", "start")]
         case .notIndicated:
@@ -143,6 +153,7 @@ struct BoneAgentRules {
             claims = []
         }
         let renal = verdict == .notIndicated ? nil : severeRenalImpairmentText()
+        let history = stopped.flatMap(stoppedAgentText)
         let advice = verdict == .notIndicated
             ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
             : LocalizedText(
@@ -151,13 +162,39 @@ struct BoneAgentRules {
         return Finding(
             ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn, title: title,
-            detail: LocalizedText(en: "\(scope.en) \(advice.en)", zh: "\(scope.zhHans)\(advice.zhHans)"),
+            detail: LocalizedText(
+                en: "\(history.map { $0.en + " " } ?? "")\(scope.en) \(advice.en)", zh: "\(history?.zhHans ?? "")\(scope.zhHans)\(advice.zhHans)"),
             inputs: [
                 FindingInput("preferredBoneAgent", preferred.rawValue),
                 FindingInput("primary", candidates.map(\.site.rawValue).joined(separator: ",").isEmpty ? "unknown" : candidates.map(\.site.rawValue).joined(separator: ",")),
             ],
-            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]),
+            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources
+                + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]) + (stopped?.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
             claims: claims)
+    }
+
+    /// The latest bone-modifying agent course given and ended (none running now).
+    private func lastStoppedAgent() -> Treatment? {
+        index.treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.end != nil && $0.agent != nil }
+            .max { ($0.end?.latestDay ?? 0) < ($1.end?.latestDay ?? 0) }
+    }
+
+    /// What the stopped course was and, for denosumab, what stopping it means (reference.md:
+    /// rebound bone turnover on stopping; the label's multiple vertebral fractures after it).
+    private func stoppedAgentText(_ course: Treatment) -> LocalizedText? {
+        guard let name = course.agent?.label, let end = course.end else { return nil }
+        let span = course.start.map { "\($0)–\(end)" } ?? "until \(end)"
+        let spanZh = course.start.map { "\($0)–\(end)" } ?? "至 \(end)"
+        let reason = course.stopReason.map { LocalizedText(en: ", stopped (\($0.label.en))", zh: "，因\($0.label.zhHans)停用") }
+            ?? LocalizedText(en: ", reason for stopping not recorded", zh: "，停用原因未记录")
+        let rebound = course.agent == .denosumab
+            ? LocalizedText(
+                en: " Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label: weigh the vertebral-fracture risk now and decide on resuming it or another agent.",
+                zh: "停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折：现在评估椎体骨折风险，决定恢复该药或改用其他药物。")
+            : LocalizedText(en: "", zh: "")
+        return LocalizedText(
+            en: "\(name.en.prefix(1).uppercased() + name.en.dropFirst()) was given \(span)\(reason.en).\(rebound.en)",
+            zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")
     }
 
     /// Kidney function below 30 (eGFR, else Cockcroft–Gault CrCl) bears on both agents before the

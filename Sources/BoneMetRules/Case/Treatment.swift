@@ -109,6 +109,16 @@ public enum SystemicClass: String, ValueEnum, Codable {
 
 public enum StopReason: String, ValueEnum, Codable {
     case progression, toxicity, completed, patientChoice, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .progression: LocalizedText(en: "progression", zh: "进展")
+        case .toxicity: LocalizedText(en: "toxicity", zh: "毒性")
+        case .completed: LocalizedText(en: "completed", zh: "完成")
+        case .patientChoice: LocalizedText(en: "patient's choice", zh: "患者意愿")
+        case .other: LocalizedText(en: "other", zh: "其他")
+        }
+    }
 }
 
 public enum SurgicalProcedure: String, InputEnum, Codable {
