@@ -363,3 +363,35 @@ import Testing
         #expect(zoledronic.detail.en.hasPrefix("Zoledronic acid was given 2023-01-20–2023-05, stopped (patient's choice). Breast cancer"))
     }
 }
+
+@Suite struct FixationAndSurvivalTests {
+    /// A lytic tibial lesion at Mirels 9 in a patient whose New Katagiri is settled high (the
+    /// skeletal-metastasis score: 7–10, 6-month survival 27 %, Katagiri 2014).
+    func record(disseminated: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .colon, diagnosed: day("2021-01"))]
+        r.lesions = [Lesion(id: "T", bone: .tibia, segment: .proximal, laterality: .right), Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-01-05"), modality: .xray, coverage: [.rightLowerLimb], observations: [observation("T", .lytic) { $0.fractionOfDiameter = 0.5 }]),
+            ct("C1", "2023-01-05", [observation("V", .lytic, [20, 15]) { $0.boneDestruction = true }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-04"), lesion: "T", mirels: .moderate)]
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: disseminated ? 3 : 1)]
+        r.visceralMetastases = [VisceralMetastasis(organ: "peritoneum", date: day("2022-10"), pattern: disseminated ? .disseminated : .nodular)]
+        r.treatments = [Treatment(id: "C", kind: .systemic, name: "FOLFOX", systemicClass: .chemotherapy, start: day("2021-02"), end: day("2022-06"))]
+        return r
+    }
+
+    /// The urgent fixation advice said nothing of it, while the Katagiri finding said "prefer the
+    /// least invasive effective palliation".
+    @Test func aSettledHighKatagiriIsWeighedAgainstFixation() throws {
+        let short = try #require(assess(record(disseminated: true), asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
+        #expect(short.detail.en.hasSuffix("Expected survival is short (New Katagiri 8–10: high risk, 6-month survival 27 %): weigh fixation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT."))
+        #expect(short.sources.contains { $0.id == "katagiri2014" })
+        #expect(short.detail.zhHans.contains("预计生存期短（新 Katagiri"))
+        // Nodular, ECOG 1 — Katagiri 6–8, not settled high: no such sentence.
+        let open = try #require(assess(record(disseminated: false), asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
+        #expect(!open.detail.en.contains("Expected survival is short"))
+        #expect(!open.detail.en.hasSuffix(" "))
+    }
+}

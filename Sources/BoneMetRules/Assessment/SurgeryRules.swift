@@ -71,7 +71,7 @@ struct SurgeryRules {
     }
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil) -> [Finding] {
-        mirelsFindings(history) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
+        mirelsFindings(history, katagiri: prognosis?.katagiri) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
             + pelvicFindings()
     }
 
@@ -169,7 +169,18 @@ struct SurgeryRules {
 
     // MARK: Long bones
 
-    private func mirelsFindings(_ history: [MirelsPoint]) -> [Finding] {
+    private func mirelsFindings(_ history: [MirelsPoint], katagiri: Katagiri.Result? = nil) -> [Finding] {
+        // New Katagiri is the skeletal-metastasis prognosis score (Tokuhashi is the spine's): a
+        // settled high-risk band (7–10, 6-month survival 27 %) is weighed against fixation, as
+        // the spine's short survival is against an operation. An urgent nail was advised at
+        // KPS 40 with disseminated peritoneal disease while Katagiri said the opposite.
+        let shortSurvival: LocalizedText? = katagiri.flatMap { result in
+            guard result.total.min >= 7 else { return nil }
+            let number = result.total.score.map(String.init) ?? "\(result.total.min)–\(result.total.max)"
+            return LocalizedText(
+                en: "Expected survival is short (New Katagiri \(number): high risk, 6-month survival 27 %): weigh fixation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT.",
+                zh: "预计生存期短（新 Katagiri \(number) 分：高危，6 个月生存率 27%）：需权衡内固定——最小创伤的有效姑息治疗可能更合适（Katagiri 2014）；在 MDT 上与患者及家属共同决定。")
+        }
         let byLesion = Dictionary(grouping: history, by: \.lesion)
         return byLesion.keys.sorted().compactMap { id -> Finding? in
             guard let points = byLesion[id], let latest = points.last, let lesion = index.lesionsById[id] else { return nil }
@@ -240,9 +251,9 @@ struct SurgeryRules {
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: LocalizedText(
-                        en: "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later. \(surgical.en)",
-                        zh: "\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)"),
-                    inputs: inputs, sources: sources + surgical.sources, claims: Self.fixationClaims(id, open: open))
+                        en: ["\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
+                    inputs: inputs, sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
                     ruleId: "surgery.mirels.incomplete", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
