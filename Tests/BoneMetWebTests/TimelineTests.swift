@@ -57,6 +57,14 @@ import Testing
         if language == .zhHans {
             #expect(!text.contains("ULN") && !text.contains("stopped") && !text.contains("no treatment"))
         }
+        // Each study's mark in the page's language: Chinese clinicians read X线 and ECT, not X and BS.
+        var marked = record
+        marked.studies.append(ImagingStudy(id: "BSX", date: PartialDate("2022-03-01")!, modality: .boneScan))
+        marked.studies.append(ImagingStudy(id: "XRX", date: PartialDate("2022-03-02")!, modality: .xray))
+        let marks = Self.visible(TimelineSVG(record: marked, assessment: assessment, language: language).render()).split(separator: "\n").map(String.init)
+        #expect(marks.contains(language == .zhHans ? "ECT" : "BS"))
+        #expect(marks.contains(language == .zhHans ? "X线" : "X"))
+        if language == .zhHans { #expect(!marks.contains("BS") && !marks.contains("X")) }
     }
 
     @Test func studiesOnTheSameWeekAreSpreadOntoLanes() throws {

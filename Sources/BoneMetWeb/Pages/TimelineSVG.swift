@@ -76,7 +76,7 @@ struct TimelineSVG {
         let laneHeight = 30.0
         for (study, sx, lane) in placed {
             let cy = y + 16 + Double(lane) * laneHeight
-            var mark = #"<circle cx="\#(f(sx))" cy="\#(f(cy))" r="5" class="study \#(study.modality.rawValue)\#(viewer.url([study]) == nil ? "" : " linked")"><title>\#(esc(study.label(language)))</title></circle><text x="\#(f(sx + 7))" y="\#(f(cy + 4))" class="small">\#(Self.modalityCode(study.modality))</text>"#
+            var mark = #"<circle cx="\#(f(sx))" cy="\#(f(cy))" r="5" class="study \#(study.modality.rawValue)\#(viewer.url([study]) == nil ? "" : " linked")"><title>\#(esc(study.label(language)))</title></circle><text x="\#(f(sx + 7))" y="\#(f(cy + 4))" class="small">\#(Self.modalityCode(study.modality, language))</text>"#
             if let point = responses[study.id] {
                 mark += #"<text x="\#(f(sx))" y="\#(f(cy - 8))" class="response \#(point.overall.rawValue)" text-anchor="middle">\#(point.overall.rawValue)</text>"#
             }
@@ -272,13 +272,17 @@ struct TimelineSVG {
         return lines.isEmpty ? [""] : lines
     }
 
-    static func modalityCode(_ modality: Modality) -> String {
-        switch modality {
-        case .xray: "X"
-        case .ct: "CT"
-        case .mri: "MR"
-        case .boneScan: "BS"
-        case .petCt: "PET"
+    /// The mark beside a study on the chart: Chinese clinicians read X线 and ECT, not X and BS.
+    static func modalityCode(_ modality: Modality, _ language: AppLanguage = .en) -> String {
+        switch (modality, language) {
+        case (.xray, .zhHans): "X线"
+        case (.xray, _): "X"
+        case (.ct, _): "CT"
+        case (.mri, .zhHans): "MRI"
+        case (.mri, _): "MR"
+        case (.boneScan, .zhHans): "ECT"
+        case (.boneScan, _): "BS"
+        case (.petCt, _): "PET"
         }
     }
 
