@@ -395,3 +395,60 @@ import Testing
         #expect(!open.detail.en.hasSuffix(" "))
     }
 }
+
+@Suite struct SpinalDeficitTests {
+    /// Small-cell lung cancer (radiosensitive), myelopathy recorded for the patient, T5 at ESCC 3
+    /// and T6 at ESCC 1a; a PET-CT and its CT read apart on the same day.
+    func record(t5: SINS.Collapse = .under50, alignment: SINS.Alignment = .normal) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .smallCellCarcinoma, diagnosed: day("2022-12"))]
+        r.lesions = [
+            Lesion(id: "T5", bone: .vertebra, level: VertebralLevel("T5")), Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6")),
+            Lesion(id: "R", bone: .rib, laterality: .left),
+        ]
+        r.studies = [
+            ImagingStudy(id: "P1", date: day("2023-01-02"), modality: .petCt, observations: [observation("T5") { $0.uptake = true }, observation("R") { $0.uptake = true }]),
+            ImagingStudy(id: "C0", date: day("2023-01-02"), modality: .petCt, windows: [.bone], observations: [observation("R") { $0.boneDestruction = true }]),
+            ImagingStudy(id: "M1", date: day("2023-03-01"), modality: .mri, coverage: [.thoracicSpine], observations: [
+                observation("T5", .lytic) { $0.escc = .g3; $0.collapse = t5; $0.alignment = alignment; $0.posterolateral = .bilateral },
+                observation("T6", .lytic) { $0.escc = .g1a; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+            ]),
+        ]
+        r.pain = [PainRecord(date: day("2023-03-01"), lesion: "T5", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2023-03-01"), status: .myelopathy, frankel: .B)]
+        r.treatments = [Treatment(id: "EP", kind: .systemic, name: "etoposide + carboplatin", systemicClass: .chemotherapy, start: day("2023-01-10"))]
+        return r
+    }
+
+    func noms(_ a: Assessment, _ id: String) throws -> Finding {
+        try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion(id) })
+    }
+
+    /// A deficit recorded without a level is explained by the level compressing the cord: T6 at
+    /// 1a was sent to emergency decompression for T5's myelopathy. NOMS (Laufer 2013): a
+    /// radiosensitive tumour gets conventional radiotherapy whatever the grade; with a deficit,
+    /// radiotherapy leads unless the spine is unstable (Patchell 2005 left out the very
+    /// radiosensitive tumours) — it read "decompression / separation surgery" for SCLC.
+    @Test func aDeficitBelongsToTheCompressingLevelAndRadiotherapyLeadsInASensitiveTumour() throws {
+        let a = assess(record(), asOf: day("2023-03-02"))
+        let t5 = try noms(a, "T5")
+        #expect(t5.severity == .urgent)
+        #expect(t5.title.en == "T5 vertebra: SINS 11, ESCC 3 — emergency radiotherapy and spine review")
+        #expect(t5.detail.en.contains("Compression with a neurological deficit in a radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS)"))
+        #expect(t5.detail.en.contains("dexamethasone 16 mg"))
+        #expect(!t5.detail.en.contains("Decompression plus radiotherapy keeps more patients walking"))
+        #expect(t5.claims.isEmpty)
+        let t6 = try noms(a, "T6")
+        #expect(t6.severity == .info)
+        #expect(t6.detail.en.contains("Frankel B — explained by the cord compression at T5 vertebra, not by this low-grade level"))
+        #expect(t6.detail.zhHans.contains("由T5 椎体的脊髓压迫所致"))
+        // Unstable (SINS ≥ 13): decompression and stabilisation first.
+        let unstable = try noms(assess(record(t5: .over50, alignment: .subluxation), asOf: day("2023-03-02")), "T5")
+        #expect(unstable.title.en.hasSuffix("— emergency spine referral"))
+        #expect(unstable.detail.en.contains("Urgent spine-surgery referral: decompression / separation surgery"))
+        // Same-day PET-CT reads are one examination, not an interval; a PET-CT's bone window is a
+        // CT bone-window read.
+        #expect(!a.timePoints.contains { $0.from == $0.to })
+        #expect(!a.has("diagnosis.imaging.diagnosticImaging", subject: .lesion("R")))
+    }
+}

@@ -146,7 +146,7 @@ final class CaseIndex {
         let characterDays = all.filter { $0.study.modality.isAnatomic && $0.observation.present && $0.observation.character != nil }.map(\.study.date.earliestDay)
         return all.filter { point in
             guard !characterDays.contains(where: { $0 > point.study.date.latestDay }) else { return false }
-            let boneWindow = point.study.modality == .ct && point.study.windows.contains(.bone)
+            let boneWindow = point.study.hasBoneWindowCT
             let noDestruction = point.observation.present && point.observation.boneDestruction == false && point.observation.character == nil
             if boneWindow {
                 return noDestruction || (!point.observation.present && uptakeDays.contains { $0 <= point.study.date.latestDay })

@@ -69,7 +69,7 @@ struct DiagnosisRules {
         }
         for lesion in lesions {
             let points = index.presentPoints(lesion.id)
-            let hasBoneWindowRead = points.contains { $0.study.modality == .xray || ($0.study.modality == .ct && $0.study.windows.contains(.bone)) }
+            let hasBoneWindowRead = points.contains { $0.study.modality == .xray || $0.study.hasBoneWindowCT }
             if !hasBoneWindowRead {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.diagnosticImaging", subject: .lesion(lesion.id),
@@ -117,7 +117,7 @@ struct DiagnosisRules {
         for lesion in index.seenLesions where index.tracerUptake(lesion.id) == true && !index.destructionSeen(lesion.id) {
             guard let ct = index.destructionExcluded(lesion.id).last, index.diagnosticBiopsy(lesion.id) == nil else { continue }
             lesions.insert(lesion.id)
-            let reading = ct.study.modality == .ct ? LocalizedText(en: "CT bone window", zh: " CT 骨窗") : LocalizedText(en: "X-ray", zh: " X 线片")
+            let reading = ct.study.modality == .xray ? LocalizedText(en: "X-ray", zh: " X 线片") : LocalizedText(en: "CT bone window", zh: " CT 骨窗")
             let irradiated = index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned }
             let field = irradiated
                 ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")

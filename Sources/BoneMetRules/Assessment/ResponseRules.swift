@@ -20,7 +20,11 @@ struct ResponseRules {
         var results: [TimePointResponse] = []
         for modality in Modality.allCases {
             let studies = index.studies.filter { $0.modality == modality }
-            for (previous, current) in zip(studies, studies.dropFirst()) {
+            for current in studies {
+                // Against the latest study of an earlier day: two studies of one day (a PET-CT
+                // and its CT read apart, a duplicate sent twice) are one examination, not an
+                // interval — "2026-06-12 → 2026-06-12: PD, new focus of uptake" compared them.
+                guard let previous = studies.last(where: { $0.date.earliestDay < current.date.earliestDay }) else { continue }
                 let point = timePoint(previous: previous, current: current)
                 // A pair with no bone metastasis to compare is not a time point of the response.
                 if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }

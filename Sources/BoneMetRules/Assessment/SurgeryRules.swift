@@ -370,7 +370,16 @@ struct SurgeryRules {
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
     private func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
-        index.seenLesions.filter { $0.isSpinal && index.notForMetastasisScores($0.id) == nil }.compactMap { lesion -> Finding? in
+        let spinal = index.seenLesions.filter { $0.isSpinal && index.notForMetastasisScores($0.id) == nil }
+        func latestESCC(_ id: String) -> ESCC.Result? {
+            index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }
+                .flatMap { $0.observation.escc }.map { ESCC.evaluate($0, settings: index.settings) }
+        }
+        // A deficit recorded for the patient (no level) is explained by a lesion compressing the
+        // cord (high-grade ESCC): one graded low elsewhere is not its cause. T5 at ESCC 3 and T6
+        // at 1a were both sent to emergency decompression for the same myelopathy.
+        let compressing = spinal.filter { latestESCC($0.id)?.highGrade == true }
+        return spinal.compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             guard let latest = points.last else { return nil }
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
@@ -382,11 +391,16 @@ struct SurgeryRules {
                 level: lesion.level)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
             let neuro = index.latestNeurology(for: lesion.id)
-            let deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
+            var deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
+            var explainedBy: [Lesion] = []
+            if deficit, neuro?.lesion == nil, let escc, !escc.highGrade, !compressing.isEmpty {
+                deficit = false
+                explainedBy = compressing
+            }
             let treated = index.localTreatments(lesion.id, kind: .surgery).first { $0.procedure?.treatsSpine ?? false }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
-                systemic: systemic)
+                systemic: systemic, explainedBy: explainedBy)
         }
     }
 
@@ -427,7 +441,7 @@ struct SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
-        treated: Treatment?, systemic status: SystemicStatus
+        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = []
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -439,9 +453,14 @@ struct SurgeryRules {
                 en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
                 zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
             : LocalizedText(en: "", zh: "")
+        let elsewhere = explainedBy.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " — explained by the cord compression at \(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").en), not by this low-grade level",
+                zh: "——由\(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").zhHans)的脊髓压迫所致，而非本节段的低级别压迫")
         let neurologic = LocalizedText(
-            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
-            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")
+            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(elsewhere.en)",
+            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(elsewhere.zhHans)")
         let mechanical = LocalizedText(
             en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
             zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
@@ -461,25 +480,41 @@ struct SurgeryRules {
         let sensitive = oncology.value == .sensitive
         let open = index.openDifferential(lesion.id)
         let surgical = surgicalContext(lesion.id, open: open)
+        var radiotherapyFirst = false
         if let treated {
             severity = .info
             recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
         } else if deficit || highGrade {
             severity = .urgent
-            recommendation = sensitive && !deficit && irradiated == nil
+            // NOMS (Laufer 2013): a radiosensitive tumour is treated with conventional radiotherapy
+            // whatever the ESCC grade; instability is the surgeon's question. With a deficit too
+            // (Patchell 2005 showed surgery's benefit without the very radiosensitive tumours —
+            // lymphoma, leukaemia, myeloma, germ-cell), radiotherapy leads unless the spine is
+            // unstable; it read "decompression / separation surgery" for small-cell lung cancer.
+            radiotherapyFirst = sensitive && irradiated == nil && (!deficit || sins.category != .unstable)
+            recommendation = !radiotherapyFirst
                 ? LocalizedText(
-                    en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
-                    zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
-                : LocalizedText(
                     en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
                     zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。")
+                : deficit
+                    ? LocalizedText(
+                        en: "Compression with a neurological deficit in a radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS), with urgent spine-surgery review of stability (SINS \(sinsText)) — decompression first if the spine proves unstable or the deficit progresses. Patchell 2005 showed surgery's benefit without the very radiosensitive tumours (lymphoma, leukaemia, myeloma, germ-cell).",
+                        zh: "放疗敏感肿瘤压迫伴神经功能障碍：无论 ESCC 分级均紧急常规放疗（NOMS），同时紧急请脊柱外科评估稳定性（SINS \(sinsText) 分）——如证实脊柱不稳或神经功能继续恶化则先行减压。Patchell 2005 的手术获益研究未纳入高度放疗敏感肿瘤（淋巴瘤、白血病、骨髓瘤、生殖细胞肿瘤）。")
+                    : LocalizedText(
+                        en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
+                        zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
             if deficit {
+                let patchell = radiotherapyFirst
+                    ? LocalizedText(en: "", zh: "")
+                    : LocalizedText(
+                        en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
+                        zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
                 recommendation = LocalizedText(
-                    en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration. Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
-                    zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
+                    en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
+                    zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
                 extraSources += [Self.nice2023, Self.patchell2005]
             }
-            if !(sensitive && !deficit && irradiated == nil) {
+            if !radiotherapyFirst {
                 claims = Self.fixationClaims(lesion.id, open: open)
                 if !surgical.en.isEmpty {
                     recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
@@ -534,7 +569,11 @@ struct SurgeryRules {
         if let irradiated { inputs.append(FindingInput("priorRadiotherapyGy", irradiated.totalGy.map { String(describing: $0) } ?? "unknown")) }
         let action: LocalizedText =
             severity == .urgent
-            ? (deficit ? LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊") : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
+            ? (deficit
+                ? (radiotherapyFirst
+                    ? LocalizedText(en: "emergency radiotherapy and spine review", zh: "急诊放疗并请脊柱外科会诊")
+                    : LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊"))
+                : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
             : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
         return Finding(
             ruleId: "surgery.spine.noms", severity: severity, duty: .surgery, specialty: .spineSurgery,

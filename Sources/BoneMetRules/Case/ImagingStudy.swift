@@ -47,6 +47,10 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
         LocalizedText(en: "\(modality.label.en) of \(date)", zh: "\(date) \(modality.label.zhHans)")
     }
 
+    /// A CT read with the bone window — a CT, or the CT of a PET-CT (`windows` are allowed on
+    /// both); the rib a PET-CT's bone window showed destroyed was "not read on a bone window".
+    public var hasBoneWindowCT: Bool { (modality == .ct || modality == .petCt) && windows.contains(.bone) }
+
     /// Whether this study imaged the lesion's region: a whole-body study, or a recorded coverage
     /// that includes it. Without a recorded coverage an anatomic study proves nothing.
     public func covers(_ lesion: Lesion) -> Bool {
