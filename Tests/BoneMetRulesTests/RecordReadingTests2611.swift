@@ -397,11 +397,11 @@ import Testing
 }
 
 @Suite struct SpinalDeficitTests {
-    /// Small-cell lung cancer (radiosensitive), myelopathy recorded for the patient, T5 at ESCC 3
-    /// and T6 at ESCC 1a; a PET-CT and its CT read apart on the same day.
-    func record(t5: SINS.Collapse = .under50, alignment: SINS.Alignment = .normal) -> CaseRecord {
+    /// Myeloma (very radiosensitive), myelopathy recorded for the patient, T5 at ESCC 3 and T6 at
+    /// ESCC 1a; a PET-CT and its CT read apart on the same day.
+    func record(t5: SINS.Collapse = .under50, alignment: SINS.Alignment = .normal, primary: PrimaryCancer? = nil) -> CaseRecord {
         var r = baseCase()
-        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .smallCellCarcinoma, diagnosed: day("2022-12"))]
+        r.primaries = [primary ?? PrimaryCancer(id: "P1", site: .myeloma, histologyType: .myeloma, diagnosed: day("2022-12"))]
         r.lesions = [
             Lesion(id: "T5", bone: .vertebra, level: VertebralLevel("T5")), Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6")),
             Lesion(id: "R", bone: .rib, laterality: .left),
@@ -427,14 +427,15 @@ import Testing
     /// A deficit recorded without a level is explained by the level compressing the cord: T6 at
     /// 1a was sent to emergency decompression for T5's myelopathy. NOMS (Laufer 2013): a
     /// radiosensitive tumour gets conventional radiotherapy whatever the grade; with a deficit,
-    /// radiotherapy leads unless the spine is unstable (Patchell 2005 left out the very
-    /// radiosensitive tumours) — it read "decompression / separation surgery" for SCLC.
+    /// radiotherapy leads for the very radiosensitive tumours Patchell 2005 left out (lymphoma,
+    /// leukaemia, myeloma, germ-cell) unless the spine is unstable — it read "decompression /
+    /// separation surgery" for a myeloma. Small-cell lung cancer was enrolled: surgery stays first.
     @Test func aDeficitBelongsToTheCompressingLevelAndRadiotherapyLeadsInASensitiveTumour() throws {
         let a = assess(record(), asOf: day("2023-03-02"))
         let t5 = try noms(a, "T5")
         #expect(t5.severity == .urgent)
         #expect(t5.title.en == "T5 vertebra: SINS 11, ESCC 3 — emergency radiotherapy and spine review")
-        #expect(t5.detail.en.contains("Compression with a neurological deficit in a radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS)"))
+        #expect(t5.detail.en.contains("Compression with a neurological deficit in a very radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS)"))
         #expect(t5.detail.en.contains("dexamethasone 16 mg"))
         #expect(!t5.detail.en.contains("Decompression plus radiotherapy keeps more patients walking"))
         #expect(t5.claims.isEmpty)
@@ -442,6 +443,11 @@ import Testing
         #expect(t6.severity == .info)
         #expect(t6.detail.en.contains("Frankel B — explained by the cord compression at T5 vertebra, not by this low-grade level"))
         #expect(t6.detail.zhHans.contains("由T5 椎体的脊髓压迫所致"))
+        // Small-cell lung cancer (radiosensitive, but in Patchell's trial): decompression first.
+        let sclc = PrimaryCancer(id: "P1", site: .lung, histologyType: .smallCellCarcinoma, diagnosed: day("2022-12"))
+        let lung = try noms(assess(record(primary: sclc), asOf: day("2023-03-02")), "T5")
+        #expect(lung.title.en.hasSuffix("— emergency spine referral"))
+        #expect(lung.detail.en.contains("Decompression plus radiotherapy keeps more patients walking"))
         // Unstable (SINS ≥ 13): decompression and stabilisation first.
         let unstable = try noms(assess(record(t5: .over50, alignment: .subluxation), asOf: day("2023-03-02")), "T5")
         #expect(unstable.title.en.hasSuffix("— emergency spine referral"))

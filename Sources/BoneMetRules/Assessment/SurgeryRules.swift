@@ -487,19 +487,23 @@ struct SurgeryRules {
         } else if deficit || highGrade {
             severity = .urgent
             // NOMS (Laufer 2013): a radiosensitive tumour is treated with conventional radiotherapy
-            // whatever the ESCC grade; instability is the surgeon's question. With a deficit too
-            // (Patchell 2005 showed surgery's benefit without the very radiosensitive tumours —
-            // lymphoma, leukaemia, myeloma, germ-cell), radiotherapy leads unless the spine is
-            // unstable; it read "decompression / separation surgery" for small-cell lung cancer.
-            radiotherapyFirst = sensitive && irradiated == nil && (!deficit || sins.category != .unstable)
+            // whatever the ESCC grade; instability is the surgeon's question. With a deficit,
+            // Patchell 2005's benefit of decompression holds for the tumours it enrolled (breast,
+            // prostate, lung …), so surgery stays first there (the source hospital's scenario 8);
+            // for the very radiosensitive ones it left out (lymphoma, leukaemia, myeloma,
+            // germ-cell), with the diagnosis settled, radiotherapy leads unless the spine is
+            // unstable — it read "decompression / separation surgery" for a myeloma.
+            let candidates = index.primaryCandidates(for: lesion.id)
+            let veryRadiosensitive = open.isEmpty && !candidates.isEmpty && candidates.allSatisfy(\.isVeryRadiosensitive)
+            radiotherapyFirst = sensitive && irradiated == nil && (!deficit || (veryRadiosensitive && sins.category != .unstable))
             recommendation = !radiotherapyFirst
                 ? LocalizedText(
                     en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
                     zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。")
                 : deficit
                     ? LocalizedText(
-                        en: "Compression with a neurological deficit in a radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS), with urgent spine-surgery review of stability (SINS \(sinsText)) — decompression first if the spine proves unstable or the deficit progresses. Patchell 2005 showed surgery's benefit without the very radiosensitive tumours (lymphoma, leukaemia, myeloma, germ-cell).",
-                        zh: "放疗敏感肿瘤压迫伴神经功能障碍：无论 ESCC 分级均紧急常规放疗（NOMS），同时紧急请脊柱外科评估稳定性（SINS \(sinsText) 分）——如证实脊柱不稳或神经功能继续恶化则先行减压。Patchell 2005 的手术获益研究未纳入高度放疗敏感肿瘤（淋巴瘤、白血病、骨髓瘤、生殖细胞肿瘤）。")
+                        en: "Compression with a neurological deficit in a very radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS), with urgent spine-surgery review of stability (SINS \(sinsText)) — decompression first if the spine proves unstable or the deficit progresses. Patchell 2005 showed surgery's benefit without these tumours (lymphoma, leukaemia, myeloma, germ-cell).",
+                        zh: "高度放疗敏感肿瘤压迫伴神经功能障碍：无论 ESCC 分级均紧急常规放疗（NOMS），同时紧急请脊柱外科评估稳定性（SINS \(sinsText) 分）——如证实脊柱不稳或神经功能继续恶化则先行减压。Patchell 2005 的手术获益研究未纳入此类肿瘤（淋巴瘤、白血病、骨髓瘤、生殖细胞肿瘤）。")
                     : LocalizedText(
                         en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
                         zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")

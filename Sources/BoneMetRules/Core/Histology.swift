@@ -78,6 +78,16 @@ extension PrimaryCancer {
     /// cancer, lymphoma, myeloma/plasmacytoma and seminoma sensitive; NSCLC, renal, thyroid,
     /// hepatocellular, colorectal, melanoma and sarcoma resistant; breast and prostate usually
     /// treated as sensitive. Lung without histology is unknown: small-cell is sensitive.
+    /// The very radiosensitive tumours Patchell 2005 left out of its trial of decompressive
+    /// surgery (lymphoma, leukaemia, myeloma, germ-cell): radiotherapy leads even with a deficit.
+    public var isVeryRadiosensitive: Bool {
+        switch effectiveHistology {
+        case .lymphoma, .myeloma, .plasmacytoma, .seminoma, .nonSeminomatousGermCell: return true
+        case nil: return site == .lymphoma || site == .myeloma
+        default: return false
+        }
+    }
+
     public var radiosensitivity: Radiosensitivity {
         switch effectiveHistology {
         case .smallCellCarcinoma, .lymphoma, .myeloma, .plasmacytoma, .seminoma: return .sensitive
