@@ -92,7 +92,10 @@ import Testing
         let a = try ExampleFiles.assessment("08-late-spinal-cauda-equina.json")
         let spine = try #require(a.rule("surgery.spine.noms").first)
         #expect(spine.severity == .urgent)
-        #expect(spine.detail.en.contains("decompression"))
+        // "Urgent decompression" (seed scenario 8): surgery first, not radiotherapy first — breast
+        // cancer was in Patchell 2005's trial, and the diagnosis is open.
+        #expect(spine.detail.en.contains("Urgent spine-surgery referral: decompression / separation surgery"))
+        #expect(spine.title.en.hasSuffix("emergency spine referral, tissue diagnosis first"))
         let biopsy = try #require(a.rule("diagnosis.biopsy.indicated").first)
         #expect(biopsy.inputs.contains(FindingInput("diseaseFreeYears", "7")))
         let myeloma = try #require(a.rule("diagnosis.differential.myeloma").first)
