@@ -458,3 +458,26 @@ import Testing
         #expect(!a.has("diagnosis.imaging.diagnosticImaging", subject: .lesion("R")))
     }
 }
+
+@Suite struct MyelomaFlagTests {
+    /// Reference.md (myeloma red flags: age > 50–60 with multiple lytic lesions or no primary):
+    /// after a long disease-free interval with a known primary, the flag needs a lytic lesion —
+    /// a 75-year-old's bone-scan foci of prostate cancer, none read as lytic and responding to
+    /// ADT, raised a myeloma work-up. The biopsy finding still names myeloma as possible.
+    @Test func aLongIntervalRaisesMyelomaOnlyWithALyticLesion() throws {
+        var r = baseCase()
+        r.patient.birthDate = day("1950-01-01")
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2016-01"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [ImagingStudy(id: "B1", date: day("2023-01-05"), modality: .boneScan, observations: [
+            observation("L1") { $0.uptake = true }, observation("L2") { $0.uptake = true },
+        ])]
+        var a = assess(r, asOf: day("2023-02-01"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        #expect(a.rule("diagnosis.biopsy.indicated").first?.detail.en.contains("a second primary or myeloma is possible") == true)
+        // A lytic lesion on CT: the work-up is asked for.
+        r.studies.append(ct("C1", "2023-01-08", [observation("L1", .lytic, [20, 15]) { $0.boneDestruction = true }]))
+        a = assess(r, asOf: day("2023-02-01"))
+        #expect(a.has("diagnosis.differential.myeloma"))
+    }
+}

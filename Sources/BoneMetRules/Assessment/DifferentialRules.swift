@@ -27,7 +27,10 @@ struct DifferentialRules {
         // Multiple lytic lesions in a patient with a recent known primary are the expected picture
         // of metastasis; they raise the flag together with an unknown primary or a long
         // disease-free interval (the seed's two myeloma cases), not alone.
-        guard !index.hasKnownPrimary || longInterval else { return [] }
+        // Myeloma's lesions are lytic (reference.md: "multiple lytic lesions"): after a long
+        // interval with a known primary, a lytic lesion is needed too — bone-scan foci of a
+        // prostate cancer responding to ADT, none read as lytic, raised a myeloma work-up.
+        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) else { return [] }
         let crab = index.crab()
         let abnormal = crab.filter { $0.abnormal == true }
         let normal = crab.filter { $0.abnormal == false }
