@@ -172,6 +172,7 @@ import Testing
         let noms = try #require(a.rule("surgery.spine.noms").first)
         #expect(noms.detail.en.contains("O: myeloma — radiosensitive"))
         #expect(a.rule("boneAgents.indication").first?.detail.en.hasPrefix("Myeloma bone disease: start") == true)
+        #expect(a.rule("boneAgents.indication").first?.title.en == "Myeloma bone disease without a bone-modifying agent")
     }
 
     /// PCWG3 (Scher 2016) and reference.md (long disease-free interval): castration-resistant

@@ -135,7 +135,11 @@ struct BoneAgentRules {
         let stopped = verdict == .start ? lastStoppedAgent() : nil
         switch verdict {
         case .start:
-            title = LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")
+            // Myeloma's bone disease is not "bone metastases" (the indication text said so already).
+            let myeloma = !candidates.isEmpty && candidates.allSatisfy { $0.site == .myeloma || [.myeloma, .plasmacytoma].contains($0.effectiveHistology) }
+            title = myeloma
+                ? LocalizedText(en: "Myeloma bone disease without a bone-modifying agent", zh: "骨髓瘤骨病但未使用骨改良药物")
+                : LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")
             if let stopped, let name = stopped.agent?.label, let end = stopped.end {
                 title = LocalizedText(
                     en: "Bone-modifying agent stopped (\(name.en), \(end)) — decide whether to resume",

@@ -67,17 +67,28 @@ struct DiagnosisRules {
                         zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。"),
                 also: myeloma ? [Self.hillengass2019] : []))
         }
+        // Lesions without an X-ray or CT bone-window read: one finding for all of them (six
+        // bone-scan foci gave six identical advisories), naming each.
+        let unread = lesions.filter { lesion in
+            !index.presentPoints(lesion.id).contains { $0.study.modality == .xray || $0.study.hasBoneWindowCT }
+        }
+        if let first = unread.first {
+            let names = LocalizedText.joined(unread.map { index.label($0) }, en: "; ", zh: "、")
+            findings.append(Finding(
+                ruleId: "diagnosis.imaging.diagnosticImaging", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                subject: unread.count == 1 ? .lesion(first.id) : .patient, date: index.assessedOn,
+                title: unread.count == 1
+                    ? LocalizedText(en: "\(names.en): no X-ray or CT bone-window read", zh: "\(names.zhHans)：无 X 线或 CT 骨窗阅片")
+                    : LocalizedText(
+                        en: "\(unread.count) lesions without an X-ray or CT bone-window read: \(names.en)",
+                        zh: "\(unread.count) 处病灶无 X 线或 CT 骨窗阅片：\(names.zhHans)"),
+                detail: LocalizedText(
+                    en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
+                    zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。"),
+                inputs: [FindingInput("lesions", unread.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
+        }
         for lesion in lesions {
             let points = index.presentPoints(lesion.id)
-            let hasBoneWindowRead = points.contains { $0.study.modality == .xray || $0.study.hasBoneWindowCT }
-            if !hasBoneWindowRead {
-                findings.append(purposeFinding(
-                    "diagnosis.imaging.diagnosticImaging", subject: .lesion(lesion.id),
-                    title: LocalizedText(en: "\(index.label(lesion).en): no X-ray or CT bone-window read", zh: "\(index.label(lesion).zhHans)：无 X 线或 CT 骨窗阅片"),
-                    detail: LocalizedText(
-                        en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
-                        zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。")))
-            }
             // Judged on the X-ray/CT/MRI reads only: a bone-scan hot spot read on a film alone
             // still needs the CT (a rib seen on both was not told so).
             let anatomic = points.filter { $0.study.modality.isAnatomic }
