@@ -39,6 +39,9 @@ enum ReportFields {
         "character": ("character", .values(["lytic", "blastic", "mixed"])),
         "diametersMm": ("diametersMm", .diameters),
         "softTissueMm": ("softTissueMm", .number),
+        // "No soft-tissue mass" records 0 mm: RECIST measurability is then decided (not
+        // measurable) rather than left unknown (rule set 2026.12.11 reads unknown as unknown).
+        "softTissue": ("softTissueMm", .number),
         "destruction": ("boneDestruction", .boolean),
         "rim": ("scleroticRim", .boolean),
         "fracture": ("fracture", .boolean),
@@ -52,6 +55,8 @@ enum ReportFields {
 
     /// The value the form starts with: the suggestion, when BoneMet can record it as it is.
     static func initial(_ reading: Reading) -> String {
+        // A soft-tissue mass stated present has no size to record here; stated absent is 0 mm.
+        if reading.field == "softTissue" { return reading.value == "false" ? "0" : "" }
         guard let kind = byField[reading.field]?.kind else { return reading.value }
         switch kind {
         case .boolean: return reading.value == "true" || reading.value == "false" ? reading.value : ""
