@@ -509,3 +509,44 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(a.rule("diagnosis.imaging.diagnosticImaging").map(\.subject) == [.lesion("A")])
     }
 }
+
+@Suite struct RemovedLesionTests {
+    /// A femoral metastasis resected with reconstruction between two CTs, a vertebra irradiated.
+    func record(_ procedure: SurgicalProcedure) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .proximal, laterality: .right), Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [
+            ct("C1", "2023-01-05", [
+                observation("F", .lytic, [50, 40]) { $0.boneDestruction = true; $0.softTissueMm = 20 },
+                observation("V", .lytic, [15, 12]) { $0.boneDestruction = true },
+            ]),
+            ct("C2", "2023-06-05", [observation("F") { $0.present = false }, observation("V", .lytic, [16, 12])]),
+        ]
+        r.biopsies = [Biopsy(lesion: "F", date: day("2023-01-20"), result: .metastasis)]
+        r.treatments = [
+            Treatment(id: "S", kind: .surgery, lesions: ["F"], start: day("2023-02-01"), procedure: procedure),
+            Treatment(id: "T1", kind: .systemic, name: "cabozantinib", systemicClass: .targeted, start: day("2023-03-01")),
+        ]
+        return r
+    }
+
+    /// MDA reads a lesion's change under treatment; a resected lesion "no longer seen" is the
+    /// operation. It read "CR — lesion no longer seen" and made the time point a partial response
+    /// credited to the systemic therapy. Fixation leaves the lesion to be read.
+    @Test func aRemovedLesionIsNotAResponse() throws {
+        let a = assess(record(.resection), asOf: day("2023-06-10"))
+        let point = try #require(a.timePoints.first { $0.study == "C2" })
+        let femur = try #require(point.lesions.first { $0.lesion == "F" })
+        #expect(femur.category == .notEvaluable)
+        #expect(femur.reasons.first?.en == "resection and reconstruction on 2023-02-01 — the operation, not a response")
+        #expect(point.overall == .stableDisease)
+        #expect(!a.rule("boneHealth.recist.measurability").contains { $0.subject == .lesion("F") })
+        #expect(a.rule("surgery.mirels.protected").first?.title.en.hasSuffix("— resection and reconstruction") == true)
+        for procedure in [SurgicalProcedure.arthroplasty, .curettage] {
+            #expect(assess(record(procedure), asOf: day("2023-06-10")).timePoints.first { $0.study == "C2" }?.overall == .stableDisease)
+        }
+        // A nail leaves the lesion in place: its disappearance is read as before.
+        let nailed = assess(record(.prophylacticFixation), asOf: day("2023-06-10")).timePoints.first { $0.study == "C2" }
+        #expect(nailed?.lesions.first { $0.lesion == "F" }?.category == .completeResponse)
+    }
+}

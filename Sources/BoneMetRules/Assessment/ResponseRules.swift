@@ -50,6 +50,18 @@ struct ResponseRules {
                     modality: current.modality, category: category, reasons: reasons, sizeChangePercent: change, isNew: isNew,
                     firstRecorded: firstRecorded, flare: false, treatments: ids, untreated: untreated)
             }
+            // Removed in this interval (resection, arthroplasty, curettage): what the follow-up
+            // shows is the operation — a resected femur read "CR, no longer seen" and turned the
+            // time point into a partial response credited to the systemic therapy.
+            if let removal = index.localTreatments(lesion, kind: .surgery).first(where: { surgery in
+                guard !surgery.planned, surgery.procedure?.removesLesion == true, let start = surgery.start else { return false }
+                return previous.date.earliestDay <= start.latestDay && start.earliestDay <= current.date.latestDay
+            }), let procedure = removal.procedure, let start = removal.start {
+                responses.append(response(.notEvaluable, [LocalizedText(
+                    en: "\(procedure.label.en) on \(start) — the operation, not a response",
+                    zh: "\(start) 行\(procedure.label.zhHans)——为手术所致，不是疗效")]))
+                continue
+            }
             if let prior = previous.observation(of: lesion), prior.present {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
                 responses.append(response(result.category, result.reasons, change: result.sizeChangePercent))
@@ -366,6 +378,8 @@ struct ResponseRules {
     /// unknown, not absent.
     private func measurabilityFindings() -> [Finding] {
         index.metastaticLesions.compactMap { lesion -> Finding? in
+            // A lesion removed by surgery has nothing left to measure.
+            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && $0.procedure?.removesLesion == true }) { return nil }
             let anatomic = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
             guard let latest = anatomic.last else { return nil }
             let characterPoint = anatomic.last { $0.observation.character != nil }

@@ -231,9 +231,14 @@ struct SurgeryRules {
                 return Finding(
                     ruleId: "surgery.mirels.protected", severity: .info, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
-                    title: LocalizedText(
-                        en: "\(name.en): Mirels \(scoreText) — \(protected.planned ? "fixation planned" : "fixed")",
-                        zh: "\(name.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划内固定" : "已内固定")"),
+                    // Named as what was done: a resection with reconstruction is not "fixed".
+                    title: protected.procedure?.removesLesion == true
+                        ? LocalizedText(
+                            en: "\(name.en): Mirels \(scoreText) — \(protected.planned ? "planned: " : "")\(protected.procedure?.label.en ?? "")",
+                            zh: "\(name.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划" : "已行")\(protected.procedure?.label.zhHans ?? "")")
+                        : LocalizedText(
+                            en: "\(name.en): Mirels \(scoreText) — \(protected.planned ? "fixation planned" : "fixed")",
+                            zh: "\(name.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划内固定" : "已内固定")"),
                     detail: LocalizedText(en: "\(base.en) \(protected.label.en).", zh: "\(base.zhHans)\(protected.label.zhHans)。"),
                     inputs: inputs, sources: sources)
             }

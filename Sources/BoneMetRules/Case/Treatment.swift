@@ -149,6 +149,15 @@ public enum SurgicalProcedure: String, InputEnum, Codable {
     }
 
     /// Procedures that stabilise or decompress the spine.
+    /// Removes the lesion itself (en bloc or intralesional, or with the bone end replaced): its
+    /// absence, or the cement in its cavity, afterwards is the operation, not a response.
+    public var removesLesion: Bool {
+        switch self {
+        case .resection, .arthroplasty, .curettage: true
+        default: false
+        }
+    }
+
     public var treatsSpine: Bool {
         switch self {
         case .decompression, .separationSurgery, .stabilisation, .cementAugmentation, .resection: true
