@@ -550,3 +550,41 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(nailed?.lesions.first { $0.lesion == "F" }?.category == .completeResponse)
     }
 }
+
+@Suite struct PlannedOperationTests {
+    /// A humerus at Mirels 10 with a fixation planned, in hepatocellular carcinoma (hypervascular:
+    /// pre-operative embolisation, Pazionis 2014 via the surgical context) with New Katagiri settled
+    /// high (7: bilirubin 2.1 and platelets 85 are critical). The planned operation said neither.
+    @Test func aPlannedOperationCarriesEmbolisationAndSurvival() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histologyType: .hepatocellularCarcinoma, diagnosed: day("2021-11"))]
+        r.lesions = [Lesion(id: "H", bone: .humerus, segment: .proximal, laterality: .left, primary: "P1"), Lesion(id: "P", bone: .pelvis, laterality: .right, primary: "P1")]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-01-04"), modality: .xray, coverage: [.leftUpperLimb], observations: [observation("H", .lytic) { $0.mirelsSize = .moreThanTwoThirds }]),
+            ct("C1", "2023-01-05", [observation("P", .lytic, [70, 50]) { $0.boneDestruction = true }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-04"), lesion: "H", mirels: .functional)]
+        r.labs = [
+            LabResult(date: day("2023-01-04"), test: .bilirubin, value: 2.1, unit: "mg/dL"),
+            LabResult(date: day("2023-01-04"), test: .platelets, value: 85, unit: "10^9/L"),
+        ]
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 1)]
+        r.visceralMetastases = [VisceralMetastasis(organ: "lung", pattern: .nodular)]
+        r.treatments = [
+            Treatment(id: "L", kind: .systemic, name: "lenvatinib", systemicClass: .targeted, start: day("2022-01")),
+            Treatment(id: "OP", kind: .surgery, lesions: ["H"], planned: true, procedure: .prophylacticFixation),
+        ]
+        let a = assess(r, asOf: day("2023-01-10"))
+        // A limb needs MRI for its extent; cord compression is the spine's question.
+        #expect(a.rule("diagnosis.imaging.preoperativeMRI").first?.detail.en == "MRI shows the pre-operative extent in the marrow and soft tissue.")
+        let planned = try #require(a.rule("surgery.mirels.protected").first)
+        #expect(planned.detail.en.contains("Planned: prophylactic fixation (surgery). Hypervascular metastasis possible"))
+        #expect(planned.detail.en.contains("consider pre-operative embolisation"))
+        #expect(planned.detail.en.contains("Expected survival is short (New Katagiri 7: high risk"))
+        #expect(planned.detail.zhHans.contains("已计划："))
+        // Done: the operation is history, nothing more to weigh.
+        r.treatments[1] = Treatment(id: "OP", kind: .surgery, lesions: ["H"], start: day("2023-01-08"), procedure: .prophylacticFixation)
+        let done = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.mirels.protected").first)
+        #expect(done.detail.en.hasSuffix("Done: prophylactic fixation 2023-01-08 (surgery)."))
+    }
+}

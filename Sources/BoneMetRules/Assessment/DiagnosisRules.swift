@@ -105,9 +105,13 @@ struct DiagnosisRules {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
                     title: LocalizedText(en: "\(index.label(lesion).en): MRI needed", zh: "\(index.label(lesion).zhHans)：需行 MRI"),
-                    detail: LocalizedText(
-                        en: "MRI shows the pre-operative extent and spinal cord compression (ESCC grading on axial T2).",
-                        zh: "MRI 用于显示术前范围及脊髓压迫（轴位 T2 行 ESCC 分级）。")))
+                    detail: lesion.isSpinal
+                        ? LocalizedText(
+                            en: "MRI shows the pre-operative extent and spinal cord compression (ESCC grading on axial T2).",
+                            zh: "MRI 用于显示术前范围及脊髓压迫（轴位 T2 行 ESCC 分级）。")
+                        : LocalizedText(
+                            en: "MRI shows the pre-operative extent in the marrow and soft tissue.",
+                            zh: "MRI 用于显示术前病灶在骨髓和软组织内的范围。")))
             }
         }
         return findings

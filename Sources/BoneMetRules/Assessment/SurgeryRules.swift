@@ -239,8 +239,15 @@ struct SurgeryRules {
                         : LocalizedText(
                             en: "\(name.en): Mirels \(scoreText) — \(protected.planned ? "fixation planned" : "fixed")",
                             zh: "\(name.zhHans)：Mirels \(scoreText) 分——\(protected.planned ? "已计划内固定" : "已内固定")"),
-                    detail: LocalizedText(en: "\(base.en) \(protected.label.en).", zh: "\(base.zhHans)\(protected.label.zhHans)。"),
-                    inputs: inputs, sources: sources)
+                    // A planned operation still needs what every surgical recommendation says
+                    // (embolisation for a hypervascular metastasis) and the weight of a short
+                    // survival: a planned nail of an HCC humerus said neither.
+                    detail: LocalizedText(
+                        en: [base.en, "\(protected.planned ? "Planned" : "Done"): \(protected.label.en).", protected.planned ? surgical.en : "", protected.planned ? shortSurvival?.en ?? "" : ""]
+                            .filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")"),
+                    inputs: inputs,
+                    sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : []))
             }
             switch latest.result.fixationAlert {
             case .some(true):
