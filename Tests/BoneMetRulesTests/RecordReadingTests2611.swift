@@ -588,3 +588,26 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(done.detail.en.hasSuffix("Done: prophylactic fixation 2023-01-08 (surgery)."))
     }
 }
+
+@Suite struct PlannedSpinalSurgeryTests {
+    /// NICE NG234 (definitive treatment within 24 hours of the confirming MRI): a separation
+    /// surgery planned for ESCC 3 with myelopathy made the finding "info — Treated", off the
+    /// first screen before anyone had operated. Planned, it stays an emergency and says so.
+    @Test func aPlannedSpinalOperationIsNotATreatment() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [ImagingStudy(id: "M1", date: day("2023-01-05"), modality: .mri, coverage: [.thoracicSpine], observations: [
+            observation("V", .lytic) { $0.escc = .g3; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral }
+        ])]
+        r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: .myelopathy, frankel: .C)]
+        r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: ["V"], planned: true, procedure: .separationSurgery))
+        let planned = try #require(assess(r, asOf: day("2023-01-06")).rule("surgery.spine.noms").first)
+        #expect(planned.severity == .urgent)
+        #expect(planned.detail.en.contains("dexamethasone 16 mg"))
+        #expect(planned.detail.en.contains("Planned: separation surgery"))
+        r.treatments[1] = Treatment(id: "OP", kind: .surgery, lesions: ["V"], start: day("2023-01-06"), procedure: .separationSurgery)
+        let done = try #require(assess(r, asOf: day("2023-01-07")).rule("surgery.spine.noms").first)
+        #expect(done.severity == .info)
+        #expect(done.detail.en.hasSuffix("Treated: separation surgery 2023-01-06 (surgery)."))
+    }
+}

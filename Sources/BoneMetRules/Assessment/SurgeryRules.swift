@@ -110,7 +110,7 @@ struct SurgeryRules {
             guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
             if let biopsy = index.diagnosticBiopsy(lesion.id), biopsy.result != .metastasis { return nil }
             guard !index.presentPoints(lesion.id).contains(where: { $0.study.modality.isAnatomic }) else { return nil }
-            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { ($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false) }) {
+            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && (($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false)) }) {
                 return nil
             }
             let name = index.label(lesion)
@@ -409,10 +409,14 @@ struct SurgeryRules {
                 deficit = false
                 explainedBy = compressing
             }
-            let treated = index.localTreatments(lesion.id, kind: .surgery).first { $0.procedure?.treatsSpine ?? false }
+            // Done, not planned: a planned separation surgery made ESCC 3 with myelopathy an
+            // "info — Treated" finding, off the first screen before anyone had operated.
+            let spinal = index.localTreatments(lesion.id, kind: .surgery).filter { $0.procedure?.treatsSpine ?? false }
+            let treated = spinal.first { !$0.planned }
+            let planned = treated == nil ? spinal.first { $0.planned } : nil
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
-                systemic: systemic, explainedBy: explainedBy)
+                systemic: systemic, explainedBy: explainedBy, planned: planned)
         }
     }
 
@@ -453,7 +457,7 @@ struct SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
-        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = []
+        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -574,6 +578,10 @@ struct SurgeryRules {
             recommendation = LocalizedText(
                 en: "\(recommendation.en) \(Self.shortSurvivalCaution.en)", zh: "\(recommendation.zhHans)\(Self.shortSurvivalCaution.zhHans)")
             extraSources += [Sources.tokuhashi2005, Sources.katagiri2014, Self.patchell2005]
+        }
+        if let planned {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) Planned: \(planned.label.en).", zh: "\(recommendation.zhHans)已计划：\(planned.label.zhHans)。")
         }
         if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
