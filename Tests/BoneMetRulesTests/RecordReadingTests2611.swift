@@ -611,3 +611,21 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(done.detail.en.hasSuffix("Treated: separation surgery 2023-01-06 (surgery)."))
     }
 }
+
+@Suite struct PlannedFractureFixationTests {
+    /// A fractured femur with its fixation only planned read "info — Treated": it stays urgent
+    /// until the operation is done.
+    @Test func aPlannedFixationOfABrokenBoneStaysUrgent() throws {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-03-01"), kind: .pathologicalFracture, lesion: "L1")]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-07"), result: .metastasis)]
+        r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: ["L1"], planned: true, procedure: .fractureFixation))
+        let planned = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.mirels.fractured").first)
+        #expect(planned.severity == .urgent)
+        #expect(planned.detail.en.contains("Planned: fracture fixation"))
+        r.treatments[1] = Treatment(id: "OP", kind: .surgery, lesions: ["L1"], start: day("2023-03-02"), procedure: .fractureFixation)
+        let done = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.mirels.fractured").first)
+        #expect(done.severity == .info)
+        #expect(done.detail.en.hasSuffix("Treated: fracture fixation 2023-03-02 (surgery)."))
+    }
+}

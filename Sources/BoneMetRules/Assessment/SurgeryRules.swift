@@ -207,7 +207,8 @@ struct SurgeryRules {
             let open = index.openDifferential(id)
             let surgical = surgicalContext(id, open: open)
             if fractured {
-                let needsFixation = protected == nil
+                // A planned fixation of a broken bone is still to be done: it stays urgent.
+                let needsFixation = protected == nil || protected?.planned == true
                 // The bone has broken: Mirels (the risk of a fracture) and its caveats no longer
                 // bear on the decision — the finding led with "Mirels 9–11 … high risk … specificity
                 // is low" for a femur that had already fractured.
@@ -222,9 +223,12 @@ struct SurgeryRules {
                         ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
                         : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
                     detail: LocalizedText(
-                        en: [base.en, needsFixation ? "No fixation on record: orthopaedic referral for fixation." : "Treated: \(protected?.label.en ?? "").", needsFixation ? surgical.en : ""]
-                            .filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(needsFixation ? "无内固定记录：请骨科会诊行内固定。" : "已处理：\(protected?.label.zhHans ?? "")。")\(needsFixation ? surgical.zhHans : "")"),
+                        en: [
+                            base.en,
+                            protected.map { "\($0.planned ? "Planned" : "Treated"): \($0.label.en)." } ?? "No fixation on record: orthopaedic referral for fixation.",
+                            needsFixation ? surgical.en : "",
+                        ].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(base.zhHans)\(protected.map { "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。" } ?? "无内固定记录：请骨科会诊行内固定。")\(needsFixation ? surgical.zhHans : "")"),
                     inputs: inputs, sources: sources + surgical.sources, claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected {
