@@ -629,3 +629,28 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(done.detail.en.hasSuffix("Treated: fracture fixation 2023-03-02 (surgery)."))
     }
 }
+
+@Suite struct ReappearanceTests {
+    /// MDA (new or clearly progressive lytic lesions are progression): a femoral lesion resected,
+    /// not seen on the next CT, then lytic again — a local recurrence — had no time point at all.
+    @Test func aLyticLesionSeenAgainIsProgression() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .proximal, laterality: .left)]
+        r.studies = [
+            ct("C1", "2023-01-05", [observation("F", .lytic, [40, 30]) { $0.boneDestruction = true }]),
+            ct("C2", "2023-06-05", [observation("F") { $0.present = false }]),
+            ct("C3", "2024-03-05", [observation("F", .lytic, [25, 20]) { $0.boneDestruction = true }]),
+        ]
+        r.biopsies = [Biopsy(lesion: "F", date: day("2023-01-12"), result: .metastasis)]
+        r.treatments = [Treatment(id: "S", kind: .surgery, lesions: ["F"], start: day("2023-02-01"), procedure: .resection)]
+        let a = assess(r, asOf: day("2024-03-10"))
+        let point = try #require(a.timePoints.first { $0.study == "C3" })
+        #expect(point.overall == .progressiveDisease)
+        #expect(point.lesions.first?.reasons.first?.en == "lytic lesion again after resection and reconstruction on 2023-02-01")
+        // Seen again as sclerosis only: not called progression, confirm on follow-up.
+        r.studies[2] = ct("C3", "2024-03-05", [observation("F", .blastic, [10, 8])])
+        let sclerotic = try #require(assess(r, asOf: day("2024-03-10")).timePoints.first { $0.study == "C3" })
+        #expect(sclerotic.lesions.first?.category == .notEvaluable)
+        #expect(sclerotic.lesions.first?.reasons.first?.en.hasSuffix("— confirm on follow-up") == true)
+    }
+}

@@ -65,6 +65,19 @@ struct ResponseRules {
             if let prior = previous.observation(of: lesion), prior.present {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
                 responses.append(response(result.category, result.reasons, change: result.sizeChangePercent))
+            } else if observation.present, !isFirstAppearance(lesion, at: current), let prior = previous.observation(of: lesion), !prior.present {
+                // Looked for and not seen last time, seen again now: a local recurrence after a
+                // resection, or regrowth after a complete response. It had no time point at all.
+                let removal = index.localTreatments(lesion, kind: .surgery).last { !$0.planned && $0.procedure?.removesLesion == true }
+                let cause = removal.flatMap { surgery in surgery.start.map { start in
+                    LocalizedText(en: "after \(surgery.procedure?.label.en ?? "surgery") on \(start)", zh: "于 \(start) \(surgery.procedure?.label.zhHans ?? "手术")后")
+                } } ?? LocalizedText(en: "after it was no longer seen on \(previous.date)", zh: "于 \(previous.date) 消失后")
+                let destructive = current.modality.isAnatomic
+                    && ([.lytic, .mixed].contains(observation.character) || observation.boneDestruction == true)
+                responses.append(destructive
+                    ? response(.progressiveDisease, [LocalizedText(en: "lytic lesion again \(cause.en)", zh: "\(cause.zhHans)再次出现溶骨性病灶")])
+                    : response(.notEvaluable, [LocalizedText(
+                        en: "seen again \(cause.en) — confirm on follow-up", zh: "\(cause.zhHans)再次可见——请随访确认")]))
             } else if observation.present, isFirstAppearance(lesion, at: current) {
                 // New only against a prior study that looked at the lesion's region (issue #8).
                 if index.looked(at: lesion, in: previous) {
