@@ -188,7 +188,7 @@ import Testing
         let first = try #require(a.rule("boneHealth.mda.timePoint").first { $0.date == PartialDate("2024-03-25") })
         #expect(first.detail.en.contains("right rib: PD — new focus of uptake, PCWG3 2+2: progression confirmed"))
         #expect(!first.detail.en.contains("flare not excluded"))
-        #expect(a.rule("boneHealth.mda.timePoint").last?.detail.en.contains("PSA 88 (abnormal)") == true)
+        #expect(a.rule("boneHealth.mda.timePoint").last?.detail.en.contains("PSA 45 (2024-01-04) → 88 (abnormal)") == true)
     }
 
     /// Zometa label (withhold after a rise of ≥ 0.5 mg/dL over a normal baseline, resume within

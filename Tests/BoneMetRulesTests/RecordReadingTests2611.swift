@@ -654,3 +654,21 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         #expect(sclerotic.lesions.first?.reasons.first?.en.hasSuffix("— confirm on follow-up") == true)
     }
 }
+
+@Suite struct MarkerBaselineTests {
+    /// Tumour markers in a window start from the value the window began with: CA 15-3 falling from
+    /// 95 to 18 under letrozole read "18 (normal throughout)", hiding the response it showed.
+    @Test func aMarkerIsShownFromItsValueBeforeTheWindow() throws {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-01-03"), test: .ca153, value: 95, unit: "U/mL", upperLimit: 25),
+            LabResult(date: day("2023-03-15"), test: .ca153, value: 18, unit: "U/mL", upperLimit: 25),
+        ]
+        let detail = try #require(assess(r, asOf: day("2023-04-01")).rule("boneHealth.mda.timePoint").first).detail
+        #expect(detail.en.hasSuffix("tumour markers: CA 15-3 95 (2023-01-03) → 18 (abnormal, now normal)"))
+        #expect(detail.zhHans.contains("由异常转为正常"))
+        r.labs[0] = LabResult(date: day("2023-01-03"), test: .ca153, value: 20, unit: "U/mL", upperLimit: 25)
+        let normal = try #require(assess(r, asOf: day("2023-04-01")).rule("boneHealth.mda.timePoint").first).detail
+        #expect(normal.en.hasSuffix("CA 15-3 20 (2023-01-03) → 18 (normal throughout)"))
+    }
+}

@@ -458,13 +458,21 @@ struct ResponseRules {
         guard !inWindow.isEmpty else { return nil }
         let tests = Array(Set(inWindow.map(\.test))).sorted { $0.rawValue < $1.rawValue }
         let parts = tests.map { test -> LocalizedText in
-            let values = inWindow.filter { $0.test == test }
-            let abnormal = values.contains { $0.isAbnormal == true }
+            // From the value the window started with (the latest before it): CA 15-3 falling from
+            // 95 to 18 read "18 (normal throughout)", hiding the response it showed.
+            let before = index.labs.last { $0.test == test && $0.date.latestDay < from.earliestDay }
+            let values = (before.map { [$0] } ?? []) + inWindow.filter { $0.test == test }
             let known = values.contains { $0.isAbnormal != nil }
-            let numbers = values.map { CaseIndex.format($0.value, decimals: 2) }.joined(separator: " → ")
+            let numbers = values.enumerated().map { offset, lab in
+                "\(CaseIndex.format(lab.value, decimals: 2))\(offset == 0 && before != nil ? " (\(lab.date))" : "")"
+            }.joined(separator: " → ")
             let state = !known
                 ? LocalizedText(en: "no reference range", zh: "无参考范围")
-                : abnormal ? LocalizedText(en: "abnormal", zh: "异常") : LocalizedText(en: "normal throughout", zh: "始终正常")
+                : values.allSatisfy({ $0.isAbnormal != true })
+                    ? LocalizedText(en: "normal throughout", zh: "始终正常")
+                    : values.last?.isAbnormal == false
+                        ? LocalizedText(en: "abnormal, now normal", zh: "由异常转为正常")
+                        : LocalizedText(en: "abnormal", zh: "异常")
             return LocalizedText(en: "\(test.label.en) \(numbers) (\(state.en))", zh: "\(test.label.zhHans) \(numbers)（\(state.zhHans)）")
         }
         let joined = LocalizedText.joined(parts, en: "; ", zh: "；")
