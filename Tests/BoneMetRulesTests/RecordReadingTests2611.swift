@@ -600,16 +600,27 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
             observation("V", .lytic) { $0.escc = .g3; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral }
         ])]
         r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: .myelopathy, frankel: .C)]
-        r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: ["V"], planned: true, procedure: .separationSurgery))
-        let planned = try #require(assess(r, asOf: day("2023-01-06")).rule("surgery.spine.noms").first)
-        #expect(planned.severity == .urgent)
+        let (planned, _) = try plannedThenDone(r, lesion: "V", .separationSurgery, rule: "surgery.spine.noms", on: "2023-01-06")
         #expect(planned.detail.en.contains("dexamethasone 16 mg"))
-        #expect(planned.detail.en.contains("Planned: separation surgery"))
-        r.treatments[1] = Treatment(id: "OP", kind: .surgery, lesions: ["V"], start: day("2023-01-06"), procedure: .separationSurgery)
-        let done = try #require(assess(r, asOf: day("2023-01-07")).rule("surgery.spine.noms").first)
-        #expect(done.severity == .info)
-        #expect(done.detail.en.hasSuffix("Treated: separation surgery 2023-01-06 (surgery)."))
     }
+}
+
+/// The finding of `rule` with the operation planned (as of `on`), then done on `on` (as of the
+/// day after): planned stays urgent and says "Planned: …", done is info and says "Treated: …".
+func plannedThenDone(
+    _ record: CaseRecord, lesion: String, _ procedure: SurgicalProcedure, rule: String, on date: String
+) throws -> (planned: Finding, done: Finding) {
+    var r = record
+    r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: [lesion], planned: true, procedure: procedure))
+    let planned = try #require(assess(r, asOf: day(date)).rule(rule).first)
+    #expect(planned.severity == .urgent)
+    #expect(planned.detail.en.contains("Planned: \(procedure.label.en)"))
+    r.treatments[r.treatments.count - 1] = Treatment(id: "OP", kind: .surgery, lesions: [lesion], start: day(date), procedure: procedure)
+    let next = day(date).adding(days: 1)
+    let done = try #require(assess(r, asOf: next).rule(rule).first)
+    #expect(done.severity == .info)
+    #expect(done.detail.en.hasSuffix("Treated: \(procedure.label.en) \(date) (surgery)."))
+    return (planned, done)
 }
 
 @Suite struct PlannedFractureFixationTests {
@@ -619,14 +630,7 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
         var r = baseCase()
         r.events = [ClinicalEvent(date: day("2023-03-01"), kind: .pathologicalFracture, lesion: "L1")]
         r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-07"), result: .metastasis)]
-        r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: ["L1"], planned: true, procedure: .fractureFixation))
-        let planned = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.mirels.fractured").first)
-        #expect(planned.severity == .urgent)
-        #expect(planned.detail.en.contains("Planned: fracture fixation"))
-        r.treatments[1] = Treatment(id: "OP", kind: .surgery, lesions: ["L1"], start: day("2023-03-02"), procedure: .fractureFixation)
-        let done = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.mirels.fractured").first)
-        #expect(done.severity == .info)
-        #expect(done.detail.en.hasSuffix("Treated: fracture fixation 2023-03-02 (surgery)."))
+        _ = try plannedThenDone(r, lesion: "L1", .fractureFixation, rule: "surgery.mirels.fractured", on: "2023-03-21")
     }
 }
 
