@@ -1,0 +1,150 @@
+/// Zoledronic acid by kidney function (Zometa label): the dose from the baseline CrCl, the renal
+/// hold as a state, and when the agent cannot be given at all.
+extension BoneAgentRules {
+    /// The renal hold of a zoledronic acid course: creatinine rose ≥ 0.5 mg/dL over a normal
+    /// baseline (≥ 1.0 over an abnormal one) since the first dose, and has not yet come back within
+    /// 10 % of baseline (Zometa label: the hold is a state — a creatinine that has fallen but is
+    /// still above that line keeps it). `trigger` is the result that opened the hold.
+    static func renalHold(_ agent: Treatment, index: CaseIndex) -> RenalHold? {
+        guard agent.agent == .zoledronicAcid, !agent.planned, let start = agent.start,
+            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue
+        else { return nil }
+        var hold: RenalHold?
+        for lab in index.labs where lab.test == .creatinine && lab.date > start {
+            guard let value = lab.canonicalValue else { continue }
+            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: value)
+            if check.withhold {
+                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline)
+            } else if let open = hold {
+                hold = value <= check.resumeAtOrBelowMgDl ? nil : RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline)
+            }
+        }
+        return hold
+    }
+
+    struct RenalHold {
+        /// The check of the current creatinine against the baseline (its rise may be below the line now).
+        let check: ZoledronicAcid.RenalCheck
+        let current: LabResult
+        let trigger: LabResult
+        let baseline: Double
+        /// Creatinine fell since the rise but is not yet within 10 % of baseline.
+        var easing: Bool { !check.withhold }
+    }
+
+    /// The CrCl a course is dosed from: before its first dose when that is on record, else the
+    /// latest (and whether it was the baseline).
+    static func dosingClearance(_ agent: Treatment, index: CaseIndex) -> (clearance: CaseIndex.Clearance, baseline: Bool)? {
+        if !agent.planned, let start = agent.start, let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true) }
+        return index.creatinineClearance().map { ($0, false) }
+    }
+
+    /// Whether zoledronic acid cannot be given now: a course on renal hold or dosed from a CrCl
+    /// < 30; with no course, a latest CrCl < 30.
+    static func zoledronicBarred(_ index: CaseIndex) -> Bool {
+        let courses = index.treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .zoledronicAcid }
+        if courses.contains(where: { course in
+            renalHold(course, index: index) != nil
+                || dosingClearance(course, index: index).map { ZoledronicAcid.DoseBand.of(crclMlMin: $0.clearance.value).doseMg == nil } == true
+        }) { return true }
+        return index.creatinineClearance().map { $0.value < 30 } ?? false
+    }
+
+    /// Zoledronic acid is dosed from the baseline CrCl (Zometa label): the creatinine clearance
+    /// before the first dose. During a renal hold it resumes at that same dose once creatinine is
+    /// back within 10 % of baseline — the raised creatinine never re-doses it.
+    func zoledronic(_ agent: Treatment) -> [Finding] {
+        var findings: [Finding] = []
+        let started = !agent.planned && agent.start != nil
+        let dosing = Self.dosingClearance(agent, index: index)
+        let baseline = dosing?.baseline == true ? dosing?.clearance : nil
+        guard let clearance = dosing?.clearance else {
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: index.assessedOn,
+                title: LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率"),
+                detail: LocalizedText(
+                    en: "The dose depends on Cockcroft–Gault CrCl: record serum creatinine, weight, sex and birth date.",
+                    zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录血肌酐、体重、性别和出生日期。"),
+                sources: [Sources.zometaLabel]))
+            return findings
+        }
+        let band = ZoledronicAcid.DoseBand.of(crclMlMin: clearance.value)
+        let crcl = String(describing: clearance.value)
+        let basis = baseline != nil
+            ? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）")
+            : started
+                ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
+                : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线")
+        if let renal = Self.renalHold(agent, index: index), let currentValue = renal.current.canonicalValue,
+            let triggerValue = renal.trigger.canonicalValue {
+            let hold = renal.check
+            let current = renal.current
+            // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
+            let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
+            let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
+            let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
+            let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
+            let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
+            let title: LocalizedText
+            let state: LocalizedText
+            if renal.easing {
+                // Fallen since the rise, but not yet within 10 % of baseline: still withheld.
+                let trigger = CaseIndex.creatinineText(renal.trigger, mgDl: triggerValue)
+                title = LocalizedText(
+                    en: "Keep withholding zoledronic acid: creatinine \(currentText), not yet ≤ \(resume)",
+                    zh: "继续暂停唑来膦酸：血肌酐 \(currentText)，尚未降至 ≤\(resume)")
+                state = LocalizedText(
+                    en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
+                    zh: "基线 \(baselineText)；\(renal.trigger.date) 血肌酐 \(trigger)，自此暂停（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）；当前 \(currentText)（\(current.date)），仍高于基线 10% 以上。")
+            } else {
+                let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
+                title = LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(rise)", zh: "暂停唑来膦酸：血肌酐升高 \(rise)")
+                state = LocalizedText(
+                    en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
+                    zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
+            }
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: current.date,
+                title: title,
+                detail: LocalizedText(
+                    en: "\(state.en) Resume when creatinine is ≤ \(resume), at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                inputs: [
+                    FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
+                    FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
+                ],
+                sources: [Sources.zometaLabel],
+                claims: [Claim(.boneAgentDose, about: agent.id, "withhold"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
+            return findings
+        }
+        if let dose = band.doseMg {
+            let differs = agent.doseMg.map { abs($0 - dose) > 0.001 } ?? false
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.dose", severity: differs ? .warning : .info, duty: .boneAgents,
+                specialty: .medicalOncology, subject: .treatment(agent.id), date: clearance.date,
+                title: LocalizedText(
+                    en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
+                    zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
+                detail: LocalizedText(
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)): \(band.info.recommendation.en).",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)）：\(band.info.recommendation.zhHans)。"),
+                inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
+                sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
+        } else {
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.notRecommended", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: clearance.date,
+                title: LocalizedText(
+                    en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
+                    zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
+                detail: LocalizedText(
+                    en: "\(band.info.recommendation.en) (\(basis.en)). Alternative: denosumab — no renal adjustment, but a boxed warning for severe hypocalcaemia with eGFR < 30 or dialysis.",
+                    zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。替代药物：地舒单抗——无需按肾功能调整，但 eGFR < 30 或透析时有严重低钙血症黑框警告。"),
+                inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Sources.zometaLabel],
+                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,251 @@
+/// The spine's findings (issue #8, NOMS): SINS, ESCC and neurology of each spinal lesion, the
+/// NOMS recommendation gated by radiosensitivity and systemic status.
+extension SurgeryRules {
+    static let nice2023 = Citation(
+        id: "nice2023", text: "NICE NG234, 2023 (metastatic spinal cord compression; updates CG75, 2008): whole-spine MRI within 24 h, dexamethasone 16 mg, definitive treatment within 24 h")
+    static let patchell2005 = Citation(id: "patchell2005", text: "Patchell RA et al. Lancet 2005;366:643-8")
+
+    /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
+    /// grades it (as Mirels), so a later study that did not grade an item never erases it.
+    func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
+        let spinal = index.seenLesions.filter { $0.isSpinal && index.notForMetastasisScores($0.id) == nil }
+        func latestESCC(_ id: String) -> ESCC.Result? {
+            index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }
+                .flatMap { $0.observation.escc }.map { ESCC.evaluate($0, settings: index.settings) }
+        }
+        // A deficit recorded for the patient (no level) is explained by a lesion compressing the
+        // cord (high-grade ESCC): one graded low elsewhere is not its cause. T5 at ESCC 3 and T6
+        // at 1a were both sent to emergency decompression for the same myelopathy.
+        let compressing = spinal.filter { latestESCC($0.id)?.highGrade == true }
+        return spinal.compactMap { lesion -> Finding? in
+            let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            guard let latest = points.last else { return nil }
+            func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
+            let pain = index.latestPain(for: lesion.id) { $0.sins != nil }?.sins
+            let sins = SINS.evaluate(
+                SINS.Input(
+                    location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
+                    alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral)),
+                level: lesion.level)
+            let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
+            let neuro = index.latestNeurology(for: lesion.id)
+            var deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
+            var explainedBy: [Lesion] = []
+            if deficit, neuro?.lesion == nil, let escc, !escc.highGrade, !compressing.isEmpty {
+                deficit = false
+                explainedBy = compressing
+            }
+            // Done, not planned: a planned separation surgery made ESCC 3 with myelopathy an
+            // "info — Treated" finding, off the first screen before anyone had operated.
+            let spinal = index.localTreatments(lesion.id, kind: .surgery).filter { $0.procedure?.treatsSpine ?? false }
+            let treated = spinal.first { !$0.planned }
+            let planned = treated == nil ? spinal.first { $0.planned } : nil
+            return noms(
+                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
+                systemic: systemic, explainedBy: explainedBy, planned: planned)
+        }
+    }
+
+    /// NOMS "O" for one lesion: from its primary's histology; with several candidate primaries
+    /// that disagree, unknown until biopsy.
+    func radiosensitivity(of lesion: String) -> (value: Radiosensitivity, text: LocalizedText) {
+        let candidates = index.primaryCandidates(for: lesion)
+        let values = Set(candidates.map(\.radiosensitivity))
+        if candidates.count > 1 && values.count > 1 {
+            let list = LocalizedText.joined(
+                candidates.map { LocalizedText(en: "\($0.label.en) \($0.radiosensitivity.label.en)", zh: "\($0.label.zhHans)\($0.radiosensitivity.label.zhHans)") },
+                en: "; ", zh: "；")
+            return (.unknown, LocalizedText(
+                en: "O: depends on the primary (\(list.en)) — biopsy decides", zh: "O：取决于原发灶（\(list.zhHans)）——需活检确定"))
+        }
+        guard let primary = candidates.first, let value = values.first else {
+            return (.unknown, LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）"))
+        }
+        if value == .unknown && primary.site == .lung {
+            return (.unknown, LocalizedText(
+                en: "O: lung cancer of unrecorded histology — small-cell is radiosensitive, non-small-cell radioresistant (record the histology)",
+                zh: "O：肺癌组织学未记录——小细胞肺癌放疗敏感，非小细胞肺癌放疗抵抗（请记录组织学类型）"))
+        }
+        let moderately = primary.effectiveHistology.map { [.nonSmallCellCarcinoma, .adenocarcinoma, .squamousCellCarcinoma].contains($0) } == true
+            && primary.site == .lung
+        return (value, LocalizedText(
+            en: "O: \(primary.label.en) — \(value.label.en)\(moderately ? " (NSCLC moderately)" : "")",
+            zh: "O：\(primary.label.zhHans)——\(value.label.zhHans)\(moderately ? "（非小细胞肺癌为中度）" : "")"))
+    }
+
+    /// Radiotherapy already given to the lesion, with the cumulative dose on record.
+    func priorRadiotherapy(_ lesion: String) -> (courses: [Treatment], totalGy: Double?)? {
+        let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { !$0.planned }
+        guard !courses.isEmpty else { return nil }
+        let doses = courses.compactMap(\.doseGy)
+        return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
+    }
+
+    private func noms(
+        lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
+        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil
+    ) -> Finding {
+        let name = index.label(lesion)
+        let oncology = radiosensitivity(of: lesion.id)
+        let highGrade = escc?.highGrade == true
+        let total = sins.total
+        let sinsText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        let esccNote = escc?.debated == true
+            ? LocalizedText(
+                en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
+                zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
+            : LocalizedText(en: "", zh: "")
+        let elsewhere = explainedBy.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " — explained by the cord compression at \(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").en), not by this low-grade level",
+                zh: "——由\(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").zhHans)的脊髓压迫所致，而非本节段的低级别压迫")
+        let neurologic = LocalizedText(
+            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(elsewhere.en)",
+            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(elsewhere.zhHans)")
+        let mechanical = LocalizedText(
+            en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
+            zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
+        let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
+        let irradiated = priorRadiotherapy(lesion.id)
+        let reirradiation: LocalizedText? = irradiated.map { prior in
+            let dose = prior.totalGy.map { String(describing: $0) }
+            return LocalizedText(
+                en: "Already irradiated (\(prior.courses.map(\.label.en).joined(separator: "; "))\(dose.map { "; cumulative \($0) Gy" } ?? "; cumulative dose not on record — obtain it")): any further radiotherapy is a re-irradiation decision by radiation oncology (stereotactic re-irradiation within cord tolerance, or surgery), not conventional radiotherapy.",
+                zh: "该部位已放疗（\(prior.courses.map(\.label.zhHans).joined(separator: "；"))\(dose.map { "；累计 \($0) Gy" } ?? "；累计剂量未记录——请补充")）：再次放疗属于再程放疗决策，由放疗科评估（在脊髓耐受范围内立体定向再程放疗，或手术），而非常规放疗。")
+        }
+
+        let severity: Severity
+        var recommendation: LocalizedText
+        var claims: [Claim] = []
+        var extraSources: [Citation] = []
+        let sensitive = oncology.value == .sensitive
+        let open = index.openDifferential(lesion.id)
+        let surgical = surgicalContext(lesion.id, open: open)
+        var radiotherapyFirst = false
+        if let treated {
+            severity = .info
+            recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
+        } else if deficit || highGrade {
+            severity = .urgent
+            // NOMS (Laufer 2013): a radiosensitive tumour is treated with conventional radiotherapy
+            // whatever the ESCC grade; instability is the surgeon's question. With a deficit,
+            // Patchell 2005's benefit of decompression holds for the tumours it enrolled (breast,
+            // prostate, lung …), so surgery stays first there (the source hospital's scenario 8);
+            // for the very radiosensitive ones it left out (lymphoma, leukaemia, myeloma,
+            // germ-cell), with the diagnosis settled, radiotherapy leads unless the spine is
+            // unstable — it read "decompression / separation surgery" for a myeloma.
+            let candidates = index.primaryCandidates(for: lesion.id)
+            let veryRadiosensitive = open.isEmpty && !candidates.isEmpty && candidates.allSatisfy(\.isVeryRadiosensitive)
+            radiotherapyFirst = sensitive && irradiated == nil && (!deficit || (veryRadiosensitive && sins.category != .unstable))
+            recommendation = !radiotherapyFirst
+                ? LocalizedText(
+                    en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
+                    zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。")
+                : deficit
+                    ? LocalizedText(
+                        en: "Compression with a neurological deficit in a very radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS), with urgent spine-surgery review of stability (SINS \(sinsText)) — decompression first if the spine proves unstable or the deficit progresses. Patchell 2005 showed surgery's benefit without these tumours (lymphoma, leukaemia, myeloma, germ-cell).",
+                        zh: "高度放疗敏感肿瘤压迫伴神经功能障碍：无论 ESCC 分级均紧急常规放疗（NOMS），同时紧急请脊柱外科评估稳定性（SINS \(sinsText) 分）——如证实脊柱不稳或神经功能继续恶化则先行减压。Patchell 2005 的手术获益研究未纳入此类肿瘤（淋巴瘤、白血病、骨髓瘤、生殖细胞肿瘤）。")
+                    : LocalizedText(
+                        en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
+                        zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
+            if deficit {
+                let patchell = radiotherapyFirst
+                    ? LocalizedText(en: "", zh: "")
+                    : LocalizedText(
+                        en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
+                        zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
+                recommendation = LocalizedText(
+                    en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
+                    zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
+                extraSources += [Self.nice2023, Self.patchell2005]
+            }
+            if !radiotherapyFirst {
+                claims = Self.fixationClaims(lesion.id, open: open)
+                if !surgical.en.isEmpty {
+                    recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
+                    extraSources += surgical.sources
+                }
+            }
+        } else if let consult = sins.consultSpineSurgery, consult {
+            severity = .warning
+            recommendation = LocalizedText(
+                en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
+                zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
+            if !surgical.en.isEmpty {
+                recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
+                extraSources += surgical.sources
+            }
+        } else if sins.consultSpineSurgery == nil {
+            severity = .advisory
+            recommendation = LocalizedText(
+                en: "SINS range crosses 7: complete the missing items (\(total.missing.joined(separator: ", "))).",
+                zh: "SINS 分值跨越 7 分：请补全缺失项（\(Self.sinsMissing(total.missing))）。")
+        } else if escc == nil {
+            severity = .advisory
+            recommendation = LocalizedText(
+                en: "Epidural compression not graded: grade ESCC on axial T2 MRI before choosing radiotherapy or surgery.",
+                zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
+        } else {
+            severity = .info
+            switch oncology.value {
+            case .sensitive:
+                recommendation = LocalizedText(en: "Stable, low-grade: conventional radiotherapy.", zh: "稳定、低级别压迫：常规放疗。")
+            case .resistant:
+                recommendation = LocalizedText(en: "Stable, low-grade: stereotactic radiosurgery for radioresistant histology.", zh: "稳定、低级别压迫：放疗抵抗组织学行立体定向放射外科。")
+            case .unknown:
+                recommendation = LocalizedText(
+                    en: "Stable, low-grade: the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
+                    zh: "稳定、低级别压迫：放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
+            }
+        }
+        // Surgery is proposed (urgent or a consultation): a short expected survival says so.
+        if status.short, treated == nil, severity >= .warning {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) \(Self.shortSurvivalCaution.en)", zh: "\(recommendation.zhHans)\(Self.shortSurvivalCaution.zhHans)")
+            extraSources += [Sources.tokuhashi2005, Sources.katagiri2014, Self.patchell2005]
+        }
+        if let planned {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) Planned: \(planned.label.en).", zh: "\(recommendation.zhHans)已计划：\(planned.label.zhHans)。")
+        }
+        if let reirradiation, treated == nil {
+            recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
+        }
+        var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }
+        inputs.append(FindingInput("escc", escc?.grade.rawValue ?? "unknown"))
+        inputs.append(FindingInput("neurology", neuro?.status.rawValue ?? "unknown"))
+        inputs.append(FindingInput("radiosensitivity", oncology.value.rawValue))
+        if let irradiated { inputs.append(FindingInput("priorRadiotherapyGy", irradiated.totalGy.map { String(describing: $0) } ?? "unknown")) }
+        let action: LocalizedText =
+            severity == .urgent
+            ? (deficit
+                ? (radiotherapyFirst
+                    ? LocalizedText(en: "emergency radiotherapy and spine review", zh: "急诊放疗并请脊柱外科会诊")
+                    : LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊"))
+                : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
+            : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
+        return Finding(
+            ruleId: "surgery.spine.noms", severity: severity, duty: .surgery, specialty: .spineSurgery,
+            subject: .lesion(lesion.id), date: date,
+            title: LocalizedText(
+                en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(claims.contains { $0.stance == "biopsyFirst" } ? ", tissue diagnosis first" : "")",
+                zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
+            detail: LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)"),
+            inputs: inputs, sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
+    }
+
+    static func sinsMissing(_ keys: [String]) -> String {
+        keys.map { key in
+            switch key {
+            case "location": "部位"
+            case "pain": "疼痛"
+            case "lesion": "骨病变类型"
+            case "alignment": "脊柱序列"
+            case "collapse": "椎体塌陷"
+            case "posterolateral": "后外侧结构受累"
+            default: key
+            }
+        }.joined(separator: "、")
+    }
+}
