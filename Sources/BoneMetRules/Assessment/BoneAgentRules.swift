@@ -37,10 +37,11 @@ struct BoneAgentRules {
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())
             default: break
             }
-            let choice = choice(agent)
+            let choice = agent.isBoneLossDose ? boneLossDose(agent) : choice(agent)
             findings.append(choice)
             if let dental = dentalExam(agent) { findings.append(dental) }
-            if let due = doseDue(agent, notIndicated: choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" }) {
+            // The bone-loss dose is given for bone loss, whatever SRE prevention's indication.
+            if let due = doseDue(agent, notIndicated: !agent.isBoneLossDose && choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" }) {
                 findings.append(due)
             }
             findings.append(supplements(agent, hypercalcaemia: high))
@@ -302,7 +303,7 @@ struct BoneAgentRules {
     /// usual 4 weeks) — once it has come by the assessment date.
     static func dueDate(_ agent: Treatment, index: CaseIndex) -> PartialDate? {
         guard !agent.planned, let last = agent.doses.filter({ index.known($0) }).max() else { return nil }
-        let due = last.adding(days: (agent.intervalWeeks ?? 4) * 7)
+        let due = last.adding(days: agent.dosingIntervalWeeks * 7)
         return index.known(due) ? due : nil
     }
 
@@ -314,16 +315,21 @@ struct BoneAgentRules {
         guard let last = agent.doses.filter({ index.known($0) }).max(), let due = Self.dueDate(agent, index: index) else { return nil }
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
-        let weeks = agent.intervalWeeks ?? 4
+        let weeks = agent.dosingIntervalWeeks
+        let usual = agent.isBoneLossDose
+            ? LocalizedText(en: "Denosumab 60 mg every 6 months (Smith 2009).", zh: "地舒单抗 60 mg 每 6 个月（Smith 2009）。")
+            : LocalizedText(
+                en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
+                zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
         return Finding(
             ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
             title: LocalizedText(en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)", zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药"),
             detail: LocalizedText(
-                en: "Last dose \(last), interval \(weeks) weeks. Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
-                zh: "末次给药 \(last)，间隔 \(weeks) 周。唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。"),
+                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)",
+                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
-            sources: [Sources.himelstein2017], claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
+            sources: agent.isBoneLossDose ? [Self.smith2009] : [Sources.himelstein2017], claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
 
     private func supplements(_ agent: Treatment, hypercalcaemia: CaseIndex.CorrectedCalcium?) -> Finding {

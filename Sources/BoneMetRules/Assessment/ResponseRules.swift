@@ -24,7 +24,11 @@ struct ResponseRules {
                 // Against the latest study of an earlier day: two studies of one day (a PET-CT
                 // and its CT read apart, a duplicate sent twice) are one examination, not an
                 // interval — "2026-06-12 → 2026-06-12: PD, new focus of uptake" compared them.
-                guard let previous = studies.last(where: { $0.date.earliestDay < current.date.earliestDay }) else { continue }
+                // So is a study whose partial date may be that day: an outside bone scan of
+                // "2025-03" and the hospital's own of 2025-03-20 may be days apart or the same
+                // scan, and "2025-03 → 2025-03-20: PD, new focus, untreated" read the better scan's
+                // extra focus as progression. The previous study is one certainly before.
+                guard let previous = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else { continue }
                 let point = timePoint(previous: previous, current: current)
                 // A pair with no bone metastasis to compare is not a time point of the response.
                 if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }

@@ -253,6 +253,9 @@ struct SurgeryRules {
                     inputs: inputs,
                     sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : []))
             }
+            if let operation = unprotectingOperation(id) {
+                return operatedFinding(id, lesion: lesion, points: points, operation: operation)
+            }
             switch latest.result.fixationAlert {
             case .some(true):
                 let biopsyFirst = !open.isEmpty

@@ -1,0 +1,42 @@
+/// A long-bone lesion operated on without fixation (curettage, cement, an operation of no
+/// recorded kind): Mirels no longer scores it.
+extension SurgeryRules {
+    /// The last operation done on the lesion that neither fixes nor replaces the bone.
+    func unprotectingOperation(_ id: String) -> Treatment? {
+        index.localTreatments(id, kind: .surgery).last { !$0.planned && $0.start != nil && !($0.procedure?.protectsLongBone ?? false) }
+    }
+
+    /// Mirels (1989) scored untreated lesions; after a curettage the film shows the cavity and
+    /// its cement, and "mixed lesion, > 2/3 of the diameter" read from it sent a curetted and
+    /// cemented humerus to "prophylactic fixation, urgent" as if nothing had been done. Whether
+    /// a curettage with cement and no plate or nail protects the bone is the operating
+    /// surgeon's judgement — BoneMet has no source that scores it — so it says what is known:
+    /// the score before the operation and that no fixation is on record.
+    func operatedFinding(_ id: String, lesion: Lesion, points: [MirelsPoint], operation: Treatment) -> Finding? {
+        guard let day = operation.start else { return nil }
+        let name = index.label(lesion)
+        let before = points.last { $0.study.date.latestDay < day.earliestDay }
+        let threshold = points.last?.result.threshold ?? index.settings.mirelsFixationThreshold
+        let reached = before?.result.fixationAlert == true
+        let what = operation.procedure?.label ?? operation.kind.label
+        let beforeText: LocalizedText = before.map { point in
+            let total = point.result.total
+            let score = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+            return LocalizedText(
+                en: "Before the operation: Mirels \(score) (\(point.study.modality.label.en) of \(point.study.date))\(reached ? ", at or above the fixation threshold (\(threshold))" : "").",
+                zh: "术前：Mirels \(score) 分（\(point.study.date) \(point.study.modality.label.zhHans)）\(reached ? "，达到内固定阈值（\(threshold)）" : "")。")
+        } ?? LocalizedText(en: "No Mirels score from before the operation.", zh: "无术前 Mirels 评分。")
+        var inputs = [FindingInput("operation", operation.label.en), FindingInput("threshold", threshold.description)]
+        if let before { inputs.append(FindingInput("scoreBefore", before.result.total.score.map(String.init) ?? "\(before.result.total.min)–\(before.result.total.max)")) }
+        return Finding(
+            ruleId: "surgery.mirels.operated", severity: reached ? .warning : .advisory, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(id), date: day,
+            title: LocalizedText(
+                en: "\(name.en): \(what.en) on \(day), no fixation on record — does the bone need protecting?",
+                zh: "\(name.zhHans)：\(day) 已行\(what.zhHans)，无内固定记录——是否需要保护骨骼？"),
+            detail: LocalizedText(
+                en: "\(beforeText.en) Mirels scores an untreated lesion; after the operation the films show the cavity and its filling, so BoneMet does not score them. Curettage or cement without a plate, nail or prosthesis is not fixation: the operating orthopaedic oncologist judges on the post-operative X-ray whether the bone needs fixation or protected use, and records any fixation done.",
+                zh: "\(beforeText.zhHans)Mirels 评分针对未经治疗的病灶；术后影像显示的是术腔及其填充物，BoneMet 不再据此评分。刮除或骨水泥填充而无钢板、髓内钉或假体者不属于内固定：由主刀骨肿瘤医师依据术后 X 线判断是否需要内固定或保护性使用患肢，已行内固定请记录。"),
+            inputs: inputs, sources: [Sources.mirels1989])
+    }
+}

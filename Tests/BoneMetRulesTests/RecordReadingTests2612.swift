@@ -1,0 +1,114 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.26: what a third batch of whole records written from scratch (a curetted
+/// renal humerus, an outside bone scan dated by month, denosumab 60 mg under androgen
+/// deprivation) showed the rules reading wrongly, each pinned at its class.
+@Suite struct OperatedLongBoneTests {
+    /// A lytic humeral lesion over two thirds of the diameter with functional pain (Mirels 10),
+    /// operated on 2023-02-01, X-rayed again after.
+    func record(_ procedure: SurgicalProcedure?, fraction: Double = 0.7, pain: Mirels.Pain = .functional, fractureAfter: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .humerus, segment: .proximal, laterality: .right)]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "L1", mirels: pain)]
+        let xray = { (id: String, date: String, character: LesionCharacter) in
+            ImagingStudy(id: id, date: day(date), modality: .xray, coverage: [.rightUpperLimb], observations: [
+                observation("L1", character) { $0.fractionOfDiameter = fraction; $0.fracture = fractureAfter && id == "X2" ? true : nil },
+            ])
+        }
+        r.studies = [xray("X1", "2023-01-05", .lytic), xray("X2", "2023-03-01", .mixed)]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, lesions: ["L1"], start: day("2023-02-01"), procedure: procedure))
+        return r
+    }
+
+    /// Mirels (1989) scored untreated lesions: a curetted and cemented humerus read "mixed,
+    /// > 2/3" from its post-operative film and was sent to "prophylactic fixation, urgent".
+    @Test func aCurettedBoneIsNotScoredAsIfUntreated() throws {
+        let a = assess(record(.curettage), asOf: day("2023-03-02"))
+        #expect(!a.has("surgery.mirels.impendingFracture"))
+        let operated = try #require(a.rule("surgery.mirels.operated").first)
+        #expect(operated.severity == .warning)
+        #expect(operated.title.en == "right humerus, proximal: curettage on 2023-02-01, no fixation on record — does the bone need protecting?")
+        #expect(operated.detail.en.hasPrefix("Before the operation: Mirels 10 (X-ray of 2023-01-05), at or above the fixation threshold (8)."))
+        #expect(operated.title.zhHans.contains("已行刮除术，无内固定记录"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Cement alone, and an operation of no recorded kind, are not fixation either.
+        #expect(assess(record(.cementAugmentation), asOf: day("2023-03-02")).has("surgery.mirels.operated"))
+        #expect(try #require(assess(record(nil), asOf: day("2023-03-02")).rule("surgery.mirels.operated").first).title.en.contains("surgery on 2023-02-01"))
+        // Below the threshold before the operation: a question, not a warning.
+        let small = try #require(assess(record(.curettage, fraction: 0.2, pain: .mild), asOf: day("2023-03-02")).rule("surgery.mirels.operated").first)
+        #expect(small.severity == .advisory)
+        // A fixation is what protects; a fracture after the curettage still needs one.
+        #expect(assess(record(.prophylacticFixation), asOf: day("2023-03-02")).has("surgery.mirels.protected"))
+        #expect(try #require(assess(record(.curettage, fractureAfter: true), asOf: day("2023-03-02")).rule("surgery.mirels.fractured").first).severity == .urgent)
+        // Before the operation the lesion is scored as it stands.
+        #expect(assess(record(.curettage), asOf: day("2023-01-20")).has("surgery.mirels.impendingFracture"))
+    }
+}
+
+@Suite struct PartialDateIntervalTests {
+    /// An outside bone scan dated only by month, the hospital's own that month, one after therapy.
+    func record(outside: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2025-02"), castrationResistant: false)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left), Lesion(id: "L2", bone: .rib, laterality: .right)]
+        let scan = { (id: String, date: String, lesions: [String]) in
+            ImagingStudy(id: id, date: day(date), modality: .boneScan, observations: lesions.map { lesion in observation(lesion) { $0.uptake = true } })
+        }
+        r.studies = [scan("B1", outside, ["L1"]), scan("B2", "2025-03-20", ["L1", "L2"]), scan("B3", "2025-06-25", ["L1", "L2"])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "degarelix", systemicClass: .endocrine, start: day("2025-03-25"))]
+        return r
+    }
+
+    /// "2025-03" may be 2025-03-20 itself: "2025-03 → 2025-03-20: PD, new focus of uptake, off
+    /// treatment" read the better scan's extra focus as untreated progression.
+    @Test func aStudyThatMayBeTheSameDayIsNotAnInterval() throws {
+        let a = assess(record(outside: "2025-03"), asOf: day("2025-07-01"))
+        #expect(!a.timePoints.contains { $0.study == "B2" })
+        #expect(!a.has("boneHealth.attribution.naturalHistory"))
+        #expect(a.timePoints.first { $0.study == "B3" }?.previousStudy == "B2")
+        // A month certainly before is an interval, as before.
+        let earlier = assess(record(outside: "2025-02"), asOf: day("2025-07-01"))
+        let point = try #require(earlier.timePoints.first { $0.study == "B2" })
+        #expect(point.previousStudy == "B1")
+        #expect(point.overall == .progressiveDisease)
+    }
+}
+
+@Suite struct BoneLossDoseTests {
+    func record(site: PrimarySite, doseMg: Double, interval: Int? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-06"), hormoneDependent: true, castrationResistant: site == .prostate ? false : nil)]
+        r.treatments.append(Treatment(
+            id: "D", kind: .boneModifyingAgent, start: day("2023-02-01"), agent: .denosumab, doseMg: doseMg, intervalWeeks: interval,
+            doses: [day("2023-02-01")]))
+        r.dentalExams = [day("2023-01-20")]
+        return r
+    }
+
+    /// Smith 2009: denosumab 60 mg every 6 months against bone loss under ADT — a different
+    /// indication and dose from SRE prevention (120 mg every 4 weeks; reference.md). Under ADT in
+    /// castration-sensitive disease it was warned against as SRE prevention and due in 4 weeks.
+    @Test func sixtyMilligramsIsTheBoneLossDose() throws {
+        let cspc = assess(record(site: .prostate, doseMg: 60), asOf: day("2023-04-01"))
+        let choice = try #require(cspc.rule("boneAgents.choice").first)
+        #expect(choice.severity == .info)
+        #expect(choice.title.en == "Denosumab 60 mg: the bone-loss dose, not SRE prevention")
+        #expect(!cspc.has("boneAgents.doseDue"))
+        // Due six months on, not four weeks.
+        let due = try #require(assess(record(site: .prostate, doseMg: 60), asOf: day("2023-08-05")).rule("boneAgents.doseDue").first)
+        #expect(due.date == day("2023-08-02"))
+        #expect(!assess(record(site: .prostate, doseMg: 60), asOf: day("2023-07-30")).has("boneAgents.doseDue"))
+        // Breast cancer with bone metastases on 60 mg: not the SRE-prevention dose.
+        let breast = assess(record(site: .breast, doseMg: 60), asOf: day("2023-04-01"))
+        let underdosed = try #require(breast.rule("boneAgents.choice").first)
+        #expect(underdosed.severity == .warning)
+        #expect(underdosed.detail.en.contains("120 mg every 4 weeks"))
+        #expect(Claim.contradictions(in: breast.findings).isEmpty)
+        #expect(Claim.contradictions(in: cspc.findings).isEmpty)
+        // 120 mg in castration-sensitive disease is still SRE prevention that is not indicated.
+        let prevention = assess(record(site: .prostate, doseMg: 120), asOf: day("2023-04-01"))
+        #expect(try #require(prevention.rule("boneAgents.choice").first).severity == .warning)
+        #expect(assess(record(site: .breast, doseMg: 120), asOf: day("2023-04-01")).rule("boneAgents.choice").first?.severity == .info)
+    }
+}
