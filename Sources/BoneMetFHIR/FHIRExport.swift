@@ -339,6 +339,7 @@ public enum FHIRExporter {
                 ("intent", .string("order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                 ("authoredOn", .string(start.description)),
                 ("reasonReference", reasons.isEmpty ? nil : .array(reasons)),
+                ("dosageInstruction", Self.dosageInstruction(treatment)),
                 ("dispenseRequest", obj([("validityPeriod", period)])),
             ])]
             for (index, dose) in treatment.doses.enumerated() {
@@ -347,6 +348,7 @@ public enum FHIRExporter {
                     ("request", reference("MedicationRequest", rid("med", treatment.id))),
                     ("status", .string("completed")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                     ("effectiveDateTime", .string(dose.description)),
+                    ("dosage", treatment.doseMg.map { obj([("dose", Self.milligrams($0))]) }),
                 ]))
             }
             return out
@@ -366,6 +368,20 @@ public enum FHIRExporter {
                 ("reasonReference", procedureReasons.isEmpty ? nil : .array(procedureReasons)),
             ])]
         }
+    }
+
+    /// A bone-modifying agent's dose (UCUM mg) and interval (once every N weeks), as ordered.
+    static func dosageInstruction(_ treatment: Treatment) -> FHIRJSON? {
+        guard treatment.kind == .boneModifyingAgent, treatment.doseMg != nil || treatment.intervalWeeks != nil else { return nil }
+        let timing = treatment.intervalWeeks.map { weeks in
+            obj([("repeat", obj([("frequency", .number("1")), ("period", .number(String(weeks))), ("periodUnit", .string("wk"))]))])
+        }
+        let dose = treatment.doseMg.map { FHIRJSON.array([obj([("doseQuantity", milligrams($0))])]) }
+        return .array([obj([("timing", timing), ("doseAndRate", dose)])])
+    }
+
+    static func milligrams(_ value: Double) -> FHIRJSON {
+        obj([("value", num(value)), ("unit", .string("mg")), ("system", .string(FHIRCodes.ucum)), ("code", .string("mg"))])
     }
 
     /// `bone|segment|level|id` of a lesion, read back by our import.

@@ -39,16 +39,16 @@ extension FHIRCaseMapper {
         let end = statedEnd
         // An administration is a dose given; an order or statement is not.
         let doses = resource.resourceType == "MedicationAdministration" ? [start] : []
-        if atc.contains("M05BX04") || name.contains("denosumab") {
-            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .denosumab, doses: doses)
-        }
-        if atc.contains("M05BA08") || name.contains("zoledron") {
-            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: .zoledronicAcid, doses: doses)
-        }
-        let own = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))
+        // Our own code first (an export of ours names the agent it meant), then a site's mapping,
+        // then ATC and names.
+        let agent = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))
             ?? FHIRRead.codings(concept).lazy.compactMap { coding in coding.code.flatMap { mappings.medication(system: coding.system, code: $0) } }.first
-        if let own {
-            return Treatment(id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: own, doses: doses)
+            ?? boneAgent(atc: atc, name: name)
+        if let agent {
+            let dosing = dosing(r, isAdministration: resource.resourceType == "MedicationAdministration")
+            return Treatment(
+                id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: agent,
+                doseMg: dosing.doseMg, intervalWeeks: dosing.intervalWeeks, doses: doses)
         }
         // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
         // reason code that is a cancer by value set (reasonCode, as mCODE examples send it).
@@ -83,6 +83,9 @@ extension FHIRCaseMapper {
             if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {
                 merged[index].doses += treatment.doses
                 if merged[index].end == nil { merged[index].end = treatment.end }
+                // The latest order or administration that states a dose or interval is the one in force.
+                if let dose = treatment.doseMg { merged[index].doseMg = dose }
+                if let weeks = treatment.intervalWeeks { merged[index].intervalWeeks = weeks }
                 continue
             }
             merged.append(treatment)

@@ -57,7 +57,10 @@ import Testing
                 == Set(original.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" }))
             #expect(Set(back.performance.compactMap { $0.ecog.map { "\($0)" } }) == Set(original.performance.compactMap { $0.ecog.map { "\($0)" } }))
             func treatmentKey(_ t: Treatment) -> String {
+                // A bone agent's dose and interval travel too (the zoledronic acid dose check and
+                // denosumab's 60 mg against 120 mg read them; the export dropped both).
                 "\(t.kind) \(t.start?.description ?? "-") \(t.end?.description ?? "-") \(t.agent.map { "\($0)" } ?? "-") \(t.doses.map(\.description))"
+                    + " \(t.kind == .boneModifyingAgent ? "\(t.doseMg.map { "\($0)" } ?? "-") \(t.intervalWeeks.map { "\($0)" } ?? "-")" : "")"
             }
             #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
             #expect(Set(back.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }) == Set(original.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }))

@@ -302,6 +302,47 @@ extension FHIRMappingTests {
         #expect(record.treatments.first { $0.kind == .boneModifyingAgent }?.agent == .denosumab)
     }
 
+    /// Bone-modifying agents as hospital drug lists send them: by product or Chinese approved name
+    /// without an ingredient code, pamidronate and ibandronate by ATC, and with the dose and
+    /// interval ordered (denosumab 60 mg every 6 months is the bone-loss dose, 120 mg every 4
+    /// weeks SRE prevention; the import kept neither, nor any of these names).
+    @Test func boneAgentsByNameATCAndDosage() throws {
+        func agent(_ concept: String, dosage: String = "", administration: String? = nil) throws -> Treatment? {
+            let order = administration ?? #"{"resourceType":"MedicationRequest","id":"m1","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":\#(concept),"authoredOn":"2023-02-01"\#(dosage)}"#
+            let resources = try ([order] + MCODEFixture.conditions).map { try FHIRResource(parsing: $0) }
+            return FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources).record.treatments.first { $0.kind == .boneModifyingAgent }
+        }
+        let named: [(String, BoneAgent)] = [
+            ("Xgeva 120 mg", .denosumab), ("Prolia", .denosumab), ("地舒单抗注射液", .denosumab), ("安加维", .denosumab),
+            ("Zometa 4 mg/5 mL", .zoledronicAcid), ("唑来膦酸注射液", .zoledronicAcid), ("择泰", .zoledronicAcid),
+            ("帕米膦酸二钠", .pamidronate), ("伊班膦酸钠注射液", .ibandronate),
+        ]
+        for (text, expected) in named {
+            #expect(try agent(#"{"text":"\#(text)"}"#)?.agent == expected, "\(text)")
+        }
+        #expect(try agent(#"{"text":"paracetamol"}"#) == nil)
+        #expect(try agent(#"{"coding":[{"system":"http://www.whocc.no/atc","code":"M05BA03"}]}"#)?.agent == .pamidronate)
+        #expect(try agent(#"{"coding":[{"system":"http://www.whocc.no/atc","code":"M05BA06"}]}"#)?.agent == .ibandronate)
+        // The order's dose and interval.
+        let monthly = #","dosageInstruction":[{"timing":{"repeat":{"frequency":1,"period":6,"periodUnit":"mo"}},"doseAndRate":[{"doseQuantity":{"value":60,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}]}]"#
+        let prolia = try #require(try agent(#"{"text":"denosumab"}"#, dosage: monthly))
+        #expect(prolia.doseMg == 60)
+        #expect(prolia.intervalWeeks == 26)
+        let weekly = #","dosageInstruction":[{"timing":{"repeat":{"period":28,"periodUnit":"d"}},"doseAndRate":[{"doseQuantity":{"value":0.12,"code":"g"}}]}]"#
+        let xgeva = try #require(try agent(#"{"text":"denosumab"}"#, dosage: weekly))
+        #expect(xgeva.doseMg == 120)
+        #expect(xgeva.intervalWeeks == 4)
+        // Twice a period is no interval; a dose in mL is no dose in mg.
+        let odd = #","dosageInstruction":[{"timing":{"repeat":{"frequency":2,"period":1,"periodUnit":"wk"}},"doseAndRate":[{"doseQuantity":{"value":5,"unit":"mL"}}]}]"#
+        let unread = try #require(try agent(#"{"text":"zoledronic acid"}"#, dosage: odd))
+        #expect(unread.doseMg == nil && unread.intervalWeeks == nil)
+        // An administration's dose.
+        let given = #"{"resourceType":"MedicationAdministration","id":"a1","status":"completed","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"唑来膦酸"},"effectiveDateTime":"2023-02-01","dosage":{"dose":{"value":3.5,"unit":"mg"}}}"#
+        let dose = try #require(try agent("", administration: given))
+        #expect(dose.doseMg == 3.5)
+        #expect(dose.doses == [PartialDate(year: 2023, month: 2, day: 1)])
+    }
+
     /// A cancer drug's ATC code gives its regimen's class (WHO ATC index; L01E/L01F since 2022),
     /// which New Katagiri needs ("previous chemotherapy", lung cancer "with molecular targeted
     /// therapy"); the class was never set on import, so both stayed unknown.

@@ -1,0 +1,62 @@
+import BoneMetDomain
+
+/// Bone-modifying agents as EHRs send them: coded by ATC (standards.md), or named — by the
+/// generic name in English or Chinese, or by a product name — and with the dose and interval
+/// ordered (MedicationRequest.dosageInstruction, MedicationAdministration.dosage), which the
+/// rules need: the zoledronic acid dose is checked against the creatinine clearance, and
+/// denosumab 60 mg (bone loss) is read apart from 120 mg (SRE prevention).
+extension FHIRCaseMapper {
+    /// WHO ATC: M05BX04 denosumab, M05BA08 zoledronic acid, M05BA03 pamidronic acid, M05BA06
+    /// ibandronic acid.
+    static let boneAgentATC: [String: BoneAgent] = [
+        "M05BX04": .denosumab, "M05BA08": .zoledronicAcid, "M05BA03": .pamidronate, "M05BA06": .ibandronate,
+    ]
+
+    /// Names, lower-cased, found anywhere in the medication's text: generic names (English and
+    /// the Chinese approved names) and the products of each agent (Xgeva/安加维 and Prolia/普罗力
+    /// are denosumab; Zometa/择泰 and Aclasta/Reclast/密固达 zoledronic acid). A hospital
+    /// drug list names what it dispenses; a product name without its ingredient was not an agent.
+    static let boneAgentNames: [(String, BoneAgent)] = [
+        ("denosumab", .denosumab), ("xgeva", .denosumab), ("prolia", .denosumab),
+        ("地舒单抗", .denosumab), ("地诺单抗", .denosumab), ("安加维", .denosumab), ("普罗力", .denosumab),
+        ("zoledron", .zoledronicAcid), ("zometa", .zoledronicAcid), ("aclasta", .zoledronicAcid), ("reclast", .zoledronicAcid),
+        ("唑来膦酸", .zoledronicAcid), ("择泰", .zoledronicAcid), ("密固达", .zoledronicAcid),
+        ("pamidron", .pamidronate), ("帕米膦酸", .pamidronate),
+        ("ibandron", .ibandronate), ("伊班膦酸", .ibandronate),
+    ]
+
+    static func boneAgent(atc: [String], name: String) -> BoneAgent? {
+        atc.lazy.compactMap { boneAgentATC[$0] }.first ?? boneAgentNames.first { name.contains($0.0) }?.1
+    }
+
+    /// The dose in mg and the interval in weeks of an order (its first dosage instruction) or of
+    /// one administration. Only a dose in mg or g is read; an interval only for once per period.
+    static func dosing(_ resource: FHIRJSON, isAdministration: Bool) -> (doseMg: Double?, intervalWeeks: Int?) {
+        let instruction = isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
+        guard let instruction else { return (nil, nil) }
+        let quantity = isAdministration ? instruction["dose"] : instruction["doseAndRate"]?.array.first?["doseQuantity"]
+        var doseMg: Double?
+        if let quantity, let value = quantity["value"]?.decimalText.flatMap(Double.init), value > 0, value.isFinite {
+            switch (quantity["code"]?.string ?? quantity["unit"]?.string)?.lowercased() {
+            case "mg": doseMg = value
+            case "g": doseMg = value * 1000
+            default: doseMg = nil
+            }
+        }
+        var weeks: Int?
+        if let repeatSpec = instruction["timing"]?["repeat"], (repeatSpec["frequency"]?.decimalText.flatMap(Int.init) ?? 1) == 1,
+            let period = repeatSpec["period"]?.decimalText.flatMap(Double.init), period > 0, period < 1000
+        {
+            // Months as the 6-monthly and 3-monthly schedules are counted: 6 mo = 26 weeks.
+            let exact: Double? = switch repeatSpec["periodUnit"]?.string {
+            case "wk": period
+            case "d": period / 7
+            case "mo": period * 52 / 12
+            case "a": period * 52
+            default: nil
+            }
+            if let exact, exact.rounded() >= 1 { weeks = Int(exact.rounded()) }
+        }
+        return (doseMg, weeks)
+    }
+}
