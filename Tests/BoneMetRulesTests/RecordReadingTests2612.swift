@@ -112,3 +112,76 @@ import Testing
         #expect(assess(record(site: .breast, doseMg: 120), asOf: day("2023-04-01")).rule("boneAgents.choice").first?.severity == .info)
     }
 }
+
+@Suite struct PETCTAnatomyTests {
+    /// Melanoma under nivolumab + ipilimumab: a lytic acetabular lesion and a T11 lesion read on
+    /// two PET-CTs with the bone window, sizes and character recorded.
+    func record(acetabulumNow: [Double], uptakeChange: Double) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .melanoma, histologyType: .melanoma, diagnosed: day("2022-03"))]
+        r.lesions = [
+            Lesion(id: "L1", bone: .acetabulum, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("T11")),
+            Lesion(id: "L3", bone: .humerus, segment: .diaphysis, laterality: .left),
+        ]
+        let pet = { (id: String, date: String, observations: [LesionObservation]) in
+            ImagingStudy(id: id, date: day(date), modality: .petCt, windows: [.bone], observations: observations)
+        }
+        r.studies = [
+            pet("P1", "2023-01-05", [
+                observation("L1", .lytic, [35, 30]) { $0.uptake = true; $0.boneDestruction = true },
+                observation("L2", .lytic, [15, 14]) { $0.uptake = true },
+                observation("L3", .lytic, [20, 12]) { $0.uptake = true },
+            ]),
+            pet("P2", "2023-03-28", [
+                observation("L1", .lytic, acetabulumNow) { $0.uptake = true; $0.uptakeChangePercent = uptakeChange },
+                observation("L2", .mixed, [13, 12]) { $0.uptake = true; $0.uptakeChangePercent = -60 },
+                observation("L3", .lytic, [21, 12]) { $0.uptake = true },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "nivolumab + ipilimumab", systemicClass: .immunotherapy, start: day("2023-01-10"))]
+        r.visceralMetastases = [VisceralMetastasis(organ: "lung", date: day("2023-01-05"))]
+        return r
+    }
+
+    /// MDA is defined on X-ray, CT and MRI: the CT of a PET-CT that measured a lytic lesion grown
+    /// by a third shows progression, which the uptake alone (+40 %, "flare" within the window,
+    /// others responding) turned into a partial response.
+    @Test func aGrowingLyticLesionOnThePETCTsCTIsProgressionNotFlare() throws {
+        let a = assess(record(acetabulumNow: [42, 34], uptakeChange: 40), asOf: day("2023-03-30"))
+        let point = try #require(a.timePoints.first { $0.study == "P2" })
+        #expect(point.overall == .progressiveDisease)
+        let acetabulum = try #require(point.lesions.first { $0.lesion == "L1" })
+        #expect(acetabulum.category == .progressiveDisease && !acetabulum.flare)
+        #expect(acetabulum.reasons.first?.en == "product of diameters +36.0 % (≥ 25 %)")
+        #expect(!a.has("boneHealth.mda.flare"))
+        // No change in the anatomy: the uptake speaks (here: 60 % less, a partial response).
+        #expect(point.lesions.first { $0.lesion == "L2" }?.category == .partialResponse)
+        // Unchanged in size, more uptake within the flare window while another responds: flare as before.
+        let flare = assess(record(acetabulumNow: [35, 30], uptakeChange: 40), asOf: day("2023-03-30"))
+        #expect(flare.timePoints.first { $0.study == "P2" }?.lesions.first { $0.lesion == "L1" }?.flare == true)
+    }
+
+    /// The PET-CT read the humerus "lytic": Mirels takes its type from there (the size still needs
+    /// a film), and the lesion is not "cannot be assessed — no X-ray/CT reading".
+    @Test func aPETCTsBoneReadingCountsForMirelsAndSINS() throws {
+        let a = assess(record(acetabulumNow: [42, 34], uptakeChange: 40), asOf: day("2023-03-30"))
+        #expect(!a.has("surgery.lesion.notAssessable"))
+        let mirels = try #require(a.rule("surgery.mirels.incomplete").first { $0.subject == .lesion("L3") })
+        #expect(mirels.detail.en.contains("lesion type lytic — from PET-CT of 2023-03-28"))
+        #expect(a.rule("surgery.spine.noms").contains { $0.subject == .lesion("L2") })
+    }
+
+    /// Lung metastases recorded without "treatable", "removable" or a pattern: each score's item
+    /// ranges over the values of metastases present (Tomita 2–4, Tokuhashi 0–1, Katagiri 1–2),
+    /// not over "none" as well.
+    @Test func visceralMetastasesOnRecordNarrowTheirItem() throws {
+        let a = assess(record(acetabulumNow: [42, 34], uptakeChange: 40), asOf: day("2023-03-30"))
+        let tomita = try #require(a.tomita?.components.first { $0.key == "visceralMets" })
+        #expect(tomita.possible == 2...4)
+        let tokuhashi = try #require(a.tokuhashi?.components.first { $0.key == "visceralMets" })
+        #expect(tokuhashi.possible == 0...1)
+        let katagiri = try #require(a.katagiri?.components.first { $0.key == "visceralMets" })
+        #expect(katagiri.possible == 1...2)
+        #expect(tomita.valueLabel?.zhHans == "有，未记录能否治疗")
+    }
+}

@@ -14,6 +14,17 @@ final class CaseIndex {
             self.study = study
             self.observation = observation
         }
+
+        /// The bone itself was read here: an X-ray, CT or MRI, or the CT of a PET-CT whose
+        /// reading records the lesion's anatomy (character, size, rim, fill-in, SINS items). A
+        /// PET-CT reading "lytic, 20 × 12 mm, destruction" left a humerus "not assessable — no
+        /// X-ray/CT reading" and its type out of Mirels.
+        var readsBone: Bool {
+            if study.modality.isAnatomic { return true }
+            guard study.modality == .petCt else { return false }
+            return MDA.hasAnatomy(observation) || observation.collapse != nil || observation.alignment != nil
+                || observation.posterolateral != nil
+        }
     }
 
     let record: CaseRecord
@@ -119,14 +130,14 @@ final class CaseIndex {
 
     /// Anatomic characters recorded for a lesion (X-ray, CT, MRI), oldest first.
     func characters(_ lesion: String) -> [LesionCharacter] {
-        presentPoints(lesion).filter { $0.study.modality.isAnatomic }.compactMap(\.observation.character)
+        presentPoints(lesion).filter(\.readsBone).compactMap(\.observation.character)
     }
 
     /// Bone destruction was read on a CT bone window (or X-ray) for this lesion.
     func destructionSeen(_ lesion: String) -> Bool {
         presentPoints(lesion).contains { point in
             point.observation.boneDestruction == true
-                || (point.study.modality.isAnatomic && [.lytic, .mixed].contains(point.observation.character))
+                || (point.readsBone && [.lytic, .mixed].contains(point.observation.character))
         }
     }
 
@@ -143,7 +154,7 @@ final class CaseIndex {
         let rib = lesionsById[lesion]?.bone == .rib
         let all = points(lesion)
         let uptakeDays = all.filter { $0.study.modality.isTracer && $0.observation.present && $0.observation.uptake == true }.map(\.study.date.earliestDay)
-        let characterDays = all.filter { $0.study.modality.isAnatomic && $0.observation.present && $0.observation.character != nil }.map(\.study.date.earliestDay)
+        let characterDays = all.filter { $0.readsBone && $0.observation.present && $0.observation.character != nil }.map(\.study.date.earliestDay)
         return all.filter { point in
             guard !characterDays.contains(where: { $0 > point.study.date.latestDay }) else { return false }
             let boneWindow = point.study.hasBoneWindowCT

@@ -91,7 +91,7 @@ struct DiagnosisRules {
             let points = index.presentPoints(lesion.id)
             // Judged on the X-ray/CT/MRI reads only: a bone-scan hot spot read on a film alone
             // still needs the CT (a rib seen on both was not told so).
-            let anatomic = points.filter { $0.study.modality.isAnatomic }
+            let anatomic = points.filter(\.readsBone)
             if lesion.bone == .rib && !anatomic.isEmpty && anatomic.allSatisfy({ $0.study.modality == .xray }) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.ribOnXray", subject: .lesion(lesion.id),

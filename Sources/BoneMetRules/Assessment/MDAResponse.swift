@@ -27,6 +27,8 @@ public enum MDA {
         public let reasons: [LocalizedText]
         /// Change of the product of perpendicular diameters, percent, when both were measured.
         public let sizeChangePercent: Double?
+        /// Judged on the CT of a PET-CT (its anatomy), not on its uptake.
+        public var byAnatomy = false
     }
 
     /// Classifies a lesion seen on both studies (or seen before and gone now).
@@ -43,7 +45,19 @@ public enum MDA {
                 : LocalizedText(en: "lesion no longer seen", zh: "病灶消失")
             return Result(category: .completeResponse, reasons: [reason], sizeChangePercent: change)
         }
-        if modality.isTracer { return classifyUptake(prior: prior, current: current) }
+        if modality.isTracer {
+            let uptake = classifyUptake(prior: prior, current: current)
+            // A PET-CT's CT, read with its sizes and character, is a CT: a lytic acetabular lesion
+            // grown from 35 × 30 to 42 × 34 mm with 40 % more uptake was read on its uptake alone
+            // and, with other lesions responding, called osteoblastic flare. The anatomy decides
+            // when it shows progression or response (MDA is defined on X-ray, CT and MRI); the
+            // uptake speaks only where the anatomy shows no change.
+            guard modality == .petCt, Self.hasAnatomy(prior), Self.hasAnatomy(current) else { return uptake }
+            var anatomic = classify(prior: prior, current: current, modality: .ct)
+            guard anatomic.category != .stableDisease else { return uptake }
+            anatomic.byAnatomy = true
+            return anatomic
+        }
 
         if let change, change >= progressionIncreasePercent {
             return Result(
@@ -81,6 +95,11 @@ public enum MDA {
             LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
         } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")
         return Result(category: .stableDisease, reasons: [stable], sizeChangePercent: change)
+    }
+
+    /// An observation that reads the bone itself: a size, a character, a rim or fill-in.
+    static func hasAnatomy(_ observation: LesionObservation) -> Bool {
+        observation.product != nil || observation.character != nil || observation.scleroticRim != nil || observation.fillIn != nil
     }
 
     static func classifyUptake(prior: LesionObservation, current: LesionObservation) -> Result {

@@ -14,6 +14,9 @@ struct PrognosisRules {
     }
 
     var metastatic: [Lesion] { index.metastaticLesions }
+    /// Visceral metastases on record: an item they leave open ranges over the present values only
+    /// (lung nodules recorded without "treatable" scored Tomita's item 0–4, as if none were known).
+    var visceralPresent: Bool { !(index.record.visceralMetastases ?? []).isEmpty }
 
     /// The primaries the scores are computed for: the one the bone disease comes from, or every
     /// candidate when that is undecided (never the first of the list); none when none is known.
@@ -85,7 +88,7 @@ struct PrognosisRules {
             // beside a vertebral one counted as neither spinal nor extraspinal before 2026.12.11.
             vertebralBodyMets: max(1, metastatic.filter(\.isSpinal).count),
             visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            frankel: index.latestFrankel())
+            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent)
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {
@@ -96,7 +99,7 @@ struct PrognosisRules {
         }
         return Tomita.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
-            boneMets: metastatic.count == 1 ? .solitary : .multiple)
+            boneMets: metastatic.count == 1 ? .solitary : .multiple, visceralMetsPresent: visceralPresent)
     }
 
     func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
@@ -113,7 +116,7 @@ struct PrognosisRules {
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
-            multipleSkeletalMets: metastatic.count >= 2)
+            multipleSkeletalMets: metastatic.count >= 2, visceralMetsPresent: visceralPresent)
     }
 
     /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's

@@ -48,11 +48,14 @@ struct ResponseRules {
             let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: lesion)
             let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
             let ids = treatments.map(\.id)
-            func response(_ category: MDA.Category, _ reasons: [LocalizedText], change: Double? = nil, isNew: Bool = false, firstRecorded: Bool = false) -> LesionResponse {
+            func response(
+                _ category: MDA.Category, _ reasons: [LocalizedText], change: Double? = nil, isNew: Bool = false, firstRecorded: Bool = false,
+                byAnatomy: Bool = false
+            ) -> LesionResponse {
                 LesionResponse(
                     lesion: lesion, fromStudy: previous.id, toStudy: current.id, from: previous.date, to: current.date,
                     modality: current.modality, category: category, reasons: reasons, sizeChangePercent: change, isNew: isNew,
-                    firstRecorded: firstRecorded, flare: false, treatments: ids, untreated: untreated)
+                    firstRecorded: firstRecorded, flare: false, treatments: ids, untreated: untreated, byAnatomy: byAnatomy)
             }
             // Removed in this interval (resection, arthroplasty, curettage): what the follow-up
             // shows is the operation — a resected femur read "CR, no longer seen" and turned the
@@ -68,7 +71,7 @@ struct ResponseRules {
             }
             if let prior = previous.observation(of: lesion), prior.present {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
-                responses.append(response(result.category, result.reasons, change: result.sizeChangePercent))
+                responses.append(response(result.category, result.reasons, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
             } else if observation.present, !isFirstAppearance(lesion, at: current), let prior = previous.observation(of: lesion), !prior.present {
                 // Looked for and not seen last time, seen again now: a local recurrence after a
                 // resection, or regrowth after a complete response. It had no time point at all.
@@ -76,7 +79,7 @@ struct ResponseRules {
                 let cause = removal.flatMap { surgery in surgery.start.map { start in
                     LocalizedText(en: "after \(surgery.procedure?.label.en ?? "surgery") on \(start)", zh: "于 \(start) \(surgery.procedure?.label.zhHans ?? "手术")后")
                 } } ?? LocalizedText(en: "after it was no longer seen on \(previous.date)", zh: "于 \(previous.date) 消失后")
-                let destructive = current.modality.isAnatomic
+                let destructive = (current.modality.isAnatomic || (current.modality == .petCt && MDA.hasAnatomy(observation)))
                     && ([.lytic, .mixed].contains(observation.character) || observation.boneDestruction == true)
                 responses.append(destructive
                     ? response(.progressiveDisease, [LocalizedText(en: "lytic lesion again \(cause.en)", zh: "\(cause.zhHans)再次出现溶骨性病灶")])
@@ -205,7 +208,7 @@ struct ResponseRules {
 
     /// New or growing sclerosis on anatomic imaging, or new/hotter uptake on tracer imaging.
     static func isSclerosisOrUptake(_ response: LesionResponse, index: CaseIndex) -> Bool {
-        if response.modality.isTracer { return true }
+        if response.modality.isTracer { return !response.byAnatomy }
         guard response.isNew else { return false }
         let study = index.studies.first { $0.id == response.toStudy }
         return study?.observation(of: response.lesion)?.character == .blastic
@@ -493,6 +496,6 @@ extension LesionResponse {
         LesionResponse(
             lesion: lesion, fromStudy: fromStudy, toStudy: toStudy, from: from, to: to, modality: modality, category: category,
             reasons: (superseding ? Array(reasons.prefix(1)) : reasons) + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew,
-            firstRecorded: firstRecorded, flare: flare, treatments: treatments, untreated: untreated)
+            firstRecorded: firstRecorded, flare: flare, treatments: treatments, untreated: untreated, byAnatomy: byAnatomy)
     }
 }

@@ -20,6 +20,8 @@ public struct LesionResponse: Sendable, Hashable {
     public let treatments: [String]
     /// No systemic therapy and no local treatment of this lesion in the interval.
     public let untreated: Bool
+    /// Judged on the CT of a PET-CT (growth, a new lytic component), not its uptake: never flare.
+    public var byAnatomy = false
 }
 
 /// The overall bone response at one study against the previous study of the same modality.

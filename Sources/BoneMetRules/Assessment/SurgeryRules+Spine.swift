@@ -18,7 +18,7 @@ extension SurgeryRules {
         // at 1a were both sent to emergency decompression for the same myelopathy.
         let compressing = spinal.filter { latestESCC($0.id)?.highGrade == true }
         return spinal.compactMap { lesion -> Finding? in
-            let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            let points = index.presentPoints(lesion.id).filter(\.readsBone)
             guard let latest = points.last else { return nil }
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
             let pain = index.latestPain(for: lesion.id) { $0.sins != nil }?.sins

@@ -32,7 +32,7 @@ struct SurgeryRules {
     func mirelsHistory() -> [MirelsPoint] {
         index.seenLesions.flatMap { lesion -> [MirelsPoint] in
             guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil else { return [] }
-            let points = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            let points = index.presentPoints(lesion.id).filter(\.readsBone)
             return points.indices.map { i in
                 let point = points[i]
                 let next = i + 1 < points.count ? points[i + 1].study.date : nil
@@ -109,7 +109,7 @@ struct SurgeryRules {
         index.lesions.compactMap { lesion -> Finding? in
             guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
             if let biopsy = index.diagnosticBiopsy(lesion.id), biopsy.result != .metastasis { return nil }
-            guard !index.presentPoints(lesion.id).contains(where: { $0.study.modality.isAnatomic }) else { return nil }
+            guard !index.presentPoints(lesion.id).contains(where: \.readsBone) else { return nil }
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && (($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false)) }) {
                 return nil
             }

@@ -42,6 +42,16 @@ public struct ScoreComponent: Sendable, Hashable {
         let all = E.allCases.map(points)
         return ScoreComponent(key: key, label: label, unknownWithin: (all.min() ?? 0)...(all.max() ?? 0))
     }
+
+    /// An enum item whose value is one of `among` when not given (visceral metastases on record,
+    /// their treatability not): the range of those values only, with what is known as its label.
+    public static func item<E: InputEnum>(
+        _ key: String, _ label: LocalizedText, _ value: E?, among: [E]?, amongLabel: LocalizedText, points: (E) -> Int
+    ) -> ScoreComponent {
+        guard value == nil, let among, !among.isEmpty else { return item(key, label, value, points: points) }
+        let all = among.map(points)
+        return ScoreComponent(key: key, label: label, unknownWithin: (all.min() ?? 0)...(all.max() ?? 0), valueLabel: amongLabel)
+    }
 }
 
 /// The total of a point score, or the range of totals still possible when items are unknown.

@@ -128,6 +128,8 @@ public enum Katagiri {
         public var targetedTherapy: Bool?
         public var primaryGrowth: PrimaryGrowth?
         public var visceralMets: VisceralMets?
+        /// Visceral or brain metastases are on record but not their pattern: 1 or 2, not 0–2.
+        public var visceralMetsPresent: Bool?
         public var labs: Labs?
         public var labValues: LabValues
         public var ecog: Int?
@@ -138,8 +140,9 @@ public enum Katagiri {
             primary: PrimarySite? = nil, hormoneDependent: Bool? = nil, targetedTherapy: Bool? = nil,
             primaryGrowth: PrimaryGrowth? = nil, visceralMets: VisceralMets? = nil, labs: Labs? = nil,
             labValues: LabValues = LabValues(), ecog: Int? = nil, previousChemotherapy: Bool? = nil,
-            multipleSkeletalMets: Bool? = nil
+            multipleSkeletalMets: Bool? = nil, visceralMetsPresent: Bool? = nil
         ) {
+            self.visceralMetsPresent = visceralMetsPresent
             self.primary = primary
             self.hormoneDependent = hormoneDependent
             self.targetedTherapy = targetedTherapy
@@ -211,7 +214,11 @@ public enum Katagiri {
     public static func evaluate(_ input: Input) -> Result {
         let components = [
             primaryComponent(input),
-            .item("visceralMets", itemLabels.visceral, input.visceralMets) { $0.points },
+            .item(
+                "visceralMets", itemLabels.visceral, input.visceralMets,
+                among: input.visceralMetsPresent == true ? [.nodular, .disseminated] : nil,
+                amongLabel: LocalizedText(en: "present, pattern not recorded", zh: "有，未记录分布类型")
+            ) { $0.points },
             labsComponent(input),
             ecogComponent(input.ecog),
             yesNo("previousChemotherapy", itemLabels.chemo, input.previousChemotherapy),

@@ -45,13 +45,16 @@ public enum Tokuhashi {
         public var extraspinalBoneMets: Int?
         public var vertebralBodyMets: Int?
         public var visceralMets: VisceralMets?
+        /// Organ metastases are on record but not whether they are removable: 0 or 1, not 0–2.
+        public var visceralMetsPresent: Bool?
         public var primary: PrimarySite?
         public var frankel: Frankel?
 
         public init(
             kps: Int? = nil, extraspinalBoneMets: Int? = nil, vertebralBodyMets: Int? = nil,
-            visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil
+            visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil
         ) {
+            self.visceralMetsPresent = visceralMetsPresent
             self.kps = kps
             self.extraspinalBoneMets = extraspinalBoneMets
             self.vertebralBodyMets = vertebralBodyMets
@@ -154,7 +157,11 @@ public enum Tokuhashi {
             counted("kps", itemLabels.kps, input.kps, possible: 0...2, points: kpsPoints),
             counted("extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, possible: 0...2, points: extraspinalPoints),
             counted("vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, possible: 0...2, points: vertebralPoints),
-            .item("visceralMets", itemLabels.visceral, input.visceralMets) { $0.points },
+            .item(
+                "visceralMets", itemLabels.visceral, input.visceralMets,
+                among: input.visceralMetsPresent == true ? [.removable, .unremovable] : nil,
+                amongLabel: LocalizedText(en: "present, removability not recorded", zh: "有，未记录能否切除")
+            ) { $0.points },
             .item("primary", itemLabels.primary, input.primary, points: primaryPoints),
             .item("frankel", itemLabels.palsy, input.frankel) { $0.points },
         ]

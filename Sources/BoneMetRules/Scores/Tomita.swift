@@ -61,12 +61,15 @@ public enum Tomita {
         /// An explicit growth class; takes precedence over the class derived from `primary`.
         public var primaryGrowth: PrimaryGrowth?
         public var visceralMets: VisceralMets?
+        /// Visceral metastases are on record but not whether they are treatable: 2 or 4, not 0–4.
+        public var visceralMetsPresent: Bool?
         public var boneMets: BoneMets?
 
         public init(
             primary: PrimarySite? = nil, primaryGrowth: PrimaryGrowth? = nil, visceralMets: VisceralMets? = nil,
-            boneMets: BoneMets? = nil
+            boneMets: BoneMets? = nil, visceralMetsPresent: Bool? = nil
         ) {
+            self.visceralMetsPresent = visceralMetsPresent
             self.primary = primary
             self.primaryGrowth = primaryGrowth
             self.visceralMets = visceralMets
@@ -144,7 +147,11 @@ public enum Tomita {
         }
         let components = [
             growthComponent,
-            .item("visceralMets", itemLabels.visceral, input.visceralMets) { $0.points },
+            .item(
+                "visceralMets", itemLabels.visceral, input.visceralMets,
+                among: input.visceralMetsPresent == true ? [.treatable, .untreatable] : nil,
+                amongLabel: LocalizedText(en: "present, treatability not recorded", zh: "有，未记录能否治疗")
+            ) { $0.points },
             .item("boneMets", itemLabels.bone, input.boneMets) { $0.points },
         ]
         let total = ScoreTotal(components)
