@@ -57,6 +57,7 @@ enum SiteGrammar {
         if ReportText.isLetter(text[end]) { return nil }
         let after = text.text(TextSpan(end, min(text.count, end + 10)))
         if after.hasPrefix("加权") || after.hasPrefix("-weighted") || after.hasPrefix(" weighted") || after.hasPrefix("wi") { return nil }
+        if region == .thoracic, first <= 2, !isLevelRange(text, end: end), isSignalSequence(text, start: index, after: after) { return nil }
         var last = first
         var stop = end
         // A range: T10-12, T10-T12, T10~L2, T10至T12, "T4 through T6", "T4 to T6".
@@ -83,6 +84,31 @@ enum SiteGrammar {
             }
         }
         return range(region, first, last, from: index, to: stop)
+    }
+
+    /// "长T1长T2信号", "T2压脂呈高信号", "T1呈低信号", "稍短T2", "T2 FLAIR", "T2 fs", "T2 hyperintense",
+    /// "hypointense on T1": MRI signal
+    /// descriptions of the sequences, not the first two thoracic levels — a Chinese spine MRI
+    /// report names them in nearly every sentence, and "L3 … 长T1长T2信号，直径约1.2cm" gave
+    /// phantom lesions at T1 and T2 holding L3's size.
+    static func isSignalSequence(_ text: ReportText, start: Int, after: String) -> Bool {
+        let before = text.text(TextSpan(max(0, start - 1), start))
+        if ["长", "短", "等", "稍", "混"].contains(before) { return true }
+        // "hypointense on T1 and hyperintense on T2": English names the sequence after "on".
+        if text.text(TextSpan(max(0, start - 3), start)) == "on " { return true }
+        let rest = after.drop { $0 == " " }
+        let words = ["压脂", "抑脂", "脂肪抑制", "序列", "像", "信号", "flair", "fs", "stir", "增强", "hyper", "hypo", "iso", "signal", "image", "sequence", "fat"]
+        for word in words where rest.hasPrefix(word) {
+            return true
+        }
+        // "T1呈低信号", "T2上呈高信号": a signal within the next few characters.
+        return rest.prefix(6).contains("信号")
+    }
+
+    /// "T1-2", "T1至T3": a written range is levels, whatever follows it.
+    static func isLevelRange(_ text: ReportText, end: Int) -> Bool {
+        [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!, "~".utf16.first!].contains(text[end]) && ReportText.isDigit(text[end + 1])
+            || [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!].contains(text[end]) && latinRegions[text[end + 1]] != nil
     }
 
     static func chinese(_ text: ReportText, at index: Int) -> Levels? {

@@ -137,6 +137,14 @@ import Testing
         #expect(result.lesions.map(\.site.key) == ["T10", "T11", "T12"])
         #expect(extractor.extract("第十二胸椎椎体溶骨性破坏").lesions.map(\.site.key) == ["T12"])
         #expect(extractor.extract("Lytic lesions from T11-L1.").lesions.map(\.site.key) == ["T11", "T12", "L1"])
+        // Signal descriptions name the sequences in nearly every Chinese spine MRI report: "长T1长T2
+        // 信号" made phantom lesions at T1 and T2 that took L3's size.
+        let signal = extractor.extract("L3椎体见类圆形长T1长T2信号，直径约1.2cm。C5椎体T2压脂呈高信号，T1呈低信号，稍短T2信号，考虑转移。")
+        #expect(signal.lesions.map(\.site.key) == ["L3", "C5"], "\(signal.lesions.map(\.site.key))")
+        #expect(signal.lesions.first?.reading("diametersMm")?.value == "12")
+        #expect(extractor.extract("The L1 body is hypointense on T1 and hyperintense on T2 fat-suppressed images, consistent with metastasis; T2 hyperintense.").lesions.map(\.site.key) == ["L1"])
+        // Levels written with their own words stay levels.
+        #expect(extractor.extract("T2椎体溶骨性破坏；T1-T3附件受累。").lesions.map(\.site.key) == ["T2", "T1", "T3"])
     }
 
     @Test func sizesInMillimetresFromEveryWriting() {
