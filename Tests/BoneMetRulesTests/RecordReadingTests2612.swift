@@ -185,3 +185,46 @@ import Testing
         #expect(tomita.valueLabel?.zhHans == "有，未记录能否治疗")
     }
 }
+
+@Suite struct StoppedWithoutBoneImagingTests {
+    /// An HCC's first-line regimen stopped for progression (in the liver, as far as the record
+    /// goes) with no bone study while it ran; bone imaged only under the next regimen.
+    @Test func noBoneImagingWhileItRanSaysNothingOfBone() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histologyType: .hepatocellularCarcinoma, diagnosed: day("2021-11"))]
+        r.studies = [ct("S1", "2023-05-03", [observation("L1", .lytic, [40, 25]) { $0.boneDestruction = true }])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "atezolizumab + bevacizumab", systemicClass: .immunotherapy, start: day("2021-12"), end: day("2023-03"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "lenvatinib", systemicClass: .targeted, start: day("2023-04-01")),
+        ]
+        let finding = try #require(assess(r, asOf: day("2023-05-05")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(finding.severity == .info)
+        #expect(finding.title.en.hasSuffix("was stopped for progression — no bone imaging while it ran"))
+        #expect(finding.detail.en.contains("not judged here"))
+        // A bone study in its window that showed no progression is still flagged as before.
+        r.studies.insert(ct("S0", "2022-06-01", [observation("L1", .lytic, [40, 25]) { $0.boneDestruction = true }]), at: 0)
+        r.treatments[0].end = day("2023-03-01")
+        let imaged = try #require(assess(r, asOf: day("2023-05-05")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(imaged.severity != .info)
+    }
+}
+
+@Suite struct ProgressionImagedJustAfterTheStopTests {
+    /// Letrozole stopped for progression on 2023-04-01; the CT that shows it is of 2023-04-10, its
+    /// interval (from 2023-03-20) under letrozole alone. The switch rests on that progression.
+    @Test func progressionOverItsOwnWindowSupportsTheSwitch() throws {
+        var r = baseCase()
+        r.studies.append(ct("S3", "2023-04-10", [observation("L1", .lytic, [30, 30]) { $0.boneDestruction = true }]))
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"), end: day("2023-04-01"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2023-04-15")),
+        ]
+        let a = assess(r, asOf: day("2023-04-20"))
+        #expect(a.timePoints.last?.overall == .progressiveDisease)
+        #expect(!a.has("boneHealth.attribution.unsupportedSwitch"))
+        // The next regimen already running in that interval: the progression is not the stopped one's alone.
+        r.treatments[1].start = day("2023-04-05")
+        let shared = try #require(assess(r, asOf: day("2023-04-20")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(shared.detail.en.contains("Progression was first imaged on 2023-04-10, after it was stopped."))
+    }
+}

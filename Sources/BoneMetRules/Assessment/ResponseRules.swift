@@ -353,8 +353,16 @@ struct ResponseRules {
             // The evidence the switch could rest on: the regimen's time points up to the day it
             // was stopped. A progression first imaged after the stop (in a window it shares
             // with the next regimen) was not known when it was stopped.
+            // So is one imaged just after the stop whose interval no other systemic therapy
+            // shares: that growth happened under this regimen (letrozole + palbociclib stopped
+            // 2024-02-20, the CT of 2024-03-10 shows progression over its own window before the
+            // next regimen began — "a switch for bone progression is not supported" was wrong).
+            let systemicIds = Set(index.systemicTherapies.map(\.id))
             let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
-            let window = inWindow.filter { point in therapy.end.map { point.to.earliestDay <= $0.latestDay } ?? true }
+            let window = inWindow.filter { point in
+                (therapy.end.map { point.to.earliestDay <= $0.latestDay } ?? true)
+                    || !point.treatments.contains { $0 != therapy.id && systemicIds.contains($0) }
+            }
             if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
             let observed = LocalizedText.joined(window.map { point in
                 LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
@@ -365,6 +373,28 @@ struct ResponseRules {
                     en: " Progression was first imaged on \(point.to), after it was stopped.",
                     zh: "进展首次见于 \(point.to) 的影像，晚于停药。")
             } ?? LocalizedText(en: "", zh: "")
+            // No bone imaging at all while it ran: the record cannot speak of its effect on bone,
+            // and the progression it was stopped for may have been in the liver or lungs. An HCC's
+            // atezolizumab + bevacizumab, stopped for progression with no bone study in 15 months,
+            // was told to "check the evidence before counting the regimen as failed".
+            let unimaged = window.isEmpty && !index.studies.contains { study in
+                guard let start = therapy.start else { return false }
+                return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.earliestDay <= $0.latestDay } ?? true
+            }
+            if unimaged {
+                findings.append(Finding(
+                    ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .info,
+                    duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+                    title: LocalizedText(
+                        en: "\(therapy.label.en) was stopped for progression — no bone imaging while it ran",
+                        zh: "\(therapy.label.zhHans) 因“进展”停用——用药期间无骨影像"),
+                    detail: LocalizedText(
+                        en: "No bone study is on record between its start and its stop: its effect on the bone metastases is unknown. A progression elsewhere (primary, viscera, tumour markers) is not judged here; do not read it as a failure in bone.\(laterText.en)",
+                        zh: "自开始至停用期间无骨影像记录：其对骨转移的疗效不明。其他部位（原发灶、内脏、肿瘤标志物）的进展不在此评价；不应据此认定该方案对骨转移无效。\(laterText.zhHans)"),
+                    inputs: [FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"), FindingInput("windowResponses", "")],
+                    sources: Self.sources + [Self.attributionSource]))
+                continue
+            }
             let detail: LocalizedText =
                 window.isEmpty
                 ? LocalizedText(
