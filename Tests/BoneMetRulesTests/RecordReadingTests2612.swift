@@ -228,3 +228,60 @@ import Testing
         #expect(shared.detail.en.contains("Progression was first imaged on 2023-04-10, after it was stopped."))
     }
 }
+
+@Suite struct PlannedSpinalRadiotherapyTests {
+    /// C5 at ESCC 3 with myelopathy on the MRI of 2023-08-02; the MDT plans palliative
+    /// radiotherapy (no operation).
+    func record(rtStart: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("C5"))]
+        r.studies = [ImagingStudy(id: "M1", date: day("2023-08-02"), modality: .mri, coverage: [.cervicalSpine], observations: [
+            observation("V", .lytic) { $0.escc = .g3; $0.collapse = .over50; $0.alignment = .subluxation; $0.posterolateral = .bilateral },
+        ])]
+        r.neurology = [NeurologyRecord(date: day("2023-08-02"), status: .myelopathy, frankel: .C, lesion: "V")]
+        r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, lesions: ["V"], start: day(rtStart), planned: true, doseGy: 20, fractions: 5))
+        return r
+    }
+
+    /// A planned course is said (the finding stays urgent: planned is not done), and one that starts
+    /// two days after the confirming MRI is measured against NICE NG234's 24 hours.
+    @Test func aPlannedCourseIsNamedAndTimedAgainstTheMRI() throws {
+        let late = try #require(assess(record(rtStart: "2023-08-04"), asOf: day("2023-08-03")).rule("surgery.spine.noms").first)
+        #expect(late.severity == .urgent)
+        #expect(late.detail.en.contains("Planned: radiotherapy 2023-08-04–."))
+        #expect(late.detail.en.contains("more than 24 hours after the confirming MRI (2023-08-02)"))
+        #expect(late.detail.zhHans.contains("超过 24 小时"))
+        let prompt = try #require(assess(record(rtStart: "2023-08-03"), asOf: day("2023-08-03")).rule("surgery.spine.noms").first)
+        #expect(prompt.detail.en.contains("Planned: radiotherapy 2023-08-03–."))
+        #expect(!prompt.detail.en.contains("more than 24 hours"))
+    }
+}
+
+@Suite struct UptakeWithoutDestructionIsNotScoredTests {
+    /// A knee and L4 hot on the bone scan, the X-rays show osteoarthritis and no destruction.
+    func record(destruction: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "K", bone: .tibia, segment: .proximal, laterality: .left), Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2023-03-20"), modality: .boneScan, observations: [observation("K") { $0.uptake = true }, observation("V") { $0.uptake = true }]),
+            ImagingStudy(id: "X1", date: day("2023-03-25"), modality: .xray, coverage: [.leftLowerLimb, .lumbarSpine], observations: [
+                observation("K", destruction ? .lytic : nil) { $0.boneDestruction = destruction; $0.jointSpaceNarrowing = true; $0.osteophytes = true },
+                observation("V", destruction ? .lytic : nil) { $0.boneDestruction = destruction; $0.osteophytes = true },
+            ]),
+        ]
+        r.pain = [PainRecord(date: day("2023-03-20"), lesion: "K", mirels: .functional)]
+        return r
+    }
+
+    /// "Do not diagnose or treat it as a metastasis" and "Mirels 7–11 may reach the fixation
+    /// threshold — complete it" were said of the same degenerative knee.
+    @Test func aHotSpotWithNothingUnderItIsNotScored() throws {
+        let a = assess(record(destruction: false), asOf: day("2023-03-28"))
+        #expect(a.rule("diagnosis.uptakeWithoutDestruction").count == 2)
+        #expect(!a.findings.contains { $0.ruleId.hasPrefix("surgery.mirels") || $0.ruleId == "surgery.spine.noms" })
+        // Destruction on the film: scored as before.
+        let destroyed = assess(record(destruction: true), asOf: day("2023-03-28"))
+        #expect(destroyed.findings.contains { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("K") })
+        #expect(destroyed.has("surgery.spine.noms", subject: .lesion("V")))
+    }
+}

@@ -5,6 +5,15 @@ extension CaseIndex {
     /// (instability from a spinal neoplasm, scored for metastases) do not apply, and a primary
     /// bone tumour is resected by a bone-tumour surgeon, never nailed (reference.md). Myeloma and
     /// lymphoma lesions are malignant bone disease: both scores still apply.
+    /// Tracer uptake with no destruction under it on the CT bone window (or X-ray), and no
+    /// biopsy: not a metastasis diagnosis (scenario 2) — the reading that excludes it, else nil.
+    /// Nor is it scored for fracture risk or stability: a degenerative knee with uptake and no
+    /// destruction was "Mirels 7–11 may reach the fixation threshold — complete it".
+    func uptakeWithoutDestruction(_ lesion: String) -> Point? {
+        guard tracerUptake(lesion) == true, !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil else { return nil }
+        return destructionExcluded(lesion).last
+    }
+
     func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {
         guard let result = diagnosticBiopsy(lesion)?.result,
             [.benign, .degenerative, .primaryBoneTumour, .giantCellTumour].contains(result)

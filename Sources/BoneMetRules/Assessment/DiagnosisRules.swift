@@ -129,8 +129,8 @@ struct DiagnosisRules {
     private func uptakeWithoutDestruction() -> (findings: [Finding], lesions: Set<String>) {
         var findings: [Finding] = []
         var lesions: Set<String> = []
-        for lesion in index.seenLesions where index.tracerUptake(lesion.id) == true && !index.destructionSeen(lesion.id) {
-            guard let ct = index.destructionExcluded(lesion.id).last, index.diagnosticBiopsy(lesion.id) == nil else { continue }
+        for lesion in index.seenLesions {
+            guard let ct = index.uptakeWithoutDestruction(lesion.id) else { continue }
             lesions.insert(lesion.id)
             let reading = ct.study.modality == .xray ? LocalizedText(en: "X-ray", zh: " X 线片") : LocalizedText(en: "CT bone window", zh: " CT 骨窗")
             let irradiated = index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned }

@@ -8,7 +8,9 @@ extension SurgeryRules {
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
     func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
-        let spinal = index.seenLesions.filter { $0.isSpinal && index.notForMetastasisScores($0.id) == nil }
+        let spinal = index.seenLesions.filter {
+            $0.isSpinal && index.notForMetastasisScores($0.id) == nil && index.uptakeWithoutDestruction($0.id) == nil
+        }
         func latestESCC(_ id: String) -> ESCC.Result? {
             index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }
                 .flatMap { $0.observation.escc }.map { ESCC.evaluate($0, settings: index.settings) }
@@ -205,9 +207,24 @@ extension SurgeryRules {
                 en: "\(recommendation.en) \(Self.shortSurvivalCaution.en)", zh: "\(recommendation.zhHans)\(Self.shortSurvivalCaution.zhHans)")
             extraSources += [Sources.tokuhashi2005, Sources.katagiri2014, Self.patchell2005]
         }
-        if let planned {
+        // What is planned for the lesion — an operation, else a radiotherapy course (an MDT's
+        // palliative 20 Gy/5 for C5 with ESCC 3 and myelopathy was not mentioned) — and, with a
+        // deficit, whether it starts later than NICE NG234's 24 hours from the confirming MRI.
+        let plannedRadiotherapy = treated == nil && planned == nil
+            ? index.localTreatments(lesion.id, kind: .radiotherapy).first { $0.planned } : nil
+        if let next = planned ?? plannedRadiotherapy {
+            var late = LocalizedText(en: "", zh: "")
+            if deficit, let start = next.start,
+                let mri = index.presentPoints(lesion.id).last(where: { $0.study.modality == .mri && $0.study.date.latestDay <= start.latestDay })?.study.date,
+                start.earliestDay - mri.latestDay >= 2
+            {
+                late = LocalizedText(
+                    en: " It starts more than 24 hours after the confirming MRI (\(mri)): NICE NG234 asks for definitive treatment within 24 hours.",
+                    zh: "其开始时间距确诊 MRI（\(mri)）超过 24 小时：NICE NG234 要求 24 小时内完成确定性治疗。")
+                extraSources.append(Self.nice2023)
+            }
             recommendation = LocalizedText(
-                en: "\(recommendation.en) Planned: \(planned.label.en).", zh: "\(recommendation.zhHans)已计划：\(planned.label.zhHans)。")
+                en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)", zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)")
         }
         if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")

@@ -31,7 +31,8 @@ struct SurgeryRules {
     /// date). A later CT that cannot grade the size never erases the film's grade.
     func mirelsHistory() -> [MirelsPoint] {
         index.seenLesions.flatMap { lesion -> [MirelsPoint] in
-            guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil else { return [] }
+            guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil, index.uptakeWithoutDestruction(lesion.id) == nil
+            else { return [] }
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             return points.indices.map { i in
                 let point = points[i]
