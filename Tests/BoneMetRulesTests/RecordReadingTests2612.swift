@@ -285,3 +285,30 @@ import Testing
         #expect(destroyed.has("surgery.spine.noms", subject: .lesion("V")))
     }
 }
+
+@Suite struct BiopsyOfTheOwnDiseaseTests {
+    /// Myeloma with a lytic L1 (biopsied: myeloma) and a femoral lesion nobody biopsied.
+    func record(site: PrimarySite) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, histologyType: site == .myeloma ? .myeloma : nil, diagnosed: day("2022-12"))]
+        r.lesions += [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = r.studies.map { study in
+            var study = study
+            study.observations.append(observation("V", .lytic, [18, 15]) { $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none })
+            return study
+        }
+        r.biopsies = [Biopsy(lesion: "V", date: day("2023-01-07"), result: .myeloma)]
+        return r
+    }
+
+    /// A biopsy that shows the patient's own disease keeps the lesion in the response, the spine's
+    /// scores and Tokuhashi; myeloma in a breast-cancer patient remains another disease.
+    @Test func myelomaOnBiopsyOfAMyelomaPatientIsTheDisease() throws {
+        let a = assess(record(site: .myeloma), asOf: day("2023-03-25"))
+        #expect(a.timePoints.last?.lesions.contains { $0.lesion == "V" } == true)
+        #expect(a.has("surgery.spine.noms", subject: .lesion("V")))
+        #expect(a.tokuhashi != nil)
+        let breast = assess(record(site: .breast), asOf: day("2023-03-25"))
+        #expect(breast.timePoints.last?.lesions.contains { $0.lesion == "V" } == false)
+    }
+}

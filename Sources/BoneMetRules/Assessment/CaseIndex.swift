@@ -192,9 +192,24 @@ final class CaseIndex {
     /// Lesions that imaging or pathology supports as bone metastases (not scenario 2's uptake
     /// without destruction, not a lesion whose biopsy showed something else).
     func isMetastaticCandidate(_ lesion: String) -> Bool {
-        if let biopsy = diagnosticBiopsy(lesion) { return biopsy.result == .metastasis }
+        if let biopsy = diagnosticBiopsy(lesion) { return biopsyShowsTheDisease(biopsy, lesion: lesion) }
         if !destructionExcluded(lesion).isEmpty && !destructionSeen(lesion) { return false }
         return !presentPoints(lesion).isEmpty
+    }
+
+    /// A biopsy that shows the patient's own bone disease: a metastasis, or myeloma (lymphoma)
+    /// where the lesion's primary is myeloma (lymphoma). A myeloma patient's biopsied L1 was
+    /// left out of the response, the spine's scores and Tokuhashi, while the femur nobody
+    /// biopsied was in. Myeloma in a breast-cancer patient stays another disease.
+    func biopsyShowsTheDisease(_ biopsy: Biopsy, lesion: String) -> Bool {
+        switch biopsy.result {
+        case .metastasis: return true
+        case .myeloma:
+            return primaryCandidates(for: lesion).contains { $0.site == .myeloma || [.myeloma, .plasmacytoma].contains($0.effectiveHistology) }
+        case .lymphoma:
+            return primaryCandidates(for: lesion).contains { $0.site == .lymphoma || $0.effectiveHistology == .lymphoma }
+        default: return false
+        }
     }
 
     /// Bone metastasis established enough to act on systemically: proven by biopsy, or bone
@@ -206,7 +221,7 @@ final class CaseIndex {
     /// metastasis.
     var hasEstablishedMetastasis: Bool {
         metastaticLesions.contains { lesion in
-            if diagnosticBiopsy(lesion.id)?.result == .metastasis { return true }
+            if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return true }
             guard destructionSeen(lesion.id) || knownPrimaries.contains(where: { $0.site == .prostate }) else { return false }
             return !awaitsTissueDiagnosis(lesion.id)
         }

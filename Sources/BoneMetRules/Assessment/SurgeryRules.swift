@@ -109,7 +109,7 @@ struct SurgeryRules {
     private func notAssessableFindings() -> [Finding] {
         index.lesions.compactMap { lesion -> Finding? in
             guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
-            if let biopsy = index.diagnosticBiopsy(lesion.id), biopsy.result != .metastasis { return nil }
+            if let biopsy = index.diagnosticBiopsy(lesion.id), !index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
             guard !index.presentPoints(lesion.id).contains(where: \.readsBone) else { return nil }
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && (($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false)) }) {
                 return nil
