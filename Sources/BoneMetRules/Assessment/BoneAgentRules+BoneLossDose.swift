@@ -26,32 +26,22 @@ extension BoneAgentRules {
         let dose = LocalizedText(
             en: "Denosumab 60 mg (every 6 months) is the dose against bone loss, e.g. under androgen deprivation (Smith 2009); the dose that prevents skeletal-related events from bone metastases is 120 mg every 4 weeks.",
             zh: "地舒单抗 60 mg（每 6 个月）是防治骨量丢失的剂量，如雄激素剥夺治疗期间（Smith 2009）；预防骨转移骨相关事件的剂量为 120 mg 每 4 周。")
-        let title: LocalizedText
-        let severity: Severity
-        let verdictText: LocalizedText
-        if notIndicated {
-            title = LocalizedText(
-                en: "Denosumab 60 mg: the bone-loss dose, not SRE prevention",
-                zh: "地舒单抗 60 mg：为防治骨量丢失剂量，非预防 SRE")
-            severity = .info
-            verdictText = LocalizedText(
-                en: "It fits castration-sensitive disease, where SRE-prevention doses bring no benefit (CALGB 90202, STAMPEDE); once castration-resistant, review for 120 mg every 4 weeks (Fizazi 2011).",
-                zh: "与去势敏感阶段相符（该阶段预防 SRE 剂量无获益，CALGB 90202、STAMPEDE）；进入去势抵抗阶段后，评估改为 120 mg 每 4 周（Fizazi 2011）。")
-        } else if preventionIndicated {
-            title = LocalizedText(
-                en: "Denosumab 60 mg is the bone-loss dose: bone metastases need the SRE-prevention dose",
-                zh: "地舒单抗 60 mg 为骨量丢失剂量：骨转移需用预防 SRE 剂量")
-            severity = .warning
-            verdictText = LocalizedText(
-                en: "The bone metastases on record indicate SRE prevention: review the dose (denosumab 120 mg every 4 weeks, or zoledronic acid by CrCl) with the dental examination and calcium first.",
-                zh: "记录中的骨转移有预防 SRE 的指征：请调整剂量（地舒单抗 120 mg 每 4 周，或按肌酐清除率使用唑来膦酸），先行口腔检查并关注血钙。")
-        } else {
-            title = LocalizedText(
-                en: "Denosumab 60 mg: the bone-loss dose — SRE prevention depends on the disease state",
-                zh: "地舒单抗 60 mg：为骨量丢失剂量——是否需预防 SRE 取决于疾病状态")
-            severity = .advisory
-            verdictText = LocalizedText(en: "", zh: "")
-        }
+        // Title, severity and verdict by what the disease state says of SRE prevention.
+        let (title, severity, verdictText): (LocalizedText, Severity, LocalizedText) =
+            notIndicated
+            ? (LocalizedText(en: "Denosumab 60 mg: the bone-loss dose, not SRE prevention", zh: "地舒单抗 60 mg：为防治骨量丢失剂量，非预防 SRE"), .info,
+               LocalizedText(
+                   en: "It fits castration-sensitive disease, where SRE-prevention doses bring no benefit (CALGB 90202, STAMPEDE); once castration-resistant, review for 120 mg every 4 weeks (Fizazi 2011).",
+                   zh: "与去势敏感阶段相符（该阶段预防 SRE 剂量无获益，CALGB 90202、STAMPEDE）；进入去势抵抗阶段后，评估改为 120 mg 每 4 周（Fizazi 2011）。"))
+            : preventionIndicated
+                ? (LocalizedText(
+                    en: "Denosumab 60 mg is the bone-loss dose: bone metastases need the SRE-prevention dose", zh: "地舒单抗 60 mg 为骨量丢失剂量：骨转移需用预防 SRE 剂量"), .warning,
+                   LocalizedText(
+                       en: "The bone metastases on record indicate SRE prevention: review the dose (denosumab 120 mg every 4 weeks, or zoledronic acid by CrCl) with the dental examination and calcium first.",
+                       zh: "记录中的骨转移有预防 SRE 的指征：请调整剂量（地舒单抗 120 mg 每 4 周，或按肌酐清除率使用唑来膦酸），先行口腔检查并关注血钙。"))
+                : (LocalizedText(
+                    en: "Denosumab 60 mg: the bone-loss dose — SRE prevention depends on the disease state", zh: "地舒单抗 60 mg：为骨量丢失剂量——是否需预防 SRE 取决于疾病状态"), .advisory,
+                   LocalizedText(en: "", zh: ""))
         return Finding(
             ruleId: "boneAgents.choice", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start, title: title,
