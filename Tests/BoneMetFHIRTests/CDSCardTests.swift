@@ -143,6 +143,17 @@ import Testing
         #expect(!cards.contains { code($0) == "boneAgents.zoledronic.dose" })
     }
 
+    /// Denosumab 60 mg ordered for bone metastases is the bone-loss dose (rule set 2026.12.26):
+    /// the order shows it; 120 mg shows no such card (the choice between agents stays off orders).
+    @Test func aBoneLossDoseOrderedForBoneMetastasesIsFlagged() throws {
+        var record = try Self.example("06-impending-femoral-fracture.json")
+        record.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        let low = try cards("bonemet-order-sign", Self.body(hook: "order-sign", record: record, extraContext: Self.draft("dmab", atc: "M05BX04", name: "Prolia", mg: 60)))
+        #expect(low.contains { code($0) == "boneAgents.choice" && $0["indicator"]?.string == "warning" })
+        let usual = try cards("bonemet-order-sign", Self.body(hook: "order-sign", record: record, extraContext: Self.draft("dmab", atc: "M05BX04", name: "Xgeva", mg: 120)))
+        #expect(!usual.contains { code($0) == "boneAgents.choice" })
+    }
+
     /// A bone-modifying agent ordered while calcium is low: both labels require it corrected
     /// first, so the order shows the hypocalcaemia (rule set 2026.12.2); the patient view too.
     @Test func anAgentOrderedDuringHypocalcaemiaShowsIt() throws {

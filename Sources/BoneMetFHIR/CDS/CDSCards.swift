@@ -10,7 +10,7 @@ public enum CDSCards {
     /// dose due — and anything urgent.
     static let patientViewRules = [
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
-        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.",
+        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.", "surgery.mirels.operated",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [
@@ -74,7 +74,11 @@ public enum CDSCards {
             // Hypocalcaemia is the patient's, not the order's, but the order must wait for it (both
             // agents' labels), so the prescriber sees it on the order.
             for finding in assessment.findings
-            where (finding.subject == .treatment(treatment.id) && orderRules.contains(finding.ruleId)) || finding.ruleId == "labs.hypocalcaemia" {
+            where (finding.subject == .treatment(treatment.id)
+                && (orderRules.contains(finding.ruleId) || (finding.ruleId == "boneAgents.choice" && finding.severity >= .warning)))
+                || finding.ruleId == "labs.hypocalcaemia" {
+                // (The choice between agents is for the MDT; on an order only what argues against
+                // it: SRE prevention not indicated, or a bone-loss dose for bone metastases.)
                 if finding.ruleId == "boneAgents.zoledronic.dose" {
                     guard finding.severity >= .warning, let dose = finding.inputs.first(where: { $0.name == "doseMg" })?.value, let mg = Double(dose) else { continue }
                     cards.append(card(finding, context: context, suggestions: [doseSuggestion(draft, mg: mg, language: context.language)]))
