@@ -312,3 +312,35 @@ import Testing
         #expect(breast.timePoints.last?.lesions.contains { $0.lesion == "V" } == false)
     }
 }
+
+@Suite struct SameBoneImplantTests {
+    /// A femur nailed for its peritrochanteric lesion; a diaphyseal lesion of the same femur a year on.
+    func record(side: Laterality) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "P", bone: .femur, segment: .peritrochanteric, laterality: .right),
+            Lesion(id: "D", bone: .femur, segment: .diaphysis, laterality: side),
+        ]
+        let xray = { (id: String, date: String, observations: [LesionObservation]) in
+            ImagingStudy(id: id, date: day(date), modality: .xray, coverage: [.rightLowerLimb, .leftLowerLimb], observations: observations)
+        }
+        r.studies = [
+            xray("X1", "2023-01-05", [observation("P", .lytic) { $0.fractionOfDiameter = 0.7 }, LesionObservation(lesion: "D", present: false)]),
+            xray("X2", "2024-01-05", [observation("P", .mixed) { $0.fractionOfDiameter = 0.7 }, observation("D", .lytic) { $0.fractionOfDiameter = 0.5 }]),
+        ]
+        r.pain = [PainRecord(date: day("2024-01-05"), lesion: "D", mirels: .moderate)]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, name: "long cephalomedullary nail", lesions: ["P"], start: day("2023-01-12"), procedure: .prophylacticFixation))
+        return r
+    }
+
+    @Test func aLesionInANailedBoneAsksWhetherTheNailSpansIt() throws {
+        let a = assess(record(side: .right), asOf: day("2024-01-06"))
+        let finding = try #require(a.rule("surgery.mirels.impendingFracture").first { $0.subject == .lesion("D") })
+        #expect(finding.title.en.contains("does the bone's implant span it? If not,"))
+        #expect(finding.detail.en.hasPrefix("The bone already holds an implant (long cephalomedullary nail 2023-01-12 (surgery), for right femur, peritrochanteric)"))
+        #expect(finding.title.zhHans.contains("是否跨越该病灶"))
+        // The other femur holds nothing.
+        let other = try #require(assess(record(side: .left), asOf: day("2024-01-06")).rule("surgery.mirels.impendingFracture").first)
+        #expect(!other.title.en.contains("implant"))
+    }
+}

@@ -39,4 +39,29 @@ extension SurgeryRules {
                 zh: "\(beforeText.zhHans)Mirels 评分针对未经治疗的病灶；术后影像显示的是术腔及其填充物，BoneMet 不再据此评分。刮除或骨水泥填充而无钢板、髓内钉或假体者不属于内固定：由主刀骨肿瘤医师依据术后 X 线判断是否需要内固定或保护性使用患肢，已行内固定请记录。"),
             inputs: inputs, sources: [Sources.mirels1989])
     }
+
+    /// An implant already in the same bone, put in for another lesion (a long nail for the
+    /// peritrochanteric lesion, a second lesion in the diaphysis a year later): whether it spans
+    /// this lesion decides whether the bone is protected, and only the film shows it. The
+    /// diaphyseal lesion of a nailed femur was sent to "prophylactic fixation, urgent" as if the
+    /// femur held nothing.
+    func sameBoneImplant(_ lesion: Lesion) -> (treatment: Treatment, for: Lesion)? {
+        for treatment in index.treatments where treatment.kind == .surgery && !treatment.planned && treatment.start != nil
+            && (treatment.procedure?.protectsLongBone ?? false) && !treatment.lesions.contains(lesion.id)
+        {
+            if let other = treatment.lesions.compactMap({ index.lesionsById[$0] }).first(where: {
+                $0.bone == lesion.bone && $0.laterality == lesion.laterality && $0.laterality != nil
+            }) {
+                return (treatment, other)
+            }
+        }
+        return nil
+    }
+
+    static func implantText(_ implant: (treatment: Treatment, for: Lesion), index: CaseIndex) -> LocalizedText {
+        let other = index.label(implant.for)
+        return LocalizedText(
+            en: "The bone already holds an implant (\(implant.treatment.label.en), for \(other.en)): check on the X-ray whether it spans this lesion — a lesion it spans is protected; one beyond it needs its own fixation.",
+            zh: "该骨已有内植物（\(implant.treatment.label.zhHans)，用于\(other.zhHans)）：请在 X 线片上确认其是否跨越本病灶——被跨越的病灶已受保护，超出范围者需单独固定。")
+    }
 }

@@ -257,13 +257,18 @@ struct SurgeryRules {
             if let operation = unprotectingOperation(id) {
                 return operatedFinding(id, lesion: lesion, points: points, operation: operation)
             }
+            let implant = sameBoneImplant(lesion).map { Self.implantText($0, index: index) }
             switch latest.result.fixationAlert {
             case .some(true):
                 let biopsyFirst = !open.isEmpty
                 return Finding(
                     ruleId: "surgery.mirels.impendingFracture", severity: .urgent, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
-                    title: biopsyFirst
+                    title: implant != nil
+                        ? LocalizedText(
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — does the bone's implant span it? If not, \(biopsyFirst ? "biopsy first, then " : "")prophylactic fixation",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——骨内已有内植物是否跨越该病灶？如否，\(biopsyFirst ? "先活检，再" : "")预防性内固定")
+                        : biopsyFirst
                         ? LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — biopsy first, then prophylactic fixation; urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——先活检，再预防性内固定；紧急骨科转诊")
@@ -271,8 +276,8 @@ struct SurgeryRules {
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: LocalizedText(
-                        en: ["\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
+                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
                     inputs: inputs, sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
@@ -282,8 +287,8 @@ struct SurgeryRules {
                         en: "\(name.en): Mirels \(scoreText) may reach the fixation threshold — complete it",
                         zh: "\(name.zhHans)：Mirels \(scoreText) 分，可能达到内固定阈值——请补全评分"),
                     detail: LocalizedText(
-                        en: "\(base.en) Missing: \(Self.missingText(total.missing).en).",
-                        zh: "\(base.zhHans)缺失：\(Self.missingText(total.missing).zhHans)。"),
+                        en: "\(base.en) Missing: \(Self.missingText(total.missing).en).\(implant.map { " " + $0.en } ?? "")",
+                        zh: "\(base.zhHans)缺失：\(Self.missingText(total.missing).zhHans)。\(implant?.zhHans ?? "")"),
                     inputs: inputs, sources: sources)
             case .some(false):
                 return Finding(
