@@ -14,7 +14,9 @@ public enum Worklists {
     public static let all: [Worklist] = [
         Worklist(
             slug: "impending-fractures", title: LocalizedText(en: "Impending fractures", zh: "骨折高风险"),
-            rules: ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete"], minimumSeverity: .advisory),
+            // A bone curetted or cemented without fixation waits for the surgeon's judgement too.
+            rules: ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete", "surgery.mirels.operated"],
+            minimumSeverity: .advisory),
         Worklist(
             slug: "spine", title: LocalizedText(en: "Spinal instability or compression", zh: "脊柱不稳或压迫"),
             rules: ["surgery.spine.noms"], minimumSeverity: .warning),
@@ -31,6 +33,9 @@ public enum Worklists {
                 "boneAgents.doseDue", "boneAgents.zoledronic.renalHold", "boneAgents.zoledronic.notRecommended",
                 "boneAgents.zoledronic.dose", "boneAgents.zoledronic.crclUnknown",
                 "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication",
+                // Only its warnings reach the list: SRE prevention not indicated, a bone-loss dose
+                // given for bone metastases (the choice between agents is info).
+                "boneAgents.choice",
                 // Low calcium holds every agent's next dose until it is corrected (rule set 2026.12.2).
                 "labs.hypocalcaemia",
             ],
