@@ -35,7 +35,7 @@ public enum Worklists {
                 "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication",
                 // Only its warnings reach the list: SRE prevention not indicated, a bone-loss dose
                 // given for bone metastases (the choice between agents is info).
-                "boneAgents.choice",
+                "boneAgents.choice", "boneAgents.concurrent",
                 // Low calcium holds every agent's next dose until it is corrected (rule set 2026.12.2).
                 "labs.hypocalcaemia",
             ],

@@ -2,7 +2,7 @@ import BoneMetDomain
 import BoneMetRules
 import Testing
 
-/// Which findings reach a worklist (rule set 2026.12.26–27's new findings among them).
+/// Which findings reach a worklist (new findings of rule sets 2026.12.26–32 among them).
 @Suite struct WorklistRuleTests {
     @Test func anOperatedBoneAndAnAgentThatShouldNotBeGivenAreListed() {
         #expect(Worklists.slug(rule: "surgery.mirels.operated", severity: .advisory) == "impending-fractures")
@@ -10,6 +10,7 @@ import Testing
         // The choice between agents is info and stays off; what argues against the agent is listed.
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .info) == nil)
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .warning) == "bone-agents")
+        #expect(Worklists.slug(rule: "boneAgents.concurrent", severity: .warning) == "bone-agents")
         // No rule is on two lists.
         let rules = Worklists.all.flatMap(\.rules)
         #expect(Set(rules).count == rules.count)

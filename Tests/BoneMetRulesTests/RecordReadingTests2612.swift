@@ -344,3 +344,27 @@ import Testing
         #expect(!other.title.en.contains("implant"))
     }
 }
+
+@Suite struct ConcurrentBoneAgentsTests {
+    /// Zoledronic acid since 2023-01-20 (its order never closed), denosumab from 2023-08-01.
+    @Test func anOpenOldCourseBesideANewAgentIsReadAsASwitch() throws {
+        var r = baseCase()
+        r.treatments += [
+            Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12, doses: [day("2023-01-20"), day("2023-04-14")]),
+            Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-08-01"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2023-08-01")]),
+        ]
+        r.dentalExams = [day("2023-01-10")]
+        let a = assess(r, asOf: day("2023-09-01"))
+        let concurrent = try #require(a.rule("boneAgents.concurrent").first)
+        #expect(concurrent.severity == .warning)
+        #expect(concurrent.title.en == "Two bone-modifying agents on record at once — confirm the switch to denosumab")
+        #expect(concurrent.detail.en.hasPrefix("Open courses: zoledronic acid since 2023-01-20, last dose 2023-04-14; denosumab since 2023-08-01"))
+        // Only the course in force is due and weighed; the old one is neither.
+        #expect(a.rule("boneAgents.doseDue").map(\.subject) == [.treatment("D")])
+        #expect(!a.findings.contains { $0.subject == .treatment("Z") })
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // The old course closed: no warning.
+        r.treatments[1].end = day("2023-07-15")
+        #expect(!assess(r, asOf: day("2023-09-01")).has("boneAgents.concurrent"))
+    }
+}

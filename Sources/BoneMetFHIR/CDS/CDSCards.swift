@@ -10,7 +10,7 @@ public enum CDSCards {
     /// dose due — and anything urgent.
     static let patientViewRules = [
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
-        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.", "surgery.mirels.operated",
+        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.", "surgery.mirels.operated", "boneAgents.concurrent",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [

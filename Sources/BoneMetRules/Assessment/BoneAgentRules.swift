@@ -31,7 +31,12 @@ struct BoneAgentRules {
             }
         }
         let high = LabRules.hypercalcaemic(index)
-        for agent in currentAgents {
+        var agents = currentAgents
+        if let concurrent = concurrentCourses() {
+            findings.append(concurrentFinding(concurrent))
+            agents.removeAll { agent in concurrent.older.contains { $0.id == agent.id } }
+        }
+        for agent in agents {
             switch agent.agent {
             case .zoledronicAcid: findings += zoledronic(agent)
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())

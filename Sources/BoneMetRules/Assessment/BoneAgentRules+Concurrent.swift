@@ -1,0 +1,44 @@
+/// Two different bone-modifying agents running at once. An EHR that leaves the old order open
+/// after a switch (zoledronic acid since 2021, denosumab from 2025-08) gave "dose due" for both
+/// and "the alternative is denosumab" beside a running denosumab course. The trials compared
+/// the agents (Stopeck 2010, Fizazi 2011, Henry 2011); none gave them together.
+extension BoneAgentRules {
+    struct Concurrent {
+        /// The course started last: read as the one in force (a switch).
+        let latest: Treatment
+        let older: [Treatment]
+    }
+
+    func concurrentCourses() -> Concurrent? {
+        let given = currentAgents.filter { !$0.planned && $0.start != nil }
+        guard Set(given.compactMap(\.agent)).count >= 2,
+            let latest = given.max(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) })
+        else { return nil }
+        return Concurrent(latest: latest, older: given.filter { $0.id != latest.id && $0.agent != latest.agent })
+    }
+
+    func concurrentFinding(_ courses: Concurrent) -> Finding {
+        func describe(_ course: Treatment) -> LocalizedText {
+            let name = course.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+            let last = course.doses.filter { index.known($0) }.max()
+            return LocalizedText(
+                en: "\(name.en) since \(course.start.map(String.init(describing:)) ?? "?")\(last.map { ", last dose \($0)" } ?? "")",
+                zh: "\(name.zhHans)（自 \(course.start.map(String.init(describing:)) ?? "?")\(last.map { "，末次 \($0)" } ?? "")）")
+        }
+        let older = LocalizedText.joined(courses.older.map(describe), en: "; ", zh: "；")
+        let latest = describe(courses.latest)
+        let name = courses.latest.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+        return Finding(
+            ruleId: "boneAgents.concurrent", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .patient, date: courses.latest.start,
+            title: LocalizedText(
+                en: "Two bone-modifying agents on record at once — confirm the switch to \(name.en)",
+                zh: "同时记录两种骨改良药物——请确认已换用\(name.zhHans)"),
+            detail: LocalizedText(
+                en: "Open courses: \(older.en); \(latest.en). Taken as a switch to \(name.en) (the course started last): end the other course in the record. The trials compared the agents (Stopeck 2010, Fizazi 2011, Henry 2011); none gave them together — if both are really given, stop one.",
+                zh: "未结束的疗程：\(older.zhHans)；\(latest.zhHans)。按最后开始的疗程视为已换用\(name.zhHans)：请在病历中结束另一疗程。相关试验比较的是两药（Stopeck 2010、Fizazi 2011、Henry 2011），均未联合使用——如确实同时使用，请停用其一。"),
+            inputs: courses.older.map { FindingInput("olderCourse", $0.id) } + [FindingInput("currentCourse", courses.latest.id)],
+            sources: [Sources.stopeck2010, Self.fizazi2011, Self.henry2011],
+            claims: courses.older.map { Claim(.boneAgentTiming, about: $0.id, "withhold") })
+    }
+}
