@@ -368,3 +368,31 @@ import Testing
         #expect(!assess(r, asOf: day("2023-09-01")).has("boneAgents.concurrent"))
     }
 }
+
+@Suite struct CompressionAfterSpinalSurgeryTests {
+    /// T10 at ESCC 2, separation surgery on 2023-03-15; MRI after it at ESCC 0, then ESCC 2 again.
+    func record(lastESCC: ESCC.Grade) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T10"))]
+        let mri = { (id: String, date: String, grade: ESCC.Grade, size: [Double]) in
+            ImagingStudy(id: id, date: day(date), modality: .mri, coverage: [.thoracicSpine], observations: [
+                observation("V", .lytic, size) { $0.escc = grade; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+            ])
+        }
+        r.studies = [mri("M1", "2023-03-01", .g2, [30, 28]), mri("M2", "2023-06-01", .g0, [20, 18]), mri("M3", "2024-01-08", lastESCC, [34, 30])]
+        r.neurology = [NeurologyRecord(date: day("2024-01-08"), status: .intact)]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, lesions: ["V"], start: day("2023-03-15"), procedure: .separationSurgery))
+        return r
+    }
+
+    @Test func highGradeCompressionAfterTheOperationIsARecurrence() throws {
+        let recurrent = try #require(assess(record(lastESCC: .g2), asOf: day("2024-01-10")).rule("surgery.spine.noms").first)
+        #expect(recurrent.severity == .urgent)
+        #expect(recurrent.detail.en.contains("Recurrent compression after separation surgery 2023-03-15"))
+        #expect(!recurrent.detail.en.contains("Treated:"))
+        // Low grade after the operation: still treated, as before.
+        let quiet = try #require(assess(record(lastESCC: .g1a), asOf: day("2024-01-10")).rule("surgery.spine.noms").first)
+        #expect(quiet.severity == .info)
+        #expect(quiet.detail.en.contains("Treated: separation surgery 2023-03-15"))
+    }
+}

@@ -40,11 +40,22 @@ extension SurgeryRules {
             // Done, not planned: a planned separation surgery made ESCC 3 with myelopathy an
             // "info — Treated" finding, off the first screen before anyone had operated.
             let spinal = index.localTreatments(lesion.id, kind: .surgery).filter { $0.procedure?.treatsSpine ?? false }
-            let treated = spinal.first { !$0.planned }
+            var treated = spinal.last { !$0.planned }
+            // An operation treats what was seen before it. Compression graded high again (or a
+            // deficit) on a study after it is a recurrence: a T10 renal metastasis at ESCC 2 nine
+            // months after separation surgery and SBRT, growing by 183 %, read "info — Treated:
+            // separation surgery".
+            var recurrence: Treatment?
+            if let operation = treated, let day = operation.start, latest.study.date.earliestDay > day.latestDay,
+                escc?.highGrade == true || deficit
+            {
+                recurrence = operation
+                treated = nil
+            }
             let planned = treated == nil ? spinal.first { $0.planned } : nil
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
-                systemic: systemic, explainedBy: explainedBy, planned: planned)
+                systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence)
         }
     }
 
@@ -85,7 +96,8 @@ extension SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
-        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil
+        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
+        recurrenceAfter: Treatment? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -225,6 +237,11 @@ extension SurgeryRules {
             }
             recommendation = LocalizedText(
                 en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)", zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)")
+        }
+        if let operation = recurrenceAfter {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) Recurrent compression after \(operation.label.en): revision surgery or re-irradiation is decided by spine surgery with radiation oncology.",
+                zh: "\(recommendation.zhHans)\(operation.label.zhHans)后再次压迫：翻修手术或再程放疗由脊柱外科与放疗科共同决定。")
         }
         if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
