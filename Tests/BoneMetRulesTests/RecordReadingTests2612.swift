@@ -396,3 +396,31 @@ import Testing
         #expect(quiet.detail.en.contains("Treated: separation surgery 2023-03-15"))
     }
 }
+
+@Suite struct FractureAfterFixationTests {
+    /// A femur nailed prophylactically on 2023-02-01; a fracture on the X-ray of 2023-10-01 (or
+    /// the fracture the nail was put in for, seen on 2023-01-20).
+    func record(fractureOn: String) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-01-20"), modality: .xray, coverage: [.leftLowerLimb], observations: [
+                observation("L1", .lytic) { $0.fractionOfDiameter = 0.7; $0.fracture = fractureOn == "2023-01-20" ? true : nil },
+            ]),
+            ImagingStudy(id: "X2", date: day("2023-10-01"), modality: .xray, coverage: [.leftLowerLimb], observations: [
+                observation("L1", .lytic) { $0.fractionOfDiameter = 0.7; $0.fracture = true },
+            ]),
+        ]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, lesions: ["L1"], start: day("2023-02-01"), procedure: .prophylacticFixation))
+        return r
+    }
+
+    @Test func aFractureFirstSeenAfterTheFixationIsUrgent() throws {
+        let failed = try #require(assess(record(fractureOn: "2023-10-01"), asOf: day("2023-10-02")).rule("surgery.mirels.fractured").first)
+        #expect(failed.severity == .urgent)
+        #expect(failed.title.en == "left femur, diaphysis: fracture after prophylactic fixation — urgent orthopaedic review")
+        #expect(failed.detail.en.contains("first recorded on 2023-10-01, after it"))
+        // The fracture the fixation treated: info, as before.
+        let treated = try #require(assess(record(fractureOn: "2023-01-20"), asOf: day("2023-10-02")).rule("surgery.mirels.fractured").first)
+        #expect(treated.severity == .info)
+    }
+}

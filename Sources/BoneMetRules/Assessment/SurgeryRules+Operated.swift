@@ -64,4 +64,26 @@ extension SurgeryRules {
             en: "The bone already holds an implant (\(implant.treatment.label.en), for \(other.en)): check on the X-ray whether it spans this lesion — a lesion it spans is protected; one beyond it needs its own fixation.",
             zh: "该骨已有内植物（\(implant.treatment.label.zhHans)，用于\(other.zhHans)）：请在 X 线片上确认其是否跨越本病灶——被跨越的病灶已受保护，超出范围者需单独固定。")
     }
+
+    /// A fracture first seen after the bone was fixed is not the fracture the fixation treated:
+    /// the implant failed or the bone broke beside it. A nailed femur X-rayed broken eight months
+    /// later read "pathological fracture on record — Treated: prophylactic fixation" (info).
+    func fractureAfterFixation(_ id: String, protected: Treatment?) -> Finding? {
+        guard let fixation = protected, !fixation.planned, let day = fixation.start, let lesion = index.lesionsById[id] else { return nil }
+        let recorded = index.record.events.filter { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }.map(\.date)
+        let imaged = index.presentPoints(id).filter { $0.observation.fracture == true }.map(\.study.date)
+        guard let first = (recorded + imaged).min(), first.earliestDay > day.latestDay else { return nil }
+        let name = index.label(lesion)
+        return Finding(
+            ruleId: "surgery.mirels.fractured", severity: .urgent, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(id), date: first,
+            title: LocalizedText(
+                en: "\(name.en): fracture after \(fixation.procedure?.label.en ?? "fixation") — urgent orthopaedic review",
+                zh: "\(name.zhHans)：\(fixation.procedure?.label.zhHans ?? "内固定")后骨折——紧急骨科评估"),
+            detail: LocalizedText(
+                en: "Fixed on \(day) (\(fixation.label.en)); the fracture is first recorded on \(first), after it: implant failure or a fracture beside the implant (disease progressing around it) — revision is the orthopaedic oncologist's decision, with imaging of the whole bone.",
+                zh: "\(day) 已行\(fixation.label.zhHans)；骨折首次记录于 \(first)，晚于手术：内固定失效或内植物旁骨折（病灶在其周围进展）——是否翻修由骨肿瘤医师决定，需全长骨影像。"),
+            inputs: [FindingInput("fixation", fixation.id), FindingInput("fractureFirstSeen", first.description)],
+            sources: [Sources.mirels1989], claims: [Claim(.fixation, about: id, "fixNow")])
+    }
 }

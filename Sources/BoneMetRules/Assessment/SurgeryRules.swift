@@ -207,6 +207,9 @@ struct SurgeryRules {
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
             let open = index.openDifferential(id)
             let surgical = surgicalContext(id, open: open)
+            if fractured, let failure = fractureAfterFixation(id, protected: protected) {
+                return failure
+            }
             if fractured {
                 // A planned fixation of a broken bone is still to be done: it stays urgent.
                 let needsFixation = protected == nil || protected?.planned == true
