@@ -1,9 +1,12 @@
-/// A long-bone lesion operated on without fixation (curettage, cement, an operation of no
-/// recorded kind): Mirels no longer scores it.
+/// A long-bone lesion curetted or cemented without fixation: Mirels no longer scores it.
 extension SurgeryRules {
-    /// The last operation done on the lesion that neither fixes nor replaces the bone.
+    /// The last curettage or cement augmentation done on the lesion. An operation of no recorded
+    /// kind is not taken for one: an open biopsy entered as "surgery" must not silence the
+    /// fixation alert.
     func unprotectingOperation(_ id: String) -> Treatment? {
-        index.localTreatments(id, kind: .surgery).last { !$0.planned && $0.start != nil && !($0.procedure?.protectsLongBone ?? false) }
+        index.localTreatments(id, kind: .surgery).last { treatment in
+            !treatment.planned && treatment.start != nil && [.curettage, .cementAugmentation].contains(treatment.procedure)
+        }
     }
 
     /// Mirels (1989) scored untreated lesions; after a curettage the film shows the cavity and
