@@ -1,7 +1,7 @@
 import BoneMetRules
 import Testing
 
-/// Rule set 2026.12.26: what a third batch of whole records written from scratch (a curetted
+/// Rule sets 2026.12.26–36: what a third batch of whole records written from scratch (a curetted
 /// renal humerus, an outside bone scan dated by month, denosumab 60 mg under androgen
 /// deprivation) showed the rules reading wrongly, each pinned at its class.
 @Suite struct OperatedLongBoneTests {
@@ -424,5 +424,25 @@ import Testing
         // The fracture the fixation treated: info, as before.
         let treated = try #require(assess(record(fractureOn: "2023-01-20"), asOf: day("2023-10-02")).rule("surgery.mirels.fractured").first)
         #expect(treated.severity == .info)
+    }
+}
+
+@Suite struct UnusualSiteBeforeFixationTests {
+    /// A thyroid cancer with several lesions; the distal radius is lytic over half its diameter
+    /// with pain on use — biopsy indicated there (reference.md: distal to the elbow or knee).
+    @Test func aLesionDistalToTheElbowIsBiopsiedBeforeItIsFixed() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, histologyType: .thyroidCarcinoma, diagnosed: day("2022-01"))]
+        r.lesions = [Lesion(id: "R", bone: .radius, segment: .distal, laterality: .right), Lesion(id: "S", bone: .scapula, laterality: .left)]
+        r.studies = [ImagingStudy(id: "X1", date: day("2023-01-05"), modality: .xray, coverage: [.rightUpperLimb, .leftUpperLimb], observations: [
+            observation("R", .lytic) { $0.fractionOfDiameter = 0.5; $0.boneDestruction = true }, observation("S", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "R", mirels: .moderate)]
+        let a = assess(r, asOf: day("2023-01-06"))
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("R")))
+        let fixation = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(fixation.title.en.contains("biopsy first, then prophylactic fixation"))
+        #expect(fixation.detail.en.contains("unusual site (distal to the elbow or knee)"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }

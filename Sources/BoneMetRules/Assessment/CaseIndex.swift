@@ -386,6 +386,12 @@ final class CaseIndex {
             reasons.append(LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶"))
         }
         if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
+        // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion
+        // and the long interval): the distal radius is a classic site of giant cell tumour. A
+        // thyroid cancer's distal radius was "biopsy indicated" beside "prophylactic fixation".
+        if let value = lesionsById[lesion], value.bone.isDistalToElbowOrKnee {
+            reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
+        }
         if let years = longDiseaseFreeInterval(endedBy: lesion) {
             reasons.append(LocalizedText(
                 en: "long disease-free interval (\(years) years)", zh: "无病间期长（\(years) 年）"))
