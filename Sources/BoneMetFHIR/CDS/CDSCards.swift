@@ -103,10 +103,7 @@ public enum CDSCards {
         treatment.id = "draft:" + (draft.id ?? "order")
         treatment.planned = true
         treatment.doses = []
-        let quantity = json["dosageInstruction"]?.array.first?["doseAndRate"]?.array.first?["doseQuantity"]
-        if let quantity, quantity["code"]?.string == "mg" || quantity["unit"]?.string == "mg", let value = quantity["value"]?.decimalText.flatMap(Double.init) {
-            treatment.doseMg = value
-        }
+        // (Its dose and interval were read by the mapper, `FHIRCaseMapper.dosing`.)
         // Within the case format's limits, as every mapped record (CaseLimits).
         var draftRecord = CaseRecord(patient: Patient(id: "draft"))
         draftRecord.treatments = [treatment]
@@ -119,9 +116,7 @@ public enum CDSCards {
     /// quantity in mg — and without the EHR's narrative, which would still show the old dose.
     static func doseSuggestion(_ draft: FHIRResource, mg: Double, language: Language) -> FHIRJSON {
         let doseText = FHIRExporter.num(mg).decimalText ?? String(describing: mg)
-        let quantity = FHIRExporter.obj([
-            ("value", FHIRExporter.num(mg)), ("unit", .string("mg")), ("system", .string(FHIRCodes.ucum)), ("code", .string("mg")),
-        ])
+        let quantity = FHIRExporter.milligrams(mg)
         var dosages = draft.json["dosageInstruction"]?.array ?? []
         var first = dosages.first?.members.filter { $0.key != "doseAndRate" } ?? []
         if let index = first.firstIndex(where: { $0.key == "text" }), let text = first[index].value.string {

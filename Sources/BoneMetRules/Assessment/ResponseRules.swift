@@ -381,22 +381,12 @@ struct ResponseRules {
                 guard let start = therapy.start else { return false }
                 return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.earliestDay <= $0.latestDay } ?? true
             }
-            if unimaged {
-                findings.append(Finding(
-                    ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .info,
-                    duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
-                    title: LocalizedText(
-                        en: "\(therapy.label.en) was stopped for progression — no bone imaging while it ran",
-                        zh: "\(therapy.label.zhHans) 因“进展”停用——用药期间无骨影像"),
-                    detail: LocalizedText(
-                        en: "No bone study is on record between its start and its stop: its effect on the bone metastases is unknown. A progression elsewhere (primary, viscera, tumour markers) is not judged here; do not read it as a failure in bone.\(laterText.en)",
-                        zh: "自开始至停用期间无骨影像记录：其对骨转移的疗效不明。其他部位（原发灶、内脏、肿瘤标志物）的进展不在此评价；不应据此认定该方案对骨转移无效。\(laterText.zhHans)"),
-                    inputs: [FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"), FindingInput("windowResponses", "")],
-                    sources: Self.sources + [Self.attributionSource]))
-                continue
-            }
             let detail: LocalizedText =
-                window.isEmpty
+                unimaged
+                ? LocalizedText(
+                    en: "No bone study is on record between its start and its stop: its effect on the bone metastases is unknown. A progression elsewhere (primary, viscera, tumour markers) is not judged here; do not read it as a failure in bone.\(laterText.en)",
+                    zh: "自开始至停用期间无骨影像记录：其对骨转移的疗效不明。其他部位（原发灶、内脏、肿瘤标志物）的进展不在此评价；不应据此认定该方案对骨转移无效。\(laterText.zhHans)")
+                : window.isEmpty
                 ? LocalizedText(
                     en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
                     zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
@@ -404,11 +394,15 @@ struct ResponseRules {
                     en: "Bone response in its own window before it was stopped: \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
                     zh: "停用前其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
             findings.append(Finding(
-                ruleId: "boneHealth.attribution.unsupportedSwitch", severity: window.isEmpty ? .advisory : .warning,
+                ruleId: "boneHealth.attribution.unsupportedSwitch", severity: unimaged ? .info : window.isEmpty ? .advisory : .warning,
                 duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
-                title: LocalizedText(
-                    en: "\(therapy.label.en) was stopped for progression that its window does not show",
-                    zh: "\(therapy.label.zhHans) 因“进展”停用，但其用药窗口未显示进展"),
+                title: unimaged
+                    ? LocalizedText(
+                        en: "\(therapy.label.en) was stopped for progression — no bone imaging while it ran",
+                        zh: "\(therapy.label.zhHans) 因“进展”停用——用药期间无骨影像")
+                    : LocalizedText(
+                        en: "\(therapy.label.en) was stopped for progression that its window does not show",
+                        zh: "\(therapy.label.zhHans) 因“进展”停用，但其用药窗口未显示进展"),
                 detail: detail,
                 inputs: [
                     FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
