@@ -108,10 +108,12 @@ struct PrognosisRules {
             if list.contains(where: { $0.pattern == .disseminated }) { return .disseminated }
             return list.allSatisfy { $0.pattern != nil } ? .nodular : nil
         }
-        let systemic = index.systemicTherapies
+        // As recorded, else read from the drugs named (DrugClasses); "no" only when every
+        // regimen's class is known.
+        let readings = index.systemicTherapies.map(DrugClasses.reading)
         let chemo: Bool? =
-            systemic.contains { $0.systemicClass == .chemotherapy } ? true
-            : systemic.contains { $0.systemicClass == nil } ? nil : false
+            readings.contains { $0.classes.contains(.chemotherapy) } ? true
+            : readings.contains { !$0.complete } ? nil : false
         return Katagiri.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
@@ -125,8 +127,25 @@ struct PrognosisRules {
     /// drug's ATC code). Not recorded and none on record: unknown.
     func targetedTherapy(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.targetedTherapy { return recorded }
-        guard primary.site == .lung, index.systemicTherapies.contains(where: { $0.systemicClass == .targeted }) else { return nil }
+        guard primary.site == .lung, index.systemicTherapies.contains(where: { DrugClasses.reading($0).classes.contains(.targeted) }) else { return nil }
         return true
+    }
+
+    /// The regimens whose class New Katagiri used was read from their drugs' names, said so that
+    /// the clinician can check it ("cisplatin + pemetrexed: chemotherapy").
+    func classesReadFromDrugs() -> LocalizedText? {
+        let read = index.systemicTherapies.compactMap { therapy -> LocalizedText? in
+            let reading = DrugClasses.reading(therapy)
+            guard !reading.recorded, !reading.classes.isEmpty else { return nil }
+            let classes = SystemicClass.allCases.filter(reading.classes.contains).map(\.label)
+            let list = LocalizedText.joined(classes, en: ", ", zh: "、")
+            return LocalizedText(en: "\(therapy.displayName.en): \(list.en)", zh: "\(therapy.displayName.zhHans)：\(list.zhHans)")
+        }
+        guard !read.isEmpty else { return nil }
+        let list = LocalizedText.joined(read, en: "; ", zh: "；")
+        return LocalizedText(
+            en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).",
+            zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。")
     }
 
     /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
@@ -193,7 +212,7 @@ struct PrognosisRules {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
                 band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
-                note: byPrimary { $0.katagiri }))
+                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs()].compactMap { $0 }, en: "", zh: "")))
         }
         if !metastatic.isEmpty { findings.append(survivalModelInputs()) }
         return findings

@@ -105,6 +105,16 @@ public enum TreatmentKind: String, InputEnum, Codable {
 
 public enum SystemicClass: String, ValueEnum, Codable {
     case chemotherapy, endocrine, targeted, immunotherapy, other
+
+    public var label: LocalizedText {
+        switch self {
+        case .chemotherapy: LocalizedText(en: "chemotherapy", zh: "化疗")
+        case .endocrine: LocalizedText(en: "endocrine therapy", zh: "内分泌治疗")
+        case .targeted: LocalizedText(en: "targeted therapy", zh: "靶向治疗")
+        case .immunotherapy: LocalizedText(en: "immunotherapy", zh: "免疫治疗")
+        case .other: LocalizedText(en: "other", zh: "其他")
+        }
+    }
 }
 
 public enum StopReason: String, ValueEnum, Codable {

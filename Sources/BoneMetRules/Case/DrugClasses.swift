@@ -1,0 +1,184 @@
+import Foundation
+
+/// The class of a systemic therapy read from the drugs a record names, when the record does not
+/// state it (`systemicClass`). Records — a Chinese discharge summary, an EHR's medication text —
+/// name drugs ("奥希替尼", "cisplatin + pemetrexed", "ADT"), not classes, and New Katagiri scores
+/// two items from the class: previous chemotherapy, and lung cancer "with molecular targeted
+/// therapy" (Katagiri 2014). Classes follow the WHO ATC index (WHO Collaborating Centre for
+/// Drug Statistics Methodology): L01A–L01D and L01XA cytotoxic chemotherapy, L01E protein
+/// kinase inhibitors and L01F monoclonal antibodies targeted (L01FF PD-1/PD-L1 and ipilimumab
+/// immunotherapy), L02 endocrine — the same reading `FHIRCaseMapper.systemicClass(atc:)` gives
+/// an ATC code. Drugs without a place in that reading (myeloma's proteasome inhibitors and
+/// immunomodulators, radiopharmaceuticals, steroids) are not classed: a regimen holding one is
+/// left open rather than guessed.
+public enum DrugClasses {
+    /// What a regimen's class comes from.
+    public struct Reading: Sendable, Hashable {
+        /// The classes of its drugs (a chemo-immunotherapy regimen is both).
+        public var classes: Set<SystemicClass>
+        /// Every drug of it has a class: "no chemotherapy" can be said only then.
+        public var complete: Bool
+        /// The class was recorded, not read from names.
+        public var recorded: Bool
+
+        public init(classes: Set<SystemicClass>, complete: Bool, recorded: Bool) {
+            self.classes = classes
+            self.complete = complete
+            self.recorded = recorded
+        }
+    }
+
+    /// The regimen's classes: as recorded, else from its drugs (or, without a drug list, its name).
+    public static func reading(_ treatment: Treatment) -> Reading {
+        if let recorded = treatment.systemicClass { return Reading(classes: [recorded], complete: true, recorded: true) }
+        let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
+        let pieces = texts.flatMap(split).filter { !$0.isEmpty }
+        let perPiece = pieces.map(classes(in:))
+        return Reading(
+            classes: perPiece.reduce(into: Set()) { $0.formUnion($1) },
+            complete: !pieces.isEmpty && perPiece.allSatisfy { !$0.isEmpty }, recorded: false)
+    }
+
+    /// The classes named in one drug's text ("Osimertinib 80 MG Oral Tablet", "白蛋白紫杉醇").
+    /// A text that says the class is absent ("chemotherapy-free", "未化疗", "拒绝化疗") is not read.
+    static func classes(in text: String) -> Set<SystemicClass> {
+        let lower = text.lowercased()
+        if negations.contains(where: lower.contains) { return [] }
+        var found = Set<SystemicClass>()
+        // Latin names as whole words: split at anything but ASCII letters, digits and hyphens
+        // (a Chinese character beside a Latin name is no part of it: "奥希替尼osimertinib"), then
+        // every hyphen-joined run of a word ("nab-paclitaxel", "anti-pd-1") and every two words
+        // together ("endocrine therapy").
+        let words = lower.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
+        for (position, word) in words.enumerated() {
+            if let drugClass = lookup.latin[String(word)] { found.insert(drugClass) }
+            let parts = word.split(separator: "-")
+            if parts.count > 1 {
+                for first in parts.indices {
+                    for last in first..<parts.endIndex where !(first == parts.startIndex && last == parts.endIndex - 1) {
+                        if let drugClass = lookup.latin[parts[first...last].joined(separator: "-")] { found.insert(drugClass) }
+                    }
+                }
+            }
+            if position > 0, let drugClass = lookup.latin["\(words[position - 1]) \(word)"] { found.insert(drugClass) }
+        }
+        // Chinese names anywhere in the text.
+        if lower.utf8.contains(where: { $0 >= 0x80 }) {
+            var rest = Substring(lower)
+            while let first = rest.first {
+                for (name, drugClass) in lookup.chinese[first] ?? [] where rest.hasPrefix(name) { found.insert(drugClass) }
+                rest = rest.dropFirst()
+            }
+        }
+        return found
+    }
+
+    /// A regimen's text in drugs: "TKI + 化疗", "carboplatin/pemetrexed", "来曲唑联合哌柏西利".
+    static func split(_ text: String) -> [String] {
+        var pieces = [text.lowercased()]
+        for separator in separators {
+            pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+        }
+        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static let separators = ["+", "＋", "/", ",", "，", "、", ";", "；", " and ", " plus ", " with ", " then ", "联合", "序贯"]
+    private static let negations = ["chemotherapy-free", "chemo-free", "no chemo", "without chemo", "declined", "未化疗", "免化疗", "去化疗", "拒绝", "未行"]
+
+    /// The table as looked up: Latin names (one word, or two joined by a space) and Chinese names
+    /// by their first character.
+    private static let lookup: (latin: [String: SystemicClass], chinese: [Character: [(String, SystemicClass)]]) = {
+        var latin: [String: SystemicClass] = [:]
+        var chinese: [Character: [(String, SystemicClass)]] = [:]
+        for (drugClass, names) in table {
+            for name in names {
+                if let first = name.first, !first.isASCII {
+                    chinese[first, default: []].append((name, drugClass))
+                } else {
+                    latin[name] = drugClass
+                }
+            }
+        }
+        return (latin, chinese)
+    }()
+
+    /// Generic names (INN and Chinese approved names), common brand names, and the class words
+    /// records use. ATC groups in the comments.
+    static let table: [(SystemicClass, [String])] = [
+        (.chemotherapy, [
+            "chemotherapy", "chemo", "chemoradiotherapy", "chemoradiation", "化疗", "化学治疗",
+            // Platinum (L01XA)
+            "cisplatin", "carboplatin", "oxaliplatin", "nedaplatin", "lobaplatin", "顺铂", "卡铂", "奥沙利铂", "奈达铂", "洛铂",
+            // Antimetabolites (L01B)
+            "pemetrexed", "gemcitabine", "capecitabine", "fluorouracil", "5-fu", "tegafur", "s-1", "methotrexate", "cytarabine",
+            "培美曲塞", "吉西他滨", "卡培他滨", "氟尿嘧啶", "替吉奥", "替加氟", "甲氨蝶呤", "阿糖胞苷",
+            // Plant alkaloids: taxanes, vinca alkaloids, topoisomerase inhibitors (L01C)
+            "paclitaxel", "docetaxel", "cabazitaxel", "vinorelbine", "vincristine", "etoposide", "irinotecan", "topotecan",
+            "紫杉醇", "多西他赛", "多西紫杉醇", "卡巴他赛", "长春瑞滨", "长春新碱", "依托泊苷", "伊立替康", "拓扑替康",
+            // Cytotoxic antibiotics (L01D)
+            "doxorubicin", "epirubicin", "pirarubicin", "adriamycin", "多柔比星", "阿霉素", "表柔比星", "吡柔比星",
+            // Alkylating agents (L01A)
+            "cyclophosphamide", "ifosfamide", "melphalan", "bendamustine", "temozolomide",
+            "环磷酰胺", "异环磷酰胺", "美法仑", "苯达莫司汀", "替莫唑胺",
+            // Eribulin (L01XX41): a cytotoxic microtubule inhibitor
+            "eribulin", "艾立布林",
+            // Brands
+            "taxol", "taxotere", "abraxane", "jevtana", "alimta", "gemzar", "xeloda", "navelbine", "halaven",
+            "泰素", "泰索帝", "希罗达",
+        ]),
+        (.endocrine, [
+            "endocrine therapy", "hormone therapy", "hormonal therapy", "androgen deprivation", "adt", "aromatase inhibitor",
+            "lhrh", "gnrh", "内分泌", "去势治疗", "药物去势",
+            // Anti-oestrogens, aromatase inhibitors (L02BA, L02BG)
+            "tamoxifen", "toremifene", "fulvestrant", "anastrozole", "letrozole", "exemestane",
+            "他莫昔芬", "三苯氧胺", "托瑞米芬", "氟维司群", "阿那曲唑", "来曲唑", "依西美坦",
+            // GnRH agonists and antagonists (L02AE, L02BX02)
+            "goserelin", "leuprorelin", "leuprolide", "triptorelin", "degarelix", "戈舍瑞林", "亮丙瑞林", "曲普瑞林", "地加瑞克",
+            // Anti-androgens, androgen synthesis (L02BB, L02BX03); progestogens (L02AB)
+            "bicalutamide", "flutamide", "enzalutamide", "apalutamide", "darolutamide", "rezvilutamide", "abiraterone", "megestrol",
+            "比卡鲁胺", "氟他胺", "恩扎卢胺", "阿帕他胺", "达罗他胺", "瑞维鲁胺", "阿比特龙", "甲地孕酮",
+            // Brands
+            "nolvadex", "faslodex", "arimidex", "femara", "aromasin", "zoladex", "lupron", "eligard", "firmagon",
+            "casodex", "xtandi", "erleada", "nubeqa", "zytiga",
+            "诺雷德", "康士得", "弗隆", "瑞宁得", "阿诺新", "芙仕得", "泽珂", "安可坦",
+        ]),
+        (.targeted, [
+            "targeted therapy", "tki", "靶向",
+            // EGFR, ALK, MET, RET, BRAF/MEK inhibitors (L01EB, L01ED, L01EX, L01EC, L01EE)
+            "gefitinib", "erlotinib", "icotinib", "afatinib", "dacomitinib", "osimertinib", "aumolertinib", "almonertinib",
+            "furmonertinib", "befotertinib", "crizotinib", "ceritinib", "alectinib", "brigatinib", "lorlatinib", "ensartinib",
+            "savolitinib", "capmatinib", "tepotinib", "selpercatinib", "pralsetinib", "dabrafenib", "trametinib", "vemurafenib",
+            "吉非替尼", "厄洛替尼", "埃克替尼", "阿法替尼", "达可替尼", "奥希替尼", "阿美替尼", "伏美替尼", "贝福替尼",
+            "克唑替尼", "塞瑞替尼", "阿来替尼", "布格替尼", "布加替尼", "劳拉替尼", "恩沙替尼", "赛沃替尼", "塞普替尼",
+            "普拉替尼", "达拉非尼", "曲美替尼", "维莫非尼",
+            // VEGFR and multikinase inhibitors, mTOR (L01EK, L01EX, L01EG): renal, thyroid, liver
+            "sunitinib", "sorafenib", "pazopanib", "axitinib", "cabozantinib", "lenvatinib", "anlotinib", "apatinib",
+            "donafenib", "regorafenib", "fruquintinib", "vandetanib", "imatinib", "everolimus",
+            "舒尼替尼", "索拉非尼", "培唑帕尼", "阿昔替尼", "卡博替尼", "仑伐替尼", "安罗替尼", "阿帕替尼", "多纳非尼",
+            "瑞戈非尼", "呋喹替尼", "伊马替尼", "依维莫司",
+            // CDK4/6 and HER2 kinase inhibitors (L01EF, L01EH)
+            "palbociclib", "ribociclib", "abemaciclib", "dalpiciclib", "lapatinib", "pyrotinib", "neratinib", "tucatinib",
+            "哌柏西利", "瑞波西利", "阿贝西利", "达尔西利", "拉帕替尼", "吡咯替尼", "奈拉替尼", "图卡替尼",
+            // Monoclonal antibodies and their conjugates (L01FD, L01FE, L01FG, L01FA)
+            "trastuzumab", "pertuzumab", "inetetamab", "bevacizumab", "cetuximab", "panitumumab", "ramucirumab", "rituximab",
+            "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
+            // PARP inhibitors (L01XK): targeted by mechanism
+            "olaparib", "niraparib", "talazoparib", "fluzoparib", "奥拉帕利", "尼拉帕利", "他拉唑帕利", "氟唑帕利",
+            // Brands
+            "tagrisso", "iressa", "tarceva", "gilotrif", "alecensa", "xalkori", "lorbrena", "herceptin", "perjeta", "kadcyla",
+            "enhertu", "avastin", "ibrance", "kisqali", "verzenio", "tykerb", "nerlynx", "lynparza", "sutent", "nexavar",
+            "votrient", "inlyta", "cabometyx", "lenvima", "afinitor",
+            "泰瑞沙", "易瑞沙", "特罗凯", "凯美纳", "赫赛汀", "帕捷特", "安维汀", "爱博新", "赛可瑞", "安圣莎", "利普卓",
+        ]),
+        (.immunotherapy, [
+            "immunotherapy", "checkpoint inhibitor", "pd-1", "pd-l1", "免疫治疗", "免疫检查点",
+            // PD-1/PD-L1 antibodies (L01FF), CTLA-4 (L01FX04)
+            "pembrolizumab", "nivolumab", "atezolizumab", "durvalumab", "avelumab", "cemiplimab", "camrelizumab", "sintilimab",
+            "tislelizumab", "toripalimab", "penpulimab", "serplulimab", "sugemalimab", "adebrelimab", "ipilimumab",
+            "帕博利珠单抗", "纳武利尤单抗", "阿替利珠单抗", "度伐利尤单抗", "卡瑞利珠单抗", "信迪利单抗", "替雷利珠单抗",
+            "特瑞普利单抗", "派安普利单抗", "斯鲁利单抗", "舒格利单抗", "阿得贝利单抗", "伊匹木单抗",
+            // Brands
+            "keytruda", "opdivo", "tecentriq", "imfinzi", "yervoy", "可瑞达", "欧狄沃", "艾瑞卡", "达伯舒", "百泽安", "拓益",
+        ]),
+    ]
+}

@@ -1,0 +1,84 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.37: a regimen's class read from the drugs a record names (WHO ATC classes;
+/// Katagiri H et al. Cancer Med 2014;3:1359-67 scores previous chemotherapy and lung cancer on
+/// molecular targeted therapy). A Chinese record says "奥希替尼", an EHR "Osimertinib 80 MG Oral
+/// Tablet" — with no `systemicClass`, New Katagiri scored lung cancer 2–3 ("targeted therapy?")
+/// and previous chemotherapy 0–1 however plain the drugs were.
+@Suite struct DrugClassTests {
+    func classes(_ drugs: [String], name: String? = nil) -> DrugClasses.Reading {
+        DrugClasses.reading(Treatment(id: "T", kind: .systemic, name: name, drugs: drugs))
+    }
+
+    @Test func drugsAreReadByTheirClass() {
+        #expect(classes(["奥希替尼 80mg qd"]).classes == [.targeted])
+        #expect(classes(["Osimertinib 80 MG Oral Tablet [Tagrisso]"]).classes == [.targeted])
+        #expect(classes(["cisplatin", "pemetrexed"]) == DrugClasses.Reading(classes: [.chemotherapy], complete: true, recorded: false))
+        #expect(classes(["卡铂+培美曲塞+帕博利珠单抗"]) == DrugClasses.Reading(classes: [.chemotherapy, .immunotherapy], complete: true, recorded: false))
+        #expect(classes([], name: "来曲唑联合哌柏西利") == DrugClasses.Reading(classes: [.endocrine, .targeted], complete: true, recorded: false))
+        #expect(classes(["nab-paclitaxel"]).classes == [.chemotherapy])
+        #expect(classes(["白蛋白紫杉醇"]).classes == [.chemotherapy])
+        #expect(classes(["ADT (goserelin)"]).classes == [.endocrine])
+        #expect(classes(["德曲妥珠单抗"]).classes == [.targeted])
+        #expect(classes([], name: "一线化疗").classes == [.chemotherapy])
+        // Tegafur and brigatinib hold 加 in their Chinese names: it is not read as "and".
+        #expect(classes(["替加氟"]).classes == [.chemotherapy])
+        #expect(classes(["布加替尼"]).classes == [.targeted])
+    }
+
+    @Test func onlyWholeNamesAndPlainStatementsCount() {
+        // A Latin name inside another word is not the drug; a text saying the class is absent is
+        // not read as it.
+        #expect(classes(["gadtolinium"]).classes.isEmpty)
+        #expect(classes(["chemotherapy-free regimen"]).classes.isEmpty)
+        #expect(classes([], name: "拒绝化疗").classes.isEmpty)
+        // A drug of no class here (bortezomib, radium-223, dexamethasone) leaves the regimen
+        // incomplete: "no chemotherapy" cannot be said of it.
+        let mixed = classes(["letrozole", "radium-223"])
+        #expect(mixed.classes == [.endocrine])
+        #expect(!mixed.complete)
+        #expect(!classes(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
+        #expect(!classes([]).complete)
+        // A recorded class is the class, whatever the names say.
+        let recorded = DrugClasses.reading(Treatment(id: "T", kind: .systemic, drugs: ["cisplatin"], systemicClass: .other))
+        #expect(recorded == DrugClasses.Reading(classes: [.other], complete: true, recorded: true))
+    }
+
+    /// An EGFR-mutant lung adenocarcinoma on "奥希替尼" after "顺铂+培美曲塞", neither classed.
+    func lungRecord(_ regimens: [Treatment]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "adenocarcinoma", diagnosed: day("2022-06"))]
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .left), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("L2", .lytic, [15, 15]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = regimens
+        return r
+    }
+
+    @Test func newKatagiriScoresWhatTheDrugsAre() throws {
+        let record = lungRecord([
+            Treatment(id: "T1", kind: .systemic, drugs: ["顺铂", "培美曲塞"], start: day("2022-07-01"), end: day("2022-12-01")),
+            Treatment(id: "T2", kind: .systemic, drugs: ["奥希替尼"], start: day("2022-12-10")),
+        ])
+        let a = assess(record, asOf: day("2023-01-06"))
+        let katagiri = try #require(a.katagiri)
+        let primary = try #require(katagiri.components.first { $0.key == "primaryGrowth" })
+        #expect(primary.points == 2)
+        #expect(katagiri.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+        let finding = try #require(a.rule("surgery.prognosis.katagiri").first)
+        #expect(finding.detail.en.contains("Class of systemic therapy read from the drugs named (WHO ATC classes): 顺铂 + 培美曲塞: chemotherapy; 奥希替尼: targeted therapy."))
+        #expect(finding.detail.zhHans.contains("顺铂 + 培美曲塞：化疗；奥希替尼：靶向治疗"))
+
+        // Targeted therapy alone: no chemotherapy, said only because every drug has a class.
+        let targetedOnly = assess(lungRecord([Treatment(id: "T2", kind: .systemic, drugs: ["osimertinib"], start: day("2022-12-10"))]), asOf: day("2023-01-06"))
+        #expect(targetedOnly.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
+        // A drug of no known class keeps the item open, as before.
+        let unknown = assess(lungRecord([Treatment(id: "T2", kind: .systemic, drugs: ["osimertinib", "study drug XY-12"], start: day("2022-12-10"))]), asOf: day("2023-01-06"))
+        #expect(unknown.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == nil)
+        // A recorded class is not re-read and not announced.
+        let recorded = assess(lungRecord([Treatment(id: "T2", kind: .systemic, drugs: ["osimertinib"], systemicClass: .targeted, start: day("2022-12-10"))]), asOf: day("2023-01-06"))
+        #expect(try #require(recorded.rule("surgery.prognosis.katagiri").first).detail.en.contains("read from the drugs") == false)
+    }
+}
