@@ -119,6 +119,10 @@ extension BoneAgentRules {
                 claims: [Claim(.boneAgentDose, about: agent.id, "withhold"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
             return findings
         }
+        if let hypercalcaemic = hypercalcaemiaDoses(agent, clearance: clearance, band: band, basis: basis) {
+            findings.append(hypercalcaemic)
+            return findings
+        }
         if let dose = band.doseMg {
             let differs = agent.doseMg.map { abs($0 - dose) > 0.001 } ?? false
             findings.append(Finding(

@@ -75,16 +75,18 @@ struct LabRules {
                 en: "zoledronic acid 4 mg IV over ≥ 15 min (in hypercalcaemia no CrCl adjustment while creatinine is < 4.5 mg/dL; not repeated within 7 days) — denosumab when refractory or renal function forbids",
                 zh: "唑来膦酸 4 mg 静脉滴注 ≥15 分钟（高钙血症时血肌酐 < 4.5 mg/dL 无需按肌酐清除率调整；7 天内不重复）——难治或肾功能不允许时用地舒单抗")
         }
+        let treated = treatedEpisode(latest: calcium)
         let treatment: LocalizedText =
-            grade == .mild
+            treated.map { treatedText($0, latest: calcium) } ?? (grade == .mild
             ? LocalizedText(
                 en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).",
                 zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。")
             : LocalizedText(
                 en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
-                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")")
+                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
         return [Finding(
-            ruleId: "labs.hypercalcaemia", severity: grade == .mild ? .warning : .urgent, duty: .boneAgents,
+            // Treated and not severe: followed, not acted on at once.
+            ruleId: "labs.hypercalcaemia", severity: grade == .mild || (treated != nil && grade != .severe) ? .warning : .urgent, duty: .boneAgents,
             specialty: .medicalOncology, subject: .patient, date: calcium.date,
             title: LocalizedText(
                 en: "Hypercalcaemia, \(grade.label.en): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",

@@ -50,7 +50,47 @@ extension CaseIndex {
     /// The latest calcium, corrected for the latest albumin on or before it (Payne RB et al.
     /// BMJ 1973;4:643-6: Ca mg/dL + 0.8 × (4.0 − albumin g/dL)).
     func correctedCalcium() -> CorrectedCalcium? {
-        guard let lab = latestLab(.calcium), let measured = lab.canonicalValue else { return nil }
+        latestLab(.calcium).flatMap(correctedCalcium(of:))
+    }
+
+    /// The latest calcium on or before a day (a dose's), corrected as above.
+    func correctedCalcium(onOrBefore date: PartialDate) -> CorrectedCalcium? {
+        latestLab(.calcium, onOrBefore: date).flatMap(correctedCalcium(of:))
+    }
+
+    /// Every calcium result on record, corrected, oldest first.
+    func correctedCalciumHistory() -> [CorrectedCalcium] {
+        labs.filter { $0.test == .calcium }.compactMap(correctedCalcium(of:))
+    }
+
+    /// What shows a bone-agent dose was given in hypercalcaemia of malignancy: the latest
+    /// corrected calcium on or before its day above the upper limit, or a hypercalcaemia recorded
+    /// as an event after that calcium (or with no calcium on record) and by the day.
+    struct HypercalcaemiaAtDose {
+        let calcium: CorrectedCalcium?
+        let event: PartialDate?
+
+        var text: LocalizedText {
+            if let calcium {
+                let value = CaseIndex.format(calcium.mgDl)
+                return LocalizedText(
+                    en: "\(calcium.albuminGDl == nil ? "calcium" : "corrected calcium") \(value) mg/dL on \(calcium.date)",
+                    zh: "\(calcium.date) \(calcium.albuminGDl == nil ? "血钙" : "校正血钙") \(value) mg/dL")
+            }
+            return LocalizedText(en: "hypercalcaemia recorded on \(event?.description ?? "")", zh: "\(event?.description ?? "") 记录高钙血症")
+        }
+    }
+
+    func hypercalcaemia(atDose day: PartialDate) -> HypercalcaemiaAtDose? {
+        let calcium = correctedCalcium(onOrBefore: day)
+        if let calcium, calcium.mgDl > calcium.upperLimitMgDl { return HypercalcaemiaAtDose(calcium: calcium, event: nil) }
+        let since = calcium?.date.latestDay ?? Int.min
+        let event = record.events.last { $0.kind == .hypercalcaemia && $0.date.earliestDay > since && $0.date.earliestDay <= day.latestDay }
+        return event.map { HypercalcaemiaAtDose(calcium: nil, event: $0.date) }
+    }
+
+    func correctedCalcium(of lab: LabResult) -> CorrectedCalcium? {
+        guard let measured = lab.canonicalValue else { return nil }
         let albumin = latestLab(.albumin, onOrBefore: lab.date)?.canonicalValue
         let corrected = albumin.map { measured + 0.8 * (4.0 - $0) } ?? measured
         let factor = lab.test.factor(for: lab.unit) ?? 1

@@ -1,0 +1,60 @@
+/// A zoledronic acid course given so far only in hypercalcaemia of malignancy. The Zometa label
+/// doses it differently from SRE prevention: 4 mg over ≥ 15 min whatever the CrCl while serum
+/// creatinine is < 4.5 mg/dL (patients above it were not studied); its CrCl bands are for SRE
+/// prevention. A 4 mg dose given for a corrected calcium of 15 mg/dL at CrCl 34 read "Zoledronic
+/// acid 3.0 mg for CrCl 33.8 (ordered 4.0 mg)" beside the hypercalcaemia finding's "4 mg, no
+/// CrCl adjustment" — two findings of one assessment contradicting each other.
+extension BoneAgentRules {
+    /// The dose finding of a course whose every dose so far was given in hypercalcaemia; nil when
+    /// a dose was given with calcium normal (SRE prevention: dosed by CrCl as usual).
+    func hypercalcaemiaDoses(
+        _ agent: Treatment, clearance: CaseIndex.Clearance, band: ZoledronicAcid.DoseBand, basis: LocalizedText
+    ) -> Finding? {
+        guard !agent.planned else { return nil }
+        let given = (agent.doses.isEmpty ? [agent.start].compactMap { $0 } : agent.doses).filter(index.known)
+        let atDoses = given.map { (day: $0, hypercalcaemia: index.hypercalcaemia(atDose: $0)) }
+        guard let first = atDoses.first, atDoses.allSatisfy({ $0.hypercalcaemia != nil }), let why = first.hypercalcaemia else { return nil }
+        let days = given.map(\.description).joined(separator: ", ")
+        let ordered = agent.doseMg.map { "\(String(describing: $0)) mg" }
+        let creatinine = given.compactMap { index.latestLab(.creatinine, onOrBefore: $0) }.last
+        let creatinineMgDl = creatinine?.canonicalValue
+        let crcl = String(describing: clearance.value)
+        let prevention = band.doseMg.map { dose in
+            LocalizedText(
+                en: "For SRE prevention from the next dose: \(String(describing: dose)) mg for CrCl \(crcl) mL/min (\(basis.en)) — \(band.info.recommendation.en).",
+                zh: "此后预防 SRE 的剂量：肌酐清除率 \(crcl) mL/min（\(basis.zhHans)）对应 \(String(describing: dose)) mg——\(band.info.recommendation.zhHans)。")
+        } ?? LocalizedText(
+            en: "For SRE prevention zoledronic acid is not recommended at CrCl \(crcl) mL/min (< 30): \(band.info.recommendation.en); denosumab instead carries a severe-hypocalcaemia warning at eGFR < 30.",
+            zh: "肌酐清除率 \(crcl) mL/min（< 30）时不推荐唑来膦酸用于预防 SRE：\(band.info.recommendation.zhHans)；改用地舒单抗则在 eGFR < 30 时有严重低钙血症警告。")
+        let severity: Severity
+        let state: LocalizedText
+        if let creatinineMgDl, creatinineMgDl >= 4.5, let creatinine {
+            severity = .warning
+            state = LocalizedText(
+                en: "Given with creatinine \(CaseIndex.creatinineText(creatinine, mgDl: creatinineMgDl)) (\(creatinine.date)): at or above 4.5 mg/dL the label's hypercalcaemia trials enrolled no one — weigh denosumab and watch renal function.",
+                zh: "给药时血肌酐 \(CaseIndex.creatinineText(creatinine, mgDl: creatinineMgDl))（\(creatinine.date)）：≥4.5 mg/dL 的患者未纳入说明书的高钙血症研究——权衡地舒单抗并监测肾功能。")
+        } else {
+            let next = band.doseMg.flatMap { dose in agent.doseMg.map { abs($0 - dose) > 0.001 } } ?? false
+            let continuing = agent.end.map(index.stillRunning(until:)) ?? true
+            severity = next && continuing ? .advisory : .info
+            let ofFour = agent.doseMg.map { abs($0 - 4) > 0.001 } ?? false
+                ? LocalizedText(en: " (ordered \(ordered ?? "")): the label needs no reduction below 4 mg here.", zh: "（医嘱 \(ordered ?? "")）：此时说明书无需减量至 4 mg 以下。")
+                : LocalizedText(en: ".", zh: "。")
+            state = LocalizedText(
+                en: "The hypercalcaemia dose is 4 mg IV over ≥ 15 min, not adjusted for CrCl while creatinine is < 4.5 mg/dL\(ofFour.en)",
+                zh: "高钙血症剂量为 4 mg 静脉滴注 ≥15 分钟，血肌酐 < 4.5 mg/dL 时不按肌酐清除率调整\(ofFour.zhHans)")
+        }
+        return Finding(
+            ruleId: "boneAgents.zoledronic.dose", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: first.day,
+            title: LocalizedText(
+                en: "Zoledronic acid\(ordered.map { " \($0)" } ?? "") on \(days) for hypercalcaemia — no CrCl adjustment",
+                zh: "\(days) 唑来膦酸\(ordered.map { " \($0)" } ?? "")用于高钙血症——不按肌酐清除率调整"),
+            detail: LocalizedText(
+                en: "Given in hypercalcaemia (\(why.text.en)). \(state.en) \(prevention.en)",
+                zh: "高钙血症时给药（\(why.text.zhHans)）。\(state.zhHans)\(prevention.zhHans)"),
+            inputs: [FindingInput("crclMlMin", crcl), FindingInput("indication", "hypercalcaemia"), FindingInput("doseMg", band.doseMg.map { String(describing: $0) } ?? "notRecommended")],
+            sources: [LabRules.zometaHypercalcaemia, Sources.cockcroftGault1976, Sources.zometaLabel],
+            claims: [Claim(.boneAgentDose, about: agent.id, band.doseMg.map { String(describing: $0) } ?? "notRecommended")])
+    }
+}

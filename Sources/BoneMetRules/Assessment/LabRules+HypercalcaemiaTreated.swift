@@ -1,0 +1,65 @@
+/// Hypercalcaemia already treated. The finding recommended "treat now: saline, then zoledronic
+/// acid 4 mg" while the record held the 4 mg given three days before and a calcium falling from
+/// 15.1 to 12.3 mg/dL: a treated episode is followed, not treated again. The Zometa label
+/// allows retreatment (4 mg) when calcium does not return to normal, after at least 7 days;
+/// denosumab is for hypercalcaemia refractory to a bisphosphonate (reference.md, Stewart 2005).
+extension LabRules {
+    struct Treated {
+        let agent: Treatment
+        let day: PartialDate
+        /// The highest corrected calcium of the episode before the dose, when on record.
+        let before: CaseIndex.CorrectedCalcium?
+    }
+
+    /// The last bone-agent dose of this episode: since the last normal calcium (or the
+    /// hypercalcaemia event after it), up to the assessment date.
+    func treatedEpisode(latest: CaseIndex.CorrectedCalcium) -> Treated? {
+        let history = index.correctedCalciumHistory()
+        let lastNormal = history.last { $0.mgDl <= $0.upperLimitMgDl && $0.date < latest.date }
+        let sinceDay = lastNormal?.date.latestDay ?? Int.min
+        let episode = history.filter { $0.mgDl > $0.upperLimitMgDl && $0.date.earliestDay > sinceDay }
+        let events = index.record.events.filter { $0.kind == .hypercalcaemia && $0.date.earliestDay > sinceDay }
+        guard let start = (episode.map(\.date) + events.map(\.date)).min() else { return nil }
+        let doses = index.treatments
+            .filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.agent != nil }
+            .flatMap { agent in (agent.doses.isEmpty ? [agent.start].compactMap { $0 } : agent.doses).map { (agent: agent, day: $0) } }
+            .filter { $0.day.latestDay >= start.earliestDay && index.known($0.day) }
+        guard let last = doses.max(by: { $0.day < $1.day }) else { return nil }
+        let before = episode.filter { $0.date.earliestDay <= last.day.latestDay }.max { $0.mgDl < $1.mgDl }
+        return Treated(agent: last.agent, day: last.day, before: before)
+    }
+
+    /// What to do after the dose, in place of "treat now".
+    func treatedText(_ treated: Treated, latest: CaseIndex.CorrectedCalcium) -> LocalizedText {
+        let agent = treated.agent.agent ?? .other
+        let mmol = { (mgDl: Double) in String(describing: (mgDl / 4.008 * 100).rounded() / 100) }
+        let course: LocalizedText
+        if let before = treated.before, latest.date > treated.day {
+            let trend = latest.mgDl < before.mgDl
+                ? LocalizedText(en: "falling", zh: "下降中") : LocalizedText(en: "not falling", zh: "未下降")
+            course = LocalizedText(
+                en: " Corrected calcium \(CaseIndex.format(before.mgDl)) mg/dL (\(mmol(before.mgDl)) mmol/L) on \(before.date) before it, \(CaseIndex.format(latest.mgDl)) (\(mmol(latest.mgDl))) on \(latest.date): \(trend.en).",
+                zh: "用药前 \(before.date) 校正血钙 \(CaseIndex.format(before.mgDl)) mg/dL（\(mmol(before.mgDl)) mmol/L），\(latest.date) \(CaseIndex.format(latest.mgDl))（\(mmol(latest.mgDl))）：\(trend.zhHans)。")
+        } else {
+            course = LocalizedText(en: " No calcium on record since the dose.", zh: "用药后无血钙记录。")
+        }
+        let retreat = treated.day.adding(days: 7)
+        let next: LocalizedText
+        if agent == .denosumab {
+            next = LocalizedText(
+                en: " Keep hydrating and recheck calcium; further treatment is medical oncology's decision.",
+                zh: "继续补液并复查血钙；后续治疗由肿瘤内科决定。")
+        } else if index.known(retreat) {
+            next = LocalizedText(
+                en: " Recheck calcium: still above normal 7 days or more after the dose, retreat (zoledronic acid 4 mg, label) or give denosumab (hypercalcaemia refractory to a bisphosphonate).",
+                zh: "复查血钙：用药 7 天及以后仍高于正常，可再次给药（唑来膦酸 4 mg，说明书）或改用地舒单抗（双膦酸盐难治性高钙血症）。")
+        } else {
+            next = LocalizedText(
+                en: " Keep hydrating and recheck calcium; no repeat dose before \(retreat) (label: at least 7 days), and only if calcium does not return to normal.",
+                zh: "继续补液并复查血钙；\(retreat) 前不重复给药（说明书：至少间隔 7 天），且仅在血钙未恢复正常时重复。")
+        }
+        return LocalizedText(
+            en: "Treated: \(agent.label.en) on \(treated.day).\(course.en)\(next.en)",
+            zh: "已治疗：\(treated.day) \(agent.label.zhHans)。\(course.zhHans)\(next.zhHans)")
+    }
+}
