@@ -74,6 +74,10 @@ import Testing
         // Targeted therapy alone: no chemotherapy, said only because every drug has a class.
         let targetedOnly = assess(lungRecord([Treatment(id: "T2", kind: .systemic, drugs: ["osimertinib"], start: day("2022-12-10"))]), asOf: day("2023-01-06"))
         #expect(targetedOnly.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
+        // Every drug known and none targeted: lung cancer not on targeted therapy — rapid (3).
+        let chemoOnly = assess(lungRecord([Treatment(id: "T1", kind: .systemic, drugs: ["依托泊苷", "卡铂", "阿替利珠单抗"], start: day("2022-12-10"))]), asOf: day("2023-01-06"))
+        #expect(chemoOnly.katagiri?.components.first { $0.key == "primaryGrowth" }?.points == 3)
+        #expect(assess(lungRecord([]), asOf: day("2023-01-06")).katagiri?.components.first { $0.key == "primaryGrowth" }?.points == nil)
         // A drug of no known class keeps the item open, as before.
         let unknown = assess(lungRecord([Treatment(id: "T2", kind: .systemic, drugs: ["osimertinib", "study drug XY-12"], start: day("2022-12-10"))]), asOf: day("2023-01-06"))
         #expect(unknown.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == nil)

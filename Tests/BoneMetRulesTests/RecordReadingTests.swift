@@ -303,8 +303,13 @@ import Testing
             assess(r, asOf: day("2023-04-01")).katagiri?.components.first { $0.key == "primaryGrowth" }?.possible
         }
         #expect(primaryPoints(r) == 2...2)
+        // Every regimen's class known and none targeted: not on targeted therapy (2026.12.39).
         r.treatments[0].systemicClass = .chemotherapy
+        #expect(primaryPoints(r) == 3...3)
+        // A regimen of unknown class leaves it open.
+        r.treatments.append(Treatment(id: "T2", kind: .systemic, name: "study drug", start: day("2023-02-10")))
         #expect(primaryPoints(r) == 2...3)
+        r.treatments.removeLast()
         r.primaries[0].targetedTherapy = false
         r.treatments[0].systemicClass = .targeted
         #expect(primaryPoints(r) == 3...3)

@@ -250,11 +250,11 @@ import Testing
     @Test func aPlannedCourseIsNamedAndTimedAgainstTheMRI() throws {
         let late = try #require(assess(record(rtStart: "2023-08-04"), asOf: day("2023-08-03")).rule("surgery.spine.noms").first)
         #expect(late.severity == .urgent)
-        #expect(late.detail.en.contains("Planned: radiotherapy 2023-08-04–."))
+        #expect(late.detail.en.contains("Planned: radiotherapy 20 Gy in 5 fractions 2023-08-04–."))
         #expect(late.detail.en.contains("more than 24 hours after the confirming MRI (2023-08-02)"))
         #expect(late.detail.zhHans.contains("超过 24 小时"))
         let prompt = try #require(assess(record(rtStart: "2023-08-03"), asOf: day("2023-08-03")).rule("surgery.spine.noms").first)
-        #expect(prompt.detail.en.contains("Planned: radiotherapy 2023-08-03–."))
+        #expect(prompt.detail.en.contains("Planned: radiotherapy 20 Gy in 5 fractions 2023-08-03–."))
         #expect(!prompt.detail.en.contains("more than 24 hours"))
     }
 }

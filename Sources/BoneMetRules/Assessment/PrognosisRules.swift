@@ -123,12 +123,18 @@ struct PrognosisRules {
 
     /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's
     /// "moderate growth" lung cancer): as recorded, else from a systemic therapy on record whose
-    /// class is targeted (an EGFR or ALK inhibitor; the class an EHR import takes from the
-    /// drug's ATC code). Not recorded and none on record: unknown.
+    /// class is targeted (an EGFR or ALK inhibitor; the class recorded, read from the drug names
+    /// or an EHR import's ATC code); no when every regimen's drugs are known and none is
+    /// targeted. Nothing on record: unknown.
     func targetedTherapy(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.targetedTherapy { return recorded }
-        guard primary.site == .lung, index.systemicTherapies.contains(where: { DrugClasses.reading($0).classes.contains(.targeted) }) else { return nil }
-        return true
+        guard primary.site == .lung else { return nil }
+        let readings = index.systemicTherapies.map(DrugClasses.reading)
+        if readings.contains(where: { $0.classes.contains(.targeted) }) { return true }
+        // Regimens on record, every drug of a known class and none targeted: not treated with
+        // targeted therapy — Katagiri scores the treatment received (a small-cell cancer on
+        // etoposide, carboplatin and atezolizumab stayed "2–3").
+        return !readings.isEmpty && readings.allSatisfy(\.complete) ? false : nil
     }
 
     /// The regimens whose class New Katagiri used was read from their drugs' names, said so that

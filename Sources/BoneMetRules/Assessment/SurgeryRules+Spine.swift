@@ -86,9 +86,13 @@ extension SurgeryRules {
             zh: "O：\(primary.label.zhHans)——\(value.label.zhHans)\(moderately ? "（非小细胞肺癌为中度）" : "")"))
     }
 
-    /// Radiotherapy already given to the lesion, with the cumulative dose on record.
-    func priorRadiotherapy(_ lesion: String) -> (courses: [Treatment], totalGy: Double?)? {
-        let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { !$0.planned }
+    /// Radiotherapy already given to the lesion before a study, with the cumulative dose on
+    /// record. A course begun on or after the study is the treatment of what it showed, not
+    /// a prior course (`radiotherapyAfter`).
+    func priorRadiotherapy(_ lesion: String, before study: PartialDate) -> (courses: [Treatment], totalGy: Double?)? {
+        let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { course in
+            !course.planned && (course.start.map { $0.earliestDay < study.earliestDay } ?? true)
+        }
         guard !courses.isEmpty else { return nil }
         let doses = courses.compactMap(\.doseGy)
         return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
@@ -121,7 +125,13 @@ extension SurgeryRules {
             en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
             zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
         let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
-        let irradiated = priorRadiotherapy(lesion.id)
+        let irradiated = priorRadiotherapy(lesion.id, before: date)
+        // Radiotherapy begun on or after the study that graded the compression: its treatment,
+        // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
+        // read "already irradiated: any further radiotherapy is a re-irradiation decision").
+        let irradiatedSince = index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
+            !course.planned && (course.start.map { $0.earliestDay >= date.earliestDay } ?? false)
+        }
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
             return LocalizedText(
@@ -140,6 +150,11 @@ extension SurgeryRules {
         if let treated {
             severity = .info
             recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
+        } else if let course = irradiatedSince {
+            let given = radiotherapyGiven(course, after: date, deficit: deficit, sins: sins, sinsText: sinsText)
+            severity = given.severity
+            recommendation = given.text
+            extraSources += given.sources
         } else if deficit || highGrade {
             severity = .urgent
             // NOMS (Laufer 2013): a radiosensitive tumour is treated with conventional radiotherapy

@@ -80,6 +80,14 @@ public struct Treatment: Sendable, Hashable, Encodable {
         if let named = agent?.label ?? procedure?.label {
             return LocalizedText(en: "\(named.en)\(when) (\(kind.label.en))", zh: "\(named.zhHans)\(when)（\(kind.label.zhHans)）")
         }
+        // A radiotherapy course by its dose: "radiotherapy 20 Gy in 5 fractions" tells a
+        // single 8 Gy from an SBRT course (re-irradiation, cord tolerance).
+        if kind == .radiotherapy, let gy = doseGy {
+            let dose = gy == gy.rounded() && abs(gy) < 1_000_000 ? String(Int(gy)) : String(describing: gy)
+            let en = fractions.map { " in \($0) fraction\($0 == 1 ? "" : "s")" } ?? ""
+            let zh = fractions.map { "/\($0) 次" } ?? ""
+            return LocalizedText(en: "radiotherapy \(dose) Gy\(en)\(when)", zh: "放疗 \(dose) Gy\(zh)\(when)")
+        }
         return LocalizedText(en: "\(kind.label.en)\(when)", zh: "\(kind.label.zhHans)\(when)")
     }
 
