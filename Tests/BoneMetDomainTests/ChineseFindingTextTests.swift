@@ -17,6 +17,18 @@ import Testing
     static var records: [CaseRecord] {
         get throws {
             var records = try CaseJSONEncoderTests.examples
+            // Each example again with its CTs read without the bone window, or with no window
+            // recorded: the finding that asks for the bone window named the windows read by
+            // their codes ("已阅窗位：softTissue") and no example held such a CT.
+            for windows in [[CTWindow.softTissue], []] {
+                records += try CaseJSONEncoderTests.examples.map { record in
+                    var variant = record
+                    for index in variant.studies.indices where variant.studies[index].modality == .ct {
+                        variant.studies[index].windows = windows
+                    }
+                    return variant
+                }
+            }
             for seed in UInt64(1)...60 {
                 records.append(SyntheticCase.make(lesions: 1 + Int(seed % 9), studies: 2 + Int(seed % 11), treatments: Int(seed % 7), seed: seed))
             }

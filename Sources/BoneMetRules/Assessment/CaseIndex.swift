@@ -56,6 +56,9 @@ final class CaseIndex {
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
+    /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
+    /// from two reports) count once — for "solitary" and the scores' counts.
+    private(set) lazy var metastaticSiteCount: Int = Lesion.siteCount(metastaticLesions)
     /// The first sighting of any metastatic lesion: where the disease-free interval ended.
     private(set) lazy var firstMetastasisSeen: PartialDate? = metastaticLesions.compactMap { firstSeen($0.id) }.min()
     /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a
@@ -227,11 +230,16 @@ final class CaseIndex {
         }
     }
 
+    /// The only metastatic site (records of one site count once).
+    func isSolitary(_ lesion: String) -> Bool {
+        metastaticSiteCount == 1 && metastaticLesions.contains { $0.id == lesion }
+    }
+
     /// Whether only tissue can tell that a lesion is a metastasis (`openDifferential` without
     /// its "more than one candidate primary").
     func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
         guard diagnosticBiopsy(lesion) == nil else { return false }
-        if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion { return true }
+        if isSolitary(lesion) { return true }
         if !hasKnownPrimary { return true }
         return longDiseaseFreeInterval(endedBy: lesion) != nil
     }
@@ -382,7 +390,7 @@ final class CaseIndex {
     func openDifferential(_ lesion: String) -> [LocalizedText] {
         guard diagnosticBiopsy(lesion) == nil else { return [] }
         var reasons: [LocalizedText] = []
-        if metastaticLesions.count == 1 && metastaticLesions.first?.id == lesion {
+        if isSolitary(lesion) {
             reasons.append(LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶"))
         }
         if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }

@@ -16,7 +16,7 @@ struct DiagnosisRules {
     static let hamaoka2004 = Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (timing of bone response)")
 
     func findings() -> [Finding] {
-        var findings = ctWindowFindings() + imagingByPurposeFindings()
+        var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings()
         let uptakeOnly = uptakeWithoutDestruction()
         findings += uptakeOnly.findings
         let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
@@ -32,7 +32,10 @@ struct DiagnosisRules {
     /// CT read without the bone window: bone destruction, the key evidence, can be missed.
     private func ctWindowFindings() -> [Finding] {
         index.studies.filter { $0.modality == .ct && !$0.windows.contains(.bone) }.map { study in
-            let read = study.windows.isEmpty ? "not recorded" : study.windows.map(\.rawValue).joined(separator: ", ")
+            // In clinical words in each language (the Chinese page showed "softTissue").
+            let read = study.windows.isEmpty
+                ? LocalizedText(en: "not recorded", zh: "未记录")
+                : LocalizedText.joined(study.windows.map(\.label), en: ", ", zh: "、")
             return Finding(
                 ruleId: "diagnosis.imaging.ctWithoutBoneWindow", severity: .warning, duty: .diagnosis, specialty: .radiology,
                 subject: .study(study.id), date: study.date,
@@ -40,9 +43,9 @@ struct DiagnosisRules {
                     en: "\(study.label.en) was not read with the bone window",
                     zh: "\(study.label.zhHans) 未阅骨窗"),
                 detail: LocalizedText(
-                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis; the soft-tissue window alone misses it. Re-read this CT with the bone window (a complete read is soft-tissue + bone window + contrast). Windows read: \(read).",
-                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请用骨窗重新阅片（完整阅片 = 软组织窗 + 骨窗 + 增强）。已阅窗位：\(read)。"),
-                inputs: [FindingInput("windows", read)], sources: [Self.sourceHospital])
+                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis; the soft-tissue window alone misses it. Re-read this CT with the bone window (a complete read is soft-tissue + bone window + contrast). Windows read: \(read.en).",
+                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请用骨窗重新阅片（完整阅片 = 软组织窗 + 骨窗 + 增强）。已阅窗位：\(read.zhHans)。"),
+                inputs: [FindingInput("windows", study.windows.isEmpty ? "unknown" : study.windows.map(\.rawValue).joined(separator: ","))], sources: [Self.sourceHospital])
         }
     }
 
@@ -286,7 +289,7 @@ struct DiagnosisRules {
     private func biopsyIndicationFindings(excluding: Set<String>) -> [Finding] {
         var findings: [Finding] = []
         let candidates = index.metastaticLesions.filter { !excluding.contains($0.id) && index.diagnosticBiopsy($0.id) == nil }
-        let solitary = index.metastaticLesions.count == 1
+        let solitary = index.metastaticSiteCount == 1
         let anyBiopsied = index.seenLesions.contains { index.diagnosticBiopsy($0.id) != nil }
         if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
             findings.append(Finding(

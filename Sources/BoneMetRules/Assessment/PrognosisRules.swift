@@ -83,10 +83,12 @@ struct PrognosisRules {
         }
         return Tokuhashi.Input(
             kps: index.latestPerformance()?.kps,
-            extraspinalBoneMets: metastatic.filter { !$0.isSpinal }.count,
+            extraspinalBoneMets: Lesion.siteCount(metastatic.filter { !$0.isSpinal }),
             // The sacrum is part of the spine here as in SINS (levels S1–S5): a sacral lesion
             // beside a vertebral one counted as neither spinal nor extraspinal before 2026.12.11.
-            vertebralBodyMets: max(1, metastatic.filter(\.isSpinal).count),
+            // Vertebral bodies, not lesion records: two records of T11 (two reports entered
+            // separately) are one vertebral body (Tokuhashi 2005 counts the bodies involved).
+            vertebralBodyMets: max(1, Lesion.siteCount(metastatic.filter(\.isSpinal))),
             visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent)
     }
@@ -99,7 +101,7 @@ struct PrognosisRules {
         }
         return Tomita.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
-            boneMets: metastatic.count == 1 ? .solitary : .multiple, visceralMetsPresent: visceralPresent)
+            boneMets: index.metastaticSiteCount == 1 ? .solitary : .multiple, visceralMetsPresent: visceralPresent)
     }
 
     func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
@@ -118,7 +120,7 @@ struct PrognosisRules {
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
-            multipleSkeletalMets: metastatic.count >= 2, visceralMetsPresent: visceralPresent)
+            multipleSkeletalMets: index.metastaticSiteCount >= 2, visceralMetsPresent: visceralPresent)
     }
 
     /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's
@@ -279,8 +281,8 @@ struct PrognosisRules {
                 fractured
                     ? LocalizedText(en: "pathological", zh: "已发生病理性骨折")
                     : LocalizedText(en: "impending (not fractured)", zh: "即将骨折（尚未骨折）")),
-            .init("boneMetastases", metastatic.count == 1 ? "solitary" : "multiple", LocalizedText(en: "bone metastases", zh: "骨转移"),
-                metastatic.count == 1 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发")),
+            .init("boneMetastases", index.metastaticSiteCount == 1 ? "solitary" : "multiple", LocalizedText(en: "bone metastases", zh: "骨转移"),
+                index.metastaticSiteCount == 1 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发")),
             .init("visceralMetastases", visceral.map { $0.description }, LocalizedText(en: "visceral metastases", zh: "内脏转移"),
                 visceral.map { $0 ? LocalizedText(en: "yes", zh: "有") : LocalizedText(en: "no", zh: "无") }),
             .init("lymphNodeMetastases", lymphNodes.map { $0.description }, LocalizedText(en: "lymph-node metastases", zh: "淋巴结转移"),

@@ -137,6 +137,14 @@ public enum Modality: String, InputEnum, Codable {
 
 public enum CTWindow: String, ValueEnum, Codable {
     case softTissue, bone, lung
+
+    public var label: LocalizedText {
+        switch self {
+        case .softTissue: LocalizedText(en: "soft-tissue window", zh: "软组织窗")
+        case .bone: LocalizedText(en: "bone window", zh: "骨窗")
+        case .lung: LocalizedText(en: "lung window", zh: "肺窗")
+        }
+    }
 }
 
 public enum LesionCharacter: String, InputEnum, Codable {
