@@ -14,8 +14,12 @@ public enum Worklists {
     public static let all: [Worklist] = [
         Worklist(
             slug: "impending-fractures", title: LocalizedText(en: "Impending fractures", zh: "骨折高风险"),
-            // A bone curetted or cemented without fixation waits for the surgeon's judgement too.
-            rules: ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete", "surgery.mirels.operated"],
+            // A bone curetted or cemented without fixation waits for the surgeon's judgement too,
+            // and so does an implant in a bone whose lesion progresses around it.
+            rules: [
+                "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete", "surgery.mirels.operated",
+                "surgery.mirels.progressingAfterFixation",
+            ],
             minimumSeverity: .advisory),
         Worklist(
             slug: "spine", title: LocalizedText(en: "Spinal instability or compression", zh: "脊柱不稳或压迫"),

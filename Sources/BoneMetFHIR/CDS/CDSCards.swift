@@ -11,6 +11,7 @@ public enum CDSCards {
     static let patientViewRules = [
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
         "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.", "surgery.mirels.operated", "boneAgents.concurrent",
+        "surgery.mirels.progressingAfterFixation",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [

@@ -48,7 +48,7 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     let scores = prognosis.scores()
     // Surgery first: diagnosis rules must know which lesions a finding proposes to operate on,
     // so that "fix" and "biopsy first" / "do not biopsy" never disagree.
-    let surgical = surgery.findings(history: history, prognosis: scores)
+    let surgical = surgery.findings(history: history, prognosis: scores, timePoints: timePoints)
     let differential = DifferentialRules(index: index).findings()
     let operated = Set((surgical + differential).flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
 

@@ -91,6 +91,19 @@ public enum MDA {
             reasons.append(LocalizedText(en: "product of diameters \(changeText) % (≥ 50 % decrease)", zh: "垂直径乘积变化 \(changeText)%（减少 ≥50%）"))
         }
         if !reasons.isEmpty { return Result(category: .partialResponse, reasons: reasons, sizeChangePercent: change) }
+        // No size on one of the studies and no sign either way: the size is unknown, not
+        // unchanged. A femoral lesion measured 40 × 28 → 62 × 40 mm on CT was "SD — no
+        // measurable change" on the films taken beside the CTs, which recorded no size (its
+        // width went from 0.6 to 0.9 of the bone's diameter).
+        if change == nil {
+            var reason = LocalizedText(en: "size not measured on one or both studies — change unknown", zh: "至少一次检查未测量大小——变化未知")
+            if let before = prior.fractionOfDiameter, let after = current.fractionOfDiameter, before != after {
+                let text = "\(String(describing: before)) → \(String(describing: after))"
+                reason = LocalizedText(
+                    en: "\(reason.en); fraction of the bone's diameter \(text)", zh: "\(reason.zhHans)；占骨直径比例 \(text)")
+            }
+            return Result(category: .notEvaluable, reasons: [reason], sizeChangePercent: nil)
+        }
         let stable = change.map {
             LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
         } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")

@@ -89,4 +89,40 @@ extension SurgeryRules {
             inputs: [FindingInput("fixation", fixation.id), FindingInput("fractureFirstSeen", first.description)],
             sources: [Sources.mirels1989], claims: [Claim(.fixation, about: id, "fixNow")])
     }
+
+    /// A fixed lesion that progressed after the fixation (MDA progressive disease on a study
+    /// after the operation, not flare). A nail shares the load with the bone around it: a renal
+    /// femur nailed and irradiated, grown 121 % on CT seven months later with more than two
+    /// thirds of the diameter gone and pain on use, read "Mirels 11 — fixed" (info). The
+    /// implant's future is the orthopaedic oncologist's judgement; the finding says what changed.
+    func progressionAfterFixation(_ id: String, fixation: Treatment, timePoints: [TimePointResponse], mirels: String) -> Finding? {
+        guard !fixation.planned, let day = fixation.start, fixation.procedure?.removesLesion != true, let lesion = index.lesionsById[id] else { return nil }
+        // The latest reading of each modality after the operation: a CT's progression is not
+        // undone by a later film that could not measure it.
+        let after = timePoints.filter { point in point.to.earliestDay > day.latestDay && point.lesions.contains { $0.lesion == id } }
+        let latestByModality = Dictionary(grouping: after, by: \.modality).compactMap { $0.value.last }
+        guard let last = latestByModality.filter({ point in
+                !point.flare && point.lesions.contains { $0.lesion == id && $0.category == .progressiveDisease }
+            }).max(by: { $0.to < $1.to }),
+            let response = last.lesions.first(where: { $0.lesion == id })
+        else { return nil }
+        let name = index.label(lesion)
+        let change = response.sizeChangePercent.map { percent in
+            let signed = (percent > 0 ? "+" : "") + CaseIndex.format(percent, decimals: 0)
+            return LocalizedText(en: ", product of diameters \(signed) %", zh: "，径线乘积 \(signed)%")
+        }
+            ?? LocalizedText(en: "", zh: "")
+        let modality = last.modality.label
+        return Finding(
+            ruleId: "surgery.mirels.progressingAfterFixation", severity: .warning, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(id), date: last.to,
+            title: LocalizedText(
+                en: "\(name.en): progressing after \(fixation.procedure?.label.en ?? "fixation") — orthopaedic review of the implant",
+                zh: "\(name.zhHans)：\(fixation.procedure?.label.zhHans ?? "内固定")后病灶进展——骨科评估内植物"),
+            detail: LocalizedText(
+                en: "Fixed on \(day) (\(fixation.displayName.en)); since then the lesion progressed (MDA progressive disease on the \(modality.en) of \(last.to)\(change.en)); Mirels now \(mirels). The implant shares the load with bone still being destroyed: review it on imaging of the whole bone for loosening or impending failure, and the local and systemic control of this lesion — revision or further local treatment is the orthopaedic oncologist's decision with radiation oncology.",
+                zh: "\(day) 已行\(fixation.displayName.zhHans)；此后病灶进展（\(last.to) \(modality.zhHans) MDA 评估为疾病进展\(change.zhHans)）；目前 Mirels \(mirels) 分。内植物与仍在被破坏的骨共同承重：请行全长骨影像评估有无松动或即将失效，并评估该病灶的局部和全身控制——是否翻修或追加局部治疗由骨肿瘤医师与放疗科决定。"),
+            inputs: [FindingInput("fixation", fixation.id), FindingInput("progressionOn", last.to.description)],
+            sources: [Sources.mirels1989] + ResponseRules.sources)
+    }
 }

@@ -71,8 +71,8 @@ struct SurgeryRules {
         index.localTreatments(id, kind: .surgery).first { $0.procedure?.protectsLongBone ?? false }
     }
 
-    func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil) -> [Finding] {
-        mirelsFindings(history, katagiri: prognosis?.katagiri) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
+    func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
+        mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
             + pelvicFindings()
     }
 
@@ -170,7 +170,7 @@ struct SurgeryRules {
 
     // MARK: Long bones
 
-    private func mirelsFindings(_ history: [MirelsPoint], katagiri: Katagiri.Result? = nil) -> [Finding] {
+    private func mirelsFindings(_ history: [MirelsPoint], katagiri: Katagiri.Result? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
         // New Katagiri is the skeletal-metastasis prognosis score (Tokuhashi is the spine's): a
         // settled high-risk band (7–10, 6-month survival 27 %) is weighed against fixation, as
         // the spine's short survival is against an operation. An urgent nail was advised at
@@ -234,6 +234,9 @@ struct SurgeryRules {
                         ].filter { !$0.isEmpty }.joined(separator: " "),
                         zh: "\(base.zhHans)\(protected.map { "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。" } ?? "无内固定记录：请骨科会诊行内固定。")\(needsFixation ? surgical.zhHans : "")"),
                     inputs: inputs, sources: sources + surgical.sources, claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
+            }
+            if let protected, let progressing = progressionAfterFixation(id, fixation: protected, timePoints: timePoints, mirels: scoreText) {
+                return progressing
             }
             if let protected {
                 return Finding(
