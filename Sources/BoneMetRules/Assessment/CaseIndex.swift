@@ -466,6 +466,19 @@ final class CaseIndex {
             return biopsy.lesion != lesion && biopsy.date.latestDay < first.earliestDay
         }
         guard !diagnosedBefore else { return nil }
+        // "One biopsy answers it": another lesion of the same single primary biopsied (at any
+        // time) as that primary's disease settles the question for the episode — a thyroid
+        // cancer's pelvis proven metastatic left its C7 "biopsy first" and the patient "biopsy
+        // indicated: long disease-free interval".
+        let own = primaryCandidates(for: lesion)
+        if own.count == 1, let primary = own.first {
+            let answered = record.biopsies.contains { biopsy in
+                guard let other = biopsy.lesion, other != lesion, known(biopsy.date) else { return false }
+                let theirs = primaryCandidates(for: other)
+                return theirs.count == 1 && theirs.first?.id == primary.id && biopsyShowsTheDisease(biopsy, lesion: other)
+            }
+            if answered { return nil }
+        }
         let end = firstMetastasisSeen.map { $0 < first ? $0 : first } ?? first
         guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
         return years
