@@ -179,9 +179,15 @@ extension SurgeryRules {
                         en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
                         zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
             if deficit {
+                let paraplegicSince = paraplegiaOnset(lesion.id, latest: neuro)
                 let patchell = radiotherapyFirst
                     ? LocalizedText(en: "", zh: "")
-                    : LocalizedText(
+                    : paraplegicSince.map { since in
+                        LocalizedText(
+                            en: " Complete paraplegia (Frankel A) recorded since \(since): Patchell 2005 excluded patients paraplegic for more than 48 hours, so its benefit of decompression for walking does not apply — surgery is weighed for pain and stability.",
+                            zh: "自 \(since) 起记录为完全截瘫（Frankel A）：Patchell 2005 排除了截瘫超过 48 小时的患者，其减压手术改善行走的获益不适用——手术需从疼痛和稳定性角度权衡。")
+                    }
+                    ?? LocalizedText(
                         en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
                         zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
                 recommendation = LocalizedText(
@@ -282,6 +288,22 @@ extension SurgeryRules {
                 zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
             detail: LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)"),
             inputs: inputs, sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
+    }
+
+    /// The first day of an unbroken run of complete paraplegia (Frankel A) ending at the latest
+    /// neurological record, when it is at least 2 days (48 hours) before it: Patchell RA et al.
+    /// Lancet 2005;366:643-8 enrolled no one paraplegic for longer than 48 hours.
+    func paraplegiaOnset(_ lesion: String, latest: NeurologyRecord?) -> PartialDate? {
+        guard let latest, latest.frankel == .A else { return nil }
+        let records = index.record.neurology
+            .filter { index.known($0.date) && ($0.lesion == nil || $0.lesion == lesion) && $0.frankel != nil }
+            .sorted { $0.date < $1.date }
+        var onset = latest.date
+        for record in records.reversed() where record.date <= latest.date {
+            guard record.frankel == .A else { break }
+            onset = record.date
+        }
+        return latest.date.earliestDay - onset.latestDay >= 2 ? onset : nil
     }
 
     static func sinsMissing(_ keys: [String]) -> String {
