@@ -12,21 +12,9 @@ extension FHIRCaseMapper {
         "M05BX04": .denosumab, "M05BA08": .zoledronicAcid, "M05BA03": .pamidronate, "M05BA06": .ibandronate,
     ]
 
-    /// Names, lower-cased, found anywhere in the medication's text: generic names (English and
-    /// the Chinese approved names) and the products of each agent (Xgeva/安加维 and Prolia/普罗力
-    /// are denosumab; Zometa/择泰 and Aclasta/Reclast/密固达 zoledronic acid). A hospital
-    /// drug list names what it dispenses; a product name without its ingredient was not an agent.
-    static let boneAgentNames: [(String, BoneAgent)] = [
-        ("denosumab", .denosumab), ("xgeva", .denosumab), ("prolia", .denosumab),
-        ("地舒单抗", .denosumab), ("地诺单抗", .denosumab), ("安加维", .denosumab), ("普罗力", .denosumab),
-        ("zoledron", .zoledronicAcid), ("zometa", .zoledronicAcid), ("aclasta", .zoledronicAcid), ("reclast", .zoledronicAcid),
-        ("唑来膦酸", .zoledronicAcid), ("择泰", .zoledronicAcid), ("密固达", .zoledronicAcid),
-        ("pamidron", .pamidronate), ("帕米膦酸", .pamidronate),
-        ("ibandron", .ibandronate), ("伊班膦酸", .ibandronate),
-    ]
 
     static func boneAgent(atc: [String], name: String) -> BoneAgent? {
-        atc.lazy.compactMap { boneAgentATC[$0] }.first ?? boneAgentNames.first { name.contains($0.0) }?.1
+        atc.lazy.compactMap { boneAgentATC[$0] }.first ?? BoneAgent.names.first { name.contains($0.0) }?.1
     }
 
     /// The dose in mg and the interval in weeks of an order (its first dosage instruction) or of

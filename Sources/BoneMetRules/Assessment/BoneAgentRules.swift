@@ -52,6 +52,7 @@ struct BoneAgentRules {
             findings.append(supplements(agent, hypercalcaemia: high))
         }
         if let sre = sreHistory() { findings.append(sre) }
+        findings += recordedAsSystemic()
         return findings
     }
 

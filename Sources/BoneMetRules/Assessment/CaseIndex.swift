@@ -41,6 +41,8 @@ final class CaseIndex {
     private let presentSeries: [String: [Point]]
     /// Treatments started by `asOf`, and planned ones, by start date.
     let treatments: [Treatment]
+    /// Systemic rows that name only a bone-modifying agent, read as its course (their ids).
+    let treatmentsReadAsBoneAgents: [String]
     let labs: [LabResult]
     /// The first day after `asOf` on which any reading of the date can turn (issue #12):
     /// every comparison with `asOf` goes through `known`, `stillRunning` or `ageNow`, which
@@ -86,7 +88,14 @@ final class CaseIndex {
         presentSeries = series.mapValues { points in points.filter { $0.observation.present } }
         // A treatment that ends after `asOf` was still running then: its end and stop reason
         // are not yet known, nor are doses given later.
-        treatments = record.treatments.filter { $0.planned || known($0.start) }
+        var readAsAgents: [String] = []
+        let given: [Treatment] = record.treatments.filter { $0.planned || known($0.start) }.map { treatment in
+            guard let course = Self.boneAgentCourse(treatment) else { return treatment }
+            readAsAgents.append(treatment.id)
+            return course
+        }
+        treatmentsReadAsBoneAgents = readAsAgents
+        treatments = given
             .map { treatment in
                 var seen = treatment
                 if let end = treatment.end, !known(end) {
@@ -490,5 +499,22 @@ final class CaseIndex {
         let dates = primaryCandidates(for: lesion).compactMap(\.diagnosed)
         guard !dates.isEmpty, let latest = dates.max() else { return nil }
         return latest.wholeYears(to: date)
+    }
+}
+
+extension CaseIndex {
+    /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
+    /// "Xgeva") is that agent's course: entered so, a breast cancer on zoledronic acid read "bone
+    /// metastases without a bone-modifying agent", and its dose and renal checks never ran.
+    static func boneAgentCourse(_ treatment: Treatment) -> Treatment? {
+        guard treatment.kind == .systemic, treatment.agent == nil else { return nil }
+        let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
+        let agents = texts.map(BoneAgent.named(in:))
+        guard let first = agents.first, let agent = first, agents.allSatisfy({ $0 == agent }) else { return nil }
+        var course = treatment
+        course.kind = .boneModifyingAgent
+        course.agent = agent
+        course.systemicClass = nil
+        return course
     }
 }
