@@ -88,7 +88,7 @@ extension SurgeryRules {
 
     /// Radiotherapy already given to the lesion before a study, with the cumulative dose on
     /// record. A course begun on or after the study is the treatment of what it showed, not
-    /// a prior course (`radiotherapyAfter`).
+    /// a prior course (`radiotherapyGiven`).
     func priorRadiotherapy(_ lesion: String, before study: PartialDate) -> (courses: [Treatment], totalGy: Double?)? {
         let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { course in
             !course.planned && (course.start.map { $0.earliestDay < study.earliestDay } ?? true)
