@@ -385,9 +385,21 @@ struct DiagnosisRules {
             sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
     }
 
+    /// The tests acid decalcification ruins, named for the primary the lesions come from: a
+    /// lung adenocarcinoma's record was told about "ER/PR/HER2" when its EGFR and ALK tests
+    /// were at stake (van Es 2019: DNA/RNA and in-situ hybridisation fail after acid).
+    private var testsAtStake: LocalizedText {
+        switch Set(index.bonePrimaryCandidates.map(\.site)) {
+        case [.breast]: LocalizedText(en: "ER/PR/HER2 in-situ hybridisation and DNA/RNA", zh: "ER/PR/HER2 原位杂交及 DNA/RNA")
+        case [.lung]: LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
+        default: LocalizedText(en: "in-situ hybridisation (FISH) and DNA/RNA tests", zh: "原位杂交（FISH）及 DNA/RNA 检测")
+        }
+    }
+
     /// EDTA, not acid, when molecular tests are wanted (van Es 2019; the source hospital).
     private func decalcificationFindings(biopsyAdvised: Bool) -> [Finding] {
         var findings: [Finding] = []
+        let tests = testsAtStake
         let wanted = index.record.plans.molecularTestsWanted == true
         if wanted && biopsyAdvised {
             findings.append(Finding(
@@ -395,8 +407,8 @@ struct DiagnosisRules {
                 subject: .patient, date: index.assessedOn,
                 title: LocalizedText(en: "Ask pathology for EDTA decalcification", zh: "请病理科使用 EDTA 脱钙"),
                 detail: LocalizedText(
-                    en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin ER/PR/HER2 ISH and DNA/RNA. Request EDTA decalcification on the biopsy form.",
-                    zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏 ER/PR/HER2 原位杂交及 DNA/RNA。请在活检申请单上注明 EDTA 脱钙。"),
+                    en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin \(tests.en). Request EDTA decalcification on the biopsy form.",
+                    zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏\(tests.zhHans)。请在活检申请单上注明 EDTA 脱钙。"),
                 inputs: [FindingInput("molecularTestsWanted", "true")], sources: [Self.vanEs2019, Self.sourceHospital]))
         }
         for biopsy in index.record.biopsies where biopsy.decalcification == .acid && (wanted || !biopsy.molecularTests.isEmpty) && index.known(biopsy.date) {
@@ -405,8 +417,8 @@ struct DiagnosisRules {
                 subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
                 title: LocalizedText(en: "Biopsy of \(biopsy.date) was acid-decalcified", zh: "\(biopsy.date) 的活检标本经酸脱钙"),
                 detail: LocalizedText(
-                    en: "Acid decalcification ruins ER/PR/HER2 ISH and DNA/RNA: molecular results from this specimen may fail or mislead. Use non-decalcified material or re-biopsy with EDTA.",
-                    zh: "酸脱钙会破坏 ER/PR/HER2 原位杂交及 DNA/RNA：该标本的分子检测可能失败或误导。请使用未脱钙组织或以 EDTA 脱钙重新活检。"),
+                    en: "Acid decalcification ruins \(tests.en): molecular results from this specimen may fail or mislead. Use non-decalcified material or re-biopsy with EDTA.",
+                    zh: "酸脱钙会破坏\(tests.zhHans)：该标本的分子检测可能失败或误导。请使用未脱钙组织或以 EDTA 脱钙重新活检。"),
                 inputs: [FindingInput("decalcification", "acid")], sources: [Self.vanEs2019]))
         }
         return findings
