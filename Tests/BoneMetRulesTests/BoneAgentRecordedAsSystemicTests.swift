@@ -35,3 +35,40 @@ import Testing
         #expect(!mixed.has("boneAgents.zoledronic.dose"))
     }
 }
+
+/// Rule set 2026.12.46: zoledronic acid 5 mg once a year (Aclasta/Reclast, 密固达) — an older
+/// woman's osteoporosis dose, given before her breast cancer reached bone — read "Zoledronic acid
+/// 4.0 mg for CrCl … (ordered 5.0 mg)" and its next dose four weeks on. It is the bone-loss dose,
+/// as denosumab 60 mg is (rule set 2026.12.26): bone metastases need the SRE-prevention dose; its
+/// own label bars it below CrCl 35.
+@Suite struct ZoledronicOsteoporosisDoseTests {
+    func record(creatinine: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1948-01-01")
+        r.studies[1].observations[0].boneDestruction = true
+        r.labs = [LabResult(date: day("2023-01-05"), test: .creatinine, value: creatinine, unit: "mg/dL")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2022-03-01"), agent: .zoledronicAcid, doseMg: 5, doses: [day("2022-03-01")]))
+        r.dentalExams = [day("2022-02-01")]
+        return r
+    }
+
+    @Test func fiveMilligramsYearlyIsTheBoneLossDose() throws {
+        let a = assess(record(creatinine: 0.8), asOf: day("2023-03-21"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.severity == .warning)
+        #expect(choice.title.en == "Zoledronic acid 5 mg is the bone-loss dose: bone metastases need the SRE-prevention dose")
+        #expect(choice.title.zhHans == "唑来膦酸 5 mg 为骨量丢失剂量：骨转移需用预防 SRE 剂量")
+        #expect(!a.has("boneAgents.zoledronic.dose"))
+        // Due a year after the last dose, not four weeks.
+        let due = try #require(a.rule("boneAgents.doseDue").first)
+        #expect(due.title.en == "zoledronic acid dose due since 2023-02-28")
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Its own label bars it below CrCl 35.
+        let renal = assess(record(creatinine: 1.6), asOf: day("2023-03-21"))
+        let barred = try #require(renal.rule("boneAgents.zoledronic.notRecommended").first)
+        #expect(barred.title.en.hasPrefix("Zoledronic acid 5 mg contraindicated: CrCl"))
+        #expect(!renal.has("boneAgents.doseDue"))
+        #expect(Claim.contradictions(in: renal.findings).isEmpty)
+    }
+}

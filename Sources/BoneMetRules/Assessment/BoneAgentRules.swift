@@ -38,7 +38,7 @@ struct BoneAgentRules {
         }
         for agent in agents {
             switch agent.agent {
-            case .zoledronicAcid: findings += zoledronic(agent)
+            case .zoledronicAcid: findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())
             default: break
             }
@@ -320,10 +320,13 @@ struct BoneAgentRules {
     private func doseDue(_ agent: Treatment, notIndicated: Bool) -> Finding? {
         guard let last = agent.doses.filter({ index.known($0) }).max(), let due = Self.dueDate(agent, index: index) else { return nil }
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
+        if agent.isBoneLossDose && !osteoporosisDoseRenal(agent).isEmpty { return nil }
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
         let weeks = agent.dosingIntervalWeeks
         let usual = agent.isBoneLossDose
-            ? LocalizedText(en: "Denosumab 60 mg every 6 months (Smith 2009).", zh: "地舒单抗 60 mg 每 6 个月（Smith 2009）。")
+            ? LocalizedText(
+                en: "\(agent.boneLossDoseText.en) (\(agent.agent == .zoledronicAcid ? "label" : "Smith 2009")).",
+                zh: "\(agent.boneLossDoseText.zhHans)（\(agent.agent == .zoledronicAcid ? "说明书" : "Smith 2009")）。")
             : LocalizedText(
                 en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
@@ -335,7 +338,8 @@ struct BoneAgentRules {
                 en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)",
                 zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
-            sources: agent.isBoneLossDose ? [Self.smith2009] : [Sources.himelstein2017], claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
+            sources: agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009] : [Sources.himelstein2017],
+            claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
 
     private func supplements(_ agent: Treatment, hypercalcaemia: CaseIndex.CorrectedCalcium?) -> Finding {
