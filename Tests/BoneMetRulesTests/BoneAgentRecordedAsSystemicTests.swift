@@ -28,6 +28,10 @@ import Testing
         #expect(a.has("boneAgents.zoledronic.dose"))
         // The letrozole is the only regimen: no chemotherapy, settled.
         #expect(a.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
+        // A row classed as a regimen by whoever entered it stays one.
+        var classed = record(["唑来膦酸"])
+        classed.treatments[1].systemicClass = .other
+        #expect(!assess(classed, asOf: day("2023-03-21")).has("boneAgents.recordedAsSystemic"))
         // A regimen that names other drugs too stays a regimen.
         let mixed = assess(record(["多西他赛", "唑来膦酸"]), asOf: day("2023-03-21"))
         #expect(!mixed.has("boneAgents.recordedAsSystemic"))

@@ -49,7 +49,7 @@ extension BoneAgentRules {
             subject: .treatment(agent.id), date: first.day,
             title: LocalizedText(
                 en: "Zoledronic acid\(ordered.map { " \($0)" } ?? "") on \(days) for hypercalcaemia — no CrCl adjustment",
-                zh: "\(days) 唑来膦酸\(ordered.map { " \($0)" } ?? "")用于高钙血症——不按肌酐清除率调整"),
+                zh: "\(days) 唑来膦酸\(ordered.map { " \($0) " } ?? "")用于高钙血症——不按肌酐清除率调整"),
             detail: LocalizedText(
                 en: "Given in hypercalcaemia (\(why.text.en)). \(state.en) \(prevention.en)",
                 zh: "高钙血症时给药（\(why.text.zhHans)）。\(state.zhHans)\(prevention.zhHans)"),

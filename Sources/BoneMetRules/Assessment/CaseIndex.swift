@@ -506,15 +506,16 @@ extension CaseIndex {
     /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
     /// "Xgeva") is that agent's course: entered so, a breast cancer on zoledronic acid read "bone
     /// metastases without a bone-modifying agent", and its dose and renal checks never ran.
+    /// A row whose class is recorded was classed as a regimen by whoever entered it, and is
+    /// left so (and not searched: every assessment asks, issue #12).
     static func boneAgentCourse(_ treatment: Treatment) -> Treatment? {
-        guard treatment.kind == .systemic, treatment.agent == nil else { return nil }
+        guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
         let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
         let agents = texts.map(BoneAgent.named(in:))
         guard let first = agents.first, let agent = first, agents.allSatisfy({ $0 == agent }) else { return nil }
         var course = treatment
         course.kind = .boneModifyingAgent
         course.agent = agent
-        course.systemicClass = nil
         return course
     }
 }
