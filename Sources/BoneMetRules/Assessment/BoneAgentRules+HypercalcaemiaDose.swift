@@ -10,8 +10,7 @@ extension BoneAgentRules {
     func hypercalcaemiaDoses(
         _ agent: Treatment, clearance: CaseIndex.Clearance, band: ZoledronicAcid.DoseBand, basis: LocalizedText
     ) -> Finding? {
-        guard !agent.planned else { return nil }
-        let given = (agent.doses.isEmpty ? [agent.start].compactMap { $0 } : agent.doses).filter(index.known)
+        let given = agent.givenDoses.filter(index.known)
         let atDoses = given.map { (day: $0, hypercalcaemia: index.hypercalcaemia(atDose: $0)) }
         guard let first = atDoses.first, atDoses.allSatisfy({ $0.hypercalcaemia != nil }), let why = first.hypercalcaemia else { return nil }
         let days = given.map(\.description).joined(separator: ", ")

@@ -257,6 +257,11 @@ final class CaseIndex {
 
     var systemicTherapies: [Treatment] { treatments.filter { $0.kind == .systemic && !$0.planned } }
 
+    /// Each systemic therapy with its class as recorded or read from its drugs (`DrugClasses`),
+    /// read once: the prognosis scores ask for it per candidate primary.
+    private(set) lazy var systemicReadings: [(therapy: Treatment, reading: DrugClasses.Reading)] =
+        systemicTherapies.map { ($0, DrugClasses.reading($0)) }
+
     var firstSystemicStart: PartialDate? { systemicTherapies.compactMap(\.start).min() }
 
     /// Treatments acting on a lesion strictly between two dates: systemic therapy and

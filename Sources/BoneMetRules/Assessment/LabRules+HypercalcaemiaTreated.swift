@@ -22,7 +22,7 @@ extension LabRules {
         guard let start = (episode.map(\.date) + events.map(\.date)).min() else { return nil }
         let doses = index.treatments
             .filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.agent != nil }
-            .flatMap { agent in (agent.doses.isEmpty ? [agent.start].compactMap { $0 } : agent.doses).map { (agent: agent, day: $0) } }
+            .flatMap { agent in agent.givenDoses.map { (agent: agent, day: $0) } }
             .filter { $0.day.latestDay >= start.earliestDay && index.known($0.day) }
         guard let last = doses.max(by: { $0.day < $1.day }) else { return nil }
         let before = episode.filter { $0.date.earliestDay <= last.day.latestDay }.max { $0.mgDl < $1.mgDl }
@@ -32,14 +32,13 @@ extension LabRules {
     /// What to do after the dose, in place of "treat now".
     func treatedText(_ treated: Treated, latest: CaseIndex.CorrectedCalcium) -> LocalizedText {
         let agent = treated.agent.agent ?? .other
-        let mmol = { (mgDl: Double) in String(describing: (mgDl / 4.008 * 100).rounded() / 100) }
         let course: LocalizedText
         if let before = treated.before, latest.date > treated.day {
             let trend = latest.mgDl < before.mgDl
                 ? LocalizedText(en: "falling", zh: "下降中") : LocalizedText(en: "not falling", zh: "未下降")
             course = LocalizedText(
-                en: " Corrected calcium \(CaseIndex.format(before.mgDl)) mg/dL (\(mmol(before.mgDl)) mmol/L) on \(before.date) before it, \(CaseIndex.format(latest.mgDl)) (\(mmol(latest.mgDl))) on \(latest.date): \(trend.en).",
-                zh: "用药前 \(before.date) 校正血钙 \(CaseIndex.format(before.mgDl)) mg/dL（\(mmol(before.mgDl)) mmol/L），\(latest.date) \(CaseIndex.format(latest.mgDl))（\(mmol(latest.mgDl))）：\(trend.zhHans)。")
+                en: " Corrected calcium \(CaseIndex.format(before.mgDl)) mg/dL (\(before.mmolText) mmol/L) on \(before.date) before it, \(CaseIndex.format(latest.mgDl)) (\(latest.mmolText)) on \(latest.date): \(trend.en).",
+                zh: "用药前 \(before.date) 校正血钙 \(CaseIndex.format(before.mgDl)) mg/dL（\(before.mmolText) mmol/L），\(latest.date) \(CaseIndex.format(latest.mgDl))（\(latest.mmolText)）：\(trend.zhHans)。")
         } else {
             course = LocalizedText(en: " No calcium on record since the dose.", zh: "用药后无血钙记录。")
         }

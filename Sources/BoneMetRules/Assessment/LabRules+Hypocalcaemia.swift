@@ -31,7 +31,7 @@ extension LabRules {
     func hypocalcaemia(_ low: (calcium: CaseIndex.CorrectedCalcium, grade: Int)) -> Finding {
         let calcium = low.calcium
         let value = CaseIndex.format(calcium.mgDl, decimals: 2)
-        let mmol = String(describing: (calcium.mgDl / 4.008 * 100).rounded() / 100)
+        let mmol = calcium.mmolText
         let agents = BoneAgentRules(index: index).currentAgents
         let how = calcium.albuminGDl.map { albumin in
             LocalizedText(

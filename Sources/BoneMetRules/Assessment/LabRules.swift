@@ -39,7 +39,7 @@ struct LabRules {
         if let low = Self.hypocalcaemic(index) { return [hypocalcaemia(low)] }
         guard let calcium = Self.hypercalcaemic(index) else { return [] }
         let grade = HypercalcaemiaGrade.of(mgDl: calcium.mgDl)
-        let mmol = String(describing: (calcium.mgDl / 4.008 * 100).rounded() / 100)
+        let mmol = calcium.mmolText
         let value = CaseIndex.format(calcium.mgDl)
         let how = calcium.albuminGDl.map { albumin in
             LocalizedText(

@@ -45,6 +45,9 @@ extension CaseIndex {
         let upperLimitMgDl: Double
         /// The result's own lower limit, mg/dL; nil when the laboratory gave none.
         let lowerLimitMgDl: Double?
+
+        /// The corrected value in mmol/L, two decimals (mg/dL ÷ 4.008).
+        var mmolText: String { String(describing: (mgDl / 4.008 * 100).rounded() / 100) }
     }
 
     /// The latest calcium, corrected for the latest albumin on or before it (Payne RB et al.

@@ -112,7 +112,7 @@ struct PrognosisRules {
         }
         // As recorded, else read from the drugs named (DrugClasses); "no" only when every
         // regimen's class is known.
-        let readings = index.systemicTherapies.map(DrugClasses.reading)
+        let readings = index.systemicReadings.map(\.reading)
         let chemo: Bool? =
             readings.contains { $0.classes.contains(.chemotherapy) } ? true
             : readings.contains { !$0.complete } ? nil : false
@@ -131,7 +131,7 @@ struct PrognosisRules {
     func targetedTherapy(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.targetedTherapy { return recorded }
         guard primary.site == .lung else { return nil }
-        let readings = index.systemicTherapies.map(DrugClasses.reading)
+        let readings = index.systemicReadings.map(\.reading)
         if readings.contains(where: { $0.classes.contains(.targeted) }) { return true }
         // Regimens on record, every drug of a known class and none targeted: not treated with
         // targeted therapy — Katagiri scores the treatment received (a small-cell cancer on
@@ -142,8 +142,7 @@ struct PrognosisRules {
     /// The regimens whose class New Katagiri used was read from their drugs' names, said so that
     /// the clinician can check it ("cisplatin + pemetrexed: chemotherapy").
     func classesReadFromDrugs() -> LocalizedText? {
-        let read = index.systemicTherapies.compactMap { therapy -> LocalizedText? in
-            let reading = DrugClasses.reading(therapy)
+        let read = index.systemicReadings.compactMap { therapy, reading -> LocalizedText? in
             guard !reading.recorded, !reading.classes.isEmpty else { return nil }
             let classes = SystemicClass.allCases.filter(reading.classes.contains).map(\.label)
             let list = LocalizedText.joined(classes, en: ", ", zh: "、")

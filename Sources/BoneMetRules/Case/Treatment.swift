@@ -53,6 +53,13 @@ public struct Treatment: Sendable, Hashable, Encodable {
         self.fractions = fractions
     }
 
+    /// Dates a bone-modifying agent was given: the doses on record, else its start (a course
+    /// recorded without its doses began with one). None while planned.
+    public var givenDoses: [PartialDate] {
+        guard !planned else { return [] }
+        return doses.isEmpty ? [start].compactMap { $0 } : doses
+    }
+
     /// The last day the treatment can have acted: its end, the surgery day, or open.
     var effectiveEnd: PartialDate? { kind == .surgery ? (end ?? start) : end }
 
