@@ -19,6 +19,9 @@ public enum Worklists {
             rules: [
                 "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete", "surgery.mirels.operated",
                 "surgery.mirels.progressingAfterFixation",
+                // A femoral shaft broken on an antiresorptive, no tumour seen: the other femur
+                // may be next (rule set 2026.12.48).
+                "diagnosis.differential.atypicalFemoralFracture",
             ],
             minimumSeverity: .advisory),
         Worklist(

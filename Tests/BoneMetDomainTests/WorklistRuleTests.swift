@@ -8,6 +8,7 @@ import Testing
         #expect(Worklists.slug(rule: "surgery.mirels.operated", severity: .advisory) == "impending-fractures")
         #expect(Worklists.slug(rule: "surgery.mirels.operated", severity: .warning) == "impending-fractures")
         #expect(Worklists.slug(rule: "surgery.mirels.progressingAfterFixation", severity: .warning) == "impending-fractures")
+        #expect(Worklists.slug(rule: "diagnosis.differential.atypicalFemoralFracture", severity: .warning) == "impending-fractures")
         // The choice between agents is info and stays off; what argues against the agent is listed.
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .info) == nil)
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .warning) == "bone-agents")

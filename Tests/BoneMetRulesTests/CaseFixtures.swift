@@ -26,6 +26,12 @@ func ct(_ id: String, _ date: String, _ observations: [LesionObservation]) -> Im
         coverage: [.chest, .thoracicSpine, .lumbarSpine, .pelvis, .leftLowerLimb, .rightLowerLimb], observations: observations)
 }
 
+/// A whole-body bone scan with uptake at each lesion named: the skeleton surveyed, so the
+/// lesions on record are all there are (the scores' counts are settled).
+func survey(_ id: String, _ date: String, _ lesions: [String]) -> ImagingStudy {
+    ImagingStudy(id: id, date: day(date), modality: .boneScan, observations: lesions.map { observation($0) { $0.uptake = true } })
+}
+
 extension Assessment {
     func rule(_ id: String) -> [Finding] { findings.filter { $0.ruleId == id } }
     func has(_ id: String, subject: FindingSubject? = nil) -> Bool {

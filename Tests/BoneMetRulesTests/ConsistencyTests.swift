@@ -115,7 +115,7 @@ import Testing
                 PrimaryCancer(id: "L", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-06"), targetedTherapy: false),
             ],
             lesions: [Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T10"), primary: lesionPrimary), Lesion(id: "R1", bone: .rib, primary: lesionPrimary)],
-            studies: [ct("S1", "2023-01-05", [
+            studies: [survey("B0", "2023-01-04", ["V1", "R1"]), ct("S1", "2023-01-05", [
                 observation("V1", .lytic, [20, 20]) { $0.boneDestruction = true; $0.escc = .g0; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
                 observation("R1", .lytic, [10, 10]) { $0.boneDestruction = true },
             ])],

@@ -120,7 +120,10 @@ import Testing
             Lesion(id: "V", bone: .vertebra, level: VertebralLevel("C7")), Lesion(id: "S", bone: .sacrum, level: VertebralLevel("S1")),
             Lesion(id: "P", bone: .pelvis, laterality: .right),
         ]
-        r.studies = [ct("S1", "2023-01-05", ["V", "S", "P"].map { id in observation(id, .lytic, [20, 15]) { $0.boneDestruction = true } })]
+        r.studies = [
+            survey("B0", "2023-01-04", ["V", "S", "P"]),
+            ct("S1", "2023-01-05", ["V", "S", "P"].map { id in observation(id, .lytic, [20, 15]) { $0.boneDestruction = true } }),
+        ]
         let tokuhashi = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.prognosis.tokuhashi").first)
         #expect(tokuhashi.inputs.contains(FindingInput("vertebralBodyMets", "2")))
         #expect(tokuhashi.inputs.contains(FindingInput("extraspinalBoneMets", "1")))

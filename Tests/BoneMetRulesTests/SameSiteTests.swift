@@ -11,6 +11,7 @@ import Testing
         r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌", diagnosed: day("2025"))]
         r.lesions = lesions
         r.studies = [
+            survey("B0", "2025-06-01", lesions.map(\.id)),
             ImagingStudy(id: "C1", date: day("2025-06-03"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine, .chest, .leftUpperLimb, .leftLowerLimb], observations: lesions.map { lesion in
                 observation(lesion.id, .lytic, [20, 15]) { $0.boneDestruction = true }
             }),

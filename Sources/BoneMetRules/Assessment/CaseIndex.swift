@@ -61,6 +61,13 @@ final class CaseIndex {
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
     /// from two reports) count once — for "solitary" and the scores' counts.
     private(set) lazy var metastaticSiteCount: Int = Lesion.siteCount(metastaticLesions)
+    /// Whether a whole-body survey (bone scan, PET-CT, whole-body CT or MRI) is on record: only
+    /// then is a count of bone metastases complete. Without one a "solitary" lesion is only the
+    /// one looked for — Tomita scored it "solitary: wide or marginal excision" and Tokuhashi
+    /// "0 extraspinal foci" for a hepatocellular T8 never screened (rule set 2026.12.48).
+    private(set) lazy var skeletonSurveyed: Bool = studies.contains(where: \.surveysWholeSkeleton)
+    /// Whether the whole spine was imaged: the vertebral bodies involved are all known.
+    private(set) lazy var spineSurveyed: Bool = studies.contains(where: \.surveysWholeSpine)
     /// The first sighting of any metastatic lesion: where the disease-free interval ended.
     private(set) lazy var firstMetastasisSeen: PartialDate? = metastaticLesions.compactMap { firstSeen($0.id) }.min()
     /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a

@@ -52,9 +52,9 @@ struct DiagnosisRules {
     private func imagingByPurposeFindings() -> [Finding] {
         var findings: [Finding] = []
         let lesions = index.metastaticLesions
-        // A whole-body CT or MRI screens the whole skeleton too (and is myeloma's own survey).
-        let screened = index.studies.contains { $0.modality.isTracer || $0.coverage.contains(.wholeBody) }
-        if !lesions.isEmpty && !screened {
+        // A whole-body CT or MRI screens the whole skeleton too (and is myeloma's own survey); a
+        // bone scan or PET-CT of one region (SPECT of the pelvis) does not.
+        if !lesions.isEmpty && !index.skeletonSurveyed {
             // Myeloma's lesions are lytic without osteoblastic reaction: a bone scan misses them,
             // and whole-body low-dose CT (or PET-CT, whole-body MRI) is the survey (IMWG 2019).
             let myeloma = index.bonePrimaryCandidates.contains { [.myeloma, .plasmacytoma].contains($0.effectiveHistology) || $0.site == .myeloma }

@@ -5,7 +5,7 @@ struct DifferentialRules {
     let index: CaseIndex
 
     func findings() -> [Finding] {
-        myeloma() + giantCellTumour() + degenerative() + solitaryBeforeFixation()
+        myeloma() + giantCellTumour() + degenerative() + solitaryBeforeFixation() + atypicalFemoralFractures()
     }
 
     static let rajkumar2014 = Citation(id: "rajkumar2014", text: "Rajkumar SV et al. Lancet Oncol 2014;15:e538-48 (IMWG myeloma-defining events, CRAB)")

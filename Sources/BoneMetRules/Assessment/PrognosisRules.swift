@@ -90,7 +90,9 @@ struct PrognosisRules {
             // separately) are one vertebral body (Tokuhashi 2005 counts the bodies involved).
             vertebralBodyMets: max(1, Lesion.siteCount(metastatic.filter(\.isSpinal))),
             visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent)
+            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.latestPerformance()?.ecog,
+            // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
+            extraspinalCountIsLowerBound: !index.skeletonSurveyed, vertebralCountIsLowerBound: !index.spineSurveyed)
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {
@@ -101,7 +103,7 @@ struct PrognosisRules {
         }
         return Tomita.Input(
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
-            boneMets: index.metastaticSiteCount == 1 ? .solitary : .multiple, visceralMetsPresent: visceralPresent)
+            boneMets: boneMetastasesSolitary.map { $0 ? .solitary : .multiple }, visceralMetsPresent: visceralPresent)
     }
 
     func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
@@ -120,7 +122,18 @@ struct PrognosisRules {
             primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
-            multipleSkeletalMets: index.metastaticSiteCount >= 2, visceralMetsPresent: visceralPresent)
+            multipleSkeletalMets: boneMetastasesSolitary.map { !$0 }, visceralMetsPresent: visceralPresent,
+            kps: index.latestPerformance()?.kps)
+    }
+
+    /// One metastatic site or several; nil for one site not yet surveyed for others (no bone
+    /// scan, PET-CT or whole-body study): a lesion is "solitary" only when the skeleton was looked
+    /// at — Tomita's solitary point and "wide or marginal excision" were given to a T8 never
+    /// screened (rule set 2026.12.48).
+    var boneMetastasesSolitary: Bool? {
+        let sites = index.metastaticSiteCount
+        if sites >= 2 { return false }
+        return index.skeletonSurveyed ? true : nil
     }
 
     /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's
@@ -203,11 +216,15 @@ struct PrognosisRules {
                 zh: "注意：该评分早于分子靶向治疗，仅按器官计肺癌；接受靶向治疗的肺癌在新 Katagiri 评分中按“中速生长”计（Katagiri 2014），本评分可能低估生存期。")
             return LocalizedText(en: "\(note?.en ?? "")\(caveat.en)", zh: "\(note?.zhHans ?? "")\(caveat.zhHans)")
         }
+        // A performance scale read for the other one cites the conversions it was read by.
+        let performance = index.latestPerformance()
+        let conversions = { (converted: Bool) -> [Citation] in converted ? PerformanceConversion.citations : [] }
         if let result = scores.tokuhashi {
             findings.append(scoreFinding(
                 "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi", zh: "改良 Tokuhashi 评分"),
                 total: result.total, band: result.prognosis?.info, components: result.components, specialty: .spineSurgery,
-                source: Sources.tokuhashi2005, note: olderScoreNote(byPrimary { $0.tokuhashi }), also: targetedLung ? [Sources.katagiri2014] : []))
+                source: Sources.tokuhashi2005, note: olderScoreNote(byPrimary { $0.tokuhashi }),
+                also: (targetedLung ? [Sources.katagiri2014] : []) + conversions(performance?.kps == nil && performance?.ecog != nil)))
         }
         if let result = scores.tomita {
             findings.append(scoreFinding(
@@ -219,7 +236,8 @@ struct PrognosisRules {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
                 band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
-                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs()].compactMap { $0 }, en: "", zh: "")))
+                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs()].compactMap { $0 }, en: "", zh: ""),
+                also: conversions(performance?.ecog == nil && performance?.kps != nil)))
         }
         if !metastatic.isEmpty { findings.append(survivalModelInputs()) }
         return findings
@@ -280,8 +298,8 @@ struct PrognosisRules {
                 fractured
                     ? LocalizedText(en: "pathological", zh: "已发生病理性骨折")
                     : LocalizedText(en: "impending (not fractured)", zh: "即将骨折（尚未骨折）")),
-            .init("boneMetastases", index.metastaticSiteCount == 1 ? "solitary" : "multiple", LocalizedText(en: "bone metastases", zh: "骨转移"),
-                index.metastaticSiteCount == 1 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发")),
+            .init("boneMetastases", boneMetastasesSolitary.map { $0 ? "solitary" : "multiple" }, LocalizedText(en: "bone metastases", zh: "骨转移"),
+                boneMetastasesSolitary.map { $0 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发") }),
             .init("visceralMetastases", visceral.map { $0.description }, LocalizedText(en: "visceral metastases", zh: "内脏转移"),
                 visceral.map { $0 ? LocalizedText(en: "yes", zh: "有") : LocalizedText(en: "no", zh: "无") }),
             .init("lymphNodeMetastases", lymphNodes.map { $0.description }, LocalizedText(en: "lymph-node metastases", zh: "淋巴结转移"),

@@ -53,6 +53,20 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
 
     /// Whether this study imaged the lesion's region: a whole-body study, or a recorded coverage
     /// that includes it. Without a recorded coverage an anatomic study proves nothing.
+    /// Whether the study surveyed the whole skeleton: a whole-body coverage, or a bone scan or
+    /// PET-CT without a recorded coverage (read as whole-body, as `covers`). Until one is on
+    /// record the bone metastases known are only those looked for (scores count them as a
+    /// lower bound).
+    public var surveysWholeSkeleton: Bool {
+        coverage.contains(.wholeBody) || (coverage.isEmpty && modality.isTracer)
+    }
+
+    /// Whether the study imaged the whole spine (cervical, thoracic and lumbar), as a whole-body
+    /// survey or a whole-spine MRI does: the vertebral bodies involved are then all known.
+    public var surveysWholeSpine: Bool {
+        surveysWholeSkeleton || [BodyRegion.cervicalSpine, .thoracicSpine, .lumbarSpine].allSatisfy(coverage.contains)
+    }
+
     public func covers(_ lesion: Lesion) -> Bool {
         if coverage.isEmpty { return modality.isTracer }
         if coverage.contains(.wholeBody) { return true }

@@ -135,13 +135,17 @@ public enum Katagiri {
         public var ecog: Int?
         public var previousChemotherapy: Bool?
         public var multipleSkeletalMets: Bool?
+        /// Karnofsky performance status, read for the ECOG item when no ECOG is given
+        /// (`PerformanceConversion.ecogRange(kps:)`).
+        public var kps: Int?
 
         public init(
             primary: PrimarySite? = nil, hormoneDependent: Bool? = nil, targetedTherapy: Bool? = nil,
             primaryGrowth: PrimaryGrowth? = nil, visceralMets: VisceralMets? = nil, labs: Labs? = nil,
             labValues: LabValues = LabValues(), ecog: Int? = nil, previousChemotherapy: Bool? = nil,
-            multipleSkeletalMets: Bool? = nil, visceralMetsPresent: Bool? = nil
+            multipleSkeletalMets: Bool? = nil, visceralMetsPresent: Bool? = nil, kps: Int? = nil
         ) {
+            self.kps = kps
             self.visceralMetsPresent = visceralMetsPresent
             self.primary = primary
             self.hormoneDependent = hormoneDependent
@@ -220,7 +224,7 @@ public enum Katagiri {
                 amongLabel: LocalizedText(en: "present, pattern not recorded", zh: "有，未记录分布类型")
             ) { $0.points },
             labsComponent(input),
-            ecogComponent(input.ecog),
+            ecogComponent(input.ecog, kps: input.kps),
             yesNo("previousChemotherapy", itemLabels.chemo, input.previousChemotherapy),
             yesNo("multipleSkeletalMets", itemLabels.multiple, input.multipleSkeletalMets),
         ]
@@ -317,8 +321,22 @@ public enum Katagiri {
         input.labValues.isEmpty ? ["labs"] : labTier(input.labValues).missing
     }
 
-    private static func ecogComponent(_ ecog: Int?) -> ScoreComponent {
-        guard let ecog else { return ScoreComponent(key: "ecog", label: itemLabels.ecog, unknownWithin: 0...1) }
+    /// ECOG 3–4 → 1. Without an ECOG grade, the grades the KPS may stand for over the published
+    /// conversions (`PerformanceConversion`): KPS ≤ 40 is ECOG 3–4 and KPS ≥ 70 ECOG 0–2 in every
+    /// one of them; KPS 50–60 leaves the point open.
+    private static func ecogComponent(_ ecog: Int?, kps: Int?) -> ScoreComponent {
+        guard let ecog else {
+            guard let kps, let grades = PerformanceConversion.ecogRange(kps: kps) else {
+                return ScoreComponent(key: "ecog", label: itemLabels.ecog, unknownWithin: 0...1)
+            }
+            let low = grades.lowerBound >= 3 ? 1 : 0, high = grades.upperBound >= 3 ? 1 : 0
+            let gradesText = grades.lowerBound == grades.upperBound ? "\(grades.lowerBound)" : "\(grades.lowerBound)–\(grades.upperBound)"
+            let label = LocalizedText(
+                en: "KPS \(kps) (ECOG \(gradesText) by the published conversions)",
+                zh: "KPS \(kps)（按已发表的换算相当于 ECOG \(gradesText)）")
+            if low == high { return ScoreComponent(key: "ecog", label: itemLabels.ecog, value: "KPS \(kps)", valueLabel: label, points: low) }
+            return ScoreComponent(key: "ecog", label: itemLabels.ecog, unknownWithin: low...high, value: "KPS \(kps)", valueLabel: label)
+        }
         return ScoreComponent(
             key: "ecog", label: itemLabels.ecog, value: String(ecog),
             valueLabel: LocalizedText(en: "ECOG \(ecog)", zh: "ECOG 评分 \(ecog)"),

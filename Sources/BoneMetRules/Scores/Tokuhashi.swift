@@ -49,11 +49,23 @@ public enum Tokuhashi {
         public var visceralMetsPresent: Bool?
         public var primary: PrimarySite?
         public var frankel: Frankel?
+        /// ECOG performance status, read for the general condition when no KPS is given
+        /// (`PerformanceConversion.kpsRange(ecog:)`).
+        public var ecog: Int?
+        /// The counts are what was looked for, not a survey: without a whole-body survey (or a
+        /// whole-spine study for the vertebral bodies) more foci may exist, so the item scores
+        /// anywhere from the count's points down to the fewest.
+        public var extraspinalCountIsLowerBound: Bool?
+        public var vertebralCountIsLowerBound: Bool?
 
         public init(
             kps: Int? = nil, extraspinalBoneMets: Int? = nil, vertebralBodyMets: Int? = nil,
-            visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil
+            visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil,
+            ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil
         ) {
+            self.ecog = ecog
+            self.extraspinalCountIsLowerBound = extraspinalCountIsLowerBound
+            self.vertebralCountIsLowerBound = vertebralCountIsLowerBound
             self.visceralMetsPresent = visceralMetsPresent
             self.kps = kps
             self.extraspinalBoneMets = extraspinalBoneMets
@@ -154,9 +166,13 @@ public enum Tokuhashi {
 
     public static func evaluate(_ input: Input) -> Result {
         let components = [
-            counted("kps", itemLabels.kps, input.kps, possible: 0...2, points: kpsPoints),
-            counted("extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, possible: 0...2, points: extraspinalPoints),
-            counted("vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, possible: 0...2, points: vertebralPoints),
+            generalCondition(kps: input.kps, ecog: input.ecog),
+            counted(
+                "extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, atLeast: input.extraspinalCountIsLowerBound == true,
+                possible: 0...2, points: extraspinalPoints),
+            counted(
+                "vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, atLeast: input.vertebralCountIsLowerBound == true,
+                possible: 0...2, points: vertebralPoints),
             .item(
                 "visceralMets", itemLabels.visceral, input.visceralMets,
                 among: input.visceralMetsPresent == true ? [.removable, .unremovable] : nil,
@@ -171,11 +187,38 @@ public enum Tokuhashi {
             possiblePrognoses: Prognosis.possible(in: total.range))
     }
 
+    /// General condition from the KPS, else from the ECOG grade over the published conversions
+    /// (`PerformanceConversion.kpsRange(ecog:)`): settled when every KPS it may stand for scores alike.
+    private static func generalCondition(kps: Int?, ecog: Int?) -> ScoreComponent {
+        if kps != nil || ecog == nil { return counted("kps", itemLabels.kps, kps, possible: 0...2, points: kpsPoints) }
+        guard let ecog, let range = PerformanceConversion.kpsRange(ecog: ecog) else { return counted("kps", itemLabels.kps, nil, possible: 0...2, points: kpsPoints) }
+        let low = kpsPoints(range.lowerBound), high = kpsPoints(range.upperBound)
+        let value = "ECOG \(ecog)"
+        let label = LocalizedText(
+            en: "ECOG \(ecog) (KPS \(range.lowerBound)–\(range.upperBound) by the published conversions)",
+            zh: "ECOG \(ecog)（按已发表的换算相当于 KPS \(range.lowerBound)–\(range.upperBound)）")
+        if low == high { return ScoreComponent(key: "kps", label: itemLabels.kps, value: value, valueLabel: label, points: low) }
+        return ScoreComponent(key: "kps", label: itemLabels.kps, unknownWithin: low...high, value: value, valueLabel: label)
+    }
+
+    /// A count's points; a count that is only a lower bound (no survey) scores from its own
+    /// points down to the most foci's (more foci never score more).
     private static func counted(
-        _ key: String, _ label: LocalizedText, _ value: Int?, possible: ClosedRange<Int>, points: (Int) -> Int
+        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, possible: ClosedRange<Int>, points: (Int) -> Int
     ) -> ScoreComponent {
         guard let value else { return ScoreComponent(key: key, label: label, unknownWithin: possible) }
         let text = String(value)
-        return ScoreComponent(key: key, label: label, value: text, valueLabel: LocalizedText(en: text, zh: text), points: points(value))
+        guard atLeast else {
+            return ScoreComponent(key: key, label: label, value: text, valueLabel: LocalizedText(en: text, zh: text), points: points(value))
+        }
+        let high = points(value), low = points(1000)
+        let why = key == "vertebralBodyMets"
+            ? LocalizedText(en: "the whole spine not imaged", zh: "未行全脊柱检查")
+            : LocalizedText(en: "no whole-body survey", zh: "未行全身筛查")
+        let valueLabel = value == 0
+            ? LocalizedText(en: "none known (\(why.en))", zh: "尚未发现（\(why.zhHans)）")
+            : LocalizedText(en: "at least \(value) (\(why.en))", zh: "至少 \(value) 处（\(why.zhHans)）")
+        if low == high { return ScoreComponent(key: key, label: label, value: "≥\(value)", valueLabel: valueLabel, points: high) }
+        return ScoreComponent(key: key, label: label, unknownWithin: low...high, value: "≥\(value)", valueLabel: valueLabel)
     }
 }
