@@ -17,7 +17,8 @@ import Testing
         #expect(fix.title.zhHans.contains("左股骨转子周围") && fix.title.zhHans.contains("Mirels 11 分"))
         #expect(fix.inputs.contains(FindingInput("size.from", "X-ray of 2024-02-05")))
         #expect(fix.inputs.contains(FindingInput("pain.from", "pain record of 2024-02-06")))
-        #expect(fix.detail.en.contains("fix before radiotherapy (planned for 2024-02-20)"))
+        #expect(fix.detail.en.contains("fix before radiotherapy, before transfer or trial enrolment. Planned: radiotherapy from 2024-02-20."))
+        #expect(fix.detail.zhHans.contains("应在放疗前、转院或入组临床试验前行内固定。已计划：2024-02-20 起放疗。"))
         #expect(a.mirels.last { $0.lesion == "L1" }?.study == "S2")
     }
 

@@ -57,6 +57,10 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     findings += response.findings(timePoints)
     findings += pcwg3.findings(verdicts)
     findings += surgical
+    // An operation proposed (fix now, or biopsy first) while an anti-angiogenic drug runs.
+    let proposed = Set((surgical + differential).flatMap(\.claims)
+        .filter { $0.topic == .fixation && ($0.stance == "fixNow" || $0.stance == "biopsyFirst") }.map(\.about))
+    findings += surgery.antiAngiogenicTiming(proposed: proposed)
     findings += prognosis.findings(scores)
     findings += LabRules(index: index).findings()
     findings += BoneAgentRules(index: index).findings()

@@ -282,8 +282,8 @@ struct SurgeryRules {
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: LocalizedText(
-                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy\(plannedContext(id).en), before transfer or trial enrolment. Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前\(plannedContext(id).zhHans)、转院或入组临床试验前行内固定。预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
+                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy, before transfer or trial enrolment.\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前、转院或入组临床试验前行内固定。\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
                     inputs: inputs, sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
@@ -374,21 +374,25 @@ struct SurgeryRules {
     static let pazionis2014 = Citation(
         id: "pazionis2014", text: "Pazionis TJ et al. Clin Orthop Relat Res 2014;472:3179-87 (embolisation of hypervascular bone metastases)")
 
+    /// What is planned that the fixation must come before, as a sentence: "Planned: radiotherapy
+    /// from …; trial enrolment on …." (it was wedged inside "fix before radiotherapy (trial
+    /// enrolment planned …), before transfer or trial enrolment").
     private func plannedContext(_ lesion: String) -> LocalizedText {
         var en: [String] = []
         var zh: [String] = []
         if let rt = index.localTreatments(lesion, kind: .radiotherapy).first(where: \.planned) {
-            en.append("planned \(rt.start.map { "for \($0)" } ?? "")")
-            zh.append("（已计划\(rt.start.map { "于 \($0)" } ?? "")放疗）")
+            en.append("radiotherapy\(rt.start.map { " from \($0)" } ?? "")")
+            zh.append("\(rt.start.map { "\($0) 起" } ?? "")放疗")
         }
         if let transfer = index.record.plans.transfer {
-            en.append("transfer planned \(transfer)")
-            zh.append("（计划 \(transfer) 转院）")
+            en.append("transfer on \(transfer)")
+            zh.append("\(transfer) 转院")
         }
         if let trial = index.record.plans.trialEnrolment {
-            en.append("trial enrolment planned \(trial)")
-            zh.append("（计划 \(trial) 入组试验）")
+            en.append("trial enrolment on \(trial)")
+            zh.append("\(trial) 入组临床试验")
         }
-        return LocalizedText(en: en.isEmpty ? "" : " (" + en.joined(separator: "; ") + ")", zh: zh.joined())
+        guard !en.isEmpty else { return LocalizedText(en: "", zh: "") }
+        return LocalizedText(en: " Planned: " + en.joined(separator: "; ") + ".", zh: "已计划：" + zh.joined(separator: "；") + "。")
     }
 }

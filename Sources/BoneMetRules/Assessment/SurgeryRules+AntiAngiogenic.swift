@@ -1,0 +1,60 @@
+/// An operation proposed or planned while an anti-angiogenic drug runs (rule set 2026.12.49):
+/// when elective surgery may follow the last dose, and when the drug may follow the operation
+/// (`AntiAngiogenicDrugs`). Addressed to medical oncology, who hold the drug, with the surgeon.
+extension SurgeryRules {
+    /// `proposed`: the lesions a finding of this assessment proposes to operate on (its
+    /// fixation claims: fix now, or biopsy first).
+    func antiAngiogenicTiming(proposed: Set<String>) -> [Finding] {
+        let plannedOperations = index.treatments.filter { $0.kind == .surgery && $0.planned }
+        guard !proposed.isEmpty || !plannedOperations.isEmpty else { return [] }
+        var operations = proposed.sorted().compactMap { id in index.lesionsById[id].map { index.label($0) } }
+        operations += plannedOperations.map { LocalizedText(en: "planned: \($0.label.en)", zh: "已计划：\($0.label.zhHans)") }
+        let what = LocalizedText.joined(operations, en: "; ", zh: "；")
+        return index.systemicTherapies.compactMap { regimen -> Finding? in
+            let drugs = AntiAngiogenicDrugs.named(in: regimen)
+            guard !drugs.isEmpty else { return nil }
+            let doses = regimen.doses.filter { index.known($0) }
+            let lastDose = doses.max()
+            // A regimen that ended counts while its longest hold has not run out since its end.
+            if let end = regimen.end {
+                let hold = drugs.compactMap(\.holdBeforeDays).max() ?? 28
+                guard index.stillRunning(until: end.adding(days: hold)) else { return nil }
+            }
+            let perDrug = drugs.map { drug -> LocalizedText in
+                let from = drug.holdBeforeDays.flatMap { days in lastDose.map { $0.adding(days: days) } }
+                let before = drug.holdBeforeDays.map { days in
+                    LocalizedText(
+                        en: "elective surgery at least \(days) day\(days == 1 ? "" : "s") after the last dose\(from.map { " (from \($0))" } ?? "")",
+                        zh: "择期手术距末次用药至少 \(days) 天\(from.map { "（\($0) 起）" } ?? "")")
+                } ?? LocalizedText(en: "elective surgery after the interval its label gives", zh: "择期手术前按其说明书停药")
+                let after = drug.resumeAfterDays.map { days in
+                    LocalizedText(
+                        en: "not given again for at least \(days) days after major surgery and until the wound has healed",
+                        zh: "大手术后至少 \(days) 天且伤口愈合后方可再用")
+                } ?? LocalizedText(en: "not given again until the wound has healed", zh: "伤口愈合后方可再用")
+                // One drug: "Its label: …"; several: each by name.
+                let whose = drugs.count == 1
+                    ? LocalizedText(en: "Its label", zh: "其说明书")
+                    : drug.label
+                return LocalizedText(en: "\(whose.en): \(before.en); \(after.en)", zh: "\(whose.zhHans)：\(before.zhHans)；\(after.zhHans)")
+            }
+            let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
+            let rules = LocalizedText.joined(perDrug, en: ". ", zh: "。")
+            let last = lastDose.map { LocalizedText(en: "Last dose on record: \($0).", zh: "记录的末次用药：\($0)。") }
+                ?? LocalizedText(en: "No dose dates on record: record the last dose.", zh: "未记录用药日期：请记录末次用药日期。")
+            var sources = drugs.map(\.source).reduce(into: [Citation]()) { if !$0.contains($1) { $0.append($1) } }
+            sources.append(DiagnosisRules.sourceHospital)
+            return Finding(
+                ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
+                subject: .treatment(regimen.id), date: index.assessedOn,
+                title: LocalizedText(
+                    en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
+                    zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
+                detail: LocalizedText(
+                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.prefix(1).uppercased() + names.en.dropFirst()) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en) An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
+                inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")],
+                sources: sources)
+        }
+    }
+}

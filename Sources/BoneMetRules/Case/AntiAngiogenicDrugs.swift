@@ -1,0 +1,80 @@
+/// Drugs that block VEGF signalling impair wound healing and add bleeding risk, so their labels
+/// ask for elective surgery to wait after the last dose and the drug to wait after surgery. A
+/// lung adenocarcinoma on carboplatin, pemetrexed and bevacizumab was advised "prophylactic
+/// fixation, before trial enrolment" with no word on the bevacizumab given three weeks before
+/// (rule set 2026.12.49). The source hospital's principle is the same from the other side:
+/// orthopaedics "helps without disrupting" systemic therapy — the operation is timed with it.
+///
+/// Intervals only where a source gives them: the Avastin, Zaltrap and Sutent prescribing
+/// information, and the regulatory recommendations for tyrosine-kinase inhibitors before surgery
+/// tabulated in Front Oncol 2021;11:696865 (table 3: apatinib 30 days, anlotinib 4 weeks,
+/// cabozantinib 28 days, regorafenib 2 weeks, pazopanib 7 days, axitinib 24 hours). Other
+/// anti-angiogenic drugs are named with "as its label says".
+public enum AntiAngiogenicDrugs {
+    public struct Drug: Sendable, Hashable {
+        public let label: LocalizedText
+        /// Latin names and brands, lower case, read as whole words; Chinese names read anywhere.
+        let latin: [String]
+        let chinese: [String]
+        /// Days from the last dose before elective surgery, when a source gives them.
+        public let holdBeforeDays: Int?
+        /// Days after major surgery before the next dose (and not before the wound has healed).
+        public let resumeAfterDays: Int?
+        public let source: Citation
+    }
+
+    static let avastin = Citation(
+        id: "avastinLabel", text: "Avastin (bevacizumab) prescribing information: surgery and wound healing complications",
+        zh: "安维汀（贝伐珠单抗）说明书：手术与伤口愈合并发症")
+    static let zaltrap = Citation(
+        id: "zaltrapLabel", text: "Zaltrap (ziv-aflibercept) prescribing information: compromised wound healing",
+        zh: "Zaltrap（阿柏西普）说明书：伤口愈合受损")
+    static let sutent = Citation(
+        id: "sutentLabel", text: "Sutent (sunitinib) prescribing information: impaired wound healing",
+        zh: "索坦（舒尼替尼）说明书：伤口愈合受损")
+    static let tkiTable = Citation(
+        id: "frontOncol2021TKI", text: "Front Oncol 2021;11:696865, table 3 (regulatory recommendations on TKIs before surgery)")
+    static let labels = Citation(
+        id: "antiAngiogenicLabels", text: "Prescribing information of each anti-angiogenic drug: impaired wound healing (hold before elective surgery, resume after healing)",
+        zh: "各抗血管生成药物说明书：伤口愈合受损（择期手术前停药，愈合后恢复）")
+
+    public static let all: [Drug] = [
+        Drug(label: LocalizedText(en: "bevacizumab", zh: "贝伐珠单抗"), latin: ["bevacizumab", "avastin"], chinese: ["贝伐珠单抗", "贝伐单抗", "安维汀"],
+             holdBeforeDays: 28, resumeAfterDays: 28, source: avastin),
+        Drug(label: LocalizedText(en: "ziv-aflibercept", zh: "阿柏西普"), latin: ["ziv-aflibercept", "aflibercept", "zaltrap"], chinese: ["阿柏西普"],
+             holdBeforeDays: 28, resumeAfterDays: 28, source: zaltrap),
+        Drug(label: LocalizedText(en: "sunitinib", zh: "舒尼替尼"), latin: ["sunitinib", "sutent"], chinese: ["舒尼替尼", "索坦"],
+             holdBeforeDays: 21, resumeAfterDays: 14, source: sutent),
+        Drug(label: LocalizedText(en: "apatinib", zh: "阿帕替尼"), latin: ["apatinib", "rivoceranib"], chinese: ["阿帕替尼", "艾坦"],
+             holdBeforeDays: 30, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "anlotinib", zh: "安罗替尼"), latin: ["anlotinib"], chinese: ["安罗替尼", "福可维"],
+             holdBeforeDays: 28, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "cabozantinib", zh: "卡博替尼"), latin: ["cabozantinib", "cabometyx", "cometriq"], chinese: ["卡博替尼"],
+             holdBeforeDays: 28, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "regorafenib", zh: "瑞戈非尼"), latin: ["regorafenib", "stivarga"], chinese: ["瑞戈非尼", "拜万戈"],
+             holdBeforeDays: 14, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "pazopanib", zh: "培唑帕尼"), latin: ["pazopanib", "votrient"], chinese: ["培唑帕尼", "维全特"],
+             holdBeforeDays: 7, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "axitinib", zh: "阿昔替尼"), latin: ["axitinib", "inlyta"], chinese: ["阿昔替尼", "英立达"],
+             holdBeforeDays: 1, resumeAfterDays: nil, source: tkiTable),
+        Drug(label: LocalizedText(en: "ramucirumab", zh: "雷莫西尤单抗"), latin: ["ramucirumab", "cyramza"], chinese: ["雷莫西尤单抗", "雷莫芦单抗"],
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+        Drug(label: LocalizedText(en: "sorafenib", zh: "索拉非尼"), latin: ["sorafenib", "nexavar"], chinese: ["索拉非尼", "多吉美"],
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+        Drug(label: LocalizedText(en: "lenvatinib", zh: "仑伐替尼"), latin: ["lenvatinib", "lenvima"], chinese: ["仑伐替尼", "乐卫玛"],
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+        Drug(label: LocalizedText(en: "fruquintinib", zh: "呋喹替尼"), latin: ["fruquintinib", "fruzaqla"], chinese: ["呋喹替尼", "爱优特"],
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+        Drug(label: LocalizedText(en: "surufatinib", zh: "索凡替尼"), latin: ["surufatinib"], chinese: ["索凡替尼"],
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+    ]
+
+    /// The anti-angiogenic drugs a regimen names, in the table's order.
+    public static func named(in treatment: Treatment) -> [Drug] {
+        let texts = (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }
+        let words = Set(texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) })
+        return all.filter { drug in
+            drug.latin.contains(where: words.contains) || drug.chinese.contains { name in texts.contains { $0.contains(name) } }
+        }
+    }
+}
