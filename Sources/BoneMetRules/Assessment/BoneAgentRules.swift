@@ -53,6 +53,7 @@ struct BoneAgentRules {
         }
         if let sre = sreHistory() { findings.append(sre) }
         findings += recordedAsSystemic()
+        findings += radiumWithAbiraterone()
         return findings
     }
 

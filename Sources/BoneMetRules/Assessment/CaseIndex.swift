@@ -502,7 +502,29 @@ final class CaseIndex {
         }
         let end = firstMetastasisSeen.map { $0 < first ? $0 : first } ?? first
         guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
+        if diseaseActive(before: end, candidates: own) { return nil }
         return years
+    }
+
+    /// Whether the record shows the cancer active before the first metastasis was seen, so the
+    /// years since its diagnosis were never disease-free (rule set 2026.12.50): a castration-
+    /// resistant prostate cancer (progression under castration — PCWG3), a regimen stopped for
+    /// progression, visceral metastases, or a PSA above the laboratory's limit for a prostate
+    /// primary. A castration-resistant prostate cancer six years on ADT, docetaxel behind it,
+    /// PSA 48, with blastic bone metastases was "long disease-free interval — a second primary
+    /// or myeloma is possible", and its bone-modifying agent waited for a biopsy.
+    func diseaseActive(before date: PartialDate, candidates: [PrimaryCancer]) -> Bool {
+        if candidates.contains(where: { $0.castrationResistant == true }) { return true }
+        let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
+        if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
+        if record.visceralMetastases?.contains(where: { before($0.date) }) == true { return true }
+        if candidates.contains(where: { $0.site == .prostate }) {
+            return labs.contains { lab in
+                guard lab.test == .psa, let limit = lab.upperLimit else { return false }
+                return lab.value > limit && before(lab.date)
+            }
+        }
+        return false
     }
 
     /// Years from the diagnosis of the lesion's primary to a date; with several candidates, the

@@ -7,7 +7,7 @@ extension SurgeryRules {
 
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
-    func spineFindings(_ systemic: SystemicStatus) -> [Finding] {
+    func spineFindings(_ systemic: SystemicStatus, timePoints: [TimePointResponse] = []) -> [Finding] {
         let spinal = index.seenLesions.filter {
             $0.isSpinal && index.notForMetastasisScores($0.id) == nil && index.uptakeWithoutDestruction($0.id) == nil
         }
@@ -55,7 +55,8 @@ extension SurgeryRules {
             let planned = treated == nil ? spinal.first { $0.planned } : nil
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
-                systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence)
+                systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
+                collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
         }
     }
 
@@ -101,7 +102,7 @@ extension SurgeryRules {
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
         treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
-        recurrenceAfter: Treatment? = nil
+        recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -204,9 +205,14 @@ extension SurgeryRules {
             }
         } else if let consult = sins.consultSpineSurgery, consult {
             severity = .warning
-            recommendation = LocalizedText(
-                en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
-                zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
+            // A collapse that is the radiotherapy's late effect asks no more radiotherapy.
+            recommendation = collapseAfterRadiotherapy == nil
+                ? LocalizedText(
+                    en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
+                    zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
+                : LocalizedText(
+                    en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability).",
+                    zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）。")
             if !surgical.en.isEmpty {
                 recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
                 extraSources += surgical.sources
@@ -264,7 +270,12 @@ extension SurgeryRules {
                 en: "\(recommendation.en) Recurrent compression after \(operation.label.en): revision surgery or re-irradiation is decided by spine surgery with radiation oncology.",
                 zh: "\(recommendation.zhHans)\(operation.label.zhHans)后再次压迫：翻修手术或再程放疗由脊柱外科与放疗科共同决定。")
         }
-        if let reirradiation, treated == nil {
+        if let collapse = collapseAfterRadiotherapy {
+            // The collapse is the radiotherapy's late effect, not growth: no re-irradiation
+            // question to raise for it.
+            recommendation = LocalizedText(en: "\(recommendation.en) \(collapse.text.en)", zh: "\(recommendation.zhHans)\(collapse.text.zhHans)")
+            extraSources.append(collapse.source)
+        } else if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
         }
         var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }

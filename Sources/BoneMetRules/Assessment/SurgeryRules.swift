@@ -72,7 +72,7 @@ struct SurgeryRules {
     }
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
-        mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis)) + notAssessableFindings() + notMetastasisFindings()
+        mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis), timePoints: timePoints) + notAssessableFindings() + notMetastasisFindings()
             + pelvicFindings()
     }
 
