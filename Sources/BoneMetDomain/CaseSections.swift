@@ -197,9 +197,10 @@ enum CaseSections {
     static func lab(_ l: FieldReader) -> LabResult? {
         let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: Limits.labValue, required: true))
         guard let date, let test, let value else { return nil }
-        let unit = l.string("unit", required: Self.unitRequired(test)) ?? Self.unit(of: test, given: nil)
-        if !Self.unitKnown(unit, for: test) {
-            l.log.add(InputError(field: l.fieldPath("unit"), problem: .unknownValue(unit, allowed: test.units.map(\.unit))))
+        let written = l.string("unit", required: Self.unitRequired(test)) ?? Self.unit(of: test, given: nil)
+        // As the test knows it: "μmol/L" (Greek mu), "mmol/l", "×10^9/L" are its units too.
+        guard let unit = test.knownUnit(written), Self.unitKnown(unit, for: test) else {
+            l.log.add(InputError(field: l.fieldPath("unit"), problem: .unknownValue(written, allowed: test.units.map(\.unit))))
             return nil
         }
         return LabResult(

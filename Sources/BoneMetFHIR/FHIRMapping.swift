@@ -56,7 +56,8 @@ public enum FHIRCaseMapper {
             "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",
             "mL/min/{1.73_m2}": "mL/min/1.73m2", "mL/min/1.73m2": "mL/min/1.73m2", "258814008": "µmol/L",
         ][ucum] ?? ucum
-        return test.isTumourMarker || test.factor(for: mapped) != nil ? mapped : nil
+        guard let known = test.knownUnit(mapped) else { return nil }
+        return test.isTumourMarker || test.factor(for: known) != nil ? known : nil
     }
 
     public static func map(

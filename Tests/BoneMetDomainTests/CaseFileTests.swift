@@ -174,3 +174,41 @@ import Testing
         #expect(abs((record.labs[1].canonicalValue ?? 0) - 10.02) < 0.001)
     }
 }
+
+/// Units as laboratory systems write them (real EHR exports): a Chinese export's Greek mu
+/// ("μmol/L") and lower case ("mmol/l", "g/l") were refused — "unknown value", the record not
+/// read at all.
+@Suite struct LabUnitSpellingTests {
+    @Test func writtenUnitsAreTheTestsOwn() {
+        #expect(LabTest.creatinine.knownUnit("μmol/L") == "µmol/L")
+        #expect(LabTest.creatinine.knownUnit("umol/l") == "umol/L")
+        #expect(LabTest.creatinine.knownUnit(" mg/dl ") == "mg/dL")
+        #expect(LabTest.calcium.knownUnit("mmol/l") == "mmol/L")
+        #expect(LabTest.albumin.knownUnit("g/l") == "g/L")
+        for written in ["×10^9/L", "x10^9/l", "10*9/L", "10⁹/L", "×10⁹/L", "10^9/L", "10E9/L"] {
+            #expect(LabTest.platelets.knownUnit(written) == "10^9/L", "\(written)")
+            #expect(LabTest.lymphocytes.knownUnit(written) == "10^9/L", "\(written)")
+        }
+        #expect(LabTest.egfr.knownUnit("ml/min/1.73 m²") == "mL/min/1.73m2")
+        // Not a unit of the test: still refused (haemoglobin in mmol/L is another scale).
+        #expect(LabTest.hemoglobin.knownUnit("mmol/L") == nil)
+        #expect(LabTest.calcium.knownUnit("mg") == nil)
+        // Tumour markers keep what was written.
+        #expect(LabTest.psa.knownUnit("ng/ml") == "ng/ml")
+    }
+
+    @Test func aRecordWithTheseUnitsReadsAsTheCanonicalOne() throws {
+        let written = try CaseFile.read(#"""
+            {"patient": {"id": "u1", "sex": "female", "birthDate": "1960-01-01", "weights": [{"date": "2025-01-01", "kg": 60}]},
+             "labs": [{"date": "2025-01-01", "test": "creatinine", "value": 88.4, "unit": "μmol/L"},
+                      {"date": "2025-01-01", "test": "platelets", "value": 210, "unit": "×10^9/L"},
+                      {"date": "2025-01-01", "test": "calcium", "value": 2.4, "unit": "mmol/l"}]}
+            """#)
+        #expect(written.labs.map(\.unit) == ["µmol/L", "10^9/L", "mmol/L"])
+        #expect(written.labs.map(\.canonicalValue) == [1.0, 210_000, 2.4 * 4.008])
+        // A unit no test knows still names the field and the allowed values.
+        #expect(throws: (any Error).self) {
+            try CaseFile.read(#"{"patient": {"id": "u2"}, "labs": [{"date": "2025-01-01", "test": "creatinine", "value": 1, "unit": "mg"}]}"#)
+        }
+    }
+}

@@ -87,6 +87,31 @@ public enum LabTest: String, InputEnum, Codable {
         }
     }
 
+    /// The unit as this test knows it, from the way a laboratory system wrote it: a Chinese
+    /// export's Greek mu ("μmol/L", U+03BC, not the micro sign µ), lower case ("mmol/l",
+    /// "g/l"), a count's power written any way ("×10^9/L", "x10⁹/L", UCUM's "10*9/L"), spaces
+    /// and a superscript in "mL/min/1.73 m²". Nil when the test has no such unit. The letters'
+    /// case is ignored only where no unit of the test differs by case alone.
+    public func knownUnit(_ written: String) -> String? {
+        if isTumourMarker { return written }
+        var scalars = String.UnicodeScalarView()
+        for scalar in written.unicodeScalars where !scalar.properties.isWhitespace {
+            switch scalar {
+            case "\u{03BC}": scalars.append("µ")  // Greek small mu → micro sign
+            case "²": scalars.append("2")
+            default: scalars.append(scalar)
+            }
+        }
+        let unit = String(scalars)
+        if let exact = units.first(where: { $0.unit == unit }) { return exact.unit }
+        var lower = unit.lowercased()
+        for power in ["×10^9", "x10^9", "*10^9", "×10⁹", "x10⁹", "*10⁹", "10⁹", "10*9", "10e9", "×10e9", "x10e9"] where lower.hasPrefix(power) {
+            lower = "10^9" + lower.dropFirst(power.count)
+            break
+        }
+        return units.first { $0.unit.lowercased() == lower }?.unit
+    }
+
     public func factor(for unit: String) -> Double? {
         if isTumourMarker { return 1 }
         return units.first { $0.unit == unit }?.factor
