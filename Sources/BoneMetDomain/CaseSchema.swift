@@ -82,6 +82,17 @@ public enum CaseSchema {
         ]),
     ]
 
+    /// The dates `PartialDate(written:)` reads (years 1900–2200; the day's fit to its month is
+    /// checked by the reader, answered 422 naming the field).
+    public static let datePattern: String = {
+        let year = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
+        let month = "(0?[1-9]|1[0-2])"
+        let day = "(0?[1-9]|[12][0-9]|3[01])"
+        let separated = ["-", "/", "\\."].map { sep in "\(year)(\(sep)\(month)(\(sep)\(day))?)?" }
+        let chinese = "\(year)年(\(month)月(\(day)日?)?)?"
+        return "^ *(" + (separated + [chinese]).joined(separator: "|") + ") *$"
+    }()
+
     public static let rootTypes: [String: Kind] = [
         "schemaVersion": .integer(CaseRecord.schemaVersion, CaseRecord.schemaVersion), "patient": .ref("patient"),
         "primaries": .array(.ref("primary")), "lesions": .array(.ref("lesion")), "studies": .array(.ref("study")),
@@ -123,7 +134,9 @@ public enum CaseSchema {
         switch kind {
         case .string: return ["type": "string", "minLength": 1]
         // Years 1900–2200, as PartialDate accepts; the days of each month are checked by the reader.
-        case .date: return ["type": "string", "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"]
+        // Year first, as `PartialDate(written:)` reads it: ISO, slashes or dots (one separator
+        // throughout, months and days with or without a leading zero), or 年/月/日.
+        case .date: return ["type": "string", "pattern": .string(Self.datePattern)]
         case .level: return ["type": "string", "pattern": "^([CcTtLlSs])([1-9]|1[0-2])$"]
         case .boolean: return ["type": "boolean"]
         case .number(let min, let max): return ["type": "number", "minimum": .double(min), "maximum": .double(max)]

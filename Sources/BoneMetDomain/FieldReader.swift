@@ -109,7 +109,7 @@ struct FieldReader {
     func date(_ key: String, required: Bool = false) -> PartialDate? {
         attempt(key, required: required) { () throws(InputError) in
             guard let text = try reader.string(key) else { return nil }
-            guard let date = PartialDate(text) else { throw InputError(field: key, problem: .invalidDate(text)) }
+            guard let date = PartialDate(written: text) else { throw InputError(field: key, problem: .invalidDate(text)) }
             return date
         }
     }
@@ -185,7 +185,7 @@ struct FieldReader {
 
     func dates(_ key: String) -> [PartialDate] {
         array(key) { value, path in
-            guard case .string(let text) = value, let date = PartialDate(text) else {
+            guard case .string(let text) = value, let date = PartialDate(written: text) else {
                 log.add(InputError(field: path.text, problem: .invalidDate(value.serialized(pretty: false))))
                 return nil
             }

@@ -382,7 +382,7 @@ public struct SQLCaseStore: CaseStore {
                         warnings: try row.decode(column: "warning_count", as: Int?.self) ?? 0)
                     summary.primarySites = (try row.decode(column: "primary_sites", as: String?.self) ?? "").split(separator: ",").compactMap { PrimarySite(rawValue: String($0)) }
                     summary.sex = try row.decode(column: "sex", as: String?.self).flatMap(CockcroftGault.Sex.init(rawValue:))
-                    summary.birthDate = try row.decode(column: "birth_date", as: String?.self).flatMap(PartialDate.init)
+                    summary.birthDate = try row.decode(column: "birth_date", as: String?.self).flatMap { PartialDate($0) }
                     summary.owner = try row.decode(column: "created_by", as: String?.self)
                     summary.nextMeeting = try row.decode(column: "next_meeting", as: String?.self)
                     summary.cursor = try row.decode(column: "list_key", as: String?.self)

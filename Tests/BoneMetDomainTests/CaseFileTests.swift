@@ -212,3 +212,54 @@ import Testing
         }
     }
 }
+
+/// Dates as records write them, year first: a Chinese discharge summary's "2025年3月4日" or a
+/// lab system's "2025/03/04" were refused. Day-first or month-first forms stay refused: they
+/// cannot be told apart.
+@Suite struct WrittenDateTests {
+    @Test func yearFirstFormsAreRead() {
+        #expect(PartialDate(written: "2025/3/4") == PartialDate("2025-03-04"))
+        #expect(PartialDate(written: "2025.03.04") == PartialDate("2025-03-04"))
+        #expect(PartialDate(written: "2025年3月4日") == PartialDate("2025-03-04"))
+        #expect(PartialDate(written: "2025年3月") == PartialDate("2025-03"))
+        #expect(PartialDate(written: "2025/11") == PartialDate("2025-11"))
+        #expect(PartialDate(written: " 2025-03-04 ") == PartialDate("2025-03-04"))
+        #expect(PartialDate(written: "2025") == PartialDate("2025"))
+        #expect(PartialDate(written: "2025年") == PartialDate("2025"))
+    }
+
+    @Test func ambiguousOrImpossibleFormsAreRefused() {
+        for text in ["04/03/2025", "3/4/2025", "2025/13/01", "2025/02/30", "2025/03/", "2025--03", "25/3/4", "2025/003/4", "2025年3日", "二〇二五年", "", "2025-03-04T10:20:00"] {
+            #expect(PartialDate(written: text) == nil, "\(text)")
+        }
+    }
+
+    @Test func aRecordReadsThemAndNamesTheFieldOtherwise() throws {
+        let record = try CaseFile.read(#"{"patient": {"id": "d1", "birthDate": "1960年5月"}, "dentalExams": ["2025/3/4"]}"#)
+        #expect(record.patient.birthDate == PartialDate("1960-05"))
+        #expect(record.dentalExams == [PartialDate("2025-03-04")].compactMap { $0 })
+        do {
+            _ = try CaseFile.read(#"{"patient": {"id": "d2", "birthDate": "05/03/1960"}}"#)
+            Issue.record("a day-first date was read")
+        } catch {
+            #expect("\(error)".contains("patient.birthDate"))
+        }
+    }
+}
+
+/// The OpenAPI document's date pattern states what the reader reads: schemathesis sends dates
+/// outside it and expects them refused, and dates inside it and expects them read.
+@Suite struct DatePatternTests {
+    @Test func thePatternAndTheReaderAgree() throws {
+        let pattern = try NSRegularExpression(pattern: CaseSchema.datePattern)
+        let samples = [
+            "2025", "2025-03", "2025-03-04", "2025-3-4", "2025/3/4", "2025/03", "2025.03.04", "2025年", "2025年3月", "2025年3月4日", "2025年3月4",
+            " 2025-03-04 ", "1900", "2200-12-31", "1899", "2201", "04/03/2025", "2025/03/", "2025/03-04", "2025-13", "2025年3", "2025年3日",
+            "25/3/4", "2025/003/4", "", "2025.3/4", "2025-00-10", "2025-01-32",
+        ]
+        for text in samples {
+            let matches = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(matches == (PartialDate(written: text) != nil), "\(text)")
+        }
+    }
+}

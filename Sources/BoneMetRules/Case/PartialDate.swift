@@ -44,6 +44,51 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, month: length >= 7 ? month : nil, day: length == 10 ? day : nil)
     }
 
+    /// A date as records write it, year first — ISO ("2025-03-04", also "2025-3-4"), slashes
+    /// or dots ("2025/3/4", "2025.03.04"; one separator throughout), or Chinese ("2025年3月4日",
+    /// "2025年3月", "2025年"). Day-first and month-first forms ("04/03/2025") are refused: they
+    /// cannot be told apart. `CaseSchema`'s date pattern states the same forms.
+    public init?(written text: String) {
+        if let iso = PartialDate(text) { self = iso; return }
+        var rest = Substring(text)
+        while rest.first == " " { rest = rest.dropFirst() }
+        while rest.last == " " { rest = rest.dropLast() }
+        var fields: [Int] = []
+        var current: Int?
+        var digits = 0
+        var separator: Character?
+        for character in rest {
+            if character.isASCII, let digit = character.wholeNumberValue {
+                current = (current ?? 0) * 10 + digit
+                digits += 1
+                guard digits <= (fields.isEmpty ? 4 : 2) else { return nil }
+                continue
+            }
+            guard let value = current else { return nil }
+            if fields.isEmpty {
+                guard "-/.年".contains(character) else { return nil }
+                separator = character
+            } else if separator == "年" {
+                guard character == (fields.count == 1 ? "月" : "日") else { return nil }
+            } else {
+                guard character == separator, fields.count == 1 else { return nil }
+            }
+            fields.append(value)
+            current = nil
+            digits = 0
+        }
+        if let value = current {
+            // "2025年3" — a month must say 月.
+            if separator == "年" && fields.count == 1 { return nil }
+            fields.append(value)
+        } else if separator != "年" {
+            // Ends on a separator ("2025/03/"), or is empty.
+            return nil
+        }
+        guard (1...3).contains(fields.count) else { return nil }
+        self.init(year: fields[0], month: fields.count > 1 ? fields[1] : nil, day: fields.count > 2 ? fields[2] : nil)
+    }
+
     /// A full date from a day number (days since 1970-01-01).
     public init(dayNumber: Int) {
         let (y, m, d) = PartialDate.civil(fromDays: dayNumber)

@@ -93,8 +93,8 @@ public struct InputError: Error, Sendable, Hashable {
                 zh: "\"\(Self.shorten(value))\" 不是椎体节段；允许：C1–C7、T1–T12、L1–L5、S1–S5")
         case .invalidDate(let value):
             return LocalizedText(
-                en: "\"\(Self.shorten(value))\" is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD",
-                zh: "\"\(Self.shorten(value))\" 不是日期；允许：YYYY、YYYY-MM 或 YYYY-MM-DD")
+                en: "\"\(Self.shorten(value))\" is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD (year first; also 2025/3/4, 2025.03.04 and the Chinese year-month-day form)",
+                zh: "\"\(Self.shorten(value))\" 不是日期；允许：YYYY、YYYY-MM 或 YYYY-MM-DD（年份在前；也可写作 2025/3/4、2025.03.04、2025年3月4日）")
         case .custom(let text):
             return text
         }
