@@ -54,6 +54,7 @@ struct BoneAgentRules {
         if let sre = sreHistory() { findings.append(sre) }
         findings += recordedAsSystemic()
         findings += radiumWithAbiraterone()
+        findings += osteonecrosisOfJawFindings()
         return findings
     }
 
@@ -323,6 +324,8 @@ struct BoneAgentRules {
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
         if agent.isBoneLossDose && !osteoporosisDoseRenal(agent).isEmpty { return nil }
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
+        // Osteonecrosis of the jaw holds the next dose for a decision with dental care.
+        if osteonecrosisOfJaw != nil { return nil }
         let weeks = agent.dosingIntervalWeeks
         let usual = agent.isBoneLossDose
             ? LocalizedText(
@@ -372,6 +375,7 @@ struct BoneAgentRules {
         var events: [(PartialDate?, LocalizedText)] = []
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
+            if event.kind == .osteonecrosisOfJaw { continue }
             // Named with its lesion when the record says which ("pathological fracture, left
             // femur, proximal"), as the imaged fractures are.
             let site = event.lesion.map { index.label(lesionId: $0) }

@@ -230,12 +230,16 @@ public struct ClinicalEvent: Sendable, Hashable, Encodable {
 
 public enum EventKind: String, InputEnum, Codable {
     case pathologicalFracture, cordCompression, hypercalcaemia
+    /// Medication-related osteonecrosis of the jaw: not a skeletal-related event; it holds the
+    /// next dose of a bone-modifying agent for a decision with dental care (rule set 2026.12.51).
+    case osteonecrosisOfJaw
 
     public var label: LocalizedText {
         switch self {
         case .pathologicalFracture: LocalizedText(en: "pathological fracture", zh: "病理性骨折")
         case .cordCompression: LocalizedText(en: "spinal cord compression", zh: "脊髓压迫")
         case .hypercalcaemia: LocalizedText(en: "hypercalcaemia of malignancy", zh: "恶性高钙血症")
+        case .osteonecrosisOfJaw: LocalizedText(en: "osteonecrosis of the jaw", zh: "颌骨坏死")
         }
     }
 }

@@ -1,0 +1,51 @@
+/// Osteonecrosis of the jaw on record (rule set 2026.12.51). A record could say a patient had a
+/// pathological fracture or hypercalcaemia but not that her jaw was necrotic on zoledronic acid,
+/// and the next dose was called "due". Medication-related osteonecrosis of the jaw is managed by
+/// dental care (a dentist or oral surgeon; conservative care first — extensive dental surgery
+/// may make it worse, as the Xgeva and Zometa labels say), and whether the bone-modifying agent
+/// is held is decided with them on the individual benefit and risk (Yarom N et al. J Clin Oncol
+/// 2019;37:2270-90, MASCC/ISOO/ASCO guideline). The next dose waits for that decision.
+extension BoneAgentRules {
+    static let yarom2019 = Citation(
+        id: "yarom2019", text: "Yarom N et al. J Clin Oncol 2019;37:2270-90 (medication-related osteonecrosis of the jaw: MASCC/ISOO/ASCO guideline)")
+    static let onjLabels = Citation(
+        id: "onjLabels",
+        text: "Xgeva (denosumab) and Zometa (zoledronic acid) prescribing information: osteonecrosis of the jaw — care by a dentist or oral surgeon; extensive dental surgery may exacerbate it",
+        zh: "Xgeva（地舒单抗）与 Zometa（唑来膦酸）说明书：颌骨坏死——由牙科或口腔外科诊治；广泛的牙科手术可能加重病情")
+
+    /// The first osteonecrosis of the jaw on record by the assessment's date.
+    var osteonecrosisOfJaw: ClinicalEvent? {
+        index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }.min { $0.date < $1.date }
+    }
+
+    func osteonecrosisOfJawFindings() -> [Finding] {
+        guard let onj = osteonecrosisOfJaw else { return [] }
+        let courses = currentAgents.filter { !$0.planned }
+        let given = agents.filter { course in course.givenDoses.contains { $0.earliestDay <= onj.date.latestDay } }
+        let names = LocalizedText.joined(
+            given.compactMap(\.agent).reduce(into: [BoneAgent]()) { if !$0.contains($1) { $0.append($1) } }.map(\.label), en: " and ", zh: "、")
+        let after = given.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(en: " after \(names.en)", zh: "（此前使用\(names.zhHans)）")
+        let next = courses.compactMap { course in Self.dueDate(course, index: index).map { (course, $0) } }.first
+        let hold = courses.isEmpty
+            ? LocalizedText(
+                en: "No bone-modifying agent runs now: starting or resuming one is decided with them.",
+                zh: "目前未使用骨改良药物：是否开始或恢复用药需与其共同决定。")
+            : LocalizedText(
+                en: "Whether to hold \(LocalizedText.joined(courses.compactMap { $0.agent?.label }, en: " and ", zh: "、").en) is decided with them on the individual benefit and risk; the next dose\(next.map { " (due \($0.1))" } ?? "") waits for that decision.",
+                zh: "是否暂停\(LocalizedText.joined(courses.compactMap { $0.agent?.label }, en: " and ", zh: "、").zhHans)需与其按个体获益与风险共同决定；下一次给药\(next.map { "（原定 \($0.1)）" } ?? "")等待该决定。")
+        return [Finding(
+            ruleId: "boneAgents.osteonecrosisOfJaw", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .patient, date: onj.date,
+            title: LocalizedText(
+                en: "Osteonecrosis of the jaw on record (\(onj.date))\(after.en) — dental care decides with medical oncology",
+                zh: "病历记录颌骨坏死（\(onj.date)）\(after.zhHans)——由口腔科与肿瘤内科共同决定"),
+            detail: LocalizedText(
+                en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse. \(hold.en)",
+                zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。\(hold.zhHans)"),
+            inputs: [FindingInput("onj", onj.date.description)],
+            sources: [Self.yarom2019, Self.onjLabels],
+            claims: courses.map { Claim(.boneAgentTiming, about: $0.id, "withhold") })]
+    }
+}

@@ -1,0 +1,43 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.51: a record could not say that a patient's jaw was necrotic on zoledronic
+/// acid, and her next dose was "due". Osteonecrosis of the jaw is an event of its own: dental care
+/// and medical oncology decide on the agent, the next dose waits (Yarom 2019; the labels).
+@Suite struct OsteonecrosisOfJawTests {
+    func record(onj: String? = "2025-05-10", agentEnd: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        var course = Treatment(
+            id: "Z1", kind: .boneModifyingAgent, start: day("2024-01-05"), end: agentEnd.map(day), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4)
+        course.doses = [day("2024-01-05"), day("2025-04-10")]
+        r.treatments.append(course)
+        r.labs = [LabResult(date: day("2025-04-08"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.dentalExams = [day("2024-01-02")]
+        if let onj { r.events = [ClinicalEvent(date: day(onj), kind: .osteonecrosisOfJaw)] }
+        return r
+    }
+
+    @Test func theNextDoseWaitsForDentalCare() throws {
+        let a = assess(record(), asOf: day("2025-05-20"))
+        let finding = try #require(a.rule("boneAgents.osteonecrosisOfJaw").first)
+        #expect(finding.severity == .warning && finding.specialty == .medicalOncology)
+        #expect(finding.title.en == "Osteonecrosis of the jaw on record (2025-05-10) after zoledronic acid — dental care decides with medical oncology")
+        #expect(finding.title.zhHans.contains("病历记录颌骨坏死（2025-05-10）（此前使用唑来膦酸）"))
+        #expect(finding.detail.en.contains("the next dose (due 2025-05-08) waits for that decision"))
+        #expect(finding.claims.contains(Claim(.boneAgentTiming, about: "Z1", "withhold")))
+        #expect(!a.has("boneAgents.doseDue"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Not a skeletal-related event.
+        #expect(a.rule("boneAgents.sreHistory").allSatisfy { !$0.detail.en.contains("jaw") })
+        // Without it the dose is due.
+        #expect(assess(record(onj: nil), asOf: day("2025-05-20")).has("boneAgents.doseDue"))
+        // Recorded later than the assessment's date: not known yet.
+        #expect(!assess(record(onj: "2025-06-01"), asOf: day("2025-05-20")).has("boneAgents.osteonecrosisOfJaw"))
+    }
+
+    @Test func withNoAgentRunningItStillSaysWhoDecides() throws {
+        let finding = try #require(assess(record(agentEnd: "2025-05-12"), asOf: day("2025-05-20")).rule("boneAgents.osteonecrosisOfJaw").first)
+        #expect(finding.detail.en.contains("No bone-modifying agent runs now: starting or resuming one is decided with them."))
+        #expect(finding.claims.isEmpty)
+    }
+}
