@@ -120,6 +120,20 @@ import Testing
         #expect(card["links"]?.array.first?["url"]?.string == "https://bonemet.example/cases/c1")
     }
 
+    /// Rule set 2026.12.51: a draft bone-modifying agent for a patient whose BoneMet case records
+    /// osteonecrosis of the jaw shows that card on the order (the agent is decided with dental
+    /// care), as hypocalcaemia does; the patient view shows it too.
+    @Test func osteonecrosisOfTheJawShowsOnTheOrderAndThePatientView() throws {
+        var record = try Self.example("10a-zoledronic-crcl-35.json")
+        record.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        record.events.append(ClinicalEvent(date: PartialDate(year: 2023, month: 5, day: 2) ?? PartialDate(dayNumber: 0), kind: .osteonecrosisOfJaw))
+        let body = Self.body(hook: "order-sign", record: record, extraContext: Self.draft("zol-draft", atc: "M05BA08", name: "zoledronic acid", mg: 3))
+        let service = try #require(CDSService.named("bonemet-order-sign"))
+        let request = try CDSRequest(parsing: body, service: service)
+        #expect(CDSCards.orders(request: request, record: record, context: Self.context).contains { code($0) == "boneAgents.osteonecrosisOfJaw" })
+        #expect(CDSCards.patientView(record: record, context: Self.context).contains { code($0) == "boneAgents.osteonecrosisOfJaw" })
+    }
+
     @Test func theCorrectedDoseIsTheSameInEveryField() {
         #expect(CDSCards.replacingDose(in: "4 mg IV over 15 min every 4 weeks", with: "3.5") == "3.5 mg IV over 15 min every 4 weeks")
         #expect(CDSCards.replacingDose(in: "zoledronic acid 4mg in 100 mL", with: "3") == "zoledronic acid 3mg in 100 mL")

@@ -12,6 +12,9 @@ public enum CDSCards {
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
         "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "labs.", "surgery.mirels.operated", "boneAgents.concurrent",
         "surgery.mirels.progressingAfterFixation",
+        // Safety around surgery and the agents (rule sets 2026.12.48–51).
+        "diagnosis.differential.atypicalFemoralFracture", "surgery.timing.antiAngiogenic", "boneAgents.radium223.withAbiraterone",
+        "boneAgents.osteonecrosisOfJaw",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [
@@ -73,11 +76,12 @@ public enum CDSCards {
             withDraft.treatments.append(treatment)
             let assessment = assess(withDraft, asOf: context.asOf, settings: context.settings)
             // Hypocalcaemia is the patient's, not the order's, but the order must wait for it (both
-            // agents' labels), so the prescriber sees it on the order.
+            // agents' labels), so the prescriber sees it on the order; so does osteonecrosis of
+            // the jaw (the agent is decided with dental care).
             for finding in assessment.findings
             where (finding.subject == .treatment(treatment.id)
                 && (orderRules.contains(finding.ruleId) || (finding.ruleId == "boneAgents.choice" && finding.severity >= .warning)))
-                || finding.ruleId == "labs.hypocalcaemia" {
+                || finding.ruleId == "labs.hypocalcaemia" || finding.ruleId == "boneAgents.osteonecrosisOfJaw" {
                 // (The choice between agents is for the MDT; on an order only what argues against
                 // it: SRE prevention not indicated, or a bone-loss dose for bone metastases.)
                 if finding.ruleId == "boneAgents.zoledronic.dose" {
