@@ -23,24 +23,25 @@ extension BoneAgentRules {
         let courses = currentAgents.filter { !$0.planned }
         let given = agents.filter { course in course.givenDoses.contains { $0.earliestDay <= onj.date.latestDay } }
         let names = LocalizedText.joined(
-            given.compactMap(\.agent).reduce(into: [BoneAgent]()) { if !$0.contains($1) { $0.append($1) } }.map(\.label), en: " and ", zh: "、")
+            given.compactMap(\.agent).distinct.map(\.label), en: " and ", zh: "、")
         let after = given.isEmpty
             ? LocalizedText(en: "", zh: "")
-            : LocalizedText(en: " after \(names.en)", zh: "（此前使用\(names.zhHans)）")
+            : LocalizedText(en: ", after \(names.en)", zh: "，此前使用\(names.zhHans)")
         let next = courses.compactMap { course in Self.dueDate(course, index: index).map { (course, $0) } }.first
+        let running = LocalizedText.joined(courses.compactMap { $0.agent?.label }, en: " and ", zh: "、")
         let hold = courses.isEmpty
             ? LocalizedText(
                 en: "No bone-modifying agent runs now: starting or resuming one is decided with them.",
                 zh: "目前未使用骨改良药物：是否开始或恢复用药需与其共同决定。")
             : LocalizedText(
-                en: "Whether to hold \(LocalizedText.joined(courses.compactMap { $0.agent?.label }, en: " and ", zh: "、").en) is decided with them on the individual benefit and risk; the next dose\(next.map { " (due \($0.1))" } ?? "") waits for that decision.",
-                zh: "是否暂停\(LocalizedText.joined(courses.compactMap { $0.agent?.label }, en: " and ", zh: "、").zhHans)需与其按个体获益与风险共同决定；下一次给药\(next.map { "（原定 \($0.1)）" } ?? "")等待该决定。")
+                en: "Whether to hold \(running.en) is decided with them on the individual benefit and risk; the next dose\(next.map { " (due \($0.1))" } ?? "") waits for that decision.",
+                zh: "是否暂停\(running.zhHans)需与其按个体获益与风险共同决定；下一次给药\(next.map { "（原定 \($0.1)）" } ?? "")等待该决定。")
         return [Finding(
             ruleId: "boneAgents.osteonecrosisOfJaw", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: onj.date,
             title: LocalizedText(
-                en: "Osteonecrosis of the jaw on record (\(onj.date))\(after.en) — dental care decides with medical oncology",
-                zh: "病历记录颌骨坏死（\(onj.date)）\(after.zhHans)——由口腔科与肿瘤内科共同决定"),
+                en: "Osteonecrosis of the jaw on record (\(onj.date)\(after.en)) — dental care decides with medical oncology",
+                zh: "病历记录颌骨坏死（\(onj.date)\(after.zhHans)）——由口腔科与肿瘤内科共同决定"),
             detail: LocalizedText(
                 en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse. \(hold.en)",
                 zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。\(hold.zhHans)"),

@@ -22,6 +22,9 @@ extension BoneAgentRules {
     }
 
     func radiumWithAbiraterone() -> [Finding] {
+        // Radium-223 and abiraterone are prostate-cancer drugs: other records are not searched
+        // (every assessment asks, issue #12).
+        guard index.knownPrimaries.contains(where: { $0.site == .prostate }) else { return [] }
         let systemic = index.treatments.filter { $0.kind == .systemic }
         // A radium-223 course given now or planned: one that has ended needs no decision.
         let radium = systemic.filter { Self.names($0, Self.radium) && ($0.planned || ($0.end.map(index.stillRunning(until:)) ?? true)) }

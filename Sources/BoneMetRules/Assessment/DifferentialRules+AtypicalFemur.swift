@@ -36,7 +36,7 @@ extension DifferentialRules {
             let before = courses.filter { ($0.start ?? fractured) < fractured }.sorted { ($0.start ?? fractured) < ($1.start ?? fractured) }
             guard let first = before.first, let start = first.start else { return nil }
             let agents = LocalizedText.joined(
-                before.compactMap(\.agent).reduce(into: [BoneAgent]()) { if !$0.contains($1) { $0.append($1) } }.map(\.label), en: " and ", zh: "、")
+                before.compactMap(\.agent).distinct.map(\.label), en: " and ", zh: "、")
             let name = index.label(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.atypicalFemoralFracture", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,

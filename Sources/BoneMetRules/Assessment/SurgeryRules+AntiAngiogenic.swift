@@ -15,9 +15,10 @@ extension SurgeryRules {
             guard !drugs.isEmpty else { return nil }
             let doses = regimen.doses.filter { index.known($0) }
             let lastDose = doses.max()
-            // A regimen that ended counts while its longest hold has not run out since its end.
+            // A regimen that ended counts while its longest known hold has not run out since
+            // its end; without a known hold, only while it runs (no interval is made up).
             if let end = regimen.end {
-                let hold = drugs.compactMap(\.holdBeforeDays).max() ?? 28
+                let hold = drugs.compactMap(\.holdBeforeDays).max() ?? 0
                 guard index.stillRunning(until: end.adding(days: hold)) else { return nil }
             }
             let perDrug = drugs.map { drug -> LocalizedText in
@@ -42,7 +43,7 @@ extension SurgeryRules {
             let rules = LocalizedText.joined(perDrug, en: ". ", zh: "。")
             let last = lastDose.map { LocalizedText(en: "Last dose on record: \($0).", zh: "记录的末次用药：\($0)。") }
                 ?? LocalizedText(en: "No dose dates on record: record the last dose.", zh: "未记录用药日期：请记录末次用药日期。")
-            var sources = drugs.map(\.source).reduce(into: [Citation]()) { if !$0.contains($1) { $0.append($1) } }
+            var sources = drugs.map(\.source).distinct
             sources.append(DiagnosisRules.sourceHospital)
             return Finding(
                 ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
