@@ -149,5 +149,10 @@ import Testing
         #expect(finding.detail.zhHans.contains("ECOG 2（按已发表的换算相当于 KPS 50–70）"))
         #expect(finding.sources.contains { $0.id == "ma2010" } && finding.sources.contains { $0.id == "prasad2018" })
         #expect(a.rule("surgery.prognosis.katagiri").first?.sources.contains { $0.id == "ma2010" } == false)
+        // PATHFx asks for ECOG: a KPS alone gives the grades it stands for.
+        r.performance = [PerformanceStatus(date: day("2023-01-05"), kps: 90)]
+        let pathfx = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.prognosis.survivalModelInputs").first)
+        #expect(pathfx.detail.en.contains("ECOG 0–1 (KPS 90 by the published conversions)"))
+        #expect(pathfx.inputs.contains(FindingInput("ecog", "0–1")))
     }
 }

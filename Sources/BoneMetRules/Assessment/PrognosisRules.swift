@@ -281,6 +281,15 @@ struct PrognosisRules {
                 en: "undecided (\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").en))",
                 zh: "未定（\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").zhHans)）")
             : nil)
+        // ECOG as recorded, else the grades a recorded KPS stands for (`PerformanceConversion`).
+        let performance = index.latestPerformance()
+        let ecog: (value: String?, text: LocalizedText?) = {
+            if let grade = performance?.ecog { return ("\(grade)", LocalizedText(en: "\(grade)", zh: "\(grade)")) }
+            guard let kps = performance?.kps, let grades = PerformanceConversion.ecogRange(kps: kps) else { return (nil, nil) }
+            let range = grades.lowerBound == grades.upperBound ? "\(grades.lowerBound)" : "\(grades.lowerBound)–\(grades.upperBound)"
+            return (range, LocalizedText(
+                en: "\(range) (KPS \(kps) by the published conversions)", zh: "\(range)（按已发表的换算由 KPS \(kps) 得出）"))
+        }()
         let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { CaseIndex.format($0, decimals: 1) }
         let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
         // Each input by its key (the finding's inputs, for machines), its clinical name and its
@@ -292,8 +301,7 @@ struct PrognosisRules {
             .init("primary", index.bonePrimary?.site.rawValue
                 ?? (index.bonePrimaryCandidates.count > 1 ? "undecided: " + index.bonePrimaryCandidates.map(\.site.rawValue).joined(separator: " or ") : nil),
                 LocalizedText(en: "primary", zh: "原发灶"), primary),
-            .init("ecog", index.latestPerformance()?.ecog.map(String.init), LocalizedText(en: "ECOG", zh: "ECOG"),
-                index.latestPerformance()?.ecog.map { LocalizedText(en: "\($0)", zh: "\($0)") }),
+            .init("ecog", ecog.value, LocalizedText(en: "ECOG", zh: "ECOG"), ecog.text),
             .init("fracture", fractured ? "pathological" : "impending", LocalizedText(en: "fracture", zh: "骨折"),
                 fractured
                     ? LocalizedText(en: "pathological", zh: "已发生病理性骨折")
