@@ -59,6 +59,14 @@ import Testing
         let finding = try #require(assess(r, asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
         #expect(finding.detail.en.contains("at least 28 days after the last dose (from 2025-11-19)"))
         #expect(finding.detail.en.contains("planned: "))
+        // A daily oral drug without dose dates: counted from the day it is stopped.
+        r.treatments[0].doses = []
+        let oral = try #require(assess(r, asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(oral.detail.en.contains("while it is taken, the interval counts from the day it is stopped"))
+        #expect(!oral.detail.en.contains("(from "))
+        r.treatments[0].end = day("2025-11-05")
+        let stopped = try #require(assess(r, asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(stopped.detail.en.contains("at least 28 days after the last dose (from 2025-12-03)") && stopped.detail.en.contains("Stopped on 2025-11-05"))
     }
 
     @Test func drugsAreReadByTheirNamesInEitherLanguage() {

@@ -22,7 +22,7 @@ extension SurgeryRules {
                 guard index.stillRunning(until: end.adding(days: hold)) else { return nil }
             }
             let perDrug = drugs.map { drug -> LocalizedText in
-                let from = drug.holdBeforeDays.flatMap { days in lastDose.map { $0.adding(days: days) } }
+                let from = drug.holdBeforeDays.flatMap { days in (lastDose ?? regimen.end).map { $0.adding(days: days) } }
                 let before = drug.holdBeforeDays.map { days in
                     LocalizedText(
                         en: "elective surgery at least \(days) day\(days == 1 ? "" : "s") after the last dose\(from.map { " (from \($0))" } ?? "")",
@@ -41,8 +41,13 @@ extension SurgeryRules {
             }
             let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
             let rules = LocalizedText.joined(perDrug, en: ". ", zh: "。")
+            // Without dose dates (a daily oral drug, or doses not entered) the interval counts
+            // from the day it is stopped.
             let last = lastDose.map { LocalizedText(en: "Last dose on record: \($0).", zh: "记录的末次用药：\($0)。") }
-                ?? LocalizedText(en: "No dose dates on record: record the last dose.", zh: "未记录用药日期：请记录末次用药日期。")
+                ?? regimen.end.map { LocalizedText(en: "Stopped on \($0) (no dose dates on record).", zh: "已于 \($0) 停用（未记录用药日期）。") }
+                ?? LocalizedText(
+                    en: "No dose dates on record: while it is taken, the interval counts from the day it is stopped.",
+                    zh: "未记录用药日期：仍在使用时，间隔自停药之日起计算。")
             var sources = drugs.map(\.source).distinct
             sources.append(DiagnosisRules.sourceHospital)
             return Finding(
