@@ -62,7 +62,7 @@ struct SurgeryRules {
     }
 
     /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports.
-    private func fractured(_ id: String) -> Bool {
+    func fractured(_ id: String) -> Bool {
         index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
             || index.imagedFractures.contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
@@ -73,7 +73,7 @@ struct SurgeryRules {
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
         mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis), timePoints: timePoints) + notAssessableFindings() + notMetastasisFindings()
-            + pelvicFindings()
+            + pelvicFindings() + girdleFindings()
     }
 
     /// A lesion a biopsy settled as not a metastasis: said once, with what follows — a primary
