@@ -12,13 +12,13 @@ extension BoneAgentRules {
         text: "Xofigo (radium-223) prescribing information: not with abiraterone acetate plus prednisone/prednisolone (EU: contraindicated; US: not recommended outside clinical trials)",
         zh: "Xofigo（镭-223）说明书：不与醋酸阿比特龙加泼尼松/泼尼松龙联用（欧盟：禁忌；美国：临床试验外不推荐）")
 
-    private static let radium = (latin: ["radium-223", "radium 223", "ra-223", "ra223", "xofigo", "alpharadin"], chinese: ["镭-223", "镭223", "二氯化镭"])
+    // Latin names as whole words ("radium 223" is read as its words "radium" and "223": the
+    // word "radium" alone names it).
+    private static let radium = (latin: ["radium-223", "radium", "ra-223", "ra223", "xofigo", "alpharadin"], chinese: ["镭-223", "镭223", "二氯化镭"])
     private static let abiraterone = (latin: ["abiraterone", "zytiga"], chinese: ["阿比特龙", "泽珂"])
 
     private static func names(_ treatment: Treatment, _ list: (latin: [String], chinese: [String])) -> Bool {
-        (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }.contains { text in
-            list.latin.contains(where: text.contains) || list.chinese.contains(where: text.contains)
-        }
+        treatment.drugText.names(latin: list.latin, chinese: list.chinese)
     }
 
     func radiumWithAbiraterone() -> [Finding] {

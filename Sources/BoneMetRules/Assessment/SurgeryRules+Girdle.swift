@@ -14,10 +14,7 @@ extension SurgeryRules {
             else { return nil }
             let name = index.label(lesion)
             let broken = fractured(lesion.id)
-            let pain = index.pain(for: lesion.id, onOrBefore: index.assessedOn).last { $0.nrs != nil }
-            let painText = pain.flatMap { record in
-                record.nrs.map { LocalizedText(en: " Pain on record: NRS \($0) (\(record.date)).", zh: "疼痛记录：NRS \($0)（\(record.date)）。") }
-            } ?? LocalizedText(en: " No pain recorded for it.", zh: "未记录该部位疼痛。")
+            let (pain, painText) = painOnRecord(lesion.id)
             let base = LocalizedText(
                 en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(lesion.bone.label.en), and no validated fracture-risk score for it is in BoneMet's sources.",
                 zh: "Mirels 评分适用于四肢长骨，SINS 适用于脊柱；两者均不适用于\(lesion.bone.label.zhHans)，BoneMet 依据的文献中也没有经验证的骨折风险评分。")

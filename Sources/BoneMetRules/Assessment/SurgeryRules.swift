@@ -138,6 +138,16 @@ struct SurgeryRules {
         }
     }
 
+    /// The latest pain score of a lesion and its sentence ("Pain on record: NRS 7 (date).", or
+    /// that none is recorded), for the bones no score covers.
+    func painOnRecord(_ id: String) -> (record: PainRecord?, text: LocalizedText) {
+        let pain = index.pain(for: id, onOrBefore: index.assessedOn).last { $0.nrs != nil }
+        let text = pain.flatMap { record in
+            record.nrs.map { LocalizedText(en: " Pain on record: NRS \($0) (\(record.date)).", zh: "疼痛记录：NRS \($0)（\(record.date)）。") }
+        } ?? LocalizedText(en: " No pain recorded for it.", zh: "未记录该部位疼痛。")
+        return (pain, text)
+    }
+
     /// A lytic or mixed metastasis of the pelvis or acetabulum: Mirels is for limb long bones
     /// (Mirels 1989) and SINS for the spine (Fisher 2010), and reference.md holds no validated
     /// score for the pelvis — so it is said plainly, with the pain on record, rather than left
@@ -150,10 +160,7 @@ struct SurgeryRules {
             else { return nil }
             let name = index.label(lesion)
             let joint = lesion.bone == .acetabulum
-            let pain = index.pain(for: lesion.id, onOrBefore: index.assessedOn).last { $0.nrs != nil }
-            let painText = pain.flatMap { record in
-                record.nrs.map { LocalizedText(en: " Pain on record: NRS \($0) (\(record.date)).", zh: "疼痛记录：NRS \($0)（\(record.date)）。") }
-            } ?? LocalizedText(en: " No pain recorded for it.", zh: "未记录该部位疼痛。")
+            let (pain, painText) = painOnRecord(lesion.id)
             return Finding(
                 ruleId: "surgery.pelvis.noValidatedScore", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: index.assessedOn,

@@ -71,10 +71,29 @@ public enum AntiAngiogenicDrugs {
 
     /// The anti-angiogenic drugs a regimen names, in the table's order.
     public static func named(in treatment: Treatment) -> [Drug] {
-        let texts = (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }
-        let words = Set(texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) })
-        return all.filter { drug in
-            drug.latin.contains(where: words.contains) || drug.chinese.contains { name in texts.contains { $0.contains(name) } }
-        }
+        let text = treatment.drugText
+        return all.filter { text.names(latin: $0.latin, chinese: $0.chinese) }
+    }
+}
+
+extension Treatment {
+    /// Its drug list and name as text to look drug names up in (`DrugText.names`).
+    var drugText: DrugText { DrugText(treatment: self) }
+}
+
+/// A regimen's drug list and name, lower case, read once for drug names: Latin names and
+/// brands as whole words (a hyphen is part of a word: "radium-223", "ziv-aflibercept"),
+/// Chinese names anywhere.
+struct DrugText {
+    let texts: [String]
+    let words: Set<String>
+
+    init(treatment: Treatment) {
+        texts = (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }
+        words = Set(texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) })
+    }
+
+    func names(latin: [String], chinese: [String]) -> Bool {
+        latin.contains(where: words.contains) || chinese.contains { name in texts.contains { $0.contains(name) } }
     }
 }
