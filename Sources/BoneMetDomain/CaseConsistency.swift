@@ -64,6 +64,9 @@ enum CaseConsistency {
                 custom("patient.birthDate", "is after a clinical fact dated \(first)", "晚于病历中 \(first) 的临床记录")
             }
         }
+        if let birth = record.patient.birthDate, let death = record.patient.deathDate, death.latestDay < birth.earliestDay {
+            custom("patient.deathDate", "is before the birth date (\(birth))", "早于出生日期（\(birth)）")
+        }
         // Laboratory values that cannot be zero.
         for (i, lab) in record.labs.enumerated() where [.creatinine, .calcium, .albumin, .hemoglobin, .egfr].contains(lab.test) && lab.value <= 0 {
             custom("labs[\(i)].value", "must be greater than 0 for \(lab.test.rawValue)", "\(lab.test.label.zhHans)必须大于 0")

@@ -21,6 +21,7 @@ public enum CaseFieldLabels {
     static let keys: [String: LocalizedText] = [
         "id": t("record id", "记录编号"), "sex": t("sex", "性别"), "birthDate": t("date of birth", "出生日期"),
         "fictional": t("fictional (teaching) case", "虚构（教学）病例"), "weights": t("weights", "体重"), "date": t("date", "日期"),
+        "deceased": t("deceased", "已故"), "deathDate": t("date of death", "死亡日期"),
         "kg": t("weight (kg)", "体重（kg）"), "site": t("site", "部位"), "histology": t("histology (text)", "病理类型（原文）"),
         "histologyType": t("histology type", "病理分型"), "er": t("ER", "ER"), "pr": t("PR", "PR"), "her2": t("HER2", "HER2"),
         "diagnosed": t("diagnosed", "确诊日期"), "hormoneDependent": t("hormone-dependent", "激素依赖"),

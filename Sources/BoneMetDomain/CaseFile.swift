@@ -53,7 +53,7 @@ public enum CaseFile {
             "schemaVersion", "patient", "primaries", "lesions", "studies", "treatments", "labs", "performance", "pain",
             "neurology", "biopsies", "events", "visceralMetastases", "dentalExams", "decisions", "plans", "diseaseStatus",
         ]
-        public static let patient = ["id", "sex", "birthDate", "fictional", "weights"]
+        public static let patient = ["id", "sex", "birthDate", "fictional", "weights", "deceased", "deathDate"]
         public static let weight = ["date", "kg"]
         public static let primary = [
             "id", "site", "histology", "histologyType", "er", "pr", "her2", "diagnosed", "hormoneDependent", "targetedTherapy",

@@ -15,7 +15,7 @@ public enum CaseSchema {
     public static let definitions: [(name: String, keys: [String], required: [String], types: [String: Kind])] = [
         ("patient", Keys.patient, ["id"], [
             "id": .string, "sex": .values(CockcroftGault.Sex.allowedValues), "birthDate": .date, "fictional": .boolean,
-            "weights": .array(.ref("weight")),
+            "weights": .array(.ref("weight")), "deceased": .boolean, "deathDate": .date,
         ]),
         ("weight", Keys.weight, ["date", "kg"], ["date": .date, "kg": .number(1, 400)]),
         ("primary", Keys.primary, ["id", "site"], [

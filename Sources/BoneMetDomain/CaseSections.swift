@@ -94,7 +94,13 @@ enum CaseSections {
                 let (date, kg) = (w.date("date", required: true), w.double("kg", in: Limits.weightKg, required: true))
                 guard let date, let kg else { return nil }
                 return WeightRecord(date: date, kg: kg)
-            })
+            },
+            deceased: p.bool("deceased"), deathDate: p.date("deathDate"))
+        if patient.deceased == false, patient.deathDate != nil {
+            p.log.add(InputError(field: p.fieldPath("deceased"), problem: .custom(LocalizedText(
+                en: "false contradicts the recorded deathDate: give true, or leave the date out",
+                zh: "为 false 与已记录的死亡日期（deathDate）矛盾：请填 true，或删去死亡日期"))))
+        }
         return id == nil ? nil : patient
     }
 

@@ -61,6 +61,8 @@ enum StoredCaseReader {
         while let key = try c.nextKey(&members) {
             if key == "birthDate" { patient.birthDate = try c.date() }
             else if key == "fictional" { patient.fictional = try c.bool() }
+            else if key == "deceased" { patient.deceased = try c.bool() }
+            else if key == "deathDate" { patient.deathDate = try c.date() }
             else if key == "id" { id = try c.text() }
             else if key == "sex" { patient.sex = try c.code() }
             else if key == "weights" {
@@ -78,7 +80,8 @@ enum StoredCaseReader {
             }
             else { throw Miss() }
         }
-        guard let id else { throw Miss() }
+        // What the strict reader refuses (CaseSections.patient): a death date beside "not deceased".
+        guard let id, !(patient.deceased == false && patient.deathDate != nil) else { throw Miss() }
         patient.id = id
         return patient
     }

@@ -118,6 +118,8 @@ public enum FHIRExporter {
             // Pseudonymous: US Core asks for a name, so it says why there is none (masked).
             ("name", .array([obj([("extension", .array([ext("http://hl7.org/fhir/StructureDefinition/data-absent-reason", ("valueCode", .string("masked")))]))])])),
             ("gender", .string(record.patient.sex?.rawValue ?? "unknown")), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
+            ("deceasedDateTime", record.patient.deathDate.map { .string($0.description) }),
+            ("deceasedBoolean", record.patient.deathDate == nil && record.patient.deceased == true ? .bool(true) : nil),
         ]))
         for primary in record.primaries {
             var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]

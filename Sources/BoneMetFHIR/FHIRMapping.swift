@@ -73,6 +73,15 @@ public enum FHIRCaseMapper {
         }
         let ownId = (p["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.patientIdSystem }?["value"]?.string
         var record = CaseRecord(patient: Patient(id: ownId ?? "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
+        // Patient.deceased[x]: a dated death, or a bare "deceased"; false is what a living
+        // patient's record says anyway, so only a death is kept (rule set 2026.12.55).
+        if let death = FHIRRead.date(p["deceasedDateTime"]) {
+            record.patient.deathDate = death
+            record.patient.deceased = true
+        } else if p["deceasedDateTime"] != nil || p["deceasedBoolean"]?.bool == true {
+            record.patient.deceased = true
+            if p["deceasedDateTime"] != nil { notes.append(MappingNote(resource: "Patient/\(patient.id ?? "?")", message: "deceasedDateTime unreadable: deceased, date unknown")) }
+        }
         // Our own exports: the lesion ids behind exported Condition ids.
         var lesionIds: [String: String] = [:]
         var visceral: [VisceralMetastasis] = []

@@ -56,6 +56,21 @@ import Testing
         #expect(sexError?.message(.en).contains("allowed values: male, female") == true)
     }
 
+    /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
+    /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
+    @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {
+        let found = errors(#"{"patient": {"id": "p1", "deceased": false, "deathDate": "2024-05-02"}}"#)
+        #expect(found.map(\.field) == ["patient.deceased"])
+        #expect(found.first?.message(.zhHans).contains("矛盾") == true)
+        #expect(errors(#"{"patient": {"id": "p1", "birthDate": "1960-05-02", "deathDate": "1960-05-01"}}"#).map(\.field) == ["patient.deathDate"])
+        #expect(errors(#"{"patient": {"id": "p1", "birthDate": "1960-05-02", "deathDate": "1960-05-02"}}"#).isEmpty)
+        for patient in [#"{"id": "p1", "deceased": true, "deathDate": "2024-05"}"#, #"{"id": "p1", "deathDate": "2024-05-02"}"#, #"{"id": "p1", "deceased": true}"#] {
+            let record = try CaseFile.read(#"{"patient": \#(patient)}"#)
+            #expect(record.patient.hasDied(by: PartialDate("2024-06-01")!))
+            #expect(try CaseFile.read(CaseFile.write(record)) == record)
+        }
+    }
+
     /// A text of nothing but spaces (any Unicode space, as Foundation's `.whitespaces`) is empty;
     /// a text with anything else is kept as written (issue #12 reads the usual text without
     /// Foundation — this pins that both roads agree).

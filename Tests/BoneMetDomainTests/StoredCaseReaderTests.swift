@@ -95,6 +95,8 @@ import Testing
         record.decisions = [MDTDecision(date: try day("2024-01-05"), decision: "fix the femur 固定股骨 \\ \u{1F} 😀", specialty: .orthopaedics, followUp: ["CT in 3 months"])]
         record.plans = CarePlans(molecularTestsWanted: true, transfer: try day("2024-04-01"), trialEnrolment: try day("2024-05-01"))
         record.diseaseStatus = [DiseaseStatusRecord(date: try day("2024-01-05"), status: .worsened, evidence: "imaging", primary: "P1")]
+        record.patient.deceased = true
+        record.patient.deathDate = try day("2024-06")
         return record
     }
 

@@ -534,3 +534,48 @@ extension RealEHRImportTests {
         #expect(FHIRExporter.fhirId("short-id") == "short-id")
     }
 }
+
+extension RealEHRImportTests {
+    /// Rule set 2026.12.55: Patient.deceased[x] reaches the case. Three of the Synthea sample's
+    /// thirteen patients have a `deceasedDateTime`; the first of them (its real line, names and
+    /// all), given a breast cancer and a femoral metastasis, imports as a patient who died on
+    /// that date — with no proposal after it — and exports and imports back the same.
+    @Test func aDeathInTheEHRReachesTheCaseAndGoesBackOut() async throws {
+        let folder = Self.shared.appendingPathComponent("synthea-bulk-10-full")
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let lines = try String(contentsOf: folder.appendingPathComponent("Patient.000.ndjson"), encoding: .utf8).split(separator: "\n")
+        let line = try #require(lines.first { $0.contains("deceasedDateTime") })
+        let patient = try FHIRJSON.parse(String(line))
+        let id = try #require(patient["id"]?.string)
+        let died = try #require(patient["deceasedDateTime"]?.string.flatMap { PartialDate(String($0.prefix(10))) })
+        func bundle(_ patientLine: String, _ id: String) -> String {
+            #"""
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"resource": \#(patientLine)},
+              {"resource": {"resourceType": "Condition", "id": "pc-\#(id)", "subject": {"reference": "Patient/\#(id)"}, "onsetDateTime": "1960-01-01",
+                            "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}},
+              {"resource": {"resourceType": "Condition", "id": "bm-\#(id)", "subject": {"reference": "Patient/\#(id)"}, "onsetDateTime": "1960-06-01",
+                            "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]},
+                            "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}]}]}}
+            ]}
+            """#
+        }
+        let (_, records) = try await importBundle(bundle(String(line), id))
+        let record = try #require(records.first)
+        #expect(record.patient.deathDate == died && record.patient.deceased == true)
+        #expect(assess(record, asOf: Self.asOf).findings.map(\.ruleId) == ["diagnosis.record.deceased"])
+        let exported = FHIRExporter.bundle(caseId: "c1", record: record, assessment: nil).serialized()
+        #expect(exported.contains(#""deceasedDateTime":"\#(died)""#))
+        let (_, back) = try await importBundle(exported)
+        #expect(back.first?.patient.deathDate == died)
+
+        // deceasedBoolean: true without a date is a death; false is what every living patient says.
+        for (flag, expected) in [("true", true as Bool?), ("false", nil)] {
+            let (_, flagged) = try await importBundle(bundle(#"{"resourceType": "Patient", "id": "b1", "gender": "female", "deceasedBoolean": \#(flag)}"#, "b1"))
+            let one = try #require(flagged.first)
+            #expect(one.patient.deceased == expected && one.patient.deathDate == nil)
+            let out = FHIRExporter.bundle(caseId: "c2", record: one, assessment: nil).serialized()
+            #expect(out.contains(#""deceasedBoolean":true"#) == (expected == true))
+        }
+    }
+}

@@ -106,6 +106,30 @@ import Testing
         }
     }
 
+    /// Rule set 2026.12.55: the same impending fracture in a patient whose record states a
+    /// death — the first screen says so (not "nothing urgent"), the age stops at the death, and
+    /// the case is on no worklist.
+    @Test(arguments: engines)
+    func aDeceasedPatientsCaseSaysSoAndLeavesTheWorklists(engine: SQLStore.Engine) async throws {
+        let harness = try await WebHarness.make(engine)
+        try await harness.user("doctor", role: .orthopaedics)
+        let text = try Self.example("06-impending-femoral-fracture.json")
+            .replacingOccurrences(of: #""id": "demo-06","#, with: #""id": "demo-06", "deathDate": "2023-10-01","#)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "doctor", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new")
+            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": text])
+            let location = try #require(created.headers[.location])
+            let html = String(buffer: try await browser.get(client, location).body)
+            #expect(html.contains(#"<p class="deceased">Deceased (2023-10-01): no action is proposed</p>"#))
+            #expect(html.contains("deceased 2023-10-01, 64 years at death"))
+            #expect(!html.contains(#"data-rule="surgery.mirels.impendingFracture""#))
+            let worklist = try await browser.get(client, "/worklists/impending-fractures")
+            #expect(!String(buffer: worklist.body).contains("demo-06"))
+        }
+    }
+
     @Test(arguments: engines)
     func aBadCaseShowsEveryFieldAndKeepsWhatWasTyped(engine: SQLStore.Engine) async throws {
         let harness = try await WebHarness.make(engine)

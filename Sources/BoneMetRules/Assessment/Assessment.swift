@@ -82,6 +82,10 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
         return (a.kind, a.subject, a.rule) < (b.kind, b.subject, b.rule)
     }
     findings = order.map { findings[$0] }
+    // After a recorded death nothing is proposed (the death date is a day the findings turn on
+    // when the assessment is replayed as of an earlier day).
+    let died = record.patient.deathDate.map { index.horizon.known($0) } ?? (record.patient.deceased == true)
+    if died { findings = [DiagnosisRules.deceasedFinding(record.patient)] }
     return Assessment(
         asOf: asOf, settings: settings, ruleSetVersion: RuleSet.version, findings: findings, timePoints: timePoints,
         mirels: history.map {
@@ -90,5 +94,5 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
                 band: $0.result.band, fixationAlert: $0.result.fixationAlert)
         },
         tokuhashi: scores.tokuhashi, tomita: scores.tomita, katagiri: scores.katagiri,
-        nextChange: index.horizon.next.map(PartialDate.init(dayNumber:)))
+        nextChange: died ? nil : index.horizon.next.map(PartialDate.init(dayNumber:)))
 }

@@ -56,13 +56,31 @@ public struct Patient: Sendable, Hashable, Encodable {
     /// Demo and teaching cases are marked so everywhere they are shown.
     public var fictional: Bool
     public var weights: [WeightRecord]
+    /// The record says the patient has died (FHIR `Patient.deceasedBoolean`); nil when it says
+    /// nothing. Written only when stated, so the files of living patients do not change.
+    public var deceased: Bool?
+    /// The date of death (FHIR `Patient.deceasedDateTime`); implies `deceased`.
+    public var deathDate: PartialDate?
 
-    public init(id: String, sex: CockcroftGault.Sex? = nil, birthDate: PartialDate? = nil, fictional: Bool = false, weights: [WeightRecord] = []) {
+    public init(
+        id: String, sex: CockcroftGault.Sex? = nil, birthDate: PartialDate? = nil, fictional: Bool = false, weights: [WeightRecord] = [],
+        deceased: Bool? = nil, deathDate: PartialDate? = nil
+    ) {
         self.id = id
         self.sex = sex
         self.birthDate = birthDate
         self.fictional = fictional
         self.weights = weights
+        self.deceased = deceased
+        self.deathDate = deathDate
+    }
+
+    /// Whether the patient had died by `date`: a recorded death without a date counts on any
+    /// date; a dated one from its earliest day (a death "2025-05" counts from 1 May, so no
+    /// action is proposed in the month it happened).
+    public func hasDied(by date: PartialDate) -> Bool {
+        if let deathDate { return deathDate.earliestDay <= date.latestDay }
+        return deceased == true
     }
 }
 

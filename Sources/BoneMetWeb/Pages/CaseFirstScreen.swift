@@ -32,8 +32,13 @@ struct CaseFirstScreen {
         molecular: LocalizedText(en: "molecular tests wanted on bone tissue", zh: "骨组织需做分子检测"),
         transfer: LocalizedText(en: "transfer planned", zh: "计划转院"),
         trial: LocalizedText(en: "trial enrolment planned", zh: "计划入组临床试验"),
-        infoFolded: LocalizedText(en: "information findings", zh: "参考信息")
+        infoFolded: LocalizedText(en: "information findings", zh: "参考信息"),
+        deceased: LocalizedText(en: "deceased", zh: "已故"),
+        ageAtDeath: LocalizedText(en: "years at death", zh: "岁（去世时）")
     )
+
+    /// The recorded death, when it had happened by the assessment's date.
+    var died: Bool { record.patient.hasDied(by: assessment.asOf) }
 
     /// "68 years, female · breast (invasive ductal carcinoma; ER+ PR+ HER2−) · bone lesions:
     /// T10 vertebra, left femur, peritrochanteric · ECOG 1 · current treatment: letrozole ·
@@ -42,7 +47,15 @@ struct CaseFirstScreen {
         var parts: [String] = []
         let t = Self.texts
         var who: [String] = []
-        if let birth = record.patient.birthDate { who.append("\(birth.wholeYears(to: assessment.asOf)) \(t.age(language))") }
+        if died {
+            // A dead patient's age stops at the death; the death leads the line.
+            who.append([t.deceased(language), record.patient.deathDate?.description].compactMap { $0 }.joined(separator: " "))
+            if let birth = record.patient.birthDate, let death = record.patient.deathDate {
+                who.append("\(birth.wholeYears(to: death)) \(t.ageAtDeath(language))")
+            }
+        } else if let birth = record.patient.birthDate {
+            who.append("\(birth.wholeYears(to: assessment.asOf)) \(t.age(language))")
+        }
         if let sex = record.patient.sex { who.append((sex == .male ? t.male : t.female)(language)) }
         if !who.isEmpty { parts.append(who.joined(separator: language == .zhHans ? "，" : ", ")) }
         let primaries = record.primaries.filter { $0.site != .unknown }
@@ -105,7 +118,10 @@ struct CaseFirstScreen {
             .class("actions"), .attribute(named: "aria-label", value: Self.texts.actions(language)),
             .if(heading, .h2(.text(Self.texts.actions(language)))),
             items.isEmpty
-                ? .p(.class("muted"), .text(Self.texts.nothingUrgent(language)))
+                // After a death the band says so, not "nothing urgent" (the finding is info, folded below).
+                ? .p(.class(died ? "deceased" : "muted"), .text(died
+                    ? (assessment.findings.first { $0.ruleId == "diagnosis.record.deceased" }?.title ?? Self.texts.nothingUrgent)(language)
+                    : Self.texts.nothingUrgent(language)))
                 : .ol(.forEach(items) { finding in
                     .li(
                         .class("action \(finding.severity.rawValue)"), .data(named: "rule", value: finding.ruleId),

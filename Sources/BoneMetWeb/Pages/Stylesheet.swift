@@ -55,6 +55,7 @@ enum Stylesheet {
         .summary { font-size: 1rem; margin: .2rem 0 .5rem; }
         .actions { border: 2px solid var(--urgent); border-radius: 6px; padding: .4rem .8rem; margin: .6rem 0 1rem; background: #fff8f7; }
         .actions h2 { font-size: 1.05rem; margin: .2rem 0 .4rem; }
+        .actions p.deceased { font-weight: 600; color: #333; background: #eee; border-left: 4px solid #555; padding: .3rem .6rem; }
         .actions ol { margin: 0; padding-left: 1.2rem; } .actions li { margin: .25rem 0; }
         .actions .severity { font-weight: 700; font-size: .75rem; text-transform: uppercase; margin-right: .4rem; }
         .actions li.urgent .severity { color: var(--urgent); } .actions li.warning .severity { color: var(--warning); }
