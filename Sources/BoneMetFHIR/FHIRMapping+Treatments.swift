@@ -33,7 +33,8 @@ extension FHIRCaseMapper {
         // completed or stopped order without one is taken as given on its own day. An active
         // order is ongoing.
         let status = r["status"]?.string ?? ""
-        let finished = ["completed", "stopped", "cancelled", "not-taken"].contains(status)
+        // (Cancelled, not-taken and draft resources never reach here: `FHIRRead.statusNotUsed`.)
+        let finished = ["completed", "stopped"].contains(status)
         let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective")
         // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
         let end = statedEnd

@@ -97,6 +97,10 @@ public enum FHIRCaseMapper {
         for resource in sorted {
             let r = resource.json
             let label = "\(resource.resourceType)/\(resource.id ?? "?")"
+            if let note = FHIRRead.statusNotUsed(resource.resourceType, r) {
+                notes.append(MappingNote(resource: label, message: note))
+                continue
+            }
             switch resource.resourceType {
             case "Condition":
                 let code = r["code"]
@@ -239,7 +243,11 @@ public enum FHIRCaseMapper {
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) { record.treatments.append(treatment) }
             case "Procedure":
-                guard let start = FHIRRead.periodStart(r, "performed") else { continue }
+                // In preparation: not yet performed — a planned operation or course (rules on
+                // planned surgery read it: anti-angiogenic timing, Mirels's "Planned").
+                let planned = r["status"]?.string == "preparation"
+                let start = FHIRRead.periodStart(r, "performed")
+                guard start != nil || planned else { continue }
                 var lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
                     .filter { id in record.lesions.contains { $0.id == id } }
                 if lesions.isEmpty, let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) { lesions = [target] }
@@ -248,7 +256,7 @@ public enum FHIRCaseMapper {
                     let dose = FHIRRead.radiotherapyDose(r)
                     record.treatments.append(Treatment(
                         id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
-                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), doseGy: dose.gy, fractions: dose.fractions))
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions))
                 } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
                     ?? (onBone(r, lesions: lesions) ? surgicalProcedure(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)) : nil)
                 {
@@ -257,7 +265,7 @@ public enum FHIRCaseMapper {
                     }
                     record.treatments.append(Treatment(
                         id: FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)", kind: .surgery, name: FHIRRead.text(r["code"]),
-                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), procedure: procedure))
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure))
                 }
             case "ImagingStudy":
                 if let study = imagingStudy(resource) {

@@ -579,3 +579,56 @@ extension RealEHRImportTests {
         }
     }
 }
+
+extension RealEHRImportTests {
+    /// FHIR R4 statuses that say a resource did not happen, or is an error, keep it out of the
+    /// case (FHIRRead.statusNotUsed): each was used as a fact before — a "not-done" denosumab
+    /// dose counted as given, a cancelled bone scan as a whole-skeleton survey, a creatinine
+    /// entered in error as the patient's. A procedure in preparation is a planned one.
+    @Test func resourcesWhoseStatusSaysTheyDidNotHappenAreNotFacts() async throws {
+        func entry(_ json: String) -> String { #"{"resource": \#(json)}"# }
+        let subject = #""subject": {"reference": "Patient/s1"}"#
+        func creatinine(_ id: String, _ status: String, _ value: Double) -> String {
+            entry(#"{"resourceType": "Observation", "id": "\#(id)", "status": "\#(status)", \#(subject), "effectiveDateTime": "2024-04-01", "code": {"coding": [{"system": "http://loinc.org", "code": "2160-0"}]}, "valueQuantity": {"value": \#(value), "unit": "mg/dL", "system": "http://unitsofmeasure.org", "code": "mg/dL"}}"#)
+        }
+        func dose(_ id: String, _ status: String, _ date: String) -> String {
+            entry(#"{"resourceType": "MedicationAdministration", "id": "\#(id)", "status": "\#(status)", \#(subject), "effectiveDateTime": "\#(date)", "medicationCodeableConcept": {"coding": [{"system": "http://www.whocc.no/atc", "code": "M05BX04", "display": "denosumab"}]}}"#)
+        }
+        func scan(_ id: String, _ status: String) -> String {
+            entry(#"{"resourceType": "ImagingStudy", "id": "\#(id)", "status": "\#(status)", \#(subject), "started": "2024-03-20", "modality": [{"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "NM"}]}"#)
+        }
+        func letrozole(_ id: String, _ status: String) -> String {
+            entry(#"{"resourceType": "MedicationRequest", "id": "\#(id)", "status": "\#(status)", "intent": "order", \#(subject), "authoredOn": "2024-03-01", "medicationCodeableConcept": {"text": "letrozole \#(id)"}, "reasonReference": [{"reference": "Condition/pc"}]}"#)
+        }
+        func fixation(_ id: String, _ status: String, _ performed: String?) -> String {
+            let date = performed.map { #", "performedDateTime": "\#($0)""# } ?? ""
+            return entry(#"{"resourceType": "Procedure", "id": "\#(id)", "status": "\#(status)", \#(subject)\#(date), "code": {"text": "prophylactic intramedullary nailing of femur"}, "reasonReference": [{"reference": "Condition/bm"}]}"#)
+        }
+        let entries = [
+            entry(#"{"resourceType": "Patient", "id": "s1", "gender": "female", "birthDate": "1960-01-01"}"#),
+            entry(#"{"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2023-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}"#),
+            entry(#"{"resourceType": "Condition", "id": "bm", \#(subject), "onsetDateTime": "2024-03-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}]}]}"#),
+            creatinine("cr1", "final", 0.9), creatinine("cr2", "entered-in-error", 9.0), creatinine("cr3", "cancelled", 8.0), creatinine("cr4", "registered", 7.0),
+            dose("d1", "completed", "2024-03-05"), dose("d2", "not-done", "2024-04-02"), dose("d3", "entered-in-error", "2024-04-03"),
+            scan("ns1", "cancelled"), scan("ns2", "entered-in-error"), scan("ns3", "registered"),
+            letrozole("lz1", "active"), letrozole("lz2", "cancelled"), letrozole("lz3", "draft"),
+            fixation("fx1", "not-done", "2024-04-10"), fixation("fx2", "preparation", nil), fixation("fx3", "entered-in-error", "2024-04-11"),
+        ]
+        let bundle = #"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#
+        let (summary, records) = try await importBundle(bundle)
+        let record = try #require(records.first)
+        #expect(record.labs.map(\.value) == [0.9])
+        #expect(record.treatments.first { $0.agent == .denosumab }?.doses == [PartialDate("2024-03-05")!])
+        #expect(record.studies.isEmpty)
+        #expect(record.treatments.filter { $0.kind == .systemic }.map(\.name) == ["letrozole lz1"])
+        let surgeries = record.treatments.filter { $0.kind == .surgery }
+        #expect(surgeries.count == 1 && surgeries.first?.planned == true && surgeries.first?.procedure == .prophylacticFixation)
+        for (id, message) in [
+            ("Observation/cr2", "status entered-in-error (entered in error): not used"), ("MedicationAdministration/d2", "status not-done (not given): not used"),
+            ("ImagingStudy/ns1", "status cancelled (cancelled): not used"), ("MedicationRequest/lz2", "status cancelled (withdrawn before any dose): not used"),
+            ("Procedure/fx1", "status not-done (not done): not used"),
+        ] {
+            #expect(summary.notes.contains { $0.resource == id && $0.message == message }, "\(id)")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// What a resource's own `status` says about whether it happened (FHIR R4 value sets). A lab
+/// "entered in error", an administration "not done", a cancelled bone scan or an order
+/// withdrawn before any dose is not a fact about the patient; the import used them all as if
+/// they were (a "not-done" denosumab dose delayed the next one by a cycle; a cancelled bone
+/// scan counted as a whole-skeleton survey and made a lesion "solitary").
+extension FHIRRead {
+    /// By resource type, the statuses whose resources are not used, each with why — from the
+    /// R4 definitions: ObservationStatus (registered: no result yet), EventStatus (Procedure,
+    /// MedicationAdministration: not-done), ImagingStudyStatus (registered: nothing available),
+    /// DiagnosticReportStatus, MedicationRequest status (cancelled: "withdrawn before any
+    /// administrations have occurred"; draft: not yet actionable), MedicationStatement status
+    /// (not-taken; intended: not yet taken).
+    static let statusesNotUsed: [String: [String: String]] = [
+        "Observation": ["registered": "no result yet", "cancelled": "cancelled", "entered-in-error": "entered in error"],
+        "Procedure": ["not-done": "not done", "entered-in-error": "entered in error"],
+        "ImagingStudy": ["registered": "nothing available yet", "cancelled": "cancelled", "entered-in-error": "entered in error"],
+        "DiagnosticReport": ["registered": "no report yet", "cancelled": "cancelled", "entered-in-error": "entered in error"],
+        "MedicationRequest": ["cancelled": "withdrawn before any dose", "draft": "a draft, not an order", "entered-in-error": "entered in error"],
+        "MedicationAdministration": ["not-done": "not given", "entered-in-error": "entered in error"],
+        "MedicationStatement": ["not-taken": "not taken", "intended": "not yet taken", "entered-in-error": "entered in error"],
+    ]
+
+    /// The note for a resource whose status says it did not happen (or is an error); nil to use it.
+    static func statusNotUsed(_ resourceType: String, _ resource: FHIRJSON) -> String? {
+        guard let status = resource["status"]?.string, let why = statusesNotUsed[resourceType]?[status] else { return nil }
+        return "status \(status) (\(why)): not used"
+    }
+}
