@@ -22,6 +22,9 @@ public enum Worklists {
                 // A femoral shaft broken on an antiresorptive, no tumour seen: the other femur
                 // may be next (rule set 2026.12.48).
                 "diagnosis.differential.atypicalFemoralFracture",
+                // Bones without a validated score (pelvis, acetabulum, shoulder girdle, sternum):
+                // destroyed or broken, orthopaedic oncology judges (rule set 2026.12.55).
+                "surgery.pelvis.noValidatedScore", "surgery.girdle.noValidatedScore",
             ],
             minimumSeverity: .advisory),
         Worklist(

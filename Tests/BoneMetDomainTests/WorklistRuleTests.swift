@@ -9,6 +9,9 @@ import Testing
         #expect(Worklists.slug(rule: "surgery.mirels.operated", severity: .warning) == "impending-fractures")
         #expect(Worklists.slug(rule: "surgery.mirels.progressingAfterFixation", severity: .warning) == "impending-fractures")
         #expect(Worklists.slug(rule: "diagnosis.differential.atypicalFemoralFracture", severity: .warning) == "impending-fractures")
+        // Bones without a validated score, destroyed or broken (rule set 2026.12.55).
+        #expect(Worklists.slug(rule: "surgery.pelvis.noValidatedScore", severity: .warning) == "impending-fractures")
+        #expect(Worklists.slug(rule: "surgery.girdle.noValidatedScore", severity: .advisory) == "impending-fractures")
         // The choice between agents is info and stays off; what argues against the agent is listed.
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .info) == nil)
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .warning) == "bone-agents")

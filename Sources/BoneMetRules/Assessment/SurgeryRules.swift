@@ -73,7 +73,7 @@ struct SurgeryRules {
 
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
         mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis), timePoints: timePoints) + notAssessableFindings() + notMetastasisFindings()
-            + pelvicFindings() + girdleFindings()
+            + unscoredBoneFindings()
     }
 
     /// A lesion a biopsy settled as not a metastasis: said once, with what follows — a primary
@@ -146,33 +146,6 @@ struct SurgeryRules {
             record.nrs.map { LocalizedText(en: " Pain on record: NRS \($0) (\(record.date)).", zh: "疼痛记录：NRS \($0)（\(record.date)）。") }
         } ?? LocalizedText(en: " No pain recorded for it.", zh: "未记录该部位疼痛。")
         return (pain, text)
-    }
-
-    /// A lytic or mixed metastasis of the pelvis or acetabulum: Mirels is for limb long bones
-    /// (Mirels 1989) and SINS for the spine (Fisher 2010), and reference.md holds no validated
-    /// score for the pelvis — so it is said plainly, with the pain on record, rather than left
-    /// silent (a periacetabular lesion with NRS 7 had no surgical finding at all).
-    private func pelvicFindings() -> [Finding] {
-        index.metastaticLesions.compactMap { lesion -> Finding? in
-            guard lesion.bone == .pelvis || lesion.bone == .acetabulum, index.destructionSeen(lesion.id),
-                index.notForMetastasisScores(lesion.id) == nil, !fractured(lesion.id),
-                index.localTreatments(lesion.id, kind: .surgery).allSatisfy(\.planned)
-            else { return nil }
-            let name = index.label(lesion)
-            let joint = lesion.bone == .acetabulum
-            let (pain, painText) = painOnRecord(lesion.id)
-            return Finding(
-                ruleId: "surgery.pelvis.noValidatedScore", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
-                subject: .lesion(lesion.id), date: index.assessedOn,
-                title: LocalizedText(
-                    en: "\(name.en): bone destruction\(joint ? " at the hip joint" : "") — no validated score; orthopaedic oncology to judge",
-                    zh: "\(name.zhHans)：骨质破坏\(joint ? "累及髋关节" : "")——无经验证的评分，由骨肿瘤科判断"),
-                detail: LocalizedText(
-                    en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(joint ? "acetabulum" : "pelvis"), and no validated fracture-risk score for it is in BoneMet's sources. Whether it needs protected weight bearing, radiotherapy or surgery is judged by the orthopaedic oncologist on CT with the bone window\(joint ? " (the acetabulum carries the hip's load)" : "").\(painText.en)",
-                    zh: "Mirels 评分适用于四肢长骨，SINS 适用于脊柱；两者均不适用于\(joint ? "髋臼" : "骨盆")，BoneMet 依据的文献中也没有经验证的骨折风险评分。是否需要限制负重、放疗或手术，由骨肿瘤科医生依据 CT 骨窗判断\(joint ? "（髋臼承担髋关节负重）" : "")。\(painText.zhHans)"),
-                inputs: [FindingInput("bone", lesion.bone.rawValue), FindingInput("boneDestruction", "true")] + (pain?.nrs.map { [FindingInput("nrs", String($0))] } ?? []),
-                sources: [Sources.mirels1989, Sources.fisher2010])
-        }
     }
 
     // MARK: Long bones
