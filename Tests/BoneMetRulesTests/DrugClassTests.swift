@@ -25,6 +25,14 @@ import Testing
         // Tegafur and brigatinib hold 加 in their Chinese names: it is not read as "and".
         #expect(classes(["替加氟"]).classes == [.chemotherapy])
         #expect(classes(["布加替尼"]).classes == [.targeted])
+        // Rule set 2026.12.55: chemotherapy regimens by their acronyms — a rectal cancer's
+        // "FOLFOX + 贝伐珠单抗" read as targeted only, and Katagiri's previous chemotherapy "unknown".
+        #expect(classes(["FOLFOX", "贝伐珠单抗"]) == DrugClasses.Reading(classes: [.chemotherapy, .targeted], complete: true, recorded: false))
+        #expect(classes([], name: "TP方案").classes == [.chemotherapy])
+        #expect(classes(["mFOLFOX6"]).classes == [.chemotherapy] && classes(["XELOX"]).classes == [.chemotherapy])
+        #expect(classes(["AC-T"]).classes == [.chemotherapy])
+        // Only as whole words: "tp" inside another word is nothing.
+        #expect(classes(["stop"]).classes.isEmpty && classes(["captopril"]).classes.isEmpty)
     }
 
     @Test func onlyWholeNamesAndPlainStatementsCount() {

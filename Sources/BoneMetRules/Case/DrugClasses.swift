@@ -122,6 +122,14 @@ public enum DrugClasses {
             "环磷酰胺", "异环磷酰胺", "美法仑", "苯达莫司汀", "替莫唑胺",
             // Eribulin (L01XX41): a cytotoxic microtubule inhibitor
             "eribulin", "艾立布林",
+            // Regimens named by their acronyms, every component cytotoxic (L01; leucovorin and
+            // other rescue agents are not counted as drugs of their own): FOLFOX is 5-FU,
+            // leucovorin and oxaliplatin; XELOX/CAPOX capecitabine and oxaliplatin; AC/EC an
+            // anthracycline and cyclophosphamide; TC/TP/GP/NP/PP/EP a taxane, gemcitabine,
+            // vinorelbine, pemetrexed or etoposide with a platinum (TC also docetaxel with
+            // cyclophosphamide) — as Chinese and English records write them ("FOLFOX", "TP方案").
+            "folfox", "mfolfox6", "folfiri", "folfirinox", "folfoxiri", "xelox", "capox", "xeliri", "sox", "flot", "ecf", "dcf",
+            "gemox", "ac", "ec", "tac", "fec", "cmf", "tc", "tp", "gp", "np", "pp", "ep",
             // Brands
             "taxol", "taxotere", "abraxane", "jevtana", "alimta", "gemzar", "xeloda", "navelbine", "halaven",
             "泰素", "泰索帝", "希罗达",

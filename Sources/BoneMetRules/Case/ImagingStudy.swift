@@ -70,6 +70,7 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     public func covers(_ lesion: Lesion) -> Bool {
         if coverage.isEmpty { return modality.isTracer }
         if coverage.contains(.wholeBody) { return true }
+        if coverage.contains(.abdomen), lesion.bone == .vertebra, let level = lesion.level, level.region == .lumbar, level.number <= 4 { return true }
         guard let needed = BodyRegion.needed(for: lesion) else { return false }
         return needed.isSubset(of: Set(coverage))
     }
@@ -80,6 +81,10 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
 public enum BodyRegion: String, InputEnum, Codable {
     case wholeBody, skull, cervicalSpine, thoracicSpine, lumbarSpine, sacrum, chest, pelvis
     case leftUpperLimb, rightUpperLimb, leftLowerLimb, rightLowerLimb
+    /// An abdominal study (the commonest staging CT is chest–abdomen–pelvis): of the skeleton
+    /// it surely shows the lumbar vertebrae L1–L4 — an abdominal CT runs from the diaphragm to
+    /// the iliac crests, which lie at L4 — and nothing else is taken as looked at (`covers`).
+    case abdomen
 
     public var label: LocalizedText {
         switch self {
@@ -95,6 +100,7 @@ public enum BodyRegion: String, InputEnum, Codable {
         case .rightUpperLimb: LocalizedText(en: "right upper limb", zh: "右上肢")
         case .leftLowerLimb: LocalizedText(en: "left lower limb", zh: "左下肢")
         case .rightLowerLimb: LocalizedText(en: "right lower limb", zh: "右下肢")
+        case .abdomen: LocalizedText(en: "abdomen (lumbar vertebrae L1–L4)", zh: "腹部（腰 1–4 椎体）")
         }
     }
 
