@@ -271,8 +271,23 @@ struct DiagnosisRules {
         return (findings, handled, biopsyAdvised)
     }
 
-    /// History that explains a blastic lesion: radiotherapy to it, or a prostate primary.
+    /// History that explains a blastic lesion: radiotherapy to it, a prostate primary, or bone
+    /// metastasis of its one candidate primary already proven by biopsy of another lesion (a
+    /// breast cancer with a biopsied pelvic metastasis had "unexplained — biopsy" warnings on
+    /// every other blastic lesion of the same survey).
     private func blasticExplanation(_ lesion: Lesion, firstSeen: PartialDate) -> LocalizedText? {
+        let candidates = index.primaryCandidates(for: lesion.id)
+        if candidates.count == 1, let primary = candidates.first,
+            let proof = index.record.biopsies.first(where: { biopsy in
+                biopsy.result == .metastasis && index.known(biopsy.date)
+                    && biopsy.lesion.map { $0 != lesion.id && index.primaryCandidates(for: $0).map(\.id) == [primary.id] } == true
+            }),
+            let proven = proof.lesion.flatMap({ index.lesionsById[$0] })
+        {
+            return LocalizedText(
+                en: "Bone metastasis of the \(primary.site.label.en) primary is proven by the biopsy of the \(index.label(proven).en) (\(proof.date)): a blastic lesion of the same disease needs no biopsy of its own unless the picture is atypical.",
+                zh: "\(index.label(proven).zhHans)活检（\(proof.date)）已证实\(primary.site.label.zhHans)原发灶的骨转移：同一疾病的成骨性病灶无需单独活检，除非表现不典型。")
+        }
         if index.localTreatments(lesion.id, kind: .radiotherapy).contains(where: { !$0.planned && ($0.start?.earliestDay ?? Int.max) <= firstSeen.latestDay }) {
             return LocalizedText(en: "Sclerosis in an irradiated field: follow up.", zh: "放疗野内的硬化：随访。")
         }

@@ -15,8 +15,13 @@ extension SurgeryRules {
                 index.notForMetastasisScores(lesion.id) == nil,
                 index.localTreatments(lesion.id, kind: .surgery).allSatisfy(\.planned)
             else { return nil }
-            let name = index.label(lesion)
             let broken = fractured(lesion.id)
+            // Healed: completely filled in by sclerosis at the latest bone reading (MDA complete
+            // response, Hamaoka 2004) — a pelvis read "complete fill-in" under letrozole was still
+            // "bone destruction, orthopaedic oncology to judge" on the worklist.
+            let healed = index.presentPoints(lesion.id).last(where: \.readsBone)?.observation.fillIn == .complete
+            guard broken || !healed else { return nil }
+            let name = index.label(lesion)
             let joint = lesion.bone == .acetabulum
             let (pain, painText) = painOnRecord(lesion.id)
             let bone = joint ? LocalizedText(en: "acetabulum", zh: "髋臼") : lesion.bone.label
