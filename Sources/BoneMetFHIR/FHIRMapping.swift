@@ -195,7 +195,7 @@ public enum FHIRCaseMapper {
                     if let status = FHIRRead.receptorStatus(r) {
                         receptorReadings.append((receptor, status, FHIRRead.referenceId(r["focus"]?.array.first), date))
                     }
-                } else if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...4).contains(value) {
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = FHIRRead.ecogGrade(r), (0...4).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, ecog: value))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, kps: value))

@@ -129,6 +129,16 @@ enum FHIRRead {
     }
 
     /// A Quantity's value as a Double (the decimal text stays in the source).
+    /// The ECOG grade of an ECOG observation (LOINC 89247-1): mCODE sends `valueInteger`; many
+    /// EHRs and national profiles (the German MII oncology module, questionnaire answers) send the
+    /// LOINC answer of list LL529-9 as `valueCodeableConcept` — it was dropped, and with it the
+    /// prognosis scores' performance item.
+    static func ecogGrade(_ observation: FHIRJSON) -> Int? {
+        if let value = observation["valueInteger"]?.decimalText.flatMap({ Int($0) }) { return value }
+        let answers = ["LA9622-7": 0, "LA9623-5": 1, "LA9624-3": 2, "LA9625-0": 3, "LA9626-8": 4, "LA9627-6": 5]
+        return codings(observation["valueCodeableConcept"]).lazy.compactMap { $0.system == FHIRCodes.loinc ? $0.code.flatMap { answers[$0] } : nil }.first
+    }
+
     static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
         guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
         return (number, value?["code"]?.string ?? value?["unit"]?.string)

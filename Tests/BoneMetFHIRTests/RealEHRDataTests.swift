@@ -613,11 +613,15 @@ extension RealEHRImportTests {
             scan("ns1", "cancelled"), scan("ns2", "entered-in-error"), scan("ns3", "registered"),
             letrozole("lz1", "active"), letrozole("lz2", "cancelled"), letrozole("lz3", "draft"),
             fixation("fx1", "not-done", "2024-04-10"), fixation("fx2", "preparation", nil), fixation("fx3", "entered-in-error", "2024-04-11"),
+            // ECOG as the LOINC answer (list LL529-9), as the German MII profiles send it; ECOG 5 (dead) is no grade here.
+            entry(#"{"resourceType": "Observation", "id": "ps1", "status": "final", \#(subject), "effectiveDateTime": "2024-04-01", "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1"}]}, "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA9624-3"}]}}"#),
+            entry(#"{"resourceType": "Observation", "id": "ps2", "status": "final", \#(subject), "effectiveDateTime": "2024-04-02", "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1"}]}, "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA9627-6"}]}}"#),
         ]
         let bundle = #"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#
         let (summary, records) = try await importBundle(bundle)
         let record = try #require(records.first)
         #expect(record.labs.map(\.value) == [0.9])
+        #expect(record.performance.map(\.ecog) == [2])
         #expect(record.treatments.first { $0.agent == .denosumab }?.doses == [PartialDate("2024-03-05")!])
         #expect(record.studies.isEmpty)
         #expect(record.treatments.filter { $0.kind == .systemic }.map(\.name) == ["letrozole lz1"])
