@@ -15,6 +15,8 @@ public enum CDSCards {
         // Safety around surgery and the agents (rule sets 2026.12.48–51).
         "diagnosis.differential.atypicalFemoralFracture", "surgery.timing.antiAngiogenic", "boneAgents.radium223.withAbiraterone",
         "boneAgents.osteonecrosisOfJaw",
+        // A vertebral fracture after denosumab was stopped (rule set 2026.12.55).
+        "diagnosis.differential.fractureAfterDenosumab",
     ]
     /// What the order hooks show about a draft bone-modifying agent.
     static let orderRules: Set<String> = [

@@ -6,6 +6,7 @@ struct DifferentialRules {
 
     func findings() -> [Finding] {
         myeloma() + giantCellTumour() + degenerative() + solitaryBeforeFixation() + atypicalFemoralFractures()
+            + vertebralFracturesAfterDenosumab()
     }
 
     static let rajkumar2014 = Citation(id: "rajkumar2014", text: "Rajkumar SV et al. Lancet Oncol 2014;15:e538-48 (IMWG myeloma-defining events, CRAB)")

@@ -1,0 +1,47 @@
+/// Vertebral fracture after denosumab was stopped (rule set 2026.12.55). A breast cancer's
+/// denosumab was stopped after five and a half years; ten months later two lumbar vertebrae had
+/// collapsed where the last CT showed nothing, with no bone destruction on the MRI — and BoneMet
+/// scored them as two new vertebral metastases (SINS "potentially unstable", Tokuhashi's count,
+/// two skeletal-related events). Multiple vertebral fractures after stopping denosumab are in its
+/// label (rebound bone turnover), and they change what is done: the antiresorptive resumed, the
+/// fracture treated as an osteoporotic one — not surgery or radiotherapy for a metastasis. The
+/// finding puts it in the differential until the CT bone window (destruction) or tissue decides.
+extension DifferentialRules {
+    func vertebralFracturesAfterDenosumab() -> [Finding] {
+        // Courses of denosumab that have stopped (their end is on record and has come).
+        let stopped = index.treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .denosumab && !$0.planned && $0.end != nil }
+        guard !stopped.isEmpty else { return [] }
+        let running = index.treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(index.known) == true }
+        guard !running else { return [] }
+        return index.seenLesions.compactMap { lesion -> Finding? in
+            guard lesion.bone == .vertebra else { return nil }
+            let points = index.presentPoints(lesion.id)
+            let imaged = points.first { point in
+                point.observation.fracture == true || [.under50, .over50].contains(point.observation.collapse)
+            }?.study.date
+            let recorded = index.record.events
+                .filter { $0.kind == .pathologicalFracture && $0.lesion == lesion.id && index.known($0.date) }.map(\.date).min()
+            guard let fractured = [imaged, recorded].compactMap({ $0 }).min() else { return nil }
+            // Broken after the stop, where no tumour was ever seen: no lytic or mixed bone, no
+            // destruction, no biopsy showing the disease.
+            guard let stop = stopped.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max() else { return nil }
+            let tumourSeen = points.contains { point in
+                point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
+            }
+            if tumourSeen { return nil }
+            if let biopsy = index.diagnosticBiopsy(lesion.id), index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
+            let name = index.label(lesion)
+            return Finding(
+                ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: fractured,
+                title: LocalizedText(
+                    en: "\(name.en): vertebral fracture after denosumab was stopped (\(stop)) — rebound fracture in the differential",
+                    zh: "\(name.zhHans)：地舒单抗停药（\(stop)）后椎体骨折——需鉴别停药后反弹性骨折"),
+                detail: LocalizedText(
+                    en: "Vertebral fracture first seen \(fractured), after denosumab was stopped on \(stop), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). Before treating it as a metastasis (its scores, surgery or radiotherapy): CT with the bone window for destruction, MRI signal; decide with medical oncology on resuming denosumab or another antiresorptive.",
+                    zh: "\(fractured) 首次发现椎体骨折，发生于地舒单抗停药（\(stop)）之后，病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。在按转移灶处理（评分、手术或放疗）前：行 CT 骨窗观察有无骨质破坏，并参考 MRI 信号；与肿瘤内科共同决定恢复地舒单抗或改用其他抗骨吸收药物。"),
+                inputs: [FindingInput("fractured", "\(fractured)"), FindingInput("denosumabStopped", "\(stop)")],
+                sources: [BoneAgentRules.xgevaDiscontinuation])
+        }
+    }
+}
