@@ -167,11 +167,19 @@ extension SurgeryRules {
             // unstable — it read "decompression / separation surgery" for a myeloma.
             let candidates = index.primaryCandidates(for: lesion.id)
             let veryRadiosensitive = open.isEmpty && !candidates.isEmpty && candidates.allSatisfy(\.isVeryRadiosensitive)
-            radiotherapyFirst = sensitive && irradiated == nil && (!deficit || (veryRadiosensitive && sins.category != .unstable))
+            // An unstable spine (SINS 13–18) is stabilised whatever the histology (NOMS: the M is
+            // its own indication); a radiosensitive small-cell lung cancer at SINS 18 read
+            // "radiotherapy is an option unless the spine is unstable".
+            let unstable = sins.category == .unstable
+            radiotherapyFirst = sensitive && irradiated == nil && !unstable && (!deficit || veryRadiosensitive)
             recommendation = !radiotherapyFirst
-                ? LocalizedText(
-                    en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
-                    zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。")
+                ? (sensitive && unstable && !deficit && irradiated == nil
+                    ? LocalizedText(
+                        en: "The spine is unstable (SINS \(sinsText)): urgent spine-surgery referral for stabilisation, and conventional radiotherapy for the compression of this radiosensitive tumour (NOMS: instability is treated surgically whatever the histology).",
+                        zh: "脊柱不稳（SINS \(sinsText) 分）：紧急脊柱外科转诊行稳定手术；该肿瘤放疗敏感，压迫以常规放疗处理（NOMS：脊柱不稳无论组织学类型均需手术稳定）。")
+                    : LocalizedText(
+                        en: "Urgent spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for radioresistant tumours).",
+                        zh: "紧急脊柱外科转诊：减压 / 分离手术后放疗（放疗抵抗肿瘤行立体定向放射外科）。"))
                 : deficit
                     ? LocalizedText(
                         en: "Compression with a neurological deficit in a very radiosensitive tumour: urgent conventional radiotherapy, whatever the ESCC grade (NOMS), with urgent spine-surgery review of stability (SINS \(sinsText)) — decompression first if the spine proves unstable or the deficit progresses. Patchell 2005 showed surgery's benefit without these tumours (lymphoma, leukaemia, myeloma, germ-cell).",
