@@ -183,6 +183,16 @@ import Testing
         #expect(assess(record, asOf: day("2023-06-01")).has("boneAgents.denosumab.hypocalcaemiaRisk"))
         record.labs[0].value = 30
         #expect(!assess(record, asOf: day("2023-06-01")).has("boneAgents.denosumab.hypocalcaemiaRisk"))
+        // Rule set 2026.12.55: while calcium is high the supplements are withheld, and the boxed
+        // warning says "once calcium is normal" — it read "supplementation" beside "withhold".
+        record.labs = [
+            LabResult(date: day("2023-05-20"), test: .egfr, value: 25, unit: "mL/min/1.73m2"),
+            LabResult(date: day("2023-05-20"), test: .calcium, value: 3.1, unit: "mmol/L", upperLimit: 2.55),
+        ]
+        let high = assess(record, asOf: day("2023-06-01"))
+        #expect(high.rule("boneAgents.calciumVitaminD").first?.title.en == "Withhold calcium and vitamin D supplements while calcium is high")
+        #expect(high.rule("boneAgents.denosumab.hypocalcaemiaRisk").first?.detail.en
+            .contains("calcium and vitamin D supplementation once calcium is normal (withheld while it is high)") == true)
     }
 
     @Test func doseDueFromTheLastDoseAndInterval() {

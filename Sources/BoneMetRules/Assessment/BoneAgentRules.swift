@@ -39,7 +39,7 @@ struct BoneAgentRules {
         for agent in agents {
             switch agent.agent {
             case .zoledronicAcid: findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
-            case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance())
+            case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
             default: break
             }
             let choice = agent.isBoneLossDose ? boneLossDose(agent) : choice(agent)
@@ -277,7 +277,10 @@ struct BoneAgentRules {
     }
 
     /// Denosumab: no renal dose adjustment, but severe hypocalcaemia with eGFR < 30 or dialysis.
-    private func denosumab(_ agent: Treatment, clearance: CaseIndex.Clearance?) -> [Finding] {
+    /// `hypercalcaemic`: supplements are withheld while calcium is high (`supplements`), so the
+    /// advice to give them waits for a normal calcium — the two findings read "withhold" and
+    /// "supplement" side by side for a hypercalcaemic patient with CrCl 29.7.
+    private func denosumab(_ agent: Treatment, clearance: CaseIndex.Clearance?, hypercalcaemic: Bool) -> [Finding] {
         guard let kidney = kidneyBelow30(clearance: clearance) else { return [] }
         let value = kidney.value
         let measure = kidney.isEGFR
@@ -288,8 +291,8 @@ struct BoneAgentRules {
             subject: .treatment(agent.id), date: index.assessedOn,
             title: LocalizedText(en: "Denosumab with \(measure.en): risk of severe hypocalcaemia", zh: "地舒单抗且\(measure.zhHans)：严重低钙血症风险"),
             detail: LocalizedText(
-                en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; calcium and vitamin D supplementation; monitor calcium closely.",
-                zh: "黑框警告：eGFR < 30 或透析。每次给药前查血钙并评估慢性肾病–矿物质骨异常；补充钙和维生素 D；密切监测血钙。"),
+                en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; \(hypercalcaemic ? "calcium and vitamin D supplementation once calcium is normal (withheld while it is high)" : "calcium and vitamin D supplementation"); monitor calcium closely.",
+                zh: "黑框警告：eGFR < 30 或透析。每次给药前查血钙并评估慢性肾病–矿物质骨异常；\(hypercalcaemic ? "血钙恢复正常后补充钙和维生素 D（血钙升高期间暂停）" : "补充钙和维生素 D")；密切监测血钙。"),
             inputs: [FindingInput(kidney.isEGFR ? "egfr" : "crclMlMin", String(describing: value))],
             sources: [Self.xgevaLabel])]
     }
