@@ -31,6 +31,19 @@ public enum FHIRExporter {
     static func reference(_ type: String, _ id: String) -> FHIRJSON { obj([("reference", .string("\(type)/\(id)"))]) }
     static func ext(_ url: String, _ value: (String, FHIRJSON)) -> FHIRJSON { obj([("url", .string(url)), value]) }
 
+    /// A lesion's bone as a Condition's `bodySite`: the SNOMED body structure, with laterality and
+    /// location qualifiers inside it (mCODE STU4).
+    static func lesionBodySite(_ lesion: Lesion) -> FHIRJSON {
+        var siteExtensions: [FHIRJSON] = []
+        if let side = lesion.laterality.flatMap({ laterality[$0] }) {
+            siteExtensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
+        }
+        if let qualifier = lesion.segment.flatMap({ locationQualifier[$0] }) {
+            siteExtensions.append(ext(mcode + "mcode-location-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, qualifier.0, qualifier.1)]))))
+        }
+        return .array([withExtensions(siteExtensions, concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en))])
+    }
+
     /// FHIR ids: [A-Za-z0-9-.]{1,64}. An id that fits is kept as it is; any other is shortened
     /// and given a hash of the whole text, so two different ids never collide by truncation or
     /// by character replacement.
@@ -162,14 +175,6 @@ public enum FHIRExporter {
             let related = lesion.primary.flatMap { id in record.primaries.first { $0.id == id } }
                 ?? (record.primaries.count == 1 ? record.primaries.first : nil)
             if let primaryRef = related.map({ reference("Condition", rid("primary", $0.id)) }) { extensions.append(ext("http://hl7.org/fhir/StructureDefinition/condition-related", ("valueReference", primaryRef))) }
-            // mCODE STU4: laterality and location qualifiers live inside bodySite.
-            var siteExtensions: [FHIRJSON] = []
-            if let side = lesion.laterality.flatMap({ laterality[$0] }) {
-                siteExtensions.append(ext(mcode + "mcode-laterality-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, side)]))))
-            }
-            if let qualifier = lesion.segment.flatMap({ locationQualifier[$0] }) {
-                siteExtensions.append(ext(mcode + "mcode-location-qualifier", ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, qualifier.0, qualifier.1)]))))
-            }
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("lesion", lesion.id))), ("meta", profile("mcode-secondary-cancer-condition")),
                 ("extension", .array(extensions)),
@@ -179,7 +184,7 @@ public enum FHIRExporter {
                     record.biopsies.contains { $0.lesion == lesion.id && $0.result == .metastasis } ? "confirmed" : "provisional")),
                 ("category", Self.problemList),
                 ("code", concept(Self.withSourceCodes(lesion.codes, [coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")]))),
-                ("bodySite", .array([Self.withExtensions(siteExtensions, concept(bodySite[lesion.bone].map { [coding(FHIRCodes.snomed, $0)] } ?? [], text: lesion.label.en))])),
+                ("bodySite", Self.lesionBodySite(lesion)),
                 ("subject", subject), ("onsetDateTime", lesion.diagnosed.map { .string($0.description) }),
             ]))
         }
@@ -248,6 +253,19 @@ public enum FHIRExporter {
                 ("code", concept([coding(FHIRCodes.loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")])), ("subject", subject),
                 ("effectiveDateTime", .string(pain.date.description)),
                 ("valueQuantity", obj([("value", num(Double(nrs))), ("unit", .string("{score}")), ("system", .string(FHIRCodes.ucum)), ("code", .string("{score}"))])),
+            ]))
+        }
+        // Events (skeletal-related events, osteonecrosis of the jaw) as problem-list Conditions:
+        // ICD-10-CM for other systems, BoneMet's own code and lesion for a way back (EventCodes).
+        for (index, event) in record.events.enumerated() {
+            let icd = EventCodes.icd10cm(event.kind)
+            out.append(obj([
+                ("resourceType", .string("Condition")), ("id", .string(rid("event", String(index)))),
+                ("extension", event.lesion.map { .array([ext(bonemet + "event-lesion", ("valueString", .string($0)))]) }),
+                ("clinicalStatus", Self.clinicalStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
+                ("code", concept([coding(FHIRCodes.icd10cm, icd.code, icd.display), coding(EventCodes.system, event.kind.rawValue, event.kind.label.en)], text: event.kind.label.en)),
+                ("bodySite", event.lesion.flatMap { id in record.lesions.first { $0.id == id } }.flatMap(Self.lesionBodySite)),
+                ("subject", subject), ("onsetDateTime", .string(event.date.description)),
             ]))
         }
         for treatment in record.treatments where !treatment.planned {

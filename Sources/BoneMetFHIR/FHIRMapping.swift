@@ -93,6 +93,7 @@ public enum FHIRCaseMapper {
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
+        var eventReadings: [(kind: EventKind, date: PartialDate, resource: FHIRResource)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -107,6 +108,16 @@ public enum FHIRCaseMapper {
                 // Refuted or entered-in-error diagnoses are not the patient's.
                 if let status = FHIRRead.codings(r["verificationStatus"]).first?.code, ["refuted", "entered-in-error"].contains(status) {
                     notes.append(MappingNote(resource: label, message: "verification status \(status): not used"))
+                    continue
+                }
+                // A skeletal-related event or osteonecrosis of the jaw on the problem list; its
+                // lesion is resolved once every bone metastasis is mapped.
+                if let kind = FHIRRead.codings(code).lazy.compactMap({ EventCodes.kind(system: $0.system, code: $0.code) }).first {
+                    if let date = FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"]) {
+                        eventReadings.append((kind, date, resource))
+                    } else {
+                        notes.append(MappingNote(resource: label, message: "\(kind.rawValue) without an onset or recorded date: not used"))
+                    }
                     continue
                 }
                 guard let reading = classify(r, mappings: mappings) else { continue }
@@ -298,6 +309,16 @@ public enum FHIRCaseMapper {
             }
         }
         if !visceral.isEmpty { record.visceralMetastases = visceral }
+        // Events onto their lesion: our own export names it; else the one lesion of the coded
+        // bone body site and side (hypercalcaemia has none).
+        for reading in eventReadings {
+            let r = reading.resource.json
+            let own = FHIRRead.extensionValue(r, "event-lesion")?.string.map { lesionIds[$0] ?? $0 }
+            let lesion = own.flatMap { id in record.lesions.contains { $0.id == id } ? id : nil }
+                ?? (reading.kind == .hypercalcaemia ? nil : FHIRRead.bodySiteLesion(r, lesions: record.lesions))
+            record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion))
+        }
+        record.events.sort { ($0.date.earliestDay, $0.kind.rawValue, $0.lesion ?? "") < ($1.date.earliestDay, $1.kind.rawValue, $1.lesion ?? "") }
         // Receptors, latest reading last, onto the primary they concern.
         for reading in receptorReadings.sorted(by: { $0.date < $1.date }) {
             let breast = record.primaries.indices.filter { record.primaries[$0].site == .breast }

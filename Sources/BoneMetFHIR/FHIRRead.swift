@@ -128,7 +128,6 @@ enum FHIRRead {
         return texts.lazy.compactMap(HistologyType.infer(from:)).first
     }
 
-    /// A Quantity's value as a Double (the decimal text stays in the source).
     /// The ECOG grade of an ECOG observation (LOINC 89247-1): mCODE sends `valueInteger`; many
     /// EHRs and national profiles (the German MII oncology module, questionnaire answers) send the
     /// LOINC answer of list LL529-9 as `valueCodeableConcept` — it was dropped, and with it the
@@ -139,6 +138,7 @@ enum FHIRRead {
         return codings(observation["valueCodeableConcept"]).lazy.compactMap { $0.system == FHIRCodes.loinc ? $0.code.flatMap { answers[$0] } : nil }.first
     }
 
+    /// A Quantity's value as a Double (the decimal text stays in the source).
     static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
         guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
         return (number, value?["code"]?.string ?? value?["unit"]?.string)

@@ -636,3 +636,47 @@ extension RealEHRImportTests {
         }
     }
 }
+
+extension RealEHRImportTests {
+    /// Events on the problem list (EventCodes): a pathological fracture coded M84.5 with the
+    /// femur as body site lands on the femoral lesion, a cord compression G95.2 (WHO) and
+    /// hypercalcaemia E83.52 come in; WHO's E83.5 (hypo- or hyper-) and M87.1 (no bone named)
+    /// are not read. A case's events go out as Conditions and come back the same.
+    @Test func eventsOnTheProblemListReachTheCaseAndGoBackOut() async throws {
+        let subject = #""subject": {"reference": "Patient/e1"}"#
+        func condition(_ id: String, _ system: String, _ code: String, onset: String? = "2024-05-02", site: String = "") -> String {
+            let date = onset.map { #", "onsetDateTime": "\#($0)""# } ?? ""
+            return #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject)\#(date), "code": {"coding": [{"system": "\#(system)", "code": "\#(code)"}]}\#(site)}}"#
+        }
+        let femur = #", "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}]}]"#
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "e1", "gender": "female", "birthDate": "1960-01-01"}}"#,
+            condition("pc", FHIRCodes.icd10cm, "C50.911", onset: "2023-01-01"),
+            condition("bm", FHIRCodes.icd10cm, "C79.51", onset: "2024-03-01", site: femur),
+            condition("fx", FHIRCodes.icd10cm, "M84.58XA", site: femur),
+            condition("cc", "http://hl7.org/fhir/sid/icd-10", "G95.2", onset: "2024-06-01"),
+            condition("hc", FHIRCodes.icd10cm, "E83.52", onset: "2024-06-03"),
+            condition("who-ca", "http://hl7.org/fhir/sid/icd-10", "E83.5", onset: "2024-06-04"),
+            condition("who-onj", "http://hl7.org/fhir/sid/icd-10", "M87.1", onset: "2024-06-05"),
+            condition("nodate", FHIRCodes.icd10cm, "M87.180", onset: nil),
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+        let record = try #require(records.first)
+        let lesion = try #require(record.lesions.first?.id)
+        #expect(record.events == [
+            ClinicalEvent(date: PartialDate("2024-05-02")!, kind: .pathologicalFracture, lesion: lesion),
+            ClinicalEvent(date: PartialDate("2024-06-01")!, kind: .cordCompression),
+            ClinicalEvent(date: PartialDate("2024-06-03")!, kind: .hypercalcaemia),
+        ])
+        #expect(summary.notes.contains { $0.resource == "Condition/nodate" && $0.message == "osteonecrosisOfJaw without an onset or recorded date: not used" })
+        // The SRE history lists them.
+        #expect(assess(record, asOf: PartialDate("2024-06-10")!).findings.contains { $0.ruleId == "boneAgents.sreHistory" })
+        // Out and back.
+        var withJaw = record
+        withJaw.events.append(ClinicalEvent(date: PartialDate("2024-07-01")!, kind: .osteonecrosisOfJaw))
+        let exported = FHIRExporter.bundle(caseId: "c1", record: withJaw, assessment: nil).serialized()
+        #expect(exported.contains(#""code":"M84.50XA""#) && exported.contains(#""code":"M87.180""#))
+        let (_, back) = try await importBundle(exported)
+        #expect(back.first?.events == withJaw.events)
+    }
+}
