@@ -247,6 +247,12 @@ public enum FHIRCaseMapper {
                         notes.append(MappingNote(resource: label, message: "unit \(quantity.unit ?? "?") not accepted for \(test.rawValue): skipped"))
                         continue
                     }
+                    // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
+                    // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.
+                    if let comparator = r["valueQuantity"]?["comparator"]?.string {
+                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
+                        continue
+                    }
                     let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
                     let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
                     record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))

@@ -609,6 +609,8 @@ extension RealEHRImportTests {
             entry(#"{"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2023-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}"#),
             entry(#"{"resourceType": "Condition", "id": "bm", \#(subject), "onsetDateTime": "2024-03-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "41111004"}]}]}"#),
             creatinine("cr1", "final", 0.9), creatinine("cr2", "entered-in-error", 9.0), creatinine("cr3", "cancelled", 8.0), creatinine("cr4", "registered", 7.0),
+            // A bound is no value (CRP "< 5 mg/L" read as 0.5 mg/dL was abnormal for New Katagiri).
+            entry(#"{"resourceType": "Observation", "id": "gfr", "status": "final", \#(subject), "effectiveDateTime": "2024-04-01", "code": {"coding": [{"system": "http://loinc.org", "code": "33914-3"}]}, "valueQuantity": {"value": 60, "comparator": ">", "unit": "mL/min/{1.73_m2}", "system": "http://unitsofmeasure.org", "code": "mL/min/{1.73_m2}"}}"#),
             dose("d1", "completed", "2024-03-05"), dose("d2", "not-done", "2024-04-02"), dose("d3", "entered-in-error", "2024-04-03"),
             scan("ns1", "cancelled"), scan("ns2", "entered-in-error"), scan("ns3", "registered"),
             letrozole("lz1", "active"), letrozole("lz2", "cancelled"), letrozole("lz3", "draft"),
@@ -630,7 +632,7 @@ extension RealEHRImportTests {
         for (id, message) in [
             ("Observation/cr2", "status entered-in-error (entered in error): not used"), ("MedicationAdministration/d2", "status not-done (not given): not used"),
             ("ImagingStudy/ns1", "status cancelled (cancelled): not used"), ("MedicationRequest/lz2", "status cancelled (withdrawn before any dose): not used"),
-            ("Procedure/fx1", "status not-done (not done): not used"),
+            ("Procedure/fx1", "status not-done (not done): not used"), ("Observation/gfr", "egfr > 60.0 mL/min/1.73m2: a bound, not a value — not used"),
         ] {
             #expect(summary.notes.contains { $0.resource == id && $0.message == message }, "\(id)")
         }
