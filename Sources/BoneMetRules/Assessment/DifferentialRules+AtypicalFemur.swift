@@ -19,20 +19,10 @@ extension DifferentialRules {
         return index.seenLesions.compactMap { lesion -> Finding? in
             // The shaft from below the lesser trochanter to above the supracondylar flare
             // (Shane 2014): the diaphysis, and the peritrochanteric segment for its
-            // subtrochanteric part.
-            guard lesion.bone == .femur, lesion.segment == .diaphysis || lesion.segment == .peritrochanteric else { return nil }
-            let points = index.presentPoints(lesion.id)
-            let imaged = points.first { $0.observation.fracture == true }?.study.date
-            let recorded = index.record.events
-                .filter { $0.kind == .pathologicalFracture && $0.lesion == lesion.id && index.known($0.date) }.map(\.date).min()
-            guard let fractured = [imaged, recorded].compactMap({ $0 }).min() else { return nil }
-            // No tumour seen where it broke: no lytic or mixed bone, no destruction, no biopsy
-            // showing the disease.
-            let tumourSeen = points.contains { point in
-                point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
-            }
-            if tumourSeen { return nil }
-            if let biopsy = index.diagnosticBiopsy(lesion.id), index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
+            // subtrochanteric part; no tumour seen where it broke.
+            guard lesion.bone == .femur, lesion.segment == .diaphysis || lesion.segment == .peritrochanteric,
+                let fractured = fracturedWithoutTumour(lesion, collapse: false)
+            else { return nil }
             let before = courses.filter { ($0.start ?? fractured) < fractured }.sorted { ($0.start ?? fractured) < ($1.start ?? fractured) }
             guard let first = before.first, let start = first.start else { return nil }
             let agents = LocalizedText.joined(

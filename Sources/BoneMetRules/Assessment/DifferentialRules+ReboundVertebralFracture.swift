@@ -14,22 +14,10 @@ extension DifferentialRules {
         let running = index.treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(index.known) == true }
         guard !running else { return [] }
         return index.seenLesions.compactMap { lesion -> Finding? in
-            guard lesion.bone == .vertebra else { return nil }
-            let points = index.presentPoints(lesion.id)
-            let imaged = points.first { point in
-                point.observation.fracture == true || [.under50, .over50].contains(point.observation.collapse)
-            }?.study.date
-            let recorded = index.record.events
-                .filter { $0.kind == .pathologicalFracture && $0.lesion == lesion.id && index.known($0.date) }.map(\.date).min()
-            guard let fractured = [imaged, recorded].compactMap({ $0 }).min() else { return nil }
-            // Broken after the stop, where no tumour was ever seen: no lytic or mixed bone, no
-            // destruction, no biopsy showing the disease.
-            guard let stop = stopped.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max() else { return nil }
-            let tumourSeen = points.contains { point in
-                point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
-            }
-            if tumourSeen { return nil }
-            if let biopsy = index.diagnosticBiopsy(lesion.id), index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
+            // Broken after the stop, where no tumour was ever seen.
+            guard lesion.bone == .vertebra, let fractured = fracturedWithoutTumour(lesion, collapse: true),
+                let stop = stopped.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max()
+            else { return nil }
             let name = index.label(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
