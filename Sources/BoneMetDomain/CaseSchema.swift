@@ -88,8 +88,10 @@ public enum CaseSchema {
         let year = "(19[0-9]{2}|2[01][0-9]{2}|2200)"
         let month = "(0?[1-9]|1[0-2])"
         let day = "(0?[1-9]|[12][0-9]|3[01])"
-        let separated = ["-", "/", "\\."].map { sep in "\(year)(\(sep)\(month)(\(sep)\(day))?)?" }
-        let chinese = "\(year)年(\(month)月(\(day)日?)?)?"
+        // A time of day after a full date is allowed and dropped (PartialDate.timeSuffix).
+        let time = "([ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?"
+        let separated = ["-", "/", "\\."].map { sep in "\(year)(\(sep)\(month)(\(sep)\(day)\(time))?)?" }
+        let chinese = "\(year)年(\(month)月(\(day)日?\(time))?)?"
         return "^ *(" + (separated + [chinese]).joined(separator: "|") + ") *$"
     }()
 

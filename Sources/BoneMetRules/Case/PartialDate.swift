@@ -53,6 +53,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         var rest = Substring(text)
         while rest.first == " " { rest = rest.dropFirst() }
         while rest.last == " " { rest = rest.dropLast() }
+        // A date and time ("2025-07-01 08:30:00", "2025-07-01T08:30:00+08:00", as laboratory and
+        // EHR systems export them): the date as written — no rule reads the time of day.
+        if let cut = Self.timeSuffix(rest) {
+            guard let date = PartialDate(written: String(rest[..<cut])), date.day != nil else { return nil }
+            self = date
+            return
+        }
         var fields: [Int] = []
         var current: Int?
         var digits = 0
@@ -87,6 +94,36 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         }
         guard (1...3).contains(fields.count) else { return nil }
         self.init(year: fields[0], month: fields.count > 1 ? fields[1] : nil, day: fields.count > 2 ? fields[2] : nil)
+    }
+
+    /// Where a time of day starts after a date: a space or "T", then H:MM, optional :SS and
+    /// fraction, optional zone (Z, ±HH, ±HHMM, ±HH:MM) — the same as `CaseSchema.datePattern`.
+    static func timeSuffix(_ text: Substring) -> Substring.Index? {
+        guard let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) else { return nil }
+        var rest = Array(text[text.index(after: cut)...])
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            var count = 0
+            while count < min(rest.count, range.upperBound), rest[count].isASCII, rest[count].isNumber { count += 1 }
+            guard range.contains(count) else { return false }
+            rest.removeFirst(count)
+            return true
+        }
+        func take(_ character: Character) -> Bool {
+            guard rest.first == character else { return false }
+            rest.removeFirst()
+            return true
+        }
+        guard digits(1...2), take(":"), digits(2...2) else { return nil }
+        if take(":") {
+            guard digits(2...2) else { return nil }
+            if take("."), !digits(1...9) { return nil }
+        }
+        if take("Z") {
+        } else if take("+") || take("-") {
+            guard digits(2...2) else { return nil }
+            if take(":") { guard digits(2...2) else { return nil } } else if !rest.isEmpty { guard digits(2...2) else { return nil } }
+        }
+        return rest.isEmpty ? cut : nil
     }
 
     /// A full date from a day number (days since 1970-01-01).
