@@ -74,6 +74,18 @@ import Testing
         #expect(zh.first { code($0) == "surgery.mirels.impendingFracture" }?["detail"]?.string?.contains("负责专科") == true)
     }
 
+    /// Rule set 2026.12.55: a patient whose record states a death gets no card — the same
+    /// impending fracture, with the death sent in the prefetched Patient.
+    @Test func aDeceasedPatientGetsNoCard() throws {
+        var record = try Self.example("06-impending-femoral-fracture.json")
+        record.patient.deathDate = PartialDate("2023-05-01")
+        #expect(CDSCards.patientView(record: record, context: Self.context).isEmpty)
+        let fromPrefetch = try cards("bonemet-patient-view", Self.body(hook: "patient-view", record: record))
+        #expect(fromPrefetch.isEmpty)
+        record.patient.deathDate = nil
+        #expect(!CDSCards.patientView(record: record, context: Self.context).isEmpty)
+    }
+
     @Test func patientViewFromPrefetchAlone() throws {
         // Zoledronic acid last given 2023-05-10, every 4 weeks: due by 2023-06-30, seen from
         // the EHR's MedicationRequest and MedicationAdministration alone.
