@@ -33,6 +33,9 @@ public struct CaseSummary: Sendable, Hashable {
     public var primarySites: [PrimarySite] = []
     public var sex: CockcroftGault.Sex?
     public var birthDate: PartialDate?
+    /// The record states a death (M0024), with its date when it has one.
+    public var deceased = false
+    public var deathDate: PartialDate?
     /// The user who created the case (its owner until care teams exist).
     public var owner: String?
     /// The next MDT meeting (`2026-12-03 14:00`) with the case on its agenda, undecided.

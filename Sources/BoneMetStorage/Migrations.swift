@@ -380,5 +380,11 @@ public enum Migrations {
             try await db.raw("INSERT INTO case_records (case_id, record_json) SELECT id, record_json FROM cases").run()
             try await db.raw("ALTER TABLE cases DROP COLUMN record_json").run()
         },
+        // M0024: a recorded death on the patient list (rule set 2026.12.55): the date, or
+        // "unknown" for a death without one; NULL for the living. Cases stored before it held no
+        // death (neither the case file nor the FHIR import had one), so nothing is filled in.
+        Migration("M0024_death_date") { db in
+            try await db.alter(table: "cases").column("death_date", type: .text).run()
+        },
     ]
 }

@@ -93,7 +93,7 @@ public struct SQLCaseStore: CaseStore {
         let at: Int64
         var sourceKey: String? = nil
         var sourceHash: String? = nil
-        let list: (primarySites: String, sex: String?, birthDate: String?)
+        let list: ListColumns
         let urgent: Int
         let warnings: Int
         let listKey: String
@@ -124,7 +124,7 @@ public struct SQLCaseStore: CaseStore {
             var insert = db.insert(into: "cases").columns(
                 "id", "patient_id", "fictional", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
-                "source_version", "findings_digest")
+                "source_version", "findings_digest", "death_date")
             var records = db.insert(into: "case_records").columns("case_id", "record_json")
             for row in part {
                 records = records.values(SQLBind(row.id), SQLBind(row.json))
@@ -133,7 +133,7 @@ public struct SQLCaseStore: CaseStore {
                     SQLBind(RuleSet.version), SQLBind(row.at), SQLBind(row.at), SQLBind(row.by), SQLBind(row.sourceKey),
                     SQLBind(row.list.primarySites), SQLBind(row.list.sex), SQLBind(row.list.birthDate), SQLBind(row.by), SQLBind(row.urgent),
                     SQLBind(row.warnings), SQLBind(row.listKey), SQLBind(row.reassessOn), SQLBind(row.sourceHash),
-                    SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(row.findingsDigest))
+                    SQLBind(row.sourceHash == nil ? nil : 1), SQLBind(row.findingsDigest), SQLBind(row.list.deathDate))
             }
             try await insert.run()
             try await records.run()
@@ -149,17 +149,18 @@ public struct SQLCaseStore: CaseStore {
         let lists = rows.map(\.list)
         try await db.raw("""
             INSERT INTO cases (id, patient_id, fictional, version, rule_set_version, created_at, updated_at, updated_by, source_key,
-                primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version, findings_digest)
+                primary_sites, sex, birth_date, created_by, urgent_count, warning_count, list_key, reassess_on, source_hash, source_version, findings_digest,
+                death_date)
             SELECT id, patient_id, fictional, 1, \(bind: RuleSet.version), at, at, author, source_key,
                 primary_sites, sex, birth_date, author, urgent, warnings, list_key, reassess_on, source_hash, CASE WHEN source_hash IS NULL THEN NULL ELSE 1 END,
-                findings_digest
+                findings_digest, death_date
             FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.record.patient.id)), \(bind: rows.map { $0.record.patient.fictional ? 1 : 0 }),
                 \(bind: rows.map(\.at)), \(bind: rows.map(\.by)), \(bind: NullableArrayBind(rows.map(\.sourceKey))),
                 \(bind: lists.map { $0.primarySites }), \(bind: NullableArrayBind(lists.map { $0.sex })), \(bind: NullableArrayBind(lists.map { $0.birthDate })),
                 \(bind: rows.map(\.urgent)), \(bind: rows.map(\.warnings)), \(bind: rows.map(\.listKey)), \(bind: rows.map(\.reassessOn)),
-                \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map(\.findingsDigest)))
+                \(bind: NullableArrayBind(rows.map(\.sourceHash))), \(bind: rows.map(\.findingsDigest)), \(bind: NullableArrayBind(lists.map { $0.deathDate })))
             AS r (id, patient_id, fictional, at, author, source_key, primary_sites, sex, birth_date, urgent, warnings, list_key, reassess_on, source_hash,
-                findings_digest)
+                findings_digest, death_date)
             """).run()
         try await db.raw("""
             INSERT INTO case_records (case_id, record_json) SELECT * FROM unnest(\(bind: rows.map(\.id)), \(bind: rows.map(\.json)))
@@ -218,9 +219,12 @@ public struct SQLCaseStore: CaseStore {
             + "worklist, list_key) VALUES " + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
-    /// The patient list's columns of a record (M0012).
-    static func listColumns(_ record: CaseRecord) -> (primarySites: String, sex: String?, birthDate: String?) {
-        (record.primaries.map(\.site.rawValue).joined(separator: ","), record.patient.sex?.rawValue, record.patient.birthDate?.description)
+    typealias ListColumns = (primarySites: String, sex: String?, birthDate: String?, deathDate: String?)
+
+    /// The patient list's columns of a record (M0012; the death, M0024: its date, or "unknown").
+    static func listColumns(_ record: CaseRecord) -> ListColumns {
+        let death = record.patient.deathDate?.description ?? (record.patient.deceased == true ? "unknown" : nil)
+        return (record.primaries.map(\.site.rawValue).joined(separator: ","), record.patient.sex?.rawValue, record.patient.birthDate?.description, death)
     }
 
     static func counts(_ findings: [Finding]) -> (urgent: Int, warnings: Int) {
@@ -269,6 +273,7 @@ public struct SQLCaseStore: CaseStore {
             .set("primary_sites", to: SQLBind(list.primarySites))
             .set("sex", to: SQLBind(list.sex))
             .set("birth_date", to: SQLBind(list.birthDate))
+            .set("death_date", to: SQLBind(list.deathDate))
             .set("urgent_count", to: SQLBind(counts.urgent))
             .set("warning_count", to: SQLBind(counts.warnings))
             .set("list_key", to: SQLBind(listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: time, id: id)))
@@ -343,7 +348,7 @@ public struct SQLCaseStore: CaseStore {
             var query = db.select()
                 .columns(
                     "id", "patient_id", "fictional", "version", "updated_at", "urgent_count", "warning_count", "primary_sites", "sex", "birth_date", "created_by",
-                    "list_key")
+                    "list_key", "death_date")
                 .column(next, as: "next_meeting")
                 .from("cases")
             if let search = filter.search, !search.isEmpty {
@@ -383,6 +388,9 @@ public struct SQLCaseStore: CaseStore {
                     summary.primarySites = (try row.decode(column: "primary_sites", as: String?.self) ?? "").split(separator: ",").compactMap { PrimarySite(rawValue: String($0)) }
                     summary.sex = try row.decode(column: "sex", as: String?.self).flatMap(CockcroftGault.Sex.init(rawValue:))
                     summary.birthDate = try row.decode(column: "birth_date", as: String?.self).flatMap { PartialDate($0) }
+                    let death = try row.decode(column: "death_date", as: String?.self)
+                    summary.deceased = death != nil
+                    summary.deathDate = death.flatMap { PartialDate($0) }
                     summary.owner = try row.decode(column: "created_by", as: String?.self)
                     summary.nextMeeting = try row.decode(column: "next_meeting", as: String?.self)
                     summary.cursor = try row.decode(column: "list_key", as: String?.self)

@@ -241,10 +241,13 @@ import Testing
         #expect(PartialDate(written: " 2025-03-04 ") == PartialDate("2025-03-04"))
         #expect(PartialDate(written: "2025") == PartialDate("2025"))
         #expect(PartialDate(written: "2025年") == PartialDate("2025"))
+        // A time of day after a full date is dropped: the date as written (the FHIR import reads
+        // dateTimes the same way).
+        #expect(PartialDate(written: "2025-03-04T10:20:00") == PartialDate("2025-03-04"))
     }
 
     @Test func ambiguousOrImpossibleFormsAreRefused() {
-        for text in ["04/03/2025", "3/4/2025", "2025/13/01", "2025/02/30", "2025/03/", "2025--03", "25/3/4", "2025/003/4", "2025年3日", "二〇二五年", "", "2025-03-04T10:20:00"] {
+        for text in ["04/03/2025", "3/4/2025", "2025/13/01", "2025/02/30", "2025/03/", "2025--03", "25/3/4", "2025/003/4", "2025年3日", "二〇二五年", "", "2025-03-04T", "2025-03T10:20:00"] {
             #expect(PartialDate(written: text) == nil, "\(text)")
         }
     }

@@ -48,7 +48,7 @@ import Testing
             let columns = [
                 "patient_id", "fictional", "record_json", "version", "rule_set_version", "created_at", "updated_at", "updated_by", "source_key",
                 "primary_sites", "sex", "birth_date", "created_by", "urgent_count", "warning_count", "list_key", "reassess_on", "source_hash",
-                "source_version", "findings_digest",
+                "source_version", "findings_digest", "death_date",
             ]
             // The record is in its own table (M0023), one row per case.
             let row = try #require(try await db.raw("SELECT \(unsafeRaw: columns.map { "CAST(\($0) AS TEXT) AS \($0)" }.joined(separator: ", ")) FROM cases JOIN case_records ON case_records.case_id = cases.id WHERE id = \(bind: id)").first())
@@ -71,6 +71,7 @@ import Testing
             item.record.primaries.map { $0.site.rawValue }.joined(separator: ","), item.record.patient.sex?.rawValue, item.record.patient.birthDate?.description,
             item.by, "\(urgent)", "\(warnings)", SQLCaseStore.listKey(urgent: urgent, warnings: warnings, updatedAt: item.at, id: id),
             "\(item.reassessOn)", nil, nil, SQLCaseStore.findingsDigest(item.findings),
+            item.record.patient.deathDate?.description ?? (item.record.patient.deceased == true ? "unknown" : nil),
         ]
         let findingRows: [[String?]] = item.findings.enumerated().map { position, finding in
             let worklist = Worklists.slug(of: finding)
@@ -97,6 +98,9 @@ import Testing
                     record.patient.birthDate = nil
                 }
                 record.patient.fictional = index == 2
+                // A death with a date, one without, and the living (M0024).
+                if index == 4 { record.patient.deathDate = PartialDate("2026-10-01") }
+                if index == 5 { record.patient.deceased = true }
                 var findings = assess(record, asOf: asOf, settings: .default).findings
                 // The rules date every finding today; a finding without a date is stored too.
                 if index == 3 {

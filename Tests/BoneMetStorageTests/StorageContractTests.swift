@@ -91,6 +91,21 @@ import Testing
             #expect(all.first?.id == breast.id && all.first?.primarySites == [.kidney, .breast] && all.first?.urgent == 2)
             #expect(all.first?.owner == "dr-a")  // the owner is who created it, not the last editor
             #expect(try await cases.list(CaseListFilter(primary: .breast, today: "2026-12-01"), limit: 10, offset: 0).map(\.id) == [breast.id])
+            #expect(!all.contains { $0.deceased })
+            // A recorded death reaches the list (M0024), with its date or without one, and leaves it with the record.
+            var died = changed
+            died.patient.deathDate = PartialDate("2026-11-02")
+            _ = try await cases.update(id: breast.id, record: died, findings: [], expectedVersion: 2, by: "dr-c", at: 21)
+            var row = try #require(try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0).first { $0.id == breast.id })
+            #expect(row.deceased && row.deathDate == PartialDate("2026-11-02"))
+            died.patient.deathDate = nil
+            died.patient.deceased = true
+            _ = try await cases.update(id: breast.id, record: died, findings: [], expectedVersion: 3, by: "dr-c", at: 22)
+            row = try #require(try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0).first { $0.id == breast.id })
+            #expect(row.deceased && row.deathDate == nil)
+            _ = try await cases.update(id: breast.id, record: changed, findings: [], expectedVersion: 4, by: "dr-c", at: 23)
+            row = try #require(try await cases.list(CaseListFilter(today: "2026-12-01"), limit: 10, offset: 0).first { $0.id == breast.id })
+            #expect(!row.deceased)
         }
     }
 

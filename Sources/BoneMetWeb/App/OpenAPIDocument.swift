@@ -161,6 +161,7 @@ public enum OpenAPIDocument {
                 "cases": ["type": "array", "items": ["type": "object", "properties": [
                     "id": ["type": "string"], "patientId": ["type": "string"], "fictional": ["type": "boolean"], "version": ["type": "integer"],
                     "updatedAt": ["type": "integer"], "urgent": ["type": "integer"], "warnings": ["type": "integer"],
+                    "deceased": ["type": "boolean"], "deathDate": ["type": ["string", "null"]],
                 ]]],
                 "limit": ["type": "integer"], "offset": ["type": "integer"],
             ],

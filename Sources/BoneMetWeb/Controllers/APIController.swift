@@ -60,6 +60,7 @@ struct APIController {
             .object(JSONObject([
                 "id": .string(item.id), "patientId": .string(item.patientId), "fictional": .bool(item.fictional),
                 "version": .int(item.version), "updatedAt": .int(Int(item.updatedAt)), "urgent": .int(item.urgent), "warnings": .int(item.warnings),
+                "deceased": .bool(item.deceased), "deathDate": item.deathDate.map { .string($0.description) } ?? .null,
             ]))
         }
         return JSONValue.object(JSONObject(["cases": .array(items), "limit": .int(limit), "offset": .int(offset)])).serialized()

@@ -115,7 +115,10 @@ struct CasesPage {
         let t = Self.texts
         let separator = language == .zhHans ? "、" : ", "
         var who: [String] = []
-        if let birth = item.birthDate { who.append("\(birth.wholeYears(to: today)) \(t.years(language))") }
+        // A dead patient's age stops at the death (and without its date is not given).
+        if let birth = item.birthDate, !item.deceased || item.deathDate != nil {
+            who.append("\(birth.wholeYears(to: item.deathDate ?? today)) \(t.years(language))")
+        }
         if let sex = item.sex { who.append(sex == .male ? CaseFirstScreen.texts.male(language) : CaseFirstScreen.texts.female(language)) }
         let urgency: String =
             if item.urgent == 0 && item.warnings == 0 { t.nothing(language) } else {
@@ -128,7 +131,10 @@ struct CasesPage {
         return .element(named: "tr", nodes: [
             cell(UIText.patient, .group(
                 .a(.href("/cases/\(item.id)"), .text(item.patientId)),
-                .if(item.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language)))))),
+                .if(item.fictional, .span(.class("badge fictional"), .text(UIText.fictional(language)))),
+                .if(item.deceased, .span(
+                    .class("badge deceased"),
+                    .text([CaseFirstScreen.texts.deceased(language), item.deathDate?.description].compactMap { $0 }.joined(separator: " ")))))),
             cell(t.primary, .text(item.primarySites.isEmpty ? CaseFirstScreen.texts.noPrimary(language) : item.primarySites.map { $0.label(language) }.joined(separator: separator))),
             cell(t.ageSex, .text(who.isEmpty ? "—" : who.joined(separator: separator))),
             cell(t.urgency, .text(urgency), item.urgent > 0 ? "count urgent" : item.warnings > 0 ? "count warning" : "count"),

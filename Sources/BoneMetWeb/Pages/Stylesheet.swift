@@ -22,6 +22,7 @@ enum Stylesheet {
         td.count.urgent { color: var(--urgent); font-weight: 700; } td.count.warning { color: var(--warning); font-weight: 700; }
         .badge { font-size: .75rem; padding: .05rem .4rem; border-radius: 3px; margin-left: .4rem; }
         .badge.fictional { background: #fde7c4; color: #7a4300; border: 1px solid #e6b86b; }
+        .badge.deceased { background: #e8e8e8; color: #333; border: 1px solid #999; }
         .alert { background: #fdecea; border-left: 4px solid var(--urgent); padding: .5rem .8rem; }
         .notice { background: #eef4fb; border-left: 4px solid var(--advisory); padding: .5rem .8rem; }
         .field-errors { background: #fff6f5; border: 1px solid #f3c2bd; padding: .5rem .8rem; margin: .8rem 0; }
