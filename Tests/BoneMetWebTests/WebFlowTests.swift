@@ -113,6 +113,7 @@ import Testing
     func aDeceasedPatientsCaseSaysSoAndLeavesTheWorklists(engine: SQLStore.Engine) async throws {
         let harness = try await WebHarness.make(engine)
         try await harness.user("doctor", role: .orthopaedics)
+        try await harness.user("coordinator", role: .mdtCoordinator)
         let text = try Self.example("06-impending-femoral-fracture.json")
             .replacingOccurrences(of: #""id": "demo-06","#, with: #""id": "demo-06", "deathDate": "2023-10-01","#)
         try await harness.run { client in
@@ -127,6 +128,17 @@ import Testing
             #expect(!html.contains(#"data-rule="surgery.mirels.impendingFracture""#))
             let worklist = try await browser.get(client, "/worklists/impending-fractures")
             #expect(!String(buffer: worklist.body).contains("demo-06"))
+            // The patient list marks the death (M0024) and gives the age at it; so does the MDT agenda's picker.
+            let list = String(buffer: try await browser.get(client, "/cases").body)
+            #expect(list.contains(#"<span class="badge deceased">deceased 2023-10-01</span>"#))
+            #expect(list.contains("64 y, male"))
+            var coordinator = Browser()
+            _ = try await coordinator.signIn(client, "coordinator", WebHarness.password)
+            _ = try await coordinator.get(client, "/meetings")
+            let meeting = try #require(try await coordinator.post(client, "/meetings", form: [
+                "_csrf": coordinator.csrf ?? "", "title": "Bone MDT", "date": "2026-12-03", "time": "14:00",
+            ]).headers[.location])
+            #expect(String(buffer: try await coordinator.get(client, meeting).body).contains("demo-06 (FICTIONAL, deceased)"))
         }
     }
 

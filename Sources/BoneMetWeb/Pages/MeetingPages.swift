@@ -86,7 +86,12 @@ struct MeetingPage {
                 .h2(.text(MeetingTexts.addCase(language))),
                 .form(
                     .class("narrow"), .action("/meetings/\(meeting.id)/agenda"), .method(.post), csrfField(layout.csrf),
-                    .label(.text(UIText.patient(language)), select("caseId", candidates.map { ($0.id, $0.patientId + ($0.fictional ? " (\(UIText.fictional(language)))" : "")) }, selected: "")),
+                    .label(.text(UIText.patient(language)), select("caseId", candidates.map { candidate in
+                        // Fictional and deceased patients are named so where they are picked.
+                        let marks = [candidate.fictional ? UIText.fictional(language) : nil, candidate.deceased ? CaseFirstScreen.texts.deceased(language) : nil]
+                            .compactMap { $0 }
+                        return (candidate.id, candidate.patientId + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"))
+                    }, selected: "")),
                     .label(.text(MeetingTexts.question(language)), .input(.type(.text), .name("question"), .required(true))),
                     .button(.type(.submit), .text(MeetingTexts.addCase(language)))
                 ),
