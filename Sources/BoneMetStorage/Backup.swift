@@ -21,12 +21,9 @@ public enum Backup {
             let candidates = ["/usr/bin/pg_dump", "/usr/local/bin/pg_dump"]
                 + ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).map { "/usr/lib/postgresql/\($0)/bin/pg_dump" }
             guard let pgDump = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { throw Failure.pgDumpMissing }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pgDump)
-            process.arguments = ["--format=custom", "--file=\(target)", "--dbname=\(url)"]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw Failure.pgDumpFailed(status: process.terminationStatus) }
+            // ChildProcess, not Foundation's Process (which crashes now and then on Linux).
+            let dumped = try ChildProcess.run(pgDump, ["--format=custom", "--file=\(target)", "--dbname=\(url)"])
+            guard dumped.status == 0 else { throw Failure.pgDumpFailed(status: dumped.status) }
         }
     }
 }

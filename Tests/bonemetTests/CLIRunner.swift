@@ -1,3 +1,4 @@
+import BoneMetStorage
 import Foundation
 import Testing
 
@@ -22,30 +23,16 @@ enum CLI {
         return directory.appendingPathComponent("bonemet")
     }
 
+    /// Started with `ChildProcess` (posix_spawn): Foundation's `Process.run()` crashes now and
+    /// then on Linux with this toolchain (see `ChildProcess`).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C"
         env.removeValue(forKey: "LC_ALL")
         env.removeValue(forKey: "BONEMET_LANG")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let result = try ChildProcess.run(executable.path, arguments, environment: env, stdin: Data((stdin ?? "").utf8))
         return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
