@@ -123,7 +123,13 @@ public enum CaseSchema {
 
     private static func object(keys: [String], required: [String], types: [String: Kind]) -> JSONValue {
         var properties = JSONObject()
-        for key in keys { properties[key] = schema(types[key] ?? .string) }
+        // A key that may be left out may also be null: "unknown is absent (or null)"
+        // (case-format.md) — the reader takes null as absent (`InputReader.raw`), and the schema
+        // said only the type; schemathesis sent `deathDate: null` and saw it accepted.
+        for key in keys {
+            let kind = schema(types[key] ?? .string)
+            properties[key] = required.contains(key) ? kind : ["anyOf": [kind, ["type": "null"]]]
+        }
         var object = JSONObject()
         object["type"] = "object"
         object["properties"] = .object(properties)
