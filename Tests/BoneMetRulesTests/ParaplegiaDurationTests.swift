@@ -32,4 +32,21 @@ import Testing
         #expect(recent.detail.en.contains("keeps more patients walking"))
         #expect(!recent.detail.en.contains("Complete paraplegia"))
     }
+
+    /// Rule set 2026.12.55: Patchell 2005 also excluded compression of the cauda equina or roots
+    /// alone; a prostate cancer's sacral S3 lesion compressing the cauda equina read its benefit.
+    @Test func caudaEquinaAloneIsOutsidePatchell() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "S", bone: .sacrum, level: VertebralLevel("S3"))]
+        r.studies = [ImagingStudy(id: "M1", date: day("2025-03-01"), modality: .mri, coverage: [.sacrum], observations: [
+            observation("S", .lytic, [30, 25]) { $0.escc = .g2; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+        ])]
+        r.neurology = [NeurologyRecord(date: day("2025-03-01"), status: .caudaEquina, lesion: "S")]
+        r.treatments = []
+        let finding = try #require(assess(r, asOf: day("2025-03-02")).rule("surgery.spine.noms").first)
+        #expect(finding.severity == .urgent)
+        #expect(finding.detail.en.contains("Compression of the cauda equina alone was excluded from Patchell 2005"))
+        #expect(!finding.detail.en.contains("keeps more patients walking"))
+        #expect(finding.detail.zhHans.contains("未纳入单纯马尾受压"))
+    }
 }

@@ -196,9 +196,15 @@ extension SurgeryRules {
                             en: " Complete paraplegia (Frankel A) recorded since \(since): Patchell 2005 excluded patients paraplegic for more than 48 hours, so its benefit of decompression for walking does not apply — surgery is weighed for pain and stability.",
                             zh: "自 \(since) 起记录为完全截瘫（Frankel A）：Patchell 2005 排除了截瘫超过 48 小时的患者，其减压手术改善行走的获益不适用——手术需从疼痛和稳定性角度权衡。")
                     }
-                    ?? LocalizedText(
-                        en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
-                        zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。")
+                    // Patchell 2005 excluded compression of the cauda equina or roots alone: its
+                    // walking benefit is not cited for it (a sacral S3 lesion's cauda equina read it).
+                    ?? (neuro?.status == .caudaEquina
+                        ? LocalizedText(
+                            en: " Compression of the cauda equina alone was excluded from Patchell 2005, so its walking benefit of decompression is not shown for it: the spine surgeon judges decompression.",
+                            zh: "Patchell 2005 未纳入单纯马尾受压的患者，其减压手术改善行走的获益对此未经证实：是否减压由脊柱外科判断。")
+                        : LocalizedText(
+                            en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
+                            zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。"))
                 recommendation = LocalizedText(
                     en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
                     zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
