@@ -78,9 +78,11 @@ public enum FHIRCaseMapper {
         if let death = FHIRRead.date(p["deceasedDateTime"]) {
             record.patient.deathDate = death
             record.patient.deceased = true
-        } else if p["deceasedDateTime"] != nil || p["deceasedBoolean"]?.bool == true {
+        } else if p["deceasedDateTime"] != nil {
             record.patient.deceased = true
-            if p["deceasedDateTime"] != nil { notes.append(MappingNote(resource: "Patient/\(patient.id ?? "?")", message: "deceasedDateTime unreadable: deceased, date unknown")) }
+            notes.append(MappingNote(resource: "Patient/\(patient.id ?? "?")", message: "deceasedDateTime unreadable: deceased, date unknown"))
+        } else if p["deceasedBoolean"]?.bool == true {
+            record.patient.deceased = true
         }
         // Our own exports: the lesion ids behind exported Condition ids.
         var lesionIds: [String: String] = [:]

@@ -64,12 +64,18 @@ public enum CancerCodes {
         return nil
     }
 
+    /// An ICD-10 code as compared: upper case, without the dot and spaces (`c79.51` → `C7951`),
+    /// so any edition's writing of it matches.
+    static func icd10Key(_ raw: String) -> String {
+        raw.uppercased().filter { $0 != "." && $0 != " " }
+    }
+
     /// ICD-10 chapter II by range (WHO, ICD-10-CM and national extensions alike; the dot and
     /// extension digits do not matter: `C79.51`, `C79.5`, `C79.500` are all bone).
     /// C77–C79 secondary (C79.5x bone and bone marrow), C7B secondary neuroendocrine (C7B.03
     /// bone), C00–C76 and C80–C97 primary by site; D codes (in situ, uncertain) are not cancer.
     public static func icd10(_ raw: String) -> CancerClass? {
-        let code = raw.uppercased().filter { $0 != "." && $0 != " " }
+        let code = icd10Key(raw)
         guard code.hasPrefix("C"), code.count >= 3 else { return nil }
         let category = String(code.prefix(3))
         if category == "C7B" { return code.hasPrefix("C7B03") ? .boneMetastasis : .secondary }

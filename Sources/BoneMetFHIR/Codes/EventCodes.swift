@@ -22,7 +22,7 @@ enum EventCodes {
         guard let code, !code.isEmpty else { return nil }
         if system == Self.system { return EventKind(rawValue: code) }
         guard CancerCodes.isICD10(system) else { return nil }
-        let normalised = code.uppercased().filter { $0 != "." && $0 != " " }
+        let normalised = CancerCodes.icd10Key(code)
         if ["M844", "M845", "M846"].contains(where: normalised.hasPrefix) { return .pathologicalFracture }
         if normalised.hasPrefix("G952") { return .cordCompression }
         if normalised.hasPrefix("E8352") { return .hypercalcaemia }
