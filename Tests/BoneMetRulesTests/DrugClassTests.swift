@@ -48,9 +48,37 @@ import Testing
         #expect(!mixed.complete)
         #expect(!classes(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
         #expect(!classes([]).complete)
-        // A recorded class is the class, whatever the names say.
+        // A recorded class stands, and the drugs add what they are (rule set 2026.12.56): a
+        // record holds one class per regimen, a regimen may be several.
         let recorded = DrugClasses.reading(Treatment(id: "T", kind: .systemic, drugs: ["cisplatin"], systemicClass: .other))
-        #expect(recorded == DrugClasses.Reading(classes: [.other], complete: true, recorded: true))
+        #expect(recorded == DrugClasses.Reading(classes: [.other, .chemotherapy], complete: true, recorded: true, beyondRecorded: [.chemotherapy]))
+        let plain = DrugClasses.reading(Treatment(id: "T", kind: .systemic, drugs: ["osimertinib"], systemicClass: .targeted))
+        #expect(plain == DrugClasses.Reading(classes: [.targeted], complete: true, recorded: true))
+    }
+
+    /// Rule set 2026.12.56: a lung squamous carcinoma on pembrolizumab + carboplatin + paclitaxel
+    /// recorded as "immunotherapy" scored New Katagiri's previous chemotherapy 0 (Katagiri 2014
+    /// counts previous chemotherapy 1): carboplatin and paclitaxel are cytotoxics (ATC L01A, L01C)
+    /// whatever class the regimen was filed under. Bevacizumab beside a regimen recorded as
+    /// chemotherapy does not make lung cancer "on targeted therapy".
+    @Test func aRecordedClassDoesNotHideTheChemotherapyInTheRegimen() throws {
+        let chemoImmuno = assess(lungRecord([
+            Treatment(id: "T1", kind: .systemic, name: "pembrolizumab + carboplatin + paclitaxel", drugs: ["pembrolizumab", "carboplatin", "paclitaxel"],
+                systemicClass: .immunotherapy, start: day("2022-07-01"))
+        ]), asOf: day("2023-01-06"))
+        #expect(chemoImmuno.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+        let finding = try #require(chemoImmuno.rule("surgery.prognosis.katagiri").first)
+        #expect(finding.detail.en.contains("pembrolizumab + carboplatin + paclitaxel: chemotherapy"))
+        #expect(finding.detail.zhHans.contains("化疗"))
+        // Recorded as immunotherapy, nothing else in it: no chemotherapy.
+        let immunoOnly = assess(lungRecord([
+            Treatment(id: "T1", kind: .systemic, drugs: ["pembrolizumab"], systemicClass: .immunotherapy, start: day("2022-07-01"))
+        ]), asOf: day("2023-01-06"))
+        #expect(immunoOnly.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
+        let withBevacizumab = assess(lungRecord([
+            Treatment(id: "T1", kind: .systemic, drugs: ["carboplatin", "pemetrexed", "bevacizumab"], systemicClass: .chemotherapy, start: day("2022-07-01"))
+        ]), asOf: day("2023-01-06"))
+        #expect(withBevacizumab.katagiri?.components.first { $0.key == "primaryGrowth" }?.points == 3)
     }
 
     /// An EGFR-mutant lung adenocarcinoma on "奥希替尼" after "顺铂+培美曲塞", neither classed.

@@ -187,8 +187,15 @@ func study(_ id: String, _ date: String, _ modality: Modality, coverage: [BodyRe
         return r
     }
 
+    /// How the "do not biopsy" of a blastic lesion was reached: first seen under a therapy already
+    /// acting on bone, or seen before it and the therapy has acted since.
+    func timing(_ a: Assessment) -> String? {
+        a.rule("diagnosis.biopsy.blasticAfterTherapy").first?.inputs.first { $0.name == "timing" }?.value
+    }
+
     @Test func daysIntoTherapyIsPreExistingAndStillBiopsied() throws {
-        let a = assess(record(daysIntoTherapy: 10), asOf: day("2023-06-01"))
+        // Assessed 20 days into the therapy: too soon for it to act on bone.
+        let a = assess(record(daysIntoTherapy: 10), asOf: day("2023-01-30"))
         #expect(!a.has("diagnosis.biopsy.blasticAfterTherapy"))
         let biopsy = try #require(a.rule("diagnosis.blastic.uptakeBiopsy").first)
         #expect(biopsy.detail.en.contains("EDTA"))
@@ -196,11 +203,43 @@ func study(_ id: String, _ date: String, _ modality: Modality, coverage: [BodyRe
         #expect(a.has("diagnosis.biopsy.edta"))
     }
 
+    /// Rule set 2026.12.56: the source hospital's timing is that of the biopsy — blastic bone
+    /// is not biopsied after systemic therapy started (reactive bone or necrosis). A lesion seen
+    /// before the therapy (or days into it) read "biopsy" five months later, letrozole running.
+    @Test func theBiopsyWindowCloseOnceTheTherapyActs() throws {
+        let a = assess(record(daysIntoTherapy: 10), asOf: day("2023-06-01"))
+        #expect(!a.has("diagnosis.blastic.uptakeBiopsy"))
+        #expect(timing(a) == "therapyBegunSinceSeen")
+        let finding = try #require(a.rule("diagnosis.biopsy.blasticAfterTherapy").first)
+        #expect(finding.claims.contains(Claim(.biopsy, about: "L1", "noBiopsy")))
+        #expect(finding.detail.en.contains("the time for it was before systemic therapy"))
+        #expect(!a.has("diagnosis.biopsy.edta"))
+        // The boundary: the therapy has acted for blasticLatencyWeeks (8) on day 56.
+        let start = day("2023-01-10")
+        #expect(assess(record(daysIntoTherapy: 10), asOf: start.adding(days: 55)).has("diagnosis.blastic.uptakeBiopsy"))
+        #expect(timing(assess(record(daysIntoTherapy: 10), asOf: start.adding(days: 56))) == "therapyBegunSinceSeen")
+        // A therapy stopped more than regimenGapDays (56) before the assessment acts no longer.
+        var stopped = record(daysIntoTherapy: 10)
+        stopped.treatments[0].end = day("2023-03-01")
+        #expect(timing(assess(stopped, asOf: day("2023-03-01").adding(days: 56))) == "therapyBegunSinceSeen")
+        #expect(assess(stopped, asOf: day("2023-03-01").adding(days: 57)).has("diagnosis.blastic.uptakeBiopsy"))
+    }
+
     @Test func latencyBoundary() {
-        #expect(!assess(record(daysIntoTherapy: 55), asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
-        #expect(assess(record(daysIntoTherapy: 56), asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(timing(assess(record(daysIntoTherapy: 55), asOf: day("2023-06-01"))) == "therapyBegunSinceSeen")
+        #expect(timing(assess(record(daysIntoTherapy: 56), asOf: day("2023-06-01"))) == "firstSeenUnderTherapy")
         let longer = RuleSettings(flareWindowWeeks: 12, blasticLatencyWeeks: 10)
-        #expect(!assess(record(daysIntoTherapy: 56), asOf: day("2023-06-01"), settings: longer).has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(timing(assess(record(daysIntoTherapy: 56), asOf: day("2023-06-01"), settings: longer)) == "therapyBegunSinceSeen")
+    }
+
+    /// Rule set 2026.12.56: a therapy that ended long before (an adjuvant course years earlier) is
+    /// not acting on a lesion first seen now — "likely response, do not biopsy" was said of it.
+    @Test func aLongFinishedTherapyDoesNotExplainNewSclerosis() {
+        var r = record(daysIntoTherapy: 400)
+        r.treatments[0].end = day("2023-06-01")
+        let a = assess(r, asOf: day("2024-03-01"))
+        #expect(!a.has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(a.has("diagnosis.blastic.uptakeBiopsy"))
     }
 
     /// A lesion's recorded diagnosis date (an EHR's Condition onset, issue #9) before the
@@ -210,17 +249,16 @@ func study(_ id: String, _ date: String, _ modality: Modality, coverage: [BodyRe
         var diagnosedBefore = record(daysIntoTherapy: 90)
         diagnosedBefore.lesions[0].diagnosed = day("2023-01-09")  // the day before the therapy started
         let before = assess(diagnosedBefore, asOf: day("2023-06-01"))
-        #expect(!before.has("diagnosis.biopsy.blasticAfterTherapy"))
-        #expect(before.has("diagnosis.blastic.uptakeBiopsy"))
+        #expect(timing(before) == "therapyBegunSinceSeen")
         var diagnosedLater = record(daysIntoTherapy: 90)
         diagnosedLater.lesions[0].diagnosed = day("2023-05-01")
-        #expect(assess(diagnosedLater, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(timing(assess(diagnosedLater, asOf: day("2023-06-01"))) == "firstSeenUnderTherapy")
         // Boundary: diagnosed on the latency's last day is still "after therapy" (first seen 56 days in).
         var atLatency = record(daysIntoTherapy: 90)
         atLatency.lesions[0].diagnosed = day("2023-01-10").adding(days: 56)
-        #expect(assess(atLatency, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(timing(assess(atLatency, asOf: day("2023-06-01"))) == "firstSeenUnderTherapy")
         atLatency.lesions[0].diagnosed = day("2023-01-10").adding(days: 55)
-        #expect(!assess(atLatency, asOf: day("2023-06-01")).has("diagnosis.biopsy.blasticAfterTherapy"))
+        #expect(timing(assess(atLatency, asOf: day("2023-06-01"))) == "therapyBegunSinceSeen")
     }
 }
 

@@ -37,8 +37,14 @@ import Testing
 
     @Test func notWhenTheBiopsyFoundNoMetastasisOrThePrimaryIsOpen() {
         // A benign biopsy proves nothing about the others; two candidate primaries leave it open.
-        #expect(assess(record(biopsy: .benign), asOf: day("2026-08-03")).has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("T8")))
-        #expect(assess(record(secondPrimary: true), asOf: day("2026-08-03")).has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("T8")))
+        // Assessed before the letrozole started: the biopsy is asked for.
+        #expect(assess(record(biopsy: .benign), asOf: day("2026-02-14")).has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("T8")))
+        #expect(assess(record(secondPrimary: true), asOf: day("2026-02-14")).has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("T8")))
+        // Six months into it, blastic bone is no longer biopsied (rule set 2026.12.56) — and
+        // still not called explained.
+        let later = assess(record(biopsy: .benign), asOf: day("2026-08-03"))
+        #expect(later.has("diagnosis.biopsy.blasticAfterTherapy", subject: .lesion("T8")))
+        #expect(!later.has("diagnosis.blastic.explained", subject: .lesion("T8")))
     }
 
     @Test func aCompletelyFilledInPelvisIsNotJudgedAsDestruction() {

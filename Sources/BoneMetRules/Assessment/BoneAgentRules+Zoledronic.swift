@@ -50,6 +50,33 @@ extension BoneAgentRules {
         return index.creatinineClearance().map { $0.value < 30 } ?? false
     }
 
+    /// The dose a withheld course resumes at (Zometa label: the dose given before the hold, set by
+    /// the baseline CrCl). When the course records another dose than the label's for that CrCl,
+    /// both are said — "at the same dose as before (3.0 mg)" was read for a course given 4 mg;
+    /// without a CrCl, what is missing for it.
+    static func resumeDose(_ agent: Treatment, band: ZoledronicAcid.DoseBand?, crcl: String?) -> LocalizedText {
+        guard let band, let crcl else {
+            return LocalizedText(
+                en: "at the dose for the baseline CrCl (it cannot be computed: record weight, sex and birth date)",
+                zh: "按基线肌酐清除率对应的剂量恢复（无法计算：请记录体重、性别和出生日期）")
+        }
+        guard let dose = band.doseMg else {
+            return LocalizedText(
+                en: "if at all — the label does not recommend zoledronic acid at the baseline CrCl \(crcl) mL/min (< 30)",
+                zh: "再考虑是否恢复——基线肌酐清除率 \(crcl) mL/min（< 30）时说明书不推荐唑来膦酸")
+        }
+        let label = String(describing: dose)
+        if let ordered = agent.doseMg, abs(ordered - dose) > 0.001 {
+            let given = String(describing: ordered)
+            return LocalizedText(
+                en: "at the label's dose for the baseline CrCl \(crcl) mL/min: \(label) mg — the course records \(given) mg, which is not that dose",
+                zh: "按基线肌酐清除率 \(crcl) mL/min 对应的说明书剂量 \(label) mg 恢复——病历记录的剂量为 \(given) mg，与之不符")
+        }
+        return LocalizedText(
+            en: "at the same dose as before (\(label) mg, from the baseline CrCl \(crcl) mL/min)",
+            zh: "按原剂量恢复（\(label) mg，依据基线肌酐清除率 \(crcl) mL/min）")
+    }
+
     /// Zoledronic acid is dosed from the baseline CrCl (Zometa label): the creatinine clearance
     /// before the first dose. During a renal hold it resumes at that same dose once creatinine is
     /// back within 10 % of baseline — the raised creatinine never re-doses it.
@@ -58,19 +85,11 @@ extension BoneAgentRules {
         let started = !agent.planned && agent.start != nil
         let dosing = Self.dosingClearance(agent, index: index)
         let baseline = dosing?.baseline == true ? dosing?.clearance : nil
-        guard let clearance = dosing?.clearance else {
-            findings.append(Finding(
-                ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
-                subject: .treatment(agent.id), date: index.assessedOn,
-                title: LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率"),
-                detail: LocalizedText(
-                    en: "The dose depends on Cockcroft–Gault CrCl: record serum creatinine, weight, sex and birth date.",
-                    zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录血肌酐、体重、性别和出生日期。"),
-                sources: [Sources.zometaLabel]))
-            return findings
-        }
-        let band = ZoledronicAcid.DoseBand.of(crclMlMin: clearance.value)
-        let crcl = String(describing: clearance.value)
+        // The renal hold needs creatinine alone: a record without weight or birth date (no CrCl)
+        // still withholds the next dose when creatinine rose — it was never checked there.
+        let clearance = dosing?.clearance
+        let band = clearance.map { ZoledronicAcid.DoseBand.of(crclMlMin: $0.value) }
+        let crcl = clearance.map { String(describing: $0.value) }
         let basis = baseline != nil
             ? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）")
             : started
@@ -84,7 +103,7 @@ extension BoneAgentRules {
             let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
             let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
             let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
-            let resumeDose = band.doseMg.map { "\(String(describing: $0)) mg" }
+            let resumeDose = Self.resumeDose(agent, band: band, crcl: crcl)
             let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
             let title: LocalizedText
             let state: LocalizedText
@@ -109,14 +128,25 @@ extension BoneAgentRules {
                 subject: .treatment(agent.id), date: current.date,
                 title: title,
                 detail: LocalizedText(
-                    en: "\(state.en) Resume when creatinine is ≤ \(resume), at the same dose as before\(resumeDose.map { " (\($0), from the baseline CrCl \(crcl) mL/min)" } ?? "") — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
-                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后按原剂量恢复\(resumeDose.map { "（\($0)，依据基线肌酐清除率 \(crcl) mL/min）" } ?? "")——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                    en: "\(state.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
                 inputs: [
                     FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
-                    FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl),
+                    FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl ?? "unknown"),
                 ],
                 sources: [Sources.zometaLabel],
                 claims: [Claim(.boneAgentDose, about: agent.id, "withhold"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
+            return findings
+        }
+        guard let clearance, let band, let crcl else {
+            findings.append(Finding(
+                ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: index.assessedOn,
+                title: LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率"),
+                detail: LocalizedText(
+                    en: "The dose depends on Cockcroft–Gault CrCl: record serum creatinine, weight, sex and birth date.",
+                    zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录血肌酐、体重、性别和出生日期。"),
+                sources: [Sources.zometaLabel]))
             return findings
         }
         if let hypercalcaemic = hypercalcaemiaDoses(agent, clearance: clearance, band: band, basis: basis) {

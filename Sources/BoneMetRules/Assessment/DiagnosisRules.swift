@@ -165,8 +165,7 @@ struct DiagnosisRules {
             let characters = index.characters(lesion.id)
             guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = index.firstSeen(lesion.id) else { continue }
             handled.insert(lesion.id)
-            let latencyDays = index.settings.blasticLatencyWeeks * 7
-            if let start = index.firstSystemicStart, start.latestDay + latencyDays <= firstSeen.earliestDay {
+            if let acting = index.systemicActing(at: firstSeen), let start = acting.start {
                 let operated = surgeryProposed.contains(lesion.id)
                 // "Appearing after therapy started" needs an earlier study of its region that did
                 // not show it; a first recorded image under therapy cannot date the lesion, so
@@ -196,13 +195,13 @@ struct DiagnosisRules {
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
                         FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
-                        FindingInput("priorImagingOfRegion", dated.description),
+                        FindingInput("priorImagingOfRegion", dated.description), FindingInput("timing", "firstSeenUnderTherapy"),
                     ],
                     sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
                 continue
             }
             // Seen before the therapy could have caused it: judged as a pre-existing lesion.
-            let preExisting: LocalizedText? = index.firstSystemicStart.flatMap { start in
+            let preExisting: LocalizedText? = index.systemicTooRecent(at: firstSeen)?.start.flatMap { start in
                 start.earliestDay <= firstSeen.latestDay
                     ? LocalizedText(
                         en: " First seen \(start.days(to: firstSeen)) days into systemic therapy (started \(start)) — sooner than a treatment effect can appear (setting: \(index.settings.blasticLatencyWeeks) weeks), so it was there before and is judged as pre-existing.",
@@ -217,7 +216,35 @@ struct DiagnosisRules {
                     detail: explanation, sources: [Self.sourceHospital]))
                 continue
             }
-            switch index.tracerUptake(lesion.id) {
+            let uptake = index.tracerUptake(lesion.id)
+            // Seen before systemic therapy, but the therapy has acted on bone since: the time for
+            // a biopsy of blastic bone has passed (source hospital: not after systemic therapy
+            // started). A breast cancer's L4, blastic with uptake in June, read "biopsy (before
+            // systemic therapy)" in November, five months into letrozole.
+            if uptake != .some(false), let acting = index.systemicActingNow(), let start = acting.start {
+                let operated = surgeryProposed.contains(lesion.id)
+                findings.append(Finding(
+                    ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: index.assessedOn,
+                    title: operated
+                        ? LocalizedText(
+                            en: "\(index.label(lesion).en): blastic lesion, systemic therapy under way; surgery proposed",
+                            zh: "\(index.label(lesion).zhHans)：成骨性病灶，全身治疗已在进行；已建议手术")
+                        : LocalizedText(
+                            en: "\(index.label(lesion).en): blastic lesion, systemic therapy under way — do not biopsy",
+                            zh: "\(index.label(lesion).zhHans)：成骨性病灶，全身治疗已在进行——不建议活检"),
+                    detail: LocalizedText(
+                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago. A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
+                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，至今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+                    inputs: [
+                        FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
+                        FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
+                        FindingInput("uptake", uptake.map { $0.description } ?? "unknown"), FindingInput("timing", "therapyBegunSinceSeen"),
+                    ],
+                    sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
+                continue
+            }
+            switch uptake {
             case .some(true):
                 biopsyAdvised = true
                 findings.append(Finding(

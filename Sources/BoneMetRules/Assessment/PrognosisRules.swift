@@ -145,7 +145,11 @@ struct PrognosisRules {
         if let recorded = primary.targetedTherapy { return recorded }
         guard primary.site == .lung else { return nil }
         let readings = index.systemicReadings.map(\.reading)
-        if readings.contains(where: { $0.classes.contains(.targeted) }) { return true }
+        // A recorded class is taken as it stands here: drugs it does not name add chemotherapy
+        // (a cytotoxic is one whatever the record calls the regimen), but "targeted" by drug name
+        // also takes in antibodies such as bevacizumab, which a clinician who recorded the
+        // regimen as chemotherapy did not count as Katagiri's targeted therapy.
+        if readings.contains(where: { $0.classes.subtracting($0.beyondRecorded).contains(.targeted) }) { return true }
         // Regimens on record, every drug of a known class and none targeted: not treated with
         // targeted therapy — Katagiri scores the treatment received (a small-cell cancer on
         // etoposide, carboplatin and atezolizumab stayed "2–3").
@@ -156,8 +160,11 @@ struct PrognosisRules {
     /// the clinician can check it ("cisplatin + pemetrexed: chemotherapy").
     func classesReadFromDrugs() -> LocalizedText? {
         let read = index.systemicReadings.compactMap { therapy, reading -> LocalizedText? in
-            guard !reading.recorded, !reading.classes.isEmpty else { return nil }
-            let classes = SystemicClass.allCases.filter(reading.classes.contains).map(\.label)
+            // Read from the drugs: every class of an unclassed regimen, and what a classed one's
+            // drugs add to its recorded class.
+            let fromDrugs = reading.recorded ? reading.beyondRecorded : reading.classes
+            guard !fromDrugs.isEmpty else { return nil }
+            let classes = SystemicClass.allCases.filter(fromDrugs.contains).map(\.label)
             let list = LocalizedText.joined(classes, en: ", ", zh: "、")
             return LocalizedText(en: "\(therapy.displayName.en): \(list.en)", zh: "\(therapy.displayName.zhHans)：\(list.zhHans)")
         }
@@ -219,16 +226,19 @@ struct PrognosisRules {
         // A performance scale read for the other one cites the conversions it was read by.
         let performance = index.latestPerformance()
         let conversions = { (converted: Bool) -> [Citation] in converted ? PerformanceConversion.citations : [] }
+        // Tokuhashi (2005) and Tomita (2001) were built on, and advise on, spinal metastases:
+        // named so, "Tomita 10: terminal care — non-operative supportive care" read as the answer
+        // for a fractured femoral neck whose fixation the same assessment advised.
         if let result = scores.tokuhashi {
             findings.append(scoreFinding(
-                "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi", zh: "改良 Tokuhashi 评分"),
+                "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi (spinal metastases)", zh: "改良 Tokuhashi 评分（脊柱转移）"),
                 total: result.total, band: result.prognosis?.info, components: result.components, specialty: .spineSurgery,
                 source: Sources.tokuhashi2005, note: olderScoreNote(byPrimary { $0.tokuhashi }),
                 also: (targetedLung ? [Sources.katagiri2014] : []) + conversions(performance?.kps == nil && performance?.ecog != nil)))
         }
         if let result = scores.tomita {
             findings.append(scoreFinding(
-                "surgery.prognosis.tomita", name: LocalizedText(en: "Tomita", zh: "Tomita 评分"), total: result.total,
+                "surgery.prognosis.tomita", name: LocalizedText(en: "Tomita (spinal metastases)", zh: "Tomita 评分（脊柱转移）"), total: result.total,
                 band: result.strategy?.info, components: result.components, specialty: .spineSurgery, source: Sources.tomita2001,
                 note: olderScoreNote(byPrimary { $0.tomita }), also: targetedLung ? [Sources.katagiri2014] : []))
         }

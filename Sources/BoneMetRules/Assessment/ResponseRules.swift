@@ -268,8 +268,9 @@ struct ResponseRules {
             : point.untreated
             ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
             : Self.window(treatmentList(point.treatments))
+        let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
         var detailParts = [
-            LocalizedText(en: "\(point.from) → \(point.to), \(window.en)", zh: "\(point.from) → \(point.to)，\(window.zhHans)")
+            LocalizedText(en: "\(point.from) → \(point.to), \(window.en)\(offTreatment?.en ?? "")", zh: "\(point.from) → \(point.to)，\(window.zhHans)\(offTreatment?.zhHans ?? "")")
         ] + lesionLines
         if point.unnamedNewLesions > 0 {
             detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
@@ -293,6 +294,26 @@ struct ResponseRules {
             ],
             sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
+    }
+
+    /// The end of an interval spent off systemic therapy: every systemic therapy of the window
+    /// stopped more than `regimenGapDays` (setting) before the study. A change over the interval
+    /// may have happened then, as natural history (the source hospital's attribution): said in the
+    /// window, which otherwise named only the regimen that had stopped four months before.
+    private func untreatedTail(_ point: TimePointResponse) -> LocalizedText? {
+        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
+        guard !systemic.isEmpty else { return nil }
+        var lastEnd: PartialDate?
+        for therapy in systemic {
+            guard let end = therapy.end else { return nil }
+            if lastEnd.map({ end.latestDay > $0.latestDay }) ?? true { lastEnd = end }
+        }
+        guard let end = lastEnd else { return nil }
+        let days = point.to.earliestDay - end.latestDay
+        guard days > index.settings.regimenGapDays else { return nil }
+        return LocalizedText(
+            en: "; then no systemic therapy from \(end) to \(point.to) (\(days) days): change in that time is natural history, not the regimen's",
+            zh: "；此后 \(end) 至 \(point.to) 无全身治疗（\(days) 天）：这段时间内的变化属于疾病自然进程，不归于该方案")
     }
 
     /// An untreated interval before any treatment at all: the baseline, whose change is the
@@ -359,9 +380,16 @@ struct ResponseRules {
             // next regimen began — "a switch for bone progression is not supported" was wrong).
             let systemicIds = Set(index.systemicTherapies.map(\.id))
             let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            // Not one imaged long after the stop, though: a study more than `regimenGapDays`
+            // (setting: a longer gap is a break between regimens) after it shows months off
+            // treatment, and was not the evidence the stop rested on (letrozole + ribociclib
+            // stopped 2025-08-15 for "progression" with a PR in its window; the CT of 2025-12-15,
+            // four months untreated, was read as its progression).
             let window = inWindow.filter { point in
-                (therapy.end.map { point.to.earliestDay <= $0.latestDay } ?? true)
-                    || !point.treatments.contains { $0 != therapy.id && systemicIds.contains($0) }
+                guard let end = therapy.end else { return true }
+                if point.to.earliestDay <= end.latestDay { return true }
+                return point.to.earliestDay <= end.latestDay + index.settings.regimenGapDays
+                    && !point.treatments.contains { $0 != therapy.id && systemicIds.contains($0) }
             }
             if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
             let observed = LocalizedText.joined(window.map { point in

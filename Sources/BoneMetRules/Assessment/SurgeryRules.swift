@@ -211,9 +211,14 @@ struct SurgeryRules {
                             base.en,
                             protected.map { "\($0.planned ? "Planned" : "Treated"): \($0.label.en)." } ?? "No fixation on record: orthopaedic referral for fixation.",
                             needsFixation ? surgical.en : "",
+                            needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(protected.map { "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。" } ?? "无内固定记录：请骨科会诊行内固定。")\(needsFixation ? surgical.zhHans : "")"),
-                    inputs: inputs, sources: sources + surgical.sources, claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
+                        zh: "\(base.zhHans)\(protected.map { "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。" } ?? "无内固定记录：请骨科会诊行内固定。")\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                    // A broken bone's operation is weighed against a short survival as a
+                    // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
+                    // "referral for fixation" with no word of it.
+                    inputs: inputs, sources: sources + surgical.sources + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
+                    claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected, let progressing = progressionAfterFixation(id, fixation: protected, timePoints: timePoints, mirels: scoreText) {
                 return progressing

@@ -20,23 +20,31 @@ public enum DrugClasses {
         public var complete: Bool
         /// The class was recorded, not read from names.
         public var recorded: Bool
+        /// Classes its drugs hold beyond the one recorded: a chemo-immunotherapy regimen
+        /// (pembrolizumab + carboplatin + paclitaxel) recorded as "immunotherapy" is chemotherapy
+        /// too — New Katagiri's "previous chemotherapy" read "no" for it.
+        public var beyondRecorded: Set<SystemicClass>
 
-        public init(classes: Set<SystemicClass>, complete: Bool, recorded: Bool) {
+        public init(classes: Set<SystemicClass>, complete: Bool, recorded: Bool, beyondRecorded: Set<SystemicClass> = []) {
             self.classes = classes
             self.complete = complete
             self.recorded = recorded
+            self.beyondRecorded = beyondRecorded
         }
     }
 
-    /// The regimen's classes: as recorded, else from its drugs (or, without a drug list, its name).
+    /// The regimen's classes: as recorded together with those of its drugs, else from its drugs
+    /// (or, without a drug list, its name). A record holds one class per regimen; a regimen of
+    /// several drugs may hold several.
     public static func reading(_ treatment: Treatment) -> Reading {
-        if let recorded = treatment.systemicClass { return Reading(classes: [recorded], complete: true, recorded: true) }
         let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
         let pieces = texts.flatMap(split).filter { !$0.isEmpty }
         let perPiece = pieces.map(classes(in:))
-        return Reading(
-            classes: perPiece.reduce(into: Set()) { $0.formUnion($1) },
-            complete: !pieces.isEmpty && perPiece.allSatisfy { !$0.isEmpty }, recorded: false)
+        let named: Set<SystemicClass> = perPiece.reduce(into: Set()) { $0.formUnion($1) }
+        if let recorded = treatment.systemicClass {
+            return Reading(classes: named.union([recorded]), complete: true, recorded: true, beyondRecorded: named.subtracting([recorded]))
+        }
+        return Reading(classes: named, complete: !pieces.isEmpty && perPiece.allSatisfy { !$0.isEmpty }, recorded: false)
     }
 
     /// The classes named in one drug's text ("Osimertinib 80 MG Oral Tablet", "白蛋白紫杉醇").

@@ -39,9 +39,11 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     /// most giant cell tumours occur (Chakarun CJ et al. Radiographics 2013;33:197-211).
     public var giantCellTumourAgeMin: Int
     public var giantCellTumourAgeMax: Int
-    /// Days between two orders of the same drug up to which an EHR import joins them into one
-    /// regimen window. Cycles last 1–4 weeks; a gap of more than two missed 28-day cycles (56
-    /// days) is taken as a break between regimens. A data-import choice, set per site.
+    /// Days without a regimen that make a break in treatment: an EHR import joins two orders of
+    /// the same drug this close into one regimen window, and the rules count a study up to this
+    /// long after a regimen stopped as still showing that regimen (its stop for "progression";
+    /// change after a longer gap is natural history). Cycles last 1–4 weeks; a gap of more than
+    /// two missed 28-day cycles (56 days) is taken as a break between regimens. Set per site.
     public var regimenGapDays: Int
 
     public static let allowedMirelsThresholds: ClosedRange<Int> = 8...9
@@ -172,7 +174,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         case "calciumUpperLimitMgDl": LocalizedText(en: "calcium upper limit when the lab gives none (mg/dL)", zh: "化验单未给出时的血钙上限（mg/dL）")
         case "giantCellTumourAgeMin": LocalizedText(en: "giant cell tumour age from", zh: "骨巨细胞瘤年龄下限")
         case "giantCellTumourAgeMax": LocalizedText(en: "giant cell tumour age to", zh: "骨巨细胞瘤年龄上限")
-        case "regimenGapDays": LocalizedText(en: "days between orders joined into one regimen (import)", zh: "合并为同一方案的医嘱间隔（天，导入）")
+        case "regimenGapDays": LocalizedText(en: "days without a regimen that make a break in treatment", zh: "视为治疗中断的停药天数")
         default: LocalizedText(en: key, zh: key)
         }
     }

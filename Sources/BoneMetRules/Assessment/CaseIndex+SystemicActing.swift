@@ -1,0 +1,39 @@
+/// Whether a systemic therapy can be the cause of sclerosis, or has made a biopsy of blastic bone
+/// unrewarding: the source hospital's biopsy timing ("blastic before systemic therapy: biopsy;
+/// after it started: not recommended — the sample is likely reactive bone or necrosis") and
+/// Hamaoka 2004's weeks to months before a treatment shows in bone.
+extension CaseIndex {
+    /// The first systemic therapy acting on bone on `date`: begun at least `blasticLatencyWeeks`
+    /// (setting) before it, and running then or stopped no more than `regimenGapDays` (setting: a
+    /// longer gap is a break between regimens) before it. An adjuvant course finished years
+    /// earlier made a new blastic lesion "likely response — do not biopsy".
+    func systemicActing(at date: PartialDate) -> Treatment? {
+        let latency = settings.blasticLatencyWeeks * 7
+        return systemicTherapies.first { therapy in
+            guard let start = therapy.start, start.latestDay + latency <= date.earliestDay else { return false }
+            guard let end = therapy.end else { return true }
+            return end.latestDay + settings.regimenGapDays >= date.earliestDay
+        }
+    }
+
+    /// The same as of the assessment's date, each turning day noted for the horizon (`known`,
+    /// `stillRunning`).
+    func systemicActingNow() -> Treatment? {
+        let latency = settings.blasticLatencyWeeks * 7
+        return systemicTherapies.first { therapy in
+            guard let start = therapy.start, known(PartialDate(dayNumber: start.latestDay + latency)) else { return false }
+            guard let end = therapy.end else { return true }
+            return stillRunning(until: PartialDate(dayNumber: end.latestDay + settings.regimenGapDays))
+        }
+    }
+
+    /// A systemic therapy begun on or before `date` but less than `blasticLatencyWeeks` before
+    /// it: too recent for what is seen that day to be its effect.
+    func systemicTooRecent(at date: PartialDate) -> Treatment? {
+        let latency = settings.blasticLatencyWeeks * 7
+        return systemicTherapies.first { therapy in
+            guard let start = therapy.start else { return false }
+            return start.earliestDay <= date.latestDay && start.latestDay + latency > date.earliestDay
+        }
+    }
+}
