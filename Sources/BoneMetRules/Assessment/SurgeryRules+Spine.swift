@@ -220,7 +220,16 @@ extension SurgeryRules {
         } else if let consult = sins.consultSpineSurgery, consult {
             severity = .warning
             // A collapse that is the radiotherapy's late effect asks no more radiotherapy.
-            recommendation = collapseAfterRadiotherapy == nil
+            // SINS 13–18 is unstable (Fisher 2010), and instability is an indication of its own
+            // (NOMS, Laufer 2013): a C2 at SINS 18 with subluxation read the potentially unstable
+            // spine's "consultation … or cement augmentation for axial-load pain". Subluxation or
+            // translation is the gross instability cement alone does not treat.
+            let subluxed = sins.components.first { $0.key == "alignment" }?.value == SINS.Alignment.subluxation.rawValue
+            recommendation = collapseAfterRadiotherapy == nil && sins.category == .unstable
+                ? LocalizedText(
+                    en: "The spine is unstable (SINS \(sinsText); 13–18): spine-surgery consultation for stabilisation — instability is an indication of its own, whatever the histology or the epidural grade (NOMS)\(subluxed ? "; subluxation or translation is gross instability, which cement augmentation alone does not treat" : "; cement augmentation alone only for axial-load pain without gross instability"). Radiotherapy by histology.",
+                    zh: "脊柱不稳（SINS \(sinsText) 分；13–18 分）：脊柱外科会诊行稳定手术——无论组织学类型或硬膜外压迫分级，不稳本身即为手术指征（NOMS）\(subluxed ? "；半脱位或平移属明显不稳，单纯骨水泥强化不能处理" : "；单纯骨水泥强化仅用于无明显不稳的轴向负荷痛")。按组织学选择放疗。")
+                : collapseAfterRadiotherapy == nil
                 ? LocalizedText(
                     en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
                     zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
