@@ -56,10 +56,31 @@ extension FHIRCaseMapper {
         let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
         let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
         let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
-        guard reasons.contains(where: primaries.contains) || coded else { return nil }
+        guard reasons.contains(where: primaries.contains) || coded || isAntineoplastic(concept, atc: atc) else { return nil }
         return Treatment(
             id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
             systemicClass: systemicClass(atc: atc), start: start, end: statedEnd ?? (finished ? start : nil))
+    }
+
+    /// A cancer drug by its class: an ATC code in L01 (antineoplastic agents) or L02 (endocrine
+    /// therapy), or a name `DrugClasses` reads as chemotherapy, targeted, immunotherapy or
+    /// endocrine therapy. Many EHRs send orders without a reason; a letrozole order without one
+    /// was dropped without a word, and the case showed no systemic therapy at all.
+    static func isAntineoplastic(_ concept: FHIRJSON?, atc: [String]) -> Bool {
+        if atc.contains(where: { $0.uppercased().hasPrefix("L01") || $0.uppercased().hasPrefix("L02") }) { return true }
+        let names = ([FHIRRead.text(concept)] + FHIRRead.codings(concept).map(\.display)).compactMap { $0 }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return false }
+        return !DrugClasses.reading(Treatment(id: "?", kind: .systemic, drugs: names)).classes.isEmpty
+    }
+
+    /// Whether an order became a systemic therapy by its class alone (no cancer reason on it):
+    /// said in a note so that the import's reader can check it.
+    static func cancerReasonMissing(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings) -> Bool {
+        let r = resource.json
+        let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
+        let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
+        return !reasons.contains(where: primaries.contains)
+            && !reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
     }
 
     /// Orders of the same drug whose gaps stay within `gapDays` (a setting) become one regimen

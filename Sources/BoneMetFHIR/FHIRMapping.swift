@@ -260,7 +260,12 @@ public enum FHIRCaseMapper {
                     record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
-                if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) { record.treatments.append(treatment) }
+                if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {
+                    record.treatments.append(treatment)
+                    if treatment.kind == .systemic, cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
+                        notes.append(MappingNote(resource: label, message: "cancer drug without a cancer reason on the order: read as cancer therapy by its class — confirm"))
+                    }
+                }
             case "Procedure":
                 // In preparation: not yet performed — a planned operation or course (rules on
                 // planned surgery read it: anti-angiogenic timing, Mirels's "Planned").
@@ -270,7 +275,17 @@ public enum FHIRCaseMapper {
                 var lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
                     .filter { id in record.lesions.contains { $0.id == id } }
                 if lesions.isEmpty, let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) { lesions = [target] }
-                if FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003") {
+                // Radiotherapy: mCODE's course summary (1217123003) wherever it was given, or any
+                // procedure coded or named as radiotherapy to a bone site — an EHR's "Radiotherapy"
+                // (SNOMED 1287742003) to the femur was dropped without a word, though radiotherapy
+                // to bone is a skeletal-related event and reads every irradiated-field rule.
+                let courseSummary = FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003")
+                let namedRadiotherapy = !courseSummary && Self.isRadiotherapy(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display))
+                if namedRadiotherapy && !onBone(r, lesions: lesions) {
+                    notes.append(MappingNote(resource: label, message: "radiotherapy without a bone site: not used"))
+                    continue
+                }
+                if courseSummary || namedRadiotherapy {
                     // mCODE radiotherapy course summary: the dose delivered (cGy) and fractions.
                     let dose = FHIRRead.radiotherapyDose(r)
                     record.treatments.append(Treatment(
@@ -422,6 +437,14 @@ public enum FHIRCaseMapper {
     static func onBone(_ r: FHIRJSON, lesions: [String]) -> Bool {
         !lesions.isEmpty
             || (r["bodySite"]?.array ?? []).contains { site in FHIRRead.codings(site).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil } }
+    }
+
+    /// A procedure's name that says radiotherapy (any language the importer reads).
+    static func isRadiotherapy(named names: [String?]) -> Bool {
+        let text = names.compactMap { $0?.lowercased() }.joined(separator: " ")
+        guard !text.isEmpty else { return false }
+        return ["radiotherapy", "radiation therapy", "radiation treatment", "irradiation", "brachytherapy", "radiosurgery", "sbrt", "放疗", "放射治疗"]
+            .contains { text.contains($0) }
     }
 
     static func surgicalProcedure(named names: [String?]) -> SurgicalProcedure? {

@@ -387,3 +387,39 @@ extension FHIRMappingTests {
         }
     }
 }
+
+/// Rule set 2026.12.56, from an EHR bundle written for it: a letrozole order without a reason and
+/// a "Radiotherapy" procedure (SNOMED 1287742003) to the femur were both dropped without a word.
+@Suite struct UnlinkedCancerTherapyImportTests {
+    func map(_ extra: [String]) throws -> (record: CaseRecord, notes: [MappingNote]) {
+        let resources = try (MCODEFixture.conditions + extra).map { try FHIRResource(parsing: $0) }
+        return FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+    }
+
+    @Test func aCancerDrugWithoutAReasonIsReadByItsClassAndSaidSo() throws {
+        let letrozole = #"{"resourceType":"MedicationRequest","id":"let","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"72965","display":"letrozole"}]},"authoredOn":"2023-02-01"}"#
+        let atcOnly = #"{"resourceType":"MedicationRequest","id":"atc","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"coding":[{"system":"http://www.whocc.no/atc","code":"L01CD01"}],"text":"drug 7"},"authoredOn":"2023-03-01"}"#
+        let metformin = #"{"resourceType":"MedicationRequest","id":"met","status":"active","intent":"order","subject":{"reference":"Patient/p1"},"medicationCodeableConcept":{"text":"metformin 500 mg"},"authoredOn":"2023-02-01"}"#
+        let (record, notes) = try map([letrozole, atcOnly, metformin])
+        let systemic = record.treatments.filter { $0.kind == .systemic }
+        #expect(systemic.map(\.id).sorted() == ["atc", "let"])
+        #expect(notes.contains { $0.resource == "MedicationRequest/let" && $0.message.contains("without a cancer reason") })
+        #expect(!record.treatments.contains { $0.id == "met" })
+        // With a cancer reason: no note.
+        let linked = letrozole.replacingOccurrences(of: #""authoredOn""#, with: #""reasonReference":[{"reference":"Condition/primary1"}],"authoredOn""#)
+        #expect(try !map([linked]).notes.contains { $0.message.contains("without a cancer reason") })
+    }
+
+    @Test func radiotherapyToABoneSiteIsReadWhateverItsCode() throws {
+        // MCODEFixture's bone metastasis is a left femur.
+        let femur = #"{"resourceType":"Procedure","id":"rtf","status":"completed","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"1287742003","display":"Radiotherapy"}]},"bodySite":[{"coding":[{"system":"http://snomed.info/sct","code":"71341001"}]}],"performedDateTime":"2023-02-05"}"#
+        let chinese = #"{"resourceType":"Procedure","id":"rtz","status":"completed","subject":{"reference":"Patient/p1"},"code":{"text":"股骨姑息放疗 8Gy/1f"},"reasonReference":[{"reference":"Condition/bone1"}],"performedDateTime":"2023-03-05"}"#
+        // Synthea's chemoradiation with no site: not a course to bone.
+        let nowhere = #"{"resourceType":"Procedure","id":"crt","status":"completed","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://snomed.info/sct","code":"703423002","display":"Combined chemotherapy and radiation therapy (procedure)"}]},"performedDateTime":"2023-02-05"}"#
+        let (record, notes) = try map([femur, chinese, nowhere])
+        let courses = record.treatments.filter { $0.kind == .radiotherapy }
+        #expect(courses.map(\.id).sorted() == ["rtf", "rtz"])
+        #expect(courses.allSatisfy { $0.lesions == ["bone1"] })
+        #expect(notes.contains { $0.resource == "Procedure/crt" && $0.message == "radiotherapy without a bone site: not used" })
+    }
+}
