@@ -135,3 +135,50 @@ import Testing
         #expect(assess(record(lastStudy: "2025-10-11"), asOf: day("2026-01-10")).has("boneHealth.attribution.unsupportedSwitch"))
     }
 }
+
+@Suite struct OpenBiopsyTests {
+    /// A solitary lytic humerus without a known primary, biopsied with a necrotic, non-diagnostic
+    /// sample: every biopsy finding asked for "a biopsy" as if none had been taken (and would
+    /// have asked again while a result was pending).
+    func record(_ result: BiopsyResult?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = []
+        r.lesions = [Lesion(id: "H", bone: .humerus, segment: .proximal, laterality: .right)]
+        r.treatments = []
+        r.studies = [
+            ImagingStudy(id: "X", date: day("2023-01-05"), modality: .xray, coverage: [.rightUpperLimb], observations: [observation("H", .lytic) { $0.fractionOfDiameter = 0.5 }]),
+            survey("B", "2023-01-06", ["H"]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "H", mirels: .moderate)]
+        r.biopsies = [Biopsy(lesion: "H", date: day("2023-01-10"), decalcification: .edta, result: result, histology: result == .nonDiagnostic ? "necrotic tissue" : nil)]
+        return r
+    }
+
+    @Test func aNonDiagnosticBiopsyIsRepeatedAndAPendingOneAwaited() throws {
+        let failed = assess(record(.nonDiagnostic), asOf: day("2023-01-20"))
+        let indicated = try #require(failed.rule("diagnosis.biopsy.indicated").first)
+        #expect(indicated.title.en == "right humerus, proximal: biopsy indicated — the last was not diagnostic, repeat it")
+        #expect(indicated.detail.en.hasSuffix("The biopsy of 2023-01-10 was non-diagnostic (necrotic tissue): repeat the biopsy."))
+        #expect(indicated.inputs.contains(FindingInput("previousBiopsy", "2023-01-10 nonDiagnostic")))
+        #expect(try #require(failed.rule("diagnosis.biopsy.noKnownPrimary").first).detail.en.contains("was non-diagnostic"))
+        // Mirels 1 + 2 + 3 + 2 = 8: the fixation waits for tissue, and says why.
+        #expect(try #require(failed.rule("surgery.mirels.impendingFracture").first).detail.en.contains("repeat the biopsy"))
+
+        let pending = assess(record(.pending), asOf: day("2023-01-20"))
+        let awaited = try #require(pending.rule("diagnosis.biopsy.indicated").first)
+        #expect(awaited.title.en.hasSuffix("biopsy indicated — result pending"))
+        #expect(awaited.detail.en.contains("its result is pending — await it rather than biopsy again"))
+        #expect(awaited.detail.zhHans.contains("结果待报告"))
+        #expect(try #require(assess(record(nil), asOf: day("2023-01-20")).rule("diagnosis.biopsy.indicated").first).title.en.hasSuffix("result pending"))
+        // Before the biopsy date: as before.
+        #expect(try #require(assess(record(.pending), asOf: day("2023-01-09")).rule("diagnosis.biopsy.indicated").first).title.en == "right humerus, proximal: biopsy indicated")
+        // Solitary only once the skeleton was surveyed; before, the only lesion known.
+        #expect(indicated.detail.en.hasPrefix("solitary bone lesion of unknown nature."))
+        var unsurveyed = record(.pending)
+        unsurveyed.studies.removeLast()
+        let only = try #require(assess(unsurveyed, asOf: day("2023-01-20")).rule("diagnosis.biopsy.indicated").first)
+        #expect(only.detail.en.hasPrefix("bone lesion of unknown nature, the only one known (no whole-body survey yet)."))
+        // A diagnostic biopsy closes it.
+        #expect(!assess(record(.metastasis), asOf: day("2023-01-20")).has("diagnosis.biopsy.indicated"))
+    }
+}

@@ -412,7 +412,11 @@ final class CaseIndex {
         guard diagnosticBiopsy(lesion) == nil else { return [] }
         var reasons: [LocalizedText] = []
         if isSolitary(lesion) {
-            reasons.append(LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶"))
+            // Solitary as far as the record goes: without a whole-body survey it is the only
+            // lesion known, not a lesion known to be alone.
+            reasons.append(skeletonSurveyed
+                ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
+                : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
         }
         if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion

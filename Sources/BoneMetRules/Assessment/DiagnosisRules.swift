@@ -334,13 +334,14 @@ struct DiagnosisRules {
         let solitary = index.metastaticSiteCount == 1
         let anyBiopsied = index.seenLesions.contains { index.diagnosticBiopsy($0.id) != nil }
         if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
+            let taken = LocalizedText.joined(candidates.compactMap { index.openBiopsyNote($0.id) }, en: " ", zh: "")
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.noKnownPrimary", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .patient, date: index.assessedOn,
                 title: LocalizedText(en: "Bone lesions without a known primary — pathology needed", zh: "骨病灶但原发灶不明——需要病理"),
                 detail: LocalizedText(
-                    en: "Up to about 30 % of patients present with bone metastasis and no known primary; myeloma, lymphoma and primary bone tumours must be excluded. Biopsy the most accessible lesion (lytic or mixed lesions at any time).",
-                    zh: "约 30% 的患者以骨转移首发且原发灶不明；需排除骨髓瘤、淋巴瘤和原发骨肿瘤。请活检最易取材的病灶（溶骨或混合性病灶随时可活检）。"),
+                    en: "Up to about 30 % of patients present with bone metastasis and no known primary; myeloma, lymphoma and primary bone tumours must be excluded. Biopsy the most accessible lesion (lytic or mixed lesions at any time).\(taken.en.isEmpty ? "" : " " + taken.en)",
+                    zh: "约 30% 的患者以骨转移首发且原发灶不明；需排除骨髓瘤、淋巴瘤和原发骨肿瘤。请活检最易取材的病灶（溶骨或混合性病灶随时可活检）。\(taken.zhHans)"),
                 inputs: [FindingInput("lesions", candidates.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
         }
         var intervalOnly: [(lesion: Lesion, years: Int)] = []
@@ -349,7 +350,13 @@ struct DiagnosisRules {
             var reasons: [LocalizedText] = []
             var inputs: [FindingInput] = []
             if solitary {
-                reasons.append(LocalizedText(en: "solitary bone lesion of unknown nature", zh: "性质不明的孤立骨病灶"))
+                // Without a whole-body survey the lesion is the only one known, not one known to
+                // be alone (an HCC's T6 was "solitary" with no bone scan or PET-CT on record).
+                reasons.append(index.skeletonSurveyed
+                    ? LocalizedText(en: "solitary bone lesion of unknown nature", zh: "性质不明的孤立骨病灶")
+                    : LocalizedText(
+                        en: "bone lesion of unknown nature, the only one known (no whole-body survey yet)",
+                        zh: "性质不明的骨病灶，目前唯一已知（尚未行全身检查）"))
                 inputs.append(FindingInput("solitary", "true"))
             }
             let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
@@ -383,13 +390,21 @@ struct DiagnosisRules {
             }
             guard !reasons.isEmpty else { continue }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
+            let taken = index.openBiopsy(lesion.id)
+            let pending = taken.map { $0.result == nil || $0.result == .pending } ?? false
+            let status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
+            if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
                 specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
-                title: LocalizedText(en: "\(index.label(lesion).en): biopsy indicated", zh: "\(index.label(lesion).zhHans)：有活检指征"),
+                title: taken == nil
+                    ? LocalizedText(en: "\(index.label(lesion).en): biopsy indicated", zh: "\(index.label(lesion).zhHans)：有活检指征")
+                    : pending
+                    ? LocalizedText(en: "\(index.label(lesion).en): biopsy indicated — result pending", zh: "\(index.label(lesion).zhHans)：有活检指征——结果待报告")
+                    : LocalizedText(en: "\(index.label(lesion).en): biopsy indicated — the last was not diagnostic, repeat it", zh: "\(index.label(lesion).zhHans)：有活检指征——上次活检未能确诊，需重复"),
                 detail: LocalizedText(
-                    en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.",
-                    zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。"),
+                    en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.\(status.en)",
+                    zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。\(status.zhHans)"),
                 inputs: inputs, sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
         }
         if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
@@ -416,13 +431,14 @@ struct DiagnosisRules {
             : LocalizedText(
                 en: "One biopsy answers it: the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
                 zh: "活检一处即可：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
+        let taken = LocalizedText.joined(lesions.compactMap { index.openBiopsyNote($0.id) }, en: " ", zh: "")
         return Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,
             title: LocalizedText(en: "Biopsy indicated: long disease-free interval", zh: "有活检指征：无病间期长"),
             detail: LocalizedText(
-                en: "\(reason.en). \(which.en) Pathology is the gold standard when imaging cannot decide.",
-                zh: "\(reason.zhHans)。\(which.zhHans)影像无法定性时病理是金标准。"),
+                en: "\(reason.en). \(which.en) Pathology is the gold standard when imaging cannot decide.\(taken.en.isEmpty ? "" : " " + taken.en)",
+                zh: "\(reason.zhHans)。\(which.zhHans)影像无法定性时病理是金标准。\(taken.zhHans)"),
             inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
             sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
     }

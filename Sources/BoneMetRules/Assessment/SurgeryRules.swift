@@ -344,6 +344,10 @@ struct SurgeryRules {
             let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
             en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never nail an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
             zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行髓内钉固定。如手术不能等待，植入内固定前先送术中冰冻病理。")
+            if let taken = index.openBiopsyNote(id) {
+                en.append(taken.en)
+                zh.append(taken.zhHans)
+            }
             sources.append(DiagnosisRules.sourceHospital)
         }
         let hypervascular = index.primaryCandidates(for: id).filter(\.isHypervascular)
