@@ -182,3 +182,30 @@ import Testing
         #expect(!assess(record(.metastasis), asOf: day("2023-01-20")).has("diagnosis.biopsy.indicated"))
     }
 }
+
+@Suite struct LateStartWindowTests {
+    /// A regimen begun 7 weeks after the study it is compared from: the time point named only the
+    /// regimen for growth that may predate it. RECIST 1.1 (Eisenhauer 2009) takes a baseline no
+    /// more than 4 weeks before treatment.
+    func record(start: String) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-01", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-03-10", [observation("L1", .lytic, [24, 24]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day(start))]
+        return r
+    }
+
+    @Test func aBaselineLongBeforeTheRegimenIsSaid() throws {
+        let a = assess(record(start: "2023-02-20"), asOf: day("2023-03-11"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first)
+        #expect(point.detail.en.contains("the earlier study was 50 days before the first of them began (2023-02-20; RECIST 1.1 takes a baseline no more than 4 weeks before treatment)"))
+        #expect(point.detail.zhHans.contains("50 天"))
+        #expect(point.sources.contains { $0.id == "eisenhauer2009" })
+        // 28 days before: within RECIST's baseline window, nothing said.
+        let within = try #require(assess(record(start: "2023-01-29"), asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first)
+        #expect(!within.detail.en.contains("the earlier study was"))
+        #expect(try #require(assess(record(start: "2023-01-30"), asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first).detail.en.contains("the earlier study was 29 days"))
+    }
+}

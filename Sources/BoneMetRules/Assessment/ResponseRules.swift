@@ -269,8 +269,11 @@ struct ResponseRules {
             ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
             : Self.window(treatmentList(point.treatments))
         let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
+        let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
+        let window2 = LocalizedText(
+            en: "\(window.en)\(lateStart?.en ?? "")\(offTreatment?.en ?? "")", zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
         var detailParts = [
-            LocalizedText(en: "\(point.from) → \(point.to), \(window.en)\(offTreatment?.en ?? "")", zh: "\(point.from) → \(point.to)，\(window.zhHans)\(offTreatment?.zhHans ?? "")")
+            LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
         ] + lesionLines
         if point.unnamedNewLesions > 0 {
             detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
@@ -292,7 +295,7 @@ struct ResponseRules {
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
                 FindingInput("treatments", point.treatments.joined(separator: ",")),
             ],
-            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []),
+            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
     }
 
@@ -314,6 +317,27 @@ struct ResponseRules {
         return LocalizedText(
             en: "; then no systemic therapy from \(end) to \(point.to) (\(days) days): change in that time is natural history, not the regimen's",
             zh: "；此后 \(end) 至 \(point.to) 无全身治疗（\(days) 天）：这段时间内的变化属于疾病自然进程，不归于该方案")
+    }
+
+    static let eisenhauer2009 = Citation(id: "eisenhauer2009", text: "Eisenhauer EA et al. Eur J Cancer 2009;45:228-47 (RECIST 1.1)")
+
+    /// The start of an interval spent before any of its systemic therapies: every one began more
+    /// than 4 weeks after the earlier study — RECIST 1.1 (Eisenhauer 2009) takes a baseline no
+    /// more than 4 weeks before treatment. Growth over such an interval may predate the regimen.
+    private func untreatedHead(_ point: TimePointResponse) -> LocalizedText? {
+        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
+        guard !systemic.isEmpty else { return nil }
+        var firstStart: PartialDate?
+        for therapy in systemic {
+            guard let start = therapy.start else { return nil }
+            if firstStart.map({ start.earliestDay < $0.earliestDay }) ?? true { firstStart = start }
+        }
+        guard let start = firstStart else { return nil }
+        let days = start.earliestDay - point.from.latestDay
+        guard days > 28 else { return nil }
+        return LocalizedText(
+            en: "; the earlier study was \(days) days before the first of them began (\(start); RECIST 1.1 takes a baseline no more than 4 weeks before treatment): change before then is natural history, not the regimen's",
+            zh: "；前次检查早于其中最早的治疗开始（\(start)）\(days) 天（RECIST 1.1 要求基线在治疗前 4 周内）：此前的变化属于疾病自然进程，不归于该方案")
     }
 
     /// An untreated interval before any treatment at all: the baseline, whose change is the
@@ -505,7 +529,7 @@ struct ResponseRules {
                     FindingInput("character", character?.rawValue ?? "unknown"),
                     FindingInput("softTissueMm", softTissue.map { String(describing: $0) } ?? "unknown"),
                 ],
-                sources: [Citation(id: "eisenhauer2009", text: "Eisenhauer EA et al. Eur J Cancer 2009;45:228-47 (RECIST 1.1)")])
+                sources: [Self.eisenhauer2009])
         }
     }
 
