@@ -209,3 +209,28 @@ import Testing
         #expect(try #require(assess(record(start: "2023-01-30"), asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first).detail.en.contains("the earlier study was 29 days"))
     }
 }
+
+@Suite struct IrradiatedResponseTests {
+    /// A tamoxifen window read "PR" from a rib irradiated in it (no longer seen) while the
+    /// unirradiated pelvis stood still: local radiotherapy acts on its own lesion only.
+    func record(pelvis: [Double]) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "R", bone: .rib, laterality: .left), Lesion(id: "P", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("R", .lytic, [15, 10]) { $0.boneDestruction = true }, observation("P", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-06-05", [observation("R") { $0.present = false }, observation("P", .lytic, pelvis) { $0.boneDestruction = true }]),
+        ]
+        r.treatments.append(Treatment(id: "RT", kind: .radiotherapy, lesions: ["R"], start: day("2023-02-01"), end: day("2023-02-01"), doseGy: 8, fractions: 1))
+        return r
+    }
+
+    @Test func aResponseOnlyInIrradiatedLesionsIsSaidToBeTheirs() throws {
+        let point = try #require(assess(record(pelvis: [20, 20]), asOf: day("2023-06-10")).rule("boneHealth.mda.timePoint").first)
+        #expect(point.detail.en.contains("left rib: CR — lesion no longer seen (irradiated in this interval)"))
+        #expect(point.detail.en.contains("Only irradiated lesions responded"))
+        #expect(point.detail.zhHans.contains("仅接受放疗的病灶出现缓解"))
+        // The pelvis responding too (−50 % or more): nothing to add.
+        let both = try #require(assess(record(pelvis: [14, 14]), asOf: day("2023-06-10")).rule("boneHealth.mda.timePoint").first)
+        #expect(!both.detail.en.contains("Only irradiated lesions responded"))
+    }
+}

@@ -255,13 +255,24 @@ struct ResponseRules {
 
     private func timePointFinding(_ point: TimePointResponse) -> Finding {
         let study = index.studies.first { $0.id == point.study }
+        // Local radiotherapy acts on its own lesion only (the source hospital's attribution): a
+        // lesion irradiated in the interval says so, and a response seen only in irradiated
+        // lesions is not the systemic therapy's (a tamoxifen window read "PR" from an irradiated
+        // rib while the pelvis stood still).
+        let irradiated = { (response: LesionResponse) -> Bool in
+            response.treatments.contains { id in index.treatments.contains { $0.id == id && $0.kind == .radiotherapy } }
+        }
         let lesionLines = point.lesions.map { response -> LocalizedText in
             let name = index.label(lesionId: response.lesion)
             let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
+            let local = irradiated(response) ? LocalizedText(en: " (irradiated in this interval)", zh: "（本区间内接受放疗）") : LocalizedText(en: "", zh: "")
             return LocalizedText(
-                en: "\(name.en): \(response.category.rawValue) — \(reasons.en)",
-                zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)")
+                en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
+                zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
         }
+        let responding = point.lesions.filter(\.category.isResponse)
+        let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
+            && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
         let baseline = isBaseline(point)
         let window = baseline
             ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
@@ -277,6 +288,11 @@ struct ResponseRules {
         ] + lesionLines
         if point.unnamedNewLesions > 0 {
             detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
+        }
+        if onlyIrradiatedResponded {
+            detailParts.append(LocalizedText(
+                en: "Only irradiated lesions responded: the response of the lesions not irradiated shows the systemic therapy's own effect",
+                zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
         }
         if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
         let studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
