@@ -131,6 +131,10 @@ import Testing
         let near = assess(record(lastStudy: "2025-10-10"), asOf: day("2026-01-10"))
         #expect(!near.has("boneHealth.attribution.unsupportedSwitch"))
         #expect(near.rule("boneHealth.mda.timePoint").first { $0.subject == .study("S3") }?.detail.en.contains("then no systemic therapy") == false)
+        // Radiotherapy to the lesion in the interval: its effect outlasts the course — no "off treatment".
+        var irradiated = record(lastStudy: "2025-12-15")
+        irradiated.treatments.append(Treatment(id: "RT", kind: .radiotherapy, lesions: ["L1"], start: day("2025-07-01"), end: day("2025-07-05"), doseGy: 20, fractions: 5))
+        #expect(try #require(assess(irradiated, asOf: day("2026-01-10")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("S3") }).detail.en.contains("then no systemic therapy") == false)
         // 57 days after: a break.
         #expect(assess(record(lastStudy: "2025-10-11"), asOf: day("2026-01-10")).has("boneHealth.attribution.unsupportedSwitch"))
     }
@@ -200,13 +204,17 @@ import Testing
     @Test func aBaselineLongBeforeTheRegimenIsSaid() throws {
         let a = assess(record(start: "2023-02-20"), asOf: day("2023-03-11"))
         let point = try #require(a.rule("boneHealth.mda.timePoint").first)
-        #expect(point.detail.en.contains("the earlier study was 50 days before the first of them began (2023-02-20; RECIST 1.1 takes a baseline no more than 4 weeks before treatment)"))
+        #expect(point.detail.en.contains("the earlier study was 50 days before the first treatment began (2023-02-20; RECIST 1.1 takes a baseline no more than 4 weeks before treatment)"))
         #expect(point.detail.zhHans.contains("50 天"))
         #expect(point.sources.contains { $0.id == "eisenhauer2009" })
         // 28 days before: within RECIST's baseline window, nothing said.
         let within = try #require(assess(record(start: "2023-01-29"), asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first)
         #expect(!within.detail.en.contains("the earlier study was"))
         #expect(try #require(assess(record(start: "2023-01-30"), asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first).detail.en.contains("the earlier study was 29 days"))
+        // Radiotherapy to the lesion soon after the earlier study: treated from then on.
+        var irradiated = record(start: "2023-02-20")
+        irradiated.treatments.append(Treatment(id: "RT", kind: .radiotherapy, lesions: ["L1"], start: day("2023-01-10"), end: day("2023-01-12"), doseGy: 24, fractions: 3))
+        #expect(try #require(assess(irradiated, asOf: day("2023-03-11")).rule("boneHealth.mda.timePoint").first).detail.en.contains("the earlier study was") == false)
     }
 }
 

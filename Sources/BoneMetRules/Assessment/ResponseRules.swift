@@ -321,7 +321,9 @@ struct ResponseRules {
     /// window, which otherwise named only the regimen that had stopped four months before.
     private func untreatedTail(_ point: TimePointResponse) -> LocalizedText? {
         let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
-        guard !systemic.isEmpty else { return nil }
+        // Radiotherapy or surgery in the interval acts on its lesion long after it ends.
+        let local = point.treatments.contains { id in index.treatments.contains { $0.id == id && ($0.kind == .radiotherapy || $0.kind == .surgery) } }
+        guard !systemic.isEmpty, !local else { return nil }
         var lastEnd: PartialDate?
         for therapy in systemic {
             guard let end = therapy.end else { return nil }
@@ -341,7 +343,9 @@ struct ResponseRules {
     /// than 4 weeks after the earlier study — RECIST 1.1 (Eisenhauer 2009) takes a baseline no
     /// more than 4 weeks before treatment. Growth over such an interval may predate the regimen.
     private func untreatedHead(_ point: TimePointResponse) -> LocalizedText? {
-        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
+        // Every treatment acting on the tumour, local ones included (a separation surgery and
+        // radiotherapy before the regimen began are not "natural history").
+        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind != .boneModifyingAgent } }
         guard !systemic.isEmpty else { return nil }
         var firstStart: PartialDate?
         for therapy in systemic {
@@ -352,8 +356,8 @@ struct ResponseRules {
         let days = start.earliestDay - point.from.latestDay
         guard days > 28 else { return nil }
         return LocalizedText(
-            en: "; the earlier study was \(days) days before the first of them began (\(start); RECIST 1.1 takes a baseline no more than 4 weeks before treatment): change before then is natural history, not the regimen's",
-            zh: "；前次检查早于其中最早的治疗开始（\(start)）\(days) 天（RECIST 1.1 要求基线在治疗前 4 周内）：此前的变化属于疾病自然进程，不归于该方案")
+            en: "; the earlier study was \(days) days before the first treatment began (\(start); RECIST 1.1 takes a baseline no more than 4 weeks before treatment): change before then is natural history, not the regimen's",
+            zh: "；前次检查早于最早的治疗开始（\(start)）\(days) 天（RECIST 1.1 要求基线在治疗前 4 周内）：此前的变化属于疾病自然进程，不归于该方案")
     }
 
     /// An untreated interval before any treatment at all: the baseline, whose change is the
