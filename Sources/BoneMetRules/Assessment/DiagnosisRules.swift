@@ -179,25 +179,21 @@ struct DiagnosisRules {
                     : LocalizedText(
                         en: "First recorded \(firstSeen), under systemic therapy since \(start); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
                         zh: "首次记录于 \(firstSeen)，自 \(start) 起接受全身治疗；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
-                findings.append(Finding(
-                    ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
-                    subject: .lesion(lesion.id), date: firstSeen,
+                findings.append(blasticNoBiopsyFinding(
+                    lesion, date: firstSeen, operated: operated,
                     title: operated
                         ? LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion \(dated ? "after systemic therapy started — likely response" : "under systemic therapy"); surgery proposed",
-                            zh: "\(index.label(lesion).zhHans)：\(dated ? "全身治疗开始后出现的成骨性病灶——多为治疗反应" : "全身治疗中的成骨性病灶")；已建议手术")
+                            en: "blastic lesion \(dated ? "after systemic therapy started — likely response" : "under systemic therapy"); surgery proposed",
+                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶——多为治疗反应" : "全身治疗中的成骨性病灶")；已建议手术")
                         : LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion \(dated ? "after systemic therapy started" : "under systemic therapy") — do not biopsy",
-                            zh: "\(index.label(lesion).zhHans)：\(dated ? "全身治疗开始后出现的成骨性病灶" : "全身治疗中的成骨性病灶")——不建议活检"),
-                    detail: LocalizedText(
-                        en: "\(why.en)\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
-                        zh: "\(why.zhHans)\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+                            en: "blastic lesion \(dated ? "after systemic therapy started" : "under systemic therapy") — do not biopsy",
+                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶" : "全身治疗中的成骨性病灶")——不建议活检"),
+                    why: why,
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
                         FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
                         FindingInput("priorImagingOfRegion", dated.description), FindingInput("timing", "firstSeenUnderTherapy"),
-                    ],
-                    sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
+                    ]))
                 continue
             }
             // Seen before the therapy could have caused it: judged as a pre-existing lesion.
@@ -223,25 +219,19 @@ struct DiagnosisRules {
             // systemic therapy)" in November, five months into letrozole.
             if uptake != .some(false), let acting = index.systemicActingNow(), let start = acting.start {
                 let operated = surgeryProposed.contains(lesion.id)
-                findings.append(Finding(
-                    ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
-                    subject: .lesion(lesion.id), date: index.assessedOn,
+                findings.append(blasticNoBiopsyFinding(
+                    lesion, date: index.assessedOn, operated: operated,
                     title: operated
-                        ? LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion, systemic therapy under way; surgery proposed",
-                            zh: "\(index.label(lesion).zhHans)：成骨性病灶，全身治疗已在进行；已建议手术")
-                        : LocalizedText(
-                            en: "\(index.label(lesion).en): blastic lesion, systemic therapy under way — do not biopsy",
-                            zh: "\(index.label(lesion).zhHans)：成骨性病灶，全身治疗已在进行——不建议活检"),
-                    detail: LocalizedText(
-                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago. A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
-                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，至今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+                        ? LocalizedText(en: "blastic lesion, systemic therapy under way; surgery proposed", zh: "成骨性病灶，全身治疗已在进行；已建议手术")
+                        : LocalizedText(en: "blastic lesion, systemic therapy under way — do not biopsy", zh: "成骨性病灶，全身治疗已在进行——不建议活检"),
+                    why: LocalizedText(
+                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago. A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
+                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，至今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。"),
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
                         FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
                         FindingInput("uptake", uptake.map { $0.description } ?? "unknown"), FindingInput("timing", "therapyBegunSinceSeen"),
-                    ],
-                    sources: [Self.sourceHospital, Self.hamaoka2004], claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
+                    ]))
                 continue
             }
             switch uptake {
@@ -296,6 +286,22 @@ struct DiagnosisRules {
             }
         }
         return (findings, handled, biopsyAdvised)
+    }
+
+    /// "Do not biopsy" for a blastic lesion under systemic therapy (the source hospital's timing);
+    /// with surgery proposed for it, the surgical finding decides on tissue and nothing is claimed.
+    private func blasticNoBiopsyFinding(
+        _ lesion: Lesion, date: PartialDate, operated: Bool, title: LocalizedText, why: LocalizedText, inputs: [FindingInput]
+    ) -> Finding {
+        Finding(
+            ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: date,
+            title: LocalizedText(en: "\(index.label(lesion).en): \(title.en)", zh: "\(index.label(lesion).zhHans)：\(title.zhHans)"),
+            detail: LocalizedText(
+                en: "\(why.en)\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
+                zh: "\(why.zhHans)\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+            inputs: inputs, sources: [Self.sourceHospital, Self.hamaoka2004],
+            claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")])
     }
 
     /// History that explains a blastic lesion: radiotherapy to it, a prostate primary, or bone
