@@ -242,3 +242,37 @@ import Testing
         #expect(!both.detail.en.contains("Only irradiated lesions responded"))
     }
 }
+
+@Suite struct AnotherCancerOnBiopsyTests {
+    /// A breast cancer's femur biopsied as diffuse large B-cell lymphoma, a T9 not biopsied: no
+    /// finding said what the femur was, a myeloma work-up was asked for, and the T9 was called
+    /// "solitary".
+    func record(_ result: BiopsyResult) -> CaseRecord {
+        var r = baseCase()
+        r.primaries[0].diagnosed = day("2013-05")
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .right), Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T9"))]
+        r.studies = [
+            survey("P", "2023-01-01", ["F", "V"]),
+            ct("C", "2023-01-03", [observation("F", .lytic) { $0.boneDestruction = true }, observation("V", .lytic) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = []
+        r.biopsies = [Biopsy(lesion: "F", date: day("2023-01-10"), decalcification: .edta, result: result, histology: "diffuse large B-cell lymphoma")]
+        return r
+    }
+
+    @Test func aLymphomaOrMyelomaBiopsyInAnotherCancersPatientIsSaid() throws {
+        let a = assess(record(.lymphoma), asOf: day("2023-01-20"))
+        let finding = try #require(a.rule("diagnosis.biopsy.anotherCancer").first)
+        #expect(finding.specialty == .haematology && finding.severity == .warning)
+        #expect(finding.title.en == "right femur, diaphysis: biopsy shows lymphoma — a second cancer, refer to haematology")
+        #expect(finding.detail.en.contains("not a metastasis of the breast cancer on record"))
+        #expect(finding.detail.en.contains("The other bone lesions (T9 vertebra) may be either disease"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        #expect(!a.findings.contains { $0.detail.en.contains("solitary bone lesion") })
+        // Myeloma: said too, citing IMWG.
+        let m = try #require(assess(record(.myeloma), asOf: day("2023-01-20")).rule("diagnosis.biopsy.anotherCancer").first)
+        #expect(m.sources.contains { $0.id == "rajkumar2014" })
+        // A metastasis: nothing of the kind.
+        #expect(!assess(record(.metastasis), asOf: day("2023-01-20")).has("diagnosis.biopsy.anotherCancer"))
+    }
+}

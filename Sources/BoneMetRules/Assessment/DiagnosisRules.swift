@@ -16,7 +16,7 @@ struct DiagnosisRules {
     static let hamaoka2004 = Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (timing of bone response)")
 
     func findings() -> [Finding] {
-        var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings()
+        var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings() + anotherCancerFindings()
         let uptakeOnly = uptakeWithoutDestruction()
         findings += uptakeOnly.findings
         let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
@@ -337,7 +337,9 @@ struct DiagnosisRules {
     private func biopsyIndicationFindings(excluding: Set<String>) -> [Finding] {
         var findings: [Finding] = []
         let candidates = index.metastaticLesions.filter { !excluding.contains($0.id) && index.diagnosticBiopsy($0.id) == nil }
-        let solitary = index.metastaticSiteCount == 1
+        // Not solitary beside a lesion proven to be another cancer (myeloma, lymphoma): the bone
+        // holds more than one lesion, whichever disease this one proves to be.
+        let solitary = index.metastaticSiteCount == 1 && !index.seenLesions.contains { index.anotherCancer($0.id) != nil }
         let anyBiopsied = index.seenLesions.contains { index.diagnosticBiopsy($0.id) != nil }
         if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
             let taken = LocalizedText.joined(candidates.compactMap { index.openBiopsyNote($0.id) }, en: " ", zh: "")

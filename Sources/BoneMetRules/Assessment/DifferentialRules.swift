@@ -14,7 +14,10 @@ struct DifferentialRules {
 
     private func myeloma() -> [Finding] {
         guard let age = index.ageNow, age > index.settings.myelomaWorkupAgeAbove else { return [] }
-        if index.record.biopsies.contains(where: { $0.result == .myeloma || $0.result == .metastasis }) { return [] }
+        // A biopsy that found the disease answers the question; so does lymphoma, whose staging
+        // by haematology includes the marrow (a breast cancer's femur proven DLBCL still raised a
+        // myeloma work-up).
+        if index.record.biopsies.contains(where: { $0.result == .myeloma || $0.result == .metastasis || $0.result == .lymphoma }) { return [] }
         let lytic = index.seenLesions.filter { index.characters($0.id).last == .lytic }
         var reasons: [LocalizedText] = []
         if lytic.count >= 2 { reasons.append(LocalizedText(en: "multiple lytic lesions (\(lytic.count))", zh: "多发溶骨性病灶（\(lytic.count) 处）")) }
