@@ -272,6 +272,12 @@ import Testing
         // Myeloma: said too, citing IMWG.
         let m = try #require(assess(record(.myeloma), asOf: day("2023-01-20")).rule("diagnosis.biopsy.anotherCancer").first)
         #expect(m.sources.contains { $0.id == "rajkumar2014" })
+        // No cancer on record: the diagnosis itself, not a second cancer.
+        var alone = record(.myeloma)
+        alone.primaries = []
+        let first = try #require(assess(alone, asOf: day("2023-01-20")).rule("diagnosis.biopsy.anotherCancer").first)
+        #expect(first.title.en == "right femur, diaphysis: biopsy shows myeloma — refer to haematology")
+        #expect(first.detail.en.contains("record it as a primary cancer so that"))
         // A metastasis: nothing of the kind.
         #expect(!assess(record(.metastasis), asOf: day("2023-01-20")).has("diagnosis.biopsy.anotherCancer"))
     }

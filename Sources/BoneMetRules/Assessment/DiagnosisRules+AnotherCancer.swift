@@ -22,12 +22,17 @@ extension DiagnosisRules {
             return Finding(
                 ruleId: "diagnosis.biopsy.anotherCancer", severity: .warning, duty: .diagnosis, specialty: .haematology,
                 subject: .lesion(lesion.id), date: biopsy.date,
-                title: LocalizedText(
-                    en: "\(name.en): biopsy shows \(result.label.en) — a second cancer, refer to haematology",
-                    zh: "\(name.zhHans)：活检为\(result.label.zhHans)——第二种肿瘤，请转血液科"),
+                // Without a cancer on record it is the diagnosis, not a second cancer.
+                title: index.knownPrimaries.isEmpty
+                    ? LocalizedText(
+                        en: "\(name.en): biopsy shows \(result.label.en) — refer to haematology",
+                        zh: "\(name.zhHans)：活检为\(result.label.zhHans)——请转血液科")
+                    : LocalizedText(
+                        en: "\(name.en): biopsy shows \(result.label.en) — a second cancer, refer to haematology",
+                        zh: "\(name.zhHans)：活检为\(result.label.zhHans)——第二种肿瘤，请转血液科"),
                 detail: LocalizedText(
-                    en: "Biopsy of \(biopsy.date)\(biopsy.histology.map { ": \($0)" } ?? ""): \(result.label.en)\(known.en). Staging and treatment by haematology; record it as a primary cancer of its own so that the prognosis scores and radiosensitivity (very radiosensitive) read it. Its fracture risk and stability are still scored (malignant bone disease).\(open.en)",
-                    zh: "\(biopsy.date) 活检\(biopsy.histology.map { "：\($0)" } ?? "")：\(result.label.zhHans)\(known.zhHans)。由血液科分期和治疗；请将其作为独立的原发肿瘤记录，以便预后评分和放疗敏感性（高度敏感）据此判断。其骨折风险和稳定性仍需评分（恶性骨病）。\(open.zhHans)"),
+                    en: "Biopsy of \(biopsy.date)\(biopsy.histology.map { ": \($0)" } ?? ""): \(result.label.en)\(known.en). Staging and treatment by haematology; record it as a primary cancer\(index.knownPrimaries.isEmpty ? "" : " of its own") so that the prognosis scores and radiosensitivity (very radiosensitive) read it. Its fracture risk and stability are still scored (malignant bone disease).\(open.en)",
+                    zh: "\(biopsy.date) 活检\(biopsy.histology.map { "：\($0)" } ?? "")：\(result.label.zhHans)\(known.zhHans)。由血液科分期和治疗；请将其作为\(index.knownPrimaries.isEmpty ? "" : "独立的")原发肿瘤记录，以便预后评分和放疗敏感性（高度敏感）据此判断。其骨折风险和稳定性仍需评分（恶性骨病）。\(open.zhHans)"),
                 inputs: [FindingInput("biopsyResult", result.rawValue)],
                 sources: [Self.sourceHospital] + (result == .myeloma ? [DifferentialRules.rajkumar2014] : []))
         }
