@@ -323,6 +323,12 @@ public struct BulkImporter: Sendable {
         for note in summary.notes where note.resource.hasPrefix("Condition/") && !note.message.hasPrefix("recognised by text") {
             summary.skip("condition: \(note.message)")
         }
+        // Other resources left out by the mapping, counted by kind as conditions are (Synthea's
+        // 221 chemoradiation procedures without a site were only a long list of notes).
+        for note in summary.notes where !note.resource.hasPrefix("Condition/") && note.message.hasSuffix("not used") {
+            let type = note.resource.split(separator: "/").first.map { $0.lowercased() } ?? "resource"
+            summary.skip("\(type): \(note.message)")
+        }
         summary.skip("condition recognised by text only — imported, to confirm", count: summary.notes.filter { $0.message.hasPrefix("recognised by text") }.count)
         summary.skippedPatients.sort { $0.patient < $1.patient }
     }

@@ -384,6 +384,16 @@ extension FHIRMappingTests {
                 }
             }
             #expect(summary.created == withCancer.count)
+            // Synthea's "Combined chemotherapy and radiation therapy" procedures name no site: each
+            // is counted as not used, by kind (independent count from the raw file, the imported
+            // patients' only; completed ones — others never reach the mapping).
+            let procedures = try String(contentsOf: SyntheaExportTests.folder.appendingPathComponent("Procedure.000.ndjson"), encoding: .utf8)
+            let chemoradiation = procedures.split(separator: "\n").filter { line in
+                line.contains("\"703423002\"") && !line.contains("\"bodySite\"") && line.contains("\"status\":\"completed\"")
+                    && withCancer.contains { line.contains("Patient/\($0)") }
+            }.count
+            #expect(chemoradiation > 0)
+            #expect(summary.skipped["procedure: radiotherapy without a bone site: not used"] == chemoradiation)
         }
     }
 }
