@@ -53,10 +53,7 @@ extension FHIRCaseMapper {
         }
         // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
         // reason code that is a cancer by value set (reasonCode, as mCODE examples send it).
-        let reasons = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId)
-        let reasonCodes = (r["reasonCode"]?.array ?? []).flatMap(FHIRRead.codings)
-        let coded = reasonCodes.contains { CancerCodes.classify(system: $0.system, code: $0.code, mappings: mappings) != nil }
-        guard reasons.contains(where: primaries.contains) || coded || isAntineoplastic(concept, atc: atc) else { return nil }
+        guard !cancerReasonMissing(resource, primaries: primaries, mappings: mappings) || isAntineoplastic(concept, atc: atc) else { return nil }
         return Treatment(
             id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
             systemicClass: systemicClass(atc: atc), start: start, end: statedEnd ?? (finished ? start : nil))

@@ -315,51 +315,6 @@ struct ResponseRules {
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
     }
 
-    /// The end of an interval spent off systemic therapy: every systemic therapy of the window
-    /// stopped more than `regimenGapDays` (setting) before the study. A change over the interval
-    /// may have happened then, as natural history (the source hospital's attribution): said in the
-    /// window, which otherwise named only the regimen that had stopped four months before.
-    private func untreatedTail(_ point: TimePointResponse) -> LocalizedText? {
-        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
-        // Radiotherapy or surgery in the interval acts on its lesion long after it ends.
-        let local = point.treatments.contains { id in index.treatments.contains { $0.id == id && ($0.kind == .radiotherapy || $0.kind == .surgery) } }
-        guard !systemic.isEmpty, !local else { return nil }
-        var lastEnd: PartialDate?
-        for therapy in systemic {
-            guard let end = therapy.end else { return nil }
-            if lastEnd.map({ end.latestDay > $0.latestDay }) ?? true { lastEnd = end }
-        }
-        guard let end = lastEnd else { return nil }
-        let days = point.to.earliestDay - end.latestDay
-        guard days > index.settings.regimenGapDays else { return nil }
-        return LocalizedText(
-            en: "; then no systemic therapy from \(end) to \(point.to) (\(days) days): change in that time is natural history, not the regimen's",
-            zh: "；此后 \(end) 至 \(point.to) 无全身治疗（\(days) 天）：这段时间内的变化属于疾病自然进程，不归于该方案")
-    }
-
-    static let eisenhauer2009 = Citation(id: "eisenhauer2009", text: "Eisenhauer EA et al. Eur J Cancer 2009;45:228-47 (RECIST 1.1)")
-
-    /// The start of an interval spent before any of its systemic therapies: every one began more
-    /// than 4 weeks after the earlier study — RECIST 1.1 (Eisenhauer 2009) takes a baseline no
-    /// more than 4 weeks before treatment. Growth over such an interval may predate the regimen.
-    private func untreatedHead(_ point: TimePointResponse) -> LocalizedText? {
-        // Every treatment acting on the tumour, local ones included (a separation surgery and
-        // radiotherapy before the regimen began are not "natural history").
-        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind != .boneModifyingAgent } }
-        guard !systemic.isEmpty else { return nil }
-        var firstStart: PartialDate?
-        for therapy in systemic {
-            guard let start = therapy.start else { return nil }
-            if firstStart.map({ start.earliestDay < $0.earliestDay }) ?? true { firstStart = start }
-        }
-        guard let start = firstStart else { return nil }
-        let days = start.earliestDay - point.from.latestDay
-        guard days > 28 else { return nil }
-        return LocalizedText(
-            en: "; the earlier study was \(days) days before the first treatment began (\(start); RECIST 1.1 takes a baseline no more than 4 weeks before treatment): change before then is natural history, not the regimen's",
-            zh: "；前次检查早于最早的治疗开始（\(start)）\(days) 天（RECIST 1.1 要求基线在治疗前 4 周内）：此前的变化属于疾病自然进程，不归于该方案")
-    }
-
     /// An untreated interval before any treatment at all: the baseline, whose change is the
     /// natural history of the disease (the source hospital's attribution).
     func isBaseline(_ point: TimePointResponse) -> Bool {
