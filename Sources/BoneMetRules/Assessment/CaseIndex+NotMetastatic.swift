@@ -9,9 +9,22 @@ extension CaseIndex {
     /// biopsy: not a metastasis diagnosis (scenario 2) — the reading that excludes it, else nil.
     /// Nor is it scored for fracture risk or stability: a degenerative knee with uptake and no
     /// destruction was "Mirels 7–11 may reach the fixation threshold — complete it".
+    /// A soft-tissue mass at the lesion (below) is tumour the bone window cannot exclude.
     func uptakeWithoutDestruction(_ lesion: String) -> Point? {
-        guard tracerUptake(lesion) == true, !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil else { return nil }
+        guard tracerUptake(lesion) == true, !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil, softTissueMass(lesion) == nil
+        else { return nil }
         return destructionExcluded(lesion).last
+    }
+
+    /// Tumour tissue seen at the lesion on CT or MRI whatever its bone shows: epidural extension
+    /// (ESCC above 0) or a soft-tissue component. A hot T7 with no destruction on the CT bone
+    /// window and ESCC 2 with myelopathy on MRI read "not a metastasis diagnosis — do not treat
+    /// it as a metastasis", its cord compression silent. The latest such reading, else nil.
+    func softTissueMass(_ lesion: String) -> Point? {
+        presentPoints(lesion).last { point in
+            point.study.modality.isAnatomic
+                && ((point.observation.escc.map { $0 > .g0 } ?? false) || (point.observation.softTissueMm ?? 0) > 0)
+        }
     }
 
     func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {

@@ -18,7 +18,7 @@ struct DiagnosisRules {
     func findings() -> [Finding] {
         var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings() + anotherCancerFindings()
         let uptakeOnly = uptakeWithoutDestruction()
-        findings += uptakeOnly.findings
+        findings += uptakeOnly.findings + massWithoutDestructionFindings()
         let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
         findings += blastic.findings
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
@@ -140,6 +140,7 @@ struct DiagnosisRules {
             let field = irradiated
                 ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")
                 : LocalizedText(en: "", zh: "")
+            let mri = mriSignal(lesion.id)
             findings.append(Finding(
                 ruleId: "diagnosis.uptakeWithoutDestruction", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: ct.study.date,
@@ -147,8 +148,8 @@ struct DiagnosisRules {
                     en: "\(index.label(lesion).en): uptake without bone destruction — not a metastasis diagnosis",
                     zh: "\(index.label(lesion).zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
                 detail: LocalizedText(
-                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)",
-                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)"),
+                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)\(mri.en)",
+                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)\(mri.zhHans)"),
                 inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description)],
                 sources: [Self.sourceHospital]))
         }

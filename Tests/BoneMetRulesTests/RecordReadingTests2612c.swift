@@ -1,0 +1,112 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.57, from a batch of unseen records: a breast cancer with hot T7 and L3, no
+/// destruction on the CT bone window and an MRI that disagreed — at T7 with epidural tumour and
+/// myelopathy — and a biopsy-proven chordoma compressing the cord.
+@Suite struct MassWithoutDestructionTests {
+    /// Bone scan hot at T7 and L3, CT bone window without destruction at both, then an MRI.
+    func record(t7: (inout LesionObservation) -> Void, l3: (inout LesionObservation) -> Void = { _ in }, deficit: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7")), Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [
+            survey("B1", "2023-03-01", ["T7", "L3"]),
+            ct("C1", "2023-03-05", [observation("T7") { $0.boneDestruction = false }, observation("L3") { $0.boneDestruction = false }]),
+            study("M1", "2023-03-10", .mri, coverage: [.thoracicSpine, .lumbarSpine], [observation("T7", configure: t7), observation("L3", configure: l3)]),
+        ]
+        r.neurology = [NeurologyRecord(date: day("2023-03-10"), status: deficit ? .myelopathy : .intact, frankel: deficit ? .D : .E, lesion: deficit ? "T7" : nil)]
+        return r
+    }
+
+    /// Source hospital: uptake without CT destruction is no metastasis diagnosis — about the
+    /// bone. Epidural tumour (Bilsky ESCC 2) is a mass it does not exclude: the compression gets
+    /// its spine finding (NOMS, NICE NG234 with the deficit) and the diagnosis is "imaging cannot
+    /// decide — pathology" instead of "do not treat it as a metastasis".
+    @Test func epiduralTumourIsNotExcludedByTheBoneWindow() throws {
+        let a = assess(record(t7: { $0.escc = .g2 }, deficit: true), asOf: day("2023-03-12"))
+        #expect(!a.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("T7")))
+        let mass = try #require(a.rule("diagnosis.massWithoutDestruction").first)
+        #expect(mass.subject == .lesion("T7"))
+        #expect(mass.severity == .warning)
+        #expect(mass.title.en.contains("epidural tumour (ESCC 2) without bone destruction"))
+        #expect(mass.detail.en.contains("pathology is the gold standard"))
+        #expect(mass.detail.zhHans.contains("病理是金标准"))
+        let spine = try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("T7") })
+        #expect(spine.severity == .urgent)
+        #expect(spine.detail.en.contains("dexamethasone 16 mg"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // ESCC 0 (bone only) is no mass: the source hospital's reading stands.
+        let bone = assess(record(t7: { $0.escc = .g0 }, deficit: false), asOf: day("2023-03-12"))
+        #expect(bone.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("T7")))
+        #expect(!bone.has("diagnosis.massWithoutDestruction"))
+        #expect(!bone.has("surgery.spine.noms"))
+        // 1a is epidural tumour already (Bilsky 2010), low grade: a mass, no emergency.
+        let low = assess(record(t7: { $0.escc = .g1a }, deficit: false), asOf: day("2023-03-12"))
+        #expect(low.has("diagnosis.massWithoutDestruction", subject: .lesion("T7")))
+        #expect(try #require(low.rule("surgery.spine.noms").first).severity < .urgent)
+    }
+
+    /// A soft-tissue component measured on CT or MRI is a mass too; 0 mm is none.
+    @Test func aSoftTissueComponentIsAMass() throws {
+        let a = assess(record(t7: { $0.softTissueMm = 15 }, deficit: false), asOf: day("2023-03-12"))
+        #expect(try #require(a.rule("diagnosis.massWithoutDestruction").first).title.en.contains("a soft-tissue mass (15 mm)"))
+        let none = assess(record(t7: { $0.softTissueMm = 0 }, deficit: false), asOf: day("2023-03-12"))
+        #expect(none.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("T7")))
+        #expect(!none.has("diagnosis.massWithoutDestruction"))
+    }
+
+    /// The MRI's signal is said beside the CT's reading: abnormal disagrees (the source MDT: MRI
+    /// alone has many false positives — pathology when imaging cannot decide), normal agrees.
+    @Test func theMRISignalIsSaidBesideTheBoneWindow() throws {
+        let a = assess(record(t7: { $0.normalSignal = true }, l3: { $0.normalSignal = false }, deficit: false), asOf: day("2023-03-12"))
+        let t7 = try #require(a.rule("diagnosis.uptakeWithoutDestruction").first { $0.subject == .lesion("T7") })
+        let l3 = try #require(a.rule("diagnosis.uptakeWithoutDestruction").first { $0.subject == .lesion("L3") })
+        #expect(t7.detail.en.contains("shows normal signal here, which agrees"))
+        #expect(l3.detail.en.contains("shows abnormal signal here: MRI alone has many false positives"))
+        #expect(l3.detail.zhHans.contains("信号异常"))
+        let silent = assess(record(t7: { _ in }, deficit: false), asOf: day("2023-03-12"))
+        #expect(!(try #require(silent.rule("diagnosis.uptakeWithoutDestruction").first).detail.en.contains("signal")))
+    }
+}
+
+@Suite struct CompressionOtherCauseTests {
+    /// A T7 lytic lesion a biopsy showed to be a primary bone tumour, graded on MRI.
+    func record(escc: ESCC.Grade, neuro: NeurologicalStatus, result: BiopsyResult = .primaryBoneTumour, atLesion: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7"))]
+        r.studies = [
+            ct("C1", "2023-03-05", [observation("T7", .lytic) { $0.boneDestruction = true }]),
+            study("M1", "2023-03-10", .mri, coverage: [.thoracicSpine], [observation("T7") { $0.escc = escc }]),
+        ]
+        r.biopsies = [Biopsy(lesion: "T7", date: day("2023-03-08"), decalcification: .edta, result: result, histology: "chordoma")]
+        r.neurology = [NeurologyRecord(date: day("2023-03-10"), status: neuro, frankel: neuro == .intact ? .E : .D, lesion: atLesion ? "T7" : nil)]
+        return r
+    }
+
+    /// SINS and NOMS are for metastases (Fisher 2010, Laufer 2013), so the lesion leaves the
+    /// spine findings — its compression must not: a chordoma at ESCC 2 with myelopathy had no
+    /// word of the cord.
+    @Test func compressionAtANonMetastaticLesionIsStillAnEmergency() throws {
+        let a = assess(record(escc: .g2, neuro: .myelopathy), asOf: day("2023-03-12"))
+        let f = try #require(a.rule("surgery.spine.compressionOtherCause").first)
+        #expect(f.severity == .urgent)
+        #expect(f.specialty == .spineSurgery)
+        #expect(f.detail.en.contains("ESCC 2"))
+        #expect(f.detail.en.contains("a bone-tumour spine surgeon"))
+        #expect(!f.detail.en.contains("dexamethasone"))
+        #expect(!a.has("surgery.spine.noms"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // High grade without a deficit: a spine-surgery review, not an emergency.
+        let intact = assess(record(escc: .g3, neuro: .intact), asOf: day("2023-03-12"))
+        #expect(try #require(intact.rule("surgery.spine.compressionOtherCause").first).severity == .warning)
+        // Low grade, intact: nothing to add to "biopsy shows primary bone tumour".
+        let low = assess(record(escc: .g1b, neuro: .intact), asOf: day("2023-03-12"))
+        #expect(!low.has("surgery.spine.compressionOtherCause"))
+        // A deficit recorded for the patient, not this level, with a low grade here: not its cause.
+        let elsewhere = assess(record(escc: .g1a, neuro: .myelopathy, atLesion: false), asOf: day("2023-03-12"))
+        #expect(!elsewhere.has("surgery.spine.compressionOtherCause"))
+        // A degenerative lesion compressing with a deficit: its cause's treatment, not a tumour surgeon's.
+        let degenerative = assess(record(escc: .g2, neuro: .myelopathy, result: .degenerative), asOf: day("2023-03-12"))
+        #expect(try #require(degenerative.rule("surgery.spine.compressionOtherCause").first).detail.en.contains("as its cause requires"))
+    }
+}
