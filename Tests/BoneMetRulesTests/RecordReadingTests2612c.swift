@@ -110,3 +110,43 @@ import Testing
         #expect(try #require(degenerative.rule("surgery.spine.compressionOtherCause").first).detail.en.contains("as its cause requires"))
     }
 }
+
+@Suite struct NoComparableStudyTests {
+    /// Staged on CT, restaged on MRI only under letrozole (begun 2023-01-10).
+    func record(mri: (inout LesionObservation) -> Void, laterCT: Bool = false, treated: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [30, 24]) { $0.boneDestruction = true }]),
+            study("M1", "2023-04-01", .mri, coverage: [.leftLowerLimb], [observation("L1", configure: mri)]),
+        ]
+        if laterCT { r.studies.append(ct("S2", "2023-04-10", [observation("L1", .lytic, [30, 24]) { $0.boneDestruction = true }])) }
+        if !treated { r.treatments = [] }
+        return r
+    }
+
+    /// MDA's criteria are defined per method (Hamaoka 2004) and RECIST 1.1 asks for the same
+    /// method at baseline and follow-up: a restaging MRI has no time point — said, with the sizes
+    /// side by side, instead of no response finding at all.
+    @Test func aRestagingOnAnotherMethodIsSaid() throws {
+        let a = assess(record(mri: { $0.diametersMm = [36, 29] }), asOf: day("2023-04-02"))
+        let f = try #require(a.rule("boneHealth.mda.noComparableStudy").first)
+        #expect(f.subject == .study("M1"))
+        #expect(f.severity == .advisory)
+        #expect(f.title.en == "MRI of 2023-04-01: response not assessed — no earlier MRI to compare with")
+        #expect(f.detail.en.contains("last seen on the CT of 2023-01-05"))
+        #expect(f.detail.en.contains("Restage on CT, or take this MRI as the new baseline"))
+        #expect(f.detail.en.contains("36 × 29 mm (MRI) against 30 × 24 mm (CT) — not comparable across methods"))
+        #expect(f.detail.zhHans.contains("不同检查方法之间不可比较"))
+        #expect(!a.has("boneHealth.mda.timePoint"))
+        // An MRI read for the cord alone restages nothing.
+        let cord = assess(record(mri: { $0.escc = .g0 }), asOf: day("2023-04-02"))
+        #expect(!cord.has("boneHealth.mda.noComparableStudy"))
+        // A later CT is compared with the baseline: the MRI between is not the restaging.
+        let compared = assess(record(mri: { $0.diametersMm = [36, 29] }, laterCT: true), asOf: day("2023-04-12"))
+        #expect(!compared.has("boneHealth.mda.noComparableStudy"))
+        #expect(compared.has("boneHealth.mda.timePoint"))
+        // Nothing given between the two: no response to judge.
+        let untreated = assess(record(mri: { $0.diametersMm = [36, 29] }, treated: false), asOf: day("2023-04-02"))
+        #expect(!untreated.has("boneHealth.mda.noComparableStudy"))
+    }
+}

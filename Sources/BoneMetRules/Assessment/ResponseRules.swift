@@ -238,6 +238,7 @@ struct ResponseRules {
             }
         }
         findings += switchFindings(points)
+        if let unpaired = noComparableStudyFinding(points) { findings.append(unpaired) }
         findings += measurabilityFindings()
         return findings
     }

@@ -1,0 +1,69 @@
+/// A restaging on another method than the lesions' baseline: said, not left silent.
+extension ResponseRules {
+    /// Time points pair a study with the previous study of its own modality (MDA's criteria are
+    /// defined per method — Hamaoka 2004; RECIST 1.1: the same method and technique at baseline
+    /// and follow-up). A breast cancer staged on CT and restaged three months into THP on MRI
+    /// only (pelvis 30 × 24 → 36 × 29 mm) had no response finding at all. The latest anatomic
+    /// study with no time point of its own, after the last time point, whose lesions were seen
+    /// before on another method with a treatment begun or running between the two, is named with
+    /// what to do: restage on the baseline's method, or keep it as the new baseline.
+    func noComparableStudyFinding(_ points: [TimePointResponse]) -> Finding? {
+        let timed = Set(points.map(\.study))
+        let lastTimed = points.filter { $0.modality.isAnatomic }.map(\.to.earliestDay).max()
+        let candidates = index.studies.filter { study in
+            study.modality.isAnatomic && !timed.contains(study.id)
+                && lastTimed.map { study.date.earliestDay > $0 } ?? true
+                && study.observations.contains { Self.readsResponse($0, on: study.modality) && index.isMetastaticCandidate($0.lesion) }
+        }
+        for study in candidates.reversed() {
+            let lesions = study.observations.filter { Self.readsResponse($0, on: study.modality) && index.isMetastaticCandidate($0.lesion) }.map(\.lesion)
+            // The lesions' last reading on another method, certainly before this study.
+            let baseline = index.studies.last { earlier in
+                earlier.modality.isAnatomic && earlier.modality != study.modality && earlier.date.latestDay < study.date.earliestDay
+                    && earlier.observations.contains { $0.present && lesions.contains($0.lesion) }
+            }
+            guard let baseline else { continue }
+            let treatments = index.activeTreatments(after: baseline.date, before: study.date, lesion: nil).filter {
+                $0.kind == .systemic || $0.kind == .boneModifyingAgent || $0.lesions.contains(where: lesions.contains)
+            }
+            guard !treatments.isEmpty else { continue }
+            let sizes: [LocalizedText] = lesions.compactMap { id in
+                guard let now = study.observation(of: id)?.diametersMm, let then = baseline.observation(of: id)?.diametersMm,
+                    let lesion = index.lesions.first(where: { $0.id == id })
+                else { return nil }
+                let name = index.label(lesion)
+                return LocalizedText(
+                    en: "\(name.en) \(Self.size(now)) mm (\(study.modality.label.en)) against \(Self.size(then)) mm (\(baseline.modality.label.en))",
+                    zh: "\(name.zhHans) \(Self.size(now)) mm（\(study.modality.label.zhHans)），基线 \(Self.size(then)) mm（\(baseline.modality.label.zhHans)）")
+            }
+            let sizeText = sizes.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " Sizes on record: \(LocalizedText.joined(sizes, en: "; ", zh: "；").en) — not comparable across methods.",
+                    zh: "已记录的大小：\(LocalizedText.joined(sizes, en: "; ", zh: "；").zhHans)——不同检查方法之间不可比较。")
+            let running = LocalizedText.joined(treatments.map(\.label), en: "; ", zh: "；")
+            return Finding(
+                ruleId: "boneHealth.mda.noComparableStudy", severity: .advisory, duty: .boneHealth, specialty: .radiology,
+                subject: .study(study.id), date: study.date,
+                title: LocalizedText(
+                    en: "\(study.label.en): response not assessed — no earlier \(study.modality.label.en) to compare with",
+                    zh: "\(study.label.zhHans)：未能评价疗效——无更早的同类检查可比较"),
+                detail: LocalizedText(
+                    en: "Its lesions were last seen on the \(baseline.label.en); treatment since: \(running.en). A bone lesion's response is judged on the method of its baseline: MDA's criteria are defined per method (X-ray/CT, MRI, bone scan) and RECIST 1.1 asks for the same method and technique at baseline and follow-up. Restage on \(baseline.modality.label.en), or take this \(study.modality.label.en) as the new baseline.\(sizeText.en)",
+                    zh: "其病灶上次见于 \(baseline.label.zhHans)，其间治疗：\(running.zhHans)。骨病灶的疗效须以基线所用的检查方法评价：MDA 标准按检查方法（X 线/CT、MRI、骨扫描）分别定义，RECIST 1.1 要求基线与随访使用相同的方法和技术。请以 \(baseline.modality.label.zhHans)复查，或以本次 \(study.modality.label.zhHans)作为新的基线。\(sizeText.zhHans)"),
+                inputs: [FindingInput("baselineStudy", baseline.id), FindingInput("baselineModality", baseline.modality.rawValue), FindingInput("modality", study.modality.rawValue)],
+                sources: Self.sources + [Self.eisenhauer2009])
+        }
+        return nil
+    }
+
+    /// A reading MDA compares (size, character, rim, fill-in; MRI signal) — not an MRI read for
+    /// the cord alone (ESCC) the day after the staging CT, which restages nothing.
+    private static func readsResponse(_ observation: LesionObservation, on modality: Modality) -> Bool {
+        observation.present && (MDA.hasAnatomy(observation) || (modality == .mri && observation.normalSignal != nil))
+    }
+
+    private static func size(_ diameters: [Double]) -> String {
+        diameters.map { $0 == $0.rounded() ? String(Int($0)) : String(describing: $0) }.joined(separator: " × ")
+    }
+}
