@@ -150,3 +150,31 @@ import Testing
         #expect(!untreated.has("boneHealth.mda.noComparableStudy"))
     }
 }
+
+@Suite struct ExplainedBlasticUnderTherapyTests {
+    /// A blastic spine first imaged under long-running therapy, with no earlier image of it.
+    func record(prostate: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = prostate ? .male : .female
+        r.primaries = [prostate
+            ? PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2020-01"))
+            : PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2020-01"), hormoneDependent: true)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: prostate ? "goserelin" : "letrozole", systemicClass: .endocrine, start: day("2020-02-01"))]
+        r.lesions = [Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [survey("B1", "2023-03-01", ["L2"]), ct("S1", "2023-03-03", [observation("L2", .blastic) { $0.boneDestruction = true }])]
+        return r
+    }
+
+    /// Source hospital: the blastic rules are for an unexplained lesion. A prostate cancer's
+    /// blastic metastases first imaged years into ADT each read "blastic lesion under systemic
+    /// therapy — do not biopsy" — a biopsy nobody asked for, one advisory per lesion on the first
+    /// screen. Explained, they are said as explained (info); a breast cancer's stays as it was.
+    @Test func anExplainedBlasticLesionIsNotToldDoNotBiopsy() throws {
+        let a = assess(record(prostate: true), asOf: day("2023-03-10"))
+        #expect(a.has("diagnosis.blastic.explained", subject: .lesion("L2")))
+        #expect(!a.has("diagnosis.biopsy.blasticAfterTherapy"))
+        let b = assess(record(prostate: false), asOf: day("2023-03-10"))
+        #expect(b.has("diagnosis.biopsy.blasticAfterTherapy", subject: .lesion("L2")))
+        #expect(!b.has("diagnosis.blastic.explained"))
+    }
+}

@@ -173,6 +173,13 @@ struct DiagnosisRules {
                 // its sclerosis is not called a response (a CRPC patient's first scan after years
                 // of ADT shows progression as often as healing).
                 let dated = index.everImaged(lesion.id, before: firstSeen)
+                // Undated and explained (a prostate cancer's blastic spine first imaged years into
+                // ADT): nobody asks for its biopsy, and "do not biopsy" for each of its lesions
+                // filled the first screen; the explanation says what there is to say.
+                if !dated, let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
+                    findings.append(blasticExplainedFinding(lesion, firstSeen: firstSeen, explanation: explanation))
+                    continue
+                }
                 let why = dated
                     ? LocalizedText(
                         en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
@@ -206,11 +213,7 @@ struct DiagnosisRules {
                     : nil
             }
             if let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
-                findings.append(Finding(
-                    ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
-                    subject: .lesion(lesion.id), date: firstSeen,
-                    title: LocalizedText(en: "\(index.label(lesion).en): pure blastic lesion", zh: "\(index.label(lesion).zhHans)：单纯成骨性病灶"),
-                    detail: explanation, sources: [Self.sourceHospital]))
+                findings.append(blasticExplainedFinding(lesion, firstSeen: firstSeen, explanation: explanation))
                 continue
             }
             let uptake = index.tracerUptake(lesion.id)
@@ -309,6 +312,14 @@ struct DiagnosisRules {
     /// metastasis of its one candidate primary already proven by biopsy of another lesion (a
     /// breast cancer with a biopsied pelvic metastasis had "unexplained — biopsy" warnings on
     /// every other blastic lesion of the same survey).
+    private func blasticExplainedFinding(_ lesion: Lesion, firstSeen: PartialDate, explanation: LocalizedText) -> Finding {
+        Finding(
+            ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: firstSeen,
+            title: LocalizedText(en: "\(index.label(lesion).en): pure blastic lesion", zh: "\(index.label(lesion).zhHans)：单纯成骨性病灶"),
+            detail: explanation, sources: [Self.sourceHospital])
+    }
+
     private func blasticExplanation(_ lesion: Lesion, firstSeen: PartialDate) -> LocalizedText? {
         let candidates = index.primaryCandidates(for: lesion.id)
         if candidates.count == 1, let primary = candidates.first,
