@@ -178,3 +178,42 @@ import Testing
         #expect(!b.has("diagnosis.blastic.explained"))
     }
 }
+
+@Suite struct ZoledronicIntervalTests {
+    func record(_ doses: [String], calcium: Double? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-01-15"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        if let calcium {
+            r.labs += [
+                LabResult(date: day("2023-01-19"), test: .calcium, value: calcium, unit: "mg/dL"),
+                LabResult(date: day("2023-01-19"), test: .albumin, value: 4.0, unit: "g/dL"),
+            ]
+        }
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day(doses[0]), agent: .zoledronicAcid, doseMg: 4, doses: doses.map(day)))
+        r.dentalExams = [day("2023-01-10")]
+        return r
+    }
+
+    /// Zometa label: every 3–4 weeks for bone metastases; a retreatment of hypercalcaemia after at
+    /// least 7 days. Doses 14 days apart are named; 21 days apart are the label's shortest interval.
+    @Test func dosesCloserThanTheLabelAreNamed() throws {
+        let a = assess(record(["2023-01-20", "2023-02-03"]), asOf: day("2023-02-05"))
+        let f = try #require(a.rule("boneAgents.zoledronic.interval").first)
+        #expect(f.severity == .warning)
+        #expect(f.detail.en.hasPrefix("2023-01-20 → 2023-02-03 (14 days; minimum 21)"))
+        #expect(f.inputs.contains(FindingInput("closestDays", "14")))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        #expect(!assess(record(["2023-01-20", "2023-02-10"]), asOf: day("2023-02-12")).has("boneAgents.zoledronic.interval"))
+        #expect(assess(record(["2023-01-20", "2023-02-09"]), asOf: day("2023-02-12")).has("boneAgents.zoledronic.interval"))
+        // One dose entered twice.
+        let twice = assess(record(["2023-01-20", "2023-01-20"]), asOf: day("2023-02-12"))
+        #expect(try #require(twice.rule("boneAgents.zoledronic.interval").first).detail.en.contains("a dose entered twice?"))
+    }
+
+    /// In hypercalcaemia (corrected calcium 13 mg/dL before the second dose) the minimum is 7 days.
+    @Test func hypercalcaemiaAllowsARetreatmentAfterSevenDays() throws {
+        #expect(!assess(record(["2023-01-13", "2023-01-20"], calcium: 13), asOf: day("2023-01-22")).has("boneAgents.zoledronic.interval"))
+        let early = assess(record(["2023-01-15", "2023-01-20"], calcium: 13), asOf: day("2023-01-22"))
+        #expect(try #require(early.rule("boneAgents.zoledronic.interval").first).detail.en.contains("(5 days; minimum 7, in hypercalcaemia)"))
+    }
+}

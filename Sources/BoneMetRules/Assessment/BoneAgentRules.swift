@@ -38,7 +38,9 @@ struct BoneAgentRules {
         }
         for agent in agents {
             switch agent.agent {
-            case .zoledronicAcid: findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
+            case .zoledronicAcid:
+                findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
+                if let close = zoledronicIntervalFinding(agent) { findings.append(close) }
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
             default: break
             }

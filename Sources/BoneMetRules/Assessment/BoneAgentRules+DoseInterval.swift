@@ -1,0 +1,43 @@
+/// Zoledronic acid doses given closer together than its label allows.
+extension BoneAgentRules {
+    /// Zometa label: for bone metastases (and myeloma) 4 mg every 3–4 weeks (reference.md; 12-weekly
+    /// is non-inferior, CALGB 70604); in hypercalcaemia of malignancy a retreatment after at least
+    /// 7 days. A breast cancer's course recorded doses 14 and 7 days apart, and BoneMet said
+    /// nothing — a dosing error, or one dose entered twice, which also moves the next due date.
+    /// Each pair of doses certainly closer than the minimum is named (the minimum is 7 days when
+    /// the later dose was given in hypercalcaemia, else 21); the bone-loss dose (5 mg yearly) is
+    /// another regimen and is not judged here.
+    func zoledronicIntervalFinding(_ agent: Treatment) -> Finding? {
+        guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose else { return nil }
+        let given = agent.givenDoses.filter(index.known).sorted()
+        var close: [(from: PartialDate, to: PartialDate, days: Int, minimum: Int)] = []
+        for (earlier, later) in zip(given, given.dropFirst()) {
+            let minimum = index.hypercalcaemia(atDose: later) != nil ? 7 : 21
+            // Certainly closer: even the widest reading of two partial dates is below the minimum.
+            if later.latestDay - earlier.earliestDay < minimum {
+                close.append((earlier, later, later.latestDay - earlier.earliestDay, minimum))
+            }
+        }
+        guard !close.isEmpty else { return nil }
+        let pairs = LocalizedText.joined(close.map { pair in
+            LocalizedText(
+                en: "\(pair.from) → \(pair.to) (\(pair.days) days; minimum \(pair.minimum)\(pair.minimum == 7 ? ", in hypercalcaemia" : ""))",
+                zh: "\(pair.from) → \(pair.to)（\(pair.days) 天；最短 \(pair.minimum) 天\(pair.minimum == 7 ? "，高钙血症时" : "")）")
+        }, en: "; ", zh: "；")
+        let sameDay = close.contains { $0.days == 0 }
+        return Finding(
+            ruleId: "boneAgents.zoledronic.interval", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: close.last?.to,
+            title: LocalizedText(
+                en: "Zoledronic acid doses closer than the label allows (\(close.count == 1 ? "1 pair" : "\(close.count) pairs"))",
+                zh: "唑来膦酸给药间隔短于说明书要求（\(close.count) 处）"),
+            detail: LocalizedText(
+                en: "\(pairs.en). The label gives 4 mg (by CrCl) every 3–4 weeks for bone metastases, or every 12 weeks (CALGB 70604), and a retreatment of hypercalcaemia after at least 7 days. Check the record\(sameDay ? " — a dose entered twice?" : " (a dose entered twice, or a date wrong?)") and, if the doses were given, the serum creatinine before the next one; the next dose is counted from the last on record.",
+                zh: "\(pairs.zhHans)。说明书：骨转移每 3–4 周 4 mg（按肌酐清除率），或每 12 周（CALGB 70604）；高钙血症再次治疗至少间隔 7 天。请核对记录（\(sameDay ? "同一剂次是否重复录入？" : "是否重复录入或日期有误？")），如确已给药，下次给药前复查血肌酐；下次给药时间按记录中的末次给药计算。"),
+            inputs: [
+                FindingInput("closestDays", (close.map(\.days).min() ?? 0).description),
+                FindingInput("pairs", close.count.description),
+            ],
+            sources: [Sources.zometaLabel, LabRules.zometaHypercalcaemia, Sources.himelstein2017])
+    }
+}
