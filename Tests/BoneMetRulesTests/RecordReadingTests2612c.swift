@@ -205,6 +205,9 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
         #expect(!assess(record(["2023-01-20", "2023-02-10"]), asOf: day("2023-02-12")).has("boneAgents.zoledronic.interval"))
         #expect(assess(record(["2023-01-20", "2023-02-09"]), asOf: day("2023-02-12")).has("boneAgents.zoledronic.interval"))
+        // A dose dated by its month only may lie a month from its neighbour: not certainly close.
+        #expect(!assess(record(["2023-01", "2023-01-02"]), asOf: day("2023-02-12")).has("boneAgents.zoledronic.interval"))
+        #expect(assess(record(["2023-01-02", "2023-01-03"]), asOf: day("2023-02-12")).rule("boneAgents.zoledronic.interval").first?.detail.en.hasPrefix("2023-01-02 → 2023-01-03 (1 day;") == true)
         // One dose entered twice.
         let twice = assess(record(["2023-01-20", "2023-01-20"]), asOf: day("2023-02-12"))
         #expect(try #require(twice.rule("boneAgents.zoledronic.interval").first).detail.en.contains("a dose entered twice?"))

@@ -13,15 +13,15 @@ extension BoneAgentRules {
         var close: [(from: PartialDate, to: PartialDate, days: Int, minimum: Int)] = []
         for (earlier, later) in zip(given, given.dropFirst()) {
             let minimum = index.hypercalcaemia(atDose: later) != nil ? 7 : 21
-            // Certainly closer: even the widest reading of two partial dates is below the minimum.
-            if later.latestDay - earlier.earliestDay < minimum {
-                close.append((earlier, later, later.latestDay - earlier.earliestDay, minimum))
-            }
+            // Certainly closer: even the widest reading of two partial dates is below the minimum
+            // (a dose of "2026-10" beside one of 2026-10-02 may be 29 days from it, either side).
+            let widest = max(later.latestDay - earlier.earliestDay, earlier.latestDay - later.earliestDay)
+            if widest < minimum { close.append((earlier, later, widest, minimum)) }
         }
         guard !close.isEmpty else { return nil }
         let pairs = LocalizedText.joined(close.map { pair in
             LocalizedText(
-                en: "\(pair.from) → \(pair.to) (\(pair.days) days; minimum \(pair.minimum)\(pair.minimum == 7 ? ", in hypercalcaemia" : ""))",
+                en: "\(pair.from) → \(pair.to) (\(pair.days) day\(pair.days == 1 ? "" : "s"); minimum \(pair.minimum)\(pair.minimum == 7 ? ", in hypercalcaemia" : ""))",
                 zh: "\(pair.from) → \(pair.to)（\(pair.days) 天；最短 \(pair.minimum) 天\(pair.minimum == 7 ? "，高钙血症时" : "")）")
         }, en: "; ", zh: "；")
         let sameDay = close.contains { $0.days == 0 }
