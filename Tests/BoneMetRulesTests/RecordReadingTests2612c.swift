@@ -220,3 +220,30 @@ import Testing
         #expect(try #require(early.rule("boneAgents.zoledronic.interval").first).detail.en.contains("(5 days; minimum 7, in hypercalcaemia)"))
     }
 }
+
+@Suite struct LymphomaBoneAgentTests {
+    func record(_ site: PrimarySite) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-12"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "R-CHOP", drugs: ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"], start: day("2023-01-10"))]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-06"), decalcification: .edta, result: site == .lymphoma ? .lymphoma : .metastasis)]
+        return r
+    }
+
+    /// ESMO 2020 and the trials (Henry 2011: solid tumours other than breast and prostate, and
+    /// myeloma) do not cover lymphoma: a DLBCL in bone read "in solid tumours … start".
+    @Test func lymphomaInBoneHasNoEstablishedIndication() throws {
+        let a = assess(record(.lymphoma), asOf: day("2023-03-21"))
+        let f = try #require(a.rule("boneAgents.indication").first)
+        #expect(f.severity == .info)
+        #expect(f.specialty == .haematology)
+        #expect(f.title.en == "Lymphoma in bone: no established indication for a bone-modifying agent")
+        #expect(!f.detail.en.contains("solid tumours other than breast and prostate, start"))
+        #expect(f.detail.zhHans.contains("适应证未确立"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // A solid tumour (lung) keeps "start".
+        let lung = try #require(assess(record(.lung), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(lung.detail.en.contains("in solid tumours other than breast and prostate, start"))
+        #expect(lung.specialty == .medicalOncology)
+    }
+}

@@ -62,7 +62,7 @@ struct BoneAgentRules {
 
     /// The indication of a bone-modifying agent for SRE prevention, by disease state.
     struct Indication {
-        enum Verdict { case start, notIndicated, unknown }
+        enum Verdict { case start, notIndicated, unknown, notEstablished }
         let verdict: Verdict
         let text: LocalizedText
         let sources: [Citation]
@@ -74,6 +74,15 @@ struct BoneAgentRules {
             return Indication(verdict: .start, text: LocalizedText(
                 en: "Myeloma bone disease: start a bone-modifying agent (denosumab non-inferior to zoledronic acid, Raje 2018).",
                 zh: "骨髓瘤骨病：应开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018）。"), sources: [Self.raje2018])
+        }
+        // Lymphoma is not a solid tumour: the trials enrolled solid tumours and myeloma (Henry
+        // 2011; ESMO 2020 covers these). A DLBCL of the femur and T9 on R-CHOP read "in solid
+        // tumours other than breast and prostate, start".
+        if primary.site == .lymphoma || primary.effectiveHistology == .lymphoma {
+            return Indication(verdict: .notEstablished, text: LocalizedText(
+                en: "Lymphoma in bone: the trials of bone-modifying agents for SRE prevention enrolled solid tumours and myeloma (Henry 2011; ESMO 2020), not lymphoma — no SRE-prevention indication is established. The bone disease is treated by the lymphoma's own therapy; an agent for hypercalcaemia or bone loss is haematology's decision.",
+                zh: "淋巴瘤骨受累：骨改良药物预防 SRE 的研究纳入的是实体瘤和骨髓瘤（Henry 2011；ESMO 2020），未纳入淋巴瘤——预防 SRE 的适应证未确立。骨病变随淋巴瘤本身的治疗处理；如因高钙血症或骨量丢失需用药，由血液科决定。"),
+                sources: [Self.esmo2020, Self.henry2011])
         }
         switch primary.site {
         case .breast:
@@ -167,16 +176,23 @@ struct BoneAgentRules {
             title = LocalizedText(en: "Bone-modifying agent: indication depends on the disease state", zh: "骨改良药物：适应证取决于疾病状态")
             severity = .advisory
             claims = []
+        case .notEstablished:
+            title = LocalizedText(
+                en: "Lymphoma in bone: no established indication for a bone-modifying agent", zh: "淋巴瘤骨受累：骨改良药物适应证未确立")
+            severity = .info
+            claims = [Claim(.boneAgentIndication, about: "patient", "notEstablished")]
         }
-        let renal = verdict == .notIndicated ? nil : severeRenalImpairmentText()
+        let renal = verdict == .notIndicated || verdict == .notEstablished ? nil : severeRenalImpairmentText()
         let history = stopped.flatMap(stoppedAgentText)
-        let advice = verdict == .notIndicated
+        let advice = verdict == .notEstablished
+            ? LocalizedText(en: "Decision: haematology.", zh: "由血液科决定。")
+            : verdict == .notIndicated
             ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
             : LocalizedText(
                 en: "\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
                 zh: "\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
         return Finding(
-            ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: verdict == .notEstablished ? .haematology : .medicalOncology,
             subject: .patient, date: index.assessedOn, title: title,
             detail: LocalizedText(
                 en: "\(history.map { $0.en + " " } ?? "")\(scope.en) \(advice.en)", zh: "\(history?.zhHans ?? "")\(scope.zhHans)\(advice.zhHans)"),
