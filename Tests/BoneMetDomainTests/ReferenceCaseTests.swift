@@ -195,14 +195,16 @@ import Testing
     /// Zometa label (withhold after a rise of ≥ 0.5 mg/dL over a normal baseline, resume within
     /// 10 % of it): baseline 1.1 mg/dL, 1.7 on 2026-04-02, 1.25 on 04-30 — still withheld (the
     /// resume line is 1.21) — and 1.18 on 05-20, resumed at the baseline dose. The blastic lesions
-    /// were first imaged four years into ADT: no biopsy, but not called a response either.
+    /// were first imaged four years into ADT: no biopsy, but not called a response either — said
+    /// as prostate cancer's expected blastic metastases (2026.12.57), not "do not biopsy" each.
     @Test func case24RenalHoldEasingInCastrationResistantProstateCancer() throws {
         let held = try assessment("24-zoledronic-hold-easing-crpc.json", asOf: "2026-05-05")
         let hold = try #require(held.rule("boneAgents.zoledronic.renalHold").first)
         #expect(hold.title.en == "Keep withholding zoledronic acid: creatinine 1.25 mg/dL, not yet ≤ 1.21 mg/dL")
         #expect(!held.has("boneAgents.doseDue"))
-        let blastic = try #require(held.rule("diagnosis.biopsy.blasticAfterTherapy").first)
-        #expect(blastic.title.en.hasSuffix("blastic lesion under systemic therapy — do not biopsy"))
+        #expect(!held.has("diagnosis.biopsy.blasticAfterTherapy"))
+        let blastic = try #require(held.rule("diagnosis.blastic.explained").first)
+        #expect(blastic.detail.en.hasPrefix("Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical"))
         #expect(!blastic.detail.en.contains("likely response"))
         let resumed = try assessment("24-zoledronic-hold-easing-crpc.json", asOf: "2026-05-25")
         #expect(!resumed.has("boneAgents.zoledronic.renalHold"))
