@@ -247,3 +247,35 @@ import Testing
         #expect(lung.specialty == .medicalOncology)
     }
 }
+
+@Suite struct BloodCancerResponseTests {
+    /// A lytic femoral lesion that gains a sclerotic rim on the second CT (MDA: PR).
+    func record(_ site: PrimarySite) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-12"))]
+        r.studies[1] = ct("S2", "2023-03-20", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true; $0.scleroticRim = true }])
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "VRd", drugs: ["bortezomib", "lenalidomide", "dexamethasone"], start: day("2023-01-10"))]
+        return r
+    }
+
+    /// MDA and RECIST 1.1 are for solid tumours' bone metastases; myeloma responds by IMWG
+    /// (Kumar 2016), lymphoma by Lugano (Cheson 2014). A myeloma had a "RECIST measurability
+    /// undetermined" finding for every lesion, and a rim read as "bone response PR".
+    @Test func myelomaAndLymphomaRespondByTheirOwnCriteria() throws {
+        let a = assess(record(.myeloma), asOf: day("2023-03-21"))
+        let f = try #require(a.rule("boneHealth.bloodCancerResponse").first)
+        #expect(f.specialty == .haematology)
+        #expect(f.detail.en.contains("IMWG"))
+        #expect(!f.detail.en.contains("Lugano"))
+        #expect(!a.has("boneHealth.recist.measurability"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first)
+        #expect(point.title.en.hasSuffix("partial response (PR) (MDA) — a reading of the bone, not the disease's response"))
+        let lymphoma = assess(record(.lymphoma), asOf: day("2023-03-21"))
+        #expect(try #require(lymphoma.rule("boneHealth.bloodCancerResponse").first).detail.en.contains("Lugano"))
+        // A solid tumour: RECIST and MDA as before.
+        let breast = assess(record(.breast), asOf: day("2023-03-21"))
+        #expect(!breast.has("boneHealth.bloodCancerResponse"))
+        #expect(breast.has("boneHealth.recist.measurability"))
+        #expect(try #require(breast.rule("boneHealth.mda.timePoint").first).title.en.hasSuffix("partial response (PR) (MDA)"))
+    }
+}

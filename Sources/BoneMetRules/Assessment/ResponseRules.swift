@@ -239,6 +239,7 @@ struct ResponseRules {
         }
         findings += switchFindings(points)
         if let unpaired = noComparableStudyFinding(points) { findings.append(unpaired) }
+        if let blood = bloodCancerResponseFinding() { findings.append(blood) }
         findings += measurabilityFindings()
         return findings
     }
@@ -298,9 +299,19 @@ struct ResponseRules {
         if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
         let studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
         let progression = point.overall == .progressiveDisease
+        // Myeloma's or lymphoma's lesions only: their response is the disease's own criteria's
+        // (IMWG, Lugano); the bone's sclerosis or shrinkage is a reading, not that response.
+        let bloodOnly = !point.lesions.isEmpty && point.lesions.allSatisfy { index.bloodCancer($0.lesion) != nil }
         let suffix = baseline && progression
             ? LocalizedText(en: " — before any treatment: natural history, not a treatment failure", zh: "——治疗前：疾病自然进程，并非治疗失败")
+            : bloodOnly && point.overall.isResponse
+            ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: "")
+        if bloodOnly && point.overall.isResponse {
+            detailParts.append(LocalizedText(
+                en: "Myeloma and lymphoma respond by their own criteria (IMWG, Lugano): see the response-criteria finding",
+                zh: "骨髓瘤和淋巴瘤按其自身标准（IMWG、Lugano）评价疗效：见疗效标准相关提示"))
+        }
         return Finding(
             ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? .warning : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
@@ -450,6 +461,8 @@ struct ResponseRules {
     /// unknown, not absent.
     private func measurabilityFindings() -> [Finding] {
         index.metastaticLesions.compactMap { lesion -> Finding? in
+            // RECIST 1.1 is for solid tumours: myeloma and lymphoma have their own criteria.
+            if index.bloodCancer(lesion.id) != nil { return nil }
             // A lesion removed by surgery has nothing left to measure.
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && $0.procedure?.removesLesion == true }) { return nil }
             let anatomic = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
