@@ -279,3 +279,22 @@ import Testing
         #expect(try #require(breast.rule("boneHealth.mda.timePoint").first).title.en.hasSuffix("partial response (PR) (MDA)"))
     }
 }
+
+@Suite struct HypocalcaemiaBeforeFirstDoseTests {
+    /// Xgeva label: correct pre-existing hypocalcaemia before treatment. A course only planned
+    /// has no "next" dose: its first (planned) dose is the one to wait.
+    @Test func aPlannedCourseWaitsForItsFirstDose() throws {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-03-15"), test: .calcium, value: 7.6, unit: "mg/dL"),
+            LabResult(date: day("2023-03-15"), test: .albumin, value: 4.0, unit: "g/dL"),
+        ]
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-03-25"), planned: true, agent: .denosumab, doseMg: 120))
+        let planned = try #require(assess(r, asOf: day("2023-03-21")).rule("labs.hypocalcaemia").first)
+        #expect(planned.detail.en.contains("Correct it before the first dose of denosumab (planned 2023-03-25)"))
+        #expect(planned.detail.zhHans.contains("首剂地舒单抗（计划 2023-03-25）"))
+        r.treatments[1] = Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-02-25"), agent: .denosumab, doseMg: 120, doses: [day("2023-02-25")])
+        let given = try #require(assess(r, asOf: day("2023-03-21")).rule("labs.hypocalcaemia").first)
+        #expect(given.detail.en.contains("Correct it before the next dose of denosumab"))
+    }
+}

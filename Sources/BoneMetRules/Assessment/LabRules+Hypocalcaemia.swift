@@ -55,9 +55,17 @@ extension LabRules {
             let dueText = due.map { day in
                 LocalizedText(en: " The next dose has been due since \(day): give it once calcium is corrected.", zh: "下一剂自 \(day) 起到期：血钙纠正后再给药。")
             } ?? LocalizedText(en: "", zh: "")
+            // A course only planned has no "next" dose: its first is the one to wait (a denosumab
+            // planned for 2026-12-03 read "before the next dose").
+            let firstPlanned = agents.allSatisfy(\.planned) ? agents.compactMap(\.start).min() : nil
+            let which = agents.allSatisfy(\.planned)
+                ? LocalizedText(
+                    en: "the first dose of \(names.en)\(firstPlanned.map { " (planned \($0))" } ?? "")",
+                    zh: "首剂\(names.zhHans)\(firstPlanned.map { "（计划 \($0)）" } ?? "")")
+                : LocalizedText(en: "the next dose of \(names.en)", zh: "下一剂\(names.zhHans)")
             action = LocalizedText(
-                en: "Correct it before the next dose of \(names.en): \(agents.count == 1 ? "its label requires" : "their labels require") hypocalcaemia to be corrected first. Give calcium and vitamin D (and magnesium if low), and check calcium again before the dose.\(dueText.en)",
-                zh: "在下一剂\(names.zhHans)前先纠正：药品说明书要求先纠正低钙血症。补充钙和维生素 D（血镁低时补镁），给药前复查血钙。\(dueText.zhHans)")
+                en: "Correct it before \(which.en): \(agents.count == 1 ? "its label requires" : "their labels require") hypocalcaemia to be corrected first. Give calcium and vitamin D (and magnesium if low), and check calcium again before the dose.\(dueText.en)",
+                zh: "在\(which.zhHans)前先纠正：药品说明书要求先纠正低钙血症。补充钙和维生素 D（血镁低时补镁），给药前复查血钙。\(dueText.zhHans)")
             if agents.contains(where: { $0.agent == .denosumab }) { sources.append(Self.xgevaHypocalcaemia) }
             if agents.contains(where: { $0.agent == .zoledronicAcid }) { sources.append(Self.zometaHypocalcaemia) }
         }
