@@ -298,3 +298,35 @@ import Testing
         #expect(given.detail.en.contains("Correct it before the next dose of denosumab"))
     }
 }
+
+@Suite struct PrimarySearchTests {
+    func record(biopsy: BiopsyResult?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = []
+        r.treatments = []
+        if let biopsy {
+            r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-08"), decalcification: .edta, result: biopsy, histology: "adenocarcinoma, TTF-1 positive")]
+        }
+        return r
+    }
+
+    /// Once a biopsy has proven a metastasis of an unknown primary, the question is where from:
+    /// a femur proven TTF-1-positive adenocarcinoma without a primary on record had no finding.
+    @Test func aProvenMetastasisWithoutAPrimaryAsksForTheSearch() throws {
+        let a = assess(record(biopsy: .metastasis), asOf: day("2023-03-21"))
+        let f = try #require(a.rule("diagnosis.primarySearch").first)
+        #expect(f.detail.en.hasPrefix("The biopsy of 2023-01-08 (left femur, diaphysis) shows metastasis: adenocarcinoma, TTF-1 positive."))
+        #expect(f.specialty == .medicalOncology)
+        #expect(!a.has("diagnosis.biopsy.noKnownPrimary"))
+        // Myeloma is excluded by that biopsy: not asked for beside the agent's indication.
+        #expect(!(try #require(a.rule("boneAgents.indication").first).detail.en.contains("exclude myeloma first")))
+        // Before the biopsy: "pathology needed", and no search yet.
+        let before = assess(record(biopsy: nil), asOf: day("2023-03-21"))
+        #expect(before.has("diagnosis.biopsy.noKnownPrimary"))
+        #expect(!before.has("diagnosis.primarySearch"))
+        // With the primary on record, nothing to search.
+        var known = record(biopsy: .metastasis)
+        known.primaries = [PrimaryCancer(id: "P1", site: .lung, diagnosed: day("2023-01"))]
+        #expect(!assess(known, asOf: day("2023-03-21")).has("diagnosis.primarySearch"))
+    }
+}

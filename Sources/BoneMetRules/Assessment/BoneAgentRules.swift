@@ -135,9 +135,11 @@ struct BoneAgentRules {
         let scope: LocalizedText
         let verdict: Indication.Verdict
         if indications.isEmpty {
+            // A biopsy that proved a metastasis has excluded myeloma already.
+            let proven = index.record.biopsies.contains { $0.result == .metastasis && index.known($0.date) }
             scope = LocalizedText(
-                en: "Primary unknown: ESMO 2020 — in solid tumours, start when life expectancy is ≥ 3 months; exclude myeloma first.",
-                zh: "原发灶不明：ESMO 2020——实体瘤预计生存期 ≥3 个月时开始使用；先排除骨髓瘤。")
+                en: "Primary unknown: ESMO 2020 — in solid tumours, start when life expectancy is ≥ 3 months\(proven ? "" : "; exclude myeloma first").",
+                zh: "原发灶不明：ESMO 2020——实体瘤预计生存期 ≥3 个月时开始使用\(proven ? "" : "；先排除骨髓瘤")。")
             verdict = .start
         } else if verdicts.count == 1, let first = indications.first {
             scope = LocalizedText.joined(indications.count == 1 ? [first.text] : indications.map(\.text), en: " ", zh: "")

@@ -24,6 +24,7 @@ struct DiagnosisRules {
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
         findings += biopsy
         findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised)
+        if let search = primarySearchFinding() { findings.append(search) }
         return findings
     }
 
