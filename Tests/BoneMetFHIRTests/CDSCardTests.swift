@@ -181,7 +181,8 @@ import Testing
     }
 
     /// A bone-modifying agent ordered while calcium is low: both labels require it corrected
-    /// first, so the order shows the hypocalcaemia (rule set 2026.12.2); the patient view too.
+    /// first, so the order shows the hypocalcaemia (rule set 2026.12.2) before the first dose of
+    /// the drafted course (2026.12.57); the patient view too.
     @Test func anAgentOrderedDuringHypocalcaemiaShowsIt() throws {
         var record = try Self.example("15-denosumab-ckd-hypocalcaemia.json")
         record.treatments.removeAll { $0.kind == .boneModifyingAgent }
@@ -197,7 +198,7 @@ import Testing
         let cards = CDSCards.orders(request: request, record: mapped, context: context)
         let low = try #require(cards.first { code($0) == "labs.hypocalcaemia" })
         #expect(low["indicator"]?.string == "warning")
-        #expect(low["detail"]?.string?.contains("Correct it before the next dose of denosumab") == true)
+        #expect(low["detail"]?.string?.contains("Correct it before the first dose of denosumab") == true)
         #expect(CDSCards.patientView(record: mapped, context: context).contains { code($0) == "labs.hypocalcaemia" })
     }
 
