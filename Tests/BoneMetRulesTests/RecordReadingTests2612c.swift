@@ -351,3 +351,40 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }
+
+@Suite struct StaleCalciumTests {
+    /// Corrected calcium 13 mg/dL on 2023-01-19, zoledronic acid 4 mg the next day, then monthly
+    /// doses with no calcium since. CrCl 51.4 mL/min (53 years, 60 kg, female, 1.2 mg/dL).
+    func record(_ doses: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-01-15"), test: .creatinine, value: 1.2, unit: "mg/dL"),
+            LabResult(date: day("2023-01-19"), test: .calcium, value: 13, unit: "mg/dL"),
+            LabResult(date: day("2023-01-19"), test: .albumin, value: 4.0, unit: "g/dL"),
+        ]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day(doses[0]), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: doses.map(day)))
+        r.dentalExams = [day("2023-01-10")]
+        return r
+    }
+
+    /// A calcium dated before a course's previous dose was that dose's reason: the monthly doses
+    /// after it are SRE prevention, dosed by CrCl (Zometa label), not "for hypercalcaemia — no
+    /// CrCl adjustment"; and the high value is the last on record, to recheck, not a fact of today.
+    @Test func aCalciumBeforeThePreviousDoseSaysNothingOfTheNext() throws {
+        let one = assess(record(["2023-01-20"]), asOf: day("2023-01-25"))
+        #expect(try #require(one.rule("boneAgents.zoledronic.dose").first).title.en.contains("for hypercalcaemia — no CrCl adjustment"))
+        let a = assess(record(["2023-01-20", "2023-02-17", "2023-03-17"]), asOf: day("2023-03-20"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.title.en.hasPrefix("Zoledronic acid 3.5 mg for CrCl"))
+        #expect(!dose.title.en.contains("hypercalcaemia"))
+        let supplements = try #require(a.rule("boneAgents.calciumVitaminD").first)
+        #expect(supplements.detail.en.contains("before 3 doses of zoledronic acid since: recheck it"))
+        let high = try #require(a.rule("labs.hypercalcaemia").first)
+        #expect(high.detail.en.contains("Treated: zoledronic acid on 2023-03-17 (3 doses since the high calcium, this the last)"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // A recheck high before a later dose makes that dose a hypercalcaemia dose again.
+        var rechecked = record(["2023-01-20", "2023-02-17"])
+        rechecked.labs.append(LabResult(date: day("2023-02-16"), test: .calcium, value: 12.5, unit: "mg/dL"))
+        #expect(try #require(assess(rechecked, asOf: day("2023-02-20")).rule("boneAgents.zoledronic.dose").first).title.en.contains("for hypercalcaemia"))
+    }
+}

@@ -12,7 +12,7 @@ extension BoneAgentRules {
         let given = agent.givenDoses.filter(index.known).sorted()
         var close: [(from: PartialDate, to: PartialDate, days: Int, minimum: Int)] = []
         for (earlier, later) in zip(given, given.dropFirst()) {
-            let minimum = index.hypercalcaemia(atDose: later) != nil ? 7 : 21
+            let minimum = index.hypercalcaemia(atDose: later, previousDose: earlier) != nil ? 7 : 21
             // Certainly closer: even the widest reading of two partial dates is below the minimum
             // (a dose of "2026-10" beside one of 2026-10-02 may be 29 days from it, either side).
             let widest = max(later.latestDay - earlier.earliestDay, earlier.latestDay - later.earliestDay)

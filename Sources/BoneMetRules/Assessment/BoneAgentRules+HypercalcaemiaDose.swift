@@ -10,8 +10,10 @@ extension BoneAgentRules {
     func hypercalcaemiaDoses(
         _ agent: Treatment, clearance: CaseIndex.Clearance, band: ZoledronicAcid.DoseBand, basis: LocalizedText
     ) -> Finding? {
-        let given = agent.givenDoses.filter(index.known)
-        let atDoses = given.map { (day: $0, hypercalcaemia: index.hypercalcaemia(atDose: $0)) }
+        let given = agent.givenDoses.filter(index.known).sorted()
+        let atDoses = given.enumerated().map { offset, dose in
+            (day: dose, hypercalcaemia: index.hypercalcaemia(atDose: dose, previousDose: offset > 0 ? given[offset - 1] : nil))
+        }
         guard let first = atDoses.first, atDoses.allSatisfy({ $0.hypercalcaemia != nil }), let why = first.hypercalcaemia else { return nil }
         let days = given.map(\.description).joined(separator: ", ")
         let ordered = agent.doseMg.map { "\(String(describing: $0)) mg" }

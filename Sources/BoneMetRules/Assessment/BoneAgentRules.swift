@@ -384,13 +384,25 @@ struct BoneAgentRules {
     private func supplements(_ agent: Treatment, hypercalcaemia: CaseIndex.CorrectedCalcium?) -> Finding {
         let name = agent.agent?.label ?? LocalizedText(en: "the bone-modifying agent", zh: "骨改良药物")
         if let hypercalcaemia {
+            // Doses given since the high value may have corrected it: said as the last value on
+            // record, with a recheck (a calcium of September read "is above the upper limit" in
+            // late November, after three doses of zoledronic acid).
+            let dosesSince = agent.givenDoses.filter { index.known($0) && $0.earliestDay > hypercalcaemia.date.latestDay }.count
+            let value = CaseIndex.format(hypercalcaemia.mgDl)
+            let state = dosesSince > 0
+                ? LocalizedText(
+                    en: "The last calcium on record — corrected \(value) mg/dL on \(hypercalcaemia.date) — was above the upper limit, before \(dosesSince == 1 ? "the dose" : "\(dosesSince) doses") of \(name.en) since: recheck it. No supplements until it is normal",
+                    zh: "病历中最近一次血钙——\(hypercalcaemia.date) 校正血钙 \(value) mg/dL——高于上限，此后已给予\(name.zhHans) \(dosesSince) 次：请复查。血钙正常前暂不补充")
+                : LocalizedText(
+                    en: "Corrected calcium \(value) mg/dL on \(hypercalcaemia.date) is above the upper limit: no supplements with \(name.en) until it is normal",
+                    zh: "\(hypercalcaemia.date) 校正血钙 \(value) mg/dL 高于上限：使用\(name.zhHans)时暂不补充，待血钙正常后")
             return Finding(
                 ruleId: "boneAgents.calciumVitaminD", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: hypercalcaemia.date,
                 title: LocalizedText(en: "Withhold calcium and vitamin D supplements while calcium is high", zh: "血钙升高期间停用钙剂和维生素 D"),
                 detail: LocalizedText(
-                    en: "Corrected calcium \(CaseIndex.format(hypercalcaemia.mgDl)) mg/dL on \(hypercalcaemia.date) is above the upper limit: no supplements with \(name.en) until it is normal, then calcium ≥ 500 mg and vitamin D ≥ 400 IU daily.",
-                    zh: "\(hypercalcaemia.date) 校正血钙 \(CaseIndex.format(hypercalcaemia.mgDl)) mg/dL 高于上限：使用\(name.zhHans)时暂不补充，待血钙正常后每日钙 ≥500 mg、维生素 D ≥400 IU。"),
+                    en: "\(state.en), then calcium ≥ 500 mg and vitamin D ≥ 400 IU daily.",
+                    zh: dosesSince > 0 ? "\(state.zhHans)；正常后每日钙 ≥500 mg、维生素 D ≥400 IU。" : "\(state.zhHans)每日钙 ≥500 mg、维生素 D ≥400 IU。"),
                 inputs: [FindingInput("correctedCalciumMgDl", CaseIndex.format(hypercalcaemia.mgDl))],
                 sources: [LabRules.stewart2005, Self.esmo2020], claims: [Claim(.supplements, about: "patient", "withhold")])
         }

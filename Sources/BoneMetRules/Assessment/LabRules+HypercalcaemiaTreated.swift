@@ -9,6 +9,9 @@ extension LabRules {
         let day: PartialDate
         /// The highest corrected calcium of the episode before the dose, when on record.
         let before: CaseIndex.CorrectedCalcium?
+        /// Bone-agent doses given in the episode: several with no calcium since the first were
+        /// read as one ("treated: zoledronic acid on 2026-10-29" after three monthly doses).
+        var doses = 1
     }
 
     /// The last bone-agent dose of this episode: since the last normal calcium (or the
@@ -26,7 +29,7 @@ extension LabRules {
             .filter { $0.day.latestDay >= start.earliestDay && index.known($0.day) }
         guard let last = doses.max(by: { $0.day < $1.day }) else { return nil }
         let before = episode.filter { $0.date.earliestDay <= last.day.latestDay }.max { $0.mgDl < $1.mgDl }
-        return Treated(agent: last.agent, day: last.day, before: before)
+        return Treated(agent: last.agent, day: last.day, before: before, doses: doses.count)
     }
 
     /// What to do after the dose, in place of "treat now".
@@ -58,7 +61,7 @@ extension LabRules {
                 zh: "继续补液并复查血钙；\(retreat) 前不重复给药（说明书：至少间隔 7 天），且仅在血钙未恢复正常时重复。")
         }
         return LocalizedText(
-            en: "Treated: \(agent.label.en) on \(treated.day).\(course.en)\(next.en)",
-            zh: "已治疗：\(treated.day) \(agent.label.zhHans)。\(course.zhHans)\(next.zhHans)")
+            en: "Treated: \(agent.label.en) on \(treated.day)\(treated.doses > 1 ? " (\(treated.doses) doses since the high calcium, this the last)" : "").\(course.en)\(next.en)",
+            zh: "已治疗：\(treated.day) \(agent.label.zhHans)\(treated.doses > 1 ? "（高血钙后共 \(treated.doses) 次，此为末次）" : "")。\(course.zhHans)\(next.zhHans)")
     }
 }

@@ -84,10 +84,18 @@ extension CaseIndex {
         }
     }
 
-    func hypercalcaemia(atDose day: PartialDate) -> HypercalcaemiaAtDose? {
+    /// The hypercalcaemia a dose was given in: the latest calcium on or before it high, else a
+    /// hypercalcaemia event since that calcium. `previousDose`: the course's dose before this
+    /// one — a calcium or event dated on or before it was that dose's reason, and says nothing of
+    /// this one (a course begun for a calcium of 14 mg/dL and given monthly with no recheck read
+    /// "4 mg on … for hypercalcaemia — no CrCl adjustment" for every dose after it).
+    func hypercalcaemia(atDose day: PartialDate, previousDose: PartialDate? = nil) -> HypercalcaemiaAtDose? {
+        let after = previousDose?.latestDay ?? Int.min
         let calcium = correctedCalcium(onOrBefore: day)
-        if let calcium, calcium.mgDl > calcium.upperLimitMgDl { return HypercalcaemiaAtDose(calcium: calcium, event: nil) }
-        let since = calcium?.date.latestDay ?? Int.min
+        if let calcium, calcium.date.earliestDay > after, calcium.mgDl > calcium.upperLimitMgDl {
+            return HypercalcaemiaAtDose(calcium: calcium, event: nil)
+        }
+        let since = max(calcium?.date.latestDay ?? Int.min, after)
         let event = record.events.last { $0.kind == .hypercalcaemia && $0.date.earliestDay > since && $0.date.earliestDay <= day.latestDay }
         return event.map { HypercalcaemiaAtDose(calcium: nil, event: $0.date) }
     }
