@@ -388,3 +388,19 @@ import Testing
         #expect(try #require(assess(rechecked, asOf: day("2023-02-20")).rule("boneAgents.zoledronic.dose").first).title.en.contains("for hypercalcaemia"))
     }
 }
+
+@Suite struct CreatinineBeforeEachDoseTests {
+    /// Zometa label: serum creatinine before each dose. A due dose whose last creatinine predates
+    /// the last dose asks for it; one measured since does not.
+    @Test func aDueDoseAsksForACreatinineWhenTheLastPredatesTheLastDose() throws {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-01-15"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: [day("2023-01-20"), day("2023-02-17")]))
+        r.dentalExams = [day("2023-01-10")]
+        let due = try #require(assess(r, asOf: day("2023-03-20")).rule("boneAgents.doseDue").first)
+        #expect(due.detail.en.hasSuffix("The last serum creatinine on record (2023-01-15) precedes the last dose: check it before this one (label)."))
+        r.labs.append(LabResult(date: day("2023-03-16"), test: .creatinine, value: 0.8, unit: "mg/dL"))
+        let checked = try #require(assess(r, asOf: day("2023-03-20")).rule("boneAgents.doseDue").first)
+        #expect(!checked.detail.en.contains("serum creatinine"))
+    }
+}

@@ -369,13 +369,25 @@ struct BoneAgentRules {
             : LocalizedText(
                 en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
+        // Zometa label: serum creatinine before each dose. The last on record predating the last
+        // dose is no check of this one.
+        let creatinine = agent.agent == .zoledronicAcid ? index.latestLab(.creatinine) : nil
+        let recheck: LocalizedText = agent.agent != .zoledronicAcid
+            ? LocalizedText(en: "", zh: "")
+            : creatinine.map { lab in
+                lab.date.latestDay <= last.earliestDay
+                    ? LocalizedText(
+                        en: " The last serum creatinine on record (\(lab.date)) precedes the last dose: check it before this one (label).",
+                        zh: "病历中最近一次血肌酐（\(lab.date)）早于末次给药：本次给药前请复查（说明书）。")
+                    : LocalizedText(en: "", zh: "")
+            } ?? LocalizedText(en: " No serum creatinine on record: check it before the dose (label).", zh: "病历中无血肌酐：给药前请检查（说明书）。")
         return Finding(
             ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
             title: LocalizedText(en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)", zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药"),
             detail: LocalizedText(
-                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)",
-                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)"),
+                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)",
+                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
             sources: agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009] : [Sources.himelstein2017],
             claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
