@@ -24,6 +24,8 @@ extension FHIRCaseMapper {
         if ["L01A", "L01B", "L01C", "L01D", "L01XA"].contains(where: code.hasPrefix) { return .chemotherapy }
         // Endocrine therapy: hormones and hormone antagonists (tamoxifen, letrozole, abiraterone).
         if code.hasPrefix("L02") { return .endocrine }
+        // Therapeutic radiopharmaceuticals (radioiodine, radium-223, lutetium-177): not chemotherapy.
+        if code.hasPrefix("V10X") { return .other }
         return nil
     }
 }

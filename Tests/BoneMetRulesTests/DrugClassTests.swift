@@ -41,11 +41,17 @@ import Testing
         #expect(classes(["gadtolinium"]).classes.isEmpty)
         #expect(classes(["chemotherapy-free regimen"]).classes.isEmpty)
         #expect(classes([], name: "拒绝化疗").classes.isEmpty)
-        // A drug of no class here (bortezomib, radium-223, dexamethasone) leaves the regimen
-        // incomplete: "no chemotherapy" cannot be said of it.
-        let mixed = classes(["letrozole", "radium-223"])
+        // A drug of no class here (bortezomib, dexamethasone) leaves the regimen incomplete: "no
+        // chemotherapy" cannot be said of it.
+        let mixed = classes(["letrozole", "bortezomib"])
         #expect(mixed.classes == [.endocrine])
         #expect(!mixed.complete)
+        // Therapeutic radiopharmaceuticals (ATC V10X) are "other" (rule set 2026.12.57): a thyroid
+        // cancer's radioiodine is no chemotherapy, and says so.
+        let radioiodine = classes(["radioactive iodine I-131 150 mCi"])
+        #expect(radioiodine.classes == [.other] && radioiodine.complete)
+        #expect(classes(["letrozole", "radium-223"]) == DrugClasses.Reading(classes: [.endocrine, .other], complete: true, recorded: false))
+        #expect(classes([], name: "放射性碘治疗").classes == [.other])
         #expect(!classes(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
         #expect(!classes([]).complete)
         // A recorded class stands, and the drugs add what they are (rule set 2026.12.56): a

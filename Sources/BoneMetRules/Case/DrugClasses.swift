@@ -8,9 +8,10 @@ import Foundation
 /// Drug Statistics Methodology): L01A–L01D and L01XA cytotoxic chemotherapy, L01E protein
 /// kinase inhibitors and L01F monoclonal antibodies targeted (L01FF PD-1/PD-L1 and ipilimumab
 /// immunotherapy), L02 endocrine — the same reading `FHIRCaseMapper.systemicClass(atc:)` gives
-/// an ATC code. Drugs without a place in that reading (myeloma's proteasome inhibitors and
-/// immunomodulators, radiopharmaceuticals, steroids) are not classed: a regimen holding one is
-/// left open rather than guessed.
+/// an ATC code; therapeutic radiopharmaceuticals (V10X: radioiodine, radium-223, lutetium-177)
+/// are "other". Drugs without a place in that reading (myeloma's proteasome inhibitors and
+/// immunomodulators, steroids) are not classed: a regimen holding one is left open rather than
+/// guessed.
 public enum DrugClasses {
     /// What a regimen's class comes from.
     public struct Reading: Sendable, Hashable {
@@ -195,6 +196,13 @@ public enum DrugClasses {
             "特瑞普利单抗", "派安普利单抗", "斯鲁利单抗", "舒格利单抗", "阿得贝利单抗", "伊匹木单抗",
             // Brands
             "keytruda", "opdivo", "tecentriq", "imfinzi", "yervoy", "可瑞达", "欧狄沃", "艾瑞卡", "达伯舒", "百泽安", "拓益",
+        ]),
+        // Therapeutic radiopharmaceuticals (V10X): none cytotoxic chemotherapy. A thyroid cancer's
+        // radioiodine left New Katagiri's "previous chemotherapy" open (0–1).
+        (.other, [
+            "radioiodine", "iodine-131", "i-131", "131i", "radioactive iodine", "sodium iodide", "radium-223", "ra-223", "xofigo",
+            "lutetium-177", "lu-177", "177lu", "pluvicto", "samarium-153", "strontium-89",
+            "碘-131", "碘131", "放射性碘", "镭-223", "镭223", "氯化镭", "镥-177", "镥177",
         ]),
     ]
 }
