@@ -404,3 +404,33 @@ import Testing
         #expect(!checked.detail.en.contains("serum creatinine"))
     }
 }
+
+@Suite struct ClearanceGapsTests {
+    func record(birthDate: String?, weights: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = birthDate.map(day)
+        if !weights { r.patient.weights = [] }
+        r.labs = [LabResult(date: day("2023-01-15"), test: .creatinine, value: 0.6, unit: "mg/dL")]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2023-01-20")]))
+        r.dentalExams = [day("2023-01-10")]
+        return r
+    }
+
+    /// Cockcroft–Gault (derived in adults aged 18–92) and the Zometa label's dose table are for
+    /// adults: a 16-year-old with every input on record was told to "record serum creatinine,
+    /// weight, sex and birth date". Missing inputs are named one by one.
+    @Test func whatKeepsTheClearanceFromBeingComputedIsNamed() throws {
+        let minor = try #require(assess(record(birthDate: "2006-06-01"), asOf: day("2023-02-01")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(minor.title.en == "Zoledronic acid: no adult dose table for a patient aged 16")
+        #expect(minor.detail.en.contains("paediatric oncology"))
+        // 18 at the creatinine: an adult, dosed by CrCl.
+        let adult = assess(record(birthDate: "2005-01-01"), asOf: day("2023-02-01"))
+        #expect(!adult.has("boneAgents.zoledronic.crclUnknown"))
+        #expect(adult.has("boneAgents.zoledronic.dose"))
+        let noWeight = try #require(assess(record(birthDate: "1970-01-01", weights: false), asOf: day("2023-02-01")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(noWeight.detail.en == "The dose depends on Cockcroft–Gault CrCl: record weight.")
+        let neither = try #require(assess(record(birthDate: nil, weights: false), asOf: day("2023-02-01")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(neither.detail.en == "The dose depends on Cockcroft–Gault CrCl: record weight, birth date.")
+        #expect(neither.detail.zhHans.contains("体重、出生日期"))
+    }
+}

@@ -35,6 +35,21 @@ extension CaseIndex {
         return Clearance(value: value, date: lab.date, creatinine: creatinine, creatinineAsReported: Self.creatinineText(lab, mgDl: creatinine))
     }
 
+    /// What keeps Cockcroft–Gault from being computed: the inputs missing, and an age under 18 at
+    /// the creatinine (the formula was derived in adults, and the Zometa label's dose table is
+    /// for adults). A 16-year-old with creatinine, weight, sex and birth date on record was asked
+    /// to "record serum creatinine, weight, sex and birth date".
+    func clearanceGaps(onOrBefore date: PartialDate? = nil) -> (missing: [LocalizedText], minorAge: Int?) {
+        var missing: [LocalizedText] = []
+        let lab = latestLab(.creatinine, onOrBefore: date)
+        if lab?.canonicalValue == nil { missing.append(LocalizedText(en: "serum creatinine", zh: "血肌酐")) }
+        if record.patient.sex == nil { missing.append(LocalizedText(en: "sex", zh: "性别")) }
+        if latestWeight() == nil { missing.append(LocalizedText(en: "weight", zh: "体重")) }
+        if record.patient.birthDate == nil { missing.append(LocalizedText(en: "birth date", zh: "出生日期")) }
+        let minor = lab.flatMap { age(at: $0.date) }.flatMap { $0 < 18 ? $0 : nil }
+        return (missing, minor)
+    }
+
     struct CorrectedCalcium {
         let date: PartialDate
         /// mg/dL, albumin-corrected when an albumin was on record.
