@@ -434,3 +434,41 @@ import Testing
         #expect(neither.detail.zhHans.contains("体重、出生日期"))
     }
 }
+
+@Suite struct DeficitWithoutSpinalLesionTests {
+    func record(_ status: NeurologicalStatus, frankel: Tokuhashi.Frankel?, spinal: Bool = false, mri: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.neurology = [NeurologyRecord(date: day("2023-03-18"), status: status, frankel: frankel)]
+        if spinal {
+            r.lesions.append(Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9")))
+            r.studies[1].observations.append(observation("T9", .lytic) { $0.boneDestruction = true })
+        }
+        if let mri { r.studies.append(study("M1", mri, .mri, coverage: [.cervicalSpine, .thoracicSpine, .lumbarSpine], [])) }
+        return r
+    }
+
+    /// NICE NG234: whole-spine MRI within 24 hours when neurological symptoms or signs suggest
+    /// metastatic cord compression. A breast cancer with a femoral metastasis and myelopathy,
+    /// no spinal lesion on record, had no word of it.
+    @Test func aDeficitWithNoSpinalLesionAsksForTheWholeSpine() throws {
+        let a = assess(record(.myelopathy, frankel: .C), asOf: day("2023-03-21"))
+        let f = try #require(a.rule("surgery.spine.deficitWithoutLesion").first)
+        #expect(f.severity == .urgent)
+        #expect(f.title.en == "Myelopathy with no spinal lesion on record — MRI of the whole spine within 24 hours")
+        #expect(f.detail.en.hasPrefix("Myelopathy (2023-03-18, Frankel C) in a patient with cancer"))
+        #expect(a.has("surgery.spine.deficitWithoutLesion"))
+        // Frankel D with "intact" written is still a deficit; cauda equina too.
+        #expect(assess(record(.intact, frankel: .D), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+        #expect(assess(record(.caudaEquina, frankel: nil), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+        // Intact, or radiculopathy alone: nothing.
+        #expect(!assess(record(.intact, frankel: .E), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+        #expect(!assess(record(.radiculopathy, frankel: nil), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+        // A spinal lesion on record: the spine findings speak of the deficit.
+        let spinal = assess(record(.myelopathy, frankel: .C, spinal: true), asOf: day("2023-03-21"))
+        #expect(!spinal.has("surgery.spine.deficitWithoutLesion"))
+        #expect(spinal.has("surgery.spine.noms", subject: .lesion("T9")))
+        // A whole-spine MRI since the deficit found none: not asked again; one before it does not count.
+        #expect(!assess(record(.myelopathy, frankel: .C, mri: "2023-03-19"), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+        #expect(assess(record(.myelopathy, frankel: .C, mri: "2023-03-01"), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
+    }
+}
