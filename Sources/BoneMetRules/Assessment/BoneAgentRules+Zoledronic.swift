@@ -180,30 +180,28 @@ extension BoneAgentRules {
     /// Zometa label: not indicated in children, safety and effectiveness not established).
     private func clearanceUnknownFinding(_ agent: Treatment) -> Finding {
         let gaps = index.clearanceGaps(onOrBefore: agent.planned ? nil : agent.start)
+        let title: LocalizedText
+        let detail: LocalizedText
+        let input: FindingInput
         if let age = gaps.minorAge, gaps.missing.isEmpty {
-            return Finding(
-                ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
-                subject: .treatment(agent.id), date: index.assessedOn,
-                title: LocalizedText(
-                    en: "Zoledronic acid: no adult dose table for a patient aged \(age)",
-                    zh: "唑来膦酸：\(age) 岁患者不适用成人剂量表"),
-                detail: LocalizedText(
-                    en: "Cockcroft–Gault CrCl was derived in adults (18–92 years) and the Zometa label's doses by CrCl are for adults; the label does not establish its use in children. Dose and monitoring are decided with paediatric oncology.",
-                    zh: "Cockcroft–Gault 肌酐清除率公式来自成人（18–92 岁），Zometa 说明书按肌酐清除率的剂量适用于成人；说明书未确立其在儿童中的使用。剂量和监测请与儿童肿瘤科共同决定。"),
-                inputs: [FindingInput("ageYears", age.description)],
-                sources: [Sources.cockcroftGault1976, Sources.zometaLabel])
+            title = LocalizedText(en: "Zoledronic acid: no adult dose table for a patient aged \(age)", zh: "唑来膦酸：\(age) 岁患者不适用成人剂量表")
+            detail = LocalizedText(
+                en: "Cockcroft–Gault CrCl was derived in adults (18–92 years) and the Zometa label's doses by CrCl are for adults; the label does not establish its use in children. Dose and monitoring are decided with paediatric oncology.",
+                zh: "Cockcroft–Gault 肌酐清除率公式来自成人（18–92 岁），Zometa 说明书按肌酐清除率的剂量适用于成人；说明书未确立其在儿童中的使用。剂量和监测请与儿童肿瘤科共同决定。")
+            input = FindingInput("ageYears", age.description)
+        } else {
+            let missing = gaps.missing.isEmpty
+                ? LocalizedText(en: "serum creatinine, weight, sex and birth date", zh: "血肌酐、体重、性别和出生日期")
+                : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
+            title = LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率")
+            detail = LocalizedText(
+                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).",
+                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。")
+            input = FindingInput("missing", gaps.missing.isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))
         }
-        let missing = gaps.missing.isEmpty
-            ? LocalizedText(en: "serum creatinine, weight, sex and birth date", zh: "血肌酐、体重、性别和出生日期")
-            : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
         return Finding(
             ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .treatment(agent.id), date: index.assessedOn,
-            title: LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率"),
-            detail: LocalizedText(
-                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).",
-                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。"),
-            inputs: [FindingInput("missing", gaps.missing.map(\.en).joined(separator: ",").isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))],
-            sources: [Sources.zometaLabel])
+            subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
+            sources: gaps.minorAge != nil && gaps.missing.isEmpty ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
     }
 }
