@@ -472,3 +472,23 @@ import Testing
         #expect(assess(record(.myelopathy, frankel: .C, mri: "2023-03-01"), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
     }
 }
+
+@Suite struct LymphomaHypercalcaemiaTests {
+    /// Stewart 2005: lymphomas can make 1,25-dihydroxyvitamin D (calcitriol), a hypercalcaemia
+    /// glucocorticoids treat. A DLBCL's calcium of 13.2 mg/dL was sent only to PTHrP and bone
+    /// metastases.
+    @Test func lymphomaNamesCalcitriol() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lymphoma, diagnosed: day("2022-12"))]
+        r.labs = [
+            LabResult(date: day("2023-03-15"), test: .calcium, value: 12.8, unit: "mg/dL"),
+            LabResult(date: day("2023-03-15"), test: .albumin, value: 3.5, unit: "g/dL"),
+        ]
+        let f = try #require(assess(r, asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(f.detail.en.contains("in lymphoma 1,25-dihydroxyvitamin D (calcitriol), which glucocorticoids treat"))
+        #expect(f.detail.zhHans.contains("骨化三醇"))
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2022-12"))]
+        let breast = try #require(assess(r, asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(breast.detail.en.contains("Look for the cause: PTHrP, PTH, vitamin D, bone metastases."))
+    }
+}

@@ -84,6 +84,15 @@ struct LabRules {
             : LocalizedText(
                 en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
                 zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
+        // Lymphoma makes calcitriol (1,25-dihydroxyvitamin D) in a few: glucocorticoids treat
+        // that hypercalcaemia (Stewart 2005). A DLBCL's was sent only to PTHrP and bone metastases.
+        let lymphoma = index.knownPrimaries.contains { $0.site == .lymphoma || $0.effectiveHistology == .lymphoma }
+            || index.record.biopsies.contains { $0.result == .lymphoma && index.known($0.date) }
+        let cause = lymphoma
+            ? LocalizedText(
+                en: "Look for the cause: PTHrP, PTH, vitamin D — in lymphoma 1,25-dihydroxyvitamin D (calcitriol), which glucocorticoids treat — bone lesions.",
+                zh: "查找病因：PTHrP、PTH、维生素 D——淋巴瘤可产生 1,25-二羟维生素 D（骨化三醇），糖皮质激素有效——骨病灶。")
+            : LocalizedText(en: "Look for the cause: PTHrP, PTH, vitamin D, bone metastases.", zh: "查找病因：PTHrP、PTH、维生素 D、骨转移。")
         return [Finding(
             // Treated and not severe: followed, not acted on at once.
             ruleId: "labs.hypercalcaemia", severity: grade == .mild || (treated != nil && grade != .severe) ? .warning : .urgent, duty: .boneAgents,
@@ -92,8 +101,8 @@ struct LabRules {
                 en: "Hypercalcaemia, \(grade.label.en): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
                 zh: "\(grade.label.zhHans)高钙血症：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
             detail: LocalizedText(
-                en: "Calcium \(how.en); upper limit \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL. Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL or symptomatic. \(treatment.en) Look for the cause: PTHrP, PTH, vitamin D, bone metastases. Withhold calcium and vitamin D supplements while calcium is high.",
-                zh: "血钙\(how.zhHans)；上限 \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL 或有症状。\(treatment.zhHans)查找病因：PTHrP、PTH、维生素 D、骨转移。血钙升高期间停用钙剂和维生素 D。"),
+                en: "Calcium \(how.en); upper limit \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL. Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL or symptomatic. \(treatment.en) \(cause.en) Withhold calcium and vitamin D supplements while calcium is high.",
+                zh: "血钙\(how.zhHans)；上限 \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL 或有症状。\(treatment.zhHans)\(cause.zhHans)血钙升高期间停用钙剂和维生素 D。"),
             inputs: [
                 FindingInput("correctedCalciumMgDl", value), FindingInput("grade", grade.rawValue),
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
