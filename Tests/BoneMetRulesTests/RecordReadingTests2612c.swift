@@ -492,3 +492,18 @@ import Testing
         #expect(breast.detail.en.contains("Look for the cause: PTHrP, PTH, vitamin D, bone metastases."))
     }
 }
+
+@Suite struct ESCCGradedOffMRITests {
+    /// Bilsky 2010 grades epidural compression on axial T2 MRI: a grade read off a CT is said as
+    /// such, with "confirm on MRI"; one from MRI is not.
+    @Test func aGradeFromCTIsSaidAsSuch() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T5", bone: .vertebra, level: VertebralLevel("T5"))]
+        r.studies = [ct("S1", "2023-03-05", [observation("T5", .lytic) { $0.boneDestruction = true; $0.escc = .g2 }])]
+        let onCT = try #require(assess(r, asOf: day("2023-03-10")).rule("surgery.spine.noms").first)
+        #expect(onCT.detail.en.hasPrefix("N: ESCC 2 (graded on CT: Bilsky grades on axial T2 MRI — confirm on MRI)"))
+        r.studies.append(study("M1", "2023-03-06", .mri, coverage: [.thoracicSpine], [observation("T5") { $0.escc = .g2 }]))
+        let onMRI = try #require(assess(r, asOf: day("2023-03-10")).rule("surgery.spine.noms").first)
+        #expect(onMRI.detail.en.hasPrefix("N: ESCC 2; "))
+    }
+}

@@ -30,6 +30,8 @@ extension SurgeryRules {
                     alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral)),
                 level: lesion.level)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
+            // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
+            let esccModality = points.last { $0.observation.escc != nil }?.study.modality
             let neuro = index.latestNeurology(for: lesion.id)
             var deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
             var explainedBy: [Lesion] = []
@@ -54,7 +56,7 @@ extension SurgeryRules {
             }
             let planned = treated == nil ? spinal.first { $0.planned } : nil
             return noms(
-                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, neuro: neuro, deficit: deficit, treated: treated,
+                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
         }
@@ -100,7 +102,7 @@ extension SurgeryRules {
     }
 
     private func noms(
-        lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool,
+        lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
         treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
         recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
@@ -109,11 +111,16 @@ extension SurgeryRules {
         let highGrade = escc?.highGrade == true
         let total = sins.total
         let sinsText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-        let esccNote = escc?.debated == true
+        var esccNote = escc?.debated == true
             ? LocalizedText(
                 en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
                 zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
             : LocalizedText(en: "", zh: "")
+        if escc != nil, let esccModality, esccModality != .mri {
+            esccNote = LocalizedText(
+                en: "\(esccNote.en) (graded on \(esccModality.label.en): Bilsky grades on axial T2 MRI — confirm on MRI)",
+                zh: "\(esccNote.zhHans)（\(esccModality.label.zhHans)上分级：Bilsky 分级基于轴位 T2 MRI——请以 MRI 确认）")
+        }
         let elsewhere = explainedBy.isEmpty
             ? LocalizedText(en: "", zh: "")
             : LocalizedText(
