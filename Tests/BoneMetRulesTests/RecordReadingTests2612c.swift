@@ -507,3 +507,27 @@ import Testing
         #expect(onMRI.detail.en.hasPrefix("N: ESCC 2; "))
     }
 }
+
+@Suite struct QuietSpineWithoutESCCTests {
+    func record(pain: SINS.Pain, neuro: NeurologicalStatus?) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [ct("S1", "2023-03-05", [observation("L2", .blastic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none }])]
+        r.pain = [PainRecord(date: day("2023-03-05"), lesion: "L2", sins: pain)]
+        r.neurology = neuro.map { [NeurologyRecord(date: day("2023-03-05"), status: $0, frankel: $0 == .intact ? .E : nil)] } ?? []
+        return r
+    }
+
+    /// NOMS needs the epidural grade for a decision (Laufer 2013); a stable (SINS 0–6), pain-free,
+    /// neurologically intact lesion has none pending: its missing grade is information, not an
+    /// advisory on the first screen. Pain or unknown neurology keeps the advisory.
+    @Test func aQuietLesionsMissingGradeIsInformation() throws {
+        let quiet = try #require(assess(record(pain: .none, neuro: .intact), asOf: day("2023-03-10")).rule("surgery.spine.noms").first)
+        #expect(quiet.severity == .info)
+        #expect(quiet.detail.en.contains("no treatment decision waits on it now"))
+        let painful = try #require(assess(record(pain: .occasional, neuro: .intact), asOf: day("2023-03-10")).rule("surgery.spine.noms").first)
+        #expect(painful.severity == .advisory)
+        #expect(painful.detail.en.contains("grade ESCC on axial T2 MRI before choosing radiotherapy or surgery"))
+        #expect(try #require(assess(record(pain: .none, neuro: nil), asOf: day("2023-03-10")).rule("surgery.spine.noms").first).severity == .advisory)
+    }
+}

@@ -253,10 +253,19 @@ extension SurgeryRules {
                 en: "SINS range crosses 7: complete the missing items (\(total.missing.joined(separator: ", "))).",
                 zh: "SINS 分值跨越 7 分：请补全缺失项（\(Self.sinsMissing(total.missing))）。")
         } else if escc == nil {
-            severity = .advisory
-            recommendation = LocalizedText(
-                en: "Epidural compression not graded: grade ESCC on axial T2 MRI before choosing radiotherapy or surgery.",
-                zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
+            // Stable, pain-free and neurologically intact: no decision waits on the grade (an
+            // asymptomatic blastic L2 of a prostate cancer read "grade ESCC … before choosing
+            // radiotherapy or surgery" as an advisory, where neither was in question).
+            let painFree = sins.components.first { $0.key == "pain" }?.value == SINS.Pain.none.rawValue
+            let quiet = sins.category == .stable && painFree && neuro?.status == .intact && !deficit
+            severity = quiet ? .info : .advisory
+            recommendation = quiet
+                ? LocalizedText(
+                    en: "Stable, pain-free and neurologically intact: no treatment decision waits on it now. Grade ESCC on axial T2 MRI when radiotherapy or surgery is considered, or if pain or neurological signs appear.",
+                    zh: "稳定、无痛且神经功能正常：目前无需据此作治疗决策。考虑放疗或手术时，或出现疼痛或神经症状时，在轴位 T2 MRI 上进行 ESCC 分级。")
+                : LocalizedText(
+                    en: "Epidural compression not graded: grade ESCC on axial T2 MRI before choosing radiotherapy or surgery.",
+                    zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
         } else {
             severity = .info
             switch oncology.value {
