@@ -454,7 +454,7 @@ import Testing
         let a = assess(record(.myelopathy, frankel: .C), asOf: day("2023-03-21"))
         let f = try #require(a.rule("surgery.spine.deficitWithoutLesion").first)
         #expect(f.severity == .urgent)
-        #expect(f.title.en == "Myelopathy with no spinal lesion on record — MRI of the whole spine within 24 hours")
+        #expect(f.title.en == "Myelopathy with no spinal metastasis on record — MRI of the whole spine within 24 hours")
         #expect(f.detail.en.hasPrefix("Myelopathy (2023-03-18, Frankel C) in a patient with cancer"))
         #expect(a.has("surgery.spine.deficitWithoutLesion"))
         // Frankel D with "intact" written is still a deficit; cauda equina too.
@@ -467,6 +467,14 @@ import Testing
         let spinal = assess(record(.myelopathy, frankel: .C, spinal: true), asOf: day("2023-03-21"))
         #expect(!spinal.has("surgery.spine.deficitWithoutLesion"))
         #expect(spinal.has("surgery.spine.noms", subject: .lesion("T9")))
+        // A spinal hot spot without destruction on CT is no spinal metastasis: still asked.
+        var hot = record(.myelopathy, frankel: .C)
+        hot.lesions.append(Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7")))
+        hot.studies.append(survey("B1", "2023-03-10", ["T7"]))
+        hot.studies.append(ct("C9", "2023-03-12", [observation("T7") { $0.boneDestruction = false }]))
+        let hotA = assess(hot, asOf: day("2023-03-21"))
+        #expect(hotA.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("T7")))
+        #expect(hotA.has("surgery.spine.deficitWithoutLesion"))
         // A whole-spine MRI since the deficit found none: not asked again; one before it does not count.
         #expect(!assess(record(.myelopathy, frankel: .C, mri: "2023-03-19"), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))
         #expect(assess(record(.myelopathy, frankel: .C, mri: "2023-03-01"), asOf: day("2023-03-21")).has("surgery.spine.deficitWithoutLesion"))

@@ -4,13 +4,16 @@ extension SurgeryRules {
     /// symptoms or signs suggest metastatic spinal cord compression. The spine findings speak of
     /// a deficit only through a spinal lesion; a lung cancer with femoral and rib metastases and
     /// myelopathy (Frankel C) recorded had no word of it. Said when the latest neurological record
-    /// shows myelopathy, cauda equina compression or a Frankel grade below E, no spinal lesion is
-    /// on record, and no whole-spine MRI has been done since the deficit was recorded.
+    /// shows myelopathy, cauda equina compression or a Frankel grade below E, no scored spinal
+    /// lesion is on record, and no whole-spine MRI has been done since the deficit was recorded.
     func deficitWithoutSpinalLesionFinding() -> Finding? {
         guard index.hasKnownPrimary || !index.metastaticLesions.isEmpty,
             let neuro = index.latestNeurology(),
             neuro.status.isCompressionDeficit || (neuro.frankel.map { $0 != .E } ?? false),
-            !index.seenLesions.contains(where: \.isSpinal)
+            // The spine findings speak of a deficit through a scored spinal lesion; hot spots
+            // without destruction and biopsy-proven other diagnoses are not scored (a breast
+            // cancer's hot T7 and L3 without CT destruction left a myelopathy silent).
+            !index.seenLesions.contains(where: { $0.isSpinal && index.notForMetastasisScores($0.id) == nil && index.uptakeWithoutDestruction($0.id) == nil })
         else { return nil }
         let imaged = index.studies.contains { study in
             study.modality == .mri && study.surveysWholeSpine && study.date.earliestDay >= neuro.date.earliestDay
@@ -21,11 +24,11 @@ extension SurgeryRules {
             ruleId: "surgery.spine.deficitWithoutLesion", severity: .urgent, duty: .surgery, specialty: .spineSurgery,
             subject: .patient, date: neuro.date,
             title: LocalizedText(
-                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) with no spinal lesion on record — MRI of the whole spine within 24 hours",
-                zh: "\(neuro.status.label.zhHans)但无脊柱病灶记录——24 小时内完成全脊柱 MRI"),
+                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) with no spinal metastasis on record — MRI of the whole spine within 24 hours",
+                zh: "\(neuro.status.label.zhHans)但无脊柱转移记录——24 小时内完成全脊柱 MRI"),
             detail: LocalizedText(
-                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) (\(neuro.date)\(frankel.en)) in a patient with cancer: suspect metastatic spinal cord compression. MRI of the whole spine within 24 hours; dexamethasone 16 mg as soon as possible if compression is confirmed or strongly suspected; definitive treatment within 24 hours of the confirming MRI. No spinal lesion is on record to explain it, and no whole-spine MRI since the deficit was recorded.",
-                zh: "肿瘤患者出现\(neuro.status.label.zhHans)（\(neuro.date)\(frankel.zhHans)）：需怀疑转移性脊髓压迫。24 小时内完成全脊柱 MRI；确诊或高度怀疑压迫时尽快给予地塞米松 16 mg；确诊 MRI 后 24 小时内完成确定性治疗。病历中无可解释的脊柱病灶，且记录该神经功能障碍后未做全脊柱 MRI。"),
+                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) (\(neuro.date)\(frankel.en)) in a patient with cancer: suspect metastatic spinal cord compression. MRI of the whole spine within 24 hours; dexamethasone 16 mg as soon as possible if compression is confirmed or strongly suspected; definitive treatment within 24 hours of the confirming MRI. No spinal metastasis is on record to explain it, and no whole-spine MRI since the deficit was recorded.",
+                zh: "肿瘤患者出现\(neuro.status.label.zhHans)（\(neuro.date)\(frankel.zhHans)）：需怀疑转移性脊髓压迫。24 小时内完成全脊柱 MRI；确诊或高度怀疑压迫时尽快给予地塞米松 16 mg；确诊 MRI 后 24 小时内完成确定性治疗。病历中无可解释的脊柱转移灶，且记录该神经功能障碍后未做全脊柱 MRI。"),
             inputs: [FindingInput("neurology", neuro.status.rawValue), FindingInput("frankel", neuro.frankel?.rawValue ?? "unknown")],
             sources: [Self.nice2023])
     }
