@@ -539,3 +539,37 @@ import Testing
         #expect(try #require(assess(record(pain: .none, neuro: nil), asOf: day("2023-03-10")).rule("surgery.spine.noms").first).severity == .advisory)
     }
 }
+
+@Suite struct IrradiatedWithoutFixationTests {
+    /// Mirels 1989 scored irradiated lesions: its fracture risks are those after radiotherapy. A
+    /// Mirels 11 hip given 8 Gy without fixation still read "fix before radiotherapy".
+    @Test func anIrradiatedUnfixedLesionIsNotToldToFixBeforeRadiotherapy() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .peritrochanteric, laterality: .left)]
+        r.studies = [
+            study("X1", "2023-03-01", .xray, coverage: [.leftLowerLimb], [observation("L1", .lytic) { $0.mirelsSize = .oneThirdToTwoThirds }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-03-01"), lesion: "L1", mirels: .functional)]
+        let before = try #require(assess(r, asOf: day("2023-03-10")).rule("surgery.mirels.impendingFracture").first)
+        #expect(before.detail.en.contains("fix before radiotherapy, before transfer or trial enrolment"))
+        r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, name: "8 Gy", lesions: ["L1"], start: day("2023-03-05"), end: day("2023-03-05"), doseGy: 8, fractions: 1))
+        let after = try #require(assess(r, asOf: day("2023-03-10")).rule("surgery.mirels.impendingFracture").first)
+        #expect(after.detail.en.contains("irradiated already (8 Gy"))
+        #expect(after.detail.en.contains("Mirels's fracture risks are those after irradiation (Mirels 1989)"))
+        #expect(!after.detail.en.contains("fix before radiotherapy"))
+    }
+
+    /// Studies within 4 weeks (RECIST 1.1's baseline window) are one work-up: an X-ray and a CT
+    /// three days apart under long-running therapy raised "response not assessed".
+    @Test func oneWorkUpIsNoRestaging() throws {
+        var r = baseCase()
+        r.studies = [
+            study("X1", "2023-03-01", .xray, coverage: [.leftLowerLimb], [observation("L1", .lytic, [20, 20])]),
+            ct("S1", "2023-03-04", [observation("L1", .lytic, [21, 20]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2022-07-01"))]
+        #expect(!assess(r, asOf: day("2023-03-10")).has("boneHealth.mda.noComparableStudy"))
+        r.studies[1] = ct("S1", "2023-04-04", [observation("L1", .lytic, [21, 20]) { $0.boneDestruction = true }])
+        #expect(assess(r, asOf: day("2023-04-10")).has("boneHealth.mda.noComparableStudy"))
+    }
+}

@@ -22,7 +22,9 @@ extension ResponseRules {
                 earlier.modality.isAnatomic && earlier.modality != study.modality && earlier.date.latestDay < study.date.earliestDay
                     && earlier.observations.contains { $0.present && lesions.contains($0.lesion) }
             }
-            guard let baseline else { continue }
+            // Within 4 weeks they are one work-up (RECIST 1.1: baseline evaluations no more than
+            // 4 weeks before treatment) — an X-ray and a CT three days apart restage nothing.
+            guard let baseline, study.date.earliestDay - baseline.date.latestDay > 28 else { continue }
             let treatments = index.activeTreatments(after: baseline.date, before: study.date, lesion: nil).filter {
                 $0.kind == .systemic || $0.kind == .boneModifyingAgent || $0.lesions.contains(where: lesions.contains)
             }

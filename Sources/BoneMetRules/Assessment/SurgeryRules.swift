@@ -252,6 +252,18 @@ struct SurgeryRules {
             switch latest.result.fixationAlert {
             case .some(true):
                 let biopsyFirst = !open.isEmpty
+                // Irradiated already without fixation: "fix before radiotherapy" came too late to
+                // say. Mirels's own risks are those after irradiation (Mirels 1989; reference.md),
+                // so the course has not removed the risk (an 8 Gy to a Mirels 11 hip still read
+                // "fix before radiotherapy").
+                let irradiated = index.localTreatments(id, kind: .radiotherapy).last { !$0.planned }
+                let when = irradiated.map { course in
+                    LocalizedText(
+                        en: "irradiated already (\(course.label.en)) without fixation: Mirels's fracture risks are those after irradiation (Mirels 1989), so the course has not removed it — fix it, before transfer or trial enrolment.",
+                        zh: "已放疗（\(course.label.zhHans)）但未固定：Mirels 的骨折风险即为放疗后的风险（Mirels 1989），放疗并未消除该风险——应行内固定，并在转院或入组临床试验前完成。")
+                } ?? LocalizedText(
+                    en: "fix before radiotherapy, before transfer or trial enrolment.",
+                    zh: "应在放疗前、转院或入组临床试验前行内固定。")
                 return Finding(
                     ruleId: "surgery.mirels.impendingFracture", severity: .urgent, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
@@ -267,8 +279,8 @@ struct SurgeryRules {
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: LocalizedText(
-                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): fix before radiotherapy, before transfer or trial enrolment.\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：应在放疗前、转院或入组临床试验前行内固定。\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
+                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): \(when.en)\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
                     inputs: inputs, sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
