@@ -78,7 +78,7 @@ struct BoneAgentRules {
         // Lymphoma is not a solid tumour: the trials enrolled solid tumours and myeloma (Henry
         // 2011; ESMO 2020 covers these). A DLBCL of the femur and T9 on R-CHOP read "in solid
         // tumours other than breast and prostate, start".
-        if primary.site == .lymphoma || primary.effectiveHistology == .lymphoma {
+        if primary.isLymphoma {
             return Indication(verdict: .notEstablished, text: LocalizedText(
                 en: "Lymphoma in bone: the trials of bone-modifying agents for SRE prevention enrolled solid tumours and myeloma (Henry 2011; ESMO 2020), not lymphoma — no SRE-prevention indication is established. The bone disease is treated by the lymphoma's own therapy; an agent for hypercalcaemia or bone loss is haematology's decision.",
                 zh: "淋巴瘤骨受累：骨改良药物预防 SRE 的研究纳入的是实体瘤和骨髓瘤（Henry 2011；ESMO 2020），未纳入淋巴瘤——预防 SRE 的适应证未确立。骨病变随淋巴瘤本身的治疗处理；如因高钙血症或骨量丢失需用药，由血液科决定。"),
@@ -159,7 +159,7 @@ struct BoneAgentRules {
         switch verdict {
         case .start:
             // Myeloma's bone disease is not "bone metastases" (the indication text said so already).
-            let myeloma = !candidates.isEmpty && candidates.allSatisfy { $0.site == .myeloma || [.myeloma, .plasmacytoma].contains($0.effectiveHistology) }
+            let myeloma = !candidates.isEmpty && candidates.allSatisfy(\.isPlasmaCellDisease)
             title = myeloma
                 ? LocalizedText(en: "Myeloma bone disease without a bone-modifying agent", zh: "骨髓瘤骨病但未使用骨改良药物")
                 : LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")

@@ -27,6 +27,12 @@ extension CaseIndex {
         }
     }
 
+    /// A spinal lesion the spine findings score (SINS, ESCC, NOMS): not a hot spot without
+    /// destruction, not a lesion a biopsy showed to be something else.
+    func isScoredSpinal(_ lesion: Lesion) -> Bool {
+        lesion.isSpinal && notForMetastasisScores(lesion.id) == nil && uptakeWithoutDestruction(lesion.id) == nil
+    }
+
     func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {
         guard let result = diagnosticBiopsy(lesion)?.result,
             [.benign, .degenerative, .primaryBoneTumour, .giantCellTumour].contains(result)

@@ -224,9 +224,9 @@ final class CaseIndex {
         switch biopsy.result {
         case .metastasis: return true
         case .myeloma:
-            return primaryCandidates(for: lesion).contains { $0.site == .myeloma || [.myeloma, .plasmacytoma].contains($0.effectiveHistology) }
+            return primaryCandidates(for: lesion).contains(where: \.isPlasmaCellDisease)
         case .lymphoma:
-            return primaryCandidates(for: lesion).contains { $0.site == .lymphoma || $0.effectiveHistology == .lymphoma }
+            return primaryCandidates(for: lesion).contains(where: \.isLymphoma)
         default: return false
         }
     }

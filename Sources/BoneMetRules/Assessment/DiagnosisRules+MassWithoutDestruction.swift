@@ -18,9 +18,9 @@ extension DiagnosisRules {
                     en: "epidural tumour (ESCC \(mass.observation.escc?.rawValue ?? ""))",
                     zh: "硬膜外肿瘤（ESCC \(mass.observation.escc?.rawValue ?? "")）")
                 : LocalizedText(
-                    en: "a soft-tissue mass (\(Self.millimetres(mass.observation.softTissueMm)) mm)",
-                    zh: "软组织肿块（\(Self.millimetres(mass.observation.softTissueMm)) mm）")
-            let reading = ct.study.modality == .xray ? LocalizedText(en: "X-ray", zh: " X 线片") : LocalizedText(en: "CT bone window", zh: " CT 骨窗")
+                    en: "a soft-tissue mass (\(mass.observation.softTissueMm.map(CaseIndex.format) ?? "") mm)",
+                    zh: "软组织肿块（\(mass.observation.softTissueMm.map(CaseIndex.format) ?? "") mm）")
+            let reading = Self.boneReading(ct.study)
             let spinal = lesion.isSpinal && mass.observation.escc != nil
             return Finding(
                 ruleId: "diagnosis.massWithoutDestruction", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
@@ -54,8 +54,8 @@ extension DiagnosisRules {
                 zh: "\(mri.study.date) 的 MRI 此处信号异常：MRI 假阳性较多，不能单独确诊；如随访 CT 仍与之不符，病理是金标准。")
     }
 
-    private static func millimetres(_ value: Double?) -> String {
-        guard let value else { return "" }
-        return value == value.rounded() ? String(Int(value)) : String(describing: value)
+    /// The reading that excluded destruction, as the findings name it.
+    static func boneReading(_ study: ImagingStudy) -> LocalizedText {
+        study.modality == .xray ? LocalizedText(en: "X-ray", zh: " X 线片") : LocalizedText(en: "CT bone window", zh: " CT 骨窗")
     }
 }

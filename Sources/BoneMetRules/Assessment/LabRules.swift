@@ -86,7 +86,7 @@ struct LabRules {
                 zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
         // Lymphoma makes calcitriol (1,25-dihydroxyvitamin D) in a few: glucocorticoids treat
         // that hypercalcaemia (Stewart 2005). A DLBCL's was sent only to PTHrP and bone metastases.
-        let lymphoma = index.knownPrimaries.contains { $0.site == .lymphoma || $0.effectiveHistology == .lymphoma }
+        let lymphoma = index.knownPrimaries.contains(where: \.isLymphoma)
             || index.record.biopsies.contains { $0.result == .lymphoma && index.known($0.date) }
         let cause = lymphoma
             ? LocalizedText(

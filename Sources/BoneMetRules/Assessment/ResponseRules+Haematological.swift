@@ -13,8 +13,8 @@ extension CaseIndex {
             }
         }
         let kinds = Set(primaryCandidates(for: lesion).map { primary -> BloodCancer? in
-            if primary.site == .myeloma || [.myeloma, .plasmacytoma].contains(primary.effectiveHistology) { return .myeloma }
-            if primary.site == .lymphoma || primary.effectiveHistology == .lymphoma { return .lymphoma }
+            if primary.isPlasmaCellDisease { return .myeloma }
+            if primary.isLymphoma { return .lymphoma }
             return nil
         })
         guard kinds.count == 1, let kind = kinds.first else { return nil }

@@ -66,6 +66,6 @@ extension ResponseRules {
     }
 
     private static func size(_ diameters: [Double]) -> String {
-        diameters.map { $0 == $0.rounded() ? String(Int($0)) : String(describing: $0) }.joined(separator: " × ")
+        diameters.map(CaseIndex.format).joined(separator: " × ")
     }
 }

@@ -13,7 +13,7 @@ extension SurgeryRules {
             // The spine findings speak of a deficit through a scored spinal lesion; hot spots
             // without destruction and biopsy-proven other diagnoses are not scored (a breast
             // cancer's hot T7 and L3 without CT destruction left a myelopathy silent).
-            !index.seenLesions.contains(where: { $0.isSpinal && index.notForMetastasisScores($0.id) == nil && index.uptakeWithoutDestruction($0.id) == nil })
+            !index.seenLesions.contains(where: index.isScoredSpinal)
         else { return nil }
         let imaged = index.studies.contains { study in
             study.modality == .mri && study.surveysWholeSpine && study.date.earliestDay >= neuro.date.earliestDay

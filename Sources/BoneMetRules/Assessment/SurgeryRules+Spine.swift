@@ -8,9 +8,7 @@ extension SurgeryRules {
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that
     /// grades it (as Mirels), so a later study that did not grade an item never erases it.
     func spineFindings(_ systemic: SystemicStatus, timePoints: [TimePointResponse] = []) -> [Finding] {
-        let spinal = index.seenLesions.filter {
-            $0.isSpinal && index.notForMetastasisScores($0.id) == nil && index.uptakeWithoutDestruction($0.id) == nil
-        }
+        let spinal = index.seenLesions.filter(index.isScoredSpinal)
         func latestESCC(_ id: String) -> ESCC.Result? {
             index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }
                 .flatMap { $0.observation.escc }.map { ESCC.evaluate($0, settings: index.settings) }

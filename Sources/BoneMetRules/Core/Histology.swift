@@ -80,6 +80,11 @@ extension PrimaryCancer {
     /// treated as sensitive. Lung without histology is unknown: small-cell is sensitive.
     /// The very radiosensitive tumours Patchell 2005 left out of its trial of decompressive
     /// surgery (lymphoma, leukaemia, myeloma, germ-cell): radiotherapy leads even with a deficit.
+    /// Myeloma or plasmacytoma, by site or histology.
+    public var isPlasmaCellDisease: Bool { site == .myeloma || [.myeloma, .plasmacytoma].contains(effectiveHistology) }
+    /// Lymphoma, by site or histology.
+    public var isLymphoma: Bool { site == .lymphoma || effectiveHistology == .lymphoma }
+
     public var isVeryRadiosensitive: Bool {
         switch effectiveHistology {
         case .lymphoma, .myeloma, .plasmacytoma, .seminoma, .nonSeminomatousGermCell: return true

@@ -1,0 +1,192 @@
+/// Pure blastic lesions (reference.md, the source hospital's biopsy rules): unexplained before
+/// therapy (uptake → biopsy, none → follow-up), explained (prostate cancer, a proven metastasis of
+/// the same primary, an irradiated field), and blastic bone under systemic therapy (do not biopsy).
+extension DiagnosisRules {
+    /// Pure blastic lesions: unexplained before therapy (uptake → biopsy, none → follow-up) and
+    /// blastic lesions that appear after systemic therapy started (do not biopsy: likely response).
+    func blasticLesionFindings(excluding: Set<String>) -> (findings: [Finding], handled: Set<String>, biopsyAdvised: Bool) {
+        var findings: [Finding] = []
+        var handled: Set<String> = []
+        var biopsyAdvised = false
+        for lesion in index.seenLesions where !excluding.contains(lesion.id) && index.diagnosticBiopsy(lesion.id) == nil {
+            let characters = index.characters(lesion.id)
+            guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = index.firstSeen(lesion.id) else { continue }
+            handled.insert(lesion.id)
+            if let acting = index.systemicActing(at: firstSeen), let start = acting.start {
+                let operated = surgeryProposed.contains(lesion.id)
+                // "Appearing after therapy started" needs an earlier study of its region that did
+                // not show it; a first recorded image under therapy cannot date the lesion, so
+                // its sclerosis is not called a response (a CRPC patient's first scan after years
+                // of ADT shows progression as often as healing).
+                let dated = index.everImaged(lesion.id, before: firstSeen)
+                // Undated and explained (a prostate cancer's blastic spine first imaged years into
+                // ADT): nobody asks for its biopsy, and "do not biopsy" for each of its lesions
+                // filled the first screen; the explanation says what there is to say.
+                if !dated, let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
+                    findings.append(blasticExplainedFinding(lesion, firstSeen: firstSeen, explanation: explanation))
+                    continue
+                }
+                let why = dated
+                    ? LocalizedText(
+                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。")
+                    : LocalizedText(
+                        en: "First recorded \(firstSeen), under systemic therapy since \(start); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次记录于 \(firstSeen)，自 \(start) 起接受全身治疗；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
+                findings.append(blasticNoBiopsyFinding(
+                    lesion, date: firstSeen, operated: operated,
+                    title: operated
+                        ? LocalizedText(
+                            en: "blastic lesion \(dated ? "after systemic therapy started — likely response" : "under systemic therapy"); surgery proposed",
+                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶——多为治疗反应" : "全身治疗中的成骨性病灶")；已建议手术")
+                        : LocalizedText(
+                            en: "blastic lesion \(dated ? "after systemic therapy started" : "under systemic therapy") — do not biopsy",
+                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶" : "全身治疗中的成骨性病灶")——不建议活检"),
+                    why: why,
+                    inputs: [
+                        FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
+                        FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
+                        FindingInput("priorImagingOfRegion", dated.description), FindingInput("timing", "firstSeenUnderTherapy"),
+                    ]))
+                continue
+            }
+            // Seen before the therapy could have caused it: judged as a pre-existing lesion.
+            let preExisting: LocalizedText? = index.systemicTooRecent(at: firstSeen)?.start.flatMap { start in
+                start.earliestDay <= firstSeen.latestDay
+                    ? LocalizedText(
+                        en: " First seen \(start.days(to: firstSeen)) days into systemic therapy (started \(start)) — sooner than a treatment effect can appear (setting: \(index.settings.blasticLatencyWeeks) weeks), so it was there before and is judged as pre-existing.",
+                        zh: "首次发现于全身治疗开始（\(start)）后第 \(start.days(to: firstSeen)) 天——早于治疗起效所需时间（设置：\(index.settings.blasticLatencyWeeks) 周），应视为治疗前已存在的病灶。")
+                    : nil
+            }
+            if let explanation = blasticExplanation(lesion, firstSeen: firstSeen) {
+                findings.append(blasticExplainedFinding(lesion, firstSeen: firstSeen, explanation: explanation))
+                continue
+            }
+            let uptake = index.tracerUptake(lesion.id)
+            // Seen before systemic therapy, but the therapy has acted on bone since: the time for
+            // a biopsy of blastic bone has passed (source hospital: not after systemic therapy
+            // started). A breast cancer's L4, blastic with uptake in June, read "biopsy (before
+            // systemic therapy)" in November, five months into letrozole.
+            if uptake != .some(false), let acting = index.systemicActingNow(), let start = acting.start {
+                let operated = surgeryProposed.contains(lesion.id)
+                findings.append(blasticNoBiopsyFinding(
+                    lesion, date: index.assessedOn, operated: operated,
+                    title: operated
+                        ? LocalizedText(en: "blastic lesion, systemic therapy under way; surgery proposed", zh: "成骨性病灶，全身治疗已在进行；已建议手术")
+                        : LocalizedText(en: "blastic lesion, systemic therapy under way — do not biopsy", zh: "成骨性病灶，全身治疗已在进行——不建议活检"),
+                    why: LocalizedText(
+                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago. A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
+                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，至今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。"),
+                    inputs: [
+                        FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
+                        FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
+                        FindingInput("uptake", uptake.map { $0.description } ?? "unknown"), FindingInput("timing", "therapyBegunSinceSeen"),
+                    ]))
+                continue
+            }
+            switch uptake {
+            case .some(true):
+                biopsyAdvised = true
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): unexplained pure blastic lesion with uptake — biopsy",
+                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
+                    detail: LocalizedText(
+                        en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting?.en ?? "")",
+                        zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting?.zhHans ?? "")"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")], sources: [Self.sourceHospital, Self.vanEs2019],
+                    claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
+            case .some(false) where surgeryProposed.contains(lesion.id):
+                // Follow-up is the rule, but not for a lesion about to be fixed: the surgical
+                // finding asks for tissue first.
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.noUptakeFollowUp", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): pure blastic lesion without uptake — surgery proposed",
+                        zh: "\(index.label(lesion).zhHans)：无浓聚的单纯成骨性病灶——已建议手术"),
+                    detail: LocalizedText(
+                        en: "No lytic component and no tracer uptake would mean follow-up rather than biopsy, but surgery is proposed for this lesion: follow the surgical finding on tissue before fixation.",
+                        zh: "无溶骨成分且无放射性浓聚，本应影像随访而不活检；但该病灶已建议手术：内固定前是否取病理见外科结论。"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital]))
+            case .some(false):
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.noUptakeFollowUp", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): pure blastic lesion without uptake — follow up",
+                        zh: "\(index.label(lesion).zhHans)：无浓聚的单纯成骨性病灶——随访"),
+                    detail: LocalizedText(
+                        en: "No lytic component and no tracer uptake: follow-up imaging rather than biopsy.\(preExisting?.en ?? "")",
+                        zh: "无溶骨成分且无放射性浓聚：影像随访，暂不活检。\(preExisting?.zhHans ?? "")"),
+                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital],
+                    claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
+            case .none:
+                findings.append(Finding(
+                    ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                    subject: .lesion(lesion.id), date: firstSeen,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): unexplained pure blastic lesion — get a bone scan",
+                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
+                    detail: LocalizedText(
+                        en: "Uptake → biopsy; no uptake → follow-up.", zh: "有浓聚 → 活检；无浓聚 → 随访。"),
+                    sources: [Self.sourceHospital]))
+            }
+        }
+        return (findings, handled, biopsyAdvised)
+    }
+
+    /// "Do not biopsy" for a blastic lesion under systemic therapy (the source hospital's timing);
+    /// with surgery proposed for it, the surgical finding decides on tissue and nothing is claimed.
+    private func blasticNoBiopsyFinding(
+        _ lesion: Lesion, date: PartialDate, operated: Bool, title: LocalizedText, why: LocalizedText, inputs: [FindingInput]
+    ) -> Finding {
+        Finding(
+            ruleId: "diagnosis.biopsy.blasticAfterTherapy", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: date,
+            title: LocalizedText(en: "\(index.label(lesion).en): \(title.en)", zh: "\(index.label(lesion).zhHans)：\(title.zhHans)"),
+            detail: LocalizedText(
+                en: "\(why.en)\(operated ? " Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation." : "")",
+                zh: "\(why.zhHans)\(operated ? "该病灶已建议手术：内固定前是否取病理见外科结论。" : "")"),
+            inputs: inputs, sources: [Self.sourceHospital, Self.hamaoka2004],
+            claims: operated ? [] : [Claim(.biopsy, about: lesion.id, "noBiopsy")])
+    }
+
+    /// History that explains a blastic lesion: radiotherapy to it, a prostate primary, or bone
+    /// metastasis of its one candidate primary already proven by biopsy of another lesion (a
+    /// breast cancer with a biopsied pelvic metastasis had "unexplained — biopsy" warnings on
+    /// every other blastic lesion of the same survey).
+    private func blasticExplainedFinding(_ lesion: Lesion, firstSeen: PartialDate, explanation: LocalizedText) -> Finding {
+        Finding(
+            ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: firstSeen,
+            title: LocalizedText(en: "\(index.label(lesion).en): pure blastic lesion", zh: "\(index.label(lesion).zhHans)：单纯成骨性病灶"),
+            detail: explanation, sources: [Self.sourceHospital])
+    }
+
+    private func blasticExplanation(_ lesion: Lesion, firstSeen: PartialDate) -> LocalizedText? {
+        let candidates = index.primaryCandidates(for: lesion.id)
+        if candidates.count == 1, let primary = candidates.first,
+            let proof = index.record.biopsies.first(where: { biopsy in
+                biopsy.result == .metastasis && index.known(biopsy.date)
+                    && biopsy.lesion.map { $0 != lesion.id && index.primaryCandidates(for: $0).map(\.id) == [primary.id] } == true
+            }),
+            let proven = proof.lesion.flatMap({ index.lesionsById[$0] })
+        {
+            return LocalizedText(
+                en: "Bone metastasis of the \(primary.site.label.en) primary is proven by the biopsy of the \(index.label(proven).en) (\(proof.date)): a blastic lesion of the same disease needs no biopsy of its own unless the picture is atypical.",
+                zh: "\(index.label(proven).zhHans)活检（\(proof.date)）已证实\(primary.site.label.zhHans)原发灶的骨转移：同一疾病的成骨性病灶无需单独活检，除非表现不典型。")
+        }
+        if index.localTreatments(lesion.id, kind: .radiotherapy).contains(where: { !$0.planned && ($0.start?.earliestDay ?? Int.max) <= firstSeen.latestDay }) {
+            return LocalizedText(en: "Sclerosis in an irradiated field: follow up.", zh: "放疗野内的硬化：随访。")
+        }
+        if index.knownPrimaries.contains(where: { $0.site == .prostate }) {
+            return LocalizedText(
+                en: "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.",
+                zh: "前列腺癌骨转移多为成骨性；仅在表现不典型时活检。")
+        }
+        return nil
+    }
+}
