@@ -59,7 +59,9 @@ import Testing
         r.patient.sex = .male
         r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2019-02"), castrationResistant: castrationResistant)]
         r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L4"))]
-        r.studies = [ct("C1", "2025-04-22", [observation("L1", .blastic, [30, 25]), observation("L2", .blastic, [20, 18])])]
+        // Mixed, not pure blastic: a prostate cancer's pure blastic lesions are its typical
+        // metastases and are not sent for tissue (rule set 2026.12.58), so no interval shows there.
+        r.studies = [ct("C1", "2025-04-22", [observation("L1", .mixed, [30, 25]), observation("L2", .mixed, [20, 18])])]
         r.treatments = [Treatment(id: "A1", kind: .systemic, drugs: ["goserelin"], start: day("2019-03-01"), end: progression ? day("2024-06-01") : nil, stopReason: progression ? .progression : nil)]
         if let psa { r.labs = [LabResult(date: day("2025-04-18"), test: .psa, value: psa, unit: "ng/mL", upperLimit: 4)] }
         if let visceral { r.visceralMetastases = [VisceralMetastasis(organ: "liver", date: day(visceral))] }

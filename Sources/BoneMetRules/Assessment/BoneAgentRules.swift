@@ -276,6 +276,15 @@ struct BoneAgentRules {
                 en: "\(state.en)\(state.en.isEmpty ? "" : " ")Osteonecrosis of the jaw is on record: switching to \(alternative.en) is no remedy for it — both agents carry the risk (Stopeck 2010: about 2.0 % vs 1.4 %, not significantly different).",
                 zh: "\(state.zhHans)已有颌骨坏死记录：换用\(alternative.zhHans)并不能解决——两药均有此风险（Stopeck 2010：约 2.0% 对 1.4%，差异无统计学意义）。")
         }
+        // Denosumab with kidney function below 30: zoledronic acid is no alternative for SRE
+        // prevention (Zometa label: not recommended below CrCl 30) — "denosumab: the alternative
+        // is zoledronic acid" was said for a patient on dialysis.
+        let kidney = agent.agent == .denosumab ? kidneyBelow30(clearance: index.creatinineClearance()) : nil
+        if let kidney {
+            state = LocalizedText(
+                en: "\(state.en)\(state.en.isEmpty ? "" : " ")Kidney function \(kidney.measure.en) (< 30): zoledronic acid is not recommended for SRE prevention (Zometa label); denosumab needs no renal adjustment, with its hypocalcaemia precautions.",
+                zh: "\(state.zhHans)肾功能 \(kidney.measure.zhHans)（< 30）：不推荐唑来膦酸用于预防 SRE（Zometa 说明书）；地舒单抗无需按肾功能调整，但需防范低钙血症。")
+        }
         return Finding(
             ruleId: "boneAgents.choice", severity: notIndicated ? .warning : .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,
@@ -287,12 +296,17 @@ struct BoneAgentRules {
                 ? LocalizedText(
                     en: "\(name.en): switching to \(alternative.en) does not avoid osteonecrosis of the jaw",
                     zh: "\(name.zhHans)：换用\(alternative.zhHans)不能避免颌骨坏死")
-                : LocalizedText(en: "\(name.en): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
+                : kidney.map { kidney in
+                    LocalizedText(
+                        en: "\(name.en): \(alternative.en) is no alternative at \(kidney.measure.en)",
+                        zh: "\(name.zhHans)：\(kidney.measure.zhHans) 时\(alternative.zhHans)不能作为替代")
+                }
+                ?? LocalizedText(en: "\(name.en): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
             detail: LocalizedText(
                 en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
                 zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),
             inputs: [FindingInput("agent", agent.agent?.rawValue ?? "other"), FindingInput("preferredBoneAgent", index.settings.preferredBoneAgent.rawValue)],
-            sources: indications.flatMap(\.sources) + Self.evidenceSources,
+            sources: indications.flatMap(\.sources) + Self.evidenceSources + (kidney == nil ? [] : [Sources.zometaLabel]),
             claims: notIndicated ? [Claim(.boneAgentIndication, about: "patient", "notIndicated")] : [])
     }
 

@@ -163,7 +163,7 @@ final class CaseIndex {
     /// CT bone-window (or X-ray) reads that found no structural lesion: no destruction and no
     /// lytic, blastic or mixed change (a visible blastic lesion is not "no destruction").
     /// Readings that exclude bone destruction at the lesion: a CT bone window that saw no
-    /// destruction there — or no lesion at all (`present: false`: the hot spot has nothing under
+    /// destruction there (or only degenerative change) — or no lesion at all (`present: false`: the hot spot has nothing under
     /// it) — or an X-ray that saw no destruction, except of a rib, which X-ray shows poorly
     /// (reference.md, imaging by purpose).
     /// A reading counts only until a later X-ray, CT or MRI shows the lesion with a character, and
@@ -177,7 +177,13 @@ final class CaseIndex {
         return all.filter { point in
             guard !characterDays.contains(where: { $0 > point.study.date.latestDay }) else { return false }
             let boneWindow = point.study.hasBoneWindowCT
-            let noDestruction = point.observation.present && point.observation.boneDestruction == false && point.observation.character == nil
+            // A reading that named degenerative change (joint-space narrowing, osteophytes,
+            // subchondral cysts) and no lytic, blastic or mixed lesion read the hot spot as a
+            // joint, not as destruction, whether or not it also wrote "no destruction": scenario
+            // 9's knee, read so, stayed "Mirels 7–11 — complete it" and "PD" on its bone scans.
+            let readAsDegenerative = point.observation.boneDestruction == nil && !point.observation.degenerativeFeatures.isEmpty
+            let noDestruction = point.observation.present && (point.observation.boneDestruction == false || readAsDegenerative)
+                && point.observation.character == nil
             if boneWindow {
                 return noDestruction || (!point.observation.present && uptakeDays.contains { $0 <= point.study.date.latestDay })
             }
@@ -254,10 +260,22 @@ final class CaseIndex {
     /// Whether only tissue can tell that a lesion is a metastasis (`openDifferential` without
     /// its "more than one candidate primary").
     func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
-        guard diagnosticBiopsy(lesion) == nil else { return false }
+        guard diagnosticBiopsy(lesion) == nil, !tissueNotSought(lesion) else { return false }
         if isSolitary(lesion) { return true }
         if !hasKnownPrimary { return true }
         return longDiseaseFreeInterval(endedBy: lesion) != nil
+    }
+
+    /// A pure blastic lesion the biopsy rules send for no tissue (source hospital: blastic bone
+    /// is not biopsied once systemic therapy acts on it; a prostate cancer's blastic lesion is
+    /// its typical metastasis): no biopsy will come, so it does not wait for one. A castration-
+    /// resistant prostate cancer's solitary blastic T10, destroyed and compressing the cord, read
+    /// "bone-modifying agent: decide after diagnosis (awaiting biopsy)" beside "biopsy only if the
+    /// picture is atypical".
+    func tissueNotSought(_ lesion: String) -> Bool {
+        let characters = characters(lesion)
+        guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = firstSeen(lesion) else { return false }
+        return knownPrimaries.contains { $0.site == .prostate } || systemicActing(at: firstSeen) != nil || systemicActingNow() != nil
     }
 
     // MARK: Treatments

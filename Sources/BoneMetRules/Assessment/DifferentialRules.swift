@@ -10,6 +10,9 @@ struct DifferentialRules {
     }
 
     static let rajkumar2014 = Citation(id: "rajkumar2014", text: "Rajkumar SV et al. Lancet Oncol 2014;15:e538-48 (IMWG myeloma-defining events, CRAB)")
+    static let dimopoulos2009 = Citation(
+        id: "dimopoulos2009",
+        text: "Dimopoulos M et al. Leukemia 2009;23:1545-56 (IMWG imaging in myeloma: bone scintigraphy often misses lytic lesions)")
     static let chakarun2013 = Citation(id: "chakarun2013", text: "Chakarun CJ et al. Radiographics 2013;33:197-211 (giant cell tumour of bone)")
 
     private func myeloma() -> [Finding] {
@@ -34,8 +37,27 @@ struct DifferentialRules {
         // Myeloma's lesions are lytic (reference.md: "multiple lytic lesions"): after a long
         // interval with a known primary, a lytic lesion is needed too — bone-scan foci of a
         // prostate cancer responding to ADT, none read as lytic, raised a myeloma work-up.
-        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) else { return [] }
         let crab = index.crab()
+        // With a recent known primary, multiple lytic lesions raise the flag when they are cold on
+        // the bone scan: myeloma's lesions are purely lytic and commonly not seen on bone
+        // scintigraphy (IMWG, Dimopoulos 2009). A 65-year-old three years after a breast cancer,
+        // with cold lytic skull, humerus and T6 lesions, calcium 12.1, creatinine 2.3 and
+        // haemoglobin 8.8, was given no myeloma differential. Not for renal and thyroid cancers,
+        // whose purely lytic metastases are often cold too (a bone scan shows the osteoblastic
+        // response and misses purely lytic disease: Hamaoka 2004); nor on renal
+        // insufficiency alone, which a nephrectomised renal cancer on dialysis has anyway.
+        let cold = lytic.filter { lesion in
+            index.presentPoints(lesion.id).contains { $0.study.modality == .boneScan && $0.observation.uptake == false }
+        }
+        let coldExpected = !index.bonePrimaryCandidates.isEmpty
+            && index.bonePrimaryCandidates.allSatisfy { [.kidney, .thyroid].contains($0.site) }
+        let pointsPast = index.hasKnownPrimary && !longInterval && lytic.count >= 2 && !cold.isEmpty && !coldExpected
+        if pointsPast {
+            reasons.append(LocalizedText(
+                en: "lytic lesions without uptake on the bone scan (\(cold.count)): myeloma's lesions are often not seen on bone scan",
+                zh: "溶骨性病灶骨扫描无浓聚（\(cold.count) 处）：骨髓瘤病灶在骨扫描上常不显影"))
+        }
+        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast else { return [] }
         let abnormal = crab.filter { $0.abnormal == true }
         let normal = crab.filter { $0.abnormal == false }
         let missing = crab.filter { $0.abnormal == nil }
@@ -67,7 +89,7 @@ struct DifferentialRules {
                 zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)"),
             inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
                 + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
-            sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014])]
+            sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (pointsPast ? [Self.dimopoulos2009] : []))]
     }
 
     /// An eccentric epiphyseal lytic lesion of a long bone in a young adult (age range: setting)

@@ -45,37 +45,54 @@ public enum DrugClasses {
         if let recorded = treatment.systemicClass {
             return Reading(classes: named.union([recorded]), complete: true, recorded: true, beyondRecorded: named.subtracting([recorded]))
         }
-        return Reading(classes: named, complete: !pieces.isEmpty && perPiece.allSatisfy { !$0.isEmpty }, recorded: false)
+        // Supportive drugs given with a regimen — abiraterone's prednisone, pemetrexed's folic acid
+        // and vitamin B12, leucovorin — have no antineoplastic class and leave none open:
+        // "abiraterone + prednisone" left New Katagiri's "previous chemotherapy" at 0–1. A regimen
+        // of supportive drugs only stays open (dexamethasone is anti-myeloma therapy too).
+        let antineoplastic = zip(pieces, perPiece).filter { !$0.1.isEmpty || !isSupportive($0.0) }.map(\.1)
+        return Reading(classes: named, complete: !antineoplastic.isEmpty && antineoplastic.allSatisfy { !$0.isEmpty }, recorded: false)
+    }
+
+    /// Whether one drug's text names a supportive drug (`supportive`).
+    static func isSupportive(_ text: String) -> Bool {
+        !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
     }
 
     /// The classes named in one drug's text ("Osimertinib 80 MG Oral Tablet", "白蛋白紫杉醇").
     /// A text that says the class is absent ("chemotherapy-free", "未化疗", "拒绝化疗") is not read.
     static func classes(in text: String) -> Set<SystemicClass> {
+        names(in: text, latin: lookup.latin, chinese: lookup.chinese)
+    }
+
+    /// The entries of a name table found in a drug's text.
+    private static func names<Entry: Hashable>(
+        in text: String, latin: [String: Entry], chinese: [Character: [(String, Entry)]]
+    ) -> Set<Entry> {
         let lower = text.lowercased()
         if negations.contains(where: lower.contains) { return [] }
-        var found = Set<SystemicClass>()
+        var found = Set<Entry>()
         // Latin names as whole words: split at anything but ASCII letters, digits and hyphens
         // (a Chinese character beside a Latin name is no part of it: "奥希替尼osimertinib"), then
         // every hyphen-joined run of a word ("nab-paclitaxel", "anti-pd-1") and every two words
         // together ("endocrine therapy").
         let words = lower.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
         for (position, word) in words.enumerated() {
-            if let drugClass = lookup.latin[String(word)] { found.insert(drugClass) }
+            if let drugClass = latin[String(word)] { found.insert(drugClass) }
             let parts = word.split(separator: "-")
             if parts.count > 1 {
                 for first in parts.indices {
                     for last in first..<parts.endIndex where !(first == parts.startIndex && last == parts.endIndex - 1) {
-                        if let drugClass = lookup.latin[parts[first...last].joined(separator: "-")] { found.insert(drugClass) }
+                        if let drugClass = latin[parts[first...last].joined(separator: "-")] { found.insert(drugClass) }
                     }
                 }
             }
-            if position > 0, let drugClass = lookup.latin["\(words[position - 1]) \(word)"] { found.insert(drugClass) }
+            if position > 0, let drugClass = latin["\(words[position - 1]) \(word)"] { found.insert(drugClass) }
         }
         // Chinese names anywhere in the text.
         if lower.utf8.contains(where: { $0 >= 0x80 }) {
             var rest = Substring(lower)
             while let first = rest.first {
-                for (name, drugClass) in lookup.chinese[first] ?? [] where rest.hasPrefix(name) { found.insert(drugClass) }
+                for (name, drugClass) in chinese[first] ?? [] where rest.hasPrefix(name) { found.insert(drugClass) }
                 rest = rest.dropFirst()
             }
         }
@@ -96,9 +113,12 @@ public enum DrugClasses {
 
     /// The table as looked up: Latin names (one word, or two joined by a space) and Chinese names
     /// by their first character.
-    private static let lookup: (latin: [String: SystemicClass], chinese: [Character: [(String, SystemicClass)]]) = {
-        var latin: [String: SystemicClass] = [:]
-        var chinese: [Character: [(String, SystemicClass)]] = [:]
+    private static let lookup = makeLookup(table)
+    private static let supportiveLookup = makeLookup([(true, supportive)])
+
+    private static func makeLookup<Entry>(_ table: [(Entry, [String])]) -> (latin: [String: Entry], chinese: [Character: [(String, Entry)]]) {
+        var latin: [String: Entry] = [:]
+        var chinese: [Character: [(String, Entry)]] = [:]
         for (drugClass, names) in table {
             for name in names {
                 if let first = name.first, !first.isASCII {
@@ -109,7 +129,20 @@ public enum DrugClasses {
             }
         }
         return (latin, chinese)
-    }()
+    }
+
+    /// Drugs given with antineoplastic regimens that are not antineoplastic themselves (WHO ATC
+    /// outside L01/L02): glucocorticoids (H02AB: abiraterone is given with prednisone or
+    /// prednisolone, docetaxel with dexamethasone premedication), pemetrexed's folic acid and
+    /// vitamin B12 (B03B), folinate rescue and mesna (V03AF), granulocyte colony-stimulating
+    /// factors (L03AA).
+    static let supportive: [String] = [
+        "prednisone", "prednisolone", "methylprednisolone", "dexamethasone", "hydrocortisone",
+        "泼尼松", "强的松", "甲泼尼龙", "地塞米松", "氢化可的松",
+        "folic acid", "vitamin b12", "cyanocobalamin", "叶酸", "维生素b12",
+        "leucovorin", "folinic acid", "calcium folinate", "levoleucovorin", "mesna", "亚叶酸钙", "美司钠",
+        "filgrastim", "pegfilgrastim", "g-csf", "粒细胞集落刺激因子",
+    ]
 
     /// Generic names (INN and Chinese approved names), common brand names, and the class words
     /// records use. ATC groups in the comments.

@@ -1,0 +1,151 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.58, from a batch of unseen records: abiraterone with prednisone, a knee read
+/// as osteoarthritis on X-ray after years of "progression" on bone scans, denosumab on dialysis,
+/// and cold lytic lesions with full CRAB three years after a breast cancer.
+@Suite struct SupportiveDrugTests {
+    /// WHO ATC: glucocorticoids (H02AB), folic acid and vitamin B12 (B03B), folinate (V03AF) are
+    /// no antineoplastic class. Given with a classed regimen they leave its class settled —
+    /// New Katagiri's "previous chemotherapy" was 0–1 for abiraterone + prednisone.
+    @Test func supportiveDrugsDoNotLeaveTheClassOpen() {
+        func reading(_ drugs: [String]) -> DrugClasses.Reading {
+            DrugClasses.reading(Treatment(id: "T", kind: .systemic, drugs: drugs, start: day("2023-01-01")))
+        }
+        #expect(reading(["abiraterone", "prednisone"]) == DrugClasses.Reading(classes: [.endocrine], complete: true, recorded: false))
+        #expect(reading(["阿比特龙", "醋酸泼尼松片"]).complete)
+        #expect(reading(["pemetrexed", "cisplatin", "folic acid", "vitamin B12"]).complete)
+        #expect(reading(["docetaxel", "dexamethasone premedication"]).classes == [.chemotherapy])
+        // A regimen of supportive drugs only, or beside an unclassed drug, stays open.
+        #expect(!reading(["dexamethasone"]).complete)
+        #expect(!reading(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
+        #expect(!reading(["abiraterone", "unknown trial drug"]).complete)
+    }
+
+    @Test func katagiriScoresNoChemotherapyForAbirateroneWithPrednisone() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-06"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "abiraterone + prednisone", drugs: ["abiraterone", "prednisone"], start: day("2023-01-10"))]
+        let katagiri = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("previous chemotherapy no → 0"))
+        #expect(!katagiri.detail.en.contains("previous chemotherapy unknown"))
+    }
+}
+
+@Suite struct DegenerativeReadingTests {
+    /// Scenario 9 at the knee: three bone scans with rising uptake at the tibial plateau, then an
+    /// X-ray that names osteoarthritis and no lesion — "no destruction" not written.
+    func record(xray: (inout LesionObservation) -> Void) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "K", bone: .tibia, segment: .proximal, laterality: .right)]
+        r.studies = [
+            study("B1", "2023-02-01", .boneScan, coverage: [.wholeBody], [observation("K") { $0.uptake = true }]),
+            study("B2", "2023-08-01", .boneScan, coverage: [.wholeBody], [observation("K") { $0.uptake = true; $0.uptakeChangePercent = 30 }]),
+            study("X1", "2023-09-01", .xray, coverage: [.rightLowerLimb], [observation("K", configure: xray)]),
+        ]
+        r.pain = [PainRecord(date: day("2023-09-01"), lesion: "K", mirels: .functional, nrs: 5)]
+        return r
+    }
+
+    /// Source hospital: compare with X-ray before calling progression. An X-ray that read the
+    /// hot spot as a degenerative joint excludes destruction under it: no metastasis diagnosis,
+    /// no Mirels to complete, no "PD" from the bone scans.
+    @Test func anXRayReadAsOsteoarthritisExcludesDestruction() throws {
+        let a = assess(record { $0.jointSpaceNarrowing = true; $0.osteophytes = true }, asOf: day("2023-09-10"))
+        #expect(a.has("diagnosis.differential.degenerative", subject: .lesion("K")))
+        #expect(a.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("K")))
+        #expect(!a.findings.contains { $0.ruleId.hasPrefix("surgery.mirels") })
+        #expect(!a.findings.contains { $0.ruleId == "boneHealth.mda.timePoint" && $0.title.en.contains("PD") })
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Degenerative change beside a lytic lesion is no exclusion.
+        let lytic = assess(record { $0.character = .lytic; $0.osteophytes = true }, asOf: day("2023-09-10"))
+        #expect(!lytic.has("diagnosis.uptakeWithoutDestruction"))
+        // Nor is an X-ray that recorded destruction, or one that named nothing.
+        #expect(!assess(record { $0.boneDestruction = true; $0.osteophytes = true }, asOf: day("2023-09-10")).has("diagnosis.uptakeWithoutDestruction"))
+        #expect(!assess(record { _ in }, asOf: day("2023-09-10")).has("diagnosis.uptakeWithoutDestruction"))
+    }
+}
+
+@Suite struct DenosumabRenalAlternativeTests {
+    func record(egfr: Double) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-03-01"), test: .egfr, value: egfr, unit: "mL/min/1.73m2")]
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-03-05"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2023-03-05")]))
+        return r
+    }
+
+    /// Zometa label: zoledronic acid is not recommended below CrCl 30 — "denosumab: the
+    /// alternative is zoledronic acid" was said for a patient on dialysis. Boundary at 30.
+    @Test func zoledronicAcidIsNoAlternativeBelow30() throws {
+        let low = try #require(assess(record(egfr: 29.9), asOf: day("2023-03-10")).rule("boneAgents.choice").first)
+        #expect(low.title.en == "denosumab: zoledronic acid is no alternative at eGFR 29.9")
+        #expect(low.title.zhHans.contains("不能作为替代"))
+        #expect(low.detail.en.contains("zoledronic acid is not recommended for SRE prevention (Zometa label)"))
+        #expect(low.sources.contains { $0.id == "zometaLabel" })
+        let at30 = try #require(assess(record(egfr: 30), asOf: day("2023-03-10")).rule("boneAgents.choice").first)
+        #expect(at30.title.en == "denosumab: the alternative is zoledronic acid")
+        #expect(!at30.detail.en.contains("not recommended for SRE prevention"))
+    }
+}
+
+@Suite struct ColdLyticMyelomaTests {
+    /// A 65-year-old three years after a breast cancer: lytic skull, humerus and T6 lesions, and a
+    /// bone scan that does or does not take them up.
+    func record(site: PrimarySite = .breast, uptake: Bool, lesions: Int = 3) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "t1", sex: .female, birthDate: day("1958-01-01"))
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2020-01"))]
+        let all = [Lesion(id: "S", bone: .skull), Lesion(id: "H", bone: .humerus, segment: .diaphysis, laterality: .right),
+                   Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6"))].prefix(lesions)
+        r.lesions = Array(all)
+        r.studies = [
+            ct("C1", "2023-03-01", all.map { lesion in observation(lesion.id, .lytic) { $0.boneDestruction = true } }),
+            study("B1", "2023-03-02", .boneScan, coverage: [.wholeBody], all.map { lesion in observation(lesion.id) { $0.uptake = uptake } }),
+        ]
+        return r
+    }
+
+    /// IMWG (Dimopoulos 2009): myeloma's purely lytic lesions are often missed by bone
+    /// scintigraphy. Multiple cold lytic lesions raise the myeloma work-up even with a recent
+    /// primary; hot ones, a single one, or a renal or thyroid cancer's (often cold too) do not.
+    @Test func coldLyticLesionsRaiseTheMyelomaWorkUp() throws {
+        let cold = try #require(assess(record(uptake: false), asOf: day("2023-03-10")).rule("diagnosis.differential.myeloma").first)
+        #expect(cold.detail.en.contains("lytic lesions without uptake on the bone scan (3)"))
+        #expect(cold.detail.zhHans.contains("骨扫描无浓聚"))
+        #expect(cold.sources.contains { $0.id == "dimopoulos2009" })
+        #expect(!assess(record(uptake: true), asOf: day("2023-03-10")).has("diagnosis.differential.myeloma"))
+        #expect(!assess(record(uptake: false, lesions: 1), asOf: day("2023-03-10")).has("diagnosis.differential.myeloma"))
+        #expect(!assess(record(site: .kidney, uptake: false), asOf: day("2023-03-10")).has("diagnosis.differential.myeloma"))
+        #expect(!assess(record(site: .thyroid, uptake: false), asOf: day("2023-03-10")).has("diagnosis.differential.myeloma"))
+    }
+}
+
+@Suite struct BlasticWithoutBiopsyTests {
+    /// A castration-resistant prostate cancer on enzalutamide: one T10 lesion, destroyed on the CT
+    /// bone window, hot on the bone scan.
+    func record(_ character: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-01"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            ct("C1", "2023-03-01", [observation("T10", character) { $0.boneDestruction = true }]),
+            survey("B1", "2023-03-02", ["T10"]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, drugs: ["enzalutamide"], start: day("2022-06-01"))]
+        return r
+    }
+
+    /// The source hospital sends no blastic lesion of a prostate cancer (or under systemic
+    /// therapy) for biopsy; "decide after diagnosis (awaiting biopsy)" waited for a biopsy nobody
+    /// asked for. A solitary lytic lesion still waits for its tissue.
+    @Test func aBlasticLesionNotSentForTissueDoesNotWaitForIt() throws {
+        let blastic = assess(record(.blastic), asOf: day("2023-03-10"))
+        #expect(!blastic.has("diagnosis.biopsy.indicated"))
+        #expect(blastic.has("boneAgents.indication"))
+        #expect(!blastic.has("boneAgents.afterDiagnosis"))
+        let lytic = assess(record(.lytic), asOf: day("2023-03-10"))
+        #expect(lytic.has("diagnosis.biopsy.indicated", subject: .lesion("T10")))
+        #expect(lytic.has("boneAgents.afterDiagnosis"))
+    }
+}
