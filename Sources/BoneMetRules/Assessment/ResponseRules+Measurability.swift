@@ -1,0 +1,101 @@
+/// RECIST 1.1 measurability of bone lesions, and the tumour markers said beside a time point.
+extension ResponseRules {
+    /// RECIST 1.1 for bone (Eisenhauer 2009): lytic or mixed lesions are measurable only through
+    /// a soft-tissue component ≥ 10 mm on CT/MRI; blastic lesions never.
+    /// RECIST 1.1 measurability, each fact from its most recent evidence: the character from the
+    /// latest anatomic study that reads one, the soft-tissue component from the latest CT or MRI
+    /// that measured it. An MRI read only for ESCC, or an X-ray (which cannot measure bone
+    /// lesions), erased a 12 mm soft-tissue component before; a component never measured is
+    /// unknown, not absent.
+    func measurabilityFindings() -> [Finding] {
+        index.metastaticLesions.compactMap { lesion -> Finding? in
+            // RECIST 1.1 is for solid tumours: myeloma and lymphoma have their own criteria.
+            if index.bloodCancer(lesion.id) != nil { return nil }
+            // A lesion removed by surgery has nothing left to measure.
+            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && $0.procedure?.removesLesion == true }) { return nil }
+            let anatomic = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            guard let latest = anatomic.last else { return nil }
+            let characterPoint = anatomic.last { $0.observation.character != nil }
+            let character = characterPoint?.observation.character
+            let softTissuePoint = anatomic.last { [.ct, .mri].contains($0.study.modality) && $0.observation.softTissueMm != nil }
+            let softTissue = softTissuePoint?.observation.softTissueMm
+            enum Verdict { case measurable, blastic, tooSmall, notMeasured }
+            let verdict: Verdict
+            if character == .blastic {
+                verdict = .blastic
+            } else if let softTissue, softTissue < 10 {
+                verdict = .tooSmall
+            } else if softTissue != nil, character != nil {
+                verdict = .measurable
+            } else {
+                verdict = .notMeasured
+            }
+            let why: LocalizedText
+            switch verdict {
+            case .measurable:
+                why = LocalizedText(en: "soft-tissue component ≥ 10 mm on CT/MRI: measurable by RECIST 1.1", zh: "CT/MRI 上软组织成分 ≥10 mm：按 RECIST 1.1 可测量")
+            case .blastic:
+                why = LocalizedText(en: "blastic lesion: non-measurable by RECIST 1.1; follow with MDA", zh: "成骨性病灶：按 RECIST 1.1 不可测量；用 MDA 标准随访")
+            case .tooSmall:
+                why = LocalizedText(en: "no soft-tissue component ≥ 10 mm on CT/MRI: non-measurable by RECIST 1.1; follow with MDA", zh: "CT/MRI 上无 ≥10 mm 软组织成分：按 RECIST 1.1 不可测量；用 MDA 标准随访")
+            case .notMeasured:
+                why = character == nil
+                    ? LocalizedText(
+                        en: "lesion type and soft-tissue component not recorded: RECIST 1.1 measures a lytic or mixed lesion only by a soft-tissue component ≥ 10 mm on CT/MRI; follow with MDA meanwhile",
+                        zh: "未记录病变类型和软组织成分：RECIST 1.1 仅以 CT/MRI 上 ≥10 mm 的软组织成分测量溶骨或混合性病灶；在此之前用 MDA 标准随访")
+                    : anatomic.contains(where: { [.ct, .mri].contains($0.study.modality) })
+                        ? LocalizedText(
+                            en: "soft-tissue component not recorded on CT/MRI: a component ≥ 10 mm makes a lytic or mixed lesion measurable by RECIST 1.1 — record it (or 0); follow with MDA meanwhile",
+                            zh: "CT/MRI 上未记录软组织成分：溶骨或混合性病灶的软组织成分 ≥10 mm 时按 RECIST 1.1 可测量——请记录（无则记 0）；在此之前用 MDA 标准随访")
+                        : LocalizedText(
+                            en: "seen only on X-ray, which cannot measure bone lesions: RECIST 1.1 needs a soft-tissue component ≥ 10 mm on CT/MRI; follow with MDA meanwhile",
+                            zh: "仅见于 X 线片，X 线不能测量骨病灶：RECIST 1.1 需 CT/MRI 上 ≥10 mm 的软组织成分；在此之前用 MDA 标准随访")
+            }
+            let title: LocalizedText = switch verdict {
+            case .measurable: LocalizedText(en: "RECIST-measurable", zh: "RECIST 可测量")
+            case .blastic, .tooSmall: LocalizedText(en: "not RECIST-measurable", zh: "RECIST 不可测量")
+            case .notMeasured: LocalizedText(en: "RECIST measurability undetermined", zh: "RECIST 可测量性未定")
+            }
+            let dated = [characterPoint, softTissuePoint].compactMap { $0?.study.date }.max() ?? latest.study.date
+            return Finding(
+                ruleId: "boneHealth.recist.measurability", severity: .info, duty: .boneHealth, specialty: .radiology,
+                subject: .lesion(lesion.id), date: dated,
+                title: LocalizedText(en: "\(index.label(lesion).en): \(title.en)", zh: "\(index.label(lesion).zhHans)：\(title.zhHans)"),
+                detail: why,
+                inputs: [
+                    FindingInput("character", character?.rawValue ?? "unknown"),
+                    FindingInput("softTissueMm", softTissue.map { String(describing: $0) } ?? "unknown"),
+                ],
+                sources: [Self.eisenhauer2009])
+        }
+    }
+
+    /// Tumour markers in an interval: first and last value, and whether any was abnormal.
+    func markerSummary(from: PartialDate, to: PartialDate) -> LocalizedText? {
+        let inWindow = index.labs.filter {
+            $0.test.isTumourMarker && $0.date.earliestDay >= from.earliestDay && $0.date.earliestDay <= to.latestDay
+        }
+        guard !inWindow.isEmpty else { return nil }
+        let tests = Array(Set(inWindow.map(\.test))).sorted { $0.rawValue < $1.rawValue }
+        let parts = tests.map { test -> LocalizedText in
+            // From the value the window started with (the latest before it): CA 15-3 falling from
+            // 95 to 18 read "18 (normal throughout)", hiding the response it showed.
+            let before = index.labs.last { $0.test == test && $0.date.latestDay < from.earliestDay }
+            let values = (before.map { [$0] } ?? []) + inWindow.filter { $0.test == test }
+            let known = values.contains { $0.isAbnormal != nil }
+            let numbers = values.enumerated().map { offset, lab in
+                "\(CaseIndex.format(lab.value, decimals: 2))\(offset == 0 && before != nil ? " (\(lab.date))" : "")"
+            }.joined(separator: " → ")
+            let state = !known
+                ? LocalizedText(en: "no reference range", zh: "无参考范围")
+                : values.allSatisfy({ $0.isAbnormal != true })
+                    ? LocalizedText(en: "normal throughout", zh: "始终正常")
+                    : values.last?.isAbnormal == false
+                        ? LocalizedText(en: "abnormal, now normal", zh: "由异常转为正常")
+                        : LocalizedText(en: "abnormal", zh: "异常")
+            return LocalizedText(en: "\(test.label.en) \(numbers) (\(state.en))", zh: "\(test.label.zhHans) \(numbers)（\(state.zhHans)）")
+        }
+        let joined = LocalizedText.joined(parts, en: "; ", zh: "；")
+        return LocalizedText(en: "tumour markers: \(joined.en)", zh: "肿瘤标志物：\(joined.zhHans)")
+    }
+}

@@ -1,0 +1,77 @@
+/// A regimen stopped for "progression", checked against the bone response in its own window
+/// (the source hospital's treatment-window attribution).
+extension ResponseRules {
+    /// A regimen stopped for "progression" is checked against the response in its own window.
+    func switchFindings(_ points: [TimePointResponse]) -> [Finding] {
+        var findings: [Finding] = []
+        for therapy in index.systemicTherapies where therapy.stopReason == .progression {
+            // The evidence the switch could rest on: the regimen's time points up to the day it
+            // was stopped. A progression first imaged after the stop (in a window it shares
+            // with the next regimen) was not known when it was stopped.
+            // So is one imaged just after the stop whose interval no other systemic therapy
+            // shares: that growth happened under this regimen (letrozole + palbociclib stopped
+            // 2024-02-20, the CT of 2024-03-10 shows progression over its own window before the
+            // next regimen began — "a switch for bone progression is not supported" was wrong).
+            let systemicIds = Set(index.systemicTherapies.map(\.id))
+            let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            // Not one imaged long after the stop, though: a study more than `regimenGapDays`
+            // (setting: a longer gap is a break between regimens) after it shows months off
+            // treatment, and was not the evidence the stop rested on (letrozole + ribociclib
+            // stopped 2025-08-15 for "progression" with a PR in its window; the CT of 2025-12-15,
+            // four months untreated, was read as its progression).
+            let window = inWindow.filter { point in
+                guard let end = therapy.end else { return true }
+                if point.to.earliestDay <= end.latestDay { return true }
+                return point.to.earliestDay <= end.latestDay + index.settings.regimenGapDays
+                    && !point.treatments.contains { $0 != therapy.id && systemicIds.contains($0) }
+            }
+            if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
+            let observed = LocalizedText.joined(window.map { point in
+                LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+            }, en: ", ", zh: "，")
+            let later = inWindow.first { point in point.overall == .progressiveDisease && !window.contains(point) }
+            let laterText = later.map { point in
+                LocalizedText(
+                    en: " Progression was first imaged on \(point.to), after it was stopped.",
+                    zh: "进展首次见于 \(point.to) 的影像，晚于停药。")
+            } ?? LocalizedText(en: "", zh: "")
+            // No bone imaging at all while it ran: the record cannot speak of its effect on bone,
+            // and the progression it was stopped for may have been in the liver or lungs. An HCC's
+            // atezolizumab + bevacizumab, stopped for progression with no bone study in 15 months,
+            // was told to "check the evidence before counting the regimen as failed".
+            let unimaged = window.isEmpty && !index.studies.contains { study in
+                guard let start = therapy.start else { return false }
+                return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.earliestDay <= $0.latestDay } ?? true
+            }
+            let detail: LocalizedText =
+                unimaged
+                ? LocalizedText(
+                    en: "No bone study is on record between its start and its stop: its effect on the bone metastases is unknown. A progression elsewhere (primary, viscera, tumour markers) is not judged here; do not read it as a failure in bone.\(laterText.en)",
+                    zh: "自开始至停用期间无骨影像记录：其对骨转移的疗效不明。其他部位（原发灶、内脏、肿瘤标志物）的进展不在此评价；不应据此认定该方案对骨转移无效。\(laterText.zhHans)")
+                : window.isEmpty
+                ? LocalizedText(
+                    en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
+                    zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
+                : LocalizedText(
+                    en: "Bone response in its own window before it was stopped: \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
+                    zh: "停用前其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
+            findings.append(Finding(
+                ruleId: "boneHealth.attribution.unsupportedSwitch", severity: unimaged ? .info : window.isEmpty ? .advisory : .warning,
+                duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+                title: unimaged
+                    ? LocalizedText(
+                        en: "\(therapy.label.en) was stopped for progression — no bone imaging while it ran",
+                        zh: "\(therapy.label.zhHans) 因“进展”停用——用药期间无骨影像")
+                    : LocalizedText(
+                        en: "\(therapy.label.en) was stopped for progression that its window does not show",
+                        zh: "\(therapy.label.zhHans) 因“进展”停用，但其用药窗口未显示进展"),
+                detail: detail,
+                inputs: [
+                    FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
+                    FindingInput("windowResponses", window.map { "\($0.to) \($0.overall.rawValue)" }.joined(separator: ", ")),
+                ],
+                sources: Self.sources + [Self.attributionSource]))
+        }
+        return findings
+    }
+}
