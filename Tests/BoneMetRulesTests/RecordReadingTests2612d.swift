@@ -3,7 +3,8 @@ import Testing
 
 /// Rule set 2026.12.58, from a batch of unseen records: abiraterone with prednisone, a knee read
 /// as osteoarthritis on X-ray after years of "progression" on bone scans, denosumab on dialysis,
-/// and cold lytic lesions with full CRAB three years after a breast cancer.
+/// cold lytic lesions with full CRAB three years after a breast cancer, a CRPC's blastic T10 and a
+/// lung cancer at KPS 40.
 @Suite struct SupportiveDrugTests {
     /// WHO ATC: glucocorticoids (H02AB), folic acid and vitamin B12 (B03B), folinate (V03AF) are
     /// no antineoplastic class. Given with a classed regimen they leave its class settled —
@@ -147,5 +148,44 @@ import Testing
         let lytic = assess(record(.lytic), asOf: day("2023-03-10"))
         #expect(lytic.has("diagnosis.biopsy.indicated", subject: .lesion("T10")))
         #expect(lytic.has("boneAgents.afterDiagnosis"))
+    }
+}
+
+@Suite struct BoneAgentShortSurvivalTests {
+    /// A lung cancer (no targeted therapy) with disseminated pleural disease, platelets
+    /// 80 × 10⁹/L and ECOG 3: New Katagiri at least 8 — high risk.
+    func record(site: PrimarySite, poor: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-06"), hormoneDependent: site == .breast ? true : nil, targetedTherapy: site == .lung ? false : nil)]
+        r.visceralMetastases = poor ? [VisceralMetastasis(organ: "pleura", date: day("2023-01-01"), pattern: .disseminated)] : []
+        r.labs = poor ? [LabResult(date: day("2023-03-01"), test: .platelets, value: 80, unit: "10^9/L")] : []
+        r.performance = [PerformanceStatus(date: day("2023-03-01"), ecog: poor ? 3 : 1)]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-08"), result: .metastasis)]
+        return r
+    }
+
+    /// ESMO 2020: in solid tumours other than breast and prostate, start when life expectancy is
+    /// ≥ 3 months. A settled New Katagiri high-risk band (6-month survival 27 %) is said beside
+    /// it; not for breast cancer (ESMO: start), nor at lower risk.
+    @Test func aHighRiskKatagiriIsWeighedAgainstESMOsThreeMonths() throws {
+        let poor = try #require(assess(record(site: .lung, poor: true), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(poor.detail.en.contains("(high risk: 6-month survival 27 %, 1-year 6 %; Katagiri 2014): weigh whether life expectancy reaches the 3 months ESMO asks for"))
+        #expect(poor.detail.zhHans.contains("6 个月生存率 27%"))
+        #expect(poor.sources.contains { $0.id == "katagiri2014" })
+        let fair = try #require(assess(record(site: .lung, poor: false), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(!fair.detail.en.contains("Katagiri"))
+        let breast = try #require(assess(record(site: .breast, poor: true), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(!breast.detail.en.contains("Katagiri"))
+        // Boundary at the high-risk band's lower edge (Katagiri 2014: 7). Lung 3, disseminated 2,
+        // ECOG 3–4 1: at least 6; an abnormal albumin (1) makes it at least 7.
+        func boundary(albumin: Double?) -> CaseRecord {
+            var r = record(site: .lung, poor: true)
+            r.labs = albumin.map { [LabResult(date: day("2023-03-01"), test: .albumin, value: $0, unit: "g/dL")] } ?? []
+            return r
+        }
+        let six = try #require(assess(boundary(albumin: nil), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(!six.detail.en.contains("Katagiri"))
+        let seven = try #require(assess(boundary(albumin: 3.5), asOf: day("2023-03-21")).rule("boneAgents.indication").first)
+        #expect(seven.detail.en.contains("New Katagiri 7–"))
     }
 }

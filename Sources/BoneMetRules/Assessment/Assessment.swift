@@ -63,7 +63,7 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     findings += surgery.antiAngiogenicTiming(proposed: proposed)
     findings += prognosis.findings(scores)
     findings += LabRules(index: index).findings()
-    findings += BoneAgentRules(index: index).findings()
+    findings += BoneAgentRules(index: index, katagiri: scores.katagiri).findings()
 
     // Most urgent first everywhere (page, report, API); then by duty, date, subject and rule,
     // so the order never depends on the record's order.

@@ -4,6 +4,9 @@
 /// addressed to medical oncology; the rules inform, never decide.
 struct BoneAgentRules {
     let index: CaseIndex
+    /// New Katagiri as the prognosis rules settled it: ESMO's "life expectancy ≥ 3 months" is
+    /// weighed against a high-risk band.
+    var katagiri: Katagiri.Result? = nil
 
     static let asco2017 = Citation(id: "vanPoznak2017", text: "Van Poznak C et al. J Clin Oncol 2017;35:3978-86 (ASCO)")
     static let esmo2020 = Citation(id: "coleman2020", text: "Coleman R et al. Ann Oncol 2020;31:1650-63 (ESMO)")
@@ -185,14 +188,15 @@ struct BoneAgentRules {
             claims = [Claim(.boneAgentIndication, about: "patient", "notEstablished")]
         }
         let renal = verdict == .notIndicated || verdict == .notEstablished ? nil : severeRenalImpairmentText()
+        let survival = verdict == .start ? shortSurvivalText(candidates) : nil
         let history = stopped.flatMap(stoppedAgentText)
         let advice = verdict == .notEstablished
             ? LocalizedText(en: "Decision: haematology.", zh: "由血液科决定。")
             : verdict == .notIndicated
             ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
             : LocalizedText(
-                en: "\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
-                zh: "\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
+                en: "\(survival.map { $0.en + " " } ?? "")\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
+                zh: "\(survival?.zhHans ?? "")\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
         return Finding(
             ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: verdict == .notEstablished ? .haematology : .medicalOncology,
             subject: .patient, date: index.assessedOn, title: title,
@@ -203,7 +207,8 @@ struct BoneAgentRules {
                 FindingInput("primary", candidates.map(\.site.rawValue).joined(separator: ",").isEmpty ? "unknown" : candidates.map(\.site.rawValue).joined(separator: ",")),
             ],
             sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources
-                + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]) + (stopped?.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
+                + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]) + (stopped?.agent == .denosumab ? [Self.xgevaDiscontinuation] : [])
+                + (survival == nil ? [] : [Sources.katagiri2014]),
             claims: claims)
     }
 
@@ -229,6 +234,20 @@ struct BoneAgentRules {
         return LocalizedText(
             en: "\(name.en.prefix(1).uppercased() + name.en.dropFirst()) was given \(span)\(reason.en).\(rebound.en)",
             zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")
+    }
+
+    /// ESMO 2020 starts an agent in solid tumours other than breast and prostate cancer when life
+    /// expectancy is ≥ 3 months; a settled New Katagiri high-risk band (7–10: 6-month survival
+    /// 27 %, 1-year 6 %; Katagiri 2014) puts that in doubt. A lung cancer at KPS 40 with
+    /// disseminated pleural disease, Katagiri 10 and Tomita "terminal care" was advised to start
+    /// without a word about it.
+    private func shortSurvivalText(_ candidates: [PrimaryCancer]) -> LocalizedText? {
+        let conditional = candidates.allSatisfy { ![.breast, .prostate].contains($0.site) && !$0.isPlasmaCellDisease && !$0.isLymphoma }
+        guard conditional, let katagiri, katagiri.total.min >= 7 else { return nil }
+        let number = katagiri.total.score.map(String.init) ?? "\(katagiri.total.min)–\(katagiri.total.max)"
+        return LocalizedText(
+            en: "New Katagiri \(number) (high risk: 6-month survival 27 %, 1-year 6 %; Katagiri 2014): weigh whether life expectancy reaches the 3 months ESMO asks for before starting.",
+            zh: "新 Katagiri \(number) 分（高危：6 个月生存率 27%，1 年 6%；Katagiri 2014）：开始前请评估预计生存期是否达到 ESMO 要求的 3 个月。")
     }
 
     /// Kidney function below 30 (eGFR, else Cockcroft–Gault CrCl) bears on both agents before the
