@@ -224,8 +224,13 @@ import Testing
         let a = assess(r, asOf: day("2023-04-20"))
         #expect(a.timePoints.last?.overall == .progressiveDisease)
         #expect(!a.has("boneHealth.attribution.unsupportedSwitch"))
-        // The next regimen already running in that interval: the progression is not the stopped one's alone.
+        // Begun five days before the CT, the next regimen cannot show in bone yet (blasticLatencyWeeks,
+        // rule set 2026.12.58): the progression is still the stopped one's.
         r.treatments[1].start = day("2023-04-05")
+        #expect(!assess(r, asOf: day("2023-04-20")).has("boneHealth.attribution.unsupportedSwitch"))
+        // Another regimen acting on bone in that interval (begun 8 weeks before the CT, beside
+        // letrozole): the progression is not the stopped one's alone.
+        r.treatments[1].start = day("2023-02-10")
         let shared = try #require(assess(r, asOf: day("2023-04-20")).rule("boneHealth.attribution.unsupportedSwitch").first)
         #expect(shared.detail.en.contains("Progression was first imaged on 2023-04-10, after it was stopped."))
     }

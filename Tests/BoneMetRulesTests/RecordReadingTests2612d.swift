@@ -189,3 +189,58 @@ import Testing
         #expect(seven.detail.en.contains("New Katagiri 7–"))
     }
 }
+
+@Suite struct BloodCancerRestagingTests {
+    /// Staged on CT, then an X-ray of the same femur under therapy (taken for Mirels).
+    func record(site: PrimarySite) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-12"))]
+        r.lesions.append(Lesion(id: "S", bone: .skull))
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [30, 24]) { $0.boneDestruction = true }, observation("S", .lytic) { $0.boneDestruction = true }]),
+            study("X1", "2023-04-01", .xray, coverage: [.leftLowerLimb], [observation("L1", .lytic) { $0.fractionOfDiameter = 0.5 }]),
+        ]
+        return r
+    }
+
+    /// Myeloma's bone lesions are judged by IMWG (Kumar 2016), not an MDA time point: no "restage
+    /// on CT" for them. A breast cancer's lesion in the same record is told so.
+    @Test func aMyelomaLesionIsNotSentToRestageOnItsBaselineMethod() {
+        #expect(!assess(record(site: .myeloma), asOf: day("2023-04-02")).has("boneHealth.mda.noComparableStudy"))
+        #expect(assess(record(site: .breast), asOf: day("2023-04-02")).has("boneHealth.mda.noComparableStudy", subject: .study("X1")))
+    }
+}
+
+@Suite struct SwitchBeforeNextRegimenActsTests {
+    /// Chemotherapy 2023-01-10 → 2023-04-09, stopped for "progression"; the next regimen from
+    /// 04-10; a CT with a new sclerotic rim (MDA: PR) on `restaging`.
+    func record(restaging: String) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", restaging, [observation("L1", .mixed, [20, 20]) { $0.boneDestruction = true; $0.scleroticRim = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "A", kind: .systemic, drugs: ["paclitaxel", "carboplatin"], start: day("2023-01-10"), end: day("2023-04-09"), stopReason: .progression),
+            Treatment(id: "B", kind: .systemic, drugs: ["capecitabine"], start: day("2023-04-10")),
+        ]
+        return r
+    }
+
+    /// Treatment-window attribution (source hospital): a CT shortly after the stop, before the
+    /// next regimen can show in bone (`blasticLatencyWeeks`, here 4), is the stopped regimen's
+    /// evidence; from the latency on it is shared with the next regimen.
+    @Test func aStudyBeforeTheNextRegimenCanActIsTheStoppedRegimens() throws {
+        var settings = RuleSettings.default
+        settings.blasticLatencyWeeks = 4
+        let before = try #require(assess(record(restaging: "2023-05-07"), asOf: day("2023-05-10"), settings: settings)
+            .rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(before.severity == .warning)
+        #expect(before.detail.en.contains("Bone response in its own window: 2023-05-07 partial response (PR) (28 days after it was stopped, before the next regimen could show in bone)"))
+        #expect(before.detail.zhHans.contains("停药后 28 天"))
+        let shared = try #require(assess(record(restaging: "2023-05-08"), asOf: day("2023-05-10"), settings: settings)
+            .rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(shared.severity == .info)
+        #expect(shared.title.en.hasSuffix("no bone imaging while it ran"))
+    }
+}

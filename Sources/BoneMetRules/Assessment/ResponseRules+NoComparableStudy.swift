@@ -8,15 +8,21 @@ extension ResponseRules {
     /// before on another method with a treatment begun or running between the two, is named with
     /// what to do: restage on the baseline's method, or keep it as the new baseline.
     func noComparableStudyFinding(_ points: [TimePointResponse]) -> Finding? {
+        // Myeloma's and lymphoma's lesions are judged by their own criteria (IMWG, Lugano), not
+        // by an MDA time point: an X-ray of a myeloma femur taken for Mirels after a whole-body
+        // CT read "response not assessed — restage on CT".
+        let judged = { (o: LesionObservation, modality: Modality) in
+            Self.readsResponse(o, on: modality) && index.isMetastaticCandidate(o.lesion) && index.bloodCancer(o.lesion) == nil
+        }
         let timed = Set(points.map(\.study))
         let lastTimed = points.filter { $0.modality.isAnatomic }.map(\.to.earliestDay).max()
         let candidates = index.studies.filter { study in
             study.modality.isAnatomic && !timed.contains(study.id)
                 && lastTimed.map { study.date.earliestDay > $0 } ?? true
-                && study.observations.contains { Self.readsResponse($0, on: study.modality) && index.isMetastaticCandidate($0.lesion) }
+                && study.observations.contains { judged($0, study.modality) }
         }
         for study in candidates.reversed() {
-            let lesions = study.observations.filter { Self.readsResponse($0, on: study.modality) && index.isMetastaticCandidate($0.lesion) }.map(\.lesion)
+            let lesions = study.observations.filter { judged($0, study.modality) }.map(\.lesion)
             // The lesions' last reading on another method, certainly before this study.
             let baseline = index.studies.last { earlier in
                 earlier.modality.isAnatomic && earlier.modality != study.modality && earlier.date.latestDay < study.date.earliestDay

@@ -12,7 +12,16 @@ extension ResponseRules {
             // shares: that growth happened under this regimen (letrozole + palbociclib stopped
             // 2024-02-20, the CT of 2024-03-10 shows progression over its own window before the
             // next regimen began — "a switch for bone progression is not supported" was wrong).
-            let systemicIds = Set(index.systemicTherapies.map(\.id))
+            // A next regimen begun too recently to show in bone (less than `blasticLatencyWeeks`,
+            // setting, before the study) does not share it: nab-paclitaxel + carboplatin stopped
+            // 2026-05-05 for "progression", sacituzumab from 05-12, the CT of 06-12 a PR — read as
+            // "no bone imaging while it ran".
+            let latency = index.settings.blasticLatencyWeeks * 7
+            let systemicStarts = Dictionary(index.systemicTherapies.map { ($0.id, $0.start) }, uniquingKeysWith: { first, _ in first })
+            func acting(_ id: String, at point: TimePointResponse) -> Bool {
+                guard let start = systemicStarts[id] else { return false }
+                return start.map { $0.latestDay + latency <= point.to.earliestDay } ?? true
+            }
             let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
             // Not one imaged long after the stop, though: a study more than `regimenGapDays`
             // (setting: a longer gap is a break between regimens) after it shows months off
@@ -23,12 +32,26 @@ extension ResponseRules {
                 guard let end = therapy.end else { return true }
                 if point.to.earliestDay <= end.latestDay { return true }
                 return point.to.earliestDay <= end.latestDay + index.settings.regimenGapDays
-                    && !point.treatments.contains { $0 != therapy.id && systemicIds.contains($0) }
+                    && !point.treatments.contains { $0 != therapy.id && acting($0, at: point) }
             }
             if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
             let observed = LocalizedText.joined(window.map { point in
-                LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+                // A study after the stop is said as such: "before it was stopped" named a CT taken
+                // five weeks after.
+                let after = therapy.end.map { point.to.earliestDay - $0.latestDay }.flatMap { $0 > 0 ? $0 : nil }
+                let next = point.treatments.contains { $0 != therapy.id && systemicStarts[$0] != nil }
+                let note = after.map { days in
+                    next
+                        ? LocalizedText(
+                            en: " (\(days) days after it was stopped, before the next regimen could show in bone)",
+                            zh: "（停药后 \(days) 天，下一方案尚不能在骨上显效）")
+                        : LocalizedText(en: " (\(days) days after it was stopped)", zh: "（停药后 \(days) 天）")
+                } ?? LocalizedText(en: "", zh: "")
+                return LocalizedText(
+                    en: "\(point.to) \(point.overall.label.en)\(note.en)",
+                    zh: "\(point.to) \(point.overall.label.zhHans)\(note.zhHans)")
             }, en: ", ", zh: "，")
+            let afterStop = window.contains { point in therapy.end.map { point.to.earliestDay > $0.latestDay } ?? false }
             let later = inWindow.first { point in point.overall == .progressiveDisease && !window.contains(point) }
             let laterText = later.map { point in
                 LocalizedText(
@@ -53,8 +76,8 @@ extension ResponseRules {
                     en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
                     zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
                 : LocalizedText(
-                    en: "Bone response in its own window before it was stopped: \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
-                    zh: "停用前其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
+                    en: "Bone response in its own window\(afterStop ? "" : " before it was stopped"): \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
+                    zh: "\(afterStop ? "" : "停用前")其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
             findings.append(Finding(
                 ruleId: "boneHealth.attribution.unsupportedSwitch", severity: unimaged ? .info : window.isEmpty ? .advisory : .warning,
                 duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
