@@ -244,3 +244,39 @@ import Testing
         #expect(shared.title.en.hasSuffix("no bone imaging while it ran"))
     }
 }
+
+@Suite struct OneBiopsyForSeveralBlasticLesionsTests {
+    /// A lung adenocarcinoma staged before treatment: pure blastic L3 and pelvis (and a third,
+    /// the femur, when asked), with or without a bone scan.
+    func record(scan: Bool, lesions: Int = 2) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, diagnosed: day("2023-01"))]
+        r.treatments = []
+        let all = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "PV", bone: .pelvis),
+                   Lesion(id: "FE", bone: .femur, segment: .proximal, laterality: .left)].prefix(lesions)
+        r.lesions = Array(all)
+        r.studies = [ct("C1", "2023-01-05", all.map { observation($0.id, .blastic) })]
+        if scan { r.studies.append(survey("B1", "2023-01-08", all.map(\.id))) }
+        return r
+    }
+
+    /// Source hospital: pure blastic with uptake → biopsy; no bone scan yet → get one. One biopsy
+    /// of the most accessible lesion and one whole-body scan answer for all: said once, naming
+    /// the lesions, each lesion's claim kept (no contradiction with any other finding).
+    @Test func severalLesionsAreAskedForOnce() throws {
+        let a = assess(record(scan: true), asOf: day("2023-01-10"))
+        let biopsy = try #require(a.rule("diagnosis.blastic.uptakeBiopsy").first)
+        #expect(a.rule("diagnosis.blastic.uptakeBiopsy").count == 1)
+        #expect(biopsy.subject == .patient)
+        #expect(biopsy.title.en == "2 unexplained pure blastic lesions with uptake — biopsy one: L3 vertebra; pelvis")
+        #expect(biopsy.title.zhHans.hasPrefix("2 处原因不明的单纯成骨性病灶伴浓聚——活检其中一处"))
+        #expect(Set(biopsy.claims.map(\.about)) == ["L3", "PV"])
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        let scan = try #require(assess(record(scan: false, lesions: 3), asOf: day("2023-01-10")).rule("diagnosis.blastic.getBoneScan").first)
+        #expect(scan.title.en.hasPrefix("3 unexplained pure blastic lesions — get a bone scan"))
+        #expect(scan.detail.en.contains("One whole-body scan answers for every lesion."))
+        // One lesion: said of the lesion, as before.
+        let one = assess(record(scan: true, lesions: 1), asOf: day("2023-01-10"))
+        #expect(one.has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("L3")))
+    }
+}

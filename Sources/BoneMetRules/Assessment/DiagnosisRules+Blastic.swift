@@ -8,6 +8,11 @@ extension DiagnosisRules {
         var findings: [Finding] = []
         var handled: Set<String> = []
         var biopsyAdvised = false
+        // Lesions asking the same of the patient are said once: one bone scan surveys them all,
+        // and one biopsy of the most accessible gives the diagnosis (five blastic lesions of a
+        // lung cancer read five "biopsy" warnings).
+        var toBiopsy: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)] = []
+        var toScan: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)] = []
         for lesion in index.seenLesions where !excluding.contains(lesion.id) && index.diagnosticBiopsy(lesion.id) == nil {
             let characters = index.characters(lesion.id)
             guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = index.firstSeen(lesion.id) else { continue }
@@ -87,17 +92,7 @@ extension DiagnosisRules {
             switch uptake {
             case .some(true):
                 biopsyAdvised = true
-                findings.append(Finding(
-                    ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
-                    subject: .lesion(lesion.id), date: firstSeen,
-                    title: LocalizedText(
-                        en: "\(index.label(lesion).en): unexplained pure blastic lesion with uptake — biopsy",
-                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
-                    detail: LocalizedText(
-                        en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting?.en ?? "")",
-                        zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting?.zhHans ?? "")"),
-                    inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")], sources: [Self.sourceHospital, Self.vanEs2019],
-                    claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
+                toBiopsy.append((lesion, firstSeen, preExisting))
             case .some(false) where surgeryProposed.contains(lesion.id):
                 // Follow-up is the rule, but not for a lesion about to be fixed: the surgical
                 // finding asks for tissue first.
@@ -124,18 +119,64 @@ extension DiagnosisRules {
                     inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "false")], sources: [Self.sourceHospital],
                     claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")]))
             case .none:
-                findings.append(Finding(
-                    ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
-                    subject: .lesion(lesion.id), date: firstSeen,
-                    title: LocalizedText(
-                        en: "\(index.label(lesion).en): unexplained pure blastic lesion — get a bone scan",
-                        zh: "\(index.label(lesion).zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
-                    detail: LocalizedText(
-                        en: "Uptake → biopsy; no uptake → follow-up.", zh: "有浓聚 → 活检；无浓聚 → 随访。"),
-                    sources: [Self.sourceHospital]))
+                toScan.append((lesion, firstSeen, nil))
             }
         }
+        findings += uptakeBiopsyFindings(toBiopsy) + getBoneScanFindings(toScan)
         return (findings, handled, biopsyAdvised)
+    }
+
+    /// Unexplained pure blastic lesions with uptake (source hospital: uptake → biopsy), one finding
+    /// for each lesion, or one for the patient naming them when there are several.
+    private func uptakeBiopsyFindings(_ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)]) -> [Finding] {
+        guard let first = lesions.first else { return [] }
+        let several = lesions.count > 1
+        let names = LocalizedText.joined(lesions.map { index.label($0.lesion) }, en: "; ", zh: "、")
+        let preExisting = LocalizedText.joined(lesions.compactMap(\.preExisting).distinct, en: "", zh: "")
+        return [Finding(
+            ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+            subject: several ? .patient : .lesion(first.lesion.id), date: lesions.map(\.firstSeen).min(),
+            title: several
+                ? LocalizedText(
+                    en: "\(lesions.count) unexplained pure blastic lesions with uptake — biopsy one: \(names.en)",
+                    zh: "\(lesions.count) 处原因不明的单纯成骨性病灶伴浓聚——活检其中一处：\(names.zhHans)")
+                : LocalizedText(
+                    en: "\(names.en): unexplained pure blastic lesion with uptake — biopsy",
+                    zh: "\(names.zhHans)：原因不明的单纯成骨性病灶伴浓聚——建议活检"),
+            detail: several
+                ? LocalizedText(
+                    en: "No lytic component, no treatment or history to explain them, and tracer uptake: obtain pathology from the most accessible one — one diagnosis answers for lesions of the same picture (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting.en)",
+                    zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：请对最易取材的一处取病理——同类表现的病灶一处确诊即可（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting.zhHans)")
+                : LocalizedText(
+                    en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting.en)",
+                    zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting.zhHans)"),
+            inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")]
+                + (several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : []),
+            sources: [Self.sourceHospital, Self.vanEs2019],
+            claims: lesions.map { Claim(.biopsy, about: $0.lesion.id, "biopsy") })]
+    }
+
+    /// Unexplained pure blastic lesions with no bone scan yet (uptake → biopsy; none → follow-up):
+    /// one scan answers for all of them.
+    private func getBoneScanFindings(_ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)]) -> [Finding] {
+        guard let first = lesions.first else { return [] }
+        let several = lesions.count > 1
+        let names = LocalizedText.joined(lesions.map { index.label($0.lesion) }, en: "; ", zh: "、")
+        return [Finding(
+            ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+            subject: several ? .patient : .lesion(first.lesion.id), date: lesions.map(\.firstSeen).min(),
+            title: several
+                ? LocalizedText(
+                    en: "\(lesions.count) unexplained pure blastic lesions — get a bone scan: \(names.en)",
+                    zh: "\(lesions.count) 处原因不明的单纯成骨性病灶——行骨扫描：\(names.zhHans)")
+                : LocalizedText(
+                    en: "\(names.en): unexplained pure blastic lesion — get a bone scan",
+                    zh: "\(names.zhHans)：原因不明的单纯成骨性病灶——行骨扫描"),
+            detail: LocalizedText(
+                en: "Uptake → biopsy; no uptake → follow-up.\(several ? " One whole-body scan answers for every lesion." : "")",
+                zh: "有浓聚 → 活检；无浓聚 → 随访。\(several ? "一次全身骨扫描即可评估所有病灶。" : "")"),
+            inputs: several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : [],
+            sources: [Self.sourceHospital])]
     }
 
     /// "Do not biopsy" for a blastic lesion under systemic therapy (the source hospital's timing);
