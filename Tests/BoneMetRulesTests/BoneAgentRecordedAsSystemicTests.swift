@@ -32,11 +32,17 @@ import Testing
         var classed = record(["唑来膦酸"])
         classed.treatments[1].systemicClass = .other
         #expect(!assess(classed, asOf: day("2023-03-21")).has("boneAgents.recordedAsSystemic"))
-        // A regimen that names other drugs too stays a regimen.
+        // A regimen that names other drugs too: the agent is taken out as its course, the
+        // docetaxel stays the regimen (rule set 2026.12.58 — it was left a regimen, the patient
+        // "without a bone-modifying agent").
         let mixed = assess(record(["多西他赛", "唑来膦酸"]), asOf: day("2023-03-21"))
-        #expect(!mixed.has("boneAgents.recordedAsSystemic"))
-        #expect(mixed.has("boneAgents.afterDiagnosis"))
-        #expect(!mixed.has("boneAgents.zoledronic.dose"))
+        let split = try #require(mixed.rule("boneAgents.recordedAsSystemic").first)
+        #expect(split.subject == .treatment("T2-zoledronicAcid"))
+        #expect(split.title.en == "多西他赛 + 唑来膦酸 holds a bone-modifying agent (zoledronic acid): record it as one")
+        #expect(split.title.zhHans == "多西他赛 + 唑来膦酸 中含骨改良药物（唑来膦酸）：请单独记录")
+        #expect(!mixed.has("boneAgents.afterDiagnosis") && !mixed.has("boneAgents.indication"))
+        #expect(mixed.has("boneAgents.zoledronic.dose"))
+        #expect(mixed.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
     }
 }
 

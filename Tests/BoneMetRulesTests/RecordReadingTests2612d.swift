@@ -280,3 +280,53 @@ import Testing
         #expect(one.has("diagnosis.blastic.uptakeBiopsy", subject: .lesion("L3")))
     }
 }
+
+@Suite struct SoftTissueWindowAbsenceTests {
+    /// Letrozole from 2023-01-10; a chest CT on 2023-01-05 that read `windows`, then a CT with the
+    /// bone window on 2023-04-01 showing a lytic T10.
+    func record(windows: [CTWindow], explicit: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            ImagingStudy(id: "C0", date: day("2023-01-05"), modality: .ct, windows: windows, coverage: [.chest, .thoracicSpine],
+                         observations: explicit ? [observation("T10") { $0.present = false }] : []),
+            ImagingStudy(id: "C1", date: day("2023-04-01"), modality: .ct, windows: [.bone, .softTissue], coverage: [.chest, .thoracicSpine],
+                         observations: [observation("T10", .lytic) { $0.boneDestruction = true }]),
+        ]
+        return r
+    }
+
+    /// Source hospital: the soft-tissue window alone misses bone destruction — read the bone
+    /// window. A lesion not seen on a CT read without it was not excluded, so it is not "new"
+    /// (MDA PD) on the next CT; read with the bone window it is.
+    @Test func absenceWithoutTheBoneWindowMakesNoNewLesion() throws {
+        for explicit in [true, false] {
+            let soft = assess(record(windows: [.softTissue, .lung], explicit: explicit), asOf: day("2023-04-02"))
+            let point = try #require(soft.timePoints.last)
+            #expect(point.overall == .notEvaluable)
+            #expect(point.newLesions.isEmpty)
+            #expect(point.lesions.first?.reasons.first?.en.contains("the previous CT was read without the bone window") == true)
+            let bone = assess(record(windows: [.softTissue, .bone], explicit: explicit), asOf: day("2023-04-02"))
+            #expect(bone.timePoints.last?.overall == .progressiveDisease)
+            #expect(bone.timePoints.last?.newLesions == ["T10"])
+        }
+    }
+}
+
+@Suite struct BoneAgentInARegimenTests {
+    /// The seed's switch written as one row: "ibandronate + capecitabine", no drug list.
+    @Test func theSeedsSwitchWrittenAsOneRowHoldsTheAgent() throws {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "T2", kind: .systemic, name: "ibandronate + capecitabine", start: day("2023-03-05")))
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-08"), result: .metastasis)]
+        r.dentalExams = [day("2023-03-01")]
+        let a = assess(r, asOf: day("2023-03-21"))
+        let noted = try #require(a.rule("boneAgents.recordedAsSystemic").first)
+        #expect(noted.subject == .treatment("T2-ibandronate"))
+        #expect(noted.title.en == "ibandronate + capecitabine holds a bone-modifying agent (ibandronate): record it as one")
+        // A current agent: not "without a bone-modifying agent".
+        #expect(!a.has("boneAgents.indication"))
+        // The regimen is capecitabine: chemotherapy, settled.
+        #expect(a.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+    }
+}

@@ -43,6 +43,8 @@ final class CaseIndex {
     let treatments: [Treatment]
     /// Systemic rows that name only a bone-modifying agent, read as its course (their ids).
     let treatmentsReadAsBoneAgents: [String]
+    /// Of those, the courses taken out of a regimen row, with the row as recorded.
+    let boneAgentsFromRegimens: [String: Treatment]
     let labs: [LabResult]
     /// The first day after `asOf` on which any reading of the date can turn (issue #12):
     /// every comparison with `asOf` goes through `known`, `stillRunning` or `ageNow`, which
@@ -96,12 +98,21 @@ final class CaseIndex {
         // A treatment that ends after `asOf` was still running then: its end and stop reason
         // are not yet known, nor are doses given later.
         var readAsAgents: [String] = []
-        let given: [Treatment] = record.treatments.filter { $0.planned || known($0.start) }.map { treatment in
-            guard let course = Self.boneAgentCourse(treatment) else { return treatment }
-            readAsAgents.append(treatment.id)
-            return course
+        var fromRegimens: [String: Treatment] = [:]
+        let given: [Treatment] = record.treatments.filter { $0.planned || known($0.start) }.flatMap { treatment -> [Treatment] in
+            if let course = Self.boneAgentCourse(treatment) {
+                readAsAgents.append(treatment.id)
+                return [course]
+            }
+            if let (regimen, course) = Self.boneAgentInRegimen(treatment) {
+                readAsAgents.append(course.id)
+                fromRegimens[course.id] = treatment
+                return [regimen, course]
+            }
+            return [treatment]
         }
         treatmentsReadAsBoneAgents = readAsAgents
+        boneAgentsFromRegimens = fromRegimens
         treatments = given
             .map { treatment in
                 var seen = treatment
@@ -458,7 +469,15 @@ final class CaseIndex {
 
     /// Whether a study looked at a lesion: an explicit observation (seen or `present: false`),
     /// a whole-body study, or a recorded coverage that includes its region.
+    /// A CT read without the bone window (its windows recorded, the bone window not among them)
+    /// looked at the soft tissue, not the bone: a lesion not seen there was not excluded — the
+    /// source's three-step assessment pulls the staging CT to read its bone window. A T10 absent
+    /// on a staging chest CT read with soft-tissue and lung windows was "PD — new lytic lesion"
+    /// two months later.
     func looked(at lesion: String, in study: ImagingStudy) -> Bool {
+        if study.readsSoftTissueOnly {
+            return study.observation(of: lesion)?.present == true
+        }
         if study.observation(of: lesion) != nil { return true }
         guard let value = lesionsById[lesion] else { return false }
         return study.covers(value)
@@ -566,12 +585,33 @@ extension CaseIndex {
     /// left so (and not searched: every assessment asks, issue #12).
     static func boneAgentCourse(_ treatment: Treatment) -> Treatment? {
         guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
-        let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
+        let texts = DrugClasses.drugTexts(treatment)
         let agents = texts.map(BoneAgent.named(in:))
         guard let first = agents.first, let agent = first, agents.allSatisfy({ $0 == agent }) else { return nil }
         var course = treatment
         course.kind = .boneModifyingAgent
         course.agent = agent
         return course
+    }
+
+    /// A regimen row naming a bone-modifying agent beside anticancer drugs ("ibandronate +
+    /// capecitabine", the seed's own switch): the agent's course (id `<row>-<agent>`) beside the
+    /// regimen without it. Read whole, the ibandronate was an anticancer drug, the patient "without
+    /// a bone-modifying agent", and the regimen's class open.
+    static func boneAgentInRegimen(_ treatment: Treatment) -> (regimen: Treatment, course: Treatment)? {
+        guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
+        let named = DrugClasses.drugTexts(treatment).map { ($0, BoneAgent.named(in: $0)) }
+        let agentTexts = named.filter { $0.1 != nil }
+        guard let agent = agentTexts.first?.1, agentTexts.count < named.count, agentTexts.allSatisfy({ $0.1 == agent }) else { return nil }
+        var regimen = treatment
+        regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
+        var course = treatment
+        course.id = "\(treatment.id)-\(agent.rawValue)"
+        course.kind = .boneModifyingAgent
+        course.agent = agent
+        course.drugs = agentTexts.map(\.0)
+        course.name = agentTexts.map(\.0).joined(separator: " + ")
+        course.stopReason = nil
+        return (regimen, course)
     }
 }

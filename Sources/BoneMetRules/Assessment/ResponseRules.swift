@@ -92,7 +92,13 @@ struct ResponseRules {
                     responses.append(response(.progressiveDisease, [Self.newLesionReason(observation, modality: current.modality)], isNew: true))
                 } else {
                     let imagedBefore = index.everImaged(lesion, before: current.date)
-                    responses.append(response(.notEvaluable, [imagedBefore
+                    let softTissueOnly = previous.readsSoftTissueOnly
+                        && (previous.observation(of: lesion) != nil || index.lesionsById[lesion].map(previous.covers) == true)
+                    responses.append(response(.notEvaluable, [softTissueOnly
+                        ? LocalizedText(
+                            en: "first recorded — the previous CT was read without the bone window, which misses bone destruction: not counted as new; re-read it with the bone window",
+                            zh: "首次记录——上次 CT 未用骨窗阅片，不用骨窗可漏诊骨质破坏：不计为新发；请以骨窗重新阅片")
+                        : imagedBefore
                         ? LocalizedText(
                             en: "first recorded — the previous \(previous.modality.label.en) did not image its region; not counted as new",
                             zh: "首次记录——上次\(previous.modality.label.zhHans)未包括该部位；不计为新发")

@@ -99,6 +99,18 @@ public enum DrugClasses {
         return found
     }
 
+    /// A row's drugs: its drug list, else its name cut at the joins a regimen is written with
+    /// ("ibandronate + capecitabine", "多西他赛联合唑来膦酸") — not at "/", which doses use
+    /// ("4 mg/100 mL").
+    static func drugTexts(_ treatment: Treatment) -> [String] {
+        guard treatment.drugs.isEmpty else { return treatment.drugs }
+        var pieces = [treatment.name ?? ""]
+        for join in ["+", "＋", "联合", "、", ",", "，", ";", "；"] {
+            pieces = pieces.flatMap { $0.components(separatedBy: join) }
+        }
+        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// A regimen's text in drugs: "TKI + 化疗", "carboplatin/pemetrexed", "来曲唑联合哌柏西利".
     static func split(_ text: String) -> [String] {
         var pieces = [text.lowercased()]

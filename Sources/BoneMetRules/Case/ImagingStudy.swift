@@ -49,6 +49,11 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
 
     /// A CT read with the bone window — a CT, or the CT of a PET-CT (`windows` are allowed on
     /// both); the rib a PET-CT's bone window showed destroyed was "not read on a bone window".
+    /// A CT whose recorded windows do not include the bone window (no windows recorded: unknown).
+    public var readsSoftTissueOnly: Bool {
+        modality == .ct && !windows.isEmpty && !windows.contains(.bone)
+    }
+
     public var hasBoneWindowCT: Bool { (modality == .ct || modality == .petCt) && windows.contains(.bone) }
 
     /// Whether this study imaged the lesion's region: a whole-body study, or a recorded coverage
