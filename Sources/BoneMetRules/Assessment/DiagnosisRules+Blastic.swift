@@ -130,8 +130,7 @@ extension DiagnosisRules {
     /// for each lesion, or one for the patient naming them when there are several.
     private func uptakeBiopsyFindings(_ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)]) -> [Finding] {
         guard let first = lesions.first else { return [] }
-        let several = lesions.count > 1
-        let names = LocalizedText.joined(lesions.map { index.label($0.lesion) }, en: "; ", zh: "、")
+        let (several, names) = severalNamed(lesions)
         let preExisting = LocalizedText.joined(lesions.compactMap(\.preExisting).distinct, en: "", zh: "")
         return [Finding(
             ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
@@ -160,8 +159,7 @@ extension DiagnosisRules {
     /// one scan answers for all of them.
     private func getBoneScanFindings(_ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)]) -> [Finding] {
         guard let first = lesions.first else { return [] }
-        let several = lesions.count > 1
-        let names = LocalizedText.joined(lesions.map { index.label($0.lesion) }, en: "; ", zh: "、")
+        let (several, names) = severalNamed(lesions)
         return [Finding(
             ruleId: "diagnosis.blastic.getBoneScan", severity: .advisory, duty: .diagnosis, specialty: .radiology,
             subject: several ? .patient : .lesion(first.lesion.id), date: lesions.map(\.firstSeen).min(),
@@ -177,6 +175,11 @@ extension DiagnosisRules {
                 zh: "有浓聚 → 活检；无浓聚 → 随访。\(several ? "一次全身骨扫描即可评估所有病灶。" : "")"),
             inputs: several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : [],
             sources: [Self.sourceHospital])]
+    }
+
+    /// Whether several lesions are asked for at once, and their names.
+    private func severalNamed(_ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)]) -> (Bool, LocalizedText) {
+        (lesions.count > 1, LocalizedText.joined(lesions.map { index.label($0.lesion) }, en: "; ", zh: "、"))
     }
 
     /// "Do not biopsy" for a blastic lesion under systemic therapy (the source hospital's timing);
