@@ -330,3 +330,41 @@ import Testing
         #expect(a.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
     }
 }
+
+@Suite struct CompressionEventTests {
+    /// A breast cancer's T8, destroyed on CT (2023-03-01); "cord compression" recorded as an event
+    /// on 2023-03-20, and what came after.
+    func record(eventLesion: String? = "T8", neurologyAfter: NeurologicalStatus? = nil, mriAfter: Bool = false, irradiatedAfter: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T8", bone: .vertebra, level: VertebralLevel("T8"))]
+        r.studies = [ct("C1", "2023-03-01", [observation("T8", .lytic) { $0.boneDestruction = true }])]
+        if mriAfter { r.studies.append(study("M1", "2023-03-21", .mri, coverage: [.thoracicSpine], [observation("T8") { $0.escc = .g1a }])) }
+        r.events = [ClinicalEvent(date: day("2023-03-20"), kind: .cordCompression, lesion: eventLesion)]
+        if let neurologyAfter { r.neurology = [NeurologyRecord(date: day("2023-03-21"), status: neurologyAfter)] }
+        if irradiatedAfter {
+            r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, lesions: ["T8"], start: day("2023-03-21"), end: day("2023-03-21"), doseGy: 8, fractions: 1))
+        }
+        return r
+    }
+
+    /// NICE NG234: metastatic spinal cord compression is an emergency — whole-spine MRI within
+    /// 24 hours, dexamethasone 16 mg, definitive treatment. A compression recorded as an event and
+    /// not followed by an examination, an MRI grade or treatment is that emergency.
+    @Test func aRecordedCompressionIsTheEmergencyUntilSomethingFollowsIt() throws {
+        let a = assess(record(), asOf: day("2023-03-21"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.severity == .urgent)
+        #expect(spine.detail.en.contains("spinal cord compression recorded (2023-03-20) — no neurological examination or MRI grade since"))
+        #expect(spine.detail.en.contains("Spinal cord compression recorded — an emergency: examine the patient now; dexamethasone 16 mg"))
+        #expect(spine.detail.zhHans.contains("已记录脊髓压迫"))
+        #expect(spine.sources.contains { $0.id == "nice2023" })
+        // Patient-level event with the one spinal lesion: the same.
+        #expect(try #require(assess(record(eventLesion: nil), asOf: day("2023-03-21")).rule("surgery.spine.noms").first).severity == .urgent)
+        // An examination, an MRI grade or radiotherapy since: the rules read those instead.
+        #expect(try #require(assess(record(neurologyAfter: .intact), asOf: day("2023-03-22")).rule("surgery.spine.noms").first).severity < .urgent)
+        #expect(try #require(assess(record(mriAfter: true), asOf: day("2023-03-22")).rule("surgery.spine.noms").first).severity < .urgent)
+        #expect(!(try #require(assess(record(irradiatedAfter: true), asOf: day("2023-03-22")).rule("surgery.spine.noms").first).detail.en.contains("recorded — an emergency")))
+        // An event of another lesion is not this one's.
+        #expect(try #require(assess(record(eventLesion: "L9"), asOf: day("2023-03-21")).rule("surgery.spine.noms").first).severity < .urgent)
+    }
+}

@@ -17,6 +17,10 @@ extension SurgeryRules {
         // cord (high-grade ESCC): one graded low elsewhere is not its cause. T5 at ESCC 3 and T6
         // at 1a were both sent to emergency decompression for the same myelopathy.
         let compressing = spinal.filter { latestESCC($0.id)?.highGrade == true }
+        let spinalCount = spinal.count
+        func esccDate(_ id: String) -> PartialDate? {
+            index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }?.study.date
+        }
         return spinal.compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             guard let latest = points.last else { return nil }
@@ -53,8 +57,11 @@ extension SurgeryRules {
                 treated = nil
             }
             let planned = treated == nil ? spinal.first { $0.planned } : nil
+            let event = treated == nil ? compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: escc, gradedOn: esccDate(lesion.id)) : nil
+            if event != nil { deficit = true }
             return noms(
-                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit, treated: treated,
+                lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
+                compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
         }
@@ -99,9 +106,29 @@ extension SurgeryRules {
         return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
     }
 
+    /// A spinal cord compression recorded as an event (an EHR condition, a discharge summary's
+    /// "MSCC") at this lesion — or for the patient, with one spinal lesion — that is the latest
+    /// word on the cord: no neurological examination, no ESCC grade, no spinal operation or
+    /// radiotherapy of the lesion since. A CRPC's T8 with "cord compression" recorded yesterday
+    /// read "SINS 1–14, ESCC not graded — complete the missing items" (advisory). Read as NICE
+    /// NG234's emergency (whole-spine MRI within 24 hours, dexamethasone, definitive treatment).
+    private func compressionEvent(
+        _ lesion: Lesion, spinalCount: Int, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn: PartialDate?
+    ) -> ClinicalEvent? {
+        guard let event = index.record.events.last(where: { event in
+            event.kind == .cordCompression && index.known(event.date) && (event.lesion == lesion.id || (event.lesion == nil && spinalCount == 1))
+        }) else { return nil }
+        let day = event.date.earliestDay
+        if let neuro, neuro.date.latestDay >= day { return nil }
+        if escc != nil, let gradedOn, gradedOn.latestDay >= day { return nil }
+        let treatedSince = index.localTreatments(lesion.id, kind: .surgery).contains { !$0.planned && ($0.procedure?.treatsSpine ?? false) && ($0.start.map { $0.latestDay >= day } ?? false) }
+            || index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned && ($0.start.map { $0.latestDay >= day } ?? false) }
+        return treatedSince ? nil : event
+    }
+
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
-        treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
+        compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
         recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
         let name = index.label(lesion)
@@ -124,9 +151,14 @@ extension SurgeryRules {
             : LocalizedText(
                 en: " — explained by the cord compression at \(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").en), not by this low-grade level",
                 zh: "——由\(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").zhHans)的脊髓压迫所致，而非本节段的低级别压迫")
+        let event = compressionEvent.map { event in
+            LocalizedText(
+                en: ", spinal cord compression recorded (\(event.date)) — no neurological examination or MRI grade since",
+                zh: "，已记录脊髓压迫（\(event.date)）——此后无神经系统检查或 MRI 分级")
+        } ?? LocalizedText(en: "", zh: "")
         let neurologic = LocalizedText(
-            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(elsewhere.en)",
-            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(elsewhere.zhHans)")
+            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(event.en)\(elsewhere.en)",
+            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(event.zhHans)\(elsewhere.zhHans)")
         let mechanical = LocalizedText(
             en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
             zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
@@ -211,8 +243,8 @@ extension SurgeryRules {
                             en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
                             zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。"))
                 recommendation = LocalizedText(
-                    en: "\(recommendation.en) Neurological deficit — an emergency: dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
-                    zh: "\(recommendation.zhHans)存在神经功能障碍——急诊：尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
+                    en: "\(recommendation.en) \(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
+                    zh: "\(recommendation.zhHans)\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
                 extraSources += [Self.nice2023, Self.patchell2005]
             }
             if !radiotherapyFirst {
