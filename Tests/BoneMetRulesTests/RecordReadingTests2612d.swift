@@ -368,3 +368,34 @@ import Testing
         #expect(try #require(assess(record(eventLesion: "L9"), asOf: day("2023-03-21")).rule("surgery.spine.noms").first).severity < .urgent)
     }
 }
+
+@Suite struct HypercalcaemiaRecordedTests {
+    func record(calciumAfter: Double? = nil, doseAfter: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-03-18"), kind: .hypercalcaemia)]
+        r.labs = [LabResult(date: day("2023-01-05"), test: .calcium, value: 9.4, unit: "mg/dL")]
+        if let calciumAfter { r.labs.append(LabResult(date: day("2023-03-19"), test: .calcium, value: calciumAfter, unit: "mg/dL")) }
+        if doseAfter {
+            r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-03-19"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2023-03-19")]))
+        }
+        return r
+    }
+
+    /// Stewart 2005 grades and treats hypercalcaemia of malignancy on the corrected calcium: a
+    /// hypercalcaemia recorded with no calcium measured since asks for the measurement; a
+    /// calcium on or after it is read as usual (normal: nothing; high: the graded finding).
+    @Test func aRecordedHypercalcaemiaWithoutACalciumAsksForOne() throws {
+        let f = try #require(assess(record(), asOf: day("2023-03-20")).rule("labs.hypercalcaemiaRecorded").first)
+        #expect(f.severity == .warning)
+        #expect(f.title.en == "Hypercalcaemia recorded on 2023-03-18 — no calcium result since: measure it now")
+        #expect(f.detail.en.contains("start IV isotonic saline while the result is awaited"))
+        #expect(f.title.zhHans.contains("此后无血钙结果"))
+        let treated = try #require(assess(record(doseAfter: true), asOf: day("2023-03-20")).rule("labs.hypercalcaemiaRecorded").first)
+        #expect(treated.severity == .advisory)
+        #expect(treated.detail.en.contains("was given since: recheck calcium"))
+        #expect(!assess(record(calciumAfter: 9.8), asOf: day("2023-03-20")).has("labs.hypercalcaemiaRecorded"))
+        let high = assess(record(calciumAfter: 12.5), asOf: day("2023-03-20"))
+        #expect(!high.has("labs.hypercalcaemiaRecorded"))
+        #expect(high.has("labs.hypercalcaemia"))
+    }
+}

@@ -37,7 +37,7 @@ struct LabRules {
 
     func findings() -> [Finding] {
         if let low = Self.hypocalcaemic(index) { return [hypocalcaemia(low)] }
-        guard let calcium = Self.hypercalcaemic(index) else { return [] }
+        guard let calcium = Self.hypercalcaemic(index) else { return hypercalcaemiaRecorded().map { [$0] } ?? [] }
         let grade = HypercalcaemiaGrade.of(mgDl: calcium.mgDl)
         let mmol = calcium.mmolText
         let value = CaseIndex.format(calcium.mgDl)
