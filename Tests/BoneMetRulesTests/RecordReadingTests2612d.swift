@@ -328,6 +328,13 @@ import Testing
         #expect(!a.has("boneAgents.indication"))
         // The regimen is capecitabine: chemotherapy, settled.
         #expect(a.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+        // A dose written after a comma or a slash is no second drug: the row is the agent's.
+        for name in ["唑来膦酸，4mg，q4w", "Zometa 4 mg/100 mL"] {
+            var one = baseCase()
+            one.treatments.append(Treatment(id: "T2", kind: .systemic, name: name, start: day("2023-03-05")))
+            let read = try #require(assess(one, asOf: day("2023-03-21")).rule("boneAgents.recordedAsSystemic").first)
+            #expect(read.subject == .treatment("T2"))
+        }
     }
 }
 

@@ -174,9 +174,9 @@ final class CaseIndex {
     /// CT bone-window (or X-ray) reads that found no structural lesion: no destruction and no
     /// lytic, blastic or mixed change (a visible blastic lesion is not "no destruction").
     /// Readings that exclude bone destruction at the lesion: a CT bone window that saw no
-    /// destruction there (or only degenerative change) — or no lesion at all (`present: false`: the hot spot has nothing under
-    /// it) — or an X-ray that saw no destruction, except of a rib, which X-ray shows poorly
-    /// (reference.md, imaging by purpose).
+    /// destruction there (or only degenerative change) — or no lesion at all (`present: false`:
+    /// the hot spot has nothing under it) — or an X-ray that saw no destruction, except of a rib,
+    /// which X-ray shows poorly (reference.md, imaging by purpose).
     /// A reading counts only until a later X-ray, CT or MRI shows the lesion with a character, and
     /// `present: false` only once there was uptake to look under (a CT before the lesion
     /// appeared excludes nothing).

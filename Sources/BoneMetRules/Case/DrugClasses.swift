@@ -99,13 +99,13 @@ public enum DrugClasses {
         return found
     }
 
-    /// A row's drugs: its drug list, else its name cut at the joins a regimen is written with
-    /// ("ibandronate + capecitabine", "多西他赛联合唑来膦酸") — not at "/", which doses use
-    /// ("4 mg/100 mL").
+    /// A row's drugs: its drug list, else its name cut where a regimen joins its drugs ("ibandronate
+    /// + capecitabine", "多西他赛联合唑来膦酸") — not at "/" or commas, which doses and schedules use
+    /// ("4 mg/100 mL", "唑来膦酸，4mg，q4w").
     static func drugTexts(_ treatment: Treatment) -> [String] {
         guard treatment.drugs.isEmpty else { return treatment.drugs }
         var pieces = [treatment.name ?? ""]
-        for join in ["+", "＋", "联合", "、", ",", "，", ";", "；"] {
+        for join in ["+", "＋", "联合"] {
             pieces = pieces.flatMap { $0.components(separatedBy: join) }
         }
         return pieces.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
