@@ -1,5 +1,5 @@
-/// A bone-modifying agent entered as a systemic therapy (`CaseIndex.boneAgentCourse`), alone or
-/// inside a regimen row (`CaseIndex.boneAgentInRegimen`): read as the agent's course, and the
+/// A bone-modifying agent entered as a systemic therapy, alone or inside a regimen row
+/// (`CaseIndex.boneAgentReading`): read as the agent's course, and the
 /// record asked to say so, with its dose and the dates given — the dose, renal and timing checks
 /// need them.
 extension BoneAgentRules {

@@ -100,16 +100,11 @@ final class CaseIndex {
         var readAsAgents: [String] = []
         var fromRegimens: [String: Treatment] = [:]
         let given: [Treatment] = record.treatments.filter { $0.planned || known($0.start) }.flatMap { treatment -> [Treatment] in
-            if let course = Self.boneAgentCourse(treatment) {
-                readAsAgents.append(treatment.id)
-                return [course]
-            }
-            if let (regimen, course) = Self.boneAgentInRegimen(treatment) {
-                readAsAgents.append(course.id)
-                fromRegimens[course.id] = treatment
-                return [regimen, course]
-            }
-            return [treatment]
+            guard let (regimen, course) = Self.boneAgentReading(treatment) else { return [treatment] }
+            readAsAgents.append(course.id)
+            guard let regimen else { return [course] }
+            fromRegimens[course.id] = treatment
+            return [regimen, course]
         }
         treatmentsReadAsBoneAgents = readAsAgents
         boneAgentsFromRegimens = fromRegimens
@@ -579,36 +574,25 @@ final class CaseIndex {
 
 extension CaseIndex {
     /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
-    /// "Xgeva") is that agent's course: entered so, a breast cancer on zoledronic acid read "bone
-    /// metastases without a bone-modifying agent", and its dose and renal checks never ran.
-    /// A row whose class is recorded was classed as a regimen by whoever entered it, and is
+    /// "Xgeva") is that agent's course (`regimen` nil): entered so, a breast cancer on zoledronic
+    /// acid read "bone metastases without a bone-modifying agent", and its dose and renal checks
+    /// never ran. A row naming one beside anticancer drugs ("ibandronate + capecitabine", the
+    /// seed's own switch) gives the agent's course (id `<row>-<agent>`) beside the regimen
+    /// without it: read whole, the ibandronate was an anticancer drug and the regimen's class
+    /// open. A row whose class is recorded was classed as a regimen by whoever entered it, and is
     /// left so (and not searched: every assessment asks, issue #12).
-    static func boneAgentCourse(_ treatment: Treatment) -> Treatment? {
-        guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
-        let texts = DrugClasses.drugTexts(treatment)
-        let agents = texts.map(BoneAgent.named(in:))
-        guard let first = agents.first, let agent = first, agents.allSatisfy({ $0 == agent }) else { return nil }
-        var course = treatment
-        course.kind = .boneModifyingAgent
-        course.agent = agent
-        return course
-    }
-
-    /// A regimen row naming a bone-modifying agent beside anticancer drugs ("ibandronate +
-    /// capecitabine", the seed's own switch): the agent's course (id `<row>-<agent>`) beside the
-    /// regimen without it. Read whole, the ibandronate was an anticancer drug, the patient "without
-    /// a bone-modifying agent", and the regimen's class open.
-    static func boneAgentInRegimen(_ treatment: Treatment) -> (regimen: Treatment, course: Treatment)? {
+    static func boneAgentReading(_ treatment: Treatment) -> (regimen: Treatment?, course: Treatment)? {
         guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
         let named = DrugClasses.drugTexts(treatment).map { ($0, BoneAgent.named(in: $0)) }
         let agentTexts = named.filter { $0.1 != nil }
-        guard let agent = agentTexts.first?.1, agentTexts.count < named.count, agentTexts.allSatisfy({ $0.1 == agent }) else { return nil }
-        var regimen = treatment
-        regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
+        guard let agent = agentTexts.first?.1, agentTexts.allSatisfy({ $0.1 == agent }) else { return nil }
         var course = treatment
-        course.id = "\(treatment.id)-\(agent.rawValue)"
         course.kind = .boneModifyingAgent
         course.agent = agent
+        guard agentTexts.count < named.count else { return (nil, course) }
+        var regimen = treatment
+        regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
+        course.id = "\(treatment.id)-\(agent.rawValue)"
         course.drugs = agentTexts.map(\.0)
         course.name = agentTexts.map(\.0).joined(separator: " + ")
         course.stopReason = nil

@@ -4,6 +4,16 @@ extension ResponseRules {
     /// A regimen stopped for "progression" is checked against the response in its own window.
     func switchFindings(_ points: [TimePointResponse]) -> [Finding] {
         var findings: [Finding] = []
+        // A next regimen begun too recently to show in bone (less than `blasticLatencyWeeks`,
+        // setting, before the study) does not share it: nab-paclitaxel + carboplatin stopped
+        // 2026-05-05 for "progression", sacituzumab from 05-12, the CT of 06-12 a PR — read as
+        // "no bone imaging while it ran".
+        let latency = index.settings.blasticLatencyWeeks * 7
+        let systemicStarts = Dictionary(index.systemicTherapies.map { ($0.id, $0.start) }, uniquingKeysWith: { first, _ in first })
+        func acting(_ id: String, at point: TimePointResponse) -> Bool {
+            guard let start = systemicStarts[id] else { return false }
+            return start.map { $0.latestDay + latency <= point.to.earliestDay } ?? true
+        }
         for therapy in index.systemicTherapies where therapy.stopReason == .progression {
             // The evidence the switch could rest on: the regimen's time points up to the day it
             // was stopped. A progression first imaged after the stop (in a window it shares
@@ -12,16 +22,6 @@ extension ResponseRules {
             // shares: that growth happened under this regimen (letrozole + palbociclib stopped
             // 2024-02-20, the CT of 2024-03-10 shows progression over its own window before the
             // next regimen began — "a switch for bone progression is not supported" was wrong).
-            // A next regimen begun too recently to show in bone (less than `blasticLatencyWeeks`,
-            // setting, before the study) does not share it: nab-paclitaxel + carboplatin stopped
-            // 2026-05-05 for "progression", sacituzumab from 05-12, the CT of 06-12 a PR — read as
-            // "no bone imaging while it ran".
-            let latency = index.settings.blasticLatencyWeeks * 7
-            let systemicStarts = Dictionary(index.systemicTherapies.map { ($0.id, $0.start) }, uniquingKeysWith: { first, _ in first })
-            func acting(_ id: String, at point: TimePointResponse) -> Bool {
-                guard let start = systemicStarts[id] else { return false }
-                return start.map { $0.latestDay + latency <= point.to.earliestDay } ?? true
-            }
             let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
             // Not one imaged long after the stop, though: a study more than `regimenGapDays`
             // (setting: a longer gap is a break between regimens) after it shows months off

@@ -18,9 +18,6 @@ extension SurgeryRules {
         // at 1a were both sent to emergency decompression for the same myelopathy.
         let compressing = spinal.filter { latestESCC($0.id)?.highGrade == true }
         let spinalCount = spinal.count
-        func esccDate(_ id: String) -> PartialDate? {
-            index.presentPoints(id).filter { $0.study.modality.isAnatomic }.last { $0.observation.escc != nil }?.study.date
-        }
         return spinal.compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             guard let latest = points.last else { return nil }
@@ -33,7 +30,8 @@ extension SurgeryRules {
                 level: lesion.level)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
-            let esccModality = points.last { $0.observation.escc != nil }?.study.modality
+            let graded = points.last { $0.observation.escc != nil }
+            let esccModality = graded?.study.modality
             let neuro = index.latestNeurology(for: lesion.id)
             var deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
             var explainedBy: [Lesion] = []
@@ -57,7 +55,7 @@ extension SurgeryRules {
                 treated = nil
             }
             let planned = treated == nil ? spinal.first { $0.planned } : nil
-            let event = treated == nil ? compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: escc, gradedOn: esccDate(lesion.id)) : nil
+            let event = treated == nil ? compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: escc, gradedOn: graded?.study.date) : nil
             if event != nil { deficit = true }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,

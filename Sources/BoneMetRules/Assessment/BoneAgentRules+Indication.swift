@@ -1,0 +1,270 @@
+/// Whether a bone-modifying agent is indicated for SRE prevention (ESMO 2020 by disease state;
+/// prostate cancer by castration status), the advice to start one or to wait for a diagnosis, and
+/// the choice between the agents with the evidence either way (ASCO 2017: no preference).
+extension BoneAgentRules {
+    /// The indication of a bone-modifying agent for SRE prevention, by disease state.
+    struct Indication {
+        enum Verdict { case start, notIndicated, unknown, notEstablished }
+        let verdict: Verdict
+        let text: LocalizedText
+        let sources: [Citation]
+    }
+
+    func indication(for primary: PrimaryCancer) -> Indication {
+        let myeloma = primary.site == .myeloma || primary.effectiveHistology == .myeloma
+        if myeloma {
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Myeloma bone disease: start a bone-modifying agent (denosumab non-inferior to zoledronic acid, Raje 2018).",
+                zh: "骨髓瘤骨病：应开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018）。"), sources: [Self.raje2018])
+        }
+        // Lymphoma is not a solid tumour: the trials enrolled solid tumours and myeloma (Henry
+        // 2011; ESMO 2020 covers these). A DLBCL of the femur and T9 on R-CHOP read "in solid
+        // tumours other than breast and prostate, start".
+        if primary.isLymphoma {
+            return Indication(verdict: .notEstablished, text: LocalizedText(
+                en: "Lymphoma in bone: the trials of bone-modifying agents for SRE prevention enrolled solid tumours and myeloma (Henry 2011; ESMO 2020), not lymphoma — no SRE-prevention indication is established. The bone disease is treated by the lymphoma's own therapy; an agent for hypercalcaemia or bone loss is haematology's decision.",
+                zh: "淋巴瘤骨受累：骨改良药物预防 SRE 的研究纳入的是实体瘤和骨髓瘤（Henry 2011；ESMO 2020），未纳入淋巴瘤——预防 SRE 的适应证未确立。骨病变随淋巴瘤本身的治疗处理；如因高钙血症或骨量丢失需用药，由血液科决定。"),
+                sources: [Self.esmo2020, Self.henry2011])
+        }
+        switch primary.site {
+        case .breast:
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Breast cancer with bone metastases: start (ESMO 2020).", zh: "乳腺癌骨转移：应开始使用（ESMO 2020）。"),
+                sources: [Self.esmo2020])
+        case .prostate:
+            switch primary.isCastrationResistant {
+            case .some(true):
+                return Indication(verdict: .start, text: LocalizedText(
+                    en: "Castration-resistant prostate cancer with bone metastases: start (ESMO 2020; Fizazi 2011).",
+                    zh: "去势抵抗性前列腺癌骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"), sources: [Self.esmo2020, Self.fizazi2011])
+            case .some(false):
+                return Indication(verdict: .notIndicated, text: LocalizedText(
+                    en: "Castration-sensitive prostate cancer: no SRE-prevention benefit (CALGB 90202, STAMPEDE) — not indicated at SRE-prevention doses. Bone loss under androgen deprivation is a different indication and dose (denosumab 60 mg every 6 months, Smith 2009).",
+                    zh: "去势敏感性前列腺癌：预防 SRE 无获益（CALGB 90202、STAMPEDE）——不按预防 SRE 剂量使用。雄激素剥夺治疗导致的骨量丢失是另一适应证和剂量（地舒单抗 60 mg 每 6 个月，Smith 2009）。"),
+                    sources: [Self.smith2014, Self.james2016, Self.smith2009])
+            case .none:
+                return Indication(verdict: .unknown, text: LocalizedText(
+                    en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.",
+                    zh: "前列腺癌：仅在去势抵抗阶段用于预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）——请记录去势状态。"),
+                    sources: [Self.fizazi2011, Self.smith2014])
+            }
+        default:
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "\(primary.label.en): in solid tumours other than breast and prostate, start when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
+                zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
+                sources: [Self.esmo2020, Self.henry2011])
+        }
+    }
+
+    /// The choice between the agents, with the evidence either way (a setting prefers one).
+    func evidence(preferred: BoneAgent) -> LocalizedText {
+        LocalizedText(
+            en: "Preferred agent (setting): \(preferred.label.en). Evidence either way: denosumab 120 mg every 4 weeks delayed the first SRE more than zoledronic acid in breast cancer (Stopeck 2010, HR 0.82) and castration-resistant prostate cancer (Fizazi 2011), was non-inferior in other solid tumours and myeloma (Henry 2011; Raje 2018), needs no renal adjustment but carries hypocalcaemia risk and rebound on stopping; zoledronic acid 4 mg (by CrCl) every 3–4 or 12 weeks (CALGB 70604) is cheaper and needs renal monitoring. ASCO 2017 finds the evidence insufficient to prefer one.",
+            zh: "首选药物（设置）：\(preferred.label.zhHans)。两方面证据：地舒单抗 120 mg 每 4 周在乳腺癌（Stopeck 2010，HR 0.82）和去势抵抗性前列腺癌（Fizazi 2011）中较唑来膦酸更能推迟首次 SRE，在其他实体瘤和骨髓瘤中不劣于唑来膦酸（Henry 2011；Raje 2018），无需按肾功能调整，但有低钙血症风险且停药后骨转换反弹；唑来膦酸 4 mg（按肌酐清除率）每 3–4 周或每 12 周（CALGB 70604）费用较低，需监测肾功能。ASCO 2017 认为证据不足以优选其一。")
+    }
+
+    static let xgevaDiscontinuation = Citation(
+        id: "xgevaDiscontinuation", text: "Xgeva (denosumab) prescribing information: multiple vertebral fractures following discontinuation",
+        zh: "Xgeva（地舒单抗）说明书：停药后多发椎体骨折")
+    static let xgevaLabel = Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD")
+    static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
+
+    func indication() -> Finding {
+        let preferred = index.settings.preferredBoneAgent
+        let candidates = index.bonePrimaryCandidates
+        let indications = candidates.map(indication(for:))
+        let verdicts = Set(indications.map { "\($0.verdict)" })
+        let scope: LocalizedText
+        let verdict: Indication.Verdict
+        if indications.isEmpty {
+            // A biopsy that proved a metastasis has excluded myeloma already.
+            let proven = index.record.biopsies.contains { $0.result == .metastasis && index.known($0.date) }
+            scope = LocalizedText(
+                en: "Primary unknown: ESMO 2020 — in solid tumours, start when life expectancy is ≥ 3 months\(proven ? "" : "; exclude myeloma first").",
+                zh: "原发灶不明：ESMO 2020——实体瘤预计生存期 ≥3 个月时开始使用\(proven ? "" : "；先排除骨髓瘤")。")
+            verdict = .start
+        } else if verdicts.count == 1, let first = indications.first {
+            scope = LocalizedText.joined(indications.count == 1 ? [first.text] : indications.map(\.text), en: " ", zh: "")
+            verdict = first.verdict
+        } else {
+            scope = LocalizedText(
+                en: "Depends on which primary the bone disease comes from: \(LocalizedText.joined(indications.map(\.text), en: " ", zh: "").en)",
+                zh: "取决于骨病灶来源于哪个原发灶：\(LocalizedText.joined(indications.map(\.text), en: " ", zh: "").zhHans)")
+            verdict = .unknown
+        }
+        let claims: [Claim]
+        var title: LocalizedText
+        let severity: Severity
+        // An agent given before and stopped is not "never started": a stopped denosumab course
+        // read as if the patient had had none, four years of it forgotten.
+        let stopped = verdict == .start ? lastStoppedAgent() : nil
+        switch verdict {
+        case .start:
+            // Myeloma's bone disease is not "bone metastases" (the indication text said so already).
+            let myeloma = !candidates.isEmpty && candidates.allSatisfy(\.isPlasmaCellDisease)
+            title = myeloma
+                ? LocalizedText(en: "Myeloma bone disease without a bone-modifying agent", zh: "骨髓瘤骨病但未使用骨改良药物")
+                : LocalizedText(en: "Bone metastases without a bone-modifying agent", zh: "有骨转移但未使用骨改良药物")
+            if let stopped, let name = stopped.agent?.label, let end = stopped.end {
+                title = LocalizedText(
+                    en: "Bone-modifying agent stopped (\(name.en), \(end)) — decide whether to resume",
+                    zh: "骨改良药物已停用（\(name.zhHans)，\(end)）——决定是否恢复")
+            }
+            severity = .advisory
+            claims = [Claim(.boneAgentIndication, about: "patient", "start")]
+        case .notIndicated:
+            title = LocalizedText(en: "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer", zh: "去势敏感性前列腺癌不使用骨改良药物预防 SRE")
+            severity = .info
+            claims = [Claim(.boneAgentIndication, about: "patient", "notIndicated")]
+        case .unknown:
+            title = LocalizedText(en: "Bone-modifying agent: indication depends on the disease state", zh: "骨改良药物：适应证取决于疾病状态")
+            severity = .advisory
+            claims = []
+        case .notEstablished:
+            title = LocalizedText(
+                en: "Lymphoma in bone: no established indication for a bone-modifying agent", zh: "淋巴瘤骨受累：骨改良药物适应证未确立")
+            severity = .info
+            claims = [Claim(.boneAgentIndication, about: "patient", "notEstablished")]
+        }
+        let renal = verdict == .notIndicated || verdict == .notEstablished ? nil : severeRenalImpairmentText()
+        let survival = verdict == .start ? shortSurvivalText(candidates) : nil
+        let history = stopped.flatMap(stoppedAgentText)
+        let advice = verdict == .notEstablished
+            ? LocalizedText(en: "Decision: haematology.", zh: "由血液科决定。")
+            : verdict == .notIndicated
+            ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
+            : LocalizedText(
+                en: "\(survival.map { $0.en + " " } ?? "")\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
+                zh: "\(survival?.zhHans ?? "")\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
+        return Finding(
+            ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: verdict == .notEstablished ? .haematology : .medicalOncology,
+            subject: .patient, date: index.assessedOn, title: title,
+            detail: LocalizedText(
+                en: "\(history.map { $0.en + " " } ?? "")\(scope.en) \(advice.en)", zh: "\(history?.zhHans ?? "")\(scope.zhHans)\(advice.zhHans)"),
+            inputs: [
+                FindingInput("preferredBoneAgent", preferred.rawValue),
+                FindingInput("primary", candidates.map(\.site.rawValue).joined(separator: ",").isEmpty ? "unknown" : candidates.map(\.site.rawValue).joined(separator: ",")),
+            ],
+            sources: [Self.esmo2020] + indications.flatMap(\.sources) + Self.evidenceSources
+                + (renal == nil ? [] : [Sources.zometaLabel, Self.xgevaLabel]) + (stopped?.agent == .denosumab ? [Self.xgevaDiscontinuation] : [])
+                + (survival == nil ? [] : [Sources.katagiri2014]),
+            claims: claims)
+    }
+
+    /// The latest bone-modifying agent course given and ended (none running now).
+    func lastStoppedAgent() -> Treatment? {
+        index.treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.end != nil && $0.agent != nil }
+            .max { ($0.end?.latestDay ?? 0) < ($1.end?.latestDay ?? 0) }
+    }
+
+    /// What the stopped course was and, for denosumab, what stopping it means (reference.md:
+    /// rebound bone turnover on stopping; the label's multiple vertebral fractures after it).
+    func stoppedAgentText(_ course: Treatment) -> LocalizedText? {
+        guard let name = course.agent?.label, let end = course.end else { return nil }
+        let span = course.start.map { "\($0)–\(end)" } ?? "until \(end)"
+        let spanZh = course.start.map { "\($0)–\(end)" } ?? "至 \(end)"
+        let reason = course.stopReason.map { LocalizedText(en: ", stopped (\($0.label.en))", zh: "，因\($0.label.zhHans)停用") }
+            ?? LocalizedText(en: ", reason for stopping not recorded", zh: "，停用原因未记录")
+        let rebound = course.agent == .denosumab
+            ? LocalizedText(
+                en: " Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label: weigh the vertebral-fracture risk now and decide on resuming it or another agent.",
+                zh: "停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折：现在评估椎体骨折风险，决定恢复该药或改用其他药物。")
+            : LocalizedText(en: "", zh: "")
+        return LocalizedText(
+            en: "\(name.en.prefix(1).uppercased() + name.en.dropFirst()) was given \(span)\(reason.en).\(rebound.en)",
+            zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")
+    }
+
+    /// ESMO 2020 starts an agent in solid tumours other than breast and prostate cancer when life
+    /// expectancy is ≥ 3 months; a settled New Katagiri high-risk band (7–10: 6-month survival
+    /// 27 %, 1-year 6 %; Katagiri 2014) puts that in doubt. A lung cancer at KPS 40 with
+    /// disseminated pleural disease, Katagiri 10 and Tomita "terminal care" was advised to start
+    /// without a word about it.
+    func shortSurvivalText(_ candidates: [PrimaryCancer]) -> LocalizedText? {
+        let conditional = candidates.allSatisfy { ![.breast, .prostate].contains($0.site) && !$0.isPlasmaCellDisease && !$0.isLymphoma }
+        guard conditional, let katagiri, katagiri.total.min >= 7 else { return nil }
+        let number = katagiri.total.score.map(String.init) ?? "\(katagiri.total.min)–\(katagiri.total.max)"
+        return LocalizedText(
+            en: "New Katagiri \(number) (high risk: 6-month survival 27 %, 1-year 6 %; Katagiri 2014): weigh whether life expectancy reaches the 3 months ESMO asks for before starting.",
+            zh: "新 Katagiri \(number) 分（高危：6 个月生存率 27%，1 年 6%；Katagiri 2014）：开始前请评估预计生存期是否达到 ESMO 要求的 3 个月。")
+    }
+
+    /// Kidney function below 30 (eGFR, else Cockcroft–Gault CrCl) bears on both agents before the
+    /// first dose: zoledronic acid is not recommended (Zometa label), denosumab carries the boxed
+    /// warning of severe hypocalcaemia (Xgeva label). The start advice said neither at CrCl 21.
+    func severeRenalImpairmentText() -> LocalizedText? {
+        guard let kidney = kidneyBelow30(clearance: index.creatinineClearance()) else { return nil }
+        let measure = kidney.measure
+        return LocalizedText(
+            en: "Kidney function \(measure.en) (< 30): zoledronic acid is not recommended; denosumab needs no renal adjustment but carries a boxed warning of severe hypocalcaemia — check for CKD–mineral bone disorder and correct calcium and vitamin D first.",
+            zh: "肾功能 \(measure.zhHans)（< 30）：不推荐唑来膦酸；地舒单抗无需按肾功能调整，但有严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
+    }
+
+    /// Lesions await their diagnosis: no agent before the lesion is diagnosed.
+    func afterDiagnosis() -> Finding {
+        let hypercalcaemic = LabRules.hypercalcaemic(index) != nil
+        return Finding(
+            ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .patient, date: index.assessedOn,
+            title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
+            detail: LocalizedText(
+                en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")",
+                zh: "骨病灶尚未确诊为转移（待活检或 CT 骨窗确认）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")"),
+            sources: [Self.esmo2020], claims: [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
+    }
+
+    /// Whenever an agent is ordered: the alternative and the evidence either way, and whether
+    /// the disease state indicates it at all.
+    func choice(_ agent: Treatment) -> Finding {
+        let name = agent.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+        let alternative: LocalizedText =
+            agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
+        let indications = index.bonePrimaryCandidates.map(indication(for:))
+        let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
+        var state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        if notIndicated, let due = Self.dueDate(agent, index: index) {
+            state = LocalizedText(
+                en: "\(state.en) The next dose has been due since \(due): review the indication before giving it.",
+                zh: "\(state.zhHans)下一剂自 \(due) 起到期：给药前请重新评估适应证。")
+        }
+        // With osteonecrosis of the jaw on record, "the alternative is …" read as a way out of
+        // it; both agents carry the risk (Stopeck 2010: about 2.0 % vs 1.4 %, not significant).
+        if osteonecrosisOfJaw != nil {
+            state = LocalizedText(
+                en: "\(state.en)\(state.en.isEmpty ? "" : " ")Osteonecrosis of the jaw is on record: switching to \(alternative.en) is no remedy for it — both agents carry the risk (Stopeck 2010: about 2.0 % vs 1.4 %, not significantly different).",
+                zh: "\(state.zhHans)已有颌骨坏死记录：换用\(alternative.zhHans)并不能解决——两药均有此风险（Stopeck 2010：约 2.0% 对 1.4%，差异无统计学意义）。")
+        }
+        // Denosumab with kidney function below 30: zoledronic acid is no alternative for SRE
+        // prevention (Zometa label: not recommended below CrCl 30) — "denosumab: the alternative
+        // is zoledronic acid" was said for a patient on dialysis.
+        let kidney = agent.agent == .denosumab ? kidneyBelow30(clearance: index.creatinineClearance()) : nil
+        if let kidney {
+            state = LocalizedText(
+                en: "\(state.en)\(state.en.isEmpty ? "" : " ")Kidney function \(kidney.measure.en) (< 30): zoledronic acid is not recommended for SRE prevention (Zometa label); denosumab needs no renal adjustment, with its hypocalcaemia precautions.",
+                zh: "\(state.zhHans)肾功能 \(kidney.measure.zhHans)（< 30）：不推荐唑来膦酸用于预防 SRE（Zometa 说明书）；地舒单抗无需按肾功能调整，但需防范低钙血症。")
+        }
+        return Finding(
+            ruleId: "boneAgents.choice", severity: notIndicated ? .warning : .info, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: agent.start,
+            title: notIndicated
+                ? LocalizedText(
+                    en: "\(name.en) for SRE prevention is not indicated in castration-sensitive prostate cancer",
+                    zh: "去势敏感性前列腺癌不推荐\(name.zhHans)用于预防 SRE")
+                : osteonecrosisOfJaw != nil
+                ? LocalizedText(
+                    en: "\(name.en): switching to \(alternative.en) does not avoid osteonecrosis of the jaw",
+                    zh: "\(name.zhHans)：换用\(alternative.zhHans)不能避免颌骨坏死")
+                : kidney.map { kidney in
+                    LocalizedText(
+                        en: "\(name.en): \(alternative.en) is no alternative at \(kidney.measure.en)",
+                        zh: "\(name.zhHans)：\(kidney.measure.zhHans) 时\(alternative.zhHans)不能作为替代")
+                }
+                ?? LocalizedText(en: "\(name.en): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
+            detail: LocalizedText(
+                en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
+                zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),
+            inputs: [FindingInput("agent", agent.agent?.rawValue ?? "other"), FindingInput("preferredBoneAgent", index.settings.preferredBoneAgent.rawValue)],
+            sources: indications.flatMap(\.sources) + Self.evidenceSources + (kidney == nil ? [] : [Sources.zometaLabel]),
+            claims: notIndicated ? [Claim(.boneAgentIndication, about: "patient", "notIndicated")] : [])
+    }
+}
