@@ -7,7 +7,7 @@ public enum CaseFieldLabels {
     /// Keys whose meaning depends on the object they are in.
     static let byDefinition: [String: [String: LocalizedText]] = [
         "treatment": ["kind": t("type of treatment", "治疗类型"), "name": t("regimen", "方案名称"), "lesions": t("lesions treated", "治疗病灶")],
-        "event": ["kind": t("event", "事件")],
+        "event": ["kind": t("event", "事件"), "resolved": t("resolved (over)", "已缓解（已结束）")],
         "primary": ["id": t("primary record", "原发灶记录"), "site": t("primary site", "原发部位")],
         "lesion": ["id": t("lesion record", "病灶记录"), "primary": t("belongs to primary", "所属原发灶"), "note": t("description", "描述")],
         "study": ["id": t("study record", "检查记录")],

@@ -78,7 +78,7 @@ public enum CaseFile {
         public static let pain = ["date", "lesion", "mirels", "sins", "nrs"]
         public static let neurology = ["date", "status", "frankel", "lesion"]
         public static let biopsy = ["lesion", "date", "decalcification", "result", "histology", "molecularTests"]
-        public static let event = ["date", "kind", "lesion"]
+        public static let event = ["date", "kind", "lesion", "resolved"]
         public static let visceral = ["organ", "date", "removable", "treatable", "pattern"]
         public static let decision = ["date", "decision", "specialty", "followUp"]
         public static let plans = ["molecularTestsWanted", "transfer", "trialEnrolment"]

@@ -68,7 +68,7 @@ public enum CaseSchema {
             "lesion": .string, "date": .date, "decalcification": .values(Decalcification.allowedValues),
             "result": .values(BiopsyResult.allowedValues), "histology": .string, "molecularTests": .array(.string),
         ]),
-        ("event", Keys.event, ["date", "kind"], ["date": .date, "kind": .values(EventKind.allowedValues), "lesion": .string]),
+        ("event", Keys.event, ["date", "kind"], ["date": .date, "kind": .values(EventKind.allowedValues), "lesion": .string, "resolved": .boolean]),
         ("visceral", Keys.visceral, ["organ"], [
             "organ": .string, "date": .date, "removable": .boolean, "treatable": .boolean,
             "pattern": .values(Katagiri.VisceralMets.allowedValues),

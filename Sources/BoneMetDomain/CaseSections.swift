@@ -57,9 +57,9 @@ enum CaseSections {
                 }
             },
             events: r.objects("events", keys: Keys.event) { e in
-                let (date, kind, lesion) = (e.date("date", required: true), e.value("kind", EventKind.self, required: true), e.string("lesion"))
+                let (date, kind, lesion, resolved) = (e.date("date", required: true), e.value("kind", EventKind.self, required: true), e.string("lesion"), e.bool("resolved"))
                 guard let date, let kind else { return nil }
-                return ClinicalEvent(date: date, kind: kind, lesion: lesion)
+                return ClinicalEvent(date: date, kind: kind, lesion: lesion, resolved: resolved)
             },
             visceralMetastases: r.reader.has("visceralMetastases")
                 ? r.objects("visceralMetastases", keys: Keys.visceral) { v in

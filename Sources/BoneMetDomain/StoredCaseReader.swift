@@ -313,16 +313,17 @@ enum StoredCaseReader {
     }
 
     static func event(_ c: inout JSONCursor) throws(Miss) -> ClinicalEvent {
-        var (date, kind, lesion): (PartialDate?, EventKind?, String?)
+        var (date, kind, lesion, resolved): (PartialDate?, EventKind?, String?, Bool?)
         var members = try c.beginObject()
         while let key = try c.nextKey(&members) {
             if key == "date" { date = try c.date() }
             else if key == "kind" { kind = try c.code() }
             else if key == "lesion" { lesion = try c.text() }
+            else if key == "resolved" { resolved = try c.bool() }
             else { throw Miss() }
         }
         guard let date, let kind else { throw Miss() }
-        return ClinicalEvent(date: date, kind: kind, lesion: lesion)
+        return ClinicalEvent(date: date, kind: kind, lesion: lesion, resolved: resolved)
     }
 
     static func visceral(_ c: inout JSONCursor) throws(Miss) -> VisceralMetastasis {

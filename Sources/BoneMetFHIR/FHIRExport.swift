@@ -262,7 +262,7 @@ public enum FHIRExporter {
             out.append(obj([
                 ("resourceType", .string("Condition")), ("id", .string(rid("event", String(index)))),
                 ("extension", event.lesion.map { .array([ext(bonemet + "event-lesion", ("valueString", .string($0)))]) }),
-                ("clinicalStatus", Self.clinicalStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
+                ("clinicalStatus", event.isCurrent ? Self.clinicalStatus : Self.resolvedStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
                 ("code", concept([coding(FHIRCodes.icd10cm, icd.code, icd.display), coding(EventCodes.system, event.kind.rawValue, event.kind.label.en)], text: event.kind.label.en)),
                 ("bodySite", event.lesion.flatMap { id in record.lesions.first { $0.id == id } }.flatMap(Self.lesionBodySite)),
                 ("subject", subject), ("onsetDateTime", .string(event.date.description)),
@@ -310,6 +310,7 @@ public enum FHIRExporter {
     }
 
     static let clinicalStatus = concept([coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "active")])
+    static let resolvedStatus = concept([coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved")])
     static let problemList = FHIRJSON.array([concept([coding("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item")])])
     static func verification(_ code: String) -> FHIRJSON { concept([coding("http://terminology.hl7.org/CodeSystem/condition-ver-status", code)]) }
     static func observationCategory(_ code: String) -> FHIRJSON {

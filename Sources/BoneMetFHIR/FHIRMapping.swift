@@ -339,7 +339,7 @@ public enum FHIRCaseMapper {
             let own = FHIRRead.extensionValue(r, "event-lesion")?.string.map { lesionIds[$0] ?? $0 }
             let lesion = own.flatMap { id in record.lesions.contains { $0.id == id } ? id : nil }
                 ?? (reading.kind == .hypercalcaemia ? nil : FHIRRead.bodySiteLesion(r, lesions: record.lesions))
-            record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion))
+            record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion, resolved: FHIRRead.conditionResolved(r) ? true : nil))
         }
         record.events.sort { ($0.date.earliestDay, $0.kind.rawValue, $0.lesion ?? "") < ($1.date.earliestDay, $1.kind.rawValue, $1.lesion ?? "") }
         // Receptors, latest reading last, onto the primary they concern.

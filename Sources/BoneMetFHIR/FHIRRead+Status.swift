@@ -25,4 +25,14 @@ extension FHIRRead {
         guard let status = resource["status"]?.string, let why = statusesNotUsed[resourceType]?[status] else { return nil }
         return "status \(status) (\(why)): not used"
     }
+
+    /// A Condition that is over: clinicalStatus inactive, remission or resolved, or an
+    /// abatement recorded (any abatement[x] but `abatementBoolean: false`). FHIR R4 Condition:
+    /// "abatement … the date or estimated date that the condition resolved or went into
+    /// remission"; clinicalStatus is required unless verificationStatus is entered-in-error.
+    static func conditionResolved(_ resource: FHIRJSON) -> Bool {
+        if let status = codings(resource["clinicalStatus"]).first?.code, ["inactive", "remission", "resolved"].contains(status) { return true }
+        if let flag = resource["abatementBoolean"]?.bool { return flag }
+        return ["abatementDateTime", "abatementAge", "abatementPeriod", "abatementRange", "abatementString"].contains { resource[$0] != nil }
+    }
 }

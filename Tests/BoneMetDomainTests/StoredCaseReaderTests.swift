@@ -89,7 +89,7 @@ import Testing
         record.neurology = [NeurologyRecord(date: try day("2024-01-02"), status: .intact, frankel: .E, lesion: "L2")]
         record.biopsies = [Biopsy(
             lesion: "L1", date: try day("2023-01-10"), decalcification: .edta, result: .metastasis, histology: "breast", molecularTests: ["ER"])]
-        record.events = [ClinicalEvent(date: try day("2024-03-01"), kind: .pathologicalFracture, lesion: "L1")]
+        record.events = [ClinicalEvent(date: try day("2024-03-01"), kind: .pathologicalFracture, lesion: "L1", resolved: true)]
         record.visceralMetastases = [VisceralMetastasis(organ: "liver", date: try day("2024-01-02"), removable: false, treatable: true, pattern: .nodular)]
         record.dentalExams = [try day("2023-12-20")]
         record.decisions = [MDTDecision(date: try day("2024-01-05"), decision: "fix the femur 固定股骨 \\ \u{1F} 😀", specialty: .orthopaedics, followUp: ["CT in 3 months"])]

@@ -682,3 +682,40 @@ extension RealEHRImportTests {
         #expect(back.first?.events == withJaw.events)
     }
 }
+
+extension RealEHRImportTests {
+    /// FHIR R4 Condition: clinicalStatus (active | recurrence | relapse | inactive | remission |
+    /// resolved) and abatement[x], "the date or estimated date that the condition resolved or went
+    /// into remission". A cord compression of 2021 resolved after radiotherapy came in as a current
+    /// one — with nothing recorded after it, NICE's emergency. Resolved, inactive, remission or
+    /// abated events come in resolved (still SREs); active ones stay current; export keeps it.
+    @Test func resolvedConditionsComeInAsPastEvents() async throws {
+        let subject = #""subject": {"reference": "Patient/r1"}"#
+        func condition(_ id: String, _ code: String, _ extra: String) -> String {
+            #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "2021-06-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "\#(code)"}]}\#(extra)}}"#
+        }
+        func status(_ code: String) -> String {
+            #", "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "\#(code)"}]}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "r1", "gender": "male", "birthDate": "1950-01-01"}}"#,
+            condition("pc", "C61", ""),
+            condition("cc-resolved", "G95.20", status("resolved")),
+            condition("hc-abated", "E83.52", #", "abatementDateTime": "2021-06-09""#),
+            condition("hc-remission", "E83.52", status("remission")),
+            condition("cc-active", "G95.29", status("active")),
+            condition("cc-not-abated", "G95.29", #", "abatementBoolean": false"#),
+        ]
+        let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+        let record = try #require(records.first)
+        let day = PartialDate("2021-06-01")!
+        #expect(record.events.filter { $0.kind == .cordCompression }.map(\.resolved).sorted { ($0 ?? false) == false && ($1 ?? false) } == [nil, nil, true])
+        #expect(record.events.filter { $0.kind == .hypercalcaemia } == [
+            ClinicalEvent(date: day, kind: .hypercalcaemia, resolved: true), ClinicalEvent(date: day, kind: .hypercalcaemia, resolved: true),
+        ])
+        let exported = FHIRExporter.bundle(caseId: "c1", record: record, assessment: nil).serialized()
+        #expect(exported.contains(#""code":"resolved""#))
+        let (_, back) = try await importBundle(exported)
+        #expect(back.first?.events == record.events)
+    }
+}

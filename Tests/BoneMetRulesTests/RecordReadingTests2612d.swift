@@ -406,3 +406,42 @@ import Testing
         #expect(high.has("labs.hypercalcaemia"))
     }
 }
+
+/// Rule set 2026.12.59: an event the record calls resolved (an EHR condition resolved, inactive,
+/// in remission or abated) is history — it counts as a skeletal-related event, but asks for no
+/// emergency, no measurement and no fixation of its own.
+@Suite struct ResolvedEventTests {
+    @Test func aResolvedCompressionIsNoEmergency() throws {
+        var r = CompressionEventTests().record()
+        r.events[0].resolved = true
+        let a = assess(r, asOf: day("2023-03-21"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.severity < .urgent)
+        #expect(!spine.detail.en.contains("recorded — an emergency"))
+        #expect(a.rule("boneAgents.sreHistory").first?.detail.en.contains("spinal cord compression") == true)
+    }
+
+    @Test func aResolvedHypercalcaemiaAsksForNoCalcium() {
+        var r = HypercalcaemiaRecordedTests().record()
+        r.events[0].resolved = true
+        #expect(!assess(r, asOf: day("2023-03-20")).has("labs.hypercalcaemiaRecorded"))
+        // A later current episode is asked for again.
+        r.events.append(ClinicalEvent(date: day("2023-03-19"), kind: .hypercalcaemia))
+        #expect(assess(r, asOf: day("2023-03-20")).has("labs.hypercalcaemiaRecorded"))
+    }
+
+    /// A femur whose pathological fracture of 2021 is recorded healed, no fracture on the latest
+    /// imaging: scored for its risk again (Mirels), not sent for fixation as a broken bone.
+    @Test func aHealedFractureIsScoredAgain() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F1", bone: .femur, segment: .peritrochanteric, laterality: .left, primary: "P1")]
+        r.studies = [ct("C1", "2023-03-01", [observation("F1", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.7 }])]
+        r.pain = [PainRecord(date: day("2023-03-01"), lesion: "F1", mirels: .functional)]
+        r.events = [ClinicalEvent(date: day("2021-05-01"), kind: .pathologicalFracture, lesion: "F1", resolved: true)]
+        let healed = assess(r, asOf: day("2023-03-02"))
+        #expect(!healed.has("surgery.mirels.fractured"))
+        #expect(healed.findings.contains { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("F1") })
+        r.events[0].resolved = nil
+        #expect(assess(r, asOf: day("2023-03-02")).has("surgery.mirels.fractured"))
+    }
+}

@@ -25,7 +25,7 @@ extension CaseIndex {
     /// event, or a fracture the imaging reports. A vertebral collapse alone is left out: PATHFx
     /// asks about the skeletal lesion to be operated on, and the spine has its own model (SORG).
     var hasPathologicalFracture: Bool {
-        record.events.contains { $0.kind == .pathologicalFracture && known($0.date) }
+        record.events.contains { $0.kind == .pathologicalFracture && $0.isCurrent && known($0.date) }
             || imagedFractures.contains { $0.point.observation.fracture == true }
     }
 }

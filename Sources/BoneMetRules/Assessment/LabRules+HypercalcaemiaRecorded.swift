@@ -5,7 +5,9 @@
 /// first step is to measure it.
 extension LabRules {
     func hypercalcaemiaRecorded() -> Finding? {
-        guard let event = index.record.events.last(where: { $0.kind == .hypercalcaemia && index.known($0.date) }) else { return nil }
+        // The latest episode; one the record calls resolved (clinicalStatus resolved, an
+        // abatement) was settled on a measurement nobody entered — nothing to ask now.
+        guard let event = index.record.events.last(where: { $0.kind == .hypercalcaemia && index.known($0.date) }), event.isCurrent else { return nil }
         let measuredSince = index.labs.contains { $0.test == .calcium && $0.date.latestDay >= event.date.earliestDay }
         guard !measuredSince else { return nil }
         // A bone-agent dose given on or after it: the episode was treated (LabRules+HypercalcaemiaTreated

@@ -107,14 +107,15 @@ extension SurgeryRules {
     /// A spinal cord compression recorded as an event (an EHR condition, a discharge summary's
     /// "MSCC") at this lesion — or for the patient, with one spinal lesion — that is the latest
     /// word on the cord: no neurological examination, no ESCC grade, no spinal operation or
-    /// radiotherapy of the lesion since. A CRPC's T8 with "cord compression" recorded yesterday
+    /// radiotherapy of the lesion since, and not recorded as resolved (an EHR condition whose
+    /// clinicalStatus is resolved or that has an abatement is history). A CRPC's T8 with "cord compression" recorded yesterday
     /// read "SINS 1–14, ESCC not graded — complete the missing items" (advisory). Read as NICE
     /// NG234's emergency (whole-spine MRI within 24 hours, dexamethasone, definitive treatment).
     private func compressionEvent(
         _ lesion: Lesion, spinalCount: Int, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn: PartialDate?
     ) -> ClinicalEvent? {
         guard let event = index.record.events.last(where: { event in
-            event.kind == .cordCompression && index.known(event.date) && (event.lesion == lesion.id || (event.lesion == nil && spinalCount == 1))
+            event.kind == .cordCompression && event.isCurrent && index.known(event.date) && (event.lesion == lesion.id || (event.lesion == nil && spinalCount == 1))
         }) else { return nil }
         let day = event.date.earliestDay
         if let neuro, neuro.date.latestDay >= day { return nil }

@@ -61,9 +61,12 @@ struct SurgeryRules {
         }
     }
 
-    /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports.
+    /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports. A
+    /// fracture the record calls resolved (healed; an EHR condition resolved or abated) and no
+    /// imaging shows is history: the bone is scored for its risk again rather than sent for
+    /// fixation (it still counts as a skeletal-related event).
     func fractured(_ id: String) -> Bool {
-        index.record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == id && index.known($0.date) }
+        index.record.events.contains { $0.kind == .pathologicalFracture && $0.isCurrent && $0.lesion == id && index.known($0.date) }
             || index.imagedFractures.contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
 

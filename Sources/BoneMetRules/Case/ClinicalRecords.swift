@@ -220,12 +220,20 @@ public struct ClinicalEvent: Sendable, Hashable, Encodable {
     public var date: PartialDate
     public var kind: EventKind
     public var lesion: String?
+    /// The condition is over (FHIR clinicalStatus resolved, inactive or remission, or an
+    /// abatement): it still happened — it counts as a skeletal-related event — but it no
+    /// longer calls for the emergency or the measurement a current one does.
+    public var resolved: Bool?
 
-    public init(date: PartialDate, kind: EventKind, lesion: String? = nil) {
+    public init(date: PartialDate, kind: EventKind, lesion: String? = nil, resolved: Bool? = nil) {
         self.date = date
         self.kind = kind
         self.lesion = lesion
+        self.resolved = resolved
     }
+
+    /// Current unless the record says it is over.
+    public var isCurrent: Bool { resolved != true }
 }
 
 public enum EventKind: String, InputEnum, Codable {
