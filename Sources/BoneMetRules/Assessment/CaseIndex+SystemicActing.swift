@@ -36,4 +36,19 @@ extension CaseIndex {
             return start.earliestDay <= date.latestDay && start.latestDay + latency > date.earliestDay
         }
     }
+
+    /// A lytic or mixed lesion that has turned blastic under systemic therapy: its latest bone
+    /// reading is blastic or completely filled in (MDA: healing, Hamaoka 2004) on a study made
+    /// while a regimen was acting. The source hospital does not biopsy blastic bone after systemic
+    /// therapy started — the needle would take reactive bone or necrosis — so such a lesion is no
+    /// longer the "lytic or mixed lesion biopsied at any time" it was (a breast cancer 5 years
+    /// after surgery, two years into anastrozole with every lesion filled in, was still told to
+    /// biopsy "the most accessible lytic or mixed lesion (sacrum; T11)").
+    func sclerosedUnderTherapy(_ lesion: String) -> PartialDate? {
+        guard let latest = presentPoints(lesion).last(where: \.readsBone),
+            latest.observation.character == .blastic || latest.observation.fillIn == .complete,
+            systemicActing(at: latest.study.date) != nil
+        else { return nil }
+        return latest.study.date
+    }
 }

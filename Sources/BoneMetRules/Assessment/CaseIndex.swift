@@ -269,7 +269,8 @@ final class CaseIndex {
         guard diagnosticBiopsy(lesion) == nil, !tissueNotSought(lesion) else { return false }
         if isSolitary(lesion) { return true }
         if !hasKnownPrimary { return true }
-        return longDiseaseFreeInterval(endedBy: lesion) != nil
+        // The interval's question is not put to a lesion healed under therapy (no biopsy comes).
+        return longDiseaseFreeInterval(endedBy: lesion) != nil && sclerosedUnderTherapy(lesion) == nil
     }
 
     /// A pure blastic lesion the biopsy rules send for no tissue (source hospital: blastic bone

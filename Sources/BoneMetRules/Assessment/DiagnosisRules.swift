@@ -255,8 +255,11 @@ struct DiagnosisRules {
     /// Several lesions open only because of the long disease-free interval: one finding for the
     /// patient, naming the lesions a biopsy can take (lytic or mixed first: any time; reference.md).
     private func intervalBiopsyFinding(_ lesions: [Lesion], years: Int) -> Finding {
-        let lyticOrMixed = lesions.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
-        let targets = lyticOrMixed.isEmpty ? lesions : lyticOrMixed
+        let healed = lesions.compactMap { lesion in index.sclerosedUnderTherapy(lesion.id).map { (lesion, $0) } }
+        if healed.count == lesions.count { return intervalHealedFinding(healed, years: years) }
+        let open = lesions.filter { lesion in !healed.contains { $0.0.id == lesion.id } }
+        let lyticOrMixed = open.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
+        let targets = lyticOrMixed.isEmpty ? open : lyticOrMixed
         let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         let reason = Self.longIntervalReason(years, settings: index.settings)
         let which = lyticOrMixed.isEmpty
@@ -274,6 +277,29 @@ struct DiagnosisRules {
                 zh: "\(reason.zhHans)。\(which.zhHans)影像无法定性时病理是金标准。\(taken.zhHans)"),
             inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
             sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
+    }
+
+    /// Every lesion the interval left open has healed into blastic bone under the regimen: the
+    /// time for the biopsy has passed (source hospital: blastic bone is not biopsied after
+    /// systemic therapy started). Said as what there is to do — watch for a lesion that turns
+    /// lytic again, the one a biopsy would then take.
+    private func intervalHealedFinding(_ healed: [(Lesion, PartialDate)], years: Int) -> Finding {
+        let names = LocalizedText.joined(
+            healed.map { lesion, date in
+                LocalizedText(en: "\(index.label(lesion).en) (\(date))", zh: "\(index.label(lesion).zhHans)（\(date)）")
+            }, en: "; ", zh: "、")
+        let reason = Self.longIntervalReason(years, settings: index.settings)
+        return Finding(
+            ruleId: "diagnosis.biopsy.intervalHealed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .patient, date: healed.map(\.1).max(),
+            title: LocalizedText(
+                en: "Long disease-free interval, lesions healed under systemic therapy — biopsy no longer recommended",
+                zh: "无病间期长，病灶在全身治疗中已成骨修复——不再建议活检"),
+            detail: LocalizedText(
+                en: "\(reason.en). Every such lesion now reads blastic or completely filled in under systemic therapy: \(names.en). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should a lesion turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
+                zh: "\(reason.zhHans)。相关病灶在全身治疗中均已呈成骨性或完全硬化填充：\(names.zhHans)。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
+            inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", healed.map(\.0.id).joined(separator: ","))],
+            sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: "patient", "noBiopsy")])
     }
 
     /// The tests acid decalcification ruins, named for the primary the lesions come from: a

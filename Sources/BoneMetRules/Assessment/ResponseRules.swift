@@ -28,8 +28,16 @@ struct ResponseRules {
                 // "2025-03" and the hospital's own of 2025-03-20 may be days apart or the same
                 // scan, and "2025-03 → 2025-03-20: PD, new focus, untreated" read the better scan's
                 // extra focus as progression. The previous study is one certainly before.
-                guard let previous = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else { continue }
-                let point = timePoint(previous: previous, current: current)
+                guard let latest = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else { continue }
+                // That earlier day's studies are one examination too: a CT of the chest and one
+                // of the abdomen and pelvis, an MRI of the thoracic and one of the lumbar spine.
+                // Compared with one of them only, the other's lesions had no prior reading and
+                // dropped out of the response (a lumbar and a pelvic lesion vanished from the
+                // restaging of a breast cancer imaged by two CTs each time).
+                let sameDay = studies.filter { $0.date == latest.date }
+                let shared = { (study: ImagingStudy) in current.observations.filter { study.observation(of: $0.lesion) != nil }.count }
+                let previous = sameDay.max { shared($0) < shared($1) } ?? latest
+                let point = timePoint(previous: previous, sameDay: sameDay, current: current)
                 // A pair with no bone metastasis to compare is not a time point of the response.
                 if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }
             }
@@ -37,7 +45,8 @@ struct ResponseRules {
         return results.sorted { ($0.to, $0.study) < ($1.to, $1.study) }
     }
 
-    private func timePoint(previous: ImagingStudy, current: ImagingStudy) -> TimePointResponse {
+    private func timePoint(previous examination: ImagingStudy, sameDay: [ImagingStudy], current: ImagingStudy) -> TimePointResponse {
+        let previous = examination
         let flareTherapy = therapyInFlareWindow(at: current.date)
         var responses: [LesionResponse] = []
         var newLesions: [String] = []
@@ -45,6 +54,8 @@ struct ResponseRules {
         // another diagnosis on biopsy) are not response-assessed.
         for observation in current.observations.sorted(by: { $0.lesion < $1.lesion }) where index.isMetastaticCandidate(observation.lesion) {
             let lesion = observation.lesion
+            // The study of the previous examination that read this lesion, or that looked at its region.
+            let previous = sameDay.first { $0.observation(of: lesion) != nil } ?? sameDay.first { index.looked(at: lesion, in: $0) } ?? examination
             let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: lesion)
             let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
             let ids = treatments.map(\.id)
@@ -303,7 +314,14 @@ struct ResponseRules {
                 zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
         }
         if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
-        let studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
+        var studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
+        // Two studies of one modality that day (a chest CT and an abdomen-pelvis CT) have a time
+        // point each: the title says which, by the region recorded or else the lesions compared.
+        if let study, index.studies.contains(where: { $0.id != study.id && $0.modality == study.modality && $0.date == study.date }) {
+            let which = study.region.map { LocalizedText(en: $0, zh: $0) }
+                ?? LocalizedText.joined(point.lesions.map { index.label(lesionId: $0.lesion) }, en: ", ", zh: "、")
+            studyLabel = LocalizedText(en: "\(studyLabel.en) (\(which.en))", zh: "\(studyLabel.zhHans)（\(which.zhHans)）")
+        }
         let progression = point.overall == .progressiveDisease
         // Myeloma's or lymphoma's lesions only: their response is the disease's own criteria's
         // (IMWG, Lugano); the bone's sclerosis or shrinkage is a reading, not that response.
