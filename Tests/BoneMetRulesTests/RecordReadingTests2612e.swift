@@ -1,7 +1,7 @@
 import BoneMetRules
 import Testing
 
-/// Rule set 2026.12.60, from a batch of unseen records (cb15): a breast cancer restaged by two CTs
+/// Rule sets 2026.12.60–61, from a batch of unseen records (cb15): a breast cancer restaged by two CTs
 /// each time (chest; abdomen and pelvis).
 @Suite struct SplitExaminationTests {
     /// A chest CT and an abdomen-pelvis CT of one day are one examination (MDA compares each
@@ -83,5 +83,85 @@ import Testing
         // One still mixed and partly filled: it is the one to biopsy.
         let partly = try #require(assess(record(sacrumHealed: false), asOf: day("2024-03-21")).rule("diagnosis.biopsy.indicated").first)
         #expect(partly.detail.en.contains("(sacrum)") && !partly.detail.en.contains("T11"))
+    }
+}
+
+@Suite struct PSAProgressionTests {
+    /// A castration-resistant prostate cancer on enzalutamide from 2023-01-15 (ADT since 2020),
+    /// three whole-body bone scans with the same three foci; PSA values as given (ng/mL).
+    func record(_ psa: [(String, Double)], unit: String = "ng/mL", site: PrimarySite = .prostate, scanAfter: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2020-04"), castrationResistant: site == .prostate ? true : nil)]
+        r.lesions = [Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "IL", bone: .pelvis, laterality: .right)]
+        r.studies = [survey("B1", "2023-01-10", ["L2", "IL"]), survey("B2", "2023-04-12", ["L2", "IL"])]
+        if scanAfter { r.studies.append(survey("B3", "2023-07-15", ["L2", "IL"])) }
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, drugs: ["goserelin"], start: day("2020-05-01")),
+            Treatment(id: "ENZ", kind: .systemic, drugs: ["enzalutamide"], start: day("2023-01-15")),
+        ]
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: unit) }
+        return r
+    }
+
+    static let declineThenRise = [("2023-01-08", 12.0), ("2023-03-10", 3.1), ("2023-05-10", 5.6), ("2023-06-10", 8.9)]
+
+    /// Scher 2016 (PCWG3) table 2: after a decline, ≥ 25 % and ≥ 2 ng/mL above the nadir,
+    /// confirmed ≥ 3 weeks later; the bone scan's 2+2 verdict is said beside it.
+    @Test func aConfirmedRiseAboveTheNadirIsPSAProgression() throws {
+        let f = try #require(assess(record(Self.declineThenRise), asOf: day("2023-07-20")).rule("boneHealth.pcwg3.psaProgression").first)
+        #expect(f.subject == .treatment("ENZ"))
+        #expect(f.specialty == .medicalOncology)
+        #expect(f.title.en.hasSuffix("bone scan not progressing"))
+        #expect(f.detail.en.hasPrefix("PSA nadir 3.1 ng/mL (2023-03-10) → 5.6 (2023-05-10; +81 %, +2.5 ng/mL), confirmed 8.9 (2023-06-10)"))
+        #expect(f.detail.en.contains("The bone scan of 2023-07-15 shows no progression by the 2+2 rule"))
+        #expect(f.title.zhHans.contains("骨扫描未见进展"))
+        // No bone scan since the rise: restage.
+        let noScan = try #require(assess(record(Self.declineThenRise, scanAfter: false), asOf: day("2023-07-20")).rule("boneHealth.pcwg3.psaProgression").first)
+        #expect(noScan.detail.en.contains("No bone scan since the rise: restage"))
+    }
+
+    /// Boundaries: exactly +25 % and +2 ng/mL is progression; 1.99 ng/mL, or 24 %, is not.
+    @Test func theThresholdsAreInclusive() {
+        func progression(_ rise: Double, nadir: Double) -> Bool {
+            assess(record([("2023-01-08", 20), ("2023-03-10", nadir), ("2023-05-10", rise), ("2023-06-10", rise)]), asOf: day("2023-07-20"))
+                .has("boneHealth.pcwg3.psaProgression")
+        }
+        #expect(progression(10, nadir: 8))  // +25 %, +2.0
+        #expect(!progression(9.99, nadir: 8))  // +24.9 %, +1.99
+        #expect(progression(20, nadir: 16))  // +25 %, +4
+        #expect(!progression(19.9, nadir: 16))  // +24.4 %
+        #expect(!progression(4.8, nadir: 2.9))  // +66 %, but +1.9 ng/mL
+    }
+
+    /// Not confirmed ≥ 3 weeks later, an early rise (before 12 weeks), another primary, or PSA in
+    /// a unit that is not ng/mL: nothing said.
+    @Test func whatIsNotPSAProgression() {
+        let asOf = day("2023-07-20")
+        #expect(!assess(record([("2023-01-08", 12), ("2023-03-10", 3), ("2023-05-10", 6), ("2023-05-24", 7)]), asOf: asOf).has("boneHealth.pcwg3.psaProgression"))
+        #expect(!assess(record([("2023-01-08", 12), ("2023-02-01", 3), ("2023-03-01", 6), ("2023-03-30", 7)]), asOf: day("2023-04-01")).has("boneHealth.pcwg3.psaProgression"))
+        #expect(!assess(record(Self.declineThenRise, site: .breast), asOf: asOf).has("boneHealth.pcwg3.psaProgression"))
+        #expect(!assess(record(Self.declineThenRise, unit: "U/L"), asOf: asOf).has("boneHealth.pcwg3.psaProgression"))
+        // Without a decline: against the baseline, from 12 weeks.
+        #expect(assess(record([("2023-01-08", 10), ("2023-02-20", 11), ("2023-04-20", 13), ("2023-05-20", 14)]), asOf: asOf).has("boneHealth.pcwg3.psaProgression"))
+    }
+
+    /// Enzalutamide stopped for "progression" on 2023-07-18 with the bone scans stable: the stop
+    /// rests on PCWG3 PSA progression, said once (the PSA finding) — not "stopped for progression
+    /// that its window does not show". Without the PSA rise, that warning stands.
+    @Test func aStopOnPSAProgressionIsNotAnUnsupportedSwitch() throws {
+        func stopped(_ psa: [(String, Double)]) -> CaseRecord {
+            var r = record(psa)
+            r.treatments[1].end = day("2023-07-18")
+            r.treatments[1].stopReason = .progression
+            r.treatments.append(Treatment(id: "DOC", kind: .systemic, drugs: ["docetaxel"], start: day("2023-07-25")))
+            return r
+        }
+        let a = assess(stopped(Self.declineThenRise), asOf: day("2023-08-01"))
+        #expect(!a.has("boneHealth.attribution.unsupportedSwitch"))
+        #expect(a.rule("boneHealth.pcwg3.psaProgression").map(\.subject) == [.treatment("ENZ")])
+        let flat = assess(stopped([("2023-01-08", 12.0), ("2023-03-10", 3.1), ("2023-05-10", 3.4), ("2023-06-10", 3.3)]), asOf: day("2023-08-01"))
+        #expect(flat.has("boneHealth.attribution.unsupportedSwitch"))
+        #expect(!flat.has("boneHealth.pcwg3.psaProgression"))
     }
 }

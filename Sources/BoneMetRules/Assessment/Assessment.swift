@@ -40,7 +40,8 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     let index = CaseIndex(record, asOf: asOf, settings: settings)
     let pcwg3 = PCWG3Rules(index: index)
     let verdicts = pcwg3.verdicts()
-    let response = ResponseRules(index: index, pcwg3: verdicts)
+    let psa = pcwg3.psaProgressions()
+    let response = ResponseRules(index: index, pcwg3: verdicts, psa: psa)
     let timePoints = response.timePoints()
     let surgery = SurgeryRules(index: index)
     let history = surgery.mirelsHistory()
@@ -55,7 +56,7 @@ public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettin
     var findings = DiagnosisRules(index: index, surgeryProposed: operated).findings()
     findings += differential
     findings += response.findings(timePoints)
-    findings += pcwg3.findings(verdicts)
+    findings += pcwg3.findings(verdicts, psa: psa)
     findings += surgical
     // An operation proposed (fix now, or biopsy first) while an anti-angiogenic drug runs.
     let proposed = Set((surgical + differential).flatMap(\.claims)

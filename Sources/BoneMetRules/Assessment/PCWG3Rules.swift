@@ -89,8 +89,8 @@ struct PCWG3Rules {
         return named + (0..<(scan.unnamedNewLesions ?? 0)).map { "\(scan.id)#\($0 + 1)" }
     }
 
-    func findings(_ verdicts: [String: Verdict]) -> [Finding] {
-        verdicts.values.sorted { ($0.scan.date, $0.scan.id) < ($1.scan.date, $1.scan.id) }.map(finding)
+    func findings(_ verdicts: [String: Verdict], psa: [PSAProgression]) -> [Finding] {
+        verdicts.values.sorted { ($0.scan.date, $0.scan.id) < ($1.scan.date, $1.scan.id) }.map(finding) + psa.map { psaFinding($0, verdicts: verdicts) }
     }
 
     private func finding(_ verdict: Verdict) -> Finding {

@@ -35,6 +35,12 @@ extension ResponseRules {
                     && !point.treatments.contains { $0 != therapy.id && acting($0, at: point) }
             }
             if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
+            // PSA progression by PCWG3 before the stop: the stop rests on it, and the PSA finding
+            // says it with the bone scan beside it (a CRPC's enzalutamide stopped on a PSA rising
+            // from 3.1 to 14.2 ng/mL read "stopped for progression that its window does not show").
+            if psa.contains(where: { found in
+                found.therapy.id == therapy.id && (therapy.end.map { found.rise.date.earliestDay <= $0.latestDay } ?? true)
+            }) { continue }
             let observed = LocalizedText.joined(window.map { point in
                 // A study after the stop is said as such: "before it was stopped" named a CT taken
                 // five weeks after.

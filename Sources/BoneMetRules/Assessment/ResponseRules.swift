@@ -5,6 +5,8 @@ struct ResponseRules {
     let index: CaseIndex
     /// PCWG3 verdicts of prostate bone scans, by scan id: the time point follows them.
     var pcwg3: [String: PCWG3Rules.Verdict] = [:]
+    /// PSA progression by PCWG3 per regimen: a regimen stopped for progression may rest on it.
+    var psa: [PCWG3Rules.PSAProgression] = []
 
     static let sources = [
         Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (MD Anderson bone response criteria)"),

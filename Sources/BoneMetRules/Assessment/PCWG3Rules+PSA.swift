@@ -1,0 +1,122 @@
+/// PSA progression by PCWG3 beside the bone (Scher HI et al. J Clin Oncol 2016;34:1402-18,
+/// table 2): after a decline, a rise of ≥ 25 % and ≥ 2 ng/mL above the nadir; without a decline,
+/// ≥ 25 % and ≥ 2 ng/mL above the baseline; early rises (before 12 weeks) ignored; confirmed by a
+/// second value ≥ 3 weeks later. A castration-resistant prostate cancer's PSA rose from a nadir of
+/// 3.1 to 14.2 ng/mL under enzalutamide while three bone scans read "stable disease": the time
+/// points listed the values, and nothing said that PCWG3 calls it PSA progression — nor that
+/// the bone scan, by the 2+2 rule, does not. Both are said together, for medical oncology.
+extension PCWG3Rules {
+    static let psaRiseFraction = 0.25
+    static let psaRiseNgMl = 2.0
+    static let psaConfirmationDays = 21
+    static let psaEarlyRiseDays = 12 * 7
+    /// PSA units equal to ng/mL (µg/L), as laboratories write them.
+    static let ngPerMl: Set<String> = ["ng/ml", "µg/l", "μg/l", "ug/l"]
+
+    struct PSAProgression {
+        let therapy: Treatment
+        /// The nadir after the start (a decline) or the baseline before it (no decline).
+        let reference: LabResult
+        let declined: Bool
+        let rise: LabResult
+        let confirmation: LabResult
+    }
+
+    /// The PSA values in ng/mL, oldest first.
+    private var psaValues: [LabResult] {
+        index.labs.filter { $0.test == .psa && Self.ngPerMl.contains($0.unit.lowercased()) }.sorted { $0.date < $1.date }
+    }
+
+    /// PSA progression under each regimen, in its own window: from its start to its end or the
+    /// next regimen's start, whichever comes first (enzalutamide added to ADT owns the PSA from
+    /// then on; a regimen stopped for progression keeps the rise it was stopped for).
+    func psaProgressions() -> [PSAProgression] {
+        guard applies else { return [] }
+        let values = psaValues
+        guard values.count >= 2 else { return [] }
+        var seenStarts: Set<Int> = []
+        let regimens = index.systemicTherapies.compactMap { therapy in therapy.start.map { (therapy, $0) } }
+            .sorted { $0.1 < $1.1 }
+            .filter { seenStarts.insert($0.1.earliestDay).inserted }
+        return regimens.enumerated().compactMap { offset, regimen in
+            let next = offset + 1 < regimens.count ? regimens[offset + 1].1 : nil
+            return psaProgression(regimen.0, start: regimen.1, until: next, values: values)
+        }
+    }
+
+    private func psaProgression(_ therapy: Treatment, start: PartialDate, until next: PartialDate?, values: [LabResult]) -> PSAProgression? {
+        let baseline = values.last { $0.date.latestDay <= start.latestDay }
+        let after = values.filter { lab in
+            lab.date.earliestDay > start.latestDay && (therapy.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
+                && (next.map { lab.date.latestDay < $0.earliestDay } ?? true)
+        }
+        func rises(_ lab: LabResult, over reference: LabResult) -> Bool {
+            lab.value >= reference.value * (1 + Self.psaRiseFraction) && lab.value - reference.value >= Self.psaRiseNgMl
+        }
+        for (offset, lab) in after.enumerated() where lab.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays {
+            guard let lowest = after[..<offset].min(by: { $0.value < $1.value }) ?? baseline else { continue }
+            let declined = baseline.map { lowest.value < $0.value } ?? false
+            let reference = declined ? lowest : (baseline ?? lowest)
+            guard rises(lab, over: reference) else { continue }
+            let confirmation = after[(offset + 1)...].first {
+                $0.date.earliestDay >= lab.date.latestDay + Self.psaConfirmationDays && rises($0, over: reference)
+            }
+            if let confirmation {
+                return PSAProgression(therapy: therapy, reference: reference, declined: declined, rise: lab, confirmation: confirmation)
+            }
+        }
+        return nil
+    }
+
+    /// The values that make it, as said in the findings.
+    static func psaText(_ progression: PSAProgression) -> LocalizedText {
+        let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
+        let percent = Int(((rise.value / reference.value - 1) * 100).rounded())
+        let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
+        let from = progression.declined
+            ? LocalizedText(en: "nadir \(format(reference.value)) ng/mL (\(reference.date))", zh: "最低值 \(format(reference.value)) ng/mL（\(reference.date)）")
+            : LocalizedText(en: "baseline \(format(reference.value)) ng/mL (\(reference.date), no decline since)", zh: "基线 \(format(reference.value)) ng/mL（\(reference.date)，此后未下降）")
+        return LocalizedText(
+            en: "PSA \(from.en) → \(format(rise.value)) (\(rise.date); +\(percent) %, +\(format(rise.value - reference.value)) ng/mL), confirmed \(format(confirmation.value)) (\(confirmation.date))",
+            zh: "PSA \(from.zhHans) → \(format(rise.value))（\(rise.date)；升高 \(percent)%，升高 \(format(rise.value - reference.value)) ng/mL），\(confirmation.date) 复查 \(format(confirmation.value)) 确认")
+    }
+
+    func psaFinding(_ progression: PSAProgression, verdicts: [String: Verdict]) -> Finding {
+        let therapy = progression.therapy.label
+        let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
+        let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
+        let values = Self.psaText(progression)
+        // The bone scans since the rise, by the 2+2 rule.
+        let scans = index.studies.filter { $0.modality == .boneScan && $0.date.earliestDay >= rise.date.earliestDay }
+        let latest = scans.last
+        let boneProgressed = scans.contains { verdicts[$0.id]?.status.isProgression == true }
+        let bone: LocalizedText
+        if boneProgressed {
+            bone = LocalizedText(en: "The bone scan shows progression by the 2+2 rule as well.", zh: "骨扫描按 2+2 规则亦显示进展。")
+        } else if let latest {
+            bone = LocalizedText(
+                en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule: radiographic progression is not shown. PCWG3 does not call treatment failure on a PSA rise alone — medical oncology weighs it with CT of the chest, abdomen and pelvis and the clinical course.",
+                zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：尚无影像学进展。PCWG3 不以单纯 PSA 升高判定治疗失败——由肿瘤内科结合胸腹盆 CT 及临床情况综合判断。")
+        } else {
+            bone = LocalizedText(
+                en: "No bone scan since the rise: restage with a bone scan and CT of the chest, abdomen and pelvis (PCWG3's imaging) before the regimen is judged.",
+                zh: "PSA 升高后无骨扫描：评价方案前请行骨扫描及胸腹盆 CT 再分期（PCWG3 的影像评估）。")
+        }
+        return Finding(
+            ruleId: "boneHealth.pcwg3.psaProgression", severity: .advisory, duty: .boneHealth, specialty: .medicalOncology,
+            subject: .treatment(progression.therapy.id), date: rise.date,
+            title: boneProgressed || latest == nil
+                ? LocalizedText(en: "PSA progression by PCWG3 under \(therapy.en) since \(rise.date)", zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），自 \(rise.date)")
+                : LocalizedText(
+                    en: "PSA progression by PCWG3 under \(therapy.en), bone scan not progressing",
+                    zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），骨扫描未见进展"),
+            detail: LocalizedText(
+                en: "\(values.en): ≥ 25 % and ≥ 2 ng/mL above the \(progression.declined ? "nadir" : "baseline"), ≥ 12 weeks into the regimen, confirmed ≥ 3 weeks later. \(bone.en)",
+                zh: "\(values.zhHans)：较\(progression.declined ? "最低值" : "基线")升高 ≥25% 且 ≥2 ng/mL，用药 ≥12 周后出现，≥3 周后复查确认。\(bone.zhHans)"),
+            inputs: [
+                FindingInput("reference", "\(reference.date) \(format(reference.value))"), FindingInput("rise", "\(rise.date) \(format(rise.value))"),
+                FindingInput("confirmation", "\(confirmation.date) \(format(confirmation.value))"), FindingInput("declined", progression.declined.description),
+            ] + (latest.map { [FindingInput("boneScan", $0.id)] } ?? []),
+            sources: [Self.source])
+    }
+}
