@@ -165,3 +165,17 @@ import Testing
         #expect(!flat.has("boneHealth.pcwg3.psaProgression"))
     }
 }
+
+@Suite struct PrognosisTitleTests {
+    /// A settled band is said in brackets after the score: "Revised Tokuhashi 12–14: 12–15:
+    /// expected survival ≥ 1 year" read as two scores.
+    @Test func theBandFollowsTheScoreInBrackets() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7")), Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [survey("B1", "2023-01-04", ["T7", "L1"]), ct("S1", "2023-01-05", [observation("T7", .lytic), observation("L1", .lytic)])]
+        r.visceralMetastases = []
+        let tomita = try #require(assess(r, asOf: day("2023-01-06")).rule("surgery.prognosis.tomita").first)
+        #expect(tomita.title.en.hasPrefix("Tomita (spinal metastases) 3 (2–3: long-term local control) — "))
+        #expect(tomita.title.zhHans.hasPrefix("Tomita 评分（脊柱转移） 3 分（2–3 分：长期局部控制）——"))
+    }
+}

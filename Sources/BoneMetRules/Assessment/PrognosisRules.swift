@@ -258,7 +258,9 @@ struct PrognosisRules {
         specialty: Specialty, source: Citation, note: LocalizedText? = nil, also: [Citation] = []
     ) -> Finding {
         let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-        let bandText = band.map { LocalizedText(en: ": \($0.label.en) — \($0.recommendation.en)", zh: "：\($0.label.zhHans)——\($0.recommendation.zhHans)") }
+        // The band in brackets: "Revised Tokuhashi 12–14: 12–15: expected survival ≥ 1 year" read
+        // as two scores.
+        let bandText = band.map { LocalizedText(en: " (\($0.label.en)) — \($0.recommendation.en)", zh: "（\($0.label.zhHans)）——\($0.recommendation.zhHans)") }
             ?? LocalizedText(en: ": band depends on the missing items", zh: "：分级取决于缺失项")
         let unknown = components.filter { $0.points == nil }
         let missing = unknown.isEmpty
