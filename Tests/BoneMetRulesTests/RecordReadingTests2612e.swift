@@ -179,3 +179,36 @@ import Testing
         #expect(tomita.title.zhHans.hasPrefix("Tomita 评分（脊柱转移） 3 分（2–3 分：长期局部控制）——"))
     }
 }
+
+@Suite struct UnknownPrimaryProvenTests {
+    /// Adenocarcinoma of unknown primary: the ilium biopsied (metastasis), the humerus at
+    /// Mirels 8 and T9 not. A proven metastasis in bone answers "no known primary" for the other
+    /// lesions (the diagnosis rules already said "metastasis proven, primary not on record");
+    /// the humerus still waited for "biopsy first" before its fixation.
+    func record(biopsied: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .unknown, histology: "adenocarcinoma, CK7+ TTF-1-", histologyType: .adenocarcinoma, diagnosed: day("2023-01-12"))]
+        r.lesions = [
+            Lesion(id: "IL", bone: .pelvis, laterality: .left, primary: "P1"),
+            Lesion(id: "HU", bone: .humerus, segment: .diaphysis, laterality: .right, primary: "P1"),
+        ]
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("IL", .lytic, [40, 32]) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "X1", date: day("2023-01-06"), modality: .xray, coverage: [.rightUpperLimb], observations: [
+                observation("HU", .lytic) { $0.fractionOfDiameter = 0.5 },
+            ]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-06"), lesion: "HU", mirels: .moderate)]
+        r.treatments = []
+        if biopsied { r.biopsies = [Biopsy(lesion: "IL", date: day("2023-01-10"), decalcification: .edta, result: .metastasis, histology: "adenocarcinoma")] }
+        return r
+    }
+
+    @Test func aProvenMetastasisAnswersNoKnownPrimaryForTheOtherLesions() throws {
+        let proven = try #require(assess(record(biopsied: true), asOf: day("2023-01-15")).rule("surgery.mirels.impendingFracture").first)
+        #expect(!proven.title.en.contains("biopsy first"))
+        #expect(proven.claims.contains { $0.stance == "fixNow" })
+        let open = try #require(assess(record(biopsied: false), asOf: day("2023-01-15")).rule("surgery.mirels.impendingFracture").first)
+        #expect(open.title.en.contains("biopsy first"))
+    }
+}

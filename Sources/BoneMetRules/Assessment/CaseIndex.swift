@@ -232,6 +232,14 @@ final class CaseIndex {
     /// where the lesion's primary is myeloma (lymphoma). A myeloma patient's biopsied L1 was
     /// left out of the response, the spine's scores and Tokuhashi, while the femur nobody
     /// biopsied was in. Myeloma in a breast-cancer patient stays another disease.
+    /// A biopsy of a bone lesion showed metastasis: with no primary on record, the bone disease
+    /// is a proven metastasis of an unknown primary — the other lesions are not "of unknown nature"
+    /// for want of a primary. A CUP's ilium proven adenocarcinoma left its humerus and T9 at
+    /// "biopsy first: no known primary" before any fixation.
+    var metastasisProvenInBone: Bool {
+        seenLesions.contains { diagnosticBiopsy($0.id)?.result == .metastasis }
+    }
+
     func biopsyShowsTheDisease(_ biopsy: Biopsy, lesion: String) -> Bool {
         switch biopsy.result {
         case .metastasis: return true
@@ -268,7 +276,7 @@ final class CaseIndex {
     func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
         guard diagnosticBiopsy(lesion) == nil, !tissueNotSought(lesion) else { return false }
         if isSolitary(lesion) { return true }
-        if !hasKnownPrimary { return true }
+        if !hasKnownPrimary && !metastasisProvenInBone { return true }
         // The interval's question is not put to a lesion healed under therapy (no biopsy comes).
         return longDiseaseFreeInterval(endedBy: lesion) != nil && sclerosedUnderTherapy(lesion) == nil
     }
@@ -443,7 +451,7 @@ final class CaseIndex {
                 ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
                 : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
         }
-        if !hasKnownPrimary { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
+        if !hasKnownPrimary && !metastasisProvenInBone { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion
         // and the long interval): the distal radius is a classic site of giant cell tumour. A
         // thyroid cancer's distal radius was "biopsy indicated" beside "prophylactic fixation".
