@@ -163,7 +163,16 @@ public enum FHIRCaseMapper {
                     }
                     let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
                     if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
-                    let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm].compactMap { $0 }.joined(separator: "; ")
+                    // A suspected metastasis (verificationStatus unconfirmed, provisional or
+                    // differential): kept as a lesion for imaging to attach to, said as suspected,
+                    // and its onset is no diagnosis date.
+                    let verification = FHIRRead.codings(r["verificationStatus"]).first?.code
+                    let suspected = ["unconfirmed", "provisional", "differential"].contains(verification ?? "")
+                    if suspected {
+                        notes.append(MappingNote(resource: label, message: "verification status \(verification ?? ""): a suspected bone metastasis — confirm it on imaging or biopsy"))
+                    }
+                    let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm, suspected ? "suspected (\(verification ?? ""))" : nil]
+                        .compactMap { $0 }.joined(separator: "; ")
                     let bone = coded?.0 ?? named?.0 ?? .other
                     // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
                     // where the bone has that segment.
@@ -173,8 +182,8 @@ public enum FHIRCaseMapper {
                         note: note.isEmpty ? nil : note)
                     lesion.codes = FHIRRead.sourceCodes(code)
                     // The metastasis's own diagnosis date (Condition onset); an age is a span, said.
-                    lesion.diagnosed = FHIRRead.periodStart(r, "onset")
-                    if lesion.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
+                    lesion.diagnosed = suspected ? nil : FHIRRead.periodStart(r, "onset")
+                    if !suspected, lesion.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
                         notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the date the metastasis was diagnosed"))
                     }
                     record.lesions.append(lesion)

@@ -719,3 +719,29 @@ extension RealEHRImportTests {
         #expect(back.first?.events == record.events)
     }
 }
+
+extension RealEHRImportTests {
+    /// FHIR R4 Condition.verificationStatus: unconfirmed (provisional, differential) is "not
+    /// sufficient to assert it". A provisional "bone metastasis, femur" came in as a diagnosed
+    /// lesion dated by its onset. It is kept (imaging attaches to it) but said as suspected, with
+    /// no diagnosis date; a confirmed one keeps its date.
+    @Test func aSuspectedBoneMetastasisIsNotADiagnosis() async throws {
+        let subject = #""subject": {"reference": "Patient/v1"}"#
+        func metastasis(_ id: String, _ status: String, site: String) -> String {
+            #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "2024-03-01", "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "\#(status)"}]}, "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "\#(site)"}]}]}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "v1", "gender": "male", "birthDate": "1950-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2023-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C61"}]}}}"#,
+            metastasis("femur", "provisional", site: "41111004"),
+            metastasis("humerus", "confirmed", site: "85050009"),
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+        let record = try #require(records.first)
+        let femur = try #require(record.lesions.first { $0.id == "femur" })
+        #expect(femur.diagnosed == nil)
+        #expect(femur.note?.contains("suspected (provisional)") == true)
+        #expect(record.lesions.first { $0.id == "humerus" }?.diagnosed == PartialDate("2024-03-01"))
+        #expect(summary.notes.contains { $0.resource == "Condition/femur" && $0.message.hasPrefix("verification status provisional: a suspected bone metastasis") })
+    }
+}
