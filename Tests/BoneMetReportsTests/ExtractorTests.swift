@@ -169,6 +169,15 @@ import Testing
         #expect(extractor.extract(text).coverage == ["wholeBody"])
     }
 
+    /// The commonest staging CT covers the abdomen, whose study shows L1–L4 (`BodyRegion.abdomen`):
+    /// "胸腹盆 CT" and "CT chest, abdomen and pelvis" read as chest and pelvis only, so a new L3
+    /// lesion on the next one was "not imaged before".
+    @Test func theAbdomenIsACoveredRegion() {
+        #expect(extractor.extract("胸腹盆CT平扫+增强：L3椎体溶骨性破坏。").coverage == ["chest", "abdomen", "pelvis"])
+        #expect(extractor.extract("CT chest, abdomen and pelvis with contrast: lytic lesion L3.").coverage == ["chest", "abdomen", "pelvis"])
+        #expect(extractor.extract("腹部CT：L2椎体成骨性病灶。").coverage == ["abdomen"])
+    }
+
     @Test func aSiteMatchesTheRecordsLesionOrIsNew() {
         let known = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T10")), Lesion(id: "L2", bone: .femur, segment: .proximal, laterality: .left)]
         let result = extractor.extract("T10椎体溶骨性破坏；左侧股骨近端溶骨性破坏；右侧股骨近端成骨性病灶。", existing: known)
