@@ -212,3 +212,18 @@ import Testing
         #expect(open.title.en.contains("biopsy first"))
     }
 }
+
+@Suite struct ClearanceInputsTests {
+    /// Cockcroft–Gault (1976) takes age, weight and creatinine: the dose finding names the weight
+    /// with its date and the age, so a weight recorded years before the creatinine is seen.
+    @Test func theZoledronicDoseNamesTheWeightAndItsDate() throws {
+        var r = baseCase()
+        r.patient.weights = [WeightRecord(date: day("2020-03-01"), kg: 78)]
+        r.labs = [LabResult(date: day("2023-01-08"), test: .creatinine, value: 118, unit: "µmol/L")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-01-12"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2023-01-12")]))
+        let dose = try #require(assess(r, asOf: day("2023-01-20")).rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("), weight 78 kg (2020-03-01), age 53: "))
+        #expect(dose.detail.zhHans.contains("，体重 78 kg（2020-03-01），年龄 53 岁："))
+    }
+}

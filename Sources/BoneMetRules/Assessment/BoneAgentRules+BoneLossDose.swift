@@ -92,8 +92,8 @@ extension BoneAgentRules {
             title: LocalizedText(
                 en: "Zoledronic acid 5 mg contraindicated: CrCl \(crcl) mL/min (< 35)", zh: "唑来膦酸 5 mg 禁用：肌酐清除率 \(crcl) mL/min（< 35）"),
             detail: LocalizedText(
-                en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date)): the yearly osteoporosis dose (Aclasta/Reclast) is contraindicated below 35 mL/min.",
-                zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)）：肌酐清除率低于 35 mL/min 时禁用每年一次的骨质疏松剂量（密固达）。"),
+                en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date)), \(clearance.otherInputs.en): the yearly osteoporosis dose (Aclasta/Reclast) is contraindicated below 35 mL/min.",
+                zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)），\(clearance.otherInputs.zhHans)：肌酐清除率低于 35 mL/min 时禁用每年一次的骨质疏松剂量（密固达）。"),
             inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Self.aclastaLabel],
             claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")])]
     }

@@ -155,8 +155,8 @@ extension BoneAgentRules {
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)): \(band.info.recommendation.en).",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)）：\(band.info.recommendation.zhHans)。"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
         } else {

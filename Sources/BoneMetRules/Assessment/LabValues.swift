@@ -8,6 +8,19 @@ extension CaseIndex {
         let creatinine: Double
         /// The creatinine as the laboratory reported it: "64 µmol/L (0.72 mg/dL)", "0.7 mg/dL".
         let creatinineAsReported: String
+        /// The weight the formula took and its date, and the age at the creatinine: said with the
+        /// dose, so a weight from years before is seen (a 78-kg weight two and a half years old
+        /// made a 50 mL/min clearance nobody could check).
+        var weight: WeightRecord? = nil
+        var ageYears: Int? = nil
+
+        var otherInputs: LocalizedText {
+            let weightText = weight.map { w in
+                LocalizedText(en: "weight \(CaseIndex.format(w.kg)) kg (\(w.date))", zh: "体重 \(CaseIndex.format(w.kg)) kg（\(w.date)）")
+            }
+            let ageText = ageYears.map { LocalizedText(en: "age \($0)", zh: "年龄 \($0) 岁") }
+            return LocalizedText.joined([weightText, ageText].compactMap { $0 }, en: ", ", zh: "，")
+        }
     }
 
     /// A creatinine amount (a limit, a rise) in mg/dL, and in the unit of `lab` when the
@@ -32,7 +45,9 @@ extension CaseIndex {
             let weight = latestWeight(onOrBefore: lab.date) ?? latestWeight()
         else { return nil }
         let value = CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
-        return Clearance(value: value, date: lab.date, creatinine: creatinine, creatinineAsReported: Self.creatinineText(lab, mgDl: creatinine))
+        return Clearance(
+            value: value, date: lab.date, creatinine: creatinine, creatinineAsReported: Self.creatinineText(lab, mgDl: creatinine), weight: weight,
+            ageYears: age)
     }
 
     /// What keeps Cockcroft–Gault from being computed: the inputs missing, and an age under 18 at
