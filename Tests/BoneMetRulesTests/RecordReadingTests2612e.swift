@@ -132,6 +132,9 @@ import Testing
         #expect(progression(20, nadir: 16))  // +25 %, +4
         #expect(!progression(19.9, nadir: 16))  // +24.4 %
         #expect(!progression(4.8, nadir: 2.9))  // +66 %, but +1.9 ng/mL
+        // An undetectable nadir (recorded 0): the rise in ng/mL alone, no percentage (it trapped).
+        let zero = assess(record([("2023-01-08", 5), ("2023-03-10", 0), ("2023-05-10", 2.5), ("2023-06-10", 3)]), asOf: day("2023-07-20"))
+        #expect(zero.rule("boneHealth.pcwg3.psaProgression").first?.detail.en.hasPrefix("PSA nadir 0 ng/mL (2023-03-10) → 2.5 (2023-05-10; +2.5 ng/mL)") == true)
     }
 
     /// Not confirmed ≥ 3 weeks later, an early rise (before 12 weeks), another primary, or PSA in

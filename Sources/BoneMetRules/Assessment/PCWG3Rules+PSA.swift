@@ -71,14 +71,17 @@ extension PCWG3Rules {
     /// The values that make it, as said in the findings.
     static func psaText(_ progression: PSAProgression) -> LocalizedText {
         let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
-        let percent = Int(((rise.value / reference.value - 1) * 100).rounded())
+        // An undetectable nadir (0) has no percentage: the rise is said in ng/mL alone.
+        let percent = reference.value > 0 ? ((rise.value / reference.value - 1) * 100).rounded() : nil
+        let percentEn = percent.map { "+\(CaseIndex.format($0, decimals: 0)) %, " } ?? ""
+        let percentZh = percent.map { "升高 \(CaseIndex.format($0, decimals: 0))%，" } ?? ""
         let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
         let from = progression.declined
             ? LocalizedText(en: "nadir \(format(reference.value)) ng/mL (\(reference.date))", zh: "最低值 \(format(reference.value)) ng/mL（\(reference.date)）")
             : LocalizedText(en: "baseline \(format(reference.value)) ng/mL (\(reference.date), no decline since)", zh: "基线 \(format(reference.value)) ng/mL（\(reference.date)，此后未下降）")
         return LocalizedText(
-            en: "PSA \(from.en) → \(format(rise.value)) (\(rise.date); +\(percent) %, +\(format(rise.value - reference.value)) ng/mL), confirmed \(format(confirmation.value)) (\(confirmation.date))",
-            zh: "PSA \(from.zhHans) → \(format(rise.value))（\(rise.date)；升高 \(percent)%，升高 \(format(rise.value - reference.value)) ng/mL），\(confirmation.date) 复查 \(format(confirmation.value)) 确认")
+            en: "PSA \(from.en) → \(format(rise.value)) (\(rise.date); \(percentEn)+\(format(rise.value - reference.value)) ng/mL), confirmed \(format(confirmation.value)) (\(confirmation.date))",
+            zh: "PSA \(from.zhHans) → \(format(rise.value))（\(rise.date)；\(percentZh)升高 \(format(rise.value - reference.value)) ng/mL），\(confirmation.date) 复查 \(format(confirmation.value)) 确认")
     }
 
     func psaFinding(_ progression: PSAProgression, verdicts: [String: Verdict]) -> Finding {
