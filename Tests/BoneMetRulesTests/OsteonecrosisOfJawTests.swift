@@ -41,3 +41,28 @@ import Testing
         #expect(finding.claims.isEmpty)
     }
 }
+
+extension OsteonecrosisOfJawTests {
+    /// Rule set 2026.12.65: osteonecrosis of the jaw recorded resolved, and the agent given again
+    /// after it — the decision Yarom 2019 leaves to the individual case after healing was taken;
+    /// the next dose no longer waits for it. Resolved but not resumed, or resumed while still
+    /// current: the hold stands.
+    @Test func aHealedJawWithTheAgentResumedHoldsNothing() throws {
+        func record(resolved: Bool, resumed: Bool) -> CaseRecord {
+            var r = self.record(onj: "2025-05-10")
+            r.events[0].resolved = resolved ? true : nil
+            if resumed { r.treatments[r.treatments.count - 1].doses.append(day("2025-11-03")) }
+            return r
+        }
+        let a = assess(record(resolved: true, resumed: true), asOf: day("2025-12-10"))
+        let onj = try #require(a.rule("boneAgents.osteonecrosisOfJaw").first)
+        #expect(onj.severity == .info && onj.claims.isEmpty)
+        #expect(onj.title.en == "Osteonecrosis of the jaw on record (2025-05-10), resolved; zoledronic acid resumed on 2025-11-03")
+        #expect(a.has("boneAgents.doseDue"))
+        for (resolved, resumed) in [(true, false), (false, true)] {
+            let held = assess(record(resolved: resolved, resumed: resumed), asOf: day("2025-12-10"))
+            #expect(held.rule("boneAgents.osteonecrosisOfJaw").first?.severity == .warning)
+            #expect(!held.has("boneAgents.doseDue"))
+        }
+    }
+}

@@ -13,12 +13,41 @@ extension BoneAgentRules {
         text: "Xgeva (denosumab) and Zometa (zoledronic acid) prescribing information: osteonecrosis of the jaw — care by a dentist or oral surgeon; extensive dental surgery may exacerbate it",
         zh: "Xgeva（地舒单抗）与 Zometa（唑来膦酸）说明书：颌骨坏死——由牙科或口腔外科诊治；广泛的牙科手术可能加重病情")
 
-    /// The first osteonecrosis of the jaw on record by the assessment's date.
+    /// The first osteonecrosis of the jaw on record by the assessment's date, while it holds the
+    /// agent: not once it is recorded resolved and a dose was given after it.
     var osteonecrosisOfJaw: ClinicalEvent? {
-        index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }.min { $0.date < $1.date }
+        guard resumedAfterOsteonecrosis == nil else { return nil }
+        return index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }.min { $0.date < $1.date }
+    }
+
+    /// Osteonecrosis of the jaw recorded resolved (healed), every episode, and a bone-agent dose
+    /// given after the last: the decision to resume, which Yarom 2019 leaves to the individual
+    /// case after healing, was taken. A denosumab course resumed after a healed jaw read "the
+    /// next dose waits for that decision" at every dose since.
+    var resumedAfterOsteonecrosis: (onj: ClinicalEvent, agent: Treatment, day: PartialDate)? {
+        let episodes = index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }
+        guard let last = episodes.max(by: { $0.date < $1.date }), episodes.allSatisfy({ !$0.isCurrent }) else { return nil }
+        let resumed = agents.filter { !$0.planned }.flatMap { course in
+            course.givenDoses.filter { $0.earliestDay > last.date.latestDay && index.known($0) }.map { (course, $0) }
+        }.min { $0.1 < $1.1 }
+        return resumed.map { (last, $0.0, $0.1) }
     }
 
     func osteonecrosisOfJawFindings() -> [Finding] {
+        if let resumed = resumedAfterOsteonecrosis {
+            let name = resumed.agent.agent?.label ?? resumed.agent.label
+            return [Finding(
+                ruleId: "boneAgents.osteonecrosisOfJaw", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .patient, date: resumed.onj.date,
+                title: LocalizedText(
+                    en: "Osteonecrosis of the jaw on record (\(resumed.onj.date)), resolved; \(name.en) resumed on \(resumed.day)",
+                    zh: "病历记录颌骨坏死（\(resumed.onj.date)），已愈合；\(resumed.day) 起恢复\(name.zhHans)"),
+                detail: LocalizedText(
+                    en: "Resuming after healing is decided case by case with dental care (Yarom 2019); it was resumed. Osteonecrosis of the jaw stays in the history for dental care to follow.",
+                    zh: "愈合后是否恢复用药需与口腔科按个体情况决定（Yarom 2019）；已恢复用药。颌骨坏死病史保留，供口腔科随访。"),
+                inputs: [FindingInput("onj", resumed.onj.date.description), FindingInput("resumed", resumed.day.description)],
+                sources: [Self.yarom2019])]
+        }
         guard let onj = osteonecrosisOfJaw else { return [] }
         let courses = currentAgents.filter { !$0.planned }
         let given = agents.filter { course in course.givenDoses.contains { $0.earliestDay <= onj.date.latestDay } }
