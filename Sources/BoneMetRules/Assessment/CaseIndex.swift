@@ -59,6 +59,9 @@ final class CaseIndex {
     private(set) var metastaticLesions: [Lesion] = []
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
+    /// Cockcroft–Gault results by the day they are asked for (`creatinineClearance`): several
+    /// rules ask for the same one, and its exact decimal arithmetic was 3 % of an assessment.
+    var clearanceMemo: [Int: Clearance?] = [:]
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
     /// from two reports) count once — for "solitary" and the scores' counts.

@@ -40,6 +40,14 @@ extension CaseIndex {
     /// Cockcroft–Gault from the latest creatinine on or before a date (default: the assessment
     /// date), with the weight and age at that date (reference.md).
     func creatinineClearance(onOrBefore date: PartialDate? = nil) -> Clearance? {
+        let key = date?.latestDay ?? Int.max
+        if let known = clearanceMemo[key] { return known }
+        let clearance = workOutClearance(onOrBefore: date)
+        clearanceMemo[key] = clearance
+        return clearance
+    }
+
+    private func workOutClearance(onOrBefore date: PartialDate?) -> Clearance? {
         guard let lab = latestLab(.creatinine, onOrBefore: date), let creatinine = lab.canonicalValue, creatinine > 0,
             let sex = record.patient.sex, let age = age(at: lab.date), (18...120).contains(age),
             let weight = latestWeight(onOrBefore: lab.date) ?? latestWeight()

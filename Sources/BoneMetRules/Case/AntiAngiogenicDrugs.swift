@@ -87,13 +87,17 @@ extension Treatment {
 struct DrugText {
     let texts: [String]
     let words: Set<String>
+    /// Whether any text holds a character beyond ASCII: only then can a Chinese name be in it
+    /// (searching every Chinese name in every English regimen was 8 % of an assessment).
+    let beyondASCII: Bool
 
     init(treatment: Treatment) {
         texts = (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }
         words = Set(texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) })
+        beyondASCII = texts.contains { $0.utf8.contains { $0 >= 0x80 } }
     }
 
     func names(latin: [String], chinese: [String]) -> Bool {
-        latin.contains(where: words.contains) || chinese.contains { name in texts.contains { $0.contains(name) } }
+        latin.contains(where: words.contains) || (beyondASCII && chinese.contains { name in texts.contains { $0.contains(name) } })
     }
 }
