@@ -162,7 +162,11 @@ import Testing
         }
         let a = assess(stopped(Self.declineThenRise), asOf: day("2023-08-01"))
         #expect(!a.has("boneHealth.attribution.unsupportedSwitch"))
+        let enzalutamide = try #require(a.rule("boneHealth.pcwg3.psaProgression").first)
         #expect(a.rule("boneHealth.pcwg3.psaProgression").map(\.subject) == [.treatment("ENZ")])
+        // Docetaxel followed it: history (info), no call to restage.
+        #expect(enzalutamide.severity == .info)
+        #expect(!enzalutamide.detail.en.contains("restage"))
         let flat = assess(stopped([("2023-01-08", 12.0), ("2023-03-10", 3.1), ("2023-05-10", 3.4), ("2023-06-10", 3.3)]), asOf: day("2023-08-01"))
         #expect(flat.has("boneHealth.attribution.unsupportedSwitch"))
         #expect(!flat.has("boneHealth.pcwg3.psaProgression"))

@@ -20,6 +20,8 @@ extension PCWG3Rules {
         let declined: Bool
         let rise: LabResult
         let confirmation: LabResult
+        /// The regimen that followed it, when one did: the progression is then history.
+        var followedBy: Treatment? = nil
     }
 
     /// The PSA values in ng/mL, oldest first.
@@ -39,8 +41,10 @@ extension PCWG3Rules {
             .sorted { $0.1 < $1.1 }
             .filter { seenStarts.insert($0.1.earliestDay).inserted }
         return regimens.enumerated().compactMap { offset, regimen in
-            let next = offset + 1 < regimens.count ? regimens[offset + 1].1 : nil
-            return psaProgression(regimen.0, start: regimen.1, until: next, values: values)
+            let next = offset + 1 < regimens.count ? regimens[offset + 1] : nil
+            var found = psaProgression(regimen.0, start: regimen.1, until: next?.1, values: values)
+            found?.followedBy = next?.0
+            return found
         }
     }
 
@@ -89,24 +93,36 @@ extension PCWG3Rules {
         let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
         let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
         let values = Self.psaText(progression)
-        // The bone scans since the rise, by the 2+2 rule.
-        let scans = index.studies.filter { $0.modality == .boneScan && $0.date.earliestDay >= rise.date.earliestDay }
+        // The bone scans since the rise (up to the next regimen's start), by the 2+2 rule.
+        let nextStart = progression.followedBy?.start
+        let scans = index.studies.filter { scan in
+            scan.modality == .boneScan && scan.date.earliestDay >= rise.date.earliestDay && (nextStart.map { scan.date.earliestDay < $0.earliestDay } ?? true)
+        }
         let latest = scans.last
         let boneProgressed = scans.contains { verdicts[$0.id]?.status.isProgression == true }
         let bone: LocalizedText
         if boneProgressed {
             bone = LocalizedText(en: "The bone scan shows progression by the 2+2 rule as well.", zh: "骨扫描按 2+2 规则亦显示进展。")
+        } else if let latest, let next = progression.followedBy {
+            bone = LocalizedText(
+                en: "The bone scan of \(latest.date) showed no progression by the 2+2 rule: \(next.label.en) followed on PSA progression without radiographic progression.",
+                zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：在无影像学进展、仅 PSA 进展时换用 \(next.label.zhHans)。")
         } else if let latest {
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule: radiographic progression is not shown. PCWG3 does not call treatment failure on a PSA rise alone — medical oncology weighs it with CT of the chest, abdomen and pelvis and the clinical course.",
                 zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：尚无影像学进展。PCWG3 不以单纯 PSA 升高判定治疗失败——由肿瘤内科结合胸腹盆 CT 及临床情况综合判断。")
+        } else if let next = progression.followedBy {
+            bone = LocalizedText(
+                en: "No bone scan between the rise and \(next.label.en), which followed it.",
+                zh: "PSA 升高至\(next.label.zhHans)开始之间无骨扫描。")
         } else {
             bone = LocalizedText(
                 en: "No bone scan since the rise: restage with a bone scan and CT of the chest, abdomen and pelvis (PCWG3's imaging) before the regimen is judged.",
                 zh: "PSA 升高后无骨扫描：评价方案前请行骨扫描及胸腹盆 CT 再分期（PCWG3 的影像评估）。")
         }
         return Finding(
-            ruleId: "boneHealth.pcwg3.psaProgression", severity: .advisory, duty: .boneHealth, specialty: .medicalOncology,
+            // A later regimen answered it: history, said as such.
+            ruleId: "boneHealth.pcwg3.psaProgression", severity: progression.followedBy == nil ? .advisory : .info, duty: .boneHealth, specialty: .medicalOncology,
             subject: .treatment(progression.therapy.id), date: rise.date,
             title: boneProgressed || latest == nil
                 ? LocalizedText(en: "PSA progression by PCWG3 under \(therapy.en) since \(rise.date)", zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），自 \(rise.date)")
