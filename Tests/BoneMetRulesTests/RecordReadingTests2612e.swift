@@ -234,3 +234,17 @@ import Testing
         #expect(dose.detail.zhHans.contains("，体重 78 kg（2020-03-01），年龄 53 岁："))
     }
 }
+
+extension UnknownPrimaryProvenTests {
+    /// NOMS classes radiosensitivity by tumour type: an adenocarcinoma of unknown primary lacks
+    /// the primary, not the histology ("O: radiosensitivity unknown (histology needed)" was said).
+    @Test func anUnknownPrimaryWithHistologyIsSaidAsSuch() throws {
+        var r = record(biopsied: true)
+        r.lesions.append(Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9"), primary: "P1"))
+        r.studies.append(ct("S2", "2023-01-07", [observation("T9", .lytic) { $0.boneDestruction = true }]))
+        let spine = try #require(assess(r, asOf: day("2023-01-15")).rule("surgery.spine.noms").first)
+        #expect(spine.detail.en.contains("O: radiosensitivity unknown — primary not identified (adenocarcinoma, CK7+ TTF-1-)"))
+        #expect(spine.detail.zhHans.contains("原发灶未明"))
+    }
+}
+

@@ -57,11 +57,11 @@ final class CaseIndex {
     /// earlier re-assessment, never a later one.
     private(set) var seenLesions: [Lesion] = []
     private(set) var metastaticLesions: [Lesion] = []
-    /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
-    /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     /// Cockcroft–Gault results by the day they are asked for (`creatinineClearance`): several
     /// rules ask for the same one, and its exact decimal arithmetic was 3 % of an assessment.
     var clearanceMemo: [Int: Clearance?] = [:]
+    /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
+    /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
     /// from two reports) count once — for "solitary" and the scores' counts.
@@ -231,10 +231,6 @@ final class CaseIndex {
         return !presentPoints(lesion).isEmpty
     }
 
-    /// A biopsy that shows the patient's own bone disease: a metastasis, or myeloma (lymphoma)
-    /// where the lesion's primary is myeloma (lymphoma). A myeloma patient's biopsied L1 was
-    /// left out of the response, the spine's scores and Tokuhashi, while the femur nobody
-    /// biopsied was in. Myeloma in a breast-cancer patient stays another disease.
     /// A biopsy of a bone lesion showed metastasis: with no primary on record, the bone disease
     /// is a proven metastasis of an unknown primary — the other lesions are not "of unknown nature"
     /// for want of a primary. A CUP's ilium proven adenocarcinoma left its humerus and T9 at
@@ -243,6 +239,10 @@ final class CaseIndex {
         seenLesions.contains { diagnosticBiopsy($0.id)?.result == .metastasis }
     }
 
+    /// A biopsy that shows the patient's own bone disease: a metastasis, or myeloma (lymphoma)
+    /// where the lesion's primary is myeloma (lymphoma). A myeloma patient's biopsied L1 was
+    /// left out of the response, the spine's scores and Tokuhashi, while the femur nobody
+    /// biopsied was in. Myeloma in a breast-cancer patient stays another disease.
     func biopsyShowsTheDisease(_ biopsy: Biopsy, lesion: String) -> Bool {
         switch biopsy.result {
         case .metastasis: return true

@@ -78,6 +78,14 @@ extension SurgeryRules {
                 en: "O: depends on the primary (\(list.en)) — biopsy decides", zh: "O：取决于原发灶（\(list.zhHans)）——需活检确定"))
         }
         guard let primary = candidates.first, let value = values.first else {
+            // A carcinoma of unknown primary has its histology: what is missing is the primary
+            // (NOMS classes radiosensitivity by tumour type) — "histology needed" was said of an
+            // adenocarcinoma proven in bone.
+            if let histology = index.record.primaries.first(where: { $0.site == .unknown })?.histology, !histology.isEmpty {
+                return (.unknown, LocalizedText(
+                    en: "O: radiosensitivity unknown — primary not identified (\(histology)); it follows the primary once found",
+                    zh: "O：放疗敏感性未知——原发灶未明（\(histology)）；待原发灶明确后确定"))
+            }
             return (.unknown, LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）"))
         }
         if value == .unknown && primary.site == .lung {
