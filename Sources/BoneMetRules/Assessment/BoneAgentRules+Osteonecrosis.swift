@@ -16,16 +16,23 @@ extension BoneAgentRules {
     /// The first osteonecrosis of the jaw on record by the assessment's date, while it holds the
     /// agent: not once it is recorded resolved and a dose was given after it.
     var osteonecrosisOfJaw: ClinicalEvent? {
-        guard resumedAfterOsteonecrosis == nil else { return nil }
-        return index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }.min { $0.date < $1.date }
+        let episodes = osteonecrosisEpisodes
+        guard resumed(after: episodes) == nil else { return nil }
+        return episodes.min { $0.date < $1.date }
+    }
+
+    /// Every osteonecrosis of the jaw on record by the assessment's date.
+    private var osteonecrosisEpisodes: [ClinicalEvent] {
+        index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }
     }
 
     /// Osteonecrosis of the jaw recorded resolved (healed), every episode, and a bone-agent dose
     /// given after the last: the decision to resume, which Yarom 2019 leaves to the individual
     /// case after healing, was taken. A denosumab course resumed after a healed jaw read "the
     /// next dose waits for that decision" at every dose since.
-    var resumedAfterOsteonecrosis: (onj: ClinicalEvent, agent: Treatment, day: PartialDate)? {
-        let episodes = index.record.events.filter { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }
+    var resumedAfterOsteonecrosis: (onj: ClinicalEvent, agent: Treatment, day: PartialDate)? { resumed(after: osteonecrosisEpisodes) }
+
+    private func resumed(after episodes: [ClinicalEvent]) -> (onj: ClinicalEvent, agent: Treatment, day: PartialDate)? {
         guard let last = episodes.max(by: { $0.date < $1.date }), episodes.allSatisfy({ !$0.isCurrent }) else { return nil }
         let resumed = agents.filter { !$0.planned }.flatMap { course in
             course.givenDoses.filter { $0.earliestDay > last.date.latestDay && index.known($0) }.map { (course, $0) }

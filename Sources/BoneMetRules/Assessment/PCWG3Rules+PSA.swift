@@ -72,6 +72,9 @@ extension PCWG3Rules {
         return nil
     }
 
+    /// A PSA value as said: two decimals at most.
+    static func psaNumber(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
+
     /// The values that make it, as said in the findings.
     static func psaText(_ progression: PSAProgression) -> LocalizedText {
         let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
@@ -79,7 +82,7 @@ extension PCWG3Rules {
         let percent = reference.value > 0 ? ((rise.value / reference.value - 1) * 100).rounded() : nil
         let percentEn = percent.map { "+\(CaseIndex.format($0, decimals: 0)) %, " } ?? ""
         let percentZh = percent.map { "升高 \(CaseIndex.format($0, decimals: 0))%，" } ?? ""
-        let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
+        let format = Self.psaNumber
         let from = progression.declined
             ? LocalizedText(en: "nadir \(format(reference.value)) ng/mL (\(reference.date))", zh: "最低值 \(format(reference.value)) ng/mL（\(reference.date)）")
             : LocalizedText(en: "baseline \(format(reference.value)) ng/mL (\(reference.date), no decline since)", zh: "基线 \(format(reference.value)) ng/mL（\(reference.date)，此后未下降）")
@@ -91,7 +94,7 @@ extension PCWG3Rules {
     func psaFinding(_ progression: PSAProgression, verdicts: [String: Verdict]) -> Finding {
         let therapy = progression.therapy.label
         let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
-        let format = { (value: Double) in CaseIndex.format(value, decimals: 2) }
+        let format = Self.psaNumber
         let values = Self.psaText(progression)
         // The bone scans since the rise (up to the next regimen's start), by the 2+2 rule.
         let nextStart = progression.followedBy?.start
