@@ -172,9 +172,16 @@ struct DifferentialRules {
                 title: fixation.planned
                     ? LocalizedText(en: "\(name.en): biopsy before fixing an undiagnosed lesion", zh: "\(name.zhHans)：病灶未确诊前先活检，再内固定")
                     : LocalizedText(en: "\(name.en): an undiagnosed lesion was fixed without a tissue diagnosis", zh: "\(name.zhHans)：病灶在未确诊时已行内固定"),
-                detail: LocalizedText(
-                    en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing it spreads the tumour along the canal and compromises limb salvage. Obtain pathology first.",
-                    zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使肿瘤沿髓腔播散，影响保肢。请先取得病理。"),
+                // A fixation already done cannot be preceded by a biopsy: "obtain pathology first"
+                // was said of a femur nailed a year and a half before. What is left to do is to
+                // find the tissue of the operation, or take it now.
+                detail: fixation.planned
+                    ? LocalizedText(
+                        en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing it spreads the tumour along the canal and compromises limb salvage. Obtain pathology first.",
+                        zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使肿瘤沿髓腔播散，影响保肢。请先取得病理。")
+                    : LocalizedText(
+                        en: "No tissue diagnosis on record and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing spreads such a tumour along the canal. Record the pathology of any tissue taken at the operation; if none was sent, biopsy now — the diagnosis decides the systemic therapy and the surgery of the other lesions.",
+                        zh: "病历中尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使此类肿瘤沿髓腔播散。请补录术中所取组织的病理结果；如术中未送检，请现在活检——诊断决定全身治疗及其他病灶的手术。"),
                 inputs: [
                     FindingInput("openDifferential", open.map(\.en).joined(separator: "; ")),
                     FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", fixation.planned.description),

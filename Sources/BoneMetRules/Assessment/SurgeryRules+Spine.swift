@@ -293,10 +293,19 @@ extension SurgeryRules {
             // Stable, pain-free and neurologically intact: no decision waits on the grade (an
             // asymptomatic blastic L2 of a prostate cancer read "grade ESCC … before choosing
             // radiotherapy or surgery" as an advisory, where neither was in question).
-            let painFree = sins.components.first { $0.key == "pain" }?.value == SINS.Pain.none.rawValue
-            let quiet = sins.category == .stable && painFree && neuro?.status == .intact && !deficit
+            let pain = sins.components.first { $0.key == "pain" }?.value
+            let painFree = pain == SINS.Pain.none.rawValue
+            // Healed (complete response, MDA) and no pain recorded: a breast cancer's T10 filled in
+            // completely under endocrine therapy, intact, read "grade ESCC before choosing
+            // radiotherapy or surgery" as an advisory where neither was in question.
+            let healed = pain == nil ? Self.healedCompletely(lesion.id, index: index) : nil
+            let quiet = sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && !deficit
             severity = quiet ? .info : .advisory
-            recommendation = quiet
+            recommendation = quiet && healed != nil
+                ? LocalizedText(
+                    en: "Stable, healed (\(healed?.en ?? "")) and neurologically intact: no treatment decision waits on it now. Grade ESCC on axial T2 MRI if pain or neurological signs appear.",
+                    zh: "稳定、已愈合（\(healed?.zhHans ?? "")）且神经功能正常：目前无需据此作治疗决策。如出现疼痛或神经症状，在轴位 T2 MRI 上进行 ESCC 分级。")
+                : quiet
                 ? LocalizedText(
                     en: "Stable, pain-free and neurologically intact: no treatment decision waits on it now. Grade ESCC on axial T2 MRI when radiotherapy or surgery is considered, or if pain or neurological signs appear.",
                     zh: "稳定、无痛且神经功能正常：目前无需据此作治疗决策。考虑放疗或手术时，或出现疼痛或神经症状时，在轴位 T2 MRI 上进行 ESCC 分级。")
@@ -391,6 +400,21 @@ extension SurgeryRules {
             onset = record.date
         }
         return latest.date.earliestDay - onset.latestDay >= 2 ? onset : nil
+    }
+
+    /// The lesion's latest reading of the bone shows a complete response (MDA, Hamaoka 2004):
+    /// complete sclerotic fill-in on X-ray/CT, or normal signal on MRI. Said with the study.
+    static func healedCompletely(_ lesion: String, index: CaseIndex) -> LocalizedText? {
+        guard let latest = index.presentPoints(lesion).last(where: \.readsBone) else { return nil }
+        if latest.observation.fillIn == .complete {
+            return LocalizedText(
+                en: "complete sclerotic fill-in on the \(latest.study.label.en)",
+                zh: "\(latest.study.label.zhHans)示完全硬化填充")
+        }
+        if latest.study.modality == .mri, latest.observation.normalSignal == true {
+            return LocalizedText(en: "normal signal on the \(latest.study.label.en)", zh: "\(latest.study.label.zhHans)示信号恢复正常")
+        }
+        return nil
     }
 
     static func sinsMissing(_ keys: [String]) -> String {
