@@ -96,6 +96,8 @@ public enum FHIRCaseMapper {
         var reports: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
         var eventReadings: [(kind: EventKind, date: PartialDate, resource: FHIRResource)] = []
+        // Fixations named without "prophylactic" or "fracture" (id, resource), settled after the events.
+        var unnamedFixations: [(id: String, label: String)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -303,11 +305,10 @@ public enum FHIRCaseMapper {
                 } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
                     ?? (onBone(r, lesions: lesions) ? surgicalProcedure(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)) : nil)
                 {
-                    if procedure == .other {
-                        notes.append(MappingNote(resource: label, message: "fixation without \"prophylactic\" or \"fracture\": recorded as surgery \"other\""))
-                    }
+                    let id = FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)"
+                    if procedure == .other { unnamedFixations.append((id, label)) }
                     record.treatments.append(Treatment(
-                        id: FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)", kind: .surgery, name: FHIRRead.text(r["code"]),
+                        id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure))
                 }
             case "ImagingStudy":
@@ -346,11 +347,44 @@ public enum FHIRCaseMapper {
         for reading in eventReadings {
             let r = reading.resource.json
             let own = FHIRRead.extensionValue(r, "event-lesion")?.string.map { lesionIds[$0] ?? $0 }
-            let lesion = own.flatMap { id in record.lesions.contains { $0.id == id } ? id : nil }
+            var lesion = own.flatMap { id in record.lesions.contains { $0.id == id } ? id : nil }
                 ?? (reading.kind == .hypercalcaemia ? nil : FHIRRead.bodySiteLesion(r, lesions: record.lesions))
+            if lesion == nil, reading.kind == .pathologicalFracture,
+                let site = FHIRRead.codings(r["code"]).lazy.compactMap({ EventCodes.fractureSite(system: $0.system, code: $0.code) }).first
+            {
+                // The one lesion of the bone the code names, on that side or with no side on
+                // record (a bone-metastasis Condition often gives the bone alone).
+                let matches = record.lesions.filter { $0.bone == site.bone && (site.side == nil || $0.laterality == nil || $0.laterality == site.side) }
+                if matches.count == 1, let match = matches.first {
+                    lesion = match.id
+                    notes.append(MappingNote(
+                        resource: "Condition/\(reading.resource.id ?? "?")",
+                        message: "pathological fracture linked to lesion \(match.id) by the bone its code names (\(site.side.map { "\($0.rawValue) " } ?? "")\(site.bone.rawValue))"))
+                }
+            }
             record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion, resolved: FHIRRead.conditionResolved(r) ? true : nil))
         }
         record.events.sort { ($0.date.earliestDay, $0.kind.rawValue, $0.lesion ?? "") < ($1.date.earliestDay, $1.kind.rawValue, $1.lesion ?? "") }
+        // A fixation whose name says neither "prophylactic" nor "fracture" is not guessed from its
+        // name — but one done on or after a pathological fracture of its lesion, still current,
+        // fixed that fracture (an "intramedullary nailing of femur" three days after the femur's
+        // M84.551A read as an operation of unknown kind).
+        for (id, label) in unnamedFixations {
+            guard let index = record.treatments.firstIndex(where: { $0.id == id }) else { continue }
+            let operation = record.treatments[index]
+            let fracture = operation.start.flatMap { start in
+                record.events.last { event in
+                    event.kind == .pathologicalFracture && event.isCurrent && event.lesion.map(operation.lesions.contains) == true
+                        && event.date.earliestDay <= start.latestDay
+                }
+            }
+            if let fracture, let lesion = fracture.lesion {
+                record.treatments[index].procedure = .fractureFixation
+                notes.append(MappingNote(resource: label, message: "fixation after the pathological fracture of lesion \(lesion) recorded on \(fracture.date): read as fracture fixation"))
+            } else {
+                notes.append(MappingNote(resource: label, message: "fixation without \"prophylactic\" or \"fracture\": recorded as surgery \"other\""))
+            }
+        }
         // Receptors, latest reading last, onto the primary they concern.
         for reading in receptorReadings.sorted(by: { $0.date < $1.date }) {
             let breast = record.primaries.indices.filter { record.primaries[$0].site == .breast }

@@ -62,3 +62,50 @@ import Testing
         #expect(planned.detail.en.hasSuffix("Obtain pathology first."))
     }
 }
+
+@Suite struct UnimagedEHRLesionTests {
+    /// An EHR's femur metastasis (a Condition with its onset, no imaging exported), broken on
+    /// 2024-06-20. It was "fracture risk cannot be assessed — no X-ray/CT reading" whatever had
+    /// been done, and its radiotherapy and nail were no skeletal-related events.
+    func record(fracture: Bool = true, resolved: Bool? = nil, surgery: SurgicalProcedure? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, laterality: .right)]
+        r.lesions[0].diagnosed = day("2024-05-02")
+        r.studies = []
+        if fracture { r.events = [ClinicalEvent(date: day("2024-06-20"), kind: .pathologicalFracture, lesion: "F", resolved: resolved)] }
+        if let surgery { r.treatments.append(Treatment(id: "S", kind: .surgery, lesions: ["F"], start: day("2024-06-23"), procedure: surgery)) }
+        r.treatments.append(Treatment(id: "R", kind: .radiotherapy, lesions: ["F"], start: day("2024-07-15"), end: day("2024-07-19"), doseGy: 20, fractions: 5))
+        return r
+    }
+
+    @Test func aBrokenFemurWithoutReadingIsSaidBroken() throws {
+        let unfixed = assess(record(), asOf: day("2024-08-01"))
+        let broken = try #require(unfixed.rule("surgery.mirels.fractured").first)
+        #expect(broken.severity == .urgent)
+        #expect(broken.detail.en.contains("Pathological fracture recorded on 2024-06-20; no X-ray or CT reading of it on record"))
+        #expect(broken.detail.en.contains("No fixation on record: orthopaedic referral for fixation."))
+        #expect(!unfixed.has("surgery.lesion.notAssessable"))
+        let fixed = try #require(assess(record(surgery: .fractureFixation), asOf: day("2024-08-01")).rule("surgery.mirels.fractured").first)
+        #expect(fixed.severity == .info)
+        #expect(fixed.detail.en.contains("Treated: "))
+        let unnamed = try #require(assess(record(surgery: .other), asOf: day("2024-08-01")).rule("surgery.mirels.fractured").first)
+        #expect(unnamed.severity == .advisory)
+        #expect(unnamed.title.en.hasSuffix("record what its operation did"))
+        #expect(unnamed.detail.zhHans.contains("请按“骨折内固定”记录"))
+        // Healed (resolved) or never broken: the risk of a fracture is the question again.
+        for r in [record(resolved: true), record(fracture: false)] {
+            let a = assess(r, asOf: day("2024-08-01"))
+            #expect(a.has("surgery.lesion.notAssessable") && !a.has("surgery.mirels.fractured"))
+        }
+    }
+
+    @Test func itsRadiotherapyAndSurgeryAreSkeletalRelatedEvents() throws {
+        let history = try #require(assess(record(surgery: .fractureFixation), asOf: day("2024-08-01")).rule("boneAgents.sreHistory").first)
+        #expect(history.title.en == "3 skeletal-related event(s) on record")
+        #expect(history.detail.en.contains("2024-06-23 surgery to bone, right femur; 2024-07-15 radiotherapy to bone, right femur"))
+        // Not before its diagnosis is known.
+        var undiagnosed = record(fracture: false, surgery: .fractureFixation)
+        undiagnosed.lesions[0].diagnosed = nil
+        #expect(!assess(undiagnosed, asOf: day("2024-08-01")).has("boneAgents.sreHistory"))
+    }
+}

@@ -30,6 +30,31 @@ enum EventCodes {
         return nil
     }
 
+    /// The bone (and side) an ICD-10-CM pathological-fracture code names: M84.4, M84.5 and M84.6
+    /// share their site characters (M84.551 right femur, M84.552 left femur, M84.562 left tibia,
+    /// M84.434 left radius …; CMS ICD-10-CM tabular list). A fracture coded so, with no bodySite,
+    /// reached no lesion: the femur it broke kept asking for a Mirels reading, and the nail that
+    /// fixed it was no fracture fixation. Only sites that name one bone are read (not "shoulder",
+    /// "ankle", "hip, unspecified" or "other site"); the pelvis is M84.454 in M84.4 and M84.x50
+    /// in M84.5 and M84.6.
+    static func fractureSite(system: String?, code: String?) -> (bone: Bone, side: Laterality?)? {
+        guard let code, CancerCodes.isICD10(system) else { return nil }
+        let key = CancerCodes.icd10Key(code)
+        guard key.count >= 6, ["M844", "M845", "M846"].contains(where: key.hasPrefix) else { return nil }
+        let category = key[key.index(key.startIndex, offsetBy: 3)]
+        let site = String(key.dropFirst(4).prefix(2))
+        if site == (category == "4" ? "54" : "50") { return (.pelvis, nil) }
+        let sites: [String: (Bone, Laterality?)] = [
+            "21": (.humerus, .right), "22": (.humerus, .left), "29": (.humerus, nil),
+            "31": (.ulna, .right), "32": (.ulna, .left), "33": (.radius, .right), "34": (.radius, .left),
+            "41": (.hand, .right), "42": (.hand, .left),
+            "51": (.femur, .right), "52": (.femur, .left), "53": (.femur, nil),
+            "61": (.tibia, .right), "62": (.tibia, .left), "63": (.fibula, .right), "64": (.fibula, .left),
+            "74": (.foot, .right), "75": (.foot, .left),
+        ]
+        return sites[site].map { (bone: $0.0, side: $0.1) }
+    }
+
     /// The ICD-10-CM code BoneMet exports for an event (the category's unspecified code).
     static func icd10cm(_ kind: EventKind) -> (code: String, display: String) {
         switch kind {

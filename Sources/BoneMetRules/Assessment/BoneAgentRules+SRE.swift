@@ -42,8 +42,8 @@ extension BoneAgentRules {
         // Radiotherapy or surgery counts when given to a bone metastasis (not, say, chest-wall
         // radiotherapy whose field happens to include a rib).
         // Named with their lesions, as the other events are.
-        for treatment in index.treatments where !treatment.planned && treatment.lesions.contains(where: index.isMetastaticCandidate) {
-            let sites = LocalizedText.joined(treatment.lesions.filter(index.isMetastaticCandidate).map { index.label(lesionId: $0) }, en: ", ", zh: "、")
+        for treatment in index.treatments where !treatment.planned && treatment.lesions.contains(where: index.isRecordedMetastasis) {
+            let sites = LocalizedText.joined(treatment.lesions.filter(index.isRecordedMetastasis).map { index.label(lesionId: $0) }, en: ", ", zh: "、")
             if treatment.kind == .radiotherapy {
                 events.append((treatment.start, LocalizedText(en: "radiotherapy to bone, \(sites.en)", zh: "骨放疗，\(sites.zhHans)")))
             }

@@ -231,6 +231,16 @@ final class CaseIndex {
         return !presentPoints(lesion).isEmpty
     }
 
+    /// A bone metastasis by the record, imaged or not: imaging or pathology supports it
+    /// (`isMetastaticCandidate`), or, with no imaging on record, a diagnosis dates it (an EHR's
+    /// bone-metastasis Condition onset; a suspected one carries no date). An EHR femur metastasis
+    /// irradiated and nailed, with no imaging exported, counted neither as a skeletal-related event.
+    func isRecordedMetastasis(_ lesion: String) -> Bool {
+        if isMetastaticCandidate(lesion) { return true }
+        guard series[lesion] == nil, let diagnosed = lesionsById[lesion]?.diagnosed, known(diagnosed) else { return false }
+        return diagnosticBiopsy(lesion).map { biopsyShowsTheDisease($0, lesion: lesion) } ?? true
+    }
+
     /// A biopsy of a bone lesion showed metastasis: with no primary on record, the bone disease
     /// is a proven metastasis of an unknown primary — the other lesions are not "of unknown nature"
     /// for want of a primary. A CUP's ilium proven adenocarcinoma left its humerus and T9 at

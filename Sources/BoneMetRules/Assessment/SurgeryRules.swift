@@ -114,6 +114,7 @@ struct SurgeryRules {
             guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
             if let biopsy = index.diagnosticBiopsy(lesion.id), !index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
             guard !index.presentPoints(lesion.id).contains(where: \.readsBone) else { return nil }
+            if let fractured = fractureWithoutReading(lesion) { return fractured }
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && (($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false)) }) {
                 return nil
             }

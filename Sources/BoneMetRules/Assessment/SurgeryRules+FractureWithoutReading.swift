@@ -1,0 +1,53 @@
+/// A long-bone lesion whose pathological fracture is on record (an EHR's problem-list fracture,
+/// M84.5) but no X-ray or CT reading of it: the bone has broken, so Mirels — the risk of a
+/// fracture — is not the question, and "fracture risk cannot be assessed — no X-ray/CT reading"
+/// was said of an EHR femur that had broken and been nailed. Said as the imaged fracture is
+/// (`surgery.mirels.fractured`): fixed, or to be fixed.
+extension SurgeryRules {
+    func fractureWithoutReading(_ lesion: Lesion) -> Finding? {
+        let id = lesion.id
+        guard lesion.mirelsSite != nil, let fracture = index.record.events.last(where: {
+            $0.kind == .pathologicalFracture && $0.isCurrent && $0.lesion == id && index.known($0.date)
+        }) else { return nil }
+        let name = index.label(lesion)
+        let operations = index.localTreatments(id, kind: .surgery)
+        let fixation = operations.first { !$0.planned && ($0.procedure?.protectsLongBone ?? false) }
+            ?? operations.first { $0.planned && ($0.procedure?.protectsLongBone ?? false) }
+        // An operation of unrecorded kind after the fracture: probably its fixation — ask for it.
+        let unnamed = fixation == nil
+            ? operations.first { !$0.planned && $0.procedure == .other && ($0.start.map { $0.latestDay >= fracture.date.earliestDay } ?? false) }
+            : nil
+        let open = index.openDifferential(id)
+        let needsFixation = (fixation == nil || fixation?.planned == true) && unnamed == nil
+        let surgical = needsFixation ? surgicalContext(id, open: open) : (en: "", zhHans: "", sources: [])
+        let base = LocalizedText(
+            en: "Pathological fracture recorded on \(fracture.date); no X-ray or CT reading of it on record. Mirels scores the risk of a fracture and does not apply.",
+            zh: "\(fracture.date) 记录有病理性骨折；病历中无该部位的 X 线或 CT 阅片记录。Mirels 评估的是骨折风险，已不适用。")
+        let status: LocalizedText = if let fixation {
+            LocalizedText(
+                en: "\(fixation.planned ? "Planned" : "Treated"): \(fixation.label.en).",
+                zh: "\(fixation.planned ? "已计划" : "已处理")：\(fixation.label.zhHans)。")
+        } else if let unnamed {
+            LocalizedText(
+                en: "An operation on it is recorded (\(unnamed.label.en)) without what it did: if it fixed the fracture, record it as fracture fixation.",
+                zh: "记录有针对该部位的手术（\(unnamed.label.zhHans)），但未注明术式：如为骨折内固定，请按“骨折内固定”记录。")
+        } else {
+            LocalizedText(en: "No fixation on record: orthopaedic referral for fixation.", zh: "无内固定记录：请骨科会诊行内固定。")
+        }
+        let severity: Severity = needsFixation ? .urgent : unnamed != nil ? .advisory : .info
+        return Finding(
+            ruleId: "surgery.mirels.fractured", severity: severity, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(id), date: fracture.date,
+            title: needsFixation && !open.isEmpty
+                ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
+                : unnamed != nil
+                ? LocalizedText(en: "\(name.en): pathological fracture — record what its operation did", zh: "\(name.zhHans)：病理性骨折——请补录手术术式")
+                : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
+            detail: LocalizedText(
+                en: [base.en, status.en, surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
+                zh: "\(base.zhHans)\(status.zhHans)\(surgical.zhHans)"),
+            inputs: [FindingInput("fracture", fracture.date.description), FindingInput("anatomicReadings", "0")],
+            sources: [Sources.mirels1989] + surgical.sources,
+            claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
+    }
+}

@@ -1,0 +1,45 @@
+import BoneMetDomain
+import BoneMetFHIR
+import Foundation
+import Testing
+
+extension RealEHRImportTests {
+    /// An EHR's pathological fracture coded with its site in ICD-10-CM (M84.551A "pathological
+    /// fracture in neoplastic disease, right femur") and no bodySite reached no lesion: the femur
+    /// it broke kept "fracture risk cannot be assessed — no X-ray/CT reading", and the
+    /// "intramedullary nailing of femur" three days later was an operation of unknown kind.
+    /// M84.4/M84.5/M84.6 share their site characters (CMS ICD-10-CM tabular list); only codes that
+    /// name one bone are read. A fixation on or after a current fracture of its lesion fixed it.
+    @Test func aFractureCodedWithItsSiteReachesItsLesionAndItsNail() async throws {
+        let subject = #""subject": {"reference": "Patient/f1"}"#
+        func condition(_ id: String, _ code: String, onset: String, site: String = "") -> String {
+            #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "\#(onset)", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "\#(code)"}]}\#(site)}}"#
+        }
+        func site(_ snomed: String) -> String { #", "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "\#(snomed)"}]}]"# }
+        func bundle(fracture: String, nailed: String) -> String {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "f1", "gender": "female", "birthDate": "1961"}}"#,
+                condition("pc", "C50.911", onset: "2019-03-14"),
+                condition("bm", "C79.51", onset: "2026-05-02", site: site("71341001")),
+                condition("fx", fracture, onset: "2026-06-20"),
+                #"{"resource": {"resourceType": "Procedure", "id": "nail", "status": "completed", \#(subject), "performedDateTime": "\#(nailed)", "code": {"text": "Intramedullary nailing of femur"}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
+            ]
+            return #"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#
+        }
+        let (summary, records) = try await importBundle(bundle(fracture: "M84.551A", nailed: "2026-06-23"))
+        let record = try #require(records.first)
+        let lesion = try #require(record.lesions.first?.id)
+        #expect(record.events == [ClinicalEvent(date: PartialDate("2026-06-20")!, kind: .pathologicalFracture, lesion: lesion)])
+        #expect(record.treatments.first { $0.kind == .surgery }?.procedure == .fractureFixation)
+        #expect(summary.notes.contains { $0.resource == "Condition/fx" && $0.message.contains("linked to lesion \(lesion) by the bone its code names (right femur)") })
+        #expect(summary.notes.contains { $0.resource == "Procedure/nail" && $0.message.hasPrefix("fixation after the pathological fracture of lesion") })
+        // A nail before the fracture did not fix it; a left humerus is not the femur; an ankle names no one bone.
+        for (code, nailed, linked) in [("M84.551A", "2026-06-01", true), ("M84.522A", "2026-06-23", false), ("M84.571A", "2026-06-23", false), ("M84.453A", "2026-06-23", true)] {
+            let (other, back) = try await importBundle(bundle(fracture: code, nailed: nailed))
+            let record = try #require(back.first)
+            #expect((record.events.first?.lesion != nil) == linked, "\(code)")
+            #expect(record.treatments.first { $0.kind == .surgery }?.procedure == (linked && nailed >= "2026-06-20" ? .fractureFixation : .other), "\(code)")
+            #expect(other.notes.contains { $0.message.hasPrefix("fixation without") } == !(linked && nailed >= "2026-06-20"), "\(code)")
+        }
+    }
+}
