@@ -108,4 +108,27 @@ import Testing
         undiagnosed.lesions[0].diagnosed = nil
         #expect(!assess(undiagnosed, asOf: day("2024-08-01")).has("boneAgents.sreHistory"))
     }
+
+    /// The same lesion with nothing else: a diagnosis the record dates, no imaging, no agent. The
+    /// diagnosis and bone-agent rules said nothing at all — now it asks for its imaging and, the
+    /// primary seven years back, for tissue before the agent (source hospital: long disease-free
+    /// interval); two years back, with two of them, the agent is indicated (ESMO 2020, breast cancer).
+    @Test func aDiagnosisWithoutImagingIsAskedAbout() throws {
+        var r = record(fracture: false)
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2024-05-10"))]
+        r.primaries[0].diagnosed = day("2017-03")
+        let late = assess(r, asOf: day("2024-08-01"))
+        #expect(late.rule("diagnosis.imaging.diagnosticImaging").map(\.title.en) == ["right femur: no X-ray or CT bone-window read"])
+        #expect(late.has("diagnosis.imaging.wholeBodyScreening"))
+        #expect(late.rule("diagnosis.biopsy.indicated").first?.detail.en.contains("long disease-free interval (7 years") == true)
+        #expect(late.has("boneAgents.afterDiagnosis") && !late.has("boneAgents.indication"))
+        // Two years from the primary, two such lesions (one alone would be a solitary lesion of
+        // unknown nature: biopsy first, as an imaged one).
+        r.primaries[0].diagnosed = day("2022-06")
+        r.lesions.append(Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3")))
+        r.lesions[1].diagnosed = day("2024-05-02")
+        let early = assess(r, asOf: day("2024-08-01"))
+        #expect(early.rule("boneAgents.indication").first?.title.en == "Bone metastases without a bone-modifying agent")
+        #expect(!early.has("diagnosis.biopsy.indicated") || early.rule("diagnosis.biopsy.indicated").allSatisfy { !$0.detail.en.contains("disease-free") })
+    }
 }

@@ -125,7 +125,9 @@ final class CaseIndex {
         labs = record.labs.filter { known($0.date) }
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
-        metastaticLesions = seenLesions.filter { isMetastaticCandidate($0.id) }
+        // With the metastases a record dates as diagnosed but holds no imaging of (an EHR's
+        // confirmed Condition): the diagnosis, biopsy and bone-agent rules ask about them too.
+        metastaticLesions = lesions.filter { isMetastaticCandidate($0.id) || (series[$0.id] == nil && isRecordedMetastasis($0.id)) }
         bonePrimaryCandidates = workOutBonePrimaryCandidates()
         if lesionsById.count == lesions.count {
             let bases = lesions.map { $0.label }
@@ -276,7 +278,14 @@ final class CaseIndex {
             if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return true }
             guard destructionSeen(lesion.id) || knownPrimaries.contains(where: { $0.site == .prostate }) else { return false }
             return !awaitsTissueDiagnosis(lesion.id)
-        }
+        } || diagnosedUnimaged.contains { !awaitsTissueDiagnosis($0.id) }
+    }
+
+    /// Bone metastases the record dates as diagnosed (an EHR's confirmed Condition) with no
+    /// imaging of them on record: a breast cancer's femur metastasis of that kind, with no agent,
+    /// drew no word on bone-modifying agents.
+    var diagnosedUnimaged: [Lesion] {
+        lesions.filter { series[$0.id] == nil && isRecordedMetastasis($0.id) }
     }
 
     /// The only metastatic site (records of one site count once).
