@@ -48,7 +48,7 @@ let package = Package(
         // FHIR R4 JSON layer (strict, precision-keeping) and Bulk NDJSON reading; mCODE mapping.
         .target(
             name: "BoneMetFHIR",
-            dependencies: ["BoneMetDomain", .product(name: "CompressNIO", package: "compress-nio")],
+            dependencies: ["BoneMetDomain", "BoneMetReports", .product(name: "CompressNIO", package: "compress-nio")],
             swiftSettings: strictSettings
         ),
         // SQL storage on SQLite (embedded default) and PostgreSQL through one sql-kit code path.

@@ -1,4 +1,5 @@
 import BoneMetDomain
+import BoneMetReports
 import Foundation
 
 /// What an import learnt that it could not map (shown in the summary, never an error).
@@ -179,8 +180,13 @@ public enum FHIRCaseMapper {
                     // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
                     // where the bone has that segment.
                     let segment = coded?.1 ?? FHIRRead.locationSegment(r).flatMap { $0.fits(bone) ? $0 : nil }
+                    // A vertebra's level as its body-site text names it ("T10 vertebral body"):
+                    // one level only — a span ("T9–T11") names no one vertebra.
+                    let levels = bone == .vertebra || bone == .sacrum
+                        ? FHIRRead.text(r["bodySite"]?.array.first).map(VertebralLevelText.levels(in:)) ?? [] : []
+                    let level = Set(levels).count == 1 ? levels.first.flatMap { ($0.region == .sacral) == (bone == .sacrum) ? $0 : nil } : nil
                     var lesion = Lesion(
-                        id: lesionId, bone: bone, segment: segment, laterality: laterality ?? named?.1,
+                        id: lesionId, bone: bone, segment: segment, level: level, laterality: laterality ?? named?.1,
                         note: note.isEmpty ? nil : note)
                     lesion.codes = FHIRRead.sourceCodes(code)
                     // The metastasis's own diagnosis date (Condition onset); an age is a span, said.

@@ -242,3 +242,11 @@ enum MeasurementGrammar {
         return Measurement(span: TextSpan(start, end), diametersMm: Array(diameters))
     }
 }
+
+/// Vertebral levels named in a short text (an EHR's body-site text: "T10 vertebral body",
+/// "胸10椎体"), read by the report grammar — MRI sequence names are not levels.
+public enum VertebralLevelText {
+    public static func levels(in text: String) -> [VertebralLevel] {
+        SiteGrammar.levels(in: ReportText(text)).flatMap(\.levels)
+    }
+}

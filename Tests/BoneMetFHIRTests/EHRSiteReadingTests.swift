@@ -42,4 +42,22 @@ extension RealEHRImportTests {
             #expect(other.notes.contains { $0.message.hasPrefix("fixation without") } == !(linked && nailed >= "2026-06-20"), "\(code)")
         }
     }
+
+    /// A spinal metastasis Condition whose body site is coded "vertebral column" with its text
+    /// "T10 vertebral body" came in as a vertebra with no level: no SINS location, no Tokuhashi
+    /// count, no name. One level named in the body-site text is its level (the report grammar:
+    /// MRI sequence names are not levels); a span names no one vertebra.
+    @Test func aVertebraTakesTheLevelItsBodySiteTextNames() async throws {
+        for (text, level) in [("T10 vertebral body", "T10"), ("胸10椎体", "T10"), ("L3", "L3"), ("T9-T11", nil), ("T2 weighted hyperintensity", nil), ("thoracic spine", nil)] {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "v1", "gender": "male", "birthDate": "1958-04-02"}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/v1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/v1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "3572006"}], "text": "\#(text)"}]}}"#,
+            ]
+            let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let lesion = try #require(records.first?.lesions.first)
+            #expect(lesion.bone == .vertebra)
+            #expect(lesion.level?.description == level, "\(text)")
+        }
+    }
 }
