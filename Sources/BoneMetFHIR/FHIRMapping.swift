@@ -304,7 +304,11 @@ public enum FHIRCaseMapper {
                 }
                 if courseSummary || namedRadiotherapy {
                     // mCODE radiotherapy course summary: the dose delivered (cGy) and fractions.
-                    let dose = FHIRRead.radiotherapyDose(r)
+                    var dose = FHIRRead.radiotherapyDose(r)
+                    if dose.gy == nil, let read = RadiotherapyDoseText.read(FHIRRead.text(r["code"])) {
+                        dose = (read.gy, dose.fractions ?? read.fractions)
+                        notes.append(MappingNote(resource: label, message: "dose read from its name: \(read.gy.rounded() == read.gy ? String(Int(read.gy)) : String(read.gy)) Gy\(read.fractions.map { " in \($0) fractions" } ?? "") — confirm"))
+                    }
                     record.treatments.append(Treatment(
                         id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions))

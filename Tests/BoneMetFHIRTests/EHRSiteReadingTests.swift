@@ -60,4 +60,26 @@ extension RealEHRImportTests {
             #expect(lesion.level?.description == level, "\(text)")
         }
     }
+
+    /// A radiotherapy course's dose written in its name (no mCODE dose extension): read, with a
+    /// note to confirm; a text naming two doses, or none, gives none.
+    @Test func aRadiotherapyDoseWrittenInItsNameIsRead() async throws {
+        let cases: [(String, Double?, Int?)] = [
+            ("Radiotherapy T10 30 Gy/10 fx", 30, 10), ("SBRT 24Gy/2F", 24, 2), ("Palliative radiotherapy 8 Gy x 1", 8, 1),
+            ("radiotherapy 20 Gy in 5 fractions", 20, 5), ("放疗 30Gy/10次", 30, 10), ("Radiotherapy 3000 cGy/10", 30, 10),
+            ("Radiotherapy 20 Gy, boost 10 Gy", nil, nil), ("Radiotherapy", nil, nil), ("Radiotherapy 12.5 Gy", 12.5, nil),
+        ]
+        for (text, gy, fractions) in cases {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "d1", "gender": "male", "birthDate": "1958-04-02"}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
+                #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", "subject": {"reference": "Patient/d1"}, "performedDateTime": "2026-10-05", "code": {"text": "\#(text)"}, "reasonReference": [{"reference": "Condition/bm"}]}}"#,
+            ]
+            let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let course = try #require(records.first?.treatments.first { $0.kind == .radiotherapy }, "\(text)")
+            #expect(course.doseGy == gy && course.fractions == fractions, "\(text)")
+            #expect(summary.notes.contains { $0.resource == "Procedure/rt" && $0.message.hasPrefix("dose read from its name") } == (gy != nil), "\(text)")
+        }
+    }
 }

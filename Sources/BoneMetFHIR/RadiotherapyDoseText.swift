@@ -1,0 +1,19 @@
+/// A radiotherapy course's dose as EHRs write it in the procedure's name, when no mCODE dose
+/// extension carries it: "Radiotherapy T10 30 Gy/10 fx", "SBRT 24Gy/2F", "8 Gy x 1",
+/// "20 Gy in 5 fractions", "放疗 30Gy/10次", "3000 cGy/10". An EHR's "Radiotherapy T10 30 Gy/10 fx"
+/// came in with no dose, and a later course read "cumulative dose not on record — obtain it".
+/// One total dose only: a text naming two ("20 Gy … boost 10 Gy") is not read.
+enum RadiotherapyDoseText {
+    nonisolated(unsafe) static let pattern = #/(?i)(\d+(?:\.\d+)?)\s*(c?gy)(?:\s*(?:/|in|×|x|\*)\s*(\d{1,2})\s*(?:fx|fractions?|f|次|分次)?(?![\d.]))?/#
+
+    static func read(_ text: String?) -> (gy: Double, fractions: Int?)? {
+        guard let text, !text.isEmpty else { return nil }
+        let matches = text.matches(of: pattern)
+        guard matches.count == 1, let match = matches.first, let value = Double(match.output.1) else { return nil }
+        let gy = match.output.2.lowercased() == "cgy" ? value / 100 : value
+        // A fraction count of 0 or a total beyond any course: not a dose.
+        guard gy > 0, gy <= 100 else { return nil }
+        let fractions = match.output.3.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        return (gy, fractions)
+    }
+}
