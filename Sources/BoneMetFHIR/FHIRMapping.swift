@@ -212,7 +212,13 @@ public enum FHIRCaseMapper {
                     record.primaries.append(primary)
                     primaryResourceIds.insert(resource.id ?? "")
                 case .secondary:
-                    visceral.append(VisceralMetastasis(organ: FHIRRead.text(code) ?? "metastasis", date: FHIRRead.periodStart(r, "onset")))
+                    // ICD-10 C77 is lymph nodes whatever the text says (or if there is none): kept
+                    // as such, so that the prognosis scores do not count it as a viscus.
+                    let nodes = FHIRRead.codings(code).contains { CancerCodes.isICD10($0.system) && $0.code.map { CancerCodes.icd10Key($0).hasPrefix("C77") } == true }
+                    let text = FHIRRead.text(code)
+                    let organ = nodes && !(text.map { VisceralMetastasis(organ: $0).isLymphNode } ?? false)
+                        ? "lymph nodes" + (text.map { " (\($0))" } ?? "") : text ?? "metastasis"
+                    visceral.append(VisceralMetastasis(organ: organ, date: FHIRRead.periodStart(r, "onset")))
                 case .primaryAtBodySite, .secondaryAtBodySite:
                     break  // resolved by `classify`
                 }

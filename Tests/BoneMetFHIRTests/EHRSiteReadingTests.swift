@@ -82,4 +82,19 @@ extension RealEHRImportTests {
             #expect(summary.notes.contains { $0.resource == "Procedure/rt" && $0.message.hasPrefix("dose read from its name") } == (gy != nil), "\(text)")
         }
     }
+
+    /// ICD-10 C77 is a lymph-node metastasis whatever its text (or none): kept as lymph nodes,
+    /// which the prognosis scores do not count as a viscus; C78.7 (liver) stays a viscus.
+    @Test func aLymphNodeMetastasisComesInAsNodes() async throws {
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "n1", "gender": "female", "birthDate": "1960-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/n1"}, "onsetDateTime": "2023-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "ln", "subject": {"reference": "Patient/n1"}, "onsetDateTime": "2023-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C77.3"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "lv", "subject": {"reference": "Patient/n1"}, "onsetDateTime": "2024-01-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C78.7", "display": "Secondary malignant neoplasm of liver"}]}}}"#,
+        ]
+        let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+        let visceral = try #require(records.first?.visceralMetastases)
+        #expect(visceral.map(\.isLymphNode) == [true, false])
+        #expect(visceral.first?.organ == "lymph nodes")
+    }
 }

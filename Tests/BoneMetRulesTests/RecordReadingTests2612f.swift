@@ -132,3 +132,29 @@ import Testing
         #expect(!early.has("diagnosis.biopsy.indicated") || early.rule("diagnosis.biopsy.indicated").allSatisfy { !$0.detail.en.contains("disease-free") })
     }
 }
+
+@Suite struct LymphNodeMetastasisTests {
+    /// Lymph-node metastases are no viscus: Tokuhashi (2005) counts metastases to the major
+    /// internal organs, Tomita (2001) visceral ones, New Katagiri (2014) visceral or brain ones.
+    /// A breast cancer with axillary nodes only (an EHR's C77.3) scored "unremovable visceral
+    /// metastases" and "nodular visceral metastases"; PATHFx asks for nodes apart.
+    func record(_ organs: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.visceralMetastases = organs.map { VisceralMetastasis(organ: $0, date: day("2023-01-05"), removable: false, treatable: false, pattern: .nodular) }
+        r.performance = [PerformanceStatus(date: day("2023-03-20"), ecog: 1)]
+        return r
+    }
+
+    @Test func nodesAreNotVisceralMetastases() throws {
+        let nodes = assess(record(["lymph nodes (axilla)"]), asOf: day("2023-03-21"))
+        let katagiri = try #require(nodes.rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("visceral or brain metastases no visceral or brain metastases → 0"))
+        let pathfx = try #require(nodes.rule("surgery.prognosis.survivalModels").first ?? nodes.findings.first { $0.title.en.hasPrefix("PATHFx") })
+        #expect(pathfx.detail.en.contains("visceral metastases no, lymph-node metastases yes"))
+        let zh = assess(record(["腋窝淋巴结"]), asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first
+        #expect(zh?.detail.en.contains("no visceral or brain metastases → 0") == true)
+        // A liver beside them counts.
+        let liver = try #require(assess(record(["lymph nodes", "liver"]), asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
+        #expect(liver.detail.en.contains("nodular visceral or brain metastases → 1"))
+    }
+}

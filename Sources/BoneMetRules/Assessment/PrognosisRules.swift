@@ -16,7 +16,10 @@ struct PrognosisRules {
     var metastatic: [Lesion] { index.metastaticLesions }
     /// Visceral metastases on record: an item they leave open ranges over the present values only
     /// (lung nodules recorded without "treatable" scored Tomita's item 0–4, as if none were known).
-    var visceralPresent: Bool { !(index.record.visceralMetastases ?? []).isEmpty }
+    var visceralPresent: Bool { !(visceralMetastases ?? []).isEmpty }
+    /// The visceral (and brain) metastases the scores count: the record's, lymph nodes aside
+    /// (`VisceralMetastasis.isLymphNode`); nil when not assessed.
+    var visceralMetastases: [VisceralMetastasis]? { index.record.visceralMetastases.map { $0.filter { !$0.isLymphNode } } }
 
     /// The primaries the scores are computed for: the one the bone disease comes from, or every
     /// candidate when that is undecided (never the first of the list); none when none is known.
@@ -76,7 +79,7 @@ struct PrognosisRules {
     }
 
     func tokuhashiInput(primary: PrimaryCancer?) -> Tokuhashi.Input {
-        let visceral: Tokuhashi.VisceralMets? = index.record.visceralMetastases.flatMap { list in
+        let visceral: Tokuhashi.VisceralMets? = visceralMetastases.flatMap { list in
             if list.isEmpty { return Tokuhashi.VisceralMets.none }
             if list.contains(where: { $0.removable == false }) { return .unremovable }
             return list.allSatisfy { $0.removable == true } ? .removable : nil
@@ -96,7 +99,7 @@ struct PrognosisRules {
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {
-        let visceral: Tomita.VisceralMets? = index.record.visceralMetastases.flatMap { list in
+        let visceral: Tomita.VisceralMets? = visceralMetastases.flatMap { list in
             if list.isEmpty { return Tomita.VisceralMets.none }
             if list.contains(where: { $0.treatable == false }) { return .untreatable }
             return list.allSatisfy { $0.treatable == true } ? .treatable : nil
@@ -107,7 +110,7 @@ struct PrognosisRules {
     }
 
     func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
-        let visceral: Katagiri.VisceralMets? = index.record.visceralMetastases.flatMap { list in
+        let visceral: Katagiri.VisceralMets? = visceralMetastases.flatMap { list in
             if list.isEmpty { return Katagiri.VisceralMets.none }
             if list.contains(where: { $0.pattern == .disseminated }) { return .disseminated }
             return list.allSatisfy { $0.pattern != nil } ? .nodular : nil
@@ -286,8 +289,8 @@ struct PrognosisRules {
     /// PATHFx 3.0 (Anderson 2020) and SORG (Karhade 2019) inputs the case already holds.
     private func survivalModelInputs() -> Finding {
         let fractured = index.hasPathologicalFracture
-        let lymphNodes = index.record.visceralMetastases.map { list in list.contains { $0.organ.lowercased().contains("lymph") } }
-        let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.organ.lowercased().contains("lymph") } }
+        let lymphNodes = index.record.visceralMetastases.map { list in list.contains(where: \.isLymphNode) }
+        let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.isLymphNode } }
         let primary: LocalizedText? = index.bonePrimary.map { $0.site.label } ?? (index.bonePrimaryCandidates.count > 1
             ? LocalizedText(
                 en: "undecided (\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").en))",

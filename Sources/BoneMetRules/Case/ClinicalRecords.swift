@@ -263,6 +263,15 @@ public struct VisceralMetastasis: Sendable, Hashable, Encodable {
     /// Katagiri: nodular or disseminated (pleural, peritoneal, leptomeningeal).
     public var pattern: Katagiri.VisceralMets?
 
+    /// Lymph-node metastases, recorded here as EHRs send them (ICD-10 C77): no viscus. Tokuhashi
+    /// (2005) scores metastases to the major internal organs, Tomita (2001) visceral metastases,
+    /// New Katagiri (2014) visceral or brain metastases — none counts lymph nodes; PATHFx asks for
+    /// them apart. A breast cancer with axillary nodes only scored "visceral metastases".
+    public var isLymphNode: Bool {
+        let organ = organ.lowercased()
+        return organ.contains("lymph") || organ.contains("淋巴结")
+    }
+
     public init(organ: String, date: PartialDate? = nil, removable: Bool? = nil, treatable: Bool? = nil, pattern: Katagiri.VisceralMets? = nil) {
         self.organ = organ
         self.date = date
