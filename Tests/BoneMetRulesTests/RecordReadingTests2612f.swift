@@ -158,3 +158,22 @@ import Testing
         #expect(liver.detail.en.contains("nodular visceral or brain metastases → 1"))
     }
 }
+
+@Suite struct DenosumabLapseTests {
+    /// A denosumab course months past its due day read only "dose due": left to lapse it is a
+    /// stop, and stopping is followed by rebound bone turnover with multiple vertebral fractures
+    /// described in its label (reference.md; Xgeva prescribing information). Zoledronic acid's
+    /// due dose says nothing of the kind.
+    @Test func anOverdueDenosumabSaysWhatStoppingMeans() throws {
+        for agent in [BoneAgent.denosumab, .zoledronicAcid] {
+            var r = baseCase()
+            r.dentalExams = [day("2023-01-08")]
+            r.treatments.append(Treatment(
+                id: "B", kind: .boneModifyingAgent, start: day("2023-01-15"), agent: agent, doseMg: agent == .denosumab ? 120 : 4,
+                intervalWeeks: 4, doses: [day("2023-01-15"), day("2023-02-12")]))
+            let due = try #require(assess(r, asOf: day("2023-08-01")).rule("boneAgents.doseDue").first)
+            #expect(due.detail.en.contains("decide on another agent rather than let it lapse") == (agent == .denosumab))
+            #expect(due.detail.zhHans.contains("而非任其中断") == (agent == .denosumab))
+        }
+    }
+}

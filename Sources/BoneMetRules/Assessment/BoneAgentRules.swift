@@ -148,15 +148,23 @@ struct BoneAgentRules {
                         zh: "病历中最近一次血肌酐（\(lab.date)）早于末次给药：本次给药前请复查（说明书）。")
                     : LocalizedText(en: "", zh: "")
             } ?? LocalizedText(en: " No serum creatinine on record: check it before the dose (label).", zh: "病历中无血肌酐：给药前请检查（说明书）。")
+        // Denosumab left to lapse is a stop (reference.md: rebound bone turnover on stopping): a
+        // course five months past its due day read only "dose due".
+        let lapse = agent.agent == .denosumab
+            ? LocalizedText(
+                en: " If it is not to be continued: stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — decide on another agent rather than let it lapse.",
+                zh: "如不再继续：停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——应决定改用其他药物，而非任其中断。")
+            : LocalizedText(en: "", zh: "")
         return Finding(
             ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
             title: LocalizedText(en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)", zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药"),
             detail: LocalizedText(
-                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)",
-                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)"),
+                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)\(lapse.en)",
+                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
-            sources: agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009] : [Sources.himelstein2017],
+            sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009] : [Sources.himelstein2017])
+                + (agent.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
             claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
 
