@@ -185,8 +185,9 @@ struct PrognosisRules {
         if let recorded = primary.hormoneDependent { return recorded }
         if primary.site == .prostate { return primary.castrationResistant.map { !$0 } }
         guard primary.site == .breast else { return nil }
-        if primary.er == .positive || primary.pr == .positive { return true }
-        if primary.er == .negative && primary.pr == .negative { return false }
+        let er = primary.effectiveER, pr = primary.effectivePR
+        if er == .positive || pr == .positive { return true }
+        if er == .negative && pr == .negative { return false }
         return nil
     }
 

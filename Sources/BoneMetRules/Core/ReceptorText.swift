@@ -1,0 +1,99 @@
+/// Oestrogen and progesterone receptor status as pathology texts write them, when the record
+/// has no coded `er` / `pr`: "ER(+90%)", "ER（+，90%）", "ER 80%+", "ER-positive", "ER(-)",
+/// "ER 0%", "雌激素受体阳性", "PgR(+)". A breast cancer whose pathology read "浸润性导管癌，
+/// ER(+90%)，PR(+20%)" scored New Katagiri's primary 0–2 (hormone dependence unknown).
+/// A percentage without a sign is read by ASCO/CAP 2020 (Allison KH et al. J Clin Oncol
+/// 2020;38:1346-66): ≥ 1 % of nuclei positive, < 1 % negative. Nothing recognised: nil.
+public enum ReceptorText {
+    public enum Receptor: Sendable { case er, pr }
+
+    static let names: [(Receptor?, [String])] = [
+        (.er, ["雌激素受体", "er"]), (.pr, ["孕激素受体", "孕酮受体", "pgr", "pr"]), (nil, ["her2", "her-2", "ki67", "ki-67", "ar"]),
+    ]
+
+    public static func status(_ receptor: Receptor, in text: String) -> ReceptorStatus? {
+        let scalars = Array(normalised(text).unicodeScalars)
+        // Every receptor name in the text, by position; a Latin name stands alone (not "her", "cancer").
+        var marks: [(position: Int, end: Int, receptor: Receptor?)] = []
+        var index = 0
+        while index < scalars.count {
+            var matched = false
+            for (which, words) in names {
+                for word in words {
+                    let w = Array(word.unicodeScalars)
+                    guard index + w.count <= scalars.count, Array(scalars[index..<index + w.count]) == w else { continue }
+                    let latin = w.first.map(isLetter) ?? false
+                    let before = index > 0 ? scalars[index - 1] : " "
+                    let after = index + w.count < scalars.count ? scalars[index + w.count] : " "
+                    if latin && (isLetter(before) || isLetter(after)) { continue }
+                    marks.append((index, index + w.count, which))
+                    index += w.count
+                    matched = true
+                    break
+                }
+                if matched { break }
+            }
+            if !matched { index += 1 }
+        }
+        let readings = marks.indices.compactMap { i -> ReceptorStatus? in
+            guard marks[i].receptor == receptor else { return nil }
+            let stop = i + 1 < marks.count ? min(marks[i + 1].position, marks[i].end + 16) : min(scalars.count, marks[i].end + 16)
+            return read(String(String.UnicodeScalarView(scalars[marks[i].end..<stop])))
+        }
+        // Two readings that disagree (a primary and a recurrence in one text) settle nothing.
+        guard let first = readings.first, readings.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
+
+    /// The status written right after a receptor's name.
+    static func read(_ window: String) -> ReceptorStatus? {
+        if window.contains("阴性") || window.contains("negative") { return .negative }
+        if window.contains("阳性") || window.contains("positive") { return .positive }
+        var digits = ""
+        var below = false
+        var percent: Double?
+        for scalar in window.unicodeScalars {
+            switch scalar {
+            case "+": return .positive
+            case "-", "−": if digits.isEmpty && percent == nil { return .negative }
+            case "<": if digits.isEmpty { below = true }
+            case "0"..."9", ".": digits.unicodeScalars.append(scalar)
+            case "%":
+                // "< 1 %" is negative; "< 10 %" could be either.
+                if percent == nil, let value = Double(digits) {
+                    if below && value > 1 { return nil }
+                    percent = below ? 0 : value
+                }
+                digits = ""
+            default:
+                if !digits.isEmpty && scalar != " " { digits = "" }
+            }
+        }
+        return percent.map { $0 >= 1 ? .positive : .negative }
+    }
+
+    /// Lower case, full-width brackets, signs and percent as ASCII.
+    static func normalised(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "（": "("
+            case "）": ")"
+            case "＋": "+"
+            case "－", "﹣": "-"
+            case "％": "%"
+            case "，": ","
+            case "：": ":"
+            default: scalar
+            }
+        }))
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) }
+}
+
+extension PrimaryCancer {
+    /// ER as recorded, else as its pathology text writes it (`ReceptorText`).
+    public var effectiveER: ReceptorStatus? { er ?? histology.flatMap { ReceptorText.status(.er, in: $0) } }
+    /// PR as recorded, else as its pathology text writes it.
+    public var effectivePR: ReceptorStatus? { pr ?? histology.flatMap { ReceptorText.status(.pr, in: $0) } }
+}
