@@ -43,3 +43,33 @@ import Testing
         #expect(coded.detail.en.contains("primary lesion breast (slow growth) → 0"))
     }
 }
+
+/// Rule set 2026.12.73: a bone-modifying agent entered as a systemic therapy takes the dose and
+/// interval its text writes.
+@Suite struct BoneAgentWrittenDoseTests {
+    @Test func theDoseAndIntervalTheRowWritesAreRead() throws {
+        var r = baseCase()
+        r.dentalExams = [day("2023-01-08")]
+        // CrCl 50–60 (Cockcroft–Gault: 53 years, 60 kg, female, creatinine 1.1 mg/dL → 55.9): 3.5 mg.
+        r.labs = [LabResult(date: day("2023-01-09"), test: .creatinine, value: 1.1, unit: "mg/dL")]
+        r.treatments.append(Treatment(id: "Z", kind: .systemic, name: "唑来膦酸 4mg 静滴 每4周", start: day("2023-01-15")))
+        let a = assess(r, asOf: day("2023-01-20"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.title.en.hasSuffix("(ordered 4.0 mg)"))
+        let recorded = try #require(a.rule("boneAgents.recordedAsSystemic").first)
+        #expect(recorded.detail.en.hasSuffix("from 2023-01-15 at 4 mg every 4 weeks as its text writes."))
+        #expect(recorded.detail.zhHans.contains("（按其文字记载：每 4 周 4 mg）"))
+        // Two doses written settle none; q28d is every 4 weeks.
+        for (text, mg, weeks) in [("denosumab 120 mg q28d", 120.0, 4), ("zoledronic acid 4 mg then 3.5 mg", nil, nil), ("Xgeva", nil, nil)] as [(String, Double?, Int?)] {
+            var s = baseCase()
+            s.treatments.append(Treatment(id: "B", kind: .systemic, name: text, start: day("2023-01-15")))
+            let course = try #require(assess(s, asOf: day("2023-01-20")).rule("boneAgents.recordedAsSystemic").first)
+            #expect(course.detail.en.contains(mg.map { "at \(CaseIndexFormat.mg($0)) mg" } ?? "with no dose on record"), "\(text)")
+            if let weeks { #expect(course.detail.en.contains("every \(weeks) weeks"), "\(text)") }
+        }
+    }
+}
+
+enum CaseIndexFormat {
+    static func mg(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+}

@@ -620,6 +620,10 @@ extension CaseIndex {
         var course = treatment
         course.kind = .boneModifyingAgent
         course.agent = agent
+        // The dose and interval its text writes, where the row records none.
+        let written = BoneAgentDoseText.read(agentTexts.map(\.0).joined(separator: " "))
+        course.doseMg = course.doseMg ?? written.mg
+        course.intervalWeeks = course.intervalWeeks ?? written.weeks
         guard agentTexts.count < named.count else { return (nil, course) }
         var regimen = treatment
         regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
