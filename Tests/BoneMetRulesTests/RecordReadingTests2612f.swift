@@ -177,3 +177,24 @@ import Testing
         }
     }
 }
+
+extension PSAProgressionTests {
+    /// Rule set 2026.12.74: the latest PSA already the size of PCWG3 progression (≥ 25 % and
+    /// ≥ 2 ng/mL above the nadir, ≥ 12 weeks in) with nothing since asks for the confirming value
+    /// ≥ 3 weeks later (Scher 2016, table 2); confirmed, it is PSA progression and the ask goes.
+    @Test func anUnconfirmedRiseAsksForItsConfirmation() throws {
+        let unconfirmed = Array(Self.declineThenRise.prefix(3))  // nadir 3.1 → 5.6 on 2023-05-10
+        let a = assess(record(unconfirmed), asOf: day("2023-05-20"))
+        let ask = try #require(a.rule("boneHealth.pcwg3.psaRise").first)
+        #expect(ask.severity == .advisory && ask.subject == .treatment("ENZ"))
+        #expect(ask.title.en.hasSuffix("confirm from 2023-05-31 (PCWG3)"))
+        #expect(ask.detail.en.hasPrefix("PSA nadir 3.1 ng/mL (2023-03-10) → 5.6 (2023-05-10; +81 %, +2.5 ng/mL)"))
+        #expect(ask.detail.zhHans.contains("请于 2023-05-31 或之后复查 PSA"))
+        #expect(!a.has("boneHealth.pcwg3.psaProgression"))
+        let confirmed = assess(record(Self.declineThenRise), asOf: day("2023-07-20"))
+        #expect(confirmed.has("boneHealth.pcwg3.psaProgression") && !confirmed.has("boneHealth.pcwg3.psaRise"))
+        // Below the size (+1.9 ng/mL), or before 12 weeks: nothing to confirm.
+        #expect(!assess(record([("2023-01-08", 12.0), ("2023-03-10", 3.1), ("2023-05-10", 5.0)]), asOf: day("2023-05-20")).has("boneHealth.pcwg3.psaRise"))
+        #expect(!assess(record([("2023-01-08", 12.0), ("2023-02-10", 3.1), ("2023-03-20", 5.6)]), asOf: day("2023-03-25")).has("boneHealth.pcwg3.psaRise"))
+    }
+}

@@ -72,6 +72,52 @@ extension PCWG3Rules {
         return nil
     }
 
+    /// The latest PSA of the running regimen already the size of PCWG3 progression (≥ 25 % and
+    /// ≥ 2 ng/mL above the nadir or baseline, ≥ 12 weeks in) with no value since to confirm it:
+    /// PCWG3 calls it progression only once a second value ≥ 3 weeks later confirms it (Scher 2016,
+    /// table 2). A castration-resistant prostate cancer's PSA rose from a nadir of 6.1 to 9.8 under
+    /// enzalutamide and nothing asked for the confirming value.
+    func psaRiseToConfirm(confirmed: [PSAProgression]) -> (therapy: Treatment, reference: LabResult, declined: Bool, rise: LabResult)? {
+        guard applies, confirmed.allSatisfy({ $0.followedBy != nil }) else { return nil }
+        let values = psaValues
+        guard let regimen = index.systemicTherapies.filter({ $0.start != nil }).max(by: { ($0.start?.earliestDay ?? 0) < ($1.start?.earliestDay ?? 0) }),
+            let start = regimen.start, regimen.end.map(index.stillRunning(until:)) ?? true,
+            let latest = values.last, latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays
+        else { return nil }
+        let baseline = values.last { $0.date.latestDay <= start.latestDay }
+        let before = values.filter { $0.date.earliestDay > start.latestDay && $0.date.latestDay < latest.date.earliestDay }
+        guard let lowest = before.min(by: { $0.value < $1.value }) ?? baseline else { return nil }
+        let declined = baseline.map { lowest.value < $0.value } ?? false
+        let reference = declined ? lowest : (baseline ?? lowest)
+        guard latest.value >= reference.value * (1 + Self.psaRiseFraction), latest.value - reference.value >= Self.psaRiseNgMl else { return nil }
+        return (regimen, reference, declined, latest)
+    }
+
+    func psaRiseFinding(confirmed: [PSAProgression]) -> Finding? {
+        guard let rise = psaRiseToConfirm(confirmed: confirmed) else { return nil }
+        let format = Self.psaNumber
+        let percent = rise.reference.value > 0 ? ((rise.rise.value / rise.reference.value - 1) * 100).rounded() : nil
+        let from = rise.declined
+            ? LocalizedText(en: "nadir \(format(rise.reference.value)) ng/mL (\(rise.reference.date))", zh: "最低值 \(format(rise.reference.value)) ng/mL（\(rise.reference.date)）")
+            : LocalizedText(en: "baseline \(format(rise.reference.value)) ng/mL (\(rise.reference.date), no decline since)", zh: "基线 \(format(rise.reference.value)) ng/mL（\(rise.reference.date)，此后未下降）")
+        let repeatOn = PartialDate(dayNumber: rise.rise.date.latestDay + Self.psaConfirmationDays)
+        let therapy = rise.therapy.label
+        return Finding(
+            ruleId: "boneHealth.pcwg3.psaRise", severity: .advisory, duty: .boneHealth, specialty: .medicalOncology,
+            subject: .treatment(rise.therapy.id), date: rise.rise.date,
+            title: LocalizedText(
+                en: "PSA rising under \(therapy.en): confirm from \(repeatOn) (PCWG3)",
+                zh: "\(therapy.zhHans)治疗中 PSA 升高：\(repeatOn) 起复查确认（PCWG3）"),
+            detail: LocalizedText(
+                en: "PSA \(from.en) → \(format(rise.rise.value)) (\(rise.rise.date); \(percent.map { "+\(CaseIndex.format($0, decimals: 0)) %, " } ?? "")+\(format(rise.rise.value - rise.reference.value)) ng/mL): the size of PCWG3 progression (≥ 25 % and ≥ 2 ng/mL, ≥ 12 weeks into the regimen), not yet confirmed. PCWG3 calls it PSA progression only when a second value ≥ 3 weeks later confirms it: repeat PSA on or after \(repeatOn).",
+                zh: "PSA \(from.zhHans) → \(format(rise.rise.value))（\(rise.rise.date)；\(percent.map { "升高 \(CaseIndex.format($0, decimals: 0))%，" } ?? "")升高 \(format(rise.rise.value - rise.reference.value)) ng/mL）：已达 PCWG3 进展幅度（≥25% 且 ≥2 ng/mL，用药 ≥12 周），尚未确认。PCWG3 需 ≥3 周后第二次检测确认才判定 PSA 进展：请于 \(repeatOn) 或之后复查 PSA。"),
+            inputs: [
+                FindingInput("reference", "\(rise.reference.date) \(format(rise.reference.value))"), FindingInput("rise", "\(rise.rise.date) \(format(rise.rise.value))"),
+                FindingInput("declined", rise.declined.description),
+            ],
+            sources: [Self.source])
+    }
+
     /// A PSA value as said: two decimals at most.
     static func psaNumber(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
 

@@ -91,6 +91,7 @@ struct PCWG3Rules {
 
     func findings(_ verdicts: [String: Verdict], psa: [PSAProgression]) -> [Finding] {
         verdicts.values.sorted { ($0.scan.date, $0.scan.id) < ($1.scan.date, $1.scan.id) }.map(finding) + psa.map { psaFinding($0, verdicts: verdicts) }
+            + [psaRiseFinding(confirmed: psa)].compactMap { $0 }
     }
 
     private func finding(_ verdict: Verdict) -> Finding {
