@@ -153,6 +153,9 @@ import Testing
         #expect(pathfx.detail.en.contains("visceral metastases no, lymph-node metastases yes"))
         let zh = assess(record(["腋窝淋巴结"]), asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first
         #expect(zh?.detail.en.contains("no visceral or brain metastases → 0") == true)
+        // Lymphangitic spread is the lung's, not a node's.
+        #expect(!VisceralMetastasis(organ: "lymphangitic carcinomatosis").isLymphNode)
+        #expect(VisceralMetastasis(organ: "Mediastinal lymph nodes").isLymphNode && VisceralMetastasis(organ: "nodal disease").isLymphNode)
         // A liver beside them counts.
         let liver = try #require(assess(record(["lymph nodes", "liver"]), asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
         #expect(liver.detail.en.contains("nodular visceral or brain metastases → 1"))

@@ -127,7 +127,7 @@ final class CaseIndex {
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
         // With the metastases a record dates as diagnosed but holds no imaging of (an EHR's
         // confirmed Condition): the diagnosis, biopsy and bone-agent rules ask about them too.
-        metastaticLesions = lesions.filter { isMetastaticCandidate($0.id) || (series[$0.id] == nil && isRecordedMetastasis($0.id)) }
+        metastaticLesions = lesions.filter { isRecordedMetastasis($0.id) }
         bonePrimaryCandidates = workOutBonePrimaryCandidates()
         if lesionsById.count == lesions.count {
             let bases = lesions.map { $0.label }
@@ -285,7 +285,7 @@ final class CaseIndex {
     /// imaging of them on record: a breast cancer's femur metastasis of that kind, with no agent,
     /// drew no word on bone-modifying agents.
     var diagnosedUnimaged: [Lesion] {
-        lesions.filter { series[$0.id] == nil && isRecordedMetastasis($0.id) }
+        metastaticLesions.filter { series[$0.id] == nil }
     }
 
     /// The only metastatic site (records of one site count once).

@@ -267,9 +267,11 @@ public struct VisceralMetastasis: Sendable, Hashable, Encodable {
     /// (2005) scores metastases to the major internal organs, Tomita (2001) visceral metastases,
     /// New Katagiri (2014) visceral or brain metastases — none counts lymph nodes; PATHFx asks for
     /// them apart. A breast cancer with axillary nodes only scored "visceral metastases".
+    /// Read from the organ's words: "lymph node(s)", "nodal", "lymphadenopathy", "淋巴结" —
+    /// not "lymphangitic" spread, which is the lung's.
     public var isLymphNode: Bool {
         let organ = organ.lowercased()
-        return organ.contains("lymph") || organ.contains("淋巴结")
+        return ["lymph node", "lymph-node", "lymphnode", "lymphadenopathy", "nodal", "淋巴结"].contains(where: organ.contains) || organ == "lymph"
     }
 
     public init(organ: String, date: PartialDate? = nil, removable: Bool? = nil, treatable: Bool? = nil, pattern: Katagiri.VisceralMets? = nil) {

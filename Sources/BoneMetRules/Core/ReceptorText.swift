@@ -7,9 +7,10 @@
 public enum ReceptorText {
     public enum Receptor: Sendable { case er, pr }
 
-    static let names: [(Receptor?, [String])] = [
+    /// Receptor names by their scalars (worked out once), nil for the other markers a text lists.
+    static let names: [(Receptor?, [[Unicode.Scalar]])] = [
         (.er, ["雌激素受体", "er"]), (.pr, ["孕激素受体", "孕酮受体", "pgr", "pr"]), (nil, ["her2", "her-2", "ki67", "ki-67", "ar"]),
-    ]
+    ].map { ($0.0, $0.1.map { Array($0.unicodeScalars) }) }
 
     public static func status(_ receptor: Receptor, in text: String) -> ReceptorStatus? {
         let scalars = Array(normalised(text).unicodeScalars)
@@ -19,9 +20,8 @@ public enum ReceptorText {
         while index < scalars.count {
             var matched = false
             for (which, words) in names {
-                for word in words {
-                    let w = Array(word.unicodeScalars)
-                    guard index + w.count <= scalars.count, Array(scalars[index..<index + w.count]) == w else { continue }
+                for w in words {
+                    guard index + w.count <= scalars.count, scalars[index..<index + w.count].elementsEqual(w) else { continue }
                     let latin = w.first.map(isLetter) ?? false
                     let before = index > 0 ? scalars[index - 1] : " "
                     let after = index + w.count < scalars.count ? scalars[index + w.count] : " "
