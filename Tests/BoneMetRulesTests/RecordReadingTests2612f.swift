@@ -201,3 +201,35 @@ extension PSAProgressionTests {
         #expect(!assess(record([("2023-01-08", 12.0), ("2023-02-10", 3.1), ("2023-03-20", 5.6)]), asOf: day("2023-03-25")).has("boneHealth.pcwg3.psaRise"))
     }
 }
+
+@Suite struct ZoledronicBarredInHypercalcaemiaTests {
+    /// A myeloma at CrCl 28 with hypercalcaemia on record, zoledronic acid given twice: "not
+    /// recommended: CrCl < 30" (SRE prevention's table) stood beside the calcium finding's "no
+    /// repeat dose before …, and only if calcium does not return to normal" (the label's
+    /// hypercalcaemia dose, 4 mg without CrCl adjustment below creatinine 4.5 mg/dL). It now says
+    /// which table it is; with calcium normal it says nothing of hypercalcaemia.
+    func record(calcium: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1955-02-02")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 70)]
+        r.patient.sex = .male
+        r.labs = [
+            LabResult(date: day("2023-01-05"), test: .creatinine, value: 2.5, unit: "mg/dL"),
+            LabResult(date: day("2023-01-05"), test: .calcium, value: calcium, unit: "mg/dL"),
+            LabResult(date: day("2023-01-05"), test: .albumin, value: 3.2, unit: "g/dL"),
+        ]
+        r.dentalExams = [day("2023-01-06")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-01-08"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: [day("2023-01-08"), day("2023-02-05")]))
+        return r
+    }
+
+    @Test func theBarSaysItIsSREPreventions() throws {
+        let high = try #require(assess(record(calcium: 11.8), asOf: day("2023-02-10")).rule("boneAgents.zoledronic.notRecommended").first)
+        #expect(high.detail.en.hasSuffix("This is SRE prevention's dose table: for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when)."))
+        #expect(high.detail.zhHans.contains("此为预防 SRE 的剂量表"))
+        let normal = try #require(assess(record(calcium: 9.0), asOf: day("2023-02-10")).rule("boneAgents.zoledronic.notRecommended").first)
+        #expect(!normal.detail.en.contains("SRE prevention's dose table"))
+    }
+}

@@ -160,6 +160,15 @@ extension BoneAgentRules {
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
         } else {
+            // The CrCl bands are SRE prevention's: with the calcium still high, the hypercalcaemia
+            // finding's retreatment (4 mg, no CrCl adjustment below creatinine 4.5 mg/dL, Zometa
+            // label) is not barred by them — a myeloma at CrCl 29 read "do not give zoledronic
+            // acid" beside "no repeat dose before …, and only if calcium does not return to normal".
+            let hypercalcaemia = LabRules.hypercalcaemic(index) == nil
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " This is SRE prevention's dose table: for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when).",
+                    zh: "此为预防 SRE 的剂量表：对病历中仍存在的高钙血症，血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）。")
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.notRecommended", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: clearance.date,
@@ -167,9 +176,11 @@ extension BoneAgentRules {
                     en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
                     zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
                 detail: LocalizedText(
-                    en: "\(band.info.recommendation.en) (\(basis.en)). Alternative: denosumab — no renal adjustment, but a boxed warning for severe hypocalcaemia with eGFR < 30 or dialysis.",
-                    zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。替代药物：地舒单抗——无需按肾功能调整，但 eGFR < 30 或透析时有严重低钙血症黑框警告。"),
-                inputs: [FindingInput("crclMlMin", crcl)], sources: [Sources.cockcroftGault1976, Sources.zometaLabel],
+                    // The band's recommendation names denosumab and its warning already (it was said twice).
+                    en: "\(band.info.recommendation.en) (\(basis.en)).\(hypercalcaemia.en)",
+                    zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。\(hypercalcaemia.zhHans)"),
+                inputs: [FindingInput("crclMlMin", crcl)],
+                sources: [Sources.cockcroftGault1976, Sources.zometaLabel] + (hypercalcaemia.en.isEmpty ? [] : [LabRules.zometaHypercalcaemia]),
                 claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
         }
         return findings
