@@ -176,9 +176,11 @@ extension BoneAgentRules {
                     en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
                     zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
                 detail: LocalizedText(
-                    // The band's recommendation names denosumab and its warning already (it was said twice).
-                    en: "\(band.info.recommendation.en) (\(basis.en)).\(hypercalcaemia.en)",
-                    zh: "\(band.info.recommendation.zhHans)（\(basis.zhHans)）。\(hypercalcaemia.zhHans)"),
+                    // The band's recommendation names denosumab and its warning already (it was said
+                    // twice); the CrCl is said with what it was worked out from, as the dose finding
+                    // says it ("… warning (baseline (before the first dose))" read oddly).
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).\(hypercalcaemia.en)",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。\(hypercalcaemia.zhHans)"),
                 inputs: [FindingInput("crclMlMin", crcl)],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel] + (hypercalcaemia.en.isEmpty ? [] : [LabRules.zometaHypercalcaemia]),
                 claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
