@@ -276,16 +276,12 @@ final class CaseIndex {
     var hasEstablishedMetastasis: Bool {
         metastaticLesions.contains { lesion in
             if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return true }
-            guard destructionSeen(lesion.id) || knownPrimaries.contains(where: { $0.site == .prostate }) else { return false }
+            // A metastasis the record dates as diagnosed with no imaging of it (an EHR's confirmed
+            // Condition) stands on that diagnosis: a breast cancer's femur metastasis of that kind,
+            // with no agent, drew no word on bone-modifying agents.
+            guard destructionSeen(lesion.id) || series[lesion.id] == nil || knownPrimaries.contains(where: { $0.site == .prostate }) else { return false }
             return !awaitsTissueDiagnosis(lesion.id)
-        } || diagnosedUnimaged.contains { !awaitsTissueDiagnosis($0.id) }
-    }
-
-    /// Bone metastases the record dates as diagnosed (an EHR's confirmed Condition) with no
-    /// imaging of them on record: a breast cancer's femur metastasis of that kind, with no agent,
-    /// drew no word on bone-modifying agents.
-    var diagnosedUnimaged: [Lesion] {
-        metastaticLesions.filter { series[$0.id] == nil }
+        }
     }
 
     /// The only metastatic site (records of one site count once).

@@ -54,16 +54,13 @@ extension PCWG3Rules {
             lab.date.earliestDay > start.latestDay && (therapy.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
                 && (next.map { lab.date.latestDay < $0.earliestDay } ?? true)
         }
-        func rises(_ lab: LabResult, over reference: LabResult) -> Bool {
-            lab.value >= reference.value * (1 + Self.psaRiseFraction) && lab.value - reference.value >= Self.psaRiseNgMl
-        }
         for (offset, lab) in after.enumerated() where lab.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays {
             guard let lowest = after[..<offset].min(by: { $0.value < $1.value }) ?? baseline else { continue }
             let declined = baseline.map { lowest.value < $0.value } ?? false
             let reference = declined ? lowest : (baseline ?? lowest)
-            guard rises(lab, over: reference) else { continue }
+            guard Self.rises(lab, over: reference) else { continue }
             let confirmation = after[(offset + 1)...].first {
-                $0.date.earliestDay >= lab.date.latestDay + Self.psaConfirmationDays && rises($0, over: reference)
+                $0.date.earliestDay >= lab.date.latestDay + Self.psaConfirmationDays && Self.rises($0, over: reference)
             }
             if let confirmation {
                 return PSAProgression(therapy: therapy, reference: reference, declined: declined, rise: lab, confirmation: confirmation)
@@ -89,7 +86,7 @@ extension PCWG3Rules {
         guard let lowest = before.min(by: { $0.value < $1.value }) ?? baseline else { return nil }
         let declined = baseline.map { lowest.value < $0.value } ?? false
         let reference = declined ? lowest : (baseline ?? lowest)
-        guard latest.value >= reference.value * (1 + Self.psaRiseFraction), latest.value - reference.value >= Self.psaRiseNgMl else { return nil }
+        guard Self.rises(latest, over: reference) else { return nil }
         return (regimen, reference, declined, latest)
     }
 
@@ -116,6 +113,11 @@ extension PCWG3Rules {
                 FindingInput("declined", rise.declined.description),
             ],
             sources: [Self.source])
+    }
+
+    /// PCWG3's size of a PSA progression: ≥ 25 % and ≥ 2 ng/mL above the reference.
+    static func rises(_ lab: LabResult, over reference: LabResult) -> Bool {
+        lab.value >= reference.value * (1 + psaRiseFraction) && lab.value - reference.value >= psaRiseNgMl
     }
 
     /// A PSA value as said: two decimals at most.
