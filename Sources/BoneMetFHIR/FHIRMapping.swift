@@ -319,7 +319,11 @@ public enum FHIRCaseMapper {
                         id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions))
                 } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
-                    ?? (onBone(r, lesions: lesions) ? surgicalProcedure(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)) : nil)
+                    ?? (onBone(r, lesions: lesions)
+                        ? SurgicalProcedureText.read(
+                            [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display),
+                            spinal: !lesions.isEmpty && lesions.allSatisfy { id in record.lesions.first { $0.id == id }?.isSpinal == true })
+                        : nil)
                 {
                     let id = FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)"
                     if procedure == .other { unnamedFixations.append((id, label)) }
@@ -387,14 +391,7 @@ public enum FHIRCaseMapper {
         // M84.551A read as an operation of unknown kind).
         for (id, label) in unnamedFixations {
             guard let index = record.treatments.firstIndex(where: { $0.id == id }) else { continue }
-            let operation = record.treatments[index]
-            let fracture = operation.start.flatMap { start in
-                record.events.last { event in
-                    event.kind == .pathologicalFracture && event.isCurrent && event.lesion.map(operation.lesions.contains) == true
-                        && event.date.earliestDay <= start.latestDay
-                }
-            }
-            if let fracture, let lesion = fracture.lesion {
+            if let fracture = SurgicalProcedureText.fixedFracture(record.treatments[index], events: record.events), let lesion = fracture.lesion {
                 record.treatments[index].procedure = .fractureFixation
                 notes.append(MappingNote(resource: label, message: "fixation after the pathological fracture of lesion \(lesion) recorded on \(fracture.date): read as fracture fixation"))
             } else {
@@ -487,12 +484,9 @@ public enum FHIRCaseMapper {
 
     static let modalities: [String: Modality] = ["CT": .ct, "MR": .mri, "NM": .boneScan, "PT": .petCt, "CR": .xray, "DX": .xray]
 
-    /// Orthopaedic procedures by their name (English or Chinese), as EHRs send them as text or
-    /// local codes; standards.md verifies no SNOMED procedure codes. Only unambiguous words
-    /// count; a fixation that says neither "prophylactic" nor "fracture" is `other`, for the
-    /// MDT to complete — never guessed. Anything else is not an orthopaedic procedure for us.
-    /// A procedure recognised by name must be on bone: it treats a bone-metastasis condition
-    /// (reasonReference) or its bodySite is a bone — a "resection" of the prostate is not ours.
+    /// A procedure recognised by its name (`SurgicalProcedureText`) must be on bone: it treats a
+    /// bone-metastasis condition (reasonReference) or its bodySite is a bone — a "resection" of
+    /// the prostate is not ours.
     static func onBone(_ r: FHIRJSON, lesions: [String]) -> Bool {
         !lesions.isEmpty
             || (r["bodySite"]?.array ?? []).contains { site in FHIRRead.codings(site).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil } }
@@ -504,23 +498,6 @@ public enum FHIRCaseMapper {
         guard !text.isEmpty else { return false }
         return ["radiotherapy", "radiation therapy", "radiation treatment", "irradiation", "brachytherapy", "radiosurgery", "sbrt", "放疗", "放射治疗"]
             .contains { text.contains($0) }
-    }
-
-    static func surgicalProcedure(named names: [String?]) -> SurgicalProcedure? {
-        let text = names.compactMap { $0?.lowercased() }.joined(separator: " ")
-        guard !text.isEmpty else { return nil }
-        func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
-        if has("vertebroplasty", "kyphoplasty", "cement augmentation", "椎体成形", "后凸成形", "骨水泥") { return .cementAugmentation }
-        if has("separation surgery", "分离手术") { return .separationSurgery }
-        if has("decompression", "减压") { return .decompression }
-        if has("arthroplasty", "joint replacement", "hip replacement", "knee replacement", "关节置换") { return .arthroplasty }
-        if has("curettage", "刮除") { return .curettage }
-        if has("resection", "切除") { return .resection }
-        let fixation = has("fixation", "intramedullary nail", "nailing", "plating", "内固定", "髓内钉")
-        if fixation && has("prophylactic", "预防") { return .prophylacticFixation }
-        if fixation && has("fracture", "骨折") { return .fractureFixation }
-        if has("spinal fusion", "stabilisation", "stabilization", "pedicle screw", "椎弓根", "融合") { return .stabilisation }
-        return fixation ? .other : nil
     }
 
     static func imagingStudy(_ resource: FHIRResource) -> ImagingStudy? {

@@ -119,6 +119,7 @@ final class CaseIndex {
                     seen.stopReason = nil
                 }
                 seen.doses = treatment.doses.filter { known($0) }
+                if treatment.kind == .surgery, treatment.procedure == nil { seen.procedure = Self.procedureReading(treatment, in: record) }
                 return seen
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
@@ -600,6 +601,20 @@ final class CaseIndex {
 }
 
 extension CaseIndex {
+    /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
+    /// spinal internal fixation is stabilisation, and a fixation of no stated kind done on or
+    /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it.
+    static func procedureReading(_ operation: Treatment, in record: CaseRecord) -> SurgicalProcedure? {
+        let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
+        let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
+        guard read == .other, let start = operation.start else { return read }
+        let imaged = record.studies.contains { study in
+            study.date.earliestDay <= start.latestDay
+                && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
+        }
+        return imaged || SurgicalProcedureText.fixedFracture(operation, events: record.events) != nil ? .fractureFixation : .other
+    }
+
     /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
     /// "Xgeva") is that agent's course (`regimen` nil): entered so, a breast cancer on zoledronic
     /// acid read "bone metastases without a bone-modifying agent", and its dose and renal checks

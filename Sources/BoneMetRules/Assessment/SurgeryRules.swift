@@ -45,9 +45,14 @@ struct SurgeryRules {
                         && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
                 }.max { $0.date < $1.date }
                 let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
-                let input = Mirels.Input(site: site, pain: pain?.mirels, lesion: typed?.observation.character?.mirels, size: size)
+                let possibleSites = lesion.mirelsSitesPossible
+                let input = Mirels.Input(
+                    site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirels,
+                    lesion: typed?.observation.character?.mirels, size: size)
                 var provenance: [(key: String, from: LocalizedText)] = [
-                    ("site", LocalizedText(en: "lesion record", zh: "病灶记录"))
+                    ("site", possibleSites == nil
+                        ? LocalizedText(en: "lesion record", zh: "病灶记录")
+                        : LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段"))
                 ]
                 if let typed { provenance.append(("lesion", typed.study.label)) }
                 if let sized { provenance.append(("size", sized.study.label)) }
@@ -221,7 +226,8 @@ struct SurgeryRules {
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
-                    inputs: inputs, sources: sources + surgical.sources + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
+                    // Its operation's context (biopsy first, embolisation) and sources only while one is due.
+                    inputs: inputs, sources: sources + (needsFixation ? surgical.sources : []) + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
                     claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected, let progressing = progressionAfterFixation(id, fixation: protected, timePoints: timePoints, mirels: scoreText) {
@@ -326,7 +332,7 @@ struct SurgeryRules {
             case "pain": LocalizedText(en: "pain with limb use (pain record)", zh: "肢体活动时疼痛（疼痛记录）")
             case "lesion": LocalizedText(en: "lesion type on X-ray/CT", zh: "X 线 / CT 病变类型")
             case "size": LocalizedText(en: "fraction of the bone diameter on plain film", zh: "X 线片上占骨直径比例")
-            default: LocalizedText(en: "site", zh: "部位")
+            default: LocalizedText(en: "site (the femur's segment: peritrochanteric or not)", zh: "部位（股骨节段：是否位于转子周围）")
             }
         }
         return LocalizedText.joined(labels, en: ", ", zh: "、")

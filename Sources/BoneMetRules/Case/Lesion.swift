@@ -42,6 +42,15 @@ public struct Lesion: Sendable, Hashable, Encodable {
         }
     }
 
+    /// The Mirels sites a femur with no segment recorded may be at: the lower limb, or the
+    /// peritrochanteric region (Mirels 1989 scores it 3, the rest of the lower limb 2). Scored as
+    /// lower limb, a femoral lesion of 7 read "low risk" where the record allows 8, the fixation
+    /// threshold — an EHR's "metastasis of femur" names the bone alone. Nil where `mirelsSite`
+    /// is the site.
+    public var mirelsSitesPossible: [Mirels.Site]? {
+        bone == .femur && segment == nil ? [.lowerLimb, .peritrochanteric] : nil
+    }
+
     /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
     /// (右股骨转子周围). The id is never part of it, so it can never read as a second level.
     public var label: LocalizedText {

@@ -173,7 +173,6 @@ public enum SurgicalProcedure: String, InputEnum, Codable {
         }
     }
 
-    /// Procedures that stabilise or decompress the spine.
     /// Removes the lesion itself (en bloc or intralesional, or with the bone end replaced): its
     /// absence, or the cement in its cavity, afterwards is the operation, not a response.
     public var removesLesion: Bool {
@@ -183,6 +182,7 @@ public enum SurgicalProcedure: String, InputEnum, Codable {
         }
     }
 
+    /// Procedures that stabilise or decompress the spine.
     public var treatsSpine: Bool {
         switch self {
         case .decompression, .separationSurgery, .stabilisation, .cementAugmentation, .resection: true

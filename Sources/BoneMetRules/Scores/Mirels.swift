@@ -86,12 +86,16 @@ public enum Mirels {
 
     public struct Input: Sendable, Hashable, Codable {
         public var site: Site?
+        /// The sites a lesion may be at when its record does not settle one (`site` nil): a femur
+        /// with no segment recorded is lower limb or peritrochanteric (2–3 points, not 1–3).
+        public var siteAmong: [Site]?
         public var pain: Pain?
         public var lesion: Lesion?
         public var size: Size?
 
-        public init(site: Site? = nil, pain: Pain? = nil, lesion: Lesion? = nil, size: Size? = nil) {
+        public init(site: Site? = nil, siteAmong: [Site]? = nil, pain: Pain? = nil, lesion: Lesion? = nil, size: Size? = nil) {
             self.site = site
+            self.siteAmong = siteAmong
             self.pain = pain
             self.lesion = lesion
             self.size = size
@@ -162,7 +166,10 @@ public enum Mirels {
 
     public static func evaluate(_ input: Input, settings: RuleSettings = .default) -> Result {
         let components = [
-            ScoreComponent.item("site", itemLabels.site, input.site) { $0.points },
+            ScoreComponent.item(
+                "site", itemLabels.site, input.site, among: input.siteAmong,
+                amongLabel: LocalizedText.joined(input.siteAmong?.map(\.label) ?? [], en: " or ", zh: "或")
+            ) { $0.points },
             ScoreComponent.item("pain", itemLabels.pain, input.pain) { $0.points },
             ScoreComponent.item("lesion", itemLabels.lesion, input.lesion) { $0.points },
             ScoreComponent.item("size", itemLabels.size, input.size) { $0.points },

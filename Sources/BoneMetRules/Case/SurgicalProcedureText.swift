@@ -1,0 +1,59 @@
+/// The orthopaedic procedure an operation's name writes, English or Chinese, for an operation
+/// recorded without a coded `procedure`: an EHR sends procedures as text or local codes
+/// (standards.md verifies no SNOMED procedure codes), and a hospital's own case record names
+/// them as its operating list does ("右股骨近端肿瘤切除+人工股骨头置换术"). Read without it, a
+/// femoral neck fracture replaced by a hemiarthroplasty read "no fixation on record: urgent
+/// referral for fixation", and the prosthesis's absent lesion read as complete response.
+///
+/// Only unambiguous words count. A fixation that says neither "prophylactic" nor "fracture" is
+/// `other` — the MDT completes it — unless it is on the spine, where internal fixation is
+/// stabilisation, or `fixedFracture` finds the fracture it followed. Anything else is not an
+/// orthopaedic procedure for BoneMet (nil): an open biopsy entered as surgery stays unread.
+public enum SurgicalProcedureText {
+    /// `spinal`: every lesion the operation treats is a vertebra or the sacrum.
+    public static func read(_ names: [String?], spinal: Bool = false) -> SurgicalProcedure? {
+        let text = names.compactMap { $0?.lowercased() }.joined(separator: " ")
+        guard !text.isEmpty else { return nil }
+        func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
+        // Abbreviations count as whole words only ("pvp", not a letter run inside another word).
+        let words = Set(text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init))
+        func hasWord(_ abbreviations: String...) -> Bool { abbreviations.contains { words.contains($0) } }
+        if has("vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形") || hasWord("pvp", "pkp") { return .cementAugmentation }
+        if has("separation surgery", "分离手术") { return .separationSurgery }
+        if has("decompression", "减压") { return .decompression }
+        // A bone end replaced by a prosthesis (hemiarthroplasty, a tumour endoprosthesis).
+        if has("arthroplasty", "joint replacement", "hip replacement", "knee replacement", "shoulder replacement", "head replacement",
+               "prosthe", "关节置换", "头置换", "假体")
+        {
+            return .arthroplasty
+        }
+        if has("resection", "切除") { return .resection }
+        if has("spinal fusion", "stabilisation", "stabilization", "pedicle screw", "椎弓根", "融合") { return .stabilisation }
+        // A fixation wins over the curettage or cement beside it ("刮除骨水泥填充钢板内固定"):
+        // the implant is what protects the bone.
+        let fixation = has("fixation", "intramedullary nail", "nailing", "gamma nail", "plating", "内固定", "髓内钉", "γ钉", "钢板")
+            || hasWord("orif", "pfna")
+        guard fixation else {
+            // A curettage filled with cement ("刮除骨水泥填充") is the curettage: it removed the lesion.
+            if has("curettage", "刮除") { return .curettage }
+            if has("cement", "骨水泥") { return .cementAugmentation }
+            return nil
+        }
+        if spinal { return .stabilisation }
+        if has("prophylactic", "预防") { return .prophylacticFixation }
+        // A reduction is of a fracture ("切开复位内固定", open reduction and internal fixation).
+        if has("fracture", "骨折", "reduction", "复位") || hasWord("orif") { return .fractureFixation }
+        return .other
+    }
+
+    /// The pathological fracture a fixation of no stated kind (`other`) fixed: the latest one,
+    /// still current, of one of its lesions, recorded on or before the operation. An
+    /// "intramedullary nailing of femur" three days after the femur's fracture is its fixation.
+    public static func fixedFracture(_ operation: Treatment, events: [ClinicalEvent]) -> ClinicalEvent? {
+        guard let start = operation.start else { return nil }
+        return events.last { event in
+            event.kind == .pathologicalFracture && event.isCurrent && event.lesion.map(operation.lesions.contains) == true
+                && event.date.earliestDay <= start.latestDay
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import BoneMetRules
+import Testing
+
+/// Rule set 2026.12.78, from a batch of unseen records (cb17).
+@Suite struct OperationNameTests {
+    /// cb17-d: a renal-cell carcinoma's right femoral neck broke (2026-06-01); ten days later
+    /// "右股骨近端肿瘤切除+人工股骨头置换术" (tumour resection and hemiarthroplasty), entered with
+    /// its name and no coded procedure, then radiotherapy and cabozantinib. It read "no fixation
+    /// on record: orthopaedic referral for fixation" (urgent), a warning to time that operation
+    /// with cabozantinib, and the prosthesis's absent lesion as complete response.
+    func record(name: String, procedure: SurgicalProcedure? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, diagnosed: day("2023-04"))]
+        r.lesions = [Lesion(id: "RF", bone: .femur, segment: .proximal, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2026-06-01"), modality: .xray, coverage: [.pelvis, .rightLowerLimb],
+                         observations: [observation("RF", .lytic) { $0.boneDestruction = true; $0.fracture = true }]),
+            ct("C1", "2026-06-02", [observation("RF", .lytic) { $0.boneDestruction = true; $0.fracture = true; $0.softTissueMm = 20 }]),
+            ImagingStudy(id: "X2", date: day("2026-09-10"), modality: .xray, coverage: [.pelvis, .rightLowerLimb],
+                         observations: [observation("RF") { $0.present = false }]),
+        ]
+        r.events = [ClinicalEvent(date: day("2026-06-01"), kind: .pathologicalFracture, lesion: "RF")]
+        r.biopsies = [Biopsy(lesion: "RF", date: day("2026-06-10"), decalcification: .edta, result: .metastasis)]
+        r.treatments = [
+            Treatment(id: "S1", kind: .surgery, name: name, lesions: ["RF"], start: day("2026-06-10"), procedure: procedure),
+            Treatment(id: "TKI", kind: .systemic, name: "卡博替尼", start: day("2026-08-01")),
+        ]
+        return r
+    }
+
+    @Test func aHemiarthroplastyNamedSoIsTheFracturesOperation() throws {
+        let a = assess(record(name: "右股骨近端肿瘤切除+人工股骨头置换术"), asOf: day("2026-10-01"))
+        let fracture = try #require(a.rule("surgery.mirels.fractured").first)
+        #expect(fracture.severity == .info)
+        #expect(fracture.detail.en.contains("Treated: 右股骨近端肿瘤切除+人工股骨头置换术"))
+        #expect(!fracture.detail.en.contains("No fixation on record"))
+        // Its hypervascular-embolisation advice and source belong to an operation still to come.
+        #expect(!fracture.sources.contains { $0.text.contains("Pazionis") })
+        #expect(!a.has("surgery.timing.antiAngiogenic"))
+        let point = try #require(a.timePoints.first { $0.study == "X2" })
+        #expect(point.overall != .completeResponse)
+        #expect(a.rule("boneHealth.mda.timePoint").allSatisfy { !$0.detail.en.contains("CR —") })
+    }
+
+    @Test func aCodedProcedureIsKeptAndAnUnreadNameChangesNothing() throws {
+        // Coded: whatever the name says.
+        let coded = assess(record(name: "右股骨手术", procedure: .arthroplasty), asOf: day("2026-10-01"))
+        #expect(try #require(coded.rule("surgery.mirels.fractured").first).severity == .info)
+        // A name that says no orthopaedic procedure (an open biopsy) protects nothing.
+        let biopsy = assess(record(name: "右股骨切开活检术"), asOf: day("2026-10-01"))
+        #expect(try #require(biopsy.rule("surgery.mirels.fractured").first).severity == .urgent)
+    }
+
+    @Test func aFixationOfNoStatedKindAfterTheFractureFixedIt() throws {
+        // "股骨髓内钉内固定术" says neither prophylactic nor fracture: done after the recorded
+        // fracture, it is the fracture's fixation (as the FHIR importer reads it).
+        let a = assess(record(name: "右股骨髓内钉内固定术"), asOf: day("2026-10-01"))
+        #expect(try #require(a.rule("surgery.mirels.fractured").first).severity == .info)
+    }
+
+    @Test func namesReadAsTheOperatingListWritesThem() {
+        #expect(SurgicalProcedureText.read(["人工股骨头置换术"]) == .arthroplasty)
+        #expect(SurgicalProcedureText.read(["Bipolar hemiarthroplasty, left hip"]) == .arthroplasty)
+        #expect(SurgicalProcedureText.read(["proximal femur resection, tumour endoprosthesis"]) == .arthroplasty)
+        #expect(SurgicalProcedureText.read(["右肱骨病灶刮除骨水泥填充"]) == .curettage)
+        #expect(SurgicalProcedureText.read(["股骨骨水泥成形术"]) == .cementAugmentation)
+        // The plate beside the curettage is what protects the bone: a fixation, its kind unstated.
+        #expect(SurgicalProcedureText.read(["病灶刮除骨水泥填充钢板内固定"]) == .other)
+        #expect(SurgicalProcedureText.read(["L1 PKP"]) == .cementAugmentation)
+        #expect(SurgicalProcedureText.read(["T12 PVP术"]) == .cementAugmentation)
+        #expect(SurgicalProcedureText.read(["T10后路椎弓根钉内固定术"]) == .stabilisation)
+        #expect(SurgicalProcedureText.read(["后路内固定术"], spinal: true) == .stabilisation)
+        #expect(SurgicalProcedureText.read(["后路内固定术"]) == .other)
+        #expect(SurgicalProcedureText.read(["左肱骨切开复位钢板内固定"]) == .fractureFixation)
+        #expect(SurgicalProcedureText.read(["ORIF left humerus"]) == .fractureFixation)
+        #expect(SurgicalProcedureText.read(["预防性股骨髓内钉固定"]) == .prophylacticFixation)
+        #expect(SurgicalProcedureText.read(["PFNA"]) == .other)
+        #expect(SurgicalProcedureText.read(["右股骨切开活检术"]) == nil)
+        // Abbreviations are whole words: letters inside another word are not one.
+        #expect(SurgicalProcedureText.read(["upkpx review"]) == nil)
+    }
+}
+
+@Suite struct FemurWithoutSegmentTests {
+    /// cb17-b: a lung adenocarcinoma's left femur, its segment not recorded (an EHR's "metastasis
+    /// of femur" names the bone alone). Scored as "lower limb" (2) where the peritrochanteric
+    /// region scores 3 (Mirels 1989), a mixed lesion of 1/3–2/3 with mild pain read 7, "low
+    /// risk", where the record allows 8 — the fixation threshold.
+    func record(segment: BoneSegment?) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "LF", bone: .femur, segment: segment, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-01-05"), modality: .xray, coverage: [.leftLowerLimb],
+                         observations: [observation("LF", .mixed) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5 }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "LF", mirels: .mild)]
+        return r
+    }
+
+    @Test func anUnrecordedSegmentLeavesTheSiteOpenBetweenTwoAndThree() throws {
+        let a = assess(record(segment: nil), asOf: day("2023-01-06"))
+        let point = try #require(a.mirels.first)
+        #expect(point.total.min == 7 && point.total.max == 8)
+        #expect(point.fixationAlert == nil)
+        let finding = try #require(a.findings.first { $0.subject == .lesion("LF") && $0.ruleId.hasPrefix("surgery.mirels") })
+        #expect(finding.title.en.contains("Mirels 7–8"))
+        #expect(finding.detail.en.contains("site lower limb or peritrochanteric — from lesion record, no segment recorded"))
+        #expect(finding.detail.en.contains("Missing: site (the femur's segment: peritrochanteric or not)"))
+        #expect(finding.detail.zhHans.contains("部位：下肢或转子周围（依据 病灶记录，未记录节段）"))
+    }
+
+    @Test func aRecordedSegmentSettlesIt() throws {
+        // Boundary: the same lesion is 8 peritrochanteric (at the threshold), 7 elsewhere.
+        let peritrochanteric = try #require(assess(record(segment: .peritrochanteric), asOf: day("2023-01-06")).mirels.first)
+        #expect(peritrochanteric.total.score == 8)
+        #expect(peritrochanteric.fixationAlert == true)
+        for segment in [BoneSegment.proximal, .diaphysis, .distal] {
+            let point = try #require(assess(record(segment: segment), asOf: day("2023-01-06")).mirels.first)
+            #expect(point.total.score == 7)
+            #expect(point.fixationAlert == false)
+        }
+    }
+
+    @Test func otherLongBonesKeepTheirOneSite() throws {
+        var r = record(segment: nil)
+        r.lesions = [Lesion(id: "LF", bone: .tibia, laterality: .left)]
+        let point = try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
+        #expect(point.total.score == 7)
+    }
+}
