@@ -99,6 +99,9 @@ public enum FHIRCaseMapper {
         var eventReadings: [(kind: EventKind, date: PartialDate, resource: FHIRResource)] = []
         // Fixations named without "prophylactic" or "fracture" (id, resource), settled after the events.
         var unnamedFixations: [(id: String, label: String)] = []
+        // Radiotherapy and surgery that reached no lesion (id, resource): tried again if a
+        // fracture code places a lesion on a bone.
+        var unlinkedLocal: [(id: String, resource: FHIRJSON)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         for resource in sorted {
             let r = resource.json
@@ -315,8 +318,10 @@ public enum FHIRCaseMapper {
                         dose = (read.gy, dose.fractions ?? read.fractions)
                         notes.append(MappingNote(resource: label, message: "dose read from its name: \(read.gy.rounded() == read.gy ? String(Int(read.gy)) : String(read.gy)) Gy\(read.fractions.map { " in \($0) fractions" } ?? "") — confirm"))
                     }
+                    let id = FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)"
+                    if lesions.isEmpty { unlinkedLocal.append((id, r)) }
                     record.treatments.append(Treatment(
-                        id: FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)", kind: .radiotherapy, name: FHIRRead.text(r["code"]),
+                        id: id, kind: .radiotherapy, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions))
                 } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
                     ?? (onBone(r, lesions: lesions)
@@ -327,6 +332,7 @@ public enum FHIRCaseMapper {
                 {
                     let id = FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)"
                     if procedure == .other { unnamedFixations.append((id, label)) }
+                    if lesions.isEmpty { unlinkedLocal.append((id, r)) }
                     record.treatments.append(Treatment(
                         id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure))
@@ -380,11 +386,22 @@ public enum FHIRCaseMapper {
                     notes.append(MappingNote(
                         resource: "Condition/\(reading.resource.id ?? "?")",
                         message: "pathological fracture linked to lesion \(match.id) by the bone its code names (\(site.side.map { "\($0.rawValue) " } ?? "")\(site.bone.rawValue))"))
+                } else if matches.isEmpty, let placed = Self.placeNeoplasticFracture(reading.resource, site: site, date: reading.date, record: &record) {
+                    lesion = placed.lesion
+                    notes.append(MappingNote(resource: "Condition/\(reading.resource.id ?? "?")", message: placed.note))
                 }
             }
             record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion, resolved: FHIRRead.conditionResolved(r) ? true : nil))
         }
         record.events.sort { ($0.date.earliestDay, $0.kind.rawValue, $0.lesion ?? "") < ($1.date.earliestDay, $1.kind.rawValue, $1.lesion ?? "") }
+        // A bone given a lesion by its fracture code: the operation and radiotherapy coded to that
+        // bone now reach it.
+        for (id, r) in unlinkedLocal {
+            guard let index = record.treatments.firstIndex(where: { $0.id == id && $0.lesions.isEmpty }),
+                let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions)
+            else { continue }
+            record.treatments[index].lesions = [target]
+        }
         // A fixation whose name says neither "prophylactic" nor "fracture" is not guessed from its
         // name — but one done on or after a pathological fracture of its lesion, still current,
         // fixed that fracture (an "intramedullary nailing of femur" three days after the femur's

@@ -33,14 +33,66 @@ extension RealEHRImportTests {
         #expect(record.treatments.first { $0.kind == .surgery }?.procedure == .fractureFixation)
         #expect(summary.notes.contains { $0.resource == "Condition/fx" && $0.message.contains("linked to lesion \(lesion) by the bone its code names (right femur)") })
         #expect(summary.notes.contains { $0.resource == "Procedure/nail" && $0.message.hasPrefix("fixation after the pathological fracture of lesion") })
-        // A nail before the fracture did not fix it; a left humerus is not the femur; an ankle names no one bone.
-        for (code, nailed, linked) in [("M84.551A", "2026-06-01", true), ("M84.522A", "2026-06-23", false), ("M84.571A", "2026-06-23", false), ("M84.453A", "2026-06-23", true)] {
+        // A nail before the fracture did not fix it; a left humerus is not the femur (a neoplastic
+        // fracture there is a lesion of its own, which the femur's nail did not fix; one "not
+        // elsewhere classified" is no lesion); an ankle names no one bone.
+        for (code, nailed, linked, fixed) in [
+            ("M84.551A", "2026-06-01", true, false), ("M84.522A", "2026-06-23", true, false), ("M84.422A", "2026-06-23", false, false),
+            ("M84.571A", "2026-06-23", false, false), ("M84.453A", "2026-06-23", true, true),
+        ] {
             let (other, back) = try await importBundle(bundle(fracture: code, nailed: nailed))
             let record = try #require(back.first)
             #expect((record.events.first?.lesion != nil) == linked, "\(code)")
-            #expect(record.treatments.first { $0.kind == .surgery }?.procedure == (linked && nailed >= "2026-06-20" ? .fractureFixation : .other), "\(code)")
-            #expect(other.notes.contains { $0.message.hasPrefix("fixation without") } == !(linked && nailed >= "2026-06-20"), "\(code)")
+            #expect(record.treatments.first { $0.kind == .surgery }?.procedure == (fixed ? .fractureFixation : .other), "\(code)")
+            #expect(other.notes.contains { $0.message.hasPrefix("fixation without") } == !fixed, "\(code)")
         }
+    }
+
+    /// cb17: the bone metastasis coded "C79.51" with no body site, beside "M84.551A pathological
+    /// fracture in neoplastic disease, right femur", its nail and radiotherapy coded to the femur:
+    /// the metastasis was a bone "other" asking for an X-ray and a biopsy, the fracture reached no
+    /// lesion, and neither the nail nor the radiotherapy reached the femur. A fracture *in
+    /// neoplastic disease* (M84.5) places the one metastasis of unknown site on its bone, or adds a
+    /// lesion of that bone where every lesion has its own; M84.4 (not elsewhere classified) places
+    /// nothing.
+    @Test func aNeoplasticFractureCodePlacesItsMetastasis() async throws {
+        let subject = #""subject": {"reference": "Patient/g1"}"#
+        let femur = #""bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]"#
+        func bundle(fracture: String, metastasisSite: String = "") -> String {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "g1", "gender": "female", "birthDate": "1961"}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2019-03-14", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "bm", \#(subject), "onsetDateTime": "2026-05-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}\#(metastasisSite)}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "fx", \#(subject), "onsetDateTime": "2026-06-20", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "\#(fracture)"}]}}}"#,
+                #"{"resource": {"resourceType": "Procedure", "id": "nail", "status": "completed", \#(subject), "performedDateTime": "2026-06-23", "code": {"text": "Intramedullary nailing of femur"}, \#(femur)}}"#,
+                #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", \#(subject), "performedDateTime": "2026-07-15", "code": {"text": "Radiotherapy"}, \#(femur)}}"#,
+            ]
+            return #"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#
+        }
+        let (summary, records) = try await importBundle(bundle(fracture: "M84.551A"))
+        let record = try #require(records.first)
+        #expect(record.lesions.count == 1)
+        let lesion = try #require(record.lesions.first)
+        #expect(lesion.bone == .femur && lesion.laterality == .right)
+        #expect(record.events.first?.lesion == lesion.id)
+        #expect(record.treatments.first { $0.kind == .surgery }?.procedure == .fractureFixation)
+        #expect(record.treatments.filter { $0.kind != .systemic }.allSatisfy { $0.lesions == [lesion.id] })
+        #expect(summary.notes.contains { $0.resource == "Condition/fx" && $0.message.contains("placed on the right femur") && $0.message.hasSuffix("confirm") })
+
+        // Not elsewhere classified: no tumour named, nothing placed.
+        let (_, nec) = try await importBundle(bundle(fracture: "M84.451A"))
+        let unplaced = try #require(nec.first)
+        #expect(unplaced.lesions.map(\.bone) == [.other])
+        #expect(unplaced.events.first?.lesion == nil)
+
+        // Every lesion sited (a vertebra): the femur's fracture adds the femur's lesion.
+        let vertebra = #", "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "3572006"}], "text": "T10"}]"#
+        let (added, withSpine) = try await importBundle(bundle(fracture: "M84.552A", metastasisSite: vertebra))
+        let two = try #require(withSpine.first)
+        let femurLesion = try #require(two.lesions.first { $0.bone == .femur })
+        #expect(two.lesions.count == 2 && femurLesion.laterality == .left && femurLesion.diagnosed == PartialDate("2026-06-20"))
+        #expect(two.events.first?.lesion == femurLesion.id)
+        #expect(added.notes.contains { $0.message.contains("of the left femur added") })
     }
 
     /// A spinal metastasis Condition whose body site is coded "vertebral column" with its text
