@@ -128,3 +128,34 @@ import Testing
         #expect(point.total.score == 7)
     }
 }
+
+@Suite struct EGFRWithoutCreatinineTests {
+    /// cb17-a: a castration-resistant prostate cancer, zoledronic acid planned, the laboratory's
+    /// eGFR 38 mL/min/1.73 m² on record and no serum creatinine. "Creatinine clearance cannot be
+    /// computed: record serum creatinine" read as if nothing about the kidneys were known. The
+    /// Zometa label doses by Cockcroft–Gault CrCl (reference.md), which eGFR does not replace.
+    func record(egfr: Double?) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "ZA", kind: .boneModifyingAgent, planned: true, agent: .zoledronicAcid))
+        r.labs = egfr.map { [LabResult(date: day("2023-03-01"), test: .egfr, value: $0, unit: "mL/min/1.73m2")] } ?? []
+        return r
+    }
+
+    @Test func anEGFROnRecordIsNamedAndNotTakenForCrCl() throws {
+        let finding = try #require(assess(record(egfr: 38), asOf: day("2023-03-25")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(finding.detail.en.contains("record serum creatinine. The eGFR on record (38 mL/min/1.73 m², 2023-03-01) is not the label's measure"))
+        #expect(finding.detail.zhHans.contains("病历中的 eGFR（38 mL/min/1.73 m²，2023-03-01）并非说明书所用指标"))
+        #expect(!finding.detail.en.contains("Below 30"))
+        #expect(finding.sources.contains { $0.id == "cockcroftGault1976" })
+    }
+
+    @Test func belowThirtyItPointsToSevereImpairment() throws {
+        // Boundary: the label's "< 30" — 29.9 points to it, 30 does not.
+        let below = try #require(assess(record(egfr: 29.9), asOf: day("2023-03-25")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(below.detail.en.contains("Below 30 it points to severe renal impairment"))
+        let at = try #require(assess(record(egfr: 30), asOf: day("2023-03-25")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(!at.detail.en.contains("Below 30"))
+        let none = try #require(assess(record(egfr: nil), asOf: day("2023-03-25")).rule("boneAgents.zoledronic.crclUnknown").first)
+        #expect(!none.detail.en.contains("eGFR"))
+    }
+}

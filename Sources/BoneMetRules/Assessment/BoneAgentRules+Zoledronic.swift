@@ -188,6 +188,24 @@ extension BoneAgentRules {
         return findings
     }
 
+    /// An eGFR on record beside a CrCl that cannot be computed: it is not ignored, but it is not
+    /// the label's measure — the Zometa dose table is by Cockcroft–Gault CrCl in mL/min, and eGFR
+    /// (mL/min/1.73 m², normalised to body surface) is not interchangeable with it. An eGFR 38
+    /// read "record serum creatinine" as if nothing about the kidneys were known. Below 30 it
+    /// points to the severe impairment where the label does not recommend zoledronic acid.
+    static func egfrOnRecord(_ index: CaseIndex) -> LocalizedText {
+        guard let egfr = index.latestLab(.egfr), let value = egfr.canonicalValue else { return LocalizedText(en: "", zh: "") }
+        let text = CaseIndex.format(value, decimals: 1)
+        let severe = value < 30
+            ? LocalizedText(
+                en: " Below 30 it points to severe renal impairment, where the label does not recommend zoledronic acid: confirm by CrCl before any dose.",
+                zh: "低于 30 提示重度肾功能不全，说明书不推荐此时使用唑来膦酸：任何给药前以肌酐清除率确认。")
+            : LocalizedText(en: "", zh: "")
+        return LocalizedText(
+            en: " The eGFR on record (\(text) mL/min/1.73 m², \(egfr.date)) is not the label's measure: its dose table is by Cockcroft–Gault CrCl in mL/min, which eGFR does not replace.\(severe.en)",
+            zh: "病历中的 eGFR（\(text) mL/min/1.73 m²，\(egfr.date)）并非说明书所用指标：其剂量表按 Cockcroft–Gault 肌酐清除率（mL/min）制定，eGFR 不能替代。\(severe.zhHans)")
+    }
+
     /// Zoledronic acid without a CrCl: what is missing, said by name — or, under 18, that the
     /// adult dose table does not apply (Cockcroft–Gault was derived in adults aged 18–92; the
     /// Zometa label: not indicated in children, safety and effectiveness not established).
@@ -208,13 +226,14 @@ extension BoneAgentRules {
                 : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
             title = LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率")
             detail = LocalizedText(
-                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).",
-                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。")
+                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(Self.egfrOnRecord(index).en)",
+                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(Self.egfrOnRecord(index).zhHans)")
             input = FindingInput("missing", gaps.missing.isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))
         }
         return Finding(
             ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
-            sources: gaps.minorAge != nil && gaps.missing.isEmpty ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
+            sources: (gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil
+                ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
     }
 }
