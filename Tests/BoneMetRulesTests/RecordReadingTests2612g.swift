@@ -159,3 +159,80 @@ import Testing
         #expect(!none.detail.en.contains("eGFR"))
     }
 }
+
+@Suite struct BiopsySettlesThePrimaryTests {
+    /// cb17-o: a breast cancer of 2019; in 2026 L4 collapses with cauda equina compression, is
+    /// decompressed and fixed, and its biopsy shows plasma-cell myeloma; the left pelvis is lytic
+    /// too. L4 read "O: breast — radiosensitive", its scores "depends on which primary — biopsy
+    /// decides", the pelvis "biopsy indicated: long disease-free interval" beside the finding that
+    /// already says it may be either disease, and the bone agent "not yet diagnosed as metastases
+    /// (awaiting biopsy …)".
+    func record(myelomaRecorded: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌", diagnosed: day("2019-05"))]
+        if myelomaRecorded { r.primaries.append(PrimaryCancer(id: "P2", site: .myeloma, diagnosed: day("2026-09"))) }
+        r.lesions = [Lesion(id: "L4", bone: .vertebra, level: VertebralLevel("L4")), Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("C1", "2026-09-01", [
+                observation("L4", .lytic) { $0.boneDestruction = true; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+                observation("IL", .lytic) { $0.boneDestruction = true },
+            ]),
+            ImagingStudy(id: "M1", date: day("2026-09-02"), modality: .mri, coverage: [.lumbarSpine],
+                         observations: [observation("L4") { $0.escc = .g3; $0.boneDestruction = true }]),
+        ]
+        r.treatments = []
+        r.biopsies = [Biopsy(lesion: "L4", date: day("2026-09-03"), decalcification: .edta, result: .myeloma, histology: "浆细胞骨髓瘤")]
+        r.neurology = [NeurologyRecord(date: day("2026-09-02"), status: .caudaEquina, frankel: .C, lesion: "L4")]
+        return r
+    }
+
+    @Test func aMyelomaOnTheLesionsBiopsyIsWhatItIs() throws {
+        let a = assess(record(myelomaRecorded: false), asOf: day("2026-10-01"))
+        let noms = try #require(a.findings.first { $0.subject == .lesion("L4") && $0.ruleId.hasPrefix("surgery.spine") })
+        #expect(noms.detail.en.contains("O: myeloma on its biopsy of 2026-09-03 — radiosensitive"))
+        #expect(noms.detail.zhHans.contains("O：2026-09-03 活检示骨髓瘤——放疗敏感"))
+        #expect(!noms.detail.en.contains("O: breast"))
+        // The long interval's question is answered; the other-cancer finding speaks for the pelvis.
+        #expect(a.rule("diagnosis.biopsy.indicated").isEmpty)
+        #expect(a.has("diagnosis.biopsy.anotherCancer", subject: .lesion("L4")))
+        let agent = try #require(a.rule("boneAgents.indication").first)
+        #expect(agent.title.en == "Myeloma on biopsy: bone-modifying agent for myeloma bone disease")
+        #expect(agent.detail.en.hasPrefix("The biopsy of L4 vertebra (2026-09-03) shows myeloma."))
+        #expect(!a.has("boneAgents.afterDiagnosis"))
+    }
+
+    @Test func aRecordedMyelomaIsTheBiopsiedLesionsPrimary() throws {
+        let a = assess(record(myelomaRecorded: true), asOf: day("2026-10-01"))
+        let noms = try #require(a.findings.first { $0.subject == .lesion("L4") && $0.ruleId.hasPrefix("surgery.spine") })
+        #expect(noms.detail.en.contains("O: myeloma — radiosensitive"))
+        // The pelvis, not biopsied, may be either: both named, neither picked.
+        #expect(try #require(a.rule("diagnosis.biopsy.indicated").first).subject == .lesion("IL"))
+    }
+
+    @Test func anOrganSpecificHistologySettlesAndAnAdenocarcinomaDoesNot() throws {
+        var r = record(myelomaRecorded: false)
+        r.primaries = [
+            PrimaryCancer(id: "B", site: .breast, histologyType: .ductalCarcinoma, diagnosed: day("2019-05")),
+            PrimaryCancer(id: "K", site: .kidney, histology: "clear cell renal cell carcinoma", diagnosed: day("2025-01")),
+        ]
+        r.biopsies = [Biopsy(lesion: "L4", date: day("2026-09-03"), result: .metastasis, histology: "metastatic clear cell renal cell carcinoma")]
+        let renal = assess(r, asOf: day("2026-10-01"))
+        let noms = try #require(renal.findings.first { $0.subject == .lesion("L4") && $0.ruleId.hasPrefix("surgery.spine") })
+        #expect(noms.detail.en.contains("O: kidney (renal-cell carcinoma) — radioresistant"))
+        r.primaries[1] = PrimaryCancer(id: "L", site: .lung, histology: "lung adenocarcinoma", diagnosed: day("2025-01"))
+        r.biopsies = [Biopsy(lesion: "L4", date: day("2026-09-03"), result: .metastasis, histology: "metastatic adenocarcinoma")]
+        let adeno = assess(r, asOf: day("2026-10-01"))
+        let open = try #require(adeno.findings.first { $0.subject == .lesion("L4") && $0.ruleId.hasPrefix("surgery.spine") })
+        #expect(open.detail.en.contains("O: depends on the primary"))
+    }
+
+    @Test func twoCandidatesAlikeAreBothNamed() throws {
+        var r = record(myelomaRecorded: false)
+        r.primaries.append(PrimaryCancer(id: "PR", site: .prostate, diagnosed: day("2024-01")))
+        r.biopsies = []
+        let a = assess(r, asOf: day("2026-10-01"))
+        let noms = try #require(a.findings.first { $0.subject == .lesion("L4") && $0.ruleId.hasPrefix("surgery.spine") })
+        #expect(noms.detail.en.contains("O: breast (invasive ductal carcinoma) or prostate — either radiosensitive"))
+        #expect(noms.detail.zhHans.contains("——均放疗敏感"))
+    }
+}

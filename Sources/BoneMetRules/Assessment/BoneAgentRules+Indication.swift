@@ -200,9 +200,23 @@ extension BoneAgentRules {
             zh: "肾功能 \(measure.zhHans)（< 30）：不推荐唑来膦酸；地舒单抗无需按肾功能调整，但有严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
     }
 
-    /// Lesions await their diagnosis: no agent before the lesion is diagnosed.
+    /// Lesions await their diagnosis: no agent before the lesion is diagnosed — unless a lesion's
+    /// biopsy already shows myeloma not yet recorded as a primary: myeloma bone disease is the
+    /// indication (Raje 2018), decided with haematology. A breast cancer's L4 proven plasma-cell
+    /// myeloma read "the bone lesions are not yet diagnosed as metastases (awaiting biopsy …)".
     func afterDiagnosis() -> Finding {
         let hypercalcaemic = LabRules.hypercalcaemic(index) != nil
+        if let myeloma = index.seenLesions.lazy.compactMap({ self.index.anotherCancer($0.id) }).first(where: { $0.result == .myeloma }) {
+            let name = myeloma.lesion.map(index.label(lesionId:)) ?? LocalizedText(en: "a bone lesion", zh: "骨病灶")
+            return Finding(
+                ruleId: "boneAgents.indication", severity: .advisory, duty: .boneAgents, specialty: .haematology,
+                subject: .patient, date: myeloma.date,
+                title: LocalizedText(en: "Myeloma on biopsy: bone-modifying agent for myeloma bone disease", zh: "活检示骨髓瘤：骨髓瘤骨病需用骨改良药物"),
+                detail: LocalizedText(
+                    en: "The biopsy of \(name.en) (\(myeloma.date)) shows myeloma. Myeloma bone disease: start a bone-modifying agent (denosumab non-inferior to zoledronic acid, Raje 2018), decided with haematology with its treatment. Record the myeloma as a primary cancer, so that the choice, dose and monitoring read it. Dental examination before starting.\(hypercalcaemic ? " The hypercalcaemia is treated now." : "")",
+                    zh: "\(name.zhHans)活检（\(myeloma.date)）示骨髓瘤。骨髓瘤骨病：开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018），由血液科结合其治疗共同决定。请将骨髓瘤记录为一个原发肿瘤，以便药物选择、剂量和监测据此判断。开始前先做口腔检查。\(hypercalcaemic ? "高钙血症需立即处理。" : "")"),
+                sources: [Self.raje2018], claims: [Claim(.boneAgentIndication, about: "patient", "start")])
+        }
         return Finding(
             ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn,

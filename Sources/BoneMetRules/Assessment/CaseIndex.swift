@@ -433,12 +433,39 @@ final class CaseIndex {
 
     // MARK: Primaries
 
-    /// The primaries a lesion may belong to: the one named on the lesion, else every known
-    /// primary (with none known: none).
+    /// The primaries a lesion may belong to: the one named on the lesion, else the one its
+    /// diagnostic biopsy names (`biopsyPrimary`), else every known primary (with none known: none).
     func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
         if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
+        if knownPrimaries.count > 1, let primary = biopsyPrimary(lesion) { return [primary] }
         return knownPrimaries
     }
+
+    /// The one recorded primary a lesion's diagnostic biopsy names: the myeloma or lymphoma its
+    /// result is, or the primary whose histology its text states where that histology belongs to
+    /// one organ (renal-cell, hepatocellular, thyroid, urothelial, lobular, small-cell, melanoma,
+    /// germ-cell). A breast cancer of 2019 and a myeloma recorded in 2026, the L4 biopsy
+    /// "plasma-cell myeloma": L4's scores read "depends on which primary — biopsy decides". An
+    /// adenocarcinoma or "ductal" carcinoma names no organ (breast, lung, pancreas …) and settles
+    /// nothing.
+    func biopsyPrimary(_ lesion: String) -> PrimaryCancer? {
+        guard let biopsy = diagnosticBiopsy(lesion), let result = biopsy.result else { return nil }
+        let matching: [PrimaryCancer]
+        switch result {
+        case .myeloma: matching = knownPrimaries.filter(\.isPlasmaCellDisease)
+        case .lymphoma: matching = knownPrimaries.filter(\.isLymphoma)
+        case .metastasis:
+            guard let type = biopsy.histology.flatMap(HistologyType.infer(from:)), Self.organSpecific.contains(type) else { return nil }
+            matching = knownPrimaries.filter { $0.effectiveHistology == type }
+        default: return nil
+        }
+        return matching.count == 1 ? matching.first : nil
+    }
+
+    private static let organSpecific: Set<HistologyType> = [
+        .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .urothelialCarcinoma, .lobularCarcinoma,
+        .smallCellCarcinoma, .melanoma, .seminoma, .nonSeminomatousGermCell,
+    ]
 
     /// The primaries the patient's bone disease may come from: the candidates of every
     /// metastatic lesion together.
@@ -551,6 +578,15 @@ final class CaseIndex {
             return biopsy.lesion != lesion && biopsy.date.latestDay < first.earliestDay
         }
         guard !diagnosedBefore else { return nil }
+        // The question it asks — a second primary or myeloma? — answered by another lesion's
+        // biopsy, whenever taken: myeloma or lymphoma is there, and its finding
+        // (`diagnosis.biopsy.anotherCancer`) says the other lesions may be either disease until
+        // biopsied or staged. A breast cancer's L4 proven myeloma left its pelvis "biopsy
+        // indicated: long disease-free interval — one biopsy answers it" beside that finding.
+        let secondCancerProven = record.biopsies.contains { biopsy in
+            biopsy.lesion != lesion && known(biopsy.date) && (biopsy.result == .myeloma || biopsy.result == .lymphoma)
+        }
+        guard !secondCancerProven else { return nil }
         // "One biopsy answers it": another lesion of the same single primary biopsied (at any
         // time) as that primary's disease settles the question for the episode — a thyroid
         // cancer's pelvis proven metastatic left its C7 "biopsy first" and the patient "biopsy

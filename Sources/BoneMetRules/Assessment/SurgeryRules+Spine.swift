@@ -66,10 +66,26 @@ extension SurgeryRules {
     }
 
     /// NOMS "O" for one lesion: from its primary's histology; with several candidate primaries
-    /// that disagree, unknown until biopsy.
+    /// that disagree, unknown until biopsy; a myeloma or lymphoma on the lesion's own biopsy that
+    /// is not yet recorded as a primary is what the lesion is.
     func radiosensitivity(of lesion: String) -> (value: Radiosensitivity, text: LocalizedText) {
         let candidates = index.primaryCandidates(for: lesion)
         let values = Set(candidates.map(\.radiosensitivity))
+        // A breast cancer's L4, its biopsy plasma-cell myeloma, read "O: breast — radiosensitive".
+        if index.biopsyPrimary(lesion) == nil, let biopsy = index.diagnosticBiopsy(lesion),
+            let disease = biopsy.result == .myeloma ? PrimarySite.myeloma : biopsy.result == .lymphoma ? PrimarySite.lymphoma : nil
+        {
+            return (.sensitive, LocalizedText(
+                en: "O: \(disease.label.en) on its biopsy of \(biopsy.date) — radiosensitive",
+                zh: "O：\(biopsy.date) 活检示\(disease.label.zhHans)——放疗敏感"))
+        }
+        // Several candidates alike: each named, not the first as if it were the one.
+        if candidates.count > 1, values.count == 1, let value = values.first {
+            let names = LocalizedText.joined(candidates.map(\.label), en: " or ", zh: "或")
+            return (value, value == .unknown
+                ? LocalizedText(en: "O: \(names.en) — \(value.label.en)", zh: "O：\(names.zhHans)——\(value.label.zhHans)")
+                : LocalizedText(en: "O: \(names.en) — either \(value.label.en)", zh: "O：\(names.zhHans)——均\(value.label.zhHans)"))
+        }
         if candidates.count > 1 && values.count > 1 {
             let list = LocalizedText.joined(
                 candidates.map { LocalizedText(en: "\($0.label.en) \($0.radiosensitivity.label.en)", zh: "\($0.label.zhHans)\($0.radiosensitivity.label.zhHans)") },
