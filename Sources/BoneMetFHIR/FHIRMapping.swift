@@ -513,8 +513,15 @@ public enum FHIRCaseMapper {
     static func isRadiotherapy(named names: [String?]) -> Bool {
         let text = names.compactMap { $0?.lowercased() }.joined(separator: " ")
         guard !text.isEmpty else { return false }
-        return ["radiotherapy", "radiation therapy", "radiation treatment", "irradiation", "brachytherapy", "radiosurgery", "sbrt", "放疗", "放射治疗"]
-            .contains { text.contains($0) }
+        if ["radiotherapy", "radiation therapy", "radiation treatment", "irradiation", "brachytherapy", "radiosurgery", "sbrt",
+            "external beam", "stereotactic body", "stereotactic ablative", "cyberknife", "放疗", "放射治疗", "射波刀"].contains(where: text.contains)
+        {
+            return true
+        }
+        // Techniques by their abbreviation, as whole words ("IMRT T10-L1 30Gy/10F"); "RT" alone
+        // is too short to tell from other uses and is not read.
+        let words = Set(text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init))
+        return ["ebrt", "imrt", "vmat", "sabr"].contains(where: words.contains)
     }
 
     static func imagingStudy(_ resource: FHIRResource) -> ImagingStudy? {

@@ -135,6 +135,27 @@ extension RealEHRImportTests {
         }
     }
 
+    /// cb17: radiotherapy named by its technique — "IMRT", "VMAT", "调强放疗", "射波刀" (CyberKnife),
+    /// "external beam" — to a bone metastasis was no radiotherapy: no course, no skeletal-related
+    /// event, no irradiated field. Abbreviations count as whole words; "RT" alone is not read.
+    @Test func aRadiotherapyNamedByItsTechniqueIsRadiotherapy() async throws {
+        for (text, read) in [
+            ("IMRT T10 30Gy/10F", true), ("VMAT 20 Gy/5 fx", true), ("调强放疗 30Gy/10次", true), ("射波刀 24Gy/3F", true),
+            ("External beam radiation to femur 8 Gy", true), ("SABR 35 Gy/5", true), ("RT 30Gy/10F", false), ("Primary vmatrix review", false),
+        ] {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "r1", "gender": "male", "birthDate": "1958-04-02"}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/r1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/r1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
+                #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", "subject": {"reference": "Patient/r1"}, "performedDateTime": "2026-10-05", "code": {"text": "\#(text)"}, "reasonReference": [{"reference": "Condition/bm"}]}}"#,
+            ]
+            let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let course = records.first?.treatments.first { $0.kind == .radiotherapy }
+            #expect((course != nil) == read, "\(text)")
+            if read { #expect(course?.lesions == ["bm"] && course?.doseGy != nil, "\(text)") }
+        }
+    }
+
     /// ICD-10 C77 is a lymph-node metastasis whatever its text (or none): kept as lymph nodes,
     /// which the prognosis scores do not count as a viscus; C78.7 (liver) stays a viscus.
     @Test func aLymphNodeMetastasisComesInAsNodes() async throws {
