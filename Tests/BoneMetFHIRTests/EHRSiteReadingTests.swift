@@ -113,6 +113,28 @@ extension RealEHRImportTests {
         }
     }
 
+    /// cb17: a bone metastasis whose body site is only text, "左股骨近端", came in as a left femur
+    /// with no segment — and a femur without its segment leaves Mirels's site open (2–3). The text
+    /// names the segment: 近端/proximal, 骨干/shaft, 远端/distal; the trochanters (转子, 粗隆) are
+    /// peritrochanteric. Two segments named are none; a segment the bone lacks is none.
+    @Test func aLongBonesSegmentNamedInItsBodySiteTextIsRead() async throws {
+        let cases: [(String, Bone, BoneSegment?)] = [
+            ("左股骨近端", .femur, .proximal), ("右股骨粗隆间", .femur, .peritrochanteric), ("股骨转子下及近端", .femur, .peritrochanteric),
+            ("left femoral neck", .femur, .proximal), ("肱骨干", .humerus, .diaphysis), ("distal tibia", .tibia, .distal),
+            ("proximal and distal femur", .femur, nil), ("左股骨", .femur, nil),
+        ]
+        for (text, bone, segment) in cases {
+            let entries = [
+                #"{"resource": {"resourceType": "Patient", "id": "s1", "gender": "female", "birthDate": "1962-05-01"}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/s1"}, "onsetDateTime": "2021-03-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C50.911"}]}}}"#,
+                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/s1"}, "onsetDateTime": "2026-03-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"text": "\#(text)"}]}}"#,
+            ]
+            let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let lesion = try #require(records.first?.lesions.first, "\(text)")
+            #expect(lesion.bone == bone && lesion.segment == segment, "\(text)")
+        }
+    }
+
     /// A radiotherapy course's dose written in its name (no mCODE dose extension): read, with a
     /// note to confirm; a text naming two doses, or none, gives none.
     @Test func aRadiotherapyDoseWrittenInItsNameIsRead() async throws {
