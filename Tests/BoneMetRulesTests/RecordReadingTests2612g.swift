@@ -236,3 +236,22 @@ import Testing
         #expect(noms.detail.zhHans.contains("——均放疗敏感"))
     }
 }
+
+@Suite struct RadiotherapyDoseInItsNameTests {
+    /// cb17: a case record's radiotherapy row "T6 姑息放疗 20Gy/5F" with no `doseGy` — as a
+    /// hospital's export writes it — and the compression seen after it: "cumulative dose not on
+    /// record — obtain it", though the record says 20 Gy. The FHIR importer read names so already.
+    @Test func aDoseWrittenInTheNameIsTheCoursesDose() throws {
+        var r = SpinalRadiotherapyGivenTests().record(radiotherapyStart: "2025-07-01")
+        r.treatments = [Treatment(id: "R1", kind: .radiotherapy, name: "T6 姑息放疗 20Gy/5F", lesions: ["V"], start: day("2025-07-01"), end: day("2025-07-05"))]
+        let noms = try #require(assess(r, asOf: day("2025-08-04")).rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("cumulative 20.0 Gy"))
+        #expect(!noms.detail.en.contains("cumulative dose not on record"))
+        // A recorded dose wins over the name; a name with two doses gives none.
+        r.treatments[0].doseGy = 30
+        #expect(try #require(assess(r, asOf: day("2025-08-04")).rule("surgery.spine.noms").first).detail.en.contains("cumulative 30.0 Gy"))
+        r.treatments[0].doseGy = nil
+        r.treatments[0].name = "T6 放疗 20Gy/5F 加量 10Gy"
+        #expect(try #require(assess(r, asOf: day("2025-08-04")).rule("surgery.spine.noms").first).detail.en.contains("cumulative dose not on record"))
+    }
+}

@@ -120,6 +120,11 @@ final class CaseIndex {
                 }
                 seen.doses = treatment.doses.filter { known($0) }
                 if treatment.kind == .surgery, treatment.procedure == nil { seen.procedure = Self.procedureReading(treatment, in: record) }
+                // A course's dose written in its name only ("T6 姑息放疗 20Gy/5F").
+                if treatment.kind == .radiotherapy, treatment.doseGy == nil, let written = RadiotherapyDoseText.read(treatment.name) {
+                    seen.doseGy = written.gy
+                    seen.fractions = treatment.fractions ?? written.fractions
+                }
                 return seen
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
