@@ -52,6 +52,11 @@ import Testing
         #expect(radioiodine.classes == [.other] && radioiodine.complete)
         #expect(classes(["letrozole", "radium-223"]) == DrugClasses.Reading(classes: [.endocrine, .other], complete: true, recorded: false))
         #expect(classes([], name: "放射性碘治疗").classes == [.other])
+        // Rule set 2026.12.85 (cb17-u): the levothyroxine of TSH suppression (H03AA) is no
+        // antineoplastic class either — a follicular thyroid cancer on "131I治疗" and
+        // "左甲状腺素钠（TSH抑制）" scored New Katagiri's previous chemotherapy 0–1.
+        #expect(classes([], name: "左甲状腺素钠（TSH抑制）") == DrugClasses.Reading(classes: [.other], complete: true, recorded: false))
+        #expect(classes(["levothyroxine"]).classes == [.other])
         #expect(!classes(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
         #expect(!classes([]).complete)
         // A recorded class stands, and the drugs add what they are (rule set 2026.12.56): a

@@ -255,3 +255,19 @@ import Testing
         #expect(try #require(assess(r, asOf: day("2025-08-04")).rule("surgery.spine.noms").first).detail.en.contains("cumulative dose not on record"))
     }
 }
+
+@Suite struct ThyroidHormoneIsNoChemotherapyTests {
+    /// cb17-u: a follicular thyroid cancer treated with radioiodine and TSH-suppressive
+    /// levothyroxine; New Katagiri's "previous chemotherapy" read unknown (0–1) for the hormone.
+    @Test func katagiriKnowsThereWasNoChemotherapy() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, histology: "甲状腺滤泡癌", diagnosed: day("2018-03"))]
+        r.treatments = [
+            Treatment(id: "RAI", kind: .systemic, name: "131I治疗 150mCi", start: day("2018-06-01"), end: day("2018-06-01")),
+            Treatment(id: "LT4", kind: .systemic, name: "左甲状腺素钠（TSH抑制）", start: day("2018-04-01")),
+        ]
+        let katagiri = try #require(assess(r, asOf: day("2023-04-01")).katagiri)
+        let chemotherapy = try #require(katagiri.components.first { $0.key == "previousChemotherapy" })
+        #expect(chemotherapy.points == 0)
+    }
+}

@@ -268,11 +268,14 @@ public enum DrugClasses {
             "keytruda", "opdivo", "tecentriq", "imfinzi", "yervoy", "可瑞达", "欧狄沃", "艾瑞卡", "达伯舒", "百泽安", "拓益",
         ]),
         // Therapeutic radiopharmaceuticals (V10X): none cytotoxic chemotherapy. A thyroid cancer's
-        // radioiodine left New Katagiri's "previous chemotherapy" open (0–1).
+        // radioiodine left New Katagiri's "previous chemotherapy" open (0–1). So did the
+        // levothyroxine of its TSH suppression (H03AA, a thyroid hormone — no antineoplastic
+        // class of L01/L02), on every differentiated thyroid cancer's record.
         (.other, [
             "radioiodine", "iodine-131", "i-131", "131i", "radioactive iodine", "sodium iodide", "radium-223", "ra-223", "xofigo",
             "lutetium-177", "lu-177", "177lu", "pluvicto", "samarium-153", "strontium-89",
             "碘-131", "碘131", "放射性碘", "镭-223", "镭223", "氯化镭", "镥-177", "镥177",
+            "levothyroxine", "l-thyroxine", "thyroxine", "euthyrox", "synthroid", "左甲状腺素", "优甲乐", "雷替斯",
         ]),
     ]
 }
