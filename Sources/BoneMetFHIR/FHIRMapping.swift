@@ -521,8 +521,7 @@ public enum FHIRCaseMapper {
         }
         // Techniques by their abbreviation, as whole words ("IMRT T10-L1 30Gy/10F"); "RT" alone
         // is too short to tell from other uses and is not read.
-        let words = Set(text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init))
-        return ["ebrt", "imrt", "vmat", "sabr"].contains(where: words.contains)
+        return ["ebrt", "imrt", "vmat", "sabr"].contains(where: ASCIIWords.of(text).contains)
     }
 
     static func imagingStudy(_ resource: FHIRResource) -> ImagingStudy? {

@@ -135,6 +135,17 @@ extension RealEHRImportTests {
         }
     }
 
+    /// A lung cancer's femur metastasis and one Procedure to it, named `text` (id "rt").
+    static func femurProcedureBundle(named text: String) -> String {
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "d1", "gender": "male", "birthDate": "1958-04-02"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
+            #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", "subject": {"reference": "Patient/d1"}, "performedDateTime": "2026-10-05", "code": {"text": "\#(text)"}, "reasonReference": [{"reference": "Condition/bm"}]}}"#,
+        ]
+        return #"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#
+    }
+
     /// A radiotherapy course's dose written in its name (no mCODE dose extension): read, with a
     /// note to confirm; a text naming two doses, or none, gives none.
     @Test func aRadiotherapyDoseWrittenInItsNameIsRead() async throws {
@@ -144,13 +155,7 @@ extension RealEHRImportTests {
             ("Radiotherapy 20 Gy, boost 10 Gy", nil, nil), ("Radiotherapy", nil, nil), ("Radiotherapy 12.5 Gy", 12.5, nil),
         ]
         for (text, gy, fractions) in cases {
-            let entries = [
-                #"{"resource": {"resourceType": "Patient", "id": "d1", "gender": "male", "birthDate": "1958-04-02"}}"#,
-                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
-                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/d1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
-                #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", "subject": {"reference": "Patient/d1"}, "performedDateTime": "2026-10-05", "code": {"text": "\#(text)"}, "reasonReference": [{"reference": "Condition/bm"}]}}"#,
-            ]
-            let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let (summary, records) = try await importBundle(Self.femurProcedureBundle(named: text))
             let course = try #require(records.first?.treatments.first { $0.kind == .radiotherapy }, "\(text)")
             #expect(course.doseGy == gy && course.fractions == fractions, "\(text)")
             #expect(summary.notes.contains { $0.resource == "Procedure/rt" && $0.message.hasPrefix("dose read from its name") } == (gy != nil), "\(text)")
@@ -165,13 +170,7 @@ extension RealEHRImportTests {
             ("IMRT T10 30Gy/10F", true), ("VMAT 20 Gy/5 fx", true), ("调强放疗 30Gy/10次", true), ("射波刀 24Gy/3F", true),
             ("External beam radiation to femur 8 Gy", true), ("SABR 35 Gy/5", true), ("RT 30Gy/10F", false), ("Primary vmatrix review", false),
         ] {
-            let entries = [
-                #"{"resource": {"resourceType": "Patient", "id": "r1", "gender": "male", "birthDate": "1958-04-02"}}"#,
-                #"{"resource": {"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/r1"}, "onsetDateTime": "2025-11-02", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C34.11"}]}}}"#,
-                #"{"resource": {"resourceType": "Condition", "id": "bm", "subject": {"reference": "Patient/r1"}, "onsetDateTime": "2026-09-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10-cm", "code": "C79.51"}]}, "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}]}}"#,
-                #"{"resource": {"resourceType": "Procedure", "id": "rt", "status": "completed", "subject": {"reference": "Patient/r1"}, "performedDateTime": "2026-10-05", "code": {"text": "\#(text)"}, "reasonReference": [{"reference": "Condition/bm"}]}}"#,
-            ]
-            let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
+            let (_, records) = try await importBundle(Self.femurProcedureBundle(named: text))
             let course = records.first?.treatments.first { $0.kind == .radiotherapy }
             #expect((course != nil) == read, "\(text)")
             if read { #expect(course?.lesions == ["bm"] && course?.doseGy != nil, "\(text)") }

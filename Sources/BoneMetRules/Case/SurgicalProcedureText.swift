@@ -16,7 +16,7 @@ public enum SurgicalProcedureText {
         guard !text.isEmpty else { return nil }
         func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
         // Abbreviations count as whole words only ("pvp", not a letter run inside another word).
-        let words = Set(text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init))
+        let words = ASCIIWords.of(text)
         func hasWord(_ abbreviations: String...) -> Bool { abbreviations.contains { words.contains($0) } }
         if has("vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形") || hasWord("pvp", "pkp") { return .cementAugmentation }
         if has("separation surgery", "分离手术") { return .separationSurgery }
