@@ -271,3 +271,20 @@ import Testing
         #expect(chemotherapy.points == 0)
     }
 }
+
+extension FemurWithoutSegmentTests {
+    /// A case record's femur with no segment chosen but its note "左股骨转子间" (intertrochanteric):
+    /// the note says where it is — peritrochanteric, Mirels site 3, not "segment not recorded".
+    @Test func aNoteNamingTheSegmentSettlesIt() throws {
+        var r = record(segment: nil)
+        r.lesions[0].note = "左股骨转子间"
+        let point = try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
+        #expect(point.total.score == 8)
+        r.lesions[0].note = "左股骨近端"
+        #expect(try #require(assess(r, asOf: day("2023-01-06")).mirels.first).total.score == 7)
+        // A note naming no segment leaves it open.
+        r.lesions[0].note = "左股骨病灶"
+        let open = try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
+        #expect(open.total.min == 7 && open.total.max == 8)
+    }
+}

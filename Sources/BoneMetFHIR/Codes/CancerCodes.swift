@@ -171,25 +171,6 @@ public enum CancerCodes {
         return (bone, left && !right ? .left : right && !left ? .right : left && right ? .bilateral : nil)
     }
 
-    /// The segment of a long bone a text names ("左股骨近端", "intertrochanteric fracture of the
-    /// femur", "肱骨干"), when it names one that the bone has. A femur named with its trochanters
-    /// (转子, 粗隆) is peritrochanteric, whatever else the text says of its proximal end; two other
-    /// segments named are none. Read where no coded segment came: "左股骨近端" gave a femur with
-    /// no segment, and Mirels could not tell its site.
-    public static func segment(fromText text: String, bone: Bone) -> BoneSegment? {
-        let t = text.lowercased()
-        if BoneSegment.peritrochanteric.fits(bone), ["trochanter", "转子", "粗隆"].contains(where: t.contains) { return .peritrochanteric }
-        let named = segmentNames.filter { $0.1.contains(where: t.contains) }.map(\.0)
-        guard named.count == 1, let segment = named.first, segment.fits(bone) else { return nil }
-        return segment
-    }
-
-    static let segmentNames: [(BoneSegment, [String])] = [
-        (.proximal, ["proximal", "femoral neck", "femoral head", "humeral head", "surgical neck", "近端", "股骨颈", "股骨头", "肱骨头", "肱骨颈"]),
-        (.diaphysis, ["diaphys", "shaft", "midshaft", "骨干", "中段"]),
-        (.distal, ["distal", "condyl", "远端", "髁"]),
-    ]
-
     /// Reads a Condition's text (code.text, a coding's display) for cancer, in English or
     /// Chinese. Nil when it says nothing about cancer.
     public static func fromText(_ text: String) -> TextReading? {

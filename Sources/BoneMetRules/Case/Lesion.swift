@@ -32,10 +32,11 @@ public struct Lesion: Sendable, Hashable, Encodable {
 
     public var isSpinal: Bool { bone == .vertebra || bone == .sacrum }
 
-    /// Where Mirels applies: long bones of the limbs. Peritrochanteric only when recorded so.
+    /// Where Mirels applies: long bones of the limbs. Peritrochanteric only when recorded so, or
+    /// when the lesion's note names the trochanters (`siteSegment`).
     public var mirelsSite: Mirels.Site? {
         switch bone {
-        case .femur: segment == .peritrochanteric ? .peritrochanteric : .lowerLimb
+        case .femur: siteSegment == .peritrochanteric ? .peritrochanteric : .lowerLimb
         case .tibia, .fibula: .lowerLimb
         case .humerus, .radius, .ulna: .upperLimb
         default: nil
@@ -48,8 +49,12 @@ public struct Lesion: Sendable, Hashable, Encodable {
     /// threshold — an EHR's "metastasis of femur" names the bone alone. Nil where `mirelsSite`
     /// is the site.
     public var mirelsSitesPossible: [Mirels.Site]? {
-        bone == .femur && segment == nil ? [.lowerLimb, .peritrochanteric] : nil
+        bone == .femur && siteSegment == nil ? [.lowerLimb, .peritrochanteric] : nil
     }
+
+    /// The segment recorded, else the one the lesion's note names ("右股骨转子间" with no segment
+    /// chosen read "femur, segment not recorded: lower limb or peritrochanteric").
+    public var siteSegment: BoneSegment? { segment ?? note.flatMap { BoneSegment.named(in: $0, bone: bone) } }
 
     /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
     /// (右股骨转子周围). The id is never part of it, so it can never read as a second level.
