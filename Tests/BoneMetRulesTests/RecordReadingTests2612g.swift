@@ -288,3 +288,25 @@ extension FemurWithoutSegmentTests {
         #expect(open.total.min == 7 && open.total.max == 8)
     }
 }
+
+@Suite struct AwaitingDiagnosisTests {
+    /// cb17-v: a breast cancer's L3, absent at staging, blastic six months into letrozole and
+    /// abemaciclib, with uptake: "blastic lesion after systemic therapy started — do not biopsy"
+    /// stood beside the bone agent's "not yet diagnosed (awaiting biopsy …)".
+    @Test func theBoneAgentDoesNotWaitForABiopsyTheDiagnosisAdvisesAgainst() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [
+            ct("C1", "2025-11-01", [observation("L3") { $0.present = false }]),
+            ct("C2", "2026-05-10", [observation("L3", .blastic, [12, 10])]),
+            survey("E1", "2026-05-15", ["L3"]),
+        ]
+        r.treatments = [Treatment(id: "AI", kind: .systemic, name: "来曲唑+阿贝西利", start: day("2025-11-10"))]
+        let a = assess(r, asOf: day("2026-05-20"))
+        #expect(a.has("diagnosis.biopsy.blasticAfterTherapy", subject: .lesion("L3")))
+        let agent = try #require(a.rule("boneAgents.afterDiagnosis").first)
+        #expect(!agent.detail.en.contains("awaiting biopsy"))
+        #expect(agent.detail.en.contains("follow-up imaging where a biopsy is not advised"))
+        #expect(agent.detail.zhHans.contains("在不建议活检时随访影像"))
+    }
+}

@@ -200,7 +200,9 @@ extension BoneAgentRules {
             zh: "肾功能 \(measure.zhHans)（< 30）：不推荐唑来膦酸；地舒单抗无需按肾功能调整，但有严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
     }
 
-    /// Lesions await their diagnosis: no agent before the lesion is diagnosed — unless a lesion's
+    /// Lesions await their diagnosis: no agent before the lesion is diagnosed (it named "awaiting
+    /// biopsy" beside a new blastic lesion under therapy the diagnosis finding says not to
+    /// biopsy; it now points to those findings) — unless a lesion's
     /// biopsy already shows myeloma not yet recorded as a primary: myeloma bone disease is the
     /// indication (Raje 2018), decided with haematology. A breast cancer's L4 proven plasma-cell
     /// myeloma read "the bone lesions are not yet diagnosed as metastases (awaiting biopsy …)".
@@ -222,8 +224,8 @@ extension BoneAgentRules {
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
             detail: LocalizedText(
-                en: "The bone lesions are not yet diagnosed as metastases (awaiting biopsy or confirmation on CT bone window). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")",
-                zh: "骨病灶尚未确诊为转移（待活检或 CT 骨窗确认）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")"),
+                en: "The bone lesions are not yet diagnosed as metastases (the diagnosis findings say what settles it: tissue, a CT bone-window read, or follow-up imaging where a biopsy is not advised). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")",
+                zh: "骨病灶尚未确诊为转移（由诊断部分的提示确定：病理、CT 骨窗阅片，或在不建议活检时随访影像）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")"),
             sources: [Self.esmo2020], claims: [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
     }
 
