@@ -310,3 +310,17 @@ extension FemurWithoutSegmentTests {
         #expect(agent.detail.zhHans.contains("在不建议活检时随访影像"))
     }
 }
+
+extension HypocalcaemiaTests {
+    /// An ionised calcium (离子钙, 1.15 mmol/L — normal for ionised) entered as "calcium" reads as
+    /// grade 4 hypocalcaemia: the urgent finding stays, and first asks which calcium was measured
+    /// (CTCAE v5.0 grades ionised calcium on its own scale). Grade 3 does not ask it.
+    @Test func gradeFourAsksWhetherTheCalciumWasIonised() throws {
+        let four = try #require(finding(record(calcium: 1.15, unit: "mmol/L", lower: 2.1)))
+        #expect(four.severity == .urgent)
+        #expect(four.detail.en.contains("First confirm it is a total serum calcium: an ionised calcium entered as calcium reads as grade 4"))
+        #expect(four.detail.zhHans.contains("首先确认此为血清总钙"))
+        let three = try #require(finding(record(calcium: 6.5)))
+        #expect(!three.detail.en.contains("ionised calcium entered as calcium"))
+    }
+}

@@ -74,6 +74,15 @@ extension LabRules {
                 en: "Grade \(low.grade): hospitalisation indicated — intravenous calcium under monitoring (ECG). \(action.en)",
                 zh: "\(low.grade) 级：需住院——在监测（心电图）下静脉补钙。\(action.zhHans)")
         }
+        // An ionised calcium (about half the total; many laboratories report it beside the total,
+        // 离子钙) entered as "calcium" reads as grade 4: CTCAE grades ionised calcium on a scale of
+        // its own. The finding stays urgent — a total this low is life-threatening — and asks which
+        // was measured.
+        if low.grade == 4 {
+            action = LocalizedText(
+                en: "First confirm it is a total serum calcium: an ionised calcium entered as calcium reads as grade 4 (CTCAE grades ionised calcium on its own scale). \(action.en)",
+                zh: "首先确认此为血清总钙：离子钙若按血钙录入会显示为 4 级（CTCAE 对离子钙另有分级标准）。\(action.zhHans)")
+        }
         let severity: Severity = low.grade >= 3 ? .urgent : (agents.isEmpty && low.grade == 1 ? .advisory : .warning)
         var claims = [Claim(.supplements, about: "patient", "give")]
         claims += agents.filter { !$0.planned }.map { Claim(.boneAgentTiming, about: $0.id, "withhold") }
