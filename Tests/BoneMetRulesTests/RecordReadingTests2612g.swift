@@ -324,3 +324,29 @@ extension HypocalcaemiaTests {
         #expect(!three.detail.en.contains("ionised calcium entered as calcium"))
     }
 }
+
+@Suite struct FractureOfUnrecordedSiteTests {
+    /// cb17: a lung cancer's left femur at Mirels 11–12, and a pathological fracture recorded
+    /// three weeks later with no lesion named. The femur read "impending fracture — prophylactic
+    /// fixation" as if nothing had broken; the record cannot say which bone did, so the finding
+    /// says what it would mean.
+    func record(fractureLesion: String?, event: Bool = true) -> CaseRecord {
+        var r = FemurWithoutSegmentTests().record(segment: .diaphysis)
+        r.studies[0].observations[0].character = .lytic
+        r.studies[0].observations[0].fractionOfDiameter = 0.8
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "LF", mirels: .functional)]
+        r.events = event ? [ClinicalEvent(date: day("2023-01-26"), kind: .pathologicalFracture, lesion: fractureLesion)] : []
+        return r
+    }
+
+    @Test func anUnplacedFractureIsNamedBesideTheImpendingOne() throws {
+        let a = assess(record(fractureLesion: nil), asOf: day("2023-02-01"))
+        let impending = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(impending.detail.en.contains("A pathological fracture of unrecorded site is on record (2023-01-26): if it is this bone, it has broken"))
+        #expect(impending.detail.zhHans.contains("病历中有一处未记录部位的病理性骨折（2023-01-26）"))
+        // Placed on the femur, it is the femur's fracture; none on record, nothing is said.
+        #expect(assess(record(fractureLesion: "LF"), asOf: day("2023-02-01")).has("surgery.mirels.fractured"))
+        let none = try #require(assess(record(fractureLesion: nil, event: false), asOf: day("2023-02-01")).rule("surgery.mirels.impendingFracture").first)
+        #expect(!none.detail.en.contains("unrecorded site"))
+    }
+}

@@ -189,9 +189,20 @@ struct SurgeryRules {
             inputs.append(FindingInput("history", history))
             let band = latest.result.band?.info.label ?? LocalizedText(en: "band undetermined", zh: "分级未定")
             let caveats = Self.caveats(lesion)
+            // A pathological fracture on record with no lesion named may be this bone: a femur at
+            // Mirels 11–12 read "impending fracture — prophylactic fixation" beside a fracture of
+            // unrecorded site, which the record cannot place.
+            let unplaced = fractured ? nil : index.record.events.last { event in
+                event.kind == .pathologicalFracture && event.lesion == nil && event.isCurrent && index.known(event.date)
+            }
+            let unplacedText = unplaced.map { event in
+                LocalizedText(
+                    en: " A pathological fracture of unrecorded site is on record (\(event.date)): if it is this bone, it has broken and Mirels no longer applies — record the fracture's lesion.",
+                    zh: "病历中有一处未记录部位的病理性骨折（\(event.date)）：若即为此骨，则已发生骨折，Mirels 评分不再适用——请记录该骨折所在病灶。")
+            } ?? LocalizedText(en: "", zh: "")
             let base = LocalizedText(
-                en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history). \(caveats.en)",
-                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(historyZh)。\(caveats.zhHans)")
+                en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history). \(caveats.en)\(unplacedText.en)",
+                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(historyZh)。\(caveats.zhHans)\(unplacedText.zhHans)")
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
             let open = index.openDifferential(id)
