@@ -8,8 +8,9 @@ extension FHIRCaseMapper {
     /// lesion — no Mirels finding, no fixation read, the nail and the radiotherapy to the femur
     /// reaching nothing. Now the one metastasis of unknown site is placed on that bone (so it is
     /// not counted twice), or, where every lesion on record has its bone, a lesion of that bone is
-    /// added, diagnosed on the fracture's date. Two of unknown site: which one is not guessed. M84.4 (not
-    /// elsewhere classified) and M84.6 (other disease) say nothing of a tumour and place nothing.
+    /// added, diagnosed on the fracture's date. Two of unknown site: which one is not guessed.
+    /// M84.4 (not elsewhere classified) and M84.6 (other disease) say nothing of a tumour and
+    /// place nothing.
     static func placeNeoplasticFracture(
         _ resource: FHIRResource, site: (bone: Bone, side: Laterality?), date: PartialDate, record: inout CaseRecord
     ) -> (lesion: String, note: String)? {
