@@ -350,3 +350,17 @@ extension HypocalcaemiaTests {
         #expect(!none.detail.en.contains("unrecorded site"))
     }
 }
+
+extension AtypicalFemoralFractureTests {
+    /// Rule set 2026.12.90: a femur entered with no segment chosen but its note "右股骨干骨折" (the
+    /// shaft) is the shaft the atypical-fracture differential asks about; a note naming the distal
+    /// femur is not.
+    @Test func aShaftNamedInTheNoteIsTheShaft() throws {
+        var r = record()
+        r.lesions[1].segment = nil
+        r.lesions[1].note = "右股骨干骨折"
+        #expect(assess(r, asOf: day("2025-10-20")).has("diagnosis.differential.atypicalFemoralFracture"))
+        r.lesions[1].note = "右股骨远端"
+        #expect(!assess(r, asOf: day("2025-10-20")).has("diagnosis.differential.atypicalFemoralFracture"))
+    }
+}

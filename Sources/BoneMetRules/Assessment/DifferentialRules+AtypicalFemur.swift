@@ -19,8 +19,9 @@ extension DifferentialRules {
         return index.seenLesions.compactMap { lesion -> Finding? in
             // The shaft from below the lesser trochanter to above the supracondylar flare
             // (Shane 2014): the diaphysis, and the peritrochanteric segment for its
-            // subtrochanteric part; no tumour seen where it broke.
-            guard lesion.bone == .femur, lesion.segment == .diaphysis || lesion.segment == .peritrochanteric,
+            // subtrochanteric part; no tumour seen where it broke. The segment recorded, or the
+            // one the lesion's note names ("右股骨干骨折" with no segment chosen).
+            guard lesion.bone == .femur, lesion.siteSegment == .diaphysis || lesion.siteSegment == .peritrochanteric,
                 let fractured = fracturedWithoutTumour(lesion, collapse: false)
             else { return nil }
             let before = courses.filter { ($0.start ?? fractured) < fractured }.sorted { ($0.start ?? fractured) < ($1.start ?? fractured) }
