@@ -1,7 +1,8 @@
 /// A radiotherapy course's dose as EHRs and case records write it in its name, when no dose is
-/// recorded beside it (no mCODE dose extension; no `doseGy`): "Radiotherapy T10 30 Gy/10 fx", "SBRT 24Gy/2F", "8 Gy x 1",
-/// "20 Gy in 5 fractions", "放疗 30Gy/10次", "3000 cGy/10". An EHR's "Radiotherapy T10 30 Gy/10 fx"
-/// came in with no dose, and a later course read "cumulative dose not on record — obtain it".
+/// recorded beside it (no mCODE dose extension; no `doseGy`): "Radiotherapy T10 30 Gy/10 fx",
+/// "SBRT 24Gy/2F", "8 Gy x 1", "20 Gy in 5 fractions", "放疗 30Gy/10次", "3000 cGy/10". An EHR's
+/// "Radiotherapy T10 30 Gy/10 fx" came in with no dose, and a later course read "cumulative dose
+/// not on record — obtain it".
 /// One total dose only: a text naming two ("20 Gy … boost 10 Gy") is not read. A case record's
 /// "T6 姑息放疗 20Gy/5F" without `doseGy` read "cumulative dose not on record — obtain it" too.
 public enum RadiotherapyDoseText {
