@@ -1,7 +1,7 @@
 import BoneMetRules
 import Testing
 
-/// Rule set 2026.12.78, from a batch of unseen records (cb17).
+/// Rule sets 2026.12.78–90, from a batch of unseen records (cb17).
 @Suite struct OperationNameTests {
     /// cb17-d: a renal-cell carcinoma's right femoral neck broke (2026-06-01); ten days later
     /// "右股骨近端肿瘤切除+人工股骨头置换术" (tumour resection and hemiarthroplasty), entered with

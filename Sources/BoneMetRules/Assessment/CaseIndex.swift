@@ -224,6 +224,9 @@ final class CaseIndex {
     /// Primaries of a known site, in id order (worked out once: asked for by most rules).
     let knownPrimaries: [PrimaryCancer]
     var hasKnownPrimary: Bool { !knownPrimaries.isEmpty }
+    /// The primaries the patient's bone disease may come from: the candidates of every
+    /// metastatic lesion together (`workOutBonePrimaryCandidates`, CaseIndex+Primaries.swift).
+    private(set) var bonePrimaryCandidates: [PrimaryCancer] = []
     /// The one primary the bone disease comes from, when that is settled; nil with none or
     /// several candidates (never the first of a list).
     var bonePrimary: PrimaryCancer? {
@@ -436,90 +439,6 @@ final class CaseIndex {
         return lesionsById[id].map(label) ?? LocalizedText(en: "lesion record “\(id)”", zh: "病灶记录“\(id)”")
     }
 
-    // MARK: Primaries
-
-    /// The primaries a lesion may belong to: the one named on the lesion, else the one its
-    /// diagnostic biopsy names (`biopsyPrimary`), else every known primary (with none known: none).
-    func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
-        if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
-        if knownPrimaries.count > 1, let primary = biopsyPrimary(lesion) { return [primary] }
-        return knownPrimaries
-    }
-
-    /// The one recorded primary a lesion's diagnostic biopsy names: the myeloma or lymphoma its
-    /// result is, or the primary whose histology its text states where that histology belongs to
-    /// one organ (renal-cell, hepatocellular, thyroid, urothelial, lobular, small-cell, melanoma,
-    /// germ-cell). A breast cancer of 2019 and a myeloma recorded in 2026, the L4 biopsy
-    /// "plasma-cell myeloma": L4's scores read "depends on which primary — biopsy decides". An
-    /// adenocarcinoma or "ductal" carcinoma names no organ (breast, lung, pancreas …) and settles
-    /// nothing.
-    func biopsyPrimary(_ lesion: String) -> PrimaryCancer? {
-        guard let biopsy = diagnosticBiopsy(lesion), let result = biopsy.result else { return nil }
-        let matching: [PrimaryCancer]
-        switch result {
-        case .myeloma: matching = knownPrimaries.filter(\.isPlasmaCellDisease)
-        case .lymphoma: matching = knownPrimaries.filter(\.isLymphoma)
-        case .metastasis:
-            guard let type = biopsy.histology.flatMap(HistologyType.infer(from:)), Self.organSpecific.contains(type) else { return nil }
-            matching = knownPrimaries.filter { $0.effectiveHistology == type }
-        default: return nil
-        }
-        return matching.count == 1 ? matching.first : nil
-    }
-
-    private static let organSpecific: Set<HistologyType> = [
-        .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .urothelialCarcinoma, .lobularCarcinoma,
-        .smallCellCarcinoma, .melanoma, .seminoma, .nonSeminomatousGermCell,
-    ]
-
-    /// The primaries the patient's bone disease may come from: the candidates of every
-    /// metastatic lesion together.
-    private(set) var bonePrimaryCandidates: [PrimaryCancer] = []
-
-    private func workOutBonePrimaryCandidates() -> [PrimaryCancer] {
-        let lesions = metastaticLesions
-        guard !lesions.isEmpty else { return knownPrimaries }
-        let ids = Set(lesions.flatMap { primaryCandidates(for: $0.id).map { $0.id } })
-        return knownPrimaries.filter { ids.contains($0.id) }
-    }
-
-    /// Whether a lesion has more than one plausible primary and nothing settles which.
-    func primaryUndecided(_ lesion: String) -> Bool {
-        primaryCandidates(for: lesion).count > 1 && diagnosticBiopsy(lesion) == nil
-    }
-
-    /// Why the diagnosis of a lesion is still open, so that no fixation may precede tissue
-    /// (reference.md: "never nail an undiagnosed solitary lesion"): a solitary lesion, no known
-    /// primary, a long disease-free interval, or several candidate primaries. Empty when a
-    /// diagnostic biopsy settled it.
-    func openDifferential(_ lesion: String) -> [LocalizedText] {
-        guard diagnosticBiopsy(lesion) == nil else { return [] }
-        var reasons: [LocalizedText] = []
-        if isSolitary(lesion) {
-            // Solitary as far as the record goes: without a whole-body survey it is the only
-            // lesion known, not a lesion known to be alone.
-            reasons.append(skeletonSurveyed
-                ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
-                : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
-        }
-        if !hasKnownPrimary && !metastasisProvenInBone { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
-        // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion
-        // and the long interval): the distal radius is a classic site of giant cell tumour. A
-        // thyroid cancer's distal radius was "biopsy indicated" beside "prophylactic fixation".
-        if let value = lesionsById[lesion], value.bone.isDistalToElbowOrKnee {
-            reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
-        }
-        if let years = longDiseaseFreeInterval(endedBy: lesion) {
-            reasons.append(LocalizedText(
-                en: "long disease-free interval (\(years) years)", zh: "无病间期长（\(years) 年）"))
-        }
-        if primaryUndecided(lesion) {
-            let names = LocalizedText.joined(primaryCandidates(for: lesion).map(\.label), en: " or ", zh: "或")
-            reasons.append(LocalizedText(en: "more than one candidate primary (\(names.en))", zh: "可能来源于多个原发灶（\(names.zhHans)）"))
-        }
-        return reasons
-    }
-
     // MARK: Imaging coverage
 
     /// Whether a study looked at a lesion: an explicit observation (seen or `present: false`),
@@ -638,51 +557,5 @@ final class CaseIndex {
         let dates = primaryCandidates(for: lesion).compactMap(\.diagnosed)
         guard !dates.isEmpty, let latest = dates.max() else { return nil }
         return latest.wholeYears(to: date)
-    }
-}
-
-extension CaseIndex {
-    /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
-    /// spinal internal fixation is stabilisation, and a fixation of no stated kind done on or
-    /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it.
-    static func procedureReading(_ operation: Treatment, in record: CaseRecord) -> SurgicalProcedure? {
-        let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
-        let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
-        guard read == .other, let start = operation.start else { return read }
-        let imaged = record.studies.contains { study in
-            study.date.earliestDay <= start.latestDay
-                && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
-        }
-        return imaged || SurgicalProcedureText.fixedFracture(operation, events: record.events) != nil ? .fractureFixation : .other
-    }
-
-    /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
-    /// "Xgeva") is that agent's course (`regimen` nil): entered so, a breast cancer on zoledronic
-    /// acid read "bone metastases without a bone-modifying agent", and its dose and renal checks
-    /// never ran. A row naming one beside anticancer drugs ("ibandronate + capecitabine", the
-    /// seed's own switch) gives the agent's course (id `<row>-<agent>`) beside the regimen
-    /// without it: read whole, the ibandronate was an anticancer drug and the regimen's class
-    /// open. A row whose class is recorded was classed as a regimen by whoever entered it, and is
-    /// left so (and not searched: every assessment asks, issue #12).
-    static func boneAgentReading(_ treatment: Treatment) -> (regimen: Treatment?, course: Treatment)? {
-        guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
-        let named = DrugClasses.drugTexts(treatment).map { ($0, BoneAgent.named(in: $0)) }
-        let agentTexts = named.filter { $0.1 != nil }
-        guard let agent = agentTexts.first?.1, agentTexts.allSatisfy({ $0.1 == agent }) else { return nil }
-        var course = treatment
-        course.kind = .boneModifyingAgent
-        course.agent = agent
-        // The dose and interval its text writes, where the row records none.
-        let written = BoneAgentDoseText.read(agentTexts.map(\.0).joined(separator: " "))
-        course.doseMg = course.doseMg ?? written.mg
-        course.intervalWeeks = course.intervalWeeks ?? written.weeks
-        guard agentTexts.count < named.count else { return (nil, course) }
-        var regimen = treatment
-        regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
-        course.id = "\(treatment.id)-\(agent.rawValue)"
-        course.drugs = agentTexts.map(\.0)
-        course.name = agentTexts.map(\.0).joined(separator: " + ")
-        course.stopReason = nil
-        return (regimen, course)
     }
 }

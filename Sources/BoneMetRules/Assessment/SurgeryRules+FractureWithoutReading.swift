@@ -23,26 +23,18 @@ extension SurgeryRules {
         let base = LocalizedText(
             en: "Pathological fracture recorded on \(fracture.date); no X-ray or CT reading of it on record. Mirels scores the risk of a fracture and does not apply.",
             zh: "\(fracture.date) 记录有病理性骨折；病历中无该部位的 X 线或 CT 阅片记录。Mirels 评估的是骨折风险，已不适用。")
-        let status: LocalizedText = if let fixation {
-            LocalizedText(
-                en: "\(fixation.planned ? "Planned" : "Treated"): \(fixation.label.en).",
-                zh: "\(fixation.planned ? "已计划" : "已处理")：\(fixation.label.zhHans)。")
-        } else if let unnamed {
+        let status = unnamed.map { unnamed in
             LocalizedText(
                 en: "An operation on it is recorded (\(unnamed.label.en)) without what it did: if it fixed the fracture, record it as fracture fixation.",
                 zh: "记录有针对该部位的手术（\(unnamed.label.zhHans)），但未注明术式：如为骨折内固定，请按“骨折内固定”记录。")
-        } else {
-            LocalizedText(en: "No fixation on record: orthopaedic referral for fixation.", zh: "无内固定记录：请骨科会诊行内固定。")
-        }
+        } ?? Self.fixationStatus(fixation)
         let severity: Severity = needsFixation ? .urgent : unnamed != nil ? .advisory : .info
         return Finding(
             ruleId: "surgery.mirels.fractured", severity: severity, duty: .surgery, specialty: .orthopaedics,
             subject: .lesion(id), date: fracture.date,
-            title: needsFixation && !open.isEmpty
-                ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
-                : unnamed != nil
+            title: unnamed != nil
                 ? LocalizedText(en: "\(name.en): pathological fracture — record what its operation did", zh: "\(name.zhHans)：病理性骨折——请补录手术术式")
-                : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
+                : Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty),
             detail: LocalizedText(
                 en: [base.en, status.en, surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
                 zh: "\(base.zhHans)\(status.zhHans)\(surgical.zhHans)"),

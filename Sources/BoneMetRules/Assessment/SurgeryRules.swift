@@ -223,17 +223,15 @@ struct SurgeryRules {
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
-                    title: needsFixation && !open.isEmpty
-                        ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
-                        : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折"),
+                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty),
                     detail: LocalizedText(
                         en: [
                             base.en,
-                            protected.map { "\($0.planned ? "Planned" : "Treated"): \($0.label.en)." } ?? "No fixation on record: orthopaedic referral for fixation.",
+                            Self.fixationStatus(protected).en,
                             needsFixation ? surgical.en : "",
                             needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(protected.map { "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。" } ?? "无内固定记录：请骨科会诊行内固定。")\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                        zh: "\(base.zhHans)\(Self.fixationStatus(protected).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
@@ -359,6 +357,20 @@ struct SurgeryRules {
             zh += "肱骨为非负重骨，该评分在肱骨的表现不同（Evans 2008）。"
         }
         return LocalizedText(en: en, zh: zh)
+    }
+
+    /// A broken long bone's title, imaged or only recorded: tissue first while its diagnosis is
+    /// open and its fixation is still to come.
+    static func fracturedTitle(_ name: LocalizedText, tissueFirst: Bool) -> LocalizedText {
+        tissueFirst
+            ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
+            : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折")
+    }
+
+    /// What was done for a broken long bone: its fixation, done or planned, or none on record.
+    static func fixationStatus(_ fixation: Treatment?) -> LocalizedText {
+        fixation.map { LocalizedText(en: "\($0.planned ? "Planned" : "Treated"): \($0.label.en).", zh: "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。") }
+            ?? LocalizedText(en: "No fixation on record: orthopaedic referral for fixation.", zh: "无内固定记录：请骨科会诊行内固定。")
     }
 
     static func fixationClaims(_ id: String, open: [LocalizedText]) -> [Claim] {

@@ -1,0 +1,81 @@
+/// The primaries a lesion and the patient's bone disease may come from, and why a lesion's
+/// diagnosis is still open.
+extension CaseIndex {
+    /// The primaries a lesion may belong to: the one named on the lesion, else the one its
+    /// diagnostic biopsy names (`biopsyPrimary`), else every known primary (with none known: none).
+    func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
+        if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
+        if knownPrimaries.count > 1, let primary = biopsyPrimary(lesion) { return [primary] }
+        return knownPrimaries
+    }
+
+    /// The one recorded primary a lesion's diagnostic biopsy names: the myeloma or lymphoma its
+    /// result is, or the primary whose histology its text states where that histology belongs to
+    /// one organ (renal-cell, hepatocellular, thyroid, urothelial, lobular, small-cell, melanoma,
+    /// germ-cell). A breast cancer of 2019 and a myeloma recorded in 2026, the L4 biopsy
+    /// "plasma-cell myeloma": L4's scores read "depends on which primary — biopsy decides". An
+    /// adenocarcinoma or "ductal" carcinoma names no organ (breast, lung, pancreas …) and settles
+    /// nothing.
+    func biopsyPrimary(_ lesion: String) -> PrimaryCancer? {
+        guard let biopsy = diagnosticBiopsy(lesion), let result = biopsy.result else { return nil }
+        let matching: [PrimaryCancer]
+        switch result {
+        case .myeloma: matching = knownPrimaries.filter(\.isPlasmaCellDisease)
+        case .lymphoma: matching = knownPrimaries.filter(\.isLymphoma)
+        case .metastasis:
+            guard let type = biopsy.histology.flatMap(HistologyType.infer(from:)), Self.organSpecific.contains(type) else { return nil }
+            matching = knownPrimaries.filter { $0.effectiveHistology == type }
+        default: return nil
+        }
+        return matching.count == 1 ? matching.first : nil
+    }
+
+    private static let organSpecific: Set<HistologyType> = [
+        .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .urothelialCarcinoma, .lobularCarcinoma,
+        .smallCellCarcinoma, .melanoma, .seminoma, .nonSeminomatousGermCell,
+    ]
+
+    func workOutBonePrimaryCandidates() -> [PrimaryCancer] {
+        let lesions = metastaticLesions
+        guard !lesions.isEmpty else { return knownPrimaries }
+        let ids = Set(lesions.flatMap { primaryCandidates(for: $0.id).map { $0.id } })
+        return knownPrimaries.filter { ids.contains($0.id) }
+    }
+
+    /// Whether a lesion has more than one plausible primary and nothing settles which.
+    func primaryUndecided(_ lesion: String) -> Bool {
+        primaryCandidates(for: lesion).count > 1 && diagnosticBiopsy(lesion) == nil
+    }
+
+    /// Why the diagnosis of a lesion is still open, so that no fixation may precede tissue
+    /// (reference.md: "never nail an undiagnosed solitary lesion"): a solitary lesion, no known
+    /// primary, a long disease-free interval, or several candidate primaries. Empty when a
+    /// diagnostic biopsy settled it.
+    func openDifferential(_ lesion: String) -> [LocalizedText] {
+        guard diagnosticBiopsy(lesion) == nil else { return [] }
+        var reasons: [LocalizedText] = []
+        if isSolitary(lesion) {
+            // Solitary as far as the record goes: without a whole-body survey it is the only
+            // lesion known, not a lesion known to be alone.
+            reasons.append(skeletonSurveyed
+                ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
+                : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
+        }
+        if !hasKnownPrimary && !metastasisProvenInBone { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
+        // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion
+        // and the long interval): the distal radius is a classic site of giant cell tumour. A
+        // thyroid cancer's distal radius was "biopsy indicated" beside "prophylactic fixation".
+        if let value = lesionsById[lesion], value.bone.isDistalToElbowOrKnee {
+            reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
+        }
+        if let years = longDiseaseFreeInterval(endedBy: lesion) {
+            reasons.append(LocalizedText(
+                en: "long disease-free interval (\(years) years)", zh: "无病间期长（\(years) 年）"))
+        }
+        if primaryUndecided(lesion) {
+            let names = LocalizedText.joined(primaryCandidates(for: lesion).map(\.label), en: " or ", zh: "或")
+            reasons.append(LocalizedText(en: "more than one candidate primary (\(names.en))", zh: "可能来源于多个原发灶（\(names.zhHans)）"))
+        }
+        return reasons
+    }
+}

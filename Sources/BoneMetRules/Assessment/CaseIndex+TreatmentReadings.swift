@@ -1,0 +1,47 @@
+/// What a treatment row's text writes where its fields are empty: an operation's kind, a bone
+/// agent entered as a systemic therapy.
+extension CaseIndex {
+    /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
+    /// spinal internal fixation is stabilisation, and a fixation of no stated kind done on or
+    /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it.
+    static func procedureReading(_ operation: Treatment, in record: CaseRecord) -> SurgicalProcedure? {
+        let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
+        let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
+        guard read == .other, let start = operation.start else { return read }
+        let imaged = record.studies.contains { study in
+            study.date.earliestDay <= start.latestDay
+                && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
+        }
+        return imaged || SurgicalProcedureText.fixedFracture(operation, events: record.events) != nil ? .fractureFixation : .other
+    }
+
+    /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",
+    /// "Xgeva") is that agent's course (`regimen` nil): entered so, a breast cancer on zoledronic
+    /// acid read "bone metastases without a bone-modifying agent", and its dose and renal checks
+    /// never ran. A row naming one beside anticancer drugs ("ibandronate + capecitabine", the
+    /// seed's own switch) gives the agent's course (id `<row>-<agent>`) beside the regimen
+    /// without it: read whole, the ibandronate was an anticancer drug and the regimen's class
+    /// open. A row whose class is recorded was classed as a regimen by whoever entered it, and is
+    /// left so (and not searched: every assessment asks, issue #12).
+    static func boneAgentReading(_ treatment: Treatment) -> (regimen: Treatment?, course: Treatment)? {
+        guard treatment.kind == .systemic, treatment.agent == nil, treatment.systemicClass == nil else { return nil }
+        let named = DrugClasses.drugTexts(treatment).map { ($0, BoneAgent.named(in: $0)) }
+        let agentTexts = named.filter { $0.1 != nil }
+        guard let agent = agentTexts.first?.1, agentTexts.allSatisfy({ $0.1 == agent }) else { return nil }
+        var course = treatment
+        course.kind = .boneModifyingAgent
+        course.agent = agent
+        // The dose and interval its text writes, where the row records none.
+        let written = BoneAgentDoseText.read(agentTexts.map(\.0).joined(separator: " "))
+        course.doseMg = course.doseMg ?? written.mg
+        course.intervalWeeks = course.intervalWeeks ?? written.weeks
+        guard agentTexts.count < named.count else { return (nil, course) }
+        var regimen = treatment
+        regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
+        course.id = "\(treatment.id)-\(agent.rawValue)"
+        course.drugs = agentTexts.map(\.0)
+        course.name = agentTexts.map(\.0).joined(separator: " + ")
+        course.stopReason = nil
+        return (regimen, course)
+    }
+}
