@@ -348,7 +348,8 @@ public struct BulkImporter: Sendable {
         let (record, notes) = FHIRCaseMapper.map(patient: patientResource, related: resources.filter { $0.resourceType != "Patient" }, mappings: mappings,
             regimenGapDays: settings.regimenGapDays)
         guard !record.primaries.isEmpty || !record.lesions.isEmpty else { return .withoutCancer(notes, patient: patient) }
-        let assessment = assess(record, asOf: asOf, settings: settings)
+        // Stored as list rows only: the details are written when the case is shown.
+        let assessment = assess(record, asOf: asOf, settings: settings, details: false)
         // A case exported by BoneMet comes back to the same case.
         let ownCase = followOwnCaseIdentifier
             ? (patientResource.json["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.caseIdSystem }?["value"]?.string : nil

@@ -36,7 +36,18 @@ public struct MirelsTimePoint: Sendable, Hashable {
 
 /// Assesses a case record as of a date (issue #3). Facts dated after `asOf` are ignored, so an
 /// assessment can be replayed as it stood on any day.
-public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings = .default) -> Assessment {
+///
+/// `details: false` writes each finding's title but not its detail and inputs (left empty):
+/// for the background re-assessment, which stores only what a list shows (rule, severity,
+/// subject, date, title) and compares it with what was stored — the details were a large part
+/// of its time (issue #12). Every other field is the same as with details.
+public func assess(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings = .default, details: Bool = true) -> Assessment {
+    details
+        ? assessing(record, asOf: asOf, settings: settings)
+        : Finding.$detailsWritten.withValue(false) { assessing(record, asOf: asOf, settings: settings) }
+}
+
+private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) -> Assessment {
     let index = CaseIndex(record, asOf: asOf, settings: settings)
     let pcwg3 = PCWG3Rules(index: index)
     let verdicts = pcwg3.verdicts()

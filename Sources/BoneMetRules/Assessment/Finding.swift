@@ -10,8 +10,9 @@ public struct Finding: Sendable, Hashable {
     /// The time point the finding refers to (a study date, an interval end), when it has one.
     public let date: PartialDate?
     public let title: LocalizedText
+    /// Empty in an assessment made with `details: false` (the background re-assessment's).
     public let detail: LocalizedText
-    /// The facts the rule used, by name, as they were in the record.
+    /// The facts the rule used, by name, as they were in the record (empty with `details: false`).
     public let inputs: [FindingInput]
     public let sources: [Citation]
     public let ruleSetVersion: String
@@ -19,10 +20,15 @@ public struct Finding: Sendable, Hashable {
     /// findings of one assessment may make different claims on the same question (issue #8).
     public let claims: [Claim]
 
+    /// False inside `assess(_:asOf:settings:details: false)`: the detail and inputs arguments
+    /// (autoclosures) are not evaluated, so a rule that builds its detail in the argument (or in
+    /// a function called there) does not build it at all.
+    @TaskLocal static var detailsWritten = true
+
     public init(
         ruleId: String, severity: Severity, duty: Duty, specialty: Specialty, subject: FindingSubject,
-        date: PartialDate? = nil, title: LocalizedText, detail: LocalizedText, inputs: [FindingInput] = [],
-        sources: [Citation], claims: [Claim] = []
+        date: PartialDate? = nil, title: LocalizedText, detail: @autoclosure () -> LocalizedText,
+        inputs: @autoclosure () -> [FindingInput] = [], sources: [Citation], claims: [Claim] = []
     ) {
         self.claims = claims
         self.ruleId = ruleId
@@ -32,8 +38,9 @@ public struct Finding: Sendable, Hashable {
         self.subject = subject
         self.date = date
         self.title = title
-        self.detail = detail
-        self.inputs = inputs
+        let wanted = Self.detailsWritten
+        self.detail = wanted ? detail() : LocalizedText(en: "", zh: "")
+        self.inputs = wanted ? inputs() : []
         self.sources = Self.once(sources)
         self.ruleSetVersion = RuleSet.version
     }

@@ -95,7 +95,8 @@ public struct Reassessor: Sendable {
         return await cases.mapInBackground { item in
             // A record that no longer reads is left as it is (its page reports it); never a crash.
             (try? CaseFile.readStored(item.json)).map { record in
-                let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings)
+                // Only the rows a list shows are stored: no finding's detail is written (issue #12).
+                let assessment = BoneMetDomain.assess(record, asOf: asOf, settings: settings, details: false)
                 return SQLCaseStore.Reassessed(id: item.id, version: item.version, findings: assessment.findings, reassessOn: assessment.reassessOn)
             }
         }.compactMap { $0 }

@@ -316,12 +316,13 @@ extension CaseController {
     }
 }
 
-/// Writing a case: validate, assess, store record and findings together, audit.
+/// Writing a case: validate, assess, store record and findings together, audit. The findings
+/// are stored as list rows, so they are assessed without details (the page writes its own).
 struct CaseService {
     let services: AppServices
 
     func create(_ record: CaseRecord, by user: User) async throws -> StoredCase {
-        let assessment = assess(record, asOf: services.today, settings: services.settings)
+        let assessment = assess(record, asOf: services.today, settings: services.settings, details: false)
         let stored: StoredCase
         do {
             stored = try await services.cases.create(
@@ -336,7 +337,7 @@ struct CaseService {
     func update(id: String, record: CaseRecord, expectedVersion: Int, by user: User) async throws -> StoredCase {
         // Every write goes through here: only the care team (or an open emergency access) writes.
         try await services.checkAccess(id, for: user)
-        let assessment = assess(record, asOf: services.today, settings: services.settings)
+        let assessment = assess(record, asOf: services.today, settings: services.settings, details: false)
         let stored = try await services.cases.update(
             id: id, record: record, findings: assessment.findings, reassessOn: assessment.reassessOn,
             expectedVersion: expectedVersion, by: user.id, at: services.now())
