@@ -60,6 +60,10 @@ final class CaseIndex {
     /// Cockcroft–Gault results by the day they are asked for (`creatinineClearance`): several
     /// rules ask for the same one, and its exact decimal arithmetic was 3 % of an assessment.
     var clearanceMemo: [Int: Clearance?] = [:]
+    /// Each lesion's readings that excluded destruction (`destructionExcluded`), worked out once:
+    /// every time point asks whether each of its lesions is a metastasis (issue #12: a quarter of
+    /// the time points' cost).
+    private var destructionExcludedMemo: [String: [Point]] = [:]
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
@@ -187,6 +191,13 @@ final class CaseIndex {
     /// `present: false` only once there was uptake to look under (a CT before the lesion
     /// appeared excludes nothing).
     func destructionExcluded(_ lesion: String) -> [Point] {
+        if let known = destructionExcludedMemo[lesion] { return known }
+        let excluded = workOutDestructionExcluded(lesion)
+        destructionExcludedMemo[lesion] = excluded
+        return excluded
+    }
+
+    private func workOutDestructionExcluded(_ lesion: String) -> [Point] {
         let rib = lesionsById[lesion]?.bone == .rib
         let all = points(lesion)
         let uptakeDays = all.filter { $0.study.modality.isTracer && $0.observation.present && $0.observation.uptake == true }.map(\.study.date.earliestDay)

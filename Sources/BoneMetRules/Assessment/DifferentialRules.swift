@@ -37,7 +37,6 @@ struct DifferentialRules {
         // Myeloma's lesions are lytic (reference.md: "multiple lytic lesions"): after a long
         // interval with a known primary, a lytic lesion is needed too — bone-scan foci of a
         // prostate cancer responding to ADT, none read as lytic, raised a myeloma work-up.
-        let crab = index.crab()
         // With a recent known primary, multiple lytic lesions raise the flag when they are cold on
         // the bone scan: myeloma's lesions are purely lytic and commonly not seen on bone
         // scintigraphy (IMWG, Dimopoulos 2009). A 65-year-old three years after a breast cancer,
@@ -58,37 +57,50 @@ struct DifferentialRules {
                 zh: "溶骨性病灶骨扫描无浓聚（\(cold.count) 处）：骨髓瘤病灶在骨扫描上常不显影"))
         }
         guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast else { return [] }
-        let abnormal = crab.filter { $0.abnormal == true }
-        let normal = crab.filter { $0.abnormal == false }
-        let missing = crab.filter { $0.abnormal == nil }
-        func list(_ features: [CaseIndex.CRABFeature]) -> LocalizedText {
-            LocalizedText.joined(features.map { feature in
-                LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0.en)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0.zhHans)" } ?? "")")
-            }, en: ", ", zh: "、")
+        // The CRAB features (IMWG) are read for the detail and the inputs only: not at all for a
+        // stored row (`assess(details:)`), once where both are written.
+        var crabRead: [CaseIndex.CRABFeature]?
+        func crab() -> [CaseIndex.CRABFeature] {
+            if let crabRead { return crabRead }
+            let features = index.crab()
+            crabRead = features
+            return features
         }
-        var crabText = LocalizedText(en: "CRAB (IMWG):", zh: "CRAB（IMWG）：")
-        if !abnormal.isEmpty {
-            crabText = LocalizedText(en: "\(crabText.en) met — \(list(abnormal).en);", zh: "\(crabText.zhHans)已符合——\(list(abnormal).zhHans)；")
+        func detail() -> LocalizedText {
+            let crab = crab()
+            let abnormal = crab.filter { $0.abnormal == true }
+            let normal = crab.filter { $0.abnormal == false }
+            let missing = crab.filter { $0.abnormal == nil }
+            func list(_ features: [CaseIndex.CRABFeature]) -> LocalizedText {
+                LocalizedText.joined(features.map { feature in
+                    LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0.en)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0.zhHans)" } ?? "")")
+                }, en: ", ", zh: "、")
+            }
+            var crabText = LocalizedText(en: "CRAB (IMWG):", zh: "CRAB（IMWG）：")
+            if !abnormal.isEmpty {
+                crabText = LocalizedText(en: "\(crabText.en) met — \(list(abnormal).en);", zh: "\(crabText.zhHans)已符合——\(list(abnormal).zhHans)；")
+            }
+            if !normal.isEmpty {
+                crabText = LocalizedText(en: "\(crabText.en) not met — \(list(normal).en);", zh: "\(crabText.zhHans)未符合——\(list(normal).zhHans)；")
+            }
+            let order = missing.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(en: ", and \(list(missing).en) (not on record)", zh: "，以及\(list(missing).zhHans)（病历中未见）")
+            let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
+            let extra = secondPrimary
+                ? LocalizedText(en: " A second primary is also in the differential.", zh: "亦需考虑第二原发肿瘤。")
+                : LocalizedText(en: "", zh: "")
+            return LocalizedText(
+                en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
+                zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)")
         }
-        if !normal.isEmpty {
-            crabText = LocalizedText(en: "\(crabText.en) not met — \(list(normal).en);", zh: "\(crabText.zhHans)未符合——\(list(normal).zhHans)；")
-        }
-        let order = missing.isEmpty
-            ? LocalizedText(en: "", zh: "")
-            : LocalizedText(en: ", and \(list(missing).en) (not on record)", zh: "，以及\(list(missing).zhHans)（病历中未见）")
-        let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
-        let extra = secondPrimary
-            ? LocalizedText(en: " A second primary is also in the differential.", zh: "亦需考虑第二原发肿瘤。")
-            : LocalizedText(en: "", zh: "")
         return [Finding(
             ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .haematology,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Myeloma in the differential — work-up before treating as metastasis", zh: "需鉴别多发性骨髓瘤——按骨转移治疗前先行检查"),
-            detail: LocalizedText(
-                en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
-                zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)"),
+            detail: detail(),
             inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
-                + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
+                + crab().map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
             sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (pointsPast ? [Self.dimopoulos2009] : []))]
     }
 

@@ -266,24 +266,28 @@ struct PrognosisRules {
         // as two scores.
         let bandText = band.map { LocalizedText(en: " (\($0.label.en)) — \($0.recommendation.en)", zh: "（\($0.label.zhHans)）——\($0.recommendation.zhHans)") }
             ?? LocalizedText(en: ": band depends on the missing items", zh: "：分级取决于缺失项")
-        let unknown = components.filter { $0.points == nil }
-        let missing = unknown.isEmpty
-            ? LocalizedText(en: "", zh: "")
-            : LocalizedText(
-                en: " Not settled by the record: \(unknown.map(\.label.en).joined(separator: ", ")).",
-                zh: "病历未能确定：\(unknown.map(\.label.zhHans).joined(separator: "、"))。")
-        let items = components.map { component -> LocalizedText in
-            let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
-            let points = component.points.map(String.init) ?? "\(component.possible.lowerBound)–\(component.possible.upperBound)"
-            return LocalizedText(en: "\(component.label.en) \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
+        // The items in words, for the detail only (`assess(details:)`: a stored row is the title).
+        func detail() -> LocalizedText {
+            let unknown = components.filter { $0.points == nil }
+            let missing = unknown.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " Not settled by the record: \(unknown.map(\.label.en).joined(separator: ", ")).",
+                    zh: "病历未能确定：\(unknown.map(\.label.zhHans).joined(separator: "、"))。")
+            let items = components.map { component -> LocalizedText in
+                let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
+                let points = component.points.map(String.init) ?? "\(component.possible.lowerBound)–\(component.possible.upperBound)"
+                return LocalizedText(en: "\(component.label.en) \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
+            }
+            let list = LocalizedText.joined(items, en: "; ", zh: "；")
+            return LocalizedText(
+                en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
+                zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")")
         }
-        let list = LocalizedText.joined(items, en: "; ", zh: "；")
         return Finding(
             ruleId: rule, severity: .info, duty: .surgery, specialty: specialty, subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "\(name.en) \(number)\(bandText.en)", zh: "\(name.zhHans) \(number) 分\(bandText.zhHans)"),
-            detail: LocalizedText(
-                en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
-                zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")"),
+            detail: detail(),
             inputs: components.map { FindingInput($0.key, $0.value ?? "unknown") }, sources: [source] + also)
     }
 

@@ -283,39 +283,48 @@ struct ResponseRules {
         let irradiated = { (response: LesionResponse) -> Bool in
             response.treatments.contains { id in index.treatments.contains { $0.id == id && $0.kind == .radiotherapy } }
         }
-        let lesionLines = point.lesions.map { response -> LocalizedText in
-            let name = index.label(lesionId: response.lesion)
-            let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
-            let local = irradiated(response) ? LocalizedText(en: " (irradiated in this interval)", zh: "（本区间内接受放疗）") : LocalizedText(en: "", zh: "")
-            return LocalizedText(
-                en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
-                zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
-        }
-        let responding = point.lesions.filter(\.category.isResponse)
-        let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
-            && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
         let baseline = isBaseline(point)
-        let window = baseline
-            ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
-            : point.untreated
-            ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
-            : Self.window(treatmentList(point.treatments))
-        let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
         let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
-        let window2 = LocalizedText(
-            en: "\(window.en)\(lateStart?.en ?? "")\(offTreatment?.en ?? "")", zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
-        var detailParts = [
-            LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
-        ] + lesionLines
-        if point.unnamedNewLesions > 0 {
-            detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
+        // Written only where details are wanted (`assess(details:)`): a stored row is the title.
+        func detail(bloodOnly: Bool) -> LocalizedText {
+            let lesionLines = point.lesions.map { response -> LocalizedText in
+                let name = index.label(lesionId: response.lesion)
+                let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
+                let local = irradiated(response) ? LocalizedText(en: " (irradiated in this interval)", zh: "（本区间内接受放疗）") : LocalizedText(en: "", zh: "")
+                return LocalizedText(
+                    en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
+                    zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
+            }
+            let responding = point.lesions.filter(\.category.isResponse)
+            let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
+                && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
+            let window = baseline
+                ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
+                : point.untreated
+                ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
+                : Self.window(treatmentList(point.treatments))
+            let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
+            let window2 = LocalizedText(
+                en: "\(window.en)\(lateStart?.en ?? "")\(offTreatment?.en ?? "")", zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
+            var detailParts = [
+                LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
+            ] + lesionLines
+            if point.unnamedNewLesions > 0 {
+                detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
+            }
+            if onlyIrradiatedResponded {
+                detailParts.append(LocalizedText(
+                    en: "Only irradiated lesions responded: the response of the lesions not irradiated shows the systemic therapy's own effect",
+                    zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
+            }
+            if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
+            if bloodOnly && point.overall.isResponse {
+                detailParts.append(LocalizedText(
+                    en: "Myeloma and lymphoma respond by their own criteria (IMWG, Lugano): see the response-criteria finding",
+                    zh: "骨髓瘤和淋巴瘤按其自身标准（IMWG、Lugano）评价疗效：见疗效标准相关提示"))
+            }
+            return LocalizedText.joined(detailParts, en: ". ", zh: "。")
         }
-        if onlyIrradiatedResponded {
-            detailParts.append(LocalizedText(
-                en: "Only irradiated lesions responded: the response of the lesions not irradiated shows the systemic therapy's own effect",
-                zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
-        }
-        if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
         var studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
         // Two studies of one modality that day (a chest CT and an abdomen-pelvis CT) have a time
         // point each: the title says which, by the region recorded or else the lesions compared.
@@ -333,18 +342,13 @@ struct ResponseRules {
             : bloodOnly && point.overall.isResponse
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: "")
-        if bloodOnly && point.overall.isResponse {
-            detailParts.append(LocalizedText(
-                en: "Myeloma and lymphoma respond by their own criteria (IMWG, Lugano): see the response-criteria finding",
-                zh: "骨髓瘤和淋巴瘤按其自身标准（IMWG、Lugano）评价疗效：见疗效标准相关提示"))
-        }
         return Finding(
             ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? .warning : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
                 en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
                 zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(suffix.zhHans)"),
-            detail: LocalizedText.joined(detailParts, en: ". ", zh: "。"),
+            detail: detail(bloodOnly: bloodOnly),
             inputs: [
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
                 FindingInput("treatments", point.treatments.joined(separator: ",")),

@@ -159,33 +159,36 @@ extension SurgeryRules {
         let highGrade = escc?.highGrade == true
         let total = sins.total
         let sinsText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-        var esccNote = escc?.debated == true
-            ? LocalizedText(
-                en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
-                zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
-            : LocalizedText(en: "", zh: "")
-        if escc != nil, let esccModality, esccModality != .mri {
-            esccNote = LocalizedText(
-                en: "\(esccNote.en) (graded on \(esccModality.label.en): Bilsky grades on axial T2 MRI — confirm on MRI)",
-                zh: "\(esccNote.zhHans)（\(esccModality.label.zhHans)上分级：Bilsky 分级基于轴位 T2 MRI——请以 MRI 确认）")
+        // N, O, M and S in words, for the detail only (`assess(details:)`: a stored row is the title).
+        func framework() -> LocalizedText {
+            var esccNote = escc?.debated == true
+                ? LocalizedText(
+                    en: " (1c: debated — counted as \(index.settings.escc1cIsHighGrade ? "high" : "low") grade by setting; Bilsky 2010)",
+                    zh: "（1c 级存在争议——按设置计为\(index.settings.escc1cIsHighGrade ? "高" : "低")级别；Bilsky 2010）")
+                : LocalizedText(en: "", zh: "")
+            if escc != nil, let esccModality, esccModality != .mri {
+                esccNote = LocalizedText(
+                    en: "\(esccNote.en) (graded on \(esccModality.label.en): Bilsky grades on axial T2 MRI — confirm on MRI)",
+                    zh: "\(esccNote.zhHans)（\(esccModality.label.zhHans)上分级：Bilsky 分级基于轴位 T2 MRI——请以 MRI 确认）")
+            }
+            let elsewhere = explainedBy.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " — explained by the cord compression at \(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").en), not by this low-grade level",
+                    zh: "——由\(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").zhHans)的脊髓压迫所致，而非本节段的低级别压迫")
+            let event = compressionEvent.map { event in
+                LocalizedText(
+                    en: ", spinal cord compression recorded (\(event.date)) — no neurological examination or MRI grade since",
+                    zh: "，已记录脊髓压迫（\(event.date)）——此后无神经系统检查或 MRI 分级")
+            } ?? LocalizedText(en: "", zh: "")
+            let neurologic = LocalizedText(
+                en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(event.en)\(elsewhere.en)",
+                zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(event.zhHans)\(elsewhere.zhHans)")
+            let mechanical = LocalizedText(
+                en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
+                zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
+            return LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         }
-        let elsewhere = explainedBy.isEmpty
-            ? LocalizedText(en: "", zh: "")
-            : LocalizedText(
-                en: " — explained by the cord compression at \(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").en), not by this low-grade level",
-                zh: "——由\(LocalizedText.joined(explainedBy.map { index.label($0) }, en: ", ", zh: "、").zhHans)的脊髓压迫所致，而非本节段的低级别压迫")
-        let event = compressionEvent.map { event in
-            LocalizedText(
-                en: ", spinal cord compression recorded (\(event.date)) — no neurological examination or MRI grade since",
-                zh: "，已记录脊髓压迫（\(event.date)）——此后无神经系统检查或 MRI 分级")
-        } ?? LocalizedText(en: "", zh: "")
-        let neurologic = LocalizedText(
-            en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(event.en)\(elsewhere.en)",
-            zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(event.zhHans)\(elsewhere.zhHans)")
-        let mechanical = LocalizedText(
-            en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
-            zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
-        let framework = LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         let irradiated = priorRadiotherapy(lesion.id, before: date)
         // Radiotherapy begun on or after the study that graded the compression: its treatment,
         // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
@@ -379,11 +382,14 @@ extension SurgeryRules {
         } else if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
         }
-        var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }
-        inputs.append(FindingInput("escc", escc?.grade.rawValue ?? "unknown"))
-        inputs.append(FindingInput("neurology", neuro?.status.rawValue ?? "unknown"))
-        inputs.append(FindingInput("radiosensitivity", oncology.value.rawValue))
-        if let irradiated { inputs.append(FindingInput("priorRadiotherapyGy", irradiated.totalGy.map { String(describing: $0) } ?? "unknown")) }
+        func inputs() -> [FindingInput] {
+            var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }
+            inputs.append(FindingInput("escc", escc?.grade.rawValue ?? "unknown"))
+            inputs.append(FindingInput("neurology", neuro?.status.rawValue ?? "unknown"))
+            inputs.append(FindingInput("radiosensitivity", oncology.value.rawValue))
+            if let irradiated { inputs.append(FindingInput("priorRadiotherapyGy", irradiated.totalGy.map { String(describing: $0) } ?? "unknown")) }
+            return inputs
+        }
         let action: LocalizedText =
             severity == .urgent
             ? (deficit
@@ -398,8 +404,8 @@ extension SurgeryRules {
             title: LocalizedText(
                 en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(claims.contains { $0.stance == "biopsyFirst" } ? ", tissue diagnosis first" : "")",
                 zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
-            detail: LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)"),
-            inputs: inputs, sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
+            detail: { let framework = framework(); return LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)") }(),
+            inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
     }
 
     /// The first day of an unbroken run of complete paraplegia (Frankel A) ending at the latest

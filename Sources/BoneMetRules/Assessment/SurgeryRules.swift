@@ -179,30 +179,39 @@ struct SurgeryRules {
             let protected = protection(id)
             let total = latest.result.total
             let scoreText = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-            let scores = points.map { ($0.study.date, $0.result.total.score.map(String.init) ?? "\($0.result.total.min)–\($0.result.total.max)") }
-            let history = scores.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-            let historyZh = scores.map { "\($0.0) \($0.1) 分" }.joined(separator: "，")
-            let items = Self.itemsText(latest)
-            var inputs = latest.result.components.map { FindingInput($0.key, $0.value ?? "unknown") }
-            inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.en) }
-            inputs.append(FindingInput("threshold", latest.result.threshold.description))
-            inputs.append(FindingInput("history", history))
-            let band = latest.result.band?.info.label ?? LocalizedText(en: "band undetermined", zh: "分级未定")
-            let caveats = Self.caveats(lesion)
-            // A pathological fracture on record with no lesion named may be this bone: a femur at
-            // Mirels 11–12 read "impending fracture — prophylactic fixation" beside a fracture of
-            // unrecorded site, which the record cannot place.
-            let unplaced = fractured ? nil : index.record.events.last { event in
-                event.kind == .pathologicalFracture && event.lesion == nil && event.isCurrent && index.known(event.date)
+            // The texts of the details and the inputs, written only where wanted (`assess(details:)`:
+            // a stored row is the title).
+            func historyText() -> (en: String, zh: String) {
+                let scores = points.map { ($0.study.date, $0.result.total.score.map(String.init) ?? "\($0.result.total.min)–\($0.result.total.max)") }
+                return (scores.map { "\($0.0) \($0.1)" }.joined(separator: ", "), scores.map { "\($0.0) \($0.1) 分" }.joined(separator: "，"))
             }
-            let unplacedText = unplaced.map { event in
-                LocalizedText(
-                    en: " A pathological fracture of unrecorded site is on record (\(event.date)): if it is this bone, it has broken and Mirels no longer applies — record the fracture's lesion.",
-                    zh: "病历中有一处未记录部位的病理性骨折（\(event.date)）：若即为此骨，则已发生骨折，Mirels 评分不再适用——请记录该骨折所在病灶。")
-            } ?? LocalizedText(en: "", zh: "")
-            let base = LocalizedText(
-                en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history). \(caveats.en)\(unplacedText.en)",
-                zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(historyZh)。\(caveats.zhHans)\(unplacedText.zhHans)")
+            func inputs() -> [FindingInput] {
+                var inputs = latest.result.components.map { FindingInput($0.key, $0.value ?? "unknown") }
+                inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.en) }
+                inputs.append(FindingInput("threshold", latest.result.threshold.description))
+                inputs.append(FindingInput("history", historyText().en))
+                return inputs
+            }
+            func baseText() -> LocalizedText {
+                let history = historyText()
+                let items = Self.itemsText(latest)
+                let band = latest.result.band?.info.label ?? LocalizedText(en: "band undetermined", zh: "分级未定")
+                let caveats = Self.caveats(lesion)
+                // A pathological fracture on record with no lesion named may be this bone: a femur at
+                // Mirels 11–12 read "impending fracture — prophylactic fixation" beside a fracture of
+                // unrecorded site, which the record cannot place.
+                let unplaced = fractured ? nil : index.record.events.last { event in
+                    event.kind == .pathologicalFracture && event.lesion == nil && event.isCurrent && index.known(event.date)
+                }
+                let unplacedText = unplaced.map { event in
+                    LocalizedText(
+                        en: " A pathological fracture of unrecorded site is on record (\(event.date)): if it is this bone, it has broken and Mirels no longer applies — record the fracture's lesion.",
+                        zh: "病历中有一处未记录部位的病理性骨折（\(event.date)）：若即为此骨，则已发生骨折，Mirels 评分不再适用——请记录该骨折所在病灶。")
+                } ?? LocalizedText(en: "", zh: "")
+                return LocalizedText(
+                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)",
+                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)")
+            }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
             let open = index.openDifferential(id)
@@ -216,7 +225,7 @@ struct SurgeryRules {
                 // The bone has broken: Mirels (the risk of a fracture) and its caveats no longer
                 // bear on the decision — the finding led with "Mirels 9–11 … high risk … specificity
                 // is low" for a femur that had already fractured.
-                let base = LocalizedText(
+                let broken = LocalizedText(
                     en: "Pathological fracture: Mirels scores the risk of one and no longer applies (last score \(scoreText), \(latest.study.date)).",
                     zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用（最近评分 \(scoreText) 分，\(latest.study.date)）。")
                 let sources = [Sources.mirels1989]
@@ -226,17 +235,17 @@ struct SurgeryRules {
                     title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty),
                     detail: LocalizedText(
                         en: [
-                            base.en,
+                            broken.en,
                             Self.fixationStatus(protected).en,
                             needsFixation ? surgical.en : "",
                             needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(Self.fixationStatus(protected).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
                     // Its operation's context (biopsy first, embolisation) and sources only while one is due.
-                    inputs: inputs, sources: sources + (needsFixation ? surgical.sources : []) + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
+                    inputs: inputs(), sources: sources + (needsFixation ? surgical.sources : []) + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
                     claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected, let progressing = progressionAfterFixation(id, fixation: protected, timePoints: timePoints, mirels: scoreText) {
@@ -257,11 +266,11 @@ struct SurgeryRules {
                     // A planned operation still needs what every surgical recommendation says
                     // (embolisation for a hypervascular metastasis) and the weight of a short
                     // survival: a planned nail of an HCC humerus said neither.
-                    detail: LocalizedText(
+                    detail: { let base = baseText(); return LocalizedText(
                         en: [base.en, "\(protected.planned ? "Planned" : "Done"): \(protected.label.en).", protected.planned ? surgical.en : "", protected.planned ? shortSurvival?.en ?? "" : ""]
                             .filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")"),
-                    inputs: inputs,
+                        zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")") }(),
+                    inputs: inputs(),
                     sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : []))
             }
             if let operation = unprotectingOperation(id) {
@@ -297,10 +306,10 @@ struct SurgeryRules {
                         : LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
-                    detail: LocalizedText(
+                    detail: { let base = baseText(); return LocalizedText(
                         en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): \(when.en)\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")"),
-                    inputs: inputs, sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
+                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")") }(),
+                    inputs: inputs(), sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
                     ruleId: "surgery.mirels.incomplete", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
@@ -308,17 +317,17 @@ struct SurgeryRules {
                     title: LocalizedText(
                         en: "\(name.en): Mirels \(scoreText) may reach the fixation threshold — complete it",
                         zh: "\(name.zhHans)：Mirels \(scoreText) 分，可能达到内固定阈值——请补全评分"),
-                    detail: LocalizedText(
+                    detail: { let base = baseText(); return LocalizedText(
                         en: "\(base.en) Missing: \(Self.missingText(total.missing).en).\(implant.map { " " + $0.en } ?? "")",
-                        zh: "\(base.zhHans)缺失：\(Self.missingText(total.missing).zhHans)。\(implant?.zhHans ?? "")"),
-                    inputs: inputs, sources: sources)
+                        zh: "\(base.zhHans)缺失：\(Self.missingText(total.missing).zhHans)。\(implant?.zhHans ?? "")") }(),
+                    inputs: inputs(), sources: sources)
             case .some(false):
                 return Finding(
                     ruleId: "surgery.mirels.belowThreshold", severity: .info, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
                     title: LocalizedText(en: "\(name.en): Mirels \(scoreText) — below the fixation threshold", zh: "\(name.zhHans)：Mirels \(scoreText) 分——低于内固定阈值"),
-                    detail: LocalizedText(en: "\(base.en) Reassess at every study.", zh: "\(base.zhHans)每次复查时重新评分。"),
-                    inputs: inputs, sources: sources)
+                    detail: { let base = baseText(); return LocalizedText(en: "\(base.en) Reassess at every study.", zh: "\(base.zhHans)每次复查时重新评分。") }(),
+                    inputs: inputs(), sources: sources)
             }
         }
     }
