@@ -23,7 +23,34 @@ enum ExactDecimal {
         return result
     }
 
+    /// The decimal a person typed as an integer over a power of ten (72.9 → 729, 1): the same
+    /// shortest description `from` reads, without Foundation's `Decimal`. Nil for a value written
+    /// with an exponent or with more digits than integer arithmetic keeps exact here.
+    static func fraction(_ value: Double) -> (numerator: Int, scale: Int)? {
+        guard value.isFinite else { return nil }
+        var numerator = 0
+        var scale = 0
+        var afterPoint = false
+        var negative = false
+        for byte in String(describing: value).utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where numerator == 0 && !afterPoint: negative = true
+            case UInt8(ascii: "."): afterPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // At most 12 digits and 6 decimals: products of a few such stay far inside Int.
+                guard numerator < 100_000_000_000, scale < 6 || !afterPoint else { return nil }
+                numerator = numerator * 10 + Int(byte - UInt8(ascii: "0"))
+                if afterPoint { scale += 1 }
+            default: return nil
+            }
+        }
+        return (negative ? -numerator : numerator, scale)
+    }
+
+    /// The nearest Double to the decimal, read from its digits: Foundation's `doubleValue`
+    /// divides by ten once per decimal place and could land one unit off (9.63 read back as
+    /// 9.629999999999999, a value no one typed).
     static func double(_ value: Decimal) -> Double {
-        NSDecimalNumber(decimal: value).doubleValue
+        Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
     }
 }
