@@ -1,3 +1,4 @@
+import BoneMetDomain
 import BoneMetRules
 import Crypto
 
@@ -14,41 +15,71 @@ extension SQLCaseStore {
     /// to it or to `comparable` makes every stored digest differ, so the next run rewrites every
     /// case's findings once — never wrongly equal.
     static func findingsDigest(_ findings: [Finding]) -> String {
-        findingsDigest(of: findings.map(comparable))
+        // Straight from the findings (the re-assessment's every case): the same bytes as their
+        // `comparable` rows give, without making the rows first.
+        var digest = DigestBytes(rows: findings.count)
+        for finding in findings {
+            digest.row(
+                finding.ruleId, rank(finding.severity), finding.duty.rawValue, finding.specialty.rawValue, finding.subject.kind,
+                finding.subject.id, finding.date?.description, finding.title.en, finding.title.zhHans, Worklists.slug(of: finding))
+        }
+        return digest.hex
     }
 
     static func findingsDigest(of rows: [StoredFinding]) -> String {
-        var bytes: [UInt8] = Array("v1".utf8)
-        bytes.reserveCapacity(64 + rows.count * 160)
-        func put(_ value: Int) {
-            var value = UInt32(truncatingIfNeeded: value)
-            for _ in 0..<4 {
-                bytes.append(UInt8(value & 0xFF))
-                value >>= 8
-            }
-        }
-        func put(_ text: String?) {
-            guard let text else {
-                bytes.append(0)
-                return
-            }
-            bytes.append(1)
-            put(text.utf8.count)
-            bytes.append(contentsOf: text.utf8)
-        }
-        put(rows.count)
+        var digest = DigestBytes(rows: rows.count)
         for row in rows {
-            put(row.ruleId)
-            put(row.severity)
-            put(row.duty)
-            put(row.specialty)
-            put(row.subjectKind)
-            put(row.subjectId)
-            put(row.date)
-            put(row.titleEn)
-            put(row.titleZh)
-            put(row.worklist)
+            digest.row(
+                row.ruleId, row.severity, row.duty, row.specialty, row.subjectKind, row.subjectId, row.date, row.titleEn, row.titleZh,
+                row.worklist)
         }
-        return AuditChain.hex(SHA256.hash(data: bytes))
+        return digest.hex
     }
+}
+
+/// The digest's bytes: `v1`, the row count, then each row's fields, each length-prefixed (and
+/// marked when absent).
+private struct DigestBytes {
+    var bytes: [UInt8] = Array("v1".utf8)
+
+    init(rows: Int) {
+        bytes.reserveCapacity(64 + rows * 160)
+        put(rows)
+    }
+
+    mutating func row(
+        _ ruleId: String, _ severity: Int, _ duty: String, _ specialty: String, _ subjectKind: String, _ subjectId: String?,
+        _ date: String?, _ titleEn: String, _ titleZh: String, _ worklist: String?
+    ) {
+        put(ruleId)
+        put(severity)
+        put(duty)
+        put(specialty)
+        put(subjectKind)
+        put(subjectId)
+        put(date)
+        put(titleEn)
+        put(titleZh)
+        put(worklist)
+    }
+
+    mutating func put(_ value: Int) {
+        var value = UInt32(truncatingIfNeeded: value)
+        for _ in 0..<4 {
+            bytes.append(UInt8(value & 0xFF))
+            value >>= 8
+        }
+    }
+
+    mutating func put(_ text: String?) {
+        guard let text else {
+            bytes.append(0)
+            return
+        }
+        bytes.append(1)
+        put(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    var hex: String { AuditChain.hex(SHA256.hash(data: bytes)) }
 }

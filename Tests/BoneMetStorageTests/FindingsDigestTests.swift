@@ -36,6 +36,19 @@ import Testing
         #expect(digest([one, two]) == digest([finding("one"), finding("two")]))
     }
 
+    /// The digest made straight from the findings is the digest of their rows, on whole
+    /// assessments (dated findings, lesions and studies, worklist rules).
+    @Test func findingsAndTheirRowsGiveOneDigest() {
+        var compared = 0
+        for seed in 1...40 {
+            let record = SyntheticCase.make(lesions: 1 + seed % 6, studies: 2 + seed % 7, treatments: 1 + seed % 5, seed: UInt64(seed))
+            let findings = assess(record, asOf: PartialDate("2026-11-30")!, details: false).findings
+            #expect(SQLCaseStore.findingsDigest(findings) == SQLCaseStore.findingsDigest(of: findings.map(SQLCaseStore.comparable)))
+            compared += findings.count
+        }
+        #expect(compared > 200)
+    }
+
     /// The digest stored with the case, and the one of its finding rows as stored.
     func digests(_ id: String, _ store: SQLStore) async throws -> (stored: String?, ofRows: String) {
         try await store.read { db in

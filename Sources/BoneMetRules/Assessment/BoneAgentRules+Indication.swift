@@ -73,7 +73,8 @@ extension BoneAgentRules {
         let preferred = index.settings.preferredBoneAgent
         let candidates = index.bonePrimaryCandidates
         let indications = candidates.map(indication(for:))
-        let verdicts = Set(indications.map { "\($0.verdict)" })
+        // The verdicts themselves (an enum is Hashable): their printed names went through reflection.
+        let verdicts = Set(indications.map(\.verdict))
         let scope: LocalizedText
         let verdict: Indication.Verdict
         if indications.isEmpty {
