@@ -90,6 +90,35 @@ import Testing
         }
     }
 
+    /// More cases than a batch: the pages follow one another (the next is read while one is
+    /// assessed), every case is read once, in both kinds of run.
+    @Test(arguments: TestDatabases.engines)
+    func everyPageIsReadOnce(engine: SQLStore.Engine) async throws {
+        try await TestDatabases.with(engine) { store in
+            let clock = TestClock(Int64(PartialDate("2026-01-15")!.earliestDay) * 86_400 + 3600)
+            let services = AppServices(store: store, now: { clock.now }, bcryptCost: 4, clock: .utc)
+            let count = Reassessor.batchSize * 2 + 7
+            let items = (0..<count).map { index in
+                var record = Self.record()
+                record.patient.id = String(format: "pages-%04d", index)
+                return SQLCaseStore.NewCase(record: record, json: CaseFile.write(record), findings: [], by: "u", at: clock.now)
+            }
+            let cases = SQLCaseStore(store)
+            _ = try await cases.insertMany(items)
+            let reassessor = Reassessor(services: services)
+            // Never run: every case, each with its findings now (a batch's write is not lost).
+            #expect(try await reassessor.runIfStale() == count)
+            let due = try await cases.duePage(onOrBefore: Assessment.neverDue, after: nil, limit: count + 1)
+            #expect(due.count == count)
+            #expect(Set(due.map(\.reassessOn)) == [Int64(PartialDate("2026-02-02")!.earliestDay)])
+            // 2026-02-02: the next dose falls due in every case — the due pages, in their order.
+            clock.advance(days: 18)
+            #expect(try await reassessor.runIfStale() == count)
+            let worklist = try await cases.worklist(rules: ["boneAgents.doseDue"], minimumSeverity: .info, limit: count + 1, offset: 0)
+            #expect(Set(worklist.map(\.caseId)).count == count)
+        }
+    }
+
     @Test func theNextRunIsAfterTheHospitalsMidnight() throws {
         let beijing = try HospitalClock.named("Asia/Shanghai")
         let lateEvening: Int64 = 1_795_975_500  // 2026-11-29 18:05 UTC = 02:05 on the 30th in Beijing

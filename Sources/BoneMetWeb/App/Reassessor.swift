@@ -41,28 +41,29 @@ public struct Reassessor: Sendable {
         let asOf = services.today
         let today = Int64(asOf.earliestDay)
         let cases = SQLCaseStore(services.store)
-        var last: String?
-        var cursor: (reassessOn: Int64, id: String)?
         var refreshed = 0
         var read = 0
         var writing: Task<Int, any Error>?
-        while true {
-            try Task.checkCancellation()
-            let page: [(id: String, version: Int, json: String)]
-            if everything {
-                page = try await cases.page(after: last, limit: Self.batchSize)
-                last = page.last?.id
-            } else {
-                let due = try await cases.duePage(onOrBefore: today, after: cursor, limit: Self.batchSize)
-                cursor = due.last.map { ($0.reassessOn, $0.id) }
-                page = due.map { ($0.id, $0.version, $0.json) }
+        // The next page is read while this one is assessed (issue #12: the reads stood between
+        // the batches with both cores idle). A page's cursor is its last row: its id (every
+        // case, in id order), or its day and id (the cases due, in that order).
+        typealias Row = (id: String, version: Int, json: String, reassessOn: Int64)
+        func reading(after last: Row?) -> Task<[Row], any Error> {
+            Task {
+                if everything { return try await cases.page(after: last?.id, limit: Self.batchSize).map { ($0.id, $0.version, $0.json, 0) } }
+                return try await cases.duePage(onOrBefore: today, after: last.map { ($0.reassessOn, $0.id) }, limit: Self.batchSize)
             }
+        }
+        var next: Task<[Row], any Error>? = reading(after: nil)
+        while let pending = next {
+            try Task.checkCancellation()
+            let page = try await pending.value
+            next = page.count == Self.batchSize ? reading(after: page.last) : nil
             read += page.count
-            let assessed = await Self.assess(page, asOf: asOf, settings: services.settings)
+            let assessed = await Self.assess(page.map { ($0.id, $0.version, $0.json) }, asOf: asOf, settings: services.settings)
             // Written while the next batch is read and assessed (one batch in flight).
             if let previous = writing { refreshed += try await previous.value }
             writing = Task { try await cases.refresh(assessed) }
-            guard page.count == Self.batchSize else { break }
         }
         if let previous = writing { refreshed += try await previous.value }
         try await state.set(Self.stateKey, target)
