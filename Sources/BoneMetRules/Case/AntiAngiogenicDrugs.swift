@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Drugs that block VEGF signalling impair wound healing and add bleeding risk, so their labels
 /// ask for elective surgery to wait after the last dose and the drug to wait after surgery. A
 /// lung adenocarcinoma on carboplatin, pemetrexed and bevacizumab was advised "prophylactic
@@ -71,9 +73,26 @@ public enum AntiAngiogenicDrugs {
 
     /// The anti-angiogenic drugs a regimen names, in the table's order.
     public static func named(in treatment: Treatment) -> [Drug] {
+        // Read once per regimen text in the process, as `DrugClasses.reading` is: the same
+        // regimens recur across cases, and reading one (lower-casing, splitting into words,
+        // looking up every drug's names) was 2 % of a re-assessment (issue #12). Bounded.
+        let key = NamesKey(drugs: treatment.drugs, name: treatment.name)
+        if let known = readings.withLock({ $0[key] }) { return known }
         let text = treatment.drugText
-        return all.filter { text.names(latin: $0.latin, chinese: $0.chinese) }
+        let drugs = all.filter { text.names(latin: $0.latin, chinese: $0.chinese) }
+        readings.withLock { cache in
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = drugs
+        }
+        return drugs
     }
+
+    private struct NamesKey: Hashable, Sendable {
+        let drugs: [String]
+        let name: String?
+    }
+
+    private static let readings = Mutex<[NamesKey: [Drug]]>([:])
 }
 
 extension Treatment {
