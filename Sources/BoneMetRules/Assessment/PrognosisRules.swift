@@ -11,6 +11,8 @@ struct PrognosisRules {
         /// Totals for each candidate primary when more than one is possible.
         typealias PerPrimary = (primary: PrimaryCancer, katagiri: ScoreTotal, tokuhashi: ScoreTotal?, tomita: ScoreTotal?)
         var perPrimary: [PerPrimary] = []
+        /// The primaries the spine's scores were computed for (`spineCandidates`).
+        var spinePrimaries: [PrimaryCancer] = []
     }
 
     var metastatic: [Lesion] { index.metastaticLesions }
@@ -28,29 +30,47 @@ struct PrognosisRules {
         return known.isEmpty ? [nil] : known
     }
 
+    /// The primaries Tokuhashi and Tomita are computed for: those of the spinal metastases, which
+    /// the two scores were built on ("primary site of the cancer" of the spinal metastasis,
+    /// Tokuhashi 2005; Tomita 2001). A spinal lesion's biopsy settles its primary while a limb
+    /// lesion's may stay open: a breast cancer of 2019 and a myeloma of 2026, L4's biopsy
+    /// plasma-cell myeloma, a rib unbiopsied — the spine's scores read "depends on which primary".
+    /// Every candidate of the bone disease when the spinal lesions name none.
+    func spineCandidates(_ spinal: [Lesion]) -> [PrimaryCancer?] {
+        let ids = Set(spinal.flatMap { index.primaryCandidates(for: $0.id).map(\.id) })
+        let spine = index.bonePrimaryCandidates.filter { ids.contains($0.id) }
+        return spine.isEmpty ? candidates : spine
+    }
+
     func scores() -> Scores {
         guard !metastatic.isEmpty else { return Scores() }
         let spinal = metastatic.filter(\.isSpinal)
+        let spine = spinal.isEmpty ? [] : spineCandidates(spinal)
         let katagiri = candidates.map { Katagiri.evaluate(katagiriInput(primary: $0)) }
         var scores = Scores(katagiri: Self.merge(katagiri, rebuild: { components, total in
             Katagiri.Result(components: components, total: total, risk: Katagiri.Risk.of(range: total.range), possibleRisks: Katagiri.Risk.possible(in: total.range))
         }, parts: { ($0.components, $0.total) }))
         if !spinal.isEmpty {
-            let tokuhashi = candidates.map { Tokuhashi.evaluate(tokuhashiInput(primary: $0)) }
+            let tokuhashi = spine.map { Tokuhashi.evaluate(tokuhashiInput(primary: $0)) }
             scores.tokuhashi = Self.merge(tokuhashi, rebuild: { components, total in
                 Tokuhashi.Result(components: components, total: total, prognosis: Tokuhashi.Prognosis.of(range: total.range), possiblePrognoses: Tokuhashi.Prognosis.possible(in: total.range))
             }, parts: { ($0.components, $0.total) })
-            let tomita = candidates.map { Tomita.evaluate(tomitaInput(primary: $0)) }
+            let tomita = spine.map { Tomita.evaluate(tomitaInput(primary: $0)) }
             scores.tomita = Self.merge(tomita, rebuild: { components, total in
                 Tomita.Result(components: components, total: total, strategy: Tomita.Strategy.of(range: total.range), possibleStrategies: Tomita.Strategy.possible(in: total.range), unclassifiedPrimary: nil)
             }, parts: { ($0.components, $0.total) })
         }
+        scores.spinePrimaries = spine.compactMap { $0 }
+        // The spine's scores per primary only among the spine's own candidates, and only while
+        // more than one is open there.
+        let spineOpen = scores.spinePrimaries.count > 1
         scores.perPrimary = candidates.count > 1
             ? candidates.compactMap { primary in
                 primary.map { p in
-                    (p, Katagiri.evaluate(katagiriInput(primary: p)).total,
-                     spinal.isEmpty ? nil : Tokuhashi.evaluate(tokuhashiInput(primary: p)).total,
-                     spinal.isEmpty ? nil : Tomita.evaluate(tomitaInput(primary: p)).total)
+                    let onSpine = spineOpen && scores.spinePrimaries.contains { $0.id == p.id }
+                    return (p, Katagiri.evaluate(katagiriInput(primary: p)).total,
+                     onSpine ? Tokuhashi.evaluate(tokuhashiInput(primary: p)).total : nil,
+                     onSpine ? Tomita.evaluate(tomitaInput(primary: p)).total : nil)
                 }
             }
             : []
@@ -211,6 +231,7 @@ struct PrognosisRules {
                 let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
                 return LocalizedText(en: "\(entry.primary.label.en) \(number)", zh: "\(entry.primary.label.zhHans) \(number) 分")
             }
+            guard parts.count > 1 else { return nil }
             let list = LocalizedText.joined(parts, en: "; ", zh: "；")
             return LocalizedText(
                 en: " Depends on which primary the bone disease comes from (\(list.en)): biopsy decides — no primary is picked silently.",
@@ -219,7 +240,7 @@ struct PrognosisRules {
         // Tokuhashi (2005) and Tomita (2001) score lung cancer by its organ alone; New Katagiri
         // (2014) showed that lung cancer treated with molecular targeted drugs grows as
         // "moderate" and scores it so. Said wherever the two older scores meet such a primary.
-        let targetedLung = index.bonePrimaryCandidates.contains { $0.site == .lung && targetedTherapy($0) == true }
+        let targetedLung = scores.spinePrimaries.contains { $0.site == .lung && targetedTherapy($0) == true }
         let olderScoreNote = { (note: LocalizedText?) -> LocalizedText? in
             guard targetedLung else { return note }
             let caveat = LocalizedText(
