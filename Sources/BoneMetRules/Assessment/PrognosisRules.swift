@@ -312,8 +312,8 @@ struct PrognosisRules {
             inputs: components.map { FindingInput($0.key, $0.value ?? "unknown") }, sources: [source] + also)
     }
 
-    /// PATHFx 3.0 (Anderson 2020) and SORG (Karhade 2019) inputs the case already holds.
-    private func survivalModelInputs() -> Finding {
+    /// The inputs PATHFx and SORG ask for, as the record holds them.
+    private func survivalModelItems() -> [SurvivalModelItem] {
         let fractured = index.hasPathologicalFracture
         let lymphNodes = index.record.visceralMetastases.map { list in list.contains(where: \.isLymphNode) }
         let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.isLymphNode } }
@@ -335,7 +335,7 @@ struct PrognosisRules {
         let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
         // Each input by its key (the finding's inputs, for machines), its clinical name and its
         // value in each language (the text: a Chinese page shows no field names or codes).
-        let items: [SurvivalModelItem] = [
+        return [
             .init("age", index.ageNow.map(String.init), LocalizedText(en: "age", zh: "年龄"),
                 index.ageNow.map { LocalizedText(en: "\($0)", zh: "\($0) 岁") }),
             .init("sex", index.record.patient.sex?.rawValue, LocalizedText(en: "sex", zh: "性别"), index.record.patient.sex?.label),
@@ -358,19 +358,36 @@ struct PrognosisRules {
             .init("lymphocytes10e9L", lymphocytes, LocalizedText(en: "lymphocytes", zh: "淋巴细胞计数"),
                 lymphocytes.map { LocalizedText(en: "\($0) ×10⁹/L", zh: "\($0) ×10⁹/L") }),
         ]
-        let known = LocalizedText.joined(
-            items.compactMap { item in item.text.map { LocalizedText(en: "\(item.label.en) \($0.en)", zh: "\(item.label.zhHans) \($0.zhHans)") } },
-            en: ", ", zh: "；")
-        let absent = items.filter { $0.text == nil }.map(\.label)
-        let missing = absent.isEmpty ? LocalizedText(en: "none", zh: "无") : LocalizedText.joined(absent, en: ", ", zh: "、")
+    }
+
+    /// PATHFx 3.0 (Anderson 2020) and SORG (Karhade 2019) inputs the case already holds.
+    private func survivalModelInputs() -> Finding {
+        // The items are written into the detail and the inputs only (`assess(details:)`: a stored
+        // row is the title), read once for both.
+        var read: [SurvivalModelItem]?
+        func items() -> [SurvivalModelItem] {
+            if let read { return read }
+            let made = survivalModelItems()
+            read = made
+            return made
+        }
+        func detail() -> LocalizedText {
+            let items = items()
+            let known = LocalizedText.joined(
+                items.compactMap { item in item.text.map { LocalizedText(en: "\(item.label.en) \($0.en)", zh: "\(item.label.zhHans) \($0.zhHans)") } },
+                en: ", ", zh: "；")
+            let absent = items.filter { $0.text == nil }.map(\.label)
+            let missing = absent.isEmpty ? LocalizedText(en: "none", zh: "无") : LocalizedText.joined(absent, en: ", ", zh: "、")
+            return LocalizedText(
+                en: "Enter these in PATHFx 3.0 (pathfx.org; survival at 1–24 months) or SORG (90-day and 1-year mortality after spine surgery); BoneMet does not compute their numbers. Known: \(known.en.isEmpty ? "none" : known.en). Missing: \(missing.en).",
+                zh: "请将以下数据输入 PATHFx 3.0（pathfx.org；1–24 个月生存率）或 SORG（脊柱手术后 90 天及 1 年死亡率）；BoneMet 不计算其结果。已有：\(known.zhHans.isEmpty ? "无" : known.zhHans)。缺失：\(missing.zhHans)。")
+        }
         return Finding(
             ruleId: "surgery.prognosis.survivalModelInputs", severity: .info, duty: .surgery, specialty: .orthopaedics,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "PATHFx / SORG survival estimate: inputs on record", zh: "PATHFx / SORG 生存预测：病历中已有的输入项"),
-            detail: LocalizedText(
-                en: "Enter these in PATHFx 3.0 (pathfx.org; survival at 1–24 months) or SORG (90-day and 1-year mortality after spine surgery); BoneMet does not compute their numbers. Known: \(known.en.isEmpty ? "none" : known.en). Missing: \(missing.en).",
-                zh: "请将以下数据输入 PATHFx 3.0（pathfx.org；1–24 个月生存率）或 SORG（脊柱手术后 90 天及 1 年死亡率）；BoneMet 不计算其结果。已有：\(known.zhHans.isEmpty ? "无" : known.zhHans)。缺失：\(missing.zhHans)。"),
-            inputs: items.map { FindingInput($0.key, $0.value ?? "unknown") },
+            detail: detail(),
+            inputs: items().map { FindingInput($0.key, $0.value ?? "unknown") },
             sources: [
                 Citation(id: "anderson2020", text: "Anderson AB et al. Clin Orthop Relat Res 2020;478:808-18 (PATHFx 3.0)"),
                 Citation(id: "karhade2019", text: "Karhade AV et al. Neurosurgery 2019 (SORG)"),
