@@ -11,10 +11,27 @@ struct SurgeryRules {
         let study: ImagingStudy
         let input: Mirels.Input
         let result: Mirels.Result
-        /// Where each item was graded from, by item key ("lesion" → "X-ray of 2023-04-02").
-        let provenance: [(key: String, from: LocalizedText)]
+        /// Where each item was graded from, by item key ("lesion" → the X-ray of 2023-04-02).
+        let provenance: [(key: String, from: Source)]
 
-        init(lesion: String, study: ImagingStudy, input: Mirels.Input, result: Mirels.Result, provenance: [(key: String, from: LocalizedText)]) {
+        /// A record an item was graded from, named only where a text names it (issue #12: the
+        /// studies' names were written for every point of every assessment).
+        enum Source {
+            case lesionRecord(siteSettled: Bool)
+            case study(ImagingStudy)
+            case pain(PartialDate)
+
+            var text: LocalizedText {
+                switch self {
+                case .lesionRecord(true): LocalizedText(en: "lesion record", zh: "病灶记录")
+                case .lesionRecord(false): LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段")
+                case .study(let study): study.label
+                case .pain(let date): LocalizedText(en: "pain record of \(date)", zh: "\(date) 疼痛记录")
+                }
+            }
+        }
+
+        init(lesion: String, study: ImagingStudy, input: Mirels.Input, result: Mirels.Result, provenance: [(key: String, from: Source)]) {
             self.lesion = lesion
             self.study = study
             self.input = input
@@ -49,16 +66,10 @@ struct SurgeryRules {
                 let input = Mirels.Input(
                     site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirels,
                     lesion: typed?.observation.character?.mirels, size: size)
-                var provenance: [(key: String, from: LocalizedText)] = [
-                    ("site", possibleSites == nil
-                        ? LocalizedText(en: "lesion record", zh: "病灶记录")
-                        : LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段"))
-                ]
-                if let typed { provenance.append(("lesion", typed.study.label)) }
-                if let sized { provenance.append(("size", sized.study.label)) }
-                if let pain {
-                    provenance.append(("pain", LocalizedText(en: "pain record of \(pain.date)", zh: "\(pain.date) 疼痛记录")))
-                }
+                var provenance: [(key: String, from: MirelsPoint.Source)] = [("site", .lesionRecord(siteSettled: possibleSites == nil))]
+                if let typed { provenance.append(("lesion", .study(typed.study))) }
+                if let sized { provenance.append(("size", .study(sized.study))) }
+                if let pain { provenance.append(("pain", .pain(pain.date))) }
                 return MirelsPoint(
                     lesion: lesion.id, study: point.study, input: input, result: Mirels.evaluate(input, settings: index.settings),
                     provenance: provenance)
@@ -187,7 +198,7 @@ struct SurgeryRules {
             }
             func inputs() -> [FindingInput] {
                 var inputs = latest.result.components.map { FindingInput($0.key, $0.value ?? "unknown") }
-                inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.en) }
+                inputs += latest.provenance.map { FindingInput("\($0.key).from", $0.from.text.en) }
                 inputs.append(FindingInput("threshold", latest.result.threshold.description))
                 inputs.append(FindingInput("history", historyText().en))
                 return inputs
@@ -336,7 +347,7 @@ struct SurgeryRules {
     static func itemsText(_ point: MirelsPoint) -> LocalizedText {
         let parts = point.result.components.map { component -> LocalizedText in
             let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
-            let from = point.provenance.first { $0.key == component.key }?.from
+            let from = point.provenance.first { $0.key == component.key }?.from.text
             return LocalizedText(
                 en: "\(component.label.en) \(value.en)\(from.map { " — from \($0.en)" } ?? "")",
                 zh: "\(component.label.zhHans)：\(value.zhHans)\(from.map { "（依据 \($0.zhHans)）" } ?? "")")
