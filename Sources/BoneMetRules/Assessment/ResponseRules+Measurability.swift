@@ -57,10 +57,12 @@ extension ResponseRules {
             case .notMeasured: LocalizedText(en: "RECIST measurability undetermined", zh: "RECIST 可测量性未定")
             }
             let dated = [characterPoint, softTissuePoint].compactMap { $0?.study.date }.max() ?? latest.study.date
+            // The record's own lesion: its name as worked out once (no comparison of the lesion).
+            let name = index.label(lesionId: lesion.id)
             return Finding(
                 ruleId: "boneHealth.recist.measurability", severity: .info, duty: .boneHealth, specialty: .radiology,
                 subject: .lesion(lesion.id), date: dated,
-                title: LocalizedText(en: "\(index.label(lesion).en): \(title.en)", zh: "\(index.label(lesion).zhHans)：\(title.zhHans)"),
+                title: LocalizedText(en: "\(name.en): \(title.en)", zh: "\(name.zhHans)：\(title.zhHans)"),
                 detail: why,
                 inputs: [
                     FindingInput("character", character?.rawValue ?? "unknown"),
