@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Drugs that block VEGF signalling impair wound healing and add bleeding risk, so their labels
 /// ask for elective surgery to wait after the last dose and the drug to wait after surgery. A
 /// lung adenocarcinoma on carboplatin, pemetrexed and bevacizumab was advised "prophylactic
@@ -75,16 +73,11 @@ public enum AntiAngiogenicDrugs {
     public static func named(in treatment: Treatment) -> [Drug] {
         // Read once per regimen text in the process, as `DrugClasses.reading` is: the same
         // regimens recur across cases, and reading one (lower-casing, splitting into words,
-        // looking up every drug's names) was 2 % of a re-assessment (issue #12). Bounded.
-        let key = NamesKey(drugs: treatment.drugs, name: treatment.name)
-        if let known = readings.withLock({ $0[key] }) { return known }
-        let text = treatment.drugText
-        let drugs = all.filter { text.names(latin: $0.latin, chinese: $0.chinese) }
-        readings.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[key] = drugs
+        // looking up every drug's names) was 2 % of a re-assessment (issue #12).
+        readings.value(NamesKey(drugs: treatment.drugs, name: treatment.name)) {
+            let text = treatment.drugText
+            return all.filter { text.names(latin: $0.latin, chinese: $0.chinese) }
         }
-        return drugs
     }
 
     private struct NamesKey: Hashable, Sendable {
@@ -92,7 +85,7 @@ public enum AntiAngiogenicDrugs {
         let name: String?
     }
 
-    private static let readings = Mutex<[NamesKey: [Drug]]>([:])
+    private static let readings = ProcessMemo<NamesKey, [Drug]>()
 }
 
 extension Treatment {

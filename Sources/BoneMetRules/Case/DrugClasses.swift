@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The class of a systemic therapy read from the drugs a record names, when the record does not
 /// state it (`systemicClass`). Records — a Chinese discharge summary, an EHR's medication text —
@@ -41,15 +40,9 @@ public enum DrugClasses {
     public static func reading(_ treatment: Treatment) -> Reading {
         // Read once per regimen text in the process: the same regimens recur across cases, and
         // reading one (lower-casing, splitting, word lookups, Foundation's trimming) was 7 % of an
-        // assessment. Bounded: emptied when full.
+        // assessment (`ProcessMemo`).
         let key = ReadingKey(drugs: treatment.drugs, name: treatment.drugs.isEmpty ? treatment.name : nil, recorded: treatment.systemicClass)
-        if let known = readings.withLock({ $0[key] }) { return known }
-        let reading = workOutReading(treatment)
-        readings.withLock { cache in
-            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
-            cache[key] = reading
-        }
-        return reading
+        return readings.value(key) { workOutReading(treatment) }
     }
 
     private struct ReadingKey: Hashable, Sendable {
@@ -58,7 +51,7 @@ public enum DrugClasses {
         let recorded: SystemicClass?
     }
 
-    private static let readings = Mutex<[ReadingKey: Reading]>([:])
+    private static let readings = ProcessMemo<ReadingKey, Reading>()
 
     private static func workOutReading(_ treatment: Treatment) -> Reading {
         let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
