@@ -127,12 +127,7 @@ final class DirectConnection: @unchecked Sendable {
         // foreign keys as the pooled connections do. The busy timeout is the pooled connections'
         // (a reader waits only while a crashed writer's log is recovered; the writer, only for
         // another process's write — in-process writers queue on SQLStore's write lock).
-        // The writer's page cache is 64 MB, not SQLite's 2 MB: a re-assessment batch rewriting the
-        // findings of 200 cases spilled dirty pages to the log in mid-transaction and read index
-        // pages back (issue #12: a quarter of the writing thread's time). Memory: one connection.
-        let pragmas = writing
-            ? ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA cache_size = -65536"]
-            : ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"]
+        let pragmas = writing ? ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] : ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"]
         for pragma in pragmas {
             guard sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil) == SQLITE_OK else {
                 close()
