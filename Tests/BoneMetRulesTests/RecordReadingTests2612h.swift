@@ -35,3 +35,28 @@ import Testing
         #expect(try #require(tokuhashi.inputs.first { $0.name == "primary" }).value.contains("|"))
     }
 }
+
+@Suite struct BirthYearOnlyTests {
+    /// cb18-b: a birth date of "1955" (a Chinese record's age, an EHR's birth year). PATHFx's age
+    /// read 71 on 2026-11-29, where the patient is 70 or 71 — the older taken as the age.
+    @Test func aBirthYearGivesBothAges() throws {
+        var r = baseCase()
+        r.patient.birthDate = day("1955")
+        let a = assess(r, asOf: day("2026-11-29"))
+        let inputs = try #require(a.rule("surgery.prognosis.survivalModelInputs").first)
+        #expect(inputs.detail.en.contains("age 70–71,"))
+        #expect(inputs.detail.zhHans.contains("年龄 70–71 岁"))
+        #expect(inputs.inputs.contains { $0.name == "age" && $0.value == "70–71" })
+        // On 31 December every birthday of 1955 has passed: one age; the day was promised.
+        #expect((a.nextChange?.earliestDay ?? .max) <= day("2026-12-31").earliestDay)
+        let last = assess(r, asOf: day("2026-12-31"))
+        #expect(try #require(last.rule("surgery.prognosis.survivalModelInputs").first).detail.en.contains("age 71,"))
+    }
+
+    @Test func aWholeBirthDateGivesOneAge() throws {
+        var r = baseCase()
+        r.patient.birthDate = day("1955-05-10")
+        let a = assess(r, asOf: day("2026-11-29"))
+        #expect(try #require(a.rule("surgery.prognosis.survivalModelInputs").first).detail.en.contains("age 71,"))
+    }
+}

@@ -373,6 +373,19 @@ final class CaseIndex {
         return birth.wholeYears(to: asOf)
     }
 
+    /// The age now as far as the record says it: one number with a whole birth date; with the
+    /// year (or year and month) only, from the latest possible birthday's age to the earliest's
+    /// (born "1955", on 2026-11-29: 70–71). `ageNow` is the upper end (the cautious side of the
+    /// rules that read it: a work-up raised, the lower clearance).
+    var ageRangeNow: ClosedRange<Int>? {
+        guard let birth = record.patient.birthDate else { return nil }
+        let latestBirth = PartialDate(dayNumber: birth.latestDay)
+        horizon.watchAnniversary(of: birth)
+        horizon.watchAnniversary(of: latestBirth)
+        let oldest = birth.wholeYears(to: asOf)
+        return min(latestBirth.wholeYears(to: asOf), oldest)...oldest
+    }
+
     /// The latest lab of a test on or before a date (by default: known on `asOf`; `labs` holds
     /// only those).
     func latestLab(_ test: LabTest, onOrBefore date: PartialDate? = nil) -> LabResult? {

@@ -331,13 +331,14 @@ struct PrognosisRules {
             return (range, LocalizedText(
                 en: "\(range) (KPS \(kps) by the published conversions)", zh: "\(range)（按已发表的换算由 KPS \(kps) 得出）"))
         }()
+        let age = index.ageRangeNow.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
         let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { CaseIndex.format($0, decimals: 1) }
         let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
         // Each input by its key (the finding's inputs, for machines), its clinical name and its
         // value in each language (the text: a Chinese page shows no field names or codes).
         return [
-            .init("age", index.ageNow.map(String.init), LocalizedText(en: "age", zh: "年龄"),
-                index.ageNow.map { LocalizedText(en: "\($0)", zh: "\($0) 岁") }),
+            // A birth year alone gives two ages through most of the year: both, not the older.
+            .init("age", age, LocalizedText(en: "age", zh: "年龄"), age.map { LocalizedText(en: $0, zh: "\($0) 岁") }),
             .init("sex", index.record.patient.sex?.rawValue, LocalizedText(en: "sex", zh: "性别"), index.record.patient.sex?.label),
             .init("primary", index.bonePrimary?.site.rawValue
                 ?? (index.bonePrimaryCandidates.count > 1 ? "undecided: " + index.bonePrimaryCandidates.map(\.site.rawValue).joined(separator: " or ") : nil),
