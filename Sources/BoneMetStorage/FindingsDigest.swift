@@ -1,4 +1,3 @@
-import BoneMetDomain
 import BoneMetRules
 import Crypto
 
@@ -15,24 +14,15 @@ extension SQLCaseStore {
     /// to it or to `comparable` makes every stored digest differ, so the next run rewrites every
     /// case's findings once — never wrongly equal.
     static func findingsDigest(_ findings: [Finding]) -> String {
-        // Straight from the findings (the re-assessment's every case): the same bytes as their
-        // `comparable` rows give, without making the rows first.
+        // Row by row as they are made (the re-assessment's every case), without an array of them.
         var digest = DigestBytes(rows: findings.count)
-        for finding in findings {
-            digest.row(
-                finding.ruleId, rank(finding.severity), finding.duty.rawValue, finding.specialty.rawValue, finding.subject.kind,
-                finding.subject.id, finding.date?.description, finding.title.en, finding.title.zhHans, Worklists.slug(of: finding))
-        }
+        for finding in findings { digest.row(comparable(finding)) }
         return digest.hex
     }
 
     static func findingsDigest(of rows: [StoredFinding]) -> String {
         var digest = DigestBytes(rows: rows.count)
-        for row in rows {
-            digest.row(
-                row.ruleId, row.severity, row.duty, row.specialty, row.subjectKind, row.subjectId, row.date, row.titleEn, row.titleZh,
-                row.worklist)
-        }
+        for row in rows { digest.row(row) }
         return digest.hex
     }
 }
@@ -47,20 +37,17 @@ private struct DigestBytes {
         put(rows)
     }
 
-    mutating func row(
-        _ ruleId: String, _ severity: Int, _ duty: String, _ specialty: String, _ subjectKind: String, _ subjectId: String?,
-        _ date: String?, _ titleEn: String, _ titleZh: String, _ worklist: String?
-    ) {
-        put(ruleId)
-        put(severity)
-        put(duty)
-        put(specialty)
-        put(subjectKind)
-        put(subjectId)
-        put(date)
-        put(titleEn)
-        put(titleZh)
-        put(worklist)
+    mutating func row(_ row: SQLCaseStore.StoredFinding) {
+        put(row.ruleId)
+        put(row.severity)
+        put(row.duty)
+        put(row.specialty)
+        put(row.subjectKind)
+        put(row.subjectId)
+        put(row.date)
+        put(row.titleEn)
+        put(row.titleZh)
+        put(row.worklist)
     }
 
     mutating func put(_ value: Int) {

@@ -59,15 +59,8 @@ struct DifferentialRules {
         guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast else { return [] }
         // The CRAB features (IMWG) are read for the detail and the inputs only: not at all for a
         // stored row (`assess(details:)`), once where both are written.
-        var crabRead: [CaseIndex.CRABFeature]?
-        func crab() -> [CaseIndex.CRABFeature] {
-            if let crabRead { return crabRead }
-            let features = index.crab()
-            crabRead = features
-            return features
-        }
+        lazy var crab = index.crab()
         func detail() -> LocalizedText {
-            let crab = crab()
             let abnormal = crab.filter { $0.abnormal == true }
             let normal = crab.filter { $0.abnormal == false }
             let missing = crab.filter { $0.abnormal == nil }
@@ -100,7 +93,7 @@ struct DifferentialRules {
             title: LocalizedText(en: "Myeloma in the differential — work-up before treating as metastasis", zh: "需鉴别多发性骨髓瘤——按骨转移治疗前先行检查"),
             detail: detail(),
             inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
-                + crab().map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
+                + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
             sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (pointsPast ? [Self.dimopoulos2009] : []))]
     }
 

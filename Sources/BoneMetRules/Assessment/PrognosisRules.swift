@@ -365,15 +365,8 @@ struct PrognosisRules {
     private func survivalModelInputs() -> Finding {
         // The items are written into the detail and the inputs only (`assess(details:)`: a stored
         // row is the title), read once for both.
-        var read: [SurvivalModelItem]?
-        func items() -> [SurvivalModelItem] {
-            if let read { return read }
-            let made = survivalModelItems()
-            read = made
-            return made
-        }
+        lazy var items = survivalModelItems()
         func detail() -> LocalizedText {
-            let items = items()
             let known = LocalizedText.joined(
                 items.compactMap { item in item.text.map { LocalizedText(en: "\(item.label.en) \($0.en)", zh: "\(item.label.zhHans) \($0.zhHans)") } },
                 en: ", ", zh: "；")
@@ -388,7 +381,7 @@ struct PrognosisRules {
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "PATHFx / SORG survival estimate: inputs on record", zh: "PATHFx / SORG 生存预测：病历中已有的输入项"),
             detail: detail(),
-            inputs: items().map { FindingInput($0.key, $0.value ?? "unknown") },
+            inputs: items.map { FindingInput($0.key, $0.value ?? "unknown") },
             sources: [
                 Citation(id: "anderson2020", text: "Anderson AB et al. Clin Orthop Relat Res 2020;478:808-18 (PATHFx 3.0)"),
                 Citation(id: "karhade2019", text: "Karhade AV et al. Neurosurgery 2019 (SORG)"),
