@@ -85,6 +85,17 @@ struct ResponseRules {
             if let prior = previous.observation(of: lesion), prior.present {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
                 responses.append(response(result.category, result.reasons, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
+            } else if observation.present, !isFirstAppearance(lesion, at: current), index.looked(at: lesion, in: previous),
+                      !index.presentPoints(lesion).contains(where: { $0.study.id != previous.id && $0.study.date.earliestDay <= previous.date.latestDay }),
+                      let first = index.presentPoints(lesion).first {
+                // Not seen on the previous study nor before it, first seen on another study in
+                // between: new since the previous one, and judged where it was first seen
+                // (isFirstAppearance) — not counted again here. A breast cancer's new
+                // L2 sclerosis, flare on the CT, read "seen again after it was no longer seen" on
+                // the bone scan two days later, though it had never been seen before.
+                responses.append(response(.notEvaluable, [LocalizedText(
+                    en: "new since \(previous.date); first seen on the \(first.study.modality.label.en) of \(first.study.date), judged there",
+                    zh: "\(previous.date) 后新出现；首见于 \(first.study.date) \(first.study.modality.label.zhHans)，疗效按该检查判断")]))
             } else if observation.present, !isFirstAppearance(lesion, at: current), let prior = previous.observation(of: lesion), !prior.present {
                 // Looked for and not seen last time, seen again now: a local recurrence after a
                 // resection, or regrowth after a complete response. It had no time point at all.

@@ -1,0 +1,62 @@
+import BoneMetRules
+import Testing
+
+@Suite struct NewSinceThePreviousScanTests {
+    /// cb19-a (unseen record, 2026-12-03): a breast cancer on fulvestrant + ribociclib, T9 and the
+    /// pelvis lytic at baseline; L2 looked for and not seen on the baseline CT and bone scan. The
+    /// 11-week CT shows T9 and the pelvis with a sclerotic rim and a new blastic L2 (flare, MDA);
+    /// the bone scan two days later shows L2's uptake. The bone scan read L2 "seen again after it
+    /// was no longer seen on 2026-02-22" — it had never been seen before.
+    func record(l2SeenAtBaseline: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9")),
+            Lesion(id: "PV", bone: .pelvis, laterality: .left),
+            Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2")),
+        ]
+        let lytic = { (o: inout LesionObservation) in o.boneDestruction = true }
+        let rim = { (o: inout LesionObservation) in o.boneDestruction = true; o.scleroticRim = true }
+        var baselineScan = survey("B0", "2026-02-22", ["T9", "PV"])
+        baselineScan.observations.append(observation("L2") { $0.present = l2SeenAtBaseline; $0.uptake = l2SeenAtBaseline ? true : nil })
+        var restagingScan = survey("B1", "2026-05-22", ["T9", "PV", "L2"])
+        restagingScan.observations.sort { $0.lesion < $1.lesion }
+        r.studies = [
+            ct("C0", "2026-02-20", [observation("T9", .lytic, [20, 15], configure: lytic), observation("PV", .lytic, [30, 25], configure: lytic),
+                                    observation("L2") { $0.present = false }]),
+            baselineScan,
+            ct("C1", "2026-05-20", [observation("T9", .mixed, [20, 15], configure: rim), observation("PV", .mixed, [29, 24], configure: rim),
+                                    observation("L2", .blastic, [8, 7])]),
+            restagingScan,
+        ]
+        r.treatments = [Treatment(id: "FR", kind: .systemic, name: "fulvestrant + ribociclib", systemicClass: .endocrine, start: day("2026-03-01"))]
+        return r
+    }
+
+    @Test func aLesionFirstSeenOnTheCTIsNewOnTheLaterBoneScanNotSeenAgain() throws {
+        let a = assess(record(), asOf: day("2026-06-01"))
+        let ct = try #require(a.timePoints.first { $0.study == "C1" })
+        #expect(ct.lesions.first { $0.lesion == "L2" }?.flare == true)
+        let scan = try #require(a.timePoints.first { $0.study == "B1" })
+        let l2 = try #require(scan.lesions.first { $0.lesion == "L2" })
+        #expect(l2.category == .notEvaluable)
+        #expect(!l2.isNew, "judged on the CT, not counted twice")
+        let reasons = l2.reasons.map(\.en).joined(separator: "; ")
+        #expect(!reasons.contains("seen again"), "\(reasons)")
+        #expect(reasons.contains("new since 2026-02-22; first seen on the CT of 2026-05-20"), "\(reasons)")
+        #expect(l2.reasons.map(\.zhHans).joined().contains("2026-02-22 后新出现"))
+        #expect(scan.overall != .progressiveDisease)
+    }
+
+    /// Seen at baseline, gone, back: that is "seen again" (regrowth), as before.
+    @Test func aLesionSeenThenGoneThenBackIsSeenAgain() throws {
+        var r = record(l2SeenAtBaseline: true)
+        // L2 gone on a middle bone scan, back on the last.
+        var middle = survey("BM", "2026-04-10", ["T9", "PV"])
+        middle.observations.append(observation("L2") { $0.present = false })
+        r.studies.insert(middle, at: 2)
+        let a = assess(r, asOf: day("2026-06-01"))
+        let scan = try #require(a.timePoints.first { $0.study == "B1" })
+        let l2 = try #require(scan.lesions.first { $0.lesion == "L2" })
+        #expect(l2.reasons.map(\.en).joined().contains("seen again after it was no longer seen on 2026-04-10"))
+    }
+}
