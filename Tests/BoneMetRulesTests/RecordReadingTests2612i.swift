@@ -60,3 +60,40 @@ import Testing
         #expect(l2.reasons.map(\.en).joined().contains("seen again after it was no longer seen on 2026-04-10"))
     }
 }
+
+@Suite struct ProximalFemurNoteTests {
+    /// cb19-b (unseen record, 2026-12-03): a renal-cell metastasis of the right femur recorded
+    /// with the segment "proximal" and the note "右股骨转子下" (subtrochanteric). Mirels (1989)
+    /// scores the peritrochanteric region 3, the rest of the lower limb 2; it scored 2.
+    @Test(arguments: [
+        ("右股骨转子下", BoneSegment.peritrochanteric), ("subtrochanteric lesion", .peritrochanteric), ("左股骨粗隆间", .peritrochanteric),
+        ("左股骨颈", .proximal), ("", .proximal),
+    ])
+    func aProximalFemurNamedByItsTrochantersIsPeritrochanteric(note: String, segment: BoneSegment) {
+        let lesion = Lesion(id: "F", bone: .femur, segment: .proximal, note: note.isEmpty ? nil : note)
+        #expect(lesion.siteSegment == segment)
+        #expect(lesion.mirelsSite == (segment == .peritrochanteric ? .peritrochanteric : .lowerLimb))
+        #expect(lesion.mirelsSitesPossible == nil)
+    }
+
+    /// A segment recorded other than proximal is not overruled by the note.
+    @Test func anotherRecordedSegmentStands() {
+        let lesion = Lesion(id: "F", bone: .femur, segment: .diaphysis, note: "转子下")
+        #expect(lesion.siteSegment == .diaphysis)
+        #expect(lesion.mirelsSite == .lowerLimb)
+    }
+
+    /// At the threshold: mild pain, mixed, a third to two thirds — 7 on the lower limb, 8
+    /// (the fixation threshold, setting) peritrochanteric.
+    @Test func theSiteDecidesTheThreshold() throws {
+        func assessment(note: String?) -> Assessment {
+            var r = baseCase()
+            r.lesions = [Lesion(id: "L1", bone: .femur, segment: .proximal, laterality: .right, note: note)]
+            r.studies = [study("X1", "2023-03-01", .xray, [observation("L1", .mixed) { $0.fractionOfDiameter = 0.5; $0.boneDestruction = true }])]
+            r.pain = [PainRecord(date: day("2023-03-01"), lesion: "L1", mirels: .mild)]
+            return assess(r, asOf: day("2023-03-05"))
+        }
+        #expect(assessment(note: "右股骨转子下").has("surgery.mirels.impendingFracture", subject: .lesion("L1")))
+        #expect(assessment(note: nil).has("surgery.mirels.belowThreshold", subject: .lesion("L1")))
+    }
+}

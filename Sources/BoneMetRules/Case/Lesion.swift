@@ -54,7 +54,17 @@ public struct Lesion: Sendable, Hashable, Encodable {
 
     /// The segment recorded, else the one the lesion's note names ("右股骨转子间" with no segment
     /// chosen read "femur, segment not recorded: lower limb or peritrochanteric").
-    public var siteSegment: BoneSegment? { segment ?? note.flatMap { BoneSegment.named(in: $0, bone: bone) } }
+    /// A proximal femur whose note names the trochanters ("右股骨转子下", "subtrochanteric") is
+    /// peritrochanteric: the note reads the same part more finely, and Mirels (1989) scores the
+    /// peritrochanteric region 3 where the rest of the lower limb scores 2 — a renal-cell
+    /// subtrochanteric lesion recorded as "proximal" scored its site 2.
+    public var siteSegment: BoneSegment? {
+        guard let segment else { return note.flatMap { BoneSegment.named(in: $0, bone: bone) } }
+        if segment == .proximal, bone == .femur, let note, BoneSegment.named(in: note, bone: bone) == .peritrochanteric {
+            return .peritrochanteric
+        }
+        return segment
+    }
 
     /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
     /// (右股骨转子周围). The id is never part of it, so it can never read as a second level.
