@@ -55,8 +55,10 @@ extension SQLCaseStore {
         public let version: Int
         public let findings: [Finding]
         public let reassessOn: Int64
-        /// `findingsDigest(findings)`, worked out where the case was assessed (on every core,
-        /// not on the one writing thread).
+        /// The findings as rows (`comparable`) and their digest, worked out where the case was
+        /// assessed (on every core, not on the one writing thread, which compares them with the
+        /// stored rows).
+        let rows: [StoredFinding]
         let findingsDigest: String
 
         public init(id: String, version: Int, findings: [Finding], reassessOn: Int64) {
@@ -64,7 +66,8 @@ extension SQLCaseStore {
             self.version = version
             self.findings = findings
             self.reassessOn = reassessOn
-            self.findingsDigest = SQLCaseStore.findingsDigest(findings)
+            rows = findings.map(SQLCaseStore.comparable)
+            findingsDigest = SQLCaseStore.findingsDigest(of: rows)
         }
     }
 
@@ -116,11 +119,11 @@ extension SQLCaseStore {
         }
         // Cases written before M0022 have no digest: their rows are read back (this once).
         let undigested = batch.map(\.id).filter { current[$0].map { $0.digest == nil } ?? false }
-        let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, ids: SQLBind.group(undigested), in: db)
+        let stored = undigested.isEmpty ? [:] : try await Self.storedFindings(of: undigested, in: db)
         var refreshed = 0
         // The digest only where the case had none.
         var moved: [(id: String, reassessOn: Int64, digest: String?)] = []
-        var changed: [(item: Reassessed, updatedAt: Int64)] = []
+        var changed: [(item: Reassessed, current: Current)] = []
         for item in batch {
             guard let now = current[item.id], now.version == item.version else { continue }
             refreshed += 1
@@ -133,7 +136,7 @@ extension SQLCaseStore {
                 }
                 continue
             }
-            changed.append((item, now.updatedAt))
+            changed.append((item, now))
         }
         try await Self.rewrite(changed, in: db)
         if let direct = db as? DirectSQLiteTransaction {
@@ -160,12 +163,13 @@ extension SQLCaseStore {
     /// (issue #12: three statements a case were most of a re-assessment's write on PostgreSQL):
     /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases,
     /// their old findings in one DELETE, the new ones in multi-row inserts.
-    static func rewrite(_ changed: [(item: Reassessed, updatedAt: Int64)], in db: any SQLDatabase) async throws {
-        let rows = changed.map { item, updatedAt in
+    static func rewrite(_ changed: [(item: Reassessed, current: Current)], in db: any SQLDatabase) async throws {
+        let rows = changed.map { item, current in
             let counts = Self.counts(item.findings)
             return (
                 id: item.id, reassessOn: item.reassessOn, urgent: counts.urgent, warnings: counts.warnings,
-                key: Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: updatedAt, id: item.id), digest: item.findingsDigest
+                key: Self.listKey(urgent: counts.urgent, warnings: counts.warnings, updatedAt: current.updatedAt, id: item.id), digest: item.findingsDigest,
+                storedKey: current.listKey
             )
         }
         if let direct = db as? DirectSQLiteTransaction {
@@ -173,11 +177,16 @@ extension SQLCaseStore {
             // are — through SQLKit, the batch's UPDATE (2 400 binds) and DELETE were serialised
             // and every value converted from `Encodable` on that thread (issue #12).
             for row in rows {
+                // The same counts (the key holds them): the list's columns and their indexes
+                // are left alone — a reworded finding changes neither.
+                if row.key == row.storedKey {
+                    _ = try direct.connection.rows(Self.moveCase, [.text(RuleSet.version), .integer(SQLiteInt64(row.reassessOn)), .text(row.digest), .text(row.id)])
+                    continue
+                }
                 _ = try direct.connection.rows(Self.rewriteCase, [
                     .text(RuleSet.version), .integer(SQLiteInt64(row.reassessOn)), .integer(row.urgent), .integer(row.warnings), .text(row.key), .text(row.digest),
                     .text(row.id),
                 ])
-                _ = try direct.connection.rows("DELETE FROM findings WHERE case_id = ?", [.text(row.id)])
             }
         } else {
             for start in stride(from: 0, to: rows.count, by: 200) {
@@ -191,11 +200,15 @@ extension SQLCaseStore {
                     + Self.perCase("findings_digest", part.map { ($0.id, $0.digest) })
                     + " WHERE id IN \(ids)"
                 try await db.raw(update).run()
-                try await db.delete(from: "findings").where("case_id", .in, ids).run()
             }
         }
-        try await insertFindings(of: changed.map { ($0.item.id, $0.updatedAt, $0.item.findings) }, into: db)
+        // A case whose stored digest is that of no findings has no rows to read (one filled
+        // without an assessment, as a bulk load may).
+        let empty = Set(changed.filter { $0.current.digest == Self.noFindingsDigest }.map(\.item.id))
+        try await rewriteFindings(of: changed.map { ($0.item.id, $0.current.updatedAt, $0.item.findings, $0.item.rows) }, empty: empty, in: db)
     }
+
+    static let noFindingsDigest = findingsDigest(of: [StoredFinding]())
 
     /// A changed case's row on SQLite's writing thread (the columns `rewrite` sets, then its id).
     static let rewriteCase =
@@ -207,12 +220,13 @@ extension SQLCaseStore {
 
     /// A stored case's row as `refresh` compares it with a fresh assessment.
     struct Current {
-        static let columns = ["id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest"]
+        static let columns = ["id", "version", "updated_at", "rule_set_version", "reassess_on", "findings_digest", "list_key"]
         let version: Int
         let updatedAt: Int64
         let ruleSet: String
         let reassessOn: Int64
         let digest: String?
+        let listKey: String?
 
         init(_ row: any SQLRow) throws {
             version = try row.decode(column: "version", as: Int.self)
@@ -220,6 +234,7 @@ extension SQLCaseStore {
             ruleSet = try row.decode(column: "rule_set_version", as: String.self)
             reassessOn = try row.decode(column: "reassess_on", as: Int64.self)
             digest = try row.decode(column: "findings_digest", as: String?.self)
+            listKey = try row.decode(column: "list_key", as: String?.self)
         }
     }
 
@@ -259,28 +274,47 @@ extension SQLCaseStore {
         "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date", "title_en", "title_zh", "worklist",
     ]
 
-    /// The stored findings of these cases, each case's in order. On PostgreSQL decoded by
-    /// PostgresNIO (`PostgresDirect`): ten columns of some sixteen findings a case through
-    /// SQLKit's `Codable` decoding were a large part of a full re-assessment there (issue #12).
-    static func storedFindings(of cases: [String], ids: any SQLExpression, in db: any SQLDatabase) async throws -> [String: [StoredFinding]] {
-        var stored: [String: [StoredFinding]] = [:]
-        if let connection = PostgresDirect.connection(of: db) {
-            let rows = try await PostgresDirect.rows(
-                "SELECT case_id, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1) ORDER BY case_id, position", cases,
-                on: connection)
-            for try await (caseId, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
-                (String, String, Int, String, String, String, String?, String?, String, String, String?).self)
-            {
-                stored[caseId, default: []].append(StoredFinding(
-                    ruleId: ruleId, severity: severity, duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
-                    titleEn: titleEn, titleZh: titleZh, worklist: worklist))
+    /// The stored findings of these cases, each case's in order.
+    static func storedFindings(of cases: [String], in db: any SQLDatabase) async throws -> [String: [StoredFinding]] {
+        try await storedRows(of: cases, in: db).mapValues { rows in rows.sorted { $0.key < $1.key }.map(\.value.finding) }
+    }
+
+    /// The stored finding rows of these cases by position. On SQLite's writing thread one
+    /// prepared lookup a case; on PostgreSQL decoded by PostgresNIO (`PostgresDirect`): ten
+    /// columns of some sixteen findings a case through SQLKit's `Codable` decoding were a large
+    /// part of a full re-assessment there (issue #12).
+    static func storedRows(of cases: [String], in db: any SQLDatabase) async throws -> [String: [Int: StoredRow]] {
+        var stored: [String: [Int: StoredRow]] = [:]
+        if let direct = db as? DirectSQLiteTransaction {
+            for caseId in cases {
+                var rows: [Int: StoredRow] = [:]
+                try direct.connection.eachRow(storedRowsByCase, [.text(caseId)]) { values in
+                    guard let (position, row) = StoredRow.positioned(values) else {
+                        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a finding row of case \(caseId) has values of unexpected types"))
+                    }
+                    rows[position] = row
+                }
+                stored[caseId] = rows
             }
             return stored
         }
-        for row in try await db.select().column("case_id").columns(Self.storedFindingColumns).from("findings")
-            .where("case_id", .in, ids).orderBy("case_id").orderBy("position").all()
+        if let connection = PostgresDirect.connection(of: db) {
+            let rows = try await PostgresDirect.rows(
+                "SELECT case_id, position, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1)", cases, on: connection)
+            for try await (caseId, position, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
+                (String, Int, String, Int, String, String, String, String?, String?, String, String, String?).self)
+            {
+                stored[caseId, default: [:]][position] = StoredRow(finding: StoredFinding(
+                    ruleId: ruleId, severity: severity, duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
+                    titleEn: titleEn, titleZh: titleZh, worklist: worklist), rowid: nil)
+            }
+            return stored
+        }
+        for row in try await db.select().column("case_id").column("position").columns(Self.storedFindingColumns).from("findings")
+            .where("case_id", .in, SQLBind.group(cases)).all()
         {
-            stored[try row.decode(column: "case_id", as: String.self), default: []].append(try Self.storedFinding(row))
+            stored[try row.decode(column: "case_id", as: String.self), default: [:]][try row.decode(column: "position", as: Int.self)] =
+                StoredRow(finding: try Self.storedFinding(row), rowid: nil)
         }
         return stored
     }

@@ -170,7 +170,11 @@ public struct SQLCaseStore: CaseStore {
     /// Several cases' findings as multi-row inserts of 200 rows (13 binds a row: far below
     /// SQLite's and PostgreSQL's bind limits); on PostgreSQL one `unnest` statement.
     static func insertFindings(of cases: [(caseId: String, updatedAt: Int64, findings: [Finding])], into db: any SQLDatabase) async throws {
-        let findings = cases.flatMap { item in item.findings.enumerated().map { (item.caseId, item.updatedAt, $0.offset, $0.element) } }
+        try await insertFindingRows(cases.flatMap { item in item.findings.enumerated().map { (item.caseId, item.updatedAt, $0.offset, $0.element) } }, into: db)
+    }
+
+    /// Finding rows at the positions given.
+    static func insertFindingRows(_ findings: [(caseId: String, updatedAt: Int64, position: Int, finding: Finding)], into db: any SQLDatabase) async throws {
         guard !findings.isEmpty else { return }
         if db.dialect.name == "postgresql" {
             let worklists = findings.map { Worklists.slug(of: $0.3) }

@@ -168,6 +168,19 @@ final class DirectConnection: @unchecked Sendable {
     }
 
     func rows(_ sql: String, _ arguments: [SQLiteData]) throws -> [any SQLRow] {
+        var rows: [any SQLRow] = []
+        try eachRow(sql, arguments, named: true) { names, values in rows.append(DirectRow(columns: names, values: values)) }
+        return rows
+    }
+
+    /// Each row's values by position, without names or `SQLRow`: for the writing thread's own
+    /// reads, where `SQLRow`'s generic decoding was most of reading a case's finding rows.
+    func eachRow(_ sql: String, _ arguments: [SQLiteData], _ onRow: ([SQLiteData]) throws -> Void) throws {
+        try eachRow(sql, arguments, named: false) { _, values in try onRow(values) }
+    }
+
+    /// Runs a statement, each row's values handed on with the column names (when `named`).
+    private func eachRow(_ sql: String, _ arguments: [SQLiteData], named: Bool, _ onRow: ([String], [SQLiteData]) throws -> Void) throws {
         let statement = try statement(sql)
         // Reset only: every bind is set again on the next use, and sqlite3_clear_bindings
         // would mark the statement expired (re-prepared on every step — it cost 15 % of the
@@ -188,12 +201,7 @@ final class DirectConnection: @unchecked Sendable {
             guard code == SQLITE_OK else { throw failure(code) }
         }
         let count = sqlite_nio_sqlite3_column_count(statement)
-        var names: [String] = []
-        names.reserveCapacity(Int(count))
-        for column in 0..<count {
-            names.append(sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "")
-        }
-        var rows: [any SQLRow] = []
+        let names = named ? (0..<count).map { column in sqlite_nio_sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "" } : []
         while true {
             let code = sqlite_nio_sqlite3_step(statement)
             if code == SQLITE_DONE { break }
@@ -201,9 +209,8 @@ final class DirectConnection: @unchecked Sendable {
             var values: [SQLiteData] = []
             values.reserveCapacity(Int(count))
             for column in 0..<count { values.append(value(statement, column)) }
-            rows.append(DirectRow(columns: names, values: values))
+            try onRow(names, values)
         }
-        return rows
     }
 
     private func value(_ statement: OpaquePointer, _ column: Int32) -> SQLiteData {

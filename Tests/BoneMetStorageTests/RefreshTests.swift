@@ -109,7 +109,7 @@ import Testing
             try await db.update("findings").set("worklist", to: SQLBind(String?.none)).set("list_key", to: SQLBind(String?.none))
                 .where("case_id", .equal, SQLBind(b.id)).run()
             // …and its write stored the digest of those rows (M0022).
-            let rows = try await SQLCaseStore.storedFindings(of: [b.id], ids: SQLBind.group([b.id]), in: db)[b.id] ?? []
+            let rows = try await SQLCaseStore.storedFindings(of: [b.id], in: db)[b.id] ?? []
             try await db.update("cases").set("findings_digest", to: SQLBind(SQLCaseStore.findingsDigest(of: rows))).where("id", .equal, SQLBind(b.id)).run()
         }
         let slug = try #require(Worklists.slug(of: spine))
@@ -124,5 +124,58 @@ import Testing
         #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["same"])
         #expect(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).map(\.caseId) == [b.id])
         #expect(try await cases.duePage(onOrBefore: 20_500, after: nil, limit: 10).map(\.reassessOn) == [20_500, 20_500])
+    }
+    /// A new rule set that rewords a finding changes one row of the case, not all of them: an
+    /// equal row is left in place, a reworded one gets its titles (its list key stays), a row
+    /// whose severity changed is written again with its own key, rows beyond the fresh findings
+    /// go and new ones come — every case's rows then read as its fresh findings, in order.
+    @Test(arguments: TestDatabases.engines)
+    func onlyTheRowsThatDifferAreWritten(engine: SQLStore.Engine) async throws {
+        try await TestDatabases.with(engine) { store in
+            try await checkRowsThatDiffer(store)
+        }
+    }
+
+    func checkRowsThatDiffer(_ store: SQLStore) async throws {
+        let cases = SQLCaseStore(store)
+        func spine(_ title: String, _ severity: Severity) -> Finding {
+            Finding(
+                ruleId: "surgery.spine.noms", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: .lesion("T9"),
+                title: LocalizedText(en: title, zh: title + "（中文）"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+        }
+        let before = [finding("a"), finding("b"), spine("c", .warning), finding("d", .urgent)]
+        let a = try await cases.create(CaseRecord(patient: Patient(id: "rows-a")), findings: before, by: "u", at: 10)
+        let b = try await cases.create(CaseRecord(patient: Patient(id: "rows-b")), findings: before, by: "u", at: 11)
+        try await store.write { db in
+            try await db.update("findings").set("list_key", to: SQLBind("untouched")).where("case_id", .in, SQLBind.group([a.id, b.id])).run()
+        }
+        let freshA = [finding("a"), finding("b reworded"), spine("c", .urgent), finding("d", .urgent), finding("e")]
+        let freshB = [finding("a"), spine("b now spine", .warning)]
+        #expect(try await cases.refresh([
+            .init(id: a.id, version: a.version, findings: freshA, reassessOn: 20_500),
+            .init(id: b.id, version: b.version, findings: freshB, reassessOn: 20_500),
+        ]) == 2)
+        let rows = try await store.read { db in
+            try await SQLCaseStore.storedFindings(of: [a.id, b.id], in: db)
+        }
+        #expect(rows[a.id] == freshA.map(SQLCaseStore.comparable))
+        #expect(rows[b.id] == freshB.map(SQLCaseStore.comparable))
+        #expect(try await cases.findings(caseId: a.id).map(\.title.en) == ["a", "b reworded", "c", "d", "e"])
+        #expect(try await cases.findings(caseId: a.id).map(\.severity) == [.warning, .warning, .urgent, .urgent, .warning])
+        let keys = try await store.read { db in
+            try await db.select().column("case_id").column("position").column("list_key").from("findings")
+                .where("case_id", .in, SQLBind.group([a.id, b.id])).orderBy("case_id").orderBy("position").all()
+                .map { (try $0.decode(column: "case_id", as: String.self), try $0.decode(column: "position", as: Int.self), try $0.decode(column: "list_key", as: String?.self)) }
+        }
+        let keysA = keys.filter { $0.0 == a.id }.map(\.2)
+        // a, b (reworded) and d stayed; c was written again with the key of its new severity.
+        #expect(keysA[0] == "untouched" && keysA[1] == "untouched" && keysA[3] == "untouched")
+        #expect(keysA[2] == SQLCaseStore.findingKey(severity: .urgent, updatedAt: 10, caseId: a.id, position: 2))
+        #expect(keysA[4] == nil)
+        let keysB = keys.filter { $0.0 == b.id }.map(\.2)
+        #expect(keysB == ["untouched", SQLCaseStore.findingKey(severity: .warning, updatedAt: 11, caseId: b.id, position: 1)])
+        // The spine worklist holds a's urgent row and b's new one.
+        let slug = try #require(Worklists.slug(of: spine("x", .urgent)))
+        #expect(Set(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).map(\.caseId)) == [a.id, b.id])
     }
 }

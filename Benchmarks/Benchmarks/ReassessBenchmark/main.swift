@@ -210,6 +210,27 @@ let rulesRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
 let rulesElapsed = rulesStarted.duration(to: .now)
 let rulesSeconds = Double(rulesElapsed.components.seconds) + Double(rulesElapsed.components.attoseconds) / 1e18
 print("a new rule set, findings unchanged: \(rulesRefreshed) re-assessed in \(String(format: "%.2f", rulesSeconds)) s\t\(String(format: "%.0f", Double(rulesRefreshed) / rulesSeconds)) cases/s\twriting thread \(String(format: "%.2f", writerCPU() - writerRulesBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processRulesBefore)) s CPU (\(spent(since: threadsRulesBefore)))")
+// A new rule set that rewords one finding of every case (a rule's title changed — the usual
+// way a release changes every case's findings): each case's stored rows differ from its fresh
+// assessment in one row. Simulated by rewording every case's first stored finding and marking
+// the cases and the last run as assessed under an older rule set.
+try await store.write { db in
+    try await db.raw("UPDATE findings SET title_en = title_en || ' (reworded)' WHERE position = 0").run()
+    try await db.raw("UPDATE cases SET rule_set_version = '2000.1.1', findings_digest = 'reworded'").run()
+    try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
+}
+let writerRewordBefore = writerCPU()
+let processRewordBefore = processCPU()
+let threadsRewordBefore = cpuByThread()
+let rewordStarted = ContinuousClock.now
+let rewordRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
+let rewordElapsed = rewordStarted.duration(to: .now)
+let rewordSeconds = Double(rewordElapsed.components.seconds) + Double(rewordElapsed.components.attoseconds) / 1e18
+let rewordFindings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
+let reworded = try await store.read { db in
+    try await db.raw("SELECT COUNT(*) AS n FROM findings WHERE title_en LIKE '% (reworded)'").first()?.decode(column: "n", as: Int.self) ?? 0
+}
+print("a new rule set rewording one finding of every case: \(rewordRefreshed) re-assessed in \(String(format: "%.2f", rewordSeconds)) s\t\(String(format: "%.0f", Double(rewordRefreshed) / rewordSeconds)) cases/s\t\(rewordFindings) findings (\(reworded) still reworded)\twriting thread \(String(format: "%.2f", writerCPU() - writerRewordBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processRewordBefore)) s CPU (\(spent(since: threadsRewordBefore)))")
 // The next 30 days: each reads only the cases whose day has come.
 var totalSeconds = 0.0
 var totalRead = 0

@@ -1,0 +1,150 @@
+import BoneMetDomain
+import BoneMetRules
+import SQLKit
+import SQLiteKit
+
+/// A re-assessed case's finding rows written where they differ from the stored ones (issue #12).
+///
+/// Why: a new rule set that rewords one rule's title changes the findings of every case that
+/// has it — most cases, often — yet only that one row of each. Deleting and inserting all of a
+/// case's sixteen-odd rows rewrote the table and its three indexes for every case, and the one
+/// writing thread of SQLite was the bound of the whole re-assessment. Now an equal row is left
+/// alone, a reworded one has its two titles updated (no indexed column changes), and only a
+/// row whose rule, severity, subject or worklist changed is deleted and written again.
+extension SQLCaseStore {
+    /// A stored finding row, with SQLite's rowid when read there (the writes then find the row
+    /// by it, not through an index on the case).
+    struct StoredRow {
+        let finding: StoredFinding
+        let rowid: Int64?
+    }
+
+    /// What the findings table needs to become a case's fresh findings.
+    struct FindingRowChanges {
+        /// Rows to delete: replaced rows and those beyond the fresh findings.
+        var deletes: [(caseId: String, position: Int, rowid: Int64?)] = []
+        /// Rows to write (after the deletes): replaced rows and new positions.
+        var inserts: [(caseId: String, updatedAt: Int64, position: Int, finding: Finding)] = []
+        /// Rows whose titles alone changed.
+        var titles: [(caseId: String, position: Int, rowid: Int64?, en: String, zh: String)] = []
+
+        var isEmpty: Bool { deletes.isEmpty && inserts.isEmpty && titles.isEmpty }
+    }
+
+    /// The changes from the stored rows (by position) to each case's fresh findings (`rows`:
+    /// the findings' `comparable` rows).
+    static func findingRowChanges(
+        stored: [String: [Int: StoredRow]], fresh: [(caseId: String, updatedAt: Int64, findings: [Finding], rows: [StoredFinding])]
+    ) -> FindingRowChanges {
+        var changes = FindingRowChanges()
+        for (caseId, updatedAt, findings, rows) in fresh {
+            let old = stored[caseId] ?? [:]
+            for (position, finding) in findings.enumerated() {
+                let row = rows[position]
+                guard let was = old[position] else {
+                    changes.inserts.append((caseId, updatedAt, position, finding))
+                    continue
+                }
+                if was.finding == row { continue }
+                if was.finding.sameButTitles(row) {
+                    changes.titles.append((caseId, position, was.rowid, row.titleEn, row.titleZh))
+                } else {
+                    changes.deletes.append((caseId, position, was.rowid))
+                    changes.inserts.append((caseId, updatedAt, position, finding))
+                }
+            }
+            for (position, was) in old.sorted(by: { $0.key < $1.key }) where position >= findings.count { changes.deletes.append((caseId, position, was.rowid)) }
+        }
+        return changes
+    }
+
+    /// Rewrites the findings of these cases where they differ from the stored rows. Cases
+    /// known to have no stored rows (`empty`) are not read.
+    static func rewriteFindings(
+        of fresh: [(caseId: String, updatedAt: Int64, findings: [Finding], rows: [StoredFinding])], empty: Set<String>, in db: any SQLDatabase
+    ) async throws {
+        let read = fresh.map(\.caseId).filter { !empty.contains($0) }
+        let stored = read.isEmpty ? [:] : try await storedRows(of: read, in: db)
+        let changes = findingRowChanges(stored: stored, fresh: fresh)
+        guard !changes.isEmpty else { return }
+        if let direct = db as? DirectSQLiteTransaction {
+            for (caseId, position, rowid) in changes.deletes {
+                if let rowid {
+                    _ = try direct.connection.rows(deleteRowByRowid, [.integer(SQLiteInt64(rowid))])
+                } else {
+                    _ = try direct.connection.rows(deleteRow, [.text(caseId), .integer(position)])
+                }
+            }
+            for (caseId, position, rowid, en, zh) in changes.titles {
+                if let rowid {
+                    _ = try direct.connection.rows(updateTitlesByRowid, [.text(en), .text(zh), .integer(SQLiteInt64(rowid))])
+                } else {
+                    _ = try direct.connection.rows(updateTitles, [.text(en), .text(zh), .text(caseId), .integer(position)])
+                }
+            }
+        } else if db.dialect.name == "postgresql" {
+            if !changes.deletes.isEmpty {
+                try await db.raw("""
+                    DELETE FROM findings f USING unnest(\(bind: changes.deletes.map(\.caseId)), \(bind: changes.deletes.map(\.position))) AS d(case_id, position)
+                    WHERE f.case_id = d.case_id AND f.position = d.position
+                    """).run()
+            }
+            if !changes.titles.isEmpty {
+                try await db.raw("""
+                    UPDATE findings f SET title_en = u.title_en, title_zh = u.title_zh
+                    FROM unnest(\(bind: changes.titles.map(\.caseId)), \(bind: changes.titles.map(\.position)), \(bind: changes.titles.map(\.en)), \(bind: changes.titles.map(\.zh))) AS u(case_id, position, title_en, title_zh)
+                    WHERE f.case_id = u.case_id AND f.position = u.position
+                    """).run()
+            }
+        } else {
+            for (caseId, position, _) in changes.deletes {
+                try await db.delete(from: "findings").where("case_id", .equal, caseId).where("position", .equal, position).run()
+            }
+            for (caseId, position, _, en, zh) in changes.titles {
+                try await db.update("findings").set("title_en", to: en).set("title_zh", to: zh)
+                    .where("case_id", .equal, caseId).where("position", .equal, position).run()
+            }
+        }
+        try await insertFindingRows(changes.inserts, into: db)
+    }
+
+    static let deleteRow = "DELETE FROM findings WHERE case_id = ? AND position = ?"
+    static let updateTitles = "UPDATE findings SET title_en = ?, title_zh = ? WHERE case_id = ? AND position = ?"
+    static let deleteRowByRowid = "DELETE FROM findings WHERE rowid = ?"
+    static let updateTitlesByRowid = "UPDATE findings SET title_en = ?, title_zh = ? WHERE rowid = ?"
+    static let storedRowsByCase = "SELECT position, \(storedFindingColumns.joined(separator: ", ")), rowid FROM findings WHERE case_id = ?"
+}
+
+extension SQLCaseStore.StoredRow {
+    /// A row of `storedRowsByCase` (position, `storedFindingColumns`, rowid) read by position from
+    /// SQLite's values; nil when a value is not of its column's type.
+    static func positioned(_ values: [SQLiteData]) -> (Int, Self)? {
+        func text(_ index: Int) -> String? {
+            if case .text(let text) = values[index] { return text }
+            return nil
+        }
+        func optional(_ index: Int) -> String?? {
+            switch values[index] {
+            case .text(let text): return .some(text)
+            case .null: return .some(nil)
+            default: return nil
+            }
+        }
+        guard values.count == 12, case .integer(let position) = values[0], case .integer(let rowid) = values[11], let ruleId = text(1), case .integer(let severity) = values[2],
+            let duty = text(3), let specialty = text(4), let subjectKind = text(5), let subjectId = optional(6), let date = optional(7),
+            let titleEn = text(8), let titleZh = text(9), let worklist = optional(10)
+        else { return nil }
+        let finding = SQLCaseStore.StoredFinding(
+            ruleId: ruleId, severity: Int(severity), duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
+            titleEn: titleEn, titleZh: titleZh, worklist: worklist)
+        return (Int(position), Self(finding: finding, rowid: Int64(rowid)))
+    }
+}
+
+extension SQLCaseStore.StoredFinding {
+    /// Equal but for the two titles (a reworded finding).
+    func sameButTitles(_ other: Self) -> Bool {
+        ruleId == other.ruleId && severity == other.severity && duty == other.duty && specialty == other.specialty
+            && subjectKind == other.subjectKind && subjectId == other.subjectId && date == other.date && worklist == other.worklist
+    }
+}
