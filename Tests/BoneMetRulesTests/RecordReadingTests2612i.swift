@@ -97,3 +97,33 @@ import Testing
         #expect(assessment(note: nil).has("surgery.mirels.belowThreshold", subject: .lesion("L1")))
     }
 }
+
+@Suite struct LatestActingRegimenTests {
+    /// cb19-c (unseen record, 2026-12-03): castration-resistant prostate cancer on goserelin since
+    /// 2022, docetaxel from 2026-05-20; a left femoral diaphysis not seen on the May bone scan is
+    /// blastic with uptake in August. "Blastic lesion after systemic therapy started (2022-02-01)":
+    /// the sclerosis follows the treatment begun last (Hamaoka 2004), docetaxel.
+    @Test func theSclerosisIsReadAgainstTheRegimenStartedLast() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-01"))]
+        r.patient.sex = .male
+        r.lesions = [Lesion(id: "FE", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            ct("C0", "2026-05-12", [observation("FE") { $0.present = false }]),
+            ct("C1", "2026-08-20", [observation("FE", .blastic, [12, 10])]),
+        ]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, name: "goserelin", systemicClass: .endocrine, start: day("2022-02-01")),
+            Treatment(id: "DOC", kind: .systemic, name: "docetaxel", systemicClass: .chemotherapy, start: day("2026-05-20")),
+        ]
+        let a = assess(r, asOf: day("2026-09-01"))
+        let finding = try #require(a.findings.first { $0.subject == .lesion("FE") && $0.ruleId.hasPrefix("diagnosis.") && $0.title.en.contains("after systemic therapy started") })
+        #expect(finding.detail.en.contains("after systemic therapy started (2026-05-20)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("全身治疗开始（2026-05-20）"))
+        #expect(finding.inputs.contains { $0.name == "systemicStart" && $0.value == "2026-05-20" })
+        // Recorded the other way round, the same regimen.
+        r.treatments.reverse()
+        let b = assess(r, asOf: day("2026-09-01"))
+        #expect(b.findings.contains { $0.subject == .lesion("FE") && $0.detail.en.contains("after systemic therapy started (2026-05-20)") })
+    }
+}

@@ -3,17 +3,21 @@
 /// after it started: not recommended — the sample is likely reactive bone or necrosis") and
 /// Hamaoka 2004's weeks to months before a treatment shows in bone.
 extension CaseIndex {
-    /// The first systemic therapy acting on bone on `date`: begun at least `blasticLatencyWeeks`
-    /// (setting) before it, and running then or stopped no more than `regimenGapDays` (setting: a
-    /// longer gap is a break between regimens) before it. An adjuvant course finished years
-    /// earlier made a new blastic lesion "likely response — do not biopsy".
+    /// The systemic therapy acting on bone on `date` that started last: begun at least
+    /// `blasticLatencyWeeks` (setting) before it, and running then or stopped no more than
+    /// `regimenGapDays` (setting: a longer gap is a break between regimens) before it. An
+    /// adjuvant course finished years earlier made a new blastic lesion "likely response — do not
+    /// biopsy". The latest of several: sclerosis under ADT since 2022 and docetaxel since May is
+    /// read as docetaxel's effect (flare and healing follow a new treatment, Hamaoka 2004) — it
+    /// named the ADT of four years before.
     func systemicActing(at date: PartialDate) -> Treatment? {
         let latency = settings.blasticLatencyWeeks * 7
-        return systemicTherapies.first { therapy in
+        let acting = systemicTherapies.filter { therapy in
             guard let start = therapy.start, start.latestDay + latency <= date.earliestDay else { return false }
             guard let end = therapy.end else { return true }
             return end.latestDay + settings.regimenGapDays >= date.earliestDay
         }
+        return acting.max { ($0.start?.earliestDay ?? .min) < ($1.start?.earliestDay ?? .min) }
     }
 
     /// The same as of the assessment's date, each turning day noted for the horizon (`known`,
