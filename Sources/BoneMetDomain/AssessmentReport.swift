@@ -52,6 +52,7 @@ public enum AssessmentReport {
         object["inputs"] = .object(JSONObject(finding.inputs.map { ($0.name, JSONValue.string($0.value)) }))
         object["sources"] = .array(finding.sources.map { .object(JSONObject(["id": .string($0.id), "text": .string($0.text)])) })
         object["ruleSetVersion"] = .string(finding.ruleSetVersion)
+        object["withinHours"] = finding.withinHours.map(JSONValue.int) ?? .null
         object["claims"] = .array(finding.claims.map { claim in
             .object(JSONObject(["topic": .string(claim.topic.rawValue), "about": .string(claim.about), "stance": .string(claim.stance)]))
         })

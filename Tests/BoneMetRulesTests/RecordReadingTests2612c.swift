@@ -453,7 +453,7 @@ import Testing
     @Test func aDeficitWithNoSpinalLesionAsksForTheWholeSpine() throws {
         let a = assess(record(.myelopathy, frankel: .C), asOf: day("2023-03-21"))
         let f = try #require(a.rule("surgery.spine.deficitWithoutLesion").first)
-        #expect(f.severity == .urgent)
+        #expect(f.severity == .urgent && f.withinHours == 24)
         #expect(f.title.en == "Myelopathy with no spinal metastasis on record — MRI of the whole spine within 24 hours")
         #expect(f.detail.en.hasPrefix("Myelopathy (2023-03-18, Frankel C) in a patient with cancer"))
         #expect(a.has("surgery.spine.deficitWithoutLesion"))

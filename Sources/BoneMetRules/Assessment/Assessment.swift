@@ -77,18 +77,20 @@ private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSe
     findings += LabRules(index: index).findings()
     findings += BoneAgentRules(index: index, katagiri: scores.katagiri).findings()
 
-    // Most urgent first everywhere (page, report, API); then by duty, date, subject and rule,
-    // so the order never depends on the record's order.
+    // Most urgent first everywhere (page, report, API) — of equal severity, those whose source
+    // gives hours to act (fewest first: a compression with a deficit, NICE NG234); then by duty,
+    // date, subject and rule, so the order never depends on the record's order.
     // Each finding's key is worked out once (an interval's id is a new string each time) and
     // the findings are moved once, not at every step of the sort.
     let keys = findings.map { finding in
-        (severity: finding.severity.rank, duty: finding.duty.rank, date: finding.date?.earliestDay ?? Int.min,
+        (severity: finding.severity.rank, hours: finding.withinHours ?? Int.max, duty: finding.duty.rank, date: finding.date?.earliestDay ?? Int.min,
          kind: finding.subject.kind, subject: finding.subject.id ?? "", rule: finding.ruleId)
     }
     let order = keys.indices.sorted { i, j in
         let a = keys[i]
         let b = keys[j]
         if a.severity != b.severity { return a.severity > b.severity }
+        if a.hours != b.hours { return a.hours < b.hours }
         if a.duty != b.duty { return a.duty < b.duty }
         if a.date != b.date { return a.date < b.date }
         return (a.kind, a.subject, a.rule) < (b.kind, b.subject, b.rule)

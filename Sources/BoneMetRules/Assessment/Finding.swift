@@ -19,6 +19,11 @@ public struct Finding: Sendable, Hashable {
     /// What the finding asserts, in a form another finding can be checked against: no two
     /// findings of one assessment may make different claims on the same question (issue #8).
     public let claims: [Claim]
+    /// The hours within which the finding's source asks for action, when it gives a number
+    /// (NICE NG234: a neurological deficit from spinal cord compression is imaged and treated
+    /// within 24 hours). Among urgent findings these lead: an impending humeral fracture led a
+    /// Frankel C cord compression on the first screen because its X-ray was a day older.
+    public let withinHours: Int?
 
     /// False inside `assess(_:asOf:settings:details: false)`: the detail and inputs arguments
     /// (autoclosures) are not evaluated, so a rule that builds its detail in the argument (or in
@@ -28,9 +33,10 @@ public struct Finding: Sendable, Hashable {
     public init(
         ruleId: String, severity: Severity, duty: Duty, specialty: Specialty, subject: FindingSubject,
         date: PartialDate? = nil, title: LocalizedText, detail: @autoclosure () -> LocalizedText,
-        inputs: @autoclosure () -> [FindingInput] = [], sources: [Citation], claims: [Claim] = []
+        inputs: @autoclosure () -> [FindingInput] = [], sources: [Citation], claims: [Claim] = [], withinHours: Int? = nil
     ) {
         self.claims = claims
+        self.withinHours = withinHours
         self.ruleId = ruleId
         self.severity = severity
         self.duty = duty

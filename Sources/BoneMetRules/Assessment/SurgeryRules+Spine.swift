@@ -405,7 +405,9 @@ extension SurgeryRules {
                 en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(claims.contains { $0.stance == "biopsyFirst" } ? ", tissue diagnosis first" : "")",
                 zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
             detail: { let framework = framework(); return LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)") }(),
-            inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims)
+            inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
+            // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
+            withinHours: severity == .urgent && deficit ? 24 : nil)
     }
 
     /// The first day of an unbroken run of complete paraplegia (Frankel A) ending at the latest

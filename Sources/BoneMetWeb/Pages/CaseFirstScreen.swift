@@ -96,14 +96,21 @@ struct CaseFirstScreen {
         return parts.joined(separator: " · ")
     }
 
-    /// Urgent and warning findings, most urgent first (then by date).
+    /// Urgent and warning findings, most urgent first, then those whose source gives hours to
+    /// act (fewest first), then by date.
     var actions: [Finding] {
         assessment.findings.filter { $0.severity >= .warning }
-            .sorted { ($1.severity, $0.date?.earliestDay ?? 0) < ($0.severity, $1.date?.earliestDay ?? 0) }
+            .sorted {
+                ($1.severity, $0.withinHours ?? .max, $0.date?.earliestDay ?? 0) < ($0.severity, $1.withinHours ?? .max, $1.date?.earliestDay ?? 0)
+            }
     }
 
-    /// When a finding is due: an urgent one now; a dose due on its date; others at the next MDT.
+    /// When a finding is due: within its source's hours; an urgent one now; a dose due on its
+    /// date; others at the next MDT.
     func due(_ finding: Finding, _ language: AppLanguage) -> String {
+        if let hours = finding.withinHours {
+            return language == .zhHans ? "\(hours) 小时内（自 \(assessment.asOf) 起）" : "within \(hours) hours (from \(assessment.asOf))"
+        }
         if finding.severity == .urgent {
             return language == .zhHans ? "\(Self.texts.now(language))（\(assessment.asOf)）" : "\(Self.texts.now(language)) (\(assessment.asOf))"
         }
