@@ -186,6 +186,8 @@ public enum FHIRExporter {
                 ("code", concept(Self.withSourceCodes(lesion.codes, [coding(FHIRCodes.snomed, "94222008", "Secondary malignant neoplasm of bone"), coding(FHIRCodes.icd10cm, "C79.51")]))),
                 ("bodySite", Self.lesionBodySite(lesion)),
                 ("subject", subject), ("onsetDateTime", lesion.diagnosed.map { .string($0.description) }),
+                // The lesion's note ("右股骨转子下") travels: the rules read a segment from it.
+                ("note", lesion.note.map { .array([obj([("text", .string($0))])]) }),
             ]))
         }
         for (index, lab) in record.labs.enumerated() {

@@ -146,6 +146,9 @@ public enum FHIRCaseMapper {
                         return url == "http://hl7.org/fhir/StructureDefinition/condition-related" || url.hasSuffix("mcode-related-primary-cancer-condition")
                     }
                     let relatedId = FHIRRead.referenceId(related?["valueReference"])
+                    // The condition's notes (Annotation text): a clinician's "右股骨转子下" or
+                    // "subtrochanteric" names the segment the rules score (Mirels's site).
+                    let annotations = (r["note"]?.array ?? []).compactMap { $0["text"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
                     if let own = FHIRRead.extensionValue(r, "lesion")?.string.map({ $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }),
                         own.count == 4, let bone = Bone(rawValue: own[0])
                     {
@@ -153,7 +156,8 @@ public enum FHIRCaseMapper {
                         lesionIds[resource.id ?? ""] = own[3]
                         if let relatedId { lesionPrimaryRefs[own[3]] = relatedId }
                         var lesion = Lesion(
-                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality)
+                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality,
+                            note: annotations.isEmpty ? nil : annotations.joined(separator: "; "))
                         lesion.codes = FHIRRead.sourceCodes(code)
                         lesion.diagnosed = FHIRRead.periodStart(r, "onset")
                         record.lesions.append(lesion)
@@ -177,7 +181,7 @@ public enum FHIRCaseMapper {
                     if suspected {
                         notes.append(MappingNote(resource: label, message: "verification status \(verification ?? ""): a suspected bone metastasis — confirm it on imaging or biopsy"))
                     }
-                    let note = [FHIRRead.text(r["bodySite"]?.array.first), confirm, suspected ? "suspected (\(verification ?? ""))" : nil]
+                    let note = ([FHIRRead.text(r["bodySite"]?.array.first)] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
                         .compactMap { $0 }.joined(separator: "; ")
                     let bone = coded?.0 ?? named?.0 ?? .other
                     // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,

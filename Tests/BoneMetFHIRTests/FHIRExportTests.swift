@@ -51,6 +51,7 @@ import Testing
             #expect(back.lesions.map(\.segment) == original.lesions.map(\.segment))
             #expect(back.lesions.map(\.level) == original.lesions.map(\.level))
             #expect(back.lesions.map(\.laterality) == original.lesions.map(\.laterality))
+            #expect(back.lesions.map(\.note) == original.lesions.map(\.note))
             // The lesion's primary travels as condition-related; with one primary it is that one.
             #expect(back.lesions.map(\.primary) == original.lesions.map { $0.primary ?? (original.primaries.count == 1 ? original.primaries[0].id : nil) })
             #expect(Set(back.labs.map { "\($0.date) \($0.test) \($0.value) \($0.unit) \($0.upperLimit.map(String.init(describing:)) ?? "-")" })
