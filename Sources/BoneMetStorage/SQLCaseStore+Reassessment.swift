@@ -113,7 +113,11 @@ extension SQLCaseStore {
                 for row in try direct.connection.rows(Self.currentByID, [.text(item.id)]) { current[item.id] = try Current(row) }
             }
         } else {
-            for row in try await db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id))).all() {
+            // Locked as read on PostgreSQL: a case saved meanwhile is either done (its new version
+            // read here, and the case left alone) or waits for this batch — never rows of both.
+            var read = db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id)))
+            if db.dialect.name == "postgresql" { read = read.for(.update) }
+            for row in try await read.all() {
                 current[try row.decode(column: "id", as: String.self)] = try Current(row)
             }
         }

@@ -260,7 +260,12 @@ public struct SQLCaseStore: CaseStore {
         id: String, record: CaseRecord, json: String? = nil, findings: [Finding], reassessOn: Int64, expectedVersion: Int, by user: String,
         at time: Int64, in db: any SQLDatabase
     ) async throws -> Int {
-        guard let row = try await db.select().column("version").from("cases").where("id", .equal, SQLBind(id)).first() else {
+        // On PostgreSQL the row is locked as it is read (READ COMMITTED: two saves of the same
+        // version could both pass the check, the second overwriting the first); the second
+        // waits, then reads the first's version and is refused. SQLite's writes are serialised.
+        var read = db.select().column("version").from("cases").where("id", .equal, SQLBind(id))
+        if db.dialect.name == "postgresql" { read = read.for(.update) }
+        guard let row = try await read.first() else {
             throw StorageError.notFound
         }
         let current = try row.decode(column: "version", as: Int.self)

@@ -197,6 +197,39 @@ import Testing
         }
     }
 
+    /// Two saves of the same version at once (two clinicians, or a save during the background
+    /// re-assessment): exactly one is taken, the other is refused with the version it missed —
+    /// on PostgreSQL too, where both read the version before either wrote (READ COMMITTED).
+    @Test(arguments: engines)
+    func concurrentSavesOfOneVersionTakeOne(engine: SQLStore.Engine) async throws {
+        try await withDatabase(engine) { store in
+            let cases = SQLCaseStore(store)
+            let record = SyntheticCase.typical
+            for round in 0..<5 {
+                let stored = try await cases.create(record, findings: assessed(record), by: "u1", at: 100)
+                let results = await withTaskGroup(of: Result<Int, any Error>.self) { group in
+                    for user in 0..<4 {
+                        group.addTask {
+                            var edited = record
+                            edited.patient.id = "edit-\(round)-\(user)"
+                            do {
+                                return .success(try await cases.update(
+                                    id: stored.id, record: edited, findings: [], expectedVersion: 1, by: "u\(user)", at: 200).version)
+                            } catch { return .failure(error) }
+                        }
+                    }
+                    var all: [Result<Int, any Error>] = []
+                    for await result in group { all.append(result) }
+                    return all
+                }
+                let taken = results.compactMap { try? $0.get() }
+                #expect(taken == [2], "round \(round): \(results)")
+                for case .failure(let error) in results { #expect(error as? StorageError == .versionConflict(current: 2)) }
+                #expect(try await cases.get(id: stored.id)?.version == 2)
+            }
+        }
+    }
+
     /// Issue #11: the audit log is append-only and tamper-evident — each entry chained to the
     /// previous by hash, a stable order within one second, UPDATE and DELETE refused by the
     /// database, and a changed entry found by the verification; older entries are chained on migration.

@@ -202,14 +202,20 @@ try await store.write { db in
     try await db.raw("UPDATE cases SET rule_set_version = '2000.1.1'").run()
     try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
 }
-let writerRulesBefore = writerCPU()
-let processRulesBefore = processCPU()
-let threadsRulesBefore = cpuByThread()
-let rulesStarted = ContinuousClock.now
-let rulesRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
-let rulesElapsed = rulesStarted.duration(to: .now)
-let rulesSeconds = Double(rulesElapsed.components.seconds) + Double(rulesElapsed.components.attoseconds) / 1e18
-print("a new rule set, findings unchanged: \(rulesRefreshed) re-assessed in \(String(format: "%.2f", rulesSeconds)) s\t\(String(format: "%.0f", Double(rulesRefreshed) / rulesSeconds)) cases/s\twriting thread \(String(format: "%.2f", writerCPU() - writerRulesBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processRulesBefore)) s CPU (\(spent(since: threadsRulesBefore)))")
+/// A full re-assessment after the store was marked as of an older rule set: its line, the
+/// label first and `more` (figures read after the run) before the CPU split.
+func timedFullRun(_ label: String, more: () async throws -> String = { "" }) async throws {
+    let writerBefore = writerCPU()
+    let processBefore = processCPU()
+    let threadsBefore = cpuByThread()
+    let started = ContinuousClock.now
+    let refreshed = try await Reassessor(services: services).runIfStale() ?? 0
+    let elapsed = started.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let extra = try await more()
+    print("\(label): \(refreshed) re-assessed in \(String(format: "%.2f", seconds)) s\t\(String(format: "%.0f", Double(refreshed) / seconds)) cases/s\t\(extra)writing thread \(String(format: "%.2f", writerCPU() - writerBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processBefore)) s CPU (\(spent(since: threadsBefore)))")
+}
+try await timedFullRun("a new rule set, findings unchanged")
 // A new rule set that rewords one finding of every case (a rule's title changed — the usual
 // way a release changes every case's findings): each case's stored rows differ from its fresh
 // assessment in one row. Simulated by rewording every case's first stored finding and marking
@@ -219,18 +225,13 @@ try await store.write { db in
     try await db.raw("UPDATE cases SET rule_set_version = '2000.1.1', findings_digest = 'reworded'").run()
     try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
 }
-let writerRewordBefore = writerCPU()
-let processRewordBefore = processCPU()
-let threadsRewordBefore = cpuByThread()
-let rewordStarted = ContinuousClock.now
-let rewordRefreshed = try await Reassessor(services: services).runIfStale() ?? 0
-let rewordElapsed = rewordStarted.duration(to: .now)
-let rewordSeconds = Double(rewordElapsed.components.seconds) + Double(rewordElapsed.components.attoseconds) / 1e18
-let rewordFindings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
-let reworded = try await store.read { db in
-    try await db.raw("SELECT COUNT(*) AS n FROM findings WHERE title_en LIKE '% (reworded)'").first()?.decode(column: "n", as: Int.self) ?? 0
+try await timedFullRun("a new rule set rewording one finding of every case") {
+    let findings = try await store.read { db in try await db.raw("SELECT COUNT(*) AS n FROM findings").first()?.decode(column: "n", as: Int.self) ?? 0 }
+    let reworded = try await store.read { db in
+        try await db.raw("SELECT COUNT(*) AS n FROM findings WHERE title_en LIKE '% (reworded)'").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+    return "\(findings) findings (\(reworded) still reworded)\t"
 }
-print("a new rule set rewording one finding of every case: \(rewordRefreshed) re-assessed in \(String(format: "%.2f", rewordSeconds)) s\t\(String(format: "%.0f", Double(rewordRefreshed) / rewordSeconds)) cases/s\t\(rewordFindings) findings (\(reworded) still reworded)\twriting thread \(String(format: "%.2f", writerCPU() - writerRewordBefore)) s CPU\tprocess \(String(format: "%.2f", processCPU() - processRewordBefore)) s CPU (\(spent(since: threadsRewordBefore)))")
 // The next 30 days: each reads only the cases whose day has come.
 var totalSeconds = 0.0
 var totalRead = 0
