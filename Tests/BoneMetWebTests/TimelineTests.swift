@@ -67,6 +67,22 @@ import Testing
         if language == .zhHans { #expect(!marks.contains("BS") && !marks.contains("X")) }
     }
 
+    /// cb19-b (unseen record, 2026-12-03): "唑来膦酸 4mg 静滴 q4w" typed as a systemic therapy is
+    /// read by the rules as zoledronic acid (with an advisory); the timeline drew it as a
+    /// systemic bar beside the cabozantinib.
+    @Test func aBoneAgentTypedAsSystemicIsDrawnAsABoneAgent() throws {
+        var (record, _) = try Self.example()
+        let start = try #require(record.treatments.compactMap(\.start).min())
+        record.treatments.append(Treatment(id: "ZOLX", kind: .systemic, name: "唑来膦酸 4mg 静滴 q4w", start: start))
+        let assessment = assess(record, asOf: PartialDate("2022-06-01")!)
+        #expect(assessment.findings.contains { $0.ruleId == "boneAgents.recordedAsSystemic" && $0.subject.id == "ZOLX" })
+        let svg = TimelineSVG(record: record, assessment: assessment, language: .zhHans).render()
+        let bar = try #require(svg.firstMatch(of: /<rect[^>]*class="bar ([a-zA-Z]+)[^"]*"><title>唑来膦酸/))
+        #expect(bar.output.1 == "boneModifyingAgent")
+        // The anticancer regimens stay systemic.
+        #expect(svg.contains(#"class="bar systemic""#))
+    }
+
     @Test func studiesOnTheSameWeekAreSpreadOntoLanes() throws {
         var (record, _) = try Self.example()
         let day = record.studies[0].date

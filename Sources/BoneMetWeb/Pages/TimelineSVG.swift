@@ -37,6 +37,9 @@ struct TimelineSVG {
         // Treatments: full names wrapped in the label column; doses as ticks; a stop reason at the end.
         rows.append(section(TimelineTexts.treatments(language), y: &y))
         let treatmentNames = Dictionary(record.treatments.map { ($0.id, name(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        // A bone-modifying agent typed as a systemic therapy ("唑来膦酸 4mg q4w") is drawn as the
+        // bone agent the rules read it as (their advisory asks the record to say so).
+        let readAsBoneAgents = Set(assessment.findings.filter { $0.ruleId == "boneAgents.recordedAsSystemic" }.compactMap(\.subject.id))
         for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
             guard let start = treatment.start else { continue }
             let lines = Self.wrap(treatmentNames[treatment.id] ?? "", columns: Self.labelColumns)
@@ -47,7 +50,7 @@ struct TimelineSVG {
             let x2 = max(x(end), x1 + 4)
             let barY = y + (height - 14) / 2
             var row = label(lines, y: y + 12)
-            row += #"<rect x="\#(f(x1))" y="\#(f(barY))" width="\#(f(x2 - x1))" height="14" rx="3" class="bar \#(treatment.kind.rawValue)\#(treatment.planned ? " planned" : "")"><title>\#(esc(treatment.label(language)))</title></rect>"#
+            row += #"<rect x="\#(f(x1))" y="\#(f(barY))" width="\#(f(x2 - x1))" height="14" rx="3" class="bar \#(readAsBoneAgents.contains(treatment.id) ? TreatmentKind.boneModifyingAgent.rawValue : treatment.kind.rawValue)\#(treatment.planned ? " planned" : "")"><title>\#(esc(treatment.label(language)))</title></rect>"#
             for dose in treatment.doses where dose.earliestDay <= last {
                 row += #"<line x1="\#(f(x(dose.earliestDay)))" y1="\#(f(barY - 2))" x2="\#(f(x(dose.earliestDay)))" y2="\#(f(barY + 16))" class="dose"><title>\#(esc(TimelineTexts.dose(language))) \#(dose)</title></line>"#
             }
