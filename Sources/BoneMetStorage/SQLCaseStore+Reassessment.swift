@@ -165,8 +165,9 @@ extension SQLCaseStore {
 
     /// New findings for cases whose record did not change, a few statements for the whole batch
     /// (issue #12: three statements a case were most of a re-assessment's write on PostgreSQL):
-    /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases,
-    /// their old findings in one DELETE, the new ones in multi-row inserts.
+    /// the list's counts and key, the rule set and the next day in one UPDATE per 200 cases (on
+    /// SQLite's writing thread one prepared UPDATE a case, the counts left alone when equal), then
+    /// the finding rows that differ (`rewriteFindings`).
     static func rewrite(_ changed: [(item: Reassessed, current: Current)], in db: any SQLDatabase) async throws {
         let rows = changed.map { item, current in
             let counts = Self.counts(item.findings)
