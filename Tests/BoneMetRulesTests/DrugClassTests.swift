@@ -35,15 +35,35 @@ import Testing
         #expect(classes(["stop"]).classes.isEmpty && classes(["captopril"]).classes.isEmpty)
     }
 
+    /// cb19-g (unseen record, 2026-12-03): a myeloma on daratumumab, bortezomib, lenalidomide and
+    /// dexamethasone read New Katagiri's "previous chemotherapy" as 0–1 — none of the drugs was
+    /// known. Proteasome inhibitors and the antibodies (ATC L01XG, L01FC) are targeted, the
+    /// immunomodulatory drugs (L04AX) immunotherapy, dexamethasone supportive: no cytotoxic
+    /// chemotherapy (0); melphalan is one (1).
+    @Test func myelomaRegimensAreRead() throws {
+        #expect(classes(["daratumumab", "bortezomib", "lenalidomide", "dexamethasone"])
+            == DrugClasses.Reading(classes: [.targeted, .immunotherapy], complete: true, recorded: false))
+        #expect(classes([], name: "硼替佐米+来那度胺+地塞米松") == DrugClasses.Reading(classes: [.targeted, .immunotherapy], complete: true, recorded: false))
+        #expect(classes(["melphalan", "prednisone", "bortezomib"]).classes == [.chemotherapy, .targeted])
+        func katagiriChemo(_ name: String) throws -> Int? {
+            var r = baseCase()
+            r.primaries = [PrimaryCancer(id: "MM", site: .myeloma, diagnosed: day("2022-06"))]
+            r.treatments = [Treatment(id: "T1", kind: .systemic, name: name, start: day("2023-01-10"))]
+            return assess(r, asOf: day("2023-06-01")).katagiri?.components.first { $0.key == "previousChemotherapy" }?.points
+        }
+        #expect(try katagiriChemo("daratumumab + bortezomib + lenalidomide + dexamethasone") == 0)
+        #expect(try katagiriChemo("melphalan + prednisone + bortezomib") == 1)
+    }
+
     @Test func onlyWholeNamesAndPlainStatementsCount() {
         // A Latin name inside another word is not the drug; a text saying the class is absent is
         // not read as it.
         #expect(classes(["gadtolinium"]).classes.isEmpty)
         #expect(classes(["chemotherapy-free regimen"]).classes.isEmpty)
         #expect(classes([], name: "拒绝化疗").classes.isEmpty)
-        // A drug of no class here (bortezomib, dexamethasone) leaves the regimen incomplete: "no
-        // chemotherapy" cannot be said of it.
-        let mixed = classes(["letrozole", "bortezomib"])
+        // A drug of no class here (selinexor) leaves the regimen incomplete: "no chemotherapy"
+        // cannot be said of it.
+        let mixed = classes(["letrozole", "selinexor"])
         #expect(mixed.classes == [.endocrine])
         #expect(!mixed.complete)
         // Therapeutic radiopharmaceuticals (ATC V10X) are "other" (rule set 2026.12.57): a thyroid
@@ -57,7 +77,7 @@ import Testing
         // "左甲状腺素钠（TSH抑制）" scored New Katagiri's previous chemotherapy 0–1.
         #expect(classes([], name: "左甲状腺素钠（TSH抑制）") == DrugClasses.Reading(classes: [.other], complete: true, recorded: false))
         #expect(classes(["levothyroxine"]).classes == [.other])
-        #expect(!classes(["bortezomib", "lenalidomide", "dexamethasone"]).complete)
+        #expect(!classes(["selinexor", "dexamethasone"]).complete)
         #expect(!classes([]).complete)
         // A recorded class stands, and the drugs add what they are (rule set 2026.12.56): a
         // record holds one class per regimen, a regimen may be several.

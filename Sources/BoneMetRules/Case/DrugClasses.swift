@@ -244,6 +244,12 @@ public enum DrugClasses {
             "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
             // PARP inhibitors (L01XK): targeted by mechanism
             "olaparib", "niraparib", "talazoparib", "fluzoparib", "奥拉帕利", "尼拉帕利", "他拉唑帕利", "氟唑帕利",
+            // Myeloma: proteasome inhibitors (L01XG) and antibodies against CD38, SLAMF7 and BCMA
+            // (L01FC, L01FX) — a myeloma on daratumumab, bortezomib, lenalidomide and
+            // dexamethasone left New Katagiri's "previous chemotherapy" open (0–1).
+            "bortezomib", "carfilzomib", "ixazomib", "daratumumab", "isatuximab", "elotuzumab", "teclistamab", "elranatamab",
+            "硼替佐米", "卡非佐米", "伊沙佐米", "达雷妥尤单抗", "艾沙妥昔单抗", "埃罗妥珠单抗",
+            "velcade", "kyprolis", "ninlaro", "darzalex", "sarclisa", "empliciti", "万珂",
             // Brands
             "tagrisso", "iressa", "tarceva", "gilotrif", "alecensa", "xalkori", "lorbrena", "herceptin", "perjeta", "kadcyla",
             "enhertu", "avastin", "ibrance", "kisqali", "verzenio", "tykerb", "nerlynx", "lynparza", "sutent", "nexavar",
@@ -255,6 +261,8 @@ public enum DrugClasses {
             // PD-1/PD-L1 antibodies (L01FF), CTLA-4 (L01FX04)
             "pembrolizumab", "nivolumab", "atezolizumab", "durvalumab", "avelumab", "cemiplimab", "camrelizumab", "sintilimab",
             "tislelizumab", "toripalimab", "penpulimab", "serplulimab", "sugemalimab", "adebrelimab", "ipilimumab",
+            // Immunomodulatory drugs of myeloma (L04AX): not cytotoxic
+            "lenalidomide", "pomalidomide", "thalidomide", "来那度胺", "泊马度胺", "沙利度胺", "revlimid", "pomalyst", "thalomid", "瑞复美",
             "帕博利珠单抗", "纳武利尤单抗", "阿替利珠单抗", "度伐利尤单抗", "卡瑞利珠单抗", "信迪利单抗", "替雷利珠单抗",
             "特瑞普利单抗", "派安普利单抗", "斯鲁利单抗", "舒格利单抗", "阿得贝利单抗", "伊匹木单抗",
             // Brands
