@@ -67,40 +67,39 @@ extension SQLCaseStore {
         let stored = read.isEmpty ? [:] : try await storedRows(of: read, in: db)
         let changes = findingRowChanges(stored: stored, fresh: fresh)
         guard !changes.isEmpty else { return }
+        var deletes = changes.deletes
+        var titles = changes.titles
         if let direct = db as? DirectSQLiteTransaction {
-            for (caseId, position, rowid) in changes.deletes {
-                if let rowid {
-                    _ = try direct.connection.rows(deleteRowByRowid, [.integer(SQLiteInt64(rowid))])
-                } else {
-                    _ = try direct.connection.rows(deleteRow, [.text(caseId), .integer(position)])
-                }
+            // Rows read on this connection carry their rowids: found by them, not through the
+            // index on the case. Any other row takes the statements below.
+            for case let (_, _, rowid?) in deletes {
+                _ = try direct.connection.rows(deleteRowByRowid, [.integer(SQLiteInt64(rowid))])
             }
-            for (caseId, position, rowid, en, zh) in changes.titles {
-                if let rowid {
-                    _ = try direct.connection.rows(updateTitlesByRowid, [.text(en), .text(zh), .integer(SQLiteInt64(rowid))])
-                } else {
-                    _ = try direct.connection.rows(updateTitles, [.text(en), .text(zh), .text(caseId), .integer(position)])
-                }
+            for case let (_, _, rowid?, en, zh) in titles {
+                _ = try direct.connection.rows(updateTitlesByRowid, [.text(en), .text(zh), .integer(SQLiteInt64(rowid))])
             }
-        } else if db.dialect.name == "postgresql" {
-            if !changes.deletes.isEmpty {
+            deletes.removeAll { $0.rowid != nil }
+            titles.removeAll { $0.rowid != nil }
+        }
+        if db.dialect.name == "postgresql" {
+            if !deletes.isEmpty {
                 try await db.raw("""
-                    DELETE FROM findings f USING unnest(\(bind: changes.deletes.map(\.caseId)), \(bind: changes.deletes.map(\.position))) AS d(case_id, position)
+                    DELETE FROM findings f USING unnest(\(bind: deletes.map(\.caseId)), \(bind: deletes.map(\.position))) AS d(case_id, position)
                     WHERE f.case_id = d.case_id AND f.position = d.position
                     """).run()
             }
-            if !changes.titles.isEmpty {
+            if !titles.isEmpty {
                 try await db.raw("""
                     UPDATE findings f SET title_en = u.title_en, title_zh = u.title_zh
-                    FROM unnest(\(bind: changes.titles.map(\.caseId)), \(bind: changes.titles.map(\.position)), \(bind: changes.titles.map(\.en)), \(bind: changes.titles.map(\.zh))) AS u(case_id, position, title_en, title_zh)
+                    FROM unnest(\(bind: titles.map(\.caseId)), \(bind: titles.map(\.position)), \(bind: titles.map(\.en)), \(bind: titles.map(\.zh))) AS u(case_id, position, title_en, title_zh)
                     WHERE f.case_id = u.case_id AND f.position = u.position
                     """).run()
             }
         } else {
-            for (caseId, position, _) in changes.deletes {
+            for (caseId, position, _) in deletes {
                 try await db.delete(from: "findings").where("case_id", .equal, caseId).where("position", .equal, position).run()
             }
-            for (caseId, position, _, en, zh) in changes.titles {
+            for (caseId, position, _, en, zh) in titles {
                 try await db.update("findings").set("title_en", to: en).set("title_zh", to: zh)
                     .where("case_id", .equal, caseId).where("position", .equal, position).run()
             }
@@ -108,8 +107,6 @@ extension SQLCaseStore {
         try await insertFindingRows(changes.inserts, into: db)
     }
 
-    static let deleteRow = "DELETE FROM findings WHERE case_id = ? AND position = ?"
-    static let updateTitles = "UPDATE findings SET title_en = ?, title_zh = ? WHERE case_id = ? AND position = ?"
     static let deleteRowByRowid = "DELETE FROM findings WHERE rowid = ?"
     static let updateTitlesByRowid = "UPDATE findings SET title_en = ?, title_zh = ? WHERE rowid = ?"
     static let storedRowsByCase = "SELECT position, \(storedFindingColumns.joined(separator: ", ")), rowid FROM findings WHERE case_id = ?"
