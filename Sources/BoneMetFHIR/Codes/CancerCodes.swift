@@ -79,7 +79,9 @@ public enum CancerCodes {
         guard code.hasPrefix("C"), code.count >= 3 else { return nil }
         let category = String(code.prefix(3))
         if category == "C7B" { return code.hasPrefix("C7B03") ? .boneMetastasis : .secondary }
-        if category == "C7A" { return .primary(.carcinoid, .neuroendocrineTumour) }
+        // C7A.0 carcinoid tumours, C7A.8 other neuroendocrine tumours; C7A.1 is the poorly
+        // differentiated neuroendocrine *carcinoma* (ICD-10-CM), no carcinoid for the scores.
+        if category == "C7A" { return code.hasPrefix("C7A1") ? .primary(.other, nil) : .primary(.carcinoid, .neuroendocrineTumour) }
         if ["C77", "C78"].contains(category) { return .secondary }
         if category == "C79" { return code.hasPrefix("C795") ? .boneMetastasis : .secondary }
         guard let number = Int(code.dropFirst().prefix(2)), (0...97).contains(number) else { return nil }

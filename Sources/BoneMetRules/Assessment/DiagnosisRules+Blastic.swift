@@ -132,6 +132,9 @@ extension DiagnosisRules {
         guard let first = lesions.first else { return [] }
         let (several, names) = severalNamed(lesions)
         let preExisting = LocalizedText.joined(lesions.compactMap(\.preExisting).distinct, en: "", zh: "")
+        if let lytic = lyticTargets(for: lesions.map(\.lesion)) {
+            return [lyticFirstFinding(lesions, several: several, names: names, lytic: lytic, preExisting: preExisting)]
+        }
         return [Finding(
             ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
             subject: several ? .patient : .lesion(first.lesion.id), date: lesions.map(\.firstSeen).min(),
@@ -153,6 +156,46 @@ extension DiagnosisRules {
                 + (several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : []),
             sources: [Self.sourceHospital, Self.vanEs2019],
             claims: lesions.map { Claim(.biopsy, about: $0.lesion.id, "biopsy") })]
+    }
+
+    /// Undiagnosed lytic or mixed lesions of the same candidate primaries as the blastic ones, not
+    /// healed into blastic bone under therapy: tissue from one of them answers for the blastic
+    /// lesions too, and the source hospital biopsies lytic or mixed bone at any time while blastic
+    /// bone needs the right moment and decalcification. A carcinoid's blastic ilium read "biopsy"
+    /// beside "biopsy the T10 (mixed)" for the same question — two biopsies for one diagnosis.
+    private func lyticTargets(for blastic: [Lesion]) -> [Lesion]? {
+        let ids = Set(blastic.map(\.id))
+        let primaries = Set(blastic.flatMap { index.primaryCandidates(for: $0.id).map(\.id) })
+        let targets = index.metastaticLesions.filter { lesion in
+            !ids.contains(lesion.id) && index.diagnosticBiopsy(lesion.id) == nil
+                && index.characters(lesion.id).contains { $0 == .lytic || $0 == .mixed }
+                && index.sclerosedUnderTherapy(lesion.id) == nil
+                && Set(index.primaryCandidates(for: lesion.id).map(\.id)) == primaries
+        }
+        return targets.isEmpty ? nil : targets
+    }
+
+    /// Unexplained blastic lesions with uptake beside an undiagnosed lytic or mixed lesion: one
+    /// biopsy, of the lytic or mixed lesion first; the blastic one only if that does not settle it.
+    private func lyticFirstFinding(
+        _ lesions: [(lesion: Lesion, firstSeen: PartialDate, preExisting: LocalizedText?)], several: Bool, names: LocalizedText,
+        lytic: [Lesion], preExisting: LocalizedText
+    ) -> Finding {
+        let targets = LocalizedText.joined(lytic.map { index.label($0) }, en: "; ", zh: "、")
+        return Finding(
+            ruleId: "diagnosis.blastic.uptakeBiopsy", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+            subject: several ? .patient : .lesion(lesions[0].lesion.id), date: lesions.map(\.firstSeen).min(),
+            title: LocalizedText(
+                en: "\(several ? "\(lesions.count) unexplained pure blastic lesions" : "\(names.en): unexplained pure blastic lesion") with uptake — pathology needed: biopsy a lytic or mixed lesion first (\(targets.en))",
+                zh: "\(several ? "\(lesions.count) 处原因不明的单纯成骨性病灶" : "\(names.zhHans)：原因不明的单纯成骨性病灶")伴浓聚——需要病理：先活检溶骨或混合性病灶（\(targets.zhHans)）"),
+            detail: LocalizedText(
+                en: "No lytic component, no treatment or history to explain \(several ? "them (\(names.en))" : "it"), and tracer uptake: pathology is needed. The most accessible lytic or mixed lesion not yet diagnosed (\(targets.en)) answers for \(several ? "them" : "it") if it shows the same disease — lytic or mixed lesions can be biopsied at any time; biopsy blastic bone only if that does not settle it or the picture differs (before systemic therapy, decalcified with EDTA, not acid, if receptor re-testing or NGS may be wanted).\(preExisting.en)",
+                zh: "无溶骨成分，无治疗或病史可解释\(several ? "（\(names.zhHans)）" : "")，且有放射性浓聚：需要病理。尚未确诊的溶骨或混合性病灶（\(targets.zhHans)）中选最易取材者活检，若示同一疾病即可一并解释——溶骨或混合性病灶随时可活检；仅在其不能明确诊断或表现不同时再活检成骨性骨质（应在全身治疗前，如可能需要受体复测或 NGS，用 EDTA 而非酸性脱钙液）。\(preExisting.zhHans)"),
+            inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true"),
+                     FindingInput("lyticFirst", lytic.map(\.id).joined(separator: ","))]
+                + (several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : []),
+            sources: [Self.sourceHospital, Self.vanEs2019],
+            claims: lytic.map { Claim(.biopsy, about: $0.id, "biopsy") })
     }
 
     /// Unexplained pure blastic lesions with no bone scan yet (uptake → biopsy; none → follow-up):

@@ -112,7 +112,7 @@ struct PrognosisRules {
             // Vertebral bodies, not lesion records: two records of T11 (two reports entered
             // separately) are one vertebral body (Tokuhashi 2005 counts the bodies involved).
             vertebralBodyMets: max(1, Lesion.siteCount(metastatic.filter(\.isSpinal))),
-            visceralMets: visceral, primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
+            visceralMets: visceral, primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.latestPerformance()?.ecog,
             // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
             extraspinalCountIsLowerBound: !index.skeletonSurveyed, vertebralCountIsLowerBound: !index.spineSurveyed)
@@ -125,7 +125,7 @@ struct PrognosisRules {
             return list.allSatisfy { $0.treatable == true } ? .treatable : nil
         }
         return Tomita.Input(
-            primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
+            primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown), visceralMets: visceral,
             boneMets: boneMetastasesSolitary.map { $0 ? .solitary : .multiple }, visceralMetsPresent: visceralPresent)
     }
 
@@ -142,7 +142,7 @@ struct PrognosisRules {
             readings.contains { $0.classes.contains(.chemotherapy) } ? true
             : readings.contains { !$0.complete } ? nil : false
         return Katagiri.Input(
-            primary: primary?.site ?? (index.record.primaries.isEmpty ? nil : .unknown),
+            primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
             multipleSkeletalMets: boneMetastasesSolitary.map { !$0 }, visceralMetsPresent: visceralPresent,

@@ -104,6 +104,19 @@ extension SurgeryRules {
             }
             return (.unknown, LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）"))
         }
+        // A histology on record that the NOMS sources do not class (a carcinoid, a neuroendocrine
+        // carcinoma, an adenocarcinoma of an organ without a class): "histology needed" asked
+        // for what was there (a lung carcinoid read "lung cancer of unrecorded histology").
+        if value == .unknown, primary.effectiveHistology != nil {
+            return (.unknown, LocalizedText(
+                en: "O: \(primary.label.en) — a tumour type the radiosensitivity classes of NOMS do not name: radiation oncology judges it",
+                zh: "O：\(primary.label.zhHans)——NOMS 的放疗敏感性分类未包括此肿瘤类型：由放疗科判断"))
+        }
+        if value == .unknown && primary.site == .lung, let text = primary.histology, !text.isEmpty {
+            return (.unknown, LocalizedText(
+                en: "O: lung cancer, \"\(text)\" — not read as small-cell (radiosensitive) or non-small-cell (radioresistant): record the histology type, or radiation oncology judges it",
+                zh: "O：肺癌，“\(text)”——未能判读为小细胞（放疗敏感）或非小细胞（放疗抵抗）：请记录组织学类型，或由放疗科判断"))
+        }
         if value == .unknown && primary.site == .lung {
             return (.unknown, LocalizedText(
                 en: "O: lung cancer of unrecorded histology — small-cell is radiosensitive, non-small-cell radioresistant (record the histology)",

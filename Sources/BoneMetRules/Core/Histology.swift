@@ -35,7 +35,7 @@ public enum HistologyType: String, InputEnum, Codable {
     /// ("non-small" before "small"); nil when the text does not decide.
     public static func infer(from text: String) -> HistologyType? {
         let t = text.lowercased()
-        let rules: [(HistologyType, [String])] = [
+        let rules: [(HistologyType?, [String])] = [
             (.nonSmallCellCarcinoma, ["non-small", "non small", "nsclc", "非小细胞"]),
             (.smallCellCarcinoma, ["small cell", "small-cell", "sclc", "小细胞"]),
             (.seminoma, ["seminoma", "精原细胞瘤"]),
@@ -47,13 +47,18 @@ public enum HistologyType: String, InputEnum, Codable {
             (.melanoma, ["melanoma", "黑色素瘤"]),
             (.sarcoma, ["sarcoma", "肉瘤"]),
             (.urothelialCarcinoma, ["urothelial", "尿路上皮"]),
+            // A neuroendocrine *carcinoma* (large-cell, poorly differentiated, NEC) is a high-grade
+            // carcinoma, not the well-differentiated tumour (carcinoid) the coded type names:
+            // undecided here (small-cell is read above). A lung LCNEC read as a carcinoid would
+            // score Tokuhashi's carcinoid 5 points (2026.12.99).
+            (nil, ["neuroendocrine carcinoma", "lcnec", "large cell neuroendocrine", "large-cell neuroendocrine", "神经内分泌癌"]),
             (.neuroendocrineTumour, ["neuroendocrine", "carcinoid", "神经内分泌", "类癌"]),
             (.lobularCarcinoma, ["lobular", "小叶癌"]),
             (.ductalCarcinoma, ["ductal", "导管癌"]),
             (.squamousCellCarcinoma, ["squamous", "鳞癌", "鳞状细胞癌"]),
             (.adenocarcinoma, ["adenocarcinoma", "腺癌"]),
         ]
-        return rules.first { $0.1.contains(where: t.contains) }?.0
+        return rules.first { $0.1.contains(where: t.contains) }?.0 ?? nil
     }
 }
 
@@ -84,6 +89,21 @@ extension PrimaryCancer {
     public var isPlasmaCellDisease: Bool { site == .myeloma || [.myeloma, .plasmacytoma].contains(effectiveHistology) }
     /// Lymphoma, by site or histology.
     public var isLymphoma: Bool { site == .lymphoma || effectiveHistology == .lymphoma }
+
+    /// The "primary site" the prognosis tables read. Their rows name tumour types beside organs
+    /// (Tokuhashi 2005: "thyroid, breast, prostate, carcinoid 5"; Katagiri 2014: myeloma,
+    /// lymphoma, melanoma), so a histology that is one of those types is read as it, whatever
+    /// organ it arose in: a typical carcinoid of the lung scored "lung 0" instead of "carcinoid 5"
+    /// (2026.12.99). A neuroendocrine carcinoma is not a carcinoid (see `infer`).
+    public var scoredSite: PrimarySite {
+        if isPlasmaCellDisease { return .myeloma }
+        if isLymphoma { return .lymphoma }
+        switch effectiveHistology {
+        case .neuroendocrineTumour: return .carcinoid
+        case .melanoma: return .melanoma
+        default: return site
+        }
+    }
 
     public var isVeryRadiosensitive: Bool {
         switch effectiveHistology {

@@ -1,0 +1,109 @@
+import BoneMetRules
+import Testing
+
+@Suite struct TumourTypeScoredAsItsRowTests {
+    /// cb20-a (unseen record, 2026-12-03): a typical carcinoid of the lung, resected in 2019, with
+    /// a mixed T10 (ESCC 1b, SINS 3) and a blastic ilium with uptake on a DOTATATE PET-CT. Revised
+    /// Tokuhashi scores "thyroid, breast, prostate, carcinoid 5" (Tokuhashi 2005, table 1): the
+    /// record read "primary site lung → 0" (total 9 instead of 14, "≥ 6 months" instead of
+    /// "≥ 1 year"), and NOMS said "lung cancer of unrecorded histology" of a recorded histology.
+    func record(histology: String) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1968-04-11")
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: histology, diagnosed: day("2019-05"))]
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        var mri = ImagingStudy(id: "M1", date: day("2026-11-04"), modality: .mri, coverage: [.cervicalSpine, .thoracicSpine, .lumbarSpine],
+                               observations: [observation("T10") { $0.escc = .g1b }])
+        mri.windows = []
+        r.studies = [
+            survey("B1", "2026-10-28", ["T10"]),
+            ct("C1", "2026-11-02", [observation("T10", .mixed, [22]) {
+                $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none
+            }]),
+            mri,
+        ]
+        r.treatments = []
+        r.performance = [PerformanceStatus(date: day("2026-11-04"), kps: 90)]
+        r.neurology = [NeurologyRecord(date: day("2026-11-04"), status: .intact, frankel: .E)]
+        r.visceralMetastases = []
+        return r
+    }
+
+    @Test func aLungCarcinoidScoresTokuhashisCarcinoidRow() throws {
+        let a = assess(record(histology: "典型类癌（肺）Ki-67 2%"), asOf: day("2026-11-20"))
+        let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.inputs.first { $0.name == "primary" }?.value == "carcinoid")
+        #expect(tokuhashi.detail.en.contains("primary site carcinoid → 5"), "\(tokuhashi.detail.en)")
+        // T10 alone here: 2 + 2 + 2 + 2 + 5 + 2 = 15 (read as lung: 10, "≥ 6 months").
+        #expect(tokuhashi.title.en.contains("15 (12–15: expected survival ≥ 1 year)"), "\(tokuhashi.title.en)")
+        // Tomita classes growth by organ groups that do not name a carcinoid: a range, not "lung 4".
+        let tomita = try #require(a.rule("surgery.prognosis.tomita").first)
+        #expect(tomita.detail.en.contains("carcinoid → 1–4"), "\(tomita.detail.en)")
+        let noms = try #require(a.rule("surgery.spine.noms").first)
+        #expect(!noms.detail.en.contains("unrecorded histology"), "\(noms.detail.en)")
+        #expect(noms.detail.en.contains("lung (neuroendocrine tumour) — a tumour type the radiosensitivity classes of NOMS do not name"), "\(noms.detail.en)")
+        #expect(noms.detail.zhHans.contains("NOMS 的放疗敏感性分类未包括此肿瘤类型"))
+    }
+
+    /// A large-cell neuroendocrine carcinoma is a high-grade lung carcinoma, not a carcinoid: it
+    /// stays "lung 0" — the words "neuroendocrine" alone made it a neuroendocrine tumour.
+    @Test func aNeuroendocrineCarcinomaIsNoCarcinoid() throws {
+        #expect(HistologyType.infer(from: "大细胞神经内分泌癌") == nil)
+        #expect(HistologyType.infer(from: "large cell neuroendocrine carcinoma of the lung") == nil)
+        #expect(HistologyType.infer(from: "小细胞神经内分泌癌") == .smallCellCarcinoma)
+        #expect(HistologyType.infer(from: "atypical carcinoid") == .neuroendocrineTumour)
+        #expect(HistologyType.infer(from: "高分化神经内分泌肿瘤 G2") == .neuroendocrineTumour)
+        let a = assess(record(histology: "大细胞神经内分泌癌"), asOf: day("2026-11-20"))
+        let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.inputs.first { $0.name == "primary" }?.value == "lung")
+        let noms = try #require(a.rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("O: lung cancer, \"大细胞神经内分泌癌\" — not read as small-cell"), "\(noms.detail.en)")
+    }
+
+    /// The histology decides the table's row for the tumour types the tables name, in any organ;
+    /// an adenocarcinoma of the lung stays lung.
+    @Test func scoredSiteReadsTheTablesTumourTypes() {
+        #expect(PrimaryCancer(id: "P", site: .lung, histology: "typical carcinoid").scoredSite == .carcinoid)
+        #expect(PrimaryCancer(id: "P", site: .lung, histologyType: .lymphoma).scoredSite == .lymphoma)
+        #expect(PrimaryCancer(id: "P", site: .other, histology: "plasmacytoma").scoredSite == .myeloma)
+        #expect(PrimaryCancer(id: "P", site: .headAndNeck, histology: "mucosal melanoma").scoredSite == .melanoma)
+        #expect(PrimaryCancer(id: "P", site: .lung, histology: "腺癌").scoredSite == .lung)
+        #expect(PrimaryCancer(id: "P", site: .rectum, histology: "直肠腺癌").scoredSite == .rectum)
+    }
+}
+
+@Suite struct BlasticBesideLyticTests {
+    /// cb20-a: the ilium is pure blastic with uptake and unexplained; T10 is mixed and not yet
+    /// biopsied. The source hospital biopsies lytic or mixed bone at any time and blastic bone
+    /// only before systemic therapy, decalcified: the record read "left pelvis — biopsy" beside
+    /// "one biopsy answers it: T10" — two biopsies asked for one diagnosis.
+    func record(t10: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2025-06"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10")), Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            survey("B1", "2026-10-28", ["T10", "IL"]),
+            ct("C1", "2026-11-02", [observation("T10", t10, [22]) { $0.boneDestruction = t10 != .blastic }, observation("IL", .blastic, [15])]),
+        ]
+        r.treatments = []
+        return r
+    }
+
+    @Test func theLyticOrMixedLesionIsBiopsiedFirst() throws {
+        let a = assess(record(t10: .mixed), asOf: day("2026-11-20"))
+        let blastic = try #require(a.rule("diagnosis.blastic.uptakeBiopsy").first)
+        #expect(blastic.title.en.contains("biopsy a lytic or mixed lesion first (T10 vertebra)"), "\(blastic.title.en)")
+        #expect(blastic.title.zhHans.contains("先活检溶骨或混合性病灶（T10 椎体）") || blastic.title.zhHans.contains("先活检溶骨或混合性病灶"), "\(blastic.title.zhHans)")
+        #expect(blastic.inputs.first { $0.name == "lyticFirst" }?.value == "T10")
+        #expect(blastic.claims.map(\.about) == ["T10"])
+        #expect(blastic.detail.en.contains("biopsy blastic bone only if that does not settle it"))
+    }
+
+    /// Both blastic: the ilium's own biopsy is asked for, as before.
+    @Test func withoutALyticLesionTheBlasticOneIsBiopsied() throws {
+        let a = assess(record(t10: .blastic), asOf: day("2026-11-20"))
+        let blastic = try #require(a.rule("diagnosis.blastic.uptakeBiopsy").first)
+        #expect(blastic.inputs.first { $0.name == "lyticFirst" } == nil)
+        #expect(blastic.title.en.contains("— biopsy one"), "\(blastic.title.en)")
+    }
+}
