@@ -169,7 +169,7 @@ import Testing
         // Baseline 0.8 mg/dL (CrCl ≈ 83 → 4.0 mg); now 1.4: rise 0.6 ≥ 0.5 → withhold.
         let a = assess(record(later: 1.4), asOf: day("2023-04-02"))
         let hold = try #require(a.rule("boneAgents.zoledronic.renalHold").first)
-        #expect(hold.detail.en.contains("at the same dose as before (4.0 mg"))
+        #expect(hold.detail.en.contains("at the same dose as before: 4.0 mg, from the baseline CrCl"))
         #expect(!a.has("boneAgents.zoledronic.dose"))
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }

@@ -49,7 +49,7 @@ import Testing
         #expect(!hold.detail.en.contains("same dose as before"))
         // The same dose as the label's: said as before.
         let same = assess(record(birthDate: day("1970-01-01"), weights: [WeightRecord(date: day("2023-01-01"), kg: 60)]), asOf: day("2023-04-02"))
-        #expect(try #require(same.rule("boneAgents.zoledronic.renalHold").first).detail.en.contains("at the same dose as before (4.0 mg"))
+        #expect(try #require(same.rule("boneAgents.zoledronic.renalHold").first).detail.en.contains("at the same dose as before: 4.0 mg, from the baseline CrCl"))
     }
 }
 

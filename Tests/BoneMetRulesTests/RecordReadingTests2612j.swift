@@ -107,3 +107,45 @@ import Testing
         #expect(blastic.title.en.contains("— biopsy one"), "\(blastic.title.en)")
     }
 }
+
+@Suite struct WeightNearestTheCreatinineTests {
+    /// cb20-f (unseen record, 2026-12-03): a woman of 81 on zoledronic acid 3.5 mg every 4 weeks
+    /// since November 2025 (baseline creatinine 0.8 mg/dL); weights of June 2026 (58 kg) and
+    /// November 2026 (49 kg), none before the first dose. Cockcroft–Gault takes the weight of the
+    /// day of the creatinine: the nearest, 58 kg, gives 50.5 mL/min (label 3.5 mg, as given); the
+    /// latest, 49 kg, gave 42.7 mL/min and "3.3 mg — the course records 3.5 mg, which is not that dose".
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1944-01-15")
+        r.patient.weights = [WeightRecord(date: day("2026-06-01"), kg: 58), WeightRecord(date: day("2026-11-18"), kg: 49)]
+        r.labs = [
+            LabResult(date: day("2025-11-15"), test: .creatinine, value: 0.8, unit: "mg/dL"),
+            LabResult(date: day("2026-11-17"), test: .creatinine, value: 1.35, unit: "mg/dL"),
+        ]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2025-11-20"), agent: .zoledronicAcid, doseMg: 3.5, intervalWeeks: 4,
+            doses: [day("2025-11-20"), day("2026-10-22")]))
+        r.dentalExams = [day("2025-11-12")]
+        return r
+    }
+
+    @Test func theBaselineClearanceTakesTheWeightNearestItsCreatinine() throws {
+        let a = assess(record(), asOf: day("2026-11-19"))
+        let hold = try #require(a.rule("boneAgents.zoledronic.renalHold").first)
+        // (140 − 81) × 58 / (72 × 0.8) × 0.85 = 50.5 mL/min (Cockcroft–Gault 1976): 50–60 → 3.5 mg.
+        #expect(hold.detail.en.contains("at the same dose as before: 3.5 mg, from the baseline CrCl 50.5 mL/min — weight 58 kg on 2026-06-01, age 81"), "\(hold.detail.en)")
+        #expect(hold.detail.zhHans.contains("2026-06-01 体重 58 kg，年龄 81 岁"))
+        #expect(!hold.detail.en.contains("not that dose"))
+    }
+
+    /// A weight on the day or just before stays the one taken; the nearer of two either side wins.
+    @Test func theNearestWeightEitherSide() throws {
+        var r = record()
+        r.patient.weights.append(WeightRecord(date: day("2025-11-10"), kg: 62))
+        let a = assess(r, asOf: day("2026-11-19"))
+        #expect(try #require(a.rule("boneAgents.zoledronic.renalHold").first).detail.en.contains("weight 62 kg on 2025-11-10"))
+        r.patient.weights[2] = WeightRecord(date: day("2024-11-10"), kg: 62)
+        let b = assess(r, asOf: day("2026-11-19"))
+        #expect(try #require(b.rule("boneAgents.zoledronic.renalHold").first).detail.en.contains("weight 58 kg on 2026-06-01"))
+    }
+}

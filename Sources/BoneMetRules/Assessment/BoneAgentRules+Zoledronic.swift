@@ -54,27 +54,37 @@ extension BoneAgentRules {
     /// the baseline CrCl). When the course records another dose than the label's for that CrCl,
     /// both are said — "at the same dose as before (3.0 mg)" was read for a course given 4 mg;
     /// without a CrCl, what is missing for it.
-    static func resumeDose(_ agent: Treatment, band: ZoledronicAcid.DoseBand?, crcl: String?) -> LocalizedText {
-        guard let band, let crcl else {
+    static func resumeDose(_ agent: Treatment, band: ZoledronicAcid.DoseBand?, clearance: CaseIndex.Clearance?) -> LocalizedText {
+        guard let band, let clearance else {
             return LocalizedText(
                 en: "at the dose for the baseline CrCl (it cannot be computed: record weight, sex and birth date)",
                 zh: "按基线肌酐清除率对应的剂量恢复（无法计算：请记录体重、性别和出生日期）")
         }
+        // With the weight (and its date) and the age the formula took, as the dose finding says
+        // them: a baseline CrCl from a weight a year after the first dose could not be checked.
+        let weight = clearance.weight.map { w in
+            LocalizedText(en: "weight \(CaseIndex.format(w.kg)) kg on \(w.date)", zh: "\(w.date) 体重 \(CaseIndex.format(w.kg)) kg")
+        }
+        let age = clearance.ageYears.map { LocalizedText(en: "age \($0)", zh: "年龄 \($0) 岁") }
+        let inputs = LocalizedText.joined([weight, age].compactMap { $0 }, en: ", ", zh: "，")
+        let crcl = LocalizedText(
+            en: "\(String(describing: clearance.value)) mL/min\(inputs.en.isEmpty ? "" : " — \(inputs.en)")",
+            zh: "\(String(describing: clearance.value)) mL/min\(inputs.zhHans.isEmpty ? "" : "，\(inputs.zhHans)")")
         guard let dose = band.doseMg else {
             return LocalizedText(
-                en: "if at all — the label does not recommend zoledronic acid at the baseline CrCl \(crcl) mL/min (< 30)",
-                zh: "再考虑是否恢复——基线肌酐清除率 \(crcl) mL/min（< 30）时说明书不推荐唑来膦酸")
+                en: "if at all — the label does not recommend zoledronic acid at the baseline CrCl \(crcl.en) (< 30)",
+                zh: "再考虑是否恢复——基线肌酐清除率 \(crcl.zhHans)（< 30）时说明书不推荐唑来膦酸")
         }
         let label = String(describing: dose)
         if let ordered = agent.doseMg, abs(ordered - dose) > 0.001 {
             let given = String(describing: ordered)
             return LocalizedText(
-                en: "at the label's dose for the baseline CrCl \(crcl) mL/min: \(label) mg — the course records \(given) mg, which is not that dose",
-                zh: "按基线肌酐清除率 \(crcl) mL/min 对应的说明书剂量 \(label) mg 恢复——病历记录的剂量为 \(given) mg，与之不符")
+                en: "at the label's dose for the baseline CrCl \(crcl.en): \(label) mg — the course records \(given) mg, which is not that dose",
+                zh: "按基线肌酐清除率 \(crcl.zhHans) 对应的说明书剂量 \(label) mg 恢复——病历记录的剂量为 \(given) mg，与之不符")
         }
         return LocalizedText(
-            en: "at the same dose as before (\(label) mg, from the baseline CrCl \(crcl) mL/min)",
-            zh: "按原剂量恢复（\(label) mg，依据基线肌酐清除率 \(crcl) mL/min）")
+            en: "at the same dose as before: \(label) mg, from the baseline CrCl \(crcl.en)",
+            zh: "按原剂量恢复：\(label) mg，依据基线肌酐清除率 \(crcl.zhHans)")
     }
 
     /// Zoledronic acid is dosed from the baseline CrCl (Zometa label): the creatinine clearance
@@ -103,7 +113,7 @@ extension BoneAgentRules {
             let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
             let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
             let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
-            let resumeDose = Self.resumeDose(agent, band: band, crcl: crcl)
+            let resumeDose = Self.resumeDose(agent, band: band, clearance: clearance)
             let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
             let title: LocalizedText
             let state: LocalizedText

@@ -397,6 +397,23 @@ final class CaseIndex {
         record.patient.weights.filter { weight in date.map { weight.date.earliestDay <= $0.latestDay } ?? known(weight.date) }.max { $0.date < $1.date }
     }
 
+    /// The weight nearest in time to a date (of those known on `asOf`; a tie goes to the earlier):
+    /// Cockcroft–Gault takes the weight of the day of the creatinine. A baseline creatinine of
+    /// November 2025 with weights of June 2026 (58 kg) and November 2026 (49 kg) took the latest,
+    /// 49 kg, and called the course's 3.5 mg "not the label's dose" (cb20-f; 2026.12.100).
+    func weight(nearest date: PartialDate) -> WeightRecord? {
+        let known = record.patient.weights.filter { self.known($0.date) }
+        func distance(_ weight: WeightRecord) -> Int {
+            if weight.date.latestDay < date.earliestDay { return date.earliestDay - weight.date.latestDay }
+            if weight.date.earliestDay > date.latestDay { return weight.date.earliestDay - date.latestDay }
+            return 0
+        }
+        return known.min { a, b in
+            let da = distance(a), db = distance(b)
+            return da != db ? da < db : a.date < b.date
+        }
+    }
+
     func latestPerformance(onOrBefore date: PartialDate? = nil) -> PerformanceStatus? {
         record.performance.filter { status in date.map { status.date.earliestDay <= $0.latestDay } ?? known(status.date) }.max { $0.date < $1.date }
     }

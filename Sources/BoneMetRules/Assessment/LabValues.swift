@@ -50,7 +50,7 @@ extension CaseIndex {
     private func workOutClearance(onOrBefore date: PartialDate?) -> Clearance? {
         guard let lab = latestLab(.creatinine, onOrBefore: date), let creatinine = lab.canonicalValue, creatinine > 0,
             let sex = record.patient.sex, let age = age(at: lab.date), (18...120).contains(age),
-            let weight = latestWeight(onOrBefore: lab.date) ?? latestWeight()
+            let weight = weight(nearest: lab.date)
         else { return nil }
         let value = CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
         return Clearance(
