@@ -1,4 +1,4 @@
-import BoneMetRules
+@testable import BoneMetRules
 import Testing
 
 @Suite struct TumourTypeScoredAsItsRowTests {
@@ -147,5 +147,33 @@ import Testing
         r.patient.weights[2] = WeightRecord(date: day("2024-11-10"), kg: 62)
         let b = assess(r, asOf: day("2026-11-19"))
         #expect(try #require(b.rule("boneAgents.zoledronic.renalHold").first).detail.en.contains("weight 58 kg on 2026-06-01"))
+    }
+}
+
+@Suite struct KatagiriLabsNameTheirValuesTests {
+    /// cb20-g (unseen record, 2026-12-03): a hepatocellular carcinoma with platelets 82 ×10⁹/L and
+    /// bilirubin 27 µmol/L (1.58 mg/dL). New Katagiri's laboratory item read "critical (platelets
+    /// < 100 000/µL, corrected calcium ≥ 10.3 mg/dL or total bilirubin ≥ 1.4 mg/dL)" — the criteria,
+    /// not which value met them. Katagiri 2014: critical platelets < 100 000/µL, bilirubin ≥ 1.4.
+    @Test func aSettledTierNamesTheValuesThatDecideIt() {
+        let critical = Katagiri.settledLabLabel(Katagiri.LabValues(albuminGDl: 3.1, plateletsPerUl: 82_000, bilirubinMgDl: 1.58), .critical)
+        #expect(critical?.en == "critical (platelets 82 000/µL < 100 000; total bilirubin 1.58 mg/dL ≥ 1.4)")
+        #expect(critical?.zhHans == "危急（血小板 82 000/µL <100 000；总胆红素 1.58 mg/dL ≥1.4）")
+        let abnormal = Katagiri.settledLabLabel(
+            Katagiri.LabValues(crpMgDl: 0.2, ldhIuL: 310, albuminGDl: 4.0, plateletsPerUl: 150_000, calciumMgDl: 9.5, bilirubinMgDl: 0.6), .abnormal)
+        #expect(abnormal?.en == "abnormal (LDH 310 IU/L ≥ 250)")
+        // At the thresholds: platelets of exactly 100 000 and bilirubin 1.39 decide nothing.
+        #expect(Katagiri.settledLabLabel(Katagiri.LabValues(plateletsPerUl: 100_000, bilirubinMgDl: 1.39), .critical) == nil)
+    }
+
+    @Test func theHCCRecordSaysItsCriticalValues() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histology: "肝细胞癌", diagnosed: day("2022-06"))]
+        r.labs = [
+            LabResult(date: day("2023-03-18"), test: .platelets, value: 82, unit: "10^9/L"),
+            LabResult(date: day("2023-03-18"), test: .bilirubin, value: 27, unit: "µmol/L"),
+        ]
+        let katagiri = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("laboratory data critical (platelets 82 000/µL < 100 000; total bilirubin 1.58 mg/dL ≥ 1.4) → 2"), "\(katagiri.detail.en)")
     }
 }

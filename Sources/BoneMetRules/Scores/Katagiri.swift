@@ -282,16 +282,54 @@ public enum Katagiri {
         if let points = tier.possible.lowerBound == tier.possible.upperBound ? tier.possible.lowerBound : nil,
             let labs = Labs.allCases.first(where: { $0.points == points })
         {
-            return ScoreComponent(key: "labs", label: label, value: labs.rawValue, valueLabel: labs.label, points: points)
+            return ScoreComponent(
+                key: "labs", label: label, value: labs.rawValue, valueLabel: settledLabLabel(input.labValues, labs) ?? labs.label, points: points)
         }
         return ScoreComponent(key: "labs", label: label, unknownWithin: tier.possible, valueLabel: partialLabLabel(input.labValues, missing: tier.missing))
     }
 
-    /// What is known of a tier still open: the values that already decide part of it and those
-    /// still needed ("abnormal (LDH 310 IU/L ≥ 250); not recorded: platelets, bilirubin") —
-    /// "unknown" read as if nothing was on record.
-    static func partialLabLabel(_ values: LabValues, missing: [String]) -> LocalizedText? {
-        guard !values.isEmpty else { return nil }
+    /// A settled tier named by the values that decide it ("critical (platelets 82 000/µL < 100 000;
+    /// total bilirubin 1.58 mg/dL ≥ 1.4)"): the criteria alone, "platelets < 100 000/µL, corrected
+    /// calcium ≥ 10.3 mg/dL or total bilirubin ≥ 1.4 mg/dL", left the reader to find which.
+    static func settledLabLabel(_ values: LabValues, _ tier: Labs) -> LocalizedText? {
+        func number(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
+        func count(_ value: Double) -> String {
+            let digits = String(Int(value.rounded()))
+            var out = ""
+            for (i, c) in digits.reversed().enumerated() {
+                if i > 0 && i % 3 == 0 { out.append(" ") }
+                out.append(c)
+            }
+            return String(out.reversed())
+        }
+        var deciding: [LocalizedText] = []
+        switch tier {
+        case .critical:
+            if let platelets = values.plateletsPerUl, platelets < Thresholds.plateletsPerUl {
+                deciding.append(LocalizedText(
+                    en: "platelets \(count(platelets))/µL < \(count(Thresholds.plateletsPerUl))", zh: "血小板 \(count(platelets))/µL <\(count(Thresholds.plateletsPerUl))"))
+            }
+            if let calcium = values.calciumMgDl, calcium >= Thresholds.calciumMgDl {
+                deciding.append(LocalizedText(
+                    en: "corrected calcium \(number(calcium)) mg/dL ≥ \(number(Thresholds.calciumMgDl))", zh: "校正血钙 \(number(calcium)) mg/dL ≥\(number(Thresholds.calciumMgDl))"))
+            }
+            if let bilirubin = values.bilirubinMgDl, bilirubin >= Thresholds.bilirubinMgDl {
+                deciding.append(LocalizedText(
+                    en: "total bilirubin \(number(bilirubin)) mg/dL ≥ \(number(Thresholds.bilirubinMgDl))", zh: "总胆红素 \(number(bilirubin)) mg/dL ≥\(number(Thresholds.bilirubinMgDl))"))
+            }
+        case .abnormal:
+            deciding = abnormalValues(values)
+        case .normal:
+            return nil
+        }
+        guard !deciding.isEmpty else { return nil }
+        let name = tier == .critical ? LocalizedText(en: "critical", zh: "危急") : LocalizedText(en: "abnormal", zh: "异常")
+        let list = LocalizedText.joined(deciding, en: "; ", zh: "；")
+        return LocalizedText(en: "\(name.en) (\(list.en))", zh: "\(name.zhHans)（\(list.zhHans)）")
+    }
+
+    /// The values past Katagiri's abnormal thresholds, named with them ("LDH 310 IU/L ≥ 250").
+    static func abnormalValues(_ values: LabValues) -> [LocalizedText] {
         func number(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
         var abnormal: [LocalizedText] = []
         if let crp = values.crpMgDl, crp >= Thresholds.crpMgDl {
@@ -304,6 +342,15 @@ public enum Katagiri {
             abnormal.append(LocalizedText(
                 en: "albumin \(number(albumin)) g/dL < \(number(Thresholds.albuminGDl))", zh: "白蛋白 \(number(albumin)) g/dL <\(number(Thresholds.albuminGDl))"))
         }
+        return abnormal
+    }
+
+    /// What is known of a tier still open: the values that already decide part of it and those
+    /// still needed ("abnormal (LDH 310 IU/L ≥ 250); not recorded: platelets, bilirubin") —
+    /// "unknown" read as if nothing was on record.
+    static func partialLabLabel(_ values: LabValues, missing: [String]) -> LocalizedText? {
+        guard !values.isEmpty else { return nil }
+        let abnormal = abnormalValues(values)
         let names: [String: LocalizedText] = [
             "plateletsPerUl": LocalizedText(en: "platelets", zh: "血小板"), "calciumMgDl": LocalizedText(en: "corrected calcium", zh: "校正血钙"),
             "bilirubinMgDl": LocalizedText(en: "total bilirubin", zh: "总胆红素"), "crpMgDl": LocalizedText(en: "CRP", zh: "CRP"),
