@@ -177,3 +177,34 @@ import Testing
         #expect(katagiri.detail.en.contains("laboratory data critical (platelets 82 000/µL < 100 000; total bilirubin 1.58 mg/dL ≥ 1.4) → 2"), "\(katagiri.detail.en)")
     }
 }
+
+@Suite struct SpecimenAtTheLabTests {
+    /// cb20-h2 (unseen record, 2026-12-03): a lung adenocarcinoma eight years out, a pelvic biopsy of
+    /// 2026-11-02 pending with NGS requested, its decalcification not recorded. Acid decalcifiers
+    /// ruin DNA/RNA and FISH (van Es 2019; the source hospital asks for EDTA): while the specimen is
+    /// at the laboratory the decalcifier can still be chosen — nothing was said.
+    func record(decalcification: Decalcification?, result: BiopsyResult?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌", diagnosed: day("2018-02"))]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-03-22"), decalcification: decalcification, result: result, molecularTests: ["NGS"])]
+        return r
+    }
+
+    @Test func aPendingSpecimenWithMolecularTestsAsksForEDTA() throws {
+        let a = assess(record(decalcification: nil, result: .pending), asOf: day("2023-03-25"))
+        let edta = try #require(a.rule("diagnosis.biopsy.edta").first)
+        #expect(edta.subject == .lesion("L1"))
+        #expect(edta.title.en.contains("Biopsy of 2023-03-22 (left femur, diaphysis), result pending: decalcify with EDTA"), "\(edta.title.en)")
+        #expect(edta.detail.en.contains("NGS requested"))
+        #expect(edta.detail.zhHans.contains("已申请 NGS"))
+        #expect(a.rule("diagnosis.biopsy.edta").count == 1)
+    }
+
+    /// Decalcified with EDTA, or reported: nothing to ask; acid: the existing warning.
+    @Test func onlyWhileTheDecalcifierCanStillBeChosen() {
+        #expect(!assess(record(decalcification: .edta, result: .pending), asOf: day("2023-03-25")).has("diagnosis.biopsy.edta"))
+        #expect(!assess(record(decalcification: nil, result: .metastasis), asOf: day("2023-03-25")).has("diagnosis.biopsy.edta"))
+        let acid = assess(record(decalcification: .acid, result: .pending), asOf: day("2023-03-25"))
+        #expect(acid.has("diagnosis.biopsy.acidDecalcified") && !acid.has("diagnosis.biopsy.edta"))
+    }
+}

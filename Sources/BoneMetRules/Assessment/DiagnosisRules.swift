@@ -318,7 +318,33 @@ struct DiagnosisRules {
         var findings: [Finding] = []
         let tests = testsAtStake
         let wanted = index.record.plans.molecularTestsWanted == true
-        if wanted && biopsyAdvised {
+        // A specimen still at the laboratory (result pending) with molecular tests asked for and
+        // its decalcification not recorded: the decalcifier can still be chosen — said of that
+        // specimen. A lung cancer's pending pelvic biopsy, NGS requested, was told nothing.
+        let atTheLab = index.record.biopsies.filter { biopsy in
+            index.known(biopsy.date) && (biopsy.result == nil || biopsy.result == .pending)
+                && (biopsy.decalcification == nil || biopsy.decalcification == .unknown)
+                && (wanted || !biopsy.molecularTests.isEmpty)
+        }
+        for biopsy in atTheLab {
+            let asked = biopsy.molecularTests.isEmpty
+                ? LocalizedText(en: "molecular tests are wanted", zh: "需要分子检测")
+                : LocalizedText(en: "\(biopsy.molecularTests.joined(separator: ", ")) requested", zh: "已申请 \(biopsy.molecularTests.joined(separator: "、"))")
+            let site = biopsy.lesion.map { " (\(index.label(lesionId: $0).en))" } ?? ""
+            let siteZh = biopsy.lesion.map { "（\(index.label(lesionId: $0).zhHans)）" } ?? ""
+            findings.append(Finding(
+                ruleId: "diagnosis.biopsy.edta", severity: .advisory, duty: .diagnosis, specialty: .pathology,
+                subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
+                title: LocalizedText(
+                    en: "Biopsy of \(biopsy.date)\(site), result pending: decalcify with EDTA",
+                    zh: "\(biopsy.date) 活检\(siteZh)结果待报告：请用 EDTA 脱钙"),
+                detail: LocalizedText(
+                    en: "\(asked.en.prefix(1).uppercased() + asked.en.dropFirst()) and the decalcification of this specimen is not recorded: acid decalcifiers ruin \(tests.en). Tell pathology to decalcify it with EDTA (or to test non-decalcified tissue), and record how it was decalcified.",
+                    zh: "\(asked.zhHans)，而该标本的脱钙方式未记录：酸性脱钙液会破坏\(tests.zhHans)。请告知病理科用 EDTA 脱钙（或用未脱钙组织检测），并记录脱钙方式。"),
+                inputs: [FindingInput("decalcification", "unknown"), FindingInput("molecularTests", biopsy.molecularTests.isEmpty ? "wanted" : biopsy.molecularTests.joined(separator: ","))],
+                sources: [Self.vanEs2019, Self.sourceHospital]))
+        }
+        if wanted && biopsyAdvised && atTheLab.isEmpty {
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.edta", severity: .advisory, duty: .diagnosis, specialty: .pathology,
                 subject: .patient, date: index.assessedOn,
