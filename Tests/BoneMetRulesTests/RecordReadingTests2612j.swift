@@ -208,3 +208,42 @@ import Testing
         #expect(acid.has("diagnosis.biopsy.acidDecalcified") && !acid.has("diagnosis.biopsy.edta"))
     }
 }
+
+@Suite struct LevelInTheNoteTests {
+    /// cb20-i (unseen record, 2026-12-03): a lobular breast cancer's vertebrae recorded as
+    /// `vertebra` with the level only in the note — "胸7椎体" (ESCC 3), "T12 椎体及附件". SINS has no
+    /// location without a level: T7 read "SINS 6–9, category undetermined" (Fisher 2010: T3–T10
+    /// semi-rigid 1 point → 7, potentially unstable) and the label "vertebra — 胸7椎体".
+    @Test func theLevelIsReadFromTheNote() {
+        let thoracic: Set<VertebralLevel.Region> = [.cervical, .thoracic, .lumbar]
+        let cases: [(String, String?)] = [
+            ("胸7椎体", "T7"), ("T12 椎体及附件", "T12"), ("第三腰椎", "L3"), ("第12胸椎", "T12"), ("胸十二椎体", "T12"),
+            ("腰椎3", "L3"), ("Ｌ４椎体", "L4"), ("C2 dens", "C2"), ("T1 vertebral body", "T1"), ("T2椎体", "T2"),
+            // MRI sequences are no levels; spans and lists name no one vertebra.
+            ("T2WI 高信号", nil), ("T1 加权低信号", nil), ("T7-9", nil), ("L5/S1", nil), ("T7、T8", nil), ("胸7至胸9", nil),
+            ("胸椎多发", nil), ("CT 5 mm", nil), ("T7 and L2", nil),
+        ]
+        for (note, expected) in cases {
+            #expect(VertebralLevel.named(in: note, regions: thoracic)?.description == expected, "\(note)")
+        }
+        #expect(VertebralLevel.named(in: "骶1", regions: [.sacral])?.description == "S1")
+        #expect(VertebralLevel.named(in: "骶1", regions: thoracic) == nil, "a sacral level is no vertebra's")
+    }
+
+    @Test func aVertebraWithItsLevelInTheNoteIsScored() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, note: "胸7椎体")]
+        r.studies = [ct("S1", "2023-01-05", [observation("V", .mixed) {
+            $0.boneDestruction = true; $0.collapse = SINS.Collapse.noCollapseOver50Involved; $0.alignment = .normal; $0.posterolateral = .unilateral
+        }])]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "V", sins: .mechanical)]
+        let a = assess(r, asOf: day("2023-01-20"))
+        let sins = try #require(a.rule("surgery.spine.noms").first)
+        // Fisher 2010: T7 semi-rigid 1, mechanical pain 3, mixed 1, normal alignment 0,
+        // no collapse with > 50 % involved 1, unilateral posterolateral 1 = 7.
+        #expect(sins.title.en.hasPrefix("T7 vertebra: SINS 7"), "\(sins.title.en)")
+        // A recorded level is never overruled by a note.
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T11"), note: "胸7椎体")]
+        #expect(try #require(assess(r, asOf: day("2023-01-20")).rule("surgery.spine.noms").first).title.en.hasPrefix("T11 vertebra"))
+    }
+}

@@ -1,0 +1,113 @@
+/// A vertebral level named in a lesion's note ("胸7椎体", "第三腰椎", "T12 vertebral body"), for a
+/// vertebra or sacrum recorded without its level: Chinese records and EHR body-site texts write
+/// the level in words, and a vertebra without one has no SINS location (a breast cancer's
+/// "胸7椎体" with ESCC 3 read SINS 6–9, category undetermined). One level only — a span or a list
+/// ("T7-9", "L5/S1", "T7、T8") names no one vertebra — and MRI sequence names ("T2WI",
+/// "T1 加权", "T2 高信号") are not levels: T1 and T2 count only beside a word for a vertebra.
+/// A hand scanner, as the rest of the rules' text reading (no shared `Regex` state).
+extension VertebralLevel {
+    public static func named(in note: String, regions: Set<Region>) -> VertebralLevel? {
+        let chars: [Character] = note.unicodeScalars.map { scalar in
+            // Full-width letters and digits (Ｔ７) as ASCII.
+            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
+        }
+        var found: Set<VertebralLevel> = []
+        var i = 0
+        while i < chars.count {
+            guard let mention = mention(chars, at: i) else { i += 1; continue }
+            // Another number after a separator: a span or a list, no one vertebra.
+            if continues(chars, after: mention.end) { return nil }
+            if let level = mention.level { found.insert(level) }
+            i = mention.end
+        }
+        guard found.count == 1, let level = found.first, regions.contains(level.region) else { return nil }
+        return level
+    }
+
+    private static let chineseRegions: [Character: Region] = ["颈": .cervical, "胸": .thoracic, "腰": .lumbar, "骶": .sacral]
+    private static let chineseDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    private static let separators: Set<Character> = ["-", "–", "—", "~", "～", "/", "至", "到", "、", ",", "，", "和", "及"]
+
+    /// A level mention starting at `i` and where it ends; `level` nil for a mention that is no
+    /// level (an MRI sequence, a number out of range).
+    private static func mention(_ c: [Character], at i: Int) -> (level: VertebralLevel?, end: Int)? {
+        let ch = c[i]
+        if let ascii = ch.asciiValue, let region = Region(ascii: ascii), i == 0 || !(c[i - 1].isASCII && c[i - 1].isLetter) {
+            let j = skipSpace(c, i + 1)
+            guard let (number, end) = arabic(c, at: j) else { return nil }
+            // T1, T2 beside no vertebral word are MRI sequences.
+            if region == .thoracic && number <= 2 && !vertebralWord(c, at: skipSpace(c, end)) { return (nil, end) }
+            return (VertebralLevel(region: region, number: number), end)
+        }
+        if let region = chineseRegions[ch] {
+            var j = i + 1
+            if j < c.count && c[j] == "椎" { j += 1 }
+            guard let (number, end) = number(c, at: skipSpace(c, j)) else { return nil }
+            return (VertebralLevel(region: region, number: number), end)
+        }
+        if ch == "第", let (number, afterNumber) = number(c, at: skipSpace(c, i + 1)) {
+            let r = skipSpace(c, afterNumber)
+            guard r + 1 < c.count, let region = chineseRegions[c[r]], c[r + 1] == "椎" else { return nil }
+            return (VertebralLevel(region: region, number: number), r + 2)
+        }
+        return nil
+    }
+
+    private static func continues(_ c: [Character], after end: Int) -> Bool {
+        var j = skipSpace(c, end)
+        if j < c.count && c[j] == "椎" { j += 1; if j < c.count && c[j] == "体" { j += 1 } }
+        j = skipSpace(c, j)
+        guard j < c.count, separators.contains(c[j]) else { return false }
+        j = skipSpace(c, j + 1)
+        if j < c.count, (c[j].asciiValue.flatMap { Region(ascii: $0) } != nil) || chineseRegions[c[j]] != nil { j += 1 }
+        if j < c.count && c[j] == "椎" { j += 1 }
+        j = skipSpace(c, j)
+        return number(c, at: j) != nil
+    }
+
+    private static func vertebralWord(_ c: [Character], at j: Int) -> Bool {
+        guard j < c.count else { return false }
+        if c[j] == "椎" { return true }
+        let rest = String(c[j..<min(c.count, j + 4)]).lowercased()
+        return rest.hasPrefix("vert") || rest.hasPrefix("body")
+    }
+
+    private static func skipSpace(_ c: [Character], _ j: Int) -> Int {
+        var j = j
+        while j < c.count && c[j].isWhitespace { j += 1 }
+        return j
+    }
+
+    /// One or two ASCII digits not followed by a third.
+    private static func arabic(_ c: [Character], at j: Int) -> (Int, Int)? {
+        var k = j, value = 0
+        while k < c.count, k - j < 3, let digit = c[k].asciiValue, (0x30...0x39).contains(digit) {
+            value = value * 10 + Int(digit - 0x30)
+            k += 1
+        }
+        guard (1...2).contains(k - j) else { return nil }
+        return (value, k)
+    }
+
+    /// Arabic digits, or a Chinese numeral up to twelve (十, 十一, 十二, 一 … 九).
+    private static func number(_ c: [Character], at j: Int) -> (Int, Int)? {
+        if let arabic = arabic(c, at: j) { return arabic }
+        guard j < c.count else { return nil }
+        if c[j] == "十" {
+            if j + 1 < c.count, let unit = chineseDigits[c[j + 1]] { return (10 + unit, j + 2) }
+            return (10, j + 1)
+        }
+        return chineseDigits[c[j]].map { ($0, j + 1) }
+    }
+}
+
+extension Lesion {
+    /// The lesion with the level its note names, when it is a vertebra or sacrum recorded without
+    /// one (`VertebralLevel.named(in:regions:)`); otherwise as recorded.
+    public var withLevelFromNote: Lesion {
+        guard level == nil, let note, bone == .vertebra || bone == .sacrum else { return self }
+        var copy = self
+        copy.level = VertebralLevel.named(in: note, regions: bone == .sacrum ? [.sacral] : [.cervical, .thoracic, .lumbar])
+        return copy
+    }
+}
