@@ -247,3 +247,23 @@ import Testing
         #expect(try #require(assess(r, asOf: day("2023-01-20")).rule("surgery.spine.noms").first).title.en.hasPrefix("T11 vertebra"))
     }
 }
+
+extension LevelInTheNoteTests {
+    /// cb20-j: femora recorded without side or segment, noted "左股骨干" and "右股骨颈". A limb lesion
+    /// without a side needs both limbs imaged to have been looked at, and both read "femur — <note>".
+    @Test func theSideAndSegmentAreReadFromTheNote() throws {
+        #expect(Laterality.named(in: "右股骨颈") == .right)
+        #expect(Laterality.named(in: "left femoral shaft") == .left)
+        #expect(Laterality.named(in: "左右股骨") == nil)
+        #expect(Laterality.named(in: "femur, leftover cement") == nil, "whole words only")
+        var r = baseCase()
+        r.lesions = [Lesion(id: "FE", bone: .femur, note: "左股骨干"), Lesion(id: "FN", bone: .femur, laterality: .left, note: "右股骨颈")]
+        r.studies = [ct("S1", "2023-01-05", [observation("FE", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("FN", .lytic, [10, 10]) { $0.boneDestruction = true }])]
+        let a = assess(r, asOf: day("2023-01-20"))
+        let labels = a.findings.map(\.title.en).joined(separator: " | ")
+        #expect(labels.contains("left femur, diaphysis"), "\(labels)")
+        // A recorded side stays: FN is the left femur, its note notwithstanding.
+        #expect(labels.contains("left femur, proximal"), "\(labels)")
+        #expect(!labels.contains("right femur"), "\(labels)")
+    }
+}

@@ -85,9 +85,12 @@ final class CaseIndex {
     private var lesionLabels: [String: LocalizedText]?
 
     init(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) {
-        // A vertebra recorded without its level is read at the level its note names ("胸7椎体").
+        // A vertebra recorded without its level is read at the level its note names ("胸7椎体"),
+        // a limb bone without its side at the side ("右股骨颈").
         var record = record
-        if record.lesions.contains(where: { $0.level == nil && $0.note != nil }) { record.lesions = record.lesions.map(\.withLevelFromNote) }
+        if record.lesions.contains(where: { ($0.level == nil || $0.laterality == nil) && $0.note != nil }) {
+            record.lesions = record.lesions.map(\.withSiteFromNote)
+        }
         self.record = record
         self.asOf = asOf
         self.settings = settings
