@@ -69,6 +69,12 @@ public struct Lesion: Sendable, Hashable, Encodable {
     /// How a surgeon names the lesion: "T10 vertebra", "right femur, peritrochanteric"
     /// (右股骨转子周围). The id is never part of it, so it can never read as a second level.
     public var label: LocalizedText {
+        // What the note names and the record left out (`withSiteFromNote`), so that every page
+        // names the lesion as the findings do ("右股骨颈" recorded as a bare femur).
+        if note != nil, level == nil || laterality == nil || segment == nil {
+            let read = withSiteFromNote
+            if read != self { return read.label }
+        }
         if let level {
             return bone == .sacrum
                 ? LocalizedText(en: "sacrum (\(level))", zh: "骶骨（\(level)）")
