@@ -267,3 +267,41 @@ extension LevelInTheNoteTests {
         #expect(!labels.contains("right femur"), "\(labels)")
     }
 }
+
+@Suite struct AFixationProtectsTheBoneTests {
+    /// cb20-k (unseen record, 2026-12-03): a renal-cell carcinoma's right femoral shaft (lytic,
+    /// > 2/3 of the diameter, Mirels 9) nailed on 2026-09-05 — "右股骨髓内钉内固定术", no fracture on
+    /// record — then irradiated. In November it read "impending fracture (Mirels 9) — prophylactic
+    /// fixation, urgent", "irradiated already … without fixation: fix it": a fixation of no stated
+    /// kind was "other surgery", which protects nothing. A nail fixes the bone it is in; one put in
+    /// before any fracture is what Mirels 1989 calls prophylactic fixation.
+    func record(procedure: SurgicalProcedure? = nil, name: String = "右股骨髓内钉内固定术") -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "FE", bone: .femur, segment: .diaphysis, laterality: .right)]
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("FE", .lytic, [45, 30]) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.7 }]),
+            ct("S2", "2023-03-20", [observation("FE", .lytic, [44, 30]) { $0.boneDestruction = true }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-03-20"), lesion: "FE", mirels: .mild)]
+        r.treatments.append(Treatment(id: "NAIL", kind: .surgery, name: name, lesions: ["FE"], start: day("2023-01-20"), procedure: procedure))
+        r.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "30Gy/10F", lesions: ["FE"], start: day("2023-02-01"), end: day("2023-02-14")))
+        return r
+    }
+
+    @Test func aNailWithNoFractureBeforeItIsAProphylacticFixation() throws {
+        for r in [record(), record(procedure: .other)] {
+            let a = assess(r, asOf: day("2023-03-25"))
+            let mirels = try #require(a.findings.first { $0.subject == .lesion("FE") && $0.ruleId.hasPrefix("surgery.mirels") })
+            #expect(mirels.severity == .info, "\(mirels.title.en)")
+            #expect(mirels.title.en.contains("fixed"), "\(mirels.title.en)")
+            #expect(!a.findings.contains { $0.detail.en.contains("without fixation") })
+        }
+    }
+
+    /// An operation whose name reads as no orthopaedic procedure still protects nothing.
+    @Test func anUnreadOperationStillProtectsNothing() throws {
+        let a = assess(record(procedure: .other, name: "右股骨切开活检术"), asOf: day("2023-03-25"))
+        let mirels = try #require(a.findings.first { $0.subject == .lesion("FE") && $0.ruleId.hasPrefix("surgery.mirels") })
+        #expect(mirels.severity == .urgent)
+    }
+}

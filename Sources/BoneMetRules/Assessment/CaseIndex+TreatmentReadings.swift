@@ -3,7 +3,11 @@
 extension CaseIndex {
     /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
     /// spinal internal fixation is stabilisation, and a fixation of no stated kind done on or
-    /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it.
+    /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it; with
+    /// no fracture of its lesion before it, it fixed a bone that had not broken: a prophylactic
+    /// fixation (Mirels 1989's term). Read as "other", a renal-cell femur nailed in September
+    /// (右股骨髓内钉内固定术) was told in November to have an urgent prophylactic fixation and that
+    /// its radiotherapy had been given "without fixation" (cb20-k, 2026.12.105).
     static func procedureReading(_ operation: Treatment, in record: CaseRecord) -> SurgicalProcedure? {
         let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
         let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
@@ -12,7 +16,7 @@ extension CaseIndex {
             study.date.earliestDay <= start.latestDay
                 && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
         }
-        return imaged || SurgicalProcedureText.fixedFracture(operation, events: record.events) != nil ? .fractureFixation : .other
+        return imaged || SurgicalProcedureText.fixedFracture(operation, events: record.events) != nil ? .fractureFixation : .prophylacticFixation
     }
 
     /// A "systemic therapy" row whose every drug is one bone-modifying agent ("唑来膦酸 4mg",

@@ -129,7 +129,11 @@ final class CaseIndex {
                     seen.stopReason = nil
                 }
                 seen.doses = treatment.doses.filter { known($0) }
-                if treatment.kind == .surgery, treatment.procedure == nil { seen.procedure = Self.procedureReading(treatment, in: record) }
+                // Recorded `other` (as an EHR import records a fixation of no stated kind) is read
+                // from the name too: a nail or plate protects the bone whatever the row calls it.
+                if treatment.kind == .surgery, treatment.procedure == nil || treatment.procedure == .other {
+                    seen.procedure = Self.procedureReading(treatment, in: record) ?? treatment.procedure
+                }
                 // A course's dose written in its name only ("T6 姑息放疗 20Gy/5F").
                 if treatment.kind == .radiotherapy, treatment.doseGy == nil, let written = RadiotherapyDoseText.read(treatment.name) {
                     seen.doseGy = written.gy

@@ -6,8 +6,9 @@
 /// referral for fixation", and the prosthesis's absent lesion read as complete response.
 ///
 /// Only unambiguous words count. A fixation that says neither "prophylactic" nor "fracture" is
-/// `other` — the MDT completes it — unless it is on the spine, where internal fixation is
-/// stabilisation, or `fixedFracture` finds the fracture it followed. Anything else is not an
+/// `other` here — unless it is on the spine, where internal fixation is stabilisation; the
+/// assessment then reads it against the record (`CaseIndex.procedureReading`): the fixation of the
+/// fracture `fixedFracture` finds before it, else a prophylactic fixation. Anything else is not an
 /// orthopaedic procedure for BoneMet (nil): an open biopsy entered as surgery stays unread.
 public enum SurgicalProcedureText {
     /// `spinal`: every lesion the operation treats is a vertebra or the sacrum.
