@@ -407,17 +407,20 @@ public enum FHIRCaseMapper {
             else { continue }
             record.treatments[index].lesions = [target]
         }
-        // A fixation whose name says neither "prophylactic" nor "fracture" is not guessed from its
-        // name — but one done on or after a pathological fracture of its lesion, still current,
-        // fixed that fracture (an "intramedullary nailing of femur" three days after the femur's
-        // M84.551A read as an operation of unknown kind).
+        // A fixation whose name says neither "prophylactic" nor "fracture": one done on or after a
+        // pathological fracture of its lesion, still current, fixed that fracture (an
+        // "intramedullary nailing of femur" three days after the femur's M84.551A read as an
+        // operation of unknown kind); any other fixed a bone that had not broken.
         for (id, label) in unnamedFixations {
             guard let index = record.treatments.firstIndex(where: { $0.id == id }) else { continue }
             if let fracture = SurgicalProcedureText.fixedFracture(record.treatments[index], events: record.events), let lesion = fracture.lesion {
                 record.treatments[index].procedure = .fractureFixation
                 notes.append(MappingNote(resource: label, message: "fixation after the pathological fracture of lesion \(lesion) recorded on \(fracture.date): read as fracture fixation"))
             } else {
-                notes.append(MappingNote(resource: label, message: "fixation without \"prophylactic\" or \"fracture\": recorded as surgery \"other\""))
+                // With no fracture of its lesion before it, the bone it fixed had not broken: a
+                // prophylactic fixation (as the assessment reads a name of no stated kind).
+                record.treatments[index].procedure = .prophylacticFixation
+                notes.append(MappingNote(resource: label, message: "fixation without \"prophylactic\" or \"fracture\", and no pathological fracture of its lesion before it: read as prophylactic fixation"))
             }
         }
         // Receptors, latest reading last, onto the primary they concern.

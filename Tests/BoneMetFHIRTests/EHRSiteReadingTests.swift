@@ -43,7 +43,7 @@ extension RealEHRImportTests {
             let (other, back) = try await importBundle(bundle(fracture: code, nailed: nailed))
             let record = try #require(back.first)
             #expect((record.events.first?.lesion != nil) == linked, "\(code)")
-            #expect(record.treatments.first { $0.kind == .surgery }?.procedure == (fixed ? .fractureFixation : .other), "\(code)")
+            #expect(record.treatments.first { $0.kind == .surgery }?.procedure == (fixed ? .fractureFixation : .prophylacticFixation), "\(code)")
             #expect(other.notes.contains { $0.message.hasPrefix("fixation without") } == !fixed, "\(code)")
         }
     }

@@ -106,8 +106,10 @@ extension FHIRMappingTests {
         #expect(surgeries["a"] == .prophylacticFixation)
         #expect(surgeries["b"] == .fractureFixation)
         #expect(surgeries["c"] == .cementAugmentation)
-        // A fixation that does not say which kind: "other", and a note — never guessed.
-        #expect(surgeries["d"] == .other)
+        // A fixation that does not say which kind, no fracture of its lesion before it: it fixed a
+        // bone that had not broken — prophylactic (Mirels 1989), with a note saying so. As
+        // "other" it protected nothing, and the femur read "urgent prophylactic fixation".
+        #expect(surgeries["d"] == .prophylacticFixation)
         #expect(notes.contains { $0.resource == "Procedure/d" })
         // Not on bone (no bone condition, no bone site): not an orthopaedic procedure here.
         #expect(surgeries["e"] == nil)
