@@ -230,7 +230,9 @@ extension PSAProgressionTests {
         #expect(high.detail.en.hasSuffix("This is SRE prevention's dose table: for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when)."))
         #expect(high.detail.zhHans.contains("此为预防 SRE 的剂量表"))
         // The CrCl with what it was worked out from, as the dose finding says it (rule set 2026.12.77).
-        #expect(high.detail.en.hasPrefix("Cockcroft–Gault from creatinine 2.5 mg/dL (2023-01-05; baseline (before the first dose)), weight 70 kg (2023-01-01), age 67: do not give zoledronic acid"))
+        // The first dose was given in hypercalcaemia, the second with no calcium since: SRE
+        // prevention's baseline is before the second (rule set 2026.12.106) — the same creatinine.
+        #expect(high.detail.en.hasPrefix("Cockcroft–Gault from creatinine 2.5 mg/dL (2023-01-05; baseline of SRE prevention: before its first dose, 2023-02-05 — the doses before it were given in hypercalcaemia, dosed without CrCl adjustment), weight 70 kg (2023-01-01), age 67: do not give zoledronic acid"))
         let normal = try #require(assess(record(calcium: 9.0), asOf: day("2023-02-10")).rule("boneAgents.zoledronic.notRecommended").first)
         #expect(!normal.detail.en.contains("SRE prevention's dose table"))
     }

@@ -305,3 +305,49 @@ extension LevelInTheNoteTests {
         #expect(mirels.severity == .urgent)
     }
 }
+
+@Suite struct SREPreventionBaselineAfterHypercalcaemiaTests {
+    /// cb20-l (unseen record, 2026-12-03): a myeloma with corrected calcium 12.4 mg/dL and
+    /// creatinine 150 µmol/L (CrCl 29.5) given zoledronic acid 4 mg — the label's hypercalcaemia dose,
+    /// not adjusted for CrCl below creatinine 4.5 mg/dL — then 4 mg four weeks later with calcium
+    /// normal and creatinine 110 µmol/L (CrCl 40.2). SRE prevention, which the CrCl bands dose,
+    /// began with that second dose: 3.3 mg (Zometa label, CrCl 40–49). It read "Zoledronic acid not
+    /// recommended: CrCl 29.5 mL/min (< 30) — do not give", urgent, from the dehydrated creatinine.
+    func record(secondDose: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, diagnosed: day("2022-12"))]
+        r.patient.birthDate = day("1955-12-01")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 58)]
+        r.labs = [
+            LabResult(date: day("2023-01-08"), test: .creatinine, value: 150, unit: "µmol/L"),
+            LabResult(date: day("2023-01-08"), test: .calcium, value: 2.9, unit: "mmol/L"),
+            LabResult(date: day("2023-01-08"), test: .albumin, value: 30, unit: "g/L"),
+            LabResult(date: day("2023-02-03"), test: .creatinine, value: 110, unit: "µmol/L"),
+            LabResult(date: day("2023-02-03"), test: .calcium, value: 2.4, unit: "mmol/L"),
+        ]
+        r.dentalExams = [day("2023-01-06")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-01-10"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: secondDose ? [day("2023-01-10"), day("2023-02-07")] : [day("2023-01-10")]))
+        return r
+    }
+
+    @Test func preventionIsDosedFromTheCreatinineBeforeItsFirstDose() throws {
+        let a = assess(record(), asOf: day("2023-02-10"))
+        #expect(!a.has("boneAgents.zoledronic.notRecommended"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        // (140 − 67) × 58 / (72 × 1.24) × 0.85 = 40.2 mL/min (Cockcroft–Gault 1976): 40–49 → 3.3 mg.
+        #expect(dose.title.en == "Zoledronic acid 3.3 mg for CrCl 40.2 mL/min (ordered 4.0 mg)", "\(dose.title.en)")
+        #expect(dose.detail.en.contains("baseline of SRE prevention: before its first dose, 2023-02-07"))
+        #expect(dose.detail.zhHans.contains("预防 SRE 的基线"))
+    }
+
+    /// One dose so far, in hypercalcaemia: the hypercalcaemia finding, and SRE prevention's next
+    /// dose from the latest creatinine.
+    @Test func beforePreventionBeganTheLatestCreatinineSetsItsDose() throws {
+        let a = assess(record(secondDose: false), asOf: day("2023-02-05"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.title.en.contains("for hypercalcaemia"), "\(dose.title.en)")
+        #expect(dose.detail.en.contains("For SRE prevention from the next dose: 3.3 mg for CrCl 40.2 mL/min (latest, as the baseline of SRE prevention"), "\(dose.detail.en)")
+    }
+}

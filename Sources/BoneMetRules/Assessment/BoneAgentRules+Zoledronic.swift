@@ -33,10 +33,34 @@ extension BoneAgentRules {
     }
 
     /// The CrCl a course is dosed from: before its first dose when that is on record, else the
-    /// latest (and whether it was the baseline).
-    static func dosingClearance(_ agent: Treatment, index: CaseIndex) -> (clearance: CaseIndex.Clearance, baseline: Bool)? {
-        if !agent.planned, let start = agent.start, let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true) }
-        return index.creatinineClearance().map { ($0, false) }
+    /// latest (and whether it was the baseline). A course begun in hypercalcaemia — given as the
+    /// label's 4 mg for it, not adjusted for CrCl — begins SRE prevention, which the CrCl bands
+    /// dose, at its first dose given with calcium normal: the baseline is that dose's creatinine,
+    /// and while every dose so far was in hypercalcaemia, the latest (`sreStart`). A myeloma given
+    /// 4 mg at a corrected calcium of 12.4 mg/dL with creatinine 1.7 mg/dL (dehydrated: CrCl 29.5),
+    /// then every 4 weeks at calcium normal and CrCl 40, read "Zoledronic acid not recommended:
+    /// CrCl 29.5 — do not give" (cb20-l, 2026.12.106).
+    static func dosingClearance(
+        _ agent: Treatment, index: CaseIndex
+    ) -> (clearance: CaseIndex.Clearance, baseline: Bool, sreStart: SREStart?)? {
+        if !agent.planned, let start = agent.start {
+            let given = agent.givenDoses.filter(index.known).sorted()
+            if let first = given.first, index.hypercalcaemia(atDose: first) != nil {
+                let prevention = given.indices.dropFirst().first { index.hypercalcaemia(atDose: given[$0], previousDose: given[$0 - 1]) == nil }
+                if let prevention, let baseline = index.creatinineClearance(onOrBefore: given[prevention]) {
+                    return (baseline, true, .firstDose(given[prevention]))
+                }
+                if prevention == nil, let latest = index.creatinineClearance() { return (latest, false, .notYet) }
+            }
+            if let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true, nil) }
+        }
+        return index.creatinineClearance().map { ($0, false, nil) }
+    }
+
+    /// Where SRE prevention began in a course begun in hypercalcaemia.
+    enum SREStart {
+        case firstDose(PartialDate)
+        case notYet
     }
 
     /// Whether zoledronic acid cannot be given now: a course on renal hold or dosed from a CrCl
@@ -100,11 +124,22 @@ extension BoneAgentRules {
         let clearance = dosing?.clearance
         let band = clearance.map { ZoledronicAcid.DoseBand.of(crclMlMin: $0.value) }
         let crcl = clearance.map { String(describing: $0.value) }
-        let basis = baseline != nil
+        let basis = dosing?.sreStart.map { start -> LocalizedText in
+            switch start {
+            case .firstDose(let day):
+                LocalizedText(
+                    en: "baseline of SRE prevention: before its first dose, \(day) — the doses before it were given in hypercalcaemia, dosed without CrCl adjustment",
+                    zh: "预防 SRE 的基线：其首剂（\(day)）前——此前各剂为高钙血症时给药，不按肌酐清除率调整")
+            case .notYet:
+                LocalizedText(
+                    en: "latest, as the baseline of SRE prevention — every dose so far was given in hypercalcaemia",
+                    zh: "最近一次，作为预防 SRE 的基线——迄今各剂均为高钙血症时给药")
+            }
+        } ?? (baseline != nil
             ? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）")
             : started
                 ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
-                : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线")
+                : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线"))
         if let renal = Self.renalHold(agent, index: index), let currentValue = renal.current.canonicalValue,
             let triggerValue = renal.trigger.canonicalValue {
             let hold = renal.check
