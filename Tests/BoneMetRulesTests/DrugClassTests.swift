@@ -153,3 +153,20 @@ import Testing
         #expect(try #require(recorded.rule("surgery.prognosis.katagiri").first).detail.en.contains("read from the drugs") == false)
     }
 }
+
+extension DrugClassTests {
+    /// cb20-m (2026-12-03): drug names of Chinese practice not read — antibody–drug conjugates
+    /// (T-DM1, 戈沙妥珠单抗), trifluridine/tipiracil, chidamide, octreotide — left New Katagiri's
+    /// "previous chemotherapy" open. Classed by WHO ATC: ADCs with their antibody (L01FD, L01FX),
+    /// somatostatin analogues outside L01/L02 (H01CB).
+    @Test func conjugatesAndOtherDrugsOfChinesePracticeAreRead() {
+        #expect(classes([], name: "T-DM1").classes == [.targeted])
+        #expect(classes(["trastuzumab emtansine"]) == DrugClasses.Reading(classes: [.targeted], complete: true, recorded: false))
+        #expect(classes([], name: "戈沙妥珠单抗").classes == [.targeted])
+        #expect(classes([], name: "德曲妥珠单抗").classes == [.targeted])
+        #expect(classes([], name: "曲氟尿苷替匹嘧啶+贝伐珠单抗").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "西达本胺+依西美坦").classes == [.endocrine, .targeted])
+        let octreotide = classes([], name: "奥曲肽 LAR 30mg q4w")
+        #expect(octreotide.classes == [.other] && octreotide.complete)
+    }
+}

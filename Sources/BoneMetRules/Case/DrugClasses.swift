@@ -192,8 +192,13 @@ public enum DrugClasses {
             // Alkylating agents (L01A)
             "cyclophosphamide", "ifosfamide", "melphalan", "bendamustine", "temozolomide",
             "环磷酰胺", "异环磷酰胺", "美法仑", "苯达莫司汀", "替莫唑胺",
-            // Eribulin (L01XX41): a cytotoxic microtubule inhibitor
-            "eribulin", "艾立布林",
+            // Eribulin (L01XX41), utidelone: cytotoxic microtubule inhibitors
+            "eribulin", "艾立布林", "utidelone", "优替德隆",
+            // More antimetabolites, alkylating agents and cytotoxic antibiotics (L01BC, L01BA,
+            // L01AX, L01DC) as Chinese records write them: trifluridine/tipiracil, raltitrexed,
+            // dacarbazine, mitomycin, bleomycin, trabectedin
+            "trifluridine", "tipiracil", "tas-102", "lonsurf", "raltitrexed", "dacarbazine", "mitomycin", "bleomycin", "trabectedin",
+            "曲氟尿苷替匹嘧啶", "曲氟尿苷", "雷替曲塞", "达卡巴嗪", "丝裂霉素", "博来霉素", "曲贝替定",
             // Regimens named by their acronyms, every component cytotoxic (L01; leucovorin and
             // other rescue agents are not counted as drugs of their own): FOLFOX is 5-FU,
             // leucovorin and oxaliplatin; XELOX/CAPOX capecitabine and oxaliplatin; AC/EC an
@@ -242,6 +247,16 @@ public enum DrugClasses {
             // Monoclonal antibodies and their conjugates (L01FD, L01FE, L01FG, L01FA)
             "trastuzumab", "pertuzumab", "inetetamab", "bevacizumab", "cetuximab", "panitumumab", "ramucirumab", "rituximab",
             "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
+            // Antibody–drug conjugates, classed by ATC with their antibody (L01FD HER2: trastuzumab
+            // emtansine and deruxtecan, disitamab vedotin; L01FX: sacituzumab govitecan,
+            // enfortumab vedotin) — a TNBC's sacituzumab and a HER2 breast cancer's T-DM1 were
+            // read as no class at all.
+            "trastuzumab emtansine", "t-dm1", "tdm1", "trastuzumab deruxtecan", "t-dxd", "ds-8201", "disitamab vedotin", "rc48",
+            "sacituzumab govitecan", "sacituzumab", "enfortumab vedotin", "enfortumab", "datopotamab deruxtecan", "trodelvy", "padcev",
+            "恩美曲妥珠单抗", "德曲妥珠单抗", "维迪西妥单抗", "戈沙妥珠单抗", "维恩妥尤单抗", "优赫得", "拓达维",
+            // Other antibodies and small molecules of Chinese practice (L01FE, L01EX, L01XH):
+            // nimotuzumab, surufatinib (neuroendocrine tumours), chidamide (tucidinostat)
+            "nimotuzumab", "surufatinib", "chidamide", "tucidinostat", "尼妥珠单抗", "索凡替尼", "西达本胺",
             // PARP inhibitors (L01XK): targeted by mechanism
             "olaparib", "niraparib", "talazoparib", "fluzoparib", "奥拉帕利", "尼拉帕利", "他拉唑帕利", "氟唑帕利",
             // Myeloma: proteasome inhibitors (L01XG) and antibodies against CD38, SLAMF7 and BCMA
@@ -261,6 +276,7 @@ public enum DrugClasses {
             // PD-1/PD-L1 antibodies (L01FF), CTLA-4 (L01FX04)
             "pembrolizumab", "nivolumab", "atezolizumab", "durvalumab", "avelumab", "cemiplimab", "camrelizumab", "sintilimab",
             "tislelizumab", "toripalimab", "penpulimab", "serplulimab", "sugemalimab", "adebrelimab", "ipilimumab",
+            "tremelimumab", "cadonilimab", "替西木单抗", "卡度尼利单抗",
             // Immunomodulatory drugs of myeloma (L04AX): not cytotoxic
             "lenalidomide", "pomalidomide", "thalidomide", "来那度胺", "泊马度胺", "沙利度胺", "revlimid", "pomalyst", "thalomid", "瑞复美",
             "帕博利珠单抗", "纳武利尤单抗", "阿替利珠单抗", "度伐利尤单抗", "卡瑞利珠单抗", "信迪利单抗", "替雷利珠单抗",
@@ -277,6 +293,10 @@ public enum DrugClasses {
             "lutetium-177", "lu-177", "177lu", "pluvicto", "samarium-153", "strontium-89",
             "碘-131", "碘131", "放射性碘", "镭-223", "镭223", "氯化镭", "镥-177", "镥177",
             "levothyroxine", "l-thyroxine", "thyroxine", "euthyrox", "synthroid", "左甲状腺素", "优甲乐", "雷替斯",
+            // Somatostatin analogues (H01CB): antiproliferative in neuroendocrine tumours (PROMID,
+            // CLARINET), not cytotoxic — a lung carcinoid's octreotide left New Katagiri's
+            // "previous chemotherapy" open.
+            "octreotide", "lanreotide", "sandostatin", "somatuline", "奥曲肽", "兰瑞肽", "善龙", "善宁",
         ]),
     ]
 }
