@@ -69,6 +69,9 @@ import Testing
         #expect(PrimaryCancer(id: "P", site: .headAndNeck, histology: "mucosal melanoma").scoredSite == .melanoma)
         #expect(PrimaryCancer(id: "P", site: .lung, histology: "腺癌").scoredSite == .lung)
         #expect(PrimaryCancer(id: "P", site: .rectum, histology: "直肠腺癌").scoredSite == .rectum)
+        #expect(PrimaryCancer(id: "P", site: .uterus, histology: "子宫平滑肌肉瘤").scoredSite == .sarcoma)
+        #expect(PrimaryCancer(id: "P", site: .other, histology: "osteosarcoma, osteoblastic").scoredSite == .osteosarcoma)
+        #expect(PrimaryCancer(id: "P", site: .osteosarcoma, histologyType: .sarcoma).scoredSite == .osteosarcoma)
     }
 }
 

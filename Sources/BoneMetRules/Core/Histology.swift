@@ -91,8 +91,8 @@ extension PrimaryCancer {
     public var isLymphoma: Bool { site == .lymphoma || effectiveHistology == .lymphoma }
 
     /// The "primary site" the prognosis tables read. Their rows name tumour types beside organs
-    /// (Tokuhashi 2005: "thyroid, breast, prostate, carcinoid 5"; Katagiri 2014: myeloma,
-    /// lymphoma, melanoma), so a histology that is one of those types is read as it, whatever
+    /// (Tokuhashi 2005: "thyroid, breast, prostate, carcinoid 5", osteosarcoma 0; Katagiri 2014:
+    /// myeloma, lymphoma, melanoma, sarcoma), so a histology that is one of those types is read as it, whatever
     /// organ it arose in: a typical carcinoid of the lung scored "lung 0" instead of "carcinoid 5"
     /// (2026.12.99). A neuroendocrine carcinoma is not a carcinoid (see `infer`).
     public var scoredSite: PrimarySite {
@@ -101,6 +101,12 @@ extension PrimaryCancer {
         switch effectiveHistology {
         case .neuroendocrineTumour: return .carcinoid
         case .melanoma: return .melanoma
+        // Katagiri names sarcoma, Tokuhashi osteosarcoma: a uterine leiomyosarcoma is a sarcoma,
+        // not the uterine cancer (carcinoma) of Tokuhashi's "uterus 3".
+        case .sarcoma:
+            if site == .osteosarcoma { return .osteosarcoma }
+            let text = histology?.lowercased() ?? ""
+            return text.contains("osteosarcoma") || text.contains("骨肉瘤") ? .osteosarcoma : .sarcoma
         default: return site
         }
     }
