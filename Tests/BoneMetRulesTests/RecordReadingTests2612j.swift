@@ -354,3 +354,23 @@ extension LevelInTheNoteTests {
         #expect(dose.detail.en.contains("For SRE prevention from the next dose: 3.3 mg for CrCl 40.2 mL/min (latest, as the baseline of SRE prevention"), "\(dose.detail.en)")
     }
 }
+
+@Suite struct PETUptakeWhereTheCTCannotTellTests {
+    /// cb20-u (unseen record, 2026-12-03): a breast cancer followed by PET-CT only. The left pelvis,
+    /// lytic, reads mixed with its uptake down 55 % three months into letrozole + palbociclib, no
+    /// sizes recorded. MDA: ≥ 50 % decrease in tracer uptake is PR (Hamaoka 2004; Costelloe 2009).
+    /// The PET-CT's CT, with a character but no sizes, read "NE — size not measured" and the uptake
+    /// was never read.
+    @Test func theUptakeSpeaksWhenTheAnatomyCannot() {
+        let prior = observation("IL", .lytic) { $0.uptake = true; $0.boneDestruction = true }
+        let current = observation("IL", .mixed) { $0.uptake = true; $0.uptakeChangePercent = -55 }
+        let result = MDA.classify(prior: prior, current: current, modality: .petCt)
+        #expect(result.category == .partialResponse)
+        #expect(result.reasons.map(\.en) == ["uptake -55.0 % (≥ 50 % decrease)"])
+        // Measured growth on the CT still decides over the uptake (2026.12.x: anatomy first).
+        let grown = MDA.classify(
+            prior: observation("IL", .lytic, [30, 30]) { $0.uptake = true },
+            current: observation("IL", .lytic, [36, 34]) { $0.uptake = true; $0.uptakeChangePercent = -55 }, modality: .petCt)
+        #expect(grown.category == .progressiveDisease && grown.byAnatomy)
+    }
+}

@@ -54,7 +54,9 @@ public enum MDA {
             // uptake speaks only where the anatomy shows no change.
             guard modality == .petCt, Self.hasAnatomy(prior), Self.hasAnatomy(current) else { return uptake }
             var anatomic = classify(prior: prior, current: current, modality: .ct)
-            guard anatomic.category != .stableDisease else { return uptake }
+            // Nor where it cannot tell (a character without sizes: "not evaluable"): a pelvic
+            // lesion whose uptake fell 55 % read "NE — size not measured" (cb20-u, 2026.12.109).
+            guard anatomic.category != .stableDisease, anatomic.category != .notEvaluable else { return uptake }
             anatomic.byAnatomy = true
             return anatomic
         }
