@@ -374,3 +374,22 @@ extension LevelInTheNoteTests {
         #expect(grown.category == .progressiveDisease && grown.byAnatomy)
     }
 }
+
+@Suite struct SerosalSpreadIsDisseminatedTests {
+    /// cb20-v (unseen record, 2026-12-03): a triple-negative breast cancer with "胸膜" (pleura) and a
+    /// nodular liver metastasis, no pattern recorded for the pleura. New Katagiri 2014 defines
+    /// disseminated metastases as pleural, peritoneal or leptomeningeal dissemination (2 points):
+    /// the item read "present, pattern not recorded → 1–2".
+    @Test func aPleuralMetastasisIsDisseminated() throws {
+        #expect(VisceralMetastasis(organ: "胸膜").katagiriPattern == .disseminated)
+        #expect(VisceralMetastasis(organ: "malignant pleural effusion").katagiriPattern == .disseminated)
+        #expect(VisceralMetastasis(organ: "腹膜").katagiriPattern == .disseminated)
+        #expect(VisceralMetastasis(organ: "leptomeningeal").katagiriPattern == .disseminated)
+        #expect(VisceralMetastasis(organ: "liver").katagiriPattern == nil)
+        #expect(VisceralMetastasis(organ: "胸膜", pattern: .nodular).katagiriPattern == .nodular, "as recorded")
+        var r = baseCase()
+        r.visceralMetastases = [VisceralMetastasis(organ: "胸膜", date: day("2023-01-01")), VisceralMetastasis(organ: "liver", date: day("2023-01-01"), pattern: .nodular)]
+        let katagiri = try #require(assess(r, asOf: day("2023-03-25")).katagiri)
+        #expect(katagiri.components.first { $0.key == "visceralMets" }?.points == 2)
+    }
+}

@@ -132,8 +132,8 @@ struct PrognosisRules {
     func katagiriInput(primary: PrimaryCancer?) -> Katagiri.Input {
         let visceral: Katagiri.VisceralMets? = visceralMetastases.flatMap { list in
             if list.isEmpty { return Katagiri.VisceralMets.none }
-            if list.contains(where: { $0.pattern == .disseminated }) { return .disseminated }
-            return list.allSatisfy { $0.pattern != nil } ? .nodular : nil
+            if list.contains(where: { $0.katagiriPattern == .disseminated }) { return .disseminated }
+            return list.allSatisfy { $0.katagiriPattern != nil } ? .nodular : nil
         }
         // As recorded, else read from the drugs named (DrugClasses); "no" only when every
         // regimen's class is known.

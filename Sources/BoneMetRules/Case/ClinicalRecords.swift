@@ -274,6 +274,16 @@ public struct VisceralMetastasis: Sendable, Hashable, Encodable {
         return ["lymph node", "lymph-node", "lymphnode", "lymphadenopathy", "nodal", "淋巴结"].contains(where: organ.contains) || organ == "lymph"
     }
 
+    /// Katagiri's pattern as recorded, else disseminated when the organ is a serosa or the
+    /// meninges — Katagiri 2014 defines disseminated metastases as pleural, peritoneal or
+    /// leptomeningeal dissemination: "胸膜", "malignant pleural effusion" left the item 1–2.
+    public var katagiriPattern: Katagiri.VisceralMets? {
+        if let pattern { return pattern }
+        let organ = organ.lowercased()
+        let serosa = ["pleura", "peritone", "mening", "胸膜", "胸水", "胸腔积液", "腹膜", "腹水", "腹腔积液", "脑膜", "软脑膜"]
+        return serosa.contains(where: organ.contains) ? .disseminated : nil
+    }
+
     public init(organ: String, date: PartialDate? = nil, removable: Bool? = nil, treatable: Bool? = nil, pattern: Katagiri.VisceralMets? = nil) {
         self.organ = organ
         self.date = date
