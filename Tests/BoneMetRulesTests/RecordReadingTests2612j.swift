@@ -393,3 +393,26 @@ extension LevelInTheNoteTests {
         #expect(katagiri.components.first { $0.key == "visceralMets" }?.points == 2)
     }
 }
+
+@Suite struct CTWindowsNotRecordedTests {
+    /// cb20-z (unseen record, 2026-12-03): a renal-cell record whose two CTs carry no windows (as an
+    /// EHR's ImagingStudy sends them), their reports naming bone destruction. Each read "CT of … was
+    /// not read with the bone window" — a warning asserting what the record does not say.
+    @Test func unrecordedWindowsAreAskedForOnce() throws {
+        var r = baseCase()
+        r.studies[0].windows = []
+        r.studies[1].windows = []
+        let a = assess(r, asOf: day("2023-06-01"))
+        #expect(!a.has("diagnosis.imaging.ctWithoutBoneWindow"))
+        let asked = try #require(a.rule("diagnosis.imaging.ctWindowsNotRecorded").first)
+        #expect(a.rule("diagnosis.imaging.ctWindowsNotRecorded").count == 1)
+        #expect(asked.severity == .advisory && asked.subject == .patient)
+        #expect(asked.title.en.contains("windows not recorded — was the bone window read?"))
+        #expect(asked.title.zhHans.contains("未记录阅片窗位"))
+        // Recorded without the bone window: the warning, as before.
+        r.studies[1].windows = [.softTissue]
+        let b = assess(r, asOf: day("2023-06-01"))
+        #expect(b.rule("diagnosis.imaging.ctWithoutBoneWindow").map(\.subject) == [.study("S2")])
+        #expect(b.rule("diagnosis.imaging.ctWindowsNotRecorded").first?.subject == .study("S1"))
+    }
+}

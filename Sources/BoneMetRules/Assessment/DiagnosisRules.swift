@@ -32,11 +32,29 @@ struct DiagnosisRules {
 
     /// CT read without the bone window: bone destruction, the key evidence, can be missed.
     private func ctWindowFindings() -> [Finding] {
-        index.studies.filter { $0.modality == .ct && !$0.windows.contains(.bone) }.map { study in
+        // Windows not recorded (an EHR's ImagingStudy, a report pasted without them) say nothing
+        // of what was read: one advisory names those CTs, asking for the windows — each read
+        // "was not read with the bone window" (a warning per CT) though its report named bone
+        // destruction (cb20-z, 2026.12.111). The rules already give such a CT no power to
+        // exclude destruction (`hasBoneWindowCT`).
+        let unrecorded = index.studies.filter { $0.modality == .ct && $0.windows.isEmpty }
+        var findings: [Finding] = []
+        if !unrecorded.isEmpty {
+            let names = LocalizedText.joined(unrecorded.map(\.label), en: "; ", zh: "、")
+            findings.append(Finding(
+                ruleId: "diagnosis.imaging.ctWindowsNotRecorded", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                subject: unrecorded.count == 1 ? .study(unrecorded[0].id) : .patient, date: unrecorded.map(\.date).max(),
+                title: LocalizedText(
+                    en: "\(names.en): windows not recorded — was the bone window read?",
+                    zh: "\(names.zhHans)：未记录阅片窗位——是否阅骨窗？"),
+                detail: LocalizedText(
+                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis, and the soft-tissue window alone misses it. Record the windows read: until then a CT that saw no destruction does not exclude it.",
+                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请记录阅片窗位：在此之前，该 CT 未见骨质破坏不能排除破坏。"),
+                inputs: [FindingInput("studies", unrecorded.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
+        }
+        return findings + index.studies.filter { $0.modality == .ct && !$0.windows.isEmpty && !$0.windows.contains(.bone) }.map { study in
             // In clinical words in each language (the Chinese page showed "softTissue").
-            let read = study.windows.isEmpty
-                ? LocalizedText(en: "not recorded", zh: "未记录")
-                : LocalizedText.joined(study.windows.map(\.label), en: ", ", zh: "、")
+            let read = LocalizedText.joined(study.windows.map(\.label), en: ", ", zh: "、")
             return Finding(
                 ruleId: "diagnosis.imaging.ctWithoutBoneWindow", severity: .warning, duty: .diagnosis, specialty: .radiology,
                 subject: .study(study.id), date: study.date,
@@ -46,7 +64,7 @@ struct DiagnosisRules {
                 detail: LocalizedText(
                     en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis; the soft-tissue window alone misses it. Re-read this CT with the bone window (a complete read is soft-tissue + bone window + contrast). Windows read: \(read.en).",
                     zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请用骨窗重新阅片（完整阅片 = 软组织窗 + 骨窗 + 增强）。已阅窗位：\(read.zhHans)。"),
-                inputs: [FindingInput("windows", study.windows.isEmpty ? "unknown" : study.windows.map(\.rawValue).joined(separator: ","))], sources: [Self.sourceHospital])
+                inputs: [FindingInput("windows", study.windows.map(\.rawValue).joined(separator: ","))], sources: [Self.sourceHospital])
         }
     }
 
