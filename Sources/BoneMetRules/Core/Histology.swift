@@ -92,9 +92,9 @@ extension PrimaryCancer {
 
     /// The "primary site" the prognosis tables read. Their rows name tumour types beside organs
     /// (Tokuhashi 2005: "thyroid, breast, prostate, carcinoid 5", osteosarcoma 0; Katagiri 2014:
-    /// myeloma, lymphoma, melanoma, sarcoma), so a histology that is one of those types is read as it, whatever
-    /// organ it arose in: a typical carcinoid of the lung scored "lung 0" instead of "carcinoid 5"
-    /// (2026.12.99). A neuroendocrine carcinoma is not a carcinoid (see `infer`).
+    /// myeloma, lymphoma, melanoma, sarcoma), so a histology that is one of those types is read
+    /// as it, whatever organ it arose in: a typical carcinoid of the lung scored "lung 0" instead
+    /// of "carcinoid 5" (2026.12.99). A neuroendocrine carcinoma is not a carcinoid (`infer`).
     public var scoredSite: PrimarySite {
         if isPlasmaCellDisease { return .myeloma }
         if isLymphoma { return .lymphoma }
