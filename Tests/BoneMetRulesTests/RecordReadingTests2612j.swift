@@ -416,3 +416,37 @@ extension LevelInTheNoteTests {
         #expect(b.rule("diagnosis.imaging.ctWindowsNotRecorded").first?.subject == .study("S1"))
     }
 }
+
+@Suite struct PSAProgressionPointsToCastrationResistanceTests {
+    /// cb20-ff (unseen record, 2026-12-03): a prostate cancer on goserelin + bicalutamide since
+    /// March 2024, PSA 85 → nadir 0.8 → 4.6 → 9.8 ng/mL (PCWG3 progression, confirmed), castration
+    /// status not recorded. The agent's indication turns on castration resistance (Fizazi 2011;
+    /// CALGB 90202): it said only "record the castration status", beside the PCWG3 finding.
+    func record(drug: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-12"))]
+        r.lesions = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "IL", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            survey("B0", "2023-01-03", ["L3", "IL"]),
+            ct("C0", "2023-01-05", [observation("L3", .blastic), observation("IL", .blastic)]),
+        ]
+        r.treatments = [Treatment(id: "ADT", kind: .systemic, name: drug, start: day("2023-01-10"))]
+        r.labs = [
+            LabResult(date: day("2023-01-05"), test: .psa, value: 85, unit: "ng/mL"),
+            LabResult(date: day("2023-04-01"), test: .psa, value: 0.8, unit: "ng/mL"),
+            LabResult(date: day("2023-08-01"), test: .psa, value: 4.6, unit: "ng/mL"),
+            LabResult(date: day("2023-10-01"), test: .psa, value: 9.8, unit: "ng/mL"),
+        ]
+        return r
+    }
+
+    @Test func theIndicationSaysWhatThePSAPointsTo() throws {
+        let a = assess(record(drug: "戈舍瑞林 + 比卡鲁胺"), asOf: day("2023-10-10"))
+        let indication = try #require(a.rule("boneAgents.indication").first, "\(a.findings.map(\.ruleId))")
+        #expect(indication.detail.en.contains("PSA progresses under androgen deprivation (戈舍瑞林 + 比卡鲁胺: 0.8 → 9.8 ng/mL, confirmed 2023-10-01; PCWG3)"), "\(indication.detail.en)")
+        #expect(indication.detail.zhHans.contains("若睾酮处于去势水平，即为去势抵抗"))
+        // Under a regimen that is not androgen deprivation, nothing is said of castration.
+        let other = assess(record(drug: "docetaxel"), asOf: day("2023-10-10"))
+        #expect(!other.findings.contains { $0.detail.en.contains("PSA progresses under androgen deprivation") })
+    }
+}

@@ -43,10 +43,22 @@ extension BoneAgentRules {
                     zh: "去势敏感性前列腺癌：预防 SRE 无获益（CALGB 90202、STAMPEDE）——不按预防 SRE 剂量使用。雄激素剥夺治疗导致的骨量丢失是另一适应证和剂量（地舒单抗 60 mg 每 6 个月，Smith 2009）。"),
                     sources: [Self.smith2014, Self.james2016, Self.smith2009])
             case .none:
+                // PSA progressing under androgen deprivation is what castration resistance is
+                // made of (with testosterone at castrate levels): said here, where the indication
+                // turns on it — a prostate cancer on goserelin + bicalutamide with PSA 0.8 → 9.8
+                // ng/mL read only "record the castration status" (cb20-ff, 2026.12.112).
+                let underADT = PCWG3Rules(index: index).psaProgressions().last { progression in
+                    progression.followedBy == nil && DrugClasses.reading(progression.therapy).classes.contains(.endocrine)
+                }
+                let hint = underADT.map { progression in
+                    LocalizedText(
+                        en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date); PCWG3): with testosterone at castrate levels this is castration-resistant disease — check testosterone and record the status.",
+                        zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认；PCWG3）：若睾酮处于去势水平，即为去势抵抗——请查睾酮并记录去势状态。")
+                } ?? LocalizedText(en: "", zh: "")
                 return Indication(verdict: .unknown, text: LocalizedText(
-                    en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.",
-                    zh: "前列腺癌：仅在去势抵抗阶段用于预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）——请记录去势状态。"),
-                    sources: [Self.fizazi2011, Self.smith2014])
+                    en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.\(hint.en)",
+                    zh: "前列腺癌：仅在去势抵抗阶段用于预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）——请记录去势状态。\(hint.zhHans)"),
+                    sources: [Self.fizazi2011, Self.smith2014] + (underADT == nil ? [] : [PCWG3Rules.source]))
             }
         default:
             return Indication(verdict: .start, text: LocalizedText(
