@@ -25,6 +25,21 @@ final class CaseIndex {
             return MDA.hasAnatomy(observation) || observation.collapse != nil || observation.alignment != nil
                 || observation.posterolateral != nil
         }
+
+        /// The study shows the lesion. A bone scan or PET reading "no uptake" with nothing of the
+        /// bone's anatomy does not: an L3 with no uptake on the baseline bone scan (and absent on
+        /// the CT) was "first seen" that day — before the therapy — and its new sclerosis under
+        /// osimertinib was called a lesion that had been there all along. Such a reading still
+        /// says the lesion is cold (the myeloma differential reads it from `points`).
+        var showsLesion: Bool { Self.shows(observation, on: study.modality) }
+
+        static func shows(_ observation: LesionObservation, on modality: Modality) -> Bool {
+            guard observation.present else { return false }
+            guard modality.isTracer, observation.uptake == false else { return true }
+            let anatomy = modality == .petCt && (MDA.hasAnatomy(observation) || observation.collapse != nil || observation.alignment != nil
+                || observation.posterolateral != nil)
+            return anatomy || observation.boneDestruction == true || observation.fracture == true || observation.escc != nil
+        }
     }
 
     let record: CaseRecord
@@ -107,7 +122,7 @@ final class CaseIndex {
         }
         self.series = series
         // Asked for by most rules, for every lesion (issue #12): filtered once.
-        presentSeries = series.mapValues { points in points.filter { $0.observation.present } }
+        presentSeries = series.mapValues { points in points.filter(\.showsLesion) }
         // A treatment that ends after `asOf` was still running then: its end and stop reason
         // are not yet known, nor are doses given later.
         var readAsAgents: [String] = []
@@ -165,7 +180,7 @@ final class CaseIndex {
 
     func points(_ lesion: String) -> [Point] { series[lesion] ?? [] }
 
-    /// Observations in which the lesion was seen.
+    /// Observations in which the lesion was seen (`Point.showsLesion`).
     func presentPoints(_ lesion: String) -> [Point] { presentSeries[lesion] ?? [] }
 
     /// When the lesion is first known to exist: its first study that shows it, or its recorded

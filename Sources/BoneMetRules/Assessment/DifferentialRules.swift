@@ -46,7 +46,7 @@ struct DifferentialRules {
         // response and misses purely lytic disease: Hamaoka 2004); nor on renal
         // insufficiency alone, which a nephrectomised renal cancer on dialysis has anyway.
         let cold = lytic.filter { lesion in
-            index.presentPoints(lesion.id).contains { $0.study.modality == .boneScan && $0.observation.uptake == false }
+            index.points(lesion.id).contains { $0.study.modality == .boneScan && $0.observation.present && $0.observation.uptake == false }
         }
         let coldExpected = !index.bonePrimaryCandidates.isEmpty
             && index.bonePrimaryCandidates.allSatisfy { [.kidney, .thyroid].contains($0.site) }

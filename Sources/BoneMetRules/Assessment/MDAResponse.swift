@@ -121,6 +121,23 @@ public enum MDA {
         if prior.uptake == true && current.uptake == false {
             return Result(category: .completeResponse, reasons: [LocalizedText(en: "tracer uptake normalised", zh: "放射性浓聚恢复正常")], sizeChangePercent: nil)
         }
+        // A known lesion cold on the previous scan: uptake now is a hotter lesion (MDA: PD
+        // once flare is excluded — the flare rules see to that); cold on both, the scan cannot
+        // follow it (myeloma's and some renal and thyroid lesions stay cold: Hamaoka 2004).
+        if prior.uptake == false && current.uptakeChangePercent == nil {
+            if current.uptake == true {
+                return Result(
+                    category: .progressiveDisease,
+                    reasons: [LocalizedText(en: "uptake where there was none", zh: "原无浓聚处出现浓聚")],
+                    sizeChangePercent: nil)
+            }
+            if current.uptake == false {
+                return Result(
+                    category: .notEvaluable,
+                    reasons: [LocalizedText(en: "no uptake on either scan — this scan cannot follow the lesion", zh: "两次均无浓聚——该检查无法随访此病灶")],
+                    sizeChangePercent: nil)
+            }
+        }
         if let change = current.uptakeChangePercent {
             let text = String(describing: change)
             if change <= partialResponseDecreasePercent {

@@ -39,7 +39,7 @@ struct ResponseRules {
                 let sameDay = studies.filter { $0.date == latest.date }
                 let shared = { (study: ImagingStudy) in current.observations.filter { study.observation(of: $0.lesion) != nil }.count }
                 let previous = sameDay.max { shared($0) < shared($1) } ?? latest
-                let point = timePoint(previous: previous, sameDay: sameDay, current: current)
+                let point = timePoint(previous: previous, sameDay: sameDay, current: current, anatomic: results)
                 // A pair with no bone metastasis to compare is not a time point of the response.
                 if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }
             }
@@ -47,9 +47,13 @@ struct ResponseRules {
         return results.sorted { ($0.to, $0.study) < ($1.to, $1.study) }
     }
 
-    private func timePoint(previous examination: ImagingStudy, sameDay: [ImagingStudy], current: ImagingStudy) -> TimePointResponse {
+    private func timePoint(
+        previous examination: ImagingStudy, sameDay: [ImagingStudy], current: ImagingStudy, anatomic: [TimePointResponse]
+    ) -> TimePointResponse {
         let previous = examination
         let flareTherapy = therapyInFlareWindow(at: current.date)
+        let anatomicFlare = current.modality.isTracer && flareTherapy == nil
+            ? flareOnAnatomy(after: previous.date, through: current.date, in: anatomic) : nil
         var responses: [LesionResponse] = []
         var newLesions: [String] = []
         // MDA assesses bone metastases: lesions judged otherwise (uptake without destruction,
@@ -82,7 +86,11 @@ struct ResponseRules {
                     zh: "\(start) 行\(procedure.label.zhHans)——为手术所致，不是疗效")]))
                 continue
             }
-            if let prior = previous.observation(of: lesion), prior.present {
+            // Compared when the previous study showed the lesion, or read it cold where it was
+            // known already (a lytic lesion without uptake then, with uptake now). A reading of
+            // "no uptake" where nothing had been seen is no sighting: the lesion is new since.
+            if let prior = previous.observation(of: lesion), prior.present, CaseIndex.Point.shows(prior, on: previous.modality)
+                || index.presentPoints(lesion).contains(where: { $0.study.date.latestDay <= previous.date.latestDay }) {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
                 responses.append(response(result.category, result.reasons, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
             } else if observation.present, !isFirstAppearance(lesion, at: current), index.looked(at: lesion, in: previous),
@@ -142,16 +150,21 @@ struct ResponseRules {
             treatment.kind == .systemic || treatment.kind == .boneModifyingAgent || treatment.lesions.contains(where: compared.contains)
         }
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
-        var adjusted = applyFlare(responses, flareTherapy: flareTherapy, modality: current.modality)
+        var adjusted = applyFlare(responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, modality: current.modality)
         let verdict = current.modality == .boneScan ? pcwg3[current.id] : nil
         if let verdict { adjusted = applyPCWG3(adjusted, verdict: verdict) }
         let flare = adjusted.contains(where: \.flare)
-        var overall = overall(adjusted, unnamedNew: verdict == nil ? unnamed : 0, inFlareWindow: flareTherapy != nil, modality: current.modality)
+        var overall = overall(
+            adjusted, unnamedNew: verdict == nil ? unnamed : 0, inFlareWindow: flareTherapy != nil || anatomicFlare != nil, modality: current.modality)
         if verdict?.status.isProgression == true { overall = .progressiveDisease }
-        return TimePointResponse(
+        var point = TimePointResponse(
             study: current.id, previousStudy: previous.id, from: previous.date, to: current.date, modality: current.modality,
             overall: overall, newLesions: newLesions, unnamedNewLesions: unnamed, flare: flare, treatments: treatments.map(\.id),
             untreated: untreated, lesions: adjusted)
+        if current.modality.isTracer, verdict == nil, overall != .progressiveDisease {
+            point.flareNotExcluded = anatomicFlare.map { .anatomy($0.modality, $0.to) } ?? (flareTherapy != nil ? .window : nil)
+        }
+        return point
     }
 
     /// Prostate bone scans follow PCWG3 (Scher 2016): new lesions are progression only when the
@@ -206,11 +219,33 @@ struct ResponseRules {
         return days >= index.settings.blasticLatencyWeeks * 7 && days <= index.settings.flareWindowWeeks * 7 ? therapy : nil
     }
 
+    /// The X-ray, CT or MRI time point since the previous scan that read osteoblastic flare under
+    /// the therapy still the latest at this scan, with no anatomic progression in the interval.
+    /// MDA counts new or hotter foci on a bone scan as progression "only after a flare reaction
+    /// has been excluded" (Hamaoka 2004): a CT that shows the flare five days before the scan
+    /// does not exclude it, though the scan falls a day past the flare window (setting). An
+    /// EGFR lung cancer's CT read PR with new sclerosis at 11½ weeks of osimertinib; the bone
+    /// scan of 12 weeks and a day read PD for the same sclerosis. The window still bounds it:
+    /// the CT's flare was read within it.
+    private func flareOnAnatomy(after from: PartialDate, through to: PartialDate, in points: [TimePointResponse]) -> TimePointResponse? {
+        let interval = points.filter { point in
+            point.modality.isAnatomic && point.to.earliestDay > from.latestDay && point.to.latestDay <= to.latestDay
+        }
+        guard !interval.contains(where: { $0.overall == .progressiveDisease }),
+              let flare = interval.last(where: { $0.flare && $0.overall.isResponse }),
+              let therapy = therapyInFlareWindow(at: flare.to),
+              index.latestSystemicStart(onOrBefore: to)?.id == therapy.id
+        else { return nil }
+        return flare
+    }
+
     /// MDA: new sclerosis (or more uptake) on an interval scan within the flare window of a new
     /// therapy, with other lesions responding and no other progression, is osteoblastic flare —
     /// a response. Under therapy, a new sclerotic lesion is never progression by itself (seed:
     /// "new osteoblastic lesions after treatment are a sign of response, not progression").
-    private func applyFlare(_ responses: [LesionResponse], flareTherapy: Treatment?, modality: Modality) -> [LesionResponse] {
+    private func applyFlare(
+        _ responses: [LesionResponse], flareTherapy: Treatment?, anatomicFlare: TimePointResponse? = nil, modality: Modality
+    ) -> [LesionResponse] {
         let othersRespond = responses.contains { !$0.isNew && $0.category.isResponse }
         let otherProgression = responses.contains { response in
             response.category == .progressiveDisease && !Self.isSclerosisOrUptake(response, index: index)
@@ -226,6 +261,14 @@ struct ResponseRules {
                 return response.with(
                     category: .stableDisease, flare: false,
                     reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
+            }
+            if let anatomicFlare, modality.isTracer {
+                let study = anatomicFlare.modality.label
+                return response.with(
+                    category: .stableDisease, flare: false,
+                    reason: LocalizedText(
+                        en: "more uptake after the \(study.en) of \(anatomicFlare.to) read osteoblastic flare: flare not excluded, repeat the scan",
+                        zh: "\(anatomicFlare.to) \(study.zhHans)已示成骨性闪烁，其后浓聚增加：不能排除闪烁现象，需复查"))
             }
             if flareTherapy != nil && modality.isTracer {
                 return response.with(
@@ -321,7 +364,19 @@ struct ResponseRules {
                 LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
             ] + lesionLines
             if point.unnamedNewLesions > 0 {
-                detailParts.append(LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶"))
+                var unnamed = LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶")
+                switch point.flareNotExcluded {
+                case .window?:
+                    unnamed = LocalizedText(
+                        en: "\(unnamed.en) — within the flare window: flare not excluded, not counted as progression; repeat the scan",
+                        zh: "\(unnamed.zhHans)——在闪烁窗口内：不能排除闪烁现象，不计为进展；需复查")
+                case .anatomy(let modality, let date)?:
+                    unnamed = LocalizedText(
+                        en: "\(unnamed.en) — the \(modality.label.en) of \(date) read osteoblastic flare: flare not excluded, not counted as progression; repeat the scan",
+                        zh: "\(unnamed.zhHans)——\(date) \(modality.label.zhHans)已示成骨性闪烁：不能排除闪烁现象，不计为进展；需复查")
+                case nil: break
+                }
+                detailParts.append(unnamed)
             }
             if onlyIrradiatedResponded {
                 detailParts.append(LocalizedText(

@@ -38,4 +38,13 @@ public struct TimePointResponse: Sendable, Hashable {
     public let treatments: [String]
     public let untreated: Bool
     public let lesions: [LesionResponse]
+    /// A scan's new or hotter foci not counted as progression because flare is not excluded:
+    /// within the flare window (nil date), or after an X-ray, CT or MRI time point that read
+    /// osteoblastic flare (its modality and date).
+    public var flareNotExcluded: FlareBasis?
+
+    public enum FlareBasis: Sendable, Hashable {
+        case window
+        case anatomy(Modality, PartialDate)
+    }
 }

@@ -1,0 +1,96 @@
+@testable import BoneMetRules
+import Testing
+
+@Suite struct NoUptakeIsNoSightingTests {
+    /// cb21-c (unseen record, 2026-12-03): an EGFR-mutant lung adenocarcinoma, osimertinib from
+    /// 2026-08-01, zoledronic acid. Baseline bone scan 07-22: T12 and ilium hot, L3 read "no
+    /// uptake"; CT 07-25: T12 and ilium lytic, L3 absent. CT 10-20: rims on both, L3 newly
+    /// sclerotic (flare, MDA PR). Bone scan 10-25 — 12 weeks and a day after the start: L3 hot,
+    /// two more foci. The record read L3 "first seen 07-22, before osimertinib began to act"
+    /// (the cold reading counted as a sighting), its uptake "SD — uptake without ≥ 50 % decrease",
+    /// and the scan PD for the foci whose flare the CT five days before had shown.
+    func record(scanDate: String = "2026-10-25", ctL3: LesionCharacter = .blastic) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1972-09-30")
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌 EGFR 19del", diagnosed: day("2026-07"), targetedTherapy: true)]
+        r.lesions = [
+            Lesion(id: "T12", bone: .vertebra, level: VertebralLevel("T12")),
+            Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")),
+            Lesion(id: "IL", bone: .pelvis, laterality: .right),
+        ]
+        var baselineScan = survey("BS0", "2026-07-22", ["T12", "IL"])
+        baselineScan.observations.append(observation("L3") { $0.uptake = false })
+        var scan = survey("BS1", scanDate, ["T12", "IL", "L3"])
+        scan.unnamedNewLesions = 2
+        r.studies = [
+            baselineScan,
+            ct("CT0", "2026-07-25", [
+                observation("T12", .lytic, [22, 18]) { $0.boneDestruction = true },
+                observation("IL", .lytic, [30, 25]) { $0.boneDestruction = true },
+                observation("L3") { $0.present = false },
+            ]),
+            ct("CT1", "2026-10-20", [
+                observation("T12", .mixed, [21, 17]) { $0.scleroticRim = true },
+                observation("IL", .mixed, [28, 22]) { $0.scleroticRim = true },
+                observation("L3", ctL3) { $0.boneDestruction = ctL3 != .blastic },
+            ]),
+            scan,
+        ]
+        r.treatments = [Treatment(id: "OSI", kind: .systemic, name: "奥希替尼 80mg qd", start: day("2026-08-01"))]
+        return r
+    }
+
+    @Test func aColdReadingWhereNothingWasSeenIsNoSighting() throws {
+        let a = assess(record(), asOf: day("2026-11-05"))
+        let blastic = try #require(a.findings.first { $0.ruleId == "diagnosis.biopsy.blasticAfterTherapy" && $0.subject == .lesion("L3") })
+        #expect(blastic.detail.en.contains("First seen 2026-10-20"), "\(blastic.detail.en)")
+        #expect(!blastic.detail.en.contains("2026-07-22"), "\(blastic.detail.en)")
+        let scan = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("BS1") })
+        #expect(scan.detail.en.contains("L3 vertebra: NE — new since 2026-07-22; first seen on the CT of 2026-10-20"), "\(scan.detail.en)")
+    }
+
+    @Test func aScanAfterTheCTsFlareIsNotProgression() throws {
+        let a = assess(record(), asOf: day("2026-11-05"))
+        let scan = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("BS1") })
+        #expect(scan.title.en.contains("stable disease (SD)"), "\(scan.title.en)")
+        #expect(scan.severity == .info)
+        #expect(scan.detail.en.contains("2 new lesion(s) not itemised — the CT of 2026-10-20 read osteoblastic flare: flare not excluded"), "\(scan.detail.en)")
+        #expect(scan.detail.zhHans.contains("2026-10-20 CT 检查已示成骨性闪烁：不能排除闪烁现象"))
+        let ct = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("CT1") })
+        #expect(ct.title.en.contains("partial response (PR)"))
+        // Within the window the scan says so.
+        let early = assess(record(scanDate: "2026-10-22"), asOf: day("2026-11-05"))
+        let earlyScan = try #require(early.rule("boneHealth.mda.timePoint").first { $0.subject == .study("BS1") })
+        #expect(earlyScan.title.en.contains("stable disease (SD)"))
+        #expect(earlyScan.detail.en.contains("within the flare window: flare not excluded"), "\(earlyScan.detail.en)")
+    }
+
+    /// The CT's flare must be flare: where the CT read the new L3 lytic, progression is not
+    /// excluded, and the scan's foci are progression once past the window.
+    @Test func aCTThatShowsProgressionLeavesTheScanProgression() throws {
+        let a = assess(record(ctL3: .lytic), asOf: day("2026-11-05"))
+        let ct = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("CT1") })
+        #expect(ct.title.en.contains("progressive disease (PD)"))
+        let scan = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("BS1") })
+        #expect(scan.title.en.contains("progressive disease (PD)"), "\(scan.title.en)")
+        #expect(!scan.detail.en.contains("flare not excluded"))
+    }
+
+    /// A lesion known on CT, cold on one scan and hot on the next, is a hotter lesion (MDA: PD
+    /// once flare is excluded); cold on both, the scan cannot follow it.
+    @Test func aKnownColdLesionThatTakesUpIsHotter() {
+        var prior = observation("L1") { $0.uptake = false }
+        let hot = observation("L1") { $0.uptake = true }
+        #expect(MDA.classify(prior: prior, current: hot, modality: .boneScan).category == .progressiveDisease)
+        #expect(MDA.classify(prior: prior, current: prior, modality: .boneScan).category == .notEvaluable)
+        prior.uptake = true
+        #expect(MDA.classify(prior: prior, current: hot, modality: .boneScan).category == .stableDisease)
+        // In a record: a lytic femur known on CT, cold on the first scan, hot a year later.
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "B1", date: day("2023-01-06"), modality: .boneScan, observations: [observation("L1") { $0.uptake = false }]))
+        r.studies.append(ImagingStudy(id: "B2", date: day("2024-01-06"), modality: .boneScan, observations: [observation("L1") { $0.uptake = true }]))
+        let a = assess(r, asOf: day("2024-02-01"))
+        let scan = a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("B2") }
+        #expect(scan?.detail.en.contains("uptake where there was none") == true, "\(scan?.detail.en ?? "none")")
+    }
+}
