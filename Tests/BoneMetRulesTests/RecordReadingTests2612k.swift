@@ -94,3 +94,62 @@ import Testing
         #expect(scan?.detail.en.contains("uptake where there was none") == true, "\(scan?.detail.en ?? "none")")
     }
 }
+
+@Suite struct AFractureInTheDifferentialIsNotCountedTests {
+    /// cb21-d (unseen record, 2026-12-03): a breast cancer whose denosumab stopped on 2025-12-01;
+    /// eleven months later the MRI shows T8 (> 50 %, mechanical pain) and L4 collapsed, no
+    /// destruction. The rebound-fracture differential said "before treating it as a metastasis
+    /// (its scores, surgery or radiotherapy) …"; the same assessment counted two pathological
+    /// fractures as skeletal-related events, gave PATHFx "fracture pathological" and advised
+    /// "radiotherapy by histology" for T8 with nothing of the differential.
+    func record(destruction: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2")),
+            Lesion(id: "T8", bone: .vertebra, level: VertebralLevel("T8")),
+        ]
+        r.studies = [
+            ct("C0", "2022-05-10", [observation("L2", .lytic, [18, 15]) { $0.boneDestruction = true }]),
+            ct("C1", "2024-05-10", [observation("L2", .blastic) { $0.fillIn = .complete }, observation("T8") { $0.present = false }]),
+            ImagingStudy(id: "M2", date: day("2026-10-28"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("T8") {
+                    $0.collapse = .over50; $0.fracture = true; $0.boneDestruction = destruction; $0.escc = .g0
+                    $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none
+                },
+            ]),
+        ]
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2022-05-25"), end: day("2025-12-01"), stopReason: .patientChoice, agent: .denosumab,
+            doseMg: 120, doses: [day("2025-11-03")]))
+        r.pain = [PainRecord(date: day("2026-10-28"), lesion: "T8", sins: .mechanical, nrs: 7)]
+        return r
+    }
+
+    @Test func theFractureIsNamedApartAndTheSpineAdviceWaitsForATumour() throws {
+        let a = assess(record(), asOf: day("2026-11-02"))
+        #expect(a.has("diagnosis.differential.fractureAfterDenosumab", subject: .lesion("T8")))
+        // No skeletal-related event but that fracture: none is counted.
+        #expect(!a.has("boneAgents.sreHistory"))
+        let noms = try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("T8") })
+        #expect(noms.detail.en.contains("No tumour has been seen at this fracture and a rebound fracture after denosumab was stopped (2025-12-01) is in the differential"), "\(noms.detail.en)")
+        #expect(noms.detail.zhHans.contains("需鉴别地舒单抗停药（2025-12-01）后反弹性骨折"))
+        let pathfx = try #require(a.rule("surgery.prognosis.survivalModelInputs").first)
+        #expect(pathfx.detail.en.contains("fracture impending (not fractured)"), "\(pathfx.detail.en)")
+        // With radiotherapy to bone on record, the fracture is named apart from the events counted.
+        var withRadiotherapy = record()
+        withRadiotherapy.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "L2 30Gy/10F", lesions: ["L2"], start: day("2022-06-01")))
+        let sre = try #require(assess(withRadiotherapy, asOf: day("2026-11-02")).rule("boneAgents.sreHistory").first)
+        #expect(sre.title.en.hasPrefix("1 skeletal-related event"), "\(sre.title.en)")
+        #expect(sre.detail.en.contains("Not counted until a metastasis is seen there — fractures where no tumour was seen: 2026-10-28 T8 vertebra (rebound fracture after denosumab was stopped (2025-12-01) in the differential)"), "\(sre.detail.en)")
+    }
+
+    /// Destruction seen at the fracture: a pathological fracture through a metastasis, counted.
+    @Test func destructionMakesItAPathologicalFracture() throws {
+        let a = assess(record(destruction: true), asOf: day("2026-11-02"))
+        #expect(!a.has("diagnosis.differential.fractureAfterDenosumab"))
+        let sre = try #require(a.rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("pathological fracture, T8 vertebra (seen on MRI)"), "\(sre.detail.en)")
+        let noms = try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("T8") })
+        #expect(!noms.detail.en.contains("No tumour has been seen"))
+    }
+}

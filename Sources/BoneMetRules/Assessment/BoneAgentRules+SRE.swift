@@ -8,6 +8,9 @@ extension BoneAgentRules {
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
             if event.kind == .osteonecrosisOfJaw { continue }
+            // A fracture an antiresorptive may explain is no fracture through a metastasis until
+            // one is seen there (`sreHistory` names it apart).
+            if event.kind == .pathologicalFracture, let lesion = event.lesion, index.antiresorptiveFractures[lesion] != nil { continue }
             // Named with its lesion when the record says which ("pathological fracture, left
             // femur, proximal"), as the imaged fractures are.
             let site = event.lesion.map { index.label(lesionId: $0) }
@@ -21,7 +24,8 @@ extension BoneAgentRules {
         // the same fracture) is not counted twice.
         let recordedFractures = index.record.events.filter { $0.kind == .pathologicalFracture && index.known($0.date) }
         if !recordedFractures.contains(where: { $0.lesion == nil }) {
-            for (lesion, point) in index.imagedFractures where !recordedFractures.contains(where: { $0.lesion == lesion.id }) {
+            for (lesion, point) in index.imagedFractures
+            where !recordedFractures.contains(where: { $0.lesion == lesion.id }) && index.antiresorptiveFractures[lesion.id] == nil {
                 let study = point.study.modality.label
                 events.append((point.study.date, LocalizedText(
                     en: "pathological fracture, \(index.label(lesion).en) (seen on \(study.en))",
@@ -57,9 +61,20 @@ extension BoneAgentRules {
     func sreHistory() -> Finding? {
         let events = sreEvents()
         guard !events.isEmpty else { return nil }
-        let list = LocalizedText.joined(events.map { event in
+        var list = LocalizedText.joined(events.map { event in
             LocalizedText(en: "\(event.date.map { "\($0) " } ?? "")\(event.label.en)", zh: "\(event.date.map { "\($0) " } ?? "")\(event.label.zhHans)")
         }, en: "; ", zh: "；")
+        let uncounted = index.seenLesions.compactMap { lesion in index.antiresorptiveFractures[lesion.id].map { (lesion, $0) } }
+        if !uncounted.isEmpty {
+            let named = LocalizedText.joined(uncounted.map { lesion, fracture in
+                LocalizedText(
+                    en: "\(fracture.fractured) \(index.label(lesion).en) (\(fracture.label.en) in the differential)",
+                    zh: "\(fracture.fractured) \(index.label(lesion).zhHans)（需鉴别\(fracture.label.zhHans)）")
+            }, en: "; ", zh: "；")
+            list = LocalizedText(
+                en: "\(list.en). Not counted until a metastasis is seen there — fractures where no tumour was seen: \(named.en)",
+                zh: "\(list.zhHans)。未计入（骨折处未见肿瘤，待证实为转移后再计）：\(named.zhHans)")
+        }
         return Finding(
             ruleId: "boneAgents.sreHistory", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn,

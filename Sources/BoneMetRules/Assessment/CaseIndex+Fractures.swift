@@ -24,8 +24,12 @@ extension CaseIndex {
     /// Whether a bone has broken, for PATHFx's "pathological vs impending fracture": a recorded
     /// event, or a fracture the imaging reports. A vertebral collapse alone is left out: PATHFx
     /// asks about the skeletal lesion to be operated on, and the spine has its own model (SORG).
+    /// A fracture an antiresorptive may explain, where no tumour was seen, is not one
+    /// (`antiresorptiveFractures`).
     var hasPathologicalFracture: Bool {
-        record.events.contains { $0.kind == .pathologicalFracture && $0.isCurrent && known($0.date) }
-            || imagedFractures.contains { $0.point.observation.fracture == true }
+        record.events.contains { event in
+            event.kind == .pathologicalFracture && event.isCurrent && known(event.date) && event.lesion.map { antiresorptiveFractures[$0] == nil } ?? true
+        }
+            || imagedFractures.contains { $0.point.observation.fracture == true && antiresorptiveFractures[$0.lesion.id] == nil }
     }
 }

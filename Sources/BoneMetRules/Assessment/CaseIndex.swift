@@ -82,6 +82,8 @@ final class CaseIndex {
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
+    /// Fractures an antiresorptive may explain, by lesion id (`CaseIndex+AntiresorptiveFractures`).
+    private(set) lazy var antiresorptiveFractures: [String: AntiresorptiveFracture] = workOutAntiresorptiveFractures()
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
     /// from two reports) count once — for "solitary" and the scores' counts.
     private(set) lazy var metastaticSiteCount: Int = Lesion.siteCount(metastaticLesions)

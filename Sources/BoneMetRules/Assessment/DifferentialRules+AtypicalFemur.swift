@@ -14,20 +14,13 @@ extension DifferentialRules {
         zh: "Xgeva（地舒单抗）与 Zometa（唑来膦酸）说明书：非典型股骨骨折——评估大腿或腹股沟痛，检查对侧肢体，考虑暂停治疗")
 
     func atypicalFemoralFractures() -> [Finding] {
-        let courses = index.treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.start != nil }
-        guard !courses.isEmpty else { return [] }
-        return index.seenLesions.compactMap { lesion -> Finding? in
-            // The shaft from below the lesser trochanter to above the supracondylar flare
-            // (Shane 2014): the diaphysis, and the peritrochanteric segment for its
-            // subtrochanteric part; no tumour seen where it broke. The segment recorded, or the
-            // one the lesion's note names ("右股骨干骨折" with no segment chosen).
-            guard lesion.bone == .femur, lesion.siteSegment == .diaphysis || lesion.siteSegment == .peritrochanteric,
-                let fractured = fracturedWithoutTumour(lesion, collapse: false)
-            else { return nil }
-            let before = courses.filter { ($0.start ?? fractured) < fractured }.sorted { ($0.start ?? fractured) < ($1.start ?? fractured) }
-            guard let first = before.first, let start = first.start else { return nil }
+        index.seenLesions.compactMap { lesion -> Finding? in
+            // The shaft, no tumour seen where it broke, a bone agent given before
+            // (`CaseIndex.antiresorptiveFractures`; the segment recorded or the one the note names).
+            guard let found = index.antiresorptiveFractures[lesion.id], case .atypicalFemoral(let given, let start) = found.kind else { return nil }
+            let fractured = found.fractured
             let agents = LocalizedText.joined(
-                before.compactMap(\.agent).distinct.map(\.label), en: " and ", zh: "、")
+                given.map(\.label), en: " and ", zh: "、")
             let name = index.label(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.atypicalFemoralFracture", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,

@@ -8,16 +8,10 @@
 /// finding puts it in the differential until the CT bone window (destruction) or tissue decides.
 extension DifferentialRules {
     func vertebralFracturesAfterDenosumab() -> [Finding] {
-        // Courses of denosumab that have stopped (their end is on record and has come).
-        let stopped = index.treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .denosumab && !$0.planned && $0.end != nil }
-        guard !stopped.isEmpty else { return [] }
-        let running = index.treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(index.known) == true }
-        guard !running else { return [] }
-        return index.seenLesions.compactMap { lesion -> Finding? in
-            // Broken after the stop, where no tumour was ever seen.
-            guard lesion.bone == .vertebra, let fractured = fracturedWithoutTumour(lesion, collapse: true),
-                let stop = stopped.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max()
-            else { return nil }
+        index.seenLesions.compactMap { lesion -> Finding? in
+            // Broken after the stop, where no tumour was ever seen (`CaseIndex.antiresorptiveFractures`).
+            guard let found = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab(let stop) = found.kind else { return nil }
+            let fractured = found.fractured
             let name = index.label(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,

@@ -395,6 +395,14 @@ extension SurgeryRules {
         } else if let reirradiation, treated == nil {
             recommendation = LocalizedText(en: "\(recommendation.en) \(reirradiation.en)", zh: "\(recommendation.zhHans)\(reirradiation.zhHans)")
         }
+        // A collapse where no tumour was seen, after denosumab was stopped: the rebound fracture
+        // is in the differential (`diagnosis.differential.fractureAfterDenosumab`), so what is
+        // said here for a metastasis waits for one to be seen (unseen record cb21-d).
+        if let fracture = index.antiresorptiveFractures[lesion.id] {
+            recommendation = LocalizedText(
+                en: "\(recommendation.en) No tumour has been seen at this fracture and a \(fracture.label.en) is in the differential: radiotherapy or surgery for a metastasis waits until one is seen (CT with the bone window, MRI signal or tissue).",
+                zh: "\(recommendation.zhHans)此骨折处未见肿瘤，需鉴别\(fracture.label.zhHans)：针对转移灶的放疗或手术须待证实为转移（CT 骨窗、MRI 信号或病理）后进行。")
+        }
         func inputs() -> [FindingInput] {
             var inputs = sins.components.map { FindingInput($0.key, $0.value ?? "unknown") }
             inputs.append(FindingInput("escc", escc?.grade.rawValue ?? "unknown"))

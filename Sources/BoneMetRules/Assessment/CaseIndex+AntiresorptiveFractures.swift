@@ -1,0 +1,75 @@
+/// Fractures an antiresorptive may explain — an atypical femoral fracture under a bone agent, a
+/// vertebral fracture after denosumab was stopped — where no tumour was ever seen: worked out once
+/// for the differential findings that name them and for the findings that would otherwise treat
+/// them as fractures through a metastasis (the skeletal-related events, NOMS). A breast cancer's
+/// two vertebrae collapsed ten months after denosumab was stopped, no destruction on the MRI: the
+/// differential said "before treating it as a metastasis (its scores, surgery or radiotherapy) …"
+/// while the same assessment counted two pathological fractures and advised radiotherapy by
+/// histology (unseen record cb21-d).
+extension CaseIndex {
+    struct AntiresorptiveFracture {
+        enum Kind {
+            /// Denosumab stopped on this day, before the fracture; no antiresorptive running.
+            case reboundAfterDenosumab(stopped: PartialDate)
+            /// Bone agents given from this day, before the fracture.
+            case atypicalFemoral(agents: [BoneAgent], since: PartialDate)
+        }
+        let kind: Kind
+        let fractured: PartialDate
+
+        var label: LocalizedText {
+            switch kind {
+            case .reboundAfterDenosumab(let stopped):
+                LocalizedText(en: "rebound fracture after denosumab was stopped (\(stopped))", zh: "地舒单抗停药（\(stopped)）后反弹性骨折")
+            case .atypicalFemoral:
+                LocalizedText(en: "atypical femoral fracture", zh: "非典型股骨骨折")
+            }
+        }
+    }
+
+    func workOutAntiresorptiveFractures() -> [String: AntiresorptiveFracture] {
+        let courses = treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.start != nil }
+        guard !courses.isEmpty else { return [:] }
+        let stoppedDenosumab = treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .denosumab && !$0.planned && $0.end != nil }
+        let running = treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(known) == true }
+        var found: [String: AntiresorptiveFracture] = [:]
+        for lesion in seenLesions {
+            // The shaft from below the lesser trochanter to above the supracondylar flare (Shane
+            // 2014): the diaphysis, and the peritrochanteric segment for its subtrochanteric part.
+            if lesion.bone == .femur, lesion.siteSegment == .diaphysis || lesion.siteSegment == .peritrochanteric,
+               let fractured = fracturedWithoutTumour(lesion, collapse: false) {
+                let before = courses.filter { ($0.start ?? fractured) < fractured }.sorted { ($0.start ?? fractured) < ($1.start ?? fractured) }
+                if let start = before.first?.start {
+                    found[lesion.id] = AntiresorptiveFracture(
+                        kind: .atypicalFemoral(agents: before.compactMap(\.agent).distinct, since: start), fractured: fractured)
+                }
+            }
+            // Broken after denosumab was stopped, with no antiresorptive running.
+            if lesion.bone == .vertebra, !running, let fractured = fracturedWithoutTumour(lesion, collapse: true),
+               let stop = stoppedDenosumab.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max() {
+                found[lesion.id] = AntiresorptiveFracture(kind: .reboundAfterDenosumab(stopped: stop), fractured: fractured)
+            }
+        }
+        return found
+    }
+
+    /// The first day the lesion was seen or recorded broken (a fracture on imaging, a vertebral
+    /// collapse when `collapse` counts, or a pathological-fracture event), or nil when it never
+    /// was or a tumour was seen there — no lytic or mixed bone, no destruction, no biopsy
+    /// showing the disease.
+    private func fracturedWithoutTumour(_ lesion: Lesion, collapse: Bool) -> PartialDate? {
+        let points = presentPoints(lesion.id)
+        let imaged = points.first { point in
+            point.observation.fracture == true || (collapse && [.under50, .over50].contains(point.observation.collapse))
+        }?.study.date
+        let recorded = record.events
+            .filter { $0.kind == .pathologicalFracture && $0.lesion == lesion.id && known($0.date) }.map(\.date).min()
+        guard let fractured = [imaged, recorded].compactMap({ $0 }).min() else { return nil }
+        let tumourSeen = points.contains { point in
+            point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
+        }
+        if tumourSeen { return nil }
+        if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
+        return fractured
+    }
+}
