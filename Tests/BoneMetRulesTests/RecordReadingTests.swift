@@ -355,7 +355,7 @@ import Testing
         r.events = [ClinicalEvent(date: day("2023-03-25"), kind: .pathologicalFracture, lesion: "L1")]
         let broken = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first)
         #expect(broken.severity == .urgent)
-        #expect(broken.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies (last score 7–11, 2023-03-20). No fixation on record"))
+        #expect(broken.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies (last score before it, 7–11, 2023-03-20). No fixation on record"))
         #expect(!broken.detail.en.contains("specificity") && !broken.sources.contains { $0.id == "damron2003" })
         #expect(broken.detail.zhHans.hasPrefix("已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用"))
         #expect(!broken.detail.en.hasSuffix(" "))

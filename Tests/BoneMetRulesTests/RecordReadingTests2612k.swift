@@ -153,3 +153,23 @@ import Testing
         #expect(!noms.detail.en.contains("No tumour has been seen"))
     }
 }
+
+@Suite struct TheLastScoreIsBeforeTheFractureTests {
+    /// cb21-h (unseen record, 2026-12-03): a femoral neck, lytic on the PET-CT of 08-10, broke on
+    /// 08-11; the X-ray of 08-12 shows the fracture. "Mirels … no longer applies (last score 7–11,
+    /// 2026-08-12)" named a score read from the film of the fracture, not of its risk.
+    @Test func theFilmOfTheFractureIsNoScore() throws {
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "X3", date: day("2023-03-26"), modality: .xray, observations: [
+            observation("L1", .lytic) { $0.fracture = true; $0.mirelsSize = .moreThanTwoThirds },
+        ]))
+        r.events = [ClinicalEvent(date: day("2023-03-25"), kind: .pathologicalFracture, lesion: "L1")]
+        let broken = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first)
+        #expect(broken.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies (last score before it, 7–11, 2023-03-20)."), "\(broken.detail.en)")
+        #expect(broken.detail.zhHans.contains("（骨折前最近评分 7–11 分，2023-03-20）"))
+        // Broken before any reading of it: no score to name.
+        r.events = [ClinicalEvent(date: day("2023-01-02"), kind: .pathologicalFracture, lesion: "L1")]
+        let early = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.mirels.fractured").first)
+        #expect(early.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies. "), "\(early.detail.en)")
+    }
+}

@@ -86,6 +86,15 @@ struct SurgeryRules {
             || index.imagedFractures.contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
 
+    /// The first day the lesion is known broken: its current fracture event or the first study
+    /// that shows the fracture, whichever is earlier.
+    private func fractureDay(_ id: String) -> Int? {
+        let recorded = index.record.events.filter { $0.kind == .pathologicalFracture && $0.isCurrent && $0.lesion == id && index.known($0.date) }
+            .map(\.date.earliestDay)
+        let imaged = index.imagedFractures.filter { $0.lesion.id == id && $0.point.observation.fracture == true }.map(\.point.study.date.earliestDay)
+        return (recorded + imaged).min()
+    }
+
     private func protection(_ id: String) -> Treatment? {
         index.localTreatments(id, kind: .surgery).first { $0.procedure?.protectsLongBone ?? false }
     }
@@ -236,9 +245,19 @@ struct SurgeryRules {
                 // The bone has broken: Mirels (the risk of a fracture) and its caveats no longer
                 // bear on the decision — the finding led with "Mirels 9–11 … high risk … specificity
                 // is low" for a femur that had already fractured.
+                // The last score is the last one before the bone broke: the film that shows the
+                // fracture is no reading of its risk (a femoral neck broken on 08-11 read "last
+                // score 7–11, 08-12" from the X-ray of the fracture; unseen record cb21-h).
+                let brokenOn = fractureDay(id)
+                let before = brokenOn.flatMap { day in points.last { $0.study.date.latestDay < day } }
+                let lastScore = before.map { point -> LocalizedText in
+                    let total = point.result.total
+                    let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+                    return LocalizedText(en: " (last score before it, \(text), \(point.study.date))", zh: "（骨折前最近评分 \(text) 分，\(point.study.date)）")
+                } ?? LocalizedText(en: "", zh: "")
                 let broken = LocalizedText(
-                    en: "Pathological fracture: Mirels scores the risk of one and no longer applies (last score \(scoreText), \(latest.study.date)).",
-                    zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用（最近评分 \(scoreText) 分，\(latest.study.date)）。")
+                    en: "Pathological fracture: Mirels scores the risk of one and no longer applies\(lastScore.en).",
+                    zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用\(lastScore.zhHans)。")
                 let sources = [Sources.mirels1989]
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
