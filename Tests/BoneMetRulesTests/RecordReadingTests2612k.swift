@@ -173,3 +173,26 @@ import Testing
         #expect(early.detail.en.hasPrefix("Pathological fracture: Mirels scores the risk of one and no longer applies. "), "\(early.detail.en)")
     }
 }
+
+@Suite struct PainWithoutASiteTests {
+    /// cb20-t (unseen record): a triple-negative breast cancer's left femoral shaft, lytic, 1/3–2/3
+    /// of the diameter; the only pain record is the patient's ("functional", NRS 7, no lesion).
+    /// The femur read "pain unknown" and nothing of that record.
+    @Test func theScoreSaysWhatThePainWouldMakeIt() throws {
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "X1", date: day("2023-03-21"), modality: .xray, observations: [
+            observation("L1", .lytic) { $0.mirelsSize = .oneThirdToTwoThirds },
+        ]))
+        r.pain = [PainRecord(date: day("2023-03-21"), mirels: .functional, nrs: 7)]
+        let mirels = try #require(assess(r, asOf: day("2023-04-01")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L1") })
+        #expect(mirels.detail.en.contains("pain unknown"), "\(mirels.detail.en)")
+        #expect(mirels.detail.en.contains("A pain record names no site (2023-03-21: functional (with limb use)): if it is this limb's pain, Mirels is 10 — record the pain at its lesion."), "\(mirels.detail.en)")
+        #expect(mirels.detail.zhHans.contains("若为此肢体疼痛，Mirels 为 10 分"))
+        // Never scored as the limb's: the total stays a range.
+        #expect(mirels.title.en.contains("8–10"), "\(mirels.title.en)")
+        // Pain recorded at the lesion: the score has it, and nothing more is said.
+        r.pain.append(PainRecord(date: day("2023-03-21"), lesion: "L1", mirels: .moderate, nrs: 4))
+        let scored = try #require(assess(r, asOf: day("2023-04-01")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L1") })
+        #expect(!scored.detail.en.contains("names no site"))
+    }
+}

@@ -86,6 +86,24 @@ struct SurgeryRules {
             || index.imagedFractures.contains { $0.lesion.id == id && $0.point.observation.fracture == true }
     }
 
+    /// Pain graded for Mirels in a record that names no lesion, where the score has no pain of
+    /// its own: said with what the score would be if it is this limb's. A breast cancer's
+    /// "functional pain, NRS 7" was recorded for the patient, and the femur read "pain unknown"
+    /// with nothing of it (unseen record cb20-t). Never scored as this limb's: the record does
+    /// not say where it hurts.
+    private func siteLessPain(_ point: MirelsPoint) -> LocalizedText {
+        guard point.input.pain == nil, let record = index.record.pain.filter({ record in
+            record.lesion == nil && record.mirels != nil && index.known(record.date)
+        }).max(by: { $0.date < $1.date }), let grade = record.mirels else { return LocalizedText(en: "", zh: "") }
+        var input = point.input
+        input.pain = grade
+        let total = Mirels.evaluate(input, settings: index.settings).total
+        let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        return LocalizedText(
+            en: " A pain record names no site (\(record.date): \(grade.label.en)): if it is this limb's pain, Mirels is \(text) — record the pain at its lesion.",
+            zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此肢体疼痛，Mirels 为 \(text) 分——请在相应病灶下记录疼痛。")
+    }
+
     /// The first day the lesion is known broken: its current fracture event or the first study
     /// that shows the fracture, whichever is earlier.
     private func fractureDay(_ id: String) -> Int? {
@@ -228,9 +246,10 @@ struct SurgeryRules {
                         en: " A pathological fracture of unrecorded site is on record (\(event.date)): if it is this bone, it has broken and Mirels no longer applies — record the fracture's lesion.",
                         zh: "病历中有一处未记录部位的病理性骨折（\(event.date)）：若即为此骨，则已发生骨折，Mirels 评分不再适用——请记录该骨折所在病灶。")
                 } ?? LocalizedText(en: "", zh: "")
+                let siteless = siteLessPain(latest)
                 return LocalizedText(
-                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)",
-                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)")
+                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)",
+                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)")
             }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
