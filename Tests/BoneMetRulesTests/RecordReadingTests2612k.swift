@@ -196,3 +196,30 @@ import Testing
         #expect(!scored.detail.en.contains("names no site"))
     }
 }
+
+@Suite struct UnknownPrimaryWithABiopsyTests {
+    /// cb21-j (unseen record, 2026-12-03): a man with lytic T4, rib and ilium on PET-CT and no
+    /// known primary; the iliac biopsy showed "metastatic adenocarcinoma, CK7+, TTF-1+, NapsinA+".
+    /// The T4's NOMS read "O: radiosensitivity unknown (histology needed)" — the histology was on
+    /// record; what was missing is the primary.
+    @Test func theBiopsysHistologyIsNamedAndThePrimaryAskedFor() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .unknown)]
+        r.lesions = [Lesion(id: "T4", bone: .vertebra, level: VertebralLevel("T4")), Lesion(id: "IL", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            ct("C1", "2026-11-02", [
+                observation("T4", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .unilateral },
+                observation("IL", .lytic) { $0.boneDestruction = true },
+            ]),
+        ]
+        r.treatments = []
+        r.biopsies = [Biopsy(lesion: "IL", date: day("2026-11-08"), result: .metastasis, histology: "转移性腺癌，CK7+，TTF-1+，NapsinA+")]
+        let noms = try #require(assess(r, asOf: day("2026-11-15")).rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("O: radiosensitivity unknown — primary not identified (转移性腺癌，CK7+，TTF-1+，NapsinA+)"), "\(noms.detail.en)")
+        #expect(!noms.detail.en.contains("histology needed"))
+        // No biopsy: the histology is what is needed.
+        r.biopsies = []
+        let open = try #require(assess(r, asOf: day("2026-11-15")).rule("surgery.spine.noms").first)
+        #expect(open.detail.en.contains("O: radiosensitivity unknown (histology needed)"), "\(open.detail.en)")
+    }
+}

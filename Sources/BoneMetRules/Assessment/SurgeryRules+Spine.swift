@@ -97,7 +97,13 @@ extension SurgeryRules {
             // A carcinoma of unknown primary has its histology: what is missing is the primary
             // (NOMS classes radiosensitivity by tumour type) — "histology needed" was said of an
             // adenocarcinoma proven in bone.
-            if let histology = index.record.primaries.first(where: { $0.site == .unknown })?.histology, !histology.isEmpty {
+            // The histology is the unknown primary's, or that of a biopsy that proved a
+            // metastasis (a CUP's iliac "adenocarcinoma, TTF-1+" read "histology needed").
+            let recorded = index.record.primaries.first(where: { $0.site == .unknown })?.histology.flatMap { $0.isEmpty ? nil : $0 }
+            let biopsied = index.record.biopsies.last { biopsy in
+                biopsy.result == .metastasis && index.known(biopsy.date) && !(biopsy.histology ?? "").isEmpty
+            }?.histology
+            if let histology = recorded ?? biopsied {
                 return (.unknown, LocalizedText(
                     en: "O: radiosensitivity unknown — primary not identified (\(histology)); it follows the primary once found",
                     zh: "O：放疗敏感性未知——原发灶未明（\(histology)）；待原发灶明确后确定"))
