@@ -169,4 +169,16 @@ extension DrugClassTests {
         let octreotide = classes([], name: "奥曲肽 LAR 30mg q4w")
         #expect(octreotide.classes == [.other] && octreotide.complete)
     }
+
+    /// Lymphoma regimens by their acronyms (cb21-l: a DLBCL's "R-CHOP" was read as no class):
+    /// the cytotoxic backbone as chemotherapy, the R as rituximab.
+    @Test func lymphomaRegimensAreRead() {
+        #expect(classes([], name: "R-CHOP").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "R-CHOP方案 第3周期").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "CHOP").classes == [.chemotherapy])
+        #expect(classes([], name: "DA-EPOCH-R").classes == [.chemotherapy])
+        #expect(classes([], name: "ABVD").classes == [.chemotherapy])
+        #expect(classes([], name: "hyper-CVAD").classes == [.chemotherapy])
+        #expect(classes([], name: "R-DHAP").classes == [.chemotherapy, .targeted])
+    }
 }

@@ -223,3 +223,21 @@ import Testing
         #expect(open.detail.en.contains("O: radiosensitivity unknown (histology needed)"), "\(open.detail.en)")
     }
 }
+
+@Suite struct OneExaminationOneMirelsScoreTests {
+    /// cb21-l (unseen record, 2026-12-03): a DLBCL of the distal femur, MRI and X-ray on the same
+    /// morning. The history read "2026-09-25 7–11, 2026-09-25 7": the MRI scored alone (no film
+    /// size, and before that day's pain), then the film.
+    @Test func studiesOfOneDayScoreOnce() throws {
+        var r = baseCase()
+        r.studies = [
+            ImagingStudy(id: "M0", date: day("2023-01-05"), modality: .mri, observations: [observation("L1", .lytic, [60, 40])]),
+            ImagingStudy(id: "X0", date: day("2023-01-05"), modality: .xray, observations: [observation("L1", .mixed) { $0.fractionOfDiameter = 0.5 }]),
+            ImagingStudy(id: "X1", date: day("2023-03-05"), modality: .xray, observations: [observation("L1", .mixed) { $0.fractionOfDiameter = 0.5 }]),
+        ]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "L1", mirels: .moderate, nrs: 5), PainRecord(date: day("2023-03-05"), lesion: "L1", mirels: .mild, nrs: 2)]
+        let mirels = try #require(assess(r, asOf: day("2023-03-10")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L1") })
+        // 2023-01-05: lower limb 2 + moderate 2 + mixed 2 + 1/3–2/3 2 = 8; 2023-03-05: mild 1 → 7.
+        #expect(mirels.detail.en.contains("History: 2023-01-05 8, 2023-03-05 7."), "\(mirels.detail.en)")
+    }
+}

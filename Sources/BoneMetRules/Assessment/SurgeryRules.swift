@@ -51,9 +51,12 @@ struct SurgeryRules {
             guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil, index.uptakeWithoutDestruction(lesion.id) == nil
             else { return [] }
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
-            return points.indices.map { i in
+            // Studies of one day are one examination (an X-ray and an MRI of the same morning):
+            // one score, from all their readings — the MRI's point, without the film's size and
+            // before the pain of that day, read "2026-09-25 7–11, 2026-09-25 7" (cb21-l).
+            return points.indices.filter { i in i + 1 == points.count || points[i + 1].study.date != points[i].study.date }.map { i in
                 let point = points[i]
-                let next = i + 1 < points.count ? points[i + 1].study.date : nil
+                let next = points[(i + 1)...].first { $0.study.date != point.study.date }?.study.date
                 let upTo = points[...i]
                 let typed = upTo.last { $0.observation.character != nil }
                 let sized = upTo.last { $0.observation.mirelsSize != nil || $0.observation.fractionOfDiameter != nil }

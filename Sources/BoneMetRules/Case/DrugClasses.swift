@@ -207,6 +207,11 @@ public enum DrugClasses {
             // cyclophosphamide) — as Chinese and English records write them ("FOLFOX", "TP方案").
             "folfox", "mfolfox6", "folfiri", "folfirinox", "folfoxiri", "xelox", "capox", "xeliri", "sox", "flot", "ecf", "dcf",
             "gemox", "ac", "ec", "tac", "fec", "cmf", "tc", "tp", "gp", "np", "pp", "ep",
+            // Lymphoma regimens, every component cytotoxic but the steroid (L01AA, L01DB,
+            // L01CA, L01CB, L01BC, L01XA): CHOP, CVP, (DA-)EPOCH, ABVD, hyper-CVAD, DHAP, GDP —
+            // a DLBCL's "R-CHOP" was read as no class, leaving New Katagiri's previous
+            // chemotherapy open (unseen record cb21-l). The rituximab is read from "R-" (below).
+            "chop", "cvp", "epoch", "abvd", "cvad", "dhap", "gdp",
             // Brands
             "taxol", "taxotere", "abraxane", "jevtana", "alimta", "gemzar", "xeloda", "navelbine", "halaven",
             "泰素", "泰索帝", "希罗达",
@@ -246,6 +251,8 @@ public enum DrugClasses {
             "哌柏西利", "瑞波西利", "阿贝西利", "达尔西利", "拉帕替尼", "吡咯替尼", "奈拉替尼", "图卡替尼",
             // Monoclonal antibodies and their conjugates (L01FD, L01FE, L01FG, L01FA)
             "trastuzumab", "pertuzumab", "inetetamab", "bevacizumab", "cetuximab", "panitumumab", "ramucirumab", "rituximab",
+            // Rituximab named by the R of a lymphoma regimen's acronym (L01FA01): R-CHOP, R-CVP …
+            "r-chop", "r-cvp", "r-epoch", "r-da-epoch", "r-dhap", "r-gdp",
             "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
             // Antibody–drug conjugates, classed by ATC with their antibody (L01FD HER2: trastuzumab
             // emtansine and deruxtecan, disitamab vedotin; L01FX: sacituzumab govitecan,
