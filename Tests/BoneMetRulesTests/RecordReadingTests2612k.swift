@@ -241,3 +241,35 @@ import Testing
         #expect(mirels.detail.en.contains("History: 2023-01-05 8, 2023-03-05 7."), "\(mirels.detail.en)")
     }
 }
+
+@Suite struct ASolitaryLesionHealedUnderTherapyTests {
+    /// cb21-n (unseen record, 2026-12-03): a breast cancer's T11, lytic in March 2024, the only
+    /// lesion known, never biopsied; letrozole and abemaciclib since; completely filled in on the
+    /// CT of 2026-03-01 (MDA CR). It read "biopsy indicated … lytic or mixed lesions can be
+    /// biopsied at any time" beside that CR.
+    func record(planned: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [
+            ct("C0", "2024-03-01", [observation("T11", .lytic, [20, 16]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-03-01", [observation("T11", .blastic) { $0.fillIn = .complete }]),
+        ]
+        r.treatments = [Treatment(id: "AI", kind: .systemic, name: "来曲唑+阿贝西利", start: day("2024-03-10"))]
+        if planned { r.treatments.append(Treatment(id: "OP", kind: .surgery, name: "T11 椎体成形", lesions: ["T11"], planned: true)) }
+        return r
+    }
+
+    @Test func theHealedLesionIsNotSentForBiopsy() throws {
+        let a = assess(record(), asOf: day("2026-05-20"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let healed = try #require(a.rule("diagnosis.biopsy.healed").first)
+        #expect(healed.subject == .lesion("T11") && healed.severity == .info && healed.date == day("2026-03-01"))
+        #expect(healed.title.en == "T11 vertebra: healed under systemic therapy — biopsy no longer recommended")
+        #expect(healed.detail.en.contains("A biopsy was indicated (bone lesion of unknown nature, the only one known"), "\(healed.detail.en)")
+        #expect(healed.title.zhHans == "T11 椎体：已在全身治疗中成骨修复——不再建议活检")
+        // Before it healed, the indication stands.
+        #expect(assess(record(), asOf: day("2024-04-01")).has("diagnosis.biopsy.indicated", subject: .lesion("T11")))
+        // An operation planned on it: tissue is confirmed at it.
+        #expect(assess(record(planned: true), asOf: day("2026-05-20")).has("diagnosis.biopsy.indicated", subject: .lesion("T11")))
+    }
+}

@@ -242,6 +242,15 @@ struct DiagnosisRules {
             guard !reasons.isEmpty else { continue }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
             let taken = index.openBiopsy(lesion.id)
+            // Healed into blastic bone under systemic therapy, no biopsy taken, and no operation
+            // planned or proposed on it (tissue is then taken at it): the time for it has passed, as for the lesions a long interval left open
+            // (`intervalHealedFinding`). A breast cancer's T11, lytic at diagnosis and completely
+            // filled in after two years of letrozole (MDA CR), read "biopsy indicated … lytic or
+            // mixed lesions can be biopsied at any time" (unseen record cb21-n).
+            if !surgeryPlanned, !surgeryProposed.contains(lesion.id), taken == nil, let healed = index.sclerosedUnderTherapy(lesion.id) {
+                findings.append(healedFinding(lesion, on: healed, reasons: list))
+                continue
+            }
             let pending = taken.map { $0.result == nil || $0.result == .pending } ?? false
             let status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
             if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
@@ -318,6 +327,23 @@ struct DiagnosisRules {
                 zh: "\(reason.zhHans)。相关病灶在全身治疗中均已呈成骨性或完全硬化填充：\(names.zhHans)。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
             inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", healed.map(\.0.id).joined(separator: ","))],
             sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: "patient", "noBiopsy")])
+    }
+
+    /// One lesion with a biopsy indication of its own (solitary, unusual site, undecided primary)
+    /// that has healed under systemic therapy: what there is to do now.
+    private func healedFinding(_ lesion: Lesion, on date: PartialDate, reasons: LocalizedText) -> Finding {
+        let name = index.label(lesion)
+        return Finding(
+            ruleId: "diagnosis.biopsy.healed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: date,
+            title: LocalizedText(
+                en: "\(name.en): healed under systemic therapy — biopsy no longer recommended",
+                zh: "\(name.zhHans)：已在全身治疗中成骨修复——不再建议活检"),
+            detail: LocalizedText(
+                en: "A biopsy was indicated (\(reasons.en)); the lesion now reads blastic or completely filled in under systemic therapy (\(date)). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should it turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
+                zh: "曾有活检指征（\(reasons.zhHans)）；该病灶在全身治疗中已呈成骨性或完全硬化填充（\(date)）。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
+            inputs: [FindingInput("healedOn", "\(date)")],
+            sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")])
     }
 
     /// The tests acid decalcification ruins, named for the primary the lesions come from: a
