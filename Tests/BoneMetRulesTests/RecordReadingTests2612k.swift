@@ -273,3 +273,37 @@ import Testing
         #expect(assess(record(planned: true), asOf: day("2026-05-20")).has("diagnosis.biopsy.indicated", subject: .lesion("T11")))
     }
 }
+
+@Suite struct OneSiteTwoRecordsTests {
+    /// cb21-n (unseen record, 2026-12-03): a breast cancer's T11, lytic on the CT of 2024-03-01
+    /// (record "T11"); the next CT's report was entered as a lesion of its own, "T11b" (outside
+    /// report). A stable lytic T11b read "PD — new lytic lesion" though the advisory asked
+    /// whether the two records are one lesion.
+    func record(follow: LesionObservation) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11")),
+            Lesion(id: "T11b", bone: .vertebra, level: VertebralLevel("T11"), note: "外院报告"),
+        ]
+        r.studies = [
+            ct("C0", "2024-03-01", [observation("T11", .lytic, [20, 16]) { $0.boneDestruction = true }]),
+            ct("C1", "2025-03-01", [follow]),
+        ]
+        r.treatments = [Treatment(id: "AI", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2024-03-10"))]
+        return r
+    }
+
+    @Test func theFollowUpIsComparedWithTheOtherRecord() throws {
+        let stable = assess(record(follow: observation("T11b", .lytic, [20, 16]) { $0.boneDestruction = true }), asOf: day("2025-04-01"))
+        let point = try #require(stable.rule("boneHealth.mda.timePoint").first { $0.subject == .study("C1") })
+        #expect(point.title.en.contains("stable disease (SD)"), "\(point.title.en)")
+        #expect(point.detail.en.contains("compared with the same site's record T11 on the CT of 2024-03-01"), "\(point.detail.en)")
+        #expect(point.detail.zhHans.contains("与同一部位的病灶记录 T11（2024-03-01 CT 检查）比较"))
+        #expect(stable.has("diagnosis.record.sameSite"))
+        // Growth across the records is still progression.
+        let grown = assess(record(follow: observation("T11b", .lytic, [30, 24]) { $0.boneDestruction = true }), asOf: day("2025-04-01"))
+        let grownPoint = try #require(grown.rule("boneHealth.mda.timePoint").first { $0.subject == .study("C1") })
+        #expect(grownPoint.title.en.contains("progressive disease (PD)"))
+        #expect(!grownPoint.detail.en.contains("new lytic lesion"), "\(grownPoint.detail.en)")
+    }
+}

@@ -82,6 +82,16 @@ final class CaseIndex {
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
+    /// The other lesion records of each lesion's site (`Lesion.siteKey`: one vertebra or long-bone
+    /// segment entered from two reports), by lesion id.
+    private(set) lazy var sameSiteRecords: [String: [String]] = {
+        let grouped = Dictionary(grouping: lesions.filter { $0.siteKey != nil }, by: { $0.siteKey ?? "" })
+        var others: [String: [String]] = [:]
+        for group in grouped.values where group.count > 1 {
+            for lesion in group { others[lesion.id] = group.map(\.id).filter { $0 != lesion.id } }
+        }
+        return others
+    }()
     /// Fractures an antiresorptive may explain, by lesion id (`CaseIndex+AntiresorptiveFractures`).
     private(set) lazy var antiresorptiveFractures: [String: AntiresorptiveFracture] = workOutAntiresorptiveFractures()
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered

@@ -74,6 +74,22 @@ struct ResponseRules {
                     modality: current.modality, category: category, reasons: reasons, sizeChangePercent: change, isNew: isNew,
                     firstRecorded: firstRecorded, flare: false, treatments: ids, untreated: untreated, byAnatomy: byAnatomy)
             }
+            // The same site under another record on the previous examination, and this record
+            // not on it (a follow-up report entered as a lesion of its own): compared with that
+            // record's reading. A breast cancer's T11, lytic at baseline, entered from the next
+            // CT's report as "T11b", read "PD — new lytic lesion" (unseen record cb21-n).
+            if sameDay.allSatisfy({ $0.observation(of: lesion) == nil }),
+               let (twin, study, prior) = sameSiteReading(of: lesion, in: sameDay, current: current) {
+                let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
+                let note = LocalizedText(
+                    en: "compared with the same site's record \(twin) on the \(study.modality.label.en) of \(study.date)",
+                    zh: "与同一部位的病灶记录 \(twin)（\(study.date) \(study.modality.label.zhHans)）比较")
+                responses.append(LesionResponse(
+                    lesion: lesion, fromStudy: study.id, toStudy: current.id, from: study.date, to: current.date,
+                    modality: current.modality, category: result.category, reasons: result.reasons + [note], sizeChangePercent: result.sizeChangePercent,
+                    isNew: false, firstRecorded: false, flare: false, treatments: ids, untreated: untreated, byAnatomy: result.byAnatomy))
+                continue
+            }
             // Removed in this interval (resection, arthroplasty, curettage): what the follow-up
             // shows is the operation — a resected femur read "CR, no longer seen" and turned the
             // time point into a partial response credited to the systemic therapy.
@@ -165,6 +181,19 @@ struct ResponseRules {
             point.flareNotExcluded = anatomicFlare.map { .anatomy($0.modality, $0.to) } ?? (flareTherapy != nil ? .window : nil)
         }
         return point
+    }
+
+    /// Another record of the lesion's site read on the previous examination (and showing it)
+    /// while not read on this study: the record, its study and its reading.
+    private func sameSiteReading(
+        of lesion: String, in sameDay: [ImagingStudy], current: ImagingStudy
+    ) -> (String, ImagingStudy, LesionObservation)? {
+        for twin in index.sameSiteRecords[lesion] ?? [] where current.observation(of: twin) == nil {
+            for study in sameDay {
+                if let prior = study.observation(of: twin), CaseIndex.Point.shows(prior, on: study.modality) { return (twin, study, prior) }
+            }
+        }
+        return nil
     }
 
     /// Prostate bone scans follow PCWG3 (Scher 2016): new lesions are progression only when the
