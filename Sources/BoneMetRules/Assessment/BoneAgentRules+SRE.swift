@@ -3,8 +3,9 @@
 extension BoneAgentRules {
     /// Skeletal-related events: pathological fracture, radiotherapy to bone, surgery to bone,
     /// spinal cord compression (Stopeck 2010 / CALGB 70604); hypercalcaemia per setting.
-    func sreEvents() -> [(date: PartialDate?, label: LocalizedText)] {
-        var events: [(PartialDate?, LocalizedText)] = []
+    /// Each event's label is written when asked for (`sreHistory`'s detail), not for the count.
+    func sreEvents() -> [(date: PartialDate?, label: () -> LocalizedText)] {
+        var events: [(PartialDate?, () -> LocalizedText)] = []
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
             if event.kind == .osteonecrosisOfJaw { continue }
@@ -13,10 +14,12 @@ extension BoneAgentRules {
             if event.kind == .pathologicalFracture, let lesion = event.lesion, index.antiresorptiveFractures[lesion] != nil { continue }
             // Named with its lesion when the record says which ("pathological fracture, left
             // femur, proximal"), as the imaged fractures are.
-            let site = event.lesion.map { index.label(lesionId: $0) }
-            events.append((event.date, site.map { site in
-                LocalizedText(en: "\(event.kind.label.en), \(site.en)", zh: "\(event.kind.label.zhHans)，\(site.zhHans)")
-            } ?? event.kind.label))
+            events.append((event.date, { [index] in
+                let site = event.lesion.map { index.label(lesionId: $0) }
+                return site.map { site in
+                    LocalizedText(en: "\(event.kind.label.en), \(site.en)", zh: "\(event.kind.label.zhHans)，\(site.zhHans)")
+                } ?? event.kind.label
+            }))
         }
         // A pathological fracture the imaging shows is an SRE whether or not anyone recorded it
         // as an event (`imagedFractures`). The first study that shows it dates it; a recorded
@@ -26,33 +29,39 @@ extension BoneAgentRules {
         if !recordedFractures.contains(where: { $0.lesion == nil }) {
             for (lesion, point) in index.imagedFractures
             where !recordedFractures.contains(where: { $0.lesion == lesion.id }) && index.antiresorptiveFractures[lesion.id] == nil {
-                let study = point.study.modality.label
-                events.append((point.study.date, LocalizedText(
-                    en: "pathological fracture, \(index.label(lesion).en) (seen on \(study.en))",
-                    zh: "病理性骨折，\(index.label(lesion).zhHans)（\(study.zhHans)所见）")))
+                events.append((point.study.date, { [index] in
+                    let study = point.study.modality.label
+                    return LocalizedText(
+                        en: "pathological fracture, \(index.label(lesion).en) (seen on \(study.en))",
+                        zh: "病理性骨折，\(index.label(lesion).zhHans)（\(study.zhHans)所见）")
+                }))
             }
         }
         // Cord compression graded on MRI/CT (ESCC 2–3) likewise, unless an event records it.
         let recordedCompressions = index.record.events.filter { $0.kind == .cordCompression && index.known($0.date) }
         if !recordedCompressions.contains(where: { $0.lesion == nil }) {
             for (lesion, point) in index.imagedCordCompressions() where !recordedCompressions.contains(where: { $0.lesion == lesion.id }) {
-                let study = point.study.modality.label
-                let grade = point.observation.escc?.rawValue ?? ""
-                events.append((point.study.date, LocalizedText(
-                    en: "spinal cord compression, \(index.label(lesion).en) (ESCC \(grade) on \(study.en))",
-                    zh: "脊髓压迫，\(index.label(lesion).zhHans)（\(study.zhHans) ESCC \(grade) 级）")))
+                events.append((point.study.date, { [index] in
+                    let study = point.study.modality.label
+                    let grade = point.observation.escc?.rawValue ?? ""
+                    return LocalizedText(
+                        en: "spinal cord compression, \(index.label(lesion).en) (ESCC \(grade) on \(study.en))",
+                        zh: "脊髓压迫，\(index.label(lesion).zhHans)（\(study.zhHans) ESCC \(grade) 级）")
+                }))
             }
         }
         // Radiotherapy or surgery counts when given to a bone metastasis (not, say, chest-wall
         // radiotherapy whose field happens to include a rib).
         // Named with their lesions, as the other events are.
         for treatment in index.treatments where !treatment.planned && treatment.lesions.contains(where: index.isRecordedMetastasis) {
-            let sites = LocalizedText.joined(treatment.lesions.filter(index.isRecordedMetastasis).map { index.label(lesionId: $0) }, en: ", ", zh: "、")
+            let sites = { [index] in
+                LocalizedText.joined(treatment.lesions.filter(index.isRecordedMetastasis).map { index.label(lesionId: $0) }, en: ", ", zh: "、")
+            }
             if treatment.kind == .radiotherapy {
-                events.append((treatment.start, LocalizedText(en: "radiotherapy to bone, \(sites.en)", zh: "骨放疗，\(sites.zhHans)")))
+                events.append((treatment.start, { let sites = sites(); return LocalizedText(en: "radiotherapy to bone, \(sites.en)", zh: "骨放疗，\(sites.zhHans)") }))
             }
             if treatment.kind == .surgery {
-                events.append((treatment.start, LocalizedText(en: "surgery to bone, \(sites.en)", zh: "骨手术，\(sites.zhHans)")))
+                events.append((treatment.start, { let sites = sites(); return LocalizedText(en: "surgery to bone, \(sites.en)", zh: "骨手术，\(sites.zhHans)") }))
             }
         }
         return events.sorted { ($0.0?.earliestDay ?? Int.min) < ($1.0?.earliestDay ?? Int.min) }
@@ -61,27 +70,33 @@ extension BoneAgentRules {
     func sreHistory() -> Finding? {
         let events = sreEvents()
         guard !events.isEmpty else { return nil }
-        var list = LocalizedText.joined(events.map { event in
-            LocalizedText(en: "\(event.date.map { "\($0) " } ?? "")\(event.label.en)", zh: "\(event.date.map { "\($0) " } ?? "")\(event.label.zhHans)")
-        }, en: "; ", zh: "；")
-        let uncounted = index.seenLesions.compactMap { lesion in index.antiresorptiveFractures[lesion.id].map { (lesion, $0) } }
-        if !uncounted.isEmpty {
-            let named = LocalizedText.joined(uncounted.map { lesion, fracture in
-                LocalizedText(
-                    en: "\(fracture.fractured) \(index.label(lesion).en) (\(fracture.label.en) in the differential)",
-                    zh: "\(fracture.fractured) \(index.label(lesion).zhHans)（需鉴别\(fracture.label.zhHans)）")
+        // Written only where details are wanted (`assess(details:)`): the list of every event
+        // with its site was most of this rule's cost in a re-assessment (issue #12).
+        func detail() -> LocalizedText {
+            var list = LocalizedText.joined(events.map { event in
+                let label = event.label()
+                return LocalizedText(en: "\(event.date.map { "\($0) " } ?? "")\(label.en)", zh: "\(event.date.map { "\($0) " } ?? "")\(label.zhHans)")
             }, en: "; ", zh: "；")
-            list = LocalizedText(
-                en: "\(list.en). Not counted until a metastasis is seen there — fractures where no tumour was seen: \(named.en)",
-                zh: "\(list.zhHans)。未计入（骨折处未见肿瘤，待证实为转移后再计）：\(named.zhHans)")
+            let uncounted = index.seenLesions.compactMap { lesion in index.antiresorptiveFractures[lesion.id].map { (lesion, $0) } }
+            if !uncounted.isEmpty {
+                let named = LocalizedText.joined(uncounted.map { lesion, fracture in
+                    LocalizedText(
+                        en: "\(fracture.fractured) \(index.label(lesion).en) (\(fracture.label.en) in the differential)",
+                        zh: "\(fracture.fractured) \(index.label(lesion).zhHans)（需鉴别\(fracture.label.zhHans)）")
+                }, en: "; ", zh: "；")
+                list = LocalizedText(
+                    en: "\(list.en). Not counted until a metastasis is seen there — fractures where no tumour was seen: \(named.en)",
+                    zh: "\(list.zhHans)。未计入（骨折处未见肿瘤，待证实为转移后再计）：\(named.zhHans)")
+            }
+            return LocalizedText(
+                en: "\(list.en). Definition: pathological fracture, radiotherapy or surgery to bone, spinal cord compression\(index.settings.hypercalcaemiaIsSRE ? ", hypercalcaemia (setting)" : "").",
+                zh: "\(list.zhHans)。定义：病理性骨折、骨放疗或骨手术、脊髓压迫\(index.settings.hypercalcaemiaIsSRE ? "、高钙血症（设置）" : "")。")
         }
         return Finding(
             ruleId: "boneAgents.sreHistory", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "\(events.count) skeletal-related event(s) on record", zh: "记录有 \(events.count) 次骨相关事件（SRE）"),
-            detail: LocalizedText(
-                en: "\(list.en). Definition: pathological fracture, radiotherapy or surgery to bone, spinal cord compression\(index.settings.hypercalcaemiaIsSRE ? ", hypercalcaemia (setting)" : "").",
-                zh: "\(list.zhHans)。定义：病理性骨折、骨放疗或骨手术、脊髓压迫\(index.settings.hypercalcaemiaIsSRE ? "、高钙血症（设置）" : "")。"),
+            detail: detail(),
             inputs: [FindingInput("count", events.count.description)],
             sources: [Sources.stopeck2010, Sources.himelstein2017])
     }
