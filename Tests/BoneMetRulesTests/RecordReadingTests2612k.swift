@@ -307,3 +307,42 @@ import Testing
         #expect(!grownPoint.detail.en.contains("new lytic lesion"), "\(grownPoint.detail.en)")
     }
 }
+
+@Suite struct ColdBlasticFocusIsNoMetastasisYetTests {
+    /// cb21-s (unseen record, 2026-12-03): a lung squamous-cell carcinoma, lytic T5 with a
+    /// soft-tissue component; an 8 mm sclerotic focus of the ilium, no destruction, cold on the
+    /// PET-CT. "Follow up" (the source hospital's rule for an unexplained pure blastic lesion
+    /// without uptake) — yet every score counted it: "multiple" bone metastases, Tomita 6
+    /// instead of 5, Tokuhashi's extraspinal foci 1, and T5 was not the solitary lesion it is.
+    func record(prostate: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: prostate ? .prostate : .lung, histology: prostate ? "腺癌" : "鳞癌", diagnosed: day("2026-10"))]
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .right), Lesion(id: "T5", bone: .vertebra, level: VertebralLevel("T5"))]
+        r.studies = [
+            ct("CT", "2026-10-20", [
+                observation("IL", .blastic, [8, 6]) { $0.boneDestruction = false },
+                observation("T5", .lytic) { $0.boneDestruction = true; $0.softTissueMm = 12 },
+            ]),
+            ImagingStudy(id: "PET", date: day("2026-10-25"), modality: .petCt, observations: [
+                observation("IL") { $0.uptake = false }, observation("T5") { $0.uptake = true },
+            ]),
+        ]
+        r.treatments = []
+        return r
+    }
+
+    @Test func theFocusFollowedUpIsNotCountedAndT5IsSolitary() throws {
+        let a = assess(record(), asOf: day("2026-11-01"))
+        #expect(a.has("diagnosis.blastic.noUptakeFollowUp", subject: .lesion("IL")))
+        let tomita = try #require(a.rule("surgery.prognosis.tomita").first)
+        #expect(tomita.detail.en.contains("solitary or isolated bone metastasis → 1"), "\(tomita.detail.en)")
+        let katagiri = try #require(a.rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("multiple skeletal metastases no → 0"), "\(katagiri.detail.en)")
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("T5")))
+        // In prostate cancer a blastic focus is the typical metastasis: counted.
+        let prostate = assess(record(prostate: true), asOf: day("2026-11-01"))
+        let counted = try #require(prostate.rule("surgery.prognosis.tomita").first)
+        #expect(counted.detail.en.contains("multiple bone metastases → 2"), "\(counted.detail.en)")
+    }
+}

@@ -287,6 +287,7 @@ final class CaseIndex {
     func isMetastaticCandidate(_ lesion: String) -> Bool {
         if let biopsy = diagnosticBiopsy(lesion) { return biopsyShowsTheDisease(biopsy, lesion: lesion) }
         if !destructionExcluded(lesion).isEmpty && !destructionSeen(lesion) { return false }
+        if blasticAwaitingFollowUp(lesion) { return false }
         return !presentPoints(lesion).isEmpty
     }
 
@@ -321,6 +322,30 @@ final class CaseIndex {
             return primaryCandidates(for: lesion).contains(where: \.isLymphoma)
         default: return false
         }
+    }
+
+    /// A pure blastic lesion, cold on tracer imaging, seen before any systemic therapy acted and
+    /// explained by nothing (no prostate primary, no irradiated field, no biopsy-proven bone
+    /// metastasis of its one primary): the source hospital follows it up rather than biopsying it
+    /// (reference.md) — no metastasis diagnosis until follow-up shows one, as for uptake without
+    /// destruction. A lung cancer's cold 8 mm sclerotic focus of the ilium, "follow up", made its
+    /// lytic T5 one of "multiple" bone metastases in every score (unseen record cb21-s).
+    func blasticAwaitingFollowUp(_ lesion: String) -> Bool {
+        guard diagnosticBiopsy(lesion) == nil, tracerUptake(lesion) == false, !destructionSeen(lesion) else { return false }
+        let characters = characters(lesion)
+        guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }), let firstSeen = firstSeen(lesion) else { return false }
+        if systemicActing(at: firstSeen) != nil || knownPrimaries.contains(where: { $0.site == .prostate }) { return false }
+        if localTreatments(lesion, kind: .radiotherapy).contains(where: { !$0.planned && ($0.start?.earliestDay ?? Int.max) <= firstSeen.latestDay }) {
+            return false
+        }
+        let candidates = primaryCandidates(for: lesion)
+        if candidates.count == 1, let primary = candidates.first, record.biopsies.contains(where: { biopsy in
+            biopsy.result == .metastasis && known(biopsy.date)
+                && biopsy.lesion.map { $0 != lesion && primaryCandidates(for: $0).map(\.id) == [primary.id] } == true
+        }) {
+            return false
+        }
+        return true
     }
 
     /// Bone metastasis established enough to act on systemically: proven by biopsy, or bone
