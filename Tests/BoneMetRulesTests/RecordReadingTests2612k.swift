@@ -346,3 +346,39 @@ import Testing
         #expect(counted.detail.en.contains("multiple bone metastases → 2"), "\(counted.detail.en)")
     }
 }
+
+@Suite struct NewSclerosisOnAPETCTTests {
+    /// cb21-u (unseen record, 2026-12-03): a castration-sensitive prostate cancer on goserelin and
+    /// apalutamide from 2026-06-01; on the PSMA PET-CT of 09-20 (16 weeks, past the flare window)
+    /// L1 and the ischium took up 65–70 % less, PSA 85 → 0.8, and a new rib focus read blastic on
+    /// the PET-CT's CT. "PD — new focus of uptake": the seed's "new sclerosis under therapy is
+    /// response, not progression" held on CT but not on the CT of a PET-CT.
+    func record(character: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2026-05"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "R7", bone: .rib, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "PS0", date: day("2026-05-20"), modality: .petCt, observations: [
+                observation("L1", .blastic) { $0.uptake = true }, observation("R7") { $0.uptake = false },
+            ]),
+            ImagingStudy(id: "PS1", date: day("2026-09-20"), modality: .petCt, observations: [
+                observation("L1") { $0.uptake = true; $0.uptakeChangePercent = -70 },
+                observation("R7", character) { $0.uptake = true; $0.boneDestruction = character == .lytic },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "ADT", kind: .systemic, name: "戈舍瑞林+阿帕他胺", start: day("2026-06-01"))]
+        return r
+    }
+
+    @Test func newSclerosisUnderTherapyIsNotProgressionOnThePETCTEither() throws {
+        let a = assess(record(character: .blastic), asOf: day("2026-09-25"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("PS1") })
+        #expect(point.title.en.contains("partial response (PR)"), "\(point.title.en)")
+        #expect(point.detail.en.contains("right rib: SD — new focus of uptake, new sclerosis under therapy is not progression by itself"), "\(point.detail.en)")
+        // A new lytic lesion on it is progression.
+        let lytic = assess(record(character: .lytic), asOf: day("2026-09-25"))
+        let lyticPoint = try #require(lytic.rule("boneHealth.mda.timePoint").first { $0.subject == .study("PS1") })
+        #expect(lyticPoint.title.en.contains("progressive disease (PD)"), "\(lyticPoint.title.en)")
+    }
+}

@@ -286,7 +286,11 @@ struct ResponseRules {
                     category: .partialResponse, flare: true,
                     reason: LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解"))
             }
-            if !response.untreated && !modality.isTracer && index.therapyActingLongEnough(on: response.to) != nil {
+            // On a PET-CT whose CT reads the new lesion blastic, as on CT: a prostate cancer's new
+            // sclerotic rib focus at 16 weeks of ADT, PSA 85 → 0.8, read "PD — new focus of
+            // uptake" (unseen record cb21-u).
+            let sclerosis = !modality.isTracer || (modality == .petCt && Self.newBlasticOnItsCT(response, index: index))
+            if !response.untreated && sclerosis && index.therapyActingLongEnough(on: response.to) != nil {
                 return response.with(
                     category: .stableDisease, flare: false,
                     reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
@@ -306,6 +310,13 @@ struct ResponseRules {
             }
             return response
         }
+    }
+
+    /// A new lesion on a PET-CT whose CT reads it blastic, without destruction.
+    static func newBlasticOnItsCT(_ response: LesionResponse, index: CaseIndex) -> Bool {
+        guard response.isNew, let observation = index.studies.first(where: { $0.id == response.toStudy })?.observation(of: response.lesion)
+        else { return false }
+        return observation.character == .blastic && observation.boneDestruction != true
     }
 
     /// New or growing sclerosis on anatomic imaging, or new/hotter uptake on tracer imaging.
