@@ -19,9 +19,11 @@ final class CaseIndex {
         /// reading records the lesion's anatomy (character, size, rim, fill-in, SINS items). A
         /// PET-CT reading "lytic, 20 × 12 mm, destruction" left a humerus "not assessable — no
         /// X-ray/CT reading" and its type out of Mirels.
-        var readsBone: Bool {
-            if study.modality.isAnatomic { return true }
-            guard study.modality == .petCt else { return false }
+        var readsBone: Bool { Self.readsBone(observation, on: study.modality) }
+
+        static func readsBone(_ observation: LesionObservation, on modality: Modality) -> Bool {
+            if modality.isAnatomic { return true }
+            guard modality == .petCt else { return false }
             return MDA.hasAnatomy(observation) || observation.collapse != nil || observation.alignment != nil
                 || observation.posterolateral != nil
         }
@@ -36,9 +38,8 @@ final class CaseIndex {
         static func shows(_ observation: LesionObservation, on modality: Modality) -> Bool {
             guard observation.present else { return false }
             guard modality.isTracer, observation.uptake == false else { return true }
-            let anatomy = modality == .petCt && (MDA.hasAnatomy(observation) || observation.collapse != nil || observation.alignment != nil
-                || observation.posterolateral != nil)
-            return anatomy || observation.boneDestruction == true || observation.fracture == true || observation.escc != nil
+            return readsBone(observation, on: modality) || observation.boneDestruction == true || observation.fracture == true
+                || observation.escc != nil
         }
     }
 

@@ -243,10 +243,11 @@ struct DiagnosisRules {
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
             let taken = index.openBiopsy(lesion.id)
             // Healed into blastic bone under systemic therapy, no biopsy taken, and no operation
-            // planned or proposed on it (tissue is then taken at it): the time for it has passed, as for the lesions a long interval left open
-            // (`intervalHealedFinding`). A breast cancer's T11, lytic at diagnosis and completely
-            // filled in after two years of letrozole (MDA CR), read "biopsy indicated … lytic or
-            // mixed lesions can be biopsied at any time" (unseen record cb21-n).
+            // planned or proposed on it (tissue is then taken at it): the time for it has passed,
+            // as for the lesions a long interval left open (`intervalHealedFinding`). A breast
+            // cancer's T11, lytic at diagnosis and completely filled in after two years of
+            // letrozole (MDA CR), read "biopsy indicated … lytic or mixed lesions can be biopsied
+            // at any time" (unseen record cb21-n).
             if !surgeryPlanned, !surgeryProposed.contains(lesion.id), taken == nil, let healed = index.sclerosedUnderTherapy(lesion.id) {
                 findings.append(healedFinding(lesion, on: healed, reasons: list))
                 continue

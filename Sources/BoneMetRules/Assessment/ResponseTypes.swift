@@ -39,8 +39,8 @@ public struct TimePointResponse: Sendable, Hashable {
     public let untreated: Bool
     public let lesions: [LesionResponse]
     /// A scan's new or hotter foci not counted as progression because flare is not excluded:
-    /// within the flare window (nil date), or after an X-ray, CT or MRI time point that read
-    /// osteoblastic flare (its modality and date).
+    /// within the flare window, or after an X-ray, CT or MRI time point that read osteoblastic
+    /// flare (its modality and date). Nil on anatomic time points and where the scan is PD.
     public var flareNotExcluded: FlareBasis?
 
     public enum FlareBasis: Sendable, Hashable {
