@@ -95,7 +95,10 @@ import Testing
         // "Urgent decompression" (seed scenario 8): surgery first, not radiotherapy first — breast
         // cancer was in Patchell 2005's trial, and the diagnosis is open.
         #expect(spine.detail.en.contains("Urgent spine-surgery referral: decompression / separation surgery"))
-        #expect(spine.title.en.hasSuffix("emergency spine referral, tissue diagnosis first"))
+        // "Pathology needed" at the emergency decompression itself: the seed's 72-year-old had
+        // the operation, and its pathology showed myeloma (rule set 2026.12.123).
+        #expect(spine.title.en.hasSuffix("emergency spine referral, tissue at the operation"))
+        #expect(spine.detail.en.contains("Tissue at the operation: no tissue diagnosis yet"))
         let biopsy = try #require(a.rule("diagnosis.biopsy.indicated").first)
         #expect(biopsy.inputs.contains(FindingInput("diseaseFreeYears", "7")))
         let myeloma = try #require(a.rule("diagnosis.differential.myeloma").first)

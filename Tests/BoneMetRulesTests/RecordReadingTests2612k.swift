@@ -382,3 +382,38 @@ import Testing
         #expect(lyticPoint.title.en.contains("progressive disease (PD)"), "\(lyticPoint.title.en)")
     }
 }
+
+@Suite struct TissueAtTheOperationInAnEmergencyTests {
+    /// cb21-v (unseen record, 2026-12-03): a hepatocellular carcinoma (AFP 1 200), T11 lytic with
+    /// ESCC 3, myelopathy, Frankel C, no whole-body survey. "Emergency spine referral, tissue
+    /// diagnosis first" — while the same finding asks for definitive treatment within 24 hours
+    /// (NICE NG234): the decompression does not wait for a biopsy; tissue is taken at it.
+    func record(deficit: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histology: "肝细胞癌", diagnosed: day("2025-08"))]
+        r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [
+            ImagingStudy(id: "MR", date: day("2026-11-10"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("T11", .lytic) {
+                    $0.boneDestruction = true; $0.collapse = .under50; $0.posterolateral = .bilateral; $0.alignment = .normal; $0.escc = .g3
+                },
+            ]),
+        ]
+        r.treatments = []
+        r.neurology = [NeurologyRecord(date: day("2026-11-10"), status: deficit ? .myelopathy : .intact, frankel: deficit ? .C : .E)]
+        return r
+    }
+
+    @Test func theEmergencyTakesTissueAtTheOperation() throws {
+        let noms = try #require(assess(record(deficit: true), asOf: day("2026-11-11")).rule("surgery.spine.noms").first)
+        #expect(noms.title.en.hasSuffix("emergency spine referral, tissue at the operation"), "\(noms.title.en)")
+        #expect(noms.title.zhHans.hasSuffix("术中取病理"))
+        #expect(noms.detail.en.contains("with a neurological deficit the decompression does not wait for a biopsy: send tissue for frozen section"), "\(noms.detail.en)")
+        #expect(!noms.detail.en.contains("Biopsy first"))
+        // Without a deficit the biopsy comes first.
+        let intact = try #require(assess(record(deficit: false), asOf: day("2026-11-11")).rule("surgery.spine.noms").first)
+        #expect(intact.title.en.hasSuffix("tissue diagnosis first"), "\(intact.title.en)")
+        #expect(intact.detail.en.contains("Biopsy first: no tissue diagnosis yet"))
+    }
+}

@@ -228,7 +228,7 @@ extension SurgeryRules {
         var extraSources: [Citation] = []
         let sensitive = oncology.value == .sensitive
         let open = index.openDifferential(lesion.id)
-        let surgical = surgicalContext(lesion.id, open: open)
+        let surgical = surgicalContext(lesion.id, open: open, emergency: deficit)
         var radiotherapyFirst = false
         if let treated {
             severity = .info
@@ -425,12 +425,19 @@ extension SurgeryRules {
                     : LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊"))
                 : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
             : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
+        // Tissue first while the diagnosis is open; in an emergency with a deficit, at the
+        // operation (`surgicalContext`).
+        let tissue = !claims.contains { $0.stance == "biopsyFirst" }
+            ? LocalizedText(en: "", zh: "")
+            : severity == .urgent && deficit
+            ? LocalizedText(en: ", tissue at the operation", zh: "，术中取病理")
+            : LocalizedText(en: ", tissue diagnosis first", zh: "，先明确病理")
         return Finding(
             ruleId: "surgery.spine.noms", severity: severity, duty: .surgery, specialty: .spineSurgery,
             subject: .lesion(lesion.id), date: date,
             title: LocalizedText(
-                en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(claims.contains { $0.stance == "biopsyFirst" } ? ", tissue diagnosis first" : "")",
-                zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(claims.contains { $0.stance == "biopsyFirst" } ? "，先明确病理" : "")"),
+                en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(tissue.en)",
+                zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(tissue.zhHans)"),
             detail: { let framework = framework(); return LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)") }(),
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.

@@ -442,14 +442,23 @@ struct SurgeryRules {
 
     /// What every surgical recommendation for a lesion must also say: biopsy first while the
     /// diagnosis is open, and pre-operative embolisation for hypervascular metastases.
-    func surgicalContext(_ id: String, open: [LocalizedText]) -> (en: String, zhHans: String, sources: [Citation]) {
+    /// `emergency`: a spinal compression with a neurological deficit, whose definitive treatment
+    /// is due within 24 hours (NICE NG234) — the operation does not wait for a biopsy, and the
+    /// tissue is taken at it (an HCC's T11 at ESCC 3, Frankel C, read "emergency spine referral,
+    /// tissue diagnosis first"; unseen record cb21-v).
+    func surgicalContext(_ id: String, open: [LocalizedText], emergency: Bool = false) -> (en: String, zhHans: String, sources: [Citation]) {
         var en: [String] = []
         var zh: [String] = []
         var sources: [Citation] = []
         if !open.isEmpty {
             let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
-            en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never nail an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
-            zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行髓内钉固定。如手术不能等待，植入内固定前先送术中冰冻病理。")
+            if emergency {
+                en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)) — with a neurological deficit the decompression does not wait for a biopsy: send tissue for frozen section before any implant is placed, as a primary bone tumour, myeloma or a second primary must be excluded before any fixation.")
+                zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)）——存在神经功能障碍时减压不等待活检：植入内固定前先送术中冰冻病理，因任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
+            } else {
+                en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never nail an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
+                zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行髓内钉固定。如手术不能等待，植入内固定前先送术中冰冻病理。")
+            }
             if let taken = index.openBiopsyNote(id) {
                 en.append(taken.en)
                 zh.append(taken.zhHans)
