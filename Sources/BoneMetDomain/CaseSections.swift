@@ -193,17 +193,45 @@ enum CaseSections {
         return id == nil || kind == nil ? nil : coded
     }
 
-    /// A lab's unit (shared with `StoredCaseReader`): when none is given, the test's first
-    /// unit — required when the test has none and is not a tumour marker; a given unit must be
-    /// one the test knows.
+    /// A lab's unit (shared with `StoredCaseReader`): when none is given, the one unit of the
+    /// test in which the value is one a laboratory can report (`LabTest.plausibleUnits`) — a
+    /// calcium of 2.35 is mmol/L, a haemoglobin of 105 g/L; nil when no unit or more than one
+    /// fits (a CRP of 3: mg/dL or mg/L?), and the unit must be written. Until rule set
+    /// 2026.12.124 the test's first unit was taken: 2.35 mg/dL, 105 g/dL (cb22-a). Required
+    /// when the test has no unit and is not a tumour marker; a given unit must be one the test
+    /// knows.
     static func unitRequired(_ test: LabTest) -> Bool { test.units.isEmpty && !test.isTumourMarker }
-    static func unit(of test: LabTest, given: String?) -> String { given ?? test.units.first?.unit ?? "" }
+    static func unit(of test: LabTest, given: String?, value: Double) -> String? {
+        if let given { return given }
+        if test.isTumourMarker { return "" }
+        let fitting = test.plausibleUnits(for: value)
+        return fitting.count == 1 ? fitting[0] : nil
+    }
     static func unitKnown(_ unit: String, for test: LabTest) -> Bool { test.isTumourMarker || test.factor(for: unit) != nil }
+
+    /// Why a unit-less value has no unit: the units it fits, or none.
+    static func unitMissing(_ test: LabTest, value: Double) -> LocalizedText {
+        let fitting = test.plausibleUnits(for: value)
+        let shown = LabTest.text(value)
+        if fitting.count > 1 {
+            return LocalizedText(
+                en: "no unit given, and \(shown) is a possible \(test.label.en) in \(fitting.joined(separator: " and ")): write the unit (allowed: \(test.units.map(\.unit).joined(separator: ", ")))",
+                zh: "未写单位，\(shown) 按 \(fitting.joined(separator: " 或 ")) 都可能是\(test.label.zhHans)的值：请写明单位（可用：\(test.units.map(\.unit).joined(separator: "、"))）")
+        }
+        let ranges = test.units.compactMap { test.plausibleRangeText(in: $0.unit) }
+        return LocalizedText(
+            en: "no unit given, and \(shown) is not a possible \(test.label.en) in any of its units (\(ranges.joined(separator: "; "))): check the value and write the unit",
+            zh: "未写单位，且 \(shown) 在任何单位下都不是可能的\(test.label.zhHans)值（\(ranges.joined(separator: "；"))）：请核对数值并写明单位")
+    }
 
     static func lab(_ l: FieldReader) -> LabResult? {
         let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: Limits.labValue, required: true))
         guard let date, let test, let value else { return nil }
-        let written = l.string("unit", required: Self.unitRequired(test)) ?? Self.unit(of: test, given: nil)
+        let given = l.string("unit", required: Self.unitRequired(test))
+        guard let written = Self.unit(of: test, given: given, value: value) else {
+            if !Self.unitRequired(test) { l.log.add(InputError(field: l.fieldPath("unit"), problem: .custom(Self.unitMissing(test, value: value)))) }
+            return nil
+        }
         // As the test knows it: "μmol/L" (Greek mu), "mmol/l", "×10^9/L" are its units too.
         guard let unit = test.knownUnit(written), Self.unitKnown(unit, for: test) else {
             l.log.add(InputError(field: l.fieldPath("unit"), problem: .unknownValue(written, allowed: test.units.map(\.unit))))

@@ -247,8 +247,7 @@ enum StoredCaseReader {
         }
         guard let date, let test, let value else { throw Miss() }
         guard unit != nil || !CaseSections.unitRequired(test) else { throw Miss() }
-        let given = CaseSections.unit(of: test, given: unit)
-        guard CaseSections.unitKnown(given, for: test) else { throw Miss() }
+        guard let given = CaseSections.unit(of: test, given: unit, value: value), CaseSections.unitKnown(given, for: test) else { throw Miss() }
         return LabResult(date: date, test: test, value: value, unit: given, upperLimit: upper, lowerLimit: lower)
     }
 

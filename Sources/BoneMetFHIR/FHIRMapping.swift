@@ -49,9 +49,15 @@ public enum FHIRCaseMapper {
     /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
     static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
 
-    /// UCUM units → the units the case format accepts.
-    static func unit(_ ucum: String?, for test: LabTest) -> String? {
-        guard let ucum else { return test.units.first?.unit }
+    /// UCUM units → the units the case format accepts. A quantity without a unit is read in the
+    /// one unit of the test its value fits (`LabTest.plausibleUnits`; rule set 2026.12.124 — the
+    /// first unit made a calcium of 2.35 mmol/L one of 2.35 mg/dL); none or several: nil.
+    static func unit(_ ucum: String?, for test: LabTest, value: Double) -> String? {
+        guard let ucum else {
+            if test.isTumourMarker { return "" }
+            let fitting = test.plausibleUnits(for: value)
+            return fitting.count == 1 ? fitting[0] : nil
+        }
         // UCUM codes, and the SNOMED CT unit 258814008 |micromole/liter| (FHIR R4 example f204).
         let mapped = [
             "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",
@@ -276,8 +282,9 @@ public enum FHIRCaseMapper {
                 }).first,
                     let quantity = FHIRRead.quantity(r["valueQuantity"])
                 {
-                    guard let unit = unit(quantity.unit, for: test) else {
-                        notes.append(MappingNote(resource: label, message: "unit \(quantity.unit ?? "?") not accepted for \(test.rawValue): skipped"))
+                    guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
+                        let problem = quantity.unit.map { "unit \($0) not accepted" } ?? "no unit, and \(LabTest.text(quantity.value)) fits \(test.plausibleUnits(for: quantity.value).count > 1 ? "more than one" : "none") of its units"
+                        notes.append(MappingNote(resource: label, message: "\(problem) for \(test.rawValue): skipped"))
                         continue
                     }
                     // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"

@@ -435,3 +435,24 @@ extension FHIRMappingTests {
         #expect(notes.contains { $0.resource == "Procedure/crt" && $0.message == "radiotherapy without a bone site: not used" })
     }
 }
+
+/// Rule set 2026.12.124 (cb22-a): an Observation's quantity without a unit was read in the test's
+/// first unit — a calcium of 2.35 (mmol/L) as 2.35 mg/dL. It is read in the one unit whose value a
+/// laboratory can report; a value that fits two units (a haemoglobin of 20: g/dL or g/L) or none is said and not used.
+@Suite struct UnitlessQuantityImportTests {
+    func observation(_ id: String, loinc: String, value: Double) -> String {
+        #"{"resourceType":"Observation","id":"\#(id)","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"\#(loinc)"}]},"effectiveDateTime":"2023-01-04","valueQuantity":{"value":\#(value)}}"#
+    }
+
+    @Test func aUnitlessQuantityIsReadInTheUnitItFits() throws {
+        let resources = try (MCODEFixture.conditions + [
+            observation("ca", loinc: "17861-6", value: 2.35), observation("hb", loinc: "718-7", value: 20),
+            observation("cr", loinc: "2160-0", value: 5000),
+        ]).map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        #expect(record.labs.map(\.test) == [.calcium])
+        #expect(record.labs.first?.unit == "mmol/L")
+        #expect(notes.contains { $0.resource == "Observation/hb" && $0.message == "no unit, and 20 fits more than one of its units for hemoglobin: skipped" })
+        #expect(notes.contains { $0.resource == "Observation/cr" && $0.message == "no unit, and 5000 fits none of its units for creatinine: skipped" })
+    }
+}

@@ -61,7 +61,11 @@ final class CaseIndex {
     let treatmentsReadAsBoneAgents: [String]
     /// Of those, the courses taken out of a regimen row, with the row as recorded.
     let boneAgentsFromRegimens: [String: Treatment]
+    /// The laboratory results known on `asOf` whose values a laboratory can report in the unit
+    /// written, oldest first; the others are `implausibleLabs` — no rule reads them
+    /// (`DiagnosisRules.implausibleLabFindings` names them).
     let labs: [LabResult]
+    let implausibleLabs: [LabResult]
     /// The first day after `asOf` on which any reading of the date can turn (issue #12):
     /// every comparison with `asOf` goes through `known`, `stillRunning` or `ageNow`, which
     /// note their turning day here.
@@ -170,8 +174,10 @@ final class CaseIndex {
                 return seen
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
-        labs = record.labs.filter { known($0.date) }
+        let knownLabs = record.labs.filter { known($0.date) }
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
+        labs = knownLabs.filter(\.isPlausible)
+        implausibleLabs = knownLabs.filter { !$0.isPlausible }
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }
         // With the metastases a record dates as diagnosed but holds no imaging of (an EHR's
         // confirmed Condition): the diagnosis, biopsy and bone-agent rules ask about them too.

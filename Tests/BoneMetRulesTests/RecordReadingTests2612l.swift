@@ -1,0 +1,93 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb22-a (unseen record, 2026-12-03): a squamous-cell lung cancer on paclitaxel–carboplatin, a
+/// proximal humeral lesion, labs as a Chinese hospital's export writes them. The creatinine was
+/// 88 with the unit "mg/dL" (µmol/L: 1.0 mg/dL), and the calcium (2.35), albumin (36),
+/// haemoglobin (105) and platelets (85) came without a unit and were read in the test's first
+/// unit. The assessment called zoledronic acid "not recommended" (CrCl 0.7 mL/min), graded an
+/// urgent hypocalcaemia of −23 mg/dL and gave PATHFx a haemoglobin of 105 g/dL. Rule set
+/// 2026.12.124: a value no laboratory reports from a living patient in the unit written is not
+/// used, and a warning names it with the unit it would fit (Young 1987's conversion factors).
+@Suite struct ALabValueInTheWrongUnitIsNotReadTests {
+    func record(creatinine: LabResult) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1958-04-02")
+        r.patient.weights = [WeightRecord(date: day("2023-03-01"), kg: 63)]
+        r.labs = [
+            LabResult(date: day("2023-01-04"), test: .creatinine, value: 0.9, unit: "mg/dL"),
+            creatinine,
+            LabResult(date: day("2023-03-19"), test: .calcium, value: 2.35, unit: "mg/dL"),
+            LabResult(date: day("2023-03-19"), test: .albumin, value: 3.6, unit: "g/dL"),
+        ]
+        return r
+    }
+
+    @Test func aCreatinineInMicromolesWrittenAsMilligramsIsNotUsed() throws {
+        let a = assess(record(creatinine: LabResult(date: day("2023-03-19"), test: .creatinine, value: 88, unit: "mg/dL")), asOf: day("2023-03-21"))
+        let creatinine = try #require(a.rule("diagnosis.record.labImplausible").first { $0.title.en.hasPrefix("Serum creatinine") })
+        #expect(creatinine.severity == .warning)
+        #expect(creatinine.specialty == .mdtCoordinator)
+        #expect(creatinine.title.en == "Serum creatinine 88 mg/dL (2023-03-19) is not a possible value — check the unit")
+        #expect(creatinine.detail.en.contains("outside 0.1–40 mg/dL"), "\(creatinine.detail.en)")
+        #expect(creatinine.detail.en.contains("88 mg/dL (2023-03-19) — possible in µmol/L"), "\(creatinine.detail.en)")
+        #expect(creatinine.detail.en.contains("the rules read the latest possible result instead, 0.9 mg/dL of 2023-01-04"), "\(creatinine.detail.en)")
+        #expect(creatinine.detail.zhHans.contains("88 mg/dL（2023-03-19）——按 µmol/L 则可能"), "\(creatinine.detail.zhHans)")
+        #expect(creatinine.sources.map(\.id) == ["young1987"])
+        // The calcium of 2.35 "mg/dL" (mmol/L) is named too, and graded as no hypocalcaemia.
+        let calcium = try #require(a.rule("diagnosis.record.labImplausible").first { $0.title.en.hasPrefix("Serum calcium") })
+        #expect(calcium.detail.en.contains("possible in mmol/L"), "\(calcium.detail.en)")
+        #expect(!a.findings.contains { $0.title.en.contains("Hypocalcaemia") })
+        // The clearance is the baseline's, not 0.7 mL/min.
+        #expect(!a.findings.contains { $0.detail.en.contains("CrCl 0.") || $0.detail.en.contains("not recommended") })
+    }
+
+    @Test func theSameValueInItsUnitIsReadWithoutAWord() {
+        let a = assess(record(creatinine: LabResult(date: day("2023-03-19"), test: .creatinine, value: 88, unit: "µmol/L")), asOf: day("2023-03-21"))
+        #expect(a.rule("diagnosis.record.labImplausible").count == 1)  // only the calcium
+        #expect(!a.rule("diagnosis.record.labImplausible").contains { $0.title.en.contains("creatinine") })
+    }
+
+    @Test func withNoOtherResultTheRulesReadNone() throws {
+        var r = record(creatinine: LabResult(date: day("2023-03-19"), test: .creatinine, value: 88, unit: "mg/dL"))
+        r.labs.removeFirst()
+        let a = assess(r, asOf: day("2023-03-21"))
+        let creatinine = try #require(a.rule("diagnosis.record.labImplausible").first { $0.title.en.hasPrefix("Serum creatinine") })
+        #expect(creatinine.detail.en.hasSuffix("the rules read no serum creatinine until then."), "\(creatinine.detail.en)")
+        #expect(creatinine.detail.zhHans.contains("在此之前规则不使用任何血肌酐结果"))
+    }
+
+    /// The limits of measurement, at their edges (canonical units; docs/case-format.md).
+    @Test func theLimitsAtTheirEdges() {
+        let edges: [(LabTest, String, Double, Double)] = [
+            (.creatinine, "mg/dL", 0.1, 40), (.calcium, "mg/dL", 3, 25), (.albumin, "g/dL", 0.5, 7), (.hemoglobin, "g/dL", 1.5, 25),
+            (.platelets, "/µL", 1_000, 5_000_000), (.lymphocytes, "10^9/L", 0.01, 1_000), (.crp, "mg/dL", 0, 100),
+            (.ldh, "U/L", 1, 100_000), (.bilirubin, "mg/dL", 0.05, 60), (.mProtein, "g/dL", 0, 20), (.egfr, "mL/min/1.73m2", 0, 300),
+        ]
+        for (test, unit, low, high) in edges {
+            #expect(test.isPlausible(low, unit: unit) && test.isPlausible(high, unit: unit), "\(test)")
+            #expect(!test.isPlausible(high * 1.001, unit: unit), "\(test)")
+            #expect(!test.isPlausible(low == 0 ? -0.001 : low * 0.999, unit: unit), "\(test)")
+        }
+        #expect(LabTest.psa.isPlausible(100_000, unit: "ng/mL"))
+    }
+
+    /// Where the units' ranges do not overlap, one unit fits; where they do, both.
+    @Test func theUnitsAValueFits() {
+        #expect(LabTest.creatinine.plausibleUnits(for: 88) == ["µmol/L"])
+        #expect(LabTest.creatinine.plausibleUnits(for: 1.1) == ["mg/dL"])
+        #expect(LabTest.creatinine.plausibleUnits(for: 12) == ["mg/dL", "µmol/L"])
+        #expect(LabTest.calcium.plausibleUnits(for: 2.35) == ["mmol/L"])
+        #expect(LabTest.calcium.plausibleUnits(for: 9.6) == ["mg/dL"])
+        #expect(LabTest.albumin.plausibleUnits(for: 36) == ["g/L"])
+        #expect(LabTest.hemoglobin.plausibleUnits(for: 105) == ["g/L"])
+        #expect(LabTest.hemoglobin.plausibleUnits(for: 10.5) == ["g/dL"])
+        #expect(LabTest.platelets.plausibleUnits(for: 85) == ["10^9/L"])
+        #expect(LabTest.platelets.plausibleUnits(for: 85_000) == ["/µL"])
+        #expect(LabTest.lymphocytes.plausibleUnits(for: 1.2) == ["10^9/L"])
+        #expect(LabTest.crp.plausibleUnits(for: 3) == ["mg/dL", "mg/L"])
+        #expect(LabTest.plausibleUnits(LabTest.creatinine)(for: 5_000).isEmpty)
+        #expect(LabTest.creatinine.plausibleRangeText(in: "µmol/L") == "8.84–3536 µmol/L")
+    }
+}
