@@ -91,3 +91,48 @@ import Testing
         #expect(LabTest.creatinine.plausibleRangeText(in: "µmol/L") == "8.84–3536 µmol/L")
     }
 }
+
+/// cb22-b (unseen record): castration-resistant prostate cancer, zoledronic acid 4 mg every 4
+/// weeks from 2026-01-06, baseline creatinine 80 µmol/L. 1.5 mg/dL on 03-30 withheld it; 88 µmol/L
+/// on 04-20 — exactly 10 % above baseline — read "Keep withholding: creatinine 88 µmol/L (1 mg/dL),
+/// not yet ≤ 0.99 mg/dL (88 µmol/L)": the check ran in mg/dL (÷ 88.4) against a limit rounded
+/// down. Rule set 2026.12.125: the renal check compares in the laboratory's own unit.
+@Suite struct TheRenalCheckInTheLaboratorysUnitTests {
+    func record(_ labs: [LabResult]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1961-02-11")
+        r.patient.weights = [WeightRecord(date: day("2023-01-03"), kg: 70)]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2023-01-06"), agent: .zoledronicAcid, doseMg: 4,
+            intervalWeeks: 4, doses: [day("2023-01-06"), day("2023-02-03"), day("2023-03-03")]))
+        r.labs = [LabResult(date: day("2023-01-03"), test: .creatinine, value: 80, unit: "µmol/L")] + labs
+        return r
+    }
+
+    @Test func exactlyTenPercentAboveBaselineEndsTheHold() {
+        let labs = [
+            LabResult(date: day("2023-03-30"), test: .creatinine, value: 1.5, unit: "mg/dL"),
+            LabResult(date: day("2023-04-20"), test: .creatinine, value: 88, unit: "µmol/L"),
+        ]
+        let a = assess(record(labs), asOf: day("2023-04-21"))
+        #expect(!a.findings.contains { $0.title.en.contains("withholding") || $0.title.en.contains("Withhold") }, "\(a.findings.map(\.title.en))")
+        let above = assess(record([labs[0], LabResult(date: day("2023-04-20"), test: .creatinine, value: 89, unit: "µmol/L")]), asOf: day("2023-04-21"))
+        #expect(above.findings.contains { $0.title.en.hasPrefix("Keep withholding zoledronic acid: creatinine 89 µmol/L") })
+    }
+
+    @Test func aRiseOfExactlyHalfAMilligramInMicromolesWithholds() {
+        // 0.5 mg/dL = 44.2 µmol/L: 80 → 124.2 µmol/L.
+        let a = assess(record([LabResult(date: day("2023-03-30"), test: .creatinine, value: 124.2, unit: "µmol/L")]), asOf: day("2023-03-31"))
+        #expect(a.findings.contains { $0.title.en.hasPrefix("Withhold zoledronic acid: creatinine rose by 0.5 mg/dL") }, "\(a.findings.map(\.title.en))")
+        let below = assess(record([LabResult(date: day("2023-03-30"), test: .creatinine, value: 124.1, unit: "µmol/L")]), asOf: day("2023-03-31"))
+        #expect(!below.findings.contains { $0.title.en.hasPrefix("Withhold zoledronic acid") })
+    }
+
+    @Test func mixedUnitsAreComparedExactly() {
+        let check = ZoledronicAcid.renalCheck(baseline: .init(0.9, unit: "mg/dL"), current: .init(79.56, unit: "µmol/L"))  // 0.9 × 88.4
+        #expect(check.withinTenPercent && !check.withhold)
+        #expect(ZoledronicAcid.renalCheck(baseline: .init(0.9, unit: "mg/dL"), current: .init(123.76, unit: "µmol/L")).withhold)  // + 0.5 mg/dL
+        #expect(!ZoledronicAcid.renalCheck(baseline: .init(0.9, unit: "mg/dL"), current: .init(123.75, unit: "µmol/L")).withhold)
+    }
+}

@@ -7,16 +7,18 @@ extension BoneAgentRules {
     /// still above that line keeps it). `trigger` is the result that opened the hold.
     static func renalHold(_ agent: Treatment, index: CaseIndex) -> RenalHold? {
         guard agent.agent == .zoledronicAcid, !agent.planned, let start = agent.start,
-            let baseline = index.latestLab(.creatinine, onOrBefore: start)?.canonicalValue
+            let baselineLab = index.latestLab(.creatinine, onOrBefore: start), let baseline = baselineLab.canonicalValue
         else { return nil }
         var hold: RenalHold?
         for lab in index.labs where lab.test == .creatinine && lab.date > start {
-            guard let value = lab.canonicalValue else { continue }
-            let check = ZoledronicAcid.renalCheck(baselineCreatinineMgDl: baseline, currentCreatinineMgDl: value)
+            guard lab.canonicalValue != nil else { continue }
+            // In the laboratory's unit: µmol/L results are compared as reported, not through ÷ 88.4.
+            let check = ZoledronicAcid.renalCheck(
+                baseline: .init(baselineLab.value, unit: baselineLab.unit), current: .init(lab.value, unit: lab.unit))
             if check.withhold {
                 hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline)
             } else if let open = hold {
-                hold = value <= check.resumeAtOrBelowMgDl ? nil : RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline)
+                hold = check.withinTenPercent ? nil : RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline)
             }
         }
         return hold

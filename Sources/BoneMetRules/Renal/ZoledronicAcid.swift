@@ -68,18 +68,50 @@ public enum ZoledronicAcid {
         public let baselineNormal: Bool
         public let riseMgDl: Double
         public let thresholdMgDl: Double
+        /// The resume limit in mg/dL, rounded down to two decimals (as shown).
         public let resumeAtOrBelowMgDl: Double
+        /// The current creatinine is at most 10 % above baseline, compared exactly in the unit
+        /// the laboratory reported.
+        public let withinTenPercent: Bool
+    }
+
+    /// Creatinine in a laboratory's unit: its value and how many of that unit make 1 mg/dL
+    /// (µmol/L: 88.4 — Cockcroft–Gault's "µmol/L ÷ 88.4", reference.md).
+    public struct Creatinine: Sendable {
+        public let value: Decimal
+        public let perMgDl: Decimal
+
+        public init(_ value: Double, unit: String) {
+            self.value = ExactDecimal.from(value)
+            perMgDl = unit == "mg/dL" ? 1 : Decimal(string: "88.4") ?? 1
+        }
+
+        /// In another creatinine's unit (exact from mg/dL to µmol/L).
+        func value(inUnitOf other: Creatinine) -> Decimal {
+            perMgDl == other.perMgDl ? value : value * other.perMgDl / perMgDl
+        }
+    }
+
+    /// The renal check of a creatinine against the baseline, in the current result's unit: a
+    /// baseline of 80 µmol/L and a result of 88 µmol/L are exactly 10 % apart — back within 10 %.
+    /// Compared in mg/dL (÷ 88.4, then the limit rounded down to 0.99) it read "not yet
+    /// ≤ 0.99 mg/dL (88 µmol/L)" (cb22-b, rule set 2026.12.125).
+    public static func renalCheck(baseline: Creatinine, current: Creatinine) -> RenalCheck {
+        let unit = current.perMgDl
+        let base = baseline.value(inUnitOf: current)
+        let rise = current.value - base
+        let normal = base < abnormalBaselineMgDl * unit
+        let threshold = (normal ? riseThresholdNormalBaseline : riseThresholdAbnormalBaseline) * unit
+        let baseMgDl = base / unit
+        // Rounded down: a rounded-up limit could let a creatinine more than 10 % above baseline pass.
+        let resume = ExactDecimal.rounded(baseMgDl * resumeFactor, scale: 2, mode: .down)
+        return RenalCheck(
+            withhold: rise >= threshold, baselineNormal: normal, riseMgDl: ExactDecimal.double(rise / unit),
+            thresholdMgDl: ExactDecimal.double(threshold / unit), resumeAtOrBelowMgDl: ExactDecimal.double(resume),
+            withinTenPercent: current.value <= base * resumeFactor)
     }
 
     public static func renalCheck(baselineCreatinineMgDl: Double, currentCreatinineMgDl: Double) -> RenalCheck {
-        let baseline = ExactDecimal.from(baselineCreatinineMgDl)
-        let rise = ExactDecimal.from(currentCreatinineMgDl) - baseline
-        let normal = baseline < abnormalBaselineMgDl
-        let threshold = normal ? riseThresholdNormalBaseline : riseThresholdAbnormalBaseline
-        // Rounded down: a rounded-up limit could let a creatinine more than 10 % above baseline pass.
-        let resume = ExactDecimal.rounded(baseline * resumeFactor, scale: 2, mode: .down)
-        return RenalCheck(
-            withhold: rise >= threshold, baselineNormal: normal, riseMgDl: ExactDecimal.double(rise),
-            thresholdMgDl: ExactDecimal.double(threshold), resumeAtOrBelowMgDl: ExactDecimal.double(resume))
+        renalCheck(baseline: Creatinine(baselineCreatinineMgDl, unit: "mg/dL"), current: Creatinine(currentCreatinineMgDl, unit: "mg/dL"))
     }
 }
