@@ -136,3 +136,54 @@ import Testing
         #expect(!ZoledronicAcid.renalCheck(baseline: .init(0.9, unit: "mg/dL"), current: .init(123.75, unit: "µmol/L")).withhold)
     }
 }
+
+/// cb22-c (unseen record): a follicular thyroid carcinoma, C7 lytic with mechanical pain, collapse
+/// < 50 %, unilateral posterolateral involvement (SINS 3 + 3 + 2 + 0 + 2 + 1 = 11), ESCC 1c,
+/// intact. Its NOMS said "spine-surgery consultation …; radiotherapy by histology" though the
+/// histology and the grade were known. Rule set 2026.12.126: with a low-grade ESCC and a known
+/// radiosensitivity the technique is named (Laufer 2013: radioresistant with low-grade ESCC →
+/// stereotactic radiosurgery; radiosensitive → conventional radiotherapy).
+@Suite struct TheTechniqueBesideTheStabilisationTests {
+    func record(site: PrimarySite = .thyroid, escc: ESCC.Grade? = .g1c) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2022-02"))]
+        r.lesions = [Lesion(id: "C7", bone: .vertebra, level: VertebralLevel("C7")), Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        var mri = ImagingStudy(id: "M1", date: day("2023-03-08"), modality: .mri, coverage: [.cervicalSpine], observations: [observation("C7")])
+        mri.observations[0].escc = escc
+        r.studies = [
+            survey("B1", "2023-03-02", ["C7", "IL"]),
+            ct("C1", "2023-03-05", [
+                observation("C7", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+                observation("IL", .lytic) { $0.boneDestruction = true },
+            ]),
+            mri,
+        ]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2023-03-10"), lesion: "C7", sins: .mechanical, nrs: 6)]
+        r.neurology = [NeurologyRecord(date: day("2023-03-10"), status: .intact)]
+        return r
+    }
+
+    func noms(_ r: CaseRecord, settings: RuleSettings = .default) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-11"), settings: settings).rule("surgery.spine.noms").first { $0.subject == .lesion("C7") })
+    }
+
+    @Test func radioresistantLowGradeIsRadiosurgery() throws {
+        let f = try noms(record())
+        #expect(f.title.en.contains("SINS 11"), "\(f.title.en)")
+        #expect(f.detail.en.contains("Radiotherapy: stereotactic radiosurgery (radioresistant histology, low-grade ESCC)."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("放疗：立体定向放射外科（放疗抵抗组织学，低级别硬膜外压迫）。"))
+    }
+
+    @Test func radiosensitiveLowGradeIsConventional() throws {
+        let f = try noms(record(site: .breast))
+        #expect(f.detail.en.contains("Radiotherapy: conventional (radiosensitive histology)."), "\(f.detail.en)")
+    }
+
+    @Test func withoutAGradeOrAtHighGradeTheTechniqueIsNotNamed() throws {
+        let ungraded = try noms(record(escc: nil))
+        #expect(ungraded.detail.en.contains("Radiotherapy by histology."), "\(ungraded.detail.en)")
+        let strict = try noms(record(), settings: RuleSettings(escc1cIsHighGrade: true))
+        #expect(!strict.detail.en.contains("stereotactic radiosurgery (radioresistant histology, low-grade ESCC)"), "\(strict.detail.en)")
+    }
+}

@@ -307,14 +307,25 @@ extension SurgeryRules {
             // spine's "consultation … or cement augmentation for axial-load pain". Subluxation or
             // translation is the gross instability cement alone does not treat.
             let subluxed = sins.components.first { $0.key == "alignment" }?.value == SINS.Alignment.subluxation.rawValue
+            // With the grade low and the histology known, NOMS names the technique (Laufer 2013):
+            // a thyroid C7 at SINS 11, ESCC 1c, read "radiotherapy by histology" (cb22-c).
+            let technique: LocalizedText = switch (escc != nil && !highGrade && irradiated == nil, oncology.value) {
+            case (true, .sensitive):
+                LocalizedText(en: "Radiotherapy: conventional (radiosensitive histology).", zh: "放疗：常规放疗（放疗敏感组织学）。")
+            case (true, .resistant):
+                LocalizedText(
+                    en: "Radiotherapy: stereotactic radiosurgery (radioresistant histology, low-grade ESCC).",
+                    zh: "放疗：立体定向放射外科（放疗抵抗组织学，低级别硬膜外压迫）。")
+            default: LocalizedText(en: "Radiotherapy by histology.", zh: "按组织学选择放疗。")
+            }
             recommendation = collapseAfterRadiotherapy == nil && sins.category == .unstable
                 ? LocalizedText(
-                    en: "The spine is unstable (SINS \(sinsText); 13–18): spine-surgery consultation for stabilisation — instability is an indication of its own, whatever the histology or the epidural grade (NOMS)\(subluxed ? "; subluxation or translation is gross instability, which cement augmentation alone does not treat" : "; cement augmentation alone only for axial-load pain without gross instability"). Radiotherapy by histology.",
-                    zh: "脊柱不稳（SINS \(sinsText) 分；13–18 分）：脊柱外科会诊行稳定手术——无论组织学类型或硬膜外压迫分级，不稳本身即为手术指征（NOMS）\(subluxed ? "；半脱位或平移属明显不稳，单纯骨水泥强化不能处理" : "；单纯骨水泥强化仅用于无明显不稳的轴向负荷痛")。按组织学选择放疗。")
+                    en: "The spine is unstable (SINS \(sinsText); 13–18): spine-surgery consultation for stabilisation — instability is an indication of its own, whatever the histology or the epidural grade (NOMS)\(subluxed ? "; subluxation or translation is gross instability, which cement augmentation alone does not treat" : "; cement augmentation alone only for axial-load pain without gross instability"). \(technique.en)",
+                    zh: "脊柱不稳（SINS \(sinsText) 分；13–18 分）：脊柱外科会诊行稳定手术——无论组织学类型或硬膜外压迫分级，不稳本身即为手术指征（NOMS）\(subluxed ? "；半脱位或平移属明显不稳，单纯骨水泥强化不能处理" : "；单纯骨水泥强化仅用于无明显不稳的轴向负荷痛")。\(technique.zhHans)")
                 : collapseAfterRadiotherapy == nil
                 ? LocalizedText(
-                    en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability); radiotherapy by histology.",
-                    zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）；按组织学选择放疗。")
+                    en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability). \(technique.en)",
+                    zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）。\(technique.zhHans)")
                 : LocalizedText(
                     en: "SINS ≥ 7: spine-surgery consultation for stabilisation (open, or cement augmentation for axial-load pain without gross instability).",
                     zh: "SINS ≥7：脊柱外科会诊评估稳定手术（开放手术，或无明显不稳的轴向负荷痛行骨水泥强化）。")
