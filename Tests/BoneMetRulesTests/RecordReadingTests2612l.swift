@@ -187,3 +187,57 @@ import Testing
         #expect(!strict.detail.en.contains("stereotactic radiosurgery (radioresistant histology, low-grade ESCC)"), "\(strict.detail.en)")
     }
 }
+
+/// cb22-g (unseen record): a clear-cell renal cancer resected in 2018; in 2026 one lytic S2 lesion
+/// (SINS 3, ESCC 0), no tissue. "Biopsy indicated: solitary; long disease-free interval (8 years)"
+/// stood beside NOMS "Stable, low-grade: stereotactic radiosurgery for radioresistant histology".
+/// Rule set 2026.12.127: radiotherapy of an undiagnosed lytic or mixed lesion waits for the
+/// biopsy, whose histology decides the technique (reference.md: a solitary lesion, a long
+/// disease-free interval → biopsy; NOMS's O is the histology's).
+@Suite struct RadiotherapyWaitsForTheBiopsyTests {
+    func record(character: LesionCharacter = .lytic, biopsy: BiopsyResult? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1960-03-15")
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2014-04"))]
+        r.lesions = [Lesion(id: "S2", bone: .sacrum, level: VertebralLevel("S2"))]
+        var mri = ImagingStudy(id: "M1", date: day("2023-03-08"), modality: .mri, coverage: [.sacrum], observations: [observation("S2")])
+        mri.observations[0].escc = .g0
+        r.studies = [
+            ImagingStudy(id: "P1s", date: day("2023-03-01"), modality: .petCt, observations: [observation("S2") { $0.uptake = true }]),
+            ct("C1", "2023-03-05", [observation("S2", character) {
+                $0.boneDestruction = character != .blastic; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none
+            }]),
+            mri,
+        ]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2023-03-10"), lesion: "S2", sins: .occasional, nrs: 4)]
+        r.neurology = [NeurologyRecord(date: day("2023-03-10"), status: .intact)]
+        r.biopsies = biopsy.map { [Biopsy(lesion: "S2", date: day("2023-03-09"), result: $0, histology: "clear-cell renal cell carcinoma")] } ?? []
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-11")).rule("surgery.spine.noms").first { $0.subject == .lesion("S2") })
+    }
+
+    @Test func anUndiagnosedLyticLesionIsIrradiatedAfterTheBiopsy() throws {
+        let a = assess(record(), asOf: day("2023-03-11"))
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("S2")))
+        let f = try noms(record())
+        #expect(f.title.en.hasSuffix("NOMS assessment, tissue diagnosis first"), "\(f.title.en)")
+        #expect(f.title.zhHans.hasSuffix("NOMS 评估，先明确病理"))
+        #expect(f.detail.en.contains("Stable, low-grade — tissue diagnosis first (solitary bone lesion; long disease-free interval (8 years)): radiotherapy waits for the biopsy, whose histology decides the technique; if it is a metastasis of the primary on record, stereotactic radiosurgery for radioresistant histology."), "\(f.detail.en)")
+        #expect(f.claims.contains(Claim(.biopsy, about: "S2", "biopsy")))
+    }
+
+    @Test func aProvenMetastasisIsIrradiatedAsItsHistologySays() throws {
+        let f = try noms(record(biopsy: .metastasis))
+        #expect(f.detail.en.contains("Stable, low-grade: stereotactic radiosurgery for radioresistant histology."), "\(f.detail.en)")
+        #expect(!f.title.en.contains("tissue"))
+    }
+
+    @Test func aBlasticLesionKeepsTheDiagnosisFindingsAdvice() throws {
+        let f = try noms(record(character: .blastic))
+        #expect(!f.detail.en.contains("tissue diagnosis first"), "\(f.detail.en)")
+    }
+}

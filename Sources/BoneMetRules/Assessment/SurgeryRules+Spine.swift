@@ -230,6 +230,7 @@ extension SurgeryRules {
         let open = index.openDifferential(lesion.id)
         let surgical = surgicalContext(lesion.id, open: open, emergency: deficit)
         var radiotherapyFirst = false
+        var tissueBeforeRadiotherapy = false
         if let treated {
             severity = .info
             recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
@@ -363,15 +364,28 @@ extension SurgeryRules {
                     zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
         } else {
             severity = .info
-            switch oncology.value {
-            case .sensitive:
-                recommendation = LocalizedText(en: "Stable, low-grade: conventional radiotherapy.", zh: "稳定、低级别压迫：常规放疗。")
-            case .resistant:
-                recommendation = LocalizedText(en: "Stable, low-grade: stereotactic radiosurgery for radioresistant histology.", zh: "稳定、低级别压迫：放疗抵抗组织学行立体定向放射外科。")
+            let technique: LocalizedText = switch oncology.value {
+            case .sensitive: LocalizedText(en: "conventional radiotherapy.", zh: "常规放疗。")
+            case .resistant: LocalizedText(en: "stereotactic radiosurgery for radioresistant histology.", zh: "放疗抵抗组织学行立体定向放射外科。")
             case .unknown:
+                LocalizedText(
+                    en: "the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
+                    zh: "放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
+            }
+            recommendation = LocalizedText(en: "Stable, low-grade: \(technique.en)", zh: "稳定、低级别压迫：\(technique.zhHans)")
+            // An undiagnosed lytic or mixed lesion (solitary, a long disease-free interval …) is
+            // irradiated only once tissue has shown what it is: its O is the primary's only if it
+            // is a metastasis (myeloma would be radiosensitive, a primary bone tumour another
+            // treatment). A solitary S2 lytic lesion eight years after a renal cancer read
+            // "stereotactic radiosurgery" beside "biopsy indicated" (cb22-g). Blastic lesions keep
+            // the diagnosis findings' own advice (no biopsy under therapy, follow-up).
+            if !open.isEmpty, let latest = index.characters(lesion.id).last, latest != .blastic {
+                let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
                 recommendation = LocalizedText(
-                    en: "Stable, low-grade: the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
-                    zh: "稳定、低级别压迫：放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
+                    en: "Stable, low-grade — tissue diagnosis first (\(reasons.en)): radiotherapy waits for the biopsy, whose histology decides the technique; if it is a metastasis of the primary on record, \(technique.en)",
+                    zh: "稳定、低级别压迫——先明确病理（\(reasons.zhHans)）：放疗待活检结果，其组织学决定放疗方式；如证实为已知原发灶的转移，\(technique.zhHans)")
+                claims = [Claim(.biopsy, about: lesion.id, "biopsy")]
+                tissueBeforeRadiotherapy = true
             }
         }
         // Surgery is proposed (urgent or a consultation): a short expected survival says so.
@@ -438,7 +452,7 @@ extension SurgeryRules {
             : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
         // Tissue first while the diagnosis is open; in an emergency with a deficit, at the
         // operation (`surgicalContext`).
-        let tissue = !claims.contains { $0.stance == "biopsyFirst" }
+        let tissue = !claims.contains { $0.stance == "biopsyFirst" } && !tissueBeforeRadiotherapy
             ? LocalizedText(en: "", zh: "")
             : severity == .urgent && deficit
             ? LocalizedText(en: ", tissue at the operation", zh: "，术中取病理")
