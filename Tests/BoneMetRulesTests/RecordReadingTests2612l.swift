@@ -241,3 +241,36 @@ import Testing
         #expect(!f.detail.en.contains("tissue diagnosis first"), "\(f.detail.en)")
     }
 }
+
+/// cb22-h (unseen record): a lobular breast cancer born "1950" (year only), 65.2 kg, creatinine
+/// 1.0 mg/dL on 2026-06-01. Cockcroft–Gault takes the older age (76: CrCl 49.3 → 3.3 mg; at 75 it
+/// is 50.0 → 3.5 mg) and said "age 76" as if known. Rule set 2026.12.128: the dose says the age
+/// range and which end was taken.
+@Suite struct TheAgeOfABirthYearIsSaidTests {
+    func record(birth: String) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day(birth)
+        r.patient.weights = [WeightRecord(date: day("2026-06-01"), kg: 65.2)]
+        r.studies = [ct("S1", "2026-05-22", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "fulvestrant", systemicClass: .endocrine, start: day("2026-06-05")),
+            Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", planned: true, agent: .zoledronicAcid),
+        ]
+        r.labs = [LabResult(date: day("2026-06-01"), test: .creatinine, value: 1.0, unit: "mg/dL")]
+        return r
+    }
+
+    @Test func aBirthYearGivesTheOlderAgeAndSaysSo() throws {
+        let a = assess(record(birth: "1950"), asOf: day("2026-06-06"))
+        let dose = try #require(a.findings.first { $0.title.en.hasPrefix("Zoledronic acid 3.3 mg for CrCl 49.3") })
+        #expect(dose.detail.en.contains("age 76 (the birth date gives 75–76: the older age, the lower clearance, is taken)"), "\(dose.detail.en)")
+        #expect(dose.detail.zhHans.contains("年龄 76 岁（按出生日期为 75–76 岁：取较大年龄，即较低的肌酐清除率）"))
+    }
+
+    @Test func aWholeBirthDateGivesOneAge() throws {
+        let a = assess(record(birth: "1950-03-01"), asOf: day("2026-06-06"))
+        let dose = try #require(a.findings.first { $0.title.en.hasPrefix("Zoledronic acid 3.3 mg") })
+        #expect(dose.detail.en.contains("age 76:"), "\(dose.detail.en)")
+        #expect(!dose.detail.en.contains("the birth date gives"))
+    }
+}

@@ -13,12 +13,23 @@ extension CaseIndex {
         /// made a 50 mL/min clearance nobody could check).
         var weight: WeightRecord? = nil
         var ageYears: Int? = nil
+        /// The age at the latest day the partial birth date can mean, when younger than
+        /// `ageYears`: a birth year alone makes the age one of two, and the older one (the lower
+        /// clearance, the cautious dose) is taken — said, so that a reader who works the formula
+        /// with the younger age sees why the band differs (cb22-h: born "1950", CrCl 49.3 at 76
+        /// and 50.0 at 75, 3.3 mg against 3.5 mg).
+        var youngestAge: Int? = nil
 
         var otherInputs: LocalizedText {
             let weightText = weight.map { w in
                 LocalizedText(en: "weight \(CaseIndex.format(w.kg)) kg (\(w.date))", zh: "体重 \(CaseIndex.format(w.kg)) kg（\(w.date)）")
             }
-            let ageText = ageYears.map { LocalizedText(en: "age \($0)", zh: "年龄 \($0) 岁") }
+            let ageText = ageYears.map { age in
+                guard let young = youngestAge, young < age else { return LocalizedText(en: "age \(age)", zh: "年龄 \(age) 岁") }
+                return LocalizedText(
+                    en: "age \(age) (the birth date gives \(young)–\(age): the older age, the lower clearance, is taken)",
+                    zh: "年龄 \(age) 岁（按出生日期为 \(young)–\(age) 岁：取较大年龄，即较低的肌酐清除率）")
+            }
             return LocalizedText.joined([weightText, ageText].compactMap { $0 }, en: ", ", zh: "，")
         }
     }
@@ -53,9 +64,10 @@ extension CaseIndex {
             let weight = weight(nearest: lab.date)
         else { return nil }
         let value = CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
+        let birth = record.patient.birthDate.map { PartialDate(dayNumber: $0.latestDay) }
         return Clearance(
             value: value, date: lab.date, creatinine: creatinine, creatinineAsReported: Self.creatinineText(lab, mgDl: creatinine), weight: weight,
-            ageYears: age)
+            ageYears: age, youngestAge: birth?.wholeYears(to: lab.date))
     }
 
     /// What keeps Cockcroft–Gault from being computed: the inputs missing, and an age under 18 at
