@@ -274,3 +274,42 @@ import Testing
         #expect(!dose.detail.en.contains("the birth date gives"))
     }
 }
+
+/// The myeloma-defining CRAB limits as IMWG writes them in each unit (Rajkumar 2014, reference.md):
+/// calcium > 2.75 mmol/L (> 11 mg/dL) or > 0.25 mmol/L (> 1 mg/dL) above the upper limit;
+/// creatinine > 177 µmol/L (> 2 mg/dL). The two units' numbers are not one converted (2.75 mmol/L
+/// = 11.02 mg/dL; 177 µmol/L = 2.002 mg/dL): judged in mg/dL, exactly 2.75 mmol/L and exactly
+/// 177 µmol/L were features. Rule set 2026.12.129.
+@Suite struct CRABLimitsInTheirOwnUnitTests {
+    func crab(_ labs: [LabResult]) -> [String: Bool?] {
+        var r = baseCase()
+        r.labs = labs
+        r.patient.weights = []  // no clearance: the creatinine decides alone
+        let index = CaseIndex(r, asOf: day("2023-04-01"), settings: .default)
+        return Dictionary(uniqueKeysWithValues: index.crab().map { ($0.name.en, $0.abnormal) })
+    }
+
+    func lab(_ test: LabTest, _ value: Double, _ unit: String, upper: Double? = nil) -> LabResult {
+        LabResult(date: day("2023-03-01"), test: test, value: value, unit: unit, upperLimit: upper)
+    }
+
+    @Test func calciumAtTheLimitInEachUnit() {
+        let albumin = lab(.albumin, 40, "g/L")
+        #expect(crab([lab(.calcium, 2.75, "mmol/L"), albumin])["calcium"] == false)
+        #expect(crab([lab(.calcium, 2.76, "mmol/L"), albumin])["calcium"] == true)
+        #expect(crab([lab(.calcium, 11, "mg/dL"), lab(.albumin, 4, "g/dL")])["calcium"] == false)
+        #expect(crab([lab(.calcium, 11.1, "mg/dL"), lab(.albumin, 4, "g/dL")])["calcium"] == true)
+        // 0.25 mmol/L above the laboratory's upper limit (2.45): 2.70 is at it, 2.71 above.
+        #expect(crab([lab(.calcium, 2.70, "mmol/L", upper: 2.45), albumin])["calcium"] == false)
+        #expect(crab([lab(.calcium, 2.71, "mmol/L", upper: 2.45), albumin])["calcium"] == true)
+        // Corrected in SI (Payne: + 0.02 × (40 − albumin g/L)): 2.65 with albumin 30 g/L is 2.85.
+        #expect(crab([lab(.calcium, 2.65, "mmol/L"), lab(.albumin, 30, "g/L")])["calcium"] == true)
+    }
+
+    @Test func creatinineAtTheLimitInEachUnit() {
+        #expect(crab([lab(.creatinine, 177, "µmol/L")])["renal function"] == false)
+        #expect(crab([lab(.creatinine, 178, "µmol/L")])["renal function"] == true)
+        #expect(crab([lab(.creatinine, 2, "mg/dL")])["renal function"] == false)
+        #expect(crab([lab(.creatinine, 2.01, "mg/dL")])["renal function"] == true)
+    }
+}

@@ -171,10 +171,22 @@ extension CaseIndex {
 
     /// Calcium > 11 mg/dL or > 1 mg/dL above the upper limit; CrCl < 40 mL/min or creatinine
     /// > 2 mg/dL; haemoglobin < 10 g/dL or > 2 g/dL below the lower limit; ≥ 1 osteolytic lesion.
+    /// IMWG writes each limit in both units, and they are not one number converted (2.75 mmol/L
+    /// is 11.02 mg/dL, 177 µmol/L 2.002 mg/dL): a result is judged by the limit of the unit it was
+    /// reported in. Compared in mg/dL, a calcium of exactly 2.75 mmol/L and a creatinine of
+    /// exactly 177 µmol/L — not above IMWG's limits — were CRAB features (rule set 2026.12.129).
     func crab() -> [CRABFeature] {
         var features: [CRABFeature] = []
-        if let calcium = correctedCalcium() {
-            let abnormal = calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1
+        if let lab = latestLab(.calcium), let calcium = correctedCalcium(of: lab) {
+            let abnormal: Bool
+            if lab.unit == "mmol/L" {
+                // Payne 1973 in SI units: Ca mmol/L + 0.02 × (40 − albumin g/L) (reference.md).
+                let albuminGL = latestLab(.albumin, onOrBefore: lab.date).flatMap { $0.unit == "g/L" ? $0.value : $0.canonicalValue.map { $0 * 10 } }
+                let corrected = ((albuminGL.map { lab.value + 0.02 * (40 - $0) } ?? lab.value) * 10_000).rounded() / 10_000
+                abnormal = corrected > 2.75 || lab.upperLimit.map { corrected > (($0 + 0.25) * 10_000).rounded() / 10_000 } == true
+            } else {
+                abnormal = calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1
+            }
             features.append(CRABFeature(
                 name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: abnormal,
                 value: LocalizedText(
@@ -184,8 +196,9 @@ extension CaseIndex {
             features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: nil, value: nil))
         }
         let clearance = creatinineClearance()
-        if let creatinine = latestLab(.creatinine)?.canonicalValue {
-            let abnormal = creatinine > 2 || (clearance.map { $0.value < 40 } ?? false)
+        if let lab = latestLab(.creatinine), let creatinine = lab.canonicalValue {
+            let above = lab.unit == "mg/dL" ? lab.value > 2 : lab.value > 177
+            let abnormal = above || (clearance.map { $0.value < 40 } ?? false)
             features.append(CRABFeature(
                 name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: abnormal,
                 value: LocalizedText(
