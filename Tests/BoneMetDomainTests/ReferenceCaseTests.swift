@@ -88,7 +88,7 @@ import Testing
         #expect(window.detail.en.contains("treatment window: letrozole + palbociclib 2025-01-20– (systemic therapy); denosumab"))
         #expect(!window.detail.en.contains("nail"))
         let myeloma = try #require(a.rule("diagnosis.differential.myeloma").first)
-        #expect(myeloma.detail.en.contains("not met — calcium 7.98 mg/dL (corrected)"))
+        #expect(myeloma.detail.en.contains("not met — calcium 1.99 mmol/L (7.98 mg/dL, corrected)"))
     }
 
     /// Reference.md (biopsy: solitary lesion, long disease-free interval; hypervascular renal

@@ -74,7 +74,7 @@ import Testing
             ])
         let finding = try #require(assess(record, asOf: day("2023-06-01")).rule("diagnosis.differential.myeloma").first)
         #expect(finding.specialty == .haematology)
-        #expect(finding.detail.en.contains("met — haemoglobin 8.8 g/dL"))
+        #expect(finding.detail.en.contains("met — haemoglobin 88 g/L"))
         #expect(finding.detail.en.contains("not met — renal function creatinine 0.8 mg/dL"))
         // The values in Chinese words too (they read "creatinine … (corrected)" on Chinese pages).
         #expect(finding.detail.zhHans.contains("未符合——肾功能 血肌酐 0.8 mg/dL"))

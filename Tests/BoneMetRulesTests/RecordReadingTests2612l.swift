@@ -313,3 +313,56 @@ import Testing
         #expect(crab([lab(.creatinine, 2.01, "mg/dL")])["renal function"] == true)
     }
 }
+
+/// cb22-p (unseen record): a 70-year-old without a known primary — L2 lytic and hot, pelvis and
+/// skull lytic and cold on the bone scan; calcium 2.85 mmol/L (upper limit 2.6), albumin 32 g/L,
+/// creatinine 168 µmol/L, haemoglobin 92 g/L; biopsy pending. The myeloma differential named the
+/// cold lytic lesions only when a primary was known, and its CRAB and the hypercalcaemia spoke
+/// mg/dL and g/dL alone, values not on the laboratory's report. Rule set 2026.12.130.
+@Suite struct TheLaboratorysUnitsInTheTextTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1953-01-30")
+        r.patient.weights = [WeightRecord(date: day("2023-03-01"), kg: 70)]
+        r.primaries = []
+        r.lesions = [
+            Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "IL", bone: .pelvis, laterality: .left),
+            Lesion(id: "SK", bone: .skull),
+        ]
+        var scan = survey("B1", "2023-03-02", ["L2"])
+        scan.observations += [observation("IL") { $0.uptake = false }, observation("SK") { $0.uptake = false }]
+        r.studies = [
+            ct("C1", "2023-02-28", [
+                observation("L2", .lytic) { $0.boneDestruction = true }, observation("IL", .lytic) { $0.boneDestruction = true },
+            ]),
+            ImagingStudy(id: "X1", date: day("2023-03-01"), modality: .xray, observations: [observation("SK", .lytic)]),
+            scan,
+        ]
+        r.treatments = []
+        r.labs = [
+            LabResult(date: day("2023-03-03"), test: .calcium, value: 2.85, unit: "mmol/L", upperLimit: 2.6),
+            LabResult(date: day("2023-03-03"), test: .albumin, value: 32, unit: "g/L"),
+            LabResult(date: day("2023-03-03"), test: .creatinine, value: 168, unit: "µmol/L"),
+            LabResult(date: day("2023-03-03"), test: .hemoglobin, value: 92, unit: "g/L", lowerLimit: 130),
+        ]
+        return r
+    }
+
+    @Test func theMyelomaDifferentialSaysTheColdLesionsAndTheReportedValues() throws {
+        let a = assess(record(), asOf: day("2023-03-04"))
+        let myeloma = try #require(a.rule("diagnosis.differential.myeloma").first)
+        #expect(myeloma.detail.en.contains("no known primary; lytic lesions without uptake on the bone scan (2): myeloma's lesions are often not seen on bone scan"), "\(myeloma.detail.en)")
+        #expect(myeloma.detail.en.contains("met — calcium 3.01 mmol/L (12.06 mg/dL, corrected), renal function creatinine 168 µmol/L (1.9 mg/dL)"), "\(myeloma.detail.en)")
+        #expect(myeloma.detail.en.contains("haemoglobin 92 g/L, osteolytic lesions 3. Order serum"), "\(myeloma.detail.en)")
+        #expect(myeloma.sources.contains { $0.id == "dimopoulos2009" })
+    }
+
+    @Test func theHypercalcaemiaSaysTheReportedValues() throws {
+        let a = assess(record(), asOf: day("2023-03-04"))
+        let high = try #require(a.findings.first { $0.title.en.hasPrefix("Hypercalcaemia, moderate") })
+        #expect(high.detail.en.contains("Calcium measured 2.85 mmol/L (11.4 mg/dL) corrected for albumin 32 g/L; upper limit 2.6 mmol/L (10.4 mg/dL)."), "\(high.detail.en)")
+        #expect(high.detail.en.contains("severe > 14 mg/dL (< 3.0, 3.0–3.5, > 3.5 mmol/L)"))
+        #expect(high.detail.zhHans.contains("实测 2.85 mmol/L (11.4 mg/dL)，按白蛋白 32 g/L 校正"), "\(high.detail.zhHans)")
+    }
+}

@@ -51,7 +51,10 @@ struct DifferentialRules {
         let coldExpected = !index.bonePrimaryCandidates.isEmpty
             && index.bonePrimaryCandidates.allSatisfy { [.kidney, .thyroid].contains($0.site) }
         let pointsPast = index.hasKnownPrimary && !longInterval && lytic.count >= 2 && !cold.isEmpty && !coldExpected
-        if pointsPast {
+        // Said whenever it is so, not only when it raises the flag: without a known primary the
+        // cold lytic lesions are as telling (cb22-p: L2 hot, pelvis and skull lytic and cold).
+        let coldSaid = !cold.isEmpty && !coldExpected && lytic.count >= 2
+        if coldSaid {
             reasons.append(LocalizedText(
                 en: "lytic lesions without uptake on the bone scan (\(cold.count)): myeloma's lesions are often not seen on bone scan",
                 zh: "溶骨性病灶骨扫描无浓聚（\(cold.count) 处）：骨髓瘤病灶在骨扫描上常不显影"))
@@ -76,6 +79,10 @@ struct DifferentialRules {
             if !normal.isEmpty {
                 crabText = LocalizedText(en: "\(crabText.en) not met — \(list(normal).en);", zh: "\(crabText.zhHans)未符合——\(list(normal).zhHans)；")
             }
+            // The last part ends the sentence ("…; Order serum" read as one).
+            if crabText.en.hasSuffix(";") {
+                crabText = LocalizedText(en: "\(crabText.en.dropLast()).", zh: "\(crabText.zhHans.dropLast())。")
+            }
             let order = missing.isEmpty
                 ? LocalizedText(en: "", zh: "")
                 : LocalizedText(en: ", and \(list(missing).en) (not on record)", zh: "，以及\(list(missing).zhHans)（病历中未见）")
@@ -94,7 +101,7 @@ struct DifferentialRules {
             detail: detail(),
             inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
                 + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
-            sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (pointsPast ? [Self.dimopoulos2009] : []))]
+            sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (coldSaid ? [Self.dimopoulos2009] : []))]
     }
 
     /// An eccentric epiphyseal lytic lesion of a long bone in a young adult (age range: setting)

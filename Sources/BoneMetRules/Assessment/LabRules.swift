@@ -43,8 +43,8 @@ struct LabRules {
         let value = CaseIndex.format(calcium.mgDl)
         let how = calcium.albuminGDl.map { albumin in
             LocalizedText(
-                en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
-                zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
+                en: "measured \(calcium.measuredAsReported ?? "\(CaseIndex.format(calcium.measuredMgDl)) mg/dL") corrected for albumin \(calcium.albuminAsReported ?? "\(CaseIndex.format(albumin)) g/dL")",
+                zh: "实测 \(calcium.measuredAsReported ?? "\(CaseIndex.format(calcium.measuredMgDl)) mg/dL")，按白蛋白 \(calcium.albuminAsReported ?? "\(CaseIndex.format(albumin)) g/dL") 校正")
         } ?? LocalizedText(en: "uncorrected — no albumin on record; record it", zh: "未校正——病历无白蛋白，请补充")
         // Zoledronic acid withheld for renal function — a renal hold of a course, or a creatinine
         // of 4.5 mg/dL or more, above which the label's hypercalcaemia trials enrolled no one:
@@ -101,8 +101,8 @@ struct LabRules {
                 en: "Hypercalcaemia, \(grade.label.en): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
                 zh: "\(grade.label.zhHans)高钙血症：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
             detail: LocalizedText(
-                en: "Calcium \(how.en); upper limit \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL. Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL or symptomatic. \(treatment.en) \(cause.en) Withhold calcium and vitamin D supplements while calcium is high.",
-                zh: "血钙\(how.zhHans)；上限 \(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL 或有症状。\(treatment.zhHans)\(cause.zhHans)血钙升高期间停用钙剂和维生素 D。"),
+                en: "Calcium \(how.en); upper limit \(calcium.upperLimitAsReported ?? "\(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL"). Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL (< 3.0, 3.0–3.5, > 3.5 mmol/L) or symptomatic. \(treatment.en) \(cause.en) Withhold calcium and vitamin D supplements while calcium is high.",
+                zh: "血钙\(how.zhHans)；上限 \(calcium.upperLimitAsReported ?? "\(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL")。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL（< 3.0、3.0–3.5、> 3.5 mmol/L）或有症状。\(treatment.zhHans)\(cause.zhHans)血钙升高期间停用钙剂和维生素 D。"),
             inputs: [
                 FindingInput("correctedCalciumMgDl", value), FindingInput("grade", grade.rawValue),
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),

@@ -95,6 +95,11 @@ extension CaseIndex {
         let upperLimitMgDl: Double
         /// The result's own lower limit, mg/dL; nil when the laboratory gave none.
         let lowerLimitMgDl: Double?
+        /// The calcium, albumin and upper limit as the laboratory reported them, with mg/dL (g/dL)
+        /// beside: "2.85 mmol/L (11.4 mg/dL)"; nil where the report is in the rules' unit.
+        var measuredAsReported: String? = nil
+        var albuminAsReported: String? = nil
+        var upperLimitAsReported: String? = nil
 
         /// The corrected value in mmol/L, two decimals (mg/dL ÷ 4.008).
         var mmolText: String { String(describing: (mgDl / 4.008 * 100).rounded() / 100) }
@@ -156,9 +161,14 @@ extension CaseIndex {
         let corrected = albumin.map { measured + 0.8 * (4.0 - $0) } ?? measured
         let factor = lab.test.factor(for: lab.unit) ?? 1
         let upper = lab.upperLimit.map { $0 * factor } ?? settings.calciumUpperLimitMgDl
+        let albuminLab = latestLab(.albumin, onOrBefore: lab.date)
+        let si = lab.unit != "mg/dL"
         return CorrectedCalcium(
             date: lab.date, mgDl: (corrected * 100).rounded() / 100, measuredMgDl: measured, albuminGDl: albumin, upperLimitMgDl: upper,
-            lowerLimitMgDl: lab.lowerLimit.map { $0 * factor })
+            lowerLimitMgDl: lab.lowerLimit.map { $0 * factor },
+            measuredAsReported: si ? "\(Self.format(lab.value, decimals: 2)) \(lab.unit) (\(Self.format(measured)) mg/dL)" : nil,
+            albuminAsReported: albuminLab.flatMap { $0.unit == "g/dL" ? nil : "\(Self.format($0.value)) \($0.unit)" },
+            upperLimitAsReported: si ? lab.upperLimit.map { "\(Self.format($0, decimals: 2)) \(lab.unit) (\(Self.format(upper)) mg/dL)" } : nil)
     }
 
     /// One CRAB feature (IMWG, Rajkumar 2014): abnormal, normal, or not on record.
@@ -179,19 +189,26 @@ extension CaseIndex {
         var features: [CRABFeature] = []
         if let lab = latestLab(.calcium), let calcium = correctedCalcium(of: lab) {
             let abnormal: Bool
+            var reported = ""
             if lab.unit == "mmol/L" {
                 // Payne 1973 in SI units: Ca mmol/L + 0.02 × (40 − albumin g/L) (reference.md).
                 let albuminGL = latestLab(.albumin, onOrBefore: lab.date).flatMap { $0.unit == "g/L" ? $0.value : $0.canonicalValue.map { $0 * 10 } }
                 let corrected = ((albuminGL.map { lab.value + 0.02 * (40 - $0) } ?? lab.value) * 10_000).rounded() / 10_000
                 abnormal = corrected > 2.75 || lab.upperLimit.map { corrected > (($0 + 0.25) * 10_000).rounded() / 10_000 } == true
+                // In the laboratory's unit first, as its report reads.
+                reported = "\(Self.format(corrected, decimals: 2)) mmol/L, "
             } else {
                 abnormal = calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1
             }
+            let mgDl = "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL"
             features.append(CRABFeature(
                 name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: abnormal,
-                value: LocalizedText(
-                    en: "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL\(calcium.albuminGDl == nil ? "" : " (corrected)")",
-                    zh: "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL\(calcium.albuminGDl == nil ? "" : "（校正）")")))
+                value: reported.isEmpty
+                    ? LocalizedText(
+                        en: "\(mgDl)\(calcium.albuminGDl == nil ? "" : " (corrected)")", zh: "\(mgDl)\(calcium.albuminGDl == nil ? "" : "（校正）")")
+                    : LocalizedText(
+                        en: "\(reported.dropLast(2)) (\(mgDl)\(calcium.albuminGDl == nil ? "" : ", corrected"))",
+                        zh: "\(reported.dropLast(2))（\(mgDl)\(calcium.albuminGDl == nil ? "" : "，校正")）")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: nil, value: nil))
         }
@@ -202,15 +219,16 @@ extension CaseIndex {
             features.append(CRABFeature(
                 name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: abnormal,
                 value: LocalizedText(
-                    en: "creatinine \(Self.format(creatinine, decimals: 2)) mg/dL\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")",
-                    zh: "血肌酐 \(Self.format(creatinine, decimals: 2)) mg/dL\(clearance.map { "，肌酐清除率 \(Self.format($0.value)) mL/min" } ?? "")")))
+                    en: "creatinine \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")",
+                    zh: "血肌酐 \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { "，肌酐清除率 \(Self.format($0.value)) mL/min" } ?? "")")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: nil, value: nil))
         }
         if let lab = latestLab(.hemoglobin), let hb = lab.canonicalValue {
             let lower = lab.lowerLimit.map { $0 * (lab.test.factor(for: lab.unit) ?? 1) }
             let abnormal = hb < 10 || (lower.map { hb < $0 - 2 } ?? false)
-            features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: abnormal, value: LocalizedText(en: "\(Self.format(hb)) g/dL", zh: "\(Self.format(hb)) g/dL")))
+            let shown = lab.unit == "g/dL" ? "\(Self.format(hb)) g/dL" : "\(Self.format(lab.value)) \(lab.unit)"
+            features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: abnormal, value: LocalizedText(en: shown, zh: shown)))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: nil, value: nil))
         }
