@@ -366,3 +366,17 @@ import Testing
         #expect(high.detail.zhHans.contains("实测 2.85 mmol/L (11.4 mg/dL)，按白蛋白 32 g/L 校正"), "\(high.detail.zhHans)")
     }
 }
+
+@Suite struct ImplausibleLabTitleTests {
+    /// A title opens with a capital, but eGFR stays "eGFR".
+    @Test func theTestIsNamedAsWritten() throws {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-03-01"), test: .egfr, value: 500, unit: "mL/min/1.73m2"),
+            LabResult(date: day("2023-03-01"), test: .albumin, value: 38, unit: "g/dL"),
+        ]
+        let titles = assess(r, asOf: day("2023-03-21")).rule("diagnosis.record.labImplausible").map(\.title.en)
+        #expect(titles.contains("eGFR 500 mL/min/1.73m2 (2023-03-01) is not a possible value — check the unit"), "\(titles)")
+        #expect(titles.contains("Albumin 38 g/dL (2023-03-01) is not a possible value — check the unit"), "\(titles)")
+    }
+}

@@ -18,6 +18,8 @@ extension DiagnosisRules {
         return order.compactMap { test -> Finding? in
             guard let results = byTest[test], let latest = results.last else { return nil }
             let name = test.label
+            // A sentence starts with a capital — but "eGFR" is no "EGFR" (a gene).
+            let opening = name.en.dropFirst().first?.isLowercase == true ? name.en.prefix(1).uppercased() + name.en.dropFirst() : name.en
             let listed = results.map { lab -> (en: String, zh: String) in
                 let written = "\(LabTest.text(lab.value)) \(lab.unit) (\(lab.date))"
                 let writtenZh = "\(LabTest.text(lab.value)) \(lab.unit)（\(lab.date)）"
@@ -35,7 +37,7 @@ extension DiagnosisRules {
                 ruleId: "diagnosis.record.labImplausible", severity: .warning, duty: .diagnosis, specialty: .mdtCoordinator,
                 subject: .patient, date: latest.date,
                 title: LocalizedText(
-                    en: "\(name.en.prefix(1).uppercased() + name.en.dropFirst()) \(LabTest.text(latest.value)) \(latest.unit) (\(latest.date)) is not a possible value — check the unit",
+                    en: "\(opening) \(LabTest.text(latest.value)) \(latest.unit) (\(latest.date)) is not a possible value — check the unit",
                     zh: "\(name.zhHans) \(LabTest.text(latest.value)) \(latest.unit)（\(latest.date)）不是可能的数值——请核对单位"),
                 detail: LocalizedText(
                     en: "No laboratory reports a \(name.en) outside \(range) from a living patient: \(listed.map(\.en).joined(separator: "; ")). A value in another unit entered under this one (or a unit-less export read in the wrong one) changes every rule that reads it — clearance and dose, calcium grade, CRAB, New Katagiri. Correct the unit in the record; these results are not used, and \(usedEn).",
