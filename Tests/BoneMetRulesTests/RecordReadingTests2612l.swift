@@ -380,3 +380,25 @@ import Testing
         #expect(titles.contains("Albumin 38 g/dL (2023-03-01) is not a possible value — check the unit"), "\(titles)")
     }
 }
+
+/// Stewart 2005's grades in the unit of the result: severe is > 3.5 mmol/L (> 14 mg/dL). 3.5 mmol/L
+/// is 14.03 mg/dL, and graded in mg/dL it was severe. Rule set 2026.12.131.
+@Suite struct HypercalcaemiaGradeInItsUnitTests {
+    func title(_ value: Double, unit: String, albumin: LabResult) throws -> String {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-03-01"), test: .calcium, value: value, unit: unit), albumin]
+        return try #require(assess(r, asOf: day("2023-03-02")).findings.first { $0.title.en.hasPrefix("Hypercalcaemia") }).title.en
+    }
+
+    @Test func atTheLimitInEachUnit() throws {
+        let si = LabResult(date: day("2023-03-01"), test: .albumin, value: 40, unit: "g/L")
+        #expect(try title(3.5, unit: "mmol/L", albumin: si).hasPrefix("Hypercalcaemia, moderate"))
+        #expect(try title(3.51, unit: "mmol/L", albumin: si).hasPrefix("Hypercalcaemia, severe"))
+        #expect(try title(3.0, unit: "mmol/L", albumin: si).hasPrefix("Hypercalcaemia, moderate"))
+        #expect(try title(2.99, unit: "mmol/L", albumin: si).hasPrefix("Hypercalcaemia, mild"))
+        let conventional = LabResult(date: day("2023-03-01"), test: .albumin, value: 4, unit: "g/dL")
+        #expect(try title(14, unit: "mg/dL", albumin: conventional).hasPrefix("Hypercalcaemia, moderate"))
+        #expect(try title(14.1, unit: "mg/dL", albumin: conventional).hasPrefix("Hypercalcaemia, severe"))
+        #expect(try title(3.5, unit: "mmol/L", albumin: si).contains("(3.5 mmol/L)"))
+    }
+}

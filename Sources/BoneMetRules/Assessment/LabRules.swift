@@ -13,10 +13,14 @@ struct LabRules {
     enum HypercalcaemiaGrade: String {
         case mild, moderate, severe
 
-        /// Mild < 12 mg/dL (< 3.0 mmol/L), moderate 12–14 (3.0–3.5), severe > 14 (> 3.5) (Stewart 2005).
-        static func of(mgDl: Double) -> HypercalcaemiaGrade {
-            if mgDl > 14 { return .severe }
-            if mgDl >= 12 { return .moderate }
+        /// Mild < 12 mg/dL (< 3.0 mmol/L), moderate 12–14 (3.0–3.5), severe > 14 (> 3.5) (Stewart 2005),
+        /// in the unit the calcium was reported in (3.5 mmol/L is moderate, though 14.03 mg/dL).
+        static func of(_ calcium: CaseIndex.CorrectedCalcium) -> HypercalcaemiaGrade {
+            if let mmol = calcium.mmol {
+                return mmol > 3.5 ? .severe : mmol >= 3.0 ? .moderate : .mild
+            }
+            if calcium.mgDl > 14 { return .severe }
+            if calcium.mgDl >= 12 { return .moderate }
             return .mild
         }
 
@@ -38,7 +42,7 @@ struct LabRules {
     func findings() -> [Finding] {
         if let low = Self.hypocalcaemic(index) { return [hypocalcaemia(low)] }
         guard let calcium = Self.hypercalcaemic(index) else { return hypercalcaemiaRecorded().map { [$0] } ?? [] }
-        let grade = HypercalcaemiaGrade.of(mgDl: calcium.mgDl)
+        let grade = HypercalcaemiaGrade.of(calcium)
         let mmol = calcium.mmolText
         let value = CaseIndex.format(calcium.mgDl)
         let how = calcium.albuminGDl.map { albumin in

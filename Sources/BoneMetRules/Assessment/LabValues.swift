@@ -97,12 +97,16 @@ extension CaseIndex {
         let lowerLimitMgDl: Double?
         /// The calcium, albumin and upper limit as the laboratory reported them, with mg/dL (g/dL)
         /// beside: "2.85 mmol/L (11.4 mg/dL)"; nil where the report is in the rules' unit.
+        /// The corrected calcium in mmol/L by Payne's SI formula (Ca + 0.02 × (40 − albumin g/L)),
+        /// for a result reported in mmol/L: its limits are judged in that unit (Stewart 2005's
+        /// "severe > 3.5 mmol/L" is not "> 14 mg/dL" converted — 3.5 mmol/L is 14.03 mg/dL).
+        var mmol: Double? = nil
         var measuredAsReported: String? = nil
         var albuminAsReported: String? = nil
         var upperLimitAsReported: String? = nil
 
-        /// The corrected value in mmol/L, two decimals (mg/dL ÷ 4.008).
-        var mmolText: String { String(describing: (mgDl / 4.008 * 100).rounded() / 100) }
+        /// The corrected value in mmol/L, two decimals (SI when reported so, else mg/dL ÷ 4.008).
+        var mmolText: String { String(describing: ((mmol ?? mgDl / 4.008) * 100).rounded() / 100) }
     }
 
     /// The latest calcium, corrected for the latest albumin on or before it (Payne RB et al.
@@ -163,9 +167,12 @@ extension CaseIndex {
         let upper = lab.upperLimit.map { $0 * factor } ?? settings.calciumUpperLimitMgDl
         let albuminLab = latestLab(.albumin, onOrBefore: lab.date)
         let si = lab.unit != "mg/dL"
+        // Payne 1973 in SI units (reference.md), to four decimals.
+        let albuminGL = albuminLab.flatMap { $0.unit == "g/L" ? $0.value : $0.canonicalValue.map { $0 * 10 } }
+        let mmol = si ? ((albuminGL.map { lab.value + 0.02 * (40 - $0) } ?? lab.value) * 10_000).rounded() / 10_000 : nil
         return CorrectedCalcium(
             date: lab.date, mgDl: (corrected * 100).rounded() / 100, measuredMgDl: measured, albuminGDl: albumin, upperLimitMgDl: upper,
-            lowerLimitMgDl: lab.lowerLimit.map { $0 * factor },
+            lowerLimitMgDl: lab.lowerLimit.map { $0 * factor }, mmol: mmol,
             measuredAsReported: si ? "\(Self.format(lab.value, decimals: 2)) \(lab.unit) (\(Self.format(measured)) mg/dL)" : nil,
             albuminAsReported: albuminLab.flatMap { $0.unit == "g/dL" ? nil : "\(Self.format($0.value)) \($0.unit)" },
             upperLimitAsReported: si ? lab.upperLimit.map { "\(Self.format($0, decimals: 2)) \(lab.unit) (\(Self.format(upper)) mg/dL)" } : nil)
@@ -190,10 +197,7 @@ extension CaseIndex {
         if let lab = latestLab(.calcium), let calcium = correctedCalcium(of: lab) {
             let abnormal: Bool
             var reported = ""
-            if lab.unit == "mmol/L" {
-                // Payne 1973 in SI units: Ca mmol/L + 0.02 × (40 − albumin g/L) (reference.md).
-                let albuminGL = latestLab(.albumin, onOrBefore: lab.date).flatMap { $0.unit == "g/L" ? $0.value : $0.canonicalValue.map { $0 * 10 } }
-                let corrected = ((albuminGL.map { lab.value + 0.02 * (40 - $0) } ?? lab.value) * 10_000).rounded() / 10_000
+            if let corrected = calcium.mmol {
                 abnormal = corrected > 2.75 || lab.upperLimit.map { corrected > (($0 + 0.25) * 10_000).rounded() / 10_000 } == true
                 // In the laboratory's unit first, as its report reads.
                 reported = "\(Self.format(corrected, decimals: 2)) mmol/L, "
