@@ -402,3 +402,15 @@ import Testing
         #expect(try title(3.5, unit: "mmol/L", albumin: si).contains("(3.5 mmol/L)"))
     }
 }
+
+extension TheTechniqueBesideTheStabilisationTests {
+    /// A lesion whose diagnosis is open (here: the only primary diagnosed nine years before, a
+    /// long disease-free interval) is given no technique before its biopsy.
+    @Test func anOpenDiagnosisNamesNoTechniqueYet() throws {
+        var r = record()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, diagnosed: day("2014-02"))]
+        let f = try noms(r)
+        #expect(f.detail.en.contains("Radiotherapy by histology."), "\(f.detail.en)")
+        #expect(f.detail.en.contains("Biopsy first"), "\(f.detail.en)")
+    }
+}

@@ -309,8 +309,9 @@ extension SurgeryRules {
             // translation is the gross instability cement alone does not treat.
             let subluxed = sins.components.first { $0.key == "alignment" }?.value == SINS.Alignment.subluxation.rawValue
             // With the grade low and the histology known, NOMS names the technique (Laufer 2013):
-            // a thyroid C7 at SINS 11, ESCC 1c, read "radiotherapy by histology" (cb22-c).
-            let technique: LocalizedText = switch (escc != nil && !highGrade && irradiated == nil, oncology.value) {
+            // a thyroid C7 at SINS 11, ESCC 1c, read "radiotherapy by histology" (cb22-c). Not while
+            // the diagnosis is open: the biopsy decides the histology (`surgical` says biopsy first).
+            let technique: LocalizedText = switch (escc != nil && !highGrade && irradiated == nil && open.isEmpty, oncology.value) {
             case (true, .sensitive):
                 LocalizedText(en: "Radiotherapy: conventional (radiosensitive histology).", zh: "放疗：常规放疗（放疗敏感组织学）。")
             case (true, .resistant):
