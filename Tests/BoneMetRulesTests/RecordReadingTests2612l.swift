@@ -414,3 +414,31 @@ extension TheTechniqueBesideTheStabilisationTests {
         #expect(f.detail.en.contains("Biopsy first"), "\(f.detail.en)")
     }
 }
+
+/// A calcium in mmol/L is compared with the laboratory's own limits in mmol/L (the SI-corrected
+/// value against the number on the report), and the hypocalcaemia finding says the report's values.
+@Suite struct CalciumLimitsInTheReportsUnitTests {
+    func assessed(_ value: Double, albumin: Double, upper: Double? = nil, lower: Double? = nil) -> Assessment {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-03-01"), test: .calcium, value: value, unit: "mmol/L", upperLimit: upper, lowerLimit: lower),
+            LabResult(date: day("2023-03-01"), test: .albumin, value: albumin, unit: "g/L"),
+        ]
+        return assess(r, asOf: day("2023-03-02"))
+    }
+
+    @Test func atTheUpperLimitIsNotAbove() {
+        #expect(!assessed(2.6, albumin: 40, upper: 2.6).findings.contains { $0.title.en.hasPrefix("Hypercalcaemia") })
+        #expect(assessed(2.61, albumin: 40, upper: 2.6).findings.contains { $0.title.en.hasPrefix("Hypercalcaemia") })
+        // Corrected: 2.45 + 0.02 × (40 − 30) = 2.65 > 2.6.
+        #expect(assessed(2.45, albumin: 30, upper: 2.6).findings.contains { $0.title.en.hasPrefix("Hypercalcaemia") })
+    }
+
+    @Test func theHypocalcaemiaSaysTheReportedValues() throws {
+        let a = assessed(1.9, albumin: 40, lower: 2.1)
+        let low = try #require(a.findings.first { $0.title.en.hasPrefix("Hypocalcaemia") })
+        #expect(low.detail.en.contains("measured 1.9 mmol/L (7.6 mg/dL) corrected for albumin 40 g/L"), "\(low.detail.en)")
+        #expect(low.detail.en.contains("lower limit 2.1 mmol/L (8.4 mg/dL)"), "\(low.detail.en)")
+        #expect(!assessed(2.1, albumin: 40, lower: 2.1).findings.contains { $0.title.en.hasPrefix("Hypocalcaemia") })
+    }
+}

@@ -18,9 +18,9 @@ extension LabRules {
     /// hypercalcaemia event after it), up to the assessment date.
     func treatedEpisode(latest: CaseIndex.CorrectedCalcium) -> Treated? {
         let history = index.correctedCalciumHistory()
-        let lastNormal = history.last { $0.mgDl <= $0.upperLimitMgDl && $0.date < latest.date }
+        let lastNormal = history.last { !$0.aboveUpperLimit && $0.date < latest.date }
         let sinceDay = lastNormal?.date.latestDay ?? Int.min
-        let episode = history.filter { $0.mgDl > $0.upperLimitMgDl && $0.date.earliestDay > sinceDay }
+        let episode = history.filter { $0.aboveUpperLimit && $0.date.earliestDay > sinceDay }
         let events = index.record.events.filter { $0.kind == .hypercalcaemia && $0.date.earliestDay > sinceDay }
         guard let start = (episode.map(\.date) + events.map(\.date)).min() else { return nil }
         let doses = index.treatments

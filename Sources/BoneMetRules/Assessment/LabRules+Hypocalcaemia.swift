@@ -23,7 +23,7 @@ extension LabRules {
     /// The latest corrected calcium when it is low, with its CTCAE grade.
     static func hypocalcaemic(_ index: CaseIndex) -> (calcium: CaseIndex.CorrectedCalcium, grade: Int)? {
         guard let calcium = index.correctedCalcium() else { return nil }
-        let belowLimit = calcium.lowerLimitMgDl.map { calcium.mgDl < $0 } ?? false
+        let belowLimit = calcium.belowLowerLimit ?? false
         guard belowLimit || calcium.mgDl < 8 else { return nil }
         return (calcium, hypocalcaemiaGrade(mgDl: calcium.mgDl))
     }
@@ -35,13 +35,14 @@ extension LabRules {
         let agents = BoneAgentRules(index: index).currentAgents
         let how = calcium.albuminGDl.map { albumin in
             LocalizedText(
-                en: "measured \(CaseIndex.format(calcium.measuredMgDl)) mg/dL corrected for albumin \(CaseIndex.format(albumin)) g/dL",
-                zh: "实测 \(CaseIndex.format(calcium.measuredMgDl)) mg/dL，按白蛋白 \(CaseIndex.format(albumin)) g/dL 校正")
+                en: "measured \(calcium.measuredAsReported ?? "\(CaseIndex.format(calcium.measuredMgDl)) mg/dL") corrected for albumin \(calcium.albuminAsReported ?? "\(CaseIndex.format(albumin)) g/dL")",
+                zh: "实测 \(calcium.measuredAsReported ?? "\(CaseIndex.format(calcium.measuredMgDl)) mg/dL")，按白蛋白 \(calcium.albuminAsReported ?? "\(CaseIndex.format(albumin)) g/dL") 校正")
         } ?? LocalizedText(
             en: "uncorrected — no albumin on record: a low albumin lowers total calcium, so record albumin (or an ionised calcium) before treating",
             zh: "未校正——病历无白蛋白：低白蛋白会使总钙偏低，治疗前请补充白蛋白（或离子钙）")
         let limit = calcium.lowerLimitMgDl.map { lower in
-            LocalizedText(en: "lower limit \(CaseIndex.format(lower)) mg/dL", zh: "下限 \(CaseIndex.format(lower)) mg/dL")
+            let shown = calcium.lowerLimitAsReported ?? "\(CaseIndex.format(lower)) mg/dL"
+            return LocalizedText(en: "lower limit \(shown)", zh: "下限 \(shown)")
         } ?? LocalizedText(en: "no lower limit given with the result; below 8.0 mg/dL in any laboratory", zh: "化验单未给出下限；低于 8.0 mg/dL 在任何实验室均为偏低")
         var action: LocalizedText
         var sources = [Self.ctcae5, Self.payne1973]

@@ -35,7 +35,7 @@ struct LabRules {
 
     /// Whether the latest (corrected) calcium is above its upper limit.
     static func hypercalcaemic(_ index: CaseIndex) -> CaseIndex.CorrectedCalcium? {
-        guard let calcium = index.correctedCalcium(), calcium.mgDl > calcium.upperLimitMgDl else { return nil }
+        guard let calcium = index.correctedCalcium(), calcium.aboveUpperLimit else { return nil }
         return calcium
     }
 

@@ -104,6 +104,24 @@ extension CaseIndex {
         var measuredAsReported: String? = nil
         var albuminAsReported: String? = nil
         var upperLimitAsReported: String? = nil
+        var lowerLimitAsReported: String? = nil
+
+        /// The laboratory's own limits, in mmol/L, for a result reported so.
+        var upperLimitMmol: Double? = nil
+        var lowerLimitMmol: Double? = nil
+
+        /// Above the upper limit — in mmol/L for a result reported so and given with its limit
+        /// (the corrected SI value against the laboratory's number), else in mg/dL.
+        var aboveUpperLimit: Bool {
+            if let mmol, let upperLimitMmol { return mmol > upperLimitMmol }
+            return mgDl > upperLimitMgDl
+        }
+
+        /// Below the laboratory's lower limit, likewise; nil when it gave none.
+        var belowLowerLimit: Bool? {
+            if let mmol, let lowerLimitMmol { return mmol < lowerLimitMmol }
+            return lowerLimitMgDl.map { mgDl < $0 }
+        }
 
         /// The corrected value in mmol/L, two decimals (SI when reported so, else mg/dL ÷ 4.008).
         var mmolText: String { String(describing: ((mmol ?? mgDl / 4.008) * 100).rounded() / 100) }
@@ -151,7 +169,7 @@ extension CaseIndex {
     func hypercalcaemia(atDose day: PartialDate, previousDose: PartialDate? = nil) -> HypercalcaemiaAtDose? {
         let after = previousDose?.latestDay ?? Int.min
         let calcium = correctedCalcium(onOrBefore: day)
-        if let calcium, calcium.date.earliestDay > after, calcium.mgDl > calcium.upperLimitMgDl {
+        if let calcium, calcium.date.earliestDay > after, calcium.aboveUpperLimit {
             return HypercalcaemiaAtDose(calcium: calcium, event: nil)
         }
         let since = max(calcium?.date.latestDay ?? Int.min, after)
@@ -175,7 +193,9 @@ extension CaseIndex {
             lowerLimitMgDl: lab.lowerLimit.map { $0 * factor }, mmol: mmol,
             measuredAsReported: si ? "\(Self.format(lab.value, decimals: 2)) \(lab.unit) (\(Self.format(measured)) mg/dL)" : nil,
             albuminAsReported: albuminLab.flatMap { $0.unit == "g/dL" ? nil : "\(Self.format($0.value)) \($0.unit)" },
-            upperLimitAsReported: si ? lab.upperLimit.map { "\(Self.format($0, decimals: 2)) \(lab.unit) (\(Self.format(upper)) mg/dL)" } : nil)
+            upperLimitAsReported: si ? lab.upperLimit.map { "\(Self.format($0, decimals: 2)) \(lab.unit) (\(Self.format(upper)) mg/dL)" } : nil,
+            lowerLimitAsReported: si ? lab.lowerLimit.map { "\(Self.format($0, decimals: 2)) \(lab.unit) (\(Self.format($0 * factor)) mg/dL)" } : nil,
+            upperLimitMmol: si ? lab.upperLimit : nil, lowerLimitMmol: si ? lab.lowerLimit : nil)
     }
 
     /// One CRAB feature (IMWG, Rajkumar 2014): abnormal, normal, or not on record.
