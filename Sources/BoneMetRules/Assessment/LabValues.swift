@@ -179,11 +179,11 @@ extension CaseIndex {
 
     func correctedCalcium(of lab: LabResult) -> CorrectedCalcium? {
         guard let measured = lab.canonicalValue else { return nil }
-        let albumin = latestLab(.albumin, onOrBefore: lab.date)?.canonicalValue
+        let albuminLab = latestLab(.albumin, onOrBefore: lab.date)
+        let albumin = albuminLab?.canonicalValue
         let corrected = albumin.map { measured + 0.8 * (4.0 - $0) } ?? measured
         let factor = lab.test.factor(for: lab.unit) ?? 1
         let upper = lab.upperLimit.map { $0 * factor } ?? settings.calciumUpperLimitMgDl
-        let albuminLab = latestLab(.albumin, onOrBefore: lab.date)
         let si = lab.unit != "mg/dL"
         // Payne 1973 in SI units (reference.md), to four decimals.
         let albuminGL = albuminLab.flatMap { $0.unit == "g/L" ? $0.value : $0.canonicalValue.map { $0 * 10 } }
