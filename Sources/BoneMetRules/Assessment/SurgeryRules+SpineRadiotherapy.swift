@@ -1,5 +1,6 @@
-/// A compressed or unstable vertebra whose radiotherapy began on or after the study that showed
-/// it: the definitive treatment is under way or given (NICE NG234: surgery and/or radiotherapy),
+/// Radiotherapy in NOMS: the lesion's radiosensitivity ("O"), the courses it already had, and a
+/// compressed or unstable vertebra whose radiotherapy began on or after the study that showed
+/// it — the definitive treatment is under way or given (NICE NG234: surgery and/or radiotherapy),
 /// so NOMS no longer proposes it — unless the spine is unstable, which radiotherapy does not
 /// mend (SINS 13–18: stabilisation, Fisher 2010; Laufer 2013).
 extension SurgeryRules {
@@ -38,5 +39,87 @@ extension SurgeryRules {
         return (.info, LocalizedText(
             en: "Treated: \(course.label.en)\(when.en).\(late.en)\(follow.en)",
             zh: "已处理：\(course.label.zhHans)\(when.zhHans)。\(late.zhHans)\(follow.zhHans)"), sources)
+    }
+
+    /// NOMS "O" for one lesion: from its primary's histology; with several candidate primaries
+    /// that disagree, unknown until biopsy; a myeloma or lymphoma on the lesion's own biopsy that
+    /// is not yet recorded as a primary is what the lesion is.
+    func radiosensitivity(of lesion: String) -> (value: Radiosensitivity, text: LocalizedText) {
+        let candidates = index.primaryCandidates(for: lesion)
+        let values = Set(candidates.map(\.radiosensitivity))
+        // A breast cancer's L4, its biopsy plasma-cell myeloma, read "O: breast — radiosensitive".
+        if index.biopsyPrimary(lesion) == nil, let biopsy = index.diagnosticBiopsy(lesion),
+            let disease = biopsy.result == .myeloma ? PrimarySite.myeloma : biopsy.result == .lymphoma ? PrimarySite.lymphoma : nil
+        {
+            return (.sensitive, LocalizedText(
+                en: "O: \(disease.label.en) on its biopsy of \(biopsy.date) — radiosensitive",
+                zh: "O：\(biopsy.date) 活检示\(disease.label.zhHans)——放疗敏感"))
+        }
+        // Several candidates alike: each named, not the first as if it were the one.
+        if candidates.count > 1, values.count == 1, let value = values.first {
+            let names = LocalizedText.joined(candidates.map(\.label), en: " or ", zh: "或")
+            return (value, value == .unknown
+                ? LocalizedText(en: "O: \(names.en) — \(value.label.en)", zh: "O：\(names.zhHans)——\(value.label.zhHans)")
+                : LocalizedText(en: "O: \(names.en) — either \(value.label.en)", zh: "O：\(names.zhHans)——均\(value.label.zhHans)"))
+        }
+        if candidates.count > 1 && values.count > 1 {
+            let list = LocalizedText.joined(
+                candidates.map { LocalizedText(en: "\($0.label.en) \($0.radiosensitivity.label.en)", zh: "\($0.label.zhHans)\($0.radiosensitivity.label.zhHans)") },
+                en: "; ", zh: "；")
+            return (.unknown, LocalizedText(
+                en: "O: depends on the primary (\(list.en)) — biopsy decides", zh: "O：取决于原发灶（\(list.zhHans)）——需活检确定"))
+        }
+        guard let primary = candidates.first, let value = values.first else {
+            // A carcinoma of unknown primary has its histology: what is missing is the primary
+            // (NOMS classes radiosensitivity by tumour type) — "histology needed" was said of an
+            // adenocarcinoma proven in bone.
+            // The histology is the unknown primary's, or that of a biopsy that proved a
+            // metastasis (a CUP's iliac "adenocarcinoma, TTF-1+" read "histology needed").
+            let recorded = index.record.primaries.first(where: { $0.site == .unknown })?.histology.flatMap { $0.isEmpty ? nil : $0 }
+            let biopsied = index.record.biopsies.last { biopsy in
+                biopsy.result == .metastasis && index.known(biopsy.date) && !(biopsy.histology ?? "").isEmpty
+            }?.histology
+            if let histology = recorded ?? biopsied {
+                return (.unknown, LocalizedText(
+                    en: "O: radiosensitivity unknown — primary not identified (\(histology)); it follows the primary once found",
+                    zh: "O：放疗敏感性未知——原发灶未明（\(histology)）；待原发灶明确后确定"))
+            }
+            return (.unknown, LocalizedText(en: "O: radiosensitivity unknown (histology needed)", zh: "O：放疗敏感性未知（需组织学）"))
+        }
+        // A histology on record that the NOMS sources do not class (a carcinoid, a neuroendocrine
+        // carcinoma, an adenocarcinoma of an organ without a class): "histology needed" asked
+        // for what was there (a lung carcinoid read "lung cancer of unrecorded histology").
+        if value == .unknown, primary.effectiveHistology != nil {
+            return (.unknown, LocalizedText(
+                en: "O: \(primary.label.en) — a tumour type the radiosensitivity classes of NOMS do not name: radiation oncology judges it",
+                zh: "O：\(primary.label.zhHans)——NOMS 的放疗敏感性分类未包括此肿瘤类型：由放疗科判断"))
+        }
+        if value == .unknown && primary.site == .lung, let text = primary.histology, !text.isEmpty {
+            return (.unknown, LocalizedText(
+                en: "O: lung cancer, \"\(text)\" — not read as small-cell (radiosensitive) or non-small-cell (radioresistant): record the histology type, or radiation oncology judges it",
+                zh: "O：肺癌，“\(text)”——未能判读为小细胞（放疗敏感）或非小细胞（放疗抵抗）：请记录组织学类型，或由放疗科判断"))
+        }
+        if value == .unknown && primary.site == .lung {
+            return (.unknown, LocalizedText(
+                en: "O: lung cancer of unrecorded histology — small-cell is radiosensitive, non-small-cell radioresistant (record the histology)",
+                zh: "O：肺癌组织学未记录——小细胞肺癌放疗敏感，非小细胞肺癌放疗抵抗（请记录组织学类型）"))
+        }
+        let moderately = primary.effectiveHistology.map { [.nonSmallCellCarcinoma, .adenocarcinoma, .squamousCellCarcinoma].contains($0) } == true
+            && primary.site == .lung
+        return (value, LocalizedText(
+            en: "O: \(primary.label.en) — \(value.label.en)\(moderately ? " (NSCLC moderately)" : "")",
+            zh: "O：\(primary.label.zhHans)——\(value.label.zhHans)\(moderately ? "（非小细胞肺癌为中度）" : "")"))
+    }
+
+    /// Radiotherapy already given to the lesion before a study, with the cumulative dose on
+    /// record. A course begun on or after the study is the treatment of what it showed, not
+    /// a prior course (`radiotherapyGiven`).
+    func priorRadiotherapy(_ lesion: String, before study: PartialDate) -> (courses: [Treatment], totalGy: Double?)? {
+        let courses = index.localTreatments(lesion, kind: .radiotherapy).filter { course in
+            !course.planned && (course.start.map { $0.earliestDay < study.earliestDay } ?? true)
+        }
+        guard !courses.isEmpty else { return nil }
+        let doses = courses.compactMap(\.doseGy)
+        return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
     }
 }
