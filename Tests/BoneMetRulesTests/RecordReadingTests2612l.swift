@@ -439,6 +439,8 @@ extension TheTechniqueBesideTheStabilisationTests {
         let low = try #require(a.findings.first { $0.title.en.hasPrefix("Hypocalcaemia") })
         #expect(low.detail.en.contains("measured 1.9 mmol/L (7.6 mg/dL) corrected for albumin 40 g/L"), "\(low.detail.en)")
         #expect(low.detail.en.contains("lower limit 2.1 mmol/L (8.4 mg/dL)"), "\(low.detail.en)")
+        #expect(low.detail.en.contains("4 below 6.0 mg/dL (2.0, 1.75, 1.5 mmol/L)."), "\(low.detail.en)")
+        #expect(low.detail.zhHans.contains("4 级 < 6.0 mg/dL（2.0、1.75、1.5 mmol/L）。"))
         #expect(!assessed(2.1, albumin: 40, lower: 2.1).findings.contains { $0.title.en.hasPrefix("Hypocalcaemia") })
     }
 }
