@@ -96,7 +96,7 @@ import Testing
         r.labs.append(LabResult(date: day("2023-02-10"), test: .creatinine, value: 118, unit: "µmol/L"))
         let hold = try #require(assess(r, asOf: day("2023-02-11")).rule("boneAgents.zoledronic.renalHold").first)
         #expect(hold.title.en == "Withhold zoledronic acid: creatinine rose by 0.61 mg/dL (54 µmol/L)")
-        #expect(hold.detail.en.contains("Resume when creatinine is ≤ 0.79 mg/dL (70 µmol/L)"))
+        #expect(hold.detail.en.contains("Resume when creatinine is ≤ 0.79 mg/dL (70.4 µmol/L)"))
         for text in [hold.title.en, hold.detail.en, dose.detail.en] { #expect(!text.contains("00000")) }
     }
 

@@ -119,6 +119,20 @@ import Testing
         #expect(!a.findings.contains { $0.title.en.contains("withholding") || $0.title.en.contains("Withhold") }, "\(a.findings.map(\.title.en))")
         let above = assess(record([labs[0], LabResult(date: day("2023-04-20"), test: .creatinine, value: 89, unit: "µmol/L")]), asOf: day("2023-04-21"))
         #expect(above.findings.contains { $0.title.en.hasPrefix("Keep withholding zoledronic acid: creatinine 89 µmol/L") })
+        #expect(above.findings.contains { $0.title.en.hasSuffix("not yet ≤ 0.99 mg/dL (88 µmol/L)") }, "\(above.findings.map(\.title.en))")
+    }
+
+    /// The limit is said in the laboratory's unit as the check uses it: baseline 85 µmol/L → 93.5.
+    @Test func theLimitIsSaidAsTheCheckUsesIt() {
+        var r = record([
+            LabResult(date: day("2023-03-30"), test: .creatinine, value: 1.5, unit: "mg/dL"),
+            LabResult(date: day("2023-04-20"), test: .creatinine, value: 94, unit: "µmol/L"),
+        ])
+        r.labs[0].value = 85
+        let a = assess(r, asOf: day("2023-04-21"))
+        #expect(a.findings.contains { $0.title.en == "Keep withholding zoledronic acid: creatinine 94 µmol/L (1.06 mg/dL), not yet ≤ 1.05 mg/dL (93.5 µmol/L)" }, "\(a.findings.map(\.title.en))")
+        r.labs[2].value = 93
+        #expect(!assess(r, asOf: day("2023-04-21")).findings.contains { $0.title.en.contains("withholding") })
     }
 
     @Test func aRiseOfExactlyHalfAMilligramInMicromolesWithholds() {

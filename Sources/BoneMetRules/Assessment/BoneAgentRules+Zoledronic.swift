@@ -149,7 +149,11 @@ extension BoneAgentRules {
             // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
             let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
             let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
-            let resume = CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
+            // In the laboratory's unit, the limit the check uses (baseline 85 µmol/L: 93.5), not
+            // the rounded-down mg/dL limit converted back.
+            let resume = current.unit == "mg/dL"
+                ? CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
+                : "\(CaseIndex.format(hold.resumeAtOrBelowMgDl, decimals: 2)) mg/dL (\(CaseIndex.format(hold.resumeAtOrBelowInUnit, decimals: 1)) \(current.unit))"
             let resumeDose = Self.resumeDose(agent, band: band, clearance: clearance)
             let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
             let title: LocalizedText
