@@ -139,6 +139,8 @@ import Testing
         // 0.5 mg/dL = 44.2 µmol/L: 80 → 124.2 µmol/L.
         let a = assess(record([LabResult(date: day("2023-03-30"), test: .creatinine, value: 124.2, unit: "µmol/L")]), asOf: day("2023-03-31"))
         #expect(a.findings.contains { $0.title.en.hasPrefix("Withhold zoledronic acid: creatinine rose by 0.5 mg/dL") }, "\(a.findings.map(\.title.en))")
+        // The line in the laboratory's unit exactly: 44.2 µmol/L, not "44" (which does not withhold).
+        #expect(a.findings.contains { $0.detail.en.contains("a rise of 0.5 mg/dL (44.2 µmol/L) withholds it") }, "\(a.findings.map(\.detail.en))")
         let below = assess(record([LabResult(date: day("2023-03-30"), test: .creatinine, value: 124.1, unit: "µmol/L")]), asOf: day("2023-03-31"))
         #expect(!below.findings.contains { $0.title.en.hasPrefix("Withhold zoledronic acid") })
     }

@@ -148,7 +148,10 @@ extension BoneAgentRules {
             let current = renal.current
             // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
             let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
-            let threshold = CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
+            // 0.5 mg/dL is 44.2 µmol/L exactly (a rise of 44 does not withhold): one decimal.
+            let threshold = current.unit == "mg/dL"
+                ? CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
+                : "\(CaseIndex.format(hold.thresholdMgDl, decimals: 2)) mg/dL (\(CaseIndex.format(hold.thresholdMgDl * 88.4, decimals: 1)) \(current.unit))"
             // In the laboratory's unit, the limit the check uses (baseline 85 µmol/L: 93.5), not
             // the rounded-down mg/dL limit converted back.
             let resume = current.unit == "mg/dL"
