@@ -202,10 +202,7 @@ enum CaseSections {
     /// knows.
     static func unitRequired(_ test: LabTest) -> Bool { test.units.isEmpty && !test.isTumourMarker }
     static func unit(of test: LabTest, given: String?, value: Double) -> String? {
-        if let given { return given }
-        if test.isTumourMarker { return "" }
-        let fitting = test.plausibleUnits(for: value)
-        return fitting.count == 1 ? fitting[0] : nil
+        given ?? test.onlyPlausibleUnit(for: value)
     }
     static func unitKnown(_ unit: String, for test: LabTest) -> Bool { test.isTumourMarker || test.factor(for: unit) != nil }
 

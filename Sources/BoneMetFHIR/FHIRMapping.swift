@@ -53,11 +53,7 @@ public enum FHIRCaseMapper {
     /// one unit of the test its value fits (`LabTest.plausibleUnits`; rule set 2026.12.124 — the
     /// first unit made a calcium of 2.35 mmol/L one of 2.35 mg/dL); none or several: nil.
     static func unit(_ ucum: String?, for test: LabTest, value: Double) -> String? {
-        guard let ucum else {
-            if test.isTumourMarker { return "" }
-            let fitting = test.plausibleUnits(for: value)
-            return fitting.count == 1 ? fitting[0] : nil
-        }
+        guard let ucum else { return test.onlyPlausibleUnit(for: value) }
         // UCUM codes, and the SNOMED CT unit 258814008 |micromole/liter| (FHIR R4 example f204).
         let mapped = [
             "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",

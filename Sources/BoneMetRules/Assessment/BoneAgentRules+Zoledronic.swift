@@ -148,15 +148,15 @@ extension BoneAgentRules {
             let current = renal.current
             // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
             let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
-            // 0.5 mg/dL is 44.2 µmol/L exactly (a rise of 44 does not withhold): one decimal.
-            let threshold = current.unit == "mg/dL"
-                ? CaseIndex.creatinineAmount(hold.thresholdMgDl, like: current)
-                : "\(CaseIndex.format(hold.thresholdMgDl, decimals: 2)) mg/dL (\(CaseIndex.format(hold.thresholdMgDl * 88.4, decimals: 1)) \(current.unit))"
-            // In the laboratory's unit, the limit the check uses (baseline 85 µmol/L: 93.5), not
-            // the rounded-down mg/dL limit converted back.
-            let resume = current.unit == "mg/dL"
-                ? CaseIndex.creatinineAmount(hold.resumeAtOrBelowMgDl, like: current)
-                : "\(CaseIndex.format(hold.resumeAtOrBelowMgDl, decimals: 2)) mg/dL (\(CaseIndex.format(hold.resumeAtOrBelowInUnit, decimals: 1)) \(current.unit))"
+            // The limits in the laboratory's unit as the check uses them, to one decimal — 0.5 mg/dL
+            // is 44.2 µmol/L (a rise of 44 does not withhold); a baseline of 85 µmol/L resumes at
+            // 93.5 — not the mg/dL limit converted back and rounded.
+            func limit(_ mgDl: Double, inUnit: Double) -> String {
+                let mg = "\(CaseIndex.format(mgDl, decimals: 2)) mg/dL"
+                return current.unit == "mg/dL" ? mg : "\(mg) (\(CaseIndex.format(inUnit, decimals: 1)) \(current.unit))"
+            }
+            let threshold = limit(hold.thresholdMgDl, inUnit: hold.thresholdInUnit)
+            let resume = limit(hold.resumeAtOrBelowMgDl, inUnit: hold.resumeAtOrBelowInUnit)
             let resumeDose = Self.resumeDose(agent, band: band, clearance: clearance)
             let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
             let title: LocalizedText

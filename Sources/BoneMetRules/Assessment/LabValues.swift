@@ -215,24 +215,17 @@ extension CaseIndex {
     func crab() -> [CRABFeature] {
         var features: [CRABFeature] = []
         if let lab = latestLab(.calcium), let calcium = correctedCalcium(of: lab) {
-            let abnormal: Bool
-            var reported = ""
-            if let corrected = calcium.mmol {
-                abnormal = corrected > 2.75 || lab.upperLimit.map { corrected > (($0 + 0.25) * 10_000).rounded() / 10_000 } == true
-                // In the laboratory's unit first, as its report reads.
-                reported = "\(Self.format(corrected, decimals: 2)) mmol/L, "
-            } else {
-                abnormal = calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1
-            }
+            let abnormal = calcium.mmol.map { corrected in
+                corrected > 2.75 || lab.upperLimit.map { corrected > (($0 + 0.25) * 10_000).rounded() / 10_000 } == true
+            } ?? (calcium.mgDl > 11 || calcium.mgDl > calcium.upperLimitMgDl + 1)
             let mgDl = "\(Self.format(calcium.mgDl, decimals: 2)) mg/dL"
-            features.append(CRABFeature(
-                name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: abnormal,
-                value: reported.isEmpty
-                    ? LocalizedText(
-                        en: "\(mgDl)\(calcium.albuminGDl == nil ? "" : " (corrected)")", zh: "\(mgDl)\(calcium.albuminGDl == nil ? "" : "（校正）")")
-                    : LocalizedText(
-                        en: "\(reported.dropLast(2)) (\(mgDl)\(calcium.albuminGDl == nil ? "" : ", corrected"))",
-                        zh: "\(reported.dropLast(2))（\(mgDl)\(calcium.albuminGDl == nil ? "" : "，校正")）")))
+            let corrected = calcium.albuminGDl != nil
+            // In the laboratory's unit first, as its report reads.
+            let value = calcium.mmol.map { mmol in
+                let si = "\(Self.format(mmol, decimals: 2)) mmol/L"
+                return LocalizedText(en: "\(si) (\(mgDl)\(corrected ? ", corrected" : ""))", zh: "\(si)（\(mgDl)\(corrected ? "，校正" : "")）")
+            } ?? LocalizedText(en: "\(mgDl)\(corrected ? " (corrected)" : "")", zh: "\(mgDl)\(corrected ? "（校正）" : "")")
+            features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: abnormal, value: value))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: nil, value: nil))
         }

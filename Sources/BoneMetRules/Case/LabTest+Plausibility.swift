@@ -45,6 +45,14 @@ extension LabTest {
         }
     }
 
+    /// The unit a result without one is read in: the one unit its value is possible in ("" for a
+    /// tumour marker, kept as reported); nil when none or several fit.
+    public func onlyPlausibleUnit(for value: Double) -> String? {
+        if isTumourMarker { return "" }
+        let fitting = plausibleUnits(for: value)
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
     /// The plausible range in a unit of this test: "0.1–40 mg/dL".
     public func plausibleRangeText(in unit: String) -> String? {
         guard let range = plausibleCanonical, let factor = factor(for: unit), factor > 0 else { return nil }

@@ -73,8 +73,10 @@ public enum ZoledronicAcid {
         /// The current creatinine is at most 10 % above baseline, compared exactly in the unit
         /// the laboratory reported.
         public let withinTenPercent: Bool
-        /// That limit (baseline + 10 %) in the current result's unit, as the check uses it.
+        /// That limit (baseline + 10 %) and the withholding rise in the current result's unit, as
+        /// the check uses them (µmol/L: 93.5 for a baseline of 85; a rise of 44.2).
         public var resumeAtOrBelowInUnit: Double = 0
+        public var thresholdInUnit: Double = 0
     }
 
     /// Creatinine in a laboratory's unit: its value and how many of that unit make 1 mg/dL
@@ -110,7 +112,8 @@ public enum ZoledronicAcid {
         return RenalCheck(
             withhold: rise >= threshold, baselineNormal: normal, riseMgDl: ExactDecimal.double(rise / unit),
             thresholdMgDl: ExactDecimal.double(threshold / unit), resumeAtOrBelowMgDl: ExactDecimal.double(resume),
-            withinTenPercent: current.value <= base * resumeFactor, resumeAtOrBelowInUnit: ExactDecimal.double(base * resumeFactor))
+            withinTenPercent: current.value <= base * resumeFactor, resumeAtOrBelowInUnit: ExactDecimal.double(base * resumeFactor),
+            thresholdInUnit: ExactDecimal.double(threshold))
     }
 
     public static func renalCheck(baselineCreatinineMgDl: Double, currentCreatinineMgDl: Double) -> RenalCheck {
