@@ -16,7 +16,13 @@ struct DifferentialRules {
     static let chakarun2013 = Citation(id: "chakarun2013", text: "Chakarun CJ et al. Radiographics 2013;33:197-211 (giant cell tumour of bone)")
 
     private func myeloma() -> [Finding] {
-        guard let age = index.ageNow, age > index.settings.myelomaWorkupAgeAbove else { return [] }
+        // A known plasma-cell primary is the answer, not a differential.
+        if index.knownPrimaries.contains(where: \.isPlasmaCellDisease) { return [] }
+        let monoclonal = index.monoclonalSigns()
+        let age = index.ageNow
+        // The age of the work-up (setting) is for lesions alone; a clonal protein on record
+        // raises it at any age (cb23-d).
+        guard monoclonal.isEmpty ? (age.map { $0 > index.settings.myelomaWorkupAgeAbove } ?? false) : !index.seenLesions.isEmpty else { return [] }
         // A biopsy that found the disease answers the question; so does lymphoma, whose staging
         // by haematology includes the marrow (a breast cancer's femur proven DLBCL still raised a
         // myeloma work-up).
@@ -59,7 +65,8 @@ struct DifferentialRules {
                 en: "lytic lesions without uptake on the bone scan (\(cold.count)): myeloma's lesions are often not seen on bone scan",
                 zh: "溶骨性病灶骨扫描无浓聚（\(cold.count) 处）：骨髓瘤病灶在骨扫描上常不显影"))
         }
-        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast else { return [] }
+        reasons.append(contentsOf: monoclonal)
+        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast || (!monoclonal.isEmpty && !lytic.isEmpty) else { return [] }
         // The CRAB features (IMWG) are read for the detail and the inputs only: not at all for a
         // stored row (`assess(details:)`), once where both are written.
         lazy var crab = index.crab()
@@ -90,16 +97,22 @@ struct DifferentialRules {
             let extra = secondPrimary
                 ? LocalizedText(en: " A second primary is also in the differential.", zh: "亦需考虑第二原发肿瘤。")
                 : LocalizedText(en: "", zh: "")
+            let setting = index.settings.myelomaWorkupAgeAbove
+            let ageText = age.map { age in
+                age > setting
+                    ? LocalizedText(en: "Age \(age) (setting: > \(setting)) with ", zh: "年龄 \(age) 岁（设置：> \(setting)），")
+                    : LocalizedText(en: "Age \(age) with ", zh: "年龄 \(age) 岁，")
+            } ?? LocalizedText(en: "Age not on record; ", zh: "年龄未记录；")
             return LocalizedText(
-                en: "Age \(age) (setting: > \(index.settings.myelomaWorkupAgeAbove)) with \(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
-                zh: "年龄 \(age) 岁（设置：> \(index.settings.myelomaWorkupAgeAbove)），\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)")
+                en: "\(ageText.en)\(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
+                zh: "\(ageText.zhHans)\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)")
         }
         return [Finding(
             ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .haematology,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Myeloma in the differential — work-up before treating as metastasis", zh: "需鉴别多发性骨髓瘤——按骨转移治疗前先行检查"),
             detail: detail(),
-            inputs: [FindingInput("age", age.description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
+            inputs: [FindingInput("age", age.map(\.description) ?? "unknown"), FindingInput("monoclonalProtein", (!monoclonal.isEmpty).description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
                 + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
             sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (coldSaid ? [Self.dimopoulos2009] : []))]
     }

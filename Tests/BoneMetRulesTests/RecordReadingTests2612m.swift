@@ -1,0 +1,94 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb23-d (unseen record, 2026-12-03): a 69-year-old man, no known primary, cold lytic lesions of
+/// the skull, humerus, T11 and a rib, calcium 2.92 mmol/L, creatinine 186 µmol/L, haemoglobin
+/// 86 g/L — and a serum M protein of 3.1 g/dL. The myeloma differential listed the CRAB features
+/// and asked to "order serum protein electrophoresis" without naming the M protein on record;
+/// no rule read an M protein or a free light-chain ratio at all, and a 45-year-old's lytic lesion
+/// beside a breast cancer with an M protein raised no differential. Rule set 2026.12.137: a clonal
+/// protein is named among the reasons and raises the differential at any age and beside a known
+/// primary when a lesion is lytic (IMWG, Rajkumar 2014: a free light-chain ratio ≥ 100 with the
+/// involved chain ≥ 100 mg/L is myeloma-defining).
+@Suite struct MonoclonalProteinRaisesTheMyelomaDifferentialTests {
+    /// baseCase's breast cancer (2022) and lytic femur, in a woman of `born`.
+    func record(born: String, labs: [LabResult]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day(born)
+        r.labs = labs
+        return r
+    }
+
+    func mProtein(_ value: Double, unit: String = "g/dL") -> LabResult {
+        LabResult(date: day("2023-03-18"), test: .mProtein, value: value, unit: unit)
+    }
+
+    func ratio(_ value: Double, lower: Double? = nil, upper: Double? = nil) -> LabResult {
+        LabResult(date: day("2023-03-18"), test: .freeLightChainRatio, value: value, unit: "ratio", upperLimit: upper, lowerLimit: lower)
+    }
+
+    @Test func theMProteinOnRecordIsNamedInTheDifferential() throws {
+        var r = record(born: "1957-02-14", labs: [mProtein(3.1)])
+        r.primaries = []
+        let finding = try #require(assess(r, asOf: day("2023-03-21")).rule("diagnosis.differential.myeloma").first)
+        #expect(finding.detail.en.contains("a monoclonal (M) protein of 3.1 g/dL (2023-03-18)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("血清 M 蛋白 3.1 g/dL（2023-03-18）"), "\(finding.detail.zhHans)")
+        #expect(finding.inputs.contains(FindingInput("monoclonalProtein", "true")))
+    }
+
+    @Test func anMProteinRaisesItBesideAKnownPrimaryAtAnyAge() throws {
+        // 43 years old, a breast cancer of 2022 and one lytic femoral lesion: without a clonal
+        // protein no differential (the expected picture of metastasis, under the age setting).
+        let without = assess(record(born: "1980-01-01", labs: []), asOf: day("2023-03-21"))
+        #expect(without.rule("diagnosis.differential.myeloma").isEmpty)
+        let with = assess(record(born: "1980-01-01", labs: [mProtein(12, unit: "g/L")]), asOf: day("2023-03-21"))
+        let finding = try #require(with.rule("diagnosis.differential.myeloma").first)
+        #expect(finding.detail.en.hasPrefix("Age 43 with a monoclonal (M) protein of 12 g/L (2023-03-18)."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.hasPrefix("年龄 43 岁，血清 M 蛋白 12 g/L"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func anMProteinOfZeroIsNoSign() {
+        let a = assess(record(born: "1980-01-01", labs: [mProtein(0)]), asOf: day("2023-03-21"))
+        #expect(a.rule("diagnosis.differential.myeloma").isEmpty)
+    }
+
+    @Test func withoutALyticLesionAKnownPrimaryKeepsItsMetastases() {
+        var r = record(born: "1980-01-01", labs: [mProtein(1.5)])
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .blastic, [20, 20])])]
+        #expect(assess(r, asOf: day("2023-03-21")).rule("diagnosis.differential.myeloma").isEmpty)
+    }
+
+    @Test func aKnownMyelomaIsNoDifferential() {
+        var r = record(born: "1957-02-14", labs: [mProtein(3.1)])
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, diagnosed: day("2022-06"))]
+        #expect(assess(r, asOf: day("2023-03-21")).rule("diagnosis.differential.myeloma").isEmpty)
+    }
+
+    @Test func aLightChainRatioAtIMWGsLimitIsMyelomaDefining() throws {
+        // ≥ 100 (κ) or ≤ 1/100 (λ) — the boundary itself counts (IMWG: "≥ 100").
+        for value in [100.0, 0.01, 250] {
+            let a = assess(record(born: "1980-01-01", labs: [ratio(value)]), asOf: day("2023-03-21"))
+            let finding = try #require(a.rule("diagnosis.differential.myeloma").first, "ratio \(value)")
+            #expect(finding.detail.en.contains("is myeloma-defining when the involved light chain is ≥ 100 mg/L (IMWG 2014)"), "\(finding.detail.en)")
+        }
+        // Just inside, with no laboratory range: no sign.
+        for value in [99.9, 0.0101] {
+            let a = assess(record(born: "1980-01-01", labs: [ratio(value)]), asOf: day("2023-03-21"))
+            #expect(a.rule("diagnosis.differential.myeloma").isEmpty, "ratio \(value)")
+        }
+    }
+
+    @Test func aRatioOutsideTheLaboratorysRangeIsClonal() throws {
+        let a = assess(record(born: "1980-01-01", labs: [ratio(3.2, lower: 0.26, upper: 1.65)]), asOf: day("2023-03-21"))
+        let finding = try #require(a.rule("diagnosis.differential.myeloma").first)
+        #expect(finding.detail.en.contains("a free light-chain ratio of 3.2 outside the laboratory's range 0.26–1.65 (2023-03-18): clonal light chains"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("超出本实验室参考范围 0.26–1.65"), "\(finding.detail.zhHans)")
+        let normal = assess(record(born: "1980-01-01", labs: [ratio(1.65, lower: 0.26, upper: 1.65)]), asOf: day("2023-03-21"))
+        #expect(normal.rule("diagnosis.differential.myeloma").isEmpty)
+    }
+
+    @Test func aResultAfterTheDayAssessedIsNotRead() {
+        let a = assess(record(born: "1980-01-01", labs: [mProtein(3.1)]), asOf: day("2023-03-17"))
+        #expect(a.rule("diagnosis.differential.myeloma").isEmpty)
+    }
+}
