@@ -90,7 +90,8 @@ public enum FHIRExporter {
     /// LOINC of the labs standards.md names (and CA 27-29 kept under our own code).
     static let loinc: [LabTest: String] = [
         .ca153: "6875-9", .cea: "2039-6", .psa: "2857-1", .ca125: "10334-1", .creatinine: "2160-0", .calcium: "17861-6", .albumin: "1751-7",
-        .alkalinePhosphatase: "6768-6",
+        .alkalinePhosphatase: "6768-6", .hemoglobin: "718-7", .platelets: "777-3", .lymphocytes: "731-0", .crp: "1988-5", .ldh: "2532-0",
+        .bilirubin: "1975-2", .mProtein: "33358-3", .freeLightChainRatio: "48378-4",
     ]
 
     static let bodySite: [Bone: String] = [
@@ -423,6 +424,6 @@ public enum FHIRExporter {
     }
 
     static func ucum(_ unit: String) -> String {
-        ["µmol/L": "umol/L", "IU/L": "[IU]/L", "/µL": "/uL"][unit] ?? unit
+        ["µmol/L": "umol/L", "IU/L": "[IU]/L", "/µL": "/uL", "10^9/L": "10*9/L", "10^3/µL": "10*3/uL", "10^3/uL": "10*3/uL", "ratio": "{ratio}"][unit] ?? unit
     }
 }

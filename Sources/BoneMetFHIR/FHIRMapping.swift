@@ -29,6 +29,10 @@ public enum FHIRCaseMapper {
         // Creatinine and calcium in blood as Synthea codes them (its CC0 exports).
         "38483-4": .creatinine, "49765-1": .calcium,
         "718-7": .hemoglobin, "33914-3": .egfr, "62238-1": .egfr, "98979-8": .egfr, "48642-3": .egfr, "48643-1": .egfr,
+        // The labs New Katagiri, PATHFx and the myeloma differential read, as laboratories code
+        // them; an EHR's platelets or LDH were skipped for want of a code (cb23).
+        "777-3": .platelets, "731-0": .lymphocytes, "1988-5": .crp, "30522-7": .crp, "2532-0": .ldh, "14804-9": .ldh,
+        "1975-2": .bilirubin, "33358-3": .mProtein, "48378-4": .freeLightChainRatio,
     ]
 
     /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease
@@ -54,6 +58,8 @@ public enum FHIRCaseMapper {
     /// first unit made a calcium of 2.35 mmol/L one of 2.35 mg/dL); none or several: nil.
     static func unit(_ ucum: String?, for test: LabTest, value: Double) -> String? {
         guard let ucum else { return test.onlyPlausibleUnit(for: value) }
+        // A ratio is unit-less: UCUM writes it "1" or an annotation ("{ratio}").
+        if test == .freeLightChainRatio && (ucum == "1" || ucum.hasPrefix("{")) { return "ratio" }
         // UCUM codes, and the SNOMED CT unit 258814008 |micromole/liter| (FHIR R4 example f204).
         let mapped = [
             "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",

@@ -205,6 +205,16 @@ import Testing
             #expect(LabTest.lymphocytes.knownUnit(written) == "10^9/L", "\(written)")
         }
         #expect(LabTest.egfr.knownUnit("ml/min/1.73 m²") == "mL/min/1.73m2")
+        // A count per µL in thousands, as US reports write it (cb23): the same count as 10^9/L.
+        for written in ["10*3/uL", "x10^3/uL", "K/uL", "k/µL", "10³/μL", "×10^3/µL"] {
+            let platelets = LabTest.platelets.knownUnit(written)
+            #expect(platelets.flatMap { LabTest.platelets.factor(for: $0) } == 1000, "\(written)")
+            #expect(LabTest.lymphocytes.knownUnit(written).flatMap { LabTest.lymphocytes.factor(for: $0) } == 1, "\(written)")
+        }
+        // Giga per litre ("G/L") for a count; grams for a haemoglobin.
+        #expect(LabTest.platelets.knownUnit("G/L") == "10^9/L")
+        #expect(LabTest.hemoglobin.knownUnit("G/L") == "g/L")
+        #expect(LabTest.platelets.knownUnit("g/L") == nil)
         // Not a unit of the test: still refused (haemoglobin in mmol/L is another scale).
         #expect(LabTest.hemoglobin.knownUnit("mmol/L") == nil)
         #expect(LabTest.calcium.knownUnit("mg") == nil)

@@ -456,3 +456,55 @@ extension FHIRMappingTests {
         #expect(notes.contains { $0.resource == "Observation/cr" && $0.message == "no unit, and 5000 fits none of its units for creatinine: skipped" })
     }
 }
+
+/// cb23 (2026-12-03): an EHR's platelets, lymphocytes, CRP, LDH, bilirubin, M protein and free
+/// light-chain ratio — read by New Katagiri, PATHFx and the myeloma differential — were skipped
+/// for want of their LOINC codes, and a US platelet count in "10*3/uL" (or "K/uL") was no unit
+/// BoneMet knew. Each is now read by its LOINC code (as laboratories code them) in the units
+/// laboratories report.
+@Suite struct LaboratoryLOINCImportTests {
+    func observation(_ id: String, loinc: String, value: Double, unit: String?) -> String {
+        let quantity = unit.map { #"{"value":\#(value),"unit":"\#($0)","system":"http://unitsofmeasure.org","code":"\#($0)"}"# } ?? #"{"value":\#(value)}"#
+        return #"{"resourceType":"Observation","id":"\#(id)","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"http://loinc.org","code":"\#(loinc)"}]},"effectiveDateTime":"2023-01-04","valueQuantity":\#(quantity)}"#
+    }
+
+    @Test func theLabsTheScoresReadAreImportedByTheirLOINCCodes() throws {
+        let resources = try (MCODEFixture.conditions + [
+            observation("plt", loinc: "777-3", value: 85, unit: "10*3/uL"), observation("lym", loinc: "731-0", value: 0.9, unit: "10*3/uL"),
+            observation("crp", loinc: "1988-5", value: 12, unit: "mg/L"), observation("ldh", loinc: "2532-0", value: 310, unit: "U/L"),
+            observation("bil", loinc: "1975-2", value: 25, unit: "umol/L"), observation("mp", loinc: "33358-3", value: 3.1, unit: "g/dL"),
+            observation("flc", loinc: "48378-4", value: 150, unit: "{ratio}"),
+        ]).map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        let read = Dictionary(uniqueKeysWithValues: record.labs.map { ($0.test, $0) })
+        #expect(read[.platelets]?.canonicalValue == 85_000, "\(notes)")
+        #expect(read[.lymphocytes]?.canonicalValue == 0.9)
+        #expect(read[.crp]?.value == 12)
+        #expect(read[.crp]?.unit == "mg/L")
+        #expect(read[.ldh]?.canonicalValue == 310)
+        #expect(read[.bilirubin].flatMap(\.canonicalValue).map { abs($0 - 25 / 17.1) < 1e-9 } == true)
+        #expect(read[.mProtein]?.canonicalValue == 3.1)
+        #expect(read[.freeLightChainRatio]?.unit == "ratio")
+        #expect(read[.freeLightChainRatio]?.value == 150)
+    }
+
+    @Test func aRoundTripKeepsThemAndTheirCodes() throws {
+        var record = CaseRecord(patient: Patient(id: "p1"))
+        record.labs = [
+            LabResult(date: PartialDate("2023-01-04")!, test: .platelets, value: 85, unit: "10^3/µL"),
+            LabResult(date: PartialDate("2023-01-04")!, test: .freeLightChainRatio, value: 0.005, unit: "ratio", upperLimit: 1.65, lowerLimit: 0.26),
+            LabResult(date: PartialDate("2023-01-04")!, test: .mProtein, value: 31, unit: "g/L"),
+        ]
+        let exported = FHIRExporter.resources(caseId: "p1", record: record, assessment: nil)
+        let codes = exported.compactMap { r -> String? in
+            guard case .string("Observation") = r["resourceType"] else { return nil }
+            return r["code"]?["coding"]?.array.first?["code"]?.string
+        }
+        #expect(codes == ["777-3", "48378-4", "33358-3"])
+        let again = FHIRCaseMapper.map(
+            patient: try FHIRResource(parsing: MCODEFixture.patient),
+            related: try exported.filter { if case .string("Observation") = $0["resourceType"] { true } else { false } }.map { try FHIRResource($0) }).record
+        #expect(again.labs.map(\.test) == [.platelets, .freeLightChainRatio, .mProtein])
+        #expect(again.labs.map(\.canonicalValue) == [85_000, 0.005, 3.1])
+    }
+}

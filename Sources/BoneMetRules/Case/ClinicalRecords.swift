@@ -76,8 +76,9 @@ public enum LabTest: String, InputEnum, Codable {
         case .calcium: [("mg/dL", 1), ("mmol/L", 4.008)]
         case .albumin: [("g/dL", 1), ("g/L", 0.1)]
         case .hemoglobin: [("g/dL", 1), ("g/L", 0.1)]
-        case .platelets: [("/µL", 1), ("/uL", 1), ("10^9/L", 1000)]
-        case .lymphocytes: [("10^9/L", 1), ("/µL", 0.001), ("/uL", 0.001)]
+        // 10^3/µL (US reports: "10*3/uL", "K/uL") is the same count as 10^9/L.
+        case .platelets: [("/µL", 1), ("/uL", 1), ("10^9/L", 1000), ("10^3/µL", 1000), ("10^3/uL", 1000)]
+        case .lymphocytes: [("10^9/L", 1), ("/µL", 0.001), ("/uL", 0.001), ("10^3/µL", 1), ("10^3/uL", 1)]
         case .crp: [("mg/dL", 1), ("mg/L", 0.1)]
         case .ldh, .alkalinePhosphatase: [("IU/L", 1), ("U/L", 1)]
         case .bilirubin: [("mg/dL", 1), ("µmol/L", 1 / 17.1), ("umol/L", 1 / 17.1)]
@@ -109,6 +110,12 @@ public enum LabTest: String, InputEnum, Codable {
             lower = "10^9" + lower.dropFirst(power.count)
             break
         }
+        for power in ["×10^3", "x10^3", "*10^3", "×10³", "x10³", "*10³", "10³", "10*3", "10e3", "×10e3", "x10e3", "k/"] where lower.hasPrefix(power) {
+            lower = "10^3" + (power == "k/" ? "/" : "") + lower.dropFirst(power.count)
+            break
+        }
+        // A count per litre in giga ("G/L", French and German reports) — never grams for a count.
+        if [.platelets, .lymphocytes].contains(self) && unit == "G/L" { lower = "10^9/l" }
         return units.first { $0.unit.lowercased() == lower }?.unit
     }
 
