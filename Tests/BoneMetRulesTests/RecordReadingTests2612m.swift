@@ -92,3 +92,42 @@ import Testing
         #expect(a.rule("diagnosis.differential.myeloma").isEmpty)
     }
 }
+
+/// cb23-e (unseen record, 2026-12-03): a thyroid cancer's T12 collapsed by more than half (SINS
+/// 14, ESCC 2). The SRE finding counted "pathological fracture, T12 vertebra (seen on CT)" while
+/// PATHFx's inputs said "fracture impending (not fractured)" — two findings of one assessment at
+/// odds. PATHFx's fracture is that of the bone to be operated on (a vertebral collapse alone is
+/// left out by design); the input now says the collapse is a vertebral fracture and that the
+/// spine's model is SORG. Rule set 2026.12.138.
+@Suite struct ACollapsedVertebraIsNotCalledUnbrokenTests {
+    func record(collapse: SINS.Collapse?, fracture: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = collapse; $0.fracture = fracture }])]
+        return r
+    }
+
+    func pathfx(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-10")).findings.first { $0.title.en.hasPrefix("PATHFx") })
+    }
+
+    @Test func aCollapseIsNamedAsAVertebralFracture() throws {
+        let a = assess(record(collapse: .over50), asOf: day("2023-01-10"))
+        #expect(a.findings.contains { $0.detail.en.contains("pathological fracture, T12 vertebra (seen on CT)") })
+        let finding = try pathfx(record(collapse: .over50))
+        #expect(finding.detail.en.contains("fracture impending (no long bone broken; the collapse of T12 vertebra is a vertebral fracture — for the spine use SORG)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("T12 椎体塌陷属椎体骨折"), "\(finding.detail.zhHans)")
+        #expect(!finding.detail.en.contains("not fractured"))
+        #expect(finding.inputs.contains(FindingInput("fracture", "impending")))
+    }
+
+    @Test func noCollapseStaysNotFractured() throws {
+        let finding = try pathfx(record(collapse: SINS.Collapse.none))
+        #expect(finding.detail.en.contains("fracture impending (not fractured)"), "\(finding.detail.en)")
+    }
+
+    @Test func aReportedFractureIsPATHFxsFracture() throws {
+        let finding = try pathfx(record(collapse: .under50, fracture: true))
+        #expect(finding.detail.en.contains("fracture pathological"), "\(finding.detail.en)")
+    }
+}

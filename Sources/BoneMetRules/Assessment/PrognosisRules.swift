@@ -315,6 +315,9 @@ struct PrognosisRules {
     /// The inputs PATHFx and SORG ask for, as the record holds them.
     private func survivalModelItems() -> [SurvivalModelItem] {
         let fractured = index.hasPathologicalFracture
+        let collapsedVertebrae = LocalizedText.joined(
+            index.imagedFractures.filter { $0.point.observation.fracture != true && index.antiresorptiveFractures[$0.lesion.id] == nil }.map { index.label($0.lesion) },
+            en: ", ", zh: "、")
         let lymphNodes = index.record.visceralMetastases.map { list in list.contains(where: \.isLymphNode) }
         let visceral = index.record.visceralMetastases.map { list in list.contains { !$0.isLymphNode } }
         let primary: LocalizedText? = index.bonePrimary.map { $0.site.label } ?? (index.bonePrimaryCandidates.count > 1
@@ -347,7 +350,13 @@ struct PrognosisRules {
             .init("fracture", fractured ? "pathological" : "impending", LocalizedText(en: "fracture", zh: "骨折"),
                 fractured
                     ? LocalizedText(en: "pathological", zh: "已发生病理性骨折")
-                    : LocalizedText(en: "impending (not fractured)", zh: "即将骨折（尚未骨折）")),
+                    : collapsedVertebrae.en.isEmpty
+                    ? LocalizedText(en: "impending (not fractured)", zh: "即将骨折（尚未骨折）")
+                    // A collapsed vertebra is counted as a fracture by the SRE finding; "not
+                    // fractured" beside it read as a contradiction (cb23-e, T12 collapse > 50 %).
+                    : LocalizedText(
+                        en: "impending (no long bone broken; the collapse of \(collapsedVertebrae.en) is a vertebral fracture — for the spine use SORG)",
+                        zh: "即将骨折（无长骨骨折；\(collapsedVertebrae.zhHans)塌陷属椎体骨折——脊柱请用 SORG）")),
             .init("boneMetastases", boneMetastasesSolitary.map { $0 ? "solitary" : "multiple" }, LocalizedText(en: "bone metastases", zh: "骨转移"),
                 boneMetastasesSolitary.map { $0 ? LocalizedText(en: "solitary", zh: "单发") : LocalizedText(en: "multiple", zh: "多发") }),
             .init("visceralMetastases", visceral.map { $0.description }, LocalizedText(en: "visceral metastases", zh: "内脏转移"),
