@@ -131,3 +131,37 @@ import Testing
         #expect(finding.detail.en.contains("fracture pathological"), "\(finding.detail.en)")
     }
 }
+
+/// cb23-g (unseen record, 2026-12-03): a 77-year-old's creatinine rose from 1.1 to 2.4 mg/dL on
+/// zoledronic acid (CrCl now 21 mL/min). The hold offered denosumab "(no renal adjustment;
+/// hypocalcaemia risk if eGFR < 30)" without saying that this patient is below 30. Rule set
+/// 2026.12.139: the alternative is given as the kidneys stand now (Xgeva label: boxed warning of
+/// severe hypocalcaemia at eGFR < 30 or dialysis).
+@Suite struct TheHoldsAlternativeAsTheKidneysStandNowTests {
+    func record(now creatinine: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1949-05-05")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 58)]
+        r.treatments.append(Treatment(
+            id: "Z1", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2023-01-12"), agent: .zoledronicAcid, doseMg: 3.3,
+            intervalWeeks: 4, doses: [day("2023-01-12"), day("2023-02-09")]))
+        r.labs = [
+            LabResult(date: day("2023-01-10"), test: .creatinine, value: 1.1, unit: "mg/dL"),
+            LabResult(date: day("2023-03-08"), test: .creatinine, value: creatinine, unit: "mg/dL"),
+        ]
+        return r
+    }
+
+    @Test func belowThirtyTheBoxedWarningIsSaid() throws {
+        let hold = try #require(assess(record(now: 2.4), asOf: day("2023-03-09")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.detail.en.contains("denosumab needs no renal adjustment, but kidney function is now CrCl 22.5 mL/min (< 30): its boxed warning of severe hypocalcaemia applies"), "\(hold.detail.en)")
+        #expect(hold.detail.zhHans.contains("当前肾功能 肌酐清除率 22.5 mL/min（< 30），适用其严重低钙血症黑框警告"), "\(hold.detail.zhHans)")
+    }
+
+    @Test func aboveThirtyTheWarningStaysConditional() throws {
+        // 1.6 mg/dL: a rise of 0.5 withholds; CrCl (140 − 73) × 58 / (72 × 1.6) = 33.7.
+        let hold = try #require(assess(record(now: 1.6), asOf: day("2023-03-09")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.detail.en.hasSuffix("Alternative during the hold: denosumab (no renal adjustment; hypocalcaemia risk if eGFR < 30)."), "\(hold.detail.en)")
+    }
+}

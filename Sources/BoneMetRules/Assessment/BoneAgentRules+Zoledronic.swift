@@ -177,13 +177,26 @@ extension BoneAgentRules {
                     en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
                     zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
             }
+            // The alternative as the kidneys stand now: a creatinine of 2.4 mg/dL (CrCl 21) read
+            // "hypocalcaemia risk if eGFR < 30" as if that were another patient's (cb23-g).
+            func alternative() -> LocalizedText {
+                let name = BoneAgent.denosumab.label
+                guard let kidney = kidneyBelow30(clearance: index.creatinineClearance()) else {
+                    return LocalizedText(
+                        en: "Alternative during the hold: \(name.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
+                        zh: "暂停期间的替代药物：\(name.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。")
+                }
+                return LocalizedText(
+                    en: "Alternative during the hold: \(name.en) needs no renal adjustment, but kidney function is now \(kidney.measure.en) (< 30): its boxed warning of severe hypocalcaemia applies — check for CKD–mineral bone disorder and correct calcium and vitamin D first.",
+                    zh: "暂停期间的替代药物：\(name.zhHans)无需按肾功能调整，但当前肾功能 \(kidney.measure.zhHans)（< 30），适用其严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
+            }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: current.date,
                 title: title,
                 detail: LocalizedText(
-                    en: "\(state.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. Alternative during the hold: \(BoneAgent.denosumab.label.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
-                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。暂停期间的替代药物：\(BoneAgent.denosumab.label.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。"),
+                    en: "\(state.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)",
+                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。\(alternative().zhHans)"),
                 inputs: [
                     FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl ?? "unknown"),
