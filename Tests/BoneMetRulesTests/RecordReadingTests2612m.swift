@@ -165,3 +165,50 @@ import Testing
         #expect(hold.detail.en.hasSuffix("Alternative during the hold: denosumab (no renal adjustment; hypocalcaemia risk if eGFR < 30)."), "\(hold.detail.en)")
     }
 }
+
+/// cb23-h (unseen record, 2026-12-03): a Mirels 10 femur with a planned, undated operation named
+/// "右股骨近端病灶刮除+PFNA内固定" (curettage and PFNA fixation). A fixation of no stated kind is
+/// read against the record from its date (2026.12.105); with no date it stayed "other", protected
+/// nothing, and the femur read "impending fracture — prophylactic fixation, urgent orthopaedic
+/// referral" beside its own planned fixation. Rule set 2026.12.140: a planned fixation without a
+/// date is of its lesion's fracture when one is on record, else prophylactic.
+@Suite struct APlannedFixationWithoutADateTests {
+    func record(planned name: String, fracture: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .proximal, laterality: .right)]
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic, [30, 25]) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5; $0.fracture = fracture ? true : nil }])]
+        r.pain = [PainRecord(date: day("2023-01-06"), lesion: "L1", mirels: .functional)]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, name: name, lesions: ["L1"], planned: true))
+        return r
+    }
+
+    @Test func aPlannedFixationOfAnUnbrokenBoneIsProphylactic() throws {
+        let a = assess(record(planned: "右股骨近端病灶刮除+PFNA内固定"), asOf: day("2023-01-10"))
+        #expect(!a.has("surgery.mirels.impendingFracture"))
+        let planned = try #require(a.rule("surgery.mirels.protected").first)
+        #expect(planned.title.en == "right femur, proximal: Mirels 10 — fixation planned", "\(planned.title.en)")
+        #expect(planned.title.zhHans.hasSuffix("已计划内固定"))
+        #expect(CaseIndex(record(planned: "右股骨近端病灶刮除+PFNA内固定"), asOf: day("2023-01-10"), settings: .default).treatments.first { $0.id == "S1" }?.procedure == .prophylacticFixation)
+    }
+
+    @Test func aPlannedFixationOfABrokenBoneFixesTheFracture() {
+        let r = record(planned: "right femoral intramedullary nailing", fracture: true)
+        #expect(CaseIndex(r, asOf: day("2023-01-10"), settings: .default).treatments.first { $0.id == "S1" }?.procedure == .fractureFixation)
+        // Still to be done: the fracture's finding stays urgent.
+        let broken = assess(r, asOf: day("2023-01-10")).rule("surgery.mirels.fractured").first
+        #expect(broken?.severity == .urgent)
+    }
+
+    @Test func aFractureLaterThanTheDayAssessedIsNotYetKnown() {
+        var r = record(planned: "right femoral intramedullary nailing")
+        r.events = [ClinicalEvent(date: day("2023-02-01"), kind: .pathologicalFracture, lesion: "L1")]
+        #expect(CaseIndex(r, asOf: day("2023-01-10"), settings: .default).treatments.first { $0.id == "S1" }?.procedure == .prophylacticFixation)
+        #expect(CaseIndex(r, asOf: day("2023-02-02"), settings: .default).treatments.first { $0.id == "S1" }?.procedure == .fractureFixation)
+    }
+
+    @Test func anUnreadNameStaysUnread() {
+        // An open biopsy planned as surgery is no fixation.
+        let a = assess(record(planned: "切开活检"), asOf: day("2023-01-10"))
+        #expect(a.has("surgery.mirels.impendingFracture"))
+    }
+}

@@ -8,10 +8,24 @@ extension CaseIndex {
     /// fixation (Mirels 1989's term). Read as "other", a renal-cell femur nailed in September
     /// (右股骨髓内钉内固定术) was told in November to have an urgent prophylactic fixation and that
     /// its radiotherapy had been given "without fixation" (cb20-k, 2026.12.105).
-    static func procedureReading(_ operation: Treatment, in record: CaseRecord) -> SurgicalProcedure? {
+    /// `known`: whether a fact of that date is known on the day assessed (a planned operation is
+    /// read against the fractures known then).
+    static func procedureReading(_ operation: Treatment, in record: CaseRecord, known: (PartialDate) -> Bool) -> SurgicalProcedure? {
         let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
         let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
-        guard read == .other, let start = operation.start else { return read }
+        guard read == .other else { return read }
+        guard let start = operation.start else {
+            // A planned fixation, not yet dated, is of the fracture its lesion has, else
+            // prophylactic: a planned "刮除+PFNA内固定" of a Mirels 10 femur read as no
+            // fixation, and the femur was sent for an urgent prophylactic fixation (cb23-h).
+            guard operation.planned else { return read }
+            let broken = record.events.contains { event in
+                event.kind == .pathologicalFracture && event.isCurrent && known(event.date) && event.lesion.map(operation.lesions.contains) == true
+            } || record.studies.contains { study in
+                known(study.date) && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
+            }
+            return broken ? .fractureFixation : .prophylacticFixation
+        }
         let imaged = record.studies.contains { study in
             study.date.earliestDay <= start.latestDay
                 && study.observations.contains { $0.present && $0.fracture == true && operation.lesions.contains($0.lesion) }
