@@ -603,15 +603,17 @@ func unreadLesions(_ a: Assessment) -> Set<String> {
             observation("V", .lytic) { $0.escc = .g3; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral }
         ])]
         r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: .myelopathy, frankel: .C)]
-        let (planned, _) = try plannedThenDone(r, lesion: "V", .separationSurgery, rule: "surgery.spine.noms", on: "2023-01-06")
+        // Done, with no radiotherapy after it on record: an advisory asking for it (2026.12.141).
+        let (planned, done) = try plannedThenDone(r, lesion: "V", .separationSurgery, rule: "surgery.spine.noms", on: "2023-01-06", done: .advisory)
+        #expect(done.detail.en.hasSuffix("No radiotherapy after it is on record: NOMS follows decompression with radiotherapy."), "\(done.detail.en)")
         #expect(planned.detail.en.contains("dexamethasone 16 mg"))
     }
 }
 
 /// The finding of `rule` with the operation planned (as of `on`), then done on `on` (as of the
-/// day after): planned stays urgent and says "Planned: …", done is info and says "Treated: …".
+/// day after): planned stays urgent and says "Planned: …", done is `done` (info) and says "Treated: …".
 func plannedThenDone(
-    _ record: CaseRecord, lesion: String, _ procedure: SurgicalProcedure, rule: String, on date: String
+    _ record: CaseRecord, lesion: String, _ procedure: SurgicalProcedure, rule: String, on date: String, done severity: Severity = .info
 ) throws -> (planned: Finding, done: Finding) {
     var r = record
     r.treatments.append(Treatment(id: "OP", kind: .surgery, lesions: [lesion], planned: true, procedure: procedure))
@@ -621,8 +623,8 @@ func plannedThenDone(
     r.treatments[r.treatments.count - 1] = Treatment(id: "OP", kind: .surgery, lesions: [lesion], start: day(date), procedure: procedure)
     let next = day(date).adding(days: 1)
     let done = try #require(assess(r, asOf: next).rule(rule).first)
-    #expect(done.severity == .info)
-    #expect(done.detail.en.hasSuffix("Treated: \(procedure.label.en) \(date) (surgery)."))
+    #expect(done.severity == severity)
+    #expect(done.detail.en.contains("Treated: \(procedure.label.en) \(date) (surgery)."))
     return (planned, done)
 }
 

@@ -397,9 +397,11 @@ import Testing
         #expect(recurrent.severity == .urgent)
         #expect(recurrent.detail.en.contains("Recurrent compression after separation surgery 2023-03-15"))
         #expect(!recurrent.detail.en.contains("Treated:"))
-        // Low grade after the operation: still treated, as before.
+        // Low grade after the operation: still treated, as before (its radiotherapy after it
+        // not on record: an advisory asking for it, 2026.12.141).
         let quiet = try #require(assess(record(lastESCC: .g1a), asOf: day("2024-01-10")).rule("surgery.spine.noms").first)
-        #expect(quiet.severity == .info)
+        #expect(quiet.severity == .advisory)
+        #expect(quiet.detail.en.contains("No radiotherapy after it is on record"))
         #expect(quiet.detail.en.contains("Treated: separation surgery 2023-03-15"))
     }
 }

@@ -212,3 +212,48 @@ import Testing
         #expect(a.has("surgery.mirels.impendingFracture"))
     }
 }
+
+/// cb23-i (unseen record, 2026-12-03): an ALK lung cancer's T4 at ESCC 3 with myelopathy was
+/// decompressed and fixed the next day, its radiotherapy (T4–5 30 Gy/10F) planned. The T4 finding
+/// read "Treated: T4 后路减压内固定术" and said nothing of the radiotherapy NOMS follows a
+/// decompression with (Laufer 2013; Patchell 2005: surgery plus radiotherapy); without a course
+/// on record nothing asked for one. Rule set 2026.12.141.
+@Suite struct RadiotherapyAfterADecompressionTests {
+    func record(courses: [Treatment]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-06"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T4"))]
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .bilateral }]),
+            ImagingStudy(id: "M1", date: day("2023-01-05"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("L1") { $0.escc = .g3 }]),
+        ]
+        r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: .myelopathy, frankel: .C, lesion: "L1")]
+        r.treatments = [Treatment(id: "OP", kind: .surgery, name: "T4 posterior decompression and fixation", lesions: ["L1"], start: day("2023-01-06"))] + courses
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-20")).findings.first { $0.subject == .lesion("L1") && $0.title.en.contains("NOMS") })
+    }
+
+    @Test func withoutACourseItIsAskedFor() throws {
+        let finding = try noms(record(courses: []))
+        #expect(finding.severity == .advisory)
+        #expect(finding.detail.en.hasSuffix("Treated: T4 posterior decompression and fixation 2023-01-06 (surgery). No radiotherapy after it is on record: NOMS follows decompression with radiotherapy — stereotactic radiosurgery for this radioresistant histology."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("病历中无术后放疗"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func aPlannedCourseIsNamed() throws {
+        let planned = Treatment(id: "RT", kind: .radiotherapy, name: "T4 SBRT 24 Gy/2F", lesions: ["L1"], planned: true)
+        let finding = try noms(record(courses: [planned]))
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.contains("Radiotherapy after it planned: T4 SBRT 24 Gy/2F"), "\(finding.detail.en)")
+    }
+
+    @Test func aCourseGivenSinceIsNamed() throws {
+        let given = Treatment(id: "RT", kind: .radiotherapy, name: "T4 SBRT 24 Gy/2F", lesions: ["L1"], start: day("2023-01-18"), end: day("2023-01-19"))
+        let finding = try noms(record(courses: [given]))
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.contains("Radiotherapy after it: T4 SBRT 24 Gy/2F"), "\(finding.detail.en)")
+    }
+}

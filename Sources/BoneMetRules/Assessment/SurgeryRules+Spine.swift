@@ -150,8 +150,11 @@ extension SurgeryRules {
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
         if let treated {
-            severity = .info
-            recommendation = LocalizedText(en: "Treated: \(treated.label.en).", zh: "已处理：\(treated.label.zhHans)。")
+            let after = radiotherapyAfterDecompression(lesion.id, operation: treated, compressed: highGrade || deficit)
+            severity = after?.missing == true ? .advisory : .info
+            recommendation = LocalizedText(
+                en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")",
+                zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")")
         } else if let course = irradiatedSince {
             let given = radiotherapyGiven(course, after: date, deficit: deficit, sins: sins, sinsText: sinsText)
             severity = given.severity

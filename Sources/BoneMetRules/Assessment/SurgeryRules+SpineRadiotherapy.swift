@@ -41,6 +41,28 @@ extension SurgeryRules {
             zh: "已处理：\(course.label.zhHans)\(when.zhHans)。\(late.zhHans)\(follow.zhHans)"), sources)
     }
 
+    /// Radiotherapy after a decompression: NOMS (Laufer 2013) follows decompression or separation
+    /// surgery with radiotherapy (stereotactic for radioresistant tumours), as Patchell 2005 gave
+    /// surgery plus radiotherapy. A T4 decompressed for ESCC 3 read "Treated: decompression" with
+    /// its planned course unnamed (cb23-i). For a decompression or separation surgery, or any
+    /// spinal operation of a compressed cord: the course given or planned since, else that none is
+    /// on record (`missing`). Nil for other operations (cement for pain alone).
+    func radiotherapyAfterDecompression(_ lesion: String, operation: Treatment, compressed: Bool) -> (text: LocalizedText, missing: Bool)? {
+        guard [.decompression, .separationSurgery].contains(operation.procedure) || compressed,
+            operation.procedure != .cementAugmentation, let day = operation.start else { return nil }
+        let courses = index.localTreatments(lesion, kind: .radiotherapy)
+        if let given = courses.last(where: { !$0.planned && ($0.start.map { $0.latestDay >= day.earliestDay } ?? false) }) {
+            return (LocalizedText(en: "Radiotherapy after it: \(given.label.en).", zh: "术后放疗：\(given.label.zhHans)。"), false)
+        }
+        if let planned = courses.first(where: \.planned) {
+            return (LocalizedText(en: "Radiotherapy after it planned: \(planned.label.en).", zh: "已计划术后放疗：\(planned.label.zhHans)。"), false)
+        }
+        let radioresistant = radiosensitivity(of: lesion).value == .resistant
+        return (LocalizedText(
+            en: "No radiotherapy after it is on record: NOMS follows decompression with radiotherapy\(radioresistant ? " — stereotactic radiosurgery for this radioresistant histology" : "").",
+            zh: "病历中无术后放疗：NOMS 要求减压术后行放疗\(radioresistant ? "——本病理类型放疗抵抗，宜立体定向放射外科" : "")。"), true)
+    }
+
     /// NOMS "O" for one lesion: from its primary's histology; with several candidate primaries
     /// that disagree, unknown until biopsy; a myeloma or lymphoma on the lesion's own biopsy that
     /// is not yet recorded as a primary is what the lesion is.
