@@ -257,3 +257,39 @@ import Testing
         #expect(finding.detail.en.contains("Radiotherapy after it: T4 SBRT 24 Gy/2F"), "\(finding.detail.en)")
     }
 }
+
+/// cb23-f (unseen record, 2026-12-03): a PR between CTs of 20 December and 15 April read
+/// "treatment window: anastrozole …–25 December; nab-paclitaxel 5 January–" — the anastrozole,
+/// stopped for progression five days into the interval, named as if it shared the response.
+/// Rule set 2026.12.142: a switch within the interval is said with the days each regimen ran in
+/// it (the source hospital reads a regimen's effect over its own window).
+@Suite struct ARegimenSwitchedWithinTheIntervalTests {
+    func record(firstEnds end: String, secondStarts start: String) -> CaseRecord {
+        var r = baseCase()
+        r.treatments[0].end = day(end)
+        r.treatments[0].stopReason = .progression
+        r.treatments.append(Treatment(id: "T2", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day(start)))
+        return r
+    }
+
+    func timePoint(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-21")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
+    }
+
+    @Test func theSwitchIsSaidWithTheDaysOfEach() throws {
+        // 2023-01-05 → 2023-03-20: 74 days; letrozole from 01-10 to 02-01 (22), capecitabine from 02-05 (43).
+        let finding = try timePoint(record(firstEnds: "2023-02-01", secondStarts: "2023-02-05"))
+        #expect(finding.detail.en.contains("systemic therapy switched within this interval (of its 74 days: letrozole 22, capecitabine 43): the change between the two studies is not one regimen's alone"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("本区间内更换了全身治疗（共 74 天：letrozole 22 天，capecitabine 43 天）"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func aRegimenAddedBeforeTheFirstStoppedIsNoSwitch() throws {
+        let finding = try timePoint(record(firstEnds: "2023-03-01", secondStarts: "2023-02-05"))
+        #expect(!finding.detail.en.contains("switched"), "\(finding.detail.en)")
+    }
+
+    @Test func aRegimenStoppedAfterTheStudyIsNoSwitch() throws {
+        let finding = try timePoint(record(firstEnds: "2023-03-20", secondStarts: "2023-03-20"))
+        #expect(!finding.detail.en.contains("switched"), "\(finding.detail.en)")
+    }
+}

@@ -40,3 +40,41 @@ extension ResponseRules {
             zh: "；前次检查早于最早的治疗开始（\(start)）\(days) 天（RECIST 1.1 要求基线在治疗前 4 周内）：此前的变化属于疾病自然进程，不归于该方案")
     }
 }
+
+/// A regimen switched within a response interval.
+extension ResponseRules {
+    /// One systemic regimen stopped within the interval and another began after it, also within:
+    /// the change between the two studies is neither's alone (the source hospital reads a
+    /// regimen's effect over its own window between two studies). A PR from 20 December to 15 April
+    /// read "treatment window: anastrozole …–25 December; nab-paclitaxel 5 January–" as if both
+    /// had earned it — the anastrozole stopped for progression five days in (cb23-f). Each is named
+    /// with the days it ran in the interval; nil when no switch happened inside it.
+    func regimenSwitch(_ point: TimePointResponse) -> LocalizedText? {
+        let systemic = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .systemic } }
+        let from = point.from.latestDay
+        let to = point.to.earliestDay
+        guard to > from else { return nil }
+        let stopped = systemic.filter { $0.end.map { $0.latestDay < to } ?? false }
+        let switched = stopped.contains { old in
+            systemic.contains { new in
+                new.id != old.id && (new.start.map { start in start.earliestDay > from && old.end.map { start.earliestDay >= $0.earliestDay } == true } ?? false)
+            }
+        }
+        guard switched else { return nil }
+        let total = to - from
+        let parts = systemic.compactMap { regimen -> LocalizedText? in
+            guard let start = regimen.start else { return nil }
+            let days = min(regimen.end?.latestDay ?? to, to) - max(start.earliestDay, from)
+            guard days > 0 else { return nil }
+            // By name, without the dates the window has just given.
+            let name = regimen.name ?? (regimen.drugs.isEmpty ? nil : regimen.drugs.joined(separator: " + "))
+            let named = name.map { LocalizedText(en: $0, zh: $0) } ?? regimen.label
+            return LocalizedText(en: "\(named.en) \(days)", zh: "\(named.zhHans) \(days) 天")
+        }
+        guard parts.count >= 2 else { return nil }
+        let list = LocalizedText.joined(parts, en: ", ", zh: "，")
+        return LocalizedText(
+            en: "; systemic therapy switched within this interval (of its \(total) days: \(list.en)): the change between the two studies is not one regimen's alone — a study at the switch would separate them",
+            zh: "；本区间内更换了全身治疗（共 \(total) 天：\(list.zhHans)）：两次检查之间的变化不能单独归于任一方案——换药时复查影像方可区分")
+    }
+}

@@ -398,8 +398,10 @@ struct ResponseRules {
                 ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
                 : Self.window(treatmentList(point.treatments))
             let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
+            let switched = baseline || point.untreated ? nil : regimenSwitch(point)
             let window2 = LocalizedText(
-                en: "\(window.en)\(lateStart?.en ?? "")\(offTreatment?.en ?? "")", zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
+                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(offTreatment?.en ?? "")",
+                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
             var detailParts = [
                 LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
             ] + lesionLines
