@@ -250,6 +250,13 @@ import Testing
         #expect(finding.detail.en.contains("Radiotherapy after it planned: T4 SBRT 24 Gy/2F"), "\(finding.detail.en)")
     }
 
+    @Test func aCourseBeforeTheOperationMakesMoreAReirradiation() throws {
+        let before = Treatment(id: "RT", kind: .radiotherapy, name: "T4 30 Gy/10F", lesions: ["L1"], start: day("2022-06-01"), end: day("2022-06-14"))
+        let finding = try noms(record(courses: [before]))
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.contains("Irradiated before it (T4 30 Gy/10F 2022-06-01–2022-06-14 (radiotherapy)): radiotherapy after the operation would be a re-irradiation — radiation oncology decides."), "\(finding.detail.en)")
+    }
+
     @Test func aCourseGivenSinceIsNamed() throws {
         let given = Treatment(id: "RT", kind: .radiotherapy, name: "T4 SBRT 24 Gy/2F", lesions: ["L1"], start: day("2023-01-18"), end: day("2023-01-19"))
         let finding = try noms(record(courses: [given]))

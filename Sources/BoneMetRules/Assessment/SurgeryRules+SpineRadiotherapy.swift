@@ -57,6 +57,13 @@ extension SurgeryRules {
         if let planned = courses.first(where: \.planned) {
             return (LocalizedText(en: "Radiotherapy after it planned: \(planned.label.en).", zh: "已计划术后放疗：\(planned.label.zhHans)。"), false)
         }
+        // Irradiated before the operation: more is a re-irradiation, radiation oncology's
+        // decision (as `priorRadiotherapy` says before any course), not a gap to fill.
+        if let before = courses.last(where: { !$0.planned && $0.start != nil }) {
+            return (LocalizedText(
+                en: "Irradiated before it (\(before.label.en)): radiotherapy after the operation would be a re-irradiation — radiation oncology decides.",
+                zh: "术前已放疗（\(before.label.zhHans)）：术后再放疗属再程放疗——由放疗科决定。"), false)
+        }
         let radioresistant = radiosensitivity(of: lesion).value == .resistant
         return (LocalizedText(
             en: "No radiotherapy after it is on record: NOMS follows decompression with radiotherapy\(radioresistant ? " — stereotactic radiosurgery for this radioresistant histology" : "").",
