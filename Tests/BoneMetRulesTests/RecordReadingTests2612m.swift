@@ -300,3 +300,31 @@ import Testing
         #expect(!finding.detail.en.contains("switched"), "\(finding.detail.en)")
     }
 }
+
+/// cb23-t (unseen record, 2026-12-03): a renal-cell humerus for fixation on axitinib. The timing
+/// finding said "Its label: elective surgery at least 1 day after the last dose" — but that
+/// interval is the regulatory table's (Front Oncol 2021, table 3: axitinib 24 hours), the source
+/// the finding cites, not axitinib's label. Rule set 2026.12.144: the table is named as the source
+/// of its intervals; a label's interval is still "Its label".
+@Suite struct AnIntervalIsNamedByItsSourceTests {
+    func record(drug: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2022-06"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: drug, start: day("2022-07-01"))]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, lesions: ["L1"], planned: true, procedure: .prophylacticFixation))
+        return r
+    }
+
+    @Test func theTablesIntervalIsTheTables() throws {
+        let finding = try #require(assess(record(drug: "axitinib 5 mg bid"), asOf: day("2023-03-21")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(finding.detail.en.contains("The regulatory recommendation (Front Oncol 2021): elective surgery at least 1 day after the last dose"), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("Its label"))
+        #expect(finding.detail.zhHans.contains("监管建议（Front Oncol 2021 汇总）："), "\(finding.detail.zhHans)")
+        #expect(finding.sources.contains { $0.id == "frontOncol2021TKI" })
+    }
+
+    @Test func aLabelsIntervalIsTheLabels() throws {
+        let finding = try #require(assess(record(drug: "sunitinib 50 mg"), asOf: day("2023-03-21")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(finding.detail.en.contains("Its label: elective surgery at least 21 days after the last dose"), "\(finding.detail.en)")
+    }
+}

@@ -33,10 +33,14 @@ extension SurgeryRules {
                         en: "not given again for at least \(days) days after major surgery and until the wound has healed",
                         zh: "大手术后至少 \(days) 天且伤口愈合后方可再用")
                 } ?? LocalizedText(en: "not given again until the wound has healed", zh: "伤口愈合后方可再用")
-                // One drug: "Its label: …"; several: each by name.
-                let whose = drugs.count == 1
-                    ? LocalizedText(en: "Its label", zh: "其说明书")
-                    : drug.label
+                // One drug: "Its label: …" — or, where the interval comes from the regulatory
+                // table rather than the label, that table (axitinib's "24 hours" is the table's; its
+                // label was named for it, cb23-t); several: each by name.
+                let whose = drugs.count > 1
+                    ? drug.label
+                    : drug.source == AntiAngiogenicDrugs.tkiTable
+                    ? LocalizedText(en: "The regulatory recommendation (Front Oncol 2021)", zh: "监管建议（Front Oncol 2021 汇总）")
+                    : LocalizedText(en: "Its label", zh: "其说明书")
                 return LocalizedText(en: "\(whose.en): \(before.en); \(after.en)", zh: "\(whose.zhHans)：\(before.zhHans)；\(after.zhHans)")
             }
             let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
