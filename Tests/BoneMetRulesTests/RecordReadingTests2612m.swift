@@ -328,3 +328,53 @@ import Testing
         #expect(finding.detail.en.contains("Its label: elective surgery at least 21 days after the last dose"), "\(finding.detail.en)")
     }
 }
+
+/// cb23-u (unseen record, 2026-12-03): a breast cancer with bone metastases on weekly alendronate
+/// for osteoporosis. Entered as a systemic therapy it was counted as an anticancer regimen in every
+/// response window ("treatment window: 阿仑膦酸钠 … (systemic therapy)") and in the regimen switch;
+/// entered as a bone agent ("other") it read "the alternative is denosumab" — an osteoporosis dose
+/// passed for SRE prevention. Rule set 2026.12.145: alendronate, risedronate, etidronate (and
+/// clodronate) are bone-modifying agents wherever they are entered; the three osteoporosis drugs
+/// are said to be no SRE prevention (ESMO 2020: denosumab or zoledronic acid).
+@Suite struct AnOsteoporosisBisphosphonateIsNoSREPreventionTests {
+    func record(_ treatment: Treatment) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(treatment)
+        r.dentalExams = []
+        return r
+    }
+
+    @Test func enteredAsASystemicTherapyItIsABoneAgent() throws {
+        let a = assess(record(Treatment(id: "A", kind: .systemic, name: "阿仑膦酸钠 70mg 每周一次", start: day("2022-01-01"))), asOf: day("2023-03-21"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
+        #expect(point.detail.en.contains("阿仑膦酸钠 70mg 每周一次 2022-01-01– (bone-modifying agent)"), "\(point.detail.en)")
+        #expect(!point.detail.en.contains("阿仑膦酸钠 70mg 每周一次 2022-01-01– (systemic therapy)"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.severity == .warning)
+        #expect(choice.title.en == "Alendronate treats osteoporosis: bone metastases need an SRE-prevention agent")
+        #expect(choice.title.zhHans == "阿仑膦酸钠用于骨质疏松：骨转移需用预防 SRE 的药物")
+        #expect(!a.has("boneAgents.indication"))
+    }
+
+    @Test func enteredAsAnOtherAgentItIsNamed() throws {
+        let a = assess(record(Treatment(id: "A", kind: .boneModifyingAgent, name: "Fosamax 70 mg weekly", start: day("2022-01-01"), agent: .other)), asOf: day("2023-03-21"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.title.en.hasPrefix("Alendronate treats osteoporosis"), "\(choice.title.en)")
+        #expect(choice.detail.en.contains("denosumab 120 mg every 4 weeks and zoledronic acid 4 mg (by CrCl) every 3–4 or 12 weeks (ESMO 2020)"))
+        // No dental warning sourced to the SRE-prevention trials, no dose "due".
+        #expect(!a.findings.contains { $0.title.en.contains("dental examination") })
+        #expect(!a.findings.contains { $0.title.en.contains("dose due") })
+    }
+
+    @Test func anotherOtherAgentIsUnchanged() throws {
+        let a = assess(record(Treatment(id: "A", kind: .boneModifyingAgent, name: "strontium ranelate", start: day("2022-01-01"), agent: .other)), asOf: day("2023-03-21"))
+        #expect(!a.findings.contains { $0.title.en.contains("treats osteoporosis") })
+    }
+
+    @Test func clodronateIsABoneAgentNotARegimen() throws {
+        let a = assess(record(Treatment(id: "A", kind: .systemic, name: "clodronate 1600 mg daily", start: day("2022-01-01"))), asOf: day("2023-03-21"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
+        #expect(point.detail.en.contains("(bone-modifying agent)"), "\(point.detail.en)")
+        #expect(!a.findings.contains { $0.title.en.contains("treats osteoporosis") })
+    }
+}

@@ -47,11 +47,17 @@ struct BoneAgentRules {
             case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
             default: break
             }
-            let choice = agent.isBoneLossDose ? boneLossDose(agent) : choice(agent)
+            let osteoporosis = agent.osteoporosisBisphosphonate
+            let choice = osteoporosis.map { osteoporosisBisphosphonate(agent, drug: $0) }
+                ?? (agent.isBoneLossDose ? boneLossDose(agent) : choice(agent))
             findings.append(choice)
-            if let dental = dentalExam(agent) { findings.append(dental) }
-            // The bone-loss dose is given for bone loss, whatever SRE prevention's indication.
-            if let due = doseDue(agent, notIndicated: !agent.isBoneLossDose && choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" }) {
+            // The dental examination's sources are the SRE-prevention agents' (Stopeck 2010).
+            if osteoporosis == nil, let dental = dentalExam(agent) { findings.append(dental) }
+            // The bone-loss dose is given for bone loss, whatever SRE prevention's indication; an
+            // oral bisphosphonate taken daily or weekly has no dose to be due.
+            if osteoporosis == nil,
+                let due = doseDue(agent, notIndicated: !agent.isBoneLossDose && choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" })
+            {
                 findings.append(due)
             }
             findings.append(supplements(agent, hypercalcaemia: high))

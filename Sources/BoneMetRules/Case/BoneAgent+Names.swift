@@ -10,7 +10,25 @@ extension BoneAgent {
         ("唑来膦酸", .zoledronicAcid), ("择泰", .zoledronicAcid), ("密固达", .zoledronicAcid),
         ("pamidron", .pamidronate), ("帕米膦酸", .pamidronate),
         ("ibandron", .ibandronate), ("伊班膦酸", .ibandronate),
+        // Other bisphosphonates: bone-modifying agents, never anticancer regimens (a weekly
+        // alendronate entered as a systemic therapy shared a response window as one, cb23-u).
+        ("clodron", .other), ("氯膦酸", .other),
+    ] + osteoporosisBisphosphonates.flatMap { drug in drug.names.map { ($0, BoneAgent.other) } }
+
+    /// Oral bisphosphonates given for osteoporosis, not licensed for bone metastases: the agents
+    /// that prevent skeletal-related events are denosumab and zoledronic acid (ESMO 2020; also
+    /// pamidronate, ibandronate and clodronate in some settings).
+    public static let osteoporosisBisphosphonates: [(label: LocalizedText, names: [String])] = [
+        (LocalizedText(en: "alendronate", zh: "阿仑膦酸钠"), ["alendron", "fosamax", "阿仑膦酸", "福善美"]),
+        (LocalizedText(en: "risedronate", zh: "利塞膦酸钠"), ["risedron", "actonel", "利塞膦酸"]),
+        (LocalizedText(en: "etidronate", zh: "依替膦酸二钠"), ["etidron", "依替膦酸"]),
     ]
+
+    /// The osteoporosis bisphosphonate a text names, if it names one.
+    public static func osteoporosisBisphosphonate(in text: String) -> LocalizedText? {
+        let lower = text.lowercased()
+        return osteoporosisBisphosphonates.first { $0.names.contains(where: lower.contains) }?.label
+    }
 
     /// The agent a text names, if it names one.
     public static func named(in text: String) -> BoneAgent? {
