@@ -366,6 +366,16 @@ import Testing
         #expect(!a.findings.contains { $0.title.en.contains("dose due") })
     }
 
+    @Test func withoutBoneMetastasesItIsNoWarning() throws {
+        var r = record(Treatment(id: "A", kind: .boneModifyingAgent, name: "Alendronic acid 10 MG Oral Tablet", start: day("2022-01-01"), agent: .other))
+        r.lesions = []
+        r.studies = []
+        let choice = try #require(assess(r, asOf: day("2023-03-21")).rule("boneAgents.choice").first)
+        #expect(choice.severity == .info)
+        #expect(choice.title.en == "Alendronate treats osteoporosis, not skeletal-related events")
+        #expect(!choice.detail.en.contains("Review with medical oncology"))
+    }
+
     @Test func anotherOtherAgentIsUnchanged() throws {
         let a = assess(record(Treatment(id: "A", kind: .boneModifyingAgent, name: "strontium ranelate", start: day("2022-01-01"), agent: .other)), asOf: day("2023-03-21"))
         #expect(!a.findings.contains { $0.title.en.contains("treats osteoporosis") })
@@ -376,5 +386,46 @@ import Testing
         let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
         #expect(point.detail.en.contains("(bone-modifying agent)"), "\(point.detail.en)")
         #expect(!a.findings.contains { $0.title.en.contains("treats osteoporosis") })
+    }
+}
+
+/// cb23-w (unseen record, 2026-12-03): a breast cancer on adjuvant letrozole with denosumab 60 mg
+/// every 6 months and no bone lesion anywhere read "Denosumab 60 mg is the bone-loss dose: bone
+/// metastases need the SRE-prevention dose … The bone metastases on record indicate SRE
+/// prevention" (warning) — and a zoledronic acid course "Breast cancer with bone metastases:
+/// start". Rule set 2026.12.146: with no bone lesion on record no SRE-prevention indication is
+/// said; the course's finding says that SRE prevention is not its indication here.
+@Suite struct AnAgentWithoutABoneLesionTests {
+    func record(_ agent: Treatment) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = []
+        r.studies = []
+        r.treatments.append(agent)
+        return r
+    }
+
+    @Test func theBoneLossDoseIsWhatTheCourseIsFor() throws {
+        let a = assess(record(Treatment(id: "D", kind: .boneModifyingAgent, name: "Prolia", start: day("2023-01-15"), agent: .denosumab, doseMg: 60, intervalWeeks: 26)), asOf: day("2023-03-21"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.severity == .info)
+        #expect(choice.title.en == "Denosumab 60 mg: the bone-loss dose — no bone metastasis on record")
+        #expect(choice.title.zhHans == "地舒单抗 60 mg：为骨量丢失剂量——病历中无骨转移")
+        #expect(!a.findings.contains { $0.detail.en.contains("with bone metastases: start") || $0.detail.en.contains("bone metastases on record indicate") })
+    }
+
+    @Test func aZoledronicCourseSaysNoIndicationOfSREPrevention() throws {
+        let a = assess(record(Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2023-01-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 26)), asOf: day("2023-03-21"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.detail.en.hasPrefix("No bone metastasis is on record: SRE prevention is not this course's indication here."), "\(choice.detail.en)")
+        #expect(!choice.detail.en.contains("Breast cancer with bone metastases: start"))
+    }
+
+    @Test func withABoneLesionTheIndicationIsSaidAsBefore() throws {
+        var r = record(Treatment(id: "D", kind: .boneModifyingAgent, name: "Prolia", start: day("2023-01-15"), agent: .denosumab, doseMg: 60, intervalWeeks: 26))
+        r.lesions = baseCase().lesions
+        r.studies = baseCase().studies
+        let choice = try #require(assess(r, asOf: day("2023-03-21")).rule("boneAgents.choice").first)
+        #expect(choice.severity == .warning)
+        #expect(choice.title.en == "Denosumab 60 mg is the bone-loss dose: bone metastases need the SRE-prevention dose")
     }
 }

@@ -33,10 +33,12 @@ extension Treatment {
 extension BoneAgentRules {
     /// What a course of the bone-loss dose means for the disease state on record.
     func boneLossDose(_ agent: Treatment) -> Finding {
-        let indications = index.bonePrimaryCandidates.map(indication(for:))
+        let metastases = !noBoneLesion
+        let indications = sreIndications
         let verdicts = Set(indications.map { "\($0.verdict)" })
-        // Indicated for SRE prevention (or the primary is unknown): 60 mg is not that dose.
-        let preventionIndicated = indications.isEmpty || indications.contains { $0.verdict == .start }
+        // Indicated for SRE prevention (or the primary is unknown): 60 mg is not that dose. No
+        // bone metastasis on record: the bone-loss dose is what the course is for.
+        let preventionIndicated = metastases && (indications.isEmpty || indications.contains { $0.verdict == .start })
         let notIndicated = !indications.isEmpty && verdicts == ["notIndicated"]
         // The castration-sensitive text says the bone-loss dose again; the verdict says it here.
         let state = notIndicated ? LocalizedText(en: "", zh: "") : LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
@@ -65,6 +67,10 @@ extension BoneAgentRules {
                    LocalizedText(
                        en: "The bone metastases on record indicate SRE prevention: review the dose (denosumab 120 mg every 4 weeks, or zoledronic acid by CrCl) with the dental examination and calcium first.",
                        zh: "记录中的骨转移有预防 SRE 的指征：请调整剂量（地舒单抗 120 mg 每 4 周，或按肌酐清除率使用唑来膦酸），先行口腔检查并关注血钙。"))
+                : !metastases
+                ? (LocalizedText(
+                    en: "\(nameEn) \(doseMg) mg: the bone-loss dose — no bone metastasis on record",
+                    zh: "\(name.zhHans) \(doseMg) mg：为骨量丢失剂量——病历中无骨转移"), .info, Self.noBoneMetastasis)
                 : (LocalizedText(
                     en: "\(nameEn) \(doseMg) mg: the bone-loss dose — SRE prevention depends on the disease state",
                     zh: "\(name.zhHans) \(doseMg) mg：为骨量丢失剂量——是否需预防 SRE 取决于疾病状态"), .advisory,

@@ -244,13 +244,30 @@ extension BoneAgentRules {
 
     /// Whenever an agent is ordered: the alternative and the evidence either way, and whether
     /// the disease state indicates it at all.
+    /// SRE prevention's indication for each primary the bone disease may come from — none when no
+    /// bone lesion is on record at all. A breast cancer on adjuvant letrozole with denosumab
+    /// 60 mg, no bone lesion anywhere, read "Breast cancer with bone metastases: start … the bone
+    /// metastases on record indicate SRE prevention" (cb23-w). A lesion not yet established (an
+    /// EHR's provisional metastasis) still counts: the question is open, not absent.
+    var sreIndications: [Indication] {
+        noBoneLesion ? [] : index.bonePrimaryCandidates.map(indication(for:))
+    }
+
+    /// No bone lesion of any kind on record.
+    var noBoneLesion: Bool { index.lesions.isEmpty }
+
+    /// Said where an agent runs with no bone metastasis on record.
+    static let noBoneMetastasis = LocalizedText(
+        en: "No bone metastasis is on record: SRE prevention is not this course's indication here.",
+        zh: "病历中无骨转移记录：本疗程的适应证并非预防 SRE。")
+
     func choice(_ agent: Treatment) -> Finding {
         let name = agent.agent?.label ?? TreatmentKind.boneModifyingAgent.label
         let alternative: LocalizedText =
             agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
-        let indications = index.bonePrimaryCandidates.map(indication(for:))
+        let indications = sreIndications
         let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
-        var state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        var state = noBoneLesion ? Self.noBoneMetastasis : LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
         if notIndicated, let due = Self.dueDate(agent, index: index) {
             state = LocalizedText(
                 en: "\(state.en) The next dose has been due since \(due): review the indication before giving it.",

@@ -16,8 +16,11 @@ extension BoneAgentRules {
     /// What an osteoporosis bisphosphonate means for the disease state on record (as
     /// `boneLossDose` says it for denosumab 60 mg and zoledronic acid 5 mg).
     func osteoporosisBisphosphonate(_ agent: Treatment, drug: LocalizedText) -> Finding {
-        let indications = index.bonePrimaryCandidates.map(indication(for:))
-        let preventionIndicated = indications.isEmpty || indications.contains { $0.verdict == .start }
+        // Without a bone lesion on record (an EHR's osteoporosis patient with a cancer elsewhere)
+        // there is no SRE prevention to speak of.
+        let metastases = !noBoneLesion
+        let indications = sreIndications
+        let preventionIndicated = metastases && (indications.isEmpty || indications.contains { $0.verdict == .start })
         let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
         let state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
         let title = preventionIndicated
@@ -28,7 +31,7 @@ extension BoneAgentRules {
                 en: "\(drug.en.prefix(1).uppercased() + drug.en.dropFirst()) treats osteoporosis, not skeletal-related events",
                 zh: "\(drug.zhHans)用于骨质疏松，不用于预防骨相关事件")
         return Finding(
-            ruleId: "boneAgents.choice", severity: preventionIndicated ? .warning : notIndicated ? .info : .advisory,
+            ruleId: "boneAgents.choice", severity: preventionIndicated ? .warning : notIndicated || !metastases ? .info : .advisory,
             duty: .boneAgents, specialty: .medicalOncology, subject: .treatment(agent.id), date: agent.start, title: title,
             detail: LocalizedText(
                 en: [
