@@ -429,3 +429,38 @@ import Testing
         #expect(choice.title.en == "Denosumab 60 mg is the bone-loss dose: bone metastases need the SRE-prevention dose")
     }
 }
+
+/// cb23-x (unseen record, 2026-12-03): a castration-resistant prostate cancer on denosumab
+/// 120 mg every 4 weeks, last dose three weeks before a corrected calcium of 13.6 mg/dL. The
+/// hypercalcaemia finding advised "zoledronic acid … — denosumab when refractory" as if no agent
+/// ran. Rule set 2026.12.147: the running denosumab and its last dose are said, and that the
+/// choice of agent for this episode is medical oncology's.
+@Suite struct HypercalcaemiaUnderDenosumabTests {
+    func record(denosumab: Treatment?) -> CaseRecord {
+        var r = baseCase()
+        if let denosumab { r.treatments.append(denosumab) }
+        r.labs = [
+            LabResult(date: day("2023-03-18"), test: .calcium, value: 3.3, unit: "mmol/L"),
+            LabResult(date: day("2023-03-18"), test: .albumin, value: 36, unit: "g/L"),
+        ]
+        return r
+    }
+
+    @Test func theRunningDenosumabIsSaid() throws {
+        let course = Treatment(id: "D", kind: .boneModifyingAgent, name: "Xgeva", start: day("2023-01-20"), agent: .denosumab, doseMg: 120, intervalWeeks: 4,
+                               doses: [day("2023-01-20"), day("2023-02-17")])
+        let finding = try #require(assess(record(denosumab: course), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(finding.detail.en.contains("Denosumab is running (last dose 2023-02-17): this hypercalcaemia arose under it — whether its next dose or zoledronic acid treats it is medical oncology's decision."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("地舒单抗正在使用（末次给药 2023-02-17）"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func withoutItNothingIsSaid() throws {
+        let finding = try #require(assess(record(denosumab: nil), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(!finding.detail.en.contains("Denosumab is running"))
+        // Stopped before the calcium: not running.
+        var stopped = Treatment(id: "D", kind: .boneModifyingAgent, name: "Xgeva", start: day("2022-06-01"), agent: .denosumab, doseMg: 120, intervalWeeks: 4)
+        stopped.end = day("2022-12-01")
+        let after = try #require(assess(record(denosumab: stopped), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(!after.detail.en.contains("Denosumab is running"))
+    }
+}

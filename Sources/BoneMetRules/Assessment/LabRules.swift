@@ -80,14 +80,27 @@ struct LabRules {
                 zh: "唑来膦酸 4 mg 静脉滴注 ≥15 分钟（高钙血症时血肌酐 < 4.5 mg/dL 无需按肌酐清除率调整；7 天内不重复）——难治或肾功能不允许时用地舒单抗")
         }
         let treated = treatedEpisode(latest: calcium)
+        // Denosumab running (SRE dose, not stopped): the advice "denosumab when refractory" read
+        // as if it were not — a CRPC on denosumab every 4 weeks, last dose three weeks before a
+        // calcium of 3.3 mmol/L (cb23-x). The hypercalcaemia arose under it; the record says so.
+        let onDenosumab = index.treatments.last { agent in
+            agent.kind == .boneModifyingAgent && agent.agent == .denosumab && !agent.planned && agent.end == nil && !agent.isBoneLossDose
+                && agent.start.map { $0.earliestDay <= calcium.date.latestDay } == true
+        }
+        let underDenosumab = onDenosumab.map { agent in
+            let last = agent.doses.filter { $0.earliestDay <= calcium.date.latestDay }.max()
+            return LocalizedText(
+                en: " Denosumab is running (\(last.map { "last dose \($0)" } ?? "since \(agent.start.map(\.description) ?? "")")): this hypercalcaemia arose under it — whether its next dose or zoledronic acid treats it is medical oncology's decision.",
+                zh: "地舒单抗正在使用（\(last.map { "末次给药 \($0)" } ?? "自 \(agent.start.map(\.description) ?? "") 起")）：本次高钙血症发生于其使用期间——以其下一剂还是唑来膦酸治疗，由肿瘤内科决定。")
+        } ?? LocalizedText(en: "", zh: "")
         let treatment: LocalizedText =
             treated.map { treatedText($0, latest: calcium) } ?? (grade == .mild
             ? LocalizedText(
-                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).",
-                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。")
+                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).\(underDenosumab.en)",
+                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。\(underDenosumab.zhHans)")
             : LocalizedText(
-                en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
-                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
+                en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(underDenosumab.en)\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
+                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
         // Lymphoma makes calcitriol (1,25-dihydroxyvitamin D) in a few: glucocorticoids treat
         // that hypercalcaemia (Stewart 2005). A DLBCL's was sent only to PTHrP and bone metastases.
         let lymphoma = index.knownPrimaries.contains(where: \.isLymphoma)
