@@ -464,3 +464,29 @@ import Testing
         #expect(!after.detail.en.contains("Denosumab is running"))
     }
 }
+
+/// cb23-r (unseen record, 2026-12-03): an undiagnosed T9 (two candidate primaries) read "never
+/// nail an undiagnosed lesion" — a nail is a long bone's. Rule set 2026.12.148: a spinal lesion's
+/// biopsy-first text says "never instrument"; a long bone's still "never nail".
+@Suite struct BiopsyFirstInTheSpinesWordsTests {
+    @Test func aVertebraIsNotNailed() throws {
+        var r = baseCase()
+        r.primaries = []
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T9"))]
+        r.studies = [ct("S1", "2023-01-05", [observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral }])]
+        r.pain = [PainRecord(date: day("2023-01-06"), lesion: "V", sins: .mechanical)]
+        let noms = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("never instrument an undiagnosed lesion"), "\(noms.detail.en)")
+        #expect(!noms.detail.en.contains("nail"))
+        #expect(noms.detail.zhHans.contains("绝不对未确诊病灶行内固定"), "\(noms.detail.zhHans)")
+    }
+
+    @Test func aFemurIsStillNotNailed() throws {
+        var r = baseCase()
+        r.primaries = []
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.7 }])]
+        r.pain = [PainRecord(date: day("2023-01-06"), lesion: "L1", mirels: .functional)]
+        let mirels = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
+        #expect(mirels.detail.en.contains("never nail an undiagnosed lesion"), "\(mirels.detail.en)")
+    }
+}

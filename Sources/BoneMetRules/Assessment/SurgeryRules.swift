@@ -456,8 +456,11 @@ struct SurgeryRules {
                 en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)) — with a neurological deficit the decompression does not wait for a biopsy: send tissue for frozen section before any implant is placed, as a primary bone tumour, myeloma or a second primary must be excluded before any fixation.")
                 zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)）——存在神经功能障碍时减压不等待活检：植入内固定前先送术中冰冻病理，因任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
             } else {
-                en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never nail an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
-                zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行髓内钉固定。如手术不能等待，植入内固定前先送术中冰冻病理。")
+                // A nail is a long bone's: a vertebra read "never nail an undiagnosed lesion"
+                // (cb23-r, T9); the spine's fixation is instrumentation.
+                let spinal = index.lesionsById[id]?.isSpinal == true
+                en.append("Biopsy first: no tissue diagnosis yet (\(reasons.en)) — a primary bone tumour, myeloma or a second primary must be excluded before any fixation; never \(spinal ? "instrument" : "nail") an undiagnosed lesion. If surgery cannot wait, send tissue for frozen section before any implant is placed.")
+                zh.append("先活检：尚无病理诊断（\(reasons.zhHans)）——任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤；绝不对未确诊病灶行\(spinal ? "内固定" : "髓内钉固定")。如手术不能等待，植入内固定前先送术中冰冻病理。")
             }
             if let taken = index.openBiopsyNote(id) {
                 en.append(taken.en)
