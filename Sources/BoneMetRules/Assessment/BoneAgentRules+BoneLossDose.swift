@@ -33,13 +33,11 @@ extension Treatment {
 extension BoneAgentRules {
     /// What a course of the bone-loss dose means for the disease state on record.
     func boneLossDose(_ agent: Treatment) -> Finding {
-        let metastases = !noBoneLesion
-        let indications = sreIndications
-        let verdicts = Set(indications.map { "\($0.verdict)" })
         // Indicated for SRE prevention (or the primary is unknown): 60 mg is not that dose. No
         // bone metastasis on record: the bone-loss dose is what the course is for.
-        let preventionIndicated = metastases && (indications.isEmpty || indications.contains { $0.verdict == .start })
-        let notIndicated = !indications.isEmpty && verdicts == ["notIndicated"]
+        let verdict = sreVerdict
+        let (metastases, indications) = (verdict.boneLesion, verdict.indications)
+        let (preventionIndicated, notIndicated) = (verdict.preventionIndicated, verdict.notIndicated)
         // The castration-sensitive text says the bone-loss dose again; the verdict says it here.
         let state = notIndicated ? LocalizedText(en: "", zh: "") : LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
         let zoledronic = agent.agent == .zoledronicAcid

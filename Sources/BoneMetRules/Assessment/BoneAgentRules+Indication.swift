@@ -184,7 +184,7 @@ extension BoneAgentRules {
                 zh: "停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折：现在评估椎体骨折风险，决定恢复该药或改用其他药物。")
             : LocalizedText(en: "", zh: "")
         return LocalizedText(
-            en: "\(name.en.prefix(1).uppercased() + name.en.dropFirst()) was given \(span)\(reason.en).\(rebound.en)",
+            en: "\(name.en.sentenceStart) was given \(span)\(reason.en).\(rebound.en)",
             zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")
     }
 
@@ -255,6 +255,27 @@ extension BoneAgentRules {
 
     /// No bone lesion of any kind on record.
     var noBoneLesion: Bool { index.lesions.isEmpty }
+
+    /// What the disease state on record says of SRE prevention, for a course given at another
+    /// indication's dose (denosumab 60 mg, zoledronic acid 5 mg, an osteoporosis bisphosphonate).
+    struct SREVerdict {
+        /// A bone lesion is on record.
+        let boneLesion: Bool
+        let indications: [Indication]
+        /// Indicated for SRE prevention (or the primary is unknown) with a bone lesion on record.
+        let preventionIndicated: Bool
+        /// Every candidate primary says "not indicated" (castration-sensitive prostate cancer).
+        let notIndicated: Bool
+    }
+
+    var sreVerdict: SREVerdict {
+        let boneLesion = !noBoneLesion
+        let indications = sreIndications
+        return SREVerdict(
+            boneLesion: boneLesion, indications: indications,
+            preventionIndicated: boneLesion && (indications.isEmpty || indications.contains { $0.verdict == .start }),
+            notIndicated: !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated })
+    }
 
     /// Said where an agent runs with no bone metastasis on record.
     static let noBoneMetastasis = LocalizedText(

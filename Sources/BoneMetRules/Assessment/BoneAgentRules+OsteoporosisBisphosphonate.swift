@@ -18,17 +18,16 @@ extension BoneAgentRules {
     func osteoporosisBisphosphonate(_ agent: Treatment, drug: LocalizedText) -> Finding {
         // Without a bone lesion on record (an EHR's osteoporosis patient with a cancer elsewhere)
         // there is no SRE prevention to speak of.
-        let metastases = !noBoneLesion
-        let indications = sreIndications
-        let preventionIndicated = metastases && (indications.isEmpty || indications.contains { $0.verdict == .start })
-        let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
+        let verdict = sreVerdict
+        let (metastases, indications) = (verdict.boneLesion, verdict.indications)
+        let (preventionIndicated, notIndicated) = (verdict.preventionIndicated, verdict.notIndicated)
         let state = LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
         let title = preventionIndicated
             ? LocalizedText(
-                en: "\(drug.en.prefix(1).uppercased() + drug.en.dropFirst()) treats osteoporosis: bone metastases need an SRE-prevention agent",
+                en: "\(drug.en.sentenceStart) treats osteoporosis: bone metastases need an SRE-prevention agent",
                 zh: "\(drug.zhHans)用于骨质疏松：骨转移需用预防 SRE 的药物")
             : LocalizedText(
-                en: "\(drug.en.prefix(1).uppercased() + drug.en.dropFirst()) treats osteoporosis, not skeletal-related events",
+                en: "\(drug.en.sentenceStart) treats osteoporosis, not skeletal-related events",
                 zh: "\(drug.zhHans)用于骨质疏松，不用于预防骨相关事件")
         return Finding(
             ruleId: "boneAgents.choice", severity: preventionIndicated ? .warning : notIndicated || !metastases ? .info : .advisory,

@@ -384,7 +384,7 @@ struct DiagnosisRules {
                     en: "Biopsy of \(biopsy.date)\(site), result pending: decalcify with EDTA",
                     zh: "\(biopsy.date) 活检\(siteZh)结果待报告：请用 EDTA 脱钙"),
                 detail: LocalizedText(
-                    en: "\(asked.en.prefix(1).uppercased() + asked.en.dropFirst()) and the decalcification of this specimen is not recorded: acid decalcifiers ruin \(tests.en). Tell pathology to decalcify it with EDTA (or to test non-decalcified tissue), and record how it was decalcified.",
+                    en: "\(asked.en.sentenceStart) and the decalcification of this specimen is not recorded: acid decalcifiers ruin \(tests.en). Tell pathology to decalcify it with EDTA (or to test non-decalcified tissue), and record how it was decalcified.",
                     zh: "\(asked.zhHans)，而该标本的脱钙方式未记录：酸性脱钙液会破坏\(tests.zhHans)。请告知病理科用 EDTA 脱钙（或用未脱钙组织检测），并记录脱钙方式。"),
                 inputs: [FindingInput("decalcification", "unknown"), FindingInput("molecularTests", biopsy.molecularTests.isEmpty ? "wanted" : biopsy.molecularTests.joined(separator: ","))],
                 sources: [Self.vanEs2019, Self.sourceHospital]))

@@ -61,7 +61,7 @@ extension SurgeryRules {
                     en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
                     zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
                 detail: LocalizedText(
-                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.prefix(1).uppercased() + names.en.dropFirst()) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en) An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en) An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
                     zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")],
                 sources: sources)

@@ -24,10 +24,10 @@ extension SurgeryRules {
             ruleId: "surgery.spine.deficitWithoutLesion", severity: .urgent, duty: .surgery, specialty: .spineSurgery,
             subject: .patient, date: neuro.date,
             title: LocalizedText(
-                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) with no spinal metastasis on record — MRI of the whole spine within 24 hours",
+                en: "\(neuro.status.label.en.sentenceStart) with no spinal metastasis on record — MRI of the whole spine within 24 hours",
                 zh: "\(neuro.status.label.zhHans)但无脊柱转移记录——24 小时内完成全脊柱 MRI"),
             detail: LocalizedText(
-                en: "\(neuro.status.label.en.prefix(1).uppercased() + neuro.status.label.en.dropFirst()) (\(neuro.date)\(frankel.en)) in a patient with cancer: suspect metastatic spinal cord compression. MRI of the whole spine within 24 hours; dexamethasone 16 mg as soon as possible if compression is confirmed or strongly suspected; definitive treatment within 24 hours of the confirming MRI. No spinal metastasis is on record to explain it, and no whole-spine MRI since the deficit was recorded.",
+                en: "\(neuro.status.label.en.sentenceStart) (\(neuro.date)\(frankel.en)) in a patient with cancer: suspect metastatic spinal cord compression. MRI of the whole spine within 24 hours; dexamethasone 16 mg as soon as possible if compression is confirmed or strongly suspected; definitive treatment within 24 hours of the confirming MRI. No spinal metastasis is on record to explain it, and no whole-spine MRI since the deficit was recorded.",
                 zh: "肿瘤患者出现\(neuro.status.label.zhHans)（\(neuro.date)\(frankel.zhHans)）：需怀疑转移性脊髓压迫。24 小时内完成全脊柱 MRI；确诊或高度怀疑压迫时尽快给予地塞米松 16 mg；确诊 MRI 后 24 小时内完成确定性治疗。病历中无可解释的脊柱转移灶，且记录该神经功能障碍后未做全脊柱 MRI。"),
             inputs: [FindingInput("neurology", neuro.status.rawValue), FindingInput("frankel", neuro.frankel?.rawValue ?? "unknown")],
             sources: [Self.nice2023], withinHours: 24)
