@@ -21,13 +21,16 @@ extension BoneAgentRules {
         treatment.drugText.names(latin: list.latin, chinese: list.chinese)
     }
 
+    /// Whether a treatment names radium-223 (also read by `radiumAgainstLabel`).
+    static func namesRadium(_ treatment: Treatment) -> Bool { names(treatment, radium) }
+
     func radiumWithAbiraterone() -> [Finding] {
         // Radium-223 and abiraterone are prostate-cancer drugs: other records are not searched
         // (every assessment asks, issue #12).
         guard index.knownPrimaries.contains(where: { $0.site == .prostate }) else { return [] }
         let systemic = index.treatments.filter { $0.kind == .systemic }
         // A radium-223 course given now or planned: one that has ended needs no decision.
-        let radium = systemic.filter { Self.names($0, Self.radium) && ($0.planned || ($0.end.map(index.stillRunning(until:)) ?? true)) }
+        let radium = systemic.filter { Self.namesRadium($0) && ($0.planned || ($0.end.map(index.stillRunning(until:)) ?? true)) }
         guard let course = radium.first else { return [] }
         // Abiraterone ran with it: the same row, or a course not ended before radium began.
         let radiumStart = (course.start ?? index.assessedOn).earliestDay

@@ -65,6 +65,7 @@ struct BoneAgentRules {
         if let sre = sreHistory() { findings.append(sre) }
         findings += recordedAsSystemic()
         findings += radiumWithAbiraterone()
+        findings += radiumAgainstLabel()
         findings += osteonecrosisOfJawFindings()
         return findings
     }

@@ -293,15 +293,7 @@ public enum Katagiri {
     /// calcium ≥ 10.3 mg/dL or total bilirubin ≥ 1.4 mg/dL", left the reader to find which.
     static func settledLabLabel(_ values: LabValues, _ tier: Labs) -> LocalizedText? {
         func number(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
-        func count(_ value: Double) -> String {
-            let digits = String(Int(value.rounded()))
-            var out = ""
-            for (i, c) in digits.reversed().enumerated() {
-                if i > 0 && i % 3 == 0 { out.append(" ") }
-                out.append(c)
-            }
-            return String(out.reversed())
-        }
+        func count(_ value: Double) -> String { value.groupedThousands }
         var deciding: [LocalizedText] = []
         switch tier {
         case .critical:
