@@ -97,3 +97,146 @@ import Testing
         #expect(!assess(r, asOf: day("2025-05-20")).has("boneAgents.radium223.label"))
     }
 }
+
+/// cb23-aa (unseen record, 2026-12-03): a prostate cancer diagnosed in December, leuprorelin,
+/// abiraterone and prednisone from 5 January — the first systemic therapy on record — PSA 86 → 4.2
+/// ng/mL, zoledronic acid 4 mg every 4 weeks, castration status not recorded. The choice finding
+/// read only "record the castration status". A cancer responding to its first androgen
+/// deprivation is castration-sensitive: castration resistance is progression with castrate
+/// testosterone (PCWG3, Scher 2016) — and SRE-prevention doses bring nothing there (CALGB 90202).
+/// Rule set 2026.12.150: said beside the request, as the progression under ADT is (2026.12.112).
+@Suite struct PSAFallUnderFirstHormonalTherapyTests {
+    func record(psa: [(String, Double)] = [("2025-12-18", 86), ("2026-02-05", 4.2)], extra: [Treatment] = [], castrationResistant: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2025-12"), castrationResistant: castrationResistant)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left, primary: "P1"), Lesion(id: "L2", bone: .rib, laterality: .right, primary: "P1")]
+        r.studies = [ct("C1", "2025-12-22", [observation("L1", .blastic, [20, 20]), observation("L2", .blastic, [12, 10])])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "亮丙瑞林 + 阿比特龙 + 泼尼松", start: day("2026-01-05")),
+            Treatment(id: "T2", kind: .boneModifyingAgent, start: day("2026-01-10"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: [day("2026-01-10"), day("2026-02-07")]),
+        ] + extra
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL", upperLimit: 4) }
+            + [LabResult(date: day("2026-01-08"), test: .creatinine, value: 1.0, unit: "mg/dL")]
+        return r
+    }
+
+    func choice(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-02-20")).rule("boneAgents.choice").first)
+    }
+
+    @Test func aFallUnderTheFirstHormonalTherapyIsSaidToBeCastrationSensitive() throws {
+        let finding = try choice(record())
+        #expect(finding.detail.en.contains("PSA falls under the first systemic therapy on record, a hormonal one begun 2026-01-05 (亮丙瑞林 + 阿比特龙 + 泼尼松: 86 → 4.2 ng/mL, 2026-02-05): a cancer responding to its first androgen deprivation is castration-sensitive"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("其间 PSA 下降（86 → 4.2 ng/mL，2026-02-05）：对首次雄激素剥夺治疗有反应即为去势敏感"), "\(finding.detail.zhHans)")
+        #expect(finding.sources.contains { $0.id == "scher2016" })
+    }
+
+    @Test func noFallNoEarlierValueOrARecordedStatusSayNothing() throws {
+        // Not below the value before it.
+        #expect(!(try choice(record(psa: [("2025-12-18", 86), ("2026-02-05", 86)]))).detail.en.contains("PSA falls"))
+        // No value before the therapy began.
+        #expect(!(try choice(record(psa: [("2026-02-05", 4.2)]))).detail.en.contains("PSA falls"))
+        // The status recorded: the indication says it itself.
+        #expect(!(try choice(record(castrationResistant: true))).detail.en.contains("PSA falls"))
+    }
+
+    @Test func anotherRegimenEarlierOrLaterLeavesItOpen() throws {
+        // Docetaxel before it: not the first systemic therapy on record.
+        let earlier = Treatment(id: "T0", kind: .systemic, drugs: ["多西他赛"], start: day("2025-06-01"), end: day("2025-10-01"))
+        #expect(!(try choice(record(extra: [earlier]))).detail.en.contains("PSA falls"))
+        // Enzalutamide begun after it: the step a resistance may have called for.
+        let later = Treatment(id: "T3", kind: .systemic, drugs: ["恩扎卢胺"], start: day("2026-02-01"))
+        #expect(!(try choice(record(extra: [later]))).detail.en.contains("PSA falls"))
+        // ADT and abiraterone as two rows begun the same day: one first therapy.
+        var split = record()
+        split.treatments[0] = Treatment(id: "T1", kind: .systemic, drugs: ["亮丙瑞林"], start: day("2026-01-05"))
+        split.treatments.append(Treatment(id: "T1b", kind: .systemic, drugs: ["阿比特龙", "泼尼松"], start: day("2026-01-05")))
+        #expect(try choice(split).detail.en.contains("PSA falls"))
+    }
+}
+
+/// cb24-n (unseen record, 2026-12-03): a breast cancer's bone scan of 20 August, fulvestrant +
+/// abemaciclib and denosumab from 1 September, and a bone scan on 15 October — 44 days in — hotter
+/// at L2 with two new foci: "bone response progressive disease (MDA)" as a warning against a
+/// regimen that had not had the time to act on bone (reference.md: effects from weeks to about 3
+/// months; PCWG3 reads the first scan after baseline at 8–12 weeks; latency setting 8 weeks).
+/// Rule set 2026.12.151: a bone scan or PET within the latency of every regimen in its window says
+/// it is too early to judge it, as an advisory; X-ray, CT and MRI stand as read (RECIST 1.1).
+@Suite struct ScanTooEarlyToJudgeARegimenTests {
+    func record(scanOn date: String, second: Modality = .boneScan, olderRegimen: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "L2", bone: .pelvis, laterality: .right)]
+        let hotter = [observation("L1") { $0.uptake = true; $0.uptakeChangePercent = 30 }, observation("L2") { $0.uptake = true }]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-08-20"), modality: .boneScan, observations: [observation("L1") { $0.uptake = true }, observation("L2") { $0.uptake = true }]),
+            ImagingStudy(id: "B2", date: day(date), modality: second, observations: hotter),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, drugs: ["氟维司群", "阿贝西利"], start: day("2026-09-01"))]
+        if olderRegimen {
+            r.treatments.append(Treatment(id: "T0", kind: .systemic, drugs: ["来曲唑"], start: day("2026-03-01")))
+        }
+        return r
+    }
+
+    func point(_ r: CaseRecord, _ asOf: String) throws -> Finding {
+        try #require(assess(r, asOf: day(asOf)).rule("boneHealth.mda.timePoint").first { $0.subject == .study("B2") })
+    }
+
+    @Test func aScan44DaysInIsTooEarlyToJudgeTheRegimen() throws {
+        let finding = try point(record(scanOn: "2026-10-15"), "2026-10-30")
+        #expect(finding.severity == .advisory)
+        #expect(finding.title.en.hasSuffix("(MDA) — 44 days into 氟维司群 + 阿贝西利: too early to judge it"), "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("——氟维司群 + 阿贝西利仅用药 44 天：尚不能据此评价"), "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("had run 44 days at this scan — less than the 8 weeks (setting) a treatment effect on bone needs"), "\(finding.detail.en)")
+        #expect(finding.sources.contains { $0.id == "scher2016" })
+    }
+
+    @Test func theLatencyIsTheBoundary() throws {
+        // 55 days: still inside the 8 weeks; 56 days: the regimen is judged by the scan.
+        #expect(try point(record(scanOn: "2026-10-26"), "2026-10-30").title.en.contains("too early to judge it"))
+        let judged = try point(record(scanOn: "2026-10-27"), "2026-10-30")
+        #expect(!judged.title.en.contains("too early"))
+        #expect(judged.severity == .warning || judged.severity == .info)
+    }
+
+    @Test func anOlderRegimenInTheWindowOrAnAnatomicStudyIsJudgedAsRead() throws {
+        // Letrozole running since March shares the window: its time was long enough.
+        #expect(!(try point(record(scanOn: "2026-10-15", olderRegimen: true), "2026-10-30")).title.en.contains("too early"))
+        // A CT stands as read (RECIST 1.1): growth or a new lytic lesion is progression whenever seen.
+        var r = record(scanOn: "2026-10-15")
+        r.studies = [ct("C1", "2026-08-20", [observation("L1", .lytic, [20, 15])]), ct("C2", "2026-10-15", [observation("L1", .lytic, [30, 25])])]
+        let ctPoint = try #require(assess(r, asOf: day("2026-10-30")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("C2") })
+        #expect(!ctPoint.title.en.contains("too early"))
+    }
+}
+
+/// cb24-n: corrected calcium 1.9 mmol/L on 25 October, denosumab given on the 27th with no calcium
+/// since — the hypocalcaemia finding said only "correct it before the next dose". Rule set
+/// 2026.12.152: doses given after the low result (the latest calcium) are named, and calcium is to
+/// be measured now (Xgeva label: correct hypocalcaemia before dosing, monitor calcium).
+@Suite struct DoseGivenAfterALowCalciumTests {
+    func record(doses: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2023-02-01"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: doses.map(day)))
+        r.labs = [
+            LabResult(date: day("2023-03-25"), test: .calcium, value: 1.9, unit: "mmol/L", lowerLimit: 2.1),
+            LabResult(date: day("2023-03-25"), test: .albumin, value: 40, unit: "g/L"),
+        ]
+        return r
+    }
+
+    @Test func aDoseAfterTheLowResultIsNamed() throws {
+        let finding = try #require(assess(record(doses: ["2023-02-01", "2023-03-01", "2023-03-27"]), asOf: day("2023-03-30")).rule("labs.hypocalcaemia").first)
+        #expect(finding.detail.en.contains("Given since this result, with no calcium measured after it: denosumab on 2023-03-27 — measure calcium now"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("此结果之后已给药且其后未复查血钙：2023-03-27 地舒单抗"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func dosesBeforeItOrOnItsDaySayNothing() throws {
+        for doses in [["2023-02-01", "2023-03-01"], ["2023-02-01", "2023-03-25"]] {
+            let finding = try #require(assess(record(doses: doses), asOf: day("2023-03-30")).rule("labs.hypocalcaemia").first)
+            #expect(!finding.detail.en.contains("Given since this result"), "\(doses)")
+        }
+    }
+}

@@ -54,11 +54,15 @@ extension BoneAgentRules {
                     LocalizedText(
                         en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date); PCWG3): with testosterone at castrate levels this is castration-resistant disease — check testosterone and record the status.",
                         zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认；PCWG3）：若睾酮处于去势水平，即为去势抵抗——请查睾酮并记录去势状态。")
+                } ?? PCWG3Rules(index: index).psaFallUnderFirstEndocrineTherapy().map { fall in
+                    LocalizedText(
+                        en: " PSA falls under the first systemic therapy on record, a hormonal one begun \(fall.therapy.start.map(String.init(describing:)) ?? "") (\(fall.therapy.displayName.en): \(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL, \(fall.latest.date)): a cancer responding to its first androgen deprivation is castration-sensitive — resistance is progression with castrate testosterone (PCWG3) — unless earlier hormonal therapy is missing from the record.",
+                        zh: "病历中首个全身治疗为内分泌治疗（\(fall.therapy.start.map(String.init(describing:)) ?? "")开始，\(fall.therapy.displayName.zhHans)），其间 PSA 下降（\(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL，\(fall.latest.date)）：对首次雄激素剥夺治疗有反应即为去势敏感——去势抵抗指睾酮处于去势水平时仍进展（PCWG3）——除非病历遗漏了更早的内分泌治疗。")
                 } ?? LocalizedText(en: "", zh: "")
                 return Indication(verdict: .unknown, text: LocalizedText(
                     en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.\(hint.en)",
                     zh: "前列腺癌：仅在去势抵抗阶段用于预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）——请记录去势状态。\(hint.zhHans)"),
-                    sources: [Self.fizazi2011, Self.smith2014] + (underADT == nil ? [] : [PCWG3Rules.source]))
+                    sources: [Self.fizazi2011, Self.smith2014] + (hint.en.isEmpty ? [] : [PCWG3Rules.source]))
             }
         default:
             return Indication(verdict: .start, text: LocalizedText(

@@ -67,6 +67,22 @@ extension LabRules {
             action = LocalizedText(
                 en: "Correct it before \(which.en): \(agents.count == 1 ? "its label requires" : "their labels require") hypocalcaemia to be corrected first. Give calcium and vitamin D (and magnesium if low), and check calcium again before the dose.\(dueText.en)",
                 zh: "在\(which.zhHans)前先纠正：药品说明书要求先纠正低钙血症。补充钙和维生素 D（血镁低时补镁），给药前复查血钙。\(dueText.zhHans)")
+            // A dose given after the low result, with no calcium since (the result is the latest):
+            // the correction the label asks for was not shown before it. Denosumab given two days
+            // after a corrected calcium of 1.9 mmol/L read only "correct it before the next dose"
+            // (cb24-n, rule set 2026.12.151).
+            let givenSince = agents.flatMap { agent in
+                agent.doses.filter { $0.earliestDay > calcium.date.latestDay && index.known($0) }.map { (agent, $0) }
+            }.sorted { $0.1 < $1.1 }
+            if !givenSince.isEmpty {
+                let list = LocalizedText.joined(givenSince.map { agent, day in
+                    let name = agent.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+                    return LocalizedText(en: "\(name.en) on \(day)", zh: "\(day) \(name.zhHans)")
+                }, en: ", ", zh: "、")
+                action = LocalizedText(
+                    en: "Given since this result, with no calcium measured after it: \(list.en) — measure calcium now; the agent lowers it further. \(action.en)",
+                    zh: "此结果之后已给药且其后未复查血钙：\(list.zhHans)——立即复查血钙；该药会进一步降低血钙。\(action.zhHans)")
+            }
             if agents.contains(where: { $0.agent == .denosumab }) { sources.append(Self.xgevaHypocalcaemia) }
             if agents.contains(where: { $0.agent == .zoledronicAcid }) { sources.append(Self.zometaHypocalcaemia) }
         }

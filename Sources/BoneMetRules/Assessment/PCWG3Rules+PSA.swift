@@ -29,6 +29,29 @@ extension PCWG3Rules {
         index.labs.filter { $0.test == .psa && Self.ngPerMl.contains($0.unit.lowercased()) }.sorted { $0.date < $1.date }
     }
 
+    /// A PSA falling under the first systemic therapy on record, an endocrine one still running with
+    /// no regimen begun after it and no PSA progression under it: the cancer responds to its
+    /// castration, which castration resistance — progression with castrate testosterone (Scher 2016)
+    /// — is not. Said where the castration status is unrecorded: a prostate cancer on leuprorelin
+    /// and abiraterone from January, PSA 86 → 4.2 ng/mL, on zoledronic acid, read only "record the
+    /// castration status" (cb23-aa, rule set 2026.12.150).
+    func psaFallUnderFirstEndocrineTherapy() -> (therapy: Treatment, baseline: LabResult, latest: LabResult)? {
+        guard applies else { return nil }
+        // Every regimen on record began together (ADT with abiraterone, one row or several): a
+        // regimen begun later may be the step a castration resistance called for.
+        let started = index.systemicTherapies.filter { $0.start != nil }
+        guard let start = started.compactMap(\.start).min(),
+            started.allSatisfy({ $0.start?.earliestDay == start.earliestDay && $0.stopReason != .progression }),
+            let endocrine = started.first(where: { DrugClasses.reading($0).classes.contains(.endocrine) && ($0.end.map(index.stillRunning(until:)) ?? true) })
+        else { return nil }
+        let values = psaValues
+        guard let baseline = values.last(where: { $0.date.latestDay <= start.latestDay }),
+            let latest = values.last, latest.date.earliestDay > start.latestDay, latest.value < baseline.value,
+            !psaProgressions().contains(where: { progression in started.contains { $0.id == progression.therapy.id } })
+        else { return nil }
+        return (endocrine, baseline, latest)
+    }
+
     /// PSA progression under each regimen, in its own window: from its start to its end or the
     /// next regimen's start, whichever comes first (enzalutamide added to ADT owns the PSA from
     /// then on; a regimen stopped for progression keeps the rise it was stopped for).

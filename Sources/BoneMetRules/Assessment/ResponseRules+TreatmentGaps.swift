@@ -41,6 +41,30 @@ extension ResponseRules {
     }
 }
 
+/// A regimen too young at the study to be judged by it.
+extension ResponseRules {
+    /// A bone scan or PET taken while every treatment acting in the interval (bone agents aside)
+    /// is systemic therapy begun less than `blasticLatencyWeeks` (setting) before it: its uptake
+    /// shows the disease before the regimen could act on bone — not its response, nor its
+    /// failure (reference.md: effects on bone appear from weeks to about 3 months; PCWG3 reads the
+    /// first scan after baseline at 8–12 weeks; MDA calls hotter or new foci progression only once
+    /// flare is excluded). Fulvestrant + abemaciclib begun 1 September, the bone scan of 15
+    /// October (44 days) hotter with two new foci, read "progressive disease" against it as a
+    /// warning (cb24-n). X-ray, CT and MRI are read as they stand: a lesion growing or a new lytic
+    /// one is progression whenever it is seen (RECIST 1.1).
+    func youngRegimen(_ point: TimePointResponse) -> (days: Int, names: LocalizedText)? {
+        guard point.modality.isTracer else { return nil }
+        let acting = treatments(of: point).filter { $0.kind != .boneModifyingAgent }
+        guard !acting.isEmpty, acting.allSatisfy({ $0.kind == .systemic }) else { return nil }
+        let starts = acting.compactMap(\.start)
+        guard starts.count == acting.count, let first = starts.min(by: { $0.earliestDay < $1.earliestDay }) else { return nil }
+        let days = point.to.earliestDay - first.latestDay
+        guard days >= 0, days < index.settings.blasticLatencyWeeks * 7 else { return nil }
+        let names = LocalizedText.joined(acting.map(\.displayName), en: ", ", zh: "、")
+        return (days, names)
+    }
+}
+
 /// A regimen switched within a response interval.
 extension ResponseRules {
     /// One systemic regimen stopped within the interval and another began after it, also within:

@@ -379,6 +379,12 @@ struct ResponseRules {
         }
         let baseline = isBaseline(point)
         let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
+        let young = baseline || point.untreated || point.overall == .notEvaluable ? nil : youngRegimen(point)
+        let tooEarly = young.map { young in
+            LocalizedText(
+                en: "; \(young.names.en) had run \(young.days) days at this scan — less than the \(index.settings.blasticLatencyWeeks) weeks (setting) a treatment effect on bone needs: its uptake shows the disease before the regimen could act, not its response or failure (PCWG3 reads the first scan after baseline at 8–12 weeks); judge it on a scan from \(index.settings.blasticLatencyWeeks) weeks on",
+                zh: "；本次扫描时\(young.names.zhHans)仅用药 \(young.days) 天——短于治疗对骨起效所需的 \(index.settings.blasticLatencyWeeks) 周（设置）：其放射性浓聚反映方案起效前的疾病状态，既非其疗效也非其失败（PCWG3 在治疗后 8–12 周读首次扫描）；请以用药 \(index.settings.blasticLatencyWeeks) 周后的扫描评价")
+        }
         // Written only where details are wanted (`assess(details:)`): a stored row is the title.
         func detail(bloodOnly: Bool) -> LocalizedText {
             let lesionLines = point.lesions.map { response -> LocalizedText in
@@ -400,8 +406,8 @@ struct ResponseRules {
             let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
             let switched = baseline || point.untreated ? nil : regimenSwitch(point)
             let window2 = LocalizedText(
-                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(offTreatment?.en ?? "")",
-                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(offTreatment?.zhHans ?? "")")
+                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(offTreatment?.en ?? "")\(tooEarly?.en ?? "")",
+                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(offTreatment?.zhHans ?? "")\(tooEarly?.zhHans ?? "")")
             var detailParts = [
                 LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
             ] + lesionLines
@@ -447,11 +453,14 @@ struct ResponseRules {
         let bloodOnly = !point.lesions.isEmpty && point.lesions.allSatisfy { index.bloodCancer($0.lesion) != nil }
         let suffix = baseline && progression
             ? LocalizedText(en: " — before any treatment: natural history, not a treatment failure", zh: "——治疗前：疾病自然进程，并非治疗失败")
-            : bloodOnly && point.overall.isResponse
+            : young.map { young in
+                LocalizedText(en: " — \(young.days) days into \(young.names.en): too early to judge it", zh: "——\(young.names.zhHans)仅用药 \(young.days) 天：尚不能据此评价")
+            }
+            ?? (bloodOnly && point.overall.isResponse
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
-            : LocalizedText(en: "", zh: "")
+            : LocalizedText(en: "", zh: ""))
         return Finding(
-            ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? .warning : .info,
+            ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? (young == nil ? .warning : .advisory) : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
                 en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
@@ -461,7 +470,7 @@ struct ResponseRules {
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
                 FindingInput("treatments", point.treatments.joined(separator: ",")),
             ],
-            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []),
+            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
     }
 
