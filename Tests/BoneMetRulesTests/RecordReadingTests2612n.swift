@@ -240,3 +240,37 @@ import Testing
         }
     }
 }
+
+/// cb24-o (unseen record, 2026-12-03): a renal-cell carcinoma's denosumab 120 mg recorded "every 12
+/// weeks" was counted due at 12 weeks with no word that the label gives every 4 weeks — the
+/// 12-week evidence is zoledronic acid's (CALGB 70604), a 12-weekly denosumab is under trial
+/// (REDUSE, SAKK 96/12). Rule set 2026.12.153.
+@Suite struct DenosumabIntervalTests {
+    func record(weeks: Int?, dose: Double = 120) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .denosumab, doseMg: dose, intervalWeeks: weeks, doses: [day("2023-01-20")]))
+        return r
+    }
+
+    @Test func twelveWeeklyDenosumabIsNotItsLabelsSchedule() throws {
+        let finding = try #require(assess(record(weeks: 12), asOf: day("2023-03-21")).rule("boneAgents.denosumab.interval").first)
+        #expect(finding.severity == .advisory && finding.subject == .treatment("D1"))
+        #expect(finding.title.en == "Denosumab 120 mg every 12 weeks: the label gives 120 mg every 4 weeks")
+        #expect(finding.title.zhHans == "地舒单抗 120 mg 每 12 周：说明书为 120 mg 每 4 周")
+        #expect(finding.detail.en.contains("a 12-weekly denosumab is a de-escalation still under trial (REDUSE, SAKK 96/12)"))
+        #expect(finding.sources.map(\.id) == ["xgevaDosing", "himelstein2017", "reduse"])
+    }
+
+    @Test func theLabelsFourWeeksTheBoneLossDoseOrNoIntervalSayNothing() {
+        #expect(!assess(record(weeks: 4), asOf: day("2023-03-21")).has("boneAgents.denosumab.interval"))
+        #expect(!assess(record(weeks: nil), asOf: day("2023-03-21")).has("boneAgents.denosumab.interval"))
+        #expect(!assess(record(weeks: 26, dose: 60), asOf: day("2023-03-21")).has("boneAgents.denosumab.interval"))
+    }
+
+    @Test func moreOftenThanEveryFourWeeksAsksToCheckTheRecord() throws {
+        let finding = try #require(assess(record(weeks: 2), asOf: day("2023-03-21")).rule("boneAgents.denosumab.interval").first)
+        #expect(finding.detail.en.contains("doses more often than that are not a schedule of its label"))
+        #expect(finding.sources.map(\.id) == ["xgevaDosing"])
+    }
+}

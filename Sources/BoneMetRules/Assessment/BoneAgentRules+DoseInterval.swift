@@ -41,3 +41,35 @@ extension BoneAgentRules {
             sources: [Sources.zometaLabel, LabRules.zometaHypercalcaemia, Sources.himelstein2017])
     }
 }
+
+/// Denosumab's SRE-prevention course recorded at another interval than its label's.
+extension BoneAgentRules {
+    static let reduse = Citation(
+        id: "reduse", text: "SAKK 96/12 (REDUSE), NCT02051218: denosumab 120 mg every 12 vs every 4 weeks, non-inferiority phase III trial in breast and castration-resistant prostate cancer")
+
+    /// Xgeva label: 120 mg every 4 weeks (reference.md). The 12-week interval's evidence is
+    /// zoledronic acid's (CALGB 70604); a 12-weekly denosumab is a de-escalation under trial
+    /// (REDUSE). A renal-cell carcinoma's denosumab 120 mg "every 12 weeks" was counted due at
+    /// 12 weeks with no word that this is not its label's schedule (cb24-o, rule set 2026.12.153).
+    /// The bone-loss dose (60 mg every 6 months) is another regimen and is not judged here.
+    func denosumabIntervalFinding(_ agent: Treatment) -> Finding? {
+        guard agent.agent == .denosumab, !agent.isBoneLossDose, let weeks = agent.intervalWeeks, weeks != 4 else { return nil }
+        let longer = weeks > 4
+        let dose = agent.doseMg.map { "\(CaseIndex.format($0)) mg " } ?? ""
+        return Finding(
+            ruleId: "boneAgents.denosumab.interval", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: index.assessedOn,
+            title: LocalizedText(
+                en: "Denosumab \(dose)every \(weeks) weeks: the label gives 120 mg every 4 weeks",
+                zh: "地舒单抗 \(dose)每 \(weeks) 周：说明书为 120 mg 每 4 周"),
+            detail: LocalizedText(
+                en: longer
+                    ? "For SRE prevention the label gives 120 mg every 4 weeks. The evidence for a 12-week interval is zoledronic acid's (CALGB 70604); a 12-weekly denosumab is a de-escalation still under trial (REDUSE, SAKK 96/12). If chosen, the MDT records it as its decision; the next dose is counted at the recorded \(weeks) weeks."
+                    : "For SRE prevention the label gives 120 mg every 4 weeks; doses more often than that are not a schedule of its label — check the record (loading doses on days 8 and 15 are the label's for giant cell tumour of bone and hypercalcaemia, not for bone metastases).",
+                zh: longer
+                    ? "预防 SRE 时说明书为 120 mg 每 4 周。12 周间隔的证据来自唑来膦酸（CALGB 70604）；地舒单抗每 12 周属于降阶梯方案，仍在试验中（REDUSE，SAKK 96/12）。如采用，应由 MDT 记录为其决定；下次给药按记录的 \(weeks) 周计算。"
+                    : "预防 SRE 时说明书为 120 mg 每 4 周；更短的间隔不属于说明书方案——请核对记录（第 8、15 天的负荷剂量用于骨巨细胞瘤和高钙血症，不用于骨转移）。"),
+            inputs: [FindingInput("intervalWeeks", weeks.description)],
+            sources: [Self.xgevaDosing] + (longer ? [Sources.himelstein2017, Self.reduse] : []))
+    }
+}

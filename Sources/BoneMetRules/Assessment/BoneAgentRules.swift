@@ -44,7 +44,9 @@ struct BoneAgentRules {
             case .zoledronicAcid:
                 findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
                 if let close = zoledronicIntervalFinding(agent) { findings.append(close) }
-            case .denosumab: findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
+            case .denosumab:
+                findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
+                if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
             default: break
             }
             let osteoporosis = agent.osteoporosisBisphosphonate
