@@ -274,3 +274,36 @@ import Testing
         #expect(finding.sources.map(\.id) == ["xgevaDosing"])
     }
 }
+
+/// cb24-q (unseen record, 2026-12-03): a lung cancer with a corrected calcium of 16.4 mg/dL was
+/// given zoledronic acid 4 mg the next day, and "No dental examination before zoledronic acid"
+/// came as a warning — "before starting", as if the emergency dose had been a mistake. Rule set
+/// 2026.12.154: when every dose so far treated hypercalcaemia, the examination is asked before
+/// the SRE-prevention doses begin, as an advisory.
+@Suite struct DentalExaminationAfterAnEmergencyDoseTests {
+    func record(doses: [String], calciumDates: [String] = ["2023-03-10"]) -> CaseRecord {
+        var r = baseCase()
+        r.dentalExams = []
+        r.treatments.append(Treatment(
+            id: "Z1", kind: .boneModifyingAgent, start: day(doses[0]), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: doses.map(day)))
+        r.labs = calciumDates.flatMap { date in
+            [LabResult(date: day(date), test: .calcium, value: 3.9, unit: "mmol/L"), LabResult(date: day(date), test: .albumin, value: 30, unit: "g/L")]
+        } + [LabResult(date: day("2023-03-10"), test: .creatinine, value: 1.0, unit: "mg/dL")]
+        return r
+    }
+
+    @Test func aCourseOnlyInHypercalcaemiaAsksBeforeTheSREDoses() throws {
+        let finding = try #require(assess(record(doses: ["2023-03-11"]), asOf: day("2023-03-20")).rule("boneAgents.dentalExam").first)
+        #expect(finding.severity == .advisory)
+        #expect(finding.detail.en.contains("its doses so far treated hypercalcaemia of malignancy, which does not wait for it"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("目前各剂均用于治疗恶性高钙血症"))
+    }
+
+    @Test func aDoseWithCalciumNormalIsTheUsualWarning() throws {
+        // The second dose four weeks later with no calcium measured since the first: not in
+        // hypercalcaemia as far as the record shows.
+        let finding = try #require(assess(record(doses: ["2023-03-11", "2023-04-08"]), asOf: day("2023-04-10")).rule("boneAgents.dentalExam").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("dental examination and preventive dentistry before starting"))
+    }
+}

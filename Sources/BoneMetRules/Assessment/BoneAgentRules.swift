@@ -108,13 +108,28 @@ struct BoneAgentRules {
         // Before the start, or for a planned agent without one, by `asOf`.
         let examined = index.record.dentalExams.contains { exam in agent.start.map { exam.earliestDay <= $0.latestDay } ?? index.known(exam) }
         guard !examined else { return nil }
+        // Every dose so far treated hypercalcaemia of malignancy, an emergency that does not wait
+        // for the dentist: the examination comes before the SRE-prevention doses. A zoledronic
+        // acid given for a corrected calcium of 16.4 mg/dL read "dental examination before
+        // starting" as a warning, as if the start had been a mistake (cb24-q, rule set 2026.12.154).
+        let given = agent.givenDoses.filter(index.known).sorted()
+        let emergency = !given.isEmpty && zip(given, [nil] + given.map(Optional.some)).allSatisfy { dose, previous in
+            index.hypercalcaemia(atDose: dose, previousDose: previous) != nil
+        }
+        let when = emergency
+            ? LocalizedText(
+                en: "its doses so far treated hypercalcaemia of malignancy, which does not wait for it — examine the teeth and give preventive dentistry before the SRE-prevention doses begin",
+                zh: "目前各剂均用于治疗恶性高钙血症，急症无需等待口腔检查——开始预防 SRE 的给药前进行口腔检查和预防性口腔处理")
+            : LocalizedText(
+                en: "dental examination and preventive dentistry before starting",
+                zh: "开始前进行口腔检查和预防性口腔处理")
         return Finding(
-            ruleId: "boneAgents.dentalExam", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.dentalExam", severity: emergency ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,
             title: LocalizedText(en: "No dental examination before \(agent.agent?.label.en ?? "the bone-modifying agent")", zh: "使用\(agent.agent?.label.zhHans ?? "骨改良药物")前无口腔检查记录"),
             detail: LocalizedText(
-                en: "Osteonecrosis of the jaw (denosumab about 2.0 %, zoledronic acid 1.4 % in Stopeck 2010): dental examination and preventive dentistry before starting; avoid invasive dental procedures during treatment.",
-                zh: "下颌骨坏死（Stopeck 2010 中地舒单抗约 2.0%、唑来膦酸 1.4%）：开始前进行口腔检查和预防性口腔处理；治疗期间避免有创口腔操作。"),
+                en: "Osteonecrosis of the jaw (denosumab about 2.0 %, zoledronic acid 1.4 % in Stopeck 2010): \(when.en); avoid invasive dental procedures during treatment.",
+                zh: "下颌骨坏死（Stopeck 2010 中地舒单抗约 2.0%、唑来膦酸 1.4%）：\(when.zhHans)；治疗期间避免有创口腔操作。"),
             sources: [Sources.stopeck2010])
     }
 
