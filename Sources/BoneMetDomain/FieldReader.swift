@@ -172,7 +172,7 @@ struct FieldReader {
     func values<E: ValueEnum>(_ key: String, _ type: E.Type = E.self) -> [E] {
         array(key) { value, path in
             guard case .string(let text) = value else {
-                log.add(InputError(field: path.text, problem: .wrongType(expected: .string)))
+                log.add(InputError(field: path.text, problem: .notOneOf(allowed: E.allowedValues)))
                 return nil
             }
             guard let result = E(rawValue: text) else {

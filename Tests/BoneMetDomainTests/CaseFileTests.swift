@@ -56,6 +56,24 @@ import Testing
         #expect(sexError?.message(.en).contains("allowed values: male, female") == true)
     }
 
+    /// A coded field given as another JSON type (`"fillIn": true`, a sex as a number) names the
+    /// values it takes, as an unknown word does — it read only "must be a text value" (cb24-t).
+    @Test func aCodedFieldOfAnotherTypeNamesItsValues() {
+        let found = errors(#"""
+        {"patient": {"id": "p1", "sex": 1},
+         "lesions": [{"id": "L1", "bone": "femur"}],
+         "studies": [{"id": "S1", "date": "2022-01-01", "modality": "ct", "windows": [true],
+                      "observations": [{"lesion": "L1", "fillIn": true}]}]}
+        """#)
+        let byField = Dictionary(found.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byField["patient.sex"]?.message(.en) == #"field "patient.sex": must be one of the text values: male, female"#)
+        #expect(byField["studies[0].observations[0].fillIn"]?.message(.en).hasSuffix("must be one of the text values: none, partial, complete") == true)
+        #expect(byField["studies[0].observations[0].fillIn"]?.message(.zhHans).hasSuffix("必须是以下文本值之一：none, partial, complete") == true)
+        #expect(byField["studies[0].windows[0]"]?.message(.en).contains("must be one of the text values:") == true)
+        // Never the number itself (it may be patient data).
+        #expect(byField["patient.sex"]?.message(.en).contains("1") == false)
+    }
+
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
     /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
     @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {

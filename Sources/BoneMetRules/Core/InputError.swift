@@ -10,6 +10,8 @@ public struct InputError: Error, Sendable, Hashable {
         case missing
         case unknownValue(String, allowed: [String])
         case wrongType(expected: ExpectedType)
+        /// A coded field given as another JSON type (`"fillIn": true`): the values it takes.
+        case notOneOf(allowed: [String])
         case outOfRange(min: Double, max: Double)
         case conflict(with: String)
         case invalidVertebralLevel(String)
@@ -80,6 +82,9 @@ public struct InputError: Error, Sendable, Hashable {
                 zh: "未知的值 \"\(Self.shorten(value))\"；允许的值：\(list)")
         case .wrongType(let expected):
             return LocalizedText(en: "must be \(expected.label.en)", zh: "必须是\(expected.label.zhHans)")
+        case .notOneOf(let allowed):
+            let list = allowed.joined(separator: ", ")
+            return LocalizedText(en: "must be one of the text values: \(list)", zh: "必须是以下文本值之一：\(list)")
         case .outOfRange(let min, let max):
             let range = "\(Self.format(min))–\(Self.format(max))"
             return LocalizedText(en: "out of range; allowed: \(range)", zh: "超出范围；允许范围：\(range)")

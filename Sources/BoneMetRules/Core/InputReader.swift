@@ -36,7 +36,7 @@ public struct InputReader: Sendable {
     public func enumValue<E: ValueEnum>(_ key: String, as type: E.Type = E.self) throws(InputError) -> E? {
         guard let value = raw(key) else { return nil }
         guard case .string(let text) = value else {
-            throw InputError(field: key, problem: .wrongType(expected: .string))
+            throw InputError(field: key, problem: .notOneOf(allowed: E.allowedValues))
         }
         guard let result = E(rawValue: text) else {
             throw InputError(field: key, problem: .unknownValue(text, allowed: E.allowedValues))
