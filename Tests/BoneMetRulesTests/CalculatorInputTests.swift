@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func wrongTypes() {
-        #expect(inputError("mirels", .object(["pain": 2]))?.problem == .wrongType(expected: .string))
+        #expect(inputError("mirels", .object(["pain": 2]))?.problem == .notOneOf(allowed: ["mild", "moderate", "functional"]))
         #expect(inputError("katagiri", .object(["previousChemotherapy": "yes"]))?.problem == .wrongType(expected: .boolean))
         #expect(inputError("tokuhashi", .object(["kps": "80"]))?.problem == .wrongType(expected: .wholeNumber))
         #expect(inputError("zoledronicDose", .object(["crclMlMin": "35"]))?.problem == .wrongType(expected: .number))

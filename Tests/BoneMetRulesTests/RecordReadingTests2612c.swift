@@ -149,6 +149,18 @@ import Testing
         let untreated = assess(record(mri: { $0.diametersMm = [36, 29] }, treated: false), asOf: day("2023-04-02"))
         #expect(!untreated.has("boneHealth.mda.noComparableStudy"))
     }
+
+    /// cb24-t: a CT reading a humerus last seen on X-ray and an L3 on no earlier anatomic study
+    /// read "its lesions were last seen on the X-ray". Each is said as it stands.
+    @Test func aLesionTheBaselineDidNotShowIsSaidApart() throws {
+        var r = record(mri: { $0.diametersMm = [36, 29] })
+        r.lesions.append(Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L3")))
+        r.studies[1].coverage = [.leftLowerLimb, .lumbarSpine]
+        r.studies[1].observations.append(observation("L2", .blastic, [12, 10]))
+        let f = try #require(assess(r, asOf: day("2023-04-02")).rule("boneHealth.mda.noComparableStudy").first)
+        #expect(f.detail.en.hasPrefix("Left femur, diaphysis was last seen on the CT of 2023-01-05 (L3 vertebra: on no earlier X-ray, CT or MRI — this MRI is its baseline)"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("（L3 椎体：此前无 X 线、CT 或 MRI——以本次 MRI 检查为基线）"), "\(f.detail.zhHans)")
+    }
 }
 
 @Suite struct ExplainedBlasticUnderTherapyTests {

@@ -50,6 +50,20 @@ extension ResponseRules {
                     en: " Sizes on record: \(LocalizedText.joined(sizes, en: "; ", zh: "；").en) — not comparable across methods.",
                     zh: "已记录的大小：\(LocalizedText.joined(sizes, en: "; ", zh: "；").zhHans)——不同检查方法之间不可比较。")
             let running = LocalizedText.joined(treatments.map(\.label), en: "; ", zh: "；")
+            // Which of its lesions the baseline showed: a humerus on the X-ray, an L3 first imaged
+            // anatomically on this CT read "its lesions were last seen on the X-ray" (cb24-t).
+            let unseen = lesions.filter { id in baseline.observation(of: id)?.present != true }
+                .compactMap { id in index.lesions.first { $0.id == id }.map(index.label) }
+            let seen = unseen.isEmpty
+                ? LocalizedText(en: "Its lesions were", zh: "其病灶")
+                : LocalizedText.joined(
+                    lesions.filter { baseline.observation(of: $0)?.present == true }.compactMap { id in index.lesions.first { $0.id == id }.map(index.label) },
+                    en: ", ", zh: "、")
+            let notBefore = unseen.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " (\(LocalizedText.joined(unseen, en: ", ", zh: "、").en): on no earlier X-ray, CT or MRI — this \(study.modality.label.en) is its baseline)",
+                    zh: "（\(LocalizedText.joined(unseen, en: ", ", zh: "、").zhHans)：此前无 X 线、CT 或 MRI——以本次 \(study.modality.label.zhHans)为基线）")
             return Finding(
                 ruleId: "boneHealth.mda.noComparableStudy", severity: .advisory, duty: .boneHealth, specialty: .radiology,
                 subject: .study(study.id), date: study.date,
@@ -57,8 +71,8 @@ extension ResponseRules {
                     en: "\(study.label.en): response not assessed — no earlier \(study.modality.label.en) to compare with",
                     zh: "\(study.label.zhHans)：未能评价疗效——无更早的同类检查可比较"),
                 detail: LocalizedText(
-                    en: "Its lesions were last seen on the \(baseline.label.en); treatment since: \(running.en). A bone lesion's response is judged on the method of its baseline: MDA's criteria are defined per method (X-ray/CT, MRI, bone scan) and RECIST 1.1 asks for the same method and technique at baseline and follow-up. Restage on \(baseline.modality.label.en), or take this \(study.modality.label.en) as the new baseline.\(sizeText.en)",
-                    zh: "其病灶上次见于 \(baseline.label.zhHans)，其间治疗：\(running.zhHans)。骨病灶的疗效须以基线所用的检查方法评价：MDA 标准按检查方法（X 线/CT、MRI、骨扫描）分别定义，RECIST 1.1 要求基线与随访使用相同的方法和技术。请以 \(baseline.modality.label.zhHans)复查，或以本次 \(study.modality.label.zhHans)作为新的基线。\(sizeText.zhHans)"),
+                    en: "\(seen.en.sentenceStart)\(unseen.isEmpty ? "" : lesions.count - unseen.count > 1 ? " were" : " was") last seen on the \(baseline.label.en)\(notBefore.en); treatment since: \(running.en). A bone lesion's response is judged on the method of its baseline: MDA's criteria are defined per method (X-ray/CT, MRI, bone scan) and RECIST 1.1 asks for the same method and technique at baseline and follow-up. Restage on \(baseline.modality.label.en), or take this \(study.modality.label.en) as the new baseline.\(sizeText.en)",
+                    zh: "\(seen.zhHans)上次见于 \(baseline.label.zhHans)\(notBefore.zhHans)，其间治疗：\(running.zhHans)。骨病灶的疗效须以基线所用的检查方法评价：MDA 标准按检查方法（X 线/CT、MRI、骨扫描）分别定义，RECIST 1.1 要求基线与随访使用相同的方法和技术。请以 \(baseline.modality.label.zhHans)复查，或以本次 \(study.modality.label.zhHans)作为新的基线。\(sizeText.zhHans)"),
                 inputs: [FindingInput("baselineStudy", baseline.id), FindingInput("baselineModality", baseline.modality.rawValue), FindingInput("modality", study.modality.rawValue)],
                 sources: Self.sources + [Self.eisenhauer2009])
         }
