@@ -414,7 +414,9 @@ import Testing
     }
 
     @Test func aZoledronicCourseSaysNoIndicationOfSREPrevention() throws {
-        let a = assess(record(Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2023-01-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 26)), asOf: day("2023-03-21"))
+        // Every 4 weeks (every 26 is the adjuvant schedule of early breast cancer since 2026.12.156,
+        // `AdjuvantZoledronicAcidTests`).
+        let a = assess(record(Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2023-01-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4)), asOf: day("2023-03-21"))
         let choice = try #require(a.rule("boneAgents.choice").first)
         #expect(choice.detail.en.hasPrefix("No bone metastasis is on record: SRE prevention is not this course's indication here."), "\(choice.detail.en)")
         #expect(!choice.detail.en.contains("Breast cancer with bone metastases: start"))

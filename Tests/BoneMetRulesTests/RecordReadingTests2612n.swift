@@ -307,3 +307,60 @@ import Testing
         #expect(finding.detail.en.contains("dental examination and preventive dentistry before starting"))
     }
 }
+
+/// cb24-y (unseen record, 2026-12-03): a breast cancer after mastectomy, on anastrozole, with
+/// zoledronic acid 4 mg every 26 weeks and no bone lesion, read the SRE-prevention schedule
+/// ("every 3–4 weeks, or every 12 weeks") and "the alternative is denosumab". Zoledronic acid 4 mg
+/// every 6 months for 3 years is adjuvant therapy of early breast cancer (EBCTCG 2015; ASCO–CCO,
+/// Dhesy-Thind 2017; ESMO 2020) — for postmenopausal women — and adjuvant denosumab brought no
+/// such benefit (D-CARE, Coleman 2020). Rule set 2026.12.156.
+@Suite struct AdjuvantZoledronicAcidTests {
+    func record(weeks: Int? = 26, dose: Double = 4, lesions: Bool = false, site: PrimarySite = .breast) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2025-09"))]
+        if !lesions {
+            r.lesions = []
+            r.studies = []
+        }
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, drugs: ["阿那曲唑"], start: day("2026-01-05")),
+            Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2026-01-10"), agent: .zoledronicAcid, doseMg: dose, intervalWeeks: weeks, doses: [day("2026-01-10"), day("2026-07-10")]),
+        ]
+        r.labs = [LabResult(date: day("2026-01-08"), test: .creatinine, value: 0.7, unit: "mg/dL")]
+        return r
+    }
+
+    @Test func sixMonthlyWithoutBoneMetastasisIsTheAdjuvantSchedule() throws {
+        let a = assess(record(), asOf: day("2026-11-26"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.title.en == "Zoledronic acid every 26 weeks without bone metastasis: adjuvant therapy of early breast cancer")
+        #expect(choice.detail.en.contains("confirm the menopausal status"))
+        #expect(choice.detail.en.contains("Denosumab is no alternative here"))
+        #expect(choice.detail.en.hasSuffix("First dose 2026-01-10: the 3 years end 2029-01-10."), "\(choice.detail.en)")
+        #expect(choice.sources.map(\.id) == ["ebctcg2015", "dhesyThind2017", "coleman2020", "coleman2020DCARE"])
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("4.0 mg IV over ≥ 15 min every 6 months for 3 years (adjuvant; ASCO–CCO 2017)"), "\(dose.detail.en)")
+        #expect(!dose.detail.en.contains("every 12 weeks"))
+        #expect(dose.detail.zhHans.contains("每 6 个月一次，共 3 年（辅助治疗；ASCO–CCO 2017）"))
+    }
+
+    @Test func afterThreeYearsNoDoseIsDue() throws {
+        let a = assess(record(), asOf: day("2029-02-01"))
+        #expect(try #require(a.rule("boneAgents.choice").first).detail.en.contains("The 3 years from the first dose (2026-01-10) are complete: the course ends"))
+        #expect(!a.has("boneAgents.doseDue"))
+        // The day before the third anniversary: not yet complete, and the dose of 2027-01 is due.
+        let before = assess(record(), asOf: day("2029-01-09"))
+        #expect(!(try #require(before.rule("boneAgents.choice").first)).detail.en.contains("are complete"))
+        #expect(before.has("boneAgents.doseDue"))
+    }
+
+    @Test func otherSchedulesLesionsOrPrimariesAreNotAdjuvant() throws {
+        for r in [record(weeks: 12), record(weeks: 27), record(weeks: nil), record(lesions: true), record(site: .lung)] {
+            let choice = try #require(assess(r, asOf: day("2026-11-26")).rule("boneAgents.choice").first)
+            #expect(!choice.title.en.contains("adjuvant"), "\(choice.title.en)")
+        }
+        // The bone-loss dose (5 mg yearly) keeps its own reading.
+        let boneLoss = try #require(assess(record(weeks: 26, dose: 5), asOf: day("2026-11-26")).rule("boneAgents.choice").first)
+        #expect(!boneLoss.title.en.contains("adjuvant"))
+    }
+}

@@ -215,6 +215,13 @@ extension BoneAgentRules {
         }
         if let dose = band.doseMg {
             let differs = agent.doseMg.map { abs($0 - dose) > 0.001 } ?? false
+            // The adjuvant course of early breast cancer keeps the label's renal dose, on its own
+            // schedule (ASCO–CCO 2017) — not "every 3–4 weeks, or every 12 weeks" (cb24-y).
+            let recommendation = isAdjuvantBreastSchedule(agent)
+                ? LocalizedText(
+                    en: "zoledronic acid \(String(describing: dose)) mg IV over ≥ 15 min \(Self.adjuvantSchedule.en); check serum creatinine before every dose",
+                    zh: "唑来膦酸 \(String(describing: dose)) mg 静脉滴注 ≥15 分钟，\(Self.adjuvantSchedule.zhHans)；每次给药前检查血肌酐")
+                : band.info.recommendation
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.dose", severity: differs ? .warning : .info, duty: .boneAgents,
                 specialty: .medicalOncology, subject: .treatment(agent.id), date: clearance.date,
@@ -222,8 +229,8 @@ extension BoneAgentRules {
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
         } else {

@@ -51,7 +51,7 @@ struct BoneAgentRules {
             }
             let osteoporosis = agent.osteoporosisBisphosphonate
             let choice = osteoporosis.map { osteoporosisBisphosphonate(agent, drug: $0) }
-                ?? (agent.isBoneLossDose ? boneLossDose(agent) : choice(agent))
+                ?? (agent.isBoneLossDose ? boneLossDose(agent) : isAdjuvantBreastSchedule(agent) ? adjuvantBreastChoice(agent) : choice(agent))
             findings.append(choice)
             // The dental examination's sources are the SRE-prevention agents' (Stopeck 2010).
             if osteoporosis == nil, let dental = dentalExam(agent) { findings.append(dental) }
@@ -152,11 +152,16 @@ struct BoneAgentRules {
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
         // Osteonecrosis of the jaw holds the next dose for a decision with dental care.
         if osteonecrosisOfJaw != nil { return nil }
+        // An adjuvant course of its 3 years is over (the choice finding says so).
+        let adjuvant = isAdjuvantBreastSchedule(agent)
+        if adjuvant, adjuvantCourse(agent)?.complete == true { return nil }
         let weeks = agent.dosingIntervalWeeks
         let usual = agent.isBoneLossDose
             ? LocalizedText(
                 en: "\(agent.boneLossDoseText.en) (\(agent.agent == .zoledronicAcid ? "label" : "Smith 2009")).",
                 zh: "\(agent.boneLossDoseText.zhHans)（\(agent.agent == .zoledronicAcid ? "说明书" : "Smith 2009")）。")
+            : adjuvant
+            ? LocalizedText(en: "Zoledronic acid 4 mg \(Self.adjuvantSchedule.en).", zh: "唑来膦酸 4 mg \(Self.adjuvantSchedule.zhHans)。")
             : LocalizedText(
                 en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
