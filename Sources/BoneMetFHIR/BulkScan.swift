@@ -107,7 +107,7 @@ public struct BulkScan: Sendable {
         case "Condition":
             conditions += 1
             let classes = (resource.json["code"]?["coding"]?.array ?? []).compactMap {
-                CancerCodes.classify(system: $0["system"]?.string, code: $0["code"]?.string)
+                CancerCodes.classify(system: FHIRCodes.canonicalSystem($0["system"]?.string), code: $0["code"]?.string)
             }
             if classes.contains(.boneMetastasis) {
                 boneMetastases += 1

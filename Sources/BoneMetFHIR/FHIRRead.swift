@@ -4,7 +4,7 @@ import Foundation
 /// Reading the parts of FHIR resources BoneMet uses.
 enum FHIRRead {
     static func codings(_ concept: FHIRJSON?) -> [(system: String?, code: String?, display: String?)] {
-        (concept?["coding"]?.array ?? []).map { ($0["system"]?.string, $0["code"]?.string, $0["display"]?.string) }
+        (concept?["coding"]?.array ?? []).map { (FHIRCodes.canonicalSystem($0["system"]?.string), $0["code"]?.string, $0["display"]?.string) }
     }
 
     static func has(_ concept: FHIRJSON?, _ system: String, _ code: String) -> Bool {

@@ -745,3 +745,36 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Condition/femur" && $0.message.hasPrefix("verification status provisional: a suspected bone metastasis") })
     }
 }
+
+/// EHRs converted from CDA or HL7 v2 send code systems by their HL7 OID (`urn:oid:2.16.840.1.113883.6.1`
+/// for LOINC …) instead of the URI FHIR requires. A Condition coded `urn:oid:2.16.840.1.113883.6.3|C79.5`
+/// was recognised by its text only, and a LOINC creatinine by OID not at all. The OIDs of HL7's
+/// terminology registry are read as their URIs; an unknown OID stays as sent.
+@Suite struct CodeSystemOIDTests {
+    @Test func knownOIDsAreReadAsTheirURIs() {
+        #expect(FHIRCodes.canonicalSystem("urn:oid:2.16.840.1.113883.6.96") == FHIRCodes.snomed)
+        #expect(FHIRCodes.canonicalSystem("urn:oid:2.16.840.1.113883.6.1") == FHIRCodes.loinc)
+        #expect(FHIRCodes.canonicalSystem("2.16.840.1.113883.6.90") == FHIRCodes.icd10cm)
+        #expect(FHIRCodes.canonicalSystem("urn:oid:2.16.840.1.113883.6.3") == "http://hl7.org/fhir/sid/icd-10")
+        #expect(FHIRCodes.canonicalSystem("urn:oid:2.16.840.1.113883.6.73") == "http://www.whocc.no/atc")
+        #expect(FHIRCodes.canonicalSystem("http://loinc.org/") == FHIRCodes.loinc)
+        // Unknown OIDs and local systems are kept as sent.
+        #expect(FHIRCodes.canonicalSystem("urn:oid:1.2.3.4") == "urn:oid:1.2.3.4")
+        #expect(FHIRCodes.canonicalSystem("urn:local") == "urn:local")
+        #expect(FHIRCodes.canonicalSystem(nil) == nil)
+    }
+
+    @Test func aBundleCodedByOIDImportsByItsCodes() throws {
+        let patient = try FHIRResource(parsing: #"{"resourceType":"Patient","id":"p1","gender":"female","birthDate":"1968-04-02"}"#)
+        let related = try [
+            #"{"resourceType":"Condition","id":"c1","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"urn:oid:2.16.840.1.113883.6.3","code":"C50.9"}]},"onsetDateTime":"2021-03-15"}"#,
+            #"{"resourceType":"Condition","id":"c2","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"urn:oid:2.16.840.1.113883.6.3","code":"C79.5"}]},"bodySite":[{"coding":[{"system":"urn:oid:2.16.840.1.113883.6.96","code":"41111004"}]}],"onsetDateTime":"2026-09-02"}"#,
+            #"{"resourceType":"Observation","id":"o1","status":"final","subject":{"reference":"Patient/p1"},"code":{"coding":[{"system":"urn:oid:2.16.840.1.113883.6.1","code":"2160-0"}]},"effectiveDateTime":"2026-09-08","valueQuantity":{"value":58,"unit":"umol/L"}}"#,
+        ].map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: patient, related: related)
+        #expect(record.primaries.map(\.site) == [.breast], "\(notes)")
+        #expect(record.lesions.map(\.bone) == [.femur])
+        #expect(record.labs.map(\.test) == [.creatinine])
+        #expect(!notes.contains { $0.message.contains("recognised by text") })
+    }
+}
