@@ -364,3 +364,44 @@ import Testing
         #expect(!boneLoss.title.en.contains("adjuvant"))
     }
 }
+
+/// cb24-z (unseen record, 2026-12-03): a myeloma on pamidronate 90 mg every 4 weeks with creatinine
+/// 2.6 mg/dL (CrCl about 23 mL/min) drew only "dose due": no rule read pamidronate's kidney. The
+/// Aredia label: single doses not above 90 mg; creatinine before each dose; not recommended for
+/// bone metastases in severe renal impairment (CrCl < 30). Rule set 2026.12.157.
+@Suite struct PamidronateLabelTests {
+    /// baseCase: a woman born 1970, 60 kg; creatinine `mgDl` on 2023-03-01 (CrCl = 87 × 60 × 0.85 /
+    /// (72 × creatinine) at 53).
+    func record(dose: Double = 90, creatinine: Double) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "P1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .pamidronate, doseMg: dose, intervalWeeks: 4,
+            doses: [day("2023-01-20"), day("2023-02-17")]))
+        r.labs = [LabResult(date: day("2023-03-01"), test: .creatinine, value: creatinine, unit: "mg/dL")]
+        return r
+    }
+
+    @Test func severeRenalImpairmentIsOutsideItsLabelAndNoDoseIsDue() throws {
+        // CrCl 87 × 60 × 0.85 / (72 × 2.2) = 28.0: below 30.
+        let a = assess(record(creatinine: 2.2), asOf: day("2023-03-21"))
+        let finding = try #require(a.rule("boneAgents.pamidronate.label").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("(< 30): the label does not recommend it for bone metastases in severe renal impairment"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("its boxed warning of severe hypocalcaemia applies"))
+        #expect(finding.title.zhHans == "帕米膦酸二钠超出说明书用法")
+        #expect(!a.has("boneAgents.doseDue"))
+    }
+
+    @Test func atThirtyAndAboveItIsWithinTheLabel() {
+        // CrCl 87 × 60 × 0.85 / (72 × 2.05) = 30.06: not below 30 — its dose is due.
+        let a = assess(record(creatinine: 2.05), asOf: day("2023-03-21"))
+        #expect(!a.has("boneAgents.pamidronate.label"))
+        #expect(a.rule("boneAgents.doseDue").first?.detail.en.contains("Pamidronate 90 mg every 3–4 weeks (label); serum creatinine before each dose.") == true)
+    }
+
+    @Test func aDoseAboveNinetyMilligramsIsOutsideItsLabel() throws {
+        let finding = try #require(assess(record(dose: 120, creatinine: 0.8), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.label").first)
+        #expect(finding.detail.en.contains("the dose recorded, 120 mg, is above the label's single-dose limit of 90 mg"))
+        #expect(!assess(record(dose: 90, creatinine: 0.8), asOf: day("2023-03-21")).has("boneAgents.pamidronate.label"))
+    }
+}

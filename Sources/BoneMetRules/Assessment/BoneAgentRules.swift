@@ -47,6 +47,8 @@ struct BoneAgentRules {
             case .denosumab:
                 findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
                 if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
+            case .pamidronate:
+                if let label = pamidronate(agent) { findings.append(label) }
             default: break
             }
             let osteoporosis = agent.osteoporosisBisphosphonate
@@ -148,6 +150,9 @@ struct BoneAgentRules {
     private func doseDue(_ agent: Treatment, notIndicated: Bool) -> Finding? {
         guard let last = agent.doses.filter({ index.known($0) }).max(), let due = Self.dueDate(agent, index: index) else { return nil }
         if agent.agent == .zoledronicAcid && Self.zoledronicBarred(index) { return nil }
+        // Pamidronate at a kidney function its label does not recommend it for: the label
+        // finding says so, and no dose is "due" beside it.
+        if agent.agent == .pamidronate && kidneyBelow30(clearance: index.creatinineClearance()) != nil { return nil }
         if agent.isBoneLossDose && !osteoporosisDoseRenal(agent).isEmpty { return nil }
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
         // Osteonecrosis of the jaw holds the next dose for a decision with dental care.
@@ -162,6 +167,10 @@ struct BoneAgentRules {
                 zh: "\(agent.boneLossDoseText.zhHans)（\(agent.agent == .zoledronicAcid ? "说明书" : "Smith 2009")）。")
             : adjuvant
             ? LocalizedText(en: "Zoledronic acid 4 mg \(Self.adjuvantSchedule.en).", zh: "唑来膦酸 4 mg \(Self.adjuvantSchedule.zhHans)。")
+            : agent.agent == .pamidronate
+            ? LocalizedText(
+                en: "Pamidronate 90 mg every 3–4 weeks (label); serum creatinine before each dose.",
+                zh: "帕米膦酸二钠 90 mg 每 3–4 周（说明书）；每次给药前查血肌酐。")
             : LocalizedText(
                 en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
@@ -192,7 +201,8 @@ struct BoneAgentRules {
                 en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)\(lapse.en)",
                 zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
-            sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009] : [Sources.himelstein2017])
+            sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009]
+                    : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia] : [Sources.himelstein2017])
                 + (agent.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
             claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
