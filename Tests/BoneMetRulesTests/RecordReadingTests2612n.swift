@@ -405,3 +405,42 @@ import Testing
         #expect(!assess(record(dose: 90, creatinine: 0.8), asOf: day("2023-03-21")).has("boneAgents.pamidronate.label"))
     }
 }
+
+/// Beside cb24-z's pamidronate, intravenous ibandronate's kidney went unread too: the Bondronat 6 mg
+/// SmPC gives 6 mg every 3–4 weeks at CrCl ≥ 50 mL/min, 4 mg at 30–< 50 and 2 mg below 30 (over 1
+/// hour). Rule set 2026.12.158.
+@Suite struct IbandronateDoseTests {
+    /// baseCase: a woman of 53, 60 kg — CrCl = 61.625 / creatinine (mg/dL).
+    func record(dose: Double = 6, creatinine: Double) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "I1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .ibandronate, doseMg: dose, intervalWeeks: 4, doses: [day("2023-01-20")]))
+        r.labs = [LabResult(date: day("2023-03-01"), test: .creatinine, value: creatinine, unit: "mg/dL")]
+        return r
+    }
+
+    func dose(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-21")).rule("boneAgents.ibandronate.dose").first)
+    }
+
+    @Test func theDoseFollowsTheLabelsBandsAtEveryBoundary() throws {
+        // 61.625 / 1.23 = 50.1 → 6 mg; / 1.24 = 49.7 → 4 mg; / 2.05 = 30.06 → 4 mg; / 2.06 = 29.9 → 2 mg.
+        for (creatinine, mg) in [(1.23, "6"), (1.24, "4"), (2.05, "4"), (2.06, "2")] {
+            let finding = try dose(record(dose: Double(mg) ?? 0, creatinine: creatinine))
+            #expect(finding.inputs.contains(FindingInput("doseMg", mg)), "creatinine \(creatinine)")
+            #expect(finding.severity == .info, "creatinine \(creatinine)")
+        }
+        #expect(try dose(record(dose: 4, creatinine: 1.24)).detail.en.contains("ibandronate 4 mg IV over 1 hour every 3–4 weeks"))
+    }
+
+    @Test func aDoseAboveTheBandIsWarned() throws {
+        let finding = try dose(record(dose: 6, creatinine: 2.06))
+        #expect(finding.severity == .warning)
+        #expect(finding.title.en == "Ibandronate 2 mg IV for CrCl 29.9 mL/min (recorded 6 mg)")
+        #expect(finding.title.zhHans == "肌酐清除率 29.9 mL/min：伊班膦酸 2 mg 静脉（记录 6 mg）")
+    }
+
+    @Test func theTabletIsNotDosedHere() {
+        #expect(!assess(record(dose: 50, creatinine: 2.06), asOf: day("2023-03-21")).has("boneAgents.ibandronate.dose"))
+    }
+}

@@ -49,6 +49,8 @@ struct BoneAgentRules {
                 if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
             case .pamidronate:
                 if let label = pamidronate(agent) { findings.append(label) }
+            case .ibandronate:
+                if let dose = ibandronate(agent) { findings.append(dose) }
             default: break
             }
             let osteoporosis = agent.osteoporosisBisphosphonate
@@ -171,6 +173,10 @@ struct BoneAgentRules {
             ? LocalizedText(
                 en: "Pamidronate 90 mg every 3–4 weeks (label); serum creatinine before each dose.",
                 zh: "帕米膦酸二钠 90 mg 每 3–4 周（说明书）；每次给药前查血肌酐。")
+            : agent.agent == .ibandronate
+            ? LocalizedText(
+                en: "Ibandronate IV every 3–4 weeks at the dose for the creatinine clearance (label).",
+                zh: "伊班膦酸静脉每 3–4 周，剂量按肌酐清除率（说明书）。")
             : LocalizedText(
                 en: "Zoledronic acid every 3–4 or 12 weeks (CALGB 70604); denosumab every 4 weeks. For patients doing well long-term: continue, lengthen the interval or switch, decided on safety.",
                 zh: "唑来膦酸每 3–4 周或每 12 周（CALGB 70604）；地舒单抗每 4 周。长期获益的患者：继续、延长间隔或换药，依据安全性决定。")
@@ -202,7 +208,8 @@ struct BoneAgentRules {
                 zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
             sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009]
-                    : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia] : [Sources.himelstein2017])
+                    : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia]
+                    : agent.agent == .ibandronate ? [Self.bondronat] : [Sources.himelstein2017])
                 + (agent.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
             claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
