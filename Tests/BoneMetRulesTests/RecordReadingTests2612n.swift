@@ -444,3 +444,43 @@ import Testing
         #expect(!assess(record(dose: 50, creatinine: 2.06), asOf: day("2023-03-21")).has("boneAgents.ibandronate.dose"))
     }
 }
+
+/// cb24-r (unseen record, 2026-12-03): an ALK lung cancer's L1 metastasis healed completely under
+/// alectinib and denosumab; denosumab was stopped in March (patient's choice) and in October L1
+/// collapsed. The stop's finding still said "weigh the vertebral-fracture risk now" as an
+/// advisory. Rule set 2026.12.159: a vertebra broken since denosumab was stopped — imaged collapse
+/// or a fracture event, at a metastatic level too — is named, and the decision is a warning
+/// (Xgeva label: multiple vertebral fractures after discontinuation).
+@Suite struct VertebralFractureSinceDenosumabStoppedTests {
+    func record(collapseOn date: String?) -> CaseRecord {
+        var r = baseCase()
+        // baseCase's femur (L1) and an L1 vertebra (V1), both metastases of its breast cancer.
+        r.lesions.append(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("L1")))
+        r.studies[0].observations.append(observation("V1", .lytic, [12, 10]) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none })
+        if let date {
+            r.studies.append(ct("S3", date, [observation("V1", .blastic, [12, 10]) { $0.collapse = .under50 }]))
+        }
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2023-01-20"), end: day("2024-03-01"), stopReason: .patientChoice, agent: .denosumab, doseMg: 120, intervalWeeks: 4))
+        return r
+    }
+
+    func stopFinding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2024-12-01")).rule("boneAgents.indication").first)
+    }
+
+    @Test func aCollapseSinceTheStopIsNamedAndWarned() throws {
+        let finding = try stopFinding(record(collapseOn: "2024-10-20"))
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("Since the stop, a vertebral fracture: L1 vertebra (2024-10-20)."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("停药后出现椎体骨折：L1 椎体（2024-10-20）"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func aCollapseBeforeTheStopOrNoneKeepsTheAdvisory() throws {
+        for date in ["2024-02-20", nil] as [String?] {
+            let finding = try stopFinding(record(collapseOn: date))
+            #expect(finding.severity == .advisory, "\(String(describing: date))")
+            #expect(finding.detail.en.contains("weigh the vertebral-fracture risk now"))
+        }
+    }
+}

@@ -66,7 +66,7 @@ extension BoneAgentRules {
             }
         default:
             return Indication(verdict: .start, text: LocalizedText(
-                en: "\(primary.label.en): in solid tumours other than breast and prostate, start when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
+                en: "\(primary.label.en.sentenceStart): in solid tumours other than breast and prostate, start when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
                 zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
                 sources: [Self.esmo2020, Self.henry2011])
         }
@@ -127,7 +127,8 @@ extension BoneAgentRules {
                     en: "Bone-modifying agent stopped (\(name.en), \(end)) — decide whether to resume",
                     zh: "骨改良药物已停用（\(name.zhHans)，\(end)）——决定是否恢复")
             }
-            severity = .advisory
+            // A vertebra broken since denosumab was stopped makes the decision a warning.
+            severity = stopped.flatMap { course in course.end.map { course.agent == .denosumab && !vertebralFractures(after: $0).isEmpty } } == true ? .warning : .advisory
             claims = [Claim(.boneAgentIndication, about: "patient", "start")]
         case .notIndicated:
             title = LocalizedText(en: "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer", zh: "去势敏感性前列腺癌不使用骨改良药物预防 SRE")
@@ -176,17 +177,45 @@ extension BoneAgentRules {
 
     /// What the stopped course was and, for denosumab, what stopping it means (reference.md:
     /// rebound bone turnover on stopping; the label's multiple vertebral fractures after it).
+    /// Vertebrae first broken after a day: a collapse or fracture the imaging shows first after it,
+    /// or a pathological-fracture event dated after it. A lung cancer's L1,
+    /// healed completely under alectinib and denosumab, collapsed seven months after denosumab was
+    /// stopped, and the stop's finding still said "weigh the vertebral-fracture risk now" (cb24-r,
+    /// rule set 2026.12.159).
+    func vertebralFractures(after day: PartialDate) -> [(Lesion, PartialDate)] {
+        var found: [String: (Lesion, PartialDate)] = [:]
+        for (lesion, point) in index.imagedFractures where lesion.isSpinal && point.study.date.earliestDay > day.latestDay {
+            found[lesion.id] = (lesion, point.study.date)
+        }
+        for event in index.record.events where event.kind == .pathologicalFracture && event.isCurrent && index.known(event.date)
+            && event.date.earliestDay > day.latestDay
+        {
+            guard let id = event.lesion, let lesion = index.lesionsById[id], lesion.isSpinal else { continue }
+            if let known = found[id], known.1 <= event.date { continue }
+            found[id] = (lesion, event.date)
+        }
+        return found.values.sorted { $0.1 < $1.1 }
+    }
+
     func stoppedAgentText(_ course: Treatment) -> LocalizedText? {
         guard let name = course.agent?.label, let end = course.end else { return nil }
         let span = course.start.map { "\($0)–\(end)" } ?? "until \(end)"
         let spanZh = course.start.map { "\($0)–\(end)" } ?? "至 \(end)"
         let reason = course.stopReason.map { LocalizedText(en: ", stopped (\($0.label.en))", zh: "，因\($0.label.zhHans)停用") }
             ?? LocalizedText(en: ", reason for stopping not recorded", zh: "，停用原因未记录")
-        let rebound = course.agent == .denosumab
+        let fractured = course.agent == .denosumab ? vertebralFractures(after: end) : []
+        let since = LocalizedText.joined(fractured.map { lesion, day in
+            LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
+        }, en: ", ", zh: "、")
+        let rebound = course.agent != .denosumab
+            ? LocalizedText(en: "", zh: "")
+            : fractured.isEmpty
             ? LocalizedText(
                 en: " Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label: weigh the vertebral-fracture risk now and decide on resuming it or another agent.",
                 zh: "停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折：现在评估椎体骨折风险，决定恢复该药或改用其他药物。")
-            : LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " Since the stop, a vertebral fracture: \(since.en). Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — at a level with a metastasis as well, the rebound is in the differential: decide now on resuming it or another antiresorptive.",
+                zh: "停药后出现椎体骨折：\(since.zhHans)。停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——即使该节段有转移灶，也需鉴别反弹性骨折：现在决定恢复该药或改用其他抗骨吸收药物。")
         return LocalizedText(
             en: "\(name.en.sentenceStart) was given \(span)\(reason.en).\(rebound.en)",
             zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")
