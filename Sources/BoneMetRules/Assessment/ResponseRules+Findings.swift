@@ -1,0 +1,189 @@
+/// The response findings: one per time point (the MDA reading, its treatment window and what in
+/// it is not the regimen's), natural history in an untreated interval, osteoblastic flare.
+extension ResponseRules {
+    func findings(_ points: [TimePointResponse]) -> [Finding] {
+        var findings: [Finding] = []
+        for point in points {
+            findings.append(timePointFinding(point))
+            if point.untreated && point.overall != .notEvaluable && point.overall != .stableDisease {
+                findings.append(naturalHistoryFinding(point))
+            }
+            for response in point.lesions where response.flare {
+                findings.append(flareFinding(response))
+            }
+        }
+        findings += switchFindings(points)
+        if let unpaired = noComparableStudyFinding(points) { findings.append(unpaired) }
+        if let blood = bloodCancerResponseFinding() { findings.append(blood) }
+        findings += measurabilityFindings()
+        return findings
+    }
+
+    /// "treatment window: …" of a list of treatments (worked out once for both languages).
+    static func window(_ treatments: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "treatment window: \(treatments.en)", zh: "治疗窗口：\(treatments.zhHans)")
+    }
+
+    func treatmentList(_ ids: [String]) -> LocalizedText {
+        let labels = ids.compactMap { id in index.treatments.first { $0.id == id }?.label }
+        guard !labels.isEmpty else { return LocalizedText(en: "no treatment", zh: "无治疗") }
+        return LocalizedText.joined(labels, en: "; ", zh: "；")
+    }
+
+    func timePointFinding(_ point: TimePointResponse) -> Finding {
+        let study = index.studies.first { $0.id == point.study }
+        // Local radiotherapy acts on its own lesion only (the source hospital's attribution): a
+        // lesion irradiated in the interval says so, and a response seen only in irradiated
+        // lesions is not the systemic therapy's (a tamoxifen window read "PR" from an irradiated
+        // rib while the pelvis stood still).
+        let irradiated = { (response: LesionResponse) -> Bool in
+            response.treatments.contains { id in index.treatments.contains { $0.id == id && $0.kind == .radiotherapy } }
+        }
+        let baseline = isBaseline(point)
+        let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
+        let young = baseline || point.untreated || point.overall == .notEvaluable ? nil : youngRegimen(point)
+        let tooEarly = young.map { young in
+            LocalizedText(
+                en: "; \(young.names.en) had run \(young.days) days at this scan — less than the \(index.settings.blasticLatencyWeeks) weeks (setting) a treatment effect on bone needs: its uptake shows the disease before the regimen could act, not its response or failure (PCWG3 reads the first scan after baseline at 8–12 weeks); judge it on a scan from \(index.settings.blasticLatencyWeeks) weeks on",
+                zh: "；本次扫描时\(young.names.zhHans)仅用药 \(young.days) 天——短于治疗对骨起效所需的 \(index.settings.blasticLatencyWeeks) 周（设置）：其放射性浓聚反映方案起效前的疾病状态，既非其疗效也非其失败（PCWG3 在治疗后 8–12 周读首次扫描）；请以用药 \(index.settings.blasticLatencyWeeks) 周后的扫描评价")
+        }
+        // Written only where details are wanted (`assess(details:)`): a stored row is the title.
+        func detail(bloodOnly: Bool) -> LocalizedText {
+            let lesionLines = point.lesions.map { response -> LocalizedText in
+                let name = index.label(lesionId: response.lesion)
+                let reasons = LocalizedText.joined(response.reasons, en: ", ", zh: "，")
+                let local = irradiated(response) ? LocalizedText(en: " (irradiated in this interval)", zh: "（本区间内接受放疗）") : LocalizedText(en: "", zh: "")
+                return LocalizedText(
+                    en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
+                    zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
+            }
+            let responding = point.lesions.filter(\.category.isResponse)
+            let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
+                && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
+            let window = baseline
+                ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
+                : point.untreated
+                ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
+                : Self.window(treatmentList(point.treatments))
+            let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
+            let switched = baseline || point.untreated ? nil : regimenSwitch(point)
+            let window2 = LocalizedText(
+                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(offTreatment?.en ?? "")\(tooEarly?.en ?? "")",
+                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(offTreatment?.zhHans ?? "")\(tooEarly?.zhHans ?? "")")
+            var detailParts = [
+                LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
+            ] + lesionLines
+            if point.unnamedNewLesions > 0 {
+                var unnamed = LocalizedText(en: "\(point.unnamedNewLesions) new lesion(s) not itemised", zh: "另有 \(point.unnamedNewLesions) 处未逐一记录的新发病灶")
+                switch point.flareNotExcluded {
+                case .window?:
+                    unnamed = LocalizedText(
+                        en: "\(unnamed.en) — within the flare window: flare not excluded, not counted as progression; repeat the scan",
+                        zh: "\(unnamed.zhHans)——在闪烁窗口内：不能排除闪烁现象，不计为进展；需复查")
+                case .anatomy(let modality, let date)?:
+                    unnamed = LocalizedText(
+                        en: "\(unnamed.en) — the \(modality.label.en) of \(date) read osteoblastic flare: flare not excluded, not counted as progression; repeat the scan",
+                        zh: "\(unnamed.zhHans)——\(date) \(modality.label.zhHans)已示成骨性闪烁：不能排除闪烁现象，不计为进展；需复查")
+                case nil: break
+                }
+                detailParts.append(unnamed)
+            }
+            if onlyIrradiatedResponded {
+                detailParts.append(LocalizedText(
+                    en: "Only irradiated lesions responded: the response of the lesions not irradiated shows the systemic therapy's own effect",
+                    zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
+            }
+            if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
+            if bloodOnly && point.overall.isResponse {
+                detailParts.append(LocalizedText(
+                    en: "Myeloma and lymphoma respond by their own criteria (IMWG, Lugano): see the response-criteria finding",
+                    zh: "骨髓瘤和淋巴瘤按其自身标准（IMWG、Lugano）评价疗效：见疗效标准相关提示"))
+            }
+            return LocalizedText.joined(detailParts, en: ". ", zh: "。")
+        }
+        var studyLabel = study?.label ?? LocalizedText(en: point.study, zh: point.study)
+        // Two studies of one modality that day (a chest CT and an abdomen-pelvis CT) have a time
+        // point each: the title says which, by the region recorded or else the lesions compared.
+        if let study, index.studies.contains(where: { $0.id != study.id && $0.modality == study.modality && $0.date == study.date }) {
+            let which = study.region.map { LocalizedText(en: $0, zh: $0) }
+                ?? LocalizedText.joined(point.lesions.map { index.label(lesionId: $0.lesion) }, en: ", ", zh: "、")
+            studyLabel = LocalizedText(en: "\(studyLabel.en) (\(which.en))", zh: "\(studyLabel.zhHans)（\(which.zhHans)）")
+        }
+        let progression = point.overall == .progressiveDisease
+        // Myeloma's or lymphoma's lesions only: their response is the disease's own criteria's
+        // (IMWG, Lugano); the bone's sclerosis or shrinkage is a reading, not that response.
+        let bloodOnly = !point.lesions.isEmpty && point.lesions.allSatisfy { index.bloodCancer($0.lesion) != nil }
+        let suffix = baseline && progression
+            ? LocalizedText(en: " — before any treatment: natural history, not a treatment failure", zh: "——治疗前：疾病自然进程，并非治疗失败")
+            : young.map { young in
+                LocalizedText(en: " — \(young.days) days into \(young.names.en): too early to judge it", zh: "——\(young.names.zhHans)仅用药 \(young.days) 天：尚不能据此评价")
+            }
+            ?? (bloodOnly && point.overall.isResponse
+            ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
+            : LocalizedText(en: "", zh: ""))
+        return Finding(
+            ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? (young == nil ? .warning : .advisory) : .info,
+            duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
+            title: LocalizedText(
+                en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
+                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(suffix.zhHans)"),
+            detail: detail(bloodOnly: bloodOnly),
+            inputs: [
+                FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
+                FindingInput("treatments", point.treatments.joined(separator: ",")),
+            ],
+            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : []),
+            claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
+    }
+
+    /// An untreated interval before any treatment at all: the baseline, whose change is the
+    /// natural history of the disease (the source hospital's attribution).
+    func isBaseline(_ point: TimePointResponse) -> Bool {
+        point.untreated && !index.treatments.contains { treatment in
+            !treatment.planned && treatment.kind != .boneModifyingAgent
+                && (treatment.start?.earliestDay ?? Int.max) <= point.from.latestDay
+        }
+    }
+
+    /// Change in an untreated interval: before any treatment it is the baseline (info); in a gap
+    /// between regimens it is "off treatment" (advisory). Neither judges a regimen.
+    func naturalHistoryFinding(_ point: TimePointResponse) -> Finding {
+        let baseline = isBaseline(point)
+        let title =
+            baseline
+            ? LocalizedText(
+                en: "Baseline \(point.from) → \(point.to): change before any treatment is natural history",
+                zh: "基线期 \(point.from) → \(point.to)：治疗前的变化属于疾病自然进程")
+            : LocalizedText(
+                en: "Change between \(point.from) and \(point.to) happened off treatment",
+                zh: "\(point.from) 至 \(point.to) 期间的变化发生在停止治疗期间")
+        let detail =
+            baseline
+            ? LocalizedText(
+                en: "No treatment had started yet: the change (\(point.overall.label.en)) shows how the disease behaves untreated. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
+                zh: "尚未开始任何治疗：该变化（\(point.overall.label.zhHans)）反映疾病未经治疗时的表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。")
+            : LocalizedText(
+                en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.label.en)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
+                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。")
+        return Finding(
+            ruleId: "boneHealth.attribution.naturalHistory", severity: baseline ? .info : .advisory, duty: .boneHealth,
+            specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to, title: title, detail: detail,
+            inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
+            sources: [Self.attributionSource])
+    }
+
+    func flareFinding(_ response: LesionResponse) -> Finding {
+        let name = index.label(lesionId: response.lesion)
+        return Finding(
+            ruleId: "boneHealth.mda.flare", severity: .info, duty: .boneHealth, specialty: .orthopaedics,
+            subject: .lesion(response.lesion), date: response.to,
+            title: LocalizedText(
+                en: "\(name.en): new sclerosis is osteoblastic flare — response, not progression",
+                zh: "\(name.zhHans)：新发硬化为成骨性闪烁——属于缓解，而非进展"),
+            detail: LocalizedText(
+                en: "Seen within \(index.settings.flareWindowWeeks) weeks of a new therapy while other lesions respond (sclerotic rim or fill-in): by the MDA criteria this is partial response. Do not change therapy for it.",
+                zh: "在新治疗开始后 \(index.settings.flareWindowWeeks) 周内出现，且其他病灶有缓解（硬化缘或填充）：按 MDA 标准属于部分缓解。不应因此更改治疗。"),
+            inputs: [FindingInput("flareWindowWeeks", index.settings.flareWindowWeeks.description), FindingInput("study", response.toStudy)],
+            sources: Self.sources)
+    }
+}
