@@ -9,9 +9,8 @@ extension BoneAgentRules {
         id: "aredia",
         text: "Aredia (pamidronate) prescribing information: single doses not above 90 mg (renal deterioration); serum creatinine before each treatment; not recommended for bone metastases in severe renal impairment (CrCl < 30 mL/min)",
         zh: "Aredia（帕米膦酸二钠）说明书：单次剂量不超过 90 mg（肾功能恶化）；每次治疗前查血肌酐；骨转移患者重度肾功能不全（CrCl < 30 mL/min）时不推荐使用")
-    /// The label's largest single dose (mg) and its severe renal impairment (CrCl, mL/min).
+    /// The label's largest single dose (mg). Its severe renal impairment is `kidneyBelow30`'s.
     static let pamidronateMaxDoseMg = 90.0
-    static let pamidronateSevereCrCl = 30.0
 
     func pamidronate(_ agent: Treatment) -> Finding? {
         guard agent.agent == .pamidronate else { return nil }
@@ -22,13 +21,13 @@ extension BoneAgentRules {
                 zh: "记录剂量 \(CaseIndex.format(dose)) mg 超过说明书单次 90 mg 的上限（可致肾功能恶化乃至衰竭）"))
         }
         let clearance = index.creatinineClearance()
-        if let kidney = kidneyBelow30(clearance: clearance) {
+        let kidney = kidneyBelow30(clearance: clearance)
+        if let kidney {
             reasons.append(LocalizedText(
                 en: "kidney function \(kidney.measure.en) (< 30): the label does not recommend it for bone metastases in severe renal impairment (creatinine above 3 mg/dL was not studied)",
                 zh: "肾功能 \(kidney.measure.zhHans)（< 30）：说明书不推荐骨转移患者在重度肾功能不全时使用（未研究血肌酐 > 3 mg/dL 者）"))
         }
         guard !reasons.isEmpty else { return nil }
-        let kidney = kidneyBelow30(clearance: clearance)
         let denosumab = kidney == nil
             ? LocalizedText(en: "Denosumab needs no renal adjustment (with its hypocalcaemia precautions)", zh: "地舒单抗无需按肾功能调整剂量（需防范低钙血症）")
             : LocalizedText(
