@@ -484,3 +484,47 @@ import Testing
         }
     }
 }
+
+/// cb24-v (unseen record, 2026-12-03): a breast cancer's T7, ESCC 1a, its MRI signal normal again
+/// under letrozole and abemaciclib, SINS 3, pain-free and intact, read "Stable, low-grade — tissue
+/// diagnosis first …: radiotherapy waits for the biopsy", where no radiotherapy was in question.
+/// With the grade unknown the same lesion already read "no treatment decision waits on it now".
+/// Rule set 2026.12.160: stable, pain-free (or healed) and intact, a low grade reads the same.
+@Suite struct QuietLowGradeSpinalLesionTests {
+    func record(pain: SINS.Pain?, longInterval: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        if longInterval { r.primaries[0].diagnosed = day("2015-01") }
+        r.lesions.append(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T7")))
+        r.studies[0].observations.append(observation("V1", .lytic, [15, 12]) {
+            $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none
+        })
+        r.studies.append(study("M1", "2023-03-15", .mri, coverage: [.thoracicSpine], [observation("V1") { $0.escc = .g1a; $0.normalSignal = false }]))
+        r.neurology = [NeurologyRecord(date: day("2023-03-16"), status: .intact)]
+        r.pain = pain.map { [PainRecord(date: day("2023-03-16"), lesion: "V1", sins: $0, nrs: $0 == SINS.Pain.none ? 0 : 5)] } ?? []
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-21")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V1") })
+    }
+
+    @Test func painFreeAndIntactNoTreatmentDecisionWaits() throws {
+        let finding = try spine(record(pain: SINS.Pain.none))
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.hasSuffix("Stable, low-grade (ESCC 1a), pain-free and neurologically intact: no treatment decision waits on it now. If pain or neurological signs appear: conventional radiotherapy."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("稳定、低级别压迫（ESCC 1a）、无痛且神经功能正常：目前无需据此作治疗决策"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func withPainTheTechniqueStands() throws {
+        let finding = try spine(record(pain: .mechanical))
+        #expect(finding.detail.en.contains("Stable, low-grade: conventional radiotherapy."), "\(finding.detail.en)")
+    }
+
+    @Test func anOpenDifferentialAsksTissueOnlyWhenTreatmentComes() throws {
+        let quiet = try spine(record(pain: SINS.Pain.none, longInterval: true))
+        #expect(quiet.detail.en.hasSuffix("If pain or neurological signs appear: tissue first, then the technique its histology decides."), "\(quiet.detail.en)")
+        #expect(!quiet.claims.contains { $0.topic == .biopsy })
+        let painful = try spine(record(pain: .mechanical, longInterval: true))
+        #expect(painful.detail.en.contains("tissue diagnosis first"))
+    }
+}

@@ -265,13 +265,7 @@ extension SurgeryRules {
             // Stable, pain-free and neurologically intact: no decision waits on the grade (an
             // asymptomatic blastic L2 of a prostate cancer read "grade ESCC … before choosing
             // radiotherapy or surgery" as an advisory, where neither was in question).
-            let pain = sins.components.first { $0.key == "pain" }?.value
-            let painFree = pain == SINS.Pain.none.rawValue
-            // Healed (complete response, MDA) and no pain recorded: a breast cancer's T10 filled in
-            // completely under endocrine therapy, intact, read "grade ESCC before choosing
-            // radiotherapy or surgery" as an advisory where neither was in question.
-            let healed = pain == nil ? Self.healedCompletely(lesion.id, index: index) : nil
-            let quiet = sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && !deficit
+            let (quiet, healed) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
             severity = quiet ? .info : .advisory
             recommendation = quiet && healed != nil
                 ? LocalizedText(
@@ -295,13 +289,28 @@ extension SurgeryRules {
                     zh: "放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
             }
             recommendation = LocalizedText(en: "Stable, low-grade: \(technique.en)", zh: "稳定、低级别压迫：\(technique.zhHans)")
+            // Pain-free (or healed) and intact, as with the grade unknown: no radiotherapy is in
+            // question now. A breast cancer's T7, ESCC 1a, its MRI signal normal again under
+            // letrozole and abemaciclib, pain-free, read "radiotherapy waits for the biopsy"
+            // (cb24-v, rule set 2026.12.160).
+            let (quiet, healed) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
             // An undiagnosed lytic or mixed lesion (solitary, a long disease-free interval …) is
             // irradiated only once tissue has shown what it is: its O is the primary's only if it
             // is a metastasis (myeloma would be radiosensitive, a primary bone tumour another
             // treatment). A solitary S2 lytic lesion eight years after a renal cancer read
             // "stereotactic radiosurgery" beside "biopsy indicated" (cb22-g). Blastic lesions keep
             // the diagnosis findings' own advice (no biopsy under therapy, follow-up).
-            if !open.isEmpty, let latest = index.characters(lesion.id).last, latest != .blastic {
+            if quiet {
+                let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
+                    ?? LocalizedText(en: "pain-free", zh: "无痛")
+                let grade = escc?.grade.rawValue ?? ""
+                let technique = open.isEmpty
+                    ? technique
+                    : LocalizedText(en: "tissue first, then the technique its histology decides.", zh: "先取病理，再按其组织学选择放疗方式。")
+                recommendation = LocalizedText(
+                    en: "Stable, low-grade (ESCC \(grade)), \(state.en) and neurologically intact: no treatment decision waits on it now. If pain or neurological signs appear: \(technique.en)",
+                    zh: "稳定、低级别压迫（ESCC \(grade)）、\(state.zhHans)且神经功能正常：目前无需据此作治疗决策。如出现疼痛或神经症状：\(technique.zhHans)")
+            } else if !open.isEmpty, let latest = index.characters(lesion.id).last, latest != .blastic {
                 let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
                 recommendation = LocalizedText(
                     en: "Stable, low-grade — tissue diagnosis first (\(reasons.en)): radiotherapy waits for the biopsy, whose histology decides the technique; if it is a metastasis of the primary on record, \(technique.en)",
@@ -420,6 +429,17 @@ extension SurgeryRules {
             return LocalizedText(en: "normal signal on the \(latest.study.label.en)", zh: "\(latest.study.label.zhHans)示信号恢复正常")
         }
         return nil
+    }
+
+    /// Stable by SINS, pain-free — or healed (complete response, MDA) with no pain recorded — and
+    /// neurologically intact: no radiotherapy or surgery is in question now, whether the epidural
+    /// grade is unknown or low. A breast cancer's T10 filled in completely under endocrine therapy,
+    /// intact, read "grade ESCC before choosing radiotherapy or surgery" as an advisory.
+    func quietLesion(_ lesion: String, sins: SINS.Result, neuro: NeurologyRecord?, deficit: Bool) -> (quiet: Bool, healed: LocalizedText?) {
+        let pain = sins.components.first { $0.key == "pain" }?.value
+        let painFree = pain == SINS.Pain.none.rawValue
+        let healed = pain == nil ? Self.healedCompletely(lesion, index: index) : nil
+        return (sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && !deficit, healed)
     }
 
     static func sinsMissing(_ keys: [String]) -> String {
