@@ -27,7 +27,11 @@ extension SurgeryRules {
                     LocalizedText(
                         en: "elective surgery at least \(days) day\(days == 1 ? "" : "s") after the last dose\(from.map { " (from \($0))" } ?? "")",
                         zh: "择期手术距末次用药至少 \(days) 天\(from.map { "（\($0) 起）" } ?? "")")
-                } ?? LocalizedText(en: "elective surgery after the interval its label gives", zh: "择期手术前按其说明书停药")
+                // No interval in BoneMet's sources: said so, not "its label: … the interval its label
+                // gives" (a lenvatinib read so, cb24-h).
+                } ?? LocalizedText(
+                    en: "hold it before elective surgery for the interval given there (not in BoneMet's sources)",
+                    zh: "择期手术前按其中规定的间隔停药（BoneMet 资料未收录具体天数）")
                 let after = drug.resumeAfterDays.map { days in
                     LocalizedText(
                         en: "not given again for at least \(days) days after major surgery and until the wound has healed",
