@@ -355,7 +355,9 @@ import Testing
     }
 
     @Test func otherSchedulesLesionsOrPrimariesAreNotAdjuvant() throws {
-        for r in [record(weeks: 12), record(weeks: 27), record(weeks: nil), record(lesions: true), record(site: .lung)] {
+        var metastatic = record()
+        metastatic.visceralMetastases = [VisceralMetastasis(organ: "liver", date: day("2026-01-02"))]
+        for r in [record(weeks: 12), record(weeks: 27), record(weeks: nil), record(lesions: true), record(site: .lung), metastatic] {
             let choice = try #require(assess(r, asOf: day("2026-11-26")).rule("boneAgents.choice").first)
             #expect(!choice.title.en.contains("adjuvant"), "\(choice.title.en)")
         }

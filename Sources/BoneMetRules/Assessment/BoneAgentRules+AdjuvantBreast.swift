@@ -19,12 +19,14 @@ extension BoneAgentRules {
 
     /// Zoledronic acid at 4 mg about every 6 months — 24 to 26 weeks as records write "every 6
     /// months" (26 weeks; "24 weeks" for six 4-week cycles) — in a breast cancer with no bone
-    /// lesion on record: the adjuvant schedule, not SRE prevention.
+    /// lesion on record: the adjuvant schedule, not SRE prevention. Not with visceral metastases
+    /// on record (lymph nodes aside): a metastatic cancer has no adjuvant therapy.
     func isAdjuvantBreastSchedule(_ agent: Treatment) -> Bool {
         guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose, agent.doseMg.map({ abs($0 - 4) < 0.001 }) ?? true,
             let weeks = agent.intervalWeeks, (24...26).contains(weeks)
         else { return false }
-        return noBoneLesion && index.knownPrimaries.contains { $0.site == .breast }
+        let metastatic = (index.record.visceralMetastases ?? []).contains { !$0.isLymphNode }
+        return noBoneLesion && !metastatic && index.knownPrimaries.contains { $0.site == .breast }
     }
 
     /// The first dose given and whether the guideline's 3 years from it have passed.
