@@ -530,3 +530,30 @@ import Testing
         #expect(painful.detail.en.contains("tissue diagnosis first"))
     }
 }
+
+/// cb24-e (unseen record, 2026-12-03, a variant): a myeloma's zoledronic acid given on 18 November,
+/// three days after creatinine rose 1.2 → 1.8 mg/dL — the renal hold read only "withhold".
+/// Rule set 2026.12.163: doses given after the result that opened the hold are named.
+@Suite struct DoseGivenDuringARenalHoldTests {
+    func record(doses: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: doses.map(day)))
+        r.labs = [
+            LabResult(date: day("2023-01-18"), test: .creatinine, value: 1.0, unit: "mg/dL"),
+            LabResult(date: day("2023-03-15"), test: .creatinine, value: 1.6, unit: "mg/dL"),
+        ]
+        return r
+    }
+
+    @Test func aDoseAfterTheRiseIsNamed() throws {
+        let finding = try #require(assess(record(doses: ["2023-01-20", "2023-02-17", "2023-03-17"]), asOf: day("2023-03-21")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(finding.detail.en.contains("Given since that rise (2023-03-15): 2023-03-17 — the label withholds it; measure creatinine now."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("血肌酐升高（2023-03-15）后仍给药：2023-03-17"))
+    }
+
+    @Test func dosesUpToTheRiseSayNothing() throws {
+        let finding = try #require(assess(record(doses: ["2023-01-20", "2023-02-17", "2023-03-15"]), asOf: day("2023-03-21")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(!finding.detail.en.contains("Given since that rise"))
+    }
+}

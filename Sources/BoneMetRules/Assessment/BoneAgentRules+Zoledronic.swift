@@ -177,6 +177,15 @@ extension BoneAgentRules {
                     en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
                     zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
             }
+            // Doses given after the result that opened the hold: against it, and nephrotoxic on a
+            // kidney already worse. A myeloma's zoledronic acid given three days after creatinine
+            // rose 1.2 → 1.8 mg/dL read only "withhold" (cb24-e, rule set 2026.12.163).
+            let during = agent.givenDoses.filter { index.known($0) && $0.earliestDay > renal.trigger.date.latestDay }.sorted()
+            let givenDuring = during.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " Given since that rise (\(renal.trigger.date)): \(during.map(String.init(describing:)).joined(separator: ", ")) — the label withholds it; measure creatinine now.",
+                    zh: "血肌酐升高（\(renal.trigger.date)）后仍给药：\(during.map(String.init(describing:)).joined(separator: "、"))——说明书要求暂停；请立即复查血肌酐。")
             // The alternative as the kidneys stand now: a creatinine of 2.4 mg/dL (CrCl 21) read
             // "hypocalcaemia risk if eGFR < 30" as if that were another patient's (cb23-g).
             func alternative() -> LocalizedText {
@@ -195,8 +204,8 @@ extension BoneAgentRules {
                 subject: .treatment(agent.id), date: current.date,
                 title: title,
                 detail: LocalizedText(
-                    en: "\(state.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)",
-                    zh: "\(state.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。\(alternative().zhHans)"),
+                    en: "\(state.en)\(givenDuring.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)",
+                    zh: "\(state.zhHans)\(givenDuring.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。\(alternative().zhHans)"),
                 inputs: [
                     FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl ?? "unknown"),
