@@ -557,3 +557,33 @@ import Testing
         #expect(!finding.detail.en.contains("Given since that rise"))
     }
 }
+
+/// cb24-w (unseen record, 2026-12-03): a breast cancer given denosumab alone from April (no
+/// anticancer therapy yet) read "No treatment had started yet … shows how the disease behaves
+/// untreated" over an interval with five denosumab doses. Rule set 2026.12.164: the bone agent is
+/// named and the interval is "before any anticancer therapy".
+@Suite struct BoneAgentAloneIntervalTests {
+    func record(agent: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 15])]), ct("S2", "2023-05-05", [observation("L1", .lytic, [30, 25])])]
+        r.treatments = agent
+            ? [Treatment(id: "D1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .denosumab, doseMg: 120, intervalWeeks: 4)]
+            : []
+        return r
+    }
+
+    @Test func theBoneAgentIsNamedAndNotCalledUntreated() throws {
+        let a = assess(record(agent: true), asOf: day("2023-05-10"))
+        let history = try #require(a.rule("boneHealth.attribution.naturalHistory").first)
+        #expect(history.title.en == "Baseline 2023-01-05 → 2023-05-05: change before any anticancer therapy is natural history")
+        #expect(history.detail.en.hasPrefix("No anticancer therapy had started yet — only denosumab, a bone-modifying agent, ran"), "\(history.detail.en)")
+        #expect(history.detail.zhHans.hasPrefix("尚未开始抗肿瘤治疗——期间仅使用地舒单抗（骨改良药物）"), "\(history.detail.zhHans)")
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first)
+        #expect(point.detail.en.contains("baseline before any anticancer therapy (natural history); only denosumab ran — a bone-modifying agent, not an anticancer therapy"), "\(point.detail.en)")
+    }
+
+    @Test func withNothingGivenTheWordingIsAsBefore() throws {
+        let history = try #require(assess(record(agent: false), asOf: day("2023-05-10")).rule("boneHealth.attribution.naturalHistory").first)
+        #expect(history.detail.en.hasPrefix("No treatment had started yet: the change"))
+    }
+}

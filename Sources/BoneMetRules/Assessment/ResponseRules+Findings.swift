@@ -60,10 +60,16 @@ extension ResponseRules {
             let responding = point.lesions.filter(\.category.isResponse)
             let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
                 && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
+            let agentsOnly = boneAgentsOnly(point)
+            let onlyAgent = agentsOnly.map { names in
+                LocalizedText(en: "; only \(names.en) ran — a bone-modifying agent, not an anticancer therapy", zh: "；期间仅使用\(names.zhHans)——骨改良药物，并非抗肿瘤治疗")
+            } ?? LocalizedText(en: "", zh: "")
             let window = baseline
-                ? LocalizedText(en: "baseline before any treatment (natural history)", zh: "治疗前基线期（疾病自然进程）")
+                ? LocalizedText(
+                    en: "baseline before any \(agentsOnly == nil ? "treatment" : "anticancer therapy") (natural history)\(onlyAgent.en)",
+                    zh: "\(agentsOnly == nil ? "治疗" : "抗肿瘤治疗")前基线期（疾病自然进程）\(onlyAgent.zhHans)")
                 : point.untreated
-                ? LocalizedText(en: "untreated interval", zh: "未治疗区间")
+                ? LocalizedText(en: "no anticancer therapy in this interval\(onlyAgent.en)", zh: "本区间内无抗肿瘤治疗\(onlyAgent.zhHans)")
                 : Self.window(treatmentList(point.treatments))
             let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
             let switched = baseline || point.untreated ? nil : regimenSwitch(point)
@@ -113,8 +119,11 @@ extension ResponseRules {
         // Myeloma's or lymphoma's lesions only: their response is the disease's own criteria's
         // (IMWG, Lugano); the bone's sclerosis or shrinkage is a reading, not that response.
         let bloodOnly = !point.lesions.isEmpty && point.lesions.allSatisfy { index.bloodCancer($0.lesion) != nil }
+        let anticancer = boneAgentsOnly(point) != nil
         let suffix = baseline && progression
-            ? LocalizedText(en: " — before any treatment: natural history, not a treatment failure", zh: "——治疗前：疾病自然进程，并非治疗失败")
+            ? LocalizedText(
+                en: " — before any \(anticancer ? "anticancer therapy" : "treatment"): natural history, not a treatment failure",
+                zh: "——\(anticancer ? "抗肿瘤治疗" : "治疗")前：疾病自然进程，并非治疗失败")
             : young.map { young in
                 LocalizedText(en: " — \(young.days) days into \(young.names.en): too early to judge it", zh: "——\(young.names.zhHans)仅用药 \(young.days) 天：尚不能据此评价")
             }
@@ -149,27 +158,44 @@ extension ResponseRules {
     /// between regimens it is "off treatment" (advisory). Neither judges a regimen.
     func naturalHistoryFinding(_ point: TimePointResponse) -> Finding {
         let baseline = isBaseline(point)
+        let agents = boneAgentsOnly(point)
         let title =
             baseline
             ? LocalizedText(
-                en: "Baseline \(point.from) → \(point.to): change before any treatment is natural history",
-                zh: "基线期 \(point.from) → \(point.to)：治疗前的变化属于疾病自然进程")
+                en: "Baseline \(point.from) → \(point.to): change before any \(agents == nil ? "treatment" : "anticancer therapy") is natural history",
+                zh: "基线期 \(point.from) → \(point.to)：\(agents == nil ? "治疗" : "抗肿瘤治疗")前的变化属于疾病自然进程")
             : LocalizedText(
                 en: "Change between \(point.from) and \(point.to) happened off treatment",
                 zh: "\(point.from) 至 \(point.to) 期间的变化发生在停止治疗期间")
         let detail =
-            baseline
+            baseline && agents != nil
+            ? LocalizedText(
+                en: "No anticancer therapy had started yet — only \(agents?.en ?? ""), a bone-modifying agent, ran: the change (\(point.overall.label.en)) shows the disease without anticancer therapy. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
+                zh: "尚未开始抗肿瘤治疗——期间仅使用\(agents?.zhHans ?? "")（骨改良药物）：该变化（\(point.overall.label.zhHans)）反映未经抗肿瘤治疗时的疾病表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。")
+            : baseline
             ? LocalizedText(
                 en: "No treatment had started yet: the change (\(point.overall.label.en)) shows how the disease behaves untreated. It is the baseline against which the first regimen is judged — not a response to, or failure of, any regimen.",
                 zh: "尚未开始任何治疗：该变化（\(point.overall.label.zhHans)）反映疾病未经治疗时的表现，是评价首个方案的基线——既不是任何方案的疗效，也不是其失败。")
             : LocalizedText(
-                en: "No systemic therapy or local treatment was active in this interval: the change (\(point.overall.label.en)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
-                zh: "此区间内无全身治疗或局部治疗：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。")
+                en: "No systemic therapy or local treatment was active in this interval\(agents.map { " (only \($0.en), a bone-modifying agent)" } ?? ""): the change (\(point.overall.label.en)) is natural history of the disease and says nothing for or against any regimen. Judge a regimen only by the window in which it was given.",
+                zh: "此区间内无全身治疗或局部治疗\(agents.map { "（仅使用骨改良药物\($0.zhHans)）" } ?? "")：该变化（\(point.overall.label.zhHans)）属于疾病自然进程，不能作为任何方案有效或无效的依据。评价方案只看其用药窗口。")
         return Finding(
             ruleId: "boneHealth.attribution.naturalHistory", severity: baseline ? .info : .advisory, duty: .boneHealth,
             specialty: .medicalOncology, subject: .interval(from: point.from, to: point.to), date: point.to, title: title, detail: detail,
             inputs: [FindingInput("from", point.from.description), FindingInput("to", point.to.description), FindingInput("overall", point.overall.rawValue)],
             sources: [Self.attributionSource])
+    }
+
+    /// The bone-modifying agents that ran in an interval no anticancer therapy acted in, named: the
+    /// interval is not "untreated" for them. A breast cancer on denosumab alone for four months
+    /// read "no treatment had started yet … how the disease behaves untreated" (cb24-w, rule set
+    /// 2026.12.164).
+    func boneAgentsOnly(_ point: TimePointResponse) -> LocalizedText? {
+        guard point.untreated else { return nil }
+        let agents = point.treatments.compactMap { id in index.treatments.first { $0.id == id && $0.kind == .boneModifyingAgent } }
+        guard !agents.isEmpty else { return nil }
+        let names = LocalizedText.joined(agents.map { $0.agent?.label ?? TreatmentKind.boneModifyingAgent.label }, en: ", ", zh: "、")
+        return names
     }
 
     func flareFinding(_ response: LesionResponse) -> Finding {
