@@ -128,7 +128,7 @@ extension BoneAgentRules {
                     zh: "骨改良药物已停用（\(name.zhHans)，\(end)）——决定是否恢复")
             }
             // A vertebra broken since denosumab was stopped makes the decision a warning.
-            severity = stopped.flatMap { course in course.end.map { course.agent == .denosumab && !vertebralFractures(after: $0).isEmpty } } == true ? .warning : .advisory
+            severity = stopped.map { !fracturedSinceStop($0).isEmpty } == true ? .warning : .advisory
             claims = [Claim(.boneAgentIndication, about: "patient", "start")]
         case .notIndicated:
             title = LocalizedText(en: "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer", zh: "去势敏感性前列腺癌不使用骨改良药物预防 SRE")
@@ -182,6 +182,12 @@ extension BoneAgentRules {
     /// healed completely under alectinib and denosumab, collapsed seven months after denosumab was
     /// stopped, and the stop's finding still said "weigh the vertebral-fracture risk now" (cb24-r,
     /// rule set 2026.12.159).
+    /// The vertebrae broken since a stopped denosumab course ended; none for another agent.
+    func fracturedSinceStop(_ course: Treatment) -> [(Lesion, PartialDate)] {
+        guard course.agent == .denosumab, let end = course.end else { return [] }
+        return vertebralFractures(after: end)
+    }
+
     func vertebralFractures(after day: PartialDate) -> [(Lesion, PartialDate)] {
         var found: [String: (Lesion, PartialDate)] = [:]
         for (lesion, point) in index.imagedFractures where lesion.isSpinal && point.study.date.earliestDay > day.latestDay {
@@ -203,7 +209,7 @@ extension BoneAgentRules {
         let spanZh = course.start.map { "\($0)–\(end)" } ?? "至 \(end)"
         let reason = course.stopReason.map { LocalizedText(en: ", stopped (\($0.label.en))", zh: "，因\($0.label.zhHans)停用") }
             ?? LocalizedText(en: ", reason for stopping not recorded", zh: "，停用原因未记录")
-        let fractured = course.agent == .denosumab ? vertebralFractures(after: end) : []
+        let fractured = fracturedSinceStop(course)
         let since = LocalizedText.joined(fractured.map { lesion, day in
             LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
         }, en: ", ", zh: "、")

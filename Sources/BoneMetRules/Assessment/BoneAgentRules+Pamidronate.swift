@@ -28,19 +28,15 @@ extension BoneAgentRules {
                 zh: "肾功能 \(kidney.measure.zhHans)（< 30）：说明书不推荐骨转移患者在重度肾功能不全时使用（未研究血肌酐 > 3 mg/dL 者）"))
         }
         guard !reasons.isEmpty else { return nil }
-        let denosumab = kidney == nil
-            ? LocalizedText(en: "Denosumab needs no renal adjustment (with its hypocalcaemia precautions)", zh: "地舒单抗无需按肾功能调整剂量（需防范低钙血症）")
-            : LocalizedText(
-                en: "Denosumab needs no renal adjustment, but at this kidney function its boxed warning of severe hypocalcaemia applies — check for CKD–mineral bone disorder and correct calcium and vitamin D first",
-                zh: "地舒单抗无需按肾功能调整剂量，但在此肾功能下适用其严重低钙血症黑框警告——先排查慢性肾脏病-矿物质骨异常并纠正钙和维生素 D")
         let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
+        let denosumab = denosumabAlternative()
         return Finding(
             ruleId: "boneAgents.pamidronate.label", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: index.assessedOn,
             title: LocalizedText(en: "Pamidronate outside its label", zh: "帕米膦酸二钠超出说明书用法"),
             detail: LocalizedText(
-                en: "\(agent.label.en): \(list.en). Serum creatinine before each dose; withhold it when renal function has deteriorated. \(denosumab.en). The choice is medical oncology's.",
-                zh: "\(agent.label.zhHans)：\(list.zhHans)。每次给药前查血肌酐；肾功能恶化时暂停。\(denosumab.zhHans)。由肿瘤内科决定。"),
+                en: "\(agent.label.en): \(list.en). Serum creatinine before each dose; withhold it when renal function has deteriorated. Alternative: \(denosumab.en). The choice is medical oncology's.",
+                zh: "\(agent.label.zhHans)：\(list.zhHans)。每次给药前查血肌酐；肾功能恶化时暂停。替代药物：\(denosumab.zhHans)。由肿瘤内科决定。"),
             inputs: [FindingInput("doseMg", agent.doseMg.map(CaseIndex.format) ?? "unknown"), FindingInput("crclMlMin", clearance.map { CaseIndex.format($0.value) } ?? "unknown")],
             sources: [Self.aredia, Sources.cockcroftGault1976] + (kidney == nil ? [] : [Self.xgevaLabel]),
             claims: kidney == nil ? [] : [Claim(.boneAgentTiming, about: agent.id, "withhold")])

@@ -189,15 +189,8 @@ extension BoneAgentRules {
             // The alternative as the kidneys stand now: a creatinine of 2.4 mg/dL (CrCl 21) read
             // "hypocalcaemia risk if eGFR < 30" as if that were another patient's (cb23-g).
             func alternative() -> LocalizedText {
-                let name = BoneAgent.denosumab.label
-                guard let kidney = kidneyBelow30(clearance: index.creatinineClearance()) else {
-                    return LocalizedText(
-                        en: "Alternative during the hold: \(name.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30).",
-                        zh: "暂停期间的替代药物：\(name.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）。")
-                }
-                return LocalizedText(
-                    en: "Alternative during the hold: \(name.en) needs no renal adjustment, but kidney function is now \(kidney.measure.en) (< 30): its boxed warning of severe hypocalcaemia applies — check for CKD–mineral bone disorder and correct calcium and vitamin D first.",
-                    zh: "暂停期间的替代药物：\(name.zhHans)无需按肾功能调整，但当前肾功能 \(kidney.measure.zhHans)（< 30），适用其严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D。")
+                let denosumab = denosumabAlternative()
+                return LocalizedText(en: "Alternative during the hold: \(denosumab.en).", zh: "暂停期间的替代药物：\(denosumab.zhHans)。")
             }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
@@ -269,6 +262,22 @@ extension BoneAgentRules {
                 claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
         }
         return findings
+    }
+
+    /// Denosumab as the alternative to a bisphosphonate the kidneys bar or hold, as they stand now:
+    /// below 30 its boxed warning is said, not left conditional (a creatinine of 2.4 mg/dL, CrCl 21,
+    /// read "hypocalcaemia risk if eGFR < 30" as if that were another patient's, cb23-g). For the
+    /// zoledronic acid renal hold and pamidronate's label finding.
+    func denosumabAlternative() -> LocalizedText {
+        let name = BoneAgent.denosumab.label
+        guard let kidney = kidneyBelow30(clearance: index.creatinineClearance()) else {
+            return LocalizedText(
+                en: "\(name.en) (no renal adjustment; hypocalcaemia risk if eGFR < 30)",
+                zh: "\(name.zhHans)（无需按肾功能调整；eGFR < 30 时有低钙血症风险）")
+        }
+        return LocalizedText(
+            en: "\(name.en) needs no renal adjustment, but kidney function is now \(kidney.measure.en) (< 30): its boxed warning of severe hypocalcaemia applies — check for CKD–mineral bone disorder and correct calcium and vitamin D first",
+            zh: "\(name.zhHans)无需按肾功能调整，但当前肾功能 \(kidney.measure.zhHans)（< 30），适用其严重低钙血症黑框警告——先评估慢性肾病–矿物质骨异常并纠正钙和维生素 D")
     }
 
     /// An eGFR on record beside a CrCl that cannot be computed: it is not ignored, but it is not
