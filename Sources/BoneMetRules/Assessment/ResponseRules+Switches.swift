@@ -34,13 +34,26 @@ extension ResponseRules {
                 return point.to.earliestDay <= end.latestDay + index.settings.regimenGapDays
                     && !point.treatments.contains { $0 != therapy.id && acting($0, at: point) }
             }
-            if window.contains(where: { $0.overall == .progressiveDisease }) { continue }
+            // A progression read only on tracer scans taken before any regimen in them had run
+            // `blasticLatencyWeeks` (setting) is no judgement of this one: more or new uptake that
+            // early may be the flare of healing. Letrozole + palbociclib stopped for "progression"
+            // on a bone scan 40 days in, the CT three months later a PR with sclerotic fill-in,
+            // drew nothing (cb25-c) — the seed's own warning about sclerosis read as progression.
+            let progressions = window.filter { $0.overall == .progressiveDisease }
+            let early = progressions.compactMap { point in youngRegimen(point).map { (point: point, days: $0.days) } }
+            if !progressions.isEmpty && early.count < progressions.count { continue }
             // PSA progression by PCWG3 before the stop: the stop rests on it, and the PSA finding
             // says it with the bone scan beside it (a CRPC's enzalutamide stopped on a PSA rising
             // from 3.1 to 14.2 ng/mL read "stopped for progression that its window does not show").
             if psa.contains(where: { found in
                 found.therapy.id == therapy.id && (therapy.end.map { found.rise.date.earliestDay <= $0.latestDay } ?? true)
             }) { continue }
+            if !early.isEmpty {
+                findings.append(tooEarlySwitch(therapy, early: early, later: inWindow.filter { point in
+                    !early.contains { $0.point.study == point.study } && early.allSatisfy { $0.point.to.latestDay < point.to.earliestDay }
+                }))
+                continue
+            }
             let observed = LocalizedText.joined(window.map { point in
                 // A study after the stop is said as such: "before it was stopped" named a CT taken
                 // five weeks after.
@@ -102,5 +115,40 @@ extension ResponseRules {
                 sources: Self.sources + [Self.attributionSource]))
         }
         return findings
+    }
+
+    /// A regimen stopped for a progression read only on tracer scans too early to judge it
+    /// (`youngRegimen`): the scan and the day of it are named, with what was imaged later in its
+    /// window, so the switch is reviewed rather than counted as the regimen's failure in bone.
+    private func tooEarlySwitch(_ therapy: Treatment, early: [(point: TimePointResponse, days: Int)], later: [TimePointResponse]) -> Finding {
+        let weeks = index.settings.blasticLatencyWeeks
+        let scans = LocalizedText.joined(early.map { item in
+            let label = index.studies.first { $0.id == item.point.study }?.label ?? LocalizedText(en: item.point.study, zh: item.point.study)
+            // The study's label carries its date ("bone scan of 2026-04-06").
+            return LocalizedText(en: "the \(label.en), \(item.days) days into it", zh: "\(label.zhHans)（用药第 \(item.days) 天）")
+        }, en: "; ", zh: "；")
+        let laterText: LocalizedText = later.isEmpty
+            ? LocalizedText(en: " No later study in its window.", zh: "其用药窗口内无更晚的影像。")
+            : {
+                let list = LocalizedText.joined(later.map { point in
+                    LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+                }, en: ", ", zh: "，")
+                return LocalizedText(en: " Imaged later in its window: \(list.en).", zh: "其用药窗口内较晚的影像：\(list.zhHans)。")
+            }()
+        let days = early.map(\.days).max() ?? 0
+        return Finding(
+            ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .warning,
+            duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+            title: LocalizedText(
+                en: "\(therapy.label.en) was stopped for progression on a scan \(days) days into it — too early to judge it",
+                zh: "\(therapy.label.zhHans) 因“进展”停用，所据扫描仅在用药 \(days) 天时——尚不能评价"),
+            detail: LocalizedText(
+                en: "The progression in its window rests on \(scans.en) — less than the \(weeks) weeks (setting) a treatment effect on bone needs: more or new uptake then may be the flare of healing as well as progression (PCWG3 reads the first scan after baseline at 8–12 weeks and asks a later scan to confirm new lesions).\(laterText.en) Do not count the regimen as failed in bone on that scan; review the switch with imaging from \(weeks) weeks on, tumour markers and symptoms together.",
+                zh: "其用药窗口内的进展仅依据 \(scans.zhHans)——短于治疗对骨起效所需的 \(weeks) 周（设置）：此时放射性浓聚增高或新发浓聚既可能是进展，也可能是修复性闪烁（PCWG3 在治疗后 8–12 周读首次扫描，新发病灶需以后续扫描确认）。\(laterText.zhHans)不应据此次扫描认定该方案对骨转移无效；请结合用药 \(weeks) 周后的影像、肿瘤标志物和症状复核此次换药。"),
+            inputs: [
+                FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
+                FindingInput("windowResponses", early.map { "\($0.point.to) \($0.point.overall.rawValue) day \($0.days)" }.joined(separator: ", ")),
+            ],
+            sources: Self.sources + [PCWG3Rules.source, Self.attributionSource])
     }
 }

@@ -1,0 +1,64 @@
+import BoneMetRules
+import Testing
+
+/// cb25-c (unseen record, 2026-12-03): a breast cancer's letrozole + palbociclib from 25 February,
+/// stopped on 10 April "for progression" — the only progression in its window a bone scan of
+/// 6 April, 40 days in, hotter at L3 and the ilium with a new rib focus; capecitabine from
+/// 15 April, and the CT of 10 July a partial response with sclerotic fill-in. The scan was already
+/// called "too early to judge it" (rule set .151), but the switch drew nothing: a PD in the window
+/// was taken as the stop's evidence. The seed's own warning — new sclerosis under therapy is
+/// response, a switch for "progression" is checked against its window (reference.md, treatment-window
+/// attribution; PCWG3 reads the first scan after baseline at 8–12 weeks, Scher 2016). Rule set
+/// 2026.12.165: a stop for progression resting only on tracer scans within the latency setting is
+/// a warning naming the scan, the day and the later imaging of its window.
+@Suite struct SwitchOnAScanTooEarlyTests {
+    func record(scanOn date: String = "2026-04-06", stop: String = "2026-04-10", secondModality: Modality = .boneScan) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "L2", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-02-18"), modality: .boneScan, observations: [observation("L1") { $0.uptake = true }, observation("L2") { $0.uptake = true }]),
+            ct("C1", "2026-02-20", [observation("L1", .lytic, [20, 16]) { $0.boneDestruction = true }, observation("L2", .lytic, [30, 22]) { $0.boneDestruction = true }]),
+            ImagingStudy(
+                id: "B2", date: day(date), modality: secondModality,
+                observations: [observation("L1") { $0.uptake = true; $0.uptakeChangePercent = 40 }, observation("L2") { $0.uptake = true; $0.uptakeChangePercent = 30 }]),
+            ct("C2", "2026-07-10", [
+                observation("L1", .mixed, [20, 16]) { $0.fillIn = .partial; $0.scleroticRim = true },
+                observation("L2", .mixed, [29, 22]) { $0.fillIn = .partial },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, drugs: ["来曲唑", "哌柏西利"], start: day("2026-02-25"), end: day(stop), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, drugs: ["卡培他滨"], start: day("2026-04-15")),
+        ]
+        return r
+    }
+
+    func switchFinding(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2026-07-12")).rule("boneHealth.attribution.unsupportedSwitch").first { $0.subject == .treatment("T1") }
+    }
+
+    @Test func aStopOnAScan40DaysInIsAWarningNamingItAndTheLaterResponse() throws {
+        let finding = try #require(switchFinding(record()))
+        #expect(finding.severity == .warning && finding.specialty == .medicalOncology)
+        #expect(finding.title.en.hasSuffix("was stopped for progression on a scan 40 days into it — too early to judge it"), "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("因“进展”停用，所据扫描仅在用药 40 天时——尚不能评价"), "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("rests on the bone scan of 2026-04-06, 40 days into it — less than the 8 weeks (setting)"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("Imaged later in its window: 2026-07-10 partial response (PR)."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("（用药第 40 天）——短于治疗对骨起效所需的 8 周（设置）"), "\(finding.detail.zhHans)")
+        #expect(finding.sources.contains { $0.id == "scher2016" })
+    }
+
+    @Test func theLatencyIsTheBoundary() throws {
+        // Day 55 is inside the 8 weeks; day 56 judges the regimen, and its PD supports the stop.
+        #expect(try #require(switchFinding(record(scanOn: "2026-04-21", stop: "2026-04-25"))).title.en.contains("55 days into it"))
+        #expect(switchFinding(record(scanOn: "2026-04-22", stop: "2026-04-25")) == nil)
+    }
+
+    @Test func anAnatomicProgressionSupportsTheStop() {
+        // A PET-CT is a tracer study too; an MRI is read as an anatomic study (RECIST).
+        #expect(switchFinding(record(secondModality: .petCt)) != nil)
+        var r = record()
+        r.studies[2] = ct("C9", "2026-04-06", [observation("L1", .lytic, [30, 26]) { $0.boneDestruction = true }, observation("L2", .lytic, [30, 22])])
+        #expect(switchFinding(r) == nil)
+    }
+}
