@@ -74,6 +74,27 @@ import Testing
         #expect(byField["patient.sex"]?.message(.en).contains("1") == false)
     }
 
+    /// A mistyped code names the value it most likely meant: "haemoglobin" (the British spelling
+    /// BoneMet's own texts use) was refused with a list of 22 tests to search (cb25-d). One value
+    /// within one or two letters is named; a word far from all, or close to two, names none.
+    @Test func aMistypedCodeNamesTheValueItMostLikelyMeant() {
+        let found = errors(#"""
+        {"patient": {"id": "p1", "sex": "Female"},
+         "primaries": [{"id": "P1", "site": "breast", "histologyType": "follicular"}],
+         "lesions": [{"id": "L1", "bone": "femur"}],
+         "studies": [{"id": "S1", "date": "2022-01-01", "modality": "ct", "coverage": ["wholeSpine"],
+                      "observations": [{"lesion": "L1", "fillIn": "partail"}]}],
+         "labs": [{"date": "2022-01-01", "test": "haemoglobin", "value": 11, "unit": "g/dL"}]}
+        """#)
+        let byField = Dictionary(found.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byField["labs[0].test"]?.message(.en).hasPrefix(#"field "labs[0].test": unknown value "haemoglobin"; did you mean "hemoglobin"?; allowed values: creatinine"#) == true, "\(found)")
+        #expect(byField["labs[0].test"]?.message(.zhHans).contains(#"；是否应为 "hemoglobin"？；允许的值："#) == true)
+        #expect(byField["studies[0].observations[0].fillIn"]?.message(.en).contains(#"did you mean "partial"?"#) == true)
+        #expect(byField["patient.sex"]?.message(.en).contains(#"did you mean "female"?"#) == true)
+        #expect(byField["primaries[0].histologyType"]?.message(.en).contains("did you mean") == false)
+        #expect(byField["studies[0].coverage[0]"]?.message(.en).contains("did you mean") == false)
+    }
+
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
     /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
     @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {

@@ -77,9 +77,12 @@ public struct InputError: Error, Sendable, Hashable {
             return LocalizedText(en: "required but missing", zh: "必填但缺失")
         case .unknownValue(let value, let allowed):
             let list = allowed.joined(separator: ", ")
+            let hint = Self.suggestion(for: value, among: allowed).map {
+                LocalizedText(en: "; did you mean \"\($0)\"?", zh: "；是否应为 \"\($0)\"？")
+            } ?? LocalizedText(en: "", zh: "")
             return LocalizedText(
-                en: "unknown value \"\(Self.shorten(value))\"; allowed values: \(list)",
-                zh: "未知的值 \"\(Self.shorten(value))\"；允许的值：\(list)")
+                en: "unknown value \"\(Self.shorten(value))\"\(hint.en); allowed values: \(list)",
+                zh: "未知的值 \"\(Self.shorten(value))\"\(hint.zhHans)；允许的值：\(list)")
         case .wrongType(let expected):
             return LocalizedText(en: "must be \(expected.label.en)", zh: "必须是\(expected.label.zhHans)")
         case .notOneOf(let allowed):

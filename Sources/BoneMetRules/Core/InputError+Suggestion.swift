@@ -1,0 +1,38 @@
+/// The allowed value a mistyped one most likely meant, for the error to name it: records write
+/// British spellings ("haemoglobin" for `hemoglobin`), another letter case or a slip of one or two
+/// letters. Only one value that close is named; none when two are, or the word is far from all.
+extension InputError {
+    static func suggestion(for value: String, among allowed: [String]) -> String? {
+        let typed = folded(value)
+        guard typed.count >= 3, typed.count <= 40 else { return nil }
+        // Two edits for longer words, one for short ones: "ct" is not "mri".
+        let limit = typed.count >= 6 ? 2 : 1
+        let close = allowed
+            .map { (value: $0, distance: editDistance(typed, folded($0), limit: limit)) }
+            .filter { $0.distance <= limit }
+        guard let nearest = close.map(\.distance).min() else { return nil }
+        let named = close.filter { $0.distance == nearest }
+        return named.count == 1 ? named[0].value : nil
+    }
+
+    /// Lower case, without the separators a hand-typed code gains ("Partial Response", "no_uptake").
+    private static func folded(_ text: String) -> [Character] {
+        Array(text.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" })
+    }
+
+    /// Levenshtein distance, stopped early once every path exceeds `limit`.
+    private static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            if (current.min() ?? 0) > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
