@@ -18,6 +18,13 @@ import Testing
             ("HER2 negative cancer, progression", nil, nil),
             ("ER(+) primary; recurrence ER(-)", nil, nil),
             ("ER <10%, PR 30%", nil, .positive),
+            // Rule set 2026.12.166 (cb25-f): the name of the three negatives.
+            ("乳腺癌 三阴性", .negative, .negative),
+            ("三阴性乳腺癌 术后", .negative, .negative),
+            ("Triple-negative breast cancer", .negative, .negative),
+            ("TNBC, Ki-67 60%", .negative, .negative),
+            ("非三阴性乳腺癌", nil, nil),
+            ("not triple negative", nil, nil),
         ]
         for (text, er, pr) in cases {
             #expect(ReceptorText.status(.er, in: text) == er, "\(text)")

@@ -41,8 +41,32 @@ public enum ReceptorText {
             return read(String(String.UnicodeScalarView(scalars[marks[i].end..<stop])))
         }
         // Two readings that disagree (a primary and a recurrence in one text) settle nothing.
-        guard let first = readings.first, readings.allSatisfy({ $0 == first }) else { return nil }
-        return first
+        guard let first = readings.first else { return tripleNegative(scalars) ? .negative : nil }
+        return readings.allSatisfy({ $0 == first }) ? first : nil
+    }
+
+    /// "三阴性乳腺癌", "triple-negative", "TNBC": ER, PR and HER2 all negative — the name a
+    /// pathology or clinic text gives instead of the three results (cb25-f: "乳腺癌 三阴性" scored
+    /// New Katagiri's primary 0–2, hormone dependence unknown). Not "非三阴性" (not triple-negative).
+    static let tripleNegativeNames = ["三阴性", "三阴乳腺癌", "triple negative", "triple-negative", "tnbc"].map { Array($0.unicodeScalars) }
+
+    static func tripleNegative(_ scalars: [Unicode.Scalar]) -> Bool {
+        for name in tripleNegativeNames {
+            var index = 0
+            while index + name.count <= scalars.count {
+                defer { index += 1 }
+                guard scalars[index..<index + name.count].elementsEqual(name) else { continue }
+                let before = index > 0 ? scalars[index - 1] : " "
+                if before == "非" || isLetter(before) { continue }
+                // "not triple negative", "non-TNBC"
+                let head = String(String.UnicodeScalarView(scalars[max(0, index - 4)..<index]))
+                if head.hasSuffix("not ") || head.hasSuffix("non-") || head.hasSuffix("non ") { continue }
+                let after = index + name.count < scalars.count ? scalars[index + name.count] : " "
+                if name.first.map(isLetter) == true && isLetter(after) { continue }
+                return true
+            }
+        }
+        return false
     }
 
     /// The status written right after a receptor's name.
