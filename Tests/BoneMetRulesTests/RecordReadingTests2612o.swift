@@ -62,3 +62,47 @@ import Testing
         #expect(switchFinding(r) == nil)
     }
 }
+
+/// cb25-g (unseen record, 2026-12-03): a breast cancer's denosumab given every 4 weeks until
+/// 25 December 2025 and then no more, no stop recorded; on the CT of 20 October 2026 L1 — clear
+/// before — lytic and collapsed over half its height. The course read "dose due since 2026-01-22",
+/// an advisory naming no fracture, where a recorded stop names it and warns (rule set .159; Xgeva
+/// label: multiple vertebral fractures after discontinuation). Rule set 2026.12.167: a vertebra
+/// broken since a denosumab dose fell due is named, and the due dose is a warning.
+@Suite struct VertebralFractureDuringADenosumabLapseTests {
+    func record(collapseOn date: String?, agent: BoneAgent = .denosumab) -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("L1")))
+        r.studies[0].observations.append(observation("V1") { $0.present = false })
+        if let date {
+            r.studies.append(ct("S3", date, [observation("V1", .lytic, [15, 12]) { $0.fracture = true; $0.collapse = .over50 }]))
+        }
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: agent, doseMg: agent == .denosumab ? 120 : 4, intervalWeeks: 4,
+            doses: ["2023-01-20", "2023-02-17", "2023-03-17"].map(day)))
+        return r
+    }
+
+    func due(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-12-01")).rule("boneAgents.doseDue").first)
+    }
+
+    @Test func aCollapseSinceTheDoseFellDueIsNamedAndWarned() throws {
+        let finding = try due(record(collapseOn: "2023-11-20"))
+        #expect(finding.severity == .warning)
+        #expect(finding.title.en == "denosumab dose due since 2023-04-14 — a vertebra broken since", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "地舒单抗 自 2023-04-14 起应给药——此后出现椎体骨折", "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("Since the dose fell due, a vertebral fracture: L1 vertebra (2023-11-20)."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("应给药之后出现椎体骨折：L1 椎体（2023-11-20）"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func aCollapseBeforeTheDueDayNoneOrAnotherAgentKeepsTheAdvisory() throws {
+        // The due day is the boundary: a collapse imaged on it is not after it.
+        for date in ["2023-04-14", nil] as [String?] {
+            let finding = try due(record(collapseOn: date))
+            #expect(finding.severity == .advisory, "\(String(describing: date))")
+            #expect(!finding.detail.en.contains("Since the dose fell due"))
+        }
+        #expect(try due(record(collapseOn: "2023-11-20", agent: .zoledronicAcid)).severity == .advisory)
+    }
+}

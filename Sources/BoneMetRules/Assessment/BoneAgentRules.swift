@@ -194,15 +194,28 @@ struct BoneAgentRules {
             } ?? LocalizedText(en: " No serum creatinine on record: check it before the dose (label).", zh: "病历中无血肌酐：给药前请检查（说明书）。")
         // Denosumab left to lapse is a stop (reference.md: rebound bone turnover on stopping): a
         // course five months past its due day read only "dose due".
-        let lapse = agent.agent == .denosumab
+        // A vertebra broken since the dose fell due is the label's rebound as well as the disease
+        // (cb25-g: denosumab lapsed after 2025-12-25, L1 collapsed on the CT of 2026-10-20, and the
+        // finding stayed an advisory that named no fracture) — as after a recorded stop (.159).
+        let broken = agent.agent == .denosumab ? vertebralFractures(after: due) : []
+        let brokenText = LocalizedText.joined(broken.map { lesion, day in
+            LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
+        }, en: ", ", zh: "、")
+        let lapse = !broken.isEmpty
+            ? LocalizedText(
+                en: " Since the dose fell due, a vertebral fracture: \(brokenText.en). Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — at a level with a metastasis as well, the rebound is in the differential: decide now on resuming it or another antiresorptive.",
+                zh: "应给药之后出现椎体骨折：\(brokenText.zhHans)。停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——即使该节段有转移灶，也需鉴别反弹性骨折：现在决定恢复该药或改用其他抗骨吸收药物。")
+            : agent.agent == .denosumab
             ? LocalizedText(
                 en: " If it is not to be continued: stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — decide on another agent rather than let it lapse.",
                 zh: "如不再继续：停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——应决定改用其他药物，而非任其中断。")
             : LocalizedText(en: "", zh: "")
         return Finding(
-            ruleId: "boneAgents.doseDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.doseDue", severity: broken.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
-            title: LocalizedText(en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)", zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药"),
+            title: LocalizedText(
+                en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
+                zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
             detail: LocalizedText(
                 en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)\(lapse.en)",
                 zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
