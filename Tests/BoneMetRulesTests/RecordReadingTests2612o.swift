@@ -106,3 +106,41 @@ import Testing
         #expect(try due(record(collapseOn: "2023-11-20", agent: .zoledronicAcid)).severity == .advisory)
     }
 }
+
+/// cb25-h (unseen record, 2026-12-03): a colon cancer's third metacarpal recorded "left" with the
+/// note "右手第3掌骨" was asked to be biopsied on the left, and nothing named the conflict — the
+/// note is read only where the record leaves the side out. Rule set 2026.12.168: a recorded side
+/// or vertebral level that differs from the one its own note names is a warning to confirm it
+/// (WHO Surgical Safety Checklist: site confirmed and marked).
+@Suite struct SiteConflictTests {
+    func findings(_ lesion: Lesion) -> [Finding] {
+        var r = baseCase()
+        r.lesions = [lesion]
+        r.studies = [ct("S1", "2023-01-05", [observation(lesion.id, .lytic, [20, 20]) { $0.boneDestruction = true }])]
+        return assess(r, asOf: day("2023-02-01")).rule("diagnosis.record.siteConflict")
+    }
+
+    @Test func aSideTheNoteContradictsIsAWarning() throws {
+        let finding = try #require(findings(Lesion(id: "L1", bone: .hand, laterality: .left, note: "右手第3掌骨")).first)
+        #expect(finding.severity == .warning && finding.specialty == .mdtCoordinator && finding.subject == .lesion("L1"))
+        #expect(finding.title.en == "left hand: recorded left, its note says right — confirm the side", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "左手骨：记录为左侧，备注为右侧——请核对侧别", "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("its note (\"右手第3掌骨\") names right"))
+        #expect(finding.sources.map(\.id) == ["whoSafeSurgery2009"])
+    }
+
+    @Test func aLevelTheNoteContradictsIsAWarning() throws {
+        let finding = try #require(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T10"), note: "胸12椎体及左侧椎弓根")).first)
+        #expect(finding.title.en == "T10 vertebra: recorded T10, its note says T12 — confirm the level", "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("记录为T10，备注为T12——请核对节段"), "\(finding.title.zhHans)")
+    }
+
+    @Test func agreementSilenceOrAnUnclearNoteSaysNothing() {
+        #expect(findings(Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .right, note: "右股骨干")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .femur, segment: .diaphysis, note: "右股骨干")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .pelvis, laterality: .left, note: "左右髂骨")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .pelvis, laterality: .bilateral, note: "左髂骨为主")).isEmpty)
+        #expect(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T12"), note: "T12 vertebral body, left pedicle")).isEmpty)
+        #expect(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T12"), note: "T11-T12")).isEmpty)
+    }
+}
