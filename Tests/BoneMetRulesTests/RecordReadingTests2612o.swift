@@ -144,3 +144,33 @@ import Testing
         #expect(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T12"), note: "T11-T12")).isEmpty)
     }
 }
+
+/// cb25-k (unseen record, 2026-12-03): an 82-year-old woman, creatinine 1.2 mg/dL, on zoledronic
+/// acid 4 mg every 4 weeks with no weight on record, read only "record weight". At that creatinine
+/// and age Cockcroft–Gault is 0.571 × weight, so 4 mg (CrCl > 60, Zometa label) needs over 105 kg.
+/// Rule set 2026.12.169: with only the weight missing, the label's bands are given as weights and
+/// the dose on record is placed among them.
+@Suite struct ZoledronicBandsAsWeightsTests {
+    func finding(dose: Double?, weight: Double? = nil, sex: CockcroftGault.Sex = .female) throws -> Finding? {
+        var r = baseCase()
+        r.patient.sex = sex
+        r.patient.weights = weight.map { [WeightRecord(date: day("2023-01-01"), kg: $0)] } ?? []
+        r.labs = [LabResult(date: day("2023-01-20"), test: .creatinine, value: 1.2, unit: "mg/dL")]
+        r.treatments.append(Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2023-02-01"), agent: .zoledronicAcid, doseMg: dose, intervalWeeks: 4))
+        return assess(r, asOf: day("2023-02-10")).rule("boneAgents.zoledronic.crclUnknown").first
+    }
+
+    @Test func theBandsAreGivenAsWeightsAndTheDosePlaced() throws {
+        // Woman of 53, creatinine 1.2: (140 − 53) / (72 × 1.2) × 0.85 = 0.856 mL/min per kg.
+        let f = try #require(try finding(dose: 4))
+        #expect(f.detail.en.contains("at the creatinine of 2023-01-20 (1.2 mg/dL) in a woman of 53, CrCl is 0.856 × weight: 4.0 mg needs over 70.1 kg, 3.5 mg 58.4–70.1 kg, 3.3 mg 46.7–58.4 kg, 3.0 mg 35.1–46.7 kg; under 35.1 kg (CrCl < 30) it is not recommended. The 4 mg on record fits over 70.1 kg only."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("4.0 mg 需体重超过 70.1 kg"), "\(f.detail.zhHans)")
+        #expect(try #require(try finding(dose: 3.3)).detail.en.hasSuffix("The 3.3 mg on record fits 46.7–58.4 kg only."))
+        // A man: no 0.85 — (87 / 86.4) = 1.007 per kg, 4.0 mg over 59.6 kg.
+        #expect(try #require(try finding(dose: nil, sex: .male)).detail.en.contains("CrCl is 1.007 × weight: 4.0 mg needs over 59.6 kg"))
+    }
+
+    @Test func aWeightOnRecordComputesTheClearanceInstead() throws {
+        #expect(try finding(dose: 4, weight: 60) == nil)
+    }
+}

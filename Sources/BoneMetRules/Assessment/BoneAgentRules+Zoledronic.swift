@@ -317,9 +317,10 @@ extension BoneAgentRules {
                 ? LocalizedText(en: "serum creatinine, weight, sex and birth date", zh: "血肌酐、体重、性别和出生日期")
                 : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
             title = LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率")
+            let bands = weightBands(agent)
             detail = LocalizedText(
-                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(Self.egfrOnRecord(index).en)",
-                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(Self.egfrOnRecord(index).zhHans)")
+                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(bands.en)\(Self.egfrOnRecord(index).en)",
+                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(bands.zhHans)\(Self.egfrOnRecord(index).zhHans)")
             input = FindingInput("missing", gaps.missing.isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))
         }
         return Finding(
@@ -327,5 +328,37 @@ extension BoneAgentRules {
             subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
             sources: (gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil
                 ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
+    }
+
+    /// Only the weight missing: the label's bands as weights at the baseline creatinine, sex and
+    /// age (Cockcroft–Gault is linear in weight), and whether the dose given fits any of them. An
+    /// 82-year-old woman with creatinine 1.2 mg/dL on 4 mg every 4 weeks read only "record
+    /// weight" — 4 mg needs CrCl > 60, which at that creatinine and age means over 105 kg (cb25-k).
+    private func weightBands(_ agent: Treatment) -> LocalizedText {
+        let none = LocalizedText(en: "", zh: "")
+        let at = agent.planned ? nil : agent.start
+        guard index.latestWeight() == nil, let lab = index.latestLab(.creatinine, onOrBefore: at), let creatinine = lab.canonicalValue,
+            creatinine > 0, let sex = index.record.patient.sex, let age = index.age(at: lab.date), (18...120).contains(age)
+        else { return none }
+        // CrCl per kilogram of body weight (Cockcroft & Gault 1976).
+        let perKg = Double(140 - age) / (72 * creatinine) * (sex == .female ? 0.85 : 1)
+        guard perKg > 0 else { return none }
+        func kg(_ clearance: Double) -> String { CaseIndex.format(clearance / perKg, decimals: 1) }
+        let given = agent.doseMg.flatMap { dose -> LocalizedText? in
+            let text = CaseIndex.format(dose)
+            let fits: LocalizedText
+            switch dose {
+            case 4...: fits = LocalizedText(en: "over \(kg(60)) kg", zh: "体重超过 \(kg(60)) kg")
+            case 3.5..<4: fits = LocalizedText(en: "\(kg(50))–\(kg(60)) kg", zh: "体重 \(kg(50))–\(kg(60)) kg")
+            case 3.3..<3.5: fits = LocalizedText(en: "\(kg(40))–\(kg(50)) kg", zh: "体重 \(kg(40))–\(kg(50)) kg")
+            case 3.0..<3.3: fits = LocalizedText(en: "\(kg(30))–\(kg(40)) kg", zh: "体重 \(kg(30))–\(kg(40)) kg")
+            default: return nil
+            }
+            return LocalizedText(en: " The \(text) mg on record fits \(fits.en) only.", zh: "病历中的 \(text) mg 仅适合\(fits.zhHans)。")
+        } ?? none
+        let sexText = sex == .female ? LocalizedText(en: "a woman", zh: "女性") : LocalizedText(en: "a man", zh: "男性")
+        return LocalizedText(
+            en: " Until then, at the creatinine of \(lab.date) (\(CaseIndex.format(creatinine, decimals: 2)) mg/dL) in \(sexText.en) of \(age), CrCl is \(CaseIndex.format(perKg, decimals: 3)) × weight: 4.0 mg needs over \(kg(60)) kg, 3.5 mg \(kg(50))–\(kg(60)) kg, 3.3 mg \(kg(40))–\(kg(50)) kg, 3.0 mg \(kg(30))–\(kg(40)) kg; under \(kg(30)) kg (CrCl < 30) it is not recommended.\(given.en)",
+            zh: "在记录体重之前：按 \(lab.date) 的血肌酐（\(CaseIndex.format(creatinine, decimals: 2)) mg/dL）、\(age) 岁\(sexText.zhHans)计算，CrCl = \(CaseIndex.format(perKg, decimals: 3)) × 体重：4.0 mg 需体重超过 \(kg(60)) kg，3.5 mg 为 \(kg(50))–\(kg(60)) kg，3.3 mg 为 \(kg(40))–\(kg(50)) kg，3.0 mg 为 \(kg(30))–\(kg(40)) kg；低于 \(kg(30)) kg（CrCl < 30）不推荐使用。\(given.zhHans)")
     }
 }
