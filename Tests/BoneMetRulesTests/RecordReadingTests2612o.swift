@@ -174,3 +174,43 @@ import Testing
         #expect(try finding(dose: 4, weight: 60) == nil)
     }
 }
+
+/// cb25-r (unseen record, 2026-12-03): a prostate cancer recorded castration-sensitive at its
+/// diagnosis in 2024, leuprorelin + bicalutamide since, PSA nadir 0.8 ng/mL then 3.9 and 5.2 —
+/// PSA progression by PCWG3 under androgen deprivation, which the assessment already said — while
+/// the bone-agent finding read "castration-sensitive: not indicated". Progression with castrate
+/// testosterone is castration resistance (PCWG3, Scher 2016), where the agent is indicated
+/// (Fizazi 2011). Rule set 2026.12.170: the recorded status stands against a progression since as
+/// "depends on the disease state", with the progression and the request to check testosterone.
+@Suite struct CastrationSensitiveRecordedThenPSAProgressionTests {
+    func record(psa: [(String, Double)]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2024-03"), castrationResistant: false)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right, primary: "P1")]
+        r.studies = [ct("C1", "2024-03-12", [observation("L1", .blastic, [25, 20])])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "亮丙瑞林+比卡鲁胺", start: day("2024-03-20"))]
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL", upperLimit: 4) }
+        return r
+    }
+
+    func indication(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-08-25")).rule("boneAgents.indication").first)
+    }
+
+    @Test func aProgressionUnderADTSinceMakesItDependOnTheStatus() throws {
+        let finding = try indication(record(psa: [("2024-03-08", 86), ("2025-01-10", 0.8), ("2026-07-15", 3.9), ("2026-08-20", 5.2)]))
+        #expect(finding.severity == .advisory)
+        #expect(finding.title.en == "Bone-modifying agent: indication depends on the disease state")
+        #expect(finding.detail.en.hasPrefix("Prostate cancer recorded as castration-sensitive: no SRE-prevention benefit then (CALGB 90202), but indicated once castration-resistant (Fizazi 2011). PSA progresses under androgen deprivation (亮丙瑞林+比卡鲁胺: 0.8 → 5.2 ng/mL, confirmed 2026-08-20; PCWG3)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.hasPrefix("前列腺癌记录为去势敏感"), "\(finding.detail.zhHans)")
+        #expect(finding.sources.contains { $0.id == "scher2016" })
+    }
+
+    @Test func withoutAProgressionTheRecordedStatusStands() throws {
+        // 0.8 → 2.7 is under 2 ng/mL above the nadir: no PCWG3 progression.
+        let finding = try indication(record(psa: [("2024-03-08", 86), ("2025-01-10", 0.8), ("2026-07-15", 2.1), ("2026-08-20", 2.7)]))
+        #expect(finding.severity == .info)
+        #expect(finding.title.en == "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer")
+    }
+}

@@ -38,6 +38,17 @@ extension BoneAgentRules {
                     en: "Castration-resistant prostate cancer with bone metastases: start (ESMO 2020; Fizazi 2011).",
                     zh: "去势抵抗性前列腺癌骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"), sources: [Self.esmo2020, Self.fizazi2011])
             case .some(false):
+                // Recorded castration-sensitive, but PSA progressing under androgen deprivation
+                // since: with castrate testosterone that is castration resistance (PCWG3), where
+                // the agent is indicated — a status recorded at diagnosis read "not indicated"
+                // two years on, PSA 0.8 → 5.2 ng/mL under leuprorelin (cb25-r).
+                if let progression = psaProgressionUnderADT() {
+                    let text = Self.progressionUnderADTText(progression)
+                    return Indication(verdict: .unknown, text: LocalizedText(
+                        en: "Prostate cancer recorded as castration-sensitive: no SRE-prevention benefit then (CALGB 90202), but indicated once castration-resistant (Fizazi 2011).\(text.en)",
+                        zh: "前列腺癌记录为去势敏感：此阶段预防 SRE 无获益（CALGB 90202），进入去势抵抗后则有适应证（Fizazi 2011）。\(text.zhHans)"),
+                        sources: [Self.smith2014, Self.fizazi2011, PCWG3Rules.source])
+                }
                 return Indication(verdict: .notIndicated, text: LocalizedText(
                     en: "Castration-sensitive prostate cancer: no SRE-prevention benefit (CALGB 90202, STAMPEDE) — not indicated at SRE-prevention doses. Bone loss under androgen deprivation is a different indication and dose (denosumab 60 mg every 6 months, Smith 2009).",
                     zh: "去势敏感性前列腺癌：预防 SRE 无获益（CALGB 90202、STAMPEDE）——不按预防 SRE 剂量使用。雄激素剥夺治疗导致的骨量丢失是另一适应证和剂量（地舒单抗 60 mg 每 6 个月，Smith 2009）。"),
@@ -47,14 +58,7 @@ extension BoneAgentRules {
                 // made of (with testosterone at castrate levels): said here, where the indication
                 // turns on it — a prostate cancer on goserelin + bicalutamide with PSA 0.8 → 9.8
                 // ng/mL read only "record the castration status" (cb20-ff, 2026.12.112).
-                let underADT = PCWG3Rules(index: index).psaProgressions().last { progression in
-                    progression.followedBy == nil && DrugClasses.reading(progression.therapy).classes.contains(.endocrine)
-                }
-                let hint = underADT.map { progression in
-                    LocalizedText(
-                        en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date); PCWG3): with testosterone at castrate levels this is castration-resistant disease — check testosterone and record the status.",
-                        zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认；PCWG3）：若睾酮处于去势水平，即为去势抵抗——请查睾酮并记录去势状态。")
-                } ?? PCWG3Rules(index: index).psaFallUnderFirstEndocrineTherapy().map { fall in
+                let hint = psaProgressionUnderADT().map(Self.progressionUnderADTText) ?? PCWG3Rules(index: index).psaFallUnderFirstEndocrineTherapy().map { fall in
                     LocalizedText(
                         en: " PSA falls under the first systemic therapy on record, a hormonal one begun \(fall.therapy.start.map(String.init(describing:)) ?? "") (\(fall.therapy.displayName.en): \(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL, \(fall.latest.date)): a cancer responding to its first androgen deprivation is castration-sensitive — resistance is progression with castrate testosterone (PCWG3) — unless earlier hormonal therapy is missing from the record.",
                         zh: "病历中首个全身治疗为内分泌治疗（\(fall.therapy.start.map(String.init(describing:)) ?? "")开始，\(fall.therapy.displayName.zhHans)），其间 PSA 下降（\(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL，\(fall.latest.date)）：对首次雄激素剥夺治疗有反应即为去势敏感——去势抵抗指睾酮处于去势水平时仍进展（PCWG3）——除非病历遗漏了更早的内分泌治疗。")
@@ -70,6 +74,19 @@ extension BoneAgentRules {
                 zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
                 sources: [Self.esmo2020, Self.henry2011])
         }
+    }
+
+    /// The latest PSA progression by PCWG3 under a hormonal therapy still running.
+    func psaProgressionUnderADT() -> PCWG3Rules.PSAProgression? {
+        PCWG3Rules(index: index).psaProgressions().last { progression in
+            progression.followedBy == nil && DrugClasses.reading(progression.therapy).classes.contains(.endocrine)
+        }
+    }
+
+    static func progressionUnderADTText(_ progression: PCWG3Rules.PSAProgression) -> LocalizedText {
+        LocalizedText(
+            en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date); PCWG3): with testosterone at castrate levels this is castration-resistant disease — check testosterone and record the status.",
+            zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认；PCWG3）：若睾酮处于去势水平，即为去势抵抗——请查睾酮并记录去势状态。")
     }
 
     /// The choice between the agents, with the evidence either way (a setting prefers one).
