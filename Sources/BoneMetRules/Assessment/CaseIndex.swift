@@ -402,7 +402,7 @@ final class CaseIndex {
 
     // MARK: Treatments
 
-    var systemicTherapies: [Treatment] { treatments.filter { $0.kind == .systemic && !$0.planned } }
+    private(set) lazy var systemicTherapies: [Treatment] = treatments.filter { $0.kind == .systemic && !$0.planned }
 
     /// Each systemic therapy with its class as recorded or read from its drugs (`DrugClasses`),
     /// read once: the prognosis scores ask for it per candidate primary.
@@ -429,8 +429,20 @@ final class CaseIndex {
     }
 
     func localTreatments(_ lesion: String, kind: TreatmentKind) -> [Treatment] {
-        treatments.filter { $0.kind == kind && $0.lesions.contains(lesion) }
+        (treatmentsByLesion[lesion] ?? []).filter { $0.kind == kind }
     }
+
+    /// The treatments naming each lesion, gathered once: the rules ask per lesion and kind
+    /// (24 call sites), and filtering every treatment each time copied each one (a profile of the
+    /// background re-assessment: 2–3 % of an assessment).
+    private lazy var treatmentsByLesion: [String: [Treatment]] = {
+        var byLesion: [String: [Treatment]] = [:]
+        for treatment in treatments {
+            // A lesion named twice in one row counts once, as `contains` read it.
+            for lesion in Set(treatment.lesions) { byLesion[lesion, default: []].append(treatment) }
+        }
+        return byLesion
+    }()
 
     // MARK: Clinical facts
 
