@@ -214,3 +214,41 @@ import Testing
         #expect(finding.title.en == "No bone-modifying agent for SRE prevention in castration-sensitive prostate cancer")
     }
 }
+
+/// cb25-s (unseen record, 2026-12-03): a breast cancer on adjuvant zoledronic acid 4 mg every
+/// 26 weeks since 2024; in September 2026 lytic T12 and pelvis on CT — metastatic. The course read
+/// only "dose due since 2026-09-01, interval 26 weeks". Rule set 2026.12.171: an interval longer
+/// than any with SRE-prevention evidence (the label's 3–4 weeks, CALGB 70604's 12) with bone
+/// metastases on record is said, and the adjuvant schedule named as no longer applying.
+@Suite struct ZoledronicScheduleTests {
+    func finding(weeks: Int, site: PrimarySite = .breast, boneLesion: Bool = true) -> Finding? {
+        var r = baseCase()
+        r.primaries[0].site = site
+        if !boneLesion {
+            r.lesions = []
+            r.studies = []
+        }
+        r.treatments.append(Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: weeks))
+        return assess(r, asOf: day("2023-03-25")).rule("boneAgents.zoledronic.schedule").first
+    }
+
+    @Test func sixMonthlyWithBoneMetastasesIsSaid() throws {
+        let f = try #require(finding(weeks: 26))
+        #expect(f.severity == .advisory && f.subject == .treatment("Z1"))
+        #expect(f.title.en == "Zoledronic acid every 26 weeks with bone metastases: longer than any SRE-prevention schedule")
+        #expect(f.detail.en.contains("Every 6 months is the adjuvant schedule of early breast cancer (ASCO–CCO 2017): with bone metastases on record it no longer applies."))
+        #expect(f.detail.zhHans.contains("每 6 个月一次是早期乳腺癌的辅助治疗方案"))
+        #expect(f.sources.map(\.id).contains("dhesyThind2017"))
+        // Another primary: the schedule without the adjuvant sentence.
+        let lung = try #require(finding(weeks: 26, site: .lung))
+        #expect(!lung.detail.en.contains("adjuvant"))
+    }
+
+    @Test func twelveWeeksIsTheBoundaryAndTheAdjuvantScheduleItselfIsNot() {
+        #expect(finding(weeks: 12) == nil)
+        #expect(finding(weeks: 13) != nil)
+        #expect(finding(weeks: 4) == nil)
+        // No bone lesion: the adjuvant schedule of early breast cancer (rule set .156).
+        #expect(finding(weeks: 26, boneLesion: false) == nil)
+    }
+}

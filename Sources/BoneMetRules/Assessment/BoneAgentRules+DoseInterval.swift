@@ -42,6 +42,39 @@ extension BoneAgentRules {
     }
 }
 
+/// Zoledronic acid at an interval longer than any with SRE-prevention evidence.
+extension BoneAgentRules {
+    /// For bone metastases the Zometa label gives 4 mg every 3–4 weeks, and every 12 weeks is
+    /// non-inferior (CALGB 70604); no longer interval has been shown to prevent SREs. Every 6
+    /// months is the adjuvant schedule of early breast cancer (ASCO–CCO 2017), and once bone
+    /// metastases are on record it no longer applies. A breast cancer on the adjuvant schedule since
+    /// 2024, bone metastases on the CT of September 2026, read only "dose due since …, interval 26
+    /// weeks" (cb25-s, rule set 2026.12.171). Not the bone-loss dose, nor the adjuvant schedule
+    /// itself (no bone lesion on record: `adjuvantBreastChoice`).
+    func zoledronicScheduleFinding(_ agent: Treatment) -> Finding? {
+        guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !isAdjuvantBreastSchedule(agent),
+            let weeks = agent.intervalWeeks, weeks > 12
+        else { return nil }
+        let adjuvant = (24...26).contains(weeks) && index.knownPrimaries.contains { $0.site == .breast }
+        let adjuvantText = adjuvant
+            ? LocalizedText(
+                en: " Every 6 months is the adjuvant schedule of early breast cancer (ASCO–CCO 2017): with bone metastases on record it no longer applies.",
+                zh: "每 6 个月一次是早期乳腺癌的辅助治疗方案（ASCO–CCO 2017）：病历已有骨转移，该方案不再适用。")
+            : LocalizedText(en: "", zh: "")
+        return Finding(
+            ruleId: "boneAgents.zoledronic.schedule", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: index.assessedOn,
+            title: LocalizedText(
+                en: "Zoledronic acid every \(weeks) weeks with bone metastases: longer than any SRE-prevention schedule",
+                zh: "唑来膦酸每 \(weeks) 周且已有骨转移：间隔长于任何预防 SRE 的方案"),
+            detail: LocalizedText(
+                en: "For bone metastases the label gives 4 mg (by CrCl) every 3–4 weeks, and every 12 weeks is non-inferior (CALGB 70604); no longer interval has been shown to prevent skeletal-related events.\(adjuvantText.en) Change to a schedule for bone metastases (or denosumab 120 mg every 4 weeks); until then the next dose is counted at the recorded \(weeks) weeks.",
+                zh: "骨转移时说明书为 4 mg（按肌酐清除率）每 3–4 周一次，每 12 周一次不劣于此（CALGB 70604）；更长的间隔未被证明可预防骨相关事件。\(adjuvantText.zhHans)请改为骨转移的给药方案（或地舒单抗 120 mg 每 4 周）；在此之前下次给药按记录的 \(weeks) 周计算。"),
+            inputs: [FindingInput("intervalWeeks", weeks.description)],
+            sources: [Sources.zometaLabel, Sources.himelstein2017] + (adjuvant ? [Self.dhesyThind2017] : []))
+    }
+}
+
 /// Denosumab's SRE-prevention course recorded at another interval than its label's.
 extension BoneAgentRules {
     static let reduse = Citation(

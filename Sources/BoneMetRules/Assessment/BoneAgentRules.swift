@@ -44,6 +44,7 @@ struct BoneAgentRules {
             case .zoledronicAcid:
                 findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
                 if let close = zoledronicIntervalFinding(agent) { findings.append(close) }
+                if let schedule = zoledronicScheduleFinding(agent) { findings.append(schedule) }
             case .denosumab:
                 findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
                 if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
