@@ -252,3 +252,33 @@ import Testing
         #expect(finding(weeks: 26, boneLesion: false) == nil)
     }
 }
+
+/// cb25-l (unseen record, 2026-12-03): a prostate cancer's T9, stable (SINS 5), ESCC 3, intact —
+/// NOMS: urgent conventional radiotherapy unless the spine is unstable — beside "Revised Tokuhashi
+/// 13–14 — excisional surgery" and "Tomita 3 — wide or marginal excision", as if they advised
+/// the opposite. Tokuhashi (2005) and Tomita (2001) give a surgical strategy by prognosis; whether
+/// to operate is NOMS's. Rule set 2026.12.172: an operative band reads "if operated: …", and the
+/// detail says NOMS decides whether.
+@Suite struct PrognosisStrategyIfOperatedTests {
+    func findings(kps: Int) -> (tokuhashi: Finding?, tomita: Finding?) {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T9"))]
+        r.studies = [ct("S1", "2023-01-05", [observation("V1", .blastic) { $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .bilateral }])]
+        r.studies.append(survey("B1", "2023-01-06", ["V1"]))
+        r.performance = [PerformanceStatus(date: day("2023-01-05"), kps: kps)]
+        r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: .intact)]
+        r.visceralMetastases = []
+        let a = assess(r, asOf: day("2023-02-01"))
+        return (a.rule("surgery.prognosis.tokuhashi").first, a.rule("surgery.prognosis.tomita").first)
+    }
+
+    @Test func anOperativeBandIsTheStrategyIfOperated() throws {
+        let scores = findings(kps: 90)
+        let tokuhashi = try #require(scores.tokuhashi)
+        #expect(tokuhashi.title.en.hasSuffix("(12–15: expected survival ≥ 1 year) — if operated: excisional surgery"), "\(tokuhashi.title.en)")
+        #expect(tokuhashi.title.zhHans.hasSuffix("——如手术：切除性手术"), "\(tokuhashi.title.zhHans)")
+        #expect(tokuhashi.detail.en.hasSuffix("Whether to operate on a lesion follows NOMS (neurology, oncology, stability, systemic disease — the spine findings); the score's strategy says how far to resect where surgery is chosen."))
+        let tomita = try #require(scores.tomita)
+        #expect(tomita.title.en.hasSuffix("— if operated: wide or marginal excision"), "\(tomita.title.en)")
+    }
+}

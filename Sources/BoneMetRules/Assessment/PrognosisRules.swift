@@ -257,14 +257,16 @@ struct PrognosisRules {
         if let result = scores.tokuhashi {
             findings.append(scoreFinding(
                 "surgery.prognosis.tokuhashi", name: LocalizedText(en: "Revised Tokuhashi (spinal metastases)", zh: "改良 Tokuhashi 评分（脊柱转移）"),
-                total: result.total, band: result.prognosis?.info, components: result.components, specialty: .spineSurgery,
+                total: result.total, band: result.prognosis?.info, operative: result.prognosis.map { $0 != .lessThan6Months } ?? false,
+                components: result.components, specialty: .spineSurgery,
                 source: Sources.tokuhashi2005, note: olderScoreNote(byPrimary { $0.tokuhashi }),
                 also: (targetedLung ? [Sources.katagiri2014] : []) + conversions(performance?.kps == nil && performance?.ecog != nil)))
         }
         if let result = scores.tomita {
             findings.append(scoreFinding(
                 "surgery.prognosis.tomita", name: LocalizedText(en: "Tomita (spinal metastases)", zh: "Tomita 评分（脊柱转移）"), total: result.total,
-                band: result.strategy?.info, components: result.components, specialty: .spineSurgery, source: Sources.tomita2001,
+                band: result.strategy?.info, operative: result.strategy.map { $0 != .supportiveCare } ?? false,
+                components: result.components, specialty: .spineSurgery, source: Sources.tomita2001,
                 note: olderScoreNote(byPrimary { $0.tomita }), also: targetedLung ? [Sources.katagiri2014] : []))
         }
         if let result = scores.katagiri {
@@ -279,14 +281,21 @@ struct PrognosisRules {
     }
 
     private func scoreFinding(
-        _ rule: String, name: LocalizedText, total: ScoreTotal, band: BandInfo?, components: [ScoreComponent],
+        _ rule: String, name: LocalizedText, total: ScoreTotal, band: BandInfo?, operative: Bool = false, components: [ScoreComponent],
         specialty: Specialty, source: Citation, note: LocalizedText? = nil, also: [Citation] = []
     ) -> Finding {
         let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
         // The band in brackets: "Revised Tokuhashi 12–14: 12–15: expected survival ≥ 1 year" read
-        // as two scores.
-        let bandText = band.map { LocalizedText(en: " (\($0.label.en)) — \($0.recommendation.en)", zh: "（\($0.label.zhHans)）——\($0.recommendation.zhHans)") }
-            ?? LocalizedText(en: ": band depends on the missing items", zh: "：分级取决于缺失项")
+        // as two scores. A band's operation is the score's strategy where surgery is chosen:
+        // "Revised Tokuhashi 13–14 — excisional surgery" stood beside "urgent conventional
+        // radiotherapy" for a stable, radiosensitive T9 with ESCC 3 (cb25-l) — whether to operate
+        // is NOMS's (the spine finding), how far to resect the score's.
+        let ifOperated = operative ? LocalizedText(en: "if operated: ", zh: "如手术：") : LocalizedText(en: "", zh: "")
+        let bandText = band.map {
+            LocalizedText(
+                en: " (\($0.label.en)) — \(ifOperated.en)\($0.recommendation.en)",
+                zh: "（\($0.label.zhHans)）——\(ifOperated.zhHans)\($0.recommendation.zhHans)")
+        } ?? LocalizedText(en: ": band depends on the missing items", zh: "：分级取决于缺失项")
         // The items in words, for the detail only (`assess(details:)`: a stored row is the title).
         func detail() -> LocalizedText {
             let unknown = components.filter { $0.points == nil }
@@ -301,9 +310,14 @@ struct PrognosisRules {
                 return LocalizedText(en: "\(component.label.en) \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
             }
             let list = LocalizedText.joined(items, en: "; ", zh: "；")
+            let noms = operative
+                ? LocalizedText(
+                    en: " Whether to operate on a lesion follows NOMS (neurology, oncology, stability, systemic disease — the spine findings); the score's strategy says how far to resect where surgery is chosen.",
+                    zh: "是否对病灶手术依据 NOMS（神经、肿瘤学、稳定性、全身情况——见脊柱相关提示）；本评分的策略用于已决定手术时的切除范围。")
+                : LocalizedText(en: "", zh: "")
             return LocalizedText(
-                en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")",
-                zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")")
+                en: "From the record: \(list.en).\(missing.en)\(note?.en ?? "")\(noms.en)",
+                zh: "依据病历：\(list.zhHans)。\(missing.zhHans)\(note?.zhHans ?? "")\(noms.zhHans)")
         }
         return Finding(
             ruleId: rule, severity: .info, duty: .surgery, specialty: specialty, subject: .patient, date: index.assessedOn,
