@@ -282,3 +282,44 @@ import Testing
         #expect(tomita.title.en.hasSuffix("— if operated: wide or marginal excision"), "\(tomita.title.en)")
     }
 }
+
+/// cb25-y (unseen record, 2026-12-03): a myeloma on pamidronate 90 mg every 4 weeks, creatinine
+/// 0.9 mg/dL before the first dose and 1.6 on 10 June, a dose given on the 14th — nothing said but
+/// the calcium and the choice: the renal hold followed zoledronic acid alone. The Aredia label
+/// defines renal deterioration as zoledronic acid's does (a rise of 0.5 mg/dL over a normal
+/// baseline < 1.4, 1.0 over an abnormal one) and withholds pamidronate in bone metastases until
+/// renal function is back to baseline. Rule set 2026.12.173: `boneAgents.pamidronate.renalHold`.
+@Suite struct PamidronateRenalHoldTests {
+    func record(creatinine: [(String, Double)]) -> CaseRecord {
+        var r = baseCase()
+        r.labs = creatinine.map { LabResult(date: day($0.0), test: .creatinine, value: $0.1, unit: "mg/dL") }
+        r.treatments.append(Treatment(
+            id: "P1", kind: .boneModifyingAgent, start: day("2023-01-25"), agent: .pamidronate, doseMg: 90, intervalWeeks: 4,
+            doses: ["2023-01-25", "2023-02-22", "2023-03-22", "2023-03-26"].map(day)))
+        return r
+    }
+
+    func assessment(_ creatinine: [(String, Double)]) -> Assessment {
+        assess(record(creatinine: creatinine), asOf: day("2023-04-01"))
+    }
+
+    @Test func aRiseOfHalfAMilligramWithholdsItAndNamesTheDoseGivenSince() throws {
+        let a = assessment([("2023-01-20", 0.9), ("2023-03-20", 1.4)])
+        let hold = try #require(a.rule("boneAgents.pamidronate.renalHold").first)
+        #expect(hold.severity == .urgent && hold.subject == .treatment("P1"))
+        #expect(hold.title.en == "Withhold pamidronate: creatinine rose by 0.5 mg/dL", "\(hold.title.en)")
+        #expect(hold.title.zhHans == "暂停帕米膦酸二钠：血肌酐升高 0.5 mg/dL", "\(hold.title.zhHans)")
+        #expect(hold.detail.en.contains("Given since that rise (2023-03-20): 2023-03-22, 2023-03-26"), "\(hold.detail.en)")
+        #expect(hold.detail.en.contains("Resume when creatinine is back to baseline (≤ 0.99 mg/dL)."), "\(hold.detail.en)")
+        #expect(hold.sources.map(\.id) == ["arediaRenal"])
+        // No dose is due during the hold.
+        #expect(!a.has("boneAgents.doseDue"))
+    }
+
+    @Test func belowTheRiseNothingAndBackWithinTenPercentItResumes() throws {
+        #expect(!assessment([("2023-01-20", 0.9), ("2023-03-20", 1.39)]).has("boneAgents.pamidronate.renalHold"))
+        let easing = try #require(assessment([("2023-01-20", 0.9), ("2023-03-01", 1.5), ("2023-03-20", 1.1)]).rule("boneAgents.pamidronate.renalHold").first)
+        #expect(easing.title.en.hasPrefix("Keep withholding pamidronate: creatinine 1.1 mg/dL, not yet ≤ 0.99 mg/dL"), "\(easing.title.en)")
+        #expect(!assessment([("2023-01-20", 0.9), ("2023-03-01", 1.5), ("2023-03-20", 0.95)]).has("boneAgents.pamidronate.renalHold"))
+    }
+}

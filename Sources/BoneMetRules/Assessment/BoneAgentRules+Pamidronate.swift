@@ -41,4 +41,33 @@ extension BoneAgentRules {
             sources: [Self.aredia, Sources.cockcroftGault1976] + (kidney == nil ? [] : [Self.xgevaLabel]),
             claims: kidney == nil ? [] : [Claim(.boneAgentTiming, about: agent.id, "withhold")])
     }
+
+    static let arediaRenal = Citation(
+        id: "arediaRenal",
+        text: "Aredia (pamidronate) prescribing information: renal deterioration — a rise in serum creatinine of 0.5 mg/dL (normal baseline < 1.4 mg/dL) or 1.0 mg/dL (abnormal baseline); in bone metastases withhold until renal function returns to baseline",
+        zh: "Aredia（帕米膦酸二钠）说明书：肾功能恶化——血肌酐升高 0.5 mg/dL（基线正常 < 1.4 mg/dL）或 1.0 mg/dL（基线异常）；骨转移患者应暂停至肾功能恢复至基线")
+
+    /// Pamidronate withheld on renal deterioration (rule set 2026.12.173): the Aredia label defines
+    /// it as zoledronic acid's does — a rise of 0.5 mg/dL over a normal baseline (< 1.4), 1.0 over
+    /// an abnormal one — and withholds the drug in bone metastases until renal function is back to
+    /// baseline (read, as zoledronic acid's, as within 10 % of it). A pamidronate course whose
+    /// creatinine rose 0.9 → 1.6 mg/dL drew only "dose due" (cb25-y): `renalHold` followed
+    /// zoledronic acid alone.
+    func pamidronateRenalHold(_ agent: Treatment) -> Finding? {
+        guard agent.agent == .pamidronate, let renal = Self.renalHold(agent, index: index) else { return nil }
+        let text = renalHoldText(renal, agent: agent)
+        let denosumab = denosumabAlternative()
+        return Finding(
+            ruleId: "boneAgents.pamidronate.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: renal.current.date, title: text.title,
+            detail: LocalizedText(
+                en: "\(text.state.en)\(text.givenDuring.en) Resume when creatinine is back to baseline (≤ \(text.resume)). Alternative during the hold: \(denosumab.en).",
+                zh: "\(text.state.zhHans)\(text.givenDuring.zhHans)血肌酐恢复至基线（≤\(text.resume)）后恢复用药。暂停期间的替代药物：\(denosumab.zhHans)。"),
+            inputs: [
+                FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
+                FindingInput("currentCreatinineMgDl", renal.current.canonicalValue.map { String(describing: $0) } ?? "unknown"),
+            ],
+            sources: [Self.arediaRenal],
+            claims: [Claim(.boneAgentTiming, about: agent.id, "withhold")])
+    }
 }

@@ -6,7 +6,9 @@ extension BoneAgentRules {
     /// 10 % of baseline (Zometa label: the hold is a state — a creatinine that has fallen but is
     /// still above that line keeps it). `trigger` is the result that opened the hold.
     static func renalHold(_ agent: Treatment, index: CaseIndex) -> RenalHold? {
-        guard agent.agent == .zoledronicAcid, !agent.planned, let start = agent.start,
+        // Pamidronate's label withholds it on the same renal deterioration (Aredia label; rule set
+        // 2026.12.173), so its course is followed the same way.
+        guard agent.agent == .zoledronicAcid || agent.agent == .pamidronate, !agent.planned, let start = agent.start,
             let baselineLab = index.latestLab(.creatinine, onOrBefore: start), let baseline = baselineLab.canonicalValue
         else { return nil }
         var hold: RenalHold?
@@ -142,50 +144,13 @@ extension BoneAgentRules {
             : started
                 ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
                 : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线"))
-        if let renal = Self.renalHold(agent, index: index), let currentValue = renal.current.canonicalValue,
-            let triggerValue = renal.trigger.canonicalValue {
-            let hold = renal.check
-            let current = renal.current
-            // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
-            let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
-            // The limits in the laboratory's unit as the check uses them, to one decimal — 0.5 mg/dL
-            // is 44.2 µmol/L (a rise of 44 does not withhold); a baseline of 85 µmol/L resumes at
-            // 93.5 — not the mg/dL limit converted back and rounded.
-            func limit(_ mgDl: Double, inUnit: Double) -> String {
-                let mg = "\(CaseIndex.format(mgDl, decimals: 2)) mg/dL"
-                return current.unit == "mg/dL" ? mg : "\(mg) (\(CaseIndex.format(inUnit, decimals: 1)) \(current.unit))"
-            }
-            let threshold = limit(hold.thresholdMgDl, inUnit: hold.thresholdInUnit)
-            let resume = limit(hold.resumeAtOrBelowMgDl, inUnit: hold.resumeAtOrBelowInUnit)
+        if let renal = Self.renalHold(agent, index: index), let currentValue = renal.current.canonicalValue {
+            let text = renalHoldText(renal, agent: agent)
             let resumeDose = Self.resumeDose(agent, band: band, clearance: clearance)
-            let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
-            let title: LocalizedText
-            let state: LocalizedText
-            if renal.easing {
-                // Fallen since the rise, but not yet within 10 % of baseline: still withheld.
-                let trigger = CaseIndex.creatinineText(renal.trigger, mgDl: triggerValue)
-                title = LocalizedText(
-                    en: "Keep withholding zoledronic acid: creatinine \(currentText), not yet ≤ \(resume)",
-                    zh: "继续暂停唑来膦酸：血肌酐 \(currentText)，尚未降至 ≤\(resume)")
-                state = LocalizedText(
-                    en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
-                    zh: "基线 \(baselineText)；\(renal.trigger.date) 血肌酐 \(trigger)，自此暂停（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）；当前 \(currentText)（\(current.date)），仍高于基线 10% 以上。")
-            } else {
-                let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
-                title = LocalizedText(en: "Withhold zoledronic acid: creatinine rose by \(rise)", zh: "暂停唑来膦酸：血肌酐升高 \(rise)")
-                state = LocalizedText(
-                    en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
-                    zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
-            }
-            // Doses given after the result that opened the hold: against it, and nephrotoxic on a
-            // kidney already worse. A myeloma's zoledronic acid given three days after creatinine
-            // rose 1.2 → 1.8 mg/dL read only "withhold" (cb24-e, rule set 2026.12.163).
-            let during = agent.givenDoses.filter { index.known($0) && $0.earliestDay > renal.trigger.date.latestDay }.sorted()
-            let givenDuring = during.isEmpty
-                ? LocalizedText(en: "", zh: "")
-                : LocalizedText(
-                    en: " Given since that rise (\(renal.trigger.date)): \(during.map(String.init(describing:)).joined(separator: ", ")) — the label withholds it; measure creatinine now.",
-                    zh: "血肌酐升高（\(renal.trigger.date)）后仍给药：\(during.map(String.init(describing:)).joined(separator: "、"))——说明书要求暂停；请立即复查血肌酐。")
+            let title = text.title
+            let state = text.state
+            let givenDuring = text.givenDuring
+            let resume = text.resume
             // The alternative as the kidneys stand now: a creatinine of 2.4 mg/dL (CrCl 21) read
             // "hypocalcaemia risk if eGFR < 30" as if that were another patient's (cb23-g).
             func alternative() -> LocalizedText {
@@ -194,7 +159,7 @@ extension BoneAgentRules {
             }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
-                subject: .treatment(agent.id), date: current.date,
+                subject: .treatment(agent.id), date: renal.current.date,
                 title: title,
                 detail: LocalizedText(
                     en: "\(state.en)\(givenDuring.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)",
@@ -360,5 +325,55 @@ extension BoneAgentRules {
         return LocalizedText(
             en: " Until then, at the creatinine of \(lab.date) (\(CaseIndex.format(creatinine, decimals: 2)) mg/dL) in \(sexText.en) of \(age), CrCl is \(CaseIndex.format(perKg, decimals: 3)) × weight: 4.0 mg needs over \(kg(60)) kg, 3.5 mg \(kg(50))–\(kg(60)) kg, 3.3 mg \(kg(40))–\(kg(50)) kg, 3.0 mg \(kg(30))–\(kg(40)) kg; under \(kg(30)) kg (CrCl < 30) it is not recommended.\(given.en)",
             zh: "在记录体重之前：按 \(lab.date) 的血肌酐（\(CaseIndex.format(creatinine, decimals: 2)) mg/dL）、\(age) 岁\(sexText.zhHans)计算，CrCl = \(CaseIndex.format(perKg, decimals: 3)) × 体重：4.0 mg 需体重超过 \(kg(60)) kg，3.5 mg 为 \(kg(50))–\(kg(60)) kg，3.3 mg 为 \(kg(40))–\(kg(50)) kg，3.0 mg 为 \(kg(30))–\(kg(40)) kg；低于 \(kg(30)) kg（CrCl < 30）不推荐使用。\(given.zhHans)")
+    }
+
+    /// A renal hold said in words, for zoledronic acid and pamidronate alike: the title (withhold, or
+    /// keep withholding while creatinine has fallen but not yet to within 10 % of baseline), the
+    /// state against the baseline, the creatinine to resume at, and doses given since the rise.
+    func renalHoldText(_ renal: RenalHold, agent: Treatment) -> (title: LocalizedText, state: LocalizedText, resume: String, givenDuring: LocalizedText) {
+        let name = agent.agent?.label ?? LocalizedText(en: "the agent", zh: "该药")
+        let hold = renal.check
+        let current = renal.current
+        let currentValue = current.canonicalValue ?? renal.baseline
+        // In the laboratory's own unit too (µmol/L in most of the world), rounded as reported.
+        let baselineText = CaseIndex.creatinineAmount(renal.baseline, like: current)
+        // The limits in the laboratory's unit as the check uses them, to one decimal — 0.5 mg/dL
+        // is 44.2 µmol/L (a rise of 44 does not withhold); a baseline of 85 µmol/L resumes at
+        // 93.5 — not the mg/dL limit converted back and rounded.
+        func limit(_ mgDl: Double, inUnit: Double) -> String {
+            let mg = "\(CaseIndex.format(mgDl, decimals: 2)) mg/dL"
+            return current.unit == "mg/dL" ? mg : "\(mg) (\(CaseIndex.format(inUnit, decimals: 1)) \(current.unit))"
+        }
+        let threshold = limit(hold.thresholdMgDl, inUnit: hold.thresholdInUnit)
+        let resume = limit(hold.resumeAtOrBelowMgDl, inUnit: hold.resumeAtOrBelowInUnit)
+        let currentText = CaseIndex.creatinineText(current, mgDl: currentValue)
+        let title: LocalizedText
+        let state: LocalizedText
+        if renal.easing {
+            // Fallen since the rise, but not yet within 10 % of baseline: still withheld.
+            let trigger = CaseIndex.creatinineText(renal.trigger, mgDl: renal.trigger.canonicalValue ?? currentValue)
+            title = LocalizedText(
+                en: "Keep withholding \(name.en): creatinine \(currentText), not yet ≤ \(resume)",
+                zh: "继续暂停\(name.zhHans)：血肌酐 \(currentText)，尚未降至 ≤\(resume)")
+            state = LocalizedText(
+                en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
+                zh: "基线 \(baselineText)；\(renal.trigger.date) 血肌酐 \(trigger)，自此暂停（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）；当前 \(currentText)（\(current.date)），仍高于基线 10% 以上。")
+        } else {
+            let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
+            title = LocalizedText(en: "Withhold \(name.en): creatinine rose by \(rise)", zh: "暂停\(name.zhHans)：血肌酐升高 \(rise)")
+            state = LocalizedText(
+                en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
+                zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
+        }
+        // Doses given after the result that opened the hold: against it, and nephrotoxic on a
+        // kidney already worse. A myeloma's zoledronic acid given three days after creatinine
+        // rose 1.2 → 1.8 mg/dL read only "withhold" (cb24-e, rule set 2026.12.163).
+        let during = agent.givenDoses.filter { index.known($0) && $0.earliestDay > renal.trigger.date.latestDay }.sorted()
+        let givenDuring = during.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " Given since that rise (\(renal.trigger.date)): \(during.map(String.init(describing:)).joined(separator: ", ")) — the label withholds it; measure creatinine now.",
+                zh: "血肌酐升高（\(renal.trigger.date)）后仍给药：\(during.map(String.init(describing:)).joined(separator: "、"))——说明书要求暂停；请立即复查血肌酐。")
+        return (title, state, resume, givenDuring)
     }
 }

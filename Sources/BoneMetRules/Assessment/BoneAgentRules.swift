@@ -50,6 +50,7 @@ struct BoneAgentRules {
                 if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
             case .pamidronate:
                 if let label = pamidronate(agent) { findings.append(label) }
+                if let hold = pamidronateRenalHold(agent) { findings.append(hold) }
             case .ibandronate:
                 if let dose = ibandronate(agent) { findings.append(dose) }
             default: break
@@ -156,6 +157,7 @@ struct BoneAgentRules {
         // Pamidronate at a kidney function its label does not recommend it for: the label
         // finding says so, and no dose is "due" beside it.
         if agent.agent == .pamidronate && kidneyBelow30(clearance: index.creatinineClearance()) != nil { return nil }
+        if agent.agent == .pamidronate && Self.renalHold(agent, index: index) != nil { return nil }
         if agent.isBoneLossDose && !osteoporosisDoseRenal(agent).isEmpty { return nil }
         if notIndicated || LabRules.hypocalcaemic(index) != nil { return nil }
         // Osteonecrosis of the jaw holds the next dose for a decision with dental care.
