@@ -1,0 +1,94 @@
+/// When therapies act and how long ago things happened: the timing facts the rules share.
+extension CaseIndex {
+    /// The systemic therapy active on a date that has run at least the blastic latency (setting)
+    /// by then: only such a therapy can have caused new sclerosis (reference.md, timing).
+    func therapyActingLongEnough(on date: PartialDate) -> Treatment? {
+        systemicTherapies.last { therapy in
+            guard let start = therapy.start else { return false }
+            return start.latestDay + settings.blasticLatencyWeeks * 7 <= date.earliestDay
+        }
+    }
+
+    /// Whether a dated fact had happened by `asOf` (undated facts always count).
+    func known(_ date: PartialDate?) -> Bool { horizon.known(date) }
+
+    /// Whether something ending on `end` still ran on `asOf`.
+    func stillRunning(until end: PartialDate) -> Bool { horizon.stillRunning(until: end) }
+
+    /// Years from the first primary diagnosis to a date.
+    func yearsSincePrimary(to date: PartialDate) -> Int? {
+        knownPrimaries.compactMap(\.diagnosed).min().map { $0.wholeYears(to: date) }
+    }
+
+    /// The years of a long disease-free interval behind a lesion (at least the setting), when
+    /// that still leaves its nature open (reference.md: biopsy after a long disease-free
+    /// interval — a second primary or myeloma is possible). The interval ends with the patient's
+    /// first metastasis, not with each new lesion: years from the primary to the first sighting
+    /// of any metastatic lesion. A lesion first seen after a biopsy diagnosed the bone disease
+    /// (metastasis, myeloma, lymphoma) is not open on this account. New lesions five years after
+    /// the diagnosis of a prostate cancer already progressing in bone on docetaxel were each sent
+    /// to biopsy and raised myeloma.
+    func longDiseaseFreeInterval(endedBy lesion: String) -> Int? {
+        guard let first = firstSeen(lesion) else { return nil }
+        let diagnosedBefore = record.biopsies.contains { biopsy in
+            guard let result = biopsy.result, [.metastasis, .myeloma, .lymphoma].contains(result), known(biopsy.date) else { return false }
+            return biopsy.lesion != lesion && biopsy.date.latestDay < first.earliestDay
+        }
+        guard !diagnosedBefore else { return nil }
+        // The question it asks — a second primary or myeloma? — answered by another lesion's
+        // biopsy, whenever taken: myeloma or lymphoma is there, and its finding
+        // (`diagnosis.biopsy.anotherCancer`) says the other lesions may be either disease until
+        // biopsied or staged. A breast cancer's L4 proven myeloma left its pelvis "biopsy
+        // indicated: long disease-free interval — one biopsy answers it" beside that finding.
+        let secondCancerProven = record.biopsies.contains { biopsy in
+            biopsy.lesion != lesion && known(biopsy.date) && (biopsy.result == .myeloma || biopsy.result == .lymphoma)
+        }
+        guard !secondCancerProven else { return nil }
+        // "One biopsy answers it": another lesion of the same single primary biopsied (at any
+        // time) as that primary's disease settles the question for the episode — a thyroid
+        // cancer's pelvis proven metastatic left its C7 "biopsy first" and the patient "biopsy
+        // indicated: long disease-free interval".
+        let own = primaryCandidates(for: lesion)
+        if own.count == 1, let primary = own.first {
+            let answered = record.biopsies.contains { biopsy in
+                guard let other = biopsy.lesion, other != lesion, known(biopsy.date) else { return false }
+                let theirs = primaryCandidates(for: other)
+                return theirs.count == 1 && theirs.first?.id == primary.id && biopsyShowsTheDisease(biopsy, lesion: other)
+            }
+            if answered { return nil }
+        }
+        let end = firstMetastasisSeen.map { $0 < first ? $0 : first } ?? first
+        guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
+        if diseaseActive(before: end, candidates: own) { return nil }
+        return years
+    }
+
+    /// Whether the record shows the cancer active before the first metastasis was seen, so the
+    /// years since its diagnosis were never disease-free (rule set 2026.12.50): a castration-
+    /// resistant prostate cancer (progression under castration — PCWG3), a regimen stopped for
+    /// progression, visceral metastases, or a PSA above the laboratory's limit for a prostate
+    /// primary. A castration-resistant prostate cancer six years on ADT, docetaxel behind it,
+    /// PSA 48, with blastic bone metastases was "long disease-free interval — a second primary
+    /// or myeloma is possible", and its bone-modifying agent waited for a biopsy.
+    func diseaseActive(before date: PartialDate, candidates: [PrimaryCancer]) -> Bool {
+        if candidates.contains(where: { $0.castrationResistant == true }) { return true }
+        let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
+        if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
+        if record.visceralMetastases?.contains(where: { before($0.date) }) == true { return true }
+        if candidates.contains(where: { $0.site == .prostate }) {
+            return labs.contains { lab in
+                guard lab.test == .psa, let limit = lab.upperLimit else { return false }
+                return lab.value > limit && before(lab.date)
+            }
+        }
+        return false
+    }
+
+    /// Years from the diagnosis of the lesion's primary to a date; with several candidates, the
+    /// shortest (the interval is long only if it is long whichever primary it came from).
+    func yearsSincePrimary(of lesion: String, to date: PartialDate) -> Int? {
+        let dates = primaryCandidates(for: lesion).compactMap(\.diagnosed)
+        guard !dates.isEmpty, let latest = dates.max() else { return nil }
+        return latest.wholeYears(to: date)
+    }
+}
