@@ -221,13 +221,14 @@ import Testing
 /// than any with SRE-prevention evidence (the label's 3–4 weeks, CALGB 70604's 12) with bone
 /// metastases on record is said, and the adjuvant schedule named as no longer applying.
 @Suite struct ZoledronicScheduleTests {
-    func finding(weeks: Int, site: PrimarySite = .breast, boneLesion: Bool = true) -> Finding? {
+    func finding(weeks: Int, site: PrimarySite = .breast, boneLesion: Bool = true, visceral: Bool = false) -> Finding? {
         var r = baseCase()
         r.primaries[0].site = site
         if !boneLesion {
             r.lesions = []
             r.studies = []
         }
+        if visceral { r.visceralMetastases = [VisceralMetastasis(organ: "liver", date: day("2023-01-05"))] }
         r.treatments.append(Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: weeks))
         return assess(r, asOf: day("2023-03-25")).rule("boneAgents.zoledronic.schedule").first
     }
@@ -250,6 +251,8 @@ import Testing
         #expect(finding(weeks: 4) == nil)
         // No bone lesion: the adjuvant schedule of early breast cancer (rule set .156).
         #expect(finding(weeks: 26, boneLesion: false) == nil)
+        // Visceral metastases without a bone lesion: no adjuvant schedule, and no bone metastases.
+        #expect(finding(weeks: 26, boneLesion: false, visceral: true) == nil)
     }
 }
 

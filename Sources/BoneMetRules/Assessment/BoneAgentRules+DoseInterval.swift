@@ -52,8 +52,10 @@ extension BoneAgentRules {
     /// weeks" (cb25-s, rule set 2026.12.171). Not the bone-loss dose, nor the adjuvant schedule
     /// itself (no bone lesion on record: `adjuvantBreastChoice`).
     func zoledronicScheduleFinding(_ agent: Treatment) -> Finding? {
+        // Bone metastases on record: visceral metastases alone make no adjuvant schedule, nor any
+        // SRE prevention to measure it against.
         guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !isAdjuvantBreastSchedule(agent),
-            let weeks = agent.intervalWeeks, weeks > 12
+            let weeks = agent.intervalWeeks, weeks > 12, !index.metastaticLesions.isEmpty
         else { return nil }
         let adjuvant = (24...26).contains(weeks) && index.knownPrimaries.contains { $0.site == .breast }
         let adjuvantText = adjuvant
