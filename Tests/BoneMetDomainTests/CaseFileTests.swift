@@ -93,6 +93,12 @@ import Testing
         #expect(byField["patient.sex"]?.message(.en).contains(#"did you mean "female"?"#) == true)
         #expect(byField["primaries[0].histologyType"]?.message(.en).contains("did you mean") == false)
         #expect(byField["studies[0].coverage[0]"]?.message(.en).contains("did you mean") == false)
+        // A mistyped field name, too.
+        let fields = errors(#"{"patient": {"id": "p1", "birthdate": "1960-01-01"}, "lesions": [{"id": "L1", "bone": "femur", "laterallity": "left", "colour": "red"}]}"#)
+        let byName = Dictionary(fields.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byName["patient.birthdate"]?.message(.en).hasPrefix(#"field "patient.birthdate": unknown field; did you mean "birthDate"?; allowed fields:"#) == true, "\(fields)")
+        #expect(byName["lesions[0].laterallity"]?.message(.zhHans).contains(#"未知字段；是否应为 "laterality"？"#) == true)
+        #expect(byName["lesions[0].colour"]?.message(.en).contains("did you mean") == false)
     }
 
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader

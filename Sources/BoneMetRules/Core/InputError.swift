@@ -72,7 +72,12 @@ public struct InputError: Error, Sendable, Hashable {
                 zh: "未知的计算器 \"\(Self.shorten(name))\"；可用：\(list)")
         case .unknownField(let allowed):
             let list = allowed.joined(separator: ", ")
-            return LocalizedText(en: "unknown field; allowed fields: \(list)", zh: "未知字段；允许的字段：\(list)")
+            // The field's own name is the last part of its path ("lesions[0].laterallity").
+            let name = field.map { String($0.split(separator: ".").last ?? Substring($0)) }
+            let hint = name.flatMap { Self.suggestion(for: $0, among: allowed) }.map {
+                LocalizedText(en: "; did you mean \"\($0)\"?", zh: "；是否应为 \"\($0)\"？")
+            } ?? LocalizedText(en: "", zh: "")
+            return LocalizedText(en: "unknown field\(hint.en); allowed fields: \(list)", zh: "未知字段\(hint.zhHans)；允许的字段：\(list)")
         case .missing:
             return LocalizedText(en: "required but missing", zh: "必填但缺失")
         case .unknownValue(let value, let allowed):
