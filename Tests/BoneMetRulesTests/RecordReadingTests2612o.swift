@@ -326,3 +326,41 @@ import Testing
         #expect(!assessment([("2023-01-20", 0.9), ("2023-03-01", 1.5), ("2023-03-20", 0.95)]).has("boneAgents.pamidronate.renalHold"))
     }
 }
+
+/// cb26-c (unseen record, 2026-12-03): a lung cancer presenting with a pathological fracture of
+/// the humerus, nailed with a biopsy at the operation — nothing about radiotherapy afterwards.
+/// Townsend 1995 (retrospective, 64 fixations): with postoperative radiotherapy more regained
+/// normal use (53 % vs 11.5 %) and fewer needed a second operation; a systematic review (Radiother
+/// Oncol 2016) found the evidence too weak to call it standard. Rule set 2026.12.175:
+/// `surgery.postoperativeRadiotherapy`, advisory to radiation oncology, citing both.
+@Suite struct PostoperativeRadiotherapyTests {
+    func findings(procedure: SurgicalProcedure = .fractureFixation, radiotherapy: String? = nil, plannedRadiotherapy: Bool = false, bone: Bone = .humerus) -> [Finding] {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: bone, segment: .diaphysis, laterality: .left)]
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, name: "髓内钉内固定", lesions: ["L1"], start: day("2023-02-01"), procedure: procedure))
+        if radiotherapy != nil || plannedRadiotherapy {
+            r.treatments.append(Treatment(
+                id: "R1", kind: .radiotherapy, lesions: ["L1"], start: radiotherapy.map(day), planned: plannedRadiotherapy, doseGy: 20, fractions: 5))
+        }
+        return assess(r, asOf: day("2023-03-25")).rule("surgery.postoperativeRadiotherapy")
+    }
+
+    @Test func aFixedLongBoneWithoutRadiotherapySinceIsSaid() throws {
+        let f = try #require(findings().first)
+        #expect(f.severity == .advisory && f.specialty == .radiationOncology && f.subject == .lesion("L1"))
+        #expect(f.title.en == "left humerus, diaphysis: fixed on 2023-02-01, no radiotherapy on record since — consider postoperative radiotherapy", "\(f.title.en)")
+        #expect(f.title.zhHans.hasSuffix("2023-02-01 已行内固定，此后无放疗记录——考虑术后放疗"), "\(f.title.zhHans)")
+        #expect(f.sources.map(\.id) == ["townsend1995", "postoperativeRadiotherapyReview2016"])
+        #expect(!findings(procedure: .prophylacticFixation).isEmpty)
+    }
+
+    @Test func radiotherapySinceOrPlannedAnArthroplastyOrAnotherBoneSayNothing() {
+        #expect(findings(radiotherapy: "2023-03-01").isEmpty)
+        // The day of the operation counts as since; radiotherapy before it does not.
+        #expect(findings(radiotherapy: "2023-02-01").isEmpty)
+        #expect(!findings(radiotherapy: "2023-01-20").isEmpty)
+        #expect(findings(plannedRadiotherapy: true).isEmpty)
+        #expect(findings(procedure: .arthroplasty).isEmpty)
+        #expect(findings(bone: .pelvis).isEmpty)
+    }
+}
