@@ -14,6 +14,9 @@ extension BoneAgentRules {
     static let coleman2020DCARE = Citation(
         id: "coleman2020DCARE", text: "Coleman R et al. Lancet Oncol 2020;21:60-72 (D-CARE: adjuvant denosumab did not improve bone-metastasis-free survival)")
 
+    /// "Every 6 months" as records write it: 26 weeks, or 24 for six 4-week cycles.
+    static let adjuvantIntervalWeeks = 24...26
+
     /// The course's years the guideline gives (ASCO–CCO 2017).
     static let adjuvantYears = 3
 
@@ -23,7 +26,7 @@ extension BoneAgentRules {
     /// on record (lymph nodes aside): a metastatic cancer has no adjuvant therapy.
     func isAdjuvantBreastSchedule(_ agent: Treatment) -> Bool {
         guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose, agent.doseMg.map({ abs($0 - 4) < 0.001 }) ?? true,
-            let weeks = agent.intervalWeeks, (24...26).contains(weeks)
+            let weeks = agent.intervalWeeks, Self.adjuvantIntervalWeeks.contains(weeks)
         else { return false }
         let metastatic = (index.record.visceralMetastases ?? []).contains { !$0.isLymphNode }
         return noBoneLesion && !metastatic && index.knownPrimaries.contains { $0.site == .breast }

@@ -57,7 +57,7 @@ extension BoneAgentRules {
         guard agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !isAdjuvantBreastSchedule(agent),
             let weeks = agent.intervalWeeks, weeks > 12, !index.metastaticLesions.isEmpty
         else { return nil }
-        let adjuvant = (24...26).contains(weeks) && index.knownPrimaries.contains { $0.site == .breast }
+        let adjuvant = Self.adjuvantIntervalWeeks.contains(weeks) && index.knownPrimaries.contains { $0.site == .breast }
         let adjuvantText = adjuvant
             ? LocalizedText(
                 en: " Every 6 months is the adjuvant schedule of early breast cancer (ASCO–CCO 2017): with bone metastases on record it no longer applies.",

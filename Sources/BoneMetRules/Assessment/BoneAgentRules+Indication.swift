@@ -220,6 +220,17 @@ extension BoneAgentRules {
         return found.values.sorted { $0.1 < $1.1 }
     }
 
+    /// Vertebrae broken since denosumab was stopped or lapsed, named, with the label's rebound
+    /// in their differential (a recorded stop, .159; a dose left due, .167).
+    func reboundDifferential(_ fractured: [(Lesion, PartialDate)], since: LocalizedText) -> LocalizedText {
+        let list = LocalizedText.joined(fractured.map { lesion, day in
+            LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
+        }, en: ", ", zh: "、")
+        return LocalizedText(
+            en: " \(since.en), a vertebral fracture: \(list.en). Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — at a level with a metastasis as well, the rebound is in the differential: decide now on resuming it or another antiresorptive.",
+            zh: "\(since.zhHans)出现椎体骨折：\(list.zhHans)。停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——即使该节段有转移灶，也需鉴别反弹性骨折：现在决定恢复该药或改用其他抗骨吸收药物。")
+    }
+
     func stoppedAgentText(_ course: Treatment) -> LocalizedText? {
         guard let name = course.agent?.label, let end = course.end else { return nil }
         let span = course.start.map { "\($0)–\(end)" } ?? "until \(end)"
@@ -227,18 +238,13 @@ extension BoneAgentRules {
         let reason = course.stopReason.map { LocalizedText(en: ", stopped (\($0.label.en))", zh: "，因\($0.label.zhHans)停用") }
             ?? LocalizedText(en: ", reason for stopping not recorded", zh: "，停用原因未记录")
         let fractured = fracturedSinceStop(course)
-        let since = LocalizedText.joined(fractured.map { lesion, day in
-            LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
-        }, en: ", ", zh: "、")
         let rebound = course.agent != .denosumab
             ? LocalizedText(en: "", zh: "")
             : fractured.isEmpty
             ? LocalizedText(
                 en: " Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label: weigh the vertebral-fracture risk now and decide on resuming it or another agent.",
                 zh: "停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折：现在评估椎体骨折风险，决定恢复该药或改用其他药物。")
-            : LocalizedText(
-                en: " Since the stop, a vertebral fracture: \(since.en). Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — at a level with a metastasis as well, the rebound is in the differential: decide now on resuming it or another antiresorptive.",
-                zh: "停药后出现椎体骨折：\(since.zhHans)。停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——即使该节段有转移灶，也需鉴别反弹性骨折：现在决定恢复该药或改用其他抗骨吸收药物。")
+            : reboundDifferential(fractured, since: LocalizedText(en: "Since the stop", zh: "停药后"))
         return LocalizedText(
             en: "\(name.en.sentenceStart) was given \(span)\(reason.en).\(rebound.en)",
             zh: "\(name.zhHans)曾用于 \(spanZh)\(reason.zhHans)。\(rebound.zhHans)")

@@ -201,13 +201,8 @@ struct BoneAgentRules {
         // (cb25-g: denosumab lapsed after 2025-12-25, L1 collapsed on the CT of 2026-10-20, and the
         // finding stayed an advisory that named no fracture) — as after a recorded stop (.159).
         let broken = agent.agent == .denosumab ? vertebralFractures(after: due) : []
-        let brokenText = LocalizedText.joined(broken.map { lesion, day in
-            LocalizedText(en: "\(index.label(lesion).en) (\(day))", zh: "\(index.label(lesion).zhHans)（\(day)）")
-        }, en: ", ", zh: "、")
         let lapse = !broken.isEmpty
-            ? LocalizedText(
-                en: " Since the dose fell due, a vertebral fracture: \(brokenText.en). Stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — at a level with a metastasis as well, the rebound is in the differential: decide now on resuming it or another antiresorptive.",
-                zh: "应给药之后出现椎体骨折：\(brokenText.zhHans)。停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——即使该节段有转移灶，也需鉴别反弹性骨折：现在决定恢复该药或改用其他抗骨吸收药物。")
+            ? reboundDifferential(broken, since: LocalizedText(en: "Since the dose fell due", zh: "应给药之后"))
             : agent.agent == .denosumab
             ? LocalizedText(
                 en: " If it is not to be continued: stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — decide on another agent rather than let it lapse.",

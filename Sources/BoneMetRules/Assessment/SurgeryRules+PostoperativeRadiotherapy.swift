@@ -19,7 +19,8 @@ extension SurgeryRules {
     /// given or planned since the operation.
     func postoperativeRadiotherapyFindings() -> [Finding] {
         index.metastaticLesions.compactMap { lesion -> Finding? in
-            guard [.femur, .humerus, .tibia, .fibula, .radius, .ulna].contains(lesion.bone) else { return nil }
+            // The limb long bones, those Mirels scores.
+            guard lesion.mirelsSite != nil else { return nil }
             let fixations = index.localTreatments(lesion.id, kind: .surgery).filter { treatment in
                 !treatment.planned && [.prophylacticFixation, .fractureFixation].contains(treatment.procedure)
                     && treatment.start.map { index.known($0) } == true

@@ -2,6 +2,13 @@
 /// British spellings ("haemoglobin" for `hemoglobin`), another letter case or a slip of one or two
 /// letters. Only one value that close is named; none when two are, or the word is far from all.
 extension InputError {
+    /// "; did you mean "hemoglobin"?" — or nothing when no one value is that close.
+    static func hint(for value: String, among allowed: [String]) -> LocalizedText {
+        suggestion(for: value, among: allowed).map {
+            LocalizedText(en: "; did you mean \"\($0)\"?", zh: "；是否应为 \"\($0)\"？")
+        } ?? LocalizedText(en: "", zh: "")
+    }
+
     static func suggestion(for value: String, among allowed: [String]) -> String? {
         let typed = folded(value)
         guard typed.count >= 3, typed.count <= 40 else { return nil }

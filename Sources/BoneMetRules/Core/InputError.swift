@@ -74,17 +74,13 @@ public struct InputError: Error, Sendable, Hashable {
             let list = allowed.joined(separator: ", ")
             // The field's own name is the last part of its path ("lesions[0].laterallity").
             let name = field.map { String($0.split(separator: ".").last ?? Substring($0)) }
-            let hint = name.flatMap { Self.suggestion(for: $0, among: allowed) }.map {
-                LocalizedText(en: "; did you mean \"\($0)\"?", zh: "；是否应为 \"\($0)\"？")
-            } ?? LocalizedText(en: "", zh: "")
+            let hint = name.map { Self.hint(for: $0, among: allowed) } ?? LocalizedText(en: "", zh: "")
             return LocalizedText(en: "unknown field\(hint.en); allowed fields: \(list)", zh: "未知字段\(hint.zhHans)；允许的字段：\(list)")
         case .missing:
             return LocalizedText(en: "required but missing", zh: "必填但缺失")
         case .unknownValue(let value, let allowed):
             let list = allowed.joined(separator: ", ")
-            let hint = Self.suggestion(for: value, among: allowed).map {
-                LocalizedText(en: "; did you mean \"\($0)\"?", zh: "；是否应为 \"\($0)\"？")
-            } ?? LocalizedText(en: "", zh: "")
+            let hint = Self.hint(for: value, among: allowed)
             return LocalizedText(
                 en: "unknown value \"\(Self.shorten(value))\"\(hint.en); allowed values: \(list)",
                 zh: "未知的值 \"\(Self.shorten(value))\"\(hint.zhHans)；允许的值：\(list)")
