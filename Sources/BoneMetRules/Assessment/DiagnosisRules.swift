@@ -185,7 +185,7 @@ struct DiagnosisRules {
         let solitary = index.metastaticSiteCount == 1 && !index.seenLesions.contains { index.anotherCancer($0.id) != nil }
         let anyBiopsied = index.seenLesions.contains { index.diagnosticBiopsy($0.id) != nil }
         if !index.hasKnownPrimary && !candidates.isEmpty && !anyBiopsied {
-            let taken = LocalizedText.joined(candidates.compactMap { index.openBiopsyNote($0.id) }, en: " ", zh: "")
+            let taken = LocalizedText.joined(candidates.compactMap(tissueNote), en: " ", zh: "")
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.noKnownPrimary", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .patient, date: index.assessedOn,
@@ -242,6 +242,10 @@ struct DiagnosisRules {
             guard !reasons.isEmpty else { continue }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
             let taken = index.openBiopsy(lesion.id)
+            if let operated = index.operativeTissueNote(lesion.id), let operation = index.operationWithoutPathology(lesion.id) {
+                findings.append(operatedFinding(lesion, operation: operation, note: operated, reasons: list, inputs: inputs, surgeryPlanned: surgeryPlanned))
+                continue
+            }
             // Healed into blastic bone under systemic therapy, no biopsy taken, and no operation
             // planned or proposed on it (tissue is then taken at it): the time for it has passed,
             // as for the lesions a long interval left open (`intervalHealedFinding`). A breast
@@ -274,6 +278,34 @@ struct DiagnosisRules {
         return findings
     }
 
+    /// Where tissue of a lesion already is, or was asked for: its operation without pathology on
+    /// record, named with the lesion, else its open biopsy (pending, non-diagnostic).
+    private func tissueNote(_ lesion: Lesion) -> LocalizedText? {
+        if let operated = index.operativeTissueNote(lesion.id) {
+            return LocalizedText(en: "\(index.label(lesion).en): \(operated.en)", zh: "\(index.label(lesion).zhHans)：\(operated.zhHans)")
+        }
+        return index.openBiopsyNote(lesion.id)
+    }
+
+    /// A lesion that would be biopsied but was operated on: its operation's pathology first
+    /// (`CaseIndex.operationWithoutPathology`).
+    private func operatedFinding(
+        _ lesion: Lesion, operation: Treatment, note: LocalizedText, reasons: LocalizedText, inputs: [FindingInput], surgeryPlanned: Bool
+    ) -> Finding {
+        let day = operation.start.map(\.description) ?? ""
+        return Finding(
+            ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
+            specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
+            title: LocalizedText(
+                en: "\(index.label(lesion).en): pathology needed — operated on \(day), none on record",
+                zh: "\(index.label(lesion).zhHans)：需要病理——已于 \(day) 手术，无病理记录"),
+            detail: LocalizedText(
+                en: "\(reasons.en). \(note.en) Pathology is the gold standard when imaging cannot decide.",
+                zh: "\(reasons.zhHans)。\(note.zhHans)影像无法定性时病理是金标准。"),
+            inputs: inputs + [FindingInput("operation", operation.id)], sources: [Self.sourceHospital],
+            claims: [Claim(.biopsy, about: lesion.id, "biopsy")])
+    }
+
     static func longIntervalReason(_ years: Int, settings: RuleSettings) -> LocalizedText {
         LocalizedText(
             en: "long disease-free interval (\(years) years since the primary; setting ≥ \(settings.longDiseaseFreeIntervalYears)): a second primary or myeloma is possible",
@@ -295,7 +327,7 @@ struct DiagnosisRules {
             : LocalizedText(
                 en: "One biopsy answers it: the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
                 zh: "活检一处即可：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
-        let taken = LocalizedText.joined(lesions.compactMap { index.openBiopsyNote($0.id) }, en: " ", zh: "")
+        let taken = LocalizedText.joined(lesions.compactMap(tissueNote), en: " ", zh: "")
         return Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,
