@@ -1,7 +1,9 @@
 /// Checks across sections: unique ids, references to known lesions, dates in order, levels that
 /// fit their bone. Each problem names the path of the field to fix.
 enum CaseConsistency {
-    static func check(_ record: CaseRecord, log: ValidationLog) {
+    /// `declaredLesionIds`: the ids of lesion entries that failed to read are not reported again
+    /// where other sections name them.
+    static func check(_ record: CaseRecord, log: ValidationLog, declaredLesionIds: Set<String> = []) {
         plausibility(record, log: log)
         unique(record.lesions.map(\.id), section: "lesions", log: log)
         unique(record.studies.map(\.id), section: "studies", log: log)
@@ -13,8 +15,13 @@ enum CaseConsistency {
         // Paths are written only for a problem to report (issue #12: every stored case's
         // references and codes are checked at every read).
         func reference(_ id: String?, at path: @autoclosure () -> String) {
-            if let id, !known.contains(id) {
-                log.add(InputError(field: path(), problem: .unknownValue(id, allowed: lesionIds.isEmpty ? ["(no lesions defined)"] : lesionIds)))
+            guard let id, !known.contains(id), !declaredLesionIds.contains(id) else { return }
+            if lesionIds.isEmpty {
+                log.add(InputError(field: path(), problem: .custom(LocalizedText(
+                    en: "unknown lesion \"\(id)\": the record defines no lesions (add it under \"lesions\")",
+                    zh: "未知病灶 \"\(id)\"：病例中没有病灶记录（请在 \"lesions\" 中添加）"))))
+            } else {
+                log.add(InputError(field: path(), problem: .unknownValue(id, allowed: lesionIds)))
             }
         }
         for (s, study) in record.studies.enumerated() {

@@ -101,6 +101,26 @@ import Testing
         #expect(byName["lesions[0].colour"]?.message(.en).contains("did you mean") == false)
     }
 
+    /// A lesion whose own entry is wrong is one error, not one more for every study, pain record
+    /// and treatment naming it: a bone written "股骨" also read `unknown value "L1"; allowed values:
+    /// (no lesions defined)` at each reference — untranslated, and the lesion was defined (cb27).
+    /// A reference to a lesion the file never declares is still an error, in both languages.
+    @Test func aBadLesionEntryIsOneErrorNotOneForEveryReference() {
+        let found = errors(#"""
+        {"patient": {"id": "p1"},
+         "lesions": [{"id": "L1", "bone": "股骨"}],
+         "studies": [{"id": "S1", "date": "2022-01-01", "modality": "ct", "observations": [{"lesion": "L1"}, {"lesion": "L9"}]}],
+         "pain": [{"date": "2022-01-01", "lesion": "L1", "mirels": "mild"}]}
+        """#)
+        #expect(found.compactMap(\.field) == ["lesions[0].bone", "studies[0].observations[1].lesion"], "\(found)")
+        let unknown = found.first { $0.field == "studies[0].observations[1].lesion" }
+        #expect(unknown?.message(.en).contains(#"unknown lesion "L9": the record defines no lesions"#) == true, "\(found)")
+        #expect(unknown?.message(.zhHans).contains(#"未知病灶 "L9"：病例中没有病灶记录"#) == true)
+        // Beside a valid lesion the allowed ids are listed as before.
+        let listed = errors(#"{"patient": {"id": "p1"}, "lesions": [{"id": "L1", "bone": "femur"}], "pain": [{"date": "2022", "lesion": "L2"}]}"#)
+        #expect(listed.first?.message(.en).contains(#"unknown value "L2"; allowed values: L1"#) == true, "\(listed)")
+    }
+
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
     /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
     @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {
