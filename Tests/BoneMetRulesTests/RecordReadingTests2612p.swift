@@ -63,3 +63,62 @@ import Testing
         #expect(finding.detail.zhHans.contains("该病灶已手术"), "\(finding.detail.zhHans)")
     }
 }
+
+/// cb27-i (unseen record, 2026-12-03): a breast cancer on letrozole + ribociclib with zoledronic
+/// acid 4 mg every 4 weeks since January 2024, L1 and the pelvis in complete response (MDA) since
+/// 2025. The seed's MDT was asked this very case — doing well on long-term zoledronic acid:
+/// continue, lengthen the interval, or switch? — and BoneMet said only the dose and supplements.
+/// Rule set 2026.12.177: after 12 months of monthly zoledronic acid with no bone progression,
+/// every 12 weeks is an option (ZOOM, Amadori 2013; OPTIMIZE-2, Hortobagyi 2017; CALGB 70604) or a
+/// switch; medical oncology decides.
+@Suite struct LongTermZoledronicTests {
+    func record(site: PrimarySite = .breast, interval: Int? = 4, doses: [String] = []) -> CaseRecord {
+        var r = baseCase()
+        r.primaries[0].site = site
+        r.treatments.append(Treatment(
+            id: "T2", kind: .boneModifyingAgent, name: "唑来膦酸", start: day("2023-01-12"), agent: .zoledronicAcid, doseMg: 4,
+            intervalWeeks: interval, doses: doses.map(day)))
+        return r
+    }
+
+    func finding(_ r: CaseRecord, asOf: String = "2024-01-12") -> Finding? {
+        assess(r, asOf: day(asOf)).rule("boneAgents.zoledronic.longTerm").first
+    }
+
+    @Test func aYearOfMonthlyZoledronicAcidOffersTwelveWeeks() throws {
+        let found = try #require(finding(record()))
+        #expect(found.severity == .advisory && found.specialty == .medicalOncology && found.subject == .treatment("T2"))
+        #expect(found.title.en == "Zoledronic acid every 4 weeks for a year or more: every 12 weeks is an option", "\(found.title.en)")
+        #expect(found.title.zhHans == "唑来膦酸每 4 周已用 1 年以上：可改为每 12 周", "\(found.title.zhHans)")
+        #expect(found.detail.en.hasPrefix("Given since 2023-01-12; "), "\(found.detail.en)")
+        #expect(found.detail.en.contains("latest bone response stable disease (SD), CT of 2023-03-20"), "\(found.detail.en)")
+        #expect(found.detail.en.contains("(ZOOM, OPTIMIZE-2)") && found.detail.en.contains("or switch to denosumab (the preferred agent, setting)"))
+        #expect(Set(found.sources.map(\.id)).isSuperset(of: ["amadori2013", "hortobagyi2017", "himelstein2017"]))
+    }
+
+    @Test func twelveMonthsIsTheBoundary() {
+        #expect(finding(record(), asOf: "2024-01-11") == nil)
+        #expect(finding(record(), asOf: "2024-01-12") != nil)
+        // The day it turns on is the day the assessment promises to change (the background
+        // re-assessment visits the case again then).
+        #expect(assess(record(), asOf: day("2023-12-20")).nextChange.map { $0.earliestDay <= day("2024-01-12").earliestDay } == true)
+    }
+
+    @Test func progressionInBoneOrAnotherScheduleSaysNothing() {
+        var grown = record()
+        grown.studies.append(ct("S3", "2023-12-01", [observation("L1", .lytic, [30, 30]) { $0.boneDestruction = true }]))
+        #expect(finding(grown) == nil)
+        #expect(finding(record(interval: 12)) == nil)
+        #expect(finding(record(interval: nil, doses: ["2023-01-12", "2023-11-10", "2024-01-05"])) == nil)
+    }
+
+    @Test func theDosesGiveTheIntervalWhenNoneIsRecorded() {
+        #expect(finding(record(interval: nil, doses: ["2023-01-12", "2023-12-08", "2024-01-05"]))?.title.en.contains("every 4 weeks") == true)
+    }
+
+    @Test func onlyTheTrialsPopulations() {
+        let prostate = finding(record(site: .prostate))
+        #expect(prostate?.detail.en.contains("ZOOM") == false && prostate?.sources.contains { $0.id == "himelstein2017" } == true)
+        #expect(finding(record(site: .lung)) == nil)
+    }
+}

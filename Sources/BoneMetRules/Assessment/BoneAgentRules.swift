@@ -7,6 +7,8 @@ struct BoneAgentRules {
     /// New Katagiri as the prognosis rules settled it: ESMO's "life expectancy ≥ 3 months" is
     /// weighed against a high-risk band.
     var katagiri: Katagiri.Result? = nil
+    /// The bone response's time points (a long monthly course is weighed against progression).
+    var timePoints: [TimePointResponse] = []
 
     static let asco2017 = Citation(id: "vanPoznak2017", text: "Van Poznak C et al. J Clin Oncol 2017;35:3978-86 (ASCO)")
     static let esmo2020 = Citation(id: "coleman2020", text: "Coleman R et al. Ann Oncol 2020;31:1650-63 (ESMO)")
@@ -45,6 +47,7 @@ struct BoneAgentRules {
                 findings += agent.isBoneLossDose ? osteoporosisDoseRenal(agent) : zoledronic(agent)
                 if let close = zoledronicIntervalFinding(agent) { findings.append(close) }
                 if let schedule = zoledronicScheduleFinding(agent) { findings.append(schedule) }
+                if let longTerm = zoledronicLongTermFinding(agent) { findings.append(longTerm) }
             case .denosumab:
                 findings += denosumab(agent, clearance: index.creatinineClearance(), hypercalcaemic: high != nil)
                 if let interval = denosumabIntervalFinding(agent) { findings.append(interval) }
