@@ -122,3 +122,52 @@ import Testing
         #expect(finding(record(site: .lung)) == nil)
     }
 }
+
+/// cb27-m (unseen record, 2026-12-03): a 77-year-old's lung adenocarcinoma, a displaced
+/// pathological fracture of the left femoral neck ("左股骨颈") on the X-ray of 20 November, no
+/// operation yet. The finding read "orthopaedic referral for fixation" — for the femoral head and
+/// neck the reconstruction is an arthroplasty, as fixation heals poorly there (Axelrod 2021, the
+/// proximal femur's surgical review). Rule set 2026.12.178.
+@Suite struct FemoralNeckFractureTests {
+    func record(note: String?, segment: BoneSegment? = .proximal, imaged: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: segment, laterality: .left, note: note)]
+        r.studies = imaged
+            ? [ImagingStudy(id: "X1", date: day("2023-03-20"), modality: .xray, observations: [observation("L1") { $0.character = .lytic; $0.fracture = true }])]
+            : []
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-03-01"), result: .metastasis)]
+        r.events = [ClinicalEvent(date: day("2023-03-19"), kind: .pathologicalFracture, lesion: "L1")]
+        return r
+    }
+
+    func fracture(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2023-03-21")).rule("surgery.mirels.fractured").first
+    }
+
+    @Test func aFemoralNeckFractureIsForArthroplasty() throws {
+        for imaged in [true, false] {
+            let found = try #require(fracture(record(note: "左股骨颈病理性骨折", imaged: imaged)))
+            #expect(found.severity == .urgent)
+            #expect(found.detail.en.contains("reconstructed by arthroplasty (hemiarthroplasty or total hip replacement), as fixation heals poorly there"), "\(found.detail.en)")
+            #expect(found.detail.zhHans.contains("股骨头或股骨颈病理性骨折行关节置换"), "\(found.detail.zhHans)")
+            #expect(found.sources.contains { $0.id == "axelrod2021" })
+        }
+        #expect(try #require(fracture(record(note: "femoral head", segment: nil))).detail.en.contains("arthroplasty"))
+    }
+
+    @Test func theTrochantersOrAnotherSegmentAreFixed() throws {
+        for (note, segment) in [("股骨颈基底至转子间", BoneSegment.proximal), ("股骨颈", .diaphysis), ("左股骨近端", .proximal)] as [(String, BoneSegment)] {
+            let found = try #require(fracture(record(note: note, segment: segment)))
+            #expect(found.detail.en.contains("No fixation on record: orthopaedic referral for fixation."), "\(note): \(found.detail.en)")
+            #expect(!found.sources.contains { $0.id == "axelrod2021" })
+        }
+    }
+
+    @Test func theTitleNamesTheOperationWhileTissueIsAwaited() throws {
+        var r = record(note: "左股骨颈")
+        r.biopsies = []
+        #expect(try #require(fracture(r)).title.en.hasSuffix("tissue diagnosis first, then arthroplasty"))
+        r.lesions[0].note = "左股骨转子下"
+        #expect(try #require(fracture(r)).title.en.hasSuffix("tissue diagnosis first, then fixation"))
+    }
+}

@@ -27,19 +27,19 @@ extension SurgeryRules {
             LocalizedText(
                 en: "An operation on it is recorded (\(unnamed.label.en)) without what it did: if it fixed the fracture, record it as fracture fixation.",
                 zh: "记录有针对该部位的手术（\(unnamed.label.zhHans)），但未注明术式：如为骨折内固定，请按“骨折内固定”记录。")
-        } ?? Self.fixationStatus(fixation)
+        } ?? Self.fixationStatus(fixation, lesion: lesion)
         let severity: Severity = needsFixation ? .urgent : unnamed != nil ? .advisory : .info
         return Finding(
             ruleId: "surgery.mirels.fractured", severity: severity, duty: .surgery, specialty: .orthopaedics,
             subject: .lesion(id), date: fracture.date,
             title: unnamed != nil
                 ? LocalizedText(en: "\(name.en): pathological fracture — record what its operation did", zh: "\(name.zhHans)：病理性骨折——请补录手术术式")
-                : Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty),
+                : Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion),
             detail: LocalizedText(
                 en: [base.en, status.en, surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
                 zh: "\(base.zhHans)\(status.zhHans)\(surgical.zhHans)"),
             inputs: [FindingInput("fracture", fracture.date.description), FindingInput("anatomicReadings", "0")],
-            sources: [Sources.mirels1989] + surgical.sources,
+            sources: [Sources.mirels1989] + (unnamed == nil ? Self.reconstructionSources(fixation, lesion: lesion) : []) + surgical.sources,
             claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
     }
 }

@@ -285,20 +285,21 @@ struct SurgeryRules {
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
-                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty),
+                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion),
                     detail: LocalizedText(
                         en: [
                             broken.en,
-                            Self.fixationStatus(protected).en,
+                            Self.fixationStatus(protected, lesion: lesion).en,
                             needsFixation ? surgical.en : "",
                             needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected, lesion: lesion).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
                     // Its operation's context (biopsy first, embolisation) and sources only while one is due.
-                    inputs: inputs(), sources: sources + (needsFixation ? surgical.sources : []) + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
+                    inputs: inputs(), sources: sources + Self.reconstructionSources(protected, lesion: lesion) + (needsFixation ? surgical.sources : [])
+                        + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
                     claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
             if let protected, let progressing = progressionAfterFixation(id, fixation: protected, timePoints: timePoints, mirels: scoreText) {
@@ -423,16 +424,35 @@ struct SurgeryRules {
 
     /// A broken long bone's title, imaged or only recorded: tissue first while its diagnosis is
     /// open and its fixation is still to come.
-    static func fracturedTitle(_ name: LocalizedText, tissueFirst: Bool) -> LocalizedText {
-        tissueFirst
-            ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
-            : LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折")
+    static func fracturedTitle(_ name: LocalizedText, tissueFirst: Bool, lesion: Lesion) -> LocalizedText {
+        guard tissueFirst else {
+            return LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折")
+        }
+        return lesion.isFemoralHeadOrNeck
+            ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then arthroplasty", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行关节置换")
+            : LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
     }
 
-    /// What was done for a broken long bone: its fixation, done or planned, or none on record.
-    static func fixationStatus(_ fixation: Treatment?) -> LocalizedText {
-        fixation.map { LocalizedText(en: "\($0.planned ? "Planned" : "Treated"): \($0.label.en).", zh: "\($0.planned ? "已计划" : "已处理")：\($0.label.zhHans)。") }
-            ?? LocalizedText(en: "No fixation on record: orthopaedic referral for fixation.", zh: "无内固定记录：请骨科会诊行内固定。")
+    static let axelrod2021 = Citation(
+        id: "axelrod2021",
+        text: "Axelrod D, Gazendam AM, Ghert M. Curr Oncol 2021;28:3748-57 (surgical management of proximal femoral metastases: femoral head and neck — arthroplasty)")
+
+    /// What was done for a broken long bone: its fixation, done or planned, or none on record —
+    /// for the femoral head or neck an arthroplasty, as fixation heals poorly there (Axelrod 2021).
+    static func fixationStatus(_ fixation: Treatment?, lesion: Lesion) -> LocalizedText {
+        if let fixation {
+            return LocalizedText(en: "\(fixation.planned ? "Planned" : "Treated"): \(fixation.label.en).", zh: "\(fixation.planned ? "已计划" : "已处理")：\(fixation.label.zhHans)。")
+        }
+        return lesion.isFemoralHeadOrNeck
+            ? LocalizedText(
+                en: "No operation on record: orthopaedic referral — a pathological fracture of the femoral head or neck is reconstructed by arthroplasty (hemiarthroplasty or total hip replacement), as fixation heals poorly there.",
+                zh: "无手术记录：请骨科会诊——股骨头或股骨颈病理性骨折行关节置换（半髋或全髋置换），因该部位内固定难以愈合。")
+            : LocalizedText(en: "No fixation on record: orthopaedic referral for fixation.", zh: "无内固定记录：请骨科会诊行内固定。")
+    }
+
+    /// The source of the head-or-neck reconstruction, when the fracture finding says it.
+    static func reconstructionSources(_ fixation: Treatment?, lesion: Lesion) -> [Citation] {
+        fixation == nil && lesion.isFemoralHeadOrNeck ? [axelrod2021] : []
     }
 
     static func fixationClaims(_ id: String, open: [LocalizedText]) -> [Claim] {
