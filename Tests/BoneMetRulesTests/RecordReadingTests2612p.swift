@@ -55,6 +55,22 @@ import Testing
         #expect(try #require(biopsyFinding(r)).title.en.hasSuffix("biopsy indicated — result pending"))
     }
 
+    /// cb27-q: a breast cancer five years on, L1 treated by kyphoplasty, a femur lesion beside it:
+    /// the interval's one finding leads with the operated L1's tissue.
+    @Test func theLongIntervalAsksForTheOperationsTissueFirst() throws {
+        var r = record()
+        r.primaries[0].diagnosed = day("2015-01")
+        r.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .left))
+        r.studies[0].observations.append(observation("L2", .lytic, [20, 20]) { $0.boneDestruction = true })
+        let finding = try #require(assess(r, asOf: day("2023-04-01")).rule("diagnosis.biopsy.indicated").first { $0.subject == .patient })
+        #expect(finding.title.en == "Pathology needed: long disease-free interval", "\(finding.title.en)")
+        #expect(finding.detail.en.contains("The tissue of an operation answers it first — left femur, diaphysis (股骨病灶刮除+髓内钉内固定 2023-02-01 (surgery)): record the pathology of the tissue taken then. Only if no tissue was sent, one biopsy:"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("先以手术所取组织的病理回答"), "\(finding.detail.zhHans)")
+        r.treatments.removeLast()
+        let plain = try #require(assess(r, asOf: day("2023-04-01")).rule("diagnosis.biopsy.indicated").first { $0.subject == .patient })
+        #expect(plain.title.en == "Biopsy indicated: long disease-free interval" && plain.detail.en.contains("One biopsy answers it"))
+    }
+
     @Test func withoutAKnownPrimaryTheOperatedLesionIsNamed() throws {
         var r = record()
         r.primaries = []

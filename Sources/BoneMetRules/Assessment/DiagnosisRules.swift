@@ -322,19 +322,35 @@ struct DiagnosisRules {
         let targets = lyticOrMixed.isEmpty ? open : lyticOrMixed
         let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         let reason = Self.longIntervalReason(years, settings: index.settings)
-        let which = lyticOrMixed.isEmpty
-            ? LocalizedText(en: "One biopsy answers it: the most accessible of \(names.en).", zh: "活检一处即可：在\(names.zhHans)中选最易取材者。")
+        // A lesion already operated on: the tissue of its operation answers the interval first
+        // (`CaseIndex.operationWithoutPathology`; cb27-q, an L1 cement augmentation).
+        let operated = lesions.compactMap { lesion in index.operationWithoutPathology(lesion.id).map { (lesion, $0) } }
+        let operations = LocalizedText.joined(operated.map { lesion, operation in
+            LocalizedText(en: "\(index.label(lesion).en) (\(operation.label.en))", zh: "\(index.label(lesion).zhHans)（\(operation.label.zhHans)）")
+        }, en: "; ", zh: "、")
+        let first = operated.isEmpty
+            ? LocalizedText(en: "", zh: "")
             : LocalizedText(
-                en: "One biopsy answers it: the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
-                zh: "活检一处即可：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
-        let taken = LocalizedText.joined(lesions.compactMap(tissueNote), en: " ", zh: "")
+                en: "The tissue of an operation answers it first — \(operations.en): record the pathology of the tissue taken then. ",
+                zh: "先以手术所取组织的病理回答——\(operations.zhHans)：请录入当时所取组织的病理。")
+        let lead = operated.isEmpty
+            ? LocalizedText(en: "One biopsy answers it", zh: "活检一处即可")
+            : LocalizedText(en: "Only if no tissue was sent, one biopsy", zh: "仅在未送病理时活检一处")
+        let which = lyticOrMixed.isEmpty
+            ? LocalizedText(en: "\(lead.en): the most accessible of \(names.en).", zh: "\(lead.zhHans)：在\(names.zhHans)中选最易取材者。")
+            : LocalizedText(
+                en: "\(lead.en): the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
+                zh: "\(lead.zhHans)：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
+        let taken = LocalizedText.joined(lesions.compactMap { index.operationWithoutPathology($0.id) == nil ? index.openBiopsyNote($0.id) : nil }, en: " ", zh: "")
         return Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,
-            title: LocalizedText(en: "Biopsy indicated: long disease-free interval", zh: "有活检指征：无病间期长"),
+            title: operated.isEmpty
+                ? LocalizedText(en: "Biopsy indicated: long disease-free interval", zh: "有活检指征：无病间期长")
+                : LocalizedText(en: "Pathology needed: long disease-free interval", zh: "需要病理：无病间期长"),
             detail: LocalizedText(
-                en: "\(reason.en). \(which.en) Pathology is the gold standard when imaging cannot decide.\(taken.en.isEmpty ? "" : " " + taken.en)",
-                zh: "\(reason.zhHans)。\(which.zhHans)影像无法定性时病理是金标准。\(taken.zhHans)"),
+                en: "\(reason.en). \(first.en)\(which.en) Pathology is the gold standard when imaging cannot decide.\(taken.en.isEmpty ? "" : " " + taken.en)",
+                zh: "\(reason.zhHans)。\(first.zhHans)\(which.zhHans)影像无法定性时病理是金标准。\(taken.zhHans)"),
             inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
             sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
     }
