@@ -187,3 +187,67 @@ import Testing
         #expect(try #require(fracture(r)).title.en.hasSuffix("tissue diagnosis first, then fixation"))
     }
 }
+
+/// cb27-r (unseen record, 2026-12-03): a breast cancer's first restaging CT ten weeks into
+/// letrozole + palbociclib — T8 and the pelvis partly filled in, CA 15-3 80 → 30, and "3 new
+/// lesions" recorded as a count (the report: 新发多发成骨灶，考虑治疗后改变). The time point read
+/// "progressive disease (PD)", a warning: the seed's own error, new sclerosis under therapy read as
+/// progression. A new lesion's character decides (MDA, Hamaoka 2004; seed: new osteoblastic lesions
+/// after treatment are response, not progression); where X-ray or CT does not record it under a
+/// therapy acting long enough (the latency setting), the time point is not evaluable until it is.
+/// Rule set 2026.12.180.
+@Suite struct NewLesionsOfUnrecordedCharacterTests {
+    func record(unnamed: Int = 3, named: LesionObservation? = nil, start: String = "2023-01-10", growth: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.treatments[0].start = day(start)
+        r.studies[1].unnamedNewLesions = unnamed
+        if growth { r.studies[1].observations[0].diametersMm = [30, 30] }
+        if let named {
+            r.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .left))
+            r.studies[1].observations.append(named)
+        }
+        return r
+    }
+
+    func point(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2023-03-25")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") }
+    }
+
+    @Test func unnamedNewLesionsUnderTherapyWaitOnTheirCharacter() throws {
+        let found = try #require(point(record()))
+        #expect(found.severity == .advisory)
+        #expect(found.title.en.hasSuffix("bone response not evaluable (MDA) — the new lesions' character decides"), "\(found.title.en)")
+        #expect(found.title.zhHans.hasSuffix("——取决于新发病灶的性质"), "\(found.title.zhHans)")
+        #expect(found.detail.en.contains("3 new lesion(s) not itemised — their character decides: new sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression"), "\(found.detail.en)")
+        #expect(found.claims.isEmpty)
+        let points = assess(record(), asOf: day("2023-03-25")).timePoints
+        let structured = points.first { $0.study == "S2" }
+        #expect(structured?.overall == .notEvaluable && structured?.newCharacterPending == true)
+    }
+
+    @Test func beforeTheLatencyOrUntreatedTheyAreProgression() throws {
+        // Letrozole from 2023-01-30: 49 days at the CT, under the 8 weeks (setting).
+        #expect(try #require(point(record(start: "2023-01-30"))).title.en.contains("progressive disease (PD)"))
+        var untreated = record()
+        untreated.treatments = []
+        #expect(try #require(point(untreated)).title.en.contains("progressive disease (PD)"))
+        // Day 56 is the latency's first day.
+        #expect(try #require(point(record(start: "2023-01-23"))).title.en.contains("not evaluable"))
+    }
+
+    @Test func otherProgressionStands() throws {
+        #expect(try #require(point(record(growth: true))).title.en.contains("progressive disease (PD)"))
+    }
+
+    @Test func aNamedNewLesionIsReadByItsCharacter() throws {
+        let unknown = try #require(point(record(unnamed: 0, named: observation("L2"))))
+        #expect(unknown.title.en.contains("not evaluable"), "\(unknown.title.en)")
+        #expect(unknown.detail.en.contains("left pelvis: NE — new lesion, character not recorded: new sclerosis under therapy is response (flare), a new lytic lesion progression — record it"), "\(unknown.detail.en)")
+        let destroyed = try #require(point(record(unnamed: 0, named: observation("L2") { $0.boneDestruction = true })))
+        #expect(destroyed.title.en.contains("progressive disease (PD)"))
+        let lytic = try #require(point(record(unnamed: 0, named: observation("L2") { $0.character = .lytic })))
+        #expect(lytic.title.en.contains("progressive disease (PD)"))
+        let blastic = try #require(point(record(unnamed: 0, named: observation("L2") { $0.character = .blastic })))
+        #expect(!blastic.title.en.contains("PD") && !blastic.title.en.contains("not evaluable"), "\(blastic.title.en)")
+    }
+}

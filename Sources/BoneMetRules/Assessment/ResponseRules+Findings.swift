@@ -90,7 +90,12 @@ extension ResponseRules {
                     unnamed = LocalizedText(
                         en: "\(unnamed.en) — the \(modality.label.en) of \(date) read osteoblastic flare: flare not excluded, not counted as progression; repeat the scan",
                         zh: "\(unnamed.zhHans)——\(date) \(modality.label.zhHans)已示成骨性闪烁：不能排除闪烁现象，不计为进展；需复查")
-                case nil: break
+                case nil:
+                    if point.newCharacterPending {
+                        unnamed = LocalizedText(
+                            en: "\(unnamed.en) — their character decides: new sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression; record each with its character (lytic, blastic or mixed)",
+                            zh: "\(unnamed.zhHans)——其性质决定疗效：治疗中新发硬化为治疗有效（成骨性闪烁），新发溶骨为进展；请逐一记录并注明性质（溶骨、成骨或混合）")
+                    }
                 }
                 detailParts.append(unnamed)
             }
@@ -127,11 +132,15 @@ extension ResponseRules {
             : young.map { young in
                 LocalizedText(en: " — \(young.days) days into \(young.names.en): too early to judge it", zh: "——\(young.names.zhHans)仅用药 \(young.days) 天：尚不能据此评价")
             }
+            ?? (point.newCharacterPending
+            ? LocalizedText(en: " — the new lesions' character decides", zh: "——取决于新发病灶的性质")
+            : nil)
             ?? (bloodOnly && point.overall.isResponse
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: ""))
         return Finding(
-            ruleId: "boneHealth.mda.timePoint", severity: progression && !baseline ? (young == nil ? .warning : .advisory) : .info,
+            ruleId: "boneHealth.mda.timePoint",
+            severity: progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
                 en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",

@@ -167,16 +167,37 @@ struct ResponseRules {
         }
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
         var adjusted = applyFlare(responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, modality: current.modality)
+        // A new lesion on X-ray or CT under a therapy acting long enough, its character not
+        // recorded: new sclerosis under therapy is response, a new lytic lesion progression (seed;
+        // MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
+        // "3 new lesions" (the report: 新发成骨灶) — read PD (unseen record cb27-r).
+        let characterDecides = (current.modality == .xray || current.modality == .ct) && !untreated
+            && index.therapyActingLongEnough(on: current.date) != nil
+        var characterPending = characterDecides && unnamed > 0
+        if characterDecides {
+            adjusted = adjusted.map { response in
+                guard response.isNew, response.category == .progressiveDisease,
+                    let observation = current.observation(of: response.lesion),
+                    observation.character == nil, observation.boneDestruction != true
+                else { return response }
+                characterPending = true
+                return response.with(category: .notEvaluable, flare: false, reason: Self.characterPendingReason)
+            }
+        }
         let verdict = current.modality == .boneScan ? pcwg3[current.id] : nil
         if let verdict { adjusted = applyPCWG3(adjusted, verdict: verdict) }
         let flare = adjusted.contains(where: \.flare)
         var overall = overall(
-            adjusted, unnamedNew: verdict == nil ? unnamed : 0, inFlareWindow: flareTherapy != nil || anatomicFlare != nil, modality: current.modality)
+            adjusted, unnamedNew: verdict == nil && !characterPending ? unnamed : 0, inFlareWindow: flareTherapy != nil || anatomicFlare != nil,
+            modality: current.modality)
         if verdict?.status.isProgression == true { overall = .progressiveDisease }
+        // Waiting on the new lesions' character unless progression stands without them.
+        if characterPending && overall != .progressiveDisease { overall = .notEvaluable }
         var point = TimePointResponse(
             study: current.id, previousStudy: previous.id, from: previous.date, to: current.date, modality: current.modality,
             overall: overall, newLesions: newLesions, unnamedNewLesions: unnamed, flare: flare, treatments: treatments.map(\.id),
             untreated: untreated, lesions: adjusted)
+        point.newCharacterPending = characterPending && overall == .notEvaluable
         if current.modality.isTracer, verdict == nil, overall != .progressiveDisease {
             point.flareNotExcluded = anatomicFlare.map { .anatomy($0.modality, $0.to) } ?? (flareTherapy != nil ? .window : nil)
         }
@@ -230,6 +251,10 @@ struct ResponseRules {
         guard study.modality.isAnatomic else { return false }
         return points.first { $0.study.modality.isAnatomic }?.study.id == study.id
     }
+
+    static let characterPendingReason = LocalizedText(
+        en: "character not recorded: new sclerosis under therapy is response (flare), a new lytic lesion progression — record it",
+        zh: "未记录病灶性质：治疗中新发硬化为治疗有效（闪烁），新发溶骨为进展——请记录其性质")
 
     static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
         if modality.isTracer { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }

@@ -42,6 +42,10 @@ public struct TimePointResponse: Sendable, Hashable {
     /// within the flare window, or after an X-ray, CT or MRI time point that read osteoblastic
     /// flare (its modality and date). Nil on anatomic time points and where the scan is PD.
     public var flareNotExcluded: FlareBasis?
+    /// New lesions on an X-ray or CT under a therapy acting long enough whose character is not
+    /// recorded (unnamed, or named without character or destruction): sclerosis would be response
+    /// (flare), a lytic lesion progression — the time point waits on their reading (not evaluable).
+    public var newCharacterPending = false
 
     public enum FlareBasis: Sendable, Hashable {
         case window
