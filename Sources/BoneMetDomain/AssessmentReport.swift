@@ -66,7 +66,7 @@ public enum AssessmentReport {
             "modality": .string(point.modality.rawValue), "overall": .string(point.overall.rawValue),
             "untreated": .bool(point.untreated), "treatments": .array(point.treatments.map(JSONValue.string)),
             "flare": .bool(point.flare), "newLesions": .array(point.newLesions.map(JSONValue.string)),
-            "unnamedNewLesions": .int(point.unnamedNewLesions),
+            "unnamedNewLesions": .int(point.unnamedNewLesions), "newCharacterPending": .bool(point.newCharacterPending),
             "lesions": .array(point.lesions.map { response in
                 .object(JSONObject([
                     "lesion": .string(response.lesion), "category": .string(response.category.rawValue),

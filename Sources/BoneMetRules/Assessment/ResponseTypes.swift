@@ -38,14 +38,18 @@ public struct TimePointResponse: Sendable, Hashable {
     public let treatments: [String]
     public let untreated: Bool
     public let lesions: [LesionResponse]
+    /// New lesions on an X-ray or CT under a therapy acting long enough whose character is not
+    /// recorded (unnamed, or named without character or destruction): sclerosis would be response
+    /// (flare), a lytic lesion progression — the time point waits on their reading (not evaluable).
+    /// Stored before `flareNotExcluded`, not after it: with a Bool after that optional enum the
+    /// Swift 6.3.1 debug build crashed (swift_release of a bad pointer) destroying a
+    /// `Result<TimePointResponse, Error>` holding a time point with the flag set — a `#require`
+    /// in a test (NewLesionsOfUnrecordedCharacterTests keeps that call).
+    public var newCharacterPending = false
     /// A scan's new or hotter foci not counted as progression because flare is not excluded:
     /// within the flare window, or after an X-ray, CT or MRI time point that read osteoblastic
     /// flare (its modality and date). Nil on anatomic time points and where the scan is PD.
     public var flareNotExcluded: FlareBasis?
-    /// New lesions on an X-ray or CT under a therapy acting long enough whose character is not
-    /// recorded (unnamed, or named without character or destruction): sclerosis would be response
-    /// (flare), a lytic lesion progression — the time point waits on their reading (not evaluable).
-    public var newCharacterPending = false
 
     public enum FlareBasis: Sendable, Hashable {
         case window
