@@ -240,6 +240,20 @@ import Testing
         #expect(try #require(point(record(growth: true))).title.en.contains("progressive disease (PD)"))
     }
 
+    /// cb27-s: the same regimen stopped for "progression" on that CT read "no bone imaging was
+    /// compared within this regimen's window" (rule set 2026.12.181).
+    @Test func aStopOnThatCTIsNotSupported() throws {
+        var r = record()
+        r.studies[1].observations[0].fillIn = .partial
+        r.treatments[0].end = day("2023-03-22")
+        r.treatments[0].stopReason = .progression
+        let found = try #require(assess(r, asOf: day("2023-03-25")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(found.severity == .warning)
+        #expect(found.detail.en.contains("2023-03-20 not evaluable (the known lesions PR; 3 new lesions of unrecorded character)"), "\(found.detail.en)")
+        #expect(found.detail.en.contains("record the new lesions' character before counting the regimen as failed"))
+        #expect(found.detail.zhHans.contains("已知病灶 PR；3 处新发病灶性质未记录"), "\(found.detail.zhHans)")
+    }
+
     @Test func aNamedNewLesionIsReadByItsCharacter() throws {
         let unknown = try #require(point(record(unnamed: 0, named: observation("L2"))))
         #expect(unknown.title.en.contains("not evaluable"), "\(unknown.title.en)")

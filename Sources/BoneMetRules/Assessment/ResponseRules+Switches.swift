@@ -22,7 +22,10 @@ extension ResponseRules {
             // shares: that growth happened under this regimen (letrozole + palbociclib stopped
             // 2024-02-20, the CT of 2024-03-10 shows progression over its own window before the
             // next regimen began — "a switch for bone progression is not supported" was wrong).
-            let inWindow = points.filter { $0.treatments.contains(therapy.id) && $0.overall != .notEvaluable }
+            // A time point waiting on its new lesions' character (`newCharacterPending`) is imaging
+            // of the window all the same: known lesions responding and "3 new lesions" on a CT read
+            // "no bone imaging was compared within this regimen's window" (cb27-s).
+            let inWindow = points.filter { $0.treatments.contains(therapy.id) && ($0.overall != .notEvaluable || $0.newCharacterPending) }
             // Not one imaged long after the stop, though: a study more than `regimenGapDays`
             // (setting: a longer gap is a break between regimens) after it shows months off
             // treatment, and was not the evidence the stop rested on (letrozole + ribociclib
@@ -66,10 +69,18 @@ extension ResponseRules {
                             zh: "（停药后 \(days) 天，下一方案尚不能在骨上显效）")
                         : LocalizedText(en: " (\(days) days after it was stopped)", zh: "（停药后 \(days) 天）")
                 } ?? LocalizedText(en: "", zh: "")
+                let pending = point.newCharacterPending
+                    ? Self.pendingText(point)
+                    : LocalizedText(en: "", zh: "")
                 return LocalizedText(
-                    en: "\(point.to) \(point.overall.label.en)\(note.en)",
-                    zh: "\(point.to) \(point.overall.label.zhHans)\(note.zhHans)")
+                    en: "\(point.to) \(point.overall.label.en)\(pending.en)\(note.en)",
+                    zh: "\(point.to) \(point.overall.label.zhHans)\(pending.zhHans)\(note.zhHans)")
             }, en: ", ", zh: "，")
+            let pendingNote = window.contains(where: \.newCharacterPending)
+                ? LocalizedText(
+                    en: " New sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression: record the new lesions' character before counting the regimen as failed.",
+                    zh: "治疗中新发硬化为治疗有效（成骨性闪烁），新发溶骨为进展：在判定方案失败前请记录新发病灶的性质。")
+                : LocalizedText(en: "", zh: "")
             let afterStop = window.contains { point in therapy.end.map { point.to.earliestDay > $0.latestDay } ?? false }
             let later = inWindow.first { point in point.overall == .progressiveDisease && !window.contains(point) }
             let laterText = later.map { point in
@@ -95,8 +106,8 @@ extension ResponseRules {
                     en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
                     zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
                 : LocalizedText(
-                    en: "Bone response in its own window\(afterStop ? "" : " before it was stopped"): \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(laterText.en) Review with imaging, tumour markers and symptoms together.",
-                    zh: "\(afterStop ? "" : "停用前")其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
+                    en: "Bone response in its own window\(afterStop ? "" : " before it was stopped"): \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(pendingNote.en)\(laterText.en) Review with imaging, tumour markers and symptoms together.",
+                    zh: "\(afterStop ? "" : "停用前")其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(pendingNote.zhHans)\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
             findings.append(Finding(
                 ruleId: "boneHealth.attribution.unsupportedSwitch", severity: unimaged ? .info : window.isEmpty ? .advisory : .warning,
                 duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
@@ -115,6 +126,20 @@ extension ResponseRules {
                 sources: Self.sources + [Self.attributionSource]))
         }
         return findings
+    }
+
+    /// " (the known lesions PR; 3 new lesions of unrecorded character)" for a time point waiting
+    /// on its new lesions' character.
+    static func pendingText(_ point: TimePointResponse) -> LocalizedText {
+        let known = point.lesions.filter { !$0.isNew && $0.category != .notEvaluable }
+        let best = known.contains { $0.category == .completeResponse } && known.allSatisfy { $0.category == .completeResponse }
+            ? MDA.Category.completeResponse
+            : known.contains { $0.category.isResponse } ? .partialResponse : known.isEmpty ? nil : .stableDisease
+        let count = point.unnamedNewLesions + point.lesions.filter { $0.isNew && $0.category == .notEvaluable }.count
+        let knownText = best.map { LocalizedText(en: "the known lesions \($0.rawValue); ", zh: "已知病灶 \($0.rawValue)；") } ?? LocalizedText(en: "", zh: "")
+        return LocalizedText(
+            en: " (\(knownText.en)\(count) new lesion\(count == 1 ? "" : "s") of unrecorded character)",
+            zh: "（\(knownText.zhHans)\(count) 处新发病灶性质未记录）")
     }
 
     /// A regimen stopped for a progression read only on tracer scans too early to judge it
