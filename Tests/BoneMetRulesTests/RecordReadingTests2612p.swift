@@ -128,6 +128,12 @@ import Testing
         #expect(finding(record(interval: nil, doses: ["2023-01-12", "2023-11-10", "2024-01-05"])) == nil)
     }
 
+    @Test func notWhileTheAgentIsHeld() {
+        var onj = record()
+        onj.events = [ClinicalEvent(date: day("2023-11-01"), kind: .osteonecrosisOfJaw)]
+        #expect(finding(onj) == nil)
+    }
+
     @Test func theDosesGiveTheIntervalWhenNoneIsRecorded() {
         #expect(finding(record(interval: nil, doses: ["2023-01-12", "2023-12-08", "2024-01-05"]))?.title.en.contains("every 4 weeks") == true)
     }

@@ -18,9 +18,6 @@ extension BoneAgentRules {
         text: "Xu HR (Beijing Jishuitan Hospital). Bone metastases: three things the orthopaedic surgeon wants to say — MDT talk; bone-modifying agents (Q&A)",
         zh: "徐海荣（北京积水潭医院）. 肿瘤骨转移——骨科大夫想说的三件事（MDT 对谈）：骨改良药物（问答）")
 
-    // A year of monthly treatment (`yearAfter`): ZOOM enrolled after 12–15 months, OPTIMIZE-2
-    // after 9 or more doses in the first 10–15 months.
-
     func zoledronicLongTermFinding(_ agent: Treatment) -> Finding? {
         guard agent.agent == .zoledronicAcid, !agent.planned, !agent.isBoneLossDose, !isAdjuvantBreastSchedule(agent),
             !index.metastaticLesions.isEmpty, let weeks = monthlyInterval(agent),
@@ -28,6 +25,9 @@ extension BoneAgentRules {
             // The day a year has run is watched (the background re-assessment turns on it).
             index.known(Self.yearAfter(first))
         else { return nil }
+        // Not while the agent is held — a renal hold, or osteonecrosis of the jaw — where its
+        // own finding decides and "continue" would speak against it.
+        guard Self.renalHold(agent, index: index) == nil, osteonecrosisOfJaw == nil else { return nil }
         let sites = Set(index.knownPrimaries.map { $0.isPlasmaCellDisease ? PrimarySite.myeloma : $0.site })
         let breast = sites.contains(.breast)
         guard breast || sites.contains(.prostate) || sites.contains(.myeloma) else { return nil }
@@ -57,8 +57,8 @@ extension BoneAgentRules {
                 en: "Zoledronic acid every \(weeks) weeks for a year or more: every 12 weeks is an option",
                 zh: "唑来膦酸每 \(weeks) 周已用 1 年以上：可改为每 12 周"),
             detail: LocalizedText(
-                en: "Given since \(first); \(state.en). \(trials.en) The trials were run for the concerns of prolonged monthly dosing (renal function, osteonecrosis of the jaw). Continue, lengthen the interval to 12 weeks\(switchText.en): medical oncology decides, on safety.",
-                zh: "自 \(first) 起用药；\(state.zhHans)。\(trials.zhHans)这些试验正是针对长期每月给药的顾虑（肾功能、颌骨坏死）。继续原方案、延长至每 12 周\(switchText.zhHans)：由肿瘤内科根据安全性决定。"),
+                en: "Given since \(first); \(state.en). \(trials.en) The trials answered concerns about prolonged monthly dosing; its known risks are renal toxicity and osteonecrosis of the jaw. Continue, lengthen the interval to 12 weeks\(switchText.en): medical oncology decides, on safety.",
+                zh: "自 \(first) 起用药；\(state.zhHans)。\(trials.zhHans)这些试验针对的是长期每月给药的顾虑；其已知风险为肾毒性和颌骨坏死。继续原方案、延长至每 12 周\(switchText.zhHans)：由肿瘤内科根据安全性决定。"),
             inputs: [FindingInput("intervalWeeks", weeks.description), FindingInput("since", first.description)]
                 + (latest.map { [FindingInput("latestResponse", $0.overall.rawValue)] } ?? []),
             sources: (breast ? [Self.amadori2013, Self.hortobagyi2017] : []) + [Sources.himelstein2017, Self.sourceHospitalBoneAgents])
@@ -75,7 +75,8 @@ extension BoneAgentRules {
     }
 
     /// A year after a date, read at its earliest (a partial date's first day), the 29th of February
-    /// on the 28th.
+    /// on the 28th: the year of monthly treatment the trials enrolled after (ZOOM 12–15 months,
+    /// OPTIMIZE-2 9 or more doses in the first 10–15 months).
     static func yearAfter(_ date: PartialDate) -> PartialDate {
         let month = date.month ?? 1
         let day = min(date.day ?? 1, PartialDate.daysInMonth(year: date.year + 1, month: month))
