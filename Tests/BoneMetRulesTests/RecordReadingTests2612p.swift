@@ -224,7 +224,7 @@ import Testing
         #expect(found.severity == .advisory)
         #expect(found.title.en.hasSuffix("bone response not evaluable (MDA) — the new lesions' character decides"), "\(found.title.en)")
         #expect(found.title.zhHans.hasSuffix("——取决于新发病灶的性质"), "\(found.title.zhHans)")
-        #expect(found.detail.en.contains("3 new lesion(s) not itemised — their character decides: new sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression"), "\(found.detail.en)")
+        #expect(found.detail.en.contains("3 new lesion(s) not itemised — their character decides: a new lytic lesion is progression; new sclerosis under therapy is not progression by itself (osteoblastic flare where other lesions respond)"), "\(found.detail.en)")
         #expect(found.claims.isEmpty)
         // Through #require, as a test would: with the flag stored after `flareNotExcluded` the
         // Swift 6.3.1 build crashed destroying the Result that holds the value (see ResponseTypes).
@@ -263,7 +263,7 @@ import Testing
     @Test func aNamedNewLesionIsReadByItsCharacter() throws {
         let unknown = try #require(point(record(unnamed: 0, named: observation("L2"))))
         #expect(unknown.title.en.contains("not evaluable"), "\(unknown.title.en)")
-        #expect(unknown.detail.en.contains("left pelvis: NE — new lesion, character not recorded: new sclerosis under therapy is response (flare), a new lytic lesion progression — record it"), "\(unknown.detail.en)")
+        #expect(unknown.detail.en.contains("left pelvis: NE — new lesion, character not recorded: a new lytic lesion is progression, new sclerosis under therapy not by itself — record it"), "\(unknown.detail.en)")
         let destroyed = try #require(point(record(unnamed: 0, named: observation("L2") { $0.boneDestruction = true })))
         #expect(destroyed.title.en.contains("progressive disease (PD)"))
         let lytic = try #require(point(record(unnamed: 0, named: observation("L2") { $0.character = .lytic })))

@@ -93,8 +93,8 @@ extension ResponseRules {
                 case nil:
                     if point.newCharacterPending {
                         unnamed = LocalizedText(
-                            en: "\(unnamed.en) — their character decides: new sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression; record each with its character (lytic, blastic or mixed)",
-                            zh: "\(unnamed.zhHans)——其性质决定疗效：治疗中新发硬化为治疗有效（成骨性闪烁），新发溶骨为进展；请逐一记录并注明性质（溶骨、成骨或混合）")
+                            en: "\(unnamed.en) — their character decides: a new lytic lesion is progression; new sclerosis under therapy is not progression by itself (osteoblastic flare where other lesions respond); record each with its character (lytic, blastic or mixed)",
+                            zh: "\(unnamed.zhHans)——其性质决定疗效：新发溶骨为进展；治疗中新发硬化本身不代表进展（其他病灶缓解时为成骨性闪烁）；请逐一记录并注明性质（溶骨、成骨或混合）")
                     }
                 }
                 detailParts.append(unnamed)

@@ -78,8 +78,8 @@ extension ResponseRules {
             }, en: ", ", zh: "，")
             let pendingNote = window.contains(where: \.newCharacterPending)
                 ? LocalizedText(
-                    en: " New sclerosis under therapy is response (osteoblastic flare), a new lytic lesion progression: record the new lesions' character before counting the regimen as failed.",
-                    zh: "治疗中新发硬化为治疗有效（成骨性闪烁），新发溶骨为进展：在判定方案失败前请记录新发病灶的性质。")
+                    en: " A new lytic lesion is progression; new sclerosis under therapy is not by itself (osteoblastic flare where other lesions respond): record the new lesions' character before counting the regimen as failed.",
+                    zh: "新发溶骨为进展；治疗中新发硬化本身不代表进展（其他病灶缓解时为成骨性闪烁）：在判定方案失败前请记录新发病灶的性质。")
                 : LocalizedText(en: "", zh: "")
             let afterStop = window.contains { point in therapy.end.map { point.to.earliestDay > $0.latestDay } ?? false }
             let later = inWindow.first { point in point.overall == .progressiveDisease && !window.contains(point) }

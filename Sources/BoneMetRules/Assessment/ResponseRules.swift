@@ -168,8 +168,8 @@ struct ResponseRules {
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
         var adjusted = applyFlare(responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, modality: current.modality)
         // A new lesion on X-ray or CT under a therapy acting long enough, its character not
-        // recorded: new sclerosis under therapy is response, a new lytic lesion progression (seed;
-        // MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
+        // recorded: a new lytic lesion is progression, new sclerosis under therapy is not by itself
+        // — osteoblastic flare where other lesions respond (seed; MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
         // "3 new lesions" (the report: 新发成骨灶) — read PD (unseen record cb27-r).
         let characterDecides = (current.modality == .xray || current.modality == .ct) && !untreated
             && index.therapyActingLongEnough(on: current.date) != nil
@@ -253,8 +253,8 @@ struct ResponseRules {
     }
 
     static let characterPendingReason = LocalizedText(
-        en: "character not recorded: new sclerosis under therapy is response (flare), a new lytic lesion progression — record it",
-        zh: "未记录病灶性质：治疗中新发硬化为治疗有效（闪烁），新发溶骨为进展——请记录其性质")
+        en: "character not recorded: a new lytic lesion is progression, new sclerosis under therapy not by itself — record it",
+        zh: "未记录病灶性质：新发溶骨为进展，治疗中新发硬化本身不代表进展——请记录其性质")
 
     static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
         if modality.isTracer { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }
