@@ -101,6 +101,23 @@ import Testing
         #expect(byName["lesions[0].colour"]?.message(.en).contains("did you mean") == false)
     }
 
+    /// A coded value written as the Chinese page names it is answered with its code: "股骨",
+    /// "左", "溶骨性", "男" (cb27). Only a code the field allows is named.
+    @Test func aChineseNameNamesItsCode() {
+        let found = errors(#"""
+        {"patient": {"id": "p1", "sex": "男"},
+         "lesions": [{"id": "L1", "bone": "股骨", "laterality": "左", "segment": "股骨"}],
+         "studies": [{"id": "S1", "date": "2022-01-01", "modality": "ct", "observations": [{"lesion": "L1", "character": "溶骨性"}]}]}
+        """#)
+        let byField = Dictionary(found.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byField["lesions[0].bone"]?.message(.zhHans).contains(#"未知的值 "股骨"；是否应为 "femur"？"#) == true, "\(found)")
+        #expect(byField["lesions[0].laterality"]?.message(.en).contains(#"did you mean "left"?"#) == true)
+        #expect(byField["studies[0].observations[0].character"]?.message(.en).contains(#"did you mean "lytic"?"#) == true)
+        #expect(byField["patient.sex"]?.message(.en).contains(#"did you mean "male"?"#) == true)
+        // "股骨" is a bone, not a segment: no code of the segment's is named.
+        #expect(byField["lesions[0].segment"]?.message(.en).contains("did you mean") == false)
+    }
+
     /// A lesion whose own entry is wrong is one error, not one more for every study, pain record
     /// and treatment naming it: a bone written "股骨" also read `unknown value "L1"; allowed values:
     /// (no lesions defined)` at each reference — untranslated, and the lesion was defined (cb27).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The allowed value a mistyped one most likely meant, for the error to name it: records write
 /// British spellings ("haemoglobin" for `hemoglobin`), another letter case or a slip of one or two
 /// letters. Only one value that close is named; none when two are, or the word is far from all.
@@ -10,6 +12,11 @@ extension InputError {
     }
 
     static func suggestion(for value: String, among allowed: [String]) -> String? {
+        // A value written as the Chinese page names it ("股骨", "溶骨性", "左侧"): the one allowed
+        // code with that label. A case file is coded; a clinician typing it by hand writes the
+        // words the form shows (cb27: bone "股骨" was refused with the list alone).
+        let labelled = chineseLabels[value.trimmingCharacters(in: .whitespaces)].map { $0.filter(allowed.contains) } ?? []
+        if labelled.count == 1 { return labelled.first }
         let typed = folded(value)
         guard typed.count >= 3, typed.count <= 40 else { return nil }
         // Two edits for longer words, one for short ones: "ct" is not "mri".
@@ -21,6 +28,24 @@ extension InputError {
         let named = close.filter { $0.distance == nearest }
         return named.count == 1 ? named[0].value : nil
     }
+
+    /// The Chinese label of every coded value of the case file, with the codes it names.
+    static let chineseLabels: [String: Set<String>] = {
+        var map: [String: Set<String>] = [:]
+        func add<T: InputEnum>(_ type: T.Type) {
+            for value in T.allCases { map[value.label.zhHans, default: []].insert(value.rawValue) }
+        }
+        add(Bone.self); add(BoneSegment.self); add(Laterality.self); add(LesionCharacter.self); add(Modality.self)
+        add(CockcroftGault.Sex.self); add(TreatmentKind.self); add(SurgicalProcedure.self); add(BoneAgent.self)
+        add(EventKind.self); add(NeurologicalStatus.self); add(PrimarySite.self); add(HistologyType.self); add(LabTest.self)
+        add(BodyRegion.self); add(DiseaseStatus.self); add(Specialty.self); add(SINS.Collapse.self); add(SINS.Alignment.self)
+        add(SINS.Posterolateral.self); add(SINS.Pain.self); add(Mirels.Pain.self); add(Mirels.Size.self)
+        // Shorter forms the forms' labels are written in as well.
+        for (short, code) in [("左", "left"), ("右", "right"), ("双侧", "bilateral"), ("溶骨", "lytic"), ("成骨", "blastic"), ("混合", "mixed")] {
+            map[short, default: []].insert(code)
+        }
+        return map
+    }()
 
     /// Lower case, without the separators a hand-typed code gains ("Partial Response", "no_uptake").
     private static func folded(_ text: String) -> [Character] {
