@@ -272,3 +272,48 @@ import Testing
         #expect(!blastic.title.en.contains("PD") && !blastic.title.en.contains("not evaluable"), "\(blastic.title.en)")
     }
 }
+
+/// cb27-u (unseen record, 2026-12-03): an ALK-positive lung adenocarcinoma starting alectinib,
+/// C7 at SINS 18 (subluxation), revised Tokuhashi 3–7, New Katagiri 6 (intermediate: 1-year
+/// survival 49 %). The spine finding read "expected survival is short by the prognosis scores …
+/// otherwise radiotherapy alone and supportive care": Tokuhashi alone voted, though New Katagiri —
+/// which scores targeted therapy — said otherwise and Tokuhashi's own finding says it likely
+/// underestimates survival on targeted therapy. Rule set 2026.12.184: short only when a settled
+/// score says so and none says longer; a lung cancer's Tokuhashi on targeted therapy does not vote.
+@Suite struct ShortSurvivalWhenTheScoresDisagreeTests {
+    func record(targeted: Bool, visceral: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-12"), targetedTherapy: targeted)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .pelvis), Lesion(id: "L3", bone: .rib), Lesion(id: "L4", bone: .scapula)]
+        r.studies = [survey("B0", "2023-01-03", ["L1", "L2", "L3", "L4"]), ct("S1", "2023-01-05", [
+            observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+            observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true },
+            observation("L4", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.treatments = []
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 1, kps: 80)]
+        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .intact, frankel: .E)]
+        r.visceralMetastases = visceral ? [VisceralMetastasis(organ: "pleura", removable: false, treatable: false, pattern: .disseminated)] : []
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.spine.noms").first)
+    }
+
+    @Test func aSettledLongerScoreOutweighsAShortOne() throws {
+        // Tokuhashi 8 (< 6 months), New Katagiri 3–5 (low to intermediate): no caution.
+        let found = try noms(record(targeted: true, visceral: false))
+        #expect(found.detail.en.contains("revised Tokuhashi 8 (0–8: expected survival < 6 months) — likely underestimates survival on targeted therapy"), "\(found.detail.en)")
+        #expect(!found.detail.en.contains("Expected survival is short"))
+    }
+
+    @Test func onTargetedTherapyTokuhashiDoesNotVote() throws {
+        // Pleural dissemination: Tokuhashi 6; New Katagiri 5–7 on targeted therapy (unsettled),
+        // 6–8 without it.
+        #expect(!(try noms(record(targeted: true, visceral: true))).detail.en.contains("Expected survival is short"))
+        let untreated = try noms(record(targeted: false, visceral: true))
+        #expect(untreated.detail.en.contains("Expected survival is short by the prognosis scores"), "\(untreated.detail.en)")
+        #expect(!untreated.detail.en.contains("likely underestimates"))
+    }
+}

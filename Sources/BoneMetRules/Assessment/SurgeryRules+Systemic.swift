@@ -6,28 +6,42 @@
 extension SurgeryRules {
     struct SystemicStatus {
         let text: LocalizedText
-        /// Every settled score puts expected survival short: revised Tokuhashi 0–8 (< 6 months,
-        /// Tokuhashi 2005) or New Katagiri 7–10 (high risk: 6-month survival 27 %, Katagiri 2014).
+        /// A settled score puts expected survival short — revised Tokuhashi 0–8 (< 6 months,
+        /// Tokuhashi 2005) or New Katagiri 7–10 (high risk: 6-month survival 27 %, Katagiri 2014) —
+        /// and no settled score puts it longer. An ALK-positive lung cancer on alectinib at
+        /// Tokuhashi 3–7 and New Katagiri 6 (intermediate: 1-year survival 49 %) read "expected
+        /// survival is short … otherwise radiotherapy alone and supportive care" (unseen record
+        /// cb27-u). On targeted therapy a lung cancer's Tokuhashi, which predates it and scores
+        /// the organ alone, does not vote short (its own finding's caveat).
         let short: Bool
     }
 
     func systemicStatus(_ scores: PrognosisRules.Scores?) -> SystemicStatus {
         var parts: [LocalizedText] = []
-        var short = false
+        var shortVote = false
+        var longerVote = false
+        let targetedLung = scores?.spinePrimaries.contains { $0.site == .lung && PrognosisRules(index: index).targetedTherapy($0) == true } ?? false
         if let tokuhashi = scores?.tokuhashi {
             let total = tokuhashi.total
             let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
             let band = tokuhashi.prognosis.map { LocalizedText(en: " (\($0.info.label.en))", zh: "（\($0.info.label.zhHans)）") } ?? LocalizedText(en: "", zh: "")
-            parts.append(LocalizedText(en: "revised Tokuhashi \(number)\(band.en)", zh: "改良 Tokuhashi \(number) 分\(band.zhHans)"))
-            if total.max <= 8 { short = true }
+            let underestimates = targetedLung && total.max <= 8
+                ? LocalizedText(en: " — likely underestimates survival on targeted therapy", zh: "——靶向治疗下可能低估生存")
+                : LocalizedText(en: "", zh: "")
+            parts.append(LocalizedText(
+                en: "revised Tokuhashi \(number)\(band.en)\(underestimates.en)", zh: "改良 Tokuhashi \(number) 分\(band.zhHans)\(underestimates.zhHans)"))
+            if total.max <= 8 && !targetedLung { shortVote = true }
+            if total.min >= 9 { longerVote = true }
         }
         if let katagiri = scores?.katagiri {
             let total = katagiri.total
             let number = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
             let band = katagiri.risk.map { LocalizedText(en: " (\($0.info.label.en))", zh: "（\($0.info.label.zhHans)）") } ?? LocalizedText(en: "", zh: "")
             parts.append(LocalizedText(en: "New Katagiri \(number)\(band.en)", zh: "新 Katagiri \(number) 分\(band.zhHans)"))
-            if total.min >= 7 { short = true }
+            if total.min >= 7 { shortVote = true }
+            if total.max <= 6 { longerVote = true }
         }
+        let short = shortVote && !longerVote
         if let performance = index.latestPerformance() {
             if let kps = performance.kps { parts.append(LocalizedText(en: "KPS \(kps)", zh: "KPS \(kps)")) }
             if let ecog = performance.ecog { parts.append(LocalizedText(en: "ECOG \(ecog)", zh: "ECOG \(ecog)")) }
