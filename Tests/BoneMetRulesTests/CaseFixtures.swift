@@ -51,3 +51,22 @@ func baseCase() -> CaseRecord {
         ],
         treatments: [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"))])
 }
+
+/// A T9 compression (ESCC 3, SINS lytic, collapse over 50 %, bilateral posterolateral) beside
+/// three more lytic lesions, the skeleton surveyed, neurologically intact: the spine finding's
+/// systemic status (NOMS S) is read from the primary, performance and viscera given.
+func spineCompressionCase(primary: PrimaryCancer, performance: PerformanceStatus, visceral: [VisceralMetastasis]) -> CaseRecord {
+    var r = baseCase()
+    r.primaries = [primary]
+    r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .pelvis), Lesion(id: "L3", bone: .rib), Lesion(id: "L4", bone: .scapula)]
+    r.studies = [survey("B0", "2023-01-03", ["L1", "L2", "L3", "L4"]), ct("S1", "2023-01-05", [
+        observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+        observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true },
+        observation("L4", .lytic) { $0.boneDestruction = true },
+    ])]
+    r.treatments = []
+    r.performance = [performance]
+    r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .intact, frankel: .E)]
+    r.visceralMetastases = visceral
+    return r
+}

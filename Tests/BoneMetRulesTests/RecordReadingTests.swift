@@ -227,18 +227,10 @@ import Testing
     /// settled scores say survival is short (Tokuhashi 0–8, Katagiri 7–10) a proposed operation
     /// says so (Patchell 2005 enrolled patients expected to live ≥ 3 months).
     @Test func theSystemicStatusGatesSpinalSurgery() throws {
-        var r = baseCase()
-        r.primaries = [PrimaryCancer(id: "P1", site: .liver, histologyType: .hepatocellularCarcinoma, diagnosed: day("2022-06"))]
-        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .pelvis), Lesion(id: "L3", bone: .rib), Lesion(id: "L4", bone: .scapula)]
-        r.studies = [survey("B0", "2023-01-03", ["L1", "L2", "L3", "L4"]), ct("S1", "2023-01-05", [
-            observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
-            observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true },
-            observation("L4", .lytic) { $0.boneDestruction = true },
-        ])]
-        r.treatments = []
-        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 3, kps: 40)]
-        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .intact, frankel: .E)]
-        r.visceralMetastases = [VisceralMetastasis(organ: "lung", removable: false, treatable: false, pattern: .disseminated)]
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .liver, histologyType: .hepatocellularCarcinoma, diagnosed: day("2022-06")),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 3, kps: 40),
+            visceral: [VisceralMetastasis(organ: "lung", removable: false, treatable: false, pattern: .disseminated)])
         let poor = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.spine.noms").first)
         #expect(poor.severity == .urgent)
         #expect(poor.detail.en.contains("S: revised Tokuhashi 5 (0–8: expected survival < 6 months), New Katagiri 7–9 (high risk (7–10))"))

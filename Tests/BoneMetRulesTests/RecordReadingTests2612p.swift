@@ -282,19 +282,10 @@ import Testing
 /// score says so and none says longer; a lung cancer's Tokuhashi on targeted therapy does not vote.
 @Suite struct ShortSurvivalWhenTheScoresDisagreeTests {
     func record(targeted: Bool, visceral: Bool) -> CaseRecord {
-        var r = baseCase()
-        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-12"), targetedTherapy: targeted)]
-        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .pelvis), Lesion(id: "L3", bone: .rib), Lesion(id: "L4", bone: .scapula)]
-        r.studies = [survey("B0", "2023-01-03", ["L1", "L2", "L3", "L4"]), ct("S1", "2023-01-05", [
-            observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .bilateral },
-            observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true },
-            observation("L4", .lytic) { $0.boneDestruction = true },
-        ])]
-        r.treatments = []
-        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 1, kps: 80)]
-        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .intact, frankel: .E)]
-        r.visceralMetastases = visceral ? [VisceralMetastasis(organ: "pleura", removable: false, treatable: false, pattern: .disseminated)] : []
-        return r
+        spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2022-12"), targetedTherapy: targeted),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 1, kps: 80),
+            visceral: visceral ? [VisceralMetastasis(organ: "pleura", removable: false, treatable: false, pattern: .disseminated)] : [])
     }
 
     func noms(_ r: CaseRecord) throws -> Finding {

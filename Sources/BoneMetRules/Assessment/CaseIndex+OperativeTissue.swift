@@ -18,10 +18,9 @@ extension CaseIndex {
         return last
     }
 
-    /// What to do first for an operated lesion without pathology, as a sentence (nil without one).
-    func operativeTissueNote(_ lesion: String) -> LocalizedText? {
-        guard let operation = operationWithoutPathology(lesion) else { return nil }
-        return LocalizedText(
+    /// What to do first for a lesion operated on without pathology on record, as a sentence.
+    static func operativeTissueNote(_ operation: Treatment) -> LocalizedText {
+        LocalizedText(
             en: "It was operated on (\(operation.label.en)): the pathology of the tissue taken then answers this — record it (as a biopsy of that day with its result); biopsy again only if no tissue was sent.",
             zh: "该病灶已手术（\(operation.label.zhHans)）：以术中所取组织的病理为准——请录入（记为当日活检及其结果）；仅在未送病理时再行活检。")
     }

@@ -242,8 +242,8 @@ struct DiagnosisRules {
             guard !reasons.isEmpty else { continue }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
             let taken = index.openBiopsy(lesion.id)
-            if let operated = index.operativeTissueNote(lesion.id), let operation = index.operationWithoutPathology(lesion.id) {
-                findings.append(operatedFinding(lesion, operation: operation, note: operated, reasons: list, inputs: inputs, surgeryPlanned: surgeryPlanned))
+            if let operation = index.operationWithoutPathology(lesion.id) {
+                findings.append(operatedFinding(lesion, operation: operation, reasons: list, inputs: inputs, surgeryPlanned: surgeryPlanned))
                 continue
             }
             // Healed into blastic bone under systemic therapy, no biopsy taken, and no operation
@@ -281,7 +281,8 @@ struct DiagnosisRules {
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on
     /// record, named with the lesion, else its open biopsy (pending, non-diagnostic).
     private func tissueNote(_ lesion: Lesion) -> LocalizedText? {
-        if let operated = index.operativeTissueNote(lesion.id) {
+        if let operation = index.operationWithoutPathology(lesion.id) {
+            let operated = CaseIndex.operativeTissueNote(operation)
             return LocalizedText(en: "\(index.label(lesion).en): \(operated.en)", zh: "\(index.label(lesion).zhHans)：\(operated.zhHans)")
         }
         return index.openBiopsyNote(lesion.id)
@@ -290,9 +291,10 @@ struct DiagnosisRules {
     /// A lesion that would be biopsied but was operated on: its operation's pathology first
     /// (`CaseIndex.operationWithoutPathology`).
     private func operatedFinding(
-        _ lesion: Lesion, operation: Treatment, note: LocalizedText, reasons: LocalizedText, inputs: [FindingInput], surgeryPlanned: Bool
+        _ lesion: Lesion, operation: Treatment, reasons: LocalizedText, inputs: [FindingInput], surgeryPlanned: Bool
     ) -> Finding {
         let day = operation.start.map(\.description) ?? ""
+        let note = CaseIndex.operativeTissueNote(operation)
         return Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
             specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
