@@ -308,3 +308,60 @@ import Testing
         #expect(!untreated.detail.en.contains("likely underestimates"))
     }
 }
+
+/// cb27-w (unseen record, 2026-12-03): a breast cancer seven years on letrozole, L4 collapsed
+/// (under 50 %) with "no destruction" on the CT bone window, kyphoplasty a week later. No diagnosis
+/// finding at all, while the spine finding scored SINS and NOMS as for a breast metastasis. The
+/// source hospital: bone destruction on CT is the key evidence of a metastasis — an osteoporotic
+/// fracture is the other reading, pathology decides; SINS scores neoplastic instability (Fisher
+/// 2010). Rule set 2026.12.185.
+@Suite struct CollapseWithoutDestructionTests {
+    func record(destruction: Bool = false, configure: (inout LesionObservation) -> Void = { _ in }) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [ct("C1", "2023-03-01", [observation("L1") {
+            $0.boneDestruction = destruction; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none
+            configure(&$0)
+        }])]
+        r.pain = [PainRecord(date: day("2023-03-01"), lesion: "L1", sins: .mechanical)]
+        return r
+    }
+
+    @Test func aCollapseWithoutDestructionIsNotAMetastasisByImaging() throws {
+        var r = record()
+        r.treatments.append(Treatment(id: "T2", kind: .surgery, name: "L4 PKP", lesions: ["L1"], start: day("2023-03-08")))
+        let a = assess(r, asOf: day("2023-03-20"))
+        let found = try #require(a.rule("diagnosis.collapseWithoutDestruction").first)
+        #expect(found.severity == .advisory && found.subject == .lesion("L1"))
+        #expect(found.title.en == "L4 vertebra: collapse without bone destruction — not a metastasis by imaging", "\(found.title.en)")
+        #expect(found.title.zhHans == "L4 椎体：椎体塌陷但无骨质破坏——影像不支持骨转移", "\(found.title.zhHans)")
+        #expect(found.detail.en.contains("an osteoporotic (insufficiency) fracture is the other reading"))
+        #expect(found.detail.en.contains("The tissue of L4 PKP 2023-03-08 (surgery), if sent, answers it"), "\(found.detail.en)")
+        #expect(found.detail.en.contains("SINS and NOMS are for neoplastic lesions"))
+        #expect(!a.has("surgery.spine.noms"))
+    }
+
+    @Test func destructionAMassOrUptakeSayOtherwise() {
+        let destroyed = assess(record(destruction: true), asOf: day("2023-03-20"))
+        #expect(!destroyed.has("diagnosis.collapseWithoutDestruction") && destroyed.has("surgery.spine.noms"))
+        let mass = assess(record { $0.escc = .g2 }, asOf: day("2023-03-20"))
+        #expect(!mass.has("diagnosis.collapseWithoutDestruction"))
+        var hot = record()
+        hot.studies.append(survey("B1", "2023-03-02", ["L1"]))
+        let scan = assess(hot, asOf: day("2023-03-20"))
+        #expect(!scan.has("diagnosis.collapseWithoutDestruction") && scan.has("diagnosis.uptakeWithoutDestruction"))
+    }
+
+    @Test func noCollapseNoFinding() {
+        #expect(!assess(record { $0.collapse = SINS.Collapse.none }, asOf: day("2023-03-20")).has("diagnosis.collapseWithoutDestruction"))
+    }
+
+    @Test func aLongBoneFractureWithoutDestruction() throws {
+        var r = baseCase()
+        r.studies = [ImagingStudy(id: "X1", date: day("2023-03-01"), modality: .xray, observations: [observation("L1") { $0.boneDestruction = false; $0.fracture = true }])]
+        let found = try #require(assess(r, asOf: day("2023-03-20")).rule("diagnosis.collapseWithoutDestruction").first)
+        #expect(found.title.en.hasSuffix("fracture without bone destruction — not a metastasis by imaging"), "\(found.title.en)")
+        #expect(found.detail.en.hasPrefix("The X-ray of 2023-03-01 shows no bone destruction here"), "\(found.detail.en)")
+        #expect(!found.detail.en.contains("SINS"))
+    }
+}

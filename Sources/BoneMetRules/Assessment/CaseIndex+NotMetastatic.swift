@@ -31,6 +31,7 @@ extension CaseIndex {
     /// destruction, not a lesion a biopsy showed to be something else.
     func isScoredSpinal(_ lesion: Lesion) -> Bool {
         lesion.isSpinal && notForMetastasisScores(lesion.id) == nil && uptakeWithoutDestruction(lesion.id) == nil
+            && collapseWithoutDestruction(lesion.id) == nil
     }
 
     func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {

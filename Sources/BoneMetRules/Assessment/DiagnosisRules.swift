@@ -18,7 +18,7 @@ struct DiagnosisRules {
     func findings() -> [Finding] {
         var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings() + siteConflictFindings() + implausibleLabFindings() + anotherCancerFindings()
         let uptakeOnly = uptakeWithoutDestruction()
-        findings += uptakeOnly.findings + massWithoutDestructionFindings()
+        findings += uptakeOnly.findings + massWithoutDestructionFindings() + collapseWithoutDestructionFindings()
         let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
         findings += blastic.findings
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
