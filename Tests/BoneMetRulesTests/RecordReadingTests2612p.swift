@@ -363,5 +363,9 @@ import Testing
         #expect(found.title.en.hasSuffix("fracture without bone destruction — not a metastasis by imaging"), "\(found.title.en)")
         #expect(found.detail.en.hasPrefix("The X-ray of 2023-03-01 shows no bone destruction here"), "\(found.detail.en)")
         #expect(!found.detail.en.contains("SINS"))
+        // A CT bone window beside it is the reading named.
+        r.studies.append(ct("C1", "2023-03-01", [observation("L1") { $0.boneDestruction = false; $0.fracture = true }]))
+        let both = try #require(assess(r, asOf: day("2023-03-20")).rule("diagnosis.collapseWithoutDestruction").first)
+        #expect(both.detail.en.hasPrefix("The CT bone window of 2023-03-01 shows no bone destruction here"), "\(both.detail.en)")
     }
 }
