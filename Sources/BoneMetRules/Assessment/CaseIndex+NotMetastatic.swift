@@ -11,9 +11,29 @@ extension CaseIndex {
     /// destruction was "Mirels 7–11 may reach the fixation threshold — complete it".
     /// A soft-tissue mass at the lesion (below) is tumour the bone window cannot exclude.
     func uptakeWithoutDestruction(_ lesion: String) -> Point? {
-        guard tracerUptake(lesion) == true, !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil, softTissueMass(lesion) == nil
-        else { return nil }
-        return destructionExcluded(lesion).last
+        guard tracerUptake(lesion) == true else { return nil }
+        return unopposedNoDestruction(lesion)?.last
+    }
+
+    /// The reading that excluded destruction at a lesion that has collapsed or broken (a
+    /// vertebral collapse recorded, a fracture seen or on record), when nothing else — tracer
+    /// uptake (`uptakeWithoutDestruction` speaks then), a soft-tissue mass, a biopsy — says what
+    /// it is; else nil. The CT bone window is named before an X-ray of the same lesion (it is the
+    /// reading the source hospital's rule asks for).
+    func collapseWithoutDestruction(_ lesion: String) -> Point? {
+        guard tracerUptake(lesion) != true, let readings = unopposedNoDestruction(lesion) else { return nil }
+        let collapsed = presentPoints(lesion).contains { point in
+            [.under50, .over50].contains(point.observation.collapse) || point.observation.fracture == true
+        } || record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == lesion && known($0.date) }
+        return collapsed ? readings.last(where: { $0.study.modality == .ct }) ?? readings.last : nil
+    }
+
+    /// The readings that excluded destruction at a lesion, when nothing on record opposes them:
+    /// no destruction seen, no soft-tissue mass, no diagnostic biopsy; else nil (none, too).
+    private func unopposedNoDestruction(_ lesion: String) -> [Point]? {
+        guard !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil, softTissueMass(lesion) == nil else { return nil }
+        let readings = destructionExcluded(lesion)
+        return readings.isEmpty ? nil : readings
     }
 
     /// Tumour tissue seen at the lesion on CT or MRI whatever its bone shows: epidural extension

@@ -39,20 +39,3 @@ extension DiagnosisRules {
         }
     }
 }
-
-extension CaseIndex {
-    /// The reading that excluded destruction at a lesion that has collapsed or broken (a
-    /// vertebral collapse recorded, a fracture seen or on record), when nothing else — tracer
-    /// uptake (`uptakeWithoutDestruction` speaks then), a soft-tissue mass, a biopsy — says what
-    /// it is; else nil. The CT bone window is named before an X-ray of the same lesion (it is the
-    /// reading the source hospital's rule asks for).
-    func collapseWithoutDestruction(_ lesion: String) -> Point? {
-        guard tracerUptake(lesion) != true, !destructionSeen(lesion), diagnosticBiopsy(lesion) == nil, softTissueMass(lesion) == nil,
-            let reading = destructionExcluded(lesion).last(where: { $0.study.modality == .ct }) ?? destructionExcluded(lesion).last
-        else { return nil }
-        let collapsed = presentPoints(lesion).contains { point in
-            [.under50, .over50].contains(point.observation.collapse) || point.observation.fracture == true
-        } || record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == lesion && known($0.date) }
-        return collapsed ? reading : nil
-    }
-}
