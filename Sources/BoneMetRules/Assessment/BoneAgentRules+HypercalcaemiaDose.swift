@@ -25,10 +25,16 @@ extension BoneAgentRules {
                 en: "For SRE prevention from the next dose: \(String(describing: dose)) mg for CrCl \(crcl) mL/min (\(basis.en)) — \(band.info.recommendation.en).",
                 zh: "此后预防 SRE 的剂量：肌酐清除率 \(crcl) mL/min（\(basis.zhHans)）对应 \(String(describing: dose)) mg——\(band.info.recommendation.zhHans)。")
         } ?? LocalizedText(
-            en: "For SRE prevention zoledronic acid is not recommended at CrCl \(crcl) mL/min (< 30): \(band.info.recommendation.en); denosumab instead carries a severe-hypocalcaemia warning at eGFR < 30.",
-            zh: "肌酐清除率 \(crcl) mL/min（< 30）时不推荐唑来膦酸用于预防 SRE：\(band.info.recommendation.zhHans)；改用地舒单抗则在 eGFR < 30 时有严重低钙血症警告。")
+            en: "For SRE prevention zoledronic acid is not recommended at CrCl \(crcl) mL/min (< 30): \(band.info.recommendation.en).",
+            zh: "肌酐清除率 \(crcl) mL/min（< 30）时不推荐唑来膦酸用于预防 SRE：\(band.info.recommendation.zhHans)。")
         let severity: Severity
         let state: LocalizedText
+        // A course still running (no end, or one not reached) at CrCl < 30: its next
+        // dose would be SRE prevention, which the label does not recommend there — the title says
+        // so, not "no CrCl adjustment" (cb28-b: a myeloma's zoledronic acid every 4 weeks at
+        // CrCl 28 read as information only).
+        let continuing = agent.end.map(index.stillRunning(until:)) ?? true
+        let stopNext = band.doseMg == nil && continuing
         if let creatinineMgDl, creatinineMgDl >= 4.5, let creatinine {
             severity = .warning
             state = LocalizedText(
@@ -36,8 +42,7 @@ extension BoneAgentRules {
                 zh: "给药时血肌酐 \(CaseIndex.creatinineText(creatinine, mgDl: creatinineMgDl))（\(creatinine.date)）：≥4.5 mg/dL 的患者未纳入说明书的高钙血症研究——权衡地舒单抗并监测肾功能。")
         } else {
             let next = band.doseMg.flatMap { dose in agent.doseMg.map { abs($0 - dose) > 0.001 } } ?? false
-            let continuing = agent.end.map(index.stillRunning(until:)) ?? true
-            severity = next && continuing ? .advisory : .info
+            severity = (next && continuing) || stopNext ? .advisory : .info
             let ofFour = agent.doseMg.map { abs($0 - 4) > 0.001 } ?? false
                 ? LocalizedText(en: " (ordered \(ordered ?? "")): the label needs no reduction below 4 mg here.", zh: "（医嘱 \(ordered ?? "")）：此时说明书无需减量至 4 mg 以下。")
                 : LocalizedText(en: ".", zh: "。")
@@ -48,9 +53,13 @@ extension BoneAgentRules {
         return Finding(
             ruleId: "boneAgents.zoledronic.dose", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: first.day,
-            title: LocalizedText(
-                en: "Zoledronic acid\(ordered.map { " \($0)" } ?? "") on \(days) for hypercalcaemia — no CrCl adjustment",
-                zh: "\(days) 唑来膦酸\(ordered.map { " \($0) " } ?? "")用于高钙血症——不按肌酐清除率调整"),
+            title: stopNext
+                ? LocalizedText(
+                    en: "Zoledronic acid\(ordered.map { " \($0)" } ?? "") on \(days) for hypercalcaemia — no further doses for SRE prevention at CrCl \(crcl) mL/min",
+                    zh: "\(days) 唑来膦酸\(ordered.map { " \($0) " } ?? "")用于高钙血症——肌酐清除率 \(crcl) mL/min 时不再用于预防 SRE")
+                : LocalizedText(
+                    en: "Zoledronic acid\(ordered.map { " \($0)" } ?? "") on \(days) for hypercalcaemia — no CrCl adjustment",
+                    zh: "\(days) 唑来膦酸\(ordered.map { " \($0) " } ?? "")用于高钙血症——不按肌酐清除率调整"),
             detail: LocalizedText(
                 en: "Given in hypercalcaemia (\(why.text.en)). \(state.en) \(prevention.en)",
                 zh: "高钙血症时给药（\(why.text.zhHans)）。\(state.zhHans)\(prevention.zhHans)"),

@@ -79,3 +79,11 @@ extension BiopsyResult {
         }
     }
 }
+
+extension CaseIndex {
+    /// Seen, but only as tracer uptake: no X-ray, CT, MRI or PET-CT read of the bone itself.
+    func seenOnlyAsUptake(_ lesion: String) -> Bool {
+        let points = presentPoints(lesion)
+        return !points.isEmpty && !points.contains(where: \.readsBone)
+    }
+}

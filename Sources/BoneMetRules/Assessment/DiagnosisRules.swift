@@ -256,6 +256,15 @@ struct DiagnosisRules {
                 findings.append(healedFinding(lesion, on: healed, reasons: list))
                 continue
             }
+            // Seen only as tracer uptake (bone scan, PET without its CT read): uptake is not a
+            // diagnosis (scenario 2 — bone destruction on the CT bone window is the key evidence),
+            // so the X-ray and CT of it come before the needle. A breast cancer's proximal tibia,
+            // hot on the bone scan and outside the chest CT, read "biopsy indicated … lytic or
+            // mixed lesions can be biopsied at any time" with no reading of its character (cb28-d).
+            if taken == nil, index.seenOnlyAsUptake(lesion.id) {
+                findings.append(uptakeOnlyBiopsyFinding(lesion, reasons: list, inputs: inputs, surgeryPlanned: surgeryPlanned))
+                continue
+            }
             let pending = taken.map { $0.result == nil || $0.result == .pending } ?? false
             let status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
             if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
@@ -276,6 +285,23 @@ struct DiagnosisRules {
             findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
         }
         return findings
+    }
+
+    /// A lesion that would be biopsied but is known only from tracer uptake: its X-ray and CT bone
+    /// window first; the biopsy follows if they show a lesion.
+    private func uptakeOnlyBiopsyFinding(_ lesion: Lesion, reasons: LocalizedText, inputs: [FindingInput], surgeryPlanned: Bool) -> Finding {
+        let name = index.label(lesion)
+        return Finding(
+            ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
+            specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
+            title: LocalizedText(
+                en: "\(name.en): X-ray and CT bone window first — biopsy if they show a lesion",
+                zh: "\(name.zhHans)：先行 X 线和 CT 骨窗检查——如见病灶再活检"),
+            detail: LocalizedText(
+                en: "\(reasons.en). Known so far only from tracer uptake, which is not a diagnosis: bone destruction on the CT bone window is the key evidence. Image it on X-ray and CT with the bone window; a lesion they show is for biopsy (pathology is the gold standard when imaging cannot decide); uptake without destruction is not a metastasis — follow it up on the bone window.",
+                zh: "\(reasons.zhHans)。目前仅见放射性浓聚，浓聚本身不能诊断：CT 骨窗上的骨质破坏才是关键证据。请行 X 线和 CT 骨窗检查；如见病灶则需活检（影像无法定性时病理是金标准）；有浓聚而无骨质破坏者不诊断骨转移——以骨窗随访。"),
+            inputs: inputs + [FindingInput("anatomicRead", "false")], sources: [Self.sourceHospital],
+            claims: [Claim(.biopsy, about: lesion.id, "biopsy")])
     }
 
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on

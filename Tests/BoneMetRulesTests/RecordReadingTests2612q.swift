@@ -1,0 +1,90 @@
+import BoneMetRules
+import Testing
+
+/// cb28-b (unseen record, 2026-12-04): a 68-year-old (64 in the test record)'s IgG-κ myeloma with a corrected calcium of
+/// 12.6 mg/dL and creatinine 2.5 mg/dL (Cockcroft–Gault 28 mL/min), given zoledronic acid 4 mg
+/// every 4 weeks from the day after. The first dose is the hypercalcaemia dose (Zometa label:
+/// 4 mg, no CrCl adjustment below creatinine 4.5 mg/dL), but the course goes on, and its next
+/// doses are SRE prevention, which the label does not recommend below CrCl 30. It read "— no CrCl
+/// adjustment" as information only, its detail naming denosumab's hypocalcaemia warning twice.
+/// Rule set 2026.12.187: the title says no further doses, advisory.
+@Suite struct HypercalcaemiaCourseAtLowClearanceTests {
+    func record(end: String? = nil, creatinine: Double = 2.5) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "t1", sex: .male, birthDate: day("1958-02-10"), weights: [WeightRecord(date: day("2023-01-01"), kg: 70)])
+        r.labs = [
+            LabResult(date: day("2023-01-03"), test: .creatinine, value: creatinine, unit: "mg/dL"),
+            LabResult(date: day("2023-01-03"), test: .calcium, value: 11.8, unit: "mg/dL"),
+            LabResult(date: day("2023-01-03"), test: .albumin, value: 3.0, unit: "g/dL"),
+        ]
+        r.treatments.append(Treatment(
+            id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-09"), end: end.map(day), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4))
+        r.dentalExams = [day("2023-01-02")]
+        return r
+    }
+
+    func dose(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-20")).rule("boneAgents.zoledronic.dose").first)
+    }
+
+    @Test func aRunningCourseAtClearanceBelowThirtyStopsAfterTheHypercalcaemiaDose() throws {
+        let finding = try dose(record())
+        #expect(finding.title.en.hasSuffix("for hypercalcaemia — no further doses for SRE prevention at CrCl 29.6 mL/min"), "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("用于高钙血症——肌酐清除率 29.6 mL/min 时不再用于预防 SRE"), "\(finding.title.zhHans)")
+        #expect(finding.severity == .advisory)
+        // Denosumab's hypocalcaemia warning is said once (in the recommendation).
+        #expect(finding.detail.en.ranges(of: "boxed warning for severe hypocalcaemia").count == 1, "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("denosumab instead carries"), "\(finding.detail.en)")
+        #expect(!finding.detail.zhHans.contains("改用地舒单抗则"), "\(finding.detail.zhHans)")
+    }
+
+    /// One dose and the course ended: nothing further to stop.
+    @Test func aCourseThatEndedWithTheDoseIsNotToldToStop() {
+        let findings = assess(record(end: "2023-01-09"), asOf: day("2023-01-20")).findings
+        #expect(!findings.contains { $0.title.en.contains("no further doses") })
+    }
+
+    /// At CrCl 30 or more the next dose has a band: the title stays, the next dose is named.
+    @Test func aClearanceWithABandKeepsTheTitle() throws {
+        let finding = try dose(record(creatinine: 2.2))
+        #expect(finding.title.en.hasSuffix("for hypercalcaemia — no CrCl adjustment"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("For SRE prevention from the next dose: 3.0 mg for CrCl"), "\(finding.detail.en)")
+    }
+}
+
+/// cb28-d (unseen record, 2026-12-04): a breast cancer on anastrozole, a bone scan hot at the left
+/// proximal tibia and a left rib; the chest CT shows an old rib fracture without destruction and
+/// does not reach the tibia. The tibia read "biopsy indicated — solitary bone lesion of unknown
+/// nature; unusual site … lytic or mixed lesions can be biopsied at any time" with no reading of
+/// its character: uptake is not a diagnosis (the source hospital: bone destruction on the CT bone
+/// window is the key evidence). Rule set 2026.12.187: X-ray and CT of it first, biopsy if they show
+/// a lesion.
+@Suite struct UptakeOnlyBiopsyTests {
+    func record(tibiaOnCT: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .tibia, segment: .proximal, laterality: .left)]
+        var scan = survey("B1", "2023-01-03", ["L1"])
+        scan.coverage = [.wholeBody]
+        r.studies = [scan]
+        if tibiaOnCT { r.studies.append(ct("C1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true }])) }
+        return r
+    }
+
+    @Test func uptakeAloneAsksForTheXrayAndCTBeforeTheNeedle() throws {
+        let a = assess(record(), asOf: day("2023-01-10"))
+        let finding = try #require(a.rule("diagnosis.biopsy.indicated").first { $0.subject == .lesion("L1") })
+        #expect(finding.title.en.hasSuffix("X-ray and CT bone window first — biopsy if they show a lesion"), "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("先行 X 线和 CT 骨窗检查——如见病灶再活检"), "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("solitary bone lesion of unknown nature"))
+        #expect(!finding.detail.en.contains("can be biopsied at any time"))
+        #expect(finding.inputs.contains { $0.name == "anatomicRead" && $0.value == "false" })
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    @Test func destructionOnTheCTMakesItABiopsyAsBefore() throws {
+        let a = assess(record(tibiaOnCT: true), asOf: day("2023-01-10"))
+        let finding = try #require(a.rule("diagnosis.biopsy.indicated").first { $0.subject == .lesion("L1") })
+        #expect(finding.title.en.hasSuffix("biopsy indicated"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("can be biopsied at any time"))
+    }
+}
