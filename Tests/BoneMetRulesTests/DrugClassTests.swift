@@ -181,4 +181,17 @@ extension DrugClassTests {
         #expect(classes([], name: "hyper-CVAD").classes == [.chemotherapy])
         #expect(classes([], name: "R-DHAP").classes == [.chemotherapy, .targeted])
     }
+
+    /// HER2 breast regimens by their acronyms (cb28-e: "TCbHP 6周期" was read as no class, leaving
+    /// New Katagiri's "previous chemotherapy" open): the taxane and platinum as chemotherapy,
+    /// trastuzumab (H) and pertuzumab (P) as targeted.
+    @Test func her2BreastRegimensAreRead() {
+        #expect(classes([], name: "TCbHP 6周期").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "TCH方案").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "AC-THP").classes == [.chemotherapy, .targeted])
+        #expect(classes([], name: "EC-T").classes == [.chemotherapy])
+        #expect(classes([], name: "TCbHP").complete)
+        // "Tx" (treatment) is not a regimen.
+        #expect(classes([], name: "ADT tx").classes == [.endocrine])
+    }
 }

@@ -88,3 +88,57 @@ import Testing
         #expect(finding.detail.en.contains("can be biopsied at any time"))
     }
 }
+
+/// cb28-g (unseen record, 2026-12-04): a prostate cancer on goserelin and bicalutamide for two
+/// years, PSA 3.1 → 12 → 45; the bone scan shows one new focus at L3, and CT and MRI the same week
+/// show it destroying bone with an epidural tumour (ESCC 3) compressing the cauda equina. The
+/// PCWG3 finding read "1 new lesion … not progression by PCWG3 (needs ≥ 2) — confirm a solitary
+/// new focus on CT or MRI", and the PSA finding "radiographic progression is not shown", beside the
+/// emergency for that very lesion. Rule set 2026.12.188: a new lesion the CT/MRI confirms is said
+/// to be a new metastasis under the regimen (still not the 2+2 rule's bone-scan progression).
+@Suite struct NewMetastasisConfirmedOnAnatomyTests {
+    func record(seenBefore: Bool = false, destruction: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "t1", sex: .male, birthDate: day("1955-12-01"), weights: [WeightRecord(date: day("2023-01-01"), kg: 75)])
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-01-10"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "L2", bone: .pelvis)]
+        var baseline = survey("B1", "2022-01-20", ["L2"])
+        baseline.coverage = [.wholeBody]
+        var later = survey("B2", "2023-08-25", ["L1", "L2"])
+        later.coverage = [.wholeBody]
+        var anatomy = ct("C2", "2023-09-02", [observation("L1", .mixed) { $0.boneDestruction = destruction }, observation("L2", .blastic)])
+        anatomy.coverage = [.lumbarSpine, .pelvis]
+        r.studies = [baseline, later, anatomy]
+        if seenBefore {
+            r.studies.append(ct("C1", "2022-01-18", [observation("L1", .blastic), observation("L2", .blastic)]))
+        }
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "goserelin + bicalutamide", systemicClass: .endocrine, start: day("2022-01-25"))]
+        return r
+    }
+
+    func pcwg3(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-09-03")).findings.first { $0.ruleId.hasPrefix("boneHealth.pcwg3.") && $0.subject == .study("B2") })
+    }
+
+    @Test func aNewLesionTheCTConfirmsIsANewMetastasis() throws {
+        let finding = try pcwg3(record())
+        #expect(finding.title.en.hasPrefix("New metastasis under goserelin + bicalutamide"), "\(finding.title.en)")
+        #expect(finding.title.en.hasSuffix("confirmed on CT/MRI — not bone-scan progression by PCWG3 (needs ≥ 2)"))
+        #expect(finding.title.zhHans.contains("CT/MRI 已证实"), "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("L3 vertebra — CT of 2023-09-02 (bone destruction)"), "\(finding.detail.en)")
+        #expect(finding.severity == .advisory)
+        #expect(finding.claims.contains(Claim(.progression, about: "B2", "notProgression")))
+    }
+
+    @Test func aLesionSeenOnCTBeforeTheBaselineIsNotNew() throws {
+        let finding = try pcwg3(record(seenBefore: true))
+        #expect(finding.title.en.hasSuffix("not progression by PCWG3 (needs ≥ 2)"), "\(finding.title.en)")
+        #expect(!finding.title.en.contains("New metastasis"))
+    }
+
+    @Test func aCTWithoutDestructionConfirmsNothing() throws {
+        let finding = try pcwg3(record(destruction: false))
+        #expect(finding.title.en.contains("new lesion on the bone scan of 2023-08-25: not progression by PCWG3"), "\(finding.title.en)")
+        #expect(finding.severity == .info)
+    }
+}

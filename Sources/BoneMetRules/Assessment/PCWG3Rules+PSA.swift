@@ -181,6 +181,13 @@ extension PCWG3Rules {
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) showed no progression by the 2+2 rule: \(next.label.en) followed on PSA progression without radiographic progression.",
                 zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：在无影像学进展、仅 PSA 进展时换用 \(next.label.zhHans)。")
+        } else if let latest, let verdict = verdicts[latest.id], case let confirmed = confirmedOnAnatomy(verdict), !confirmed.isEmpty {
+            // A new metastasis confirmed on CT/MRI is radiographic evidence, whatever the 2+2
+            // rule's count (cb28-g): not "radiographic progression is not shown".
+            let list = LocalizedText.joined(confirmed, en: "; ", zh: "；")
+            bone = LocalizedText(
+                en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule, but a new metastasis is confirmed on CT/MRI: \(list.en). Medical oncology weighs it with the PSA and CT of the chest, abdomen and pelvis.",
+                zh: "\(latest.date) 骨扫描按 2+2 规则未见进展，但 CT/MRI 已证实新转移灶：\(list.zhHans)。由肿瘤内科结合 PSA 及胸腹盆 CT 综合判断。")
         } else if let latest {
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule: radiographic progression is not shown. PCWG3 does not call treatment failure on a PSA rise alone — medical oncology weighs it with CT of the chest, abdomen and pelvis and the clinical course.",
@@ -198,7 +205,7 @@ extension PCWG3Rules {
             // A later regimen answered it: history, said as such.
             ruleId: "boneHealth.pcwg3.psaProgression", severity: progression.followedBy == nil ? .advisory : .info, duty: .boneHealth, specialty: .medicalOncology,
             subject: .treatment(progression.therapy.id), date: rise.date,
-            title: boneProgressed || latest == nil
+            title: boneProgressed || latest == nil || latest.flatMap({ verdicts[$0.id] }).map({ !confirmedOnAnatomy($0).isEmpty }) == true
                 ? LocalizedText(en: "PSA progression by PCWG3 under \(therapy.en) since \(rise.date)", zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），自 \(rise.date)")
                 : LocalizedText(
                     en: "PSA progression by PCWG3 under \(therapy.en), bone scan not progressing",

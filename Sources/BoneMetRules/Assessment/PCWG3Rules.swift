@@ -34,6 +34,8 @@ struct PCWG3Rules {
         let reference: ImagingStudy
         let newCount: Int
         let status: Status
+        /// The named new lesions (unnamed ones cannot be followed on other studies).
+        let newLesions: [String]
     }
 
     /// Applies only to prostate cancer.
@@ -77,7 +79,9 @@ struct PCWG3Rules {
             } else {
                 status = .unconfirmed
             }
-            result[scan.id] = Verdict(scan: scan, therapy: therapy, firstAfterStart: isFirst, reference: reference, newCount: new.count, status: status)
+            result[scan.id] = Verdict(
+                scan: scan, therapy: therapy, firstAfterStart: isFirst, reference: reference, newCount: new.count, status: status,
+                newLesions: new.filter { index.lesionsById[$0] != nil })
             if status.isProgression { progressed.insert(therapy.id) }
         }
         return result
@@ -143,13 +147,29 @@ struct PCWG3Rules {
                     en: "Against \(referenceText.en). Progression only if ≥ 2 of them persist on a scan ≥ 6 weeks later. Do not change therapy on this scan alone.",
                     zh: "较\(referenceText.zhHans)。仅当 ≥6 周后复查仍有 ≥2 处持续存在时判定进展。不应仅凭本次扫描更改治疗。")
         case .belowThreshold:
-            severity = .info
-            title = LocalizedText(
-                en: "\(count) new lesion on the bone scan of \(scan.date): not progression by PCWG3 (needs ≥ 2)",
-                zh: "\(scan.date) 骨扫描新增 \(count) 处病灶：按 PCWG3 不构成进展（需 ≥2 处）")
-            detail = LocalizedText(
-                en: "Against \(referenceText.en). Follow on the next scan; confirm a solitary new focus on CT or MRI if it would change management.",
-                zh: "较\(referenceText.zhHans)。下次扫描继续随访；如单个新病灶会改变治疗，请用 CT 或 MRI 确认。")
+            let confirmed = confirmedOnAnatomy(verdict)
+            if confirmed.isEmpty {
+                severity = .info
+                title = LocalizedText(
+                    en: "\(count) new lesion on the bone scan of \(scan.date): not progression by PCWG3 (needs ≥ 2)",
+                    zh: "\(scan.date) 骨扫描新增 \(count) 处病灶：按 PCWG3 不构成进展（需 ≥2 处）")
+                detail = LocalizedText(
+                    en: "Against \(referenceText.en). Follow on the next scan; confirm a solitary new focus on CT or MRI if it would change management.",
+                    zh: "较\(referenceText.zhHans)。下次扫描继续随访；如单个新病灶会改变治疗，请用 CT 或 MRI 确认。")
+            } else {
+                // The confirmation the finding asks for is on record: a new metastasis under the
+                // regimen, said as such — not bone-scan progression by the 2+2 rule, which counts
+                // scans, but not "follow on the next scan" either (cb28-g: a new L3 with bone
+                // destruction and an epidural tumour compressing the cauda equina under ADT).
+                severity = .advisory
+                let list = LocalizedText.joined(confirmed, en: "; ", zh: "；")
+                title = LocalizedText(
+                    en: "New metastasis under \(therapy.en), confirmed on CT/MRI — not bone-scan progression by PCWG3 (needs ≥ 2)",
+                    zh: "\(therapy.zhHans)治疗中出现新转移灶，CT/MRI 已证实——按 PCWG3 骨扫描标准尚不构成进展（需 ≥2 处）")
+                detail = LocalizedText(
+                    en: "\(count) new lesion on the bone scan of \(scan.date) against \(referenceText.en): \(list.en). PCWG3 calls bone-scan progression on ≥ 2 new lesions; a single new metastasis confirmed on CT or MRI is weighed by the MDT with the PSA and the clinical course, and treated locally where it threatens the cord or the bone.",
+                    zh: "\(scan.date) 骨扫描较\(referenceText.zhHans)新增 \(count) 处病灶：\(list.zhHans)。PCWG3 以 ≥2 处新病灶判定骨扫描进展；CT 或 MRI 证实的单个新转移灶由 MDT 结合 PSA 和临床情况综合判断，威胁脊髓或骨骼时予局部治疗。")
+            }
         }
         return Finding(
             ruleId: verdict.firstAfterStart ? "boneHealth.pcwg3.firstScan" : "boneHealth.pcwg3.laterScan", severity: severity,
@@ -157,5 +177,38 @@ struct PCWG3Rules {
             inputs: [FindingInput("therapy", verdict.therapy.id), FindingInput("newLesions", count.description), FindingInput("reference", verdict.reference.id)],
             sources: [Self.source],
             claims: [Claim(.progression, about: scan.id, verdict.status.isProgression ? "progression" : "notProgression")])
+    }
+
+    /// The named new lesions of a verdict that a CT, MRI or X-ray since its reference scan shows as
+    /// a metastasis — bone destruction, a soft-tissue mass (≥ 10 mm) or epidural tumour (ESCC 1a or
+    /// more) — and that no anatomical study before the reference had shown: each with what and
+    /// where ("L3 vertebra: CT of 2026-09-02 (bone destruction), MRI of 2026-09-02 (epidural
+    /// tumour, ESCC 3)").
+    func confirmedOnAnatomy(_ verdict: Verdict) -> [LocalizedText] {
+        let since = verdict.reference.date.latestDay
+        return verdict.newLesions.compactMap { id -> LocalizedText? in
+            guard let lesion = index.lesionsById[id] else { return nil }
+            let anatomic = index.presentPoints(id).filter { $0.study.modality.isAnatomic }
+            guard !anatomic.contains(where: { $0.study.date.earliestDay <= since }) else { return nil }
+            let reads = anatomic.compactMap { point -> LocalizedText? in
+                let o = point.observation
+                var what: [LocalizedText] = []
+                if o.boneDestruction == true { what.append(LocalizedText(en: "bone destruction", zh: "骨质破坏")) }
+                if let escc = o.escc, escc > .g0 {
+                    what.append(LocalizedText(en: "epidural tumour, ESCC \(escc.rawValue)", zh: "硬膜外肿瘤，ESCC \(escc.rawValue) 级"))
+                } else if let mass = o.softTissueMm, mass >= 10 {
+                    what.append(LocalizedText(en: "soft-tissue mass \(Int(mass)) mm", zh: "软组织肿块 \(Int(mass)) mm"))
+                }
+                guard !what.isEmpty else { return nil }
+                let joined = LocalizedText.joined(what, en: ", ", zh: "，")
+                return LocalizedText(
+                    en: "\(point.study.modality.label.en) of \(point.study.date) (\(joined.en))",
+                    zh: "\(point.study.date) \(point.study.modality.label.zhHans)（\(joined.zhHans)）")
+            }
+            guard !reads.isEmpty else { return nil }
+            let name = index.label(lesion)
+            let all = LocalizedText.joined(reads, en: ", ", zh: "、")
+            return LocalizedText(en: "\(name.en) — \(all.en)", zh: "\(name.zhHans)——\(all.zhHans)")
+        }
     }
 }

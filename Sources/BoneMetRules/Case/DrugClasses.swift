@@ -82,7 +82,7 @@ public enum DrugClasses {
 
     /// The entries of a name table found in a drug's text.
     private static func names<Entry: Hashable>(
-        in text: String, latin: [String: Entry], chinese: [Character: [(String, Entry)]]
+        in text: String, latin: [String: [Entry]], chinese: [Character: [(String, Entry)]]
     ) -> Set<Entry> {
         let lower = text.lowercased()
         if negations.contains(where: lower.contains) { return [] }
@@ -93,16 +93,16 @@ public enum DrugClasses {
         // together ("endocrine therapy").
         let words = lower.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
         for (position, word) in words.enumerated() {
-            if let drugClass = latin[String(word)] { found.insert(drugClass) }
+            if let classes = latin[String(word)] { found.formUnion(classes) }
             let parts = word.split(separator: "-")
             if parts.count > 1 {
                 for first in parts.indices {
                     for last in first..<parts.endIndex where !(first == parts.startIndex && last == parts.endIndex - 1) {
-                        if let drugClass = latin[parts[first...last].joined(separator: "-")] { found.insert(drugClass) }
+                        if let classes = latin[parts[first...last].joined(separator: "-")] { found.formUnion(classes) }
                     }
                 }
             }
-            if position > 0, let drugClass = latin["\(words[position - 1]) \(word)"] { found.insert(drugClass) }
+            if position > 0, let classes = latin["\(words[position - 1]) \(word)"] { found.formUnion(classes) }
         }
         // Chinese names anywhere in the text.
         if lower.utf8.contains(where: { $0 >= 0x80 }) {
@@ -146,15 +146,17 @@ public enum DrugClasses {
     private static let lookup = makeLookup(table)
     private static let supportiveLookup = makeLookup([(true, supportive)])
 
-    private static func makeLookup<Entry>(_ table: [(Entry, [String])]) -> (latin: [String: Entry], chinese: [Character: [(String, Entry)]]) {
-        var latin: [String: Entry] = [:]
+    private static func makeLookup<Entry>(_ table: [(Entry, [String])]) -> (latin: [String: [Entry]], chinese: [Character: [(String, Entry)]]) {
+        // A name may stand in two lists: a regimen's acronym of chemotherapy and antibody
+        // ("TCbHP" in both the cytotoxic and the targeted list) holds both classes.
+        var latin: [String: [Entry]] = [:]
         var chinese: [Character: [(String, Entry)]] = [:]
         for (drugClass, names) in table {
             for name in names {
                 if let first = name.first, !first.isASCII {
                     chinese[first, default: []].append((name, drugClass))
                 } else {
-                    latin[name] = drugClass
+                    latin[name, default: []].append(drugClass)
                 }
             }
         }
@@ -212,6 +214,12 @@ public enum DrugClasses {
             // a DLBCL's "R-CHOP" was read as no class, leaving New Katagiri's previous
             // chemotherapy open (unseen record cb21-l). The rituximab is read from "R-" (below).
             "chop", "cvp", "epoch", "abvd", "cvad", "dhap", "gdp",
+            // Breast-cancer regimens named by their acronyms: a taxane (T), carboplatin (Cb),
+            // capecitabine (X), an anthracycline with cyclophosphamide (AC/EC) — those with
+            // trastuzumab (H) and pertuzumab (P) are in the targeted list too. A HER2 breast
+            // cancer's "TCbHP 6周期" left New Katagiri's "previous chemotherapy" open (cb28-e).
+            "tcbhp", "tchp", "tcbh", "tch", "thp", "th", "nx", "gc", "tcb", "ac-t", "ec-t", "ac-th", "ec-th", "ac-thp", "ec-thp",
+            "ac-tcbhp", "ec-tcbhp",
             // Brands
             "taxol", "taxotere", "abraxane", "jevtana", "alimta", "gemzar", "xeloda", "navelbine", "halaven",
             "泰素", "泰索帝", "希罗达",
@@ -253,6 +261,8 @@ public enum DrugClasses {
             "trastuzumab", "pertuzumab", "inetetamab", "bevacizumab", "cetuximab", "panitumumab", "ramucirumab", "rituximab",
             // Rituximab named by the R of a lymphoma regimen's acronym (L01FA01): R-CHOP, R-CVP …
             "r-chop", "r-cvp", "r-epoch", "r-da-epoch", "r-dhap", "r-gdp",
+            // HER2 breast regimens' H (trastuzumab) and P (pertuzumab): TCbHP, TCH, THP, AC-THP …
+            "tcbhp", "tchp", "tcbh", "tch", "thp", "th", "ac-th", "ec-th", "ac-thp", "ec-thp", "ac-tcbhp", "ec-tcbhp",
             "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
             // Antibody–drug conjugates, classed by ATC with their antibody (L01FD HER2: trastuzumab
             // emtansine and deruxtecan, disitamab vedotin; L01FX: sacituzumab govitecan,
