@@ -49,7 +49,7 @@ import Testing
         let pcwg3 = try #require(a.rule("boneHealth.pcwg3.firstScan").first)
         #expect(pcwg3.title.zhHans.contains("不构成进展"))
         #expect(!a.has("boneAgents.indication"))
-        #expect(a.rule("boneAgents.choice").first?.title.en == "denosumab: the alternative is zoledronic acid")
+        #expect(a.rule("boneAgents.choice").first?.title.en == "Denosumab: the alternative is zoledronic acid")
     }
 
     /// Hypercalcaemia in SI units with a renal hold of zoledronic acid: denosumab for the

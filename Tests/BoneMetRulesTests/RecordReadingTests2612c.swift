@@ -345,18 +345,18 @@ import Testing
 
 @Suite struct OsteonecrosisAndTheAlternativeTests {
     /// Stopeck 2010: osteonecrosis of the jaw about 2.0 % with denosumab and 1.4 % with zoledronic
-    /// acid, not significantly different. With it on record, "denosumab: the alternative is
+    /// acid, not significantly different. With it on record, "Denosumab: the alternative is
     /// zoledronic acid" read as a way out of it.
     @Test func theAlternativeIsNoRemedyForOsteonecrosis() throws {
         var r = baseCase()
         r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .denosumab, doseMg: 120, doses: [day("2023-01-20"), day("2023-02-17")]))
         r.dentalExams = [day("2023-01-15")]
         let plain = try #require(assess(r, asOf: day("2023-03-01")).rule("boneAgents.choice").first)
-        #expect(plain.title.en == "denosumab: the alternative is zoledronic acid")
+        #expect(plain.title.en == "Denosumab: the alternative is zoledronic acid")
         r.events = [ClinicalEvent(date: day("2023-02-25"), kind: .osteonecrosisOfJaw)]
         let a = assess(r, asOf: day("2023-03-01"))
         let choice = try #require(a.rule("boneAgents.choice").first)
-        #expect(choice.title.en == "denosumab: switching to zoledronic acid does not avoid osteonecrosis of the jaw")
+        #expect(choice.title.en == "Denosumab: switching to zoledronic acid does not avoid osteonecrosis of the jaw")
         #expect(choice.detail.en.contains("both agents carry the risk (Stopeck 2010"))
         #expect(choice.detail.zhHans.contains("两药均有此风险"))
         #expect(a.has("boneAgents.osteonecrosisOfJaw"))

@@ -79,12 +79,12 @@ import Testing
     /// alternative is zoledronic acid" was said for a patient on dialysis. Boundary at 30.
     @Test func zoledronicAcidIsNoAlternativeBelow30() throws {
         let low = try #require(assess(record(egfr: 29.9), asOf: day("2023-03-10")).rule("boneAgents.choice").first)
-        #expect(low.title.en == "denosumab: zoledronic acid is no alternative at eGFR 29.9")
+        #expect(low.title.en == "Denosumab: zoledronic acid is no alternative at eGFR 29.9")
         #expect(low.title.zhHans.contains("不能作为替代"))
         #expect(low.detail.en.contains("zoledronic acid is not recommended for SRE prevention (Zometa label)"))
         #expect(low.sources.contains { $0.id == "zometaLabel" })
         let at30 = try #require(assess(record(egfr: 30), asOf: day("2023-03-10")).rule("boneAgents.choice").first)
-        #expect(at30.title.en == "denosumab: the alternative is zoledronic acid")
+        #expect(at30.title.en == "Denosumab: the alternative is zoledronic acid")
         #expect(!at30.detail.en.contains("not recommended for SRE prevention"))
     }
 }

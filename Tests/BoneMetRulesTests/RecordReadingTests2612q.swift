@@ -142,3 +142,47 @@ import Testing
         #expect(finding.severity == .info)
     }
 }
+
+/// cb28-h (unseen record, 2026-12-04): "高负荷转移性激素敏感性前列腺癌 (mHSPC)", zoledronic acid every
+/// 4 weeks from the first week of leuprorelin and apalutamide, read only "record the castration
+/// status": the diagnosis text says it. Rule set 2026.12.189 reads the castration status from the
+/// prostate primary's text where it is not coded, as ER and PR are read from a breast cancer's.
+@Suite struct CastrationStatusFromTextTests {
+    func primary(_ text: String?, coded: Bool? = nil) -> PrimaryCancer {
+        PrimaryCancer(id: "P1", site: .prostate, histology: text, diagnosed: day("2022-06"), castrationResistant: coded)
+    }
+
+    @Test func theTextsThatNameTheStatus() {
+        #expect(primary("高负荷转移性激素敏感性前列腺癌 (mHSPC)").effectiveCastrationResistant == false)
+        #expect(primary("mCSPC, Gleason 4+5").effectiveCastrationResistant == false)
+        #expect(primary("castration-sensitive prostate adenocarcinoma").effectiveCastrationResistant == false)
+        #expect(primary("去势抵抗性前列腺癌").effectiveCastrationResistant == true)
+        #expect(primary("mCRPC after docetaxel").effectiveCastrationResistant == true)
+        // Resistance follows sensitivity: a text naming both reads resistant.
+        #expect(primary("mHSPC 2021 → 2024 进展为 mCRPC").effectiveCastrationResistant == true)
+        // Not a name, or negated: nothing read.
+        #expect(primary("前列腺腺癌 Gleason 4+4").effectiveCastrationResistant == nil)
+        #expect(primary("非去势抵抗").effectiveCastrationResistant == nil)
+        #expect(primary("ACRPCX").effectiveCastrationResistant == nil)
+        // The coded field wins; other sites are not read.
+        #expect(primary("mCRPC", coded: false).effectiveCastrationResistant == false)
+        #expect(PrimaryCancer(id: "P1", site: .breast, histology: "CRPC").effectiveCastrationResistant == nil)
+    }
+
+    @Test func zoledronicAcidInATextuallySensitiveCancerIsNotIndicated() throws {
+        var r = baseCase()
+        r.patient = Patient(id: "t1", sex: .male, birthDate: day("1950-05-05"), weights: [WeightRecord(date: day("2023-01-01"), kg: 68)])
+        r.primaries = [primary("转移性激素敏感性前列腺癌 (mHSPC)")]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "亮丙瑞林+阿帕他胺", start: day("2023-01-10")),
+            Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-12"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4),
+        ]
+        r.dentalExams = [day("2023-01-11")]
+        let finding = try #require(assess(r, asOf: day("2023-02-01")).rule("boneAgents.choice").first)
+        #expect(finding.title.en == "Zoledronic acid for SRE prevention is not indicated in castration-sensitive prostate cancer", "\(finding.title.en)")
+        #expect(finding.severity == .warning)
+        r.primaries = [primary("前列腺腺癌")]
+        let unknown = try #require(assess(r, asOf: day("2023-02-01")).rule("boneAgents.choice").first)
+        #expect(unknown.severity == .info)
+    }
+}

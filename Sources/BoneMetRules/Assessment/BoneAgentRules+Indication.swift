@@ -377,18 +377,18 @@ extension BoneAgentRules {
             subject: .treatment(agent.id), date: agent.start,
             title: notIndicated
                 ? LocalizedText(
-                    en: "\(name.en) for SRE prevention is not indicated in castration-sensitive prostate cancer",
+                    en: "\(name.en.sentenceStart) for SRE prevention is not indicated in castration-sensitive prostate cancer",
                     zh: "去势敏感性前列腺癌不推荐\(name.zhHans)用于预防 SRE")
                 : osteonecrosisOfJaw != nil
                 ? LocalizedText(
-                    en: "\(name.en): switching to \(alternative.en) does not avoid osteonecrosis of the jaw",
+                    en: "\(name.en.sentenceStart): switching to \(alternative.en) does not avoid osteonecrosis of the jaw",
                     zh: "\(name.zhHans)：换用\(alternative.zhHans)不能避免颌骨坏死")
                 : kidney.map { kidney in
                     LocalizedText(
-                        en: "\(name.en): \(alternative.en) is no alternative at \(kidney.measure.en)",
+                        en: "\(name.en.sentenceStart): \(alternative.en) is no alternative at \(kidney.measure.en)",
                         zh: "\(name.zhHans)：\(kidney.measure.zhHans) 时\(alternative.zhHans)不能作为替代")
                 }
-                ?? LocalizedText(en: "\(name.en): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
+                ?? LocalizedText(en: "\(name.en.sentenceStart): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
             detail: LocalizedText(
                 en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
                 zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),

@@ -71,7 +71,7 @@ extension CaseIndex {
     /// PSA 48, with blastic bone metastases was "long disease-free interval — a second primary
     /// or myeloma is possible", and its bone-modifying agent waited for a biopsy.
     func diseaseActive(before date: PartialDate, candidates: [PrimaryCancer]) -> Bool {
-        if candidates.contains(where: { $0.castrationResistant == true }) { return true }
+        if candidates.contains(where: { $0.effectiveCastrationResistant == true }) { return true }
         let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
         if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
         if record.visceralMetastases?.contains(where: { before($0.date) }) == true { return true }

@@ -203,7 +203,7 @@ struct PrognosisRules {
     /// resistant → independent); "low" or unknown receptors leave it unknown.
     static func hormoneDependent(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.hormoneDependent { return recorded }
-        if primary.site == .prostate { return primary.castrationResistant.map { !$0 } }
+        if primary.site == .prostate { return primary.effectiveCastrationResistant.map { !$0 } }
         guard primary.site == .breast else { return nil }
         let er = primary.effectiveER, pr = primary.effectivePR
         if er == .positive || pr == .positive { return true }

@@ -150,7 +150,7 @@ extension PrimaryCancer {
     /// for the same state) when only that is recorded.
     public var isCastrationResistant: Bool? {
         guard site == .prostate else { return nil }
-        return castrationResistant ?? hormoneDependent.map { !$0 }
+        return effectiveCastrationResistant ?? hormoneDependent.map { !$0 }
     }
 
     /// How the primary is named in findings: "lung (small-cell carcinoma)".
