@@ -72,7 +72,7 @@ import Testing
         #expect(!a.has("boneAgents.zoledronic.dose"))
         // Due a year after the last dose, not four weeks.
         let due = try #require(a.rule("boneAgents.doseDue").first)
-        #expect(due.title.en == "zoledronic acid dose due since 2023-02-28")
+        #expect(due.title.en == "Zoledronic acid dose due since 2023-02-28")
         #expect(Claim.contradictions(in: a.findings).isEmpty)
         // Its own label bars it below CrCl 35.
         let renal = assess(record(creatinine: 1.6), asOf: day("2023-03-21"))

@@ -90,7 +90,7 @@ import Testing
     @Test func aCollapseSinceTheDoseFellDueIsNamedAndWarned() throws {
         let finding = try due(record(collapseOn: "2023-11-20"))
         #expect(finding.severity == .warning)
-        #expect(finding.title.en == "denosumab dose due since 2023-04-14 — a vertebra broken since", "\(finding.title.en)")
+        #expect(finding.title.en == "Denosumab dose due since 2023-04-14 — a vertebra broken since", "\(finding.title.en)")
         #expect(finding.title.zhHans == "地舒单抗 自 2023-04-14 起应给药——此后出现椎体骨折", "\(finding.title.zhHans)")
         #expect(finding.detail.en.contains("Since the dose fell due, a vertebral fracture: L1 vertebra (2023-11-20)."), "\(finding.detail.en)")
         #expect(finding.detail.zhHans.contains("应给药之后出现椎体骨折：L1 椎体（2023-11-20）"), "\(finding.detail.zhHans)")

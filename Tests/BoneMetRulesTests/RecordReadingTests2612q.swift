@@ -186,3 +186,46 @@ import Testing
         #expect(unknown.severity == .info)
     }
 }
+
+/// cb28-j (unseen record, 2026-12-04): a renal-cell carcinoma eight years after nephrectomy, a
+/// solitary lytic right acetabulum with a 45 mm soft-tissue mass, curettage, cement and a hip
+/// replacement planned, no biopsy. It read "biopsy before fixing … nailing it spreads the tumour
+/// along the canal" — there is no canal — and nothing said embolisation for the planned open
+/// operation on a hypervascular metastasis. Rule set 2026.12.190.
+@Suite struct AcetabulumPlannedOperationTests {
+    func record(bone: Bone = .acetabulum, site: PrimarySite = .kidney) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2014-05-10"))]
+        r.lesions = [Lesion(id: "L1", bone: bone, segment: bone == .femur ? .diaphysis : nil, laterality: .right)]
+        r.studies = [survey("B1", "2023-01-03", ["L1"]), ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.softTissueMm = 45 }])]
+        r.treatments = [Treatment(id: "T2", kind: .surgery, name: "刮除+骨水泥+全髋关节置换", lesions: ["L1"], planned: true, procedure: .resection)]
+        return r
+    }
+
+    @Test func anAcetabulumHasNoCanal() throws {
+        let a = assess(record(), asOf: day("2023-01-20"))
+        let finding = try #require(a.rule("diagnosis.differential.solitaryBeforeFixation").first)
+        #expect(finding.title.en.hasSuffix("biopsy before operating on an undiagnosed lesion"), "\(finding.title.en)")
+        #expect(!finding.detail.en.contains("canal"))
+        #expect(finding.detail.en.contains("contaminates the field"))
+        #expect(finding.detail.zhHans.contains("污染术野"))
+    }
+
+    @Test func aFemurKeepsItsNail() throws {
+        let a = assess(record(bone: .femur), asOf: day("2023-01-20"))
+        let finding = try #require(a.rule("diagnosis.differential.solitaryBeforeFixation").first)
+        #expect(finding.title.en.hasSuffix("biopsy before fixing an undiagnosed lesion"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("nailing it spreads the tumour along the canal"))
+    }
+
+    @Test func aPlannedOperationOnAHypervascularMetastasisNamesEmbolisation() throws {
+        let a = assess(record(), asOf: day("2023-01-20"))
+        let finding = try #require(a.rule("surgery.pelvis.noValidatedScore").first)
+        #expect(finding.detail.en.contains("consider pre-operative embolisation"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("术前考虑行栓塞"))
+        #expect(finding.sources.contains { $0.id == "pazionis2014" })
+        // A breast cancer's acetabulum: no embolisation.
+        let breast = try #require(assess(record(site: .breast), asOf: day("2023-01-20")).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(!breast.detail.en.contains("embolisation"))
+    }
+}

@@ -215,7 +215,7 @@ struct BoneAgentRules {
             ruleId: "boneAgents.doseDue", severity: broken.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
             title: LocalizedText(
-                en: "\(agent.agent?.label.en ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
+                en: "\(agent.agent?.label.en.sentenceStart ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
                 zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
             detail: LocalizedText(
                 en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)\(lapse.en)",

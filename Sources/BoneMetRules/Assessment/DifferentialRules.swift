@@ -191,22 +191,37 @@ struct DifferentialRules {
             guard let fixation = fixations.first(where: \.planned) ?? fixations.first else { return nil }
             let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
             let name = index.label(lesion)
+            // A nail and its canal are a limb long bone's: an acetabulum planned for curettage,
+            // cement and a hip replacement read "nailing it spreads the tumour along the canal"
+            // (cb28-j). Elsewhere an intralesional operation on an undiagnosed primary bone
+            // tumour contaminates the field of the resection it needed.
+            let canal = [Bone.femur, .humerus, .tibia, .fibula, .radius, .ulna].contains(lesion.bone)
+            let harm = canal
+                ? LocalizedText(
+                    en: "nailing it spreads the tumour along the canal and compromises limb salvage",
+                    zh: "髓内钉固定会使肿瘤沿髓腔播散，影响保肢")
+                : LocalizedText(
+                    en: "operating into it contaminates the field and compromises the resection with clear margins it would need",
+                    zh: "经瘤手术会污染术野，影响其所需的切缘阴性切除")
+            let act = canal || fixation.procedure == .stabilisation
+                ? LocalizedText(en: "fixing", zh: "内固定")
+                : LocalizedText(en: "operating on", zh: "手术")
             return Finding(
                 ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
                 duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.assessedOn,
                 title: fixation.planned
-                    ? LocalizedText(en: "\(name.en): biopsy before fixing an undiagnosed lesion", zh: "\(name.zhHans)：病灶未确诊前先活检，再内固定")
+                    ? LocalizedText(en: "\(name.en): biopsy before \(act.en) an undiagnosed lesion", zh: "\(name.zhHans)：病灶未确诊前先活检，再\(act.zhHans)")
                     : LocalizedText(en: "\(name.en): an undiagnosed lesion was fixed without a tissue diagnosis", zh: "\(name.zhHans)：病灶在未确诊时已行内固定"),
                 // A fixation already done cannot be preceded by a biopsy: "obtain pathology first"
                 // was said of a femur nailed a year and a half before. What is left to do is to
                 // find the tissue of the operation, or take it now.
                 detail: fixation.planned
                     ? LocalizedText(
-                        en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing it spreads the tumour along the canal and compromises limb salvage. Obtain pathology first.",
-                        zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使肿瘤沿髓腔播散，影响保肢。请先取得病理。")
+                        en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; \(harm.en). Obtain pathology first.",
+                        zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；\(harm.zhHans)。请先取得病理。")
                     : LocalizedText(
-                        en: "No tissue diagnosis on record and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; nailing spreads such a tumour along the canal. Record the pathology of any tissue taken at the operation; if none was sent, biopsy now — the diagnosis decides the systemic therapy and the surgery of the other lesions.",
-                        zh: "病历中尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；髓内钉固定会使此类肿瘤沿髓腔播散。请补录术中所取组织的病理结果；如术中未送检，请现在活检——诊断决定全身治疗及其他病灶的手术。"),
+                        en: "No tissue diagnosis on record and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary\(canal ? "; nailing spreads such a tumour along the canal" : ""). Record the pathology of any tissue taken at the operation; if none was sent, biopsy now — the diagnosis decides the systemic therapy and the surgery of the other lesions.",
+                        zh: "病历中尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤\(canal ? "；髓内钉固定会使此类肿瘤沿髓腔播散" : "")。请补录术中所取组织的病理结果；如术中未送检，请现在活检——诊断决定全身治疗及其他病灶的手术。"),
                 inputs: [
                     FindingInput("openDifferential", open.map(\.en).joined(separator: "; ")),
                     FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", fixation.planned.description),

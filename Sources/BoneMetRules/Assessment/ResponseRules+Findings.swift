@@ -143,7 +143,7 @@ extension ResponseRules {
             severity: progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
-                en: "\(studyLabel.en): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
+                en: "\(studyLabel.en.sentenceStart): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
                 zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(suffix.zhHans)"),
             detail: detail(bloodOnly: bloodOnly),
             inputs: [

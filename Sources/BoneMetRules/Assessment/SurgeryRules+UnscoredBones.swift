@@ -33,6 +33,21 @@ extension SurgeryRules {
                 ? LocalizedText(en: "protected weight bearing", zh: "限制负重")
                 : LocalizedText(en: "protection from load", zh: "避免负荷")
             let hip = joint ? LocalizedText(en: " (the acetabulum carries the hip's load)", zh: "（髋臼承担髋关节负重）") : LocalizedText(en: "", zh: "")
+            // An operation planned on it: what every operation must also say — embolisation for a
+            // hypervascular metastasis (reference.md; Pazionis 2014). A renal cancer's acetabulum
+            // planned for curettage, cement and a hip replacement had it nowhere (cb28-j); the
+            // biopsy-first part is the diagnosis findings' own.
+            let planned = index.localTreatments(lesion.id, kind: .surgery).filter(\.planned)
+            let hypervascular = planned.isEmpty ? [] : index.primaryCandidates(for: lesion.id).filter(\.isHypervascular)
+            let operation = hypervascular.isEmpty
+                ? LocalizedText(en: "", zh: "")
+                : {
+                    let names = LocalizedText.joined(hypervascular.map(\.label), en: ", ", zh: "、")
+                    let what = LocalizedText.joined(planned.map(\.label), en: "; ", zh: "；")
+                    return LocalizedText(
+                        en: " Planned: \(what.en). Hypervascular metastasis possible (\(names.en)): consider pre-operative embolisation to limit blood loss.",
+                        zh: "已计划：\(what.zhHans)。可能为富血供转移（\(names.zhHans)）：术前考虑行栓塞以减少出血。")
+                }()
             return Finding(
                 ruleId: pelvic ? "surgery.pelvis.noValidatedScore" : "surgery.girdle.noValidatedScore",
                 severity: broken ? .warning : .advisory, duty: .surgery, specialty: .orthopaedics,
@@ -46,14 +61,15 @@ extension SurgeryRules {
                         zh: "\(name.zhHans)：骨质破坏\(joint ? "累及髋关节" : "")——无经验证的评分，由骨肿瘤科判断"),
                 detail: broken
                     ? LocalizedText(
-                        en: "\(base.en) Whether the fracture is treated with \(pelvic ? "protected weight bearing" : "immobilisation"), radiotherapy for pain or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)",
-                        zh: "\(base.zhHans)骨折采用\(pelvic ? "限制负重" : "制动")、放疗止痛还是手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)")
+                        en: "\(base.en) Whether the fracture is treated with \(pelvic ? "protected weight bearing" : "immobilisation"), radiotherapy for pain or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)\(operation.en)",
+                        zh: "\(base.zhHans)骨折采用\(pelvic ? "限制负重" : "制动")、放疗止痛还是手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)\(operation.zhHans)")
                     : LocalizedText(
-                        en: "\(base.en) Whether it needs \(load.en), radiotherapy or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)",
-                        zh: "\(base.zhHans)是否需要\(load.zhHans)、放疗或手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)"),
+                        en: "\(base.en) Whether it needs \(load.en), radiotherapy or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)\(operation.en)",
+                        zh: "\(base.zhHans)是否需要\(load.zhHans)、放疗或手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)\(operation.zhHans)"),
                 inputs: [FindingInput("bone", lesion.bone.rawValue), FindingInput("fracture", broken ? "true" : "false")]
                     + (pain?.nrs.map { [FindingInput("nrs", String($0))] } ?? []),
-                sources: [Sources.mirels1989, Sources.fisher2010] + (broken ? [DiagnosisRules.sourceHospital] : []))
+                sources: [Sources.mirels1989, Sources.fisher2010] + (broken ? [DiagnosisRules.sourceHospital] : [])
+                    + (hypervascular.isEmpty ? [] : [Self.pazionis2014]))
         }
     }
 }
