@@ -229,3 +229,58 @@ import Testing
         #expect(!breast.detail.en.contains("embolisation"))
     }
 }
+
+/// cb28-l (unseen record, 2026-12-04): a breast cancer on letrozole + palbociclib (PR at five
+/// months), stopped for toxicity in November; 82 days without systemic therapy; fulvestrant from
+/// 20 February; the CT of 15 March — 23 days into fulvestrant, nine months after the previous CT —
+/// shows L2 growing and a new lytic femur lesion; fulvestrant stopped on 1 April for
+/// "progression", capecitabine since. Nothing questioned the stop, and the time point's window did
+/// not name the 82 days without treatment. Rule set 2026.12.191.
+@Suite struct ProgressionBeforeTheRegimenCouldActTests {
+    /// CTs on 2023-01-05 (baseline) and 2023-06-10, letrozole 2023-01-10 to 2023-11-30, a break,
+    /// fulvestrant from `secondStart` to 2024-04-01 (progression), the CT of `progressionCT` with L1
+    /// grown, capecitabine from 2024-04-05.
+    func record(secondStart: String = "2024-02-20", progressionCT: String = "2024-03-15", previousCT: String = "2023-06-10") -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", previousCT, [observation("L1", .mixed, [20, 20]) { $0.scleroticRim = true }]),
+            ct("S3", progressionCT, [observation("L1", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"), end: day("2023-11-30"), stopReason: .toxicity),
+            Treatment(id: "T2", kind: .systemic, name: "fulvestrant", systemicClass: .endocrine, start: day(secondStart), end: day("2024-04-01"), stopReason: .progression),
+            Treatment(id: "T3", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2024-04-05")),
+        ]
+        return r
+    }
+
+    func switchFinding(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2024-04-20")).rule("boneHealth.attribution.unsupportedSwitch").first { $0.subject == .treatment("T2") }
+    }
+
+    @Test func aProgressionImagedBeforeTheRegimenCouldActDoesNotSupportItsStop() throws {
+        let finding = try #require(switchFinding(record()))
+        #expect(finding.title.en.hasSuffix("was stopped for a progression imaged 24 days into it — before it could act"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("the CT of 2024-03-15, 24 days into it, against the study of 2023-06-10, 255 days before it began"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("该次检查是其基线"))
+        #expect(finding.severity == .warning)
+    }
+
+    @Test func theTimePointNamesTheBreakBetweenTheRegimens() throws {
+        let point = try #require(assess(record(), asOf: day("2024-04-20")).findings.first { $0.subject == .study("S3") && $0.title.en.contains("bone response") })
+        #expect(point.detail.en.contains("no systemic therapy from 2023-11-30 to 2024-02-20 (82 days) — change then is natural history"), "\(point.detail.en)")
+        #expect(point.detail.zhHans.contains("2023-11-30 至 2024-02-20（82 天） 无全身治疗"), "\(point.detail.zhHans)")
+    }
+
+    /// A baseline within 4 weeks of the start and growth seven weeks on: the regimen's own
+    /// progression, the stop supported.
+    @Test func aProgressionOverTheRegimensOwnWindowSupportsTheStop() {
+        #expect(switchFinding(record(secondStart: "2024-01-20", progressionCT: "2024-03-10", previousCT: "2024-01-10")) == nil)
+    }
+
+    /// The same CT eight weeks or more into the regimen is its own.
+    @Test func aStudyAfterTheLatencyIsTheRegimens() {
+        #expect(switchFinding(record(secondStart: "2024-01-15", progressionCT: "2024-03-15")) == nil)
+    }
+}

@@ -44,13 +44,31 @@ extension ResponseRules {
             // drew nothing (cb25-c) — the seed's own warning about sclerosis read as progression.
             let progressions = window.filter { $0.overall == .progressiveDisease }
             let early = progressions.compactMap { point in youngRegimen(point).map { (point: point, days: $0.days) } }
-            if !progressions.isEmpty && early.count < progressions.count { continue }
+            // A progression imaged before this regimen could show in bone (less than the latency
+            // setting after its start) over an interval that began well before it (the earlier
+            // study more than 4 weeks before its start — RECIST 1.1's baseline window): the change
+            // is the earlier regimen's and the time between, the study this regimen's baseline.
+            // Fulvestrant stopped for "progression" after six weeks on a CT taken 23 days in, over
+            // nine months of letrozole + palbociclib and 82 days with no treatment (cb28-l).
+            let predating = progressions.filter { point in
+                guard !early.contains(where: { $0.point.study == point.study }), let start = therapy.start else { return false }
+                return point.to.earliestDay - start.latestDay < latency && start.earliestDay - point.from.latestDay > 28
+            }
+            if progressions.count > early.count + predating.count { continue }
             // PSA progression by PCWG3 before the stop: the stop rests on it, and the PSA finding
             // says it with the bone scan beside it (a CRPC's enzalutamide stopped on a PSA rising
             // from 3.1 to 14.2 ng/mL read "stopped for progression that its window does not show").
             if psa.contains(where: { found in
                 found.therapy.id == therapy.id && (therapy.end.map { found.rise.date.earliestDay <= $0.latestDay } ?? true)
             }) { continue }
+            if early.isEmpty, !predating.isEmpty {
+                // Later studies of its own window only: one after a next regimen took over is
+                // that regimen's (a PR under capecitabine read as imaged in fulvestrant's window).
+                findings.append(predatingSwitch(therapy, predating: predating, later: window.filter { point in
+                    !predating.contains { $0.study == point.study } && predating.allSatisfy { $0.to.latestDay < point.to.earliestDay }
+                }))
+                continue
+            }
             if !early.isEmpty {
                 findings.append(tooEarlySwitch(therapy, early: early, later: inWindow.filter { point in
                     !early.contains { $0.point.study == point.study } && early.allSatisfy { $0.point.to.latestDay < point.to.earliestDay }
@@ -175,5 +193,46 @@ extension ResponseRules {
                 FindingInput("windowResponses", early.map { "\($0.point.to) \($0.point.overall.rawValue) day \($0.days)" }.joined(separator: ", ")),
             ],
             sources: Self.sources + [PCWG3Rules.source, Self.attributionSource])
+    }
+
+    /// A regimen stopped for a progression imaged before it could act, over an interval that
+    /// began long before it: the study was its baseline, the change the earlier treatment's and
+    /// the time between.
+    private func predatingSwitch(_ therapy: Treatment, predating: [TimePointResponse], later: [TimePointResponse]) -> Finding {
+        let weeks = index.settings.blasticLatencyWeeks
+        let start = therapy.start
+        let studies = LocalizedText.joined(predating.map { point in
+            let label = index.studies.first { $0.id == point.study }?.label ?? LocalizedText(en: point.study, zh: point.study)
+            let into = start.map { point.to.earliestDay - $0.latestDay } ?? 0
+            let before = start.map { $0.earliestDay - point.from.latestDay } ?? 0
+            // What else the interval held is the time point's own finding (its window, switch and
+            // breaks); here only how little of it was this regimen's.
+            return LocalizedText(
+                en: "the \(label.en), \(into) days into it, against the study of \(point.from), \(before) days before it began",
+                zh: "\(label.zhHans)（用药第 \(into) 天），对照 \(point.from) 的检查（早于其开始 \(before) 天）")
+        }, en: "; ", zh: "；")
+        let days = predating.compactMap { point in start.map { point.to.earliestDay - $0.latestDay } }.max() ?? 0
+        let laterText: LocalizedText = later.isEmpty
+            ? LocalizedText(en: " No later study in its window.", zh: "其用药窗口内无更晚的影像。")
+            : {
+                let list = LocalizedText.joined(later.map { point in
+                    LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+                }, en: ", ", zh: "，")
+                return LocalizedText(en: " Imaged later in its window: \(list.en).", zh: "其用药窗口内较晚的影像：\(list.zhHans)。")
+            }()
+        return Finding(
+            ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .warning,
+            duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+            title: LocalizedText(
+                en: "\(therapy.label.en) was stopped for a progression imaged \(days) days into it — before it could act",
+                zh: "\(therapy.label.zhHans) 因“进展”停用，所据影像仅在用药 \(days) 天时——其尚未能起效"),
+            detail: LocalizedText(
+                en: "The progression in its window rests on \(studies.en). The change it shows belongs to the time before this regimen could act on bone (\(weeks) weeks, setting; RECIST 1.1 takes a baseline no more than 4 weeks before treatment): that study was its baseline, not its failure.\(laterText.en) Do not count the regimen as failed in bone on it; review the switch with imaging, tumour markers and symptoms together.",
+                zh: "其用药窗口内的进展仅依据 \(studies.zhHans)。所示变化属于该方案能对骨起效之前的时段（\(weeks) 周，设置；RECIST 1.1 要求基线在治疗前 4 周内）：该次检查是其基线，而非其失败的证据。\(laterText.zhHans)不应据此认定该方案对骨转移无效；请结合影像、肿瘤标志物和症状复核此次换药。"),
+            inputs: [
+                FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
+                FindingInput("windowResponses", predating.map { point in "\(point.to) \(point.overall.rawValue) day \(start.map { point.to.earliestDay - $0.latestDay } ?? 0)" }.joined(separator: ", ")),
+            ],
+            sources: Self.sources + [Self.eisenhauer2009, Self.attributionSource])
     }
 }

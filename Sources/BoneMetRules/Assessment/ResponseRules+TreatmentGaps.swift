@@ -97,8 +97,33 @@ extension ResponseRules {
         }
         guard parts.count >= 2 else { return nil }
         let list = LocalizedText.joined(parts, en: ", ", zh: "，")
+        // A break between the regimens longer than `regimenGapDays` (setting) is named: change
+        // then is natural history, not a regimen's (cb28-l: 82 of 278 days with no treatment
+        // went unsaid between letrozole + palbociclib and fulvestrant).
+        let breaks = Self.breaks(systemic, from: from, to: to, longerThan: index.settings.regimenGapDays)
+        let breakText = breaks.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: "; no systemic therapy \(breaks.map { "from \(PartialDate(dayNumber: $0.from)) to \(PartialDate(dayNumber: $0.to)) (\($0.to - $0.from) days)" }.joined(separator: ", ")) — change then is natural history, not a regimen's",
+                zh: "；其间 \(breaks.map { "\(PartialDate(dayNumber: $0.from)) 至 \(PartialDate(dayNumber: $0.to))（\($0.to - $0.from) 天）" }.joined(separator: "、")) 无全身治疗——这段时间的变化属于疾病自然进程，不归于任何方案")
         return LocalizedText(
-            en: "; systemic therapy switched within this interval (of its \(total) days: \(list.en)): the change between the two studies is not one regimen's alone — a study at the switch would separate them",
-            zh: "；本区间内更换了全身治疗（共 \(total) 天：\(list.zhHans)）：两次检查之间的变化不能单独归于任一方案——换药时复查影像方可区分")
+            en: "; systemic therapy switched within this interval (of its \(total) days: \(list.en))\(breakText.en): the change between the two studies is not one regimen's alone — a study at the switch would separate them",
+            zh: "；本区间内更换了全身治疗（共 \(total) 天：\(list.zhHans)）\(breakText.zhHans)：两次检查之间的变化不能单独归于任一方案——换药时复查影像方可区分")
+    }
+
+    /// The stretches between `from` and `to` (day numbers) that no regimen covers and that are
+    /// longer than `days`, between two regimens (the ends are `untreatedHead` / `untreatedTail`'s).
+    static func breaks(_ regimens: [Treatment], from: Int, to: Int, longerThan days: Int) -> [(from: Int, to: Int)] {
+        let spans = regimens.compactMap { regimen -> (Int, Int)? in
+            guard let start = regimen.start else { return nil }
+            return (max(start.earliestDay, from), min(regimen.end?.latestDay ?? to, to))
+        }.filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
+        var result: [(from: Int, to: Int)] = []
+        var covered: Int? = nil
+        for (start, end) in spans {
+            if let reached = covered, start - reached > days { result.append((reached, start)) }
+            covered = max(covered ?? end, end)
+        }
+        return result
     }
 }
