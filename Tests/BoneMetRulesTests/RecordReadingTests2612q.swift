@@ -284,3 +284,49 @@ import Testing
         #expect(switchFinding(record(secondStart: "2024-01-15", progressionCT: "2024-03-15")) == nil)
     }
 }
+
+/// cb28-l too: zoledronic acid every 12 weeks for twenty months on the creatinine of its first
+/// week. The label asks for serum creatinine before every dose (withhold on a rise of ≥ 0.5 mg/dL
+/// from a normal baseline); it read only "check serum creatinine before every dose". Rule set
+/// 2026.12.192: a running course whose latest creatinine is older than one interval and two weeks
+/// asks for it.
+@Suite struct CreatinineBeforeEveryDoseTests {
+    func record(interval: Int? = 12, end: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-01-03"), test: .creatinine, value: 55, unit: "µmol/L")]
+        r.treatments.append(Treatment(
+            id: "Z1", kind: .boneModifyingAgent, start: day("2023-01-20"), end: end.map(day), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: interval))
+        r.dentalExams = [day("2023-01-10")]
+        return r
+    }
+
+    func due(_ r: CaseRecord, asOf: String) -> Finding? {
+        assess(r, asOf: day(asOf)).rule("boneAgents.zoledronic.creatinineDue").first
+    }
+
+    @Test func aCourseRunningPastAnIntervalWithoutCreatinineAsksForIt() throws {
+        // From the course's start (2023-01-20): 12 weeks and 14 days is 98 days — 2023-04-28.
+        let finding = try #require(due(record(), asOf: "2023-04-28"))
+        #expect(finding.title.en == "Zoledronic acid: no serum creatinine on record since 2023-01-03 — check it before the next dose")
+        #expect(finding.title.zhHans == "唑来膦酸：2023-01-03 后无血肌酐记录——下次给药前请复查")
+        #expect(finding.detail.en.contains("every 12 weeks; the latest creatinine on record is 55 µmol/L (0.62 mg/dL) of 2023-01-03"), "\(finding.detail.en)")
+        #expect(finding.severity == .advisory)
+        #expect(due(record(), asOf: "2023-04-27") == nil)
+    }
+
+    @Test func aRecentCreatinineAnEndedCourseOrNoScheduleSayNothing() {
+        var fresh = record()
+        fresh.labs.append(LabResult(date: day("2023-04-20"), test: .creatinine, value: 60, unit: "µmol/L"))
+        #expect(due(fresh, asOf: "2023-05-01") == nil)
+        #expect(due(record(end: "2023-03-01"), asOf: "2023-06-01") == nil)
+        #expect(due(record(interval: nil), asOf: "2023-06-01") == nil)
+    }
+
+    /// The day it turns is the re-assessment horizon's: the finding appears on the day, not at the
+    /// next unrelated change.
+    @Test func theDayItTurnsIsOnTheHorizon() throws {
+        let a = assess(record(), asOf: day("2023-04-27"))
+        let next = try #require(a.nextChange)
+        #expect(next <= day("2023-04-28"), "\(next)")
+    }
+}

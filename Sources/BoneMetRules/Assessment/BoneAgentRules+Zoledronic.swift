@@ -200,6 +200,7 @@ extension BoneAgentRules {
                     zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
+            if let due = creatinineDue(agent) { findings.append(due) }
         } else {
             // The CrCl bands are SRE prevention's: with the calcium still high, the hypercalcaemia
             // finding's retreatment (4 mg, no CrCl adjustment below creatinine 4.5 mg/dL, Zometa
@@ -227,6 +228,35 @@ extension BoneAgentRules {
                 claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
         }
         return findings
+    }
+
+    /// A course still running on a schedule whose latest creatinine is older than one interval and
+    /// two weeks: at least one dose has been given (or is due) with none measured before it, where
+    /// the label asks for serum creatinine before every dose (reference.md: withhold when it rose
+    /// ≥ 0.5 mg/dL from a normal baseline, ≥ 1.0 from an abnormal one). Zoledronic acid every 12
+    /// weeks for 20 months on the creatinine of the first week read only "check serum creatinine
+    /// before every dose" (cb28-l). The two weeks allow for a result not yet entered. The day it
+    /// turns is registered with the re-assessment horizon (`known`), and the text names dates only.
+    func creatinineDue(_ agent: Treatment) -> Finding? {
+        guard !agent.planned, let start = agent.start, index.known(start), let weeks = agent.intervalWeeks,
+            agent.end.map(index.stillRunning(until:)) ?? true, Self.renalHold(agent, index: index) == nil,
+            let latest = index.latestLab(.creatinine), let mgDl = latest.canonicalValue
+        else { return nil }
+        let since = max(latest.date.latestDay, start.latestDay)
+        guard index.known(PartialDate(dayNumber: since + weeks * 7 + 14)) else { return nil }
+        let every = String(weeks)
+        let value = CaseIndex.creatinineText(latest, mgDl: mgDl)
+        return Finding(
+            ruleId: "boneAgents.zoledronic.creatinineDue", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: latest.date,
+            title: LocalizedText(
+                en: "Zoledronic acid: no serum creatinine on record since \(latest.date) — check it before the next dose",
+                zh: "唑来膦酸：\(latest.date) 后无血肌酐记录——下次给药前请复查"),
+            detail: LocalizedText(
+                en: "The course runs every \(every) weeks; the latest creatinine on record is \(value) of \(latest.date). The label asks for serum creatinine before every dose: withhold the dose if it rose ≥ 0.5 mg/dL from a normal baseline (≥ 1.0 from an abnormal one), resume when back within 10 % of baseline. Record each dose's creatinine.",
+                zh: "疗程为每 \(every) 周一次；病历中最近一次血肌酐为 \(latest.date) 的 \(value)。说明书要求每次给药前检查血肌酐：较正常基线升高 ≥0.5 mg/dL（异常基线升高 ≥1.0 mg/dL）时暂停给药，回落至基线 10% 以内后恢复。请记录每次给药前的血肌酐。"),
+            inputs: [FindingInput("latestCreatinine", latest.date.description), FindingInput("intervalWeeks", every)],
+            sources: [Sources.zometaLabel])
     }
 
     /// Denosumab as the alternative to a bisphosphonate the kidneys bar or hold, as they stand now:
