@@ -270,7 +270,7 @@ import Testing
     @Test func theTimePointNamesTheBreakBetweenTheRegimens() throws {
         let point = try #require(assess(record(), asOf: day("2024-04-20")).findings.first { $0.subject == .study("S3") && $0.title.en.contains("bone response") })
         #expect(point.detail.en.contains("no systemic therapy from 2023-11-30 to 2024-02-20 (82 days) — change then is natural history"), "\(point.detail.en)")
-        #expect(point.detail.zhHans.contains("2023-11-30 至 2024-02-20（82 天） 无全身治疗"), "\(point.detail.zhHans)")
+        #expect(point.detail.zhHans.contains("其间2023-11-30 至 2024-02-20（82 天）无全身治疗"), "\(point.detail.zhHans)")
     }
 
     /// A baseline within 4 weeks of the start and growth seven weeks on: the regimen's own
@@ -328,5 +328,42 @@ import Testing
         let a = assess(record(), asOf: day("2023-04-27"))
         let next = try #require(a.nextChange)
         #expect(next <= day("2023-04-28"), "\(next)")
+    }
+}
+
+/// cb28-l seen on the case page in December 2026: "what must be done first" led with the CT of
+/// March 2025 — progressive disease under fulvestrant — though the CT of September 2025 under
+/// capecitabine was a PR. A progression followed by a later time point of the same method that is
+/// not progression is history: information, its title naming what followed (rule set 2026.12.193).
+@Suite struct ProgressionFollowedByResponseTests {
+    func record(lastCharacter: LesionCharacter = .mixed, lastSize: [Double] = [22, 20]) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-04-10", [observation("L1", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+            ct("S3", "2023-08-10", [observation("L1", lastCharacter, lastSize) { $0.scleroticRim = lastCharacter == .mixed }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"), end: day("2023-04-15"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2023-04-20")),
+        ]
+        return r
+    }
+
+    func point(_ r: CaseRecord, _ study: String) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-09-01")).rule("boneHealth.mda.timePoint").first { $0.subject == .study(study) })
+    }
+
+    @Test func aProgressionFollowedByAResponseIsHistory() throws {
+        let finding = try point(record(), "S2")
+        #expect(finding.title.en == "CT of 2023-04-10: bone response progressive disease (PD) (MDA) — followed by PR on 2023-08-10", "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("——其后 2023-08-10 为 PR"), "\(finding.title.zhHans)")
+        #expect(finding.severity == .info)
+    }
+
+    @Test func aProgressionFollowedByProgressionStaysAWarning() throws {
+        let finding = try point(record(lastCharacter: .lytic, lastSize: [40, 35]), "S2")
+        #expect(finding.severity == .warning)
+        #expect(!finding.title.en.contains("followed by"))
     }
 }

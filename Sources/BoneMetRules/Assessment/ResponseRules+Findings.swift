@@ -4,7 +4,7 @@ extension ResponseRules {
     func findings(_ points: [TimePointResponse]) -> [Finding] {
         var findings: [Finding] = []
         for point in points {
-            findings.append(timePointFinding(point))
+            findings.append(timePointFinding(point, followedBy: Self.answeredBy(point, in: points)))
             if point.untreated && point.overall != .notEvaluable && point.overall != .stableDisease {
                 findings.append(naturalHistoryFinding(point))
             }
@@ -30,7 +30,19 @@ extension ResponseRules {
         return LocalizedText.joined(labels, en: "; ", zh: "；")
     }
 
-    func timePointFinding(_ point: TimePointResponse) -> Finding {
+    /// The next time point of the same method, not progression, that a progression was followed
+    /// by: the progression is history then, its decision taken — a PD of March 2025 under
+    /// fulvestrant stood first among "what must be done first" in December 2026 beside the PR of
+    /// September 2025 under capecitabine (cb28-l).
+    static func answeredBy(_ point: TimePointResponse, in points: [TimePointResponse]) -> TimePointResponse? {
+        guard point.overall == .progressiveDisease else { return nil }
+        return points.first { later in
+            later.study != point.study && later.modality == point.modality && later.from.earliestDay >= point.to.earliestDay
+                && [.completeResponse, .partialResponse, .stableDisease].contains(later.overall)
+        }
+    }
+
+    func timePointFinding(_ point: TimePointResponse, followedBy later: TimePointResponse? = nil) -> Finding {
         let study = index.studies.first { $0.id == point.study }
         // Local radiotherapy acts on its own lesion only (the source hospital's attribution): a
         // lesion irradiated in the interval says so, and a response seen only in irradiated
@@ -138,13 +150,19 @@ extension ResponseRules {
             ?? (bloodOnly && point.overall.isResponse
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: ""))
+        // A baseline's progression is natural history already (information): said as before.
+        let history = baseline ? nil : later.map { later in
+            LocalizedText(
+                en: "\(suffix.en) — followed by \(later.overall.rawValue) on \(later.to)",
+                zh: "\(suffix.zhHans)——其后 \(later.to) 为 \(later.overall.rawValue)")
+        }
         return Finding(
             ruleId: "boneHealth.mda.timePoint",
-            severity: progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
+            severity: history != nil ? .info : progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
-                en: "\(studyLabel.en.sentenceStart): bone response \(point.overall.label.en) (MDA)\(suffix.en)",
-                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(suffix.zhHans)"),
+                en: "\(studyLabel.en.sentenceStart): bone response \(point.overall.label.en) (MDA)\((history ?? suffix).en)",
+                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\((history ?? suffix).zhHans)"),
             detail: detail(bloodOnly: bloodOnly),
             inputs: [
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),

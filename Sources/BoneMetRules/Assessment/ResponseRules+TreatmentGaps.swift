@@ -105,7 +105,7 @@ extension ResponseRules {
             ? LocalizedText(en: "", zh: "")
             : LocalizedText(
                 en: "; no systemic therapy \(breaks.map { "from \(PartialDate(dayNumber: $0.from)) to \(PartialDate(dayNumber: $0.to)) (\($0.to - $0.from) days)" }.joined(separator: ", ")) — change then is natural history, not a regimen's",
-                zh: "；其间 \(breaks.map { "\(PartialDate(dayNumber: $0.from)) 至 \(PartialDate(dayNumber: $0.to))（\($0.to - $0.from) 天）" }.joined(separator: "、")) 无全身治疗——这段时间的变化属于疾病自然进程，不归于任何方案")
+                zh: "；其间\(breaks.map { "\(PartialDate(dayNumber: $0.from)) 至 \(PartialDate(dayNumber: $0.to))（\($0.to - $0.from) 天）" }.joined(separator: "、"))无全身治疗——这段时间的变化属于疾病自然进程，不归于任何方案")
         return LocalizedText(
             en: "; systemic therapy switched within this interval (of its \(total) days: \(list.en))\(breakText.en): the change between the two studies is not one regimen's alone — a study at the switch would separate them",
             zh: "；本区间内更换了全身治疗（共 \(total) 天：\(list.zhHans)）\(breakText.zhHans)：两次检查之间的变化不能单独归于任一方案——换药时复查影像方可区分")
