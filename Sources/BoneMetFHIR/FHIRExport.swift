@@ -92,6 +92,7 @@ public enum FHIRExporter {
         .ca153: "6875-9", .cea: "2039-6", .psa: "2857-1", .ca125: "10334-1", .creatinine: "2160-0", .calcium: "17861-6", .albumin: "1751-7",
         .alkalinePhosphatase: "6768-6", .hemoglobin: "718-7", .platelets: "777-3", .lymphocytes: "731-0", .crp: "1988-5", .ldh: "2532-0",
         .bilirubin: "1975-2", .mProtein: "33358-3", .freeLightChainRatio: "48378-4",
+        .testosterone: "2986-8",
     ]
 
     static let bodySite: [Bone: String] = [

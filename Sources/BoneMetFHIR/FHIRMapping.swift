@@ -33,6 +33,9 @@ public enum FHIRCaseMapper {
         // them; an EHR's platelets or LDH were skipped for want of a code (cb23).
         "777-3": .platelets, "731-0": .lymphocytes, "1988-5": .crp, "30522-7": .crp, "2532-0": .ldh, "14804-9": .ldh,
         "1975-2": .bilirubin, "33358-3": .mProtein, "48378-4": .freeLightChainRatio,
+        // Testosterone [Mass/volume] in Serum or Plasma: castrate levels settle castration
+        // resistance with a PSA progression under androgen deprivation (PCWG3).
+        "2986-8": .testosterone,
     ]
 
     /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease

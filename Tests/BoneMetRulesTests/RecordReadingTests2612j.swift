@@ -444,7 +444,7 @@ extension LevelInTheNoteTests {
         let a = assess(record(drug: "戈舍瑞林 + 比卡鲁胺"), asOf: day("2023-10-10"))
         let indication = try #require(a.rule("boneAgents.indication").first, "\(a.findings.map(\.ruleId))")
         #expect(indication.detail.en.contains("PSA progresses under androgen deprivation (戈舍瑞林 + 比卡鲁胺: 0.8 → 9.8 ng/mL, confirmed 2023-10-01; PCWG3)"), "\(indication.detail.en)")
-        #expect(indication.detail.zhHans.contains("若睾酮处于去势水平，即为去势抵抗"))
+        #expect(indication.detail.zhHans.contains("若睾酮处于去势水平（< 50 ng/dL），即为去势抵抗"))
         // Under a regimen that is not androgen deprivation, nothing is said of castration.
         let other = assess(record(drug: "docetaxel"), asOf: day("2023-10-10"))
         #expect(!other.findings.contains { $0.detail.en.contains("PSA progresses under androgen deprivation") })

@@ -367,3 +367,57 @@ import Testing
         #expect(!finding.title.en.contains("followed by"))
     }
 }
+
+/// cb28-g again: its PSA progression under goserelin + bicalutamide read "with testosterone at
+/// castrate levels this is castration-resistant disease — check testosterone and record the
+/// status", and a record had no place for the testosterone. Rule set 2026.12.194: testosterone is
+/// a lab (LOINC 2986-8; ng/dL, nmol/L × 28.84, ng/mL × 100), and one measured under the androgen
+/// deprivation settles it — castrate (< 50 ng/dL, PCWG3: Scher 2016) is castration resistance.
+@Suite struct CastrateTestosteroneTests {
+    func record(testosterone: LabResult?) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "t1", sex: .male, birthDate: day("1955-12-01"), weights: [WeightRecord(date: day("2023-01-01"), kg: 75)])
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-01-10"))]
+        // Blastic, hot on the bone scan: a prostate cancer's metastasis, diagnosed by imaging.
+        r.studies = [survey("B1", "2022-01-12", ["L1"]), ct("S1", "2022-01-13", [observation("L1", .blastic)])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "goserelin + bicalutamide", systemicClass: .endocrine, start: day("2022-01-25"))]
+        r.labs = [
+            LabResult(date: day("2022-09-01"), test: .psa, value: 3.1, unit: "ng/mL"),
+            LabResult(date: day("2023-01-01"), test: .psa, value: 12, unit: "ng/mL"),
+            LabResult(date: day("2023-03-01"), test: .psa, value: 45, unit: "ng/mL"),
+        ] + [testosterone].compactMap { $0 }
+        return r
+    }
+
+    func indication(_ r: CaseRecord) throws -> Finding {
+        let a = assess(r, asOf: day("2023-03-10"))
+        return try #require(a.findings.first { $0.ruleId == "boneAgents.indication" }, "\(a.findings.map(\.ruleId))")
+    }
+
+    @Test func castrateTestosteroneSettlesCastrationResistance() throws {
+        let finding = try indication(record(testosterone: LabResult(date: day("2023-03-01"), test: .testosterone, value: 0.6, unit: "nmol/L")))
+        #expect(finding.title.en == "Bone metastases without a bone-modifying agent", "\(finding.title.en)")
+        #expect(finding.detail.en.contains("Castration-resistant prostate cancer (PCWG3)"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("testosterone at castrate level (0.6 nmol/L (17.3 ng/dL), 2023-03-01; < 50 ng/dL)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("睾酮处于去势水平"))
+    }
+
+    @Test func fiftyIsNotCastrate() throws {
+        let finding = try indication(record(testosterone: LabResult(date: day("2023-03-01"), test: .testosterone, value: 50, unit: "ng/dL")))
+        #expect(finding.detail.en.contains("testosterone is not at castrate level (50 ng/dL, 2023-03-01"), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("Castration-resistant prostate cancer (PCWG3)"))
+        let below = try indication(record(testosterone: LabResult(date: day("2023-03-01"), test: .testosterone, value: 49.9, unit: "ng/dL")))
+        #expect(below.detail.en.contains("Castration-resistant prostate cancer (PCWG3)"))
+    }
+
+    @Test func aTestosteroneBeforeTheDeprivationSettlesNothing() throws {
+        let finding = try indication(record(testosterone: LabResult(date: day("2022-01-05"), test: .testosterone, value: 20, unit: "ng/dL")))
+        #expect(finding.detail.en.contains("measure testosterone (record it as a lab) or record the status"), "\(finding.detail.en)")
+    }
+
+    @Test func testosteroneUnitsConvert() {
+        #expect(LabTest.testosterone.factor(for: "nmol/L") == 28.84)
+        #expect(LabTest.testosterone.factor(for: "ng/mL") == 100)
+        #expect(LabTest.testosterone.label.zhHans == "血清睾酮")
+    }
+}

@@ -30,7 +30,7 @@ public struct LabResult: Sendable, Hashable, Encodable {
 
 public enum LabTest: String, InputEnum, Codable {
     case creatinine, egfr, calcium, albumin, hemoglobin, platelets, lymphocytes, crp, ldh, bilirubin
-    case alkalinePhosphatase, mProtein, freeLightChainRatio
+    case alkalinePhosphatase, mProtein, freeLightChainRatio, testosterone
     case cea, ca153, ca125, ca199, psa, afp, cyfra211, nse, otherMarker
 
     public var label: LocalizedText {
@@ -48,6 +48,7 @@ public enum LabTest: String, InputEnum, Codable {
         case .alkalinePhosphatase: LocalizedText(en: "alkaline phosphatase", zh: "碱性磷酸酶")
         case .mProtein: LocalizedText(en: "M protein", zh: "M 蛋白")
         case .freeLightChainRatio: LocalizedText(en: "free light-chain ratio", zh: "游离轻链比值")
+        case .testosterone: LocalizedText(en: "serum testosterone", zh: "血清睾酮")
         case .cea: LocalizedText(en: "CEA", zh: "癌胚抗原（CEA）")
         case .ca153: LocalizedText(en: "CA 15-3", zh: "糖类抗原 CA15-3")
         case .ca125: LocalizedText(en: "CA 125", zh: "糖类抗原 CA125")
@@ -84,6 +85,8 @@ public enum LabTest: String, InputEnum, Codable {
         case .bilirubin: [("mg/dL", 1), ("µmol/L", 1 / 17.1), ("umol/L", 1 / 17.1)]
         case .mProtein: [("g/dL", 1), ("g/L", 0.1)]
         case .freeLightChainRatio: [("ratio", 1)]
+        // Testosterone, molar mass 288.4 g/mol: 1 nmol/L = 28.84 ng/dL (Young 1987).
+        case .testosterone: [("ng/dL", 1), ("nmol/L", 28.84), ("ng/mL", 100)]
         case .cea, .ca153, .ca125, .ca199, .psa, .afp, .cyfra211, .nse, .otherMarker: []
         }
     }

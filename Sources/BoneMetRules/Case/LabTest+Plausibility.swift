@@ -23,6 +23,7 @@ extension LabTest {
         case .bilirubin: 0.05...60  // mg/dL = 0.9–1 026 µmol/L
         case .mProtein: 0...20  // g/dL = 0–200 g/L
         case .freeLightChainRatio: 0.0001...100_000
+        case .testosterone: 0...3_000  // ng/dL = 0–104 nmol/L (castrate levels overlap the units: write the unit)
         case .cea, .ca153, .ca125, .ca199, .psa, .afp, .cyfra211, .nse, .otherMarker: nil
         }
     }
