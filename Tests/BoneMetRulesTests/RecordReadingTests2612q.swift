@@ -421,3 +421,46 @@ import Testing
         #expect(LabTest.testosterone.label.zhHans == "血清睾酮")
     }
 }
+
+/// cb28-v (unseen record, 2026-12-04): no primary on record, a femur biopsy "转移性腺癌，TTF-1(+)，
+/// NapsinA(+)，提示肺来源", acid-decalcified. Reference.md: molecular tests are wanted for receptor
+/// re-testing in breast cancer and NGS in lung cancer — EDTA, as acid ruins them. No warning,
+/// because no plan said "molecular tests wanted". Rule set 2026.12.195 reads the need from the
+/// cancer itself unless the record says no tests are wanted.
+@Suite struct MolecularTestsImpliedByTheCancerTests {
+    func record(primaries: [PrimaryCancer] = [], histology: String? = "转移性腺癌，TTF-1(+)，NapsinA(+)，提示肺来源", result: BiopsyResult = .metastasis,
+                decalcification: Decalcification = .acid, wanted: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = primaries
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-08"), decalcification: decalcification, result: result, histology: histology)]
+        r.plans = CarePlans(molecularTestsWanted: wanted)
+        return r
+    }
+
+    func finding(_ r: CaseRecord, _ rule: String) -> Finding? {
+        assess(r, asOf: day("2023-01-20")).rule(rule).first
+    }
+
+    @Test func anAcidDecalcifiedLungAdenocarcinomaIsWarned() throws {
+        let acid = try #require(finding(record(), "diagnosis.biopsy.acidDecalcified"))
+        #expect(acid.detail.en.contains("EGFR, ALK and other driver-gene tests"), "\(acid.detail.en)")
+        #expect(acid.severity == .warning)
+    }
+
+    @Test func aBreastCancersBiopsyNeedsItsReceptors() throws {
+        let breast = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2020-01-01"))]
+        let acid = try #require(finding(record(primaries: breast, histology: "转移性癌"), "diagnosis.biopsy.acidDecalcified"))
+        #expect(acid.detail.en.contains("ER/PR/HER2"), "\(acid.detail.en)")
+        // Still at the laboratory, its decalcification not recorded: EDTA asked for.
+        let pending = try #require(finding(record(primaries: breast, histology: nil, result: .pending, decalcification: .unknown), "diagnosis.biopsy.edta"))
+        #expect(pending.detail.en.hasPrefix("Its cancer's metastases are tested for ER/PR/HER2"), "\(pending.detail.en)")
+    }
+
+    @Test func noneWhenTheRecordSaysNoneOrTheCancerIsNotTestedSo() {
+        #expect(finding(record(wanted: false), "diagnosis.biopsy.acidDecalcified") == nil)
+        #expect(finding(record(histology: "小细胞癌，TTF-1(+)，肺来源"), "diagnosis.biopsy.acidDecalcified") == nil)
+        #expect(finding(record(histology: "转移性鳞癌"), "diagnosis.biopsy.acidDecalcified") == nil)
+        let prostate = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2020-01-01"))]
+        #expect(finding(record(primaries: prostate, histology: "前列腺腺癌转移"), "diagnosis.biopsy.acidDecalcified") == nil)
+    }
+}

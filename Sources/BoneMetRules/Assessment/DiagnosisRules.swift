@@ -434,6 +434,30 @@ struct DiagnosisRules {
         }
     }
 
+    /// The molecular tests a bone biopsy's cancer needs by itself (reference.md: "receptor
+    /// re-testing in breast cancer, NGS in lung cancer"), unless the record says none are wanted:
+    /// its lesion's one candidate primary, or — no primary on record — what its histology names
+    /// (TTF-1, Napsin A, "肺来源"; GATA3, "乳腺来源"). An acid-decalcified femur biopsy of a
+    /// TTF-1-positive adenocarcinoma, the primary not yet recorded, drew no warning because no
+    /// plan had said "molecular tests wanted" (cb28-v). Small-cell lung cancer is not tested so.
+    private func impliedMolecularTests(lesion: String?, histology: String?) -> LocalizedText? {
+        guard index.record.plans.molecularTestsWanted != false else { return nil }
+        let breast = LocalizedText(en: "ER/PR/HER2 in-situ hybridisation and DNA/RNA", zh: "ER/PR/HER2 原位杂交及 DNA/RNA")
+        let lung = LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
+        let text = histology?.lowercased() ?? ""
+        let smallCell = HistologyType.infer(from: text) == .smallCellCarcinoma
+        let candidates = lesion.map(index.primaryCandidates(for:)) ?? index.knownPrimaries
+        if candidates.count == 1, let primary = candidates.first {
+            if primary.site == .breast { return breast }
+            if primary.site == .lung && primary.effectiveHistology != .smallCellCarcinoma && !smallCell { return lung }
+            return nil
+        }
+        guard candidates.isEmpty, !smallCell else { return nil }
+        if ["ttf-1", "ttf1", "napsin", "肺来源", "lung origin", "lung primary"].contains(where: text.contains) { return lung }
+        if ["gata3", "gata-3", "乳腺来源", "breast origin", "breast primary"].contains(where: text.contains) { return breast }
+        return nil
+    }
+
     /// EDTA, not acid, when molecular tests are wanted (van Es 2019; the source hospital).
     private func decalcificationFindings(biopsyAdvised: Bool) -> [Finding] {
         var findings: [Finding] = []
@@ -445,12 +469,15 @@ struct DiagnosisRules {
         let atTheLab = index.record.biopsies.filter { biopsy in
             index.known(biopsy.date) && (biopsy.result == nil || biopsy.result == .pending)
                 && (biopsy.decalcification == nil || biopsy.decalcification == .unknown)
-                && (wanted || !biopsy.molecularTests.isEmpty)
+                && (wanted || !biopsy.molecularTests.isEmpty || impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology) != nil)
         }
         for biopsy in atTheLab {
-            let asked = biopsy.molecularTests.isEmpty
-                ? LocalizedText(en: "molecular tests are wanted", zh: "需要分子检测")
-                : LocalizedText(en: "\(biopsy.molecularTests.joined(separator: ", ")) requested", zh: "已申请 \(biopsy.molecularTests.joined(separator: "、"))")
+            let implied = wanted || !biopsy.molecularTests.isEmpty ? nil : impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology)
+            let asked = !biopsy.molecularTests.isEmpty
+                ? LocalizedText(en: "\(biopsy.molecularTests.joined(separator: ", ")) requested", zh: "已申请 \(biopsy.molecularTests.joined(separator: "、"))")
+                : implied.map { LocalizedText(en: "its cancer's metastases are tested for \($0.en)", zh: "该肿瘤的转移灶需行\($0.zhHans)") }
+                ?? LocalizedText(en: "molecular tests are wanted", zh: "需要分子检测")
+            let tests = implied ?? tests
             let site = biopsy.lesion.map { " (\(index.label(lesionId: $0).en))" } ?? ""
             let siteZh = biopsy.lesion.map { "（\(index.label(lesionId: $0).zhHans)）" } ?? ""
             findings.append(Finding(
@@ -475,7 +502,10 @@ struct DiagnosisRules {
                     zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏\(tests.zhHans)。请在活检申请单上注明 EDTA 脱钙。"),
                 inputs: [FindingInput("molecularTestsWanted", "true")], sources: [Self.vanEs2019, Self.sourceHospital]))
         }
-        for biopsy in index.record.biopsies where biopsy.decalcification == .acid && (wanted || !biopsy.molecularTests.isEmpty) && index.known(biopsy.date) {
+        for biopsy in index.record.biopsies where biopsy.decalcification == .acid && index.known(biopsy.date) {
+            let implied = impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology)
+            guard wanted || !biopsy.molecularTests.isEmpty || implied != nil else { continue }
+            let tests = wanted || !biopsy.molecularTests.isEmpty ? tests : implied ?? tests
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.acidDecalcified", severity: .warning, duty: .diagnosis, specialty: .pathology,
                 subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
