@@ -170,14 +170,7 @@ extension ResponseRules {
             // The study's label carries its date ("bone scan of 2026-04-06").
             return LocalizedText(en: "the \(label.en), \(item.days) days into it", zh: "\(label.zhHans)（用药第 \(item.days) 天）")
         }, en: "; ", zh: "；")
-        let laterText: LocalizedText = later.isEmpty
-            ? LocalizedText(en: " No later study in its window.", zh: "其用药窗口内无更晚的影像。")
-            : {
-                let list = LocalizedText.joined(later.map { point in
-                    LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
-                }, en: ", ", zh: "，")
-                return LocalizedText(en: " Imaged later in its window: \(list.en).", zh: "其用药窗口内较晚的影像：\(list.zhHans)。")
-            }()
+        let laterText = Self.laterInWindow(later)
         let days = early.map(\.days).max() ?? 0
         return Finding(
             ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .warning,
@@ -212,14 +205,7 @@ extension ResponseRules {
                 zh: "\(label.zhHans)（用药第 \(into) 天），对照 \(point.from) 的检查（早于其开始 \(before) 天）")
         }, en: "; ", zh: "；")
         let days = predating.compactMap { point in start.map { point.to.earliestDay - $0.latestDay } }.max() ?? 0
-        let laterText: LocalizedText = later.isEmpty
-            ? LocalizedText(en: " No later study in its window.", zh: "其用药窗口内无更晚的影像。")
-            : {
-                let list = LocalizedText.joined(later.map { point in
-                    LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
-                }, en: ", ", zh: "，")
-                return LocalizedText(en: " Imaged later in its window: \(list.en).", zh: "其用药窗口内较晚的影像：\(list.zhHans)。")
-            }()
+        let laterText = Self.laterInWindow(later)
         return Finding(
             ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .warning,
             duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
@@ -234,5 +220,15 @@ extension ResponseRules {
                 FindingInput("windowResponses", predating.map { point in "\(point.to) \(point.overall.rawValue) day \(start.map { point.to.earliestDay - $0.latestDay } ?? 0)" }.joined(separator: ", ")),
             ],
             sources: Self.sources + [Self.eisenhauer2009, Self.attributionSource])
+    }
+
+    /// " Imaged later in its window: DATE PR." — what a too-early or predating stop's window
+    /// showed afterwards, or that it showed nothing.
+    static func laterInWindow(_ later: [TimePointResponse]) -> LocalizedText {
+        guard !later.isEmpty else { return LocalizedText(en: " No later study in its window.", zh: "其用药窗口内无更晚的影像。") }
+        let list = LocalizedText.joined(later.map { point in
+            LocalizedText(en: "\(point.to) \(point.overall.label.en)", zh: "\(point.to) \(point.overall.label.zhHans)")
+        }, en: ", ", zh: "，")
+        return LocalizedText(en: " Imaged later in its window: \(list.en).", zh: "其用药窗口内较晚的影像：\(list.zhHans)。")
     }
 }
