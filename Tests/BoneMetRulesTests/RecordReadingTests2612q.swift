@@ -464,3 +464,46 @@ import Testing
         #expect(finding(record(primaries: prostate, histology: "前列腺腺癌转移"), "diagnosis.biopsy.acidDecalcified") == nil)
     }
 }
+
+/// cb28-z (unseen record, 2026-12-04): a breast cancer on letrozole, a bone scan hot at the left
+/// tibial plateau; its X-ray shows joint-space narrowing, osteophytes and subchondral cysts (the
+/// cyst recorded "lytic"), no destruction. It read "degenerative joint disease in the
+/// differential" beside "impending fracture (Mirels 9–11) — biopsy first, then prophylactic
+/// fixation; urgent orthopaedic referral". Reference.md names the three as degenerative disease.
+/// Rule set 2026.12.196: with all three and nothing of a tumour it is not scored as a metastasis.
+@Suite struct DegenerativePictureTests {
+    func record(destruction: Bool? = nil, features: Int = 3, softTissue: Double? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .tibia, segment: .proximal, laterality: .left)]
+        var film = ImagingStudy(id: "X1", date: day("2023-01-05"), modality: .xray, coverage: [.leftLowerLimb], observations: [
+            observation("L1", .lytic) { o in
+                o.jointSpaceNarrowing = true
+                o.osteophytes = features >= 2
+                o.subchondralCysts = features >= 3
+                o.boneDestruction = destruction
+                o.softTissueMm = softTissue
+            },
+        ])
+        film.windows = []
+        r.studies = [survey("B1", "2023-01-03", ["L1"]), film]
+        r.pain = [PainRecord(date: day("2023-01-04"), lesion: "L1", mirels: .functional)]
+        return r
+    }
+
+    @Test func theWholePictureIsNotScoredAsAMetastasis() throws {
+        let a = assess(record(), asOf: day("2023-01-10"))
+        #expect(a.rule("surgery.mirels.impendingFracture").isEmpty)
+        #expect(a.rule("diagnosis.biopsy.indicated").isEmpty)
+        let degenerative = try #require(a.rule("diagnosis.differential.degenerative").first)
+        #expect(degenerative.detail.en.contains("it is not scored as a metastasis"), "\(degenerative.detail.en)")
+        #expect(degenerative.detail.zhHans.contains("不按转移灶评分"))
+    }
+
+    @Test func destructionAMassOrAnIncompletePictureKeepTheScores() {
+        #expect(!assess(record(destruction: true), asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").isEmpty)
+        #expect(!assess(record(softTissue: 15), asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").isEmpty)
+        let two = assess(record(features: 2), asOf: day("2023-01-10"))
+        #expect(!two.rule("surgery.mirels.impendingFracture").isEmpty)
+        #expect(two.rule("diagnosis.differential.degenerative").first.map { !$0.detail.en.contains("not scored as a metastasis") } ?? false)
+    }
+}

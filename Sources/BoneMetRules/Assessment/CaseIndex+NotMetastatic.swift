@@ -51,7 +51,7 @@ extension CaseIndex {
     /// destruction, not a lesion a biopsy showed to be something else.
     func isScoredSpinal(_ lesion: Lesion) -> Bool {
         lesion.isSpinal && notForMetastasisScores(lesion.id) == nil && uptakeWithoutDestruction(lesion.id) == nil
-            && collapseWithoutDestruction(lesion.id) == nil
+            && collapseWithoutDestruction(lesion.id) == nil && degenerativePicture(lesion.id) == nil
     }
 
     func notForMetastasisScores(_ lesion: String) -> BiopsyResult? {
@@ -85,5 +85,26 @@ extension CaseIndex {
     func seenOnlyAsUptake(_ lesion: String) -> Bool {
         let points = presentPoints(lesion)
         return !points.isEmpty && !points.contains(where: \.readsBone)
+    }
+}
+
+extension CaseIndex {
+    /// The reading that shows a lesion as degenerative joint disease (reference.md: periarticular
+    /// change with joint-space narrowing, osteophytes and subchondral cysts): an X-ray, CT or MRI
+    /// with all three, and nothing of a tumour on any reading — no bone destruction recorded, no
+    /// soft-tissue mass (≥ 10 mm), no epidural tumour — and no biopsy. Not scored as a metastasis
+    /// then: a breast cancer's tibial plateau with the three on X-ray, its subchondral cyst
+    /// recorded "lytic", read "impending fracture (Mirels 9–11) — biopsy first, then prophylactic
+    /// fixation" beside "degenerative joint disease in the differential" (cb28-z).
+    func degenerativePicture(_ lesion: String) -> Point? {
+        let points = presentPoints(lesion)
+        guard let point = points.last(where: { $0.study.modality.isAnatomic && $0.observation.degenerativeFeatures.count == 3 }),
+            diagnosticBiopsy(lesion) == nil,
+            !points.contains(where: { point in
+                let o = point.observation
+                return o.boneDestruction == true || (o.softTissueMm ?? 0) >= 10 || (o.escc.map { $0 > .g0 } ?? false)
+            })
+        else { return nil }
+        return point
     }
 }

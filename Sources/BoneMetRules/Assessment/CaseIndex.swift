@@ -298,6 +298,7 @@ final class CaseIndex {
         if let biopsy = diagnosticBiopsy(lesion) { return biopsyShowsTheDisease(biopsy, lesion: lesion) }
         if !destructionExcluded(lesion).isEmpty && !destructionSeen(lesion) { return false }
         if blasticAwaitingFollowUp(lesion) { return false }
+        if degenerativePicture(lesion) != nil { return false }
         return !presentPoints(lesion).isEmpty
     }
 

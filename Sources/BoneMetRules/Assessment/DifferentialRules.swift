@@ -156,9 +156,16 @@ struct DifferentialRules {
                 $0.study.modality.isTracer && ($0.observation.uptakeChangePercent ?? 0) >= MDA.progressionIncreasePercent
             }
             let featureText = LocalizedText.joined(features.map(Self.featureLabel), en: ", ", zh: "、")
-            let warning = tracerOnly
+            var warning = tracerOnly
                 ? LocalizedText(en: " The \"progression\" rests on bone scans alone: degenerative joints take up tracer too.", zh: "所谓“进展”仅依据骨扫描：退行性关节同样会浓聚示踪剂。")
                 : LocalizedText(en: "", zh: "")
+            // The whole picture and nothing of a tumour: not scored as a metastasis (its Mirels,
+            // SINS and biopsy wait), said here so the clinician knows why they are absent.
+            if index.degenerativePicture(lesion.id) != nil {
+                warning = LocalizedText(
+                    en: "\(warning.en) With all three and no bone destruction, soft-tissue mass or epidural tumour recorded, it is not scored as a metastasis (no Mirels or SINS, no biopsy advised on its account): if doubt remains — new pain at rest, growth, destruction — image it on the CT bone window or MRI; pathology decides.",
+                    zh: "\(warning.zhHans)三者俱全且未记录骨质破坏、软组织肿块或硬膜外肿瘤：不按转移灶评分（不计 Mirels 或 SINS，亦不因此建议活检）；如仍有疑问——静息痛、增大或骨质破坏——请行 CT 骨窗或 MRI 检查；以病理定论。")
+            }
             return Finding(
                 ruleId: "diagnosis.differential.degenerative", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: point.study.date,

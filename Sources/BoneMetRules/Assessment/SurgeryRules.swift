@@ -48,7 +48,8 @@ struct SurgeryRules {
     /// date). A later CT that cannot grade the size never erases the film's grade.
     func mirelsHistory() -> [MirelsPoint] {
         index.seenLesions.flatMap { lesion -> [MirelsPoint] in
-            guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil, index.uptakeWithoutDestruction(lesion.id) == nil
+            guard let site = lesion.mirelsSite, index.notForMetastasisScores(lesion.id) == nil, index.uptakeWithoutDestruction(lesion.id) == nil,
+                index.degenerativePicture(lesion.id) == nil
             else { return [] }
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             // Studies of one day are one examination (an X-ray and an MRI of the same morning):
