@@ -507,4 +507,18 @@ extension FHIRMappingTests {
         #expect(again.labs.map(\.test) == [.platelets, .freeLightChainRatio, .mProtein])
         #expect(again.labs.map(\.canonicalValue) == [85_000, 0.005, 3.1])
     }
+
+    /// Testosterone (LOINC 2986-8) settles castration resistance with a PSA progression under
+    /// androgen deprivation (rule set 2026.12.194): imported in nmol/L and ng/dL, exported by its code.
+    @Test func testosteroneIsImportedAndExported() throws {
+        let resources = try (MCODEFixture.conditions + [
+            observation("t1", loinc: "2986-8", value: 0.6, unit: "nmol/L"),
+        ]).map { try FHIRResource(parsing: $0) }
+        let (record, notes) = FHIRCaseMapper.map(patient: try FHIRResource(parsing: MCODEFixture.patient), related: resources)
+        let testosterone = try #require(record.labs.first { $0.test == .testosterone }, "\(notes)")
+        #expect(testosterone.unit == "nmol/L")
+        #expect(testosterone.canonicalValue.map { abs($0 - 17.304) < 1e-9 } == true)
+        let exported = FHIRExporter.resources(caseId: "p1", record: record, assessment: nil)
+        #expect(exported.contains { r in r["code"]?["coding"]?.array.first?["code"]?.string == "2986-8" })
+    }
 }
