@@ -458,6 +458,7 @@ import Testing
 
     @Test func noneWhenTheRecordSaysNoneOrTheCancerIsNotTestedSo() {
         #expect(finding(record(wanted: false), "diagnosis.biopsy.acidDecalcified") == nil)
+        #expect(finding(record(result: .benign), "diagnosis.biopsy.acidDecalcified") == nil)
         #expect(finding(record(histology: "小细胞癌，TTF-1(+)，肺来源"), "diagnosis.biopsy.acidDecalcified") == nil)
         #expect(finding(record(histology: "转移性鳞癌"), "diagnosis.biopsy.acidDecalcified") == nil)
         let prostate = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2020-01-01"))]

@@ -503,7 +503,10 @@ struct DiagnosisRules {
                 inputs: [FindingInput("molecularTestsWanted", "true")], sources: [Self.vanEs2019, Self.sourceHospital]))
         }
         for biopsy in index.record.biopsies where biopsy.decalcification == .acid && index.known(biopsy.date) {
-            let implied = impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology)
+            // Only a specimen that is, or may be, the metastasis: a benign or myeloma result needs
+            // no receptors or NGS of the solid cancer.
+            let mayBeMetastasis = biopsy.result.map { [.metastasis, .pending, .nonDiagnostic].contains($0) } ?? true
+            let implied = mayBeMetastasis ? impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology) : nil
             guard wanted || !biopsy.molecularTests.isEmpty || implied != nil else { continue }
             let tests = wanted || !biopsy.molecularTests.isEmpty ? tests : implied ?? tests
             findings.append(Finding(
