@@ -508,3 +508,42 @@ import Testing
         #expect(two.rule("diagnosis.differential.degenerative").first.map { !$0.detail.en.contains("not scored as a metastasis") } ?? false)
     }
 }
+
+/// cb28-bb (unseen record, 2026-12-04): ECOG 4, disseminated liver and pleural metastases, three
+/// long-bone lesions at Mirels 9–11, each "prophylactic fixation, urgent". New Katagiri was 6–7
+/// for want of platelets, calcium and bilirubin, and the fixation findings said nothing of
+/// survival (their short-survival line needs a settled 7). Rule set 2026.12.198: a band that
+/// reaches high risk only through items not on record names them, to be completed before the
+/// operation is decided.
+@Suite struct KatagiriOpenHighBandBeforeFixationTests {
+    func record(platelets: Double?) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [survey("B1", "2023-01-03", ["L1"]), ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.mirelsSize = .moreThanTwoThirds }])]
+        r.lesions.append(Lesion(id: "L2", bone: .rib))
+        r.studies[0] = survey("B1", "2023-01-03", ["L1", "L2"])
+        r.pain = [PainRecord(date: day("2023-01-04"), lesion: "L1", mirels: .functional)]
+        r.performance = [PerformanceStatus(date: day("2023-01-04"), ecog: 4)]
+        r.visceralMetastases = [VisceralMetastasis(organ: "liver", date: day("2023-01-05"), pattern: .disseminated)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2022-12-01"))]
+        r.labs = [LabResult(date: day("2023-01-04"), test: .albumin, value: 28, unit: "g/L")]
+            + (platelets.map { [LabResult(date: day("2023-01-04"), test: .platelets, value: $0, unit: "10^9/L"),
+                                LabResult(date: day("2023-01-04"), test: .calcium, value: 2.3, unit: "mmol/L"),
+                                LabResult(date: day("2023-01-04"), test: .bilirubin, value: 10, unit: "µmol/L")] } ?? [])
+        return r
+    }
+
+    func fixation(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
+    }
+
+    @Test func anOpenHighBandNamesWhatIsMissing() throws {
+        let finding = try fixation(record(platelets: nil))
+        #expect(finding.detail.en.contains("whether it reaches high risk (7 or more: 6-month survival 27 %) depends on the items not on record (laboratory data)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("取决于未记录的项目"))
+    }
+
+    @Test func aSettledBandSaysWhatItIs() throws {
+        let settled = try fixation(record(platelets: 250))
+        #expect(!settled.detail.en.contains("depends on the items not on record"), "\(settled.detail.en)")
+    }
+}
