@@ -547,3 +547,36 @@ import Testing
         #expect(!settled.detail.en.contains("depends on the items not on record"), "\(settled.detail.en)")
     }
 }
+
+/// cb28-cc (unseen record, 2026-12-04): a breast cancer on letrozole five years, blastic T12 and
+/// L1, denosumab stopped, then fresh collapses. T12's diagnosis finding said "blastic lesion under
+/// systemic therapy — do not biopsy" while its spine finding said "Biopsy first: no tissue
+/// diagnosis yet (long disease-free interval)". Rule set 2026.12.199: an operation on blastic bone
+/// under therapy takes its tissue at the operation (frozen section), not a needle biopsy first.
+@Suite struct BlasticUnderTherapyTissueAtOperationTests {
+    func record(character: LesionCharacter = .blastic) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2016-01-01"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [ct("S1", "2023-03-20", [observation("L1", character) { $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral }])]
+        r.pain = [PainRecord(date: day("2023-03-19"), lesion: "L1", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2023-03-19"), status: .intact, frankel: .E)]
+        return r
+    }
+
+    @Test func blasticBoneUnderTherapyIsNotBiopsiedFirst() throws {
+        let a = assess(record(), asOf: day("2023-03-25"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.detail.en.contains("Tissue at the operation: no tissue diagnosis yet ("), "\(spine.detail.en)")
+        #expect(spine.detail.en.contains("long disease-free interval (7 years)), but a needle biopsy of blastic bone"))
+        #expect(!spine.detail.en.contains("Biopsy first"))
+        #expect(spine.detail.zhHans.contains("术中取病理"))
+        #expect(a.rule("diagnosis.biopsy.blasticAfterTherapy").first?.title.en.hasSuffix("do not biopsy") == true)
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    @Test func aLyticLesionStillAsksForTheBiopsyFirst() throws {
+        let spine = try #require(assess(record(character: .lytic), asOf: day("2023-03-25")).rule("surgery.spine.noms").first)
+        #expect(spine.detail.en.contains("Biopsy first: no tissue diagnosis yet"), "\(spine.detail.en)")
+    }
+}

@@ -78,4 +78,24 @@ extension CaseIndex {
         }
         return reasons
     }
+
+    /// A pure blastic lesion under systemic therapy without tissue: the diagnosis findings advise
+    /// against a needle biopsy (it would likely sample reactive bone or necrosis — the source
+    /// hospital: blastic lesions are not biopsied once systemic therapy started), so an operation
+    /// on it takes its tissue at the operation rather than waiting for one. A breast cancer's
+    /// blastic T12 under letrozole read "blastic lesion under systemic therapy — do not biopsy"
+    /// and, in its spine finding, "Biopsy first: no tissue diagnosis yet" (cb28-cc).
+    func blasticUnderTherapy(_ lesion: String) -> Bool {
+        guard diagnosticBiopsy(lesion) == nil, let first = firstSeen(lesion) else { return false }
+        let characters = characters(lesion)
+        guard !characters.isEmpty, characters.allSatisfy({ $0 == .blastic }) else { return false }
+        if systemicActing(at: first)?.start != nil { return true }
+        return tracerUptake(lesion) != .some(false) && systemicActingNow()?.start != nil
+    }
+
+    /// The open differential that asks for a biopsy before an operation: none for a blastic lesion
+    /// under therapy, whose tissue is taken at the operation (`blasticUnderTherapy`).
+    func biopsyFirstReasons(_ lesion: String) -> [LocalizedText] {
+        blasticUnderTherapy(lesion) ? [] : openDifferential(lesion)
+    }
 }

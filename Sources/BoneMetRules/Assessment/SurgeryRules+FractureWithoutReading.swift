@@ -17,9 +17,9 @@ extension SurgeryRules {
         let unnamed = fixation == nil
             ? operations.first { !$0.planned && $0.procedure == .other && ($0.start.map { $0.latestDay >= fracture.date.earliestDay } ?? false) }
             : nil
-        let open = index.openDifferential(id)
+        let open = index.biopsyFirstReasons(id)
         let needsFixation = (fixation == nil || fixation?.planned == true) && unnamed == nil
-        let surgical = needsFixation ? surgicalContext(id, open: open) : (en: "", zhHans: "", sources: [])
+        let surgical = needsFixation ? surgicalContext(id, open: index.openDifferential(id)) : (en: "", zhHans: "", sources: [])
         let base = LocalizedText(
             en: "Pathological fracture recorded on \(fracture.date); no X-ray or CT reading of it on record. Mirels scores the risk of a fracture and does not apply.",
             zh: "\(fracture.date) 记录有病理性骨折；病历中无该部位的 X 线或 CT 阅片记录。Mirels 评估的是骨折风险，已不适用。")

@@ -145,8 +145,9 @@ extension SurgeryRules {
         var claims: [Claim] = []
         var extraSources: [Citation] = []
         let sensitive = oncology.value == .sensitive
-        let open = index.openDifferential(lesion.id)
-        let surgical = surgicalContext(lesion.id, open: open, emergency: deficit)
+        // Biopsy-first reasons (none for blastic bone under therapy — tissue at any operation).
+        let open = index.biopsyFirstReasons(lesion.id)
+        let surgical = surgicalContext(lesion.id, open: index.openDifferential(lesion.id), emergency: deficit)
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
         if let treated {

@@ -268,8 +268,8 @@ struct SurgeryRules {
             }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
-            let open = index.openDifferential(id)
-            let surgical = surgicalContext(id, open: open)
+            let open = index.biopsyFirstReasons(id)
+            let surgical = surgicalContext(id, open: index.openDifferential(id))
             if fractured, let failure = fractureAfterFixation(id, protected: protected) {
                 return failure
             }
@@ -484,7 +484,10 @@ struct SurgeryRules {
         var sources: [Citation] = []
         if !open.isEmpty {
             let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
-            if emergency {
+            if !emergency && index.blasticUnderTherapy(id) {
+                en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)), but a needle biopsy of blastic bone under systemic therapy would likely sample reactive bone or necrosis — if it is operated on, send tissue for frozen section before any implant is placed.")
+                zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)），但全身治疗中的成骨性骨质穿刺活检很可能只取到反应骨或坏死组织——如行手术，植入内固定前先送术中冰冻病理。")
+            } else if emergency {
                 en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)) — with a neurological deficit the decompression does not wait for a biopsy: send tissue for frozen section before any implant is placed, as a primary bone tumour, myeloma or a second primary must be excluded before any fixation.")
                 zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)）——存在神经功能障碍时减压不等待活检：植入内固定前先送术中冰冻病理，因任何内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
             } else {
