@@ -287,23 +287,6 @@ struct DiagnosisRules {
         return findings
     }
 
-    /// A lesion that would be biopsied but is known only from tracer uptake: its X-ray and CT bone
-    /// window first; the biopsy follows if they show a lesion.
-    private func uptakeOnlyBiopsyFinding(_ lesion: Lesion, reasons: LocalizedText, inputs: [FindingInput], surgeryPlanned: Bool) -> Finding {
-        let name = index.label(lesion)
-        return Finding(
-            ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
-            specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
-            title: LocalizedText(
-                en: "\(name.en): X-ray and CT bone window first — biopsy if they show a lesion",
-                zh: "\(name.zhHans)：先行 X 线和 CT 骨窗检查——如见病灶再活检"),
-            detail: LocalizedText(
-                en: "\(reasons.en). Known so far only from tracer uptake, which is not a diagnosis: bone destruction on the CT bone window is the key evidence. Image it on X-ray and CT with the bone window; a lesion they show is for biopsy (pathology is the gold standard when imaging cannot decide); uptake without destruction is not a metastasis — follow it up on the bone window.",
-                zh: "\(reasons.zhHans)。目前仅见放射性浓聚，浓聚本身不能诊断：CT 骨窗上的骨质破坏才是关键证据。请行 X 线和 CT 骨窗检查；如见病灶则需活检（影像无法定性时病理是金标准）；有浓聚而无骨质破坏者不诊断骨转移——以骨窗随访。"),
-            inputs: inputs + [FindingInput("anatomicRead", "false")], sources: [Self.sourceHospital],
-            claims: [Claim(.biopsy, about: lesion.id, "biopsy")])
-    }
-
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on
     /// record, named with the lesion, else its open biopsy (pending, non-diagnostic).
     private func tissueNote(_ lesion: Lesion) -> LocalizedText? {
@@ -432,30 +415,6 @@ struct DiagnosisRules {
         case [.lung]: LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
         default: LocalizedText(en: "in-situ hybridisation (FISH) and DNA/RNA tests", zh: "原位杂交（FISH）及 DNA/RNA 检测")
         }
-    }
-
-    /// The molecular tests a bone biopsy's cancer needs by itself (reference.md: "receptor
-    /// re-testing in breast cancer, NGS in lung cancer"), unless the record says none are wanted:
-    /// its lesion's one candidate primary, or — no primary on record — what its histology names
-    /// (TTF-1, Napsin A, "肺来源"; GATA3, "乳腺来源"). An acid-decalcified femur biopsy of a
-    /// TTF-1-positive adenocarcinoma, the primary not yet recorded, drew no warning because no
-    /// plan had said "molecular tests wanted" (cb28-v). Small-cell lung cancer is not tested so.
-    private func impliedMolecularTests(lesion: String?, histology: String?) -> LocalizedText? {
-        guard index.record.plans.molecularTestsWanted != false else { return nil }
-        let breast = LocalizedText(en: "ER/PR/HER2 in-situ hybridisation and DNA/RNA", zh: "ER/PR/HER2 原位杂交及 DNA/RNA")
-        let lung = LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
-        let text = histology?.lowercased() ?? ""
-        let smallCell = HistologyType.infer(from: text) == .smallCellCarcinoma
-        let candidates = lesion.map(index.primaryCandidates(for:)) ?? index.knownPrimaries
-        if candidates.count == 1, let primary = candidates.first {
-            if primary.site == .breast { return breast }
-            if primary.site == .lung && primary.effectiveHistology != .smallCellCarcinoma && !smallCell { return lung }
-            return nil
-        }
-        guard candidates.isEmpty, !smallCell else { return nil }
-        if ["ttf-1", "ttf1", "napsin", "肺来源", "lung origin", "lung primary"].contains(where: text.contains) { return lung }
-        if ["gata3", "gata-3", "乳腺来源", "breast origin", "breast primary"].contains(where: text.contains) { return breast }
-        return nil
     }
 
     /// EDTA, not acid, when molecular tests are wanted (van Es 2019; the source hospital).

@@ -1,0 +1,27 @@
+/// The molecular tests a biopsied cancer implies by itself (rule set 2026.12.195; reference.md:
+/// receptor re-testing in breast cancer, NGS in lung cancer → EDTA decalcification).
+extension DiagnosisRules {
+    /// The molecular tests a bone biopsy's cancer needs by itself (reference.md: "receptor
+    /// re-testing in breast cancer, NGS in lung cancer"), unless the record says none are wanted:
+    /// its lesion's one candidate primary, or — no primary on record — what its histology names
+    /// (TTF-1, Napsin A, "肺来源"; GATA3, "乳腺来源"). An acid-decalcified femur biopsy of a
+    /// TTF-1-positive adenocarcinoma, the primary not yet recorded, drew no warning because no
+    /// plan had said "molecular tests wanted" (cb28-v). Small-cell lung cancer is not tested so.
+    func impliedMolecularTests(lesion: String?, histology: String?) -> LocalizedText? {
+        guard index.record.plans.molecularTestsWanted != false else { return nil }
+        let breast = LocalizedText(en: "ER/PR/HER2 in-situ hybridisation and DNA/RNA", zh: "ER/PR/HER2 原位杂交及 DNA/RNA")
+        let lung = LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
+        let text = histology?.lowercased() ?? ""
+        let smallCell = HistologyType.infer(from: text) == .smallCellCarcinoma
+        let candidates = lesion.map(index.primaryCandidates(for:)) ?? index.knownPrimaries
+        if candidates.count == 1, let primary = candidates.first {
+            if primary.site == .breast { return breast }
+            if primary.site == .lung && primary.effectiveHistology != .smallCellCarcinoma && !smallCell { return lung }
+            return nil
+        }
+        guard candidates.isEmpty, !smallCell else { return nil }
+        if ["ttf-1", "ttf1", "napsin", "肺来源", "lung origin", "lung primary"].contains(where: text.contains) { return lung }
+        if ["gata3", "gata-3", "乳腺来源", "breast origin", "breast primary"].contains(where: text.contains) { return breast }
+        return nil
+    }
+}
