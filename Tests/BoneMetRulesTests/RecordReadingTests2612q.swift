@@ -456,6 +456,20 @@ import Testing
         #expect(pending.detail.en.hasPrefix("Its cancer's metastases are tested for ER/PR/HER2"), "\(pending.detail.en)")
     }
 
+    /// A biopsy advised for a breast cancer's bone, none taken yet: EDTA on the request form.
+    @Test func anAdvisedBiopsyAsksForEDTABeforeItIsTaken() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2015-01-01"), hormoneDependent: true)]
+        let a = assess(r, asOf: day("2023-03-25"))
+        #expect(a.has("diagnosis.biopsy.indicated"))
+        let edta = try #require(a.rule("diagnosis.biopsy.edta").first)
+        #expect(edta.detail.en.hasPrefix("The cancer's bone metastases are tested for ER/PR/HER2"), "\(edta.detail.en)")
+        // Once a specimen is on record its decalcifier was chosen: not asked again.
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-03-22"), decalcification: .edta, result: .pending)]
+        #expect(!assess(r, asOf: day("2023-03-25")).has("diagnosis.biopsy.edta"))
+    }
+
     @Test func noneWhenTheRecordSaysNoneOrTheCancerIsNotTestedSo() {
         #expect(finding(record(wanted: false), "diagnosis.biopsy.acidDecalcified") == nil)
         #expect(finding(record(result: .benign), "diagnosis.biopsy.acidDecalcified") == nil)

@@ -451,15 +451,26 @@ struct DiagnosisRules {
                 inputs: [FindingInput("decalcification", "unknown"), FindingInput("molecularTests", biopsy.molecularTests.isEmpty ? "wanted" : biopsy.molecularTests.joined(separator: ","))],
                 sources: [Self.vanEs2019, Self.sourceHospital]))
         }
-        if wanted && biopsyAdvised && atTheLab.isEmpty {
+        // A biopsy advised for a breast or (non-small-cell) lung cancer's bone: its receptors or
+        // NGS are wanted by the cancer itself (reference.md), as for a specimen at the laboratory.
+        // Only before any specimen is taken: one on record has its decalcifier chosen already
+        // (the specimen findings speak of it).
+        let noSpecimen = !index.record.biopsies.contains { index.known($0.date) }
+        let impliedForPatient = wanted || !noSpecimen ? nil : impliedMolecularTests(lesion: nil, histology: nil)
+        if (wanted || impliedForPatient != nil) && biopsyAdvised && atTheLab.isEmpty {
+            let detail = impliedForPatient.map { implied in
+                LocalizedText(
+                    en: "The cancer's bone metastases are tested for \(implied.en), which acid decalcifiers ruin. Request EDTA decalcification on the biopsy form.",
+                    zh: "该肿瘤的骨转移灶需行\(implied.zhHans)，酸性脱钙液会破坏这些检测。请在活检申请单上注明 EDTA 脱钙。")
+            } ?? LocalizedText(
+                en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin \(tests.en). Request EDTA decalcification on the biopsy form.",
+                zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏\(tests.zhHans)。请在活检申请单上注明 EDTA 脱钙。")
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.edta", severity: .advisory, duty: .diagnosis, specialty: .pathology,
                 subject: .patient, date: index.assessedOn,
                 title: LocalizedText(en: "Ask pathology for EDTA decalcification", zh: "请病理科使用 EDTA 脱钙"),
-                detail: LocalizedText(
-                    en: "Molecular tests are wanted (receptor re-testing, NGS, FISH): acid decalcifiers ruin \(tests.en). Request EDTA decalcification on the biopsy form.",
-                    zh: "需要分子检测（受体复测、NGS、FISH）：酸性脱钙液会破坏\(tests.zhHans)。请在活检申请单上注明 EDTA 脱钙。"),
-                inputs: [FindingInput("molecularTestsWanted", "true")], sources: [Self.vanEs2019, Self.sourceHospital]))
+                detail: detail,
+                inputs: [FindingInput("molecularTestsWanted", wanted ? "true" : "implied")], sources: [Self.vanEs2019, Self.sourceHospital]))
         }
         for biopsy in index.record.biopsies where biopsy.decalcification == .acid && index.known(biopsy.date) {
             // Only a specimen that is, or may be, the metastasis: a benign or myeloma result needs
