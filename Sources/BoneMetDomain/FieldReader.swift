@@ -3,7 +3,11 @@ import Foundation
 /// Collects every problem found in a case file, so one run reports them all.
 final class ValidationLog {
     private(set) var errors: [InputError] = []
-    func add(_ error: InputError) { errors.append(error) }
+    /// A field read twice (a treatment's `planned` decides whether `start` is required) is
+    /// reported once: the same error twice reads as two problems to whoever mends the file.
+    func add(_ error: InputError) {
+        if !errors.contains(error) { errors.append(error) }
+    }
 }
 
 /// Where a value is in the case file (`studies[1].observations[0]`), written out only when a

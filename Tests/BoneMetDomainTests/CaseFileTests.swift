@@ -138,6 +138,14 @@ import Testing
         #expect(listed.first?.message(.en).contains(#"unknown value "L2"; allowed values: L1"#) == true, "\(listed)")
     }
 
+    /// A field read twice — a treatment's `planned` decides whether its `start` is required — was
+    /// reported twice: `"planned": "2026-10-20"` gave "treatments[1].planned: must be true or
+    /// false" on two lines beside the missing start (unseen record cb29-a, 2026-12-04).
+    @Test func aFieldReadTwiceIsReportedOnce() {
+        let found = errors(#"{"patient": {"id": "p1"}, "treatments": [{"id": "T1", "kind": "surgery", "planned": "2026-10-20"}]}"#)
+        #expect(found.map(\.field) == ["treatments[0].planned", "treatments[0].start"], "\(found.map(\.field))")
+    }
+
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
     /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
     @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {

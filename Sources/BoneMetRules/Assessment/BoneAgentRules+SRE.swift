@@ -9,6 +9,7 @@ extension BoneAgentRules {
         for event in index.record.events where index.known(event.date) {
             if event.kind == .hypercalcaemia && !index.settings.hypercalcaemiaIsSRE { continue }
             if event.kind == .osteonecrosisOfJaw { continue }
+            if event.kind != .hypercalcaemia, let lesion = event.lesion, index.judgedNotMetastatic(lesion) { continue }
             // A fracture an antiresorptive may explain is no fracture through a metastasis until
             // one is seen there (`sreHistory` names it apart).
             if event.kind == .pathologicalFracture, let lesion = event.lesion, index.antiresorptiveFractures[lesion] != nil { continue }

@@ -22,6 +22,10 @@ struct BoneAgentRules {
     static let fizazi2011 = Citation(id: "fizazi2011", text: "Fizazi K et al. Lancet 2011;377:813-22 (denosumab vs zoledronic acid, castration-resistant prostate cancer)")
     static let smith2014 = Citation(id: "smith2014", text: "Smith MR et al. J Clin Oncol 2014;32:1143-50 (CALGB 90202: no SRE benefit in castration-sensitive prostate cancer)")
     static let james2016 = Citation(id: "james2016", text: "James ND et al. Lancet 2016;387:1163-77 (STAMPEDE)")
+    static let boneLossOnjLabels = Citation(
+        id: "boneLossOnjLabels",
+        text: "Prolia (denosumab 60 mg) and Reclast/Aclasta (zoledronic acid 5 mg) prescribing information: osteonecrosis of the jaw (oral examination before starting; dental examination where risk factors such as cancer are present)",
+        zh: "普罗力（地舒单抗 60 mg）与密固达（唑来膦酸 5 mg）说明书：下颌骨坏死（开始前口腔检查；有肿瘤等危险因素者行口腔专科检查）")
     static let smith2009 = Citation(id: "smith2009", text: "Smith MR et al. N Engl J Med 2009;361:745-55 (denosumab 60 mg for bone loss under ADT)")
     static let raje2018 = Citation(id: "raje2018", text: "Raje N et al. Lancet Oncol 2018;19:370-81 (denosumab vs zoledronic acid in myeloma)")
     static let henry2011 = Citation(id: "henry2011", text: "Henry DH et al. J Clin Oncol 2011;29:1125-32 (denosumab vs zoledronic acid, other solid tumours and myeloma)")
@@ -132,10 +136,25 @@ struct BoneAgentRules {
             : LocalizedText(
                 en: "dental examination and preventive dentistry before starting",
                 zh: "开始前进行口腔检查和预防性口腔处理")
+        let title = LocalizedText(
+            en: "No dental examination before \(agent.agent?.label.en ?? "the bone-modifying agent")",
+            zh: "使用\(agent.agent?.label.zhHans ?? "骨改良药物")前无口腔检查记录")
+        // The bone-loss dose (denosumab 60 mg every 6 months, zoledronic acid 5 mg a year): the
+        // SRE-prevention trial's rates (Stopeck 2010) are not its rates; its labels ask for an
+        // oral examination before the first dose and a dental examination where there are risk
+        // factors, cancer among them. A 60 mg course under ADT was told the 120 mg rates (cb29-l).
+        if agent.isBoneLossDose {
+            return Finding(
+                ruleId: "boneAgents.dentalExam", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: agent.start, title: title,
+                detail: LocalizedText(
+                    en: "\(agent.boneLossDoseText.en) is the bone-loss dose: the osteonecrosis-of-the-jaw rates of the SRE-prevention doses do not apply, but its label asks for an oral examination before starting and a dental examination with preventive dentistry where risk factors are present — cancer is one; avoid invasive dental procedures during treatment.",
+                    zh: "\(agent.boneLossDoseText.zhHans)为防治骨丢失剂量：预防 SRE 剂量的下颌骨坏死发生率不适用，但其说明书要求开始前进行口腔检查，存在危险因素（肿瘤即为其一）时行口腔专科检查和预防性处理；治疗期间避免有创口腔操作。"),
+                sources: [Self.boneLossOnjLabels])
+        }
         return Finding(
             ruleId: "boneAgents.dentalExam", severity: emergency ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
-            subject: .treatment(agent.id), date: agent.start,
-            title: LocalizedText(en: "No dental examination before \(agent.agent?.label.en ?? "the bone-modifying agent")", zh: "使用\(agent.agent?.label.zhHans ?? "骨改良药物")前无口腔检查记录"),
+            subject: .treatment(agent.id), date: agent.start, title: title,
             detail: LocalizedText(
                 en: "Osteonecrosis of the jaw (denosumab about 2.0 %, zoledronic acid 1.4 % in Stopeck 2010): \(when.en); avoid invasive dental procedures during treatment.",
                 zh: "下颌骨坏死（Stopeck 2010 中地舒单抗约 2.0%、唑来膦酸 1.4%）：\(when.zhHans)；治疗期间避免有创口腔操作。"),

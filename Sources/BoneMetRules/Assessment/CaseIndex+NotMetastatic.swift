@@ -28,6 +28,17 @@ extension CaseIndex {
         return collapsed ? readings.last(where: { $0.study.modality == .ct }) ?? readings.last : nil
     }
 
+    /// A lesion the record's own imaging or pathology judges no bone metastasis (destruction
+    /// excluded under a collapse or uptake, another diagnosis on biopsy, the degenerative
+    /// picture, blastic bone awaiting follow-up): a fracture or compression recorded there is no
+    /// skeletal-related event. An 82-year-old's L1 wedge fracture after lifting, no destruction on
+    /// the CT bone window (the diagnosis finding: osteoporotic), was counted "1 skeletal-related
+    /// event" (unseen record cb29-j). A lesion with no imaging and no biopsy is not judged.
+    func judgedNotMetastatic(_ lesion: String) -> Bool {
+        guard diagnosticBiopsy(lesion) != nil || !presentPoints(lesion).isEmpty else { return false }
+        return !isRecordedMetastasis(lesion)
+    }
+
     /// The readings that excluded destruction at a lesion, when nothing on record opposes them:
     /// no destruction seen, no soft-tissue mass, no diagnostic biopsy; else nil (none, too).
     private func unopposedNoDestruction(_ lesion: String) -> [Point]? {

@@ -166,7 +166,9 @@ struct ResponseRules {
             treatment.kind == .systemic || treatment.kind == .boneModifyingAgent || treatment.lesions.contains(where: compared.contains)
         }
         let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
-        var adjusted = applyFlare(responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, modality: current.modality)
+        let healing = current.modality.isTracer ? healingOnAnatomy(after: previous.date, through: current.date, in: anatomic) : [:]
+        var adjusted = applyFlare(
+            responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, healing: healing, modality: current.modality)
         // A new lesion on X-ray or CT under a therapy acting long enough, its character not
         // recorded: a new lytic lesion is progression, new sclerosis under therapy is not by itself
         // — osteoblastic flare where other lesions respond (seed; MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
@@ -293,12 +295,36 @@ struct ResponseRules {
         return flare
     }
 
+    /// The known lesions that X-ray, CT or MRI since the previous scan read as responding (PR or
+    /// CR: sclerotic rim, fill-in, shrinkage), with no anatomic progression in the interval —
+    /// each with the time point that read it. More uptake in such a lesion is the osteoblastic
+    /// repair the anatomy shows, so the flare MDA asks to exclude before calling PD is not
+    /// excluded (Hamaoka 2004), whatever the weeks since the therapy began: an EGFR lung
+    /// cancer's bone scan at 12½ weeks of osimertinib read PD (uptake +30 %) for the T10 lesion
+    /// whose CT the day before read a new sclerotic rim, PR (unseen record cb29-c).
+    private func healingOnAnatomy(
+        after from: PartialDate, through to: PartialDate, in points: [TimePointResponse]
+    ) -> [String: TimePointResponse] {
+        let interval = points.filter { point in
+            point.modality.isAnatomic && point.to.earliestDay > from.latestDay && point.to.latestDay <= to.latestDay
+        }
+        guard !interval.contains(where: { $0.overall == .progressiveDisease }) else { return [:] }
+        var healing: [String: TimePointResponse] = [:]
+        for point in interval {
+            for response in point.lesions where !response.isNew && response.category.isResponse {
+                healing[response.lesion] = point
+            }
+        }
+        return healing
+    }
+
     /// MDA: new sclerosis (or more uptake) on an interval scan within the flare window of a new
     /// therapy, with other lesions responding and no other progression, is osteoblastic flare —
     /// a response. Under therapy, a new sclerotic lesion is never progression by itself (seed:
     /// "new osteoblastic lesions after treatment are a sign of response, not progression").
     private func applyFlare(
-        _ responses: [LesionResponse], flareTherapy: Treatment?, anatomicFlare: TimePointResponse? = nil, modality: Modality
+        _ responses: [LesionResponse], flareTherapy: Treatment?, anatomicFlare: TimePointResponse? = nil,
+        healing: [String: TimePointResponse] = [:], modality: Modality
     ) -> [LesionResponse] {
         let othersRespond = responses.contains { !$0.isNew && $0.category.isResponse }
         let otherProgression = responses.contains { response in
@@ -327,6 +353,14 @@ struct ResponseRules {
                     reason: LocalizedText(
                         en: "more uptake after the \(study.en) of \(anatomicFlare.to) read osteoblastic flare: flare not excluded, repeat the scan",
                         zh: "\(anatomicFlare.to) \(study.zhHans)已示成骨性闪烁，其后浓聚增加：不能排除闪烁现象，需复查"))
+            }
+            if modality.isTracer, !response.isNew, let point = healing[response.lesion] {
+                let study = point.modality.label
+                return response.with(
+                    category: .stableDisease, flare: false,
+                    reason: LocalizedText(
+                        en: "more uptake where the \(study.en) of \(point.to) reads the lesion healing: osteoblastic repair, flare not excluded — not progression",
+                        zh: "\(point.to) \(study.zhHans)示该病灶修复，浓聚增加为成骨性修复，不能排除闪烁现象——不属于进展"))
             }
             if flareTherapy != nil && modality.isTracer {
                 return response.with(

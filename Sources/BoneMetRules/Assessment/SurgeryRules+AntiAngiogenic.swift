@@ -10,7 +10,7 @@ extension SurgeryRules {
         var operations = proposed.sorted().compactMap { id in index.lesionsById[id].map { index.label($0) } }
         operations += plannedOperations.map { LocalizedText(en: "planned: \($0.label.en)", zh: "已计划：\($0.label.zhHans)") }
         let what = LocalizedText.joined(operations, en: "; ", zh: "；")
-        return index.systemicTherapies.compactMap { regimen -> Finding? in
+        let running = index.systemicTherapies.compactMap { regimen -> Finding? in
             let drugs = AntiAngiogenicDrugs.named(in: regimen)
             guard !drugs.isEmpty else { return nil }
             let doses = regimen.doses.filter { index.known($0) }
@@ -68,6 +68,42 @@ extension SurgeryRules {
                     en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en) An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
                     zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")],
+                sources: sources)
+        }
+        return running + plannedStarts(what: what)
+    }
+
+    /// A regimen with an anti-angiogenic drug planned (not yet started) while an operation is
+    /// proposed or planned: it starts after the wound has healed. A renal-cell cancer's T11
+    /// metastasis, ESCC 2, was sent for urgent separation surgery with axitinib planned to start
+    /// in five days, and nothing said which comes first (unseen record cb29-f).
+    private func plannedStarts(what: LocalizedText) -> [Finding] {
+        index.treatments.filter { $0.kind == .systemic && $0.planned }.compactMap { regimen -> Finding? in
+            let drugs = AntiAngiogenicDrugs.named(in: regimen)
+            guard !drugs.isEmpty else { return nil }
+            let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
+            let perDrug = drugs.map { drug -> LocalizedText in
+                let after = drug.resumeAfterDays.map { days in
+                    LocalizedText(
+                        en: "at least \(days) days after major surgery and once the wound has healed",
+                        zh: "大手术后至少 \(days) 天且伤口愈合后")
+                } ?? LocalizedText(en: "once the wound has healed", zh: "伤口愈合后")
+                return drugs.count > 1
+                    ? LocalizedText(en: "\(drug.label.en): \(after.en)", zh: "\(drug.label.zhHans)：\(after.zhHans)") : after
+            }
+            let when = LocalizedText.joined(perDrug, en: "; ", zh: "；")
+            var sources = drugs.map(\.source).distinct
+            sources.append(DiagnosisRules.sourceHospital)
+            return Finding(
+                ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
+                subject: .treatment(regimen.id), date: index.assessedOn,
+                title: LocalizedText(
+                    en: "\(names.en.sentenceStart) planned with an operation proposed: decide which comes first",
+                    zh: "拟手术同时计划使用\(names.zhHans)：先定先后"),
+                detail: LocalizedText(
+                    en: "An operation is proposed or planned (\(what.en)) and \(regimen.label.en) is planned. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk: if the operation comes first, start it \(when.en); once it runs, an elective operation waits for its hold. An urgent operation does not wait — plan the start with medical oncology so that systemic therapy is delayed as little as possible (orthopaedics helps without disrupting).",
+                    zh: "拟行或已计划手术（\(what.zhHans)），同时计划\(regimen.label.zhHans)。\(names.zhHans)影响伤口愈合并增加出血风险：若先手术，\(when.zhHans)再开始用药；一旦开始用药，择期手术需按停药间隔等待。急诊手术不因此等待——与肿瘤内科共同安排开始时间，尽量少推迟全身治疗（骨科“协助不添乱”）。"),
+                inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("planned", "true")],
                 sources: sources)
         }
     }

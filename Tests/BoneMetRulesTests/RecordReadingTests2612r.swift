@@ -1,0 +1,153 @@
+import BoneMetRules
+import Testing
+
+/// cb29-c (unseen record, 2026-12-04): an EGFR-mutant lung adenocarcinoma on osimertinib from
+/// 2026-03-02 with denosumab. CT 05-28 (12 weeks and 3 days in): T10 has a new sclerotic rim,
+/// the ilium partial fill-in — PR. The bone scan the next day: T10's uptake +30 %, read "PD"
+/// (a warning) because the scan fell past the 12-week flare window — for the very sclerosis the
+/// CT had shown as healing. MDA counts more uptake as progression only once flare is excluded
+/// (Hamaoka 2004); anatomy reading the lesion as healing in the same interval does not exclude
+/// it. Rule set 2026.12.201: SD, "more uptake where the CT … reads the lesion healing".
+@Suite struct UptakeOfAHealingLesionTests {
+    func record(ctDate: String = "2026-05-28", iliumOnCT: LesionCharacter = .mixed, iliumSize: [Double] = [24, 19]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌 EGFR 19del", diagnosed: day("2026-02"), targetedTherapy: true)]
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10")), Lesion(id: "IL", bone: .pelvis, laterality: .right)]
+        var scan = survey("BS1", "2026-05-29", ["T10", "IL"])
+        scan.observations[0].uptakeChangePercent = 30
+        r.studies = [
+            ct("CT0", "2026-02-25", [
+                observation("T10", .lytic, [18, 15]) { $0.boneDestruction = true },
+                observation("IL", .lytic, [25, 20]) { $0.boneDestruction = true },
+            ]),
+            survey("BS0", "2026-02-26", ["T10", "IL"]),
+            ct("CT1", ctDate, [
+                observation("T10", .mixed, [17, 15]) { $0.scleroticRim = true },
+                observation("IL", iliumOnCT, iliumSize) { $0.fillIn = iliumOnCT == .mixed ? .partial : nil; $0.boneDestruction = iliumOnCT == .lytic },
+            ]),
+            scan,
+        ]
+        r.treatments = [Treatment(id: "OSI", kind: .systemic, name: "奥希替尼 80mg qd", start: day("2026-03-02"))]
+        return r
+    }
+
+    func scan(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-06-05")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("BS1") })
+    }
+
+    @Test func moreUptakeWhereTheCTReadsHealingIsNotProgression() throws {
+        let finding = try scan(record())
+        #expect(finding.title.en.contains("stable disease (SD)"), "\(finding.title.en)")
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.contains("T10 vertebra: SD — uptake +30.0 % (≥ 25 % increase), more uptake where the CT of 2026-05-28 reads the lesion healing"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("2026-05-28 CT 检查示该病灶修复"), "\(finding.detail.zhHans)")
+    }
+
+    /// Anatomic progression in the interval excludes the flare: the scan's hotter lesion is PD.
+    @Test func aCTThatShowsProgressionElsewhereLeavesItProgression() throws {
+        let finding = try scan(record(iliumOnCT: .lytic, iliumSize: [35, 30]))
+        #expect(finding.title.en.contains("progressive disease (PD)"), "\(finding.title.en)")
+        #expect(!finding.detail.en.contains("reads the lesion healing"))
+    }
+
+    /// A CT after the scan is not in its interval: past the window the scan stands alone.
+    @Test func aCTAfterTheScanDoesNotSpeakForIt() throws {
+        let finding = try scan(record(ctDate: "2026-06-02"))
+        #expect(finding.title.en.contains("progressive disease (PD)"), "\(finding.title.en)")
+    }
+}
+
+/// cb29-f (unseen record, 2026-12-04): a renal-cell carcinoma's T11 metastasis, ESCC 2, SINS 11,
+/// sent for urgent separation surgery, with axitinib + pembrolizumab to start in five days. Had
+/// the regimen been running, the anti-angiogenic timing finding would have said when; recorded
+/// as planned, nothing said which comes first. Rule set 2026.12.201: "Axitinib planned with an
+/// operation proposed: decide which comes first" (medical oncology).
+@Suite struct PlannedAntiAngiogenicWithOperationTests {
+    func record(regimen: String = "阿昔替尼+帕博利珠单抗") -> CaseRecord {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .kidney, histology: "透明细胞肾细胞癌", diagnosed: day("2021-04")),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 1), visceral: [])
+        r.treatments = [Treatment(id: "T2", kind: .systemic, name: regimen, start: day("2023-01-20"), planned: true)]
+        return r
+    }
+
+    @Test func aPlannedAxitinibIsTimedWithTheOperation() throws {
+        let a = assess(record(), asOf: day("2023-01-10"))
+        let finding = try #require(a.rule("surgery.timing.antiAngiogenic").first { $0.subject == .treatment("T2") })
+        #expect(finding.title.en == "Axitinib planned with an operation proposed: decide which comes first", "\(finding.title.en)")
+        #expect(finding.title.zhHans.contains("先定先后"), "\(finding.title.zhHans)")
+        #expect(finding.detail.en.contains("(T9 vertebra) and 阿昔替尼+帕博利珠单抗"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("start it once the wound has healed"), "\(finding.detail.en)")
+        #expect(finding.specialty == .medicalOncology)
+    }
+
+    /// A drug with a source for the wait after surgery names it (sunitinib: 2 weeks, its label).
+    @Test func theWaitAfterSurgeryIsNamedWhereASourceGivesIt() throws {
+        let finding = try #require(assess(record(regimen: "舒尼替尼"), asOf: day("2023-01-10")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(finding.detail.en.contains("start it at least 14 days after major surgery and once the wound has healed"), "\(finding.detail.en)")
+    }
+
+    @Test func aPlannedRegimenWithoutAnAntiAngiogenicDrugDrawsNothing() {
+        #expect(!assess(record(regimen: "帕博利珠单抗"), asOf: day("2023-01-10")).has("surgery.timing.antiAngiogenic"))
+    }
+}
+
+/// cb29-j (unseen record, 2026-12-04): an 82-year-old, breast cancer 15 years before, an L1 wedge
+/// fracture after lifting; MRI and CT: no destruction, no mass — the diagnosis finding reads it
+/// as an osteoporotic fracture, not a metastasis. The fracture recorded as an event was still
+/// counted "1 skeletal-related event". Rule set 2026.12.201: a fracture or compression at a lesion
+/// the record judges no metastasis is no SRE.
+@Suite struct FractureOfANonMetastaticLesionTests {
+    func record(destruction: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [ct("C1", "2026-08-31", [observation("V") { o in
+            o.collapse = .under50; o.fracture = true; o.boneDestruction = destruction
+            o.character = destruction ? .lytic : nil
+        }])]
+        r.treatments = []
+        r.events = [ClinicalEvent(date: day("2026-08-27"), kind: .pathologicalFracture, lesion: "V")]
+        return r
+    }
+
+    @Test func anOsteoporoticCollapseIsNoSkeletalRelatedEvent() {
+        let a = assess(record(), asOf: day("2026-09-01"))
+        #expect(a.has("diagnosis.collapseWithoutDestruction"))
+        #expect(!a.has("boneAgents.sreHistory"))
+    }
+
+    @Test func aCollapseThroughDestructionIsOne() throws {
+        let a = assess(record(destruction: true), asOf: day("2026-09-01"))
+        let sre = try #require(a.rule("boneAgents.sreHistory").first)
+        #expect(sre.title.en == "1 skeletal-related event(s) on record")
+    }
+}
+
+/// cb29-l (unseen record, 2026-12-04): castration-sensitive prostate cancer, goserelin +
+/// apalutamide, denosumab 60 mg every 6 months for bone loss, no dental examination: "Osteonecrosis
+/// of the jaw (denosumab about 2.0 %, zoledronic acid 1.4 % in Stopeck 2010)" — the rates of the
+/// 120 mg SRE-prevention dose, as a warning. Rule set 2026.12.201: the bone-loss dose's labels ask
+/// for an oral examination first and a dental one where risk factors (cancer) are present; advisory.
+@Suite struct DentalExamAtTheBoneLossDoseTests {
+    func record(dose: Double) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-01-15"), agent: .denosumab, doseMg: dose, intervalWeeks: dose == 60 ? 26 : 4))
+        return r
+    }
+
+    @Test func theBoneLossDoseIsNotToldTheSREDoseRates() throws {
+        let finding = try #require(assess(record(dose: 60), asOf: day("2023-02-01")).rule("boneAgents.dentalExam").first)
+        #expect(finding.severity == .advisory)
+        #expect(finding.detail.en.hasPrefix("Denosumab 60 mg every 6 months is the bone-loss dose"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("cancer is one"))
+        #expect(!finding.detail.en.contains("Stopeck"))
+        #expect(finding.detail.zhHans.contains("肿瘤即为其一"))
+        #expect(finding.sources.map(\.id) == ["boneLossOnjLabels"])
+    }
+
+    @Test func theSREPreventionDoseKeepsItsWarning() throws {
+        let finding = try #require(assess(record(dose: 120), asOf: day("2023-02-01")).rule("boneAgents.dentalExam").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("Stopeck 2010"))
+    }
+}
