@@ -112,7 +112,12 @@ struct FieldReader {
 
     func date(_ key: String, required: Bool = false) -> PartialDate? {
         attempt(key, required: required) { () throws(InputError) in
-            guard let text = try reader.string(key) else { return nil }
+            guard let value = reader.raw(key) else { return nil }
+            // A date given as another JSON type (`"trialEnrolment": true`) is named as a date to
+            // write, not "must be a text value" (unseen record cb30-h).
+            guard case .string(let text) = value else {
+                throw InputError(field: key, problem: .invalidDate(value.serialized(pretty: false)))
+            }
             guard let date = PartialDate(written: text) else { throw InputError(field: key, problem: .invalidDate(text)) }
             return date
         }

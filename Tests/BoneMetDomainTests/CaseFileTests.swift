@@ -146,6 +146,16 @@ import Testing
         #expect(found.map(\.field) == ["treatments[0].planned", "treatments[0].start"], "\(found.map(\.field))")
     }
 
+    /// A date given as another JSON type is named as a date to write: `"trialEnrolment": true`
+    /// read "must be a text value" (unseen record cb30-h, 2026-12-04).
+    @Test func aDateGivenAsAnotherTypeAsksForADate() throws {
+        let found = errors(#"{"patient": {"id": "p1"}, "plans": {"trialEnrolment": true}}"#)
+        #expect(found.map(\.field) == ["plans.trialEnrolment"])
+        let message = try #require(found.first?.message(.en))
+        #expect(message.contains("is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD"), "\(message)")
+        #expect(found.first?.message(.zhHans).contains("日期") == true, "\(found.first?.message(.zhHans) ?? "")")
+    }
+
     /// Rule set 2026.12.55: a death date with `deceased: false` says two things; the reader
     /// names the field rather than guess which is true. Either alone, or both agreeing, reads.
     @Test func aDeathDateContradictedByDeceasedFalseIsRefused() throws {

@@ -151,3 +151,39 @@ import Testing
         #expect(finding.detail.en.contains("Stopeck 2010"))
     }
 }
+
+/// cb30-c (unseen record, 2026-12-04): a papillary thyroid cancer's pelvic and rib metastases,
+/// radioiodine (131I 150 mCi) on 20 March, CTs on 1 March and 1 September. The time point read
+/// "then no systemic therapy from 2026-03-20 to 2026-09-01 (165 days): change in that time is
+/// natural history, not the regimen's" — as if a radionuclide acted only on the day it is given.
+/// Like radiotherapy, a therapeutic radiopharmaceutical irradiates the bone for weeks after it.
+/// Rule set 2026.12.201: no untreated tail after one.
+@Suite struct RadiopharmaceuticalTailTests {
+    func record(name: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, histology: "甲状腺乳头状癌", diagnosed: day("2020-01"))]
+        r.studies = [
+            ct("S1", "2026-03-01", [observation("L1", .lytic, [40, 30]) { $0.boneDestruction = true }]),
+            ct("S2", "2026-09-01", [observation("L1", .lytic, [41, 31]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: name, start: day("2026-03-20"), end: day("2026-03-20"))]
+        return r
+    }
+
+    func point(_ name: String) throws -> Finding {
+        try #require(assess(record(name: name), asOf: day("2026-09-02")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
+    }
+
+    @Test func radioiodineLeavesNoUntreatedTail() throws {
+        for name in ["131I 150mCi 放射性碘治疗", "radioactive iodine 5.5 GBq", "镭-223 第1周期"] {
+            let finding = try point(name)
+            #expect(!finding.detail.en.contains("natural history"), "\(name): \(finding.detail.en)")
+        }
+    }
+
+    /// A drug given on one day is not a radionuclide: the months after it are untreated.
+    @Test func aOneDayDrugStillLeavesOne() throws {
+        let finding = try point("多西他赛 单次")
+        #expect(finding.detail.en.contains("then no systemic therapy from 2026-03-20 to 2026-09-01 (165 days)"), "\(finding.detail.en)")
+    }
+}

@@ -11,11 +11,16 @@ extension ResponseRules {
     /// The end of an interval spent off systemic therapy: every systemic therapy of the window
     /// stopped more than `regimenGapDays` (setting) before the study — the window otherwise named
     /// only the regimen that had stopped four months before. Not with radiotherapy or surgery in
-    /// the interval: they act on their lesion long after they end.
+    /// the interval: they act on their lesion long after they end — nor with a therapeutic
+    /// radiopharmaceutical, which irradiates the bone for weeks after the day it is given: a
+    /// thyroid cancer's radioiodine of 20 March read "then no systemic therapy from 2026-03-20 to
+    /// 2026-09-01 (165 days): change in that time is natural history" (unseen record cb30-c).
     func untreatedTail(_ point: TimePointResponse) -> LocalizedText? {
         let all = treatments(of: point)
         let systemic = all.filter { $0.kind == .systemic }
-        guard !systemic.isEmpty, !all.contains(where: { $0.kind == .radiotherapy || $0.kind == .surgery }) else { return nil }
+        guard !systemic.isEmpty, !all.contains(where: { $0.kind == .radiotherapy || $0.kind == .surgery }),
+              !systemic.contains(where: DrugClasses.isRadiopharmaceutical)
+        else { return nil }
         let ends = systemic.compactMap(\.end)
         guard ends.count == systemic.count, let end = ends.max(by: { $0.latestDay < $1.latestDay }) else { return nil }
         let days = point.to.earliestDay - end.latestDay

@@ -69,6 +69,20 @@ public enum DrugClasses {
         return Reading(classes: named, complete: !antineoplastic.isEmpty && antineoplastic.allSatisfy { !$0.isEmpty }, recorded: false)
     }
 
+    /// Therapeutic radiopharmaceuticals (ATC V10X). Given on one day (or a few), they irradiate
+    /// the bone for weeks after it, as radiotherapy does its field.
+    static let radiopharmaceuticals: [String] = [
+        "radioiodine", "iodine-131", "i-131", "131i", "radioactive iodine", "sodium iodide", "radium-223", "ra-223", "xofigo",
+        "lutetium-177", "lu-177", "177lu", "pluvicto", "samarium-153", "strontium-89",
+        "碘-131", "碘131", "放射性碘", "镭-223", "镭223", "氯化镭", "镥-177", "镥177",
+    ]
+    private static let radiopharmaceuticalLookup = makeLookup([(true, radiopharmaceuticals)])
+
+    /// Whether a regimen names a therapeutic radiopharmaceutical ("131I 150mCi 放射性碘治疗").
+    public static func isRadiopharmaceutical(_ treatment: Treatment) -> Bool {
+        drugTexts(treatment).contains { !names(in: $0, latin: radiopharmaceuticalLookup.latin, chinese: radiopharmaceuticalLookup.chinese).isEmpty }
+    }
+
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
         !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
@@ -305,10 +319,7 @@ public enum DrugClasses {
         // radioiodine left New Katagiri's "previous chemotherapy" open (0–1). So did the
         // levothyroxine of its TSH suppression (H03AA, a thyroid hormone — no antineoplastic
         // class of L01/L02), on every differentiated thyroid cancer's record.
-        (.other, [
-            "radioiodine", "iodine-131", "i-131", "131i", "radioactive iodine", "sodium iodide", "radium-223", "ra-223", "xofigo",
-            "lutetium-177", "lu-177", "177lu", "pluvicto", "samarium-153", "strontium-89",
-            "碘-131", "碘131", "放射性碘", "镭-223", "镭223", "氯化镭", "镥-177", "镥177",
+        (.other, radiopharmaceuticals + [
             "levothyroxine", "l-thyroxine", "thyroxine", "euthyrox", "synthroid", "左甲状腺素", "优甲乐", "雷替斯",
             // Somatostatin analogues (H01CB): antiproliferative in neuroendocrine tumours (PROMID,
             // CLARINET), not cytotoxic — a lung carcinoid's octreotide left New Katagiri's
