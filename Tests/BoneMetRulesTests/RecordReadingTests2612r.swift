@@ -187,3 +187,66 @@ import Testing
         #expect(finding.detail.en.contains("then no systemic therapy from 2026-03-20 to 2026-09-01 (165 days)"), "\(finding.detail.en)")
     }
 }
+
+/// cb31-d (unseen record, 2026-12-04): a corrected calcium of 10.54 mg/dL (2.55 mmol/L, albumin
+/// 36 g/L) read "Hypercalcaemia, mild: corrected calcium 10.5 mg/dL" against an upper limit of
+/// 10.5 — a contradiction on the screen. Rule set 2026.12.203: two decimals where one would put
+/// the value on or across the limit or a grade's bound.
+@Suite struct CalciumShownApartFromItsBoundsTests {
+    func title(_ mmol: Double, albumin: Double = 36) throws -> String {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-03-01"), test: .calcium, value: mmol, unit: "mmol/L"),
+            LabResult(date: day("2023-03-01"), test: .albumin, value: albumin, unit: "g/L"),
+        ]
+        return try #require(assess(r, asOf: day("2023-03-02")).rule("labs.hypercalcaemia").first).title.en
+    }
+
+    @Test func aValueThatRoundsOntoTheLimitShowsTwoDecimals() throws {
+        let shown = try title(2.55)
+        #expect(shown.contains("corrected calcium 10.54 mg/dL"), "\(shown)")
+    }
+
+    /// Rounding onto a grade's bound: 11.96 is mild (< 12), not "12".
+    @Test func aValueThatRoundsOntoAGradeBoundShowsTwoDecimals() throws {
+        let shown = try title(2.99, albumin: 40)
+        #expect(shown.hasPrefix("Hypercalcaemia, mild: corrected calcium 11.98 mg/dL"), "\(shown)")
+    }
+
+    @Test func aValueClearOfEveryBoundKeepsOneDecimal() throws {
+        let shown = try title(2.9, albumin: 40)
+        #expect(shown.contains("corrected calcium 11.6 mg/dL"), "\(shown)")
+    }
+}
+
+/// cb31-f (unseen record, 2026-12-04): a renal-cell cancer on sunitinib, last dose 6 September,
+/// a proximal femoral resection planned for the 20th. The timing finding named the label's 21
+/// days ("from 2026-09-27") and the planned date side by side without saying the one fell inside
+/// the other. Rule set 2026.12.203: "The planned … on 2026-09-20 is 14 days after it — inside the
+/// hold: move it to 2026-09-27 or later".
+@Suite struct PlannedOperationInsideTheHoldTests {
+    func record(operation: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histology: "肾透明细胞癌", diagnosed: day("2022-01"))]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "舒尼替尼", start: day("2022-06-01"), doses: [day("2023-03-06")]),
+            Treatment(id: "T2", kind: .surgery, name: "股骨近端瘤段切除", lesions: ["L1"], start: day(operation), planned: true),
+        ]
+        return r
+    }
+
+    func detail(_ operation: String) throws -> String {
+        try #require(assess(record(operation: operation), asOf: day("2023-03-08")).rule("surgery.timing.antiAngiogenic").first).detail.en
+    }
+
+    @Test func anOperationInsideTheHoldIsSaidToBe() throws {
+        let text = try detail("2023-03-20")
+        #expect(text.contains("The planned 股骨近端瘤段切除 on 2023-03-20 is 14 days after it — inside the hold: move it to 2023-03-27 or later"), "\(text)")
+    }
+
+    /// On the first day the hold allows: nothing to move.
+    @Test func anOperationOnTheDayTheHoldEndsIsNot() throws {
+        let text = try detail("2023-03-27")
+        #expect(!text.contains("inside the hold"), "\(text)")
+    }
+}

@@ -44,7 +44,14 @@ struct LabRules {
         guard let calcium = Self.hypercalcaemic(index) else { return hypercalcaemiaRecorded().map { [$0] } ?? [] }
         let grade = HypercalcaemiaGrade.of(calcium)
         let mmol = calcium.mmolText
-        let value = CaseIndex.format(calcium.mgDl)
+        // One decimal, unless rounding moves it onto or across the upper limit or a grade's
+        // bound (12, 14 mg/dL): "corrected calcium 10.5 mg/dL" above an upper limit of 10.5 read
+        // as a contradiction (10.54, unseen record cb31-d); then two.
+        let oneDecimal = (calcium.mgDl * 10).rounded() / 10
+        let blurred = [calcium.upperLimitMgDl, 12, 14].contains { bound in
+            (oneDecimal > bound) != (calcium.mgDl > bound) || (oneDecimal < bound) != (calcium.mgDl < bound)
+        }
+        let value = blurred ? CaseIndex.format(calcium.mgDl, decimals: 2) : CaseIndex.format(calcium.mgDl)
         let how = calcium.albuminGDl.map { albumin in
             LocalizedText(
                 en: "measured \(calcium.measuredAsReported ?? "\(CaseIndex.format(calcium.measuredMgDl)) mg/dL") corrected for albumin \(calcium.albuminAsReported ?? "\(CaseIndex.format(albumin)) g/dL")",

@@ -56,6 +56,23 @@ extension SurgeryRules {
                 ?? LocalizedText(
                     en: "No dose dates on record: while it is taken, the interval counts from the day it is stopped.",
                     zh: "未记录用药日期：仍在使用时，间隔自停药之日起计算。")
+            // A planned operation dated inside the hold: said with its date. A renal-cell cancer's
+            // femoral resection was planned 14 days after the last sunitinib dose, its label's 21
+            // days named beside it as if unrelated (unseen record cb31-f).
+            let holdEnds = drugs.compactMap { drug in drug.holdBeforeDays.flatMap { days in (lastDose ?? regimen.end).map { $0.adding(days: days) } } }
+            let inside: LocalizedText? = holdEnds.max(by: { $0.latestDay < $1.latestDay }).flatMap { holdEnd in
+                let early = plannedOperations.filter { operation in operation.start.map { $0.earliestDay < holdEnd.earliestDay } == true }
+                guard !early.isEmpty, let base = lastDose ?? regimen.end else { return nil }
+                let named = LocalizedText.joined(early.map { operation in
+                    let days = (operation.start?.earliestDay ?? 0) - base.latestDay
+                    return LocalizedText(
+                        en: "\(operation.displayName.en) on \(operation.start.map(\.description) ?? "") is \(days) days after it",
+                        zh: "\(operation.displayName.zhHans)（\(operation.start.map(\.description) ?? "")）距其 \(days) 天")
+                }, en: "; ", zh: "；")
+                return LocalizedText(
+                    en: " The planned \(named.en) — inside the hold: move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
+                    zh: "已计划的\(named.zhHans)——在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
+            }
             var sources = drugs.map(\.source).distinct
             sources.append(DiagnosisRules.sourceHospital)
             return Finding(
@@ -65,8 +82,8 @@ extension SurgeryRules {
                     en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
                     zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
                 detail: LocalizedText(
-                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en) An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
-                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
+                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")],
                 sources: sources)
         }
