@@ -250,3 +250,38 @@ import Testing
         #expect(!text.contains("inside the hold"), "\(text)")
     }
 }
+
+/// cb31-f assessed on the day (2026-12-04): the femoral resection planned for 20 September was
+/// still "planned" in December — "Mirels 12 — planned: arthroplasty" (info), the lesion off the
+/// urgent list on a plan nobody had confirmed. Rule set 2026.12.204: `record.plannedDatePassed`
+/// asks the record to say what happened (a warning for an operation on a lesion).
+@Suite struct LapsedPlanTests {
+    func record(kind: TreatmentKind = .surgery, lesions: [String] = ["L1"]) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "P", kind: kind, name: "股骨近端瘤段切除", lesions: lesions, start: day("2023-04-10"), planned: true))
+        return r
+    }
+
+    @Test func aPlannedOperationPastItsDateIsAskedAbout() throws {
+        let finding = try #require(assess(record(), asOf: day("2023-04-11")).rule("record.plannedDatePassed").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.title.en == "Planned for 2023-04-10, not recorded as done: 股骨近端瘤段切除", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "计划于 2023-04-10，未记录是否完成：股骨近端瘤段切除", "\(finding.title.zhHans)")
+        #expect(finding.specialty == .orthopaedics)
+        #expect(finding.subject == .treatment("P"))
+    }
+
+    /// On the planned day and before it the plan stands; the day after is the next change.
+    @Test func onItsDayThePlanStands() {
+        let a = assess(record(), asOf: day("2023-04-10"))
+        #expect(!a.has("record.plannedDatePassed"))
+        #expect(a.nextChange?.earliestDay == day("2023-04-11").earliestDay, "\(a.nextChange?.description ?? "none")")
+    }
+
+    @Test func aPlannedRegimenPastItsDateIsAnAdvisory() throws {
+        let finding = try #require(assess(record(kind: .systemic, lesions: []), asOf: day("2023-05-01")).rule("record.plannedDatePassed").first)
+        #expect(finding.severity == .advisory)
+        #expect(finding.duty == .boneHealth)
+        #expect(finding.detail.en.contains("no treatment window or dose counts from it"), "\(finding.detail.en)")
+    }
+}
