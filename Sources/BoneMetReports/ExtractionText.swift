@@ -20,6 +20,8 @@ public enum ExtractionText {
         "uptake": LocalizedText(en: "tracer uptake", zh: "示踪剂摄取"),
         "fillIn": LocalizedText(en: "sclerotic fill-in", zh: "成骨修复"),
         "comparison": LocalizedText(en: "compared with prior", zh: "与前片比较"),
+        "fractionOfDiameter": LocalizedText(en: "fraction of the bone's diameter", zh: "占骨直径比例"),
+        "mirelsSize": LocalizedText(en: "size (Mirels)", zh: "大小分级（Mirels）"),
     ]
 
     public static let values: [String: LocalizedText] = [
@@ -44,6 +46,9 @@ public enum ExtractionText {
         "decreased": LocalizedText(en: "decreased", zh: "缩小"),
         "new": LocalizedText(en: "new", zh: "新发"),
         "unchanged": LocalizedText(en: "unchanged", zh: "相仿"),
+        "lessThanOneThird": LocalizedText(en: "< 1/3 of the diameter", zh: "< 1/3 骨直径"),
+        "oneThirdToTwoThirds": LocalizedText(en: "1/3–2/3 of the diameter", zh: "1/3–2/3 骨直径"),
+        "moreThanTwoThirds": LocalizedText(en: "> 2/3 of the diameter", zh: "> 2/3 骨直径"),
     ]
 
     public static let certainties: [Certainty: LocalizedText] = [

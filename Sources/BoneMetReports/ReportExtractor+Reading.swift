@@ -265,7 +265,7 @@ extension ReportExtractor {
             if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }
         }
         let over = ["1/2", "2/3", "3/4", "一半", "过半", "超过50", "大于50", "重度", "完全", "severe", "more than half", "greater than 50", "over half", "complete"]
-        let under = ["1/3", "1/4", "1/5", "轻度", "轻微", "少许", "mild", "slight", "less than 50", "less than half", "minimal"]
+        let under = ["1/3", "1/4", "1/5", "轻度", "轻微", "少许", "稍", "略", "mild", "slight", "less than 50", "less than half", "minimal"]
         if over.contains(where: lower.contains) { return "over50" }
         if under.contains(where: lower.contains) { return "under50" }
         return nil
@@ -308,7 +308,7 @@ extension SuggestedLesion {
         readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
     }
 
-    static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "diametersMm", "posterolateral", "rim"]
+    static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "diametersMm", "posterolateral", "rim", "fractionOfDiameter", "mirelsSize"]
 
     /// Whether the report affirms a lesion here, from its readings; nil: nothing said about it.
     var lesionCertainty: Certainty? {

@@ -120,6 +120,7 @@ public struct ReportExtractor: Sendable {
         let boneMatches = Self.leftmostLongest(sites.all(in: text))
         let findingMatches = Self.outermost(findings.all(in: text))
         let measurements = MeasurementGrammar.measurements(in: text)
+        let diameterFractions = DiameterFractionGrammar.matches(in: text)
         let sideMatches = sides.all(in: text)
         let segmentMatches = segments.all(in: text)
         // A trigger inside a finding or site word is part of that word.
@@ -200,6 +201,9 @@ public struct ReportExtractor: Sendable {
                             && Self.sameClause(text, measurement.span.end, $0.span.start)
                     }
                 mentions.append(Mention(span: measurement.span, field: soft ? "softTissueMm" : "diametersMm", value: value))
+            }
+            for fraction in diameterFractions where sentence.start <= fraction.span.start && fraction.span.end <= sentence.end {
+                mentions.append(Mention(span: fraction.span, field: fraction.field, value: fraction.value))
             }
             mentions.sort { $0.span < $1.span }
             let sentenceTriggers = triggerMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }

@@ -201,4 +201,21 @@ import Testing
         let zh = ExtractionText.render(extractor.extract("T10椎体溶骨性破坏，未见病理性骨折"), report: "T10椎体溶骨性破坏，未见病理性骨折", language: .zhHans)
         #expect(!zh.contains("fracture") && !zh.contains("lytic") && !zh.contains("negated"))
     }
+
+    /// Mirels's size item as reports write it (unseen record cb31, 2026-12-04: "范围约占骨干直径2/3"
+    /// gave character and destruction but no size). A fraction is read only beside a word for the
+    /// diameter, cortex or circumference; a bound leaving two classes open is not read.
+    @Test func theShareOfTheDiameterIsMirelssSize() {
+        let femur = "femur right peritrochanteric"
+        #expect(lesion("右股骨转子间溶骨性破坏，范围约占骨干直径2/3。", femur)?.reading("fractionOfDiameter")?.value == "0.67")
+        #expect(lesion("右股骨转子间溶骨性破坏，累及皮质超过2/3。", femur)?.reading("mirelsSize")?.value == "moreThanTwoThirds")
+        #expect(lesion("Lytic lesion of the right intertrochanteric femur, less than one third of the diameter.", femur)?.reading("mirelsSize")?.value == "lessThanOneThird")
+        // "more than half": 1/3–2/3 or more — not read.
+        let half = lesion("右股骨转子间溶骨性破坏，累及骨干直径超过一半。", femur)
+        #expect(half?.reading("mirelsSize") == nil && half?.reading("fractionOfDiameter") == nil)
+        // A fraction without a diameter word is the collapse's.
+        let l1 = lesion("L1椎体压缩约1/3。", "L1")
+        #expect(l1?.reading("collapse")?.value == "under50")
+        #expect(l1?.reading("fractionOfDiameter") == nil)
+    }
 }

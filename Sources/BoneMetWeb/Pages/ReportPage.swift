@@ -51,6 +51,9 @@ enum ReportFields {
         "escc": ("escc", .values(["0", "1a", "1b", "1c", "2", "3"])),
         "uptake": ("uptake", .boolean),
         "fillIn": ("fillIn", .values(["none", "partial", "complete"])),
+        // Mirels's size item: the fraction (0–1) as written, or the class a bound states.
+        "fractionOfDiameter": ("fractionOfDiameter", .number),
+        "mirelsSize": ("mirelsSize", .values(["lessThanOneThird", "oneThirdToTwoThirds", "moreThanTwoThirds"])),
     ]
 
     /// The value the form starts with: the suggestion, when BoneMet can record it as it is.
