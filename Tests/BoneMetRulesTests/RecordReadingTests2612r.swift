@@ -285,3 +285,51 @@ import Testing
         #expect(finding.detail.en.contains("no treatment window or dose counts from it"), "\(finding.detail.en)")
     }
 }
+
+/// cb33-d (unseen record, 2026-12-04): IgG-κ myeloma on record since 2025, on DVRd; a T6
+/// plasmacytoma compressing the cord (ESCC 3, Frankel C), the only lesion recorded. It read
+/// "T6 vertebra: biopsy indicated — bone lesion of unknown nature" and, on the spine finding,
+/// "tissue at the operation … a primary bone tumour, myeloma or a second primary must be
+/// excluded" — so the very radiosensitive branch (emergency radiotherapy) never spoke. A lytic
+/// lesion of a myeloma on record is its bone disease (IMWG; Hillengass 2019). Rule set
+/// 2026.12.205.
+@Suite struct MyelomaBoneDiseaseIsNotUnknownTests {
+    func record(primary: PrimarySite = .myeloma) -> CaseRecord {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: primary, histology: primary == .myeloma ? "多发性骨髓瘤 IgG-κ" : nil, diagnosed: day("2022-01")),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 2), visceral: [])
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T6"), primary: "P1")]
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic) {
+            $0.boneDestruction = true; $0.escc = .g3; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral
+        }])]
+        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .myelopathy, frankel: .C)]
+        return r
+    }
+
+    @Test func aLesionOfAKnownMyelomaIsItsBoneDisease() throws {
+        let a = assess(record(), asOf: day("2023-01-06"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let spine = try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("L1") })
+        #expect(spine.title.en.contains("emergency radiotherapy"), "\(spine.title.en)")
+        #expect(!spine.detail.en.contains("myeloma or a second primary must be excluded"), "\(spine.detail.en)")
+    }
+
+    /// The same lesion in a breast cancer stays of unknown nature until tissue.
+    @Test func aSolidTumoursOnlyLesionStillAsksForTissue() throws {
+        let a = assess(record(primary: .breast), asOf: day("2023-01-06"))
+        let spine = try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("L1") })
+        #expect(spine.detail.en.contains("a primary bone tumour, myeloma or a second primary must be excluded"), "\(spine.detail.en)")
+    }
+}
+
+/// cb33-f (unseen record, 2026-12-04): a renal-cell cancer's patella, recorded as `bone: other`
+/// with the note "右侧髌骨", was named "other bone" on every finding. Rule set 2026.12.205: the
+/// note names it.
+@Suite struct AnOtherBoneIsNamedByItsNoteTests {
+    @Test func theNoteNamesIt() {
+        let lesion = Lesion(id: "L1", bone: .other, note: "右侧髌骨")
+        #expect(lesion.label.en == "other bone (右侧髌骨)")
+        #expect(lesion.label.zhHans == "其他骨（右侧髌骨）")
+        #expect(Lesion(id: "L2", bone: .other).label.en == "other bone")
+    }
+}

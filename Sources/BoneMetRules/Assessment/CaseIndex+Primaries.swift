@@ -53,6 +53,12 @@ extension CaseIndex {
     /// diagnostic biopsy settled it.
     func openDifferential(_ lesion: String) -> [LocalizedText] {
         guard diagnosticBiopsy(lesion) == nil else { return [] }
+        // A lytic lesion of a patient whose myeloma is on record is myeloma bone disease (IMWG:
+        // a lytic lesion on CT is a myeloma-defining event; Hillengass 2019): not a lesion "of
+        // unknown nature" whose differential names myeloma. A myeloma patient's T6 plasmacytoma,
+        // the only lesion recorded, read "biopsy indicated … myeloma must be excluded before any
+        // fixation" (unseen record cb33-d).
+        if myelomaBoneDisease(lesion) { return [] }
         var reasons: [LocalizedText] = []
         if isSolitary(lesion) {
             // Solitary as far as the record goes: without a whole-body survey it is the only
@@ -77,6 +83,13 @@ extension CaseIndex {
             reasons.append(LocalizedText(en: "more than one candidate primary (\(names.en))", zh: "可能来源于多个原发灶（\(names.zhHans)）"))
         }
         return reasons
+    }
+
+    /// Every primary the lesion may belong to is a plasma-cell disease on record: the lesion is
+    /// its bone disease, not a lesion of unknown nature (`openDifferential`).
+    func myelomaBoneDisease(_ lesion: String) -> Bool {
+        let candidates = primaryCandidates(for: lesion)
+        return !candidates.isEmpty && candidates.allSatisfy(\.isPlasmaCellDisease)
     }
 
     /// A pure blastic lesion under systemic therapy without tissue: the diagnosis findings advise

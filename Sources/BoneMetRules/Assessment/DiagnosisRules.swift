@@ -200,7 +200,10 @@ struct DiagnosisRules {
         for lesion in candidates {
             var reasons: [LocalizedText] = []
             var inputs: [FindingInput] = []
-            if solitary {
+            // A lesion of a myeloma on record is its bone disease (`openDifferential`): only an
+            // operation planned on it asks for its tissue.
+            let ownDisease = index.myelomaBoneDisease(lesion.id)
+            if solitary && !ownDisease {
                 // Without a whole-body survey the lesion is the only one known, not one known to
                 // be alone (an HCC's T6 was "solitary" with no bone scan or PET-CT on record).
                 reasons.append(index.skeletonSurveyed
@@ -215,7 +218,7 @@ struct DiagnosisRules {
                 reasons.append(LocalizedText(en: "planned for surgery: confirm pathology before or during the operation", zh: "计划手术：术前或术中确认病理"))
                 inputs.append(FindingInput("surgeryPlanned", "true"))
             }
-            if lesion.bone.isDistalToElbowOrKnee {
+            if lesion.bone.isDistalToElbowOrKnee && !ownDisease {
                 reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
                 inputs.append(FindingInput("bone", lesion.bone.rawValue))
             }
@@ -227,7 +230,7 @@ struct DiagnosisRules {
                 inputs.append(FindingInput("candidatePrimaries", index.primaryCandidates(for: lesion.id).map(\.id).joined(separator: ",")))
             }
             let ownReasons = !reasons.isEmpty
-            if let years = index.longDiseaseFreeInterval(endedBy: lesion.id) {
+            if !ownDisease, let years = index.longDiseaseFreeInterval(endedBy: lesion.id) {
                 reasons.append(Self.longIntervalReason(years, settings: index.settings))
                 inputs.append(FindingInput("diseaseFreeYears", years.description))
                 // The interval is the patient's, not the lesion's: one biopsy answers it (a

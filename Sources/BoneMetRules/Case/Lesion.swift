@@ -82,6 +82,11 @@ public struct Lesion: Sendable, Hashable, Encodable {
         }
         let sideEn = laterality.map { "\($0.label.en) " } ?? ""
         let segmentEn = segment.map { ", \($0.label.en)" } ?? ""
+        // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
+        // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
+        if bone == .other, let note, !note.isEmpty {
+            return LocalizedText(en: "\(sideEn)other bone (\(note))", zh: "\(laterality?.shortLabel ?? "")其他骨（\(note)）")
+        }
         return LocalizedText(
             en: "\(sideEn)\(bone.label.en)\(segmentEn)",
             zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(segment?.siteLabel ?? "")")
