@@ -333,3 +333,41 @@ import Testing
         #expect(Lesion(id: "L2", bone: .other).label.en == "other bone")
     }
 }
+
+/// ECOG and KPS for one visit (2026-12-04): two rows of one day gave the scores one of them at
+/// random, and one row holding ECOG 0 with KPS 40 scored New Katagiri (ECOG) and the revised
+/// Tokuhashi (KPS) for different patients, unsaid. Rule set 2026.12.206: a day's rows are read
+/// together; `diagnosis.record.performanceConflict` where the conversions (Oken 1982, Ma 2010,
+/// Prasad 2018) cannot reconcile them.
+@Suite struct PerformanceOfOneVisitTests {
+    func record(_ rows: [PerformanceStatus]) -> CaseRecord {
+        var r = baseCase()
+        r.performance = rows
+        return r
+    }
+
+    @Test func twoRowsOfOneDayAreOneStatus() throws {
+        let a = assess(record([PerformanceStatus(date: day("2023-03-01"), kps: 80), PerformanceStatus(date: day("2023-03-01"), ecog: 1)]), asOf: day("2023-03-21"))
+        let katagiri = try #require(a.rule("surgery.prognosis.katagiri").first)
+        // The ECOG row is read as recorded, not converted from the KPS row beside it.
+        #expect(katagiri.detail.en.contains("ECOG 1"), "\(katagiri.detail.en)")
+        #expect(!katagiri.detail.en.contains("KPS 80"), "\(katagiri.detail.en)")
+        #expect(!a.has("diagnosis.record.performanceConflict"))
+    }
+
+    /// Bounds: ECOG 1 is KPS 70–90 and KPS 70 may be ECOG 1–2 — they agree; KPS 60 (ECOG 2–3) does not.
+    @Test func theConversionsDecide() throws {
+        #expect(!assess(record([PerformanceStatus(date: day("2023-03-01"), ecog: 1, kps: 70)]), asOf: day("2023-03-21")).has("diagnosis.record.performanceConflict"))
+        let a = assess(record([PerformanceStatus(date: day("2023-03-01"), ecog: 1, kps: 60)]), asOf: day("2023-03-21"))
+        let finding = try #require(a.rule("diagnosis.record.performanceConflict").first)
+        #expect(finding.title.en == "ECOG 1 and KPS 60 of 2023-03-01 disagree", "\(finding.title.en)")
+        #expect(finding.detail.en.hasPrefix("By the published conversions KPS 60 is ECOG 2–3, and ECOG 1 is KPS 70–90."), "\(finding.detail.en)")
+        #expect(finding.title.zhHans == "2023-03-01 记录的 ECOG 1 与 KPS 60 不一致")
+    }
+
+    /// An older row of the other scale is history, not a conflict.
+    @Test func anOlderRowIsHistory() {
+        let a = assess(record([PerformanceStatus(date: day("2023-01-01"), kps: 40), PerformanceStatus(date: day("2023-03-01"), ecog: 0)]), asOf: day("2023-03-21"))
+        #expect(!a.has("diagnosis.record.performanceConflict"))
+    }
+}

@@ -499,8 +499,15 @@ final class CaseIndex {
         }
     }
 
+    /// The performance status of the latest day on record. Records of that day are read
+    /// together — an ECOG row and a KPS row of one visit were one of them at random — each scale
+    /// at its worst where a day holds two grades of it.
     func latestPerformance(onOrBefore date: PartialDate? = nil) -> PerformanceStatus? {
-        record.performance.filter { status in date.map { status.date.earliestDay <= $0.latestDay } ?? known(status.date) }.max { $0.date < $1.date }
+        let records = record.performance.filter { status in date.map { status.date.earliestDay <= $0.latestDay } ?? known(status.date) }
+        guard let latest = records.map(\.date).max() else { return nil }
+        let sameDay = records.filter { $0.date == latest }
+        if sameDay.count == 1 { return sameDay[0] }
+        return PerformanceStatus(date: latest, ecog: sameDay.compactMap(\.ecog).max(), kps: sameDay.compactMap(\.kps).min())
     }
 
     func pain(for lesion: String, onOrBefore date: PartialDate) -> [PainRecord] {

@@ -25,6 +25,7 @@ struct DiagnosisRules {
         findings += biopsy
         findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised)
         if let search = primarySearchFinding() { findings.append(search) }
+        if let conflict = performanceConflictFinding() { findings.append(conflict) }
         return findings
     }
 
