@@ -356,9 +356,18 @@ import Testing
 
     @Test func aProgressionFollowedByAResponseIsHistory() throws {
         let finding = try point(record(), "S2")
-        #expect(finding.title.en == "CT of 2023-04-10: bone response progressive disease (PD) (MDA) — followed by PR on 2023-08-10", "\(finding.title.en)")
-        #expect(finding.title.zhHans.hasSuffix("——其后 2023-08-10 为 PR"), "\(finding.title.zhHans)")
+        // The PR came under the regimen begun since (rule set 2026.12.207, cb35-a): named.
+        #expect(finding.title.en == "CT of 2023-04-10: bone response progressive disease (PD) (MDA) — followed by PR on 2023-08-10 under capecitabine", "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("——其后 2023-08-10 为 PR（capecitabine治疗下）"), "\(finding.title.zhHans)")
         #expect(finding.severity == .info)
+    }
+
+    /// The same regimen throughout: nothing begun since to name.
+    @Test func aResponseUnderTheSameRegimenNamesNone() throws {
+        var r = record()
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"))]
+        let finding = try point(r, "S2")
+        #expect(finding.title.en.hasSuffix("— followed by PR on 2023-08-10"), "\(finding.title.en)")
     }
 
     @Test func aProgressionFollowedByProgressionStaysAWarning() throws {

@@ -151,10 +151,20 @@ extension ResponseRules {
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: ""))
         // A baseline's progression is natural history already (information): said as before.
+        // Under a regimen begun since the progression, that regimen is named: "followed by PR"
+        // alone read as if the progression had answered itself, when the PR was the next line's
+        // (letrozole's new femoral lesion, then PR under fulvestrant + abemaciclib; cb35-a).
         let history = baseline ? nil : later.map { later in
-            LocalizedText(
-                en: "\(suffix.en) — followed by \(later.overall.rawValue) on \(later.to)",
-                zh: "\(suffix.zhHans)——其后 \(later.to) 为 \(later.overall.rawValue)")
+            let begun = later.treatments.compactMap { id in
+                index.treatments.first { $0.id == id && $0.kind == .systemic && !point.treatments.contains(id) }?.displayName
+            }
+            let under = begun.isEmpty ? LocalizedText(en: "", zh: "") : {
+                let names = LocalizedText.joined(begun, en: " + ", zh: "+")
+                return LocalizedText(en: " under \(names.en)", zh: "（\(names.zhHans)治疗下）")
+            }()
+            return LocalizedText(
+                en: "\(suffix.en) — followed by \(later.overall.rawValue) on \(later.to)\(under.en)",
+                zh: "\(suffix.zhHans)——其后 \(later.to) 为 \(later.overall.rawValue)\(under.zhHans)")
         }
         return Finding(
             ruleId: "boneHealth.mda.timePoint",
