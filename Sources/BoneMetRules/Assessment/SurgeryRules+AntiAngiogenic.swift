@@ -73,21 +73,29 @@ extension SurgeryRules {
                     en: " The planned \(named.en) — inside the hold: move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
                     zh: "已计划的\(named.zhHans)——在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
             }
-            var sources = drugs.map(\.source).distinct
-            sources.append(DiagnosisRules.sourceHospital)
-            return Finding(
-                ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
-                subject: .treatment(regimen.id), date: index.assessedOn,
+            return timingFinding(
+                regimen, drugs: drugs,
                 title: LocalizedText(
                     en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
                     zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
                 detail: LocalizedText(
                     en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
                     zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
-                inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")],
-                sources: sources)
+                inputs: [FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")])
         }
         return running + plannedStarts(what: what)
+    }
+
+    /// The timing finding of one regimen, addressed to medical oncology, with its drugs' sources.
+    private func timingFinding(
+        _ regimen: Treatment, drugs: [AntiAngiogenicDrugs.Drug], title: LocalizedText, detail: LocalizedText, inputs: [FindingInput]
+    ) -> Finding {
+        var sources = drugs.map(\.source).distinct
+        sources.append(DiagnosisRules.sourceHospital)
+        return Finding(
+            ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
+            subject: .treatment(regimen.id), date: index.assessedOn, title: title, detail: detail,
+            inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ","))] + inputs, sources: sources)
     }
 
     /// A regimen with an anti-angiogenic drug planned (not yet started) while an operation is
@@ -109,19 +117,15 @@ extension SurgeryRules {
                     ? LocalizedText(en: "\(drug.label.en): \(after.en)", zh: "\(drug.label.zhHans)：\(after.zhHans)") : after
             }
             let when = LocalizedText.joined(perDrug, en: "; ", zh: "；")
-            var sources = drugs.map(\.source).distinct
-            sources.append(DiagnosisRules.sourceHospital)
-            return Finding(
-                ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
-                subject: .treatment(regimen.id), date: index.assessedOn,
+            return timingFinding(
+                regimen, drugs: drugs,
                 title: LocalizedText(
                     en: "\(names.en.sentenceStart) planned with an operation proposed: decide which comes first",
                     zh: "拟手术同时计划使用\(names.zhHans)：先定先后"),
                 detail: LocalizedText(
                     en: "An operation is proposed or planned (\(what.en)) and \(regimen.label.en) is planned. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk: if the operation comes first, start it \(when.en); once it runs, an elective operation waits for its hold. An urgent operation does not wait — plan the start with medical oncology so that systemic therapy is delayed as little as possible (orthopaedics helps without disrupting).",
                     zh: "拟行或已计划手术（\(what.zhHans)），同时计划\(regimen.label.zhHans)。\(names.zhHans)影响伤口愈合并增加出血风险：若先手术，\(when.zhHans)再开始用药；一旦开始用药，择期手术需按停药间隔等待。急诊手术不因此等待——与肿瘤内科共同安排开始时间，尽量少推迟全身治疗（骨科“协助不添乱”）。"),
-                inputs: [FindingInput("drugs", drugs.map(\.label.en).joined(separator: ",")), FindingInput("planned", "true")],
-                sources: sources)
+                inputs: [FindingInput("planned", "true")])
         }
     }
 }
