@@ -371,3 +371,39 @@ import Testing
         #expect(!a.has("diagnosis.record.performanceConflict"))
     }
 }
+
+/// cb36-d (unseen record, 2026-12-04): a CRPC's zoledronic acid, creatinine 0.9 → 1.5 mg/dL, and
+/// osteonecrosis of the jaw recorded ten days before. The renal hold offered "Alternative during
+/// the hold: denosumab" beside the osteonecrosis finding's "switching to denosumab does not avoid
+/// osteonecrosis of the jaw". Rule set 2026.12.208: with the jaw's osteonecrosis open, no other
+/// agent is proposed during a hold — dental care decides with medical oncology.
+@Suite struct RenalHoldBesideOsteonecrosisTests {
+    func record(onj: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-01-08"), test: .creatinine, value: 0.9, unit: "mg/dL"),
+            LabResult(date: day("2023-04-28"), test: .creatinine, value: 1.5, unit: "mg/dL"),
+        ]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-01-10"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: [day("2023-01-10"), day("2023-02-07"), day("2023-03-07"), day("2023-04-04")]))
+        r.dentalExams = [day("2023-01-05")]
+        if onj { r.events = [ClinicalEvent(date: day("2023-04-20"), kind: .osteonecrosisOfJaw)] }
+        return r
+    }
+
+    func hold(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-05-01")).rule("boneAgents.zoledronic.renalHold").first)
+    }
+
+    @Test func noOtherAgentWhileTheJawDecides() throws {
+        let finding = try hold(record(onj: true))
+        #expect(!finding.detail.en.contains("Alternative during the hold"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("No other agent during the hold: the osteonecrosis of the jaw on record (2023-04-20)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("暂停期间不换用其他药物"))
+    }
+
+    @Test func withoutItDenosumabIsTheAlternative() throws {
+        #expect(try hold(record(onj: false)).detail.en.contains("Alternative during the hold: denosumab"))
+    }
+}

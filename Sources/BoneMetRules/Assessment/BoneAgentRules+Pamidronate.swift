@@ -56,13 +56,13 @@ extension BoneAgentRules {
     func pamidronateRenalHold(_ agent: Treatment) -> Finding? {
         guard agent.agent == .pamidronate, let renal = Self.renalHold(agent, index: index) else { return nil }
         let text = renalHoldText(renal, agent: agent)
-        let denosumab = denosumabAlternative()
+        let alternative = holdAlternative()
         return Finding(
             ruleId: "boneAgents.pamidronate.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: renal.current.date, title: text.title,
             detail: LocalizedText(
-                en: "\(text.state.en)\(text.givenDuring.en) Resume when creatinine is back to baseline (≤ \(text.resume)). Alternative during the hold: \(denosumab.en).",
-                zh: "\(text.state.zhHans)\(text.givenDuring.zhHans)血肌酐恢复至基线（≤\(text.resume)）后恢复用药。暂停期间的替代药物：\(denosumab.zhHans)。"),
+                en: "\(text.state.en)\(text.givenDuring.en) Resume when creatinine is back to baseline (≤ \(text.resume)). \(alternative.en)",
+                zh: "\(text.state.zhHans)\(text.givenDuring.zhHans)血肌酐恢复至基线（≤\(text.resume)）后恢复用药。\(alternative.zhHans)"),
             inputs: [
                 FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
                 FindingInput("currentCreatinineMgDl", renal.current.canonicalValue.map { String(describing: $0) } ?? "unknown"),

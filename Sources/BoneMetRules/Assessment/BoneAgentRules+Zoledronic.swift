@@ -153,10 +153,7 @@ extension BoneAgentRules {
             let resume = text.resume
             // The alternative as the kidneys stand now: a creatinine of 2.4 mg/dL (CrCl 21) read
             // "hypocalcaemia risk if eGFR < 30" as if that were another patient's (cb23-g).
-            func alternative() -> LocalizedText {
-                let denosumab = denosumabAlternative()
-                return LocalizedText(en: "Alternative during the hold: \(denosumab.en).", zh: "暂停期间的替代药物：\(denosumab.zhHans)。")
-            }
+            func alternative() -> LocalizedText { holdAlternative() }
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: renal.current.date,
@@ -263,6 +260,21 @@ extension BoneAgentRules {
     /// below 30 its boxed warning is said, not left conditional (a creatinine of 2.4 mg/dL, CrCl 21,
     /// read "hypocalcaemia risk if eGFR < 30" as if that were another patient's, cb23-g). For the
     /// zoledronic acid renal hold and pamidronate's label finding.
+    /// What may be given while a bisphosphonate is withheld for the kidneys: denosumab — unless
+    /// osteonecrosis of the jaw is open on record, when no agent is proposed before dental care
+    /// has decided (denosumab carries the same risk). A zoledronic acid held for a creatinine rise
+    /// offered "alternative during the hold: denosumab" beside the jaw's osteonecrosis of ten days
+    /// before (unseen record cb36-d).
+    func holdAlternative() -> LocalizedText {
+        if let onj = osteonecrosisOfJaw {
+            return LocalizedText(
+                en: "No other agent during the hold: the osteonecrosis of the jaw on record (\(onj.date)) decides any bone-modifying agent with dental care — denosumab carries the same risk.",
+                zh: "暂停期间不换用其他药物：病历中的下颌骨坏死（\(onj.date)）决定是否使用任何骨改良药物，需与口腔科共同决定——地舒单抗同样有此风险。")
+        }
+        let denosumab = denosumabAlternative()
+        return LocalizedText(en: "Alternative during the hold: \(denosumab.en).", zh: "暂停期间的替代药物：\(denosumab.zhHans)。")
+    }
+
     func denosumabAlternative() -> LocalizedText {
         let name = BoneAgent.denosumab.label
         guard let kidney = kidneyBelow30(clearance: index.creatinineClearance()) else {
