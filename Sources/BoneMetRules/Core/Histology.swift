@@ -34,8 +34,19 @@ public enum HistologyType: String, InputEnum, Codable {
     /// Reads a coded type from a pathology text, only where the words are unambiguous
     /// ("non-small" before "small"); nil when the text does not decide.
     public static func infer(from text: String) -> HistologyType? {
-        let t = text.lowercased()
-        let rules: [(HistologyType?, [String])] = [
+        // Read once per text in the process: the same pathology texts recur across cases and
+        // rules (radiosensitivity, the molecular tests a biopsy implies, the biopsy's primary), and
+        // reading one — lower-casing, a substring search per word — was a fifth of an assessment
+        // in the re-assessment benchmark after rule set 2026.12.195 (issue #12).
+        inferred.value(text) {
+            let t = text.lowercased()
+            return rules.first { $0.1.contains(where: t.contains) }?.0 ?? nil
+        }
+    }
+
+    private static let inferred = ProcessMemo<String, HistologyType?>()
+
+    private static let rules: [(HistologyType?, [String])] = [
             (.nonSmallCellCarcinoma, ["non-small", "non small", "nsclc", "非小细胞"]),
             (.smallCellCarcinoma, ["small cell", "small-cell", "sclc", "小细胞"]),
             (.seminoma, ["seminoma", "精原细胞瘤"]),
@@ -58,8 +69,6 @@ public enum HistologyType: String, InputEnum, Codable {
             (.squamousCellCarcinoma, ["squamous", "鳞癌", "鳞状细胞癌"]),
             (.adenocarcinoma, ["adenocarcinoma", "腺癌"]),
         ]
-        return rules.first { $0.1.contains(where: t.contains) }?.0 ?? nil
-    }
 }
 
 /// How a metastasis responds to conventional radiotherapy (NOMS "O"; Laufer 2013; reference.md).
