@@ -1,0 +1,68 @@
+import BoneMetDomain
+import Foundation
+
+/// The codes and units the mapper reads (standards.md): body sites, lateralities, labs by LOINC,
+/// receptors, and the Observations an import stages.
+extension FHIRCaseMapper {
+    /// SNOMED body structures → bone and segment (standards.md).
+    static let bodySites: [String: (Bone, BoneSegment?)] = [
+        "71341001": (.femur, nil), "2812003": (.femur, .proximal), "29627003": (.femur, .proximal), "41111004": (.femur, .diaphysis),
+        "85050009": (.humerus, nil), "3572006": (.vertebra, nil), "35769007": (.vertebra, nil), "73903008": (.vertebra, nil),
+        "87141009": (.sacrum, nil), "118645006": (.pelvis, nil), "22356005": (.pelvis, nil), "85710004": (.pelvis, nil),
+        "37783008": (.acetabulum, nil), "113197003": (.rib, nil), "79601000": (.scapula, nil), "51299004": (.clavicle, nil),
+        "89546000": (.skull, nil),
+    ]
+    static let lateralities: [String: Laterality] = ["7771000": .left, "24028007": .right, "51440002": .bilateral, "399488007": .midline]
+
+    /// LOINC → lab test (standards.md: mCODE tumour markers, US Core labs).
+    static let labs: [String: LabTest] = [
+        "6875-9": .ca153, "17842-6": .otherMarker, "2039-6": .cea, "2857-1": .psa, "10334-1": .ca125,
+        "2160-0": .creatinine, "17861-6": .calcium, "1751-7": .albumin, "6768-6": .alkalinePhosphatase,
+        // Haemoglobin (mCODE example lab-result-observation-hemoglobin); eGFR by the creatinine
+        // equations (issue #9; 33914-3 and 48642-3/48643-1 MDRD as in the FHIR R4 example f205).
+        // Creatinine and calcium in blood as Synthea codes them (its CC0 exports).
+        "38483-4": .creatinine, "49765-1": .calcium,
+        "718-7": .hemoglobin, "33914-3": .egfr, "62238-1": .egfr, "98979-8": .egfr, "48642-3": .egfr, "48643-1": .egfr,
+        // The labs New Katagiri, PATHFx and the myeloma differential read, as laboratories code
+        // them; an EHR's platelets or LDH were skipped for want of a code (cb23).
+        "777-3": .platelets, "731-0": .lymphocytes, "1988-5": .crp, "30522-7": .crp, "2532-0": .ldh, "14804-9": .ldh,
+        "1975-2": .bilirubin, "33358-3": .mProtein, "48378-4": .freeLightChainRatio,
+        // Testosterone [Mass/volume] in Serum or Plasma: castrate levels settle castration
+        // resistance with a PSA progression under androgen deprivation (PCWG3).
+        "2986-8": .testosterone,
+    ]
+
+    /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease
+    /// status, pain 0–10. With `labs` and `receptors`, everything an import stages.
+    static let otherObservations: Set<String> = ["89247-1", "89243-0", "29463-7", "97509-4", "72514-3"]
+
+    /// Whether the mapper reads this Observation (by LOINC, BoneMet's own lab code, or the
+    /// site's mapping file); the importer stages nothing else.
+    static func usesObservation(_ r: FHIRJSON, mappings: CodeMappings) -> Bool {
+        FHIRRead.codings(r["code"]).contains { coding in
+            guard let code = coding.code else { return false }
+            if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
+            if coding.system == FHIRExporter.labSystem { return true }
+            return mappings.lab(system: coding.system, code: code) != nil
+        }
+    }
+
+    /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
+    static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
+
+    /// UCUM units → the units the case format accepts. A quantity without a unit is read in the
+    /// one unit of the test its value fits (`LabTest.plausibleUnits`; rule set 2026.12.124 — the
+    /// first unit made a calcium of 2.35 mmol/L one of 2.35 mg/dL); none or several: nil.
+    static func unit(_ ucum: String?, for test: LabTest, value: Double) -> String? {
+        guard let ucum else { return test.onlyPlausibleUnit(for: value) }
+        // A ratio is unit-less: UCUM writes it "1" or an annotation ("{ratio}").
+        if test == .freeLightChainRatio && (ucum == "1" || ucum.hasPrefix("{")) { return "ratio" }
+        // UCUM codes, and the SNOMED CT unit 258814008 |micromole/liter| (FHIR R4 example f204).
+        let mapped = [
+            "mg/dL": "mg/dL", "umol/L": "µmol/L", "mmol/L": "mmol/L", "g/dL": "g/dL", "g/dl": "g/dL", "g/L": "g/L", "U/L": "U/L", "[IU]/L": "IU/L",
+            "mL/min/{1.73_m2}": "mL/min/1.73m2", "mL/min/1.73m2": "mL/min/1.73m2", "258814008": "µmol/L",
+        ][ucum] ?? ucum
+        guard let known = test.knownUnit(mapped) else { return nil }
+        return test.isTumourMarker || test.factor(for: known) != nil ? known : nil
+    }
+}
