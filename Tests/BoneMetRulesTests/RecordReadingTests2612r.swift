@@ -407,3 +407,30 @@ import Testing
         #expect(try hold(record(onj: false)).detail.en.contains("Alternative during the hold: denosumab"))
     }
 }
+
+/// cb29-g with its CAPEOX row left out (2026-12-04): a rectal cancer whose histology says
+/// "直肠腺癌 pT3N1M0，术后辅助化疗" and no regimen on record read New Katagiri's "previous
+/// chemotherapy no → 0". Rule set 2026.12.209: chemotherapy stated in a primary's pathology text
+/// counts (not when negated or only planned), and the finding asks for the regimen.
+@Suite struct ChemotherapyInThePathologyTextTests {
+    func katagiri(_ histology: String) throws -> Finding {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .rectum, histology: histology, diagnosed: day("2022-01"))]
+        r.treatments = []
+        return try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first)
+    }
+
+    @Test func statedChemotherapyIsPreviousChemotherapy() throws {
+        let finding = try katagiri("直肠腺癌 pT3N1M0，术后辅助化疗")
+        #expect(finding.detail.en.contains("previous chemotherapy yes → 1"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("Previous chemotherapy as the pathology text states it (直肠腺癌 pT3N1M0，术后辅助化疗): record the regimen."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("既往化疗依据病理文本所述"))
+    }
+
+    @Test func plannedOrDeclinedIsNot() throws {
+        for text in ["直肠腺癌，拟行辅助化疗", "直肠腺癌，患者拒绝化疗", "rectal adenocarcinoma, chemotherapy planned"] {
+            let finding = try katagiri(text)
+            #expect(finding.detail.en.contains("previous chemotherapy no → 0"), "\(text): \(finding.detail.en)")
+        }
+    }
+}

@@ -139,7 +139,7 @@ struct PrognosisRules {
         // regimen's class is known.
         let readings = index.systemicReadings.map(\.reading)
         let chemo: Bool? =
-            readings.contains { $0.classes.contains(.chemotherapy) } ? true
+            readings.contains { $0.classes.contains(.chemotherapy) } || !chemotherapyInPathologyText.isEmpty ? true
             : readings.contains { !$0.complete } ? nil : false
         return Katagiri.Input(
             primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
@@ -179,6 +179,18 @@ struct PrognosisRules {
         return !readings.isEmpty && readings.allSatisfy(\.complete) ? false : nil
     }
 
+    /// The primaries whose pathology text states chemotherapy given ("直肠腺癌 pT3N1M0，术后辅助化疗",
+    /// "osteosarcoma after MAP chemotherapy"), read as the drug classes read a regimen (a negation —
+    /// "未化疗", "declined" — reads none), unless it is only planned ("拟", "planned"). A rectal
+    /// cancer's adjuvant CAPEOX, written in the histology and in no treatment row, left New
+    /// Katagiri's "previous chemotherapy" at no (unseen record cb29-g, the regimen left out).
+    var chemotherapyInPathologyText: [PrimaryCancer] {
+        index.knownPrimaries.filter { primary in
+            guard let text = primary.histology, DrugClasses.classes(in: text).contains(.chemotherapy) else { return false }
+            return !["拟", "计划", "将行", "planned", "to start", "scheduled"].contains(where: text.lowercased().contains)
+        }
+    }
+
     /// The regimens whose class New Katagiri used was read from their drugs' names, said so that
     /// the clinician can check it ("cisplatin + pemetrexed: chemotherapy").
     func classesReadFromDrugs() -> LocalizedText? {
@@ -191,11 +203,16 @@ struct PrognosisRules {
             let list = LocalizedText.joined(classes, en: ", ", zh: "、")
             return LocalizedText(en: "\(therapy.displayName.en): \(list.en)", zh: "\(therapy.displayName.zhHans)：\(list.zhHans)")
         }
-        guard !read.isEmpty else { return nil }
+        let stated = chemotherapyInPathologyText.isEmpty || index.systemicReadings.contains(where: { $0.reading.classes.contains(.chemotherapy) })
+            ? nil
+            : LocalizedText(
+                en: " Previous chemotherapy as the pathology text states it (\(chemotherapyInPathologyText.compactMap(\.histology).joined(separator: "; "))): record the regimen.",
+                zh: "既往化疗依据病理文本所述（\(chemotherapyInPathologyText.compactMap(\.histology).joined(separator: "；"))）：请录入该方案。")
+        guard !read.isEmpty else { return stated }
         let list = LocalizedText.joined(read, en: "; ", zh: "；")
         return LocalizedText(
-            en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).",
-            zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。")
+            en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).\(stated?.en ?? "")",
+            zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。\(stated?.zhHans ?? "")")
     }
 
     /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
