@@ -50,6 +50,11 @@ public enum Worklists {
                 "labs.hypocalcaemia",
             ],
             minimumSeverity: .advisory),
+        // A treatment still planned after its date (rule set 2026.12.204): the coordinator asks
+        // what happened — a planned fixation otherwise keeps its lesion off the urgent list.
+        Worklist(
+            slug: "plans-past-date", title: LocalizedText(en: "Plans past their date", zh: "计划日期已过、未记录完成"),
+            rules: ["record.plannedDatePassed"], minimumSeverity: .advisory),
         Worklist(
             slug: "response-review", title: LocalizedText(en: "Untreated change and unsupported switches", zh: "未治疗期变化与依据不足的换药"),
             rules: ["boneHealth.attribution.naturalHistory", "boneHealth.attribution.unsupportedSwitch"], minimumSeverity: .advisory),

@@ -16,6 +16,10 @@ import Testing
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .info) == nil)
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .warning) == "bone-agents")
         #expect(Worklists.slug(rule: "boneAgents.concurrent", severity: .warning) == "bone-agents")
+        // A plan past its date (rule set 2026.12.204), advisory or warning, on its own list.
+        #expect(Worklists.slug(rule: "record.plannedDatePassed", severity: .advisory) == "plans-past-date")
+        #expect(Worklists.slug(rule: "record.plannedDatePassed", severity: .warning) == "plans-past-date")
+        #expect(Worklists.named("plans-past-date")?.title.zhHans == "计划日期已过、未记录完成")
         // No rule is on two lists.
         let rules = Worklists.all.flatMap(\.rules)
         #expect(Set(rules).count == rules.count)
