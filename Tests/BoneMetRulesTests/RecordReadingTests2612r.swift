@@ -434,3 +434,22 @@ import Testing
         }
     }
 }
+
+/// cb38-a (unseen record, 2026-12-04): a breast cancer's pelvic biopsy, acid-decalcified and
+/// non-diagnostic: one finding said "repeat the biopsy", another "re-biopsy with EDTA". Rule set
+/// 2026.12.210: the repeat names EDTA.
+@Suite struct RepeatAfterAnAcidSpecimenTests {
+    func note(_ decalcification: Decalcification) throws -> String {
+        var r = baseCase()
+        r.primaries[0].diagnosed = day("2015-01")
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-03-25"), decalcification: decalcification, result: .nonDiagnostic)]
+        let finding = try #require(assess(r, asOf: day("2023-04-01")).findings.first { $0.detail.en.contains("was non-diagnostic") })
+        return finding.detail.en
+    }
+
+    @Test func theRepeatIsDecalcifiedWithEDTA() throws {
+        let text = try note(.acid)
+        #expect(text.contains("repeat the biopsy, decalcified with EDTA this time."), "\(text)")
+        #expect(!(try note(.edta)).contains("EDTA this time"))
+    }
+}

@@ -12,6 +12,12 @@ extension CaseIndex {
     func openBiopsyNote(_ lesion: String) -> LocalizedText? {
         guard let biopsy = openBiopsy(lesion) else { return nil }
         let histology = biopsy.histology.map { LocalizedText(en: " (\($0))", zh: "（\($0)）") } ?? LocalizedText(en: "", zh: "")
+        // The specimen was acid-decalcified: the repeat is decalcified with EDTA, which keeps the
+        // receptors and DNA/RNA a molecular work-up needs (van Es 2019) — the two findings on one
+        // non-diagnostic acid specimen asked for "a repeat" and "EDTA" apart (unseen record cb38-a).
+        let edta = biopsy.decalcification == .acid
+            ? LocalizedText(en: ", decalcified with EDTA this time", zh: "，此次请用 EDTA 脱钙")
+            : LocalizedText(en: "", zh: "")
         switch biopsy.result {
         case .none, .some(.pending):
             return LocalizedText(
@@ -19,12 +25,12 @@ extension CaseIndex {
                 zh: "已于 \(biopsy.date) 活检，结果待报告——等待结果，无需重复活检。")
         case .some(.reactiveOrNecrotic):
             return LocalizedText(
-                en: "The biopsy of \(biopsy.date) showed reactive bone or necrosis only\(histology.en): no diagnosis — repeat the biopsy.",
-                zh: "\(biopsy.date) 活检仅见反应骨或坏死\(histology.zhHans)：未能确诊——需重复活检。")
+                en: "The biopsy of \(biopsy.date) showed reactive bone or necrosis only\(histology.en): no diagnosis — repeat the biopsy\(edta.en).",
+                zh: "\(biopsy.date) 活检仅见反应骨或坏死\(histology.zhHans)：未能确诊——需重复活检\(edta.zhHans)。")
         default:
             return LocalizedText(
-                en: "The biopsy of \(biopsy.date) was non-diagnostic\(histology.en): repeat the biopsy.",
-                zh: "\(biopsy.date) 活检未能确诊\(histology.zhHans)：需重复活检。")
+                en: "The biopsy of \(biopsy.date) was non-diagnostic\(histology.en): repeat the biopsy\(edta.en).",
+                zh: "\(biopsy.date) 活检未能确诊\(histology.zhHans)：需重复活检\(edta.zhHans)。")
         }
     }
 }
