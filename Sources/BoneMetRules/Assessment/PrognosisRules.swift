@@ -203,11 +203,12 @@ struct PrognosisRules {
             let list = LocalizedText.joined(classes, en: ", ", zh: "、")
             return LocalizedText(en: "\(therapy.displayName.en): \(list.en)", zh: "\(therapy.displayName.zhHans)：\(list.zhHans)")
         }
-        let stated = chemotherapyInPathologyText.isEmpty || index.systemicReadings.contains(where: { $0.reading.classes.contains(.chemotherapy) })
+        let texts = chemotherapyInPathologyText.compactMap(\.histology)
+        let stated = texts.isEmpty || index.systemicReadings.contains(where: { $0.reading.classes.contains(.chemotherapy) })
             ? nil
             : LocalizedText(
-                en: " Previous chemotherapy as the pathology text states it (\(chemotherapyInPathologyText.compactMap(\.histology).joined(separator: "; "))): record the regimen.",
-                zh: "既往化疗依据病理文本所述（\(chemotherapyInPathologyText.compactMap(\.histology).joined(separator: "；"))）：请录入该方案。")
+                en: " Previous chemotherapy as the pathology text states it (\(texts.joined(separator: "; "))): record the regimen.",
+                zh: "既往化疗依据病理文本所述（\(texts.joined(separator: "；"))）：请录入该方案。")
         guard !read.isEmpty else { return stated }
         let list = LocalizedText.joined(read, en: "; ", zh: "；")
         return LocalizedText(

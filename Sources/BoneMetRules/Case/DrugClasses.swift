@@ -79,9 +79,17 @@ public enum DrugClasses {
     private static let radiopharmaceuticalLookup = makeLookup([(true, radiopharmaceuticals)])
 
     /// Whether a regimen names a therapeutic radiopharmaceutical ("131I 150mCi 放射性碘治疗").
+    /// Read once per drug text in the process, as `reading` is: the untreated-tail check asks it
+    /// of every regimen at every time point.
     public static func isRadiopharmaceutical(_ treatment: Treatment) -> Bool {
-        drugTexts(treatment).contains { !names(in: $0, latin: radiopharmaceuticalLookup.latin, chinese: radiopharmaceuticalLookup.chinese).isEmpty }
+        drugTexts(treatment).contains { text in
+            radiopharmaceuticalTexts.value(text) {
+                !names(in: text, latin: radiopharmaceuticalLookup.latin, chinese: radiopharmaceuticalLookup.chinese).isEmpty
+            }
+        }
     }
+
+    private static let radiopharmaceuticalTexts = ProcessMemo<String, Bool>()
 
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
@@ -91,8 +99,12 @@ public enum DrugClasses {
     /// The classes named in one drug's text ("Osimertinib 80 MG Oral Tablet", "白蛋白紫杉醇").
     /// A text that says the class is absent ("chemotherapy-free", "未化疗", "拒绝化疗") is not read.
     static func classes(in text: String) -> Set<SystemicClass> {
-        names(in: text, latin: lookup.latin, chinese: lookup.chinese)
+        classesOfText.value(text) { names(in: text, latin: lookup.latin, chinese: lookup.chinese) }
     }
+
+    /// Read once per text in the process: a primary's pathology text is asked for the chemotherapy
+    /// it states (New Katagiri) at every assessment.
+    private static let classesOfText = ProcessMemo<String, Set<SystemicClass>>()
 
     /// The entries of a name table found in a drug's text.
     private static func names<Entry: Hashable>(
