@@ -211,6 +211,24 @@ extension ReportExtractor {
         return mention
     }
 
+    /// Subjects that name the lesions already known or the rest of them, without a site:
+    /// "原有病灶", "余骨", "the remaining lesions". Follow-up reports open with them ("原有病灶浓聚
+    /// 程度相仿，新见右第8肋…浓聚灶"); what such a clause says belongs to no site named in another
+    /// (unseen record cb39-d read "unchanged" for the two new foci).
+    static let unnamedLesionSubjects = [
+        "原有病灶", "原病灶", "原有骨转移灶", "原有转移灶", "原有骨病灶", "其余病灶", "其余骨病灶", "其余骨转移灶", "余病灶", "余骨",
+        "其他病灶", "其它病灶", "other lesions", "remaining lesions", "known lesions", "previously seen lesions",
+        "previously noted lesions", "previously described lesions", "pre-existing lesions", "existing lesions",
+    ]
+
+    /// Whether a clause's subject is an unnamed set of lesions (`unnamedLesionSubjects`) and it
+    /// names no site of its own.
+    static func speaksOfUnnamedLesions(_ text: ReportText, clause: TextSpan, sites: [TextSpan]) -> Bool {
+        guard !sites.contains(where: { clause.start <= $0.start && $0.end <= clause.end }) else { return false }
+        let words = text.text(clause).lowercased()
+        return unnamedLesionSubjects.contains { words.contains($0) }
+    }
+
     static func clause(_ text: ReportText, around span: TextSpan) -> TextSpan {
         var start = span.start
         while start > 0, !isClauseBreak(text[start - 1]) { start -= 1 }

@@ -225,13 +225,19 @@ public struct ReportExtractor: Sendable {
                     let next = mentions.first(where: {
                         $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1
                     }),
-                    !(next.field == "character" && mentions.contains { $0.field == "lesion" && $0.span.start >= next.span.end && $0.span.start - next.span.end <= 1 })
+                    // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes.
+                    !(next.field == "character" && mentions.contains {
+                        ["lesion", "destruction"].contains($0.field) && $0.span.start >= next.span.end && $0.span.start - next.span.end <= 1
+                    })
                 { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // "compared with January there are 3 new lesions", "新增病灶3处": a count of new
                 // lesions the report does not place is about none of the bones it lists — calling
                 // them new would read as progression on each.
                 if mention.field == "comparison", mention.value == "new", Self.countsUnplacedLesions(text, around: mention.span, groups: groups) { continue }
+                // "原有病灶浓聚程度相仿，新见右第8肋及T12两处浓聚灶": a clause whose subject is the
+                // lesions already known, unnamed, speaks of none of the sites named elsewhere.
+                if Self.speaksOfUnnamedLesions(text, clause: Self.clause(text, around: mention.span), sites: groups.flatMap { $0.map(\.span) }) { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)

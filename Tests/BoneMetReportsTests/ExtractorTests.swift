@@ -92,6 +92,8 @@ import Testing
         for (text, key) in [
             ("New lytic lesions at T4 and T7.", "T7"), ("T9椎体新发溶骨性病灶。", "T9"), ("New sclerotic focus in the right iliac bone.", "pelvis right"),
             ("New sclerotic lesion at L2.", "L2"), ("新发硬化性病灶见于L2椎体。", "L2"),
+            // a new lytic destruction is a new lesion; "新见" is "newly seen" (unseen record cb39-d)
+            ("L2椎体新发溶骨性骨质破坏。", "L2"), ("新见右第8肋及T12两处浓聚灶。", "T12"),
         ] {
             #expect(lesion(text, key)?.reading("comparison")?.value == "new", "\(text)")
         }
@@ -200,6 +202,19 @@ import Testing
         #expect(Certainty.allCases.allSatisfy { ExtractionText.certainties[$0] != nil })
         let zh = ExtractionText.render(extractor.extract("T10椎体溶骨性破坏，未见病理性骨折"), report: "T10椎体溶骨性破坏，未见病理性骨折", language: .zhHans)
         #expect(!zh.contains("fracture") && !zh.contains("lytic") && !zh.contains("negated"))
+    }
+
+    /// A follow-up report's clause about the lesions already known, unnamed ("原有病灶浓聚程度相仿",
+    /// "the remaining lesions are stable"), says nothing of the sites the next clause names (unseen
+    /// record cb39-d: the two new foci read "unchanged"); a clause naming its own site still reads.
+    @Test func aClauseAboutTheKnownLesionsIsNoSitesReading() {
+        let scan = "较3月片：原有病灶浓聚程度相仿，新见右第8肋及T12两处浓聚灶。"
+        #expect(lesion(scan, "T12")?.reading("comparison")?.value == "new")
+        #expect(lesion(scan, "rib right")?.readings.contains { $0.value == "unchanged" } == false)
+        let english = "Remaining lesions are stable. The right iliac lesion has increased in size."
+        #expect(lesion(english, "pelvis right")?.reading("comparison")?.value == "increased")
+        #expect(lesion("L3椎体原有病灶较前增大。", "L3")?.reading("comparison")?.value == "increased")
+        #expect(lesion("右肱骨干病灶溶骨范围较前扩大。", "humerus right diaphysis")?.reading("comparison")?.value == "increased")
     }
 
     /// Mirels's size item as reports write it (unseen record cb31, 2026-12-04: "范围约占骨干直径2/3"
