@@ -44,6 +44,18 @@ import Testing
         #expect(none.first?.message(.en).contains("5000 is not a possible serum creatinine in any of its units (0.1–40 mg/dL; 8.84–3536 µmol/L") == true, "\(none.first?.message(.en) ?? "")")
     }
 
+    /// Creatinine in mmol/L, as some laboratories write it (unseen record cb39-j: refused as an unknown
+    /// unit): 0.071 mmol/L is 71 µmol/L, 0.80 mg/dL; written in µmol/L it stays µmol/L (case kept apart).
+    @Test func creatinineInMillimolesPerLitre() throws {
+        let labs = try read(#"""
+        {"date": "2026-03-01", "test": "creatinine", "value": 0.071, "unit": "mmol/L"},
+        {"date": "2026-03-01", "test": "creatinine", "value": 71, "unit": "µmol/L"}, {"date": "2026-03-01", "test": "creatinine", "value": 0.071, "unit": "mmol/l"}
+        """#)
+        #expect(labs.map(\.unit) == ["mmol/L", "µmol/L", "mmol/L"])
+        let canonical = labs.compactMap(\.canonicalValue)
+        #expect(canonical.count == 3 && abs(canonical[0] - 0.8032) < 0.0001 && abs(canonical[0] - canonical[1]) < 1e-9)
+    }
+
     /// A unit written is kept as written, possible or not: the assessment names an impossible one.
     @Test func aWrittenUnitIsKept() throws {
         let labs = try read(#"{"date": "2026-03-01", "test": "creatinine", "value": 88, "unit": "mg/dL"}"#)

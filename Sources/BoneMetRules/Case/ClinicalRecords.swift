@@ -72,7 +72,8 @@ public enum LabTest: String, InputEnum, Codable {
     /// Tumour markers are kept as reported, judged against the reference range given with them.
     public var units: [(unit: String, factor: Double)] {
         switch self {
-        case .creatinine: [("mg/dL", 1), ("µmol/L", 1 / 88.4), ("umol/L", 1 / 88.4)]
+        // mmol/L: the SI unit some laboratories write creatinine in (0.071 mmol/L = 71 µmol/L).
+        case .creatinine: [("mg/dL", 1), ("µmol/L", 1 / 88.4), ("umol/L", 1 / 88.4), ("mmol/L", 1000 / 88.4)]
         case .egfr: [("mL/min/1.73m2", 1)]
         case .calcium: [("mg/dL", 1), ("mmol/L", 4.008)]
         case .albumin: [("g/dL", 1), ("g/L", 0.1)]

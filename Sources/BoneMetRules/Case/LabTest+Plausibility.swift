@@ -41,10 +41,15 @@ extension LabTest {
         guard plausibleCanonical != nil else { return units.first.map { [$0.unit] } ?? [] }
         var factors: Set<Double> = []
         return units.compactMap { unit in
-            guard factors.insert(unit.factor).inserted, isPlausible(value, unit: unit.unit) else { return nil }
+            guard !readOnlyWhenWritten.contains(unit.unit),
+                factors.insert(unit.factor).inserted, isPlausible(value, unit: unit.unit) else { return nil }
             return unit.unit
         }
     }
+
+    /// Units read only when the result writes them: creatinine in mmol/L (0.071) is rare, and
+    /// a unit-less creatinine of 0.8 is mg/dL — were mmol/L inferred as well, it would fit both.
+    var readOnlyWhenWritten: Set<String> { self == .creatinine ? ["mmol/L"] : [] }
 
     /// The unit a result without one is read in: the one unit its value is possible in ("" for a
     /// tumour marker, kept as reported); nil when none or several fit.
