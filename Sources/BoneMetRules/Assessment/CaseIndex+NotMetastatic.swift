@@ -22,10 +22,15 @@ extension CaseIndex {
     /// reading the source hospital's rule asks for).
     func collapseWithoutDestruction(_ lesion: String) -> Point? {
         guard tracerUptake(lesion) != true, let readings = unopposedNoDestruction(lesion) else { return nil }
-        let collapsed = presentPoints(lesion).contains { point in
+        return brokenOnRecord(lesion) ? readings.last(where: { $0.study.modality == .ct }) ?? readings.last : nil
+    }
+
+    /// A vertebral collapse recorded at the lesion, a fracture seen there or a pathological
+    /// fracture on record for it.
+    func brokenOnRecord(_ lesion: String) -> Bool {
+        presentPoints(lesion).contains { point in
             [.under50, .over50].contains(point.observation.collapse) || point.observation.fracture == true
         } || record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == lesion && known($0.date) }
-        return collapsed ? readings.last(where: { $0.study.modality == .ct }) ?? readings.last : nil
     }
 
     /// A lesion the record's own imaging or pathology judges no bone metastasis (destruction

@@ -26,6 +26,7 @@ struct DiagnosisRules {
         findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised)
         if let search = primarySearchFinding() { findings.append(search) }
         if let conflict = performanceConflictFinding() { findings.append(conflict) }
+        findings += neurologyConflictFindings()
         return findings
     }
 
@@ -122,7 +123,7 @@ struct DiagnosisRules {
                     detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
             }
             let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
-            let deficit = index.latestNeurology(for: lesion.id)?.status.isCompressionDeficit == true
+            let deficit = index.latestNeurology(for: lesion.id)?.showsDeficit == true
             let hasMRI = points.contains { $0.study.modality == .mri }
             if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
                 findings.append(purposeFinding(
@@ -160,6 +161,19 @@ struct DiagnosisRules {
             let field = irradiated
                 ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")
                 : LocalizedText(en: "", zh: "")
+            // A fracture or collapse at the hot spot explains its uptake (unseen record cb39-b: an
+            // H-shaped sacral uptake, fracture lines without destruction on the CT, after pelvic
+            // radiotherapy): the other reading is named, as `collapseWithoutDestruction` names it.
+            let collapsed = index.presentPoints(lesion.id).contains { [.under50, .over50].contains($0.observation.collapse) }
+            let broken = index.brokenOnRecord(lesion.id)
+                ? (collapsed
+                    ? LocalizedText(
+                        en: " A collapse is recorded here: a collapsing or healing fracture takes up tracer, and an osteoporotic (insufficiency) fracture is the other reading of both.",
+                        zh: "此处记录有椎体塌陷：塌陷或愈合中的骨折可出现浓聚，骨质疏松性（功能不全性）骨折可同时解释二者。")
+                    : LocalizedText(
+                        en: " A fracture is recorded here: a healing fracture takes up tracer, and an osteoporotic (insufficiency) fracture is the other reading of both.",
+                        zh: "此处记录有骨折：愈合中的骨折可出现浓聚，骨质疏松性（功能不全性）骨折可同时解释二者。"))
+                : LocalizedText(en: "", zh: "")
             let mri = mriSignal(lesion.id)
             findings.append(Finding(
                 ruleId: "diagnosis.uptakeWithoutDestruction", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
@@ -168,9 +182,10 @@ struct DiagnosisRules {
                     en: "\(index.label(lesion).en): uptake without bone destruction — not a metastasis diagnosis",
                     zh: "\(index.label(lesion).zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
                 detail: LocalizedText(
-                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(field.en)\(mri.en)",
-                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(field.zhHans)\(mri.zhHans)"),
-                inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description)],
+                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(broken.en)\(field.en)\(mri.en)",
+                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(broken.zhHans)\(field.zhHans)\(mri.zhHans)"),
+                inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description),
+                         FindingInput("fractureOrCollapse", index.brokenOnRecord(lesion.id).description)],
                 sources: [Self.sourceHospital]))
         }
         return (findings, lesions)
@@ -288,7 +303,7 @@ struct DiagnosisRules {
         if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
             findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
         }
-        return findings
+        return oneFindingPerOperation(findings)
     }
 
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on

@@ -16,7 +16,7 @@ extension SurgeryRules {
             let neuro = index.latestNeurology(for: lesion.id)
             // Its own deficit: recorded at this lesion, or the patient's with a high-grade
             // compression here to explain it.
-            let deficit = neuro.map { ($0.status.isCompressionDeficit || ($0.frankel.map { $0 != .E } ?? false)) && ($0.lesion == lesion.id || escc?.highGrade == true) } ?? false
+            let deficit = neuro.map { $0.showsDeficit && ($0.lesion == lesion.id || escc?.highGrade == true) } ?? false
             guard deficit || escc?.highGrade == true else { return nil }
             let operated = index.localTreatments(lesion.id, kind: .surgery).contains { !$0.planned && ($0.procedure?.treatsSpine ?? false) && ($0.start.map { start in graded.map { start.earliestDay >= $0.study.date.earliestDay } ?? true } ?? false) }
             guard !operated else { return nil }

@@ -9,7 +9,7 @@ extension SurgeryRules {
     func deficitWithoutSpinalLesionFinding() -> Finding? {
         guard index.hasKnownPrimary || !index.metastaticLesions.isEmpty,
             let neuro = index.latestNeurology(),
-            neuro.status.isCompressionDeficit || (neuro.frankel.map { $0 != .E } ?? false),
+            neuro.showsDeficit,
             // The spine findings speak of a deficit through a scored spinal lesion; hot spots
             // without destruction and biopsy-proven other diagnoses are not scored (a breast
             // cancer's hot T7 and L3 without CT destruction left a myelopathy silent).

@@ -33,7 +33,7 @@ extension SurgeryRules {
             let graded = points.last { $0.observation.escc != nil }
             let esccModality = graded?.study.modality
             let neuro = index.latestNeurology(for: lesion.id)
-            var deficit = neuro?.status.isCompressionDeficit == true || (neuro?.frankel.map { $0 != .E } ?? false)
+            var deficit = neuro?.showsDeficit == true
             var explainedBy: [Lesion] = []
             if deficit, neuro?.lesion == nil, let escc, !escc.highGrade, !compressing.isEmpty {
                 deficit = false
@@ -118,9 +118,19 @@ extension SurgeryRules {
                     en: ", spinal cord compression recorded (\(event.date)) — no neurological examination or MRI grade since",
                     zh: "，已记录脊髓压迫（\(event.date)）——此后无神经系统检查或 MRI 分级")
             } ?? LocalizedText(en: "", zh: "")
+            // "Intact" beside Frankel A–D is read as the deficit (`diagnosis.record.neurologyConflict`).
+            let neuroText = neuro.map { neuro in
+                neuro.statusContradictsFrankel
+                    ? LocalizedText(
+                        en: ", Frankel \(neuro.frankel?.rawValue ?? "") recorded as \"neurologically intact\" (\(neuro.date)) — read as a deficit",
+                        zh: "，Frankel \(neuro.frankel?.rawValue ?? "") 却记录为“神经功能正常”（\(neuro.date)）——按神经功能障碍处理")
+                    : LocalizedText(
+                        en: ", \(neuro.status.label.en) (\(neuro.date))\(neuro.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
+                        zh: "，\(neuro.status.label.zhHans)（\(neuro.date)）\(neuro.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")
+            } ?? LocalizedText(en: "", zh: "")
             let neurologic = LocalizedText(
-                en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuro.map { ", \($0.status.label.en) (\($0.date))" } ?? "")\(neuro?.frankel.map { ", Frankel \($0.rawValue)" } ?? "")\(event.en)\(elsewhere.en)",
-                zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuro.map { "，\($0.status.label.zhHans)（\($0.date)）" } ?? "")\(neuro?.frankel.map { "，Frankel \($0.rawValue)" } ?? "")\(event.zhHans)\(elsewhere.zhHans)")
+                en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuroText.en)\(event.en)\(elsewhere.en)",
+                zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuroText.zhHans)\(event.zhHans)\(elsewhere.zhHans)")
             let mechanical = LocalizedText(
                 en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
                 zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
@@ -210,9 +220,14 @@ extension SurgeryRules {
                         : LocalizedText(
                             en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
                             zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。"))
+                // A whole-spine MRI since the deficit (or the compression recorded) is named, not asked for.
+                let since = neuro?.date ?? compressionEvent?.date ?? date
+                let wholeSpine = index.studies.last { $0.modality == .mri && $0.surveysWholeSpine && $0.date.latestDay >= since.earliestDay }
+                    .map { LocalizedText(en: "whole-spine MRI done (\($0.date));", zh: "全脊柱 MRI 已完成（\($0.date)）；") }
+                    ?? LocalizedText(en: "MRI of the whole spine within 24 hours if not done;", zh: "如未做，24 小时内完成全脊柱 MRI；")
                 recommendation = LocalizedText(
-                    en: "\(recommendation.en) \(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not done; definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
-                    zh: "\(recommendation.zhHans)\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")尽快给予地塞米松 16 mg；如未做，24 小时内完成全脊柱 MRI；确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
+                    en: "\(recommendation.en) \(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")dexamethasone 16 mg as soon as possible; \(wholeSpine.en) definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
+                    zh: "\(recommendation.zhHans)\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")尽快给予地塞米松 16 mg；\(wholeSpine.zhHans)确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
                 extraSources += [Self.nice2023, Self.patchell2005]
             }
             if !radiotherapyFirst {

@@ -1,0 +1,141 @@
+import BoneMetRules
+import Testing
+
+/// cb39-b (unseen record, 2026-12-04): a rectal cancer three years after pelvic chemoradiotherapy,
+/// H-shaped sacral uptake on the bone scan, fracture lines with sclerosis and no destruction on the
+/// CT bone window. The uptake finding said "not a metastasis diagnosis" without a word of the
+/// fracture the CT recorded — which explains the uptake. Rule set 2026.12.211: the fracture (or a
+/// vertebral collapse) is named with its other reading, an insufficiency fracture.
+@Suite struct UptakeAtAFractureTests {
+    func record(fracture: Bool, collapse: SINS.Collapse? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .rectum, diagnosed: day("2023-03"))]
+        r.lesions = [Lesion(id: "S", bone: .sacrum, laterality: .bilateral)]
+        r.studies = [
+            survey("BS", "2026-06-20", ["S"]),
+            ct("CT", "2026-06-24", [observation("S") { $0.boneDestruction = false; $0.fracture = fracture ? true : nil; $0.collapse = collapse }]),
+        ]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "盆腔放疗 50.4Gy/28F", start: day("2023-04-10"), end: day("2023-05-20"))]
+        return r
+    }
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-06-30")).rule("diagnosis.uptakeWithoutDestruction").first)
+    }
+
+    @Test func aFractureAtTheHotSpotIsNamedWithItsOtherReading() throws {
+        let broken = try finding(record(fracture: true))
+        #expect(broken.detail.en.contains("A fracture is recorded here: a healing fracture takes up tracer, and an osteoporotic (insufficiency) fracture is the other reading of both."), "\(broken.detail.en)")
+        #expect(broken.detail.zhHans.contains("此处记录有骨折"))
+        #expect(broken.inputs.contains { $0.name == "fractureOrCollapse" && $0.value == "true" })
+        let whole = try finding(record(fracture: false))
+        #expect(!whole.detail.en.contains("fracture is recorded"))
+        #expect(whole.inputs.contains { $0.name == "fractureOrCollapse" && $0.value == "false" })
+    }
+
+    @Test func aCollapsedVertebraIsCalledACollapse() throws {
+        var r = record(fracture: false, collapse: .under50)
+        r.lesions = [Lesion(id: "S", bone: .vertebra, level: VertebralLevel("L1"))]
+        let collapsed = try finding(r)
+        #expect(collapsed.detail.en.contains("A collapse is recorded here"), "\(collapsed.detail.en)")
+    }
+}
+
+/// cb39-h (unseen record, 2026-12-04): a follicular thyroid cancer's expansile left iliac mass
+/// reaching the acetabular roof, two lesion records, one planned hemipelvic resection. Two
+/// warnings read "left pelvis: biopsy indicated" and "left acetabulum: biopsy indicated" for the one
+/// operation. Rule set 2026.12.211: lesions asked for a biopsy only because one planned operation
+/// takes them are one finding for that operation; each keeps its claim.
+@Suite struct OneOperationOneBiopsyFindingTests {
+    func record(sharedOperation: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, histology: "甲状腺滤泡癌", diagnosed: day("2024-06"))]
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .left), Lesion(id: "AC", bone: .acetabulum, laterality: .left)]
+        r.studies = [
+            survey("BS", "2026-09-01", ["IL", "AC"]),
+            ct("CT", "2026-09-03", [
+                observation("IL", .lytic) { $0.boneDestruction = true; $0.softTissueMm = 85 },
+                observation("AC", .lytic) { $0.boneDestruction = true },
+            ]),
+        ]
+        r.treatments = sharedOperation
+            ? [Treatment(id: "OP", kind: .surgery, name: "左半骨盆肿瘤切除+重建", lesions: ["IL", "AC"], planned: true)]
+            : [Treatment(id: "OP1", kind: .surgery, name: "左髂骨病灶刮除", lesions: ["IL"], planned: true),
+               Treatment(id: "OP2", kind: .surgery, name: "左髋臼重建", lesions: ["AC"], planned: true)]
+        return r
+    }
+
+    @Test func oneOperationGivesOneFindingWithAClaimForEachLesion() throws {
+        let a = assess(record(sharedOperation: true), asOf: day("2026-09-07"))
+        let biopsy = a.rule("diagnosis.biopsy.indicated")
+        #expect(biopsy.count == 1)
+        let one = try #require(biopsy.first)
+        #expect(one.subject == .treatment("OP"))
+        #expect(one.severity == .warning)
+        #expect(one.title.en == "left pelvis, left acetabulum: biopsy indicated — one operation (左半骨盆肿瘤切除+重建)", "\(one.title.en)")
+        #expect(one.title.zhHans.contains("同一手术"))
+        #expect(Set(one.claims.map(\.about)) == ["IL", "AC"])
+    }
+
+    @Test func twoOperationsKeepTheirOwnFindings() {
+        let a = assess(record(sharedOperation: false), asOf: day("2026-09-07"))
+        let biopsy = a.rule("diagnosis.biopsy.indicated")
+        #expect(biopsy.count == 2)
+        #expect(Set(biopsy.map(\.subject)) == [.lesion("IL"), .lesion("AC")])
+    }
+}
+
+/// cb39-i (unseen record, 2026-12-04): a renal-cell cancer's T6, ESCC 3 on a whole-spine MRI the
+/// same day, one neurology row "intact, Frankel C". The spine finding read "neurologically intact
+/// (2026-11-21), Frankel C" and took the emergency path without a word that the two disagree, and
+/// asked for "MRI of the whole spine within 24 hours if not done" beside the whole-spine MRI on
+/// record. Rule set 2026.12.211: `diagnosis.record.neurologyConflict` (Frankel 1969: E is normal
+/// function), the N line says the deficit is read, and a whole-spine MRI since the deficit is named.
+@Suite struct NeurologyConflictTests {
+    func record(status: NeurologicalStatus, frankel: Tokuhashi.Frankel, wholeSpine: Bool = true) -> CaseRecord {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .kidney, histology: "肾透明细胞癌", diagnosed: day("2022-08")),
+            performance: PerformanceStatus(date: day("2023-01-05"), kps: 60), visceral: [])
+        r.studies.append(ImagingStudy(
+            id: "MR", date: day("2023-01-05"), modality: .mri,
+            coverage: wholeSpine ? [.cervicalSpine, .thoracicSpine, .lumbarSpine] : [.thoracicSpine],
+            observations: [observation("L1") { $0.escc = .g3 }]))
+        r.neurology = [NeurologyRecord(date: day("2023-01-05"), status: status, frankel: frankel, lesion: "L1")]
+        return r
+    }
+
+    func spine(_ a: Assessment) throws -> Finding {
+        try #require(a.findings.first { $0.subject == .lesion("L1") && $0.ruleId.hasPrefix("surgery.spine") })
+    }
+
+    @Test func intactBesideFrankelCIsAConflictReadAsADeficit() throws {
+        let a = assess(record(status: .intact, frankel: .C), asOf: day("2023-01-06"))
+        let conflict = try #require(a.rule("diagnosis.record.neurologyConflict").first)
+        #expect(conflict.severity == .warning)
+        #expect(conflict.title.en == "Neurological status of 2023-01-05 (T9 vertebra): \"intact\" and Frankel C (motor useless) disagree", "\(conflict.title.en)")
+        #expect(conflict.sources.map(\.id) == ["frankel1969"])
+        let spine = try spine(a)
+        #expect(spine.severity == .urgent)
+        #expect(spine.detail.en.contains("Frankel C recorded as \"neurologically intact\" (2023-01-05) — read as a deficit"), "\(spine.detail.en)")
+        #expect(spine.detail.en.contains("whole-spine MRI done (2023-01-05);"))
+        #expect(!spine.detail.en.contains("within 24 hours if not done"))
+    }
+
+    /// Frankel E with intact, or a deficit by both fields, is no conflict; a thoracic MRI alone is
+    /// no whole-spine MRI.
+    @Test func agreeingFieldsAreNoConflict() throws {
+        #expect(!assess(record(status: .intact, frankel: .E), asOf: day("2023-01-06")).has("diagnosis.record.neurologyConflict"))
+        let deficit = assess(record(status: .myelopathy, frankel: .C, wholeSpine: false), asOf: day("2023-01-06"))
+        #expect(!deficit.has("diagnosis.record.neurologyConflict"))
+        let spine = try spine(deficit)
+        #expect(spine.detail.en.contains("MRI of the whole spine within 24 hours if not done"), "\(spine.detail.en)")
+        #expect(spine.detail.en.contains(", myelopathy (2023-01-05), Frankel C"))
+    }
+
+    /// A conflict corrected by a later row is history.
+    @Test func aLaterRowEndsTheConflict() {
+        var r = record(status: .intact, frankel: .C)
+        r.neurology.append(NeurologyRecord(date: day("2023-01-06"), status: .myelopathy, frankel: .C, lesion: "L1"))
+        #expect(!assess(r, asOf: day("2023-01-07")).has("diagnosis.record.neurologyConflict"))
+    }
+}
