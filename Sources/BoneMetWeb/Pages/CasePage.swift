@@ -121,7 +121,9 @@ struct CasePage {
             .table(.tbody(.forEach(studies) { study in
                 let prior = ViewerLinks.prior(of: study, in: studies)
                 return .tr(
-                    .td(.text(study.date.description)), .td(.text(study.modality.label(language))),
+                    .td(.text(study.date.description),
+                        .if(study.date.earliestDay > assessment.asOf.latestDay, .p(.class("later"), .text(ImagingTexts.datedLater(language))))),
+                    .td(.text(study.modality.label(language))),
                     .td(.text(study.windows.map { CaseFieldLabels.value($0.rawValue, key: "windows", in: "study")?(language) ?? $0.rawValue }.joined(separator: " + "))),
                     .td(.text(study.region ?? ""), .unwrap(study.report) { report in .p(.class("report"), .text(report)) },
                         .if(canEdit, .a(.class("small-button"), .href("/cases/\(stored.id)/studies/\(HTMLEscape.attribute(study.id))/report"), .text(ReportTexts.fromReport(language))))),

@@ -63,6 +63,7 @@ enum Stylesheet {
         .actions .who, .actions .when { color: #555; font-size: .85rem; margin-left: .5rem; }
         .info-findings summary { cursor: pointer; color: #555; margin: .4rem 0; }
         .decisions { margin: 1rem 0; } .decisions .plans { color: #444; }
+        .studies p.later { color: var(--warning); font-weight: 600; margin: .2rem 0 0; font-size: .9em; }
         tr.urgent td:first-child { color: var(--urgent); font-weight: 700; } tr.warning td:first-child { color: var(--warning); font-weight: 700; }
         .tabs { display: flex; gap: .8rem; flex-wrap: wrap; margin-bottom: 1rem; } .tabs a.active { font-weight: 700; text-decoration: none; }
         .calculator { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }

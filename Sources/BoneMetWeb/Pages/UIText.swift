@@ -69,7 +69,13 @@ enum ImagingTexts {
     static let studies = LocalizedText(en: "Imaging studies", zh: "影像检查")
     static let open = LocalizedText(en: "Open in viewer", zh: "在阅片器中打开")
     static let withPrior = LocalizedText(en: "With prior, side by side", zh: "与前次对比")
-    static let all = [studies, open, withPrior]
+    /// A study dated after the day assessed is read by no finding until then (a date typed a year
+    /// ahead hid a follow-up X-ray — unseen record cb39-j); the assessment stays what it was on its
+    /// day, so the page, not a finding, says so.
+    static let datedLater = LocalizedText(
+        en: "Dated after the assessment's day: not read yet — if the date was typed wrong, correct it",
+        zh: "日期晚于评估日：尚未纳入评估——如日期录入有误请更正")
+    static let all = [studies, open, withPrior, datedLater]
 }
 
 /// The page texts, public for the bilingual test.
