@@ -139,3 +139,76 @@ import Testing
         #expect(!assess(r, asOf: day("2023-01-07")).has("diagnosis.record.neurologyConflict"))
     }
 }
+
+/// cb40-a (unseen record, 2026-12-04): a 77-year-old's bone metastases eight years after breast
+/// cancer, eGFR 27 on record and no creatinine. The myeloma differential read "renal function (not
+/// on record)" and asked to order it. IMWG's clearance < 40 mL/min is "measured or estimated by
+/// validated equations" (Rajkumar 2014): the laboratory's eGFR is one. Rule set 2026.12.212.
+@Suite struct EGFRInCRABTests {
+    func detail(_ labs: [LabResult]) throws -> String {
+        let record = CaseRecord(
+            patient: Patient(id: "m", sex: .female, birthDate: day("1952-03-01")),
+            lesions: [Lesion(id: "L1", bone: .skull), Lesion(id: "L2", bone: .rib, laterality: .right)],
+            studies: [ct("S1", "2023-05-22", [observation("L1", .lytic, [10, 9]), observation("L2", .lytic, [12, 8])])],
+            labs: labs)
+        return try #require(assess(record, asOf: day("2023-06-01")).rule("diagnosis.differential.myeloma").first).detail.en
+    }
+
+    @Test func anEGFRIsTheRenalCriterion() throws {
+        let low = try detail([LabResult(date: day("2023-05-20"), test: .egfr, value: 27, unit: "mL/min/1.73m2")])
+        #expect(low.contains("met — renal function eGFR 27 mL/min/1.73 m²"), "\(low)")
+        #expect(!low.contains("renal function (not on record)"))
+        // The boundary: IMWG's < 40.
+        let forty = try detail([LabResult(date: day("2023-05-20"), test: .egfr, value: 40, unit: "mL/min/1.73m2")])
+        #expect(forty.contains("not met — renal function eGFR 40 mL/min/1.73 m²"), "\(forty)")
+        let below = try detail([LabResult(date: day("2023-05-20"), test: .egfr, value: 39.9, unit: "mL/min/1.73m2")])
+        #expect(below.contains("met — renal function eGFR 39.9"), "\(below)")
+    }
+
+    /// The later result speaks: a creatinine after the eGFR is read by its own limits.
+    @Test func aLaterCreatinineSpeaksForItself() throws {
+        let text = try detail([
+            LabResult(date: day("2023-05-01"), test: .egfr, value: 27, unit: "mL/min/1.73m2"),
+            LabResult(date: day("2023-05-20"), test: .creatinine, value: 0.8, unit: "mg/dL"),
+        ])
+        #expect(text.contains("not met — renal function creatinine 0.8 mg/dL"), "\(text)")
+    }
+}
+
+/// cb40-d (unseen record, 2026-12-04): a 26-year-old with no cancer on record, one eccentric
+/// epiphyseal lytic lesion of the distal radius (giant cell tumour in the differential), curettage
+/// planned. Beside "biopsy first", the assessment scored New Katagiri 0–9 and listed PATHFx inputs
+/// as for a metastasis of unknown origin. Rule set 2026.12.212: the metastasis prognosis scores wait
+/// for the pathology (`surgery.prognosis.afterDiagnosis`).
+@Suite struct LoneGiantCellPictureTests {
+    func record(birth: String = "2000-05-05", primary: Bool = false, second: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "g", sex: .male, birthDate: day(birth))
+        r.primaries = primary ? [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2024-01"))] : []
+        r.lesions = [Lesion(id: "R", bone: .radius, segment: .distal, laterality: .right)] + (second ? [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L2"))] : [])
+        r.studies = [ct("X", "2026-09-10", [observation("R", .lytic) { $0.epiphyseal = true; $0.eccentric = true; $0.boneDestruction = true }]
+            + (second ? [observation("V", .lytic) { $0.boneDestruction = true }] : []))]
+        r.treatments = []
+        return r
+    }
+
+    @Test func theScoresWaitForThePathology() throws {
+        let a = assess(record(), asOf: day("2026-09-15"))
+        #expect(a.has("diagnosis.differential.giantCellTumour"))
+        let wait = try #require(a.rule("surgery.prognosis.afterDiagnosis").first)
+        #expect(wait.title.en == "Prognosis scores: after the pathology")
+        #expect(wait.detail.zhHans.contains("待病理证实为转移后再评估"))
+        for id in ["surgery.prognosis.katagiri", "surgery.prognosis.tokuhashi", "surgery.prognosis.tomita", "surgery.prognosis.survivalModelInputs"] {
+            #expect(!a.has(id), "\(id)")
+        }
+    }
+
+    /// A cancer on record, a second lesion, or an age outside the giant-cell range: scored as before.
+    @Test func anythingElseOnRecordKeepsTheScores() {
+        for r in [record(primary: true), record(second: true), record(birth: "1950-01-01")] {
+            let a = assess(r, asOf: day("2026-09-15"))
+            #expect(!a.has("surgery.prognosis.afterDiagnosis"))
+            #expect(a.has("surgery.prognosis.katagiri"))
+        }
+    }
+}

@@ -35,7 +35,7 @@ struct DifferentialRules {
         let longInterval = index.seenLesions.contains { index.longDiseaseFreeInterval(endedBy: $0.id) != nil }
         if longInterval {
             secondPrimary = true
-            reasons.append(LocalizedText(en: "new lesion after a long disease-free interval", zh: "长无病间期后出现新病灶"))
+            reasons.append(LocalizedText(en: "a new lesion after a long disease-free interval", zh: "长无病间期后出现新病灶"))
         }
         // Multiple lytic lesions in a patient with a recent known primary are the expected picture
         // of metastasis; they raise the flag together with an unknown primary or a long
@@ -122,14 +122,8 @@ struct DifferentialRules {
     /// picture is not that of giant cell tumour; with no age on record the flag says so.
     private func giantCellTumour() -> [Finding] {
         index.seenLesions.compactMap { lesion -> Finding? in
-            guard index.diagnosticBiopsy(lesion.id) == nil, lesion.mirelsSite != nil,
-                let point = index.presentPoints(lesion.id).last(where: {
-                    $0.observation.epiphyseal == true && $0.observation.eccentric == true && $0.observation.character == .lytic
-                })
-            else { return nil }
-            let age = index.age(at: point.study.date)
+            guard let (point, age) = index.giantCellPicture(lesion) else { return nil }
             let range = index.settings.giantCellTumourAgeMin...index.settings.giantCellTumourAgeMax
-            if let age, !range.contains(age) { return nil }
             let ageText = age.map { LocalizedText(en: "age \($0), within \(range.lowerBound)–\(range.upperBound) (setting)", zh: "年龄 \($0) 岁，在 \(range.lowerBound)–\(range.upperBound) 岁范围内（设置）") }
                 ?? LocalizedText(en: "age not on record — the flag applies to young adults (\(range.lowerBound)–\(range.upperBound), setting)", zh: "病历无年龄——该提示适用于青壮年（\(range.lowerBound)–\(range.upperBound) 岁，设置）")
             return Finding(

@@ -230,7 +230,19 @@ extension CaseIndex {
             features.append(CRABFeature(name: LocalizedText(en: "calcium", zh: "血钙"), abnormal: nil, value: nil))
         }
         let clearance = creatinineClearance()
-        if let lab = latestLab(.creatinine), let creatinine = lab.canonicalValue {
+        // IMWG's clearance is "measured or estimated by validated equations" (Rajkumar 2014): an
+        // eGFR reported by the laboratory is one. A breast cancer's eGFR 27 with no creatinine on
+        // record read "renal function (not on record)" (unseen record cb40-a). The later of
+        // the two results speaks; a creatinine of the same day keeps its own limits.
+        let creatinineLab = latestLab(.creatinine)
+        if let egfr = latestLab(.egfr), let rate = egfr.canonicalValue,
+            creatinineLab.map({ $0.date.earliestDay < egfr.date.earliestDay }) ?? true
+        {
+            let shown = "eGFR \(Self.format(rate)) mL/min/1.73 m²"
+            features.append(CRABFeature(
+                name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: rate < 40,
+                value: LocalizedText(en: shown, zh: shown)))
+        } else if let lab = creatinineLab, let creatinine = lab.canonicalValue {
             let above = lab.unit == "mg/dL" ? lab.value > 2 : lab.value > 177
             let abnormal = above || (clearance.map { $0.value < 40 } ?? false)
             features.append(CRABFeature(

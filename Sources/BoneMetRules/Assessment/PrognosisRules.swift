@@ -43,7 +43,7 @@ struct PrognosisRules {
     }
 
     func scores() -> Scores {
-        guard !metastatic.isEmpty else { return Scores() }
+        guard !metastatic.isEmpty, index.loneGiantCellPicture == nil else { return Scores() }
         let spinal = metastatic.filter(\.isSpinal)
         let spine = spinal.isEmpty ? [] : spineCandidates(spinal)
         let katagiri = candidates.map { Katagiri.evaluate(katagiriInput(primary: $0)) }
@@ -294,7 +294,19 @@ struct PrognosisRules {
                 note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs()].compactMap { $0 }, en: "", zh: ""),
                 also: conversions(performance?.ecog == nil && performance?.kps != nil)))
         }
-        if !metastatic.isEmpty { findings.append(survivalModelInputs()) }
+        if let lesion = index.loneGiantCellPicture {
+            findings.append(Finding(
+                ruleId: "surgery.prognosis.afterDiagnosis", severity: .info, duty: .surgery, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
+                title: LocalizedText(en: "Prognosis scores: after the pathology", zh: "预后评分：待病理结果后"),
+                detail: LocalizedText(
+                    en: "The only bone lesion — \(index.label(lesion).en) — is undiagnosed, with the picture of a giant cell tumour in a young adult, and no cancer is on record. The revised Tokuhashi, Tomita and New Katagiri scores and the PATHFx and SORG models are for bone metastases: they apply once pathology shows one.",
+                    zh: "\(index.label(lesion).zhHans)为唯一骨病灶，尚未确诊，表现符合青壮年骨巨细胞瘤，且病历中无恶性肿瘤。改良 Tokuhashi、Tomita、新 Katagiri 评分及 PATHFx、SORG 模型适用于骨转移：待病理证实为转移后再评估。"),
+                inputs: [FindingInput("lesion", lesion.id)],
+                sources: [Sources.tokuhashi2005, Sources.tomita2001, Sources.katagiri2014]))
+        } else if !metastatic.isEmpty {
+            findings.append(survivalModelInputs())
+        }
         return findings
     }
 

@@ -1,0 +1,30 @@
+/// The picture of a giant cell tumour of bone, and a record whose only bone disease is such a
+/// lesion with no cancer behind it.
+extension CaseIndex {
+    /// The latest reading of an eccentric epiphyseal lytic lesion of a limb long bone, not yet
+    /// biopsied, in a patient whose age is within the setting's range (or unknown) — the picture
+    /// reference.md names for giant cell tumour (Chakarun 2013); else nil.
+    func giantCellPicture(_ lesion: Lesion) -> (point: Point, age: Int?)? {
+        guard diagnosticBiopsy(lesion.id) == nil, lesion.mirelsSite != nil,
+            let point = presentPoints(lesion.id).last(where: {
+                $0.observation.epiphyseal == true && $0.observation.eccentric == true && $0.observation.character == .lytic
+            })
+        else { return nil }
+        let age = age(at: point.study.date)
+        if let age, !(settings.giantCellTumourAgeMin...settings.giantCellTumourAgeMax).contains(age) { return nil }
+        return (point, age)
+    }
+
+    /// One bone lesion, undiagnosed, with the giant-cell-tumour picture in a young adult of known
+    /// age, and no cancer on record: a 26-year-old's eccentric epiphyseal lytic distal radius was
+    /// scored New Katagiri 0–9 and given PATHFx inputs as a metastasis of unknown origin (unseen
+    /// record cb40-d). The prognosis scores are for bone metastases (Tokuhashi 2005, Tomita 2001,
+    /// Katagiri 2014): they wait for the pathology. Nil when anything else is on record.
+    var loneGiantCellPicture: Lesion? {
+        guard !hasKnownPrimary, record.biopsies.allSatisfy({ $0.result == nil || $0.result == .pending || $0.result == .nonDiagnostic }),
+            metastaticLesions.count == 1, let lesion = metastaticLesions.first,
+            let picture = giantCellPicture(lesion), picture.age != nil
+        else { return nil }
+        return lesion
+    }
+}
