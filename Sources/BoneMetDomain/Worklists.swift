@@ -55,6 +55,16 @@ public enum Worklists {
         Worklist(
             slug: "plans-past-date", title: LocalizedText(en: "Plans past their date", zh: "计划日期已过、未记录完成"),
             rules: ["record.plannedDatePassed"], minimumSeverity: .advisory),
+        // What the record says against itself (two records of one site, a side or level its note
+        // contradicts, a result impossible in its unit, ECOG beside KPS or "intact" beside a Frankel
+        // grade that disagree): every finding reads one value, so the coordinator has it corrected.
+        Worklist(
+            slug: "record-corrections", title: LocalizedText(en: "Record entries to correct", zh: "病历待更正"),
+            rules: [
+                "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
+                "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict",
+            ],
+            minimumSeverity: .advisory),
         Worklist(
             slug: "response-review", title: LocalizedText(en: "Untreated change and unsupported switches", zh: "未治疗期变化与依据不足的换药"),
             rules: ["boneHealth.attribution.naturalHistory", "boneHealth.attribution.unsupportedSwitch"], minimumSeverity: .advisory),

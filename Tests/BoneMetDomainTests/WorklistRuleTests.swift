@@ -20,6 +20,13 @@ import Testing
         #expect(Worklists.slug(rule: "record.plannedDatePassed", severity: .advisory) == "plans-past-date")
         #expect(Worklists.slug(rule: "record.plannedDatePassed", severity: .warning) == "plans-past-date")
         #expect(Worklists.named("plans-past-date")?.title.zhHans == "计划日期已过、未记录完成")
+        // What the record says against itself, for the coordinator to correct (2026-12-04).
+        for rule in ["diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
+                     "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict"] {
+            #expect(Worklists.slug(rule: rule, severity: .advisory) == "record-corrections", "\(rule)")
+        }
+        #expect(Worklists.slug(rule: "diagnosis.record.deceased", severity: .urgent) == nil)
+        #expect(Worklists.named("record-corrections")?.title.zhHans == "病历待更正")
         // No rule is on two lists.
         let rules = Worklists.all.flatMap(\.rules)
         #expect(Set(rules).count == rules.count)
