@@ -198,7 +198,9 @@ import Testing
 
     @Test func withoutAGradeOrAtHighGradeTheTechniqueIsNotNamed() throws {
         let ungraded = try noms(record(escc: nil))
-        #expect(ungraded.detail.en.contains("Radiotherapy by histology."), "\(ungraded.detail.en)")
+        // Since 2026.12.213 the grade is asked for first (cb42-b).
+        #expect(ungraded.detail.en.contains("Radiotherapy by histology, once ESCC is graded on axial T2 MRI"), "\(ungraded.detail.en)")
+        #expect(!ungraded.detail.en.contains("stereotactic radiosurgery (radioresistant histology"))
         let strict = try noms(record(), settings: RuleSettings(escc1cIsHighGrade: true))
         #expect(!strict.detail.en.contains("stereotactic radiosurgery (radioresistant histology, low-grade ESCC)"), "\(strict.detail.en)")
     }

@@ -212,3 +212,31 @@ import Testing
         }
     }
 }
+
+/// cb42-b (unseen record, 2026-12-04): a renal-cell cancer's T11 at SINS 8, the epidural grade not
+/// recorded, SBRT planned: "spine-surgery consultation … Radiotherapy by histology", nothing of the
+/// MRI grade on which NOMS's choice between radiosurgery alone and separation surgery first turns
+/// (Bilsky 2010, Laufer 2013). Rule set 2026.12.213.
+@Suite struct UngradedCompressionAtAPotentiallyUnstableLevelTests {
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-01-06")).findings.first { $0.subject == .lesion("L1") && $0.ruleId == "surgery.spine.noms" })
+    }
+
+    func record(graded: Bool) -> CaseRecord {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .kidney, histology: "肾透明细胞癌", diagnosed: day("2021-03")),
+            performance: PerformanceStatus(date: day("2023-01-05"), ecog: 1), visceral: [])
+        r.studies[1].observations[0].escc = graded ? .g1a : nil
+        return r
+    }
+
+    @Test func theGradeIsAskedForBeforeTheRadiotherapy() throws {
+        let ungraded = try spine(record(graded: false))
+        #expect(ungraded.severity == .warning)
+        #expect(ungraded.detail.en.contains("Radiotherapy by histology, once ESCC is graded on axial T2 MRI: high-grade compression changes the plan"), "\(ungraded.detail.en)")
+        #expect(ungraded.detail.zhHans.contains("需先在轴位 T2 MRI 上进行 ESCC 分级"))
+        let graded = try spine(record(graded: true))
+        #expect(!graded.detail.en.contains("once ESCC is graded"))
+        #expect(graded.detail.en.contains("stereotactic radiosurgery (radioresistant histology, low-grade ESCC)"), "\(graded.detail.en)")
+    }
+}

@@ -255,7 +255,16 @@ extension SurgeryRules {
                 LocalizedText(
                     en: "Radiotherapy: stereotactic radiosurgery (radioresistant histology, low-grade ESCC).",
                     zh: "放疗：立体定向放射外科（放疗抵抗组织学，低级别硬膜外压迫）。")
-            default: LocalizedText(en: "Radiotherapy by histology.", zh: "按组织学选择放疗。")
+            default:
+                // The grade unknown: NOMS's choice between radiotherapy alone and separation
+                // surgery first turns on it (Bilsky 2010, Laufer 2013). A renal-cell T11 at SINS 8,
+                // not graded, with SBRT planned read "radiotherapy by histology" and no word of the
+                // MRI the plan depends on (unseen record cb42-b).
+                escc == nil && irradiated == nil
+                    ? LocalizedText(
+                        en: "Radiotherapy by histology, once ESCC is graded on axial T2 MRI: high-grade compression changes the plan (separation surgery before radiosurgery for a radioresistant tumour).",
+                        zh: "按组织学选择放疗，但需先在轴位 T2 MRI 上进行 ESCC 分级：高级别压迫会改变方案（放疗抵抗肿瘤在放射外科前先行分离手术）。")
+                    : LocalizedText(en: "Radiotherapy by histology.", zh: "按组织学选择放疗。")
             }
             recommendation = collapseAfterRadiotherapy == nil && sins.category == .unstable
                 ? LocalizedText(
