@@ -240,3 +240,54 @@ import Testing
         #expect(graded.detail.en.contains("stereotactic radiosurgery (radioresistant histology, low-grade ESCC)"), "\(graded.detail.en)")
     }
 }
+
+/// cb42-c (unseen record, 2026-12-04): a castration-resistant prostate cancer on enzalutamide; the
+/// first post-baseline scan (12 weeks) without new lesions, then three new foci in March counted but
+/// not named, "persistent" in the May report (7 weeks on) with two more. PCWG3 after the flare
+/// window: ≥ 2 new lesions against the first post-baseline scan that persist ≥ 6 weeks later are
+/// progression (Scher 2016). The March verdict read "did not persist — not progression" because
+/// only named lesions could be followed. Rule set 2026.12.214: persistence not recorded is unknown.
+@Suite struct PCWG3PersistenceTests {
+    /// New lesions on B2 (March): `named` recorded by lesion, `unnamed` counted; on B3 (May) the
+    /// named ones as `onB3` says (nil: not observed there).
+    func record(named: Int = 0, unnamed: Int = 0, onB3: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "p", sex: .male, birthDate: day("1952-08-08"))
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "mCRPC", diagnosed: day("2020-06"), castrationResistant: true)]
+        let old = ["L1", "L2"], new = (0..<named).map { "N\($0)" }
+        r.lesions = (old + new).map { Lesion(id: $0, bone: .rib, laterality: .right, note: $0) }
+        var b2 = survey("B2", "2026-03-10", old + new)
+        b2.unnamedNewLesions = unnamed
+        var b3 = survey("B3", "2026-05-01", old)
+        if let onB3 { b3.observations += new.map { observation($0) { $0.present = onB3; $0.uptake = onB3 } } }
+        r.studies = [survey("B0", "2025-09-01", old), survey("B1", "2025-12-01", old), b2, b3]
+        r.treatments = [Treatment(id: "ENZ", kind: .systemic, name: "enzalutamide", start: day("2025-09-10"))]
+        return r
+    }
+
+    func march(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-05-03")).findings.first { $0.ruleId == "boneHealth.pcwg3.laterScan" && $0.subject == .study("B2") })
+    }
+
+    @Test func countedLesionsNotFollowedAreUnknownNotGone() throws {
+        let unknown = try march(record(unnamed: 3))
+        #expect(unknown.severity == .advisory)
+        #expect(unknown.title.en == "New lesions of 2026-03-10: whether they persist on 2026-05-01 is not recorded (PCWG3)", "\(unknown.title.en)")
+        #expect(unknown.detail.en.contains("0 recorded as persisting, 3 not recorded by name"))
+        #expect(unknown.claims.map(\.stance) == ["notProgression"])
+        // Named and not observed on the later scan: unknown too.
+        #expect(try march(record(named: 2)).title.en.contains("is not recorded"))
+    }
+
+    @Test func namedLesionsSeenOrGoneDecide() throws {
+        let progression = try march(record(named: 2, onB3: true))
+        #expect(progression.title.en == "Bone-scan progression confirmed (PCWG3 2+2), dated to 2026-03-10", "\(progression.title.en)")
+        let gone = try march(record(named: 2, onB3: false))
+        #expect(gone.title.en == "New lesions of 2026-03-10 did not persist — not progression (PCWG3)", "\(gone.title.en)")
+        // One seen persisting, one gone, one counted only: at most 2 could persist — unknown.
+        var mixed = record(named: 2, unnamed: 1, onB3: true)
+        mixed.studies[3].observations.removeAll { $0.lesion == "N1" }
+        mixed.studies[3].observations.append(observation("N1") { $0.present = false })
+        #expect(try march(mixed).detail.en.contains("1 recorded as persisting, 1 not recorded by name"))
+    }
+}

@@ -20,6 +20,9 @@ struct PCWG3Rules {
         case flare(checkedOn: String)
         /// ≥ 2 new lesions on a later scan that did not persist ≥ 6 weeks later.
         case notPersisting(checkedOn: String)
+        /// ≥ 2 new lesions on a later scan, too few seen persisting on the scan ≥ 6 weeks later
+        /// but enough of them not recorded by name there for ≥ 2 to persist: unknown.
+        case persistenceUnknown(checkedOn: String, persisting: Int, unrecorded: Int)
         /// Fewer than 2 new lesions: not progression by PCWG3.
         case belowThreshold
 
@@ -70,12 +73,21 @@ struct PCWG3Rules {
             if new.count < Self.newLesionsNeeded {
                 status = .belowThreshold
             } else if let confirmation {
+                // Persistence is read only where the later scan speaks: a new lesion not recorded
+                // by name (unnamed, or named but not observed there) is not known gone. A CRPC's
+                // three new foci of March, "persistent" in the May report but counted only, read
+                // "did not persist — not progression" (unseen record cb42-c).
+                let persisting = new.filter { confirmation.observation(of: $0)?.present == true }.count
+                let unrecorded = new.filter { confirmation.observation(of: $0) == nil }.count
                 let confirmed = isFirst
                     ? newLesions(on: confirmation, against: scan).count >= Self.newLesionsNeeded
-                    : new.filter { confirmation.observation(of: $0)?.present == true }.count >= Self.newLesionsNeeded
+                    : persisting >= Self.newLesionsNeeded
                 status = confirmed
                     ? .progression(confirmedBy: confirmation.id)
-                    : isFirst ? .flare(checkedOn: confirmation.id) : .notPersisting(checkedOn: confirmation.id)
+                    : isFirst ? .flare(checkedOn: confirmation.id)
+                    : persisting + unrecorded >= Self.newLesionsNeeded
+                    ? .persistenceUnknown(checkedOn: confirmation.id, persisting: persisting, unrecorded: unrecorded)
+                    : .notPersisting(checkedOn: confirmation.id)
             } else {
                 status = .unconfirmed
             }
@@ -134,6 +146,14 @@ struct PCWG3Rules {
             detail = LocalizedText(
                 en: "\(count) new lesions against \(referenceText.en); fewer than 2 of them persist on \(studyDate(checkedOn)).",
                 zh: "较\(referenceText.zhHans)新增 \(count) 处病灶；\(studyDate(checkedOn)) 复查时持续存在者少于 2 处。")
+        case .persistenceUnknown(let checkedOn, let persisting, let unrecorded):
+            severity = .advisory
+            title = LocalizedText(
+                en: "New lesions of \(scan.date): whether they persist on \(studyDate(checkedOn)) is not recorded (PCWG3)",
+                zh: "\(scan.date) 的新病灶：\(studyDate(checkedOn)) 复查时是否持续存在未记录（PCWG3）")
+            detail = LocalizedText(
+                en: "\(count) new lesions against \(referenceText.en); on the scan of \(studyDate(checkedOn)) (≥ 6 weeks later) \(persisting) recorded as persisting, \(unrecorded) not recorded by name. PCWG3 calls progression when ≥ 2 persist: read that scan for them and record each as a lesion with its site — until then progression is neither confirmed nor excluded.",
+                zh: "较\(referenceText.zhHans)新增 \(count) 处病灶；\(studyDate(checkedOn))（≥6 周后）扫描中记录持续存在 \(persisting) 处，\(unrecorded) 处未按病灶记录。PCWG3 以 ≥2 处持续存在判定进展：请在该次扫描中核对，并将每处按部位记录为病灶——在此之前既不能确认也不能排除进展。")
         case .unconfirmed:
             severity = .advisory
             title = LocalizedText(
