@@ -291,3 +291,28 @@ import Testing
         #expect(try march(mixed).detail.en.contains("1 recorded as persisting, 1 not recorded by name"))
     }
 }
+
+/// cb43-a (unseen record, 2026-12-04): denosumab given a week after an osteonecrosis of the jaw was
+/// recorded, the jaw not healed: the finding read "the next dose waits for that decision" as if no
+/// dose had come since. Rule set 2026.12.215: the doses since are named — record the decision with
+/// dental care if continuing was decided (Yarom 2019).
+@Suite struct DosesAfterOsteonecrosisTests {
+    func finding(dosesSince: [String]) throws -> Finding {
+        var r = baseCase()
+        var course = Treatment(id: "D1", kind: .boneModifyingAgent, start: day("2025-01-25"), agent: .denosumab, doseMg: 120, intervalWeeks: 4)
+        course.doses = [day("2025-01-25"), day("2026-07-30")] + dosesSince.map(day)
+        r.treatments.append(course)
+        r.dentalExams = [day("2025-01-20")]
+        r.events = [ClinicalEvent(date: day("2026-08-20"), kind: .osteonecrosisOfJaw)]
+        return try #require(assess(r, asOf: day("2026-08-30")).rule("boneAgents.osteonecrosisOfJaw").first)
+    }
+
+    @Test func dosesGivenSinceAreNamed() throws {
+        let after = try finding(dosesSince: ["2026-08-27"])
+        #expect(after.detail.en.contains("Given since it was recorded: denosumab 2026-08-27 — if continuing was decided with dental care, record that decision."), "\(after.detail.en)")
+        #expect(after.detail.zhHans.contains("记录颌骨坏死后仍有给药：2026-08-27 地舒单抗"))
+        #expect(after.severity == .warning)
+        let none = try finding(dosesSince: [])
+        #expect(!none.detail.en.contains("Given since"))
+    }
+}

@@ -72,6 +72,17 @@ extension BoneAgentRules {
             : LocalizedText(
                 en: "Whether to hold \(running.en) is decided with them on the individual benefit and risk; the next dose\(next.map { " (due \($0.1))" } ?? "") waits for that decision.",
                 zh: "是否暂停\(running.zhHans)需与其按个体获益与风险共同决定；下一次给药\(next.map { "（原定 \($0.1)）" } ?? "")等待该决定。")
+        // Doses given after the jaw was recorded, the jaw not healed: the decision the finding
+        // waits for may have been taken and not recorded, or not taken (unseen record cb43-a:
+        // denosumab given a week after its osteonecrosis of the jaw, read "the next dose waits").
+        let since = agents.filter { !$0.planned }.flatMap { course in
+            course.givenDoses.filter { $0.earliestDay > onj.date.latestDay && index.known($0) }.map { (course, $0) }
+        }.sorted { $0.1 < $1.1 }
+        let givenSince = since.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " Given since it was recorded: \(since.map { "\($0.0.agent?.label.en ?? $0.0.label.en) \($0.1)" }.joined(separator: ", ")) — if continuing was decided with dental care, record that decision.",
+                zh: "记录颌骨坏死后仍有给药：\(since.map { "\($0.1) \($0.0.agent?.label.zhHans ?? $0.0.label.zhHans)" }.joined(separator: "、"))——如已与口腔科商定继续用药，请记录该决定。")
         return [Finding(
             ruleId: "boneAgents.osteonecrosisOfJaw", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: onj.date,
@@ -79,9 +90,9 @@ extension BoneAgentRules {
                 en: "Osteonecrosis of the jaw on record (\(onj.date)\(after.en)) — dental care decides with medical oncology",
                 zh: "病历记录颌骨坏死（\(onj.date)\(after.zhHans)）——由口腔科与肿瘤内科共同决定"),
             detail: LocalizedText(
-                en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse. \(hold.en)",
-                zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。\(hold.zhHans)"),
-            inputs: [FindingInput("onj", onj.date.description)],
+                en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse. \(hold.en)\(givenSince.en)",
+                zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。\(hold.zhHans)\(givenSince.zhHans)"),
+            inputs: [FindingInput("onj", onj.date.description), FindingInput("dosesSince", String(since.count))],
             sources: [Self.yarom2019, Self.onjLabels],
             claims: courses.map { Claim(.boneAgentTiming, about: $0.id, "withhold") })]
     }
