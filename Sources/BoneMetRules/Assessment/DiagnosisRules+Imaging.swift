@@ -1,0 +1,163 @@
+/// Imaging by purpose (the source hospital: X-ray and CT with the bone window for diagnosis and
+/// response, MRI before an operation and for the cord, bone scan or PET-CT to survey) and tracer
+/// uptake without bone destruction (scenario 2).
+extension DiagnosisRules {
+    /// CT read without the bone window: bone destruction, the key evidence, can be missed.
+    func ctWindowFindings() -> [Finding] {
+        // Windows not recorded (an EHR's ImagingStudy, a report pasted without them) say nothing
+        // of what was read: one advisory names those CTs, asking for the windows — each read
+        // "was not read with the bone window" (a warning per CT) though its report named bone
+        // destruction (cb20-z, 2026.12.111). The rules already give such a CT no power to
+        // exclude destruction (`hasBoneWindowCT`).
+        let unrecorded = index.studies.filter { $0.modality == .ct && $0.windows.isEmpty }
+        var findings: [Finding] = []
+        if !unrecorded.isEmpty {
+            let names = LocalizedText.joined(unrecorded.map(\.label), en: "; ", zh: "、")
+            findings.append(Finding(
+                ruleId: "diagnosis.imaging.ctWindowsNotRecorded", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                subject: unrecorded.count == 1 ? .study(unrecorded[0].id) : .patient, date: unrecorded.map(\.date).max(),
+                title: LocalizedText(
+                    en: "\(names.en): windows not recorded — was the bone window read?",
+                    zh: "\(names.zhHans)：未记录阅片窗位——是否阅骨窗？"),
+                detail: LocalizedText(
+                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis, and the soft-tissue window alone misses it. Record the windows read: until then a CT that saw no destruction does not exclude it.",
+                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请记录阅片窗位：在此之前，该 CT 未见骨质破坏不能排除破坏。"),
+                inputs: [FindingInput("studies", unrecorded.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
+        }
+        return findings + index.studies.filter { $0.modality == .ct && !$0.windows.isEmpty && !$0.windows.contains(.bone) }.map { study in
+            // In clinical words in each language (the Chinese page showed "softTissue").
+            let read = LocalizedText.joined(study.windows.map(\.label), en: ", ", zh: "、")
+            return Finding(
+                ruleId: "diagnosis.imaging.ctWithoutBoneWindow", severity: .warning, duty: .diagnosis, specialty: .radiology,
+                subject: .study(study.id), date: study.date,
+                title: LocalizedText(
+                    en: "\(study.label.en) was not read with the bone window",
+                    zh: "\(study.label.zhHans) 未阅骨窗"),
+                detail: LocalizedText(
+                    en: "Bone destruction on the CT bone window is the key evidence of a bone metastasis; the soft-tissue window alone misses it. Re-read this CT with the bone window (a complete read is soft-tissue + bone window + contrast). Windows read: \(read.en).",
+                    zh: "CT 骨窗上的骨质破坏是骨转移的关键证据，仅看软组织窗会漏诊。请用骨窗重新阅片（完整阅片 = 软组织窗 + 骨窗 + 增强）。已阅窗位：\(read.zhHans)。"),
+                inputs: [FindingInput("windows", study.windows.map(\.rawValue).joined(separator: ","))], sources: [Self.sourceHospital])
+        }
+    }
+
+    func imagingByPurposeFindings() -> [Finding] {
+        var findings: [Finding] = []
+        let lesions = index.metastaticLesions
+        // A whole-body CT or MRI screens the whole skeleton too (and is myeloma's own survey); a
+        // bone scan or PET-CT of one region (SPECT of the pelvis) does not.
+        if !lesions.isEmpty && !index.skeletonSurveyed {
+            // Myeloma's lesions are lytic without osteoblastic reaction: a bone scan misses them,
+            // and whole-body low-dose CT (or PET-CT, whole-body MRI) is the survey (IMWG 2019).
+            let myeloma = index.bonePrimaryCandidates.contains { [.myeloma, .plasmacytoma].contains($0.effectiveHistology) || $0.site == .myeloma }
+            findings.append(purposeFinding(
+                "diagnosis.imaging.wholeBodyScreening", subject: .patient,
+                title: LocalizedText(en: "No whole-body screening on record", zh: "无全身筛查记录"),
+                detail: myeloma
+                    ? LocalizedText(
+                        en: "Whole-body imaging for myeloma: whole-body low-dose CT, PET-CT or whole-body MRI — a bone scan misses myeloma's lytic lesions.",
+                        zh: "骨髓瘤的全身影像：全身低剂量 CT、PET-CT 或全身 MRI——骨扫描会漏诊骨髓瘤的溶骨性病灶。")
+                    : LocalizedText(
+                        en: "Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT. Confirm what it finds on X-ray/CT.",
+                        zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。"),
+                also: myeloma ? [Self.hillengass2019] : []))
+        }
+        // Lesions without an X-ray or CT bone-window read: one finding for all of them (six
+        // bone-scan foci gave six identical advisories), naming each.
+        let unread = lesions.filter { lesion in
+            !index.presentPoints(lesion.id).contains { $0.study.modality == .xray || $0.study.hasBoneWindowCT }
+        }
+        if let first = unread.first {
+            let names = LocalizedText.joined(unread.map { index.label($0) }, en: "; ", zh: "、")
+            findings.append(Finding(
+                ruleId: "diagnosis.imaging.diagnosticImaging", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                subject: unread.count == 1 ? .lesion(first.id) : .patient, date: index.assessedOn,
+                title: unread.count == 1
+                    ? LocalizedText(en: "\(names.en): no X-ray or CT bone-window read", zh: "\(names.zhHans)：无 X 线或 CT 骨窗阅片")
+                    : LocalizedText(
+                        en: "\(unread.count) lesions without an X-ray or CT bone-window read: \(names.en)",
+                        zh: "\(unread.count) 处病灶无 X 线或 CT 骨窗阅片：\(names.zhHans)"),
+                detail: LocalizedText(
+                    en: "For diagnosis and response assessment use plain X-ray and CT (soft-tissue + bone window + contrast); X-ray shows lytic / blastic / mixed character.",
+                    zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。"),
+                inputs: [FindingInput("lesions", unread.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
+        }
+        for lesion in lesions {
+            let points = index.presentPoints(lesion.id)
+            // Judged on the X-ray/CT/MRI reads only: a bone-scan hot spot read on a film alone
+            // still needs the CT (a rib seen on both was not told so).
+            let anatomic = points.filter(\.readsBone)
+            if lesion.bone == .rib && !anatomic.isEmpty && anatomic.allSatisfy({ $0.study.modality == .xray }) {
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.ribOnXray", subject: .lesion(lesion.id),
+                    title: LocalizedText(en: "\(index.label(lesion).en): ribs are poorly seen on X-ray", zh: "\(index.label(lesion).zhHans)：X 线对肋骨显示不佳"),
+                    detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
+            }
+            let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
+            let deficit = index.latestNeurology(for: lesion.id)?.showsDeficit == true
+            let hasMRI = points.contains { $0.study.modality == .mri }
+            if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
+                    title: LocalizedText(en: "\(index.label(lesion).en): MRI needed", zh: "\(index.label(lesion).zhHans)：需行 MRI"),
+                    detail: lesion.isSpinal
+                        ? LocalizedText(
+                            en: "MRI shows the pre-operative extent and spinal cord compression (ESCC grading on axial T2).",
+                            zh: "MRI 用于显示术前范围及脊髓压迫（轴位 T2 行 ESCC 分级）。")
+                        : LocalizedText(
+                            en: "MRI shows the pre-operative extent in the marrow and soft tissue.",
+                            zh: "MRI 用于显示术前病灶在骨髓和软组织内的范围。")))
+            }
+        }
+        return findings
+    }
+
+    func purposeFinding(
+        _ rule: String, subject: FindingSubject, title: LocalizedText, detail: LocalizedText, also: [Citation] = []
+    ) -> Finding {
+        Finding(
+            ruleId: rule, severity: .advisory, duty: .diagnosis, specialty: .radiology, subject: subject, date: index.assessedOn,
+            title: title, detail: detail, sources: [Self.sourceHospital] + also)
+    }
+
+    /// Bone-scan uptake without CT destruction is not a metastasis (scenario 2).
+    func uptakeWithoutDestruction() -> (findings: [Finding], lesions: Set<String>) {
+        var findings: [Finding] = []
+        var lesions: Set<String> = []
+        for lesion in index.seenLesions {
+            guard let ct = index.uptakeWithoutDestruction(lesion.id) else { continue }
+            lesions.insert(lesion.id)
+            let reading = Self.boneReading(ct.study)
+            let irradiated = index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned }
+            let field = irradiated
+                ? LocalizedText(en: " The lesion lies in an irradiated field, where uptake from treated or healing bone is expected.", zh: "病灶位于放疗野内，治疗后或修复中的骨可出现浓聚。")
+                : LocalizedText(en: "", zh: "")
+            // A fracture or collapse at the hot spot explains its uptake (unseen record cb39-b: an
+            // H-shaped sacral uptake, fracture lines without destruction on the CT, after pelvic
+            // radiotherapy): the other reading is named, as `collapseWithoutDestruction` names it.
+            let collapsed = index.presentPoints(lesion.id).contains { [.under50, .over50].contains($0.observation.collapse) }
+            let broken = index.brokenOnRecord(lesion.id)
+                ? (collapsed
+                    ? LocalizedText(
+                        en: " A collapse is recorded here: a collapsing or healing fracture takes up tracer, and an osteoporotic (insufficiency) fracture is the other reading of both.",
+                        zh: "此处记录有椎体塌陷：塌陷或愈合中的骨折可出现浓聚，骨质疏松性（功能不全性）骨折可同时解释二者。")
+                    : LocalizedText(
+                        en: " A fracture is recorded here: a healing fracture takes up tracer, and an osteoporotic (insufficiency) fracture is the other reading of both.",
+                        zh: "此处记录有骨折：愈合中的骨折可出现浓聚，骨质疏松性（功能不全性）骨折可同时解释二者。"))
+                : LocalizedText(en: "", zh: "")
+            let mri = mriSignal(lesion.id)
+            findings.append(Finding(
+                ruleId: "diagnosis.uptakeWithoutDestruction", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .lesion(lesion.id), date: ct.study.date,
+                title: LocalizedText(
+                    en: "\(index.label(lesion).en): uptake without bone destruction — not a metastasis diagnosis",
+                    zh: "\(index.label(lesion).zhHans)：有浓聚但无骨质破坏——不诊断骨转移"),
+                detail: LocalizedText(
+                    en: "Tracer uptake, but the \(reading.en) (\(ct.study.date)) shows no bone destruction\(ct.observation.present ? "" : " — no lesion at all"). Do not diagnose or treat it as a metastasis; follow up on the CT bone window.\(broken.en)\(field.en)\(mri.en)",
+                    zh: "有放射性浓聚，但\(reading.zhHans)（\(ct.study.date)）未见骨质破坏\(ct.observation.present ? "" : "，亦未见病灶")。不应诊断或按骨转移治疗；请以 CT 骨窗随访。\(broken.zhHans)\(field.zhHans)\(mri.zhHans)"),
+                inputs: [FindingInput("uptake", "true"), FindingInput("boneDestruction", "false"), FindingInput("irradiated", irradiated.description),
+                         FindingInput("fractureOrCollapse", index.brokenOnRecord(lesion.id).description)],
+                sources: [Self.sourceHospital]))
+        }
+        return (findings, lesions)
+    }
+}
