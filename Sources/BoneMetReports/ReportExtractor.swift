@@ -207,9 +207,10 @@ public struct ReportExtractor: Sendable {
             }
             mentions.sort { $0.span < $1.span }
             let sentenceTriggers = triggerMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
+            let siteSpans = groups.flatMap { $0.map(\.span) }
             for index in mentions.indices {
                 mentions[index].certainty = certainty(
-                    of: mentions[index], among: mentions, triggers: sentenceTriggers, sites: groups.flatMap { $0.map(\.span) }, text: text)
+                    of: mentions[index], among: mentions, triggers: sentenceTriggers, sites: siteSpans, text: text)
             }
             // "No new lytic lesion." / "未见新发骨质破坏": about the rest of the skeleton, not
             // the lesion described before — a sentence without a site that denies a lesion,
@@ -237,7 +238,7 @@ public struct ReportExtractor: Sendable {
                 if mention.field == "comparison", mention.value == "new", Self.countsUnplacedLesions(text, around: mention.span, groups: groups) { continue }
                 // "原有病灶浓聚程度相仿，新见右第8肋及T12两处浓聚灶": a clause whose subject is the
                 // lesions already known, unnamed, speaks of none of the sites named elsewhere.
-                if Self.speaksOfUnnamedLesions(text, clause: Self.clause(text, around: mention.span), sites: groups.flatMap { $0.map(\.span) }) { continue }
+                if Self.speaksOfUnnamedLesions(text, clause: Self.clause(text, around: mention.span), sites: siteSpans) { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)

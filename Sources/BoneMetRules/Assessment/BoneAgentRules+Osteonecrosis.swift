@@ -34,10 +34,14 @@ extension BoneAgentRules {
 
     private func resumed(after episodes: [ClinicalEvent]) -> (onj: ClinicalEvent, agent: Treatment, day: PartialDate)? {
         guard let last = episodes.max(by: { $0.date < $1.date }), episodes.allSatisfy({ !$0.isCurrent }) else { return nil }
-        let resumed = agents.filter { !$0.planned }.flatMap { course in
-            course.givenDoses.filter { $0.earliestDay > last.date.latestDay && index.known($0) }.map { (course, $0) }
-        }.min { $0.1 < $1.1 }
-        return resumed.map { (last, $0.0, $0.1) }
+        return dosesGiven(after: last.date).first.map { (last, $0.course, $0.day) }
+    }
+
+    /// Every dose of a bone-modifying agent given after a day, as of the assessment, earliest first.
+    private func dosesGiven(after date: PartialDate) -> [(course: Treatment, day: PartialDate)] {
+        agents.filter { !$0.planned }.flatMap { course in
+            course.givenDoses.filter { $0.earliestDay > date.latestDay && index.known($0) }.map { (course, $0) }
+        }.sorted { $0.day < $1.day }
     }
 
     func osteonecrosisOfJawFindings() -> [Finding] {
@@ -75,14 +79,12 @@ extension BoneAgentRules {
         // Doses given after the jaw was recorded, the jaw not healed: the decision the finding
         // waits for may have been taken and not recorded, or not taken (unseen record cb43-a:
         // denosumab given a week after its osteonecrosis of the jaw, read "the next dose waits").
-        let since = agents.filter { !$0.planned }.flatMap { course in
-            course.givenDoses.filter { $0.earliestDay > onj.date.latestDay && index.known($0) }.map { (course, $0) }
-        }.sorted { $0.1 < $1.1 }
+        let since = dosesGiven(after: onj.date)
         let givenSince = since.isEmpty
             ? LocalizedText(en: "", zh: "")
             : LocalizedText(
-                en: " Given since it was recorded: \(since.map { "\($0.0.agent?.label.en ?? $0.0.label.en) \($0.1)" }.joined(separator: ", ")) — if continuing was decided with dental care, record that decision.",
-                zh: "记录颌骨坏死后仍有给药：\(since.map { "\($0.1) \($0.0.agent?.label.zhHans ?? $0.0.label.zhHans)" }.joined(separator: "、"))——如已与口腔科商定继续用药，请记录该决定。")
+                en: " Given since it was recorded: \(since.map { "\($0.course.agent?.label.en ?? $0.course.label.en) \($0.day)" }.joined(separator: ", ")) — if continuing was decided with dental care, record that decision.",
+                zh: "记录颌骨坏死后仍有给药：\(since.map { "\($0.day) \($0.course.agent?.label.zhHans ?? $0.course.label.zhHans)" }.joined(separator: "、"))——如已与口腔科商定继续用药，请记录该决定。")
         return [Finding(
             ruleId: "boneAgents.osteonecrosisOfJaw", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: onj.date,

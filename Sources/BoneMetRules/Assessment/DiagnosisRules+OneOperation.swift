@@ -7,21 +7,19 @@
 extension DiagnosisRules {
     func oneFindingPerOperation(_ findings: [Finding]) -> [Finding] {
         var byOperation: [String: [Int]] = [:]
-        var order: [String] = []
+        var order: [Treatment] = []
         for (position, finding) in findings.enumerated() {
             guard finding.ruleId == "diagnosis.biopsy.indicated", case .lesion(let lesion) = finding.subject,
                 finding.inputs.map(\.name) == ["surgeryPlanned"],
                 let operation = index.treatments.first(where: { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion) })
             else { continue }
-            if byOperation[operation.id] == nil { order.append(operation.id) }
+            if byOperation[operation.id] == nil { order.append(operation) }
             byOperation[operation.id, default: []].append(position)
         }
         var merged: [Int: Finding] = [:]
         var dropped: Set<Int> = []
-        for id in order {
-            guard let positions = byOperation[id], positions.count > 1, let first = positions.first,
-                let operation = index.treatments.first(where: { $0.id == id })
-            else { continue }
+        for operation in order {
+            guard let positions = byOperation[operation.id], positions.count > 1, let first = positions.first else { continue }
             // In the order the operation lists them.
             let lesions = positions.compactMap { position -> Lesion? in
                 guard case .lesion(let lesion) = findings[position].subject else { return nil }

@@ -178,10 +178,13 @@ public struct NeurologyRecord: Sendable, Hashable, Encodable {
 
     /// A deficit by either field: myelopathy or cauda equina compression, or a Frankel grade
     /// below E (Frankel 1969: E is normal motor and sensory function) — the worse of the two.
-    public var showsDeficit: Bool { status.isCompressionDeficit || (frankel.map { $0 != .E } ?? false) }
+    public var showsDeficit: Bool { status.isCompressionDeficit || frankelDeficit }
 
     /// "Neurologically intact" written beside Frankel A–D: one of the two is wrong.
-    public var statusContradictsFrankel: Bool { status == .intact && (frankel.map { $0 != .E } ?? false) }
+    public var statusContradictsFrankel: Bool { status == .intact && frankelDeficit }
+
+    /// A Frankel grade below E on record.
+    private var frankelDeficit: Bool { frankel.map { $0 != .E } ?? false }
 }
 
 public enum NeurologicalStatus: String, InputEnum, Codable {
