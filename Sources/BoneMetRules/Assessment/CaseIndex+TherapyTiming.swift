@@ -74,7 +74,12 @@ extension CaseIndex {
         if candidates.contains(where: { $0.effectiveCastrationResistant == true }) { return true }
         let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
         if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
-        if record.visceralMetastases?.contains(where: { before($0.date) }) == true { return true }
+        // Visceral metastases found before the bone's first metastasis; those of the same
+        // day are the same recurrence, found by one staging, and end the interval with it — a
+        // thyroid cancer eleven years on, lung nodules and T6 and sternal lysis on one staging
+        // CT, was no long interval (cb44-e).
+        let strictlyBefore = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.latestDay < date.earliestDay } ?? false }
+        if record.visceralMetastases?.contains(where: { strictlyBefore($0.date) }) == true { return true }
         if candidates.contains(where: { $0.site == .prostate }) {
             return labs.contains { lab in
                 guard lab.test == .psa, let limit = lab.upperLimit else { return false }

@@ -267,7 +267,7 @@ struct DiagnosisRules {
     /// The tests acid decalcification ruins, named for the primary the lesions come from: a
     /// lung adenocarcinoma's record was told about "ER/PR/HER2" when its EGFR and ALK tests
     /// were at stake (van Es 2019: DNA/RNA and in-situ hybridisation fail after acid).
-    private var testsAtStake: LocalizedText {
+    var testsAtStake: LocalizedText {
         switch Set(index.bonePrimaryCandidates.map(\.site)) {
         case [.breast]: LocalizedText(en: "ER/PR/HER2 in-situ hybridisation and DNA/RNA", zh: "ER/PR/HER2 原位杂交及 DNA/RNA")
         case [.lung]: LocalizedText(en: "EGFR, ALK and other driver-gene tests (DNA/RNA, FISH)", zh: "EGFR、ALK 等驱动基因检测（DNA/RNA、FISH）")
@@ -330,6 +330,7 @@ struct DiagnosisRules {
                 detail: detail,
                 inputs: [FindingInput("molecularTestsWanted", wanted ? "true" : "implied")], sources: [Self.vanEs2019, Self.sourceHospital]))
         }
+        if let tissue = tissueForMolecularTestsFinding(biopsyAdvised: biopsyAdvised, atTheLab: !atTheLab.isEmpty) { findings.append(tissue) }
         for biopsy in index.record.biopsies where biopsy.decalcification == .acid && index.known(biopsy.date) {
             // Only a specimen that is, or may be, the metastasis: a benign or myeloma result needs
             // no receptors or NGS of the solid cancer.
