@@ -87,3 +87,60 @@ import Testing
         #expect(!longInterval(record(visceral: "2025-06-01")))
     }
 }
+
+/// cb45-a (unseen record, 2026-12-04): a breast cancer on zoledronic acid every 4 weeks whose
+/// creatinine rose 72 → 118 µmol/L (0.81 → 1.33 mg/dL: a rise ≥ 0.5 over a normal baseline, the
+/// Zometa label's hold), peaked at 125 and came back within 10 % of baseline (79) three months
+/// later — three doses given meanwhile. Once the hold closed the course read only "4.0 mg for
+/// CrCl 60.5". Rule set 2026.12.216: `boneAgents.givenDuringRenalHold` names them.
+@Suite struct GivenDuringClosedHoldTests {
+    func record(agent: BoneAgent = .zoledronicAcid, labs: [(String, Double)] = [("2026-03-03", 72), ("2026-06-23", 118), ("2026-07-21", 125), ("2026-08-18", 84), ("2026-09-15", 79)],
+                doses: [String] = ["2026-03-05", "2026-04-02", "2026-06-25", "2026-07-23", "2026-08-20"]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1958-02-14")
+        r.patient.weights = [WeightRecord(date: day("2026-03-01"), kg: 58)]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, name: "bone agent", start: day("2026-03-05"), agent: agent,
+            doseMg: agent == .pamidronate ? 90 : 4, intervalWeeks: 4, doses: doses.map(day)))
+        r.labs = labs.map { LabResult(date: day($0.0), test: .creatinine, value: $0.1, unit: "µmol/L") }
+        return r
+    }
+
+    func during(_ r: CaseRecord, asOf: String = "2026-09-16") -> Finding? {
+        assess(r, asOf: day(asOf)).rule("boneAgents.givenDuringRenalHold").first
+    }
+
+    @Test func dosesGivenDuringAClosedHoldAreNamed() throws {
+        let finding = try #require(during(record()))
+        #expect(finding.detail.en.contains("rose from a baseline of 72 µmol/L (0.81 mg/dL) to 118 µmol/L (1.33 mg/dL) on 2026-06-23, up to 125 µmol/L"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("back within 10 % of baseline on 2026-09-15"))
+        #expect(finding.detail.en.contains("given meanwhile: 2026-06-25, 2026-07-23, 2026-08-20"))
+        #expect(finding.detail.en.contains("Now back: resume at the same dose"))
+        #expect(finding.detail.zhHans.contains("期间仍给药：2026-06-25、2026-07-23、2026-08-20"))
+        #expect(finding.severity == .warning)
+        // The hold is over: no renal-hold finding beside it, the dose finding stands.
+        let a = assess(record(), asOf: day("2026-09-16"))
+        #expect(!a.has("boneAgents.zoledronic.renalHold"))
+        #expect(a.has("boneAgents.zoledronic.dose"))
+    }
+
+    @Test func noDoseDuringTheHoldOrAHoldStillOpenSaysNothingHere() {
+        #expect(during(record(doses: ["2026-03-05", "2026-04-02", "2026-09-17"]), asOf: "2026-09-20") == nil)
+        // 84 µmol/L on 08-18 is not yet within 10 % (≤ 79.2): the hold's own finding names the doses.
+        let open = record(labs: [("2026-03-03", 72), ("2026-06-23", 118), ("2026-08-18", 84)])
+        #expect(during(open, asOf: "2026-08-25") == nil)
+        #expect(assess(open, asOf: day("2026-08-25")).has("boneAgents.zoledronic.renalHold"))
+    }
+
+    @Test func aHoldOpenAgainLeavesWhatToDoToItsOwnFinding() throws {
+        let again = record(labs: [("2026-03-03", 72), ("2026-06-23", 118), ("2026-09-15", 79), ("2026-10-13", 130)])
+        let finding = try #require(during(again, asOf: "2026-10-15"))
+        #expect(!finding.detail.en.contains("Now back"))
+        #expect(assess(again, asOf: day("2026-10-15")).has("boneAgents.zoledronic.renalHold"))
+    }
+
+    @Test func pamidronateIsFollowedTheSameWay() throws {
+        let finding = try #require(during(record(agent: .pamidronate)))
+        #expect(finding.title.en.hasPrefix("Pamidronate given while the label withheld it"), "\(finding.title.en)")
+    }
+}

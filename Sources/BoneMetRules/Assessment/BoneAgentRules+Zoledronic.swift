@@ -6,24 +6,45 @@ extension BoneAgentRules {
     /// 10 % of baseline (Zometa label: the hold is a state — a creatinine that has fallen but is
     /// still above that line keeps it). `trigger` is the result that opened the hold.
     static func renalHold(_ agent: Treatment, index: CaseIndex) -> RenalHold? {
+        renalHolds(agent, index: index).open
+    }
+
+    /// Every renal hold of a course: the one still open, and those closed by a creatinine back
+    /// within 10 % of baseline (`closedBy`), in order.
+    static func renalHolds(_ agent: Treatment, index: CaseIndex) -> (open: RenalHold?, closed: [ClosedRenalHold]) {
         // Pamidronate's label withholds it on the same renal deterioration (Aredia label; rule set
         // 2026.12.173), so its course is followed the same way.
         guard agent.agent == .zoledronicAcid || agent.agent == .pamidronate, !agent.planned, let start = agent.start,
             let baselineLab = index.latestLab(.creatinine, onOrBefore: start), let baseline = baselineLab.canonicalValue
-        else { return nil }
+        else { return (nil, []) }
         var hold: RenalHold?
+        var closed: [ClosedRenalHold] = []
         for lab in index.labs where lab.test == .creatinine && lab.date > start {
             guard lab.canonicalValue != nil else { continue }
             // In the laboratory's unit: µmol/L results are compared as reported, not through ÷ 88.4.
             let check = ZoledronicAcid.renalCheck(
                 baseline: .init(baselineLab.value, unit: baselineLab.unit), current: .init(lab.value, unit: lab.unit))
             if check.withhold {
-                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline)
+                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline, peak: hold.map { ($0.peak.canonicalValue ?? 0) >= (lab.canonicalValue ?? 0) ? $0.peak : lab } ?? lab)
             } else if let open = hold {
-                hold = check.withinTenPercent ? nil : RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline)
+                if check.withinTenPercent {
+                    closed.append(ClosedRenalHold(trigger: open.trigger, peak: open.peak, closedBy: lab, baselineLab: baselineLab))
+                    hold = nil
+                } else {
+                    hold = RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline, peak: open.peak)
+                }
             }
         }
-        return hold
+        return (hold, closed)
+    }
+
+    /// A renal hold that is over: the result that opened it, its highest creatinine and the result
+    /// back within 10 % of baseline.
+    struct ClosedRenalHold {
+        let trigger: LabResult
+        let peak: LabResult
+        let closedBy: LabResult
+        let baselineLab: LabResult
     }
 
     struct RenalHold {
@@ -32,6 +53,8 @@ extension BoneAgentRules {
         let current: LabResult
         let trigger: LabResult
         let baseline: Double
+        /// The highest creatinine of the hold so far.
+        let peak: LabResult
         /// Creatinine fell since the rise but is not yet within 10 % of baseline.
         var easing: Bool { !check.withhold }
     }

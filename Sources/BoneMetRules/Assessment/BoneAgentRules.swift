@@ -62,6 +62,7 @@ struct BoneAgentRules {
                 if let dose = ibandronate(agent) { findings.append(dose) }
             default: break
             }
+            if let during = givenDuringClosedHoldFinding(agent) { findings.append(during) }
             let osteoporosis = agent.osteoporosisBisphosphonate
             let choice = osteoporosis.map { osteoporosisBisphosphonate(agent, drug: $0) }
                 ?? (agent.isBoneLossDose ? boneLossDose(agent) : isAdjuvantBreastSchedule(agent) ? adjuvantBreastChoice(agent) : choice(agent))
