@@ -282,7 +282,8 @@ public enum FHIRCaseMapper {
                     ?? (onBone(r, lesions: lesions)
                         ? SurgicalProcedureText.read(
                             [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display),
-                            spinal: !lesions.isEmpty && lesions.allSatisfy { id in record.lesions.first { $0.id == id }?.isSpinal == true })
+                            spinal: !lesions.isEmpty && lesions.allSatisfy { id in record.lesions.first { $0.id == id }?.isSpinal == true },
+                            diaphyseal: !lesions.isEmpty && lesions.allSatisfy { id in record.lesions.first { $0.id == id }?.segment == .diaphysis })
                         : nil)
                 {
                     let id = FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)"

@@ -62,6 +62,10 @@ import Testing
         #expect(SurgicalProcedureText.read(["人工股骨头置换术"]) == .arthroplasty)
         #expect(SurgicalProcedureText.read(["Bipolar hemiarthroplasty, left hip"]) == .arthroplasty)
         #expect(SurgicalProcedureText.read(["proximal femur resection, tumour endoprosthesis"]) == .arthroplasty)
+        // cb46-b: a shaft's segment replaced by an intercalary prosthesis replaces no joint.
+        #expect(SurgicalProcedureText.read(["左股骨干肿瘤段切除+人工假体重建"], diaphyseal: true) == .resection)
+        #expect(SurgicalProcedureText.read(["左股骨干肿瘤段切除+人工假体重建"]) == .arthroplasty)
+        #expect(SurgicalProcedureText.read(["股骨远端肿瘤切除+人工膝关节置换"], diaphyseal: true) == .arthroplasty)
         #expect(SurgicalProcedureText.read(["右肱骨病灶刮除骨水泥填充"]) == .curettage)
         #expect(SurgicalProcedureText.read(["股骨骨水泥成形术"]) == .cementAugmentation)
         // The plate beside the curettage is what protects the bone: a fixation, its kind unstated.

@@ -331,6 +331,11 @@ import Testing
         #expect(lesion.label.en == "other bone (右侧髌骨)")
         #expect(lesion.label.zhHans == "其他骨（右侧髌骨）")
         #expect(Lesion(id: "L2", bone: .other).label.en == "other bone")
+        // cb45-d: the side recorded and written in the note is said once in Chinese.
+        let knee = Lesion(id: "L3", bone: .other, laterality: .right, note: "右膝关节")
+        #expect(knee.label.zhHans == "其他骨（右膝关节）")
+        #expect(knee.label.en == "right other bone (右膝关节)")
+        #expect(Lesion(id: "L4", bone: .other, laterality: .left, note: "髌骨").label.zhHans == "左其他骨（髌骨）")
     }
 }
 

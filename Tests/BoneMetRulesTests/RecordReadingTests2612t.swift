@@ -144,3 +144,62 @@ import Testing
         #expect(finding.title.en.hasPrefix("Pamidronate given while the label withheld it"), "\(finding.title.en)")
     }
 }
+
+/// cb46-a (unseen record, 2026-12-04): a lobular breast cancer on anastrozole, CA 15-3 rising, L3
+/// and the ilium hot on PET-CT with marrow replaced on MRI (T1 low, STIR high, restricted
+/// diffusion) and no destruction on the CT bone window, read "uptake without bone destruction —
+/// do not diagnose or treat it as a metastasis; follow up on the CT bone window". The source
+/// hospital's rule is a bone scan's: its uptake is the bone's reaction. PET-CT and MRI against the
+/// CT is imaging that cannot decide — pathology does. Rule set 2026.12.218: one warning for the
+/// lesions so read, an image-guided biopsy, EDTA for the cancer's tests.
+@Suite struct PETAndMRIAgainstTheBoneWindowTests {
+    func record(tracer: Modality = .petCt, mriNormal: Bool? = false, lesions: [String] = ["L3", "Il"]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 ER+ PR+ HER2-", diagnosed: day("2022-09"))]
+        r.lesions = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "Il", bone: .pelvis, laterality: .left)]
+            .filter { lesions.contains($0.id) }
+        r.studies = [
+            ImagingStudy(id: "P", date: day("2026-06-02"), modality: tracer, observations: lesions.map { observation($0) { $0.uptake = true; $0.boneDestruction = false } }),
+            ct("C", "2026-06-03", lesions.map { observation($0) { $0.boneDestruction = false } }),
+        ]
+        if let mriNormal {
+            r.studies.append(ImagingStudy(
+                id: "M", date: day("2026-06-05"), modality: .mri, coverage: [.lumbarSpine, .pelvis],
+                observations: lesions.map { observation($0) { $0.normalSignal = mriNormal } }))
+        }
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "阿那曲唑", systemicClass: .endocrine, start: day("2022-11-01"))]
+        return r
+    }
+
+    @Test func petAndMRIAgainstTheCTAskForPathology() throws {
+        let a = assess(record(), asOf: day("2026-06-08"))
+        let findings = a.rule("diagnosis.uptakeWithoutDestruction")
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.subject == .patient)
+        #expect(finding.title.en == "left pelvis; L3 vertebra: PET-CT and MRI abnormal, no bone destruction — pathology decides", "\(finding.title.en)")
+        #expect(finding.detail.en.contains("an image-guided biopsy decides"))
+        #expect(finding.detail.en.contains("One biopsy of the most accessible of them answers for all."))
+        #expect(finding.detail.zhHans.contains("影像引导下活检"))
+        #expect(!finding.detail.zhHans.contains("， CT"))
+        #expect(Set(finding.claims.map(\.about)) == ["L3", "Il"])
+        // The biopsy's specimen: a breast cancer's receptors are re-tested — EDTA.
+        #expect(a.rule("diagnosis.biopsy.edta").contains { $0.title.en == "Ask pathology for EDTA decalcification" })
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    @Test func oneLesionIsItsOwnSubject() throws {
+        let finding = try #require(assess(record(lesions: ["L3"]), asOf: day("2026-06-08")).rule("diagnosis.uptakeWithoutDestruction").first)
+        #expect(finding.subject == .lesion("L3"))
+        #expect(!finding.detail.en.contains("One biopsy"))
+    }
+
+    @Test func aBoneScanOrAnMRIThatAgreesKeepsTheFollowUp() throws {
+        for r in [record(tracer: .boneScan), record(mriNormal: true), record(mriNormal: nil)] {
+            let findings = assess(r, asOf: day("2026-06-08")).rule("diagnosis.uptakeWithoutDestruction")
+            #expect(findings.count == 2)
+            #expect(findings.allSatisfy { $0.severity == .advisory && $0.detail.en.contains("follow up on the CT bone window") })
+        }
+    }
+}

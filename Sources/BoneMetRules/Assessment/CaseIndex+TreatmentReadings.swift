@@ -12,7 +12,9 @@ extension CaseIndex {
     /// read against the fractures known then).
     static func procedureReading(_ operation: Treatment, in record: CaseRecord, known: (PartialDate) -> Bool) -> SurgicalProcedure? {
         let lesions = operation.lesions.compactMap { id in record.lesions.first { $0.id == id } }
-        let read = SurgicalProcedureText.read([operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal))
+        let read = SurgicalProcedureText.read(
+            [operation.name], spinal: !lesions.isEmpty && lesions.allSatisfy(\.isSpinal),
+            diaphyseal: !lesions.isEmpty && lesions.allSatisfy { $0.segment == .diaphysis })
         guard read == .other else { return read }
         guard let start = operation.start else {
             // A planned fixation, not yet dated, is of the fracture its lesion has, else

@@ -120,10 +120,27 @@ extension DiagnosisRules {
     }
 
     /// Bone-scan uptake without CT destruction is not a metastasis (scenario 2).
-    func uptakeWithoutDestruction() -> (findings: [Finding], lesions: Set<String>) {
+    func uptakeWithoutDestruction() -> (findings: [Finding], lesions: Set<String>, biopsyAdvised: Bool) {
         var findings: [Finding] = []
         var lesions: Set<String> = []
-        for lesion in index.seenLesions {
+        // PET-CT uptake and abnormal marrow signal on MRI at a lesion the CT bone window finds
+        // intact: two readings against one, imaging cannot decide now — pathology does (source
+        // hospital: pathology is the gold standard when imaging cannot decide). A bone scan's
+        // uptake is the bone's reaction and follows fractures, degeneration and healing, hence
+        // "follow up on the bone window"; a PET-CT's marks the tumour's own metabolism, and
+        // marrow metastases — lobular breast cancer's above all — replace marrow before they
+        // destroy bone. cb46-a: a lobular breast cancer on anastrozole, CA 15-3 rising, L3 and
+        // ilium hot on PET-CT with marrow replaced on MRI, read "do not diagnose … follow up".
+        let disagreeing = index.seenLesions.filter { lesion in
+            index.uptakeWithoutDestruction(lesion.id) != nil
+                && index.presentPoints(lesion.id).contains { $0.study.modality == .petCt && $0.observation.uptake == true }
+                && index.presentPoints(lesion.id).last(where: { $0.study.modality == .mri && $0.observation.normalSignal != nil })?.observation.normalSignal == false
+        }
+        if !disagreeing.isEmpty {
+            findings.append(imagingDisagreesFinding(disagreeing))
+            lesions.formUnion(disagreeing.map(\.id))
+        }
+        for lesion in index.seenLesions where !lesions.contains(lesion.id) {
             guard let ct = index.uptakeWithoutDestruction(lesion.id) else { continue }
             lesions.insert(lesion.id)
             let reading = Self.boneReading(ct.study)
@@ -158,6 +175,43 @@ extension DiagnosisRules {
                          FindingInput("fractureOrCollapse", index.brokenOnRecord(lesion.id).description)],
                 sources: [Self.sourceHospital]))
         }
-        return (findings, lesions)
+        return (findings, lesions, !disagreeing.isEmpty)
+    }
+
+    /// PET-CT uptake and abnormal MRI signal at lesions the CT bone window finds intact: not yet
+    /// a metastasis diagnosis, and not a matter for follow-up — one image-guided biopsy of the
+    /// most accessible decides (source hospital: pathology when imaging cannot decide). One
+    /// finding for them all: one biopsy answers.
+    func imagingDisagreesFinding(_ lesions: [Lesion]) -> Finding {
+        let readings = lesions.map { lesion -> LocalizedText in
+            let points = index.presentPoints(lesion.id)
+            let pet = points.last { $0.study.modality == .petCt && $0.observation.uptake == true }.map { "\($0.study.date)" } ?? ""
+            let mri = points.last { $0.study.modality == .mri && $0.observation.normalSignal == false }.map { "\($0.study.date)" } ?? ""
+            let ct = index.uptakeWithoutDestruction(lesion.id)
+            let reading = ct.map { Self.boneReading($0.study) } ?? LocalizedText(en: "CT bone window", zh: "CT 骨窗")
+            let ctDate = ct.map { "\($0.study.date)" } ?? ""
+            return LocalizedText(
+                en: "\(index.label(lesion).en): uptake on the PET-CT (\(pet)), abnormal marrow signal on the MRI (\(mri)), no destruction on the \(reading.en) (\(ctDate))",
+                zh: "\(index.label(lesion).zhHans)：PET-CT（\(pet)）有浓聚，MRI（\(mri)）骨髓信号异常，\(String(reading.zhHans.drop { $0 == " " }))（\(ctDate)）未见骨质破坏")
+        }
+        let names = LocalizedText.joined(lesions.map { index.label($0) }, en: "; ", zh: "、")
+        let list = LocalizedText.joined(readings, en: "; ", zh: "；")
+        let one = lesions.count > 1
+            ? LocalizedText(en: " One biopsy of the most accessible of them answers for all.", zh: "选最易取材者活检一处即可。")
+            : LocalizedText(en: "", zh: "")
+        let first = lesions[0]
+        return Finding(
+            ruleId: "diagnosis.uptakeWithoutDestruction", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+            subject: lesions.count == 1 ? .lesion(first.id) : .patient,
+            date: lesions.compactMap { index.uptakeWithoutDestruction($0.id)?.study.date }.max() ?? index.assessedOn,
+            title: LocalizedText(
+                en: "\(names.en): PET-CT and MRI abnormal, no bone destruction — pathology decides",
+                zh: "\(names.zhHans)：PET-CT 与 MRI 异常而无骨质破坏——由病理定论"),
+            detail: LocalizedText(
+                en: "\(list.en.sentenceStart). Imaging disagrees and cannot decide — metastases in the marrow can precede destruction. Not a metastasis diagnosis yet, and no response or progression is judged on it: an image-guided biopsy decides (pathology is the gold standard).\(one.en)",
+                zh: "\(list.zhHans)。影像结论不一致，无法定性——骨髓内转移可先于骨质破坏出现。目前尚不能诊断骨转移，也不据此判断疗效或进展：请行影像引导下活检（病理是金标准）。\(one.zhHans)"),
+            inputs: [FindingInput("uptake", "petCt"), FindingInput("mriSignal", "abnormal"), FindingInput("boneDestruction", "false"),
+                     FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
+            sources: [Self.sourceHospital], claims: lesions.map { Claim(.biopsy, about: $0.id, "biopsy") })
     }
 }

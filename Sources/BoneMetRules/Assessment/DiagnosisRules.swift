@@ -23,7 +23,7 @@ struct DiagnosisRules {
         findings += blastic.findings
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
         findings += biopsy
-        findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised)
+        findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised || uptakeOnly.biopsyAdvised)
         if let search = primarySearchFinding() { findings.append(search) }
         if let conflict = performanceConflictFinding() { findings.append(conflict) }
         findings += neurologyConflictFindings()

@@ -85,7 +85,10 @@ public struct Lesion: Sendable, Hashable, Encodable {
         // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
         // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
         if bone == .other, let note, !note.isEmpty {
-            return LocalizedText(en: "\(sideEn)other bone (\(note))", zh: "\(laterality?.shortLabel ?? "")其他骨（\(note)）")
+            // Its side once: a note that writes one ("右膝关节") is not prefixed with it again
+            // ("右其他骨（右膝关节…）", cb45-d).
+            let sideZh = ["左", "右", "双"].contains(where: note.contains) ? "" : laterality?.shortLabel ?? ""
+            return LocalizedText(en: "\(sideEn)other bone (\(note))", zh: "\(sideZh)其他骨（\(note)）")
         }
         return LocalizedText(
             en: "\(sideEn)\(bone.label.en)\(segmentEn)",

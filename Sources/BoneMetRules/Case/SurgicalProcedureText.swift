@@ -11,8 +11,10 @@
 /// fracture `fixedFracture` finds before it, else a prophylactic fixation. Anything else is not an
 /// orthopaedic procedure for BoneMet (nil): an open biopsy entered as surgery stays unread.
 public enum SurgicalProcedureText {
-    /// `spinal`: every lesion the operation treats is a vertebra or the sacrum.
-    public static func read(_ names: [String?], spinal: Bool = false) -> SurgicalProcedure? {
+    /// `spinal`: every lesion the operation treats is a vertebra or the sacrum. `diaphyseal`:
+    /// every lesion is in a long bone's shaft, where a prosthesis after a resection replaces a
+    /// segment, not a joint.
+    public static func read(_ names: [String?], spinal: Bool = false, diaphyseal: Bool = false) -> SurgicalProcedure? {
         let text = names.compactMap { $0?.lowercased() }.joined(separator: " ")
         guard !text.isEmpty else { return nil }
         func has(_ words: String...) -> Bool { words.contains { text.contains($0) } }
@@ -22,6 +24,12 @@ public enum SurgicalProcedureText {
         if has("vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形") || hasWord("pvp", "pkp") { return .cementAugmentation }
         if has("separation surgery", "分离手术") { return .separationSurgery }
         if has("decompression", "减压") { return .decompression }
+        // A shaft resected and bridged by an intercalary prosthesis ("股骨干肿瘤段切除+人工假体重建")
+        // is a resection and reconstruction: no joint is replaced (cb46-b read "arthroplasty").
+        if diaphyseal, has("resection", "切除"), has("prosthe", "假体"),
+           !has("arthroplasty", "joint replacement", "关节置换", "头置换") {
+            return .resection
+        }
         // A bone end replaced by a prosthesis (hemiarthroplasty, a tumour endoprosthesis).
         if has("arthroplasty", "joint replacement", "hip replacement", "knee replacement", "shoulder replacement", "head replacement",
                "prosthe", "关节置换", "头置换", "假体")
