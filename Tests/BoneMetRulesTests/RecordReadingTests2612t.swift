@@ -203,3 +203,58 @@ import Testing
         }
     }
 }
+
+/// cb47-c (unseen record, 2026-12-04): a breast cancer's denosumab stopped by the patient; nine
+/// months later T9, L1 and L2 collapsed on one MRI, no destruction on the CT bone window. Six
+/// findings — three "rebound fracture in the differential", three "collapse without bone
+/// destruction" — said one thing three times each, and the bone-agent section read only "decide
+/// after diagnosis". Rule set 2026.12.219: several vertebrae so broken are one finding (the
+/// label's "multiple vertebral fractures"); lesions read alike, one collapse finding; the
+/// antiresorptive against the rebound is named as not waiting for the diagnosis.
+@Suite struct MultipleReboundFracturesTests {
+    func record(levels: [String] = ["T9", "L1", "L2"], pelvis: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = levels.map { Lesion(id: $0, bone: .vertebra, level: VertebralLevel($0)) }
+        r.studies = [
+            ImagingStudy(id: "M1", date: day("2026-06-28"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: levels.map {
+                observation($0) { $0.collapse = .under50; $0.normalSignal = false }
+            }),
+            ct("C3", "2026-06-30", levels.map { observation($0) { $0.boneDestruction = false; $0.collapse = .under50; $0.fracture = true } }),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-06-10")),
+            Treatment(id: "D1", kind: .boneModifyingAgent, start: day("2023-06-15"), end: day("2025-09-15"), stopReason: .patientChoice, agent: .denosumab, doseMg: 120),
+        ]
+        if pelvis {
+            // A lytic ilium of unknown nature beside them: the agent waits for its diagnosis.
+            r.primaries[0].diagnosed = day("2026-01")
+            r.lesions.append(Lesion(id: "Il", bone: .pelvis, laterality: .right))
+            r.studies.append(ct("C4", "2026-06-30", [observation("Il", .lytic, [20, 15]) { $0.boneDestruction = true }]))
+        }
+        return r
+    }
+
+    @Test func severalVertebraeAreOneFinding() throws {
+        let a = assess(record(), asOf: day("2026-07-01"))
+        let rebound = a.rule("diagnosis.differential.fractureAfterDenosumab")
+        #expect(rebound.count == 1)
+        let finding = try #require(rebound.first)
+        #expect(finding.subject == .patient)
+        #expect(finding.title.en == "3 vertebral fractures after denosumab was stopped (2025-09-15): T9 vertebra; L1 vertebra; L2 vertebra — rebound fractures in the differential", "\(finding.title.en)")
+        #expect(finding.detail.en.contains("first seen after denosumab was stopped on 2025-09-15 (all on 2026-06-28)"))
+        #expect(finding.detail.en.contains("Before treating them as metastases"))
+        let collapse = a.rule("diagnosis.collapseWithoutDestruction")
+        #expect(collapse.count == 1)
+        #expect(collapse.first?.title.en == "T9 vertebra; L1 vertebra; L2 vertebra: collapse without bone destruction — not a metastasis by imaging")
+        #expect(collapse.first?.title.zhHans == "T9 椎体、L1 椎体、L2 椎体：椎体塌陷但无骨质破坏——影像不支持骨转移")
+        let agent = try #require(assess(record(pelvis: true), asOf: day("2026-07-01")).rule("boneAgents.afterDiagnosis").first)
+        #expect(agent.detail.en.contains("resuming denosumab or another antiresorptive against the rebound is medical oncology's decision now"))
+    }
+
+    @Test func oneVertebraKeepsItsOwnFinding() throws {
+        let a = assess(record(levels: ["L1"]), asOf: day("2026-07-01"))
+        #expect(a.has("diagnosis.differential.fractureAfterDenosumab", subject: .lesion("L1")))
+        #expect(a.has("diagnosis.collapseWithoutDestruction", subject: .lesion("L1")))
+        #expect(try #require(a.rule("diagnosis.differential.fractureAfterDenosumab").first).detail.en.contains("Before treating it as a metastasis (its scores"))
+    }
+}

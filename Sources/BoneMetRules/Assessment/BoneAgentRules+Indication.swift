@@ -342,13 +342,25 @@ extension BoneAgentRules {
                     zh: "\(name.zhHans)活检（\(myeloma.date)）示骨髓瘤。骨髓瘤骨病：开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018），由血液科结合其治疗共同决定。请将骨髓瘤记录为一个原发肿瘤，以便药物选择、剂量和监测据此判断。开始前先做口腔检查。\(hypercalcaemic ? "高钙血症需立即处理。" : "")"),
                 sources: [Self.raje2018], claims: [Claim(.boneAgentIndication, about: "patient", "start")])
         }
+        // Vertebrae broken after denosumab was stopped are a question of their own, whatever the
+        // lesions prove to be: the label's rebound — resuming an antiresorptive is not SRE
+        // prevention and does not wait for the diagnosis (cb47-c read only "decide after diagnosis").
+        let rebound = index.seenLesions.contains { lesion in
+            if case .reboundAfterDenosumab = index.antiresorptiveFractures[lesion.id]?.kind { return true }
+            return false
+        }
+        let reboundText = rebound
+            ? LocalizedText(
+                en: " The vertebral fractures after denosumab was stopped are another question, not waiting for it: resuming denosumab or another antiresorptive against the rebound is medical oncology's decision now (see the diagnosis findings).",
+                zh: "地舒单抗停药后的椎体骨折是另一个问题，不必等待确诊：是否恢复地舒单抗或改用其他抗骨吸收药物以对抗反弹，由肿瘤内科现在决定（见诊断部分）。")
+            : LocalizedText(en: "", zh: "")
         return Finding(
             ruleId: "boneAgents.afterDiagnosis", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: index.assessedOn,
             title: LocalizedText(en: "Bone-modifying agent: decide after diagnosis", zh: "骨改良药物：明确诊断后再决定"),
             detail: LocalizedText(
-                en: "The bone lesions are not yet diagnosed as metastases (the diagnosis findings say what settles it: tissue, a CT bone-window read, or follow-up imaging where a biopsy is not advised). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")",
-                zh: "骨病灶尚未确诊为转移（由诊断部分的提示确定：病理、CT 骨窗阅片，或在不建议活检时随访影像）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")"),
+                en: "The bone lesions are not yet diagnosed as metastases (the diagnosis findings say what settles it: tissue, a CT bone-window read, or follow-up imaging where a biopsy is not advised). Start a bone-modifying agent for SRE prevention only after diagnosis.\(hypercalcaemic ? " The hypercalcaemia is treated now, whatever the diagnosis." : "")\(reboundText.en)",
+                zh: "骨病灶尚未确诊为转移（由诊断部分的提示确定：病理、CT 骨窗阅片，或在不建议活检时随访影像）。确诊后再开始用骨改良药物预防 SRE。\(hypercalcaemic ? "高钙血症无论诊断如何均需立即处理。" : "")\(reboundText.zhHans)"),
             sources: [Self.esmo2020], claims: [Claim(.boneAgentIndication, about: "patient", "afterDiagnosis")])
     }
 

@@ -6,24 +6,53 @@
 /// label (rebound bone turnover), and they change what is done: the antiresorptive resumed, the
 /// fracture treated as an osteoporotic one — not surgery or radiotherapy for a metastasis. The
 /// finding puts it in the differential until the CT bone window (destruction) or tissue decides.
+///
+/// Several vertebrae so broken are one finding (rule set 2026.12.219): "multiple vertebral
+/// fractures" is the label's picture, and three findings each saying it of one vertebra hid it
+/// (cb47-c, T9, L1 and L2 nine months after the stop).
 extension DifferentialRules {
     func vertebralFracturesAfterDenosumab() -> [Finding] {
-        index.seenLesions.compactMap { lesion -> Finding? in
+        let broken = index.seenLesions.compactMap { lesion -> (Lesion, PartialDate, PartialDate)? in
             // Broken after the stop, where no tumour was ever seen (`CaseIndex.antiresorptiveFractures`).
             guard let found = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab(let stop) = found.kind else { return nil }
-            let fractured = found.fractured
+            return (lesion, found.fractured, stop)
+        }.sorted { Lesion.anatomicalOrder($0.0, $1.0) }
+        guard let stop = broken.map(\.2).max() else { return [] }
+        let action = LocalizedText(
+            en: "Before treating \(broken.count == 1 ? "it as a metastasis (its" : "them as metastases (their") scores, surgery or radiotherapy): CT with the bone window for destruction, MRI signal; decide with medical oncology on resuming denosumab or another antiresorptive.",
+            zh: "在按转移灶处理（评分、手术或放疗）前：行 CT 骨窗观察有无骨质破坏，并参考 MRI 信号；与肿瘤内科共同决定恢复地舒单抗或改用其他抗骨吸收药物。")
+        if broken.count == 1, let (lesion, fractured, stop) = broken.first {
             let name = index.label(lesion)
-            return Finding(
+            return [Finding(
                 ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: fractured,
                 title: LocalizedText(
                     en: "\(name.en): vertebral fracture after denosumab was stopped (\(stop)) — rebound fracture in the differential",
                     zh: "\(name.zhHans)：地舒单抗停药（\(stop)）后椎体骨折——需鉴别停药后反弹性骨折"),
                 detail: LocalizedText(
-                    en: "Vertebral fracture first seen \(fractured), after denosumab was stopped on \(stop), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). Before treating it as a metastasis (its scores, surgery or radiotherapy): CT with the bone window for destruction, MRI signal; decide with medical oncology on resuming denosumab or another antiresorptive.",
-                    zh: "\(fractured) 首次发现椎体骨折，发生于地舒单抗停药（\(stop)）之后，病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。在按转移灶处理（评分、手术或放疗）前：行 CT 骨窗观察有无骨质破坏，并参考 MRI 信号；与肿瘤内科共同决定恢复地舒单抗或改用其他抗骨吸收药物。"),
+                    en: "Vertebral fracture first seen \(fractured), after denosumab was stopped on \(stop), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
+                    zh: "\(fractured) 首次发现椎体骨折，发生于地舒单抗停药（\(stop)）之后，病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
                 inputs: [FindingInput("fractured", "\(fractured)"), FindingInput("denosumabStopped", "\(stop)")],
-                sources: [BoneAgentRules.xgevaDiscontinuation])
+                sources: [BoneAgentRules.xgevaDiscontinuation])]
         }
+        let names = LocalizedText.joined(broken.map { index.label($0.0) }, en: "; ", zh: "、")
+        // One day for all is said once.
+        let days = Set(broken.map(\.1))
+        let seen = days.count == 1
+            ? LocalizedText(en: "all on \(broken[0].1)", zh: "均于 \(broken[0].1)")
+            : LocalizedText.joined(broken.map { lesion, fractured, _ in
+                LocalizedText(en: "\(index.label(lesion).en) \(fractured)", zh: "\(index.label(lesion).zhHans) \(fractured)")
+            }, en: ", ", zh: "，")
+        return [Finding(
+            ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .patient, date: broken.map(\.1).max() ?? index.assessedOn,
+            title: LocalizedText(
+                en: "\(broken.count) vertebral fractures after denosumab was stopped (\(stop)): \(names.en) — rebound fractures in the differential",
+                zh: "地舒单抗停药（\(stop)）后 \(broken.count) 处椎体骨折：\(names.zhHans)——需鉴别停药后反弹性骨折"),
+            detail: LocalizedText(
+                en: "Vertebral fractures first seen after denosumab was stopped on \(stop) (\(seen.en)), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
+                zh: "地舒单抗停药（\(stop)）后首次发现椎体骨折（\(seen.zhHans)），病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
+            inputs: [FindingInput("lesions", broken.map(\.0.id).joined(separator: ",")), FindingInput("denosumabStopped", "\(stop)")],
+            sources: [BoneAgentRules.xgevaDiscontinuation])]
     }
 }

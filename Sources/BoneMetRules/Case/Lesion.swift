@@ -185,3 +185,15 @@ public enum Laterality: String, InputEnum, Codable {
         }
     }
 }
+
+extension Lesion {
+    /// Vertebrae from the skull down (C1 … S5) before other bones, which keep their order: how a
+    /// list of several levels is read ("T9; L1; L2", not by id "L1; L2; T9").
+    public static func anatomicalOrder(_ a: Lesion, _ b: Lesion) -> Bool {
+        switch (a.level, b.level) {
+        case let (x?, y?): x < y
+        case (.some, nil): true
+        default: false
+        }
+    }
+}
