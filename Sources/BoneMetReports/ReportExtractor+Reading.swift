@@ -323,6 +323,9 @@ extension ReportExtractor {
 
 extension SuggestedLesion {
     mutating func add(_ mention: ReportExtractor.Mention) {
+        // Epidural compression and the posterolateral elements are the spine's: "No epidural
+        // extension" after a femoral-neck sentence gave the femur an ESCC reading.
+        if ["escc", "posterolateral"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
         readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
     }
 

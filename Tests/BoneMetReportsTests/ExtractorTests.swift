@@ -233,4 +233,20 @@ import Testing
         #expect(l1?.reading("collapse")?.value == "under50")
         #expect(l1?.reading("fractionOfDiameter") == nil)
     }
+
+    /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
+    /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
+    /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
+    @Test func moreSclerosisIsFillInAndEnlargingIsGrowth() {
+        let l3 = lesion("L3椎体病灶较前硬化增多。", "L3")
+        #expect(l3?.reading("fillIn")?.value == "partial")
+        #expect(l3?.reading("comparison") == nil)
+        #expect(lesion("Stable T7 lesion with increased sclerosis.", "T7")?.reading("fillIn")?.value == "partial")
+        // A rim forming is a rim, not fill-in.
+        #expect(lesion("T10椎体病灶较前硬化边形成。", "T10")?.reading("fillIn") == nil)
+        #expect(lesion("Enlarging mixed metastasis of the left femoral neck.", "femur left proximal")?.reading("comparison")?.value == "increased")
+        let femur = lesion("Mixed lesion of the left femoral neck measuring 2.4 cm. No pathologic fracture. No epidural extension.", "femur left proximal")
+        #expect(femur?.reading("escc") == nil)
+        #expect(lesion("T12 lytic lesion. No epidural extension.", "T12")?.reading("escc") != nil)
+    }
 }

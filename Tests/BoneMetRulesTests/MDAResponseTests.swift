@@ -26,6 +26,18 @@ import Testing
         #expect(classify([20, 20], [20, 20], current: { $0.character = .blastic }).reasons.contains { $0.en == "lytic-to-blastic conversion" })
     }
 
+    /// Fill-in is of lytic lesions (Hamaoka 2004): a blastic lesion "more sclerotic" (the report
+    /// reader's "increased sclerosis", "硬化增多") is not a partial response by it (rule set
+    /// 2026.12.220); a mixed one still is.
+    @Test func fillInIsOfLyticLesions() {
+        let blastic = MDA.classify(
+            prior: observation("L", .blastic, [12]), current: observation("L", .blastic, [12]) { $0.fillIn = .partial }, modality: .ct)
+        #expect(blastic.category == .stableDisease)
+        let mixed = MDA.classify(
+            prior: observation("L", .mixed, [12]), current: observation("L", .mixed, [12]) { $0.fillIn = .partial }, modality: .ct)
+        #expect(mixed.category == .partialResponse)
+    }
+
     @Test func growthWinsOverARim() {
         #expect(classify([20, 20], [30, 20], current: { $0.scleroticRim = true }).category == .progressiveDisease)
     }

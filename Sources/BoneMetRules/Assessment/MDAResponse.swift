@@ -83,7 +83,10 @@ public enum MDA {
         if current.scleroticRim == true && prior.scleroticRim != true {
             reasons.append(LocalizedText(en: "new sclerotic rim", zh: "新出现硬化缘"))
         }
-        if current.fillIn == .partial && prior.fillIn != .partial {
+        // Fill-in is of lytic (or mixed) lesions (Hamaoka 2004: "partial sclerotic fill-in of
+        // lytic lesions"): a lesion blastic already, read "more sclerotic" (the report reader's
+        // "increased sclerosis"), is not a partial response by it.
+        if current.fillIn == .partial && prior.fillIn != .partial && prior.character != .blastic {
             reasons.append(LocalizedText(en: "partial sclerotic fill-in", zh: "部分硬化填充"))
         }
         if let before = prior.character, before != .blastic, current.character == .blastic {
