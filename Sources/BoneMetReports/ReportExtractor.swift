@@ -246,6 +246,10 @@ public struct ReportExtractor: Sendable {
                     // A sentence without a site: about the lesion of the sentences before — but
                     // "no new lesions" speaks of the rest of the skeleton, not of that lesion.
                     if mention.field == "lesion" || (mention.field == "comparison" && mention.value == "new") { continue }
+                    // Nor a sentence about another subject — the kidneys and bladder of a bone
+                    // scan, the injection site, a joint: "双膝关节对称性浓聚，考虑退行性变" after
+                    // "颅骨、双侧肱骨未见异常" made skull and humerus lesions of the knees' uptake.
+                    if Self.namesAnotherSubject(text.text(sentence)) { continue }
                     target = carried
                 }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
@@ -292,5 +296,23 @@ public struct ReportExtractor: Sendable {
             lesions[key] = nil
         }
         order.removeAll { lesions[$0] == nil }
+    }
+
+    /// Subjects of a report sentence that are not a bone site of the lexicons: organs a bone scan
+    /// shows (kidneys, bladder), the injection site, joints, lymph nodes — not the soft tissue (a
+    /// lesion's mass) nor an organ that names the primary ("肺癌骨转移"). A sentence naming
+    /// one and no site speaks of it, not of the lesion before.
+    static let otherSubjects = [
+        "双肾", "肾脏", "肾影", "膀胱", "注射", "关节", "淋巴结",
+        "kidneys", "bladder", "injection", "joint", "knee", "shoulder", "elbow", "ankle", "wrist", "lymph node",
+    ]
+
+    static func namesAnotherSubject(_ sentence: String) -> Bool {
+        var words = sentence.lowercased()
+        // The spine's own joints are the vertebra's posterior elements (SINS), not another subject.
+        for own in ["关节突关节", "关节突", "肋椎关节", "肋横突关节", "facet joints", "facet joint", "facet", "costovertebral joint", "costovertebral", "costotransverse joint", "costotransverse"] {
+            words = words.split(separator: own, omittingEmptySubsequences: false).joined(separator: " ")
+        }
+        return otherSubjects.contains { words.contains($0) }
     }
 }

@@ -249,4 +249,22 @@ import Testing
         #expect(femur?.reading("escc") == nil)
         #expect(lesion("T12 lytic lesion. No epidural extension.", "T12")?.reading("escc") != nil)
     }
+
+    /// Unseen reports (2026-12-04): a sentence about another subject — the knees, the kidneys
+    /// and bladder, the injection site — lent its uptake to the sites of the sentence before;
+    /// "蛛网膜下腔闭塞" and "Bilsky 3级" were read as ESCC 2; "椎体高度较前减低" (more collapse)
+    /// read "compared with prior: decreased".
+    @Test func anotherSubjectLendsNothingAndTheCordIsGraded() {
+        let scan = extractor.extract("颅骨、双侧肱骨未见异常。双膝关节对称性浓聚，考虑退行性变。")
+        #expect(scan.lesions.isEmpty, "\(scan.lesions.map(\.site.key))")
+        let kidneys = lesion("Focal uptake in L4. Physiologic uptake in the kidneys and bladder.", "L4")
+        #expect(kidneys?.reading("uptake")?.evidence.count == 1)
+        // The spine's own joints still speak of the vertebra.
+        #expect(lesion("L4椎体溶骨性破坏。累及右侧关节突关节。", "L4")?.reading("posterolateral")?.value == "unilateral")
+        let mri = "T6椎体转移瘤，脊髓受压变扁，蛛网膜下腔闭塞。T6椎体高度较前减低约1/3。"
+        #expect(lesion(mri, "T6")?.reading("escc")?.value == "3")
+        #expect(lesion(mri, "T6")?.reading("collapse")?.value == "under50")
+        #expect(lesion(mri, "T6")?.reading("comparison") == nil)
+        #expect(lesion("T6椎体转移瘤伴脊髓受压（Bilsky 3级）。", "T6")?.reading("escc")?.value == "3")
+    }
 }
