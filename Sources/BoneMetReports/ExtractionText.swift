@@ -68,7 +68,9 @@ public enum ExtractionText {
     }
 
     public static func value(_ reading: Reading) -> LocalizedText {
-        if reading.field == "escc" { return LocalizedText(en: reading.value, zh: reading.value) }
+        // Epidural tumour denied is grade 0, whatever word denied it ("no epidural" is kept as the
+        // 1a it denies, for the annotations).
+        if reading.field == "escc" { return reading.certainty == .negated ? LocalizedText(en: "0", zh: "0") : LocalizedText(en: reading.value, zh: reading.value) }
         if reading.field.hasSuffix("Mm") { return LocalizedText(en: reading.value.replacingOccurrences(of: "x", with: " × "), zh: reading.value.replacingOccurrences(of: "x", with: " × ")) }
         return values[reading.value] ?? LocalizedText(en: reading.value, zh: reading.value)
     }

@@ -267,4 +267,13 @@ import Testing
         #expect(lesion(mri, "T6")?.reading("comparison") == nil)
         #expect(lesion("T6椎体转移瘤伴脊髓受压（Bilsky 3级）。", "T6")?.reading("escc")?.value == "3")
     }
+
+    /// "Smaller metastases in L4 and S1" compares lesions with each other, not with a prior study:
+    /// it read "compared with prior: decreased" for both (unseen report, 2026-12-04). "smaller" and
+    /// "larger" are read as change only with a word of time ("now smaller", "larger than before").
+    @Test func smallerIsAChangeOnlyOverTime() {
+        #expect(lesion("Smaller metastases in L4 and S1.", "L4")?.reading("comparison") == nil)
+        #expect(lesion("The L4 lesion is now smaller.", "L4")?.reading("comparison")?.value == "decreased")
+        #expect(lesion("The right iliac lesion is larger than before.", "pelvis right")?.reading("comparison")?.value == "increased")
+    }
 }

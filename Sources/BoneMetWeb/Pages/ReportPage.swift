@@ -61,12 +61,22 @@ enum ReportFields {
         // A soft-tissue mass stated present has no size to record here; stated absent is 0 mm.
         if reading.field == "softTissue" { return reading.value == "false" ? "0" : "" }
         guard let kind = byField[reading.field]?.kind else { return reading.value }
+        // Stated absent is the field's "none", where it has one — never the value denied: "no
+        // epidural disease" started the form at ESCC 1a, "未见溶骨性破坏" at character lytic, "without
+        // fill-in" at partial fill-in. A denied character, size or class records nothing.
+        if reading.certainty == .negated, kind != .boolean {
+            guard case .values(let allowed) = kind, let none = Self.noneValue[reading.field], allowed.contains(none) else { return "" }
+            return none
+        }
         switch kind {
         case .boolean: return reading.value == "true" || reading.value == "false" ? reading.value : ""
         case .values(let allowed): return allowed.contains(reading.value) ? reading.value : ""
         case .diameters, .number: return reading.value.replacingOccurrences(of: "x", with: ", ")
         }
     }
+
+    /// The value a field records when the report denies it.
+    static let noneValue = ["escc": "0", "fillIn": "none", "collapse": "none", "posterolateral": "none"]
 
     /// Pre-selected: stated (present or absent) and recordable as it stands.
     static func preselected(_ reading: Reading) -> Bool {
