@@ -62,7 +62,7 @@ public enum Worklists {
             slug: "record-corrections", title: LocalizedText(en: "Record entries to correct", zh: "病历待更正"),
             rules: [
                 "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
-                "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict",
+                "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
             ],
             minimumSeverity: .advisory),
         Worklist(

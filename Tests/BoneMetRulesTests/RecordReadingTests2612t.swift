@@ -258,3 +258,36 @@ import Testing
         #expect(try #require(a.rule("diagnosis.differential.fractureAfterDenosumab").first).detail.en.contains("Before treating it as a metastasis (its scores"))
     }
 }
+
+/// A death dated before studies, doses and results of the living patient (an EHR merge, a typed
+/// year): every finding after that day was replaced by "deceased — no action" and the entries
+/// were silently unread (2026-12-04, a fault-injected unseen record). Rule set 2026.12.223:
+/// `diagnosis.record.afterDeath` lists them for correction beside the death's finding.
+@Suite struct EntriesAfterDeathTests {
+    func record(death: String) -> CaseRecord {
+        var r = baseCase()
+        r.patient.deathDate = day(death)
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-01-12"), agent: .denosumab, doseMg: 120,
+                                      doses: [day("2023-01-12"), day("2023-02-09")]))
+        r.labs = [LabResult(date: day("2023-03-18"), test: .calcium, value: 2.3, unit: "mmol/L")]
+        return r
+    }
+
+    @Test func entriesAfterTheDeathAreListedForCorrection() throws {
+        let a = assess(record(death: "2023-02-01"), asOf: day("2023-04-01"))
+        let conflict = try #require(a.rule("diagnosis.record.afterDeath").first)
+        #expect(conflict.severity == .warning)
+        #expect(conflict.title.en == "3 entries dated after the recorded death (2023-02-01)", "\(conflict.title.en)")
+        #expect(conflict.detail.en.hasPrefix("denosumab dose 2023-02-09; serum calcium 2023-03-18; CT of 2023-03-20"), "\(conflict.detail.en)")
+        #expect(conflict.detail.zhHans.contains("2023-03-20 CT 检查"))
+        let deceased = try #require(a.rule("diagnosis.record.deceased").first)
+        #expect(deceased.detail.en.contains("on no worklist but the record corrections"))
+        #expect(a.findings.count == 2)
+    }
+
+    @Test func aDeathAfterEveryEntryIsTheDeathAlone() throws {
+        let a = assess(record(death: "2023-03-25"), asOf: day("2023-04-01"))
+        #expect(a.findings.map(\.ruleId) == ["diagnosis.record.deceased"])
+        #expect(try #require(a.findings.first).detail.en.contains("the case is on no worklist."))
+    }
+}

@@ -99,7 +99,10 @@ private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSe
     // After a recorded death nothing is proposed (the death date is a day the findings turn on
     // when the assessment is replayed as of an earlier day).
     let died = record.patient.deathDate.map { index.horizon.known($0) } ?? (record.patient.deceased == true)
-    if died { findings = [DiagnosisRules.deceasedFinding(record.patient)] }
+    if died {
+        let conflict = DiagnosisRules.afterDeathFinding(record, known: index.horizon.known)
+        findings = (conflict.map { [$0] } ?? []) + [DiagnosisRules.deceasedFinding(record.patient, entriesAfter: conflict != nil)]
+    }
     return Assessment(
         asOf: asOf, settings: settings, ruleSetVersion: RuleSet.version, findings: findings, timePoints: timePoints,
         mirels: history.map {
