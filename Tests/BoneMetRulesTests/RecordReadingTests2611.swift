@@ -389,7 +389,7 @@ import Testing
     /// least invasive effective palliation".
     @Test func aSettledHighKatagiriIsWeighedAgainstFixation() throws {
         let short = try #require(assess(record(disseminated: true), asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
-        #expect(short.detail.en.hasSuffix("Expected survival is short (New Katagiri 8–10: high risk, 6-month survival 27 %): weigh fixation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT."))
+        #expect(short.detail.en.hasSuffix("Expected survival is short (New Katagiri 8–10: high risk, 6-month survival 27 %): weigh the operation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT."))
         #expect(short.sources.contains { $0.id == "katagiri2014" })
         #expect(short.detail.zhHans.contains("预计生存期短（新 Katagiri"))
         // Nodular, ECOG 1 — Katagiri 6–8, not settled high: no such sentence.

@@ -291,3 +291,27 @@ import Testing
         #expect(try #require(a.findings.first).detail.en.contains("the case is on no worklist."))
     }
 }
+
+/// cb48-c (unseen record, 2026-12-04): a calcium of 11.2 mg/dL with no albumin on record was
+/// titled "corrected calcium 11.2" beside "uncorrected — no albumin on record"; a lumbar lesion
+/// recorded as "腰椎多发", no single level, was named "vertebra" on every finding. Rule set
+/// 2026.12.224: the title says "(uncorrected)"; a vertebra without a level is named by its note.
+@Suite struct UncorrectedCalciumAndUnlevelledVertebraTests {
+    @Test func anUncorrectedCalciumIsTitledSo() throws {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-03-18"), test: .calcium, value: 11.2, unit: "mg/dL")]
+        let high = try #require(assess(r, asOf: day("2023-03-20")).rule("labs.hypercalcaemia").first)
+        #expect(high.title.en == "Hypercalcaemia, mild: calcium (uncorrected) 11.2 mg/dL (2.79 mmol/L) on 2023-03-18", "\(high.title.en)")
+        #expect(high.title.zhHans.contains("血钙（未校正）"))
+        r.labs.append(LabResult(date: day("2023-03-18"), test: .albumin, value: 40, unit: "g/L"))
+        #expect(try #require(assess(r, asOf: day("2023-03-20")).rule("labs.hypercalcaemia").first).title.en.contains("corrected calcium 11.2"))
+    }
+
+    @Test func aVertebraWithoutALevelIsNamedByItsNote() {
+        #expect(Lesion(id: "V", bone: .vertebra, note: "腰椎多发").label.en == "vertebra (腰椎多发)")
+        #expect(Lesion(id: "V", bone: .vertebra, note: "腰椎多发").label.zhHans == "椎体（腰椎多发）")
+        // A note that names the one level gives the level.
+        #expect(Lesion(id: "V", bone: .vertebra, note: "第三腰椎").label.en == "L3 vertebra")
+        #expect(Lesion(id: "V", bone: .vertebra).label.en == "vertebra")
+    }
+}

@@ -107,8 +107,8 @@ extension LabRules {
             ruleId: "labs.hypocalcaemia", severity: severity, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: calcium.date,
             title: LocalizedText(
-                en: "Hypocalcaemia, CTCAE grade \(low.grade): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
-                zh: "低钙血症（CTCAE \(low.grade) 级）：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
+                en: "Hypocalcaemia, CTCAE grade \(low.grade): \(calcium.albuminGDl == nil ? "calcium (uncorrected)" : "corrected calcium") \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
+                zh: "低钙血症（CTCAE \(low.grade) 级）：\(calcium.albuminGDl == nil ? "血钙（未校正）" : "校正血钙") \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
             detail: LocalizedText(
                 en: "Calcium \(how.en); \(limit.en). Grades (CTCAE v5.0): 1 below the lower limit to 8.0, 2 below 8.0 to 7.0, 3 below 7.0 to 6.0, 4 below 6.0 mg/dL (2.0, 1.75, 1.5 mmol/L). \(action.en)",
                 zh: "血钙\(how.zhHans)；\(limit.zhHans)。分级（CTCAE 5.0 版）：1 级 低于下限至 8.0，2 级 < 8.0 至 7.0，3 级 < 7.0 至 6.0，4 级 < 6.0 mg/dL（2.0、1.75、1.5 mmol/L）。\(action.zhHans)"),

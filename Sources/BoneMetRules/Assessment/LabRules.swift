@@ -122,8 +122,8 @@ struct LabRules {
             ruleId: "labs.hypercalcaemia", severity: grade == .mild || (treated != nil && grade != .severe) ? .warning : .urgent, duty: .boneAgents,
             specialty: .medicalOncology, subject: .patient, date: calcium.date,
             title: LocalizedText(
-                en: "Hypercalcaemia, \(grade.label.en): corrected calcium \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
-                zh: "\(grade.label.zhHans)高钙血症：校正血钙 \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
+                en: "Hypercalcaemia, \(grade.label.en): \(calcium.albuminGDl == nil ? "calcium (uncorrected)" : "corrected calcium") \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
+                zh: "\(grade.label.zhHans)高钙血症：\(calcium.albuminGDl == nil ? "血钙（未校正）" : "校正血钙") \(value) mg/dL（\(mmol) mmol/L），\(calcium.date)"),
             detail: LocalizedText(
                 en: "Calcium \(how.en); upper limit \(calcium.upperLimitAsReported ?? "\(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL"). Grades (Stewart 2005): mild < 12, moderate 12–14, severe > 14 mg/dL (< 3.0, 3.0–3.5, > 3.5 mmol/L) or symptomatic. \(treatment.en) \(cause.en) Withhold calcium and vitamin D supplements while calcium is high.",
                 zh: "血钙\(how.zhHans)；上限 \(calcium.upperLimitAsReported ?? "\(CaseIndex.format(calcium.upperLimitMgDl)) mg/dL")。分级（Stewart 2005）：轻度 < 12，中度 12–14，重度 > 14 mg/dL（< 3.0、3.0–3.5、> 3.5 mmol/L）或有症状。\(treatment.zhHans)\(cause.zhHans)血钙升高期间停用钙剂和维生素 D。"),

@@ -19,8 +19,8 @@ extension SurgeryRules {
             guard result.total.min >= 7 else { return nil }
             let number = result.total.score.map(String.init) ?? "\(result.total.min)–\(result.total.max)"
             return LocalizedText(
-                en: "Expected survival is short (New Katagiri \(number): high risk, 6-month survival 27 %): weigh fixation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT.",
-                zh: "预计生存期短（新 Katagiri \(number) 分：高危，6 个月生存率 27%）：需权衡内固定——最小创伤的有效姑息治疗可能更合适（Katagiri 2014）；在 MDT 上与患者及家属共同决定。")
+                en: "Expected survival is short (New Katagiri \(number): high risk, 6-month survival 27 %): weigh the operation against it — the least invasive effective palliation may serve better (Katagiri 2014); decide with the patient and family at the MDT.",
+                zh: "预计生存期短（新 Katagiri \(number) 分：高危，6 个月生存率 27%）：需权衡手术——最小创伤的有效姑息治疗可能更合适（Katagiri 2014）；在 MDT 上与患者及家属共同决定。")
         }
     }
 }

@@ -84,6 +84,11 @@ public struct Lesion: Sendable, Hashable, Encodable {
         let segmentEn = segment.map { ", \($0.label.en)" } ?? ""
         // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
         // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
+        // A vertebra of no single level is named by its note too: "vertebra" alone told nothing
+        // of "腰椎多发" (cb48-c).
+        if bone == .vertebra, level == nil, let note, !note.isEmpty {
+            return LocalizedText(en: "vertebra (\(note))", zh: "椎体（\(note)）")
+        }
         if bone == .other, let note, !note.isEmpty {
             // Its side once: a note that writes one ("右膝关节") is not prefixed with it again
             // ("右其他骨（右膝关节…）", cb45-d).
