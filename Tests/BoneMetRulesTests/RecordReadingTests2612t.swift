@@ -315,3 +315,42 @@ import Testing
         #expect(Lesion(id: "V", bone: .vertebra).label.en == "vertebra")
     }
 }
+
+/// cb48-d (unseen record, 2026-12-04): a humerus broken in June, orthopaedics recording "患者拒绝
+/// 手术，吊带制动+放疗" and 20 Gy given, still read "urgent: orthopaedic referral for fixation". Rule
+/// set 2026.12.225: an orthopaedic or MDT decision since the fracture, no operation on record, is
+/// quoted as written and the finding is an advisory — record the operation, or the reason for none.
+@Suite struct FractureDecisionTests {
+    func record(decision: MDTDecision?, imaged: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "H", bone: .humerus, segment: .diaphysis, laterality: .right)]
+        r.studies = imaged ? [ct("C", "2026-06-22", [observation("H", .lytic, [30, 20]) { $0.boneDestruction = true; $0.fracture = true }])] : []
+        r.events = [ClinicalEvent(date: day("2026-06-18"), kind: .pathologicalFracture, lesion: "H")]
+        r.decisions = decision.map { [$0] } ?? []
+        return r
+    }
+
+    func fractured(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.fractured").first)
+    }
+
+    @Test func aDecisionSinceTheFractureIsQuotedAndTheReferralIsDone() throws {
+        let decision = MDTDecision(date: day("2026-06-24"), decision: "患者拒绝手术，吊带制动+放疗", specialty: .orthopaedics)
+        for imaged in [true, false] {
+            let finding = try fractured(record(decision: decision, imaged: imaged))
+            #expect(finding.severity == .advisory)
+            #expect(finding.title.en == "right humerus, diaphysis: pathological fracture — decision on record, no operation recorded")
+            #expect(finding.detail.en.contains("Decision since the fracture (2026-06-24, Orthopaedic oncology): «患者拒绝手术，吊带制动+放疗»"), "\(finding.detail.en)")
+            #expect(finding.detail.zhHans.contains("骨折后已有决定"))
+            #expect(finding.claims.isEmpty)
+        }
+    }
+
+    @Test func aDecisionBeforeTheFractureOrOfAnotherSpecialtyLeavesTheReferral() throws {
+        let before = MDTDecision(date: day("2026-06-01"), decision: "继续内分泌治疗", specialty: .orthopaedics)
+        #expect(try fractured(record(decision: before)).severity == .urgent)
+        let oncology = MDTDecision(date: day("2026-06-24"), decision: "继续内分泌治疗", specialty: .medicalOncology)
+        #expect(try fractured(record(decision: oncology)).severity == .urgent)
+        #expect(try fractured(record(decision: nil)).severity == .urgent)
+    }
+}

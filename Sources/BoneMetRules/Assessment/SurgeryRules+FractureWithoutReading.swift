@@ -28,6 +28,19 @@ extension SurgeryRules {
                 en: "An operation on it is recorded (\(unnamed.label.en)) without what it did: if it fixed the fracture, record it as fracture fixation.",
                 zh: "记录有针对该部位的手术（\(unnamed.label.zhHans)），但未注明术式：如为骨折内固定，请按“骨折内固定”记录。")
         } ?? Self.fixationStatus(fixation, lesion: lesion)
+        // A decision since the fracture, no operation on record: the referral has happened.
+        if fixation == nil, unnamed == nil, let decided = decisionSinceFracture(id, brokenOn: fracture.date.earliestDay) {
+            return Finding(
+                ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
+                subject: .lesion(id), date: decided.date,
+                title: LocalizedText(
+                    en: "\(name.en): pathological fracture — decision on record, no operation recorded",
+                    zh: "\(name.zhHans)：病理性骨折——已有决定，无手术记录"),
+                detail: LocalizedText(
+                    en: "\(base.en) \(Self.decisionText(decided, lesion: lesion).en)", zh: "\(base.zhHans)\(Self.decisionText(decided, lesion: lesion).zhHans)"),
+                inputs: [FindingInput("fracture", fracture.date.description), FindingInput("anatomicReadings", "0"), FindingInput("decision", decided.date)],
+                sources: [Sources.mirels1989])
+        }
         let severity: Severity = needsFixation ? .urgent : unnamed != nil ? .advisory : .info
         return Finding(
             ruleId: "surgery.mirels.fractured", severity: severity, duty: .surgery, specialty: .orthopaedics,

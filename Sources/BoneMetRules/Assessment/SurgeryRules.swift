@@ -273,6 +273,19 @@ struct SurgeryRules {
                     en: "Pathological fracture: Mirels scores the risk of one and no longer applies\(lastScore.en).",
                     zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用\(lastScore.zhHans)。")
                 let sources = [Sources.mirels1989]
+                let decided = protected == nil ? decisionSinceFracture(id, brokenOn: brokenOn) : nil
+                if let decided {
+                    return Finding(
+                        ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery,
+                        specialty: .orthopaedics, subject: .lesion(id), date: decided.date,
+                        title: LocalizedText(
+                            en: "\(name.en): pathological fracture — decision on record, no operation recorded",
+                            zh: "\(name.zhHans)：病理性骨折——已有决定，无手术记录"),
+                        detail: LocalizedText(
+                            en: "\(broken.en) \(Self.decisionText(decided, lesion: lesion).en)",
+                            zh: "\(broken.zhHans)\(Self.decisionText(decided, lesion: lesion).zhHans)"),
+                        inputs: inputs() + [FindingInput("decision", decided.date)], sources: sources)
+                }
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,

@@ -1,0 +1,23 @@
+/// A broken long bone with no operation on record, but an orthopaedic (or MDT) decision recorded
+/// since it broke (rule set 2026.12.225). The referral the fracture finding asks for has happened:
+/// a humerus broken in June, "患者拒绝手术，吊带制动+放疗" recorded by orthopaedics and 20 Gy given,
+/// still read "urgent: orthopaedic referral for fixation" (cb48-d). The decision is quoted as
+/// written — BoneMet does not read free text for what was decided — and the finding becomes an
+/// advisory: record the operation if one was done or planned, the reason if none.
+extension SurgeryRules {
+    func decisionSinceFracture(_ id: String, brokenOn day: Int?) -> MDTDecision? {
+        index.record.decisions.filter { decision in
+            guard index.known(decision.date) else { return false }
+            guard decision.specialty == nil || [.orthopaedics, .mdtCoordinator].contains(decision.specialty) else { return false }
+            return day.map { decision.date.latestDay >= $0 } ?? true
+        }.max { $0.date < $1.date }
+    }
+
+    static func decisionText(_ decision: MDTDecision, lesion: Lesion) -> LocalizedText {
+        let who = decision.specialty?.label ?? LocalizedText(en: "MDT", zh: "MDT")
+        let operation = lesion.isFemoralHeadOrNeck ? LocalizedText(en: "operation", zh: "手术") : LocalizedText(en: "fixation", zh: "内固定")
+        return LocalizedText(
+            en: "Decision since the fracture (\(decision.date), \(who.en)): «\(decision.decision)». No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
+            zh: "骨折后已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
+    }
+}
