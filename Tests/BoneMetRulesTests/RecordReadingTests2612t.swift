@@ -340,8 +340,8 @@ import Testing
             let finding = try fractured(record(decision: decision, imaged: imaged))
             #expect(finding.severity == .advisory)
             #expect(finding.title.en == "right humerus, diaphysis: pathological fracture — decision on record, no operation recorded")
-            #expect(finding.detail.en.contains("Decision since the fracture (2026-06-24, Orthopaedic oncology): «患者拒绝手术，吊带制动+放疗»"), "\(finding.detail.en)")
-            #expect(finding.detail.zhHans.contains("骨折后已有决定"))
+            #expect(finding.detail.en.contains("Decision on record (2026-06-24, Orthopaedic oncology): «患者拒绝手术，吊带制动+放疗»"), "\(finding.detail.en)")
+            #expect(finding.detail.zhHans.contains("已有决定（2026-06-24，骨肿瘤科）"))
             #expect(finding.claims.isEmpty)
         }
     }
@@ -352,5 +352,20 @@ import Testing
         let oncology = MDTDecision(date: day("2026-06-24"), decision: "继续内分泌治疗", specialty: .medicalOncology)
         #expect(try fractured(record(decision: oncology)).severity == .urgent)
         #expect(try fractured(record(decision: nil)).severity == .urgent)
+    }
+
+    /// An impending fracture (Mirels at the threshold) with a decision since the scoring study:
+    /// prevention first, so a warning, not an advisory — the decision quoted.
+    @Test func anImpendingFractureWithADecisionStaysAWarning() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .peritrochanteric, laterality: .left)]
+        r.studies = [ct("C", "2026-06-22", [observation("F", .lytic, [30, 20]) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.7 }])]
+        r.pain = [PainRecord(date: day("2026-06-22"), lesion: "F", mirels: .functional)]
+        let urgent = try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.impendingFracture").first)
+        #expect(urgent.severity == .urgent)
+        r.decisions = [MDTDecision(date: day("2026-06-25"), decision: "放疗后再评估手术", specialty: nil)]
+        let decided = try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.impendingFracture").first)
+        #expect(decided.severity == .warning)
+        #expect(decided.detail.en.contains("Decision on record (2026-06-25, MDT): «放疗后再评估手术»"), "\(decided.detail.en)")
     }
 }

@@ -3,9 +3,12 @@
 /// a humerus broken in June, "患者拒绝手术，吊带制动+放疗" recorded by orthopaedics and 20 Gy given,
 /// still read "urgent: orthopaedic referral for fixation" (cb48-d). The decision is quoted as
 /// written — BoneMet does not read free text for what was decided — and the finding becomes an
-/// advisory: record the operation if one was done or planned, the reason if none.
+/// advisory: record the operation if one was done or planned, the reason if none. An impending
+/// fracture (Mirels at the threshold) with a decision since its scoring study stays a warning,
+/// the decision quoted (a Mirels 9 femur, "放疗后再评估" recorded by the MDT, read as if no one
+/// had seen it).
 extension SurgeryRules {
-    func decisionSinceFracture(_ id: String, brokenOn day: Int?) -> MDTDecision? {
+    func decisionSince(_ day: Int?) -> MDTDecision? {
         index.record.decisions.filter { decision in
             guard index.known(decision.date) else { return false }
             guard decision.specialty == nil || [.orthopaedics, .mdtCoordinator].contains(decision.specialty) else { return false }
@@ -13,11 +16,13 @@ extension SurgeryRules {
         }.max { $0.date < $1.date }
     }
 
+    /// Since the fracture, or since the study that scored an impending one (Mirels at the
+    /// threshold: the finding stays a warning — prevention first — with the decision quoted).
     static func decisionText(_ decision: MDTDecision, lesion: Lesion) -> LocalizedText {
         let who = decision.specialty?.label ?? LocalizedText(en: "MDT", zh: "MDT")
         let operation = lesion.isFemoralHeadOrNeck ? LocalizedText(en: "operation", zh: "手术") : LocalizedText(en: "fixation", zh: "内固定")
         return LocalizedText(
-            en: "Decision since the fracture (\(decision.date), \(who.en)): «\(decision.decision)». No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
-            zh: "骨折后已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
+            en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)». No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
+            zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
     }
 }

@@ -29,7 +29,7 @@ extension SurgeryRules {
                 zh: "记录有针对该部位的手术（\(unnamed.label.zhHans)），但未注明术式：如为骨折内固定，请按“骨折内固定”记录。")
         } ?? Self.fixationStatus(fixation, lesion: lesion)
         // A decision since the fracture, no operation on record: the referral has happened.
-        if fixation == nil, unnamed == nil, let decided = decisionSinceFracture(id, brokenOn: fracture.date.earliestDay) {
+        if fixation == nil, unnamed == nil, let decided = decisionSince(fracture.date.earliestDay) {
             return Finding(
                 ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
                 subject: .lesion(id), date: decided.date,

@@ -273,7 +273,7 @@ struct SurgeryRules {
                     en: "Pathological fracture: Mirels scores the risk of one and no longer applies\(lastScore.en).",
                     zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用\(lastScore.zhHans)。")
                 let sources = [Sources.mirels1989]
-                let decided = protected == nil ? decisionSinceFracture(id, brokenOn: brokenOn) : nil
+                let decided = protected == nil ? decisionSince(brokenOn) : nil
                 if let decided {
                     return Finding(
                         ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery,
@@ -350,8 +350,9 @@ struct SurgeryRules {
                 } ?? LocalizedText(
                     en: "fix before radiotherapy, before transfer or trial enrolment.",
                     zh: "应在放疗前、转院或入组临床试验前行内固定。")
+                let decided = decisionSince(latest.study.date.earliestDay).map { Self.decisionText($0, lesion: lesion) }
                 return Finding(
-                    ruleId: "surgery.mirels.impendingFracture", severity: .urgent, duty: .surgery, specialty: .orthopaedics,
+                    ruleId: "surgery.mirels.impendingFracture", severity: decided == nil ? .urgent : .warning, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
                     title: implant != nil
                         ? LocalizedText(
@@ -365,8 +366,8 @@ struct SurgeryRules {
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
                     detail: { let base = baseText(); return LocalizedText(
-                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): \(when.en)\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")") }(),
+                        en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): \(when.en)\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", decided?.en ?? "", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                        zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(decided?.zhHans ?? "")\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")") }(),
                     inputs: inputs(), sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
             case .none:
                 return Finding(
