@@ -369,3 +369,28 @@ import Testing
         #expect(decided.detail.en.contains("Decision on record (2026-06-25, MDT): «放疗后再评估手术»"), "\(decided.detail.en)")
     }
 }
+
+/// cb49-b (unseen record, 2026-12-04): a blastic T10 of a castration-resistant prostate cancer,
+/// stable, ESCC 1a, no pain recorded for it, read "Stable, low-grade: conventional radiotherapy."
+/// — a directive to irradiate a lesion nothing said needed treatment. NOMS chooses the technique
+/// for a lesion that is treated (Laufer 2013); pain or neurological signs usually make it one.
+/// Rule set 2026.12.227: with its pain not on record the technique is said as a condition.
+@Suite struct UnknownPainLowGradeSpineTests {
+    func finding(pain: SINS.Pain?) throws -> Finding {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T10")))
+        r.studies[0].observations.append(observation("V1", .lytic, [15, 12]) {
+            $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none; $0.escc = .g1a
+        })
+        r.neurology = [NeurologyRecord(date: day("2023-03-16"), status: .intact)]
+        r.pain = pain.map { [PainRecord(date: day("2023-03-16"), lesion: "V1", sins: $0)] } ?? []
+        return try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.spine.noms").first { $0.subject == .lesion("V1") })
+    }
+
+    @Test func withoutItsPainTheTechniqueIsACondition() throws {
+        let unknown = try finding(pain: nil)
+        #expect(unknown.detail.en.contains("Stable, low-grade: if it is treated locally, conventional radiotherapy. Its pain is not on record"), "\(unknown.detail.en)")
+        #expect(unknown.detail.zhHans.contains("如需局部治疗"))
+        #expect(try finding(pain: .occasional).detail.en.contains("Stable, low-grade: conventional radiotherapy."))
+    }
+}

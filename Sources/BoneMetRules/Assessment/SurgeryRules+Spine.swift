@@ -342,6 +342,14 @@ extension SurgeryRules {
                     zh: "稳定、低级别压迫——先明确病理（\(reasons.zhHans)）：放疗待活检结果，其组织学决定放疗方式；如证实为已知原发灶的转移，\(technique.zhHans)")
                 claims = [Claim(.biopsy, about: lesion.id, "biopsy")]
                 tissueBeforeRadiotherapy = true
+            } else if sins.components.first(where: { $0.key == "pain" })?.value == nil, !deficit, neuro?.status != .myelopathy, neuro?.status != .caudaEquina {
+                // Its pain not on record: NOMS chooses the technique for a lesion that is treated,
+                // and pain (or neurological signs) is what usually makes it one — a blastic T10 of
+                // a castration-resistant cancer, no pain recorded, read as a directive to irradiate
+                // (cb49-b). Said as the condition it is, with what settles it.
+                recommendation = LocalizedText(
+                    en: "Stable, low-grade: if it is treated locally, \(technique.en) Its pain is not on record — pain or neurological signs are what usually call for it; record the pain.",
+                    zh: "稳定、低级别压迫：如需局部治疗，\(technique.zhHans)该病灶的疼痛情况未记录——通常因疼痛或神经症状才需治疗；请记录疼痛。")
             }
         }
         // Surgery is proposed (urgent or a consultation): a short expected survival says so.
