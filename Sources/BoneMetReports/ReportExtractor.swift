@@ -296,6 +296,29 @@ public struct ReportExtractor: Sendable {
             lesions[key] = nil
         }
         order.removeAll { lesions[$0] == nil }
+        mergeTrochantericFemur(&lesions, order: &order)
+    }
+
+    /// "the subtrochanteric femur" in the findings (no side) and "the proximal left femur" in the
+    /// impression are one lesion: the trochanteric region is the proximal femur's (case format: a
+    /// proximal femur named by its trochanters is peritrochanteric). Merged as the left
+    /// peritrochanteric femur when each is the only one of its kind — an X-ray report's femur read
+    /// as two lesions (unseen report, 2026-12-04).
+    static func mergeTrochantericFemur(_ lesions: inout [String: SuggestedLesion], order: inout [String]) {
+        let femurs = order.filter { lesions[$0]?.site.bone == .femur }
+        let trochanteric = femurs.filter { lesions[$0]?.site.segment == .peritrochanteric }
+        let proximal = femurs.filter { lesions[$0]?.site.segment == .proximal }
+        guard trochanteric.count == 1, proximal.count == 1, let t = trochanteric.first, let p = proximal.first,
+              var merged = lesions[t], let other = lesions[p] else { return }
+        guard merged.site.side == nil || other.site.side == nil || merged.site.side == other.site.side else { return }
+        merged.site.side = merged.site.side ?? other.site.side
+        merged.readings.append(contentsOf: other.readings)
+        merged.siteEvidence.append(contentsOf: other.siteEvidence)
+        lesions[t] = nil
+        lesions[p] = nil
+        let key = merged.site.key
+        lesions[key] = merged
+        order = order.compactMap { $0 == t ? key : ($0 == p ? nil : $0) }
     }
 
     /// Subjects of a report sentence that are not a bone site of the lexicons: organs a bone scan

@@ -276,4 +276,16 @@ import Testing
         #expect(lesion("The L4 lesion is now smaller.", "L4")?.reading("comparison")?.value == "decreased")
         #expect(lesion("The right iliac lesion is larger than before.", "pelvis right")?.reading("comparison")?.value == "increased")
     }
+
+    /// An X-ray report's femur — "subtrochanteric femur" in the findings without a side, "the
+    /// proximal left femur" in the impression — read as two lesions (unseen report, 2026-12-04):
+    /// one lesion, the left peritrochanteric femur.
+    @Test func theTrochantericAndProximalFemurAreOne() {
+        let report = "Left femur, two views: permeative lytic lesion in the subtrochanteric femur measuring 4.5 cm. IMPRESSION: Aggressive lytic lesion of the proximal left femur."
+        let lesions = extractor.extract(report).lesions
+        #expect(lesions.map(\.site.key) == ["femur left peritrochanteric"], "\(lesions.map(\.site.key))")
+        // Two sides are two femurs.
+        let two = extractor.extract("Lytic lesion of the right subtrochanteric femur. Lytic lesion of the proximal left femur.").lesions
+        #expect(two.count == 2)
+    }
 }
