@@ -462,7 +462,7 @@ def test_readings_from_the_report(server, browser):
     case = page.locator("table a[href^='/cases/']").first.get_attribute("href")
     reports = {
         "zh": "胸椎CT：T9椎体见溶骨性骨质破坏，大小约21×17mm，未见病理性骨折。T12椎体异常信号，转移瘤可能。",
-        "en": "CT thoracic spine: lytic lesion in the T9 vertebral body measuring 22 x 18 mm with a sclerotic rim. No pathological fracture.",
+        "en": "CT thoracic spine: lytic lesion in the T9 vertebral body measuring 22 x 18 mm with a sclerotic rim. No pathological fracture. No epidural extension.",
     }
     for language, link, suggest, save in [
         ("zh", "从报告提取读片结果", "提取建议", "保存已采纳的结果并重新评估"),
@@ -477,7 +477,8 @@ def test_readings_from_the_report(server, browser):
         page.click(f"main button:has-text('{suggest}')")
         quote = page.locator("blockquote.report-text")
         assert quote.locator("mark.affirmed").count() >= 3
-        assert "病理性骨折" in quote.locator("mark.negated").inner_text() if language == "zh" else "pathological fracture" in quote.locator("mark.negated").inner_text()
+        denied = " ".join(quote.locator("mark.negated").all_inner_texts())
+        assert ("病理性骨折" if language == "zh" else "pathological fracture") in denied
         if language == "zh":
             # The doubtful words are marked doubtful and the page speaks Chinese only.
             assert "转移瘤" in quote.locator("mark.uncertain").inner_text()
@@ -489,7 +490,13 @@ def test_readings_from_the_report(server, browser):
         # Keep T9 only (the other site unticked); reject the fracture reading.
         for index in range(1, page.locator("fieldset.suggested-lesion:not(.coverage)").count()):
             page.uncheck(f"input[name='lesion.{index}']")
-        fracture = page.locator("fieldset.suggested-lesion:not(.coverage)").first.locator("tr.negated input[type=checkbox]").first
+        first = page.locator("fieldset.suggested-lesion:not(.coverage)").first
+        if language == "en":
+            # A denied reading starts at the field's "none": no epidural extension is ESCC 0, never
+            # the 1a it denies (rule set 2026.12.222).
+            assert first.locator("select[aria-label='epidural compression (ESCC)']").input_value() == "0"
+        fracture_label = "病理性骨折" if language == "zh" else "pathological fracture"
+        fracture = first.locator("tr.negated").filter(has_text=fracture_label).locator("input[type=checkbox]").first
         fracture.uncheck()
         page.click(f"main button:has-text('{save}')")
         page.wait_for_url(re.compile(re.escape(base + case) + r"(#record)?$"))
@@ -498,6 +505,7 @@ def test_readings_from_the_report(server, browser):
         record = page.input_value("textarea[name=record]")
         assert re.search(r'"level"\s*:\s*"T9"', record)
         assert re.search(r'"boneDestruction"\s*:\s*true', record) or language == "en"
+        assert re.search(r'"escc"\s*:\s*"0"', record) or language == "zh"
         assert re.search(r'"scleroticRim"\s*:\s*true', record) or language == "zh"
         # The title's region (胸椎 / thoracic spine) was ticked by default: the study covers it.
         assert '"thoracicSpine"' in record
