@@ -394,3 +394,39 @@ import Testing
         #expect(try finding(pain: .occasional).detail.en.contains("Stable, low-grade: conventional radiotherapy."))
     }
 }
+
+/// cb50-a (unseen record, 2026-12-04): a castration-resistant prostate cancer's bone disease
+/// recorded as three rows, two of them "骨盆多发" and "多发肋骨": Tokuhashi counted two extraspinal
+/// foci, the rows were named "pelvis" and "rib", and one such row alone would be a "solitary
+/// lesion" sent to biopsy. Rule set 2026.12.229: a row whose note says it is several counts as at
+/// least two sites (said so in the score), and a bone without side, segment or level is named by
+/// its note.
+@Suite struct SeveralLesionsInOneRowTests {
+    @Test func aRowOfSeveralIsAtLeastTwoSites() throws {
+        #expect(Lesion(id: "P", bone: .pelvis, note: "骨盆多发").namesSeveral)
+        #expect(Lesion(id: "R", bone: .rib, note: "multiple rib lesions").namesSeveral)
+        #expect(!Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3"), note: "多发性骨髓瘤").namesSeveral)
+        #expect(!Lesion(id: "P", bone: .pelvis, note: "右髂骨").namesSeveral)
+        #expect(Lesion(id: "P", bone: .pelvis, note: "骨盆多发").label.en == "pelvis (骨盆多发)")
+        #expect(Lesion(id: "P", bone: .pelvis, laterality: .right, note: "右髂骨").label.en == "right pelvis")
+        // One row of several is no solitary lesion.
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2015-01"))]
+        r.lesions = [Lesion(id: "P", bone: .pelvis, note: "骨盆多发")]
+        r.studies = [survey("B", "2023-01-03", ["P"]), ct("C", "2023-01-05", [observation("P", .lytic, [20, 15]) { $0.boneDestruction = true }])]
+        let a = assess(r, asOf: day("2023-01-10"))
+        #expect(!a.rule("diagnosis.biopsy.indicated").contains { $0.detail.en.contains("solitary") })
+        r.lesions = [Lesion(id: "P", bone: .pelvis, note: "右髂骨")]
+        #expect(assess(r, asOf: day("2023-01-10")).rule("diagnosis.biopsy.indicated").contains { $0.detail.en.contains("solitary") })
+    }
+
+    @Test func tokuhashiCountsItAsAtLeastTwo() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "P", bone: .pelvis, note: "骨盆多发"), Lesion(id: "R", bone: .rib, note: "多发肋骨")]
+        r.studies = [survey("B", "2023-01-03", ["V", "P", "R"]), ct("C", "2023-01-05", [
+            observation("V", .blastic), observation("P", .blastic), observation("R", .blastic),
+        ])]
+        let tokuhashi = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.detail.en.contains("extraspinal bone metastasis foci at least 4 (a record of several lesions counted as two) → 0"), "\(tokuhashi.detail.en)")
+    }
+}

@@ -115,7 +115,10 @@ struct PrognosisRules {
             visceralMets: visceral, primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.latestPerformance()?.ecog,
             // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
-            extraspinalCountIsLowerBound: !index.skeletonSurveyed, vertebralCountIsLowerBound: !index.spineSurveyed)
+            extraspinalCountIsLowerBound: !index.skeletonSurveyed, vertebralCountIsLowerBound: !index.spineSurveyed,
+            // A record that is several lesions counts as two: at least that many.
+            extraspinalIncludesSeveral: metastatic.contains { !$0.isSpinal && $0.namesSeveral },
+            vertebralIncludesSeveral: metastatic.contains { $0.isSpinal && $0.namesSeveral })
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {

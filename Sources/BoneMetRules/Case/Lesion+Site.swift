@@ -14,9 +14,22 @@ extension Lesion {
 
     private static let longBones: Set<Bone> = [.femur, .humerus, .tibia, .fibula, .radius, .ulna, .clavicle]
 
-    /// How many sites the lesions are: records of one site once, the others each.
+    /// How many sites the lesions are: records of one site once, the others each; a record whose
+    /// note says it is several ("骨盆多发", "multiple rib lesions") at least two — recorded as one
+    /// row, "骨盆多发" was a solitary lesion sent to biopsy, and Tokuhashi counted two extraspinal
+    /// foci for "骨盆多发" and "多发肋骨" (cb50-a).
     static func siteCount(_ lesions: [Lesion]) -> Int {
         let keys = lesions.compactMap(\.siteKey)
-        return Set(keys).count + lesions.count - keys.count
+        return Set(keys).count + lesions.count - keys.count + lesions.filter(\.namesSeveral).count
+    }
+
+    /// The note says the record is several lesions: 多发, 多处, 弥漫, multiple, multifocal, diffuse
+    /// — not "多发性骨髓瘤" / "multiple myeloma", a diagnosis.
+    public var namesSeveral: Bool {
+        guard var text = note?.lowercased(), !text.isEmpty else { return false }
+        for diagnosis in ["多发性骨髓瘤", "多发骨髓瘤", "multiple myeloma"] {
+            text = text.split(separator: diagnosis, omittingEmptySubsequences: false).joined(separator: " ")
+        }
+        return ["多发", "多处", "弥漫", "multiple", "multifocal", "diffuse", "several"].contains(where: text.contains)
     }
 }

@@ -84,10 +84,10 @@ public struct Lesion: Sendable, Hashable, Encodable {
         let segmentEn = segment.map { ", \($0.label.en)" } ?? ""
         // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
         // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
-        // A vertebra of no single level is named by its note too: "vertebra" alone told nothing
-        // of "腰椎多发" (cb48-c).
-        if bone == .vertebra, level == nil, let note, !note.isEmpty {
-            return LocalizedText(en: "vertebra (\(note))", zh: "椎体（\(note)）")
+        // A vertebra of no single level, or a bone of no side or segment, is named by its note
+        // too: "vertebra" alone told nothing of "腰椎多发" (cb48-c), "pelvis" of "骨盆多发" (cb50-a).
+        if bone != .other, level == nil, laterality == nil, segment == nil, let note, !note.isEmpty {
+            return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(note)）")
         }
         if bone == .other, let note, !note.isEmpty {
             // Its side once: a note that writes one ("右膝关节") is not prefixed with it again

@@ -57,13 +57,20 @@ public enum Tokuhashi {
         /// anywhere from the count's points down to the fewest.
         public var extraspinalCountIsLowerBound: Bool?
         public var vertebralCountIsLowerBound: Bool?
+        /// A record among the counted is several lesions by its note ("骨盆多发"): counted as two,
+        /// at least (the count is a lower bound for that reason, said so).
+        public var extraspinalIncludesSeveral: Bool?
+        public var vertebralIncludesSeveral: Bool?
 
         public init(
             kps: Int? = nil, extraspinalBoneMets: Int? = nil, vertebralBodyMets: Int? = nil,
             visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil,
-            ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil
+            ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil,
+            extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil
         ) {
             self.ecog = ecog
+            self.extraspinalIncludesSeveral = extraspinalIncludesSeveral
+            self.vertebralIncludesSeveral = vertebralIncludesSeveral
             self.extraspinalCountIsLowerBound = extraspinalCountIsLowerBound
             self.vertebralCountIsLowerBound = vertebralCountIsLowerBound
             self.visceralMetsPresent = visceralMetsPresent
@@ -169,10 +176,10 @@ public enum Tokuhashi {
             generalCondition(kps: input.kps, ecog: input.ecog),
             counted(
                 "extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, atLeast: input.extraspinalCountIsLowerBound == true,
-                possible: 0...2, points: extraspinalPoints),
+                several: input.extraspinalIncludesSeveral == true, possible: 0...2, points: extraspinalPoints),
             counted(
                 "vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, atLeast: input.vertebralCountIsLowerBound == true,
-                possible: 0...2, points: vertebralPoints),
+                several: input.vertebralIncludesSeveral == true, possible: 0...2, points: vertebralPoints),
             .item(
                 "visceralMets", itemLabels.visceral, input.visceralMets,
                 among: input.visceralMetsPresent == true ? [.removable, .unremovable] : nil,
@@ -204,17 +211,23 @@ public enum Tokuhashi {
     /// A count's points; a count that is only a lower bound (no survey) scores from its own
     /// points down to the most foci's (more foci never score more).
     private static func counted(
-        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, possible: ClosedRange<Int>, points: (Int) -> Int
+        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, several: Bool = false, possible: ClosedRange<Int>,
+        points: (Int) -> Int
     ) -> ScoreComponent {
         guard let value else { return ScoreComponent(key: key, label: label, unknownWithin: possible) }
         let text = String(value)
-        guard atLeast else {
+        guard atLeast || several else {
             return ScoreComponent(key: key, label: label, value: text, valueLabel: LocalizedText(en: text, zh: text), points: points(value))
         }
         let high = points(value), low = points(1000)
-        let why = key == "vertebralBodyMets"
-            ? LocalizedText(en: "the whole spine not imaged", zh: "未行全脊柱检查")
-            : LocalizedText(en: "no whole-body survey", zh: "未行全身筛查")
+        var reasons: [LocalizedText] = []
+        if atLeast {
+            reasons.append(key == "vertebralBodyMets"
+                ? LocalizedText(en: "the whole spine not imaged", zh: "未行全脊柱检查")
+                : LocalizedText(en: "no whole-body survey", zh: "未行全身筛查"))
+        }
+        if several { reasons.append(LocalizedText(en: "a record of several lesions counted as two", zh: "记为多发的病灶按 2 处计")) }
+        let why = LocalizedText.joined(reasons, en: "; ", zh: "；")
         let valueLabel = value == 0
             ? LocalizedText(en: "none known (\(why.en))", zh: "尚未发现（\(why.zhHans)）")
             : LocalizedText(en: "at least \(value) (\(why.en))", zh: "至少 \(value) 处（\(why.zhHans)）")
