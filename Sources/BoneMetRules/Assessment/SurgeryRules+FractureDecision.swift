@@ -25,4 +25,20 @@ extension SurgeryRules {
             en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)». No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
             zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
     }
+
+    /// The broken bone's finding once a decision is on record: what the fracture finding leads
+    /// with (`lead`), then the decision quoted.
+    static func decidedFractureFinding(
+        _ id: String, name: LocalizedText, lesion: Lesion, lead: LocalizedText, decision: MDTDecision, inputs: [FindingInput]
+    ) -> Finding {
+        let decided = decisionText(decision, lesion: lesion)
+        return Finding(
+            ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(id), date: decision.date,
+            title: LocalizedText(
+                en: "\(name.en): pathological fracture — decision on record, no operation recorded",
+                zh: "\(name.zhHans)：病理性骨折——已有决定，无手术记录"),
+            detail: LocalizedText(en: "\(lead.en) \(decided.en)", zh: "\(lead.zhHans)\(decided.zhHans)"),
+            inputs: inputs + [FindingInput("decision", decision.date)], sources: [Sources.mirels1989])
+    }
 }

@@ -30,16 +30,9 @@ extension SurgeryRules {
         } ?? Self.fixationStatus(fixation, lesion: lesion)
         // A decision since the fracture, no operation on record: the referral has happened.
         if fixation == nil, unnamed == nil, let decided = decisionSince(fracture.date.earliestDay) {
-            return Finding(
-                ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery, specialty: .orthopaedics,
-                subject: .lesion(id), date: decided.date,
-                title: LocalizedText(
-                    en: "\(name.en): pathological fracture — decision on record, no operation recorded",
-                    zh: "\(name.zhHans)：病理性骨折——已有决定，无手术记录"),
-                detail: LocalizedText(
-                    en: "\(base.en) \(Self.decisionText(decided, lesion: lesion).en)", zh: "\(base.zhHans)\(Self.decisionText(decided, lesion: lesion).zhHans)"),
-                inputs: [FindingInput("fracture", fracture.date.description), FindingInput("anatomicReadings", "0"), FindingInput("decision", decided.date)],
-                sources: [Sources.mirels1989])
+            return Self.decidedFractureFinding(
+                id, name: name, lesion: lesion, lead: base, decision: decided,
+                inputs: [FindingInput("fracture", fracture.date.description), FindingInput("anatomicReadings", "0")])
         }
         let severity: Severity = needsFixation ? .urgent : unnamed != nil ? .advisory : .info
         return Finding(

@@ -275,16 +275,7 @@ struct SurgeryRules {
                 let sources = [Sources.mirels1989]
                 let decided = protected == nil ? decisionSince(brokenOn) : nil
                 if let decided {
-                    return Finding(
-                        ruleId: "surgery.mirels.fractured", severity: .advisory, duty: .surgery,
-                        specialty: .orthopaedics, subject: .lesion(id), date: decided.date,
-                        title: LocalizedText(
-                            en: "\(name.en): pathological fracture — decision on record, no operation recorded",
-                            zh: "\(name.zhHans)：病理性骨折——已有决定，无手术记录"),
-                        detail: LocalizedText(
-                            en: "\(broken.en) \(Self.decisionText(decided, lesion: lesion).en)",
-                            zh: "\(broken.zhHans)\(Self.decisionText(decided, lesion: lesion).zhHans)"),
-                        inputs: inputs() + [FindingInput("decision", decided.date)], sources: sources)
+                    return Self.decidedFractureFinding(id, name: name, lesion: lesion, lead: broken, decision: decided, inputs: inputs())
                 }
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
