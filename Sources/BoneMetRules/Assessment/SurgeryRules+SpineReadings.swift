@@ -1,0 +1,60 @@
+/// What the spine finding reads from the record beside its scores: paraplegia's onset, a lesion
+/// healed or quiet, the SINS items missing (moved out of SurgeryRules+Spine.swift, which holds the
+/// NOMS finding itself).
+extension SurgeryRules {
+    /// The first day of an unbroken run of complete paraplegia (Frankel A) ending at the latest
+    /// neurological record, when it is at least 2 days (48 hours) before it: Patchell RA et al.
+    /// Lancet 2005;366:643-8 enrolled no one paraplegic for longer than 48 hours.
+    func paraplegiaOnset(_ lesion: String, latest: NeurologyRecord?) -> PartialDate? {
+        guard let latest, latest.frankel == .A else { return nil }
+        let records = index.record.neurology
+            .filter { index.known($0.date) && ($0.lesion == nil || $0.lesion == lesion) && $0.frankel != nil }
+            .sorted { $0.date < $1.date }
+        var onset = latest.date
+        for record in records.reversed() where record.date <= latest.date {
+            guard record.frankel == .A else { break }
+            onset = record.date
+        }
+        return latest.date.earliestDay - onset.latestDay >= 2 ? onset : nil
+    }
+
+    /// The lesion's latest reading of the bone shows a complete response (MDA, Hamaoka 2004):
+    /// complete sclerotic fill-in on X-ray/CT, or normal signal on MRI. Said with the study.
+    static func healedCompletely(_ lesion: String, index: CaseIndex) -> LocalizedText? {
+        guard let latest = index.presentPoints(lesion).last(where: \.readsBone) else { return nil }
+        if latest.observation.fillIn == .complete {
+            return LocalizedText(
+                en: "complete sclerotic fill-in on the \(latest.study.label.en)",
+                zh: "\(latest.study.label.zhHans)示完全硬化填充")
+        }
+        if latest.study.modality == .mri, latest.observation.normalSignal == true {
+            return LocalizedText(en: "normal signal on the \(latest.study.label.en)", zh: "\(latest.study.label.zhHans)示信号恢复正常")
+        }
+        return nil
+    }
+
+    /// Stable by SINS, pain-free — or healed (complete response, MDA) with no pain recorded — and
+    /// neurologically intact: no radiotherapy or surgery is in question now, whether the epidural
+    /// grade is unknown or low. A breast cancer's T10 filled in completely under endocrine therapy,
+    /// intact, read "grade ESCC before choosing radiotherapy or surgery" as an advisory.
+    func quietLesion(_ lesion: String, sins: SINS.Result, neuro: NeurologyRecord?, deficit: Bool) -> (quiet: Bool, healed: LocalizedText?) {
+        let pain = sins.components.first { $0.key == "pain" }?.value
+        let painFree = pain == SINS.Pain.none.rawValue
+        let healed = pain == nil ? Self.healedCompletely(lesion, index: index) : nil
+        return (sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && !deficit, healed)
+    }
+
+    static func sinsMissing(_ keys: [String]) -> String {
+        keys.map { key in
+            switch key {
+            case "location": "部位"
+            case "pain": "疼痛"
+            case "lesion": "骨病变类型"
+            case "alignment": "脊柱序列"
+            case "collapse": "椎体塌陷"
+            case "posterolateral": "后外侧结构受累"
+            default: key
+            }
+        }.joined(separator: "、")
+    }
+}
