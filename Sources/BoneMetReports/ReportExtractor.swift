@@ -336,6 +336,9 @@ public struct ReportExtractor: Sendable {
         for own in ["关节突关节", "关节突", "肋椎关节", "肋横突关节", "facet joints", "facet joint", "facet", "costovertebral joint", "costovertebral", "costotransverse joint", "costotransverse"] {
             words = words.split(separator: own, omittingEmptySubsequences: false).joined(separator: " ")
         }
+        // A sentence about the lesion reaching a joint ("累及右髋关节，伴病理性骨折", "extends into
+        // the hip joint") still speaks of the lesion.
+        if ["累及", "侵犯", "延伸", "波及", "involv", "extend", "extension", "invad", "invasion"].contains(where: words.contains) { return false }
         return otherSubjects.contains { words.contains($0) }
     }
 }

@@ -261,6 +261,8 @@ import Testing
         #expect(kidneys?.reading("uptake")?.evidence.count == 1)
         // The spine's own joints still speak of the vertebra.
         #expect(lesion("L4椎体溶骨性破坏。累及右侧关节突关节。", "L4")?.reading("posterolateral")?.value == "unilateral")
+        // A lesion reaching a joint is still the lesion.
+        #expect(lesion("右髋臼溶骨性破坏。病灶累及右髋关节，伴病理性骨折。", "acetabulum right")?.reading("fracture")?.value == "true")
         let mri = "T6椎体转移瘤，脊髓受压变扁，蛛网膜下腔闭塞。T6椎体高度较前减低约1/3。"
         #expect(lesion(mri, "T6")?.reading("escc")?.value == "3")
         #expect(lesion(mri, "T6")?.reading("collapse")?.value == "under50")
