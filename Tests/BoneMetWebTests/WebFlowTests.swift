@@ -108,7 +108,7 @@ import Testing
 
     /// Rule set 2026.12.55: the same impending fracture in a patient whose record states a
     /// death — the first screen says so (not "nothing urgent"), the age stops at the death, and
-    /// the case is on no worklist.
+    /// the case is on no worklist; the summary line names the treatment at death, not a current one.
     @Test(arguments: engines)
     func aDeceasedPatientsCaseSaysSoAndLeavesTheWorklists(engine: SQLStore.Engine) async throws {
         let harness = try await WebHarness.make(engine)
@@ -125,6 +125,8 @@ import Testing
             let html = String(buffer: try await browser.get(client, location).body)
             #expect(html.contains(#"<p class="deceased">Deceased (2023-10-01): no action is proposed</p>"#))
             #expect(html.contains("deceased 2023-10-01, 64 years at death"))
+            // Nothing is "current" after a death: the line names what ran on the day of death.
+            #expect(html.contains("no treatment at death") && !html.contains("no current treatment"))
             #expect(!html.contains(#"data-rule="surgery.mirels.impendingFracture""#))
             let worklist = try await browser.get(client, "/worklists/impending-fractures")
             #expect(!String(buffer: worklist.body).contains("demo-06"))

@@ -237,6 +237,10 @@ final class CaseIndex {
     /// A reading counts only until a later X-ray, CT or MRI shows the lesion with a character, and
     /// `present: false` only once there was uptake to look under (a CT before the lesion
     /// appeared excludes nothing).
+    /// Studies this many days apart belong to one assessment (RECIST 1.1, Eisenhauer 2009: a
+    /// baseline's imaging within 4 weeks).
+    static let oneAssessmentDays = 28
+
     func destructionExcluded(_ lesion: String) -> [Point] {
         if let known = destructionExcludedMemo[lesion] { return known }
         let excluded = workOutDestructionExcluded(lesion)
@@ -260,7 +264,13 @@ final class CaseIndex {
             let noDestruction = point.observation.present && (point.observation.boneDestruction == false || readAsDegenerative)
                 && point.observation.character == nil
             if boneWindow {
-                return noDestruction || (!point.observation.present && uptakeDays.contains { $0 <= point.study.date.latestDay })
+                // A bone window that found nothing where tracer lights up: read after the scan, or
+                // before it within one assessment (RECIST 1.1 takes a baseline's studies within 4
+                // weeks). A restaging CT finding no rib lesion two days before the bone scan's new
+                // rib focus left the focus "no X-ray or CT read" and progression by MDA beside the
+                // CT's partial response (cb51-d). Earlier, a lesion may have arisen since.
+                return noDestruction || (!point.observation.present
+                    && uptakeDays.contains { $0 <= point.study.date.latestDay + Self.oneAssessmentDays })
             }
             return point.study.modality == .xray && !rib && noDestruction
         }

@@ -114,6 +114,15 @@ extension ResponseRules {
                 guard let start = therapy.start else { return false }
                 return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.earliestDay <= $0.latestDay } ?? true
             }
+            // Metastases outside bone first recorded while it ran: the progression it was stopped
+            // for is on record, and it is not the bone's. Alectinib stopped for "progression" the
+            // week after brain metastases were found, bone lesions filling in on the CT after it,
+            // read as a warning "a switch for bone progression is not supported — review" (cb51-a).
+            let elsewhere = newMetastasesOutsideBone(while: therapy)
+            if !elsewhere.isEmpty, !unimaged {
+                findings.append(progressionOutsideBone(therapy, elsewhere: elsewhere, observed: window.isEmpty ? nil : observed))
+                continue
+            }
             let detail: LocalizedText =
                 unimaged
                 ? LocalizedText(
@@ -220,6 +229,50 @@ extension ResponseRules {
                 FindingInput("windowResponses", predating.map { point in "\(point.to) \(point.overall.rawValue) day \(start.map { point.to.earliestDay - $0.latestDay } ?? 0)" }.joined(separator: ", ")),
             ],
             sources: Self.sources + [Self.eisenhauer2009, Self.attributionSource])
+    }
+
+    /// Metastases outside bone (`visceralMetastases`, lymph nodes included: new nodes are
+    /// progression too) first recorded after the regimen began and by the day it stopped — an
+    /// organ with a row dated at or before its start was known when it began.
+    func newMetastasesOutsideBone(while therapy: Treatment) -> [VisceralMetastasis] {
+        guard let start = therapy.start else { return [] }
+        let rows = index.record.visceralMetastases ?? []
+        let knownBefore = Set(rows.filter { $0.date.map { $0.earliestDay <= start.latestDay } ?? false }.map { $0.organ.lowercased() })
+        return rows.filter { row in
+            guard let date = row.date, date.earliestDay > start.latestDay, index.known(date) else { return false }
+            return !knownBefore.contains(row.organ.lowercased()) && (therapy.end.map { date.earliestDay <= $0.latestDay } ?? true)
+        }
+    }
+
+    /// A regimen stopped for "progression" with new metastases outside bone on record while it
+    /// ran: the stop rests on them, the bone's own window is said beside them — information, not
+    /// a switch to review.
+    private func progressionOutsideBone(_ therapy: Treatment, elsewhere: [VisceralMetastasis], observed: LocalizedText?) -> Finding {
+        // The organ as the record writes it (free text), its date beside it.
+        let sites = LocalizedText.joined(elsewhere.map { row in
+            row.date.map { LocalizedText(en: "\(row.organ) (\($0))", zh: "\(row.organ)（\($0)）") } ?? LocalizedText(en: row.organ, zh: row.organ)
+        }, en: ", ", zh: "，")
+        let bone = observed.map { text in
+            LocalizedText(
+                en: " Bone response in its own window: \(text.en) — the bone metastases did not progress under it and are not counted as failing it.",
+                zh: "其用药窗口内的骨疗效：\(text.zhHans)——骨转移在其治疗下未进展，不应计为其对骨转移无效。")
+        } ?? LocalizedText(
+            en: " No bone imaging was compared within its window: its effect on bone is not known.",
+            zh: "其用药窗口内没有可比较的骨影像：其对骨转移的疗效不明。")
+        return Finding(
+            ruleId: "boneHealth.attribution.unsupportedSwitch", severity: .info,
+            duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
+            title: LocalizedText(
+                en: "\(therapy.label.en) was stopped for progression outside bone",
+                zh: "\(therapy.label.zhHans) 因骨外进展停用"),
+            detail: LocalizedText(
+                en: "New metastases outside bone were recorded while it ran: \(sites.en). The stop rests on them.\(bone.en)",
+                zh: "用药期间记录到新的骨外转移：\(sites.zhHans)。停药依据在此。\(bone.zhHans)"),
+            inputs: [
+                FindingInput("treatment", therapy.id), FindingInput("stopReason", "progression"),
+                FindingInput("newMetastasesOutsideBone", sites.en),
+            ],
+            sources: Self.sources + [Self.attributionSource])
     }
 
     /// " Imaged later in its window: DATE PR." — what a too-early or predating stop's window

@@ -22,6 +22,8 @@ struct CaseFirstScreen {
         noLesions: LocalizedText(en: "no bone lesion recorded", zh: "未记录骨病灶"),
         treatment: LocalizedText(en: "current treatment", zh: "当前治疗"),
         noTreatment: LocalizedText(en: "no current treatment", zh: "目前无治疗"),
+        treatmentAtDeath: LocalizedText(en: "treatment at death", zh: "去世时治疗"),
+        noTreatmentAtDeath: LocalizedText(en: "no treatment at death", zh: "去世时无治疗"),
         lastStudy: LocalizedText(en: "last study", zh: "最近检查"),
         more: LocalizedText(en: "more", zh: "处"),
         decisions: LocalizedText(en: "MDT decisions and plans", zh: "MDT 决议与计划"),
@@ -86,10 +88,14 @@ struct CaseFirstScreen {
         if let ecog = record.performance.filter({ $0.ecog != nil && $0.date <= assessment.asOf }).max(by: { $0.date < $1.date })?.ecog {
             parts.append("ECOG \(ecog)")
         }
-        let current = record.treatments.filter { $0.kind != .boneModifyingAgent && $0.isActive(on: assessment.asOf) }
+        // After a death nothing is "current": the line names what ran on the day of death.
+        // (A death without a date: what was still open on the day assessed.)
+        let current = record.treatments.filter {
+            $0.kind != .boneModifyingAgent && $0.isActive(on: died ? record.patient.deathDate ?? assessment.asOf : assessment.asOf)
+        }
         parts.append(current.isEmpty
-            ? t.noTreatment(language)
-            : "\(t.treatment(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: ", "))")
+            ? (died ? t.noTreatmentAtDeath : t.noTreatment)(language)
+            : "\((died ? t.treatmentAtDeath : t.treatment)(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: ", "))")
         if let last = record.studies.filter({ $0.date <= assessment.asOf }).max(by: { $0.date < $1.date }) {
             parts.append("\(t.lastStudy(language))\(language == .zhHans ? "：" : ": ")\(last.label(language))")
         }

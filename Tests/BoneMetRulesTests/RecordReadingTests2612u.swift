@@ -1,0 +1,94 @@
+import BoneMetRules
+import Testing
+
+/// cb51-a (unseen record, 2026-12-04): an ALK-positive lung adenocarcinoma on alectinib, brain
+/// metastases found 2026-09-25, alectinib stopped for "progression" on 09-30 and lorlatinib
+/// begun; the restaging CT of 10-19 shows the vertebral and iliac lesions filling in (PR).
+/// The switch finding warned "a switch for bone progression is not supported — review" as if
+/// the record held no progression. Rule set 2026.12.231: new metastases outside bone recorded
+/// while the regimen ran are the progression it was stopped for — said as information, with
+/// the bone's own window beside them.
+@Suite struct ProgressionOutsideBoneTests {
+    func record(brain: String? = "2026-09-25", known: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌，ALK融合阳性", diagnosed: day("2025-08"), targetedTherapy: true)]
+        r.lesions = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("S1", "2025-08-12", [observation("L3", .lytic, [22, 18]) { $0.boneDestruction = true }, observation("IL", .mixed, [30, 25]) { $0.boneDestruction = true }]),
+            ct("S2", "2026-10-19", [observation("L3", .blastic, [20, 17]) { $0.fillIn = .complete }, observation("IL", .blastic, [28, 24])]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "阿来替尼", systemicClass: .targeted, start: day("2025-08-20"), end: day("2026-09-30"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "劳拉替尼", systemicClass: .targeted, start: day("2026-10-08")),
+        ]
+        r.visceralMetastases = [known.map { VisceralMetastasis(organ: "brain", date: day($0)) }, brain.map { VisceralMetastasis(organ: "brain", date: day($0)) }].compactMap { $0 }
+        return r
+    }
+
+    func switchFinding(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2026-12-04")).rule("boneHealth.attribution.unsupportedSwitch").first { $0.subject == .treatment("T1") }
+    }
+
+    @Test func newBrainMetastasesWhileItRanAreTheProgression() throws {
+        let finding = try #require(switchFinding(record()))
+        #expect(finding.severity == .info)
+        #expect(finding.title.en.hasSuffix("was stopped for progression outside bone"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("brain (2026-09-25)"))
+        #expect(finding.detail.en.contains("2026-10-19 partial response (PR)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("骨外"))
+    }
+
+    @Test func withoutThemTheSwitchIsStillQuestioned() throws {
+        // No metastasis outside bone: the bone's PR does not support a stop for progression.
+        let finding = try #require(switchFinding(record(brain: nil)))
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("a switch for bone progression is not supported"))
+    }
+
+    @Test func metastasesKnownBeforeItBeganAreNotNew() throws {
+        // Brain metastases on record before alectinib began: no new site while it ran.
+        let before = try #require(switchFinding(record(brain: nil, known: "2025-08-10")))
+        #expect(before.severity == .warning)
+        // Found after the stop: not what the stop rested on.
+        let after = try #require(switchFinding(record(brain: "2026-10-20")))
+        #expect(after.severity == .warning)
+        // Found on the day it began: its baseline, not its progression.
+        #expect(try #require(switchFinding(record(brain: "2025-08-20"))).severity == .warning)
+    }
+}
+
+/// cb51-d (unseen record, 2026-12-04): a breast cancer on letrozole + palbociclib for three
+/// years; the restaging CT (bone window) of 2026-10-28 shows the L2 and acetabular lesions
+/// filling in and looked for no lesion in the right 8th rib; the bone scan two days later shows
+/// a new rib focus. The CT, read before the scan, did not count against the focus: it stayed
+/// "no X-ray or CT bone-window read" and made the bone scan progression (MDA) beside the CT's
+/// PR two days before. Rule set 2026.12.231: a bone window that found nothing within one
+/// assessment (RECIST 1.1: 4 weeks) of the uptake excludes destruction as one read after it.
+@Suite struct BoneWindowBeforeTheScanTests {
+    func record(ctDate: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "R8", bone: .rib, laterality: .right, note: "右第8肋")]
+        r.studies = [
+            ct("C1", "2023-10-10", [observation("L2", .lytic, [24, 20]) { $0.boneDestruction = true }]),
+            survey("B1", "2023-10-12", ["L2"]),
+            ct("C2", ctDate, [observation("L2", .blastic, [23, 19]) { $0.fillIn = .complete }, observation("R8") { $0.present = false }]),
+            survey("B2", "2026-10-30", ["L2", "R8"]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "来曲唑+哌柏西利", systemicClass: .endocrine, start: day("2023-10-20"))]
+        return r
+    }
+
+    @Test func aBoneWindowDaysBeforeTheScanFoundNothing() throws {
+        let a = assess(record(ctDate: "2026-10-28"), asOf: day("2026-12-04"))
+        #expect(a.has("diagnosis.uptakeWithoutDestruction", subject: .lesion("R8")))
+        // The focus is not a new metastasis: the scan is no progression beside the CT's response.
+        let scan = try #require(a.rule("boneHealth.mda.timePoint").first { $0.date == day("2026-10-30") })
+        #expect(!scan.title.en.contains("progressive disease"), "\(scan.title.en)")
+    }
+
+    @Test func boundaryOfOneAssessment() {
+        // 28 days before the scan: one assessment; 29: the rib may have changed since.
+        #expect(assess(record(ctDate: "2026-10-02"), asOf: day("2026-12-04")).has("diagnosis.uptakeWithoutDestruction", subject: .lesion("R8")))
+        #expect(!assess(record(ctDate: "2026-10-01"), asOf: day("2026-12-04")).has("diagnosis.uptakeWithoutDestruction", subject: .lesion("R8")))
+    }
+}
