@@ -92,3 +92,48 @@ import Testing
         #expect(!assess(record(ctDate: "2026-10-01"), asOf: day("2026-12-04")).has("diagnosis.uptakeWithoutDestruction", subject: .lesion("R8")))
     }
 }
+
+/// cb52-a (unseen record, 2026-12-04): a HER2-positive breast cancer, T6 collapsed with ESCC 3
+/// and myelopathy recorded at T6 on 2026-12-02 (Frankel C), "intact" two days before; T7 beside
+/// it mixed, not graded. T7's NOMS finding read "neurologically intact (2026-11-30)" — the older
+/// patient-level record, the newer deficit being T6's. Rule set 2026.12.232: a newer deficit
+/// recorded at another lesion is the patient's state now, said with where it is recorded (not
+/// this level's own deficit); an older "intact" no longer makes the level "quiet".
+@Suite struct DeficitRecordedAtAnotherLevelTests {
+    func record(deficitDate: String = "2026-12-02") -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6")), Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7"))]
+        r.studies = [ct("C1", "2026-12-02", [
+            observation("T6", .lytic) { $0.boneDestruction = true; $0.collapse = .over50; $0.alignment = .deNovoDeformity; $0.posterolateral = .bilateral; $0.escc = .g3 },
+            observation("T7", .blastic) { $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+        ])]
+        r.pain = [PainRecord(date: day("2026-12-01"), lesion: "T7", sins: SINS.Pain.none)]
+        r.neurology = [
+            NeurologyRecord(date: day("2026-11-30"), status: .intact, frankel: .E),
+            NeurologyRecord(date: day(deficitDate), status: .myelopathy, frankel: .C, lesion: "T6"),
+        ]
+        return r
+    }
+
+    func spine(_ r: CaseRecord, _ lesion: String) -> Finding? {
+        assess(r, asOf: day("2026-12-04")).findings.first { $0.subject == .lesion(lesion) && $0.ruleId.hasPrefix("surgery.spine") }
+    }
+
+    @Test func theNeighbourSaysTheDeficitAndWhereItIs() throws {
+        let t7 = try #require(spine(record(), "T7"))
+        #expect(t7.detail.en.contains("myelopathy (2026-12-02), Frankel C — recorded at T6 vertebra"), "\(t7.detail.en)")
+        #expect(!t7.detail.en.contains("neurologically intact"))
+        #expect(t7.detail.zhHans.contains("记录于T6"))
+        // Not quiet: the patient is not intact. Nor T7's own emergency.
+        #expect(t7.severity == .advisory)
+        #expect(try #require(spine(record(), "T6")).severity == .urgent)
+    }
+
+    @Test func anOlderDeficitElsewhereDoesNotOverrideANewerExamination() throws {
+        // The deficit recorded before the patient-level "intact": the examination is the latest word.
+        var r = record(deficitDate: "2026-11-28")
+        r.neurology.append(NeurologyRecord(date: day("2026-12-03"), status: .intact, frankel: .E))
+        let t7 = try #require(spine(r, "T7"))
+        #expect(!t7.detail.en.contains("recorded at T6"), "\(t7.detail.en)")
+    }
+}

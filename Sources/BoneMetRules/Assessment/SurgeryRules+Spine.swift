@@ -32,8 +32,19 @@ extension SurgeryRules {
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
             let graded = points.last { $0.observation.escc != nil }
             let esccModality = graded?.study.modality
-            let neuro = index.latestNeurology(for: lesion.id)
+            var neuro = index.latestNeurology(for: lesion.id)
             var deficit = neuro?.showsDeficit == true
+            // A newer deficit recorded at another lesion is the patient's state now: this level's
+            // older "intact" is history. T6 compressing with myelopathy on 2026-12-02, the T7
+            // beside it read "neurologically intact (2026-11-30)" (cb52-a). Said with where it is
+            // recorded; not this level's deficit.
+            var deficitRecordedAt: Lesion?
+            if let patient = index.latestNeurology(), patient.showsDeficit, let other = patient.lesion, other != lesion.id,
+                let at = index.lesionsById[other], neuro.map({ patient.date.earliestDay > $0.date.latestDay }) ?? true
+            {
+                neuro = patient
+                deficitRecordedAt = at
+            }
             var explainedBy: [Lesion] = []
             if deficit, neuro?.lesion == nil, let escc, !escc.highGrade, !compressing.isEmpty {
                 deficit = false
@@ -59,6 +70,7 @@ extension SurgeryRules {
             if event != nil { deficit = true }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
+                deficitRecordedAt: deficitRecordedAt,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
@@ -88,6 +100,7 @@ extension SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
+        deficitRecordedAt: Lesion? = nil,
         compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
         recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
@@ -128,9 +141,12 @@ extension SurgeryRules {
                         en: ", \(neuro.status.label.en) (\(neuro.date))\(neuro.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
                         zh: "，\(neuro.status.label.zhHans)（\(neuro.date)）\(neuro.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")
             } ?? LocalizedText(en: "", zh: "")
+            let recordedAt = deficitRecordedAt.map { other in
+                LocalizedText(en: " — recorded at \(index.label(other).en)", zh: "——记录于\(index.label(other).zhHans)")
+            } ?? LocalizedText(en: "", zh: "")
             let neurologic = LocalizedText(
-                en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuroText.en)\(event.en)\(elsewhere.en)",
-                zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuroText.zhHans)\(event.zhHans)\(elsewhere.zhHans)")
+                en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuroText.en)\(recordedAt.en)\(event.en)\(elsewhere.en)",
+                zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuroText.zhHans)\(recordedAt.zhHans)\(event.zhHans)\(elsewhere.zhHans)")
             let mechanical = LocalizedText(
                 en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
                 zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
