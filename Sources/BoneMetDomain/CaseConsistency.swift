@@ -1,10 +1,10 @@
 /// Checks across sections: unique ids, references to known lesions, dates in order, levels that
 /// fit their bone. Each problem names the path of the field to fix.
 enum CaseConsistency {
-    /// `declaredLesionIds`: the ids of lesion entries that failed to read are not reported again
-    /// where other sections name them.
-    static func check(_ record: CaseRecord, log: ValidationLog, declaredLesionIds: Set<String> = []) {
-        plausibility(record, log: log)
+    /// `declaredLesionIds`, `declaredPrimaryIds`: the ids of lesion and primary entries that
+    /// failed to read are not reported again where other sections name them.
+    static func check(_ record: CaseRecord, log: ValidationLog, declaredLesionIds: Set<String> = [], declaredPrimaryIds: Set<String> = []) {
+        plausibility(record, log: log, declaredPrimaryIds: declaredPrimaryIds)
         unique(record.lesions.map(\.id), section: "lesions", log: log)
         unique(record.studies.map(\.id), section: "studies", log: log)
         unique(record.treatments.map(\.id), section: "treatments", log: log)
@@ -57,7 +57,7 @@ enum CaseConsistency {
     }
 
     /// Facts that contradict the calendar or the anatomy (issue #8): each names its field.
-    static func plausibility(_ record: CaseRecord, log: ValidationLog) {
+    static func plausibility(_ record: CaseRecord, log: ValidationLog, declaredPrimaryIds: Set<String> = []) {
         func custom(_ path: String, _ en: String, _ zh: String) {
             log.add(InputError(field: path, problem: .custom(LocalizedText(en: en, zh: zh))))
         }
@@ -93,14 +93,14 @@ enum CaseConsistency {
                     "\"\(segment.rawValue)\" is not a segment of bone \"\(lesion.bone.rawValue)\" (peritrochanteric: femur only; proximal, diaphysis, distal: long bones)",
                     "“\(segment.label.zhHans)”不是\(lesion.bone.label.zhHans)的部位（转子周围仅见于股骨；近端、骨干、远端仅用于长骨）")
             }
-            if let primary = lesion.primary, !primaryIds.contains(primary) {
+            if let primary = lesion.primary, !primaryIds.contains(primary), !declaredPrimaryIds.contains(primary) {
                 log.add(InputError(
                     field: "lesions[\(i)].primary",
                     problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))
             }
         }
         for (i, status) in record.diseaseStatus.enumerated() {
-            if let primary = status.primary, !primaryIds.contains(primary) {
+            if let primary = status.primary, !primaryIds.contains(primary), !declaredPrimaryIds.contains(primary) {
                 log.add(InputError(
                     field: "diseaseStatus[\(i)].primary",
                     problem: .unknownValue(primary, allowed: primaryIds.isEmpty ? ["(no primaries defined)"] : primaryIds)))

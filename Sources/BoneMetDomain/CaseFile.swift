@@ -34,18 +34,22 @@ public enum CaseFile {
     public static func read(_ value: JSONValue) throws(Invalid) -> CaseRecord {
         let log = ValidationLog()
         let record = FieldReader(value, path: .root, keys: Keys.root, log: log).flatMap { CaseSections.record($0) }
-        if let record { CaseConsistency.check(record, log: log, declaredLesionIds: declaredLesionIds(value)) }
+        if let record {
+            CaseConsistency.check(
+                record, log: log, declaredLesionIds: declaredIds(value, section: "lesions"), declaredPrimaryIds: declaredIds(value, section: "primaries"))
+        }
         guard let record, log.errors.isEmpty else {
             throw Invalid(errors: log.errors.isEmpty ? [InputError(field: nil, problem: .notAnObject)] : log.errors)
         }
         return record
     }
 
-    /// Every lesion id the file declares, its other fields valid or not: a reference to a lesion
-    /// whose own entry failed (a bone written "股骨") is not a second error — the lesion's is the
-    /// one to fix (it read "unknown value \"L1\"; allowed values: (no lesions defined)" beside it).
-    private static func declaredLesionIds(_ value: JSONValue) -> Set<String> {
-        guard case .object(let root) = value, case .array(let lesions)? = root["lesions"] else { return [] }
+    /// Every lesion (or primary) id the file declares, its other fields valid or not: a reference
+    /// to a lesion whose own entry failed (a bone written "股骨") is not a second error — the
+    /// lesion's is the one to fix (it read "unknown value \"L1\"; allowed values: (no lesions
+    /// defined)" beside it; a primary's site written "boneMarrow" read "(no primaries defined)").
+    private static func declaredIds(_ value: JSONValue, section: String) -> Set<String> {
+        guard case .object(let root) = value, case .array(let lesions)? = root[section] else { return [] }
         return Set(lesions.compactMap { lesion in
             guard case .object(let fields) = lesion, case .string(let id)? = fields["id"] else { return nil }
             return id

@@ -138,6 +138,18 @@ import Testing
         #expect(listed.first?.message(.en).contains(#"unknown value "L2"; allowed values: L1"#) == true, "\(listed)")
     }
 
+    /// The same for a primary whose own entry is wrong: a site written "boneMarrow" also read
+    /// `lesions[0].primary: unknown value "P1"; allowed values: (no primaries defined)` for every
+    /// lesion naming it (unseen record cb52-b, 2026-12-04). An undeclared primary is still one.
+    @Test func aBadPrimaryEntryIsOneErrorNotOneForEveryLesion() {
+        let found = errors(#"""
+        {"patient": {"id": "p1"},
+         "primaries": [{"id": "P1", "site": "boneMarrow"}],
+         "lesions": [{"id": "L1", "bone": "femur", "primary": "P1"}, {"id": "L2", "bone": "skull", "primary": "P2"}]}
+        """#)
+        #expect(found.compactMap(\.field) == ["primaries[0].site", "lesions[1].primary"], "\(found)")
+    }
+
     /// A field read twice — a treatment's `planned` decides whether its `start` is required — was
     /// reported twice: `"planned": "2026-10-20"` gave "treatments[1].planned: must be true or
     /// false" on two lines beside the missing start (unseen record cb29-a, 2026-12-04).
