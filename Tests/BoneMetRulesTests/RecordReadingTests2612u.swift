@@ -137,3 +137,57 @@ import Testing
         #expect(!t7.detail.en.contains("recorded at T6"), "\(t7.detail.en)")
     }
 }
+
+/// cb54-a (unseen record, 2026-12-04): a lobular breast cancer eight years after surgery; L1 and
+/// the ilium filled in with sclerosis under fulvestrant, then a lytic rib and T12 appeared. The
+/// myeloma finding said "multiple lytic lesions (2)" and, in its CRAB list, "osteolytic lesions
+/// 4" — the healed ones counted there only. Rule set 2026.12.233: CRAB counts the lesions lytic
+/// at their latest reading, as the finding's reason does.
+@Suite struct OsteolyticCountTests {
+    @Test func healedLesionsAreNotCountedAsOsteolytic() throws {
+        var r = baseCase()
+        r.patient.birthDate = day("1959-10")
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 ER 95%", diagnosed: day("2017-06"))]
+        r.lesions = [
+            Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "IL", bone: .pelvis, laterality: .left),
+            Lesion(id: "R5", bone: .rib, laterality: .right), Lesion(id: "T12", bone: .vertebra, level: VertebralLevel("T12")),
+        ]
+        r.studies = [
+            ct("C0", "2026-02-03", [observation("L1", .lytic, [18, 15]) { $0.boneDestruction = true }, observation("IL", .lytic, [30, 22]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-08-10", [
+                observation("L1", .blastic, [17, 14]) { $0.fillIn = .complete }, observation("IL", .mixed, [28, 21]) { $0.fillIn = .partial },
+                observation("R5", .lytic, [15, 10]) { $0.boneDestruction = true }, observation("T12", .lytic, [14, 12]) { $0.boneDestruction = true },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "F1", kind: .systemic, name: "氟维司群", systemicClass: .endocrine, start: day("2026-02-10"))]
+        let finding = try #require(assess(r, asOf: day("2026-12-04")).rule("diagnosis.differential.myeloma").first)
+        #expect(finding.detail.en.contains("multiple lytic lesions (2)"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("osteolytic lesions 2"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("溶骨性病变 2 处"))
+    }
+}
+
+/// cb54-d (unseen record, 2026-12-04): a breast cancer ten years after surgery, a lytic L4 proven
+/// myeloma on biopsy, and a lytic femoral shaft at Mirels 11. The femur's "biopsy first" gave as
+/// its reason "the only bone lesion known (no whole-body survey yet)" — the L4 was left out as no
+/// metastasis. Rule set 2026.12.233: the reason is the other lesion's myeloma: this one may be
+/// either disease.
+@Suite struct BiopsyFirstBesideAProvenMyelomaTests {
+    @Test func theReasonIsTheOtherLesionsMyeloma() throws {
+        var r = baseCase()
+        r.patient.birthDate = day("1952-12")
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "乳腺浸润性导管癌 ER+ 术后", diagnosed: day("2016-02"))]
+        r.lesions = [Lesion(id: "L4", bone: .vertebra, level: VertebralLevel("L4")), Lesion(id: "FE", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [ct("C1", "2026-11-05", [
+            observation("L4", .lytic) { $0.boneDestruction = true },
+            observation("FE", .lytic, [35, 20]) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.7 },
+        ])]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2026-11-10"), lesion: "FE", mirels: .functional)]
+        r.biopsies = [Biopsy(lesion: "L4", date: day("2026-11-12"), decalcification: .edta, result: .myeloma)]
+        let femur = try #require(assess(r, asOf: day("2026-12-04")).rule("surgery.mirels.impendingFracture").first)
+        #expect(femur.detail.en.contains("Biopsy first: no tissue diagnosis yet (myeloma on the biopsy of L4 vertebra (2026-11-12): this lesion may be either disease)"), "\(femur.detail.en)")
+        #expect(!femur.detail.en.contains("the only bone lesion known"))
+        #expect(femur.detail.zhHans.contains("本病灶可能属任一疾病"))
+    }
+}

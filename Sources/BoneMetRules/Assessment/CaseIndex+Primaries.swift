@@ -60,7 +60,19 @@ extension CaseIndex {
         // fixation" (unseen record cb33-d).
         if myelomaBoneDisease(lesion) { return [] }
         var reasons: [LocalizedText] = []
-        if isSolitary(lesion) {
+        // Another lesion proven myeloma or lymphoma: this one may be either disease — it is not
+        // "the only bone lesion known" because the other is no metastasis. A breast cancer's
+        // femur beside an L4 proven myeloma read "biopsy first: the only bone lesion known"
+        // (cb54-d).
+        let otherCancer = record.biopsies.last { biopsy in
+            biopsy.lesion != nil && biopsy.lesion != lesion && known(biopsy.date) && (biopsy.result == .myeloma || biopsy.result == .lymphoma)
+        }
+        if let otherCancer, let result = otherCancer.result, let other = otherCancer.lesion.flatMap({ lesionsById[$0] }) {
+            let name = label(other)
+            reasons.append(LocalizedText(
+                en: "\(result.label.en) on the biopsy of \(name.en) (\(otherCancer.date)): this lesion may be either disease",
+                zh: "\(name.zhHans)活检（\(otherCancer.date)）为\(result.label.zhHans)：本病灶可能属任一疾病"))
+        } else if isSolitary(lesion) {
             // Solitary as far as the record goes: without a whole-body survey it is the only
             // lesion known, not a lesion known to be alone.
             reasons.append(skeletonSurveyed

@@ -261,7 +261,11 @@ extension CaseIndex {
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "haemoglobin", zh: "血红蛋白"), abnormal: nil, value: nil))
         }
-        let lytic = seenLesions.filter { characters($0.id).contains(.lytic) }.count
+        // Lytic at their latest reading, as the finding's own "multiple lytic lesions" counts
+        // them: a lesion filled in with sclerosis under therapy is no longer osteolytic (and
+        // myeloma's rarely heal so). "Multiple lytic lesions (2)" stood beside "osteolytic
+        // lesions 4" in one finding (cb54-a: two of four healed under fulvestrant).
+        let lytic = seenLesions.filter { characters($0.id).last == .lytic }.count
         features.append(CRABFeature(
             name: LocalizedText(en: "osteolytic lesions", zh: "溶骨性病变"), abnormal: lytic > 0, value: LocalizedText(en: String(lytic), zh: "\(lytic) 处")))
         return features
