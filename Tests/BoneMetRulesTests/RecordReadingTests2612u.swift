@@ -191,3 +191,28 @@ import Testing
         #expect(femur.detail.zhHans.contains("本病灶可能属任一疾病"))
     }
 }
+
+/// cb55-d (unseen record, 2026-12-04): denosumab stopped after three and a half years, one dose
+/// of zoledronic acid after it, its schedule not recorded. "Dose due since 2026-08-29 — interval
+/// 4 weeks" stated an interval the record does not hold. Rule set 2026.12.234: an unrecorded
+/// zoledronic acid interval is said as assumed, with the 12-week schedule's due day (CALGB 70604).
+@Suite struct UnrecordedZoledronicIntervalTests {
+    func due(interval: Int?) throws -> Finding {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "ZO", kind: .boneModifyingAgent, name: "唑来膦酸 序贯", start: day("2026-08-01"), agent: .zoledronicAcid, doseMg: 4,
+            intervalWeeks: interval, doses: [day("2026-08-01")]))
+        r.labs = [LabResult(date: day("2026-07-25"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.dentalExams = [day("2026-07-20")]
+        return try #require(assess(r, asOf: day("2026-12-04")).rule("boneAgents.doseDue").first)
+    }
+
+    @Test func theAssumedIntervalIsSaidWithTheTwelveWeekDueDay() throws {
+        let finding = try due(interval: nil)
+        #expect(finding.detail.en.contains("interval not recorded (every 4 weeks assumed; every 12 weeks would make it due on 2026-10-24) — record it"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("给药间隔未记录"))
+        #expect(finding.date == day("2026-08-29"))
+        // Recorded: said as recorded.
+        #expect(try due(interval: 12).detail.en.contains("Last dose 2026-08-01, interval 12 weeks."))
+    }
+}

@@ -231,6 +231,18 @@ struct BoneAgentRules {
                 en: " If it is not to be continued: stopping denosumab is followed by rebound bone turnover, and multiple vertebral fractures after discontinuation are described in its label — decide on another agent rather than let it lapse.",
                 zh: "如不再继续：停用地舒单抗后会出现骨转换反弹，其说明书记载停药后可发生多发椎体骨折——应决定改用其他药物，而非任其中断。")
             : LocalizedText(en: "", zh: "")
+        // Zoledronic acid's interval not recorded: 4 weeks is assumed for the due day, and the
+        // 12-week schedule (CALGB 70604) named beside it — "interval 4 weeks" was said of a
+        // single dose given after denosumab, its schedule never recorded (cb55-d).
+        let interval: LocalizedText
+        if agent.intervalWeeks == nil, agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !adjuvant {
+            let twelve = PartialDate(dayNumber: last.latestDay + 84)
+            interval = LocalizedText(
+                en: "interval not recorded (every 4 weeks assumed; every 12 weeks would make it due on \(twelve)) — record it",
+                zh: "给药间隔未记录（按每 4 周计；如每 12 周则于 \(twelve) 到期）——请记录")
+        } else {
+            interval = LocalizedText(en: "interval \(weeks) weeks", zh: "间隔 \(weeks) 周")
+        }
         return Finding(
             ruleId: "boneAgents.doseDue", severity: broken.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
@@ -238,8 +250,8 @@ struct BoneAgentRules {
                 en: "\(agent.agent?.label.en.sentenceStart ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
                 zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
             detail: LocalizedText(
-                en: "Last dose \(last), interval \(weeks) weeks. \(usual.en)\(recheck.en)\(lapse.en)",
-                zh: "末次给药 \(last)，间隔 \(weeks) 周。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
+                en: "Last dose \(last), \(interval.en). \(usual.en)\(recheck.en)\(lapse.en)",
+                zh: "末次给药 \(last)，\(interval.zhHans)。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
             sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009]
                     : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia]
