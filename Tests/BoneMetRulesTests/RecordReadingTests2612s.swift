@@ -72,7 +72,7 @@ import Testing
         let one = try #require(biopsy.first)
         #expect(one.subject == .treatment("OP"))
         #expect(one.severity == .warning)
-        #expect(one.title.en == "left pelvis, left acetabulum: biopsy indicated — one operation (左半骨盆肿瘤切除+重建)", "\(one.title.en)")
+        #expect(one.title.en == "left pelvis; left acetabulum: biopsy indicated — one operation (左半骨盆肿瘤切除+重建)", "\(one.title.en)")
         #expect(one.title.zhHans.contains("同一手术"))
         #expect(Set(one.claims.map(\.about)) == ["IL", "AC"])
     }

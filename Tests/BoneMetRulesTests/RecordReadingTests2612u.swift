@@ -1,4 +1,4 @@
-import BoneMetRules
+@testable import BoneMetRules
 import Testing
 
 /// cb51-a (unseen record, 2026-12-04): an ALK-positive lung adenocarcinoma on alectinib, brain
@@ -214,5 +214,80 @@ import Testing
         #expect(finding.date == day("2026-08-29"))
         // Recorded: said as recorded.
         #expect(try due(interval: 12).detail.en.contains("Last dose 2026-08-01, interval 12 weeks."))
+    }
+}
+
+/// cb57-b (unseen record, 2026-12-04): a triple-negative breast cancer given six cycles of
+/// nab-paclitaxel + carboplatin, each entered as a row of its own ("… C1" to "… C6", two weeks
+/// each, a week apart). The restaging CT read "systemic therapy switched within this interval
+/// (of its 84 days: … C1 14, … C2 14, …) — a study at the switch would separate them". Rule set
+/// 2026.12.235: rows that continue the regimen before them — the same drugs, or the same name
+/// but for a cycle number — within `regimenGapDays` (setting, 56) of its end are one regimen, as
+/// the EHR import joins orders.
+@Suite struct CyclesOfOneRegimenTests {
+    func record(gapDays: Int = 7, secondDrugs: [String] = ["nab-paclitaxel", "carboplatin"], names: (String, String) = ("白蛋白紫杉醇+卡铂 C1", "白蛋白紫杉醇+卡铂 C2")) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            ct("C1", "2026-06-02", [observation("T10", .lytic, [20, 16]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-09-30", [observation("T10", .mixed, [18, 14]) { $0.scleroticRim = true }]),
+        ]
+        let firstEnd = day("2026-07-01")
+        let secondStart = PartialDate(dayNumber: firstEnd.latestDay + gapDays)
+        r.treatments = [
+            Treatment(id: "A1", kind: .systemic, name: names.0, drugs: ["nab-paclitaxel", "carboplatin"], systemicClass: .chemotherapy, start: day("2026-06-08"), end: firstEnd),
+            Treatment(id: "A2", kind: .systemic, name: names.1, drugs: secondDrugs, systemicClass: .chemotherapy, start: secondStart, end: day("2026-09-20"), stopReason: .completed),
+        ]
+        return r
+    }
+
+    func window(_ r: CaseRecord) throws -> String {
+        try #require(assess(r, asOf: day("2026-10-01")).rule("boneHealth.mda.timePoint").first).detail.en
+    }
+
+    @Test func cyclesAreOneRegimen() throws {
+        let detail = try window(record())
+        #expect(detail.contains("treatment window: 白蛋白紫杉醇+卡铂 2026-06-08–2026-09-20 (systemic therapy)"), "\(detail)")
+        #expect(!detail.contains("switched"))
+    }
+
+    @Test func boundaryOfTheGapAndAnotherRegimen() throws {
+        // 56 days (the setting) still one regimen; 57 a break — two.
+        #expect(!(try window(record(gapDays: 56))).contains("switched"))
+        #expect(try window(record(gapDays: 57)).contains("白蛋白紫杉醇+卡铂 C2"))
+        // Other drugs: a switch, as before.
+        #expect(try window(record(secondDrugs: ["capecitabine"], names: ("白蛋白紫杉醇+卡铂", "卡培他滨")))
+            .contains("systemic therapy switched within this interval"))
+    }
+
+    @Test func cycleNumbersAreReadInTheirUsualForms() {
+        for name in ["TC C3", "TC c12", "TC 第2周期", "TC第二疗程", "TC cycle 4", "TC #5", "TC（3/6）", "TC 3周期"] {
+            #expect(CaseIndex.cycleStripped(name) == "TC", "\(name)")
+        }
+        // A name whose number is no cycle keeps it.
+        #expect(CaseIndex.cycleStripped("T-DM1") == "T-DM1")
+        #expect(CaseIndex.cycleStripped("镭-223") == "镭-223")
+        #expect(CaseIndex.cycleStripped("TC1") == "TC1")
+        #expect(CaseIndex.cycleStripped("TC方案C2") == "TC方案")
+    }
+}
+
+/// cb57-a (unseen record, 2026-12-04): one planned nail for a proximal and a diaphyseal lesion of
+/// the left femur; the merged biopsy finding's title read "left femur, proximal, left femur,
+/// diaphysis: biopsy indicated". Rule set 2026.12.235: lesions in a list are separated by "; ".
+@Suite struct LesionListTitleTests {
+    @Test func longBoneLabelsAreSeparatedBySemicolons() throws {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "F1", bone: .femur, segment: .proximal, laterality: .left), Lesion(id: "F2", bone: .femur, segment: .diaphysis, laterality: .left),
+        ]
+        r.studies = [ct("X", "2026-11-14", [
+            observation("F1", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.45 },
+            observation("F2", .mixed) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.2 },
+        ])]
+        r.treatments = [Treatment(id: "N", kind: .surgery, name: "左股骨预防性髓内钉", lesions: ["F1", "F2"], start: day("2026-12-10"), planned: true)]
+        let finding = try #require(assess(r, asOf: day("2026-11-20")).rule("diagnosis.biopsy.indicated").first { $0.subject == .treatment("N") })
+        #expect(finding.title.en.hasPrefix("left femur, proximal; left femur, diaphysis: biopsy indicated"), "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasPrefix("左股骨近端、左股骨骨干"), "\(finding.title.zhHans)")
     }
 }

@@ -153,7 +153,7 @@ final class CaseIndex {
         }
         treatmentsReadAsBoneAgents = readAsAgents
         boneAgentsFromRegimens = fromRegimens
-        treatments = given
+        treatments = Self.cyclesJoined(given
             .map { treatment in
                 var seen = treatment
                 if let end = treatment.end, !known(end) {
@@ -173,7 +173,7 @@ final class CaseIndex {
                 }
                 return seen
             }
-            .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }
+            .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }, gapDays: settings.regimenGapDays)
         let knownLabs = record.labs.filter { known($0.date) }
             .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
         labs = knownLabs.filter(\.isPlausible)

@@ -25,7 +25,7 @@ extension DiagnosisRules {
                 guard case .lesion(let lesion) = findings[position].subject else { return nil }
                 return index.lesionsById[lesion]
             }.sorted { (operation.lesions.firstIndex(of: $0.id) ?? 0) < (operation.lesions.firstIndex(of: $1.id) ?? 0) }
-            let names = LocalizedText.joined(lesions.map { index.label($0) }, en: ", ", zh: "、")
+            let names = LocalizedText.joined(lesions.map { index.label($0) }, en: "; ", zh: "、")
             // Its name as the operating list writes it, without the kind the label adds.
             let named = operation.name.map { LocalizedText(en: $0, zh: $0) } ?? operation.label
             merged[first] = Finding(
