@@ -291,3 +291,31 @@ import Testing
         #expect(finding.title.zhHans.hasPrefix("左股骨近端、左股骨骨干"), "\(finding.title.zhHans)")
     }
 }
+
+/// cb52-a (unseen record, 2026-12-04): "右乳浸润性导管癌 ER- PR- HER2 3+" showed no receptor on the
+/// case's first screen (it showed only coded ones; ER and PR were read from the text for the
+/// scores already). HER2 is read from the text too (ASCO/CAP 2018 scores; 1+ HER2-low; 2+ only
+/// with its in-situ hybridisation), for the summary line — no rule reads HER2.
+@Suite struct HER2TextTests {
+    @Test(arguments: [
+        ("ER- PR- HER2 3+", ReceptorStatus.positive), ("HER2（3+）", .positive), ("HER-2(+++)", .positive), ("ER+ PR+ HER2+", .positive),
+        ("HER2阳性", .positive), ("HER2-positive", .positive), ("HER2(2+)，FISH阳性", .positive), ("HER2 2+, ISH amplified", .positive),
+        ("HER2(2+)，FISH检测阴性", .low), ("HER2 2+ 无扩增", .low), ("HER2 2+, ISH not amplified", .low), ("HER2(1+)", .low), ("HER2(+)", .low), ("HER2-low", .low), ("HER2低表达", .low),
+        ("HER2 0", .negative), ("HER2(-)", .negative), ("ER+ PR+ HER2-", .negative), ("HER2阴性", .negative),
+    ])
+    func read(text: String, status: ReceptorStatus) {
+        #expect(HER2Text.status(in: text) == status, "\(text)")
+    }
+
+    @Test(arguments: ["HER2(2+)", "HER2 2+，待FISH", "Ki67 30%", "乳腺浸润性导管癌", "HER2 3+；复发灶 HER2 0"])
+    func unsettled(text: String) {
+        #expect(HER2Text.status(in: text) == nil, "\(text)")
+    }
+
+    @Test func codedWins() {
+        var primary = PrimaryCancer(id: "P1", site: .breast, histology: "HER2 3+")
+        #expect(primary.effectiveHER2 == .positive)
+        primary.her2 = .negative
+        #expect(primary.effectiveHER2 == .negative)
+    }
+}

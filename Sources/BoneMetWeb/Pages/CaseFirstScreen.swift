@@ -64,7 +64,7 @@ struct CaseFirstScreen {
         parts.append(primaries.isEmpty ? t.noPrimary(language) : primaries.map { primary in
             var detail: [String] = []
             if let histology = primary.effectiveHistology { detail.append(histology.label(language)) }
-            let receptors = [("ER", primary.er), ("PR", primary.pr), ("HER2", primary.her2)].compactMap { name, status -> String? in
+            let receptors = [("ER", primary.effectiveER), ("PR", primary.effectivePR), ("HER2", primary.effectiveHER2)].compactMap { name, status -> String? in
                 switch status {
                 case .positive: "\(name)+"
                 case .negative: "\(name)−"
