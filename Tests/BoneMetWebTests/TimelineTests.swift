@@ -111,4 +111,20 @@ import Testing
             }
         }
     }
+
+    /// Rule set 2026.12.237 (cb57-b): six cycles of one regimen entered as six rows are one bar,
+    /// named without the cycle number, as the rules read them — not "… C1" … "… C6" on six rows.
+    @Test func cyclesOfOneRegimenAreOneBar() throws {
+        var (record, _) = try Self.example()
+        let first = PartialDate("2022-03-01")!.earliestDay
+        record.treatments += (1...6).map { cycle in
+            Treatment(
+                id: "CY\(cycle)", kind: .systemic, name: "TC C\(cycle)", drugs: ["docetaxel", "cyclophosphamide"], systemicClass: .chemotherapy,
+                start: PartialDate(dayNumber: first + (cycle - 1) * 21), end: PartialDate(dayNumber: first + (cycle - 1) * 21 + 1))
+        }
+        let svg = TimelineSVG(record: record, assessment: assess(record, asOf: PartialDate("2022-06-01")!), language: .en).render()
+        let text = Self.visible(svg)
+        #expect(text.contains("\nTC\n"), "one bar named without its cycle")
+        #expect(!text.contains("TC C2"))
+    }
 }

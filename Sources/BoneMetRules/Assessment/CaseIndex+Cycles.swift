@@ -69,3 +69,12 @@ extension CaseIndex {
         return text.trimmingCharacters(in: .whitespaces)
     }
 }
+
+extension CaseRecord {
+    /// The record's treatments in start order with cycles of one regimen joined, as the rules
+    /// read them (`CaseIndex.cyclesJoined`): for pages that draw the regimens.
+    public func regimensJoined(gapDays: Int) -> [Treatment] {
+        CaseIndex.cyclesJoined(
+            treatments.sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }, gapDays: gapDays)
+    }
+}

@@ -24,7 +24,8 @@ public enum HER2Text {
                 if let reading = read(window) { readings.append(reading) }
             }
         }
-        guard let first = readings.first else { return nil }
+        // "三阴性", "triple-negative": HER2 negative with ER and PR.
+        guard let first = readings.first else { return ReceptorText.tripleNegative(Array(t.unicodeScalars)) ? .negative : nil }
         return readings.allSatisfy({ $0 == first }) ? first : nil
     }
 

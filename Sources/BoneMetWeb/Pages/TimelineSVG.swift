@@ -36,11 +36,13 @@ struct TimelineSVG {
 
         // Treatments: full names wrapped in the label column; doses as ticks; a stop reason at the end.
         rows.append(section(TimelineTexts.treatments(language), y: &y))
-        let treatmentNames = Dictionary(record.treatments.map { ($0.id, name(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        // Cycles of one regimen entered as rows of their own are one bar, named as the rules read them.
+        let regimens = record.regimensJoined(gapDays: assessment.settings.regimenGapDays)
+        let treatmentNames = Dictionary(regimens.map { ($0.id, name(of: $0)) }, uniquingKeysWith: { first, _ in first })
         // A bone-modifying agent typed as a systemic therapy ("唑来膦酸 4mg q4w") is drawn as the
         // bone agent the rules read it as (their advisory asks the record to say so).
         let readAsBoneAgents = Set(assessment.findings.filter { $0.ruleId == "boneAgents.recordedAsSystemic" }.compactMap(\.subject.id))
-        for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
+        for treatment in regimens.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
             guard let start = treatment.start else { continue }
             let lines = Self.wrap(treatmentNames[treatment.id] ?? "", columns: Self.labelColumns)
             let height = max(20, Double(lines.count) * Self.lineHeight + 8)
