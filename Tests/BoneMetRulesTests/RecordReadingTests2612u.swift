@@ -319,3 +319,35 @@ import Testing
         #expect(primary.effectiveHER2 == .negative)
     }
 }
+
+/// cb58-f (unseen record, 2026-12-04): an EGFR lung cancer's only spinal lesion, T11, scored
+/// "SINS 8–11" while a pain record with no lesion said "mechanical, NRS 6". As for Mirels
+/// (cb20-t), rule set 2026.12.238 says what SINS would be if it is this level's pain, and asks
+/// for the pain at its lesion — never scoring it as the level's.
+@Suite struct SitelessSpinePainTests {
+    func spine(pain: [PainRecord]) throws -> Finding {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [ct("C1", "2026-11-18", [observation("T11", .lytic) {
+            $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral
+        }])]
+        r.pain = pain
+        return try #require(assess(r, asOf: day("2026-11-21")).rule("surgery.spine.noms").first)
+    }
+
+    @Test func sitelessPainIsSaidNotScored() throws {
+        let finding = try spine(pain: [PainRecord(date: day("2026-11-20"), sins: .mechanical, nrs: 6)])
+        #expect(finding.title.en.contains("SINS 8–11"))
+        #expect(finding.detail.en.contains("A pain record names no site (2026-11-20: mechanical pain): if it is this level's pain, SINS is 11 — record the pain at its lesion."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("若为此节段疼痛，SINS 为 11 分"))
+    }
+
+    @Test func theLevelsOwnPainNeedsNoWord() throws {
+        let finding = try spine(pain: [
+            PainRecord(date: day("2026-11-20"), lesion: "T11", sins: SINS.Pain.none),
+            PainRecord(date: day("2026-11-20"), sins: .mechanical),
+        ])
+        #expect(finding.title.en.contains("SINS 8"))
+        #expect(!finding.detail.en.contains("names no site"))
+    }
+}

@@ -23,11 +23,10 @@ extension SurgeryRules {
             guard let latest = points.last else { return nil }
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
             let pain = index.latestPain(for: lesion.id) { $0.sins != nil }?.sins
-            let sins = SINS.evaluate(
-                SINS.Input(
-                    location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
-                    alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral)),
-                level: lesion.level)
+            let sinsInput = SINS.Input(
+                location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
+                alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral))
+            let sins = SINS.evaluate(sinsInput, level: lesion.level)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
             let graded = points.last { $0.observation.escc != nil }
@@ -70,7 +69,7 @@ extension SurgeryRules {
             if event != nil { deficit = true }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
-                deficitRecordedAt: deficitRecordedAt,
+                deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level) : nil,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
@@ -100,7 +99,7 @@ extension SurgeryRules {
 
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
-        deficitRecordedAt: Lesion? = nil,
+        deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,
         compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
         recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
@@ -443,7 +442,12 @@ extension SurgeryRules {
             title: LocalizedText(
                 en: "\(name.en): SINS \(sinsText), ESCC \(escc?.grade.rawValue ?? "not graded") — \(action.en)\(tissue.en)",
                 zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(tissue.zhHans)"),
-            detail: { let framework = framework(); return LocalizedText(en: "\(framework.en). \(recommendation.en)", zh: "\(framework.zhHans)。\(recommendation.zhHans)") }(),
+            detail: {
+                let framework = framework()
+                return LocalizedText(
+                    en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")",
+                    zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")")
+            }(),
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
             withinHours: severity == .urgent && deficit ? 24 : nil)

@@ -58,3 +58,23 @@ extension SurgeryRules {
         }.joined(separator: "、")
     }
 }
+
+extension SurgeryRules {
+    /// Pain graded for SINS in a record that names no lesion, where the level has no pain of its
+    /// own: said with what SINS would be if it is this level's, as Mirels says it for a limb
+    /// (`siteLessPain`). "Mechanical pain, NRS 6" recorded for the patient left the only spinal
+    /// lesion at "SINS 8–11" with nothing of it (cb58-f). Never scored as the level's: the record
+    /// does not say where it hurts.
+    func sitelessPain(_ input: SINS.Input, level: VertebralLevel?) -> LocalizedText? {
+        guard input.pain == nil, let record = index.record.pain.filter({ record in
+            record.lesion == nil && record.sins != nil && index.known(record.date)
+        }).max(by: { $0.date < $1.date }), let grade = record.sins else { return nil }
+        var withPain = input
+        withPain.pain = grade
+        let total = SINS.evaluate(withPain, level: level).total
+        let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        return LocalizedText(
+            en: "A pain record names no site (\(record.date): \(grade.label.en)): if it is this level's pain, SINS is \(text) — record the pain at its lesion.",
+            zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此节段疼痛，SINS 为 \(text) 分——请在相应病灶下记录疼痛。")
+    }
+}
