@@ -22,6 +22,12 @@ import Testing
         ("L1椎体病理性骨折可能", "fracture"), ("Possible pathological fracture of L1", "fracture"),
         ("T8椎体成骨性病灶，不除外病理性骨折", "fracture"), ("Sclerotic T8 lesion; pathological fracture cannot be excluded", "fracture"),
         ("T12椎体见异常信号，考虑血管瘤", "lesion"), ("T12 lesion, likely a hemangioma", "lesion"),
+        // A risk is no fracture (rule set 2026.12.239: "high risk for pathologic fracture" read a
+        // fracture present, stated; so did "警惕病理性骨折" and "易发生病理性骨折").
+        ("Right proximal femur: large lytic lesion, high risk for pathologic fracture.", "fracture"),
+        ("Left femoral shaft lytic lesion, prone to pathological fracture", "fracture"),
+        ("右股骨近端溶骨性破坏，警惕病理性骨折。", "fracture"), ("右股骨近端溶骨性破坏，易发生病理性骨折。", "fracture"),
+        ("左肱骨溶骨性破坏，易致病理性骨折", "fracture"), ("右股骨转子间溶骨性病灶，建议内固定预防病理性骨折", "fracture"),
     ])
     func negatedOrUncertainIsNeverAffirmed(text: String, field: String) {
         for lesion in extractor.extract(text).lesions {
