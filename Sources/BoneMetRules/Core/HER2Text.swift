@@ -35,8 +35,9 @@ public enum HER2Text {
         for stop in ["ki", "er", "pr", "ar", "p53", "ck", "ttf", ";", "；", "。"] {
             if let range = w.range(of: stop) { w = String(w[..<range.lowerBound]) }
         }
-        let c = w.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ":", with: "")
-        if c.contains("low") || c.contains("低表达") { return .low }
+        var c = w.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ":", with: "")
+        if c.hasPrefix("/neu") { c.removeFirst(4) }
+        if ["-low", "low", "(low", "低表达", "(低表达"].contains(where: c.hasPrefix) { return .low }
         if c.hasPrefix("-positive") || c.hasPrefix("positive") || c.hasPrefix("阳性") || c.hasPrefix("(阳性") { return .positive }
         if c.hasPrefix("-negative") || c.hasPrefix("negative") || c.hasPrefix("阴性") || c.hasPrefix("(阴性") { return .negative }
         // Scores, with or without brackets: 3+ / +++ positive, 1+ / (+) low, 0 / (-) / - negative.
