@@ -261,7 +261,7 @@ import Testing
     }
 
     @Test func cycleNumbersAreReadInTheirUsualForms() {
-        for name in ["TC C3", "TC c12", "TC 第2周期", "TC第二疗程", "TC cycle 4", "TC #5", "TC（3/6）", "TC 3周期"] {
+        for name in ["TC C3", "TC c12", "TC 第2周期", "TC第二疗程", "TC cycle 4", "TC #5", "TC（3/6）", "TC (3 / 6)", "TC 3周期", "TC，第2个周期", "TC Cycle 10"] {
             #expect(CaseIndex.cycleStripped(name) == "TC", "\(name)")
         }
         // A name whose number is no cycle keeps it.
@@ -269,6 +269,10 @@ import Testing
         #expect(CaseIndex.cycleStripped("镭-223") == "镭-223")
         #expect(CaseIndex.cycleStripped("TC1") == "TC1")
         #expect(CaseIndex.cycleStripped("TC方案C2") == "TC方案")
+        #expect(CaseIndex.cycleStripped("regimen 2") == "regimen 2")
+        #expect(CaseIndex.cycleStripped("AC-T") == "AC-T")
+        #expect(CaseIndex.cycleStripped("放疗 2程") == "放疗 2程")
+        #expect(CaseIndex.cycleStripped("İ C2") == "İ")
     }
 }
 

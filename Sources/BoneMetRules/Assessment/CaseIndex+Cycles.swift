@@ -46,27 +46,71 @@ extension CaseIndex {
     }
 
     /// A regimen's name without a cycle number at its end: "TC C3", "AC 第2周期", "第二疗程",
-    /// "cycle 4", "#5", "(3/6)".
+    /// "cycle 4", "#5", "(3/6)", "3周期". Read by hand from the end, not by regular expression:
+    /// every re-assessment compares every regimen's name (issue #12 — compiling the patterns for
+    /// each comparison made an assessment a fifth slower).
     static func cycleStripped(_ name: String) -> String {
-        let patterns = [
-            #"[\s,，、]*(第\s*[0-9一二三四五六七八九十]+\s*(周期|疗程|程|个周期))$"#,
-            // Not a letter before it: "TC1" is no "T" given once.
-            #"[\s,，、]*(?<![A-Za-z])(cycle|cyc|c)\s*[0-9]+$"#,
-            #"[\s,，、]*#\s*[0-9]+$"#,
-            #"[\s,，、]*[(（]\s*[0-9]+\s*/\s*[0-9]+\s*[)）]$"#,
-            #"[\s,，、]*[0-9]+\s*(周期|疗程)$"#,
-        ]
-        var text = name.trimmingCharacters(in: .whitespaces)
-        // Most names carry no cycle number: no pattern is tried on them (issue #12 — every
-        // re-assessment reads every regimen).
-        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || "周疗程".unicodeScalars.contains($0) }) else { return text }
-        for pattern in patterns {
-            if let range = text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) {
-                text.removeSubrange(range)
+        let chars = Array(name.trimmingCharacters(in: .whitespaces))
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        func isLatin(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+        let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        /// The index where a run of `matching` characters ending just before `end` begins.
+        func runStart(_ end: Int, _ matching: (Character) -> Bool) -> Int {
+            var i = end
+            while i > 0, matching(chars[i - 1]) { i -= 1 }
+            return i
+        }
+        func spacesBefore(_ end: Int) -> Int { runStart(end) { $0 == " " } }
+        func ends(with suffix: String, at end: Int) -> Bool {
+            let count = suffix.count
+            return end >= count && String(chars[(end - count)..<end]).lowercased() == suffix
+        }
+        var cut: Int?
+        let n = chars.count
+        // "(3/6)", "（3/6）"
+        if let last = chars.last, last == ")" || last == "）" {
+            let close = n - 1
+            let d2 = runStart(spacesBefore(close), isDigit)
+            let slash = spacesBefore(d2)
+            if d2 < spacesBefore(close), slash > 0, chars[slash - 1] == "/" {
+                let d1end = spacesBefore(slash - 1)
+                let d1 = runStart(d1end, isDigit)
+                let open = spacesBefore(d1)
+                if d1 < d1end, open > 0, chars[open - 1] == "(" || chars[open - 1] == "（" { cut = open - 1 }
+            }
+        }
+        // "第2周期", "第二疗程", "3周期", "2疗程", "第2程", "第2个周期"
+        if cut == nil {
+            for unit in ["个周期", "周期", "疗程", "程"] where ends(with: unit, at: n) {
+                let numberEnd = spacesBefore(n - unit.count)
+                let numberStart = runStart(numberEnd) { isDigit($0) || chineseNumerals.contains($0) }
+                guard numberStart < numberEnd else { break }
+                let di = spacesBefore(numberStart)
+                if di > 0, chars[di - 1] == "第" {
+                    cut = di - 1
+                } else if unit != "程", unit != "个周期", chars[numberStart..<numberEnd].allSatisfy(isDigit) {
+                    cut = numberStart
+                }
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        // "#5", "C3", "c12", "cycle 4", "cyc 2" — not a letter before the keyword ("TC1" stays).
+        if cut == nil, let last = chars.last, isDigit(last) {
+            let numberStart = runStart(n, isDigit)
+            let keyEnd = spacesBefore(numberStart)
+            if keyEnd > 0, chars[keyEnd - 1] == "#" {
+                cut = keyEnd - 1
+            } else {
+                for keyword in ["cycle", "cyc", "c"] where ends(with: keyword, at: keyEnd) {
+                    let keyStart = keyEnd - keyword.count
+                    if keyStart == 0 || !isLatin(chars[keyStart - 1]) { cut = keyStart }
+                    break
+                }
+            }
+        }
+        guard let cut else { return String(chars) }
+        let kept = runStart(cut) { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }
+        return String(chars[..<kept])
     }
 }
 
