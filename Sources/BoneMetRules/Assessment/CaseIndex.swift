@@ -555,6 +555,12 @@ final class CaseIndex {
 
     /// The most recent pain record of a lesion that grades the given scale, as of `asOf` —
     /// whenever it was written relative to the studies.
+    /// The most recent pain record that names no lesion and grades the given scale (said beside a
+    /// lesion's Mirels or SINS, never scored as its own).
+    func latestSitelessPain(where grades: (PainRecord) -> Bool) -> PainRecord? {
+        record.pain.filter { $0.lesion == nil && known($0.date) && grades($0) }.max { $0.date < $1.date }
+    }
+
     func latestPain(for lesion: String, where grades: (PainRecord) -> Bool) -> PainRecord? {
         record.pain.filter { $0.lesion == lesion && known($0.date) && grades($0) }.max { $0.date < $1.date }
     }

@@ -66,9 +66,7 @@ extension SurgeryRules {
     /// lesion at "SINS 8–11" with nothing of it (cb58-f). Never scored as the level's: the record
     /// does not say where it hurts.
     func sitelessPain(_ input: SINS.Input, level: VertebralLevel?) -> LocalizedText? {
-        guard input.pain == nil, let record = index.record.pain.filter({ record in
-            record.lesion == nil && record.sins != nil && index.known(record.date)
-        }).max(by: { $0.date < $1.date }), let grade = record.sins else { return nil }
+        guard input.pain == nil, let record = index.latestSitelessPain(where: { $0.sins != nil }), let grade = record.sins else { return nil }
         var withPain = input
         withPain.pain = grade
         let total = SINS.evaluate(withPain, level: level).total

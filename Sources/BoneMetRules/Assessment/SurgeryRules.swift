@@ -96,9 +96,8 @@ struct SurgeryRules {
     /// with nothing of it (unseen record cb20-t). Never scored as this limb's: the record does
     /// not say where it hurts.
     private func siteLessPain(_ point: MirelsPoint) -> LocalizedText {
-        guard point.input.pain == nil, let record = index.record.pain.filter({ record in
-            record.lesion == nil && record.mirels != nil && index.known(record.date)
-        }).max(by: { $0.date < $1.date }), let grade = record.mirels else { return LocalizedText(en: "", zh: "") }
+        guard point.input.pain == nil, let record = index.latestSitelessPain(where: { $0.mirels != nil }), let grade = record.mirels
+        else { return LocalizedText(en: "", zh: "") }
         var input = point.input
         input.pain = grade
         let total = Mirels.evaluate(input, settings: index.settings).total
