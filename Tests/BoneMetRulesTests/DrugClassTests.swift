@@ -99,8 +99,9 @@ import Testing
         ]), asOf: day("2023-01-06"))
         #expect(chemoImmuno.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
         let finding = try #require(chemoImmuno.rule("surgery.prognosis.katagiri").first)
-        #expect(finding.detail.en.contains("pembrolizumab + carboplatin + paclitaxel: chemotherapy"))
-        #expect(finding.detail.zhHans.contains("化疗"))
+        // Said beside the class recorded, not as if it were overruled (rule set 2026.12.241, cb61-d).
+        #expect(finding.detail.en.contains("pembrolizumab + carboplatin + paclitaxel: recorded as immunotherapy, its drugs add chemotherapy"))
+        #expect(finding.detail.zhHans.contains("记录为免疫治疗，按药物另含化疗"))
         // Recorded as immunotherapy, nothing else in it: no chemotherapy.
         let immunoOnly = assess(lungRecord([
             Treatment(id: "T1", kind: .systemic, drugs: ["pembrolizumab"], systemicClass: .immunotherapy, start: day("2022-07-01"))

@@ -558,11 +558,18 @@ final class CaseIndex {
     /// The most recent pain record that names no lesion and grades the given scale (said beside a
     /// lesion's Mirels or SINS, never scored as its own).
     func latestSitelessPain(where grades: (PainRecord) -> Bool) -> PainRecord? {
-        record.pain.filter { $0.lesion == nil && known($0.date) && grades($0) }.max { $0.date < $1.date }
+        record.pain.filter { $0.lesion == nil && known($0.date) && grades($0) }.max(by: Self.painOrder)
     }
 
     func latestPain(for lesion: String, where grades: (PainRecord) -> Bool) -> PainRecord? {
-        record.pain.filter { $0.lesion == lesion && known($0.date) && grades($0) }.max { $0.date < $1.date }
+        record.pain.filter { $0.lesion == lesion && known($0.date) && grades($0) }.max(by: Self.painOrder)
+    }
+
+    /// Oldest first; of one day, a graded record after one with a number only (the grade is the
+    /// clinician's reading of that day's pain).
+    static func painOrder(_ a: PainRecord, _ b: PainRecord) -> Bool {
+        if a.date != b.date { return a.date < b.date }
+        return (a.sins == nil && a.mirels == nil) && (b.sins != nil || b.mirels != nil)
     }
 
     // MARK: Names

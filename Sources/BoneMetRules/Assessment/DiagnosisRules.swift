@@ -23,7 +23,11 @@ struct DiagnosisRules {
         findings += blastic.findings
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
         findings += biopsy
-        findings += decalcificationFindings(biopsyAdvised: !biopsy.isEmpty || blastic.biopsyAdvised || uptakeOnly.biopsyAdvised)
+        // Advised by a finding that does not advise against one: "biopsy no longer recommended" (lesions healed
+        // under therapy) is a biopsy finding too, and drew "ask pathology for EDTA" beside it
+        // (unseen record cb61-g).
+        let advises = biopsy.contains { !$0.claims.contains { $0.topic == .biopsy && $0.stance == "noBiopsy" } }
+        findings += decalcificationFindings(biopsyAdvised: advises || blastic.biopsyAdvised || uptakeOnly.biopsyAdvised)
         if let search = primarySearchFinding() { findings.append(search) }
         if let conflict = performanceConflictFinding() { findings.append(conflict) }
         findings += neurologyConflictFindings()

@@ -204,6 +204,14 @@ struct PrognosisRules {
             guard !fromDrugs.isEmpty else { return nil }
             let classes = SystemicClass.allCases.filter(fromDrugs.contains).map(\.label)
             let list = LocalizedText.joined(classes, en: ", ", zh: "、")
+            // What the drugs add is said beside the class recorded: "pemetrexed + carboplatin +
+            // pembrolizumab: immunotherapy" read as if the recorded chemotherapy had been
+            // overruled (unseen record cb61-d).
+            if reading.recorded, let stated = therapy.systemicClass {
+                return LocalizedText(
+                    en: "\(therapy.displayName.en): recorded as \(stated.label.en), its drugs add \(list.en)",
+                    zh: "\(therapy.displayName.zhHans)：记录为\(stated.label.zhHans)，按药物另含\(list.zhHans)")
+            }
             return LocalizedText(en: "\(therapy.displayName.en): \(list.en)", zh: "\(therapy.displayName.zhHans)：\(list.zhHans)")
         }
         let texts = chemotherapyInPathologyText.compactMap(\.histology)

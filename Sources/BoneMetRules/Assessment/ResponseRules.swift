@@ -41,7 +41,14 @@ struct ResponseRules {
                 let previous = sameDay.max { shared($0) < shared($1) } ?? latest
                 let point = timePoint(previous: previous, sameDay: sameDay, current: current, anatomic: results)
                 // A pair with no bone metastasis to compare is not a time point of the response.
-                if !point.lesions.isEmpty || point.unnamedNewLesions > 0 { results.append(point) }
+                guard !point.lesions.isEmpty || point.unnamedNewLesions > 0 else { continue }
+                // Nor is staging: untreated between the two, every lesion first imaged now. A CT
+                // of the cervical spine and one of the pelvis a day apart read "CT of 2026-11-19:
+                // bone response not evaluable — sacrum first recorded" (unseen record cb61-e).
+                // Kept when the previous CT was read without the bone window: re-reading it is asked.
+                let staging = point.untreated && point.unnamedNewLesions == 0 && !previous.readsSoftTissueOnly
+                    && point.lesions.allSatisfy { $0.firstRecorded && !index.everImaged($0.lesion, before: current.date) }
+                if !staging { results.append(point) }
             }
         }
         return results.sorted { ($0.to, $0.study) < ($1.to, $1.study) }

@@ -22,7 +22,7 @@ extension SurgeryRules {
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             guard let latest = points.last else { return nil }
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
-            let pain = index.latestPain(for: lesion.id) { $0.sins != nil }?.sins
+            let pain = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }?.sinsGrade
             let sinsInput = SINS.Input(
                 location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
                 alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral))

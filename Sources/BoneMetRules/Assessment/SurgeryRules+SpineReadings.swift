@@ -66,11 +66,17 @@ extension SurgeryRules {
     /// lesion at "SINS 8–11" with nothing of it (cb58-f). Never scored as the level's: the record
     /// does not say where it hurts.
     func sitelessPain(_ input: SINS.Input, level: VertebralLevel?) -> LocalizedText? {
-        guard input.pain == nil, let record = index.latestSitelessPain(where: { $0.sins != nil }), let grade = record.sins else { return nil }
+        guard input.pain == nil, let record = index.latestSitelessPain(where: { $0.sinsGrade != nil }), let grade = record.sinsGrade else { return nil }
         var withPain = input
         withPain.pain = grade
         let total = SINS.evaluate(withPain, level: level).total
         let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        // "NRS 0" recorded for the patient: no pain anywhere that day — said as such.
+        if record.sins == nil {
+            return LocalizedText(
+                en: "A pain record names no site (\(record.date): NRS 0, pain-free): if this level is pain-free, SINS is \(text) — record the pain at its lesion.",
+                zh: "一条疼痛记录未注明部位（\(record.date)：NRS 0，无痛）：若此节段无痛，SINS 为 \(text) 分——请在相应病灶下记录疼痛。")
+        }
         return LocalizedText(
             en: "A pain record names no site (\(record.date): \(grade.label.en)): if it is this level's pain, SINS is \(text) — record the pain at its lesion.",
             zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此节段疼痛，SINS 为 \(text) 分——请在相应病灶下记录疼痛。")

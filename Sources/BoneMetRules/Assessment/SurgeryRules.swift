@@ -19,14 +19,16 @@ struct SurgeryRules {
         enum Source {
             case lesionRecord(siteSettled: Bool)
             case study(ImagingStudy)
-            case pain(PartialDate)
+            case pain(PartialDate, painFree: Bool)
 
             var text: LocalizedText {
                 switch self {
                 case .lesionRecord(true): LocalizedText(en: "lesion record", zh: "病灶记录")
                 case .lesionRecord(false): LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段")
                 case .study(let study): study.label
-                case .pain(let date): LocalizedText(en: "pain record of \(date)", zh: "\(date) 疼痛记录")
+                case .pain(let date, false): LocalizedText(en: "pain record of \(date)", zh: "\(date) 疼痛记录")
+                case .pain(let date, true):
+                    LocalizedText(en: "pain record of \(date): NRS 0, pain-free — Mirels' lowest grade", zh: "\(date) 疼痛记录：NRS 0，无痛——按 Mirels 最低一级计")
                 }
             }
         }
@@ -62,18 +64,18 @@ struct SurgeryRules {
                 let typed = upTo.last { $0.observation.character != nil }
                 let sized = upTo.last { $0.observation.mirelsSize != nil || $0.observation.fractionOfDiameter != nil }
                 let pain = index.record.pain.filter { record in
-                    record.lesion == lesion.id && record.mirels != nil && index.known(record.date)
+                    record.lesion == lesion.id && record.mirelsGrade != nil && index.known(record.date)
                         && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
-                }.max { $0.date < $1.date }
+                }.max(by: CaseIndex.painOrder)
                 let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
                 let possibleSites = lesion.mirelsSitesPossible
                 let input = Mirels.Input(
-                    site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirels,
+                    site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirelsGrade,
                     lesion: typed?.observation.character?.mirels, size: size)
                 var provenance: [(key: String, from: MirelsPoint.Source)] = [("site", .lesionRecord(siteSettled: possibleSites == nil))]
                 if let typed { provenance.append(("lesion", .study(typed.study))) }
                 if let sized { provenance.append(("size", .study(sized.study))) }
-                if let pain { provenance.append(("pain", .pain(pain.date))) }
+                if let pain { provenance.append(("pain", .pain(pain.date, painFree: pain.mirels == nil))) }
                 return MirelsPoint(
                     lesion: lesion.id, study: point.study, input: input, result: Mirels.evaluate(input, settings: index.settings),
                     provenance: provenance)
@@ -96,12 +98,17 @@ struct SurgeryRules {
     /// with nothing of it (unseen record cb20-t). Never scored as this limb's: the record does
     /// not say where it hurts.
     private func siteLessPain(_ point: MirelsPoint) -> LocalizedText {
-        guard point.input.pain == nil, let record = index.latestSitelessPain(where: { $0.mirels != nil }), let grade = record.mirels
+        guard point.input.pain == nil, let record = index.latestSitelessPain(where: { $0.mirelsGrade != nil }), let grade = record.mirelsGrade
         else { return LocalizedText(en: "", zh: "") }
         var input = point.input
         input.pain = grade
         let total = Mirels.evaluate(input, settings: index.settings).total
         let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        if record.mirels == nil {
+            return LocalizedText(
+                en: " A pain record names no site (\(record.date): NRS 0, pain-free): if this limb is pain-free, Mirels is \(text) (pain at its lowest grade, mild) — record the pain at its lesion.",
+                zh: "一条疼痛记录未注明部位（\(record.date)：NRS 0，无痛）：若此肢体无痛，Mirels 为 \(text) 分（疼痛按最低一级轻度计）——请在相应病灶下记录疼痛。")
+        }
         return LocalizedText(
             en: " A pain record names no site (\(record.date): \(grade.label.en)): if it is this limb's pain, Mirels is \(text) — record the pain at its lesion.",
             zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此肢体疼痛，Mirels 为 \(text) 分——请在相应病灶下记录疼痛。")

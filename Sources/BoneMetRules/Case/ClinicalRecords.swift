@@ -162,6 +162,18 @@ public struct PainRecord: Sendable, Hashable, Encodable {
     }
 }
 
+extension PainRecord {
+    // NRS 0 with no grade for the scale: a pain-free lesion (or patient, without a site). SINS
+    // defines it (pain-free lesion, 0 points; Fisher 2010); Mirels has no painless grade, so it
+    // takes his lowest, mild (1 point). A vertebra whose only pain record read "NRS 0" stood at
+    // "SINS 3–6, pain unknown" (unseen record cb61-g); EHR pain scores (LOINC 72514-3) carry
+    // the number only.
+    /// Spinal pain as SINS grades it: as graded, else pain-free from NRS 0.
+    public var sinsGrade: SINS.Pain? { sins ?? (nrs == 0 ? SINS.Pain.none : nil) }
+    /// Limb pain as Mirels grades it: as graded, else mild from NRS 0.
+    public var mirelsGrade: Mirels.Pain? { mirels ?? (nrs == 0 ? .mild : nil) }
+}
+
 /// Neurological status at a date.
 public struct NeurologyRecord: Sendable, Hashable, Encodable {
     public var date: PartialDate

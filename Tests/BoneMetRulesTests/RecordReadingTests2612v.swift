@@ -1,0 +1,107 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb61-g (unseen record, 2026-12-04): a lobular breast cancer's T12, L4 and femoral-neck
+/// lesions, healed under letrozole + palbociclib, the pain recorded as "NRS 0" without a site.
+/// Rule set 2026.12.241: "biopsy no longer recommended" no longer draws "ask pathology for EDTA"
+/// beside it; NRS 0 is a pain-free lesion — SINS defines it (0 points; Fisher 2010), Mirels takes
+/// his lowest grade (mild) — and one without a site is said as what the score would be.
+@Suite struct PainFreeAndHealedTests {
+    func record(pain: [PainRecord]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "ER 95% PR 40% HER2 0", histologyType: .lobularCarcinoma, diagnosed: day("2016-03"))]
+        r.lesions = [Lesion(id: "T12", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "FE", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            survey("B0", "2022-01-05", ["T12", "FE"]),
+            ct("C0", "2022-01-08", [
+                observation("T12", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+                observation("FE", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.2 },
+            ]),
+            ct("C1", "2022-07-10", [observation("T12", .blastic) { $0.fillIn = .complete }, observation("FE", .blastic) { $0.fillIn = .complete }]),
+        ]
+        r.treatments = [Treatment(id: "L", kind: .systemic, name: "来曲唑+哌柏西利", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day("2022-01-15"))]
+        r.pain = pain
+        return r
+    }
+
+    func noms(_ a: Assessment) throws -> Finding { try #require(a.rule("surgery.spine.noms").first { $0.subject == .lesion("T12") }) }
+
+    @Test func healedLesionsAskForNoDecalcification() {
+        let a = assess(record(pain: []), asOf: day("2026-12-04"))
+        #expect(a.has("diagnosis.biopsy.healed") || a.has("diagnosis.biopsy.intervalHealed"))
+        #expect(!a.has("diagnosis.biopsy.edta"))
+    }
+
+    @Test func nrsZeroAtTheLesionIsPainFree() throws {
+        let a = assess(record(pain: [PainRecord(date: day("2026-06-01"), lesion: "T12", nrs: 0), PainRecord(date: day("2026-06-01"), lesion: "FE", nrs: 0)]),
+            asOf: day("2026-12-04"))
+        // T12 junctional 3, blastic 0, no collapse, normal alignment, no posterolateral: 3 with pain 0.
+        let spine = try noms(a)
+        #expect(spine.title.en.contains("SINS 3,"), "\(spine.title.en)")
+        let femur = try #require(a.mirels.last { $0.lesion == "FE" })
+        #expect(femur.input.pain == .mild)
+        #expect(femur.total.score == 5)
+        let finding = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("FE") })
+        #expect(finding.detail.en.contains("NRS 0, pain-free — Mirels' lowest grade"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("无痛"))
+    }
+
+    @Test func aGradedRecordOfTheSameDayWinsAndANewerNRSZeroEndsTheOldGrade() throws {
+        let same = assess(record(pain: [PainRecord(date: day("2026-06-01"), lesion: "T12", sins: .mechanical), PainRecord(date: day("2026-06-01"), lesion: "T12", nrs: 0)]),
+            asOf: day("2026-12-04"))
+        let sameTitle = try noms(same).title.en
+        #expect(sameTitle.contains("SINS 6,"), "\(sameTitle)")
+        let later = assess(record(pain: [PainRecord(date: day("2026-03-01"), lesion: "T12", sins: .mechanical), PainRecord(date: day("2026-06-01"), lesion: "T12", nrs: 0)]),
+            asOf: day("2026-12-04"))
+        let laterTitle = try noms(later).title.en
+        #expect(laterTitle.contains("SINS 3,"))
+        // A number above zero grades nothing: pain still unknown.
+        let some = assess(record(pain: [PainRecord(date: day("2026-06-01"), lesion: "T12", nrs: 4)]), asOf: day("2026-12-04"))
+        let someTitle = try noms(some).title.en
+        #expect(someTitle.contains("SINS 3–6,"))
+    }
+
+    @Test func nrsZeroWithoutASiteIsSaidNotScored() throws {
+        let a = assess(record(pain: [PainRecord(date: day("2026-06-01"), nrs: 0)]), asOf: day("2026-12-04"))
+        let spine = try noms(a)
+        #expect(spine.title.en.contains("SINS 3–6,"))
+        #expect(spine.detail.en.contains("(2026-06-01: NRS 0, pain-free): if this level is pain-free, SINS is 3"), "\(spine.detail.en)")
+        let femur = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("FE") })
+        #expect(a.mirels.last { $0.lesion == "FE" }?.input.pain == nil)
+        #expect(femur.detail.en.contains("if this limb is pain-free, Mirels is 5"), "\(femur.detail.en)")
+        #expect(femur.detail.zhHans.contains("若此肢体无痛"))
+    }
+}
+
+/// cb61-e (unseen record, 2026-12-04): a follicular thyroid cancer staged by a CT of the cervical
+/// spine on 11-18 and one of the pelvis on 11-19, nothing given between them. The second read
+/// "CT of 2026-11-19: bone response not evaluable — sacrum first recorded". Rule set
+/// 2026.12.241: an untreated pair whose every lesion is first imaged is staging, not a time point.
+@Suite struct StagingPairTests {
+    func record(treatedBetween: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, histologyType: .thyroidCarcinoma, diagnosed: day("2021-04"))]
+        r.lesions = [Lesion(id: "C2", bone: .vertebra, level: VertebralLevel("C2")), Lesion(id: "SA", bone: .sacrum)]
+        r.studies = [
+            ImagingStudy(id: "S1", date: day("2026-11-18"), modality: .ct, windows: [.bone], coverage: [.cervicalSpine],
+                observations: [observation("C2", .lytic) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "S2", date: day("2026-11-19"), modality: .ct, windows: [.bone, .softTissue], coverage: [.pelvis],
+                observations: [observation("SA", .lytic, [60, 45]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = treatedBetween
+            ? [Treatment(id: "RT", kind: .radiotherapy, name: "C2 8Gy/1F", lesions: ["C2", "SA"], start: day("2026-11-18"))] : []
+        return r
+    }
+
+    @Test func stagingIsNoTimePoint() {
+        let a = assess(record(treatedBetween: false), asOf: day("2026-12-04"))
+        #expect(a.timePoints.isEmpty)
+        #expect(!a.has("boneHealth.mda.timePoint"))
+    }
+
+    @Test func aLesionFirstImagedUnderTreatmentIsStillSaid() throws {
+        let a = assess(record(treatedBetween: true), asOf: day("2026-12-04"))
+        let point = try #require(a.timePoints.first { $0.study == "S2" })
+        #expect(point.lesions.allSatisfy { $0.firstRecorded })
+    }
+}
