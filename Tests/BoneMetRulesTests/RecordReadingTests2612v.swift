@@ -105,3 +105,53 @@ import Testing
         #expect(point.lesions.allSatisfy { $0.firstRecorded })
     }
 }
+
+/// cb62-a (unseen record, 2026-12-04): a breast cancer of 2018 with bone metastases from 2024-02
+/// (a long disease-free interval), healed under letrozole + palbociclib and then fulvestrant +
+/// abemaciclib; a humerus seen on one film of 2024-02-25 and never imaged again. That film kept
+/// "biopsy indicated: long disease-free interval — the most accessible lytic lesion (left
+/// humerus)" and a myeloma work-up open after two and a half years of response. Rule set
+/// 2026.12.241: a lesion read only before any systemic therapy, the others read since, is imaged
+/// again first.
+@Suite struct ReadOnlyBeforeTherapyTests {
+    func record(humerusAgain: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1966-02")
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "ER 70% PR 5% HER2 1+", diagnosed: day("2018-05"))]
+        // The sternum: uptake the CT bone window shows no destruction at — no metastasis.
+        r.lesions = [
+            Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "HU", bone: .humerus, segment: .proximal, laterality: .left),
+            Lesion(id: "ST", bone: .sternum),
+        ]
+        var studies = [
+            survey("B0", "2024-02-20", ["T9", "HU", "ST"]),
+            ct("C0", "2024-02-22", [observation("T9", .lytic, [18, 15]) { $0.boneDestruction = true }, observation("ST") { $0.present = false }]),
+            ImagingStudy(id: "X0", date: day("2024-02-25"), modality: .xray, observations: [observation("HU", .lytic) { $0.fractionOfDiameter = 0.5 }]),
+            ct("C1", "2026-09-02", [observation("T9", .blastic, [17, 14]) { $0.fillIn = .complete }]),
+        ]
+        if let again = humerusAgain {
+            studies.append(ImagingStudy(id: "X1", date: day(again), modality: .xray, observations: [observation("HU", .lytic) { $0.fractionOfDiameter = 0.5 }]))
+        }
+        r.studies = studies
+        r.treatments = [Treatment(id: "E1", kind: .systemic, name: "来曲唑+哌柏西利", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day("2024-03-01"))]
+        return r
+    }
+
+    @Test func theLesionReadOnlyBeforeTherapyIsImagedAgainFirst() throws {
+        let a = assess(record(), asOf: day("2026-12-04"))
+        let finding = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
+        #expect(finding.severity == .advisory)
+        #expect(finding.title.en.hasSuffix("image left humerus, proximal again before any biopsy"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("Not imaged since systemic therapy began: left humerus, proximal (2024-02-25)"))
+        #expect(finding.title.zhHans.contains("活检前先复查"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+    }
+
+    @Test func readLyticUnderTherapyItIsTheOneToBiopsy() {
+        let a = assess(record(humerusAgain: "2026-09-05"), asOf: day("2026-12-04"))
+        #expect(a.has("diagnosis.biopsy.indicated"))
+        #expect(a.has("diagnosis.differential.myeloma"))
+        #expect(!a.has("diagnosis.biopsy.intervalHealed"))
+    }
+}

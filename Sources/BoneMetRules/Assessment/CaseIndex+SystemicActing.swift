@@ -56,3 +56,22 @@ extension CaseIndex {
         return latest.study.date
     }
 }
+
+extension CaseIndex {
+    /// A lesion whose latest bone reading (X-ray, CT, MRI) was made before any systemic therapy
+    /// began, while other lesions have been read since: what it shows is the picture before
+    /// treatment — the day of that reading. A breast cancer's humerus, on one film of 2024-02
+    /// and never imaged again, the other lesions healed under two years of letrozole and
+    /// palbociclib, stood as "the most accessible lytic lesion" to biopsy for the long
+    /// disease-free interval, and kept a myeloma work-up open (unseen record cb62-a): it is to be
+    /// imaged again first.
+    func readOnlyBeforeTherapy(_ lesion: String) -> PartialDate? {
+        guard let firstStart = systemicTherapies.compactMap({ $0.start?.latestDay }).min(),
+            let latest = presentPoints(lesion).last(where: \.readsBone), latest.study.date.latestDay < firstStart
+        else { return nil }
+        let othersReadSince = seenLesions.contains { other in
+            other.id != lesion && presentPoints(other.id).contains { $0.readsBone && $0.study.date.earliestDay >= firstStart }
+        }
+        return othersReadSince ? latest.study.date : nil
+    }
+}

@@ -191,6 +191,10 @@ struct DiagnosisRules {
         let healed = lesions.compactMap { lesion in index.sclerosedUnderTherapy(lesion.id).map { (lesion, $0) } }
         if healed.count == lesions.count { return intervalHealedFinding(healed, years: years) }
         let open = lesions.filter { lesion in !healed.contains { $0.0.id == lesion.id } }
+        // The rest last read before any systemic therapy began: imaged again first, not
+        // biopsied on a picture from before treatment (`readOnlyBeforeTherapy`, cb62-a).
+        let unread = open.compactMap { lesion in index.readOnlyBeforeTherapy(lesion.id).map { (lesion, $0) } }
+        if !healed.isEmpty && unread.count == open.count { return intervalHealedFinding(healed, years: years, unread: unread) }
         let lyticOrMixed = open.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
         let targets = lyticOrMixed.isEmpty ? open : lyticOrMixed
         let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
@@ -232,22 +236,35 @@ struct DiagnosisRules {
     /// time for the biopsy has passed (source hospital: blastic bone is not biopsied after
     /// systemic therapy started). Said as what there is to do — watch for a lesion that turns
     /// lytic again, the one a biopsy would then take.
-    private func intervalHealedFinding(_ healed: [(Lesion, PartialDate)], years: Int) -> Finding {
-        let names = LocalizedText.joined(
-            healed.map { lesion, date in
-                LocalizedText(en: "\(index.label(lesion).en) (\(date))", zh: "\(index.label(lesion).zhHans)（\(date)）")
-            }, en: "; ", zh: "、")
+    private func intervalHealedFinding(_ healed: [(Lesion, PartialDate)], years: Int, unread: [(Lesion, PartialDate)] = []) -> Finding {
+        func names(_ list: [(Lesion, PartialDate)]) -> LocalizedText {
+            LocalizedText.joined(
+                list.map { lesion, date in
+                    LocalizedText(en: "\(index.label(lesion).en) (\(date))", zh: "\(index.label(lesion).zhHans)（\(date)）")
+                }, en: "; ", zh: "、")
+        }
         let reason = Self.longIntervalReason(years, settings: index.settings)
+        let unreadNames = LocalizedText.joined(unread.map { index.label($0.0) }, en: "; ", zh: "、")
+        let image = unread.isEmpty
+            ? LocalizedText(en: "", zh: "")
+            : LocalizedText(
+                en: " Not imaged since systemic therapy began: \(names(unread).en) — image it again (X-ray, or CT with the bone window); should it still read lytic, that is the one to biopsy.",
+                zh: "全身治疗开始后未再复查影像：\(names(unread).zhHans)——请复查（X 线或 CT 骨窗）；若仍为溶骨性，应对其活检。")
         return Finding(
-            ruleId: "diagnosis.biopsy.intervalHealed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            ruleId: "diagnosis.biopsy.intervalHealed", severity: unread.isEmpty ? .info : .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: healed.map(\.1).max(),
-            title: LocalizedText(
-                en: "Long disease-free interval, lesions healed under systemic therapy — biopsy no longer recommended",
-                zh: "无病间期长，病灶在全身治疗中已成骨修复——不再建议活检"),
+            title: unread.isEmpty
+                ? LocalizedText(
+                    en: "Long disease-free interval, lesions healed under systemic therapy — biopsy no longer recommended",
+                    zh: "无病间期长，病灶在全身治疗中已成骨修复——不再建议活检")
+                : LocalizedText(
+                    en: "Long disease-free interval, lesions healed under systemic therapy — image \(unreadNames.en) again before any biopsy",
+                    zh: "无病间期长，病灶在全身治疗中已成骨修复——活检前先复查\(unreadNames.zhHans)"),
             detail: LocalizedText(
-                en: "\(reason.en). Every such lesion now reads blastic or completely filled in under systemic therapy: \(names.en). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should a lesion turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
-                zh: "\(reason.zhHans)。相关病灶在全身治疗中均已呈成骨性或完全硬化填充：\(names.zhHans)。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
-            inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", healed.map(\.0.id).joined(separator: ","))],
+                en: "\(reason.en). \(unread.isEmpty ? "Every such lesion" : "Every such lesion imaged since") now reads blastic or completely filled in under systemic therapy: \(names(healed).en). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should a lesion turn lytic again, or a new lytic lesion appear, that is the one to biopsy.\(image.en)",
+                zh: "\(reason.zhHans)。\(unread.isEmpty ? "相关病灶" : "此后复查的相关病灶")在全身治疗中均已呈成骨性或完全硬化填充：\(names(healed).zhHans)。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。\(image.zhHans)"),
+            inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", healed.map(\.0.id).joined(separator: ","))]
+                + (unread.isEmpty ? [] : [FindingInput("notImagedSinceTherapy", unread.map(\.0.id).joined(separator: ","))]),
             sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: "patient", "noBiopsy")])
     }
 

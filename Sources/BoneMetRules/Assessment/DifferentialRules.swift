@@ -66,7 +66,15 @@ struct DifferentialRules {
                 zh: "溶骨性病灶骨扫描无浓聚（\(cold.count) 处）：骨髓瘤病灶在骨扫描上常不显影"))
         }
         reasons.append(contentsOf: monoclonal)
-        guard !index.hasKnownPrimary || (longInterval && !lytic.isEmpty) || pointsPast || (!monoclonal.isEmpty && !lytic.isEmpty) else { return [] }
+        // A lytic lesion read only before any therapy, every other lesion healed under it since,
+        // is the picture before treatment: it is imaged again first (`readOnlyBeforeTherapy`,
+        // cb62-a) — as the biopsy finding says. Lesions still lytic or mixed keep the question.
+        let unread = lytic.filter { index.readOnlyBeforeTherapy($0.id) != nil }
+        let restHealed = !unread.isEmpty && index.metastaticLesions.allSatisfy { lesion in
+            unread.contains { $0.id == lesion.id } || index.sclerosedUnderTherapy(lesion.id) != nil
+        }
+        let lyticNow = restHealed ? lytic.filter { index.readOnlyBeforeTherapy($0.id) == nil } : lytic
+        guard !index.hasKnownPrimary || (longInterval && !lyticNow.isEmpty) || pointsPast || (!monoclonal.isEmpty && !lytic.isEmpty) else { return [] }
         // The CRAB features (IMWG) are read for the detail and the inputs only: not at all for a
         // stored row (`assess(details:)`), once where both are written.
         lazy var crab = index.crab()
