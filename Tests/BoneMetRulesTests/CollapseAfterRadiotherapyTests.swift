@@ -6,13 +6,15 @@ import Testing
 /// irradiated: any further radiotherapy is a re-irradiation decision". A collapse after spine
 /// radiotherapy in a lesion that does not progress is its late effect (Sahgal 2013).
 @Suite struct CollapseAfterRadiotherapyTests {
-    func record(after: [Double] = [24, 20], collapsedBefore: Bool = false, radiotherapyStart: String = "2024-12-10") -> CaseRecord {
+    func record(
+        after: [Double] = [24, 20], collapsedBefore: Bool = false, uncollapsed: SINS.Collapse = SINS.Collapse.none, radiotherapyStart: String = "2024-12-10"
+    ) -> CaseRecord {
         var r = baseCase()
         r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2024-11"), targetedTherapy: true)]
         r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12"), primary: "P1")]
         r.studies = [
             ct("C1", "2024-11-22", [observation("V", .lytic, [28, 24]) {
-                $0.boneDestruction = true; $0.collapse = collapsedBefore ? .under50 : SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .unilateral
+                $0.boneDestruction = true; $0.collapse = collapsedBefore ? .under50 : uncollapsed; $0.alignment = .normal; $0.posterolateral = .unilateral
             }]),
             ct("C2", "2025-03-20", [observation("V", .mixed, after) {
                 $0.boneDestruction = true; $0.scleroticRim = true; $0.collapse = .over50; $0.alignment = .deNovoDeformity; $0.posterolateral = .unilateral
@@ -30,6 +32,13 @@ import Testing
 
     func noms(_ r: CaseRecord) throws -> Finding {
         try #require(assess(r, asOf: day("2025-03-25")).rule("surgery.spine.noms").first)
+    }
+
+    /// Rule set 2026.12.243 (unseen record cb62-b): "no collapse, more than half the body
+    /// involved" before the SBRT is uncollapsed too.
+    @Test func uncollapsedWithMoreThanHalfInvolvedIsUncollapsed() throws {
+        let finding = try noms(record(uncollapsed: .noCollapseOver50Involved))
+        #expect(finding.detail.en.contains("Collapse new since"), "\(finding.detail.en)")
     }
 
     @Test func aCollapseAfterRadiotherapyInAResponderIsItsLateEffect() throws {

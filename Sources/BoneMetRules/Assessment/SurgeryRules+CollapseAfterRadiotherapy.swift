@@ -17,7 +17,10 @@ extension SurgeryRules {
     func collapseAfterRadiotherapy(_ lesion: String, timePoints: [TimePointResponse]) -> (text: LocalizedText, source: Citation)? {
         let points = index.presentPoints(lesion).filter { $0.observation.collapse != nil }
         guard let collapsedAt = points.firstIndex(where: { $0.observation.collapse == .under50 || $0.observation.collapse == .over50 }),
-            collapsedAt > 0, points[collapsedAt - 1].observation.collapse == SINS.Collapse.none
+            // Uncollapsed before: no collapse, with or without more than half the body involved —
+            // a T7 read "no collapse, > 50 % involved" before its SBRT and collapsed after it was
+            // not recognised (unseen record cb62-b).
+            collapsedAt > 0, [SINS.Collapse.none, .noCollapseOver50Involved].contains(points[collapsedAt - 1].observation.collapse)
         else { return nil }
         let before = points[collapsedAt - 1].study.date, after = points[collapsedAt].study.date
         guard let course = index.localTreatments(lesion, kind: .radiotherapy).last(where: { course in
