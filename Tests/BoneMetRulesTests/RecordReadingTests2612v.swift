@@ -155,3 +155,26 @@ import Testing
         #expect(!a.has("diagnosis.biopsy.intervalHealed"))
     }
 }
+
+/// cb62-c (unseen record, 2026-12-04): an IgG-κ myeloma's femoral diaphysis, Mirels 8 after
+/// 20 Gy, read "Hypervascular metastasis possible (myeloma): consider pre-operative
+/// embolisation" — a myeloma's lesion is its own disease. Rule set 2026.12.244: "hypervascular
+/// lesion" for a plasma-cell disease; "metastasis" for the solid cancers as before.
+@Suite struct HypervascularMyelomaTests {
+    func femurFinding(site: PrimarySite, histologyType: HistologyType) throws -> Finding {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, histologyType: histologyType, diagnosed: day("2022-06"))]
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .left, primary: "P1")]
+        r.studies = [ImagingStudy(id: "X1", date: day("2023-01-05"), modality: .xray, observations: [observation("L1", .lytic) { $0.fractionOfDiameter = 0.7 }])]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "L1", mirels: .functional)]
+        return try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.mirels.impendingFracture").first)
+    }
+
+    @Test func aMyelomaLesionIsNoMetastasis() throws {
+        let myeloma = try femurFinding(site: .myeloma, histologyType: .myeloma)
+        #expect(myeloma.detail.en.contains("Hypervascular lesion possible (myeloma)"), "\(myeloma.detail.en)")
+        #expect(myeloma.detail.zhHans.contains("可能为富血供病灶"))
+        let renal = try femurFinding(site: .kidney, histologyType: .renalCellCarcinoma)
+        #expect(renal.detail.en.contains("Hypervascular metastasis possible"))
+    }
+}
