@@ -178,3 +178,44 @@ import Testing
         #expect(renal.detail.en.contains("Hypervascular metastasis possible"))
     }
 }
+
+/// cb62-d (unseen record, 2026-12-04): a lung-type adenocarcinoma of unknown primary, a T12 at
+/// SINS 11 with radiculopathy recorded at it and no MRI: it read "spine-surgery consultation …
+/// once ESCC is graded". Rule set 2026.12.245: radiculopathy is a neurological symptom of
+/// possible compression — whole-spine MRI within 24 hours (NICE NG234; QS56), unless an MRI of
+/// the lesion or the whole spine has been done since.
+@Suite struct RadiculopathyMRITests {
+    func record(mri: String? = nil, escc: ESCC.Grade = .g1a) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "B", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [ct("S1", "2026-11-05", [observation("B", .lytic) {
+            $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .bilateral
+        }])]
+        if let mri {
+            r.studies.append(ImagingStudy(id: "M1", date: day(mri), modality: .mri, coverage: [.thoracicSpine], observations: [observation("B") { $0.escc = escc }]))
+        }
+        r.pain = [PainRecord(date: day("2026-11-10"), lesion: "B", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2026-11-10"), status: .radiculopathy, lesion: "B")]
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding { try #require(assess(r, asOf: day("2026-12-04")).rule("surgery.spine.noms").first) }
+
+    @Test func radiculopathyWithoutAnMRIAsksForOneWithin24Hours() throws {
+        let finding = try noms(record())
+        #expect(finding.severity == .urgent)
+        #expect(finding.title.en.hasSuffix("whole-spine MRI within 24 hours"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("Radiculopathy (2026-11-10), no MRI since"))
+        #expect(finding.detail.zhHans.contains("24 小时内完成全脊柱 MRI"))
+        #expect(finding.withinHours == 24)
+    }
+
+    @Test func anMRISinceAnswersIt() throws {
+        // Graded low on an MRI after the symptom: the consultation of SINS ≥ 7, not the MRI.
+        let after = try noms(record(mri: "2026-11-12"))
+        #expect(after.severity == .warning)
+        #expect(!after.detail.en.contains("no MRI since"))
+        // An MRI before the symptom does not.
+        #expect(try noms(record(mri: "2026-11-01")).severity == .urgent)
+    }
+}

@@ -165,7 +165,7 @@ extension SurgeryRules {
                 zh: "该部位已放疗（\(prior.courses.map(\.label.zhHans).joined(separator: "；"))\(dose.map { "；累计 \($0) Gy" } ?? "；累计剂量未记录——请补充")）：再次放疗属于再程放疗决策，由放疗科评估（在脊髓耐受范围内立体定向再程放疗，或手术），而非常规放疗。")
         }
 
-        let severity: Severity
+        var severity: Severity
         var recommendation: LocalizedText
         var claims: [Claim] = []
         var extraSources: [Citation] = []
@@ -367,6 +367,25 @@ extension SurgeryRules {
                     zh: "稳定、低级别压迫：如需局部治疗，\(technique.zhHans)该病灶的疼痛情况未记录——通常因疼痛或神经症状才需治疗；请记录疼痛。")
             }
         }
+        // Radiculopathy is a neurological symptom of possible compression: whole-spine MRI within
+        // 24 hours (NICE NG234; quality statement QS56: suspected MSCC with neurological symptoms
+        // or signs), unless an MRI of the lesion or of the whole spine has been done since. A T12
+        // at SINS 11 with radiculopathy and no MRI read "spine-surgery consultation … once ESCC is
+        // graded" (unseen record cb62-d); only myelopathy and cauda equina made it urgent.
+        var radicularMRI = false
+        if treated == nil, irradiatedSince == nil, !deficit, !highGrade, let neuro, neuro.status == .radiculopathy,
+            !index.studies.contains(where: { study in
+                study.modality == .mri && study.date.earliestDay >= neuro.date.earliestDay
+                    && (study.surveysWholeSpine || study.observation(of: lesion.id)?.escc != nil)
+            })
+        {
+            radicularMRI = true
+            severity = .urgent
+            recommendation = LocalizedText(
+                en: "Radiculopathy (\(neuro.date)), no MRI since: a neurological symptom of possible compression — MRI of the whole spine within 24 hours, and the treatment by its ESCC grade. \(recommendation.en)",
+                zh: "神经根病变（\(neuro.date)），此后未做 MRI：为可能压迫的神经症状——24 小时内完成全脊柱 MRI，再按 ESCC 分级决定治疗。\(recommendation.zhHans)")
+            extraSources.append(Self.nice2023)
+        }
         // Surgery is proposed (urgent or a consultation): a short expected survival says so.
         if status.short, treated == nil, severity >= .warning {
             recommendation = LocalizedText(
@@ -427,6 +446,8 @@ extension SurgeryRules {
                 ? (radiotherapyFirst
                     ? LocalizedText(en: "emergency radiotherapy and spine review", zh: "急诊放疗并请脊柱外科会诊")
                     : LocalizedText(en: "emergency spine referral", zh: "急诊脊柱外科转诊"))
+                : radicularMRI
+                ? LocalizedText(en: "whole-spine MRI within 24 hours", zh: "24 小时内全脊柱 MRI")
                 : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
             : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
         // Tissue first while the diagnosis is open; in an emergency with a deficit, at the
@@ -450,6 +471,6 @@ extension SurgeryRules {
             }(),
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
-            withinHours: severity == .urgent && deficit ? 24 : nil)
+            withinHours: severity == .urgent && (deficit || radicularMRI) ? 24 : nil)
     }
 }
