@@ -219,3 +219,35 @@ import Testing
         #expect(try noms(record(mri: "2026-11-01")).severity == .urgent)
     }
 }
+
+/// cb62-e (unseen record, 2026-12-04): a HER2-positive breast cancer's subtrochanteric femur,
+/// nailed on 2025-12-28 and X-rayed eleven days later (no size read), read "X-ray of 2026-01-08:
+/// bone response not evaluable" among the time points. Rule set 2026.12.246: a check film after
+/// the operation on every lesion it compares, sooner than a treatment shows in bone
+/// (`blasticLatencyWeeks`), that judges nothing is no time point.
+@Suite struct PostoperativeCheckTests {
+    func record(filmOn: String, character: LesionCharacter = .lytic) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ImagingStudy(id: "X0", date: day("2025-12-22"), modality: .xray, observations: [observation("L1", .lytic) { $0.fractionOfDiameter = 0.7 }]),
+            ImagingStudy(id: "X1", date: day(filmOn), modality: .xray, observations: [observation("L1", character)]),
+        ]
+        r.treatments = [
+            Treatment(id: "OP", kind: .surgery, name: "左股骨预防性髓内钉内固定", lesions: ["L1"], start: day("2025-12-28")),
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2026-01-05")),
+        ]
+        return r
+    }
+
+    @Test func theCheckFilmIsNoTimePoint() {
+        let a = assess(record(filmOn: "2026-01-08"), asOf: day("2026-12-04"))
+        #expect(!a.timePoints.contains { $0.study == "X1" })
+    }
+
+    @Test func laterOrJudgedItStands() {
+        // Ten weeks on: a follow-up film, a time point (here not evaluable: no size).
+        #expect(assess(record(filmOn: "2026-03-10"), asOf: day("2026-12-04")).timePoints.contains { $0.study == "X1" })
+        // A change it can judge (lytic to blastic) is kept whenever it is seen.
+        #expect(assess(record(filmOn: "2026-01-08", character: .blastic), asOf: day("2026-12-04")).timePoints.contains { $0.study == "X1" })
+    }
+}

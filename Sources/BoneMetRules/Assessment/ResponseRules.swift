@@ -48,10 +48,29 @@ struct ResponseRules {
                 // Kept when the previous CT was read without the bone window: re-reading it is asked.
                 let staging = point.untreated && point.unnamedNewLesions == 0 && !previous.readsSoftTissueOnly
                     && point.lesions.allSatisfy { $0.firstRecorded && !index.everImaged($0.lesion, before: current.date) }
-                if !staging { results.append(point) }
+                if !staging && !isPostoperativeCheck(point, after: previous.date, on: current.date) { results.append(point) }
             }
         }
         return results.sorted { ($0.to, $0.study) < ($1.to, $1.study) }
+    }
+
+    /// A check film after an operation on every lesion it compares, made sooner than a treatment
+    /// shows in bone (`blasticLatencyWeeks`), that can judge nothing: the operation's picture,
+    /// not a time point. A femur's film eleven days after its nail read "X-ray of 2026-01-08:
+    /// bone response not evaluable" (unseen record cb62-e). A new lesion or a judged change on
+    /// it still stands.
+    private func isPostoperativeCheck(_ point: TimePointResponse, after previous: PartialDate, on date: PartialDate) -> Bool {
+        guard point.overall == .notEvaluable, point.unnamedNewLesions == 0, !point.lesions.isEmpty,
+            point.lesions.allSatisfy({ $0.category == .notEvaluable && !$0.isNew })
+        else { return false }
+        let latency = index.settings.blasticLatencyWeeks * 7
+        return point.lesions.allSatisfy { response in
+            index.localTreatments(response.lesion, kind: .surgery).contains { operation in
+                guard !operation.planned, let start = operation.start else { return false }
+                return start.earliestDay >= previous.earliestDay && start.latestDay <= date.earliestDay
+                    && date.earliestDay - start.latestDay < latency
+            }
+        }
     }
 
     private func timePoint(
