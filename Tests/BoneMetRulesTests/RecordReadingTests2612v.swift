@@ -251,3 +251,48 @@ import Testing
         #expect(assess(record(filmOn: "2026-01-08", character: .blastic), asOf: day("2026-12-04")).timePoints.contains { $0.study == "X1" })
     }
 }
+
+/// cb62-g (unseen record, 2026-12-04): a castration-resistant prostate cancer's T10, ESCC 3 with
+/// myelopathy (Frankel C) on 2026-08-01, irradiated 20 Gy / 5 from 08-03; in November ESCC 1b and
+/// Frankel D. The level was sent again for "dexamethasone 16 mg, MRI within 24 hours,
+/// decompression". Rule set 2026.12.247: a deficit left after the compression was irradiated,
+/// no worse since and graded low on the MRI after it, is recovering — not a new emergency; a
+/// worse one still is. An irradiated low-grade level no longer reads "conventional radiotherapy"
+/// before "not conventional radiotherapy".
+@Suite struct ResidualDeficitTests {
+    func record(now: Tokuhashi.Frankel, grade: ESCC.Grade = .g1b) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "去势抵抗", diagnosed: day("2021-06"))]
+        r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            ImagingStudy(id: "M1", date: day("2026-08-02"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("T10", .blastic) {
+                $0.escc = .g3; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .bilateral
+            }]),
+            ImagingStudy(id: "M2", date: day("2026-11-20"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("T10") { $0.escc = grade }]),
+        ]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "T10 20Gy/5F", lesions: ["T10"], start: day("2026-08-03"), end: day("2026-08-07"))]
+        r.pain = [PainRecord(date: day("2026-11-20"), lesion: "T10", sins: .occasional)]
+        r.neurology = [
+            NeurologyRecord(date: day("2026-08-01"), status: .myelopathy, frankel: .C, lesion: "T10"),
+            NeurologyRecord(date: day("2026-11-20"), status: .myelopathy, frankel: now, lesion: "T10"),
+        ]
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding { try #require(assess(r, asOf: day("2026-12-04")).rule("surgery.spine.noms").first) }
+
+    @Test func anImprovingDeficitAfterRadiotherapyIsNoNewEmergency() throws {
+        let finding = try noms(record(now: .D))
+        #expect(finding.severity == .advisory)
+        #expect(finding.detail.en.contains("Residual deficit after treatment: myelopathy, Frankel D (2026-11-20), improved from myelopathy, Frankel C (2026-08-01)"), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("dexamethasone 16 mg as soon as possible"))
+        #expect(finding.detail.en.contains("Stable, low-grade. Already irradiated"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("治疗后残留神经功能障碍：脊髓病变，Frankel D"))
+        #expect(try noms(record(now: .C)).detail.en.contains("unchanged since"))
+    }
+
+    @Test func aWorseDeficitOrAHighGradeIsStillTheEmergency() throws {
+        #expect(try noms(record(now: .B)).severity == .urgent)
+        #expect(try noms(record(now: .D, grade: .g2)).severity == .urgent)
+    }
+}

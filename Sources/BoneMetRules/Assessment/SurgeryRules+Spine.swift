@@ -67,11 +67,16 @@ extension SurgeryRules {
             let planned = treated == nil ? spinal.first { $0.planned } : nil
             let event = treated == nil ? compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: escc, gradedOn: graded?.study.date) : nil
             if event != nil { deficit = true }
+            // A deficit left after the compression was irradiated, no worse since and the grade
+            // low on the MRI after it, is recovering, not a new emergency (`residualDeficit`).
+            let residual = deficit && treated == nil && event == nil && deficitRecordedAt == nil
+                ? residualDeficit(lesion.id, neuro: neuro, escc: escc, gradedOn: graded?.study) : nil
+            if residual != nil { deficit = false }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
                 deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level) : nil,
                 compressionEvent: event, treated: treated,
-                systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence,
+                systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
         }
     }
@@ -101,7 +106,7 @@ extension SurgeryRules {
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
         deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,
         compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
-        recurrenceAfter: Treatment? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
+        recurrenceAfter: Treatment? = nil, residual: LocalizedText? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -320,7 +325,10 @@ extension SurgeryRules {
                     zh: "硬膜外压迫未分级：在选择放疗或手术前，请在轴位 T2 MRI 上进行 ESCC 分级。")
         } else {
             severity = .info
-            let technique: LocalizedText = switch oncology.value {
+            // Irradiated already: the technique is re-irradiation's, said below — "Stable,
+            // low-grade: conventional radiotherapy" stood before "not conventional radiotherapy"
+            // (unseen record cb62-g).
+            let byHistology: LocalizedText = switch oncology.value {
             case .sensitive: LocalizedText(en: "conventional radiotherapy.", zh: "常规放疗。")
             case .resistant: LocalizedText(en: "stereotactic radiosurgery for radioresistant histology.", zh: "放疗抵抗组织学行立体定向放射外科。")
             case .unknown:
@@ -328,7 +336,12 @@ extension SurgeryRules {
                     en: "the radiotherapy technique depends on the histology — conventional if radiosensitive, stereotactic radiosurgery if radioresistant.",
                     zh: "放疗方式取决于组织学——放疗敏感者常规放疗，放疗抵抗者立体定向放射外科。")
             }
-            recommendation = LocalizedText(en: "Stable, low-grade: \(technique.en)", zh: "稳定、低级别压迫：\(technique.zhHans)")
+            let technique = irradiated == nil
+                ? byHistology
+                : LocalizedText(en: "radiation oncology decides any re-irradiation.", zh: "是否再程放疗由放疗科决定。")
+            recommendation = irradiated == nil
+                ? LocalizedText(en: "Stable, low-grade: \(technique.en)", zh: "稳定、低级别压迫：\(technique.zhHans)")
+                : LocalizedText(en: "Stable, low-grade.", zh: "稳定、低级别压迫。")
             // Pain-free (or healed) and intact, as with the grade unknown: no radiotherapy is in
             // question now. A breast cancer's T7, ESCC 1a, its MRI signal normal again under
             // letrozole and abemaciclib, pain-free, read "radiotherapy waits for the biopsy"
@@ -384,6 +397,11 @@ extension SurgeryRules {
             recommendation = LocalizedText(
                 en: "Radiculopathy (\(neuro.date)), no MRI since: a neurological symptom of possible compression — MRI of the whole spine within 24 hours, and the treatment by its ESCC grade. \(recommendation.en)",
                 zh: "神经根病变（\(neuro.date)），此后未做 MRI：为可能压迫的神经症状——24 小时内完成全脊柱 MRI，再按 ESCC 分级决定治疗。\(recommendation.zhHans)")
+            extraSources.append(Self.nice2023)
+        }
+        if let residual {
+            severity = max(severity, .advisory)
+            recommendation = LocalizedText(en: "\(residual.en) \(recommendation.en)", zh: "\(residual.zhHans)\(recommendation.zhHans)")
             extraSources.append(Self.nice2023)
         }
         // Surgery is proposed (urgent or a consultation): a short expected survival says so.
@@ -472,5 +490,41 @@ extension SurgeryRules {
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
             withinHours: severity == .urgent && (deficit || radicularMRI) ? 24 : nil)
+    }
+
+    /// A deficit recorded before radiotherapy to this level, the compression graded low on an
+    /// MRI after the course, and the deficit recorded since no worse (Frankel the same or
+    /// better, or the same state): what is left of a treated compression, recovering — not a new
+    /// emergency. A prostate cancer's T10, ESCC 3 with myelopathy (Frankel C) irradiated in
+    /// August, ESCC 1b and Frankel D in November, was sent again for "dexamethasone 16 mg, MRI
+    /// within 24 hours, decompression" (unseen record cb62-g). A worse deficit, or one without an
+    /// earlier record to compare, stays the emergency (NICE NG234: a new or progressing deficit).
+    func residualDeficit(_ lesion: String, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn study: ImagingStudy?) -> LocalizedText? {
+        guard let neuro, neuro.showsDeficit, let escc, !escc.highGrade, let study, study.modality == .mri else { return nil }
+        let records = index.record.neurology.filter { ($0.lesion == nil || $0.lesion == lesion) && index.known($0.date) && $0.showsDeficit }
+        guard let course = index.localTreatments(lesion, kind: .radiotherapy).last(where: { course in
+            guard !course.planned, let start = course.start else { return false }
+            return start.latestDay < study.date.earliestDay && start.latestDay <= neuro.date.earliestDay
+        }), let start = course.start,
+            let before = records.filter({ $0.date.latestDay <= start.latestDay }).max(by: { $0.date < $1.date })
+        else { return nil }
+        let notWorse: Bool = switch (before.frankel, neuro.frankel) {
+        case let (was?, now?): now.rawValue >= was.rawValue
+        case (nil, nil): before.status == neuro.status
+        default: false
+        }
+        guard notWorse else { return nil }
+        func state(_ r: NeurologyRecord) -> LocalizedText {
+            let frankel = r.frankel.map(\.rawValue)
+            return LocalizedText(
+                en: "\(r.status.label.en)\(frankel.map { ", Frankel \($0)" } ?? "") (\(r.date))",
+                zh: "\(r.status.label.zhHans)\(frankel.map { "，Frankel \($0)" } ?? "")（\(r.date)）")
+        }
+        let change = before.frankel != nil && before.frankel != neuro.frankel
+            ? LocalizedText(en: "improved from", zh: "较前改善，此前为")
+            : LocalizedText(en: "unchanged since", zh: "与治疗前相同，此前为")
+        return LocalizedText(
+            en: "Residual deficit after treatment: \(state(neuro).en), \(change.en) \(state(before).en) before \(course.label.en); ESCC now \(escc.grade.rawValue) on the MRI of \(study.date). Not a new compression: rehabilitation, and a neurological check at every visit — a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
+            zh: "治疗后残留神经功能障碍：\(state(neuro).zhHans)，\(change.zhHans)\(state(before).zhHans)（\(course.label.zhHans)前）；\(study.date) MRI 示 ESCC 现为 \(escc.grade.rawValue)。并非新发压迫：康复治疗，每次随访检查神经功能——新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
     }
 }
