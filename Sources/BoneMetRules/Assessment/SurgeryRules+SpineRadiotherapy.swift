@@ -31,6 +31,14 @@ extension SurgeryRules {
                 en: "Radiotherapy given: \(course.label.en)\(when.en), but SINS \(sinsText) is unstable and radiotherapy does not restore stability — spine-surgery review for stabilisation.\(late.en)\(follow.en)",
                 zh: "已放疗：\(course.label.zhHans)\(when.zhHans)，但 SINS \(sinsText) 分提示不稳定，放疗不能恢复稳定性——请脊柱外科评估稳定手术。\(late.zhHans)\(follow.zhHans)"), sources)
         }
+        // Potentially unstable (7–12) is a surgical consultation of its own (Fisher 2010), which
+        // the course does not answer: a small-cell T6 at SINS 9, collapsed with mechanical pain,
+        // read "Treated: T6 radiotherapy" (info) once irradiated (unseen record cb63-a).
+        if sins.category == .potentiallyUnstable {
+            return (.warning, LocalizedText(
+                en: "Radiotherapy given: \(course.label.en)\(when.en), but SINS \(sinsText) is potentially unstable (7–12) and radiotherapy does not restore stability — spine-surgery consultation (open stabilisation, or cement augmentation for axial-load pain without gross instability).\(late.en)\(follow.en)",
+                zh: "已放疗：\(course.label.zhHans)\(when.zhHans)，但 SINS \(sinsText) 分提示潜在不稳定（7–12 分），放疗不能恢复稳定性——请脊柱外科会诊（开放稳定手术，或无明显不稳的轴向负荷痛行骨水泥强化）。\(late.zhHans)\(follow.zhHans)"), sources)
+        }
         if sins.category == nil, sins.total.max >= 13 {
             return (.advisory, LocalizedText(
                 en: "Radiotherapy given: \(course.label.en)\(when.en). SINS \(sinsText) may be unstable, which radiotherapy does not mend: complete the missing items (\(sins.total.missing.joined(separator: ", "))).\(late.en)\(follow.en)",
