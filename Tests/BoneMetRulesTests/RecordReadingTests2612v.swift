@@ -296,3 +296,22 @@ import Testing
         #expect(try noms(record(now: .D, grade: .g2)).severity == .urgent)
     }
 }
+
+/// cb63-b (unseen record, 2026-12-04): a rectal cancer's lytic pelvis recorded as "pelvis" with the
+/// note "右髋臼" read "bone destruction — no validated score" without the hip joint it carries.
+/// Rule set 2026.12.249: a pelvis whose note names the acetabulum is judged as the acetabulum.
+@Suite struct AcetabularNoteTests {
+    @Test func aPelvisNotedAsTheAcetabulumCarriesTheHip() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .right, note: "右髋臼")]
+        r.studies = [ct("C1", "2023-01-05", [observation("IL", .lytic) { $0.boneDestruction = true }])]
+        let finding = try #require(assess(r, asOf: day("2023-02-01")).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(finding.title.en.contains("bone destruction at the hip joint"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("the acetabulum carries the hip's load"))
+        #expect(finding.title.zhHans.contains("累及髋关节"))
+        // The iliac wing stays the pelvis.
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .right, note: "右髂骨翼")]
+        let wing = try #require(assess(r, asOf: day("2023-02-01")).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(!wing.title.en.contains("hip joint"))
+    }
+}

@@ -22,7 +22,7 @@ extension SurgeryRules {
             let healed = index.presentPoints(lesion.id).last(where: \.readsBone)?.observation.fillIn == .complete
             guard broken || !healed else { return nil }
             let name = index.label(lesion)
-            let joint = lesion.bone == .acetabulum
+            let joint = lesion.isAcetabular
             let (pain, painText) = painOnRecord(lesion.id)
             let bone = joint ? LocalizedText(en: "acetabulum", zh: "髋臼") : lesion.bone.label
             let base = LocalizedText(

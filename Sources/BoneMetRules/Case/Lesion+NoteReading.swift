@@ -33,3 +33,14 @@ extension Lesion {
         return copy
     }
 }
+
+extension Lesion {
+    /// The acetabulum: recorded so, or a pelvis whose note names it ("右髋臼", "periacetabular",
+    /// "髋臼上方"). A rectal cancer's pelvis noted "右髋臼" was judged without the hip joint its
+    /// socket carries (unseen record cb63-b).
+    public var isAcetabular: Bool {
+        if bone == .acetabulum { return true }
+        guard bone == .pelvis, let text = note?.lowercased() else { return false }
+        return text.contains("髋臼") || text.contains("acetabul")
+    }
+}
