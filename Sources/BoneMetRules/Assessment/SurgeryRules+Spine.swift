@@ -380,19 +380,10 @@ extension SurgeryRules {
                     zh: "稳定、低级别压迫：如需局部治疗，\(technique.zhHans)该病灶的疼痛情况未记录——通常因疼痛或神经症状才需治疗；请记录疼痛。")
             }
         }
-        // Radiculopathy is a neurological symptom of possible compression: whole-spine MRI within
-        // 24 hours (NICE NG234; quality statement QS56: suspected MSCC with neurological symptoms
-        // or signs), unless an MRI of the lesion or of the whole spine has been done since. A T12
-        // at SINS 11 with radiculopathy and no MRI read "spine-surgery consultation … once ESCC is
-        // graded" (unseen record cb62-d); only myelopathy and cauda equina made it urgent.
-        var radicularMRI = false
-        if treated == nil, irradiatedSince == nil, !deficit, !highGrade, let neuro, neuro.status == .radiculopathy,
-            !index.studies.contains(where: { study in
-                study.modality == .mri && study.date.earliestDay >= neuro.date.earliestDay
-                    && (study.surveysWholeSpine || study.observation(of: lesion.id)?.escc != nil)
-            })
-        {
-            radicularMRI = true
+        // Radiculopathy with no MRI since: whole-spine MRI within 24 hours (`radiculopathyWithoutMRI`).
+        let radicular = treated == nil && irradiatedSince == nil && !deficit && !highGrade ? radiculopathyWithoutMRI(lesion.id, neuro: neuro) : nil
+        let radicularMRI = radicular != nil
+        if let neuro = radicular {
             severity = .urgent
             recommendation = LocalizedText(
                 en: "Radiculopathy (\(neuro.date)), no MRI since: a neurological symptom of possible compression — MRI of the whole spine within 24 hours, and the treatment by its ESCC grade. \(recommendation.en)",
@@ -490,41 +481,5 @@ extension SurgeryRules {
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
             withinHours: severity == .urgent && (deficit || radicularMRI) ? 24 : nil)
-    }
-
-    /// A deficit recorded before radiotherapy to this level, the compression graded low on an
-    /// MRI after the course, and the deficit recorded since no worse (Frankel the same or
-    /// better, or the same state): what is left of a treated compression, recovering — not a new
-    /// emergency. A prostate cancer's T10, ESCC 3 with myelopathy (Frankel C) irradiated in
-    /// August, ESCC 1b and Frankel D in November, was sent again for "dexamethasone 16 mg, MRI
-    /// within 24 hours, decompression" (unseen record cb62-g). A worse deficit, or one without an
-    /// earlier record to compare, stays the emergency (NICE NG234: a new or progressing deficit).
-    func residualDeficit(_ lesion: String, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn study: ImagingStudy?) -> LocalizedText? {
-        guard let neuro, neuro.showsDeficit, let escc, !escc.highGrade, let study, study.modality == .mri else { return nil }
-        let records = index.record.neurology.filter { ($0.lesion == nil || $0.lesion == lesion) && index.known($0.date) && $0.showsDeficit }
-        guard let course = index.localTreatments(lesion, kind: .radiotherapy).last(where: { course in
-            guard !course.planned, let start = course.start else { return false }
-            return start.latestDay < study.date.earliestDay && start.latestDay <= neuro.date.earliestDay
-        }), let start = course.start,
-            let before = records.filter({ $0.date.latestDay <= start.latestDay }).max(by: { $0.date < $1.date })
-        else { return nil }
-        let notWorse: Bool = switch (before.frankel, neuro.frankel) {
-        case let (was?, now?): now.rawValue >= was.rawValue
-        case (nil, nil): before.status == neuro.status
-        default: false
-        }
-        guard notWorse else { return nil }
-        func state(_ r: NeurologyRecord) -> LocalizedText {
-            let frankel = r.frankel.map(\.rawValue)
-            return LocalizedText(
-                en: "\(r.status.label.en)\(frankel.map { ", Frankel \($0)" } ?? "") (\(r.date))",
-                zh: "\(r.status.label.zhHans)\(frankel.map { "，Frankel \($0)" } ?? "")（\(r.date)）")
-        }
-        let change = before.frankel != nil && before.frankel != neuro.frankel
-            ? LocalizedText(en: "improved from", zh: "较前改善，此前为")
-            : LocalizedText(en: "unchanged since", zh: "与治疗前相同，此前为")
-        return LocalizedText(
-            en: "Residual deficit after treatment: \(state(neuro).en), \(change.en) \(state(before).en) before \(course.label.en); ESCC now \(escc.grade.rawValue) on the MRI of \(study.date). Not a new compression: rehabilitation, and a neurological check at every visit — a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
-            zh: "治疗后残留神经功能障碍：\(state(neuro).zhHans)，\(change.zhHans)\(state(before).zhHans)（\(course.label.zhHans)前）；\(study.date) MRI 示 ESCC 现为 \(escc.grade.rawValue)。并非新发压迫：康复治疗，每次随访检查神经功能——新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
     }
 }

@@ -1,0 +1,54 @@
+/// The neurology of a spinal level beyond the deficit that makes an emergency (NOMS neurologic;
+/// NICE NG234): a radiculopathy not yet imaged, and what is left after an irradiated compression.
+extension SurgeryRules {
+    /// Radiculopathy is a neurological symptom of possible compression: whole-spine MRI within
+    /// 24 hours (NICE NG234; quality statement QS56: suspected MSCC with neurological symptoms or
+    /// signs), unless an MRI of the lesion or of the whole spine has been done since. A T12 at
+    /// SINS 11 with radiculopathy and no MRI read "spine-surgery consultation … once ESCC is
+    /// graded" (unseen record cb62-d); only myelopathy and cauda equina made it urgent. The record,
+    /// or nil.
+    func radiculopathyWithoutMRI(_ lesion: String, neuro: NeurologyRecord?) -> NeurologyRecord? {
+        guard let neuro, neuro.status == .radiculopathy else { return nil }
+        let imaged = index.studies.contains { study in
+            study.modality == .mri && study.date.earliestDay >= neuro.date.earliestDay
+                && (study.surveysWholeSpine || study.observation(of: lesion)?.escc != nil)
+        }
+        return imaged ? nil : neuro
+    }
+
+    /// A deficit recorded before radiotherapy to this level, the compression graded low on an
+    /// MRI after the course, and the deficit recorded since no worse (Frankel the same or
+    /// better, or the same state): what is left of a treated compression, recovering — not a new
+    /// emergency. A prostate cancer's T10, ESCC 3 with myelopathy (Frankel C) irradiated in
+    /// August, ESCC 1b and Frankel D in November, was sent again for "dexamethasone 16 mg, MRI
+    /// within 24 hours, decompression" (unseen record cb62-g). A worse deficit, or one without an
+    /// earlier record to compare, stays the emergency (NICE NG234: a new or progressing deficit).
+    func residualDeficit(_ lesion: String, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn study: ImagingStudy?) -> LocalizedText? {
+        guard let neuro, neuro.showsDeficit, let escc, !escc.highGrade, let study, study.modality == .mri else { return nil }
+        let records = index.record.neurology.filter { ($0.lesion == nil || $0.lesion == lesion) && index.known($0.date) && $0.showsDeficit }
+        guard let course = index.localTreatments(lesion, kind: .radiotherapy).last(where: { course in
+            guard !course.planned, let start = course.start else { return false }
+            return start.latestDay < study.date.earliestDay && start.latestDay <= neuro.date.earliestDay
+        }), let start = course.start,
+            let before = records.filter({ $0.date.latestDay <= start.latestDay }).max(by: { $0.date < $1.date })
+        else { return nil }
+        let notWorse: Bool = switch (before.frankel, neuro.frankel) {
+        case let (was?, now?): now.rawValue >= was.rawValue
+        case (nil, nil): before.status == neuro.status
+        default: false
+        }
+        guard notWorse else { return nil }
+        func state(_ r: NeurologyRecord) -> LocalizedText {
+            let frankel = r.frankel.map(\.rawValue)
+            return LocalizedText(
+                en: "\(r.status.label.en)\(frankel.map { ", Frankel \($0)" } ?? "") (\(r.date))",
+                zh: "\(r.status.label.zhHans)\(frankel.map { "，Frankel \($0)" } ?? "")（\(r.date)）")
+        }
+        let change = before.frankel != nil && before.frankel != neuro.frankel
+            ? LocalizedText(en: "improved from", zh: "较前改善，此前为")
+            : LocalizedText(en: "unchanged since", zh: "与治疗前相同，此前为")
+        return LocalizedText(
+            en: "Residual deficit after treatment: \(state(neuro).en), \(change.en) \(state(before).en) before \(course.label.en); ESCC now \(escc.grade.rawValue) on the MRI of \(study.date). Not a new compression: rehabilitation, and a neurological check at every visit — a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
+            zh: "治疗后残留神经功能障碍：\(state(neuro).zhHans)，\(change.zhHans)\(state(before).zhHans)（\(course.label.zhHans)前）；\(study.date) MRI 示 ESCC 现为 \(escc.grade.rawValue)。并非新发压迫：康复治疗，每次随访检查神经功能——新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
+    }
+}
