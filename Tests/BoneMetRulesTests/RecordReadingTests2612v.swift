@@ -315,3 +315,38 @@ import Testing
         #expect(!wing.title.en.contains("hip joint"))
     }
 }
+
+/// cb63-h (unseen record, 2026-12-04): a DLBCL, the only primary, its pelvis proven lymphoma; the
+/// T11 (recorded as the lymphoma's) at ESCC 2 with myelopathy read "this lesion may be either
+/// disease … a primary bone tumour, myeloma or a second primary must be excluded" and
+/// "decompression / separation surgery" instead of the very radiosensitive tumour's radiotherapy.
+/// Rule set 2026.12.250: another lesion's blood cancer opens no differential when that disease
+/// is the only primary the lesion can have; beside a solid primary it still does (cb54-d).
+@Suite struct SameBloodCancerTests {
+    func record(solidToo: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "L", site: .lymphoma, histology: "弥漫大B细胞淋巴瘤", histologyType: .lymphoma, diagnosed: day("2026-11"))]
+            + (solidToo ? [PrimaryCancer(id: "B", site: .breast, diagnosed: day("2020-01"), hormoneDependent: true)] : [])
+        r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11")), Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [ImagingStudy(id: "M", date: day("2026-11-27"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine, .pelvis], observations: [
+            observation("T11", .lytic) { $0.boneDestruction = true; $0.escc = .g2; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .unilateral },
+            observation("IL", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.biopsies = [Biopsy(lesion: "IL", date: day("2026-11-22"), decalcification: .edta, result: .lymphoma, histology: "DLBCL")]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2026-11-28"), lesion: "T11", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2026-11-28"), status: .myelopathy, frankel: .D, lesion: "T11")]
+        return r
+    }
+
+    @Test func theLymphomasOwnLevelIsTreatedAsIt() throws {
+        let finding = try #require(assess(record(solidToo: false), asOf: day("2026-12-04")).rule("surgery.spine.noms").first)
+        #expect(finding.title.en.hasSuffix("emergency radiotherapy and spine review"), "\(finding.title.en)")
+        #expect(!finding.detail.en.contains("may be either disease"))
+    }
+
+    @Test func besideASolidPrimaryItMayBeEither() throws {
+        let finding = try #require(assess(record(solidToo: true), asOf: day("2026-12-04")).rule("surgery.spine.noms").first)
+        #expect(finding.detail.en.contains("this lesion may be either disease"), "\(finding.detail.en)")
+    }
+}

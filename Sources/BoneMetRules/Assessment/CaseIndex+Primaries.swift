@@ -67,7 +67,15 @@ extension CaseIndex {
         let otherCancer = record.biopsies.last { biopsy in
             biopsy.lesion != nil && biopsy.lesion != lesion && known(biopsy.date) && (biopsy.result == .myeloma || biopsy.result == .lymphoma)
         }
-        if let otherCancer, let result = otherCancer.result, let other = otherCancer.lesion.flatMap({ lesionsById[$0] }) {
+        // Not when that disease is the only primary this lesion can have: a DLBCL's T11 beside a
+        // pelvis proven lymphoma read "this lesion may be either disease … a primary bone tumour,
+        // myeloma or a second primary must be excluded", and lost the lymphoma's radiotherapy
+        // first (unseen record cb63-h).
+        let candidates = primaryCandidates(for: lesion)
+        let sameDiseaseOnly = !candidates.isEmpty && candidates.allSatisfy { primary in
+            otherCancer?.result == .lymphoma ? primary.isLymphoma : primary.isPlasmaCellDisease
+        }
+        if let otherCancer, !sameDiseaseOnly, let result = otherCancer.result, let other = otherCancer.lesion.flatMap({ lesionsById[$0] }) {
             let name = label(other)
             reasons.append(LocalizedText(
                 en: "\(result.label.en) on the biopsy of \(name.en) (\(otherCancer.date)): this lesion may be either disease",
