@@ -71,14 +71,24 @@ extension SurgeryRules {
         withPain.pain = grade
         let total = SINS.evaluate(withPain, level: level).total
         let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-        // "NRS 0" recorded for the patient: no pain anywhere that day — said as such.
-        if record.sins == nil {
+        return Self.sitelessPainSentence(
+            record, grade: grade.label, painFree: record.sins == nil, scale: "SINS", part: LocalizedText(en: "level", zh: "节段"), score: text)
+    }
+
+    /// What a score would be if a pain record that names no site is this lesion's — one sentence
+    /// for SINS and Mirels. "NRS 0" recorded for the patient (`painFree`) is no pain anywhere that
+    /// day, said as such; Mirels then counts his lowest grade (`lowestGrade`).
+    static func sitelessPainSentence(
+        _ record: PainRecord, grade: LocalizedText, painFree: Bool, scale: String, part: LocalizedText, score: String,
+        lowestGrade: LocalizedText? = nil
+    ) -> LocalizedText {
+        if painFree {
             return LocalizedText(
-                en: "A pain record names no site (\(record.date): NRS 0, pain-free): if this level is pain-free, SINS is \(text) — record the pain at its lesion.",
-                zh: "一条疼痛记录未注明部位（\(record.date)：NRS 0，无痛）：若此节段无痛，SINS 为 \(text) 分——请在相应病灶下记录疼痛。")
+                en: "A pain record names no site (\(record.date): NRS 0, pain-free): if this \(part.en) is pain-free, \(scale) is \(score)\(lowestGrade.map { " (\($0.en))" } ?? "") — record the pain at its lesion.",
+                zh: "一条疼痛记录未注明部位（\(record.date)：NRS 0，无痛）：若此\(part.zhHans)无痛，\(scale) 为 \(score) 分\(lowestGrade.map { "（\($0.zhHans)）" } ?? "")——请在相应病灶下记录疼痛。")
         }
         return LocalizedText(
-            en: "A pain record names no site (\(record.date): \(grade.label.en)): if it is this level's pain, SINS is \(text) — record the pain at its lesion.",
-            zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此节段疼痛，SINS 为 \(text) 分——请在相应病灶下记录疼痛。")
+            en: "A pain record names no site (\(record.date): \(grade.en)): if it is this \(part.en)'s pain, \(scale) is \(score) — record the pain at its lesion.",
+            zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.zhHans)）：若为此\(part.zhHans)疼痛，\(scale) 为 \(score) 分——请在相应病灶下记录疼痛。")
     }
 }

@@ -104,14 +104,10 @@ struct SurgeryRules {
         input.pain = grade
         let total = Mirels.evaluate(input, settings: index.settings).total
         let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
-        if record.mirels == nil {
-            return LocalizedText(
-                en: " A pain record names no site (\(record.date): NRS 0, pain-free): if this limb is pain-free, Mirels is \(text) (pain at its lowest grade, mild) — record the pain at its lesion.",
-                zh: "一条疼痛记录未注明部位（\(record.date)：NRS 0，无痛）：若此肢体无痛，Mirels 为 \(text) 分（疼痛按最低一级轻度计）——请在相应病灶下记录疼痛。")
-        }
-        return LocalizedText(
-            en: " A pain record names no site (\(record.date): \(grade.label.en)): if it is this limb's pain, Mirels is \(text) — record the pain at its lesion.",
-            zh: "一条疼痛记录未注明部位（\(record.date)：\(grade.label.zhHans)）：若为此肢体疼痛，Mirels 为 \(text) 分——请在相应病灶下记录疼痛。")
+        let sentence = Self.sitelessPainSentence(
+            record, grade: grade.label, painFree: record.mirels == nil, scale: "Mirels", part: LocalizedText(en: "limb", zh: "肢体"), score: text,
+            lowestGrade: LocalizedText(en: "pain at its lowest grade, mild", zh: "疼痛按最低一级轻度计"))
+        return LocalizedText(en: " " + sentence.en, zh: sentence.zhHans)
     }
 
     /// The first day the lesion is known broken: its current fracture event or the first study
