@@ -52,7 +52,8 @@ extension BoneAgentRules {
             }
         }
         // Radiotherapy or surgery counts when given to a bone metastasis (not, say, chest-wall
-        // radiotherapy whose field happens to include a rib).
+        // radiotherapy whose field happens to include a rib). An embolisation entered as a
+        // surgery row is no surgery to bone (`CaseIndex.isOperation`; cb64-e).
         // Named with their lesions, as the other events are.
         for treatment in index.treatments where !treatment.planned && treatment.lesions.contains(where: index.isRecordedMetastasis) {
             let sites = { [index] in
@@ -61,7 +62,7 @@ extension BoneAgentRules {
             if treatment.kind == .radiotherapy {
                 events.append((treatment.start, { let sites = sites(); return LocalizedText(en: "radiotherapy to bone, \(sites.en)", zh: "骨放疗，\(sites.zhHans)") }))
             }
-            if treatment.kind == .surgery {
+            if index.isOperation(treatment) {
                 events.append((treatment.start, { let sites = sites(); return LocalizedText(en: "surgery to bone, \(sites.en)", zh: "骨手术，\(sites.zhHans)") }))
             }
         }

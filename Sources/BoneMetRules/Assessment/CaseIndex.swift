@@ -442,8 +442,24 @@ final class CaseIndex {
         systemicTherapies.filter { ($0.start?.earliestDay ?? Int.max) <= date.latestDay }.last
     }
 
+    /// Operations on a lesion leave out its embolisations (`isOperation`).
     func localTreatments(_ lesion: String, kind: TreatmentKind) -> [Treatment] {
-        (treatmentsByLesion[lesion] ?? []).filter { $0.kind == kind }
+        (treatmentsByLesion[lesion] ?? []).filter { $0.kind == kind && (kind != .surgery || !embolisations.contains($0.id)) }
+    }
+
+    /// Every treatment row naming the lesion, of any kind.
+    func treatmentsNaming(_ lesion: String) -> [Treatment] { treatmentsByLesion[lesion] ?? [] }
+
+    /// Surgery rows that are embolisations (`SurgicalProcedureText.readsEmbolisation`), by id:
+    /// they stay in a response's treatment window (they act on the tumour) but are no operation.
+    private(set) lazy var embolisations: Set<String> = Set(treatments.filter { treatment in
+        treatment.kind == .surgery && (treatment.procedure == nil || treatment.procedure == .other)
+            && SurgicalProcedureText.readsEmbolisation(treatment.name)
+    }.map(\.id))
+
+    /// An operation: a surgery row that is not an embolisation.
+    func isOperation(_ treatment: Treatment) -> Bool {
+        treatment.kind == .surgery && !embolisations.contains(treatment.id)
     }
 
     /// The treatments naming each lesion, gathered once: the rules ask per lesion and kind

@@ -92,7 +92,7 @@ extension DiagnosisRules {
                     title: LocalizedText(en: "\(index.label(lesion).en): ribs are poorly seen on X-ray", zh: "\(index.label(lesion).zhHans)：X 线对肋骨显示不佳"),
                     detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
             }
-            let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
+            let surgeryPlanned = index.treatments.contains { $0.planned && index.isOperation($0) && $0.lesions.contains(lesion.id) }
             let deficit = index.latestNeurology(for: lesion.id)?.showsDeficit == true
             let hasMRI = points.contains { $0.study.modality == .mri }
             if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {

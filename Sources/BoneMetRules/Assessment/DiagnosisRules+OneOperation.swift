@@ -11,7 +11,7 @@ extension DiagnosisRules {
         for (position, finding) in findings.enumerated() {
             guard finding.ruleId == "diagnosis.biopsy.indicated", case .lesion(let lesion) = finding.subject,
                 finding.inputs.map(\.name) == ["surgeryPlanned"],
-                let operation = index.treatments.first(where: { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion) })
+                let operation = index.treatments.first(where: { $0.planned && index.isOperation($0) && $0.lesions.contains(lesion) })
             else { continue }
             if byOperation[operation.id] == nil { order.append(operation) }
             byOperation[operation.id, default: []].append(position)

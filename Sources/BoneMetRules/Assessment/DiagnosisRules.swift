@@ -72,7 +72,7 @@ struct DiagnosisRules {
                         zh: "性质不明的骨病灶，目前唯一已知（尚未行全身检查）"))
                 inputs.append(FindingInput("solitary", "true"))
             }
-            let surgeryPlanned = index.treatments.contains { $0.planned && $0.kind == .surgery && $0.lesions.contains(lesion.id) }
+            let surgeryPlanned = index.treatments.contains { $0.planned && index.isOperation($0) && $0.lesions.contains(lesion.id) }
             if surgeryPlanned {
                 reasons.append(LocalizedText(en: "planned for surgery: confirm pathology before or during the operation", zh: "计划手术：术前或术中确认病理"))
                 inputs.append(FindingInput("surgeryPlanned", "true"))

@@ -5,7 +5,7 @@ extension SurgeryRules {
     /// `proposed`: the lesions a finding of this assessment proposes to operate on (its
     /// fixation claims: fix now, or biopsy first).
     func antiAngiogenicTiming(proposed: Set<String>) -> [Finding] {
-        let plannedOperations = index.treatments.filter { $0.kind == .surgery && $0.planned }
+        let plannedOperations = index.treatments.filter { index.isOperation($0) && $0.planned }
         guard !proposed.isEmpty || !plannedOperations.isEmpty else { return [] }
         var operations = proposed.sorted().compactMap { id in index.lesionsById[id].map { index.label($0) } }
         operations += plannedOperations.map { LocalizedText(en: "planned: \($0.label.en)", zh: "已计划：\($0.label.zhHans)") }

@@ -42,12 +42,9 @@ extension SurgeryRules {
             let operation = hypervascular.isEmpty
                 ? LocalizedText(en: "", zh: "")
                 : {
-                    let names = LocalizedText.joined(hypervascular.map(\.label), en: ", ", zh: "、")
                     let what = LocalizedText.joined(planned.map(\.label), en: "; ", zh: "；")
-                    let kind = Self.hypervascularKind(hypervascular)
-                    return LocalizedText(
-                        en: " Planned: \(what.en). Hypervascular \(kind.en) possible (\(names.en)): consider pre-operative embolisation to limit blood loss.",
-                        zh: "已计划：\(what.zhHans)。可能为富血供\(kind.zhHans)（\(names.zhHans)）：术前考虑行栓塞以减少出血。")
+                    let sentence = embolisationSentence(lesion.id, hypervascular: hypervascular)
+                    return LocalizedText(en: " Planned: \(what.en). \(sentence.en)", zh: "已计划：\(what.zhHans)。\(sentence.zhHans)")
                 }()
             return Finding(
                 ruleId: pelvic ? "surgery.pelvis.noValidatedScore" : "surgery.girdle.noValidatedScore",

@@ -492,20 +492,12 @@ struct SurgeryRules {
         }
         let hypervascular = index.primaryCandidates(for: id).filter(\.isHypervascular)
         if !hypervascular.isEmpty {
-            let names = LocalizedText.joined(hypervascular.map(\.label), en: ", ", zh: "、")
-            let kind = Self.hypervascularKind(hypervascular)
-            en.append("Hypervascular \(kind.en) possible (\(names.en)): consider pre-operative embolisation to limit blood loss.")
-            zh.append("可能为富血供\(kind.zhHans)（\(names.zhHans)）：术前考虑行栓塞以减少出血。")
+            let sentence = embolisationSentence(id, hypervascular: hypervascular)
+            en.append(sentence.en)
+            zh.append(sentence.zhHans)
             sources.append(Self.pazionis2014)
         }
         return (en.joined(separator: " "), zh.joined(), sources)
-    }
-
-    /// A myeloma's lesion is its own disease, not a metastasis: "hypervascular metastasis
-    /// possible (myeloma)" was said of a myeloma femur (unseen record cb62-c).
-    static func hypervascularKind(_ primaries: [PrimaryCancer]) -> LocalizedText {
-        primaries.contains(where: \.isPlasmaCellDisease)
-            ? LocalizedText(en: "lesion", zh: "病灶") : LocalizedText(en: "metastasis", zh: "转移")
     }
 
     static let pazionis2014 = Citation(

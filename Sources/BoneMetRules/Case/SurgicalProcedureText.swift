@@ -55,6 +55,20 @@ public enum SurgicalProcedureText {
         return .other
     }
 
+    /// Whether an operation row's name writes an embolisation ("术前栓塞", "transarterial
+    /// embolization", "TAE"): a vascular intervention entered as surgery, as operating lists
+    /// record it. It takes no tissue and is no operation on bone — not the skeletal-related
+    /// event "surgery to bone" (Stopeck 2010: surgery to bone; the SRE trials counted no
+    /// embolisation), nor the operation whose pathology answers a biopsy question. A renal-cell
+    /// femur's embolisation the day before its nail counted as a second surgery to bone (cb64-e).
+    /// An orthopaedic procedure the name also writes ("栓塞后刮除内固定") wins: the row is read
+    /// as that operation.
+    public static func readsEmbolisation(_ name: String?) -> Bool {
+        guard let text = name?.lowercased(), !text.isEmpty else { return false }
+        let written = text.contains("栓塞") || text.contains("emboli") || ASCIIWords.of(text).contains { $0 == "tae" || $0 == "tace" }
+        return written && read([name]) == nil
+    }
+
     /// The pathological fracture a fixation of no stated kind (`other`) fixed: the latest one,
     /// still current, of one of its lesions, recorded on or before the operation. An
     /// "intramedullary nailing of femur" three days after the femur's fracture is its fixation.
