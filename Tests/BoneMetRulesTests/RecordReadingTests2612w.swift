@@ -78,3 +78,82 @@ import Testing
         #expect(assess(r, asOf: day("2026-11-29")).has("surgery.timing.antiAngiogenic"))
     }
 }
+
+/// cb62-g (unseen record, 2026-12-04) and a prostate record built on it: dexamethasone 16 mg for a
+/// cord compression, entered as a systemic row of class "other". Rule set 2026.12.252: a row of
+/// supportive drugs only (a glucocorticoid, folate, G-CSF — WHO ATC outside L01/L02), its class
+/// not recorded or "other", is supportive care, not a regimen — outside myeloma and lymphoma,
+/// whose treatment glucocorticoids are. It opened a "switch" in a docetaxel window (cb62-g), and as
+/// the latest systemic start it became PCWG3's therapy: a progression on enzalutamide confirmed by
+/// the 2+2 rule read as the dexamethasone's "flare, not progression".
+@Suite struct GlucocorticoidAloneIsNoRegimenTests {
+    func prostate(dexamethasoneClass: SystemicClass?) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "t-p", sex: .male, birthDate: day("1950-02"))
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌 mCRPC", histologyType: .adenocarcinoma, diagnosed: day("2023-06"))]
+        r.lesions = [Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "IL", bone: .pelvis, laterality: .left),
+                     Lesion(id: "R1", bone: .rib, laterality: .right), Lesion(id: "R2", bone: .rib, laterality: .left)]
+        r.studies = [
+            survey("B0", "2026-01-05", ["T9", "IL"]),
+            survey("B1", "2026-04-01", ["T9", "IL"]),
+            survey("B2", "2026-09-20", ["T9", "IL", "R1", "R2"]),
+            survey("B3", "2026-11-10", ["T9", "IL", "R1", "R2"]),
+        ]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, name: "亮丙瑞林", drugs: ["leuprorelin"], systemicClass: .endocrine, start: day("2023-07-01")),
+            Treatment(id: "ENZ", kind: .systemic, name: "恩扎卢胺", drugs: ["enzalutamide"], systemicClass: .endocrine, start: day("2026-01-10")),
+            Treatment(id: "DEX", kind: .systemic, name: "地塞米松 16mg", drugs: ["dexamethasone"], systemicClass: dexamethasoneClass,
+                      start: day("2026-08-01"), end: day("2026-08-15")),
+        ]
+        return r
+    }
+
+    @Test func supportiveDrugsAloneAreReadAsSuch() {
+        #expect(DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, name: "地塞米松 10mg/d 静滴")))
+        #expect(DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, drugs: ["Dexamethasone 4 MG Oral Tablet"], systemicClass: .other)))
+        #expect(DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, drugs: ["pegfilgrastim"])))
+        #expect(!DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, drugs: ["abiraterone", "prednisone"])))
+        #expect(!DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, name: "多西他赛+地塞米松预处理")))
+        #expect(!DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, drugs: ["dexamethasone"], systemicClass: .endocrine)))
+        #expect(!DrugClasses.isSupportiveOnly(Treatment(id: "a", kind: .systemic, name: "化疗")))
+    }
+
+    @Test func aDexamethasoneCourseIsNotTheTherapyPCWG3Reads() throws {
+        let a = assess(prostate(dexamethasoneClass: nil), asOf: day("2026-11-29"))
+        let later = try #require(a.rule("boneHealth.pcwg3.laterScan").first)
+        #expect(later.title.en.contains("progression confirmed"), "\(later.title.en)")
+        #expect(!a.has("boneHealth.pcwg3.firstScan"))
+        let window = try #require(a.findings.first { $0.title.en.hasPrefix("Bone scan of 2026-09-20") })
+        #expect(!window.detail.en.contains("地塞米松"))
+        // Recorded as a prostate cancer's hormonal therapy, it is the clinician's regimen.
+        let recorded = assess(prostate(dexamethasoneClass: .endocrine), asOf: day("2026-11-29"))
+        #expect(recorded.has("boneHealth.pcwg3.firstScan"))
+    }
+
+    @Test func aDexamethasoneCourseOpensNoSwitch() throws {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-06-20", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2023-01-10"), end: day("2023-02-20"), stopReason: .progression),
+            Treatment(id: "DEX", kind: .systemic, name: "地塞米松", drugs: ["dexamethasone"], systemicClass: .other, start: day("2023-02-21"), end: day("2023-03-05")),
+            Treatment(id: "T2", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2023-03-06")),
+        ]
+        let a = assess(r, asOf: day("2023-07-01"))
+        let point = try #require(a.findings.first { $0.title.en.hasPrefix("CT of 2023-06-20") })
+        #expect(point.detail.en.contains("switched within this interval"))
+        #expect(point.detail.en.contains("letrozole"))
+        #expect(!point.detail.en.contains("地塞米松"), "\(point.detail.en)")
+    }
+
+    @Test func inMyelomaDexamethasoneIsTreatment() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "MM", site: .myeloma, histologyType: .myeloma, diagnosed: day("2022-12"))]
+        r.treatments = [Treatment(id: "DEX", kind: .systemic, name: "地塞米松", drugs: ["dexamethasone"], start: day("2023-01-10"))]
+        let a = assess(r, asOf: day("2023-04-01"))
+        let point = try #require(a.findings.first { $0.title.en.hasPrefix("CT of 2023-03-20") })
+        #expect(point.detail.en.contains("地塞米松"), "\(point.detail.en)")
+    }
+}

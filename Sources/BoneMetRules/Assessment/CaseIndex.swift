@@ -144,7 +144,13 @@ final class CaseIndex {
         // are not yet known, nor are doses given later.
         var readAsAgents: [String] = []
         var fromRegimens: [String: Treatment] = [:]
-        let given: [Treatment] = record.treatments.filter { $0.planned || known($0.start) }.flatMap { treatment -> [Treatment] in
+        // Glucocorticoids are part of a myeloma's or lymphoma's treatment; elsewhere a row of
+        // supportive drugs only is no regimen (`DrugClasses.isSupportiveOnly`) and is left out.
+        let haematological = record.primaries.contains { $0.isPlasmaCellDisease || $0.isLymphoma }
+            || record.biopsies.contains { $0.result == .myeloma || $0.result == .lymphoma }
+        let given: [Treatment] = record.treatments.filter { treatment in
+            (treatment.planned || known(treatment.start)) && (haematological || !DrugClasses.isSupportiveOnly(treatment))
+        }.flatMap { treatment -> [Treatment] in
             guard let (regimen, course) = Self.boneAgentReading(treatment) else { return [treatment] }
             readAsAgents.append(course.id)
             guard let regimen else { return [course] }

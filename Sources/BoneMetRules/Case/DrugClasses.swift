@@ -91,6 +91,18 @@ public enum DrugClasses {
 
     private static let radiopharmaceuticalTexts = ProcessMemo<String, Bool>()
 
+    /// A systemic row of supportive drugs only (`supportive`: a glucocorticoid, folate, G-CSF),
+    /// its class not recorded or recorded as "other": supportive care, not an anticancer regimen.
+    /// Dexamethasone 16 mg for a cord compression, entered as a systemic row (or sent by an EHR
+    /// with a cancer as its reason), opened a "switch" in the response window of a prostate
+    /// cancer's docetaxel (cb62-g) and would start a flare window of its own. A class recorded
+    /// as chemotherapy, endocrine, targeted or immunotherapy is the clinician's word and stands.
+    public static func isSupportiveOnly(_ treatment: Treatment) -> Bool {
+        guard treatment.kind == .systemic, treatment.systemicClass == nil || treatment.systemicClass == .other else { return false }
+        let texts = drugTexts(treatment)
+        return !texts.isEmpty && texts.allSatisfy { isSupportive($0) && classes(in: $0).isEmpty }
+    }
+
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
         !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
