@@ -157,3 +157,45 @@ import Testing
         #expect(point.detail.en.contains("地塞米松"), "\(point.detail.en)")
     }
 }
+
+/// cb64-n (unseen record, 2026-12-04): a cervical cancer treated with pelvic chemoradiotherapy; a
+/// year later the bone scan lights the sacrum in an H and a pubic ramus, the CT bone window reads
+/// "fracture lines with sclerosis, no destruction or soft-tissue mass" — recorded as a blastic
+/// character with `fracture` and `boneDestruction: false`. Rule set 2026.12.253: the sacrum read
+/// "unexplained pure blastic lesion with uptake — biopsy" and was scored by SINS; sclerosis along a
+/// fracture whose reading excludes destruction is the fracture's, when every reading of the
+/// lesion's character is such — the lesion is read as uptake (or collapse) without destruction:
+/// an insufficiency fracture is the other reading (scenario 2; reference.md: bone-scan uptake
+/// without CT destruction is no metastasis diagnosis).
+@Suite struct FractureSclerosisIsNoBlasticLesionTests {
+    func record(earlierBlastic: Bool = false, uptake: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .uterus, histology: "宫颈鳞癌 同步放化疗后", histologyType: .squamousCellCarcinoma, diagnosed: day("2025-10"))]
+        r.lesions = [Lesion(id: "SA", bone: .sacrum, laterality: .bilateral, note: "双侧骶骨翼")]
+        var studies: [ImagingStudy] = []
+        if earlierBlastic { studies.append(ct("C0", "2026-03-01", [observation("SA", .blastic)])) }
+        if uptake { studies.append(survey("B1", "2026-10-20", ["SA"])) }
+        studies.append(ct("C1", "2026-10-25", [observation("SA", .blastic) { $0.fracture = true; $0.boneDestruction = false }]))
+        r.studies = studies
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "盆腔外照射 50.4Gy/28F", start: day("2025-11-01"), end: day("2025-12-20"))]
+        return r
+    }
+
+    @Test func aSclerosedFractureWithoutDestructionIsNoBlasticLesion() throws {
+        let a = assess(record(), asOf: day("2026-11-29"))
+        #expect(!a.has("diagnosis.blastic.uptakeBiopsy"))
+        let uptake = try #require(a.rule("diagnosis.uptakeWithoutDestruction").first)
+        #expect(uptake.detail.en.contains("insufficiency"), "\(uptake.detail.en)")
+        #expect(!a.has("surgery.spine.noms"))
+        // Without uptake: a fracture without destruction.
+        let cold = assess(record(uptake: false), asOf: day("2026-11-29"))
+        #expect(cold.has("diagnosis.collapseWithoutDestruction"))
+        #expect(!cold.has("diagnosis.blastic.noUptakeFollowUp") && !cold.has("diagnosis.blastic.getBoneScan"))
+    }
+
+    @Test func aBlasticLesionThatLaterBrokeStaysBlastic() {
+        let a = assess(record(earlierBlastic: true), asOf: day("2026-11-29"))
+        #expect(a.has("diagnosis.blastic.uptakeBiopsy"))
+        #expect(!a.has("diagnosis.uptakeWithoutDestruction"))
+    }
+}

@@ -258,7 +258,17 @@ final class CaseIndex {
         let rib = lesionsById[lesion]?.bone == .rib
         let all = points(lesion)
         let uptakeDays = all.filter { $0.study.modality.isTracer && $0.observation.present && $0.observation.uptake == true }.map(\.study.date.earliestDay)
-        let characterDays = all.filter { $0.readsBone && $0.observation.present && $0.observation.character != nil }.map(\.study.date.earliestDay)
+        let characterPoints = all.filter { $0.readsBone && $0.observation.present && $0.observation.character != nil }
+        // Sclerosis along a fracture whose reading excludes destruction is the fracture's own
+        // (callus, an insufficiency fracture's sclerotic line), not a blastic lesion — when every
+        // reading of the lesion's character is such: a cervical cancer's sacrum, broken in the
+        // field of its pelvic radiotherapy, "fracture lines with sclerosis, no destruction or
+        // mass", read "unexplained pure blastic lesion — biopsy" (cb64-n). A lesion read blastic
+        // before it broke, or apart from a fracture, is a blastic lesion.
+        let fractureSclerosis = !characterPoints.isEmpty && characterPoints.allSatisfy { point in
+            point.observation.character == .blastic && point.observation.fracture == true && point.observation.boneDestruction == false
+        }
+        let characterDays = fractureSclerosis ? [] : characterPoints.map(\.study.date.earliestDay)
         return all.filter { point in
             guard !characterDays.contains(where: { $0 > point.study.date.latestDay }) else { return false }
             let boneWindow = point.study.hasBoneWindowCT
@@ -268,7 +278,7 @@ final class CaseIndex {
             // 9's knee, read so, stayed "Mirels 7–11 — complete it" and "PD" on its bone scans.
             let readAsDegenerative = point.observation.boneDestruction == nil && !point.observation.degenerativeFeatures.isEmpty
             let noDestruction = point.observation.present && (point.observation.boneDestruction == false || readAsDegenerative)
-                && point.observation.character == nil
+                && (point.observation.character == nil || fractureSclerosis)
             if boneWindow {
                 // A bone window that found nothing where tracer lights up: read after the scan, or
                 // before it within one assessment (RECIST 1.1 takes a baseline's studies within 4

@@ -19,7 +19,10 @@ struct DiagnosisRules {
         var findings = ctWindowFindings() + imagingByPurposeFindings() + sameSiteFindings() + siteConflictFindings() + implausibleLabFindings() + anotherCancerFindings()
         let uptakeOnly = uptakeWithoutDestruction()
         findings += uptakeOnly.findings + massWithoutDestructionFindings() + collapseWithoutDestructionFindings()
-        let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions)
+        // A broken bone whose sclerosis is the fracture's (`CaseIndex.destructionExcluded`) is
+        // read by the collapse finding, not as a blastic lesion asking for a bone scan (cb64-n).
+        let collapsed = Set(index.seenLesions.filter { index.collapseWithoutDestruction($0.id) != nil }.map(\.id))
+        let blastic = blasticLesionFindings(excluding: uptakeOnly.lesions.union(collapsed))
         findings += blastic.findings
         let biopsy = biopsyIndicationFindings(excluding: uptakeOnly.lesions.union(blastic.handled))
         findings += biopsy
