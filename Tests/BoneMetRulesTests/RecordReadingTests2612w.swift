@@ -199,3 +199,30 @@ import Testing
         #expect(!a.has("diagnosis.uptakeWithoutDestruction"))
     }
 }
+
+/// cb64-d (unseen record, 2026-12-04): an IgG-κ myeloma on VRd and zoledronic acid, its calcium
+/// high again in November. Rule set 2026.12.254: the hypercalcaemia finding sent it to "look for
+/// the cause: PTHrP, PTH, vitamin D, bone metastases"; in myeloma hypercalcaemia is one of the
+/// disease's own CRAB features (IMWG, Rajkumar 2014) — haematology judges whether it is active.
+@Suite struct MyelomaHypercalcaemiaCauseTests {
+    func record(myeloma: Bool) -> CaseRecord {
+        var r = baseCase()
+        if myeloma { r.primaries = [PrimaryCancer(id: "MM", site: .myeloma, histologyType: .myeloma, diagnosed: day("2022-12"))] }
+        r.labs = [
+            LabResult(date: day("2023-03-25"), test: .calcium, value: 3.1, unit: "mmol/L", upperLimit: 2.6),
+            LabResult(date: day("2023-03-25"), test: .albumin, value: 35, unit: "g/L"),
+        ]
+        return r
+    }
+
+    @Test func myelomaNamesItsOwnCRABFeature() throws {
+        let mm = try #require(assess(record(myeloma: true), asOf: day("2023-04-01")).rule("labs.hypercalcaemia").first)
+        #expect(mm.detail.en.contains("CRAB features (IMWG)"), "\(mm.detail.en)")
+        #expect(!mm.detail.en.contains("PTHrP"))
+        #expect(mm.detail.zhHans.contains("CRAB"))
+        #expect(mm.sources.contains { $0.id == "rajkumar2014" })
+        let breast = try #require(assess(record(myeloma: false), asOf: day("2023-04-01")).rule("labs.hypercalcaemia").first)
+        #expect(breast.detail.en.contains("PTHrP"))
+        #expect(!breast.detail.en.contains("CRAB"))
+    }
+}

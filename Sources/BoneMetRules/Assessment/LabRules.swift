@@ -112,7 +112,16 @@ struct LabRules {
         // that hypercalcaemia (Stewart 2005). A DLBCL's was sent only to PTHrP and bone metastases.
         let lymphoma = index.knownPrimaries.contains(where: \.isLymphoma)
             || index.record.biopsies.contains { $0.result == .lymphoma && index.known($0.date) }
-        let cause = lymphoma
+        // A myeloma's hypercalcaemia is one of its CRAB features (IMWG, Rajkumar 2014): the cause
+        // is known and says the disease may be active — a myeloma on VRd was sent to "PTHrP, PTH,
+        // vitamin D, bone metastases" (cb64-d).
+        let myeloma = index.knownPrimaries.contains(where: \.isPlasmaCellDisease)
+            || index.record.biopsies.contains { $0.result == .myeloma && index.known($0.date) }
+        let cause = myeloma
+            ? LocalizedText(
+                en: "Myeloma on record: hypercalcaemia is one of its CRAB features (IMWG) — haematology to judge whether the myeloma is active; PTH and vitamin D if it does not fit.",
+                zh: "病历中有骨髓瘤：高钙血症是其 CRAB 表现之一（IMWG）——由血液科判断骨髓瘤是否活动；如不相符再查 PTH 和维生素 D。")
+            : lymphoma
             ? LocalizedText(
                 en: "Look for the cause: PTHrP, PTH, vitamin D — in lymphoma 1,25-dihydroxyvitamin D (calcitriol), which glucocorticoids treat — bone lesions.",
                 zh: "查找病因：PTHrP、PTH、维生素 D——淋巴瘤可产生 1,25-二羟维生素 D（骨化三醇），糖皮质激素有效——骨病灶。")
@@ -132,7 +141,7 @@ struct LabRules {
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
                 FindingInput("upperLimitMgDl", CaseIndex.format(calcium.upperLimitMgDl)),
             ],
-            sources: [Self.stewart2005, Self.payne1973, Self.zometaHypercalcaemia],
+            sources: [Self.stewart2005, Self.payne1973, Self.zometaHypercalcaemia] + (myeloma ? [DifferentialRules.rajkumar2014] : []),
             claims: [Claim(.supplements, about: "patient", "withhold")])]
     }
 }
