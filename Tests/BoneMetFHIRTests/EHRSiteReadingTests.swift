@@ -116,7 +116,9 @@ extension RealEHRImportTests {
     /// cb17: a bone metastasis whose body site is only text, "左股骨近端", came in as a left femur
     /// with no segment — and a femur without its segment leaves Mirels's site open (2–3). The text
     /// names the segment: 近端/proximal, 骨干/shaft, 远端/distal; the trochanters (转子, 粗隆) are
-    /// peritrochanteric. Two segments named are none; a segment the bone lacks is none.
+    /// peritrochanteric. Two segments named are none; a segment the bone lacks is none. A femur's
+    /// proximal end named alone (rule set 2026.12.255) stays in the note: it may be
+    /// peritrochanteric, so its name says "proximal" and Mirels keeps the site open (2–3).
     @Test func aLongBonesSegmentNamedInItsBodySiteTextIsRead() async throws {
         let cases: [(String, Bone, BoneSegment?)] = [
             ("左股骨近端", .femur, .proximal), ("右股骨粗隆间", .femur, .peritrochanteric), ("股骨转子下及近端", .femur, .peritrochanteric),
@@ -131,7 +133,10 @@ extension RealEHRImportTests {
             ]
             let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ",\n"))]}"#)
             let lesion = try #require(records.first?.lesions.first, "\(text)")
-            #expect(lesion.bone == bone && lesion.segment == segment, "\(text)")
+            #expect(lesion.bone == bone && lesion.siteSegment == segment, "\(text)")
+            #expect(lesion.proximalNoteOnly == (text == "左股骨近端"), "\(text)")
+            let open = bone == .femur && (segment == nil || (segment == .proximal && text != "left femoral neck"))
+            #expect((lesion.mirelsSitesPossible != nil) == open, "\(text)")
         }
     }
 

@@ -284,7 +284,11 @@ extension FemurWithoutSegmentTests {
         r.lesions[0].note = "左股骨转子间"
         let point = try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
         #expect(point.total.score == 8)
+        // The proximal end named alone may be peritrochanteric (rule set 2026.12.255, cb64): 7–8.
         r.lesions[0].note = "左股骨近端"
+        let proximal = try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
+        #expect(proximal.total.min == 7 && proximal.total.max == 8)
+        r.lesions[0].note = "左股骨颈"
         #expect(try #require(assess(r, asOf: day("2023-01-06")).mirels.first).total.score == 7)
         // A note naming no segment leaves it open.
         r.lesions[0].note = "左股骨病灶"

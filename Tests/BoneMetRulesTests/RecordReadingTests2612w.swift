@@ -226,3 +226,50 @@ import Testing
         #expect(!breast.detail.en.contains("CRAB"))
     }
 }
+
+/// cb64 (unseen records, 2026-12-04): femora noted as Chinese radiology writes their thirds —
+/// "左股骨上段" (upper), "右股骨下段" (lower), "右肱骨中上段" (junction of the middle and upper
+/// thirds). Rule set 2026.12.255: "下段" was no segment, so a distal femur was scored "lower limb
+/// or peritrochanteric"; "上段" and "近端" name the proximal end only, which may be
+/// peritrochanteric (Mirels 1989: 3 points, the rest of the lower limb 2) — "近端" had settled the
+/// site at 2. The neck or head named is not peritrochanteric.
+@Suite struct FemoralThirdsTests {
+    @Test func theThirdsAreRead() {
+        #expect(BoneSegment.named(in: "左股骨上段", bone: .femur) == .proximal)
+        #expect(BoneSegment.named(in: "右股骨下段", bone: .femur) == .distal)
+        #expect(BoneSegment.named(in: "右肱骨中上段", bone: .humerus) == .diaphysis)
+        #expect(BoneSegment.named(in: "股骨中下段", bone: .femur) == .diaphysis)
+        #expect(BoneSegment.namesProximalFemurOnly("左股骨上段"))
+        #expect(BoneSegment.namesProximalFemurOnly("proximal left femur"))
+        #expect(!BoneSegment.namesProximalFemurOnly("左股骨颈"))
+        #expect(!BoneSegment.namesProximalFemurOnly("左股骨转子间"))
+    }
+
+    func mirels(note: String, segment: BoneSegment? = nil) throws -> MirelsTimePoint {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: segment, laterality: .left, note: note)]
+        r.studies = [ct("S1", "2023-01-05", [observation("L1", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5 }])]
+        r.pain = [PainRecord(date: day("2023-01-05"), lesion: "L1", mirels: .moderate)]
+        return try #require(assess(r, asOf: day("2023-01-06")).mirels.first)
+    }
+
+    @Test func theProximalEndAloneLeavesTheSiteOpen() throws {
+        // lytic 3, moderate 2, 1/3–2/3 2, site 2 or 3.
+        let upper = try mirels(note: "左股骨上段")
+        #expect(upper.total.min == 9 && upper.total.max == 10)
+        let lower = try mirels(note: "左股骨下段")
+        #expect(lower.total.min == 9 && lower.total.max == 9)
+        let neck = try mirels(note: "左股骨颈")
+        #expect(neck.total.max == 9)
+        // The segment the record chose is the site.
+        let chosen = try mirels(note: "左股骨上段", segment: .proximal)
+        #expect(chosen.total.max == 9)
+    }
+
+    @Test func itsNameSaysProximal() {
+        let lesion = Lesion(id: "L1", bone: .femur, laterality: .left, note: "左股骨上段")
+        #expect(lesion.label.en == "left femur, proximal")
+        #expect(lesion.label.zhHans.hasPrefix("左股骨"))
+        #expect(lesion.withSiteFromNote.segment == nil)
+    }
+}

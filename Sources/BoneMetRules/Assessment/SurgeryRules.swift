@@ -18,6 +18,8 @@ struct SurgeryRules {
         /// studies' names were written for every point of every assessment).
         enum Source {
             case lesionRecord(siteSettled: Bool)
+            /// A femur noted by its proximal end alone (`Lesion.proximalNoteOnly`).
+            case proximalNote
             case study(ImagingStudy)
             case pain(PartialDate, painFree: Bool)
 
@@ -25,6 +27,7 @@ struct SurgeryRules {
                 switch self {
                 case .lesionRecord(true): LocalizedText(en: "lesion record", zh: "病灶记录")
                 case .lesionRecord(false): LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段")
+                case .proximalNote: LocalizedText(en: "lesion note: proximal femur, the trochanters not named", zh: "病灶备注：股骨近端，未写明是否在转子区")
                 case .study(let study): study.label
                 case .pain(let date, false): LocalizedText(en: "pain record of \(date)", zh: "\(date) 疼痛记录")
                 case .pain(let date, true):
@@ -72,7 +75,7 @@ struct SurgeryRules {
                 let input = Mirels.Input(
                     site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirelsGrade,
                     lesion: typed?.observation.character?.mirels, size: size)
-                var provenance: [(key: String, from: MirelsPoint.Source)] = [("site", .lesionRecord(siteSettled: possibleSites == nil))]
+                var provenance: [(key: String, from: MirelsPoint.Source)] = [("site", lesion.proximalNoteOnly ? .proximalNote : .lesionRecord(siteSettled: possibleSites == nil))]
                 if let typed { provenance.append(("lesion", .study(typed.study))) }
                 if let sized { provenance.append(("size", .study(sized.study))) }
                 if let pain { provenance.append(("pain", .pain(pain.date, painFree: pain.mirels == nil))) }

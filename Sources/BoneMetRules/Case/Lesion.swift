@@ -48,8 +48,15 @@ public struct Lesion: Sendable, Hashable, Encodable {
     /// lower limb, a femoral lesion of 7 read "low risk" where the record allows 8, the fixation
     /// threshold — an EHR's "metastasis of femur" names the bone alone. Nil where `mirelsSite`
     /// is the site.
+    /// A femur whose note names only its proximal end (`BoneSegment.namesProximalFemurOnly`) may
+    /// be peritrochanteric too; a segment the record chose is the site.
     public var mirelsSitesPossible: [Mirels.Site]? {
-        bone == .femur && siteSegment == nil ? [.lowerLimb, .peritrochanteric] : nil
+        bone == .femur && (siteSegment == nil || proximalNoteOnly) ? [.lowerLimb, .peritrochanteric] : nil
+    }
+
+    /// No segment recorded, and the note names the femur's proximal end alone.
+    public var proximalNoteOnly: Bool {
+        bone == .femur && segment == nil && note.map(BoneSegment.namesProximalFemurOnly) == true
     }
 
     /// The segment recorded, else the one the lesion's note names ("右股骨转子间" with no segment
@@ -81,12 +88,12 @@ public struct Lesion: Sendable, Hashable, Encodable {
                 : LocalizedText(en: "\(level) vertebra", zh: "\(level) 椎体")
         }
         let sideEn = laterality.map { "\($0.label.en) " } ?? ""
-        let segmentEn = segment.map { ", \($0.label.en)" } ?? ""
+        let segmentEn = siteSegment.map { ", \($0.label.en)" } ?? ""
         // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
         // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
         // A vertebra of no single level, or a bone of no side or segment, is named by its note
         // too: "vertebra" alone told nothing of "腰椎多发" (cb48-c), "pelvis" of "骨盆多发" (cb50-a).
-        if bone != .other, level == nil, laterality == nil, segment == nil, let note, !note.isEmpty {
+        if bone != .other, level == nil, laterality == nil, siteSegment == nil, let note, !note.isEmpty {
             return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(note)）")
         }
         if bone == .other, let note, !note.isEmpty {
@@ -97,7 +104,7 @@ public struct Lesion: Sendable, Hashable, Encodable {
         }
         return LocalizedText(
             en: "\(sideEn)\(bone.label.en)\(segmentEn)",
-            zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(segment?.siteLabel ?? "")")
+            zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(siteSegment?.siteLabel ?? "")")
     }
 }
 
