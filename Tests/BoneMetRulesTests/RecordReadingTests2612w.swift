@@ -273,3 +273,38 @@ import Testing
         #expect(lesion.withSiteFromNote.segment == nil)
     }
 }
+
+/// cb64-t (unseen record, 2026-12-04): a breast cancer's solitary lytic ilium, never biopsied,
+/// completely filled in under anastrozole and denosumab, re-read "blastic" a year later (the fill-in
+/// not restated). Rule set 2026.12.256: the diagnosis findings said "healed under systemic therapy —
+/// biopsy no longer recommended", while the bone-agent findings waited "after diagnosis" for that
+/// biopsy, and the pelvis was sent again to orthopaedic oncology for its "bone destruction".
+@Suite struct HealedSolitaryLesionTests {
+    func record(last: LesionObservation) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌 ER(+) PR(+) HER2(-)", diagnosed: day("2019-05"))]
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .right, note: "右髂骨")]
+        r.studies = [
+            survey("B0", "2023-12-12", ["IL"]),
+            ct("C0", "2023-12-10", [observation("IL", .lytic) { $0.boneDestruction = true }]),
+            ct("C1", "2025-11-20", [observation("IL", .blastic) { $0.fillIn = .complete }]),
+            ct("C2", "2026-09-14", [last]),
+        ]
+        r.treatments = [Treatment(id: "AI", kind: .systemic, name: "阿那曲唑", drugs: ["anastrozole"], systemicClass: .endocrine, start: day("2023-12-20"))]
+        return r
+    }
+
+    @Test func aHealedSolitaryLesionIsTheMetastasisItsTherapyTreated() {
+        let a = assess(record(last: observation("IL", .blastic)), asOf: day("2026-09-20"))
+        #expect(a.has("diagnosis.biopsy.intervalHealed") || a.has("diagnosis.biopsy.healed"))
+        #expect(!a.has("boneAgents.afterDiagnosis"))
+        #expect(a.has("boneAgents.indication"))
+        // Healed since its complete fill-in: no "bone destruction — orthopaedic oncology to judge".
+        #expect(!a.has("surgery.pelvis.noValidatedScore"))
+    }
+
+    @Test func lyticAgainItIsDestructionAgain() {
+        let a = assess(record(last: observation("IL", .mixed) { $0.boneDestruction = true }), asOf: day("2026-09-20"))
+        #expect(a.has("surgery.pelvis.noValidatedScore"))
+    }
+}

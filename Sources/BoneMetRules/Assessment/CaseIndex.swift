@@ -412,7 +412,12 @@ final class CaseIndex {
     /// its "more than one candidate primary").
     func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
         guard diagnosticBiopsy(lesion) == nil, !tissueNotSought(lesion) else { return false }
-        if isSolitary(lesion) { return true }
+        // A solitary lesion sclerosed under systemic therapy gets no biopsy (the diagnosis
+        // findings: "healed under systemic therapy — biopsy no longer recommended"): its response
+        // to the cancer's therapy is the diagnosis it will have. A breast cancer's solitary ilium,
+        // healed under anastrozole and denosumab, kept "bone-modifying agent: decide after
+        // diagnosis" after the denosumab stopped (cb64-t).
+        if isSolitary(lesion) { return sclerosedUnderTherapy(lesion) == nil }
         if !hasKnownPrimary && !metastasisProvenInBone { return true }
         // The interval's question is not put to a lesion healed under therapy (no biopsy comes).
         return longDiseaseFreeInterval(endedBy: lesion) != nil && sclerosedUnderTherapy(lesion) == nil

@@ -19,7 +19,14 @@ extension SurgeryRules {
             // Healed: completely filled in by sclerosis at the latest bone reading (MDA complete
             // response, Hamaoka 2004) — a pelvis read "complete fill-in" under letrozole was still
             // "bone destruction, orthopaedic oncology to judge" on the worklist.
-            let healed = index.presentPoints(lesion.id).last(where: \.readsBone)?.observation.fillIn == .complete
+            // Blastic readings since the complete fill-in keep it healed: a healed ilium re-read
+            // "blastic" (fill-in not restated) was sent to orthopaedic oncology again (cb64-t).
+            let reads = index.presentPoints(lesion.id).filter(\.readsBone)
+            let healed = reads.lastIndex { $0.observation.fillIn == .complete }.map { at in
+                reads[(at + 1)...].allSatisfy { point in
+                    point.observation.boneDestruction != true && (point.observation.character == nil || point.observation.character == .blastic)
+                }
+            } ?? false
             guard broken || !healed else { return nil }
             let name = index.label(lesion)
             let joint = lesion.isAcetabular
