@@ -308,3 +308,31 @@ import Testing
         #expect(a.has("surgery.pelvis.noValidatedScore"))
     }
 }
+
+/// cb64-x (unseen record, 2026-12-04): a lung squamous-cell carcinoma on pembrolizumab +
+/// carboplatin + paclitaxel, then pembrolizumab alone from the next day. Rule set 2026.12.257: the
+/// response window read "systemic therapy switched within this interval … a study at the switch
+/// would separate them"; a maintenance phase — some of the drugs kept, none added, within
+/// `regimenGapDays`, the induction not stopped for progression — is the same line of therapy.
+@Suite struct MaintenanceIsNoSwitchTests {
+    func window(maintenance: [String], stop: StopReason = .completed) throws -> String {
+        var r = baseCase()
+        r.studies = [
+            ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+            ct("S2", "2023-09-20", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "I", kind: .systemic, name: "induction", drugs: ["pembrolizumab", "carboplatin", "paclitaxel"], systemicClass: .immunotherapy,
+                      start: day("2023-01-10"), end: day("2023-04-10"), stopReason: stop),
+            Treatment(id: "M", kind: .systemic, name: "maintenance", drugs: maintenance, systemicClass: .immunotherapy, start: day("2023-04-11")),
+        ]
+        return try #require(assess(r, asOf: day("2023-10-01")).findings.first { $0.title.en.hasPrefix("CT of 2023-09-20") }).detail.en
+    }
+
+    @Test func maintenanceIsTheSameLine() throws {
+        #expect(!(try window(maintenance: ["Pembrolizumab"])).contains("switched"))
+        // A drug added, or the induction stopped for progression: a switch.
+        #expect(try window(maintenance: ["pembrolizumab", "pemetrexed"]).contains("switched"))
+        #expect(try window(maintenance: ["pembrolizumab"], stop: .progression).contains("switched"))
+    }
+}

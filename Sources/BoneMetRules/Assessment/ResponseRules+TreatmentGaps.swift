@@ -87,6 +87,7 @@ extension ResponseRules {
         let switched = stopped.contains { old in
             systemic.contains { new in
                 new.id != old.id && (new.start.map { start in start.earliestDay > from && old.end.map { start.earliestDay >= $0.earliestDay } == true } ?? false)
+                    && !Self.isMaintenance(new, of: old, gapDays: index.settings.regimenGapDays)
             }
         }
         guard switched else { return nil }
@@ -114,6 +115,18 @@ extension ResponseRules {
         return LocalizedText(
             en: "; systemic therapy switched within this interval (of its \(total) days: \(list.en))\(breakText.en): the change between the two studies is not one regimen's alone — a study at the switch would separate them",
             zh: "；本区间内更换了全身治疗（共 \(total) 天：\(list.zhHans)）\(breakText.zhHans)：两次检查之间的变化不能单独归于任一方案——换药时复查影像方可区分")
+    }
+
+    /// The maintenance phase of a regimen: the next row keeps some of its drugs and adds none,
+    /// starting within `regimenGapDays` of its end, which was not for progression — the same
+    /// line of therapy, not a switch. Pembrolizumab + carboplatin + paclitaxel, then pembrolizumab
+    /// alone from the next day, read "systemic therapy switched within this interval … a study at
+    /// the switch would separate them" (unseen record cb64-x).
+    static func isMaintenance(_ new: Treatment, of old: Treatment, gapDays: Int) -> Bool {
+        guard old.stopReason != .progression, let end = old.end, let start = new.start,
+              start.earliestDay - end.latestDay <= gapDays else { return false }
+        let before = Set(old.drugs.map(DrugClasses.normalisedDrug)), after = Set(new.drugs.map(DrugClasses.normalisedDrug))
+        return !after.isEmpty && after.count < before.count && after.isSubset(of: before)
     }
 
     /// The stretches between `from` and `to` (day numbers) that no regimen covers and that are

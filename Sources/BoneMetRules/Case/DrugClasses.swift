@@ -103,6 +103,11 @@ public enum DrugClasses {
         return !texts.isEmpty && texts.allSatisfy { isSupportive($0) && classes(in: $0).isEmpty }
     }
 
+    /// A drug's text as compared between rows: lower-cased, spaces trimmed.
+    static func normalisedDrug(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: .whitespaces)
+    }
+
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
         !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
