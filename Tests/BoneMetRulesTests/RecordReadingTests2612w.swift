@@ -336,3 +336,29 @@ import Testing
         #expect(try window(maintenance: ["pembrolizumab"], stop: .progression).contains("switched"))
     }
 }
+
+/// cb64-y (unseen record, 2026-12-04): a HER2-positive breast cancer's lytic humerus, first on a
+/// September CT whose predecessor did not cover the arm, though the whole-body PET-CT of March had
+/// shown only the spine and sternum. Rule set 2026.12.258: "first recorded — the previous CT did not
+/// image its region; not counted as new" now names the earlier study that imaged the region without
+/// it: if it was absent then, a new lytic lesion is progression (MDA) — the images decide.
+@Suite struct FirstRecordedSinceASurveyTests {
+    func record(character: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "HU", bone: .humerus, segment: .proximal, laterality: .right))
+        var later = ct("S3", "2023-06-01", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("HU", character)])
+        later.coverage.append(.rightUpperLimb)
+        r.studies = [survey("B0", "2023-01-03", ["L1"]), ct("S1", "2023-01-05", [observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }]), later]
+        return r
+    }
+
+    func reason(_ a: Assessment) throws -> String { try #require(a.findings.first { $0.title.en.hasPrefix("CT of 2023-06-01") }).detail.en }
+
+    @Test func aLyticLesionAnEarlierSurveyDidNotShowIsNamedAgainstIt() throws {
+        let text = try reason(assess(record(character: .lytic), asOf: day("2023-06-10")))
+        #expect(text.contains("not counted as new; the bone scan of 2023-01-03 imaged its region and did not show it"), "\(text)")
+        // Sclerosis is not called a new lytic lesion.
+        let blastic = try reason(assess(record(character: .blastic), asOf: day("2023-06-10")))
+        #expect(!blastic.contains("imaged its region and did not show it"))
+    }
+}

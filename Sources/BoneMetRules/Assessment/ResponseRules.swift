@@ -173,9 +173,7 @@ struct ResponseRules {
                             en: "first recorded — the previous CT was read without the bone window, which misses bone destruction: not counted as new; re-read it with the bone window",
                             zh: "首次记录——上次 CT 未用骨窗阅片，不用骨窗可漏诊骨质破坏：不计为新发；请以骨窗重新阅片")
                         : imagedBefore
-                        ? LocalizedText(
-                            en: "first recorded — the previous \(previous.modality.label.en) did not image its region; not counted as new",
-                            zh: "首次记录——上次\(previous.modality.label.zhHans)未包括该部位；不计为新发")
+                        ? firstRecordedSinceSurvey(lesion, observation: observation, current: current, previous: previous)
                         : LocalizedText(
                             en: "first recorded — no prior imaging of this region; not progression and no judgement of any regimen",
                             zh: "首次记录——此前无该部位影像；不属于进展，也不能据此评价任何方案")], firstRecorded: true))
