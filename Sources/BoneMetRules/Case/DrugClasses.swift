@@ -99,9 +99,16 @@ public enum DrugClasses {
     /// as chemotherapy, endocrine, targeted or immunotherapy is the clinician's word and stands.
     public static func isSupportiveOnly(_ treatment: Treatment) -> Bool {
         guard treatment.kind == .systemic, treatment.systemicClass == nil || treatment.systemicClass == .other else { return false }
-        let texts = drugTexts(treatment)
-        return !texts.isEmpty && texts.allSatisfy { isSupportive($0) && classes(in: $0).isEmpty }
+        // Read once per row text in the process, as `reading` is: every assessment asks it of
+        // every systemic row (the background re-assessment, issue #12).
+        let key = treatment.drugs.isEmpty ? ["name", treatment.name ?? ""] : ["drugs"] + treatment.drugs
+        return supportiveOnlyTexts.value(key) {
+            let texts = drugTexts(treatment)
+            return !texts.isEmpty && texts.allSatisfy { isSupportive($0) && classes(in: $0).isEmpty }
+        }
     }
+
+    private static let supportiveOnlyTexts = ProcessMemo<[String], Bool>()
 
     /// A drug's text as compared between rows: lower-cased, spaces trimmed.
     static func normalisedDrug(_ text: String) -> String {
