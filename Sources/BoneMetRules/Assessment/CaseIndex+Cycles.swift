@@ -41,7 +41,8 @@ extension CaseIndex {
         return x == y || cycleStripped(x) == cycleStripped(y)
     }
 
-    private static func drugKey(_ treatment: Treatment) -> Set<String> {
+    /// A row's drugs as compared between rows: trimmed, lower-cased.
+    static func drugKey(_ treatment: Treatment) -> Set<String> {
         Set(treatment.drugs.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
     }
 

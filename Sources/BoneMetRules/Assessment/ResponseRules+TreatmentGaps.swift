@@ -125,7 +125,7 @@ extension ResponseRules {
     static func isMaintenance(_ new: Treatment, of old: Treatment, gapDays: Int) -> Bool {
         guard old.stopReason != .progression, let end = old.end, let start = new.start,
               start.earliestDay - end.latestDay <= gapDays else { return false }
-        let before = Set(old.drugs.map(DrugClasses.normalisedDrug)), after = Set(new.drugs.map(DrugClasses.normalisedDrug))
+        let before = CaseIndex.drugKey(old), after = CaseIndex.drugKey(new)
         return !after.isEmpty && after.count < before.count && after.isSubset(of: before)
     }
 

@@ -110,11 +110,6 @@ public enum DrugClasses {
 
     private static let supportiveOnlyTexts = ProcessMemo<[String], Bool>()
 
-    /// A drug's text as compared between rows: lower-cased, spaces trimmed.
-    static func normalisedDrug(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: .whitespaces)
-    }
-
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
         !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
