@@ -362,3 +362,29 @@ import Testing
         #expect(!blastic.contains("imaged its region and did not show it"))
     }
 }
+
+/// cb64-p (unseen record, 2026-12-04): a high-volume castration-sensitive prostate cancer on
+/// goserelin + apalutamide and zoledronic acid 4 mg every 4 weeks. Rule set 2026.12.259: "zoledronic
+/// acid for SRE prevention is not indicated in castration-sensitive prostate cancer" went on with
+/// "preferred agent (setting): denosumab. Evidence either way …", and the dose finding gave "every
+/// 3–4 weeks, or every 12 weeks" as if the course were to go on. Not indicated, no agent is
+/// preferred; the dose is said to apply only if the course is continued.
+@Suite struct NotIndicatedAgentTests {
+    @Test func noPreferenceAndAQualifiedDose() throws {
+        var r = baseCase()
+        r.patient = Patient(id: "p", sex: .male, birthDate: day("1955-05"), weights: [WeightRecord(date: day("2023-01-01"), kg: 75)])
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌 mHSPC", histologyType: .adenocarcinoma, diagnosed: day("2022-12"))]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, name: "戈舍瑞林+阿帕他胺", drugs: ["goserelin", "apalutamide"], systemicClass: .endocrine, start: day("2023-01-10")),
+            Treatment(id: "ZA", kind: .boneModifyingAgent, start: day("2023-01-12"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: [day("2023-01-12"), day("2023-02-09")]),
+        ]
+        r.labs = [LabResult(date: day("2023-01-05"), test: .creatinine, value: 1.0, unit: "mg/dL")]
+        let a = assess(r, asOf: day("2023-02-20"))
+        let choice = try #require(a.rule("boneAgents.choice").first)
+        #expect(choice.title.en.contains("not indicated in castration-sensitive"))
+        #expect(!choice.detail.en.contains("Preferred agent"), "\(choice.detail.en)")
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("applies only if the course is continued"))
+        #expect(dose.detail.zhHans.contains("仅适用于继续该疗程时"))
+    }
+}

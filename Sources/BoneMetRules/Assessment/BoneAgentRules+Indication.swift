@@ -375,6 +375,13 @@ extension BoneAgentRules {
         noBoneLesion ? [] : index.bonePrimaryCandidates.map(indication(for:))
     }
 
+    /// Every candidate primary's verdict is "not indicated" (castration-sensitive prostate
+    /// cancer): no agent is preferred, and a dose is worked out only for a course continued.
+    var sreNotIndicated: Bool {
+        let indications = sreIndications
+        return !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
+    }
+
     /// No bone lesion of any kind on record.
     var noBoneLesion: Bool { index.lesions.isEmpty }
 
@@ -409,7 +416,7 @@ extension BoneAgentRules {
         let alternative: LocalizedText =
             agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
         let indications = sreIndications
-        let notIndicated = !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
+        let notIndicated = sreNotIndicated
         var state = noBoneLesion ? Self.noBoneMetastasis : LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
         if notIndicated, let due = Self.dueDate(agent, index: index) {
             state = LocalizedText(
@@ -449,11 +456,16 @@ extension BoneAgentRules {
                         zh: "\(name.zhHans)：\(kidney.measure.zhHans) 时\(alternative.zhHans)不能作为替代")
                 }
                 ?? LocalizedText(en: "\(name.en.sentenceStart): the alternative is \(alternative.en)", zh: "\(name.zhHans)：替代药物为\(alternative.zhHans)"),
-            detail: LocalizedText(
-                en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
-                zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),
+            // Not indicated: no agent is preferred — "preferred agent: denosumab, evidence either
+            // way" followed "zoledronic acid … is not indicated in castration-sensitive prostate
+            // cancer" (cb64-p).
+            detail: notIndicated
+                ? state
+                : LocalizedText(
+                    en: "\(state.en.isEmpty ? "" : state.en + " ")\(evidence(preferred: index.settings.preferredBoneAgent).en)",
+                    zh: "\(state.zhHans)\(evidence(preferred: index.settings.preferredBoneAgent).zhHans)"),
             inputs: [FindingInput("agent", agent.agent?.rawValue ?? "other"), FindingInput("preferredBoneAgent", index.settings.preferredBoneAgent.rawValue)],
-            sources: indications.flatMap(\.sources) + Self.evidenceSources + (kidney == nil ? [] : [Sources.zometaLabel]),
+            sources: indications.flatMap(\.sources) + (notIndicated ? [] : Self.evidenceSources) + (kidney == nil ? [] : [Sources.zometaLabel]),
             claims: notIndicated ? [Claim(.boneAgentIndication, about: "patient", "notIndicated")] : [])
     }
 }

@@ -209,6 +209,13 @@ extension BoneAgentRules {
                     en: "zoledronic acid \(String(describing: dose)) mg IV over ≥ 15 min \(Self.adjuvantSchedule.en); check serum creatinine before every dose",
                     zh: "唑来膦酸 \(String(describing: dose)) mg 静脉滴注 ≥15 分钟，\(Self.adjuvantSchedule.zhHans)；每次给药前检查血肌酐")
                 : band.info.recommendation
+            // Its indication in question: the dose is for a course that is continued, said so
+            // (cb64-p: "every 3–4 weeks, or every 12 weeks" beside "not indicated").
+            let continued = sreNotIndicated
+                ? LocalizedText(
+                    en: " The indication is in question (see the finding on it): this dose applies only if the course is continued.",
+                    zh: "其适应证存疑（见相关结论）：此剂量仅适用于继续该疗程时。")
+                : LocalizedText(en: "", zh: "")
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.dose", severity: differs ? .warning : .info, duty: .boneAgents,
                 specialty: .medicalOncology, subject: .treatment(agent.id), date: clearance.date,
@@ -216,8 +223,8 @@ extension BoneAgentRules {
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).\(continued.en)",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。\(continued.zhHans)"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
             if let due = creatinineDue(agent) { findings.append(due) }
