@@ -136,11 +136,7 @@ public enum FHIRCaseMapper {
                     // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
                     // where the bone has that segment.
                     let segment = coded?.1 ?? FHIRRead.locationSegment(r).flatMap { $0.fits(bone) ? $0 : nil }
-                        ?? (coded == nil ? texts.lazy.compactMap { text in
-                            // A femur's proximal end named alone stays in the note: it may be
-                            // peritrochanteric (`Lesion.proximalNoteOnly`).
-                            bone == .femur && BoneSegment.namesProximalFemurOnly(text) ? nil : BoneSegment.named(in: text, bone: bone)
-                        }.first : nil)
+                        ?? (coded == nil ? texts.lazy.compactMap { BoneSegment.settled(in: $0, bone: bone) }.first : nil)
                     // A vertebra's level as its body-site text names it ("T10 vertebral body"):
                     // one level only — a span ("T9–T11") names no one vertebra.
                     let levels = bone == .vertebra || bone == .sacrum

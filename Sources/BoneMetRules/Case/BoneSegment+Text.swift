@@ -23,6 +23,13 @@ extension BoneSegment {
         return !["neck", "head", "颈", "股骨头"].contains(where: t.contains)
     }
 
+    /// The segment a text names that a record takes as its own (a note's, an EHR body site's):
+    /// not a femur's proximal end named alone, which stays open for Mirels
+    /// (`Lesion.proximalNoteOnly`).
+    public static func settled(in text: String, bone: Bone) -> BoneSegment? {
+        bone == .femur && namesProximalFemurOnly(text) ? nil : named(in: text, bone: bone)
+    }
+
     static let names: [(BoneSegment, [String])] = [
         (.proximal, ["proximal", "femoral neck", "femoral head", "humeral head", "surgical neck", "近端", "上段", "股骨颈", "股骨头", "肱骨头", "肱骨颈"]),
         (.diaphysis, ["diaphys", "shaft", "midshaft", "骨干", "中段"]),

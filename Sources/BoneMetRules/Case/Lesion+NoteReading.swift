@@ -29,10 +29,8 @@ extension Lesion {
             if laterality == nil { copy.laterality = Laterality.named(in: note) }
             // The segment as `siteSegment` reads it, so that the lesion's name says it too — not
             // a femur's proximal end named alone, which may be peritrochanteric (its name reads
-            // `siteSegment`; `Lesion.proximalNoteOnly`).
-            if segment == nil, !(bone == .femur && BoneSegment.namesProximalFemurOnly(note)) {
-                copy.segment = BoneSegment.named(in: note, bone: bone)
-            }
+            // `siteSegment`).
+            if segment == nil { copy.segment = BoneSegment.settled(in: note, bone: bone) }
         }
         return copy
     }

@@ -88,12 +88,14 @@ public struct Lesion: Sendable, Hashable, Encodable {
                 : LocalizedText(en: "\(level) vertebra", zh: "\(level) 椎体")
         }
         let sideEn = laterality.map { "\($0.label.en) " } ?? ""
-        let segmentEn = siteSegment.map { ", \($0.label.en)" } ?? ""
+        // Read once: without a recorded segment it is the note's reading.
+        let shownSegment = siteSegment
+        let segmentEn = shownSegment.map { ", \($0.label.en)" } ?? ""
         // A bone outside the vocabulary is named by its note: "other bone" alone told the MDT
         // nothing of a renal-cell cancer's patella (unseen record cb30-f, "右侧髌骨").
         // A vertebra of no single level, or a bone of no side or segment, is named by its note
         // too: "vertebra" alone told nothing of "腰椎多发" (cb48-c), "pelvis" of "骨盆多发" (cb50-a).
-        if bone != .other, level == nil, laterality == nil, siteSegment == nil, let note, !note.isEmpty {
+        if bone != .other, level == nil, laterality == nil, shownSegment == nil, let note, !note.isEmpty {
             return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(note)）")
         }
         if bone == .other, let note, !note.isEmpty {
@@ -104,7 +106,7 @@ public struct Lesion: Sendable, Hashable, Encodable {
         }
         return LocalizedText(
             en: "\(sideEn)\(bone.label.en)\(segmentEn)",
-            zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(siteSegment?.siteLabel ?? "")")
+            zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)\(shownSegment?.siteLabel ?? "")")
     }
 }
 
