@@ -67,6 +67,20 @@ public enum MDA {
                 reasons: [LocalizedText(en: "product of diameters +\(changeText) % (≥ 25 %)", zh: "垂直径乘积增加 \(changeText)%（≥25%）")],
                 sizeChangePercent: change)
         }
+        // Without sizes, the film's fraction of the bone's diameter is the lesion's measured extent
+        // across the bone: MDA counts a ≥ 25 % increase (≥ 50 % decrease) of an ill-defined lesion
+        // (Hamaoka 2004, table 3). A peritrochanteric lesion with a sclerotic rim turned lytic and
+        // spread from 0.30 to 0.55 of the diameter under fulvestrant read "NE — size not measured"
+        // (unseen record cb64-u, 2026.12.260).
+        let extent = change == nil ? extentChange(prior: prior, current: current) : nil
+        if let extent, extent.percent >= progressionIncreasePercent {
+            return Result(
+                category: .progressiveDisease,
+                reasons: [LocalizedText(
+                    en: "extent across the bone \(extent.text) (+\(String(describing: extent.percent)) %, ≥ 25 %)",
+                    zh: "占骨直径比例 \(extent.text)（增加 \(String(describing: extent.percent))%，≥25%）")],
+                sizeChangePercent: nil)
+        }
         if prior.character == .blastic, let now = current.character, now != .blastic {
             return Result(
                 category: .progressiveDisease,
@@ -95,6 +109,11 @@ public enum MDA {
         if let change, change <= partialResponseDecreasePercent {
             reasons.append(LocalizedText(en: "product of diameters \(changeText) % (≥ 50 % decrease)", zh: "垂直径乘积变化 \(changeText)%（减少 ≥50%）"))
         }
+        if let extent, extent.percent <= partialResponseDecreasePercent {
+            reasons.append(LocalizedText(
+                en: "extent across the bone \(extent.text) (\(String(describing: extent.percent)) %, ≥ 50 % decrease)",
+                zh: "占骨直径比例 \(extent.text)（变化 \(String(describing: extent.percent))%，减少 ≥50%）"))
+        }
         if !reasons.isEmpty { return Result(category: .partialResponse, reasons: reasons, sizeChangePercent: change) }
         // No size on one of the studies and no sign either way: the size is unknown, not
         // unchanged. A femoral lesion measured 40 × 28 → 62 × 40 mm on CT was "SD — no
@@ -113,6 +132,14 @@ public enum MDA {
             LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
         } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")
         return Result(category: .stableDisease, reasons: [stable], sizeChangePercent: change)
+    }
+
+    /// Relative change of the fraction of the bone's diameter, percent to one decimal, when both
+    /// studies recorded one (a size class alone is a band, not a measure).
+    static func extentChange(prior: LesionObservation, current: LesionObservation) -> (percent: Double, text: String)? {
+        guard let before = prior.fractionOfDiameter, let after = current.fractionOfDiameter, before > 0 else { return nil }
+        let percent = ((after - before) / before * 1000).rounded() / 10
+        return (percent, "\(String(describing: before)) → \(String(describing: after))")
     }
 
     /// An observation that reads the bone itself: a size, a character, a rim or fill-in.

@@ -111,6 +111,9 @@ extension SurgeryRules {
             let signed = (percent > 0 ? "+" : "") + CaseIndex.format(percent, decimals: 0)
             return LocalizedText(en: ", product of diameters \(signed) %", zh: "，径线乘积 \(signed)%")
         }
+            // Without a product, the reason it was progression (the extent across the bone, a
+            // blastic lesion turning lytic) is what changed.
+            ?? response.reasons.first.map { LocalizedText(en: ", \($0.en)", zh: "，\($0.zhHans)") }
             ?? LocalizedText(en: "", zh: "")
         let modality = last.modality.label
         return Finding(
