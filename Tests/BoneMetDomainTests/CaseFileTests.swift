@@ -93,6 +93,14 @@ import Testing
         #expect(byField["patient.sex"]?.message(.en).contains(#"did you mean "female"?"#) == true)
         #expect(byField["primaries[0].histologyType"]?.message(.en).contains("did you mean") == false)
         #expect(byField["studies[0].coverage[0]"]?.message(.en).contains("did you mean") == false)
+        // A laboratory abbreviation names its test, not the code a letter away (cb65-a: "alp" was
+        // answered "afp", alpha-fetoprotein for alkaline phosphatase).
+        let labs = errors(#"{"patient": {"id": "p1"}, "labs": [{"date": "2022-01-01", "test": "ALP", "value": 98, "unit": "U/L"}, {"date": "2022-01-01", "test": "Hb", "value": 11, "unit": "g/dL"}, {"date": "2022-01-01", "test": "PLT", "value": 150, "unit": "10^9/L"}, {"date": "2022-01-01", "test": "Ca", "value": 2.3, "unit": "mmol/L"}]}"#)
+        let byLab = Dictionary(labs.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byLab["labs[0].test"]?.message(.en).contains(#"did you mean "alkalinePhosphatase"?"#) == true, "\(labs)")
+        #expect(byLab["labs[1].test"]?.message(.en).contains(#"did you mean "hemoglobin"?"#) == true)
+        #expect(byLab["labs[2].test"]?.message(.en).contains(#"did you mean "platelets"?"#) == true)
+        #expect(byLab["labs[3].test"]?.message(.en).contains("did you mean") == false)
         // A mistyped field name, too.
         let fields = errors(#"{"patient": {"id": "p1", "birthdate": "1960-01-01"}, "lesions": [{"id": "L1", "bone": "femur", "laterallity": "left", "colour": "red"}]}"#)
         let byName = Dictionary(fields.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })

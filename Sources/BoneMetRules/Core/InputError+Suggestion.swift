@@ -18,6 +18,10 @@ extension InputError {
         let labelled = chineseLabels[value.trimmingCharacters(in: .whitespaces)].map { $0.filter(allowed.contains) } ?? []
         if labelled.count == 1 { return labelled.first }
         let typed = folded(value)
+        // The abbreviation a laboratory report prints ("ALP", "Hb", "PLT"): its test, never the
+        // code one letter away — "alp" was answered "did you mean "afp"?", alpha-fetoprotein for
+        // alkaline phosphatase (unseen record cb65-a).
+        if let meant = abbreviations[String(typed)], allowed.contains(meant) { return meant }
         guard typed.count >= 3, typed.count <= 40 else { return nil }
         // Two edits for longer words, one for short ones: "ct" is not "mri".
         let limit = typed.count >= 6 ? 2 : 1
@@ -28,6 +32,16 @@ extension InputError {
         let named = close.filter { $0.distance == nearest }
         return named.count == 1 ? named[0].value : nil
     }
+
+    /// Laboratory abbreviations as reports print them (folded: lower case, no separators), each
+    /// with the one test it names. "Ca" is left out: calcium or a CA tumour marker.
+    static let abbreviations: [String: String] = [
+        "alp": "alkalinePhosphatase", "akp": "alkalinePhosphatase", "alkphos": "alkalinePhosphatase",
+        "hb": "hemoglobin", "hgb": "hemoglobin", "plt": "platelets", "cr": "creatinine", "scr": "creatinine",
+        "crea": "creatinine", "alb": "albumin", "tbil": "bilirubin", "tbili": "bilirubin", "lym": "lymphocytes",
+        "lymph": "lymphocytes", "flcratio": "freeLightChainRatio", "sflcratio": "freeLightChainRatio",
+        "mspike": "mProtein",
+    ]
 
     /// The Chinese label of every coded value of the case file, with the codes it names.
     static let chineseLabels: [String: Set<String>] = {
