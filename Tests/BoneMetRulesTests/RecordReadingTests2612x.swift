@@ -58,3 +58,66 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }
+
+/// cb65-d (unseen record, 2026-12-04): an EGFR-mutant lung adenocarcinoma, osimertinib from
+/// 20 July; the CT of 8 September (50 days) read L1 with a new sclerotic rim and fill-in, the
+/// ilium filling in, and three new sclerotic foci (T8, scapula, sternum) the baseline CT had not
+/// shown. Rule set 2026.12.260 read PD — new sclerosis sooner than the latency (8 weeks) "was there
+/// before the therapy could act" — though the same CT showed the therapy acting on bone. MDA's flare
+/// is new sclerosis "with other signs of response and no progressive bone disease" (Hamaoka 2004).
+@Suite struct EarlyFlareBesideHealingTests {
+    func record(knownHeals: Bool = true, newLytic: Bool = false, day ctDay: Int = 50) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌 EGFR L858R", histologyType: .adenocarcinoma, diagnosed: day("2026-07"))]
+        r.lesions = [
+            Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "T8", bone: .vertebra, level: VertebralLevel("T8")),
+            Lesion(id: "IL", bone: .pelvis, laterality: .left),
+        ]
+        let start = day("2026-07-20")
+        r.studies = [
+            ct("C0", "2026-07-10", [observation("L1", .lytic, [25, 20]) { $0.boneDestruction = true }, observation("IL", .lytic, [30, 22]) { $0.boneDestruction = true }]),
+            ct("C1", start.adding(days: ctDay).description, [
+                observation("L1", knownHeals ? .mixed : .lytic, [24, 19]) { $0.scleroticRim = knownHeals; $0.boneDestruction = !knownHeals },
+                observation("IL", .lytic, [29, 21]) { $0.boneDestruction = true },
+                observation("T8", newLytic ? .lytic : .blastic) { $0.boneDestruction = newLytic },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "OSI", kind: .systemic, name: "奥希替尼", drugs: ["osimertinib"], systemicClass: .targeted, start: start)]
+        r.biopsies = [Biopsy(lesion: "IL", date: day("2026-07-14"), decalcification: .edta, result: .metastasis)]
+        return r
+    }
+
+    func point(_ r: CaseRecord) throws -> TimePointResponse {
+        try #require(assess(r, asOf: day("2026-12-04")).timePoints.first { $0.study == "C1" })
+    }
+
+    @Test func newSclerosisBesideARimIsFlare() throws {
+        let p = try point(record())
+        #expect(p.overall == .partialResponse)
+        let t8 = try #require(p.lesions.first { $0.lesion == "T8" })
+        #expect(t8.flare)
+        #expect(t8.reasons.last?.en == "osteoblastic flare: the known lesions heal on the same study, so the therapy acts on bone already")
+        #expect(t8.reasons.last?.zhHans == "成骨性闪烁：同次检查中已知病灶正在修复，说明治疗已对骨起效")
+        let a = assess(record(), asOf: day("2026-12-04"))
+        #expect(a.has("boneHealth.mda.flare", subject: .lesion("T8")))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    @Test func withoutHealingTheLatencyStands() throws {
+        // Nothing heals on the study: new sclerosis 50 days in is a new lesion — progression.
+        #expect(try point(record(knownHeals: false)).overall == .progressiveDisease)
+        // A new lytic lesion beside it is progression whatever else heals.
+        #expect(try point(record(newLytic: true)).overall == .progressiveDisease)
+    }
+
+    @Test func theBoundaryMeetsTheFlareWindow() throws {
+        // Day 55 (before the 8-week latency) by this rule, day 56 by the flare window's: both flare.
+        #expect(try point(record(day: 55)).lesions.first { $0.lesion == "T8" }?.flare == true)
+        #expect(try point(record(day: 56)).lesions.first { $0.lesion == "T8" }?.flare == true)
+        // After the flare window (12 weeks): new sclerosis under therapy is not progression by
+        // itself, but no flare.
+        let late = try point(record(day: 85))
+        #expect(late.lesions.first { $0.lesion == "T8" }?.flare == false)
+        #expect(late.lesions.first { $0.lesion == "T8" }?.category == .stableDisease)
+    }
+}

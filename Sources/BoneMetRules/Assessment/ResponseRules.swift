@@ -361,6 +361,23 @@ struct ResponseRules {
                     category: .partialResponse, flare: true,
                     reason: LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解"))
             }
+            // Sooner than the latency (setting), on X-ray, CT or MRI whose known lesions already
+            // heal on the same study (rim, fill-in, conversion, shrinkage): the latency's premise
+            // — sclerosis seen that soon was there before the therapy could act — is refuted by
+            // the study itself, and MDA's flare needs no more than "other signs of response and
+            // no progressive bone disease" (Hamaoka 2004). An EGFR lung cancer's CT at 50 days of
+            // osimertinib, L1 and the ilium gaining rims and fill-in, read PD for three new
+            // sclerotic foci (unseen record cb65-d, 2026.12.261).
+            if flareTherapy == nil, modality.isAnatomic, othersRespond, !otherProgression, !response.untreated,
+                let therapy = index.latestSystemicStart(onOrBefore: response.to), let start = therapy.start,
+                response.to.earliestDay - start.earliestDay <= index.settings.blasticLatencyWeeks * 7
+            {
+                return response.with(
+                    category: .partialResponse, flare: true,
+                    reason: LocalizedText(
+                        en: "osteoblastic flare: the known lesions heal on the same study, so the therapy acts on bone already",
+                        zh: "成骨性闪烁：同次检查中已知病灶正在修复，说明治疗已对骨起效"))
+            }
             // On a PET-CT whose CT reads the new lesion blastic, as on CT: a prostate cancer's new
             // sclerotic rib focus at 16 weeks of ADT, PSA 85 → 0.8, read "PD — new focus of
             // uptake" (unseen record cb21-u).
