@@ -121,3 +121,47 @@ import Testing
         #expect(late.lesions.first { $0.lesion == "T8" }?.category == .stableDisease)
     }
 }
+
+/// cb65-e (unseen record, 2026-12-04): a breast cancer diagnosed in March 2020, on zoledronic acid
+/// 4 mg every 12 weeks since January 2022 and exemestane + everolimus since November 2024; the
+/// first CT on record is of December 2025. Rule set 2026.12.261 measured the disease-free interval
+/// to that CT — five years — and asked for a biopsy ("a second primary or myeloma is possible").
+/// An agent on the metastatic schedule (every 3–4 or 12 weeks; CALGB 70604) shows the bone disease
+/// known when it began; the adjuvant schedule (every 6 months; ASCO–CCO 2017) and the bone-loss
+/// dose do not.
+@Suite struct BoneAgentEndsTheDiseaseFreeIntervalTests {
+    func record(_ agent: Treatment?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histologyType: .ductalCarcinoma, diagnosed: day("2020-03"))]
+        r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [ct("C1", "2025-12-01", [observation("T11", .mixed) { $0.boneDestruction = true }])]
+        r.treatments = agent.map { [$0] } ?? []
+        return r
+    }
+
+    func zoledronic(weeks: Int?, dose: Double = 4, start: String = "2022-01-10") -> Treatment {
+        Treatment(id: "ZA", kind: .boneModifyingAgent, start: day(start), agent: .zoledronicAcid, doseMg: dose, intervalWeeks: weeks)
+    }
+
+    func asksBiopsy(_ agent: Treatment?) -> Bool {
+        assess(record(agent), asOf: day("2026-12-04")).rule("diagnosis.biopsy.indicated").contains { $0.detail.en.contains("long disease-free interval") }
+    }
+
+    @Test func aMetastaticScheduleBeforeTheFirstStudyEndsTheInterval() {
+        #expect(!asksBiopsy(zoledronic(weeks: 12)))
+        #expect(!asksBiopsy(zoledronic(weeks: 4)))
+        #expect(!asksBiopsy(Treatment(id: "DN", kind: .boneModifyingAgent, start: day("2022-01-10"), agent: .denosumab, doseMg: 120, intervalWeeks: 4)))
+        // Without an agent the interval is the record's: five years, biopsy.
+        #expect(asksBiopsy(nil))
+    }
+
+    @Test func otherSchedulesLeaveTheIntervalOpen() {
+        // Every 6 months (adjuvant), every 13 weeks, the bone-loss dose, no interval recorded,
+        // begun after the first study: no sign the bone disease was known before it.
+        #expect(asksBiopsy(zoledronic(weeks: 26)))
+        #expect(asksBiopsy(zoledronic(weeks: 13)))
+        #expect(asksBiopsy(zoledronic(weeks: 52, dose: 5)))
+        #expect(asksBiopsy(zoledronic(weeks: nil)))
+        #expect(asksBiopsy(zoledronic(weeks: 4, start: "2025-12-10")))
+    }
+}

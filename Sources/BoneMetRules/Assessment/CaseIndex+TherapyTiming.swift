@@ -74,6 +74,11 @@ extension CaseIndex {
         if candidates.contains(where: { $0.effectiveCastrationResistant == true }) { return true }
         let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
         if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
+        // A bone-modifying agent on the metastatic schedule begun before: the bone disease was
+        // known then, whatever the first study on record. A breast cancer on zoledronic acid 4 mg
+        // every 12 weeks since 2022 and exemestane + everolimus since 2024, its first CT on record
+        // of December 2025, was "long disease-free interval (5 years) — biopsy" (cb65-e).
+        if record.treatments.contains(where: { $0.isMetastaticBoneSchedule && before($0.start) }) { return true }
         // Visceral metastases found before the bone's first metastasis; those of the same
         // day are the same recurrence, found by one staging, and end the interval with it — a
         // thyroid cancer eleven years on, lung nodules and T6 and sternal lysis on one staging
@@ -95,5 +100,16 @@ extension CaseIndex {
         let dates = primaryCandidates(for: lesion).compactMap(\.diagnosed)
         guard !dates.isEmpty, let latest = dates.max() else { return nil }
         return latest.wholeYears(to: date)
+    }
+}
+
+extension Treatment {
+    /// Zoledronic acid, denosumab or pamidronate at the dose for bone metastases (not the bone-loss
+    /// dose) given at most every 12 weeks — the SRE-prevention schedules (every 3–4 weeks, or every
+    /// 12 weeks: CALGB 70604); the adjuvant breast schedule is every 6 months (ASCO–CCO 2017) and
+    /// ibandronate's monthly tablet is an osteoporosis one, so neither counts.
+    var isMetastaticBoneSchedule: Bool {
+        guard kind == .boneModifyingAgent, !planned, !isBoneLossDose, let weeks = intervalWeeks, weeks <= 12 else { return false }
+        return agent == .zoledronicAcid || agent == .denosumab || agent == .pamidronate
     }
 }
