@@ -165,3 +165,45 @@ import Testing
         #expect(asksBiopsy(zoledronic(weeks: 4, start: "2025-12-10")))
     }
 }
+
+/// cb65-f (unseen record, 2026-12-04): a thyroid cancer's T10 compression, ESCC 3 and Frankel C on
+/// 2 December, "地塞米松 10mg iv 后 4mg q6h" entered that day. Rule set 2026.12.262 said
+/// "dexamethasone 16 mg as soon as possible" beside the order already given (NICE NG234). The
+/// steroid begun for the deficit and still running is named instead; one stopped, begun long
+/// before, or only planned is not.
+@Suite struct DexamethasoneOnRecordTests {
+    func record(_ steroid: Treatment?) -> CaseRecord {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .breast, histologyType: .ductalCarcinoma, diagnosed: day("2022-06")),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 2), visceral: [])
+        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .myelopathy, frankel: .C, lesion: "L1")]
+        r.treatments = steroid.map { [$0] } ?? []
+        return r
+    }
+
+    func dexamethasone(start: String, end: String? = nil, planned: Bool = false) -> Treatment {
+        Treatment(id: "DEX", kind: .systemic, name: "地塞米松 10mg iv 后 4mg q6h", drugs: ["dexamethasone"], start: day(start), end: end.map(day), planned: planned)
+    }
+
+    func detail(_ steroid: Treatment?) throws -> LocalizedText {
+        try #require(assess(record(steroid), asOf: day("2023-01-06")).rule("surgery.spine.noms").first).detail
+    }
+
+    @Test func theSteroidGivenIsNamedNotAskedFor() throws {
+        let given = try detail(dexamethasone(start: "2023-01-04"))
+        #expect(given.en.contains("an emergency: dexamethasone on record since 2023-01-04 (地塞米松 10mg iv 后 4mg q6h); MRI of the whole spine"), "\(given.en)")
+        #expect(given.zhHans.contains("已给予地塞米松（2023-01-04 起，地塞米松 10mg iv 后 4mg q6h）；"))
+        #expect(!given.en.contains("dexamethasone 16 mg as soon as possible"))
+        // Begun a week before the deficit was recorded (the admission): still this course.
+        #expect(try detail(dexamethasone(start: "2022-12-28")).en.contains("dexamethasone on record since 2022-12-28"))
+    }
+
+    @Test func otherwiseItIsAskedFor() throws {
+        let ask = "dexamethasone 16 mg as soon as possible"
+        #expect(try detail(nil).en.contains(ask))
+        #expect(try detail(dexamethasone(start: "2022-12-27")).en.contains(ask))
+        // Begun more than a week before the deficit, stopped before the day assessed, or planned.
+        #expect(try detail(dexamethasone(start: "2023-01-04", end: "2023-01-05")).en.contains(ask))
+        #expect(try detail(dexamethasone(start: "2023-01-05", planned: true)).en.contains(ask))
+    }
+}

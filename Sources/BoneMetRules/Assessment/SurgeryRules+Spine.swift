@@ -223,31 +223,9 @@ extension SurgeryRules {
                         en: "High-grade compression in a radiosensitive tumour: urgent conventional radiotherapy is an option unless the spine is unstable — urgent spine-surgery and radiation-oncology review.",
                         zh: "放疗敏感肿瘤的高级别压迫：除非脊柱不稳，可紧急常规放疗——紧急请脊柱外科和放疗科会诊。")
             if deficit {
-                let paraplegicSince = paraplegiaOnset(lesion.id, latest: neuro)
-                let patchell = radiotherapyFirst
-                    ? LocalizedText(en: "", zh: "")
-                    : paraplegicSince.map { since in
-                        LocalizedText(
-                            en: " Complete paraplegia (Frankel A) recorded since \(since): Patchell 2005 excluded patients paraplegic for more than 48 hours, so its benefit of decompression for walking does not apply — surgery is weighed for pain and stability.",
-                            zh: "自 \(since) 起记录为完全截瘫（Frankel A）：Patchell 2005 排除了截瘫超过 48 小时的患者，其减压手术改善行走的获益不适用——手术需从疼痛和稳定性角度权衡。")
-                    }
-                    // Patchell 2005 excluded compression of the cauda equina or roots alone: its
-                    // walking benefit is not cited for it (a sacral S3 lesion's cauda equina read it).
-                    ?? (neuro?.status == .caudaEquina
-                        ? LocalizedText(
-                            en: " Compression of the cauda equina alone was excluded from Patchell 2005, so its walking benefit of decompression is not shown for it: the spine surgeon judges decompression.",
-                            zh: "Patchell 2005 未纳入单纯马尾受压的患者，其减压手术改善行走的获益对此未经证实：是否减压由脊柱外科判断。")
-                        : LocalizedText(
-                            en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
-                            zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。"))
-                // A whole-spine MRI since the deficit (or the compression recorded) is named, not asked for.
-                let since = neuro?.date ?? compressionEvent?.date ?? date
-                let wholeSpine = index.studies.last { $0.modality == .mri && $0.surveysWholeSpine && $0.date.latestDay >= since.earliestDay }
-                    .map { LocalizedText(en: "whole-spine MRI done (\($0.date));", zh: "全脊柱 MRI 已完成（\($0.date)）；") }
-                    ?? LocalizedText(en: "MRI of the whole spine within 24 hours if not done;", zh: "如未做，24 小时内完成全脊柱 MRI；")
                 recommendation = LocalizedText(
-                    en: "\(recommendation.en) \(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")dexamethasone 16 mg as soon as possible; \(wholeSpine.en) definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
-                    zh: "\(recommendation.zhHans)\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")尽快给予地塞米松 16 mg；\(wholeSpine.zhHans)确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
+                    en: "\(recommendation.en) \(deficitEmergency(lesion.id, neuro: neuro, compressionEvent: compressionEvent, date: date, radiotherapyFirst: radiotherapyFirst).en)",
+                    zh: "\(recommendation.zhHans)\(deficitEmergency(lesion.id, neuro: neuro, compressionEvent: compressionEvent, date: date, radiotherapyFirst: radiotherapyFirst).zhHans)")
                 extraSources += [Self.nice2023, Self.patchell2005]
             }
             if !radiotherapyFirst {

@@ -110,6 +110,14 @@ public enum DrugClasses {
 
     private static let supportiveOnlyTexts = ProcessMemo<[String], Bool>()
 
+    /// Whether the row names dexamethasone (NICE NG234's steroid for spinal cord compression).
+    static func namesDexamethasone(_ treatment: Treatment) -> Bool {
+        drugTexts(treatment).contains { text in
+            let lower = text.lowercased()
+            return lower.contains("dexamethasone") || lower.contains("地塞米松")
+        }
+    }
+
     /// Whether one drug's text names a supportive drug (`supportive`).
     static func isSupportive(_ text: String) -> Bool {
         !names(in: text, latin: supportiveLookup.latin, chinese: supportiveLookup.chinese).isEmpty
