@@ -207,3 +207,36 @@ import Testing
         #expect(try detail(dexamethasone(start: "2023-01-05", planned: true)).en.contains(ask))
     }
 }
+
+/// cb66-b (unseen record, 2026-12-04): a prostate cancer of 2018 (ADT for two years, PSA 0.08
+/// ng/mL) and a lung squamous-cell carcinoma of September 2026; a lytic rib with a soft-tissue mass
+/// and a blastic L2 with uptake. Rule set 2026.12.263 explained L2 as "prostate cancer typically
+/// gives blastic metastases" because a prostate cancer was on record, while the rib's finding said
+/// the primary was open. A prostate primary explains a blastic lesion only when it is the lesion's
+/// one candidate.
+@Suite struct ProstateExplainsOnlyItsOwnLesionTests {
+    func record(lung: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histologyType: .adenocarcinoma, diagnosed: day("2018-05"))]
+        if lung { r.primaries.append(PrimaryCancer(id: "P2", site: .lung, histologyType: .squamousCellCarcinoma, diagnosed: day("2026-09"))) }
+        r.lesions = [Lesion(id: "RB", bone: .rib, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [
+            ct("C1", "2026-09-10", [observation("RB", .lytic) { $0.boneDestruction = true }, observation("L2", .blastic)]),
+            survey("B1", "2026-09-15", ["RB", "L2"]),
+        ]
+        r.treatments = []
+        return r
+    }
+
+    @Test func twoCandidatePrimariesLeaveTheBlasticLesionOpen() throws {
+        let a = assess(record(lung: true), asOf: day("2026-09-20"))
+        #expect(!a.has("diagnosis.blastic.explained", subject: .lesion("L2")))
+        let open = try #require(a.rule("diagnosis.blastic.uptakeBiopsy").first)
+        #expect(open.detail.en.hasPrefix("No lytic component, no treatment to explain it, its primary open (prostate (adenocarcinoma) or lung (squamous-cell carcinoma)), and tracer uptake"), "\(open.detail.en)")
+        #expect(open.detail.zhHans.hasPrefix("无溶骨成分，无治疗可解释，其原发灶未定（"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // The prostate alone: explained, as before.
+        let alone = assess(record(lung: false), asOf: day("2026-09-20"))
+        #expect(alone.rule("diagnosis.blastic.explained").first?.detail.en == "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.")
+    }
+}

@@ -150,8 +150,8 @@ extension DiagnosisRules {
                     en: "No lytic component, no treatment or history to explain them, and tracer uptake: obtain pathology from the most accessible one — one diagnosis answers for lesions of the same picture (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting.en)",
                     zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：请对最易取材的一处取病理——同类表现的病灶一处确诊即可（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting.zhHans)")
                 : LocalizedText(
-                    en: "No lytic component, no treatment or history to explain it, and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting.en)",
-                    zh: "无溶骨成分，无治疗或病史可解释，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting.zhHans)"),
+                    en: "No lytic component, \(unexplained(first.lesion).en), and tracer uptake: obtain pathology (biopsy before systemic therapy is appropriate for blastic lesions). Blastic bone needs decalcification: ask for EDTA, not acid, if receptor re-testing or NGS may be wanted.\(preExisting.en)",
+                    zh: "无溶骨成分，\(unexplained(first.lesion).zhHans)，且有放射性浓聚：需取病理（成骨性病灶在全身治疗前可行活检）。成骨性标本需脱钙：如可能需要受体复测或 NGS，请用 EDTA 而非酸性脱钙液。\(preExisting.zhHans)"),
             inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true")]
                 + (several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : []),
             sources: [Self.sourceHospital, Self.vanEs2019],
@@ -189,8 +189,8 @@ extension DiagnosisRules {
                 en: "\(several ? "\(lesions.count) unexplained pure blastic lesions" : "\(names.en): unexplained pure blastic lesion") with uptake — pathology needed: biopsy a lytic or mixed lesion first (\(targets.en))",
                 zh: "\(several ? "\(lesions.count) 处原因不明的单纯成骨性病灶" : "\(names.zhHans)：原因不明的单纯成骨性病灶")伴浓聚——需要病理：先活检溶骨或混合性病灶（\(targets.zhHans)）"),
             detail: LocalizedText(
-                en: "No lytic component, no treatment or history to explain \(several ? "them (\(names.en))" : "it"), and tracer uptake: pathology is needed. The most accessible lytic or mixed lesion not yet diagnosed (\(targets.en)) answers for \(several ? "them" : "it") if it shows the same disease — lytic or mixed lesions can be biopsied at any time; biopsy blastic bone only if that does not settle it or the picture differs (before systemic therapy, decalcified with EDTA, not acid, if receptor re-testing or NGS may be wanted).\(preExisting.en)",
-                zh: "无溶骨成分，无治疗或病史可解释\(several ? "（\(names.zhHans)）" : "")，且有放射性浓聚：需要病理。尚未确诊的溶骨或混合性病灶（\(targets.zhHans)）中选最易取材者活检，若示同一疾病即可一并解释——溶骨或混合性病灶随时可活检；仅在其不能明确诊断或表现不同时再活检成骨性骨质（应在全身治疗前，如可能需要受体复测或 NGS，用 EDTA 而非酸性脱钙液）。\(preExisting.zhHans)"),
+                en: "No lytic component, \(several ? "no treatment or history to explain them (\(names.en))" : unexplained(lesions[0].lesion).en), and tracer uptake: pathology is needed. The most accessible lytic or mixed lesion not yet diagnosed (\(targets.en)) answers for \(several ? "them" : "it") if it shows the same disease — lytic or mixed lesions can be biopsied at any time; biopsy blastic bone only if that does not settle it or the picture differs (before systemic therapy, decalcified with EDTA, not acid, if receptor re-testing or NGS may be wanted).\(preExisting.en)",
+                zh: "无溶骨成分，\(several ? "无治疗或病史可解释（\(names.zhHans)）" : unexplained(lesions[0].lesion).zhHans)，且有放射性浓聚：需要病理。尚未确诊的溶骨或混合性病灶（\(targets.zhHans)）中选最易取材者活检，若示同一疾病即可一并解释——溶骨或混合性病灶随时可活检；仅在其不能明确诊断或表现不同时再活检成骨性骨质（应在全身治疗前，如可能需要受体复测或 NGS，用 EDTA 而非酸性脱钙液）。\(preExisting.zhHans)"),
             inputs: [FindingInput("character", "blastic"), FindingInput("uptake", "true"),
                      FindingInput("lyticFirst", lytic.map(\.id).joined(separator: ","))]
                 + (several ? [FindingInput("lesions", lesions.map(\.lesion.id).joined(separator: ","))] : []),
@@ -269,11 +269,25 @@ extension DiagnosisRules {
         if index.localTreatments(lesion.id, kind: .radiotherapy).contains(where: { !$0.planned && ($0.start?.earliestDay ?? Int.max) <= firstSeen.latestDay }) {
             return LocalizedText(en: "Sclerosis in an irradiated field: follow up.", zh: "放疗野内的硬化：随访。")
         }
-        if index.knownPrimaries.contains(where: { $0.site == .prostate }) {
+        // The lesion's own primary, not any on record: a prostate cancer of 2018 (PSA 0.08) beside a
+        // lung squamous-cell carcinoma of 2026 explained a blastic L2 as "prostate cancer typically
+        // gives blastic metastases" while the record's other finding said the primary is open
+        // (unseen record cb66-b, 2026.12.264).
+        if candidates.count == 1, candidates.first?.site == .prostate {
             return LocalizedText(
                 en: "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.",
                 zh: "前列腺癌骨转移多为成骨性；仅在表现不典型时活检。")
         }
         return nil
+    }
+
+    /// Why nothing explains the lesion: no treatment or history — or, with a prostate cancer among
+    /// several candidate primaries, the primary it belongs to is open (cb66-b).
+    private func unexplained(_ lesion: Lesion) -> LocalizedText {
+        guard index.primaryUndecided(lesion.id) else {
+            return LocalizedText(en: "no treatment or history to explain it", zh: "无治疗或病史可解释")
+        }
+        let names = LocalizedText.joined(index.primaryCandidates(for: lesion.id).map(\.label), en: " or ", zh: "或")
+        return LocalizedText(en: "no treatment to explain it, its primary open (\(names.en))", zh: "无治疗可解释，其原发灶未定（\(names.zhHans)）")
     }
 }
