@@ -240,3 +240,54 @@ import Testing
         #expect(alone.rule("diagnosis.blastic.explained").first?.detail.en == "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.")
     }
 }
+
+/// cb66-c (unseen record, 2026-12-04): an ALK-positive lung cancer on alectinib; the femur, healed,
+/// turned mixed with destruction (PD) on the CT of 20 May 2026, the MDT decided on SBRT and to
+/// continue alectinib, and the femur was irradiated from 3 June. Rule set 2026.12.264 kept the
+/// CT's "progressive disease" a warning on the first screen six months later. A progression whose
+/// every progressing lesion was treated locally since is history until the next study: info,
+/// naming the treatment.
+@Suite struct ProgressionTreatedLocallyTests {
+    func record(radiotherapy: [Treatment], secondProgressing: Bool = false, unnamed: Int = 0) -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "L2", bone: .pelvis, laterality: .left))
+        r.studies = [
+            ct("S1", "2026-01-05", [observation("L1", .lytic, [20, 15]) { $0.boneDestruction = true }, observation("L2", .lytic, [20, 15]) { $0.boneDestruction = true }]),
+            ct("S2", "2026-05-20", [
+                observation("L1", .lytic, [30, 20]) { $0.boneDestruction = true },
+                observation("L2", .lytic, secondProgressing ? [30, 20] : [20, 15]) { $0.boneDestruction = true },
+            ]),
+        ]
+        r.studies[1].unnamedNewLesions = unnamed
+        r.treatments[0].start = day("2025-12-01")
+        r.treatments += radiotherapy
+        return r
+    }
+
+    func sbrt(_ start: String, planned: Bool = false, lesion: String = "L1") -> Treatment {
+        Treatment(id: "RT\(lesion)\(start)", kind: .radiotherapy, name: "SBRT 24Gy/3F", lesions: [lesion], start: day(start), planned: planned)
+    }
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-04")).findings.first { $0.ruleId == "boneHealth.mda.timePoint" && $0.subject == .study("S2") })
+    }
+
+    @Test func aProgressionTreatedSinceIsHistory() throws {
+        let treated = try finding(record(radiotherapy: [sbrt("2026-06-03")]))
+        #expect(treated.severity == .info)
+        #expect(treated.title.en == "CT of 2026-05-20: bone response progressive disease (PD) (MDA) — treated since: SBRT 24Gy/3F 2026-06-03– (radiotherapy)", "\(treated.title.en)")
+        #expect(treated.title.zhHans.hasSuffix("——其后已处理：SBRT 24Gy/3F 2026-06-03–（放疗）"))
+        #expect(treated.claims.contains(Claim(.progression, about: "S2", "progression")))
+    }
+
+    @Test func otherwiseItStaysAWarning() throws {
+        // No treatment, one given before the study, one only planned.
+        #expect(try finding(record(radiotherapy: [])).severity == .warning)
+        #expect(try finding(record(radiotherapy: [sbrt("2026-05-19")])).severity == .warning)
+        #expect(try finding(record(radiotherapy: [sbrt("2026-06-03", planned: true)])).severity == .warning)
+        // A second lesion progressing untreated, or new lesions not itemised.
+        #expect(try finding(record(radiotherapy: [sbrt("2026-06-03")], secondProgressing: true)).severity == .warning)
+        #expect(try finding(record(radiotherapy: [sbrt("2026-06-03"), sbrt("2026-06-03", lesion: "L2")], secondProgressing: true)).severity == .info)
+        #expect(try finding(record(radiotherapy: [sbrt("2026-06-03")], unnamed: 2)).severity == .warning)
+    }
+}

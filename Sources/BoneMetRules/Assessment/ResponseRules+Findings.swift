@@ -166,13 +166,17 @@ extension ResponseRules {
                 en: "\(suffix.en) — followed by \(later.overall.rawValue) on \(later.to)\(under.en)",
                 zh: "\(suffix.zhHans)——其后 \(later.to) 为 \(later.overall.rawValue)\(under.zhHans)")
         }
+        let treated = progression && !baseline && history == nil && young == nil ? locallyTreatedSince(point) : nil
+        let headline = history ?? treated.map { names in
+            LocalizedText(en: "\(suffix.en) — treated since: \(names.en)", zh: "\(suffix.zhHans)——其后已处理：\(names.zhHans)")
+        } ?? suffix
         return Finding(
             ruleId: "boneHealth.mda.timePoint",
-            severity: history != nil ? .info : progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
+            severity: history != nil || treated != nil ? .info : progression && !baseline ? (young == nil ? .warning : .advisory) : point.newCharacterPending ? .advisory : .info,
             duty: .boneHealth, specialty: .orthopaedics, subject: .study(point.study), date: point.to,
             title: LocalizedText(
-                en: "\(studyLabel.en.sentenceStart): bone response \(point.overall.label.en) (MDA)\((history ?? suffix).en)",
-                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\((history ?? suffix).zhHans)"),
+                en: "\(studyLabel.en.sentenceStart): bone response \(point.overall.label.en) (MDA)\(headline.en)",
+                zh: "\(studyLabel.zhHans)：骨转移疗效 \(point.overall.label.zhHans)（MDA）\(headline.zhHans)"),
             detail: detail(bloodOnly: bloodOnly),
             inputs: [
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
@@ -180,6 +184,27 @@ extension ResponseRules {
             ],
             sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
+    }
+
+    /// The local treatments (radiotherapy, an operation) given since a progression to every lesion
+    /// that progressed, when nothing else did (no unnamed new lesions): the progression was acted
+    /// on, and its time point is history until the next study judges the treatment. An ALK lung
+    /// cancer's femur progressing on alectinib, irradiated (SBRT) a fortnight later on the MDT's
+    /// decision, kept "CT: progressive disease" as a warning on the first screen six months on
+    /// (unseen record cb66-c, 2026.12.265).
+    func locallyTreatedSince(_ point: TimePointResponse) -> LocalizedText? {
+        let progressing = point.lesions.filter { $0.category == .progressiveDisease }.map(\.lesion)
+        guard !progressing.isEmpty, point.unnamedNewLesions == 0 else { return nil }
+        var given: [Treatment] = []
+        for lesion in progressing {
+            let since = (index.localTreatments(lesion, kind: .radiotherapy) + index.localTreatments(lesion, kind: .surgery)).filter { treatment in
+                guard !treatment.planned, let start = treatment.start, index.known(start) else { return false }
+                return start.earliestDay >= point.to.earliestDay
+            }
+            guard !since.isEmpty else { return nil }
+            for treatment in since where !given.contains(where: { $0.id == treatment.id }) { given.append(treatment) }
+        }
+        return LocalizedText.joined(given.map(\.label), en: "; ", zh: "；")
     }
 
     /// An untreated interval before any treatment at all: the baseline, whose change is the
