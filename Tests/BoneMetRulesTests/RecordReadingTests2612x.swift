@@ -291,3 +291,33 @@ import Testing
         #expect(try finding(record(radiotherapy: [sbrt("2026-06-03")], unnamed: 2)).severity == .warning)
     }
 }
+
+/// cb66-f (unseen record, 2026-12-04): a renal-cell carcinoma on cabozantinib since August, no dose
+/// dates (a daily tablet), its peritrochanteric femur planned for curettage, cement and a nail on
+/// 8 December. Rule set 2026.12.265 said only "while it is taken, the interval counts from the day
+/// it is stopped": the operation four days on is inside the 28-day hold whenever the drug stops,
+/// and nothing said so.
+@Suite struct PlannedOperationInsideARunningHoldTests {
+    func record(operation: String) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2023-02"))]
+        r.treatments = [
+            Treatment(id: "CAB", kind: .systemic, name: "卡博替尼 40mg qd", drugs: ["cabozantinib"], systemicClass: .targeted, start: day("2026-08-10")),
+            Treatment(id: "OP", kind: .surgery, name: "股骨病灶刮除+髓内钉", lesions: ["L1"], start: day(operation), planned: true),
+        ]
+        return r
+    }
+
+    func text(_ operation: String) throws -> LocalizedText {
+        try #require(assess(record(operation: operation), asOf: day("2026-12-04")).rule("surgery.timing.antiAngiogenic").first).detail
+    }
+
+    @Test func anOperationSoonerThanTheHoldFromTodayIsNamed() throws {
+        let soon = try text("2026-12-08")
+        #expect(soon.en.contains("The planned 股骨病灶刮除+髓内钉 on 2026-12-08 falls inside the hold even if the drug is stopped today (2026-12-04): move it to 2027-01-01 or later"), "\(soon.en)")
+        #expect(soon.zhHans.contains("即使今日（2026-12-04）停药也仍在停药间隔内：推迟至 2027-01-01 或之后"))
+        // On the day the hold would end if stopped today: not inside it; nor later.
+        #expect(!(try text("2027-01-01")).en.contains("falls inside the hold"))
+        #expect(try text("2026-12-31").en.contains("falls inside the hold"))
+    }
+}

@@ -73,14 +73,32 @@ extension SurgeryRules {
                     en: " The planned \(named.en) — inside the hold: move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
                     zh: "已计划的\(named.zhHans)——在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
             }
+            // Still taken, no dose dates: a planned operation sooner than the hold counted from
+            // today cannot keep its date — cabozantinib running, the femoral nailing planned four
+            // days on, read only "the interval counts from the day it is stopped" (cb66-f).
+            let stillTaken: LocalizedText? = lastDose == nil && regimen.end == nil
+                ? drugs.compactMap(\.holdBeforeDays).max().flatMap { days -> LocalizedText? in
+                    let holdEnd = index.assessedOn.adding(days: days)
+                    let early = plannedOperations.filter { operation in operation.start.map { $0.earliestDay < holdEnd.earliestDay } == true }
+                    guard !early.isEmpty else { return nil }
+                    let named = LocalizedText.joined(early.map { operation in
+                        LocalizedText(
+                            en: "\(operation.displayName.en) on \(operation.start.map(\.description) ?? "")",
+                            zh: "\(operation.displayName.zhHans)（\(operation.start.map(\.description) ?? "")）")
+                    }, en: "; ", zh: "；")
+                    return LocalizedText(
+                        en: " The planned \(named.en) falls inside the hold even if the drug is stopped today (\(index.assessedOn)): move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
+                        zh: "已计划的\(named.zhHans)即使今日（\(index.assessedOn)）停药也仍在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
+                }
+                : nil
             return timingFinding(
                 regimen, drugs: drugs,
                 title: LocalizedText(
                     en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
                     zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
                 detail: LocalizedText(
-                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
-                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
+                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\((inside ?? stillTaken)?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\((inside ?? stillTaken)?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")])
         }
         return running + plannedStarts(what: what)
