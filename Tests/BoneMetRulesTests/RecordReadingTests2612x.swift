@@ -38,6 +38,20 @@ import Testing
         #expect(result(0, 0.6).category == .notEvaluable)
     }
 
+    @Test func aConversionToBlasticIsNotComparedByExtent() {
+        // Lytic 0.4 → blastic 0.6: the sclerosis's extent is not the destruction's — conversion, PR.
+        var prior = observation("L1", .lytic)
+        prior.fractionOfDiameter = 0.4
+        var current = observation("L1", .blastic)
+        current.fractionOfDiameter = 0.6
+        let converted = MDA.classify(prior: prior, current: current, modality: .xray)
+        #expect(converted.category == .partialResponse)
+        #expect(converted.reasons.map(\.en) == ["lytic-to-blastic conversion"])
+        // Blastic on both, grown by half: progression, as a product of diameters would be.
+        prior.character = .blastic
+        #expect(MDA.classify(prior: prior, current: current, modality: .xray).category == .progressiveDisease)
+    }
+
     @Test func measuredDiametersDecideBeforeTheExtent() {
         // The product of diameters is the measure when both studies have it (+ 4 %: SD).
         let measured = result(0.4, 0.6, diameters: ([30, 20], [31, 20]))

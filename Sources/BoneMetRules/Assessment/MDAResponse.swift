@@ -72,7 +72,10 @@ public enum MDA {
         // (Hamaoka 2004, table 3). A peritrochanteric lesion with a sclerotic rim turned lytic and
         // spread from 0.30 to 0.55 of the diameter under fulvestrant read "NE — size not measured"
         // (unseen record cb64-u, 2026.12.260).
-        let extent = change == nil ? extentChange(prior: prior, current: current) : nil
+        // A lytic or mixed lesion now blastic has converted (a response sign): its sclerosis's
+        // extent is not the destruction's, so the fraction does not compare across the conversion.
+        let converted = prior.character.map { $0 != .blastic } == true && current.character == .blastic
+        let extent = change == nil && !converted ? extentChange(prior: prior, current: current) : nil
         if let extent, extent.percent >= progressionIncreasePercent {
             return Result(
                 category: .progressiveDisease,
