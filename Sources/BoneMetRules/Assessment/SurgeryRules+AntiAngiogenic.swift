@@ -59,49 +59,53 @@ extension SurgeryRules {
             // A planned operation dated inside the hold: said with its date. A renal-cell cancer's
             // femoral resection was planned 14 days after the last sunitinib dose, its label's 21
             // days named beside it as if unrelated (unseen record cb31-f).
-            let holdEnds = drugs.compactMap { drug in drug.holdBeforeDays.flatMap { days in (lastDose ?? regimen.end).map { $0.adding(days: days) } } }
-            let inside: LocalizedText? = holdEnds.max(by: { $0.latestDay < $1.latestDay }).flatMap { holdEnd in
-                let early = plannedOperations.filter { operation in operation.start.map { $0.earliestDay < holdEnd.earliestDay } == true }
-                guard !early.isEmpty, let base = lastDose ?? regimen.end else { return nil }
-                let named = LocalizedText.joined(early.map { operation in
-                    let days = (operation.start?.earliestDay ?? 0) - base.latestDay
-                    return LocalizedText(
-                        en: "\(operation.displayName.en) on \(operation.start.map(\.description) ?? "") is \(days) days after it",
-                        zh: "\(operation.displayName.zhHans)（\(operation.start.map(\.description) ?? "")）距其 \(days) 天")
-                }, en: "; ", zh: "；")
-                return LocalizedText(
-                    en: " The planned \(named.en) — inside the hold: move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
-                    zh: "已计划的\(named.zhHans)——在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
+            // Still taken with no dose dates, the hold is counted from today: a planned operation
+            // sooner than that cannot keep its date — cabozantinib running, the femoral nailing
+            // planned four days on, read only "the interval counts from the day it is stopped"
+            // (cb66-f).
+            let base = lastDose ?? regimen.end
+            let inside = drugs.compactMap(\.holdBeforeDays).max().flatMap { days in
+                insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base)
             }
-            // Still taken, no dose dates: a planned operation sooner than the hold counted from
-            // today cannot keep its date — cabozantinib running, the femoral nailing planned four
-            // days on, read only "the interval counts from the day it is stopped" (cb66-f).
-            let stillTaken: LocalizedText? = lastDose == nil && regimen.end == nil
-                ? drugs.compactMap(\.holdBeforeDays).max().flatMap { days -> LocalizedText? in
-                    let holdEnd = index.assessedOn.adding(days: days)
-                    let early = plannedOperations.filter { operation in operation.start.map { $0.earliestDay < holdEnd.earliestDay } == true }
-                    guard !early.isEmpty else { return nil }
-                    let named = LocalizedText.joined(early.map { operation in
-                        LocalizedText(
-                            en: "\(operation.displayName.en) on \(operation.start.map(\.description) ?? "")",
-                            zh: "\(operation.displayName.zhHans)（\(operation.start.map(\.description) ?? "")）")
-                    }, en: "; ", zh: "；")
-                    return LocalizedText(
-                        en: " The planned \(named.en) falls inside the hold even if the drug is stopped today (\(index.assessedOn)): move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
-                        zh: "已计划的\(named.zhHans)即使今日（\(index.assessedOn)）停药也仍在停药间隔内：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
-                }
-                : nil
             return timingFinding(
                 regimen, drugs: drugs,
                 title: LocalizedText(
                     en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
                     zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
                 detail: LocalizedText(
-                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\((inside ?? stillTaken)?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
-                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\((inside ?? stillTaken)?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
+                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")])
         }
         return running + plannedStarts(what: what)
+    }
+
+    /// The planned operations dated before the hold ends, said with the way out. `base` is the
+    /// last dose or the stop the hold counts from; nil while the drug is still taken without dose
+    /// dates (counted from today). A renal-cell cancer's femoral resection was planned 14 days
+    /// after the last sunitinib dose, its label's 21 days named beside it as if unrelated (unseen
+    /// record cb31-f).
+    private func insideHold(_ planned: [Treatment], holdEnd: PartialDate, base: PartialDate?) -> LocalizedText? {
+        let early = planned.filter { operation in operation.start.map { $0.earliestDay < holdEnd.earliestDay } == true }
+        guard !early.isEmpty else { return nil }
+        let named = LocalizedText.joined(early.map { operation in
+            let on = operation.start.map(\.description) ?? ""
+            guard let base else {
+                return LocalizedText(en: "\(operation.displayName.en) on \(on)", zh: "\(operation.displayName.zhHans)（\(on)）")
+            }
+            let days = (operation.start?.earliestDay ?? 0) - base.latestDay
+            return LocalizedText(
+                en: "\(operation.displayName.en) on \(on) is \(days) days after it",
+                zh: "\(operation.displayName.zhHans)（\(on)）距其 \(days) 天")
+        }, en: "; ", zh: "；")
+        let where_ = base == nil
+            ? LocalizedText(
+                en: " falls inside the hold even if the drug is stopped today (\(index.assessedOn))",
+                zh: "即使今日（\(index.assessedOn)）停药也仍在停药间隔内")
+            : LocalizedText(en: " — inside the hold", zh: "——在停药间隔内")
+        return LocalizedText(
+            en: " The planned \(named.en)\(where_.en): move it to \(holdEnd) or later, or, if it cannot wait, accept the risk knowingly with the surgeon.",
+            zh: "已计划的\(named.zhHans)\(where_.zhHans)：推迟至 \(holdEnd) 或之后；如不能等待，与手术医生明确权衡风险。")
     }
 
     /// The timing finding of one regimen, addressed to medical oncology, with its drugs' sources.
