@@ -335,3 +335,47 @@ import Testing
         #expect(try text("2026-12-31").en.contains("falls inside the hold"))
     }
 }
+
+/// cb67-e (unseen record, 2026-12-04): a prostate cancer on goserelin + bicalutamide since 2019,
+/// stopped for progression in August 2026, testosterone 0.3 ng/mL in October, abiraterone begun,
+/// a mixed peritrochanteric femur. Rule set 2026.12.267 read "record the castration status": only
+/// a confirmed PSA progression under a running deprivation settled it. Progression that stopped
+/// the hormonal regimen, with castrate testosterone measured under it, is castration resistance
+/// (PCWG3, Scher 2016).
+@Suite struct StoppedADTWithCastrateTestosteroneTests {
+    func record(stop: StopReason? = .progression, testosterone: (String, Double)? = ("2026-10-05", 0.3)) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histologyType: .adenocarcinoma, diagnosed: day("2019"))]
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .peritrochanteric, laterality: .right), Lesion(id: "L5", bone: .vertebra, level: VertebralLevel("L5"))]
+        r.studies = [ct("C1", "2026-10-10", [observation("L1", .mixed) { $0.boneDestruction = true }, observation("L5", .blastic)])]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, name: "比卡鲁胺+戈舍瑞林", drugs: ["bicalutamide", "goserelin"], systemicClass: .endocrine,
+                      start: day("2019-06"), end: day("2026-08-20"), stopReason: stop),
+            Treatment(id: "ABI", kind: .systemic, name: "阿比特龙+泼尼松", drugs: ["abiraterone", "prednisone"], systemicClass: .endocrine, start: day("2026-10-12")),
+        ]
+        r.labs = testosterone.map { [LabResult(date: day($0.0), test: .testosterone, value: $0.1, unit: "ng/mL")] } ?? []
+        return r
+    }
+
+    func indication(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-04")).findings.first { $0.ruleId == "boneAgents.indication" })
+    }
+
+    @Test func castrateTestosteroneUnderTheStoppedRegimenIsResistance() throws {
+        let f = try indication(record())
+        #expect(f.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): 比卡鲁胺+戈舍瑞林 was stopped for progression (2026-08-20) with testosterone at castrate level (0.3 ng/mL (30 ng/dL), 2026-10-05; < 50 ng/dL)."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：比卡鲁胺+戈舍瑞林因进展停用（2026-08-20），睾酮处于去势水平"))
+        #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "start")))
+    }
+
+    @Test func otherwiseTheStatusIsStillAskedFor() throws {
+        let ask = "record the castration status"
+        // Stopped for another reason; no testosterone; testosterone not castrate; measured more
+        // than regimenGapDays (56) after the stop (15 October is day 56: still under it).
+        #expect(try indication(record(stop: .completed)).detail.en.contains(ask))
+        #expect(try indication(record(testosterone: nil)).detail.en.contains(ask))
+        #expect(try indication(record(testosterone: ("2026-10-05", 2.1))).detail.en.contains(ask))
+        #expect(try indication(record(testosterone: ("2026-10-16", 0.3))).detail.en.contains(ask))
+        #expect(try !indication(record(testosterone: ("2026-10-15", 0.3))).detail.en.contains(ask))
+    }
+}

@@ -102,7 +102,7 @@ extension BoneAgentRules {
     func castrationSettledByTestosterone() -> Indication? {
         guard let progression = psaProgressionUnderADT(), let testosterone = testosteroneUnderADT(progression),
             let ngDl = testosterone.canonicalValue
-        else { return nil }
+        else { return castrationResistanceByStoppedADT() }
         let psa = Self.psaProgressionClause(progression)
         let value = Self.testosteroneText(testosterone, ngDl: ngDl)
         if ngDl < Self.castrateTestosteroneNgDl {
@@ -115,6 +115,33 @@ extension BoneAgentRules {
             en: "Prostate cancer:\(psa.en), but testosterone is not at castrate level (\(value.en), \(testosterone.date); castrate < 50 ng/dL, PCWG3): not castration resistance as it stands — the androgen deprivation is not achieving castration; check it with medical oncology. The agent prevents SREs once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202).",
             zh: "前列腺癌：\(psa.zhHans)，但睾酮未达去势水平（\(testosterone.date) \(value.zhHans)；去势水平 < 50 ng/dL，PCWG3）：目前尚不属于去势抵抗——雄激素剥夺未达到去势效果，请与肿瘤内科核查。骨改良药物仅在去势抵抗阶段预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）。"),
             sources: [PCWG3Rules.source, Self.fizazi2011, Self.smith2014])
+    }
+
+    /// A hormonal regimen stopped for progression with testosterone at castrate level measured
+    /// under it (from its start to `regimenGapDays` after its end: a depot's castration outlasts
+    /// the last injection) — progression despite castration, castration resistance by PCWG3.
+    /// Goserelin + bicalutamide stopped for progression in August, testosterone 0.3 ng/mL in
+    /// October, abiraterone begun, read "record the castration status" (unseen record cb67-e,
+    /// 2026.12.268). A testosterone above castrate level then proves nothing either way (the
+    /// deprivation may have ended), so only castration settles it.
+    func castrationResistanceByStoppedADT() -> Indication? {
+        for regimen in index.systemicTherapies.reversed() where regimen.stopReason == .progression {
+            guard let start = regimen.start, let end = regimen.end, index.known(end),
+                DrugClasses.reading(regimen).classes.contains(.endocrine),
+                let testosterone = index.labs.last(where: { lab in
+                    lab.test == .testosterone && lab.date.earliestDay >= start.earliestDay
+                        && lab.date.earliestDay <= end.latestDay + index.settings.regimenGapDays
+                        && (lab.canonicalValue.map { $0 < Self.castrateTestosteroneNgDl } ?? false)
+                }),
+                let ngDl = testosterone.canonicalValue
+            else { continue }
+            let value = Self.testosteroneText(testosterone, ngDl: ngDl)
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Castration-resistant prostate cancer (PCWG3): \(regimen.displayName.en) was stopped for progression (\(end)) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
+                zh: "去势抵抗性前列腺癌（PCWG3）：\(regimen.displayName.zhHans)因进展停用（\(end)），睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
+                sources: [PCWG3Rules.source, Self.esmo2020, Self.fizazi2011])
+        }
+        return nil
     }
 
     /// "32 ng/dL" or "1.1 nmol/L (32 ng/dL)" — as reported, with ng/dL beside another unit.
