@@ -366,6 +366,11 @@ import Testing
         #expect(f.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): 比卡鲁胺+戈舍瑞林 was stopped for progression (2026-08-20) with testosterone at castrate level (0.3 ng/mL (30 ng/dL), 2026-10-05; < 50 ng/dL)."), "\(f.detail.en)")
         #expect(f.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：比卡鲁胺+戈舍瑞林因进展停用（2026-08-20），睾酮处于去势水平"))
         #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "start")))
+        // New Katagiri reads the same state: hormone-independent prostate, moderate growth (2).
+        let katagiri = try #require(assess(record(), asOf: day("2026-12-04")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("primary lesion prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
+        let unsettled = try #require(assess(record(testosterone: nil), asOf: day("2026-12-04")).rule("surgery.prognosis.katagiri").first)
+        #expect(unsettled.detail.en.contains("primary lesion prostate → 0–2"), "\(unsettled.detail.en)")
     }
 
     @Test func otherwiseTheStatusIsStillAskedFor() throws {

@@ -146,7 +146,7 @@ struct PrognosisRules {
             : readings.contains { !$0.complete } ? nil : false
         return Katagiri.Input(
             primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            hormoneDependent: primary.flatMap(Self.hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
+            hormoneDependent: primary.flatMap(hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
             labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
             multipleSkeletalMets: boneMetastasesSolitary.map { !$0 }, visceralMetsPresent: visceralPresent,
             kps: index.latestPerformance()?.kps)
@@ -225,6 +225,22 @@ struct PrognosisRules {
         return LocalizedText(
             en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).\(stated?.en ?? "")",
             zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。\(stated?.zhHans ?? "")")
+    }
+
+    /// Hormone dependence as the record shows it: a prostate cancer whose castration resistance
+    /// the record proves — progression under androgen deprivation with castrate testosterone
+    /// (PCWG3; `BoneAgentRules.castrationSettledByTestosterone`) — is hormone-independent for
+    /// New Katagiri whatever status was written, as its bone-agent finding reads it: a stopped
+    /// goserelin + bicalutamide with testosterone 0.3 ng/mL read "castration-resistant — start" there
+    /// and "prostate → 0–2, not settled" here (unseen record cb67-e, 2026.12.269). A hormone
+    /// dependence recorded as such stands.
+    func hormoneDependent(_ primary: PrimaryCancer) -> Bool? {
+        if primary.site == .prostate, primary.hormoneDependent == nil,
+            BoneAgentRules(index: index).castrationSettledByTestosterone()?.verdict == .start
+        {
+            return false
+        }
+        return Self.hormoneDependent(primary)
     }
 
     /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
