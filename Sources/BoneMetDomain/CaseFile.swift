@@ -44,6 +44,15 @@ public enum CaseFile {
         return record
     }
 
+    /// One lesion reading (`studies[].observations[]`), read and checked as the case file's are
+    /// — the FHIR import builds it from an exported Observation's components: the reading, or the
+    /// errors that kept it out.
+    public static func readObservation(_ value: JSONValue) -> (observation: LesionObservation?, errors: [InputError]) {
+        let log = ValidationLog()
+        let observation = FieldReader(value, path: .root, keys: Keys.observation, log: log).flatMap { CaseSections.observation($0) }
+        return log.errors.isEmpty ? (observation, []) : (nil, log.errors)
+    }
+
     /// Every lesion (or primary) id the file declares, its other fields valid or not: a reference
     /// to a lesion whose own entry failed (a bone written "股骨") is not a second error — the
     /// lesion's is the one to fix (it read "unknown value \"L1\"; allowed values: (no lesions

@@ -125,7 +125,7 @@ public enum FHIRExporter {
         func rid(_ kind: String, _ id: String) -> String { fhirId("\(patientId.prefix(36))-\(kind)-\(id)") }
         var out: [FHIRJSON] = []
         out.append(obj([
-            ("resourceType", .string("Patient")), ("id", .string(patientId)), ("meta", profile("mcode-cancer-patient")),
+            ("resourceType", .string("Patient")), ("id", .string(patientId)), ("meta", Self.patientMeta(fictional: record.patient.fictional == true)),
             ("identifier", .array([
                 obj([("system", .string(patientIdSystem)), ("value", .string(record.patient.id))]),
                 obj([("system", .string(caseIdSystem)), ("value", .string(caseId))]),
@@ -282,7 +282,9 @@ public enum FHIRExporter {
                     + (study.studyInstanceUid.map { [obj([("system", .string("urn:dicom:uid")), ("value", .string("urn:oid:\($0)"))])] } ?? []))),
                 ("modality", .array([coding("http://dicom.nema.org/resources/ontology/DCM", study.dicomModality ?? dicom(study.modality))])), ("subject", subject),
                 ("started", .string(study.date.description)), ("description", str(study.region)),
+                ("extension", Self.studyExtensions(study)),
             ]))
+            out += Self.readingResources(study, rid: rid, subject: subject, lesionRid: { rid("lesion", $0) })
             if let report = study.report, !report.isEmpty {
                 out.append(obj([
                     ("resourceType", .string("DiagnosticReport")), ("id", .string(rid("report", study.id))), ("status", .string("final")),
@@ -358,6 +360,7 @@ public enum FHIRExporter {
             let reasons = treatment.kind == .systemic ? primaryRefs : lesionRefs
             var out = [obj([
                 ("resourceType", .string("MedicationRequest")), ("id", .string(rid("med", treatment.id))),
+                ("extension", Self.regimenExtensions(treatment)),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
                 ("meta", reasons.isEmpty ? nil : profile("mcode-cancer-related-medication-request")),
                 ("status", .string(treatment.end == nil ? "active" : "completed")),

@@ -77,6 +77,39 @@ extension FHIRCaseMapper {
             id: FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString, date: date, modality: modality, studyInstanceUid: uid,
             region: r["description"]?.string)
         study.dicomModality = source  // DX stays DX, CR stays CR
+        // Our own export's coverage, windows, contrast and unitemised new lesions.
+        let extensions = r["extension"]?.array ?? []
+        func values(_ name: String) -> [FHIRJSON] { extensions.filter { $0["url"]?.string == FHIRExporter.bonemet + name } }
+        study.coverage = values("study-coverage").compactMap { $0["valueCode"]?.string.flatMap(BodyRegion.init(rawValue:)) }
+        study.windows = values("ct-window").compactMap { $0["valueCode"]?.string.flatMap(CTWindow.init(rawValue:)) }
+        study.contrast = values("contrast").first?["valueBoolean"]?.bool
+        study.unnamedNewLesions = values("unnamed-new-lesions").first?["valueInteger"]?.decimalText.flatMap { Int($0) }
         return study
+    }
+
+    /// A lesion reading exported by BoneMet (`FHIRExporter.readingResources`): the lesion (its
+    /// Condition's own id), the study, and the reading rebuilt from the components and checked as
+    /// a case file's is; or why it was left out.
+    static func lesionReading(_ resource: FHIRResource, lesionIds: [String: String]) -> (study: String, observation: LesionObservation)? {
+        let r = resource.json
+        guard FHIRRead.has(r["code"], FHIRExporter.readingSystem, FHIRExporter.lesionReadingCode),
+            let focus = FHIRRead.referenceId(r["focus"]?.array.first), let study = FHIRRead.referenceId(r["derivedFrom"]?.array.first)
+        else { return nil }
+        var object = JSONObject()
+        object["lesion"] = .string(lesionIds[focus] ?? focus)
+        var diameters: [JSONValue] = []
+        for component in r["component"]?.array ?? [] {
+            guard let key = FHIRRead.codings(component["code"]).first(where: { $0.system == FHIRExporter.readingSystem })?.code else { continue }
+            let value: JSONValue? =
+                if let flag = component["valueBoolean"]?.bool { .bool(flag) }
+                else if let literal = component["valueQuantity"]?["value"]?.decimalText, let number = Double(literal) { .double(number) }
+                else if let word = FHIRRead.codings(component["valueCodeableConcept"]).first(where: { $0.system == FHIRExporter.readingValueSystem })?.code { .string(word) }
+                else { nil }
+            guard let value else { continue }
+            if key == "diametersMm" { diameters.append(value) } else { object[key] = value }
+        }
+        if !diameters.isEmpty { object["diametersMm"] = .array(diameters) }
+        guard let observation = CaseFile.readObservation(.object(object)).observation else { return nil }
+        return (study, observation)
     }
 }

@@ -14,6 +14,14 @@ extension FHIRCaseMapper {
         }
         // RxNorm, ATC or a local code, as the EHR sent them: kept and exported.
         treatment.codes = FHIRRead.sourceCodes(concept)
+        // Our own export's drugs as entered, class and stop reason (`FHIRExporter.regimenExtensions`).
+        let extensions = (resource.json["extension"]?.array ?? []).filter { $0["url"]?.string?.hasPrefix(FHIRExporter.bonemet) == true }
+        func values(_ name: String) -> [String] {
+            extensions.filter { $0["url"]?.string == FHIRExporter.bonemet + name }.compactMap { $0["valueString"]?.string ?? $0["valueCode"]?.string }
+        }
+        if treatment.kind == .systemic, !values("drug").isEmpty { treatment.drugs = values("drug") }
+        if let systemicClass = values("systemic-class").first.flatMap(SystemicClass.init(rawValue:)) { treatment.systemicClass = systemicClass }
+        if let reason = values("stop-reason").first.flatMap(StopReason.init(rawValue:)) { treatment.stopReason = reason }
         return treatment
     }
 

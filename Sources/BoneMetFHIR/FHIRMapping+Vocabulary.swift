@@ -42,7 +42,7 @@ extension FHIRCaseMapper {
         FHIRRead.codings(r["code"]).contains { coding in
             guard let code = coding.code else { return false }
             if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
-            if coding.system == FHIRExporter.labSystem { return true }
+            if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
         }
     }

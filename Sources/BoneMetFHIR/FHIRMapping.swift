@@ -23,6 +23,10 @@ public enum FHIRCaseMapper {
         }
         let ownId = (p["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.patientIdSystem }?["value"]?.string
         var record = CaseRecord(patient: Patient(id: ownId ?? "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
+        // HL7's "test health data" label: a fictional case stays fictional.
+        if FHIRRead.codings(.object([.init("coding", p["meta"]?["security"] ?? .array([]))])).contains(where: { $0.code == "HTEST" }) {
+            record.patient.fictional = true
+        }
         // Patient.deceased[x]: a dated death, or a bare "deceased"; false is what a living
         // patient's record says anyway, so only a death is kept (rule set 2026.12.55).
         if let death = FHIRRead.date(p["deceasedDateTime"]) {
@@ -44,6 +48,8 @@ public enum FHIRCaseMapper {
         var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate)] = []
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
+        // Lesion readings of our own export, attached once studies and lesions are mapped.
+        var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
         var eventReadings: [(kind: EventKind, date: PartialDate, resource: FHIRResource)] = []
         // Fixations named without "prophylactic" or "fracture" (id, resource), settled after the events.
@@ -182,6 +188,10 @@ public enum FHIRCaseMapper {
             case "Observation":
                 guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else { continue }
                 let code = r["code"]
+                if FHIRRead.has(code, FHIRExporter.readingSystem, FHIRExporter.lesionReadingCode) {
+                    readings.append(resource)
+                    continue
+                }
                 if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
                     // ER / PR / HER2 (mCODE tumour marker tests): onto the primary in `focus`, or
                     // the record's one breast primary; read once every Condition is mapped.
@@ -303,6 +313,18 @@ public enum FHIRCaseMapper {
             default:
                 break
             }
+        }
+        // Lesion readings onto their studies, in the order exported; one that no longer reads
+        // (a lesion or study missing, a value out of range) is said in a note.
+        for reading in readings {
+            guard let found = Self.lesionReading(reading, lesionIds: lesionIds), let studyId = studyIds[found.study],
+                let index = record.studies.firstIndex(where: { $0.id == studyId }),
+                record.lesions.contains(where: { $0.id == found.observation.lesion })
+            else {
+                notes.append(MappingNote(resource: "Observation/\(reading.id ?? "?")", message: "lesion reading not used: its lesion, study or values do not read"))
+                continue
+            }
+            record.studies[index].observations.append(found.observation)
         }
         // Report conclusions onto their studies: by the report's imagingStudy reference, else
         // the one study of the same modality date; otherwise said in a note, never guessed.

@@ -65,6 +65,21 @@ import Testing
             }
             #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
             #expect(Set(back.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }) == Set(original.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }))
+            // What each study showed of each lesion, and what it covered: every rule reads them
+            // (an export imported back had studies empty of readings; cb51–cb68, 2026-12-04).
+            for study in original.studies {
+                let other = try #require(back.studies.first { $0.id == study.id })
+                #expect(other.observations == study.observations, "\(name) \(study.id)")
+                #expect(other.coverage == study.coverage && other.windows == study.windows, "\(name) \(study.id)")
+                #expect(other.contrast == study.contrast && other.unnamedNewLesions == study.unnamedNewLesions, "\(name) \(study.id)")
+            }
+            // A regimen's drugs as entered, its class and why it stopped; a fictional case stays so.
+            for treatment in original.treatments where !treatment.planned && treatment.kind == .systemic {
+                let other = try #require(back.treatments.first { $0.id == treatment.id })
+                #expect(other.drugs == (treatment.drugs.isEmpty ? other.drugs : treatment.drugs), "\(name) \(treatment.id)")
+                #expect(other.systemicClass == treatment.systemicClass && other.stopReason == treatment.stopReason, "\(name) \(treatment.id)")
+            }
+            #expect(back.patient.fictional == original.patient.fictional, "\(name)")
 
             // Importing the same export again changes nothing; importing it after an edit updates
             // the same case instead of creating a second one.
