@@ -387,7 +387,7 @@ public struct BulkImporter: Sendable {
     }
 
     /// Of a Patient, only what the case needs is staged: sex, birth date, death, and BoneMet's
-    /// own identifiers (an exported case coming back). Names, national ids, SSN, passport,
+    /// own identifiers and extensions (an exported case coming back). Names, national ids, SSN, passport,
     /// address, phone, photo and contacts never reach the database (issue #11, docs/fhir.md).
     static let patientElementsKept: Set<String> = [
         "resourceType", "id", "meta", "gender", "birthDate", "deceasedBoolean", "deceasedDateTime", "identifier",
@@ -404,6 +404,15 @@ public struct BulkImporter: Sendable {
         for member in members {
             if member.key == "text" { changed = true; continue }
             if type == "Patient" {
+                // BoneMet's own extensions (an exported case coming back: no visceral metastases
+                // found) and nothing else of the patient's extensions.
+                if member.key == "extension" {
+                    let all = member.value.array
+                    let own = all.filter { $0["url"]?.string?.hasPrefix(FHIRExporter.bonemet) == true }
+                    if own.count != all.count { changed = true }
+                    if !own.isEmpty { kept.append(FHIRJSON.Member("extension", .array(own))) }
+                    continue
+                }
                 guard patientElementsKept.contains(member.key) else { changed = true; continue }
                 if member.key == "identifier" {
                     let all = member.value.array

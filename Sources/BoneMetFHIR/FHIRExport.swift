@@ -135,6 +135,8 @@ public enum FHIRExporter {
             ("gender", .string(record.patient.sex?.rawValue ?? "unknown")), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
             ("deceasedDateTime", record.patient.deathDate.map { .string($0.description) }),
             ("deceasedBoolean", record.patient.deathDate == nil && record.patient.deceased == true ? .bool(true) : nil),
+            // Visceral metastases assessed and none found (`[]`) is not "not assessed" (absent).
+            ("extension", record.visceralMetastases?.isEmpty == true ? .array([ext(bonemet + "no-visceral-metastases", ("valueBoolean", .bool(true)))]) : nil),
         ]))
         for primary in record.primaries {
             var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]
@@ -146,7 +148,7 @@ public enum FHIRExporter {
                 ("resourceType", .string("Condition")), ("id", .string(rid("primary", primary.id))), ("meta", profile("mcode-primary-cancer-condition")),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),
                 ("clinicalStatus", Self.clinicalStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
-                ("extension", .array([ext(bonemet + "primary-site", ("valueCode", .string(primary.site.rawValue)))])),
+                ("extension", .array([ext(bonemet + "primary-site", ("valueCode", .string(primary.site.rawValue)))] + Self.primaryExtensions(primary))),
                 ("code", concept(codings, text: primary.histology ?? primary.site.label.en)), ("subject", subject),
                 ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
             ]))
@@ -248,16 +250,14 @@ public enum FHIRExporter {
                 ("valueCodeableConcept", concept([coding(FHIRCodes.snomed, status.status.snomed)], text: status.status.label.en)),
             ]))
         }
-        // Pain on the 0–10 numeric rating scale (LOINC 72514-3, as Synthea and US Core send it).
+        // Pain on the 0–10 numeric rating scale (LOINC 72514-3, as Synthea and US Core send it),
+        // with the lesion it is at and its Mirels / SINS grade in BoneMet's own codes; a graded
+        // pain without a score carries our code alone. Neurology likewise (FHIRExport+Readings).
         for (index, pain) in record.pain.enumerated() {
-            guard let nrs = pain.nrs else { continue }
-            out.append(obj([
-                ("resourceType", .string("Observation")), ("id", .string(rid("pain", String(index)))), ("status", .string("final")),
-                ("category", Self.observationCategory("vital-signs")),
-                ("code", concept([coding(FHIRCodes.loinc, "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")])), ("subject", subject),
-                ("effectiveDateTime", .string(pain.date.description)),
-                ("valueQuantity", obj([("value", num(Double(nrs))), ("unit", .string("{score}")), ("system", .string(FHIRCodes.ucum)), ("code", .string("{score}"))])),
-            ]))
+            if let resource = Self.painResource(pain, id: rid("pain", String(index)), subject: subject, lesionRid: { rid("lesion", $0) }) { out.append(resource) }
+        }
+        for (index, neurology) in record.neurology.enumerated() {
+            out.append(Self.neurologyResource(neurology, id: rid("neurology", String(index)), subject: subject, lesionRid: { rid("lesion", $0) }))
         }
         // Events (skeletal-related events, osteonecrosis of the jaw) as problem-list Conditions:
         // ICD-10-CM for other systems, BoneMet's own code and lesion for a way back (EventCodes).
@@ -272,7 +272,20 @@ public enum FHIRExporter {
                 ("subject", subject), ("onsetDateTime", .string(event.date.description)),
             ]))
         }
-        for treatment in record.treatments where !treatment.planned {
+        out += Self.visceralResources(record, rid: rid, subject: subject, primaryRefs: primaryRefs)
+        for (index, biopsy) in record.biopsies.enumerated() {
+            out.append(Self.biopsyResource(biopsy, id: rid("biopsy", String(index)), subject: subject, lesionRid: { rid("lesion", $0) }))
+        }
+        for (index, exam) in record.dentalExams.enumerated() {
+            out.append(obj([
+                ("resourceType", .string("Procedure")), ("id", .string(rid("dental", String(index)))), ("status", .string("completed")),
+                ("code", concept([coding(readingSystem, "dental-exam", "Dental examination")], text: "Dental examination")), ("subject", subject),
+                ("performedDateTime", .string(exam.description)),
+            ]))
+        }
+        // Planned treatments too: an operation or course as a Procedure "in preparation", a
+        // drug as a MedicationRequest of intent "plan" (the timing and dose rules read them).
+        for treatment in record.treatments {
             out += treatmentResources(treatment, rid: rid, subject: subject, primaryRefs: primaryRefs, lesionRefs: record.lesions.map { reference("Condition", rid("lesion", $0.id)) }, lesionRid: { rid("lesion", $0) })
         }
         for study in record.studies {
@@ -345,8 +358,12 @@ public enum FHIRExporter {
         _ treatment: Treatment, rid: (String, String) -> String, subject: FHIRJSON, primaryRefs: [FHIRJSON], lesionRefs: [FHIRJSON],
         lesionRid: (String) -> String
     ) -> [FHIRJSON] {
-        guard let start = treatment.start else { return [] }
-        let period = obj([("start", .string(start.description)), ("end", treatment.end.map { .string($0.description) })])
+        if treatment.planned && (treatment.kind == .radiotherapy || treatment.kind == .surgery) {
+            return [plannedProcedure(treatment, rid: rid, subject: subject, primaryRefs: primaryRefs, lesionRid: lesionRid)]
+        }
+        guard treatment.start != nil || treatment.planned else { return [] }
+        let start = treatment.start
+        let period = start.map { obj([("start", .string($0.description)), ("end", treatment.end.map { .string($0.description) })]) }
         switch treatment.kind {
         case .systemic, .boneModifyingAgent:
             var codings: [FHIRJSON] = []
@@ -362,13 +379,14 @@ public enum FHIRExporter {
                 ("resourceType", .string("MedicationRequest")), ("id", .string(rid("med", treatment.id))),
                 ("extension", Self.regimenExtensions(treatment)),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
-                ("meta", reasons.isEmpty ? nil : profile("mcode-cancer-related-medication-request")),
-                ("status", .string(treatment.end == nil ? "active" : "completed")),
-                ("intent", .string("order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
-                ("authoredOn", .string(start.description)),
+                // The profile asks for authoredOn: a plan not yet dated claims none.
+                ("meta", reasons.isEmpty || start == nil ? nil : profile("mcode-cancer-related-medication-request")),
+                ("status", .string(treatment.end == nil || treatment.planned ? "active" : "completed")),
+                ("intent", .string(treatment.planned ? "plan" : "order")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
+                ("authoredOn", start.map { .string($0.description) }),
                 ("reasonReference", reasons.isEmpty ? nil : .array(reasons)),
                 ("dosageInstruction", Self.dosageInstruction(treatment)),
-                ("dispenseRequest", obj([("validityPeriod", period)])),
+                ("dispenseRequest", period.map { obj([("validityPeriod", $0)]) }),
             ])]
             for (index, dose) in treatment.doses.enumerated() {
                 out.append(obj([

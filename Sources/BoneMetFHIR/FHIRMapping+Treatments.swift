@@ -22,6 +22,8 @@ extension FHIRCaseMapper {
         if treatment.kind == .systemic, !values("drug").isEmpty { treatment.drugs = values("drug") }
         if let systemicClass = values("systemic-class").first.flatMap(SystemicClass.init(rawValue:)) { treatment.systemicClass = systemicClass }
         if let reason = values("stop-reason").first.flatMap(StopReason.init(rawValue:)) { treatment.stopReason = reason }
+        // An order of intent "plan" is planned, not given (FHIR MedicationRequest.intent).
+        if resource.resourceType == "MedicationRequest", resource.json["intent"]?.string == "plan" { treatment.planned = true }
         return treatment
     }
 
@@ -34,8 +36,11 @@ extension FHIRCaseMapper {
         }
         let name = FHIRRead.text(concept)?.lowercased() ?? ""
         let atc = FHIRRead.codings(concept).compactMap { $0.system?.contains("atc") == true ? $0.code : nil }
-        let start = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
-        guard let start else { return nil }
+        let dated = FHIRRead.date(r["authoredOn"]) ?? FHIRRead.periodStart(r, "effective") ?? FHIRRead.periodStart(r, "occurrence")
+        // A plan may have no date yet (a bone agent "to start"); any other order needs one.
+        let plan = resource.resourceType == "MedicationRequest" && r["intent"]?.string == "plan"
+        guard dated != nil || plan else { return nil }
+        let start = dated ?? PartialDate(dayNumber: 0)
         let id = FHIRRead.itemId(r) ?? resource.id ?? UUID().uuidString
         // An order that is no longer active ended, at the latest, when its validity ended; a
         // completed or stopped order without one is taken as given on its own day. An active
@@ -56,7 +61,7 @@ extension FHIRCaseMapper {
         if let agent {
             let dosing = dosing(r, isAdministration: resource.resourceType == "MedicationAdministration")
             return Treatment(
-                id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: start, end: end, agent: agent,
+                id: id, kind: .boneModifyingAgent, name: FHIRRead.text(concept), start: dated, end: end, agent: agent,
                 doseMg: dosing.doseMg, intervalWeeks: dosing.intervalWeeks, doses: doses)
         }
         // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
@@ -64,7 +69,7 @@ extension FHIRCaseMapper {
         guard !cancerReasonMissing(resource, primaries: primaries, mappings: mappings) || isAntineoplastic(concept, atc: atc) else { return nil }
         return Treatment(
             id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
-            systemicClass: systemicClass(atc: atc), start: start, end: statedEnd ?? (finished ? start : nil))
+            systemicClass: systemicClass(atc: atc), start: dated, end: statedEnd ?? (finished ? start : nil))
     }
 
     /// A cancer drug by its class: an ATC code in L01 (antineoplastic agents) or L02 (endocrine

@@ -68,6 +68,11 @@ public enum FHIRCaseMapper {
             switch resource.resourceType {
             case "Condition":
                 let code = r["code"]
+                // A visceral metastasis of our own export: the organ, its scores' qualifiers.
+                if FHIRRead.has(code, FHIRExporter.readingSystem, "visceral-metastasis") {
+                    visceral.append(Self.ownVisceral(r))
+                    continue
+                }
                 // Refuted or entered-in-error diagnoses are not the patient's.
                 if let status = FHIRRead.codings(r["verificationStatus"]).first?.code, ["refuted", "entered-in-error"].contains(status) {
                     notes.append(MappingNote(resource: label, message: "verification status \(status): not used"))
@@ -168,6 +173,7 @@ public enum FHIRCaseMapper {
                         histologyType: histology ?? FHIRRead.histology(r),
                         diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"]))
                     primary.codes = FHIRRead.sourceCodes(code)
+                    Self.readPrimaryExtensions(r, into: &primary)
                     if primary.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
                         // An onset given as an age is a year-long span: said, never turned into a guessed date.
                         notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the diagnosis date"))
@@ -190,6 +196,22 @@ public enum FHIRCaseMapper {
                 let code = r["code"]
                 if FHIRRead.has(code, FHIRExporter.readingSystem, FHIRExporter.lesionReadingCode) {
                     readings.append(resource)
+                    continue
+                }
+                let lesion = FHIRRead.referenceId(r["focus"]?.array.first).map { lesionIds[$0] ?? $0 }.flatMap { id in
+                    record.lesions.contains { $0.id == id } ? id : nil
+                }
+                if FHIRRead.has(code, FHIRExporter.readingSystem, "neurology") {
+                    if let status = Self.readingValue(r["valueCodeableConcept"]).flatMap(NeurologicalStatus.init(rawValue:)) {
+                        record.neurology.append(NeurologyRecord(
+                            date: date, status: status, frankel: Self.component(r, "frankel").flatMap(Tokuhashi.Frankel.init(rawValue:)), lesion: lesion))
+                    }
+                    continue
+                }
+                if FHIRRead.has(code, FHIRExporter.readingSystem, "pain"), !FHIRRead.has(code, FHIRCodes.loinc, "72514-3") {
+                    record.pain.append(PainRecord(
+                        date: date, lesion: lesion, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
+                        sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:))))
                     continue
                 }
                 if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
@@ -219,7 +241,9 @@ public enum FHIRCaseMapper {
                     // Pain severity 0–10 numeric rating (LOINC 72514-3, as Synthea and US Core vital
                     // signs send it): the NRS of the pain record.
                     if quantity.value == quantity.value.rounded(), (0...10).contains(quantity.value) {
-                        record.pain.append(PainRecord(date: date, nrs: Int(quantity.value)))
+                        record.pain.append(PainRecord(
+                            date: date, lesion: lesion, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
+                            sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:)), nrs: Int(quantity.value)))
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
                     }
@@ -257,6 +281,10 @@ public enum FHIRCaseMapper {
                         notes.append(MappingNote(resource: label, message: "cancer drug without a cancer reason on the order: read as cancer therapy by its class — confirm"))
                     }
                 }
+            case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "biopsy"):
+                if let biopsy = Self.ownBiopsy(r, lesionIds: lesionIds, lesions: record.lesions) { record.biopsies.append(biopsy) }
+            case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "dental-exam"):
+                if let date = FHIRRead.periodStart(r, "performed") { record.dentalExams.append(date) }
             case "Procedure":
                 // In preparation: not yet performed — a planned operation or course (rules on
                 // planned surgery read it: anti-angiogenic timing, Mirels's "Planned").
@@ -345,7 +373,11 @@ public enum FHIRCaseMapper {
                 record.studies[index].report = existing.map { $0 == conclusion ? $0 : $0 + "\n" + conclusion } ?? conclusion
             }
         }
-        if !visceral.isEmpty { record.visceralMetastases = visceral }
+        if !visceral.isEmpty {
+            record.visceralMetastases = visceral
+        } else if (p["extension"]?.array ?? []).contains(where: { $0["url"]?.string == FHIRExporter.bonemet + "no-visceral-metastases" && $0["valueBoolean"]?.bool == true }) {
+            record.visceralMetastases = []
+        }
         // Events onto their lesion: our own export names it; else the one lesion of the coded
         // bone body site and side (hypercalcaemia has none).
         for reading in eventReadings {

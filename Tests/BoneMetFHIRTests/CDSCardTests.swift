@@ -115,8 +115,12 @@ import Testing
         #expect(action["resource"]?["id"]?.string == "zol-draft")
         // Consistent in every field: a dosage text naming no dose gets the new one in front.
         #expect(action["resource"]?["dosageInstruction"]?.array.first?["text"]?.string == "3 mg; IV over 15 min")
-        // The EHR's dental examinations are not in FHIR here: the dental warning shows.
-        #expect(cards.contains { code($0) == "boneAgents.dentalExam" })
+        // A dental examination in the prefetch (BoneMet's own Procedure code) is read: no dental
+        // warning; without one, it shows.
+        #expect(cards.contains { code($0) == "boneAgents.dentalExam" } == record.dentalExams.isEmpty)
+        record.dentalExams = []
+        let noExam = Self.body(hook: "order-select", record: record, extraContext: #","selections":["MedicationRequest/zol-draft"]"# + Self.draft("zol-draft", atc: "M05BA08", name: "zoledronic acid", mg: 4))
+        #expect(try self.cards("bonemet-order-select", noExam).contains { code($0) == "boneAgents.dentalExam" })
     }
 
     /// An EHR patient with a bone metastasis but no imaging reads or pain scores: a card saying

@@ -45,7 +45,7 @@ import Testing
             #expect(back.primaries.map(\.diagnosed) == original.primaries.map(\.diagnosed))
             #expect(back.primaries.map(\.er) == original.primaries.map { $0.er == .unknown ? nil : $0.er })
             #expect(back.primaries.map(\.her2) == original.primaries.map { $0.her2 == .unknown ? nil : $0.her2 })
-            #expect(back.treatments.filter { $0.kind == .radiotherapy }.map(\.doseGy) == original.treatments.filter { $0.kind == .radiotherapy && !$0.planned }.map(\.doseGy))
+            #expect(back.treatments.filter { $0.kind == .radiotherapy && !$0.planned }.map(\.doseGy) == original.treatments.filter { $0.kind == .radiotherapy && !$0.planned }.map(\.doseGy))
             #expect(back.lesions.map(\.id) == original.lesions.map(\.id))
             #expect(back.lesions.map(\.bone) == original.lesions.map(\.bone))
             #expect(back.lesions.map(\.segment) == original.lesions.map(\.segment))
@@ -63,7 +63,10 @@ import Testing
                 "\(t.kind) \(t.start?.description ?? "-") \(t.end?.description ?? "-") \(t.agent.map { "\($0)" } ?? "-") \(t.doses.map(\.description))"
                     + " \(t.kind == .boneModifyingAgent ? "\(t.doseMg.map { "\($0)" } ?? "-") \(t.intervalWeeks.map { "\($0)" } ?? "-")" : "")"
             }
-            #expect(Set(back.treatments.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
+            #expect(Set(back.treatments.filter { !$0.planned }.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
+            // Planned ones too (a Procedure in preparation, a MedicationRequest of intent "plan").
+            #expect(Set(back.treatments.filter(\.planned).map { "\($0.id) \($0.kind) \($0.start?.description ?? "-")" })
+                == Set(original.treatments.filter(\.planned).map { "\($0.id) \($0.kind) \($0.start?.description ?? "-")" }), "\(name)")
             #expect(Set(back.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }) == Set(original.studies.map { "\($0.date) \($0.modality) \($0.report ?? "-")" }))
             // What each study showed of each lesion, and what it covered: every rule reads them
             // (an export imported back had studies empty of readings; cb51–cb68, 2026-12-04).
@@ -80,6 +83,16 @@ import Testing
                 #expect(other.systemicClass == treatment.systemicClass && other.stopReason == treatment.stopReason, "\(name) \(treatment.id)")
             }
             #expect(back.patient.fictional == original.patient.fictional, "\(name)")
+            // Pain with its lesion and grades, neurology, biopsies, viscera (none found is not
+            // "not assessed"), dental examinations, and the primary's coded histology and states.
+            #expect(Set(back.pain) == Set(original.pain), "\(name)")
+            #expect(Set(back.neurology) == Set(original.neurology), "\(name)")
+            #expect(Set(back.biopsies) == Set(original.biopsies), "\(name)")
+            #expect(back.visceralMetastases.map(Set.init) == original.visceralMetastases.map(Set.init), "\(name)")
+            #expect(Set(back.dentalExams) == Set(original.dentalExams), "\(name)")
+            #expect(back.primaries.map(\.histologyType) == original.primaries.map(\.histologyType), "\(name)")
+            #expect(back.primaries.map { "\(String(describing: $0.castrationResistant)) \(String(describing: $0.hormoneDependent)) \(String(describing: $0.targetedTherapy))" }
+                == original.primaries.map { "\(String(describing: $0.castrationResistant)) \(String(describing: $0.hormoneDependent)) \(String(describing: $0.targetedTherapy))" }, "\(name)")
 
             // Importing the same export again changes nothing; importing it after an edit updates
             // the same case instead of creating a second one.
