@@ -391,6 +391,9 @@ public enum FHIRExporter {
             for (index, dose) in treatment.doses.enumerated() {
                 out.append(obj([
                     ("resourceType", .string("MedicationAdministration")), ("id", .string(rid("dose-\(treatment.id)", String(index)))),
+                    // The course's own id: the import joins the order and its doses into one course,
+                    // which kept whichever id sorted first — a case's random id made it "…-dose-ZA-0".
+                    ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
                     ("request", reference("MedicationRequest", rid("med", treatment.id))),
                     ("status", .string("completed")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                     ("effectiveDateTime", .string(dose.description)),

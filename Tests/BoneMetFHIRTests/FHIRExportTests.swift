@@ -64,6 +64,9 @@ import Testing
                     + " \(t.kind == .boneModifyingAgent ? "\(t.doseMg.map { "\($0)" } ?? "-") \(t.intervalWeeks.map { "\($0)" } ?? "-")" : "")"
             }
             #expect(Set(back.treatments.filter { !$0.planned }.map(treatmentKey)) == Set(original.treatments.filter { !$0.planned }.map(treatmentKey)))
+            // Each under its own id (a bone agent's doses carry it: the course kept whichever of
+            // the order's and its first dose's ids sorted first).
+            #expect(Set(back.treatments.map(\.id)) == Set(original.treatments.map(\.id)), "\(name)")
             // Planned ones too (a Procedure in preparation, a MedicationRequest of intent "plan").
             #expect(Set(back.treatments.filter(\.planned).map { "\($0.id) \($0.kind) \($0.start?.description ?? "-")" })
                 == Set(original.treatments.filter(\.planned).map { "\($0.id) \($0.kind) \($0.start?.description ?? "-")" }), "\(name)")
@@ -102,6 +105,24 @@ import Testing
             let editedBundle = FHIRExporter.bundle(caseId: "case-1", record: edited, assessment: nil).serialized()
             #expect(try await importer.run(bundle: editedBundle).updated == 1)
             #expect(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).count == 1)
+        }
+    }
+
+    /// A stored case's id is a random UUID: "1c93…-dose-ZA-0", the first dose's resource id, sorted
+    /// before "ZA" and became the course's id on the way back (bulk export of imported cases,
+    /// 2026-12-04). The doses carry the course's own id.
+    @Test func aCourseKeepsItsIdWhateverTheCaseId() async throws {
+        var record = try CaseFile.read(try String(contentsOf: Self.examples.appendingPathComponent("10a-zoledronic-crcl-35.json"), encoding: .utf8))
+        let index = try #require(record.treatments.firstIndex { $0.kind == .boneModifyingAgent })
+        record.treatments[index].id = "ZA"
+        record.treatments[index].doses = [try #require(PartialDate("2023-05-10"))]
+        let bundle = FHIRExporter.bundle(caseId: "1c93571f-384d-496b-abe1-080a455028f6", record: record, assessment: nil).serialized()
+        try await TestDatabases.with(.sqlite) { store in
+            let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
+            _ = try await importer.run(bundle: bundle)
+            let id = try #require(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).first?.id)
+            let back = try #require(try await SQLCaseStore(store).get(id: id)).record
+            #expect(back.treatments.contains { $0.id == "ZA" && $0.kind == .boneModifyingAgent && $0.doses.count == 1 }, "\(back.treatments.map(\.id))")
         }
     }
 }
