@@ -394,6 +394,7 @@ public enum FHIRExporter {
                     // The course's own id: the import joins the order and its doses into one course,
                     // which kept whichever id sorted first — a case's random id made it "…-dose-ZA-0".
                     ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
+                    ("extension", Self.regimenExtensions(treatment)),
                     ("request", reference("MedicationRequest", rid("med", treatment.id))),
                     ("status", .string("completed")), ("medicationCodeableConcept", concept(codings, text: name)), ("subject", subject),
                     ("effectiveDateTime", .string(dose.description)),

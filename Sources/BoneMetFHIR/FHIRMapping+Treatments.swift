@@ -110,6 +110,10 @@ extension FHIRCaseMapper {
                     merged[index].end = treatment.end
                     merged[index].stopReason = treatment.stopReason
                 }
+                // The doses given (administrations) stay with the regimen: radium-223's six
+                // injections were dropped when its order and doses were joined.
+                merged[index].doses += treatment.doses.filter { !merged[index].doses.contains($0) }
+                merged[index].doses.sort()
                 continue
             }
             if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {

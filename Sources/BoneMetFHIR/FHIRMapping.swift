@@ -330,6 +330,13 @@ public enum FHIRCaseMapper {
                     record.treatments.append(Treatment(
                         id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure))
+                } else if let id = FHIRRead.itemId(r) {
+                    // A surgery row of our own export that names no orthopaedic procedure — a
+                    // nephrectomy, a pre-operative embolisation — comes back as it was entered (the
+                    // assessment reads its name): both were dropped on the way back.
+                    record.treatments.append(Treatment(
+                        id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
+                        lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned))
                 }
             case "ImagingStudy":
                 if let study = imagingStudy(resource) {

@@ -116,6 +116,8 @@ import Testing
         let index = try #require(record.treatments.firstIndex { $0.kind == .boneModifyingAgent })
         record.treatments[index].id = "ZA"
         record.treatments[index].doses = [try #require(PartialDate("2023-05-10"))]
+        // A surgery row naming no orthopaedic procedure (a nephrectomy) comes back too.
+        record.treatments.append(Treatment(id: "NX", kind: .surgery, name: "右肾根治性切除术", start: try #require(PartialDate("2019-06-20"))))
         let bundle = FHIRExporter.bundle(caseId: "1c93571f-384d-496b-abe1-080a455028f6", record: record, assessment: nil).serialized()
         try await TestDatabases.with(.sqlite) { store in
             let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
@@ -123,6 +125,7 @@ import Testing
             let id = try #require(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).first?.id)
             let back = try #require(try await SQLCaseStore(store).get(id: id)).record
             #expect(back.treatments.contains { $0.id == "ZA" && $0.kind == .boneModifyingAgent && $0.doses.count == 1 }, "\(back.treatments.map(\.id))")
+            #expect(back.treatments.contains { $0.id == "NX" && $0.kind == .surgery && $0.name == "右肾根治性切除术" })
         }
     }
 }
