@@ -405,10 +405,7 @@ public enum FHIRExporter {
         case .radiotherapy, .surgery:
             // The lesions treated; without any, the primaries (the profile is claimed only with a reason).
             let procedureReasons = treatment.lesions.isEmpty ? primaryRefs : treatment.lesions.map { reference("Condition", lesionRid($0)) }
-            let code: FHIRJSON =
-                treatment.kind == .radiotherapy
-                ? concept([coding(FHIRCodes.snomed, "1217123003", "Radiotherapy course of treatment")], text: treatment.name)
-                : concept([], text: treatment.name ?? treatment.procedure?.label.en ?? "surgery")
+            let code = Self.procedureCode(treatment)
             return [obj([
                 ("resourceType", .string("Procedure")), ("id", .string(rid("proc", treatment.id))),
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(treatment.id))])])),
