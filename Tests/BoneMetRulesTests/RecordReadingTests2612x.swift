@@ -384,3 +384,40 @@ import Testing
         #expect(try !indication(record(testosterone: ("2026-10-15", 0.3))).detail.en.contains(ask))
     }
 }
+
+/// cb69-a (unseen record, 2026-12-04): a solitary plasmacytoma of T11 ("孤立性骨浆细胞瘤", biopsy
+/// plasma-cell tumour, whole-body PET-CT showing no other lesion, no CRAB), irradiated 45 Gy.
+/// Rule set 2026.12.269 read "Myeloma bone disease without a bone-modifying agent — start (Raje
+/// 2018)". IMWG (Rajkumar 2014) separates a solitary plasmacytoma from myeloma; Raje 2018 enrolled
+/// multiple myeloma.
+@Suite struct SolitaryPlasmacytomaTests {
+    func record(lesions: Int = 1, haemoglobin: Double = 13.8) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, histology: "孤立性骨浆细胞瘤", histologyType: .plasmacytoma, diagnosed: day("2026-10"))]
+        r.lesions = (0..<lesions).map { Lesion(id: "V\($0)", bone: .vertebra, level: VertebralLevel(["T11", "L2", "T5"][$0]), primary: "P1") }
+        r.studies = [ImagingStudy(
+            id: "P", date: day("2026-10-08"), modality: .petCt, coverage: [.wholeBody],
+            observations: r.lesions.map { lesion in observation(lesion.id, .lytic) { $0.uptake = true; $0.boneDestruction = true } })]
+        r.biopsies = [Biopsy(lesion: "V0", date: day("2026-10-12"), decalcification: .edta, result: .myeloma)]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "T11 45Gy/25F", lesions: ["V0"], start: day("2026-11-02"))]
+        r.labs = [LabResult(date: day("2026-10-10"), test: .hemoglobin, value: haemoglobin, unit: "g/dL")]
+        return r
+    }
+
+    func indication(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-04")).findings.first { $0.ruleId == "boneAgents.indication" })
+    }
+
+    @Test func oneLesionWithoutCRABIsNoMyelomaBoneDisease() throws {
+        let f = try indication(record())
+        #expect(f.title.en == "Solitary plasmacytoma: no established indication for a bone-modifying agent")
+        #expect(f.title.zhHans == "孤立性浆细胞瘤：骨改良药物适应证未确立")
+        #expect(f.severity == .info)
+        #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "notEstablished")))
+    }
+
+    @Test func severalLesionsOrAnaemiaAreMyeloma() throws {
+        #expect(try indication(record(lesions: 2)).title.en == "Myeloma bone disease without a bone-modifying agent")
+        #expect(try indication(record(haemoglobin: 8.9)).title.en == "Myeloma bone disease without a bone-modifying agent")
+    }
+}

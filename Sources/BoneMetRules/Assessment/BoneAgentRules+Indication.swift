@@ -11,6 +11,16 @@ extension BoneAgentRules {
     }
 
     func indication(for primary: PrimaryCancer) -> Indication {
+        // A solitary plasmacytoma of bone is not myeloma (IMWG, Rajkumar 2014: one lesion, no
+        // myeloma-defining event): Raje 2018 enrolled multiple myeloma, and its treatment is
+        // radiotherapy. A T11 plasmacytoma under 45 Gy read "myeloma bone disease: start a
+        // bone-modifying agent" (unseen record cb69-a, 2026.12.270).
+        if isSolitaryPlasmacytoma(primary) {
+            return Indication(verdict: .notEstablished, text: LocalizedText(
+                en: "Solitary plasmacytoma of bone (one lesion; IMWG, Rajkumar 2014): not myeloma — the evidence for a bone-modifying agent in myeloma bone disease (Raje 2018) is from multiple myeloma, and none is established for a solitary plasmacytoma, treated by radiotherapy. Haematology follows it for progression to myeloma (serum and urine M-protein, free light chains, CRAB), when myeloma bone disease would be the indication.",
+                zh: "骨孤立性浆细胞瘤（单发病灶；IMWG，Rajkumar 2014）：并非多发性骨髓瘤——骨髓瘤骨病使用骨改良药物的证据（Raje 2018）来自多发性骨髓瘤，孤立性浆细胞瘤的适应证未确立，其治疗为放疗。由血液科随访是否进展为骨髓瘤（血、尿 M 蛋白，游离轻链，CRAB），届时骨髓瘤骨病即为适应证。"),
+                sources: [DifferentialRules.rajkumar2014, Self.raje2018])
+        }
         let myeloma = primary.site == .myeloma || primary.effectiveHistology == .myeloma
         if myeloma {
             return Indication(verdict: .start, text: LocalizedText(
@@ -76,6 +86,14 @@ extension BoneAgentRules {
                 zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
                 sources: [Self.esmo2020, Self.henry2011])
         }
+    }
+
+    /// A plasmacytoma (coded or written so) with one bone site on record and no myeloma-defining
+    /// event: hypercalcaemia, renal failure or anaemia by the CRAB values would make it myeloma.
+    func isSolitaryPlasmacytoma(_ primary: PrimaryCancer) -> Bool {
+        guard primary.effectiveHistology == .plasmacytoma, index.metastaticSiteCount == 1 else { return false }
+        // The bone lesion is the plasmacytoma itself: only C, R and A tell myeloma from it.
+        return !index.crab().contains { $0.abnormal == true && ["calcium", "renal function", "haemoglobin"].contains($0.name.en) }
     }
 
     /// The latest PSA progression by PCWG3 under a hormonal therapy still running.
@@ -231,8 +249,11 @@ extension BoneAgentRules {
             severity = .advisory
             claims = []
         case .notEstablished:
-            title = LocalizedText(
-                en: "Lymphoma in bone: no established indication for a bone-modifying agent", zh: "淋巴瘤骨受累：骨改良药物适应证未确立")
+            title = candidates.contains(where: isSolitaryPlasmacytoma)
+                ? LocalizedText(
+                    en: "Solitary plasmacytoma: no established indication for a bone-modifying agent", zh: "孤立性浆细胞瘤：骨改良药物适应证未确立")
+                : LocalizedText(
+                    en: "Lymphoma in bone: no established indication for a bone-modifying agent", zh: "淋巴瘤骨受累：骨改良药物适应证未确立")
             severity = .info
             claims = [Claim(.boneAgentIndication, about: "patient", "notEstablished")]
         }
