@@ -1,0 +1,92 @@
+/// A prostate cancer's castration status as the record settles it for the bone-modifying agent's
+/// indication (and New Katagiri's hormone dependence): progression under androgen deprivation —
+/// a confirmed PCWG3 PSA progression, or a hormonal regimen stopped for progression — with
+/// testosterone at castrate level is castration resistance (Scher HI et al. J Clin Oncol
+/// 2016;34:1402-18).
+extension BoneAgentRules {
+    /// The latest PSA progression by PCWG3 under a hormonal therapy still running.
+    func psaProgressionUnderADT() -> PCWG3Rules.PSAProgression? {
+        PCWG3Rules(index: index).psaProgressions().last { progression in
+            progression.followedBy == nil && DrugClasses.reading(progression.therapy).classes.contains(.endocrine)
+        }
+    }
+
+    /// Castrate testosterone (PCWG3, Scher 2016: < 50 ng/dL, 1.7 nmol/L).
+    static let castrateTestosteroneNgDl = 50.0
+
+    /// The latest testosterone measured under the androgen deprivation of a PSA progression.
+    func testosteroneUnderADT(_ progression: PCWG3Rules.PSAProgression) -> LabResult? {
+        guard let start = progression.therapy.start else { return nil }
+        return index.labs.last { $0.test == .testosterone && $0.canonicalValue != nil && $0.date.earliestDay >= start.earliestDay }
+    }
+
+    /// The castration status a PSA progression under androgen deprivation and the testosterone
+    /// measured under it settle: castrate (< 50 ng/dL) — castration-resistant, the agent indicated
+    /// (PCWG3; Fizazi 2011); not castrate — not castration resistance as it stands, the androgen
+    /// deprivation not achieving castration. The findings asked to "check testosterone and record
+    /// the status" and had no place for the result (rule set 2026.12.194).
+    func castrationSettledByTestosterone() -> Indication? {
+        guard let progression = psaProgressionUnderADT(), let testosterone = testosteroneUnderADT(progression),
+            let ngDl = testosterone.canonicalValue
+        else { return castrationResistanceByStoppedADT() }
+        let psa = Self.psaProgressionClause(progression)
+        let value = Self.testosteroneText(testosterone, ngDl: ngDl)
+        if ngDl < Self.castrateTestosteroneNgDl {
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Castration-resistant prostate cancer (PCWG3):\(psa.en) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
+                zh: "去势抵抗性前列腺癌（PCWG3）：\(psa.zhHans)，睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
+                sources: [PCWG3Rules.source, Self.esmo2020, Self.fizazi2011])
+        }
+        return Indication(verdict: .unknown, text: LocalizedText(
+            en: "Prostate cancer:\(psa.en), but testosterone is not at castrate level (\(value.en), \(testosterone.date); castrate < 50 ng/dL, PCWG3): not castration resistance as it stands — the androgen deprivation is not achieving castration; check it with medical oncology. The agent prevents SREs once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202).",
+            zh: "前列腺癌：\(psa.zhHans)，但睾酮未达去势水平（\(testosterone.date) \(value.zhHans)；去势水平 < 50 ng/dL，PCWG3）：目前尚不属于去势抵抗——雄激素剥夺未达到去势效果，请与肿瘤内科核查。骨改良药物仅在去势抵抗阶段预防 SRE（Fizazi 2011），去势敏感阶段无获益（CALGB 90202）。"),
+            sources: [PCWG3Rules.source, Self.fizazi2011, Self.smith2014])
+    }
+
+    /// A hormonal regimen stopped for progression with testosterone at castrate level measured
+    /// under it (from its start to `regimenGapDays` after its end: a depot's castration outlasts
+    /// the last injection) — progression despite castration, castration resistance by PCWG3.
+    /// Goserelin + bicalutamide stopped for progression in August, testosterone 0.3 ng/mL in
+    /// October, abiraterone begun, read "record the castration status" (unseen record cb67-e,
+    /// 2026.12.268). A testosterone above castrate level then proves nothing either way (the
+    /// deprivation may have ended), so only castration settles it.
+    func castrationResistanceByStoppedADT() -> Indication? {
+        for regimen in index.systemicTherapies.reversed() where regimen.stopReason == .progression {
+            guard let start = regimen.start, let end = regimen.end, index.known(end),
+                DrugClasses.reading(regimen).classes.contains(.endocrine),
+                let testosterone = index.labs.last(where: { lab in
+                    lab.test == .testosterone && lab.date.earliestDay >= start.earliestDay
+                        && lab.date.earliestDay <= end.latestDay + index.settings.regimenGapDays
+                        && (lab.canonicalValue.map { $0 < Self.castrateTestosteroneNgDl } ?? false)
+                }),
+                let ngDl = testosterone.canonicalValue
+            else { continue }
+            let value = Self.testosteroneText(testosterone, ngDl: ngDl)
+            return Indication(verdict: .start, text: LocalizedText(
+                en: "Castration-resistant prostate cancer (PCWG3): \(regimen.displayName.en) was stopped for progression (\(end)) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
+                zh: "去势抵抗性前列腺癌（PCWG3）：\(regimen.displayName.zhHans)因进展停用（\(end)），睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
+                sources: [PCWG3Rules.source, Self.esmo2020, Self.fizazi2011])
+        }
+        return nil
+    }
+
+    /// "32 ng/dL" or "1.1 nmol/L (32 ng/dL)" — as reported, with ng/dL beside another unit.
+    static func testosteroneText(_ lab: LabResult, ngDl: Double) -> LocalizedText {
+        let reported = "\(PCWG3Rules.psaNumber(lab.value)) \(lab.unit)"
+        let text = lab.unit == "ng/dL" ? reported : "\(reported) (\(PCWG3Rules.psaNumber((ngDl * 10).rounded() / 10)) ng/dL)"
+        return LocalizedText(en: text, zh: text)
+    }
+
+    /// The PSA progression as a clause (no advice): " PSA progresses under … confirmed …".
+    static func psaProgressionClause(_ progression: PCWG3Rules.PSAProgression) -> LocalizedText {
+        LocalizedText(
+            en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date))",
+            zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认）")
+    }
+
+    static func progressionUnderADTText(_ progression: PCWG3Rules.PSAProgression) -> LocalizedText {
+        LocalizedText(
+            en: " PSA progresses under androgen deprivation (\(progression.therapy.displayName.en): \(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL, confirmed \(progression.confirmation.date); PCWG3): with testosterone at castrate levels (< 50 ng/dL) this is castration-resistant disease — measure testosterone (record it as a lab) or record the status.",
+            zh: "雄激素剥夺治疗中 PSA 进展（\(progression.therapy.displayName.zhHans)：\(PCWG3Rules.psaNumber(progression.reference.value)) → \(PCWG3Rules.psaNumber(progression.confirmation.value)) ng/mL，\(progression.confirmation.date) 确认；PCWG3）：若睾酮处于去势水平（< 50 ng/dL），即为去势抵抗——请查睾酮（作为化验记录）或记录去势状态。")
+    }
+}
