@@ -26,7 +26,8 @@ extension FHIRExporter {
         study.observations.enumerated().compactMap { index, observation -> FHIRJSON? in
             let components = readingComponents(observation)
             return obj([
-                ("resourceType", .string("Observation")), ("id", .string(rid("reading-\(study.id)", String(index)))), ("status", .string("final")),
+                // Zero-padded: the import reads resources in id order, and "-10" sorted before "-2".
+                ("resourceType", .string("Observation")), ("id", .string(rid("reading-\(study.id)", String(format: "%03d", index)))), ("status", .string("final")),
                 ("category", Self.observationCategory("imaging")),
                 ("code", concept([coding(readingSystem, lesionReadingCode, "Bone lesion reading")], text: "Bone lesion reading")),
                 ("subject", subject), ("focus", .array([reference("Condition", lesionRid(observation.lesion))])),

@@ -24,7 +24,7 @@ public enum FHIRCaseMapper {
         let ownId = (p["identifier"]?.array ?? []).first { $0["system"]?.string == FHIRExporter.patientIdSystem }?["value"]?.string
         var record = CaseRecord(patient: Patient(id: ownId ?? "fhir:" + (patient.id ?? "?"), sex: sex, birthDate: FHIRRead.date(p["birthDate"])))
         // HL7's "test health data" label: a fictional case stays fictional.
-        if FHIRRead.codings(.object([.init("coding", p["meta"]?["security"] ?? .array([]))])).contains(where: { $0.code == "HTEST" }) {
+        if (p["meta"]?["security"]?.array ?? []).contains(where: { $0["code"]?.string == "HTEST" }) {
             record.patient.fictional = true
         }
         // Patient.deceased[x]: a dated death, or a bare "deceased"; false is what a living

@@ -128,4 +128,27 @@ import Testing
             #expect(back.treatments.contains { $0.id == "NX" && $0.kind == .surgery && $0.name == "右肾根治性切除术" })
         }
     }
+
+    /// Twelve lesions read on one CT come back in their order: the import reads resources in id
+    /// order, and a reading numbered "-10" sorted before "-2".
+    @Test func twelveReadingsOfOneStudyKeepTheirOrder() async throws {
+        var record = try CaseFile.read(try String(contentsOf: Self.examples.appendingPathComponent("10a-zoledronic-crcl-35.json"), encoding: .utf8))
+        let levels = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]
+        record.lesions += levels.map { Lesion(id: "R\($0)", bone: .vertebra, level: VertebralLevel($0)) }
+        let date = try #require(PartialDate("2023-05-01"))
+        record.studies.append(ImagingStudy(
+            id: "CT12", date: date, modality: .ct, windows: [.bone], coverage: [.thoracicSpine],
+            observations: levels.map { level in
+                var o = LesionObservation(lesion: "R\(level)")
+                o.character = .lytic
+                return o
+            }))
+        let bundle = FHIRExporter.bundle(caseId: "case-12", record: record, assessment: nil).serialized()
+        try await TestDatabases.with(.sqlite) { store in
+            _ = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 }).run(bundle: bundle)
+            let id = try #require(try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0).first?.id)
+            let back = try #require(try await SQLCaseStore(store).get(id: id)).record
+            #expect(back.studies.first { $0.id == "CT12" }?.observations.map(\.lesion) == levels.map { "R\($0)" })
+        }
+    }
 }
