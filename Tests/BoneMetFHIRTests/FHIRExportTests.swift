@@ -117,7 +117,7 @@ import Testing
         record.treatments[index].id = "ZA"
         record.treatments[index].doses = [try #require(PartialDate("2023-05-10"))]
         // A surgery row naming no orthopaedic procedure (a nephrectomy) comes back too.
-        record.treatments.append(Treatment(id: "NX", kind: .surgery, name: "右肾根治性切除术", start: try #require(PartialDate("2019-06-20"))))
+        record.treatments.append(Treatment(id: "NX", kind: .surgery, name: "右肾根治性切除术", start: PartialDate(year: 2019, month: 6, day: 20)))
         let bundle = FHIRExporter.bundle(caseId: "1c93571f-384d-496b-abe1-080a455028f6", record: record, assessment: nil).serialized()
         try await TestDatabases.with(.sqlite) { store in
             let importer = BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: Self.asOf, now: { 1 })
