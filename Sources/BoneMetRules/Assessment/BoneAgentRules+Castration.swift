@@ -32,10 +32,7 @@ extension BoneAgentRules {
         let psa = Self.psaProgressionClause(progression)
         let value = Self.testosteroneText(testosterone, ngDl: ngDl)
         if ngDl < Self.castrateTestosteroneNgDl {
-            return Indication(verdict: .start, text: LocalizedText(
-                en: "Castration-resistant prostate cancer (PCWG3):\(psa.en) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
-                zh: "去势抵抗性前列腺癌（PCWG3）：\(psa.zhHans)，睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
-                sources: [PCWG3Rules.source, Self.esmo2020, Self.fizazi2011])
+            return Self.castrationResistant(cause: psa, testosterone: testosterone, value: value)
         }
         return Indication(verdict: .unknown, text: LocalizedText(
             en: "Prostate cancer:\(psa.en), but testosterone is not at castrate level (\(value.en), \(testosterone.date); castrate < 50 ng/dL, PCWG3): not castration resistance as it stands — the androgen deprivation is not achieving castration; check it with medical oncology. The agent prevents SREs once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202).",
@@ -61,13 +58,20 @@ extension BoneAgentRules {
                 }),
                 let ngDl = testosterone.canonicalValue
             else { continue }
-            let value = Self.testosteroneText(testosterone, ngDl: ngDl)
-            return Indication(verdict: .start, text: LocalizedText(
-                en: "Castration-resistant prostate cancer (PCWG3): \(regimen.displayName.en) was stopped for progression (\(end)) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
-                zh: "去势抵抗性前列腺癌（PCWG3）：\(regimen.displayName.zhHans)因进展停用（\(end)），睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
-                sources: [PCWG3Rules.source, Self.esmo2020, Self.fizazi2011])
+            let cause = LocalizedText(
+                en: " \(regimen.displayName.en) was stopped for progression (\(end))", zh: "\(regimen.displayName.zhHans)因进展停用（\(end)）")
+            return Self.castrationResistant(cause: cause, testosterone: testosterone, value: Self.testosteroneText(testosterone, ngDl: ngDl))
         }
         return nil
+    }
+
+    /// Castration resistance proven by the record: its cause (the progression under deprivation)
+    /// with the castrate testosterone — the agent is indicated (ESMO 2020; Fizazi 2011).
+    static func castrationResistant(cause: LocalizedText, testosterone: LabResult, value: LocalizedText) -> Indication {
+        Indication(verdict: .start, text: LocalizedText(
+            en: "Castration-resistant prostate cancer (PCWG3):\(cause.en) with testosterone at castrate level (\(value.en), \(testosterone.date); < 50 ng/dL). With bone metastases: start (ESMO 2020; Fizazi 2011).",
+            zh: "去势抵抗性前列腺癌（PCWG3）：\(cause.zhHans)，睾酮处于去势水平（\(testosterone.date) \(value.zhHans)；< 50 ng/dL）。合并骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"),
+            sources: [PCWG3Rules.source, esmo2020, fizazi2011])
     }
 
     /// "32 ng/dL" or "1.1 nmol/L (32 ng/dL)" — as reported, with ng/dL beside another unit.
