@@ -174,8 +174,8 @@ import Testing
     }
 
     /// Lung metastases recorded without "treatable", "removable" or a pattern: each score's item
-    /// ranges over the values of metastases present (Tomita 2–4, Tokuhashi 0–1, Katagiri 1–2),
-    /// not over "none" as well.
+    /// ranges over the values of metastases present (Tomita 2–4, Tokuhashi 0–1), not over "none"
+    /// as well; Katagiri's is nodular, a solid organ's (rule set .271).
     @Test func visceralMetastasesOnRecordNarrowTheirItem() throws {
         let a = assess(record(acetabulumNow: [42, 34], uptakeChange: 40), asOf: day("2023-03-30"))
         let tomita = try #require(a.tomita?.components.first { $0.key == "visceralMets" })
@@ -183,7 +183,7 @@ import Testing
         let tokuhashi = try #require(a.tokuhashi?.components.first { $0.key == "visceralMets" })
         #expect(tokuhashi.possible == 0...1)
         let katagiri = try #require(a.katagiri?.components.first { $0.key == "visceralMets" })
-        #expect(katagiri.possible == 1...2)
+        #expect(katagiri.possible == 1...1)
         #expect(tomita.valueLabel?.zhHans == "有，未记录能否治疗")
     }
 }

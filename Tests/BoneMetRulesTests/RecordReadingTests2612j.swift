@@ -385,7 +385,7 @@ extension LevelInTheNoteTests {
         #expect(VisceralMetastasis(organ: "malignant pleural effusion").katagiriPattern == .disseminated)
         #expect(VisceralMetastasis(organ: "腹膜").katagiriPattern == .disseminated)
         #expect(VisceralMetastasis(organ: "leptomeningeal").katagiriPattern == .disseminated)
-        #expect(VisceralMetastasis(organ: "liver").katagiriPattern == nil)
+        #expect(VisceralMetastasis(organ: "liver").katagiriPattern == .nodular, "a solid organ (rule set .271)")
         #expect(VisceralMetastasis(organ: "胸膜", pattern: .nodular).katagiriPattern == .nodular, "as recorded")
         var r = baseCase()
         r.visceralMetastases = [VisceralMetastasis(organ: "胸膜", date: day("2023-01-01")), VisceralMetastasis(organ: "liver", date: day("2023-01-01"), pattern: .nodular)]

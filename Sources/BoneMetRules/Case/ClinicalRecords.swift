@@ -310,11 +310,24 @@ public struct VisceralMetastasis: Sendable, Hashable, Encodable {
     /// Katagiri's pattern as recorded, else disseminated when the organ is a serosa or the
     /// meninges — Katagiri 2014 defines disseminated metastases as pleural, peritoneal or
     /// leptomeningeal dissemination: "胸膜", "malignant pleural effusion" left the item 1–2.
+    /// By the same definition a metastasis in a solid organ — liver, lung, brain, adrenal,
+    /// kidney, spleen, pancreas, ovary — is nodular (1 point; "nodular visceral or brain
+    /// metastases"): "肝", "双肺多发结节", "Secondary malignant neoplasm of liver" left it 1–2
+    /// (cb70-a, -g, -h). Words of spread ("diffuse", "弥漫", "播散", "carcinomatosis") leave it
+    /// open: the recorder may mean a dissemination the organ's name does not say.
     public var katagiriPattern: Katagiri.VisceralMets? {
         if let pattern { return pattern }
         let organ = organ.lowercased()
         let serosa = ["pleura", "peritone", "mening", "胸膜", "胸水", "胸腔积液", "腹膜", "腹水", "腹腔积液", "脑膜", "软脑膜"]
-        return serosa.contains(where: organ.contains) ? .disseminated : nil
+        if serosa.contains(where: organ.contains) { return .disseminated }
+        let spread = ["diffuse", "dissemin", "carcinomatosis", "miliary", "弥漫", "播散", "粟粒", "癌病"]
+        guard !isLymphNode, !spread.contains(where: organ.contains) else { return nil }
+        let solidOrgans = [
+            "liver", "hepatic", "lung", "pulmonary", "brain", "cerebr", "cerebell", "adrenal", "kidney", "renal",
+            "spleen", "splenic", "pancrea", "ovary", "ovarian",
+            "肝", "肺", "脑", "肾", "脾", "胰", "卵巢",
+        ]
+        return solidOrgans.contains(where: organ.contains) ? .nodular : nil
     }
 
     public init(organ: String, date: PartialDate? = nil, removable: Bool? = nil, treatable: Bool? = nil, pattern: Katagiri.VisceralMets? = nil) {
