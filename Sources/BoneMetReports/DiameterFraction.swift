@@ -25,6 +25,9 @@ enum DiameterFractionGrammar {
     ]
     private static let more = ["超过", "大于", "多于", "逾", ">", "more than", "over", "greater than", "exceeding"]
     private static let less = ["不足", "小于", "少于", "不到", "<", "less than", "under"]
+    /// Bounds that follow the fraction (within a few characters of it).
+    private static let moreAfterwards = ["以上", "有余", "or more", "or greater", "and above", "and more"]
+    private static let lessAfterwards = ["以下", "以内", "or less", "and below", "or under"]
 
     static func matches(in text: ReportText) -> [Match] {
         guard let fraction else { return [] }
@@ -51,7 +54,25 @@ enum DiameterFractionGrammar {
                     return range.location == NSNotFound ? nil : beforeSpan.start + range.location
                 }.min()
             }
-            let moreAt = position(more), lessAt = position(less)
+            // A bound written after the fraction — or after its diameter word, as English writes it:
+            // "约占骨干直径2/3以上", "one third of the diameter or less". "2/3以上" read as 0.67,
+            // Mirels's 1/3–2/3 (2 points), where the report says more than two thirds (3).
+            let following = TextSpan(found.end, min(clause.end, found.end + 32))
+            let followingText = text.text(following) as NSString
+            let tail = diameterWords.compactMap { word -> Int? in
+                let range = followingText.range(of: word)
+                return range.location == NSNotFound ? nil : following.start + range.location + range.length
+            }.max() ?? found.end
+            let afterSpan = TextSpan(tail, min(clause.end, tail + 12))
+            let after = text.text(afterSpan) as NSString
+            func follows(_ list: [String]) -> Int? {
+                list.compactMap { term -> Int? in
+                    let range = after.range(of: term)
+                    return range.location == NSNotFound || range.location > 3 ? nil : afterSpan.start + range.location + range.length
+                }.min()
+            }
+            let moreAfter = follows(moreAfterwards), lessAfter = follows(lessAfterwards)
+            let moreAt = position(more) ?? moreAfter.map { _ in found.start }, lessAt = position(less) ?? lessAfter.map { _ in found.start }
             let bound: String? = moreAt != nil ? "more" : lessAt != nil ? "less" : nil
             let third = 1.0 / 3
             let field: String
@@ -69,7 +90,8 @@ enum DiameterFractionGrammar {
             }
             // The evidence: from the diameter word or the bound, whichever comes first, to the fraction.
             let start = [word.start, found.start, moreAt ?? Int.max, lessAt ?? Int.max].min() ?? found.start
-            return Match(span: TextSpan(start, max(found.end, word.end)), field: field, value: reading)
+            let end = [found.end, word.end, bound == "more" ? moreAfter ?? 0 : 0, bound == "less" ? lessAfter ?? 0 : 0].max() ?? found.end
+            return Match(span: TextSpan(start, end), field: field, value: reading)
         }
     }
 

@@ -37,6 +37,19 @@ extension ReportExtractor {
     }
 
     /// No clause break between two offsets (a decimal point is not a break).
+    /// Words that make a measurement a distance — of retropulsion, displacement or protrusion
+    /// into the canal — when they follow it directly or stand just before it in its clause.
+    static let distanceAfter = ["retropulsion", "of retropulsion", "retropulsed", "posterior displacement", "displacement", "of displacement", "后移", "后凸", "移位"]
+    static let distanceBefore = ["retropulsion of", "retropulsed by", "displaced by", "displacement of", "突入椎管约", "突入椎管", "后移约", "后移", "后凸约", "后凸", "移位约", "移位", "距离", "距"]
+
+    static func isDistance(_ text: ReportText, _ span: TextSpan) -> Bool {
+        let clause = clause(text, around: span)
+        let after = text.text(TextSpan(span.end, min(clause.end, span.end + 24))).trimmingCharacters(in: .whitespaces)
+        if distanceAfter.contains(where: { after.hasPrefix($0) }) { return true }
+        let before = text.text(TextSpan(max(clause.start, span.start - 16), span.start)).trimmingCharacters(in: .whitespaces)
+        return distanceBefore.contains(where: { before.hasSuffix($0) })
+    }
+
     static func sameClause(_ text: ReportText, _ a: Int, _ b: Int) -> Bool {
         let (low, high) = a < b ? (a, b) : (b, a)
         guard low < high else { return true }

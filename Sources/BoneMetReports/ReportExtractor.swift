@@ -190,6 +190,9 @@ public struct ReportExtractor: Sendable {
             var mentions: [Mention] = findingMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
                 .map { Mention(span: $0.0, field: $0.1.field, value: $0.1.value) }
             for measurement in measurements where sentence.start <= measurement.span.start && measurement.span.end <= sentence.end {
+                // "3 mm retropulsion", "后缘突入椎管约4mm": how far bone or tumour moved, not the
+                // lesion's size (an unseen MRI report's L1 read "size 3 mm").
+                if Self.isDistance(text, measurement.span) { continue }
                 let value = measurement.diametersMm.map(Self.number).joined(separator: "x")
                 // The size of the soft-tissue mass: after it in its clause, or just before it
                 // ("a 2.5 x 1.8 cm soft tissue mass"). A size in a clause of its own after the
@@ -296,7 +299,32 @@ public struct ReportExtractor: Sendable {
             lesions[key] = nil
         }
         order.removeAll { lesions[$0] == nil }
+        mergeSideFromTitle(&lesions, order: &order)
         mergeTrochantericFemur(&lesions, order: &order)
+    }
+
+    /// "RIGHT FEMUR, TWO VIEWS: Lytic lesion of the femoral neck" — the side the title gives and
+    /// the segment the findings give are one lesion: the right proximal femur. It read "femur,
+    /// proximal" without a side (unseen English X-ray report, 2026-12-04; Chinese titles such as
+    /// "右股骨正侧位：股骨颈…" already gave it). Only where the bone has one sided site without a
+    /// segment and one unsided site with one.
+    static func mergeSideFromTitle(_ lesions: inout [String: SuggestedLesion], order: inout [String]) {
+        let sites = order.compactMap { key in lesions[key].map { (key, $0.site) } }.filter { $0.1.level == nil }
+        for bone in Set(sites.map(\.1.bone)) {
+            let ofBone = sites.filter { $0.1.bone == bone }
+            let sided = ofBone.filter { $0.1.side != nil && $0.1.segment == nil }
+            let unsided = ofBone.filter { $0.1.side == nil && $0.1.segment != nil }
+            guard ofBone.count == 2, sided.count == 1, unsided.count == 1,
+                  let general = lesions[sided[0].0], var merged = lesions[unsided[0].0] else { continue }
+            merged.site.side = general.site.side
+            merged.readings.append(contentsOf: general.readings)
+            merged.siteEvidence.append(contentsOf: general.siteEvidence)
+            lesions[sided[0].0] = nil
+            lesions[unsided[0].0] = nil
+            let key = merged.site.key
+            lesions[key] = merged
+            order = order.compactMap { $0 == unsided[0].0 ? key : ($0 == sided[0].0 ? nil : $0) }
+        }
     }
 
     /// "the subtrochanteric femur" in the findings (no side) and "the proximal left femur" in the

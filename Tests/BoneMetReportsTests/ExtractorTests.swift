@@ -240,6 +240,47 @@ import Testing
         #expect(l1?.reading("fractionOfDiameter") == nil)
     }
 
+    /// Unseen report (2026-12-04, cb71): "约占骨干直径2/3以上" — the bound after the fraction — read
+    /// as 0.67, which Mirels scores 1/3–2/3 (2 points) where the report says more than two thirds (3).
+    @Test func aBoundAfterTheFractionIsTheSizeClass() {
+        let femur = "femur right peritrochanteric"
+        let above = lesion("右股骨转子下见溶骨性破坏区，约占骨干直径2/3以上，皮质变薄。", femur)
+        #expect(above?.reading("mirelsSize")?.value == "moreThanTwoThirds")
+        #expect(above?.reading("fractionOfDiameter") == nil)
+        #expect(lesion("Lytic lesion of the right intertrochanteric femur involving one third of the diameter or less.", femur)?.reading("mirelsSize")?.value == "lessThanOneThird")
+        #expect(lesion("右股骨转子间溶骨性破坏，累及横径1/3以内。", femur)?.reading("mirelsSize")?.value == "lessThanOneThird")
+        // "一半以上" leaves 1/3–2/3 and > 2/3 open: not read.
+        let half = lesion("右股骨转子间溶骨性破坏，累及骨干直径一半以上。", femur)
+        #expect(half?.reading("mirelsSize") == nil && half?.reading("fractionOfDiameter") == nil)
+        // The next clause's words are not the fraction's bound.
+        #expect(lesion("右股骨转子间溶骨性破坏，范围约占骨干直径2/3。以上所见考虑转移。", femur)?.reading("fractionOfDiameter")?.value == "0.67")
+    }
+
+    /// Unseen MRI report (2026-12-04, cb71): "3 mm retropulsion" was suggested as the lesion's size,
+    /// and "Epidural tumor contacts but does not compress the conus" as ESCC 1a (epidural only):
+    /// touching the cord without compressing it is Bilsky's 1c.
+    @Test func aRetropulsionIsNoSizeAndContactIsOneC() {
+        let l1 = lesion("Pathologic compression fracture of L1 with approximately 50% loss of height and 3 mm retropulsion. Epidural tumor contacts but does not compress the conus.", "L1")
+        #expect(l1?.reading("diametersMm") == nil)
+        #expect(l1?.reading("escc")?.value == "1c")
+        #expect(lesion("L2椎体压缩性骨折，后缘骨块突入椎管约4mm，硬膜囊受压。", "L2")?.reading("diametersMm") == nil)
+        // A size beside a distance is still the lesion's.
+        let t9 = lesion("T9 lytic lesion 25 x 18 mm with epidural tumor abutting the cord; posterior displacement of 2 mm.", "T9")
+        #expect(t9?.reading("diametersMm")?.value == "25x18")
+    }
+
+    /// Unseen English X-ray report (2026-12-04): "RIGHT FEMUR, TWO VIEWS: Lytic lesion of the
+    /// femoral neck" gave "femur, proximal" without its side — the title's side and the findings'
+    /// segment are one lesion. Two segments of one sided bone stay two lesions.
+    @Test func theTitlesSideJoinsTheFindingsSegment() {
+        let femur = lesion("RIGHT FEMUR, TWO VIEWS: Lytic lesion of the femoral neck measuring 2.5 cm.", "femur right proximal")
+        #expect(femur?.reading("character")?.value == "lytic")
+        #expect(femur?.reading("diametersMm")?.value == "25")
+        #expect(lesion("Left humerus: lytic lesion in the proximal humerus.", "humerus left proximal")?.reading("character")?.value == "lytic")
+        let two = extractor.extract("Left femur: lytic lesion of the femoral neck; a second lytic lesion in the distal femur.")
+        #expect(two.lesions.filter { $0.site.bone == .femur }.count == 2)
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
