@@ -50,7 +50,11 @@ extension FHIRCaseMapper {
     /// the prostate is not ours.
     static func onBone(_ r: FHIRJSON, lesions: [String]) -> Bool {
         !lesions.isEmpty
-            || (r["bodySite"]?.array ?? []).contains { site in FHIRRead.codings(site).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil } }
+            || (r["bodySite"]?.array ?? []).contains { site in
+                FHIRRead.codings(site).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil }
+                    // A body site given as text only ("右股骨颈", "L3 vertebra") that names a bone.
+                    || FHIRRead.text(site).flatMap(CancerCodes.bone(fromText:)) != nil
+            }
     }
 
     /// A procedure's name that says radiotherapy (any language the importer reads).

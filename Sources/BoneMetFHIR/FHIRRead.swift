@@ -112,12 +112,26 @@ enum FHIRRead {
 
     /// The one lesion of the record a procedure's coded bone body site (and side) points to.
     static func bodySiteLesion(_ resource: FHIRJSON, lesions: [Lesion]) -> String? {
-        guard let site = (resource["bodySite"]?.array ?? []).lazy.flatMap(codings).compactMap({ coding in
+        if let site = (resource["bodySite"]?.array ?? []).lazy.flatMap(codings).compactMap({ coding in
             coding.system == FHIRCodes.snomed ? coding.code.flatMap { FHIRCaseMapper.bodySites[$0] } : nil
-        }).first else { return nil }
-        let side = laterality(resource)
-        let matches = lesions.filter { $0.bone == site.0 && (side == nil || $0.laterality == side) }
+        }).first {
+            let side = laterality(resource)
+            let matches = lesions.filter { $0.bone == site.0 && (side == nil || $0.laterality == side) }
+            return matches.count == 1 ? matches.first?.id : nil
+        }
+        // Without a coded body site, the bone its text names, then the procedure's own name, as a
+        // bone metastasis's Condition is read: a Chinese EHR's planned "右股骨近端髓内钉内固定术"
+        // with bodySite text "右股骨颈" was dropped — the rules never saw the planned fixation
+        // (unseen bundle, 2026-12-04). The one lesion of that bone (and side) only.
+        guard let named = textBodySite(resource) else { return nil }
+        let matches = lesions.filter { $0.bone == named.0 && (named.1 == nil || $0.laterality == nil || $0.laterality == named.1) }
         return matches.count == 1 ? matches.first?.id : nil
+    }
+
+    /// The bone (and side) a resource's body-site text names, else its code's text.
+    static func textBodySite(_ resource: FHIRJSON) -> (Bone, Laterality?)? {
+        let texts = (resource["bodySite"]?.array ?? []).compactMap { text($0) } + [text(resource["code"])].compactMap { $0 }
+        return texts.lazy.compactMap(CancerCodes.bone(fromText:)).first
     }
 
     /// Histology from mCODE's histology-morphology-behavior extension text or display.

@@ -41,3 +41,42 @@ import Testing
         #expect(try visceralPoints(["肝", "腋窝淋巴结"]) == 1, "lymph nodes are no viscus")
     }
 }
+
+/// An unseen Chinese EHR bundle (2026-12-04): a breast cancer on letrozole, no ER or PR result
+/// sent. New Katagiri read "breast → 0–2, not settled" — but an aromatase inhibitor (likewise an
+/// anti-oestrogen or a CDK4/6 inhibitor) is given only to hormone-receptor-positive disease, so
+/// the cancer is hormone-dependent: slow growth, 0 (Katagiri H et al. Cancer Med 2014;3:1359-67).
+/// Recorded receptors stand; goserelin (also given to protect the ovaries during chemotherapy)
+/// says nothing; with a second primary the drug may be the other's.
+@Suite struct EndocrineTherapyShowsHormoneDependenceTests {
+    func primaryPoints(_ change: (inout CaseRecord) -> Void) throws -> (Int?, Finding?) {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌", diagnosed: day("2019-06"))]
+        change(&r)
+        let a = assess(r, asOf: day("2023-03-25"))
+        let katagiri = try #require(a.katagiri)
+        return (katagiri.components.first { $0.key == "primaryGrowth" }?.points, a.rule("surgery.prognosis.katagiri").first)
+    }
+
+    @Test func anAromataseInhibitorMakesItHormoneDependent() throws {
+        let (points, finding) = try primaryPoints { r in
+            r.treatments[0] = Treatment(id: "T1", kind: .systemic, name: "来曲唑片 2.5mg", drugs: ["来曲唑片 2.5mg"], start: day("2023-01-10"))
+        }
+        #expect(points == 0)
+        #expect(finding?.detail.en.contains("Hormone-dependent breast cancer read from the therapy given (来曲唑片 2.5mg 2023-01-10)") == true)
+        #expect(finding?.detail.zhHans.contains("乳腺癌激素依赖性依据已用治疗判断") == true)
+    }
+
+    @Test func receptorsGoserelinOrASecondPrimaryLeaveItAsItWas() throws {
+        let palbo = Treatment(id: "T1", kind: .systemic, name: "Palbociclib + fulvestrant", drugs: ["palbociclib", "fulvestrant"], start: day("2023-01-10"))
+        #expect(try primaryPoints { $0.treatments[0] = palbo }.0 == 0)
+        #expect(try primaryPoints { $0.treatments[0] = palbo; $0.primaries[0].er = .negative; $0.primaries[0].pr = .negative }.0 == 2, "recorded receptors stand")
+        #expect(try primaryPoints { $0.treatments[0] = palbo; $0.primaries[0].er = .low }.0 == nil, "ER low: still open")
+        let goserelin = Treatment(id: "T1", kind: .systemic, name: "戈舍瑞林", drugs: ["goserelin"], start: day("2023-01-10"))
+        #expect(try primaryPoints { $0.treatments[0] = goserelin }.0 == nil)
+        #expect(try primaryPoints { r in
+            r.treatments[0] = palbo
+            r.primaries.append(PrimaryCancer(id: "P2", site: .uterus, histology: "子宫内膜样腺癌", diagnosed: day("2020-01")))
+        }.0 == nil)
+    }
+}

@@ -240,7 +240,31 @@ struct PrognosisRules {
         {
             return false
         }
-        return Self.hormoneDependent(primary)
+        if let known = Self.hormoneDependent(primary) { return known }
+        return receptorTherapyGiven(primary) == nil ? nil : true
+    }
+
+    /// The anti-oestrogen, aromatase inhibitor or CDK4/6 inhibitor given to the record's one
+    /// primary, a breast cancer whose ER and PR are not on record: these are given only to
+    /// hormone-receptor-positive disease (`DrugClasses.oestrogenReceptorDirected`), so the cancer
+    /// is hormone-dependent for New Katagiri. An EHR import of a breast cancer on letrozole, no
+    /// receptor result sent, read "breast → 0–2, not settled" (unseen bundle, 2026-12-04).
+    /// Recorded receptors (even "low") and a recorded dependence stand; with a second primary on
+    /// record the drug may be that one's.
+    func receptorTherapyGiven(_ primary: PrimaryCancer) -> Treatment? {
+        guard primary.site == .breast, primary.hormoneDependent == nil, index.record.primaries.count == 1,
+              [nil, .unknown].contains(primary.effectiveER), [nil, .unknown].contains(primary.effectivePR)
+        else { return nil }
+        return index.systemicTherapies.first(where: DrugClasses.namesOestrogenReceptorTherapy)
+    }
+
+    /// Said beside New Katagiri when the hormone dependence was read from the therapy given.
+    func hormoneDependenceReadFromTherapy() -> LocalizedText? {
+        guard let primary = index.record.primaries.first, let therapy = receptorTherapyGiven(primary) else { return nil }
+        let start = therapy.start.map { " \($0)" } ?? ""
+        return LocalizedText(
+            en: " Hormone-dependent breast cancer read from the therapy given (\(therapy.displayName.en)\(start)): given only to hormone-receptor-positive disease; ER and PR are not on record — record them.",
+            zh: "乳腺癌激素依赖性依据已用治疗判断（\(therapy.displayName.zhHans)\(start)）：该药仅用于激素受体阳性者；未记录 ER、PR——请录入。")
     }
 
     /// Hormone dependence as recorded, else from receptors (breast: ER or PR positive →
@@ -318,7 +342,7 @@ struct PrognosisRules {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
                 band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
-                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs()].compactMap { $0 }, en: "", zh: ""),
+                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs(), hormoneDependenceReadFromTherapy()].compactMap { $0 }, en: "", zh: ""),
                 also: conversions(performance?.ecog == nil && performance?.kps != nil)))
         }
         if let lesion = index.loneGiantCellPicture {

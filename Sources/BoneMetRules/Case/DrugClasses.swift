@@ -110,6 +110,26 @@ public enum DrugClasses {
 
     private static let supportiveOnlyTexts = ProcessMemo<[String], Bool>()
 
+    /// Drugs given to a breast cancer only when it expresses hormone receptors: anti-oestrogens
+    /// (L02BA: tamoxifen, toremifene, fulvestrant, elacestrant), aromatase inhibitors (L02BG) and
+    /// CDK4/6 inhibitors, licensed with endocrine therapy for HR-positive disease. Not the GnRH
+    /// agonists, which are also given for ovarian protection during chemotherapy.
+    static let oestrogenReceptorDirected: [String] = [
+        "tamoxifen", "toremifene", "fulvestrant", "elacestrant", "anastrozole", "letrozole", "exemestane", "aromatase inhibitor",
+        "palbociclib", "ribociclib", "abemaciclib", "dalpiciclib",
+        "nolvadex", "faslodex", "arimidex", "femara", "aromasin", "ibrance", "kisqali", "verzenio",
+        "他莫昔芬", "三苯氧胺", "托瑞米芬", "氟维司群", "阿那曲唑", "来曲唑", "依西美坦", "芳香化酶抑制剂",
+        "哌柏西利", "瑞波西利", "阿贝西利", "达尔西利", "弗隆", "瑞宁得", "阿诺新", "芙仕得",
+    ]
+    private static let oestrogenReceptorLookup = makeLookup([(true, oestrogenReceptorDirected)])
+
+    /// Whether a row names one of `oestrogenReceptorDirected`.
+    static func namesOestrogenReceptorTherapy(_ treatment: Treatment) -> Bool {
+        drugTexts(treatment).contains { text in
+            !names(in: text, latin: oestrogenReceptorLookup.latin, chinese: oestrogenReceptorLookup.chinese).isEmpty
+        }
+    }
+
     /// Whether the row names dexamethasone (NICE NG234's steroid for spinal cord compression).
     static func namesDexamethasone(_ treatment: Treatment) -> Bool {
         drugTexts(treatment).contains { text in
