@@ -80,3 +80,52 @@ import Testing
         }.0 == nil)
     }
 }
+
+/// An unseen Chinese EHR bundle (2026-12-04): a lung cancer's T10 metastasis (C79.5, body site
+/// "胸10椎体") and a spinal cord compression (G95.2) recorded yesterday; the MRI came as report
+/// text only, so no reading of the vertebra is on record. The only spine finding was the advisory
+/// "spinal stability and cord compression cannot be assessed — no CT/MRI reading" — an emergency
+/// (NICE NG234: whole-spine MRI within 24 hours, dexamethasone, definitive treatment) read as a
+/// request to record a reading. Likewise a myelopathy recorded at an unread vertebra.
+@Suite struct CompressionWithoutAReadingTests {
+    func record(_ change: (inout CaseRecord) -> Void = { _ in }) -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10")))
+        change(&r)
+        return r
+    }
+
+    func spine(_ r: CaseRecord) -> Finding? {
+        assess(r, asOf: day("2023-03-25")).rule("surgery.lesion.notAssessable").first { $0.subject == .lesion("T10") }
+    }
+
+    @Test func aCompressionOnRecordIsAnEmergency() throws {
+        let f = try #require(spine(record { $0.events = [ClinicalEvent(date: day("2023-03-24"), kind: .cordCompression, lesion: "T10")] }))
+        #expect(f.severity == .urgent)
+        #expect(f.title.en == "T10 vertebra: spinal cord compression recorded (2023-03-24) — emergency spine referral")
+        #expect(f.title.zhHans == "T10 椎体：已记录脊髓压迫（2023-03-24）——急诊脊柱外科转诊")
+        #expect(f.detail.en.contains("dexamethasone 16 mg as soon as possible"))
+        #expect(f.specialty == .spineSurgery)
+    }
+
+    @Test func anUntreatedDeficitIsAnEmergencyToo() throws {
+        let f = try #require(spine(record { $0.neurology = [NeurologyRecord(date: day("2023-03-23"), status: .myelopathy, frankel: .C, lesion: "T10")] }))
+        #expect(f.severity == .urgent)
+        #expect(f.title.en == "T10 vertebra: neurological deficit recorded (2023-03-23) — emergency spine referral")
+    }
+
+    @Test func resolvedTreatedOrIntactStaysAnAdvisory() throws {
+        #expect(try #require(spine(record())).severity == .advisory)
+        #expect(try #require(spine(record {
+            $0.events = [ClinicalEvent(date: day("2023-03-24"), kind: .cordCompression, lesion: "T10", resolved: true)]
+        })).severity == .advisory)
+        #expect(try #require(spine(record {
+            $0.neurology = [NeurologyRecord(date: day("2023-03-01"), status: .myelopathy, lesion: "T10")]
+            $0.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "T10 30Gy/10F", lesions: ["T10"], start: day("2023-03-05"), end: day("2023-03-18")))
+        })).severity == .advisory)
+        #expect(try #require(spine(record {
+            $0.events = [ClinicalEvent(date: day("2023-03-10"), kind: .cordCompression, lesion: "T10")]
+            $0.neurology = [NeurologyRecord(date: day("2023-03-20"), status: .intact, lesion: "T10")]
+        })).severity == .advisory, "examined since: intact")
+    }
+}

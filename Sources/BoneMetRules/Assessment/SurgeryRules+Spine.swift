@@ -88,7 +88,7 @@ extension SurgeryRules {
     /// clinicalStatus is resolved or that has an abatement is history). A CRPC's T8 with "cord compression" recorded yesterday
     /// read "SINS 1–14, ESCC not graded — complete the missing items" (advisory). Read as NICE
     /// NG234's emergency (whole-spine MRI within 24 hours, dexamethasone, definitive treatment).
-    private func compressionEvent(
+    func compressionEvent(
         _ lesion: Lesion, spinalCount: Int, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn: PartialDate?
     ) -> ClinicalEvent? {
         guard let event = index.record.events.last(where: { event in

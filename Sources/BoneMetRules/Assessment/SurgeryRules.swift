@@ -173,6 +173,7 @@ struct SurgeryRules {
             }
             let name = index.label(lesion)
             let spinal = lesion.isSpinal
+            if spinal, let emergency = compressionWithoutReading(lesion) { return emergency }
             return Finding(
                 ruleId: "surgery.lesion.notAssessable", severity: .advisory, duty: .surgery,
                 specialty: spinal ? .spineSurgery : .orthopaedics, subject: .lesion(lesion.id), date: index.assessedOn,
@@ -193,6 +194,42 @@ struct SurgeryRules {
                 inputs: [FindingInput("anatomicReadings", "0")],
                 sources: spinal ? [Sources.fisher2010, Sources.bilsky2010] : [Sources.mirels1989])
         }
+    }
+
+    /// A spinal cord compression recorded at a vertebra no CT or MRI reading is on record for (an
+    /// EHR's G95.2 condition beside its bone-metastasis condition, the MRI only as report text):
+    /// NICE NG234's emergency, not "cannot be assessed" — an EHR bundle's T10 compression of
+    /// yesterday read as an advisory to record the reading (unseen bundle, 2026-12-04). The same
+    /// event the NOMS finding reads (`compressionEvent`): current, no examination, grade or local
+    /// treatment since.
+    /// A deficit recorded at it (or for the patient, with one spinal lesion) and not treated since
+    /// is the same emergency.
+    private func compressionWithoutReading(_ lesion: Lesion) -> Finding? {
+        let spinalCount = index.lesions.filter(\.isSpinal).count
+        var neuro = index.latestNeurology(for: lesion.id)
+        if neuro == nil, spinalCount == 1, let patient = index.latestNeurology(), patient.lesion == nil { neuro = patient }
+        let event = compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: nil, gradedOn: nil)
+        let untreatedDeficit = neuro.map { neuro in
+            neuro.showsDeficit && !(index.localTreatments(lesion.id, kind: .surgery) + index.localTreatments(lesion.id, kind: .radiotherapy)).contains {
+                !$0.planned && ($0.kind == .radiotherapy || ($0.procedure?.treatsSpine ?? false)) && ($0.start.map { $0.latestDay >= neuro.date.earliestDay } ?? false)
+            }
+        } ?? false
+        guard event != nil || untreatedDeficit else { return nil }
+        let name = index.label(lesion)
+        let emergency = deficitEmergency(lesion.id, neuro: neuro, compressionEvent: event, date: index.assessedOn, radiotherapyFirst: false)
+        let what = event.map { LocalizedText(en: "spinal cord compression recorded (\($0.date))", zh: "已记录脊髓压迫（\($0.date)）") }
+            ?? LocalizedText(en: "neurological deficit recorded (\(neuro?.date.description ?? ""))", zh: "已记录神经功能障碍（\(neuro?.date.description ?? "")）")
+        return Finding(
+            ruleId: "surgery.lesion.notAssessable", severity: .urgent, duty: .surgery,
+            specialty: .spineSurgery, subject: .lesion(lesion.id), date: index.assessedOn,
+            title: LocalizedText(
+                en: "\(name.en): \(what.en) — emergency spine referral",
+                zh: "\(name.zhHans)：\(what.zhHans)——急诊脊柱外科转诊"),
+            detail: LocalizedText(
+                en: "\(emergency.en) Urgent spine-surgery and radiation-oncology referral. No CT or MRI reading of this vertebra is on record: record the MRI's reading (ESCC on axial T2, collapse, alignment, posterior elements — or paste the report) and the neurological examination, so that SINS, ESCC and NOMS can guide the treatment.",
+                zh: "\(emergency.zhHans)紧急请脊柱外科和放疗科会诊。病历中无该椎体的 CT 或 MRI 阅片记录：请录入 MRI 阅片结果（轴位 T2 的 ESCC 分级、椎体塌陷、脊柱序列、后方结构——或粘贴报告）及神经系统检查，以便按 SINS、ESCC 和 NOMS 指导治疗。"),
+            inputs: [FindingInput("anatomicReadings", "0"), FindingInput(event == nil ? "deficit" : "cordCompression", "\(event?.date ?? neuro?.date ?? index.assessedOn)")],
+            sources: [Self.nice2023, Self.patchell2005, Sources.bilsky2010, Sources.fisher2010])
     }
 
     /// The latest pain score of a lesion and its sentence ("Pain on record: NRS 7 (date).", or
