@@ -19,11 +19,12 @@ extension FHIRCaseMapper {
 
     /// The dose in mg and the interval in weeks of an order (its first dosage instruction) or of
     /// one administration. Only a dose in mg or g is read; an interval only for once per period.
-    static func dosing(_ resource: FHIRJSON, isAdministration: Bool) -> (doseMg: Double?, intervalWeeks: Int?) {
+    static func dosing(_ resource: FHIRJSON, isAdministration: Bool) -> (doseMg: Double?, intervalWeeks: Int?, fromText: Bool) {
         let instruction = isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
-        guard let instruction else { return (nil, nil) }
-        let quantity = isAdministration ? instruction["dose"] : instruction["doseAndRate"]?.array.first?["doseQuantity"]
+        guard let instruction else { return (nil, nil, false) }
         var doseMg: Double?
+        var weeks: Int?
+        let quantity = isAdministration ? instruction["dose"] : instruction["doseAndRate"]?.array.first?["doseQuantity"]
         if let quantity, let value = quantity["value"]?.decimalText.flatMap(Double.init), value > 0, value.isFinite {
             switch (quantity["code"]?.string ?? quantity["unit"]?.string)?.lowercased() {
             case "mg": doseMg = value
@@ -31,7 +32,6 @@ extension FHIRCaseMapper {
             default: doseMg = nil
             }
         }
-        var weeks: Int?
         if let repeatSpec = instruction["timing"]?["repeat"], (repeatSpec["frequency"]?.decimalText.flatMap(Int.init) ?? 1) == 1,
             let period = repeatSpec["period"]?.decimalText.flatMap(Double.init), period > 0, period < 1000
         {
@@ -45,6 +45,21 @@ extension FHIRCaseMapper {
             }
             if let exact, exact.rounded() >= 1 { weeks = Int(exact.rounded()) }
         }
-        return (doseMg, weeks)
+        // Without the structured values, the instruction's free text ("4mg ivgtt q12w").
+        var fromText = false
+        if doseMg == nil || weeks == nil, let text = dosageText(resource, isAdministration: isAdministration) {
+            fromText = (doseMg == nil && text.doseMg != nil) || (weeks == nil && text.intervalWeeks != nil)
+            doseMg = doseMg ?? text.doseMg
+            weeks = weeks ?? text.intervalWeeks
+        }
+        return (doseMg, weeks, fromText)
+    }
+
+    /// What the free text of the dosage adds where the structured dosage is silent (nil when it
+    /// adds nothing): said in an import note, to be confirmed.
+    static func dosageText(_ resource: FHIRJSON, isAdministration: Bool) -> BoneAgentDosageText.Reading? {
+        let instruction = isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
+        let texts = [instruction?["text"]?.string, instruction?["patientInstruction"]?.string].compactMap { $0 }
+        return BoneAgentDosageText.read(texts.joined(separator: " "))
     }
 }

@@ -277,6 +277,11 @@ public enum FHIRCaseMapper {
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {
                     record.treatments.append(treatment)
+                    if treatment.kind == .boneModifyingAgent, dosing(r, isAdministration: resource.resourceType == "MedicationAdministration").fromText {
+                        let dose = treatment.doseMg.map { $0 == $0.rounded() ? "\(Int($0)) mg" : "\($0) mg" } ?? "no dose"
+                        let every = treatment.intervalWeeks.map { "every \($0) weeks" } ?? "no interval"
+                        notes.append(MappingNote(resource: label, message: "dose and interval read from the dosage text: \(dose), \(every) — confirm"))
+                    }
                     if treatment.kind == .systemic, cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
                         notes.append(MappingNote(resource: label, message: "cancer drug without a cancer reason on the order: read as cancer therapy by its class — confirm"))
                     }

@@ -1,0 +1,32 @@
+@testable import BoneMetFHIR
+import BoneMetDomain
+import Testing
+
+/// An unseen Chinese EHR bundle (2026-12-04): a zoledronic acid order whose dosage was text only,
+/// "4mg ivgtt q12w", came without dose or interval — neither the CrCl dose check nor the schedule
+/// could read it. The free text is read where the structured dosage is silent, and said in a note.
+@Suite struct DosageTextTests {
+    @Test(arguments: [
+        ("4mg ivgtt q12w", 4.0, 12), ("120mg 皮下注射 每4周", 120, 4), ("4 mg IV every 3 months", 4, 13),
+        ("地舒单抗 60mg 每6个月", 60, 26), ("唑来膦酸 4毫克 每四周一次", 4, 4), ("q28d 4 mg", 4, 4), ("Q3W 4MG", 4, 3),
+    ] as [(String, Double, Int)])
+    func freeTextGivesDoseAndInterval(_ text: String, _ dose: Double, _ weeks: Int) {
+        #expect(BoneAgentDosageText.read(text) == .init(doseMg: dose, intervalWeeks: weeks))
+    }
+
+    @Test func whatTheTextDoesNotSayStaysUnknown() {
+        #expect(BoneAgentDosageText.read("4mg/100ml 静滴") == nil, "a concentration is no dose")
+        #expect(BoneAgentDosageText.read("静脉滴注") == nil)
+        #expect(BoneAgentDosageText.read("每4周") == .init(doseMg: nil, intervalWeeks: 4))
+        #expect(BoneAgentDosageText.read(nil) == nil)
+    }
+
+    @Test func theStructuredDosageWinsAndTheTextIsSaid() throws {
+        let structured: FHIRJSON = try FHIRJSON.parse(#"{"dosageInstruction": [{"text": "8mg q4w", "timing": {"repeat": {"frequency": 1, "period": 12, "periodUnit": "wk"}}, "doseAndRate": [{"doseQuantity": {"value": 4, "unit": "mg"}}]}]}"#)
+        let both = FHIRCaseMapper.dosing(structured, isAdministration: false)
+        #expect(both.doseMg == 4 && both.intervalWeeks == 12 && !both.fromText)
+        let textOnly: FHIRJSON = try FHIRJSON.parse(#"{"dosageInstruction": [{"text": "4mg ivgtt q12w"}]}"#)
+        let read = FHIRCaseMapper.dosing(textOnly, isAdministration: false)
+        #expect(read.doseMg == 4 && read.intervalWeeks == 12 && read.fromText)
+    }
+}
