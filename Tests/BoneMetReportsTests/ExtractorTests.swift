@@ -281,6 +281,17 @@ import Testing
         #expect(two.lesions.filter { $0.site.bone == .femur }.count == 2)
     }
 
+    /// Unseen reports (2026-12-04, evening): "压迫硬膜囊及脊髓" (compressing the thecal sac and the
+    /// cord) read ESCC 1b from its first half — the cord compressed is 2; an acetabulum's "关节面塌陷"
+    /// (articular surface collapsed) was offered as "vertebral collapse", a SINS item of the spine.
+    @Test func theCordAfterTheSacAndNoVertebralItemsOffTheSpine() {
+        #expect(lesion("颈椎MRI：C5椎体骨质破坏伴病理性骨折，椎体后缘后突，压迫硬膜囊及脊髓，脊髓内未见异常信号。", "C5")?.reading("escc")?.value == "2")
+        let acetabulum = lesion("骨盆CT：右侧髋臼溶骨性骨质破坏，累及髋臼顶，关节面塌陷，伴软组织肿块。", "acetabulum right")
+        #expect(acetabulum?.reading("character")?.value == "lytic")
+        #expect(acetabulum?.reading("collapse") == nil)
+        #expect(lesion("L2椎体压缩变扁约1/3，右侧椎弓根受累。", "L2")?.reading("collapse")?.value == "under50")
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
