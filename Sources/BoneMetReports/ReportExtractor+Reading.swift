@@ -50,6 +50,15 @@ extension ReportExtractor {
         return distanceBefore.contains(where: { before.hasSuffix($0) })
     }
 
+    /// Latin words only — an adjective or two between a size and the mass it measures
+    /// ("extrapleural", "paraspinal", "enhancing") — and no word that names another thing.
+    static func onlyAdjectives(_ between: String) -> Bool {
+        let words = between.lowercased().split { $0 == " " || $0 == "-" }
+        guard !words.isEmpty, words.count <= 3 else { return words.isEmpty }
+        let nouns = ["lesion", "lesions", "and", "with", "of", "in", "mass", "bone", "metastasis", "fracture"]
+        return words.allSatisfy { word in word.allSatisfy { $0.isASCII && $0.isLetter } && !nouns.contains(String(word)) }
+    }
+
     static func sameClause(_ text: ReportText, _ a: Int, _ b: Int) -> Bool {
         let (low, high) = a < b ? (a, b) : (b, a)
         guard low < high else { return true }

@@ -129,7 +129,20 @@ public struct ReportExtractor: Sendable {
             !covered.contains { $0.start <= trigger.0.start && trigger.0.end <= $0.end && $0 != trigger.0 }
         }
 
-        var siteMentions: [SiteMention] = levelMentions.map { mention in
+        // A level that locates the conus or the cord's end ("conus at L1-2 level", "脊髓圆锥位于L1水平")
+        // is anatomy, not a lesion: an MRI's "(conus at L1-2 level)" made L2 a lesion of its own,
+        // with the sentence's pedicle and "no cord compression" (unseen report, 2026-12-04).
+        let anatomical = levelMentions.filter { mention in
+            let before = text.text(TextSpan(max(0, mention.span.start - 24), mention.span.start)).lowercased()
+            guard let word = ["conus", "圆锥", "cord terminates", "cord ends", "脊髓末端"].compactMap({ word in
+                before.range(of: word, options: .backwards).map { (word, $0) }
+            }).max(by: { $0.1.lowerBound < $1.1.lowerBound }) else { return false }
+            // Only "at", "位于", "level" between — no clause break, no lesion word.
+            let between = before[word.1.upperBound...]
+            return !between.contains(where: { ",;，；。:：".contains($0) })
+                && !["lesion", "metasta", "病灶", "转移", "破坏"].contains(where: between.contains)
+        }.map(\.span)
+        var siteMentions: [SiteMention] = levelMentions.filter { !anatomical.contains($0.span) }.map { mention in
             SiteMention(span: mention.span, sites: mention.levels.map { ReportSite(bone: $0.region == .sacral ? .sacrum : .vertebra, level: $0) })
         }
         for (span, kind) in boneMatches where !levelMentions.contains(where: { $0.span.start <= span.start && span.end <= $0.span.end }) {
@@ -202,6 +215,12 @@ public struct ReportExtractor: Sendable {
                     || mentions.contains {
                         $0.field == "softTissue" && $0.span.start >= measurement.span.end && $0.span.start - measurement.span.end <= 2
                             && Self.sameClause(text, measurement.span.end, $0.span.start)
+                    }
+                    // Adjectives between: "a 3.5 cm extrapleural soft tissue mass", "2 cm
+                    // paraspinal soft-tissue component" (the size went to the lesion).
+                    || mentions.contains {
+                        $0.field == "softTissue" && $0.span.start >= measurement.span.end && $0.span.start - measurement.span.end <= 24
+                            && Self.onlyAdjectives(text.text(TextSpan(measurement.span.end, $0.span.start)))
                     }
                 mentions.append(Mention(span: measurement.span, field: soft ? "softTissueMm" : "diametersMm", value: value))
             }

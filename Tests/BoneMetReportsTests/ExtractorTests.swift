@@ -292,6 +292,20 @@ import Testing
         #expect(lesion("L2椎体压缩变扁约1/3，右侧椎弓根受累。", "L2")?.reading("collapse")?.value == "under50")
     }
 
+    /// Unseen English MRI and CT reports (2026-12-04, evening): "cord compression with loss of CSF
+    /// signal" read ESCC 2 (no CSF left is 3); "(conus at L1-2 level)" made L2 a lesion with the
+    /// sentence's pedicle; "a 3.5 cm extrapleural soft tissue mass" gave its size to the rib.
+    @Test func csfLossTheConusLevelAndTheMassBehindItsAdjective() {
+        #expect(lesion("Metastatic lesion of T7 with epidural extension causing cord compression with loss of CSF signal around the cord.", "T7")?.reading("escc")?.value == "3")
+        let report = "Sagittal T2: pathologic fracture of L1 with 30% height loss; no cord compression (conus at L1-2 level). Left pedicle involved."
+        #expect(extractor.extract(report).lesions.map(\.site.key) == ["L1"])
+        #expect(extractor.extract("腰椎MRI：L1椎体转移瘤，脊髓圆锥位于L2水平，未见受压。").lesions.map(\.site.key) == ["L1"])
+        let rib = lesion("Expansile lytic lesion of the right 6th rib with pathological fracture and a 3.5 cm extrapleural soft tissue mass.", "rib right")
+        #expect(rib?.reading("softTissueMm")?.value == "35")
+        #expect(rib?.reading("diametersMm") == nil)
+        #expect(lesion("A 2.5 cm lytic lesion and fracture of the left humerus.", "humerus left")?.reading("diametersMm")?.value == "25")
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
