@@ -50,6 +50,12 @@ extension ReportExtractor {
         return distanceBefore.contains(where: { before.hasSuffix($0) })
     }
 
+    /// Posterior elements as reports name them, longest first (the side reaches over them).
+    static let posteriorWords = [
+        "pars interarticularis", "posterior elements", "costovertebral", "pedicles", "pedicle", "laminae", "lamina", "facets", "facet", "pars",
+        "肋椎关节", "关节突", "椎弓根", "椎板", "横突", "附件", "峡部", "椎弓",
+    ]
+
     /// Latin words only — an adjective or two between a size and the mass it measures
     /// ("extrapleural", "paraspinal", "enhancing") — and no word that names another thing.
     static func onlyAdjectives(_ between: String) -> Bool {
@@ -221,7 +227,16 @@ extension ReportExtractor {
             mention.field = "posterolateral"
             if mention.certainty == .negated { mention.value = "none"; break }
             // 双侧椎弓根 / left pedicle: the side words just before (or "bilateral pedicles").
-            let side = sides.last { $0.0.end <= mention.span.start && mention.span.start - $0.0.end <= 4 && Self.sameClause(text, $0.0.end, mention.span.start) }?.1
+            // Further back over other posterior elements and "and": "Bilateral pars and facet
+            // involvement", "双侧椎板及椎弓根" (the side was "not stated").
+            let side = sides.last { found in
+                guard found.0.end <= mention.span.start, Self.sameClause(text, found.0.end, mention.span.start) else { return false }
+                if mention.span.start - found.0.end <= 4 { return true }
+                guard mention.span.start - found.0.end <= 24 else { return false }
+                var between = text.text(TextSpan(found.0.end, mention.span.start)).lowercased()
+                for word in Self.posteriorWords + ["and", "及", "和", "、", "/"] { between = between.replacingOccurrences(of: word, with: "") }
+                return between.trimmingCharacters(in: .whitespaces).isEmpty
+            }?.1
             switch side {
             case .bilateral?: mention.value = "bilateral"
             case .left?, .right?: mention.value = "unilateral"

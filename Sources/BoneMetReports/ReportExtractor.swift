@@ -134,6 +134,9 @@ public struct ReportExtractor: Sendable {
         // with the sentence's pedicle and "no cord compression" (unseen report, 2026-12-04).
         let anatomical = levelMentions.filter { mention in
             let before = text.text(TextSpan(max(0, mention.span.start - 24), mention.span.start)).lowercased()
+            // "anterolisthesis of L5 on S1": the level it slipped on is the reference, not a lesion.
+            let slipped = before.range(of: "listhesis of ").map { before[$0.upperBound...] }
+            if let slipped, slipped.hasSuffix(" on "), !slipped.contains(where: { ",;，；。".contains($0) }) { return true }
             guard let word = ["conus", "圆锥", "cord terminates", "cord ends", "脊髓末端"].compactMap({ word in
                 before.range(of: word, options: .backwards).map { (word, $0) }
             }).max(by: { $0.1.lowerBound < $1.1.lowerBound }) else { return false }

@@ -306,6 +306,20 @@ import Testing
         #expect(lesion("A 2.5 cm lytic lesion and fracture of the left humerus.", "humerus left")?.reading("diametersMm")?.value == "25")
     }
 
+    /// Unseen lumbar CT report (2026-12-04, evening): "anterolisthesis of L5 on S1" was no
+    /// alignment reading and made S1 a lesion; "Bilateral pars and facet involvement" was
+    /// "posterior elements involved, side not stated" — SINS's translation (4) and bilateral (3).
+    @Test func aListhesisIsTranslationAndTheSideReachesOverOtherElements() {
+        let report = "Lumbar spine CT: Mixed lytic and sclerotic lesion of L5 with anterolisthesis of L5 on S1. Bilateral pars and facet involvement."
+        #expect(extractor.extract(report).lesions.map(\.site.key) == ["L5"])
+        let l5 = lesion(report, "L5")
+        #expect(l5?.reading("alignment")?.value == "subluxation")
+        #expect(l5?.reading("posterolateral")?.value == "bilateral")
+        #expect(lesion("L3椎体转移，双侧椎板及椎弓根受累。", "L3")?.reading("posterolateral")?.value == "bilateral")
+        // A bone between is another site's: the side stays where it was written.
+        #expect(lesion("Left rib lesion; T10 pedicle involved.", "T10")?.reading("posterolateral")?.value == "involved")
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
