@@ -29,7 +29,9 @@ public enum Worklists {
             minimumSeverity: .advisory),
         Worklist(
             slug: "spine", title: LocalizedText(en: "Spinal instability or compression", zh: "脊柱不稳或压迫"),
-            rules: ["surgery.spine.noms"], minimumSeverity: .warning),
+            // A cord compression recorded at a vertebra nobody has read is urgent there too (rule
+            // set 2026.12.279); the advisory "no CT/MRI reading" stays off the list.
+            rules: ["surgery.spine.noms", "surgery.lesion.notAssessable"], minimumSeverity: .warning),
         Worklist(
             slug: "biopsies", title: LocalizedText(en: "Biopsies advised", zh: "建议活检"),
             rules: [

@@ -27,6 +27,10 @@ import Testing
         }
         #expect(Worklists.slug(rule: "diagnosis.record.deceased", severity: .urgent) == nil)
         #expect(Worklists.named("record-corrections")?.title.zhHans == "病历待更正")
+        // A cord compression recorded at an unread vertebra is urgent on the spine list; "no
+        // reading" alone (advisory) is on none (rule set 2026.12.279).
+        #expect(Worklists.slug(rule: "surgery.lesion.notAssessable", severity: .urgent) == "spine")
+        #expect(Worklists.slug(rule: "surgery.lesion.notAssessable", severity: .advisory) == nil)
         // No rule is on two lists.
         let rules = Worklists.all.flatMap(\.rules)
         #expect(Set(rules).count == rules.count)
