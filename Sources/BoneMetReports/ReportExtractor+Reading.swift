@@ -50,6 +50,24 @@ extension ReportExtractor {
         return distanceBefore.contains(where: { before.hasSuffix($0) })
     }
 
+    /// A level that locates anatomy rather than a lesion: the conus or the cord's end ("conus at
+    /// L1-2 level", "脊髓圆锥位于L1水平") — an MRI's "(conus at L1-2 level)" made L2 a lesion with
+    /// the sentence's pedicle and "no cord compression" — and the level a vertebra slipped on
+    /// ("anterolisthesis of L5 on S1"). Unseen reports, 2026-12-04.
+    static func locatesAnatomy(_ text: ReportText, level span: TextSpan) -> Bool {
+        let before = text.text(TextSpan(max(0, span.start - 24), span.start)).lowercased()
+        let breaks: (Character) -> Bool = { ",;，；。:：".contains($0) }
+        if let slipped = before.range(of: "listhesis of ").map({ before[$0.upperBound...] }), slipped.hasSuffix(" on "), !slipped.contains(where: breaks) {
+            return true
+        }
+        guard let word = ["conus", "圆锥", "cord terminates", "cord ends", "脊髓末端"].compactMap({ word in
+            before.range(of: word, options: .backwards)
+        }).max(by: { $0.lowerBound < $1.lowerBound }) else { return false }
+        // Only "at", "位于", "level" between — no clause break, no lesion word.
+        let between = before[word.upperBound...]
+        return !between.contains(where: breaks) && !["lesion", "metasta", "病灶", "转移", "破坏"].contains(where: between.contains)
+    }
+
     /// Posterior elements as reports name them, longest first (the side reaches over them).
     static let posteriorWords = [
         "pars interarticularis", "posterior elements", "costovertebral", "pedicles", "pedicle", "laminae", "lamina", "facets", "facet", "pars",

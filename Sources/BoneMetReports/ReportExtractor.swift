@@ -129,22 +129,8 @@ public struct ReportExtractor: Sendable {
             !covered.contains { $0.start <= trigger.0.start && trigger.0.end <= $0.end && $0 != trigger.0 }
         }
 
-        // A level that locates the conus or the cord's end ("conus at L1-2 level", "脊髓圆锥位于L1水平")
-        // is anatomy, not a lesion: an MRI's "(conus at L1-2 level)" made L2 a lesion of its own,
-        // with the sentence's pedicle and "no cord compression" (unseen report, 2026-12-04).
-        let anatomical = levelMentions.filter { mention in
-            let before = text.text(TextSpan(max(0, mention.span.start - 24), mention.span.start)).lowercased()
-            // "anterolisthesis of L5 on S1": the level it slipped on is the reference, not a lesion.
-            let slipped = before.range(of: "listhesis of ").map { before[$0.upperBound...] }
-            if let slipped, slipped.hasSuffix(" on "), !slipped.contains(where: { ",;，；。".contains($0) }) { return true }
-            guard let word = ["conus", "圆锥", "cord terminates", "cord ends", "脊髓末端"].compactMap({ word in
-                before.range(of: word, options: .backwards).map { (word, $0) }
-            }).max(by: { $0.1.lowerBound < $1.1.lowerBound }) else { return false }
-            // Only "at", "位于", "level" between — no clause break, no lesion word.
-            let between = before[word.1.upperBound...]
-            return !between.contains(where: { ",;，；。:：".contains($0) })
-                && !["lesion", "metasta", "病灶", "转移", "破坏"].contains(where: between.contains)
-        }.map(\.span)
+        // A level that locates anatomy is no lesion (`locatesAnatomy`).
+        let anatomical = levelMentions.filter { Self.locatesAnatomy(text, level: $0.span) }.map(\.span)
         var siteMentions: [SiteMention] = levelMentions.filter { !anatomical.contains($0.span) }.map { mention in
             SiteMention(span: mention.span, sites: mention.levels.map { ReportSite(bone: $0.region == .sacral ? .sacrum : .vertebra, level: $0) })
         }
@@ -215,12 +201,8 @@ public struct ReportExtractor: Sendable {
                 // mass ("伴软组织肿块，大小约5.5×4.0cm") is read as the lesion's, as radiologists
                 // mostly mean it (the MDA size is of the lesion).
                 let soft = mentions.contains { $0.field == "softTissue" && $0.span.end <= measurement.span.start && Self.sameClause(text, $0.span.end, measurement.span.start) }
-                    || mentions.contains {
-                        $0.field == "softTissue" && $0.span.start >= measurement.span.end && $0.span.start - measurement.span.end <= 2
-                            && Self.sameClause(text, measurement.span.end, $0.span.start)
-                    }
-                    // Adjectives between: "a 3.5 cm extrapleural soft tissue mass", "2 cm
-                    // paraspinal soft-tissue component" (the size went to the lesion).
+                    // With nothing or an adjective or two between: "a 3.5 cm extrapleural soft
+                    // tissue mass", "2 cm paraspinal soft-tissue component" (the size went to the lesion).
                     || mentions.contains {
                         $0.field == "softTissue" && $0.span.start >= measurement.span.end && $0.span.start - measurement.span.end <= 24
                             && Self.onlyAdjectives(text.text(TextSpan(measurement.span.end, $0.span.start)))
