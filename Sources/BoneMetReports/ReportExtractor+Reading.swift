@@ -378,9 +378,11 @@ extension ReportExtractor {
 
 extension SuggestedLesion {
     mutating func add(_ mention: ReportExtractor.Mention) {
-        // Epidural compression and the posterolateral elements are the spine's: "No epidural
-        // extension" after a femoral-neck sentence gave the femur an ESCC reading.
-        if ["escc", "posterolateral"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
+        // Epidural compression and SINS's collapse, alignment and posterior elements are the
+        // spine's: "No epidural extension" after a femoral-neck sentence gave the femur an ESCC
+        // reading; an acetabulum's "关节面塌陷" (articular surface collapsed) was offered as
+        // "vertebral collapse" (unseen report, 2026-12-04).
+        if ["escc", "posterolateral", "collapse", "alignment"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
         readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
     }
 

@@ -260,13 +260,7 @@ public struct ReportExtractor: Sendable {
                     target = carried
                 }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
-                // Collapse, alignment and posterior elements are SINS's items, the spine's: an
-                // acetabulum's "关节面塌陷" (articular surface collapsed) was offered as "vertebral
-                // collapse" (unseen report, 2026-12-04).
-                let spinalOnly = ["collapse", "alignment", "posterolateral"].contains(mention.field)
-                for site in target where !spinalOnly || site.level != nil || site.bone == .vertebra || site.bone == .sacrum {
-                    lesion(at: site) { $0.add(mention) }
-                }
+                for site in target { lesion(at: site) { $0.add(mention) } }
             }
             for group in groups {
                 for mention in group {
