@@ -257,7 +257,10 @@ extension ReportExtractor {
             }?.1
             switch side {
             case .bilateral?: mention.value = "bilateral"
-            case .left?, .right?: mention.value = "unilateral"
+            // The side is kept until the lesion's readings are merged (`finish`): a right pedicle
+            // and a left facet are both sides.
+            case .left?: mention.value = "unilateral:left"
+            case .right?: mention.value = "unilateral:right"
             default: mention.value = "involved"
             }
         default:
@@ -405,6 +408,16 @@ extension SuggestedLesion {
         for reading in readings where !fields.contains(reading.field) { fields.append(reading.field) }
         for field in fields {
             var said = readings.filter { $0.field == field }
+            if field == "posterolateral" {
+                // "Right pedicle and left facet involved": one element on each side is SINS's
+                // bilateral (3), not unilateral (1). The side is dropped from the value after.
+                let sides = Set(said.filter { $0.certainty == .affirmed }.map(\.value).filter { $0.hasPrefix("unilateral:") })
+                said = said.map { reading in
+                    guard reading.value.hasPrefix("unilateral:") else { return reading }
+                    let value = sides.count > 1 && reading.certainty == .affirmed ? "bilateral" : "unilateral"
+                    return Reading(field: reading.field, value: value, certainty: reading.certainty, evidence: reading.evidence)
+                }
+            }
             if field == "lesion" { said = said.map { Reading(field: "lesion", value: "true", certainty: $0.certainty, evidence: $0.evidence) } }
             if field == "character" {
                 let affirmedValues = Set(said.filter { $0.certainty == .affirmed }.map(\.value))

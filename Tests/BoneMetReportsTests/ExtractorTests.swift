@@ -320,6 +320,15 @@ import Testing
         #expect(lesion("Left rib lesion; T10 pedicle involved.", "T10")?.reading("posterolateral")?.value == "involved")
     }
 
+    /// A posterior element on each side is SINS's bilateral (3): "Right pedicle and left facet
+    /// involved" read unilateral (1), each mention alone being one-sided.
+    @Test func oneElementOnEachSideIsBilateral() {
+        #expect(lesion("Right pedicle and left facet involved at T10.", "T10")?.reading("posterolateral")?.value == "bilateral")
+        #expect(lesion("T10椎体转移，右侧椎弓根及左侧关节突受累。", "T10")?.reading("posterolateral")?.value == "bilateral")
+        #expect(lesion("T8 lesion involving the left pedicle and left lamina.", "T8")?.reading("posterolateral")?.value == "unilateral")
+        #expect(lesion("L3椎体转移，右侧椎弓根受累。", "L3")?.reading("posterolateral")?.value == "unilateral")
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
