@@ -237,6 +237,14 @@ extension ReportExtractor {
     func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(TextSpan, Laterality)]) -> Mention {
         var mention = mention
         switch mention.field {
+        case "character":
+            // "L3 lesion, previously lytic, is now sclerotic", "原为溶骨性，现呈成骨性": the
+            // character it had is history — read with the one it has, it made the lesion "mixed".
+            let before = text.text(TextSpan(max(Self.clause(text, around: mention.span).start, mention.span.start - 12), mention.span.start))
+                .lowercased().trimmingCharacters(in: .whitespaces)
+            if mention.certainty == .affirmed, ["previously", "formerly", "原为", "原呈", "原来为", "此前为"].contains(where: before.hasSuffix) {
+                mention.certainty = .historical
+            }
         case "collapse":
             if mention.certainty == .negated { mention.value = "none"; break }
             let clause = Self.clause(text, around: mention.span)
@@ -420,6 +428,8 @@ extension SuggestedLesion {
             }
             if field == "lesion" { said = said.map { Reading(field: "lesion", value: "true", certainty: $0.certainty, evidence: $0.evidence) } }
             if field == "character" {
+                // The character it had (`refine`: "previously lytic") gives way to the one it has.
+                if said.contains(where: { $0.certainty == .affirmed }) { said.removeAll { $0.certainty == .historical } }
                 let affirmedValues = Set(said.filter { $0.certainty == .affirmed }.map(\.value))
                 if affirmedValues.count > 1 || affirmedValues.contains("mixed") {
                     merged.append(Reading(field: field, value: "mixed", certainty: .affirmed, evidence: said.filter { $0.certainty == .affirmed }.flatMap(\.evidence).sorted()))

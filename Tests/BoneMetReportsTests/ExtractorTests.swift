@@ -329,6 +329,18 @@ import Testing
         #expect(lesion("L3椎体转移，右侧椎弓根受累。", "L3")?.reading("posterolateral")?.value == "unilateral")
     }
 
+    /// A follow-up CT's "previously lytic, now sclerotic" (and "原为溶骨性，现呈成骨性") read the
+    /// lesion "mixed": the character it had is history beside the one it has. "Previously
+    /// described" lesions stay the current ones.
+    @Test func theCharacterItHadIsHistory() {
+        #expect(lesion("CT: L3 lesion, previously lytic, is now sclerotic.", "L3")?.reading("character")?.value == "blastic")
+        #expect(lesion("Healing sclerotic changes in previously lytic L3 lesion, now predominantly sclerotic with complete fill-in.", "L3")?.reading("character")?.value == "blastic")
+        #expect(lesion("L3椎体病灶原为溶骨性，现呈成骨性改变。", "L3")?.reading("character")?.value == "blastic")
+        let t8 = lesion("Previously described T8 metastasis is again seen, lytic, 2 cm.", "T8")
+        #expect(t8?.certainty == .affirmed && t8?.reading("character")?.value == "lytic")
+        #expect(lesion("Mixed lytic and sclerotic lesion of L5.", "L5")?.reading("character")?.value == "mixed")
+    }
+
     /// Unseen reports (2026-12-04): "较前硬化增多" (a treated lesion more sclerotic) read as
     /// "compared with prior: increased" — growth — from its "增多"; "Enlarging" was not read;
     /// "No epidural extension" after a femoral-neck sentence gave the femur an ESCC reading.
