@@ -44,7 +44,46 @@ extension FHIRCaseMapper {
             if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
             if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
-        }
+        } || labByName(r) != nil
+    }
+
+    /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by
+    /// the test's name as laboratories print it — exactly, after case and spaces: a calcium of
+    /// 3.1 mmol/L with a local code was "not used", so no hypercalcaemia was seen (unseen bundle,
+    /// 2026-12-04). Not ionised calcium, urine values or percentages, whose names differ; the
+    /// unit is checked as for any result, and the import notes it so the code can be mapped.
+    static let labNames: [String: LabTest] = {
+        let table: [(LabTest, [String])] = [
+            (.creatinine, ["肌酐", "血肌酐", "血清肌酐", "肌酐(酶法)", "肌酐(苦味酸法)", "creatinine", "serum creatinine"]),
+            (.calcium, ["钙", "血钙", "总钙", "血清钙", "calcium", "serum calcium", "total calcium"]),
+            (.albumin, ["白蛋白", "血清白蛋白", "albumin", "serum albumin"]),
+            (.hemoglobin, ["血红蛋白", "血红蛋白浓度", "hemoglobin", "haemoglobin"]),
+            (.platelets, ["血小板", "血小板计数", "platelets", "platelet count"]),
+            (.alkalinePhosphatase, ["碱性磷酸酶", "alkaline phosphatase"]),
+            (.ldh, ["乳酸脱氢酶", "lactate dehydrogenase"]),
+            (.crp, ["c反应蛋白", "c-反应蛋白", "超敏c反应蛋白", "c-reactive protein"]),
+            (.bilirubin, ["总胆红素", "血清总胆红素", "total bilirubin"]),
+            (.lymphocytes, ["淋巴细胞绝对值", "淋巴细胞计数", "lymphocyte count", "absolute lymphocyte count"]),
+            (.egfr, ["估算肾小球滤过率", "肾小球滤过率估算值"]),
+            (.psa, ["前列腺特异性抗原", "总前列腺特异性抗原", "prostate specific antigen", "total psa"]),
+            (.cea, ["癌胚抗原", "carcinoembryonic antigen"]),
+            (.ca153, ["糖类抗原15-3", "糖类抗原153"]),
+            (.ca125, ["糖类抗原125"]),
+            (.ca199, ["糖类抗原19-9", "糖类抗原199"]),
+            (.afp, ["甲胎蛋白", "alpha-fetoprotein"]),
+        ]
+        return Dictionary(table.flatMap { test, names in names.map { ($0, test) } }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The test its name says (`labNames`), from the code's text or a coding's display.
+    static func labByName(_ r: FHIRJSON) -> LabTest? {
+        let names = [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)
+        return names.lazy.compactMap { name -> LabTest? in
+            guard let name else { return nil }
+            let key = name.lowercased().replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+            return labNames[key] ?? labNames[name.lowercased().trimmingCharacters(in: .whitespaces)]
+        }.first
     }
 
     /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).

@@ -251,12 +251,12 @@ public enum FHIRCaseMapper {
                     // Body weight (Cockcroft–Gault needs it); pounds converted.
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
                     if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
-                } else if let test = FHIRRead.codings(code).compactMap({ coding -> LabTest? in
+                } else if let (test, byName) = FHIRRead.codings(code).compactMap({ coding -> LabTest? in
                     if let local = coding.code.flatMap({ mappings.lab(system: coding.system, code: $0) }) { return local }
                     if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
                     if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
                     return nil
-                }).first,
+                }).first.map({ ($0, false) }) ?? Self.labByName(r).map({ ($0, true) }),
                     let quantity = FHIRRead.quantity(r["valueQuantity"])
                 {
                     guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
@@ -273,6 +273,9 @@ public enum FHIRCaseMapper {
                     let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
                     let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
                     record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
+                    if byName {
+                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\": map its code (--codes) to confirm"))
+                    }
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {

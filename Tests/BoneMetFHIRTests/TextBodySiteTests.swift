@@ -43,3 +43,28 @@ extension RealEHRImportTests {
         #expect(record.treatments.first { $0.id == "rib" }?.lesions == [])
     }
 }
+
+extension RealEHRImportTests {
+    /// The same Chinese EHR bundle's calcium came with only the LIS's own code ("CA", display "钙")
+    /// and was "not used" — a calcium of 3.1 mmol/L, no hypercalcaemia seen. A result named as
+    /// laboratories print the test is read by its name, its unit checked as any result's, with a
+    /// note asking for the code to be mapped; ionised calcium and urine values, named otherwise,
+    /// are not.
+    @Test func aLocalCodedResultIsReadByItsName() async throws {
+        let subject = #""subject": {"reference": "Patient/n1"}"#
+        func observation(_ id: String, _ display: String, _ value: Double, _ unit: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectiveDateTime": "2024-05-20", "code": {"coding": [{"system": "urn:oid:1.2.156.112604.1.2.0", "code": "\#(id)", "display": "\#(display)"}]}, "valueQuantity": {"value": \#(value), "unit": "\#(unit)"}}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "n1", "gender": "female", "birthDate": "1968-08-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2022-05-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.900"}]}}}"#,
+            observation("CA", "钙", 3.1, "mmol/L"), observation("ALB", "白蛋白", 35, "g/L"), observation("CREA", "肌酐（酶法）", 72, "μmol/L"),
+            observation("ICA", "离子钙", 1.4, "mmol/L"), observation("UCA", "尿钙", 5.2, "mmol/24h"), observation("PLTP", "血小板压积", 0.2, "%"),
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        #expect(record.labs.map(\.test).sorted { $0.rawValue < $1.rawValue } == [.albumin, .calcium, .creatinine])
+        #expect(record.labs.first { $0.test == .calcium }?.value == 3.1)
+        #expect(summary.notes.contains { $0.resource == "Observation/CA" && $0.message == "calcium read by its name \"钙\": map its code (--codes) to confirm" })
+    }
+}
