@@ -75,9 +75,13 @@ extension FHIRCaseMapper {
         return Dictionary(table.flatMap { test, names in names.map { ($0, test) } }, uniquingKeysWith: { first, _ in first })
     }()
 
-    /// The test its name says (`labNames`), from the code's text or a coding's display.
+    /// The test its name says (`labNames`), from the code's text or a coding's display — only for
+    /// a result without a LOINC coding: a LOINC code says what it is (and a bulk import's every
+    /// vital sign is spared the lookup).
     static func labByName(_ r: FHIRJSON) -> LabTest? {
-        let names = [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)
+        let codings = FHIRRead.codings(r["code"])
+        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return nil }
+        let names = [FHIRRead.text(r["code"])] + codings.map(\.display)
         return names.lazy.compactMap { name -> LabTest? in
             guard let name else { return nil }
             let key = name.lowercased().replacingOccurrences(of: " ", with: "")
