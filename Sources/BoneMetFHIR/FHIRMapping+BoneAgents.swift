@@ -20,8 +20,7 @@ extension FHIRCaseMapper {
     /// The dose in mg and the interval in weeks of an order (its first dosage instruction) or of
     /// one administration. Only a dose in mg or g is read; an interval only for once per period.
     static func dosing(_ resource: FHIRJSON, isAdministration: Bool) -> (doseMg: Double?, intervalWeeks: Int?, fromText: Bool) {
-        let instruction = isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
-        guard let instruction else { return (nil, nil, false) }
+        guard let instruction = dosageInstruction(resource, isAdministration: isAdministration) else { return (nil, nil, false) }
         var doseMg: Double?
         var weeks: Int?
         let quantity = isAdministration ? instruction["dose"] : instruction["doseAndRate"]?.array.first?["doseQuantity"]
@@ -47,7 +46,7 @@ extension FHIRCaseMapper {
         }
         // Without the structured values, the instruction's free text ("4mg ivgtt q12w").
         var fromText = false
-        if doseMg == nil || weeks == nil, let text = dosageText(resource, isAdministration: isAdministration) {
+        if doseMg == nil || weeks == nil, let text = dosageText(instruction) {
             fromText = (doseMg == nil && text.doseMg != nil) || (weeks == nil && text.intervalWeeks != nil)
             doseMg = doseMg ?? text.doseMg
             weeks = weeks ?? text.intervalWeeks
@@ -57,9 +56,13 @@ extension FHIRCaseMapper {
 
     /// What the free text of the dosage adds where the structured dosage is silent (nil when it
     /// adds nothing): said in an import note, to be confirmed.
-    static func dosageText(_ resource: FHIRJSON, isAdministration: Bool) -> BoneAgentDosageText.Reading? {
-        let instruction = isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
-        let texts = [instruction?["text"]?.string, instruction?["patientInstruction"]?.string].compactMap { $0 }
+    static func dosageText(_ instruction: FHIRJSON) -> BoneAgentDosageText.Reading? {
+        let texts = [instruction["text"]?.string, instruction["patientInstruction"]?.string].compactMap { $0 }
         return BoneAgentDosageText.read(texts.joined(separator: " "))
+    }
+
+    /// An order's first dosage instruction, or an administration's dosage.
+    static func dosageInstruction(_ resource: FHIRJSON, isAdministration: Bool) -> FHIRJSON? {
+        isAdministration ? resource["dosage"] : (resource["dosageInstruction"]?.array.first ?? resource["dosage"]?.array.first)
     }
 }
