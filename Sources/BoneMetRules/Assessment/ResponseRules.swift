@@ -30,7 +30,12 @@ struct ResponseRules {
                 // "2025-03" and the hospital's own of 2025-03-20 may be days apart or the same
                 // scan, and "2025-03 → 2025-03-20: PD, new focus, untreated" read the better scan's
                 // extra focus as progression. The previous study is one certainly before.
-                guard let latest = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else { continue }
+                guard let latest = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else {
+                    // The first study of its method: only its new lesions, against another
+                    // method's record of their absence, make a time point.
+                    if let point = newSinceAnotherMethod(current) { results.append(point) }
+                    continue
+                }
                 // That earlier day's studies are one examination too: a CT of the chest and one
                 // of the abdomen and pelvis, an MRI of the thoracic and one of the lumbar spine.
                 // Compared with one of them only, the other's lesions had no prior reading and
@@ -164,6 +169,11 @@ struct ResponseRules {
                 if index.looked(at: lesion, in: previous) {
                     newLesions.append(lesion)
                     responses.append(response(.progressiveDisease, [Self.newLesionReason(observation, modality: current.modality)], isNew: true))
+                } else if let absent = recordedAbsent(lesion, before: current) {
+                    // Not imaged by the previous study of this method, recorded absent by a
+                    // study of another that sees destruction at least as early.
+                    newLesions.append(lesion)
+                    responses.append(response(.progressiveDisease, [Self.absentBeforeReason(observation, absent: absent)], isNew: true))
                 } else {
                     let imagedBefore = index.everImaged(lesion, before: current.date)
                     let softTissueOnly = previous.readsSoftTissueOnly
