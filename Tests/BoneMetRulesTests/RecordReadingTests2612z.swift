@@ -101,3 +101,67 @@ import Testing
         #expect(point(r) == nil)
     }
 }
+
+/// cb74-f (unseen record, 2026-12-04): an IgG-κ myeloma whose serum M protein fell from 4.2 to
+/// 0.9 g/dL on VRd read only "response by the IMWG criteria", the values on record unshown. The
+/// course is shown beside it — baseline before the first regimen, latest, change, lowest — and
+/// not categorised: IMWG's response also needs the urine M protein, immunofixation, marrow and
+/// confirmation (Kumar S et al. Lancet Oncol 2016;17:e328-46).
+@Suite struct MProteinCourseTests {
+    func myeloma(_ labs: [(String, Double, String)]) -> Finding? {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, histology: "多发性骨髓瘤 IgG-κ", diagnosed: day("2022-12"))]
+        r.treatments = [Treatment(id: "VRD", kind: .systemic, name: "VRd", drugs: ["bortezomib", "lenalidomide", "dexamethasone"], systemicClass: .chemotherapy, start: day("2023-01-10"))]
+        r.labs = labs.map { LabResult(date: day($0.0), test: .mProtein, value: $0.1, unit: $0.2) }
+        return assess(r, asOf: day("2023-06-01")).rule("boneHealth.bloodCancerResponse").first
+    }
+
+    @Test func theCourseIsShownFromTheBaselineBeforeTheRegimen() throws {
+        let f = try #require(myeloma([("2022-12-20", 3.0, "g/dL"), ("2023-01-05", 4.2, "g/dL"), ("2023-03-01", 1.5, "g/dL"), ("2023-05-01", 0.9, "g/dL")]))
+        #expect(f.detail.en.contains("4.2 g/dL (2023-01-05, before VRd) → 0.9 g/dL (2023-05-01): −79 % from the baseline"))
+        #expect(f.detail.zhHans.contains("4.2 g/dL（2023-01-05，VRd前） → 0.9 g/dL（2023-05-01）：较基线 −79 %"))
+        #expect(!f.detail.en.contains("lowest"), "the latest is the lowest")
+    }
+
+    @Test func gramsPerLitreAreConvertedAndTheLowestNamed() throws {
+        let f = try #require(myeloma([("2023-01-02", 42, "g/L"), ("2023-03-01", 5, "g/L"), ("2023-05-01", 12, "g/L")]))
+        #expect(f.detail.en.contains("4.2 g/dL (2023-01-02, before VRd) → 1.2 g/dL (2023-05-01): −71 % from the baseline; lowest 0.5 g/dL (2023-03-01)"))
+    }
+
+    @Test func oneResultOrNoneAfterTheBaselineShowsNoCourse() throws {
+        #expect(try !#require(myeloma([("2023-01-02", 4.2, "g/dL")])).detail.en.contains("Serum M protein on record"))
+        #expect(try #require(myeloma([])).detail.en.contains("IMWG"))
+        #expect(try !#require(myeloma([("2022-12-01", 4.2, "g/dL"), ("2023-01-02", 4.0, "g/dL")])).detail.en.contains("→"), "both before the regimen: the baseline is the latest, nothing after it")
+    }
+}
+
+/// cb74-f: the myeloma's zoledronic acid "not recommended" at its baseline CrCl of 29.6
+/// (creatinine 2.1 mg/dL in hypercalcaemia) said nothing of the creatinine of 1.5 two months on
+/// (CrCl 41.5). The Zometa label doses by the baseline CrCl and does not say when recovered
+/// renal function makes a new baseline: the later clearance is named with its band, the decision
+/// left to medical oncology.
+@Suite struct ZoledronicBaselineRecoveredTests {
+    func finding(_ later: Double?) throws -> Finding {
+        var r = baseCase()
+        r.patient.birthDate = day("1953-01-01")
+        r.patient.weights = [WeightRecord(date: day("2023-01-01"), kg: 64)]
+        r.patient.sex = .male
+        r.labs = [LabResult(date: day("2023-01-05"), test: .creatinine, value: 2.1, unit: "mg/dL")]
+        if let later { r.labs.append(LabResult(date: day("2023-03-01"), test: .creatinine, value: later, unit: "mg/dL")) }
+        r.dentalExams = [day("2023-01-06")]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-01-08"), agent: .zoledronicAcid, doseMg: 3, intervalWeeks: 4))
+        return try #require(assess(r, asOf: day("2023-03-02")).rule("boneAgents.zoledronic.notRecommended").first)
+    }
+
+    @Test func theRecoveredClearanceIsNamedWithItsBand() throws {
+        let f = try finding(1.5)
+        #expect(f.title.en == "Zoledronic acid not recommended: CrCl 29.6 mL/min (< 30)", "the label's baseline stands")
+        #expect(f.detail.en.contains("Since then creatinine is 1.5 mg/dL (2023-03-01): CrCl 41.5 mL/min, the band of 3.3 mg."))
+        #expect(f.detail.zhHans.contains("对应 3.3 mg 档"))
+    }
+
+    @Test func nothingIsSaidWhileTheKidneysHaveNotRecovered() throws {
+        #expect(try !finding(nil).detail.en.contains("Since then"))
+        #expect(try !finding(2.2).detail.en.contains("Since then"), "CrCl still < 30")
+    }
+}

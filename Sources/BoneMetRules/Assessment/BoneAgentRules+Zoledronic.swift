@@ -238,6 +238,19 @@ extension BoneAgentRules {
                 : LocalizedText(
                     en: " This is SRE prevention's dose table: for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when).",
                     zh: "此为预防 SRE 的剂量表：对病历中仍存在的高钙血症，血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）。")
+            // The baseline in acute kidney injury, the kidneys better since: the label doses by
+            // baseline CrCl and says nothing of re-baselining, so the latest clearance is named
+            // with its band for the decision. A myeloma at CrCl 29.6 in hypercalcaemia (creatinine
+            // 2.1 mg/dL), 41.5 two months into VRd, read "do not give" without the later value
+            // (unseen record cb74-f).
+            let recovered: LocalizedText = {
+                guard let latest = index.creatinineClearance(), latest.date.earliestDay > clearance.date.latestDay, latest.value >= 30,
+                    let dose = ZoledronicAcid.DoseBand.of(crclMlMin: latest.value).doseMg
+                else { return LocalizedText(en: "", zh: "") }
+                return LocalizedText(
+                    en: " Since then creatinine is \(latest.creatinineAsReported) (\(latest.date)): CrCl \(String(describing: latest.value)) mL/min, the band of \(String(describing: dose)) mg. The label doses by the CrCl before the first dose and does not say when renal function that has recovered makes a new baseline — medical oncology decides, with the creatinine checked before every dose.",
+                    zh: "此后血肌酐为 \(latest.creatinineAsReported)（\(latest.date)）：肌酐清除率 \(String(describing: latest.value)) mL/min，对应 \(String(describing: dose)) mg 档。说明书按首剂前的肌酐清除率定剂量，未说明肾功能恢复后何时重新确定基线——由肿瘤内科决定，每次给药前检查血肌酐。")
+            }()
             findings.append(Finding(
                 ruleId: "boneAgents.zoledronic.notRecommended", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: clearance.date,
@@ -248,8 +261,8 @@ extension BoneAgentRules {
                     // The band's recommendation names denosumab and its warning already (it was said
                     // twice); the CrCl is said with what it was worked out from, as the dose finding
                     // says it ("… warning (baseline (before the first dose))" read oddly).
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).\(hypercalcaemia.en)",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。\(hypercalcaemia.zhHans)"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).\(hypercalcaemia.en)\(recovered.en)",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。\(hypercalcaemia.zhHans)\(recovered.zhHans)"),
                 inputs: [FindingInput("crclMlMin", crcl)],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel] + (hypercalcaemia.en.isEmpty ? [] : [LabRules.zometaHypercalcaemia]),
                 claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))

@@ -40,6 +40,11 @@ extension ResponseRules {
             texts.append(LocalizedText(
                 en: "Myeloma: response by the IMWG criteria (serum and urine M-protein, free light chains, marrow); its bone lesions rarely heal, and count for progression — a new lesion or clear growth of one — not for response.",
                 zh: "骨髓瘤：按 IMWG 标准评价疗效（血、尿 M 蛋白，游离轻链，骨髓）；其骨病灶很少修复，用于判断进展（新发病灶或原有病灶明确增大），不用于判断缓解。"))
+            if let course = index.mProteinCourse() {
+                texts.append(LocalizedText(
+                    en: "Serum M protein on record: \(course.en) — haematology reads the response from it with the urine M protein, immunofixation and marrow (Kumar 2016).",
+                    zh: "已记录的血清 M 蛋白：\(course.zhHans)——由血液科结合尿 M 蛋白、免疫固定电泳及骨髓评价疗效（Kumar 2016）。"))
+            }
         }
         if kinds.contains(.lymphoma) {
             texts.append(LocalizedText(
