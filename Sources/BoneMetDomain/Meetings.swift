@@ -167,6 +167,9 @@ public enum MeetingReadiness {
         if rules.contains("diagnosis.imaging.ctWindowsNotRecorded") {
             missing.append(LocalizedText(en: "imaging: the windows a CT was read with (bone window?)", zh: "影像：CT 阅片窗位（是否阅骨窗）"))
         }
+        if rules.contains("diagnosis.imaging.readingNotRecorded") {
+            missing.append(LocalizedText(en: "imaging: the lesions of a study on record as its report only", zh: "影像：仅有报告文本的检查未录入病灶"))
+        }
         if rules.contains("diagnosis.imaging.diagnosticImaging") {
             missing.append(LocalizedText(en: "imaging: X-ray or CT bone window of a lesion", zh: "影像：病灶缺少 X 线或 CT 骨窗"))
         }

@@ -165,3 +165,104 @@ import Testing
         #expect(try !finding(2.2).detail.en.contains("Since then"), "CrCl still < 30")
     }
 }
+
+/// An unseen Chinese EHR bundle (2026-12-04): a castration-resistant prostate cancer on
+/// abiraterone, PSA 0.8 → 3.9 → 9.6, two bone scans sent as ImagingStudy + DiagnosticReport —
+/// their lesions only in the reports ("新见T10椎体、右侧第5肋及右侧股骨上段放射性浓聚灶"). The PSA
+/// finding read "bone scan not progressing … radiographic progression is not shown" from a scan
+/// whose three new foci were never recorded; with the later scan entered by hand, every lesion on
+/// it was "new" against the report-only scan before (PD). The rules do not read reports: such a
+/// study shows nothing and excludes nothing (`ImagingStudy.readingNotRecorded`). PCWG3 (Scher HI
+/// et al. J Clin Oncol 2016;34:1402-18) counts new lesions against an earlier scan; with none
+/// before the therapy, the first scan under it is the reference for the later ones.
+@Suite struct ReportOnlyStudyTests {
+    func prostate(scans: [ImagingStudy]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺癌 去势抵抗", diagnosed: day("2022-02"))]
+        r.lesions = ["L4", "T10"].map { Lesion(id: $0, bone: .vertebra, level: VertebralLevel($0)) }
+            + [Lesion(id: "IL", bone: .pelvis, laterality: .left), Lesion(id: "R5", bone: .rib, laterality: .right)]
+        r.studies = scans
+        r.treatments = [Treatment(id: "ABI", kind: .systemic, name: "阿比特龙", drugs: ["abiraterone"], systemicClass: .endocrine, start: day("2022-08-01"))]
+        r.labs = [("2023-06-01", 0.8), ("2023-09-01", 3.9), ("2023-11-10", 9.6)].map {
+            LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL", upperLimit: 4)
+        }
+        return r
+    }
+
+    func scan(_ id: String, _ date: String, _ lesions: [String], report: String? = nil, dicom: String? = nil) -> ImagingStudy {
+        var s = survey(id, date, lesions)
+        s.report = report
+        s.dicomModality = dicom
+        return s
+    }
+
+    func psa(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-12-04")).rule("boneHealth.pcwg3.psaProgression").first)
+    }
+
+    @Test func aReportOnlyScanIsNotNoProgression() throws {
+        let f = try psa(prostate(scans: [
+            scan("B1", "2023-06-03", ["L4", "IL"]),
+            scan("B2", "2023-11-12", [], report: "L4椎体、左侧髂骨浓聚，较前相仿；新见T10椎体、右侧第5肋浓聚灶", dicom: "NM"),
+        ]))
+        #expect(f.title.en == "PSA progression by PCWG3 under 阿比特龙 2022-08-01– (systemic therapy) since 2023-09-01")
+        #expect(f.detail.en.contains("The bone scan of 2023-11-12 is on record as its report only, its lesions not recorded"))
+        #expect(f.detail.zhHans.contains("仅有报告文本"))
+        #expect(!f.detail.en.contains("shows no progression"))
+        let told = try #require(assess(prostate(scans: [
+            scan("B1", "2023-06-03", ["L4", "IL"]),
+            scan("B2", "2023-11-12", [], report: "新见T10椎体浓聚灶", dicom: "NM"),
+        ]), asOf: day("2023-12-04")).rule("diagnosis.imaging.readingNotRecorded").first)
+        #expect(told.subject == .study("B2"))
+        #expect(told.title.en == "Bone scan of 2023-11-12: lesions not recorded — the study counts for nothing until they are")
+        #expect(told.detail.en.contains("Read the report into lesions on the study's report page"))
+    }
+
+    @Test func aHandEnteredStudyOfNoLesionIsNotAskedFor() {
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "B0", date: day("2023-01-02"), modality: .boneScan))
+        #expect(!assess(r, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"))
+        r.studies[2].dicomModality = "NM"
+        #expect(assess(r, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"), "sent from an EHR, no reading with it")
+    }
+
+    @Test func aReportOnlyScanMakesNothingNew() {
+        let r = prostate(scans: [
+            scan("B1", "2023-06-03", [], report: "L4椎体、左侧髂骨浓聚", dicom: "NM"),
+            scan("B2", "2023-11-12", ["L4", "IL", "T10", "R5"]),
+        ])
+        let a = assess(r, asOf: day("2023-12-04"))
+        #expect(a.timePoints.isEmpty, "nothing read before B2 to compare with")
+        #expect(!a.findings.contains { $0.title.en.contains("new focus") || $0.detail.en.contains("new focus") })
+    }
+
+    @Test func aScanWithoutReportOrSourceStillLookedAndSawNothing() throws {
+        // Entered by hand with no lesion and no report: looked at, nothing seen (as before).
+        var r = baseCase()
+        r.studies = [ImagingStudy(id: "B0", date: day("2023-01-02"), modality: .boneScan), survey("B1", "2023-03-20", ["L1"])]
+        r.studies.append(ct("S3", "2023-03-21", [observation("L1", .lytic) { $0.boneDestruction = true }]))
+        let a = assess(r, asOf: day("2023-04-01"))
+        #expect(a.timePoints.first { $0.study == "B1" }?.newLesions == ["L1"])
+        r.studies[0].report = "骨扫描未见异常"
+        #expect(assess(r, asOf: day("2023-04-01")).timePoints.first { $0.study == "B1" } == nil, "its report is its reading")
+    }
+
+    @Test func withoutAScanBeforeTheTherapyTheFirstUnderItIsTheReference() throws {
+        let r = prostate(scans: [scan("B1", "2023-06-03", ["L4", "IL"]), scan("B2", "2023-11-12", ["L4", "IL", "T10", "R5"])])
+        let a = assess(r, asOf: day("2023-12-04"))
+        let first = try #require(a.rule("boneHealth.pcwg3.laterScan").first)
+        #expect(first.title.en == "Not progression yet: 2 new lesions on the bone scan of 2023-11-12 await confirmation (PCWG3)")
+        #expect(first.detail.en.hasPrefix("Against the first scan under 阿比特龙 (2023-06-03)."))
+        let f = try psa(r)
+        #expect(f.detail.en.contains("shows 2 new lesions, not yet confirmed by the 2+2 rule"))
+        #expect(!f.title.en.contains("not progressing"))
+        #expect(a.timePoints.first { $0.study == "B2" }?.overall != .progressiveDisease, "the PCWG3 verdict holds the time point")
+    }
+
+    @Test func theFirstReadScanJudgesNothing() throws {
+        let f = try psa(prostate(scans: [scan("B2", "2023-11-12", ["L4", "IL", "T10", "R5"])]))
+        #expect(f.detail.en.contains("The bone scan of 2023-11-12 is the first read on record"))
+        #expect(!f.title.en.contains("not progressing"))
+    }
+}

@@ -642,6 +642,7 @@ final class CaseIndex {
     /// on a staging chest CT read with soft-tissue and lung windows was "PD — new lytic lesion"
     /// two months later.
     func looked(at lesion: String, in study: ImagingStudy) -> Bool {
+        if study.readingNotRecorded { return false }
         if study.readsSoftTissueOnly {
             return study.observation(of: lesion)?.present == true
         }

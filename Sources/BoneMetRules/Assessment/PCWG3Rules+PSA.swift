@@ -169,14 +169,36 @@ extension PCWG3Rules {
         let values = Self.psaText(progression)
         // The bone scans since the rise (up to the next regimen's start), by the 2+2 rule.
         let nextStart = progression.followedBy?.start
-        let scans = index.studies.filter { scan in
+        let since = index.studies.filter { scan in
             scan.modality == .boneScan && scan.date.earliestDay >= rise.date.earliestDay && (nextStart.map { scan.date.earliestDay < $0.earliestDay } ?? true)
         }
+        let scans = since.filter { !$0.readingNotRecorded }
         let latest = scans.last
+        // The latest scan on record only as its report: it is not "no progression".
+        let reportOnly = since.last.flatMap { $0.readingNotRecorded ? $0 : nil }
         let boneProgressed = scans.contains { verdicts[$0.id]?.status.isProgression == true }
+        let firstRead = latest.map { latest in
+            verdicts[latest.id] == nil && !index.studies.contains { scan in
+                scan.modality == .boneScan && !scan.readingNotRecorded && scan.date.latestDay < latest.date.earliestDay
+            }
+        } ?? false
         let bone: LocalizedText
         if boneProgressed {
             bone = LocalizedText(en: "The bone scan shows progression by the 2+2 rule as well.", zh: "骨扫描按 2+2 规则亦显示进展。")
+        } else if let reportOnly {
+            bone = LocalizedText(
+                en: "The bone scan of \(reportOnly.date) is on record as its report only, its lesions not recorded: record them (new lesions against the first scan after the regimen started) before radiographic progression by the 2+2 rule is judged.",
+                zh: "\(reportOnly.date) 骨扫描仅有报告文本，未录入病灶：请录入病灶（与方案开始后首次骨扫描比较的新发病灶），再按 2+2 规则判断有无影像学进展。")
+        } else if let latest, let verdict = verdicts[latest.id], verdict.status.isPending {
+            // New lesions by the count, not yet confirmed: neither "no progression" nor progression.
+            bone = LocalizedText(
+                en: "The bone scan of \(latest.date) shows \(verdict.newCount) new lesions, not yet confirmed by the 2+2 rule (see the bone-scan finding): radiographic progression is neither confirmed nor excluded.",
+                zh: "\(latest.date) 骨扫描见 \(verdict.newCount) 处新病灶，尚未按 2+2 规则确认（见骨扫描结论）：影像学进展既未确认也未排除。")
+        } else if let latest, firstRead {
+            // Nothing to count new lesions against: no claim either way.
+            bone = LocalizedText(
+                en: "The bone scan of \(latest.date) is the first read on record: the 2+2 rule counts new lesions against an earlier scan, so it is the reference for the next one — radiographic progression is not judged from it.",
+                zh: "\(latest.date) 骨扫描为病历中首次有病灶记录的骨扫描：2+2 规则需与更早的扫描比较新发病灶，故以其作为下次扫描的参照——不能据此判断影像学进展。")
         } else if let latest, let next = progression.followedBy {
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) showed no progression by the 2+2 rule: \(next.label.en) followed on PSA progression without radiographic progression.",
@@ -205,7 +227,8 @@ extension PCWG3Rules {
             // A later regimen answered it: history, said as such.
             ruleId: "boneHealth.pcwg3.psaProgression", severity: progression.followedBy == nil ? .advisory : .info, duty: .boneHealth, specialty: .medicalOncology,
             subject: .treatment(progression.therapy.id), date: rise.date,
-            title: boneProgressed || latest == nil || latest.flatMap({ verdicts[$0.id] }).map({ !confirmedOnAnatomy($0).isEmpty }) == true
+            title: boneProgressed || latest == nil || reportOnly != nil || firstRead || latest.flatMap({ verdicts[$0.id] }).map(\.status.isPending) == true
+                || latest.flatMap({ verdicts[$0.id] }).map({ !confirmedOnAnatomy($0).isEmpty }) == true
                 ? LocalizedText(en: "PSA progression by PCWG3 under \(therapy.en) since \(rise.date)", zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），自 \(rise.date)")
                 : LocalizedText(
                     en: "PSA progression by PCWG3 under \(therapy.en), bone scan not progressing",

@@ -27,6 +27,14 @@ struct PCWG3Rules {
         case belowThreshold
 
         var isProgression: Bool { if case .progression = self { true } else { false } }
+
+        /// Awaiting a later scan or its reading: progression neither confirmed nor excluded.
+        var isPending: Bool {
+            switch self {
+            case .unconfirmed, .persistenceUnknown: true
+            default: false
+            }
+        }
     }
 
     struct Verdict {
@@ -48,7 +56,8 @@ struct PCWG3Rules {
     /// and showing at least one new lesion, by scan id.
     func verdicts() -> [String: Verdict] {
         guard applies else { return [:] }
-        let scans = index.studies.filter { $0.modality == .boneScan }
+        // Scans of report text only count no lesion, new or persisting (`readingNotRecorded`).
+        let scans = index.studies.filter { $0.modality == .boneScan && !$0.readingNotRecorded }
         var result: [String: Verdict] = [:]
         // Once progression is confirmed on a therapy, later scans under it (the confirmatory one
         // included) are read by MDA as usual: PCWG3 has already called it.
@@ -56,9 +65,14 @@ struct PCWG3Rules {
         for (position, scan) in scans.enumerated() where position > 0 {
             guard let therapy = index.latestSystemicStart(onOrBefore: scan.date), let start = therapy.start,
                 start.earliestDay < scan.date.earliestDay,
-                let baseline = scans.last(where: { $0.date.earliestDay <= start.latestDay }),
                 let first = scans.first(where: { $0.date.earliestDay > start.latestDay })
             else { continue }
+            // No scan before the therapy: the first one under it is the reference for the later
+            // ones (PCWG3's reference after the first post-treatment scan), and is not judged
+            // itself. An abiraterone course's scans of June and November, none before it, read
+            // "no progression by the 2+2 rule" beside the MDA time point's three new foci.
+            let baseline = scans.last { $0.date.earliestDay <= start.latestDay }
+            if baseline == nil && first.id == scan.id { continue }
             if progressed.contains(therapy.id) { continue }
             let later = scans.filter { $0.date.earliestDay > scan.date.latestDay }
             let confirmation = later.first { scan.date.days(to: $0.date) >= Self.confirmationDays }
@@ -66,7 +80,7 @@ struct PCWG3Rules {
             // new lesions; a later one against the first post-baseline scan, confirmed when ≥ 2
             // of its new lesions persist (only named lesions can be followed).
             let isFirst = first.id == scan.id
-            let reference = isFirst ? baseline : first
+            let reference = isFirst ? baseline ?? first : first
             let new = newLesions(on: scan, against: reference)
             guard !new.isEmpty else { continue }
             let status: Status
@@ -116,7 +130,9 @@ struct PCWG3Rules {
         let therapy = verdict.therapy.label
         let referenceText = verdict.firstAfterStart
             ? LocalizedText(en: "the baseline scan of \(verdict.reference.date) (before \(therapy.en))", zh: "\(verdict.reference.date) 基线扫描（\(therapy.zhHans) 之前）")
-            : LocalizedText(en: "the first post-baseline scan of \(verdict.reference.date)", zh: "\(verdict.reference.date) 首次基线后扫描")
+            : LocalizedText(
+                en: "the first scan under \(verdict.therapy.displayName.en) (\(verdict.reference.date))",
+                zh: "\(verdict.therapy.displayName.zhHans)治疗后首次扫描（\(verdict.reference.date)）")
         let studyDate = { (id: String) in index.studies.first { $0.id == id }?.date.description ?? id }
         let severity: Severity
         let title: LocalizedText

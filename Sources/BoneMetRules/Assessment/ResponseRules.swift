@@ -21,7 +21,9 @@ struct ResponseRules {
     func timePoints() -> [TimePointResponse] {
         var results: [TimePointResponse] = []
         for modality in Modality.allCases {
-            let studies = index.studies.filter { $0.modality == modality }
+            // A study of report text only compares nothing and is compared with nothing: the
+            // next read study pairs with the last read one (`readingNotRecorded`).
+            let studies = index.studies.filter { $0.modality == modality && !$0.readingNotRecorded }
             for current in studies {
                 // Against the latest study of an earlier day: two studies of one day (a PET-CT
                 // and its CT read apart, a duplicate sent twice) are one examination, not an

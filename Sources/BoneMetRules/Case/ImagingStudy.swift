@@ -54,6 +54,18 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
         modality == .ct && !windows.isEmpty && !windows.contains(.bone)
     }
 
+    /// A study whose reading is only its report: no lesion recorded on it, no count of new ones,
+    /// and a report on record or a DICOM modality (sent from an EHR or PACS, where the reading
+    /// is a text). The rules do not read reports, so it shows nothing and excludes nothing. An
+    /// imported bone scan reported as "L4、左侧髂骨浓聚" made every lesion of the next scan "new"
+    /// (PD), and the next scan, report only, read "no progression by the 2+2 rule" though it
+    /// reported three new foci (unseen bundle). Without a report a study of no lesions recorded by
+    /// hand stays what it was entered as: looked at, nothing seen.
+    public var readingNotRecorded: Bool {
+        observations.isEmpty && unnamedNewLesions == nil
+            && (report.map { $0.contains { !$0.isWhitespace } } ?? false || dicomModality != nil)
+    }
+
     public var hasBoneWindowCT: Bool { (modality == .ct || modality == .petCt) && windows.contains(.bone) }
 
     /// Whether this study imaged the lesion's region: a whole-body study, or a recorded coverage
