@@ -141,7 +141,13 @@ public enum FHIRCaseMapper {
                     if suspected {
                         notes.append(MappingNote(resource: label, message: "verification status \(verification ?? ""): a suspected bone metastasis — confirm it on imaging or biopsy"))
                     }
-                    let note = ([FHIRRead.text(r["bodySite"]?.array.first)] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
+                    // Without a body site, a condition's text saying it is several lesions
+                    // ("多发骨转移", "multiple bone metastases") is the note that counts it as several (the
+                    // scores' counts, "solitary"); it was dropped, and one "other bone" read as a
+                    // solitary lesion of unknown site (unseen bundle b4).
+                    let several = FHIRRead.text(r["bodySite"]?.array.first) == nil
+                        ? FHIRRead.text(code).flatMap { Lesion(id: "", bone: .other, note: $0).namesSeveral ? $0 : nil } : nil
+                    let note = ([several, FHIRRead.text(r["bodySite"]?.array.first)] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
                         .compactMap { $0 }.joined(separator: "; ")
                     let bone = coded?.0 ?? named?.0 ?? .other
                     // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
@@ -308,7 +314,9 @@ public enum FHIRCaseMapper {
                 // to bone is a skeletal-related event and reads every irradiated-field rule.
                 let courseSummary = FHIRRead.has(r["code"], FHIRCodes.snomed, "1217123003")
                 let namedRadiotherapy = !courseSummary && Self.isRadiotherapy(named: [FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display))
-                if namedRadiotherapy && !onBone(r, lesions: lesions) {
+                // A name naming a bone ("L4椎体姑息放疗 30Gy/10F") is its site: placed after the
+                // loop, when every lesion is known (`placeRadiotherapySite`).
+                if namedRadiotherapy && !onBone(r, lesions: lesions) && FHIRRead.textBodySite(r) == nil {
                     notes.append(MappingNote(resource: label, message: "radiotherapy without a bone site: not used"))
                     continue
                 }
@@ -422,10 +430,17 @@ public enum FHIRCaseMapper {
         // A bone given a lesion by its fracture code: the operation and radiotherapy coded to that
         // bone now reach it.
         for (id, r) in unlinkedLocal {
-            guard let index = record.treatments.firstIndex(where: { $0.id == id && $0.lesions.isEmpty }),
-                let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions)
-            else { continue }
-            record.treatments[index].lesions = [target]
+            guard let index = record.treatments.firstIndex(where: { $0.id == id && $0.lesions.isEmpty }) else { continue }
+            if let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) {
+                record.treatments[index].lesions = [target]
+            } else if record.treatments[index].kind == .radiotherapy, let placed = Self.placeRadiotherapySite(r, treatment: record.treatments[index], record: &record) {
+                record.treatments[index].lesions = [placed.lesion]
+                notes.append(MappingNote(resource: "Procedure/\(r["id"]?.string ?? id)", message: placed.note))
+            } else if record.treatments[index].kind == .radiotherapy, FHIRRead.textBodySite(r) != nil {
+                notes.append(MappingNote(
+                    resource: "Procedure/\(r["id"]?.string ?? id)",
+                    message: "radiotherapy to a bone site no lesion matches (a vertebra without its level, or two lesions of the bone): linked to no lesion — confirm its site"))
+            }
         }
         // A fixation whose name says neither "prophylactic" nor "fracture": one done on or after a
         // pathological fracture of its lesion, still current, fixed that fracture (an

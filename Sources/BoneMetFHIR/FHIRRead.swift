@@ -124,8 +124,39 @@ enum FHIRRead {
         // with bodySite text "右股骨颈" was dropped — the rules never saw the planned fixation
         // (unseen bundle, 2026-12-04). The one lesion of that bone (and side) only.
         guard let named = textBodySite(resource) else { return nil }
+        // A vertebra by its level where the text names one: "L4椎体姑息放疗" reached the record's
+        // one vertebral lesion, T10 (unseen bundle b4).
+        if let level = textLevel(resource, bone: named.0) {
+            let matches = lesions.filter { $0.bone == named.0 && $0.withSiteFromNote.level == level }
+            return matches.count == 1 ? matches.first?.id : nil
+        }
+        // A region of the spine without a level ("腰椎放疗"): a vertebra of another region is not it.
+        if named.0 == .vertebra, let region = textSpineRegion(resource) {
+            let matches = lesions.filter { $0.bone == .vertebra && $0.withSiteFromNote.level.map { $0.region == region } != false }
+            return matches.count == 1 ? matches.first?.id : nil
+        }
         let matches = lesions.filter { $0.bone == named.0 && (named.1 == nil || $0.laterality == nil || $0.laterality == named.1) }
         return matches.count == 1 ? matches.first?.id : nil
+    }
+
+    /// The one region of the spine a resource's texts name ("胸椎", "lumbar spine"), if one.
+    static func textSpineRegion(_ resource: FHIRJSON) -> VertebralLevel.Region? {
+        let text = ((resource["bodySite"]?.array ?? []).compactMap { self.text($0) } + [self.text(resource["code"])].compactMap { $0 })
+            .joined(separator: " ").lowercased()
+        let named: [(VertebralLevel.Region, [String])] = [
+            (.cervical, ["颈椎", "cervical"]), (.thoracic, ["胸椎", "thoracic"]), (.lumbar, ["腰椎", "lumbar"]),
+        ]
+        let found = named.filter { $0.1.contains(where: text.contains) }.map(\.0)
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The one vertebral (or sacral) level a resource's body-site text, else its code's text,
+    /// names ("L4椎体", "T10 vertebral body"), for a vertebra or sacrum.
+    static func textLevel(_ resource: FHIRJSON, bone: Bone) -> VertebralLevel? {
+        guard bone == .vertebra || bone == .sacrum else { return nil }
+        let texts = (resource["bodySite"]?.array ?? []).compactMap { text($0) } + [text(resource["code"])].compactMap { $0 }
+        let regions: Set<VertebralLevel.Region> = bone == .sacrum ? [.sacral] : [.cervical, .thoracic, .lumbar]
+        return texts.lazy.compactMap { VertebralLevel.named(in: $0, regions: regions) }.first
     }
 
     /// The bone (and side) a resource's body-site text names, else its code's text.

@@ -157,7 +157,7 @@ public enum CancerCodes {
     static let boneNames: [(Bone, [String])] = [
         (.femur, ["femur", "femoral", "股骨"]), (.humerus, ["humerus", "humeral", "肱骨"]), (.tibia, ["tibia", "胫骨"]), (.fibula, ["fibula", "腓骨"]),
         (.radius, ["radius", "桡骨"]), (.ulna, ["ulna", "尺骨"]), (.sacrum, ["sacrum", "sacral", "骶骨", "骶椎"]),
-        (.vertebra, ["vertebra", "spine", "spinal", "椎"]), (.rib, ["rib", "肋骨"]), (.sternum, ["sternum", "胸骨"]),
+        (.vertebra, ["vertebra", "spine", "spinal", "椎"]), (.rib, ["rib", "肋"]), (.sternum, ["sternum", "胸骨"]),
         (.clavicle, ["clavicle", "锁骨"]), (.scapula, ["scapula", "肩胛"]), (.acetabulum, ["acetabul", "髋臼"]),
         (.pelvis, ["pelvis", "pelvic", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]), (.skull, ["skull", "cranium", "颅骨"]),
     ]

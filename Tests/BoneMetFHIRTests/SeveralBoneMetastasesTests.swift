@@ -1,0 +1,94 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetRules
+import Foundation
+import Testing
+
+extension RealEHRImportTests {
+    /// An unseen Chinese EHR bundle (2026-12-04): a castration-resistant prostate cancer's
+    /// "多发骨转移" (C79.5, no body site) became one lesion of bone "other" with no note — the text
+    /// saying it is several lesions was dropped, so the scores counted one site and "solitary"
+    /// was possible. Without a body site, a condition text naming several lesions is kept as the
+    /// note the rules read (the case format: a note saying 多发, multiple … counts as ≥ 2 sites).
+    @Test func aConditionOfSeveralBoneMetastasesCountsAsSeveral() async throws {
+        let subject = #""subject": {"reference": "Patient/s1"}"#
+        func condition(_ id: String, _ code: String, _ text: String, site: String? = nil) -> String {
+            let body = site.map { #", "bodySite": [{"text": "\#($0)"}]"# } ?? ""
+            return #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "2024-02-20", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "\#(code)"}], "text": "\#(text)"}\#(body)}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "s1", "gender": "male", "birthDate": "1950-06-02"}}"#,
+            condition("pc", "C61.x00", "前列腺癌"), condition("m1", "C79.500", "多发骨转移"), condition("m2", "C79.500", "骨转移"),
+            condition("m3", "C79.500", "multiple bone metastases", site: "左侧髂骨"),
+        ]
+        let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        let several = try #require(record.lesions.first { $0.id == "m1" })
+        #expect(several.bone == .other)
+        #expect(several.note == "多发骨转移")
+        #expect(several.namesSeveral)
+        #expect(record.lesions.first { $0.id == "m2" }?.note == nil, "one metastasis of unknown site: no note, as before")
+        #expect(record.lesions.first { $0.id == "m3" }?.note == "左侧髂骨", "a body site names the one lesion")
+    }
+}
+
+extension RealEHRImportTests {
+    /// The same bundle: palliative radiotherapy "L4椎体姑息放疗 30Gy/10F" (no body site) was dropped
+    /// as "radiotherapy without a bone site"; with a T10 lesion the record's only vertebral one, a
+    /// name naming a vertebra reached T10 whatever its level. A vertebra is matched by the level
+    /// its text names; radiotherapy to a bone no lesion is on, in a patient with bone metastases,
+    /// places the one single metastasis of unknown site there or adds a lesion of that bone (as a
+    /// pathological fracture in neoplastic disease does), with a note to confirm.
+    func radiotherapyBundle(_ metastases: [(String, String, String?)], procedures: [(String, String, String?)]) async throws -> (BulkImporter.Summary, CaseRecord) {
+        let subject = #""subject": {"reference": "Patient/r1"}"#
+        let conditions = metastases.map { id, text, site in
+            let body = site.map { #", "bodySite": [{"text": "\#($0)"}]"# } ?? ""
+            return #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "2024-02-20", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.500"}], "text": "\#(text)"}\#(body)}}"#
+        }
+        let courses = procedures.map { id, name, site in
+            let body = site.map { #", "bodySite": [{"text": "\#($0)"}]"# } ?? ""
+            return #"{"resource": {"resourceType": "Procedure", "id": "\#(id)", "status": "completed", \#(subject), "code": {"text": "\#(name)"}, "performedPeriod": {"start": "2025-09-01", "end": "2025-09-12"}\#(body)}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "r1", "gender": "male", "birthDate": "1950-06-02"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2024-02-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C61.x00"}], "text": "前列腺癌"}}}"#,
+        ] + conditions + courses
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        return (summary, try #require(records.first))
+    }
+
+    @Test func radiotherapyReachesTheVertebraOfItsLevel() async throws {
+        let (_, record) = try await radiotherapyBundle(
+            [("t10", "骨转移", "T10椎体"), ("l2", "骨转移", "L2椎体")], procedures: [("rt1", "T10椎体放疗 8Gy/1F", nil), ("rt2", "L4椎体姑息放疗 30Gy/10F", nil)])
+        #expect(record.treatments.first { $0.id == "rt1" }?.lesions == ["t10"])
+        let l4 = try #require(record.treatments.first { $0.id == "rt2" })
+        #expect(l4.lesions == ["rt-rt2"], "not T10 nor L2: a lesion of L4 is added")
+        #expect(record.lesions.first { $0.id == "rt-rt2" }.map { ($0.bone, $0.level) } ?? (.other, nil) == (.vertebra, VertebralLevel("L4")))
+    }
+
+    @Test func radiotherapyPlacesTheOneMetastasisOfUnknownSite() async throws {
+        let (summary, record) = try await radiotherapyBundle([("m1", "骨转移", nil)], procedures: [("rt1", "L4椎体姑息放疗 30Gy/10F", nil)])
+        #expect(record.lesions.count == 1)
+        #expect(record.lesions.first.map { ($0.id, $0.bone, $0.level) } ?? ("", .other, nil) == ("m1", .vertebra, VertebralLevel("L4")))
+        #expect(record.treatments.first { $0.id == "rt1" }?.lesions == ["m1"])
+        #expect(summary.notes.contains { $0.message.hasPrefix("bone metastasis m1 without a body site placed on the L4 vertebra by radiotherapy") })
+    }
+
+    @Test func severalOfUnknownSiteAreNotGuessedFrom() async throws {
+        let (_, record) = try await radiotherapyBundle([("m1", "多发骨转移", nil)], procedures: [("rt1", "左股骨放疗 20Gy/5F", nil)])
+        #expect(record.lesions.first { $0.id == "m1" }?.bone == .other, "the several stay unsited")
+        let added = try #require(record.lesions.first { $0.id == "rt-rt1" })
+        #expect(added.bone == .femur && added.laterality == .left)
+    }
+
+    @Test func aVertebraWithoutItsLevelOrNoMetastasisPlacesNothing() async throws {
+        let (summary, record) = try await radiotherapyBundle(
+            [("t10", "骨转移", "T10椎体")], procedures: [("rt1", "腰椎放疗 30Gy/10F", nil), ("rt2", "胸椎放疗 30Gy/10F", nil)])
+        #expect(record.treatments.first { $0.id == "rt1" }?.lesions == [], "the lumbar spine is not T10")
+        #expect(record.treatments.first { $0.id == "rt2" }?.lesions == ["t10"], "the thoracic spine's one lesion")
+        #expect(record.lesions.count == 1)
+        #expect(summary.notes.contains { $0.resource == "Procedure/rt1" && $0.message.hasPrefix("radiotherapy to a bone site no lesion matches") })
+        let (_, none) = try await radiotherapyBundle([], procedures: [("rt1", "L4椎体姑息放疗 30Gy/10F", nil)])
+        #expect(none.lesions.isEmpty, "no bone metastasis on record: nothing added")
+    }
+}
