@@ -219,6 +219,20 @@ import Testing
         #expect(told.detail.en.contains("Read the report into lesions on the study's report page"))
     }
 
+    /// The imported bone scans also settled Tokuhashi's vertebral count ("1 → 2") with only L4
+    /// recorded while the report named T10 too; and without them counted, "no whole-body
+    /// screening — order a bone scan" would ask for a scan that was done.
+    @Test func aReportOnlySurveySettlesNoCountAndIsNotOrderedAgain() throws {
+        var r = prostate(scans: [scan("B1", "2023-06-03", [], report: "L4、T10椎体浓聚", dicom: "NM")])
+        r.lesions = [Lesion(id: "L4", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.lesions[0].diagnosed = day("2022-02")
+        let a = assess(r, asOf: day("2023-12-04"))
+        let tokuhashi = try #require(a.tokuhashi)
+        #expect(tokuhashi.components.first { $0.key == "vertebralBodyMets" }?.points == nil, "the vertebral count stays open")
+        #expect(!a.has("diagnosis.imaging.wholeBodyScreening"))
+        #expect(a.has("diagnosis.imaging.readingNotRecorded"))
+    }
+
     @Test func aHandEnteredStudyOfNoLesionIsNotAskedFor() {
         var r = baseCase()
         r.studies.append(ImagingStudy(id: "B0", date: day("2023-01-02"), modality: .boneScan))

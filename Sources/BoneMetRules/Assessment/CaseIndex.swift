@@ -106,9 +106,13 @@ final class CaseIndex {
     /// then is a count of bone metastases complete. Without one a "solitary" lesion is only the
     /// one looked for — Tomita scored it "solitary: wide or marginal excision" and Tokuhashi
     /// "0 extraspinal foci" for a hepatocellular T8 never screened (rule set 2026.12.48).
-    private(set) lazy var skeletonSurveyed: Bool = studies.contains(where: \.surveysWholeSkeleton)
+    /// A survey read only in its report (`readingNotRecorded`) settles no count: an imported bone
+    /// scan reporting L4, T10 and a rib read "vertebral body metastases 1" with only L4 recorded.
+    private(set) lazy var skeletonSurveyed: Bool = studies.contains { $0.surveysWholeSkeleton && !$0.readingNotRecorded }
     /// Whether the whole spine was imaged: the vertebral bodies involved are all known.
-    private(set) lazy var spineSurveyed: Bool = studies.contains(where: \.surveysWholeSpine)
+    private(set) lazy var spineSurveyed: Bool = studies.contains { $0.surveysWholeSpine && !$0.readingNotRecorded }
+    /// A whole-body survey on record whose lesions are not: done, not to be ordered again.
+    private(set) lazy var skeletonSurveyUnread: Bool = studies.contains { $0.surveysWholeSkeleton && $0.readingNotRecorded }
     /// The first sighting of any metastatic lesion: where the disease-free interval ended.
     private(set) lazy var firstMetastasisSeen: PartialDate? = metastaticLesions.compactMap { firstSeen($0.id) }.min()
     /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a

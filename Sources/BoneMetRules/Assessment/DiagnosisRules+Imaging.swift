@@ -45,7 +45,9 @@ extension DiagnosisRules {
         let lesions = index.metastaticLesions
         // A whole-body CT or MRI screens the whole skeleton too (and is myeloma's own survey); a
         // bone scan or PET-CT of one region (SPECT of the pelvis) does not.
-        if !lesions.isEmpty && !index.skeletonSurveyed {
+        // A survey done whose lesions are not recorded is not ordered again: the advisory on
+        // studies read only in their reports asks for its reading.
+        if !lesions.isEmpty && !index.skeletonSurveyed && !index.skeletonSurveyUnread {
             // Myeloma's lesions are lytic without osteoblastic reaction: a bone scan misses them,
             // and whole-body low-dose CT (or PET-CT, whole-body MRI) is the survey (IMWG 2019).
             let myeloma = index.bonePrimaryCandidates.contains { [.myeloma, .plasmacytoma].contains($0.effectiveHistology) || $0.site == .myeloma }
