@@ -273,6 +273,17 @@ public enum FHIRCaseMapper {
                     // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
                     // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.
                     if let comparator = r["valueQuantity"]?["comparator"]?.string {
+                        // A testosterone below a bound that is itself under the castrate level is
+                        // castrate whatever its value — the usual report under androgen deprivation
+                        // ("< 0.35 nmol/L", below detection). It was "not used", and castration
+                        // resistance stayed unsettled (unseen bundle b4). Stored at its bound, said.
+                        if test == .testosterone, comparator == "<" || comparator == "<=",
+                            let factor = test.factor(for: unit), quantity.value * factor < LabTest.castrateTestosteroneNgDl
+                        {
+                            record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit))
+                            notes.append(MappingNote(resource: label, message: "testosterone \(comparator) \(quantity.value) \(unit): below the castrate level (50 ng/dL, PCWG3) — stored at its bound"))
+                            continue
+                        }
                         notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
                         continue
                     }

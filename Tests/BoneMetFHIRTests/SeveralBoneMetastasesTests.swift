@@ -92,3 +92,29 @@ extension RealEHRImportTests {
         #expect(none.lesions.isEmpty, "no bone metastasis on record: nothing added")
     }
 }
+
+extension RealEHRImportTests {
+    /// The same bundle's testosterone under goserelin came as "< 0.35 nmol/L" (below the assay's
+    /// detection) and was "a bound, not a value — not used", leaving castration resistance
+    /// unsettled. A bound under the castrate level (PCWG3: < 50 ng/dL) is castrate whatever the
+    /// value: stored at its bound, with a note. A bound above it, or any other test's bound
+    /// ("CRP < 5 mg/L"), stays unused.
+    @Test func aTestosteroneBelowACastrateBoundIsCastrate() async throws {
+        let subject = #""subject": {"reference": "Patient/q1"}"#
+        func observation(_ id: String, _ loinc: String, _ value: Double, _ unit: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectiveDateTime": "2026-11-10", "code": {"coding": [{"system": "http://loinc.org", "code": "\#(loinc)"}]}, "valueQuantity": {"value": \#(value), "comparator": "<", "unit": "\#(unit)"}}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "q1", "gender": "male", "birthDate": "1950-06-02"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2024-02-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C61.x00"}], "text": "前列腺癌"}}}"#,
+            observation("t1", "2986-8", 0.35, "nmol/L"), observation("t2", "2986-8", 2.0, "nmol/L"), observation("c1", "1988-5", 5, "mg/L"),
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        #expect(record.labs.map(\.test) == [.testosterone])
+        #expect(record.labs.first?.value == 0.35)
+        #expect(summary.notes.contains { $0.resource == "Observation/t1" && $0.message.contains("below the castrate level") })
+        #expect(summary.notes.contains { $0.resource == "Observation/t2" && $0.message.hasSuffix("a bound, not a value — not used") }, "< 57.7 ng/dL may be above 50")
+        #expect(summary.notes.contains { $0.resource == "Observation/c1" && $0.message.hasSuffix("a bound, not a value — not used") })
+    }
+}

@@ -12,7 +12,7 @@ extension BoneAgentRules {
     }
 
     /// Castrate testosterone (PCWG3, Scher 2016: < 50 ng/dL, 1.7 nmol/L).
-    static let castrateTestosteroneNgDl = 50.0
+    static let castrateTestosteroneNgDl = LabTest.castrateTestosteroneNgDl
 
     /// The latest testosterone measured under the androgen deprivation of a PSA progression.
     func testosteroneUnderADT(_ progression: PCWG3Rules.PSAProgression) -> LabResult? {

@@ -79,3 +79,10 @@ extension LabResult {
     /// A value a laboratory can report in the unit written (tumour markers: always).
     public var isPlausible: Bool { test.isPlausible(value, unit: unit) }
 }
+
+extension LabTest {
+    /// Castrate testosterone (PCWG3, Scher HI et al. J Clin Oncol 2016;34:1402-18: < 50 ng/dL,
+    /// 1.7 nmol/L): read by the castration rules, and by the FHIR import for a result sent as a
+    /// bound ("< 0.35 nmol/L", below the assay's detection).
+    public static let castrateTestosteroneNgDl = 50.0
+}
