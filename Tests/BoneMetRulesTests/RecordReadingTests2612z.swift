@@ -233,6 +233,20 @@ import Testing
         #expect(a.has("diagnosis.imaging.readingNotRecorded"))
     }
 
+    /// cb75-b: a lung cancer without bone lesions, staging PET-CT "全身骨骼未见明确转移" as report
+    /// only, was asked to record lesions there were none of.
+    @Test func withoutALesionItCouldShowNothingIsAskedFor() {
+        var r = baseCase()
+        r.lesions = []
+        r.studies = [ImagingStudy(id: "P0", date: day("2023-01-02"), modality: .petCt, report: "全身骨骼未见明确转移")]
+        #expect(!assess(r, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"))
+        var femur = baseCase()
+        femur.studies.append(ImagingStudy(id: "C0", date: day("2023-02-02"), modality: .ct, windows: [.bone], coverage: [.chest], report: "胸部未见骨质破坏"))
+        #expect(!assess(femur, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"), "a chest CT shows no femur")
+        femur.studies[2].coverage = []
+        #expect(assess(femur, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"), "its region not recorded: it may")
+    }
+
     @Test func aHandEnteredStudyOfNoLesionIsNotAskedFor() {
         var r = baseCase()
         r.studies.append(ImagingStudy(id: "B0", date: day("2023-01-02"), modality: .boneScan))

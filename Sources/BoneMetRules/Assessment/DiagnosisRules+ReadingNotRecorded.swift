@@ -4,7 +4,14 @@
 /// clinician was not told that its lesions wait to be recorded (unseen bundle, 2026-12-04).
 extension DiagnosisRules {
     func readingNotRecordedFinding() -> Finding? {
-        let studies = index.studies.filter(\.readingNotRecorded)
+        // Only where a lesion of the record could be read on it: a lung cancer without bone
+        // lesions, its staging PET-CT reported "全身骨骼未见明确转移", was asked for lesions there
+        // were none to record (unseen record cb75-b). A study whose region is not recorded may
+        // show any of them.
+        let lesions = index.lesions
+        let studies = index.studies.filter { study in
+            study.readingNotRecorded && !lesions.isEmpty && (study.coverage.isEmpty || lesions.contains(where: study.covers))
+        }
         guard !studies.isEmpty else { return nil }
         let names = LocalizedText.joined(studies.map(\.label), en: "; ", zh: "、")
         let withReport = studies.contains { $0.report?.contains { !$0.isWhitespace } == true }
