@@ -141,8 +141,7 @@ enum FHIRRead {
 
     /// The one region of the spine a resource's texts name ("胸椎", "lumbar spine"), if one.
     static func textSpineRegion(_ resource: FHIRJSON) -> VertebralLevel.Region? {
-        let text = ((resource["bodySite"]?.array ?? []).compactMap { self.text($0) } + [self.text(resource["code"])].compactMap { $0 })
-            .joined(separator: " ").lowercased()
+        let text = siteTexts(resource).joined(separator: " ").lowercased()
         let named: [(VertebralLevel.Region, [String])] = [
             (.cervical, ["颈椎", "cervical"]), (.thoracic, ["胸椎", "thoracic"]), (.lumbar, ["腰椎", "lumbar"]),
         ]
@@ -154,15 +153,18 @@ enum FHIRRead {
     /// names ("L4椎体", "T10 vertebral body"), for a vertebra or sacrum.
     static func textLevel(_ resource: FHIRJSON, bone: Bone) -> VertebralLevel? {
         guard bone == .vertebra || bone == .sacrum else { return nil }
-        let texts = (resource["bodySite"]?.array ?? []).compactMap { text($0) } + [text(resource["code"])].compactMap { $0 }
         let regions: Set<VertebralLevel.Region> = bone == .sacrum ? [.sacral] : [.cervical, .thoracic, .lumbar]
-        return texts.lazy.compactMap { VertebralLevel.named(in: $0, regions: regions) }.first
+        return siteTexts(resource).lazy.compactMap { VertebralLevel.named(in: $0, regions: regions) }.first
     }
 
     /// The bone (and side) a resource's body-site text names, else its code's text.
     static func textBodySite(_ resource: FHIRJSON) -> (Bone, Laterality?)? {
-        let texts = (resource["bodySite"]?.array ?? []).compactMap { text($0) } + [text(resource["code"])].compactMap { $0 }
-        return texts.lazy.compactMap(CancerCodes.bone(fromText:)).first
+        siteTexts(resource).lazy.compactMap(CancerCodes.bone(fromText:)).first
+    }
+
+    /// The texts that may name a resource's site: its body sites', then its code's.
+    static func siteTexts(_ resource: FHIRJSON) -> [String] {
+        (resource["bodySite"]?.array ?? []).compactMap { text($0) } + [text(resource["code"])].compactMap { $0 }
     }
 
     /// Histology from mCODE's histology-morphology-behavior extension text or display.

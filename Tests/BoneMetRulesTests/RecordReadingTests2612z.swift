@@ -294,3 +294,22 @@ import Testing
         #expect(!f.title.en.contains("not progressing"))
     }
 }
+
+/// cb70-e, read twice (2026-12-04): three vertebrae broken on one day since denosumab stopped
+/// were named "L2, T11, L1" in one run and "T11, L1, L2" in the next — the fractures were
+/// gathered in a dictionary, whose order Swift seeds per process. An assessment says the same
+/// thing every time it is made: by date, then down the spine.
+@Suite struct SameDayFracturesDownTheSpineTests {
+    @Test func vertebraeBrokenOnOneDayAreNamedDownTheSpine() throws {
+        var r = baseCase()
+        let levels = ["T11", "L1", "L2", "T9", "L4", "T6"]
+        r.lesions += levels.map { Lesion(id: "V\($0)", bone: .vertebra, level: VertebralLevel($0)) }
+        r.studies[0].observations += levels.map { level in observation("V\(level)", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none } }
+        r.studies.append(ct("S3", "2024-10-20", levels.map { level in observation("V\(level)", .blastic) { $0.collapse = .under50 } }))
+        r.treatments.append(Treatment(
+            id: "D1", kind: .boneModifyingAgent, start: day("2023-01-20"), end: day("2024-03-01"), stopReason: .patientChoice, agent: .denosumab, doseMg: 120, intervalWeeks: 4))
+        let finding = try #require(assess(r, asOf: day("2024-12-01")).rule("boneAgents.indication").first)
+        let named = ["T6", "T9", "T11", "L1", "L2", "L4"].map { "\($0) vertebra (2024-10-20)" }.joined(separator: ", ")
+        #expect(finding.detail.en.contains("Since the stop, a vertebral fracture: \(named)."), "\(finding.detail.en)")
+    }
+}

@@ -227,7 +227,15 @@ extension BoneAgentRules {
             if let known = found[id], known.1 <= event.date { continue }
             found[id] = (lesion, event.date)
         }
-        return found.values.sorted { $0.1 < $1.1 }
+        // By date, then down the spine, then in the record's order: a dictionary's order changes
+        // from run to run, and three vertebrae broken on one day were named in a different order
+        // each time (cb70-e).
+        let order = Dictionary(index.record.lesions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func key(_ item: (Lesion, PartialDate)) -> (PartialDate, Int, Int) {
+            let level = item.0.withSiteFromNote.level.flatMap { VertebralLevel.all.firstIndex(of: $0) } ?? Int.max
+            return (item.1, level, order[item.0.id] ?? Int.max)
+        }
+        return found.values.sorted { key($0) < key($1) }
     }
 
     /// Vertebrae broken since denosumab was stopped or lapsed, named, with the label's rebound

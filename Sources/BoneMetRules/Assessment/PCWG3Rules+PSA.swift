@@ -183,6 +183,9 @@ extension PCWG3Rules {
             }
         } ?? false
         let bone: LocalizedText
+        // The title says "bone scan not progressing" only where the text says the 2+2 rule found
+        // none (a new metastasis confirmed on CT/MRI says otherwise).
+        var notProgressing = false
         if boneProgressed {
             bone = LocalizedText(en: "The bone scan shows progression by the 2+2 rule as well.", zh: "骨扫描按 2+2 规则亦显示进展。")
         } else if let reportOnly {
@@ -200,6 +203,7 @@ extension PCWG3Rules {
                 en: "The bone scan of \(latest.date) is the first read on record: the 2+2 rule counts new lesions against an earlier scan, so it is the reference for the next one — radiographic progression is not judged from it.",
                 zh: "\(latest.date) 骨扫描为病历中首次有病灶记录的骨扫描：2+2 规则需与更早的扫描比较新发病灶，故以其作为下次扫描的参照——不能据此判断影像学进展。")
         } else if let latest, let next = progression.followedBy {
+            notProgressing = verdicts[latest.id].map { confirmedOnAnatomy($0).isEmpty } ?? true
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) showed no progression by the 2+2 rule: \(next.label.en) followed on PSA progression without radiographic progression.",
                 zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：在无影像学进展、仅 PSA 进展时换用 \(next.label.zhHans)。")
@@ -211,6 +215,7 @@ extension PCWG3Rules {
                 en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule, but a new metastasis is confirmed on CT/MRI: \(list.en). Medical oncology weighs it with the PSA and CT of the chest, abdomen and pelvis.",
                 zh: "\(latest.date) 骨扫描按 2+2 规则未见进展，但 CT/MRI 已证实新转移灶：\(list.zhHans)。由肿瘤内科结合 PSA 及胸腹盆 CT 综合判断。")
         } else if let latest {
+            notProgressing = true
             bone = LocalizedText(
                 en: "The bone scan of \(latest.date) shows no progression by the 2+2 rule: radiographic progression is not shown. PCWG3 does not call treatment failure on a PSA rise alone — medical oncology weighs it with CT of the chest, abdomen and pelvis and the clinical course.",
                 zh: "\(latest.date) 骨扫描按 2+2 规则未见进展：尚无影像学进展。PCWG3 不以单纯 PSA 升高判定治疗失败——由肿瘤内科结合胸腹盆 CT 及临床情况综合判断。")
@@ -227,8 +232,7 @@ extension PCWG3Rules {
             // A later regimen answered it: history, said as such.
             ruleId: "boneHealth.pcwg3.psaProgression", severity: progression.followedBy == nil ? .advisory : .info, duty: .boneHealth, specialty: .medicalOncology,
             subject: .treatment(progression.therapy.id), date: rise.date,
-            title: boneProgressed || latest == nil || reportOnly != nil || firstRead || latest.flatMap({ verdicts[$0.id] }).map(\.status.isPending) == true
-                || latest.flatMap({ verdicts[$0.id] }).map({ !confirmedOnAnatomy($0).isEmpty }) == true
+            title: !notProgressing
                 ? LocalizedText(en: "PSA progression by PCWG3 under \(therapy.en) since \(rise.date)", zh: "\(therapy.zhHans)治疗中 PSA 进展（PCWG3），自 \(rise.date)")
                 : LocalizedText(
                     en: "PSA progression by PCWG3 under \(therapy.en), bone scan not progressing",
