@@ -313,3 +313,41 @@ import Testing
         #expect(finding.detail.en.contains("Since the stop, a vertebral fracture: \(named)."), "\(finding.detail.en)")
     }
 }
+
+/// cb75-f (unseen record, 2026-12-04): a breast cancer on letrozole + ribociclib, its T10 and
+/// iliac lesions filled in completely, the sacrum and a rib — sclerotic flare, sizes not measured —
+/// not evaluable: the time point read "complete response". Every lesion must be in complete
+/// response for CR; as RECIST 1.1 reads complete response of the evaluated lesions beside lesions
+/// not evaluated, it is partial (Eisenhauer EA et al. Eur J Cancer 2009;45:228-47). A lesion an
+/// operation removed in the interval is not there to judge.
+@Suite struct CompleteResponseNeedsEveryLesionTests {
+    func record(secondLesionRemoved: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "S", bone: .sacrum, level: VertebralLevel("S1")))
+        r.studies[0].observations.append(observation("S", .blastic) { $0.boneDestruction = false })
+        r.studies[1] = ct("S2", "2023-06-20", [
+            observation("L1", .blastic, [20, 20]) { $0.boneDestruction = false; $0.fillIn = .complete },
+            observation("S", .blastic) { $0.boneDestruction = false },
+        ])
+        if secondLesionRemoved {
+            r.treatments.append(Treatment(id: "RS", kind: .surgery, name: "sacral tumour resection", lesions: ["S"], start: day("2023-03-01"), procedure: .resection))
+        }
+        return r
+    }
+
+    @Test func aLesionNotEvaluableMakesItPartial() throws {
+        let a = assess(record(), asOf: day("2023-07-01"))
+        let point = try #require(a.timePoints.first { $0.study == "S2" })
+        #expect(point.lesions.first { $0.lesion == "L1" }?.category == .completeResponse)
+        #expect(point.lesions.first { $0.lesion == "S" }?.category == .notEvaluable)
+        #expect(point.overall == .partialResponse)
+        let finding = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("S2") })
+        #expect(finding.detail.en.contains("Complete response of the lesions judged; not CR while sacrum (S1) cannot be judged"))
+        #expect(finding.detail.zhHans.contains("故不判定为完全缓解"))
+    }
+
+    @Test func aLesionRemovedInTheIntervalDoesNotHoldItBack() throws {
+        let point = try #require(assess(record(secondLesionRemoved: true), asOf: day("2023-07-01")).timePoints.first { $0.study == "S2" })
+        #expect(point.overall == .completeResponse)
+    }
+}

@@ -111,6 +111,16 @@ extension ResponseRules {
                 }
                 detailParts.append(unnamed)
             }
+            // Every judged lesion complete, others not evaluable: said why it is not CR.
+            let unjudged = point.lesions.filter { $0.category == .notEvaluable }
+            if point.overall == .partialResponse, !unjudged.isEmpty,
+                point.lesions.filter({ $0.category != .notEvaluable }).allSatisfy({ $0.category == .completeResponse })
+            {
+                let names = LocalizedText.joined(unjudged.map { index.label(lesionId: $0.lesion) }, en: ", ", zh: "、")
+                detailParts.append(LocalizedText(
+                    en: "Complete response of the lesions judged; not CR while \(names.en) cannot be judged — CR needs every lesion's",
+                    zh: "已评价病灶均完全缓解；\(names.zhHans)无法评价，故不判定为完全缓解——完全缓解需全部病灶均完全缓解"))
+            }
             if onlyIrradiatedResponded {
                 detailParts.append(LocalizedText(
                     en: "Only irradiated lesions responded: the response of the lesions not irradiated shows the systemic therapy's own effect",

@@ -439,12 +439,26 @@ struct ResponseRules {
         return study?.observation(of: response.lesion)?.character == .blastic
     }
 
+    /// Removed by an operation between the two studies (resection, arthroplasty, curettage).
+    private func removedInInterval(_ response: LesionResponse) -> Bool {
+        index.localTreatments(response.lesion, kind: .surgery).contains { surgery in
+            guard !surgery.planned, surgery.procedure?.removesLesion == true, let start = surgery.start else { return false }
+            return response.from.earliestDay <= start.latestDay && start.earliestDay <= response.to.latestDay
+        }
+    }
+
     private func overall(_ responses: [LesionResponse], unnamedNew: Int, inFlareWindow: Bool, modality: Modality) -> MDA.Category {
         if responses.contains(where: { $0.category == .progressiveDisease }) { return .progressiveDisease }
         if unnamedNew > 0 && !(modality.isTracer && inFlareWindow) { return .progressiveDisease }
         let evaluated = responses.filter { $0.category != .notEvaluable }
         if evaluated.isEmpty { return .notEvaluable }
-        if evaluated.allSatisfy({ $0.category == .completeResponse }) && unnamedNew == 0 { return .completeResponse }
+        // Complete response only with every lesion judged complete: a lesion not evaluable (its
+        // size not measured, first recorded) may still hold disease — a breast cancer's two flare
+        // lesions unmeasured beside two filled in read "CR" (unseen record cb75-f). As RECIST 1.1
+        // reads a complete response of the evaluated lesions beside others not evaluated: partial.
+        // A lesion an operation removed in the interval is no longer there to judge.
+        let unjudged = responses.contains { $0.category == .notEvaluable && !removedInInterval($0) }
+        if evaluated.allSatisfy({ $0.category == .completeResponse }) && unnamedNew == 0 { return unjudged ? .partialResponse : .completeResponse }
         if evaluated.contains(where: { $0.category.isResponse }) { return .partialResponse }
         return .stableDisease
     }
