@@ -351,3 +351,41 @@ import Testing
         #expect(point.overall == .completeResponse)
     }
 }
+
+/// cb75-g (unseen record, 2026-12-04): a melanoma's proximal humerus, broken, radiotherapy
+/// "左肱骨放疗 20Gy/5F" planned and no fixation: the fracture finding said "no fixation on record:
+/// orthopaedic referral" without a word of the course, as if it answered the fracture. Radiotherapy
+/// does not stabilise a broken bone; fixation first, radiotherapy after it (Townsend PW et al. Int
+/// J Radiat Oncol Biol Phys 1995;31:43-9; the source hospital: fix before radiotherapy).
+@Suite struct BrokenBoneRadiotherapyWithoutFixationTests {
+    func record(_ course: Treatment?, fixed: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-03-01"), kind: .pathologicalFracture, lesion: "L1")]
+        if let course { r.treatments.append(course) }
+        if fixed { r.treatments.append(Treatment(id: "N", kind: .surgery, name: "IM nail", lesions: ["L1"], start: day("2023-03-05"), procedure: .fractureFixation)) }
+        return r
+    }
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-25")).rule("surgery.mirels.fractured").first)
+    }
+
+    @Test func plannedRadiotherapyWithoutFixationIsNamed() throws {
+        let f = try finding(record(Treatment(id: "RT", kind: .radiotherapy, name: "20Gy/5F", lesions: ["L1"], start: day("2023-04-01"), planned: true)))
+        #expect(f.detail.en.contains("Radiotherapy is planned (20Gy/5F 2023-04-01– (radiotherapy)) without fixation: it eases the pain but does not make a broken bone stable"))
+        #expect(f.detail.zhHans.contains("放疗可缓解疼痛，但不能使已骨折的骨骼稳定"))
+        #expect(f.sources.contains { $0.id == "townsend1995" })
+    }
+
+    @Test func radiotherapyGivenSinceTheFractureIsNamed() throws {
+        let f = try finding(record(Treatment(id: "RT", kind: .radiotherapy, name: "8 Gy", lesions: ["L1"], start: day("2023-03-10"), end: day("2023-03-10"))))
+        #expect(f.detail.en.contains("Irradiated since it broke"))
+    }
+
+    @Test func radiotherapyBeforeTheFractureOrAFixedBoneSaysNothing() throws {
+        #expect(try !finding(record(Treatment(id: "RT", kind: .radiotherapy, name: "8 Gy", lesions: ["L1"], start: day("2023-02-01"), end: day("2023-02-01")))).detail.en.contains("radiotherapy does not make"))
+        #expect(try !finding(record(nil)).detail.en.contains("Radiotherapy is planned"))
+        let fixed = try finding(record(Treatment(id: "RT", kind: .radiotherapy, name: "20Gy/5F", lesions: ["L1"], start: day("2023-04-01"), planned: true), fixed: true))
+        #expect(!fixed.detail.en.contains("without fixation"))
+    }
+}

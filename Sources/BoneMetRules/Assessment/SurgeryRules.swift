@@ -243,6 +243,7 @@ struct SurgeryRules {
                     zh: "已发生病理性骨折：Mirels 评估的是骨折风险，已不再适用\(lastScore.zhHans)。")
                 let sources = [Sources.mirels1989]
                 let decided = protected == nil ? decisionSince(brokenOn) : nil
+                let radiotherapy = protected == nil ? radiotherapyWithoutFixation(id, brokenOn: brokenOn) : nil
                 if let decided {
                     return Self.decidedFractureFinding(id, name: name, lesion: lesion, lead: broken, decision: decided, inputs: inputs())
                 }
@@ -254,15 +255,17 @@ struct SurgeryRules {
                         en: [
                             broken.en,
                             Self.fixationStatus(protected, lesion: lesion).en,
+                            radiotherapy?.en ?? "",
                             needsFixation ? surgical.en : "",
                             needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected, lesion: lesion).zhHans)\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected, lesion: lesion).zhHans)\(radiotherapy?.zhHans ?? "")\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
                     // Its operation's context (biopsy first, embolisation) and sources only while one is due.
-                    inputs: inputs(), sources: sources + Self.reconstructionSources(protected, lesion: lesion) + (needsFixation ? surgical.sources : [])
+                    inputs: inputs(), sources: sources + Self.reconstructionSources(protected, lesion: lesion) + (radiotherapy == nil ? [] : [Self.townsend1995])
+                        + (needsFixation ? surgical.sources : [])
                         + (needsFixation && shortSurvival != nil ? [Sources.katagiri2014] : []),
                     claims: needsFixation ? Self.fixationClaims(id, open: open) : [])
             }
