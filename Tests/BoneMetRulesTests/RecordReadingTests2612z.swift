@@ -247,6 +247,18 @@ import Testing
         #expect(assess(femur, asOf: day("2023-04-01")).has("diagnosis.imaging.readingNotRecorded"), "its region not recorded: it may")
     }
 
+    /// Bundle b1: an imported CT drew "windows not recorded — was the bone window read?" beside
+    /// "lesions not recorded": its reading comes first, and its windows with it.
+    @Test func aReportOnlyCTIsNotAlsoAskedForItsWindows() {
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "C9", date: day("2023-03-22"), modality: .ct, report: "右股骨溶骨性破坏"))
+        let a = assess(r, asOf: day("2023-04-01"))
+        #expect(a.has("diagnosis.imaging.readingNotRecorded"))
+        #expect(!a.has("diagnosis.imaging.ctWindowsNotRecorded"))
+        r.studies[2].observations = [observation("L1", .lytic) { $0.boneDestruction = true }]
+        #expect(assess(r, asOf: day("2023-04-01")).has("diagnosis.imaging.ctWindowsNotRecorded"), "read: its windows are asked for")
+    }
+
     @Test func aHandEnteredStudyOfNoLesionIsNotAskedFor() {
         var r = baseCase()
         r.studies.append(ImagingStudy(id: "B0", date: day("2023-01-02"), modality: .boneScan))

@@ -9,7 +9,9 @@ extension DiagnosisRules {
         // "was not read with the bone window" (a warning per CT) though its report named bone
         // destruction (cb20-z, 2026.12.111). The rules already give such a CT no power to
         // exclude destruction (`hasBoneWindowCT`).
-        let unrecorded = index.studies.filter { $0.modality == .ct && $0.windows.isEmpty }
+        // A CT read only in its report is asked for its reading first (`readingNotRecordedFinding`);
+        // its windows come with it — two advisories named one imported CT (unseen bundle b1).
+        let unrecorded = index.studies.filter { $0.modality == .ct && $0.windows.isEmpty && !$0.readingNotRecorded }
         var findings: [Finding] = []
         if !unrecorded.isEmpty {
             let names = LocalizedText.joined(unrecorded.map(\.label), en: "; ", zh: "、")
