@@ -262,9 +262,17 @@ public enum FHIRCaseMapper {
                     if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
                     if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
                     return nil
-                }).first.map({ ($0, false) }) ?? Self.labByName(r).map({ ($0, true) }),
-                    let quantity = FHIRRead.quantity(r["valueQuantity"])
-                {
+                }).first.map({ ($0, false) }) ?? Self.labByName(r).map({ ($0, true) }) {
+                    guard let quantity = FHIRRead.labQuantity(r) else {
+                        // Said, not dropped without a word: a calcium sent as valueString
+                        // "3.15 mmol/L" vanished before it was read (unseen bundle b5).
+                        let sent = r["valueString"]?.string.map { "valueString \"\($0)\"" } ?? "no numeric value"
+                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) with \(sent): not a number with a unit — not used"))
+                        continue
+                    }
+                    if let text = quantity.fromText {
+                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) read from its text value \"\(text)\" — confirm"))
+                    }
                     guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
                         let problem = quantity.unit.map { "unit \($0) not accepted" } ?? "no unit, and \(LabTest.text(quantity.value)) fits \(test.plausibleUnits(for: quantity.value).count > 1 ? "more than one" : "none") of its units"
                         notes.append(MappingNote(resource: label, message: "\(problem) for \(test.rawValue): skipped"))
@@ -272,7 +280,7 @@ public enum FHIRCaseMapper {
                     }
                     // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
                     // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.
-                    if let comparator = r["valueQuantity"]?["comparator"]?.string {
+                    if let comparator = quantity.comparator {
                         // A testosterone below a bound that is itself under the castrate level is
                         // castrate whatever its value — the usual report under androgen deprivation
                         // ("< 0.35 nmol/L", below detection). It was "not used", and castration

@@ -185,6 +185,30 @@ enum FHIRRead {
         return codings(observation["valueCodeableConcept"]).lazy.compactMap { $0.system == FHIRCodes.loinc ? $0.code.flatMap { answers[$0] } : nil }.first
     }
 
+    /// A laboratory result's value: its `valueQuantity` (with its comparator), else a number
+    /// written as `valueString` as many laboratory interfaces send it — "3.15 mmol/L", "68",
+    /// "< 0.1 ng/mL" (`fromText` keeps the text for the import note). A text that is not one
+    /// number with an optional unit ("阴性", "3.1-3.5", "1.2 x 10^9/L") gives none.
+    static func labQuantity(_ r: FHIRJSON) -> (value: Double, unit: String?, comparator: String?, fromText: String?)? {
+        if let quantity = quantity(r["valueQuantity"]) {
+            return (quantity.value, quantity.unit, r["valueQuantity"]?["comparator"]?.string, nil)
+        }
+        guard let text = r["valueString"]?.string else { return nil }
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var comparator: String?
+        for sign in ["<=", ">=", "≤", "≥", "<", ">"] where rest.hasPrefix(sign) {
+            comparator = ["≤": "<=", "≥": ">="][sign] ?? sign
+            rest = rest.dropFirst(sign.count).drop { $0 == " " }
+            break
+        }
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, let value = Double(number) else { return nil }
+        let unit = rest.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+        // A unit has no digits of its own ("10^9/L" is a count's, read only from a quantity's unit).
+        guard !unit.contains(where: \.isNumber) else { return nil }
+        return (value, unit.isEmpty ? nil : unit, comparator, text)
+    }
+
     /// A Quantity's value as a Double (the decimal text stays in the source).
     static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
         guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }

@@ -118,3 +118,32 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/c1" && $0.message.hasSuffix("a bound, not a value — not used") })
     }
 }
+
+extension RealEHRImportTests {
+    /// An unseen bundle (b5, 2026-12-04): a laboratory interface sent its numbers as text —
+    /// calcium `valueString` "3.15 mmol/L", creatinine "68" — and both vanished without a note: a
+    /// hypercalcaemia never seen. A text that is one number with an optional unit is read (its unit
+    /// checked as any result's, a unit left out read as the one the value is possible in), with a
+    /// note; a bound stays a bound; anything else is said and not used.
+    @Test func aNumberSentAsTextIsRead() async throws {
+        let subject = #""subject": {"reference": "Patient/v1"}"#
+        func observation(_ id: String, _ loinc: String, _ text: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectivePeriod": {"start": "2026-11-10T08:00:00+08:00"}, "code": {"coding": [{"system": "http://loinc.org", "code": "\#(loinc)"}]}, "valueString": "\#(text)"}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "v1", "gender": "female", "birthDate": "1960-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
+            observation("ca", "17861-6", "3.15 mmol/L"), observation("cr", "2160-0", "68"), observation("crp", "1988-5", "< 5 mg/L"),
+            observation("alb", "1751-7", "阴性"), observation("hb", "718-7", "110-120 g/L"),
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        #expect(record.labs.map(\.test) == [.calcium, .creatinine])
+        #expect(record.labs.first { $0.test == .calcium }.map { ($0.value, $0.unit, $0.date.description) } ?? (0, "", "") == (3.15, "mmol/L", "2026-11-10"))
+        #expect(record.labs.first { $0.test == .creatinine }?.unit == "µmol/L")
+        #expect(summary.notes.contains { $0.resource == "Observation/ca" && $0.message == "calcium read from its text value \"3.15 mmol/L\" — confirm" })
+        #expect(summary.notes.contains { $0.resource == "Observation/crp" && $0.message.hasSuffix("a bound, not a value — not used") })
+        #expect(summary.notes.contains { $0.resource == "Observation/alb" && $0.message == "albumin with valueString \"阴性\": not a number with a unit — not used" })
+        #expect(summary.notes.contains { $0.resource == "Observation/hb" && $0.message.hasSuffix("not a number with a unit — not used") })
+    }
+}
