@@ -167,6 +167,13 @@ public enum FHIRCaseMapper {
                     lesion.diagnosed = suspected ? nil : FHIRRead.periodStart(r, "onset")
                     if !suspected, lesion.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
                         notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the date the metastasis was diagnosed"))
+                    } else if !suspected, lesion.diagnosed == nil, let recorded = FHIRRead.date(r["recordedDate"]) {
+                        // Without an onset, the day it was recorded: it was diagnosed by then, as a
+                        // primary's is read. A metastasis with only a recordedDate and no imaging in
+                        // the bundle was no known metastasis at all — no scores, no agent's
+                        // indication (unseen bundle b5).
+                        lesion.diagnosed = recorded
+                        notes.append(MappingNote(resource: label, message: "no onset: diagnosed by its recorded date \(recorded) — enter the date the metastasis was diagnosed if earlier"))
                     }
                     record.lesions.append(lesion)
                 case .primary(let site, let histology):

@@ -147,3 +147,23 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/hb" && $0.message.hasSuffix("not a number with a unit — not used") })
     }
 }
+
+extension RealEHRImportTests {
+    /// Bundle b5's T8 metastasis came with a `recordedDate` and no onset: no diagnosis date, and
+    /// with no imaging in the bundle the lesion was no known metastasis — no prognosis score, no
+    /// bone-agent indication. It was diagnosed by the day it was recorded, as a primary's
+    /// recordedDate is read; said in a note.
+    @Test func aMetastasisWithOnlyItsRecordedDateIsKnownFromThen() async throws {
+        let subject = #""subject": {"reference": "Patient/w1"}"#
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "w1", "gender": "female", "birthDate": "1960-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "t8", \#(subject), "recordedDate": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "T8椎体"}]}}"#,
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        #expect(record.lesions.first?.diagnosed?.description == "2026-10-01")
+        #expect(summary.notes.contains { $0.resource == "Condition/t8" && $0.message.hasPrefix("no onset: diagnosed by its recorded date 2026-10-01") })
+        #expect(assess(record, asOf: PartialDate("2026-12-04") ?? PartialDate(dayNumber: 0)).katagiri != nil, "a known metastasis: scored")
+    }
+}
