@@ -92,6 +92,10 @@ public struct BulkImporter: Sendable {
         var touched: Set<String> = []
         let staging = self.staging
         var writes = StagingWrites(limit: staging.stagingWritesInFlight)
+        // A bulk export's Medication file, read first: the orders of the files after it name
+        // their drugs by reference to it (`MedicationCatalog`).
+        let medications = Self.medicationCatalog(files)
+        var readMedications = !medications.isEmpty
         for file in files {
             var batch: [Staged] = []
             if BulkScan.isNDJSON(file.lastPathComponent) {
@@ -131,14 +135,14 @@ public struct BulkImporter: Sendable {
                     chunk.append(line)
                     if chunk.count >= Self.batchSize {
                         let full = chunk
-                        parsing.append(Task { [mappings] in Self.chunk(full, file: name, mappings: mappings) })
+                        parsing.append(Task { [mappings, medications] in Self.chunk(full, file: name, mappings: mappings, medications: medications) })
                         chunk.removeAll(keepingCapacity: true)
                         if parsing.count > 2 { try await takeOldest() }
                     }
                 }
                 if !chunk.isEmpty {
                     let last = chunk
-                    parsing.append(Task { [mappings] in Self.chunk(last, file: name, mappings: mappings) })
+                    parsing.append(Task { [mappings, medications] in Self.chunk(last, file: name, mappings: mappings, medications: medications) })
                 }
                 while !parsing.isEmpty { try await takeOldest() }
                 if let failure = reader.failure { summary.scan.recordBad(file: name, line: 0, problem: failure) }
@@ -146,8 +150,12 @@ public struct BulkImporter: Sendable {
                 // One Bundle (collection, transaction, searchset): its entries' resources.
                 summary.scan.files.append(file.lastPathComponent)
                 let text = try String(contentsOf: file, encoding: .utf8)
-                for resource in try Self.bundleResources(text, scan: &summary.scan, file: file.lastPathComponent) {
-                    if let staged = Self.stageable(resource, mappings: mappings, summary: &summary) {
+                let resources = try Self.bundleResources(text, scan: &summary.scan, file: file.lastPathComponent)
+                var inBundle = medications
+                for resource in resources { inBundle.add(resource) }
+                if !inBundle.isEmpty { readMedications = true }
+                for resource in resources {
+                    if let staged = Self.stageable(resource, mappings: mappings, medications: inBundle, summary: &summary) {
                         batch.append(staged)
                         if let patient = staged.patient { touched.insert(patient) }
                     }
@@ -157,7 +165,7 @@ public struct BulkImporter: Sendable {
             try await staging.stage(batch)
             summary.staged += batch.count
         }
-        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) {
+        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) && !(type == "Medication" && readMedications) {
             summary.skip("resource type not used by BoneMet (\(type))", count: count)
         }
         let built = Date()
@@ -217,7 +225,7 @@ public struct BulkImporter: Sendable {
     }
 
     /// Parses, checks and minimises a chunk of lines (no database access).
-    static func chunk(_ lines: [NDJSONReader.Line], file: String, mappings: CodeMappings) -> Chunk {
+    static func chunk(_ lines: [NDJSONReader.Line], file: String, mappings: CodeMappings, medications: MedicationCatalog = .empty) -> Chunk {
         var chunk = Chunk()
         chunk.staged.reserveCapacity(lines.count)
         for line in lines {
@@ -225,7 +233,9 @@ public struct BulkImporter: Sendable {
                 let resource = try FHIRResource(try FHIRJSON.parse(bytes: line.bytes))
                 chunk.summary.scan.count(resource)
                 // The line as received: it passed the strict parse, and re-writing it costs time.
-                if let staged = stageable(resource, text: String(decoding: line.bytes, as: UTF8.self), mappings: mappings, summary: &chunk.summary) {
+                if let staged = stageable(
+                    resource, text: String(decoding: line.bytes, as: UTF8.self), mappings: mappings, medications: medications, summary: &chunk.summary)
+                {
                     chunk.staged.append(staged)
                 }
             } catch {
@@ -241,15 +251,17 @@ public struct BulkImporter: Sendable {
         summary.scan.files.append("Bundle")
         var batch: [Staged] = []
         var touched: Set<String> = []
-        for resource in try Self.bundleResources(text, scan: &summary.scan, file: "Bundle") {
-            if let staged = Self.stageable(resource, mappings: mappings, summary: &summary) {
+        let resources = try Self.bundleResources(text, scan: &summary.scan, file: "Bundle")
+        let medications = MedicationCatalog.of(resources)
+        for resource in resources {
+            if let staged = Self.stageable(resource, mappings: mappings, medications: medications, summary: &summary) {
                 batch.append(staged)
                 if let patient = staged.patient { touched.insert(patient) }
             }
         }
         try await staging.stage(batch)
         summary.staged = batch.count
-        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) {
+        for (type, count) in summary.scan.byType where !BulkScan.usedTypes.contains(type) && !(type == "Medication" && !medications.isEmpty) {
             summary.skip("resource type not used by BoneMet (\(type))", count: count)
         }
         try await build(touched, into: &summary)
@@ -358,10 +370,31 @@ public struct BulkImporter: Sendable {
         return .toStore(upsert, notes, patient: patient)
     }
 
+    /// The Medication resources of the NDJSON files named for them ("Medication.ndjson",
+    /// "Medication.000.ndjson" — a bulk export's file per type). Few: one per drug product.
+    static func medicationCatalog(_ files: [URL]) -> MedicationCatalog {
+        var catalog = MedicationCatalog()
+        for file in files where BulkScan.isNDJSON(file.lastPathComponent) && file.lastPathComponent.hasPrefix("Medication.") {
+            for line in NDJSONReader(url: file) {
+                guard let json = try? FHIRJSON.parse(bytes: line.bytes), let resource = try? FHIRResource(json) else { continue }
+                catalog.add(resource)
+            }
+        }
+        return catalog
+    }
+
     static func stageable(
-        _ resource: FHIRResource, text: String? = nil, mappings: CodeMappings = .none, summary: inout Summary
+        _ resource: FHIRResource, text: String? = nil, mappings: CodeMappings = .none, medications: MedicationCatalog = .empty,
+        summary: inout Summary
     ) -> (type: String, id: String, patient: String?, json: String)? {
         guard BulkScan.usedTypes.contains(resource.resourceType) else { return nil }
+        var resource = resource
+        var text = text
+        // An order naming its drug by reference: staged with the drug inline (`MedicationCatalog`).
+        if let inlined = medications.inlined(resource.json), let rewritten = try? FHIRResource(inlined) {
+            resource = rewritten
+            text = nil
+        }
         // An Observation BoneMet does not read (social history, surveys with addresses, vital
         // signs other than weight and pain …) is never staged: not needed, and not ours to keep.
         if resource.resourceType == "Observation" && !FHIRCaseMapper.usesObservation(resource.json, mappings: mappings) {

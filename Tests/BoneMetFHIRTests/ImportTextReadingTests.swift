@@ -1,6 +1,8 @@
 import BoneMetDomain
 import BoneMetFHIR
 import BoneMetRules
+import BoneMetStorage
+import BoneMetTestSupport
 import Foundation
 import Testing
 
@@ -165,5 +167,71 @@ extension RealEHRImportTests {
         #expect(record.lesions.first?.diagnosed?.description == "2026-10-01")
         #expect(summary.notes.contains { $0.resource == "Condition/t8" && $0.message.hasPrefix("no onset: diagnosed by its recorded date 2026-10-01") })
         #expect(assess(record, asOf: PartialDate("2026-12-04") ?? PartialDate(dayNumber: 0)).katagiri != nil, "a known metastasis: scored")
+    }
+}
+
+extension RealEHRImportTests {
+    /// An unseen bundle (b6, 2026-12-04) in the form Epic and other EHRs send: a MedicationRequest
+    /// naming its drug by `medicationReference` to a Medication resource of the same Bundle. The
+    /// denosumab order was dropped without a word ("Medication: resource type not used"). The
+    /// Medication's code is read as the order's drug, in a Bundle and in a bulk export's
+    /// Medication file; a contained Medication (`#id`) was read already.
+    @Test func aDrugNamedByReferenceToAMedicationIsRead() async throws {
+        let subject = #""subject": {"reference": "Patient/m6"}"#
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "m6", "gender": "female", "birthDate": "1962-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
+            #"{"fullUrl": "urn:uuid:5f1c2d3e-0000-4000-8000-000000000001", "resource": {"resourceType": "Medication", "code": {"coding": [{"system": "http://www.whocc.no/atc", "code": "M05BX04", "display": "denosumab"}], "text": "地舒单抗注射液"}}}"#,
+            #"{"resource": {"resourceType": "Medication", "id": "zol", "code": {"text": "唑来膦酸注射液"}}}"#,
+            #"{"resource": {"resourceType": "MedicationRequest", "id": "r1", "status": "active", "intent": "order", \#(subject), "medicationReference": {"reference": "urn:uuid:5f1c2d3e-0000-4000-8000-000000000001"}, "authoredOn": "2026-06-10", "dosageInstruction": [{"timing": {"repeat": {"frequency": 1, "period": 4, "periodUnit": "wk"}}, "doseAndRate": [{"doseQuantity": {"value": 120, "unit": "mg"}}]}]}}"#,
+            #"{"resource": {"resourceType": "MedicationAdministration", "id": "a1", "status": "completed", \#(subject), "medicationReference": {"reference": "Medication/zol"}, "effectiveDateTime": "2025-01-10"}}"#,
+        ]
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        let record = try #require(records.first)
+        let denosumab = try #require(record.treatments.first { $0.id == "r1" })
+        #expect(denosumab.agent == .denosumab && denosumab.doseMg == 120 && denosumab.intervalWeeks == 4)
+        #expect(record.treatments.first { $0.id == "a1" }?.agent == .zoledronicAcid)
+        #expect(!summary.skipped.keys.contains { $0.contains("Medication") }, "\(summary.skipped)")
+    }
+}
+
+extension FHIRImportTests {
+    /// The same drug by reference in a bulk export: its Medication.ndjson is read first, and the
+    /// orders of MedicationRequest.ndjson take their drug from it (b6 split by type).
+    @Test func aBulkExportsMedicationFileNamesTheOrdersDrug() async throws {
+        try await TestDatabases.with(.sqlite) { store in
+            let folder = try scratch.folder()
+            let files = [
+                "Patient.ndjson": #"{"resourceType": "Patient", "id": "m7", "gender": "female", "birthDate": "1962-01-01"}"#,
+                "Condition.ndjson": #"{"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/m7"}, "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}"#,
+                "Medication.ndjson": #"{"resourceType": "Medication", "id": "med1", "code": {"coding": [{"system": "http://www.whocc.no/atc", "code": "M05BX04"}], "text": "denosumab"}}"#,
+                "MedicationRequest.ndjson": #"{"resourceType": "MedicationRequest", "id": "r1", "status": "active", "intent": "order", "subject": {"reference": "Patient/m7"}, "medicationReference": {"reference": "Medication/med1"}, "authoredOn": "2026-06-10"}"#,
+            ]
+            for (name, line) in files { try (line + "\n").write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+            let asOf = PartialDate(year: 2026, month: 12, day: 4) ?? PartialDate(dayNumber: 0)
+            let summary = try await BulkImporter(staging: SQLFHIRStaging(store), user: "import", asOf: asOf, now: { 1 }).run(folder)
+            #expect(summary.created == 1)
+            let cases = try await SQLCaseStore(store).list(search: nil, limit: 10, offset: 0)
+            let id = try #require(cases.first?.id)
+            let stored = try await SQLCaseStore(store).get(id: id)
+            let record = try #require(stored?.record)
+            #expect(record.treatments.first { $0.id == "r1" }?.agent == .denosumab)
+        }
+    }
+}
+
+extension RealEHRImportTests {
+    /// A CDS Hooks prefetch of orders with their Medications included (`_include=
+    /// MedicationRequest:medication`) names the drugs by reference too: read as the import reads
+    /// them.
+    @Test func aPrefetchsIncludedMedicationNamesTheOrdersDrug() throws {
+        let resources = try [
+            #"{"resourceType": "Patient", "id": "m8", "gender": "female", "birthDate": "1962-01-01"}"#,
+            #"{"resourceType": "Condition", "id": "pc", "subject": {"reference": "Patient/m8"}, "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}"#,
+            #"{"resourceType": "Medication", "id": "med1", "code": {"coding": [{"system": "http://www.whocc.no/atc", "code": "M05BX04"}]}}"#,
+            #"{"resourceType": "MedicationRequest", "id": "r1", "status": "active", "intent": "order", "subject": {"reference": "Patient/m8"}, "medicationReference": {"reference": "Medication/med1"}, "authoredOn": "2026-06-10"}"#,
+        ].map { try FHIRResource(parsing: $0) }
+        let record = CDSCards.record(patientId: "m8", resources: resources)
+        #expect(record.treatments.first { $0.id == "r1" }?.agent == .denosumab)
     }
 }

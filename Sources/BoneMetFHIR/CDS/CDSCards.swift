@@ -45,7 +45,13 @@ public enum CDSCards {
         let patient = resources.first { $0.resourceType == "Patient" }
             ?? (try? FHIRResource(.object([.init("resourceType", .string("Patient")), .init("id", .string(patientId))])))
         guard let patient else { return CaseRecord(patient: Patient(id: "fhir:" + patientId)) }
-        return FHIRCaseMapper.map(patient: patient, related: resources.filter { $0.resourceType != "Patient" }).record
+        // A prefetch of orders with their Medications included (`_include=MedicationRequest:medication`)
+        // names the drugs by reference, as an import does (`MedicationCatalog`).
+        let medications = MedicationCatalog.of(resources)
+        let related = resources.filter { $0.resourceType != "Patient" }.map { resource in
+            medications.inlined(resource.json).flatMap { try? FHIRResource($0) } ?? resource
+        }
+        return FHIRCaseMapper.map(patient: patient, related: related).record
     }
 
     public static func patientView(record: CaseRecord, context: Context) -> [FHIRJSON] {

@@ -14,8 +14,9 @@ public struct CDSService: Sendable, Hashable {
         ("patient", "Patient/{{context.patientId}}"),
         ("conditions", "Condition?patient={{context.patientId}}"),
         ("observations", "Observation?patient={{context.patientId}}"),
-        ("medications", "MedicationRequest?patient={{context.patientId}}"),
-        ("administrations", "MedicationAdministration?patient={{context.patientId}}"),
+        // With the Medications the orders name by reference (Epic and others send them so).
+        ("medications", "MedicationRequest?patient={{context.patientId}}&_include=MedicationRequest:medication"),
+        ("administrations", "MedicationAdministration?patient={{context.patientId}}&_include=MedicationAdministration:medication"),
         ("procedures", "Procedure?patient={{context.patientId}}"),
         ("imaging", "ImagingStudy?patient={{context.patientId}}"),
     ]
