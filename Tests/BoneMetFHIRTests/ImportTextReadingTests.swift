@@ -7,6 +7,12 @@ import Foundation
 import Testing
 
 extension RealEHRImportTests {
+    /// One patient's Bundle entries, imported: the summary and the patient's case.
+    func importEntries(_ entries: [String]) async throws -> (BulkImporter.Summary, CaseRecord) {
+        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
+        return (summary, try #require(records.first))
+    }
+
     /// An unseen Chinese EHR bundle (2026-12-04): a castration-resistant prostate cancer's
     /// "多发骨转移" (C79.5, no body site) became one lesion of bone "other" with no note — the text
     /// saying it is several lesions was dropped, so the scores counted one site and "solitary"
@@ -23,8 +29,7 @@ extension RealEHRImportTests {
             condition("pc", "C61.x00", "前列腺癌"), condition("m1", "C79.500", "多发骨转移"), condition("m2", "C79.500", "骨转移"),
             condition("m3", "C79.500", "multiple bone metastases", site: "左侧髂骨"),
         ]
-        let (_, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        let record = try #require(records.first)
+        let (_, record) = try await importEntries(entries)
         let several = try #require(record.lesions.first { $0.id == "m1" })
         #expect(several.bone == .other)
         #expect(several.note == "多发骨转移")
@@ -55,8 +60,7 @@ extension RealEHRImportTests {
             #"{"resource": {"resourceType": "Patient", "id": "r1", "gender": "male", "birthDate": "1950-06-02"}}"#,
             #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2024-02-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C61.x00"}], "text": "前列腺癌"}}}"#,
         ] + conditions + courses
-        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        return (summary, try #require(records.first))
+        return try await importEntries(entries)
     }
 
     @Test func radiotherapyReachesTheVertebraOfItsLevel() async throws {
@@ -111,8 +115,7 @@ extension RealEHRImportTests {
             #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2024-02-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C61.x00"}], "text": "前列腺癌"}}}"#,
             observation("t1", "2986-8", 0.35, "nmol/L"), observation("t2", "2986-8", 2.0, "nmol/L"), observation("c1", "1988-5", 5, "mg/L"),
         ]
-        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        let record = try #require(records.first)
+        let (summary, record) = try await importEntries(entries)
         #expect(record.labs.map(\.test) == [.testosterone])
         #expect(record.labs.first?.value == 0.35)
         #expect(summary.notes.contains { $0.resource == "Observation/t1" && $0.message.contains("below the castrate level") })
@@ -138,8 +141,7 @@ extension RealEHRImportTests {
             observation("ca", "17861-6", "3.15 mmol/L"), observation("cr", "2160-0", "68"), observation("crp", "1988-5", "< 5 mg/L"),
             observation("alb", "1751-7", "阴性"), observation("hb", "718-7", "110-120 g/L"),
         ]
-        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        let record = try #require(records.first)
+        let (summary, record) = try await importEntries(entries)
         #expect(record.labs.map(\.test) == [.calcium, .creatinine])
         #expect(record.labs.first { $0.test == .calcium }.map { ($0.value, $0.unit, $0.date.description) } ?? (0, "", "") == (3.15, "mmol/L", "2026-11-10"))
         #expect(record.labs.first { $0.test == .creatinine }?.unit == "µmol/L")
@@ -162,8 +164,7 @@ extension RealEHRImportTests {
             #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
             #"{"resource": {"resourceType": "Condition", "id": "t8", \#(subject), "recordedDate": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "T8椎体"}]}}"#,
         ]
-        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        let record = try #require(records.first)
+        let (summary, record) = try await importEntries(entries)
         #expect(record.lesions.first?.diagnosed?.description == "2026-10-01")
         #expect(summary.notes.contains { $0.resource == "Condition/t8" && $0.message.hasPrefix("no onset: diagnosed by its recorded date 2026-10-01") })
         #expect(assess(record, asOf: PartialDate("2026-12-04") ?? PartialDate(dayNumber: 0)).katagiri != nil, "a known metastasis: scored")
@@ -186,8 +187,7 @@ extension RealEHRImportTests {
             #"{"resource": {"resourceType": "MedicationRequest", "id": "r1", "status": "active", "intent": "order", \#(subject), "medicationReference": {"reference": "urn:uuid:5f1c2d3e-0000-4000-8000-000000000001"}, "authoredOn": "2026-06-10", "dosageInstruction": [{"timing": {"repeat": {"frequency": 1, "period": 4, "periodUnit": "wk"}}, "doseAndRate": [{"doseQuantity": {"value": 120, "unit": "mg"}}]}]}}"#,
             #"{"resource": {"resourceType": "MedicationAdministration", "id": "a1", "status": "completed", \#(subject), "medicationReference": {"reference": "Medication/zol"}, "effectiveDateTime": "2025-01-10"}}"#,
         ]
-        let (summary, records) = try await importBundle(#"{"resourceType": "Bundle", "type": "collection", "entry": [\#(entries.joined(separator: ","))]}"#)
-        let record = try #require(records.first)
+        let (summary, record) = try await importEntries(entries)
         let denosumab = try #require(record.treatments.first { $0.id == "r1" })
         #expect(denosumab.agent == .denosumab && denosumab.doseMg == 120 && denosumab.intervalWeeks == 4)
         #expect(record.treatments.first { $0.id == "a1" }?.agent == .zoledronicAcid)
