@@ -100,81 +100,10 @@ public enum FHIRCaseMapper {
                 }
                 switch cancer {
                 case .boneMetastasis:
-                    let laterality = FHIRRead.laterality(r)
-                    let related = (r["extension"]?.array ?? []).first {
-                        let url = $0["url"]?.string ?? ""
-                        return url == "http://hl7.org/fhir/StructureDefinition/condition-related" || url.hasSuffix("mcode-related-primary-cancer-condition")
-                    }
-                    let relatedId = FHIRRead.referenceId(related?["valueReference"])
-                    // The condition's notes (Annotation text): a clinician's "右股骨转子下" or
-                    // "subtrochanteric" names the segment the rules score (Mirels's site).
-                    let annotations = (r["note"]?.array ?? []).compactMap { $0["text"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-                    if let own = FHIRRead.extensionValue(r, "lesion")?.string.map({ $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }),
-                        own.count == 4, let bone = Bone(rawValue: own[0])
-                    {
-                        // Our own export: bone, segment, level and id exactly as recorded.
-                        lesionIds[resource.id ?? ""] = own[3]
-                        if let relatedId { lesionPrimaryRefs[own[3]] = relatedId }
-                        var lesion = Lesion(
-                            id: own[3], bone: bone, segment: BoneSegment(rawValue: own[1]), level: VertebralLevel(own[2]), laterality: laterality,
-                            note: annotations.isEmpty ? nil : annotations.joined(separator: "; "))
-                        lesion.codes = FHIRRead.sourceCodes(code)
-                        lesion.diagnosed = FHIRRead.periodStart(r, "onset")
-                        record.lesions.append(lesion)
-                        continue
-                    }
-                    let coded = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
-                    // Without a coded body site, the bone the text names (body site text, then the
-                    // condition's text) — "左股骨转移" is a left femoral lesion.
-                    let texts = [FHIRRead.text(r["bodySite"]?.array.first), FHIRRead.text(code)].compactMap { $0 }
-                    let named = coded == nil ? texts.lazy.compactMap(CancerCodes.bone(fromText:)).first : nil
-                    if coded == nil && named == nil {
-                        notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\""))
-                    }
-                    let lesionId = resource.id ?? "lesion\(record.lesions.count + 1)"
-                    if let relatedId { lesionPrimaryRefs[lesionId] = relatedId }
-                    // A suspected metastasis (verificationStatus unconfirmed, provisional or
-                    // differential): kept as a lesion for imaging to attach to, said as suspected,
-                    // and its onset is no diagnosis date.
-                    let verification = FHIRRead.codings(r["verificationStatus"]).first?.code
-                    let suspected = ["unconfirmed", "provisional", "differential"].contains(verification ?? "")
-                    if suspected {
-                        notes.append(MappingNote(resource: label, message: "verification status \(verification ?? ""): a suspected bone metastasis — confirm it on imaging or biopsy"))
-                    }
-                    // Without a body site, a condition's text saying it is several lesions
-                    // ("多发骨转移", "multiple bone metastases") is the note that counts it as several (the
-                    // scores' counts, "solitary"); it was dropped, and one "other bone" read as a
-                    // solitary lesion of unknown site (unseen bundle b4).
-                    let several = FHIRRead.text(r["bodySite"]?.array.first) == nil
-                        ? FHIRRead.text(code).flatMap { Lesion(id: "", bone: .other, note: $0).namesSeveral ? $0 : nil } : nil
-                    let note = ([several, FHIRRead.text(r["bodySite"]?.array.first)] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
-                        .compactMap { $0 }.joined(separator: "; ")
-                    let bone = coded?.0 ?? named?.0 ?? .other
-                    // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
-                    // where the bone has that segment.
-                    let segment = coded?.1 ?? FHIRRead.locationSegment(r).flatMap { $0.fits(bone) ? $0 : nil }
-                        ?? (coded == nil ? texts.lazy.compactMap { BoneSegment.settled(in: $0, bone: bone) }.first : nil)
-                    // A vertebra's level as its body-site text names it ("T10 vertebral body"):
-                    // one level only — a span ("T9–T11") names no one vertebra.
-                    let levels = bone == .vertebra || bone == .sacrum
-                        ? FHIRRead.text(r["bodySite"]?.array.first).map(VertebralLevelText.levels(in:)) ?? [] : []
-                    let level = Set(levels).count == 1 ? levels.first.flatMap { ($0.region == .sacral) == (bone == .sacrum) ? $0 : nil } : nil
-                    var lesion = Lesion(
-                        id: lesionId, bone: bone, segment: segment, level: level, laterality: laterality ?? named?.1,
-                        note: note.isEmpty ? nil : note)
-                    lesion.codes = FHIRRead.sourceCodes(code)
-                    // The metastasis's own diagnosis date (Condition onset); an age is a span, said.
-                    lesion.diagnosed = suspected ? nil : FHIRRead.periodStart(r, "onset")
-                    if !suspected, lesion.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
-                        notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the date the metastasis was diagnosed"))
-                    } else if !suspected, lesion.diagnosed == nil, let recorded = FHIRRead.date(r["recordedDate"]) {
-                        // Without an onset, the day it was recorded: it was diagnosed by then, as a
-                        // primary's is read. A metastasis with only a recordedDate and no imaging in
-                        // the bundle was no known metastasis at all — no scores, no agent's
-                        // indication (unseen bundle b5).
-                        lesion.diagnosed = recorded
-                        notes.append(MappingNote(resource: label, message: "no onset: diagnosed by its recorded date \(recorded) — enter the date the metastasis was diagnosed if earlier"))
-                    }
+                    let (lesion, relatedId, ownExport) = Self.metastasisLesion(
+                        resource, confirm: confirm, position: record.lesions.count + 1, label: label, notes: &notes)
+                    if ownExport { lesionIds[resource.id ?? ""] = lesion.id }
+                    if let relatedId { lesionPrimaryRefs[lesion.id] = relatedId }
                     record.lesions.append(lesion)
                 case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
@@ -264,50 +193,8 @@ public enum FHIRCaseMapper {
                     // Body weight (Cockcroft–Gault needs it); pounds converted.
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
                     if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
-                } else if let (test, byName) = FHIRRead.codings(code).compactMap({ coding -> LabTest? in
-                    if let local = coding.code.flatMap({ mappings.lab(system: coding.system, code: $0) }) { return local }
-                    if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
-                    if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
-                    return nil
-                }).first.map({ ($0, false) }) ?? Self.labByName(r).map({ ($0, true) }) {
-                    guard let quantity = FHIRRead.labQuantity(r) else {
-                        // Said, not dropped without a word: a calcium sent as valueString
-                        // "3.15 mmol/L" vanished before it was read (unseen bundle b5).
-                        let sent = r["valueString"]?.string.map { "valueString \"\($0)\"" } ?? "no numeric value"
-                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) with \(sent): not a number with a unit — not used"))
-                        continue
-                    }
-                    if let text = quantity.fromText {
-                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) read from its text value \"\(text)\" — confirm"))
-                    }
-                    guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
-                        let problem = quantity.unit.map { "unit \($0) not accepted" } ?? "no unit, and \(LabTest.text(quantity.value)) fits \(test.plausibleUnits(for: quantity.value).count > 1 ? "more than one" : "none") of its units"
-                        notes.append(MappingNote(resource: label, message: "\(problem) for \(test.rawValue): skipped"))
-                        continue
-                    }
-                    // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
-                    // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.
-                    if let comparator = quantity.comparator {
-                        // A testosterone below a bound that is itself under the castrate level is
-                        // castrate whatever its value — the usual report under androgen deprivation
-                        // ("< 0.35 nmol/L", below detection). It was "not used", and castration
-                        // resistance stayed unsettled (unseen bundle b4). Stored at its bound, said.
-                        if test == .testosterone, comparator == "<" || comparator == "<=",
-                            let factor = test.factor(for: unit), quantity.value * factor < LabTest.castrateTestosteroneNgDl
-                        {
-                            record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit))
-                            notes.append(MappingNote(resource: label, message: "testosterone \(comparator) \(quantity.value) \(unit): below the castrate level (50 ng/dL, PCWG3) — stored at its bound"))
-                            continue
-                        }
-                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
-                        continue
-                    }
-                    let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
-                    let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
-                    record.labs.append(LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low))
-                    if byName {
-                        notes.append(MappingNote(resource: label, message: "\(test.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\": map its code (--codes) to confirm"))
-                    }
+                } else if let (test, byName) = Self.labTest(r, mappings: mappings) {
+                    if let lab = Self.labResult(r, test: test, byName: byName, date: date, label: label, notes: &notes) { record.labs.append(lab) }
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {

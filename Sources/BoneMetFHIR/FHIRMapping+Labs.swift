@@ -1,0 +1,57 @@
+import BoneMetDomain
+
+/// Laboratory results from Observations: the test (a site's mapping, LOINC, our own export's
+/// code, else the name laboratories print) and its value, unit, bound and reference range.
+extension FHIRCaseMapper {
+    /// The laboratory test an Observation reports, and whether it was known only by its name.
+    static func labTest(_ r: FHIRJSON, mappings: CodeMappings) -> (LabTest, byName: Bool)? {
+        FHIRRead.codings(r["code"]).compactMap({ coding -> LabTest? in
+            if let local = coding.code.flatMap({ mappings.lab(system: coding.system, code: $0) }) { return local }
+            if coding.system == FHIRCodes.loinc { return coding.code.flatMap { labs[$0] } }
+            if coding.system == FHIRExporter.labSystem { return coding.code.flatMap(LabTest.init(rawValue:)) }
+            return nil
+        }).first.map({ ($0, false) }) ?? labByName(r).map({ ($0, true) })
+    }
+
+    /// The result, or nil with a note saying why it is not used.
+    static func labResult(_ r: FHIRJSON, test: LabTest, byName: Bool, date: PartialDate, label: String, notes: inout [MappingNote]) -> LabResult? {
+        guard let quantity = FHIRRead.labQuantity(r) else {
+            // Said, not dropped without a word: a calcium sent as valueString
+            // "3.15 mmol/L" vanished before it was read (unseen bundle b5).
+            let sent = r["valueString"]?.string.map { "valueString \"\($0)\"" } ?? "no numeric value"
+            notes.append(MappingNote(resource: label, message: "\(test.rawValue) with \(sent): not a number with a unit — not used"))
+            return nil
+        }
+        if let text = quantity.fromText {
+            notes.append(MappingNote(resource: label, message: "\(test.rawValue) read from its text value \"\(text)\" — confirm"))
+        }
+        guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
+            let problem = quantity.unit.map { "unit \($0) not accepted" } ?? "no unit, and \(LabTest.text(quantity.value)) fits \(test.plausibleUnits(for: quantity.value).count > 1 ? "more than one" : "none") of its units"
+            notes.append(MappingNote(resource: label, message: "\(problem) for \(test.rawValue): skipped"))
+            return nil
+        }
+        // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
+        // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.
+        if let comparator = quantity.comparator {
+            // A testosterone below a bound that is itself under the castrate level is
+            // castrate whatever its value — the usual report under androgen deprivation
+            // ("< 0.35 nmol/L", below detection). It was "not used", and castration
+            // resistance stayed unsettled (unseen bundle b4). Stored at its bound, said.
+            if test == .testosterone, comparator == "<" || comparator == "<=",
+                let factor = test.factor(for: unit), quantity.value * factor < LabTest.castrateTestosteroneNgDl
+            {
+                notes.append(MappingNote(resource: label, message: "testosterone \(comparator) \(quantity.value) \(unit): below the castrate level (50 ng/dL, PCWG3) — stored at its bound"))
+                return LabResult(date: date, test: test, value: quantity.value, unit: unit)
+            }
+            notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
+            return nil
+        }
+        let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
+        let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
+        if byName {
+            let code = r["code"]
+            notes.append(MappingNote(resource: label, message: "\(test.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\": map its code (--codes) to confirm"))
+        }
+        return LabResult(date: date, test: test, value: quantity.value, unit: unit, upperLimit: high, lowerLimit: low)
+    }
+}
