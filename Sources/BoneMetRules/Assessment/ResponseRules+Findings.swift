@@ -48,9 +48,7 @@ extension ResponseRules {
         // lesion irradiated in the interval says so, and a response seen only in irradiated
         // lesions is not the systemic therapy's (a tamoxifen window read "PR" from an irradiated
         // rib while the pelvis stood still).
-        let irradiated = { (response: LesionResponse) -> Bool in
-            response.treatments.contains { id in index.treatments.contains { $0.id == id && $0.kind == .radiotherapy } }
-        }
+        let irradiated = irradiatedInInterval
         let baseline = isBaseline(point)
         let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
         let young = baseline || point.untreated || point.overall == .notEvaluable ? nil : youngRegimen(point)
@@ -69,9 +67,7 @@ extension ResponseRules {
                     en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
                     zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
             }
-            let responding = point.lesions.filter(\.category.isResponse)
-            let onlyIrradiatedResponded = point.overall.isResponse && !responding.isEmpty && responding.allSatisfy(irradiated)
-                && point.lesions.contains { !irradiated($0) && $0.category != .notEvaluable }
+            let onlyIrradiatedResponded = !irradiationOnlyResponse(point).isEmpty
             let agentsOnly = boneAgentsOnly(point)
             let onlyAgent = agentsOnly.map { names in
                 LocalizedText(en: "; only \(names.en) ran — a bone-modifying agent, not an anticancer therapy", zh: "；期间仅使用\(names.zhHans)——骨改良药物，并非抗肿瘤治疗")
@@ -157,6 +153,9 @@ extension ResponseRules {
             ?? (point.newCharacterPending
             ? LocalizedText(en: " — the new lesions' character decides", zh: "——取决于新发病灶的性质")
             : nil)
+            ?? (irradiationOnlyResponse(point).isEmpty
+            ? nil
+            : LocalizedText(en: " — in the irradiated lesions only", zh: "——仅放疗病灶缓解"))
             ?? (bloodOnly && point.overall.isResponse
             ? LocalizedText(en: " — a reading of the bone, not the disease's response", zh: "——仅为骨的影像表现，并非该疾病的疗效评价")
             : LocalizedText(en: "", zh: ""))
@@ -164,11 +163,19 @@ extension ResponseRules {
         // Under a regimen begun since the progression, that regimen is named: "followed by PR"
         // alone read as if the progression had answered itself, when the PR was the next line's
         // (letrozole's new femoral lesion, then PR under fulvestrant + abemaciclib; cb35-a).
+        // A later response seen only in the lesions irradiated since is the radiotherapy's, not the
+        // new regimen's: "followed by PR under fulvestrant" named the regimen for a humerus that
+        // responded to 20 Gy while the spine stood still (unseen record cb76-i).
         let history = baseline ? nil : later.map { later in
+            let radiotherapy = irradiationOnlyResponse(later)
             let begun = later.treatments.compactMap { id in
                 index.treatments.first { $0.id == id && $0.kind == .systemic && !point.treatments.contains(id) }?.displayName
             }
-            let under = begun.isEmpty ? LocalizedText(en: "", zh: "") : {
+            let under = !radiotherapy.isEmpty ? {
+                let names = LocalizedText.joined(radiotherapy.map(\.displayName), en: "; ", zh: "；")
+                return LocalizedText(en: " in the irradiated lesions only (\(names.en))", zh: "（仅放疗病灶缓解：\(names.zhHans)）")
+            }()
+            : begun.isEmpty ? LocalizedText(en: "", zh: "") : {
                 let names = LocalizedText.joined(begun, en: " + ", zh: "+")
                 return LocalizedText(en: " under \(names.en)", zh: "（\(names.zhHans)治疗下）")
             }()
@@ -194,6 +201,23 @@ extension ResponseRules {
             ],
             sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
+    }
+
+    /// Whether a lesion was irradiated in its interval (the source hospital's attribution: local
+    /// radiotherapy acts on its own lesion only).
+    func irradiatedInInterval(_ response: LesionResponse) -> Bool {
+        response.treatments.contains { id in index.treatments.contains { $0.id == id && $0.kind == .radiotherapy } }
+    }
+
+    /// The radiotherapy courses of a response seen only in lesions irradiated in the interval,
+    /// while a lesion not irradiated was judged and did not respond; empty otherwise.
+    func irradiationOnlyResponse(_ point: TimePointResponse) -> [Treatment] {
+        let responding = point.lesions.filter(\.category.isResponse)
+        guard point.overall.isResponse, !responding.isEmpty, responding.allSatisfy(irradiatedInInterval),
+            point.lesions.contains(where: { !irradiatedInInterval($0) && $0.category != .notEvaluable })
+        else { return [] }
+        let ids = Set(responding.flatMap(\.treatments))
+        return index.treatments.filter { $0.kind == .radiotherapy && ids.contains($0.id) }
     }
 
     /// The local treatments (radiotherapy, an operation) given since a progression to every lesion

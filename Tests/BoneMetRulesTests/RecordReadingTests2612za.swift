@@ -1,0 +1,61 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb76-i (unseen record, 2026-12-05): a breast cancer progressing in the humerus under letrozole
+/// and ribociclib, switched to fulvestrant with 20 Gy to the humerus; the next CT showed a new
+/// sclerotic rim in the irradiated humerus only, the spine unchanged. The progression's title
+/// read "followed by PR on 2025-07-20 under 氟维司群" — the regimen credited with the
+/// radiotherapy's effect. The source hospital attributes a response to the treatment active in
+/// the interval, local radiotherapy to its own lesion only (Xu HR, MDT talk; MDA criteria:
+/// Hamaoka T et al. J Clin Oncol 2004;22:2942-53).
+@Suite struct IrradiatedOnlyResponseTests {
+    func humerusCase(irradiate: Bool = true, spineResponds: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6")), Lesion(id: "HUM", bone: .humerus, segment: .diaphysis, laterality: .left)]
+        let coverage: [BodyRegion] = [.chest, .thoracicSpine, .leftUpperLimb]
+        func study(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
+            ImagingStudy(id: id, date: day(date), modality: .ct, windows: [.bone], coverage: coverage, observations: observations)
+        }
+        r.studies = [
+            study("C0", "2024-06-15", [observation("T6", .mixed, [19, 14]) { $0.boneDestruction = true }, observation("HUM", .mixed, [17, 12]) { $0.boneDestruction = true }]),
+            study("C1", "2025-03-10", [observation("T6", .mixed, [19, 14]) { $0.boneDestruction = true }, observation("HUM", .lytic, [30, 22]) { $0.boneDestruction = true }]),
+            study("C2", "2025-07-20", [
+                observation("T6", .mixed, [19, 14]) { $0.boneDestruction = true; $0.scleroticRim = spineResponds ? true : nil },
+                observation("HUM", .mixed, [29, 21]) { $0.boneDestruction = true; $0.scleroticRim = true },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "LR", kind: .systemic, name: "letrozole + ribociclib", drugs: ["letrozole", "ribociclib"], systemicClass: .endocrine, start: day("2024-01-20"), end: day("2025-03-20"), stopReason: .progression),
+            Treatment(id: "FUL", kind: .systemic, name: "fulvestrant", drugs: ["fulvestrant"], systemicClass: .endocrine, start: day("2025-04-01")),
+        ] + (irradiate ? [Treatment(id: "RT", kind: .radiotherapy, name: "humerus 20 Gy/5 F", lesions: ["HUM"], start: day("2025-04-07"), end: day("2025-04-11"))] : [])
+        return r
+    }
+
+    func title(_ r: CaseRecord, _ study: String) throws -> LocalizedText {
+        let a = assess(r, asOf: day("2025-12-01"))
+        return try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study(study) }).title
+    }
+
+    @Test func theProgressionNamesTheRadiotherapyNotTheRegimen() throws {
+        let t = try title(humerusCase(), "C1")
+        #expect(t.en.contains("followed by PR on 2025-07-20 in the irradiated lesions only (humerus 20 Gy/5 F)"))
+        #expect(!t.en.contains("under fulvestrant"))
+        #expect(t.zhHans.contains("仅放疗病灶缓解：humerus 20 Gy/5 F"))
+        let later = try title(humerusCase(), "C2")
+        #expect(later.en.hasSuffix("(PR) (MDA) — in the irradiated lesions only"))
+        #expect(later.zhHans.hasSuffix("——仅放疗病灶缓解"))
+    }
+
+    /// The unirradiated spine responding too: the regimen's response, named as before.
+    @Test func aResponseBeyondTheFieldNamesTheRegimen() throws {
+        let t = try title(humerusCase(spineResponds: true), "C1")
+        #expect(t.en.contains("followed by PR on 2025-07-20 under fulvestrant"))
+        #expect(!(try title(humerusCase(spineResponds: true), "C2")).en.contains("irradiated"))
+    }
+
+    /// No radiotherapy at all: the response is the new regimen's.
+    @Test func noRadiotherapyNamesTheRegimen() throws {
+        let t = try title(humerusCase(irradiate: false), "C1")
+        #expect(t.en.contains("followed by PR on 2025-07-20 under fulvestrant"))
+    }
+}
