@@ -58,4 +58,20 @@ import Testing
         let t = try title(humerusCase(irradiate: false), "C1")
         #expect(t.en.contains("followed by PR on 2025-07-20 under fulvestrant"))
     }
+
+    /// cb76-f: capecitabine failed (PD on 2025-05-30), eribulin began 2025-06-10, the next CT on
+    /// 2025-06-20 stood still — "followed by SD under eribulin" read as eribulin's stable disease
+    /// ten days in; a regimen younger than `blasticLatencyWeeks` says how long it had run.
+    @Test func aRegimenTooYoungForAnEffectSaysHowLongItRan() throws {
+        var r = humerusCase(irradiate: false)
+        r.studies[2] = ImagingStudy(
+            id: "C2", date: day("2025-04-11"), modality: .ct, windows: [.bone], coverage: [.chest, .thoracicSpine, .leftUpperLimb],
+            observations: [observation("T6", .mixed, [19, 14]) { $0.boneDestruction = true }, observation("HUM", .lytic, [30, 22]) { $0.boneDestruction = true }])
+        let t = try title(r, "C1")
+        #expect(t.en.contains("followed by SD on 2025-04-11 under fulvestrant (10 days in)"))
+        #expect(t.zhHans.contains("（fulvestrant治疗下，仅用药 10 天）"))
+        // Eight weeks in, no longer said.
+        r.studies[2].date = day("2025-05-27")
+        #expect(try title(r, "C1").en.hasSuffix("under fulvestrant"))
+    }
 }

@@ -168,16 +168,24 @@ extension ResponseRules {
         // responded to 20 Gy while the spine stood still (unseen record cb76-i).
         let history = baseline ? nil : later.map { later in
             let radiotherapy = irradiationOnlyResponse(later)
-            let begun = later.treatments.compactMap { id in
-                index.treatments.first { $0.id == id && $0.kind == .systemic && !point.treatments.contains(id) }?.displayName
+            // A regimen begun too recently for an effect on bone (`blasticLatencyWeeks`) says how
+            // long it had run: "followed by SD under eribulin" ten days into it read as eribulin's
+            // stable disease (cb76-f).
+            let regimens = later.treatments.compactMap { id in
+                index.treatments.first { $0.id == id && $0.kind == .systemic && !point.treatments.contains(id) }
             }
+            let begun = regimens.map(\.displayName)
+            let daysIn = regimens.compactMap { regimen in
+                regimen.start.map { later.to.earliestDay - $0.latestDay }
+            }.filter { $0 >= 0 && $0 < index.settings.blasticLatencyWeeks * 7 }.min()
             let under = !radiotherapy.isEmpty ? {
                 let names = LocalizedText.joined(radiotherapy.map(\.displayName), en: "; ", zh: "；")
                 return LocalizedText(en: " in the irradiated lesions only (\(names.en))", zh: "（仅放疗病灶缓解：\(names.zhHans)）")
             }()
             : begun.isEmpty ? LocalizedText(en: "", zh: "") : {
                 let names = LocalizedText.joined(begun, en: " + ", zh: "+")
-                return LocalizedText(en: " under \(names.en)", zh: "（\(names.zhHans)治疗下）")
+                guard let daysIn else { return LocalizedText(en: " under \(names.en)", zh: "（\(names.zhHans)治疗下）") }
+                return LocalizedText(en: " under \(names.en) (\(daysIn) days in)", zh: "（\(names.zhHans)治疗下，仅用药 \(daysIn) 天）")
             }()
             return LocalizedText(
                 en: "\(suffix.en) — followed by \(later.overall.rawValue) on \(later.to)\(under.en)",
