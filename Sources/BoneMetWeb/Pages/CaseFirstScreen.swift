@@ -95,7 +95,7 @@ struct CaseFirstScreen {
         }
         parts.append(current.isEmpty
             ? (died ? t.noTreatmentAtDeath : t.noTreatment)(language)
-            : "\((died ? t.treatmentAtDeath : t.treatment)(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: ", "))")
+            : "\((died ? t.treatmentAtDeath : t.treatment)(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: language == .zhHans ? "、" : ", "))")
         if let last = record.studies.filter({ $0.date <= assessment.asOf }).max(by: { $0.date < $1.date }) {
             parts.append("\(t.lastStudy(language))\(language == .zhHans ? "：" : ": ")\(last.label(language))")
         }
@@ -162,7 +162,7 @@ struct CaseFirstScreen {
         if let transfer = record.plans.transfer { plans.append("\(t.transfer(language)) \(transfer)") }
         if let trial = record.plans.trialEnrolment { plans.append("\(t.trial(language)) \(trial)") }
         let dental = record.dentalExams.sorted()
-        plans.append(dental.isEmpty ? t.noDental(language) : "\(t.dental(language)) \(dental.map(\.description).joined(separator: ", "))")
+        plans.append(dental.isEmpty ? t.noDental(language) : "\(t.dental(language)) \(dental.map(\.description).joined(separator: language == .zhHans ? "、" : ", "))")
         return .section(
             .class("decisions"),
             .h2(.text(t.decisions(language))),

@@ -90,7 +90,7 @@ struct MeetingPage {
                         // Fictional and deceased patients are named so where they are picked.
                         let marks = [candidate.fictional ? UIText.fictional(language) : nil, candidate.deceased ? CaseFirstScreen.texts.deceased(language) : nil]
                             .compactMap { $0 }
-                        return (candidate.id, candidate.patientId + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))"))
+                        return (candidate.id, candidate.patientId + (marks.isEmpty ? "" : language == .zhHans ? "（\(marks.joined(separator: "，"))）" : " (\(marks.joined(separator: ", ")))"))
                     }, selected: "")),
                     .label(.text(MeetingTexts.question(language)), .input(.type(.text), .name("question"), .required(true))),
                     .button(.type(.submit), .text(MeetingTexts.addCase(language)))
