@@ -75,3 +75,45 @@ import Testing
         #expect(try title(r, "C1").en.hasSuffix("under fulvestrant"))
     }
 }
+
+/// A spinal record whose note names several vertebrae — "T12、L1椎体", as Chinese reports list
+/// the levels of one finding — is several lesions: as the only row it was a solitary lesion of
+/// unknown nature sent to biopsy, Tomita's "solitary", New Katagiri's "no multiple skeletal
+/// metastases" and Tokuhashi's one vertebral body (Tokuhashi Y et al. Spine 2005;30:2186-91
+/// counts vertebral bodies; Tomita K et al. Spine 2001;26:298-306 a solitary metastasis).
+@Suite struct VertebraeListedInOneNoteTests {
+    @Test(arguments: ["T12、L1椎体", "L3-L5椎体", "胸11至腰1", "T7、8、9", "T11-12椎体", "胸11、12椎体", "T12 and L1 vertebral bodies", "L5-S1"])
+    func aListOrSpanOfVertebraeIsSeveral(_ note: String) {
+        #expect(VertebralLevel.namesSeveral(in: note))
+        #expect(Lesion(id: "V", bone: .vertebra, note: note).namesSeveral)
+    }
+
+    /// An intervertebral level, one vertebra, an MRI sequence beside one level, the sacrum's
+    /// segments and a level called normal are not several.
+    @Test(arguments: ["L4/5小关节", "L5/S1", "L4/L5 facet", "胸12椎体压缩骨折", "T2WI高信号 L3", "腰3椎体及附件", "T12椎体，L1未见异常", "L1椎体，T12椎体未见破坏", "T12, L1 normal"])
+    func oneVertebraIsNot(_ note: String) {
+        #expect(!VertebralLevel.namesSeveral(in: note))
+    }
+
+    @Test func theSacrumsSegmentsAreOneBone() {
+        #expect(!Lesion(id: "S", bone: .sacrum, note: "骶骨S1-S2右侧").namesSeveral)
+    }
+
+    @Test func theOnlyRowListingTwoVertebraeIsNotSolitary() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, note: "T12、L1椎体")]
+        r.studies = [
+            survey("B", "2023-01-02", ["V"]),
+            ImagingStudy(id: "C", date: day("2023-01-05"), modality: .ct, windows: [.bone], observations: [observation("V", .lytic) { $0.boneDestruction = true }]),
+        ]
+        let a = assess(r, asOf: day("2023-01-08"))
+        #expect(!a.findings.contains { $0.detail.en.contains("solitary bone lesion of unknown nature") })
+        let tomita = try #require(a.rule("surgery.prognosis.tomita").first)
+        #expect(tomita.detail.en.contains("multiple bone metastases → 2"))
+        let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.detail.en.contains("vertebral body metastases at least 2"))
+        // The same row naming one vertebra stays solitary.
+        r.lesions = [Lesion(id: "V", bone: .vertebra, note: "胸12椎体")]
+        #expect(assess(r, asOf: day("2023-01-08")).rule("surgery.prognosis.tomita").first?.detail.en.contains("solitary or isolated bone metastasis → 1") == true)
+    }
+}

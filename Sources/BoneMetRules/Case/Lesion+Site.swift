@@ -24,9 +24,12 @@ extension Lesion {
     }
 
     /// The note says the record is several lesions: 多发, 多处, 弥漫, multiple, multifocal, diffuse
-    /// — not "多发性骨髓瘤" / "multiple myeloma", a diagnosis.
+    /// — not "多发性骨髓瘤" / "multiple myeloma", a diagnosis —, or a spinal record's note names
+    /// two or more vertebrae ("T12、L1椎体", "L3-L5"; `VertebralLevel.namesSeveral(in:)`).
     public var namesSeveral: Bool {
         guard var text = note?.lowercased(), !text.isEmpty else { return false }
+        // The sacrum is one bone: "骶骨S1-S2右侧" is one lesion of it.
+        if bone == .vertebra, let note, VertebralLevel.namesSeveral(in: note) { return true }
         for diagnosis in ["多发性骨髓瘤", "多发骨髓瘤", "multiple myeloma"] {
             text = text.split(separator: diagnosis, omittingEmptySubsequences: false).joined(separator: " ")
         }

@@ -24,6 +24,56 @@ extension VertebralLevel {
         return level
     }
 
+    /// Whether a note names two or more vertebrae — a list or a span ("T12、L1椎体", "L3-L5",
+    /// "胸11至腰1", "T7、8、9") — so that one record is several lesions: a breast cancer's
+    /// "T12、L1椎体", its only row, was a solitary lesion sent to biopsy, Tomita's "solitary" and
+    /// Tokuhashi's one vertebral body (unseen record pattern, 2026-12-05). Not an intervertebral
+    /// level ("L4/5小关节", "L5/S1") — one joint or disc between two vertebrae —, not the sacrum's
+    /// segments ("S1-S2", one bone), and not a level the note calls normal ("T12椎体，L1未见异常").
+    public static func namesSeveral(in note: String) -> Bool {
+        let chars: [Character] = note.unicodeScalars.map { scalar in
+            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
+        }
+        var found: Set<VertebralLevel> = []
+        var previousEnd: Int? = nil
+        var i = 0
+        while i < chars.count {
+            guard let mention = mention(chars, at: i) else { i += 1; continue }
+            let negated = negation(chars, after: mention.end)
+            // "L4/L5": one intervertebral level, not two vertebrae.
+            let joinedBySlash = previousEnd.map { String(chars[$0..<i].filter { !$0.isWhitespace && $0 != "椎" && $0 != "体" }) == "/" } ?? false
+            if let level = mention.level, !negated {
+                // The sacrum's segments are one bone.
+                if !joinedBySlash { found.insert(level.region == .sacral ? VertebralLevel(region: .sacral, number: 1) ?? level : level) }
+                if level.region != .sacral, let separator = continuation(chars, after: mention.end), separator != "/" { return true }
+            }
+            previousEnd = mention.end
+            i = mention.end
+        }
+        return found.count >= 2
+    }
+
+    /// The separator of a list or span continuing after a mention with a bare number ("T7-9",
+    /// "T7、8"), if any; a continuation naming its region ("T12、L1") is a mention of its own.
+    private static func continuation(_ c: [Character], after end: Int) -> Character? {
+        guard continues(c, after: end) else { return nil }
+        var j = skipSpace(c, end)
+        if j < c.count && c[j] == "椎" { j += 1; if j < c.count && c[j] == "体" { j += 1 } }
+        j = skipSpace(c, j)
+        guard j < c.count else { return nil }
+        let separator = c[j]
+        return number(c, at: skipSpace(c, j + 1)) != nil ? separator : nil
+    }
+
+    /// A mention followed by words calling it normal: "L1未见异常", "L1 normal".
+    private static func negation(_ c: [Character], after end: Int) -> Bool {
+        var j = skipSpace(c, end)
+        if j < c.count && c[j] == "椎" { j += 1; if j < c.count && c[j] == "体" { j += 1 } }
+        j = skipSpace(c, j)
+        let rest = String(c[j..<min(c.count, j + 14)]).lowercased()
+        return ["未见", "无异常", "无破坏", "正常", "阴性", "not ", "no ", "normal", "unremarkable", "intact"].contains(where: rest.hasPrefix)
+    }
+
     private static let chineseRegions: [Character: Region] = ["颈": .cervical, "胸": .thoracic, "腰": .lumbar, "骶": .sacral]
     private static let chineseDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
     private static let separators: Set<Character> = ["-", "–", "—", "~", "～", "/", "至", "到", "、", ",", "，", "和", "及"]
