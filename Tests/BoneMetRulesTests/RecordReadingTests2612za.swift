@@ -117,3 +117,24 @@ import Testing
         #expect(assess(r, asOf: day("2023-01-08")).rule("surgery.prognosis.tomita").first?.detail.en.contains("solitary or isolated bone metastasis → 1") == true)
     }
 }
+
+/// Ribs listed in one note, words counting lesions, and a paired bone recorded bilateral: each
+/// several lesions, not one solitary lesion of unknown nature (the count of sites decides
+/// "solitary" for the biopsy indication — Xu HR, MDT talk — and for Tomita and New Katagiri).
+@Suite struct SeveralInOneRowTests {
+    @Test(arguments: [
+        (Bone.rib, "左第5、6肋", Laterality?.none), (.rib, "左5-7肋", nil), (.rib, "right ribs 5-7", nil), (.rib, "右侧多根肋骨", nil),
+        (.rib, "散在肋骨", nil), (.vertebra, "胸腰椎多节椎体", nil), (.femur, "双侧股骨", nil), (.pelvis, "髂骨", .bilateral),
+    ])
+    func isSeveral(_ bone: Bone, _ note: String, _ side: Laterality?) {
+        #expect(Lesion(id: "X", bone: bone, laterality: side, note: note).namesSeveral)
+    }
+
+    @Test(arguments: [
+        (Bone.rib, "左第5肋", Laterality?.none), (.rib, "right 5th rib", nil), (.rib, "左第5肋，大小2-3cm", nil), (.pelvis, "右髂骨2.5cm", nil),
+        (.sternum, "胸骨", .midline), (.sternum, "胸骨体", .bilateral), (.femur, "右股骨", nil),
+    ])
+    func isOne(_ bone: Bone, _ note: String, _ side: Laterality?) {
+        #expect(!Lesion(id: "X", bone: bone, laterality: side, note: note).namesSeveral)
+    }
+}

@@ -24,15 +24,42 @@ extension Lesion {
     }
 
     /// The note says the record is several lesions: 多发, 多处, 弥漫, multiple, multifocal, diffuse
-    /// — not "多发性骨髓瘤" / "multiple myeloma", a diagnosis —, or a spinal record's note names
-    /// two or more vertebrae ("T12、L1椎体", "L3-L5"; `VertebralLevel.namesSeveral(in:)`).
+    /// — not "多发性骨髓瘤" / "multiple myeloma", a diagnosis —, or counts them ("多根肋骨", "数个",
+    /// "散在", "多节椎体"); a spinal record's note names two or more vertebrae ("T12、L1椎体",
+    /// "L3-L5"; `VertebralLevel.namesSeveral(in:)`); a rib's note two or more ribs ("第5、6肋",
+    /// "左5-7肋", "ribs 5–7"); a paired bone recorded bilateral, or so named ("双侧股骨"), is one on
+    /// each side. Read as one lesion, each of these was a solitary lesion of unknown nature sent to
+    /// biopsy, Tomita's solitary metastasis and one site for Tokuhashi and New Katagiri.
     public var namesSeveral: Bool {
+        let paired = Self.pairedBones.contains(bone)
+        if paired, laterality == .bilateral { return true }
         guard var text = note?.lowercased(), !text.isEmpty else { return false }
         // The sacrum is one bone: "骶骨S1-S2右侧" is one lesion of it.
         if bone == .vertebra, let note, VertebralLevel.namesSeveral(in: note) { return true }
+        // Numbers before "肋" only: "左第5肋，大小2-3cm" is one rib.
+        if bone == .rib, text.contains("肋") && Self.listsNumbers(String(text.prefix { $0 != "肋" })) || text.contains("ribs") { return true }
+        if paired, ["双侧", "两侧", "bilateral", "both "].contains(where: text.contains) { return true }
         for diagnosis in ["多发性骨髓瘤", "多发骨髓瘤", "multiple myeloma"] {
             text = text.split(separator: diagnosis, omittingEmptySubsequences: false).joined(separator: " ")
         }
-        return ["多发", "多处", "弥漫", "multiple", "multifocal", "diffuse", "several"].contains(where: text.contains)
+        return ["多发", "多处", "弥漫", "多根", "多个", "多枚", "数个", "散在", "多节", "多椎", "多部位", "multiple", "multifocal", "diffuse", "several", "scattered"]
+            .contains(where: text.contains)
+    }
+
+    /// Bones of which a body has two or more: "bilateral" is a lesion on each side.
+    private static let pairedBones: Set<Bone> = [.femur, .humerus, .tibia, .fibula, .radius, .ulna, .clavicle, .scapula, .rib, .pelvis, .acetabulum, .hand, .foot]
+
+    /// Two numbers joined by a list or span separator ("5、6", "5-7", "5至7", "五、六"): several
+    /// ribs named in one note.
+    static func listsNumbers(_ text: String) -> Bool {
+        let digits: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let separators: Set<Character> = ["、", ",", "，", "-", "–", "—", "~", "～", "至", "到", "和", "及", "/"]
+        let chars = text.filter { !$0.isWhitespace }.map { $0 }
+        var i = 1
+        while i + 1 < chars.count {
+            if separators.contains(chars[i]), digits.contains(chars[i - 1]), digits.contains(chars[i + 1]) { return true }
+            i += 1
+        }
+        return false
     }
 }
