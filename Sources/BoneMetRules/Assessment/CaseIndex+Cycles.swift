@@ -51,6 +51,14 @@ extension CaseIndex {
     /// every re-assessment compares every regimen's name (issue #12 — compiling the patterns for
     /// each comparison made an assessment a fifth slower).
     static func cycleStripped(_ name: String) -> String {
+        // Once per name in the process: the same regimen names recur across cases, and reading
+        // each pair of them again was 6 % of a re-assessment's assessing (issue #12).
+        strippedNames.value(name) { readCycleStripped(name) }
+    }
+
+    private static let strippedNames = ProcessMemo<String, String>()
+
+    private static func readCycleStripped(_ name: String) -> String {
         let chars = Array(name.trimmingCharacters(in: .whitespaces))
         func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
         func isLatin(_ c: Character) -> Bool { c.isASCII && c.isLetter }
