@@ -54,8 +54,11 @@ import Testing
     /// A breast cancer operated in 2016; lytic T11 and sacrum in January 2023 (a long disease-free
     /// interval: second primary or myeloma possible, biopsy indicated — source hospital), letrozole
     /// from 2023-01-10; by March 2024 both read blastic or completely filled in.
-    func record(sacrumHealed: Bool = true) -> CaseRecord {
+    func record(sacrumHealed: Bool = true, hormonal: Bool = true) -> CaseRecord {
         var r = baseCase()
+        if !hormonal {
+            r.treatments = [Treatment(id: "T1", kind: .systemic, name: "capecitabine", drugs: ["capecitabine"], systemicClass: .chemotherapy, start: day("2023-01-10"))]
+        }
         r.primaries[0].diagnosed = day("2016-02")
         r.lesions = [Lesion(id: "T11", bone: .vertebra, level: VertebralLevel("T11")), Lesion(id: "SA", bone: .sacrum)]
         r.studies = [
@@ -71,18 +74,30 @@ import Testing
     /// Source hospital: blastic bone is not biopsied after systemic therapy started (reactive
     /// bone or necrosis). Lesions that healed into it under the regimen are no longer "the lytic or
     /// mixed lesion biopsied at any time".
+    /// Under chemotherapy (healing that other cancers share), as before: every lesion healed, no
+    /// biopsy; one still mixed and partly filled is the one to biopsy.
     @Test func healedLesionsAreNotSentForBiopsy() throws {
-        let before = assess(record(), asOf: day("2023-01-08"))
+        let before = assess(record(hormonal: false), asOf: day("2023-01-08"))
         #expect(before.rule("diagnosis.biopsy.indicated").contains { $0.title.en == "Biopsy indicated: long disease-free interval" })
-        let after = assess(record(), asOf: day("2024-03-21"))
+        let after = assess(record(hormonal: false), asOf: day("2024-03-21"))
         #expect(!after.has("diagnosis.biopsy.indicated"))
         let healed = try #require(after.rule("diagnosis.biopsy.intervalHealed").first)
         #expect(healed.detail.en.contains("T11 vertebra (2024-03-20)"))
         #expect(healed.detail.zhHans.contains("不再建议") || healed.title.zhHans.contains("不再建议活检"))
         #expect(healed.claims.contains { $0.stance == "noBiopsy" })
-        // One still mixed and partly filled: it is the one to biopsy.
-        let partly = try #require(assess(record(sacrumHealed: false), asOf: day("2024-03-21")).rule("diagnosis.biopsy.indicated").first)
+        let partly = try #require(assess(record(sacrumHealed: false, hormonal: false), asOf: day("2024-03-21")).rule("diagnosis.biopsy.indicated").first)
         #expect(partly.detail.en.contains("(sacrum)") && !partly.detail.en.contains("T11"))
+    }
+
+    /// Under letrozole the T11's complete healing answers the interval's question for the
+    /// sacrum too (`HormonalHealingAnswersTheIntervalTests`): no biopsy, said why.
+    @Test func underHormonalTherapyOneHealedLesionAnswersIt() throws {
+        let a = assess(record(sacrumHealed: false), asOf: day("2024-03-21"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let healed = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
+        #expect(healed.title.en == "Long disease-free interval: answered by healing under hormonal therapy — no biopsy on that account")
+        #expect(healed.detail.en.contains("T11 vertebra (2024-03-20)") && !healed.detail.en.contains("sacrum"))
+        #expect(healed.claims.contains { $0.stance == "noBiopsy" })
     }
 }
 

@@ -159,7 +159,9 @@ import Testing
                 observation("R5", .lytic, [15, 10]) { $0.boneDestruction = true }, observation("T12", .lytic, [14, 12]) { $0.boneDestruction = true },
             ]),
         ]
-        r.treatments = [Treatment(id: "F1", kind: .systemic, name: "氟维司群", systemicClass: .endocrine, start: day("2026-02-10"))]
+        // Under chemotherapy: a healing under hormonal therapy would answer the interval's question
+        // itself (rule set 2026.12.301, `HormonalHealingAnswersTheIntervalTests`).
+        r.treatments = [Treatment(id: "F1", kind: .systemic, name: "卡培他滨", drugs: ["capecitabine"], systemicClass: .chemotherapy, start: day("2026-02-10"))]
         let finding = try #require(assess(r, asOf: day("2026-12-04")).rule("diagnosis.differential.myeloma").first)
         #expect(finding.detail.en.contains("multiple lytic lesions (2)"), "\(finding.detail.en)")
         #expect(finding.detail.en.contains("osteolytic lesions 2"), "\(finding.detail.en)")

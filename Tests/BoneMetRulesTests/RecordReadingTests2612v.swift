@@ -141,18 +141,26 @@ import Testing
         let a = assess(record(), asOf: day("2026-12-04"))
         let finding = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
         #expect(finding.severity == .advisory)
-        #expect(finding.title.en.hasSuffix("image left humerus, proximal again before any biopsy"), "\(finding.title.en)")
+        // T9 healed under letrozole: the interval's question is answered (rule set 2026.12.301);
+        // the humerus is still to be imaged again — for how it has answered, not for a biopsy.
+        #expect(finding.title.en.hasSuffix("no biopsy on that account; image left humerus, proximal again"), "\(finding.title.en)")
         #expect(finding.detail.en.contains("Not imaged since systemic therapy began: left humerus, proximal (2024-02-25)"))
-        #expect(finding.title.zhHans.contains("活检前先复查"))
+        #expect(finding.title.zhHans.hasSuffix("请复查左肱骨近端"))
         #expect(!a.has("diagnosis.biopsy.indicated"))
         #expect(!a.has("diagnosis.differential.myeloma"))
     }
 
-    @Test func readLyticUnderTherapyItIsTheOneToBiopsy() {
+    /// Read lytic again under therapy, unmeasured: the T9's healing under letrozole has answered
+    /// the interval's question (rule set 2026.12.301) — no biopsy and no myeloma work-up on
+    /// its account; the finding says a picture that does not fit the cancer's course goes to
+    /// pathology.
+    @Test func readLyticUnderTherapyTheAnsweredQuestionStaysAnswered() throws {
         let a = assess(record(humerusAgain: "2026-09-05"), asOf: day("2026-12-04"))
-        #expect(a.has("diagnosis.biopsy.indicated"))
-        #expect(a.has("diagnosis.differential.myeloma"))
-        #expect(!a.has("diagnosis.biopsy.intervalHealed"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        let finding = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
+        #expect(finding.severity == .info)
+        #expect(finding.detail.en.contains("Should a lesion's picture not fit the cancer's course, pathology decides."))
     }
 }
 

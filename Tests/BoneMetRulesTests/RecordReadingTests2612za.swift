@@ -138,3 +138,68 @@ import Testing
         #expect(!Lesion(id: "X", bone: bone, laterality: side, note: note).namesSeveral)
     }
 }
+
+/// cb76-p (unseen record, 2026-12-05): a breast cancer of 2014, bone metastases from 2021 (a long
+/// disease-free interval), every lesion completely filled in under letrozole and palbociclib by
+/// 2023 (MDA CR), progression in 2024 and 2026. In November 2026 it read "myeloma in the
+/// differential", "an undiagnosed lesion was fixed" (the femur nailed in 2021), "biopsy first,
+/// then prophylactic fixation" for the humerus and "tissue diagnosis first" for T9. The interval's
+/// question — a second primary or myeloma? (source hospital) — is answered by a complete healing
+/// under hormonal therapy, which only a hormone-sensitive cancer shows (MDA CR: Hamaoka T et al.
+/// J Clin Oncol 2004;22:2942-53; myeloma's lesions rarely heal: IMWG, Kumar S et al. Lancet
+/// Oncol 2016;17:e328-46), as a biopsy of one lesion answers it for the episode.
+@Suite struct HormonalHealingAnswersTheIntervalTests {
+    func record(regimen: Treatment? = nil, irradiated: Bool = false, healed: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1968-05")
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "ER 95% PR 40% HER2 1+", diagnosed: day("2014-06"))]
+        r.lesions = [Lesion(id: "T9", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "HU", bone: .humerus, segment: .proximal, laterality: .left)]
+        r.studies = [
+            survey("B0", "2021-02-20", ["T9"]),
+            ct("C0", "2021-02-25", [observation("T9", .lytic, [22, 18]) { $0.boneDestruction = true }]),
+            ct("C1", "2023-04-15", [observation("T9", healed ? .blastic : .mixed, [22, 18]) { $0.fillIn = healed ? .complete : .partial }]),
+            ImagingStudy(
+                id: "X2", date: day("2026-09-02"), modality: .xray,
+                observations: [observation("HU", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5 }]),
+        ]
+        r.treatments = [regimen ?? Treatment(
+            id: "A1", kind: .systemic, name: "letrozole + palbociclib", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine,
+            start: day("2021-03-01"))]
+        if irradiated {
+            r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, name: "T9 30 Gy/10 F", lesions: ["T9"], start: day("2021-03-10"), end: day("2021-03-23")))
+        }
+        r.pain = [PainRecord(date: day("2026-09-02"), lesion: "HU", mirels: .moderate)]
+        return r
+    }
+
+    @Test func theHealingAnswersTheQuestionForTheEpisode() throws {
+        let a = assess(record(), asOf: day("2026-11-28"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let answered = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
+        #expect(answered.severity == .info)
+        #expect(answered.title.en == "Long disease-free interval: answered by healing under hormonal therapy — no biopsy on that account")
+        #expect(answered.title.zhHans == "无病间期长：病灶在内分泌治疗中完全修复已回答此问题——无需为此活检")
+        #expect(answered.detail.en.contains("Answered by the response: T9 vertebra (2023-04-15) healed completely"))
+        let humerus = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(!humerus.title.en.contains("biopsy first"), "\(humerus.title.en)")
+    }
+
+    /// Before the healing was seen, the question stands (the assessment of its day).
+    @Test func beforeTheHealingTheQuestionStands() {
+        let a = assess(record(), asOf: day("2023-04-14"))
+        #expect(a.has("diagnosis.differential.myeloma"))
+        #expect(a.rule("diagnosis.biopsy.indicated").contains { $0.detail.en.contains("long disease-free interval (6 years") })
+    }
+
+    /// Not under chemotherapy (lymphoma and other cancers heal under it too), not a lesion
+    /// irradiated (radiotherapy heals any), not a partial fill-in.
+    @Test func chemotherapyRadiotherapyOrPartialHealingDoNotAnswerIt() {
+        let chemo = Treatment(id: "A1", kind: .systemic, name: "capecitabine", drugs: ["capecitabine"], systemicClass: .chemotherapy, start: day("2021-03-01"))
+        for r in [record(regimen: chemo), record(irradiated: true), record(healed: false)] {
+            let a = assess(r, asOf: day("2026-11-28"))
+            #expect(a.has("diagnosis.differential.myeloma"))
+            #expect(!a.rule("diagnosis.biopsy.intervalHealed").contains { $0.title.en.contains("hormonal") })
+        }
+    }
+}

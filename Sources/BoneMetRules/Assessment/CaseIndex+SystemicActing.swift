@@ -58,6 +58,40 @@ extension CaseIndex {
 }
 
 extension CaseIndex {
+    /// The lesions that healed completely under a hormonal therapy (`healedUnderHormonalTherapy`,
+    /// read once), with the day: read blastic
+    /// after a lytic or mixed reading, or completely filled in (MDA: complete response, Hamaoka
+    /// 2004), on a study made while a regimen with an endocrine drug and no chemotherapy acted
+    /// (`systemicActing`), the lesion not irradiated before it. Only a hormone-sensitive cancer
+    /// heals so under letrozole, fulvestrant or androgen deprivation — not myeloma, whose lesions
+    /// rarely heal even under its own therapy (IMWG, Kumar 2016), nor another primary: the
+    /// long disease-free interval's question (a second primary or myeloma?) is answered. A breast
+    /// cancer with every lesion filled in under letrozole and palbociclib by 2023 was still, in
+    /// 2026, "myeloma in the differential", its fixed femur "an undiagnosed lesion" and its
+    /// humerus "biopsy first" (unseen record cb76-p).
+    func workOutHealedUnderHormonalTherapy() -> [String: PartialDate] {
+        var healed: [String: PartialDate] = [:]
+        for lesion in seenLesions {
+            let readings = presentPoints(lesion.id).filter(\.readsBone)
+            var destructive = false
+            for point in readings {
+                let observation = point.observation
+                defer { if observation.character == .lytic || observation.character == .mixed { destructive = true } }
+                guard observation.fillIn == .complete || (destructive && observation.character == .blastic) else { continue }
+                let day = point.study.date
+                guard let therapy = systemicActing(at: day),
+                    let reading = systemicReadings.first(where: { $0.therapy.id == therapy.id })?.reading,
+                    reading.classes.contains(.endocrine), !reading.classes.contains(.chemotherapy)
+                else { continue }
+                let irradiated = localTreatments(lesion.id, kind: .radiotherapy).contains { ($0.start?.earliestDay ?? .max) <= day.latestDay }
+                if irradiated { continue }
+                healed[lesion.id] = day
+                break
+            }
+        }
+        return healed
+    }
+
     /// A lesion whose latest bone reading (X-ray, CT, MRI) was made before any systemic therapy
     /// began, while other lesions have been read since: what it shows is the picture before
     /// treatment — the day of that reading. A breast cancer's humerus, on one film of 2024-02

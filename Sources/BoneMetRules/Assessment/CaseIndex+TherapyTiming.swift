@@ -28,7 +28,7 @@ extension CaseIndex {
     /// (metastasis, myeloma, lymphoma) is not open on this account. New lesions five years after
     /// the diagnosis of a prostate cancer already progressing in bone on docetaxel were each sent
     /// to biopsy and raised myeloma.
-    func longDiseaseFreeInterval(endedBy lesion: String) -> Int? {
+    func longDiseaseFreeInterval(endedBy lesion: String, ignoringHealing: Bool = false) -> Int? {
         guard let first = firstSeen(lesion) else { return nil }
         let diagnosedBefore = record.biopsies.contains { biopsy in
             guard let result = biopsy.result, [.metastasis, .myeloma, .lymphoma].contains(result), known(biopsy.date) else { return false }
@@ -56,11 +56,24 @@ extension CaseIndex {
                 return theirs.count == 1 && theirs.first?.id == primary.id && biopsyShowsTheDisease(biopsy, lesion: other)
             }
             if answered { return nil }
+            // Or a lesion of it healed completely under its hormonal therapy, as only that cancer
+            // does (`healedUnderHormonalTherapy`; said by `diagnosis.biopsy.intervalHealed`).
+            if !ignoringHealing, !healedUnder(primary).isEmpty { return nil }
         }
         let end = firstMetastasisSeen.map { $0 < first ? $0 : first } ?? first
         guard let years = yearsSincePrimary(of: lesion, to: end), years >= settings.longDiseaseFreeIntervalYears else { return nil }
         if diseaseActive(before: end, candidates: own) { return nil }
         return years
+    }
+
+    /// The lesions of a primary (its one candidate) healed completely under its hormonal therapy,
+    /// with the day, in record order.
+    func healedUnder(_ primary: PrimaryCancer) -> [(lesion: Lesion, date: PartialDate)] {
+        seenLesions.compactMap { lesion in
+            guard let date = healedUnderHormonalTherapy[lesion.id] else { return nil }
+            let theirs = primaryCandidates(for: lesion.id)
+            return theirs.count == 1 && theirs.first?.id == primary.id ? (lesion, date) : nil
+        }
     }
 
     /// Whether the record shows the cancer active before the first metastasis was seen, so the

@@ -441,6 +441,9 @@ final class CaseIndex {
 
     // MARK: Treatments
 
+    /// Lesions healed completely under a hormonal therapy (`workOutHealedUnderHormonalTherapy`).
+    private(set) lazy var healedUnderHormonalTherapy: [String: PartialDate] = workOutHealedUnderHormonalTherapy()
+
     private(set) lazy var systemicTherapies: [Treatment] = treatments.filter { $0.kind == .systemic && !$0.planned }
 
     /// Each systemic therapy with its class as recorded or read from its drugs (`DrugClasses`),

@@ -148,6 +148,8 @@ struct DiagnosisRules {
         }
         if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
             findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
+        } else if intervalOnly.isEmpty, !intervalAnswered, let answered = intervalAnsweredByHealing(candidates) {
+            findings.append(answered)
         }
         return oneFindingPerOperation(findings)
     }
@@ -239,7 +241,7 @@ struct DiagnosisRules {
     /// time for the biopsy has passed (source hospital: blastic bone is not biopsied after
     /// systemic therapy started). Said as what there is to do — watch for a lesion that turns
     /// lytic again, the one a biopsy would then take.
-    private func intervalHealedFinding(_ healed: [(Lesion, PartialDate)], years: Int, unread: [(Lesion, PartialDate)] = []) -> Finding {
+    private func intervalHealedFinding(_ healed: [(Lesion, PartialDate)], years: Int, unread: [(Lesion, PartialDate)] = [], hormonal: Bool = false) -> Finding {
         func names(_ list: [(Lesion, PartialDate)]) -> LocalizedText {
             LocalizedText.joined(
                 list.map { lesion, date in
@@ -250,25 +252,59 @@ struct DiagnosisRules {
         let unreadNames = LocalizedText.joined(unread.map { index.label($0.0) }, en: "; ", zh: "、")
         let image = unread.isEmpty
             ? LocalizedText(en: "", zh: "")
+            : hormonal
+            ? LocalizedText(
+                en: " Not imaged since systemic therapy began: \(names(unread).en) — image it again (X-ray, or CT with the bone window) to see how it has answered.",
+                zh: "全身治疗开始后未再复查影像：\(names(unread).zhHans)——请复查（X 线或 CT 骨窗），了解其治疗反应。")
             : LocalizedText(
                 en: " Not imaged since systemic therapy began: \(names(unread).en) — image it again (X-ray, or CT with the bone window); should it still read lytic, that is the one to biopsy.",
                 zh: "全身治疗开始后未再复查影像：\(names(unread).zhHans)——请复查（X 线或 CT 骨窗）；若仍为溶骨性，应对其活检。")
         return Finding(
             ruleId: "diagnosis.biopsy.intervalHealed", severity: unread.isEmpty ? .info : .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: healed.map(\.1).max(),
-            title: unread.isEmpty
+            title: hormonal
+                ? LocalizedText(
+                    en: "Long disease-free interval: answered by healing under hormonal therapy — no biopsy on that account\(unread.isEmpty ? "" : "; image \(unreadNames.en) again")",
+                    zh: "无病间期长：病灶在内分泌治疗中完全修复已回答此问题——无需为此活检\(unread.isEmpty ? "" : "；请复查\(unreadNames.zhHans)")")
+                : unread.isEmpty
                 ? LocalizedText(
                     en: "Long disease-free interval, lesions healed under systemic therapy — biopsy no longer recommended",
                     zh: "无病间期长，病灶在全身治疗中已成骨修复——不再建议活检")
                 : LocalizedText(
                     en: "Long disease-free interval, lesions healed under systemic therapy — image \(unreadNames.en) again before any biopsy",
                     zh: "无病间期长，病灶在全身治疗中已成骨修复——活检前先复查\(unreadNames.zhHans)"),
-            detail: LocalizedText(
+            detail: hormonal
+                ? LocalizedText(
+                    en: "\(reason.en). Answered by the response: \(names(healed).en) healed completely (blastic or filled in) under hormonal therapy, as only a hormone-sensitive cancer does — not myeloma, whose lesions rarely heal, nor another primary. Later progression does not reopen it; a biopsy at progression is for the receptors, not for this question. Should a lesion's picture not fit the cancer's course, pathology decides.\(image.en)",
+                    zh: "\(reason.zhHans)。疗效已回答此问题：\(names(healed).zhHans)在内分泌治疗中完全成骨修复（成骨性或完全硬化填充），只有激素敏感的肿瘤会如此——骨髓瘤病灶很少修复，其他原发肿瘤亦不会。其后的进展不会使该问题重新成立；进展时活检是为了复查受体，而非此问题。若某病灶表现与该肿瘤病程不符，以病理定论。\(image.zhHans)")
+                : LocalizedText(
                 en: "\(reason.en). \(unread.isEmpty ? "Every such lesion" : "Every such lesion imaged since") now reads blastic or completely filled in under systemic therapy: \(names(healed).en). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should a lesion turn lytic again, or a new lytic lesion appear, that is the one to biopsy.\(image.en)",
                 zh: "\(reason.zhHans)。\(unread.isEmpty ? "相关病灶" : "此后复查的相关病灶")在全身治疗中均已呈成骨性或完全硬化填充：\(names(healed).zhHans)。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。\(image.zhHans)"),
             inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", healed.map(\.0.id).joined(separator: ","))]
                 + (unread.isEmpty ? [] : [FindingInput("notImagedSinceTherapy", unread.map(\.0.id).joined(separator: ","))]),
             sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: "patient", "noBiopsy")])
+    }
+
+    /// The long disease-free interval's question — a second primary or myeloma? — answered by a
+    /// lesion that healed completely under the primary's hormonal therapy
+    /// (`CaseIndex.healedUnderHormonalTherapy`): said where it would otherwise have asked for a
+    /// biopsy — information, or an advisory naming a lesion not imaged since therapy began.
+    private func intervalAnsweredByHealing(_ candidates: [Lesion]) -> Finding? {
+        let open = candidates.compactMap { lesion in
+            index.myelomaBoneDisease(lesion.id) ? nil : index.longDiseaseFreeInterval(endedBy: lesion.id, ignoringHealing: true).map { (lesion, $0) }
+        }
+        guard let years = open.map(\.1).max() else { return nil }
+        let primaries = Set(open.flatMap { index.primaryCandidates(for: $0.0.id).map(\.id) })
+        let healed = index.knownPrimaries.filter { primaries.contains($0.id) }.flatMap { index.healedUnder($0) }
+        guard !healed.isEmpty else { return nil }
+        // A lytic lesion not imaged since therapy began is still to be seen again — not for a
+        // biopsy now, for how it has answered (a humerus on one film of 2024-02, cb62-a); an
+        // operated one is followed by its operation's films.
+        let unread = open.compactMap { lesion, _ -> (Lesion, PartialDate)? in
+            guard index.localTreatments(lesion.id, kind: .surgery).allSatisfy(\.planned) else { return nil }
+            return index.readOnlyBeforeTherapy(lesion.id).map { (lesion, $0) }
+        }
+        return intervalHealedFinding(healed.map { ($0.lesion, $0.date) }, years: years, unread: unread, hormonal: true)
     }
 
     /// One lesion with a biopsy indication of its own (solitary, unusual site, undecided primary)
