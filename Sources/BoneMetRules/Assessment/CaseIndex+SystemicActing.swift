@@ -59,10 +59,10 @@ extension CaseIndex {
 
 extension CaseIndex {
     /// The lesions that healed completely under a hormonal therapy (`healedUnderHormonalTherapy`,
-    /// read once), with the day: read blastic
-    /// after a lytic or mixed reading, or completely filled in (MDA: complete response, Hamaoka
-    /// 2004), on a study made while a regimen with an endocrine drug and no chemotherapy acted
-    /// (`systemicActing`), the lesion not irradiated before it. Only a hormone-sensitive cancer
+    /// read once), with the day: read blastic after a lytic or mixed reading, or completely
+    /// filled in (MDA: complete response, Hamaoka 2004), on a study made while a regimen with an
+    /// endocrine drug and no chemotherapy acted (`systemicActing`; glucocorticoids are supportive,
+    /// not endocrine, in `DrugClasses`), the lesion not irradiated before it. Only a hormone-sensitive cancer
     /// heals so under letrozole, fulvestrant or androgen deprivation — not myeloma, whose lesions
     /// rarely heal even under its own therapy (IMWG, Kumar 2016), nor another primary: the
     /// long disease-free interval's question (a second primary or myeloma?) is answered. A breast
