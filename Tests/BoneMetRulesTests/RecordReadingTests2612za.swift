@@ -133,6 +133,8 @@ import Testing
     @Test(arguments: [
         (Bone.rib, "左第5肋", Laterality?.none), (.rib, "right 5th rib", nil), (.rib, "左第5肋，大小2-3cm", nil), (.pelvis, "右髂骨2.5cm", nil),
         (.sternum, "胸骨", .midline), (.sternum, "胸骨体", .bilateral), (.femur, "右股骨", nil),
+        (.femur, "右股骨干溶骨破坏，累及两侧皮质", nil), (.femur, "right femoral shaft, bilateral cortical destruction", nil),
+        (.humerus, "left humerus involving both cortices", nil),
     ])
     func isOne(_ bone: Bone, _ note: String, _ side: Laterality?) {
         #expect(!Lesion(id: "X", bone: bone, laterality: side, note: note).namesSeveral)

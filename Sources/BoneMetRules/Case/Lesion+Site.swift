@@ -38,7 +38,12 @@ extension Lesion {
         if bone == .vertebra, let note, VertebralLevel.namesSeveral(in: note) { return true }
         // Numbers before "肋" only: "左第5肋，大小2-3cm" is one rib.
         if bone == .rib, text.contains("肋") && Self.listsNumbers(String(text.prefix { $0 != "肋" })) || text.contains("ribs") { return true }
-        if paired, ["双侧", "两侧", "bilateral", "both "].contains(where: text.contains) { return true }
+        // Not both cortices of one bone: "累及两侧皮质", "bilateral cortical destruction".
+        if paired, ["双侧", "两侧", "bilateral"].contains(where: text.contains),
+            !["皮质", "骨皮质", "cortic", "cortex"].contains(where: text.contains)
+        {
+            return true
+        }
         for diagnosis in ["多发性骨髓瘤", "多发骨髓瘤", "multiple myeloma"] {
             text = text.split(separator: diagnosis, omittingEmptySubsequences: false).joined(separator: " ")
         }
