@@ -205,3 +205,42 @@ import Testing
         }
     }
 }
+
+/// The same answer for a solitary lesion: a breast cancer's only lesion, the left ilium, filled in
+/// completely under anastrozole (2024) and growing again in 2026, read "biopsy indicated" and
+/// "bone-modifying agent: decide after diagnosis" three years into its treatment — its solitude
+/// asks whether it is a primary bone tumour or myeloma (source hospital), and neither heals under
+/// an aromatase inhibitor (MDA CR: Hamaoka T et al. J Clin Oncol 2004;22:2942-53).
+@Suite struct SolitaryHealedUnderHormonalTherapyTests {
+    func record(regimen: Treatment) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "ER 90% PR 60% HER2 0", diagnosed: day("2022-05"))]
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            survey("B0", "2023-06-01", ["IL"]),
+            ct("C0", "2023-06-03", [observation("IL", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+            ct("C1", "2024-06-10", [observation("IL", .blastic, [30, 25]) { $0.fillIn = .complete }]),
+            ct("C2", "2026-10-03", [observation("IL", .mixed, [38, 30]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [regimen]
+        return r
+    }
+
+    @Test func itsNatureIsAnswered() throws {
+        let anastrozole = Treatment(id: "A1", kind: .systemic, name: "anastrozole", drugs: ["anastrozole"], systemicClass: .endocrine, start: day("2023-06-15"))
+        let a = assess(record(regimen: anastrozole), asOf: day("2026-11-01"))
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let healed = try #require(a.rule("diagnosis.biopsy.healed").first)
+        #expect(healed.title.en == "left pelvis: healed under hormonal therapy — its nature answered, no biopsy on that account")
+        #expect(healed.title.zhHans == "左骨盆：曾在内分泌治疗中完全修复——性质已明，无需为此活检")
+        #expect(a.has("boneAgents.indication"))
+        #expect(!a.findings.contains { $0.title.en.contains("decide after diagnosis") })
+    }
+
+    @Test func notUnderChemotherapy() {
+        let capecitabine = Treatment(id: "A1", kind: .systemic, name: "capecitabine", drugs: ["capecitabine"], systemicClass: .chemotherapy, start: day("2023-06-15"))
+        let a = assess(record(regimen: capecitabine), asOf: day("2026-11-01"))
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("IL")))
+        #expect(!a.has("diagnosis.biopsy.healed"))
+    }
+}

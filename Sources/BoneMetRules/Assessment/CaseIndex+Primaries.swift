@@ -80,7 +80,9 @@ extension CaseIndex {
             reasons.append(LocalizedText(
                 en: "\(result.label.en) on the biopsy of \(name.en) (\(otherCancer.date)): this lesion may be either disease",
                 zh: "\(name.zhHans)活检（\(otherCancer.date)）为\(result.label.zhHans)：本病灶可能属任一疾病"))
-        } else if isSolitary(lesion) {
+        } else if isSolitary(lesion), healedUnderHormonalTherapy[lesion] == nil {
+            // A solitary lesion once healed under hormonal therapy is the hormone-sensitive
+            // cancer's (`healedUnderHormonalTherapy`): no primary bone tumour to exclude.
             // Solitary as far as the record goes: without a whole-body survey it is the only
             // lesion known, not a lesion known to be alone.
             reasons.append(skeletonSurveyed

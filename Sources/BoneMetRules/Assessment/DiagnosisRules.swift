@@ -65,7 +65,11 @@ struct DiagnosisRules {
             // A lesion of a myeloma on record is its bone disease (`openDifferential`): only an
             // operation planned on it asks for its tissue.
             let ownDisease = index.myelomaBoneDisease(lesion.id)
-            if solitary && !ownDisease {
+            // A solitary lesion that once healed completely under hormonal therapy and has grown
+            // since: its nature is answered (`CaseIndex.healedUnderHormonalTherapy`) — no primary
+            // bone tumour or myeloma heals so; said below when nothing else asks for tissue.
+            let healedOnce = index.sclerosedUnderTherapy(lesion.id) == nil ? index.healedUnderHormonalTherapy[lesion.id] : nil
+            if solitary && !ownDisease && healedOnce == nil {
                 // Without a whole-body survey the lesion is the only one known, not one known to
                 // be alone (an HCC's T6 was "solitary" with no bone scan or PET-CT on record).
                 reasons.append(index.skeletonSurveyed
@@ -104,7 +108,10 @@ struct DiagnosisRules {
                 }
                 intervalAnswered = true
             }
-            guard !reasons.isEmpty else { continue }
+            guard !reasons.isEmpty else {
+                if solitary && !ownDisease, let healedOnce { findings.append(healedOnceFinding(lesion, on: healedOnce)) }
+                continue
+            }
             let list = LocalizedText.joined(reasons, en: "; ", zh: "；")
             let taken = index.openBiopsy(lesion.id)
             if let operation = index.operationWithoutPathology(lesion.id) {
@@ -320,6 +327,23 @@ struct DiagnosisRules {
             detail: LocalizedText(
                 en: "A biopsy was indicated (\(reasons.en)); the lesion now reads blastic or completely filled in under systemic therapy (\(date)). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should it turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
                 zh: "曾有活检指征（\(reasons.zhHans)）；该病灶在全身治疗中已呈成骨性或完全硬化填充（\(date)）。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
+            inputs: [FindingInput("healedOn", "\(date)")],
+            sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")])
+    }
+
+    /// A solitary lesion that healed completely under hormonal therapy and has grown since: the
+    /// biopsy its solitude asked for is answered by that healing (information).
+    private func healedOnceFinding(_ lesion: Lesion, on date: PartialDate) -> Finding {
+        let name = index.label(lesion)
+        return Finding(
+            ruleId: "diagnosis.biopsy.healed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: date,
+            title: LocalizedText(
+                en: "\(name.en): healed under hormonal therapy — its nature answered, no biopsy on that account",
+                zh: "\(name.zhHans)：曾在内分泌治疗中完全修复——性质已明，无需为此活检"),
+            detail: LocalizedText(
+                en: "A solitary bone lesion of unknown nature asks for a biopsy; this one healed completely (blastic or filled in) under hormonal therapy (\(date)), as only a hormone-sensitive cancer does — not a primary bone tumour or myeloma. Its growth since is the cancer's progression; a biopsy at progression is for the receptors, not for this question. Should its picture not fit the cancer's course, pathology decides.",
+                zh: "性质不明的孤立骨病灶需活检；该病灶曾在内分泌治疗中完全成骨修复（成骨性或完全硬化填充，\(date)），只有激素敏感的肿瘤会如此——原发骨肿瘤或骨髓瘤不会。其后的增大为该肿瘤的进展；进展时活检是为了复查受体，而非此问题。若其表现与该肿瘤病程不符，以病理定论。"),
             inputs: [FindingInput("healedOn", "\(date)")],
             sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")])
     }
