@@ -49,6 +49,9 @@ extension ResponseRules {
         // lesions is not the systemic therapy's (a tamoxifen window read "PR" from an irradiated
         // rib while the pelvis stood still).
         let irradiated = irradiatedInInterval
+        // The radiotherapy courses when only irradiated lesions responded (once, for the title
+        // and the detail).
+        let irradiatedOnly = irradiationOnlyResponse(point)
         let baseline = isBaseline(point)
         let lateStart = baseline || point.untreated ? nil : untreatedHead(point)
         let young = baseline || point.untreated || point.overall == .notEvaluable ? nil : youngRegimen(point)
@@ -67,7 +70,7 @@ extension ResponseRules {
                     en: "\(name.en): \(response.category.rawValue) — \(reasons.en)\(local.en)",
                     zh: "\(name.zhHans)：\(response.category.rawValue)——\(reasons.zhHans)\(local.zhHans)")
             }
-            let onlyIrradiatedResponded = !irradiationOnlyResponse(point).isEmpty
+            let onlyIrradiatedResponded = !irradiatedOnly.isEmpty
             let agentsOnly = boneAgentsOnly(point)
             let onlyAgent = agentsOnly.map { names in
                 LocalizedText(en: "; only \(names.en) ran — a bone-modifying agent, not an anticancer therapy", zh: "；期间仅使用\(names.zhHans)——骨改良药物，并非抗肿瘤治疗")
@@ -153,7 +156,7 @@ extension ResponseRules {
             ?? (point.newCharacterPending
             ? LocalizedText(en: " — the new lesions' character decides", zh: "——取决于新发病灶的性质")
             : nil)
-            ?? (irradiationOnlyResponse(point).isEmpty
+            ?? (irradiatedOnly.isEmpty
             ? nil
             : LocalizedText(en: " — in the irradiated lesions only", zh: "——仅放疗病灶缓解"))
             ?? (bloodOnly && point.overall.isResponse
