@@ -244,3 +244,19 @@ import Testing
         #expect(!a.has("diagnosis.biopsy.healed"))
     }
 }
+
+/// An operation that takes an implant out is no fixation: "髓内钉取出术" on a femur read "Mirels
+/// 11 — fixed" (unseen record pattern, 2026-12-05). A revision that fixes the bone again, and a
+/// tumour's removal with a prosthesis, are read as before.
+@Suite struct ImplantRemovalTests {
+    @Test(arguments: ["髓内钉取出术", "右股骨内固定取出", "钢板拆除术", "Hardware removal, right femur", "removal of intramedullary nail"])
+    func aRemovalIsNoFixation(_ name: String) {
+        #expect(SurgicalProcedureText.read([name]) == nil)
+    }
+
+    @Test func aRevisionOrATumourRemovalIsReadAsBefore() {
+        #expect(SurgicalProcedureText.read(["髓内钉取出+翻修内固定"]) == .other)
+        #expect(SurgicalProcedureText.read(["Removal of tumour, proximal femur, endoprosthetic reconstruction"]) == .arthroplasty)
+        #expect(SurgicalProcedureText.read(["右股骨髓内钉固定术"]) == .other)
+    }
+}

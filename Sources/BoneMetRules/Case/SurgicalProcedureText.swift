@@ -21,6 +21,12 @@ public enum SurgicalProcedureText {
         // Abbreviations count as whole words only ("pvp", not a letter run inside another word).
         let words = ASCIIWords.of(text)
         func hasWord(_ abbreviations: String...) -> Bool { abbreviations.contains { words.contains($0) } }
+        // An implant taken out ("髓内钉取出术", "hardware removal") is no fixation — it undoes one —
+        // unless the row fixes the bone again (a revision): read as a fixation, the removal of a
+        // femoral nail stood as "fixed" (unseen record pattern, 2026-12-05).
+        let removal = has("取出", "拆除")
+            || has("removal") && has("hardware", "implant", "nail", "plate", "screw", "rod", "fixation") && !has("tumour", "tumor", "lesion", "metasta")
+        if removal, !has("翻修", "revision", "再次固定", "重新固定") { return nil }
         if has("vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形") || hasWord("pvp", "pkp") { return .cementAugmentation }
         if has("separation surgery", "分离手术") { return .separationSurgery }
         if has("decompression", "减压") { return .decompression }
