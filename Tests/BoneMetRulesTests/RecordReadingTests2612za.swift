@@ -260,3 +260,32 @@ import Testing
         #expect(SurgicalProcedureText.read(["右股骨髓内钉固定术"]) == .other)
     }
 }
+
+/// The hormone receptors written together — "HR+/HER2-", "HR阳性", "激素受体阳性", or a luminal
+/// subtype (hormone-receptor-positive by definition: Goldhirsch A et al. Ann Oncol
+/// 2013;24:2206-23) — make a breast cancer hormone-dependent for New Katagiri (Katagiri H et al.
+/// Cancer Med 2014;3:1359-67: hormone-dependent breast cancer is slow growth, 0); "HR(-)" and
+/// "激素受体阴性" not. Read as nothing, each scored the primary 0–2 (unseen record pattern).
+@Suite struct HormoneReceptorsTogetherTests {
+    @Test(arguments: ["浸润性导管癌 HR+/HER2-", "HR阳性 HER2阴性", "激素受体阳性", "hormone receptor-positive", "Luminal A型", "Luminal B (HER2阴性)"])
+    func positive(_ text: String) {
+        #expect(ReceptorText.hormoneReceptors(in: text) == .positive)
+        #expect(PrognosisRules.hormoneDependent(PrimaryCancer(id: "P1", site: .breast, histology: text)) == true)
+    }
+
+    @Test(arguments: ["HR(-) HER2(3+)", "激素受体阴性，HER2阳性"])
+    func negative(_ text: String) {
+        #expect(ReceptorText.hormoneReceptors(in: text) == .negative)
+        #expect(PrognosisRules.hormoneDependent(PrimaryCancer(id: "P1", site: .breast, histology: text)) == false)
+    }
+
+    /// ER and PR written on their own win; "激素受体" inside "雌激素受体" is ER's name; nothing
+    /// about the receptors, or "non-luminal", reads nothing.
+    @Test func theReceptorsThemselvesAndTheirNamesComeFirst() {
+        #expect(PrognosisRules.hormoneDependent(PrimaryCancer(id: "P1", site: .breast, histology: "ER(-) PR(-) HR阳性")) == false)
+        #expect(ReceptorText.status(.er, in: "雌激素受体阳性") == .positive)
+        #expect(ReceptorText.hormoneReceptors(in: "雌激素受体阳性") == nil)
+        #expect(ReceptorText.hormoneReceptors(in: "浸润性导管癌 HER2阳性") == nil)
+        #expect(ReceptorText.hormoneReceptors(in: "非luminal型") == nil)
+    }
+}

@@ -277,7 +277,12 @@ struct PrognosisRules {
         let er = primary.effectiveER, pr = primary.effectivePR
         if er == .positive || pr == .positive { return true }
         if er == .negative && pr == .negative { return false }
-        return nil
+        // "HR+/HER2-", "激素受体阳性", "Luminal B": the two together.
+        switch primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) {
+        case .positive?: return true
+        case .negative?: return false
+        default: return nil
+        }
     }
 
     /// Latest values in Katagiri's units. Calcium is albumin-corrected (Payne 1973:

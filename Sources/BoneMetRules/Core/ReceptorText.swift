@@ -5,12 +5,29 @@
 /// A percentage without a sign is read by ASCO/CAP 2020 (Allison KH et al. J Clin Oncol
 /// 2020;38:1346-66): ≥ 1 % of nuclei positive, < 1 % negative. Nothing recognised: nil.
 public enum ReceptorText {
-    public enum Receptor: Sendable { case er, pr }
+    /// `hr`: the hormone receptors together — "HR+/HER2-", "HR阳性", "激素受体阳性", as clinics
+    /// write a breast cancer's status instead of ER and PR (positive: ER or PR positive).
+    public enum Receptor: Sendable { case er, pr, hr }
 
     /// Receptor names by their scalars (worked out once), nil for the other markers a text lists.
+    /// "激素受体" after "雌" or "孕" is ER's or PR's name, matched first at its own position.
     static let names: [(Receptor?, [[Unicode.Scalar]])] = [
-        (.er, ["雌激素受体", "er"]), (.pr, ["孕激素受体", "孕酮受体", "pgr", "pr"]), (nil, ["her2", "her-2", "ki67", "ki-67", "ar"]),
+        (.er, ["雌激素受体", "er"]), (.pr, ["孕激素受体", "孕酮受体", "pgr", "pr"]), (.hr, ["激素受体", "hormone receptor", "hr"]),
+        (nil, ["her2", "her-2", "ki67", "ki-67", "ar"]),
     ].map { ($0.0, $0.1.map { Array($0.unicodeScalars) }) }
+
+    /// The hormone receptors as a clinic writes them together: "HR+", "HR阳性", "激素受体阳性",
+    /// or a luminal subtype (luminal A and B are hormone-receptor-positive by definition: St
+    /// Gallen 2013, Goldhirsch A et al. Ann Oncol 2013;24:2206-23). A breast cancer written
+    /// "浸润性导管癌 HR+/HER2-" or "Luminal B" scored New Katagiri's primary 0–2 (hormone
+    /// dependence unknown; unseen record pattern, 2026-12-05).
+    public static func hormoneReceptors(in text: String) -> ReceptorStatus? {
+        if let status = status(.hr, in: text) { return status }
+        let t = normalised(text)
+        guard let range = t.firstRange(of: "luminal") else { return nil }
+        let head = t[..<range.lowerBound]
+        return head.hasSuffix("非") || head.hasSuffix("non-") || head.hasSuffix("non ") ? nil : .positive
+    }
 
     public static func status(_ receptor: Receptor, in text: String) -> ReceptorStatus? {
         let scalars = Array(normalised(text).unicodeScalars)
