@@ -58,11 +58,10 @@ extension Lesion {
     /// ribs named in one note.
     static func listsNumbers(_ text: String) -> Bool {
         let digits: Set<Character> = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        let separators: Set<Character> = ["、", ",", "，", "-", "–", "—", "~", "～", "至", "到", "和", "及", "/"]
         let chars = text.filter { !$0.isWhitespace }.map { $0 }
         var i = 1
         while i + 1 < chars.count {
-            if separators.contains(chars[i]), digits.contains(chars[i - 1]), digits.contains(chars[i + 1]) { return true }
+            if VertebralLevel.separators.contains(chars[i]), digits.contains(chars[i - 1]), digits.contains(chars[i + 1]) { return true }
             i += 1
         }
         return false

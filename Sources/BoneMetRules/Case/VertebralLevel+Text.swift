@@ -76,7 +76,9 @@ extension VertebralLevel {
 
     private static let chineseRegions: [Character: Region] = ["颈": .cervical, "胸": .thoracic, "腰": .lumbar, "骶": .sacral]
     private static let chineseDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-    private static let separators: Set<Character> = ["-", "–", "—", "~", "～", "/", "至", "到", "、", ",", "，", "和", "及"]
+    /// What joins the items of a list or the ends of a span ("T7-9", "T7、T8", "5至7"); the rib
+    /// reader (`Lesion.listsNumbers`) uses the same.
+    static let separators: Set<Character> = ["-", "–", "—", "~", "～", "/", "至", "到", "、", ",", "，", "和", "及"]
 
     /// A level mention starting at `i` and where it ends; `level` nil for a mention that is no
     /// level (an MRI sequence, a number out of range).
