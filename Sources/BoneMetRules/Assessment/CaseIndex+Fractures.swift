@@ -26,9 +26,13 @@ extension CaseIndex {
     /// asks about the skeletal lesion to be operated on, and the spine has its own model (SORG).
     /// A fracture an antiresorptive may explain, where no tumour was seen, is not one
     /// (`antiresorptiveFractures`).
+    /// A fracture recorded at a lesion the imaging or pathology judges no metastasis (a rib broken
+    /// in a fall, uptake without destruction) is not one either, as for the SRE count: PATHFx read
+    /// "fracture pathological" beside "left rib: not a metastasis diagnosis".
     var hasPathologicalFracture: Bool {
         record.events.contains { event in
-            event.kind == .pathologicalFracture && event.isCurrent && known(event.date) && event.lesion.map { antiresorptiveFractures[$0] == nil } ?? true
+            event.kind == .pathologicalFracture && event.isCurrent && known(event.date)
+                && event.lesion.map { antiresorptiveFractures[$0] == nil && !judgedNotMetastatic($0) } ?? true
         }
             || imagedFractures.contains { $0.point.observation.fracture == true && antiresorptiveFractures[$0.lesion.id] == nil }
     }

@@ -8,6 +8,12 @@ extension CaseIndex {
         return record.biopsies.filter { $0.lesion == lesion && known($0.date) }.max { $0.date < $1.date }
     }
 
+    /// The lesion's open biopsy when its result is still awaited (the tissue is taken: what comes
+    /// first is its result, not a biopsy).
+    func awaitedBiopsy(_ lesion: String) -> Biopsy? {
+        openBiopsy(lesion).flatMap { $0.result == nil || $0.result == .pending ? $0 : nil }
+    }
+
     /// What the open biopsy means for the next step, as a sentence (empty without one).
     func openBiopsyNote(_ lesion: String) -> LocalizedText? {
         guard let biopsy = openBiopsy(lesion) else { return nil }
@@ -18,6 +24,14 @@ extension CaseIndex {
         let edta = biopsy.decalcification == .acid
             ? LocalizedText(en: ", decalcified with EDTA this time", zh: "，此次请用 EDTA 脱钙")
             : LocalizedText(en: "", zh: "")
+        let awaited = biopsy.result == nil || biopsy.result == .pending
+        if awaited && biopsy.decalcification == .acid {
+            // Its diagnosis comes from it; the molecular tests need other tissue (the
+            // acid-decalcification warning), so "rather than biopsy again" is the diagnosis's.
+            return LocalizedText(
+                en: "A biopsy was taken on \(biopsy.date); its result is pending — await it for the diagnosis (it was acid-decalcified: molecular tests need other tissue).",
+                zh: "已于 \(biopsy.date) 活检，结果待报告——诊断请等待结果（该标本经酸脱钙：分子检测需另取组织）。")
+        }
         switch biopsy.result {
         case .none, .some(.pending):
             return LocalizedText(

@@ -6,13 +6,55 @@ extension CaseIndex {
     func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
         if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
         if knownPrimaries.count > 1, let primary = biopsyPrimary(lesion) { return [primary] }
+        if knownPrimaries.count > 1, let attribution = episodeAttributions[lesion] { return [attribution.primary] }
         return knownPrimaries
+    }
+
+    /// A lesion read as the cancer of a lesion first seen with it (`episodeAttributions`).
+    struct EpisodeAttribution {
+        let primary: PrimaryCancer
+        let proven: Lesion
+        let biopsy: Biopsy
+        let study: ImagingStudy
+    }
+
+    /// With several primaries on record, lesions first seen on one study with a lesion whose
+    /// biopsy proved one of them (`biopsyPrimary`) are read as that cancer's: one biopsy answers
+    /// for the lesions of its episode, as the source hospital takes one representative lesion. A
+    /// breast cancer of 2012 and a lung cancer of 2025, the ilium proven lung on biopsy: the
+    /// T4 and the humerus of the same PET-CT each read "biopsy indicated — more than one
+    /// candidate primary" and their scores "breast or lung — biopsy decides" (unseen record
+    /// cb77-r). A metastasis's biopsy only: a myeloma or lymphoma proven in one lesion beside a
+    /// solid cancer leaves the others "either disease" (rule set 2026.12.250, cb54-d) — a blood
+    /// cancer in one bone does not make the solid cancer's lesions its own. Not when the lesions
+    /// of that study were proven to come from different primaries,
+    /// nor for a lesion whose own biopsy found another disease, nor for one diagnosed (an EHR's
+    /// onset) before that study.
+    func workOutEpisodeAttributions() -> [String: EpisodeAttribution] {
+        guard knownPrimaries.count > 1 else { return [:] }
+        var provenOn: [String: [(lesion: Lesion, primary: PrimaryCancer, biopsy: Biopsy)]] = [:]
+        for lesion in lesions where lesion.primary == nil {
+            guard let primary = biopsyPrimary(lesion.id), let biopsy = diagnosticBiopsy(lesion.id), biopsy.result == .metastasis,
+                  let first = presentPoints(lesion.id).first else { continue }
+            provenOn[first.study.id, default: []].append((lesion, primary, biopsy))
+        }
+        guard !provenOn.isEmpty else { return [:] }
+        var attributions: [String: EpisodeAttribution] = [:]
+        for lesion in lesions where lesion.primary == nil && biopsyPrimary(lesion.id) == nil {
+            if let own = diagnosticBiopsy(lesion.id), own.result != .metastasis { continue }
+            guard let first = presentPoints(lesion.id).first, let proven = provenOn[first.study.id] else { continue }
+            if let diagnosed = lesion.diagnosed, diagnosed.latestDay < first.study.date.earliestDay { continue }
+            guard let one = proven.first, proven.allSatisfy({ $0.primary.id == one.primary.id }) else { continue }
+            attributions[lesion.id] = EpisodeAttribution(primary: one.primary, proven: one.lesion, biopsy: one.biopsy, study: first.study)
+        }
+        return attributions
     }
 
     /// The one recorded primary a lesion's diagnostic biopsy names: the myeloma or lymphoma its
     /// result is, or the primary whose histology its text states where that histology belongs to
     /// one organ (renal-cell, hepatocellular, thyroid, urothelial, lobular, small-cell, melanoma,
-    /// germ-cell). A breast cancer of 2019 and a myeloma recorded in 2026, the L4 biopsy
+    /// germ-cell), or whose organ its site-specific immunohistochemistry names
+    /// (`ImmunoprofileText`). A breast cancer of 2019 and a myeloma recorded in 2026, the L4 biopsy
     /// "plasma-cell myeloma": L4's scores read "depends on which primary — biopsy decides". An
     /// adenocarcinoma or "ductal" carcinoma names no organ (breast, lung, pancreas …) and settles
     /// nothing.
@@ -23,8 +65,17 @@ extension CaseIndex {
         case .myeloma: matching = knownPrimaries.filter(\.isPlasmaCellDisease)
         case .lymphoma: matching = knownPrimaries.filter(\.isLymphoma)
         case .metastasis:
-            guard let type = biopsy.histology.flatMap(HistologyType.infer(from:)), Self.organSpecific.contains(type) else { return nil }
-            matching = knownPrimaries.filter { $0.effectiveHistology == type }
+            guard let histology = biopsy.histology else { return nil }
+            if let type = HistologyType.infer(from: histology), Self.organSpecific.contains(type) {
+                matching = knownPrimaries.filter { $0.effectiveHistology == type }
+            } else {
+                // The immunohistochemistry names the organ an adenocarcinoma comes from: a breast
+                // cancer of 2012 and a lung adenocarcinoma of 2025, the iliac biopsy "转移性腺癌，
+                // TTF-1(+)，NapsinA(+)" — the ilium's scores still read "breast or lung — biopsy
+                // decides" (unseen record cb77-r). Only when its markers fit one recorded primary.
+                let organs = ImmunoprofileText.organs(in: histology)
+                matching = knownPrimaries.filter { organs.contains($0.site) }
+            }
         default: return nil
         }
         return matching.count == 1 ? matching.first : nil

@@ -441,6 +441,10 @@ final class CaseIndex {
 
     // MARK: Treatments
 
+    /// Lesions of undecided primary read as the cancer a lesion first seen on the same study was
+    /// proven to be (`workOutEpisodeAttributions`, CaseIndex+Primaries.swift).
+    private(set) lazy var episodeAttributions: [String: EpisodeAttribution] = workOutEpisodeAttributions()
+
     /// Lesions healed completely under a hormonal therapy (`workOutHealedUnderHormonalTherapy`).
     private(set) lazy var healedUnderHormonalTherapy: [String: PartialDate] = workOutHealedUnderHormonalTherapy()
 

@@ -20,8 +20,13 @@ extension DiagnosisRules {
             return nil
         }
         guard candidates.isEmpty, !smallCell else { return nil }
-        if ["ttf-1", "ttf1", "napsin", "肺来源", "lung origin", "lung primary"].contains(where: text.contains) { return lung }
-        if ["gata3", "gata-3", "乳腺来源", "breast origin", "breast primary"].contains(where: text.contains) { return breast }
+        // The markers read as positive (`ImmunoprofileText`): "TTF-1(-)，GATA3(+)" named the lung
+        // because TTF-1 was written at all.
+        let organs = ImmunoprofileText.organs(in: text)
+        let lungMarked = organs.contains(.lung) || ["肺来源", "lung origin", "lung primary"].contains(where: text.contains)
+        let breastMarked = organs.contains(.breast) || ["乳腺来源", "breast origin", "breast primary"].contains(where: text.contains)
+        if lungMarked && !breastMarked { return lung }
+        if breastMarked && !lungMarked { return breast }
         return nil
     }
 }

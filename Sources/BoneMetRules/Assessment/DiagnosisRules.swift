@@ -31,6 +31,7 @@ struct DiagnosisRules {
         // (unseen record cb61-g).
         let advises = biopsy.contains { !$0.claims.contains { $0.topic == .biopsy && $0.stance == "noBiopsy" } }
         findings += decalcificationFindings(biopsyAdvised: advises || blastic.biopsyAdvised || uptakeOnly.biopsyAdvised)
+        findings += sameEpisodeFindings()
         if let search = primarySearchFinding() { findings.append(search) }
         if let conflict = performanceConflictFinding() { findings.append(conflict) }
         findings += neurologyConflictFindings()
@@ -399,7 +400,15 @@ struct DiagnosisRules {
         // (the specimen findings speak of it).
         let noSpecimen = !index.record.biopsies.contains { index.known($0.date) }
         let impliedForPatient = wanted || !noSpecimen ? nil : impliedMolecularTests(lesion: nil, histology: nil)
-        if (wanted || impliedForPatient != nil) && biopsyAdvised && atTheLab.isEmpty {
+        // A specimen awaiting its result whose decalcifier is recorded: the form is filled in
+        // already — EDTA or none is right, acid draws its own warning (re-biopsy with EDTA). "Ask
+        // pathology for EDTA" beside an acid-decalcified specimen awaited read as a second biopsy
+        // order next to "await it rather than biopsy again".
+        let awaitedDecalcified = index.record.biopsies.contains { biopsy in
+            index.known(biopsy.date) && (biopsy.result == nil || biopsy.result == .pending)
+                && biopsy.decalcification != nil && biopsy.decalcification != .unknown
+        }
+        if (wanted || impliedForPatient != nil) && biopsyAdvised && atTheLab.isEmpty && !awaitedDecalcified {
             let detail = impliedForPatient.map { implied in
                 LocalizedText(
                     en: "The cancer's bone metastases are tested for \(implied.en), which acid decalcifiers ruin. Request EDTA decalcification on the biopsy form.",
@@ -426,9 +435,14 @@ struct DiagnosisRules {
                 ruleId: "diagnosis.biopsy.acidDecalcified", severity: .warning, duty: .diagnosis, specialty: .pathology,
                 subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
                 title: LocalizedText(en: "Biopsy of \(biopsy.date) was acid-decalcified", zh: "\(biopsy.date) 的活检标本经酸脱钙"),
-                detail: LocalizedText(
-                    en: "Acid decalcification ruins \(tests.en): molecular results from this specimen may fail or mislead. Use non-decalcified material or re-biopsy with EDTA.",
-                    zh: "酸脱钙会破坏\(tests.zhHans)：该标本的分子检测可能失败或误导。请使用未脱钙组织或以 EDTA 脱钙重新活检。"),
+                detail: biopsy.result == nil || biopsy.result == .pending
+                    // Awaited: its diagnosis comes from it; only the molecular tests need other tissue.
+                    ? LocalizedText(
+                        en: "Acid decalcification ruins \(tests.en): molecular results from this specimen may fail or mislead. Await its result for the diagnosis; for the molecular tests use non-decalcified material or re-biopsy with EDTA.",
+                        zh: "酸脱钙会破坏\(tests.zhHans)：该标本的分子检测可能失败或误导。诊断请等待其结果；分子检测请使用未脱钙组织或以 EDTA 脱钙重新活检。")
+                    : LocalizedText(
+                        en: "Acid decalcification ruins \(tests.en): molecular results from this specimen may fail or mislead. Use non-decalcified material or re-biopsy with EDTA.",
+                        zh: "酸脱钙会破坏\(tests.zhHans)：该标本的分子检测可能失败或误导。请使用未脱钙组织或以 EDTA 脱钙重新活检。"),
                 inputs: [FindingInput("decalcification", "acid")], sources: [Self.vanEs2019]))
         }
         return findings

@@ -10,6 +10,7 @@ extension SurgeryRules {
             guard lesion.mirelsSite != nil || lesion.isSpinal else { return nil }
             if let biopsy = index.diagnosticBiopsy(lesion.id), !index.biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }
             guard !index.presentPoints(lesion.id).contains(where: \.readsBone) else { return nil }
+            if lookedForAndAbsent(lesion) { return nil }
             if let fractured = fractureWithoutReading(lesion) { return fractured }
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && (($0.procedure?.protectsLongBone ?? false) || ($0.procedure?.treatsSpine ?? false)) }) {
                 return nil
@@ -36,6 +37,19 @@ extension SurgeryRules {
                         zh: "Mirels 评分需要 X 线片上的病变类型（溶骨、成骨、混合）和占骨直径比例，以及肢体活动时的疼痛。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。"),
                 inputs: [FindingInput("anatomicReadings", "0")],
                 sources: spinal ? [Sources.fisher2010, Sources.bilsky2010] : [Sources.mirels1989])
+        }
+    }
+
+    /// A row never seen on any study and recorded absent on a CT, MRI or X-ray (or a PET-CT's CT)
+    /// is a site looked at and found free — kept to notice a lesion appearing there later —, not
+    /// an unread lesion: an L5 absent on CT and bone scan read "spinal stability cannot be
+    /// assessed — no CT/MRI reading". A diagnosis recorded after that reading (an EHR's
+    /// Condition onset) is a lesion again.
+    private func lookedForAndAbsent(_ lesion: Lesion) -> Bool {
+        guard index.presentPoints(lesion.id).isEmpty else { return false }
+        return index.points(lesion.id).contains { point in
+            !point.observation.present && (point.study.modality.isAnatomic || point.study.modality == .petCt)
+                && lesion.diagnosed.map { $0.latestDay <= point.study.date.earliestDay } ?? true
         }
     }
 

@@ -301,6 +301,11 @@ struct SurgeryRules {
             switch latest.result.fixationAlert {
             case .some(true):
                 let biopsyFirst = !open.isEmpty
+                // Taken and awaited: the title asks for its result, as the detail does (a humerus
+                // biopsied a fortnight before read "biopsy first").
+                let first = index.awaitedBiopsy(id) == nil
+                    ? LocalizedText(en: "biopsy first", zh: "先活检")
+                    : LocalizedText(en: "biopsy result first", zh: "先等活检结果")
                 // Irradiated already without fixation: "fix before radiotherapy" came too late to
                 // say. Mirels's own risks are those after irradiation (Mirels 1989; reference.md),
                 // so the course has not removed the risk (an 8 Gy to a Mirels 11 hip still read
@@ -319,12 +324,12 @@ struct SurgeryRules {
                     subject: .lesion(id), date: latest.study.date,
                     title: implant != nil
                         ? LocalizedText(
-                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — does the bone's implant span it? If not, \(biopsyFirst ? "biopsy first, then " : "")prophylactic fixation",
-                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——骨内已有内植物是否跨越该病灶？如否，\(biopsyFirst ? "先活检，再" : "")预防性内固定")
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — does the bone's implant span it? If not, \(biopsyFirst ? "\(first.en), then " : "")prophylactic fixation",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——骨内已有内植物是否跨越该病灶？如否，\(biopsyFirst ? "\(first.zhHans)，再" : "")预防性内固定")
                         : biopsyFirst
                         ? LocalizedText(
-                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — biopsy first, then prophylactic fixation; urgent orthopaedic referral",
-                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——先活检，再预防性内固定；紧急骨科转诊")
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — \(first.en), then prophylactic fixation; urgent orthopaedic referral",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——\(first.zhHans)，再预防性内固定；紧急骨科转诊")
                         : LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),

@@ -31,8 +31,19 @@ public enum ReceptorText {
 
     public static func status(_ receptor: Receptor, in text: String) -> ReceptorStatus? {
         let scalars = Array(normalised(text).unicodeScalars)
-        // Every receptor name in the text, by position; a Latin name stands alone (not "her", "cancer").
-        var marks: [(position: Int, end: Int, receptor: Receptor?)] = []
+        let readings = markerReadings(names, in: scalars).compactMap { $0.marker == receptor ? $0.status : nil }
+        // Two readings that disagree (a primary and a recurrence in one text) settle nothing.
+        guard let first = readings.first else { return tripleNegative(scalars) ? .negative : nil }
+        return readings.allSatisfy({ $0 == first }) ? first : nil
+    }
+
+    /// Every marker name of `names` in the (normalised) text, by position, with the status written
+    /// right after it (up to the next name or 16 characters; nil when none is read). A Latin name
+    /// stands alone ("er" is not read in "her" or "cancer"); a nil key is a name matched only so
+    /// that it ends the window of the one before (HER2 after ER). Shared by the receptor and the
+    /// immunohistochemistry readers.
+    static func markerReadings<Marker>(_ names: [(Marker?, [[Unicode.Scalar]])], in scalars: [Unicode.Scalar]) -> [(marker: Marker, status: ReceptorStatus?)] {
+        var marks: [(position: Int, end: Int, marker: Marker?)] = []
         var index = 0
         while index < scalars.count {
             var matched = false
@@ -52,14 +63,11 @@ public enum ReceptorText {
             }
             if !matched { index += 1 }
         }
-        let readings = marks.indices.compactMap { i -> ReceptorStatus? in
-            guard marks[i].receptor == receptor else { return nil }
+        return marks.indices.compactMap { i in
+            guard let marker = marks[i].marker else { return nil }
             let stop = i + 1 < marks.count ? min(marks[i + 1].position, marks[i].end + 16) : min(scalars.count, marks[i].end + 16)
-            return read(String(String.UnicodeScalarView(scalars[marks[i].end..<stop])))
+            return (marker, read(String(String.UnicodeScalarView(scalars[marks[i].end..<stop]))))
         }
-        // Two readings that disagree (a primary and a recurrence in one text) settle nothing.
-        guard let first = readings.first else { return tripleNegative(scalars) ? .negative : nil }
-        return readings.allSatisfy({ $0 == first }) ? first : nil
     }
 
     /// "三阴性乳腺癌", "triple-negative", "TNBC": ER, PR and HER2 all negative — the name a

@@ -1,0 +1,254 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb77-b (unseen record, 2026-12-05): a breast cancer nine years out, a solitary proximal humerus
+/// (Mirels 8), molecular tests wanted; the biopsy taken a fortnight before was acid-decalcified
+/// and its result is pending. The assessment said "await it rather than biopsy again", "re-biopsy
+/// with EDTA", "Ask pathology for EDTA decalcification — request EDTA on the biopsy form" and
+/// "biopsy first, then prophylactic fixation" together. Acid ruins ISH and DNA/RNA, not the
+/// diagnosis (van Es SC et al. Am J Surg Pathol 2019); the source hospital asks for EDTA when
+/// molecular tests are wanted (Xu HR, MDT talk).
+@Suite struct AwaitedAcidSpecimenTests {
+    func record(biopsy: Biopsy?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌 ER 90% PR 60% HER2 1+", diagnosed: day("2017-03"))]
+        r.lesions = [Lesion(id: "HUM", bone: .humerus, segment: .proximal, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2026-10-18"), modality: .xray, observations: [
+                observation("HUM", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5 },
+            ]),
+            survey("B1", "2026-10-25", ["HUM"]),
+        ]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2026-10-18"), lesion: "HUM", mirels: .moderate)]
+        r.plans = CarePlans(molecularTestsWanted: true)
+        r.biopsies = biopsy.map { [$0] } ?? []
+        return r
+    }
+
+    let asOf = day("2026-12-05")
+
+    @Test func anAcidSpecimenAwaitedIsAwaitedForTheDiagnosisOnly() throws {
+        let a = assess(record(biopsy: Biopsy(lesion: "HUM", date: day("2026-11-20"), decalcification: .acid, result: .pending)), asOf: asOf)
+        // No second request on the biopsy form: the specimen is taken.
+        #expect(!a.has("diagnosis.biopsy.edta"))
+        let acid = try #require(a.rule("diagnosis.biopsy.acidDecalcified").first)
+        #expect(acid.detail.en.hasSuffix("Await its result for the diagnosis; for the molecular tests use non-decalcified material or re-biopsy with EDTA."))
+        #expect(acid.detail.zhHans.hasSuffix("诊断请等待其结果；分子检测请使用未脱钙组织或以 EDTA 脱钙重新活检。"))
+        let indicated = try #require(a.rule("diagnosis.biopsy.indicated").first)
+        #expect(indicated.detail.en.hasSuffix("its result is pending — await it for the diagnosis (it was acid-decalcified: molecular tests need other tissue)."))
+        let mirels = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(mirels.title.en.hasSuffix("— biopsy result first, then prophylactic fixation; urgent orthopaedic referral"), "\(mirels.title.en)")
+        #expect(mirels.title.zhHans.hasSuffix("——先等活检结果，再预防性内固定；紧急骨科转诊"))
+    }
+
+    @Test func anEDTASpecimenAwaitedAsksForNothingMore() throws {
+        let a = assess(record(biopsy: Biopsy(lesion: "HUM", date: day("2026-11-20"), decalcification: .edta, result: .pending)), asOf: asOf)
+        #expect(!a.has("diagnosis.biopsy.edta"))
+        #expect(!a.has("diagnosis.biopsy.acidDecalcified"))
+        let indicated = try #require(a.rule("diagnosis.biopsy.indicated").first)
+        #expect(indicated.detail.en.hasSuffix("its result is pending — await it rather than biopsy again."))
+    }
+
+    @Test func beforeAnySpecimenTheFormAsksForEDTAAndTheBiopsyComesFirst() throws {
+        let a = assess(record(biopsy: nil), asOf: asOf)
+        #expect(try #require(a.rule("diagnosis.biopsy.edta").first).title.en == "Ask pathology for EDTA decalcification")
+        let mirels = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(mirels.title.en.hasSuffix("— biopsy first, then prophylactic fixation; urgent orthopaedic referral"))
+    }
+
+    /// A non-diagnostic acid specimen: a new biopsy is to be taken — the form asks for EDTA, and
+    /// the warning keeps its plain advice.
+    @Test func aNonDiagnosticAcidSpecimenIsRepeatedWithEDTA() throws {
+        let a = assess(record(biopsy: Biopsy(lesion: "HUM", date: day("2026-11-20"), decalcification: .acid, result: .nonDiagnostic)), asOf: asOf)
+        #expect(a.has("diagnosis.biopsy.edta"))
+        let acid = try #require(a.rule("diagnosis.biopsy.acidDecalcified").first)
+        #expect(acid.detail.en.hasSuffix("Use non-decalcified material or re-biopsy with EDTA."))
+        let mirels = try #require(a.rule("surgery.mirels.impendingFracture").first)
+        #expect(mirels.title.en.contains("— biopsy first, then"))
+    }
+}
+
+/// cb77-g (unseen record, 2026-12-05): a rib broken in a fall (uptake, no destruction on CT,
+/// recorded as a pathological-fracture event) beside a lytic T10. The diagnosis finding read the
+/// rib "not a metastasis diagnosis" and the SRE count left it out, but PATHFx's inputs said
+/// "fracture pathological". PATHFx asks whether the skeletal metastasis has broken (Anderson AB
+/// et al. Clin Orthop Relat Res 2020;478:808-18).
+@Suite struct FractureAtANonMetastasisTests {
+    func record(fractureAt lesion: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "RIB", bone: .rib, laterality: .left), Lesion(id: "HUM", bone: .humerus, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-09-12"), modality: .boneScan, observations: [
+                observation("RIB") { $0.uptake = true }, observation("HUM") { $0.uptake = true },
+            ]),
+            ImagingStudy(id: "C1", date: day("2026-09-15"), modality: .ct, windows: [.bone], coverage: [.chest, .leftUpperLimb], observations: [
+                observation("RIB", .blastic) { $0.boneDestruction = false; $0.fracture = true },
+                observation("HUM", .lytic, [25, 20]) { $0.boneDestruction = true },
+            ]),
+        ]
+        r.events = [ClinicalEvent(date: day("2026-08-30"), kind: .pathologicalFracture, lesion: lesion)]
+        return r
+    }
+
+    func fractureInput(_ r: CaseRecord) throws -> String {
+        let a = assess(r, asOf: day("2026-12-05"))
+        let inputs = try #require(a.rule("surgery.prognosis.survivalModelInputs").first)
+        return try #require(inputs.inputs.first { $0.name == "fracture" }).value
+    }
+
+    @Test func aFallenRibIsNoPathologicalFracture() throws {
+        #expect(try fractureInput(record(fractureAt: "RIB")) == "impending")
+    }
+
+    @Test func theMetastasisBrokenIsOne() throws {
+        #expect(try fractureInput(record(fractureAt: "HUM")) == "pathological")
+    }
+}
+
+/// cb77-o (unseen record, 2026-12-05): a cervical cancer after pelvic radiotherapy, a sacral
+/// insufficiency fracture, and an L5 row recorded absent on the CT and the bone scan. The surgery
+/// section read "L5 vertebra: spinal stability and cord compression cannot be assessed — no CT/MRI
+/// reading": the CT had read it, and found nothing there.
+@Suite struct LookedForAndAbsentTests {
+    func record(diagnosed: String? = nil, anatomic: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        var l5 = Lesion(id: "L5", bone: .vertebra, level: VertebralLevel("L5"))
+        l5.diagnosed = diagnosed.map(day)
+        r.lesions = [Lesion(id: "SAC", bone: .sacrum), l5]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-09-20"), modality: .boneScan, observations: [
+                observation("SAC") { $0.uptake = true }, observation("L5") { $0.present = false },
+            ]),
+        ] + (anatomic ? [
+            ImagingStudy(id: "C1", date: day("2026-09-25"), modality: .ct, windows: [.bone], coverage: [.lumbarSpine, .sacrum, .pelvis], observations: [
+                observation("SAC", .blastic) { $0.boneDestruction = false; $0.fracture = true }, observation("L5") { $0.present = false },
+            ]),
+        ] : [])
+        return r
+    }
+
+    let asOf = day("2026-12-05")
+
+    @Test func aLevelTheCTFoundFreeIsNoUnreadLesion() {
+        #expect(!assess(record(), asOf: asOf).has("surgery.lesion.notAssessable", subject: .lesion("L5")))
+    }
+
+    /// Diagnosed after the CT (an EHR's Condition onset): a lesion since, not read.
+    @Test func aDiagnosisAfterTheReadingIsALesionAgain() {
+        #expect(assess(record(diagnosed: "2026-11-10"), asOf: asOf).has("surgery.lesion.notAssessable", subject: .lesion("L5")))
+    }
+
+    /// Absent on a bone scan only: no anatomic reading has looked at it.
+    @Test func aBoneScanAloneHasNotReadTheBone() {
+        #expect(assess(record(anatomic: false), asOf: asOf).has("surgery.lesion.notAssessable", subject: .lesion("L5")))
+    }
+}
+
+/// The organs a metastasis's immunohistochemistry points to (Conner JR, Hornick JL. Adv Anat
+/// Pathol 2015;22:149-67; Selves J et al. Cancers 2018;10:108): positive site-specific markers
+/// only, each with every organ it is positive in.
+@Suite struct ImmunoprofileTextTests {
+    @Test func positiveMarkersNameTheirOrgans() {
+        #expect(ImmunoprofileText.organs(in: "转移性腺癌，TTF-1(+)，NapsinA(+)，GATA3(-)，ER(-)") == [.lung, .thyroid, .kidney])
+        #expect(ImmunoprofileText.organs(in: "metastatic carcinoma, TTF-1 negative, GATA3 positive, mammaglobin positive") == [.breast, .bladder])
+        #expect(ImmunoprofileText.organs(in: "腺癌 CK7(+) CK20(-) ER(+90%) PR(+)") == [.breast, .uterus])
+        #expect(ImmunoprofileText.organs(in: "adenocarcinoma, CDX2+, SATB2+, CK20+") == [.colon, .rectum, .stomach, .pancreas, .esophagus, .gallbladder])
+        #expect(ImmunoprofileText.organs(in: "PSA(+)，NKX3.1(+)") == [.prostate])
+        #expect(ImmunoprofileText.organs(in: "甲状腺球蛋白(+)，TTF-1(+)，PAX8(+)") == [.thyroid, .lung, .kidney, .uterus])
+        #expect(ImmunoprofileText.organs(in: "Hep Par-1 (+), Arginase-1 (+)") == [.liver])
+    }
+
+    @Test func lineageMarkersAndNegativesNameNothing() {
+        #expect(ImmunoprofileText.organs(in: "转移性腺癌，CK7(+)，CK20(-)，P40(-)，HER2(3+)").isEmpty)
+        #expect(ImmunoprofileText.organs(in: "TTF-1(-), NapsinA(-), GATA3(阴性)").isEmpty)
+        #expect(ImmunoprofileText.organs(in: "adenocarcinoma").isEmpty)
+        // "er" inside a word is no marker.
+        #expect(ImmunoprofileText.organs(in: "poorly differentiated carcinoma, positive margins").isEmpty)
+    }
+}
+
+/// cb77-r (unseen record, 2026-12-05): a breast cancer of 2012 and a lung adenocarcinoma of 2025;
+/// a PET-CT shows the ilium, T4 and the left humerus; the iliac biopsy reads "转移性腺癌，
+/// TTF-1(+)，NapsinA(+)，GATA3(-)，ER(-)". Every lesion still read "breast or lung — biopsy
+/// decides", and T4 and the humerus each "biopsy indicated". The markers name the lung (Conner
+/// 2015); one biopsy answers for the lesions first seen with it (the source hospital takes one
+/// representative lesion; Xu HR, MDT talk).
+@Suite struct ImmunohistochemistryNamesThePrimaryTests {
+    func record(histology: String = "转移性腺癌，TTF-1(+)，NapsinA(+)，GATA3(-)，ER(-)", humerusLater: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [
+            PrimaryCancer(id: "BR", site: .breast, histology: "浸润性导管癌 ER(+) PR(+) HER2(-)", diagnosed: day("2012-04")),
+            PrimaryCancer(id: "LU", site: .lung, histology: "腺癌 KRAS G12C", diagnosed: day("2025-11")),
+        ]
+        r.lesions = [
+            Lesion(id: "IL", bone: .pelvis, laterality: .left), Lesion(id: "T4", bone: .vertebra, level: VertebralLevel("T4")),
+            Lesion(id: "HUM", bone: .humerus, segment: .diaphysis, laterality: .left),
+        ]
+        r.studies = [
+            ImagingStudy(id: "P1", date: day("2026-09-01"), modality: .petCt, observations: [
+                observation("IL", .lytic, [35, 30]) { $0.uptake = true; $0.boneDestruction = true },
+                observation("T4", .lytic) { $0.uptake = true; $0.boneDestruction = true },
+                observation("HUM") { $0.present = !humerusLater },
+            ]),
+            ImagingStudy(id: "X1", date: day("2026-10-05"), modality: .xray, observations: [
+                observation("HUM", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.3 },
+            ]),
+        ]
+        r.biopsies = [Biopsy(lesion: "IL", date: day("2026-09-10"), decalcification: .edta, result: .metastasis, histology: histology)]
+        r.treatments = []
+        r.visceralMetastases = []
+        return r
+    }
+
+    let asOf = day("2026-12-05")
+
+    @Test func theMarkersAndTheEpisodeNameTheLung() throws {
+        let a = assess(record(), asOf: asOf)
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        let episode = try #require(a.rule("diagnosis.biopsy.sameEpisode").first)
+        #expect(episode.title.en == "left humerus, diaphysis; T4 vertebra: read as lung (adenocarcinoma) — first seen with left pelvis, proven by its biopsy")
+        #expect(episode.title.zhHans == "左肱骨骨干、T4 椎体：按肺腺癌判读——与左骨盆同时发现，后者已经活检证实")
+        #expect(episode.detail.en.hasPrefix("First seen on the PET-CT of 2026-09-01 with left pelvis, whose biopsy of 2026-09-10 showed lung (adenocarcinoma)"))
+        let katagiri = try #require(a.rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("primary lesion lung → 2–3"), "\(katagiri.detail.en)")
+        #expect(!katagiri.detail.en.contains("Depends on which primary"))
+        let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
+        #expect(tokuhashi.detail.en.contains("primary site lung → 0"))
+    }
+
+    /// First seen a month later, the humerus is not of that episode: its primary stays open.
+    @Test func aLesionSeenLaterIsNotOfTheEpisode() throws {
+        let a = assess(record(humerusLater: true), asOf: asOf)
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("HUM")))
+        #expect(!a.has("diagnosis.biopsy.indicated", subject: .lesion("T4")))
+        let episode = try #require(a.rule("diagnosis.biopsy.sameEpisode").first)
+        #expect(episode.title.en.hasPrefix("T4 vertebra: read as lung"))
+        #expect(try #require(a.rule("surgery.prognosis.katagiri").first).detail.en.contains("Depends on which primary"))
+    }
+
+    /// "Adenocarcinoma" names no organ, nor do markers of both cancers: nothing is settled.
+    @Test(arguments: ["转移性腺癌", "转移性腺癌，TTF-1(+)，GATA3(+)"])
+    func noOrganNoAttribution(histology: String) throws {
+        let a = assess(record(histology: histology), asOf: asOf)
+        #expect(!a.has("diagnosis.biopsy.sameEpisode"))
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("T4")))
+        #expect(try #require(a.rule("surgery.prognosis.katagiri").first).detail.en.contains("Depends on which primary"))
+    }
+
+    /// GATA3 and ER positive: the breast.
+    @Test func breastMarkersNameTheBreast() throws {
+        let a = assess(record(histology: "转移性腺癌，TTF-1(-)，GATA3(+)，ER(+80%)"), asOf: asOf)
+        #expect(try #require(a.rule("diagnosis.biopsy.sameEpisode").first).title.en.contains("read as breast"))
+    }
+
+    /// No primary on record, an acid specimen "TTF-1(-), GATA3(+)": the breast's receptors are at
+    /// stake, not the lung's driver genes (TTF-1 was read as the lung's because it was written).
+    @Test func aNegativeTTF1IsNotTheLungs() throws {
+        var r = record(histology: "转移性腺癌，TTF-1(-)，GATA3(+)")
+        r.primaries = []
+        r.biopsies[0].decalcification = .acid
+        let acid = try #require(assess(r, asOf: asOf).rule("diagnosis.biopsy.acidDecalcified").first)
+        #expect(acid.detail.en.hasPrefix("Acid decalcification ruins ER/PR/HER2 in-situ hybridisation and DNA/RNA"), "\(acid.detail.en)")
+    }
+}
