@@ -33,6 +33,17 @@ import Testing
         #expect(!recent.detail.en.contains("Complete paraplegia"))
     }
 
+    /// Rule set 2026.12.307 (unseen record cb77-x): Frankel A on the last examination, assessed two
+    /// days later with no examination since — two days' paraplegia, outside Patchell; one day
+    /// later, within it.
+    @Test func theLastExaminationStandsUntilTheAssessmentsDay() throws {
+        let r = record(firstFrankel: .C)
+        let next = try #require(assess(r, asOf: day("2025-03-06")).rule("surgery.spine.noms").first)
+        #expect(next.detail.en.contains("keeps more patients walking"))
+        let later = try #require(assess(r, asOf: day("2025-03-07")).rule("surgery.spine.noms").first)
+        #expect(later.detail.en.contains("Complete paraplegia (Frankel A) recorded since 2025-03-05"), "\(later.detail.en)")
+    }
+
     /// Rule set 2026.12.55: Patchell 2005 also excluded compression of the cauda equina or roots
     /// alone; a prostate cancer's sacral S3 lesion compressing the cauda equina read its benefit.
     @Test func caudaEquinaAloneIsOutsidePatchell() throws {

@@ -252,3 +252,86 @@ import Testing
         #expect(acid.detail.en.hasPrefix("Acid decalcification ruins ER/PR/HER2 in-situ hybridisation and DNA/RNA"), "\(acid.detail.en)")
     }
 }
+
+/// cb77-t (unseen record, 2026-12-05): a breast cancer's row "T12、L1椎体" (no level of its own),
+/// mixed, collapse < 50 %, mechanical pain, unilateral posterolateral: SINS read 7–10 with its
+/// location unknown, though T12 and L1 are both junctional (Fisher CG et al. Spine
+/// 2010;35:E1221-9: T11–L1 junctional, 3). And its "浸润性小叶癌 HR+/HER2-" with anastrozole read
+/// "hormone dependence read from the therapy given — ER and PR are not on record".
+@Suite struct SeveralVertebraeOneLocationTests {
+    @Test func theLevelsANoteNames() {
+        #expect(VertebralLevel.levelsNamed(in: "T12、L1椎体").map(\.description) == ["T12", "L1"])
+        #expect(VertebralLevel.levelsNamed(in: "胸11至腰1").map(\.description) == ["T11", "T12", "L1"])
+        #expect(VertebralLevel.levelsNamed(in: "L3-5椎体").map(\.description) == ["L3", "L4", "L5"])
+        #expect(VertebralLevel.levelsNamed(in: "T7、8、9").map(\.description) == ["T7", "T8", "T9"])
+        #expect(VertebralLevel.levelsNamed(in: "T10-L2").map(\.description) == ["T10", "T11", "T12", "L1", "L2"])
+        #expect(VertebralLevel.levelsNamed(in: "T12椎体，L1未见异常").map(\.description) == ["T12"])
+        #expect(VertebralLevel.levelsNamed(in: "L4/5").isEmpty)
+        #expect(VertebralLevel.levelsNamed(in: "L5-L3").isEmpty)
+    }
+
+    func sins(_ note: String) throws -> Finding {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "TL", bone: .vertebra, note: note)]
+        r.studies = [ct("C1", "2026-11-20", [observation("TL", .mixed) {
+            $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral
+        }])]
+        r.pain = [PainRecord(date: day("2026-11-20"), lesion: "TL", sins: .mechanical)]
+        return try #require(assess(r, asOf: day("2026-12-05")).findings.first { $0.subject == .lesion("TL") && $0.ruleId.hasPrefix("surgery.spine") })
+    }
+
+    /// 1 (mixed) + 3 (mechanical) + 0 + 2 (collapse < 50 %) + 1 (unilateral) = 7, and the location.
+    @Test func sharedLocationsAreScored() throws {
+        #expect(try sins("T12、L1椎体").title.en.contains("SINS 10,"))
+        #expect(try sins("胸11至腰1").title.en.contains("SINS 10,"))
+        #expect(try sins("T5、6椎体").title.en.contains("SINS 8,"), "semirigid T3–T10: 1")
+    }
+
+    @Test func differentLocationsStayOpen() throws {
+        #expect(try sins("T10-T12").title.en.contains("SINS 7–10,"), "T10 semirigid, T11–T12 junctional: the location stays unknown (0–3)")
+    }
+
+    @Test func hormoneReceptorsWrittenTogetherAreNotReadFromTheTherapy() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 HR+/HER2-", diagnosed: day("2019-08"))]
+        r.treatments = [Treatment(id: "E1", kind: .systemic, name: "阿那曲唑", drugs: ["anastrozole"], systemicClass: .endocrine, start: day("2019-10-01"))]
+        let katagiri = try #require(assess(r, asOf: day("2026-12-05")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("primary lesion breast (slow growth) → 0"))
+        #expect(!katagiri.detail.en.contains("read from the therapy given"))
+        r.primaries[0].histology = "浸润性小叶癌"
+        let fromTherapy = try #require(assess(r, asOf: day("2026-12-05")).rule("surgery.prognosis.katagiri").first)
+        #expect(fromTherapy.detail.en.contains("read from the therapy given"))
+    }
+}
+
+/// cb77-s (unseen record, 2026-12-05): castration-resistant prostate cancer, denosumab stopped for
+/// osteonecrosis of the jaw a fortnight before the ONJ event. The indication finding said "With
+/// bone metastases: start (ESMO 2020) … Dental examination before starting" beside the ONJ
+/// warning "starting or resuming one is decided with them". With ONJ holding the agent the
+/// decision is taken with dental care (Yarom N et al. J Clin Oncol 2019;37:2270-90).
+@Suite struct IndicationBesideOsteonecrosisTests {
+    func record(onj: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "B1", kind: .boneModifyingAgent, name: "denosumab", start: day("2023-01-12"), end: day("2026-05-01"), stopReason: .toxicity, agent: .denosumab, doseMg: 120, intervalWeeks: 4))
+        r.events = onj ? [ClinicalEvent(date: day("2026-04-20"), kind: .osteonecrosisOfJaw)] : []
+        // Two lesions, the skeleton surveyed: bone metastases, no solitary lesion awaiting tissue.
+        r.lesions.append(Lesion(id: "IL", bone: .pelvis, laterality: .left))
+        r.studies = [survey("B0", "2023-01-03", ["L1", "IL"]), ct("S1", "2023-01-05", [
+            observation("L1", .lytic, [20, 20]) { $0.boneDestruction = true }, observation("IL", .lytic, [15, 12]) { $0.boneDestruction = true },
+        ])]
+        return r
+    }
+
+    @Test func theDecisionIsTakenWithDentalCare() throws {
+        let a = assess(record(onj: true), asOf: day("2026-12-05"))
+        let indication = try #require(a.rule("boneAgents.indication").first)
+        #expect(indication.detail.en.hasSuffix("Osteonecrosis of the jaw is on record (2026-04-20): whether and when to start or resume is decided with the dentist or oral surgeon treating it. Decision: medical oncology."), "\(indication.detail.en)")
+        #expect(!indication.detail.en.contains("Dental examination before starting"))
+        #expect(indication.detail.zhHans.contains("需与诊治颌骨坏死的口腔科共同决定"))
+    }
+
+    @Test func withoutItTheExaminationComesFirst() throws {
+        let indication = try #require(assess(record(onj: false), asOf: day("2026-12-05")).rule("boneAgents.indication").first)
+        #expect(indication.detail.en.hasSuffix("Dental examination before starting. Decision: medical oncology."))
+    }
+}

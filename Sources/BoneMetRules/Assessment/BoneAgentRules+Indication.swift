@@ -174,13 +174,21 @@ extension BoneAgentRules {
         let renal = verdict == .notIndicated || verdict == .notEstablished ? nil : severeRenalImpairmentText()
         let survival = verdict == .start ? shortSurvivalText(candidates) : nil
         let history = stopped.flatMap(stoppedAgentText)
+        // Osteonecrosis of the jaw holding the agent: starting or resuming is decided with dental
+        // care (Yarom 2019) — "start (ESMO 2020) … dental examination before starting" beside
+        // the ONJ warning read as an order to give it (unseen record cb77-s).
+        let dental = osteonecrosisOfJaw.map { onj in
+            LocalizedText(
+                en: "Osteonecrosis of the jaw is on record (\(onj.date)): whether and when to start or resume is decided with the dentist or oral surgeon treating it.",
+                zh: "已有颌骨坏死记录（\(onj.date)）：是否及何时开始或恢复用药，需与诊治颌骨坏死的口腔科共同决定。")
+        } ?? LocalizedText(en: "Dental examination before starting.", zh: "开始前先做口腔检查。")
         let advice = verdict == .notEstablished
             ? LocalizedText(en: "Decision: haematology.", zh: "由血液科决定。")
             : verdict == .notIndicated
             ? LocalizedText(en: "Decision: medical oncology.", zh: "由肿瘤内科决定。")
             : LocalizedText(
-                en: "\(survival.map { $0.en + " " } ?? "")\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") Dental examination before starting. Decision: medical oncology.",
-                zh: "\(survival?.zhHans ?? "")\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")开始前先做口腔检查。由肿瘤内科决定。")
+                en: "\(survival.map { $0.en + " " } ?? "")\(evidence(preferred: preferred).en)\(renal.map { " " + $0.en } ?? "") \(dental.en) Decision: medical oncology.",
+                zh: "\(survival?.zhHans ?? "")\(evidence(preferred: preferred).zhHans)\(renal?.zhHans ?? "")\(dental.zhHans)由肿瘤内科决定。")
         return Finding(
             ruleId: "boneAgents.indication", severity: severity, duty: .boneAgents, specialty: verdict == .notEstablished ? .haematology : .medicalOncology,
             subject: .patient, date: index.assessedOn, title: title,

@@ -24,7 +24,7 @@ extension SurgeryRules {
             func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
             let pain = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }?.sinsGrade
             let sinsInput = SINS.Input(
-                location: lesion.level.map(SINS.Location.of), pain: pain, lesion: last(\.character)?.sins,
+                location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain, lesion: last(\.character)?.sins,
                 alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral))
             let sins = SINS.evaluate(sinsInput, level: lesion.level)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }

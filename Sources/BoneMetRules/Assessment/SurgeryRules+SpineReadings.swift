@@ -3,7 +3,8 @@
 /// NOMS finding itself).
 extension SurgeryRules {
     /// The first day of an unbroken run of complete paraplegia (Frankel A) ending at the latest
-    /// neurological record, when it is at least 2 days (48 hours) before it: Patchell RA et al.
+    /// neurological record, when it is at least 2 days (48 hours) before that record or the
+    /// assessment's day: Patchell RA et al.
     /// Lancet 2005;366:643-8 enrolled no one paraplegic for longer than 48 hours.
     func paraplegiaOnset(_ lesion: String, latest: NeurologyRecord?) -> PartialDate? {
         guard let latest, latest.frankel == .A else { return nil }
@@ -15,7 +16,11 @@ extension SurgeryRules {
             guard record.frankel == .A else { break }
             onset = record.date
         }
-        return latest.date.earliestDay - onset.latestDay >= 2 ? onset : nil
+        // Up to the assessment's day: the latest examination stands until another is recorded
+        // (a Frankel A of 29 November assessed on 1 December is two days' paraplegia — it read
+        // "decompression keeps more patients walking", unseen record cb77-x).
+        let until = max(latest.date.earliestDay, index.assessedOn.earliestDay)
+        return until - onset.latestDay >= 2 ? onset : nil
     }
 
     /// The lesion's latest reading of the bone shows a complete response (MDA, Hamaoka 2004):

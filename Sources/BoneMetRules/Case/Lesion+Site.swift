@@ -30,6 +30,14 @@ extension Lesion {
     /// "左5-7肋", "ribs 5–7"); a paired bone recorded bilateral, or so named ("双侧股骨"), is one on
     /// each side. Read as one lesion, each of these was a solitary lesion of unknown nature sent to
     /// biopsy, Tomita's solitary metastasis and one site for Tokuhashi and New Katagiri.
+    /// The SINS location of a vertebra row without one level whose note names several vertebrae
+    /// that all share it ("T12、L1椎体": both junctional); nil when they differ or none is named.
+    public var sharedSINSLocation: SINS.Location? {
+        guard bone == .vertebra || bone == .sacrum, let note else { return nil }
+        let locations = Set(VertebralLevel.levelsNamed(in: note).map(SINS.Location.of))
+        return locations.count == 1 ? locations.first : nil
+    }
+
     public var namesSeveral: Bool {
         let paired = Self.pairedBones.contains(bone)
         if paired, laterality == .bilateral { return true }

@@ -53,6 +53,73 @@ extension VertebralLevel {
         return found.count >= 2
     }
 
+    /// Every vertebra a note names — a list ("T12、L1椎体", "T7、8、9") or a span, expanded ("T11-L1",
+    /// "胸11至腰1", "L3-5") —, for the SINS location of a row that stands for several vertebrae:
+    /// when every one shares the location, that is the row's (a breast cancer's "T12、L1椎体" read
+    /// SINS 7–10 with both levels junctional). Empty when the note names an intervertebral level
+    /// ("L4/5") or a span it cannot expand; levels called normal are left out.
+    public static func levelsNamed(in note: String) -> [VertebralLevel] {
+        let chars: [Character] = note.unicodeScalars.map { scalar in
+            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
+        }
+        let spans: Set<Character> = ["-", "–", "—", "~", "～", "至", "到"]
+        var levels: [VertebralLevel] = []
+        var previous: (level: VertebralLevel, end: Int)? = nil
+        var i = 0
+        while i < chars.count {
+            guard let found = mention(chars, at: i) else { i += 1; continue }
+            guard let level = found.level else { i = found.end; continue }
+            if negation(chars, after: found.end) { previous = nil; i = found.end; continue }
+            if let previous {
+                let gap = chars[previous.end..<i].filter { !$0.isWhitespace && $0 != "椎" && $0 != "体" }
+                if gap == ["/"] { return [] }
+                if gap.count == 1, let separator = gap.first, spans.contains(separator) {
+                    guard previous.level < level else { return [] }
+                    levels += between(previous.level, level)
+                }
+            }
+            levels.append(level)
+            var end = found.end
+            var last = level
+            // Bare numbers continuing it: "T7、8、9", "L3-5".
+            while let separator = continuation(chars, after: end) {
+                if separator == "/" { return [] }
+                var j = skipSpace(chars, end)
+                if j < chars.count && chars[j] == "椎" { j += 1; if j < chars.count && chars[j] == "体" { j += 1 } }
+                j = skipSpace(chars, skipSpace(chars, j) + 1)
+                guard let (number, after) = number(chars, at: j), let next = VertebralLevel(region: level.region, number: number) else { return [] }
+                if spans.contains(separator) {
+                    guard last < next else { return [] }
+                    levels += between(last, next)
+                }
+                levels.append(next)
+                last = next
+                end = after
+            }
+            previous = (last, end)
+            i = end
+        }
+        return levels
+    }
+
+    /// The levels strictly between two, in order (T10 … L2 → T11, T12, L1).
+    private static func between(_ low: VertebralLevel, _ high: VertebralLevel) -> [VertebralLevel] {
+        var result: [VertebralLevel] = []
+        var region = low.region
+        var number = low.number + 1
+        while result.count < 30 {
+            if number > region.count {
+                guard let next = Region.allCases.first(where: { $0.order == region.order + 1 }) else { break }
+                region = next
+                number = 1
+            }
+            guard let level = VertebralLevel(region: region, number: number), level < high else { break }
+            result.append(level)
+            number += 1
+        }
+        return result
+    }
+
     /// The separator of a list or span continuing after a mention with a bare number ("T7-9",
     /// "T7、8"), if any; a continuation naming its region ("T12、L1") is a mention of its own.
     private static func continuation(_ c: [Character], after end: Int) -> Character? {
