@@ -335,3 +335,36 @@ import Testing
         #expect(indication.detail.en.hasSuffix("Dental examination before starting. Decision: medical oncology."))
     }
 }
+
+/// cb77-y (unseen record, 2026-12-05): adjuvant tamoxifen stopped on 1 May 2025 for
+/// "progression", the bone scan dated "2025-05" (month only) the first study, showing the
+/// metastases. The scan was counted as taken while tamoxifen ran, and the stop read "progression
+/// that its window does not show — check the evidence" (advisory). A month-dated study is within
+/// the regimen only when the whole month is (the source hospital's window attribution).
+@Suite struct MonthDatedStudyAtTheStopTests {
+    func record(scan: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "PEL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day(scan), modality: .boneScan, observations: [observation("PEL") { $0.uptake = true }]),
+            ct("C1", "2025-05-20", [observation("PEL", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "E0", kind: .systemic, name: "他莫昔芬", drugs: ["tamoxifen"], systemicClass: .endocrine, start: day("2019-03-15"), end: day("2025-05-01"), stopReason: .progression),
+            Treatment(id: "E1", kind: .systemic, name: "依西美坦", drugs: ["exemestane"], systemicClass: .endocrine, start: day("2025-05-25")),
+        ]
+        return r
+    }
+
+    @Test func aMonthDatedScanAtTheStopIsNotImagingWhileItRan() throws {
+        let f = try #require(assess(record(scan: "2025-05"), asOf: day("2025-06-30")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(f.severity == .info)
+        #expect(f.title.en.hasSuffix("was stopped for progression — no bone imaging while it ran"))
+    }
+
+    @Test func aScanDatedWithinItIs() throws {
+        let f = try #require(assess(record(scan: "2025-04-20"), asOf: day("2025-06-30")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(f.severity == .advisory)
+        #expect(f.title.en.hasSuffix("was stopped for progression that its window does not show"))
+    }
+}

@@ -110,9 +110,13 @@ extension ResponseRules {
             // and the progression it was stopped for may have been in the liver or lungs. An HCC's
             // atezolizumab + bevacizumab, stopped for progression with no bone study in 15 months,
             // was told to "check the evidence before counting the regimen as failed".
+            // A study dated by its month only counts as taken while it ran when the whole month
+            // is: an adjuvant tamoxifen stopped on 1 May for "progression", the bone scan of "May"
+            // the first to show metastases, read "progression that its window does not show —
+            // check the evidence" (unseen record cb77-y).
             let unimaged = window.isEmpty && !index.studies.contains { study in
                 guard let start = therapy.start else { return false }
-                return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.earliestDay <= $0.latestDay } ?? true
+                return study.date.latestDay >= start.earliestDay && therapy.end.map { study.date.latestDay <= $0.latestDay } ?? true
             }
             // Metastases outside bone first recorded while it ran: the progression it was stopped
             // for is on record, and it is not the bone's. Alectinib stopped for "progression" the
