@@ -26,3 +26,24 @@ import Testing
         #expect(line.contains(language == .zhHans ? "仑伐替尼 8mg qd、地塞米松 16mg" : "仑伐替尼 8mg qd, 地塞米松 16mg"), "\(line)")
     }
 }
+
+/// cb77-t (unseen record, 2026-12-05): "浸润性小叶癌 HR+/HER2-" showed as "乳腺（浸润性小叶癌；HER2−）"
+/// — the hormone receptors the rules read (rule set .305) were missing from the first line.
+@Suite struct FirstScreenReceptorsTests {
+    func line(_ histology: String, _ language: AppLanguage) throws -> String {
+        let text = """
+            {"schemaVersion": 1, "patient": {"id": "hr-1", "sex": "female", "birthDate": "1971-12"},
+             "primaries": [{"id": "P1", "site": "breast", "histology": "\(histology)", "diagnosed": "2019-08"}],
+             "lesions": [{"id": "IL", "bone": "pelvis"}]}
+            """
+        let record = try CaseFile.read(text)
+        return CaseFirstScreen(record: record, assessment: assess(record, asOf: try #require(PartialDate("2026-12-05")), settings: .default)).line(language)
+    }
+
+    @Test func receptorsWrittenTogetherAreShown() throws {
+        #expect(try line("浸润性小叶癌 HR+/HER2-", .zhHans).contains("乳腺（浸润性小叶癌；HR+ HER2−）"))
+        #expect(try line("invasive lobular carcinoma, HR+/HER2-", .en).contains("breast (invasive lobular carcinoma; HR+ HER2−)"))
+        // Written on their own, ER and PR are shown as before.
+        #expect(try line("浸润性导管癌 ER(+) PR(-) HER2(-)", .zhHans).contains("ER+ PR− HER2−"))
+    }
+}

@@ -64,7 +64,13 @@ struct CaseFirstScreen {
         parts.append(primaries.isEmpty ? t.noPrimary(language) : primaries.map { primary in
             var detail: [String] = []
             if let histology = primary.effectiveHistology { detail.append(histology.label(language)) }
-            let receptors = [("ER", primary.effectiveER), ("PR", primary.effectivePR), ("HER2", primary.effectiveHER2)].compactMap { name, status -> String? in
+            // ER and PR not written on their own, "HR+/HER2-" or "Luminal B" written together: the
+            // rules read it (rule set .305), so the summary shows it — "乳腺（浸润性小叶癌；HER2−）"
+            // left the hormone receptors out.
+            let separate = [primary.effectiveER, primary.effectivePR].contains { $0 != nil && $0 != .unknown }
+            let together = separate || primary.site != .breast ? nil : primary.histology.flatMap(ReceptorText.hormoneReceptors(in:))
+            let statuses = together.map { [("HR", $0)] } ?? [("ER", primary.effectiveER), ("PR", primary.effectivePR)]
+            let receptors = (statuses + [("HER2", primary.effectiveHER2)]).compactMap { name, status -> String? in
                 switch status {
                 case .positive: "\(name)+"
                 case .negative: "\(name)−"
