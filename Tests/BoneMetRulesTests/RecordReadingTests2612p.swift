@@ -107,7 +107,7 @@ import Testing
         #expect(found.title.en == "Zoledronic acid every 4 weeks for a year or more: every 12 weeks is an option", "\(found.title.en)")
         #expect(found.title.zhHans == "唑来膦酸每 4 周已用 1 年以上：可改为每 12 周", "\(found.title.zhHans)")
         #expect(found.detail.en.hasPrefix("Given since 2023-01-12; "), "\(found.detail.en)")
-        #expect(found.detail.en.contains("latest bone response stable disease (SD), CT of 2023-03-20"), "\(found.detail.en)")
+        #expect(found.detail.en.contains("latest evaluable bone response stable disease (SD), CT of 2023-03-20"), "\(found.detail.en)")
         #expect(found.detail.en.contains("(ZOOM, OPTIMIZE-2)") && found.detail.en.contains("or switch to denosumab (the preferred agent, setting)"))
         #expect(Set(found.sources.map(\.id)).isSuperset(of: ["amadori2013", "hortobagyi2017", "himelstein2017"]))
     }

@@ -368,3 +368,70 @@ import Testing
         #expect(f.title.en.hasSuffix("was stopped for progression that its window does not show"))
     }
 }
+
+/// cb77-ab (unseen record, 2026-12-05): a breast cancer on letrozole + ribociclib and zoledronic
+/// acid every 4 weeks since June 2025, the EHR listing its last four doses (from August 2026); the
+/// ilium partly filled in, pain-free. (1) The course counted from the first dose listed, three
+/// months, so the year of monthly dosing (ZOOM, Amadori D et al. Lancet Oncol 2013;14:663-70;
+/// CALGB 70604) was never reached. (2) The healing, pain-free ilium read "bone destruction —
+/// orthopaedic oncology to judge" (advisory, impending-fractures worklist); the MDA criteria read
+/// partial fill-in as response (Hamaoka T et al. J Clin Oncol 2004;22:2942-53).
+@Suite struct LongCourseAndHealingPelvisTests {
+    func record(bone: Bone = .pelvis, note: String? = nil, nrs: Int? = 0, fillIn: FillIn = .partial) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "IL", bone: bone, laterality: .left, note: note), Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            survey("B0", "2025-05-20", ["IL", "T10"]),
+            ct("C0", "2025-05-22", [observation("IL", .lytic, [25, 20]) { $0.boneDestruction = true }, observation("T10", .lytic, [16, 14]) { $0.boneDestruction = true }]),
+            ct("C1", "2026-09-08", [observation("IL", .blastic, [22, 18]) { $0.fillIn = fillIn }, observation("T10", .blastic, [15, 13]) { $0.fillIn = .partial }]),
+        ]
+        r.treatments = [
+            Treatment(id: "A1", kind: .systemic, name: "letrozole + ribociclib", drugs: ["letrozole", "ribociclib"], systemicClass: .endocrine, start: day("2025-06-01")),
+            Treatment(id: "B1", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2025-06-05"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+                      doses: ["2026-08-20", "2026-09-17", "2026-10-15", "2026-11-12"].map(day)),
+        ]
+        r.labs = [LabResult(date: day("2025-06-01"), test: .creatinine, value: 0.7, unit: "mg/dL"), LabResult(date: day("2026-11-10"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.pain = nrs.map { [PainRecord(date: day("2026-09-08"), lesion: "IL", nrs: $0)] } ?? []
+        return r
+    }
+
+    let asOf = day("2026-12-05")
+
+    @Test func theCourseCountsFromItsStart() throws {
+        let f = try #require(assess(record(), asOf: asOf).rule("boneAgents.zoledronic.longTerm").first)
+        #expect(f.detail.en.hasPrefix("Given since 2025-06-05;"))
+    }
+
+    @Test func aHealingPainFreeIliumWaitsOnNothing() throws {
+        let f = try #require(assess(record(), asOf: asOf).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(f.severity == .info)
+        #expect(f.title.en == "left pelvis: healing and pain-free — no decision waits on it now")
+        #expect(f.title.zhHans == "左骨盆：正在愈合且无疼痛——目前无需处理")
+        #expect(f.detail.en.hasPrefix("The CT of 2026-09-08 shows partial sclerotic fill-in, a response by the MDA criteria, and it is pain-free (NRS 0, 2026-09-08)"))
+    }
+
+    /// Painful, pain not recorded, or the acetabulum (the hip's load): orthopaedic oncology judges.
+    @Test func otherwiseOrthopaedicOncologyJudges() throws {
+        for r in [record(nrs: 4), record(nrs: nil), record(bone: .acetabulum)] {
+            let f = try #require(assess(r, asOf: asOf).rule("surgery.pelvis.noValidatedScore").first)
+            #expect(f.severity == .advisory, "\(f.title.en)")
+        }
+    }
+}
+
+/// cb62-g (unseen record, re-read 2026-12-05): monthly zoledronic acid for over a year in a
+/// castration-resistant prostate cancer whose only bone time point, an MRI without sizes, is not
+/// evaluable: "bone disease not progressing (latest bone response not evaluable)" claimed what
+/// the imaging does not show. A not-evaluable point says nothing of progression (MDA, Hamaoka 2004).
+@Suite struct LongCourseUnevaluableTests {
+    @Test func notEvaluableIsNotStable() throws {
+        var r = LongCourseAndHealingPelvisTests().record()
+        r.studies = [
+            ImagingStudy(id: "M0", date: day("2025-05-22"), modality: .mri, coverage: [.pelvis], observations: [observation("IL") { $0.boneDestruction = true }]),
+            ImagingStudy(id: "M1", date: day("2026-09-08"), modality: .mri, coverage: [.pelvis], observations: [observation("IL") { $0.boneDestruction = true }]),
+        ]
+        let f = try #require(assess(r, asOf: day("2026-12-05")).rule("boneAgents.zoledronic.longTerm").first)
+        #expect(f.detail.en.contains("no evaluable bone response on record (MRI of 2026-09-08: not evaluable) — whether the bone disease is stable is not known from the imaging"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("not progressing"))
+    }
+}

@@ -34,7 +34,9 @@ extension BoneAgentRules {
 
     /// The first dose given and whether the guideline's 3 years from it have passed.
     func adjuvantCourse(_ agent: Treatment) -> (first: PartialDate, complete: Bool)? {
-        guard let first = agent.givenDoses.filter(index.known).min() ?? agent.start else { return nil }
+        // The course's start or its first dose on record, whichever is earlier: a doses list may
+        // hold only the latest doses (as `zoledronicLongTermFinding` reads it).
+        guard let first = (agent.givenDoses.filter(index.known) + [agent.start].compactMap { $0 }).min() else { return nil }
         return (first, first.wholeYears(to: index.assessedOn) >= Self.adjuvantYears)
     }
 

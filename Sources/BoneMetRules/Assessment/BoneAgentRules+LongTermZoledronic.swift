@@ -21,7 +21,10 @@ extension BoneAgentRules {
     func zoledronicLongTermFinding(_ agent: Treatment) -> Finding? {
         guard agent.agent == .zoledronicAcid, !agent.planned, !agent.isBoneLossDose, !isAdjuvantBreastSchedule(agent),
             !index.metastaticLesions.isEmpty, let weeks = monthlyInterval(agent),
-            let first = agent.givenDoses.filter(index.known).min(by: { $0.earliestDay < $1.earliestDay }) ?? agent.start,
+            // The course's start or its first dose on record, whichever is earlier: an EHR lists
+            // the last few doses of a course running since June 2025 (first listed August 2026),
+            // and eighteen months of monthly zoledronic acid read as three (unseen record cb77-ab).
+            let first = (agent.givenDoses.filter(index.known) + [agent.start].compactMap { $0 }).min(by: { $0.earliestDay < $1.earliestDay }),
             // The day a year has run is watched (the background re-assessment turns on it).
             index.known(Self.yearAfter(first))
         else { return nil }
@@ -32,12 +35,20 @@ extension BoneAgentRules {
         let breast = sites.contains(.breast)
         guard breast || sites.contains(.prostate) || sites.contains(.myeloma) else { return nil }
         // "Doing well": the latest bone response is not progression.
-        let latest = timePoints.max { $0.to.earliestDay < $1.to.earliestDay }
+        // The latest evaluable one: "not evaluable" says nothing of progression (a CRPC's MRI,
+        // not measurable, read "bone disease not progressing (latest bone response not
+        // evaluable)" — unseen record cb62-g, rule set 2026.12.309).
+        let latest = timePoints.filter { $0.overall != .notEvaluable }.max { $0.to.earliestDay < $1.to.earliestDay }
         if latest?.overall == .progressiveDisease { return nil }
+        let unevaluable = timePoints.max { $0.to.earliestDay < $1.to.earliestDay }
         let state = latest.map { point in
             LocalizedText(
-                en: "bone disease not progressing (latest bone response \(point.overall.label.en), \(point.modality.label.en) of \(point.to))",
-                zh: "骨病灶未进展（最近骨反应\(point.overall.label.zhHans)，\(point.to) \(point.modality.label.zhHans)）")
+                en: "bone disease not progressing (latest evaluable bone response \(point.overall.label.en), \(point.modality.label.en) of \(point.to))",
+                zh: "骨病灶未进展（最近可评估的骨反应\(point.overall.label.zhHans)，\(point.to) \(point.modality.label.zhHans)）")
+        } ?? unevaluable.map { point in
+            LocalizedText(
+                en: "no evaluable bone response on record (\(point.modality.label.en) of \(point.to): not evaluable) — whether the bone disease is stable is not known from the imaging",
+                zh: "无可评估的骨反应记录（\(point.to) \(point.modality.label.zhHans)：无法评估）——影像尚不能判断骨病灶是否稳定")
         } ?? LocalizedText(en: "no bone progression on record", zh: "未见骨进展记录")
         let trials = breast
             ? LocalizedText(

@@ -8,6 +8,37 @@
 /// a fractured acetabulum fell between the two and had no surgical finding at all. Ribs are left
 /// out: no source gives them more than the SRE history and the bone-agent indication already say.
 extension SurgeryRules {
+    /// A pelvic or girdle lesion (not the acetabulum, which carries the hip) turning sclerotic —
+    /// its latest reading blastic without destruction after a lytic or mixed one, or partly
+    /// filled in: the MDA criteria's response (Hamaoka 2004) — and pain-free (NRS 0 recorded on
+    /// or after that reading), unoperated and unplanned: no decision waits on it now. An ilium
+    /// partly filled in under letrozole, NRS 0, read "bone destruction — orthopaedic oncology to
+    /// judge" as an advisory on the impending-fractures worklist (unseen record cb77-ab); the
+    /// spine's quiet lesion is said the same way.
+    func healingAndPainFree(_ lesion: Lesion, reads: [CaseIndex.Point], pain: PainRecord?) -> Finding? {
+        guard let latest = reads.last, latest.observation.character == .blastic, latest.observation.boneDestruction != true,
+              let pain, pain.nrs == 0, pain.date.earliestDay >= latest.study.date.earliestDay,
+              index.localTreatments(lesion.id, kind: .surgery).isEmpty
+        else { return nil }
+        let converted = reads.dropLast().contains { $0.observation.character == .lytic || $0.observation.character == .mixed }
+        guard converted || latest.observation.fillIn == .partial else { return nil }
+        let name = index.label(lesion)
+        let picture = latest.observation.fillIn == .partial
+            ? LocalizedText(en: "partial sclerotic fill-in", zh: "部分硬化填充")
+            : LocalizedText(en: "lytic-to-blastic conversion", zh: "溶骨转为成骨")
+        return Finding(
+            ruleId: lesion.bone == .pelvis ? "surgery.pelvis.noValidatedScore" : "surgery.girdle.noValidatedScore",
+            severity: .info, duty: .surgery, specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.assessedOn,
+            title: LocalizedText(
+                en: "\(name.en): healing and pain-free — no decision waits on it now",
+                zh: "\(name.zhHans)：正在愈合且无疼痛——目前无需处理"),
+            detail: LocalizedText(
+                en: "The \(latest.study.label.en) shows \(picture.en), a response by the MDA criteria, and it is pain-free (NRS 0, \(pain.date)): no decision on protected weight bearing, radiotherapy or surgery waits on it now. No validated fracture-risk score covers the \(lesion.bone.label.en) (Mirels is for limb long bones, SINS for the spine): orthopaedic oncology judges it on CT with the bone window if pain returns or it grows.",
+                zh: "\(latest.study.label.zhHans)示\(picture.zhHans)（MDA 标准的缓解），且无疼痛（NRS 0，\(pain.date)）：目前无需决定限制负重、放疗或手术。\(lesion.bone.label.zhHans)无经验证的骨折风险评分（Mirels 适用于四肢长骨，SINS 适用于脊柱）：如疼痛复现或病灶增大，由骨肿瘤科依据 CT 骨窗判断。"),
+            inputs: [FindingInput("bone", lesion.bone.rawValue), FindingInput("fracture", "false"), FindingInput("nrs", "0")],
+            sources: [Sources.mirels1989, Sources.fisher2010, DiagnosisRules.hamaoka2004])
+    }
+
     func unscoredBoneFindings() -> [Finding] {
         index.metastaticLesions.compactMap { lesion -> Finding? in
             let pelvic = lesion.bone == .pelvis || lesion.bone == .acetabulum
@@ -31,6 +62,7 @@ extension SurgeryRules {
             let name = index.label(lesion)
             let joint = lesion.isAcetabular
             let (pain, painText) = painOnRecord(lesion.id)
+            if !broken, !joint, let quiet = healingAndPainFree(lesion, reads: reads, pain: pain) { return quiet }
             let bone = joint ? LocalizedText(en: "acetabulum", zh: "髋臼") : lesion.bone.label
             let base = LocalizedText(
                 en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(bone.en), and no validated fracture-risk score for it is in BoneMet's sources.",
