@@ -139,7 +139,12 @@ import Testing
     }
 
     @Test func onlyTheTrialsPopulations() {
-        let prostate = finding(record(site: .prostate))
+        // Castration-resistant: in castration-sensitive disease SRE prevention is not indicated,
+        // and no longer interval is offered (rule set 2026.12.310).
+        var resistant = record(site: .prostate)
+        resistant.primaries[0].hormoneDependent = nil
+        resistant.primaries[0].castrationResistant = true
+        let prostate = finding(resistant)
         #expect(prostate?.detail.en.contains("ZOOM") == false && prostate?.sources.contains { $0.id == "himelstein2017" } == true)
         #expect(finding(record(site: .lung)) == nil)
     }

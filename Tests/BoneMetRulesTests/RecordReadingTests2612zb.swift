@@ -435,3 +435,18 @@ import Testing
         #expect(!f.detail.en.contains("not progressing"))
     }
 }
+
+/// cb57-f (unseen record, re-read 2026-12-05): castration-sensitive prostate cancer on monthly
+/// zoledronic acid since May 2024 — "not indicated for SRE prevention" (CALGB 90202, STAMPEDE)
+/// beside "every 12 weeks is an option" (CALGB 70604), which offered to go on with it.
+@Suite struct LongCourseNotIndicatedTests {
+    @Test func noLongerIntervalForACourseNotIndicated() throws {
+        var r = LongCourseAndHealingPelvisTests().record()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌 mHSPC", diagnosed: day("2025-05"))]
+        let a = assess(r, asOf: day("2026-12-05"))
+        #expect(try #require(a.rule("boneAgents.choice").first).severity == .warning)
+        #expect(!a.has("boneAgents.zoledronic.longTerm"))
+        r.primaries[0].histology = "前列腺腺癌 mCRPC"
+        #expect(assess(r, asOf: day("2026-12-05")).has("boneAgents.zoledronic.longTerm"))
+    }
+}

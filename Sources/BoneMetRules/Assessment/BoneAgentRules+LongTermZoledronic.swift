@@ -31,6 +31,9 @@ extension BoneAgentRules {
         // Not while the agent is held — a renal hold, or osteonecrosis of the jaw — where its
         // own finding decides and "continue" would speak against it.
         guard Self.renalHold(agent, index: index) == nil, osteonecrosisOfJaw == nil else { return nil }
+        // Nor where SRE prevention is not indicated (castration-sensitive prostate cancer): "every
+        // 12 weeks is an option" beside "not indicated" offered to go on with it (cb57-f).
+        guard !sreNotIndicated else { return nil }
         let sites = Set(index.knownPrimaries.map { $0.isPlasmaCellDisease ? PrimarySite.myeloma : $0.site })
         let breast = sites.contains(.breast)
         guard breast || sites.contains(.prostate) || sites.contains(.myeloma) else { return nil }
