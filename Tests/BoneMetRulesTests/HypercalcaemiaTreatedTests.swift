@@ -55,7 +55,7 @@ import Testing
         // Still high a week on: retreatment or denosumab.
         let still = LabResult(date: day("2025-05-12"), test: .calcium, value: 2.9, unit: "mmol/L", upperLimit: 2.6, lowerLimit: 2.1)
         let late = try #require(assess(record(later: [still]), asOf: day("2025-05-12")).rule("labs.hypercalcaemia").first)
-        #expect(late.detail.en.contains("retreat (zoledronic acid 4 mg, label) or give denosumab"))
+        #expect(late.detail.en.contains("Still above normal 9 days after the dose: the label allows retreatment (zoledronic acid 4 mg), or give denosumab"), "\(late.detail.en)")
         // Untreated: treat now, urgent.
         var untreated = record()
         untreated.treatments.removeAll { $0.id == "Z1" }

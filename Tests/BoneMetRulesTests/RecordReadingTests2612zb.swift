@@ -450,3 +450,38 @@ import Testing
         #expect(assess(r, asOf: day("2026-12-05")).has("boneAgents.zoledronic.longTerm"))
     }
 }
+
+/// cb77-ad (unseen record, 2026-12-05): hypercalcaemia treated with zoledronic acid 4 mg on
+/// 15 November; the calcium of 25 November, ten days after, still 12.3 mg/dL corrected. The finding
+/// read "Recheck calcium: still above normal 7 days or more after the dose, retreat …" as if that
+/// calcium were still to come. The Zometa label allows retreatment after at least 7 days when
+/// calcium has not returned to normal; denosumab for hypercalcaemia refractory to a
+/// bisphosphonate (Stewart AF. N Engl J Med 2005;352:373-9).
+@Suite struct HypercalcaemiaStillHighTests {
+    func record(recheck: String) -> CaseRecord {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2026-11-14"), kind: .hypercalcaemia)]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2026-11-15"), agent: .zoledronicAcid, doseMg: 4, doses: [day("2026-11-15")]))
+        r.labs = [
+            LabResult(date: day("2026-11-14"), test: .creatinine, value: 1.1, unit: "mg/dL"),
+            LabResult(date: day("2026-11-14"), test: .calcium, value: 3.4, unit: "mmol/L", upperLimit: 2.6),
+            LabResult(date: day("2026-11-14"), test: .albumin, value: 33, unit: "g/L"),
+            LabResult(date: day(recheck), test: .calcium, value: 2.9, unit: "mmol/L", upperLimit: 2.6),
+            LabResult(date: day(recheck), test: .albumin, value: 32, unit: "g/L"),
+        ]
+        return r
+    }
+
+    @Test func stillHighAfterSevenDaysSaysSo() throws {
+        let f = try #require(assess(record(recheck: "2026-11-25"), asOf: day("2026-12-05")).rule("labs.hypercalcaemia").first)
+        #expect(f.detail.en.contains("Still above normal 10 days after the dose: the label allows retreatment (zoledronic acid 4 mg), or give denosumab"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("用药后 10 天仍高于正常"))
+        #expect(!f.detail.en.contains("Recheck calcium"))
+    }
+
+    /// Measured before the 7 days had passed: the recheck is still to come.
+    @Test func highBeforeSevenDaysAsksForTheRecheck() throws {
+        let f = try #require(assess(record(recheck: "2026-11-19"), asOf: day("2026-12-05")).rule("labs.hypercalcaemia").first)
+        #expect(f.detail.en.contains("Recheck calcium: still above normal 7 days or more after the dose"), "\(f.detail.en)")
+    }
+}

@@ -51,6 +51,15 @@ extension LabRules {
             next = LocalizedText(
                 en: " Keep hydrating and recheck calcium; further treatment is medical oncology's decision.",
                 zh: "继续补液并复查血钙；后续治疗由肿瘤内科决定。")
+        } else if latest.aboveUpperLimit, latest.date.earliestDay >= retreat.earliestDay {
+            // Measured already 7 days or more after the dose and still high: the label's condition
+            // for retreatment is met — said, not asked for again ("recheck calcium: still above
+            // normal 7 days or more after the dose, retreat" beside a calcium of day 10 above it;
+            // unseen record cb77-ad).
+            let days = latest.date.earliestDay - treated.day.latestDay
+            next = LocalizedText(
+                en: " Still above normal \(days) days after the dose: the label allows retreatment (zoledronic acid 4 mg), or give denosumab (hypercalcaemia refractory to a bisphosphonate) — medical oncology decides; keep hydrating.",
+                zh: "用药后 \(days) 天仍高于正常：说明书允许再次给药（唑来膦酸 4 mg），或改用地舒单抗（双膦酸盐难治性高钙血症）——由肿瘤内科决定；继续补液。")
         } else if index.known(retreat) {
             next = LocalizedText(
                 en: " Recheck calcium: still above normal 7 days or more after the dose, retreat (zoledronic acid 4 mg, label) or give denosumab (hypercalcaemia refractory to a bisphosphonate).",
