@@ -123,8 +123,8 @@ import Testing
     @Test func aSideTheNoteContradictsIsAWarning() throws {
         let finding = try #require(findings(Lesion(id: "L1", bone: .hand, laterality: .left, note: "右手第3掌骨")).first)
         #expect(finding.severity == .warning && finding.specialty == .mdtCoordinator && finding.subject == .lesion("L1"))
-        #expect(finding.title.en == "left hand: recorded left, its note says right — confirm the side", "\(finding.title.en)")
-        #expect(finding.title.zhHans == "左手骨：记录为左侧，备注为右侧——请核对侧别", "\(finding.title.zhHans)")
+        #expect(finding.title.en == "left hand (右手第3掌骨): recorded left, its note says right — confirm the side", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "左手骨（右手第3掌骨）：记录为左侧，备注为右侧——请核对侧别", "\(finding.title.zhHans)")
         #expect(finding.detail.en.contains("its note (\"右手第3掌骨\") names right"))
         #expect(finding.sources.map(\.id) == ["whoSafeSurgery2009"])
     }

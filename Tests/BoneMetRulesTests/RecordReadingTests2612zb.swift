@@ -485,3 +485,16 @@ import Testing
         #expect(f.detail.en.contains("Recheck calcium: still above normal 7 days or more after the dose"), "\(f.detail.en)")
     }
 }
+
+/// cb77-aj (unseen record, 2026-12-05): a lung cancer's acrometastases, "右手中指远节指骨" and
+/// "左跟骨", named "right hand" and "left foot" in every finding — the hand and foot hold many
+/// bones, and the biopsy advised did not say which.
+@Suite struct HandAndFootNamedByTheirNoteTests {
+    @Test func theNoteNamesTheBone() {
+        let finger = Lesion(id: "F", bone: .hand, laterality: .right, note: "右手中指远节指骨")
+        #expect(finger.label.en == "right hand (右手中指远节指骨)")
+        #expect(finger.label.zhHans == "右手骨（右手中指远节指骨）")
+        #expect(Lesion(id: "C", bone: .foot, laterality: .left, note: "左跟骨").label.en == "left foot (左跟骨)")
+        #expect(Lesion(id: "C", bone: .foot, laterality: .left).label.en == "left foot")
+    }
+}

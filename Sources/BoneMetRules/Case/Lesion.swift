@@ -98,6 +98,14 @@ public struct Lesion: Sendable, Hashable, Encodable {
         if bone != .other, level == nil, laterality == nil, shownSegment == nil, let note, !note.isEmpty {
             return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(note)）")
         }
+        // The hand and foot hold many bones: "right hand" did not say which (a lung cancer's
+        // "右手中指远节指骨" and "左跟骨" read "right hand", "left foot"; unseen record cb77-aj). The
+        // recorded side stays in front, so that a note naming the other side shows beside it.
+        if bone == .hand || bone == .foot, let note, !note.isEmpty {
+            return LocalizedText(
+                en: "\(sideEn)\(bone.label.en) (\(note))",
+                zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)（\(note)）")
+        }
         if bone == .other, let note, !note.isEmpty {
             // Its side once: a note that writes one ("右膝关节") is not prefixed with it again
             // ("右其他骨（右膝关节…）", cb45-d).
