@@ -72,4 +72,32 @@ import Testing
             #expect(rows == [created.id, try #require(bulk.first)].sorted())
         }
     }
+
+    /// M0025 (issue #12): on PostgreSQL the cases table leaves a fifth of each page for the next
+    /// version of its rows (HOT updates), and case files are compressed with LZ4 where the server
+    /// has it; SQLite's schema is unchanged.
+    @Test(arguments: engines)
+    func postgresStorageParameters(engine: SQLStore.Engine) async throws {
+        try await TestDatabases.with(engine) { store in
+            let cases = SQLCaseStore(store)
+            let created = try await cases.create(SyntheticCase.large, findings: [], by: "u1", at: 100)
+            guard engine == .postgres else {
+                #expect(try await cases.get(id: created.id)?.record == SyntheticCase.large)
+                return
+            }
+            let options = try await store.read { db in
+                try await db.raw("SELECT array_to_string(reloptions, ',') AS o FROM pg_class WHERE relname = 'cases'").first()?.decode(column: "o", as: String?.self)
+            }
+            #expect(options == "fillfactor=80")
+            let lz4 = try await store.read { db in
+                try await db.raw("SELECT 1 AS ok FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)").first() != nil
+            }
+            let compression = try await store.read { db in
+                try await db.raw("SELECT pg_column_compression(record_json) AS c FROM case_records").first()?.decode(column: "c", as: String?.self)
+            }
+            // A case file of this size is compressed (TOAST, ≥ 2 kB); with LZ4 where the server has it.
+            #expect(compression == (lz4 ? "lz4" : "pglz"), "\(String(describing: compression))")
+            #expect(try await cases.get(id: created.id)?.record == SyntheticCase.large)
+        }
+    }
 }
