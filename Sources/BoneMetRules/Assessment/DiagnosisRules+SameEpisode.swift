@@ -5,16 +5,12 @@ extension DiagnosisRules {
     /// one of them after all. Said, so that no primary is picked silently: the scores, the
     /// radiosensitivity and the bone agent's indication read that primary for them.
     func sameEpisodeFindings() -> [Finding] {
-        let attributions = index.episodeAttributions.values.filter { attribution in
-            index.metastaticLesions.contains { $0.id == attribution.proven.id }
-        }
-        let byProven = Dictionary(grouping: attributions, by: { $0.proven.id })
+        let metastatic = Set(index.metastaticLesions.map(\.id))
+        let byProven = Dictionary(grouping: index.episodeAttributions.values.filter { metastatic.contains($0.proven.id) }, by: { $0.proven.id })
         return byProven.keys.sorted().compactMap { proven -> Finding? in
-            guard let group = byProven[proven], let first = group.first else { return nil }
-            let lesions = index.lesions.filter { lesion in
-                group.contains { index.episodeAttributions[lesion.id]?.proven.id == $0.proven.id }
-                    && index.metastaticLesions.contains { $0.id == lesion.id }
-            }
+            guard let first = byProven[proven]?.first else { return nil }
+            // In the record's lesion order, the metastases only.
+            let lesions = index.lesions.filter { metastatic.contains($0.id) && index.episodeAttributions[$0.id]?.proven.id == proven }
             guard !lesions.isEmpty else { return nil }
             let names = LocalizedText.joined(lesions.map { index.label($0) }, en: "; ", zh: "、")
             let provenName = index.label(first.proven)

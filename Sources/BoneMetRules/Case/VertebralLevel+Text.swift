@@ -7,10 +7,7 @@
 /// A hand scanner, as the rest of the rules' text reading (no shared `Regex` state).
 extension VertebralLevel {
     public static func named(in note: String, regions: Set<Region>) -> VertebralLevel? {
-        let chars: [Character] = note.unicodeScalars.map { scalar in
-            // Full-width letters and digits (Ｔ７) as ASCII.
-            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
-        }
+        let chars = characters(note)
         var found: Set<VertebralLevel> = []
         var i = 0
         while i < chars.count {
@@ -31,9 +28,7 @@ extension VertebralLevel {
     /// level ("L4/5小关节", "L5/S1") — one joint or disc between two vertebrae —, not the sacrum's
     /// segments ("S1-S2", one bone), and not a level the note calls normal ("T12椎体，L1未见异常").
     public static func namesSeveral(in note: String) -> Bool {
-        let chars: [Character] = note.unicodeScalars.map { scalar in
-            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
-        }
+        let chars = characters(note)
         var found: Set<VertebralLevel> = []
         var previousEnd: Int? = nil
         var i = 0
@@ -59,9 +54,7 @@ extension VertebralLevel {
     /// SINS 7–10 with both levels junctional). Empty when the note names an intervertebral level
     /// ("L4/5") or a span it cannot expand; levels called normal are left out.
     public static func levelsNamed(in note: String) -> [VertebralLevel] {
-        let chars: [Character] = note.unicodeScalars.map { scalar in
-            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
-        }
+        let chars = characters(note)
         let spans: Set<Character> = ["-", "–", "—", "~", "～", "至", "到"]
         var levels: [VertebralLevel] = []
         var previous: (level: VertebralLevel, end: Int)? = nil
@@ -118,6 +111,13 @@ extension VertebralLevel {
             number += 1
         }
         return result
+    }
+
+    /// The note's characters, full-width letters and digits (Ｔ７) as ASCII.
+    private static func characters(_ note: String) -> [Character] {
+        note.unicodeScalars.map { scalar in
+            Character((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar)
+        }
     }
 
     /// The separator of a list or span continuing after a mention with a bare number ("T7-9",
