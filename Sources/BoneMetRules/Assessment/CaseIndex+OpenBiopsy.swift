@@ -11,7 +11,7 @@ extension CaseIndex {
     /// The lesion's open biopsy when its result is still awaited (the tissue is taken: what comes
     /// first is its result, not a biopsy).
     func awaitedBiopsy(_ lesion: String) -> Biopsy? {
-        openBiopsy(lesion).flatMap { $0.result == nil || $0.result == .pending ? $0 : nil }
+        openBiopsy(lesion).flatMap { $0.awaitsResult ? $0 : nil }
     }
 
     /// What the open biopsy means for the next step, as a sentence (empty without one).
@@ -24,8 +24,7 @@ extension CaseIndex {
         let edta = biopsy.decalcification == .acid
             ? LocalizedText(en: ", decalcified with EDTA this time", zh: "，此次请用 EDTA 脱钙")
             : LocalizedText(en: "", zh: "")
-        let awaited = biopsy.result == nil || biopsy.result == .pending
-        if awaited && biopsy.decalcification == .acid {
+        if biopsy.awaitsResult && biopsy.decalcification == .acid {
             // Its diagnosis comes from it; the molecular tests need other tissue (the
             // acid-decalcification warning), so "rather than biopsy again" is the diagnosis's.
             return LocalizedText(

@@ -21,7 +21,7 @@ extension CaseIndex {
     /// record cb40-d). The prognosis scores are for bone metastases (Tokuhashi 2005, Tomita 2001,
     /// Katagiri 2014): they wait for the pathology. Nil when anything else is on record.
     var loneGiantCellPicture: Lesion? {
-        guard !hasKnownPrimary, record.biopsies.allSatisfy({ $0.result == nil || $0.result == .pending || $0.result == .nonDiagnostic }),
+        guard !hasKnownPrimary, record.biopsies.allSatisfy({ $0.awaitsResult || $0.result == .nonDiagnostic }),
             metastaticLesions.count == 1, let lesion = metastaticLesions.first,
             let picture = giantCellPicture(lesion), picture.age != nil
         else { return nil }

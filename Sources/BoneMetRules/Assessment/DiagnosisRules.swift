@@ -138,7 +138,7 @@ struct DiagnosisRules {
                 findings.append(uptakeOnlyBiopsyFinding(lesion, reasons: list, inputs: inputs, surgeryPlanned: surgeryPlanned))
                 continue
             }
-            let pending = taken.map { $0.result == nil || $0.result == .pending } ?? false
+            let pending = taken?.awaitsResult ?? false
             let status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
             if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
             findings.append(Finding(
@@ -369,7 +369,7 @@ struct DiagnosisRules {
         // its decalcification not recorded: the decalcifier can still be chosen — said of that
         // specimen. A lung cancer's pending pelvic biopsy, NGS requested, was told nothing.
         let atTheLab = index.record.biopsies.filter { biopsy in
-            index.known(biopsy.date) && (biopsy.result == nil || biopsy.result == .pending)
+            index.known(biopsy.date) && biopsy.awaitsResult
                 && (biopsy.decalcification == nil || biopsy.decalcification == .unknown)
                 && (wanted || !biopsy.molecularTests.isEmpty || impliedMolecularTests(lesion: biopsy.lesion, histology: biopsy.histology) != nil)
         }
@@ -405,7 +405,7 @@ struct DiagnosisRules {
         // pathology for EDTA" beside an acid-decalcified specimen awaited read as a second biopsy
         // order next to "await it rather than biopsy again".
         let awaitedDecalcified = index.record.biopsies.contains { biopsy in
-            index.known(biopsy.date) && (biopsy.result == nil || biopsy.result == .pending)
+            index.known(biopsy.date) && biopsy.awaitsResult
                 && biopsy.decalcification != nil && biopsy.decalcification != .unknown
         }
         if (wanted || impliedForPatient != nil) && biopsyAdvised && atTheLab.isEmpty && !awaitedDecalcified {
@@ -435,7 +435,7 @@ struct DiagnosisRules {
                 ruleId: "diagnosis.biopsy.acidDecalcified", severity: .warning, duty: .diagnosis, specialty: .pathology,
                 subject: biopsy.lesion.map(FindingSubject.lesion) ?? .patient, date: biopsy.date,
                 title: LocalizedText(en: "Biopsy of \(biopsy.date) was acid-decalcified", zh: "\(biopsy.date) 的活检标本经酸脱钙"),
-                detail: biopsy.result == nil || biopsy.result == .pending
+                detail: biopsy.awaitsResult
                     // Awaited: its diagnosis comes from it; only the molecular tests need other tissue.
                     ? LocalizedText(
                         en: "Acid decalcification ruins \(tests.en): molecular results from this specimen may fail or mislead. Await its result for the diagnosis; for the molecular tests use non-decalcified material or re-biopsy with EDTA.",

@@ -216,6 +216,10 @@ public enum NeurologicalStatus: String, InputEnum, Codable {
 }
 
 public struct Biopsy: Sendable, Hashable, Encodable {
+    /// Taken, its result not yet reported (none recorded, or `pending`): the specimen is at the
+    /// laboratory — its diagnosis is awaited, not a new biopsy.
+    public var awaitsResult: Bool { result == nil || result == .pending }
+
     public var lesion: String?
     public var date: PartialDate
     public var decalcification: Decalcification?
