@@ -50,11 +50,8 @@ import Testing
         #expect(!finding.detail.en.contains("reads the lesion healing"))
     }
 
-    /// A CT after the scan is not in its interval: past the window the scan stands alone.
-    @Test func aCTAfterTheScanDoesNotSpeakForIt() throws {
-        let finding = try scan(record(ctDate: "2026-06-02"))
-        #expect(finding.title.en.contains("progressive disease (PD)"), "\(finding.title.en)")
-    }
+    // A CT after the scan speaks for it when no treatment changed between the two (rule set
+    // 2026.12.313, cb78-a): `UptakeBeforeTheHealingCTTests`.
 }
 
 /// cb29-f (unseen record, 2026-12-04): a renal-cell carcinoma's T11 metastasis, ESCC 2, SINS 11,

@@ -13,7 +13,12 @@ extension ResponseRules {
             if index.bloodCancer(lesion.id) != nil { return nil }
             // A lesion removed by surgery has nothing left to measure.
             if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && $0.procedure?.removesLesion == true }) { return nil }
-            let anatomic = index.presentPoints(lesion.id).filter { $0.study.modality.isAnatomic }
+            // A PET-CT's CT, read for the lesion's character, is anatomy too: a lung cancer's T7,
+            // lytic on its staging PET-CT and with a 22 mm soft-tissue mass on MRI, read "lesion
+            // type and soft-tissue component not recorded" (unseen record cb78-d).
+            let anatomic = index.presentPoints(lesion.id).filter { point in
+                point.study.modality.isAnatomic || (point.study.modality == .petCt && MDA.hasAnatomy(point.observation))
+            }
             guard let latest = anatomic.last else { return nil }
             let characterPoint = anatomic.last { $0.observation.character != nil }
             let character = characterPoint?.observation.character
@@ -43,7 +48,7 @@ extension ResponseRules {
                     ? LocalizedText(
                         en: "lesion type and soft-tissue component not recorded: RECIST 1.1 measures a lytic or mixed lesion only by a soft-tissue component ≥ 10 mm on CT/MRI; follow with MDA meanwhile",
                         zh: "未记录病变类型和软组织成分：RECIST 1.1 仅以 CT/MRI 上 ≥10 mm 的软组织成分测量溶骨或混合性病灶；在此之前用 MDA 标准随访")
-                    : anatomic.contains(where: { [.ct, .mri].contains($0.study.modality) })
+                    : anatomic.contains(where: { [.ct, .mri, .petCt].contains($0.study.modality) })
                         ? LocalizedText(
                             en: "soft-tissue component not recorded on CT/MRI: a component ≥ 10 mm makes a lytic or mixed lesion measurable by RECIST 1.1 — record it (or 0); follow with MDA meanwhile",
                             zh: "CT/MRI 上未记录软组织成分：溶骨或混合性病灶的软组织成分 ≥10 mm 时按 RECIST 1.1 可测量——请记录（无则记 0）；在此之前用 MDA 标准随访")

@@ -338,20 +338,42 @@ struct ResponseRules {
     /// excluded (Hamaoka 2004), whatever the weeks since the therapy began: an EGFR lung
     /// cancer's bone scan at 12½ weeks of osimertinib read PD (uptake +30 %) for the T10 lesion
     /// whose CT the day before read a new sclerotic rim, PR (unseen record cb29-c).
+    ///
+    /// So does the X-ray, CT or MRI read after the scan against a study before it — the same
+    /// restaging a day or two later, or the next under the same treatment — when no treatment
+    /// began or ended between the scan and it: the lesion healing across the scan's date under
+    /// unchanged treatment is the repair the scan's uptake showed. A breast cancer's bone scan at
+    /// 12½ weeks of letrozole and palbociclib read PD (L2 uptake +30 %) beside the CT of the next
+    /// day that read the same vertebra's new rim and fill-in PR (unseen record cb78-a).
     private func healingOnAnatomy(
         after from: PartialDate, through to: PartialDate, in points: [TimePointResponse]
     ) -> [String: TimePointResponse] {
         let interval = points.filter { point in
             point.modality.isAnatomic && point.to.earliestDay > from.latestDay && point.to.latestDay <= to.latestDay
         }
-        guard !interval.contains(where: { $0.overall == .progressiveDisease }) else { return [:] }
+        let across = points.filter { point in
+            point.modality.isAnatomic && point.from.latestDay < to.earliestDay && point.to.earliestDay > to.latestDay
+                && !treatmentChanged(between: to, and: point.to)
+        }
+        guard !(interval + across).contains(where: { $0.overall == .progressiveDisease }) else { return [:] }
         var healing: [String: TimePointResponse] = [:]
-        for point in interval {
+        for point in across.reversed() + interval {
             for response in point.lesions where !response.isNew && response.category.isResponse {
                 healing[response.lesion] = point
             }
         }
         return healing
+    }
+
+    /// Whether any treatment (systemic, bone agent, radiotherapy, surgery) began or ended
+    /// between two days (the first excluded): what an anatomic study after a scan shows is the
+    /// scan's own picture only when nothing changed in between.
+    private func treatmentChanged(between scan: PartialDate, and later: PartialDate) -> Bool {
+        index.treatments.contains { treatment in
+            guard !treatment.planned else { return false }
+            let inside = { (day: PartialDate) in day.latestDay > scan.earliestDay && day.earliestDay <= later.latestDay }
+            return treatment.start.map(inside) == true || treatment.effectiveEnd.map(inside) == true
+        }
     }
 
     /// MDA: new sclerosis (or more uptake) on an interval scan within the flare window of a new
