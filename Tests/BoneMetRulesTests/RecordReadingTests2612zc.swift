@@ -91,3 +91,59 @@ import Testing
         #expect(finding.detail.en.hasPrefix("soft-tissue component not recorded on CT/MRI"), "\(finding.detail.en)")
     }
 }
+
+/// cb78-f (unseen record, 2026-12-05): a breast cancer's monthly zoledronic acid for two and a
+/// half years, a laboratory eGFR of 58 a month before, the only creatinine from the first week:
+/// "no serum creatinine on record since 2024-03-22" as if nothing had been measured. The label's
+/// withholding rule compares serum creatinine with its baseline, so the advisory stays; it now
+/// names the eGFR and asks for the creatinine behind it. Rule set 2026.12.313.
+@Suite struct CreatinineBehindTheEGFRTests {
+    let base = CreatinineBeforeEveryDoseTests()
+
+    @Test func anEGFRSinceIsNamedAndItsCreatinineAskedFor() throws {
+        var r = base.record()
+        r.labs.append(LabResult(date: day("2023-04-10"), test: .egfr, value: 58, unit: "mL/min/1.73m2"))
+        let finding = try #require(base.due(r, asOf: "2023-04-28"))
+        #expect(finding.title.en == "Zoledronic acid: the serum creatinine behind the eGFR of 2023-04-10 is not on record — record it before the next dose", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "唑来膦酸：2023-04-10 eGFR 所依据的血肌酐未记录——下次给药前请记录")
+        #expect(finding.detail.en.hasSuffix("An eGFR of 58 mL/min/1.73 m² of 2023-04-10 is on record: the withholding rule compares serum creatinine with its baseline (55 µmol/L (0.62 mg/dL) of 2023-01-03) — record the creatinine the laboratory computed it from."), "\(finding.detail.en)")
+    }
+
+    /// An eGFR older than the creatinine says nothing new: the title as before.
+    @Test func anOlderEGFRChangesNothing() throws {
+        var r = base.record()
+        r.labs.insert(LabResult(date: day("2022-12-20"), test: .egfr, value: 90, unit: "mL/min/1.73m2"), at: 0)
+        let finding = try #require(base.due(r, asOf: "2023-04-28"))
+        #expect(finding.title.en.hasPrefix("Zoledronic acid: no serum creatinine on record since 2023-01-03"))
+    }
+}
+
+/// cb78-f too: "L4-L5椎体" recorded as one vertebra row scored SINS 0–16, its location 0–3 — as if
+/// it might be the rigid sacrum (S2–S5, 0 points). Fisher 2010: L4 is mobile (2), L5 junctional
+/// (3); a vertebra (C, T or L) without a level is at least semirigid (1); only the sacrum can be
+/// rigid. Rule set 2026.12.313.
+@Suite struct SINSLocationOfAnUnleveledRowTests {
+    func sinsTitle(_ lesion: Lesion) throws -> String {
+        var r = baseCase()
+        r.lesions = [lesion]
+        r.studies = [ct("C1", "2026-08-28", [observation(lesion.id, .blastic) { $0.boneDestruction = false }])]
+        let finding = try #require(assess(r, asOf: day("2026-09-01")).rule("surgery.spine.noms").first)
+        return finding.title.en
+    }
+
+    @Test func twoNamedVertebraeScoreBetweenTheirLocations() throws {
+        #expect(try sinsTitle(Lesion(id: "V", bone: .vertebra, note: "L4-L5椎体")).contains("SINS 2–16"))
+        #expect(try sinsTitle(Lesion(id: "V", bone: .vertebra, note: "T12、L1椎体")).contains("SINS 3–16"), "shared: junctional")
+    }
+
+    @Test func aVertebraWithoutALevelIsNeverRigid() throws {
+        #expect(try sinsTitle(Lesion(id: "V", bone: .vertebra)).contains("SINS 1–16"))
+        #expect(try sinsTitle(Lesion(id: "S", bone: .sacrum)).contains("SINS 0–16"))
+    }
+
+    @Test func theCandidatesAreFishersLocations() {
+        #expect(Lesion(id: "V", bone: .vertebra, note: "L4-L5椎体").possibleSINSLocations == [.junctional, .mobile])
+        #expect(Lesion(id: "S", bone: .sacrum).possibleSINSLocations == [.junctional, .rigid])
+        #expect(Lesion(id: "F", bone: .femur).possibleSINSLocations.isEmpty)
+    }
+}

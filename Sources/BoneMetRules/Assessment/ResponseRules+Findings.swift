@@ -117,7 +117,7 @@ extension ResponseRules {
             {
                 let names = LocalizedText.joined(unjudged.map { index.label(lesionId: $0.lesion) }, en: ", ", zh: "、")
                 detailParts.append(LocalizedText(
-                    en: "Complete response of the lesions judged; not CR while \(names.en) cannot be judged — CR needs every lesion's",
+                    en: "Complete response of the lesions judged; not CR while \(names.en) cannot be judged — CR needs a complete response in every lesion",
                     zh: "已评价病灶均完全缓解；\(names.zhHans)无法评价，故不判定为完全缓解——完全缓解需全部病灶均完全缓解"))
             }
             if onlyIrradiatedResponded {

@@ -26,7 +26,7 @@ extension SurgeryRules {
             let sinsInput = SINS.Input(
                 location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain, lesion: last(\.character)?.sins,
                 alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral))
-            let sins = SINS.evaluate(sinsInput, level: lesion.level)
+            let sins = SINS.evaluate(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)
             let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
             let graded = points.last { $0.observation.escc != nil }
@@ -74,7 +74,7 @@ extension SurgeryRules {
             if residual != nil { deficit = false }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
-                deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level) : nil,
+                deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations) : nil,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)

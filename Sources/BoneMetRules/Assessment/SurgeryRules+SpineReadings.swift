@@ -70,11 +70,11 @@ extension SurgeryRules {
     /// (`siteLessPain`). "Mechanical pain, NRS 6" recorded for the patient left the only spinal
     /// lesion at "SINS 8–11" with nothing of it (cb58-f). Never scored as the level's: the record
     /// does not say where it hurts.
-    func sitelessPain(_ input: SINS.Input, level: VertebralLevel?) -> LocalizedText? {
+    func sitelessPain(_ input: SINS.Input, level: VertebralLevel?, locationWithin: [SINS.Location]? = nil) -> LocalizedText? {
         guard input.pain == nil, let record = index.latestSitelessPain(where: { $0.sinsGrade != nil }), let grade = record.sinsGrade else { return nil }
         var withPain = input
         withPain.pain = grade
-        let total = SINS.evaluate(withPain, level: level).total
+        let total = SINS.evaluate(withPain, level: level, locationWithin: locationWithin).total
         let text = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
         return Self.sitelessPainSentence(
             record, grade: grade.label, painFree: record.sins == nil, scale: "SINS", part: LocalizedText(en: "level", zh: "节段"), score: text)

@@ -38,6 +38,22 @@ extension Lesion {
         return locations.count == 1 ? locations.first : nil
     }
 
+    /// The SINS locations a spinal row without a shared one may have (Fisher 2010, table 1): the
+    /// locations of the vertebrae its note names ("L4-L5椎体": mobile or junctional), else every
+    /// location of its bone — a vertebra (C, T or L) is never the rigid sacrum (S2–S5, 0 points),
+    /// a sacrum is junctional (S1) or rigid. A breast cancer's "L4-L5椎体" scored SINS 0–16, its
+    /// location 0–3 (unseen record cb78-f). Empty for a bone outside the spine.
+    public var possibleSINSLocations: [SINS.Location] {
+        if let level { return [SINS.Location.of(level)] }
+        let named = note.map { Set(VertebralLevel.levelsNamed(in: $0).map(SINS.Location.of)) } ?? []
+        if !named.isEmpty { return SINS.Location.allCases.filter(named.contains) }
+        switch bone {
+        case .vertebra: return [.junctional, .mobile, .semirigid]
+        case .sacrum: return [.junctional, .rigid]
+        default: return []
+        }
+    }
+
     public var namesSeveral: Bool {
         let paired = Self.pairedBones.contains(bone)
         if paired, laterality == .bilateral { return true }

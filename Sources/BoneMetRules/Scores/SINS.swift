@@ -209,12 +209,16 @@ public enum SINS {
     /// SINS ≥ 7 calls for a spine-surgery consultation (Fisher 2010).
     public static let consultationThreshold = 7
 
-    public static func evaluate(_ input: Input, level: VertebralLevel? = nil) -> Result {
+    /// `locationWithin`: the locations an unknown location may still be (a vertebra without its
+    /// level is never the rigid sacrum); nil or empty: any.
+    public static func evaluate(_ input: Input, level: VertebralLevel? = nil, locationWithin: [Location]? = nil) -> Result {
         let location: ScoreComponent
         if let loc = input.location {
             location = ScoreComponent(
                 key: "location", label: itemLabels.location, value: level?.description ?? loc.rawValue,
                 valueLabel: loc.label, points: loc.points)
+        } else if let candidates = locationWithin?.map(\.points), let low = candidates.min(), let high = candidates.max() {
+            location = ScoreComponent(key: "location", label: itemLabels.location, unknownWithin: low...high)
         } else {
             location = .item("location", itemLabels.location, Location?.none) { $0.points }
         }
