@@ -288,7 +288,8 @@ import Testing
     }
 
     @Test func differentLocationsStayOpen() throws {
-        #expect(try sins("T10-T12").title.en.contains("SINS 7–10,"), "T10 semirigid, T11–T12 junctional: the location stays unknown (0–3)")
+        // Rule set 2026.12.313: between the locations named (`SINSLocationOfAnUnleveledRowTests`).
+        #expect(try sins("T10-T12").title.en.contains("SINS 8–10,"), "T10 semirigid, T11–T12 junctional: the location stays open, 1–3")
     }
 
     @Test func hormoneReceptorsWrittenTogetherAreNotReadFromTheTherapy() throws {

@@ -147,3 +147,26 @@ import Testing
         #expect(Lesion(id: "F", bone: .femur).possibleSINSLocations.isEmpty)
     }
 }
+
+/// cb78-g (unseen record, 2026-12-05): a liver cancer's atezolizumab and bevacizumab, stopped for
+/// progression three weeks before a peritrochanteric Mirels 11 and a T12 cord compression: "An
+/// operation is proposed … while atezolizumab + bevacizumab … runs". Stopped, its 28-day hold not
+/// over, it is said so. Rule set 2026.12.313.
+@Suite struct StoppedAntiAngiogenicHoldTests {
+    @Test func aStoppedRegimenIsNotSaidToRun() throws {
+        let r = AntiAngiogenicTimingTests().record(end: "2025-10-22")
+        let finding = try #require(assess(r, asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(finding.title.en == "Operation proposed within the hold after bevacizumab: time it with the drug (wound healing, bleeding)", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "停用贝伐珠单抗后的间隔内拟手术：手术时机需与停药间隔协调（伤口愈合、出血）")
+        #expect(finding.detail.en.contains("proposed or planned (left femur, peritrochanteric) within the hold after 卡铂 + 培美曲塞 + 贝伐珠单抗 2025-08-20–2025-10-22 (systemic therapy), stopped on 2025-10-22."), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains(" runs."))
+        #expect(finding.detail.zhHans.hasPrefix("卡铂 + 培美曲塞 + 贝伐珠单抗 2025-08-20–2025-10-22（全身治疗）已于 2025-10-22 停用，尚在停药间隔内拟行或已计划手术"), "\(finding.detail.zhHans)")
+    }
+
+    /// Ending later than the day assessed, it still runs.
+    @Test func anEndStillAheadStillRuns() throws {
+        let r = AntiAngiogenicTimingTests().record(end: "2025-12-22")
+        let finding = try #require(assess(r, asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(finding.title.en.hasPrefix("Operation proposed on bevacizumab"), "\(finding.title.en)")
+    }
+}

@@ -67,14 +67,28 @@ extension SurgeryRules {
             let inside = drugs.compactMap(\.holdBeforeDays).max().flatMap { days in
                 insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base)
             }
+            // Stopped, its hold not over: not "while it runs". A liver cancer's atezolizumab and
+            // bevacizumab, stopped for progression three weeks before, read "while … runs"
+            // (unseen record cb78-g).
+            let stoppedOn = regimen.end.flatMap { index.known($0) ? $0 : nil }
+            let title = stoppedOn == nil
+                ? LocalizedText(
+                    en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
+                    zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）")
+                : LocalizedText(
+                    en: "Operation proposed within the hold after \(names.en): time it with the drug (wound healing, bleeding)",
+                    zh: "停用\(names.zhHans)后的间隔内拟手术：手术时机需与停药间隔协调（伤口愈合、出血）")
+            let when = stoppedOn.map { end in
+                LocalizedText(
+                    en: "within the hold after \(regimen.label.en), stopped on \(end)",
+                    zh: "\(regimen.label.zhHans)已于 \(end) 停用，尚在停药间隔内")
+            } ?? LocalizedText(en: "while \(regimen.label.en) runs", zh: "\(regimen.label.zhHans)治疗期间")
             return timingFinding(
                 regimen, drugs: drugs,
-                title: LocalizedText(
-                    en: "Operation proposed on \(names.en): time it with the drug (wound healing, bleeding)",
-                    zh: "使用\(names.zhHans)期间拟手术：手术时机需与用药协调（伤口愈合、出血）"),
+                title: title,
                 detail: LocalizedText(
-                    en: "An operation is proposed or planned (\(what.en)) while \(regimen.label.en) runs. \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
-                    zh: "\(regimen.label.zhHans)治疗期间拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
+                    en: "An operation is proposed or planned (\(what.en)) \(when.en). \(names.en.sentenceStart) impairs wound healing and adds bleeding risk. \(rules.en). \(last.en)\(inside?.en ?? "") An urgent operation does not wait for it — tell the surgeon and anaesthetist; an elective one is planned in the gap with medical oncology, so that systemic therapy is interrupted as little as possible (orthopaedics helps without disrupting).",
+                    zh: "\(when.zhHans)拟行或已计划手术（\(what.zhHans)）。\(names.zhHans)影响伤口愈合并增加出血风险。\(rules.zhHans)。\(last.zhHans)\(inside?.zhHans ?? "")急诊手术不因此等待——告知手术医生和麻醉医生；择期手术与肿瘤内科共同安排在用药间隙，尽量少中断全身治疗（骨科“协助不添乱”）。"),
                 inputs: [FindingInput("lastDose", lastDose.map { "\($0)" } ?? "unknown")])
         }
         return running + plannedStarts(what: what)
