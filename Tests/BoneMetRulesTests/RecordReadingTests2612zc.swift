@@ -170,3 +170,51 @@ import Testing
         #expect(finding.title.en.hasPrefix("Operation proposed on bevacizumab"), "\(finding.title.en)")
     }
 }
+
+/// cb78-m (unseen record, 2026-12-05): a breast cancer ten years out; L4/5 and the right hip read
+/// degenerative on X-ray; both knees hot on the bone scan, recorded as one `other` bone,
+/// "双膝关节". Read as a solitary lesion of unknown nature; counted as two, the long
+/// disease-free interval then read "One biopsy answers it: the most accessible of other bone
+/// (双膝关节)" — a biopsy of tracer uptake no X-ray or CT had shown (scenario 2: uptake is not a
+/// diagnosis). Rule set 2026.12.313.
+@Suite struct BothKneesAndTheIntervalBiopsyTests {
+    @Test func aNoteNamingBothOfAPairIsTwoSites() {
+        #expect(Lesion(id: "K", bone: .other, note: "双膝关节").namesSeveral)
+        #expect(Lesion(id: "H", bone: .femur, note: "双股骨上段").namesSeveral)
+        #expect(Lesion(id: "K", bone: .other, note: "both knees").namesSeveral)
+        #expect(Lesion(id: "K", bone: .other, note: "双侧髌骨").namesSeveral)
+        #expect(!Lesion(id: "K", bone: .other, note: "右膝关节").namesSeveral)
+        #expect(!Lesion(id: "K", bone: .other, note: "双能X线示骨量减少").namesSeveral, "dual-energy, not both")
+        #expect(!Lesion(id: "S", bone: .skull, note: "双顶骨").namesSeveral, "an unpaired bone's note is not read for pairs")
+    }
+
+    func record(tibiaOnCT: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌 ER+ PR+ HER2-", diagnosed: day("2015-07"))]
+        r.lesions = [Lesion(id: "K", bone: .other, note: "双膝关节")]
+        r.studies = [survey("B1", "2026-05-06", ["K"])]
+        if tibiaOnCT {
+            r.lesions.append(Lesion(id: "T", bone: .pelvis, laterality: .left))
+            r.studies[0].observations.append(observation("T") { $0.uptake = true })
+            r.studies.append(ct("C1", "2026-05-10", [observation("T", .lytic) { $0.boneDestruction = true }]))
+        }
+        r.treatments = []
+        return r
+    }
+
+    @Test func lesionsKnownOnlyFromUptakeAreImagedBeforeAnyBiopsy() throws {
+        let a = assess(record(tibiaOnCT: false), asOf: day("2026-05-25"))
+        let finding = try #require(a.rule("diagnosis.biopsy.indicated").first { $0.subject == .patient })
+        #expect(finding.title.en == "Long disease-free interval: X-ray and CT bone window first — biopsy if they show a lesion", "\(finding.title.en)")
+        #expect(finding.title.zhHans == "无病间期长：先行 X 线和 CT 骨窗检查——如见病灶再活检")
+        #expect(!finding.detail.en.contains("One biopsy answers it"))
+    }
+
+    @Test func aLesionTheCTShowsIsTheOneToBiopsy() throws {
+        let a = assess(record(tibiaOnCT: true), asOf: day("2026-05-25"))
+        let finding = try #require(a.rule("diagnosis.biopsy.indicated").first { $0.subject == .patient })
+        #expect(finding.title.en == "Biopsy indicated: long disease-free interval")
+        #expect(finding.detail.en.contains("One biopsy answers it: the most accessible lytic or mixed lesion (left pelvis)"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("Known only from tracer uptake, not to be chosen before X-ray and CT bone window show it: other bone (双膝关节)."), "\(finding.detail.en)")
+    }
+}

@@ -208,10 +208,32 @@ struct DiagnosisRules {
         // biopsied on a picture from before treatment (`readOnlyBeforeTherapy`, cb62-a).
         let unread = open.compactMap { lesion in index.readOnlyBeforeTherapy(lesion.id).map { (lesion, $0) } }
         if !healed.isEmpty && unread.count == open.count { return intervalHealedFinding(healed, years: years, unread: unread) }
-        let lyticOrMixed = open.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
-        let targets = lyticOrMixed.isEmpty ? open : lyticOrMixed
-        let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         let reason = Self.longIntervalReason(years, settings: index.settings)
+        // Known only from tracer uptake: not a lesion to biopsy until X-ray and CT show it (scenario
+        // 2; `uptakeOnlyBiopsyFinding`). A breast cancer ten years out, both knees hot on the bone
+        // scan and nothing else open, read "One biopsy answers it: the most accessible of other
+        // bone (双膝关节)" (unseen record cb78-m).
+        let uptakeOnly = open.filter { index.seenOnlyAsUptake($0.id) && index.openBiopsy($0.id) == nil && index.operationWithoutPathology($0.id) == nil }
+        let imaged = open.filter { lesion in !uptakeOnly.contains { $0.id == lesion.id } }
+        let uptakeNames = LocalizedText.joined(uptakeOnly.map { index.label($0) }, en: "; ", zh: "、")
+        if imaged.isEmpty && healed.isEmpty {
+            return Finding(
+                ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
+                subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,
+                title: LocalizedText(
+                    en: "Long disease-free interval: X-ray and CT bone window first — biopsy if they show a lesion",
+                    zh: "无病间期长：先行 X 线和 CT 骨窗检查——如见病灶再活检"),
+                detail: LocalizedText(
+                    en: "\(reason.en). Known so far only from tracer uptake, which is not a diagnosis: \(uptakeNames.en). Image them on X-ray and CT with the bone window: a lesion they show is the one to biopsy (pathology is the gold standard when imaging cannot decide); uptake without destruction is not a metastasis — follow it up on the bone window.",
+                    zh: "\(reason.zhHans)。目前仅见放射性浓聚，浓聚本身不能诊断：\(uptakeNames.zhHans)。请行 X 线和 CT 骨窗检查：显示的病灶即为活检对象（影像无法定性时病理是金标准）；有浓聚而无骨质破坏者不诊断骨转移——以骨窗随访。"),
+                inputs: [FindingInput("diseaseFreeYears", years.description), FindingInput("lesions", lesions.map(\.id).joined(separator: ",")),
+                         FindingInput("anatomicRead", "false")],
+                sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
+        }
+        let candidates = imaged.isEmpty ? open : imaged
+        let lyticOrMixed = candidates.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
+        let targets = lyticOrMixed.isEmpty ? candidates : lyticOrMixed
+        let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         // A lesion already operated on: the tissue of its operation answers the interval first
         // (`CaseIndex.operationWithoutPathology`; cb27-q, an L1 cement augmentation).
         let operated = lesions.compactMap { lesion in index.operationWithoutPathology(lesion.id).map { (lesion, $0) } }
@@ -231,7 +253,10 @@ struct DiagnosisRules {
             : LocalizedText(
                 en: "\(lead.en): the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
                 zh: "\(lead.zhHans)：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
-        let taken = LocalizedText.joined(lesions.compactMap { index.operationWithoutPathology($0.id) == nil ? index.openBiopsyNote($0.id) : nil }, en: " ", zh: "")
+        let taken = LocalizedText.joined(lesions.compactMap { index.operationWithoutPathology($0.id) == nil ? index.openBiopsyNote($0.id) : nil }
+            + (uptakeOnly.isEmpty || imaged.isEmpty ? [] : [LocalizedText(
+                en: "Known only from tracer uptake, not to be chosen before X-ray and CT bone window show it: \(uptakeNames.en).",
+                zh: "仅见放射性浓聚者在 X 线和 CT 骨窗显示病灶前不作为活检对象：\(uptakeNames.zhHans)。")]), en: " ", zh: "")
         return Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: index.firstMetastasisSeen ?? index.assessedOn,

@@ -62,8 +62,12 @@ extension Lesion {
         if bone == .vertebra, let note, VertebralLevel.namesSeveral(in: note) { return true }
         // Numbers before "肋" only: "左第5肋，大小2-3cm" is one rib.
         if bone == .rib, text.contains("肋") && Self.listsNumbers(String(text.prefix { $0 != "肋" })) || text.contains("ribs") { return true }
-        // Not both cortices of one bone: "累及两侧皮质", "bilateral cortical destruction".
-        if paired, ["双侧", "两侧", "bilateral"].contains(where: text.contains),
+        // Not both cortices of one bone: "累及两侧皮质", "bilateral cortical destruction". A bone
+        // recorded as `other` is named by its note, which may name a pair: "双膝关节", both knees,
+        // read as a solitary lesion of unknown nature and sent to imaging and biopsy (unseen
+        // record cb78-m) — "双" before a paired part ("双膝", "双髋", "双股骨"), or "both knees".
+        if paired || bone == .other,
+            ["双侧", "两侧", "bilateral"].contains(where: text.contains) || Self.namesBothOfAPair(text),
             !["皮质", "骨皮质", "cortic", "cortex"].contains(where: text.contains)
         {
             return true
@@ -72,6 +76,19 @@ extension Lesion {
             text = text.split(separator: diagnosis, omittingEmptySubsequences: false).joined(separator: " ")
         }
         return ["多发", "多处", "弥漫", "多根", "多个", "多枚", "数个", "散在", "多节", "多椎", "多部位", "multiple", "multifocal", "diffuse", "several", "scattered"]
+            .contains(where: text.contains)
+    }
+
+    /// "双" directly before a part of which the body has two ("双膝", "双髋关节", "双肱骨"; not
+    /// "双能", "双源" of a machine), or "both" before a plural part ("both knees", "both femora").
+    static func namesBothOfAPair(_ text: String) -> Bool {
+        let parts: Set<Character> = ["膝", "髋", "肩", "肘", "腕", "踝", "股", "肱", "胫", "腓", "桡", "尺", "锁", "髂", "手", "足", "跟", "髌", "肋"]
+        var previous: Character?
+        for character in text {
+            if previous == "双", parts.contains(character) { return true }
+            previous = character
+        }
+        return ["both knees", "both hips", "both shoulders", "both femora", "both femurs", "both humeri", "both tibiae", "both ankles", "both wrists", "both elbows"]
             .contains(where: text.contains)
     }
 
