@@ -218,3 +218,34 @@ import Testing
         #expect(finding.detail.en.contains("Known only from tracer uptake, not to be chosen before X-ray and CT bone window show it: other bone (双膝关节)."), "\(finding.detail.en)")
     }
 }
+
+/// cb78-n (unseen record, 2026-12-05): a squamous lung cancer on denosumab, eGFR 24, calcium
+/// 1.98 mmol/L with albumin 35 g/L (corrected 2.08 mmol/L, 8.34 mg/dL; no lower limit given):
+/// the boxed-warning finding read only "check calcium before each dose". It now says the calcium
+/// it is about, or that none is on record. Rule set 2026.12.313.
+@Suite struct DenosumabRenalWarningNamesTheCalciumTests {
+    func record(calcium: [LabResult]) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-01-15"), agent: .denosumab))
+        r.labs = [LabResult(date: day("2023-05-20"), test: .egfr, value: 24, unit: "mL/min/1.73m2")] + calcium
+        return r
+    }
+
+    func warning(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-06-01")).rule("boneAgents.denosumab.hypocalcaemiaRisk").first)
+    }
+
+    @Test func theLatestCorrectedCalciumIsSaid() throws {
+        let finding = try warning(record(calcium: [
+            LabResult(date: day("2023-05-20"), test: .calcium, value: 1.98, unit: "mmol/L"),
+            LabResult(date: day("2023-05-20"), test: .albumin, value: 35, unit: "g/L"),
+        ]))
+        #expect(finding.detail.en.hasSuffix("monitor calcium closely. Latest calcium 8.34 mg/dL (2.08 mmol/L) on 2023-05-20, corrected for albumin; no lower limit given with it."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.hasSuffix("最近血钙 8.34 mg/dL (2.08 mmol/L)（2023-05-20），已按白蛋白校正；化验单未给出下限。"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func withoutACalciumItAsksForOne() throws {
+        let finding = try warning(record(calcium: []))
+        #expect(finding.detail.en.hasSuffix("No calcium on record: measure it before the next dose."), "\(finding.detail.en)")
+    }
+}

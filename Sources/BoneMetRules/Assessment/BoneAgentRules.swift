@@ -107,13 +107,29 @@ struct BoneAgentRules {
         let measure = kidney.isEGFR
             ? kidney.measure
             : LocalizedText(en: "\(kidney.measure.en) (no eGFR on record)", zh: "\(kidney.measure.zhHans)（无 eGFR 记录）")
+        // The calcium the warning is about, said with it: a squamous lung cancer's eGFR 24 beside
+        // a corrected calcium of 8.34 mg/dL (no lower limit given) read only "check calcium before
+        // each dose" (unseen record cb78-n).
+        let latest = index.correctedCalcium().map { calcium in
+            let value = "\(CaseIndex.format(calcium.mgDl, decimals: 2)) mg/dL (\(calcium.mmolText) mmol/L)"
+            let limit = calcium.lowerLimitMgDl.map { lower in
+                LocalizedText(en: "lower limit \(CaseIndex.format(lower)) mg/dL", zh: "下限 \(CaseIndex.format(lower)) mg/dL")
+            } ?? LocalizedText(en: "no lower limit given with it", zh: "化验单未给出下限")
+            return calcium.albuminGDl == nil
+                ? LocalizedText(
+                    en: " Latest calcium \(value) on \(calcium.date), uncorrected (no albumin on record); \(limit.en).",
+                    zh: "最近血钙 \(value)（\(calcium.date)），未校正（无白蛋白记录）；\(limit.zhHans)。")
+                : LocalizedText(
+                    en: " Latest calcium \(value) on \(calcium.date), corrected for albumin; \(limit.en).",
+                    zh: "最近血钙 \(value)（\(calcium.date)），已按白蛋白校正；\(limit.zhHans)。")
+        } ?? LocalizedText(en: " No calcium on record: measure it before the next dose.", zh: "病历无血钙记录：下次给药前请检测。")
         return [Finding(
             ruleId: "boneAgents.denosumab.hypocalcaemiaRisk", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: index.assessedOn,
             title: LocalizedText(en: "Denosumab with \(measure.en): risk of severe hypocalcaemia", zh: "地舒单抗且\(measure.zhHans)：严重低钙血症风险"),
             detail: LocalizedText(
-                en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; \(hypercalcaemic ? "calcium and vitamin D supplementation once calcium is normal (withheld while it is high)" : "calcium and vitamin D supplementation"); monitor calcium closely.",
-                zh: "黑框警告：eGFR < 30 或透析。每次给药前查血钙并评估慢性肾病–矿物质骨异常；\(hypercalcaemic ? "血钙恢复正常后补充钙和维生素 D（血钙升高期间暂停）" : "补充钙和维生素 D")；密切监测血钙。"),
+                en: "Boxed warning: eGFR < 30 or dialysis. Check calcium before each dose and for CKD–mineral bone disorder; \(hypercalcaemic ? "calcium and vitamin D supplementation once calcium is normal (withheld while it is high)" : "calcium and vitamin D supplementation"); monitor calcium closely.\(latest.en)",
+                zh: "黑框警告：eGFR < 30 或透析。每次给药前查血钙并评估慢性肾病–矿物质骨异常；\(hypercalcaemic ? "血钙恢复正常后补充钙和维生素 D（血钙升高期间暂停）" : "补充钙和维生素 D")；密切监测血钙。\(latest.zhHans)"),
             inputs: [FindingInput(kidney.isEGFR ? "egfr" : "crclMlMin", String(describing: value))],
             sources: [Self.xgevaLabel])]
     }
