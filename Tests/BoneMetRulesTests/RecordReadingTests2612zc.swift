@@ -249,3 +249,23 @@ import Testing
         #expect(finding.detail.en.hasSuffix("No calcium on record: measure it before the next dose."), "\(finding.detail.en)")
     }
 }
+
+/// cb78-o (unseen record, 2026-12-05): a breast cancer five and a half years out; the ilium, lytic
+/// at staging, completely filled in on the restaging CT (55 days into a second regimen, so not
+/// "healed under an acting regimen"), was still named among "the most accessible lytic or mixed
+/// lesion" for the interval's biopsy. The lesion's character as it reads now decides. Rule set
+/// 2026.12.313.
+@Suite struct IntervalBiopsyReadsTheLatestCharacterTests {
+    @Test func aLesionThatNowReadsBlasticIsNotNamedLyticOrMixed() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "IDC ER 95% PR 40% HER2 0", diagnosed: day("2020-03"))]
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .left), Lesion(id: "R", bone: .rib, laterality: .right)]
+        r.studies = [
+            ct("C1", "2025-09-02", [observation("IL", .lytic) { $0.boneDestruction = true }, observation("R", .lytic) { $0.boneDestruction = true }]),
+            ct("C2", "2026-01-25", [observation("IL", .blastic) { $0.fillIn = .complete }, observation("R", .mixed) { $0.fillIn = .partial }]),
+        ]
+        r.treatments = []
+        let finding = try #require(assess(r, asOf: day("2026-02-01")).rule("diagnosis.biopsy.indicated").first { $0.subject == .patient })
+        #expect(finding.detail.en.contains("the most accessible lytic or mixed lesion (right rib)"), "\(finding.detail.en)")
+    }
+}

@@ -231,7 +231,10 @@ struct DiagnosisRules {
                 sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: "patient", "biopsy")])
         }
         let candidates = imaged.isEmpty ? open : imaged
-        let lyticOrMixed = candidates.filter { index.characters($0.id).contains { $0 == .lytic || $0 == .mixed } }
+        // Lytic or mixed as it reads now: a pelvis lytic at staging and completely filled in on the
+        // restaging CT was named among "the most accessible lytic or mixed lesion" (unseen
+        // record cb78-o) — blastic bone is not the lesion to biopsy.
+        let lyticOrMixed = candidates.filter { index.characters($0.id).last.map { $0 == .lytic || $0 == .mixed } == true }
         let targets = lyticOrMixed.isEmpty ? candidates : lyticOrMixed
         let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         // A lesion already operated on: the tissue of its operation answers the interval first
