@@ -269,3 +269,49 @@ import Testing
         #expect(finding.detail.en.contains("the most accessible lytic or mixed lesion (right rib)"), "\(finding.detail.en)")
     }
 }
+
+/// cb78-p (unseen record, 2026-12-05): a breast cancer of 2017 (trastuzumab, pertuzumab and
+/// docetaxel, then tamoxifen) and a lung adenocarcinoma of 2026, EGFR wild-type, not yet treated.
+/// The rib, recorded as the lung's, biopsied "腺癌，TTF-1(+)，NapsinA(+)"; L3 first seen on the
+/// same PET-CT. L3 read "more than one candidate primary — biopsy" (a recorded attribution did not
+/// count as proven), and New Katagiri scored the lung cancer "moderate growth" for the breast
+/// cancer's trastuzumab. Rule set 2026.12.313.
+@Suite struct TwoPrimariesEpisodeAndTargetedTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [
+            PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌 ER(+) PR(-) HER2(3+)", diagnosed: day("2017-04")),
+            PrimaryCancer(id: "P2", site: .lung, histology: "肺腺癌 EGFR 野生型", diagnosed: day("2026-06-20")),
+        ]
+        r.lesions = [Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "R", bone: .rib, laterality: .left, primary: "P2")]
+        r.studies = [ImagingStudy(id: "PET", date: day("2026-06-15"), modality: .petCt, observations: [
+            observation("L3", .lytic) { $0.uptake = true; $0.boneDestruction = true },
+            observation("R", .lytic) { $0.uptake = true; $0.boneDestruction = true },
+        ])]
+        r.treatments = [Treatment(id: "H", kind: .systemic, drugs: ["trastuzumab", "pertuzumab", "docetaxel"], start: day("2017-05-10"), end: day("2018-05-01"))]
+        r.biopsies = [Biopsy(lesion: "R", date: day("2026-06-20"), decalcification: .edta, result: .metastasis, histology: "腺癌，TTF-1(+)，NapsinA(+)")]
+        return r
+    }
+
+    @Test func aRecordedAttributionWithAMetastasisBiopsyAnswersForItsEpisode() throws {
+        let a = assess(record(), asOf: day("2026-07-01"))
+        let episode = a.rule("diagnosis.biopsy.sameEpisode").first?.title.en ?? "none"
+        #expect(episode.hasPrefix("L3 vertebra: read as lung (adenocarcinoma) — first seen with left rib"), "\(episode)")
+        let biopsy = a.has("diagnosis.biopsy.indicated", subject: .lesion("L3"))
+        #expect(!biopsy)
+        // Without the biopsy the recorded attribution alone proves nothing for the others.
+        var unproven = record()
+        unproven.biopsies = []
+        #expect(!assess(unproven, asOf: day("2026-07-01")).has("diagnosis.biopsy.sameEpisode"))
+    }
+
+    @Test func anotherCancersTargetedTherapyIsNotTheLungs() throws {
+        let katagiri = try #require(assess(record(), asOf: day("2026-07-01")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("primary lesion lung → 2–3"), "\(katagiri.detail.en)")
+        // A targeted drug begun after the lung cancer's diagnosis counts, as before.
+        var treated = record()
+        treated.treatments.append(Treatment(id: "O", kind: .systemic, drugs: ["osimertinib"], start: day("2026-06-28")))
+        let after = try #require(assess(treated, asOf: day("2026-07-01")).rule("surgery.prognosis.katagiri").first)
+        #expect(after.detail.en.contains("primary lesion lung (moderate growth) → 2"), "\(after.detail.en)")
+    }
+}

@@ -33,8 +33,14 @@ extension CaseIndex {
     func workOutEpisodeAttributions() -> [String: EpisodeAttribution] {
         guard knownPrimaries.count > 1 else { return [:] }
         var provenOn: [String: [(lesion: Lesion, primary: PrimaryCancer, biopsy: Biopsy)]] = [:]
-        for lesion in lesions where lesion.primary == nil {
-            guard let primary = biopsyPrimary(lesion.id), let biopsy = diagnosticBiopsy(lesion.id), biopsy.result == .metastasis,
+        // A lesion recorded as a primary's (`primary`) whose own biopsy found a metastasis is proven
+        // too: the rib of a breast cancer of 2017 and a lung cancer of 2026, recorded the lung's
+        // beside "腺癌，TTF-1(+)，NapsinA(+)", left the L3 of the same PET-CT "more than one
+        // candidate primary" (unseen record cb78-p).
+        for lesion in lesions {
+            let recorded = lesion.primary.flatMap { id in knownPrimaries.first { $0.id == id } }
+            if lesion.primary != nil && recorded == nil { continue }
+            guard let primary = recorded ?? biopsyPrimary(lesion.id), let biopsy = diagnosticBiopsy(lesion.id), biopsy.result == .metastasis,
                   let first = presentPoints(lesion.id).first else { continue }
             provenOn[first.study.id, default: []].append((lesion, primary, biopsy))
         }

@@ -170,7 +170,15 @@ struct PrognosisRules {
     func targetedTherapy(_ primary: PrimaryCancer) -> Bool? {
         if let recorded = primary.targetedTherapy { return recorded }
         guard primary.site == .lung else { return nil }
-        let readings = index.systemicReadings.map(\.reading)
+        // With another cancer on record, a regimen begun before the lung cancer was diagnosed was
+        // the other's: a breast cancer's trastuzumab and pertuzumab of 2017 made the lung cancer
+        // of 2026, EGFR wild-type and not yet treated, "moderate growth (targeted therapy)"
+        // (unseen record cb78-p).
+        let others = index.knownPrimaries.count > 1
+        let readings = index.systemicReadings.filter { therapy, _ in
+            guard others, let diagnosed = primary.diagnosed, let start = therapy.start else { return true }
+            return start.latestDay >= diagnosed.earliestDay
+        }.map(\.reading)
         // A recorded class is taken as it stands here: drugs it does not name add chemotherapy
         // (a cytotoxic is one whatever the record calls the regimen), but "targeted" by drug name
         // also takes in antibodies such as bevacizumab, which a clinician who recorded the
