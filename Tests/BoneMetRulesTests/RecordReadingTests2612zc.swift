@@ -315,3 +315,35 @@ import Testing
         #expect(after.detail.en.contains("primary lesion lung (moderate growth) → 2"), "\(after.detail.en)")
     }
 }
+
+/// cb78-u (unseen record, 2026-12-05): a renal-cell cancer's solitary proximal femur, resected
+/// and replaced by a prosthesis, recurred 19 months later (lytic, 22 mm soft tissue). Its Mirels
+/// took "> 2/3 of the diameter" from the CT before the resection, and RECIST measurability was
+/// silent ("a lesion removed by surgery has nothing left to measure"). Readings before the
+/// operation that removed the lesion no longer count after it. Rule set 2026.12.313.
+@Suite struct RecurrenceAfterResectionTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2019-05"))]
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            ct("C1", "2025-02-10", [observation("F", .lytic, [60, 45]) { $0.boneDestruction = true; $0.softTissueMm = 30; $0.fractionOfDiameter = 0.8 }]),
+            ct("C2", "2025-08-10", [observation("F") { $0.present = false }]),
+            ct("C3", "2026-09-28", [observation("F", .lytic, [28, 20]) { $0.boneDestruction = true; $0.softTissueMm = 22 }]),
+        ]
+        r.treatments = [Treatment(id: "S", kind: .surgery, name: "左股骨瘤段切除+人工假体置换术", lesions: ["F"], start: day("2025-02-26"))]
+        return r
+    }
+
+    @Test func theRecurrenceIsScoredOnItsOwnReadings() throws {
+        let a = assess(record(), asOf: day("2026-10-02"))
+        let point = try #require(a.mirels.last { $0.lesion == "F" })
+        #expect(point.input.size == nil, "the size of the bone resected is not the recurrence's")
+        let measurability = try #require(a.rule("boneHealth.recist.measurability").first { $0.subject == .lesion("F") })
+        #expect(measurability.title.en.hasSuffix("RECIST-measurable"), "\(measurability.title.en)")
+    }
+
+    @Test func beforeTheRecurrenceTheRemovedLesionIsNotMeasured() {
+        #expect(!assess(record(), asOf: day("2025-09-01")).has("boneHealth.recist.measurability"))
+    }
+}

@@ -11,13 +11,15 @@ extension ResponseRules {
         index.metastaticLesions.compactMap { lesion -> Finding? in
             // RECIST 1.1 is for solid tumours: myeloma and lymphoma have their own criteria.
             if index.bloodCancer(lesion.id) != nil { return nil }
-            // A lesion removed by surgery has nothing left to measure.
-            if index.localTreatments(lesion.id, kind: .surgery).contains(where: { !$0.planned && $0.procedure?.removesLesion == true }) { return nil }
+            // A lesion removed by surgery has nothing left to measure — unless it is seen again
+            // since: the recurrence is judged on its own readings (unseen record cb78-u).
+            let removed = index.lastRemoval(lesion.id)
             // A PET-CT's CT, read for the lesion's character, is anatomy too: a lung cancer's T7,
             // lytic on its staging PET-CT and with a 22 mm soft-tissue mass on MRI, read "lesion
             // type and soft-tissue component not recorded" (unseen record cb78-d).
             let anatomic = index.presentPoints(lesion.id).filter { point in
-                point.study.modality.isAnatomic || (point.study.modality == .petCt && MDA.hasAnatomy(point.observation))
+                (point.study.modality.isAnatomic || (point.study.modality == .petCt && MDA.hasAnatomy(point.observation)))
+                    && (removed.map { point.study.date.earliestDay > $0.latestDay } ?? true)
             }
             guard let latest = anatomic.last else { return nil }
             let characterPoint = anatomic.last { $0.observation.character != nil }

@@ -63,11 +63,14 @@ struct SurgeryRules {
             return points.indices.filter { i in i + 1 == points.count || points[i + 1].study.date != points[i].study.date }.map { i in
                 let point = points[i]
                 let next = points[(i + 1)...].first { $0.study.date != point.study.date }?.study.date
-                let upTo = points[...i]
+                // Nothing read before an operation that removed the lesion counts after it.
+                let removed = index.lastRemoval(lesion.id, onOrBefore: point.study.date)
+                let upTo = points[...i].filter { earlier in removed.map { earlier.study.date.earliestDay > $0.latestDay } ?? true }
                 let typed = upTo.last { $0.observation.character != nil }
                 let sized = upTo.last { $0.observation.mirelsSize != nil || $0.observation.fractionOfDiameter != nil }
                 let pain = index.record.pain.filter { record in
                     record.lesion == lesion.id && record.mirelsGrade != nil && index.known(record.date)
+                        && (removed.map { record.date.earliestDay > $0.latestDay } ?? true)
                         && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
                 }.max(by: CaseIndex.painOrder)
                 let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
