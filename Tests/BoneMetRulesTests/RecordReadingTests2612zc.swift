@@ -347,3 +347,37 @@ import Testing
         #expect(!assess(record(), asOf: day("2025-09-01")).has("boneHealth.recist.measurability"))
     }
 }
+
+/// cb78-ac (unseen record, 2026-12-05): a diffuse large B-cell lymphoma proven in the distal femur
+/// and recorded as the one primary, R-CHOP begun; the proximal tibia, hot on the same staging
+/// PET-CT, read "biopsy indicated — unusual site (distal to the elbow or knee)". An unusual site
+/// is a carcinoma's metastasis below the elbow or knee; a lesion whose only possible disease is
+/// the lymphoma (or myeloma) on record is its bone disease. Rule set 2026.12.313.
+@Suite struct BloodCancerBelowTheKneeTests {
+    func record(primaries: [PrimaryCancer]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = primaries
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .distal, laterality: .right), Lesion(id: "T", bone: .tibia, segment: .proximal, laterality: .right)]
+        r.studies = [ImagingStudy(id: "X1", date: day("2026-04-18"), modality: .xray, observations: [
+            observation("F", .lytic) { $0.boneDestruction = true }, observation("T", .mixed) { $0.boneDestruction = true },
+        ])]
+        r.biopsies = [Biopsy(lesion: "F", date: day("2026-04-28"), decalcification: .edta, result: .lymphoma, histology: "DLBCL")]
+        r.treatments = [Treatment(id: "R", kind: .systemic, drugs: ["rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"], start: day("2026-05-05"))]
+        return r
+    }
+
+    @Test func aLesionOfTheLymphomaOnRecordIsNotAnUnusualSite() {
+        let lymphoma = PrimaryCancer(id: "P1", site: .lymphoma, histologyType: .lymphoma, diagnosed: day("2026-04-28"))
+        let a = assess(record(primaries: [lymphoma]), asOf: day("2026-05-06"))
+        let biopsy = a.rule("diagnosis.biopsy.indicated").contains { $0.subject == .lesion("T") }
+        #expect(!biopsy)
+    }
+
+    @Test func besideASolidCancerItStillIs() throws {
+        let lymphoma = PrimaryCancer(id: "P1", site: .lymphoma, histologyType: .lymphoma, diagnosed: day("2026-04-28"))
+        let lung = PrimaryCancer(id: "P2", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2025-01"))
+        let a = assess(record(primaries: [lymphoma, lung]), asOf: day("2026-05-06"))
+        let finding = try #require(a.rule("diagnosis.biopsy.indicated").first { $0.subject == .lesion("T") })
+        #expect(finding.detail.en.contains("unusual site (distal to the elbow or knee)"), "\(finding.detail.en)")
+    }
+}

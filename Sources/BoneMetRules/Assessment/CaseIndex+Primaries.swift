@@ -150,7 +150,7 @@ extension CaseIndex {
         // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion
         // and the long interval): the distal radius is a classic site of giant cell tumour. A
         // thyroid cancer's distal radius was "biopsy indicated" beside "prophylactic fixation".
-        if let value = lesionsById[lesion], value.bone.isDistalToElbowOrKnee {
+        if let value = lesionsById[lesion], value.bone.isDistalToElbowOrKnee, bloodCancer(lesion) == nil {
             reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
         }
         if let years = longDiseaseFreeInterval(endedBy: lesion) {

@@ -85,7 +85,11 @@ struct DiagnosisRules {
                 reasons.append(LocalizedText(en: "planned for surgery: confirm pathology before or during the operation", zh: "计划手术：术前或术中确认病理"))
                 inputs.append(FindingInput("surgeryPlanned", "true"))
             }
-            if lesion.bone.isDistalToElbowOrKnee && !ownDisease {
+            // Not for a lesion whose only possible disease is a lymphoma or myeloma on record:
+            // "unusual" is a carcinoma's metastasis below the elbow or knee. A DLBCL proven in
+            // the distal femur, R-CHOP begun, and its proximal tibia hot on the same staging
+            // PET-CT read "biopsy indicated — unusual site" (unseen record cb78-ac).
+            if lesion.bone.isDistalToElbowOrKnee && !ownDisease && index.bloodCancer(lesion.id) == nil {
                 reasons.append(LocalizedText(en: "unusual site (distal to the elbow or knee)", zh: "少见部位（肘或膝以远）"))
                 inputs.append(FindingInput("bone", lesion.bone.rawValue))
             }
