@@ -381,3 +381,42 @@ import Testing
         #expect(finding.detail.en.contains("unusual site (distal to the elbow or knee)"), "\(finding.detail.en)")
     }
 }
+
+/// cb78-ad (unseen record, 2026-12-05): a breast cancer's T7 read "SINS 6, ESCC 0 — conventional
+/// radiotherapy" from the MRI of October, beside the MRI of January on record with its report
+/// only ("T7病灶较前增大，硬膜囊受压"). The study-level advisory asked for its reading, but the
+/// spine finding spoke as if October's were the latest word. A later study read only in its
+/// report is now said beside the score it may change (spine and Mirels). Rule set 2026.12.313.
+@Suite struct LaterReportOnlyStudyTests {
+    func record(reportOnly: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7")), Lesion(id: "H", bone: .humerus, segment: .proximal, laterality: .left)]
+        var mri = ImagingStudy(id: "M1", date: day("2025-10-03"), modality: .mri, observations: [
+            observation("T7", .lytic) { $0.escc = .g0; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+        ])
+        mri.coverage = [.thoracicSpine]
+        var later = ImagingStudy(id: "M2", date: day(reportOnly), modality: .mri, observations: [])
+        later.report = "胸椎MRI：T7病灶较前增大，硬膜囊受压"
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2025-10-01"), modality: .xray, observations: [observation("H", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.3 }]),
+            mri, later,
+        ]
+        r.pain = [PainRecord(date: day("2025-10-03"), lesion: "T7", sins: .mechanical)]
+        return r
+    }
+
+    @Test func aLaterReportOnlyMRIIsSaidBesideTheScore() throws {
+        let a = assess(record(reportOnly: "2026-01-29"), asOf: day("2026-02-01"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.detail.en.hasSuffix("The MRI of 2026-01-29 is on record with its report only: this reading is from 2025-10-03 — record the later study's reading, which may change it."), "\(spine.detail.en)")
+        #expect(spine.detail.zhHans.hasSuffix("2026-01-29 MRI 检查仅有报告文本、未录入病灶：以上判读依据 2025-10-03 的检查——请录入较新检查的判读，其结果可能改变结论。"), "\(spine.detail.zhHans)")
+        let mirels = try #require(a.findings.first { $0.subject == .lesion("H") && $0.ruleId.hasPrefix("surgery.mirels") })
+        #expect(mirels.detail.en.contains("The MRI of 2026-01-29 is on record with its report only: this reading is from 2025-10-01"), "\(mirels.detail.en)")
+    }
+
+    @Test func anEarlierReportOnlyStudyIsNotSaid() throws {
+        let a = assess(record(reportOnly: "2025-09-20"), asOf: day("2026-02-01"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(!spine.detail.en.contains("report only"), "\(spine.detail.en)")
+    }
+}

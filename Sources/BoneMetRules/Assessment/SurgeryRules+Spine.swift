@@ -81,6 +81,22 @@ extension SurgeryRules {
         }
     }
 
+    /// A later study that may see the lesion, on record with its report only (not read: its
+    /// lesions not recorded), said beside a score read from an earlier one. A breast cancer's
+    /// T7 read "SINS 6, ESCC 0 — conventional radiotherapy" from the MRI of October, beside the
+    /// MRI of January whose report says the lesion grew and the thecal sac is compressed
+    /// (unseen record cb78-ad).
+    static func unreadSince(_ date: PartialDate, lesion: Lesion, modalities: Set<Modality>, index: CaseIndex) -> LocalizedText? {
+        guard let study = index.studies.last(where: { study in
+            study.readingNotRecorded && modalities.contains(study.modality) && study.date.earliestDay > date.latestDay
+                && (study.coverage.isEmpty || study.covers(lesion))
+        }) else { return nil }
+        let name = study.modality.label
+        return LocalizedText(
+            en: "The \(name.en) of \(study.date) is on record with its report only: this reading is from \(date) — record the later study's reading, which may change it.",
+            zh: "\(study.date) \(name.zhHans)仅有报告文本、未录入病灶：以上判读依据 \(date) 的检查——请录入较新检查的判读，其结果可能改变结论。")
+    }
+
     /// A spinal cord compression recorded as an event (an EHR condition, a discharge summary's
     /// "MSCC") at this lesion — or for the patient, with one spinal lesion — that is the latest
     /// word on the cord: no neurological examination, no ESCC grade, no spinal operation or
@@ -452,9 +468,10 @@ extension SurgeryRules {
                 zh: "\(name.zhHans)：SINS \(sinsText) 分，ESCC \(escc?.grade.rawValue ?? "未分级")——\(action.zhHans)\(tissue.zhHans)"),
             detail: {
                 let framework = framework()
+                let unread = Self.unreadSince(date, lesion: lesion, modalities: [.mri, .ct, .petCt], index: index)
                 return LocalizedText(
-                    en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")",
-                    zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")")
+                    en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")\(unread.map { " " + $0.en } ?? "")",
+                    zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")\(unread?.zhHans ?? "")")
             }(),
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.

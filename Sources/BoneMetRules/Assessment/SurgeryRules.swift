@@ -214,9 +214,12 @@ struct SurgeryRules {
                         zh: "病历中有一处未记录部位的病理性骨折（\(event.date)）：若即为此骨，则已发生骨折，Mirels 评分不再适用——请记录该骨折所在病灶。")
                 } ?? LocalizedText(en: "", zh: "")
                 let siteless = siteLessPain(latest)
+                // A later X-ray, CT or MRI on record with its report only (`unreadSince`).
+                let unread = Self.unreadSince(latest.study.date, lesion: lesion, modalities: [.xray, .ct, .mri, .petCt], index: index)
+                    .map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
                 return LocalizedText(
-                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)",
-                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)")
+                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)\(unread.en)",
+                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)\(unread.zhHans)")
             }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }
