@@ -32,6 +32,14 @@ import Testing
         #expect(!finding.detail.en.contains("reads the lesion healing"), "\(finding.detail.en)")
     }
 
+    /// Radiotherapy of another lesion between them changes nothing for this one.
+    @Test func radiotherapyOfAnotherLesionBetweenThemLeavesTheReading() throws {
+        var r = base.record(ctDate: "2026-06-20")
+        r.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "髂骨 8Gy/1F", lesions: ["IL"], start: day("2026-06-01"), end: day("2026-06-01")))
+        let finding = try scan(r)
+        #expect(finding.title.en.contains("stable disease (SD)"), "\(finding.title.en)")
+    }
+
     /// A regimen switched between the scan and the CT: the same.
     @Test func aSwitchBetweenTheScanAndTheCTLeavesTheScanAsRead() throws {
         var r = base.record(ctDate: "2026-06-20")

@@ -353,11 +353,17 @@ struct ResponseRules {
         }
         let across = points.filter { point in
             point.modality.isAnatomic && point.from.latestDay < to.earliestDay && point.to.earliestDay > to.latestDay
-                && !treatmentChanged(between: to, and: point.to)
         }
         guard !(interval + across).contains(where: { $0.overall == .progressiveDisease }) else { return [:] }
         var healing: [String: TimePointResponse] = [:]
-        for point in across.reversed() + interval {
+        for point in across.reversed() {
+            for response in point.lesions where !response.isNew && response.category.isResponse
+                && !treatmentChanged(between: to, and: point.to, lesion: response.lesion)
+            {
+                healing[response.lesion] = point
+            }
+        }
+        for point in interval {
             for response in point.lesions where !response.isNew && response.category.isResponse {
                 healing[response.lesion] = point
             }
@@ -365,12 +371,17 @@ struct ResponseRules {
         return healing
     }
 
-    /// Whether any treatment (systemic, bone agent, radiotherapy, surgery) began or ended
-    /// between two days (the first excluded): what an anatomic study after a scan shows is the
-    /// scan's own picture only when nothing changed in between.
-    private func treatmentChanged(between scan: PartialDate, and later: PartialDate) -> Bool {
+    /// Whether a treatment acting on the lesion began or ended between two days (the first
+    /// excluded): a systemic therapy or bone agent, or radiotherapy or an operation of this lesion
+    /// (or of no lesion named). What an anatomic study after a scan shows is the scan's own
+    /// picture only when nothing acting on the lesion changed in between; radiotherapy of another
+    /// lesion does not.
+    private func treatmentChanged(between scan: PartialDate, and later: PartialDate, lesion: String) -> Bool {
         index.treatments.contains { treatment in
             guard !treatment.planned else { return false }
+            if treatment.kind == .radiotherapy || treatment.kind == .surgery, !treatment.lesions.isEmpty, !treatment.lesions.contains(lesion) {
+                return false
+            }
             let inside = { (day: PartialDate) in day.latestDay > scan.earliestDay && day.earliestDay <= later.latestDay }
             return treatment.start.map(inside) == true || treatment.effectiveEnd.map(inside) == true
         }
