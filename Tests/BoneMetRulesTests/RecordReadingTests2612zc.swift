@@ -428,3 +428,32 @@ import Testing
         #expect(!spine.detail.en.contains("report only"), "\(spine.detail.en)")
     }
 }
+
+/// cb78-ag (unseen record, 2026-12-05): a breast cancer's peritrochanteric femur at Mirels 11,
+/// 30 Gy given to it and the PFNA planned ten days after the course: "Mirels 11 — fixation
+/// planned", no word of the radiotherapy given first. The source hospital fixes first, then
+/// irradiates (seed: prophylactic fixation before radiotherapy). Rule set 2026.12.313.
+@Suite struct IrradiatedBeforeThePlannedFixationTests {
+    func record(radiotherapy: String?) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .peritrochanteric, laterality: .right)]
+        r.studies = [ct("C1", "2026-08-20", [observation("F", .lytic) { $0.boneDestruction = true; $0.fractionOfDiameter = 0.5 }])]
+        r.pain = [PainRecord(date: day("2026-08-20"), lesion: "F", mirels: .functional)]
+        r.treatments = [Treatment(id: "S", kind: .surgery, name: "右股骨近端预防性内固定（PFNA）", lesions: ["F"], start: day("2026-09-15"), planned: true)]
+        if let radiotherapy {
+            r.treatments.append(Treatment(id: "R", kind: .radiotherapy, name: "30Gy/10F", lesions: ["F"], start: day(radiotherapy), end: day("2026-09-05")))
+        }
+        return r
+    }
+
+    @Test func radiotherapyGivenBeforeThePlannedFixationIsSaid() throws {
+        let finding = try #require(assess(record(radiotherapy: "2026-08-25"), asOf: day("2026-09-06")).rule("surgery.mirels.protected").first)
+        #expect(finding.detail.en.contains("Irradiated before it (30Gy/10F 2026-08-25–2026-09-05 (radiotherapy)): the order kept by the source hospital is fixation first, then radiotherapy"), "\(finding.detail.en)")
+        #expect(finding.sources.contains { $0.id == "sourceHospitalSurgery" })
+    }
+
+    @Test func withoutRadiotherapyNothingIsSaid() throws {
+        let finding = try #require(assess(record(radiotherapy: nil), asOf: day("2026-09-06")).rule("surgery.mirels.protected").first)
+        #expect(!finding.detail.en.contains("Irradiated before it"))
+    }
+}

@@ -279,6 +279,20 @@ struct SurgeryRules {
                 return progressing
             }
             if let protected {
+                // Irradiated before a planned fixation: the source hospital's order is fixation
+                // first (seed: prophylactic fixation before radiotherapy). A breast cancer's
+                // peritrochanteric Mirels 11, 30 Gy given and the PFNA planned ten days after,
+                // read "fixation planned" with no word of the course (unseen record cb78-ag).
+                let irradiatedFirst = protected.planned
+                    ? index.localTreatments(id, kind: .radiotherapy).last { course in
+                        guard !course.planned, let start = course.start, index.known(start) else { return false }
+                        return protected.start.map { start.earliestDay < $0.earliestDay } ?? true
+                    } : nil
+                let order = irradiatedFirst.map { course in
+                    LocalizedText(
+                        en: "Irradiated before it (\(course.label.en)): the order kept by the source hospital is fixation first, then radiotherapy — tell the surgeon that the field is irradiated.",
+                        zh: "已先行放疗（\(course.label.zhHans)）：来源医院的顺序是先内固定、后放疗——请告知手术医生该部位已受照射。")
+                }
                 return Finding(
                     ruleId: "surgery.mirels.protected", severity: .info, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
@@ -294,11 +308,12 @@ struct SurgeryRules {
                     // (embolisation for a hypervascular metastasis) and the weight of a short
                     // survival: a planned nail of an HCC humerus said neither.
                     detail: { let base = baseText(); return LocalizedText(
-                        en: [base.en, "\(protected.planned ? "Planned" : "Done"): \(protected.label.en).", protected.planned ? surgical.en : "", protected.planned ? shortSurvival?.en ?? "" : ""]
+                        en: [base.en, "\(protected.planned ? "Planned" : "Done"): \(protected.label.en).", order?.en ?? "", protected.planned ? surgical.en : "", protected.planned ? shortSurvival?.en ?? "" : ""]
                             .filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")") }(),
+                        zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(order?.zhHans ?? "")\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")") }(),
                     inputs: inputs(),
-                    sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : []))
+                    sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : [])
+                        + (order == nil ? [] : [Self.sourceHospitalSurgery]))
             }
             if let operation = unprotectingOperation(id) {
                 return operatedFinding(id, lesion: lesion, points: points, operation: operation)
