@@ -457,3 +457,34 @@ import Testing
         #expect(!finding.detail.en.contains("Irradiated before it"))
     }
 }
+
+/// cb78-aj (unseen record, 2026-12-05): a prostate cancer diagnosed in April with a superscan,
+/// goserelin and bicalutamide begun a week before: "record the castration status" and nothing
+/// more. A regimen younger than 12 weeks cannot have progressed by PCWG3 (Scher 2016: early rises
+/// ignored), so the first androgen deprivation on record that young leaves the cancer
+/// castration-sensitive as the record stands — said, with the caveat of earlier hormonal therapy
+/// left out of the record. Rule set 2026.12.313.
+@Suite struct FirstADTTooRecentTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺癌 Gleason 5+4", diagnosed: day("2026-04"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [ct("C1", "2026-04-20", [observation("V", .blastic)])]
+        r.treatments = [Treatment(id: "ADT", kind: .systemic, name: "戈舍瑞林+比卡鲁胺", drugs: ["goserelin", "bicalutamide"], start: day("2026-04-25"))]
+        return r
+    }
+
+    func indication(asOf: String) throws -> Finding {
+        try #require(assess(record(), asOf: day(asOf)).rule("boneAgents.indication").first)
+    }
+
+    @Test func aFirstADTYoungerThan12WeeksIsSaidCastrationSensitive() throws {
+        let finding = try indication(asOf: "2026-05-02")
+        #expect(finding.detail.en.contains("The first systemic therapy on record, a hormonal one (戈舍瑞林+比卡鲁胺), began on 2026-04-25, less than 12 weeks ago: PCWG3 judges no progression before 12 weeks of a regimen"), "\(finding.detail.en)")
+        // 2026-04-25 + 84 days = 2026-07-18: from then on it says nothing of the kind.
+        #expect(!(try indication(asOf: "2026-07-18")).detail.en.contains("less than 12 weeks ago"))
+        #expect(try indication(asOf: "2026-07-17").detail.en.contains("less than 12 weeks ago"))
+        let next = try #require(assess(record(), asOf: day("2026-05-02")).nextChange)
+        #expect(next <= day("2026-07-18"), "\(next)")
+    }
+}

@@ -74,6 +74,11 @@ extension BoneAgentRules {
                     LocalizedText(
                         en: " PSA falls under the first systemic therapy on record, a hormonal one begun \(fall.therapy.start.map(String.init(describing:)) ?? "") (\(fall.therapy.displayName.en): \(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL, \(fall.latest.date)): a cancer responding to its first androgen deprivation is castration-sensitive — resistance is progression with castrate testosterone (PCWG3) — unless earlier hormonal therapy is missing from the record.",
                         zh: "病历中首个全身治疗为内分泌治疗（\(fall.therapy.start.map(String.init(describing:)) ?? "")开始，\(fall.therapy.displayName.zhHans)），其间 PSA 下降（\(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL，\(fall.latest.date)）：对首次雄激素剥夺治疗有反应即为去势敏感——去势抵抗指睾酮处于去势水平时仍进展（PCWG3）——除非病历遗漏了更早的内分泌治疗。")
+                } ?? PCWG3Rules(index: index).firstEndocrineTherapyTooRecent().map { therapy in
+                    let start = therapy.start.map(String.init(describing:)) ?? ""
+                    return LocalizedText(
+                        en: " The first systemic therapy on record, a hormonal one (\(therapy.displayName.en)), began on \(start), less than 12 weeks ago: PCWG3 judges no progression before 12 weeks of a regimen, so the cancer is castration-sensitive as the record stands — unless earlier hormonal therapy is missing from the record.",
+                        zh: "病历中首个全身治疗为内分泌治疗（\(therapy.displayName.zhHans)），于 \(start) 开始，不足 12 周：PCWG3 不在治疗满 12 周前判定进展，故按现有病历为去势敏感——除非病历遗漏了更早的内分泌治疗。")
                 } ?? LocalizedText(en: "", zh: "")
                 return Indication(verdict: .unknown, text: LocalizedText(
                     en: "Prostate cancer: indicated for SRE prevention only once castration-resistant (Fizazi 2011), not in castration-sensitive disease (CALGB 90202) — record the castration status.\(hint.en)",

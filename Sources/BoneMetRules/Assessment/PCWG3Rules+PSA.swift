@@ -52,6 +52,24 @@ extension PCWG3Rules {
         return (endocrine, baseline, latest)
     }
 
+    /// The first systemic therapy on record, an endocrine one still running and begun less than
+    /// 12 weeks ago (every regimen on record begun with it, none stopped for progression): PCWG3
+    /// judges no progression before 12 weeks of a regimen (`psaEarlyRiseDays`), so the cancer is
+    /// castration-sensitive as the record stands. A prostate cancer diagnosed in April, goserelin
+    /// and bicalutamide begun a week before, read only "record the castration status" (unseen
+    /// record cb78-aj).
+    func firstEndocrineTherapyTooRecent() -> Treatment? {
+        guard applies else { return nil }
+        let started = index.systemicTherapies.filter { $0.start != nil }
+        guard let start = started.compactMap(\.start).min(),
+            started.allSatisfy({ $0.start?.earliestDay == start.earliestDay && $0.stopReason != .progression }),
+            let endocrine = started.first(where: { DrugClasses.reading($0).classes.contains(.endocrine) && ($0.end.map(index.stillRunning(until:)) ?? true) }),
+            // `known` registers the day it turns with the re-assessment horizon.
+            !index.known(PartialDate(dayNumber: start.latestDay + Self.psaEarlyRiseDays))
+        else { return nil }
+        return endocrine
+    }
+
     /// PSA progression under each regimen, in its own window: from its start to its end or the
     /// next regimen's start, whichever comes first (enzalutamide added to ADT owns the PSA from
     /// then on; a regimen stopped for progression keeps the rise it was stopped for).
