@@ -488,3 +488,44 @@ import Testing
         #expect(next <= day("2026-07-18"), "\(next)")
     }
 }
+
+/// cb78-am (unseen record, 2026-12-05): a breast cancer's first restaging CT at 39 days of
+/// anastrozole and palbociclib — the sternum gaining a rim, T5 turned blastic — with "2 new
+/// lesions" not itemised (the report: 新发成骨灶) read PD: the character of unitemised new lesions
+/// decided only once a therapy had acted 8 weeks (`blasticLatencyWeeks`). Known lesions healing
+/// on the same study refute the latency's premise, as for itemised new sclerosis (cb65-d): the
+/// character decides here too. Rule set 2026.12.313.
+@Suite struct UnitemisedNewLesionsBeforeTheLatencyTests {
+    func record(sternum: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "ST", bone: .sternum), Lesion(id: "T5", bone: .vertebra, level: VertebralLevel("T5"))]
+        var restaging = ct("C2", "2026-02-20", [
+            observation("ST", sternum, [20, 15]) { $0.scleroticRim = sternum == .mixed ? true : nil; $0.boneDestruction = sternum == .lytic ? true : nil },
+            observation("T5", .blastic, [15, 13]),
+        ])
+        restaging.unnamedNewLesions = 2
+        r.studies = [
+            ct("C1", "2026-01-05", [observation("ST", .lytic, [20, 15]) { $0.boneDestruction = true }, observation("T5", .mixed, [14, 12]) { $0.boneDestruction = true }]),
+            restaging,
+        ]
+        r.treatments = [Treatment(id: "E", kind: .systemic, drugs: ["anastrozole", "palbociclib"], start: day("2026-01-12"))]
+        return r
+    }
+
+    func point(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-02-22")).rule("boneHealth.mda.timePoint").first { $0.subject == .study("C2") })
+    }
+
+    @Test func healingKnownLesionsLeaveTheNewOnesCharacterToDecide() throws {
+        let finding = try point(record(sternum: .mixed))
+        #expect(finding.title.en.contains("not evaluable (MDA) — the new lesions' character decides"), "\(finding.title.en)")
+    }
+
+    @Test func withoutHealingTheyStandAsProgression() throws {
+        // T5 still converts, but the sternum grows lytic: progression stands.
+        var r = record(sternum: .lytic)
+        r.studies[1].observations[0].diametersMm = [30, 25]
+        let finding = try point(r)
+        #expect(finding.title.en.contains("progressive disease (PD)"), "\(finding.title.en)")
+    }
+}

@@ -209,8 +209,16 @@ struct ResponseRules {
         // recorded: a new lytic lesion is progression, new sclerosis under therapy is not by itself
         // — osteoblastic flare where other lesions respond (seed; MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
         // "3 new lesions" (the report: 新发成骨灶) — read PD (unseen record cb27-r).
+        // Sooner than the latency too when the known lesions heal on the same study (the premise
+        // of the latency refuted by the study itself, as for itemised new sclerosis in
+        // `applyFlare`): a breast cancer's CT at 39 days of anastrozole and palbociclib, the
+        // sternum's new rim and T5's conversion beside "2 new lesions" (report: 新发成骨灶), read
+        // PD (unseen record cb78-am).
+        let knownHeal = adjusted.contains { !$0.isNew && $0.category.isResponse }
+            && !adjusted.contains { !$0.isNew && $0.category == .progressiveDisease }
         let characterDecides = (current.modality == .xray || current.modality == .ct) && !untreated
-            && index.therapyActingLongEnough(on: current.date) != nil
+            && (index.therapyActingLongEnough(on: current.date) != nil
+                || (knownHeal && index.latestSystemicStart(onOrBefore: current.date)?.start.map { $0.latestDay < current.date.earliestDay } == true))
         var characterPending = characterDecides && unnamed > 0
         if characterDecides {
             adjusted = adjusted.map { response in
