@@ -404,5 +404,12 @@ public enum Migrations {
             ).first() != nil
             if lz4 { try await db.raw("ALTER TABLE case_records ALTER COLUMN record_json SET COMPRESSION lz4").run() }
         },
+        // M0026: each finding row's digest (issue #12, `SQLCaseStore.rowDigest`), so a case whose
+        // findings changed has its rows' digests read back, not the rows, and only the rows that
+        // differ are read whole. Existing rows start without one: read whole when next compared,
+        // and given one then.
+        Migration("M0026_finding_row_digest") { db in
+            try await db.alter(table: "findings").column("row_digest", type: .bigint).run()
+        },
     ]
 }

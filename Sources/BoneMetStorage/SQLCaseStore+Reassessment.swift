@@ -305,21 +305,18 @@ extension SQLCaseStore {
         }
         if let connection = PostgresDirect.connection(of: db) {
             let rows = try await PostgresDirect.rows(
-                "SELECT case_id, position, \(storedFindingColumns.joined(separator: ", ")) FROM findings WHERE case_id = ANY($1)", cases, on: connection)
-            for try await (caseId, position, ruleId, severity, duty, specialty, subjectKind, subjectId, date, titleEn, titleZh, worklist) in rows.decode(
-                (String, Int, String, Int, String, String, String, String?, String?, String, String, String?).self)
-            {
-                stored[caseId, default: [:]][position] = StoredRow(finding: StoredFinding(
-                    ruleId: ruleId, severity: severity, duty: duty, specialty: specialty, subjectKind: subjectKind, subjectId: subjectId, date: date,
-                    titleEn: titleEn, titleZh: titleZh, worklist: worklist), rowid: nil)
+                "SELECT case_id, position, \(storedFindingColumns.joined(separator: ", ")), row_digest FROM findings WHERE case_id = ANY($1)", cases, on: connection)
+            for try await row in rows {
+                let (caseId, position, storedRow) = try StoredRow.decodeWhole(row)
+                stored[caseId, default: [:]][position] = storedRow
             }
             return stored
         }
-        for row in try await db.select().column("case_id").column("position").columns(Self.storedFindingColumns).from("findings")
+        for row in try await db.select().column("case_id").column("position").columns(Self.storedFindingColumns).column("row_digest").from("findings")
             .where("case_id", .in, SQLBind.group(cases)).all()
         {
             stored[try row.decode(column: "case_id", as: String.self), default: [:]][try row.decode(column: "position", as: Int.self)] =
-                StoredRow(finding: try Self.storedFinding(row), rowid: nil)
+                StoredRow(finding: try Self.storedFinding(row), rowid: nil, digest: try row.decode(column: "row_digest", as: Int64?.self))
         }
         return stored
     }

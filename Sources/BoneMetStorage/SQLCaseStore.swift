@@ -98,6 +98,8 @@ public struct SQLCaseStore: CaseStore {
         let warnings: Int
         let listKey: String
         let findingsDigest: String
+        /// Each finding row's digest (M0026), made here with the case's, not on the writing thread.
+        let rowDigests: [Int64]
 
         init(id: String, _ new: NewCase) {
             self.id = id
@@ -105,7 +107,9 @@ public struct SQLCaseStore: CaseStore {
             list = SQLCaseStore.listColumns(record)
             (urgent, warnings) = SQLCaseStore.counts(findings)
             listKey = SQLCaseStore.listKey(urgent: urgent, warnings: warnings, updatedAt: at, id: id)
-            findingsDigest = SQLCaseStore.findingsDigest(findings)
+            let rows = findings.map(SQLCaseStore.comparable)
+            findingsDigest = SQLCaseStore.findingsDigest(of: rows)
+            rowDigests = rows.map(SQLCaseStore.rowDigest)
         }
     }
 
@@ -116,7 +120,7 @@ public struct SQLCaseStore: CaseStore {
         guard !rows.isEmpty else { return }
         if db.dialect.name == "postgresql" {
             try await insertOnPostgres(rows, into: db)
-            try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings) }, into: db)
+            try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings, $0.rowDigests) }, into: db)
             return
         }
         for start in stride(from: 0, to: rows.count, by: 50) {
@@ -138,7 +142,7 @@ public struct SQLCaseStore: CaseStore {
             try await insert.run()
             try await records.run()
         }
-        try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings) }, into: db)
+        try await insertFindings(of: rows.map { ($0.id, $0.at, $0.findings, $0.rowDigests) }, into: db)
     }
 
     /// PostgreSQL: the rows as one statement of one array per column (`unnest`) — one plan
@@ -169,12 +173,19 @@ public struct SQLCaseStore: CaseStore {
 
     /// Several cases' findings as multi-row inserts of 200 rows (13 binds a row: far below
     /// SQLite's and PostgreSQL's bind limits); on PostgreSQL one `unnest` statement.
-    static func insertFindings(of cases: [(caseId: String, updatedAt: Int64, findings: [Finding])], into db: any SQLDatabase) async throws {
-        try await insertFindingRows(cases.flatMap { item in item.findings.enumerated().map { (item.caseId, item.updatedAt, $0.offset, $0.element) } }, into: db)
+    static func insertFindings(
+        of cases: [(caseId: String, updatedAt: Int64, findings: [Finding], digests: [Int64]?)], into db: any SQLDatabase
+    ) async throws {
+        try await insertFindingRows(cases.flatMap { item in
+            item.findings.enumerated().map { (item.caseId, item.updatedAt, $0.offset, $0.element, item.digests?[$0.offset]) }
+        }, into: db)
     }
 
     /// Finding rows at the positions given.
-    static func insertFindingRows(_ findings: [(caseId: String, updatedAt: Int64, position: Int, finding: Finding)], into db: any SQLDatabase) async throws {
+    /// `digest`: the row's digest where made already (`NewRow`), else made here.
+    static func insertFindingRows(
+        _ findings: [(caseId: String, updatedAt: Int64, position: Int, finding: Finding, digest: Int64?)], into db: any SQLDatabase
+    ) async throws {
         guard !findings.isEmpty else { return }
         if db.dialect.name == "postgresql" {
             let worklists = findings.map { Worklists.slug(of: $0.3) }
@@ -182,12 +193,13 @@ public struct SQLCaseStore: CaseStore {
                 worklist.map { _ in findingKey(severity: item.3.severity, updatedAt: item.1, caseId: item.0, position: item.2) }
             }
             try await db.raw("""
-                INSERT INTO findings (case_id, position, rule_id, severity, duty, specialty, subject_kind, subject_id, finding_date, title_en, title_zh, worklist, list_key)
+                INSERT INTO findings (case_id, position, rule_id, severity, duty, specialty, subject_kind, subject_id, finding_date, title_en, title_zh, worklist, list_key, row_digest)
                 SELECT * FROM unnest(\(bind: findings.map { $0.0 }), \(bind: findings.map { $0.2 }), \(bind: findings.map { $0.3.ruleId }),
                     \(bind: findings.map { rank($0.3.severity) }), \(bind: findings.map { $0.3.duty.rawValue }), \(bind: findings.map { $0.3.specialty.rawValue }),
                     \(bind: findings.map { $0.3.subject.kind }), \(bind: NullableArrayBind(findings.map { $0.3.subject.id })),
                     \(bind: NullableArrayBind(findings.map { $0.3.date?.description })), \(bind: findings.map { $0.3.title.en }),
-                    \(bind: findings.map { $0.3.title.zhHans }), \(bind: NullableArrayBind(worklists)), \(bind: NullableArrayBind(keys)))
+                    \(bind: findings.map { $0.3.title.zhHans }), \(bind: NullableArrayBind(worklists)), \(bind: NullableArrayBind(keys)),
+                    \(bind: findings.map { $0.4 ?? rowDigest(comparable($0.3)) }))
                 """).run()
             return
         }
@@ -198,9 +210,9 @@ public struct SQLCaseStore: CaseStore {
             for start in stride(from: 0, to: findings.count, by: 200) {
                 let part = findings[start..<min(start + 200, findings.count)]
                 var binds: [SQLiteData] = []
-                binds.reserveCapacity(part.count * 13)
-                for (caseId, at, position, finding) in part {
-                    binds += findingValues(finding, caseId: caseId, updatedAt: at, position: position)
+                binds.reserveCapacity(part.count * 14)
+                for (caseId, at, position, finding, digest) in part {
+                    binds += findingValues(finding, caseId: caseId, updatedAt: at, position: position, digest: digest)
                 }
                 _ = try direct.connection.rows(Self.findingsInsert(rows: part.count), binds)
             }
@@ -209,9 +221,9 @@ public struct SQLCaseStore: CaseStore {
         for start in stride(from: 0, to: findings.count, by: 200) {
             var insert = db.insert(into: "findings").columns(
                 "case_id", "position", "rule_id", "severity", "duty", "specialty", "subject_kind", "subject_id", "finding_date",
-                "title_en", "title_zh", "worklist", "list_key")
-            for (caseId, at, position, finding) in findings[start..<min(start + 200, findings.count)] {
-                insert = insert.values(Self.findingRow(finding, caseId: caseId, updatedAt: at, position: position))
+                "title_en", "title_zh", "worklist", "list_key", "row_digest")
+            for (caseId, at, position, finding, digest) in findings[start..<min(start + 200, findings.count)] {
+                insert = insert.values(Self.findingRow(finding, caseId: caseId, updatedAt: at, position: position, digest: digest))
             }
             try await insert.run()
         }
@@ -220,7 +232,7 @@ public struct SQLCaseStore: CaseStore {
     /// `INSERT INTO findings` of `rows` rows of `?` (the columns of `findingValues`).
     static func findingsInsert(rows: Int) -> String {
         "INSERT INTO findings (case_id, position, rule_id, severity, duty, specialty, subject_kind, subject_id, finding_date, title_en, title_zh, "
-            + "worklist, list_key) VALUES " + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            + "worklist, list_key, row_digest) VALUES " + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     typealias ListColumns = (primarySites: String, sex: String?, birthDate: String?, deathDate: String?)
@@ -293,26 +305,26 @@ public struct SQLCaseStore: CaseStore {
         try await db.update("case_records").set("record_json", to: SQLBind(json ?? CaseFile.write(record)))
             .where("case_id", .equal, SQLBind(id)).run()
         try await db.delete(from: "findings").where("case_id", .equal, SQLBind(id)).run()
-        try await insertFindings(of: [(id, time, findings)], into: db)
+        try await insertFindings(of: [(id, time, findings, nil)], into: db)
         return current + 1
     }
 
     /// One row of `findings` (in the column order of `findingsInsert`): its worklist and key
     /// there. The values as SQLite binds them; `findingRow` binds the same through SQLKit.
-    static func findingValues(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [SQLiteData] {
+    static func findingValues(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int, digest: Int64? = nil) -> [SQLiteData] {
         let worklist = Worklists.slug(of: finding)
         let key = worklist.map { _ in findingKey(severity: finding.severity, updatedAt: updatedAt, caseId: caseId, position: position) }
         return [
             .text(caseId), .integer(position), .text(finding.ruleId), .integer(rank(finding.severity)), .text(finding.duty.rawValue),
             .text(finding.specialty.rawValue), .text(finding.subject.kind), finding.subject.id.map(SQLiteData.text) ?? .null,
             finding.date.map { .text($0.description) } ?? .null, .text(finding.title.en), .text(finding.title.zhHans),
-            worklist.map(SQLiteData.text) ?? .null, key.map(SQLiteData.text) ?? .null,
+            worklist.map(SQLiteData.text) ?? .null, key.map(SQLiteData.text) ?? .null, .integer(SQLiteInt64(digest ?? rowDigest(comparable(finding)))),
         ]
     }
 
     /// `findingValues` as SQLKit binds (the pooled SQLite connections).
-    static func findingRow(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int) -> [any SQLExpression] {
-        findingValues(finding, caseId: caseId, updatedAt: updatedAt, position: position).map { value -> any SQLExpression in
+    static func findingRow(_ finding: Finding, caseId: String, updatedAt: Int64, position: Int, digest: Int64? = nil) -> [any SQLExpression] {
+        findingValues(finding, caseId: caseId, updatedAt: updatedAt, position: position, digest: digest).map { value -> any SQLExpression in
             switch value {
             case .text(let text): SQLBind(text)
             case .integer(let number): SQLBind(number)

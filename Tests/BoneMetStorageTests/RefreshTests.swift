@@ -108,9 +108,13 @@ import Testing
             try await db.update("cases").set("rule_set_version", to: SQLBind("2000.1.1")).run()
             try await db.update("findings").set("worklist", to: SQLBind(String?.none)).set("list_key", to: SQLBind(String?.none))
                 .where("case_id", .equal, SQLBind(b.id)).run()
-            // …and its write stored the digest of those rows (M0022).
+            // …and its write stored the digest of those rows (M0022) and of each row (M0026).
             let rows = try await SQLCaseStore.storedFindings(of: [b.id], in: db)[b.id] ?? []
             try await db.update("cases").set("findings_digest", to: SQLBind(SQLCaseStore.findingsDigest(of: rows))).where("id", .equal, SQLBind(b.id)).run()
+            for (position, row) in rows.enumerated() {
+                try await db.update("findings").set("row_digest", to: SQLBind(SQLCaseStore.rowDigest(row)))
+                    .where("case_id", .equal, SQLBind(b.id)).where("position", .equal, SQLBind(position)).run()
+            }
         }
         let slug = try #require(Worklists.slug(of: spine))
         #expect(try await cases.worklist(slug, viewer: nil, after: nil, limit: 10).isEmpty)

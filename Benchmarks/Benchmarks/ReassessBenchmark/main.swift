@@ -211,9 +211,13 @@ try await timedFullRun("a new rule set, findings unchanged")
 // A new rule set that rewords one finding of every case (a rule's title changed — the usual
 // way a release changes every case's findings): each case's stored rows differ from its fresh
 // assessment in one row. Simulated by rewording every case's first stored finding and marking
-// the cases and the last run as assessed under an older rule set.
+// the cases and the last run as assessed under an older rule set. The older write stored the
+// digest of its own row (M0026): the reworded row's digest is another than the fresh row's.
 try await store.write { db in
-    try await db.raw("UPDATE findings SET title_en = title_en || ' (reworded)' WHERE position = 0").run()
+    try await db.raw("""
+        UPDATE findings SET title_en = title_en || ' (reworded)',
+            row_digest = CASE WHEN row_digest > 0 THEN row_digest - 1 ELSE row_digest + 1 END WHERE position = 0
+        """).run()
     try await db.raw("UPDATE cases SET rule_set_version = '2000.1.1', findings_digest = 'reworded'").run()
     try await db.raw("UPDATE maintenance SET value = 'older' WHERE key LIKE 'reassessed.%'").run()
 }
