@@ -142,9 +142,15 @@ extension CaseIndex {
             // cancer's (`healedUnderHormonalTherapy`): no primary bone tumour to exclude.
             // Solitary as far as the record goes: without a whole-body survey it is the only
             // lesion known, not a lesion known to be alone.
-            reasons.append(skeletonSurveyed
-                ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
-                : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
+            if skeletonSurveyed, let study = latestUnitemisedStudy {
+                reasons.append(LocalizedText(
+                    en: "the only bone lesion recorded (the \(study.modality.label.en) of \(study.date) shows new lesions not itemised)",
+                    zh: "目前唯一有记录的骨病灶（\(study.date) \(study.modality.label.zhHans)所示新发病灶未逐一记录）"))
+            } else {
+                reasons.append(skeletonSurveyed
+                    ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")
+                    : LocalizedText(en: "the only bone lesion known (no whole-body survey yet)", zh: "目前唯一已知的骨病灶（尚未行全身检查）"))
+            }
         }
         if !hasKnownPrimary && !metastasisProvenInBone { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         // Distal to the elbow or knee (reference.md's biopsy indications, with the solitary lesion

@@ -73,11 +73,18 @@ struct DiagnosisRules {
             if solitary && !ownDisease && healedOnce == nil {
                 // Without a whole-body survey the lesion is the only one known, not one known to
                 // be alone (an HCC's T6 was "solitary" with no bone scan or PET-CT on record).
+                // New lesions a study did not itemise: the only one recorded, not one known alone.
+                if index.skeletonSurveyed, let study = index.latestUnitemisedStudy {
+                    reasons.append(LocalizedText(
+                        en: "bone lesion of unknown nature, the only one recorded (the \(study.modality.label.en) of \(study.date) shows new lesions not itemised)",
+                        zh: "性质不明的骨病灶，目前唯一有记录（\(study.date) \(study.modality.label.zhHans)所示新发病灶未逐一记录）"))
+                } else {
                 reasons.append(index.skeletonSurveyed
                     ? LocalizedText(en: "solitary bone lesion of unknown nature", zh: "性质不明的孤立骨病灶")
                     : LocalizedText(
                         en: "bone lesion of unknown nature, the only one known (no whole-body survey yet)",
                         zh: "性质不明的骨病灶，目前唯一已知（尚未行全身检查）"))
+                }
                 inputs.append(FindingInput("solitary", "true"))
             }
             let surgeryPlanned = index.treatments.contains { $0.planned && index.isOperation($0) && $0.lesions.contains(lesion.id) }

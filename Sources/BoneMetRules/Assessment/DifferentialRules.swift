@@ -112,8 +112,8 @@ struct DifferentialRules {
                     : LocalizedText(en: "Age \(age) with ", zh: "年龄 \(age) 岁，")
             } ?? LocalizedText(en: "Age not on record; ", zh: "年龄未记录；")
             return LocalizedText(
-                en: "\(ageText.en)\(list.en). \(crabText.en) Order serum and urine protein electrophoresis with immunofixation and serum free light chains\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
-                zh: "\(ageText.zhHans)\(list.zhHans)。\(crabText.zhHans)请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)")
+                en: "\(ageText.en)\(list.en). \(crabText.en) \(workUp().en)\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
+                zh: "\(ageText.zhHans)\(list.zhHans)。\(crabText.zhHans)\(workUp().zhHans)\(order.zhHans)；由血液科行骨髓活检；以病理定论。\(extra.zhHans)")
         }
         return [Finding(
             ruleId: "diagnosis.differential.myeloma", severity: .warning, duty: .diagnosis, specialty: .haematology,
@@ -123,6 +123,44 @@ struct DifferentialRules {
             inputs: [FindingInput("age", age.map(\.description) ?? "unknown"), FindingInput("monoclonalProtein", (!monoclonal.isEmpty).description), FindingInput("lyticLesions", lytic.count.description), FindingInput("knownPrimary", index.hasKnownPrimary.description)]
                 + crab.map { FindingInput("crab.\($0.name.en)", $0.abnormal.map { $0 ? "abnormal" : "normal" } ?? "unknown") },
             sources: [DiagnosisRules.sourceHospital, Self.rajkumar2014] + (coldSaid ? [Self.dimopoulos2009] : []))]
+    }
+
+    /// The laboratory work-up still to order (IMWG: serum and urine protein electrophoresis with
+    /// immunofixation, serum free light chains), without the tests already on record: a serum M
+    /// protein measured means the serum electrophoresis was done — what remains is to type it —,
+    /// a free light-chain ratio that the light chains were measured (cb79-f: an M protein of
+    /// 32 g/L on record, and the finding still ordered the electrophoresis that found it).
+    private func workUp() -> LocalizedText {
+        let measured = index.latestLab(.mProtein)
+        let lightChains = index.latestLab(.freeLightChainRatio) != nil
+        // Electrophoresis that found no M protein: immunofixation is the more sensitive test.
+        if let measured, (measured.canonicalValue ?? 0) <= 0 {
+            return lightChains
+                ? LocalizedText(
+                    en: "Serum protein electrophoresis (no M protein) and free light chains on record: order serum immunofixation and urine protein electrophoresis with immunofixation",
+                    zh: "已有血清蛋白电泳（未见 M 蛋白）及游离轻链结果：请查血清免疫固定电泳及尿蛋白电泳、免疫固定电泳")
+                : LocalizedText(
+                    en: "Serum protein electrophoresis (no M protein) on record: order serum immunofixation, urine protein electrophoresis with immunofixation and serum free light chains",
+                    zh: "已有血清蛋白电泳（未见 M 蛋白）结果：请查血清免疫固定电泳、尿蛋白电泳及免疫固定电泳、血清游离轻链")
+        }
+        switch (measured != nil, lightChains) {
+        case (false, false):
+            return LocalizedText(
+                en: "Order serum and urine protein electrophoresis with immunofixation and serum free light chains",
+                zh: "请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链")
+        case (true, false):
+            return LocalizedText(
+                en: "Serum protein electrophoresis on record: type the M protein by immunofixation if not done, and order urine protein electrophoresis with immunofixation and serum free light chains",
+                zh: "已有血清蛋白电泳结果：如未做免疫固定电泳，请行免疫固定电泳分型 M 蛋白，并查尿蛋白电泳及免疫固定电泳、血清游离轻链")
+        case (false, true):
+            return LocalizedText(
+                en: "Serum free light chains on record: order serum and urine protein electrophoresis with immunofixation",
+                zh: "已有血清游离轻链结果：请查血、尿蛋白电泳及免疫固定电泳")
+        case (true, true):
+            return LocalizedText(
+                en: "Serum protein electrophoresis and free light chains on record: type the M protein by immunofixation if not done, and order urine protein electrophoresis with immunofixation",
+                zh: "已有血清蛋白电泳及游离轻链结果：如未做免疫固定电泳，请行免疫固定电泳分型 M 蛋白，并查尿蛋白电泳及免疫固定电泳")
+        }
     }
 
     /// An eccentric epiphyseal lytic lesion of a long bone in a young adult (age range: setting)

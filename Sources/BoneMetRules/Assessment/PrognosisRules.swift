@@ -115,10 +115,13 @@ struct PrognosisRules {
             visceralMets: visceral, primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.latestPerformance()?.ecog,
             // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
-            extraspinalCountIsLowerBound: !index.skeletonSurveyed, vertebralCountIsLowerBound: !index.spineSurveyed,
+            // So are they beside new lesions a study did not itemise (`unitemisedNewLesions`).
+            extraspinalCountIsLowerBound: !index.allSitesRecorded,
+            vertebralCountIsLowerBound: !index.spineSurveyed || index.unitemisedNewLesions > 0,
             // A record that is several lesions counts as two: at least that many.
             extraspinalIncludesSeveral: metastatic.contains { !$0.isSpinal && $0.namesSeveral },
-            vertebralIncludesSeveral: metastatic.contains { $0.isSpinal && $0.namesSeveral })
+            vertebralIncludesSeveral: metastatic.contains { $0.isSpinal && $0.namesSeveral },
+            unitemisedNewLesions: index.unitemisedNewLesions > 0)
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {
@@ -159,7 +162,7 @@ struct PrognosisRules {
     var boneMetastasesSolitary: Bool? {
         let sites = index.metastaticSiteCount
         if sites >= 2 { return false }
-        return index.skeletonSurveyed ? true : nil
+        return index.allSitesRecorded ? true : nil
     }
 
     /// Whether a lung primary is treated with molecular targeted therapy (Katagiri 2014's

@@ -131,6 +131,14 @@ extension SurgeryRules {
                 en: "O: \(primary.label.en) — a tumour type the radiosensitivity classes of NOMS do not name: radiation oncology judges it",
                 zh: "O：\(primary.label.zhHans)——NOMS 的放疗敏感性分类未包括此肿瘤类型：由放疗科判断"))
         }
+        // A pathology text on record that names no type the rules read, of an organ the NOMS
+        // classes do not name either: the histology is there, the class is not — "histology
+        // needed" asked for what was recorded (cb79-c: a nasopharyngeal "非角化性未分化型癌").
+        if value == .unknown && primary.site != .lung, let text = primary.histology, !text.isEmpty {
+            return (.unknown, LocalizedText(
+                en: "O: \(primary.label.en), \"\(text)\" — a tumour type the radiosensitivity classes of NOMS do not name: radiation oncology judges it",
+                zh: "O：\(primary.label.zhHans)，“\(text)”——NOMS 的放疗敏感性分类未包括此肿瘤类型：由放疗科判断"))
+        }
         if value == .unknown && primary.site == .lung, let text = primary.histology, !text.isEmpty {
             return (.unknown, LocalizedText(
                 en: "O: lung cancer, \"\(text)\" — not read as small-cell (radiosensitive) or non-small-cell (radioresistant): record the histology type, or radiation oncology judges it",

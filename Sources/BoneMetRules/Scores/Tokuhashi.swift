@@ -61,14 +61,18 @@ public enum Tokuhashi {
         /// at least (the count is a lower bound for that reason, said so).
         public var extraspinalIncludesSeveral: Bool?
         public var vertebralIncludesSeveral: Bool?
+        /// Imaging shows new lesions it did not itemise (`unnamedNewLesions`): the counts are lower
+        /// bounds for that reason, said so (not "no whole-body survey" after one).
+        public var unitemisedNewLesions: Bool?
 
         public init(
             kps: Int? = nil, extraspinalBoneMets: Int? = nil, vertebralBodyMets: Int? = nil,
             visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil,
             ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil,
-            extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil
+            extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil, unitemisedNewLesions: Bool? = nil
         ) {
             self.ecog = ecog
+            self.unitemisedNewLesions = unitemisedNewLesions
             self.extraspinalIncludesSeveral = extraspinalIncludesSeveral
             self.vertebralIncludesSeveral = vertebralIncludesSeveral
             self.extraspinalCountIsLowerBound = extraspinalCountIsLowerBound
@@ -176,10 +180,10 @@ public enum Tokuhashi {
             generalCondition(kps: input.kps, ecog: input.ecog),
             counted(
                 "extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, atLeast: input.extraspinalCountIsLowerBound == true,
-                several: input.extraspinalIncludesSeveral == true, possible: 0...2, points: extraspinalPoints),
+                several: input.extraspinalIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true, possible: 0...2, points: extraspinalPoints),
             counted(
                 "vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, atLeast: input.vertebralCountIsLowerBound == true,
-                several: input.vertebralIncludesSeveral == true, possible: 0...2, points: vertebralPoints),
+                several: input.vertebralIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true, possible: 0...2, points: vertebralPoints),
             .item(
                 "visceralMets", itemLabels.visceral, input.visceralMets,
                 among: input.visceralMetsPresent == true ? [.removable, .unremovable] : nil,
@@ -211,7 +215,7 @@ public enum Tokuhashi {
     /// A count's points; a count that is only a lower bound (no survey) scores from its own
     /// points down to the most foci's (more foci never score more).
     private static func counted(
-        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, several: Bool = false, possible: ClosedRange<Int>,
+        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, several: Bool = false, unitemised: Bool = false, possible: ClosedRange<Int>,
         points: (Int) -> Int
     ) -> ScoreComponent {
         guard let value else { return ScoreComponent(key: key, label: label, unknownWithin: possible) }
@@ -221,7 +225,9 @@ public enum Tokuhashi {
         }
         let high = points(value), low = points(1000)
         var reasons: [LocalizedText] = []
-        if atLeast {
+        if atLeast && unitemised {
+            reasons.append(LocalizedText(en: "new lesions on imaging not itemised", zh: "影像所示新发病灶未逐一记录"))
+        } else if atLeast {
             reasons.append(key == "vertebralBodyMets"
                 ? LocalizedText(en: "the whole spine not imaged", zh: "未行全脊柱检查")
                 : LocalizedText(en: "no whole-body survey", zh: "未行全身筛查"))

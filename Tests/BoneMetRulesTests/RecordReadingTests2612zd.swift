@@ -1,0 +1,173 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb79-g (unseen record, 2026-12-05): a castration-resistant prostate cancer with L2 and the
+/// left ilium on record; two follow-up bone scans each with two new hot spots, not itemised
+/// (`unnamedNewLesions`). Tokuhashi counted "vertebral body metastases 1 → 2" and "extraspinal
+/// foci 1 → 1" as if the four new lesions were nowhere, and one recorded lesion beside such a
+/// scan would have been "solitary" for Tomita, Katagiri and PATHFx. Where the new lesions are
+/// is not on record: the counts are lower bounds, and no lesion is known to be the only one
+/// (Tokuhashi 2005, Tomita 2001 and Katagiri 2014 count the metastases there are). Rule set
+/// 2026.12.314.
+@Suite struct UnitemisedNewLesionsCountTests {
+    let base = SkeletonSurveyTests()
+
+    func scan(_ id: String, _ date: String, _ lesions: [String], new: Int?) -> ImagingStudy {
+        var study = survey(id, date, lesions)
+        study.unnamedNewLesions = new
+        return study
+    }
+
+    func record(lesions: [Lesion], newOnLaterScan: Int?) -> CaseRecord {
+        var r = base.record([
+            scan("B1", "2025-06-01", lesions.map(\.id), new: nil), base.thoracicCT(lesions.map(\.id)),
+            scan("B2", "2025-10-01", lesions.map(\.id), new: newOnLaterScan),
+        ], lesions: lesions)
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌", diagnosed: day("2024-06"), castrationResistant: true)]
+        return r
+    }
+
+    let two = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T8")), Lesion(id: "L2", bone: .rib, laterality: .left)]
+
+    @Test func newLesionsNotItemisedLeaveTokuhashisCountsOpen() throws {
+        let a = assess(record(lesions: two, newOnLaterScan: 2), asOf: day("2025-10-20"))
+        let vertebral = try #require(base.component(a.tokuhashi?.components, "vertebralBodyMets"))
+        #expect(vertebral.points == nil && vertebral.possible == 0...2, "one vertebra known, more possible: 2, 1 or 0")
+        #expect(vertebral.valueLabel?.en == "at least 1 (new lesions on imaging not itemised)")
+        #expect(vertebral.valueLabel?.zhHans == "至少 1 处（影像所示新发病灶未逐一记录）")
+        let extraspinal = try #require(base.component(a.tokuhashi?.components, "extraspinalBoneMets"))
+        #expect(extraspinal.points == nil && extraspinal.possible == 0...1)
+        #expect(extraspinal.valueLabel?.en == "at least 1 (new lesions on imaging not itemised)")
+    }
+
+    /// The same scans without new lesions: the survey settles the counts (as before).
+    @Test func withoutThemTheSurveySettlesTheCounts() throws {
+        let a = assess(record(lesions: two, newOnLaterScan: nil), asOf: day("2025-10-20"))
+        #expect(base.component(a.tokuhashi?.components, "vertebralBodyMets")?.points == 2)
+        #expect(base.component(a.tokuhashi?.components, "extraspinalBoneMets")?.points == 1)
+        // Zero written is none.
+        let zero = assess(record(lesions: two, newOnLaterScan: 0), asOf: day("2025-10-20"))
+        #expect(base.component(zero.tokuhashi?.components, "vertebralBodyMets")?.points == 2)
+    }
+
+    /// Before the scan that shows them, they are not yet known.
+    @Test func theScanNotYetMadeCountsNothing() throws {
+        let a = assess(record(lesions: two, newOnLaterScan: 2), asOf: day("2025-09-20"))
+        #expect(base.component(a.tokuhashi?.components, "vertebralBodyMets")?.points == 2)
+    }
+
+    /// One lesion recorded beside new ones not itemised is not "solitary": Tomita, Katagiri and
+    /// PATHFx leave it open, and the biopsy reason says the lesion is the only one recorded.
+    @Test func oneRecordedLesionBesideThemIsNotSolitary() throws {
+        let one = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T8"))]
+        let a = assess(record(lesions: one, newOnLaterScan: 3), asOf: day("2025-10-20"))
+        let tomita = try #require(base.component(a.tomita?.components, "boneMets"))
+        #expect(tomita.points == nil && tomita.possible == 1...2)
+        #expect(base.component(a.katagiri?.components, "multipleSkeletalMets")?.points == nil)
+        #expect(a.rule("surgery.prognosis.survivalModelInputs").first?.inputs.contains(FindingInput("boneMetastases", "unknown")) == true)
+        let solitary = assess(record(lesions: one, newOnLaterScan: nil), asOf: day("2025-10-20"))
+        #expect(base.component(solitary.tomita?.components, "boneMets")?.value == "solitary")
+        let biopsy = try #require(a.rule("diagnosis.biopsy.indicated").first)
+        #expect(biopsy.detail.en.contains("the only one recorded (the bone scan of 2025-10-01 shows new lesions not itemised)"), "\(biopsy.detail.en)")
+        #expect(biopsy.detail.zhHans.contains("2025-10-01 骨扫描（ECT）所示新发病灶未逐一记录"), "\(biopsy.detail.zhHans)")
+        let before = try #require(solitary.rule("diagnosis.biopsy.indicated").first)
+        #expect(before.detail.en.contains("solitary bone lesion of unknown nature"))
+    }
+}
+
+/// cb79-f (unseen record, 2026-12-05): a 72-year-old without a known primary, lytic skull, ribs
+/// and pelvis, calcium 11.4 mg/dL, creatinine 2.3, haemoglobin 88 g/L and a serum M protein of
+/// 32 g/L. The myeloma differential still ordered "serum and urine protein electrophoresis with
+/// immunofixation and serum free light chains" — the serum electrophoresis is what found the M
+/// protein. The work-up asks for what is not on record (IMWG: electrophoresis with
+/// immunofixation of serum and urine, serum free light chains; Rajkumar 2014). Rule set
+/// 2026.12.314.
+@Suite struct MyelomaWorkUpOnRecordTests {
+    func record(labs: [LabResult]) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "cb79-f", sex: .male, birthDate: day("1954-04-04"))
+        r.primaries = []
+        r.lesions = [Lesion(id: "L1", bone: .skull, note: "颅骨多发"), Lesion(id: "L2", bone: .rib, laterality: .left), Lesion(id: "L3", bone: .pelvis, laterality: .right)]
+        r.studies = [ct("C1", "2026-11-21", ["L1", "L2", "L3"].map { observation($0, .lytic) { $0.boneDestruction = true } })]
+        r.treatments = []
+        r.labs = [
+            LabResult(date: day("2026-11-21"), test: .hemoglobin, value: 8.8, unit: "g/dL"),
+            LabResult(date: day("2026-11-21"), test: .creatinine, value: 2.3, unit: "mg/dL"),
+        ] + labs
+        return r
+    }
+
+    func detail(_ labs: [LabResult]) throws -> LocalizedText {
+        try #require(assess(record(labs: labs), asOf: day("2026-11-29")).rule("diagnosis.differential.myeloma").first).detail
+    }
+
+    @Test func anMProteinOnRecordIsNotOrderedAgain() throws {
+        let text = try detail([LabResult(date: day("2026-11-22"), test: .mProtein, value: 32, unit: "g/L")])
+        #expect(!text.en.contains("Order serum and urine protein electrophoresis"), "\(text.en)")
+        #expect(text.en.contains("Serum protein electrophoresis on record: type the M protein by immunofixation if not done, and order urine protein electrophoresis with immunofixation and serum free light chains"), "\(text.en)")
+        #expect(text.zhHans.contains("已有血清蛋白电泳结果：如未做免疫固定电泳，请行免疫固定电泳分型 M 蛋白"), "\(text.zhHans)")
+    }
+
+    @Test func nothingOnRecordOrdersTheWholeWorkUp() throws {
+        let text = try detail([])
+        #expect(text.en.contains("Order serum and urine protein electrophoresis with immunofixation and serum free light chains"), "\(text.en)")
+        #expect(text.zhHans.contains("请查血、尿蛋白电泳及免疫固定电泳、血清游离轻链"))
+    }
+
+    /// Electrophoresis without an M protein: immunofixation is the more sensitive test.
+    @Test func electrophoresisWithoutAnMProteinAsksForImmunofixation() throws {
+        let text = try detail([LabResult(date: day("2026-11-22"), test: .mProtein, value: 0, unit: "g/dL")])
+        #expect(text.en.contains("Serum protein electrophoresis (no M protein) on record: order serum immunofixation, urine protein electrophoresis with immunofixation and serum free light chains"), "\(text.en)")
+        let both = try detail([
+            LabResult(date: day("2026-11-22"), test: .mProtein, value: 0, unit: "g/dL"),
+            LabResult(date: day("2026-11-22"), test: .freeLightChainRatio, value: 1.1, unit: "ratio", upperLimit: 1.65, lowerLimit: 0.26),
+        ])
+        #expect(both.en.contains("Serum protein electrophoresis (no M protein) and free light chains on record: order serum immunofixation and urine protein electrophoresis with immunofixation"), "\(both.en)")
+    }
+
+    @Test func lightChainsOnRecordAreNotOrderedAgain() throws {
+        let text = try detail([LabResult(date: day("2026-11-22"), test: .freeLightChainRatio, value: 1.1, unit: "ratio", upperLimit: 1.65, lowerLimit: 0.26)])
+        #expect(text.en.contains("Serum free light chains on record: order serum and urine protein electrophoresis with immunofixation"), "\(text.en)")
+        let mixed = try detail([
+            LabResult(date: day("2026-11-22"), test: .mProtein, value: 32, unit: "g/L"),
+            LabResult(date: day("2026-11-22"), test: .freeLightChainRatio, value: 8.2, unit: "ratio", upperLimit: 1.65, lowerLimit: 0.26),
+        ])
+        #expect(mixed.en.contains("Serum protein electrophoresis and free light chains on record: type the M protein by immunofixation if not done, and order urine protein electrophoresis with immunofixation"), "\(mixed.en)")
+    }
+}
+
+/// cb79-c (unseen record, 2026-12-05): a nasopharyngeal "非角化性未分化型癌" with a C2 lesion,
+/// SINS 8, ESCC 1b. NOMS "O" read "head and neck — radiosensitivity unknown (histology
+/// needed)": the histology was on record; what the sources lack is its class (Laufer 2013 and
+/// reference.md name no head and neck tumour). Said as for a histology the classes do not name.
+/// Rule set 2026.12.314.
+@Suite struct NOMSHistologyOnRecordTests {
+    func record(histology: String?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .headAndNeck, histology: histology, diagnosed: day("2024-09"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("C2"))]
+        r.studies = [
+            ImagingStudy(id: "C1", date: day("2026-11-15"), modality: .ct, windows: [.bone], coverage: [.cervicalSpine], observations: [
+                observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none; $0.escc = .g1b }
+            ])
+        ]
+        r.treatments = []
+        return r
+    }
+
+    func spine(_ histology: String?) throws -> Finding {
+        try #require(assess(record(histology: histology), asOf: day("2026-11-29")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func aHistologyOnRecordIsNotAskedFor() throws {
+        let finding = try spine("鼻咽非角化性未分化型癌")
+        #expect(finding.detail.en.contains("O: head and neck, \"鼻咽非角化性未分化型癌\" — a tumour type the radiosensitivity classes of NOMS do not name: radiation oncology judges it"), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("histology needed"))
+        #expect(finding.detail.zhHans.contains("NOMS 的放疗敏感性分类未包括此肿瘤类型：由放疗科判断"), "\(finding.detail.zhHans)")
+    }
+
+    @Test func noHistologyIsStillAskedFor() throws {
+        #expect(try spine(nil).detail.en.contains("radiosensitivity unknown (histology needed)"))
+        #expect(try spine("").detail.en.contains("radiosensitivity unknown (histology needed)"))
+    }
+}
