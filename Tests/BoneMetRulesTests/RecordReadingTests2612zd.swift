@@ -171,3 +171,42 @@ import Testing
         #expect(try spine("").detail.en.contains("radiosensitivity unknown (histology needed)"))
     }
 }
+
+/// cb79-i (unseen record, 2026-12-05): a renal cancer's subtrochanteric femur — X-ray and CT in
+/// September, a prophylactic nail on 2026-09-20, 20 Gy/5F after it, and a check X-ray on
+/// 2026-10-20. The X-ray pair was set aside as the operation's picture (a check film sooner than
+/// a treatment shows in bone), and then "X-ray of 2026-10-20: response not assessed — no earlier
+/// X-ray to compare with" was said beside the X-ray of 2026-09-01. The advisory is for a study
+/// whose method has no earlier reading of its lesions (Hamaoka 2004; RECIST 1.1 — the same
+/// method at baseline and follow-up). Rule set 2026.12.314.
+@Suite struct CheckFilmBesideAnEarlierFilmTests {
+    func record(earlierFilm: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histology: "透明细胞肾细胞癌", diagnosed: day("2022-02"))]
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .peritrochanteric, laterality: .left)]
+        let film = { (id: String, date: String) in
+            ImagingStudy(id: id, date: day(date), modality: .xray, coverage: [.leftLowerLimb], observations: [observation("L1", .lytic) { $0.fractionOfDiameter = 0.6 }])
+        }
+        r.studies = (earlierFilm ? [film("X1", "2026-09-01")] : []) + [
+            ct("C1", "2026-09-02", [observation("L1", .lytic, [45, 30]) { $0.boneDestruction = true; $0.softTissueMm = 15 }]),
+            film("X2", "2026-10-20"),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "培唑帕尼", drugs: ["pazopanib"], start: day("2025-01-10")),
+            Treatment(id: "T2", kind: .surgery, name: "左股骨预防性髓内钉固定术", lesions: ["L1"], start: day("2026-09-20")),
+            Treatment(id: "T3", kind: .radiotherapy, name: "左股骨术后放疗 20Gy/5F", lesions: ["L1"], start: day("2026-10-10"), end: day("2026-10-16")),
+        ]
+        return r
+    }
+
+    @Test func aCheckFilmBesideAnEarlierFilmIsNotSaidToHaveNone() {
+        let a = assess(record(earlierFilm: true), asOf: day("2026-11-29"))
+        #expect(!a.has("boneHealth.mda.noComparableStudy"), "\(a.rule("boneHealth.mda.noComparableStudy").map(\.title.en))")
+    }
+
+    /// Without the earlier film the CT is the lesion's only baseline: the advisory stands.
+    @Test func aFilmWithoutAnEarlierOneIsStillNamed() throws {
+        let finding = try #require(assess(record(earlierFilm: false), asOf: day("2026-11-29")).rule("boneHealth.mda.noComparableStudy").first)
+        #expect(finding.title.en.contains("no earlier X-ray to compare with"))
+    }
+}

@@ -23,6 +23,15 @@ extension ResponseRules {
         }
         for study in candidates.reversed() {
             let lesions = study.observations.filter { judged($0, study.modality) }.map(\.lesion)
+            // An earlier study of its own method showed them: the pair was made and set aside
+            // (a check film after the lesion's operation, `isPostoperativeCheck`) — "no earlier
+            // X-ray to compare with" was said of a femur's film a month after its nail, beside
+            // the X-ray before it (unseen record cb79-i).
+            let sameMethodBefore = index.studies.contains { earlier in
+                earlier.modality == study.modality && earlier.date.latestDay < study.date.earliestDay
+                    && earlier.observations.contains { $0.present && lesions.contains($0.lesion) }
+            }
+            guard !sameMethodBefore else { continue }
             // The lesions' last reading on another method, certainly before this study.
             let baseline = index.studies.last { earlier in
                 earlier.modality.isAnatomic && earlier.modality != study.modality && earlier.date.latestDay < study.date.earliestDay
