@@ -210,3 +210,52 @@ import Testing
         #expect(finding.title.en.contains("no earlier X-ray to compare with"))
     }
 }
+
+/// cb79-p (unseen record, 2026-12-05): an ALK-positive lung cancer on alectinib; its left
+/// proximal femur entered from two reports — "左股骨上段" on the staging CT of 2025-11, "左股骨近端"
+/// (side recorded, no segment) on the CT of 2026-10-15 that did not mention the first record. The
+/// second record read as a new lytic lesion: "CT of 2026-10-15: PD" on an effective targeted
+/// therapy, and the first record kept "impending fracture, Mirels 8–11" from the year-old CT.
+/// A long bone's site is its side and segment as recorded or as the note names them: the two
+/// records are one site, asked about (`diagnosis.record.sameSite`), compared across
+/// (`sameSiteReading`), and the older record's score names the newer one. Rule set 2026.12.314.
+@Suite struct SiteNamedInTheNoteTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histology: "肺腺癌，ALK融合阳性", diagnosed: day("2025-11"))]
+        r.lesions = [Lesion(id: "L2", bone: .femur, note: "左股骨上段"), Lesion(id: "L3", bone: .femur, laterality: .left, note: "左股骨近端")]
+        r.studies = [
+            ct("C1", "2025-11-10", [observation("L2", .lytic) { $0.boneDestruction = true; $0.mirelsSize = .oneThirdToTwoThirds }]),
+            ct("C2", "2026-10-15", [observation("L3", .mixed) { $0.scleroticRim = true; $0.mirelsSize = .oneThirdToTwoThirds }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "阿来替尼", drugs: ["alectinib"], start: day("2025-12-01"))]
+        return r
+    }
+
+    @Test func twoRecordsOfOneSiteNamedByTheirNotesAreOneSite() throws {
+        let a = assess(record(), asOf: day("2026-11-29"))
+        #expect(a.has("diagnosis.record.sameSite"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("C2") })
+        #expect(point.title.en.contains("partial response (PR)"), "\(point.title.en)")
+        #expect(point.detail.en.contains("compared with the same site's record L2"), "\(point.detail.en)")
+    }
+
+    @Test func theOlderRecordsScoreNamesTheNewerReading() throws {
+        let a = assess(record(), asOf: day("2026-11-29"))
+        let older = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L2") })
+        #expect(older.detail.en.contains("The same site's record left femur, proximal — 左股骨近端 was scored later: Mirels 7–10 on the CT of 2026-10-15"), "\(older.detail.en)")
+        #expect(older.detail.zhHans.contains("同一部位的另一条记录"), "\(older.detail.zhHans)")
+        let newer = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L3") })
+        #expect(!newer.detail.en.contains("scored later"))
+    }
+
+    /// Different segments by their notes stay two sites: a new lytic lesion is progression.
+    @Test func differentSegmentsStayTwoLesions() throws {
+        var r = record()
+        r.lesions[1].note = "左股骨下段"
+        let a = assess(r, asOf: day("2026-11-29"))
+        #expect(!a.has("diagnosis.record.sameSite"))
+        let point = try #require(a.rule("boneHealth.mda.timePoint").first { $0.subject == .study("C2") })
+        #expect(point.title.en.contains("progressive disease (PD)") || point.title.en.contains("not evaluable"), "\(point.title.en)")
+    }
+}

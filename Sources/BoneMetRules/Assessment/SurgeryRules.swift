@@ -174,6 +174,23 @@ struct SurgeryRules {
 
     // MARK: Long bones
 
+    /// Another record of the same site (`CaseIndex.sameSiteRecords`) scored from a later study:
+    /// if the two are one lesion, that is its newer reading. Said beside the older record's
+    /// score — a femur's "impending fracture, Mirels 8–11" from a CT a year old stood beside
+    /// the same site's record read on this October's CT at 7–10, healing (unseen record cb79-p).
+    private func laterTwinReading(of id: String, after date: PartialDate, in byLesion: [String: [MirelsPoint]]) -> LocalizedText {
+        let later = (index.sameSiteRecords[id] ?? []).compactMap { twin in
+            byLesion[twin]?.last.flatMap { $0.study.date.earliestDay > date.latestDay ? (twin, $0) : nil }
+        }.max { $0.1.study.date.earliestDay < $1.1.study.date.earliestDay }
+        guard let (twin, point) = later, let lesion = index.lesionsById[twin] else { return LocalizedText(en: "", zh: "") }
+        let total = point.result.total
+        let score = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        let name = index.label(lesion)
+        return LocalizedText(
+            en: " The same site's record \(name.en) was scored later: Mirels \(score) on the \(point.study.modality.label.en) of \(point.study.date) — if they are one lesion, that is its newer reading; merge the records.",
+            zh: "同一部位的另一条记录\(name.zhHans)评分较新：\(point.study.date) \(point.study.modality.label.zhHans) Mirels \(score) 分——如为同一病灶，以该较新结果为准；请合并记录。")
+    }
+
     private func mirelsFindings(_ history: [MirelsPoint], katagiri: Katagiri.Result? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
         let shortSurvival = Self.fixationSurvivalNote(katagiri)
         let byLesion = Dictionary(grouping: history, by: \.lesion)
@@ -217,9 +234,10 @@ struct SurgeryRules {
                 // A later X-ray, CT or MRI on record with its report only (`unreadSince`).
                 let unread = Self.unreadSince(latest.study.date, lesion: lesion, modalities: [.xray, .ct, .mri, .petCt], index: index)
                     .map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
+                let twin = laterTwinReading(of: id, after: latest.study.date, in: byLesion)
                 return LocalizedText(
-                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)\(unread.en)",
-                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)\(unread.zhHans)")
+                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)\(unread.en)\(twin.en)",
+                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)\(unread.zhHans)\(twin.zhHans)")
             }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }

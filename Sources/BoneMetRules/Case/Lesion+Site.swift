@@ -3,12 +3,15 @@
 /// the scores count sites, not records (Tokuhashi 2005 counts vertebral bodies).
 extension Lesion {
     /// The site as one place: a spinal level; a limb long bone or clavicle with side and
-    /// segment. Nil where two records may be two lesions (a rib, the pelvis, no level).
+    /// segment — recorded, or as its note names it (`siteSegment`: an EHR's reports name one
+    /// femur "左股骨上段" and "左股骨近端" in turn, and the second record, with no segment of its
+    /// own, read as a new lesion — progression on alectinib — unseen record cb79-p). Nil where
+    /// two records may be two lesions (a rib, the pelvis, no level).
     var siteKey: String? {
         if isSpinal {
             return level.map { "\(bone.rawValue)|\($0)" }
         }
-        guard Self.longBones.contains(bone), let side = laterality, side == .left || side == .right, let segment else { return nil }
+        guard Self.longBones.contains(bone), let side = laterality, side == .left || side == .right, let segment = siteSegment else { return nil }
         return "\(bone.rawValue)|\(side.rawValue)|\(segment.rawValue)"
     }
 
