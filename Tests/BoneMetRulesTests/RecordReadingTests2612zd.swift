@@ -259,3 +259,52 @@ import Testing
         #expect(point.title.en.contains("progressive disease (PD)") || point.title.en.contains("not evaluable"), "\(point.title.en)")
     }
 }
+
+/// cb80-c (unseen record, 2026-12-05): a lung adenocarcinoma, T8 given SBRT and pembrolizumab
+/// begun; fourteen weeks later the iliac lesion has grown 70 %: "CT of 2026-07-01: PD" and
+/// nothing of pseudoprogression. iRECIST (Seymour 2017) calls a first progression under an
+/// immune-based therapy unconfirmed while the patient is clinically stable and confirms it on
+/// imaging 4–8 weeks later. Said beside the MDA reading, which stands. Rule set 2026.12.314.
+@Suite struct ProgressionUnderImmunotherapyTests {
+    func record(drug: String = "pembrolizumab", name: String = "帕博利珠单抗", later: LesionCharacter? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2026-03"))]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("C1", "2026-03-10", [observation("L1", .lytic, [28, 22]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-07-01", [observation("L1", .lytic, [36, 29]) { $0.boneDestruction = true }]),
+        ]
+        if let later {
+            r.studies.append(ct("C3", "2026-08-10", [observation("L1", later, later == .lytic ? [42, 33] : [30, 24]) { $0.boneDestruction = later == .lytic; $0.scleroticRim = later != .lytic }]))
+        }
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: name, drugs: [drug], start: day("2026-03-25"))]
+        return r
+    }
+
+    func point(_ r: CaseRecord, _ study: String) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).rule("boneHealth.mda.timePoint").first { $0.subject == .study(study) })
+    }
+
+    @Test func aFirstProgressionUnderACheckpointInhibitorAsksForConfirmation() throws {
+        let finding = try point(record(), "C2")
+        #expect(finding.title.en.contains("progressive disease (PD)"))
+        #expect(finding.detail.en.contains("Under immunotherapy (帕博利珠单抗) a first progression may be pseudoprogression: iRECIST calls it unconfirmed (iUPD) while the patient is clinically stable, and confirms it on imaging 4–8 weeks later (2026-07-29 – 2026-08-26)"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("假性进展"))
+        #expect(finding.sources.contains { $0.id == "seymour2017" })
+    }
+
+    /// Chemotherapy: no such note.
+    @Test func underChemotherapyNothingIsSaid() throws {
+        let finding = try point(record(drug: "docetaxel", name: "多西他赛"), "C2")
+        #expect(finding.title.en.contains("progressive disease (PD)"))
+        #expect(!finding.detail.en.contains("iRECIST"))
+    }
+
+    /// A later study has answered it: progression again (confirmed) or not.
+    @Test func aLaterStudyAnswersIt() throws {
+        let confirmed = record(later: .lytic)
+        #expect(try !point(confirmed, "C2").detail.en.contains("iRECIST"))
+        #expect(try !point(confirmed, "C3").detail.en.contains("iRECIST"), "the second progression is no first one")
+        #expect(try !point(record(later: .mixed), "C2").detail.en.contains("iRECIST"))
+    }
+}

@@ -4,7 +4,8 @@ extension ResponseRules {
     func findings(_ points: [TimePointResponse]) -> [Finding] {
         var findings: [Finding] = []
         for point in points {
-            findings.append(timePointFinding(point, followedBy: Self.answeredBy(point, in: points)))
+            findings.append(timePointFinding(
+                point, followedBy: Self.answeredBy(point, in: points), unconfirmed: unconfirmedUnderImmunotherapy(point, in: points)))
             if point.untreated && point.overall != .notEvaluable && point.overall != .stableDisease {
                 findings.append(naturalHistoryFinding(point))
             }
@@ -42,7 +43,7 @@ extension ResponseRules {
         }
     }
 
-    func timePointFinding(_ point: TimePointResponse, followedBy later: TimePointResponse? = nil) -> Finding {
+    func timePointFinding(_ point: TimePointResponse, followedBy later: TimePointResponse? = nil, unconfirmed: LocalizedText? = nil) -> Finding {
         let study = index.studies.first { $0.id == point.study }
         // Local radiotherapy acts on its own lesion only (the source hospital's attribution): a
         // lesion irradiated in the interval says so, and a response seen only in irradiated
@@ -126,6 +127,7 @@ extension ResponseRules {
                     zh: "仅接受放疗的病灶出现缓解：全身治疗本身的疗效应看未放疗的病灶"))
             }
             if let markers = markerSummary(from: point.from, to: point.to) { detailParts.append(markers) }
+            if let unconfirmed { detailParts.append(unconfirmed) }
             if bloodOnly && point.overall.isResponse {
                 detailParts.append(LocalizedText(
                     en: "Myeloma and lymphoma respond by their own criteria (IMWG, Lugano): see the response-criteria finding",
@@ -210,7 +212,8 @@ extension ResponseRules {
                 FindingInput("previousStudy", point.previousStudy), FindingInput("study", point.study),
                 FindingInput("treatments", point.treatments.joined(separator: ",")),
             ],
-            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : []),
+            sources: Self.sources + [Self.attributionSource] + (pcwg3[point.study] != nil ? [PCWG3Rules.source] : []) + (lateStart != nil ? [Self.eisenhauer2009] : []) + (young != nil && pcwg3[point.study] == nil ? [PCWG3Rules.source] : [])
+                + (unconfirmed != nil ? [Self.seymour2017] : []),
             claims: point.overall == .notEvaluable ? [] : [Claim(.progression, about: point.study, progression ? "progression" : "notProgression")])
     }
 
