@@ -308,3 +308,32 @@ import Testing
         #expect(try !point(record(later: .mixed), "C2").detail.en.contains("iRECIST"))
     }
 }
+
+/// cb80-d (unseen record, 2026-12-05): a renal cancer's supra-acetabular lesion followed on MRI
+/// only, its soft-tissue component 18 then 24 mm, no character recorded. RECIST measurability
+/// read "lesion type and soft-tissue component not recorded". The component is recorded; the
+/// type decides (a lytic or mixed lesion with a component ≥ 10 mm is measurable, a blastic one
+/// is not — Eisenhauer 2009). Rule set 2026.12.314.
+@Suite struct MeasurabilityWithTheComponentOnRecordTests {
+    func finding(character: LesionCharacter?) throws -> Finding {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2024-02"))]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right, note: "右髋臼上方")]
+        r.studies = [ImagingStudy(
+            id: "M1", date: day("2026-08-01"), modality: .mri, coverage: [.pelvis],
+            observations: [observation("L1", character, [47, 38]) { $0.softTissueMm = 24 }])]
+        return try #require(assess(r, asOf: day("2026-11-29")).rule("boneHealth.recist.measurability").first)
+    }
+
+    @Test func theComponentOnRecordIsNotAskedFor() throws {
+        let f = try finding(character: nil)
+        #expect(f.title.en.hasSuffix("RECIST measurability undetermined"))
+        #expect(f.detail.en.hasPrefix("lesion type not recorded: its soft-tissue component of 24 mm (MRI of 2026-08-01) makes it measurable by RECIST 1.1 if it is lytic or mixed, not if blastic"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.hasPrefix("未记录病变类型：其软组织成分 24 mm（2026-08-01 MRI 检查）"), "\(f.detail.zhHans)")
+    }
+
+    @Test func withItsTypeItIsDecided() throws {
+        #expect(try finding(character: .lytic).title.en.hasSuffix(": RECIST-measurable"))
+        #expect(try finding(character: .blastic).title.en.hasSuffix(": not RECIST-measurable"))
+    }
+}

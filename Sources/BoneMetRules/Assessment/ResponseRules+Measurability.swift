@@ -46,6 +46,16 @@ extension ResponseRules {
             case .tooSmall:
                 why = LocalizedText(en: "no soft-tissue component ≥ 10 mm on CT/MRI: non-measurable by RECIST 1.1; follow with MDA", zh: "CT/MRI 上无 ≥10 mm 软组织成分：按 RECIST 1.1 不可测量；用 MDA 标准随访")
             case .notMeasured:
+                // Its soft-tissue component measured, its type not: the type decides (a pelvis
+                // with a 24 mm component on MRI read "lesion type and soft-tissue component not
+                // recorded" — unseen record cb80-d).
+                if character == nil, let softTissue, let point = softTissuePoint {
+                    let mm = CaseIndex.format(softTissue)
+                    why = LocalizedText(
+                        en: "lesion type not recorded: its soft-tissue component of \(mm) mm (\(point.study.modality.label.en) of \(point.study.date)) makes it measurable by RECIST 1.1 if it is lytic or mixed, not if blastic — record its type (X-ray or CT with the bone window); follow with MDA meanwhile",
+                        zh: "未记录病变类型：其软组织成分 \(mm) mm（\(point.study.date) \(point.study.modality.label.zhHans)），如为溶骨或混合性病灶按 RECIST 1.1 可测量，成骨性则不可——请记录病变类型（X 线或 CT 骨窗）；在此之前用 MDA 标准随访")
+                    break
+                }
                 why = character == nil
                     ? LocalizedText(
                         en: "lesion type and soft-tissue component not recorded: RECIST 1.1 measures a lytic or mixed lesion only by a soft-tissue component ≥ 10 mm on CT/MRI; follow with MDA meanwhile",
