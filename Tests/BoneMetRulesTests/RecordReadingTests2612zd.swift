@@ -337,3 +337,38 @@ import Testing
         #expect(try finding(character: .blastic).title.en.hasSuffix(": not RECIST-measurable"))
     }
 }
+
+/// cb80-i (unseen record, 2026-12-05): a breast cancer on zoledronic acid every 12 weeks, baseline
+/// creatinine 0.8 mg/dL; the EHR sent two creatinines of 2026-11-16, 0.9 and 1.6 mg/dL. The hold
+/// read "now 1.6 mg/dL" (on the safe side, in either order of the rows) and said nothing of the
+/// other value of that morning: a discordance to repeat, not to trust. Rule set 2026.12.314.
+@Suite struct SameDayCreatininesTests {
+    func record(_ values: [Double]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.weights = [WeightRecord(date: day("2026-11-01"), kg: 55)]
+        r.treatments.append(Treatment(
+            id: "ZOL", kind: .boneModifyingAgent, start: day("2025-12-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12,
+            doses: [day("2025-12-15"), day("2026-03-10"), day("2026-06-02"), day("2026-08-25")]))
+        r.labs = [LabResult(date: day("2025-12-12"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+            + values.map { LabResult(date: day("2026-11-16"), test: .creatinine, value: $0, unit: "mg/dL") }
+        return r
+    }
+
+    func hold(_ values: [Double]) throws -> Finding {
+        try #require(assess(record(values), asOf: day("2026-11-29")).findings.first { $0.title.en.hasPrefix("Withhold zoledronic acid") })
+    }
+
+    @Test func theOtherValueOfTheDayIsSaid() throws {
+        for order in [[0.9, 1.6], [1.6, 0.9]] {
+            let finding = try hold(order)
+            #expect(finding.detail.en.contains("now 1.6 mg/dL"), "\(finding.detail.en)")
+            #expect(finding.detail.en.contains("The same day's record also holds creatinine 0.9 mg/dL: repeat it to settle which is right."), "\(finding.detail.en)")
+            #expect(finding.detail.zhHans.contains("同日另有血肌酐 0.9 mg/dL"), "\(finding.detail.zhHans)")
+        }
+    }
+
+    @Test func oneValueOrTheSameTwiceSaysNothingMore() throws {
+        #expect(try !hold([1.6]).detail.en.contains("same day's record"))
+        #expect(try !hold([1.6, 1.6]).detail.en.contains("same day's record"))
+    }
+}

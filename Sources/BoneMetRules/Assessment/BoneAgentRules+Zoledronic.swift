@@ -429,6 +429,20 @@ extension BoneAgentRules {
             zh: "在记录体重之前：按 \(lab.date) 的血肌酐（\(CaseIndex.format(creatinine, decimals: 2)) mg/dL）、\(age) 岁\(sexText.zhHans)计算，CrCl = \(CaseIndex.format(perKg, decimals: 3)) × 体重：4.0 mg 需体重超过 \(kg(60)) kg，3.5 mg 为 \(kg(50))–\(kg(60)) kg，3.3 mg 为 \(kg(40))–\(kg(50)) kg，3.0 mg 为 \(kg(30))–\(kg(40)) kg；低于 \(kg(30)) kg（CrCl < 30）不推荐使用。\(given.zhHans)")
     }
 
+    /// Other creatinines of the day of the one a hold reads, that differ from it: said, so that
+    /// the discordance is repeated rather than trusted (an EHR sent 0.9 and 1.6 mg/dL of one morning,
+    /// and "creatinine rose by 0.8" stood alone — unseen record cb80-i).
+    func sameDayCreatinines(besides current: LabResult) -> LocalizedText {
+        let others = index.record.labs.filter { lab in
+            lab.test == .creatinine && lab.date == current.date && lab.canonicalValue != nil && lab.canonicalValue != current.canonicalValue
+        }
+        guard !others.isEmpty else { return LocalizedText(en: "", zh: "") }
+        let values = others.map { CaseIndex.creatinineText($0, mgDl: $0.canonicalValue ?? 0) }.joined(separator: ", ")
+        return LocalizedText(
+            en: " The same day's record also holds creatinine \(values): repeat it to settle which is right.",
+            zh: "同日另有血肌酐 \(values)：请复查以确认哪一结果正确。")
+    }
+
     /// A renal hold said in words, for zoledronic acid and pamidronate alike: the title (withhold, or
     /// keep withholding while creatinine has fallen but not yet to within 10 % of baseline), the
     /// state against the baseline, the creatinine to resume at, and doses given since the rise.
@@ -463,9 +477,10 @@ extension BoneAgentRules {
         } else {
             let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
             title = LocalizedText(en: "Withhold \(name.en): creatinine rose by \(rise)", zh: "暂停\(name.zhHans)：血肌酐升高 \(rise)")
+            let sameDay = sameDayCreatinines(besides: current)
             state = LocalizedText(
-                en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).",
-                zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。")
+                en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).\(sameDay.en)",
+                zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。\(sameDay.zhHans)")
         }
         // Doses given after the result that opened the hold: against it, and nephrotoxic on a
         // kidney already worse. A myeloma's zoledronic acid given three days after creatinine
