@@ -11,10 +11,9 @@ import Testing
 /// differ in anything compared, and if a row without one (written before M0026) is compared
 /// whole and then given one.
 @Suite struct RowDigestTests {
+    /// The case digest's test findings (one maker of them for both suites).
     func finding(_ title: String, _ severity: Severity = .warning, subject: FindingSubject = .patient, zh: String? = nil) -> Finding {
-        Finding(
-            ruleId: "test.rule", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: subject,
-            title: LocalizedText(en: title, zh: zh ?? title + "（中文）"), detail: LocalizedText(en: "d", zh: "d"), sources: [])
+        FindingsDigestTests().finding(title, severity, subject: subject, zh: zh)
     }
 
     func digest(_ finding: Finding) -> Int64 { SQLCaseStore.rowDigest(SQLCaseStore.comparable(finding)) }
