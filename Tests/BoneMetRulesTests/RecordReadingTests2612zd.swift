@@ -372,3 +372,39 @@ import Testing
         #expect(try !hold([1.6, 1.6]).detail.en.contains("same day's record"))
     }
 }
+
+/// cb80-y (unseen record, 2026-12-05): a lobular breast cancer whose five-year adjuvant
+/// tamoxifen ended on 2026-11-01; a blastic right ilium first imaged on 2026-11-10. "Blastic
+/// lesion under systemic therapy — do not biopsy … under systemic therapy since 2023-06-01" said
+/// the therapy was running when it had stopped nine days before. Stopped within `regimenGapDays`
+/// it still counts as acting (the source hospital's biopsy timing) — and is said so, with its
+/// stop. Rule set 2026.12.314.
+@Suite struct BlasticAfterTherapyStoppedTests {
+    func record(end: String?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 ER+ PR+ HER2-", diagnosed: day("2023-04"))]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right)]
+        r.studies = [ImagingStudy(
+            id: "C1", date: day("2026-11-12"), modality: .ct, windows: [.bone], coverage: [.pelvis],
+            observations: [observation("L1", .blastic, [18, 15]) { $0.boneDestruction = true }])]
+        r.treatments = [Treatment(id: "T0", kind: .systemic, name: "他莫昔芬", drugs: ["tamoxifen"], start: day("2023-06-01"), end: end.map(day))]
+        return r
+    }
+
+    func finding(end: String?) throws -> Finding {
+        try #require(assess(record(end: end), asOf: day("2026-11-29")).findings.first { $0.ruleId == "diagnosis.biopsy.blasticAfterTherapy" })
+    }
+
+    @Test func aTherapyStoppedBeforeTheLesionIsSaidStopped() throws {
+        let f = try finding(end: "2026-11-01")
+        #expect(f.title.en.contains("blastic lesion just after systemic therapy — do not biopsy"), "\(f.title.en)")
+        #expect(f.detail.en.contains("after systemic therapy given since 2023-06-01 (他莫昔芬 stopped on 2026-11-01, 11 days before)"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("已于 2026-11-01 停用，11 天前"), "\(f.detail.zhHans)")
+    }
+
+    @Test func aTherapyRunningIsSaidRunning() throws {
+        let f = try finding(end: nil)
+        #expect(f.title.en.contains("blastic lesion under systemic therapy — do not biopsy"))
+        #expect(f.detail.en.contains("under systemic therapy since 2023-06-01;"))
+    }
+}

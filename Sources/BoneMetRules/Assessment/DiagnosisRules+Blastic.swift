@@ -24,6 +24,15 @@ extension DiagnosisRules {
                 // its sclerosis is not called a response (a CRPC patient's first scan after years
                 // of ADT shows progression as often as healing).
                 let dated = index.everImaged(lesion.id, before: firstSeen)
+                // Stopped before the lesion was first seen (within `regimenGapDays`, still acting):
+                // said so — "under systemic therapy since 2023-06-01" was said of a lesion first
+                // seen nine days after adjuvant tamoxifen ended (unseen record cb80-y).
+                let stopped = acting.end.flatMap { end in end.latestDay < firstSeen.earliestDay ? end : nil }
+                let stoppedText = stopped.map { end in
+                    LocalizedText(
+                        en: " (\(acting.displayName.en) stopped on \(end), \(end.days(to: firstSeen)) days before)",
+                        zh: "（\(acting.displayName.zhHans)已于 \(end) 停用，\(end.days(to: firstSeen)) 天前）")
+                } ?? LocalizedText(en: "", zh: "")
                 // Undated and explained (a prostate cancer's blastic spine first imaged years into
                 // ADT): nobody asks for its biopsy, and "do not biopsy" for each of its lesions
                 // filled the first screen; the explanation says what there is to say.
@@ -33,11 +42,11 @@ extension DiagnosisRules {
                 }
                 let why = dated
                     ? LocalizedText(
-                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start)). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
-                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。")
+                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start))\(stoppedText.en). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后\(stoppedText.zhHans)。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。")
                     : LocalizedText(
-                        en: "First recorded \(firstSeen), under systemic therapy since \(start); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
-                        zh: "首次记录于 \(firstSeen)，自 \(start) 起接受全身治疗；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
+                        en: "First recorded \(firstSeen), \(stopped == nil ? "under systemic therapy since \(start)" : "after systemic therapy given since \(start)")\(stoppedText.en); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
+                        zh: "首次记录于 \(firstSeen)，\(stopped == nil ? "自 \(start) 起接受全身治疗" : "此前自 \(start) 起接受全身治疗")\(stoppedText.zhHans)；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
                 findings.append(blasticNoBiopsyFinding(
                     lesion, date: firstSeen, operated: operated,
                     title: operated
@@ -45,8 +54,8 @@ extension DiagnosisRules {
                             en: "blastic lesion \(dated ? "after systemic therapy started — likely response" : "under systemic therapy"); surgery proposed",
                             zh: "\(dated ? "全身治疗开始后出现的成骨性病灶——多为治疗反应" : "全身治疗中的成骨性病灶")；已建议手术")
                         : LocalizedText(
-                            en: "blastic lesion \(dated ? "after systemic therapy started" : "under systemic therapy") — do not biopsy",
-                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶" : "全身治疗中的成骨性病灶")——不建议活检"),
+                            en: "blastic lesion \(dated ? "after systemic therapy started" : stopped == nil ? "under systemic therapy" : "just after systemic therapy") — do not biopsy",
+                            zh: "\(dated ? "全身治疗开始后出现的成骨性病灶" : stopped == nil ? "全身治疗中的成骨性病灶" : "全身治疗刚结束时的成骨性病灶")——不建议活检"),
                     why: why,
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
