@@ -408,3 +408,32 @@ import Testing
         #expect(f.detail.en.contains("under systemic therapy since 2023-06-01;"))
     }
 }
+
+/// cb80-t (unseen record, 2026-12-05): a breast cancer's blastic L2 and femur seen before
+/// anastrozole and abemaciclib, which were stopped for toxicity on 2026-11-01: "blastic lesion,
+/// systemic therapy under way — do not biopsy" four weeks after the regimen had ended. Still
+/// within `regimenGapDays` it counts as having acted on bone (the source hospital's timing), and
+/// is said as given and stopped. Rule set 2026.12.314.
+@Suite struct BlasticSeenBeforeATherapyNowStoppedTests {
+    func finding(end: String?) throws -> Finding {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [ct("C1", "2025-01-10", [observation("L1", .blastic) { $0.boneDestruction = false }]), survey("B1", "2025-01-12", ["L1"])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "阿那曲唑+阿贝西利", drugs: ["anastrozole", "abemaciclib"], start: day("2025-01-20"), end: end.map(day))]
+        return try #require(assess(r, asOf: day("2026-11-29")).rule("diagnosis.biopsy.blasticAfterTherapy").first)
+    }
+
+    @Test func aStoppedRegimenIsNotUnderWay() throws {
+        let f = try finding(end: "2026-11-01")
+        #expect(f.title.en.hasSuffix("blastic lesion, systemic therapy given — do not biopsy"), "\(f.title.en)")
+        #expect(f.detail.en.contains("it started 2025-01-20, at least 8 weeks (setting) ago, and stopped on 2026-11-01."), "\(f.detail.en)")
+        #expect(f.title.zhHans.contains("已接受全身治疗"))
+        #expect(f.detail.zhHans.contains("已于 2026-11-01 停用"))
+    }
+
+    @Test func aRunningRegimenIsUnderWay() throws {
+        let f = try finding(end: nil)
+        #expect(f.title.en.hasSuffix("blastic lesion, systemic therapy under way — do not biopsy"))
+        #expect(f.detail.en.contains("at least 8 weeks (setting) ago. A biopsy"))
+    }
+}

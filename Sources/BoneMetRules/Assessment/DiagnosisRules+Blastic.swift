@@ -83,14 +83,22 @@ extension DiagnosisRules {
             // systemic therapy)" in November, five months into letrozole.
             if uptake != .some(false), let acting = index.systemicActingNow(), let start = acting.start {
                 let operated = surgeryProposed.contains(lesion.id)
+                // Stopped since (within `regimenGapDays`, still acting on bone): said as stopped —
+                // "systemic therapy under way" was said four weeks after the regimen ended
+                // (unseen record cb80-t).
+                let stopped = acting.end.flatMap { index.known($0) ? $0 : nil }
+                let stoppedText = stopped.map { LocalizedText(en: ", and stopped on \($0)", zh: "，已于 \($0) 停用") } ?? LocalizedText(en: "", zh: "")
+                let state = stopped == nil
+                    ? LocalizedText(en: "systemic therapy under way", zh: "全身治疗已在进行")
+                    : LocalizedText(en: "systemic therapy given", zh: "已接受全身治疗")
                 findings.append(blasticNoBiopsyFinding(
                     lesion, date: index.assessedOn, operated: operated,
                     title: operated
-                        ? LocalizedText(en: "blastic lesion, systemic therapy under way; surgery proposed", zh: "成骨性病灶，全身治疗已在进行；已建议手术")
-                        : LocalizedText(en: "blastic lesion, systemic therapy under way — do not biopsy", zh: "成骨性病灶，全身治疗已在进行——不建议活检"),
+                        ? LocalizedText(en: "blastic lesion, \(state.en); surgery proposed", zh: "成骨性病灶，\(state.zhHans)；已建议手术")
+                        : LocalizedText(en: "blastic lesion, \(state.en) — do not biopsy", zh: "成骨性病灶，\(state.zhHans)——不建议活检"),
                     why: LocalizedText(
-                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago. A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
-                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，至今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。"),
+                        en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago\(stoppedText.en). A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
+                        zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，距今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）\(stoppedText.zhHans)。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。"),
                     inputs: [
                         FindingInput("firstSeen", firstSeen.description), FindingInput("systemicStart", start.description),
                         FindingInput("blasticLatencyWeeks", index.settings.blasticLatencyWeeks.description),
