@@ -437,3 +437,33 @@ import Testing
         #expect(f.detail.en.contains("at least 8 weeks (setting) ago. A biopsy"))
     }
 }
+
+/// cb80-ab (unseen record, 2026-12-05): a prostate cancer on bicalutamide alone, PSA progressing
+/// by PCWG3, testosterone 420 ng/dL — "not castration resistance as it stands" — on denosumab
+/// 120 mg every 4 weeks. "Denosumab dose due … decide on another agent rather than let it
+/// lapse" stood beside that: the next dose is the course's only if it continues (Fizazi 2011;
+/// CALGB 90202). Rule set 2026.12.314.
+@Suite struct DoseDueWithTheIndicationUnsettledTests {
+    func record(testosterone: Double) -> CaseRecord {
+        var r = CastrateTestosteroneTests().record(testosterone: LabResult(date: day("2023-03-01"), test: .testosterone, value: testosterone, unit: "ng/dL"))
+        r.treatments.append(Treatment(
+            id: "DEN", kind: .boneModifyingAgent, start: day("2022-06-01"), agent: .denosumab, doseMg: 120,
+            doses: [day("2022-12-01"), day("2023-01-01"), day("2023-02-01")]))
+        r.dentalExams = [day("2022-05-20")]
+        return r
+    }
+
+    func doseDue(_ testosterone: Double) throws -> Finding {
+        try #require(assess(record(testosterone: testosterone), asOf: day("2023-03-10")).rule("boneAgents.doseDue").first)
+    }
+
+    @Test func notCastrationResistantAsItStandsQuestionsTheNextDose() throws {
+        let f = try doseDue(420)
+        #expect(f.detail.en.contains("Its indication for SRE prevention is not settled (see the finding on it): give the next dose only if the course is to continue."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("其预防 SRE 的适应证尚未确定"))
+    }
+
+    @Test func castrationResistantDoesNot() throws {
+        #expect(try !doseDue(20).detail.en.contains("is not settled"))
+    }
+}

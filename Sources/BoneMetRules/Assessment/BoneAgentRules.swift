@@ -259,6 +259,16 @@ struct BoneAgentRules {
         } else {
             interval = LocalizedText(en: "interval \(weeks) weeks", zh: "间隔 \(weeks) 周")
         }
+        // Its SRE-prevention indication not settled (castration-sensitive or not yet resistant,
+        // no bone metastasis diagnosed): the next dose is the course's only if it continues — a
+        // prostate cancer on bicalutamide with testosterone 420 ng/dL read "dose due … decide on
+        // another agent rather than let it lapse" beside "not castration resistance as it
+        // stands" (unseen record cb80-ab).
+        let questioned = !agent.isBoneLossDose && !adjuvant && !sreVerdict.preventionIndicated
+            ? LocalizedText(
+                en: " Its indication for SRE prevention is not settled (see the finding on it): give the next dose only if the course is to continue.",
+                zh: "其预防 SRE 的适应证尚未确定（见相关结论）：仅在继续该疗程时给予下一剂。")
+            : LocalizedText(en: "", zh: "")
         return Finding(
             ruleId: "boneAgents.doseDue", severity: broken.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
@@ -266,8 +276,8 @@ struct BoneAgentRules {
                 en: "\(agent.agent?.label.en.sentenceStart ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
                 zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
             detail: LocalizedText(
-                en: "Last dose \(last), \(interval.en). \(usual.en)\(recheck.en)\(lapse.en)",
-                zh: "末次给药 \(last)，\(interval.zhHans)。\(usual.zhHans)\(recheck.zhHans)\(lapse.zhHans)"),
+                en: "Last dose \(last), \(interval.en). \(usual.en)\(recheck.en)\(questioned.en)\(lapse.en)",
+                zh: "末次给药 \(last)，\(interval.zhHans)。\(usual.zhHans)\(recheck.zhHans)\(questioned.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
             sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009]
                     : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia]
