@@ -467,3 +467,34 @@ import Testing
         #expect(try !doseDue(20).detail.en.contains("is not settled"))
     }
 }
+
+/// cb80-ac (unseen record, 2026-12-05): a breast cancer whose denosumab course (no end recorded)
+/// had its last dose on 2025-08-16; a corrected calcium of 12.4 mg/dL on 2026-11-20 read
+/// "Denosumab is running (last dose 2025-08-16): this hypercalcaemia arose under it". A course
+/// past its next dose (the label's every 4 weeks where no interval is recorded) had lapsed.
+/// Rule set 2026.12.314.
+@Suite struct HypercalcaemiaAfterDenosumabLapsedTests {
+    let base = HypercalcaemiaUnderDenosumabTests()
+
+    @Test func aLapsedCourseIsNotRunning() throws {
+        let course = Treatment(id: "D", kind: .boneModifyingAgent, name: "Xgeva", start: day("2022-06-01"), agent: .denosumab, doseMg: 120,
+                               doses: [day("2022-06-01"), day("2022-07-01")])
+        let finding = try #require(assess(base.record(denosumab: course), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(!finding.detail.en.contains("Denosumab is running"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("Denosumab had lapsed (last dose 2022-07-01, due since 2022-07-29): this hypercalcaemia arose after it"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("地舒单抗已中断（末次给药 2022-07-01，自 2022-07-29 起应给药）"), "\(finding.detail.zhHans)")
+    }
+
+    /// Within its interval it is running, as before; a dose a few weeks late is still the course
+    /// (a break is more than `regimenGapDays`, 56, past the due day).
+    @Test func withinItsIntervalItRuns() throws {
+        let late = Treatment(id: "D", kind: .boneModifyingAgent, name: "Xgeva", start: day("2022-12-01"), agent: .denosumab, doseMg: 120,
+                             doses: [day("2022-12-01"), day("2022-12-29")])
+        let lateFinding = try #require(assess(base.record(denosumab: late), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(lateFinding.detail.en.contains("Denosumab is running (last dose 2022-12-29)"), "due 2023-01-26, 51 days before the calcium")
+        let course = Treatment(id: "D", kind: .boneModifyingAgent, name: "Xgeva", start: day("2023-01-20"), agent: .denosumab, doseMg: 120,
+                               doses: [day("2023-01-20"), day("2023-02-24")])
+        let finding = try #require(assess(base.record(denosumab: course), asOf: day("2023-03-21")).rule("labs.hypercalcaemia").first)
+        #expect(finding.detail.en.contains("Denosumab is running (last dose 2023-02-24)"), "\(finding.detail.en)")
+    }
+}

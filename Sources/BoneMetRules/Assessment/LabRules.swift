@@ -96,6 +96,17 @@ struct LabRules {
         }
         let underDenosumab = onDenosumab.map { agent in
             let last = agent.doses.filter { $0.earliestDay <= calcium.date.latestDay }.max()
+            // Its next dose (its interval, else the label's every 4 weeks) due more than
+            // `regimenGapDays` (setting: the days without a treatment that make a break) before
+            // the calcium: the course had lapsed — "denosumab is running (last dose 2025-08-16):
+            // this hypercalcaemia arose under it" was said fifteen months on (unseen record
+            // cb80-ac). A dose a few days late is still the course.
+            let due = last.map { PartialDate(dayNumber: $0.latestDay + (agent.intervalWeeks ?? 4) * 7) }
+            if let last, let due, due.latestDay + index.settings.regimenGapDays < calcium.date.earliestDay {
+                return LocalizedText(
+                    en: " Denosumab had lapsed (last dose \(last), due since \(due)): this hypercalcaemia arose after it — whether resuming it or zoledronic acid treats it is medical oncology's decision.",
+                    zh: "地舒单抗已中断（末次给药 \(last)，自 \(due) 起应给药）：本次高钙血症发生于中断之后——恢复地舒单抗还是用唑来膦酸治疗，由肿瘤内科决定。")
+            }
             return LocalizedText(
                 en: " Denosumab is running (\(last.map { "last dose \($0)" } ?? "since \(agent.start.map(\.description) ?? "")")): this hypercalcaemia arose under it — whether its next dose or zoledronic acid treats it is medical oncology's decision.",
                 zh: "地舒单抗正在使用（\(last.map { "末次给药 \($0)" } ?? "自 \(agent.start.map(\.description) ?? "") 起")）：本次高钙血症发生于其使用期间——以其下一剂还是唑来膦酸治疗，由肿瘤内科决定。")
