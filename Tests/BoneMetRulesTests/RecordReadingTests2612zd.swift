@@ -498,3 +498,45 @@ import Testing
         #expect(finding.detail.en.contains("Denosumab is running (last dose 2023-02-24)"), "\(finding.detail.en)")
     }
 }
+
+/// cb80-ae (unseen record, 2026-12-05): a breast cancer on zoledronic acid every 12 weeks, its
+/// dose given on 2026-11-20; a corrected calcium of 13.2 mg/dL on 11-25 read "Treat now: IV
+/// isotonic saline, then zoledronic acid 4 mg" — a second dose within the week of the first.
+/// The Zometa label waits at least 7 days before retreatment: hydration (and calcitonin) now,
+/// the repeat from day 7 if calcium has not returned to normal. Rule set 2026.12.314.
+@Suite struct HypercalcaemiaDaysAfterAZoledronicDoseTests {
+    func record(lastDose: String) -> CaseRecord {
+        var r = baseCase()
+        r.patient.weights = [WeightRecord(date: day("2026-11-01"), kg: 55)]
+        r.treatments.append(Treatment(
+            id: "ZOL", kind: .boneModifyingAgent, start: day("2026-06-02"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12,
+            doses: [day("2026-06-02"), day("2026-08-25"), day(lastDose)]))
+        r.dentalExams = [day("2026-05-20")]
+        r.labs = [
+            LabResult(date: day("2026-06-01"), test: .creatinine, value: 0.8, unit: "mg/dL"),
+            LabResult(date: day("2026-11-25"), test: .calcium, value: 3.2, unit: "mmol/L"),
+            LabResult(date: day("2026-11-25"), test: .albumin, value: 35, unit: "g/L"),
+        ]
+        return r
+    }
+
+    func finding(lastDose: String, asOf: String) throws -> Finding {
+        try #require(assess(record(lastDose: lastDose), asOf: day(asOf)).rule("labs.hypercalcaemia").first)
+    }
+
+    @Test func noSecondDoseWithinTheWeek() throws {
+        let f = try finding(lastDose: "2026-11-20", asOf: "2026-11-26")
+        #expect(f.severity == .urgent)
+        #expect(!f.detail.en.contains("then zoledronic acid 4 mg"), "\(f.detail.en)")
+        #expect(f.detail.en.contains("Treat now: IV isotonic saline; calcitonin for a rapid, short effect. Zoledronic acid was given on 2026-11-20, 5 days before this calcium. Keep hydrating and recheck calcium; no repeat dose before 2026-11-27 (label: at least 7 days)"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("2026-11-20 已给予唑来膦酸，在本次血钙前 5 天"), "\(f.detail.zhHans)")
+        // From day 7 the label's retreatment is open.
+        #expect(try finding(lastDose: "2026-11-20", asOf: "2026-11-29").detail.en.contains("Recheck calcium: still above normal 7 days or more after the dose, retreat"))
+    }
+
+    /// A dose a week or more before the calcium: treat as usual.
+    @Test func aDoseAWeekBeforeIsNoBar() throws {
+        let f = try finding(lastDose: "2026-11-18", asOf: "2026-11-26")
+        #expect(f.detail.en.contains("Treat now: IV isotonic saline, then zoledronic acid 4 mg"), "\(f.detail.en)")
+    }
+}

@@ -12,6 +12,9 @@ extension LabRules {
         /// Bone-agent doses given in the episode: several with no calcium since the first were
         /// read as one ("treated: zoledronic acid on 2026-10-29" after three monthly doses).
         var doses = 1
+        /// A bisphosphonate given in the 7 days before the episode's first high calcium (an SRE
+        /// dose days before): the label's 7 days before retreatment run from it too.
+        var beforeEpisode = false
     }
 
     /// The last bone-agent dose of this episode: since the last normal calcium (or the
@@ -27,7 +30,23 @@ extension LabRules {
             .filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.agent != nil }
             .flatMap { agent in agent.givenDoses.map { (agent: agent, day: $0) } }
             .filter { $0.day.latestDay >= start.earliestDay && index.known($0.day) }
-        guard let last = doses.max(by: { $0.day < $1.day }) else { return nil }
+        guard let last = doses.max(by: { $0.day < $1.day }) else {
+            // Zoledronic acid (or pamidronate) 4 mg given days before the high calcium: "then
+            // zoledronic acid 4 mg" asked for a second dose within the week of the first — the
+            // Zometa label waits at least 7 days before retreatment (unseen record cb80-ae: the
+            // 12-weekly dose on 2026-11-20, calcium 3.3 mmol/L on 11-25).
+            let bisphosphonates: [Treatment] = index.treatments.filter { agent in
+                (agent.agent == .zoledronicAcid || agent.agent == .pamidronate) && !agent.planned && !agent.isBoneLossDose
+            }
+            var recent: (agent: Treatment, day: PartialDate)?
+            for agent in bisphosphonates {
+                for day in agent.givenDoses where index.known(day) {
+                    let within = day.latestDay < start.earliestDay && day.latestDay + 7 > start.earliestDay
+                    if within, recent.map({ $0.day < day }) ?? true { recent = (agent, day) }
+                }
+            }
+            return recent.map { Treated(agent: $0.agent, day: $0.day, before: nil, beforeEpisode: true) }
+        }
         let before = episode.filter { $0.date.earliestDay <= last.day.latestDay }.max { $0.mgDl < $1.mgDl }
         return Treated(agent: last.agent, day: last.day, before: before, doses: doses.count)
     }
@@ -36,7 +55,9 @@ extension LabRules {
     func treatedText(_ treated: Treated, latest: CaseIndex.CorrectedCalcium) -> LocalizedText {
         let agent = treated.agent.agent ?? .other
         let course: LocalizedText
-        if let before = treated.before, latest.date > treated.day {
+        if treated.beforeEpisode {
+            course = LocalizedText(en: "", zh: "")
+        } else if let before = treated.before, latest.date > treated.day {
             let trend = latest.mgDl < before.mgDl
                 ? LocalizedText(en: "falling", zh: "下降中") : LocalizedText(en: "not falling", zh: "未下降")
             course = LocalizedText(
@@ -68,6 +89,12 @@ extension LabRules {
             next = LocalizedText(
                 en: " Keep hydrating and recheck calcium; no repeat dose before \(retreat) (label: at least 7 days), and only if calcium does not return to normal.",
                 zh: "继续补液并复查血钙；\(retreat) 前不重复给药（说明书：至少间隔 7 天），且仅在血钙未恢复正常时重复。")
+        }
+        if treated.beforeEpisode {
+            let days = treated.day.days(to: latest.date)
+            return LocalizedText(
+                en: "\(agent.label.en.sentenceStart) was given on \(treated.day), \(days) days before this calcium.\(next.en)",
+                zh: "\(treated.day) 已给予\(agent.label.zhHans)，在本次血钙前 \(days) 天。\(next.zhHans)")
         }
         return LocalizedText(
             en: "Treated: \(agent.label.en) on \(treated.day)\(treated.doses > 1 ? " (\(treated.doses) doses since the high calcium, this the last)" : "").\(course.en)\(next.en)",

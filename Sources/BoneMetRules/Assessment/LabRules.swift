@@ -112,7 +112,15 @@ struct LabRules {
                 zh: "地舒单抗正在使用（\(last.map { "末次给药 \($0)" } ?? "自 \(agent.start.map(\.description) ?? "") 起")）：本次高钙血症发生于其使用期间——以其下一剂还是唑来膦酸治疗，由肿瘤内科决定。")
         } ?? LocalizedText(en: "", zh: "")
         let treatment: LocalizedText =
-            treated.map { treatedText($0, latest: calcium) } ?? (grade == .mild
+            treated.map { treated in
+                // A bisphosphonate given days before this episode began treats nothing of it yet:
+                // hydration (and calcitonin) now, the retreatment after the label's 7 days.
+                guard treated.beforeEpisode, grade != .mild else { return treatedText(treated, latest: calcium) }
+                let given = treatedText(treated, latest: calcium)
+                return LocalizedText(
+                    en: "Treat now: IV isotonic saline; calcitonin for a rapid, short effect.\(underDenosumab.en) \(given.en)",
+                    zh: "立即处理：静脉等渗盐水；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(given.zhHans)")
+            } ?? (grade == .mild
             ? LocalizedText(
                 en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).\(underDenosumab.en)",
                 zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。\(underDenosumab.zhHans)")
@@ -139,7 +147,7 @@ struct LabRules {
             : LocalizedText(en: "Look for the cause: PTHrP, PTH, vitamin D, bone metastases.", zh: "查找病因：PTHrP、PTH、维生素 D、骨转移。")
         return [Finding(
             // Treated and not severe: followed, not acted on at once.
-            ruleId: "labs.hypercalcaemia", severity: grade == .mild || (treated != nil && grade != .severe) ? .warning : .urgent, duty: .boneAgents,
+            ruleId: "labs.hypercalcaemia", severity: grade == .mild || (treated.map { !$0.beforeEpisode } == true && grade != .severe) ? .warning : .urgent, duty: .boneAgents,
             specialty: .medicalOncology, subject: .patient, date: calcium.date,
             title: LocalizedText(
                 en: "Hypercalcaemia, \(grade.label.en): \(calcium.albuminGDl == nil ? "calcium (uncorrected)" : "corrected calcium") \(value) mg/dL (\(mmol) mmol/L) on \(calcium.date)",
