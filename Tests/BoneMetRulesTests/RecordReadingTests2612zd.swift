@@ -540,3 +540,52 @@ import Testing
         #expect(f.detail.en.contains("Treat now: IV isotonic saline, then zoledronic acid 4 mg"), "\(f.detail.en)")
     }
 }
+
+/// cb80-ah (unseen record, 2026-12-05): a renal cancer's T12 — SINS 15 on the CT of 2026-08-01,
+/// ESCC 2 on the MRI of 08-02 — given separation surgery and T10–L2 fixation on 08-10 and SBRT
+/// after it; a check X-ray on 10-15. The pre-operative grade beside the later film read "urgent
+/// spine referral … recurrent compression after" the operation it had led to, and an
+/// "operation proposed on cabozantinib" followed. A recurrence needs a high grade (or a deficit)
+/// read after the operation. Rule set 2026.12.314.
+@Suite struct CompressionGradedBeforeTheOperationTests {
+    func record(laterMRI: ESCC.Grade?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2023-01"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [
+            ImagingStudy(id: "C1", date: day("2026-08-01"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("L1", .lytic) { $0.boneDestruction = true; $0.collapse = .over50; $0.alignment = .subluxation; $0.posterolateral = .bilateral }
+            ]),
+            ImagingStudy(id: "M1", date: day("2026-08-02"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [observation("L1") { $0.escc = .g2 }]),
+            ImagingStudy(id: "X2", date: day("2026-10-15"), modality: .xray, coverage: [.thoracicSpine, .lumbarSpine], observations: [observation("L1", .lytic)]),
+        ]
+        if let laterMRI {
+            r.studies.append(ImagingStudy(id: "M2", date: day("2026-11-20"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [observation("L1") { $0.escc = laterMRI }]))
+        }
+        r.treatments = [
+            Treatment(id: "S1", kind: .surgery, name: "T12分离手术+T10-L2后路椎弓根钉内固定术", lesions: ["L1"], start: day("2026-08-10")),
+            Treatment(id: "R1", kind: .radiotherapy, name: "T12 SBRT 27Gy/3F", lesions: ["L1"], start: day("2026-09-05"), end: day("2026-09-09")),
+        ]
+        r.neurology = [NeurologyRecord(date: day("2026-10-15"), status: .intact, frankel: .E)]
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func thePreoperativeGradeIsWhatTheOperationTreated() throws {
+        let f = try spine(record(laterMRI: nil))
+        #expect(f.severity == .info, "\(f.title.en)")
+        #expect(f.detail.en.contains("Treated: T12分离手术+T10-L2后路椎弓根钉内固定术 2026-08-10"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("Recurrent compression"))
+    }
+
+    /// Graded high again on an MRI after the operation: a recurrence, as before.
+    @Test func aHighGradeAfterTheOperationIsARecurrence() throws {
+        let f = try spine(record(laterMRI: .g2))
+        #expect(f.severity >= .warning)
+        #expect(f.detail.en.contains("Recurrent compression after T12分离手术"), "\(f.detail.en)")
+        #expect(try spine(record(laterMRI: .g1a)).severity == .info)
+    }
+}

@@ -57,9 +57,13 @@ extension SurgeryRules {
             // deficit) on a study after it is a recurrence: a T10 renal metastasis at ESCC 2 nine
             // months after separation surgery and SBRT, growing by 183 %, read "info — Treated:
             // separation surgery".
+            // The grade (or the deficit) must itself be read after the operation: the pre-operative
+            // MRI's ESCC 2 beside a post-operative check film read "recurrent compression after"
+            // the separation surgery it had led to (unseen record cb80-ah).
             var recurrence: Treatment?
             if let operation = treated, let day = operation.start, latest.study.date.earliestDay > day.latestDay,
-                escc?.highGrade == true || deficit
+                (escc?.highGrade == true && (graded.map { $0.study.date.earliestDay > day.latestDay } ?? false))
+                    || (deficit && (neuro.map { $0.date.earliestDay > day.latestDay } ?? false))
             {
                 recurrence = operation
                 treated = nil
