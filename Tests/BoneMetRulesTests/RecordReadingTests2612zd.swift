@@ -589,3 +589,50 @@ import Testing
         #expect(try spine(record(laterMRI: .g1a)).severity == .info)
     }
 }
+
+/// cb80-ai (unseen record, 2026-12-05): a breast cancer's T9 at ESCC 2 on the MRI of 2026-05-04,
+/// irradiated 30 Gy/10F from 05-08, healing on the CT of 10-01, neurologically intact. The CT —
+/// the latest study, which graded nothing — dated the compression: the course read as a prior
+/// one ("already irradiated … re-irradiation"), and "urgent spine referral — decompression"
+/// stood on the May grade. The compression is dated by the study that graded it. Rule set
+/// 2026.12.314.
+@Suite struct CompressionIrradiatedAfterItsGradeTests {
+    func record(laterGrade: ESCC.Grade?) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9"))]
+        r.studies = [
+            ImagingStudy(id: "C1", date: day("2026-05-03"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine], observations: [
+                observation("L1", .mixed) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none }
+            ]),
+            ImagingStudy(id: "M1", date: day("2026-05-04"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("L1") { $0.escc = .g2 }]),
+            ImagingStudy(id: "C2", date: day("2026-10-01"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine], observations: [
+                observation("L1", .blastic) { $0.scleroticRim = true; $0.fillIn = .partial }
+            ]),
+        ]
+        if let laterGrade {
+            r.studies.append(ImagingStudy(id: "M2", date: day("2026-11-20"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("L1") { $0.escc = laterGrade }]))
+        }
+        r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, name: "T9 30Gy/10F", lesions: ["L1"], start: day("2026-05-08"), end: day("2026-05-21")))
+        r.neurology = [NeurologyRecord(date: day("2026-10-01"), status: .intact, frankel: .E)]
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func theCourseAfterTheGradeIsItsTreatment() throws {
+        let f = try spine(record(laterGrade: nil))
+        #expect(f.severity == .info, "\(f.title.en)")
+        #expect(f.detail.en.contains("Treated: T9 30Gy/10F 2026-05-08–2026-05-21 (radiotherapy) (begun 4 days after the study of 2026-05-04)"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("Already irradiated"))
+    }
+
+    /// Graded high again after the course: compression despite radiotherapy, re-irradiation
+    /// is radiation oncology's decision (as before).
+    @Test func aHighGradeAfterTheCourseIsStillCompression() throws {
+        let f = try spine(record(laterGrade: .g2))
+        #expect(f.severity == .urgent)
+        #expect(f.detail.en.contains("Already irradiated (T9 30Gy/10F"), "\(f.detail.en)")
+    }
+}

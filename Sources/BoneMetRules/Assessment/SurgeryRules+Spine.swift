@@ -81,7 +81,8 @@ extension SurgeryRules {
                 deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations) : nil,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
-                collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil)
+                collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil,
+                gradedOn: escc?.highGrade == true ? graded?.study.date : nil)
         }
     }
 
@@ -126,7 +127,8 @@ extension SurgeryRules {
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
         deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,
         compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
-        recurrenceAfter: Treatment? = nil, residual: LocalizedText? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil
+        recurrenceAfter: Treatment? = nil, residual: LocalizedText? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil,
+        gradedOn: PartialDate? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -176,12 +178,17 @@ extension SurgeryRules {
                 zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
             return LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         }
-        let irradiated = priorRadiotherapy(lesion.id, before: date)
+        // The compression is dated by the study that graded it, not by a later study that did
+        // not (a breast cancer's T9 at ESCC 2 in May, 30 Gy/10F four days later, responding on
+        // the CT of October: "urgent spine referral — decompression" from the May grade, the
+        // course read as a prior one; unseen record cb80-ai).
+        let compressionDate = gradedOn ?? date
+        let irradiated = priorRadiotherapy(lesion.id, before: compressionDate)
         // Radiotherapy begun on or after the study that graded the compression: its treatment,
         // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
         // read "already irradiated: any further radiotherapy is a re-irradiation decision").
         let irradiatedSince = index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
-            !course.planned && (course.start.map { $0.earliestDay >= date.earliestDay } ?? false)
+            !course.planned && (course.start.map { $0.earliestDay >= compressionDate.earliestDay } ?? false)
         }
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
@@ -207,7 +214,7 @@ extension SurgeryRules {
                 en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")",
                 zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")")
         } else if let course = irradiatedSince {
-            let given = radiotherapyGiven(course, after: date, deficit: deficit, sins: sins, sinsText: sinsText)
+            let given = radiotherapyGiven(course, after: compressionDate, deficit: deficit, sins: sins, sinsText: sinsText)
             severity = given.severity
             recommendation = given.text
             extraSources += given.sources
