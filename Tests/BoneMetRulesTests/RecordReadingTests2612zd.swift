@@ -636,3 +636,39 @@ import Testing
         #expect(f.detail.en.contains("Already irradiated (T9 30Gy/10F"), "\(f.detail.en)")
     }
 }
+
+/// cb80-ak (unseen record, 2026-12-05): cb80-ah with a myelopathy — Frankel C before the
+/// separation surgery, Frankel D six weeks after it. The deficit after the operation read as a
+/// recurrence: "recurrent compression after" the operation, "SINS 15 unstable — stabilisation"
+/// of a spine fixed T10–L2, "definitive treatment within 24 hours". A deficit after an operation
+/// is a recurrence only when it is new or worse than before it. Rule set 2026.12.314.
+@Suite struct DeficitLeftByTheOperationTests {
+    func record(after: Tokuhashi.Frankel) -> CaseRecord {
+        var r = CompressionGradedBeforeTheOperationTests().record(laterMRI: nil)
+        r.neurology = [
+            NeurologyRecord(date: day("2026-08-01"), status: .myelopathy, frankel: .C, lesion: "L1"),
+            NeurologyRecord(date: day("2026-10-15"), status: .myelopathy, frankel: after, lesion: "L1"),
+        ]
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func anImprovedDeficitIsWhatTheOperationLeft() throws {
+        for grade in [Tokuhashi.Frankel.D, .C] {
+            let f = try spine(record(after: grade))
+            #expect(f.severity == .info, "Frankel \(grade): \(f.title.en)")
+            #expect(!f.detail.en.contains("Recurrent compression"), "\(f.detail.en)")
+            #expect(f.detail.en.contains("Deficit after it, no worse than before: myelopathy, Frankel \(grade.rawValue) (2026-10-15)"), "\(f.detail.en)")
+            #expect(f.detail.zhHans.contains("术后神经功能障碍未较术前加重"))
+        }
+    }
+
+    @Test func aWorseDeficitIsARecurrence() throws {
+        let f = try spine(record(after: .B))
+        #expect(f.severity == .urgent)
+        #expect(f.detail.en.contains("Recurrent compression after T12分离手术"), "\(f.detail.en)")
+    }
+}

@@ -63,7 +63,7 @@ extension SurgeryRules {
             var recurrence: Treatment?
             if let operation = treated, let day = operation.start, latest.study.date.earliestDay > day.latestDay,
                 (escc?.highGrade == true && (graded.map { $0.study.date.earliestDay > day.latestDay } ?? false))
-                    || (deficit && (neuro.map { $0.date.earliestDay > day.latestDay } ?? false))
+                    || (deficit && (neuro.map { deficitNewOrWorse(lesion.id, neuro: $0, since: day) } ?? false))
             {
                 recurrence = operation
                 treated = nil
@@ -182,12 +182,15 @@ extension SurgeryRules {
         // not (a breast cancer's T9 at ESCC 2 in May, 30 Gy/10F four days later, responding on
         // the CT of October: "urgent spine referral — decompression" from the May grade, the
         // course read as a prior one; unseen record cb80-ai).
-        let compressionDate = gradedOn ?? date
+        // A recurrence is dated by the latest study: the courses before it are prior ones.
+        let compressionDate = recurrenceAfter == nil ? gradedOn ?? date : date
         let irradiated = priorRadiotherapy(lesion.id, before: compressionDate)
         // Radiotherapy begun on or after the study that graded the compression: its treatment,
         // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
         // read "already irradiated: any further radiotherapy is a re-irradiation decision").
-        let irradiatedSince = index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
+        // A recurrence after an operation is not answered by a course given after the grade
+        // that led to the operation.
+        let irradiatedSince = recurrenceAfter != nil ? nil : index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
             !course.planned && (course.start.map { $0.earliestDay >= compressionDate.earliestDay } ?? false)
         }
         let reirradiation: LocalizedText? = irradiated.map { prior in
@@ -210,9 +213,17 @@ extension SurgeryRules {
         if let treated {
             let after = radiotherapyAfterDecompression(lesion.id, operation: treated, compressed: highGrade || deficit)
             severity = after?.missing == true ? .advisory : .info
+            // A deficit after the operation no worse than before it (not a recurrence: see
+            // `deficitNewOrWorse`) is what it left: said, with what would make it an emergency.
+            let left = deficit && (neuro.map { n in treated.start.map { n.date.earliestDay > $0.latestDay } ?? false } ?? false)
+                ? neuro.map { n in
+                    LocalizedText(
+                        en: " Deficit after it, no worse than before: \(n.status.label.en)\(n.frankel.map { ", Frankel \($0.rawValue)" } ?? "") (\(n.date)) — rehabilitation and a neurological check at every visit; a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
+                        zh: "术后神经功能障碍未较术前加重：\(n.status.label.zhHans)\(n.frankel.map { "，Frankel \($0.rawValue)" } ?? "")（\(n.date)）——康复治疗，每次随访检查神经功能；新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
+                } : nil
             recommendation = LocalizedText(
-                en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")",
-                zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")")
+                en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")\(left?.en ?? "")",
+                zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")\(left?.zhHans ?? "")")
         } else if let course = irradiatedSince {
             let given = radiotherapyGiven(course, after: compressionDate, deficit: deficit, sins: sins, sinsText: sinsText)
             severity = given.severity

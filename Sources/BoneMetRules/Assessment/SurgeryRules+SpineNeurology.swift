@@ -51,4 +51,23 @@ extension SurgeryRules {
             en: "Residual deficit after treatment: \(state(neuro).en), \(change.en) \(state(before).en) before \(course.label.en); ESCC now \(escc.grade.rawValue) on the MRI of \(study.date). Not a new compression: rehabilitation, and a neurological check at every visit — a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
             zh: "治疗后残留神经功能障碍：\(state(neuro).zhHans)，\(change.zhHans)\(state(before).zhHans)（\(course.label.zhHans)前）；\(study.date) MRI 示 ESCC 现为 \(escc.grade.rawValue)。并非新发压迫：康复治疗，每次随访检查神经功能——新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
     }
+
+    /// A deficit recorded after an operation on the lesion that is new, or worse than the last one
+    /// before it: a recurrence. One no worse is what the operation left (a T12 operated on at
+    /// Frankel C, Frankel D six weeks later, read "recurrent compression after" its own
+    /// separation surgery — unseen record cb80-ak). Grades that cannot be compared (a Frankel
+    /// grade on one side only) do not make a recurrence; a high ESCC grade read after the
+    /// operation still does.
+    func deficitNewOrWorse(_ lesion: String, neuro: NeurologyRecord, since day: PartialDate) -> Bool {
+        guard neuro.showsDeficit, neuro.date.earliestDay > day.latestDay else { return false }
+        let before = index.record.neurology.filter { record in
+            (record.lesion == nil || record.lesion == lesion) && index.known(record.date) && record.date.latestDay <= day.latestDay
+        }.max { $0.date < $1.date }
+        guard let before, before.showsDeficit else { return true }
+        switch (before.frankel, neuro.frankel) {
+        case let (was?, now?): return now.rawValue < was.rawValue
+        case (nil, nil): return CaseIndex.neurologySeverity(neuro) > CaseIndex.neurologySeverity(before)
+        default: return false
+        }
+    }
 }
