@@ -672,3 +672,29 @@ import Testing
         #expect(f.detail.en.contains("Recurrent compression after T12分离手术"), "\(f.detail.en)")
     }
 }
+
+/// cb80-ai again: the course after the grade is the compression's treatment — unless a deficit
+/// new or worse than before it is recorded since it began (it did not answer the compression).
+@Suite struct DeficitAfterTheCourseTests {
+    func spine(before: NeurologyRecord, after: NeurologyRecord) throws -> Finding {
+        var r = CompressionIrradiatedAfterItsGradeTests().record(laterGrade: nil)
+        r.neurology = [before, after]
+        return try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func aNewDeficitSinceTheCourseIsAnEmergency() throws {
+        let f = try spine(
+            before: NeurologyRecord(date: day("2026-05-04"), status: .intact, frankel: .E, lesion: "L1"),
+            after: NeurologyRecord(date: day("2026-10-01"), status: .myelopathy, frankel: .C, lesion: "L1"))
+        #expect(f.severity == .urgent, "\(f.title.en)")
+        #expect(f.detail.en.contains("Already irradiated (T9 30Gy/10F"), "\(f.detail.en)")
+    }
+
+    @Test func aDeficitNoWorseIsTheCoursesToFollow() throws {
+        let f = try spine(
+            before: NeurologyRecord(date: day("2026-05-04"), status: .myelopathy, frankel: .D, lesion: "L1"),
+            after: NeurologyRecord(date: day("2026-10-01"), status: .myelopathy, frankel: .D, lesion: "L1"))
+        #expect(f.severity < .urgent, "\(f.title.en)")
+        #expect(f.detail.en.contains("Treated: T9 30Gy/10F") || f.detail.en.contains("Radiotherapy given: T9 30Gy/10F"), "\(f.detail.en)")
+    }
+}

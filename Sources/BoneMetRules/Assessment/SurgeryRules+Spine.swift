@@ -182,17 +182,25 @@ extension SurgeryRules {
         // not (a breast cancer's T9 at ESCC 2 in May, 30 Gy/10F four days later, responding on
         // the CT of October: "urgent spine referral — decompression" from the May grade, the
         // course read as a prior one; unseen record cb80-ai).
-        // A recurrence is dated by the latest study: the courses before it are prior ones.
-        let compressionDate = recurrenceAfter == nil ? gradedOn ?? date : date
+        // A course begun on or after the grade is its treatment — unless a deficit new or worse
+        // than before it has been recorded since it began (`deficitNewOrWorse`): then, as after
+        // an operation, the compression recurred, dated by the latest study, and the courses
+        // before it are prior ones (re-irradiation).
+        let gradedDate = gradedOn ?? date
+        let courseAfterGrade = index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
+            !course.planned && (course.start.map { $0.earliestDay >= gradedDate.earliestDay } ?? false)
+        }
+        let failedCourse = courseAfterGrade.flatMap { course -> Treatment? in
+            guard deficit, let start = course.start, let neuro, deficitNewOrWorse(lesion.id, neuro: neuro, since: start) else { return nil }
+            return course
+        }
+        let recurred = recurrenceAfter != nil || failedCourse != nil
+        let compressionDate = recurred ? date : gradedDate
         let irradiated = priorRadiotherapy(lesion.id, before: compressionDate)
         // Radiotherapy begun on or after the study that graded the compression: its treatment,
         // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
         // read "already irradiated: any further radiotherapy is a re-irradiation decision").
-        // A recurrence after an operation is not answered by a course given after the grade
-        // that led to the operation.
-        let irradiatedSince = recurrenceAfter != nil ? nil : index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
-            !course.planned && (course.start.map { $0.earliestDay >= compressionDate.earliestDay } ?? false)
-        }
+        let irradiatedSince = recurred ? nil : courseAfterGrade
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
             return LocalizedText(
