@@ -178,29 +178,8 @@ extension SurgeryRules {
                 zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
             return LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         }
-        // The compression is dated by the study that graded it, not by a later study that did
-        // not (a breast cancer's T9 at ESCC 2 in May, 30 Gy/10F four days later, responding on
-        // the CT of October: "urgent spine referral — decompression" from the May grade, the
-        // course read as a prior one; unseen record cb80-ai).
-        // A course begun on or after the grade is its treatment — unless a deficit new or worse
-        // than before it has been recorded since it began (`deficitNewOrWorse`): then, as after
-        // an operation, the compression recurred, dated by the latest study, and the courses
-        // before it are prior ones (re-irradiation).
-        let gradedDate = gradedOn ?? date
-        let courseAfterGrade = index.localTreatments(lesion.id, kind: .radiotherapy).last { course in
-            !course.planned && (course.start.map { $0.earliestDay >= gradedDate.earliestDay } ?? false)
-        }
-        let failedCourse = courseAfterGrade.flatMap { course -> Treatment? in
-            guard deficit, let start = course.start, let neuro, deficitNewOrWorse(lesion.id, neuro: neuro, since: start) else { return nil }
-            return course
-        }
-        let recurred = recurrenceAfter != nil || failedCourse != nil
-        let compressionDate = recurred ? date : gradedDate
-        let irradiated = priorRadiotherapy(lesion.id, before: compressionDate)
-        // Radiotherapy begun on or after the study that graded the compression: its treatment,
-        // under way or given (a T6 small-cell metastasis irradiated from the day after the MRI
-        // read "already irradiated: any further radiotherapy is a re-irradiation decision").
-        let irradiatedSince = recurred ? nil : courseAfterGrade
+        let (irradiated, irradiatedSince) = compressionCourses(
+            lesion.id, date: date, gradedOn: gradedOn, deficit: deficit, neuro: neuro, recurred: recurrenceAfter != nil)
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
             return LocalizedText(
@@ -233,7 +212,7 @@ extension SurgeryRules {
                 en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")\(left?.en ?? "")",
                 zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")\(left?.zhHans ?? "")")
         } else if let course = irradiatedSince {
-            let given = radiotherapyGiven(course, after: compressionDate, deficit: deficit, sins: sins, sinsText: sinsText)
+            let given = radiotherapyGiven(course, after: gradedOn ?? date, deficit: deficit, sins: sins, sinsText: sinsText)
             severity = given.severity
             recommendation = given.text
             extraSources += given.sources

@@ -70,4 +70,32 @@ extension SurgeryRules {
         default: return false
         }
     }
+
+    /// The radiotherapy of a spinal lesion as the compression finding reads it: the courses given
+    /// before the compression (a re-irradiation decision) and the course begun on or after the
+    /// study that graded it (its treatment).
+    ///
+    /// The compression is dated by the study that graded it, not by a later study that did not
+    /// (a breast cancer's T9 at ESCC 2 in May, 30 Gy/10F four days later, responding on the CT of
+    /// October: "urgent spine referral — decompression" from the May grade, the course read as a
+    /// prior one; unseen record cb80-ai). A course begun on or after the grade is its treatment —
+    /// unless a deficit new or worse than before it has been recorded since it began
+    /// (`deficitNewOrWorse`): then, as after an operation (`recurred`), the compression recurred,
+    /// dated by the latest study, and the courses before it are prior ones (re-irradiation).
+    /// A T6 small-cell metastasis irradiated from the day after the MRI read "already irradiated:
+    /// any further radiotherapy is a re-irradiation decision" before the course was its treatment.
+    func compressionCourses(
+        _ lesion: String, date: PartialDate, gradedOn: PartialDate?, deficit: Bool, neuro: NeurologyRecord?, recurred operated: Bool
+    ) -> (prior: (courses: [Treatment], totalGy: Double?)?, since: Treatment?) {
+        let gradedDate = gradedOn ?? date
+        let courseAfterGrade = index.localTreatments(lesion, kind: .radiotherapy).last { course in
+            !course.planned && (course.start.map { $0.earliestDay >= gradedDate.earliestDay } ?? false)
+        }
+        let failedCourse = courseAfterGrade.flatMap { course -> Treatment? in
+            guard deficit, let start = course.start, let neuro, deficitNewOrWorse(lesion, neuro: neuro, since: start) else { return nil }
+            return course
+        }
+        let recurred = operated || failedCourse != nil
+        return (priorRadiotherapy(lesion, before: recurred ? date : gradedDate), recurred ? nil : courseAfterGrade)
+    }
 }
