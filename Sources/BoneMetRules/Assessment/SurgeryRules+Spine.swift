@@ -53,18 +53,9 @@ extension SurgeryRules {
             // "info — Treated" finding, off the first screen before anyone had operated.
             let spinal = index.localTreatments(lesion.id, kind: .surgery).filter { $0.procedure?.treatsSpine ?? false }
             var treated = spinal.last { !$0.planned }
-            // An operation treats what was seen before it. Compression graded high again (or a
-            // deficit) on a study after it is a recurrence: a T10 renal metastasis at ESCC 2 nine
-            // months after separation surgery and SBRT, growing by 183 %, read "info — Treated:
-            // separation surgery".
-            // The grade (or the deficit) must itself be read after the operation: the pre-operative
-            // MRI's ESCC 2 beside a post-operative check film read "recurrent compression after"
-            // the separation surgery it had led to (unseen record cb80-ah).
+            // An operation treats what was seen before it (`recurs`).
             var recurrence: Treatment?
-            if let operation = treated, let day = operation.start, latest.study.date.earliestDay > day.latestDay,
-                (escc?.highGrade == true && (graded.map { $0.study.date.earliestDay > day.latestDay } ?? false))
-                    || (deficit && (neuro.map { deficitNewOrWorse(lesion.id, neuro: $0, since: day) } ?? false))
-            {
+            if let operation = treated, recurs(after: operation, lesion: lesion.id, latest: latest.study.date, escc: escc, gradedOn: graded?.study.date, deficit: deficit, neuro: neuro) {
                 recurrence = operation
                 treated = nil
             }
@@ -200,14 +191,7 @@ extension SurgeryRules {
         if let treated {
             let after = radiotherapyAfterDecompression(lesion.id, operation: treated, compressed: highGrade || deficit)
             severity = after?.missing == true ? .advisory : .info
-            // A deficit after the operation no worse than before it (not a recurrence: see
-            // `deficitNewOrWorse`) is what it left: said, with what would make it an emergency.
-            let left = deficit && (neuro.map { n in treated.start.map { n.date.earliestDay > $0.latestDay } ?? false } ?? false)
-                ? neuro.map { n in
-                    LocalizedText(
-                        en: " Deficit after it, no worse than before: \(n.status.label.en)\(n.frankel.map { ", Frankel \($0.rawValue)" } ?? "") (\(n.date)) — rehabilitation and a neurological check at every visit; a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
-                        zh: "术后神经功能障碍未较术前加重：\(n.status.label.zhHans)\(n.frankel.map { "，Frankel \($0.rawValue)" } ?? "")（\(n.date)）——康复治疗，每次随访检查神经功能；新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
-                } : nil
+            let left = deficit ? neuro.flatMap { deficitLeft(by: treated, neuro: $0) } : nil
             recommendation = LocalizedText(
                 en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")\(left?.en ?? "")",
                 zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")\(left?.zhHans ?? "")")

@@ -98,4 +98,30 @@ extension SurgeryRules {
         let recurred = operated || failedCourse != nil
         return (priorRadiotherapy(lesion, before: recurred ? date : gradedDate), recurred ? nil : courseAfterGrade)
     }
+
+    /// A deficit recorded after the operation that is no worse than before it (not a recurrence,
+    /// `deficitNewOrWorse`) is what the operation left: said, with what would make it an
+    /// emergency (unseen record cb80-ak). Nil for a deficit recorded before the operation.
+    func deficitLeft(by operation: Treatment, neuro: NeurologyRecord) -> LocalizedText? {
+        guard let day = operation.start, neuro.date.earliestDay > day.latestDay else { return nil }
+        let frankel = neuro.frankel.map(\.rawValue)
+        return LocalizedText(
+            en: " Deficit after it, no worse than before: \(neuro.status.label.en)\(frankel.map { ", Frankel \($0)" } ?? "") (\(neuro.date)) — rehabilitation and a neurological check at every visit; a new or worsening deficit is an emergency (whole-spine MRI within 24 hours).",
+            zh: "术后神经功能障碍未较术前加重：\(neuro.status.label.zhHans)\(frankel.map { "，Frankel \($0)" } ?? "")（\(neuro.date)）——康复治疗，每次随访检查神经功能；新发或加重的神经功能障碍为急诊（24 小时内全脊柱 MRI）。")
+    }
+
+    /// Whether the compression recurred after an operation on the lesion: graded high again, or a
+    /// deficit new or worse (`deficitNewOrWorse`), read on or after a study after it. A T10 renal
+    /// metastasis at ESCC 2 nine months after separation surgery and SBRT, growing by 183 %, read
+    /// "info — Treated: separation surgery". The grade must itself be read after the operation:
+    /// the pre-operative MRI's ESCC 2 beside a post-operative check film read "recurrent
+    /// compression after" the separation surgery it had led to (unseen record cb80-ah).
+    func recurs(
+        after operation: Treatment, lesion: String, latest: PartialDate, escc: ESCC.Result?, gradedOn: PartialDate?, deficit: Bool,
+        neuro: NeurologyRecord?
+    ) -> Bool {
+        guard let day = operation.start, latest.earliestDay > day.latestDay else { return false }
+        if escc?.highGrade == true, let gradedOn, gradedOn.earliestDay > day.latestDay { return true }
+        return deficit && (neuro.map { deficitNewOrWorse(lesion, neuro: $0, since: day) } ?? false)
+    }
 }
