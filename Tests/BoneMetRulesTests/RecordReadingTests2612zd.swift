@@ -698,3 +698,43 @@ import Testing
         #expect(f.detail.en.contains("Treated: T9 30Gy/10F") || f.detail.en.contains("Radiotherapy given: T9 30Gy/10F"), "\(f.detail.en)")
     }
 }
+
+/// cb80-ao (unseen record, 2026-12-05): a CRPC's acetabular lesion, mixed with a 15 mm soft-tissue
+/// component in May, lytic with 28 mm in November after docetaxel: "NE — size not measured" as
+/// no bone diameters were recorded. The soft-tissue component is the lesion's measured part (RECIST
+/// 1.1), and ≥ 20 % and ≥ 5 mm larger is progression (Eisenhauer 2009) — MDA's clearly
+/// progressive lesion. Boundaries at both thresholds. Rule set 2026.12.314.
+@Suite struct SoftTissueComponentGrowthTests {
+    func classify(_ before: Double, _ after: Double, modality: Modality = .ct) -> MDA.Result {
+        MDA.classify(
+            prior: observation("L", .mixed) { $0.boneDestruction = true; $0.softTissueMm = before },
+            current: observation("L", .lytic) { $0.boneDestruction = true; $0.softTissueMm = after }, modality: modality)
+    }
+
+    @Test func growthByTwentyPercentAndFiveMillimetresIsProgression() {
+        let grown = classify(15, 28)
+        #expect(grown.category == .progressiveDisease)
+        #expect(grown.reasons.first?.en == "soft-tissue component 15 → 28 mm (+86.7 %; RECIST 1.1: ≥ 20 % and ≥ 5 mm)")
+        #expect(grown.reasons.first?.zhHans == "软组织成分 15 → 28 mm（增加 86.7%；RECIST 1.1：≥20% 且 ≥5 mm）")
+        #expect(classify(25, 30).category == .progressiveDisease, "+20 % and +5 mm: at both thresholds")
+        #expect(classify(25, 29.9).category != .progressiveDisease, "+4.9 mm")
+        #expect(classify(10, 14).category != .progressiveDisease, "+40 % but only +4 mm")
+        #expect(classify(30, 35.9).category != .progressiveDisease, "+5.9 mm but +19.7 %")
+        #expect(classify(15, 28, modality: .mri).category == .progressiveDisease)
+    }
+
+    /// With the bone's diameters measured too, the component's growth is still progression (a
+    /// lesion progressing in any measured part); without growth the diameters decide, as before.
+    @Test func diametersMeasuredToo() {
+        let grown = MDA.classify(
+            prior: observation("L", .lytic, [30, 20]) { $0.softTissueMm = 15 },
+            current: observation("L", .lytic, [31, 20]) { $0.softTissueMm = 28 }, modality: .ct)
+        #expect(grown.category == .progressiveDisease)
+        let steady = MDA.classify(
+            prior: observation("L", .lytic, [30, 20]) { $0.softTissueMm = 15 },
+            current: observation("L", .lytic, [31, 20]) { $0.softTissueMm = 16 }, modality: .ct)
+        #expect(steady.category == .stableDisease)
+        // X-ray or a tracer study does not measure a soft-tissue component.
+        #expect(classify(15, 28, modality: .xray).category != .progressiveDisease)
+    }
+}

@@ -67,6 +67,14 @@ public enum MDA {
                 reasons: [LocalizedText(en: "product of diameters +\(changeText) % (≥ 25 %)", zh: "垂直径乘积增加 \(changeText)%（≥25%）")],
                 sizeChangePercent: change)
         }
+        // A soft-tissue component measured on both (CT or MRI) is a measured part of the lesion
+        // (RECIST 1.1 measures a lytic or mixed bone lesion by it): ≥ 20 % and ≥ 5 mm larger is
+        // progression (Eisenhauer 2009) — MDA's "clearly progressive lesion" — whatever the
+        // bone's diameters. An acetabular lesion turned lytic, its component 15 → 28 mm, read
+        // "NE — size not measured" (unseen record cb80-ao).
+        if modality == .ct || modality == .mri, let growth = softTissueGrowth(prior: prior, current: current) {
+            return Result(category: .progressiveDisease, reasons: [growth], sizeChangePercent: change)
+        }
         // Without sizes, the film's fraction of the bone's diameter is the lesion's measured extent
         // across the bone: MDA counts a ≥ 25 % increase (≥ 50 % decrease) of an ill-defined lesion
         // (Hamaoka 2004, table 3). A peritrochanteric lesion with a sclerotic rim turned lytic and
@@ -135,6 +143,21 @@ public enum MDA {
             LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
         } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")
         return Result(category: .stableDisease, reasons: [stable], sizeChangePercent: change)
+    }
+
+    /// RECIST 1.1's progression of a measured soft-tissue component: ≥ 20 % and ≥ 5 mm larger.
+    static let softTissueProgressionPercent = 20.0
+    static let softTissueProgressionMm = 5.0
+
+    /// The soft-tissue component's growth as a reason, when it is progression by RECIST 1.1.
+    static func softTissueGrowth(prior: LesionObservation, current: LesionObservation) -> LocalizedText? {
+        guard let before = prior.softTissueMm, let after = current.softTissueMm, before > 0 else { return nil }
+        let percent = ((after - before) / before * 1000).rounded() / 10
+        guard after - before >= softTissueProgressionMm, percent >= softTissueProgressionPercent else { return nil }
+        let text = "\(CaseIndex.format(before)) → \(CaseIndex.format(after)) mm"
+        return LocalizedText(
+            en: "soft-tissue component \(text) (+\(String(describing: percent)) %; RECIST 1.1: ≥ 20 % and ≥ 5 mm)",
+            zh: "软组织成分 \(text)（增加 \(String(describing: percent))%；RECIST 1.1：≥20% 且 ≥5 mm）")
     }
 
     /// Relative change of the fraction of the bone's diameter, percent to one decimal, when both
