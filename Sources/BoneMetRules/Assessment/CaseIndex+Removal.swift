@@ -8,7 +8,7 @@ extension CaseIndex {
     /// (unseen record cb78-u).
     func lastRemoval(_ lesion: String, onOrBefore date: PartialDate? = nil) -> PartialDate? {
         localTreatments(lesion, kind: .surgery).compactMap { surgery -> PartialDate? in
-            guard !surgery.planned, surgery.procedure?.removesLesion == true, let start = surgery.start, known(start) else { return nil }
+            guard !surgery.planned, surgery.removesLesion, let start = surgery.start, known(start) else { return nil }
             if let date, start.earliestDay > date.latestDay { return nil }
             return start
         }.max()

@@ -127,9 +127,9 @@ struct ResponseRules {
             // shows is the operation — a resected femur read "CR, no longer seen" and turned the
             // time point into a partial response credited to the systemic therapy.
             if let removal = index.localTreatments(lesion, kind: .surgery).first(where: { surgery in
-                guard !surgery.planned, surgery.procedure?.removesLesion == true, let start = surgery.start else { return false }
+                guard !surgery.planned, surgery.removesLesion, let start = surgery.start else { return false }
                 return previous.date.earliestDay <= start.latestDay && start.earliestDay <= current.date.latestDay
-            }), let procedure = removal.procedure, let start = removal.start {
+            }), let procedure = removal.removal, let start = removal.start {
                 responses.append(response(.notEvaluable, [LocalizedText(
                     en: "\(procedure.label.en) on \(start) — the operation, not a response",
                     zh: "\(start) 行\(procedure.label.zhHans)——为手术所致，不是疗效")]))
@@ -141,6 +141,11 @@ struct ResponseRules {
             if let prior = previous.observation(of: lesion), prior.present, CaseIndex.Point.shows(prior, on: previous.modality)
                 || index.presentPoints(lesion).contains(where: { $0.study.date.latestDay <= previous.date.latestDay }) {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
+                if [.completeResponse, .partialResponse].contains(result.category),
+                   let cement = cementedInInterval(lesion, from: previous.date, to: current.date) {
+                    responses.append(response(.notEvaluable, [Self.cementReason(cement)]))
+                    continue
+                }
                 responses.append(response(result.category, result.reasons, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
             } else if observation.present, !isFirstAppearance(lesion, at: current), index.looked(at: lesion, in: previous),
                       !index.presentPoints(lesion).contains(where: { $0.study.id != previous.id && $0.study.date.earliestDay <= previous.date.latestDay }),
@@ -156,9 +161,9 @@ struct ResponseRules {
             } else if observation.present, !isFirstAppearance(lesion, at: current), let prior = previous.observation(of: lesion), !prior.present {
                 // Looked for and not seen last time, seen again now: a local recurrence after a
                 // resection, or regrowth after a complete response. It had no time point at all.
-                let removal = index.localTreatments(lesion, kind: .surgery).last { !$0.planned && $0.procedure?.removesLesion == true }
+                let removal = index.localTreatments(lesion, kind: .surgery).last { !$0.planned && $0.removesLesion }
                 let cause = removal.flatMap { surgery in surgery.start.map { start in
-                    LocalizedText(en: "after \(surgery.procedure?.label.en ?? "surgery") on \(start)", zh: "于 \(start) \(surgery.procedure?.label.zhHans ?? "手术")后")
+                    LocalizedText(en: "after \(surgery.removal?.label.en ?? "surgery") on \(start)", zh: "于 \(start) \(surgery.removal?.label.zhHans ?? "手术")后")
                 } } ?? LocalizedText(en: "after it was no longer seen on \(previous.date)", zh: "于 \(previous.date) 消失后")
                 let destructive = (current.modality.isAnatomic || (current.modality == .petCt && MDA.hasAnatomy(observation)))
                     && ([.lytic, .mixed].contains(observation.character) || observation.boneDestruction == true)
@@ -483,7 +488,7 @@ struct ResponseRules {
     /// Removed by an operation between the two studies (resection, arthroplasty, curettage).
     private func removedInInterval(_ response: LesionResponse) -> Bool {
         index.localTreatments(response.lesion, kind: .surgery).contains { surgery in
-            guard !surgery.planned, surgery.procedure?.removesLesion == true, let start = surgery.start else { return false }
+            guard !surgery.planned, surgery.removesLesion, let start = surgery.start else { return false }
             return response.from.earliestDay <= start.latestDay && start.earliestDay <= response.to.latestDay
         }
     }

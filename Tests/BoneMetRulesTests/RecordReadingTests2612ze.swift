@@ -1,0 +1,106 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb81-c (unseen record, 2026-12-05): a renal-cell humerus curetted, cemented and nailed in one
+/// operation, entered as one row coded `prophylacticFixation` ("左肱骨病灶刮除骨水泥填充髓内钉内固定术").
+/// The curettage was lost behind the code, and the next CT's smaller cavity read "PR — product
+/// of diameters −60 %", credited to the regimen begun after the operation. What the follow-up
+/// shows of a curetted or resected lesion is the operation (Hamaoka 2004 judges change under
+/// treatment), whatever the row's coded procedure. Rule set 2026.12.315.
+@Suite struct RemovalWrittenBesideFixationTests {
+    func record(name: String?, procedure: SurgicalProcedure?) -> CaseRecord {
+        var r = RemovedLesionTests().record(.prophylacticFixation)
+        r.studies[1] = ct("C2", "2023-06-05", [observation("F", .lytic, [25, 20]) { $0.boneDestruction = true }, observation("V", .lytic, [16, 12])])
+        r.treatments[0].name = name
+        r.treatments[0].procedure = procedure
+        return r
+    }
+
+    func femur(_ a: Assessment) -> LesionResponse? {
+        a.timePoints.first { $0.study == "C2" }?.lesions.first { $0.lesion == "F" }
+    }
+
+    @Test func aCurettageWrittenBesideTheNailIsTheOperation() throws {
+        for name in ["右股骨病灶刮除骨水泥填充髓内钉内固定术", "curettage, cementation and intramedullary nailing", "股骨肿瘤切除钢板内固定术"] {
+            for procedure in [SurgicalProcedure.prophylacticFixation, nil] {
+                let response = try #require(femur(assess(record(name: name, procedure: procedure), asOf: day("2023-06-10"))))
+                #expect(response.category == .notEvaluable, "\(name), \(String(describing: procedure))")
+                #expect(response.reasons.first?.en.hasSuffix("on 2023-02-01 — the operation, not a response") == true)
+            }
+        }
+        let curetted = try #require(femur(assess(record(name: "右股骨病灶刮除骨水泥填充髓内钉内固定术", procedure: .prophylacticFixation), asOf: day("2023-06-10"))))
+        #expect(curetted.reasons.first?.en == "curettage on 2023-02-01 — the operation, not a response")
+        #expect(curetted.reasons.first?.zhHans == "2023-02-01 行刮除术——为手术所致，不是疗效")
+        // The fixation is still the fixation: "fixed", not "curettage".
+        let a = assess(record(name: "右股骨病灶刮除骨水泥填充髓内钉内固定术", procedure: .prophylacticFixation), asOf: day("2023-06-10"))
+        #expect(a.rule("surgery.mirels.protected").first?.title.en.hasSuffix("— fixed") == true)
+    }
+
+    /// A nail alone leaves the lesion to be read; a laminectomy's "切除" is of the lamina; an
+    /// implant taken out removes no tumour.
+    @Test func aNailAloneOrALaminectomyIsNoRemoval() throws {
+        for name in ["右股骨髓内钉内固定术", "椎板切除减压内固定术", "laminectomy and fixation", "股骨内固定取出术", nil] {
+            let response = try #require(femur(assess(record(name: name, procedure: .prophylacticFixation), asOf: day("2023-06-10"))))
+            #expect(response.category == .partialResponse, "\(String(describing: name))")
+        }
+        #expect(SurgicalProcedureText.removalWritten("T12全椎切除术") == .resection)
+        #expect(SurgicalProcedureText.removalWritten("en bloc spondylectomy") == .resection)
+        #expect(SurgicalProcedureText.removalWritten("T12椎板切除减压") == nil)
+    }
+}
+
+/// cb81-h (unseen record, 2026-12-05): a breast cancer's L1, lytic with a collapse,
+/// kyphoplastied a week later; the next CT read the cemented vertebra "blastic, no destruction"
+/// and the response "PR — lytic-to-blastic conversion", credited to the capecitabine and
+/// denosumab begun after the operation. The cement's density is not sclerosis (Hamaoka 2004
+/// judges healing under treatment). Progression beside the cement stays progression. Rule set
+/// 2026.12.315.
+@Suite struct CementIsNotSclerosisTests {
+    func record(operation: Treatment?, later: LesionObservation) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "W", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [
+            ct("C1", "2026-02-03", [observation("V", .lytic, [22, 18]) { $0.boneDestruction = true }, observation("W", .lytic, [15, 12]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-06-05", [later, observation("W", .lytic, [15, 12]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "卡培他滨", systemicClass: .chemotherapy, start: day("2026-02-20"))]
+        if let operation { r.treatments.append(operation) }
+        return r
+    }
+
+    let blastic = observation("V", .blastic) { $0.boneDestruction = false }
+
+    func vertebra(_ a: Assessment) -> LesionResponse? {
+        a.timePoints.first { $0.study == "C2" }?.lesions.first { $0.lesion == "V" }
+    }
+
+    @Test func aCementedVertebraIsNotALyticToBlasticConversion() throws {
+        let operations = [
+            Treatment(id: "S1", kind: .surgery, name: "L1椎体后凸成形术(PKP)", lesions: ["V"], start: day("2026-02-10")),
+            Treatment(id: "S1", kind: .surgery, name: "percutaneous vertebroplasty", lesions: ["V"], start: day("2026-02-10")),
+            Treatment(id: "S1", kind: .surgery, lesions: ["V"], start: day("2026-02-10"), procedure: .cementAugmentation),
+            Treatment(id: "S1", kind: .surgery, name: "L1骨水泥强化椎弓根钉内固定术", lesions: ["V"], start: day("2026-02-10")),
+        ]
+        for operation in operations {
+            let a = assess(record(operation: operation, later: blastic), asOf: day("2026-06-10"))
+            let response = try #require(vertebra(a))
+            #expect(response.category == .notEvaluable, "\(String(describing: operation.name))")
+            #expect(response.reasons.first?.en == "cement augmentation on 2026-02-10 — the cement's density is not sclerosis: the operation, not a response")
+            #expect(response.reasons.first?.zhHans == "2026-02-10 行骨水泥强化——骨水泥的高密度不是成骨硬化：为手术所致，不是疗效")
+            // The other vertebra, unchanged, is the time point: stable, not a response.
+            #expect(a.timePoints.first { $0.study == "C2" }?.overall == .stableDisease)
+        }
+        // Without the operation the conversion is the response it was.
+        #expect(vertebra(assess(record(operation: nil, later: blastic), asOf: day("2026-06-10")))?.category == .partialResponse)
+        // An operation after the CT does not reach back.
+        let afterwards = Treatment(id: "S1", kind: .surgery, name: "PKP", lesions: ["V"], start: day("2026-06-08"))
+        #expect(vertebra(assess(record(operation: afterwards, later: blastic), asOf: day("2026-06-10")))?.category == .partialResponse)
+    }
+
+    /// New growth beside the cement is the tumour's: progression stands.
+    @Test func progressionBesideTheCementStands() throws {
+        let grown = observation("V", .lytic, [35, 30]) { $0.boneDestruction = true }
+        let pkp = Treatment(id: "S1", kind: .surgery, name: "PKP", lesions: ["V"], start: day("2026-02-10"))
+        #expect(vertebra(assess(record(operation: pkp, later: grown), asOf: day("2026-06-10")))?.category == .progressiveDisease)
+    }
+}
