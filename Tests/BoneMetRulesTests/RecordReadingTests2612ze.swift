@@ -104,3 +104,54 @@ import Testing
         #expect(vertebra(assess(record(operation: pkp, later: grown), asOf: day("2026-06-10")))?.category == .progressiveDisease)
     }
 }
+
+/// cb81-l (unseen record, 2026-12-05): a HER2-positive breast cancer's T8, hot on the bone scan
+/// with intact bone on the CT beside it (uptake without destruction: not yet a metastasis), lytic
+/// 14 × 12 mm with destruction on the CT six months later under maintenance trastuzumab and
+/// pertuzumab. The pair read "NE — size not measured": the CT before shows no lytic lesion where
+/// this one is now — MDA's new lytic lesion, progression (Hamaoka 2004). Rule set 2026.12.315.
+@Suite struct DestructionWhereThereWasNoneTests {
+    let intact = observation("V") { $0.boneDestruction = false }
+
+    @Test func destructionWhereTheBoneWasIntactIsProgression() {
+        for now in [
+            observation("V", .lytic, [14, 12]) { $0.boneDestruction = true },
+            observation("V", .mixed),
+            observation("V") { $0.boneDestruction = true },
+        ] {
+            let result = MDA.classify(prior: intact, current: now, modality: .ct)
+            #expect(result.category == .progressiveDisease)
+            #expect(result.reasons.first?.en == "bone destruction where there was none")
+            #expect(result.reasons.first?.zhHans == "原无骨质破坏处出现骨质破坏")
+        }
+        // Sclerosis without destruction at a fracture, then destruction: progression too.
+        let sclerosis = observation("V", .blastic) { $0.boneDestruction = false }
+        #expect(MDA.classify(prior: sclerosis, current: observation("V", .lytic) { $0.boneDestruction = true }, modality: .ct).category == .progressiveDisease)
+    }
+
+    /// Intact still, or destruction on both: no new destruction.
+    @Test func noNewDestructionIsNotThisProgression() {
+        #expect(MDA.classify(prior: intact, current: intact, modality: .ct).category == .notEvaluable)
+        #expect(MDA.classify(prior: intact, current: observation("V", .blastic) { $0.boneDestruction = false }, modality: .ct).category != .progressiveDisease)
+        let lytic = observation("V", .lytic) { $0.boneDestruction = true }
+        #expect(MDA.classify(prior: lytic, current: lytic, modality: .ct).category == .notEvaluable)
+        // A prior that did not say (destruction not recorded) is no intact bone.
+        #expect(MDA.classify(prior: observation("V"), current: lytic, modality: .ct).category == .notEvaluable)
+    }
+
+    /// The whole record: the CT pair is a progression under the maintenance regimen.
+    @Test func theRecordsTimePointIsProgression() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌 ER- PR- HER2 3+", diagnosed: day("2025-06"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8"))]
+        var scan = survey("B1", "2026-01-10", ["V"])
+        scan.observations = [observation("V") { $0.uptake = true }]
+        r.studies = [scan, ct("C1", "2026-01-12", [intact]), ct("C2", "2026-07-12", [observation("V", .lytic, [14, 12]) { $0.boneDestruction = true }])]
+        r.treatments = [Treatment(id: "T2", kind: .systemic, name: "曲妥珠单抗+帕妥珠单抗", systemicClass: .targeted, start: day("2025-12-20"))]
+        let a = assess(r, asOf: day("2026-07-20"))
+        let point = try #require(a.timePoints.first { $0.study == "C2" })
+        #expect(point.overall == .progressiveDisease)
+        // Before the second CT the lesion is uptake without destruction, no time point.
+        #expect(assess(r, asOf: day("2026-02-01")).has("diagnosis.uptakeWithoutDestruction"))
+    }
+}

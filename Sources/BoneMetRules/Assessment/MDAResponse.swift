@@ -92,6 +92,18 @@ public enum MDA {
                     zh: "占骨直径比例 \(extent.text)（增加 \(String(describing: extent.percent))%，≥25%）")],
                 sizeChangePercent: nil)
         }
+        // Intact bone where the lesion is now destroyed: the anatomy shows a lytic lesion it did
+        // not show before — MDA's new lytic lesion, whatever the tracer saw there first. A HER2+
+        // breast cancer's T8, hot on the bone scan with no destruction on CT, lytic 14 × 12 mm
+        // with destruction on the CT six months later, read "NE — size not measured" (unseen
+        // record cb81-l).
+        if prior.boneDestruction == false, prior.character == nil || prior.character == .blastic,
+           current.boneDestruction == true || current.character == .lytic || current.character == .mixed {
+            return Result(
+                category: .progressiveDisease,
+                reasons: [LocalizedText(en: "bone destruction where there was none", zh: "原无骨质破坏处出现骨质破坏")],
+                sizeChangePercent: change)
+        }
         if prior.character == .blastic, let now = current.character, now != .blastic {
             return Result(
                 category: .progressiveDisease,
