@@ -155,3 +155,48 @@ import Testing
         #expect(assess(r, asOf: day("2026-02-01")).has("diagnosis.uptakeWithoutDestruction"))
     }
 }
+
+/// cb81-p (unseen record, 2026-12-05): a triple-negative breast cancer given zoledronic acid 4 mg
+/// for a corrected calcium of 3.34 mmol/L with creatinine 88 µmol/L, then every 4 weeks with
+/// calcium normal from a creatinine of 80 µmol/L; a dental examination between the two. The renal
+/// hold measured the rise from the hypercalcaemia's creatinine while the dose was set from SRE
+/// prevention's baseline — one finding named both ("Baseline 1 mg/dL (88 µmol/L)" beside "the
+/// baseline CrCl 53.8") — and the examination, done before the SRE-prevention doses as the
+/// emergency's finding asks, read "No dental examination before zoledronic acid" (warning).
+/// The Zometa label measures renal deterioration from the baseline of SRE prevention's dosing.
+/// Rule set 2026.12.315.
+@Suite struct HypercalcaemiaStartedCourseBaselineTests {
+    let base = SREPreventionBaselineAfterHypercalcaemiaTests()
+
+    /// The myeloma record of cb20-l (creatinine 150 µmol/L in the hypercalcaemia, 110 before the
+    /// first dose with calcium normal), then a rise to 170 µmol/L: 60 over the prevention
+    /// baseline (1.24 mg/dL, normal: 0.5 withholds), 20 over the hypercalcaemia's.
+    func record(later creatinine: Double) -> CaseRecord {
+        var r = base.record()
+        r.labs.append(LabResult(date: day("2023-03-05"), test: .creatinine, value: creatinine, unit: "µmol/L"))
+        return r
+    }
+
+    @Test func theHoldIsMeasuredFromPreventionsBaseline() throws {
+        let a = assess(record(later: 170), asOf: day("2023-03-06"))
+        let hold = try #require(a.rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.detail.en.hasPrefix("Baseline 1.24 mg/dL (110 µmol/L), now 170 µmol/L"), "\(hold.detail.en)")
+        // Below the line over that baseline: no hold.
+        #expect(!assess(record(later: 150), asOf: day("2023-03-06")).has("boneAgents.zoledronic.renalHold"))
+    }
+
+    /// The examination after the hypercalcaemia dose and before the first prevention dose is in
+    /// time; one after the prevention doses began is not.
+    @Test func theDentalExaminationIsDueBeforePreventionBegins() throws {
+        var r = base.record()
+        r.dentalExams = [day("2023-01-20")]
+        #expect(!assess(r, asOf: day("2023-02-10")).has("boneAgents.dentalExam"))
+        r.dentalExams = [day("2023-02-09")]
+        let late = try #require(assess(r, asOf: day("2023-02-10")).rule("boneAgents.dentalExam").first)
+        #expect(late.severity == .warning)
+        // Every dose so far in hypercalcaemia: the emergency's advisory, as before.
+        var first = base.record(secondDose: false)
+        first.dentalExams = []
+        #expect(assess(first, asOf: day("2023-02-05")).rule("boneAgents.dentalExam").first?.severity == .advisory)
+    }
+}

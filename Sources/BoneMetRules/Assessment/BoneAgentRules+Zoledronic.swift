@@ -14,8 +14,15 @@ extension BoneAgentRules {
     static func renalHolds(_ agent: Treatment, index: CaseIndex) -> (open: RenalHold?, closed: [ClosedRenalHold]) {
         // Pamidronate's label withholds it on the same renal deterioration (Aredia label; rule set
         // 2026.12.173), so its course is followed the same way.
-        guard agent.agent == .zoledronicAcid || agent.agent == .pamidronate, !agent.planned, let start = agent.start,
-            let baselineLab = index.latestLab(.creatinine, onOrBefore: start), let baseline = baselineLab.canonicalValue
+        guard agent.agent == .zoledronicAcid || agent.agent == .pamidronate, !agent.planned, let courseStart = agent.start else { return (nil, []) }
+        // A course begun in hypercalcaemia is measured from SRE prevention's baseline, as it is
+        // dosed: the creatinine before its first dose given with calcium normal. The creatinine
+        // of the hypercalcaemia (dehydration raises it) hid a real deterioration behind its
+        // height, and one finding named two baselines — "Baseline 1 mg/dL (88 µmol/L)" beside
+        // "the baseline CrCl 53.8" from 80 µmol/L (unseen record cb81-p, 2026.12.315).
+        var start = courseStart
+        if case .firstDose(let day)? = sreStart(agent, index: index) { start = day }
+        guard let baselineLab = index.latestLab(.creatinine, onOrBefore: start), let baseline = baselineLab.canonicalValue
         else { return (nil, []) }
         var hold: RenalHold?
         var closed: [ClosedRenalHold] = []
@@ -71,13 +78,11 @@ extension BoneAgentRules {
         _ agent: Treatment, index: CaseIndex
     ) -> (clearance: CaseIndex.Clearance, baseline: Bool, sreStart: SREStart?)? {
         if !agent.planned, let start = agent.start {
-            let given = agent.givenDoses.filter(index.known).sorted()
-            if let first = given.first, index.hypercalcaemia(atDose: first) != nil {
-                let prevention = given.indices.dropFirst().first { index.hypercalcaemia(atDose: given[$0], previousDose: given[$0 - 1]) == nil }
-                if let prevention, let baseline = index.creatinineClearance(onOrBefore: given[prevention]) {
-                    return (baseline, true, .firstDose(given[prevention]))
+            if let prevention = sreStart(agent, index: index) {
+                if case .firstDose(let day) = prevention, let baseline = index.creatinineClearance(onOrBefore: day) {
+                    return (baseline, true, prevention)
                 }
-                if prevention == nil, let latest = index.creatinineClearance() { return (latest, false, .notYet) }
+                if case .notYet = prevention, let latest = index.creatinineClearance() { return (latest, false, .notYet) }
             }
             if let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true, nil) }
         }
@@ -88,6 +93,15 @@ extension BoneAgentRules {
     enum SREStart {
         case firstDose(PartialDate)
         case notYet
+    }
+
+    /// A course whose first dose was given in hypercalcaemia: its first dose given with calcium
+    /// normal (SRE prevention's start), or `.notYet`; nil for a course begun with calcium normal.
+    static func sreStart(_ agent: Treatment, index: CaseIndex) -> SREStart? {
+        let given = agent.givenDoses.filter(index.known).sorted()
+        guard !agent.planned, let first = given.first, index.hypercalcaemia(atDose: first) != nil else { return nil }
+        let prevention = given.indices.dropFirst().first { index.hypercalcaemia(atDose: given[$0], previousDose: given[$0 - 1]) == nil }
+        return prevention.map { .firstDose(given[$0]) } ?? .notYet
     }
 
     /// Whether zoledronic acid cannot be given now: a course on renal hold or dosed from a CrCl

@@ -136,7 +136,13 @@ struct BoneAgentRules {
 
     private func dentalExam(_ agent: Treatment) -> Finding? {
         // Before the start, or for a planned agent without one, by `asOf`.
-        let examined = index.record.dentalExams.contains { exam in agent.start.map { exam.earliestDay <= $0.latestDay } ?? index.known(exam) }
+        // A course begun in hypercalcaemia owes it before its SRE-prevention doses, as the
+        // emergency's finding asks: an examination between the hypercalcaemia dose and the first
+        // dose given with calcium normal read "No dental examination before zoledronic acid" as a
+        // warning (unseen record cb81-p, 2026.12.315).
+        var due = agent.start
+        if case .firstDose(let day)? = Self.sreStart(agent, index: index) { due = day }
+        let examined = index.record.dentalExams.contains { exam in due.map { exam.earliestDay <= $0.latestDay } ?? index.known(exam) }
         guard !examined else { return nil }
         // Every dose so far treated hypercalcaemia of malignancy, an emergency that does not wait
         // for the dentist: the examination comes before the SRE-prevention doses. A zoledronic
