@@ -200,3 +200,43 @@ import Testing
         #expect(assess(first, asOf: day("2023-02-05")).rule("boneAgents.dentalExam").first?.severity == .advisory)
     }
 }
+
+/// cb81-q (unseen record, 2026-12-05): acceptance scenario 1 with CA 15-3 rising from 45 to 88
+/// U/mL while capecitabine ran and the T10 gained a sclerotic rim; the capecitabine was stopped
+/// for "progression". The finding said the imaging does not show it and never named the markers
+/// the switch may have rested on. It now says what they did while the regimen ran, and that a
+/// marker rise is not bone progression (MDA judges bone on imaging, Hamaoka 2004). Rule set
+/// 2026.12.315.
+@Suite struct MarkersBesideAnUnsupportedSwitchTests {
+    func record(ca153: [Double]) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T10"))]
+        r.studies = [
+            ct("C1", "2022-01-10", [observation("V", .lytic, [20, 16]) { $0.boneDestruction = true }]),
+            ct("C2", "2022-03-01", [observation("V", .mixed, [20, 16]) { $0.boneDestruction = true; $0.scleroticRim = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "卡培他滨", systemicClass: .chemotherapy, start: day("2022-01-10"), end: day("2022-03-01"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "艾立布林", systemicClass: .chemotherapy, start: day("2022-03-05")),
+        ]
+        r.labs = zip(["2022-01-10", "2022-03-01"], ca153).map { LabResult(date: day($0), test: .ca153, value: $1, unit: "U/mL", upperLimit: 25) }
+        return r
+    }
+
+    @Test func aRisingMarkerIsNamedAndToldApartFromBone() throws {
+        let switchFinding = try #require(assess(record(ca153: [45, 88]), asOf: day("2022-03-06")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(switchFinding.detail.en.contains("While it ran, tumour markers: CA 15-3 45 → 88 (abnormal). A marker rise is not bone progression: where the switch rests on it, look for the disease it points to beyond bone."), "\(switchFinding.detail.en)")
+        #expect(switchFinding.detail.zhHans.contains("标志物升高不等于骨进展"))
+    }
+
+    /// Falling or normal markers are named as evidence, without the clause.
+    @Test func fallingOrNormalMarkersAreEvidenceOnly() throws {
+        for values in [[88.0, 45.0], [18, 16]] {
+            let finding = try #require(assess(record(ca153: values), asOf: day("2022-03-06")).rule("boneHealth.attribution.unsupportedSwitch").first)
+            #expect(finding.detail.en.contains("While it ran, tumour markers: CA 15-3"))
+            #expect(!finding.detail.en.contains("A marker rise"))
+        }
+        let none = try #require(assess(record(ca153: []), asOf: day("2022-03-06")).rule("boneHealth.attribution.unsupportedSwitch").first)
+        #expect(!none.detail.en.contains("While it ran"))
+    }
+}

@@ -137,8 +137,8 @@ extension ResponseRules {
                     en: "No bone imaging was compared within this regimen's window before it was stopped, so bone progression is not documented.\(laterText.en) Check the evidence before counting the regimen as failed.",
                     zh: "该方案停用前其用药窗口内没有可比较的骨影像，骨进展缺乏依据。\(laterText.zhHans)在判定方案失败前请核实证据。")
                 : LocalizedText(
-                    en: "Bone response in its own window\(afterStop ? "" : " before it was stopped"): \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(pendingNote.en)\(laterText.en) Review with imaging, tumour markers and symptoms together.",
-                    zh: "\(afterStop ? "" : "停用前")其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(pendingNote.zhHans)\(laterText.zhHans)请结合影像、肿瘤标志物和症状综合评估。")
+                    en: "Bone response in its own window\(afterStop ? "" : " before it was stopped"): \(observed.en). The imaging does not show progression; a switch for bone progression is not supported.\(pendingNote.en)\(laterText.en)\(markersWhileRunning(therapy).en) Review with imaging, tumour markers and symptoms together.",
+                    zh: "\(afterStop ? "" : "停用前")其用药窗口内的骨疗效：\(observed.zhHans)。影像未显示进展；因骨进展而更换方案缺乏依据。\(pendingNote.zhHans)\(laterText.zhHans)\(markersWhileRunning(therapy).zhHans)请结合影像、肿瘤标志物和症状综合评估。")
             findings.append(Finding(
                 ruleId: "boneHealth.attribution.unsupportedSwitch", severity: unimaged ? .info : window.isEmpty ? .advisory : .warning,
                 duty: .boneHealth, specialty: .medicalOncology, subject: .treatment(therapy.id), date: therapy.end,
