@@ -240,3 +240,27 @@ import Testing
         #expect(!none.detail.en.contains("While it ran"))
     }
 }
+
+/// cb81-s (unseen record, 2026-12-05): acceptance scenario 8's case — a breast cancer seven years
+/// on, L4 with cauda equina compression decompressed as an emergency, the pathology plasma-cell
+/// myeloma — with L4 its only lesion. No lesion was a metastasis, so the bone-modifying-agent
+/// section was empty: the myeloma bone disease's indication (Raje 2018) was never said. Rule
+/// set 2026.12.315.
+@Suite struct MyelomaOnTheOnlyLesionTests {
+    @Test func theMyelomaBoneDiseaseIndicationIsSaid() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [ct("C1", "2026-10-02", [observation("V", .lytic) { $0.boneDestruction = true }])]
+        r.treatments = [Treatment(id: "S1", kind: .surgery, name: "L4后路椎管减压+椎弓根钉棒内固定术", lesions: ["V"], start: day("2026-10-03"))]
+        r.biopsies = [Biopsy(lesion: "V", date: day("2026-10-03"), result: .myeloma, histology: "浆细胞骨髓瘤")]
+        let a = assess(r, asOf: day("2026-10-15"))
+        let indication = try #require(a.rule("boneAgents.indication").first)
+        #expect(indication.title.en == "Myeloma on biopsy: bone-modifying agent for myeloma bone disease")
+        #expect(indication.specialty == .haematology)
+        // Before the biopsy: the lesion awaits its diagnosis, as before.
+        #expect(assess(r, asOf: day("2026-10-02")).has("boneAgents.afterDiagnosis"))
+        // A benign result asks for no agent.
+        r.biopsies[0].result = .benign
+        #expect(!assess(r, asOf: day("2026-10-15")).has("boneAgents.indication"))
+    }
+}

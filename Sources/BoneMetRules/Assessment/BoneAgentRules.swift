@@ -35,7 +35,11 @@ struct BoneAgentRules {
         if currentAgents.isEmpty {
             if index.hasEstablishedMetastasis {
                 findings.append(indication())
-            } else if !index.metastaticLesions.isEmpty {
+            } else if !index.metastaticLesions.isEmpty
+                // A myeloma proven on the only lesion's biopsy, beside a breast cancer on record:
+                // no lesion is a metastasis, and the myeloma bone disease's indication was never
+                // said (unseen record cb81-s, 2026.12.315).
+                || index.seenLesions.contains(where: { index.anotherCancer($0.id)?.result == .myeloma }) {
                 findings.append(afterDiagnosis())
             }
         }
