@@ -66,6 +66,12 @@ import Testing
         #expect(finding.detail.zhHans.contains("血小板 99 000/µL（2025-05-01）低于说明书首次给药前要求的 100 000/µL"), "\(finding.detail.zhHans)")
     }
 
+    /// Given: platelets before the first dose are held to the first dose's 100 × 10⁹/L.
+    @Test func plateletsBeforeAGivenFirstDose() throws {
+        let finding = try #require(assess(record(labs: [lab(.platelets, 80, "10^9/L")]), asOf: day("2025-06-01")).rule("boneAgents.radium223.label").first)
+        #expect(finding.detail.en.contains("its first dose (2025-05-05) followed platelets of 80 000/µL (2025-05-01), below the label's 100 000/µL before the first dose"), "\(finding.detail.en)")
+    }
+
     @Test func plateletsAtTheLaterDoseLimit() throws {
         // Given: the later doses' 50 × 10⁹/L — 80 passes, 50 passes, 49 does not.
         for (count, said) in [(80.0, false), (50, false), (49, true)] {
@@ -78,8 +84,13 @@ import Testing
         let planned = try #require(assess(record(planned: true, labs: [lab(.hemoglobin, 9.9, "g/dL")]), asOf: day("2025-05-20")).rule("boneAgents.radium223.label").first)
         #expect(planned.detail.en.contains("haemoglobin 9.9 g/dL (2025-05-01) below the label's 10 g/dL before the first dose"), "\(planned.detail.en)")
         #expect(!assess(record(planned: true, labs: [lab(.hemoglobin, 100, "g/L")]), asOf: day("2025-05-20")).has("boneAgents.radium223.label"))
-        // Under way: haemoglobin has no limit of its own in the label for the later doses.
-        #expect(!assess(record(labs: [lab(.hemoglobin, 9.0, "g/dL")]), asOf: day("2025-05-20")).has("boneAgents.radium223.label"))
+        // Under way: haemoglobin has no limit of its own in the label for the later doses — a
+        // count after the first dose (2025-05-05) says nothing; one before it was the first
+        // dose's (2026.12.315, unseen record cb81-ab).
+        #expect(!assess(record(labs: [lab(.hemoglobin, 9.0, "g/dL", "2025-05-15")]), asOf: day("2025-05-20")).has("boneAgents.radium223.label"))
+        let first = try #require(assess(record(labs: [lab(.hemoglobin, 9.0, "g/dL")]), asOf: day("2025-05-20")).rule("boneAgents.radium223.label").first)
+        #expect(first.detail.en.contains("runs: its first dose (2025-05-05) followed a haemoglobin of 9 g/dL (2025-05-01), below the label's 10 g/dL before the first dose"), "\(first.detail.en)")
+        #expect(first.detail.zhHans.contains("首次给药（2025-05-05）前血红蛋白 9 g/dL（2025-05-01），低于说明书首次给药前要求的 10 g/dL"), "\(first.detail.zhHans)")
     }
 
     @Test func chemotherapyBesideItIsOutsideItsLabel() throws {

@@ -49,17 +49,36 @@ extension BoneAgentRules {
                 en: "the prostate cancer is recorded as castration-sensitive: the label is castration-resistant disease",
                 zh: "前列腺癌记录为去势敏感：说明书适用于去势抵抗性疾病"))
         }
-        // Blood counts against the dose to come: the first (planned, not begun) or a later one.
-        let platelets = index.latestLab(.platelets)
-        let haemoglobin = index.latestLab(.hemoglobin)
-        let plateletLimit = given ? RadiumCounts.laterPlateletsPerUl : RadiumCounts.firstPlateletsPerUl
-        if let platelets, let count = platelets.canonicalValue, count < plateletLimit {
-            reasons.append(LocalizedText(
-                en: "platelets \(count.groupedThousands)/µL (\(platelets.date)) below the label's \(plateletLimit.groupedThousands)/µL before \(given ? "a later" : "the first") dose",
-                zh: "血小板 \(count.groupedThousands)/µL（\(platelets.date)）低于说明书\(given ? "后续" : "首次")给药前要求的 \(plateletLimit.groupedThousands)/µL"))
+        // Blood counts against the dose they came before. A course already given had its first
+        // dose against the first-dose limits, with the counts on or before it: a haemoglobin of
+        // 9.2 g/dL three weeks before radium-223 began was read against "a later dose", which has
+        // no haemoglobin limit, and nothing was said (unseen record cb81-ab, 2026.12.315). The
+        // latest counts after the first dose are held to the later doses' limits.
+        let firstDose = given ? (course.doses.filter(index.known).min() ?? course.start) : nil
+        let beforeFirst: (LabTest) -> LabResult? = { test in
+            firstDose.map { index.latestLab(test, onOrBefore: $0) } ?? index.latestLab(test)
         }
-        if !given, let haemoglobin, let hb = haemoglobin.canonicalValue, hb < RadiumCounts.firstHaemoglobinGdL {
+        if let platelets = beforeFirst(.platelets), let count = platelets.canonicalValue, count < RadiumCounts.firstPlateletsPerUl {
+            reasons.append(firstDose.map { day in
+                LocalizedText(
+                    en: "its first dose (\(day)) followed platelets of \(count.groupedThousands)/µL (\(platelets.date)), below the label's 100 000/µL before the first dose",
+                    zh: "首次给药（\(day)）前血小板 \(count.groupedThousands)/µL（\(platelets.date)），低于说明书首次给药前要求的 100 000/µL")
+            } ?? LocalizedText(
+                en: "platelets \(count.groupedThousands)/µL (\(platelets.date)) below the label's 100 000/µL before the first dose",
+                zh: "血小板 \(count.groupedThousands)/µL（\(platelets.date)）低于说明书首次给药前要求的 100 000/µL"))
+        }
+        if let firstDose, let platelets = index.latestLab(.platelets), platelets.date.earliestDay > firstDose.latestDay,
+           let count = platelets.canonicalValue, count < RadiumCounts.laterPlateletsPerUl {
             reasons.append(LocalizedText(
+                en: "platelets \(count.groupedThousands)/µL (\(platelets.date)) below the label's 50 000/µL before a later dose",
+                zh: "血小板 \(count.groupedThousands)/µL（\(platelets.date)）低于说明书后续给药前要求的 50 000/µL"))
+        }
+        if let haemoglobin = beforeFirst(.hemoglobin), let hb = haemoglobin.canonicalValue, hb < RadiumCounts.firstHaemoglobinGdL {
+            reasons.append(firstDose.map { day in
+                LocalizedText(
+                    en: "its first dose (\(day)) followed a haemoglobin of \(CaseIndex.format(hb)) g/dL (\(haemoglobin.date)), below the label's 10 g/dL before the first dose",
+                    zh: "首次给药（\(day)）前血红蛋白 \(CaseIndex.format(hb)) g/dL（\(haemoglobin.date)），低于说明书首次给药前要求的 10 g/dL")
+            } ?? LocalizedText(
                 en: "haemoglobin \(CaseIndex.format(hb)) g/dL (\(haemoglobin.date)) below the label's 10 g/dL before the first dose",
                 zh: "血红蛋白 \(CaseIndex.format(hb)) g/dL（\(haemoglobin.date)）低于说明书首次给药前要求的 10 g/dL"))
         }
