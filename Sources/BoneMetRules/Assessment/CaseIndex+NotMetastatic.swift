@@ -113,6 +113,13 @@ extension CaseIndex {
     /// recorded "lytic", read "impending fracture (Mirels 9–11) — biopsy first, then prophylactic
     /// fixation" beside "degenerative joint disease in the differential" (cb28-z).
     func degenerativePicture(_ lesion: String) -> Point? {
+        if let known = degenerativePictureMemo[lesion] { return known }
+        let picture = workOutDegenerativePicture(lesion)
+        degenerativePictureMemo[lesion] = picture
+        return picture
+    }
+
+    private func workOutDegenerativePicture(_ lesion: String) -> Point? {
         let points = presentPoints(lesion)
         guard let point = points.last(where: { $0.study.modality.isAnatomic && $0.observation.degenerativeFeatures.count == 3 }),
             diagnosticBiopsy(lesion) == nil,

@@ -84,6 +84,12 @@ final class CaseIndex {
     /// every time point asks whether each of its lesions is a metastasis (issue #12: a quarter of
     /// the time points' cost).
     private var destructionExcludedMemo: [String: [Point]] = [:]
+    /// Each lesion's answer to `isMetastaticCandidate`, worked out once: every time point, the
+    /// diagnosis, surgery and response rules ask it of each lesion again (issue #12).
+    private var metastaticCandidateMemo: [String: Bool] = [:]
+    /// Each lesion's tracer reading and degenerative picture, asked by most of the rules above.
+    private var tracerUptakeMemo: [String: Bool?] = [:]
+    var degenerativePictureMemo: [String: Point?] = [:]
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
@@ -297,6 +303,13 @@ final class CaseIndex {
     }
 
     func tracerUptake(_ lesion: String) -> Bool? {
+        if let known = tracerUptakeMemo[lesion] { return known }
+        let uptake = workOutTracerUptake(lesion)
+        tracerUptakeMemo[lesion] = uptake
+        return uptake
+    }
+
+    private func workOutTracerUptake(_ lesion: String) -> Bool? {
         let reads = points(lesion).filter { $0.study.modality.isTracer }.compactMap(\.observation.uptake)
         if reads.contains(true) { return true }
         return reads.isEmpty ? nil : false
@@ -325,6 +338,13 @@ final class CaseIndex {
     /// Lesions that imaging or pathology supports as bone metastases (not scenario 2's uptake
     /// without destruction, not a lesion whose biopsy showed something else).
     func isMetastaticCandidate(_ lesion: String) -> Bool {
+        if let known = metastaticCandidateMemo[lesion] { return known }
+        let candidate = workOutMetastaticCandidate(lesion)
+        metastaticCandidateMemo[lesion] = candidate
+        return candidate
+    }
+
+    private func workOutMetastaticCandidate(_ lesion: String) -> Bool {
         if let biopsy = diagnosticBiopsy(lesion) { return biopsyShowsTheDisease(biopsy, lesion: lesion) }
         if !destructionExcluded(lesion).isEmpty && !destructionSeen(lesion) { return false }
         if blasticAwaitingFollowUp(lesion) { return false }
