@@ -264,3 +264,42 @@ import Testing
         #expect(!assess(r, asOf: day("2026-10-15")).has("boneAgents.indication"))
     }
 }
+
+/// cb81-ac2 (unseen record, 2026-12-05): a breast cancer of 2016 and a lung cancer of 2026, the
+/// bone metastases first seen on a PET-CT of 2026-08-05, the only performance status on record an
+/// ECOG 0 of 2024-03-01. Tokuhashi's general condition scored 2, Katagiri's ECOG 0 and PATHFx's
+/// input "ECOG 0": the patient two and a half years before the metastatic disease. Tokuhashi
+/// (2005), Katagiri (2014) and PATHFx score the patient assessed for the bone metastases. Rule set
+/// 2026.12.315.
+@Suite struct PerformanceBeforeTheMetastasesTests {
+    func record(performance: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [ct("C1", "2026-08-05", [observation("V", .lytic) { $0.boneDestruction = true }, observation("F", .lytic) { $0.boneDestruction = true }])]
+        r.performance = [PerformanceStatus(date: day(performance), ecog: 0)]
+        return r
+    }
+
+    @Test func aGradeFromBeforeTheMetastasesIsLeftOpen() throws {
+        let a = assess(record(performance: "2024-03-01"), asOf: day("2026-08-28"))
+        let outdated = try #require(a.rule("surgery.prognosis.performanceOutdated").first)
+        #expect(outdated.severity == .advisory)
+        #expect(outdated.detail.en.hasPrefix("The latest on record, ECOG 0 on 2024-03-01, was recorded before the bone metastases were first seen (2026-08-05)"), "\(outdated.detail.en)")
+        #expect(outdated.detail.zhHans.contains("记录于首次发现骨转移（2026-08-05）之前"))
+        let katagiri = try #require(a.katagiri?.components.first { $0.key == "ecog" })
+        #expect(katagiri.points == nil)
+        #expect(a.rule("surgery.prognosis.survivalModelInputs").first?.detail.en.contains("Missing: ECOG") == true)
+    }
+
+    /// Within 4 weeks before the metastases were seen (RECIST 1.1's baseline window), or after:
+    /// the patient assessed for them.
+    @Test func aGradeOfTheMetastasesTimeCounts() throws {
+        for date in ["2026-07-08", "2026-08-20"] {
+            let a = assess(record(performance: date), asOf: day("2026-08-28"))
+            #expect(!a.has("surgery.prognosis.performanceOutdated"), "\(date)")
+            #expect(a.katagiri?.components.first { $0.key == "ecog" }?.points == 0)
+        }
+        // 29 days before: out of the window.
+        #expect(assess(record(performance: "2026-07-07"), asOf: day("2026-08-28")).has("surgery.prognosis.performanceOutdated"))
+    }
+}

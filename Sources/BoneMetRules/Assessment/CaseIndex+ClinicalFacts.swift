@@ -114,3 +114,27 @@ extension CaseIndex {
         return (a.sins == nil && a.mirels == nil) && (b.sins != nil || b.mirels != nil)
     }
 }
+
+/// The performance status of the patient with bone metastases. A grade recorded more than one
+/// assessment's span (`oneAssessmentDays`, RECIST 1.1's 4-week baseline window) before the first
+/// bone metastasis was seen describes the patient before the metastatic disease: an ECOG 0 of
+/// two and a half years before a lung cancer's bone metastases scored Tokuhashi's general
+/// condition 2, Katagiri's 0 and PATHFx's "ECOG 0" (unseen record cb81-ac2, 2026.12.315).
+/// Tokuhashi (2005), Katagiri (2014) and PATHFx score the patient as assessed for the bone
+/// metastases.
+extension CaseIndex {
+    func currentPerformance() -> PerformanceStatus? {
+        guard let latest = latestPerformance() else { return nil }
+        return performancePredatesMetastases(latest) ? nil : latest
+    }
+
+    /// The latest performance status when it predates the bone metastases (left out of the scores).
+    var outdatedPerformance: PerformanceStatus? {
+        latestPerformance().flatMap { performancePredatesMetastases($0) ? $0 : nil }
+    }
+
+    private func performancePredatesMetastases(_ status: PerformanceStatus) -> Bool {
+        guard let first = firstMetastasisSeen else { return false }
+        return first.earliestDay - status.date.latestDay > Self.oneAssessmentDays
+    }
+}

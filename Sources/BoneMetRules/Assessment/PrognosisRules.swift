@@ -105,7 +105,7 @@ struct PrognosisRules {
             return list.allSatisfy { $0.removable == true } ? .removable : nil
         }
         return Tokuhashi.Input(
-            kps: index.latestPerformance()?.kps,
+            kps: index.currentPerformance()?.kps,
             extraspinalBoneMets: Lesion.siteCount(metastatic.filter { !$0.isSpinal }),
             // The sacrum is part of the spine here as in SINS (levels S1–S5): a sacral lesion
             // beside a vertebral one counted as neither spinal nor extraspinal before 2026.12.11.
@@ -113,7 +113,7 @@ struct PrognosisRules {
             // separately) are one vertebral body (Tokuhashi 2005 counts the bodies involved).
             vertebralBodyMets: max(1, Lesion.siteCount(metastatic.filter(\.isSpinal))),
             visceralMets: visceral, primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.latestPerformance()?.ecog,
+            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.currentPerformance()?.ecog,
             // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
             // So are they beside new lesions a study did not itemise (`unitemisedNewLesions`).
             extraspinalCountIsLowerBound: !index.allSitesRecorded,
@@ -150,9 +150,9 @@ struct PrognosisRules {
         return Katagiri.Input(
             primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
-            labValues: labValues(), ecog: index.latestPerformance()?.ecog, previousChemotherapy: chemo,
+            labValues: labValues(), ecog: index.currentPerformance()?.ecog, previousChemotherapy: chemo,
             multipleSkeletalMets: boneMetastasesSolitary.map { !$0 }, visceralMetsPresent: visceralPresent,
-            kps: index.latestPerformance()?.kps)
+            kps: index.currentPerformance()?.kps)
     }
 
     /// One metastatic site or several; nil for one site not yet surveyed for others (no bone
@@ -338,7 +338,7 @@ struct PrognosisRules {
             return LocalizedText(en: "\(note?.en ?? "")\(caveat.en)", zh: "\(note?.zhHans ?? "")\(caveat.zhHans)")
         }
         // A performance scale read for the other one cites the conversions it was read by.
-        let performance = index.latestPerformance()
+        let performance = index.currentPerformance()
         let conversions = { (converted: Bool) -> [Citation] in converted ? PerformanceConversion.citations : [] }
         // Tokuhashi (2005) and Tomita (2001) were built on, and advise on, spinal metastases:
         // named so, "Tomita 10: terminal care — non-operative supportive care" read as the answer
@@ -377,6 +377,7 @@ struct PrognosisRules {
                 sources: [Sources.tokuhashi2005, Sources.tomita2001, Sources.katagiri2014]))
         } else if !metastatic.isEmpty {
             findings.append(survivalModelInputs())
+            if let outdated = outdatedPerformanceFinding() { findings.append(outdated) }
         }
         return findings
     }
@@ -441,7 +442,7 @@ struct PrognosisRules {
                 zh: "未定（\(LocalizedText.joined(index.bonePrimaryCandidates.map(\.site.label), en: " or ", zh: "或").zhHans)）")
             : nil)
         // ECOG as recorded, else the grades a recorded KPS stands for (`PerformanceConversion`).
-        let performance = index.latestPerformance()
+        let performance = index.currentPerformance()
         let ecog: (value: String?, text: LocalizedText?) = {
             if let grade = performance?.ecog { return ("\(grade)", LocalizedText(en: "\(grade)", zh: "\(grade)")) }
             guard let kps = performance?.kps, let grades = PerformanceConversion.ecogRange(kps: kps) else { return (nil, nil) }

@@ -42,7 +42,7 @@ extension SurgeryRules {
             if total.max <= 6 { longerVote = true }
         }
         let short = shortVote && !longerVote
-        if let performance = index.latestPerformance() {
+        if let performance = index.currentPerformance() {
             if let kps = performance.kps { parts.append(LocalizedText(en: "KPS \(kps)", zh: "KPS \(kps)")) }
             if let ecog = performance.ecog { parts.append(LocalizedText(en: "ECOG \(ecog)", zh: "ECOG \(ecog)")) }
         }
