@@ -303,3 +303,30 @@ import Testing
         #expect(assess(record(performance: "2026-07-07"), asOf: day("2026-08-28")).has("surgery.prognosis.performanceOutdated"))
     }
 }
+
+/// cb81-ac3 (unseen record, 2026-12-05): the same record with a neurological examination of
+/// 2024-03-01, "intact, Frankel E", two and a half years before the L2 metastasis was seen. Its
+/// NOMS read "neurologically intact (2024-03-01)" and Tokuhashi scored the palsy 2 (Frankel E):
+/// an examination before the lesion existed vouches for nothing about it. Rule set 2026.12.315.
+@Suite struct NeurologyBeforeTheLesionTests {
+    func record(examined: String) -> CaseRecord {
+        var r = PerformanceBeforeTheMetastasesTests().record(performance: "2026-08-20")
+        r.neurology = [NeurologyRecord(date: day(examined), status: .intact, frankel: .E)]
+        return r
+    }
+
+    @Test func anIntactFromBeforeTheLesionIsNoExaminationOfIt() throws {
+        let a = assess(record(examined: "2024-03-01"), asOf: day("2026-08-28"))
+        let noms = try #require(a.rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("last examined neurologically intact on 2024-03-01, before this lesion was first seen (2026-08-05) — examine now"), "\(noms.detail.en)")
+        #expect(noms.detail.zhHans.contains("早于首次发现本病灶（2026-08-05）——请现在检查"))
+        #expect(a.tokuhashi?.components.first { $0.key == "frankel" }?.points == nil)
+    }
+
+    @Test func anExaminationOfTheLesionsTimeCounts() throws {
+        let a = assess(record(examined: "2026-08-10"), asOf: day("2026-08-28"))
+        let noms = try #require(a.rule("surgery.spine.noms").first)
+        #expect(noms.detail.en.contains("neurologically intact (2026-08-10), Frankel E"))
+        #expect(a.tokuhashi?.components.first { $0.key == "frankel" }?.points == 2)
+    }
+}

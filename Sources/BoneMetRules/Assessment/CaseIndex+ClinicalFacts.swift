@@ -137,4 +137,23 @@ extension CaseIndex {
         guard let first = firstMetastasisSeen else { return false }
         return first.earliestDay - status.date.latestDay > Self.oneAssessmentDays
     }
+
+    /// Whether a record of this date predates the lesion's first sighting by more than one
+    /// assessment's span: it describes the patient before the lesion was known. An "intact" of
+    /// two and a half years before a T-spine metastasis read "neurologically intact (2024-03-01)"
+    /// in its NOMS and scored Tokuhashi's palsy 2 (unseen record cb81-ac3, 2026.12.315).
+    func predatesLesion(_ date: PartialDate, lesion: String) -> Bool {
+        guard let first = firstSeen(lesion) else { return false }
+        return first.earliestDay - date.latestDay > Self.oneAssessmentDays
+    }
+
+    /// Tokuhashi's palsy: the latest Frankel grade, unless recorded before the first spinal
+    /// metastasis was seen (as `currentPerformance`).
+    func currentFrankel(spinal: [Lesion]) -> Tokuhashi.Frankel? {
+        guard let neuro = latestNeurology() else { return nil }
+        if let first = spinal.compactMap({ firstSeen($0.id) }).min(), first.earliestDay - neuro.date.latestDay > Self.oneAssessmentDays {
+            return nil
+        }
+        return latestFrankel()
+    }
 }

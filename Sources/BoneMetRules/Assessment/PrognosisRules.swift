@@ -113,7 +113,7 @@ struct PrognosisRules {
             // separately) are one vertebral body (Tokuhashi 2005 counts the bodies involved).
             vertebralBodyMets: max(1, Lesion.siteCount(metastatic.filter(\.isSpinal))),
             visceralMets: visceral, primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
-            frankel: index.latestFrankel(), visceralMetsPresent: visceralPresent, ecog: index.currentPerformance()?.ecog,
+            frankel: index.currentFrankel(spinal: metastatic.filter(\.isSpinal)), visceralMetsPresent: visceralPresent, ecog: index.currentPerformance()?.ecog,
             // Without a whole-body survey the foci known are the ones looked for (2026.12.48).
             // So are they beside new lesions a study did not itemise (`unitemisedNewLesions`).
             extraspinalCountIsLowerBound: !index.allSitesRecorded,

@@ -154,6 +154,10 @@ extension SurgeryRules {
                     ? LocalizedText(
                         en: ", Frankel \(neuro.frankel?.rawValue ?? "") recorded as \"neurologically intact\" (\(neuro.date)) — read as a deficit",
                         zh: "，Frankel \(neuro.frankel?.rawValue ?? "") 却记录为“神经功能正常”（\(neuro.date)）——按神经功能障碍处理")
+                    : !neuro.showsDeficit && index.predatesLesion(neuro.date, lesion: lesion.id)
+                    ? LocalizedText(
+                        en: ", last examined \(neuro.status.label.en) on \(neuro.date), before this lesion was first seen (\(index.firstSeen(lesion.id)?.description ?? "")) — examine now",
+                        zh: "，最近一次神经系统检查（\(neuro.date)）\(neuro.status.label.zhHans)，早于首次发现本病灶（\(index.firstSeen(lesion.id)?.description ?? "")）——请现在检查")
                     : LocalizedText(
                         en: ", \(neuro.status.label.en) (\(neuro.date))\(neuro.frankel.map { ", Frankel \($0.rawValue)" } ?? "")",
                         zh: "，\(neuro.status.label.zhHans)（\(neuro.date)）\(neuro.frankel.map { "，Frankel \($0.rawValue)" } ?? "")")

@@ -46,7 +46,9 @@ extension SurgeryRules {
         let pain = sins.components.first { $0.key == "pain" }?.value
         let painFree = pain == SINS.Pain.none.rawValue
         let healed = pain == nil ? Self.healedCompletely(lesion, index: index) : nil
-        return (sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && !deficit, healed)
+        // An "intact" examined before the lesion was found vouches for nothing about it now.
+        let examined = neuro.map { !index.predatesLesion($0.date, lesion: lesion) } ?? false
+        return (sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && examined && !deficit, healed)
     }
 
     static func sinsMissing(_ keys: [String]) -> String {
