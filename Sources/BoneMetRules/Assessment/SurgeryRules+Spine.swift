@@ -77,43 +77,6 @@ extension SurgeryRules {
         }
     }
 
-    /// A later study that may see the lesion, on record with its report only (not read: its
-    /// lesions not recorded), said beside a score read from an earlier one. A breast cancer's
-    /// T7 read "SINS 6, ESCC 0 — conventional radiotherapy" from the MRI of October, beside the
-    /// MRI of January whose report says the lesion grew and the thecal sac is compressed
-    /// (unseen record cb78-ad).
-    static func unreadSince(_ date: PartialDate, lesion: Lesion, modalities: Set<Modality>, index: CaseIndex) -> LocalizedText? {
-        guard let study = index.studies.last(where: { study in
-            study.readingNotRecorded && modalities.contains(study.modality) && study.date.earliestDay > date.latestDay
-                && (study.coverage.isEmpty || study.covers(lesion))
-        }) else { return nil }
-        let name = study.modality.label
-        return LocalizedText(
-            en: "The \(name.en) of \(study.date) is on record with its report only: this reading is from \(date) — record the later study's reading, which may change it.",
-            zh: "\(study.date) \(name.zhHans)仅有报告文本、未录入病灶：以上判读依据 \(date) 的检查——请录入较新检查的判读，其结果可能改变结论。")
-    }
-
-    /// A spinal cord compression recorded as an event (an EHR condition, a discharge summary's
-    /// "MSCC") at this lesion — or for the patient, with one spinal lesion — that is the latest
-    /// word on the cord: no neurological examination, no ESCC grade, no spinal operation or
-    /// radiotherapy of the lesion since, and not recorded as resolved (an EHR condition whose
-    /// clinicalStatus is resolved or that has an abatement is history). A CRPC's T8 with "cord compression" recorded yesterday
-    /// read "SINS 1–14, ESCC not graded — complete the missing items" (advisory). Read as NICE
-    /// NG234's emergency (whole-spine MRI within 24 hours, dexamethasone, definitive treatment).
-    func compressionEvent(
-        _ lesion: Lesion, spinalCount: Int, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn: PartialDate?
-    ) -> ClinicalEvent? {
-        guard let event = index.record.events.last(where: { event in
-            event.kind == .cordCompression && event.isCurrent && index.known(event.date) && (event.lesion == lesion.id || (event.lesion == nil && spinalCount == 1))
-        }) else { return nil }
-        let day = event.date.earliestDay
-        if let neuro, neuro.date.latestDay >= day { return nil }
-        if escc != nil, let gradedOn, gradedOn.latestDay >= day { return nil }
-        let treatedSince = index.localTreatments(lesion.id, kind: .surgery).contains { !$0.planned && ($0.procedure?.treatsSpine ?? false) && ($0.start.map { $0.latestDay >= day } ?? false) }
-            || index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned && ($0.start.map { $0.latestDay >= day } ?? false) }
-        return treatedSince ? nil : event
-    }
-
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
         deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,

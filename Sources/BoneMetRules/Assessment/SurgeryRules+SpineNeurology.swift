@@ -124,4 +124,25 @@ extension SurgeryRules {
         if escc?.highGrade == true, let gradedOn, gradedOn.earliestDay > day.latestDay { return true }
         return deficit && (neuro.map { deficitNewOrWorse(lesion, neuro: $0, since: day) } ?? false)
     }
+
+    /// A spinal cord compression recorded as an event (an EHR condition, a discharge summary's
+    /// "MSCC") at this lesion — or for the patient, with one spinal lesion — that is the latest
+    /// word on the cord: no neurological examination, no ESCC grade, no spinal operation or
+    /// radiotherapy of the lesion since, and not recorded as resolved (an EHR condition whose
+    /// clinicalStatus is resolved or that has an abatement is history). A CRPC's T8 with "cord compression" recorded yesterday
+    /// read "SINS 1–14, ESCC not graded — complete the missing items" (advisory). Read as NICE
+    /// NG234's emergency (whole-spine MRI within 24 hours, dexamethasone, definitive treatment).
+    func compressionEvent(
+        _ lesion: Lesion, spinalCount: Int, neuro: NeurologyRecord?, escc: ESCC.Result?, gradedOn: PartialDate?
+    ) -> ClinicalEvent? {
+        guard let event = index.record.events.last(where: { event in
+            event.kind == .cordCompression && event.isCurrent && index.known(event.date) && (event.lesion == lesion.id || (event.lesion == nil && spinalCount == 1))
+        }) else { return nil }
+        let day = event.date.earliestDay
+        if let neuro, neuro.date.latestDay >= day { return nil }
+        if escc != nil, let gradedOn, gradedOn.latestDay >= day { return nil }
+        let treatedSince = index.localTreatments(lesion.id, kind: .surgery).contains { !$0.planned && ($0.procedure?.treatsSpine ?? false) && ($0.start.map { $0.latestDay >= day } ?? false) }
+            || index.localTreatments(lesion.id, kind: .radiotherapy).contains { !$0.planned && ($0.start.map { $0.latestDay >= day } ?? false) }
+        return treatedSince ? nil : event
+    }
 }
