@@ -282,10 +282,11 @@ import Testing
 
     @Test func aGradeFromBeforeTheMetastasesIsLeftOpen() throws {
         let a = assess(record(performance: "2024-03-01"), asOf: day("2026-08-28"))
-        let outdated = try #require(a.rule("surgery.prognosis.performanceOutdated").first)
+        let outdated = try #require(a.rule("surgery.prognosis.inputsOutdated").first)
         #expect(outdated.severity == .advisory)
-        #expect(outdated.detail.en.hasPrefix("The latest on record, ECOG 0 on 2024-03-01, was recorded before the bone metastases were first seen (2026-08-05)"), "\(outdated.detail.en)")
-        #expect(outdated.detail.zhHans.contains("记录于首次发现骨转移（2026-08-05）之前"))
+        #expect(outdated.title.en == "Performance status predates the bone metastases — grade it now")
+        #expect(outdated.detail.en.hasPrefix("Recorded before the bone metastases were first seen (2026-08-05), more than 4 weeks earlier: ECOG 0 (2024-03-01)."), "\(outdated.detail.en)")
+        #expect(outdated.detail.zhHans.contains("以下记录早于首次发现骨转移（2026-08-05）4 周以上：ECOG 0（2024-03-01）"))
         let katagiri = try #require(a.katagiri?.components.first { $0.key == "ecog" })
         #expect(katagiri.points == nil)
         #expect(a.rule("surgery.prognosis.survivalModelInputs").first?.detail.en.contains("Missing: ECOG") == true)
@@ -296,11 +297,11 @@ import Testing
     @Test func aGradeOfTheMetastasesTimeCounts() throws {
         for date in ["2026-07-08", "2026-08-20"] {
             let a = assess(record(performance: date), asOf: day("2026-08-28"))
-            #expect(!a.has("surgery.prognosis.performanceOutdated"), "\(date)")
+            #expect(!a.has("surgery.prognosis.inputsOutdated"), "\(date)")
             #expect(a.katagiri?.components.first { $0.key == "ecog" }?.points == 0)
         }
         // 29 days before: out of the window.
-        #expect(assess(record(performance: "2026-07-07"), asOf: day("2026-08-28")).has("surgery.prognosis.performanceOutdated"))
+        #expect(assess(record(performance: "2026-07-07"), asOf: day("2026-08-28")).has("surgery.prognosis.inputsOutdated"))
     }
 }
 
@@ -328,5 +329,37 @@ import Testing
         let noms = try #require(a.rule("surgery.spine.noms").first)
         #expect(noms.detail.en.contains("neurologically intact (2026-08-10), Frankel E"))
         #expect(a.tokuhashi?.components.first { $0.key == "frankel" }?.points == 2)
+    }
+}
+
+/// cb81-ad (unseen record, 2026-12-05): the same record with an albumin of 3.2 g/dL and a
+/// haemoglobin of 10.5 g/dL from 2024-05-01, two years before the bone metastases. New Katagiri's
+/// laboratory item read "abnormal (albumin 3.2 g/dL < 3.7)" and PATHFx's input "haemoglobin
+/// 10.5 g/dL": Katagiri (2014) and PATHFx take the values at the assessment of the bone
+/// metastases. Rule set 2026.12.315.
+@Suite struct LaboratoryBeforeTheMetastasesTests {
+    func record(labDate: String) -> CaseRecord {
+        var r = PerformanceBeforeTheMetastasesTests().record(performance: "2026-08-20")
+        r.labs = [
+            LabResult(date: day(labDate), test: .albumin, value: 3.2, unit: "g/dL"),
+            LabResult(date: day(labDate), test: .hemoglobin, value: 10.5, unit: "g/dL"),
+        ]
+        return r
+    }
+
+    @Test func oldValuesAreLeftOpenAndNamed() throws {
+        let a = assess(record(labDate: "2024-05-01"), asOf: day("2026-08-28"))
+        let finding = try #require(a.rule("surgery.prognosis.inputsOutdated").first)
+        #expect(finding.title.en == "Laboratory values predate the bone metastases — measure them now")
+        #expect(finding.detail.en.contains("albumin 3.2 g/dL (2024-05-01); haemoglobin 10.5 g/dL (2024-05-01)"), "\(finding.detail.en)")
+        #expect(a.katagiri?.components.first { $0.key == "labs" }?.valueLabel?.en.contains("albumin 3.2") != true)
+        let inputs = a.rule("surgery.prognosis.survivalModelInputs").first?.detail.en ?? ""
+        #expect(inputs.contains("Missing: ") && inputs.contains("haemoglobin") && !inputs.contains("haemoglobin 10.5"), "\(inputs)")
+    }
+
+    @Test func valuesOfTheMetastasesTimeCount() throws {
+        let a = assess(record(labDate: "2026-08-01"), asOf: day("2026-08-28"))
+        #expect(!a.has("surgery.prognosis.inputsOutdated"))
+        #expect(a.rule("surgery.prognosis.survivalModelInputs").first?.detail.en.contains("haemoglobin 10.5 g/dL") == true)
     }
 }

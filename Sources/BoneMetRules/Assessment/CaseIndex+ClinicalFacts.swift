@@ -156,4 +156,15 @@ extension CaseIndex {
         }
         return latestFrankel()
     }
+
+    /// A laboratory value for the prognosis scores: the latest, unless measured more than one
+    /// assessment's span before the first bone metastasis was seen (as `currentPerformance`). An
+    /// albumin of two years before the metastases made New Katagiri's laboratory item "abnormal"
+    /// (unseen record cb81-ad, 2026.12.315); Katagiri (2014) and PATHFx take the values at the
+    /// assessment of the bone metastases.
+    func currentLab(_ test: LabTest) -> LabResult? {
+        guard let lab = latestLab(test) else { return nil }
+        if let first = firstMetastasisSeen, first.earliestDay - lab.date.latestDay > Self.oneAssessmentDays { return nil }
+        return lab
+    }
 }

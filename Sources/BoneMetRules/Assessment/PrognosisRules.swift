@@ -303,7 +303,7 @@ struct PrognosisRules {
     /// Latest values in Katagiri's units. Calcium is albumin-corrected (Payne 1973:
     /// Ca + 0.8 × (4.0 − albumin g/dL)); without albumin it stays unknown.
     func labValues() -> Katagiri.LabValues {
-        let value = { (test: LabTest) in index.latestLab(test)?.canonicalValue }
+        let value = { (test: LabTest) in index.currentLab(test)?.canonicalValue }
         let albumin = value(.albumin)
         let corrected = value(.calcium).flatMap { calcium in albumin.map { calcium + 0.8 * (4.0 - $0) } }
         return Katagiri.LabValues(
@@ -377,7 +377,7 @@ struct PrognosisRules {
                 sources: [Sources.tokuhashi2005, Sources.tomita2001, Sources.katagiri2014]))
         } else if !metastatic.isEmpty {
             findings.append(survivalModelInputs())
-            if let outdated = outdatedPerformanceFinding() { findings.append(outdated) }
+            if let outdated = outdatedInputsFinding() { findings.append(outdated) }
         }
         return findings
     }
@@ -451,8 +451,8 @@ struct PrognosisRules {
                 en: "\(range) (KPS \(kps) by the published conversions)", zh: "\(range)（按已发表的换算由 KPS \(kps) 得出）"))
         }()
         let age = index.ageRangeNow.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
-        let haemoglobin = index.latestLab(.hemoglobin)?.canonicalValue.map { CaseIndex.format($0, decimals: 1) }
-        let lymphocytes = index.latestLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
+        let haemoglobin = index.currentLab(.hemoglobin)?.canonicalValue.map { CaseIndex.format($0, decimals: 1) }
+        let lymphocytes = index.currentLab(.lymphocytes)?.canonicalValue.map { CaseIndex.format($0, decimals: 2) }
         // Each input by its key (the finding's inputs, for machines), its clinical name and its
         // value in each language (the text: a Chinese page shows no field names or codes).
         return [
