@@ -363,3 +363,48 @@ import Testing
         #expect(a.rule("surgery.prognosis.survivalModelInputs").first?.detail.en.contains("haemoglobin 10.5 g/dL") == true)
     }
 }
+
+/// cb81-ae (unseen record, 2026-12-05): zoledronic acid every 4 weeks from 2026-05-05, the only
+/// creatinine before it of 2023-02-01 (0.7 mg/dL). It set "4.0 mg for CrCl 68.8" and, against a
+/// creatinine of 1.25 mg/dL in July, an urgent hold — nothing said of the baseline being three
+/// years before the course. The label doses from the CrCl before treatment and asks for creatinine
+/// before every dose: the old value still serves (a hold that may be real is not dropped), said
+/// with its age and, beside the dose, what the latest creatinine gives. Rule set 2026.12.315.
+@Suite struct OldBaselineCreatinineTests {
+    func record(latest: Double?) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1950-05-05")
+        r.patient.weights = [WeightRecord(date: day("2026-05-01"), kg: 60)]
+        r.dentalExams = [day("2026-05-02")]
+        r.labs = [LabResult(date: day("2023-02-01"), test: .creatinine, value: 0.7, unit: "mg/dL")]
+        if let latest { r.labs.append(LabResult(date: day("2026-07-27"), test: .creatinine, value: latest, unit: "mg/dL")) }
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2026-05-05"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: [day("2026-05-05"), day("2026-06-02"), day("2026-06-30")]))
+        return r
+    }
+
+    @Test func theHoldSaysItsBaselineIsOld() throws {
+        let hold = try #require(assess(record(latest: 1.25), asOf: day("2026-08-05")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.detail.en.hasPrefix("Baseline 0.7 mg/dL of 2023-02-01, 3 years before the first dose — no nearer creatinine is on record, so the rise may predate the course; now 1.25 mg/dL"), "\(hold.detail.en)")
+        #expect(hold.detail.zhHans.contains("早于首剂 3 年——病历中无更接近首剂的血肌酐），升高可能早于本疗程；当前"), "\(hold.detail.zhHans)")
+    }
+
+    @Test func theDoseSaysWhatTheLatestGives() throws {
+        let dose = try #require(assess(record(latest: 1.0), asOf: day("2026-08-05")).rule("boneAgents.zoledronic.dose").first)
+        // (140 − 76) × 60 / (72 × 1.0) × 0.85 = 45.3 mL/min: 40–49 → 3.3 mg (Zometa label).
+        #expect(dose.detail.en.contains("baseline: 3 years before the first dose — no nearer creatinine is on record; the latest, of 2026-07-27, gives CrCl 45.3 mL/min: 3.3 mg"), "\(dose.detail.en)")
+    }
+
+    /// A baseline within a dose's span (4 weeks and two: 42 days) before the first dose is said as
+    /// before; one day more is said with its age.
+    @Test func aTimelyBaselineIsSaidAsBefore() throws {
+        var r = record(latest: nil)
+        r.labs = [LabResult(date: day("2026-03-24"), test: .creatinine, value: 0.7, unit: "mg/dL")]
+        let dose = try #require(assess(r, asOf: day("2026-06-05")).rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("baseline (before the first dose)"), "\(dose.detail.en)")
+        r.labs = [LabResult(date: day("2026-03-23"), test: .creatinine, value: 0.7, unit: "mg/dL")]
+        let older = try #require(assess(r, asOf: day("2026-06-05")).rule("boneAgents.zoledronic.dose").first)
+        #expect(older.detail.en.contains("baseline: 43 days before the first dose"), "\(older.detail.en)")
+    }
+}

@@ -32,13 +32,13 @@ extension BoneAgentRules {
             let check = ZoledronicAcid.renalCheck(
                 baseline: .init(baselineLab.value, unit: baselineLab.unit), current: .init(lab.value, unit: lab.unit))
             if check.withhold {
-                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline, peak: hold.map { ($0.peak.canonicalValue ?? 0) >= (lab.canonicalValue ?? 0) ? $0.peak : lab } ?? lab)
+                hold = RenalHold(check: check, current: lab, trigger: hold?.trigger ?? lab, baseline: baseline, peak: hold.map { ($0.peak.canonicalValue ?? 0) >= (lab.canonicalValue ?? 0) ? $0.peak : lab } ?? lab, baselineDate: baselineLab.date)
             } else if let open = hold {
                 if check.withinTenPercent {
                     closed.append(ClosedRenalHold(trigger: open.trigger, peak: open.peak, closedBy: lab, baselineLab: baselineLab))
                     hold = nil
                 } else {
-                    hold = RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline, peak: open.peak)
+                    hold = RenalHold(check: check, current: lab, trigger: open.trigger, baseline: baseline, peak: open.peak, baselineDate: baselineLab.date)
                 }
             }
         }
@@ -64,6 +64,8 @@ extension BoneAgentRules {
         let peak: LabResult
         /// Creatinine fell since the rise but is not yet within 10 % of baseline.
         var easing: Bool { !check.withhold }
+        /// The day the baseline creatinine was measured.
+        var baselineDate: PartialDate? = nil
     }
 
     /// The CrCl a course is dosed from: before its first dose when that is on record, else the
@@ -87,6 +89,28 @@ extension BoneAgentRules {
             if let baseline = index.creatinineClearance(onOrBefore: start) { return (baseline, true, nil) }
         }
         return index.creatinineClearance().map { ($0, false, nil) }
+    }
+
+    /// A baseline creatinine measured before the first dose within one dose's span — the course's
+    /// interval (the label's 4 weeks when not recorded) and two weeks, as `creatinineDue` reads
+    /// "before every dose". An older one still serves as the baseline (a hold that might be real
+    /// is not dropped), but is said with its age and the dose the latest creatinine gives: a
+    /// creatinine of three years before the first dose set "4.0 mg from the baseline CrCl 68.8"
+    /// and an urgent hold for a rise of 0.55 mg/dL, the kidneys unmeasured since (unseen record
+    /// cb81-ae, 2026.12.315).
+    static func isBaseline(_ date: PartialDate, before start: PartialDate, agent: Treatment) -> Bool {
+        start.earliestDay - date.latestDay <= (agent.intervalWeeks ?? 4) * 7 + 14
+    }
+
+    /// How long before the first dose a baseline older than one dose's span (`isBaseline`) was
+    /// measured — "3 years", "4 months", "50 days"; nil for a baseline in time.
+    static func staleBaselineAge(_ date: PartialDate?, agent: Treatment) -> LocalizedText? {
+        guard let date, !agent.planned, let start = agent.doses.min() ?? agent.start, !isBaseline(date, before: start, agent: agent) else { return nil }
+        let days = start.earliestDay - date.latestDay
+        let age = days >= 730
+            ? LocalizedText(en: "\(days / 365) years", zh: "\(days / 365) 年")
+            : days >= 60 ? LocalizedText(en: "\(days / 30) months", zh: "\(days / 30) 个月") : LocalizedText(en: "\(days) days", zh: "\(days) 天")
+        return age
     }
 
     /// Where SRE prevention began in a course begun in hypercalcaemia.
@@ -177,7 +201,19 @@ extension BoneAgentRules {
                     zh: "最近一次，作为预防 SRE 的基线——迄今各剂均为高钙血症时给药")
             }
         } ?? (baseline != nil
-            ? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）")
+            ? (Self.staleBaselineAge(baseline?.date, agent: agent).map { note in
+                // The dose the latest creatinine gives, beside the old baseline's.
+                let latest = index.creatinineClearance().flatMap { latest -> LocalizedText? in
+                    guard let base = baseline, latest.date.earliestDay > base.date.latestDay else { return nil }
+                    let dose = ZoledronicAcid.DoseBand.of(crclMlMin: latest.value).doseMg.map { "\(String(describing: $0)) mg" }
+                    return LocalizedText(
+                        en: "; the latest, of \(latest.date), gives CrCl \(String(describing: latest.value)) mL/min\(dose.map { ": \($0)" } ?? ": not recommended (< 30)") — measure creatinine and weigh which describes the kidneys",
+                        zh: "；最近一次（\(latest.date)）肌酐清除率 \(String(describing: latest.value)) mL/min\(dose.map { "：\($0)" } ?? "：不推荐（< 30）")——请复查血肌酐并判断哪一次反映当前肾功能")
+                } ?? LocalizedText(en: "", zh: "")
+                return LocalizedText(
+                    en: "baseline: \(note.en) before the first dose — no nearer creatinine is on record\(latest.en)",
+                    zh: "基线：早于首剂 \(note.zhHans)——病历中无更接近首剂的血肌酐\(latest.zhHans)")
+            } ?? LocalizedText(en: "baseline (before the first dose)", zh: "基线（首剂前）"))
             : started
                 ? LocalizedText(en: "latest — no creatinine before the first dose is on record", zh: "最近一次——病历中无首剂前的血肌酐")
                 : LocalizedText(en: "latest, as the baseline for the first dose", zh: "最近一次，作为首剂的基线"))
@@ -492,9 +528,14 @@ extension BoneAgentRules {
             let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
             title = LocalizedText(en: "Withhold \(name.en): creatinine rose by \(rise)", zh: "暂停\(name.zhHans)：血肌酐升高 \(rise)")
             let sameDay = sameDayCreatinines(besides: current)
+            let stale = Self.staleBaselineAge(renal.baselineDate, agent: agent).map { note in
+                LocalizedText(
+                    en: " of \(renal.baselineDate?.description ?? ""), \(note.en) before the first dose — no nearer creatinine is on record, so the rise may predate the course;",
+                    zh: "（\(renal.baselineDate?.description ?? "")，早于首剂 \(note.zhHans)——病历中无更接近首剂的血肌酐），升高可能早于本疗程；")
+            } ?? LocalizedText(en: ",", zh: "，")
             state = LocalizedText(
-                en: "Baseline \(baselineText), now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).\(sameDay.en)",
-                zh: "基线 \(baselineText)，当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。\(sameDay.zhHans)")
+                en: "Baseline \(baselineText)\(stale.en) now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).\(sameDay.en)",
+                zh: "基线 \(baselineText)\(stale.zhHans)当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。\(sameDay.zhHans)")
         }
         // Doses given after the result that opened the hold: against it, and nephrotoxic on a
         // kidney already worse. A myeloma's zoledronic acid given three days after creatinine
