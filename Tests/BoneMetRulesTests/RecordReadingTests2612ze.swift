@@ -408,3 +408,26 @@ import Testing
         #expect(older.detail.en.contains("baseline: 43 days before the first dose"), "\(older.detail.en)")
     }
 }
+
+/// cb81-af, cb81-o (unseen records, 2026-12-05): a lesion completely filled in on one CT, read
+/// "blastic, no destruction" on the next (the fill-in not written again), read "NE — size not
+/// measured": the healed lesion stays healed, MDA's complete response continuing (Hamaoka 2004).
+/// Rule set 2026.12.315.
+@Suite struct HealedLesionStaysHealedTests {
+    let filledIn = observation("P", .blastic) { $0.boneDestruction = false; $0.fillIn = .complete }
+
+    @Test func stillSclerosedIsACompleteResponse() {
+        let result = MDA.classify(prior: filledIn, current: observation("P", .blastic) { $0.boneDestruction = false }, modality: .ct)
+        #expect(result.category == .completeResponse)
+        #expect(result.reasons.map(\.en) == ["still sclerotic without destruction after complete fill-in"])
+        #expect(result.reasons.map(\.zhHans) == ["完全硬化填充后仍为成骨性、无骨质破坏"])
+    }
+
+    /// Destruction not recorded either way, a lytic part again, or growth: not this.
+    @Test func anythingElseIsReadAsBefore() {
+        #expect(MDA.classify(prior: filledIn, current: observation("P", .blastic), modality: .ct).category == .notEvaluable)
+        #expect(MDA.classify(prior: filledIn, current: observation("P", .mixed) { $0.boneDestruction = true }, modality: .ct).category == .progressiveDisease)
+        let sized = observation("P", .blastic, [20, 20]) { $0.boneDestruction = false; $0.fillIn = .complete }
+        #expect(MDA.classify(prior: sized, current: observation("P", .blastic, [26, 26]) { $0.boneDestruction = false }, modality: .ct).category == .progressiveDisease)
+    }
+}

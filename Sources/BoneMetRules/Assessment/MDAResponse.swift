@@ -116,6 +116,16 @@ public enum MDA {
                 : LocalizedText(en: "complete sclerotic fill-in", zh: "完全硬化填充")
             return Result(category: .completeResponse, reasons: [reason], sizeChangePercent: change)
         }
+        // Filled in completely before, read sclerotic without destruction now (the fill-in not
+        // written again): the healed lesion stays healed — MDA's complete response continues. A
+        // breast cancer's pelvis, completely filled in under letrozole, read "NE — size not
+        // measured" on the next CT's "blastic, no destruction" (unseen records cb81-af, cb81-o).
+        if prior.fillIn == .complete, current.character == .blastic, current.boneDestruction == false, current.fillIn == nil {
+            return Result(
+                category: .completeResponse,
+                reasons: [LocalizedText(en: "still sclerotic without destruction after complete fill-in", zh: "完全硬化填充后仍为成骨性、无骨质破坏")],
+                sizeChangePercent: change)
+        }
         var reasons: [LocalizedText] = []
         if current.scleroticRim == true && prior.scleroticRim != true {
             reasons.append(LocalizedText(en: "new sclerotic rim", zh: "新出现硬化缘"))
