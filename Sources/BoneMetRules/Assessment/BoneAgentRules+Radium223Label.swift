@@ -58,14 +58,21 @@ extension BoneAgentRules {
         let beforeFirst: (LabTest) -> LabResult? = { test in
             firstDose.map { index.latestLab(test, onOrBefore: $0) } ?? index.latestLab(test)
         }
-        if let platelets = beforeFirst(.platelets), let count = platelets.canonicalValue, count < RadiumCounts.firstPlateletsPerUl {
-            reasons.append(firstDose.map { day in
+        // A count below the first dose's limit: "its first dose (…) followed …" once given.
+        func firstDoseReason(_ lab: LabResult, _ value: LocalizedText, limit: String) -> LocalizedText {
+            firstDose.map { day in
                 LocalizedText(
-                    en: "its first dose (\(day)) followed platelets of \(count.groupedThousands)/µL (\(platelets.date)), below the label's 100 000/µL before the first dose",
-                    zh: "首次给药（\(day)）前血小板 \(count.groupedThousands)/µL（\(platelets.date)），低于说明书首次给药前要求的 100 000/µL")
+                    en: "its first dose (\(day)) followed \(value.en) (\(lab.date)), below the label's \(limit) before the first dose",
+                    zh: "首次给药（\(day)）前\(value.zhHans)（\(lab.date)），低于说明书首次给药前要求的 \(limit)")
             } ?? LocalizedText(
-                en: "platelets \(count.groupedThousands)/µL (\(platelets.date)) below the label's 100 000/µL before the first dose",
-                zh: "血小板 \(count.groupedThousands)/µL（\(platelets.date)）低于说明书首次给药前要求的 100 000/µL"))
+                en: "\(value.en) (\(lab.date)) below the label's \(limit) before the first dose",
+                zh: "\(value.zhHans)（\(lab.date)）低于说明书首次给药前要求的 \(limit)")
+        }
+        if let platelets = beforeFirst(.platelets), let count = platelets.canonicalValue, count < RadiumCounts.firstPlateletsPerUl {
+            reasons.append(firstDoseReason(
+                platelets, LocalizedText(
+                    en: "\(firstDose == nil ? "platelets" : "platelets of") \(count.groupedThousands)/µL",
+                    zh: "血小板 \(count.groupedThousands)/µL"), limit: "100 000/µL"))
         }
         if let firstDose, let platelets = index.latestLab(.platelets), platelets.date.earliestDay > firstDose.latestDay,
            let count = platelets.canonicalValue, count < RadiumCounts.laterPlateletsPerUl {
@@ -74,13 +81,10 @@ extension BoneAgentRules {
                 zh: "血小板 \(count.groupedThousands)/µL（\(platelets.date)）低于说明书后续给药前要求的 50 000/µL"))
         }
         if let haemoglobin = beforeFirst(.hemoglobin), let hb = haemoglobin.canonicalValue, hb < RadiumCounts.firstHaemoglobinGdL {
-            reasons.append(firstDose.map { day in
-                LocalizedText(
-                    en: "its first dose (\(day)) followed a haemoglobin of \(CaseIndex.format(hb)) g/dL (\(haemoglobin.date)), below the label's 10 g/dL before the first dose",
-                    zh: "首次给药（\(day)）前血红蛋白 \(CaseIndex.format(hb)) g/dL（\(haemoglobin.date)），低于说明书首次给药前要求的 10 g/dL")
-            } ?? LocalizedText(
-                en: "haemoglobin \(CaseIndex.format(hb)) g/dL (\(haemoglobin.date)) below the label's 10 g/dL before the first dose",
-                zh: "血红蛋白 \(CaseIndex.format(hb)) g/dL（\(haemoglobin.date)）低于说明书首次给药前要求的 10 g/dL"))
+            reasons.append(firstDoseReason(
+                haemoglobin, LocalizedText(
+                    en: "\(firstDose == nil ? "haemoglobin" : "a haemoglobin of") \(CaseIndex.format(hb)) g/dL",
+                    zh: "血红蛋白 \(CaseIndex.format(hb)) g/dL"), limit: "10 g/dL"))
         }
         // Chemotherapy running beside it (docetaxel, cabazitaxel …): additive marrow suppression.
         let radiumStart = (course.start ?? course.doses.min() ?? index.assessedOn).earliestDay
