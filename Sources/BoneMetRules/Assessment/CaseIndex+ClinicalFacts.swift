@@ -134,8 +134,13 @@ extension CaseIndex {
     }
 
     private func performancePredatesMetastases(_ status: PerformanceStatus) -> Bool {
-        guard let first = firstMetastasisSeen else { return false }
-        return first.earliestDay - status.date.latestDay > Self.oneAssessmentDays
+        Self.predates(status.date, firstSeen: firstMetastasisSeen)
+    }
+
+    /// More than one assessment's span before `firstSeen` (nil: nothing seen yet, nothing predates).
+    static func predates(_ date: PartialDate, firstSeen: PartialDate?) -> Bool {
+        guard let firstSeen else { return false }
+        return firstSeen.earliestDay - date.latestDay > oneAssessmentDays
     }
 
     /// Whether a record of this date predates the lesion's first sighting by more than one
@@ -143,17 +148,13 @@ extension CaseIndex {
     /// two and a half years before a T-spine metastasis read "neurologically intact (2024-03-01)"
     /// in its NOMS and scored Tokuhashi's palsy 2 (unseen record cb81-ac3, 2026.12.315).
     func predatesLesion(_ date: PartialDate, lesion: String) -> Bool {
-        guard let first = firstSeen(lesion) else { return false }
-        return first.earliestDay - date.latestDay > Self.oneAssessmentDays
+        Self.predates(date, firstSeen: firstSeen(lesion))
     }
 
     /// Tokuhashi's palsy: the latest Frankel grade, unless recorded before the first spinal
     /// metastasis was seen (as `currentPerformance`).
     func currentFrankel(spinal: [Lesion]) -> Tokuhashi.Frankel? {
-        guard let neuro = latestNeurology() else { return nil }
-        if let first = spinal.compactMap({ firstSeen($0.id) }).min(), first.earliestDay - neuro.date.latestDay > Self.oneAssessmentDays {
-            return nil
-        }
+        guard let neuro = latestNeurology(), !Self.predates(neuro.date, firstSeen: spinal.compactMap({ firstSeen($0.id) }).min()) else { return nil }
         return latestFrankel()
     }
 
@@ -163,8 +164,6 @@ extension CaseIndex {
     /// (unseen record cb81-ad, 2026.12.315); Katagiri (2014) and PATHFx take the values at the
     /// assessment of the bone metastases.
     func currentLab(_ test: LabTest) -> LabResult? {
-        guard let lab = latestLab(test) else { return nil }
-        if let first = firstMetastasisSeen, first.earliestDay - lab.date.latestDay > Self.oneAssessmentDays { return nil }
-        return lab
+        latestLab(test).flatMap { Self.predates($0.date, firstSeen: firstMetastasisSeen) ? nil : $0 }
     }
 }
