@@ -431,3 +431,48 @@ import Testing
         #expect(MDA.classify(prior: sized, current: observation("P", .blastic, [26, 26]) { $0.boneDestruction = false }, modality: .ct).category == .progressiveDisease)
     }
 }
+
+/// cb81-ah (unseen record, 2026-12-05): a lymphoma's femur, lytic with "moderate" pain in March,
+/// read "mixed" with its uptake gone on the PET-CT after six cycles of R-CHOP, scored "Mirels 8 —
+/// prophylactic fixation, urgent" from the March pain. A regimen that has had time to act on bone
+/// (`blasticLatencyWeeks`) since the pain was graded leaves that pain out: "grade the pain now".
+/// A radiotherapy course does not (Mirels 1989 scored before it and followed the lesion through).
+/// Rule set 2026.12.315.
+@Suite struct PainBeforeTheRegimenTests {
+    func record(regimenStart: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .right)]
+        r.studies = [
+            xray("X1", "2026-03-03", [observation("F", .lytic) { $0.boneDestruction = true; $0.mirelsSize = .oneThirdToTwoThirds }]),
+            xray("X2", "2026-06-10", [observation("F", .mixed) { $0.boneDestruction = true }]),
+        ]
+        r.pain = [PainRecord(date: day("2026-03-03"), lesion: "F", mirels: .moderate, nrs: 5)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "R-CHOP", systemicClass: .chemotherapy, start: day(regimenStart))]
+        return r
+    }
+
+    func xray(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
+        var study = ct(id, date, observations)
+        study.modality = .xray
+        study.windows = []
+        return study
+    }
+
+    @Test func painBeforeARegimenThatHasActedIsLeftOut() throws {
+        let a = assess(record(regimenStart: "2026-03-10"), asOf: day("2026-06-15"))
+        let mirels = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("F") })
+        #expect(mirels.severity != .urgent)
+        #expect(mirels.detail.en.contains("pain unknown — not the pain record of 2026-03-03, graded before R-CHOP began (2026-03-10): grade the pain now"), "\(mirels.detail.en)")
+        #expect(mirels.detail.zhHans.contains("2026-03-03 的疼痛记录早于R-CHOP开始（2026-03-10），不再采用"))
+    }
+
+    /// A regimen begun before the pain, or too recently to have acted (under 8 weeks before the
+    /// film): the pain counts.
+    @Test func painOfTheRegimensTimeCounts() throws {
+        for start in ["2026-02-20", "2026-04-20"] {
+            let a = assess(record(regimenStart: start), asOf: day("2026-06-15"))
+            let mirels = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("F") })
+            #expect(mirels.detail.en.contains("pain moderate"), "\(start): \(mirels.detail.en)")
+        }
+    }
+}

@@ -3,48 +3,6 @@
 struct SurgeryRules {
     let index: CaseIndex
 
-    /// Mirels at one time point of one lesion.
-    /// A class, as `CaseIndex.Point`: the points are grouped, filtered and passed around, and
-    /// a copy of a struct holding a whole study retained each of its fields (issue #12).
-    final class MirelsPoint {
-        let lesion: String
-        let study: ImagingStudy
-        let input: Mirels.Input
-        let result: Mirels.Result
-        /// Where each item was graded from, by item key ("lesion" → the X-ray of 2023-04-02).
-        let provenance: [(key: String, from: Source)]
-
-        /// A record an item was graded from, named only where a text names it (issue #12: the
-        /// studies' names were written for every point of every assessment).
-        enum Source {
-            case lesionRecord(siteSettled: Bool)
-            /// A femur noted by its proximal end alone (`Lesion.proximalNoteOnly`).
-            case proximalNote
-            case study(ImagingStudy)
-            case pain(PartialDate, painFree: Bool)
-
-            var text: LocalizedText {
-                switch self {
-                case .lesionRecord(true): LocalizedText(en: "lesion record", zh: "病灶记录")
-                case .lesionRecord(false): LocalizedText(en: "lesion record, no segment recorded", zh: "病灶记录，未记录节段")
-                case .proximalNote: LocalizedText(en: "lesion note: proximal femur, the trochanters not named", zh: "病灶备注：股骨近端，未写明是否在转子区")
-                case .study(let study): study.label
-                case .pain(let date, false): LocalizedText(en: "pain record of \(date)", zh: "\(date) 疼痛记录")
-                case .pain(let date, true):
-                    LocalizedText(en: "pain record of \(date): NRS 0, pain-free — Mirels' lowest grade", zh: "\(date) 疼痛记录：NRS 0，无痛——按 Mirels 最低一级计")
-                }
-            }
-        }
-
-        init(lesion: String, study: ImagingStudy, input: Mirels.Input, result: Mirels.Result, provenance: [(key: String, from: Source)]) {
-            self.lesion = lesion
-            self.study = study
-            self.input = input
-            self.result = result
-            self.provenance = provenance
-        }
-    }
-
     /// Mirels at every anatomic study of every long-bone lesion. Each item is graded from the
     /// most recent record that can grade it as of that time point (issue #8): the lesion type from
     /// the latest study with a character, the size from the latest study with a fraction or a size
@@ -72,6 +30,7 @@ struct SurgeryRules {
                     record.lesion == lesion.id && record.mirelsGrade != nil && index.known(record.date)
                         && (removed.map { record.date.earliestDay > $0.latestDay } ?? true)
                         && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
+                        && regimenSincePain(record.date, study: point.study.date) == nil
                 }.max(by: CaseIndex.painOrder)
                 let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
                 let possibleSites = lesion.mirelsSitesPossible
@@ -82,6 +41,11 @@ struct SurgeryRules {
                 if let typed { provenance.append(("lesion", .study(typed.study))) }
                 if let sized { provenance.append(("size", .study(sized.study))) }
                 if let pain { provenance.append(("pain", .pain(pain.date, painFree: pain.mirels == nil))) }
+                // The pain left out for a regimen since: said where "unknown" would be.
+                else if let earlier = index.record.pain.filter({ $0.lesion == lesion.id && $0.mirelsGrade != nil && index.known($0.date) })
+                    .max(by: CaseIndex.painOrder), let regimen = regimenSincePain(earlier.date, study: point.study.date) {
+                    provenance.append(("pain", .painBeforeRegimen(earlier.date, regimen)))
+                }
                 return MirelsPoint(
                     lesion: lesion.id, study: point.study, input: input, result: Mirels.evaluate(input, settings: index.settings),
                     provenance: provenance)
@@ -385,7 +349,12 @@ struct SurgeryRules {
     static func itemsText(_ point: MirelsPoint) -> LocalizedText {
         let parts = point.result.components.map { component -> LocalizedText in
             let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
-            let from = point.provenance.first { $0.key == component.key }?.from.text
+            let source = point.provenance.first { $0.key == component.key }?.from
+            let from = source?.text
+            // A record left out is named as such, not as where the item came from.
+            if case .painBeforeRegimen? = source, let from {
+                return LocalizedText(en: "\(component.label.en) \(value.en) — \(from.en)", zh: "\(component.label.zhHans)：\(value.zhHans)（\(from.zhHans)）")
+            }
             return LocalizedText(
                 en: "\(component.label.en) \(value.en)\(from.map { " — from \($0.en)" } ?? "")",
                 zh: "\(component.label.zhHans)：\(value.zhHans)\(from.map { "（依据 \($0.zhHans)）" } ?? "")")
