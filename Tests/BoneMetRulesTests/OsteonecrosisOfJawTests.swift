@@ -66,3 +66,23 @@ extension OsteonecrosisOfJawTests {
         }
     }
 }
+
+extension OsteonecrosisOfJawTests {
+    /// Rule set 2026.12.315 (unseen record cb81-ai): osteonecrosis of the jaw recorded resolved,
+    /// the agent stopped and not resumed. "Staged and treated conservatively first" spoke of an
+    /// open jaw; the question left is whether to resume (Yarom 2019: after healing, case by case).
+    @Test func aHealedJawWithTheAgentStoppedAsksOnlyAboutResuming() throws {
+        var r = record(onj: "2025-05-10", agentEnd: "2025-05-12")
+        r.events[0].resolved = true
+        let finding = try #require(assess(r, asOf: day("2025-12-10")).rule("boneAgents.osteonecrosisOfJaw").first)
+        #expect(finding.severity == .advisory)
+        #expect(finding.title.en == "Osteonecrosis of the jaw on record (2025-05-10, after zoledronic acid), resolved — dental care decides with medical oncology")
+        #expect(finding.title.zhHans.contains("，已愈合——"))
+        #expect(finding.detail.en.hasPrefix("Recorded resolved (healed): resuming a bone-modifying agent after healing is decided case by case with dental care (Yarom 2019)."))
+        #expect(!finding.detail.en.contains("staged and treated conservatively"))
+        // Open: the care text and the warning, as before.
+        r.events[0].resolved = nil
+        let open = try #require(assess(r, asOf: day("2025-12-10")).rule("boneAgents.osteonecrosisOfJaw").first)
+        #expect(open.severity == .warning && open.detail.en.hasPrefix("Care by a dentist or oral surgeon"))
+    }
+}

@@ -85,15 +85,27 @@ extension BoneAgentRules {
             : LocalizedText(
                 en: " Given since it was recorded: \(since.map { "\($0.course.agent?.label.en ?? $0.course.label.en) \($0.day)" }.joined(separator: ", ")) — if continuing was decided with dental care, record that decision.",
                 zh: "记录颌骨坏死后仍有给药：\(since.map { "\($0.day) \($0.course.agent?.label.zhHans ?? $0.course.label.zhHans)" }.joined(separator: "、"))——如已与口腔科商定继续用药，请记录该决定。")
+        // Every episode recorded resolved, no dose since: the jaw needs no staging or conservative
+        // care any more — the question is only whether to resume. A healed jaw after denosumab
+        // read "staged and treated conservatively first", as if it were open (unseen record
+        // cb81-ai, 2026.12.315).
+        let healed = osteonecrosisEpisodes.allSatisfy { !$0.isCurrent }
+        let care = healed
+            ? LocalizedText(
+                en: "Recorded resolved (healed): resuming a bone-modifying agent after healing is decided case by case with dental care (Yarom 2019).",
+                zh: "已记录为痊愈：愈合后是否恢复骨改良药物，需与口腔科按个体情况决定（Yarom 2019）。")
+            : LocalizedText(
+                en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse.",
+                zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。")
         return [Finding(
-            ruleId: "boneAgents.osteonecrosisOfJaw", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.osteonecrosisOfJaw", severity: healed && courses.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: onj.date,
             title: LocalizedText(
-                en: "Osteonecrosis of the jaw on record (\(onj.date)\(after.en)) — dental care decides with medical oncology",
-                zh: "病历记录颌骨坏死（\(onj.date)\(after.zhHans)）——由口腔科与肿瘤内科共同决定"),
+                en: "Osteonecrosis of the jaw on record (\(onj.date)\(after.en))\(healed ? ", resolved" : "") — dental care decides with medical oncology",
+                zh: "病历记录颌骨坏死（\(onj.date)\(after.zhHans)）\(healed ? "，已愈合" : "")——由口腔科与肿瘤内科共同决定"),
             detail: LocalizedText(
-                en: "Care by a dentist or oral surgeon: staged and treated conservatively first — extensive dental surgery may make it worse. \(hold.en)\(givenSince.en)",
-                zh: "由牙科或口腔外科诊治：先分期并以保守治疗为主——广泛的牙科手术可能加重病情。\(hold.zhHans)\(givenSince.zhHans)"),
+                en: "\(care.en) \(hold.en)\(givenSince.en)",
+                zh: "\(care.zhHans)\(hold.zhHans)\(givenSince.zhHans)"),
             inputs: [FindingInput("onj", onj.date.description), FindingInput("dosesSince", String(since.count))],
             sources: [Self.yarom2019, Self.onjLabels],
             claims: courses.map { Claim(.boneAgentTiming, about: $0.id, "withhold") })]
