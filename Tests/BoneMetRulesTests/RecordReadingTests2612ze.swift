@@ -476,3 +476,30 @@ import Testing
         }
     }
 }
+
+/// cb81-ak (unseen record, 2026-12-05): a HER2-positive breast cancer on trastuzumab deruxtecan,
+/// its only systemic therapy. New Katagiri read "previous chemotherapy no → 0": the conjugate is
+/// classed by ATC with its antibody (targeted), but carries a cytotoxic payload, and Katagiri
+/// 2014 predates it — the item is left open and said so. Rule set 2026.12.315.
+@Suite struct ConjugateAsPreviousChemotherapyTests {
+    func record(_ drugs: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: drugs.joined(separator: " + "), drugs: drugs, start: day("2023-01-10"))]
+        return r
+    }
+
+    @Test func aConjugateLeavesPreviousChemotherapyOpen() throws {
+        for drugs in [["trastuzumab deruxtecan"], ["T-DM1"], ["戈沙妥珠单抗"]] {
+            let a = assess(record(drugs), asOf: day("2023-03-25"))
+            let item = try #require(a.katagiri?.components.first { $0.key == "previousChemotherapy" })
+            #expect(item.points == nil && item.possible == 0...1, "\(drugs)")
+            #expect(a.rule("surgery.prognosis.katagiri").first?.detail.en.contains("an antibody–drug conjugate, classed with its antibody but carrying a cytotoxic payload") == true)
+        }
+        // Beside a cytotoxic drug: chemotherapy, settled.
+        let both = assess(record(["trastuzumab deruxtecan", "capecitabine"]), asOf: day("2023-03-25"))
+        #expect(both.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+        // The antibody alone: targeted, no chemotherapy.
+        let antibody = assess(record(["trastuzumab", "pertuzumab"]), asOf: day("2023-03-25"))
+        #expect(antibody.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
+    }
+}

@@ -146,7 +146,7 @@ struct PrognosisRules {
         let readings = index.systemicReadings.map(\.reading)
         let chemo: Bool? =
             readings.contains { $0.classes.contains(.chemotherapy) } || !chemotherapyInPathologyText.isEmpty ? true
-            : readings.contains { !$0.complete } ? nil : false
+            : readings.contains { !$0.complete } || !conjugatesGiven.isEmpty ? nil : false
         return Katagiri.Input(
             primary: primary?.scoredSite ?? (index.record.primaries.isEmpty ? nil : .unknown),
             hormoneDependent: primary.flatMap(hormoneDependent), targetedTherapy: primary.flatMap(targetedTherapy), visceralMets: visceral,
@@ -207,6 +207,11 @@ struct PrognosisRules {
 
     /// The regimens whose class New Katagiri used was read from their drugs' names, said so that
     /// the clinician can check it ("cisplatin + pemetrexed: chemotherapy").
+    /// The antibody–drug conjugates given (`DrugClasses.conjugateNamed`).
+    var conjugatesGiven: [String] {
+        index.systemicTherapies.compactMap(DrugClasses.conjugateNamed(in:))
+    }
+
     func classesReadFromDrugs() -> LocalizedText? {
         let read = index.systemicReadings.compactMap { therapy, reading -> LocalizedText? in
             // Read from the drugs: every class of an unclassed regimen, and what a classed one's
@@ -233,9 +238,14 @@ struct PrognosisRules {
                 zh: "既往化疗依据病理文本所述（\(texts.joined(separator: "；"))）：请录入该方案。")
         guard !read.isEmpty else { return stated }
         let list = LocalizedText.joined(read, en: "; ", zh: "；")
+        let conjugates = conjugatesGiven.isEmpty || index.systemicReadings.contains(where: { $0.reading.classes.contains(.chemotherapy) })
+            ? nil
+            : LocalizedText(
+                en: " \(conjugatesGiven.joined(separator: ", ")): an antibody–drug conjugate, classed with its antibody but carrying a cytotoxic payload — whether it counts as previous chemotherapy is not settled by Katagiri 2014, which predates it.",
+                zh: "\(conjugatesGiven.joined(separator: "、"))：抗体偶联药物，按其抗体归类，但携带细胞毒载荷——是否计为既往化疗，早于其问世的 Katagiri 2014 未能确定。")
         return LocalizedText(
-            en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).\(stated?.en ?? "")",
-            zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。\(stated?.zhHans ?? "")")
+            en: " Class of systemic therapy read from the drugs named (WHO ATC classes): \(list.en).\(stated?.en ?? "")\(conjugates?.en ?? "")",
+            zh: "全身治疗类别按所列药物判断（世界卫生组织药物分类）：\(list.zhHans)。\(stated?.zhHans ?? "")\(conjugates?.zhHans ?? "")")
     }
 
     /// Hormone dependence as the record shows it: a prostate cancer whose castration resistance
