@@ -503,3 +503,25 @@ import Testing
         #expect(antibody.katagiri?.components.first { $0.key == "previousChemotherapy" }?.points == 0)
     }
 }
+
+/// cb81-ak2 (unseen record, 2026-12-05): a Mirels 11 femur with a transfer planned for
+/// 2025-12-01 and trial enrolment for 2025-12-20, assessed on 2026-01-25: "Planned: transfer on
+/// 2025-12-01; trial enrolment on 2025-12-20", as if still to come. Rule set 2026.12.315.
+@Suite struct PlannedDayPassedTests {
+    func record(transfer: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .peritrochanteric, laterality: .left)]
+        r.studies = [ct("C1", "2026-01-05", [observation("F", .lytic, [30, 24]) { $0.boneDestruction = true; $0.mirelsSize = .oneThirdToTwoThirds }])]
+        r.pain = [PainRecord(date: day("2026-01-05"), lesion: "F", mirels: .functional, nrs: 7)]
+        r.plans.transfer = day(transfer)
+        return r
+    }
+
+    @Test func aPlanWhoseDayHasPassedIsSaidSo() throws {
+        let past = try #require(assess(record(transfer: "2025-12-01"), asOf: day("2026-01-25")).rule("surgery.mirels.impendingFracture").first)
+        #expect(past.detail.en.contains("Planned: transfer on 2025-12-01 (that day has passed — record whether it took place)."), "\(past.detail.en)")
+        #expect(past.detail.zhHans.contains("2025-12-01 转院（该日期已过——请记录是否已实施）"))
+        let coming = try #require(assess(record(transfer: "2026-02-01"), asOf: day("2026-01-25")).rule("surgery.mirels.impendingFracture").first)
+        #expect(coming.detail.en.contains("Planned: transfer on 2026-02-01."))
+    }
+}
