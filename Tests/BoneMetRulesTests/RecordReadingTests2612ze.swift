@@ -525,3 +525,35 @@ import Testing
         #expect(coming.detail.en.contains("Planned: transfer on 2026-02-01."))
     }
 }
+
+/// cb81-o2 (unseen record, 2026-12-05): a calcium of 11.2 mg/dL 14 months before, zoledronic acid
+/// every 12 weeks since (six doses), no calcium measured since. The hypercalcaemia finding advised
+/// "still above normal 7 days or more after the dose, retreat (zoledronic acid 4 mg)" — the
+/// retreatment of an episode the course has long gone past. It now asks to measure calcium and
+/// act on that value, and stays a warning (the calcium may still be high). Rule set 2026.12.315.
+@Suite struct CalciumUnmeasuredSinceDosesTests {
+    func record(doses: [String]) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2025-03-12"), test: .calcium, value: 11.2, unit: "mg/dL")]
+        r.dentalExams = [day("2025-03-01")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2025-03-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12,
+            doses: doses.map(day)))
+        return r
+    }
+
+    @Test func severalDosesSinceAskForACalciumNotARetreatment() throws {
+        let a = assess(record(doses: ["2025-03-15", "2025-06-07", "2025-08-30"]), asOf: day("2025-09-10"))
+        let finding = try #require(a.rule("labs.hypercalcaemia").first)
+        #expect(finding.severity == .warning)
+        #expect(finding.detail.en.contains("3 doses have been given since this calcium and none measured: measure calcium (and albumin) now — act on the value measured."), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("retreat"))
+        #expect(finding.detail.zhHans.contains("此次血钙后已给药 3 次且未再测血钙"))
+    }
+
+    /// One dose since, measured or not: the treated episode's advice, as before.
+    @Test func oneDoseSinceKeepsTheEpisodesAdvice() throws {
+        let a = assess(record(doses: ["2025-03-15"]), asOf: day("2025-03-30"))
+        #expect(a.rule("labs.hypercalcaemia").first?.detail.en.contains("retreat (zoledronic acid 4 mg, label)") == true)
+    }
+}

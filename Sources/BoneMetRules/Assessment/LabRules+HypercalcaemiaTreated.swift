@@ -54,8 +54,13 @@ extension LabRules {
     /// What to do after the dose, in place of "treat now".
     func treatedText(_ treated: Treated, latest: CaseIndex.CorrectedCalcium) -> LocalizedText {
         let agent = treated.agent.agent ?? .other
+        // Several doses since the high calcium and none measured: the course has gone on at its
+        // schedule — retreatment advice for that value is stale. A mild calcium of 14 months
+        // before, six 12-weekly doses since, read "still above normal 7 days or more after the
+        // dose, retreat (zoledronic acid 4 mg)" (unseen record cb81-o2, 2026.12.315).
+        let unmeasuredSince = !treated.beforeEpisode && treated.doses > 1 && latest.date.latestDay < treated.day.earliestDay
         let course: LocalizedText
-        if treated.beforeEpisode {
+        if treated.beforeEpisode || unmeasuredSince {
             course = LocalizedText(en: "", zh: "")
         } else if let before = treated.before, latest.date > treated.day {
             let trend = latest.mgDl < before.mgDl
@@ -81,6 +86,10 @@ extension LabRules {
             next = LocalizedText(
                 en: " Still above normal \(days) days after the dose: the label allows retreatment (zoledronic acid 4 mg), or give denosumab (hypercalcaemia refractory to a bisphosphonate) — medical oncology decides; keep hydrating.",
                 zh: "用药后 \(days) 天仍高于正常：说明书允许再次给药（唑来膦酸 4 mg），或改用地舒单抗（双膦酸盐难治性高钙血症）——由肿瘤内科决定；继续补液。")
+        } else if unmeasuredSince {
+            next = LocalizedText(
+                en: " \(treated.doses) doses have been given since this calcium and none measured: measure calcium (and albumin) now — act on the value measured.",
+                zh: "此次血钙后已给药 \(treated.doses) 次且未再测血钙：请立即复查血钙（及白蛋白）——按实测值处理。")
         } else if index.known(retreat) {
             next = LocalizedText(
                 en: " Recheck calcium: still above normal 7 days or more after the dose, retreat (zoledronic acid 4 mg, label) or give denosumab (hypercalcaemia refractory to a bisphosphonate).",
