@@ -22,16 +22,3 @@ extension ResponseRules {
             zh: "\(day) 行骨水泥强化——骨水泥的高密度不是成骨硬化：为手术所致，不是疗效")
     }
 }
-
-extension Treatment {
-    /// An operation that put cement into its lesions: coded as cement augmentation, or a name
-    /// writing cement ("骨水泥", "PKP", "vertebroplasty") beside whatever else it did.
-    public var putsCement: Bool {
-        guard kind == .surgery else { return false }
-        if procedure == .cementAugmentation { return true }
-        guard let text = name?.lowercased(), !text.isEmpty else { return false }
-        if ["骨水泥", "cement", "vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形"].contains(where: text.contains) { return true }
-        let words = ASCIIWords.of(text)
-        return words.contains("pvp") || words.contains("pkp")
-    }
-}

@@ -337,13 +337,7 @@ public enum DrugClasses {
             // HER2 breast regimens' H (trastuzumab) and P (pertuzumab): TCbHP, TCH, THP, AC-THP …
             "tcbhp", "tchp", "tcbh", "tch", "thp", "th", "ac-th", "ec-th", "ac-thp", "ec-thp", "ac-tcbhp", "ec-tcbhp",
             "曲妥珠单抗", "帕妥珠单抗", "伊尼妥单抗", "贝伐珠单抗", "西妥昔单抗", "帕尼单抗", "雷莫西尤单抗", "利妥昔单抗",
-            // Antibody–drug conjugates, classed by ATC with their antibody (L01FD HER2: trastuzumab
-            // emtansine and deruxtecan, disitamab vedotin; L01FX: sacituzumab govitecan,
-            // enfortumab vedotin) — a TNBC's sacituzumab and a HER2 breast cancer's T-DM1 were
-            // read as no class at all.
-            "trastuzumab emtansine", "t-dm1", "tdm1", "trastuzumab deruxtecan", "t-dxd", "ds-8201", "disitamab vedotin", "rc48",
-            "sacituzumab govitecan", "sacituzumab", "enfortumab vedotin", "enfortumab", "datopotamab deruxtecan", "trodelvy", "padcev",
-            "恩美曲妥珠单抗", "德曲妥珠单抗", "维迪西妥单抗", "戈沙妥珠单抗", "维恩妥尤单抗", "优赫得", "拓达维",
+            // Antibody–drug conjugates: their own entry below (`conjugates`, targeted).
             // Other antibodies and small molecules of Chinese practice (L01FE, L01EX, L01XH):
             // nimotuzumab, surufatinib (neuroendocrine tumours), chidamide (tucidinostat)
             "nimotuzumab", "surufatinib", "chidamide", "tucidinostat", "尼妥珠单抗", "索凡替尼", "西达本胺",
@@ -356,8 +350,8 @@ public enum DrugClasses {
             "硼替佐米", "卡非佐米", "伊沙佐米", "达雷妥尤单抗", "艾沙妥昔单抗", "埃罗妥珠单抗",
             "velcade", "kyprolis", "ninlaro", "darzalex", "sarclisa", "empliciti", "万珂",
             // Brands
-            "tagrisso", "iressa", "tarceva", "gilotrif", "alecensa", "xalkori", "lorbrena", "herceptin", "perjeta", "kadcyla",
-            "enhertu", "avastin", "ibrance", "kisqali", "verzenio", "tykerb", "nerlynx", "lynparza", "sutent", "nexavar",
+            "tagrisso", "iressa", "tarceva", "gilotrif", "alecensa", "xalkori", "lorbrena", "herceptin", "perjeta",
+            "avastin", "ibrance", "kisqali", "verzenio", "tykerb", "nerlynx", "lynparza", "sutent", "nexavar",
             "votrient", "inlyta", "cabometyx", "lenvima", "afinitor",
             "泰瑞沙", "易瑞沙", "特罗凯", "凯美纳", "赫赛汀", "帕捷特", "安维汀", "爱博新", "赛可瑞", "安圣莎", "利普卓",
         ]),
@@ -385,5 +379,10 @@ public enum DrugClasses {
             // "previous chemotherapy" open.
             "octreotide", "lanreotide", "sandostatin", "somatuline", "奥曲肽", "兰瑞肽", "善龙", "善宁",
         ]),
+        // Antibody–drug conjugates, classed by ATC with their antibody (L01FD HER2: trastuzumab
+        // emtansine and deruxtecan, disitamab vedotin; L01FX: sacituzumab govitecan, enfortumab
+        // vedotin) — a TNBC's sacituzumab and a HER2 breast cancer's T-DM1 were read as no class
+        // at all. One list, also read by New Katagiri's previous chemotherapy (`conjugateNamed`).
+        (.targeted, conjugates),
     ]
 }

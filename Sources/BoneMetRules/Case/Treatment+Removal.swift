@@ -40,3 +40,18 @@ extension SurgicalProcedureText {
         return nil
     }
 }
+
+/// Cement put into a lesion (`ResponseRules.cementedInInterval`): beside the removal, what an
+/// operation's name writes about what it left in the lesion.
+extension Treatment {
+    /// An operation that put cement into its lesions: coded as cement augmentation, or a name
+    /// writing cement ("骨水泥", "PKP", "vertebroplasty") beside whatever else it did.
+    public var putsCement: Bool {
+        guard kind == .surgery else { return false }
+        if procedure == .cementAugmentation { return true }
+        guard let text = name?.lowercased(), !text.isEmpty else { return false }
+        if ["骨水泥", "cement", "vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形"].contains(where: text.contains) { return true }
+        let words = ASCIIWords.of(text)
+        return words.contains("pvp") || words.contains("pkp")
+    }
+}
