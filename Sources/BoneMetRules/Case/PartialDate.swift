@@ -3,8 +3,19 @@
 /// earliest or latest day it can stand for, and say so.
 public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
-    public let month: Int?
-    public let day: Int?
+    /// Month and day as stored: 0 where the record does not know them. Kept as bytes, and the
+    /// first and last day worked out once here (issue #12: the rules ask a date for its days
+    /// some 450 times in their code, and each ask ran the calendar arithmetic again; copies of
+    /// lesions, studies and treatments carry several dates each).
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    /// The first day this date can stand for, as days since 1970-01-01.
+    public let earliestDay: Int
+    /// The last day this date can stand for.
+    public let latestDay: Int
+
+    public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
+    public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
 
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1900...2200).contains(year) else { return nil }
@@ -12,9 +23,17 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         if let day {
             guard let month, (1...PartialDate.daysInMonth(year: year, month: month)).contains(day) else { return nil }
         }
+        self.init(checkedYear: year, month: month, day: day)
+    }
+
+    /// Month and day already checked against the calendar.
+    private init(checkedYear year: Int, month: Int?, day: Int?) {
         self.year = year
-        self.month = month
-        self.day = day
+        storedMonth = UInt8(month ?? 0)
+        storedDay = UInt8(day ?? 0)
+        earliestDay = PartialDate.days(year: year, month: month ?? 1, day: day ?? 1)
+        let lastMonth = month ?? 12
+        latestDay = PartialDate.days(year: year, month: lastMonth, day: day ?? PartialDate.daysInMonth(year: year, month: lastMonth))
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -130,11 +149,13 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     public init(dayNumber: Int) {
         let (y, m, d) = PartialDate.civil(fromDays: dayNumber)
         self.year = y
-        self.month = m
-        self.day = d
+        storedMonth = UInt8(m)
+        storedDay = UInt8(d)
+        earliestDay = dayNumber
+        latestDay = dayNumber
     }
 
-    public var isComplete: Bool { day != nil }
+    public var isComplete: Bool { storedDay != 0 }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Written digit by digit into the string's own storage
     /// (issue #12: findings name dates in most of their texts; padding through interpolation
@@ -175,22 +196,22 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
         return text
     }
 
-    /// The first day this date can stand for, as days since 1970-01-01.
-    public var earliestDay: Int { PartialDate.days(year: year, month: month ?? 1, day: day ?? 1) }
-
-    /// The last day this date can stand for.
-    public var latestDay: Int {
-        let m = month ?? 12
-        return PartialDate.days(year: year, month: m, day: day ?? PartialDate.daysInMonth(year: year, month: m))
-    }
-
     /// Ordered by earliest day; a less precise date sorts before a precise one on the same day.
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         if lhs.earliestDay != rhs.earliestDay { return lhs.earliestDay < rhs.earliestDay }
         return lhs.precision < rhs.precision
     }
 
-    var precision: Int { day != nil ? 2 : month != nil ? 1 : 0 }
+    /// The first day and the precision name the date: compared and hashed as one number.
+    public static func == (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        lhs.earliestDay == rhs.earliestDay && lhs.storedDay == rhs.storedDay && lhs.storedMonth == rhs.storedMonth
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(earliestDay &* 4 &+ precision)
+    }
+
+    var precision: Int { storedDay != 0 ? 2 : storedMonth != 0 ? 1 : 0 }
 
     public func adding(days: Int) -> PartialDate { PartialDate(dayNumber: earliestDay + days) }
 
