@@ -65,6 +65,7 @@ public enum Worklists {
             rules: [
                 "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
                 "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
+                "diagnosis.record.sameDayConflict",
             ],
             minimumSeverity: .advisory),
         Worklist(

@@ -191,7 +191,7 @@ final class CaseIndex {
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }, gapDays: settings.regimenGapDays)
         let knownLabs = record.labs.filter { known($0.date) }
-            .sorted { ($0.date, $0.test.rawValue, $0.value) < ($1.date, $1.test.rawValue, $1.value) }
+            .sorted(by: LabResult.recordOrder)
         labs = knownLabs.filter(\.isPlausible)
         implausibleLabs = knownLabs.filter { !$0.isPlausible }
         seenLesions = lesions.filter { !presentPoints($0.id).isEmpty }

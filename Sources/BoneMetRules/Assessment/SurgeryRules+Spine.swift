@@ -21,15 +21,19 @@ extension SurgeryRules {
         return spinal.compactMap { lesion -> Finding? in
             let points = index.presentPoints(lesion.id).filter(\.readsBone)
             guard let latest = points.last else { return nil }
-            func last<T>(_ value: (LesionObservation) -> T?) -> T? { points.last { value($0.observation) != nil }.flatMap { value($0.observation) } }
+            // Each item from its latest day; two readings of that day, the worse (`latestWorst`).
+            func last<T>(_ value: (LesionObservation) -> T?, rank: (T) -> Int) -> T? { CaseIndex.latestWorst(points, value, rank: rank)?.value }
             let pain = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }?.sinsGrade
             let sinsInput = SINS.Input(
-                location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain, lesion: last(\.character)?.sins,
-                alignment: last(\.alignment), collapse: last(\.collapse), posterolateral: last(\.posterolateral))
+                location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain,
+                lesion: CaseIndex.latestWorst(points, { $0.character?.sins }, rank: \.points, prefer: CaseIndex.filmOrCT)?.value,
+                alignment: last(\.alignment, rank: \.points), collapse: last(\.collapse, rank: \.points),
+                posterolateral: last(\.posterolateral, rank: \.points))
             let sins = SINS.evaluate(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)
-            let escc = last(\.escc).map { ESCC.evaluate($0, settings: index.settings) }
+            let gradedWorst = CaseIndex.latestWorst(points, \.escc, rank: \.rank, prefer: CaseIndex.mriFirst)
+            let escc = gradedWorst.map { ESCC.evaluate($0.value, settings: index.settings) }
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
-            let graded = points.last { $0.observation.escc != nil }
+            let graded = gradedWorst?.point
             let esccModality = graded?.study.modality
             var neuro = index.latestNeurology(for: lesion.id)
             var deficit = neuro?.showsDeficit == true

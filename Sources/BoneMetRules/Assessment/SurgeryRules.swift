@@ -24,15 +24,16 @@ struct SurgeryRules {
                 // Nothing read before an operation that removed the lesion counts after it.
                 let removed = index.lastRemoval(lesion.id, onOrBefore: point.study.date)
                 let upTo = points[...i].filter { earlier in removed.map { earlier.study.date.earliestDay > $0.latestDay } ?? true }
-                let typed = upTo.last { $0.observation.character != nil }
-                let sized = upTo.last { $0.observation.mirelsSize != nil || $0.observation.fractionOfDiameter != nil }
+                // Of two readings of the latest day, the worse (`latestWorst`).
+                let typed = CaseIndex.latestWorst(upTo, { $0.character?.mirels }, rank: \.points, prefer: CaseIndex.filmOrCT)?.point
+                let sized = CaseIndex.latestWorst(upTo, Self.mirelsSize, rank: \.rank, prefer: CaseIndex.filmOrCT)?.point
                 let pain = index.record.pain.filter { record in
                     record.lesion == lesion.id && record.mirelsGrade != nil && index.known(record.date)
                         && (removed.map { record.date.earliestDay > $0.latestDay } ?? true)
                         && (next.map { record.date.earliestDay < $0.earliestDay } ?? true)
                         && regimenSincePain(record.date, study: point.study.date) == nil
                 }.max(by: CaseIndex.painOrder)
-                let size = sized.flatMap { $0.observation.mirelsSize ?? $0.observation.fractionOfDiameter.map(Mirels.Size.of(fraction:)) }
+                let size = sized.flatMap { Self.mirelsSize($0.observation) }
                 let possibleSites = lesion.mirelsSitesPossible
                 let input = Mirels.Input(
                     site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirelsGrade,
@@ -51,6 +52,11 @@ struct SurgeryRules {
                     provenance: provenance)
             }
         }
+    }
+
+    /// The size class a reading gives: read directly, or from the fraction of the diameter.
+    static func mirelsSize(_ observation: LesionObservation) -> Mirels.Size? {
+        observation.mirelsSize ?? observation.fractionOfDiameter.map(Mirels.Size.of(fraction:))
     }
 
     /// Broken: a recorded fracture event of the lesion, or a fracture the imaging reports. A
