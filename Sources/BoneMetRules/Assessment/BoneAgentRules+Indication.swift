@@ -365,8 +365,11 @@ extension BoneAgentRules {
         return !indications.isEmpty && indications.allSatisfy { $0.verdict == .notIndicated }
     }
 
-    /// No bone lesion of any kind on record.
-    var noBoneLesion: Bool { index.lesions.isEmpty }
+    /// No bone lesion on record that may be a metastasis: none at all, or each one's biopsy named
+    /// another disease (a giant cell tumour, a primary bone tumour, a benign or degenerative
+    /// lesion). A breast cancer of 2016 with a tibial giant cell tumour proven in 2026 read
+    /// "breast cancer with bone metastases: start" (unseen record cb82-g3, rule set 2026.12.316).
+    var noBoneLesion: Bool { index.lesions.allSatisfy { index.notForMetastasisScores($0.id) != nil } }
 
     /// What the disease state on record says of SRE prevention, for a course given at another
     /// indication's dose (denosumab 60 mg, zoledronic acid 5 mg, an osteoporosis bisphosphonate).

@@ -69,7 +69,7 @@ struct BoneAgentRules {
             if let during = givenDuringClosedHoldFinding(agent) { findings.append(during) }
             let osteoporosis = agent.osteoporosisBisphosphonate
             let choice = osteoporosis.map { osteoporosisBisphosphonate(agent, drug: $0) }
-                ?? (agent.isBoneLossDose ? boneLossDose(agent) : isAdjuvantBreastSchedule(agent) ? adjuvantBreastChoice(agent) : choice(agent))
+                ?? (agent.isBoneLossDose ? boneLossDose(agent) : isAdjuvantBreastSchedule(agent) ? adjuvantBreastChoice(agent) : giantCellTumourCourse(agent) ?? choice(agent))
             findings.append(choice)
             // The dental examination's sources are the SRE-prevention agents' (Stopeck 2010).
             if osteoporosis == nil, let dental = dentalExam(agent) { findings.append(dental) }

@@ -27,12 +27,19 @@ struct DifferentialRules {
         // by haematology includes the marrow (a breast cancer's femur proven DLBCL still raised a
         // myeloma work-up).
         if index.record.biopsies.contains(where: { $0.result == .myeloma || $0.result == .metastasis || $0.result == .lymphoma }) { return [] }
-        let lytic = index.seenLesions.filter { index.characters($0.id).last == .lytic }
+        // A lesion its biopsy named (a giant cell tumour, a primary bone tumour, a benign or
+        // degenerative lesion) is diagnosed: it raises no myeloma question. A breast cancer of
+        // 2016 and a tibial giant cell tumour proven in 2026 read "biopsy shows giant cell tumour,
+        // not a metastasis" beside "myeloma in the differential — a new lesion after a long
+        // disease-free interval" (unseen record cb82-g2, rule set 2026.12.316).
+        let open = index.seenLesions.filter { index.notForMetastasisScores($0.id) == nil }
+        if open.isEmpty && monoclonal.isEmpty { return [] }
+        let lytic = open.filter { index.characters($0.id).last == .lytic }
         var reasons: [LocalizedText] = []
         if lytic.count >= 2 { reasons.append(LocalizedText(en: "multiple lytic lesions (\(lytic.count))", zh: "多发溶骨性病灶（\(lytic.count) 处）")) }
-        if !index.hasKnownPrimary && !index.seenLesions.isEmpty { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
+        if !index.hasKnownPrimary && !open.isEmpty { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }
         var secondPrimary = false
-        let longInterval = index.seenLesions.contains { index.longDiseaseFreeInterval(endedBy: $0.id) != nil }
+        let longInterval = open.contains { index.longDiseaseFreeInterval(endedBy: $0.id) != nil }
         if longInterval {
             secondPrimary = true
             reasons.append(LocalizedText(en: "a new lesion after a long disease-free interval", zh: "长无病间期后出现新病灶"))
