@@ -166,16 +166,32 @@ extension CaseIndex {
     /// one — a calcium or event dated on or before it was that dose's reason, and says nothing of
     /// this one (a course begun for a calcium of 14 mg/dL and given monthly with no recheck read
     /// "4 mg on … for hypercalcaemia — no CrCl adjustment" for every dose after it).
+    ///
+    /// A calcium above the upper limit but under 12 mg/dL (3.0 mmol/L) is the label's
+    /// hypercalcaemia of malignancy only where the record calls it so (a `hypercalcaemia` event
+    /// since the previous dose — symptoms, a clinician's diagnosis): the Zometa label doses
+    /// hypercalcaemia of malignancy "albumin-corrected serum calcium ≥ 12 mg/dL [3.0 mmol/L]",
+    /// its trials' entry level. A myeloma's first monthly 4 mg, given with a corrected calcium of
+    /// 11.5 at CrCl 34, read as a hypercalcaemia dose "without CrCl adjustment" and left its
+    /// SRE-prevention dose (3.0 mg) unsaid (unseen record cb82-h, rule set 2026.12.316).
     func hypercalcaemia(atDose day: PartialDate, previousDose: PartialDate? = nil) -> HypercalcaemiaAtDose? {
         let after = previousDose?.latestDay ?? Int.min
         let calcium = correctedCalcium(onOrBefore: day)
+        func event(since: Int) -> ClinicalEvent? {
+            record.events.last { $0.kind == .hypercalcaemia && $0.date.earliestDay > since && $0.date.earliestDay <= day.latestDay }
+        }
         if let calcium, calcium.date.earliestDay > after, calcium.aboveUpperLimit {
-            return HypercalcaemiaAtDose(calcium: calcium, event: nil)
+            if calcium.mgDl >= Self.labelHypercalcaemiaMgDl || event(since: after) != nil {
+                return HypercalcaemiaAtDose(calcium: calcium, event: nil)
+            }
+            return nil
         }
         let since = max(calcium?.date.latestDay ?? Int.min, after)
-        let event = record.events.last { $0.kind == .hypercalcaemia && $0.date.earliestDay > since && $0.date.earliestDay <= day.latestDay }
-        return event.map { HypercalcaemiaAtDose(calcium: nil, event: $0.date) }
+        return event(since: since).map { HypercalcaemiaAtDose(calcium: nil, event: $0.date) }
     }
+
+    /// The Zometa label's hypercalcaemia of malignancy: albumin-corrected calcium ≥ 12 mg/dL.
+    static let labelHypercalcaemiaMgDl = 12.0
 
     func correctedCalcium(of lab: LabResult) -> CorrectedCalcium? {
         guard let measured = lab.canonicalValue else { return nil }
