@@ -130,3 +130,24 @@ import Testing
         }
     }
 }
+
+/// cb82-f: a T12 entered twice (lesion records L1 and L2, one with the level, one with it in its
+/// note), its collapse read on both. "3 skeletal-related events": the fracture counted once per
+/// record. One site, one fracture (rule set 2026.12.316).
+@Suite struct SameSiteFractureTests {
+    @Test func oneSiteRecordedTwiceIsOneFracture() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "A", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "B", bone: .vertebra, note: "T12椎体转移")]
+        func reading(_ id: String) -> LesionObservation {
+            observation(id, .lytic) { $0.boneDestruction = true; $0.collapse = .under50 }
+        }
+        r.studies = [ct("C1", "2023-01-05", [reading("A"), reading("B")])]
+        let a = assess(r, asOf: day("2023-01-10"))
+        #expect(a.has("diagnosis.record.sameSite"))
+        let history = try #require(a.rule("boneAgents.sreHistory").first)
+        #expect(history.title.en.hasPrefix("1 skeletal-related event"), "\(history.title.en)")
+        // Two vertebrae are two fractures.
+        r.lesions[1] = Lesion(id: "B", bone: .vertebra, level: VertebralLevel("L1"))
+        #expect(assess(r, asOf: day("2023-01-10")).rule("boneAgents.sreHistory").first?.title.en.hasPrefix("2 skeletal-related event") == true)
+    }
+}

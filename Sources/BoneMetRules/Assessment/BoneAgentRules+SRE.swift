@@ -26,10 +26,15 @@ extension BoneAgentRules {
         // as an event (`imagedFractures`). The first study that shows it dates it; a recorded
         // fracture event of the lesion (or one naming no lesion, which may be
         // the same fracture) is not counted twice.
+        // Two lesion records of one site (`diagnosis.record.sameSite`) are one fracture there: a T12
+        // entered twice read "3 skeletal-related events", its collapse counted once per record
+        // (unseen record cb82-f, rule set 2026.12.316).
+        func site(_ id: String) -> String { index.lesionsById[id]?.siteKey ?? "id|\(id)" }
         let recordedFractures = index.record.events.filter { $0.kind == .pathologicalFracture && index.known($0.date) }
+        var fracturedSites = Set(recordedFractures.compactMap { $0.lesion.map(site) })
         if !recordedFractures.contains(where: { $0.lesion == nil }) {
             for (lesion, point) in index.imagedFractures
-            where !recordedFractures.contains(where: { $0.lesion == lesion.id }) && index.antiresorptiveFractures[lesion.id] == nil {
+            where fracturedSites.insert(site(lesion.id)).inserted && index.antiresorptiveFractures[lesion.id] == nil {
                 events.append((point.study.date, { [index] in
                     let study = point.study.modality.label
                     return LocalizedText(
@@ -40,8 +45,9 @@ extension BoneAgentRules {
         }
         // Cord compression graded on MRI/CT (ESCC 2–3) likewise, unless an event records it.
         let recordedCompressions = index.record.events.filter { $0.kind == .cordCompression && index.known($0.date) }
+        var compressedSites = Set(recordedCompressions.compactMap { $0.lesion.map(site) })
         if !recordedCompressions.contains(where: { $0.lesion == nil }) {
-            for (lesion, point) in index.imagedCordCompressions() where !recordedCompressions.contains(where: { $0.lesion == lesion.id }) {
+            for (lesion, point) in index.imagedCordCompressions() where compressedSites.insert(site(lesion.id)).inserted {
                 events.append((point.study.date, { [index] in
                     let study = point.study.modality.label
                     let grade = point.observation.escc?.rawValue ?? ""
