@@ -50,13 +50,24 @@ extension DiagnosisRules {
     private func readingConflictFindings() -> [Finding] {
         var findings: [Finding] = []
         for lesion in index.seenLesions {
-            let points = index.presentPoints(lesion.id).filter(\.readsBone)
-            var byDay: [(key: String, points: [CaseIndex.Point])] = []
-            for point in points {
-                let key = "\(point.study.date)|\(point.study.modality.rawValue)"
-                if let at = byDay.firstIndex(where: { $0.key == key }) { byDay[at].points.append(point) } else { byDay.append((key, [point])) }
+            let points = index.presentPoints(lesion.id)
+            // Points are in date order: only a day read more than once by one kind of study is
+            // looked at (most lesions have none, and this runs for every case, issue #12).
+            var days: [[CaseIndex.Point]] = []
+            var start = 0
+            while start < points.count {
+                var end = start + 1
+                while end < points.count, points[end].study.date == points[start].study.date { end += 1 }
+                if end - start > 1 {
+                    let sameDay = points[start..<end].filter(\.readsBone)
+                    for modality in Set(sameDay.map(\.study.modality)) {
+                        let kind = sameDay.filter { $0.study.modality == modality }
+                        if kind.count > 1 { days.append(kind) }
+                    }
+                }
+                start = end
             }
-            for (_, day) in byDay where day.count > 1 {
+            for day in days.sorted(by: { ($0[0].study.date, $0[0].study.id) < ($1[0].study.date, $1[0].study.id) }) {
                 var items: [(en: String, zh: String)] = []
                 func compare<T: Equatable>(_ name: LocalizedText, _ value: (LesionObservation) -> T?, label: (T) -> LocalizedText) {
                     var seen: [T] = []
