@@ -27,12 +27,12 @@ extension CaseIndex {
         }
     }
 
-    func workOutAntiresorptiveFractures() -> [String: AntiresorptiveFracture] {
+    func workOutAntiresorptiveFractures() -> LesionKeyed<AntiresorptiveFracture> {
         let courses = treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.start != nil }
-        guard !courses.isEmpty else { return [:] }
+        guard !courses.isEmpty else { return LesionKeyed() }
         let stoppedDenosumab = treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .denosumab && !$0.planned && $0.end != nil }
         let running = treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(known) == true }
-        var found: [String: AntiresorptiveFracture] = [:]
+        var found = LesionKeyed<AntiresorptiveFracture>()
         for lesion in seenLesions {
             // The shaft from below the lesser trochanter to above the supracondylar flare (Shane
             // 2014): the diaphysis, and the peritrochanteric segment for its subtrochanteric part.

@@ -30,8 +30,8 @@ extension CaseIndex {
     /// of that study were proven to come from different primaries,
     /// nor for a lesion whose own biopsy found another disease, nor for one diagnosed (an EHR's
     /// onset) before that study.
-    func workOutEpisodeAttributions() -> [String: EpisodeAttribution] {
-        guard knownPrimaries.count > 1 else { return [:] }
+    func workOutEpisodeAttributions() -> LesionKeyed<EpisodeAttribution> {
+        guard knownPrimaries.count > 1 else { return LesionKeyed() }
         var provenOn: [String: [(lesion: Lesion, primary: PrimaryCancer, biopsy: Biopsy)]] = [:]
         // A lesion recorded as a primary's (`primary`) whose own biopsy found a metastasis is proven
         // too: the rib of a breast cancer of 2017 and a lung cancer of 2026, recorded the lung's
@@ -44,8 +44,8 @@ extension CaseIndex {
                   let first = presentPoints(lesion.id).first else { continue }
             provenOn[first.study.id, default: []].append((lesion, primary, biopsy))
         }
-        guard !provenOn.isEmpty else { return [:] }
-        var attributions: [String: EpisodeAttribution] = [:]
+        guard !provenOn.isEmpty else { return LesionKeyed() }
+        var attributions = LesionKeyed<EpisodeAttribution>()
         for lesion in lesions where lesion.primary == nil && biopsyPrimary(lesion.id) == nil {
             if let own = diagnosticBiopsy(lesion.id), own.result != .metastasis { continue }
             guard let first = presentPoints(lesion.id).first, let proven = provenOn[first.study.id] else { continue }

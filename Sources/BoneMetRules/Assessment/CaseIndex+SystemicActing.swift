@@ -69,8 +69,8 @@ extension CaseIndex {
     /// cancer with every lesion filled in under letrozole and palbociclib by 2023 was still, in
     /// 2026, "myeloma in the differential", its fixed femur "an undiagnosed lesion" and its
     /// humerus "biopsy first" (unseen record cb76-p).
-    func workOutHealedUnderHormonalTherapy() -> [String: PartialDate] {
-        var healed: [String: PartialDate] = [:]
+    func workOutHealedUnderHormonalTherapy() -> LesionKeyed<PartialDate> {
+        var healed = LesionKeyed<PartialDate>()
         for lesion in seenLesions {
             let readings = presentPoints(lesion.id).filter(\.readsBone)
             var destructive = false

@@ -50,11 +50,11 @@ final class CaseIndex {
     let settings: RuleSettings
     let studies: [ImagingStudy]
     let lesions: [Lesion]
-    let lesionsById: [String: Lesion]
+    let lesionsById: LesionKeyed<Lesion>
     /// Observations of each lesion, oldest first.
-    let series: [String: [Point]]
+    let series: LesionKeyed<[Point]>
     /// Of those, the ones in which the lesion was seen.
-    private let presentSeries: [String: [Point]]
+    private let presentSeries: LesionKeyed<[Point]>
     /// Treatments started by `asOf`, and planned ones, by start date.
     let treatments: [Treatment]
     /// Systemic rows that name only a bone-modifying agent, read as its course (their ids).
@@ -83,28 +83,28 @@ final class CaseIndex {
     /// Each lesion's readings that excluded destruction (`destructionExcluded`), worked out once:
     /// every time point asks whether each of its lesions is a metastasis (issue #12: a quarter of
     /// the time points' cost).
-    private var destructionExcludedMemo: [String: [Point]] = [:]
+    private var destructionExcludedMemo = LesionKeyed<[Point]>()
     /// Each lesion's answer to `isMetastaticCandidate`, worked out once: every time point, the
     /// diagnosis, surgery and response rules ask it of each lesion again (issue #12).
-    private var metastaticCandidateMemo: [String: Bool] = [:]
+    private var metastaticCandidateMemo = LesionKeyed<Bool>()
     /// Each lesion's tracer reading and degenerative picture, asked by most of the rules above.
-    private var tracerUptakeMemo: [String: Bool?] = [:]
-    var degenerativePictureMemo: [String: Point?] = [:]
+    private var tracerUptakeMemo = LesionKeyed<Bool?>()
+    var degenerativePictureMemo = LesionKeyed<Point?>()
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
     /// The other lesion records of each lesion's site (`Lesion.siteKey`: one vertebra or long-bone
     /// segment entered from two reports), by lesion id.
-    private(set) lazy var sameSiteRecords: [String: [String]] = {
+    private(set) lazy var sameSiteRecords: LesionKeyed<[String]> = {
         let grouped = Dictionary(grouping: lesions.filter { $0.siteKey != nil }, by: { $0.siteKey ?? "" })
-        var others: [String: [String]] = [:]
+        var others = LesionKeyed<[String]>()
         for group in grouped.values where group.count > 1 {
             for lesion in group { others[lesion.id] = group.map(\.id).filter { $0 != lesion.id } }
         }
         return others
     }()
     /// Fractures an antiresorptive may explain, by lesion id (`CaseIndex+AntiresorptiveFractures`).
-    private(set) lazy var antiresorptiveFractures: [String: AntiresorptiveFracture] = workOutAntiresorptiveFractures()
+    private(set) lazy var antiresorptiveFractures: LesionKeyed<AntiresorptiveFracture> = workOutAntiresorptiveFractures()
     /// The sites of the metastatic lesions: records of one site (`Lesion.siteKey`: T11 entered
     /// from two reports) count once — for "solitary" and the scores' counts.
     private(set) lazy var metastaticSiteCount: Int = Lesion.siteCount(metastaticLesions)
@@ -124,7 +124,7 @@ final class CaseIndex {
     /// Each lesion's clinical name by id, when the record's lesion ids are distinct (a
     /// validated record's are): every finding about a lesion names it, and each name looked at
     /// every other lesion's (issue #12).
-    private var lesionLabels: [String: LocalizedText]?
+    private var lesionLabels: LesionKeyed<LocalizedText>?
 
     init(_ record: CaseRecord, asOf: PartialDate, settings: RuleSettings) {
         // A vertebra recorded without its level is read at the level its note names ("胸7椎体"),
@@ -141,9 +141,11 @@ final class CaseIndex {
         let known = { (date: PartialDate?) -> Bool in horizon.known(date) }
         studies = record.studies.filter { known($0.date) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         lesions = record.lesions.sorted { $0.id < $1.id }
-        lesionsById = Dictionary(record.lesions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byId = LesionKeyed<Lesion>()
+        for lesion in record.lesions where byId[lesion.id] == nil { byId[lesion.id] = lesion }
+        lesionsById = byId
         knownPrimaries = record.primaries.filter { $0.site != .unknown }.sorted { $0.id < $1.id }
-        var series: [String: [Point]] = [:]
+        var series = LesionKeyed<[Point]>()
         for study in studies {
             for observation in study.observations { series[observation.lesion, default: []].append(Point(study: study, observation: observation)) }
         }
@@ -203,7 +205,7 @@ final class CaseIndex {
             let bases = lesions.map { $0.label }
             var sameName: [LocalizedText: Int] = [:]
             for base in bases { sameName[base, default: 0] += 1 }
-            var labels: [String: LocalizedText] = [:]
+            var labels = LesionKeyed<LocalizedText>()
             for (lesion, base) in zip(lesions, bases) {
                 labels[lesion.id] = sameName[base, default: 0] > 1 ? Self.distinguished(lesion, base) : base
             }
@@ -463,10 +465,10 @@ final class CaseIndex {
 
     /// Lesions of undecided primary read as the cancer a lesion first seen on the same study was
     /// proven to be (`workOutEpisodeAttributions`, CaseIndex+Primaries.swift).
-    private(set) lazy var episodeAttributions: [String: EpisodeAttribution] = workOutEpisodeAttributions()
+    private(set) lazy var episodeAttributions: LesionKeyed<EpisodeAttribution> = workOutEpisodeAttributions()
 
     /// Lesions healed completely under a hormonal therapy (`workOutHealedUnderHormonalTherapy`).
-    private(set) lazy var healedUnderHormonalTherapy: [String: PartialDate] = workOutHealedUnderHormonalTherapy()
+    private(set) lazy var healedUnderHormonalTherapy: LesionKeyed<PartialDate> = workOutHealedUnderHormonalTherapy()
 
     private(set) lazy var systemicTherapies: [Treatment] = treatments.filter { $0.kind == .systemic && !$0.planned }
 
@@ -517,8 +519,8 @@ final class CaseIndex {
     /// The treatments naming each lesion, gathered once: the rules ask per lesion and kind
     /// (24 call sites), and filtering every treatment each time copied each one (a profile of the
     /// background re-assessment: 2–3 % of an assessment).
-    private lazy var treatmentsByLesion: [String: [Treatment]] = {
-        var byLesion: [String: [Treatment]] = [:]
+    private lazy var treatmentsByLesion: LesionKeyed<[Treatment]> = {
+        var byLesion = LesionKeyed<[Treatment]>()
         for treatment in treatments {
             // A lesion named twice in one row counts once, as `contains` read it.
             for lesion in Set(treatment.lesions) { byLesion[lesion, default: []].append(treatment) }
