@@ -65,7 +65,7 @@ public enum Worklists {
             rules: [
                 "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
                 "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
-                "diagnosis.record.sameDayConflict",
+                "diagnosis.record.sameDayConflict", "boneAgents.recordedTwice",
             ],
             minimumSeverity: .advisory),
         Worklist(

@@ -43,6 +43,7 @@ struct BoneAgentRules {
                 findings.append(afterDiagnosis())
             }
         }
+        findings += recordedTwiceFindings()
         let high = LabRules.hypercalcaemic(index)
         var agents = currentAgents
         if let concurrent = concurrentCourses() {

@@ -57,6 +57,8 @@ final class CaseIndex {
     private let presentSeries: LesionKeyed<[Point]>
     /// Treatments started by `asOf`, and planned ones, by start date.
     let treatments: [Treatment]
+    /// Rows of one bone-modifying agent recorded over the same time, read as one course.
+    let agentCoursesJoined: [JoinedCourse]
     /// Systemic rows that name only a bone-modifying agent, read as its course (their ids).
     let treatmentsReadAsBoneAgents: [String]
     /// Of those, the courses taken out of a regimen row, with the row as recorded.
@@ -171,7 +173,7 @@ final class CaseIndex {
         }
         treatmentsReadAsBoneAgents = readAsAgents
         boneAgentsFromRegimens = fromRegimens
-        treatments = Self.cyclesJoined(given
+        let rows = Self.cyclesJoined(given
             .map { treatment in
                 var seen = treatment
                 if let end = treatment.end, !known(end) {
@@ -192,6 +194,7 @@ final class CaseIndex {
                 return seen
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }, gapDays: settings.regimenGapDays)
+        (treatments, agentCoursesJoined) = Self.agentCoursesJoined(rows)
         let knownLabs = record.labs.filter { known($0.date) }
             .sorted(by: LabResult.recordOrder)
         labs = knownLabs.filter(\.isPlausible)
