@@ -151,3 +151,28 @@ import Testing
         #expect(assess(r, asOf: day("2023-01-10")).rule("boneAgents.sreHistory").first?.title.en.hasPrefix("2 skeletal-related event") == true)
     }
 }
+
+/// cb82-l: a T6 read "blastic" on a CT 22 months before the MRI that graded its collapse and
+/// ESCC 3. SINS still scores the type on record, and says where it comes from (rule set
+/// 2026.12.316).
+@Suite struct SINSTypeReadBeforeTests {
+    @Test func anOldTypeIsSaidWithItsStudy() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T6"))]
+        let mri = ImagingStudy(id: "M1", date: day("2024-11-26"), modality: .mri, observations: [
+            observation("V") { $0.escc = .g1a; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+        ])
+        r.studies = [ct("C1", "2023-01-22", [observation("V", .blastic) { $0.boneDestruction = false }]), mri]
+        r.pain = [PainRecord(date: day("2024-11-26"), lesion: "V", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2024-11-26"), status: .intact, frankel: .E)]
+        let noms = try #require(assess(r, asOf: day("2024-11-27")).rule("surgery.spine.noms").first)
+        // Blastic 0 + semi-rigid 1 + mechanical 3 + collapse < 50 % 2 + alignment 0 + bilateral 3.
+        #expect(noms.title.en.contains("SINS 9"))
+        #expect(noms.detail.en.contains("M: SINS 9 (potentially unstable (7–12)) — its lesion type (blastic) from the CT of 2023-01-22, before the MRI of 2024-11-26: read the type again on CT"), "\(noms.detail.en)")
+        #expect(noms.detail.zhHans.contains("——其病灶性质（成骨性）来自2023-01-22 CT 检查，早于2024-11-26 MRI 检查：请在 CT 上重新判读"))
+        // Read within four weeks of the MRI: nothing said.
+        r.studies[0] = ct("C1", "2024-11-01", [observation("V", .blastic) { $0.boneDestruction = false }])
+        let recent = try #require(assess(r, asOf: day("2024-11-27")).rule("surgery.spine.noms").first)
+        #expect(!recent.detail.en.contains("its lesion type"))
+    }
+}

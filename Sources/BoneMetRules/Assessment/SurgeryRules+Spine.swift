@@ -24,9 +24,10 @@ extension SurgeryRules {
             // Each item from its latest day; two readings of that day, the worse (`latestWorst`).
             func last<T>(_ value: (LesionObservation) -> T?, rank: (T) -> Int) -> T? { CaseIndex.latestWorst(points, value, rank: rank)?.value }
             let pain = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }?.sinsGrade
+            let typed = CaseIndex.latestWorst(points, { $0.character?.sins }, rank: \.points, prefer: CaseIndex.filmOrCT)
             let sinsInput = SINS.Input(
                 location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain,
-                lesion: CaseIndex.latestWorst(points, { $0.character?.sins }, rank: \.points, prefer: CaseIndex.filmOrCT)?.value,
+                lesion: typed?.value,
                 alignment: last(\.alignment, rank: \.points), collapse: last(\.collapse, rank: \.points),
                 posterolateral: last(\.posterolateral, rank: \.points))
             let sins = SINS.evaluate(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)
@@ -77,8 +78,21 @@ extension SurgeryRules {
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil,
-                gradedOn: escc?.highGrade == true ? graded?.study.date : nil)
+                gradedOn: escc?.highGrade == true ? graded?.study.date : nil, typeReadBefore: Self.typeReadBefore(typed?.point, latest: latest))
         }
+    }
+
+    /// SINS's lesion type read on a study more than four weeks (`oneAssessmentDays`) before the
+    /// lesion's latest reading of its bone: the type may have changed since. A prostate cancer's
+    /// T6, "blastic" on the CT of 2025-01, scored SINS 9 from it beside the MRI of 2026-11 with a
+    /// collapse, a 22 mm soft-tissue mass and ESCC 3 (unseen record cb82-l, rule set 2026.12.316).
+    static func typeReadBefore(_ typed: CaseIndex.Point?, latest: CaseIndex.Point) -> LocalizedText? {
+        guard let typed, let character = typed.observation.character,
+            latest.study.date.earliestDay - typed.study.date.latestDay > CaseIndex.oneAssessmentDays
+        else { return nil }
+        return LocalizedText(
+            en: " — its lesion type (\(character.label.en)) from the \(typed.study.label.en), before the \(latest.study.label.en): read the type again on CT",
+            zh: "——其病灶性质（\(character.label.zhHans)）来自\(typed.study.label.zhHans)，早于\(latest.study.label.zhHans)：请在 CT 上重新判读")
     }
 
     private func noms(
@@ -86,7 +100,7 @@ extension SurgeryRules {
         deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,
         compressionEvent: ClinicalEvent? = nil, treated: Treatment?, systemic status: SystemicStatus, explainedBy: [Lesion] = [], planned: Treatment? = nil,
         recurrenceAfter: Treatment? = nil, residual: LocalizedText? = nil, collapseAfterRadiotherapy: (text: LocalizedText, source: Citation)? = nil,
-        gradedOn: PartialDate? = nil
+        gradedOn: PartialDate? = nil, typeReadBefore: LocalizedText? = nil
     ) -> Finding {
         let name = index.label(lesion)
         let oncology = radiosensitivity(of: lesion.id)
@@ -136,8 +150,8 @@ extension SurgeryRules {
                 en: "N: ESCC \(escc?.grade.rawValue ?? "not graded")\(esccNote.en)\(neuroText.en)\(recordedAt.en)\(event.en)\(elsewhere.en)",
                 zh: "N：ESCC \(escc?.grade.rawValue ?? "未分级")\(esccNote.zhHans)\(neuroText.zhHans)\(recordedAt.zhHans)\(event.zhHans)\(elsewhere.zhHans)")
             let mechanical = LocalizedText(
-                en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))",
-                zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）")
+                en: "M: SINS \(sinsText) (\(sins.category?.info.label.en ?? "category undetermined"))\(typeReadBefore?.en ?? "")",
+                zh: "M：SINS \(sinsText) 分（\(sins.category?.info.label.zhHans ?? "分级未定")）\(typeReadBefore?.zhHans ?? "")")
             return LocalizedText.joined([neurologic, oncology.text, mechanical, status.text], en: "; ", zh: "；")
         }
         let (irradiated, irradiatedSince) = compressionCourses(
