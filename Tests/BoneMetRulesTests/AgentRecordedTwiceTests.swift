@@ -56,3 +56,30 @@ import Testing
         #expect(!classes.has("boneAgents.recordedTwice"))
     }
 }
+
+/// cb82-r: letrozole from 2025-12 and "来曲唑 2.5mg qd (续方)" from 2026-03, both open — a renewed
+/// order, the first never closed — were listed as two regimens in every response window. One
+/// regimen; not when another regimen began in between (a restart) or the later row has an end
+/// (rule set 2026.12.316).
+@Suite struct RenewedOrderTests {
+    func window(_ treatments: [Treatment]) throws -> [String] {
+        var r = baseCase()
+        r.treatments = treatments
+        let a = assess(r, asOf: day("2023-04-01"))
+        let point = try #require(a.timePoints.first { $0.study == "S2" })
+        return point.treatments
+    }
+
+    func letrozole(_ id: String, _ start: String, end: String? = nil) -> Treatment {
+        Treatment(id: id, kind: .systemic, name: id == "T1" ? "来曲唑" : "来曲唑 2.5mg qd (续方)", drugs: ["letrozole"], systemicClass: .endocrine, start: day(start), end: end.map(day))
+    }
+
+    @Test func aRenewedOpenOrderContinuesTheRegimen() throws {
+        #expect(try window([letrozole("T1", "2023-01-10"), letrozole("T2", "2023-02-20")]) == ["T1"])
+        // The later row closed: kept apart (which end holds is not on record).
+        #expect(try window([letrozole("T1", "2023-01-10"), letrozole("T2", "2023-02-20", end: "2023-03-10")]).count == 2)
+        // Another regimen in between: a restart, kept apart.
+        let capecitabine = Treatment(id: "C", kind: .systemic, name: "卡培他滨", drugs: ["capecitabine"], start: day("2023-02-01"), end: day("2023-02-15"))
+        #expect(try window([letrozole("T1", "2023-01-10"), capecitabine, letrozole("T2", "2023-02-20")]).contains("T2"))
+    }
+}

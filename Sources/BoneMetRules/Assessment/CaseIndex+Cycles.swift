@@ -14,10 +14,17 @@ extension CaseIndex {
     static func cyclesJoined(_ treatments: [Treatment], gapDays: Int) -> [Treatment] {
         var joined: [Treatment] = []
         for treatment in treatments {
+            // A row of the same regimen begun while the one before is still open, itself open (a
+            // renewed order, the first never closed), continues it too: letrozole from 2025-12 and
+            // "来曲唑 2.5mg qd (续方)" from 2026-03, both open, were listed as two regimens in every
+            // response window (unseen record cb82-r, rule set 2026.12.316). A later row with an
+            // end is not joined to an open one: which end holds is not on record; nor is a row
+            // after another regimen begun in between (a restart, the first row never closed).
             if treatment.kind == .systemic, !treatment.planned, let start = treatment.start,
                 let index = joined.lastIndex(where: { $0.kind == .systemic && !$0.planned && sameRegimen($0, treatment) }),
-                let end = joined[index].end, start.earliestDay >= (joined[index].start?.earliestDay ?? Int.min),
-                start.earliestDay - end.latestDay <= gapDays
+                start.earliestDay >= (joined[index].start?.earliestDay ?? Int.min),
+                joined[index].end.map({ start.earliestDay - $0.latestDay <= gapDays })
+                    ?? (treatment.end == nil && !joined[(index + 1)...].contains { $0.kind == .systemic && !$0.planned })
             {
                 joined[index].end = treatment.end
                 joined[index].stopReason = treatment.stopReason
