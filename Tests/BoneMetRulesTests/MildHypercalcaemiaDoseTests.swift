@@ -40,6 +40,15 @@ import Testing
         }
     }
 
+    /// The mild grade's advice says how a dose given for it is read.
+    @Test func theMildAdviceAsksForTheEvent() throws {
+        var r = record(calcium: 11.5, event: false)
+        r.treatments.removeAll { $0.id == "Z" }
+        let mild = try #require(assess(r, asOf: day("2023-01-04")).rule("labs.hypercalcaemia").first)
+        #expect(mild.detail.en.contains("— record the hypercalcaemia as an event when treating it, so the dose is read as its treatment."), "\(mild.detail.en)")
+        #expect(mild.detail.zhHans.contains("治疗时请将高钙血症记录为事件"))
+    }
+
     @Test func twelveOrAnEventIsTheHypercalcaemiaDose() throws {
         for (calcium, event) in [(12.0, false), (13.4, false), (11.5, true)] {
             let finding = try dose(record(calcium: calcium, event: event))

@@ -122,8 +122,10 @@ struct LabRules {
                     zh: "立即处理：静脉等渗盐水；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(given.zhHans)")
             } ?? (grade == .mild
             ? LocalizedText(
-                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en).\(underDenosumab.en)",
-                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)。\(underDenosumab.zhHans)")
+                // Below 12 mg/dL a zoledronic acid dose is read as the hypercalcaemia's only with
+                // the episode on record (`hypercalcaemia(atDose:)`): said where the advice is given.
+                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en) — record the hypercalcaemia as an event when treating it, so the dose is read as its treatment.\(underDenosumab.en)",
+                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)——治疗时请将高钙血症记录为事件，以便该剂量按高钙血症治疗读取。\(underDenosumab.zhHans)")
             : LocalizedText(
                 en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(underDenosumab.en)\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
                 zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
