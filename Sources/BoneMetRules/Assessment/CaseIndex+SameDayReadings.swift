@@ -31,12 +31,3 @@ extension CaseIndex {
     /// MRI before other kinds of study: where the epidural grade is defined (axial T2).
     static func mriFirst(_ modality: Modality) -> Int { modality == .mri ? 1 : 0 }
 }
-
-extension Mirels.Size {
-    /// Larger is more: the order of its points.
-    var rank: Int { points }
-}
-
-extension ESCC.Grade {
-    var rank: Int { ESCC.Grade.allCases.firstIndex(of: self) ?? 0 }
-}

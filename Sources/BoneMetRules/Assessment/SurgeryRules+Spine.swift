@@ -31,7 +31,7 @@ extension SurgeryRules {
                 alignment: last(\.alignment, rank: \.points), collapse: last(\.collapse, rank: \.points),
                 posterolateral: last(\.posterolateral, rank: \.points))
             let sins = SINS.evaluate(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)
-            let gradedWorst = CaseIndex.latestWorst(points, \.escc, rank: \.rank, prefer: CaseIndex.mriFirst)
+            let gradedWorst = CaseIndex.latestWorst(points, \.escc, rank: \.order, prefer: CaseIndex.mriFirst)
             let escc = gradedWorst.map { ESCC.evaluate($0.value, settings: index.settings) }
             // Bilsky 2010 grades on axial T2 MRI: a grade read off a CT is said as such.
             let graded = gradedWorst?.point

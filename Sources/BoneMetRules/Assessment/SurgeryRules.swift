@@ -26,7 +26,7 @@ struct SurgeryRules {
                 let upTo = points[...i].filter { earlier in removed.map { earlier.study.date.earliestDay > $0.latestDay } ?? true }
                 // Of two readings of the latest day, the worse (`latestWorst`).
                 let typed = CaseIndex.latestWorst(upTo, { $0.character?.mirels }, rank: \.points, prefer: CaseIndex.filmOrCT)?.point
-                let sized = CaseIndex.latestWorst(upTo, Self.mirelsSize, rank: \.rank, prefer: CaseIndex.filmOrCT)?.point
+                let sized = CaseIndex.latestWorst(upTo, Self.mirelsSize, rank: \.points, prefer: CaseIndex.filmOrCT)?.point
                 let pain = index.record.pain.filter { record in
                     record.lesion == lesion.id && record.mirelsGrade != nil && index.known(record.date)
                         && (removed.map { record.date.earliestDay > $0.latestDay } ?? true)

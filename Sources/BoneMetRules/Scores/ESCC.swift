@@ -15,7 +15,8 @@ public enum ESCC {
             }
         }
 
-        private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+        /// Position from 0 to 3 (also how the worse of two readings of one day is chosen).
+        var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
         public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.order < rhs.order }
     }
 
