@@ -407,6 +407,20 @@ import Testing
         let older = try #require(assess(r, asOf: day("2026-06-05")).rule("boneAgents.zoledronic.dose").first)
         #expect(older.detail.en.contains("baseline: 43 days before the first dose"), "\(older.detail.en)")
     }
+
+    /// cb83-c (unseen record, 2026-12-05): a course begun 2023-09-15 that lists only its doses of
+    /// 2026 began at its start: a creatinine five days before it is the timely baseline, not one "2
+    /// years before the first dose". Rule set 2026.12.317.
+    @Test func theCourseBeganAtItsStartWhenItsEarlyDosesAreNotListed() throws {
+        var r = record(latest: nil)
+        r.labs = [LabResult(date: day("2023-09-10"), test: .creatinine, value: 0.7, unit: "mg/dL")]
+        r.treatments[1] = Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2023-09-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4,
+            doses: [day("2026-04-07"), day("2026-05-05")])
+        let dose = try #require(assess(r, asOf: day("2026-05-10")).rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.detail.en.contains("(2023-09-10; baseline (before the first dose))"), "\(dose.detail.en)")
+        #expect(!dose.detail.en.contains("years before the first dose"))
+    }
 }
 
 /// cb81-af, cb81-o (unseen records, 2026-12-05): a lesion completely filled in on one CT, read

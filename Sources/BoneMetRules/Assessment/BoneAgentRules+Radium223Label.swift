@@ -54,7 +54,7 @@ extension BoneAgentRules {
         // 9.2 g/dL three weeks before radium-223 began was read against "a later dose", which has
         // no haemoglobin limit, and nothing was said (unseen record cb81-ab, 2026.12.315). The
         // latest counts after the first dose are held to the later doses' limits.
-        let firstDose = given ? (course.doses.filter(index.known).min() ?? course.start) : nil
+        let firstDose = given ? ([course.doses.filter(index.known).min(), course.start].compactMap { $0 }.min()) : nil
         let beforeFirst: (LabTest) -> LabResult? = { test in
             firstDose.map { index.latestLab(test, onOrBefore: $0) } ?? index.latestLab(test)
         }

@@ -39,12 +39,8 @@ extension BoneAgentRules {
     /// How long before the first dose a baseline older than one dose's span (`isBaseline`) was
     /// measured — "3 years", "4 months", "50 days"; nil for a baseline in time.
     static func staleBaselineAge(_ date: PartialDate?, agent: Treatment) -> LocalizedText? {
-        guard let date, !agent.planned, let start = agent.doses.min() ?? agent.start, !isBaseline(date, before: start, agent: agent) else { return nil }
-        let days = start.earliestDay - date.latestDay
-        let age = days >= 730
-            ? LocalizedText(en: "\(days / 365) years", zh: "\(days / 365) 年")
-            : days >= 60 ? LocalizedText(en: "\(days / 30) months", zh: "\(days / 30) 个月") : LocalizedText(en: "\(days) days", zh: "\(days) 天")
-        return age
+        guard let date, !agent.planned, let start = agent.firstDay, !isBaseline(date, before: start, agent: agent) else { return nil }
+        return .elapsed(days: start.earliestDay - date.latestDay)
     }
 
     /// Where SRE prevention began in a course begun in hypercalcaemia.

@@ -447,9 +447,11 @@ extension SurgeryRules {
             detail: {
                 let framework = framework()
                 let unread = Self.unreadSince(date, lesion: lesion, modalities: [.mri, .ct, .petCt], index: index)
+                let before = Self.scoredBeforeRegimen(
+                    date, reading: LocalizedText(en: "the imaging of \(date)", zh: " \(date) 的影像"), lesion: lesion, index: index)
                 return LocalizedText(
-                    en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")\(unread.map { " " + $0.en } ?? "")",
-                    zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")\(unread?.zhHans ?? "")")
+                    en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")\(unread.map { " " + $0.en } ?? "")\(before.map { " " + $0.en } ?? "")",
+                    zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")\(unread?.zhHans ?? "")\(before?.zhHans ?? "")")
             }(),
             inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.

@@ -188,9 +188,12 @@ struct SurgeryRules {
                 let unread = Self.unreadSince(latest.study.date, lesion: lesion, modalities: [.xray, .ct, .mri, .petCt], index: index)
                     .map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
                 let twin = laterTwinReading(of: id, after: latest.study.date, in: byLesion)
+                // Read before a regimen that has acted since, nothing imaged after it (`scoredBeforeRegimen`).
+                let before = (protected?.planned == false ? nil : Self.scoredBeforeRegimen(latest.study, lesion: lesion, index: index))
+                    .map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
                 return LocalizedText(
-                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)\(unread.en)\(twin.en)",
-                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)\(unread.zhHans)\(twin.zhHans)")
+                    en: "Mirels \(scoreText) (\(items.en)); \(band.en). History: \(history.en). \(caveats.en)\(unplacedText.en)\(siteless.en)\(unread.en)\(twin.en)\(before.en)",
+                    zh: "Mirels \(scoreText) 分（\(items.zhHans)）；\(band.zhHans)。历次：\(history.zh)。\(caveats.zhHans)\(unplacedText.zhHans)\(siteless.zhHans)\(unread.zhHans)\(twin.zhHans)\(before.zhHans)")
             }
             var sources = [Sources.mirels1989, Sources.damron2003]
             if lesion.bone == .humerus { sources.append(Sources.evans2008) }

@@ -60,6 +60,14 @@ public struct Treatment: Sendable, Hashable, Encodable {
         return doses.isEmpty ? [start].compactMap { $0 } : doses
     }
 
+    /// The day a course began to be given: its start or its first recorded dose, whichever is
+    /// earlier. A record often lists only the recent doses of a long course — zoledronic acid begun
+    /// 2023-09-15 with the doses of 2026 listed read its baseline creatinine of 2023-09-10 as
+    /// "2 years before the first dose" (unseen record cb83-c, 2026.12.317).
+    public var firstDay: PartialDate? {
+        [doses.min(), start].compactMap { $0 }.min()
+    }
+
     /// The last day the treatment can have acted: its end, the surgery day, or open.
     var effectiveEnd: PartialDate? { kind == .surgery ? (end ?? start) : end }
 

@@ -47,3 +47,13 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         return LocalizedText(en: en, zh: zh)
     }
 }
+
+extension LocalizedText {
+    /// A span of days as a clinician says it: "3 years" from two years on, "14 months" from 60
+    /// days, else "50 days".
+    public static func elapsed(days: Int) -> LocalizedText {
+        days >= 730
+            ? LocalizedText(en: "\(days / 365) years", zh: "\(days / 365) 年")
+            : days >= 60 ? LocalizedText(en: "\(days / 30) months", zh: "\(days / 30) 个月") : LocalizedText(en: "\(days) days", zh: "\(days) 天")
+    }
+}
