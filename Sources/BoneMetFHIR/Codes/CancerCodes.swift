@@ -154,23 +154,10 @@ public enum CancerCodes {
         (.unknown, ["unknown primary", "primary unknown", "原发灶不明", "原发不明"]),
     ]
 
-    static let boneNames: [(Bone, [String])] = [
-        (.femur, ["femur", "femoral", "股骨"]), (.humerus, ["humerus", "humeral", "肱骨"]), (.tibia, ["tibia", "胫骨"]), (.fibula, ["fibula", "腓骨"]),
-        (.radius, ["radius", "桡骨"]), (.ulna, ["ulna", "尺骨"]), (.sacrum, ["sacrum", "sacral", "骶骨", "骶椎"]),
-        (.vertebra, ["vertebra", "spine", "spinal", "椎"]), (.rib, ["rib", "肋"]), (.sternum, ["sternum", "胸骨"]),
-        (.clavicle, ["clavicle", "锁骨"]), (.scapula, ["scapula", "肩胛"]), (.acetabulum, ["acetabul", "髋臼"]),
-        (.pelvis, ["pelvis", "pelvic", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]), (.skull, ["skull", "cranium", "颅骨"]),
-    ]
-
     /// The bone and side a text names ("左股骨转移", "metastasis to the right femur"), when it
-    /// names exactly one bone.
+    /// names exactly one bone (`Bone.named(in:)`, which the rules read treatment names with).
     public static func bone(fromText text: String) -> (Bone, Laterality?)? {
-        let t = text.lowercased()
-        let bones = boneNames.filter { $0.1.contains(where: t.contains) }.map(\.0)
-        guard bones.count == 1, let bone = bones.first else { return nil }
-        let left = t.contains("left") || t.contains("左")
-        let right = t.contains("right") || t.contains("右")
-        return (bone, left && !right ? .left : right && !left ? .right : left && right ? .bilateral : nil)
+        Bone.named(in: text).map { ($0.bone, $0.side) }
     }
 
     /// Reads a Condition's text (code.text, a coding's display) for cancer, in English or

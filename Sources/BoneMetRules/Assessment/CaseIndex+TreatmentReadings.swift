@@ -1,6 +1,36 @@
 /// What a treatment row's text writes where its fields are empty: an operation's kind, a bone
 /// agent entered as a systemic therapy.
 extension CaseIndex {
+    /// The lesions a radiotherapy course or an operation recorded with none (`lesions` empty) is
+    /// on, by what its name writes, as the EHR import places a Procedure by its text
+    /// (`FHIRRead.bodySiteLesion`): the vertebrae it names — one level, a list or a span, every
+    /// lesion of the record at those levels ("T10-T12 姑息放疗 30Gy/10F" irradiates T11's lesion;
+    /// a field covers every level in it) —, else the one lesion of the bone (and side) it names.
+    /// Entered without its lesion, a breast cancer's femur nailed in September ("右股骨近端PFNA内固
+    /// 定术") was sent in November for an urgent prophylactic fixation, and a lung cancer's T11
+    /// irradiated in August read as never treated (unseen records cb83-j, cb83-i, 2026.12.317).
+    /// Nothing is guessed: two lesions of the bone named, or a spinal region without a level, place
+    /// nothing.
+    static func lesionsNamed(by treatment: Treatment, in record: CaseRecord) -> [String] {
+        guard treatment.kind == .radiotherapy || treatment.kind == .surgery, treatment.lesions.isEmpty,
+            let name = treatment.name, !name.isEmpty else { return [] }
+        let lesions = record.lesions.map(\.withSiteFromNote)
+        let named = Bone.named(in: name)
+        if named == nil || named?.bone == .vertebra || named?.bone == .sacrum {
+            let levels = Set(VertebralLevel.levelsNamed(in: name))
+            guard !levels.isEmpty else { return [] }
+            return lesions.filter { lesion in
+                (lesion.bone == .vertebra || lesion.bone == .sacrum) && lesion.level.map(levels.contains) == true
+            }.map(\.id)
+        }
+        guard let (bone, side) = named else { return [] }
+        let matches = lesions.filter { lesion in
+            (lesion.bone == bone || bone == .acetabulum && lesion.isAcetabular)
+                && (side == nil || lesion.laterality == nil || lesion.laterality == side)
+        }
+        return matches.count == 1 ? matches.map(\.id) : []
+    }
+
     /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
     /// spinal internal fixation is stabilisation, and a fixation of no stated kind done on or
     /// after its lesion's pathological fracture — recorded, or shown on imaging — fixed it; with

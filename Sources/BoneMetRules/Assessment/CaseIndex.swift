@@ -181,10 +181,12 @@ final class CaseIndex {
                     seen.stopReason = nil
                 }
                 seen.doses = treatment.doses.filter { known($0) }
+                // A local treatment entered without its lesion, on the lesion its name places.
+                if treatment.lesions.isEmpty { seen.lesions = Self.lesionsNamed(by: treatment, in: record) }
                 // Recorded `other` (as an EHR import records a fixation of no stated kind) is read
                 // from the name too: a nail or plate protects the bone whatever the row calls it.
                 if treatment.kind == .surgery, treatment.procedure == nil || treatment.procedure == .other {
-                    seen.procedure = Self.procedureReading(treatment, in: record, known: known) ?? treatment.procedure
+                    seen.procedure = Self.procedureReading(seen, in: record, known: known) ?? treatment.procedure
                 }
                 // A course's dose written in its name only ("T6 姑息放疗 20Gy/5F").
                 if treatment.kind == .radiotherapy, treatment.doseGy == nil, let written = RadiotherapyDoseText.read(treatment.name) {

@@ -1,0 +1,72 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb83-j, cb83-i (unseen records, 2026-12-05): a local treatment entered without its lesion. A
+/// breast cancer's right femur nailed in September ("右股骨近端PFNA内固定术", `lesions` empty) was
+/// sent in November for an urgent prophylactic fixation; a lung cancer's T11 irradiated in August
+/// ("T10-T12 姑息放疗 30Gy/10F") read as never treated, and no radiotherapy to bone was among its
+/// SREs. The rules now place such a row by its name, as the EHR import places a Procedure by its
+/// text — and guess nothing. Rule set 2026.12.317.
+@Suite struct TreatmentPlacedByNameTests {
+    /// A right peritrochanteric femur at Mirels 12 (lytic, > 2/3, functional pain).
+    func femurRecord(_ lesions: [Lesion]) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = lesions
+        r.studies = [ImagingStudy(id: "X1", date: day("2026-09-01"), modality: .xray, coverage: [.leftLowerLimb, .rightLowerLimb], observations: lesions.map { lesion in
+            observation(lesion.id, .lytic) { $0.fractionOfDiameter = 0.7; $0.boneDestruction = true }
+        })]
+        r.pain = lesions.map { PainRecord(date: day("2026-09-01"), lesion: $0.id, mirels: .functional) }
+        r.treatments = [Treatment(id: "S", kind: .surgery, name: "右股骨近端PFNA内固定术", start: day("2026-09-08"))]
+        return r
+    }
+
+    let right = Lesion(id: "R", bone: .femur, segment: .peritrochanteric, laterality: .right)
+    let left = Lesion(id: "L", bone: .femur, segment: .peritrochanteric, laterality: .left)
+
+    @Test func aFixationReachesTheOneFemurOfItsSide() {
+        let a = assess(femurRecord([right, left]), asOf: day("2026-11-29"))
+        #expect(a.rule("surgery.mirels.protected").map(\.subject) == [.lesion("R")])
+        #expect(a.rule("surgery.mirels.impendingFracture").map(\.subject) == [.lesion("L")])
+    }
+
+    @Test func twoLesionsOfTheBoneNamedPlaceNothing() {
+        var second = right
+        second.id = "R2"
+        second.segment = .diaphysis
+        let a = assess(femurRecord([right, second]), asOf: day("2026-11-29"))
+        #expect(!a.has("surgery.mirels.protected"))
+        #expect(a.rule("surgery.mirels.impendingFracture").count == 2)
+    }
+
+    @Test func aRecordedLesionIsNeverOverruled() {
+        var r = femurRecord([right, left])
+        r.treatments[0].lesions = ["L"]
+        let a = assess(r, asOf: day("2026-11-29"))
+        #expect(a.rule("surgery.mirels.protected").map(\.subject) == [.lesion("L")])
+    }
+
+    func spineRecord(course: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V9", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "V11", bone: .vertebra, level: VertebralLevel("T11"))]
+        r.studies = [ct("C1", "2026-08-01", r.lesions.map { lesion in
+            observation(lesion.id, .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none }
+        })]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: course, start: day("2026-08-10"), end: day("2026-08-21"))]
+        return r
+    }
+
+    @Test func aFieldReachesEveryLesionAtItsLevels() throws {
+        let sre = try #require(assess(spineRecord(course: "T10-T12 姑息放疗 30Gy/10F"), asOf: day("2026-09-01")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("2026-08-10 radiotherapy to bone, T11 vertebra"), "\(sre.detail.en)")
+        #expect(!sre.detail.en.contains("T9"))
+        let both = try #require(assess(spineRecord(course: "胸9-12椎体放疗 30Gy/10F"), asOf: day("2026-09-01")).rule("boneAgents.sreHistory").first)
+        #expect(both.detail.en.contains("T9 vertebra") && both.detail.en.contains("T11 vertebra"), "\(both.detail.en)")
+    }
+
+    @Test func aNameWithoutALevelPlacesNothing() {
+        for course in ["胸椎姑息放疗 30Gy/10F", "姑息放疗 8Gy/1F"] {
+            let a = assess(spineRecord(course: course), asOf: day("2026-09-01"))
+            #expect(!a.has("boneAgents.sreHistory"), "\(course)")
+        }
+    }
+}
