@@ -69,4 +69,15 @@ import Testing
             #expect(!a.has("boneAgents.sreHistory"), "\(course)")
         }
     }
+
+    /// Pelvic radiotherapy of a primary is no radiotherapy to the pelvic bone.
+    @Test func aPelvicFieldIsNoBone() {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "P", bone: .pelvis, laterality: .right)]
+        r.studies = [ct("C1", "2026-08-01", [observation("P", .lytic) { $0.boneDestruction = true }])]
+        for (course, placed) in [("Pelvic EBRT 50.4 Gy/28 fx", false), ("right iliac bone SBRT 24 Gy/2 fx", true), ("右髂骨放疗 30Gy/10F", true)] {
+            r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: course, start: day("2026-08-10"), end: day("2026-08-21"))]
+            #expect(assess(r, asOf: day("2026-09-01")).has("boneAgents.sreHistory") == placed, "\(course)")
+        }
+    }
 }

@@ -24,6 +24,13 @@ extension CaseIndex {
             }.map(\.id)
         }
         guard let (bone, side) = named else { return [] }
+        // "Pelvic" alone names a field, not a bone: pelvic radiotherapy of a rectal or cervical
+        // cancer is the primary's treatment ("盆腔" is no bone word either).
+        if bone == .pelvis {
+            let text = name.lowercased()
+            let boneWords = ["pelvis", "pelvic bone", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]
+            guard boneWords.contains(where: text.contains) else { return [] }
+        }
         let matches = lesions.filter { lesion in
             (lesion.bone == bone || bone == .acetabulum && lesion.isAcetabular)
                 && (side == nil || lesion.laterality == nil || lesion.laterality == side)
