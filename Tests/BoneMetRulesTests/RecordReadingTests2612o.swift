@@ -143,6 +143,23 @@ import Testing
         #expect(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T12"), note: "T12 vertebral body, left pedicle")).isEmpty)
         #expect(findings(Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("T12"), note: "T11-T12")).isEmpty)
     }
+
+    /// cb83-m (unseen record, 2026-12-05): a left femur noted "左肱骨近端溶骨性破坏" was scored as
+    /// a lower limb (Mirels site 2) with nothing said. Rule set 2026.12.317: the bone its note names
+    /// is compared too.
+    @Test func aBoneTheNoteContradictsIsAWarning() throws {
+        let finding = try #require(findings(Lesion(id: "L1", bone: .femur, segment: .proximal, laterality: .left, note: "左肱骨近端溶骨性破坏")).first)
+        #expect(finding.title.en == "left femur, proximal: recorded femur, its note says humerus — confirm the bone", "\(finding.title.en)")
+        #expect(finding.title.zhHans.hasSuffix("记录为股骨，备注为肱骨——请核对所在骨"), "\(finding.title.zhHans)")
+        let other = try #require(findings(Lesion(id: "L2", bone: .other, note: "右肩胛骨")).first)
+        #expect(other.title.en.hasSuffix("recorded other bone, its note says scapula — confirm the bone"), "\(other.title.en)")
+        // One place, two names; two bones named; a bone the list does not know.
+        #expect(findings(Lesion(id: "L1", bone: .acetabulum, laterality: .right, note: "右侧骨盆髋臼上方")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .pelvis, laterality: .right, note: "右髋臼")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .tibia, segment: .diaphysis, laterality: .left, note: "左胫腓骨中段")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .femur, segment: .proximal, laterality: .right, note: "右股骨近端，累及髋臼")).isEmpty)
+        #expect(findings(Lesion(id: "L1", bone: .other, note: "右侧髌骨")).isEmpty)
+    }
 }
 
 /// cb25-k (unseen record, 2026-12-03): an 82-year-old woman, creatinine 1.2 mg/dL, on zoledronic

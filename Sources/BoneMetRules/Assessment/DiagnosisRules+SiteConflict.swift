@@ -16,20 +16,33 @@ extension DiagnosisRules {
             let recorded: LocalizedText
             let noted: LocalizedText
             let what: LocalizedText
-            switch lesion.bone {
-            case .vertebra, .sacrum:
-                guard let level = lesion.level,
-                      let named = VertebralLevel.named(in: note, regions: lesion.bone == .sacrum ? [.sacral] : [.cervical, .thoracic, .lumbar]),
-                      named != level else { return nil }
-                recorded = LocalizedText(en: level.description, zh: level.description)
-                noted = LocalizedText(en: named.description, zh: named.description)
-                what = LocalizedText(en: "level", zh: "节段")
-            default:
-                guard let side = lesion.laterality, side == .left || side == .right,
-                      let named = Laterality.named(in: note), named != side else { return nil }
-                recorded = side.label
+            // The bone itself first: a humerus recorded as a femur is scored as a lower limb
+            // (Mirels site 2, not 1) and would be fixed as one (unseen record pattern, cb83,
+            // 2026.12.317). A pelvis and its acetabulum are one place. A bone recorded `other` whose
+            // note names one of the listed bones is asked about too: that bone's scores (Mirels,
+            // SINS) are not made for `other`.
+            if let named = Bone.named(in: note)?.bone, named != lesion.bone,
+               !(Set([named, lesion.bone]) == [.pelvis, .acetabulum])
+            {
+                recorded = lesion.bone.label
                 noted = named.label
-                what = LocalizedText(en: "side", zh: "侧别")
+                what = LocalizedText(en: "bone", zh: "所在骨")
+            } else {
+                switch lesion.bone {
+                case .vertebra, .sacrum:
+                    guard let level = lesion.level,
+                          let named = VertebralLevel.named(in: note, regions: lesion.bone == .sacrum ? [.sacral] : [.cervical, .thoracic, .lumbar]),
+                          named != level else { return nil }
+                    recorded = LocalizedText(en: level.description, zh: level.description)
+                    noted = LocalizedText(en: named.description, zh: named.description)
+                    what = LocalizedText(en: "level", zh: "节段")
+                default:
+                    guard let side = lesion.laterality, side == .left || side == .right,
+                          let named = Laterality.named(in: note), named != side else { return nil }
+                    recorded = side.label
+                    noted = named.label
+                    what = LocalizedText(en: "side", zh: "侧别")
+                }
             }
             let name = index.label(lesion)
             return Finding(

@@ -2,9 +2,10 @@
 /// English or Chinese (moved here from the FHIR import's codes so that the rules read a treatment
 /// row's name as the import reads a Procedure's text).
 extension Bone {
+    /// "胫腓骨" and "尺桡骨" name two bones (a tibia noted "左胫腓骨" is not a fibula).
     static let textNames: [(Bone, [String])] = [
-        (.femur, ["femur", "femoral", "股骨"]), (.humerus, ["humerus", "humeral", "肱骨"]), (.tibia, ["tibia", "胫骨"]), (.fibula, ["fibula", "腓骨"]),
-        (.radius, ["radius", "桡骨"]), (.ulna, ["ulna", "尺骨"]), (.sacrum, ["sacrum", "sacral", "骶骨", "骶椎"]),
+        (.femur, ["femur", "femoral", "股骨"]), (.humerus, ["humerus", "humeral", "肱骨"]), (.tibia, ["tibia", "胫骨", "胫腓"]), (.fibula, ["fibula", "腓骨"]),
+        (.radius, ["radius", "桡骨"]), (.ulna, ["ulna", "尺骨", "尺桡"]), (.sacrum, ["sacrum", "sacral", "骶骨", "骶椎"]),
         (.vertebra, ["vertebra", "spine", "spinal", "椎"]), (.rib, ["rib", "肋"]), (.sternum, ["sternum", "胸骨"]),
         (.clavicle, ["clavicle", "锁骨"]), (.scapula, ["scapula", "肩胛"]), (.acetabulum, ["acetabul", "髋臼"]),
         (.pelvis, ["pelvis", "pelvic", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]), (.skull, ["skull", "cranium", "颅骨"]),
