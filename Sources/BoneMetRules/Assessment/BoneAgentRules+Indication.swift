@@ -115,6 +115,7 @@ extension BoneAgentRules {
     static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
 
     func indication() -> Finding {
+        if let child = paediatricIndication() { return child }
         let preferred = index.settings.preferredBoneAgent
         let candidates = index.bonePrimaryCandidates
         let indications = candidates.map(indication(for:))
