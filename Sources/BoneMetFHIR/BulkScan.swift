@@ -24,7 +24,7 @@ public struct BulkScan: Sendable {
     /// Resource types the import uses; everything else is counted and skipped.
     public static let usedTypes: Set<String> = [
         "Patient", "Condition", "Observation", "MedicationRequest", "MedicationAdministration", "MedicationStatement", "Procedure",
-        "ImagingStudy", "DiagnosticReport",
+        "ImagingStudy", "DiagnosticReport", "ClinicalImpression",
     ]
 
     public var resources: Int { byType.values.reduce(0, +) }

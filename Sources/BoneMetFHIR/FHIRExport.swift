@@ -135,8 +135,7 @@ public enum FHIRExporter {
             ("gender", .string(record.patient.sex?.rawValue ?? "unknown")), ("birthDate", record.patient.birthDate.map { .string($0.description) }),
             ("deceasedDateTime", record.patient.deathDate.map { .string($0.description) }),
             ("deceasedBoolean", record.patient.deathDate == nil && record.patient.deceased == true ? .bool(true) : nil),
-            // Visceral metastases assessed and none found (`[]`) is not "not assessed" (absent).
-            ("extension", record.visceralMetastases?.isEmpty == true ? .array([ext(bonemet + "no-visceral-metastases", ("valueBoolean", .bool(true)))]) : nil),
+            ("extension", Self.patientExtensions(record)),
         ]))
         for primary in record.primaries {
             var codings = [coding(FHIRCodes.icd10cm, icd[primary.site] ?? "C80.1")]
@@ -164,7 +163,9 @@ public enum FHIRExporter {
                     }
                 out.append(obj([
                     ("resourceType", .string("Observation")), ("id", .string(rid("\(name)-\(primary.id)", "receptor"))),
-                    ("meta", profile("mcode-tumor-marker-test")), ("status", .string("final")), ("category", Self.observationCategory("laboratory")),
+                    // mCODE's tumour marker test needs its date: claimed only with one (a primary
+                    // without `diagnosed` gave an Observation claiming it with none — cb83-j).
+                    ("meta", primary.diagnosed == nil ? nil : profile("mcode-tumor-marker-test")), ("status", .string("final")), ("category", Self.observationCategory("laboratory")),
                     ("code", concept([coding(FHIRCodes.loinc, loinc)])), ("subject", subject),
                     ("focus", .array([reference("Condition", rid("primary", primary.id))])),
                     ("effectiveDateTime", primary.diagnosed.map { .string($0.description) }), ("valueCodeableConcept", value),
@@ -276,6 +277,7 @@ public enum FHIRExporter {
         for (index, biopsy) in record.biopsies.enumerated() {
             out.append(Self.biopsyResource(biopsy, id: rid("biopsy", String(index)), subject: subject, lesionRid: { rid("lesion", $0) }))
         }
+        out += Self.decisionResources(record, rid: rid, subject: subject)
         for (index, exam) in record.dentalExams.enumerated() {
             out.append(obj([
                 ("resourceType", .string("Procedure")), ("id", .string(rid("dental", String(index)))), ("status", .string("completed")),

@@ -118,7 +118,17 @@ extension FHIRCaseMapper {
             }
             if treatment.kind == .boneModifyingAgent, let index = merged.lastIndex(where: { $0.kind == .boneModifyingAgent && $0.agent == treatment.agent }) {
                 merged[index].doses += treatment.doses
-                if merged[index].end == nil { merged[index].end = treatment.end }
+                if let end = merged[index].end, let start = treatment.start, start.earliestDay > end.latestDay {
+                    // Ordered (or given) again after the course's end: resumed, and it ends as the
+                    // later row does. Denosumab every 4 weeks completed in January, then every 12
+                    // weeks from a new order, kept January's end — the patient read "Bone
+                    // metastases without a bone-modifying agent" with four doses given since
+                    // (unseen record cb83-o, round trip; rule set 2026.12.317).
+                    merged[index].end = treatment.end
+                    merged[index].stopReason = treatment.stopReason
+                } else if merged[index].end == nil {
+                    merged[index].end = treatment.end
+                }
                 // The latest order or administration that states a dose or interval is the one in force.
                 if let dose = treatment.doseMg { merged[index].doseMg = dose }
                 if let weeks = treatment.intervalWeeks { merged[index].intervalWeeks = weeks }

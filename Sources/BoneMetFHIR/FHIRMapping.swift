@@ -45,7 +45,7 @@ public enum FHIRCaseMapper {
         // Lesion → the Condition its condition-related extension names (mapped to a primary's id below).
         var lesionPrimaryRefs: [String: String] = [:]
         var primaryIdByResource: [String: String] = [:]
-        var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate)] = []
+        var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate?)] = []
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
         // Lesion readings of our own export, attached once studies and lesions are mapped.
@@ -134,8 +134,21 @@ public enum FHIRCaseMapper {
                     break  // resolved by `classify`
                 }
             case "Observation":
-                guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else { continue }
                 let code = r["code"]
+                let observed = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"])
+                // ER / PR / HER2 need no date: a receptor status is the tumour's, and the date only
+                // orders two readings (an undated one counts as the earliest). Our own export of a
+                // primary without a diagnosis date sent them undated, and the import dropped them —
+                // a HER2-positive breast cancer came back with no receptors (cb83-j, 2026-12-05).
+                if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
+                    // (mCODE tumour marker tests): onto the primary in `focus`, or the record's one
+                    // breast primary; read once every Condition is mapped.
+                    if let status = FHIRRead.receptorStatus(r) {
+                        receptorReadings.append((receptor, status, FHIRRead.referenceId(r["focus"]?.array.first), observed))
+                    }
+                    continue
+                }
+                guard let date = observed else { continue }
                 if FHIRRead.has(code, FHIRExporter.readingSystem, FHIRExporter.lesionReadingCode) {
                     readings.append(resource)
                     continue
@@ -156,13 +169,7 @@ public enum FHIRCaseMapper {
                         sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:))))
                     continue
                 }
-                if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
-                    // ER / PR / HER2 (mCODE tumour marker tests): onto the primary in `focus`, or
-                    // the record's one breast primary; read once every Condition is mapped.
-                    if let status = FHIRRead.receptorStatus(r) {
-                        receptorReadings.append((receptor, status, FHIRRead.referenceId(r["focus"]?.array.first), date))
-                    }
-                } else if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = FHIRRead.ecogGrade(r), (0...4).contains(value) {
+                if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = FHIRRead.ecogGrade(r), (0...4).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, ecog: value))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, kps: value))
@@ -210,6 +217,8 @@ public enum FHIRCaseMapper {
                 }
             case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "biopsy"):
                 if let biopsy = Self.ownBiopsy(r, lesionIds: lesionIds, lesions: record.lesions) { record.biopsies.append(biopsy) }
+            case "ClinicalImpression":
+                if let decision = Self.ownDecision(r) { record.decisions.append(decision) }
             case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "dental-exam"):
                 if let date = FHIRRead.periodStart(r, "performed") { record.dentalExams.append(date) }
             case "Procedure":
@@ -314,6 +323,7 @@ public enum FHIRCaseMapper {
         } else if (p["extension"]?.array ?? []).contains(where: { $0["url"]?.string == FHIRExporter.bonemet + "no-visceral-metastases" && $0["valueBoolean"]?.bool == true }) {
             record.visceralMetastases = []
         }
+        if let plans = Self.ownPlans(p) { record.plans = plans }
         // Events onto their lesion: our own export names it; else the one lesion of the coded
         // bone body site and side (hypercalcaemia has none).
         for reading in eventReadings {
@@ -372,7 +382,7 @@ public enum FHIRCaseMapper {
             }
         }
         // Receptors, latest reading last, onto the primary they concern.
-        for reading in receptorReadings.sorted(by: { $0.date < $1.date }) {
+        for reading in receptorReadings.sorted(by: { ($0.date?.earliestDay ?? Int.min) < ($1.date?.earliestDay ?? Int.min) }) {
             let breast = record.primaries.indices.filter { record.primaries[$0].site == .breast }
             let target = reading.focus.flatMap { focus in record.primaries.firstIndex { $0.id == (primaryIdByResource[focus] ?? focus) } }
                 ?? (breast.count == 1 ? breast.first : nil)

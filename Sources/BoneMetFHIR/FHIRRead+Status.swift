@@ -17,6 +17,7 @@ extension FHIRRead {
         "DiagnosticReport": ["registered": "no report yet", "cancelled": "cancelled", "entered-in-error": "entered in error"],
         "MedicationRequest": ["cancelled": "withdrawn before any dose", "draft": "a draft, not an order", "entered-in-error": "entered in error"],
         "MedicationAdministration": ["not-done": "not given", "entered-in-error": "entered in error"],
+        "ClinicalImpression": ["entered-in-error": "entered in error"],
         "MedicationStatement": ["not-taken": "not taken", "intended": "not yet taken", "entered-in-error": "entered in error"],
     ]
 

@@ -22,6 +22,12 @@ import Testing
     func exportedCaseImportsBackWithItsClinicalContent(name: String) async throws {
         var original = try CaseFile.read(try String(contentsOf: Self.examples.appendingPathComponent(name), encoding: .utf8))
         if !original.studies.isEmpty { original.studies[0].report = "Conclusion: see lesion table. 结论：见病灶表。" }
+        // An MDT decision travels too (a fracture's conservative decision turns "urgent: fixation"
+        // into an advisory; cb83-f, 2026-12-05), one with a specialty and follow-up, one without.
+        original.decisions += [
+            MDTDecision(date: Self.asOf, decision: "骨科会诊：支具保守治疗+局部放疗", specialty: .orthopaedics, followUp: ["4周后复查X线", "疼痛加重随诊"]),
+            MDTDecision(date: PartialDate(year: 2023, month: 6) ?? Self.asOf, decision: "MDT: continue the regimen"),
+        ]
         let bundle = FHIRExporter.bundle(caseId: "case-1", record: original, assessment: assess(original, asOf: Self.asOf)).serialized()
         // Every resource passes our own strict reader.
         for entry in try FHIRJSON.parse(bundle)["entry"]?.array ?? [] {
@@ -93,6 +99,8 @@ import Testing
             #expect(Set(back.biopsies) == Set(original.biopsies), "\(name)")
             #expect(back.visceralMetastases.map(Set.init) == original.visceralMetastases.map(Set.init), "\(name)")
             #expect(Set(back.dentalExams) == Set(original.dentalExams), "\(name)")
+            #expect(Set(back.decisions) == Set(original.decisions), "\(name)")
+            #expect(back.plans == original.plans, "\(name)")
             #expect(back.primaries.map(\.histologyType) == original.primaries.map(\.histologyType), "\(name)")
             #expect(back.primaries.map { "\(String(describing: $0.castrationResistant)) \(String(describing: $0.hormoneDependent)) \(String(describing: $0.targetedTherapy))" }
                 == original.primaries.map { "\(String(describing: $0.castrationResistant)) \(String(describing: $0.hormoneDependent)) \(String(describing: $0.targetedTherapy))" }, "\(name)")

@@ -508,6 +508,52 @@ extension FHIRMappingTests {
         #expect(again.labs.map(\.canonicalValue) == [85_000, 0.005, 3.1])
     }
 
+    /// cb83-o (unseen record, round trip, 2026-12-05): denosumab every 4 weeks completed in
+    /// January, then every 12 weeks from a new order, came back as one course ended in January
+    /// with every dose after it — "Bone metastases without a bone-modifying agent". A course
+    /// ordered again after its end is resumed and ends as its later order does.
+    @Test func anAgentOrderedAgainAfterItsEndIsRunning() throws {
+        var record = CaseRecord(patient: Patient(id: "p1"))
+        record.treatments = [
+            Treatment(id: "D1", kind: .boneModifyingAgent, start: PartialDate("2025-01-25"), end: PartialDate("2026-01-20"), agent: .denosumab, doseMg: 120, intervalWeeks: 4,
+                      doses: [PartialDate("2025-01-25")!, PartialDate("2025-12-27")!]),
+            Treatment(id: "D2", kind: .boneModifyingAgent, start: PartialDate("2026-01-24"), agent: .denosumab, doseMg: 120, intervalWeeks: 12,
+                      doses: [PartialDate("2026-01-24")!, PartialDate("2026-04-18")!]),
+        ]
+        let exported = FHIRExporter.resources(caseId: "p1", record: record, assessment: nil)
+        let again = FHIRCaseMapper.map(
+            patient: try FHIRResource(parsing: MCODEFixture.patient),
+            related: try exported.filter { if case .string(let type) = $0["resourceType"] { type.hasPrefix("Medication") } else { false } }.map { try FHIRResource($0) }).record
+        let course = try #require(again.treatments.first { $0.kind == .boneModifyingAgent })
+        #expect(again.treatments.filter { $0.kind == .boneModifyingAgent }.count == 1)
+        #expect(course.end == nil)
+        #expect(course.intervalWeeks == 12)
+        #expect(course.doses.count == 4)
+        // A completed course with no later order keeps its end.
+        record.treatments.removeLast()
+        let ended = FHIRCaseMapper.map(
+            patient: try FHIRResource(parsing: MCODEFixture.patient),
+            related: try FHIRExporter.resources(caseId: "p1", record: record, assessment: nil)
+                .filter { if case .string(let type) = $0["resourceType"] { type.hasPrefix("Medication") } else { false } }.map { try FHIRResource($0) }).record
+        #expect(ended.treatments.first { $0.kind == .boneModifyingAgent }?.end == PartialDate("2026-01-20"))
+    }
+
+    /// cb83-j (unseen record, round trip, 2026-12-05): a breast primary with no diagnosis date
+    /// exported its receptors undated, claiming mCODE's tumour marker test (which needs a date),
+    /// and the import dropped undated Observations: a HER2-positive cancer came back with none.
+    @Test func receptorsOfAnUndatedPrimaryTravel() throws {
+        var record = CaseRecord(patient: Patient(id: "p1"))
+        record.primaries = [PrimaryCancer(id: "P1", site: .breast, er: .positive, pr: .negative, her2: .positive)]
+        let exported = FHIRExporter.resources(caseId: "p1", record: record, assessment: nil)
+        let receptors = exported.filter { $0["id"]?.string?.hasSuffix("-receptor") == true }
+        #expect(receptors.count == 3)
+        #expect(receptors.allSatisfy { $0["meta"] == nil && $0["effectiveDateTime"] == nil })
+        let again = FHIRCaseMapper.map(
+            patient: try FHIRResource(parsing: MCODEFixture.patient), related: try exported.dropFirst().map { try FHIRResource($0) }).record
+        let primary = try #require(again.primaries.first)
+        #expect(primary.er == .positive && primary.pr == .negative && primary.her2 == .positive)
+    }
+
     /// Testosterone (LOINC 2986-8) settles castration resistance with a PSA progression under
     /// androgen deprivation (rule set 2026.12.194): imported in nmol/L and ng/dL, exported by its code.
     @Test func testosteroneIsImportedAndExported() throws {
