@@ -130,7 +130,24 @@ public enum CaseFieldLabels {
         case "frankel": return label(Tokuhashi.Frankel.self)
         case "pattern": return label(Katagiri.VisceralMets.self)
         case "specialty": return label(Specialty.self)
+        case "codes": return sourceCode(raw)
         default: return nil
         }
+    }
+
+    /// A source coding as clinicians and coders name it — "SNOMED CT 448952004", "ICD-10-CM
+    /// C50.919" — not as the record keeps it ("http://snomed.info/sct|448952004"): the Chinese
+    /// case page showed the systems' URIs (cb83-a, 2026-12-05). A system not named here is shown
+    /// as kept.
+    static func sourceCode(_ raw: String) -> LocalizedText? {
+        guard let bar = raw.lastIndex(of: "|") else { return nil }
+        let system = raw[..<bar].lowercased()
+        let code = raw[raw.index(after: bar)...]
+        let names: [(String, String)] = [
+            ("snomed.info/sct", "SNOMED CT"), ("icd-10-cm", "ICD-10-CM"), ("icd-10", "ICD-10"), ("icd10", "ICD-10"), ("loinc.org", "LOINC"),
+            ("rxnorm", "RxNorm"), ("whocc.no/atc", "ATC"), ("dicom.nema.org", "DICOM"),
+        ]
+        guard let name = names.first(where: { system.contains($0.0) })?.1 else { return nil }
+        return LocalizedText(en: "\(name) \(code)", zh: "\(name) \(code)")
     }
 }

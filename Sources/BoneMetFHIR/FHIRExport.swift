@@ -148,7 +148,9 @@ public enum FHIRExporter {
                 ("identifier", .array([obj([("system", .string(itemIdSystem)), ("value", .string(primary.id))])])),
                 ("clinicalStatus", Self.clinicalStatus), ("verificationStatus", Self.verification("confirmed")), ("category", Self.problemList),
                 ("extension", .array([ext(bonemet + "primary-site", ("valueCode", .string(primary.site.rawValue)))] + Self.primaryExtensions(primary))),
-                ("code", concept(codings, text: primary.histology ?? primary.site.label.en)), ("subject", subject),
+                // The text is the pathology as entered, none without it: the site's English name
+                // written there came back as the histology "breast" on the Chinese page (cb83-j).
+                ("code", concept(codings, text: primary.histology)), ("subject", subject),
                 ("onsetDateTime", primary.diagnosed.map { .string($0.description) }),
             ]))
             // Receptor status as mCODE tumour marker tests (LOINC; LOINC answers), focused on the primary.

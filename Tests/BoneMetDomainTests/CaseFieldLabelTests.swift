@@ -35,4 +35,14 @@ import Testing
         #expect(CaseFieldLabels.value("peritrochanteric", key: "segment", in: "lesion")?.zhHans == "转子周围")
         #expect(CaseFieldLabels.key("kind", in: "event").en == "event")
     }
+
+    /// cb83-a (2026-12-05): the Chinese case page showed source codes as the record keeps them,
+    /// "http://snomed.info/sct|448952004"; named as coders name them, a system not known as kept.
+    @Test func sourceCodesByTheirSystemsName() {
+        #expect(CaseFieldLabels.value("http://snomed.info/sct|448952004", key: "codes", in: "primary")?.zhHans == "SNOMED CT 448952004")
+        #expect(CaseFieldLabels.value("http://hl7.org/fhir/sid/icd-10-cm|C50.919", key: "codes", in: "primary")?.en == "ICD-10-CM C50.919")
+        #expect(CaseFieldLabels.value("http://www.whocc.no/atc|M05BX04", key: "codes", in: "treatment")?.en == "ATC M05BX04")
+        #expect(CaseFieldLabels.value("urn:oid:1.2.156.1|X12", key: "codes", in: "primary") == nil)
+        #expect(CaseFieldLabels.value("C50.9", key: "codes", in: "primary") == nil)
+    }
 }

@@ -552,6 +552,9 @@ extension FHIRMappingTests {
             patient: try FHIRResource(parsing: MCODEFixture.patient), related: try exported.dropFirst().map { try FHIRResource($0) }).record
         let primary = try #require(again.primaries.first)
         #expect(primary.er == .positive && primary.pr == .negative && primary.her2 == .positive)
+        // No pathology entered: none comes back (the site's English name was written as the
+        // Condition's text and read back as the histology "breast").
+        #expect(primary.histology == nil)
     }
 
     /// Testosterone (LOINC 2986-8) settles castration resistance with a PSA progression under

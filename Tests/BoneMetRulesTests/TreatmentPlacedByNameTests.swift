@@ -80,4 +80,21 @@ import Testing
             #expect(assess(r, asOf: day("2026-09-01")).has("boneAgents.sreHistory") == placed, "\(course)")
         }
     }
+
+}
+
+/// cb83-a (2026-12-05): a bone agent named only by its generic English name — as an EHR's
+/// medication text, or BoneMet's own export, gives it — showed "denosumab" on the Chinese page.
+@Suite struct AgentNamedByItsGenericNameTests {
+    @Test func theAgentsOwnNameReadsInEachLanguage() {
+        for name in ["denosumab", "Denosumab", "zoledronic acid", "Zoledronic Acid "] {
+            let agent: BoneAgent = name.lowercased().hasPrefix("deno") ? .denosumab : .zoledronicAcid
+            let course = Treatment(id: "Z", kind: .boneModifyingAgent, name: name, start: day("2026-01-01"), agent: agent)
+            #expect(course.displayName == agent.label, "\(name)")
+            #expect(course.label.zhHans.hasPrefix(agent.label.zhHans), "\(course.label.zhHans)")
+        }
+        // Any other name is the clinician's and stays.
+        let named = Treatment(id: "Z", kind: .boneModifyingAgent, name: "Xgeva 120 mg", start: day("2026-01-01"), agent: .denosumab)
+        #expect(named.displayName.zhHans == "Xgeva 120 mg")
+    }
 }

@@ -85,11 +85,19 @@ public struct Treatment: Sendable, Hashable, Encodable {
         return true
     }
 
+    /// The name as entered, unless it is only the bone agent's generic English name: an EHR's
+    /// (or BoneMet's own export's) "denosumab" then reads as the agent's label in each language —
+    /// an imported course showed "denosumab" on the Chinese case page (cb83-a, 2026-12-05).
+    var enteredName: String? {
+        guard let name, let agent, name.lowercased().filter({ !$0.isWhitespace }) == agent.label.en.lowercased().filter({ !$0.isWhitespace }) else { return name }
+        return nil
+    }
+
     public var label: LocalizedText {
         // An operation is a day, not a course that is still running: "2025-01-15", not "2025-01-15–".
         let when = start.map { " \($0)" + (end.map { "–\($0)" } ?? (kind == .surgery ? "" : "–")) } ?? ""
         // Named as clinicians name it; the record id is never part of it (it is not a clinical word).
-        if let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) {
+        if let text = enteredName ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) {
             return LocalizedText(en: "\(text)\(when) (\(kind.label.en))", zh: "\(text)\(when)（\(kind.label.zhHans)）")
         }
         if let named = agent?.label ?? procedure?.label {
@@ -108,7 +116,7 @@ public struct Treatment: Sendable, Hashable, Encodable {
 
     /// The treatment's name alone (regimen, drugs, agent, procedure, else its kind).
     public var displayName: LocalizedText {
-        if let text = name ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) { return LocalizedText(en: text, zh: text) }
+        if let text = enteredName ?? (drugs.isEmpty ? nil : drugs.joined(separator: " + ")) { return LocalizedText(en: text, zh: text) }
         return agent?.label ?? procedure?.label ?? kind.label
     }
 }
