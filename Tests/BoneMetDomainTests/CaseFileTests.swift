@@ -320,6 +320,10 @@ import Testing
         #expect(LabTest.creatinine.knownUnit(" mg/dl ") == "mg/dL")
         #expect(LabTest.calcium.knownUnit("mmol/l") == "mmol/L")
         #expect(LabTest.albumin.knownUnit("g/l") == "g/L")
+        // Full-width, as Chinese input methods type them (cb84-r, 2026-12-05).
+        #expect(LabTest.calcium.knownUnit("ｍｍｏｌ／Ｌ") == "mmol/L")
+        #expect(LabTest.albumin.knownUnit("ｇ／Ｌ") == "g/L")
+        #expect(LabTest.platelets.knownUnit("×１０＾９／Ｌ") == "10^9/L")
         for written in ["×10^9/L", "x10^9/l", "10*9/L", "10⁹/L", "×10⁹/L", "10^9/L", "10E9/L"] {
             #expect(LabTest.platelets.knownUnit(written) == "10^9/L", "\(written)")
             #expect(LabTest.lymphocytes.knownUnit(written) == "10^9/L", "\(written)")

@@ -95,7 +95,8 @@ public enum LabTest: String, InputEnum, Codable {
     /// The unit as this test knows it, from the way a laboratory system wrote it: a Chinese
     /// export's Greek mu ("μmol/L", U+03BC, not the micro sign µ), lower case ("mmol/l",
     /// "g/l"), a count's power written any way ("×10^9/L", "x10⁹/L", UCUM's "10*9/L"), spaces
-    /// and a superscript in "mL/min/1.73 m²". Nil when the test has no such unit. The letters'
+    /// and a superscript in "mL/min/1.73 m²", full-width characters ("ｍｍｏｌ／Ｌ", unseen record
+    /// cb84-r, 2026.12.317). Nil when the test has no such unit. The letters'
     /// case is ignored only where no unit of the test differs by case alone.
     public func knownUnit(_ written: String) -> String? {
         if isTumourMarker { return written }
@@ -104,6 +105,9 @@ public enum LabTest: String, InputEnum, Codable {
             switch scalar {
             case "\u{03BC}": scalars.append("µ")  // Greek small mu → micro sign
             case "²": scalars.append("2")
+            // Full-width forms, as Chinese input methods type them ("ｍｍｏｌ／Ｌ"): their ASCII
+            // letters, digits and signs (Unicode's Halfwidth and Fullwidth Forms block).
+            case "\u{FF01}"..."\u{FF5E}": scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
             default: scalars.append(scalar)
             }
         }
