@@ -4,6 +4,13 @@ extension CaseIndex {
     /// The primaries a lesion may belong to: the one named on the lesion, else the one its
     /// diagnostic biopsy names (`biopsyPrimary`), else every known primary (with none known: none).
     func primaryCandidates(for lesion: String) -> [PrimaryCancer] {
+        if let known = primaryCandidatesMemo[lesion] { return known }
+        let candidates = workOutPrimaryCandidates(for: lesion)
+        primaryCandidatesMemo[lesion] = candidates
+        return candidates
+    }
+
+    private func workOutPrimaryCandidates(for lesion: String) -> [PrimaryCancer] {
         if let named = lesionsById[lesion]?.primary, let primary = knownPrimaries.first(where: { $0.id == named }) { return [primary] }
         if knownPrimaries.count > 1, let primary = biopsyPrimary(lesion) { return [primary] }
         if knownPrimaries.count > 1, let attribution = episodeAttributions[lesion] { return [attribution.primary] }
@@ -109,6 +116,13 @@ extension CaseIndex {
     /// primary, a long disease-free interval, or several candidate primaries. Empty when a
     /// diagnostic biopsy settled it.
     func openDifferential(_ lesion: String) -> [LocalizedText] {
+        if let known = openDifferentialMemo[lesion] { return known }
+        let reasons = workOutOpenDifferential(lesion)
+        openDifferentialMemo[lesion] = reasons
+        return reasons
+    }
+
+    private func workOutOpenDifferential(_ lesion: String) -> [LocalizedText] {
         guard diagnosticBiopsy(lesion) == nil else { return [] }
         // A lytic lesion of a patient whose myeloma is on record is myeloma bone disease (IMWG:
         // a lytic lesion on CT is a myeloma-defining event; Hillengass 2019): not a lesion "of

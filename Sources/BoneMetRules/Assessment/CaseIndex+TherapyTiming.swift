@@ -29,6 +29,13 @@ extension CaseIndex {
     /// the diagnosis of a prostate cancer already progressing in bone on docetaxel were each sent
     /// to biopsy and raised myeloma.
     func longDiseaseFreeInterval(endedBy lesion: String, ignoringHealing: Bool = false) -> Int? {
+        if let known = ignoringHealing ? longIntervalMemo.ignoringHealing[lesion] : longIntervalMemo.counting[lesion] { return known }
+        let years = workOutLongDiseaseFreeInterval(endedBy: lesion, ignoringHealing: ignoringHealing)
+        if ignoringHealing { longIntervalMemo.ignoringHealing[lesion] = .some(years) } else { longIntervalMemo.counting[lesion] = .some(years) }
+        return years
+    }
+
+    private func workOutLongDiseaseFreeInterval(endedBy lesion: String, ignoringHealing: Bool) -> Int? {
         guard let first = firstSeen(lesion) else { return nil }
         let diagnosedBefore = record.biopsies.contains { biopsy in
             guard let result = biopsy.result, [.metastasis, .myeloma, .lymphoma].contains(result), known(biopsy.date) else { return false }
@@ -69,6 +76,13 @@ extension CaseIndex {
     /// The lesions of a primary (its one candidate) healed completely under its hormonal therapy,
     /// with the day, in record order.
     func healedUnder(_ primary: PrimaryCancer) -> [(lesion: Lesion, date: PartialDate)] {
+        if let known = healedUnderMemo[primary.id] { return known }
+        let healed = workOutHealedUnder(primary)
+        healedUnderMemo[primary.id] = healed
+        return healed
+    }
+
+    private func workOutHealedUnder(_ primary: PrimaryCancer) -> [(lesion: Lesion, date: PartialDate)] {
         seenLesions.compactMap { lesion in
             guard let date = healedUnderHormonalTherapy[lesion.id] else { return nil }
             let theirs = primaryCandidates(for: lesion.id)

@@ -92,6 +92,15 @@ final class CaseIndex {
     /// Each lesion's tracer reading and degenerative picture, asked by most of the rules above.
     private var tracerUptakeMemo = LesionKeyed<Bool?>()
     var degenerativePictureMemo = LesionKeyed<Point?>()
+    /// Each lesion's open differential and long disease-free interval, worked out once: the
+    /// diagnosis, Mirels, spine and bone-agent rules ask them of each lesion again, and they were
+    /// some 9 % of an assessment (issue #12, thirty-second round).
+    var openDifferentialMemo = LesionKeyed<[LocalizedText]>()
+    var longIntervalMemo = (counting: LesionKeyed<Int?>(), ignoringHealing: LesionKeyed<Int?>())
+    /// Each lesion's candidate primaries and each primary's healed lesions (keyed by the
+    /// primary's id), asked by the same rules.
+    var primaryCandidatesMemo = LesionKeyed<[PrimaryCancer]>()
+    var healedUnderMemo = LesionKeyed<[(lesion: Lesion, date: PartialDate)]>()
     /// Each metastatic lesion's first imaged fracture (`CaseIndex+Fractures`), worked out once:
     /// the SRE history, PATHFx and every long bone's Mirels finding ask for it.
     private(set) lazy var imagedFractures: [(lesion: Lesion, point: Point)] = workOutImagedFractures()
