@@ -12,10 +12,18 @@ enum BoneAgentDosageText {
         var intervalWeeks: Int?
     }
 
-    private static let dose = try? NSRegularExpression(pattern: #"(\d+(?:\.\d+)?)\s*(mg|毫克)(?![a-z/])"#)
-    /// q4w, q12wk, q28d, q3m, q 3 months; every 4 weeks; 每4周, 每3个月, 每28天, 每四周.
+    /// Not a concentration ("4mg/100ml", "4 mg/5 mL") nor a dose by weight ("mg/kg"); a slash
+    /// before an interval is the interval's ("120mg/4w").
+    private static let dose = try? NSRegularExpression(pattern: #"(\d+(?:\.\d+)?)\s*(mg|毫克)(?![a-z])(?!\s*/\s*(?:\d*(?:\.\d+)?\s*m?l|kg)\b)"#)
+    /// q4w, q12wk, q28d, q3m, q 3 months; every 4 weeks; 每4周, 每3个月, 每28天, 每四周, 每两周,
+    /// 每二十八天; and as Chinese orders also write it, the interval before the count — "4周1次",
+    /// "1次/4周", "/4w" ("120mg/4w").
     private static let interval = try? NSRegularExpression(
-        pattern: #"(?:\bq\s*(\d+)\s*(w|wk|wks|weeks?|d|days?|m|mo|mos|months?)\b|\bevery\s+(\d+)\s*(weeks?|days?|months?)\b|每\s*([0-9一二三四五六八十]+)\s*(周|星期|天|日|个月|月))"#)
+        pattern: #"(?:\bq\s*(\d+)\s*(w|wk|wks|weeks?|d|days?|m|mo|mos|months?)\b|\bevery\s+(\d+)\s*(weeks?|days?|months?)\b|每\s*([0-9一二两三四五六七八九十]+)\s*(周|星期|天|日|个月|月)|([0-9一二两三四五六七八九十]+)\s*(周|个月|天)\s*(?:1|一)\s*次|次\s*/\s*([0-9一二两三四五六七八九十]+)\s*(周|个月|天)|/\s*(\d+)\s*(w|wk|wks|d|m)\b)"#)
+    /// Once a month, once in half a year, with no count: 每月, 每月一次, monthly, every month;
+    /// 每半年, every six months is the count's.
+    private static let monthly = try? NSRegularExpression(pattern: #"(?:每月|\bmonthly\b|\bevery\s+month\b|\bonce\s+a\s+month\b)"#)
+    private static let halfYearly = try? NSRegularExpression(pattern: #"(?:每半年|半年\s*(?:1|一)\s*次)"#)
 
     static func read(_ text: String?) -> Reading? {
         guard let text, !text.isEmpty else { return nil }
@@ -28,11 +36,11 @@ enum BoneAgentDosageText {
             reading.doseMg = value
         }
         if let match = interval?.firstMatch(in: lower, range: whole) {
-            let groups = (1...6).map { index -> String? in
+            let groups = (1...12).map { index -> String? in
                 Range(match.range(at: index), in: lower).map { String(lower[$0]) }
             }
-            let number = groups[0] ?? groups[2] ?? groups[4]
-            let unit = groups[1] ?? groups[3] ?? groups[5]
+            let number = groups[0] ?? groups[2] ?? groups[4] ?? groups[6] ?? groups[8] ?? groups[10]
+            let unit = groups[1] ?? groups[3] ?? groups[5] ?? groups[7] ?? groups[9] ?? groups[11]
             if let number, let unit, let count = Double(number) ?? chineseNumber(number) {
                 let weeks: Double? = switch unit {
                 case let u where u.hasPrefix("w") || u == "周" || u == "星期": count
@@ -43,14 +51,28 @@ enum BoneAgentDosageText {
                 if let weeks, weeks.rounded() >= 1, weeks < 200 { reading.intervalWeeks = Int(weeks.rounded()) }
             }
         }
+        if reading.intervalWeeks == nil {
+            if halfYearly?.firstMatch(in: lower, range: whole) != nil {
+                reading.intervalWeeks = 26
+            } else if monthly?.firstMatch(in: lower, range: whole) != nil {
+                // A month as the structured reader counts it: 52 ÷ 12 weeks, 4 rounded.
+                reading.intervalWeeks = 4
+            }
+        }
         return reading == Reading() ? nil : reading
     }
 
+    /// 一 … 九 and 两, 十, 十二, 二十八: the numbers an interval is written with.
     private static func chineseNumber(_ text: String) -> Double? {
-        let digits: [Character: Double] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "八": 8]
-        if text == "十" { return 10 }
-        if text.hasPrefix("十"), let last = text.last, let unit = digits[last] { return 10 + unit }
-        if text.count == 1, let first = text.first { return digits[first] }
-        return nil
+        let digits: [Character: Double] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let characters = Array(text)
+        guard let ten = characters.firstIndex(of: "十") else {
+            return characters.count == 1 ? digits[characters[0]] : nil
+        }
+        let tens = ten == 0 ? 1 : (ten == 1 ? digits[characters[0]] : nil)
+        let rest = characters[(ten + 1)...]
+        let units = rest.isEmpty ? 0 : (rest.count == 1 ? rest.first.flatMap { digits[$0] } : nil)
+        guard let tens, let units else { return nil }
+        return tens * 10 + units
     }
 }

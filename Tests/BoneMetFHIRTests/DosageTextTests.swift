@@ -9,6 +9,11 @@ import Testing
     @Test(arguments: [
         ("4mg ivgtt q12w", 4.0, 12), ("120mg 皮下注射 每4周", 120, 4), ("4 mg IV every 3 months", 4, 13),
         ("地舒单抗 60mg 每6个月", 60, 26), ("唑来膦酸 4毫克 每四周一次", 4, 4), ("q28d 4 mg", 4, 4), ("Q3W 4MG", 4, 3),
+        // How Chinese orders also write it (2026-12-05): the count before "1次", after "次/", "两",
+        // tens in characters, a month or half a year with no count.
+        ("唑来膦酸 4mg 4周1次", 4, 4), ("地舒单抗 120mg 1次/4周", 120, 4), ("120mg/4w", 120, 4), ("唑来膦酸 4mg 每两个月", 4, 9),
+        ("4mg 每十二周", 4, 12), ("4mg 每二十八天", 4, 4), ("唑来膦酸 4mg 每月一次", 4, 4), ("denosumab 120 mg monthly", 120, 4),
+        ("地舒单抗 60mg 每半年", 60, 26), ("120mg 3个月1次", 120, 13),
     ] as [(String, Double, Int)])
     func freeTextGivesDoseAndInterval(_ text: String, _ dose: Double, _ weeks: Int) {
         #expect(BoneAgentDosageText.read(text) == .init(doseMg: dose, intervalWeeks: weeks))
@@ -16,6 +21,8 @@ import Testing
 
     @Test func whatTheTextDoesNotSayStaysUnknown() {
         #expect(BoneAgentDosageText.read("4mg/100ml 静滴") == nil, "a concentration is no dose")
+        #expect(BoneAgentDosageText.read("4 mg/5 mL") == nil, "a concentration is no dose")
+        #expect(BoneAgentDosageText.read("0.1mg/kg") == nil, "a dose by weight is no dose")
         #expect(BoneAgentDosageText.read("静脉滴注") == nil)
         #expect(BoneAgentDosageText.read("每4周") == .init(doseMg: nil, intervalWeeks: 4))
         #expect(BoneAgentDosageText.read(nil) == nil)
