@@ -203,10 +203,27 @@ enum FHIRRead {
         }
         let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
         guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, let value = Double(number) else { return nil }
-        let unit = rest.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+        let unit = withoutFlag(rest.dropFirst(number.count).trimmingCharacters(in: .whitespaces))
         // A unit has no digits of its own ("10^9/L" is a count's, read only from a quantity's unit).
         guard !unit.contains(where: \.isNumber) else { return nil }
         return (value, unit.isEmpty ? nil : unit, comparator, text)
+    }
+
+    /// The text after a result's number without the flag laboratory systems print after it —
+    /// "2.85mmol/L↑", "2.85 mmol/L H", "45 (L)", "偏低": the arrow came along as the unit's, the
+    /// unit was not known and the calcium was not used (2026-12-05). Arrows and asterisks
+    /// wherever they end it; a letter or word only as a separate last word.
+    static func withoutFlag(_ text: String) -> String {
+        var rest = Substring(text)
+        while let last = rest.last, "↑↓*★▲▼".contains(last) { rest = rest.dropLast() }
+        rest = Substring(rest.trimmingCharacters(in: .whitespaces))
+        if let space = rest.lastIndex(where: { $0 == " " }) {
+            let word = rest[rest.index(after: space)...]
+            if ["H", "L", "HH", "LL", "(H)", "(L)", "高", "低", "偏高", "偏低"].contains(String(word)) { rest = rest[..<space] }
+        } else if ["H", "L", "HH", "LL", "(H)", "(L)", "高", "低", "偏高", "偏低"].contains(String(rest)) {
+            rest = ""
+        }
+        return rest.trimmingCharacters(in: .whitespaces)
     }
 
     /// A Quantity's value as a Double (the decimal text stays in the source).

@@ -37,3 +37,16 @@ import Testing
         #expect(read.doseMg == 4 && read.intervalWeeks == 12 && read.fromText)
     }
 }
+
+/// The flag a laboratory prints after a result is stripped from the unit, and only the flag.
+@Suite struct ResultFlagTests {
+    @Test func onlyTheFlagGoes() {
+        #expect(FHIRRead.withoutFlag("mmol/L↑") == "mmol/L")
+        #expect(FHIRRead.withoutFlag("g/L ↑↑") == "g/L")
+        #expect(FHIRRead.withoutFlag("mmol/L") == "mmol/L")
+        #expect(FHIRRead.withoutFlag("g/L (L)") == "g/L")
+        #expect(FHIRRead.withoutFlag("L") == "")
+        #expect(FHIRRead.withoutFlag("偏高") == "")
+        #expect(FHIRRead.withoutFlag("10^9/L") == "10^9/L")
+    }
+}

@@ -153,6 +153,30 @@ extension RealEHRImportTests {
 }
 
 extension RealEHRImportTests {
+    /// Chinese laboratory systems print a flag after an abnormal result — "2.85mmol/L↑",
+    /// "32 g/L (L)", "95 偏低" —, and the flag came along as the unit's: not known, the result not
+    /// used (2026-12-05). The flag is no part of the unit.
+    @Test func aResultsFlagIsNoPartOfItsUnit() async throws {
+        let subject = #""subject": {"reference": "Patient/f1"}"#
+        func observation(_ id: String, _ loinc: String, _ text: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectiveDateTime": "2026-11-10", "code": {"coding": [{"system": "http://loinc.org", "code": "\#(loinc)"}]}, "valueString": "\#(text)"}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "f1", "gender": "female", "birthDate": "1960-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2020-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
+            observation("ca", "17861-6", "2.85mmol/L↑"), observation("alb", "1751-7", "32 g/L (L)"), observation("hb", "718-7", "95 偏低"),
+            observation("cr", "2160-0", "130 µmol/L H"),
+        ]
+        let (_, record) = try await importEntries(entries)
+        let read = Dictionary(record.labs.map { ($0.test, "\($0.value) \($0.unit)") }, uniquingKeysWith: { first, _ in first })
+        #expect(read[.calcium] == "2.85 mmol/L")
+        #expect(read[.albumin] == "32.0 g/L")
+        #expect(read[.hemoglobin] == "95.0 g/L")
+        #expect(read[.creatinine] == "130.0 µmol/L")
+    }
+}
+
+extension RealEHRImportTests {
     /// Bundle b5's T8 metastasis came with a `recordedDate` and no onset: no diagnosis date, and
     /// with no imaging in the bundle the lesion was no known metastasis — no prognosis score, no
     /// bone-agent indication. It was diagnosed by the day it was recorded, as a primary's
