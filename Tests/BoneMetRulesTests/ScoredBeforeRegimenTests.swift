@@ -77,3 +77,39 @@ import Testing
         #expect(!finding.detail.en.contains(Self.sentence))
     }
 }
+
+/// cb80-aj, cb81-h (unseen records, 2026-12-05): a vertebra's mechanical pain graded before a
+/// regimen scored SINS from a CT read after the regimen had acted — as Mirels no longer reads such
+/// a pain (`regimenSincePain`, rule set 2026.12.315), SINS now leaves it unknown and asks for it.
+/// Rule set 2026.12.317.
+@Suite struct SINSPainBeforeRegimenTests {
+    func record(ctOn date: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [ct("C1", date, [observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral }])]
+        r.pain = [PainRecord(date: day("2025-09-10"), lesion: "V", sins: .mechanical)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "capecitabine", systemicClass: .chemotherapy, start: day("2025-09-20"))]
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2025-12-31")).rule("surgery.spine.noms").first)
+    }
+
+    @Test func aPainGradedBeforeTheRegimenIsAskedForAgain() throws {
+        // L1 junctional 3, lytic 2, collapse < 50 % 2, posterolateral unilateral 1, alignment 0:
+        // 8 without the pain; with mechanical pain (3) 11.
+        let finding = try spine(record(ctOn: "2025-11-15"))
+        #expect(finding.title.en.hasPrefix("L1 vertebra: SINS 8–11"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("SINS pain: not the pain record of 2025-09-10, graded before capecitabine began (2025-09-20) — grade the pain now."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("请重新评估疼痛"))
+    }
+
+    /// Boundary: the CT 8 weeks (`blasticLatencyWeeks`) after the start reads the regimen's
+    /// effect (2025-11-15); a day sooner it does not, and the pain stands.
+    @Test func notBeforeTheRegimenCanHaveActed() throws {
+        let finding = try spine(record(ctOn: "2025-11-14"))
+        #expect(finding.title.en.hasPrefix("L1 vertebra: SINS 11"), "\(finding.title.en)")
+        #expect(!finding.detail.en.contains("SINS pain: not the pain record"))
+    }
+}

@@ -23,7 +23,18 @@ extension SurgeryRules {
             guard let latest = points.last else { return nil }
             // Each item from its latest day; two readings of that day, the worse (`latestWorst`).
             func last<T>(_ value: (LesionObservation) -> T?, rank: (T) -> Int) -> T? { CaseIndex.latestWorst(points, value, rank: rank)?.value }
-            let pain = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }?.sinsGrade
+            // Graded before a regimen that has acted by the scoring study: not the pain of the
+            // lesion read now (`regimenSincePain`, as Mirels reads it) — unknown, grade it now.
+            let painRecord = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }
+            let painRegimen = painRecord.flatMap { regimenSincePain($0.date, study: latest.study.date) }
+            let pain = painRegimen == nil ? painRecord?.sinsGrade : nil
+            let painLeftOut = painRecord.flatMap { record in
+                painRegimen.map { regimen in
+                    LocalizedText(
+                        en: "SINS pain: not the pain record of \(record.date), graded before \(regimen.displayName.en) began (\(regimen.start?.description ?? "")) — grade the pain now.",
+                        zh: "SINS 疼痛：\(record.date) 的疼痛记录早于\(regimen.displayName.zhHans)开始（\(regimen.start?.description ?? "")），不再采用——请重新评估疼痛。")
+                }
+            }
             let typed = CaseIndex.latestWorst(points, { $0.character?.sins }, rank: \.points, prefer: CaseIndex.filmOrCT)
             let sinsInput = SINS.Input(
                 location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain,
@@ -74,7 +85,11 @@ extension SurgeryRules {
             if residual != nil { deficit = false }
             return noms(
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
-                deficitRecordedAt: deficitRecordedAt, sitelessPain: pain == nil ? sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations) : nil,
+                deficitRecordedAt: deficitRecordedAt,
+                sitelessPain: pain == nil
+                    ? [painLeftOut, sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)].compactMap { $0 }
+                        .reduce(nil) { sum, text in sum.map { LocalizedText(en: $0.en + " " + text.en, zh: $0.zhHans + text.zhHans) } ?? text }
+                    : nil,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
                 collapseAfterRadiotherapy: treated == nil ? collapseAfterRadiotherapy(lesion.id, timePoints: timePoints) : nil,
