@@ -87,8 +87,8 @@ extension SurgeryRules {
                 lesion: lesion, date: latest.study.date, sins: sins, escc: escc, esccModality: esccModality, neuro: neuro, deficit: deficit,
                 deficitRecordedAt: deficitRecordedAt,
                 sitelessPain: pain == nil
-                    ? [painLeftOut, sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)].compactMap { $0 }
-                        .reduce(nil) { sum, text in sum.map { LocalizedText(en: $0.en + " " + text.en, zh: $0.zhHans + text.zhHans) } ?? text }
+                    ? Optional([painLeftOut, sitelessPain(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)].compactMap { $0 })
+                        .flatMap { $0.isEmpty ? nil : LocalizedText.joined($0, en: " ", zh: "") }
                     : nil,
                 compressionEvent: event, treated: treated,
                 systemic: systemic, explainedBy: explainedBy, planned: planned, recurrenceAfter: recurrence, residual: residual,
