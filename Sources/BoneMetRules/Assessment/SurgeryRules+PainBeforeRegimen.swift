@@ -16,4 +16,16 @@ extension SurgeryRules {
             return start.earliestDay > pain.latestDay && study.earliestDay - start.latestDay >= latency
         }
     }
+
+    /// A vertebra's SINS pain for a study: its latest graded pain, unless graded before a regimen
+    /// that has acted by the study (`regimenSincePain`, as Mirels reads it) — then unknown, and
+    /// the sentence that asks for it now (unseen records cb80-aj, cb81-h, rule set 2026.12.317).
+    func sinsPain(_ lesion: String, study: PartialDate) -> (grade: SINS.Pain?, leftOut: LocalizedText?) {
+        guard let record = index.latestPain(for: lesion, where: { $0.sinsGrade != nil }) else { return (nil, nil) }
+        guard let regimen = regimenSincePain(record.date, study: study) else { return (record.sinsGrade, nil) }
+        let start = regimen.start?.description ?? ""
+        return (nil, LocalizedText(
+            en: "SINS pain: not the pain record of \(record.date), graded before \(regimen.displayName.en) began (\(start)) — grade the pain now.",
+            zh: "SINS 疼痛：\(record.date) 的疼痛记录早于\(regimen.displayName.zhHans)开始（\(start)），不再采用——请重新评估疼痛。"))
+    }
 }

@@ -23,18 +23,7 @@ extension SurgeryRules {
             guard let latest = points.last else { return nil }
             // Each item from its latest day; two readings of that day, the worse (`latestWorst`).
             func last<T>(_ value: (LesionObservation) -> T?, rank: (T) -> Int) -> T? { CaseIndex.latestWorst(points, value, rank: rank)?.value }
-            // Graded before a regimen that has acted by the scoring study: not the pain of the
-            // lesion read now (`regimenSincePain`, as Mirels reads it) — unknown, grade it now.
-            let painRecord = index.latestPain(for: lesion.id) { $0.sinsGrade != nil }
-            let painRegimen = painRecord.flatMap { regimenSincePain($0.date, study: latest.study.date) }
-            let pain = painRegimen == nil ? painRecord?.sinsGrade : nil
-            let painLeftOut = painRecord.flatMap { record in
-                painRegimen.map { regimen in
-                    LocalizedText(
-                        en: "SINS pain: not the pain record of \(record.date), graded before \(regimen.displayName.en) began (\(regimen.start?.description ?? "")) — grade the pain now.",
-                        zh: "SINS 疼痛：\(record.date) 的疼痛记录早于\(regimen.displayName.zhHans)开始（\(regimen.start?.description ?? "")），不再采用——请重新评估疼痛。")
-                }
-            }
+            let (pain, painLeftOut) = sinsPain(lesion.id, study: latest.study.date)
             let typed = CaseIndex.latestWorst(points, { $0.character?.sins }, rank: \.points, prefer: CaseIndex.filmOrCT)
             let sinsInput = SINS.Input(
                 location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain,
