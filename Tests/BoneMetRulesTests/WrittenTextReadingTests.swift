@@ -67,7 +67,12 @@ import Testing
         #expect(recorded.detail.en.hasSuffix("from 2023-01-15 at 4 mg every 4 weeks as its text writes."))
         #expect(recorded.detail.zhHans.contains("（按其文字记载：每 4 周 4 mg）"))
         // Two doses written settle none; q28d is every 4 weeks.
-        for (text, mg, weeks) in [("denosumab 120 mg q28d", 120.0, 4), ("zoledronic acid 4 mg then 3.5 mg", nil, nil), ("Xgeva", nil, nil)] as [(String, Double?, Int?)] {
+        // The order's dosage reader reads rows too (one reader since rule set 2026.12.317): a
+        // Chinese row's "每两个月", "1次/4周".
+        for (text, mg, weeks) in [
+            ("denosumab 120 mg q28d", 120.0, 4), ("zoledronic acid 4 mg then 3.5 mg", nil, nil), ("Xgeva", nil, nil),
+            ("唑来膦酸 4mg 每两个月", 4.0, 9), ("地舒单抗 120mg 1次/4周", 120.0, 4),
+        ] as [(String, Double?, Int?)] {
             var s = baseCase()
             s.treatments.append(Treatment(id: "B", kind: .systemic, name: text, start: day("2023-01-15")))
             let course = try #require(assess(s, asOf: day("2023-01-20")).rule("boneAgents.recordedAsSystemic").first)

@@ -9,7 +9,7 @@ extension BoneAgentRules {
             let name = course.displayName
             let since = LocalizedText(en: course.start?.description ?? "an unknown date", zh: course.start?.description ?? "未知日期")
             let row = index.boneAgentsFromRegimens[id]
-            // The dose and interval its text writes (`BoneAgentDoseText`), else none on record.
+            // The dose and interval its text writes (`BoneAgentDosageText.readUnique`), else none on record.
             let mg = course.doseMg.map { CaseIndex.format($0) }
             let every = course.intervalWeeks.map { LocalizedText(en: " every \($0) weeks", zh: "每 \($0) 周 ") } ?? LocalizedText(en: "", zh: "")
             let dose = mg.map { LocalizedText(en: "at \($0) mg\(every.en) as its text writes", zh: "（按其文字记载：\(every.zhHans)\($0) mg）") }

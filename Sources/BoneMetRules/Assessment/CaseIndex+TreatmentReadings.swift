@@ -89,9 +89,9 @@ extension CaseIndex {
         course.kind = .boneModifyingAgent
         course.agent = agent
         // The dose and interval its text writes, where the row records none.
-        let written = BoneAgentDoseText.read(agentTexts.map(\.0).joined(separator: " "))
-        course.doseMg = course.doseMg ?? written.mg
-        course.intervalWeeks = course.intervalWeeks ?? written.weeks
+        let written = BoneAgentDosageText.readUnique(agentTexts.map(\.0).joined(separator: " "))
+        course.doseMg = course.doseMg ?? written.doseMg
+        course.intervalWeeks = course.intervalWeeks ?? written.intervalWeeks
         guard agentTexts.count < named.count else { return (nil, course) }
         var regimen = treatment
         regimen.drugs = named.filter { $0.1 == nil }.map(\.0)
