@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    /// The sacrum is one bone: named without a segment, its one lesion.
+    @Test func theSacrumNamedReachesItsLesion() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "S", bone: .sacrum), Lesion(id: "V9", bone: .vertebra, level: VertebralLevel("T9"))]
+        r.studies = [ct("C1", "2026-08-01", r.lesions.map { observation($0.id, .lytic) { $0.boneDestruction = true } })]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "骶骨姑息放疗 20Gy/5F", start: day("2026-08-10"), end: day("2026-08-14"))]
+        let sre = try #require(assess(r, asOf: day("2026-09-01")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("2026-08-10 radiotherapy to bone, sacrum"), "\(sre.detail.en)")
+        #expect(!sre.detail.en.contains("T9"))
+    }
+
     /// Pelvic radiotherapy of a primary is no radiotherapy to the pelvic bone.
     @Test func aPelvicFieldIsNoBone() {
         var r = baseCase()

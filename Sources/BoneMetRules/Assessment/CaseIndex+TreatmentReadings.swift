@@ -16,13 +16,14 @@ extension CaseIndex {
             let name = treatment.name, !name.isEmpty else { return [] }
         let lesions = record.lesions.map(\.withSiteFromNote)
         let named = Bone.named(in: name)
-        if named == nil || named?.bone == .vertebra || named?.bone == .sacrum {
-            let levels = Set(VertebralLevel.levelsNamed(in: name))
+        let levels = Set(VertebralLevel.levelsNamed(in: name))
+        if named == nil || named?.bone == .vertebra || (named?.bone == .sacrum && !levels.isEmpty) {
             guard !levels.isEmpty else { return [] }
             return lesions.filter { lesion in
                 (lesion.bone == .vertebra || lesion.bone == .sacrum) && lesion.level.map(levels.contains) == true
             }.map(\.id)
         }
+        // The sacrum named without a segment ("骶骨放疗") is one bone: its one lesion, below.
         guard let (bone, side) = named else { return [] }
         // "Pelvic" alone names a field, not a bone: pelvic radiotherapy of a rectal or cervical
         // cancer is the primary's treatment ("盆腔" is no bone word either).
