@@ -63,6 +63,12 @@ import Testing
             observation("L1", .mixed) { $0.fractionOfDiameter = 0.5 },
         ]))
         #expect(!(try mirels(r, asOf: "2026-11-29")).detail.en.contains("Read on the X-ray"))
+        // A later film on record with its report only: its own sentence asks for the reading.
+        var reported = record()
+        reported.studies.append(ImagingStudy(id: "X3", date: day("2026-06-01"), modality: .xray, report: "左股骨干溶骨性破坏，较前相仿。"))
+        let unread = try mirels(reported, asOf: "2026-11-29")
+        #expect(!unread.detail.en.contains(Self.sentence))
+        #expect(unread.detail.en.contains("is on record with its report only"), "\(unread.detail.en)")
         // A bone scan since is no reading of its structure: still said.
         var scanned = record()
         scanned.studies.append(survey("B1", "2026-03-01", ["L1", "L2"]))

@@ -29,7 +29,13 @@ extension SurgeryRules {
         let imagedSince = index.points(lesion.id).contains { point in
             point.study.modality.isAnatomic && point.study.date.earliestDay > date.latestDay
         }
-        guard !imagedSince else { return nil }
+        // A later study on record with its report only is said by `unreadSince` (record its
+        // reading): "no X-ray, CT or MRI since" beside it would not be true.
+        let reportedSince = index.studies.contains { study in
+            study.readingNotRecorded && study.modality.isAnatomic && study.date.earliestDay > date.latestDay
+                && (study.coverage.isEmpty || study.covers(lesion))
+        }
+        guard !imagedSince, !reportedSince else { return nil }
         return LocalizedText(
             en: "Read on \(reading.en), before \(regimen.displayName.en) began (\(start)); it has run past the time its first response imaging is due (PCWG3: 8–12 weeks), and no X-ray, CT or MRI of the lesion is on record since: image it again before its treatment is decided — it may have healed or grown.",
             zh: "依据\(reading.zhHans)，早于\(regimen.displayName.zhHans)开始（\(start)）；该方案已超过首次疗效影像评估的时间（PCWG3：8–12 周），病历中无该病灶此后的 X 线、CT 或 MRI：决定治疗前请复查影像——病灶可能已愈合或进展。")
