@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    /// A course to several sites names each: every one is placed.
+    @Test func aCourseToSeveralSitesReachesEach() throws {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "V12", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "IL", bone: .pelvis, laterality: .left),
+            Lesion(id: "IR", bone: .pelvis, laterality: .right), Lesion(id: "V9", bone: .vertebra, level: VertebralLevel("T9")),
+        ]
+        r.studies = [ct("C1", "2026-08-01", r.lesions.map { observation($0.id, .lytic) { $0.boneDestruction = true } })]
+        r.treatments = [Treatment(id: "RT", kind: .radiotherapy, name: "T12椎体+左髂骨 姑息放疗 30Gy/10F", start: day("2026-08-10"), end: day("2026-08-21"))]
+        let sre = try #require(assess(r, asOf: day("2026-09-01")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("T12 vertebra") && sre.detail.en.contains("left pelvis"), "\(sre.detail.en)")
+        #expect(!sre.detail.en.contains("right pelvis") && !sre.detail.en.contains("T9"))
+    }
+
     /// The sacrum is one bone: named without a segment, its one lesion.
     @Test func theSacrumNamedReachesItsLesion() throws {
         var r = baseCase()

@@ -15,6 +15,15 @@ extension CaseIndex {
         guard treatment.kind == .radiotherapy || treatment.kind == .surgery, treatment.lesions.isEmpty,
             let name = treatment.name, !name.isEmpty else { return [] }
         let lesions = record.lesions.map(\.withSiteFromNote)
+        // A course to several sites names each in its part: "T12 + 左髂骨 姑息放疗", "左髂骨及骶骨".
+        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
+        let parts = name.split { separators.contains($0) }.map(String.init)
+        let placed = Set(parts.flatMap { lesionsNamed(byPart: $0, among: lesions) })
+        return lesions.map(\.id).filter(placed.contains)
+    }
+
+    /// The lesions one site of a treatment's name places it on (`lesionsNamed`).
+    private static func lesionsNamed(byPart name: String, among lesions: [Lesion]) -> [String] {
         let named = Bone.named(in: name)
         let levels = Set(VertebralLevel.levelsNamed(in: name))
         if named == nil || named?.bone == .vertebra || (named?.bone == .sacrum && !levels.isEmpty) {
