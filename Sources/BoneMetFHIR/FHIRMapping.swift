@@ -304,6 +304,13 @@ public enum FHIRCaseMapper {
         for report in reports {
             let r = report.json
             guard let conclusion = Self.reportText(r) else { continue }
+            // A pathology report is its lesion's biopsy (`pathologyBiopsy`), never a study's report.
+            if Self.isPathologyReport(r) {
+                let read = Self.pathologyBiopsy(r, conclusion: conclusion, lesions: record.lesions)
+                if let biopsy = read.biopsy { record.biopsies.append(biopsy) }
+                notes.append(MappingNote(resource: "DiagnosticReport/\(report.id ?? "?")", message: read.note))
+                continue
+            }
             let referenced = (r["imagingStudy"]?.array ?? []).compactMap(FHIRRead.referenceId).compactMap { studyIds[$0] }
             let date = FHIRRead.periodStart(r, "effective")
             let sameDay = date.map { day in record.studies.filter { $0.date == day }.map(\.id) } ?? []

@@ -50,3 +50,20 @@ import Testing
         #expect(FHIRRead.withoutFlag("10^9/L") == "10^9/L")
     }
 }
+
+/// A pathology conclusion's result: one disease named and no negation, else none.
+@Suite struct PathologyResultTests {
+    @Test(arguments: [
+        ("（左股骨）转移性腺癌", BiopsyResult.metastasis), ("符合浆细胞骨髓瘤", .myeloma), ("弥漫大B细胞淋巴瘤", .lymphoma),
+        ("骨巨细胞瘤", .giantCellTumour), ("普通型骨肉瘤", .primaryBoneTumour), ("Metastatic adenocarcinoma, lung origin", .metastasis),
+    ] as [(String, BiopsyResult)])
+    func oneDiseaseIsRead(_ text: String, _ result: BiopsyResult) {
+        #expect(FHIRCaseMapper.pathologyResult(text) == result)
+    }
+
+    @Test func aNegationOrTwoDiseasesReadNone() {
+        for text in ["未见转移性肿瘤", "No evidence of metastatic carcinoma", "negative for lymphoma", "淋巴瘤或转移癌待免疫组化", "送检骨组织，纤维组织增生"] {
+            #expect(FHIRCaseMapper.pathologyResult(text) == nil, "\(text)")
+        }
+    }
+}

@@ -259,3 +259,34 @@ extension RealEHRImportTests {
         #expect(record.treatments.first { $0.id == "r1" }?.agent == .denosumab)
     }
 }
+
+extension RealEHRImportTests {
+    /// A pathology report of a bone biopsy (2026-12-05): the conclusion "（左股骨）转移性腺癌" was
+    /// dropped as "conclusion not attached: no imaging study", and the femur stayed "biopsy
+    /// indicated". It is its lesion's biopsy where the texts place it on one lesion and name one
+    /// result without a negation — said "confirm"; otherwise a note asks for the biopsy.
+    @Test func aPathologyReportIsItsLesionsBiopsy() async throws {
+        let subject = #""subject": {"reference": "Patient/q1"}"#
+        func report(_ id: String, _ date: String, _ conclusion: String) -> String {
+            #"{"resource": {"resourceType": "DiagnosticReport", "id": "\#(id)", "status": "final", \#(subject), "category": [{"coding": [{"system": "http://loinc.org", "code": "LP7839-6", "display": "Pathology"}]}], "code": {"text": "骨穿刺活检病理"}, "effectiveDateTime": "\#(date)", "conclusion": "\#(conclusion)"}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "q1", "gender": "male", "birthDate": "1960-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2026-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C34.9"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "m1", \#(subject), "onsetDateTime": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "左股骨"}]}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "m2", \#(subject), "onsetDateTime": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "T10椎体"}]}}"#,
+            report("p1", "2026-10-12", "（左股骨）转移性腺癌，TTF-1(+)，NapsinA(+)"),
+            report("p2", "2026-10-20", "（T10椎体）送检骨组织，未见转移性肿瘤"),
+            report("p3", "2026-10-25", "转移性腺癌"),
+        ]
+        let (summary, record) = try await importEntries(entries)
+        let femur = try #require(record.lesions.first { $0.bone == .femur })
+        #expect(record.biopsies.count == 1)
+        let biopsy = try #require(record.biopsies.first)
+        #expect(biopsy.lesion == femur.id && biopsy.result == .metastasis && biopsy.date.description == "2026-10-12")
+        #expect(biopsy.histology?.contains("TTF-1(+)") == true)
+        #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p1" && $0.message.hasSuffix("metastasis — confirm") })
+        #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p2" && $0.message.contains("its result is not read") })
+        #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p3" && $0.message.contains("no bone of the record named") })
+    }
+}

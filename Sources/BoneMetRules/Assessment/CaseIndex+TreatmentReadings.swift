@@ -14,38 +14,7 @@ extension CaseIndex {
     static func lesionsNamed(by treatment: Treatment, in record: CaseRecord) -> [String] {
         guard treatment.kind == .radiotherapy || treatment.kind == .surgery, treatment.lesions.isEmpty,
             let name = treatment.name, !name.isEmpty else { return [] }
-        let lesions = record.lesions.map(\.withSiteFromNote)
-        // A course to several sites names each in its part: "T12 + 左髂骨 姑息放疗", "左髂骨及骶骨".
-        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
-        let parts = name.split { separators.contains($0) }.map(String.init)
-        let placed = Set(parts.flatMap { lesionsNamed(byPart: $0, among: lesions) })
-        return lesions.map(\.id).filter(placed.contains)
-    }
-
-    /// The lesions one site of a treatment's name places it on (`lesionsNamed`).
-    private static func lesionsNamed(byPart name: String, among lesions: [Lesion]) -> [String] {
-        let named = Bone.named(in: name)
-        let levels = Set(VertebralLevel.levelsNamed(in: name))
-        if named == nil || named?.bone == .vertebra || (named?.bone == .sacrum && !levels.isEmpty) {
-            guard !levels.isEmpty else { return [] }
-            return lesions.filter { lesion in
-                (lesion.bone == .vertebra || lesion.bone == .sacrum) && lesion.level.map(levels.contains) == true
-            }.map(\.id)
-        }
-        // The sacrum named without a segment ("骶骨放疗") is one bone: its one lesion, below.
-        guard let (bone, side) = named else { return [] }
-        // "Pelvic" alone names a field, not a bone: pelvic radiotherapy of a rectal or cervical
-        // cancer is the primary's treatment ("盆腔" is no bone word either).
-        if bone == .pelvis {
-            let text = name.lowercased()
-            let boneWords = ["pelvis", "pelvic bone", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]
-            guard boneWords.contains(where: text.contains) else { return [] }
-        }
-        let matches = lesions.filter { lesion in
-            (lesion.bone == bone || bone == .acetabulum && lesion.isAcetabular)
-                && (side == nil || lesion.laterality == nil || lesion.laterality == side)
-        }
-        return matches.count == 1 ? matches.map(\.id) : []
+        return Lesion.placed(by: name, among: record.lesions)
     }
 
     /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):

@@ -22,3 +22,43 @@ extension Bone {
         return (bone, left && !right ? .left : right && !left ? .right : left && right ? .bilateral : nil)
     }
 }
+
+extension Lesion {
+    /// The lesions a text places something on — a radiotherapy course's or an operation's name
+    /// (`CaseIndex.lesionsNamed`), a pathology report's (the FHIR import): site by site ("T12 +
+    /// 左髂骨", "左股骨、右肱骨"), every lesion at the vertebral levels a site writes (one, a list or a
+    /// span), else the one lesion of the bone and side it names; two lesions of that bone, a
+    /// spinal region without a level, or "pelvic" without a bone word (a primary's pelvic field)
+    /// place nothing. The sacrum, one bone, named without a segment is its one lesion.
+    public static func placed(by text: String, among recorded: [Lesion]) -> [String] {
+        let lesions = recorded.map(\.withSiteFromNote)
+        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
+        let parts = text.split { separators.contains($0) }.map(String.init)
+        let found = Set(parts.flatMap { site(named: $0, among: lesions) })
+        return lesions.map(\.id).filter(found.contains)
+    }
+
+    private static func site(named name: String, among lesions: [Lesion]) -> [String] {
+        let named = Bone.named(in: name)
+        let levels = Set(VertebralLevel.levelsNamed(in: name))
+        if named == nil || named?.bone == .vertebra || (named?.bone == .sacrum && !levels.isEmpty) {
+            guard !levels.isEmpty else { return [] }
+            return lesions.filter { lesion in
+                (lesion.bone == .vertebra || lesion.bone == .sacrum) && lesion.level.map(levels.contains) == true
+            }.map(\.id)
+        }
+        guard let (bone, side) = named else { return [] }
+        // "Pelvic" alone names a field, not a bone: pelvic radiotherapy of a rectal or cervical
+        // cancer is the primary's treatment ("盆腔" is no bone word either).
+        if bone == .pelvis {
+            let text = name.lowercased()
+            let boneWords = ["pelvis", "pelvic bone", "ilium", "iliac", "ischium", "pubis", "骨盆", "髂骨", "坐骨", "耻骨"]
+            guard boneWords.contains(where: text.contains) else { return [] }
+        }
+        let matches = lesions.filter { lesion in
+            (lesion.bone == bone || bone == .acetabulum && lesion.isAcetabular)
+                && (side == nil || lesion.laterality == nil || lesion.laterality == side)
+        }
+        return matches.count == 1 ? matches.map(\.id) : []
+    }
+}

@@ -1,0 +1,58 @@
+import BoneMetDomain
+
+/// A pathology report of a bone lesion (a DiagnosticReport of pathology: LOINC's pathology
+/// category LP7839-6, HL7 v2 sections SP or PAT, a pathology report code, or a name saying
+/// 病理 / pathology), read as that lesion's biopsy. An EHR sends the biopsy this way, not as
+/// BoneMet's own biopsy record: its conclusion "（左股骨）转移性腺癌" was dropped as "conclusion not
+/// attached: no imaging study", and the lesion stayed "biopsy indicated" (2026-12-05).
+///
+/// Read as little as can be read safely: the lesion only where the report's texts name its bone
+/// (and side, or vertebral level) and one lesion of the record is there; the result only where
+/// the conclusion names one disease and no negation — "未见转移", "no evidence of metastatic
+/// carcinoma" are not read (a note asks for the result). Every reading says "confirm".
+extension FHIRCaseMapper {
+    static let pathologyCodes: Set<String> = ["60567-5", "11526-1", "22637-3", "66117-3", "65754-9"]
+
+    static func isPathologyReport(_ r: FHIRJSON) -> Bool {
+        let categories = (r["category"]?.array ?? []).flatMap { FHIRRead.codings($0) }
+        if categories.contains(where: { ($0.system == FHIRCodes.loinc && $0.code == "LP7839-6") || ["SP", "PAT"].contains($0.code ?? "") }) { return true }
+        if FHIRRead.codings(r["code"]).contains(where: { $0.system == FHIRCodes.loinc && pathologyCodes.contains($0.code ?? "") }) { return true }
+        let names = ([FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)).compactMap { $0?.lowercased() }
+        return names.contains { $0.contains("病理") || $0.contains("pathology") }
+    }
+
+    /// The result a pathology conclusion names, or nil (none, several, or a negation).
+    static func pathologyResult(_ conclusion: String) -> BiopsyResult? {
+        let text = conclusion.lowercased()
+        let negations = ["未见", "无", "阴性", "排除", "不支持", "no evidence", "negative for", "not seen", "without", "no tumo", "no malignan", "free of"]
+        guard !negations.contains(where: text.contains) else { return nil }
+        let results: [(BiopsyResult, [String])] = [
+            (.myeloma, ["骨髓瘤", "浆细胞瘤", "myeloma", "plasmacytoma"]),
+            (.lymphoma, ["淋巴瘤", "lymphoma"]),
+            (.giantCellTumour, ["骨巨细胞瘤", "giant cell tumo"]),
+            (.primaryBoneTumour, ["骨肉瘤", "软骨肉瘤", "尤文", "脊索瘤", "osteosarcoma", "chondrosarcoma", "ewing", "chordoma"]),
+            (.metastasis, ["转移", "metasta"]),
+        ]
+        let found = results.filter { $0.1.contains(where: text.contains) }.map(\.0)
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The biopsy a pathology report gives, with its note; nil with a note when its lesion or
+    /// result cannot be read.
+    static func pathologyBiopsy(_ r: FHIRJSON, conclusion: String, lesions: [Lesion]) -> (biopsy: Biopsy?, note: String) {
+        guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else {
+            return (nil, "pathology report without a date: not used — record the biopsy")
+        }
+        let texts = [FHIRRead.text(r["code"]), conclusion].compactMap { $0 }.joined(separator: " ")
+        let placed = Lesion.placed(by: texts, among: lesions)
+        guard placed.count == 1, let lesion = placed.first else {
+            return (nil, "pathology report of \(date) not placed on one lesion (\(placed.isEmpty ? "no bone of the record named" : "several lesions named")): record the biopsy")
+        }
+        guard let result = pathologyResult(conclusion) else {
+            return (nil, "pathology report of \(date) on lesion \(lesion): its result is not read (none, several or a negation named) — record the biopsy's result")
+        }
+        return (
+            Biopsy(lesion: lesion, date: date, result: result, histology: conclusion),
+            "pathology report of \(date) read as the biopsy of lesion \(lesion): \(result.rawValue) — confirm")
+    }
+}
