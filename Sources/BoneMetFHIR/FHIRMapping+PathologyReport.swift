@@ -37,6 +37,16 @@ extension FHIRCaseMapper {
         return found.count == 1 ? found.first : nil
     }
 
+    /// How the specimen was decalcified, where the report says it and says one: EDTA, or an acid
+    /// ("盐酸脱钙", "formic acid") — the acid ruins receptor and DNA/RNA tests (van Es 2019), which
+    /// the EDTA rules ask about. "脱钙" alone, or both, say nothing.
+    static func pathologyDecalcification(_ text: String) -> Decalcification? {
+        let lower = text.lowercased()
+        let edta = lower.contains("edta")
+        let acid = ["酸脱钙", "盐酸", "硝酸", "甲酸", "hydrochloric", "nitric", "formic acid", "acid decalcif"].contains(where: lower.contains)
+        return edta == acid ? nil : edta ? .edta : .acid
+    }
+
     /// The biopsy a pathology report gives, with its note; nil with a note when its lesion or
     /// result cannot be read.
     static func pathologyBiopsy(_ r: FHIRJSON, conclusion: String, lesions: [Lesion]) -> (biopsy: Biopsy?, note: String) {
@@ -52,7 +62,7 @@ extension FHIRCaseMapper {
             return (nil, "pathology report of \(date) on lesion \(lesion): its result is not read (none, several or a negation named) — record the biopsy's result")
         }
         return (
-            Biopsy(lesion: lesion, date: date, result: result, histology: conclusion),
+            Biopsy(lesion: lesion, date: date, decalcification: pathologyDecalcification(conclusion), result: result, histology: conclusion),
             "pathology report of \(date) read as the biopsy of lesion \(lesion): \(result.rawValue) — confirm")
     }
 }

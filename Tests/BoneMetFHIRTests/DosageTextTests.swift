@@ -66,4 +66,11 @@ import Testing
             #expect(FHIRCaseMapper.pathologyResult(text) == nil, "\(text)")
         }
     }
+
+    @Test func theDecalcificationTheReportWrites() {
+        #expect(FHIRCaseMapper.pathologyDecalcification("（左股骨）转移性腺癌（EDTA脱钙）") == .edta)
+        #expect(FHIRCaseMapper.pathologyDecalcification("转移性腺癌，标本经盐酸脱钙处理") == .acid)
+        #expect(FHIRCaseMapper.pathologyDecalcification("metastatic carcinoma (formic acid decalcified)") == .acid)
+        #expect(FHIRCaseMapper.pathologyDecalcification("转移性腺癌，脱钙后制片") == nil)
+    }
 }
