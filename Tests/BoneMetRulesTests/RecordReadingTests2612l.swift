@@ -325,9 +325,11 @@ import Testing
     }
 
     @Test func creatinineAtTheLimitInEachUnit() {
-        #expect(crab([lab(.creatinine, 177, "µmol/L")])["renal function"] == false)
+        // At the limit, not above it: with no clearance the criterion is undetermined (CrCl < 40
+        // would meet it; rule set 2026.12.318), never met.
+        #expect(crab([lab(.creatinine, 177, "µmol/L")])["renal function"].flatMap { $0 } == nil)
         #expect(crab([lab(.creatinine, 178, "µmol/L")])["renal function"] == true)
-        #expect(crab([lab(.creatinine, 2, "mg/dL")])["renal function"] == false)
+        #expect(crab([lab(.creatinine, 2, "mg/dL")])["renal function"].flatMap { $0 } == nil)
         #expect(crab([lab(.creatinine, 2.01, "mg/dL")])["renal function"] == true)
     }
 }

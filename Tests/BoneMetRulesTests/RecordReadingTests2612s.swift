@@ -171,7 +171,10 @@ import Testing
             LabResult(date: day("2023-05-01"), test: .egfr, value: 27, unit: "mL/min/1.73m2"),
             LabResult(date: day("2023-05-20"), test: .creatinine, value: 0.8, unit: "mg/dL"),
         ])
-        #expect(text.contains("not met — renal function creatinine 0.8 mg/dL"), "\(text)")
+        // No weight: the clearance criterion is undetermined (rule set 2026.12.318), the eGFR 27
+        // before it no longer read.
+        #expect(text.contains("undetermined — renal function creatinine 0.8 mg/dL — CrCl < 40 mL/min would meet it below 39.3 kg"), "\(text)")
+        #expect(!text.contains("eGFR 27"))
     }
 }
 

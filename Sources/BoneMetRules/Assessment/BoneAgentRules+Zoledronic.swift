@@ -322,7 +322,7 @@ extension BoneAgentRules {
     /// adult dose table does not apply (Cockcroft–Gault was derived in adults aged 18–92; the
     /// Zometa label: not indicated in children, safety and effectiveness not established).
     private func clearanceUnknownFinding(_ agent: Treatment) -> Finding {
-        let gaps = index.clearanceGaps(onOrBefore: agent.planned ? nil : agent.start)
+        let gaps = index.clearanceGaps(onOrBefore: creatinineDay(agent))
         let title: LocalizedText
         let detail: LocalizedText
         let input: FindingInput
@@ -350,13 +350,22 @@ extension BoneAgentRules {
                 ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
     }
 
+    /// The day the dose's creatinine is read by: the first dose's (the label's baseline), or —
+    /// none on record before it — the latest, as the dose finding reads it ("latest — no
+    /// creatinine before the first dose is on record"). A prostate cancer's course with a
+    /// creatinine of November and no weight read "record serum creatinine, weight" (cb85-c).
+    private func creatinineDay(_ agent: Treatment) -> PartialDate? {
+        guard !agent.planned, let start = agent.start, index.latestLab(.creatinine, onOrBefore: start) != nil else { return nil }
+        return start
+    }
+
     /// Only the weight missing: the label's bands as weights at the baseline creatinine, sex and
     /// age (Cockcroft–Gault is linear in weight), and whether the dose given fits any of them. An
     /// 82-year-old woman with creatinine 1.2 mg/dL on 4 mg every 4 weeks read only "record
     /// weight" — 4 mg needs CrCl > 60, which at that creatinine and age means over 105 kg (cb25-k).
     private func weightBands(_ agent: Treatment) -> LocalizedText {
         let none = LocalizedText(en: "", zh: "")
-        let at = agent.planned ? nil : agent.start
+        let at = creatinineDay(agent)
         guard index.latestWeight() == nil, let lab = index.latestLab(.creatinine, onOrBefore: at), let creatinine = lab.canonicalValue,
             creatinine > 0, let sex = index.record.patient.sex, let age = index.age(at: lab.date), (18...120).contains(age)
         else { return none }

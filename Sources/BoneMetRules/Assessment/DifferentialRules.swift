@@ -88,7 +88,9 @@ struct DifferentialRules {
         func detail() -> LocalizedText {
             let abnormal = crab.filter { $0.abnormal == true }
             let normal = crab.filter { $0.abnormal == false }
-            let missing = crab.filter { $0.abnormal == nil }
+            let missing = crab.filter { $0.abnormal == nil && $0.value == nil }
+            // Measured, but what decides the criterion is not on record (the clearance).
+            let undetermined = crab.filter { $0.abnormal == nil && $0.value != nil }
             func list(_ features: [CaseIndex.CRABFeature]) -> LocalizedText {
                 LocalizedText.joined(features.map { feature in
                     LocalizedText(en: "\(feature.name.en)\(feature.value.map { " \($0.en)" } ?? "")", zh: "\(feature.name.zhHans)\(feature.value.map { " \($0.zhHans)" } ?? "")")
@@ -100,6 +102,9 @@ struct DifferentialRules {
             }
             if !normal.isEmpty {
                 crabText = LocalizedText(en: "\(crabText.en) not met — \(list(normal).en);", zh: "\(crabText.zhHans)未符合——\(list(normal).zhHans)；")
+            }
+            if !undetermined.isEmpty {
+                crabText = LocalizedText(en: "\(crabText.en) undetermined — \(list(undetermined).en);", zh: "\(crabText.zhHans)未定——\(list(undetermined).zhHans)；")
             }
             // The last part ends the sentence ("…; Order serum" read as one).
             if crabText.en.hasSuffix(";") {

@@ -217,7 +217,7 @@ extension CaseIndex {
     /// One CRAB feature (IMWG, Rajkumar 2014): abnormal, normal, or not on record.
     struct CRABFeature {
         let name: LocalizedText
-        /// nil: not on record.
+        /// nil: not on record (`value` nil), or measured but undetermined (`value` says why).
         let abnormal: Bool?
         let value: LocalizedText?
     }
@@ -260,12 +260,29 @@ extension CaseIndex {
                 value: LocalizedText(en: shown, zh: shown)))
         } else if let lab = creatinineLab, let creatinine = lab.canonicalValue {
             let above = lab.unit == "mg/dL" ? lab.value > 2 : lab.value > 177
-            let abnormal = above || (clearance.map { $0.value < 40 } ?? false)
+            // A creatinine within IMWG's limit says nothing of the clearance criterion (< 40
+            // mL/min) where Cockcroft–Gault cannot be computed: a man of 72 at 150 µmol/L is
+            // below 40 mL/min under 72 kg. It read "not met" with no weight on record (cb85-g);
+            // it is undetermined, with what would settle it.
+            let gaps = clearance == nil && !above ? clearanceGaps().missing : []
+            let abnormal: Bool? = above || (clearance.map { $0.value < 40 } ?? false) ? true : (clearance == nil ? nil : false)
+            // Only the weight missing: the weight below which the clearance is under 40 (Cockcroft
+            // & Gault 1976 is linear in weight) — a normal creatinine meets it only in a very light
+            // patient, which the reader judges.
+            let below: String? = gaps.count == 1 && latestWeight() == nil && creatinine > 0
+                ? record.patient.sex.flatMap { sex in age(at: lab.date).flatMap { age -> String? in
+                    guard (18...120).contains(age) else { return nil }
+                    let perKg = Double(140 - age) / (72 * creatinine) * (sex == .female ? 0.85 : 1)
+                    return perKg > 0 ? Self.format(40 / perKg, decimals: 1) : nil
+                } } : nil
+            let settle = gaps.isEmpty ? LocalizedText(en: "", zh: "") : LocalizedText(
+                en: " — CrCl < 40 mL/min would meet it\(below.map { " below \($0) kg" } ?? ""): record \(LocalizedText.joined(gaps, en: ", ", zh: "、").en)",
+                zh: "——肌酐清除率 < 40 mL/min 即符合\(below.map { "（体重低于 \($0) kg 时）" } ?? "")：请记录\(LocalizedText.joined(gaps, en: ", ", zh: "、").zhHans)")
             features.append(CRABFeature(
                 name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: abnormal,
                 value: LocalizedText(
-                    en: "creatinine \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")",
-                    zh: "血肌酐 \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { "，肌酐清除率 \(Self.format($0.value)) mL/min" } ?? "")")))
+                    en: "creatinine \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { ", CrCl \(Self.format($0.value)) mL/min" } ?? "")\(settle.en)",
+                    zh: "血肌酐 \(Self.creatinineText(lab, mgDl: creatinine))\(clearance.map { "，肌酐清除率 \(Self.format($0.value)) mL/min" } ?? "")\(settle.zhHans)")))
         } else {
             features.append(CRABFeature(name: LocalizedText(en: "renal function", zh: "肾功能"), abnormal: nil, value: nil))
         }

@@ -292,6 +292,9 @@ struct SurgeryRules {
             if let operation = unprotectingOperation(id) {
                 return operatedFinding(id, lesion: lesion, points: points, operation: operation)
             }
+            if let absent = noLongerSeen(id, scoredOn: latest.study) {
+                return mirelsNoLongerSeenFinding(lesion, name: name, last: latest, absent: absent, inputs: inputs())
+            }
             let implant = sameBoneImplant(lesion).map { Self.implantText($0, index: index) }
             switch latest.result.fixationAlert {
             case .some(true):

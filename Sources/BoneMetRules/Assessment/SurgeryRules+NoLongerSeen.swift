@@ -1,0 +1,95 @@
+/// A lesion that a later X-ray, CT or MRI looked for and did not see: the bone has healed
+/// (MDA complete response, Hamaoka 2004) and there is no lesion left whose fracture risk or
+/// stability could be scored. A HER2-positive breast cancer's femoral shaft, lytic in January and
+/// "not seen" on the bone-window CT in October (the response read CR), still read "Mirels 7–11
+/// may reach the fixation threshold — complete it" from the January CT (unseen record cb85-k).
+extension SurgeryRules {
+    /// The latest study after `scored` that recorded the lesion absent and can vouch for the bone:
+    /// a CT read with the bone window (a CT whose windows are not recorded excludes nothing),
+    /// an MRI (marrow), or an X-ray where the lesion's last sighting was itself on plain film — a
+    /// film misses what a CT showed until 30–75 % of the bone is lost (Hamaoka 2004). A tracer
+    /// study does not: a lytic lesion gone cold on PET is still a hole in the bone.
+    func noLongerSeen(_ lesion: String, scoredOn scored: ImagingStudy) -> ImagingStudy? {
+        guard let absent = index.studies.last(where: { study in
+            study.date.earliestDay > scored.date.latestDay && study.observation(of: lesion)?.present == false
+        }) else { return nil }
+        // Seen again on or after it: the lesion is there.
+        if let seen = index.presentPoints(lesion).last, seen.study.date.latestDay >= absent.date.earliestDay { return nil }
+        switch absent.modality {
+        case .ct: return absent.windows.contains(.bone) ? absent : nil
+        case .mri: return absent
+        case .xray: return scored.modality == .xray ? absent : nil
+        case .boneScan, .petCt: return nil
+        }
+    }
+
+    /// Mirels not scored for a lesion no longer seen: the last score, where it was read, and the
+    /// study that no longer shows it.
+    func mirelsNoLongerSeenFinding(_ lesion: Lesion, name: LocalizedText, last: MirelsPoint, absent: ImagingStudy, inputs: [FindingInput]) -> Finding {
+        let total = last.result.total
+        let score = total.score.map(String.init) ?? "\(total.min)–\(total.max)"
+        return Finding(
+            ruleId: "surgery.mirels.noLongerSeen", severity: .info, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: absent.date,
+            title: LocalizedText(
+                en: "\(name.en): no longer seen on the \(absent.label.en) — no fracture risk to score",
+                zh: "\(name.zhHans)：\(absent.label.zhHans)未再见病灶——无骨折风险可评"),
+            detail: LocalizedText(
+                en: "Last scored Mirels \(score) on the \(last.study.label.en). The \(absent.label.en) looked for the lesion and did not see it: the bone has healed (MDA complete response), and Mirels scores a lesion in the bone. Score it again if a later study shows it.",
+                zh: "最近一次 Mirels \(score) 分（\(last.study.label.zhHans)）。\(absent.label.zhHans)复查该部位未见病灶：骨已修复（MDA 完全缓解），Mirels 评估的是骨内病灶。如后续检查再见病灶，请重新评分。"),
+            inputs: inputs + [FindingInput("noLongerSeenOn", absent.date.description)],
+            sources: [Sources.mirels1989, ResponseRules.sources[0]])
+    }
+}
+
+extension SurgeryRules {
+    /// SINS and NOMS not proposed for a vertebra whose lesion a later CT or MRI no longer shows,
+    /// unless a neurological deficit or a cord compression is on record for it — those are read
+    /// as ever (the emergency does not wait for the imaging to agree).
+    func spineNoLongerSeenFinding(_ lesion: Lesion, latest: ImagingStudy) -> Finding? {
+        guard let absent = noLongerSeen(lesion.id, scoredOn: latest) else { return nil }
+        if index.latestNeurology(for: lesion.id)?.showsDeficit == true || index.latestNeurology()?.showsDeficit == true { return nil }
+        if index.record.events.contains(where: { $0.kind == .cordCompression && $0.isCurrent && index.known($0.date) }) { return nil }
+        let name = index.label(lesion)
+        return Finding(
+            ruleId: "surgery.spine.noLongerSeen", severity: .info, duty: .surgery, specialty: .spineSurgery,
+            subject: .lesion(lesion.id), date: absent.date,
+            title: LocalizedText(
+                en: "\(name.en): no longer seen on the \(absent.label.en) — no stability to score",
+                zh: "\(name.zhHans)：\(absent.label.zhHans)未再见病灶——无稳定性可评"),
+            detail: LocalizedText(
+                en: "Last read on the \(latest.label.en). The \(absent.label.en) looked for the lesion and did not see it: the vertebra has healed (MDA complete response), and SINS and NOMS score a lesion in it. Score it again if a later study shows it, or if pain or a neurological sign points to it.",
+                zh: "最近一次阅片：\(latest.label.zhHans)。\(absent.label.zhHans)复查该部位未见病灶：椎体已修复（MDA 完全缓解），SINS 与 NOMS 评估的是椎体内病灶。如后续检查再见病灶，或疼痛、神经体征指向该处，请重新评分。"),
+            inputs: [FindingInput("lastReadOn", latest.date.description), FindingInput("noLongerSeenOn", absent.date.description)],
+            sources: [Sources.fisher2010, ResponseRules.sources[0]])
+    }
+}
+
+extension SurgeryRules {
+    /// The vertebral body's collapse or the spine's alignment graded worse on a study after a
+    /// spinal operation than on the last one before it: what the operation was for has not held.
+    /// A breast cancer's T8, cemented (PKP) and irradiated at collapse < 50 %, collapsed beyond
+    /// 50 % six months later with mechanical pain (NRS 8) and read "info — Treated: T8 PKP",
+    /// SINS 9 (unseen record cb85-n). Said with the readings; the finding becomes a spine-surgery
+    /// review where SINS is 7 or more (Fisher 2010: potentially unstable or unstable).
+    func deformityProgressed(_ lesion: String, since operation: Treatment) -> LocalizedText? {
+        guard !operation.planned, let day = operation.start else { return nil }
+        let points = index.presentPoints(lesion).filter(\.readsBone)
+        let before = points.filter { $0.study.date.latestDay <= day.earliestDay }
+        let after = points.filter { $0.study.date.earliestDay > day.latestDay }
+        var parts: [LocalizedText] = []
+        func compare<T>(_ value: (LesionObservation) -> T?, points rank: (T) -> Int, label: (T) -> LocalizedText) {
+            guard let was = before.last(where: { value($0.observation) != nil }), let wasValue = value(was.observation),
+                let now = after.last(where: { value($0.observation) != nil }), let nowValue = value(now.observation),
+                rank(nowValue) > rank(wasValue)
+            else { return }
+            parts.append(LocalizedText(
+                en: "\(label(wasValue).en) on the \(was.study.label.en) → \(label(nowValue).en) on the \(now.study.label.en)",
+                zh: "\(was.study.label.zhHans)\(label(wasValue).zhHans) → \(now.study.label.zhHans)\(label(nowValue).zhHans)"))
+        }
+        compare(\.collapse, points: \.points, label: \.label)
+        compare(\.alignment, points: \.points, label: \.label)
+        guard !parts.isEmpty else { return nil }
+        return LocalizedText.joined(parts, en: "; ", zh: "；")
+    }
+}
