@@ -35,6 +35,22 @@ import Testing
         #expect(!assess(record(onj: "2025-06-01"), asOf: day("2025-05-20")).has("boneAgents.osteonecrosisOfJaw"))
     }
 
+    /// cb85-q (unseen record, rule set 2026.12.318): a course of three years with no dental
+    /// examination on record and osteonecrosis of the jaw recorded read "No dental examination
+    /// before zoledronic acid" (warning) beside the osteonecrosis finding that hands the mouth to
+    /// dental care: the second, stale word is left out; without the event it stays.
+    @Test func noSeparateDentalExamFindingBesideIt() {
+        var r = record()
+        r.dentalExams = []
+        let a = assess(r, asOf: day("2025-05-20"))
+        #expect(a.has("boneAgents.osteonecrosisOfJaw") && !a.has("boneAgents.dentalExam"))
+        r.events = []
+        #expect(assess(r, asOf: day("2025-05-20")).has("boneAgents.dentalExam"))
+        // Recorded after the assessment's date: not known yet, the examination is still asked for.
+        r.events = [ClinicalEvent(date: day("2025-06-01"), kind: .osteonecrosisOfJaw)]
+        #expect(assess(r, asOf: day("2025-05-20")).has("boneAgents.dentalExam"))
+    }
+
     @Test func withNoAgentRunningItStillSaysWhoDecides() throws {
         let finding = try #require(assess(record(agentEnd: "2025-05-12"), asOf: day("2025-05-20")).rule("boneAgents.osteonecrosisOfJaw").first)
         #expect(finding.detail.en.contains("No bone-modifying agent runs now: starting or resuming one is decided with them."))

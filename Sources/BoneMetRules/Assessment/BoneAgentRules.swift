@@ -149,6 +149,10 @@ struct BoneAgentRules {
         if case .firstDose(let day)? = Self.sreStart(agent, index: index) { due = day }
         let examined = index.record.dentalExams.contains { exam in due.map { exam.earliestDay <= $0.latestDay } ?? index.known(exam) }
         guard !examined else { return nil }
+        // An osteonecrosis of the jaw on record puts the teeth in dental care's hands already
+        // (`boneAgents.osteonecrosisOfJaw`): "dental examination before starting" beside it, for a
+        // course of three years, was a second and stale word on the same mouth (cb85-q).
+        guard !index.record.events.contains(where: { $0.kind == .osteonecrosisOfJaw && index.known($0.date) }) else { return nil }
         // Every dose so far treated hypercalcaemia of malignancy, an emergency that does not wait
         // for the dentist: the examination comes before the SRE-prevention doses. A zoledronic
         // acid given for a corrected calcium of 16.4 mg/dL read "dental examination before
