@@ -25,6 +25,8 @@ public struct BulkScan: Sendable {
     public static let usedTypes: Set<String> = [
         "Patient", "Condition", "Observation", "MedicationRequest", "MedicationAdministration", "MedicationStatement", "Procedure",
         "ImagingStudy", "DiagnosticReport", "ClinicalImpression",
+        // A pathology report's specimen: where the tissue was taken (`pathologyBiopsy`).
+        "Specimen",
     ]
 
     public var resources: Int { byType.values.reduce(0, +) }

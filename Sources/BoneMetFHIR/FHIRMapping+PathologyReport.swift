@@ -49,11 +49,21 @@ extension FHIRCaseMapper {
 
     /// The biopsy a pathology report gives, with its note; nil with a note when its lesion or
     /// result cannot be read.
-    static func pathologyBiopsy(_ r: FHIRJSON, conclusion: String, lesions: [Lesion]) -> (biopsy: Biopsy?, note: String) {
-        guard let date = FHIRRead.periodStart(r, "effective") ?? FHIRRead.date(r["issued"]) else {
+    /// The report's specimens (`DiagnosticReport.specimen`) say where the tissue was taken
+    /// (`collection.bodySite`) and when (`collection.collected[x]`): an EHR's report "转移性腺癌，
+    /// EGFR 19外显子缺失" names no bone, its specimen "左股骨干" does. Their sites are read with the
+    /// report's texts, so a site naming another lesion than the report places none.
+    static func pathologyBiopsy(_ r: FHIRJSON, conclusion: String, lesions: [Lesion], specimens: [FHIRJSON] = []) -> (biopsy: Biopsy?, note: String) {
+        let collected = specimens.compactMap { $0["collection"].flatMap { FHIRRead.periodStart($0, "collected") } }.min { $0.earliestDay < $1.earliestDay }
+        guard let date = FHIRRead.periodStart(r, "effective") ?? collected ?? FHIRRead.date(r["issued"]) else {
             return (nil, "pathology report without a date: not used — record the biopsy")
         }
-        let texts = [FHIRRead.text(r["code"]), conclusion].compactMap { $0 }.joined(separator: " ")
+        let sites = specimens.flatMap { specimen -> [String?] in
+            let site = specimen["collection"]?["bodySite"]
+            return [FHIRRead.text(site)] + FHIRRead.codings(site).map(\.display)
+        }
+        // Each text a part of its own (`Lesion.placed` reads a list site by site).
+        let texts = ([FHIRRead.text(r["code"]), conclusion] + sites).compactMap { $0 }.joined(separator: "；")
         let placed = Lesion.placed(by: texts, among: lesions)
         guard placed.count == 1, let lesion = placed.first else {
             return (nil, "pathology report of \(date) not placed on one lesion (\(placed.isEmpty ? "no bone of the record named" : "several lesions named")): record the biopsy")

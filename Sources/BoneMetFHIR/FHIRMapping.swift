@@ -58,6 +58,11 @@ public enum FHIRCaseMapper {
         // fracture code places a lesion on a bone.
         var unlinkedLocal: [(id: String, resource: FHIRJSON)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
+        // Specimens by id, for the pathology reports that refer to them.
+        var specimensById: [String: FHIRJSON] = [:]
+        for resource in related where resource.resourceType == "Specimen" {
+            if let id = resource.id { specimensById[id] = resource.json }
+        }
         for resource in sorted {
             let r = resource.json
             let label = "\(resource.resourceType)/\(resource.id ?? "?")"
@@ -306,7 +311,8 @@ public enum FHIRCaseMapper {
             guard let conclusion = Self.reportText(r) else { continue }
             // A pathology report is its lesion's biopsy (`pathologyBiopsy`), never a study's report.
             if Self.isPathologyReport(r) {
-                let read = Self.pathologyBiopsy(r, conclusion: conclusion, lesions: record.lesions)
+                let specimens = (r["specimen"]?.array ?? []).compactMap(FHIRRead.referenceId).compactMap { specimensById[$0] }
+                let read = Self.pathologyBiopsy(r, conclusion: conclusion, lesions: record.lesions, specimens: specimens)
                 if let biopsy = read.biopsy { record.biopsies.append(biopsy) }
                 notes.append(MappingNote(resource: "DiagnosticReport/\(report.id ?? "?")", message: read.note))
                 continue

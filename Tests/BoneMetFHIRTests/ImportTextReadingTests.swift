@@ -290,3 +290,41 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p3" && $0.message.contains("no bone of the record named") })
     }
 }
+
+extension RealEHRImportTests {
+    /// A pathology report that names no bone, its specimen does (2026-12-05): EHRs send the site
+    /// on the Specimen (`collection.bodySite`) the report refers to, and "转移性腺癌，EGFR 19外显子缺失"
+    /// alone placed nothing — the femur stayed "biopsy indicated". The specimen's site and type are
+    /// read with the report's texts; a site that names another lesion than the report places none.
+    @Test func aPathologyReportIsPlacedByItsSpecimen() async throws {
+        let subject = #""subject": {"reference": "Patient/q2"}"#
+        func report(_ id: String, _ specimen: String, _ conclusion: String, date: String? = "2026-10-14") -> String {
+            #"{"resource": {"resourceType": "DiagnosticReport", "id": "\#(id)", "status": "final", \#(subject), "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "SP"}]}], "code": {"text": "病理诊断"}, \#(date.map { #""effectiveDateTime": "\#($0)", "# } ?? "")"specimen": [{"reference": "Specimen/\#(specimen)"}], "conclusion": "\#(conclusion)"}}"#
+        }
+        func specimen(_ id: String, _ site: String) -> String {
+            #"{"resource": {"resourceType": "Specimen", "id": "\#(id)", \#(subject), "type": {"text": "骨组织"}, "collection": {"collectedDateTime": "2026-10-11", "bodySite": {"text": "\#(site)"}}}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "q2", "gender": "female", "birthDate": "1962-01-01"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2026-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C34.9"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "m1", \#(subject), "onsetDateTime": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "左股骨"}]}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "m2", \#(subject), "onsetDateTime": "2026-10-01", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨转移"}, "bodySite": [{"text": "T10椎体"}]}}"#,
+            specimen("s1", "左股骨干"),
+            specimen("s2", "T10椎体"),
+            report("p1", "s1", "转移性腺癌，EGFR 19外显子缺失"),
+            // The report names the femur, its specimen the vertebra: placed on neither.
+            report("p2", "s2", "（左股骨）转移性腺癌"),
+            // No date of its own: the specimen's collection is the biopsy's day.
+            report("p3", "s2", "转移性腺癌", date: nil),
+        ]
+        let (summary, record) = try await importEntries(entries)
+        let femur = try #require(record.lesions.first { $0.bone == .femur })
+        let spine = try #require(record.lesions.first { $0.bone == .vertebra })
+        let onFemur = try #require(record.biopsies.first { $0.lesion == femur.id })
+        #expect(onFemur.result == .metastasis && onFemur.date.description == "2026-10-14")
+        let onSpine = try #require(record.biopsies.first { $0.lesion == spine.id })
+        #expect(onSpine.date.description == "2026-10-11")
+        #expect(record.biopsies.count == 2)
+        #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p2" && $0.message.contains("several lesions named") })
+    }
+}
