@@ -1,4 +1,5 @@
 import BoneMetDomain
+import Foundation
 
 /// A pathology report of a bone lesion (a DiagnosticReport of pathology: LOINC's pathology
 /// category LP7839-6, HL7 v2 sections SP or PAT, a pathology report code, or a name saying
@@ -53,10 +54,12 @@ extension FHIRCaseMapper {
     /// (`collection.bodySite`) and when (`collection.collected[x]`): an EHR's report "转移性腺癌，
     /// EGFR 19外显子缺失" names no bone, its specimen "左股骨干" does. Their sites are read with the
     /// report's texts, so a site naming another lesion than the report places none.
-    static func pathologyBiopsy(_ r: FHIRJSON, conclusion: String, lesions: [Lesion], specimens: [FHIRJSON] = []) -> (biopsy: Biopsy?, note: String) {
+    static func pathologyBiopsy(
+        _ r: FHIRJSON, conclusion: String, lesions: [Lesion], specimens: [FHIRJSON] = []
+    ) -> (biopsy: Biopsy?, note: String, newLesion: Lesion?) {
         let collected = specimens.compactMap { $0["collection"].flatMap { FHIRRead.periodStart($0, "collected") } }.min { $0.earliestDay < $1.earliestDay }
         guard let date = FHIRRead.periodStart(r, "effective") ?? collected ?? FHIRRead.date(r["issued"]) else {
-            return (nil, "pathology report without a date: not used — record the biopsy")
+            return (nil, "pathology report without a date: not used — record the biopsy", nil)
         }
         let sites = specimens.flatMap { specimen -> [String?] in
             let site = specimen["collection"]?["bodySite"]
@@ -65,14 +68,50 @@ extension FHIRCaseMapper {
         // Each text a part of its own (`Lesion.placed` reads a list site by site).
         let texts = ([FHIRRead.text(r["code"]), conclusion] + sites).compactMap { $0 }.joined(separator: "；")
         let placed = Lesion.placed(by: texts, among: lesions)
+        // A metastasis proven at a bone the record has no lesion on: the lesion is added, as a
+        // pathological fracture in neoplastic disease adds one (`placeNeoplasticFracture`). A
+        // breast cancer's hip replacement specimen "右股骨头", "转移性乳腺癌", with only L3 on record,
+        // was "not placed on one lesion" — the femur's metastasis, proven, reached no rule.
+        if placed.isEmpty, pathologyResult(conclusion) == .metastasis, let site = pathologySite(sites.compactMap { $0 } + [FHIRRead.text(r["code"]), conclusion].compactMap { $0 }) {
+            var id = "pathology-\(r["id"]?.string ?? "\(lesions.count + 1)")"
+            while lesions.contains(where: { $0.id == id }) { id += "-1" }
+            var lesion = Lesion(id: id, bone: site.bone, level: site.level, laterality: site.side, note: site.note)
+            lesion.diagnosed = date
+            return (
+                Biopsy(lesion: id, date: date, decalcification: pathologyDecalcification(conclusion), result: .metastasis, histology: conclusion),
+                "lesion \(id) (\(site.note)) added: a pathology report of \(date) proves a metastasis at a bone no lesion of the record is on — confirm",
+                lesion)
+        }
         guard placed.count == 1, let lesion = placed.first else {
-            return (nil, "pathology report of \(date) not placed on one lesion (\(placed.isEmpty ? "no bone of the record named" : "several lesions named")): record the biopsy")
+            return (nil, "pathology report of \(date) not placed on one lesion (\(placed.isEmpty ? "no bone of the record named" : "several lesions named")): record the biopsy", nil)
         }
         guard let result = pathologyResult(conclusion) else {
-            return (nil, "pathology report of \(date) on lesion \(lesion): its result is not read (none, several or a negation named) — record the biopsy's result")
+            return (nil, "pathology report of \(date) on lesion \(lesion): its result is not read (none, several or a negation named) — record the biopsy's result", nil)
         }
         return (
             Biopsy(lesion: lesion, date: date, decalcification: pathologyDecalcification(conclusion), result: result, histology: conclusion),
-            "pathology report of \(date) read as the biopsy of lesion \(lesion): \(result.rawValue) — confirm")
+            "pathology report of \(date) read as the biopsy of lesion \(lesion): \(result.rawValue) — confirm", nil)
+    }
+
+    /// The one site a pathology report's texts name, specific enough to be a lesion: a paired bone
+    /// with its side, a vertebra with its one level, or an unpaired bone (sternum, skull, sacrum).
+    /// Texts naming two sites, a side-less limb bone or a region ("骨盆" is paired here: a side is
+    /// needed) give none. The text that names it is the lesion's note.
+    static func pathologySite(_ texts: [String]) -> (bone: Bone, side: Laterality?, level: VertebralLevel?, note: String)? {
+        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；", "(", ")", "（", "）"]
+        var sites: [(bone: Bone, side: Laterality?, level: VertebralLevel?, note: String)] = []
+        for part in texts.flatMap({ $0.split { separators.contains($0) }.map(String.init) }) {
+            let levels = VertebralLevel.levelsNamed(in: part)
+            if levels.count == 1, let level = levels.first {
+                sites.append((level.region == .sacral ? .sacrum : .vertebra, nil, level, part))
+                continue
+            }
+            guard levels.isEmpty, let named = Bone.named(in: part), named.bone != .vertebra, named.bone != .other, named.side != .bilateral else { continue }
+            let unpaired: Set<Bone> = [.sternum, .skull, .sacrum]
+            guard unpaired.contains(named.bone) || named.side != nil else { return nil }
+            sites.append((named.bone, named.side, nil, part))
+        }
+        guard let first = sites.first, sites.allSatisfy({ $0.bone == first.bone && $0.side == first.side && $0.level == first.level }) else { return nil }
+        return (first.bone, first.side, first.level, first.note.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -55,6 +55,11 @@ extension FHIRCaseMapper {
                     // A body site given as text only ("右股骨颈", "L3 vertebra") that names a bone.
                     || FHIRRead.text(site).flatMap(CancerCodes.bone(fromText:)) != nil
             }
+            // No body site, a name naming the bone: "右侧人工股骨头置换术" (a Chinese EHR's operation
+            // list) was dropped without a word, and the femur it replaced stayed "fractured —
+            // urgent fixation" (unseen bundle, 2026-12-05). Only an orthopaedic procedure read
+            // from the name is kept (`SurgicalProcedureText`); a nephrectomy names no bone.
+            || FHIRRead.text(r["code"]).flatMap(CancerCodes.bone(fromText:)) != nil
     }
 
     /// A procedure's name that says radiotherapy (any language the importer reads).

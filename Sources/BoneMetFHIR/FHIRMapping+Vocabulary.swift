@@ -44,7 +44,7 @@ extension FHIRCaseMapper {
             if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
             if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
-        } || labByName(r) != nil
+        } || labByName(r) != nil || receptorByName(r) != nil
     }
 
     /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by
@@ -92,6 +92,32 @@ extension FHIRCaseMapper {
 
     /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
     static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
+
+    /// ER, PR and HER2 sent with a site's own code and their names only — "ER", "雌激素受体",
+    /// "HER-2" — as a Chinese pathology system sends them: they were "observation not used", and
+    /// the breast cancer had no receptors (unseen bundle, 2026-12-05). The whole name, after case,
+    /// spaces and brackets, as `labByName`.
+    static let receptorNames: [String: String] = {
+        let table: [(String, [String])] = [
+            ("er", ["er", "雌激素受体", "雌激素受体(er)", "er(雌激素受体)", "estrogenreceptor", "oestrogenreceptor"]),
+            ("pr", ["pr", "pgr", "孕激素受体", "孕激素受体(pr)", "pr(孕激素受体)", "孕酮受体", "progesteronereceptor"]),
+            ("her2", ["her2", "her-2", "her-2/neu", "her2/neu", "c-erbb-2", "cerbb-2", "人表皮生长因子受体2", "her2(ihc)", "her-2(ihc)"]),
+        ]
+        var names: [String: String] = [:]
+        for (receptor, list) in table { for name in list { names[name] = receptor } }
+        return names
+    }()
+
+    static func receptorByName(_ r: FHIRJSON) -> String? {
+        let codings = FHIRRead.codings(r["code"])
+        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return nil }
+        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).lazy.compactMap { name -> String? in
+            guard let name else { return nil }
+            let key = name.lowercased().replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+            return receptorNames[key]
+        }.first
+    }
 
     /// UCUM units → the units the case format accepts. A quantity without a unit is read in the
     /// one unit of the test its value fits (`LabTest.plausibleUnits`; rule set 2026.12.124 — the

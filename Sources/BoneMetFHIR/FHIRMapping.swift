@@ -145,11 +145,17 @@ public enum FHIRCaseMapper {
                 // orders two readings (an undated one counts as the earliest). Our own export of a
                 // primary without a diagnosis date sent them undated, and the import dropped them —
                 // a HER2-positive breast cancer came back with no receptors (cb83-j, 2026-12-05).
-                if let receptor = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first {
+                let coded = FHIRRead.codings(code).compactMap({ $0.system == FHIRCodes.loinc ? $0.code.flatMap { receptors[$0] } : nil }).first
+                if let receptor = coded ?? Self.receptorByName(r) {
                     // (mCODE tumour marker tests): onto the primary in `focus`, or the record's one
                     // breast primary; read once every Condition is mapped.
-                    if let status = FHIRRead.receptorStatus(r) {
+                    if let status = FHIRRead.receptorStatus(r, her2: receptor == "her2") {
                         receptorReadings.append((receptor, status, FHIRRead.referenceId(r["focus"]?.array.first), observed))
+                        if coded == nil {
+                            notes.append(MappingNote(resource: label, message: "\(receptor.uppercased()) read by its name \"\(FHIRRead.text(code) ?? "")\": \(status.rawValue) — map its code (--codes) to confirm"))
+                        }
+                    } else if coded == nil {
+                        notes.append(MappingNote(resource: label, message: "\(receptor.uppercased()) by its name, its result not read — record it on the primary"))
                     }
                     continue
                 }
@@ -313,6 +319,7 @@ public enum FHIRCaseMapper {
             if Self.isPathologyReport(r) {
                 let specimens = (r["specimen"]?.array ?? []).compactMap(FHIRRead.referenceId).compactMap { specimensById[$0] }
                 let read = Self.pathologyBiopsy(r, conclusion: conclusion, lesions: record.lesions, specimens: specimens)
+                if let lesion = read.newLesion { record.lesions.append(lesion) }
                 if let biopsy = read.biopsy { record.biopsies.append(biopsy) }
                 notes.append(MappingNote(resource: "DiagnosticReport/\(report.id ?? "?")", message: read.note))
                 continue

@@ -47,6 +47,35 @@ enum FHIRRead {
 
     static func periodStart(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
         date(resource[base + "DateTime"]) ?? date(resource[base + "Period"]?["start"]) ?? date(resource[base + "Instant"])
+            ?? resource[base + "String"]?.string.flatMap(writtenDate)
+    }
+
+    /// A date as a clinician types it where FHIR allows a string (`onsetString`,
+    /// `performedString`): "2019年3月", "2019年03月15日", "2019-3", "2019/03/15", "2019.03". A Chinese
+    /// EHR's breast cancer "onsetString": "2019年3月" came without a diagnosis date — no disease-free
+    /// interval, no "previous" anything (unseen bundle, 2026-12-05). The whole text must be the
+    /// date (a trailing 日 or 份 allowed); "约2019年", "2019年春" and anything else read nothing.
+    static func writtenDate(_ text: String) -> PartialDate? {
+        var groups: [String] = []
+        var current = ""
+        for ch in text.trimmingCharacters(in: .whitespaces) {
+            if ch.isASCII, ch.isNumber { current.append(ch); continue }
+            guard !current.isEmpty, ["年", "月", "日", "份", "-", "/", "."].contains(ch) else { return nil }
+            groups.append(current)
+            current = ""
+        }
+        if !current.isEmpty { groups.append(current) }
+        guard (1...3).contains(groups.count), groups[0].count == 4, let year = Int(groups[0]), (1900...2200).contains(year) else { return nil }
+        var parts = [groups[0]]
+        if groups.count > 1 {
+            guard let month = Int(groups[1]), (1...12).contains(month) else { return nil }
+            parts.append(month < 10 ? "0\(month)" : "\(month)")
+        }
+        if groups.count > 2 {
+            guard let day = Int(groups[2]), (1...31).contains(day) else { return nil }
+            parts.append(day < 10 ? "0\(day)" : "\(day)")
+        }
+        return PartialDate(parts.joined(separator: "-"))
     }
 
     static func periodEnd(_ resource: FHIRJSON, _ base: String) -> PartialDate? {
@@ -82,15 +111,38 @@ enum FHIRRead {
 
     /// A receptor result: LOINC answers (LA6576-8 positive, LA6577-6 negative), SNOMED CT
     /// qualifiers (10828004 positive, 260385009 negative), or the text in English or Chinese.
-    static func receptorStatus(_ resource: FHIRJSON) -> ReceptorStatus? {
+    static func receptorStatus(_ resource: FHIRJSON, her2: Bool = false) -> ReceptorStatus? {
         let concept = resource["valueCodeableConcept"]
         let byCode: [String: ReceptorStatus] = ["LA6576-8": .positive, "LA6577-6": .negative, "10828004": .positive, "260385009": .negative]
         if let status = codings(concept).compactMap({ $0.code.flatMap { byCode[$0] } }).first { return status }
         let text = ([text(concept)] + codings(concept).map(\.display) + [resource["valueString"]?.string]).compactMap { $0?.lowercased() }.joined(separator: " ")
+        if her2, let status = her2Score(text) { return status }
         if text.contains("low") || text.contains("低表达") { return .low }
         if text.contains("negative") || text.contains("阴性") { return .negative }
         if text.contains("positive") || text.contains("阳性") { return .positive }
         return nil
+    }
+
+    /// HER2 as its immunohistochemistry score is written, "(1+)", "3+", "2+，FISH阴性" (ASCO/CAP
+    /// 2018, Wolff AC et al. J Clin Oncol 2018;36:2105-22: 3+ positive; 2+ equivocal, settled by
+    /// in-situ hybridisation; 0 and 1+ negative — 1+ and 2+ without amplification are HER2-low,
+    /// Modi S et al. N Engl J Med 2022;387:9-20). 2+ without an ISH result, or two scores: nil.
+    static func her2Score(_ text: String) -> ReceptorStatus? {
+        let scores = ["0", "1+", "2+", "3+"].filter { score in
+            score == "0" ? text.contains("(0)") || text.contains("（0）") || text == "0" : text.contains(score)
+        }
+        guard scores.count == 1, let score = scores.first else { return nil }
+        switch score {
+        case "3+": return .positive
+        case "1+": return .low
+        case "0": return .negative
+        default:
+            let ish = text.contains("fish") || text.contains("ish") || text.contains("扩增")
+            guard ish else { return nil }
+            if text.contains("无扩增") || text.contains("未扩增") || text.contains("阴性") || text.contains("not amplified") || text.contains("negative") { return .low }
+            if text.contains("扩增") || text.contains("阳性") || text.contains("amplified") || text.contains("positive") { return .positive }
+            return nil
+        }
     }
 
     /// The delivered dose of an mCODE radiotherapy course summary: the highest total dose over

@@ -74,3 +74,21 @@ import Testing
         #expect(FHIRCaseMapper.pathologyDecalcification("转移性腺癌，脱钙后制片") == nil)
     }
 }
+
+/// Dates typed where FHIR allows a string, and HER2 by its IHC score (2026-12-05).
+@Suite struct WrittenValueTests {
+    @Test func writtenDatesAndHER2Scores() {
+        #expect(FHIRRead.writtenDate("2019年3月")?.description == "2019-03")
+        #expect(FHIRRead.writtenDate("2019年03月15日")?.description == "2019-03-15")
+        #expect(FHIRRead.writtenDate("2019/3/5")?.description == "2019-03-05")
+        #expect(FHIRRead.writtenDate("2019")?.description == "2019")
+        for text in ["约2019年", "2019年春", "19年3月", "2019年13月", "三月"] { #expect(FHIRRead.writtenDate(text) == nil, "\(text)") }
+        #expect(FHIRRead.her2Score("(3+)") == .positive)
+        #expect(FHIRRead.her2Score("(1+)") == .low)
+        #expect(FHIRRead.her2Score("(0)") == .negative)
+        #expect(FHIRRead.her2Score("2+，fish阴性") == .low)
+        #expect(FHIRRead.her2Score("2+，fish扩增") == .positive)
+        #expect(FHIRRead.her2Score("(2+)") == nil, "equivocal without ISH")
+        #expect(FHIRRead.her2Score("1+ 3+") == nil)
+    }
+}

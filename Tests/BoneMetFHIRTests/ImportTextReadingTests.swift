@@ -328,3 +328,42 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p2" && $0.message.contains("several lesions named") })
     }
 }
+
+extension RealEHRImportTests {
+    /// An unseen Chinese EHR bundle (2026-12-05): the breast cancer's onset written "2019年3月"
+    /// (`onsetString`) gave no diagnosis date; ER and HER-2 sent by name only were "not used"; the
+    /// hip replacement "右侧人工股骨头置换术" (no body site) was dropped; and the pathology of its
+    /// specimen, "转移性乳腺癌" from "右股骨头" with only L3 on record, placed nothing — the femur's
+    /// fracture stayed "urgent fixation". Each is read now, with a note to confirm.
+    @Test func aChineseHipReplacementCaseReadsWhole() async throws {
+        let subject = #""subject": {"reference": "Patient/q3"}"#
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "q3", "gender": "female", "birthDate": "1958-02-02"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.911"}], "text": "左乳浸润性导管癌"}, "onsetString": "2019年3月"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "bm", \#(subject), "code": {"coding": [{"system": "http://snomed.info/sct", "code": "94222008"}], "text": "骨转移"}, "bodySite": [{"text": "腰3椎体"}], "onsetDateTime": "2026-09-12"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "fx", \#(subject), "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "M84.4"}], "text": "右股骨颈病理性骨折"}, "bodySite": [{"text": "右股骨颈"}], "onsetDateTime": "2026-09-20"}}"#,
+            #"{"resource": {"resourceType": "Observation", "id": "er", "status": "final", \#(subject), "code": {"text": "ER"}, "effectiveDateTime": "2019-03-20", "valueCodeableConcept": {"text": "阳性(+++，90%)"}}}"#,
+            #"{"resource": {"resourceType": "Observation", "id": "her2", "status": "final", \#(subject), "code": {"text": "HER-2"}, "effectiveDateTime": "2019-03-20", "valueCodeableConcept": {"text": "(1+)"}}}"#,
+            #"{"resource": {"resourceType": "Procedure", "id": "hip", "status": "completed", \#(subject), "code": {"text": "右侧人工股骨头置换术"}, "performedDateTime": "2026-09-24"}}"#,
+            #"{"resource": {"resourceType": "Procedure", "id": "neph", "status": "completed", \#(subject), "code": {"text": "乳腺癌改良根治术"}, "performedDateTime": "2019-04-02"}}"#,
+            #"{"resource": {"resourceType": "Specimen", "id": "sp", \#(subject), "collection": {"collectedDateTime": "2026-09-24", "bodySite": {"text": "右股骨头"}}}}"#,
+            #"{"resource": {"resourceType": "DiagnosticReport", "id": "p1", "status": "final", \#(subject), "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0074", "code": "SP"}]}], "code": {"text": "术后病理"}, "specimen": [{"reference": "Specimen/sp"}], "effectiveDateTime": "2026-09-30", "conclusion": "转移性乳腺癌，ER(90%+)，PR(20%+)，HER-2(1+)"}}"#,
+        ]
+        let (summary, record) = try await importEntries(entries)
+        let primary = try #require(record.primaries.first)
+        #expect(primary.diagnosed?.description == "2019-03")
+        #expect(primary.er == .positive && primary.her2 == .low)
+        #expect(summary.notes.contains { $0.resource == "Observation/her2" && $0.message.contains("HER2 read by its name") })
+        let femur = try #require(record.lesions.first { $0.bone == .femur })
+        #expect(femur.laterality == .right && femur.note == "右股骨头" && femur.diagnosed?.description == "2026-09-30")
+        #expect(record.biopsies.contains { $0.lesion == femur.id && $0.result == .metastasis })
+        #expect(record.events.contains { $0.kind == .pathologicalFracture && $0.lesion == femur.id })
+        let hip = try #require(record.treatments.first { $0.id == "hip" })
+        #expect(hip.procedure == .arthroplasty && hip.lesions == [femur.id])
+        // An operation naming no bone is no orthopaedic procedure: not kept.
+        #expect(!record.treatments.contains { $0.id == "neph" })
+        let asOf = try #require(PartialDate("2026-12-05"))
+        let fractured = try #require(assess(record, asOf: asOf).findings.first { $0.ruleId == "surgery.mirels.fractured" })
+        #expect(fractured.severity == .info)
+    }
+}
