@@ -172,3 +172,37 @@ import Testing
         #expect(none.inputs.contains(FindingInput("missing", "serum creatinine,weight")))
     }
 }
+
+/// cb85-k variant: a solitary femoral lesion eleven years after the breast cancer, gone on the
+/// bone-window CT under paclitaxel and trastuzumab, still read "biopsy indicated — lytic lesions
+/// can be biopsied at any time" and "myeloma in the differential — osteolytic lesions 1". A lesion
+/// no longer seen under systemic therapy has healed as far as imaging can tell: nothing to biopsy,
+/// and no osteolytic lesion for CRAB.
+@Suite struct NoLongerSeenDiagnosisTests {
+    func record(absentOn modality: Modality = .ct) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2015-01"), hormoneDependent: false)]
+        r.studies = [
+            ct("C1", "2026-01-10", [observation("L1", .lytic, [25, 20]) { $0.boneDestruction = true }]),
+            ImagingStudy(
+                id: "C2", date: day("2026-10-10"), modality: modality, windows: modality == .ct ? [.bone] : [], coverage: [.leftLowerLimb],
+                observations: [LesionObservation(lesion: "L1", present: false)]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "paclitaxel + trastuzumab", systemicClass: .chemotherapy, start: day("2026-01-20"))]
+        return r
+    }
+
+    @Test func nothingLeftToBiopsy() throws {
+        let a = assess(record(), asOf: day("2026-12-05"))
+        let healed = try #require(a.rule("diagnosis.biopsy.healed").first)
+        #expect(healed.detail.en.contains("no longer seen under systemic therapy (2026-10-10)"), "\(healed.detail.en)")
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        // Gone only on a PET-CT: still a lesion to biopsy, still lytic for the differential.
+        let pet = assess(record(absentOn: .petCt), asOf: day("2026-12-05"))
+        #expect(pet.has("diagnosis.biopsy.indicated") && !pet.has("diagnosis.biopsy.healed"))
+        #expect(pet.has("diagnosis.differential.myeloma"))
+        // Before the CT that no longer shows it: indicated as ever.
+        #expect(assess(record(), asOf: day("2026-10-09")).has("diagnosis.biopsy.indicated"))
+    }
+}

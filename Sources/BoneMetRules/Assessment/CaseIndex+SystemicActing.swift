@@ -49,6 +49,12 @@ extension CaseIndex {
     /// after surgery, two years into anastrozole with every lesion filled in, was still told to
     /// biopsy "the most accessible lytic or mixed lesion (sacrum; T11)").
     func sclerosedUnderTherapy(_ lesion: String) -> PartialDate? {
+        // No longer seen at all on a study made while a regimen acted: healed as far as imaging
+        // can tell (MDA: complete response) — nothing left to biopsy. A HER2-positive breast
+        // cancer's solitary femoral lesion, gone on the bone-window CT after paclitaxel and
+        // trastuzumab, read "biopsy indicated — lytic lesions can be biopsied at any time"
+        // (unseen record cb85-k, rule set 2026.12.318).
+        if let absent = noLongerSeen(lesion), systemicActing(at: absent.date) != nil { return absent.date }
         guard let latest = presentPoints(lesion).last(where: \.readsBone),
             latest.observation.character == .blastic || latest.observation.fillIn == .complete,
             systemicActing(at: latest.study.date) != nil
@@ -107,5 +113,28 @@ extension CaseIndex {
             other.id != lesion && presentPoints(other.id).contains { $0.readsBone && $0.study.date.earliestDay >= firstStart }
         }
         return othersReadSince ? latest.study.date : nil
+    }
+}
+
+extension CaseIndex {
+    /// The study after the lesion's latest bone reading that recorded it absent (`present: false`)
+    /// and can vouch for the bone: a CT read with the bone window (a CT whose windows are not
+    /// recorded excludes nothing), an MRI (marrow), or an X-ray where the lesion's last sighting
+    /// was itself on plain film — a film misses what a CT showed until 30–75 % of the bone is
+    /// lost (Hamaoka 2004). A tracer study does not: a lytic lesion gone cold on PET is still a
+    /// hole in the bone. Nil when the lesion is seen again on or after it.
+    func noLongerSeen(_ lesion: String) -> ImagingStudy? {
+        guard let scored = presentPoints(lesion).last(where: \.readsBone)?.study,
+            let absent = studies.last(where: { study in
+                study.date.earliestDay > scored.date.latestDay && study.observation(of: lesion)?.present == false
+            })
+        else { return nil }
+        if let seen = presentPoints(lesion).last, seen.study.date.latestDay >= absent.date.earliestDay { return nil }
+        switch absent.modality {
+        case .ct: return absent.windows.contains(.bone) ? absent : nil
+        case .mri: return absent
+        case .xray: return scored.modality == .xray ? absent : nil
+        case .boneScan, .petCt: return nil
+        }
     }
 }

@@ -34,7 +34,8 @@ struct DifferentialRules {
         // disease-free interval" (unseen record cb82-g2, rule set 2026.12.316).
         let open = index.seenLesions.filter { index.notForMetastasisScores($0.id) == nil }
         if open.isEmpty && monoclonal.isEmpty { return [] }
-        let lytic = open.filter { index.characters($0.id).last == .lytic }
+        // A lesion no longer seen is no lytic lesion now (`noLongerSeen`).
+        let lytic = open.filter { index.characters($0.id).last == .lytic && index.noLongerSeen($0.id) == nil }
         var reasons: [LocalizedText] = []
         if lytic.count >= 2 { reasons.append(LocalizedText(en: "multiple lytic lesions (\(lytic.count))", zh: "多发溶骨性病灶（\(lytic.count) 处）")) }
         if !index.hasKnownPrimary && !open.isEmpty { reasons.append(LocalizedText(en: "no known primary", zh: "原发灶不明")) }

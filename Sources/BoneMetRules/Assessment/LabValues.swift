@@ -298,7 +298,7 @@ extension CaseIndex {
         // them: a lesion filled in with sclerosis under therapy is no longer osteolytic (and
         // myeloma's rarely heal so). "Multiple lytic lesions (2)" stood beside "osteolytic
         // lesions 4" in one finding (cb54-a: two of four healed under fulvestrant).
-        let lytic = seenLesions.filter { characters($0.id).last == .lytic }.count
+        let lytic = seenLesions.filter { characters($0.id).last == .lytic && noLongerSeen($0.id) == nil }.count
         features.append(CRABFeature(
             name: LocalizedText(en: "osteolytic lesions", zh: "溶骨性病变"), abnormal: lytic > 0, value: LocalizedText(en: String(lytic), zh: "\(lytic) 处")))
         return features

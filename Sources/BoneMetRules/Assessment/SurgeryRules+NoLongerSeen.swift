@@ -4,23 +4,9 @@
 /// "not seen" on the bone-window CT in October (the response read CR), still read "Mirels 7–11
 /// may reach the fixation threshold — complete it" from the January CT (unseen record cb85-k).
 extension SurgeryRules {
-    /// The latest study after `scored` that recorded the lesion absent and can vouch for the bone:
-    /// a CT read with the bone window (a CT whose windows are not recorded excludes nothing),
-    /// an MRI (marrow), or an X-ray where the lesion's last sighting was itself on plain film — a
-    /// film misses what a CT showed until 30–75 % of the bone is lost (Hamaoka 2004). A tracer
-    /// study does not: a lytic lesion gone cold on PET is still a hole in the bone.
+    /// `CaseIndex.noLongerSeen`, for the score read on `scored` (the lesion's latest bone reading).
     func noLongerSeen(_ lesion: String, scoredOn scored: ImagingStudy) -> ImagingStudy? {
-        guard let absent = index.studies.last(where: { study in
-            study.date.earliestDay > scored.date.latestDay && study.observation(of: lesion)?.present == false
-        }) else { return nil }
-        // Seen again on or after it: the lesion is there.
-        if let seen = index.presentPoints(lesion).last, seen.study.date.latestDay >= absent.date.earliestDay { return nil }
-        switch absent.modality {
-        case .ct: return absent.windows.contains(.bone) ? absent : nil
-        case .mri: return absent
-        case .xray: return scored.modality == .xray ? absent : nil
-        case .boneScan, .petCt: return nil
-        }
+        index.noLongerSeen(lesion)
     }
 
     /// Mirels not scored for a lesion no longer seen: the last score, where it was read, and the
