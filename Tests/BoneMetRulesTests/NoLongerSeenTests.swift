@@ -62,6 +62,17 @@ import Testing
         #expect(!assess(record(), asOf: day("2026-10-09")).has("surgery.mirels.noLongerSeen"))
     }
 
+    /// Removed by an operation before the study that no longer shows it: the operation's
+    /// findings speak, not healing.
+    @Test func aLesionRemovedIsNotHealed() {
+        var r = record()
+        r.treatments.append(Treatment(id: "S1", kind: .surgery, name: "en bloc spondylectomy", lesions: ["L2"], start: day("2026-03-01"), procedure: .resection))
+        r.treatments.append(Treatment(id: "S2", kind: .surgery, name: "femoral resection and endoprosthesis", lesions: ["L1"], start: day("2026-03-01"), procedure: .resection))
+        let a = assess(r, asOf: day("2026-12-05"))
+        #expect(!a.has("surgery.spine.noLongerSeen") && !a.has("surgery.mirels.noLongerSeen"))
+        #expect(a.has("surgery.mirels.protected", subject: .lesion("L1")))
+    }
+
     /// A deficit on record keeps the spine's emergency reading whatever the imaging says.
     @Test func aDeficitKeepsTheSpineFinding() {
         var r = record()

@@ -130,6 +130,9 @@ extension CaseIndex {
             })
         else { return nil }
         if let seen = presentPoints(lesion).last, seen.study.date.latestDay >= absent.date.earliestDay { return nil }
+        // Removed by an operation since it was last seen (resection, arthroplasty, curettage):
+        // its absence is the operation, not healing (`lastRemoval`).
+        if let removed = lastRemoval(lesion, onOrBefore: absent.date), removed.latestDay >= scored.date.earliestDay { return nil }
         switch absent.modality {
         case .ct: return absent.windows.contains(.bone) ? absent : nil
         case .mri: return absent
