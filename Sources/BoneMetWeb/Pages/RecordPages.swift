@@ -96,8 +96,10 @@ struct RecordOverview {
             .h3(.text(section.title(language)),
                 .if(canEdit && !section.single, .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=\(section.path)"), .text("+ " + RecordTexts.add(language))))),
             .ul(.forEach(items) { index, object in
+                // A single section recorded empty (plans: none from an EHR) says so, rather than
+                // a bullet holding only its edit button.
                 .li(
-                    .text(Self.summary(object, section, language)),
+                    .text({ let text = Self.summary(object, section, language); return text.isEmpty ? RecordTexts.notRecorded(language) : text }()),
                     .if(canEdit, .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=\(section.path)\(index.map { "&index=\($0)" } ?? "")"), .text(RecordTexts.edit(language)))),
                     .if(section.path == "studies" && index != nil,
                         .a(.class("small-button"), .href("/cases/\(caseId)/edit-section?section=studies/\(index ?? 0)/observations"), .text("+ " + RecordSection.observations(language)))),
