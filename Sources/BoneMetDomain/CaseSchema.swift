@@ -3,6 +3,8 @@
 public enum CaseSchema {
     public indirect enum Kind: Sendable {
         case string, date, level, boolean
+        /// A text that may be blank, read as left out (a laboratory's unit).
+        case blankableString
         case number(Double, Double)
         case integer(Int, Int)
         case values([String])
@@ -52,7 +54,7 @@ public enum CaseSchema {
             "doses": .array(.date), "doseGy": .number(0, 200), "fractions": .integer(1, 100), "codes": .array(.string),
         ]),
         ("lab", Keys.lab, ["date", "test", "value"], [
-            "date": .date, "test": .values(LabTest.allowedValues), "value": .number(0, 10_000_000), "unit": .string,
+            "date": .date, "test": .values(LabTest.allowedValues), "value": .number(0, 10_000_000), "unit": .blankableString,
             "upperLimit": .number(0, 10_000_000), "lowerLimit": .number(0, 10_000_000),
         ]),
         ("performance", Keys.performance, ["date"], ["date": .date, "ecog": .integer(0, 4), "kps": .integer(0, 100)]),
@@ -141,6 +143,7 @@ public enum CaseSchema {
     private static func schema(_ kind: Kind) -> JSONValue {
         switch kind {
         case .string: return ["type": "string", "minLength": 1]
+        case .blankableString: return ["type": "string"]
         // Years 1900–2200, as PartialDate accepts; the days of each month are checked by the reader.
         // Year first, as `PartialDate(written:)` reads it: ISO, slashes or dots (one separator
         // throughout, months and days with or without a leading zero), or 年/月/日.

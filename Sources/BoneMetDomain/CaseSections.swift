@@ -224,7 +224,9 @@ enum CaseSections {
     static func lab(_ l: FieldReader) -> LabResult? {
         let (date, test, value) = (l.date("date", required: true), l.value("test", LabTest.self, required: true), l.double("value", in: Limits.labValue, required: true))
         guard let date, let test, let value else { return nil }
-        let given = l.string("unit", required: Self.unitRequired(test))
+        // A blank unit is a unit left out: read as such (the one unit the value fits) — a free
+        // light-chain ratio sent as `"unit": ""` was refused (unseen record cb86-c).
+        let given = l.string("unit", required: Self.unitRequired(test), blankIsAbsent: true)
         guard let written = Self.unit(of: test, given: given, value: value) else {
             if !Self.unitRequired(test) { l.log.add(InputError(field: l.fieldPath("unit"), problem: .custom(Self.unitMissing(test, value: value)))) }
             return nil

@@ -96,9 +96,12 @@ struct FieldReader {
         }
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    /// `blankIsAbsent`: an empty text is the field left out (a laboratory's unit-less ratio sent
+    /// with `"unit": ""`), not an error.
+    func string(_ key: String, required: Bool = false, blankIsAbsent: Bool = false) -> String? {
         attempt(key, required: required) { () throws(InputError) in
             guard let text = try reader.string(key) else { return nil }
+            if blankIsAbsent && Self.blank(text) { return nil }
             if Self.blank(text) {
                 throw InputError(field: key, problem: .custom(LocalizedText(en: "must not be empty", zh: "不能为空")))
             }

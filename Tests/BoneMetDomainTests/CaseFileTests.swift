@@ -314,6 +314,17 @@ import Testing
 /// ("μmol/L") and lower case ("mmol/l", "g/l") were refused — "unknown value", the record not
 /// read at all.
 @Suite struct LabUnitSpellingTests {
+    /// A blank unit is a unit left out (cb86-c, 2026-12-05): a free light-chain ratio sent with
+    /// `"unit": ""` was refused with "must not be empty"; read in the one unit its value fits, as
+    /// a unit left out is. A CRP of 3 with a blank unit is still an error naming the units (possible in mg/dL and mg/L).
+    @Test func aBlankUnitIsAUnitLeftOut() throws {
+        let record = try CaseFile.read(#"{"patient": {"id": "p1"}, "labs": [{"date": "2026-11-12", "test": "freeLightChainRatio", "value": 150, "unit": ""}]}"#)
+        #expect(record.labs.first?.unit == "ratio")
+        #expect(throws: (any Error).self) {
+            _ = try CaseFile.read(#"{"patient": {"id": "p1"}, "labs": [{"date": "2026-11-12", "test": "crp", "value": 3, "unit": " "}]}"#)
+        }
+    }
+
     @Test func writtenUnitsAreTheTestsOwn() {
         #expect(LabTest.creatinine.knownUnit("μmol/L") == "µmol/L")
         #expect(LabTest.creatinine.knownUnit("umol/l") == "umol/L")
