@@ -43,6 +43,15 @@ extension FHIRCaseMapper {
                 notes.append(MappingNote(resource: label, message: "testosterone \(comparator) \(quantity.value) \(unit): below the castrate level (50 ng/dL, PCWG3) — stored at its bound"))
                 return LabResult(date: date, test: test, value: quantity.value, unit: unit)
             }
+            // A PSA below the limit of detection ("< 0.01 ng/mL") is the nadir of a response to
+            // androgen deprivation: dropped, a later 2.6 ng/mL was compared with the baseline of
+            // 56 and PCWG3's progression (≥ 25 % and ≥ 2 ng/mL above the nadir) could not be seen
+            // (unseen bundle, 2026-12-05). Stored at its bound — an upper bound of the value, so a
+            // rise from it is never overstated. Said.
+            if test == .psa, comparator == "<" || comparator == "<=", !unit.isEmpty {
+                notes.append(MappingNote(resource: label, message: "psa \(comparator) \(quantity.value) \(unit): below detection — stored at its bound (a rise from it is not overstated) — confirm"))
+                return LabResult(date: date, test: test, value: quantity.value, unit: unit)
+            }
             notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
             return nil
         }

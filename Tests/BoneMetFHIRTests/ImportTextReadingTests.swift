@@ -367,3 +367,23 @@ extension RealEHRImportTests {
         #expect(fractured.severity == .info)
     }
 }
+
+extension RealEHRImportTests {
+    /// A PSA below detection ("< 0.01 ng/mL", valueQuantity.comparator) is the nadir of a
+    /// response to androgen deprivation: stored at its bound with a note (2026-12-05); other
+    /// bounds stay unused.
+    @Test func anUndetectablePSAIsStoredAtItsBound() async throws {
+        let subject = #""subject": {"reference": "Patient/q4"}"#
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "q4", "gender": "male", "birthDate": "1950-05-05"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2023-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C61"}]}}}"#,
+            #"{"resource": {"resourceType": "Observation", "id": "psa", "status": "final", \#(subject), "code": {"coding": [{"system": "http://loinc.org", "code": "2857-1"}]}, "effectiveDateTime": "2026-06-01", "valueQuantity": {"value": 0.01, "comparator": "<", "unit": "ng/mL"}}}"#,
+            #"{"resource": {"resourceType": "Observation", "id": "psa2", "status": "final", \#(subject), "code": {"coding": [{"system": "http://loinc.org", "code": "2857-1"}]}, "effectiveDateTime": "2026-07-01", "valueQuantity": {"value": 100, "comparator": ">", "unit": "ng/mL"}}}"#,
+        ]
+        let (summary, record) = try await importEntries(entries)
+        #expect(record.labs.count == 1)
+        #expect(record.labs.first.map { $0.test == .psa && $0.value == 0.01 && $0.unit == "ng/mL" } == true)
+        #expect(summary.notes.contains { $0.resource == "Observation/psa" && $0.message.contains("below detection — stored at its bound") })
+        #expect(summary.notes.contains { $0.resource == "Observation/psa2" && $0.message.contains("a bound, not a value") })
+    }
+}

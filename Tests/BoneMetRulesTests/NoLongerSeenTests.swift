@@ -217,3 +217,37 @@ import Testing
         #expect(assess(record(), asOf: day("2026-10-09")).has("diagnosis.biopsy.indicated"))
     }
 }
+
+/// An unseen Chinese EHR bundle (2026-12-05): goserelin and abiraterone ordered the same day, the
+/// abiraterone order stopped that day; PSA 56 → < 0.01 → 2.6 ng/mL. The rise from the nadir went
+/// unseen — "the running regimen" was the stopped order — and the bone-agent finding read "PSA
+/// falls under the first hormonal therapy: castration-sensitive". The running regimen is the
+/// latest-begun of those still running; a PSA risen by PCWG3's measure is no falling PSA.
+@Suite struct PSARiseUnderTheRunningRegimenTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2023-01"))]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        r.studies = [ct("C1", "2026-02-01", [observation("L1", .blastic) { $0.boneDestruction = true }])]
+        r.treatments = [
+            Treatment(id: "ABI", kind: .systemic, drugs: ["abiraterone"], start: day("2026-02-05"), end: day("2026-02-05")),
+            Treatment(id: "ADT", kind: .systemic, drugs: ["goserelin"], start: day("2026-02-05")),
+            Treatment(id: "D", kind: .boneModifyingAgent, start: day("2026-03-01"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2026-11-01")]),
+        ]
+        r.labs = [("2026-02-01", 56.0), ("2026-06-01", 0.01), ("2026-11-20", 2.6)].map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        return r
+    }
+
+    @Test func theRiseUnderTheRunningRegimenIsAskedToBeConfirmed() throws {
+        let a = assess(record(), asOf: day("2026-12-05"))
+        let rise = try #require(a.rule("boneHealth.pcwg3.psaRise").first)
+        #expect(rise.subject == .treatment("ADT"))
+        #expect(rise.detail.en.hasPrefix("PSA nadir 0.01 ng/mL (2026-06-01) → 2.6 (2026-11-20"), "\(rise.detail.en)")
+        #expect(!a.findings.contains { $0.detail.en.contains("a cancer responding to its first androgen deprivation is castration-sensitive") })
+        // Before the rise: the PSA falls, as before.
+        let earlier = assess(record(), asOf: day("2026-10-01"))
+        #expect(!earlier.has("boneHealth.pcwg3.psaRise"))
+        #expect(earlier.findings.contains { $0.detail.en.contains("a cancer responding to its first androgen deprivation is castration-sensitive") })
+    }
+}

@@ -47,7 +47,10 @@ extension PCWG3Rules {
         let values = psaValues
         guard let baseline = values.last(where: { $0.date.latestDay <= start.latestDay }),
             let latest = values.last, latest.date.earliestDay > start.latestDay, latest.value < baseline.value,
-            !psaProgressions().contains(where: { progression in started.contains { $0.id == progression.therapy.id } })
+            !psaProgressions().contains(where: { progression in started.contains { $0.id == progression.therapy.id } }),
+            // Below the baseline, but risen from its nadir by PCWG3's measure (not yet confirmed):
+            // not "a falling PSA" (56 → < 0.01 → 2.6 ng/mL read "PSA falls: castration-sensitive").
+            psaRiseToConfirm(confirmed: []) == nil
         else { return nil }
         return (endocrine, baseline, latest)
     }
@@ -118,8 +121,12 @@ extension PCWG3Rules {
     func psaRiseToConfirm(confirmed: [PSAProgression]) -> (therapy: Treatment, reference: LabResult, declined: Bool, rise: LabResult)? {
         guard applies, confirmed.allSatisfy({ $0.followedBy != nil }) else { return nil }
         let values = psaValues
-        guard let regimen = index.systemicTherapies.filter({ $0.start != nil }).max(by: { ($0.start?.earliestDay ?? 0) < ($1.start?.earliestDay ?? 0) }),
-            let start = regimen.start, regimen.end.map(index.stillRunning(until:)) ?? true,
+        // The latest-begun of the regimens still running: an abiraterone order stopped the day it
+        // was written, beside the goserelin begun with it, hid a PSA rising from < 0.01 to 2.6
+        // ng/mL under the goserelin (unseen bundle, 2026-12-05).
+        guard let regimen = index.systemicTherapies.filter({ $0.start != nil && ($0.end.map(index.stillRunning(until:)) ?? true) })
+            .max(by: { ($0.start?.earliestDay ?? 0) < ($1.start?.earliestDay ?? 0) }),
+            let start = regimen.start,
             let latest = values.last, latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays
         else { return nil }
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
