@@ -251,3 +251,31 @@ import Testing
         #expect(earlier.findings.contains { $0.detail.en.contains("a cancer responding to its first androgen deprivation is castration-sensitive") })
     }
 }
+
+extension PSARiseUnderTheRunningRegimenTests {
+    /// cb85-m (unseen record): ADT since 2021, radium-223 from March to August, PSA 45 → 52 under
+    /// radium-223, then 70 and 88 ng/mL under ADT alone — a rise confirmed ≥ 3 weeks later (Scher
+    /// 2016). ADT's PSA window ended when radium-223 began, and only "confirm the rise" was said.
+    /// Each PSA value belongs to the latest-begun regimen running on its day.
+    @Test func aRegimenRunningOnOwnsThePSAAgainAfterAnAddedOneEnds() throws {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2021-05"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        r.studies = [ct("C1", "2026-03-01", [observation("L1", .blastic) { $0.boneDestruction = true }])]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, drugs: ["leuprorelin"], start: day("2021-06-01")),
+            Treatment(id: "RA", kind: .systemic, name: "radium-223", drugs: ["radium-223"], systemicClass: .other, start: day("2026-03-15"), end: day("2026-08-02")),
+        ]
+        r.labs = [("2026-03-01", 45.0), ("2026-06-01", 52.0), ("2026-09-15", 70.0), ("2026-10-10", 88.0)]
+            .map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        let a = assess(r, asOf: day("2026-12-05"))
+        let progression = try #require(a.rule("boneHealth.pcwg3.psaProgression").first)
+        #expect(progression.subject == .treatment("ADT"))
+        #expect(progression.detail.en.contains("→ 70 (2026-09-15; +56 %, +25 ng/mL), confirmed 88 (2026-10-10)"), "\(progression.detail.en)")
+        #expect(!a.has("boneHealth.pcwg3.psaRise"))
+        // The value under radium-223 is its own, not ADT's: 52 alone confirms nothing.
+        r.labs.removeLast(2)
+        #expect(!assess(r, asOf: day("2026-12-05")).has("boneHealth.pcwg3.psaProgression"))
+    }
+}

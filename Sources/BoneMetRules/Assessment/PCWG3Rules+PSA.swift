@@ -73,9 +73,13 @@ extension PCWG3Rules {
         return endocrine
     }
 
-    /// PSA progression under each regimen, in its own window: from its start to its end or the
-    /// next regimen's start, whichever comes first (enzalutamide added to ADT owns the PSA from
-    /// then on; a regimen stopped for progression keeps the rise it was stopped for).
+    /// PSA progression under each regimen, in its own window: the PSA values it owns — each value
+    /// belongs to the latest-begun regimen running on its day (enzalutamide added to ADT owns the
+    /// PSA from then on; a regimen stopped for progression keeps the rise it was stopped for) —
+    /// so a regimen running on after an added one has ended owns the PSA again. A castration-
+    /// resistant prostate cancer on ADT since 2021, radium-223 given March to August 2026, PSA
+    /// 45 → 70 → 88 ng/mL after it, read only "confirm the rise": ADT's window had ended when
+    /// radium-223 began (unseen record cb85-m, rule set 2026.12.318).
     func psaProgressions() -> [PSAProgression] {
         guard applies else { return [] }
         let values = psaValues
@@ -84,20 +88,25 @@ extension PCWG3Rules {
         let regimens = index.systemicTherapies.compactMap { therapy in therapy.start.map { (therapy, $0) } }
             .sorted { $0.1 < $1.1 }
             .filter { seenStarts.insert($0.1.earliestDay).inserted }
-        return regimens.enumerated().compactMap { offset, regimen in
-            let next = offset + 1 < regimens.count ? regimens[offset + 1] : nil
-            var found = psaProgression(regimen.0, start: regimen.1, until: next?.1, values: values)
-            found?.followedBy = next?.0
+        // The owner of a value: the latest-begun regimen begun before its day and not ended before it.
+        func owner(_ lab: LabResult) -> String? {
+            regimens.last { regimen in
+                regimen.1.latestDay < lab.date.earliestDay && (regimen.0.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
+            }?.0.id
+        }
+        let owners = values.map(owner)
+        return regimens.compactMap { regimen in
+            let owned = zip(values, owners).filter { $0.1 == regimen.0.id }.map(\.0)
+            guard var found = psaProgression(regimen.0, start: regimen.1, owned: owned, values: values) else { return nil }
+            // Followed by the first regimen begun after the rise: the progression is then history.
+            let rise = found.rise.date.latestDay
+            found.followedBy = regimens.first { $0.1.earliestDay > rise }?.0
             return found
         }
     }
 
-    private func psaProgression(_ therapy: Treatment, start: PartialDate, until next: PartialDate?, values: [LabResult]) -> PSAProgression? {
+    private func psaProgression(_ therapy: Treatment, start: PartialDate, owned after: [LabResult], values: [LabResult]) -> PSAProgression? {
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
-        let after = values.filter { lab in
-            lab.date.earliestDay > start.latestDay && (therapy.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
-                && (next.map { lab.date.latestDay < $0.earliestDay } ?? true)
-        }
         for (offset, lab) in after.enumerated() where lab.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays {
             guard let lowest = after[..<offset].min(by: { $0.value < $1.value }) ?? baseline else { continue }
             let declined = baseline.map { lowest.value < $0.value } ?? false
