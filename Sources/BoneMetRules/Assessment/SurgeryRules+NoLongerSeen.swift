@@ -4,11 +4,6 @@
 /// "not seen" on the bone-window CT in October (the response read CR), still read "Mirels 7–11
 /// may reach the fixation threshold — complete it" from the January CT (unseen record cb85-k).
 extension SurgeryRules {
-    /// `CaseIndex.noLongerSeen`, for the score read on `scored` (the lesion's latest bone reading).
-    func noLongerSeen(_ lesion: String, scoredOn scored: ImagingStudy) -> ImagingStudy? {
-        index.noLongerSeen(lesion)
-    }
-
     /// Mirels not scored for a lesion no longer seen: the last score, where it was read, and the
     /// study that no longer shows it.
     func mirelsNoLongerSeenFinding(_ lesion: Lesion, name: LocalizedText, last: MirelsPoint, absent: ImagingStudy, inputs: [FindingInput]) -> Finding {
@@ -33,7 +28,7 @@ extension SurgeryRules {
     /// unless a neurological deficit or a cord compression is on record for it — those are read
     /// as ever (the emergency does not wait for the imaging to agree).
     func spineNoLongerSeenFinding(_ lesion: Lesion, latest: ImagingStudy) -> Finding? {
-        guard let absent = noLongerSeen(lesion.id, scoredOn: latest) else { return nil }
+        guard let absent = index.noLongerSeen(lesion.id) else { return nil }
         if index.latestNeurology(for: lesion.id)?.showsDeficit == true || index.latestNeurology()?.showsDeficit == true { return nil }
         if index.record.events.contains(where: { $0.kind == .cordCompression && $0.isCurrent && index.known($0.date) }) { return nil }
         let name = index.label(lesion)

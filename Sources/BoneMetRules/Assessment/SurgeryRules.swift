@@ -292,7 +292,7 @@ struct SurgeryRules {
             if let operation = unprotectingOperation(id) {
                 return operatedFinding(id, lesion: lesion, points: points, operation: operation)
             }
-            if let absent = noLongerSeen(id, scoredOn: latest.study) {
+            if let absent = index.noLongerSeen(id) {
                 return mirelsNoLongerSeenFinding(lesion, name: name, last: latest, absent: absent, inputs: inputs())
             }
             let implant = sameBoneImplant(lesion).map { Self.implantText($0, index: index) }
