@@ -45,32 +45,3 @@ extension SurgeryRules {
             sources: [Sources.fisher2010, ResponseRules.sources[0]])
     }
 }
-
-extension SurgeryRules {
-    /// The vertebral body's collapse or the spine's alignment graded worse on a study after a
-    /// spinal operation than on the last one before it: what the operation was for has not held.
-    /// A breast cancer's T8, cemented (PKP) and irradiated at collapse < 50 %, collapsed beyond
-    /// 50 % six months later with mechanical pain (NRS 8) and read "info — Treated: T8 PKP",
-    /// SINS 9 (unseen record cb85-n). Said with the readings; the finding becomes a spine-surgery
-    /// review where SINS is 7 or more (Fisher 2010: potentially unstable or unstable).
-    func deformityProgressed(_ lesion: String, since operation: Treatment) -> LocalizedText? {
-        guard !operation.planned, let day = operation.start else { return nil }
-        let points = index.presentPoints(lesion).filter(\.readsBone)
-        let before = points.filter { $0.study.date.latestDay <= day.earliestDay }
-        let after = points.filter { $0.study.date.earliestDay > day.latestDay }
-        var parts: [LocalizedText] = []
-        func compare<T>(_ value: (LesionObservation) -> T?, points rank: (T) -> Int, label: (T) -> LocalizedText) {
-            guard let was = before.last(where: { value($0.observation) != nil }), let wasValue = value(was.observation),
-                let now = after.last(where: { value($0.observation) != nil }), let nowValue = value(now.observation),
-                rank(nowValue) > rank(wasValue)
-            else { return }
-            parts.append(LocalizedText(
-                en: "\(label(wasValue).en) on the \(was.study.label.en) → \(label(nowValue).en) on the \(now.study.label.en)",
-                zh: "\(was.study.label.zhHans)\(label(wasValue).zhHans) → \(now.study.label.zhHans)\(label(nowValue).zhHans)"))
-        }
-        compare(\.collapse, points: \.points, label: \.label)
-        compare(\.alignment, points: \.points, label: \.label)
-        guard !parts.isEmpty else { return nil }
-        return LocalizedText.joined(parts, en: "; ", zh: "；")
-    }
-}

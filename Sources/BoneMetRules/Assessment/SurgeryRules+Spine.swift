@@ -179,21 +179,8 @@ extension SurgeryRules {
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
         if let treated {
-            let after = radiotherapyAfterDecompression(lesion.id, operation: treated, compressed: highGrade || deficit)
-            severity = after?.missing == true ? .advisory : .info
-            let left = deficit ? neuro.flatMap { deficitLeft(by: treated, neuro: $0) } : nil
-            // Collapse or deformity progressed since the operation, the spine now potentially
-            // unstable or unstable (`deformityProgressed`): the operation has not held.
-            let progressed = sins.total.min >= 7 ? deformityProgressed(lesion.id, since: treated) : nil
-            let review = progressed.map { change in
-                LocalizedText(
-                    en: " Since it: \(change.en); SINS is now \(sinsText) — what the operation was for has not held: spine-surgery review of the level for stabilisation (SINS ≥ 7).",
-                    zh: "术后：\(change.zhHans)；目前 SINS \(sinsText) 分——手术目的未能维持：请脊柱外科复评该节段是否需稳定手术（SINS ≥ 7）。")
-            }
-            if review != nil { severity = .warning }
-            recommendation = LocalizedText(
-                en: "Treated: \(treated.label.en).\(after.map { " \($0.text.en)" } ?? "")\(left?.en ?? "")\(review?.en ?? "")",
-                zh: "已处理：\(treated.label.zhHans)。\(after?.text.zhHans ?? "")\(left?.zhHans ?? "")\(review?.zhHans ?? "")")
+            (severity, recommendation) = treatedReading(
+                lesion.id, operation: treated, sins: sins, sinsText: sinsText, compressed: highGrade || deficit, deficit: deficit, neuro: neuro)
         } else if let course = irradiatedSince {
             let given = radiotherapyGiven(course, after: gradedOn ?? date, deficit: deficit, sins: sins, sinsText: sinsText)
             severity = given.severity
