@@ -279,3 +279,23 @@ extension PSARiseUnderTheRunningRegimenTests {
         #expect(!assess(r, asOf: day("2026-12-05")).has("boneHealth.pcwg3.psaProgression"))
     }
 }
+
+extension PSARiseUnderTheRunningRegimenTests {
+    /// The rise to confirm is measured from the values the running regimen owns: a PSA of 30 under
+    /// radium-223 is radium-223's, not ADT's nadir (rule set 2026.12.318).
+    @Test func theRiseToConfirmIsMeasuredFromTheRegimensOwnValues() throws {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2021-05"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
+        r.studies = [ct("C1", "2026-03-01", [observation("L1", .blastic) { $0.boneDestruction = true }])]
+        r.treatments = [
+            Treatment(id: "ADT", kind: .systemic, drugs: ["leuprorelin"], start: day("2021-06-01")),
+            Treatment(id: "RA", kind: .systemic, name: "radium-223", drugs: ["radium-223"], systemicClass: .other, start: day("2026-03-15"), end: day("2026-08-02")),
+        ]
+        r.labs = [("2026-03-01", 45.0), ("2026-06-01", 30.0), ("2026-11-01", 70.0)].map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        let rise = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
+        #expect(rise.subject == .treatment("ADT"))
+        #expect(rise.detail.en.hasPrefix("PSA baseline 45 ng/mL (2026-03-01, no decline since) → 70 (2026-11-01"), "\(rise.detail.en)")
+    }
+}

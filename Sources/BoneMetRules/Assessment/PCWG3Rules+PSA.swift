@@ -84,17 +84,7 @@ extension PCWG3Rules {
         guard applies else { return [] }
         let values = psaValues
         guard values.count >= 2 else { return [] }
-        var seenStarts: Set<Int> = []
-        let regimens = index.systemicTherapies.compactMap { therapy in therapy.start.map { (therapy, $0) } }
-            .sorted { $0.1 < $1.1 }
-            .filter { seenStarts.insert($0.1.earliestDay).inserted }
-        // The owner of a value: the latest-begun regimen begun before its day and not ended before it.
-        func owner(_ lab: LabResult) -> String? {
-            regimens.last { regimen in
-                regimen.1.latestDay < lab.date.earliestDay && (regimen.0.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
-            }?.0.id
-        }
-        let owners = values.map(owner)
+        let (regimens, owners) = psaOwnership(values)
         return regimens.compactMap { regimen in
             let owned = zip(values, owners).filter { $0.1 == regimen.0.id }.map(\.0)
             guard var found = psaProgression(regimen.0, start: regimen.1, owned: owned, values: values) else { return nil }
@@ -103,6 +93,25 @@ extension PCWG3Rules {
             found.followedBy = regimens.first { $0.1.earliestDay > rise }?.0
             return found
         }
+    }
+
+    /// The regimens by start (regimens begun the same day are one: the one running longest
+    /// stands for them — a stopped same-day order does not end the combination), and the owner of
+    /// each PSA value: the latest-begun regimen begun before its day and not ended before it.
+    private func psaOwnership(_ values: [LabResult]) -> (regimens: [(Treatment, PartialDate)], owners: [String?]) {
+        var seenStarts: Set<Int> = []
+        let regimens = index.systemicTherapies.compactMap { therapy in therapy.start.map { (therapy, $0) } }
+            .sorted { a, b in
+                a.1.earliestDay != b.1.earliestDay
+                    ? a.1 < b.1 : (a.0.end?.latestDay ?? Int.max) > (b.0.end?.latestDay ?? Int.max)
+            }
+            .filter { seenStarts.insert($0.1.earliestDay).inserted }
+        let owners = values.map { lab in
+            regimens.last { regimen in
+                regimen.1.latestDay < lab.date.earliestDay && (regimen.0.end.map { lab.date.earliestDay <= $0.latestDay } ?? true)
+            }?.0.id
+        }
+        return (regimens, owners)
     }
 
     private func psaProgression(_ therapy: Treatment, start: PartialDate, owned after: [LabResult], values: [LabResult]) -> PSAProgression? {
@@ -130,16 +139,16 @@ extension PCWG3Rules {
     func psaRiseToConfirm(confirmed: [PSAProgression]) -> (therapy: Treatment, reference: LabResult, declined: Bool, rise: LabResult)? {
         guard applies, confirmed.allSatisfy({ $0.followedBy != nil }) else { return nil }
         let values = psaValues
-        // The latest-begun of the regimens still running: an abiraterone order stopped the day it
-        // was written, beside the goserelin begun with it, hid a PSA rising from < 0.01 to 2.6
-        // ng/mL under the goserelin (unseen bundle, 2026-12-05).
-        guard let regimen = index.systemicTherapies.filter({ $0.start != nil && ($0.end.map(index.stillRunning(until:)) ?? true) })
-            .max(by: { ($0.start?.earliestDay ?? 0) < ($1.start?.earliestDay ?? 0) }),
-            let start = regimen.start,
-            let latest = values.last, latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays
+        // The regimen that owns the latest PSA (`psaOwnership`), still running: an abiraterone
+        // order stopped the day it was written, beside the goserelin begun with it, hid a PSA
+        // rising from < 0.01 to 2.6 ng/mL under the goserelin (unseen bundle, 2026-12-05).
+        let (regimens, owners) = psaOwnership(values)
+        guard let latest = values.last, let ownerId = owners.last ?? nil,
+            let (regimen, start) = regimens.first(where: { $0.0.id == ownerId }), regimen.end.map(index.stillRunning(until:)) ?? true,
+            latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays
         else { return nil }
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
-        let before = values.filter { $0.date.earliestDay > start.latestDay && $0.date.latestDay < latest.date.earliestDay }
+        let before = zip(values, owners).dropLast().filter { $0.1 == ownerId && $0.0.date.latestDay < latest.date.earliestDay }.map(\.0)
         guard let lowest = before.min(by: { $0.value < $1.value }) ?? baseline else { return nil }
         let declined = baseline.map { lowest.value < $0.value } ?? false
         let reference = declined ? lowest : (baseline ?? lowest)
