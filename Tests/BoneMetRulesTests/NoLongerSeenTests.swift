@@ -206,7 +206,9 @@ import Testing
     @Test func nothingLeftToBiopsy() throws {
         let a = assess(record(), asOf: day("2026-12-05"))
         let healed = try #require(a.rule("diagnosis.biopsy.healed").first)
-        #expect(healed.detail.en.contains("no longer seen under systemic therapy (2026-10-10)"), "\(healed.detail.en)")
+        #expect(healed.title.en == "left femur, diaphysis: no longer seen under systemic therapy — biopsy no longer recommended", "\(healed.title.en)")
+        #expect(healed.detail.en.contains("the CT of 2026-10-10, made while systemic therapy acted, no longer shows the lesion"), "\(healed.detail.en)")
+        #expect(!a.has("boneHealth.recist.measurability", subject: .lesion("L1")))
         #expect(!a.has("diagnosis.biopsy.indicated"))
         #expect(!a.has("diagnosis.differential.myeloma"))
         // Gone only on a PET-CT: still a lesion to biopsy, still lytic for the differential.

@@ -11,6 +11,9 @@ extension ResponseRules {
         index.metastaticLesions.compactMap { lesion -> Finding? in
             // RECIST 1.1 is for solid tumours: myeloma and lymphoma have their own criteria.
             if index.bloodCancer(lesion.id) != nil { return nil }
+            // Nor one no longer seen (`noLongerSeen`): nothing is left to measure (cb85-k read
+            // "measurability undetermined — record the soft-tissue component" for a healed femur).
+            if index.noLongerSeen(lesion.id) != nil { return nil }
             // A lesion removed by surgery has nothing left to measure — unless it is seen again
             // since: the recurrence is judged on its own readings (unseen record cb78-u).
             let removed = index.lastRemoval(lesion.id)
