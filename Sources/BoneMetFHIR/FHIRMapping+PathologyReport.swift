@@ -48,6 +48,27 @@ extension FHIRCaseMapper {
         return edta == acid ? nil : edta ? .edta : .acid
     }
 
+    /// The molecular tests a pathology report's text names — genes and methods whose DNA/RNA or
+    /// in-situ hybridisation acid decalcification ruins (van Es 2019) — as the biopsy's
+    /// `molecularTests`, which the EDTA rules read: "转移性腺癌，EGFR 19外显子缺失" names EGFR.
+    /// Immunohistochemistry (ER, PR, TTF-1 …) is not a molecular test here.
+    static func pathologyMolecularTests(_ text: String) -> [String] {
+        let upper = text.uppercased()
+        let genes = ["EGFR", "ALK", "ROS1", "KRAS", "BRAF", "MET", "RET", "NTRK", "PIK3CA", "BRCA1", "BRCA2", "ESR1", "HER2 FISH", "NGS"]
+        var found = genes.filter { gene in
+            var search = upper[...]
+            while let range = search.range(of: gene) {
+                let before = range.lowerBound > upper.startIndex ? upper[upper.index(before: range.lowerBound)] : " "
+                let after = range.upperBound < upper.endIndex ? upper[range.upperBound] : " "
+                if !(before.isASCII && before.isLetter) && !(after.isASCII && after.isLetter) { return true }
+                search = upper[range.upperBound...]
+            }
+            return false
+        }
+        if text.contains("二代测序") || text.contains("基因检测"), !found.contains("NGS") { found.append("NGS") }
+        return found
+    }
+
     /// The biopsy a pathology report gives, with its note; nil with a note when its lesion or
     /// result cannot be read.
     /// The report's specimens (`DiagnosticReport.specimen`) say where the tissue was taken
@@ -78,7 +99,9 @@ extension FHIRCaseMapper {
             var lesion = Lesion(id: id, bone: site.bone, level: site.level, laterality: site.side, note: site.note)
             lesion.diagnosed = date
             return (
-                Biopsy(lesion: id, date: date, decalcification: pathologyDecalcification(conclusion), result: .metastasis, histology: conclusion),
+                Biopsy(
+                    lesion: id, date: date, decalcification: pathologyDecalcification(conclusion), result: .metastasis, histology: conclusion,
+                    molecularTests: pathologyMolecularTests(conclusion)),
                 "lesion \(id) (\(site.note)) added: a pathology report of \(date) proves a metastasis at a bone no lesion of the record is on — confirm",
                 lesion)
         }
@@ -89,7 +112,9 @@ extension FHIRCaseMapper {
             return (nil, "pathology report of \(date) on lesion \(lesion): its result is not read (none, several or a negation named) — record the biopsy's result", nil)
         }
         return (
-            Biopsy(lesion: lesion, date: date, decalcification: pathologyDecalcification(conclusion), result: result, histology: conclusion),
+            Biopsy(
+                lesion: lesion, date: date, decalcification: pathologyDecalcification(conclusion), result: result, histology: conclusion,
+                molecularTests: pathologyMolecularTests(conclusion)),
             "pathology report of \(date) read as the biopsy of lesion \(lesion): \(result.rawValue) — confirm", nil)
     }
 

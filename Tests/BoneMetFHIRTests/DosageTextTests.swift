@@ -77,6 +77,15 @@ import Testing
 
 /// Dates typed where FHIR allows a string, and HER2 by its IHC score (2026-12-05).
 @Suite struct WrittenValueTests {
+    @Test func molecularTestsNamedInAPathologyReport() {
+        #expect(FHIRCaseMapper.pathologyMolecularTests("转移性腺癌，EGFR 19外显子缺失") == ["EGFR"])
+        #expect(FHIRCaseMapper.pathologyMolecularTests("ALK(D5F3)阳性，KRAS G12C") == ["ALK", "KRAS"])
+        #expect(FHIRCaseMapper.pathologyMolecularTests("组织已送二代测序") == ["NGS"])
+        // Immunohistochemistry and words containing a gene's letters are not tests.
+        #expect(FHIRCaseMapper.pathologyMolecularTests("ER(90%+)，PR(20%+)，TTF-1(+)") == [])
+        #expect(FHIRCaseMapper.pathologyMolecularTests("metastatic carcinoma, retroperitoneal") == [])
+    }
+
     @Test func writtenDatesAndHER2Scores() {
         #expect(FHIRRead.writtenDate("2019年3月")?.description == "2019-03")
         #expect(FHIRRead.writtenDate("2019年03月15日")?.description == "2019-03-15")
