@@ -79,7 +79,7 @@ extension PSARiseUnderTheRunningRegimenTests {
         r.labs = [("2026-03-01", 45.0), ("2026-06-01", 30.0), ("2026-11-01", 70.0)].map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
         let rise = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
         #expect(rise.subject == .treatment("ADT"))
-        #expect(rise.detail.en.hasPrefix("PSA baseline 45 ng/mL (2026-03-01, no decline since) → 70 (2026-11-01"), "\(rise.detail.en)")
+        #expect(rise.detail.en.hasPrefix("PSA nadir 45 ng/mL (2026-03-01) → 70 (2026-11-01"), "\(rise.detail.en)")
     }
 }
 

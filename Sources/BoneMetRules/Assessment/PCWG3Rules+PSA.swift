@@ -118,7 +118,10 @@ extension PCWG3Rules {
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
         for (offset, lab) in after.enumerated() where lab.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays {
             guard let lowest = after[..<offset].min(by: { $0.value < $1.value }) ?? baseline else { continue }
-            let declined = baseline.map { lowest.value < $0.value } ?? false
+            // No value before the regimen began on record: its lowest value is its nadir as far as
+            // the record goes — not a "baseline" (ADT begun in 2021, its first PSA of 2026 read
+            // "baseline 45 ng/mL, no decline since"; cb85-m).
+            let declined = baseline.map { lowest.value < $0.value } ?? true
             let reference = declined ? lowest : (baseline ?? lowest)
             guard Self.rises(lab, over: reference) else { continue }
             let confirmation = after[(offset + 1)...].first {
@@ -150,7 +153,7 @@ extension PCWG3Rules {
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
         let before = zip(values, owners).dropLast().filter { $0.1 == ownerId && $0.0.date.latestDay < latest.date.earliestDay }.map(\.0)
         guard let lowest = before.min(by: { $0.value < $1.value }) ?? baseline else { return nil }
-        let declined = baseline.map { lowest.value < $0.value } ?? false
+        let declined = baseline.map { lowest.value < $0.value } ?? true
         let reference = declined ? lowest : (baseline ?? lowest)
         guard Self.rises(latest, over: reference) else { return nil }
         return (regimen, reference, declined, latest)
