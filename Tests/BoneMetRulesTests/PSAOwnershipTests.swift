@@ -36,11 +36,9 @@ import Testing
 }
 
 extension PSARiseUnderTheRunningRegimenTests {
-    /// cb85-m (unseen record): ADT since 2021, radium-223 from March to August, PSA 45 → 52 under
-    /// radium-223, then 70 and 88 ng/mL under ADT alone — a rise confirmed ≥ 3 weeks later (Scher
-    /// 2016). ADT's PSA window ended when radium-223 began, and only "confirm the rise" was said.
-    /// Each PSA value belongs to the latest-begun regimen running on its day.
-    @Test func aRegimenRunningOnOwnsThePSAAgainAfterAnAddedOneEnds() throws {
+    /// A castration-resistant prostate cancer on ADT since 2021, radium-223 from 2026-03-15 to
+    /// 2026-08-02, with the PSA values (ng/mL) given.
+    func radiumAfterADT(_ psa: [(String, Double)]) -> CaseRecord {
         var r = baseCase()
         r.patient.sex = .male
         r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2021-05"), castrationResistant: true)]
@@ -50,8 +48,16 @@ extension PSARiseUnderTheRunningRegimenTests {
             Treatment(id: "ADT", kind: .systemic, drugs: ["leuprorelin"], start: day("2021-06-01")),
             Treatment(id: "RA", kind: .systemic, name: "radium-223", drugs: ["radium-223"], systemicClass: .other, start: day("2026-03-15"), end: day("2026-08-02")),
         ]
-        r.labs = [("2026-03-01", 45.0), ("2026-06-01", 52.0), ("2026-09-15", 70.0), ("2026-10-10", 88.0)]
-            .map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        return r
+    }
+
+    /// cb85-m (unseen record): ADT since 2021, radium-223 from March to August, PSA 45 → 52 under
+    /// radium-223, then 70 and 88 ng/mL under ADT alone — a rise confirmed ≥ 3 weeks later (Scher
+    /// 2016). ADT's PSA window ended when radium-223 began, and only "confirm the rise" was said.
+    /// Each PSA value belongs to the latest-begun regimen running on its day.
+    @Test func aRegimenRunningOnOwnsThePSAAgainAfterAnAddedOneEnds() throws {
+        var r = radiumAfterADT([("2026-03-01", 45.0), ("2026-06-01", 52.0), ("2026-09-15", 70.0), ("2026-10-10", 88.0)])
         let a = assess(r, asOf: day("2026-12-05"))
         let progression = try #require(a.rule("boneHealth.pcwg3.psaProgression").first)
         #expect(progression.subject == .treatment("ADT"))
@@ -67,16 +73,7 @@ extension PSARiseUnderTheRunningRegimenTests {
     /// The rise to confirm is measured from the values the running regimen owns: a PSA of 30 under
     /// radium-223 is radium-223's, not ADT's nadir (rule set 2026.12.318).
     @Test func theRiseToConfirmIsMeasuredFromTheRegimensOwnValues() throws {
-        var r = baseCase()
-        r.patient.sex = .male
-        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2021-05"), castrationResistant: true)]
-        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
-        r.studies = [ct("C1", "2026-03-01", [observation("L1", .blastic) { $0.boneDestruction = true }])]
-        r.treatments = [
-            Treatment(id: "ADT", kind: .systemic, drugs: ["leuprorelin"], start: day("2021-06-01")),
-            Treatment(id: "RA", kind: .systemic, name: "radium-223", drugs: ["radium-223"], systemicClass: .other, start: day("2026-03-15"), end: day("2026-08-02")),
-        ]
-        r.labs = [("2026-03-01", 45.0), ("2026-06-01", 30.0), ("2026-11-01", 70.0)].map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        let r = radiumAfterADT([("2026-03-01", 45.0), ("2026-06-01", 30.0), ("2026-11-01", 70.0)])
         let rise = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
         #expect(rise.subject == .treatment("ADT"))
         #expect(rise.detail.en.hasPrefix("PSA nadir 45 ng/mL (2026-03-01) → 70 (2026-11-01"), "\(rise.detail.en)")
