@@ -208,29 +208,21 @@ struct DiagnosisRules {
     private func healedFinding(_ lesion: Lesion, on date: PartialDate, reasons: LocalizedText) -> Finding {
         let name = index.label(lesion)
         // Gone, not sclerotic: there is no bone to sample at all (`noLongerSeen`).
-        if let absent = index.noLongerSeen(lesion.id) {
-            return Finding(
-                ruleId: "diagnosis.biopsy.healed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
-                subject: .lesion(lesion.id), date: date,
-                title: LocalizedText(
-                    en: "\(name.en): no longer seen under systemic therapy — biopsy no longer recommended",
-                    zh: "\(name.zhHans)：全身治疗中病灶已不可见——不再建议活检"),
-                detail: LocalizedText(
-                    en: "A biopsy was indicated (\(reasons.en)); the \(absent.label.en), made while systemic therapy acted, no longer shows the lesion (MDA complete response): there is nothing left to sample. Should it be seen again, or a new lytic lesion appear, that is the one to biopsy.",
-                    zh: "曾有活检指征（\(reasons.zhHans)）；全身治疗期间的\(absent.label.zhHans)已不见该病灶（MDA 完全缓解）：已无可取材之处。若病灶再现，或出现新的溶骨性病灶，应对该病灶活检。"),
-                inputs: [FindingInput("healedOn", "\(date)"), FindingInput("noLongerSeen", "true")],
-                sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")])
-        }
+        let absent = index.noLongerSeen(lesion.id)
+        let title = absent == nil
+            ? LocalizedText(en: "\(name.en): healed under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：已在全身治疗中成骨修复——不再建议活检")
+            : LocalizedText(en: "\(name.en): no longer seen under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：全身治疗中病灶已不可见——不再建议活检")
+        let detail = absent.map { absent in
+            LocalizedText(
+                en: "A biopsy was indicated (\(reasons.en)); the \(absent.label.en), made while systemic therapy acted, no longer shows the lesion (MDA complete response): there is nothing left to sample. Should it be seen again, or a new lytic lesion appear, that is the one to biopsy.",
+                zh: "曾有活检指征（\(reasons.zhHans)）；全身治疗期间的\(absent.label.zhHans)已不见该病灶（MDA 完全缓解）：已无可取材之处。若病灶再现，或出现新的溶骨性病灶，应对该病灶活检。")
+        } ?? LocalizedText(
+            en: "A biopsy was indicated (\(reasons.en)); the lesion now reads blastic or completely filled in under systemic therapy (\(date)). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should it turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
+            zh: "曾有活检指征（\(reasons.zhHans)）；该病灶在全身治疗中已呈成骨性或完全硬化填充（\(date)）。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。")
         return Finding(
             ruleId: "diagnosis.biopsy.healed", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
-            subject: .lesion(lesion.id), date: date,
-            title: LocalizedText(
-                en: "\(name.en): healed under systemic therapy — biopsy no longer recommended",
-                zh: "\(name.zhHans)：已在全身治疗中成骨修复——不再建议活检"),
-            detail: LocalizedText(
-                en: "A biopsy was indicated (\(reasons.en)); the lesion now reads blastic or completely filled in under systemic therapy (\(date)). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should it turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
-                zh: "曾有活检指征（\(reasons.zhHans)）；该病灶在全身治疗中已呈成骨性或完全硬化填充（\(date)）。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。"),
-            inputs: [FindingInput("healedOn", "\(date)")],
+            subject: .lesion(lesion.id), date: date, title: title, detail: detail,
+            inputs: [FindingInput("healedOn", "\(date)")] + (absent == nil ? [] : [FindingInput("noLongerSeen", "true")]),
             sources: [Self.sourceHospital, ResponseRules.sources[0]], claims: [Claim(.biopsy, about: lesion.id, "noBiopsy")])
     }
 
