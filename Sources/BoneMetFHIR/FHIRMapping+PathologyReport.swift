@@ -84,7 +84,11 @@ extension FHIRCaseMapper {
         }
         let sites = specimens.flatMap { specimen -> [String?] in
             let site = specimen["collection"]?["bodySite"]
-            return [FHIRRead.text(site)] + FHIRRead.codings(site).map(\.display)
+            // A SNOMED CT body structure with no text or display: the bone it codes, by name.
+            let coded = FHIRRead.codings(site).compactMap { coding in
+                coding.system == FHIRCodes.snomed ? coding.code.flatMap { bodySites[$0] }.map { $0.0.rawValue } : nil
+            }
+            return [FHIRRead.text(site)] + FHIRRead.codings(site).map(\.display) + coded
         }
         // Each text a part of its own (`Lesion.placed` reads a list site by site).
         let texts = ([FHIRRead.text(r["code"]), conclusion] + sites).compactMap { $0 }.joined(separator: "；")

@@ -304,6 +304,8 @@ extension RealEHRImportTests {
         func specimen(_ id: String, _ site: String) -> String {
             #"{"resource": {"resourceType": "Specimen", "id": "\#(id)", \#(subject), "type": {"text": "骨组织"}, "collection": {"collectedDateTime": "2026-10-11", "bodySite": {"text": "\#(site)"}}}}"#
         }
+        // A SNOMED CT body structure alone (71341001 femur): the bone it codes places the report.
+        let coded = #"{"resource": {"resourceType": "Specimen", "id": "s3", \#(subject), "collection": {"collectedDateTime": "2026-10-12", "bodySite": {"coding": [{"system": "http://snomed.info/sct", "code": "71341001"}]}}}}"#
         let entries = [
             #"{"resource": {"resourceType": "Patient", "id": "q2", "gender": "female", "birthDate": "1962-01-01"}}"#,
             #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2026-01-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C34.9"}]}}}"#,
@@ -316,6 +318,8 @@ extension RealEHRImportTests {
             report("p2", "s2", "（左股骨）转移性腺癌"),
             // No date of its own: the specimen's collection is the biopsy's day.
             report("p3", "s2", "转移性腺癌", date: nil),
+            coded,
+            report("p4", "s3", "转移性腺癌", date: "2026-10-16"),
         ]
         let (summary, record) = try await importEntries(entries)
         let femur = try #require(record.lesions.first { $0.bone == .femur })
@@ -324,7 +328,8 @@ extension RealEHRImportTests {
         #expect(onFemur.result == .metastasis && onFemur.date.description == "2026-10-14")
         let onSpine = try #require(record.biopsies.first { $0.lesion == spine.id })
         #expect(onSpine.date.description == "2026-10-11")
-        #expect(record.biopsies.count == 2)
+        #expect(record.biopsies.count == 3)
+        #expect(record.biopsies.contains { $0.lesion == femur.id && $0.date.description == "2026-10-16" })
         #expect(summary.notes.contains { $0.resource == "DiagnosticReport/p2" && $0.message.contains("several lesions named") })
     }
 }
