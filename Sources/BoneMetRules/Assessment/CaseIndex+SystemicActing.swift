@@ -124,10 +124,10 @@ extension CaseIndex {
     /// lost (Hamaoka 2004). A tracer study does not: a lytic lesion gone cold on PET is still a
     /// hole in the bone. Nil when the lesion is seen again on or after it.
     func noLongerSeen(_ lesion: String) -> ImagingStudy? {
-        guard let scored = presentPoints(lesion).last(where: \.readsBone)?.study,
-            let absent = studies.last(where: { study in
-                study.date.earliestDay > scored.date.latestDay && study.observation(of: lesion)?.present == false
-            })
+        // The lesion's own series (oldest first) holds its absent readings too: no scan of every study.
+        guard let absent = points(lesion).last(where: { !$0.observation.present })?.study,
+            let scored = presentPoints(lesion).last(where: \.readsBone)?.study,
+            absent.date.earliestDay > scored.date.latestDay
         else { return nil }
         if let seen = presentPoints(lesion).last, seen.study.date.latestDay >= absent.date.earliestDay { return nil }
         // Removed by an operation since it was last seen (resection, arthroplasty, curettage):
