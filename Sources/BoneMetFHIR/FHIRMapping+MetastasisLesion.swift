@@ -36,7 +36,11 @@ extension FHIRCaseMapper {
         // Without a coded body site, the bone the text names (body site text, then the
         // condition's text) — "左股骨转移" is a left femoral lesion.
         let texts = [FHIRRead.text(r["bodySite"]?.array.first), FHIRRead.text(code)].compactMap { $0 }
-        let named = coded == nil ? texts.lazy.compactMap(CancerCodes.bone(fromText:)).first : nil
+        // A body site naming one vertebral level and no bone word ("T12", "L3") is that vertebra
+        // (or the sacrum's segment): it was a lesion of bone "other".
+        let siteLevels = FHIRRead.text(r["bodySite"]?.array.first).map(VertebralLevelText.levels(in:)) ?? []
+        let levelOnly: (Bone, Laterality?)? = Set(siteLevels).count == 1 ? siteLevels.first.map { ($0.region == .sacral ? .sacrum : .vertebra, nil) } : nil
+        let named = coded == nil ? texts.lazy.compactMap(CancerCodes.bone(fromText:)).first ?? levelOnly : nil
         if coded == nil && named == nil {
             notes.append(MappingNote(resource: label, message: "bone metastasis without a known body site: recorded as bone \"other\""))
         }

@@ -48,7 +48,10 @@ extension FHIRCaseMapper {
         let status = r["status"]?.string ?? ""
         // (Cancelled, not-taken and draft resources never reach here: `FHIRRead.statusNotUsed`.)
         let finished = ["completed", "stopped"].contains(status)
-        let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective")
+        // The order's own bounds (`dosageInstruction.timing.repeat.boundsPeriod`): a stopped
+        // sunitinib order "2024-02-01 to 2026-10-25" was read as given on its first day alone.
+        let bounds = (r["dosageInstruction"]?.array ?? []).lazy.compactMap { FHIRRead.date($0["timing"]?["repeat"]?["boundsPeriod"]?["end"]) }.first
+        let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective") ?? bounds
         // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
         let end = statedEnd
         // An administration is a dose given; an order or statement is not.
@@ -66,7 +69,16 @@ extension FHIRCaseMapper {
         }
         // Cancer-related: a reason that is one of the record's cancers (reasonReference), or a
         // reason code that is a cancer by value set (reasonCode, as mCODE examples send it).
-        guard !cancerReasonMissing(resource, primaries: primaries, mappings: mappings) || isAntineoplastic(concept, atc: atc) else { return nil }
+        guard !cancerReasonMissing(resource, primaries: primaries, mappings: mappings) || isAntineoplastic(concept, atc: atc) else {
+            // Dexamethasone is kept as supportive care: NICE NG234's steroid for a spinal cord
+            // compression (the emergency finding names it as given), a myeloma's therapy. An
+            // EHR's "地塞米松磷酸钠注射液" beside a cord compression was dropped, and the finding
+            // asked for the dexamethasone already given.
+            guard isDexamethasone(concept, atc: atc) else { return nil }
+            return Treatment(
+                id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "dexamethasone"],
+                start: dated, end: statedEnd ?? (finished ? start : nil))
+        }
         return Treatment(
             id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
             systemicClass: systemicClass(atc: atc), start: dated, end: statedEnd ?? (finished ? start : nil))
@@ -81,6 +93,13 @@ extension FHIRCaseMapper {
         let names = ([FHIRRead.text(concept)] + FHIRRead.codings(concept).map(\.display)).compactMap { $0 }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return false }
         return !DrugClasses.reading(Treatment(id: "?", kind: .systemic, drugs: names)).classes.isEmpty
+    }
+
+    /// Dexamethasone by its ATC code (H02AB02) or its name, English or Chinese.
+    static func isDexamethasone(_ concept: FHIRJSON?, atc: [String]) -> Bool {
+        if atc.contains(where: { $0.uppercased() == "H02AB02" }) { return true }
+        let names = ([FHIRRead.text(concept)] + FHIRRead.codings(concept).map(\.display)).compactMap { $0?.lowercased() }
+        return names.contains { $0.contains("dexamethasone") || $0.contains("地塞米松") }
     }
 
     /// Whether an order became a systemic therapy by its class alone (no cancer reason on it):

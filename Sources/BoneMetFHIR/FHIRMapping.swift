@@ -52,6 +52,8 @@ public enum FHIRCaseMapper {
         var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
         var eventReadings: [(kind: EventKind, date: PartialDate, resource: FHIRResource)] = []
+        // Neurological deficits on the problem list (`DeficitCodes`), placed once every lesion is known.
+        var deficitReadings: [(status: NeurologicalStatus, frankel: Tokuhashi.Frankel?, date: PartialDate?, resource: FHIRResource)] = []
         // Fixations named without "prophylactic" or "fracture" (id, resource), settled after the events.
         var unnamedFixations: [(id: String, label: String)] = []
         // Radiotherapy and surgery that reached no lesion (id, resource): tried again if a
@@ -93,7 +95,27 @@ public enum FHIRCaseMapper {
                     }
                     continue
                 }
-                guard let reading = classify(r, mappings: mappings) else { continue }
+                let onset = FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])
+                if FHIRRead.codings(code).contains(where: { CancerCodes.isICD10($0.system) && $0.code.map { ["G82", "G834"].contains(where: CancerCodes.icd10Key($0).hasPrefix) } == true }),
+                    let deficit = DeficitCodes.deficit(code)
+                {
+                    deficitReadings.append((deficit.status, deficit.frankel, onset, resource))
+                    continue
+                }
+                guard let reading = classify(r, mappings: mappings) else {
+                    // Nothing about cancer: an event or a deficit written only in words.
+                    if let kind = EventCodes.kind(text: FHIRRead.text(code)) {
+                        if let onset {
+                            eventReadings.append((kind, onset, resource))
+                            notes.append(MappingNote(resource: label, message: "\(kind.rawValue) recognised by text — confirm: \"\(FHIRRead.text(code) ?? "")\""))
+                        } else {
+                            notes.append(MappingNote(resource: label, message: "\(kind.rawValue) without an onset or recorded date: not used"))
+                        }
+                    } else if let deficit = DeficitCodes.deficit(code) {
+                        deficitReadings.append((deficit.status, deficit.frankel, onset, resource))
+                    }
+                    continue
+                }
                 if case .skipped(let why) = reading {
                     notes.append(MappingNote(resource: label, message: why))
                     continue
@@ -105,11 +127,13 @@ public enum FHIRCaseMapper {
                 }
                 switch cancer {
                 case .boneMetastasis:
-                    let (lesion, relatedId, ownExport) = Self.metastasisLesion(
+                    for (lesion, relatedId, ownExport) in Self.metastasisLesions(
                         resource, confirm: confirm, position: record.lesions.count + 1, label: label, notes: &notes)
-                    if ownExport { lesionIds[resource.id ?? ""] = lesion.id }
-                    if let relatedId { lesionPrimaryRefs[lesion.id] = relatedId }
-                    record.lesions.append(lesion)
+                    {
+                        if ownExport { lesionIds[resource.id ?? ""] = lesion.id }
+                        if let relatedId { lesionPrimaryRefs[lesion.id] = relatedId }
+                        record.lesions.append(lesion)
+                    }
                 case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"
                     primaryIdByResource[resource.id ?? ""] = primaryId
@@ -222,7 +246,12 @@ public enum FHIRCaseMapper {
                         let every = treatment.intervalWeeks.map { "every \($0) weeks" } ?? "no interval"
                         notes.append(MappingNote(resource: label, message: "dose and interval read from the dosage text: \(dose), \(every) — confirm"))
                     }
-                    if treatment.kind == .systemic, cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
+                    if treatment.kind == .systemic, treatment.systemicClass == nil, DrugClasses.reading(treatment).classes.isEmpty,
+                        treatment.drugs.contains(where: { Self.isDexamethasone(.object([.init("text", .string($0))]), atc: []) }),
+                        cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings)
+                    {
+                        notes.append(MappingNote(resource: label, message: "dexamethasone kept as supportive care (a spinal cord compression's steroid; a myeloma's therapy) — confirm"))
+                    } else if treatment.kind == .systemic, cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
                         notes.append(MappingNote(resource: label, message: "cancer drug without a cancer reason on the order: read as cancer therapy by its class — confirm"))
                     }
                 }
@@ -328,6 +357,16 @@ public enum FHIRCaseMapper {
             let date = FHIRRead.periodStart(r, "effective")
             let sameDay = date.map { day in record.studies.filter { $0.date == day }.map(\.id) } ?? []
             let targets = !referenced.isEmpty ? referenced : sameDay.count == 1 ? sameDay : []
+            if targets.isEmpty, referenced.isEmpty, sameDay.isEmpty, let date,
+                let study = Self.reportOnlyStudy(report, conclusion: conclusion, date: date),
+                !record.studies.contains(where: { $0.id == study.id })
+            {
+                record.studies.append(study)
+                notes.append(MappingNote(
+                    resource: "DiagnosticReport/\(report.id ?? "?")",
+                    message: "imaging report with no imaging study: recorded as the \(study.modality.rawValue) study \(study.id) of \(date) with its report — record its lesions' readings (the case page suggests them from the report)"))
+                continue
+            }
             guard !targets.isEmpty else {
                 notes.append(MappingNote(
                     resource: "DiagnosticReport/\(report.id ?? "?")", message: "conclusion not attached: no imaging study referenced or on the same day"))
@@ -344,6 +383,23 @@ public enum FHIRCaseMapper {
             record.visceralMetastases = []
         }
         if let plans = Self.ownPlans(p) { record.plans = plans }
+        // Deficits as the neurological status of their onset, on the lesion their body site names.
+        for deficit in deficitReadings.sorted(by: { ($0.date?.earliestDay ?? .min) < ($1.date?.earliestDay ?? .min) }) {
+            let label = "Condition/\(deficit.resource.id ?? "?")"
+            let what = deficit.status == .caudaEquina ? "cauda equina syndrome" : "myelopathy" + (deficit.frankel.map { " (Frankel \($0.rawValue))" } ?? "")
+            guard let date = deficit.date else {
+                notes.append(MappingNote(resource: label, message: "neurological deficit without an onset or recorded date: not used — record the examination"))
+                continue
+            }
+            // A deficit since resolved is no current one: the examination that found it recovered is not on record.
+            if FHIRRead.conditionResolved(deficit.resource.json) {
+                notes.append(MappingNote(resource: label, message: "neurological deficit recorded resolved: not used — record the examination"))
+                continue
+            }
+            let lesion = FHIRRead.bodySiteLesion(deficit.resource.json, lesions: record.lesions)
+            record.neurology.append(NeurologyRecord(date: date, status: deficit.status, frankel: deficit.frankel, lesion: lesion))
+            notes.append(MappingNote(resource: label, message: "read as \(what) on \(date)\(deficit.frankel == nil ? ", Frankel grade not stated" : "") — confirm with the neurological examination"))
+        }
         // Events onto their lesion: our own export names it; else the one lesion of the coded
         // bone body site and side (hypercalcaemia has none).
         for reading in eventReadings {

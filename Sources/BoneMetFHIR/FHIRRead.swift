@@ -1,3 +1,4 @@
+import BoneMetReports
 import BoneMetDomain
 import Foundation
 
@@ -211,7 +212,12 @@ enum FHIRRead {
 
     /// The bone (and side) a resource's body-site text names, else its code's text.
     static func textBodySite(_ resource: FHIRJSON) -> (Bone, Laterality?)? {
-        siteTexts(resource).lazy.compactMap(CancerCodes.bone(fromText:)).first
+        if let named = siteTexts(resource).lazy.compactMap(CancerCodes.bone(fromText:)).first { return named }
+        // A body site naming one vertebral level and no bone word ("T8", "L3"): that vertebra
+        // (the sacrum for S1–S5), as a bone metastasis's Condition reads it.
+        let levels = (resource["bodySite"]?.array ?? []).compactMap { text($0) }.flatMap(VertebralLevelText.levels(in:))
+        guard Set(levels).count == 1, let level = levels.first else { return nil }
+        return (level.region == .sacral ? .sacrum : .vertebra, nil)
     }
 
     /// The texts that may name a resource's site: its body sites', then its code's.

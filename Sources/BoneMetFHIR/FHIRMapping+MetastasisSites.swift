@@ -1,0 +1,99 @@
+import Foundation
+import BoneMetRules
+
+extension FHIRCaseMapper {
+    /// A bone-metastasis Condition's body sites, one entry for each site it names, when it names
+    /// two or more: a Chinese EHR's problem list writes one "多发骨转移" with the body site
+    /// "T12、L1椎体及右侧股骨近端" (unseen bundle ehr5), which became one lesion of bone "other" —
+    /// no SINS for either vertebra, no Mirels for the femur, and the pathological fracture of the
+    /// femur and its nail placed on nothing. Each entry is a body site as FHIR writes one
+    /// (`{"text": …}` or the coded entry itself), for `metastasisLesion` to read as usual.
+    ///
+    /// Several `bodySite` entries are several sites. One text is read by its parts (split at the
+    /// list words "、", "及", "和", "+", commas, semicolons): a part naming exactly one bone other
+    /// than the spine is a site, with its own words (its side and segment); the vertebral levels of
+    /// the spinal parts, read together so that lists and spans keep their meaning ("T7、8、9",
+    /// "T10-12"), are a site each; a spinal part naming no level ("胸腰椎多发") one site. A part
+    /// naming nothing is a site only when it is a level list's number; otherwise the text is not
+    /// split (it says something this reading does not know). Nil when fewer than two sites.
+    static func metastasisSites(_ r: FHIRJSON) -> [FHIRJSON]? {
+        let entries = r["bodySite"]?.array ?? []
+        guard !entries.isEmpty else { return nil }
+        var sites: [FHIRJSON] = []
+        for entry in entries {
+            let coded = FHIRRead.codings(entry).contains { $0.system == FHIRCodes.snomed && $0.code.flatMap { bodySites[$0] } != nil }
+            if !coded, let parts = FHIRRead.text(entry).flatMap(textSites) {
+                sites += parts.map { FHIRJSON.object([.init("text", .string($0))]) }
+            } else {
+                sites.append(entry)
+            }
+        }
+        return sites.count > 1 ? sites : nil
+    }
+
+    /// The site texts one body-site text names (see `metastasisSites`); nil when a part is
+    /// unread.
+    static func textSites(_ text: String) -> [String]? {
+        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
+        let parts = text.split { separators.contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return nil }
+        var sites: [String] = []
+        var spinal: [String] = []
+        var spinalAt = 0
+        for part in parts {
+            let levels = VertebralLevel.levelsNamed(in: part)
+            let named = Bone.named(in: part)
+            if !levels.isEmpty || named?.bone == .vertebra {
+                if spinal.isEmpty { spinalAt = sites.count }
+                spinal.append(part)
+            } else if let named, named.bone != .other {
+                sites.append(part)
+            } else if part.allSatisfy(\.isNumber), !spinal.isEmpty {
+                spinal.append(part)  // "T7、8、9": a level list's number
+            } else {
+                return nil
+            }
+        }
+        if !spinal.isEmpty {
+            let levels = VertebralLevel.levelsNamed(in: spinal.joined(separator: "、"))
+            if levels.isEmpty {
+                sites.insert(spinal.joined(separator: "、"), at: spinalAt)
+            } else {
+                // Each level in the words that name it where one part names it alone ("L1椎体"),
+                // else as the level with its bone word.
+                var seen: Set<VertebralLevel> = []
+                let perLevel = levels.filter { seen.insert($0).inserted }.map { level in
+                    spinal.first { VertebralLevel.levelsNamed(in: $0) == [level] && Bone.named(in: $0) != nil }
+                        ?? "\(level.description)\(level.region == .sacral ? "骶椎" : "椎体")"
+                }
+                sites.insert(contentsOf: perLevel, at: spinalAt)
+            }
+        }
+        return sites.count > 1 ? sites : nil
+    }
+}
+
+extension FHIRCaseMapper {
+    /// The lesions of a bone-metastasis Condition: one for each site it names (`metastasisSites`),
+    /// ids `<condition id>-1`, `-2` … in the order written, with a note saying so; else its one
+    /// lesion.
+    static func metastasisLesions(
+        _ resource: FHIRResource, confirm: String?, position: Int, label: String, notes: inout [MappingNote]
+    ) -> [(lesion: Lesion, relatedId: String?, ownExport: Bool)] {
+        let r = resource.json
+        guard FHIRRead.extensionValue(r, "lesion") == nil, let sites = metastasisSites(r) else {
+            return [metastasisLesion(resource, confirm: confirm, position: position, label: label, notes: &notes)]
+        }
+        let base = resource.id ?? "lesion\(position)"
+        let mapped = sites.enumerated().compactMap { number, site -> (lesion: Lesion, relatedId: String?, ownExport: Bool)? in
+            var members = r.members.filter { $0.key != "bodySite" && $0.key != "id" }
+            members.insert(.init("id", .string("\(base)-\(number + 1)")), at: 0)
+            members.append(.init("bodySite", .array([site])))
+            guard let part = try? FHIRResource(.object(members)) else { return nil }
+            return metastasisLesion(part, confirm: confirm, position: position + number, label: label, notes: &notes)
+        }
+        let named = mapped.map { "\($0.lesion.id) (\($0.lesion.note ?? $0.lesion.bone.rawValue))" }.joined(separator: ", ")
+        notes.append(MappingNote(resource: label, message: "its body site names \(mapped.count) sites: recorded as \(mapped.count) lesions — \(named); confirm"))
+        return mapped
+    }
+}
