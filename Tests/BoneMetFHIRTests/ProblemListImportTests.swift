@@ -54,6 +54,7 @@ extension RealEHRImportTests {
             #""MedicationRequest", "id": "dex", "status": "active", "intent": "order", "medicationCodeableConcept": {"text": "地塞米松磷酸钠注射液 10mg"}, "authoredOn": "2026-11-28""#,
             #""MedicationRequest", "id": "ppi", "status": "active", "intent": "order", "medicationCodeableConcept": {"text": "奥美拉唑肠溶胶囊"}, "authoredOn": "2026-11-28""#,
             #""Condition", "id": "scc", "onsetDateTime": "2026-11-28", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "G95.202"}], "text": "脊髓压迫症"}"#,
+            #""DiagnosticReport", "id": "mri", "status": "final", "code": {"text": "胸椎MR平扫+增强"}, "effectiveDateTime": "2026-11-28", "conclusion": "T8椎体及附件骨质破坏伴软组织肿块形成，突入椎管，相应水平脊髓明显受压变形。""#,
         ])
         let sunitinib = try #require(record.treatments.first { $0.id == "sun" })
         #expect(sunitinib.end?.description == "2026-10-25")
@@ -64,6 +65,9 @@ extension RealEHRImportTests {
         let assessment = assess(record, asOf: try #require(PartialDate(year: 2026, month: 12, day: 1)))
         let emergency = try #require(assessment.findings.first { $0.severity == .urgent && $0.subject == .lesion("bm") })
         #expect(emergency.detail.en.contains("dexamethasone on record since 2026-11-28"))
+        // The MRI sent as its report is the reading to record, not one to find.
+        #expect(emergency.detail.en.contains("the MRI of 2026-11-28 is on record as its report only — record its reading of this vertebra"))
+        #expect(emergency.detail.zhHans.contains("2026-11-28 MRI 检查仅有报告文本"))
         #expect(!assessment.findings.contains { $0.ruleId == "surgery.spine.deficitWithoutLesion" })
     }
 }

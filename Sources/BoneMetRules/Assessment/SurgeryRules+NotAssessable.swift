@@ -76,6 +76,18 @@ extension SurgeryRules {
         let emergency = deficitEmergency(lesion.id, neuro: neuro, compressionEvent: event, date: index.assessedOn, radiotherapyFirst: false)
         let what = event.map { LocalizedText(en: "spinal cord compression recorded (\($0.date))", zh: "已记录脊髓压迫（\($0.date)）") }
             ?? LocalizedText(en: "neurological deficit recorded (\(neuro?.date.description ?? ""))", zh: "已记录神经功能障碍（\(neuro?.date.description ?? "")）")
+        // A CT or MRI on record as its report only (an EHR's thoracic MRI sent as text, unseen
+        // bundle ehr6) is the reading to record — "record the MRI's reading … or paste the
+        // report" asked for what was already there.
+        let unreadStudy = index.studies.filter { ($0.modality == .mri || $0.modality == .ct) && $0.readingNotRecorded }
+            .max { $0.date.earliestDay < $1.date.earliestDay }
+        let recordIt = unreadStudy.map { study in
+            LocalizedText(
+                en: "No CT or MRI reading of this vertebra is recorded: the \(study.label.en) is on record as its report only — record its reading of this vertebra (ESCC on axial T2, collapse, alignment, posterior elements) from the report, and the neurological examination",
+                zh: "病历中无该椎体的 CT 或 MRI 阅片记录：\(study.label.zhHans)仅有报告文本——请据报告录入该椎体的阅片结果（轴位 T2 的 ESCC 分级、椎体塌陷、脊柱序列、后方结构）及神经系统检查")
+        } ?? LocalizedText(
+            en: "No CT or MRI reading of this vertebra is on record: record the MRI's reading (ESCC on axial T2, collapse, alignment, posterior elements — or paste the report) and the neurological examination",
+            zh: "病历中无该椎体的 CT 或 MRI 阅片记录：请录入 MRI 阅片结果（轴位 T2 的 ESCC 分级、椎体塌陷、脊柱序列、后方结构——或粘贴报告）及神经系统检查")
         return Finding(
             ruleId: "surgery.lesion.notAssessable", severity: .urgent, duty: .surgery,
             specialty: .spineSurgery, subject: .lesion(lesion.id), date: index.assessedOn,
@@ -83,8 +95,8 @@ extension SurgeryRules {
                 en: "\(name.en): \(what.en) — emergency spine referral",
                 zh: "\(name.zhHans)：\(what.zhHans)——急诊脊柱外科转诊"),
             detail: LocalizedText(
-                en: "\(emergency.en) Urgent spine-surgery and radiation-oncology referral. No CT or MRI reading of this vertebra is on record: record the MRI's reading (ESCC on axial T2, collapse, alignment, posterior elements — or paste the report) and the neurological examination, so that SINS, ESCC and NOMS can guide the treatment.",
-                zh: "\(emergency.zhHans)紧急请脊柱外科和放疗科会诊。病历中无该椎体的 CT 或 MRI 阅片记录：请录入 MRI 阅片结果（轴位 T2 的 ESCC 分级、椎体塌陷、脊柱序列、后方结构——或粘贴报告）及神经系统检查，以便按 SINS、ESCC 和 NOMS 指导治疗。"),
+                en: "\(emergency.en) Urgent spine-surgery and radiation-oncology referral. \(recordIt.en), so that SINS, ESCC and NOMS can guide the treatment.",
+                zh: "\(emergency.zhHans)紧急请脊柱外科和放疗科会诊。\(recordIt.zhHans)，以便按 SINS、ESCC 和 NOMS 指导治疗。"),
             inputs: [FindingInput("anatomicReadings", "0"), FindingInput(event == nil ? "deficit" : "cordCompression", "\(event?.date ?? neuro?.date ?? index.assessedOn)")],
             sources: [Self.nice2023, Self.patchell2005, Sources.bilsky2010, Sources.fisher2010])
     }
