@@ -56,7 +56,9 @@ extension ReportExtractor {
     /// ("anterolisthesis of L5 on S1"). Unseen reports, 2026-12-04.
     static func locatesAnatomy(_ text: ReportText, level span: TextSpan) -> Bool {
         let before = text.text(TextSpan(max(0, span.start - 24), span.start)).lowercased()
-        let breaks: (Character) -> Bool = { ",;，；。:：".contains($0) }
+        // A sentence's end is a break too: "CSF is preserved around the conus. T9 vertebral body
+        // lesion …" lost T9 — the level of the next sentence read as locating the conus.
+        let breaks: (Character) -> Bool = { ",;，；。:：.!?！？\n".contains($0) }
         if let slipped = before.range(of: "listhesis of ").map({ before[$0.upperBound...] }), slipped.hasSuffix(" on "), !slipped.contains(where: breaks) {
             return true
         }

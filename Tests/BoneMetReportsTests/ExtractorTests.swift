@@ -306,6 +306,17 @@ import Testing
         #expect(lesion("A 2.5 cm lytic lesion and fracture of the left humerus.", "humerus left")?.reading("diametersMm")?.value == "25")
     }
 
+    /// Unseen spine MRI report (2026-12-05): "… epidural extension causing moderate canal stenosis;
+    /// CSF is preserved around the conus. T9 vertebral body lesion without epidural extension." lost
+    /// T9 — the next sentence's level read as the conus's. A sentence's end breaks it.
+    @Test func aLevelInTheSentenceAfterTheConusIsALesion() {
+        let report = "Abnormal marrow signal involving L2 with epidural extension; CSF is preserved around the conus. T9 vertebral body lesion without epidural extension."
+        #expect(extractor.extract(report).lesions.map(\.site.key) == ["L2", "T9"])
+        #expect(lesion(report, "T9")?.reading("escc")?.certainty == .negated, "no epidural tumour: ESCC 0")
+        #expect(extractor.extract("腰椎MRI：L2椎体转移瘤，周围见脊髓圆锥。T9椎体见转移灶。").lesions.map(\.site.key) == ["L2", "T9"])
+        #expect(extractor.extract("No cord compression (conus at L1).").lesions.isEmpty, "still the conus's level")
+    }
+
     /// Unseen lumbar CT report (2026-12-04, evening): "anterolisthesis of L5 on S1" was no
     /// alignment reading and made S1 a lesion; "Bilateral pars and facet involvement" was
     /// "posterior elements involved, side not stated" — SINS's translation (4) and bilateral (3).
