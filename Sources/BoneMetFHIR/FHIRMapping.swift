@@ -246,10 +246,7 @@ public enum FHIRCaseMapper {
                         let every = treatment.intervalWeeks.map { "every \($0) weeks" } ?? "no interval"
                         notes.append(MappingNote(resource: label, message: "dose and interval read from the dosage text: \(dose), \(every) — confirm"))
                     }
-                    if treatment.kind == .systemic, treatment.systemicClass == nil, DrugClasses.reading(treatment).classes.isEmpty,
-                        treatment.drugs.contains(where: { Self.isDexamethasone(.object([.init("text", .string($0))]), atc: []) }),
-                        cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings)
-                    {
+                    if DrugClasses.isSupportiveOnly(treatment), cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
                         notes.append(MappingNote(resource: label, message: "dexamethasone kept as supportive care (a spinal cord compression's steroid; a myeloma's therapy) — confirm"))
                     } else if treatment.kind == .systemic, cancerReasonMissing(resource, primaries: primaryResourceIds, mappings: mappings) {
                         notes.append(MappingNote(resource: label, message: "cancer drug without a cancer reason on the order: read as cancer therapy by its class — confirm"))

@@ -14,6 +14,7 @@ import Testing
          "lesions": [{"id": "T4", "bone": "vertebra", "level": "T4"}],
          "treatments": [
           {"id": "T1", "kind": "systemic", "name": "仑伐替尼 8mg qd", "drugs": ["lenvatinib"], "systemicClass": "targeted", "start": "2025-09-01"},
+          {"id": "A1", "kind": "systemic", "name": "阿替利珠单抗", "drugs": ["atezolizumab"], "systemicClass": "immunotherapy", "start": "2026-11-20"},
           {"id": "D1", "kind": "systemic", "name": "地塞米松 16mg", "drugs": ["dexamethasone"], "start": "2026-11-20"}],
          "dentalExams": ["2025-08-20", "2026-02-20"]}
         """
@@ -23,7 +24,22 @@ import Testing
         let record = try CaseFile.read(Self.record)
         let screen = CaseFirstScreen(record: record, assessment: assess(record, asOf: try #require(PartialDate("2026-11-21")), settings: .default))
         let line = screen.line(language)
-        #expect(line.contains(language == .zhHans ? "仑伐替尼 8mg qd、地塞米松 16mg" : "仑伐替尼 8mg qd, 地塞米松 16mg"), "\(line)")
+        #expect(line.contains(language == .zhHans ? "仑伐替尼 8mg qd、阿替利珠单抗" : "仑伐替尼 8mg qd, 阿替利珠单抗"), "\(line)")
+    }
+
+    /// Unseen EHR bundle ehr6 (2026-12-05): sunitinib stopped, dexamethasone begun for a cord
+    /// compression — the line read "当前治疗：地塞米松磷酸钠注射液 10mg". Supportive care is said apart,
+    /// not as the anticancer treatment; in myeloma the steroid is the therapy.
+    @Test func supportiveCareIsNoCurrentTreatment() throws {
+        var record = try CaseFile.read(Self.record)
+        record.treatments.removeAll { $0.id != "D1" }
+        let asOf = try #require(PartialDate("2026-11-21"))
+        let line = CaseFirstScreen(record: record, assessment: assess(record, asOf: asOf, settings: .default)).line(.zhHans)
+        #expect(line.contains("目前无抗肿瘤治疗 · 支持治疗：地塞米松 16mg"), "\(line)")
+        #expect(!line.contains("当前治疗"))
+        record.primaries[0].site = .myeloma
+        let myeloma = CaseFirstScreen(record: record, assessment: assess(record, asOf: asOf, settings: .default)).line(.en)
+        #expect(myeloma.contains("current treatment: 地塞米松 16mg"), "\(myeloma)")
     }
 }
 

@@ -24,6 +24,8 @@ struct CaseFirstScreen {
         noTreatment: LocalizedText(en: "no current treatment", zh: "目前无治疗"),
         treatmentAtDeath: LocalizedText(en: "treatment at death", zh: "去世时治疗"),
         noTreatmentAtDeath: LocalizedText(en: "no treatment at death", zh: "去世时无治疗"),
+        supportive: LocalizedText(en: "supportive care", zh: "支持治疗"),
+        noAnticancer: LocalizedText(en: "no current anticancer treatment", zh: "目前无抗肿瘤治疗"),
         lastStudy: LocalizedText(en: "last study", zh: "最近检查"),
         more: LocalizedText(en: "more", zh: "处"),
         decisions: LocalizedText(en: "MDT decisions and plans", zh: "MDT 决议与计划"),
@@ -96,12 +98,23 @@ struct CaseFirstScreen {
         }
         // After a death nothing is "current": the line names what ran on the day of death.
         // (A death without a date: what was still open on the day assessed.)
-        let current = record.treatments.filter {
+        let running = record.treatments.filter {
             $0.kind != .boneModifyingAgent && $0.isActive(on: died ? record.patient.deathDate ?? assessment.asOf : assessment.asOf)
         }
+        // Supportive care (dexamethasone for a cord compression, an EHR's order) is no anticancer
+        // treatment: it read "current treatment: 地塞米松磷酸钠注射液 10mg" after sunitinib had
+        // stopped. Said apart — except in myeloma and lymphoma, where the steroid is the therapy.
+        let steroidIsTherapy = record.primaries.contains { [.myeloma, .lymphoma].contains($0.site) }
+        let supportive = steroidIsTherapy ? [] : running.filter(DrugClasses.isSupportiveOnly)
+        let current = running.filter { row in !supportive.contains { $0.id == row.id } }
+        let separator = language == .zhHans ? "、" : ", "
+        let colon = language == .zhHans ? "：" : ": "
         parts.append(current.isEmpty
-            ? (died ? t.noTreatmentAtDeath : t.noTreatment)(language)
-            : "\((died ? t.treatmentAtDeath : t.treatment)(language))\(language == .zhHans ? "：" : ": ")\(current.map { $0.displayName(language) }.joined(separator: language == .zhHans ? "、" : ", "))")
+            ? (died ? t.noTreatmentAtDeath : supportive.isEmpty ? t.noTreatment : t.noAnticancer)(language)
+            : "\((died ? t.treatmentAtDeath : t.treatment)(language))\(colon)\(current.map { $0.displayName(language) }.joined(separator: separator))")
+        if !supportive.isEmpty {
+            parts.append("\(t.supportive(language))\(colon)\(supportive.map { $0.displayName(language) }.joined(separator: separator))")
+        }
         if let last = record.studies.filter({ $0.date <= assessment.asOf }).max(by: { $0.date < $1.date }) {
             parts.append("\(t.lastStudy(language))\(language == .zhHans ? "：" : ": ")\(last.label(language))")
         }
