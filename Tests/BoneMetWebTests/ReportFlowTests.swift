@@ -121,3 +121,31 @@ import Testing
         #expect(visible.contains("溶骨性") && visible.contains("明确描述") && visible.contains("保存已采纳的结果并重新评估"))
     }
 }
+
+/// Unseen EHR bundle ehr5 (2026-12-05): the import keeps an imaging report's title
+/// ("胸腰椎CT平扫") as its study's region and the conclusion as its report; the conclusion names
+/// no region, so the coverage tick box never showed. The title's regions are offered then.
+@Suite struct ReportCoverageFromTitleTests {
+    @Test func aReportWithoutItsTitleTakesTheStudysRegion() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("surgeon", role: .orthopaedics)
+        try await harness.run { client in
+            var browser = Browser()
+            _ = try await browser.signIn(client, "surgeon", WebHarness.password)
+            _ = try await browser.get(client, "/cases/new/json")
+            var record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
+            record.patient.id = "report-title-1"
+            let conclusion = "T12、L1椎体溶骨性骨质破坏，L1椎体压缩变扁约30%。"
+            record.studies.append(ImagingStudy(
+                id: "report-ct1", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫", report: conclusion))
+            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": CaseFile.write(record)])
+            let caseId = String(try #require(created.headers[.location]).dropFirst("/cases/".count))
+            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-ct1/report")
+            let suggested = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-ct1/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
+            #expect(suggested.contains("本次检查范围") || suggested.contains("This study covers"))
+            #expect(suggested.contains(#"name="coverage""#))
+            #expect(suggested.contains("胸椎") || suggested.contains("thoracic spine"))
+        }
+    }
+}

@@ -20,6 +20,19 @@ extension CaseController {
         return extractor
     }
 
+    /// The suggestions for a study's report. A report whose text names no region takes the
+    /// regions its study's description names: an EHR sends the title ("胸腰椎CT平扫",
+    /// "全身骨显像") apart from the conclusion, and the FHIR import keeps it as the study's region
+    /// (unseen bundle ehr5, 2026-12-05) — the coverage tick box never showed.
+    func suggestions(_ report: String, study: ImagingStudy, lesions: [Lesion]) throws -> ReportExtraction {
+        let reader = try extractor()
+        var extraction = reader.extract(report, existing: lesions)
+        if extraction.coverage.isEmpty, let region = study.region, !region.isEmpty {
+            extraction.coverage = reader.extract(region).coverage
+        }
+        return extraction
+    }
+
     func reportPage(_ stored: StoredCase, _ study: ImagingStudy, report: String, extraction: ReportExtraction?, version: Int? = nil) -> ReportPage {
         ReportPage(
             caseId: stored.id, patientId: stored.record.patient.id, study: study, version: version ?? stored.version, report: report, extraction: extraction,
@@ -44,7 +57,7 @@ extension CaseController {
             page.errors = [ReportTexts.tooLong(context.language)]
             return try HTMLPage(html: page.render(context.layout), status: .contentTooLarge).response(from: request, context: context)
         }
-        let page = reportPage(stored, study, report: report, extraction: try extractor().extract(report, existing: stored.record.lesions))
+        let page = reportPage(stored, study, report: report, extraction: try suggestions(report, study: study, lesions: stored.record.lesions))
         return try HTMLPage(html: page.render(context.layout)).response(from: request, context: context)
     }
 
@@ -58,7 +71,7 @@ extension CaseController {
         guard report.utf16.count <= Self.maxReportLength else { throw AppError(.contentTooLarge, ReportTexts.tooLong) }
         // The suggestions are made again from the same text: what the form's numbers refer to
         // is derived here, never taken from hidden fields.
-        let extraction = try extractor().extract(report, existing: stored.record.lesions)
+        let extraction = try suggestions(report, study: study, lesions: stored.record.lesions)
         func again(_ errors: [String], status: HTTPResponse.Status) throws -> Response {
             var page = reportPage(stored, study, report: report, extraction: extraction, version: version)
             page.errors = errors
