@@ -167,3 +167,20 @@ extension CaseIndex {
         latestLab(test).flatMap { Self.predates($0.date, firstSeen: firstMetastasisSeen) ? nil : $0 }
     }
 }
+
+extension CaseIndex {
+    /// Whether the record shows the lesion's cancer already metastatic elsewhere — a visceral
+    /// metastasis on record (lymph nodes are none; not castration resistance, which may be
+    /// non-metastatic, nmCRPC) — so that a bone lesion
+    /// that is the only one known is no "solitary lesion of unknown nature" (reference.md's biopsy
+    /// indication): stage IV is settled without it, and the solitary lesion's questions — a
+    /// primary bone tumour, myeloma, a second primary — are asked where it matters, before any
+    /// operation (the surgery findings: tissue first or at the operation). An extensive-stage
+    /// small-cell lung cancer's T4 beside its liver metastases read "biopsy indicated: the only
+    /// one known" (unseen record cb87-k).
+    func metastaticElsewhere(_ lesion: String) -> Bool {
+        let candidates = primaryCandidates(for: lesion)
+        guard !candidates.isEmpty else { return false }
+        return record.visceralMetastases?.contains(where: { !$0.isLymphNode && known($0.date) }) == true
+    }
+}

@@ -117,12 +117,21 @@ extension CaseIndex {
     /// diagnostic biopsy settled it.
     func openDifferential(_ lesion: String) -> [LocalizedText] {
         if let known = openDifferentialMemo[lesion] { return known }
-        let reasons = workOutOpenDifferential(lesion)
+        let reasons = workOutOpenDifferential(lesion, solitaryCounts: true)
         openDifferentialMemo[lesion] = reasons
         return reasons
     }
 
-    private func workOutOpenDifferential(_ lesion: String) -> [LocalizedText] {
+    /// The open differential where no operation is in view — radiotherapy, a bone-modifying
+    /// agent: the only lesion known of a cancer shown metastatic elsewhere (`metastaticElsewhere`)
+    /// is no solitary lesion of unknown nature. Before an operation the solitary lesion's
+    /// questions stand (`openDifferential`): never nail an undiagnosed solitary lesion.
+    func differentialWithoutOperation(_ lesion: String) -> [LocalizedText] {
+        guard isSolitary(lesion), metastaticElsewhere(lesion) else { return openDifferential(lesion) }
+        return workOutOpenDifferential(lesion, solitaryCounts: false)
+    }
+
+    private func workOutOpenDifferential(_ lesion: String, solitaryCounts: Bool) -> [LocalizedText] {
         guard diagnosticBiopsy(lesion) == nil else { return [] }
         // A lytic lesion of a patient whose myeloma is on record is myeloma bone disease (IMWG:
         // a lytic lesion on CT is a myeloma-defining event; Hillengass 2019): not a lesion "of
@@ -151,7 +160,7 @@ extension CaseIndex {
             reasons.append(LocalizedText(
                 en: "\(result.label.en) on the biopsy of \(name.en) (\(otherCancer.date)): this lesion may be either disease",
                 zh: "\(name.zhHans)活检（\(otherCancer.date)）为\(result.label.zhHans)：本病灶可能属任一疾病"))
-        } else if isSolitary(lesion), healedUnderHormonalTherapy[lesion] == nil {
+        } else if solitaryCounts, isSolitary(lesion), healedUnderHormonalTherapy[lesion] == nil {
             // A solitary lesion once healed under hormonal therapy is the hormone-sensitive
             // cancer's (`healedUnderHormonalTherapy`): no primary bone tumour to exclude.
             // Solitary as far as the record goes: without a whole-body survey it is the only
@@ -160,6 +169,10 @@ extension CaseIndex {
                 reasons.append(LocalizedText(
                     en: "the only bone lesion recorded (the \(study.modality.label.en) of \(study.date) shows new lesions not itemised)",
                     zh: "目前唯一有记录的骨病灶（\(study.date) \(study.modality.label.zhHans)所示新发病灶未逐一记录）"))
+            } else if !skeletonSurveyed, let study = latestReportOnlySurvey {
+                reasons.append(LocalizedText(
+                    en: "the only bone lesion recorded (the \(study.modality.label.en) of \(study.date) is on record as its report only)",
+                    zh: "目前唯一有记录的骨病灶（\(study.date) \(study.modality.label.zhHans)仅有报告文本）"))
             } else {
                 reasons.append(skeletonSurveyed
                     ? LocalizedText(en: "solitary bone lesion", zh: "孤立骨病灶")

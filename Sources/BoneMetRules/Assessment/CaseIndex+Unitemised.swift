@@ -14,4 +14,13 @@ extension CaseIndex {
     /// Whether the recorded lesions are every bone metastasis there is as far as imaging goes: the
     /// whole skeleton surveyed and every lesion seen itemised.
     var allSitesRecorded: Bool { skeletonSurveyed && unitemisedNewLesions == 0 }
+
+    /// The latest bone scan or PET-CT on record as its report only (`readingNotRecorded`): the
+    /// skeleton was surveyed, what it showed is not recorded. An EHR's castration-resistant
+    /// prostate cancer with one metastasis Condition (placed on L3 by its radiotherapy) and a
+    /// bone scan report of "multiple new foci" read "the only one known (no whole-body survey
+    /// yet)" (bundle ehr7, 2026-12-05).
+    var latestReportOnlySurvey: ImagingStudy? {
+        studies.last { ($0.modality == .boneScan || $0.modality == .petCt) && $0.readingNotRecorded }
+    }
 }

@@ -457,7 +457,9 @@ final class CaseIndex {
         // to the cancer's therapy is the diagnosis it will have. A breast cancer's solitary ilium,
         // healed under anastrozole and denosumab, kept "bone-modifying agent: decide after
         // diagnosis" after the denosumab stopped (cb64-t).
-        if isSolitary(lesion) { return sclerosedUnderTherapy(lesion) == nil && healedUnderHormonalTherapy[lesion] == nil }
+        // The only lesion known of a cancer shown metastatic elsewhere is no solitary lesion of
+        // unknown nature (`metastaticElsewhere`): the agent does not wait on it.
+        if isSolitary(lesion), !metastaticElsewhere(lesion) { return sclerosedUnderTherapy(lesion) == nil && healedUnderHormonalTherapy[lesion] == nil }
         if !hasKnownPrimary && !metastasisProvenInBone { return true }
         // The interval's question is not put to a lesion healed under therapy (no biopsy comes).
         return longDiseaseFreeInterval(endedBy: lesion) != nil && sclerosedUnderTherapy(lesion) == nil

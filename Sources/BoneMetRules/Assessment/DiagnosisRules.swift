@@ -70,7 +70,11 @@ struct DiagnosisRules {
             // since: its nature is answered (`CaseIndex.healedUnderHormonalTherapy`) — no primary
             // bone tumour or myeloma heals so; said below when nothing else asks for tissue.
             let healedOnce = index.sclerosedUnderTherapy(lesion.id) == nil ? index.healedUnderHormonalTherapy[lesion.id] : nil
-            if solitary && !ownDisease && healedOnce == nil {
+            // Shown metastatic elsewhere, the only lesion known is no solitary lesion of unknown
+            // nature (`CaseIndex.metastaticElsewhere`) — unless an operation is proposed on it:
+            // never nail an undiagnosed solitary lesion (the Mirels or spine finding says so).
+            let elsewhere = !surgeryProposed.contains(lesion.id) && index.metastaticElsewhere(lesion.id)
+            if solitary && !ownDisease && healedOnce == nil && !elsewhere {
                 // Without a whole-body survey the lesion is the only one known, not one known to
                 // be alone (an HCC's T6 was "solitary" with no bone scan or PET-CT on record).
                 // New lesions a study did not itemise: the only one recorded, not one known alone.
@@ -78,6 +82,10 @@ struct DiagnosisRules {
                     reasons.append(LocalizedText(
                         en: "bone lesion of unknown nature, the only one recorded (the \(study.modality.label.en) of \(study.date) shows new lesions not itemised)",
                         zh: "性质不明的骨病灶，目前唯一有记录（\(study.date) \(study.modality.label.zhHans)所示新发病灶未逐一记录）"))
+                } else if !index.skeletonSurveyed, let study = index.latestReportOnlySurvey {
+                    reasons.append(LocalizedText(
+                        en: "bone lesion of unknown nature, the only one recorded (the \(study.modality.label.en) of \(study.date) is on record as its report only: record its lesions)",
+                        zh: "性质不明的骨病灶，目前唯一有记录（\(study.date) \(study.modality.label.zhHans)仅有报告文本：请录入其病灶）"))
                 } else {
                 reasons.append(index.skeletonSurveyed
                     ? LocalizedText(en: "solitary bone lesion of unknown nature", zh: "性质不明的孤立骨病灶")

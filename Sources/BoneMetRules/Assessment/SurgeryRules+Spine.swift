@@ -175,6 +175,9 @@ extension SurgeryRules {
         let sensitive = oncology.value == .sensitive
         // Biopsy-first reasons (none for blastic bone under therapy — tissue at any operation).
         let open = index.biopsyFirstReasons(lesion.id)
+        // Where no operation is proposed (radiotherapy's technique, a stable low-grade lesion):
+        // the only lesion known of a cancer metastatic elsewhere waits for no biopsy.
+        let openWithoutOperation = index.blasticUnderTherapy(lesion.id) ? [] : index.differentialWithoutOperation(lesion.id)
         let surgical = surgicalContext(lesion.id, open: index.openDifferential(lesion.id), emergency: deficit)
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
@@ -330,14 +333,14 @@ extension SurgeryRules {
                 let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
                     ?? LocalizedText(en: "pain-free", zh: "无痛")
                 let grade = escc?.grade.rawValue ?? ""
-                let technique = open.isEmpty
+                let technique = openWithoutOperation.isEmpty
                     ? technique
                     : LocalizedText(en: "tissue first, then the technique its histology decides.", zh: "先取病理，再按其组织学选择放疗方式。")
                 recommendation = LocalizedText(
                     en: "Stable, low-grade (ESCC \(grade)), \(state.en) and neurologically intact: no treatment decision waits on it now. If pain or neurological signs appear: \(technique.en)",
                     zh: "稳定、低级别压迫（ESCC \(grade)）、\(state.zhHans)且神经功能正常：目前无需据此作治疗决策。如出现疼痛或神经症状：\(technique.zhHans)")
-            } else if !open.isEmpty, let latest = index.characters(lesion.id).last, latest != .blastic {
-                let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
+            } else if !openWithoutOperation.isEmpty, let latest = index.characters(lesion.id).last, latest != .blastic {
+                let reasons = LocalizedText.joined(openWithoutOperation, en: "; ", zh: "；")
                 recommendation = LocalizedText(
                     en: "Stable, low-grade — tissue diagnosis first (\(reasons.en)): radiotherapy waits for the biopsy, whose histology decides the technique; if it is a metastasis of the primary on record, \(technique.en)",
                     zh: "稳定、低级别压迫——先明确病理（\(reasons.zhHans)）：放疗待活检结果，其组织学决定放疗方式；如证实为已知原发灶的转移，\(technique.zhHans)")
