@@ -235,6 +235,9 @@ public enum FHIRCaseMapper {
                     // Body weight (Cockcroft–Gault needs it); pounds converted.
                     let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
                     if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
+                } else if let (performance, scale) = Self.performanceByName(r, date: date) {
+                    record.performance.append(performance)
+                    notes.append(MappingNote(resource: label, message: "\(scale) read by its name \"\(FHIRRead.text(code) ?? "")\" — map its code (--codes) to confirm"))
                 } else if let (test, byName) = Self.labTest(r, mappings: mappings) {
                     if let lab = Self.labResult(r, test: test, byName: byName, date: date, label: label, notes: &notes) { record.labs.append(lab) }
                 }

@@ -70,4 +70,18 @@ extension RealEHRImportTests {
         #expect(emergency.detail.zhHans.contains("2026-11-28 MRI 检查仅有报告文本"))
         #expect(!assessment.findings.contains { $0.ruleId == "surgery.spine.deficitWithoutLesion" })
     }
+
+    /// The same EHR's performance status under its own code, named in words: only LOINC was read.
+    @Test func aPerformanceStatusNamedInWordsIsRead() async throws {
+        let (summary, record) = try await problemListBundle([
+            #""Observation", "id": "ps1", "status": "final", "code": {"coding": [{"system": "urn:local", "code": "PS01"}], "text": "ECOG评分"}, "effectiveDateTime": "2026-11-01", "valueInteger": 2"#,
+            #""Observation", "id": "ps2", "status": "final", "code": {"text": "KPS评分"}, "effectiveDateTime": "2026-11-20", "valueString": "60分""#,
+            #""Observation", "id": "ps3", "status": "final", "code": {"text": "体能状态评分"}, "effectiveDateTime": "2026-11-25", "valueQuantity": {"value": 7}"#,
+            #""Observation", "id": "ps4", "status": "final", "code": {"text": "KPS"}, "effectiveDateTime": "2026-11-26", "valueInteger": 65"#,
+        ])
+        #expect(record.performance.map(\.ecog) == [2, nil])
+        #expect(record.performance.map(\.kps) == [nil, 60])
+        #expect(summary.notes.contains { $0.resource == "Observation/ps1" && $0.message.hasPrefix("ECOG read by its name") })
+        #expect(!summary.notes.contains { $0.resource == "Observation/ps3" && $0.message.hasPrefix("ECOG") }, "ECOG 7 is no grade")
+    }
 }
