@@ -35,7 +35,9 @@ extension FHIRCaseMapper {
     /// unread.
     static func textSites(_ text: String) -> [String]? {
         let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
-        let parts = text.split { separators.contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // English lists end with "and" ("thoracic spine, pelvis and left femur").
+        let listed = text.replacingOccurrences(of: " and ", with: ",", options: .caseInsensitive)
+        let parts = listed.split { separators.contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return nil }
         var sites: [String] = []
         var spinal: [String] = []

@@ -46,6 +46,14 @@ extension RealEHRImportTests {
         let (_, entries) = try await sitesBundle(#"{"text": "右肱骨近端"}, {"text": "T10"}"#)
         #expect(entries.lesions.map(\.bone) == [.humerus, .vertebra])
         #expect(entries.lesions.last?.level?.description == "T10", "a level alone is that vertebra")
+        let (_, english) = try await sitesBundle(#"{"text": "Thoracic spine, pelvis and left femur"}"#)
+        #expect(english.lesions.map(\.bone) == [.vertebra, .pelvis, .femur])
+        #expect(english.lesions.last?.laterality == .left)
+        let (_, paired) = try await sitesBundle(#"{"text": "骶骨、双侧髂骨"}"#)
+        #expect(paired.lesions.map(\.bone) == [.sacrum, .pelvis])
+        // A rib list is one rib row (its note counts the ribs), not split on its numbers.
+        let (_, ribs) = try await sitesBundle(#"{"text": "左侧第5、6肋"}"#)
+        #expect(ribs.lesions.map(\.id) == ["bm"])
     }
 
     @Test func aBodySiteThatIsOneSiteOrUnreadIsOneLesionAsBefore() async throws {
