@@ -367,6 +367,19 @@ import Testing
         let decided = try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.impendingFracture").first)
         #expect(decided.severity == .warning)
         #expect(decided.detail.en.contains("Decision on record (2026-06-25, MDT): «放疗后再评估手术»"), "\(decided.detail.en)")
+        #expect(decided.detail.en.contains("if non-operative care was chosen, that decision stands"), "no operation named")
+        // A decision naming the operation (cb86-i: "拟行瘤段切除+人工肱骨头置换"): record it as planned.
+        func detail(_ text: String) throws -> LocalizedText {
+            r.decisions = [MDTDecision(date: day("2026-06-25"), decision: text, specialty: .orthopaedics)]
+            return try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.impendingFracture").first).detail
+        }
+        let nail = try detail("拟行PFNA内固定术")
+        #expect(nail.en.contains("It names an operation (fixation) that is not on record: record it as a planned operation with its date"), "\(nail.en)")
+        #expect(nail.zhHans.contains("其中提到的手术（内固定）尚未录入"))
+        #expect(try detail("拟行瘤段切除+人工股骨头置换").en.contains("It names an operation (arthroplasty)"))
+        // A refusal or deferral names none.
+        #expect(try detail("患者拒绝内固定，行放疗").en.contains("that decision stands"))
+        #expect(try detail("暂不手术，先行放疗").en.contains("that decision stands"))
     }
 }
 
