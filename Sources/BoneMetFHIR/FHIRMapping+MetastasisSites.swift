@@ -87,15 +87,30 @@ extension FHIRCaseMapper {
             return [metastasisLesion(resource, confirm: confirm, position: position, label: label, notes: &notes)]
         }
         let base = resource.id ?? "lesion\(position)"
-        let mapped = sites.enumerated().compactMap { number, site -> (lesion: Lesion, relatedId: String?, ownExport: Bool)? in
-            var members = r.members.filter { $0.key != "bodySite" && $0.key != "id" }
-            members.insert(.init("id", .string("\(base)-\(number + 1)")), at: 0)
-            members.append(.init("bodySite", .array([site])))
-            guard let part = try? FHIRResource(.object(members)) else { return nil }
-            return metastasisLesion(part, confirm: confirm, position: position + number, label: label, notes: &notes)
+        // One entry for each site (nil where the part does not make a resource), in order.
+        func mapped(_ sites: [FHIRJSON], notes: inout [MappingNote]) -> [(lesion: Lesion, relatedId: String?, ownExport: Bool)?] {
+            sites.enumerated().map { number, site -> (lesion: Lesion, relatedId: String?, ownExport: Bool)? in
+                var members = r.members.filter { $0.key != "bodySite" && $0.key != "id" }
+                members.insert(.init("id", .string("\(base)-\(number + 1)")), at: 0)
+                members.append(.init("bodySite", .array([site])))
+                guard let part = try? FHIRResource(.object(members)) else { return nil }
+                return metastasisLesion(part, confirm: confirm, position: position + number, label: label, notes: &notes)
+            }
         }
-        let named = mapped.map { "\($0.lesion.id) (\($0.lesion.note ?? $0.lesion.bone.rawValue))" }.joined(separator: ", ")
-        notes.append(MappingNote(resource: label, message: "its body site names \(mapped.count) sites: recorded as \(mapped.count) lesions — \(named); confirm"))
-        return mapped
+        // One site written twice ("L1" and "L1椎体", "右股骨、右股骨") is one lesion: the sites
+        // are read once to find the distinct ones, then numbered in order.
+        var scratch: [MappingNote] = []
+        var seen: Set<String> = []
+        let distinctSites = zip(sites, mapped(sites, notes: &scratch)).filter { _, item in
+            guard let l = item?.lesion else { return false }
+            return seen.insert([l.bone.rawValue, l.level?.description ?? "", l.laterality?.rawValue ?? "", l.segment?.rawValue ?? ""].joined(separator: "|")).inserted
+        }.map(\.0)
+        guard distinctSites.count > 1 else {
+            return [metastasisLesion(resource, confirm: confirm, position: position, label: label, notes: &notes)]
+        }
+        let distinct = mapped(distinctSites, notes: &notes).compactMap { $0 }
+        let named = distinct.map { "\($0.lesion.id) (\($0.lesion.note ?? $0.lesion.bone.rawValue))" }.joined(separator: ", ")
+        notes.append(MappingNote(resource: label, message: "its body site names \(distinct.count) sites: recorded as \(distinct.count) lesions — \(named); confirm"))
+        return distinct
     }
 }

@@ -52,6 +52,12 @@ extension RealEHRImportTests {
         let (_, paired) = try await sitesBundle(#"{"text": "骶骨、双侧髂骨"}"#)
         #expect(paired.lesions.map(\.bone) == [.sacrum, .pelvis])
         // A rib list is one rib row (its note counts the ribs), not split on its numbers.
+        // One site written twice is one lesion.
+        let (_, twice) = try await sitesBundle(#"{"text": "L1"}, {"text": "L1椎体"}"#)
+        #expect(twice.lesions.map(\.id) == ["bm"])
+        #expect(twice.lesions.first?.level?.description == "L1")
+        let (_, twiceAndOne) = try await sitesBundle(#"{"text": "右股骨、右股骨及T10"}"#)
+        #expect(twiceAndOne.lesions.map(\.id) == ["bm-1", "bm-2"])
         let (_, ribs) = try await sitesBundle(#"{"text": "左侧第5、6肋"}"#)
         #expect(ribs.lesions.map(\.id) == ["bm"])
     }
