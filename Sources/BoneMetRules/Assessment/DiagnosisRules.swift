@@ -158,7 +158,17 @@ struct DiagnosisRules {
                 continue
             }
             let pending = taken?.awaitsResult ?? false
-            let status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
+            var status = index.openBiopsyNote(lesion.id).map { LocalizedText(en: " " + $0.en, zh: $0.zhHans) } ?? LocalizedText(en: "", zh: "")
+            // A vertebra compressing with a deficit: the decompression does not wait for a needle
+            // (the spine finding: "tissue at the operation"); "can be biopsied at any time" beside
+            // it read as a step before the emergency (cb88-c).
+            if lesion.isSpinal, index.latestNeurology(for: lesion.id)?.showsDeficit == true
+                || (index.lesions.filter(\.isSpinal).count == 1 && index.latestNeurology().map { $0.lesion == nil && $0.showsDeficit } == true)
+            {
+                status = LocalizedText(
+                    en: "\(status.en) With a neurological deficit the decompression does not wait for a biopsy: tissue at the operation (frozen section before any implant).",
+                    zh: "\(status.zhHans)存在神经功能障碍时减压手术不等待活检：术中取病理（置入内固定前行冰冻切片）。")
+            }
             if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
             findings.append(Finding(
                 ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,

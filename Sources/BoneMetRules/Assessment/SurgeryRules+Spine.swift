@@ -395,6 +395,8 @@ extension SurgeryRules {
             }
             recommendation = LocalizedText(
                 en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)", zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)")
+        } else if treated == nil, severity >= .warning, let decided = spineDecision(lesion, since: date) {
+            recommendation = LocalizedText(en: "\(recommendation.en) \(decided.en)", zh: "\(recommendation.zhHans)\(decided.zhHans)")
         }
         if let operation = recurrenceAfter {
             recommendation = LocalizedText(
