@@ -38,7 +38,8 @@ extension FHIRCaseMapper {
         // English lists end with "and" ("thoracic spine, pelvis and left femur").
         let listed = text.replacingOccurrences(of: " and ", with: ",", options: .caseInsensitive)
         let parts = listed.split { separators.contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard parts.count > 1 else { return nil }
+        // One part may still name several vertebrae ("T10-12椎体", "胸10至腰1"): each is a site.
+        guard parts.count > 1 || VertebralLevel.levelsNamed(in: text).count > 1 else { return nil }
         var sites: [String] = []
         var spinal: [String] = []
         var spinalAt = 0

@@ -41,6 +41,8 @@ extension RealEHRImportTests {
         let (_, listed) = try await sitesBundle(#"{"text": "T7、8、9椎体，左髂骨"}"#)
         #expect(listed.lesions.map { $0.level?.description ?? $0.bone.rawValue } == ["T7", "T8", "T9", "pelvis"])
         #expect(listed.lesions.last?.laterality == .left)
+        let (_, span) = try await sitesBundle(#"{"text": "T10-12椎体"}"#)
+        #expect(span.lesions.map { $0.level?.description } == ["T10", "T11", "T12"])
         let (_, spanned) = try await sitesBundle(#"{"text": "L3-5椎体+骶骨"}"#)
         #expect(spanned.lesions.map { $0.level?.description ?? $0.bone.rawValue } == ["L3", "L4", "L5", "sacrum"])
         let (_, entries) = try await sitesBundle(#"{"text": "右肱骨近端"}, {"text": "T10"}"#)
