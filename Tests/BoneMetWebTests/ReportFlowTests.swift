@@ -23,12 +23,7 @@ import Testing
         let services = harness.services
         try await harness.run { client in
             var browser = Browser()
-            _ = try await browser.signIn(client, "surgeon", WebHarness.password)
-            _ = try await browser.get(client, "/cases/new/json")
-            var record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
-            record.patient.id = "report-patient-1"
-            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": CaseFile.write(record)])
-            let caseId = String(try #require(created.headers[.location]).dropFirst("/cases/".count))
+            let caseId = try await browser.surgeonsCase(client, patient: "report-patient-1")
 
             // The case page offers it per study; the paste page keeps the study's report.
             #expect(String(buffer: try await browser.get(client, "/cases/\(caseId)").body).contains("/cases/\(caseId)/studies/S3/report"))
@@ -131,15 +126,10 @@ import Testing
         try await harness.user("surgeon", role: .orthopaedics)
         try await harness.run { client in
             var browser = Browser()
-            _ = try await browser.signIn(client, "surgeon", WebHarness.password)
-            _ = try await browser.get(client, "/cases/new/json")
-            var record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
-            record.patient.id = "report-title-1"
             let conclusion = "T12、L1椎体溶骨性骨质破坏，L1椎体压缩变扁约30%。"
-            record.studies.append(ImagingStudy(
-                id: "report-ct1", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫", report: conclusion))
-            let created = try await browser.post(client, "/cases", form: ["_csrf": browser.csrf ?? "", "record": CaseFile.write(record)])
-            let caseId = String(try #require(created.headers[.location]).dropFirst("/cases/".count))
+            let study = ImagingStudy(
+                id: "report-ct1", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫", report: conclusion)
+            let caseId = try await browser.surgeonsCase(client, patient: "report-title-1", adding: study)
             _ = try await browser.get(client, "/cases/\(caseId)/studies/report-ct1/report")
             let suggested = String(buffer: try await browser.post(
                 client, "/cases/\(caseId)/studies/report-ct1/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
@@ -147,5 +137,19 @@ import Testing
             #expect(suggested.contains(#"name="coverage""#))
             #expect(suggested.contains("胸椎") || suggested.contains("thoracic spine"))
         }
+    }
+}
+
+extension Browser {
+    /// Signs the surgeon in and creates the T10 response-window example under another patient id
+    /// (with a study added): the new case's id.
+    mutating func surgeonsCase(_ client: any TestClientProtocol, patient: String, adding study: ImagingStudy? = nil) async throws -> String {
+        _ = try await signIn(client, "surgeon", WebHarness.password)
+        _ = try await get(client, "/cases/new/json")
+        var record = try CaseFile.read(try WebFlowTests.example("01-response-window-t10.json"))
+        record.patient.id = patient
+        if let study { record.studies.append(study) }
+        let created = try await post(client, "/cases", form: ["_csrf": csrf ?? "", "record": CaseFile.write(record)])
+        return String(try #require(created.headers[.location]).dropFirst("/cases/".count))
     }
 }
