@@ -96,9 +96,7 @@ public enum FHIRCaseMapper {
                     continue
                 }
                 let onset = FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"])
-                if FHIRRead.codings(code).contains(where: { CancerCodes.isICD10($0.system) && $0.code.map { ["G82", "G834"].contains(where: CancerCodes.icd10Key($0).hasPrefix) } == true }),
-                    let deficit = DeficitCodes.deficit(code)
-                {
+                if let deficit = DeficitCodes.deficit(code, words: false) {
                     deficitReadings.append((deficit.status, deficit.frankel, onset, resource))
                     continue
                 }
@@ -111,7 +109,7 @@ public enum FHIRCaseMapper {
                         } else {
                             notes.append(MappingNote(resource: label, message: "\(kind.rawValue) without an onset or recorded date: not used"))
                         }
-                    } else if let deficit = DeficitCodes.deficit(code) {
+                    } else if let deficit = DeficitCodes.deficit(code, words: true) {
                         deficitReadings.append((deficit.status, deficit.frankel, onset, resource))
                     }
                     continue

@@ -11,7 +11,9 @@ import BoneMetRules
 /// Frankel 1969) only where the diagnosis says complete: ICD-10-CM G82.21, G82.51, G82.53, or the
 /// text "完全性截瘫", "complete paraplegia" — never "不完全" / "incomplete", which is B–D, not settled.
 enum DeficitCodes {
-    static func deficit(_ concept: FHIRJSON?) -> (status: NeurologicalStatus, frankel: Tokuhashi.Frankel?)? {
+    /// `words`: also read the concept's text where no code says it (a Condition with no cancer
+    /// words); without, only an ICD-10 code does (before a cancer condition is looked for).
+    static func deficit(_ concept: FHIRJSON?, words: Bool) -> (status: NeurologicalStatus, frankel: Tokuhashi.Frankel?)? {
         let text = ([FHIRRead.text(concept)] + FHIRRead.codings(concept).map(\.display)).compactMap { $0?.lowercased() }.joined(separator: " ")
         let incomplete = ["不完全", "incomplete", "partial"].contains(where: text.contains)
         let completeWords = !incomplete && ["完全性截瘫", "完全截瘫", "完全性四肢瘫", "complete paraplegia", "complete tetraplegia", "complete quadriplegia"].contains(where: text.contains)
@@ -25,6 +27,7 @@ enum DeficitCodes {
                 return (.myelopathy, complete || completeWords ? .A : nil)
             }
         }
+        guard words else { return nil }
         if ["马尾综合征", "cauda equina syndrome"].contains(where: text.contains) { return (.caudaEquina, nil) }
         if ["截瘫", "四肢瘫", "paraplegia", "tetraplegia", "quadriplegia"].contains(where: text.contains) {
             return (.myelopathy, completeWords ? .A : nil)
