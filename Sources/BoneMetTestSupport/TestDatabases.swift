@@ -65,13 +65,27 @@ public enum TestDatabases {
         case .postgres:
             guard let base = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             let admin = try SQLStore(.postgres(url: base), logger: logger)
-            try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            // A pool dropped without its shutdown traps (AsyncKit asserts it): closed on the error
+            // path too — a "too many clients" here crashed the whole test process (CI, 2026-12-05).
+            do {
+                try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            } catch {
+                await admin.shutdown()
+                throw error
+            }
             await admin.shutdown()
             location = .postgres(url: url(base, database: String(name)))
             store = try SQLStore(location, logger: logger)
             cleanup = { await store.shutdown() }
         }
-        if migrate { try await Migrator().migrate(store, at: 1_700_000_000) }
+        if migrate {
+            do {
+                try await Migrator().migrate(store, at: 1_700_000_000)
+            } catch {
+                await cleanup()
+                throw error
+            }
+        }
         return (store, location, cleanup)
     }
 

@@ -16,6 +16,21 @@ import Testing
     func aSessionFromOneProcessWorksOnTheOther(engine: SQLStore.Engine) async throws {
         let (storeA, location, cleanup) = try await TestDatabases.makeWithLocation(engine, migrate: false)
         let storeB = try SQLStore(location)
+        // Both pools are shut down on the way out, thrown or not: a pool dropped without its
+        // shutdown traps and takes the whole test process with it (CI, 2026-12-05: "too many
+        // clients" thrown by the second store's bootstrap).
+        do {
+            try await bothProcesses(storeA, storeB)
+        } catch {
+            await storeB.shutdown()
+            await cleanup()
+            throw error
+        }
+        await storeB.shutdown()
+        await cleanup()
+    }
+
+    func bothProcesses(_ storeA: SQLStore, _ storeB: SQLStore) async throws {
         let servicesA = AppServices(store: storeA, now: { WebHarness.time }, bcryptCost: 4)
         let servicesB = AppServices(store: storeB, now: { WebHarness.time }, bcryptCost: 4)
         _ = try await Bootstrap.prepare(servicesA)
@@ -37,8 +52,6 @@ import Testing
                 #expect(try await attacker.signIn(clientA, "doctor", WebHarness.password).status == .tooManyRequests)
             }
         }
-        await storeB.shutdown()
-        await cleanup()
     }
 }
 
