@@ -106,6 +106,8 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "DiagnosticReport/ct1" && $0.message.contains("recorded as the ct study report-ct1") })
         let assessment = assess(record, asOf: try #require(PartialDate(year: 2026, month: 12, day: 5)))
         #expect(assessment.findings.contains { $0.ruleId == "diagnosis.imaging.readingNotRecorded" && $0.inputs.contains { $0.name == "studies" && $0.value.contains("report-ct1") } })
+        // The spine findings name the study to read rather than asking for a report already there.
+        #expect(assessment.findings.contains { $0.ruleId == "surgery.lesion.notAssessable" && $0.detail.en.contains("The CT of 2026-10-30 is on record as its report only: record its reading of this lesion from the report") })
     }
 
     @Test func reportModalityReadsWholeAbbreviations() {

@@ -18,6 +18,14 @@ extension SurgeryRules {
             let name = index.label(lesion)
             let spinal = lesion.isSpinal
             if spinal, let emergency = compressionWithoutReading(lesion) { return emergency }
+            // The study to read, where one is on record as its report only (an EHR's CT sent as
+            // text: "record the reading (or paste the report)" asked for what was there, ehr5).
+            let record = reportOnlyStudy(spinal ? [.ct, .mri] : [.xray, .ct]).map { study in
+                LocalizedText(
+                    en: "The \(study.label.en) is on record as its report only: record its reading of this lesion from the report (its report page suggests the readings), and the pain.",
+                    zh: "\(study.label.zhHans)仅有报告文本：请据报告录入该病灶的阅片结果（报告页面可提取建议读片结果）及疼痛情况。")
+            } ?? LocalizedText(
+                en: "Record the reading (or paste the report) and the pain in BoneMet.", zh: "请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。")
             return Finding(
                 ruleId: "surgery.lesion.notAssessable", severity: .advisory, duty: .surgery,
                 specialty: spinal ? .spineSurgery : .orthopaedics, subject: .lesion(lesion.id), date: index.assessedOn,
@@ -30,14 +38,19 @@ extension SurgeryRules {
                         zh: "\(name.zhHans)：无 X 线 / CT 阅片记录——无法评估骨折风险"),
                 detail: spinal
                     ? LocalizedText(
-                        en: "SINS needs the lesion type, collapse, alignment and posterolateral involvement from CT or MRI, and whether the pain is mechanical; ESCC needs axial T2 MRI; record the neurological status. Record the reading (or paste the report) and the pain in BoneMet.",
-                        zh: "SINS 需要 CT 或 MRI 上的病变类型、椎体塌陷、脊柱序列和后外侧结构受累，以及疼痛是否为机械性；ESCC 需要轴位 T2 MRI；并记录神经功能状态。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。")
+                        en: "SINS needs the lesion type, collapse, alignment and posterolateral involvement from CT or MRI, and whether the pain is mechanical; ESCC needs axial T2 MRI; record the neurological status. \(record.en)",
+                        zh: "SINS 需要 CT 或 MRI 上的病变类型、椎体塌陷、脊柱序列和后外侧结构受累，以及疼痛是否为机械性；ESCC 需要轴位 T2 MRI；并记录神经功能状态。\(record.zhHans)")
                     : LocalizedText(
-                        en: "Mirels needs the lesion type (lytic, blastic, mixed) and the fraction of the bone diameter involved on plain film, and the pain with limb use. Record the reading (or paste the report) and the pain in BoneMet.",
-                        zh: "Mirels 评分需要 X 线片上的病变类型（溶骨、成骨、混合）和占骨直径比例，以及肢体活动时的疼痛。请在 BoneMet 中录入阅片结果（或粘贴报告）和疼痛情况。"),
+                        en: "Mirels needs the lesion type (lytic, blastic, mixed) and the fraction of the bone diameter involved on plain film, and the pain with limb use. \(record.en)",
+                        zh: "Mirels 评分需要 X 线片上的病变类型（溶骨、成骨、混合）和占骨直径比例，以及肢体活动时的疼痛。\(record.zhHans)"),
                 inputs: [FindingInput("anatomicReadings", "0")],
                 sources: spinal ? [Sources.fisher2010, Sources.bilsky2010] : [Sources.mirels1989])
         }
+    }
+
+    /// The latest study of these methods on record as its report only (`readingNotRecorded`).
+    private func reportOnlyStudy(_ modalities: Set<Modality>) -> ImagingStudy? {
+        index.studies.filter { modalities.contains($0.modality) && $0.readingNotRecorded }.max { $0.date.earliestDay < $1.date.earliestDay }
     }
 
     /// A row never seen on any study and recorded absent on a CT, MRI or X-ray (or a PET-CT's CT)
@@ -79,9 +92,7 @@ extension SurgeryRules {
         // A CT or MRI on record as its report only (an EHR's thoracic MRI sent as text, unseen
         // bundle ehr6) is the reading to record — "record the MRI's reading … or paste the
         // report" asked for what was already there.
-        let unreadStudy = index.studies.filter { ($0.modality == .mri || $0.modality == .ct) && $0.readingNotRecorded }
-            .max { $0.date.earliestDay < $1.date.earliestDay }
-        let recordIt = unreadStudy.map { study in
+        let recordIt = reportOnlyStudy([.mri, .ct]).map { study in
             LocalizedText(
                 en: "No CT or MRI reading of this vertebra is recorded: the \(study.label.en) is on record as its report only — record its reading of this vertebra (ESCC on axial T2, collapse, alignment, posterior elements) from the report, and the neurological examination",
                 zh: "病历中无该椎体的 CT 或 MRI 阅片记录：\(study.label.zhHans)仅有报告文本——请据报告录入该椎体的阅片结果（轴位 T2 的 ESCC 分级、椎体塌陷、脊柱序列、后方结构）及神经系统检查")
