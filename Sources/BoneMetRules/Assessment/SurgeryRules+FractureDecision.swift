@@ -19,7 +19,7 @@ extension SurgeryRules {
     /// Since the fracture, or since the study that scored an impending one (Mirels at the
     /// threshold: the finding stays a warning — prevention first — with the decision quoted).
     static func decisionText(_ decision: MDTDecision, lesion: Lesion) -> LocalizedText {
-        let who = decision.specialty?.label ?? LocalizedText(en: "MDT", zh: "MDT")
+        let quoted = quotedDecision(decision)
         let operation = lesion.isFemoralHeadOrNeck ? LocalizedText(en: "operation", zh: "手术") : LocalizedText(en: "fixation", zh: "内固定")
         // A decision naming an operation as the operating list writes it, and no refusal: the
         // operation is planned but not recorded as such, so nothing times it (anti-angiogenic
@@ -28,12 +28,20 @@ extension SurgeryRules {
         // Still quoted, not taken as a fact: the clinician records the planned operation.
         if let named = plannedOperation(in: decision.decision, lesion: lesion) {
             return LocalizedText(
-                en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)». It names an operation (\(named.en)) that is not on record: record it as a planned operation with its date, so that its timing is checked (anti-angiogenic drugs, transfer, radiotherapy after it) — or the decision that replaced it.",
-                zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。其中提到的手术（\(named.zhHans)）尚未录入：请按计划手术录入并注明日期，以便核对时机（抗血管生成药物、转院、术后放疗）——或录入取代它的决定。")
+                en: "\(quoted.en) It names an operation (\(named.en)) that is not on record: record it as a planned operation with its date, so that its timing is checked (anti-angiogenic drugs, transfer, radiotherapy after it) — or the decision that replaced it.",
+                zh: "\(quoted.zhHans)其中提到的手术（\(named.zhHans)）尚未录入：请按计划手术录入并注明日期，以便核对时机（抗血管生成药物、转院、术后放疗）——或录入取代它的决定。")
         }
         return LocalizedText(
-            en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)». No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
-            zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
+            en: "\(quoted.en) No \(operation.en) is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or function worsens.",
+            zh: "\(quoted.zhHans)病历中无\(operation.zhHans)记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或功能加重时再评估。")
+    }
+
+    /// "Decision on record (date, who): «text»." — quoted as written, never read as a fact.
+    static func quotedDecision(_ decision: MDTDecision) -> LocalizedText {
+        let who = decision.specialty?.label ?? LocalizedText(en: "MDT", zh: "MDT")
+        return LocalizedText(
+            en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)».",
+            zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。")
     }
 
     /// The orthopaedic procedure a decision's text names for the lesion, when it names one and no

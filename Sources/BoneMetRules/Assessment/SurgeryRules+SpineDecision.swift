@@ -10,10 +10,7 @@ extension SurgeryRules {
             index.known(decision.date) && decision.date.latestDay >= date.earliestDay
                 && (decision.specialty == nil || [.orthopaedics, .spineSurgery, .mdtCoordinator].contains(decision.specialty))
         }).max(by: { $0.date < $1.date }) else { return nil }
-        let who = decision.specialty?.label ?? LocalizedText(en: "MDT", zh: "MDT")
-        let quoted = LocalizedText(
-            en: "Decision on record (\(decision.date), \(who.en)): «\(decision.decision)».",
-            zh: "已有决定（\(decision.date)，\(who.zhHans)）：「\(decision.decision)」。")
+        let quoted = Self.quotedDecision(decision)
         if let named = Self.plannedOperation(in: decision.decision, lesion: lesion) {
             return LocalizedText(
                 en: "\(quoted.en) It names an operation (\(named.en)) that is not on record: record it as a planned operation with its date, so that its timing is checked (anti-angiogenic drugs, radiotherapy after it).",
