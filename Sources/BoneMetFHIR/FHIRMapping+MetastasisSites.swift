@@ -10,7 +10,7 @@ extension FHIRCaseMapper {
     /// (`{"text": …}` or the coded entry itself), for `metastasisLesion` to read as usual.
     ///
     /// Several `bodySite` entries are several sites. One text is read by its parts (split at the
-    /// list words "、", "及", "和", "+", commas, semicolons): a part naming exactly one bone other
+    /// list words "、", "及", "和", "+", commas, semicolons, and at spaces between sites): a part naming exactly one bone other
     /// than the spine is a site, with its own words (its side and segment); the vertebral levels of
     /// the spinal parts, read together so that lists and spans keep their meaning ("T7、8、9",
     /// "T10-12"), are a site each; a spinal part naming no level ("胸腰椎多发") one site. A part
@@ -34,10 +34,9 @@ extension FHIRCaseMapper {
     /// The site texts one body-site text names (see `metastasisSites`); nil when a part is
     /// unread.
     static func textSites(_ text: String) -> [String]? {
-        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
-        // English lists end with "and" ("thoracic spine, pelvis and left femur").
-        let listed = text.replacingOccurrences(of: " and ", with: ",", options: .caseInsensitive)
-        let parts = listed.split { separators.contains($0) }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // English lists end with "and" ("thoracic spine, pelvis and left femur"); sites written
+        // with spaces between them ("T12 L1 右股骨近端") are parts too (`SiteList.parts`).
+        let parts = SiteList.parts(text, englishAnd: true)
         // One part may still name several vertebrae ("T10-12椎体", "胸10至腰1"): each is a site.
         guard parts.count > 1 || VertebralLevel.levelsNamed(in: text).count > 1 else { return nil }
         var sites: [String] = []

@@ -64,6 +64,32 @@ extension RealEHRImportTests {
         #expect(ribs.lesions.map(\.id) == ["bm"])
     }
 
+    /// Unseen bundle ehr8 (2026-12-05): sites written with spaces between them — "T12 L1 右股骨近端"
+    /// became the two vertebrae and lost the femur; "左肱骨 右股骨" one lesion of bone "other".
+    @Test func sitesWrittenWithSpacesBetweenThemAreOneLesionEach() async throws {
+        let cases: [(String, [String])] = [
+            ("T12 L1 右股骨近端", ["T12", "L1", "femur"]),
+            ("T12椎体转移 右股骨近端转移", ["T12", "femur"]),
+            ("胸12 腰1椎体、右股骨", ["T12", "L1", "femur"]),
+            ("左肱骨 右股骨", ["humerus", "femur"]),
+            ("右髂骨 骶骨", ["pelvis", "sacrum"]),
+            ("left femur right femur", ["femur", "femur"]),
+        ]
+        for (site, expected) in cases {
+            let (_, record) = try await sitesBundle(#"{"text": "\#(site)"}"#)
+            #expect(record.lesions.map { $0.level?.description ?? $0.bone.rawValue } == expected, "\(site)")
+        }
+        let (_, femur) = try await sitesBundle(#"{"text": "T12 L1 右股骨近端"}"#)
+        #expect(femur.lesions.last?.laterality == .right)
+        #expect(femur.lesions.last?.note == "右股骨近端")
+        // Words of one site stay one: a level with its bone words, a bone with its segment, one
+        // bone named twice.
+        for site in ["L1 vertebral body", "proximal right femur", "右股骨 股骨颈", "right femur with pathological fracture"] {
+            let (_, record) = try await sitesBundle(#"{"text": "\#(site)"}"#)
+            #expect(record.lesions.map(\.id) == ["bm"], "\(site)")
+        }
+    }
+
     @Test func aBodySiteThatIsOneSiteOrUnreadIsOneLesionAsBefore() async throws {
         let (_, one) = try await sitesBundle(#"{"text": "右股骨颈"}"#)
         #expect(one.lesions.map(\.id) == ["bm"])

@@ -95,6 +95,25 @@ import Testing
         #expect(!sre.detail.en.contains("T9"))
     }
 
+    /// Sites written with spaces between them (2026-12-05): "骶骨 L5 姑息放疗" was placed on L5
+    /// alone (the levels won over the bone word), "T12 L1 右股骨 放疗" on the femur alone.
+    @Test func sitesWrittenWithSpacesBetweenThemAreEachPlaced() {
+        let lesions = [
+            Lesion(id: "S", bone: .sacrum), Lesion(id: "V5", bone: .vertebra, level: VertebralLevel("L5")),
+            Lesion(id: "V12", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "V1", bone: .vertebra, level: VertebralLevel("L1")),
+            Lesion(id: "F", bone: .femur, laterality: .right), Lesion(id: "H", bone: .humerus, laterality: .left),
+        ]
+        #expect(Lesion.placed(by: "骶骨 L5 姑息放疗 20Gy/5F", among: lesions) == ["S", "V5"])
+        #expect(Lesion.placed(by: "T12 L1 右股骨 放疗 30Gy/10F", among: lesions) == ["V12", "V1", "F"])
+        #expect(Lesion.placed(by: "左肱骨 右股骨 预防性内固定", among: lesions) == ["F", "H"])
+        // One site's words stay one site.
+        #expect(Lesion.placed(by: "T10-T12 姑息放疗 30Gy/10F", among: lesions) == ["V12"])
+        #expect(Lesion.placed(by: "right femur IM nail", among: lesions) == ["F"])
+        #expect(SiteList.parts("L1 vertebral body") == ["L1 vertebral body"])
+        #expect(SiteList.parts("右股骨 股骨颈") == ["右股骨 股骨颈"])
+        #expect(SiteList.parts("T12 L1 右股骨近端 转移") == ["T12", "L1", "右股骨近端 转移"])
+    }
+
     /// Pelvic radiotherapy of a primary is no radiotherapy to the pelvic bone.
     @Test func aPelvicFieldIsNoBone() {
         var r = baseCase()

@@ -26,14 +26,13 @@ extension Bone {
 extension Lesion {
     /// The lesions a text places something on — a radiotherapy course's or an operation's name
     /// (`CaseIndex.lesionsNamed`), a pathology report's (the FHIR import): site by site ("T12 +
-    /// 左髂骨", "左股骨、右肱骨"), every lesion at the vertebral levels a site writes (one, a list or a
+    /// 左髂骨", "左股骨、右肱骨", "骶骨 L5" — `SiteList.parts`), every lesion at the vertebral levels a site writes (one, a list or a
     /// span), else the one lesion of the bone and side it names; two lesions of that bone, a
     /// spinal region without a level, or "pelvic" without a bone word (a primary's pelvic field)
     /// place nothing. The sacrum, one bone, named without a segment is its one lesion.
     public static func placed(by text: String, among recorded: [Lesion]) -> [String] {
         let lesions = recorded.map(\.withSiteFromNote)
-        let separators: Set<Character> = ["+", "＋", "、", "及", "和", ",", "，", ";", "；"]
-        let parts = text.split { separators.contains($0) }.map(String.init)
+        let parts = SiteList.parts(text)
         let found = Set(parts.flatMap { site(named: $0, among: lesions) })
         return lesions.map(\.id).filter(found.contains)
     }
