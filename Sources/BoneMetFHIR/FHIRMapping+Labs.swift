@@ -55,8 +55,16 @@ extension FHIRCaseMapper {
             notes.append(MappingNote(resource: label, message: "\(test.rawValue) \(comparator) \(quantity.value) \(unit): a bound, not a value — not used"))
             return nil
         }
-        let high = (r["referenceRange"]?.array.first?["high"]).flatMap(FHIRRead.quantity)?.value
-        let low = (r["referenceRange"]?.array.first?["low"]).flatMap(FHIRRead.quantity)?.value
+        let range = r["referenceRange"]?.array.first
+        var high = (range?["high"]).flatMap(FHIRRead.quantity)?.value
+        var low = (range?["low"]).flatMap(FHIRRead.quantity)?.value
+        // A range sent as its text only, as Chinese laboratory interfaces print it ("2.11-2.52",
+        // "0~25", "<37"): a calcium's and a CA 15-3's limits were dropped and the marker read
+        // "no reference range" (unseen bundle ehr9). Read when it is one range; said.
+        if low == nil, high == nil, let text = range?["text"]?.string, let limits = FHIRRead.rangeText(text) {
+            (low, high) = limits
+            notes.append(MappingNote(resource: label, message: "\(test.rawValue) reference range read from its text \"\(text)\" — confirm"))
+        }
         if byName {
             let code = r["code"]
             notes.append(MappingNote(resource: label, message: "\(test.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\": map its code (--codes) to confirm"))

@@ -267,6 +267,32 @@ enum FHIRRead {
         return (value, unit.isEmpty ? nil : unit, comparator, text)
     }
 
+    /// The limits of a reference range written as text — "2.11-2.52", "2.11～2.52 mmol/L",
+    /// "0--25", "3.5至5.5", "<37", "≤ 5" — in the result's unit; nil for anything else: two
+    /// ranges ("男: 53-115; 女: 44-97"), a word ("阴性"), a unit with digits of its own.
+    static func rangeText(_ text: String) -> (low: Double?, high: Double?)? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        func number() -> Double? {
+            let digits = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard !digits.isEmpty, digits.filter({ $0 == "." }).count <= 1, let value = Double(digits) else { return nil }
+            rest = rest.dropFirst(digits.count).drop { $0 == " " }
+            return value
+        }
+        // After the numbers only a unit may follow: no digits, no second range.
+        func onlyUnitLeft() -> Bool { !rest.contains(where: { $0.isNumber || ";；,，:：".contains($0) }) }
+        for sign in ["<=", "≤", "<", "＜"] where rest.hasPrefix(sign) {
+            rest = rest.dropFirst(sign.count).drop { $0 == " " }
+            guard let high = number(), onlyUnitLeft() else { return nil }
+            return (nil, high)
+        }
+        guard let low = number() else { return nil }
+        let dashes = ["--", "-", "~", "～", "—", "–", "－", "至"]
+        guard let dash = dashes.first(where: rest.hasPrefix) else { return nil }
+        rest = rest.dropFirst(dash.count).drop { $0 == " " }
+        guard let high = number(), low <= high, onlyUnitLeft() else { return nil }
+        return (low, high)
+    }
+
     /// The text after a result's number without the flag laboratory systems print after it —
     /// "2.85mmol/L↑", "2.85 mmol/L H", "45 (L)", "偏低": the arrow came along as the unit's, the
     /// unit was not known and the calcium was not used (2026-12-05). Arrows and asterisks

@@ -49,10 +49,21 @@ public enum CancerCodes {
     }
 
     /// Whether a code system is ICD-10 in any edition: WHO (`…/sid/icd-10`), ICD-10-CM, or a
-    /// national extension such as China's clinical ICD-10 (any URI naming icd-10 / icd10).
+    /// national extension such as China's clinical ICD-10 (any URI naming icd-10 / icd10, or
+    /// China's OID for it).
     public static func isICD10(_ system: String?) -> Bool {
         guard let system = system?.lowercased() else { return false }
-        return system.contains("icd-10") || system.contains("icd10")
+        return system.contains("icd-10") || system.contains("icd10") || isChineseICD10OID(system)
+    }
+
+    /// China's health-information standards name the national ICD-10 (GB/T 14396) by the OID
+    /// 2.16.156.10011.2.3.3.11 — `codeSystemName="ICD-10"` in the electronic-record documents of
+    /// WS/T 500, and `urn:oid:2.16.156.10011.2.3.3.11` in the FHIR a Chinese EHR derives from them —
+    /// with tables under it (".11.2" causes of death, ".11.3" diagnoses). A Chinese EHR's breast
+    /// cancer "C50.401" so coded was recognised by its text only (unseen bundle ehr9).
+    static func isChineseICD10OID(_ system: String) -> Bool {
+        let oid = system.hasPrefix("urn:oid:") ? String(system.dropFirst("urn:oid:".count)) : system
+        return oid == "2.16.156.10011.2.3.3.11" || oid.hasPrefix("2.16.156.10011.2.3.3.11.")
     }
 
     /// The class of one coding, or nil when the code says nothing about cancer.
@@ -137,6 +148,20 @@ public enum CancerCodes {
         "malignant neoplasm", "malignancy", "carcinoma", "cancer", "sarcoma", "myeloma", "lymphoma", "metasta", "neoplasm, malignant",
         "癌", "恶性肿瘤", "恶性", "转移", "肉瘤", "骨髓瘤", "淋巴瘤",
     ]
+    /// "继发" with a cancer word within three characters after it: "骨继发恶性肿瘤", "继发性骨恶性肿瘤",
+    /// "肝继发性恶性肿瘤", "继发癌" — not "化疗后继发白血病", nor "继发性骨质疏松" beside a cancer named
+    /// further on.
+    static func namesSecondary(_ text: String) -> Bool {
+        let c = Array(text)
+        for i in c.indices.dropLast() where c[i] == "继" && c[i + 1] == "发" {
+            let after = c[(i + 2)...].prefix(5)
+            for (offset, j) in after.indices.enumerated() where offset <= 3 {
+                if c[j] == "癌" || (c[j] == "恶" && j + 1 < c.count && c[j + 1] == "性") { return true }
+            }
+        }
+        return false
+    }
+
     static let notDiagnosisWords = [
         "suspected", "suspicion", "possible", "rule out", "screening", "family history", "history of", "risk of", "at risk", "benign",
         "in situ", "uncertain behavior", "uncertain behaviour",
@@ -166,7 +191,12 @@ public enum CancerCodes {
         let t = text.lowercased()
         guard cancerWords.contains(where: t.contains) else { return nil }
         if notDiagnosisWords.contains(where: t.contains) { return .notACancerDiagnosis }
+        // China's ICD-10 names the secondaries C77–C79 "继发恶性肿瘤" ("骨继发恶性肿瘤" is C79.5): a
+        // Chinese EHR's "骨继发恶性肿瘤" sent by its text became a second primary of site "other"
+        // and its iliac lesion was lost (unseen bundle ehr9). "继发" beside a cancer word only — a
+        // therapy-related "继发白血病" is a second cancer, not a metastasis.
         let metastasis = t.contains("metasta") || t.contains("secondary") || t.contains("转移")
+            || namesSecondary(t)
         if metastasis {
             return .recognised(boneWords.contains(where: t.contains) ? .boneMetastasis : .secondary)
         }

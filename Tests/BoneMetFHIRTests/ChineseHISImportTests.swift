@@ -1,0 +1,88 @@
+import BoneMetDomain
+@testable import BoneMetFHIR
+import BoneMetRules
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+/// An unseen Chinese hospital-information-system bundle (ehr9, 2026-12-05): a breast cancer coded
+/// with China's ICD-10 OID, a "骨继发恶性肿瘤" sent by its text, laboratory reference ranges as text.
+extension RealEHRImportTests {
+    func hisPatient(_ entries: [String]) async throws -> (BulkImporter.Summary, CaseRecord) {
+        try await importEntries([#"{"resource": {"resourceType": "Patient", "id": "h9", "gender": "female", "birthDate": "1962-07-15"}}"#] + entries)
+    }
+
+    func hisCondition(_ id: String, text: String, system: String? = nil, code: String? = nil, site: String? = nil) -> String {
+        let coding = system.map { #""coding": [{"system": "\#($0)", "code": "\#(code ?? "")"}], "# } ?? ""
+        let body = site.map { #", "bodySite": [{"text": "\#($0)"}]"# } ?? ""
+        return #"{"resource": {"resourceType": "Condition", "id": "\#(id)", "subject": {"reference": "Patient/h9"}, "onsetDateTime": "2026-09-05", "code": {\#(coding)"text": "\#(text)"}\#(body)}}"#
+    }
+
+    /// China's national ICD-10 by its OID (WS/T 500's codeSystem 2.16.156.10011.2.3.3.11, and
+    /// its tables under it) is ICD-10: "C50.401" is a breast cancer by its code, not by its text.
+    @Test func chinasICD10OIDIsICD10() async throws {
+        for system in ["urn:oid:2.16.156.10011.2.3.3.11", "urn:oid:2.16.156.10011.2.3.3.11.3", "2.16.156.10011.2.3.3.11"] {
+            let (summary, record) = try await hisPatient([
+                hisCondition("bc", text: "左乳腺癌术后", system: system, code: "C50.401"),
+                hisCondition("bm", text: "继发性骨恶性肿瘤", system: system, code: "C79.500", site: "腰3椎体"),
+            ])
+            #expect(record.primaries.map(\.site) == [.breast], "\(system)")
+            #expect(record.lesions.map { $0.level?.description } == ["L3"], "\(system)")
+            #expect(!summary.notes.contains { $0.message.contains("recognised by text") }, "\(system): by its code")
+        }
+        #expect(!CancerCodes.isICD10("urn:oid:2.16.156.10011.2.3.3.12"), "ICD-9-CM-3, the operations' table")
+        #expect(!CancerCodes.isICD10("urn:oid:2.16.156.10011.2.3.3.110"))
+    }
+
+    /// China's ICD-10 names the secondaries "继发恶性肿瘤": "骨继发恶性肿瘤" by its text became a
+    /// second primary of site "other" — "more than one candidate primary" on every score — and
+    /// its left iliac lesion was lost.
+    @Test func aSecondaryMalignantTumourInChineseIsAMetastasis() async throws {
+        let (_, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨继发恶性肿瘤", site: "左侧髂骨"),
+            hisCondition("lv", text: "肝继发性恶性肿瘤"),
+        ])
+        #expect(record.primaries.map(\.id) == ["bc"])
+        // "继发" beside a cancer word only: a therapy-related leukaemia is a second cancer.
+        if case .recognised(.secondary) = CancerCodes.fromText("乳腺癌化疗后继发白血病") { Issue.record("read as a metastasis") }
+        if case .recognised(.boneMetastasis) = CancerCodes.fromText("继发性骨恶性肿瘤") {} else { Issue.record("not read as a bone metastasis") }
+        let lesion = try #require(record.lesions.first)
+        #expect(lesion.bone == .pelvis)
+        #expect(lesion.laterality == .left)
+        #expect(record.visceralMetastases?.map(\.organ) == ["肝继发性恶性肿瘤"])
+    }
+
+    /// A reference range sent as its text only ("2.11-2.52", "0-25") is the result's limits, with a
+    /// note; two ranges or words are not read.
+    @Test func aReferenceRangeWrittenAsTextIsRead() async throws {
+        func lab(_ id: String, _ name: String, _ value: String, range: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "2026-11-20", "code": {"text": "\#(name)"}, "valueQuantity": \#(value), "referenceRange": [{"text": "\#(range)"}]}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            lab("ca", "钙", #"{"value": 2.85, "unit": "mmol/L"}"#, range: "2.11-2.52"),
+            lab("m", "糖类抗原15-3", #"{"value": 88.2, "unit": "U/ml"}"#, range: "0～25 U/ml"),
+            lab("cr", "肌酐", #"{"value": 68, "unit": "umol/L"}"#, range: "男: 53-115; 女: 44-97"),
+        ])
+        let calcium = try #require(record.labs.first { $0.test == .calcium })
+        #expect(calcium.lowerLimit == 2.11 && calcium.upperLimit == 2.52)
+        let marker = try #require(record.labs.first { $0.test == .ca153 })
+        #expect(marker.lowerLimit == 0 && marker.upperLimit == 25)
+        let creatinine = try #require(record.labs.first { $0.test == .creatinine })
+        #expect(creatinine.lowerLimit == nil && creatinine.upperLimit == nil, "two ranges: not read")
+        #expect(summary.notes.contains { $0.resource == "Observation/ca" && $0.message.contains("reference range read from its text \"2.11-2.52\"") })
+    }
+
+    @Test func rangeTextReadsOneRangeOnly() {
+        #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
+        #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
+        #expect(FHIRRead.rangeText("0--25")! == (0, 25))
+        #expect(FHIRRead.rangeText("<37")! == (nil, 37))
+        #expect(FHIRRead.rangeText("≤ 5 mg/L")! == (nil, 5))
+        for text in ["阴性", "男: 53-115; 女: 44-97", "5-3", "2.1-", "-2.5", "3.5-5.5 x10^9/L", "1.2.3-4"] {
+            #expect(FHIRRead.rangeText(text) == nil, "\(text)")
+        }
+    }
+}
