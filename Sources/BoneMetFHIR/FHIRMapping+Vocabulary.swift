@@ -41,10 +41,10 @@ extension FHIRCaseMapper {
     static func usesObservation(_ r: FHIRJSON, mappings: CodeMappings) -> Bool {
         FHIRRead.codings(r["code"]).contains { coding in
             guard let code = coding.code else { return false }
-            if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) }
+            if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) || weightLOINC.contains(code) }
             if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
-        } || labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil
+        } || labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || isWeight(r)
     }
 
     /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by

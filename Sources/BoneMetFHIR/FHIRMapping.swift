@@ -229,10 +229,9 @@ public enum FHIRCaseMapper {
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
                     }
-                } else if FHIRRead.has(code, FHIRCodes.loinc, "29463-7"), let quantity = FHIRRead.quantity(r["valueQuantity"]) {
-                    // Body weight (Cockcroft–Gault needs it); pounds converted.
-                    let kg = quantity.unit == "[lb_av]" ? quantity.value * 0.45359237 : quantity.value
-                    if (1...400).contains(kg) { record.patient.weights.append(WeightRecord(date: date, kg: (kg * 10).rounded() / 10)) }
+                } else if Self.isWeight(r) {
+                    // Body weight (Cockcroft–Gault needs it): FHIR's value set, or named in words.
+                    if let kg = Self.bodyWeight(r, label: label, notes: &notes) { record.patient.weights.append(WeightRecord(date: date, kg: kg)) }
                 } else if let (performance, scale) = Self.performanceByName(r, date: date) {
                     record.performance.append(performance)
                     notes.append(MappingNote(resource: label, message: "\(scale) read by its name \"\(FHIRRead.text(code) ?? "")\" — map its code (--codes) to confirm"))

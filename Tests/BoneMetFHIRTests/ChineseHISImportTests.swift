@@ -75,6 +75,28 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/ca" && $0.message.contains("reference range read from its text \"2.11-2.52\"") })
     }
 
+    /// ehr10: a weight of 58 kg sent with a local code ("体重") was not read — "record weight"
+    /// beside zoledronic acid 4 mg given at a clearance of 38 mL/min. FHIR's body-weight codes
+    /// and the weight named in words are read, in kg, g or pounds.
+    @Test func aBodyWeightNamedInWordsIsRead() async throws {
+        func weight(_ id: String, name: String, date: String, value: String, loinc: String? = nil) -> String {
+            let coding = loinc.map { #"{"system": "http://loinc.org", "code": "\#($0)"}"# } ?? #"{"system": "urn:oid:1.2.156.999.1", "code": "TZ"}"#
+            return #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "\#(date)", "code": {"coding": [\#(coding)], "text": "\#(name)"}, \#(value)}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            weight("w1", name: "体重", date: "2026-11-01", value: #""valueQuantity": {"value": 58, "unit": "kg"}"#),
+            weight("w2", name: "体重（kg）", date: "2026-11-08", value: #""valueString": "61.5公斤""#),
+            weight("w3", name: "Body weight Measured", date: "2026-11-15", value: #""valueQuantity": {"value": 70000, "unit": "g", "system": "http://unitsofmeasure.org", "code": "g"}"#, loinc: "3141-9"),
+            weight("w4", name: "体重", date: "2026-11-22", value: #""valueQuantity": {"value": 60}"#),
+            weight("bmi", name: "体重指数", date: "2026-11-01", value: #""valueQuantity": {"value": 22.5, "unit": "kg/m2"}"#),
+            weight("ideal", name: "理想体重", date: "2026-11-01", value: #""valueQuantity": {"value": 65, "unit": "kg"}"#),
+        ])
+        #expect(record.patient.weights.map(\.kg) == [58, 61.5, 70, 60])
+        #expect(summary.notes.contains { $0.resource == "Observation/w1" && $0.message.contains("body weight read by its name \"体重\"") })
+        #expect(summary.notes.contains { $0.resource == "Observation/w4" && $0.message.contains("no unit sent — read in kg") })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
