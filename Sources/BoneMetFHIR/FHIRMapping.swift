@@ -229,6 +229,14 @@ public enum FHIRCaseMapper {
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
                     }
+                } else if Self.namesFrankel(r) {
+                    guard let grade = Self.frankelByName(r) else {
+                        notes.append(MappingNote(resource: label, message: "Frankel grade by its name, its value not read (A–E) — record the neurological status"))
+                        continue
+                    }
+                    let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
+                    record.neurology.append(NeurologyRecord(date: date, status: grade == .E ? .intact : .myelopathy, frankel: grade, lesion: at))
+                    notes.append(MappingNote(resource: label, message: "Frankel \(grade.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\"\(grade == .E ? "" : " as a deficit (myelopathy)")\(at.map { " at \($0)" } ?? "") — map its code (--codes) and confirm with the examination"))
                 } else if Self.isWeight(r) {
                     // Body weight (Cockcroft–Gault needs it): FHIR's value set, or named in words.
                     if let kg = Self.bodyWeight(r, label: label, notes: &notes) { record.patient.weights.append(WeightRecord(date: date, kg: kg)) }

@@ -97,6 +97,29 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/w4" && $0.message.contains("no unit sent — read in kg") })
     }
 
+    /// ehr10: a spine department's "Frankel分级" of "C级" under its own code was "observation not
+    /// used" — the compressing T11 read as no deficit on record. Read by its name on the lesion
+    /// its body site names (an Observation's one CodeableConcept); ASIA's scale is not Frankel's.
+    @Test func aFrankelGradeNamedInWordsIsTheNeurologicalStatus() async throws {
+        func grade(_ id: String, name: String, date: String, value: String, site: String? = nil) -> String {
+            let body = site.map { #", "bodySite": {"text": "\#($0)"}"# } ?? ""
+            return #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "\#(date)", "code": {"coding": [{"system": "urn:oid:1.2.156.999.1", "code": "FK"}], "text": "\#(name)"}, "valueString": "\#(value)"\#(body)}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨转移", site: "胸11椎体、腰2椎体"),
+            grade("f1", name: "Frankel分级", date: "2026-11-01", value: "E级"),
+            grade("f2", name: "脊髓损伤Frankel分级", date: "2026-11-25", value: "Frankel C级", site: "胸11"),
+            grade("f3", name: "Frankel评分", date: "2026-11-26", value: "不详"),
+            grade("asia", name: "ASIA分级", date: "2026-11-26", value: "C"),
+        ])
+        #expect(record.neurology.map(\.frankel) == [.E, .C])
+        #expect(record.neurology.map(\.status) == [.intact, .myelopathy])
+        #expect(record.neurology.map(\.lesion) == [nil, "bm-1"], "the body site names T11")
+        #expect(summary.notes.contains { $0.resource == "Observation/f3" && $0.message.contains("its value not read") })
+        #expect(!summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("Frankel") })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
