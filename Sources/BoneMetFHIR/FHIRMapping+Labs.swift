@@ -25,10 +25,17 @@ extension FHIRCaseMapper {
         if let text = quantity.fromText {
             notes.append(MappingNote(resource: label, message: "\(test.rawValue) read from its text value \"\(text)\" — confirm"))
         }
-        guard let unit = unit(quantity.unit, for: test, value: quantity.value) else {
+        guard var unit = unit(quantity.unit, for: test, value: quantity.value) else {
             let problem = quantity.unit.map { "unit \($0) not accepted" } ?? "no unit, and \(LabTest.text(quantity.value)) fits \(test.plausibleUnits(for: quantity.value).count > 1 ? "more than one" : "none") of its units"
             notes.append(MappingNote(resource: label, message: "\(problem) for \(test.rawValue): skipped"))
             return nil
+        }
+        // A PSA is reported in ng/mL (µg/L, the same number) by every laboratory; sent without a
+        // unit ("<0.003" as text) it was kept unit-less, which no PCWG3 rule reads — the nadir of a
+        // response was lost and a later 3.6 ng/mL looked like a fall from 230 (unseen bundle ehr11).
+        if test == .psa, unit.isEmpty {
+            unit = "ng/mL"
+            notes.append(MappingNote(resource: label, message: "psa sent without a unit: read in ng/mL (µg/L), the unit PSA is reported in — confirm"))
         }
         // A bound ("CRP < 5 mg/L", "eGFR > 60") is no value: read as one, "< 5 mg/L"
         // was a CRP of 0.5 mg/dL — abnormal for New Katagiri (≥ 0.4). Said, not used.

@@ -71,6 +71,9 @@ extension FHIRCaseMapper {
             (.ca125, ["糖类抗原125"]),
             (.ca199, ["糖类抗原19-9", "糖类抗原199"]),
             (.afp, ["甲胎蛋白", "alpha-fetoprotein"]),
+            // Castration resistance is settled by a castrate testosterone (PCWG3): a Chinese LIS's
+            // "睾酮" was "observation not used" (unseen bundle ehr11).
+            (.testosterone, ["睾酮", "总睾酮", "血清睾酮", "睾酮(t)", "testosterone", "total testosterone", "serum testosterone"]),
         ]
         return Dictionary(table.flatMap { test, names in names.map { ($0, test) } }, uniquingKeysWith: { first, _ in first })
     }()

@@ -43,7 +43,13 @@ enum FHIRRead {
     /// A FHIR date or dateTime as a partial date (`2024`, `2024-03`, `2024-03-05`), time dropped.
     static func date(_ value: FHIRJSON?) -> PartialDate? {
         guard let text = value?.string else { return nil }
-        return PartialDate(String(text.prefix(10)))
+        if let date = PartialDate(String(text.prefix(10))) { return date }
+        // A date not in FHIR's form, as hospital interfaces write it — "1957-3-2", "2024/05/10",
+        // "2024/5/10 10:00:00" — year first, so never ambiguous: a Chinese EHR's birth date and
+        // its metastasis's onset were dropped without a word, and the age and the diagnosis
+        // date with them (unseen bundle ehr11). The date before any time part, as `writtenDate`.
+        let day = text.split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? text
+        return writtenDate(day)
     }
 
     static func periodStart(_ resource: FHIRJSON, _ base: String) -> PartialDate? {

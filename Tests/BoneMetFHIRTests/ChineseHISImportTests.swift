@@ -120,6 +120,32 @@ extension RealEHRImportTests {
         #expect(!summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("Frankel") })
     }
 
+    /// ehr11: a prostate cancer's PSA "<0.003" sent as text without a unit was "a bound, not a value"
+    /// (unit-less, no PCWG3 rule reads it) — the later 3.6 ng/mL looked like a fall from 230; its
+    /// "睾酮" was not used; its birth date "1957-3-2" and a metastasis's onset "2024/05/10" were
+    /// dropped without a word.
+    @Test func aProstateCancersLaboratoryAsAChineseSystemSendsIt() async throws {
+        func lab(_ id: String, _ name: String, _ date: String, _ value: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/p11"}, "effectiveDateTime": "\#(date)", "code": {"coding": [{"system": "urn:oid:1.2.156.999.1", "code": "\#(id)"}], "text": "\#(name)"}, \#(value)}}"#
+        }
+        let subject = #""subject": {"reference": "Patient/p11"}"#
+        let (summary, record) = try await importEntries([
+            #"{"resource": {"resourceType": "Patient", "id": "p11", "gender": "male", "birthDate": "1957-3-2"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2024-05-06 10:00:00", "code": {"text": "前列腺癌"}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "bm", \#(subject), "onsetDateTime": "2024/5/10", "code": {"text": "骨继发恶性肿瘤"}, "bodySite": [{"text": "L2椎体"}]}}"#,
+            lab("psa1", "总前列腺特异性抗原", "2024-05-05 08:00:00", #""valueQuantity": {"value": 230, "unit": "ng/ml"}"#),
+            lab("psa2", "总前列腺特异性抗原", "2026-06-05 08:00:00", #""valueString": "<0.003""#),
+            lab("tst", "睾酮", "2026-11-05", #""valueQuantity": {"value": 0.3, "unit": "nmol/L"}"#),
+        ])
+        #expect(record.patient.birthDate?.description == "1957-03-02")
+        #expect(record.primaries.first?.diagnosed?.description == "2024-05-06")
+        #expect(record.lesions.first?.diagnosed?.description == "2024-05-10")
+        let nadir = try #require(record.labs.first { $0.test == .psa && $0.date.description == "2026-06-05" })
+        #expect(nadir.value == 0.003 && nadir.unit == "ng/mL")
+        #expect(summary.notes.contains { $0.resource == "Observation/psa2" && $0.message.contains("psa sent without a unit: read in ng/mL") })
+        #expect(record.labs.contains { $0.test == .testosterone && $0.value == 0.3 && $0.unit == "nmol/L" })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

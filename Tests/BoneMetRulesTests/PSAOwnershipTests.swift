@@ -36,6 +36,25 @@ import Testing
 }
 
 extension PSARiseUnderTheRunningRegimenTests {
+    /// Unseen bundle ehr11 (2026-12-05): a nadir below detection stored at its bound, 0.003 ng/mL,
+    /// was said "nadir 0 ng/mL … +119900 %". The value is said to four decimals below 0.1, and a
+    /// rise of more than tenfold in ng/mL alone.
+    @Test func aNadirAtTheLimitOfDetectionIsSaidAsRecorded() throws {
+        var r = record()
+        r.labs[1].value = 0.003
+        r.labs[2].value = 3.6
+        let rise = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
+        #expect(rise.detail.en.hasPrefix("PSA nadir 0.003 ng/mL (2026-06-01) → 3.6 (2026-11-20; +3.6 ng/mL)"), "\(rise.detail.en)")
+        #expect(!rise.detail.zhHans.contains("%，"), "\(rise.detail.zhHans)")
+        // Within tenfold the percentage stays: 0.5 → 2.6 is +420 %.
+        r.labs[1].value = 0.5
+        r.labs[2].value = 2.6
+        let small = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
+        #expect(small.detail.en.contains("(2026-11-20; +420 %, +2.1 ng/mL)"), "\(small.detail.en)")
+        #expect(PCWG3Rules.risePercent(11, over: 1) == 1_000)
+        #expect(PCWG3Rules.risePercent(11.1, over: 1) == nil)
+    }
+
     /// A castration-resistant prostate cancer on ADT since 2021, radium-223 from 2026-03-15 to
     /// 2026-08-02, with the PSA values (ng/mL) given.
     func radiumAfterADT(_ psa: [(String, Double)]) -> CaseRecord {

@@ -162,7 +162,7 @@ extension PCWG3Rules {
     func psaRiseFinding(confirmed: [PSAProgression]) -> Finding? {
         guard let rise = psaRiseToConfirm(confirmed: confirmed) else { return nil }
         let format = Self.psaNumber
-        let percent = rise.reference.value > 0 ? ((rise.rise.value / rise.reference.value - 1) * 100).rounded() : nil
+        let percent = Self.risePercent(rise.rise.value, over: rise.reference.value)
         let from = rise.declined
             ? LocalizedText(en: "nadir \(format(rise.reference.value)) ng/mL (\(rise.reference.date))", zh: "最低值 \(format(rise.reference.value)) ng/mL（\(rise.reference.date)）")
             : LocalizedText(en: "baseline \(format(rise.reference.value)) ng/mL (\(rise.reference.date), no decline since)", zh: "基线 \(format(rise.reference.value)) ng/mL（\(rise.reference.date)，此后未下降）")
@@ -189,14 +189,23 @@ extension PCWG3Rules {
         lab.value >= reference.value * (1 + psaRiseFraction) && lab.value - reference.value >= psaRiseNgMl
     }
 
-    /// A PSA value as said: two decimals at most.
-    static func psaNumber(_ value: Double) -> String { CaseIndex.format(value, decimals: 2) }
+    /// A PSA value as said: two decimals, four below 0.1 — a nadir below detection stored at its
+    /// bound, "< 0.003", was said "0" (unseen bundle ehr11).
+    static func psaNumber(_ value: Double) -> String { LabTest.text(value) }
+
+    /// The rise in percent of the reference, as said beside the rise in ng/mL. None from an
+    /// undetectable nadir (0), nor above tenfold: from a nadir at the limit of detection
+    /// (0.003 → 3.6, "+119 900 %") the percentage says nothing the 2 ng/mL does not.
+    static func risePercent(_ value: Double, over reference: Double) -> Double? {
+        guard reference > 0 else { return nil }
+        let percent = ((value / reference - 1) * 100).rounded()
+        return percent <= 1_000 ? percent : nil
+    }
 
     /// The values that make it, as said in the findings.
     static func psaText(_ progression: PSAProgression) -> LocalizedText {
         let (reference, rise, confirmation) = (progression.reference, progression.rise, progression.confirmation)
-        // An undetectable nadir (0) has no percentage: the rise is said in ng/mL alone.
-        let percent = reference.value > 0 ? ((rise.value / reference.value - 1) * 100).rounded() : nil
+        let percent = Self.risePercent(rise.value, over: reference.value)
         let percentEn = percent.map { "+\(CaseIndex.format($0, decimals: 0)) %, " } ?? ""
         let percentZh = percent.map { "升高 \(CaseIndex.format($0, decimals: 0))%，" } ?? ""
         let format = Self.psaNumber
