@@ -65,12 +65,12 @@ extension FHIRCaseMapper {
             (.bilirubin, ["总胆红素", "血清总胆红素", "total bilirubin"]),
             (.lymphocytes, ["淋巴细胞绝对值", "淋巴细胞计数", "lymphocyte count", "absolute lymphocyte count"]),
             (.egfr, ["估算肾小球滤过率", "肾小球滤过率估算值"]),
-            (.psa, ["前列腺特异性抗原", "总前列腺特异性抗原", "prostate specific antigen", "total psa"]),
-            (.cea, ["癌胚抗原", "carcinoembryonic antigen"]),
-            (.ca153, ["糖类抗原15-3", "糖类抗原153"]),
-            (.ca125, ["糖类抗原125"]),
-            (.ca199, ["糖类抗原19-9", "糖类抗原199"]),
-            (.afp, ["甲胎蛋白", "alpha-fetoprotein"]),
+            (.psa, ["前列腺特异性抗原", "总前列腺特异性抗原", "prostate specific antigen", "total psa", "psa", "tpsa", "t-psa"]),
+            (.cea, ["癌胚抗原", "carcinoembryonic antigen", "cea"]),
+            (.ca153, ["糖类抗原15-3", "糖类抗原153", "糖类抗原ca15-3", "糖类抗原ca153", "ca15-3", "ca153"]),
+            (.ca125, ["糖类抗原125", "糖类抗原ca125", "ca125"]),
+            (.ca199, ["糖类抗原19-9", "糖类抗原199", "糖类抗原ca19-9", "糖类抗原ca199", "ca19-9", "ca199"]),
+            (.afp, ["甲胎蛋白", "alpha-fetoprotein", "afp"]),
             // Castration resistance is settled by a castrate testosterone (PCWG3): a Chinese LIS's
             // "睾酮" was "observation not used" (unseen bundle ehr11).
             (.testosterone, ["睾酮", "总睾酮", "血清睾酮", "睾酮(t)", "testosterone", "total testosterone", "serum testosterone"]),
@@ -87,9 +87,7 @@ extension FHIRCaseMapper {
         let names = [FHIRRead.text(r["code"])] + codings.map(\.display)
         return names.lazy.compactMap { name -> LabTest? in
             guard let name else { return nil }
-            let key = name.lowercased().replacingOccurrences(of: " ", with: "")
-                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-            return labNames[key] ?? labNames[name.lowercased().trimmingCharacters(in: .whitespaces)]
+            return nameKeys(name).lazy.compactMap { labNames[$0] }.first
         }.first
     }
 
@@ -116,9 +114,7 @@ extension FHIRCaseMapper {
         guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return nil }
         return ([FHIRRead.text(r["code"])] + codings.map(\.display)).lazy.compactMap { name -> String? in
             guard let name else { return nil }
-            let key = name.lowercased().replacingOccurrences(of: " ", with: "")
-                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-            return receptorNames[key]
+            return nameKeys(name).lazy.compactMap { receptorNames[$0] }.first
         }.first
     }
 

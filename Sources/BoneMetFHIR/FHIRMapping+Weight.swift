@@ -19,9 +19,7 @@ extension FHIRCaseMapper {
         guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return false }
         return ([FHIRRead.text(r["code"])] + codings.map(\.display)).contains { name in
             guard let name else { return false }
-            let key = name.lowercased().replacingOccurrences(of: " ", with: "")
-                .replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-            return weightNames.contains(key)
+            return nameKeys(name).contains(where: weightNames.contains)
         }
     }
 

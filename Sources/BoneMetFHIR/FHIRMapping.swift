@@ -125,12 +125,21 @@ public enum FHIRCaseMapper {
                 }
                 switch cancer {
                 case .boneMetastasis:
-                    for (lesion, relatedId, ownExport) in Self.metastasisLesions(
-                        resource, confirm: confirm, position: record.lesions.count + 1, label: label, notes: &notes)
-                    {
+                    let mapped = Self.metastasisLesions(resource, confirm: confirm, position: record.lesions.count + 1, label: label, notes: &notes)
+                    for (lesion, relatedId, ownExport) in mapped {
                         if ownExport { lesionIds[resource.id ?? ""] = lesion.id }
                         if let relatedId { lesionPrimaryRefs[lesion.id] = relatedId }
                         record.lesions.append(lesion)
+                    }
+                    // The metastasis's own text may name its event, as a Chinese problem list
+                    // writes one diagnosis: "腰椎转移瘤伴病理性骨折" — the fracture was lost
+                    // (unseen bundle ehr12). Placed as a problem-list event is, by its body site.
+                    // Not our own export's: its events are resources of their own.
+                    if let onset, !mapped.contains(where: \.ownExport) {
+                        for kind in EventCodes.kinds(text: FHIRRead.text(code)) {
+                            eventReadings.append((kind, onset, resource))
+                            notes.append(MappingNote(resource: label, message: "\(kind.rawValue) named in the metastasis's text — confirm"))
+                        }
                     }
                 case .primary(let site, let histology):
                     let primaryId = FHIRRead.itemId(r) ?? resource.id ?? "primary\(record.primaries.count + 1)"

@@ -146,6 +146,37 @@ extension RealEHRImportTests {
         #expect(record.labs.contains { $0.test == .testosterone && $0.value == 0.3 && $0.unit == "nmol/L" })
     }
 
+    /// ehr12: a Chinese laboratory prints each test as its name and its abbreviation, "肌酐(Cr)" —
+    /// none of a report's fifteen results was read. The brackets go when they hold an
+    /// abbreviation or a specimen; ionised calcium, urine values and free PSA stay unread.
+    @Test func aTestPrintedWithItsAbbreviationIsRead() async throws {
+        func lab(_ id: String, _ name: String, _ value: Double, _ unit: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "2026-11-20", "code": {"coding": [{"system": "urn:oid:1.2.156.999.1", "code": "\#(id)"}], "text": "\#(name)"}, "valueQuantity": {"value": \#(value), "unit": "\#(unit)"}}}"#
+        }
+        let (_, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            lab("cr", "肌酐(Cr)", 75, "umol/L"), lab("ca", "钙（血清）", 2.9, "mmol/L"), lab("plt", "血小板计数(PLT)", 180, "10^9/L"),
+            lab("lym", "淋巴细胞绝对值(LYM#)", 1.2, "10^9/L"), lab("alb", "ALB(白蛋白)", 35, "g/L"), lab("m", "糖类抗原CA15-3", 60, "U/mL"),
+            lab("ica", "离子钙(iCa)", 1.3, "mmol/L"), lab("ucr", "尿肌酐", 8000, "umol/L"), lab("fpsa", "游离前列腺特异性抗原(fPSA)", 0.4, "ng/mL"),
+        ])
+        #expect(record.labs.map(\.test).sorted { $0.rawValue < $1.rawValue } == [.albumin, .ca153, .calcium, .creatinine, .lymphocytes, .platelets])
+        #expect(FHIRCaseMapper.nameKeys("肌酐(酶法)") == ["肌酐(酶法)", "肌酐(酶法)"], "a method is part of the name")
+    }
+
+    /// ehr12: "腰椎转移瘤伴病理性骨折" — one problem-list diagnosis naming the metastasis and its
+    /// fracture — gave the lesion and lost the fracture.
+    @Test func aMetastasisNamingItsFractureGivesTheEvent() async throws {
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "腰椎转移瘤伴病理性骨折", site: "L1椎体"),
+            hisCondition("bm2", text: "右股骨转移瘤（病理性骨折风险高）", site: "右股骨"),
+        ])
+        #expect(record.events.map(\.kind) == [.pathologicalFracture])
+        #expect(record.events.first?.lesion == "bm")
+        #expect(record.lesions.count == 2)
+        #expect(summary.notes.contains { $0.resource == "Condition/bm" && $0.message.contains("named in the metastasis's text") })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

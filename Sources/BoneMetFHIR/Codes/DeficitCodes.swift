@@ -40,13 +40,19 @@ extension EventCodes {
     /// An event written only in the Condition's text ("高钙血症", "病理性骨折", "脊髓压迫症",
     /// "pathological fracture") — a problem list of a Chinese EHR often carries no code: the
     /// hypercalcaemia was dropped. Not a risk or an impending one ("骨折风险", "impending").
-    static func kind(text: String?) -> EventKind? {
-        guard let text = text?.lowercased(), !text.isEmpty else { return nil }
-        guard !["风险", "先兆", "可能", "risk", "impending", "threatened", "suspect", "?"].contains(where: text.contains) else { return nil }
-        if ["病理性骨折", "病理骨折", "pathological fracture", "pathologic fracture"].contains(where: text.contains) { return .pathologicalFracture }
-        if ["脊髓压迫", "cord compression"].contains(where: text.contains) { return .cordCompression }
-        if ["高钙血症", "hypercalcaemia", "hypercalcemia"].contains(where: text.contains) { return .hypercalcaemia }
-        if ["颌骨坏死", "osteonecrosis of the jaw", "osteonecrosis of jaw"].contains(where: text.contains) { return .osteonecrosisOfJaw }
-        return nil
+    /// Every event a text names, in the order above: a bone metastasis's own text may name its
+    /// fracture and its compression, "腰椎转移瘤伴病理性骨折及脊髓压迫".
+    static func kinds(text: String?) -> [EventKind] {
+        guard let text = text?.lowercased(), !text.isEmpty else { return [] }
+        guard !["风险", "先兆", "可能", "risk", "impending", "threatened", "suspect", "?"].contains(where: text.contains) else { return [] }
+        let words: [(EventKind, [String])] = [
+            (.pathologicalFracture, ["病理性骨折", "病理骨折", "pathological fracture", "pathologic fracture"]),
+            (.cordCompression, ["脊髓压迫", "cord compression"]),
+            (.hypercalcaemia, ["高钙血症", "hypercalcaemia", "hypercalcemia"]),
+            (.osteonecrosisOfJaw, ["颌骨坏死", "osteonecrosis of the jaw", "osteonecrosis of jaw"]),
+        ]
+        return words.filter { $0.1.contains(where: text.contains) }.map(\.0)
     }
+
+    static func kind(text: String?) -> EventKind? { kinds(text: text).first }
 }
