@@ -27,6 +27,22 @@ extension FHIRCaseMapper {
         return treatment
     }
 
+    /// A MedicationRequest for one dose: its timing given once (`timing.repeat.count` 1, or the
+    /// frequency code "ONCE"), or its dosage text says so — "st" / "stat" (statim), "once", "单次",
+    /// "一次", "立即". Completed, it is the dose given on its day: ten monthly zoledronic acid orders
+    /// "4mg 静脉滴注 st", all completed, were a course with no dose on record — no interval, no
+    /// dose due, no long-term interval question (unseen bundle ehr13).
+    static func oneTimeOrder(_ resource: FHIRResource) -> Bool {
+        guard resource.resourceType == "MedicationRequest" else { return false }
+        return (resource.json["dosageInstruction"]?.array ?? []).contains { dosage in
+            if dosage["timing"]?["repeat"]?["count"]?.decimalText == "1" { return true }
+            if FHIRRead.codings(dosage["timing"]?["code"]).contains(where: { $0.code?.uppercased() == "ONCE" }) { return true }
+            guard let text = dosage["text"]?.string?.lowercased() else { return false }
+            let words = text.split { !$0.isLetter }.map(String.init)
+            return words.contains { ["st", "stat", "once"].contains($0) } || ["单次", "一次", "立即"].contains(where: text.contains)
+        }
+    }
+
     static func medicationTreatment(_ resource: FHIRResource, primaries: Set<String>, mappings: CodeMappings) -> Treatment? {
         let r = resource.json
         // The medication inline, or a contained Medication referenced as `#id`.
@@ -54,8 +70,9 @@ extension FHIRCaseMapper {
         let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective") ?? bounds
         // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
         let end = statedEnd
-        // An administration is a dose given; an order or statement is not.
-        let doses = resource.resourceType == "MedicationAdministration" ? [start] : []
+        // An administration is a dose given; an order or statement is not — except a completed
+        // order for one dose (`oneTimeOrder`), as a Chinese day ward's system records each infusion.
+        let doses = resource.resourceType == "MedicationAdministration" || (status == "completed" && oneTimeOrder(resource)) ? [start] : []
         // Our own code first (an export of ours names the agent it meant), then a site's mapping,
         // then ATC and names.
         let agent = FHIRRead.codings(concept).first { $0.system == FHIRExporter.boneAgentSystem }?.code.flatMap(BoneAgent.init(rawValue:))

@@ -258,6 +258,9 @@ public enum FHIRCaseMapper {
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {
                     record.treatments.append(treatment)
+                    if treatment.kind == .boneModifyingAgent, resource.resourceType == "MedicationRequest", let dose = treatment.doses.first {
+                        notes.append(MappingNote(resource: label, message: "a completed order for one dose: read as the dose given on \(dose) — confirm"))
+                    }
                     if treatment.kind == .boneModifyingAgent, dosing(r, isAdministration: resource.resourceType == "MedicationAdministration").fromText {
                         let dose = treatment.doseMg.map { $0 == $0.rounded() ? "\(Int($0)) mg" : "\($0) mg" } ?? "no dose"
                         let every = treatment.intervalWeeks.map { "every \($0) weeks" } ?? "no interval"

@@ -177,6 +177,27 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Condition/bm" && $0.message.contains("named in the metastasis's text") })
     }
 
+    /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
+    /// no dose on record. A completed order for one dose is the dose given on its day; an active
+    /// one, or a completed order for a course ("q4w"), is not.
+    @Test func aCompletedOrderForOneDoseIsTheDoseGiven() async throws {
+        func order(_ id: String, _ date: String, status: String = "completed", dosage: String) -> String {
+            #"{"resource": {"resourceType": "MedicationRequest", "id": "\#(id)", "status": "\#(status)", "intent": "order", "subject": {"reference": "Patient/h9"}, "authoredOn": "\#(date)", "medicationCodeableConcept": {"text": "注射用唑来膦酸"}, "dosageInstruction": [\#(dosage)]}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            order("z1", "2026-09-04", dosage: #"{"text": "4mg 静脉滴注 st"}"#),
+            order("z2", "2026-10-02", dosage: #"{"timing": {"repeat": {"count": 1}}}"#),
+            order("z3", "2026-10-30", dosage: #"{"text": "4mg ivgtt 单次"}"#),
+            order("z4", "2026-11-27", status: "active", dosage: #"{"text": "4mg 静脉滴注 st"}"#),
+            order("z5", "2026-08-01", dosage: #"{"text": "4mg ivgtt q4w"}"#),
+        ])
+        let course = try #require(record.treatments.first { $0.kind == .boneModifyingAgent })
+        #expect(course.doses.map(\.description) == ["2026-09-04", "2026-10-02", "2026-10-30"])
+        #expect(summary.notes.contains { $0.resource == "MedicationRequest/z1" && $0.message.contains("read as the dose given on 2026-09-04") })
+        #expect(!summary.notes.contains { $0.resource == "MedicationRequest/z5" && $0.message.contains("dose given") })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
