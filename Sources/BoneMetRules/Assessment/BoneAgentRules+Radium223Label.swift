@@ -36,7 +36,7 @@ extension BoneAgentRules {
         let visceral = (index.record.visceralMetastases ?? []).filter { !$0.isLymphNode }
         if !visceral.isEmpty {
             let organs = visceral.map { v in
-                LocalizedText(en: v.date.map { "\(v.organ) (\($0))" } ?? v.organ, zh: v.date.map { "\(v.organ)（\($0)）" } ?? v.organ)
+                LocalizedText(en: v.date.map { "\(v.organ) (\($0))" } ?? v.organ, zh: v.date.map { "\(ImportMarkers.shown(v.organ, zh: true))（\($0)）" } ?? ImportMarkers.shown(v.organ, zh: true))
             }
             let list = LocalizedText.joined(organs, en: ", ", zh: "、")
             reasons.append(LocalizedText(

@@ -254,7 +254,7 @@ extension ResponseRules {
     private func progressionOutsideBone(_ therapy: Treatment, elsewhere: [VisceralMetastasis], observed: LocalizedText?) -> Finding {
         // The organ as the record writes it (free text), its date beside it.
         let sites = LocalizedText.joined(elsewhere.map { row in
-            row.date.map { LocalizedText(en: "\(row.organ) (\($0))", zh: "\(row.organ)（\($0)）") } ?? LocalizedText(en: row.organ, zh: row.organ)
+            row.date.map { LocalizedText(en: "\(row.organ) (\($0))", zh: "\(ImportMarkers.shown(row.organ, zh: true))（\($0)）") } ?? ImportMarkers.localized(row.organ)
         }, en: ", ", zh: "，")
         let bone = observed.map { text in
             LocalizedText(

@@ -96,7 +96,7 @@ public struct Lesion: Sendable, Hashable, Encodable {
         // A vertebra of no single level, or a bone of no side or segment, is named by its note
         // too: "vertebra" alone told nothing of "腰椎多发" (cb48-c), "pelvis" of "骨盆多发" (cb50-a).
         if bone != .other, level == nil, laterality == nil, shownSegment == nil, let note, !note.isEmpty {
-            return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(note)）")
+            return LocalizedText(en: "\(bone.label.en) (\(note))", zh: "\(bone.label.zhHans)（\(ImportMarkers.shown(note, zh: true))）")
         }
         // The hand and foot hold many bones: "right hand" did not say which (a lung cancer's
         // "右手中指远节指骨" and "左跟骨" read "right hand", "left foot"; unseen record cb77-aj). The
@@ -104,13 +104,13 @@ public struct Lesion: Sendable, Hashable, Encodable {
         if bone == .hand || bone == .foot, let note, !note.isEmpty {
             return LocalizedText(
                 en: "\(sideEn)\(bone.label.en) (\(note))",
-                zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)（\(note)）")
+                zh: "\(laterality?.shortLabel ?? "")\(bone.label.zhHans)（\(ImportMarkers.shown(note, zh: true))）")
         }
         if bone == .other, let note, !note.isEmpty {
             // Its side once: a note that writes one ("右膝关节") is not prefixed with it again
             // ("右其他骨（右膝关节…）", cb45-d).
             let sideZh = ["左", "右", "双"].contains(where: note.contains) ? "" : laterality?.shortLabel ?? ""
-            return LocalizedText(en: "\(sideEn)other bone (\(note))", zh: "\(sideZh)其他骨（\(note)）")
+            return LocalizedText(en: "\(sideEn)other bone (\(note))", zh: "\(sideZh)其他骨（\(ImportMarkers.shown(note, zh: true))）")
         }
         return LocalizedText(
             en: "\(sideEn)\(bone.label.en)\(segmentEn)",

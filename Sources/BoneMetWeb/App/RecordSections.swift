@@ -81,7 +81,7 @@ struct RecordSection: Sendable {
     /// and numbers as they are.
     static func text(_ value: JSONValue?, key: String, definition: String, language: AppLanguage) -> String {
         switch value {
-        case .some(.string(let raw)): CaseFieldLabels.value(raw, key: key, in: definition).map { $0(language) } ?? raw
+        case .some(.string(let raw)): CaseFieldLabels.value(raw, key: key, in: definition).map { $0(language) } ?? ImportMarkers.shown(raw, zh: language == .zhHans)
         case .some(.bool(let flag)): CaseFieldLabels.value(flag ? "true" : "false", key: key, in: definition).map { $0(language) } ?? String(flag)
         case .some(.array(let items)): items.map { text($0, key: key, definition: definition, language: language) }.joined(separator: language == .zhHans ? "、" : ", ")
         default: text(value)
