@@ -15,7 +15,7 @@ extension FHIRCaseMapper {
         _ resource: FHIRResource, site: (bone: Bone, side: Laterality?), date: PartialDate, record: inout CaseRecord
     ) -> (lesion: String, note: String)? {
         let coding = FHIRRead.codings(resource.json["code"]).first { coding in
-            CancerCodes.isICD10(coding.system) && coding.code.map { CancerCodes.icd10Key($0).hasPrefix("M845") } == true
+            CancerCodes.isICD10(coding.system) && coding.code.map { !$0.contains("/") && CancerCodes.icd10Key($0).hasPrefix("M845") } == true
         }
         guard let code = coding?.code else { return nil }
         let place = "\(site.side.map { "\($0.rawValue) " } ?? "")\(site.bone.rawValue)"

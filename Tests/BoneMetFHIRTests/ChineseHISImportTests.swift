@@ -31,6 +31,14 @@ extension RealEHRImportTests {
             #expect(record.lesions.map { $0.level?.description } == ["L3"], "\(system)")
             #expect(!summary.notes.contains { $0.message.contains("recognised by text") }, "\(system): by its code")
         }
+        // A morphology code carried under the same OID ("M8440/3" cystadenocarcinoma) is no
+        // pathological fracture (ICD-10 M84.4).
+        let (_, morphology) = try await hisPatient([
+            hisCondition("bc", text: "卵巢癌", system: "urn:oid:2.16.156.10011.2.3.3.11", code: "C56.x00"),
+            hisCondition("mo", text: "囊腺癌", system: "urn:oid:2.16.156.10011.2.3.3.11.2", code: "M8440/3"),
+            hisCondition("fx", text: "病理性骨折", system: "urn:oid:2.16.156.10011.2.3.3.11", code: "M84.400"),
+        ])
+        #expect(morphology.events.count == 1, "the fracture coded M84.400 only")
         #expect(!CancerCodes.isICD10("urn:oid:2.16.156.10011.2.3.3.12"), "ICD-9-CM-3, the operations' table")
         #expect(!CancerCodes.isICD10("urn:oid:2.16.156.10011.2.3.3.110"))
     }

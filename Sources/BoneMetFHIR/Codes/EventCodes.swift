@@ -21,7 +21,10 @@ enum EventCodes {
     static func kind(system: String?, code: String?) -> EventKind? {
         guard let code, !code.isEmpty else { return nil }
         if system == Self.system { return EventKind(rawValue: code) }
-        guard CancerCodes.isICD10(system) else { return nil }
+        // A morphology code (ICD-O, "M8440/3" cystadenocarcinoma) is carried under China's ICD-10
+        // OID beside the diagnosis codes: its "M844" is no pathological fracture. ICD-10 codes
+        // never hold the behaviour's "/".
+        guard CancerCodes.isICD10(system), !code.contains("/") else { return nil }
         let normalised = CancerCodes.icd10Key(code)
         if ["M844", "M845", "M846"].contains(where: normalised.hasPrefix) { return .pathologicalFracture }
         if normalised.hasPrefix("G952") { return .cordCompression }
@@ -38,7 +41,7 @@ enum EventCodes {
     /// "ankle", "hip, unspecified" or "other site"); the pelvis is M84.454 in M84.4 and M84.x50
     /// in M84.5 and M84.6.
     static func fractureSite(system: String?, code: String?) -> (bone: Bone, side: Laterality?)? {
-        guard let code, CancerCodes.isICD10(system) else { return nil }
+        guard let code, CancerCodes.isICD10(system), !code.contains("/") else { return nil }
         let key = CancerCodes.icd10Key(code)
         guard key.count >= 6, ["M844", "M845", "M846"].contains(where: key.hasPrefix) else { return nil }
         let category = key[key.index(key.startIndex, offsetBy: 3)]
