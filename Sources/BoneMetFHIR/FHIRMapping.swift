@@ -48,6 +48,7 @@ public enum FHIRCaseMapper {
         var receptorReadings: [(receptor: String, status: ReceptorStatus, focus: String?, date: PartialDate?)] = []
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
+        var biopsyProcedures: [(lesions: [String], date: PartialDate, label: String)] = []
         // Lesion readings of our own export, attached once studies and lesions are mapped.
         var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
@@ -287,6 +288,9 @@ public enum FHIRCaseMapper {
                 var lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
                     .filter { id in record.lesions.contains { $0.id == id } }
                 if lesions.isEmpty, let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) { lesions = [target] }
+                // A name listing its sites ("右侧髋臼周围肿瘤切除+骨盆重建术") is read site by site, as
+                // the rules read a treatment's name: it named two bones and was dropped without a word.
+                if lesions.isEmpty, let name = FHIRRead.text(r["code"]) { lesions = Lesion.placed(by: name, among: record.lesions) }
                 // Radiotherapy: mCODE's course summary (1217123003) wherever it was given, or any
                 // procedure coded or named as radiotherapy to a bone site — an EHR's "Radiotherapy"
                 // (SNOMED 1287742003) to the femur was dropped without a word, though radiotherapy
@@ -332,6 +336,13 @@ public enum FHIRCaseMapper {
                     record.treatments.append(Treatment(
                         id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
                         lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned))
+                } else if Self.isBiopsyProcedure(r), !planned, let start, onBone(r, lesions: lesions) {
+                    biopsyProcedures.append((lesions, start, label))
+                } else if onBone(r, lesions: lesions) {
+                    // On bone, said — never dropped without a word (an ablation, an implant
+                    // removed); a procedure on no bone (a colonoscopy, a dental cleaning) is not
+                    // BoneMet's and stays silent.
+                    notes.append(MappingNote(resource: label, message: "not read as an orthopaedic operation, a radiotherapy course or a biopsy: not used — \"\(FHIRRead.text(r["code"]) ?? FHIRRead.codings(r["code"]).compactMap(\.display).first ?? "")\""))
                 }
             case "ImagingStudy":
                 if let study = imagingStudy(resource) {
@@ -394,6 +405,9 @@ public enum FHIRCaseMapper {
                 record.studies[index].report = existing.map { $0 == conclusion ? $0 : $0 + "\n" + conclusion } ?? conclusion
             }
         }
+        // A biopsy recorded as a procedure only: the biopsy of its lesion, awaiting its result, where
+        // no pathology result of that lesion dated since is on record (`biopsiesAwaitingResults`).
+        Self.biopsiesAwaitingResults(biopsyProcedures, record: &record, notes: &notes)
         if !visceral.isEmpty {
             record.visceralMetastases = visceral
         } else if (p["extension"]?.array ?? []).contains(where: { $0["url"]?.string == FHIRExporter.bonemet + "no-visceral-metastases" && $0["valueBoolean"]?.bool == true }) {

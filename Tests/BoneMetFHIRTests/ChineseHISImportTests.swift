@@ -206,6 +206,32 @@ extension RealEHRImportTests {
         #expect(!summary.notes.contains { $0.resource == "MedicationRequest/z5" && $0.message.contains("dose given") })
     }
 
+    /// ehr14: an operating list as a Chinese EHR sends it. "右侧髋臼周围肿瘤切除+骨盆重建术" named two
+    /// bones and was dropped without a word; "L4椎体转移瘤穿刺活检术" too, and the lesion still read
+    /// "biopsy indicated"; an ablation and an implant removal vanished unsaid.
+    @Test func anOperatingListIsReadSiteBySite() async throws {
+        func procedure(_ id: String, _ name: String, _ date: String) -> String {
+            #"{"resource": {"resourceType": "Procedure", "id": "\#(id)", "status": "completed", "subject": {"reference": "Patient/h9"}, "performedDateTime": "\#(date)", "code": {"text": "\#(name)"}}}"#
+        }
+        let report = #"{"resource": {"resourceType": "DiagnosticReport", "id": "path", "status": "final", "subject": {"reference": "Patient/h9"}, "category": [{"text": "病理"}], "code": {"text": "病理诊断报告"}, "effectiveDateTime": "2026-06-18", "conclusion": "（T10椎体穿刺活检）转移性腺癌，符合乳腺来源。"}}"#
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨转移", site: "T10、L4椎体，右髋臼"),
+            procedure("op1", "右侧髋臼周围肿瘤切除+骨盆重建术", "2026-07-01"),
+            procedure("op2", "L4椎体转移瘤穿刺活检术", "2026-06-14"),
+            procedure("op3", "T10椎体穿刺活检术", "2026-06-14"), report,
+            procedure("op4", "T10椎体射频消融术", "2026-08-01"),
+            procedure("op5", "肺穿刺活检术", "2026-05-01"),
+            procedure("op6", "结肠镜检查", "2026-05-02"),
+        ])
+        let resection = try #require(record.treatments.first { $0.id == "op1" })
+        #expect(resection.procedure == .resection)
+        #expect(resection.lesions == ["bm-3"])
+        #expect(record.biopsies.map { "\($0.lesion ?? "") \($0.result?.rawValue ?? "")" }.sorted() == ["bm-1 metastasis", "bm-2 pending"], "the T10 biopsy's result stands; L4's awaits its own")
+        #expect(summary.notes.contains { $0.resource == "Procedure/op4" && $0.message.contains("not used — \"T10椎体射频消融术\"") })
+        #expect(!summary.notes.contains { $0.resource == "Procedure/op5" || $0.resource == "Procedure/op6" }, "not on bone: not BoneMet's")
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

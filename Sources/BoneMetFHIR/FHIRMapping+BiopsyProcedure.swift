@@ -1,0 +1,32 @@
+import BoneMetRules
+
+extension FHIRCaseMapper {
+    /// A Procedure named as a biopsy — "L4椎体转移瘤穿刺活检术", "CT-guided bone biopsy" — that no
+    /// orthopaedic operation or radiotherapy reading claims.
+    static func isBiopsyProcedure(_ r: FHIRJSON) -> Bool {
+        ([FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)).contains { name in
+            guard let name = name?.lowercased() else { return false }
+            return name.contains("活检") || name.contains("biopsy")
+        }
+    }
+
+    /// A biopsy procedure on one lesion is that lesion's biopsy awaiting its result — taken, the
+    /// diagnosis awaited, not a new biopsy to ask for — unless a pathology result of the lesion
+    /// dated on or after it is on record (the report's biopsy stands). A Chinese EHR's "L4椎体转移瘤
+    /// 穿刺活检术" was dropped without a word, and the lesion still read "biopsy indicated" (unseen
+    /// bundle ehr14). One placed on no lesion, or on several, is said.
+    static func biopsiesAwaitingResults(
+        _ procedures: [(lesions: [String], date: PartialDate, label: String)], record: inout CaseRecord, notes: inout [MappingNote]
+    ) {
+        for procedure in procedures {
+            guard procedure.lesions.count == 1, let lesion = procedure.lesions.first else {
+                notes.append(MappingNote(resource: procedure.label, message: "biopsy on \(procedure.date) placed on \(procedure.lesions.isEmpty ? "no lesion" : "several lesions"): not used — record it on its lesion"))
+                continue
+            }
+            let reported = record.biopsies.contains { $0.lesion == lesion && !$0.awaitsResult && $0.date.latestDay >= procedure.date.earliestDay }
+            if reported { continue }
+            record.biopsies.append(Biopsy(lesion: lesion, date: procedure.date, result: .pending))
+            notes.append(MappingNote(resource: procedure.label, message: "biopsy of \(lesion) on \(procedure.date) with no pathology result on record: recorded as awaiting its result — record the result"))
+        }
+    }
+}
