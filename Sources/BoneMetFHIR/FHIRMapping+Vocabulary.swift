@@ -44,7 +44,7 @@ extension FHIRCaseMapper {
             if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) || weightLOINC.contains(code) }
             if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
-        } || labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || isWeight(r) || namesFrankel(r)
+        } || labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || isWeight(r) || namesFrankel(r) || namesPain(r)
     }
 
     /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by

@@ -239,6 +239,14 @@ public enum FHIRCaseMapper {
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
                     }
+                } else if Self.namesPain(r) {
+                    guard let nrs = Self.painByName(r) else {
+                        notes.append(MappingNote(resource: label, message: "pain score by its name, its value not 0–10: not used"))
+                        continue
+                    }
+                    let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
+                    record.pain.append(PainRecord(date: date, lesion: at, nrs: nrs))
+                    notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
                 } else if Self.namesFrankel(r) {
                     guard let grade = Self.frankelByName(r) else {
                         notes.append(MappingNote(resource: label, message: "Frankel grade by its name, its value not read (A–E) — record the neurological status"))
@@ -277,8 +285,13 @@ public enum FHIRCaseMapper {
                 if let biopsy = Self.ownBiopsy(r, lesionIds: lesionIds, lesions: record.lesions) { record.biopsies.append(biopsy) }
             case "ClinicalImpression":
                 if let decision = Self.ownDecision(r) { record.decisions.append(decision) }
-            case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "dental-exam"):
-                if let date = FHIRRead.periodStart(r, "performed") { record.dentalExams.append(date) }
+            case "Procedure" where FHIRRead.has(r["code"], FHIRExporter.readingSystem, "dental-exam") || Self.isDentalExamination(r):
+                if let date = FHIRRead.periodStart(r, "performed") {
+                    record.dentalExams.append(date)
+                    if !FHIRRead.has(r["code"], FHIRExporter.readingSystem, "dental-exam") {
+                        notes.append(MappingNote(resource: label, message: "dental examination read by its name \"\(FHIRRead.text(r["code"]) ?? "")\" — confirm"))
+                    }
+                }
             case "Procedure":
                 // In preparation: not yet performed — a planned operation or course (rules on
                 // planned surgery read it: anti-angiogenic timing, Mirels's "Planned").

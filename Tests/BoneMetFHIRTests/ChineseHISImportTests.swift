@@ -232,6 +232,31 @@ extension RealEHRImportTests {
         #expect(!summary.notes.contains { $0.resource == "Procedure/op5" || $0.resource == "Procedure/op6" }, "not on bone: not BoneMet's")
     }
 
+    /// ehr14: a dental consultation and a ward's pain score recorded by their names were not read —
+    /// "No dental examination before zoledronic acid" beside the consultation on record.
+    @Test func aDentalExaminationAndAPainScoreNamedInWordsAreRead() async throws {
+        let subject = #""subject": {"reference": "Patient/h9"}"#
+        func score(_ id: String, _ name: String, _ value: String, site: String? = nil) -> String {
+            let body = site.map { #", "bodySite": {"text": "\#($0)"}"# } ?? ""
+            return #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectiveDateTime": "2026-11-20", "code": {"coding": [{"system": "urn:oid:1.2.156.999.1", "code": "\#(id)"}], "text": "\#(name)"}, \#(value)\#(body)}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨转移", site: "L3椎体"),
+            #"{"resource": {"resourceType": "Procedure", "id": "den", "status": "completed", \#(subject), "performedDateTime": "2026-09-08", "code": {"text": "口腔科会诊"}}}"#,
+            #"{"resource": {"resourceType": "Procedure", "id": "ext", "status": "completed", \#(subject), "performedDateTime": "2026-09-09", "code": {"text": "拔牙术"}}}"#,
+            score("p1", "疼痛评分(NRS)", #""valueInteger": 7"#, site: "腰3"),
+            score("p2", "疼痛评分", #""valueString": "3分""#),
+            score("n1", "NRS2002营养风险筛查", #""valueInteger": 3"#),
+            score("n2", "NRS评分", #""valueInteger": 4"#),
+            score("v1", "疼痛评分", #""valueInteger": 70"#),
+        ])
+        #expect(record.dentalExams.map(\.description) == ["2026-09-08"], "an extraction is no examination")
+        #expect(record.pain.map(\.nrs) == [7, 3])
+        #expect(record.pain.map(\.lesion) == ["bm", nil])
+        #expect(summary.notes.contains { $0.resource == "Observation/v1" && $0.message.contains("not 0–10") })
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

@@ -1,0 +1,28 @@
+import BoneMetRules
+import Foundation
+
+extension FHIRCaseMapper {
+    /// A pain score a ward records under its own code, named in words — "疼痛评分", "疼痛评分(NRS)",
+    /// "pain score": only LOINC 72514-3 was read (unseen bundle ehr14). Its value 0–10 as an
+    /// integer, a quantity or text ("7分"); a value outside 0–10 (a 100 mm visual analogue scale)
+    /// is not used. Not "NRS" alone: a Chinese ward's "NRS评分" is as often the nutritional risk
+    /// screening (NRS 2002, 0–7).
+    static let painNames: Set<String> = ["疼痛评分", "数字疼痛评分", "疼痛数字评分", "pain score", "painscore", "pain severity", "painseverity"]
+
+    static func namesPain(_ r: FHIRJSON) -> Bool {
+        let codings = FHIRRead.codings(r["code"])
+        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return false }
+        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).contains { name in
+            name.map { nameKeys($0).contains(where: painNames.contains) } ?? false
+        }
+    }
+
+    static func painByName(_ r: FHIRJSON) -> Int? {
+        let written = r["valueInteger"]?.decimalText ?? r["valueQuantity"]?["value"]?.decimalText
+            ?? (r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])).map { text in
+                String(text.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber })
+            }
+        guard let written, let value = Int(written), (0...10).contains(value) else { return nil }
+        return value
+    }
+}
