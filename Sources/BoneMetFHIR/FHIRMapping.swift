@@ -49,6 +49,7 @@ public enum FHIRCaseMapper {
         var studyIds: [String: String] = [:]
         var reports: [FHIRResource] = []
         var biopsyProcedures: [(lesions: [String], date: PartialDate, label: String)] = []
+        var primariesInMetastases: [(site: PrimarySite, text: String, conditionId: String, label: String)] = []
         // Lesion readings of our own export, attached once studies and lesions are mapped.
         var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
@@ -132,6 +133,10 @@ public enum FHIRCaseMapper {
                         if let relatedId { lesionPrimaryRefs[lesion.id] = relatedId }
                         record.lesions.append(lesion)
                     }
+                    // …and its primary ("右肺腺癌伴多发骨转移"), added once every condition is read.
+                    if !mapped.contains(where: \.ownExport), let text = FHIRRead.text(code), let site = Self.primaryNamed(inMetastasisText: text) {
+                        primariesInMetastases.append((site, text, resource.id ?? "lesion", label))
+                    }
                     // The metastasis's own text may name its event, as a Chinese problem list
                     // writes one diagnosis: "腰椎转移瘤伴病理性骨折" — the fracture was lost
                     // (unseen bundle ehr12). Placed as a problem-list event is, by its body site.
@@ -167,6 +172,10 @@ public enum FHIRCaseMapper {
                     let organ = nodes && !(text.map { VisceralMetastasis(organ: $0).isLymphNode } ?? false)
                         ? "lymph nodes" + (text.map { " (\($0))" } ?? "") : text ?? "metastasis"
                     visceral.append(VisceralMetastasis(organ: organ, date: FHIRRead.periodStart(r, "onset")))
+                    // "乳腺癌肝转移": the primary it names, as for a bone metastasis.
+                    if let text, !FHIRRead.has(code, FHIRExporter.readingSystem, "visceral-metastasis"), let site = Self.primaryNamed(inMetastasisText: text) {
+                        primariesInMetastases.append((site, text, resource.id ?? "secondary", label))
+                    }
                 case .primaryAtBodySite, .secondaryAtBodySite:
                     break  // resolved by `classify`
                 }
@@ -368,6 +377,7 @@ public enum FHIRCaseMapper {
                 break
             }
         }
+        Self.addPrimariesNamedInMetastases(primariesInMetastases, record: &record, notes: &notes)
         // Lesion readings onto their studies, in the order exported; one that no longer reads
         // (a lesion or study missing, a value out of range) is said in a note.
         for reading in readings {

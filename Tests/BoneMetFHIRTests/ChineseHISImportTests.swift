@@ -257,6 +257,30 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/v1" && $0.message.contains("not 0–10") })
     }
 
+    /// ehr15: a problem list writing the primary and its metastasis as one diagnosis —
+    /// "右肺腺癌伴多发骨转移" — came in with the lesion and no primary: an unknown primary for every
+    /// score. The primary it names is recorded where the record has none of that site.
+    @Test func aMetastasisNamingItsPrimaryGivesThePrimary() async throws {
+        let (summary, record) = try await hisPatient([hisCondition("bm", text: "右肺腺癌伴多发骨转移")])
+        #expect(record.primaries.map(\.site) == [.lung])
+        #expect(record.primaries.first?.histologyType == .adenocarcinoma)
+        #expect(record.primaries.first?.diagnosed == nil, "the metastasis's onset is not the primary's diagnosis")
+        #expect(summary.notes.contains { $0.resource == "Condition/bm" && $0.message.contains("primary cancer (lung) named in the metastasis's text") })
+        let (_, both) = try await hisPatient([hisCondition("lc", text: "肺腺癌"), hisCondition("bm", text: "肺癌骨转移", site: "L2椎体")])
+        #expect(both.primaries.map(\.id) == ["lc"], "a primary of that site on record: none added")
+        let (_, liver) = try await hisPatient([hisCondition("lv", text: "乳腺癌肝转移"), hisCondition("bm", text: "骨转移", site: "L2椎体")])
+        #expect(liver.primaries.map(\.site) == [.breast])
+        #expect(liver.visceralMetastases?.count == 1)
+        let cases: [(String, PrimarySite?)] = [
+            ("乳腺癌骨转移", .breast), ("前列腺癌伴骨转移", .prostate), ("Metastatic prostate cancer to bone", .prostate),
+            ("bone metastasis from carcinoma of the breast", .breast), ("乳腺癌肝转移、骨转移", .breast), ("renal cell carcinoma, bone metastases", .kidney),
+            ("骨转移瘤", nil), ("肝转移", nil), ("肺癌、前列腺癌骨转移", nil), ("多发骨继发恶性肿瘤", nil),
+        ]
+        for (text, site) in cases {
+            #expect(FHIRCaseMapper.primaryNamed(inMetastasisText: text) == site, "\(text)")
+        }
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
