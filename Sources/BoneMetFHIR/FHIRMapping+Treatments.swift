@@ -133,9 +133,12 @@ extension FHIRCaseMapper {
     /// window, from the first order to the end of the last (open while the last is active):
     /// hundreds of cycle orders are a handful of regimens. Bone-agent orders of one agent are one
     /// course with every dose given.
-    static func merge(_ record: CaseRecord, gapDays: Int) -> CaseRecord {
+    static func merge(_ record: CaseRecord, gapDays: Int, cyclesGiven: Set<String> = []) -> CaseRecord {
         var record = record
         var merged: [Treatment] = []
+        // The days of the cycles given in each merged regimen (by its index), while its latest
+        // row is one.
+        var cycleDays: [Int: [Int]] = [:]
         for treatment in record.treatments.sorted(by: { ($0.start?.earliestDay ?? 0, $0.id) < ($1.start?.earliestDay ?? 0, $1.id) }) {
             if treatment.kind == .systemic, let start = treatment.start,
                 let index = merged.lastIndex(where: { $0.kind == .systemic && $0.name == treatment.name }),
@@ -146,6 +149,7 @@ extension FHIRCaseMapper {
                     merged[index].end = treatment.end
                     merged[index].stopReason = treatment.stopReason
                 }
+                cycleDays[index] = cyclesGiven.contains(treatment.id) ? (cycleDays[index] ?? []) + [start.earliestDay] : nil
                 // The doses given (administrations) stay with the regimen: radium-223's six
                 // injections were dropped when its order and doses were joined.
                 merged[index].doses += treatment.doses.filter { !merged[index].doses.contains($0) }
@@ -170,7 +174,22 @@ extension FHIRCaseMapper {
                 if let weeks = treatment.intervalWeeks { merged[index].intervalWeeks = weeks }
                 continue
             }
+            if treatment.kind == .systemic, cyclesGiven.contains(treatment.id), let start = treatment.start {
+                cycleDays[merged.count] = [start.earliestDay]
+            }
             merged.append(treatment)
+        }
+        // A regimen of cycles given (completed orders, each ending on its own day) acts until its
+        // next cycle is due, not only on the day of its last: a Chinese day ward's pemetrexed and
+        // pembrolizumab every 3 weeks, last given 10 days before, read "目前无治疗" (no current
+        // treatment) on the case's first line, and a study after the last cycle fell in an
+        // untreated interval (unseen bundle ehr13). Its end is the last cycle's day plus its usual
+        // gap (the median between its cycles) — the data's own interval, no assumed schedule; a
+        // regimen whose last row was stopped, or given once, ends as written.
+        for (index, days) in cycleDays where days.count >= 2 {
+            let gaps = zip(days.dropFirst(), days).map { $0 - $1 }.filter { $0 > 0 }.sorted()
+            guard !gaps.isEmpty, let last = days.last else { continue }
+            merged[index].end = PartialDate(dayNumber: last + gaps[gaps.count / 2])
         }
         record.treatments = merged
         return record

@@ -50,6 +50,7 @@ public enum FHIRCaseMapper {
         var reports: [FHIRResource] = []
         var biopsyProcedures: [(lesions: [String], date: PartialDate, label: String)] = []
         var primariesInMetastases: [(site: PrimarySite, text: String, conditionId: String, label: String)] = []
+        var cyclesGiven: Set<String> = []
         // Lesion readings of our own export, attached once studies and lesions are mapped.
         var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
@@ -276,6 +277,11 @@ public enum FHIRCaseMapper {
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {
                     record.treatments.append(treatment)
+                    // A cycle given (a completed order ending on its own day): `merge` reads a
+                    // regimen of such cycles as acting until the next one is due.
+                    if treatment.kind == .systemic, r["status"]?.string == "completed", treatment.end != nil, treatment.end == treatment.start {
+                        cyclesGiven.insert(treatment.id)
+                    }
                     if treatment.kind == .boneModifyingAgent, resource.resourceType == "MedicationRequest", let dose = treatment.doses.first {
                         notes.append(MappingNote(resource: label, message: "a completed order for one dose: read as the dose given on \(dose) — confirm"))
                     }
@@ -551,7 +557,7 @@ public enum FHIRCaseMapper {
         }
         // Within the limits typed input has (a lab of 1e300, a dose of −5 mg are left out with a
         // note): what is stored from an EHR reads back like any case.
-        let fitted = CaseLimits.fit(merge(record, gapDays: regimenGapDays))
+        let fitted = CaseLimits.fit(merge(record, gapDays: regimenGapDays, cyclesGiven: cyclesGiven))
         let readable = CaseFile.readable(fitted.record)
         return (readable.record, notes + (fitted.dropped + readable.dropped).map { MappingNote(resource: "Patient/\(patient.id ?? "?")", message: $0) })
     }

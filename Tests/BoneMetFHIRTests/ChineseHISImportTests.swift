@@ -281,6 +281,25 @@ extension RealEHRImportTests {
         }
     }
 
+    /// ehr13: pemetrexed every 3 weeks, each cycle a completed order, the last 10 days before —
+    /// "目前无治疗" on the first line. A regimen of cycles given acts until its next is due: its end
+    /// is the last cycle plus its median gap; stopped, or given once, it ends as written.
+    @Test func aRegimenOfCyclesGivenActsUntilTheNextIsDue() async throws {
+        func order(_ id: String, _ drug: String, _ date: String, status: String = "completed") -> String {
+            #"{"resource": {"resourceType": "MedicationRequest", "id": "\#(id)", "status": "\#(status)", "intent": "order", "subject": {"reference": "Patient/h9"}, "authoredOn": "\#(date)", "medicationCodeableConcept": {"text": "\#(drug)"}}}"#
+        }
+        let (_, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            order("p1", "培美曲塞二钠注射液", "2026-10-14"), order("p2", "培美曲塞二钠注射液", "2026-11-04"), order("p3", "培美曲塞二钠注射液", "2026-11-25"),
+            order("c1", "卡铂注射液", "2026-06-01"), order("c2", "卡铂注射液", "2026-06-22", status: "stopped"),
+            order("e1", "艾立布林注射液", "2026-05-01"),
+        ])
+        func end(_ id: String) -> String? { record.treatments.first { $0.id == id }?.end?.description }
+        #expect(end("p1") == "2026-12-16", "the last cycle plus 21 days")
+        #expect(end("c1") == "2026-06-22", "stopped: as written")
+        #expect(end("e1") == "2026-05-01", "given once: as written")
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

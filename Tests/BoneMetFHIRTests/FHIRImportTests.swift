@@ -74,7 +74,9 @@ enum MCODEFixture {
         #expect(record.treatments.filter { $0.kind == .boneModifyingAgent }.map(\.agent) == [.zoledronicAcid])
         let chemo = try #require(record.treatments.first { $0.kind == .systemic })
         #expect(chemo.start?.description == "2023-01-10")
-        #expect(chemo.end?.description == "2023-03-01")   // two cycle orders → one regimen window
+        // Two cycle orders, both given (completed) → one regimen window, acting until the next
+        // cycle was due: the last plus the gap between them (50 days).
+        #expect(chemo.end?.description == "2023-04-20")
         #expect(!record.treatments.contains { $0.name == "amoxicillin" })
         #expect(record.treatments.first { $0.kind == .radiotherapy }?.end?.description == "2023-02-10")
         #expect(record.studies.first?.studyInstanceUid == "1.2.840.1136.1")
