@@ -39,12 +39,17 @@ extension FHIRCaseMapper {
     /// Whether the mapper reads this Observation (by LOINC, BoneMet's own lab code, or the
     /// site's mapping file); the importer stages nothing else.
     static func usesObservation(_ r: FHIRJSON, mappings: CodeMappings) -> Bool {
-        FHIRRead.codings(r["code"]).contains { coding in
+        let codings = FHIRRead.codings(r["code"])
+        if codings.contains(where: { coding in
             guard let code = coding.code else { return false }
             if coding.system == FHIRCodes.loinc { return labs[code] != nil || receptors[code] != nil || otherObservations.contains(code) || weightLOINC.contains(code) }
             if coding.system == FHIRExporter.labSystem || coding.system == FHIRExporter.readingSystem { return true }
             return mappings.lab(system: coding.system, code: code) != nil
-        } || labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || isWeight(r) || namesFrankel(r) || namesPain(r)
+        }) { return true }
+        // The names are read only where no LOINC code says what it is (a bulk export's every
+        // vital sign is spared them).
+        if codings.contains(where: { $0.system == FHIRCodes.loinc }) { return performanceScaleNamed(r) != nil }
+        return labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || weightByName(r) || namesFrankel(r) || namesPain(r)
     }
 
     /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by

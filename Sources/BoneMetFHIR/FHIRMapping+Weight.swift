@@ -23,10 +23,6 @@ extension FHIRCaseMapper {
         }
     }
 
-    static func isWeight(_ r: FHIRJSON) -> Bool {
-        FHIRRead.codings(r["code"]).contains { $0.system == FHIRCodes.loinc && $0.code.map(weightLOINC.contains) == true } || weightByName(r)
-    }
-
     /// The weight in kg (one decimal), or nil with a note saying why it is not used: a quantity
     /// in kg, g, pounds or ounces (UCUM, or as written: "公斤", "千克", "lbs"), or a number written
     /// as text ("58", "58kg"); a value sent without a unit is read in kg, said.

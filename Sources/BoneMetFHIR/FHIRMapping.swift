@@ -209,6 +209,8 @@ public enum FHIRCaseMapper {
                 let lesion = FHIRRead.referenceId(r["focus"]?.array.first).map { lesionIds[$0] ?? $0 }.flatMap { id in
                     record.lesions.contains { $0.id == id } ? id : nil
                 }
+                // Read by name only where no LOINC code says what it is (`usesObservation`).
+                let loincCodes = FHIRRead.codings(code).compactMap { $0.system == FHIRCodes.loinc ? $0.code : nil }
                 if FHIRRead.has(code, FHIRExporter.readingSystem, "neurology") {
                     if let status = Self.readingValue(r["valueCodeableConcept"]).flatMap(NeurologicalStatus.init(rawValue:)) {
                         record.neurology.append(NeurologyRecord(
@@ -249,7 +251,7 @@ public enum FHIRCaseMapper {
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
                     }
-                } else if Self.namesPain(r) {
+                } else if loincCodes.isEmpty, Self.namesPain(r) {
                     guard let nrs = Self.painByName(r) else {
                         notes.append(MappingNote(resource: label, message: "pain score by its name, its value not 0–10: not used"))
                         continue
@@ -257,7 +259,7 @@ public enum FHIRCaseMapper {
                     let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
                     record.pain.append(PainRecord(date: date, lesion: at, nrs: nrs))
                     notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
-                } else if Self.namesFrankel(r) {
+                } else if loincCodes.isEmpty, Self.namesFrankel(r) {
                     guard let grade = Self.frankelByName(r) else {
                         notes.append(MappingNote(resource: label, message: "Frankel grade by its name, its value not read (A–E) — record the neurological status"))
                         continue
@@ -265,7 +267,7 @@ public enum FHIRCaseMapper {
                     let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
                     record.neurology.append(NeurologyRecord(date: date, status: grade == .E ? .intact : .myelopathy, frankel: grade, lesion: at))
                     notes.append(MappingNote(resource: label, message: "Frankel \(grade.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\"\(grade == .E ? "" : " as a deficit (myelopathy)")\(at.map { " at \($0)" } ?? "") — map its code (--codes) and confirm with the examination"))
-                } else if Self.isWeight(r) {
+                } else if loincCodes.contains(where: Self.weightLOINC.contains) || (loincCodes.isEmpty && Self.weightByName(r)) {
                     // Body weight (Cockcroft–Gault needs it): FHIR's value set, or named in words.
                     if let kg = Self.bodyWeight(r, label: label, notes: &notes) { record.patient.weights.append(WeightRecord(date: date, kg: kg)) }
                 } else if let (performance, scale) = Self.performanceByName(r, date: date) {
