@@ -17,7 +17,9 @@ public enum ImportMarkers {
     /// The text as shown in one language: in Chinese, the import's phrases in Chinese; a text
     /// that is only the import's "metastasis" or begins "lymph nodes" (an organ it named) too.
     public static func shown(_ text: String, zh: Bool) -> String {
-        guard zh else { return text }
+        // Every phrase starts with a Latin lower-case letter: a note without one (most Chinese
+        // notes) is shown as it is, without a search (lesion labels are built for every finding).
+        guard zh, text.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return text }
         if text == "metastasis" { return "转移" }
         if text == "lymph nodes" { return "淋巴结" }
         if text.hasPrefix("lymph nodes ("), text.hasSuffix(")") { return "淋巴结（" + text.dropFirst("lymph nodes (".count).dropLast() + "）" }
