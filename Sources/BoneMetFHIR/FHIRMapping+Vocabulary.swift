@@ -70,6 +70,10 @@ extension FHIRCaseMapper {
             (.bilirubin, ["总胆红素", "血清总胆红素", "total bilirubin"]),
             (.lymphocytes, ["淋巴细胞绝对值", "淋巴细胞计数", "lymphocyte count", "absolute lymphocyte count"]),
             (.egfr, ["估算肾小球滤过率", "肾小球滤过率估算值"]),
+            // The myeloma differential's M protein and free light-chain ratio (IMWG), as a Chinese
+            // laboratory names them: a myeloma work-up's "M蛋白" was "observation not used".
+            (.mProtein, ["m蛋白", "m蛋白定量", "血清m蛋白", "m蛋白含量", "serum m protein", "m-protein", "m protein"]),
+            (.freeLightChainRatio, ["κ/λ", "κ/λ比值", "游离轻链κ/λ比值", "血清游离轻链κ/λ比值", "血清游离轻链比值", "游离轻链比值", "sflcκ/λ", "kappa/lambda ratio", "free light chain ratio"]),
             (.psa, ["前列腺特异性抗原", "总前列腺特异性抗原", "prostate specific antigen", "total psa", "psa", "tpsa", "t-psa"]),
             (.cea, ["癌胚抗原", "carcinoembryonic antigen", "cea"]),
             (.ca153, ["糖类抗原15-3", "糖类抗原153", "糖类抗原ca15-3", "糖类抗原ca153", "ca15-3", "ca153"]),

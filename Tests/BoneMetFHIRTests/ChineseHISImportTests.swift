@@ -300,6 +300,22 @@ extension RealEHRImportTests {
         #expect(end("e1") == "2026-05-01", "given once: as written")
     }
 
+    /// A myeloma work-up as a Chinese laboratory names it: "M蛋白" and "血清游离轻链κ/λ比值" were not
+    /// read, so the myeloma differential lacked its two markers (IMWG).
+    @Test func aMyelomaWorkUpNamedInWordsIsRead() async throws {
+        func lab(_ id: String, _ name: String, _ value: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "2026-11-20", "code": {"coding": [{"system": "urn:oid:1.2.156.999.1", "code": "\#(id)"}], "text": "\#(name)"}, \#(value)}}"#
+        }
+        let (_, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            lab("m", "M蛋白定量", #""valueQuantity": {"value": 1.8, "unit": "g/dL"}"#),
+            lab("r", "血清游离轻链κ/λ比值", #""valueQuantity": {"value": 12.5}, "referenceRange": [{"text": "0.26-1.65"}]"#),
+        ])
+        #expect(record.labs.first { $0.test == .mProtein }?.value == 1.8)
+        let ratio = try #require(record.labs.first { $0.test == .freeLightChainRatio })
+        #expect(ratio.value == 12.5 && ratio.upperLimit == 1.65)
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))
