@@ -51,6 +51,7 @@ public enum FHIRCaseMapper {
         var biopsyProcedures: [(lesions: [String], date: PartialDate, label: String)] = []
         var primariesInMetastases: [(site: PrimarySite, text: String, conditionId: String, label: String)] = []
         var cyclesGiven: Set<String> = []
+        var metastasisTextEvents: Set<String> = []
         // Lesion readings of our own export, attached once studies and lesions are mapped.
         var readings: [FHIRResource] = []
         var diseaseStatusReadings: [(record: DiseaseStatusRecord, focus: String?)] = []
@@ -145,6 +146,7 @@ public enum FHIRCaseMapper {
                     if let onset, !mapped.contains(where: \.ownExport) {
                         for kind in EventCodes.kinds(text: FHIRRead.text(code)) {
                             eventReadings.append((kind, onset, resource))
+                            metastasisTextEvents.insert(resource.id ?? "")
                             notes.append(MappingNote(resource: label, message: "\(kind.rawValue) named in the metastasis's text — confirm"))
                         }
                     }
@@ -403,6 +405,7 @@ public enum FHIRCaseMapper {
         }
         // Events onto their lesion: our own export names it; else the one lesion of the coded
         // bone body site and side (hypercalcaemia has none).
+        var placedEvents: [(event: ClinicalEvent, inMetastasisText: Bool)] = []
         for reading in eventReadings {
             let r = reading.resource.json
             let own = FHIRRead.extensionValue(r, "event-lesion")?.string.map { lesionIds[$0] ?? $0 }
@@ -424,8 +427,15 @@ public enum FHIRCaseMapper {
                     notes.append(MappingNote(resource: "Condition/\(reading.resource.id ?? "?")", message: placed.note))
                 }
             }
-            record.events.append(ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion, resolved: FHIRRead.conditionResolved(r) ? true : nil))
+            placedEvents.append((
+                ClinicalEvent(date: reading.date, kind: reading.kind, lesion: lesion, resolved: FHIRRead.conditionResolved(r) ? true : nil),
+                metastasisTextEvents.contains(reading.resource.id ?? "")))
         }
+        // An event named in a metastasis's text beside the same event recorded on its own (a
+        // fracture Condition of the same lesion) is that one, not a second skeletal-related event.
+        record.events += placedEvents.filter { item in
+            !item.inMetastasisText || !placedEvents.contains { !$0.inMetastasisText && $0.event.kind == item.event.kind && $0.event.lesion == item.event.lesion }
+        }.map(\.event)
         record.events.sort { ($0.date.earliestDay, $0.kind.rawValue, $0.lesion ?? "") < ($1.date.earliestDay, $1.kind.rawValue, $1.lesion ?? "") }
         // A bone given a lesion by its fracture code: the operation and radiotherapy coded to that
         // bone now reach it.

@@ -183,6 +183,13 @@ extension RealEHRImportTests {
         #expect(record.events.first?.lesion == "bm")
         #expect(record.lesions.count == 2)
         #expect(summary.notes.contains { $0.resource == "Condition/bm" && $0.message.contains("named in the metastasis's text") })
+        // The same fracture also recorded on its own is one event, not two.
+        let (_, twice) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "腰椎转移瘤伴病理性骨折", site: "L1椎体"),
+            hisCondition("fx", text: "病理性骨折", site: "L1椎体"),
+        ])
+        #expect(twice.events.map { "\($0.kind.rawValue) \($0.lesion ?? "")" } == ["pathologicalFracture bm"])
     }
 
     /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
