@@ -26,8 +26,10 @@ extension FHIRCaseMapper {
         let quantity = isAdministration ? instruction["dose"] : instruction["doseAndRate"]?.array.first?["doseQuantity"]
         if let quantity, let value = quantity["value"]?.decimalText.flatMap(Double.init), value > 0, value.isFinite {
             switch (quantity["code"]?.string ?? quantity["unit"]?.string)?.lowercased() {
-            case "mg": doseMg = value
-            case "g": doseMg = value * 1000
+            // As UCUM and as a Chinese system writes the unit ("毫克": a 120 毫克 denosumab dose
+            // was read as no dose).
+            case "mg", "毫克": doseMg = value
+            case "g", "克": doseMg = value * 1000
             default: doseMg = nil
             }
         }

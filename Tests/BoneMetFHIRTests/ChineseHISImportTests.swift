@@ -209,6 +209,12 @@ extension RealEHRImportTests {
         ])
         let course = try #require(record.treatments.first { $0.kind == .boneModifyingAgent })
         #expect(course.doses.map(\.description) == ["2026-09-04", "2026-10-02", "2026-10-30"])
+        // A dose in Chinese units ("毫克") is read.
+        let (_, dosed) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            #"{"resource": {"resourceType": "MedicationAdministration", "id": "d1", "status": "completed", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "2026-11-01", "medicationCodeableConcept": {"text": "地舒单抗注射液"}, "dosage": {"dose": {"value": 120, "unit": "毫克"}}}}"#,
+        ])
+        #expect(dosed.treatments.first { $0.kind == .boneModifyingAgent }?.doseMg == 120)
         #expect(summary.notes.contains { $0.resource == "MedicationRequest/z1" && $0.message.contains("read as the dose given on 2026-09-04") })
         #expect(!summary.notes.contains { $0.resource == "MedicationRequest/z5" && $0.message.contains("dose given") })
     }
