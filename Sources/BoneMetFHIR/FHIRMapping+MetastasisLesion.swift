@@ -33,12 +33,15 @@ extension FHIRCaseMapper {
             return (lesion, relatedId, true)
         }
         let coded = FHIRRead.codings(r["bodySite"]?.array.first).compactMap { $0.system == FHIRCodes.snomed ? $0.code.flatMap { bodySites[$0] } : nil }.first
+        // The site as written: the body site's text, else the condition's text where it names a
+        // site (`siteInText`) — "骨转移瘤 L3", "右股骨近端转移瘤": its level and segment were lost.
+        let siteText = FHIRRead.text(r["bodySite"]?.array.first) ?? (r["bodySite"] == nil ? siteInText(FHIRRead.text(code)) : nil)
         // Without a coded body site, the bone the text names (body site text, then the
         // condition's text) — "左股骨转移" is a left femoral lesion.
-        let texts = [FHIRRead.text(r["bodySite"]?.array.first), FHIRRead.text(code)].compactMap { $0 }
+        let texts = [siteText, FHIRRead.text(code)].compactMap { $0 }
         // A body site naming one vertebral level and no bone word ("T12", "L3") is that vertebra
         // (or the sacrum's segment): it was a lesion of bone "other".
-        let siteLevels = FHIRRead.text(r["bodySite"]?.array.first).map(VertebralLevelText.levels(in:)) ?? []
+        let siteLevels = siteText.map(VertebralLevelText.levels(in:)) ?? []
         let levelOnly: (Bone, Laterality?)? = Set(siteLevels).count == 1 ? siteLevels.first.map { ($0.region == .sacral ? .sacrum : .vertebra, nil) } : nil
         let named = coded == nil ? texts.lazy.compactMap(CancerCodes.bone(fromText:)).first ?? levelOnly : nil
         if coded == nil && named == nil {
@@ -57,9 +60,9 @@ extension FHIRCaseMapper {
         // ("多发骨转移", "multiple bone metastases") is the note that counts it as several (the
         // scores' counts, "solitary"); it was dropped, and one "other bone" read as a
         // solitary lesion of unknown site (unseen bundle b4).
-        let several = FHIRRead.text(r["bodySite"]?.array.first) == nil
+        let several = siteText == nil
             ? FHIRRead.text(code).flatMap { Lesion(id: "", bone: .other, note: $0).namesSeveral ? $0 : nil } : nil
-        let note = ([several, FHIRRead.text(r["bodySite"]?.array.first)] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
+        let note = ([several, siteText] + annotations.map(Optional.some) + [confirm, suspected ? "suspected (\(verification ?? ""))" : nil])
             .compactMap { $0 }.joined(separator: "; ")
         let bone = coded?.0 ?? named?.0 ?? .other
         // A coded segment (femoral head, shaft) wins; else the mCODE location qualifier,
@@ -69,7 +72,7 @@ extension FHIRCaseMapper {
         // A vertebra's level as its body-site text names it ("T10 vertebral body"):
         // one level only — a span ("T9–T11") names no one vertebra.
         let levels = bone == .vertebra || bone == .sacrum
-            ? FHIRRead.text(r["bodySite"]?.array.first).map(VertebralLevelText.levels(in:)) ?? [] : []
+            ? siteText.map(VertebralLevelText.levels(in:)) ?? [] : []
         let level = Set(levels).count == 1 ? levels.first.flatMap { ($0.region == .sacral) == (bone == .sacrum) ? $0 : nil } : nil
         var lesion = Lesion(
             id: lesionId, bone: bone, segment: segment, level: level, laterality: laterality ?? named?.1,
@@ -88,5 +91,16 @@ extension FHIRCaseMapper {
             notes.append(MappingNote(resource: label, message: "no onset: diagnosed by its recorded date \(recorded) — enter the date the metastasis was diagnosed if earlier"))
         }
         return (lesion, relatedId, false)
+    }
+
+    /// A bone-metastasis condition's text that names its site — a vertebral level or a bone:
+    /// "骨转移（T12、L1椎体）", "骨转移瘤 L3", "右股骨近端转移瘤", "Bone metastases: T10, L2 and right
+    /// iliac bone". Sent with no body site, the text is the site as written (a Chinese problem
+    /// list writes both in one): the levels and the femur's segment were lost, two vertebrae
+    /// became one vertebra of no level (unseen bundle ehr17). A text naming no site ("Secondary
+    /// malignant neoplasm of bone", "多发骨转移") is none.
+    static func siteInText(_ text: String?) -> String? {
+        guard let text, !VertebralLevelText.levels(in: text).isEmpty || Bone.named(in: text) != nil || SiteList.parts(text, englishAnd: true).contains(where: { Bone.named(in: $0) != nil }) else { return nil }
+        return text
     }
 }

@@ -17,7 +17,8 @@ extension FHIRCaseMapper {
     /// naming nothing is a site only when it is a level list's number; otherwise the text is not
     /// split (it says something this reading does not know). Nil when fewer than two sites.
     static func metastasisSites(_ r: FHIRJSON) -> [FHIRJSON]? {
-        let entries = r["bodySite"]?.array ?? []
+        // No body site: the condition's text where it names its sites ("骨转移（T12、L1椎体）").
+        let entries = r["bodySite"] == nil ? siteInText(FHIRRead.text(r["code"])).map { [FHIRJSON.object([.init("text", .string($0))])] } ?? [] : r["bodySite"]?.array ?? []
         guard !entries.isEmpty else { return nil }
         var sites: [FHIRJSON] = []
         for entry in entries {

@@ -329,6 +329,28 @@ extension RealEHRImportTests {
         #expect(ratio.value == 12.5 && ratio.upperLimit == 1.65)
     }
 
+    /// ehr17: a metastasis sent without a body site whose text names its sites — "骨转移（T12、L1椎体）"
+    /// became one vertebra of no level, "骨转移瘤 L3" a bone "other", "Bone metastases: T10, L2 and
+    /// right iliac bone" the pelvis alone. The text is the site as written.
+    @Test func aMetastasisTextNamingItsSitesIsItsBodySite() async throws {
+        let cases: [(String, [String])] = [
+            ("骨转移（T12、L1椎体）", ["T12", "L1"]),
+            ("骨转移瘤 L3", ["L3"]),
+            ("Bone metastases: T10, L2 and right iliac bone", ["T10", "L2", "pelvis"]),
+            ("多发骨转移（胸腰椎、骨盆、双侧股骨）", ["vertebra", "pelvis", "femur"]),
+            ("右股骨近端转移瘤", ["femur"]),
+            ("Secondary malignant neoplasm of bone", ["other"]),
+        ]
+        for (text, expected) in cases {
+            let (_, record) = try await hisPatient([hisCondition("lc", text: "肺腺癌"), hisCondition("bm", text: text)])
+            #expect(record.lesions.map { $0.level?.description ?? $0.bone.rawValue } == expected, "\(text)")
+        }
+        let (_, femur) = try await hisPatient([hisCondition("lc", text: "肺腺癌"), hisCondition("bm", text: "右股骨近端转移瘤")])
+        #expect(femur.lesions.first?.note?.hasPrefix("右股骨近端转移瘤") == true, "the segment's words kept in the note")
+        let (_, bracketed) = try await hisPatient([hisCondition("lc", text: "肺腺癌"), hisCondition("bm", text: "骨转移（T12、L1椎体）")])
+        #expect(bracketed.lesions.last?.note?.hasPrefix("L1椎体；") == true || bracketed.lesions.last?.note?.hasPrefix("L1椎体;") == true, "no stray bracket")
+    }
+
     @Test func rangeTextReadsOneRangeOnly() {
         #expect(FHIRRead.rangeText("2.11-2.52")! == (2.11, 2.52))
         #expect(FHIRRead.rangeText("3.5至5.5 g/dL")! == (3.5, 5.5))

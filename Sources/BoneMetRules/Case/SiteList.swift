@@ -15,9 +15,18 @@ public enum SiteList {
     public static func parts(_ text: String, englishAnd: Bool = false) -> [String] {
         let listed = englishAnd ? text.replacingOccurrences(of: " and ", with: ",", options: .caseInsensitive) : text
         return listed.split { separators.contains($0) }
-            .map { String($0).trimmingCharacters(in: .whitespaces) }
+            .map { unbracketed(String($0).trimmingCharacters(in: .whitespaces)) }
             .filter { !$0.isEmpty }
             .flatMap(spaced)
+    }
+
+    /// A part without the bracket a list inside brackets leaves at its ends: "骨转移（T12、L1椎体）"
+    /// gives "L1椎体）" and "双侧股骨）" — the closing bracket is the list's, not the site's.
+    static func unbracketed(_ part: String) -> String {
+        var part = Substring(part)
+        if let last = part.last, "）)".contains(last), !part.contains(where: { "（(".contains($0) }) { part = part.dropLast() }
+        if let first = part.first, "（(".contains(first), !part.contains(where: { "）)".contains($0) }) { part = part.dropFirst() }
+        return part.trimmingCharacters(in: .whitespaces)
     }
 
     /// One part's words grouped so that each group names one site: a word naming no site joins
