@@ -24,10 +24,7 @@ extension FHIRCaseMapper {
     }
 
     static func namesFrankel(_ r: FHIRJSON) -> Bool {
-        // A LOINC-coded result says what it is (and a bulk import's every vital sign is spared the look).
-        let codings = FHIRRead.codings(r["code"])
-        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return false }
-        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).contains { $0?.lowercased().contains("frankel") == true }
+        localNames(r).contains { $0.lowercased().contains("frankel") }
     }
 
     /// An Observation's `bodySite` is one CodeableConcept, a Condition's or Procedure's a list:

@@ -23,4 +23,23 @@ extension FHIRCaseMapper {
         if !outer.isEmpty, outer.allSatisfy({ $0.isASCII }), !inner.isEmpty, !inner.allSatisfy({ $0.isASCII }) { keys.append(inner) }
         return keys
     }
+
+    /// The names an observation is printed with — its code's text, then each coding's display —
+    /// where no LOINC coding says what it is (none otherwise: a LOINC code is read by its code,
+    /// and a bulk export's every vital sign is spared the look). Every reading by name starts here.
+    static func localNames(_ r: FHIRJSON) -> [String] {
+        let codings = FHIRRead.codings(r["code"])
+        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return [] }
+        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).compactMap { $0 }
+    }
+
+    /// The first value a name table gives for one of the observation's names (`nameKeys`).
+    static func byName<Value>(_ r: FHIRJSON, in table: [String: Value]) -> Value? {
+        localNames(r).lazy.compactMap { name in nameKeys(name).lazy.compactMap { table[$0] }.first }.first
+    }
+
+    /// Whether one of the observation's names is in a set of names (`nameKeys`).
+    static func named(_ r: FHIRJSON, in names: Set<String>) -> Bool {
+        localNames(r).contains { nameKeys($0).contains(where: names.contains) }
+    }
 }

@@ -9,13 +9,7 @@ extension FHIRCaseMapper {
     /// screening (NRS 2002, 0–7).
     static let painNames: Set<String> = ["疼痛评分", "数字疼痛评分", "疼痛数字评分", "pain score", "painscore", "pain severity", "painseverity"]
 
-    static func namesPain(_ r: FHIRJSON) -> Bool {
-        let codings = FHIRRead.codings(r["code"])
-        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return false }
-        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).contains { name in
-            name.map { nameKeys($0).contains(where: painNames.contains) } ?? false
-        }
-    }
+    static func namesPain(_ r: FHIRJSON) -> Bool { named(r, in: painNames) }
 
     static func painByName(_ r: FHIRJSON) -> Int? {
         let written = r["valueInteger"]?.decimalText ?? r["valueQuantity"]?["value"]?.decimalText

@@ -90,15 +90,7 @@ extension FHIRCaseMapper {
     /// The test its name says (`labNames`), from the code's text or a coding's display — only for
     /// a result without a LOINC coding: a LOINC code says what it is (and a bulk import's every
     /// vital sign is spared the lookup).
-    static func labByName(_ r: FHIRJSON) -> LabTest? {
-        let codings = FHIRRead.codings(r["code"])
-        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return nil }
-        let names = [FHIRRead.text(r["code"])] + codings.map(\.display)
-        return names.lazy.compactMap { name -> LabTest? in
-            guard let name else { return nil }
-            return nameKeys(name).lazy.compactMap { labNames[$0] }.first
-        }.first
-    }
+    static func labByName(_ r: FHIRJSON) -> LabTest? { byName(r, in: labNames) }
 
     /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
     static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
@@ -118,14 +110,7 @@ extension FHIRCaseMapper {
         return names
     }()
 
-    static func receptorByName(_ r: FHIRJSON) -> String? {
-        let codings = FHIRRead.codings(r["code"])
-        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return nil }
-        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).lazy.compactMap { name -> String? in
-            guard let name else { return nil }
-            return nameKeys(name).lazy.compactMap { receptorNames[$0] }.first
-        }.first
-    }
+    static func receptorByName(_ r: FHIRJSON) -> String? { byName(r, in: receptorNames) }
 
     /// UCUM units → the units the case format accepts. A quantity without a unit is read in the
     /// one unit of the test its value fits (`LabTest.plausibleUnits`; rule set 2026.12.124 — the

@@ -14,14 +14,7 @@ extension FHIRCaseMapper {
     /// `labByName`; not an ideal or dry weight, not the body-mass index.
     static let weightNames: Set<String> = ["体重", "体重(kg)", "实测体重", "bodyweight", "weight", "bodyweight(kg)", "weight(kg)"]
 
-    static func weightByName(_ r: FHIRJSON) -> Bool {
-        let codings = FHIRRead.codings(r["code"])
-        guard !codings.contains(where: { $0.system == FHIRCodes.loinc }) else { return false }
-        return ([FHIRRead.text(r["code"])] + codings.map(\.display)).contains { name in
-            guard let name else { return false }
-            return nameKeys(name).contains(where: weightNames.contains)
-        }
-    }
+    static func weightByName(_ r: FHIRJSON) -> Bool { named(r, in: weightNames) }
 
     /// The weight in kg (one decimal), or nil with a note saying why it is not used: a quantity
     /// in kg, g, pounds or ounces (UCUM, or as written: "公斤", "千克", "lbs"), or a number written
