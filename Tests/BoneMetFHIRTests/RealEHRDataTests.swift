@@ -52,6 +52,11 @@ import Testing
         #expect(CancerCodes.fromText("乳腺癌骨转移") == .recognised(.boneMetastasis))
         #expect(CancerCodes.fromText("肝转移") == .recognised(.secondary))
         #expect(CancerCodes.fromText("左肺腺癌") == .recognised(.primary(.lung, .adenocarcinoma)))
+        // "Colorectal" is not the rectum's word (it contains "rectal", "结直肠" contains "直肠").
+        #expect(CancerCodes.fromText("结直肠癌") == .recognised(.primary(.colon, nil)))
+        #expect(CancerCodes.fromText("Colorectal adenocarcinoma") == .recognised(.primary(.colon, .adenocarcinoma)))
+        #expect(CancerCodes.fromText("直肠腺癌") == .recognised(.primary(.rectum, .adenocarcinoma)))
+        #expect(CancerCodes.fromText("乙状结肠癌") == .recognised(.primary(.colon, nil)))
         #expect(CancerCodes.fromText("Multiple myeloma") == .recognised(.primary(.myeloma, .myeloma)))
         #expect(CancerCodes.fromText("恶性肿瘤") == .recognised(.primary(.other, nil)))
         #expect(CancerCodes.fromText("Suspected lung cancer (situation)") == .notACancerDiagnosis)

@@ -172,7 +172,11 @@ public enum CancerCodes {
         (.myeloma, ["myeloma", "骨髓瘤", "plasmacytoma", "浆细胞瘤"]), (.lymphoma, ["lymphoma", "淋巴瘤"]), (.melanoma, ["melanoma", "黑色素瘤"]),
         (.sarcoma, ["sarcoma", "肉瘤"]), (.breast, ["breast", "乳腺", "乳房"]), (.lung, ["lung", "bronch", "肺"]),
         (.prostate, ["prostat", "前列腺"]), (.kidney, ["kidney", "renal", "肾"]), (.thyroid, ["thyroid", "甲状腺"]),
-        (.rectum, ["rectum", "rectal", "直肠"]), (.colon, ["colon", "colorectal", "结肠"]), (.stomach, ["stomach", "gastric", "胃"]),
+        // "Colorectal" names no one of the two and contains "rectal" ("结直肠" contains "直肠"): it
+        // read as the rectum (Tokuhashi 4), where the English word was meant for the colon (2, the
+        // lower survival estimate) — read before the rectum's words (unseen bundle, 2026-12-05).
+        (.colon, ["colorectal", "结直肠"]),
+        (.rectum, ["rectum", "rectal", "直肠"]), (.colon, ["colon", "结肠"]), (.stomach, ["stomach", "gastric", "胃"]),
         (.liver, ["liver", "hepatocellular", "hepatic", "肝"]), (.pancreas, ["pancrea", "胰"]), (.esophagus, ["esophag", "oesophag", "食管"]),
         (.bladder, ["bladder", "膀胱"]), (.uterus, ["uter", "endometri", "cervix", "cervical cancer", "子宫", "宫颈"]),
         (.headAndNeck, ["head and neck", "larynx", "laryngeal", "pharyn", "tongue", "tonsil", "nasopharyn", "头颈", "喉", "咽", "舌", "鼻咽"]),
