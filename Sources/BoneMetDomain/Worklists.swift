@@ -25,6 +25,8 @@ public enum Worklists {
                 // Bones without a validated score (pelvis, acetabulum, shoulder girdle, sternum):
                 // destroyed or broken, orthopaedic oncology judges (rule set 2026.12.55).
                 "surgery.pelvis.noValidatedScore", "surgery.girdle.noValidatedScore",
+                // A fracture the record cannot place: the surgeon needs its site (rule set 2026.12.321).
+                "surgery.fracture.siteUnrecorded",
             ],
             minimumSeverity: .advisory),
         Worklist(

@@ -12,6 +12,8 @@ import Testing
         // Bones without a validated score, destroyed or broken (rule set 2026.12.55).
         #expect(Worklists.slug(rule: "surgery.pelvis.noValidatedScore", severity: .warning) == "impending-fractures")
         #expect(Worklists.slug(rule: "surgery.girdle.noValidatedScore", severity: .advisory) == "impending-fractures")
+        // A fracture the record cannot place (rule set 2026.12.321).
+        #expect(Worklists.slug(rule: "surgery.fracture.siteUnrecorded", severity: .warning) == "impending-fractures")
         // The choice between agents is info and stays off; what argues against the agent is listed.
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .info) == nil)
         #expect(Worklists.slug(rule: "boneAgents.choice", severity: .warning) == "bone-agents")

@@ -102,7 +102,7 @@ struct SurgeryRules {
     func findings(history: [MirelsPoint], prognosis: PrognosisRules.Scores? = nil, timePoints: [TimePointResponse] = []) -> [Finding] {
         mirelsFindings(history, katagiri: prognosis?.katagiri, timePoints: timePoints) + spineFindings(systemicStatus(prognosis), timePoints: timePoints) + notAssessableFindings() + notMetastasisFindings()
             + compressionOtherCauseFindings() + [deficitWithoutSpinalLesionFinding()].compactMap { $0 } + unscoredBoneFindings()
-            + postoperativeRadiotherapyFindings() + lapsedPlanFindings()
+            + postoperativeRadiotherapyFindings() + lapsedPlanFindings() + [unplacedFractureFinding()].compactMap { $0 }
     }
 
     /// A lesion a biopsy settled as not a metastasis: said once, with what follows — a primary
