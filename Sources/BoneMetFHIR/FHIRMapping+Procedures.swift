@@ -19,6 +19,14 @@ extension FHIRCaseMapper {
         var lesions = (r["reasonReference"]?.array ?? []).compactMap(FHIRRead.referenceId).map { lesionIds[$0] ?? $0 }
             .filter { id in record.lesions.contains { $0.id == id } }
         if lesions.isEmpty, let target = FHIRRead.bodySiteLesion(r, lesions: record.lesions) { lesions = [target] }
+        // A body-site text naming several lesions ("胸5-6", "T12、L1") is read site by site, as a
+        // name is: a posterior decompression and fixation of T5–T6 whose body site said "胸5-6"
+        // was placed on neither, and both vertebrae read as never operated (unseen bundle ehr18).
+        if lesions.isEmpty {
+            for site in (r["bodySite"]?.array ?? []).compactMap(FHIRRead.text) {
+                lesions += Lesion.placed(by: site, among: record.lesions).filter { !lesions.contains($0) }
+            }
+        }
         // A name listing its sites ("右侧髋臼周围肿瘤切除+骨盆重建术") is read site by site, as
         // the rules read a treatment's name: it named two bones and was dropped without a word.
         if lesions.isEmpty, let name = FHIRRead.text(r["code"]) { lesions = Lesion.placed(by: name, among: record.lesions) }

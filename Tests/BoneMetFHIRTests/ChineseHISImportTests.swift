@@ -192,6 +192,29 @@ extension RealEHRImportTests {
         #expect(twice.events.map { "\($0.kind.rawValue) \($0.lesion ?? "")" } == ["pathologicalFracture bm"])
     }
 
+    /// ehr18: a problem list's "胸6椎体病理性压缩骨折" (the fracture's kind between "病理性" and
+    /// "骨折") and "双下肢不全瘫" were read as nothing, and a decompression whose body site said
+    /// "胸5-6" was placed on neither vertebra.
+    @Test func aCompressionFractureAPalsyAndAnOperationOnTwoLevelsAreRead() async throws {
+        let (_, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨继发恶性肿瘤", site: "胸5、胸6椎体，骶骨"),
+            hisCondition("fx", text: "胸6椎体病理性压缩骨折"),
+            hisCondition("para", text: "双下肢不全瘫"),
+            #"{"resource": {"resourceType": "Procedure", "id": "op", "status": "completed", "subject": {"reference": "Patient/h9"}, "performedDateTime": "2026-09-08", "code": {"text": "胸椎后路减压椎弓根钉内固定术"}, "bodySite": [{"text": "胸5-6"}]}}"#,
+        ])
+        #expect(record.lesions.map { $0.level?.description ?? $0.bone.rawValue } == ["T5", "T6", "sacrum"])
+        #expect(record.events.map { "\($0.kind.rawValue) \($0.lesion ?? "")" } == ["pathologicalFracture bm-2"])
+        #expect(record.neurology.map(\.status) == [.myelopathy])
+        #expect(record.treatments.first { $0.id == "op" }?.lesions == ["bm-1", "bm-2"])
+        // Words that are no fracture or no cord deficit stay unread.
+        #expect(EventCodes.kinds(text: "病理性骨折风险高").isEmpty)
+        #expect(EventCodes.kinds(text: "病理检查：骨质疏松，既往外伤骨折").isEmpty)
+        #expect(EventCodes.kinds(text: "pathological compression fracture of T6") == [.pathologicalFracture])
+        #expect(DeficitCodes.deficit(.object([.init("text", .string("左侧偏瘫"))]), words: true) == nil)
+        #expect(DeficitCodes.deficit(.object([.init("text", .string("双下肢瘫痪"))]), words: true)?.status == .myelopathy)
+    }
+
     /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
     /// no dose on record. A completed order for one dose is the dose given on its day; an active
     /// one, or a completed order for a course ("q4w"), is not.
