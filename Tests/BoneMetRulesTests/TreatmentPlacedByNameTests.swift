@@ -63,6 +63,17 @@ import Testing
         #expect(both.detail.en.contains("T9 vertebra") && both.detail.en.contains("T11 vertebra"), "\(both.detail.en)")
     }
 
+    /// Rule set 2026.12.322: "胸9、11椎体放疗" split into "胸9" and "11椎体" and reached T9 alone —
+    /// a level list's number continues the level before it (unseen bundle ehr18, "胸5、6椎体").
+    @Test func aLevelListsNumbersContinueItsLevel() throws {
+        let sre = try #require(assess(spineRecord(course: "胸9、11椎体放疗 30Gy/10F"), asOf: day("2026-09-01")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("radiotherapy to bone, T9 vertebra, T11 vertebra"), "\(sre.detail.en)")
+        #expect(SiteList.levelListsRejoined(["胸9", "11椎体"]) == ["胸9、11椎体"])
+        // A number after a bone that is no level list stays apart; so does a part with its own level.
+        #expect(SiteList.levelListsRejoined(["左股骨", "3次"]) == ["左股骨", "3次"])
+        #expect(SiteList.levelListsRejoined(["T9", "L1"]) == ["T9", "L1"])
+    }
+
     @Test func aNameWithoutALevelPlacesNothing() {
         for course in ["胸椎姑息放疗 30Gy/10F", "姑息放疗 8Gy/1F"] {
             let a = assess(spineRecord(course: course), asOf: day("2026-09-01"))

@@ -97,8 +97,16 @@ extension DiagnosisRules {
                     detail: LocalizedText(en: "Assess rib lesions on CT with the bone window.", zh: "肋骨病灶请用 CT 骨窗评估。")))
             }
             let surgeryPlanned = index.treatments.contains { $0.planned && index.isOperation($0) && $0.lesions.contains(lesion.id) }
-            let deficit = index.latestNeurology(for: lesion.id)?.showsDeficit == true
+            // A deficit recorded for the patient and treated since at a spinal lesion asks no
+            // pre-operative MRI any more (`spinalLesionsTreated(since:)`).
+            let deficit = index.latestNeurology(for: lesion.id).map { neuro in
+                neuro.showsDeficit && (neuro.lesion != nil || index.spinalLesionsTreated(since: neuro).isEmpty)
+            } ?? false
+            // An MRI on record as its report only is there: its reading is asked for
+            // (`diagnosis.imaging.readingNotRecorded`), not another MRI (unseen bundle ehr18 read
+            // "T5 vertebra: MRI needed" beside the thoracic MRI's report).
             let hasMRI = points.contains { $0.study.modality == .mri }
+                || index.studies.contains { $0.modality == .mri && $0.readingNotRecorded && index.known($0.date) }
             if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),

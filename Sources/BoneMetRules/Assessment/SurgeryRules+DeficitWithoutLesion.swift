@@ -19,6 +19,9 @@ extension SurgeryRules {
             study.modality == .mri && study.surveysWholeSpine && study.date.earliestDay >= neuro.date.earliestDay
         }
         guard !imaged else { return nil }
+        // Treated since at a spinal lesion — decompressed, stabilised or irradiated —: the team
+        // found its cause (`spinalLesionsTreated(since:)`).
+        guard index.spinalLesionsTreated(since: neuro).isEmpty else { return nil }
         // Spinal metastases on record but never read on CT or MRI (an EHR's "T8椎体" Condition,
         // its MRI as report text only): the spine findings speak of the deficit through the one
         // it names — or the only spinal lesion there is (`SurgeryRules.compressionWithoutReading`)

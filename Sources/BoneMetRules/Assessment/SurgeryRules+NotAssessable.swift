@@ -79,8 +79,11 @@ extension SurgeryRules {
         var neuro = index.latestNeurology(for: lesion.id)
         if neuro == nil, spinalCount == 1, let patient = index.latestNeurology(), patient.lesion == nil { neuro = patient }
         let event = compressionEvent(lesion, spinalCount: spinalCount, neuro: neuro, escc: nil, gradedOn: nil)
+        // A deficit recorded for the patient and treated since at another spinal lesion was
+        // placed there by the team (`spinalLesionsTreated(since:)`).
         let untreatedDeficit = neuro.map { neuro in
-            neuro.showsDeficit && !(index.localTreatments(lesion.id, kind: .surgery) + index.localTreatments(lesion.id, kind: .radiotherapy)).contains {
+            let treatedElsewhere = index.spinalLesionsTreated(since: neuro).contains { $0 != lesion.id }
+            return neuro.showsDeficit && !treatedElsewhere && !(index.localTreatments(lesion.id, kind: .surgery) + index.localTreatments(lesion.id, kind: .radiotherapy)).contains {
                 !$0.planned && ($0.kind == .radiotherapy || ($0.procedure?.treatsSpine ?? false)) && ($0.start.map { $0.latestDay >= neuro.date.earliestDay } ?? false)
             }
         } ?? false

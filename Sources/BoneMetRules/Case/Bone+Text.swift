@@ -32,7 +32,7 @@ extension Lesion {
     /// place nothing. The sacrum, one bone, named without a segment is its one lesion.
     public static func placed(by text: String, among recorded: [Lesion]) -> [String] {
         let lesions = recorded.map(\.withSiteFromNote)
-        let parts = SiteList.parts(text)
+        let parts = SiteList.levelListsRejoined(SiteList.parts(text))
         let found = Set(parts.flatMap { site(named: $0, among: lesions) })
         return lesions.map(\.id).filter(found.contains)
     }

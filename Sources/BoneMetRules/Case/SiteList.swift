@@ -20,6 +20,23 @@ public enum SiteList {
             .flatMap(spaced)
     }
 
+    /// The parts with a level list's numbers joined back to the level before them: "胸5、6椎体"
+    /// splits into "胸5" and "6椎体", and a course "胸5、6椎体放疗" was placed on T5 alone (unseen
+    /// bundle ehr18). A part that begins with a number and names no level of its own, after a part
+    /// naming one, continues that list (as the import reads "T7、8、9椎体").
+    public static func levelListsRejoined(_ parts: [String]) -> [String] {
+        var joined: [String] = []
+        for part in parts {
+            if let last = joined.last, part.first?.isASCII == true, part.first?.isNumber == true,
+               VertebralLevel.levelsNamed(in: part).isEmpty, !VertebralLevel.levelsNamed(in: last).isEmpty {
+                joined[joined.count - 1] = last + "、" + part
+            } else {
+                joined.append(part)
+            }
+        }
+        return joined
+    }
+
     /// A part without the bracket a list inside brackets leaves at its ends: "骨转移（T12、L1椎体）"
     /// gives "L1椎体）" and "双侧股骨）" — the closing bracket is the list's, not the site's.
     static func unbracketed(_ part: String) -> String {
