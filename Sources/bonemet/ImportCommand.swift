@@ -26,6 +26,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("keep-staged"), help: "Keep each patient's (minimised) resources after their case is built, so a later incremental export (_since) can rebuild it. Default: only the case is kept.")
     var keepStaged = false
 
+    @Flag(name: .customLong("all-notes"), help: "List every import note (default: the first 20, and how many more there are).")
+    var allNotes = false
+
     func run() async throws {
         let settings = try ruleSettings.load(command: "import")
         let mappings = try localCodes.load(command: "import")
@@ -45,7 +48,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
             await store.shutdown()
-            Self.report(summary)
+            Self.report(summary, allNotes: allNotes)
         } catch let error as FHIRError {
             await store.shutdown()
             throw CLIFailure.reject(error.description, command: "import")
@@ -55,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    static func report(_ summary: BulkImporter.Summary) {
+    static func report(_ summary: BulkImporter.Summary, allNotes: Bool = false) {
         let scan = summary.scan
         var lines = ["\(scan.files.count) file(s), \(scan.resources) resource(s) read; \(summary.staged) staged"]
         for type in scan.byType.keys.sorted() {
@@ -78,7 +81,13 @@ struct ImportCommand: AsyncParsableCommand {
         lines += scan.badLines.prefix(20).map { "  \($0.file):\($0.line): \($0.problem)" }
         if !summary.notes.isEmpty {
             lines.append("notes: \(summary.notes.count)")
-            lines += summary.notes.prefix(20).map { "  \($0.resource): \($0.message)" }
+            // A long list is cut for the terminal, and says so: a one-patient bundle with 23
+            // notes showed 20 and lost its fracture's and operation's without a word.
+            let shown = allNotes ? summary.notes.count : 20
+            lines += summary.notes.prefix(shown).map { "  \($0.resource): \($0.message)" }
+            if summary.notes.count > shown {
+                lines.append("  … and \(summary.notes.count - shown) more (--all-notes lists every one)")
+            }
         }
         print(lines.joined(separator: "\n"))
     }
