@@ -27,6 +27,8 @@ public struct BulkScan: Sendable {
         "ImagingStudy", "DiagnosticReport", "ClinicalImpression",
         // A pathology report's specimen: where the tissue was taken (`pathologyBiopsy`).
         "Specimen",
+        // A planned radiotherapy course or operation as an order (`plannedProcedure(from:)`).
+        "ServiceRequest",
     ]
 
     public var resources: Int { byType.values.reduce(0, +) }

@@ -63,6 +63,8 @@ public enum FHIRCaseMapper {
         // Radiotherapy and surgery that reached no lesion (id, resource): tried again if a
         // fracture code places a lesion on a bone.
         var unlinkedLocal: [(id: String, resource: FHIRJSON)] = []
+        // Treatments planned by a ServiceRequest (`plannedProcedure(from:)`), checked against what was done.
+        var requestedPlans: [(id: String, authored: PartialDate?, label: String)] = []
         let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         // Specimens by id, for the pathology reports that refer to them.
         var specimensById: [String: FHIRJSON] = [:]
@@ -315,6 +317,13 @@ public enum FHIRCaseMapper {
                 Self.mapProcedure(
                     resource, label: label, lesionIds: lesionIds, record: &record, notes: &notes,
                     unlinkedLocal: &unlinkedLocal, unnamedFixations: &unnamedFixations, biopsyProcedures: &biopsyProcedures)
+            case "ServiceRequest":
+                if let procedure = Self.plannedProcedure(from: resource) {
+                    Self.mapProcedure(
+                        procedure, label: label, lesionIds: lesionIds, record: &record, notes: &notes,
+                        unlinkedLocal: &unlinkedLocal, unnamedFixations: &unnamedFixations, biopsyProcedures: &biopsyProcedures)
+                    requestedPlans.append((resource.id ?? "", FHIRRead.date(r["authoredOn"]), label))
+                }
             case "ImagingStudy":
                 if let study = imagingStudy(resource) {
                     studyIds[resource.id ?? ""] = study.id
@@ -452,6 +461,7 @@ public enum FHIRCaseMapper {
                     message: "radiotherapy to a bone site no lesion matches (a vertebra without its level, or two lesions of the bone): linked to no lesion — confirm its site"))
             }
         }
+        Self.dropDonePlans(requestedPlans, record: &record, notes: &notes)
         // A fixation whose name says neither "prophylactic" nor "fracture": one done on or after a
         // pathological fracture of its lesion, still current, fixed that fracture (an
         // "intramedullary nailing of femur" three days after the femur's M84.551A read as an

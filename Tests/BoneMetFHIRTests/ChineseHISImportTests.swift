@@ -215,6 +215,32 @@ extension RealEHRImportTests {
         #expect(DeficitCodes.deficit(.object([.init("text", .string("双下肢瘫痪"))]), words: true)?.status == .myelopathy)
     }
 
+    /// ehr18: the plan "胸5-6 术后放疗 30Gy/10F" came as a ServiceRequest, which the import skipped.
+    /// A request for radiotherapy or an operation, still to be done, is that treatment planned on
+    /// its occurrence date; one carried out since (the operation on record) is no plan; other
+    /// requests (a blood count) and finished ones are not read, silently.
+    @Test func aRequestForRadiotherapyOrAnOperationIsItsPlan() async throws {
+        func request(_ id: String, _ name: String, status: String = "active", authored: String = "2026-11-20", on date: String = "2026-12-08") -> String {
+            #"{"resource": {"resourceType": "ServiceRequest", "id": "\#(id)", "status": "\#(status)", "intent": "order", "subject": {"reference": "Patient/h9"}, "authoredOn": "\#(authored)", "occurrenceDateTime": "\#(date)", "code": {"text": "\#(name)"}}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("bc", text: "左乳腺癌术后"),
+            hisCondition("bm", text: "骨继发恶性肿瘤", site: "胸5、胸6椎体，右股骨"),
+            request("rt", "胸5-6 术后放疗 30Gy/10F"),
+            request("cbc", "血常规", status: "completed"),
+            request("mri", "腰椎MRI平扫"),
+            request("old", "右股骨放疗 8Gy/1F", status: "completed"),
+            request("nail", "右股骨髓内钉内固定术", authored: "2026-09-01", on: "2026-09-10"),
+            #"{"resource": {"resourceType": "Procedure", "id": "op", "status": "completed", "subject": {"reference": "Patient/h9"}, "performedDateTime": "2026-09-12", "code": {"text": "右股骨髓内钉内固定术"}}}"#,
+        ])
+        let course = try #require(record.treatments.first { $0.id == "rt" })
+        #expect(course.kind == .radiotherapy && course.planned && course.start?.description == "2026-12-08")
+        #expect(course.lesions == ["bm-1", "bm-2"] && course.doseGy == 30 && course.fractions == 10)
+        #expect(record.treatments.map(\.id).sorted() == ["op", "rt"], "the done plan, the finished course and other requests are not rows")
+        #expect(summary.notes.contains { $0.resource == "ServiceRequest/nail" && $0.message.contains("request carried out by op of 2026-09-12") })
+        #expect(!summary.notes.contains { ["ServiceRequest/cbc", "ServiceRequest/mri", "ServiceRequest/old"].contains($0.resource) })
+    }
+
     /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
     /// no dose on record. A completed order for one dose is the dose given on its day; an active
     /// one, or a completed order for a course ("q4w"), is not.
