@@ -312,10 +312,12 @@ extension RealEHRImportTests {
             score("n1", "NRS2002营养风险筛查", #""valueInteger": 3"#),
             score("n2", "NRS评分", #""valueInteger": 4"#),
             score("v1", "疼痛评分", #""valueInteger": 70"#),
+            // ehr20: a visual analogue scale of pain, 0–10.
+            score("v2", "VAS评分", #""valueQuantity": {"value": 6, "unit": "分"}"#),
         ])
         #expect(record.dentalExams.map(\.description) == ["2026-09-08"], "an extraction is no examination")
-        #expect(record.pain.map(\.nrs) == [7, 3])
-        #expect(record.pain.map(\.lesion) == ["bm", nil])
+        #expect(record.pain.map(\.nrs) == [7, 3, 6])
+        #expect(record.pain.map(\.lesion) == ["bm", nil, nil])
         #expect(summary.notes.contains { $0.resource == "Observation/v1" && $0.message.contains("not 0–10") })
     }
 
