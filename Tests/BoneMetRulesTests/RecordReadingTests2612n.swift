@@ -456,6 +456,24 @@ import Testing
     @Test func theTabletIsNotDosedHere() {
         #expect(!assess(record(dose: 50, creatinine: 2.06), asOf: day("2023-03-21")).has("boneAgents.ibandronate.dose"))
     }
+
+    /// Rule set 2026.12.323: with no weight the dose went unchecked without a word (unseen bundle
+    /// ehr20, "伊班膦酸钠注射液 6mg q4w"): what is missing, and the weights of each band.
+    @Test func withoutAWeightItSaysWhatIsMissingAndTheWeightsOfEachBand() throws {
+        var r = record(dose: 6, creatinine: 1.0)
+        r.patient.weights = []
+        let finding = try dose(r)
+        #expect(finding.severity == .advisory)
+        #expect(finding.title.en == "Ibandronate 6 mg IV: creatinine clearance cannot be computed")
+        #expect(finding.title.zhHans == "伊班膦酸 6 mg 静脉：无法计算肌酐清除率")
+        // A woman of 53 at 1.0 mg/dL: CrCl = (140 − 53) / 72 × 0.85 = 1.027 per kg → 50 at 48.7 kg, 30 at 29.2 kg.
+        #expect(finding.detail.en.contains("record weight."), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("6 mg (CrCl ≥ 50) needs a weight of at least 48.7 kg, 4 mg (30–< 50) 29.2–48.7 kg, 2 mg below 29.2 kg"), "\(finding.detail.en)")
+        // No creatinine either: both named, no bands.
+        r.labs = []
+        let neither = try dose(r)
+        #expect(neither.detail.en.contains("record serum creatinine, weight.") && !neither.detail.en.contains("Until then"), "\(neither.detail.en)")
+    }
 }
 
 /// cb24-r (unseen record, 2026-12-03): an ALK lung cancer's L1 metastasis healed completely under
