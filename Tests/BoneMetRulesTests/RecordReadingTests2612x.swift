@@ -118,10 +118,34 @@ import Testing
     }
 
     @Test func withoutHealingTheLatencyStands() throws {
-        // Nothing heals on the study: new sclerosis 50 days in is a new lesion — progression.
-        #expect(try point(record(knownHeals: false)).overall == .progressiveDisease)
+        // Nothing heals on the study: new sclerosis 50 days in was there before the therapy could
+        // act (reference.md) — neither its response nor its failure (rule set 2026.12.324; .261
+        // read it as progression).
+        let early = try point(record(knownHeals: false))
+        #expect(early.overall == .stableDisease, "the known lesions stand still")
+        let t8 = try #require(early.lesions.first { $0.lesion == "T8" })
+        #expect(t8.category == .notEvaluable && !t8.flare)
+        #expect(t8.reasons.last?.en.hasPrefix("new sclerotic lesion first seen 50 days into 奥希替尼 — sooner than a treatment effect on bone can appear (setting: 8 weeks)") == true)
         // A new lytic lesion beside it is progression whatever else heals.
         #expect(try point(record(newLytic: true)).overall == .progressiveDisease)
+    }
+
+    /// cb90-w (unseen record, 2026-12-05): a new sclerotic rib focus 21 days into osimertinib read
+    /// "PD" as a warning beside "unexplained pure blastic lesion — get a bone scan". Before the
+    /// latency it is neither the regimen's response nor its failure; untreated, or lytic, it is
+    /// progression as before; from the latency on, "not progression by itself" (SD).
+    @Test func newSclerosisBeforeTheLatencyIsNoProgression() throws {
+        let early = try point(record(knownHeals: false, day: 21))
+        #expect(early.lesions.first { $0.lesion == "T8" }?.category == .notEvaluable)
+        #expect(early.overall != .progressiveDisease)
+        let a = assess(record(knownHeals: false, day: 21), asOf: day("2026-08-12"))
+        #expect(!a.findings.contains { $0.ruleId == "boneHealth.mda.timePoint" && $0.severity == .warning })
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        #expect(try point(record(knownHeals: false, newLytic: true, day: 21)).overall == .progressiveDisease)
+        var untreated = record(knownHeals: false, day: 21)
+        untreated.treatments = []
+        #expect(try point(untreated).lesions.first { $0.lesion == "T8" }?.category == .progressiveDisease)
+        #expect(try point(record(knownHeals: false, day: 60)).lesions.first { $0.lesion == "T8" }?.category == .stableDisease)
     }
 
     @Test func theBoundaryMeetsTheFlareWindow() throws {

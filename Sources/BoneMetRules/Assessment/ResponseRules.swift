@@ -445,6 +445,26 @@ struct ResponseRules {
                     category: .stableDisease, flare: false,
                     reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
             }
+            // Sooner than the latency (setting) after the latest regimen began, and nothing acting
+            // long enough: a new sclerotic lesion on X-ray, CT or MRI (or a PET-CT's CT) was there
+            // before the regimen could act — missed or below detection on the previous study —, as
+            // the diagnosis findings read it ("judged as pre-existing"). It is neither the
+            // regimen's response nor its failure: an EGFR lung cancer's new sclerotic rib focus 21
+            // days into osimertinib read "PD" as a warning beside "unexplained pure blastic lesion —
+            // get a bone scan" (unseen record cb90-w, rule set 2026.12.324). Rule set .261 had kept
+            // PD here ("new sclerosis 50 days in is a new lesion"), against reference.md's "a lesion
+            // first seen days into a therapy was there before it": a lesion there before the therapy
+            // is no new lesion under it. A new lytic lesion stays progression whenever seen.
+            if !response.untreated, response.isNew, sclerosis,
+                let therapy = index.latestSystemicStart(onOrBefore: response.to), let start = therapy.start,
+                case let days = response.to.earliestDay - start.latestDay, days >= 0, days < index.settings.blasticLatencyWeeks * 7
+            {
+                return response.with(
+                    category: .notEvaluable, flare: false, superseding: true,
+                    reason: LocalizedText(
+                        en: "new sclerotic lesion first seen \(days) days into \(therapy.displayName.en) — sooner than a treatment effect on bone can appear (setting: \(index.settings.blasticLatencyWeeks) weeks): there before it (reference.md: a lesion first seen days into a therapy was there before it), neither its response nor its failure — follow it on the next study",
+                        zh: "新发硬化灶首次见于\(therapy.displayName.zhHans)开始后第 \(days) 天——早于治疗对骨起效所需时间（设置：\(index.settings.blasticLatencyWeeks) 周）：治疗前已存在，既非其疗效也非其失败——请在下次检查中随访"))
+            }
             if let anatomicFlare, modality.isTracer {
                 let study = anatomicFlare.modality.label
                 return response.with(
