@@ -368,6 +368,16 @@ import Testing
         #expect(decided.severity == .warning)
         #expect(decided.detail.en.contains("Decision on record (2026-06-25, MDT): «放疗后再评估手术»"), "\(decided.detail.en)")
         #expect(decided.detail.en.contains("if non-operative care was chosen, that decision stands"), "no operation named")
+        // Rule set 2026.12.325: a transfer or trial enrolment still to come keeps it urgent — the
+        // seed's patient left for a trial unfixed and fractured in transit (cb90-x); one already
+        // past does not.
+        for (transfer, trial, severity) in [
+            ("2026-07-08", nil, Severity.urgent), (nil, "2026-07-03", .urgent), ("2026-07-01", nil, .warning),
+        ] as [(String?, String?, Severity)] {
+            r.plans = CarePlans(transfer: transfer.map { day($0) }, trialEnrolment: trial.map { day($0) })
+            #expect(try #require(assess(r, asOf: day("2026-07-03")).rule("surgery.mirels.impendingFracture").first).severity == severity, "\(transfer ?? "") \(trial ?? "")")
+        }
+        r.plans = CarePlans()
         // A decision naming the operation (cb86-i: "拟行瘤段切除+人工肱骨头置换"): record it as planned.
         func detail(_ text: String) throws -> LocalizedText {
             r.decisions = [MDTDecision(date: day("2026-06-25"), decision: text, specialty: .orthopaedics)]

@@ -317,8 +317,15 @@ struct SurgeryRules {
                     en: "fix before radiotherapy, before transfer or trial enrolment.",
                     zh: "应在放疗前、转院或入组临床试验前行内固定。")
                 let decided = decisionSince(latest.study.date.earliestDay).map { Self.decisionText($0, lesion: lesion) }
+                // A transfer or trial enrolment still to come keeps it urgent beside a decision:
+                // the source hospital's patient left for a trial with the fixation decided and not
+                // done, and fractured in transit (seed, surgery). A lung cancer's Mirels 10 femur,
+                // "拟行PFNA内固定术" decided and a transfer five days off, read a warning (cb90-x).
+                let departing = [index.record.plans.transfer, index.record.plans.trialEnrolment].contains { day in
+                    day.map { $0.latestDay >= index.assessedOn.earliestDay } ?? false
+                }
                 return Finding(
-                    ruleId: "surgery.mirels.impendingFracture", severity: decided == nil ? .urgent : .warning, duty: .surgery, specialty: .orthopaedics,
+                    ruleId: "surgery.mirels.impendingFracture", severity: decided == nil || departing ? .urgent : .warning, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
                     title: implant != nil
                         ? LocalizedText(
@@ -481,31 +488,4 @@ struct SurgeryRules {
     static let pazionis2014 = Citation(
         id: "pazionis2014", text: "Pazionis TJ et al. Clin Orthop Relat Res 2014;472:3179-87 (embolisation of hypervascular bone metastases)")
 
-    /// What is planned that the fixation must come before, as a sentence: "Planned: radiotherapy
-    /// from …; trial enrolment on …." (it was wedged inside "fix before radiotherapy (trial
-    /// enrolment planned …), before transfer or trial enrolment").
-    private func plannedContext(_ lesion: String) -> LocalizedText {
-        var en: [String] = []
-        var zh: [String] = []
-        // A planned day already past is said so: "Planned: transfer on 2025-12-01" read a month
-        // after it, as if still to come (unseen record cb81-ak2, 2026.12.315).
-        func passed(_ date: PartialDate?) -> (en: String, zh: String) {
-            guard let date, date.latestDay < index.assessedOn.earliestDay else { return ("", "") }
-            return (" (that day has passed — record whether it took place)", "（该日期已过——请记录是否已实施）")
-        }
-        if let rt = index.localTreatments(lesion, kind: .radiotherapy).first(where: \.planned) {
-            en.append("radiotherapy\(rt.start.map { " from \($0)" } ?? "")\(passed(rt.start).en)")
-            zh.append("\(rt.start.map { "\($0) 起" } ?? "")放疗\(passed(rt.start).zh)")
-        }
-        if let transfer = index.record.plans.transfer {
-            en.append("transfer on \(transfer)\(passed(transfer).en)")
-            zh.append("\(transfer) 转院\(passed(transfer).zh)")
-        }
-        if let trial = index.record.plans.trialEnrolment {
-            en.append("trial enrolment on \(trial)\(passed(trial).en)")
-            zh.append("\(trial) 入组临床试验\(passed(trial).zh)")
-        }
-        guard !en.isEmpty else { return LocalizedText(en: "", zh: "") }
-        return LocalizedText(en: " Planned: " + en.joined(separator: "; ") + ".", zh: "已计划：" + zh.joined(separator: "；") + "。")
-    }
 }
