@@ -128,3 +128,19 @@ extension PSARiseUnderTheRunningRegimenTests {
         #expect(indication.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): PSA progresses under androgen deprivation"), "\(indication.detail.en)")
     }
 }
+
+/// Unseen bundle ehr21 (2026-12-05): abiraterone's PSA 0.01 → 3.2 → 8.9, radium-223 begun after,
+/// read "PSA progression … confirmed 8.9" beside "PSA rising under abiraterone: confirm from …" —
+/// asking again for what the confirming value had settled. Rule set 2026.12.326.
+extension PSARiseUnderTheRunningRegimenTests {
+    @Test func aProgressionConfirmedIsNotAskedToBeConfirmedAgain() throws {
+        var r = record()
+        r.treatments[0].end = nil
+        r.treatments[1].start = day("2025-01-01")
+        r.labs = [("2026-01-01", 0.01), ("2026-09-01", 3.2), ("2026-10-15", 8.9)].map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        r.treatments.append(Treatment(id: "NEXT", kind: .systemic, drugs: ["docetaxel"], start: day("2026-11-20")))
+        let a = assess(r, asOf: day("2026-11-28"))
+        #expect(a.has("boneHealth.pcwg3.psaProgression"))
+        #expect(!a.has("boneHealth.pcwg3.psaRise"))
+    }
+}

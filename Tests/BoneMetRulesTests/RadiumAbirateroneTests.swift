@@ -88,3 +88,19 @@ import Testing
         #expect(assess(record(castrationResistant: true), asOf: day("2025-05-20")).has("boneAgents.indication"))
     }
 }
+
+/// Unseen bundle ehr21 (2026-12-05): "氯化镭[223Ra]注射液" given once, three days before, beside
+/// abiraterone and prednisone, drew nothing — China's name was not read, and one administration on
+/// record ended the course on its own day. Its injections come every 4 weeks (Xofigo label): the
+/// course is being given until 4 weeks after the last. Rule set 2026.12.326.
+extension RadiumAbirateroneTests {
+    @Test func chinasNameAndOneInjectionOnRecordAreACourseBeingGiven() throws {
+        var r = record()
+        r.treatments[2] = Treatment(id: "T4", kind: .systemic, name: "氯化镭[223Ra]注射液", start: day("2025-05-05"), end: day("2025-05-05"))
+        #expect(assess(r, asOf: day("2025-05-08")).has("boneAgents.radium223.withAbiraterone"))
+        #expect(assess(r, asOf: day("2025-06-02")).has("boneAgents.radium223.withAbiraterone"), "the next injection is due on 2025-06-02")
+        #expect(!assess(r, asOf: day("2025-06-03")).has("boneAgents.radium223.withAbiraterone"), "4 weeks past the last injection: over")
+        r.treatments[2].name = "二氯化镭注射液"
+        #expect(assess(r, asOf: day("2025-05-08")).has("boneAgents.radium223.withAbiraterone"))
+    }
+}

@@ -14,7 +14,9 @@ extension BoneAgentRules {
 
     // Latin names as whole words ("radium 223" is read as its words "radium" and "223": the
     // word "radium" alone names it).
-    private static let radium = (latin: ["radium-223", "radium", "ra-223", "ra223", "xofigo", "alpharadin"], chinese: ["镭-223", "镭223", "二氯化镭"])
+    // China's name is "（二）氯化镭[223Ra]注射液": "氯化镭[223Ra]注射液" given beside abiraterone was
+    // not read (unseen bundle ehr21).
+    private static let radium = (latin: ["radium-223", "radium", "ra-223", "ra223", "223ra", "xofigo", "alpharadin"], chinese: ["镭-223", "镭223", "氯化镭", "镭[223"])
     private static let abiraterone = (latin: ["abiraterone", "zytiga"], chinese: ["阿比特龙", "泽珂"])
 
     private static func names(_ treatment: Treatment, _ list: (latin: [String], chinese: [String])) -> Bool {
@@ -24,14 +26,30 @@ extension BoneAgentRules {
     /// Whether a treatment names radium-223 (also read by `radiumAgainstLabel`).
     static func namesRadium(_ treatment: Treatment) -> Bool { names(treatment, radium) }
 
+    /// A radium-223 course given now or planned. Its injections come every 4 weeks, six in all
+    /// (Xofigo label): a row of one injection — ended the day it began, no reason to stop
+    /// recorded, as an EHR sends each administration — is still being given until 4 weeks after
+    /// it, when the next is due. The first injection three days before, beside abiraterone, read
+    /// as a course already over (ehr21). A course ended on a later day ended as written.
+    func currentRadium() -> [Treatment] {
+        index.treatments.filter { treatment in
+            guard treatment.kind == .systemic, Self.namesRadium(treatment) else { return false }
+            guard !treatment.planned, let end = treatment.end else { return true }
+            let oneInjection = treatment.start == end && treatment.stopReason == nil
+            return index.stillRunning(until: oneInjection ? PartialDate(dayNumber: end.latestDay + Self.radiumIntervalDays) : end)
+        }
+    }
+
+    /// Xofigo label: 55 kBq/kg every 4 weeks, six injections.
+    static let radiumIntervalDays = 28
+
     func radiumWithAbiraterone() -> [Finding] {
         // Radium-223 and abiraterone are prostate-cancer drugs: other records are not searched
         // (every assessment asks, issue #12).
         guard index.knownPrimaries.contains(where: { $0.site == .prostate }) else { return [] }
         let systemic = index.treatments.filter { $0.kind == .systemic }
         // A radium-223 course given now or planned: one that has ended needs no decision.
-        let radium = systemic.filter { Self.namesRadium($0) && ($0.planned || ($0.end.map(index.stillRunning(until:)) ?? true)) }
-        guard let course = radium.first else { return [] }
+        guard let course = currentRadium().first else { return [] }
         // Abiraterone ran with it: the same row, or a course not ended before radium began.
         let radiumStart = (course.start ?? index.assessedOn).earliestDay
         let overlapping = systemic.filter { other in

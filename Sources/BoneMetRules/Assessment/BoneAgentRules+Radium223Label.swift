@@ -24,11 +24,8 @@ extension BoneAgentRules {
 
     func radiumAgainstLabel() -> [Finding] {
         guard index.knownPrimaries.contains(where: { $0.site == .prostate }) else { return [] }
-        let systemic = index.treatments.filter { $0.kind == .systemic }
-        // A course given now or planned, as for the abiraterone combination.
-        guard let course = systemic.first(where: {
-            Self.namesRadium($0) && ($0.planned || ($0.end.map(index.stillRunning(until:)) ?? true))
-        }) else { return [] }
+        // A course given now or planned, as for the abiraterone combination (`currentRadium`).
+        guard let course = currentRadium().first else { return [] }
         let given = !course.planned && (course.start != nil || !course.doses.isEmpty)
         var reasons: [LocalizedText] = []
 

@@ -148,7 +148,12 @@ extension PCWG3Rules {
         let (regimens, owners) = psaOwnership(values)
         guard let latest = values.last, let ownerId = owners.last ?? nil,
             let (regimen, start) = regimens.first(where: { $0.0.id == ownerId }), regimen.end.map(index.stillRunning(until:)) ?? true,
-            latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays
+            latest.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays,
+            // Its progression already confirmed (rise and confirmation on record): PCWG3 has
+            // called it — "confirm from …" beside "PSA progression … confirmed" asked again for
+            // what the confirming value had settled (abiraterone, 0.01 → 3.2 → 8.9; unseen bundle
+            // ehr21, rule set 2026.12.326).
+            !confirmed.contains(where: { $0.therapy.id == ownerId })
         else { return nil }
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
         let before = zip(values, owners).dropLast().filter { $0.1 == ownerId && $0.0.date.latestDay < latest.date.earliestDay }.map(\.0)
