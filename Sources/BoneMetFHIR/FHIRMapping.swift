@@ -279,6 +279,8 @@ public enum FHIRCaseMapper {
                     notes.append(MappingNote(resource: label, message: "\(scale) read by its name \"\(FHIRRead.text(code) ?? "")\" — map its code (--codes) to confirm"))
                 } else if let (test, byName) = Self.labTest(r, mappings: mappings) {
                     if let lab = Self.labResult(r, test: test, byName: byName, date: date, label: label, notes: &notes) { record.labs.append(lab) }
+                } else if let note = Self.scoreComputedNote(r) {
+                    notes.append(MappingNote(resource: label, message: note))
                 }
             case "MedicationRequest", "MedicationAdministration", "MedicationStatement":
                 if let treatment = medication(resource, primaries: primaryResourceIds, mappings: mappings) {

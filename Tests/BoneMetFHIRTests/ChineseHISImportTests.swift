@@ -125,7 +125,9 @@ extension RealEHRImportTests {
         #expect(record.neurology.map(\.status) == [.intact, .myelopathy])
         #expect(record.neurology.map(\.lesion) == [nil, "bm-1"], "the body site names T11")
         #expect(summary.notes.contains { $0.resource == "Observation/f3" && $0.message.contains("its value not read") })
-        #expect(!summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("Frankel") })
+        // ASIA is not read as Frankel: said not used (rule set 2026.12.326's import notes).
+        #expect(!summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("read by its name") })
+        #expect(summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("not used") })
     }
 
     /// ehr11: a prostate cancer's PSA "<0.003" sent as text without a unit was "a bound, not a value"
@@ -239,6 +241,31 @@ extension RealEHRImportTests {
         #expect(record.treatments.map(\.id).sorted() == ["op", "rt"], "the done plan, the finished course and other requests are not rows")
         #expect(summary.notes.contains { $0.resource == "ServiceRequest/nail" && $0.message.contains("request carried out by op of 2026-09-12") })
         #expect(!summary.notes.contains { ["ServiceRequest/cbc", "ServiceRequest/mri", "ServiceRequest/old"].contains($0.resource) })
+    }
+
+    /// ehr22: a spine-surgery ward's "SINS评分" 13, "改良Tokuhashi评分" 10, "硬膜外脊髓压迫分级(ESCC)"
+    /// 3级 and "ASIA分级" C were dropped without a word. BoneMet scores them from their items, so
+    /// the totals are not taken; the notes say so, with the value and what to record.
+    @Test func aScoreBoneMetWorksOutItselfIsSaidNotTaken() async throws {
+        func score(_ id: String, _ name: String, _ value: String) -> String {
+            #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/h9"}, "effectiveDateTime": "2026-11-12", "code": {"text": "\#(name)"}, \#(value)}}"#
+        }
+        let (summary, record) = try await hisPatient([
+            hisCondition("kc", text: "右肾透明细胞癌术后"),
+            hisCondition("bm", text: "骨转移", site: "L3椎体"),
+            score("sins", "SINS评分", #""valueInteger": 13"#),
+            score("tok", "改良Tokuhashi评分", #""valueInteger": 10"#),
+            score("escc", "硬膜外脊髓压迫分级(ESCC)", #""valueString": "3级""#),
+            score("asia", "ASIA分级", #""valueString": "C""#),
+            score("race", "Ethnicity", #""valueString": "Caucasian""#),
+        ])
+        func note(_ id: String) -> String? { summary.notes.first { $0.resource == "Observation/\(id)" }?.message }
+        #expect(note("sins")?.hasPrefix("SINS 13 recorded by name: BoneMet scores it from its items, not from a total — not used; record the lesion's CT or MRI reading") == true, "\(note("sins") ?? "")")
+        #expect(note("tok")?.hasPrefix("revised Tokuhashi 10 recorded by name") == true)
+        #expect(note("escc")?.hasPrefix("ESCC 3级 recorded by name: BoneMet reads the grade on an imaging study's reading of its lesion") == true)
+        #expect(note("asia")?.contains("it is not the Frankel grade the scores read") == true)
+        #expect(note("race") == nil)
+        #expect(record.neurology.isEmpty && record.studies.isEmpty, "nothing taken from them")
     }
 
     /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
