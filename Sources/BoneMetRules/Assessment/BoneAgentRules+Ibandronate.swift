@@ -52,17 +52,11 @@ extension BoneAgentRules {
             ? LocalizedText(en: "serum creatinine, weight, sex and birth date", zh: "血肌酐、体重、性别和出生日期")
             : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
         var bands = LocalizedText(en: "", zh: "")
-        if index.latestWeight() == nil, let lab = index.latestLab(.creatinine), let creatinine = lab.canonicalValue, creatinine > 0,
-           let sex = index.record.patient.sex, let age = index.age(at: lab.date), (18...120).contains(age)
-        {
-            // CrCl per kilogram of body weight (Cockcroft & Gault 1976).
-            let perKg = Double(140 - age) / (72 * creatinine) * (sex == .female ? 0.85 : 1)
-            if perKg > 0 {
-                func kg(_ clearance: Double) -> String { CaseIndex.format(clearance / perKg, decimals: 1) }
-                bands = LocalizedText(
-                    en: " Until then, at the creatinine of \(lab.date) (\(CaseIndex.format(creatinine, decimals: 2)) mg/dL) and age \(age), 6 mg (CrCl ≥ 50) needs a weight of at least \(kg(50)) kg, 4 mg (30–< 50) \(kg(30))–\(kg(50)) kg, 2 mg below \(kg(30)) kg.",
-                    zh: "在记录体重之前：按 \(lab.date) 的血肌酐（\(CaseIndex.format(creatinine, decimals: 2)) mg/dL）和年龄 \(age) 岁计算，6 mg（CrCl ≥50）需体重至少 \(kg(50)) kg，4 mg（30–<50）为 \(kg(30))–\(kg(50)) kg，低于 \(kg(30)) kg 为 2 mg。")
-            }
+        if let (lab, creatinine, age, perKg) = index.clearancePerKilogram() {
+            func kg(_ clearance: Double) -> String { CaseIndex.format(clearance / perKg, decimals: 1) }
+            bands = LocalizedText(
+                en: " Until then, at the creatinine of \(lab.date) (\(CaseIndex.format(creatinine, decimals: 2)) mg/dL) and age \(age), 6 mg (CrCl ≥ 50) needs a weight of at least \(kg(50)) kg, 4 mg (30–< 50) \(kg(30))–\(kg(50)) kg, 2 mg below \(kg(30)) kg.",
+                zh: "在记录体重之前：按 \(lab.date) 的血肌酐（\(CaseIndex.format(creatinine, decimals: 2)) mg/dL）和年龄 \(age) 岁计算，6 mg（CrCl ≥50）需体重至少 \(kg(50)) kg，4 mg（30–<50）为 \(kg(30))–\(kg(50)) kg，低于 \(kg(30)) kg 为 2 mg。")
         }
         return Finding(
             ruleId: "boneAgents.ibandronate.dose", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,

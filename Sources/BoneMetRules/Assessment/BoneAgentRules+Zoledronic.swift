@@ -365,13 +365,9 @@ extension BoneAgentRules {
     /// weight" — 4 mg needs CrCl > 60, which at that creatinine and age means over 105 kg (cb25-k).
     private func weightBands(_ agent: Treatment) -> LocalizedText {
         let none = LocalizedText(en: "", zh: "")
-        let at = creatinineDay(agent)
-        guard index.latestWeight() == nil, let lab = index.latestLab(.creatinine, onOrBefore: at), let creatinine = lab.canonicalValue,
-            creatinine > 0, let sex = index.record.patient.sex, let age = index.age(at: lab.date), (18...120).contains(age)
+        guard let (lab, creatinine, age, perKg) = index.clearancePerKilogram(onOrBefore: creatinineDay(agent)),
+            let sex = index.record.patient.sex
         else { return none }
-        // CrCl per kilogram of body weight (Cockcroft & Gault 1976).
-        let perKg = Double(140 - age) / (72 * creatinine) * (sex == .female ? 0.85 : 1)
-        guard perKg > 0 else { return none }
         func kg(_ clearance: Double) -> String { CaseIndex.format(clearance / perKg, decimals: 1) }
         let given = agent.doseMg.flatMap { dose -> LocalizedText? in
             let text = CaseIndex.format(dose)

@@ -74,6 +74,17 @@ extension CaseIndex {
     /// the creatinine (the formula was derived in adults, and the Zometa label's dose table is
     /// for adults). A 16-year-old with creatinine, weight, sex and birth date on record was asked
     /// to "record serum creatinine, weight, sex and birth date".
+    /// With only the weight missing: CrCl per kilogram of body weight at the creatinine on or
+    /// before `date` (the latest without one), the patient's sex and an adult age — Cockcroft &
+    /// Gault 1976 is linear in weight, so a dose band's CrCl is a weight. Nil otherwise.
+    func clearancePerKilogram(onOrBefore date: PartialDate? = nil) -> (lab: LabResult, creatinineMgDl: Double, age: Int, perKg: Double)? {
+        guard latestWeight() == nil, let lab = latestLab(.creatinine, onOrBefore: date), let creatinine = lab.canonicalValue,
+            creatinine > 0, let sex = record.patient.sex, let age = age(at: lab.date), (18...120).contains(age)
+        else { return nil }
+        let perKg = Double(140 - age) / (72 * creatinine) * (sex == .female ? 0.85 : 1)
+        return perKg > 0 ? (lab, creatinine, age, perKg) : nil
+    }
+
     func clearanceGaps(onOrBefore date: PartialDate? = nil) -> (missing: [LocalizedText], minorAge: Int?) {
         var missing: [LocalizedText] = []
         let lab = latestLab(.creatinine, onOrBefore: date)
