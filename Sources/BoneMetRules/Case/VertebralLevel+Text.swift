@@ -151,6 +151,7 @@ extension VertebralLevel {
     /// level (an MRI sequence, a number out of range).
     private static func mention(_ c: [Character], at i: Int) -> (level: VertebralLevel?, end: Int)? {
         let ch = c[i]
+        if let english = ordinalMention(c, at: i) { return english }
         if let ascii = ch.asciiValue, let region = Region(ascii: ascii), i == 0 || !(c[i - 1].isASCII && c[i - 1].isLetter) {
             let j = skipSpace(c, i + 1)
             guard let (number, end) = arabic(c, at: j) else { return nil }
@@ -170,6 +171,32 @@ extension VertebralLevel {
             return (VertebralLevel(region: region, number: number), r + 2)
         }
         return nil
+    }
+
+    private static let ordinals = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    ]
+    private static let englishRegions: [(String, Region)] = [
+        ("cervical", .cervical), ("thoracic", .thoracic), ("dorsal", .thoracic), ("lumbar", .lumbar), ("sacral", .sacral),
+    ]
+
+    /// A level written in English words as SNOMED CT's body structures and radiology reports
+    /// write it — "Structure of third lumbar vertebra", "twelfth thoracic vertebral body" —: the
+    /// ordinal, the region and a word for the vertebra. An EHR's "Structure of third lumbar
+    /// vertebra" was a vertebra of no level: no SINS location (unseen bundle ehr23).
+    private static func ordinalMention(_ c: [Character], at i: Int) -> (level: VertebralLevel?, end: Int)? {
+        guard c[i].isASCII, c[i].isLetter, i == 0 || !(c[i - 1].isASCII && c[i - 1].isLetter) else { return nil }
+        func word(at j: Int) -> (String, Int)? {
+            var k = j
+            while k < c.count, c[k].isASCII, c[k].isLetter { k += 1 }
+            return k > j ? (String(c[j..<k]).lowercased(), k) : nil
+        }
+        guard let (first, afterFirst) = word(at: i), let index = ordinals.firstIndex(of: first),
+              let (second, afterSecond) = word(at: skipSpace(c, afterFirst)),
+              let region = englishRegions.first(where: { $0.0 == second })?.1,
+              let (third, afterThird) = word(at: skipSpace(c, afterSecond)), third.hasPrefix("vertebra")
+        else { return nil }
+        return (VertebralLevel(region: region, number: index + 1), afterThird)
     }
 
     private static func continues(_ c: [Character], after end: Int) -> Bool {
