@@ -65,7 +65,7 @@ public enum FHIRCaseMapper {
         var unlinkedLocal: [(id: String, resource: FHIRJSON)] = []
         // Treatments planned by a ServiceRequest (`plannedProcedure(from:)`), checked against what was done.
         var requestedPlans: [(id: String, authored: PartialDate?, label: String)] = []
-        let sorted = related.sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
+        let sorted = Self.diagnosisListsSplit(related, notes: &notes).sorted { ($0.resourceType, $0.id ?? "") < ($1.resourceType, $1.id ?? "") }
         // Specimens by id, for the pathology reports that refer to them.
         var specimensById: [String: FHIRJSON] = [:]
         for resource in related where resource.resourceType == "Specimen" {

@@ -268,6 +268,26 @@ extension RealEHRImportTests {
         #expect(record.neurology.isEmpty && record.studies.isEmpty, "nothing taken from them")
     }
 
+    /// ehr24: a discharge summary's diagnoses as one Condition, numbered — read as one lung cancer
+    /// and one lesion of bone "other" whose note was the whole list. Item by item now.
+    @Test func aNumberedListOfDiagnosesIsReadItemByItem() async throws {
+        let (summary, record) = try await hisPatient([
+            hisCondition("dx", text: "1.右肺腺癌（cT3N2M1c IVB期，EGFR 19del） 2.多发骨转移（T10、L2椎体，右股骨近端） 3.病理性骨折（右股骨近端） 4.高钙血症 5.高血压病2级"),
+        ])
+        #expect(record.primaries.map(\.site) == [.lung])
+        #expect(record.lesions.map { $0.level?.description ?? "\($0.laterality?.rawValue ?? "") \($0.bone.rawValue)" } == ["T10", "L2", "right femur"])
+        #expect(record.events.map { "\($0.kind.rawValue) \($0.lesion ?? "")" }.sorted() == ["hypercalcaemia ", "pathologicalFracture dx-2-3"])
+        #expect(summary.notes.contains { $0.resource == "Condition/dx" && $0.message.hasPrefix("a numbered list of 5 diagnoses: read item by item as dx-1 … dx-5") })
+        // The list's forms, and texts that number nothing.
+        #expect(FHIRCaseMapper.numberedItems("1、乳腺癌术后；2、骨转移") == ["乳腺癌术后", "骨转移"])
+        #expect(FHIRCaseMapper.numberedItems("(1)肺癌 (2)骨转移 (3)高钙血症") == ["肺癌", "骨转移", "高钙血症"])
+        #expect(FHIRCaseMapper.numberedItems("①前列腺癌②骨转移") == ["前列腺癌", "骨转移"])
+        #expect(FHIRCaseMapper.numberedItems("高血压病2级") == nil)
+        #expect(FHIRCaseMapper.numberedItems("1.乳腺癌") == nil, "one item is no list")
+        #expect(FHIRCaseMapper.numberedItems("唑来膦酸 1.5mg 2.0mg") == nil)
+        #expect(FHIRCaseMapper.numberedItems("2.骨转移 1.肺癌") == nil, "not in order from 1")
+    }
+
     /// ehr13: ten monthly zoledronic acid orders "4mg 静脉滴注 st", all completed, were a course with
     /// no dose on record. A completed order for one dose is the dose given on its day; an active
     /// one, or a completed order for a course ("q4w"), is not.
