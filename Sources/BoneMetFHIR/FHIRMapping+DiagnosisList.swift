@@ -26,7 +26,8 @@ extension FHIRCaseMapper {
     }
 
     /// The items of a text numbered 1, 2, 3 … in order ("1.A 2.B", "1、A；2、B", "(1)A (2)B",
-    /// "①A②B"), at least two, the first at the start; nil otherwise. A number is an item's only
+    /// "①A②B"), at least two, the first at the start or after a short heading ("出院诊断："); nil
+    /// otherwise. A number is an item's only
     /// where it opens the text or follows a space or punctuation, and is followed by its mark (not
     /// a digit: "2.5mg" is a dose): "高血压病2级", "T10、L2" and "cT3N2" number nothing.
     static func numberedItems(_ text: String) -> [String]? {
@@ -54,6 +55,10 @@ extension FHIRCaseMapper {
             return j < chars.count && chars[j].isNumber ? nil : j
         }
         var i = 0
+        // A heading before the list ("出院诊断：1.…", "Diagnoses: 1. …"): short, no digits.
+        if let colon = chars.prefix(12).firstIndex(where: { $0 == "：" || $0 == ":" }), !chars[..<colon].contains(where: \.isNumber) {
+            i = colon + 1
+        }
         while i < chars.count, chars[i].isWhitespace { i += 1 }
         guard var contentStart = marker(1, at: i) else { return nil }
         var items: [String] = []

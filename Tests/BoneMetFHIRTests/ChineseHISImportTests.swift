@@ -282,6 +282,8 @@ extension RealEHRImportTests {
         #expect(FHIRCaseMapper.numberedItems("1、乳腺癌术后；2、骨转移") == ["乳腺癌术后", "骨转移"])
         #expect(FHIRCaseMapper.numberedItems("(1)肺癌 (2)骨转移 (3)高钙血症") == ["肺癌", "骨转移", "高钙血症"])
         #expect(FHIRCaseMapper.numberedItems("①前列腺癌②骨转移") == ["前列腺癌", "骨转移"])
+        #expect(FHIRCaseMapper.numberedItems("出院诊断：1.肺癌 2.骨转移") == ["肺癌", "骨转移"])
+        #expect(FHIRCaseMapper.numberedItems("Diagnoses: 1. lung cancer 2. bone metastases") == ["lung cancer", "bone metastases"])
         #expect(FHIRCaseMapper.numberedItems("高血压病2级") == nil)
         #expect(FHIRCaseMapper.numberedItems("1.乳腺癌") == nil, "one item is no list")
         #expect(FHIRCaseMapper.numberedItems("唑来膦酸 1.5mg 2.0mg") == nil)
