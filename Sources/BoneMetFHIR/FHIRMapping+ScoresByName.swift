@@ -1,4 +1,5 @@
 import BoneMetRules
+import Foundation
 
 extension FHIRCaseMapper {
     /// A score BoneMet works out itself, sent as a site's own observation — "SINS评分" 13,
@@ -17,7 +18,7 @@ extension FHIRCaseMapper {
             (["tokuhashi", "德桥"], "revised Tokuhashi", total, "its items (performance status, metastases, the neurological examination)"),
             (["tomita", "富田"], "Tomita", total, "its items (the primary, visceral and bone metastases)"),
             (["katagiri", "片桐"], "New Katagiri", total, "its items (the primary, metastases, laboratory values, performance status, chemotherapy)"),
-            (["asia分级", "asia评分", "asia impairment", "asia grade", "asia scale", "美国脊髓损伤协会"], "ASIA impairment scale", "it is not the Frankel grade the scores read", "the neurological examination with its Frankel grade"),
+            (asiaWords, "ASIA impairment scale", "its grade was not read (A–E)", "the neurological examination with its Frankel grade"),
         ]
     }()
 
@@ -28,5 +29,33 @@ extension FHIRCaseMapper {
         let value = r["valueInteger"]?.decimalText ?? r["valueQuantity"]?["value"]?.decimalText
             ?? r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"]) ?? FHIRRead.codings(r["valueCodeableConcept"]).first?.code
         return "\(score.name)\(value.map { " \($0)" } ?? "") recorded by name: \(score.why) — not used; record \(score.record)"
+    }
+
+    static let asiaWords = ["asia分级", "asia评分", "asia impairment", "asia grade", "asia scale", "美国脊髓损伤协会"]
+
+    /// An ASIA impairment scale grade named in words ("ASIA分级" C, "ASIA grade D"): A–D a
+    /// neurological deficit, E normal — as a spine ward records it instead of Frankel's (unseen
+    /// bundle ehr22). It is not Frankel's grade (the scores read Frankel), so the deficit is kept
+    /// without one; nil when the observation is not named so or its grade is not one letter A–E.
+    static func asiaGrade(_ r: FHIRJSON) -> Character? {
+        guard localNames(r).contains(where: { name in asiaWords.contains(where: name.lowercased().contains) }),
+              let written = r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])
+                ?? FHIRRead.codings(r["valueCodeableConcept"]).lazy.compactMap(\.code).first
+        else { return nil }
+        let fullWidth: [Character: Character] = ["Ａ": "A", "Ｂ": "B", "Ｃ": "C", "Ｄ": "D", "Ｅ": "E"]
+        let letters = written.uppercased().replacingOccurrences(of: "ASIA", with: "")
+            .map { fullWidth[$0] ?? $0 }.filter { $0.isASCII && $0.isLetter }
+        guard letters.count == 1, let letter = letters.first, "ABCDE".contains(letter) else { return nil }
+        return letter
+    }
+
+    /// The ASIA grade's neurological status on the lesion its `focus` or body site names, with a note.
+    static func readASIA(
+        _ grade: Character, _ r: FHIRJSON, date: PartialDate, lesion: String?, label: String, record: inout CaseRecord, notes: inout [MappingNote]
+    ) {
+        let at = lesion ?? FHIRRead.bodySiteLesion(bodySiteAsList(r), lesions: record.lesions)
+        record.neurology.append(NeurologyRecord(date: date, status: grade == "E" ? .intact : .myelopathy, lesion: at))
+        let reading = grade == "E" ? "no deficit" : "a deficit (myelopathy), Frankel grade not stated"
+        notes.append(MappingNote(resource: label, message: "ASIA \(grade) read by its name as \(reading)\(at.map { " at \($0)" } ?? "") — confirm with the examination"))
     }
 }

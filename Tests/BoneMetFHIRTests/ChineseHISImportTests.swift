@@ -121,13 +121,13 @@ extension RealEHRImportTests {
             grade("f3", name: "Frankel评分", date: "2026-11-26", value: "不详"),
             grade("asia", name: "ASIA分级", date: "2026-11-26", value: "C"),
         ])
-        #expect(record.neurology.map(\.frankel) == [.E, .C])
-        #expect(record.neurology.map(\.status) == [.intact, .myelopathy])
-        #expect(record.neurology.map(\.lesion) == [nil, "bm-1"], "the body site names T11")
+        // ASIA's C is a deficit, not Frankel's grade C (ehr22: read as a deficit without a Frankel grade).
+        // In the order the resources are read (by id: asia, f1, f2).
+        #expect(record.neurology.map(\.frankel) == [nil, .E, .C])
+        #expect(record.neurology.map(\.status) == [.myelopathy, .intact, .myelopathy])
+        #expect(record.neurology.map(\.lesion) == [nil, nil, "bm-1"], "the body site names T11")
         #expect(summary.notes.contains { $0.resource == "Observation/f3" && $0.message.contains("its value not read") })
-        // ASIA is not read as Frankel: said not used (rule set 2026.12.326's import notes).
-        #expect(!summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("read by its name") })
-        #expect(summary.notes.contains { $0.resource == "Observation/asia" && $0.message.contains("not used") })
+        #expect(summary.notes.contains { $0.resource == "Observation/asia" && $0.message == "ASIA C read by its name as a deficit (myelopathy), Frankel grade not stated — confirm with the examination" })
     }
 
     /// ehr11: a prostate cancer's PSA "<0.003" sent as text without a unit was "a bound, not a value"
@@ -263,9 +263,13 @@ extension RealEHRImportTests {
         #expect(note("sins")?.hasPrefix("SINS 13 recorded by name: BoneMet scores it from its items, not from a total — not used; record the lesion's CT or MRI reading") == true, "\(note("sins") ?? "")")
         #expect(note("tok")?.hasPrefix("revised Tokuhashi 10 recorded by name") == true)
         #expect(note("escc")?.hasPrefix("ESCC 3级 recorded by name: BoneMet reads the grade on an imaging study's reading of its lesion") == true)
-        #expect(note("asia")?.contains("it is not the Frankel grade the scores read") == true)
+        // ASIA's grade is read as the neurological status (a deficit, no Frankel grade); one not read is said.
+        #expect(note("asia")?.hasPrefix("ASIA C read by its name as a deficit") == true)
         #expect(note("race") == nil)
-        #expect(record.neurology.isEmpty && record.studies.isEmpty, "nothing taken from them")
+        #expect(record.neurology.map(\.status) == [.myelopathy] && record.neurology.first?.frankel == nil)
+        #expect(record.studies.isEmpty, "nothing taken from the scores")
+        let (unread, _) = try await hisPatient([hisCondition("kc", text: "右肾透明细胞癌术后"), score("asia", "ASIA分级", #""valueString": "不详""#)])
+        #expect(unread.notes.contains { $0.resource == "Observation/asia" && $0.message.hasPrefix("ASIA impairment scale 不详 recorded by name: its grade was not read (A–E) — not used") })
     }
 
     /// ehr24: a discharge summary's diagnoses as one Condition, numbered — read as one lung cancer
