@@ -11,16 +11,21 @@ extension FHIRCaseMapper {
     /// are defined otherwise) and is not read.
     static func frankelByName(_ r: FHIRJSON) -> Tokuhashi.Frankel? {
         let names = ([FHIRRead.text(r["code"])] + FHIRRead.codings(r["code"]).map(\.display)).compactMap { $0?.lowercased() }
-        guard names.contains(where: { $0.contains("frankel") }) else { return nil }
+        guard names.contains(where: { $0.contains("frankel") }), let letter = gradeLetter(r, scale: "FRANKEL") else { return nil }
+        return Tokuhashi.Frankel(rawValue: String(letter))
+    }
+
+    /// A grade A–E written as the observation's value ("C", "C级", "Frankel D", "ＡＳＩＡ Ｃ"): the
+    /// one Latin letter left once the scale's name is taken out; nil otherwise.
+    static func gradeLetter(_ r: FHIRJSON, scale: String) -> Character? {
         guard let written = r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])
             ?? FHIRRead.codings(r["valueCodeableConcept"]).lazy.compactMap(\.code).first
         else { return nil }
-        // The grade is the one Latin letter left once the scale's name is taken out ("Frankel C级").
         let fullWidth: [Character: Character] = ["Ａ": "A", "Ｂ": "B", "Ｃ": "C", "Ｄ": "D", "Ｅ": "E"]
-        let letters = written.uppercased().replacingOccurrences(of: "FRANKEL", with: "")
-            .map { fullWidth[$0] ?? $0 }.filter { $0.isASCII && $0.isLetter }
-        guard letters.count == 1, let letter = letters.first else { return nil }
-        return Tokuhashi.Frankel(rawValue: String(letter))
+        let letters = written.uppercased().map { fullWidth[$0] ?? $0 }.filter { $0.isASCII && $0.isLetter }
+        let grade = String(letters).replacingOccurrences(of: scale, with: "")
+        guard grade.count == 1, let letter = grade.first, "ABCDE".contains(letter) else { return nil }
+        return letter
     }
 
     static func namesFrankel(_ r: FHIRJSON) -> Bool {

@@ -38,15 +38,8 @@ extension FHIRCaseMapper {
     /// bundle ehr22). It is not Frankel's grade (the scores read Frankel), so the deficit is kept
     /// without one; nil when the observation is not named so or its grade is not one letter A–E.
     static func asiaGrade(_ r: FHIRJSON) -> Character? {
-        guard localNames(r).contains(where: { name in asiaWords.contains(where: name.lowercased().contains) }),
-              let written = r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])
-                ?? FHIRRead.codings(r["valueCodeableConcept"]).lazy.compactMap(\.code).first
-        else { return nil }
-        let fullWidth: [Character: Character] = ["Ａ": "A", "Ｂ": "B", "Ｃ": "C", "Ｄ": "D", "Ｅ": "E"]
-        let letters = written.uppercased().replacingOccurrences(of: "ASIA", with: "")
-            .map { fullWidth[$0] ?? $0 }.filter { $0.isASCII && $0.isLetter }
-        guard letters.count == 1, let letter = letters.first, "ABCDE".contains(letter) else { return nil }
-        return letter
+        guard localNames(r).contains(where: { name in asiaWords.contains(where: name.lowercased().contains) }) else { return nil }
+        return gradeLetter(r, scale: "ASIA")
     }
 
     /// The ASIA grade's neurological status on the lesion its `focus` or body site names, with a note.
