@@ -37,7 +37,8 @@ extension FHIRCaseMapper {
     static func textSites(_ text: String) -> [String]? {
         // English lists end with "and" ("thoracic spine, pelvis and left femur"); sites written
         // with spaces between them ("T12 L1 右股骨近端") are parts too (`SiteList.parts`).
-        let parts = SiteList.parts(text, englishAnd: true)
+        // A level list's numbers ("T7、8、9") stay with their level (`SiteList.levelListsRejoined`).
+        let parts = SiteList.levelListsRejoined(SiteList.parts(text, englishAnd: true))
         // One part may still name several vertebrae ("T10-12椎体", "胸10至腰1"): each is a site.
         guard parts.count > 1 || VertebralLevel.levelsNamed(in: text).count > 1 else { return nil }
         var sites: [String] = []
@@ -51,8 +52,6 @@ extension FHIRCaseMapper {
                 spinal.append(part)
             } else if let named, named.bone != .other {
                 sites.append(part)
-            } else if part.allSatisfy(\.isNumber), !spinal.isEmpty {
-                spinal.append(part)  // "T7、8、9": a level list's number
             } else {
                 return nil
             }

@@ -85,6 +85,8 @@ extension DiagnosisRules {
                     zh: "诊断和疗效评估应使用 X 线和 CT（软组织窗 + 骨窗 + 增强）；X 线可判断溶骨 / 成骨 / 混合性。"),
                 inputs: [FindingInput("lesions", unread.map(\.id).joined(separator: ","))], sources: [Self.sourceHospital]))
         }
+        // An MRI on record as its report only: its reading is asked for, not another MRI (below).
+        let reportOnlyMRI = index.studies.contains { $0.modality == .mri && $0.readingNotRecorded && index.known($0.date) }
         for lesion in lesions {
             let points = index.presentPoints(lesion.id)
             // Judged on the X-ray/CT/MRI reads only: a bone-scan hot spot read on a film alone
@@ -105,8 +107,7 @@ extension DiagnosisRules {
             // An MRI on record as its report only is there: its reading is asked for
             // (`diagnosis.imaging.readingNotRecorded`), not another MRI (unseen bundle ehr18 read
             // "T5 vertebra: MRI needed" beside the thoracic MRI's report).
-            let hasMRI = points.contains { $0.study.modality == .mri }
-                || index.studies.contains { $0.modality == .mri && $0.readingNotRecorded && index.known($0.date) }
+            let hasMRI = reportOnlyMRI || points.contains { $0.study.modality == .mri }
             if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
