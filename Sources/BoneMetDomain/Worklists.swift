@@ -22,9 +22,10 @@ public enum Worklists {
                 // A femoral shaft broken on an antiresorptive, no tumour seen: the other femur
                 // may be next (rule set 2026.12.48).
                 "diagnosis.differential.atypicalFemoralFracture",
-                // Bones without a validated score (pelvis, acetabulum, shoulder girdle, sternum):
-                // destroyed or broken, orthopaedic oncology judges (rule set 2026.12.55).
-                "surgery.pelvis.noValidatedScore", "surgery.girdle.noValidatedScore",
+                // Bones without a validated score (pelvis, acetabulum, shoulder girdle, sternum;
+                // hand and foot since 2026.12.328): destroyed or broken, orthopaedic oncology
+                // judges (rule set 2026.12.55).
+                "surgery.pelvis.noValidatedScore", "surgery.girdle.noValidatedScore", "surgery.handFoot.noValidatedScore",
                 // A fracture the record cannot place: the surgeon needs its site (rule set 2026.12.321).
                 "surgery.fracture.siteUnrecorded",
             ],
@@ -46,6 +47,8 @@ public enum Worklists {
             rules: [
                 "boneAgents.doseDue", "boneAgents.zoledronic.renalHold", "boneAgents.zoledronic.notRecommended",
                 "boneAgents.zoledronic.dose", "boneAgents.zoledronic.crclUnknown",
+                // Pamidronate against its label, held, or given with no creatinine (2026.12.328).
+                "boneAgents.pamidronate.label", "boneAgents.pamidronate.renalHold", "boneAgents.pamidronate.creatinineUnknown",
                 "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication",
                 // Only its warnings reach the list: SRE prevention not indicated, a bone-loss dose
                 // given for bone metastases (the choice between agents is info).

@@ -173,6 +173,19 @@ import Testing
         #expect(!cards.contains { code($0) == "boneAgents.zoledronic.dose" })
     }
 
+    /// Pamidronate ordered where the kidneys bar it (rule set 2026.12.328): the Aredia label's
+    /// severe renal impairment (CrCl 25) shows on the order, as zoledronic acid's does; with no
+    /// creatinine on record the order asks for it.
+    @Test func pamidronateOrderedInSevereRenalImpairmentOrWithoutCreatinineShowsIt() throws {
+        var record = try Self.example("10b-zoledronic-crcl-25.json")
+        record.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        let body = Self.body(hook: "order-sign", record: record, extraContext: Self.draft("pam", atc: "M05BA03", name: "pamidronate", mg: 90))
+        #expect(try cards("bonemet-order-sign", body).contains { code($0) == "boneAgents.pamidronate.label" && $0["indicator"]?.string == "warning" })
+        record.labs.removeAll { $0.test == .creatinine }
+        let none = Self.body(hook: "order-sign", record: record, extraContext: Self.draft("pam", atc: "M05BA03", name: "pamidronate", mg: 90))
+        #expect(try cards("bonemet-order-sign", none).contains { code($0) == "boneAgents.pamidronate.creatinineUnknown" })
+    }
+
     /// Denosumab 60 mg ordered for bone metastases is the bone-loss dose (rule set 2026.12.26):
     /// the order shows it; 120 mg shows no such card (the choice between agents stays off orders).
     @Test func aBoneLossDoseOrderedForBoneMetastasesIsFlagged() throws {

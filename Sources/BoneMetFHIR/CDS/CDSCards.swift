@@ -10,7 +10,7 @@ public enum CDSCards {
     /// dose due — and anything urgent.
     static let patientViewRules = [
         "surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.spine.", "diagnosis.biopsy.", "diagnosis.blastic.uptakeBiopsy",
-        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "surgery.girdle.", "labs.", "surgery.mirels.operated", "boneAgents.concurrent",
+        "boneAgents.doseDue", "boneAgents.indication", "surgery.lesion.notAssessable", "surgery.pelvis.", "surgery.girdle.", "surgery.handFoot.", "labs.", "surgery.mirels.operated", "boneAgents.concurrent",
         "surgery.mirels.progressingAfterFixation",
         // Safety around surgery and the agents (rule sets 2026.12.48–51).
         "diagnosis.differential.atypicalFemoralFracture", "surgery.timing.antiAngiogenic", "boneAgents.radium223.withAbiraterone",
@@ -22,6 +22,8 @@ public enum CDSCards {
     static let orderRules: Set<String> = [
         "boneAgents.zoledronic.dose", "boneAgents.zoledronic.notRecommended", "boneAgents.zoledronic.crclUnknown",
         "boneAgents.zoledronic.renalHold", "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam",
+        // Pamidronate against its label, held for the kidneys, or with no creatinine (2026.12.328).
+        "boneAgents.pamidronate.label", "boneAgents.pamidronate.renalHold", "boneAgents.pamidronate.creatinineUnknown",
     ]
 
     public struct Context: Sendable {

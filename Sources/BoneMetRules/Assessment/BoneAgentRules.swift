@@ -63,6 +63,8 @@ struct BoneAgentRules {
             case .pamidronate:
                 if let label = pamidronate(agent) { findings.append(label) }
                 if let hold = pamidronateRenalHold(agent) { findings.append(hold) }
+                if let unknown = pamidronateCreatinineUnknown(agent) { findings.append(unknown) }
+                if let due = creatinineDue(agent) { findings.append(due) }
             case .ibandronate:
                 if let dose = ibandronate(agent) { findings.append(dose) }
             default: break

@@ -5,9 +5,22 @@
 /// had no surgical finding; rule set 2026.12.54 added the shoulder girdle after a fractured
 /// clavicle got none). A pathological fracture there asks for orthopaedic assessment (the source
 /// hospital: orthopaedics prevents and treats pathological fractures) — until rule set 2026.12.55
-/// a fractured acetabulum fell between the two and had no surgical finding at all. Ribs are left
-/// out: no source gives them more than the SRE history and the bone-agent indication already say.
+/// a fractured acetabulum fell between the two and had no surgical finding at all. Rule set
+/// 2026.12.328 adds the hand and foot: a lung cancer's destructive distal phalanx at NRS 7 and a
+/// renal cancer's calcaneus with a 25 mm soft-tissue mass had no surgical finding (unseen records
+/// cb91-a, cb91-d) — Mirels was derived on the long bones of the limbs, not the tubular bones of
+/// the hand and foot. Ribs are left out: no source gives them more than the SRE history and the
+/// bone-agent indication already say.
 extension SurgeryRules {
+    /// The rule id of an unscored bone's finding.
+    static func unscoredRuleId(_ bone: Bone) -> String {
+        switch bone {
+        case .pelvis, .acetabulum: "surgery.pelvis.noValidatedScore"
+        case .hand, .foot: "surgery.handFoot.noValidatedScore"
+        default: "surgery.girdle.noValidatedScore"
+        }
+    }
+
     /// A pelvic or girdle lesion (not the acetabulum, which carries the hip) turning sclerotic —
     /// its latest reading blastic without destruction after a lytic or mixed one, or partly
     /// filled in: the MDA criteria's response (Hamaoka 2004) — and pain-free (NRS 0 recorded on
@@ -27,7 +40,7 @@ extension SurgeryRules {
             ? LocalizedText(en: "partial sclerotic fill-in", zh: "部分硬化填充")
             : LocalizedText(en: "lytic-to-blastic conversion", zh: "溶骨转为成骨")
         return Finding(
-            ruleId: lesion.bone == .pelvis ? "surgery.pelvis.noValidatedScore" : "surgery.girdle.noValidatedScore",
+            ruleId: Self.unscoredRuleId(lesion.bone),
             severity: .info, duty: .surgery, specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.assessedOn,
             title: LocalizedText(
                 en: "\(name.en): healing and pain-free — no decision waits on it now",
@@ -42,7 +55,7 @@ extension SurgeryRules {
     func unscoredBoneFindings() -> [Finding] {
         index.metastaticLesions.compactMap { lesion -> Finding? in
             let pelvic = lesion.bone == .pelvis || lesion.bone == .acetabulum
-            guard pelvic || [.clavicle, .scapula, .sternum].contains(lesion.bone), index.destructionSeen(lesion.id) || fractured(lesion.id),
+            guard pelvic || [.clavicle, .scapula, .sternum, .hand, .foot].contains(lesion.bone), index.destructionSeen(lesion.id) || fractured(lesion.id),
                 index.notForMetastasisScores(lesion.id) == nil,
                 index.localTreatments(lesion.id, kind: .surgery).allSatisfy(\.planned)
             else { return nil }
@@ -67,8 +80,10 @@ extension SurgeryRules {
             let base = LocalizedText(
                 en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(bone.en), and no validated fracture-risk score for it is in BoneMet's sources.",
                 zh: "Mirels 评分适用于四肢长骨，SINS 适用于脊柱；两者均不适用于\(bone.zhHans)，BoneMet 依据的文献中也没有经验证的骨折风险评分。")
-            // What the judgement weighs: the load the bone carries (the acetabulum the hip's).
-            let load = pelvic
+            // What the judgement weighs: the load the bone carries (the acetabulum the hip's, the
+            // foot the body's weight).
+            let weightBearing = pelvic || lesion.bone == .foot
+            let load = weightBearing
                 ? LocalizedText(en: "protected weight bearing", zh: "限制负重")
                 : LocalizedText(en: "protection from load", zh: "避免负荷")
             let hip = joint ? LocalizedText(en: " (the acetabulum carries the hip's load)", zh: "（髋臼承担髋关节负重）") : LocalizedText(en: "", zh: "")
@@ -86,7 +101,7 @@ extension SurgeryRules {
                     return LocalizedText(en: " Planned: \(what.en). \(sentence.en)", zh: "已计划：\(what.zhHans)。\(sentence.zhHans)")
                 }()
             return Finding(
-                ruleId: pelvic ? "surgery.pelvis.noValidatedScore" : "surgery.girdle.noValidatedScore",
+                ruleId: Self.unscoredRuleId(lesion.bone),
                 severity: broken ? .warning : .advisory, duty: .surgery, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: index.assessedOn,
                 title: broken
@@ -98,8 +113,8 @@ extension SurgeryRules {
                         zh: "\(name.zhHans)：骨质破坏\(joint ? "累及髋关节" : "")——无经验证的评分，由骨肿瘤科判断"),
                 detail: broken
                     ? LocalizedText(
-                        en: "\(base.en) Whether the fracture is treated with \(pelvic ? "protected weight bearing" : "immobilisation"), radiotherapy for pain or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)\(operation.en)",
-                        zh: "\(base.zhHans)骨折采用\(pelvic ? "限制负重" : "制动")、放疗止痛还是手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)\(operation.zhHans)")
+                        en: "\(base.en) Whether the fracture is treated with \(weightBearing ? "protected weight bearing" : "immobilisation"), radiotherapy for pain or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)\(operation.en)",
+                        zh: "\(base.zhHans)骨折采用\(weightBearing ? "限制负重" : "制动")、放疗止痛还是手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)\(operation.zhHans)")
                     : LocalizedText(
                         en: "\(base.en) Whether it needs \(load.en), radiotherapy or surgery is judged by the orthopaedic oncologist on CT with the bone window\(hip.en).\(painText.en)\(operation.en)",
                         zh: "\(base.zhHans)是否需要\(load.zhHans)、放疗或手术，由骨肿瘤科医生依据 CT 骨窗判断\(hip.zhHans)。\(painText.zhHans)\(operation.zhHans)"),

@@ -1,0 +1,104 @@
+import BoneMetRules
+import Testing
+
+/// cb91-b and cb91-c (unseen records, 2026-12-06): a myeloma's pamidronate 90 mg every 4 weeks
+/// with no serum creatinine on record, and the same course on a creatinine of six months before,
+/// drew nothing about the kidneys. The Aredia label: serum creatinine before each treatment; not
+/// recommended for bone metastases in severe renal impairment (CrCl < 30); withheld when creatinine
+/// rose 0.5 mg/dL over a normal baseline, 1.0 over an abnormal one. Rule set 2026.12.328.
+@Suite struct PamidronateCreatinineTests {
+    func record(creatinine: [(String, Double)] = [], egfr: Double? = nil, planned: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.labs = creatinine.map { LabResult(date: day($0.0), test: .creatinine, value: $0.1, unit: "mg/dL") }
+        if let egfr { r.labs.append(LabResult(date: day("2023-03-01"), test: .egfr, value: egfr, unit: "mL/min/1.73m2")) }
+        r.treatments.append(planned
+            ? Treatment(id: "P1", kind: .boneModifyingAgent, planned: true, agent: .pamidronate, doseMg: 90, intervalWeeks: 4)
+            : Treatment(
+                id: "P1", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .pamidronate, doseMg: 90, intervalWeeks: 4,
+                doses: [day("2023-01-20"), day("2023-02-17"), day("2023-03-17")]))
+        return r
+    }
+
+    @Test func noCreatinineOnRecordIsAWarningNamingTheLabel() throws {
+        let a = assess(record(), asOf: day("2023-03-21"))
+        let finding = try #require(a.rule("boneAgents.pamidronate.creatinineUnknown").first)
+        #expect(finding.severity == .warning && finding.specialty == .medicalOncology && finding.subject == .treatment("P1"))
+        #expect(finding.title.en == "Pamidronate: no serum creatinine on record — check it before the next dose")
+        #expect(finding.title.zhHans == "帕米膦酸二钠：无血肌酐记录——下次给药前请检查")
+        #expect(finding.detail.en.contains("severe renal impairment (CrCl < 30 mL/min)"))
+        #expect(finding.sources.map(\.id) == ["aredia", "arediaRenal"])
+        #expect(!a.has("boneAgents.pamidronate.creatinineDue"))
+        // Planned: before the first dose.
+        let planned = try #require(assess(record(planned: true), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.creatinineUnknown").first)
+        #expect(planned.title.en.hasSuffix("check it before the first dose"))
+    }
+
+    @Test func anEGFRBelowThirtyIsNamedButIsNotTheCreatinine() throws {
+        let finding = try #require(assess(record(egfr: 25), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.creatinineUnknown").first)
+        #expect(finding.detail.en.contains("An eGFR of 25 mL/min/1.73 m² (2023-03-01) is on record"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("Below 30 it points to severe renal impairment"))
+        let above = try #require(assess(record(egfr: 30), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.creatinineUnknown").first)
+        #expect(!above.detail.en.contains("Below 30"))
+    }
+
+    /// The creatinine is due once one interval (4 weeks) and two weeks have passed since the
+    /// later of the creatinine and the course's start — the day before, nothing.
+    @Test func aCreatinineOlderThanOneIntervalAndTwoWeeksIsDue() throws {
+        let a = assess(record(creatinine: [("2023-02-01", 0.8)]), asOf: day("2023-03-15"))
+        let due = try #require(a.rule("boneAgents.pamidronate.creatinineDue").first)
+        #expect(due.severity == .advisory)
+        #expect(due.title.en == "Pamidronate: no serum creatinine on record since 2023-02-01 — check it before the next dose")
+        #expect(due.title.zhHans == "帕米膦酸二钠：2023-02-01 后无血肌酐记录——下次给药前请复查")
+        #expect(due.sources.map(\.id) == ["arediaRenal"])
+        #expect(!a.has("boneAgents.pamidronate.creatinineUnknown") && !a.has("boneAgents.zoledronic.creatinineDue"))
+        #expect(!assess(record(creatinine: [("2023-02-01", 0.8)]), asOf: day("2023-03-14")).has("boneAgents.pamidronate.creatinineDue"))
+    }
+
+    @Test func zoledronicAcidsOwnFindingKeepsItsName() throws {
+        var r = record(creatinine: [("2023-01-15", 0.8)])
+        r.treatments[r.treatments.count - 1].agent = .zoledronicAcid
+        r.treatments[r.treatments.count - 1].doseMg = 4
+        let due = try #require(assess(r, asOf: day("2023-03-15")).rule("boneAgents.zoledronic.creatinineDue").first)
+        #expect(due.title.en == "Zoledronic acid: no serum creatinine on record since 2023-01-15 — check it before the next dose")
+        #expect(due.title.zhHans == "唑来膦酸：2023-01-15 后无血肌酐记录——下次给药前请复查")
+    }
+}
+
+/// cb91-a and cb91-d (unseen records, 2026-12-06): a lung cancer's destructive distal phalanx at
+/// NRS 7 and a renal cancer's calcaneus with a soft-tissue mass had no surgical finding — Mirels
+/// was derived on the long bones of the limbs. Rule set 2026.12.328: the hand and foot have the
+/// unscored bones' "orthopaedic oncology to judge".
+@Suite struct HandFootUnscoredTests {
+    func record(_ bone: Bone, fracture: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "G", bone: bone, laterality: .right)]
+        r.studies = [ct("C1", "2025-10-16", [observation("G", .lytic, [15, 10]) { $0.boneDestruction = true; $0.fracture = fracture ? true : nil }])]
+        r.pain = [PainRecord(date: day("2025-10-16"), lesion: "G", nrs: 7)]
+        return r
+    }
+
+    @Test func aDestroyedPhalanxIsJudgedByOrthopaedicOncology() throws {
+        let finding = try #require(assess(record(.hand), asOf: day("2025-10-20")).rule("surgery.handFoot.noValidatedScore").first)
+        #expect(finding.severity == .advisory && finding.specialty == .orthopaedics)
+        #expect(finding.title.en == "right hand: bone destruction — no validated score; orthopaedic oncology to judge")
+        #expect(finding.title.zhHans == "右手骨：骨质破坏——无经验证的评分，由骨肿瘤科判断")
+        #expect(finding.detail.en.contains("protection from load, radiotherapy or surgery"))
+        #expect(finding.detail.en.contains("Pain on record: NRS 7 (2025-10-16)."))
+    }
+
+    @Test func theFootCarriesWeight() throws {
+        let intact = try #require(assess(record(.foot), asOf: day("2025-10-20")).rule("surgery.handFoot.noValidatedScore").first)
+        #expect(intact.detail.en.contains("protected weight bearing, radiotherapy or surgery"))
+        let broken = try #require(assess(record(.foot, fracture: true), asOf: day("2025-10-20")).rule("surgery.handFoot.noValidatedScore").first)
+        #expect(broken.severity == .warning && broken.title.en == "right foot: pathological fracture — orthopaedic assessment")
+        #expect(broken.detail.en.contains("treated with protected weight bearing"))
+        let hand = try #require(assess(record(.hand, fracture: true), asOf: day("2025-10-20")).rule("surgery.handFoot.noValidatedScore").first)
+        #expect(hand.detail.en.contains("treated with immobilisation"))
+    }
+
+    @Test func notWithoutDestruction() {
+        var r = record(.hand)
+        r.studies = [ct("C1", "2025-10-16", [observation("G", .blastic, [15, 10]) { $0.boneDestruction = false }])]
+        #expect(!assess(r, asOf: day("2025-10-20")).has("surgery.handFoot.noValidatedScore"))
+    }
+}
