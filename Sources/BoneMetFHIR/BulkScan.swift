@@ -110,8 +110,13 @@ public struct BulkScan: Sendable {
         case "Patient": patients += 1
         case "Condition":
             conditions += 1
-            let classes = (resource.json["code"]?["coding"]?.array ?? []).compactMap {
+            var classes = (resource.json["code"]?["coding"]?.array ?? []).compactMap {
                 CancerCodes.classify(system: FHIRCodes.canonicalSystem($0["system"]?.string), code: $0["code"]?.string)
+            }
+            // A Condition the import reads by its text is counted as it is read: "primary cancers
+            // 0" stood beside the case created from "左乳浸润性导管癌术后" (unseen bundle ehr25).
+            if classes.isEmpty, let text = FHIRRead.text(resource.json["code"]), case .recognised(let reading)? = CancerCodes.fromText(text) {
+                classes = [reading]
             }
             if classes.contains(.boneMetastasis) {
                 boneMetastases += 1

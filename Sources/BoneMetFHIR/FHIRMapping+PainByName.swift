@@ -11,6 +11,8 @@ extension FHIRCaseMapper {
     static let painNames: Set<String> = [
         "疼痛评分", "数字疼痛评分", "疼痛数字评分", "pain score", "painscore", "pain severity", "painseverity",
         "vas评分", "疼痛vas评分", "视觉模拟评分", "疼痛视觉模拟评分", "vas pain score", "pain vas",
+        // NRS named with the pain it rates is the numeric rating scale, not nutrition's (ehr25).
+        "nrs疼痛评分", "疼痛nrs评分", "疼痛评分nrs", "nrs pain score", "numeric pain rating", "numeric rating scale",
     ]
 
     static func namesPain(_ r: FHIRJSON) -> Bool { named(r, in: painNames) }

@@ -51,7 +51,7 @@ extension FHIRCaseMapper {
         if codings.contains(where: { $0.system == FHIRCodes.loinc }) { return performanceScaleNamed(r) != nil }
         // A score BoneMet works out itself is staged to be said in the notes (`scoreComputedNote`).
         return labByName(r) != nil || receptorByName(r) != nil || performanceScaleNamed(r) != nil || weightByName(r) || namesFrankel(r) || namesPain(r)
-            || scoreComputedNote(r) != nil
+            || namesMotorPower(r) || scoreComputedNote(r) != nil
     }
 
     /// A laboratory result sent with only a site's own code (a Chinese LIS's "CA" / "钙"), read by

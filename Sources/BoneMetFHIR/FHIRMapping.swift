@@ -273,6 +273,8 @@ public enum FHIRCaseMapper {
                     notes.append(MappingNote(resource: label, message: "Frankel \(grade.rawValue) read by its name \"\(FHIRRead.text(code) ?? FHIRRead.codings(code).compactMap(\.display).first ?? "")\"\(grade == .E ? "" : " as a deficit (myelopathy)")\(at.map { " at \($0)" } ?? "") — map its code (--codes) and confirm with the examination"))
                 } else if loincCodes.isEmpty, let grade = Self.asiaGrade(r) {
                     Self.readASIA(grade, r, date: date, lesion: lesion, label: label, record: &record, notes: &notes)
+                } else if loincCodes.isEmpty, Self.namesMotorPower(r) {
+                    Self.readMotorPower(r, date: date, lesion: lesion, label: label, record: &record, notes: &notes)
                 } else if loincCodes.contains(where: Self.weightLOINC.contains) || (loincCodes.isEmpty && Self.weightByName(r)) {
                     // Body weight (Cockcroft–Gault needs it): FHIR's value set, or named in words.
                     if let kg = Self.bodyWeight(r, label: label, notes: &notes) { record.patient.weights.append(WeightRecord(date: date, kg: kg)) }

@@ -102,3 +102,41 @@ import Testing
         #expect(!assess(r, asOf: day("2025-10-20")).has("surgery.handFoot.noValidatedScore"))
     }
 }
+
+/// ehr25 (unseen bundle, 2026-12-06): zoledronic acid 4 mg once for a corrected calcium of 12.2
+/// mg/dL, denosumab begun a month later for SRE prevention, read "two bone-modifying agents on
+/// record at once — confirm the switch". A bisphosphonate given only to treat hypercalcaemia (every
+/// dose a hypercalcaemia dose, no interval recorded) before the other agent began is a treatment
+/// done, not an open course. Rule set 2026.12.329.
+@Suite struct HypercalcaemiaDoseBeforeASwitchTests {
+    func record(calcium: Double, interval: Int? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.labs = [
+            LabResult(date: day("2023-02-01"), test: .calcium, value: calcium, unit: "mg/dL"),
+            LabResult(date: day("2023-02-01"), test: .albumin, value: 4.0, unit: "g/dL"),
+            LabResult(date: day("2023-02-01"), test: .creatinine, value: 0.8, unit: "mg/dL"),
+            LabResult(date: day("2023-03-01"), test: .calcium, value: 9.4, unit: "mg/dL"),
+        ]
+        r.dentalExams = [day("2023-01-20")]
+        r.treatments += [
+            Treatment(id: "Z", kind: .boneModifyingAgent, start: day("2023-02-02"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: interval, doses: [day("2023-02-02")]),
+            Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-03-02"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2023-03-02")]),
+        ]
+        return r
+    }
+
+    @Test func aHypercalcaemiaDoseThenDenosumabIsNoConcurrentCourse() {
+        // Corrected calcium 12.0 mg/dL: the Zometa label's hypercalcaemia of malignancy.
+        let a = assess(record(calcium: 12.0), asOf: day("2023-03-20"))
+        #expect(!a.has("boneAgents.concurrent"))
+        // The zoledronic acid is set aside all the same: no dose due, no "alternative" for it.
+        #expect(!a.findings.contains { $0.subject == .treatment("Z") })
+    }
+
+    @Test func aCourseOrANormalCalciumStillAsksToConfirmTheSwitch() {
+        // Just under 12 with no hypercalcaemia recorded: SRE prevention's dose.
+        #expect(assess(record(calcium: 11.9), asOf: day("2023-03-20")).has("boneAgents.concurrent"))
+        // A monthly course is a course, whatever its first dose treated.
+        #expect(assess(record(calcium: 12.0, interval: 4), asOf: day("2023-03-20")).has("boneAgents.concurrent"))
+    }
+}

@@ -162,6 +162,20 @@ public enum CancerCodes {
         return false
     }
 
+    /// A breast named by its side, as Chinese records write it: "左乳浸润性导管癌", "右乳癌术后",
+    /// "双乳" — a breast cancer written so was a primary of site "other" (unseen bundle ehr25): no
+    /// hormone-dependence, no Tokuhashi or Katagiri primary, no breast indication for the agents.
+    /// Not "乳头状" (papillary), which a thyroid's carcinoma is; read after every site word, so
+    /// "甲状腺…乳头状癌" is the thyroid's.
+    static func namesBreastBySide(_ text: String) -> Bool {
+        let c = Array(text)
+        for i in c.indices.dropLast() where "左右双".contains(c[i]) && c[i + 1] == "乳" {
+            if i + 2 < c.count, c[i + 2] == "头" { continue }
+            return true
+        }
+        return false
+    }
+
     static let notDiagnosisWords = [
         "suspected", "suspicion", "possible", "rule out", "screening", "family history", "history of", "risk of", "at risk", "benign",
         "in situ", "uncertain behavior", "uncertain behaviour",
@@ -170,7 +184,7 @@ public enum CancerCodes {
     static let boneWords = ["bone", "osseous", "skeletal", "vertebra", "spine", "spinal", "femur", "humerus", "pelvi", "rib", "sacrum", "骨", "椎"]
     static let siteWords: [(PrimarySite, [String])] = [
         (.myeloma, ["myeloma", "骨髓瘤", "plasmacytoma", "浆细胞瘤"]), (.lymphoma, ["lymphoma", "淋巴瘤"]), (.melanoma, ["melanoma", "黑色素瘤"]),
-        (.sarcoma, ["sarcoma", "肉瘤"]), (.breast, ["breast", "乳腺", "乳房"]), (.lung, ["lung", "bronch", "肺"]),
+        (.sarcoma, ["sarcoma", "肉瘤"]), (.breast, ["breast", "乳腺", "乳房", "乳癌"]), (.lung, ["lung", "bronch", "肺"]),
         (.prostate, ["prostat", "前列腺"]), (.kidney, ["kidney", "renal", "肾"]), (.thyroid, ["thyroid", "甲状腺"]),
         // "Colorectal" names no one of the two and contains "rectal" ("结直肠" contains "直肠"): it
         // read as the rectum (Tokuhashi 4), where the English word was meant for the colon (2, the
@@ -204,7 +218,7 @@ public enum CancerCodes {
         if metastasis {
             return .recognised(boneWords.contains(where: t.contains) ? .boneMetastasis : .secondary)
         }
-        let site = siteWords.first { $0.1.contains(where: t.contains) }?.0 ?? .other
+        let site = siteWords.first { $0.1.contains(where: t.contains) }?.0 ?? (namesBreastBySide(t) ? .breast : .other)
         return .recognised(.primary(site, HistologyType.infer(from: text)))
     }
 }

@@ -17,7 +17,25 @@ extension BoneAgentRules {
         return Concurrent(latest: latest, older: given.filter { $0.id != latest.id && $0.agent != latest.agent })
     }
 
-    func concurrentFinding(_ courses: Concurrent) -> Finding {
+    /// A bisphosphonate given only to treat hypercalcaemia — every dose in it (`hypercalcaemia(atDose:)`:
+    /// corrected calcium ≥ 12 mg/dL, or above the limit with the hypercalcaemia recorded), no
+    /// interval recorded — before the other agent's course began: a treatment given and done, not
+    /// a course left open (the Zometa label: a single 4 mg dose, retreatment only if calcium does not
+    /// normalise). Zoledronic acid 4 mg once for a corrected calcium of 12.2 mg/dL, denosumab begun
+    /// a month later for SRE prevention, read "two bone-modifying agents on record at once —
+    /// confirm the switch" (unseen bundle ehr25, rule set 2026.12.329). It is still set aside for
+    /// the agent in force, without the warning.
+    func onlyTreatedHypercalcaemia(_ course: Treatment, before latest: Treatment) -> Bool {
+        guard course.agent != .denosumab, course.intervalWeeks == nil, let start = latest.start else { return false }
+        let given = course.givenDoses.filter(index.known).sorted()
+        guard let last = given.last, last.latestDay < start.earliestDay else { return false }
+        return given.enumerated().allSatisfy { offset, dose in
+            index.hypercalcaemia(atDose: dose, previousDose: offset > 0 ? given[offset - 1] : nil) != nil
+        }
+    }
+
+    func concurrentFinding(_ courses: Concurrent) -> Finding? {
+        guard courses.older.contains(where: { !onlyTreatedHypercalcaemia($0, before: courses.latest) }) else { return nil }
         func describe(_ course: Treatment) -> LocalizedText {
             let name = course.agent?.label ?? TreatmentKind.boneModifyingAgent.label
             let last = course.doses.filter { index.known($0) }.max()

@@ -47,7 +47,7 @@ struct BoneAgentRules {
         let high = LabRules.hypercalcaemic(index)
         var agents = currentAgents
         if let concurrent = concurrentCourses() {
-            findings.append(concurrentFinding(concurrent))
+            if let finding = concurrentFinding(concurrent) { findings.append(finding) }
             agents.removeAll { agent in concurrent.older.contains { $0.id == agent.id } }
         }
         for agent in agents {
