@@ -496,19 +496,7 @@ public enum FHIRCaseMapper {
             default: record.primaries[index].her2 = reading.status
             }
         }
-        // Two Conditions of the same site and histology are one cancer coded twice (Synthea codes
-        // "NSCLC" and "NSCLC, TNM stage 1"): kept once, the earliest, and said so.
-        var kept: [PrimaryCancer] = []
-        for primary in record.primaries.sorted(by: { ($0.diagnosed?.earliestDay ?? Int.max, $0.id) < ($1.diagnosed?.earliestDay ?? Int.max, $1.id) }) {
-            if let same = kept.first(where: { $0.site == primary.site && $0.site != .other && $0.effectiveHistology == primary.effectiveHistology }) {
-                notes.append(MappingNote(
-                    resource: "Condition/\(primary.id)", message: "same site and histology as Condition/\(same.id): taken as the same primary cancer — confirm"))
-                for (resource, id) in primaryIdByResource where id == primary.id { primaryIdByResource[resource] = same.id }
-                continue
-            }
-            kept.append(primary)
-        }
-        record.primaries = kept
+        Self.mergeSamePrimaries(&record, primaryIdByResource: &primaryIdByResource, notes: &notes)
         // Disease statuses, onto the primary in `focus` when it is one of the record's.
         record.diseaseStatus = diseaseStatusReadings.map { reading in
             var status = reading.record

@@ -64,3 +64,32 @@ extension RealEHRImportTests {
         #expect(scan.cancerConditions == 1)
     }
 }
+
+/// ehr26 (an unseen US export, 2026-12-06): "Hormone refractory prostate cancer" (SNOMED CT
+/// 427492003) beside "Malignant tumor of prostate" was merged into it as the same cancer, and the
+/// castration resistance it names was lost.
+extension RealEHRImportTests {
+    @Test func aLaterConditionsCastrationResistanceSurvivesTheMerge() async throws {
+        func condition(_ id: String, _ code: String, _ text: String, _ onset: String) -> String {
+            #"{"resource": {"resourceType": "Condition", "id": "\#(id)", "subject": {"reference": "Patient/u26"}, "onsetDateTime": "\#(onset)", "code": {"coding": [{"system": "http://snomed.info/sct", "code": "\#(code)", "display": "\#(text)"}], "text": "\#(text)"}}}"#
+        }
+        let patient = #"{"resource": {"resourceType": "Patient", "id": "u26", "gender": "male", "birthDate": "1951-04-18"}}"#
+        let (summary, record) = try await importEntries([
+            patient,
+            condition("pc", "399068003", "Malignant tumor of prostate", "2023-05-02"),
+            condition("bm", "94222008", "Secondary malignant neoplasm of bone", "2023-05-10"),
+            condition("zcrpc", "427492003", "Hormone refractory prostate cancer", "2026-06-01"),
+        ])
+        #expect(record.primaries.count == 1)
+        #expect(record.primaries.first?.castrationResistant == true)
+        #expect(summary.notes.contains { $0.resource == "Condition/zcrpc" && $0.message.contains("its castration resistance kept") })
+        // A sensitive state does not undo a resistant one.
+        let (_, reverse) = try await importEntries([
+            patient,
+            condition("pc", "399068003", "Castration resistant prostate cancer", "2023-05-02"),
+            condition("bm", "94222008", "Secondary malignant neoplasm of bone", "2023-05-10"),
+            condition("zhs", "399068003", "Hormone sensitive prostate cancer", "2026-06-01"),
+        ])
+        #expect(reverse.primaries.first?.isCastrationResistant == true)
+    }
+}
