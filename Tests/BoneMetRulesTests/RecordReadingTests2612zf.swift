@@ -140,3 +140,20 @@ import Testing
         #expect(assess(record(calcium: 12.0, interval: 4), asOf: day("2023-03-20")).has("boneAgents.concurrent"))
     }
 }
+
+/// cb91-b (unseen record, 2026-12-06): "Pamidronate: the alternative is denosumab" beside a
+/// monthly course under way said "Myeloma bone disease: start a bone-modifying agent". Beside a
+/// course already given the indication is said as one ("indicated"); a planned course keeps
+/// "start". Rule set 2026.12.330.
+@Suite struct IndicationBesideAGivenCourseTests {
+    @Test func aGivenCourseIsIndicatedAPlannedOneStarts() throws {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "D", kind: .boneModifyingAgent, start: day("2023-01-20"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2023-01-20")]))
+        let given = try #require(assess(r, asOf: day("2023-02-01")).rule("boneAgents.choice").first)
+        #expect(given.detail.en.hasPrefix("Breast cancer with bone metastases: indicated (ESMO 2020)."), "\(given.detail.en)")
+        #expect(given.detail.zhHans.hasPrefix("乳腺癌骨转移：有适应证（ESMO 2020）。"))
+        r.treatments[r.treatments.count - 1] = Treatment(id: "D", kind: .boneModifyingAgent, planned: true, agent: .denosumab, doseMg: 120, intervalWeeks: 4)
+        let planned = try #require(assess(r, asOf: day("2023-02-01")).rule("boneAgents.choice").first)
+        #expect(planned.detail.en.hasPrefix("Breast cancer with bone metastases: start (ESMO 2020)."), "\(planned.detail.en)")
+    }
+}

@@ -8,6 +8,17 @@ extension BoneAgentRules {
         let verdict: Verdict
         let text: LocalizedText
         let sources: [Citation]
+        /// The indication said beside a course already given: "indicated", not "start" — a
+        /// myeloma's monthly pamidronate read "Pamidronate: the alternative is denosumab. Myeloma
+        /// bone disease: start a bone-modifying agent" (unseen record cb91-b, rule set 2026.12.330).
+        var whenGiven: LocalizedText?
+
+        init(verdict: Verdict, text: LocalizedText, sources: [Citation], whenGiven: LocalizedText? = nil) {
+            self.verdict = verdict
+            self.text = text
+            self.sources = sources
+            self.whenGiven = whenGiven
+        }
     }
 
     func indication(for primary: PrimaryCancer) -> Indication {
@@ -25,7 +36,10 @@ extension BoneAgentRules {
         if myeloma {
             return Indication(verdict: .start, text: LocalizedText(
                 en: "Myeloma bone disease: start a bone-modifying agent (denosumab non-inferior to zoledronic acid, Raje 2018).",
-                zh: "骨髓瘤骨病：应开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018）。"), sources: [Self.raje2018])
+                zh: "骨髓瘤骨病：应开始使用骨改良药物（地舒单抗不劣于唑来膦酸，Raje 2018）。"), sources: [Self.raje2018],
+                whenGiven: LocalizedText(
+                    en: "Myeloma bone disease: a bone-modifying agent is indicated (denosumab non-inferior to zoledronic acid, Raje 2018).",
+                    zh: "骨髓瘤骨病：有使用骨改良药物的适应证（地舒单抗不劣于唑来膦酸，Raje 2018）。"))
         }
         // Lymphoma is not a solid tumour: the trials enrolled solid tumours and myeloma (Henry
         // 2011; ESMO 2020 covers these). A DLBCL of the femur and T9 on R-CHOP read "in solid
@@ -40,13 +54,17 @@ extension BoneAgentRules {
         case .breast:
             return Indication(verdict: .start, text: LocalizedText(
                 en: "Breast cancer with bone metastases: start (ESMO 2020).", zh: "乳腺癌骨转移：应开始使用（ESMO 2020）。"),
-                sources: [Self.esmo2020])
+                sources: [Self.esmo2020],
+                whenGiven: LocalizedText(en: "Breast cancer with bone metastases: indicated (ESMO 2020).", zh: "乳腺癌骨转移：有适应证（ESMO 2020）。"))
         case .prostate:
             switch primary.isCastrationResistant {
             case .some(true):
                 return Indication(verdict: .start, text: LocalizedText(
                     en: "Castration-resistant prostate cancer with bone metastases: start (ESMO 2020; Fizazi 2011).",
-                    zh: "去势抵抗性前列腺癌骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"), sources: [Self.esmo2020, Self.fizazi2011])
+                    zh: "去势抵抗性前列腺癌骨转移：应开始使用（ESMO 2020；Fizazi 2011）。"), sources: [Self.esmo2020, Self.fizazi2011],
+                    whenGiven: LocalizedText(
+                        en: "Castration-resistant prostate cancer with bone metastases: indicated (ESMO 2020; Fizazi 2011).",
+                        zh: "去势抵抗性前列腺癌骨转移：有适应证（ESMO 2020；Fizazi 2011）。"))
             case .some(false):
                 if let settled = castrationSettledByTestosterone() { return settled }
                 // Recorded castration-sensitive, but PSA progressing under androgen deprivation
@@ -89,7 +107,10 @@ extension BoneAgentRules {
             return Indication(verdict: .start, text: LocalizedText(
                 en: "\(primary.label.en.sentenceStart): in solid tumours other than breast and prostate, start when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
                 zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时开始使用（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"),
-                sources: [Self.esmo2020, Self.henry2011])
+                sources: [Self.esmo2020, Self.henry2011],
+                whenGiven: LocalizedText(
+                    en: "\(primary.label.en.sentenceStart): in solid tumours other than breast and prostate, indicated when life expectancy is ≥ 3 months (ESMO 2020; denosumab non-inferior to zoledronic acid, Henry 2011).",
+                    zh: "\(primary.label.zhHans)：乳腺癌和前列腺癌以外的实体瘤，预计生存期 ≥3 个月时有适应证（ESMO 2020；地舒单抗不劣于唑来膦酸，Henry 2011）。"))
         }
     }
 
@@ -404,7 +425,8 @@ extension BoneAgentRules {
             agent.agent == .denosumab ? BoneAgent.zoledronicAcid.label : BoneAgent.denosumab.label
         let indications = sreIndications
         let notIndicated = sreNotIndicated
-        var state = noBoneLesion ? Self.noBoneMetastasis : LocalizedText.joined(indications.map(\.text), en: " ", zh: "")
+        let given = !agent.planned && agent.start.map(index.known) == true
+        var state = noBoneLesion ? Self.noBoneMetastasis : LocalizedText.joined(indications.map { given ? $0.whenGiven ?? $0.text : $0.text }, en: " ", zh: "")
         if notIndicated, let due = Self.dueDate(agent, index: index) {
             state = LocalizedText(
                 en: "\(state.en) The next dose has been due since \(due): review the indication before giving it.",
