@@ -25,6 +25,19 @@ extension ReportExtractor {
         return spans
     }
 
+    /// A sentence that is an item's number alone ("2", cut from "2." by the sentence rule) or
+    /// starts with one: "2、", "2)", "2）", "(2)", "（2）".
+    static func startsListItem(_ sentence: String) -> Bool {
+        let trimmed = sentence.drop { $0 == " " || $0 == "\t" }
+        let opened = trimmed.first.map { $0 == "(" || $0 == "（" } == true ? trimmed.dropFirst() : trimmed
+        let digits = opened.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count) else { return false }
+        let rest = opened.dropFirst(digits.count)
+        if rest.allSatisfy({ $0 == " " }) { return opened.count == trimmed.count }
+        guard let mark = rest.first else { return false }
+        return opened.count < trimmed.count ? mark == ")" || mark == "）" : mark == "、" || mark == ")" || mark == "）"
+    }
+
     static func paragraphEnd(_ text: ReportText, from start: Int) -> Int {
         var index = start
         while index < text.count, text[index] != newline { index += 1 }

@@ -184,7 +184,10 @@ public struct ReportExtractor: Sendable {
         var carried: [ReportSite] = []
         var paragraphEnd = -1
         for sentence in sentences {
-            if sentence.start > paragraphEnd { carried = [] }
+            // A numbered item ("1. … 2. …", "2、", "（2）") is a diagnosis of its own, as a new
+            // paragraph is: "2. Stable sclerotic vertebral metastases" after "1. New lytic lesion
+            // of the right proximal femur" on one line made the femur mixed and stable.
+            if sentence.start > paragraphEnd || Self.startsListItem(text.text(sentence)) { carried = [] }
             paragraphEnd = Self.paragraphEnd(text, from: sentence.start)
             let groups = Self.groups(
                 siteMentions.filter { sentence.start <= $0.span.start && $0.span.end <= sentence.end }, text,
@@ -229,9 +232,13 @@ public struct ReportExtractor: Sendable {
                 // "new cortical destruction", "新发骨折": new describes that finding, not the lesion —
                 // but "new lytic lesion", "新发成骨性病灶", "new sclerotic focus" are new lesions
                 // (and "new sclerosis" of a known lesion is its healing, not a new lesion).
+                // A size between is the lesion's ("New 1.5 cm lytic lesion": a new lesion — its
+                // "new" was read as the size's and dropped, unseen CT report 2026-12-06).
+                let sizes = mentions.filter { ($0.field == "diametersMm" || $0.field == "softTissueMm") && $0.span.start >= mention.span.end }
+                let from = sizes.first.flatMap { $0.span.start - mention.span.end <= 1 ? $0.span.end : nil } ?? mention.span.end
                 if mention.field == "comparison", mention.value == "new",
                     let next = mentions.first(where: {
-                        $0.field != "lesion" && $0.field != "comparison" && $0.span.start >= mention.span.end && $0.span.start - mention.span.end <= 1
+                        !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
                     }),
                     // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes.
                     !(next.field == "character" && mentions.contains {

@@ -1,0 +1,53 @@
+@testable import BoneMetReports
+import BoneMetRules
+import Testing
+
+/// Unseen reports (2026-12-06): an impression's numbered items on one line carried the first
+/// item's site into the second ("1. New lytic lesion of the right proximal femur. 2. Stable
+/// sclerotic vertebral metastases." made the femur mixed and stable; "诊断：1.右股骨近端溶骨性骨质破坏。
+/// 2.胸腰椎多发成骨性转移，较前相仿。" the same); "New 1.5 cm lytic lesion" lost its "new" to the size;
+/// "cortical breakthrough" was not destruction.
+@Suite struct ExtractorListItemTests {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    func femur(_ text: String) -> SuggestedLesion? {
+        extractor.extract(text).lesions.first { $0.site.key == "femur right proximal" }
+    }
+
+    @Test(arguments: [
+        "IMPRESSION: 1. New lytic lesion of the right proximal femur. 2. Stable sclerotic vertebral metastases.",
+        "诊断：1.右股骨近端溶骨性骨质破坏。2.胸腰椎多发成骨性转移，较前相仿。",
+        "诊断：1、右股骨近端溶骨性骨质破坏；2、胸腰椎多发成骨性转移，较前相仿。",
+        "诊断：（1）右股骨近端溶骨性骨质破坏；（2）胸腰椎多发成骨性转移，较前相仿。",
+    ])
+    func aNumberedItemDoesNotCarryTheSiteBeforeIt(text: String) throws {
+        let lesion = try #require(femur(text), "\(extractor.extract(text).lesions.map(\.site.key))")
+        #expect(lesion.reading("character")?.value == "lytic", "\(text)")
+        #expect(lesion.reading("comparison")?.value != "unchanged", "\(text)")
+    }
+
+    @Test func withoutANumberASiteLessSentenceStillSpeaksOfTheLesionBefore() throws {
+        let lesion = try #require(femur("Lytic lesion of the right proximal femur. It shows cortical destruction."))
+        #expect(lesion.reading("destruction")?.value == "true")
+    }
+
+    @Test func listItemMarks() {
+        for item in [" 2", "2、胸腰椎", "（2）胸腰椎", "(12) x", "3)"] { #expect(ReportExtractor.startsListItem(item), "\(item)") }
+        for text in [" T12", "2 cm lesion", "2023", "(2023-01-01)", "L1"] { #expect(!ReportExtractor.startsListItem(text), "\(text)") }
+    }
+
+    @Test func aSizeBetweenNewAndTheLesionKeepsItNew() throws {
+        let lesion = try #require(femur("New 1.5 cm lytic lesion in the right proximal femur."))
+        #expect(lesion.reading("comparison")?.value == "new")
+        // "new cortical destruction" still describes the destruction, not a new lesion.
+        #expect(femur("Lytic lesion of the right proximal femur with new cortical destruction.")?.reading("comparison")?.value != "new")
+    }
+
+    @Test func corticalBreakthroughIsDestruction() {
+        #expect(femur("Mixed lesion of the right proximal femur with cortical breakthrough.")?.reading("destruction")?.value == "true")
+    }
+}
