@@ -354,6 +354,16 @@ extension ReportExtractor {
         return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
     }
 
+    /// "与前比较，浓聚灶数目增多", "the lesions have increased in number": the count of lesions grew —
+    /// new lesions somewhere, not a named lesion's growth. A clause that names no site and says
+    /// so made each lesion of the sentence before "increased" (unseen bone scan report 2026-12-06).
+    static func countsMoreLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {
+        let clause = clause(text, around: span)
+        if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
+        let words = text.text(clause).lowercased()
+        return ["数目", "数量", "个数", "number of", "in number", "more numerous"].contains(where: words.contains)
+    }
+
     /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
     static func collapseDegree(_ clause: String) -> String? {
         let lower = clause.lowercased()

@@ -240,9 +240,12 @@ public struct ReportExtractor: Sendable {
                     let next = mentions.first(where: {
                         !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
                     }),
-                    // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes.
-                    !(next.field == "character" && mentions.contains {
-                        ["lesion", "destruction"].contains($0.field) && $0.span.start >= next.span.end && $0.span.start - next.span.end <= 1
+                    // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes;
+                    // so is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new"
+                    // was dropped as the uptake's, unseen report 2026-12-06).
+                    !(["character", "uptake"].contains(next.field) && mentions.contains {
+                        ["lesion", "destruction"].contains($0.field)
+                            && (($0.span.start >= next.span.end && $0.span.start - next.span.end <= 1) || $0.span == next.span)
                     })
                 { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
@@ -250,6 +253,7 @@ public struct ReportExtractor: Sendable {
                 // lesions the report does not place is about none of the bones it lists — calling
                 // them new would read as progression on each.
                 if mention.field == "comparison", mention.value == "new", Self.countsUnplacedLesions(text, around: mention.span, groups: groups) { continue }
+                if mention.field == "comparison", mention.value == "increased", Self.countsMoreLesions(text, around: mention.span, groups: groups) { continue }
                 // "原有病灶浓聚程度相仿，新见右第8肋及T12两处浓聚灶": a clause whose subject is the
                 // lesions already known, unnamed, speaks of none of the sites named elsewhere.
                 if Self.speaksOfUnnamedLesions(text, clause: Self.clause(text, around: mention.span), sites: siteSpans) { continue }

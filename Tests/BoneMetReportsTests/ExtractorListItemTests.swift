@@ -50,4 +50,25 @@ import Testing
     @Test func corticalBreakthroughIsDestruction() {
         #expect(femur("Mixed lesion of the right proximal femur with cortical breakthrough.")?.reading("destruction")?.value == "true")
     }
+
+    /// A bone scan's "右侧第5、6肋新见浓聚灶" is a new lesion (its "new" went to the uptake), and
+    /// "浓聚灶数目增多" is more lesions, not each named lesion's increase.
+    @Test func aNewFocusOfUptakeIsNewAndMoreFociIsNoLesionsIncrease() throws {
+        let scan = extractor.extract("全身骨显像：胸7、腰3椎体及右侧髂骨放射性浓聚，与前比较，浓聚灶数目增多，右侧第5、6肋新见浓聚灶。")
+        let rib = try #require(scan.lesions.first { $0.site.key.hasPrefix("rib right") }, "\(scan.lesions.map(\.site.key))")
+        #expect(rib.reading("comparison")?.value == "new")
+        for lesion in scan.lesions where !lesion.site.key.hasPrefix("rib") {
+            #expect(lesion.reading("comparison")?.value != "increased", "\(lesion.site.key)")
+        }
+        // A named lesion's own increase still is one.
+        #expect(extractor.extract("T7椎体浓聚较前增多。").lesions.first?.reading("comparison")?.value == "increased")
+        #expect(extractor.extract("The lesions have increased in number since the prior scan. Uptake in T7.").lesions.first?.reading("comparison")?.value != "increased")
+    }
+
+    /// "No epidural extension; the thecal sac is not compressed." read ESCC 1b, stated.
+    @Test func aThecalSacNotCompressedIsNoCompression() throws {
+        let lesion = try #require(extractor.extract("Enhancing lesion in the L3 vertebral body. No epidural extension; the thecal sac is not compressed.").lesions.first)
+        #expect(lesion.reading("escc").map { $0.certainty != .affirmed } ?? true, "\(String(describing: lesion.reading("escc")))")
+        #expect(extractor.extract("L3 lesion with epidural tumor indenting the thecal sac.").lesions.first?.reading("escc")?.certainty == .affirmed)
+    }
 }
