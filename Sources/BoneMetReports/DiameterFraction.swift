@@ -46,7 +46,9 @@ enum DiameterFractionGrammar {
                 return range.location == NSNotFound ? nil : (window.start + range.location, window.start + range.location + range.length)
             }
             guard let word = words.min(by: { distance($0, found) < distance($1, found) }) else { return nil }
-            let beforeSpan = TextSpan(max(clause.start, found.start - 12), found.start)
+            // Long enough for "greater than " (13): "involves greater than two-thirds of the cortical
+            // diameter" read 0.67, Mirels's 2 points, not the > 2/3's 3 (unseen X-ray report).
+            let beforeSpan = TextSpan(max(clause.start, found.start - 16), found.start)
             let before = text.text(beforeSpan) as NSString
             func position(_ list: [String]) -> Int? {
                 list.compactMap { term -> Int? in

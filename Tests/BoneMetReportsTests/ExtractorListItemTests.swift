@@ -71,4 +71,12 @@ import Testing
         #expect(lesion.reading("escc").map { $0.certainty != .affirmed } ?? true, "\(String(describing: lesion.reading("escc")))")
         #expect(extractor.extract("L3 lesion with epidural tumor indenting the thecal sac.").lesions.first?.reading("escc")?.certainty == .affirmed)
     }
+
+    /// "involves greater than two-thirds of the cortical diameter" read 0.67 — Mirels's 1/3–2/3
+    /// (2 points) where the report says more than two thirds (3): "greater than " is 13 characters.
+    @Test func greaterThanTwoThirdsIsMirelsLargestSize() throws {
+        let lesion = try #require(extractor.extract("X-RAY RIGHT HUMERUS: lytic lesion in the proximal humerus involving greater than two-thirds of the cortical diameter.").lesions.first)
+        #expect(lesion.reading("mirelsSize")?.value == "moreThanTwoThirds", "\(lesion.readings.map { "\($0.field)=\($0.value)" })")
+        #expect(lesion.reading("fractionOfDiameter") == nil)
+    }
 }
