@@ -254,10 +254,11 @@ extension ReportExtractor {
         switch mention.field {
         case "character":
             // "L3 lesion, previously lytic, is now sclerotic", "原为溶骨性，现呈成骨性": the
-            // character it had is history — read with the one it has, it made the lesion "mixed".
+            // character it had is history — read with the one it has, it made the lesion "mixed";
+            // so is "原溶骨性骨质破坏区内见成骨性修复" (the former lytic area now filling in).
             let before = text.text(TextSpan(max(Self.clause(text, around: mention.span).start, mention.span.start - 12), mention.span.start))
                 .lowercased().trimmingCharacters(in: .whitespaces)
-            if mention.certainty == .affirmed, ["previously", "formerly", "原为", "原呈", "原来为", "此前为"].contains(where: before.hasSuffix) {
+            if mention.certainty == .affirmed, ["previously", "formerly", "原为", "原呈", "原来为", "此前为", "原"].contains(where: before.hasSuffix) {
                 mention.certainty = .historical
             }
         case "collapse":

@@ -79,4 +79,20 @@ import Testing
         #expect(lesion.reading("mirelsSize")?.value == "moreThanTwoThirds", "\(lesion.readings.map { "\($0.field)=\($0.value)" })")
         #expect(lesion.reading("fractionOfDiameter") == nil)
     }
+
+    /// Healing as follow-up reports write it: "原溶骨性骨质破坏区内见成骨性修复" read mixed with
+    /// destruction present — the former lytic area, now filling in; "Interval sclerosis of the
+    /// previously lytic lesions" gave only the history.
+    @Test func healingIsFillInAndTheFormerLysisIsHistory() throws {
+        let pelvis = try #require(extractor.extract("复查CT：左髂骨原溶骨性骨质破坏区内见成骨性修复，范围较前缩小，硬化边形成。").lesions.first)
+        #expect(pelvis.reading("fillIn")?.value == "partial")
+        #expect(pelvis.reading("character")?.certainty == .historical)
+        #expect(pelvis.reading("destruction")?.certainty == .historical)
+        #expect(pelvis.reading("rim")?.value == "true")
+        let rib = try #require(extractor.extract("Interval sclerosis of the previously lytic lesion in the right 7th rib, consistent with treatment response.").lesions.first)
+        #expect(rib.reading("fillIn")?.value == "partial")
+        #expect(rib.reading("character")?.certainty == .historical)
+        // "原发" is no "former": a primary's lytic lesion stays current.
+        #expect(extractor.extract("右股骨近端溶骨性骨质破坏，考虑原发肿瘤转移。").lesions.first?.reading("character")?.certainty == .affirmed)
+    }
 }
