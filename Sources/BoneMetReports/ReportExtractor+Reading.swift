@@ -134,6 +134,9 @@ extension ReportExtractor {
         let connectors = [
             "、", ",", "及", "和", "与", "/", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
             "多发", "多个", "多根", "多处", "多块", "数个", "数根", "数处", "multiple", "several", "bones", "bone", "胸腰椎", "胸椎", "腰椎", "颈椎", "脊柱", "spine", "thoracic", "lumbar", "cervical", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
+            // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
+            // rib's own group had no finding and was dropped, unseen bone scan report).
+            "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
         ]
         var groups: [[SiteMention]] = []
         for mention in mentions {
@@ -325,7 +328,9 @@ extension ReportExtractor {
         guard start <= end, sameClause(text, start, end) else { return false }
         var between = text.text(TextSpan(start, end))
         for segment in segments where start <= segment.start && segment.end <= end { between = between.replacingOccurrences(of: text.text(segment), with: " ") }
-        between = between.lowercased().replacingOccurrences(of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
+        // A rib's aspect between its number and the bone: "left 9th posterior rib" lost its side.
+        between = between.lowercased().replacingOccurrences(
+            of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|\b(posterior|anterior|lateral|axillary)\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
         return between.isEmpty
     }
 

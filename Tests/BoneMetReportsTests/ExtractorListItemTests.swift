@@ -95,4 +95,16 @@ import Testing
         // "原发" is no "former": a primary's lytic lesion stays current.
         #expect(extractor.extract("右股骨近端溶骨性骨质破坏，考虑原发肿瘤转移。").lesions.first?.reading("character")?.certainty == .affirmed)
     }
+
+    /// A bone scan's "right femoral neck and left 9th posterior rib": the rib was dropped (its
+    /// group ended at "neck", so the uptake went to the femur alone) and, alone, lost its side to
+    /// "posterior"; "extraosseous extension" is the soft-tissue component.
+    @Test func aSitesPartEndsItAndARibsAspectKeepsItsSide() {
+        let scan = extractor.extract("Focal intense radiotracer uptake in the right femoral neck and left 9th posterior rib.")
+        #expect(scan.lesions.map(\.site.key).sorted() == ["femur right proximal", "rib left"], "\(scan.lesions.map(\.site.key))")
+        #expect(scan.lesions.allSatisfy { $0.reading("uptake")?.value == "true" })
+        #expect(extractor.extract("Focal uptake in the left posterior 9th rib.").lesions.map(\.site.key) == ["rib left"])
+        let mass = extractor.extract("Large destructive mass in the right acetabulum with extraosseous extension into the obturator internus.").lesions.first
+        #expect(mass?.reading("softTissue")?.value == "true")
+    }
 }
