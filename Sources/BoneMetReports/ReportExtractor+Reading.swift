@@ -360,6 +360,13 @@ extension ReportExtractor {
         return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
     }
 
+    /// Only list words between two sites: "及", "和", "与", "、", "以及", "and", a comma.
+    static func onlyListWords(_ between: String) -> Bool {
+        var rest = between.lowercased()
+        for word in ["以及", "及", "和", "与", "、", ",", "，", "and", "the"] { rest = rest.replacingOccurrences(of: word, with: "") }
+        return rest.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// "与前比较，浓聚灶数目增多", "the lesions have increased in number": the count of lesions grew —
     /// new lesions somewhere, not a named lesion's growth. A clause that names no site and says
     /// so made each lesion of the sentence before "increased" (unseen bone scan report 2026-12-06).

@@ -161,7 +161,20 @@ public struct ReportExtractor: Sendable {
                             // not another bone's ("both proximal femora and the left humerus")
                             && !boneMatches.contains { $0.0.start >= match.0.end && $0.0.end <= span.start }
                     }?.1
-                var site = ReportSite(bone: bone, side: side, segment: bone.hasSegments ? segment : nil)
+                // A hip bone's side carries to the next part of the same hip bone in a list:
+                // "右侧髋臼及耻骨上支" (the pubic ramus, sideless, was merged into a left iliac bone
+                // island further on, unseen CT report). Not to another bone ("right femur and
+                // humerus": the side is the femur's), nor to the whole pelvis ("骨盆").
+                let hipBone: Set<Bone> = [.pelvis, .acetabulum]
+                let listSide = side == nil && hipBone.contains(bone) && !["骨盆", "pelvis"].contains(text.text(span).lowercased())
+                    ? siteMentions.last { $0.span.end <= span.start }.flatMap { previous -> Laterality? in
+                        guard let first = previous.sites.first, previous.sites.count == 1, hipBone.contains(first.bone),
+                            Self.onlyListWords(text.text(TextSpan(previous.span.end, span.start)))
+                        else { return nil }
+                        return first.side
+                    }
+                    : nil
+                var site = ReportSite(bone: bone, side: side ?? listSide, segment: bone.hasSegments ? segment : nil)
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))
             }
@@ -302,7 +315,11 @@ public struct ReportExtractor: Sendable {
         for key in order {
             guard let general = lesions[key], general.site.level == nil else { continue }
             let specific = order.filter { other in
-                guard other != key, let candidate = lesions[other]?.site else { return false }
+                guard other != key, let found = lesions[other] else { return false }
+                let candidate = found.site
+                // Not into a site the report calls something else ("左侧髂骨翼见斑点状高密度影，考虑
+                // 骨岛"): a sideless pubic lesion took a bone island's side (unseen CT report).
+                if !found.readings.isEmpty, found.readings.allSatisfy({ $0.certainty == .other }) { return false }
                 return candidate.bone == general.site.bone && candidate.level == nil
                     && (general.site.side == nil || general.site.side == candidate.side)
                     && (general.site.segment == nil || general.site.segment == candidate.segment)

@@ -107,4 +107,19 @@ import Testing
         let mass = extractor.extract("Large destructive mass in the right acetabulum with extraosseous extension into the obturator internus.").lesions.first
         #expect(mass?.reading("softTissue")?.value == "true")
     }
+
+    /// "右侧髋臼及耻骨上支见溶骨性骨质破坏…左侧髂骨翼见斑点状高密度影，考虑骨岛": the sideless pubic
+    /// ramus was merged into the left iliac bone island, which became a destructive lesion with a
+    /// soft-tissue mass. A hip bone's side carries to the next part of it in a list; nothing is
+    /// merged into a site the report calls something else.
+    @Test func aHipBonesSideCarriesAndNothingMergesIntoABoneIsland() {
+        let report = extractor.extract("右侧髋臼及耻骨上支见溶骨性骨质破坏，周围见软组织肿块。左侧髂骨翼见小圆形致密影，直径约5mm，考虑骨岛。")
+        #expect(report.lesions.filter { $0.reading("destruction")?.value == "true" }.map(\.site.key).sorted() == ["acetabulum right", "pelvis right"], "\(report.lesions.map(\.site.key))")
+        let island = extractor.extract("耻骨上支见溶骨性骨质破坏。左侧髂骨翼见小圆形致密影，直径约5mm，考虑骨岛。").lesions
+        #expect(island.first { $0.site.key == "pelvis left" }?.reading("destruction") == nil)
+        #expect(island.first { $0.site.key == "pelvis" }?.reading("destruction")?.value == "true")
+        // "Some of the lesions" and "部分病灶" are not every site's.
+        let pet = extractor.extract("PET/CT：双侧多根肋骨及骨盆多发骨转移，部分病灶呈成骨性改变。").lesions
+        #expect(pet.allSatisfy { $0.reading("character")?.certainty != .affirmed })
+    }
 }
