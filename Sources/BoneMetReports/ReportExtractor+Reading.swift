@@ -55,6 +55,18 @@ extension ReportExtractor {
     static let distanceAfter = ["retropulsion", "of retropulsion", "retropulsed", "posterior displacement", "displacement", "of displacement", "后移", "后凸", "移位"]
     static let distanceBefore = ["retropulsion of", "retropulsed by", "displaced by", "displacement of", "突入椎管约", "突入椎管", "后移约", "后移", "后凸约", "后凸", "移位约", "移位", "距离", "距"]
 
+    /// A size the report gives as the earlier one beside the current: "decreased in size from
+    /// 2.4 cm to 1.6 cm" read 24 mm (unseen CT report); "由2.4cm缩小至1.6cm", "previously 2.4 cm".
+    /// Only when another size follows in the same sentence — a prior size alone is all there is.
+    static func isPriorSize(_ text: ReportText, _ span: TextSpan, sentence: TextSpan, sizes: [TextSpan]) -> Bool {
+        guard sizes.contains(where: { $0.start >= span.end && $0.end <= sentence.end }) else { return false }
+        let before = text.text(TextSpan(max(sentence.start, span.start - 16), span.start)).lowercased().trimmingCharacters(in: .whitespaces)
+        let words = ["from", "previously", "previously measuring", "prior", "由", "从", "前片约", "前片", "原约", "原为", "前次约", "前次"]
+        guard words.contains(where: { before.hasSuffix($0) }) else { return false }
+        let between = text.text(TextSpan(span.end, sentence.end)).lowercased()
+        return [" to ", "至", "到", "变为", "now", "现约", "现为", "currently"].contains(where: between.contains)
+    }
+
     static func isDistance(_ text: ReportText, _ span: TextSpan) -> Bool {
         let clause = clause(text, around: span)
         let after = text.text(TextSpan(span.end, min(clause.end, span.end + 24))).trimmingCharacters(in: .whitespaces)

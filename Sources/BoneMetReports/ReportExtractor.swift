@@ -211,6 +211,7 @@ public struct ReportExtractor: Sendable {
                 // "3 mm retropulsion", "后缘突入椎管约4mm": how far bone or tumour moved, not the
                 // lesion's size (an unseen MRI report's L1 read "size 3 mm").
                 if Self.isDistance(text, measurement.span) { continue }
+                if Self.isPriorSize(text, measurement.span, sentence: sentence, sizes: measurements.map(\.span)) { continue }
                 let value = measurement.diametersMm.map(Self.number).joined(separator: "x")
                 // The size of the soft-tissue mass: after it in its clause, or just before it
                 // ("a 2.5 x 1.8 cm soft tissue mass"). A size in a clause of its own after the

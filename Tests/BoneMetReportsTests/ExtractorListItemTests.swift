@@ -122,4 +122,20 @@ import Testing
         let pet = extractor.extract("PET/CT：双侧多根肋骨及骨盆多发骨转移，部分病灶呈成骨性改变。").lesions
         #expect(pet.allSatisfy { $0.reading("character")?.certainty != .affirmed })
     }
+
+    /// "decreased in size from 2.4 cm to 1.6 cm" read 24 mm — the earlier size (MDA compares the
+    /// current one). A size given as the earlier one, with the current after it, is not read.
+    @Test(arguments: [
+        "Compared to 3 months prior, the T10 lesion has decreased in size from 2.4 cm to 1.6 cm.",
+        "T10椎体病灶由2.4cm缩小至1.6cm。",
+        "T10 lesion, previously 2.4 cm, now 1.6 cm.",
+    ])
+    func theCurrentSizeNotThePrior(text: String) throws {
+        let lesion = try #require(extractor.extract(text).lesions.first)
+        #expect(lesion.reading("diametersMm")?.value == "16", "\(text)")
+    }
+
+    @Test func aPriorSizeAloneIsStillRead() {
+        #expect(extractor.extract("Lytic lesion of T10 measuring 2.4 cm.").lesions.first?.reading("diametersMm")?.value == "24")
+    }
 }
