@@ -117,6 +117,14 @@ enum SiteGrammar {
         var stop = end
         if [UInt16(UInt8(ascii: "-")), "至".utf16.first!, "到".utf16.first!].contains(text[end]) {
             var next = end + 1
+            // Across regions, "胸11-腰1椎体": T11, T12 and L1 (T12 was lost, unseen report).
+            if let other = chineseRegions[text[next]] ?? latinRegions[text[next]], other != region,
+                let (to, toEnd) = number(text, at: next + 1)
+            {
+                var close = toEnd
+                while text[close] == zhui || text[close] == "体".utf16.first! { close += 1 }
+                if let spanned = span(region, first, through: (other, to), from: index, to: close) { return spanned }
+            }
             if chineseRegions[text[next]] == region { next += 1 }
             if let (to, toEnd) = number(text, at: next), to > first {
                 last = to

@@ -138,4 +138,11 @@ import Testing
     @Test func aPriorSizeAloneIsStillRead() {
         #expect(extractor.extract("Lytic lesion of T10 measuring 2.4 cm.").lesions.first?.reading("diametersMm")?.value == "24")
     }
+
+    /// "胸11-腰1椎体多发转移" gave T11 and L1: a Chinese span across regions lost the levels between.
+    @Test func aChineseSpanAcrossRegionsHoldsEveryLevel() {
+        #expect(extractor.extract("胸11-腰1椎体多发转移。").lesions.map(\.site.key) == ["T11", "T12", "L1"])
+        #expect(extractor.extract("胸12至腰2椎体骨质破坏。").lesions.map(\.site.key) == ["T12", "L1", "L2"])
+        #expect(extractor.extract("胸10-12椎体骨质破坏。").lesions.map(\.site.key) == ["T10", "T11", "T12"])
+    }
 }
