@@ -46,10 +46,6 @@ enum DiameterFractionGrammar {
                 return range.location == NSNotFound ? nil : (window.start + range.location, window.start + range.location + range.length)
             }
             guard let word = words.min(by: { distance($0, found) < distance($1, found) }) else { return nil }
-            // The cortex's thickness is not the bone's diameter: "endosteal scalloping of one-third of
-            // the cortical thickness" read Mirels's size 0.33 (unseen X-ray report).
-            let tailText = text.text(TextSpan(found.end, min(clause.end, found.end + 32))).lowercased()
-            if tailText.contains("thickness") || tailText.contains("厚度") { return nil }
             // Long enough for "greater than " (13): "involves greater than two-thirds of the cortical
             // diameter" read 0.67, Mirels's 2 points, not the > 2/3's 3 (unseen X-ray report).
             let beforeSpan = TextSpan(max(clause.start, found.start - 16), found.start)
