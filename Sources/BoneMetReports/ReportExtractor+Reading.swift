@@ -342,7 +342,7 @@ extension ReportExtractor {
         for segment in segments where start <= segment.start && segment.end <= end { between = between.replacingOccurrences(of: text.text(segment), with: " ") }
         // A rib's aspect between its number and the bone: "left 9th posterior rib" lost its side.
         between = between.lowercased().replacingOccurrences(
-            of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|\b(posterior|anterior|lateral|axillary)\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
+            of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|\b(posterior|anterior|lateral|axillary)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
         return between.isEmpty
     }
 

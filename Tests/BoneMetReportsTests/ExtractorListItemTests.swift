@@ -151,4 +151,14 @@ import Testing
         #expect(extractor.extract("腰椎MRI：L2椎体转移瘤，相应水平硬膜囊明显受压，脊髓圆锥受压。").lesions.first?.reading("escc")?.value == "2")
         #expect(extractor.extract("L1椎体转移瘤，硬膜囊明显受压，脊髓未见受压。").lesions.first?.reading("escc")?.value == "1b")
     }
+
+    /// English words the reader did not know: a "lucent lesion" is a lytic one; "the right sixth
+    /// rib" lost its side to the spelled ordinal; "more dense … healing response" is fill-in.
+    @Test func lucentSpelledOrdinalsAndDensity() {
+        #expect(extractor.extract("Geographic lucent lesion in the right distal femoral metaphysis.").lesions.first?.reading("character")?.value == "lytic")
+        #expect(extractor.extract("Expansile lytic lesion of the right sixth rib.").lesions.map(\.site.key) == ["rib right"])
+        #expect(extractor.extract("Sclerotic metastasis in T9 is slightly more dense than on the prior study, consistent with healing response.").lesions.first?.reading("fillIn")?.value == "partial")
+        // Hardware's lucency is no lesion.
+        #expect(extractor.extract("Status post ORIF of the right femur. Lucency around the distal screw.").lesions.isEmpty)
+    }
 }
