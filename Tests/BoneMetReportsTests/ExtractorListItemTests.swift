@@ -161,4 +161,10 @@ import Testing
         // Hardware's lucency is no lesion.
         #expect(extractor.extract("Status post ORIF of the right femur. Lucency around the distal screw.").lesions.isEmpty)
     }
+
+    /// "小转子撕脱" — the lesser trochanter avulsed by a metastasis, a fracture — was not read.
+    @Test func anAvulsionIsAFracture() {
+        #expect(extractor.extract("左侧股骨粗隆间溶骨性骨质破坏，累及内侧骨皮质约2/3，小转子撕脱。").lesions.first?.reading("fracture")?.value == "true")
+        #expect(extractor.extract("Lytic lesion of the left intertrochanteric femur with avulsion of the lesser trochanter.").lesions.first?.reading("fracture")?.value == "true")
+    }
 }
