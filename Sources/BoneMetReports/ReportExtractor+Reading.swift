@@ -209,6 +209,9 @@ extension ReportExtractor {
     /// ConText: the triggers whose scope holds the mention; the strongest wins
     /// (negated, then another structure, then uncertain, then historical).
     func certainty(of mention: Mention, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText) -> Certainty {
+        // A term that holds its own denial, "代谢未见增高" (the finding split around 未见): the
+        // right ilium's "FDG代谢未见增高" gave no uptake at all (unseen PET-CT report).
+        if Self.selfNegated.contains(where: text.text(mention.span).contains) { return .negated }
         var kinds: Set<String> = []
         let terminators = triggers.filter { $0.1.kind == "terminate" }
         func terminated(_ a: Int, _ b: Int) -> Bool { terminators.contains { a <= $0.0.start && $0.0.end <= b } }
@@ -371,6 +374,9 @@ extension ReportExtractor {
         ]
         return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
     }
+
+    /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
+    static let selfNegated = ["未见", "未显示"]
 
     /// Only list words between two sites: "及", "和", "与", "、", "以及", "and", a comma.
     static func onlyListWords(_ between: String) -> Bool {

@@ -167,4 +167,12 @@ import Testing
         #expect(extractor.extract("左侧股骨粗隆间溶骨性骨质破坏，累及内侧骨皮质约2/3，小转子撕脱。").lesions.first?.reading("fracture")?.value == "true")
         #expect(extractor.extract("Lytic lesion of the left intertrochanteric femur with avulsion of the lesser trochanter.").lesions.first?.reading("fracture")?.value == "true")
     }
+
+    /// "FDG代谢未见增高" (the finding split around its denial) gave no uptake at all.
+    @Test func aDenialInsideTheFindingsWords() {
+        let pet = extractor.extract("PET-CT：右侧髂骨成骨性病灶，FDG代谢未见增高，考虑治疗后改变。").lesions.first
+        #expect(pet?.reading("uptake")?.value == "false" && pet?.reading("uptake")?.certainty == .negated)
+        #expect(extractor.extract("L2椎体FDG代谢增高。").lesions.first?.reading("uptake")?.certainty == .affirmed)
+        #expect(extractor.extract("右肱骨上段骨囊肿。").lesions.allSatisfy { $0.certainty != .affirmed })
+    }
 }
