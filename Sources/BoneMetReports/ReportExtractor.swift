@@ -263,6 +263,10 @@ public struct ReportExtractor: Sendable {
                     })
                 { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
+                // A SUVmax is the uptake only where no word says it: "未见FDG摄取增高，SUVmax 1.3"
+                // is no uptake (the value is the background's).
+                if mention.field == "uptake", text.text(mention.span).lowercased() == "suvmax",
+                    mentions.contains(where: { $0.field == "uptake" && $0.span != mention.span }) { continue }
                 // "compared with January there are 3 new lesions", "新增病灶3处": a count of new
                 // lesions the report does not place is about none of the bones it lists — calling
                 // them new would read as progression on each.

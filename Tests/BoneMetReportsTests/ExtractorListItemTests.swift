@@ -175,4 +175,12 @@ import Testing
         #expect(extractor.extract("L2椎体FDG代谢增高。").lesions.first?.reading("uptake")?.certainty == .affirmed)
         #expect(extractor.extract("右肱骨上段骨囊肿。").lesions.allSatisfy { $0.certainty != .affirmed })
     }
+
+    /// A SUVmax with no word for the uptake is the uptake (`mx-pet-01`); beside a denial it is the
+    /// background's.
+    @Test func aSUVmaxAloneIsUptake() {
+        #expect(extractor.extract("PET-CT：右侧股骨近端 lytic lesion，SUVmax 7.5，约2.8×2.0cm。").lesions.first?.reading("uptake")?.certainty == .affirmed)
+        let denied = extractor.extract("PET-CT：T11椎体成骨性改变，未见FDG摄取增高，SUVmax 1.3。").lesions.first?.reading("uptake")
+        #expect(denied?.certainty == .negated)
+    }
 }
