@@ -183,4 +183,12 @@ import Testing
         let denied = extractor.extract("PET-CT：T11椎体成骨性改变，未见FDG摄取增高，SUVmax 1.3。").lesions.first?.reading("uptake")
         #expect(denied?.certainty == .negated)
     }
+
+    /// A fat-suppressed hyperintense vertebra is a lesion seen, whatever it is thought to be
+    /// (`b8-zh-02`: "C5椎体T2压脂呈高信号…考虑转移" read only the doubted "转移"); a haemangioma stays
+    /// another structure.
+    @Test func aFatSuppressedHyperintensityIsALesionSeen() {
+        #expect(extractor.extract("颈椎MRI：C5椎体T2压脂呈高信号，T1呈低信号，考虑转移。").lesions.first?.certainty == .affirmed)
+        #expect(extractor.extract("L1椎体T2压脂呈高信号，考虑血管瘤。").lesions.first?.certainty == .other)
+    }
 }
