@@ -191,4 +191,10 @@ import Testing
         #expect(extractor.extract("颈椎MRI：C5椎体T2压脂呈高信号，T1呈低信号，考虑转移。").lesions.first?.certainty == .affirmed)
         #expect(extractor.extract("L1椎体T2压脂呈高信号，考虑血管瘤。").lesions.first?.certainty == .other)
     }
+
+    /// "Metastasis versus hemangioma at T11": a differential, not a stated metastasis.
+    @Test func versusIsADifferential() {
+        #expect(extractor.extract("Metastasis versus hemangioma at T11.").lesions.first?.certainty != .affirmed)
+        #expect(extractor.extract("T11: metastasis vs hemangioma.").lesions.first?.certainty != .affirmed)
+    }
 }
