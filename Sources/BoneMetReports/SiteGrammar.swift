@@ -22,7 +22,7 @@ enum SiteGrammar {
         var found: [Levels] = []
         var index = 0
         while index < text.count {
-            if let match = latin(text, at: index) ?? chinese(text, at: index) ?? ordinal(text, at: index) {
+            if let match = latin(text, at: index) ?? chinese(text, at: index) ?? ordinal(text, at: index) ?? englishOrdinal(text, at: index) {
                 found.append(match)
                 index = match.span.end
             } else {
@@ -50,8 +50,10 @@ enum SiteGrammar {
     }
 
     static func latin(_ text: ReportText, at index: Int) -> Levels? {
+        // "T-12", "L-1" as US reports write a level (they were no level at all, unseen reports).
+        let hyphen = text[index + 1] == UInt16(UInt8(ascii: "-")) && ReportText.isDigit(text[index + 2]) ? 1 : 0
         guard let region = latinRegions[text[index]], !ReportText.isLetter(text[index - 1]), !ReportText.isDigit(text[index - 1]),
-            ReportText.isDigit(text[index + 1]), let (first, end) = number(text, at: index + 1)
+            ReportText.isDigit(text[index + 1 + hyphen]), let (first, end) = number(text, at: index + 1 + hyphen)
         else { return nil }
         // T1WI, T2-weighted, T2加权, T2 FLAIR: sequences, not levels.
         if ReportText.isLetter(text[end]) { return nil }
@@ -142,6 +144,27 @@ enum SiteGrammar {
         var stop = end + 2
         if text[stop] == "体".utf16.first! { stop += 1 }
         return range(region, value, value, from: index, to: stop)
+    }
+
+    static let englishOrdinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"]
+    static let englishRegions: [(String, VertebralLevel.Region)] = [("cervical", .cervical), ("thoracic", .thoracic), ("dorsal", .thoracic), ("lumbar", .lumbar), ("sacral", .sacral)]
+
+    /// "the third lumbar vertebra", "twelfth thoracic vertebral body": a level in words, as
+    /// English reports and SNOMED CT's body structures write it — and only with the vertebra's
+    /// word ("third lumbar nerve root" is none).
+    static func englishOrdinal(_ text: ReportText, at index: Int) -> Levels? {
+        guard !ReportText.isLetter(text[index - 1]) else { return nil }
+        let rest = text.text(TextSpan(index, min(text.count, index + 48)))
+        for (number, word) in englishOrdinals.enumerated() where rest.hasPrefix(word + " ") {
+            let afterOrdinal = rest.dropFirst(word.count + 1)
+            for (name, region) in englishRegions where afterOrdinal.hasPrefix(name + " ") {
+                let tail = afterOrdinal.dropFirst(name.count + 1)
+                guard let noun = ["vertebral body", "vertebrae", "vertebra", "vertebral"].first(where: { tail.hasPrefix($0) }) else { return nil }
+                let length = word.count + 1 + name.count + 1 + noun.count
+                return range(region, number + 1, number + 1, from: index, to: index + length)
+            }
+        }
+        return nil
     }
 
     static func range(_ region: VertebralLevel.Region, _ first: Int, _ last: Int, from start: Int, to end: Int) -> Levels? {

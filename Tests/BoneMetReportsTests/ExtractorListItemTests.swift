@@ -197,4 +197,15 @@ import Testing
         #expect(extractor.extract("Metastasis versus hemangioma at T11.").lesions.first?.certainty != .affirmed)
         #expect(extractor.extract("T11: metastasis vs hemangioma.").lesions.first?.certainty != .affirmed)
     }
+
+    /// Levels as US reports and SNOMED CT write them: "T-12", "L-1", "the third lumbar vertebra"
+    /// were no level at all; a T-score and a nerve root are still none.
+    @Test func hyphenatedAndSpelledLevels() {
+        #expect(extractor.extract("Lytic lesion in the T-12 vertebral body.").lesions.map(\.site.key) == ["T12"])
+        #expect(extractor.extract("Compression fracture of L-1 with 40% height loss.").lesions.map(\.site.key) == ["L1"])
+        #expect(extractor.extract("Compression fracture of the third lumbar vertebra.").lesions.map(\.site.key) == ["L3"])
+        #expect(extractor.extract("Bone density T-score -2.6 at the femoral neck.").lesions.isEmpty)
+        #expect(extractor.extract("Compression of the third lumbar nerve root by a disc.").lesions.isEmpty)
+        #expect(VertebralLevelText.levels(in: "Structure of third lumbar vertebra").map(\.description) == ["L3"])
+    }
 }
