@@ -16,6 +16,13 @@ import Testing
         #expect(VertebralLevel.levelsNamed(in: "Structure of third lumbar vertebra") == [VertebralLevel("L3")].compactMap { $0 })
     }
 
+    /// Rule set 2026.12.331: "T-12 vertebral body", as US reports write a level, was no level.
+    @Test func aHyphenatedLevelIsThatLevel() {
+        #expect(VertebralLevel.named(in: "T-12 vertebral body", regions: all) == VertebralLevel("T12"))
+        #expect(VertebralLevel.named(in: "L-1", regions: all) == VertebralLevel("L1"))
+        #expect(VertebralLevel.named(in: "T-score -2.6", regions: all) == nil)
+    }
+
     @Test func wordsThatAreNoVertebraNameNone() {
         #expect(VertebralLevel.named(in: "third lumbar nerve root", regions: all) == nil)
         #expect(VertebralLevel.named(in: "second opinion on the lumbar spine", regions: all) == nil)

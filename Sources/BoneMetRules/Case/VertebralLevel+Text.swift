@@ -153,7 +153,9 @@ extension VertebralLevel {
         let ch = c[i]
         if let english = ordinalMention(c, at: i) { return english }
         if let ascii = ch.asciiValue, let region = Region(ascii: ascii), i == 0 || !(c[i - 1].isASCII && c[i - 1].isLetter) {
-            let j = skipSpace(c, i + 1)
+            var j = skipSpace(c, i + 1)
+            // "T-12", "L-1", as US reports write a level.
+            if j + 1 < c.count, c[j] == "-", c[j + 1].isASCII, c[j + 1].isNumber { j += 1 }
             guard let (number, end) = arabic(c, at: j) else { return nil }
             // T1, T2 beside no vertebral word are MRI sequences.
             if region == .thoracic && number <= 2 && !vertebralWord(c, at: skipSpace(c, end)) { return (nil, end) }
