@@ -208,4 +208,18 @@ import Testing
         #expect(extractor.extract("Compression of the third lumbar nerve root by a disc.").lesions.isEmpty)
         #expect(VertebralLevelText.levels(in: "Structure of third lumbar vertebra").map(\.description) == ["L3"])
     }
+
+    /// ESCC as MRI reports word it (Bilsky 2010): a deformed cord is compressed (2), CSF completely
+    /// effaced is 3, "abutting but not deforming the cord" 1c, a narrowed subarachnoid space 1b —
+    /// each read 1a ("epidural") before; "compression of the conus medullaris" read nothing.
+    @Test(arguments: [
+        ("T10 metastasis with epidural tumor effacing the ventral CSF and mildly deforming the cord.", "2"),
+        ("Epidural disease at T6 encircles the cord with complete effacement of CSF and cord compression.", "3"),
+        ("T8椎体转移瘤，硬膜外软组织肿块突入椎管，蛛网膜下腔变窄，脊髓未受压。", "1b"),
+        ("C6 lesion with epidural extension abutting but not deforming the cord.", "1c"),
+        ("T12 pathologic fracture with retropulsed fragment and compression of the conus medullaris.", "2"),
+    ])
+    func esccAsReportsWordIt(text: String, grade: String) {
+        #expect(extractor.extract(text).lesions.first?.reading("escc")?.value == grade, "\(text)")
+    }
 }
