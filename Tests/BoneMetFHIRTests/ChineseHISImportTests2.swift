@@ -93,3 +93,22 @@ extension RealEHRImportTests {
         #expect(reverse.primaries.first?.isCastrationResistant == true)
     }
 }
+
+/// ehr28 (an unseen Chinese haematology bundle, 2026-12-06): "骨髓瘤骨病" with body sites "颅骨、T7、
+/// L2椎体、骨盆" became a second myeloma primary (merged into the first) and its four lesions were lost.
+extension RealEHRImportTests {
+    @Test func aMyelomasBoneDiseaseIsItsLesions() async throws {
+        let (_, record) = try await hisPatient([
+            hisCondition("mm", text: "多发性骨髓瘤(IgG-κ型) ISS III期"),
+            hisCondition("zbd", text: "骨髓瘤骨病", site: "颅骨、T7、L2椎体、骨盆"),
+        ])
+        #expect(record.primaries.map(\.site) == [.myeloma])
+        #expect(record.lesions.map(\.bone) == [.skull, .vertebra, .vertebra, .pelvis])
+        #expect(record.lesions.compactMap(\.level).map(\.description) == ["T7", "L2"])
+        for text in ["myeloma bone disease", "多发性骨髓瘤伴溶骨性骨破坏", "diffuse large B-cell lymphoma with bone involvement"] {
+            #expect(CancerCodes.fromText(text) == .recognised(.boneMetastasis), "\(text)")
+        }
+        // The disease alone is the primary; a plasmacytoma of bone is its own.
+        #expect(CancerCodes.fromText("多发性骨髓瘤") == .recognised(.primary(.myeloma, HistologyType.infer(from: "多发性骨髓瘤"))))
+    }
+}

@@ -162,6 +162,20 @@ public enum CancerCodes {
         return false
     }
 
+    /// A myeloma's or lymphoma's bone disease — "骨髓瘤骨病", "多发性骨髓瘤伴溶骨性骨破坏", "myeloma bone
+    /// disease", "lymphoma with bone involvement" — is its lesions of bone, as a metastasis is a solid
+    /// tumour's: "骨髓瘤骨病" with body sites "颅骨、T7、L2椎体、骨盆" became a second myeloma primary and
+    /// the four lesions were lost (unseen bundle ehr28). The disease alone ("多发性骨髓瘤") stays the
+    /// primary.
+    static func namesHaematologicalBoneDisease(_ text: String) -> Bool {
+        let haematological = ["myeloma", "骨髓瘤", "lymphoma", "淋巴瘤"]
+        let boneDisease = [
+            "骨病", "溶骨", "骨破坏", "骨质破坏", "骨浸润", "骨受累", "骨侵犯",
+            "bone disease", "bone lesion", "lytic lesion", "osteolytic", "bone involvement", "skeletal involvement", "lytic bone",
+        ]
+        return haematological.contains(where: text.contains) && boneDisease.contains(where: text.contains)
+    }
+
     /// A breast named by its side, as Chinese records write it: "左乳浸润性导管癌", "右乳癌术后",
     /// "双乳" — a breast cancer written so was a primary of site "other" (unseen bundle ehr25): no
     /// hormone-dependence, no Tokuhashi or Katagiri primary, no breast indication for the agents.
@@ -214,7 +228,7 @@ public enum CancerCodes {
         // and its iliac lesion was lost (unseen bundle ehr9). "继发" beside a cancer word only — a
         // therapy-related "继发白血病" is a second cancer, not a metastasis.
         let metastasis = t.contains("metasta") || t.contains("secondary") || t.contains("转移")
-            || namesSecondary(t)
+            || namesSecondary(t) || namesHaematologicalBoneDisease(t)
         if metastasis {
             return .recognised(boneWords.contains(where: t.contains) ? .boneMetastasis : .secondary)
         }
