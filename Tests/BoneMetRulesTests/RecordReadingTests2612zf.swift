@@ -35,7 +35,7 @@ import Testing
 
     @Test func anEGFRBelowThirtyIsNamedButIsNotTheCreatinine() throws {
         let finding = try #require(assess(record(egfr: 25), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.creatinineUnknown").first)
-        #expect(finding.detail.en.contains("An eGFR of 25 mL/min/1.73 m² (2023-03-01) is on record"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("The eGFR on record (25 mL/min/1.73 m², 2023-03-01) is not the label's measure: its withholding rule compares serum creatinine with its baseline."), "\(finding.detail.en)")
         #expect(finding.detail.en.contains("Below 30 it points to severe renal impairment"))
         let above = try #require(assess(record(egfr: 30), asOf: day("2023-03-21")).rule("boneAgents.pamidronate.creatinineUnknown").first)
         #expect(!above.detail.en.contains("Below 30"))

@@ -82,18 +82,10 @@ extension BoneAgentRules {
     /// on record, however old, is `creatinineDue`'s.
     func pamidronateCreatinineUnknown(_ agent: Treatment) -> Finding? {
         guard agent.agent == .pamidronate, index.latestLab(.creatinine) == nil else { return nil }
-        let egfr = index.latestLab(.egfr).flatMap { lab in lab.canonicalValue.map { (lab.date, $0) } }
-        let egfrText = egfr.map { date, value in
-            let number = CaseIndex.format(value, decimals: 1)
-            let severe = value < 30
-                ? LocalizedText(
-                    en: " Below 30 it points to severe renal impairment, where the label does not recommend pamidronate in bone metastases: confirm by CrCl before any dose.",
-                    zh: "低于 30 提示重度肾功能不全，说明书不推荐骨转移患者此时使用帕米膦酸二钠：任何给药前以肌酐清除率确认。")
-                : LocalizedText(en: "", zh: "")
-            return LocalizedText(
-                en: " An eGFR of \(number) mL/min/1.73 m² (\(date)) is on record; the withholding rule compares serum creatinine with its baseline.\(severe.en)",
-                zh: "病历中有 eGFR \(number) mL/min/1.73 m²（\(date)）；暂停给药的标准比较的是血肌酐与基线。\(severe.zhHans)")
-        } ?? LocalizedText(en: "", zh: "")
+        let egfr = index.latestLab(.egfr)
+        let egfrText = Self.egfrOnRecord(index, drug: BoneAgent.pamidronate.label, why: LocalizedText(
+            en: "its withholding rule compares serum creatinine with its baseline",
+            zh: "其暂停给药的标准比较的是血肌酐与基线"))
         let when = agent.planned
             ? LocalizedText(en: "before the first dose", zh: "首剂前")
             : LocalizedText(en: "before the next dose", zh: "下次给药前")
@@ -106,7 +98,7 @@ extension BoneAgentRules {
             detail: LocalizedText(
                 en: "The label asks for serum creatinine before each treatment: it does not recommend pamidronate for bone metastases in severe renal impairment (CrCl < 30 mL/min), and withholds the dose when creatinine has risen ≥ 0.5 mg/dL over a normal baseline (≥ 1.0 over an abnormal one) until it is back to baseline. Record the creatinine of each dose, with weight, sex and birth date for the CrCl.\(egfrText.en)",
                 zh: "说明书要求每次治疗前检查血肌酐：骨转移患者重度肾功能不全（CrCl < 30 mL/min）时不推荐使用；血肌酐较正常基线升高 ≥0.5 mg/dL（异常基线升高 ≥1.0 mg/dL）时暂停给药，直至恢复至基线。请记录每次给药前的血肌酐，以及计算肌酐清除率所需的体重、性别和出生日期。\(egfrText.zhHans)"),
-            inputs: [FindingInput("latestCreatinine", "none")] + (egfr.map { [FindingInput("latestEgfr", $0.0.description)] } ?? []),
+            inputs: [FindingInput("latestCreatinine", "none")] + (egfr.map { [FindingInput("latestEgfr", $0.date.description)] } ?? []),
             sources: [Self.aredia, Self.arediaRenal])
     }
 }

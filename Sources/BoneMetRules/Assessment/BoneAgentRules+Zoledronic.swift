@@ -312,16 +312,24 @@ extension BoneAgentRules {
     /// read "record serum creatinine" as if nothing about the kidneys were known. Below 30 it
     /// points to the severe impairment where the label does not recommend zoledronic acid.
     static func egfrOnRecord(_ index: CaseIndex) -> LocalizedText {
+        egfrOnRecord(index, drug: BoneAgent.zoledronicAcid.label, why: LocalizedText(
+            en: "its dose table is by Cockcroft–Gault CrCl in mL/min, which eGFR does not replace",
+            zh: "其剂量表按 Cockcroft–Gault 肌酐清除率（mL/min）制定，eGFR 不能替代"))
+    }
+
+    /// The eGFR on record said for a bisphosphonate whose label reads something else (`why`), with
+    /// severe impairment named below 30 — zoledronic acid's dose table, pamidronate's creatinine.
+    static func egfrOnRecord(_ index: CaseIndex, drug: LocalizedText, why: LocalizedText) -> LocalizedText {
         guard let egfr = index.latestLab(.egfr), let value = egfr.canonicalValue else { return LocalizedText(en: "", zh: "") }
         let text = CaseIndex.format(value, decimals: 1)
         let severe = value < 30
             ? LocalizedText(
-                en: " Below 30 it points to severe renal impairment, where the label does not recommend zoledronic acid: confirm by CrCl before any dose.",
-                zh: "低于 30 提示重度肾功能不全，说明书不推荐此时使用唑来膦酸：任何给药前以肌酐清除率确认。")
+                en: " Below 30 it points to severe renal impairment, where the label does not recommend \(drug.en): confirm by CrCl before any dose.",
+                zh: "低于 30 提示重度肾功能不全，说明书不推荐此时使用\(drug.zhHans)：任何给药前以肌酐清除率确认。")
             : LocalizedText(en: "", zh: "")
         return LocalizedText(
-            en: " The eGFR on record (\(text) mL/min/1.73 m², \(egfr.date)) is not the label's measure: its dose table is by Cockcroft–Gault CrCl in mL/min, which eGFR does not replace.\(severe.en)",
-            zh: "病历中的 eGFR（\(text) mL/min/1.73 m²，\(egfr.date)）并非说明书所用指标：其剂量表按 Cockcroft–Gault 肌酐清除率（mL/min）制定，eGFR 不能替代。\(severe.zhHans)")
+            en: " The eGFR on record (\(text) mL/min/1.73 m², \(egfr.date)) is not the label's measure: \(why.en).\(severe.en)",
+            zh: "病历中的 eGFR（\(text) mL/min/1.73 m²，\(egfr.date)）并非说明书所用指标：\(why.zhHans)。\(severe.zhHans)")
     }
 
     /// Zoledronic acid without a CrCl: what is missing, said by name — or, under 18, that the
