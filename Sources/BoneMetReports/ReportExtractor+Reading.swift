@@ -55,6 +55,26 @@ extension ReportExtractor {
     static let distanceAfter = ["retropulsion", "of retropulsion", "retropulsed", "posterior displacement", "displacement", "of displacement", "后移", "后凸", "移位"]
     static let distanceBefore = ["retropulsion of", "retropulsed by", "displaced by", "displacement of", "突入椎管约", "突入椎管", "后移约", "后移", "后凸约", "后凸", "移位约", "移位", "距离", "距"]
 
+    /// "new cortical destruction", "新发骨折": new describes that finding, not the lesion — but "new
+    /// lytic lesion", "新发成骨性病灶", "new sclerotic focus" are new lesions (and "new sclerosis" of a
+    /// known lesion is its healing, not a new lesion, `newSclerosisOfTheLesion`). A size between is
+    /// the lesion's: "New 1.5 cm lytic lesion" is a new lesion (its "new" was read as the size's and
+    /// dropped, unseen CT report 2026-12-06).
+    static func newDescribesAFinding(_ new: Mention, among mentions: [Mention]) -> Bool {
+        let sizes = mentions.filter { ($0.field == "diametersMm" || $0.field == "softTissueMm") && $0.span.start >= new.span.end }
+        let from = sizes.first.flatMap { $0.span.start - new.span.end <= 1 ? $0.span.end : nil } ?? new.span.end
+        guard let next = mentions.first(where: {
+            !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
+        }) else { return false }
+        // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes; so
+        // is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new" was dropped as
+        // the uptake's, unseen report 2026-12-06).
+        return !(["character", "uptake"].contains(next.field) && mentions.contains {
+            ["lesion", "destruction"].contains($0.field)
+                && (($0.span.start >= next.span.end && $0.span.start - next.span.end <= 1) || $0.span == next.span)
+        })
+    }
+
     /// A size the report gives as the earlier one beside the current: "decreased in size from
     /// 2.4 cm to 1.6 cm" read 24 mm (unseen CT report); "由2.4cm缩小至1.6cm", "previously 2.4 cm".
     /// Only when another size follows in the same sentence — a prior size alone is all there is.

@@ -243,25 +243,7 @@ public struct ReportExtractor: Sendable {
             let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
-                // "new cortical destruction", "新发骨折": new describes that finding, not the lesion —
-                // but "new lytic lesion", "新发成骨性病灶", "new sclerotic focus" are new lesions
-                // (and "new sclerosis" of a known lesion is its healing, not a new lesion).
-                // A size between is the lesion's ("New 1.5 cm lytic lesion": a new lesion — its
-                // "new" was read as the size's and dropped, unseen CT report 2026-12-06).
-                let sizes = mentions.filter { ($0.field == "diametersMm" || $0.field == "softTissueMm") && $0.span.start >= mention.span.end }
-                let from = sizes.first.flatMap { $0.span.start - mention.span.end <= 1 ? $0.span.end : nil } ?? mention.span.end
-                if mention.field == "comparison", mention.value == "new",
-                    let next = mentions.first(where: {
-                        !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
-                    }),
-                    // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes;
-                    // so is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new"
-                    // was dropped as the uptake's, unseen report 2026-12-06).
-                    !(["character", "uptake"].contains(next.field) && mentions.contains {
-                        ["lesion", "destruction"].contains($0.field)
-                            && (($0.span.start >= next.span.end && $0.span.start - next.span.end <= 1) || $0.span == next.span)
-                    })
-                { continue }
+                if mention.field == "comparison", mention.value == "new", Self.newDescribesAFinding(mention, among: mentions) { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // A SUVmax is the uptake only where no word says it: "未见FDG摄取增高，SUVmax 1.3"
                 // is no uptake (the value is the background's).
