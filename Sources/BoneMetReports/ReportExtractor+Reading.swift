@@ -365,7 +365,7 @@ extension ReportExtractor {
         for segment in segments where start <= segment.start && segment.end <= end { between = between.replacingOccurrences(of: text.text(segment), with: " ") }
         // A rib's aspect between its number and the bone: "left 9th posterior rib" lost its side.
         between = between.lowercased().replacingOccurrences(
-            of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|\b(posterior|anterior|lateral|axillary)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
+            of: #"\b\d+(st|nd|rd|th)?\b|\band\b|\bthe\b|\b(posterior|anterior|lateral|axillary|superior|inferior)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|[,、第及和\d\s]"#, with: "", options: .regularExpression)
         return between.isEmpty
     }
 
@@ -397,6 +397,10 @@ extension ReportExtractor {
 
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     static let selfNegated = ["未见", "未显示"]
+
+    /// The bones of one side's hip and of one side's shoulder: a side said for one is the next's
+    /// in a list.
+    static let jointBones: [Set<Bone>] = [[.pelvis, .acetabulum, .femur], [.humerus, .scapula, .clavicle]]
 
     /// Only list words between two sites: "及", "和", "与", "、", "以及", "and", a comma.
     static func onlyListWords(_ between: String) -> Bool {

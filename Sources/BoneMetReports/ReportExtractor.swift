@@ -161,14 +161,14 @@ public struct ReportExtractor: Sendable {
                             // not another bone's ("both proximal femora and the left humerus")
                             && !boneMatches.contains { $0.0.start >= match.0.end && $0.0.end <= span.start }
                     }?.1
-                // A hip bone's side carries to the next part of the same hip bone in a list:
-                // "右侧髋臼及耻骨上支" (the pubic ramus, sideless, was merged into a left iliac bone
-                // island further on, unseen CT report). Not to another bone ("right femur and
+                // A side carries to the next bone of the same hip or shoulder in a list: "右侧髋臼及耻骨
+                // 上支" (the pubic ramus, sideless, was merged into a left iliac bone island further
+                // on), "左侧肱骨头及关节盂" (unseen CT reports). Not to another bone ("right femur and
                 // humerus": the side is the femur's), nor to the whole pelvis ("骨盆").
-                let hipBone: Set<Bone> = [.pelvis, .acetabulum]
-                let listSide = side == nil && hipBone.contains(bone) && !["骨盆", "pelvis"].contains(text.text(span).lowercased())
+                let joint = Self.jointBones.first { $0.contains(bone) }
+                let listSide = side == nil && joint != nil && !["骨盆", "pelvis"].contains(text.text(span).lowercased())
                     ? siteMentions.last { $0.span.end <= span.start }.flatMap { previous -> Laterality? in
-                        guard let first = previous.sites.first, previous.sites.count == 1, hipBone.contains(first.bone),
+                        guard let first = previous.sites.first, previous.sites.count == 1, joint?.contains(first.bone) == true,
                             Self.onlyListWords(text.text(TextSpan(previous.span.end, span.start)))
                         else { return nil }
                         return first.side

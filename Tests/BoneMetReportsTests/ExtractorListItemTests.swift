@@ -222,4 +222,15 @@ import Testing
     func esccAsReportsWordIt(text: String, grade: String) {
         #expect(extractor.extract(text).lesions.first?.reading("escc")?.value == grade, "\(text)")
     }
+
+    /// A side carries along one joint's bones ("左侧肱骨头及关节盂": the glenoid, unknown before, and
+    /// sideless); "left superior and inferior pubic rami" kept no side; "without change" is unchanged.
+    @Test func aJointsBonesShareTheSideAndNoChangeIsUnchanged() {
+        #expect(extractor.extract("左侧肱骨头及关节盂骨质破坏。").lesions.map(\.site.key) == ["humerus left proximal", "scapula left"])
+        #expect(extractor.extract("右侧髋臼及股骨头骨质破坏。").lesions.map(\.site.key) == ["acetabulum right", "femur right proximal"])
+        #expect(extractor.extract("CT PELVIS: Lytic destruction of the left superior and inferior pubic rami.").lesions.map(\.site.key) == ["pelvis left"])
+        #expect(extractor.extract("Left iliac bone: sclerotic lesion without change.").lesions.first?.reading("comparison")?.value == "unchanged")
+        // Another bone: the side stays the first's.
+        #expect(extractor.extract("Lytic lesions in the right femur and humerus.").lesions.map(\.site.key) == ["femur right", "humerus"])
+    }
 }
