@@ -453,8 +453,12 @@ import Testing
         #expect(finding.title.zhHans == "肌酐清除率 29.9 mL/min：伊班膦酸 2 mg 静脉（记录 6 mg）")
     }
 
-    @Test func theTabletIsNotDosedHere() {
-        #expect(!assess(record(dose: 50, creatinine: 2.06), asOf: day("2023-03-21")).has("boneAgents.ibandronate.dose"))
+    /// Rule set 2026.12.333: the tablet is dosed by its frequency (`IbandronateTabletTests`), not as
+    /// the infusion, and has no dose to be due.
+    @Test func theTabletIsDosedByItsFrequencyNotAsTheInfusion() throws {
+        let a = assess(record(dose: 50, creatinine: 2.06), asOf: day("2023-03-21"))
+        #expect(try #require(a.rule("boneAgents.ibandronate.dose").first).title.en.hasPrefix("Ibandronate tablets 50 mg once weekly"))
+        #expect(!a.has("boneAgents.doseDue"))
     }
 
     /// Rule set 2026.12.323: with no weight the dose went unchecked without a word (unseen bundle

@@ -157,3 +157,34 @@ import Testing
         #expect(planned.detail.en.hasPrefix("Breast cancer with bone metastases: start (ESMO 2020)."), "\(planned.detail.en)")
     }
 }
+
+/// cb91-w2 (unseen record, 2026-12-06): a breast cancer's "伊班膦酸片 50mg 每日口服" was read by no
+/// rule — the ibandronate dose finding covered the intravenous course only. The Bondronat tablets
+/// SmPC: 50 mg daily at CrCl ≥ 50 mL/min, every other day at 30–< 50, once weekly below 30. Rule
+/// set 2026.12.333.
+@Suite struct IbandronateTabletTests {
+    /// baseCase: a woman born 1970, 60 kg; assessed 2023-03-21 (age 53): CrCl = 87 × 60 × 0.85 /
+    /// (72 × creatinine).
+    func finding(creatinine: Double, weekly: Bool = false) -> Finding? {
+        var r = baseCase()
+        r.labs = [LabResult(date: day("2023-03-01"), test: .creatinine, value: creatinine, unit: "mg/dL")]
+        r.treatments.append(Treatment(
+            id: "I1", kind: .boneModifyingAgent, start: day("2023-02-01"), agent: .ibandronate, doseMg: 50, intervalWeeks: weekly ? 1 : nil))
+        return assess(r, asOf: day("2023-03-21")).rule("boneAgents.ibandronate.dose").first
+    }
+
+    @Test func dailyFromFiftyEveryOtherDayFromThirtyWeeklyBelow() throws {
+        // 87 × 60 × 0.85 / (72 × 1.23) = 50.1; / (72 × 1.24) = 49.7.
+        let daily = try #require(finding(creatinine: 1.23))
+        #expect(daily.severity == .info && daily.title.en == "Ibandronate tablets 50 mg daily for CrCl 50.1 mL/min", "\(daily.title.en)")
+        let other = try #require(finding(creatinine: 1.24))
+        #expect(other.severity == .advisory && other.title.en.hasPrefix("Ibandronate tablets 50 mg every other day"))
+        #expect(other.title.zhHans.contains("伊班膦酸片 50 mg 隔日一次"))
+        // / (72 × 2.05) = 30.06; / (72 × 2.06) = 29.9.
+        #expect(try #require(finding(creatinine: 2.05)).title.en.contains("every other day"))
+        let weekly = try #require(finding(creatinine: 2.06))
+        #expect(weekly.title.en.contains("once weekly") && weekly.severity == .advisory)
+        #expect(try #require(finding(creatinine: 2.06, weekly: true)).severity == .info)
+        #expect(weekly.sources.map(\.id) == ["cockcroftGault1976", "bondronatTablets"])
+    }
+}

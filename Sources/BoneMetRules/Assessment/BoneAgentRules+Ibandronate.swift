@@ -2,7 +2,7 @@
 /// kidney went unread (cb24-z), and so did ibandronate's: the Bondronat 6 mg summary of product
 /// characteristics gives 6 mg every 3–4 weeks at CrCl ≥ 50 mL/min (over ≥ 15 min), 4 mg at
 /// 30–< 50 and 2 mg below 30 (both over 1 hour) — the table Aapro 2008 reprints. The oral 50 mg
-/// tablet (daily; every second day; weekly) is not dosed here.
+/// tablet is dosed by frequency (`ibandronateTablet`, rule set 2026.12.333).
 extension BoneAgentRules {
     static let bondronat = Citation(
         id: "bondronat",
@@ -16,7 +16,44 @@ extension BoneAgentRules {
         return 2
     }
 
+    static let bondronatTablets = Citation(
+        id: "bondronatTablets",
+        text: "Bondronat (ibandronic acid) 50 mg film-coated tablets, summary of product characteristics: 50 mg daily at CrCl ≥ 50 mL/min; every other day at 30–< 50; once weekly below 30",
+        zh: "Bondronat（伊班膦酸）50 mg 片剂说明书：CrCl ≥50 mL/min 时每日 50 mg；30–<50 时隔日一次；<30 时每周一次")
+
+    /// The oral tablet (50 mg) by creatinine clearance: its dose is fixed, its frequency falls with
+    /// the kidneys — daily, every other day, once weekly (Bondronat tablets SmPC). A breast
+    /// cancer's "伊班膦酸片 50mg 每日口服" was read by no rule at all (unseen record cb91-w2). The
+    /// record holds no daily frequency, so below 50 the finding asks that the frequency be checked
+    /// (advisory), unless the course is recorded once weekly below 30.
+    /// Ibandronate at the tablet's dose (50 mg; the infusion is 6 mg or less).
+    static func isIbandronateTablet(_ agent: Treatment) -> Bool {
+        agent.agent == .ibandronate && agent.doseMg.map { abs($0 - 50) < 0.001 } == true
+    }
+
+    func ibandronateTablet(_ agent: Treatment) -> Finding? {
+        guard Self.isIbandronateTablet(agent), let clearance = index.creatinineClearance()
+        else { return nil }
+        let crcl = CaseIndex.format(clearance.value)
+        let (frequency, fits): (LocalizedText, Bool) =
+            clearance.value >= 50 ? (LocalizedText(en: "daily", zh: "每日一次"), true)
+            : clearance.value >= 30 ? (LocalizedText(en: "every other day", zh: "隔日一次"), false)
+            : (LocalizedText(en: "once weekly", zh: "每周一次"), agent.intervalWeeks == 1)
+        return Finding(
+            ruleId: "boneAgents.ibandronate.dose", severity: fits ? .info : .advisory, duty: .boneAgents, specialty: .medicalOncology,
+            subject: .treatment(agent.id), date: clearance.date,
+            title: LocalizedText(
+                en: "Ibandronate tablets 50 mg \(frequency.en) for CrCl \(crcl) mL/min",
+                zh: "肌酐清除率 \(crcl) mL/min：伊班膦酸片 50 mg \(frequency.zhHans)"),
+            detail: LocalizedText(
+                en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date)), \(clearance.otherInputs.en): the tablet is 50 mg \(frequency.en) (label: daily at CrCl ≥ 50, every other day at 30–< 50, once weekly below 30).\(fits ? "" : " Check that the course is given so.")",
+                zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)），\(clearance.otherInputs.zhHans)：片剂 50 mg \(frequency.zhHans)（说明书：CrCl ≥50 每日一次，30–<50 隔日一次，<30 每周一次）。\(fits ? "" : "请核对实际给药频次。")"),
+            inputs: [FindingInput("crclMlMin", crcl), FindingInput("frequency", frequency.en)],
+            sources: [Sources.cockcroftGault1976, Self.bondronatTablets])
+    }
+
     func ibandronate(_ agent: Treatment) -> Finding? {
+        if let tablet = ibandronateTablet(agent) { return tablet }
         // The intravenous course: a dose of 6 mg or less (the tablet is 50 mg).
         guard agent.agent == .ibandronate, let recorded = agent.doseMg, recorded <= 6 else { return nil }
         guard let clearance = index.creatinineClearance() else { return ibandronateClearanceUnknown(agent, recorded: recorded) }

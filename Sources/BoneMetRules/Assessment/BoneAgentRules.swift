@@ -77,8 +77,9 @@ struct BoneAgentRules {
             // The dental examination's sources are the SRE-prevention agents' (Stopeck 2010).
             if osteoporosis == nil, let dental = dentalExam(agent) { findings.append(dental) }
             // The bone-loss dose is given for bone loss, whatever SRE prevention's indication; an
-            // oral bisphosphonate taken daily or weekly has no dose to be due.
-            if osteoporosis == nil,
+            // oral bisphosphonate taken daily or weekly has no dose to be due — nor has the
+            // ibandronate tablet (it read "IV every 3–4 weeks … dose due", rule set 2026.12.333).
+            if osteoporosis == nil, !Self.isIbandronateTablet(agent),
                 let due = doseDue(agent, notIndicated: !agent.isBoneLossDose && choice.claims.contains { $0.topic == .boneAgentIndication && $0.stance == "notIndicated" })
             {
                 findings.append(due)
