@@ -186,6 +186,16 @@ import Testing
         #expect(try cards("bonemet-order-sign", none).contains { code($0) == "boneAgents.pamidronate.creatinineUnknown" })
     }
 
+    /// Ibandronate ordered at CrCl 25 (rule set 2026.12.333): the infusion's 2 mg shows on the
+    /// order as zoledronic acid's dose does.
+    @Test func ibandronateOrderedShowsItsDoseForTheCrCl() throws {
+        var record = try Self.example("10b-zoledronic-crcl-25.json")
+        record.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        let body = Self.body(hook: "order-sign", record: record, extraContext: Self.draft("iban", atc: "M05BA06", name: "ibandronic acid", mg: 6))
+        let card = try cards("bonemet-order-sign", body).first { code($0) == "boneAgents.ibandronate.dose" }
+        #expect(card?["indicator"]?.string == "warning")
+    }
+
     /// Denosumab 60 mg ordered for bone metastases is the bone-loss dose (rule set 2026.12.26):
     /// the order shows it; 120 mg shows no such card (the choice between agents stays off orders).
     @Test func aBoneLossDoseOrderedForBoneMetastasesIsFlagged() throws {

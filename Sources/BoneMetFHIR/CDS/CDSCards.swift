@@ -24,6 +24,8 @@ public enum CDSCards {
         "boneAgents.zoledronic.renalHold", "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam",
         // Pamidronate against its label, held for the kidneys, or with no creatinine (2026.12.328).
         "boneAgents.pamidronate.label", "boneAgents.pamidronate.renalHold", "boneAgents.pamidronate.creatinineUnknown",
+        // Ibandronate's dose or frequency for the CrCl (rule sets 2026.12.158, .333).
+        "boneAgents.ibandronate.dose",
     ]
 
     public struct Context: Sendable {
