@@ -25,11 +25,15 @@ extension FHIRCaseMapper {
     }
 
     /// Myelopathy when the text shows both legs or all four limbs below grade 5, or a sensory level.
+    /// The grade must be the legs' own: "双下肢肌力5级，左上肢肌力3级" is an arm's weakness, so each
+    /// part of the text (between commas and semicolons) is read on its own.
     static func motorPowerDeficit(_ text: String) -> Bool {
         if text.contains("感觉平面") || text.contains("sensory level") { return true }
-        let bothLegs = ["双下肢", "四肢", "both legs", "both lower limbs", "bilateral lower"].contains(where: text.contains)
-        guard bothLegs else { return false }
-        return motorGrades(text).contains { $0 < 5 }
+        let parts = text.split(whereSeparator: { "，,；;。".contains($0) }).map(String.init)
+        return parts.contains { part in
+            ["双下肢", "四肢", "both legs", "both lower limbs", "bilateral lower"].contains(where: part.contains)
+                && motorGrades(part).contains { $0 < 5 }
+        }
     }
 
     /// The MRC grades a text writes: a digit 0–5 or a Roman numeral (Ⅰ–Ⅴ, I–V) before "级", or

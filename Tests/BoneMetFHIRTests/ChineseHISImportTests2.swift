@@ -51,6 +51,9 @@ extension RealEHRImportTests {
         #expect(FHIRCaseMapper.motorGrades("感觉正常") == [])
         #expect(FHIRCaseMapper.motorPowerDeficit("双下肢肌力5级") == false)
         #expect(FHIRCaseMapper.motorPowerDeficit("四肢肌力0级") == true)
+        // The legs' own grade: an arm's weakness beside normal legs is no cord deficit.
+        #expect(FHIRCaseMapper.motorPowerDeficit("双下肢肌力5级，左上肢肌力3级") == false)
+        #expect(FHIRCaseMapper.motorPowerDeficit("肌力：双上肢5级，双下肢3级") == true)
     }
 
     @Test func theScanCountsAPrimaryReadByItsText() {
