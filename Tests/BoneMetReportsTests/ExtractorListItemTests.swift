@@ -233,4 +233,10 @@ import Testing
         // Another bone: the side stays the first's.
         #expect(extractor.extract("Lytic lesions in the right femur and humerus.").lesions.map(\.site.key) == ["femur right", "humerus"])
     }
+
+    /// "低密度骨质破坏区" — a CT's low-density destruction — is lytic.
+    @Test func lowDensityDestructionIsLytic() {
+        let lesion = extractor.extract("L1椎体见片状低密度骨质破坏区，边界不清。").lesions.first
+        #expect(lesion?.reading("character")?.value == "lytic" && lesion?.reading("destruction")?.value == "true")
+    }
 }
