@@ -239,4 +239,14 @@ import Testing
         let lesion = extractor.extract("L1椎体见片状低密度骨质破坏区，边界不清。").lesions.first
         #expect(lesion?.reading("character")?.value == "lytic" && lesion?.reading("destruction")?.value == "true")
     }
+
+    /// A healing fracture ("骨折，骨痂形成") and a graded slip ("L5椎体Ⅰ度滑脱", "Grade 1 anterolisthesis")
+    /// are another process, not a metastasis's fracture or alignment; a tumour's slip stays the tumour's.
+    @Test func callusAndAGradedSlipAreAnotherProcess() {
+        #expect(extractor.extract("左侧第7肋骨折，骨痂形成。").lesions.first?.certainty == .other)
+        #expect(extractor.extract("胸腰段脊柱侧弯；L5椎体Ⅰ度滑脱。").lesions.first?.certainty == .other)
+        #expect(extractor.extract("Grade 1 anterolisthesis of L4 on L5.").lesions.first?.certainty == .other)
+        let tumour = extractor.extract("L4椎体转移瘤伴病理性骨折，椎体向前滑脱。").lesions.first
+        #expect(tumour?.reading("alignment")?.certainty == .affirmed)
+    }
 }
