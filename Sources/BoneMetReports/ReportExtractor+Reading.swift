@@ -79,8 +79,14 @@ extension ReportExtractor {
     /// 2.4 cm to 1.6 cm" read 24 mm (unseen CT report); "由2.4cm缩小至1.6cm", "previously 2.4 cm".
     /// Only when another size follows in the same sentence — a prior size alone is all there is.
     static func isPriorSize(_ text: ReportText, _ span: TextSpan, sentence: TextSpan, sizes: [TextSpan]) -> Bool {
-        guard sizes.contains(where: { $0.start >= span.end && $0.end <= sentence.end }) else { return false }
         let before = text.text(TextSpan(max(sentence.start, span.start - 16), span.start)).lowercased().trimmingCharacters(in: .whitespaces)
+        // After the current one: "(2.8 cm, previously 4.1 cm)", "现约1.6cm（前片约2.4cm）" — the
+        // earlier size was read as the lesion's (unseen CT report, 2026-12-06).
+        if sizes.contains(where: { $0.end <= span.start && $0.start >= sentence.start }),
+            ["previously", "previously measuring", "prior", "前片约", "前片", "原约", "原为", "前次约", "前次"].contains(where: { before.hasSuffix($0) }) {
+            return true
+        }
+        guard sizes.contains(where: { $0.start >= span.end && $0.end <= sentence.end }) else { return false }
         let words = ["from", "previously", "previously measuring", "prior", "由", "从", "前片约", "前片", "原约", "原为", "前次约", "前次"]
         guard words.contains(where: { before.hasSuffix($0) }) else { return false }
         let between = text.text(TextSpan(span.end, sentence.end)).lowercased()
@@ -246,25 +252,7 @@ extension ReportExtractor {
                 backward = !after
             }
             if trigger.kind == "other" {
-                // "…异常信号，考虑血管瘤": a benign diagnosis in a clause of its own speaks for the
-                // sentence's finding; in a clause that names its own site ("L5/S1椎间盘突出") only there.
-                let clause = Self.clause(text, around: span)
-                let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
-                let reaches = ownSite ? Self.sameClause(text, span.start, mention.span.start) : true
-                // "…考虑骨质疏松性骨折可能性大，转移不除外", "possible metastasis versus insufficiency
-                // fracture": metastasis kept open in the same statement — the lesion stays a
-                // candidate (the doubt is said by its own trigger), not another structure.
-                let metastasisOpen = mentions.contains { other in
-                    guard other.field == "lesion" else { return false }
-                    let words = text.text(other.span).lowercased()
-                    guard words.contains("转移") || words.contains("metasta") else { return false }
-                    let before = text.text(TextSpan(max(0, other.span.start - 3), other.span.start)).lowercased()
-                    if before.hasSuffix("未见") || before.hasSuffix("无") || before.hasSuffix("no ") { return false }
-                    let otherClause = Self.clause(text, around: other.span)
-                    return Self.sameClause(text, other.span.start, span.start)
-                        || !sites.contains { otherClause.start <= $0.start && $0.end <= otherClause.end }
-                }
-                if reaches, !metastasisOpen, !terminated(min(span.start, mention.span.start), max(span.end, mention.span.end)) { kinds.insert("other") }
+                if speaksOfAnother(span, at: mention.span, among: mentions, triggers: triggers, sites: sites, text: text) { kinds.insert("other") }
                 continue
             }
             if forward, span.end <= mention.span.start, !terminated(span.end, mention.span.start) {
@@ -282,8 +270,35 @@ extension ReportExtractor {
                 kinds.insert(trigger.kind)
             }
         }
-        for kind in ["negated", "other", "uncertain", "historical"] where kinds.contains(kind) { return Certainty(rawValue: kind) ?? .uncertain }
+        for kind in ["other", "negated", "uncertain", "historical"] where kinds.contains(kind) { return Certainty(rawValue: kind) ?? .uncertain }
         return .affirmed
+    }
+
+    /// Whether an "another structure" trigger (a benign diagnosis, a disc, a healing fracture)
+    /// speaks of what is at `position`. "…异常信号，考虑血管瘤": a benign diagnosis in a clause of
+    /// its own speaks for the sentence's finding; in a clause that names its own site
+    /// ("L5/S1椎间盘突出") only there.
+    func speaksOfAnother(_ span: TextSpan, at position: TextSpan, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText) -> Bool {
+        let clause = Self.clause(text, around: span)
+        let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
+        let reaches = ownSite ? Self.sameClause(text, span.start, position.start) : true
+        // "…考虑骨质疏松性骨折可能性大，转移不除外", "possible metastasis versus insufficiency
+        // fracture": metastasis kept open in the same statement — the lesion stays a
+        // candidate (the doubt is said by its own trigger), not another structure.
+        let metastasisOpen = mentions.contains { other in
+            guard other.field == "lesion" else { return false }
+            let words = text.text(other.span).lowercased()
+            guard words.contains("转移") || words.contains("metasta") else { return false }
+            let before = text.text(TextSpan(max(0, other.span.start - 3), other.span.start)).lowercased()
+            if before.hasSuffix("未见") || before.hasSuffix("无") || before.hasSuffix("no ") { return false }
+            let otherClause = Self.clause(text, around: other.span)
+            return Self.sameClause(text, other.span.start, span.start)
+                || !sites.contains { otherClause.start <= $0.start && $0.end <= otherClause.end }
+        }
+        let a = min(span.start, position.start)
+        let b = max(span.end, position.end)
+        let terminated = triggers.contains { $0.1.kind == "terminate" && a <= $0.0.start && $0.0.end <= b }
+        return reaches && !metastasisOpen && !terminated
     }
 
     /// Values that need their neighbours: collapse degree, posterolateral side, ESCC from words.
@@ -416,7 +431,13 @@ extension ReportExtractor {
         let clause = clause(text, around: span)
         if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
         let words = text.text(clause).lowercased()
-        return ["数目", "数量", "个数", "number of", "in number", "more numerous"].contains(where: words.contains)
+        if ["number of", "in number", "more numerous"].contains(where: words.contains) { return true }
+        // The count's own increase, not the next item of a list: "病灶数目明显增多、范围增大" — the
+        // lesions grew too (the extent was dropped with the count, unseen bone scan report).
+        let before = text.text(TextSpan(clause.start, span.start))
+        guard let count = ["数目", "数量", "个数"].compactMap({ before.range(of: $0, options: .backwards)?.upperBound }).max() else { return false }
+        let between = before[count...]
+        return !between.contains("、") && !between.contains("及") && !between.contains("和")
     }
 
     /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
@@ -496,6 +517,21 @@ extension SuggestedLesion {
         for reading in readings where !fields.contains(reading.field) { fields.append(reading.field) }
         for field in fields {
             var said = readings.filter { $0.field == field }
+            // What the report says of another structure at the same site (a bone island in the
+            // femoral head beside an FDG-avid proximal femur) is shown apart: it neither merges
+            // into the lesion's own reading nor makes it uncertain (unseen PET-CT report).
+            var aside: [Reading] = []
+            if said.contains(where: { $0.certainty != .other }) {
+                aside = said.filter { $0.certainty == .other }
+                said.removeAll { $0.certainty == .other }
+            }
+            defer {
+                var values: [String] = []
+                for reading in aside where !values.contains(reading.value) { values.append(reading.value) }
+                for value in values {
+                    merged.append(Reading(field: field, value: value, certainty: .other, evidence: aside.filter { $0.value == value }.flatMap(\.evidence).sorted()))
+                }
+            }
             if field == "posterolateral" {
                 // "Right pedicle and left facet involved": one element on each side is SINS's
                 // bilateral (3), not unilateral (1). The side is dropped from the value after.
@@ -550,6 +586,11 @@ extension SuggestedLesion {
                     merged.append(Reading(field: field, value: these[0].value, certainty: certainty, evidence: these.flatMap(\.evidence).sorted()))
                 }
             } else if let affirmed = said.first(where: { $0.certainty == .affirmed }), said.allSatisfy({ $0.certainty == .affirmed || $0.value == affirmed.value }) {
+                merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
+            } else if ["alignment", "character"].contains(field), let affirmed = said.first(where: { $0.certainty == .affirmed }),
+                said.allSatisfy({ $0.value == affirmed.value ? $0.certainty == .affirmed : $0.certainty == .negated }) {
+                // One category said and another denied agree: "Alignment is normal. No
+                // subluxation." was "normal, uncertain" (unseen CT report, 2026-12-06).
                 merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
             } else {
                 let value = said.first { $0.certainty == .affirmed }?.value ?? said[0].value

@@ -247,8 +247,17 @@ public struct ReportExtractor: Sendable {
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // A SUVmax is the uptake only where no word says it: "未见FDG摄取增高，SUVmax 1.3"
                 // is no uptake (the value is the background's).
-                if mention.field == "uptake", text.text(mention.span).lowercased() == "suvmax",
-                    mentions.contains(where: { $0.field == "uptake" && $0.span != mention.span }) { continue }
+                // Of its own site only: "FDG-avid lesions, including the left acetabulum (SUVmax
+                // 9.2), the right proximal femur (SUVmax 6.4) and the T8 vertebral body (SUVmax
+                // 5.1)" gave "avid" to the acetabulum and dropped the femur's and T8's values —
+                // two lesions lost (unseen PET-CT report, 2026-12-06).
+                if mention.field == "uptake", text.text(mention.span).lowercased() == "suvmax" {
+                    let own = Self.group(for: mention.span, in: groups, text: text)?.map(\.span)
+                    if mentions.contains(where: {
+                        $0.field == "uptake" && text.text($0.span).lowercased() != "suvmax"
+                            && Self.group(for: $0.span, in: groups, text: text)?.map(\.span) == own
+                    }) { continue }
+                }
                 // "compared with January there are 3 new lesions", "新增病灶3处": a count of new
                 // lesions the report does not place is about none of the bones it lists — calling
                 // them new would read as progression on each.
@@ -260,6 +269,16 @@ public struct ReportExtractor: Sendable {
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
                     target = group.flatMap(\.sites)
+                    // A clause without a site of its own borrows the one before it, and with it
+                    // what that clause said the site is: "C4/5、C5/6椎间盘向后突出，相应水平硬膜囊受压"
+                    // (a disc's compression, not a metastasis's — it read C4 "ESCC 1b, stated"),
+                    // "canal narrowing at L4-5 due to disc bulge, unchanged" (unseen reports).
+                    if mention.certainty != .other, !group.contains(where: { Self.sameClause(text, $0.span.start, mention.span.start) }),
+                        group.contains(where: { site in
+                            sentenceTriggers.contains { $0.1.kind == "other" && speaksOfAnother($0.0, at: site.span, among: mentions, triggers: sentenceTriggers, sites: siteSpans, text: text) }
+                        }) {
+                        mention.certainty = .other
+                    }
                 } else {
                     // A sentence without a site: about the lesion of the sentences before — but
                     // "no new lesions" speaks of the rest of the skeleton, not of that lesion.
@@ -268,6 +287,10 @@ public struct ReportExtractor: Sendable {
                     // scan, the injection site, a joint: "双膝关节对称性浓聚，考虑退行性变" after
                     // "颅骨、双侧肱骨未见异常" made skull and humerus lesions of the knees' uptake.
                     if Self.namesAnotherSubject(text.text(sentence)) { continue }
+                    // Nor of a bone that is not the spine when it speaks of the spine: "Treated left
+                    // iliac metastasis with interval healing response. Stable sclerotic spinal
+                    // metastases." made the ilium "unchanged" (unseen CT report).
+                    if Self.namesTheSpine(text.text(sentence)), !carried.contains(where: { [.vertebra, .sacrum].contains($0.bone) }) { continue }
                     target = carried
                 }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
@@ -376,6 +399,14 @@ public struct ReportExtractor: Sendable {
         "双肾", "肾脏", "肾影", "膀胱", "注射", "关节", "淋巴结",
         "kidneys", "bladder", "injection", "joint", "knee", "shoulder", "elbow", "ankle", "wrist", "lymph node",
     ]
+
+    /// The spine named without a level: "spinal metastases", "vertebral", "脊柱", "胸椎" — not
+    /// "paravertebral" (a rib's mass beside the spine) nor "椎旁".
+    static func namesTheSpine(_ sentence: String) -> Bool {
+        let words = sentence.lowercased()
+        if ["脊柱", "椎体", "胸椎", "腰椎", "颈椎"].contains(where: words.contains) { return true }
+        return words.range(of: #"\b(spine|spinal|vertebra|vertebrae|vertebral)\b"#, options: .regularExpression) != nil
+    }
 
     static func namesAnotherSubject(_ sentence: String) -> Bool {
         var words = sentence.lowercased()

@@ -1,0 +1,113 @@
+@testable import BoneMetReports
+import BoneMetRules
+import Testing
+
+/// Unseen reports (2026-12-06, batch 12 of the corpus): a PET-CT's SUVmax values dropped for every
+/// site once one site's uptake had a word ("FDG-avid … the right proximal femur (SUVmax 6.4) and the
+/// T8 vertebral body (SUVmax 5.1)" lost both lesions); a disc's compression in the clause after
+/// its level read as the vertebra's ESCC; "posterior elements spared" read as involved; a spine
+/// sentence's "stable" went to the ilium before it; "(2.8 cm, previously 4.1 cm)" read 41 mm; the
+/// extent of lesions that also grew in number ("数目增多、范围增大") was dropped; the sacroiliac
+/// region was no site.
+@Suite struct ExtractorAnotherStructureTests {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    func lesion(_ key: String, in text: String) -> SuggestedLesion? {
+        extractor.extract(text).lesions.first { $0.site.key == key }
+    }
+
+    func keys(_ text: String) -> [String] { extractor.extract(text).lesions.map(\.site.key) }
+
+    @Test func eachSitesSUVmaxIsItsUptake() throws {
+        let text = "Numerous FDG-avid osseous lesions, including the left acetabulum (SUVmax 9.2) with cortical breakthrough, the right proximal femur (SUVmax 6.4) and the T8 vertebral body (SUVmax 5.1)."
+        for key in ["acetabulum left", "femur right proximal", "T8"] {
+            let found = try #require(lesion(key, in: text), "\(key): \(keys(text))")
+            #expect(found.reading("uptake")?.value == "true" && found.reading("uptake")?.certainty == .affirmed, "\(key)")
+        }
+        // The background's SUVmax beside denied uptake stays no uptake.
+        let denied = try #require(lesion("pelvis right", in: "右侧髂骨未见FDG代谢增高，SUVmax 1.3。"))
+        #expect(denied.reading("uptake")?.certainty == .negated)
+    }
+
+    @Test func anotherStructureAtTheSameSiteStaysApart() throws {
+        let text = "Lesion in the right proximal femur (SUVmax 6.4). A sclerotic focus in the right femoral head without FDG avidity is likely a bone island."
+        let femur = try #require(lesion("femur right proximal", in: text))
+        #expect(femur.certainty == .affirmed)
+        let uptake = femur.readings.filter { $0.field == "uptake" }
+        #expect(uptake.first?.value == "true" && uptake.first?.certainty == .affirmed, "\(uptake)")
+        #expect(uptake.dropFirst().allSatisfy { $0.certainty == .other }, "\(uptake)")
+        #expect(femur.readings.filter { $0.field == "character" }.allSatisfy { $0.certainty == .other })
+    }
+
+    @Test(arguments: [
+        ("颈椎MRI：C5椎体转移瘤。C4/5、C5/6椎间盘向后突出，相应水平硬膜囊受压。", "C4"),
+        ("CT: Mild canal narrowing at L4-5 due to disc bulge and ligamentum flavum hypertrophy, unchanged.", "L4"),
+    ])
+    func aClauseBorrowingADiscsLevelSpeaksOfTheDisc(text: String, key: String) throws {
+        let level = try #require(lesion(key, in: text), "\(keys(text))")
+        #expect(level.certainty == .other, "\(level.readings)")
+        #expect(level.readings.allSatisfy { $0.certainty == .other }, "\(level.readings)")
+        // A clause with a site of its own keeps its own word.
+        let own = try #require(lesion("L2", in: "L4/5椎间盘突出，L2椎体溶骨性骨质破坏。"))
+        #expect(own.reading("character")?.certainty == .affirmed)
+    }
+
+    @Test func sparedElementsAreNotInvolved() throws {
+        for text in [
+            "Mixed lesion of L2 without collapse. The posterior elements are spared.",
+            "Mixed lesion of L2 without collapse. Posterior elements spared.",
+            "Mixed lesion of L2, sparing the posterior elements.",
+        ] {
+            let l2 = try #require(lesion("L2", in: text))
+            #expect(l2.reading("posterolateral")?.certainty == .negated, "\(text)")
+        }
+    }
+
+    @Test func aSpineSentenceDoesNotSpeakOfTheIliumBefore() throws {
+        let text = "IMPRESSION: Treated left iliac metastasis with interval healing response. Stable sclerotic spinal metastases."
+        let ilium = try #require(lesion("pelvis left", in: text))
+        #expect(ilium.reading("comparison") == nil)
+        #expect(ilium.reading("character") == nil)
+        // A vertebra's own next sentence still does; so does a rib's paravertebral mass.
+        #expect(lesion("T9", in: "T9椎体溶骨性破坏。椎体后缘骨皮质不完整，见软组织肿块。")?.reading("softTissue")?.value == "true")
+        #expect(lesion("rib left", in: "Lytic lesion of the left 7th rib. Associated paravertebral soft tissue mass.")?.reading("softTissue")?.value == "true")
+    }
+
+    @Test func anEarlierSizeAfterTheCurrentIsNotTheLesions() throws {
+        let ilium = try #require(lesion("pelvis left", in: "Lytic lesion in the left iliac wing with a soft tissue component (2.8 cm, previously 4.1 cm)."))
+        #expect(ilium.reading("softTissueMm")?.value == "28")
+        #expect(ilium.reading("diametersMm") == nil, "\(ilium.readings)")
+        // A size alone, and two sizes of the same time, stay.
+        #expect(lesion("pelvis left", in: "Lytic lesion in the left iliac wing, 2.8 x 1.9 cm.")?.reading("diametersMm")?.value == "28x19")
+    }
+
+    @Test func lesionsThatGrewInExtentAsWellAsNumberAreIncreased() throws {
+        let text = "全身骨显像：颅骨、L3椎体见异常放射性浓聚，较前病灶数目明显增多、范围增大。"
+        #expect(lesion("L3", in: text)?.reading("comparison")?.value == "increased")
+        // The count's own increase alone says nothing of a named lesion.
+        #expect(lesion("L3", in: "全身骨显像：颅骨、L3椎体见异常放射性浓聚。与前比较，浓聚灶数目增多。")?.reading("comparison") == nil)
+    }
+
+    @Test func theSacroiliacRegionIsThePelvisAndExpansileDestructionIsLytic() throws {
+        #expect(lesion("pelvis right", in: "Intense tracer uptake in the sternum and right sacroiliac region.")?.reading("uptake")?.value == "true")
+        #expect(lesion("pelvis right", in: "右侧骶髂关节面下见骨质破坏。")?.reading("destruction")?.value == "true")
+        let rib = try #require(lesion("rib left", in: "左侧第7后肋见膨胀性骨质破坏，周围软组织肿块。"))
+        #expect(rib.reading("character")?.value == "lytic" && rib.reading("destruction")?.value == "true")
+        // Degenerative sacroiliac joints stay another process.
+        #expect(lesion("pelvis", in: "双侧骶髂关节退行性变。").map { $0.certainty == .other } ?? true)
+    }
+
+    @Test func oneCategorySaidAndAnotherDeniedAgree() throws {
+        let l2 = try #require(lesion("L2", in: "Mixed lesion of L2. Alignment is normal. No subluxation."))
+        #expect(l2.reading("alignment")?.value == "normal" && l2.reading("alignment")?.certainty == .affirmed)
+    }
+
+    @Test func anESCCGradeWrittenAsSuchIsRead() throws {
+        #expect(lesion("C5", in: "印象：C5椎体转移瘤，硬膜外轻度受压（ESCC 1b）。")?.reading("escc")?.value == "1b")
+        #expect(lesion("T9", in: "Impression: T9 metastasis with epidural extension, ESCC 2.")?.reading("escc")?.value == "2")
+    }
+}
