@@ -64,7 +64,9 @@ private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSe
     let differential = DifferentialRules(index: index).findings()
     let operated = Set((surgical + differential).flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
 
-    var findings = DiagnosisRules(index: index, surgeryProposed: operated).findings()
+    var findings = DiagnosisRules(
+        index: index, surgeryProposed: operated, myelomaInDifferential: differential.contains { $0.ruleId == "diagnosis.differential.myeloma" }
+    ).findings()
     findings += differential
     findings += response.findings(timePoints)
     findings += pcwg3.findings(verdicts, psa: psa)

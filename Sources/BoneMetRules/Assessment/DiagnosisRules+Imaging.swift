@@ -53,6 +53,11 @@ extension DiagnosisRules {
             // Myeloma's lesions are lytic without osteoblastic reaction: a bone scan misses them,
             // and whole-body low-dose CT (or PET-CT, whole-body MRI) is the survey (IMWG 2019).
             let myeloma = index.bonePrimaryCandidates.contains { [.myeloma, .plasmacytoma].contains($0.effectiveHistology) || $0.site == .myeloma }
+            // While myeloma is only suspected the survey must be able to show it: a bone scan
+            // that misses its lesions would seem to answer the question. A 67-year-old with lytic
+            // skull, humerus and L2 lesions, no primary and CRAB met was told "bone scan (ECT) or
+            // PET-CT" beside "myeloma in the differential" (unseen record cb92-d, rule set .334).
+            let suspected = !myeloma && myelomaInDifferential
             findings.append(purposeFinding(
                 "diagnosis.imaging.wholeBodyScreening", subject: .patient,
                 title: LocalizedText(en: "No whole-body screening on record", zh: "无全身筛查记录"),
@@ -60,10 +65,14 @@ extension DiagnosisRules {
                     ? LocalizedText(
                         en: "Whole-body imaging for myeloma: whole-body low-dose CT, PET-CT or whole-body MRI — a bone scan misses myeloma's lytic lesions.",
                         zh: "骨髓瘤的全身影像：全身低剂量 CT、PET-CT 或全身 MRI——骨扫描会漏诊骨髓瘤的溶骨性病灶。")
+                    : suspected
+                    ? LocalizedText(
+                        en: "Whole-body screening for other bone lesions. Myeloma is in the differential: whole-body low-dose CT or PET-CT (or whole-body MRI) — a bone scan misses myeloma's lytic lesions, so a scan without them does not exclude it. Confirm what it finds on X-ray/CT.",
+                        zh: "全身筛查其他骨病灶。鉴别诊断中有骨髓瘤：首选全身低剂量 CT 或 PET-CT（或全身 MRI）——骨扫描会漏诊骨髓瘤的溶骨性病灶，骨扫描阴性不能排除骨髓瘤。筛查发现需经 X 线 / CT 确认。")
                     : LocalizedText(
                         en: "Whole-body screening for other bone lesions: bone scan (ECT) or PET-CT. Confirm what it finds on X-ray/CT.",
                         zh: "全身筛查其他骨病灶：骨扫描（ECT）或 PET-CT；筛查发现需经 X 线 / CT 确认。"),
-                also: myeloma ? [Self.hillengass2019] : []))
+                also: myeloma || suspected ? [Self.hillengass2019] : []))
         }
         // Lesions without an X-ray or CT bone-window read: one finding for all of them (six
         // bone-scan foci gave six identical advisories), naming each.

@@ -5,6 +5,9 @@ struct DiagnosisRules {
     let index: CaseIndex
     /// Lesions a surgical finding proposes to fix or operate on now.
     var surgeryProposed: Set<String> = []
+    /// Whether the myeloma differential is open (`DifferentialRules`): the survey it asks for is
+    /// myeloma's own.
+    var myelomaInDifferential = false
 
     static let hillengass2019 = Citation(
         id: "hillengass2019", text: "Hillengass J et al. Lancet Oncol 2019;20:e302-12 (IMWG: imaging in multiple myeloma)")
