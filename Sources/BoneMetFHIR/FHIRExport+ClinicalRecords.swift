@@ -131,10 +131,11 @@ extension FHIRExporter {
         ])
     }
 
-    /// A radiotherapy course (SNOMED 1217123003) or an operation by its name.
+    /// A radiotherapy course (SNOMED 1217123003) or an operation by its name, with the source
+    /// system's own codes (a CPT code of an imported operation) kept.
     static func procedureCode(_ treatment: Treatment) -> FHIRJSON {
         treatment.kind == .radiotherapy
-            ? concept([coding(FHIRCodes.snomed, "1217123003", "Radiotherapy course of treatment")], text: treatment.name)
-            : concept([], text: treatment.name ?? treatment.procedure?.label.en ?? "surgery")
+            ? concept(withSourceCodes(treatment.codes, [coding(FHIRCodes.snomed, "1217123003", "Radiotherapy course of treatment")]), text: treatment.name)
+            : concept(withSourceCodes(treatment.codes, []), text: treatment.name ?? treatment.procedure?.label.en ?? "surgery")
     }
 }

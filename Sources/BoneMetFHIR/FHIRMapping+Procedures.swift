@@ -51,9 +51,13 @@ extension FHIRCaseMapper {
             }
             let id = FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)"
             if lesions.isEmpty { unlinkedLocal.append((id, r)) }
-            record.treatments.append(Treatment(
+            var course = Treatment(
                 id: id, kind: .radiotherapy, name: FHIRRead.text(r["code"]),
-                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions))
+                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions)
+            // The source's own codes are kept for export, as a medication's are (a CPT or SNOMED
+            // procedure code was dropped on import).
+            course.codes = FHIRRead.sourceCodes(r["code"])
+            record.treatments.append(course)
         } else if let procedure = FHIRRead.extensionValue(r, "procedure")?.string.flatMap(SurgicalProcedure.init(rawValue:))
             ?? (onBone(r, lesions: lesions)
                 ? SurgicalProcedureText.read(
@@ -65,9 +69,11 @@ extension FHIRCaseMapper {
             let id = FHIRRead.itemId(r) ?? resource.id ?? "surgery\(record.treatments.count + 1)"
             if procedure == .other { unnamedFixations.append((id, label)) }
             if lesions.isEmpty { unlinkedLocal.append((id, r)) }
-            record.treatments.append(Treatment(
+            var operation = Treatment(
                 id: id, kind: .surgery, name: FHIRRead.text(r["code"]),
-                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure))
+                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, procedure: procedure)
+            operation.codes = FHIRRead.sourceCodes(r["code"])
+            record.treatments.append(operation)
         } else if let id = FHIRRead.itemId(r) {
             // A surgery row of our own export that names no orthopaedic procedure — a
             // nephrectomy, a pre-operative embolisation — comes back as it was entered (the

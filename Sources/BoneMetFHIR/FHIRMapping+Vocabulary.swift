@@ -94,8 +94,17 @@ extension FHIRCaseMapper {
     /// vital sign is spared the lookup).
     static func labByName(_ r: FHIRJSON) -> LabTest? { byName(r, in: labNames) }
 
-    /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain).
-    static let receptors: [String: String] = ["85337-4": "er", "85339-0": "pr", "85319-2": "her2"]
+    /// ER, PR and HER2 by LOINC (mCODE tumour marker tests; breast cancer specimen by immune stain),
+    /// and as US EHRs send them: the interpretation in tissue (16112-5, 16113-3, 48676-1 — the
+    /// codes of mCODE's tumour marker examples) and the antigen by immune stain in tissue (40556-3,
+    /// 40557-1, 18474-7). A breast cancer's "Estrogen receptor [Interpretation] in Tissue: Positive"
+    /// was "observation not used" and the cancer read "ER and PR not on record" (unseen bundle
+    /// ehr29, 2026-12-06). HER2 by in-situ hybridisation (85318-4) is not read: "not amplified"
+    /// beside an IHC 2+ is HER2-low, which one result alone cannot say.
+    static let receptors: [String: String] = [
+        "85337-4": "er", "85339-0": "pr", "85319-2": "her2", "16112-5": "er", "16113-3": "pr", "48676-1": "her2",
+        "40556-3": "er", "40557-1": "pr", "18474-7": "her2",
+    ]
 
     /// ER, PR and HER2 sent with a site's own code and their names only — "ER", "雌激素受体",
     /// "HER-2" — as a Chinese pathology system sends them: they were "observation not used", and

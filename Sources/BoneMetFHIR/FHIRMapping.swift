@@ -230,8 +230,8 @@ public enum FHIRCaseMapper {
                 }
                 if FHIRRead.has(code, FHIRCodes.loinc, "89247-1"), let value = FHIRRead.ecogGrade(r), (0...4).contains(value) {
                     record.performance.append(PerformanceStatus(date: date, ecog: value))
-                } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = r["valueInteger"]?.decimalText.flatMap({ Int($0) }), (0...100).contains(value) {
-                    record.performance.append(PerformanceStatus(date: date, kps: value))
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "89243-0"), let value = FHIRRead.scoreValue(r), value == value.rounded(), (0...100).contains(value) {
+                    record.performance.append(PerformanceStatus(date: date, kps: Int(value)))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "97509-4") {
                     // mCODE cancer disease status. BoneMet's own (derived from imaging by the MDA
                     // criteria) is recomputed, never read back as a clinician's judgement.
@@ -245,15 +245,15 @@ public enum FHIRCaseMapper {
                     diseaseStatusReadings.append((
                         DiseaseStatusRecord(date: date, status: status, evidence: evidence.isEmpty ? nil : evidence.joined(separator: ", ")),
                         FHIRRead.referenceId(r["focus"]?.array.first)))
-                } else if FHIRRead.has(code, FHIRCodes.loinc, "72514-3"), let quantity = FHIRRead.quantity(r["valueQuantity"]) {
+                } else if FHIRRead.has(code, FHIRCodes.loinc, "72514-3"), let value = FHIRRead.scoreValue(r) {
                     // Pain severity 0–10 numeric rating (LOINC 72514-3, as Synthea and US Core vital
-                    // signs send it): the NRS of the pain record.
-                    if quantity.value == quantity.value.rounded(), (0...10).contains(quantity.value) {
+                    // signs send it — a quantity, or an integer): the NRS of the pain record.
+                    if value == value.rounded(), (0...10).contains(value) {
                         record.pain.append(PainRecord(
                             date: date, lesion: lesion, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
-                            sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:)), nrs: Int(quantity.value)))
+                            sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:)), nrs: Int(value)))
                     } else {
-                        notes.append(MappingNote(resource: label, message: "pain score \(quantity.value) outside 0–10: not used"))
+                        notes.append(MappingNote(resource: label, message: "pain score \(value) outside 0–10: not used"))
                     }
                 } else if loincCodes.isEmpty, Self.namesPain(r) {
                     guard let nrs = Self.painByName(r) else {

@@ -317,6 +317,14 @@ enum FHIRRead {
     }
 
     /// A Quantity's value as a Double (the decimal text stays in the source).
+    /// A score's value as EHRs send it: `valueQuantity` (unit "{score}"), `valueInteger` or
+    /// `valueDecimal`. A pain NRS sent as `valueInteger` 5 was "observation not used" (unseen
+    /// bundle ehr29); so was a KPS sent as a quantity.
+    static func scoreValue(_ r: FHIRJSON) -> Double? {
+        if let quantity = quantity(r["valueQuantity"]) { return quantity.value }
+        return (r["valueInteger"]?.decimalText ?? r["valueDecimal"]?.decimalText).flatMap(Double.init)
+    }
+
     static func quantity(_ value: FHIRJSON?) -> (value: Double, unit: String?)? {
         guard let text = value?["value"]?.decimalText, let number = Double(text) else { return nil }
         return (number, value?["code"]?.string ?? value?["unit"]?.string)

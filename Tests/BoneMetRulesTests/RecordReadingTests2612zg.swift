@@ -42,3 +42,27 @@ import Testing
         }
     }
 }
+
+/// ehr29 (unseen US bundle, 2026-12-06): CPT names the implant, not the act — "Treatment of
+/// intertrochanteric, peritrochanteric, or subtrochanteric femoral fracture; with intramedullary
+/// implant" (27245) was no orthopaedic procedure, and the fixed femur read "no fixation on record:
+/// urgent referral for fixation". Rule set 2026.12.335.
+@Suite struct CPTImplantWordingTests {
+    @Test func anImplantIsAFixation() {
+        #expect(SurgicalProcedureText.read(["Treatment of intertrochanteric, peritrochanteric, or subtrochanteric femoral fracture; with intramedullary implant"]) == .fractureFixation)
+        #expect(SurgicalProcedureText.read(["Open treatment of humeral shaft fracture with plate/screw implant"]) == .fractureFixation)
+        #expect(SurgicalProcedureText.read(["Prophylactic treatment (nailing, pinning, plating or wiring) femur; with intramedullary rod"]) == .prophylacticFixation)
+        #expect(SurgicalProcedureText.read(["Cephalomedullary nail insertion, left femur"]) == .other)
+        // Its removal still is none.
+        #expect(SurgicalProcedureText.read(["Removal of intramedullary implant, femur"]) == nil)
+    }
+
+    @Test func theFixedFractureIsNoLongerAnEmergency() throws {
+        var r = baseCase()
+        r.events = [ClinicalEvent(date: day("2023-03-01"), kind: .pathologicalFracture, lesion: "L1")]
+        #expect(assess(r, asOf: day("2023-03-25")).findings.contains { $0.ruleId.hasPrefix("surgery.") && $0.severity == .urgent })
+        r.treatments.append(Treatment(
+            id: "S1", kind: .surgery, name: "Treatment of femoral shaft fracture; with intramedullary implant", lesions: ["L1"], start: day("2023-03-03")))
+        #expect(!assess(r, asOf: day("2023-03-25")).findings.contains { $0.ruleId.hasPrefix("surgery.") && $0.severity == .urgent })
+    }
+}

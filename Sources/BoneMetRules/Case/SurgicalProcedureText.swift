@@ -46,7 +46,11 @@ public enum SurgicalProcedureText {
         if has("spinal fusion", "stabilisation", "stabilization", "pedicle screw", "椎弓根", "融合") { return .stabilisation }
         // A fixation wins over the curettage or cement beside it ("刮除骨水泥填充钢板内固定"):
         // the implant is what protects the bone.
-        let fixation = has("fixation", "intramedullary nail", "nailing", "gamma nail", "plating", "内固定", "髓内钉", "γ钉", "钢板")
+        // CPT writes the implant, not the act: "Treatment of intertrochanteric … femoral fracture;
+        // with intramedullary implant" (27245), "with plate/screw implant" — a US bundle's fixed
+        // femur read "no fixation on record: urgent referral" (unseen bundle ehr29, rules .335).
+        let fixation = has("fixation", "intramedullary nail", "nailing", "gamma nail", "plating", "intramedullary implant", "intramedullary rod",
+                           "cephalomedullary", "plate/screw implant", "plate and screw", "内固定", "髓内钉", "γ钉", "钢板")
             || hasWord("orif", "pfna")
         guard fixation else {
             // A curettage filled with cement ("刮除骨水泥填充") is the curettage: it removed the lesion.
