@@ -41,7 +41,9 @@ extension FHIRCaseMapper {
         if has(["ECT", "SPECT", "SCINTIGRAPHY", "SCINTIGRAM"], ["骨扫描", "骨显像", "BONE SCAN", "全身骨"]) { return .boneScan }
         if has(["MRI", "MR", "NMR"], ["磁共振", "核磁"]) { return .mri }
         if has(["CT"]) { return .ct }
-        if has(["DR", "CR", "XR", "RADIOGRAPH", "RADIOGRAPHS", "XRAY"], ["X线", "X-RAY", "X光", "平片"]) { return .xray }
+        // A plain film named by its projections: "左髋关节正位片", "右股骨正侧位", "RIGHT HUMERUS 2
+        // VIEWS" — the hip's X-ray report was "conclusion not attached" (unseen bundle ehr30).
+        if has(["DR", "CR", "DX", "XR", "RADIOGRAPH", "RADIOGRAPHS", "XRAY", "VIEW", "VIEWS"], ["X线", "X-RAY", "X光", "平片", "正位", "侧位", "斜位", "摄片"]) { return .xray }
         return nil
     }
 }

@@ -145,5 +145,10 @@ extension RealEHRImportTests {
         #expect(FHIRCaseMapper.reportModality("PET/CT skull base to thigh") == .petCt)
         #expect(FHIRCaseMapper.reportModality("DIRECT BILIRUBIN") == nil, "CT inside a word is no CT")
         #expect(FHIRCaseMapper.reportModality("Surgical pathology") == nil)
+        // A plain film named by its projections alone (unseen bundle ehr30, 2026-12-06).
+        for name in ["左髋关节正位片", "右股骨正侧位", "腰椎侧位片", "RIGHT HUMERUS AP AND LATERAL VIEWS", "DX PELVIS 1 VIEW"] {
+            #expect(FHIRCaseMapper.reportModality(name) == .xray, "\(name)")
+        }
+        #expect(FHIRCaseMapper.reportModality("Interview note") == nil, "VIEW inside a word is no view")
     }
 }
