@@ -551,6 +551,13 @@ extension SuggestedLesion {
                     merged.append(Reading(field: field, value: "mixed", certainty: .affirmed, evidence: said.filter { $0.certainty == .affirmed }.flatMap(\.evidence).sorted()))
                     continue
                 }
+                // "部分呈溶骨性破坏，部分呈成骨性改变" of a list of sites: each is one or the other —
+                // mixed, in doubt (it read "lytic, in doubt" for every site, unseen PET-CT report).
+                let doubted = Set(said.filter { $0.certainty == .uncertain }.map(\.value))
+                if affirmedValues.isEmpty, doubted.count > 1, said.allSatisfy({ $0.certainty == .uncertain }) {
+                    merged.append(Reading(field: field, value: "mixed", certainty: .uncertain, evidence: said.flatMap(\.evidence).sorted()))
+                    continue
+                }
             }
             if field == "escc" {
                 // The highest grade affirmed (cord compression with CSF gone is grade 3).
@@ -593,8 +600,13 @@ extension SuggestedLesion {
                 // subluxation." was "normal, uncertain" (unseen CT report, 2026-12-06).
                 merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
             } else {
-                let value = said.first { $0.certainty == .affirmed }?.value ?? said[0].value
-                merged.append(Reading(field: field, value: value, certainty: certainties.contains(.negated) && !certainties.contains(.affirmed) ? .negated : .uncertain, evidence: evidence))
+                // Denied and not stated: the denial's value — "No fracture" and "at risk of
+                // pathologic fracture" read "fracture present, stated as absent" when the risk came
+                // first (a side-less "femoral neck width" merged in after; unseen X-ray report).
+                let denied = certainties.contains(.negated) && !certainties.contains(.affirmed)
+                let value = said.first { $0.certainty == .affirmed }?.value
+                    ?? (denied ? said.first { $0.certainty == .negated }?.value : nil) ?? said[0].value
+                merged.append(Reading(field: field, value: value, certainty: denied ? .negated : .uncertain, evidence: evidence))
             }
         }
         readings = merged

@@ -111,3 +111,60 @@ import Testing
         #expect(lesion("T9", in: "Impression: T9 metastasis with epidural extension, ESCC 2.")?.reading("escc")?.value == "2")
     }
 }
+
+/// Unseen reports (2026-12-06, batch 13): "No fracture" beside "at risk of pathologic fracture"
+/// read "fracture present, stated as absent" when a side-less "femoral neck width" was merged in
+/// after; "椎体高度未见明显减低" (no collapse) and a bone scan's "浓聚程度减低" / "less intense" were
+/// not read; "nonspecific" sclerotic foci were stated lesions.
+@Suite struct ExtractorBatch13Tests {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    func lesion(_ key: String, in text: String) -> SuggestedLesion? {
+        extractor.extract(text).lesions.first { $0.site.key == key }
+    }
+
+    @Test func aDenialBesideARiskIsTheDenialsValue() throws {
+        let text = "Lytic lesion in the left femoral neck occupying more than half of the femoral neck width. No fracture.\nIMPRESSION: Lytic left femoral neck lesion at risk of pathologic fracture."
+        let fracture = try #require(lesion("femur left proximal", in: text)?.reading("fracture"))
+        #expect(fracture.value == "false" && fracture.certainty == .negated, "\(fracture)")
+    }
+
+    @Test func aHeightNotLoweredIsNoCollapse() throws {
+        let collapse = try #require(lesion("L3", in: "L3椎体溶骨性骨质破坏。L3椎体高度未见明显减低。")?.reading("collapse"))
+        #expect(collapse.value == "none" && collapse.certainty == .negated)
+        // A height unchanged since the last study says nothing of collapse.
+        #expect(lesion("T10", in: "T10椎体转移瘤放疗后，T10椎体高度较前无明显变化。")?.reading("collapse") == nil)
+    }
+
+    @Test func uptakeLessOrMoreIntenseIsTheComparison() throws {
+        #expect(lesion("T7", in: "Bone scan: the focus at T7 is less intense than before.")?.reading("comparison")?.value == "decreased")
+        #expect(lesion("T7", in: "Bone scan: the focus at T7 is more intense.")?.reading("comparison")?.value == "increased")
+        let l2 = try #require(lesion("L2", in: "全身骨显像：L2椎体放射性浓聚，较前片浓聚程度减低。"))
+        #expect(l2.reading("comparison")?.value == "decreased" && l2.reading("comparison")?.certainty == .affirmed)
+        #expect(lesion("L2", in: "全身骨显像：L2椎体浓聚程度较前增高。")?.reading("comparison")?.value == "increased")
+    }
+
+    @Test func nonspecificFociAreDoubted() throws {
+        #expect(lesion("sacrum", in: "Small sclerotic foci in the sacrum are nonspecific.")?.certainty == .uncertain)
+        #expect(lesion("sacrum", in: "骶骨见小斑点状高密度影，非特异性。").map { $0.certainty != .affirmed } ?? true)
+    }
+}
+
+extension ExtractorBatch13Tests {
+    @Test func someLyticSomeBlasticIsMixedInDoubt() throws {
+        let text = "全身多发骨转移：T4、T9椎体及胸骨，FDG代谢异常增高，部分呈溶骨性破坏，部分呈成骨性改变。"
+        for key in ["T4", "T9", "sternum"] {
+            let character = try #require(lesion(key, in: text)?.reading("character"), "\(key)")
+            #expect(character.value == "mixed" && character.certainty == .uncertain, "\(key): \(character)")
+        }
+    }
+
+    @Test func notSignificantlyChangedIsUnchanged() throws {
+        #expect(lesion("T3", in: "Blastic lesions in T3 and T5 vertebral bodies, not significantly changed.")?.reading("comparison")?.value == "unchanged")
+        #expect(lesion("T3", in: "Blastic lesion in T3, no significant change.")?.reading("comparison")?.value == "unchanged")
+    }
+}
