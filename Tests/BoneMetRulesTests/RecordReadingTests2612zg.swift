@@ -66,3 +66,43 @@ import Testing
         #expect(!assess(r, asOf: day("2023-03-25")).findings.contains { $0.ruleId.hasPrefix("surgery.") && $0.severity == .urgent })
     }
 }
+
+/// cb92-t (unseen record, 2026-12-06): a hormone-sensitive prostate cancer on ADT with two new
+/// bone-scan lesions at 8 weeks and two more at 19 weeks — PCWG3 2+2 progression confirmed, dated
+/// to the first — and then a PSA rise from its nadir. The PSA finding said "bone scan not
+/// progressing … radiographic progression is not shown" beside the confirmed progression: the
+/// scan since the rise has no 2+2 verdict of its own (PCWG3 had already called it). Rule set
+/// 2026.12.336.
+@Suite struct PSAAfterConfirmedBoneProgressionTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2023-01"), castrationResistant: false)]
+        r.lesions = ["L1", "L2", "L3", "L4", "L5", "L6"].map { Lesion(id: $0, bone: .rib, laterality: .left, primary: "P1") }
+        func scan(_ id: String, _ date: String, seen: Set<String>) -> ImagingStudy {
+            ImagingStudy(id: id, date: day(date), modality: .boneScan, observations: r.lesions.map { lesion in
+                observation(lesion.id) { seen.contains(lesion.id) ? ($0.uptake = true) : ($0.present = false) }
+            })
+        }
+        r.studies = [
+            scan("B1", "2023-01-05", seen: ["L1", "L2"]),
+            scan("B2", "2023-03-06", seen: ["L1", "L2", "L3", "L4"]),
+            scan("B3", "2023-05-20", seen: ["L1", "L2", "L3", "L4", "L5", "L6"]),
+        ]
+        r.treatments = [Treatment(id: "A1", kind: .systemic, name: "goserelin + apalutamide", systemicClass: .endocrine, start: day("2023-01-08"))]
+        r.labs = [("2023-01-05", 88.0), ("2023-03-06", 6.0), ("2023-05-20", 9.0), ("2023-06-15", 14.0)].map {
+            LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL", upperLimit: 4)
+        }
+        return r
+    }
+
+    @Test func aPSARiseAfterConfirmedBoneProgressionSaysItCameFirst() throws {
+        let a = assess(record(), asOf: day("2023-06-20"))
+        #expect(a.rule("boneHealth.pcwg3.firstScan").contains { $0.title.en.contains("confirmed") }, "\(a.findings.map(\.title.en))")
+        let psa = try #require(a.rule("boneHealth.pcwg3.psaProgression").first)
+        #expect(!psa.title.en.contains("bone scan not progressing"), "\(psa.title.en)")
+        #expect(psa.detail.en.contains("Radiographic progression came first: the bone scan of 2023-03-06 showed it by the 2+2 rule, confirmed on 2023-05-20"), "\(psa.detail.en)")
+        #expect(psa.detail.zhHans.contains("影像学进展在先"))
+        #expect(!psa.detail.en.contains("radiographic progression is not shown"))
+    }
+}

@@ -242,12 +242,26 @@ extension PCWG3Rules {
                 scan.modality == .boneScan && !scan.readingNotRecorded && scan.date.latestDay < latest.date.earliestDay
             }
         } ?? false
+        // Progression the 2+2 rule confirmed under this regimen before the PSA rose: later scans
+        // under it are read by MDA alone (`verdicts`), so the scan since the rise has no verdict —
+        // and the finding said "radiographic progression is not shown" beside "Bone-scan
+        // progression confirmed (PCWG3 2+2)" (unseen record cb92-t, rule set .336).
+        let earlier = index.studies.compactMap { scan -> (ImagingStudy, String)? in
+            guard scan.date.earliestDay < rise.date.earliestDay, let verdict = verdicts[scan.id], verdict.therapy.id == progression.therapy.id,
+                case let .progression(confirmedBy) = verdict.status else { return nil }
+            return (scan, confirmedBy)
+        }.first
         let bone: LocalizedText
         // The title says "bone scan not progressing" only where the text says the 2+2 rule found
         // none (a new metastasis confirmed on CT/MRI says otherwise).
         var notProgressing = false
         if boneProgressed {
             bone = LocalizedText(en: "The bone scan shows progression by the 2+2 rule as well.", zh: "骨扫描按 2+2 规则亦显示进展。")
+        } else if let (scan, confirmedBy) = earlier {
+            let confirmed = index.studies.first { $0.id == confirmedBy }?.date.description ?? confirmedBy
+            bone = LocalizedText(
+                en: "Radiographic progression came first: the bone scan of \(scan.date) showed it by the 2+2 rule, confirmed on \(confirmed) (see the bone-scan finding).",
+                zh: "影像学进展在先：\(scan.date) 骨扫描按 2+2 规则已显示进展，\(confirmed) 确认（见骨扫描结论）。")
         } else if let reportOnly {
             bone = LocalizedText(
                 en: "The bone scan of \(reportOnly.date) is on record as its report only, its lesions not recorded: record them (new lesions against the first scan after the regimen started) before radiographic progression by the 2+2 rule is judged.",
