@@ -318,6 +318,10 @@ extension ReportExtractor {
             if mention.certainty == .negated { mention.value = "none"; break }
             let clause = Self.clause(text, around: mention.span)
             mention.value = Self.collapseDegree(text.text(clause)) ?? "present"
+            // "压缩约1/2", "approximately 50% loss of height": SINS has no half — more than 50 % is 3,
+            // less is 2 — so a half is read "> 50 %" in doubt, for the reader to choose (it was
+            // pre-selected as stated, and SINS 6 against 7 is the line of a surgical consultation).
+            if mention.certainty == .affirmed, mention.value == "over50", Self.collapseAtHalf(text.text(clause)) { mention.certainty = .uncertain }
         case "posterior":
             mention.field = "posterolateral"
             if mention.certainty == .negated { mention.value = "none"; break }
@@ -456,6 +460,18 @@ extension ReportExtractor {
         return nil
     }
 
+    /// A collapse of one half, neither more nor less: "约1/2", "一半", "50%", "half" — not "超过一半",
+    /// "过半", "more than half", "greater than 50%", "51%".
+    static func collapseAtHalf(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        let bounds = ["more than", "greater than", "over", "under", "less than", "above", "below", ">", "<", "超过", "大于", "小于", "不足", "低于", "高于", "少于", "多于", "过"]
+        let half = #"(?<!\d)(50\s*%|1/2)|一半|\bhalf\b"#
+        guard let found = lower.range(of: half, options: .regularExpression) else { return false }
+        let before = lower[..<found.lowerBound].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "约", with: "")
+            .replacingOccurrences(of: "approximately", with: "").replacingOccurrences(of: "about", with: "").trimmingCharacters(in: .whitespaces)
+        return !bounds.contains { before.hasSuffix($0) }
+    }
+
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
@@ -572,6 +588,12 @@ extension SuggestedLesion {
                 let graded = said.filter { $0.certainty == .affirmed && $0.value != "present" }
                 if let first = graded.first {
                     merged.append(Reading(field: field, value: first.value, certainty: .affirmed, evidence: said.flatMap(\.evidence).sorted()))
+                    continue
+                }
+                // The degree said only in doubt (a half, `collapseAtHalf`) beside a collapse stated
+                // ("compression fracture"): that degree, in doubt — not "present, in doubt".
+                if let doubted = said.first(where: { $0.certainty == .uncertain && $0.value != "present" }), !said.contains(where: { $0.certainty == .negated }) {
+                    merged.append(Reading(field: field, value: doubted.value, certainty: .uncertain, evidence: said.flatMap(\.evidence).sorted()))
                     continue
                 }
             }

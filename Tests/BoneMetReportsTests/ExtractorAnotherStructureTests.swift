@@ -168,3 +168,22 @@ extension ExtractorBatch13Tests {
         #expect(lesion("T3", in: "Blastic lesion in T3, no significant change.")?.reading("comparison")?.value == "unchanged")
     }
 }
+
+extension ExtractorBatch13Tests {
+    /// SINS has no half (> 50 % is 3, < 50 % is 2): "压缩约1/2" was pre-selected as "> 50 %, stated"
+    /// on the report page of an unseen EHR's MRI (ehr30, 2026-12-06).
+    @Test func aHalfCollapseIsInDoubt() throws {
+        for text in ["T12椎体病理性骨折，压缩约1/2。", "T12椎体压缩约50%。", "T12 pathologic fracture with approximately 50% loss of height.", "T12椎体压缩约一半。"] {
+            let collapse = try #require(lesion("T12", in: text)?.reading("collapse"), "\(text)")
+            #expect(collapse.value == "over50" && collapse.certainty == .uncertain, "\(text): \(collapse)")
+        }
+        for text in ["T12椎体压缩超过一半。", "T12 with more than 50% collapse.", "T12 with greater than 50% loss of height.", "T12椎体压缩约60%。", "T12椎体压缩过半。"] {
+            let collapse = try #require(lesion("T12", in: text)?.reading("collapse"), "\(text)")
+            #expect(collapse.value == "over50" && collapse.certainty == .affirmed, "\(text): \(collapse)")
+        }
+        // With "compression fracture" stated beside it: the half, in doubt — not "present".
+        let both = try #require(lesion("T10", in: "At T10 there is approximately 50% loss of vertebral body height. IMPRESSION: Pathologic compression fracture of T10.")?.reading("collapse"))
+        #expect(both.value == "over50" && both.certainty == .uncertain, "\(both)")
+        #expect(!ReportExtractor.collapseAtHalf("压缩约51%") && !ReportExtractor.collapseAtHalf("压缩约150%"))
+    }
+}
