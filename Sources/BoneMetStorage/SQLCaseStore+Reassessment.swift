@@ -112,9 +112,11 @@ extension SQLCaseStore {
             for item in batch {
                 for row in try direct.connection.rows(Self.currentByID, [.text(item.id)]) { current[item.id] = try Current(row) }
             }
-        } else {
+        } else if let connection = PostgresDirect.connection(of: db) {
             // Locked as read on PostgreSQL: a case saved meanwhile is either done (its new version
             // read here, and the case left alone) or waits for this batch — never rows of both.
+            current = try await Self.currentOnPostgres(batch.map(\.id), on: connection)
+        } else {
             var read = db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id)))
             if db.dialect.name == "postgresql" { read = read.for(.update) }
             for row in try await read.all() {
@@ -148,6 +150,10 @@ extension SQLCaseStore {
                 let digest: SQLiteData = item.digest.map { .text($0) } ?? .null
                 _ = try direct.connection.rows(Self.moveCase, [.text(RuleSet.version), .integer(SQLiteInt64(item.reassessOn)), digest, .text(item.id)])
             }
+            return refreshed
+        }
+        if let connection = PostgresDirect.connection(of: db) {
+            try await Self.moveCasesOnPostgres(moved, on: connection)
             return refreshed
         }
         // The unchanged cases' next days in one statement per 200.
@@ -193,6 +199,8 @@ extension SQLCaseStore {
                     .text(row.id),
                 ])
             }
+        } else if let connection = PostgresDirect.connection(of: db) {
+            try await Self.rewriteCasesOnPostgres(rows.map { ($0.id, $0.reassessOn, $0.urgent, $0.warnings, $0.key, $0.digest) }, on: connection)
         } else {
             for start in stride(from: 0, to: rows.count, by: 200) {
                 let part = rows[start..<min(rows.count, start + 200)]
@@ -232,6 +240,15 @@ extension SQLCaseStore {
         let reassessOn: Int64
         let digest: String?
         let listKey: String?
+
+        init(version: Int, updatedAt: Int64, ruleSet: String, reassessOn: Int64, digest: String?, listKey: String?) {
+            self.version = version
+            self.updatedAt = updatedAt
+            self.ruleSet = ruleSet
+            self.reassessOn = reassessOn
+            self.digest = digest
+            self.listKey = listKey
+        }
 
         init(_ row: any SQLRow) throws {
             version = try row.decode(column: "version", as: Int.self)

@@ -1,0 +1,66 @@
+import BoneMetRules
+import PostgresKit
+
+/// The case rows of a re-assessment batch on PostgreSQL, bound as arrays (`unnest`) through
+/// PostgresNIO (issue #12). Through SQLKit each batch of 200 cases was one UPDATE of
+/// `column = CASE id WHEN … THEN …` for five columns — 1 200 values bound one by one through
+/// `Codable` on the client, and on the server every row's CASE compared its id with up to 200
+/// others per column — and the batch's read decoded every cell by column name. The rewording
+/// run, where every case's findings change, was the one target left below 5 000 cases per
+/// second on PostgreSQL.
+extension SQLCaseStore {
+    /// The batch's cases as `refresh` compares them, locked for this transaction.
+    static func currentOnPostgres(_ ids: [String], on connection: PostgresConnection) async throws -> [String: Current] {
+        var current: [String: Current] = [:]
+        let rows = try await PostgresDirect.rows(
+            "SELECT \(Current.columns.joined(separator: ", ")) FROM cases WHERE id = ANY($1) FOR UPDATE", ids, on: connection)
+        for try await row in rows {
+            let (id, version, updatedAt, ruleSet, reassessOn, digest, listKey) = try row.decode((String, Int, Int64, String, Int64, String?, String?).self)
+            current[id] = Current(version: version, updatedAt: updatedAt, ruleSet: ruleSet, reassessOn: reassessOn, digest: digest, listKey: listKey)
+        }
+        return current
+    }
+
+    /// The changed cases' list columns, rule set, next day and digest in one statement.
+    static func rewriteCasesOnPostgres(
+        _ rows: [(id: String, reassessOn: Int64, urgent: Int, warnings: Int, key: String, digest: String)], on connection: PostgresConnection
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        var binds = PostgresBindings(capacity: 7)
+        binds.append(RuleSet.version)
+        binds.append(rows.map(\.id))
+        binds.append(rows.map(\.reassessOn))
+        binds.append(rows.map { Int64($0.urgent) })
+        binds.append(rows.map { Int64($0.warnings) })
+        binds.append(rows.map(\.key))
+        binds.append(rows.map(\.digest))
+        try await PostgresDirect.run("""
+            UPDATE cases AS c SET rule_set_version = $1, reassess_on = v.reassess_on, urgent_count = v.urgent, warning_count = v.warnings,
+                list_key = v.list_key, findings_digest = v.digest
+            FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::text[]) AS v(id, reassess_on, urgent, warnings, list_key, digest)
+            WHERE c.id = v.id
+            """, binds, on: connection)
+    }
+
+    /// The unchanged cases' rule set and next day (and digest where they had none).
+    static func moveCasesOnPostgres(_ moved: [(id: String, reassessOn: Int64, digest: String?)], on connection: PostgresConnection) async throws {
+        guard !moved.isEmpty else { return }
+        var binds = PostgresBindings(capacity: 4)
+        binds.append(RuleSet.version)
+        binds.append(moved.map(\.id))
+        binds.append(moved.map(\.reassessOn))
+        binds.append(NullableArrayBind(moved.map(\.digest)))
+        try await PostgresDirect.run("""
+            UPDATE cases AS c SET rule_set_version = $1, reassess_on = v.reassess_on, findings_digest = COALESCE(v.digest, c.findings_digest)
+            FROM unnest($2::text[], $3::bigint[], $4::text[]) AS v(id, reassess_on, digest)
+            WHERE c.id = v.id
+            """, binds, on: connection)
+    }
+}
+
+extension PostgresDirect {
+    /// Runs `sql` with `binds` on the body's connection (its rows, if any, read and dropped).
+    static func run(_ sql: String, _ binds: PostgresBindings, on connection: PostgresConnection) async throws {
+        for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: connection.logger) {}
+    }
+}
