@@ -100,28 +100,8 @@ extension SQLCaseStore {
             titles.removeAll { $0.rowid != nil }
             digests.removeAll { $0.rowid != nil }
         }
-        if db.dialect.name == "postgresql" {
-            if !deletes.isEmpty {
-                try await db.raw("""
-                    DELETE FROM findings f USING unnest(\(bind: deletes.map(\.caseId)), \(bind: deletes.map(\.position))) AS d(case_id, position)
-                    WHERE f.case_id = d.case_id AND f.position = d.position
-                    """).run()
-            }
-            if !titles.isEmpty {
-                try await db.raw("""
-                    UPDATE findings f SET title_en = u.title_en, title_zh = u.title_zh, row_digest = u.row_digest
-                    FROM unnest(\(bind: titles.map(\.caseId)), \(bind: titles.map(\.position)), \(bind: titles.map(\.en)), \(bind: titles.map(\.zh)), \(bind: titles.map(\.digest)))
-                        AS u(case_id, position, title_en, title_zh, row_digest)
-                    WHERE f.case_id = u.case_id AND f.position = u.position
-                    """).run()
-            }
-            if !digests.isEmpty {
-                try await db.raw("""
-                    UPDATE findings f SET row_digest = u.row_digest
-                    FROM unnest(\(bind: digests.map(\.caseId)), \(bind: digests.map(\.position)), \(bind: digests.map(\.digest))) AS u(case_id, position, row_digest)
-                    WHERE f.case_id = u.case_id AND f.position = u.position
-                    """).run()
-            }
+        if let connection = PostgresDirect.connection(of: db) {
+            try await rewriteFindingRowsOnPostgres(deletes: deletes, titles: titles, digests: digests, on: connection)
         } else {
             for (caseId, position, _) in deletes {
                 try await db.delete(from: "findings").where("case_id", .equal, caseId).where("position", .equal, position).run()

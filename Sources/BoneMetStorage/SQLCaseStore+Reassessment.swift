@@ -117,8 +117,7 @@ extension SQLCaseStore {
             // read here, and the case left alone) or waits for this batch — never rows of both.
             current = try await Self.currentOnPostgres(batch.map(\.id), on: connection)
         } else {
-            var read = db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id)))
-            if db.dialect.name == "postgresql" { read = read.for(.update) }
+            let read = db.select().columns(Current.columns).from("cases").where("id", .in, SQLBind.group(batch.map(\.id)))
             for row in try await read.all() {
                 current[try row.decode(column: "id", as: String.self)] = try Current(row)
             }

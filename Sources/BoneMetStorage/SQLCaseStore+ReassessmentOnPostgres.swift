@@ -58,6 +58,50 @@ extension SQLCaseStore {
     }
 }
 
+extension SQLCaseStore {
+    /// The finding rows that differ, as arrays: deleted, retitled, or given their digest.
+    static func rewriteFindingRowsOnPostgres(
+        deletes: [(caseId: String, position: Int, rowid: Int64?)],
+        titles: [(caseId: String, position: Int, rowid: Int64?, en: String, zh: String, digest: Int64)],
+        digests: [(caseId: String, position: Int, rowid: Int64?, digest: Int64)],
+        on connection: PostgresConnection
+    ) async throws {
+        if !deletes.isEmpty {
+            var binds = PostgresBindings(capacity: 2)
+            binds.append(deletes.map(\.caseId))
+            binds.append(deletes.map { Int64($0.position) })
+            try await PostgresDirect.run("""
+                DELETE FROM findings f USING unnest($1::text[], $2::bigint[]) AS d(case_id, position)
+                WHERE f.case_id = d.case_id AND f.position = d.position
+                """, binds, on: connection)
+        }
+        if !titles.isEmpty {
+            var binds = PostgresBindings(capacity: 5)
+            binds.append(titles.map(\.caseId))
+            binds.append(titles.map { Int64($0.position) })
+            binds.append(titles.map(\.en))
+            binds.append(titles.map(\.zh))
+            binds.append(titles.map(\.digest))
+            try await PostgresDirect.run("""
+                UPDATE findings f SET title_en = u.title_en, title_zh = u.title_zh, row_digest = u.row_digest
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[]) AS u(case_id, position, title_en, title_zh, row_digest)
+                WHERE f.case_id = u.case_id AND f.position = u.position
+                """, binds, on: connection)
+        }
+        if !digests.isEmpty {
+            var binds = PostgresBindings(capacity: 3)
+            binds.append(digests.map(\.caseId))
+            binds.append(digests.map { Int64($0.position) })
+            binds.append(digests.map(\.digest))
+            try await PostgresDirect.run("""
+                UPDATE findings f SET row_digest = u.row_digest
+                FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(case_id, position, row_digest)
+                WHERE f.case_id = u.case_id AND f.position = u.position
+                """, binds, on: connection)
+        }
+    }
+}
+
 extension PostgresDirect {
     /// Runs `sql` with `binds` on the body's connection (its rows, if any, read and dropped).
     static func run(_ sql: String, _ binds: PostgresBindings, on connection: PostgresConnection) async throws {
