@@ -116,17 +116,7 @@ import Testing
 /// read "fracture present, stated as absent" when a side-less "femoral neck width" was merged in
 /// after; "椎体高度未见明显减低" (no collapse) and a bone scan's "浓聚程度减低" / "less intense" were
 /// not read; "nonspecific" sclerotic foci were stated lesions.
-@Suite struct ExtractorBatch13Tests {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
-    func lesion(_ key: String, in text: String) -> SuggestedLesion? {
-        extractor.extract(text).lesions.first { $0.site.key == key }
-    }
-
+extension ExtractorAnotherStructureTests {
     @Test func aDenialBesideARiskIsTheDenialsValue() throws {
         let text = "Lytic lesion in the left femoral neck occupying more than half of the femoral neck width. No fracture.\nIMPRESSION: Lytic left femoral neck lesion at risk of pathologic fracture."
         let fracture = try #require(lesion("femur left proximal", in: text)?.reading("fracture"))
@@ -154,7 +144,7 @@ import Testing
     }
 }
 
-extension ExtractorBatch13Tests {
+extension ExtractorAnotherStructureTests {
     @Test func someLyticSomeBlasticIsMixedInDoubt() throws {
         let text = "全身多发骨转移：T4、T9椎体及胸骨，FDG代谢异常增高，部分呈溶骨性破坏，部分呈成骨性改变。"
         for key in ["T4", "T9", "sternum"] {
@@ -169,7 +159,7 @@ extension ExtractorBatch13Tests {
     }
 }
 
-extension ExtractorBatch13Tests {
+extension ExtractorAnotherStructureTests {
     /// SINS has no half (> 50 % is 3, < 50 % is 2): "压缩约1/2" was pre-selected as "> 50 %, stated"
     /// on the report page of an unseen EHR's MRI (ehr30, 2026-12-06).
     @Test func aHalfCollapseIsInDoubt() throws {
