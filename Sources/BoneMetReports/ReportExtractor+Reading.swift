@@ -241,7 +241,10 @@ extension ReportExtractor {
         var kinds: Set<String> = []
         let terminators = triggers.filter { $0.1.kind == "terminate" }
         func terminated(_ a: Int, _ b: Int) -> Bool { terminators.contains { a <= $0.0.start && $0.0.end <= b } }
-        for (span, trigger) in triggers where trigger.kind != "terminate" {
+        // A comparison and a fill-in say what the lesion does now against before: a word of
+        // history beside them ("原溶骨性破坏区较前缩小") is the lesion's former state, not theirs.
+        let now = mention.field == "comparison" || mention.field == "fillIn"
+        for (span, trigger) in triggers where trigger.kind != "terminate" && !(now && trigger.kind == "historical") {
             let chinese = (span.start..<span.end).contains { ReportText.isCJK(text[$0]) }
             var forward = trigger.direction == .forward
             var backward = trigger.direction == .backward
@@ -252,7 +255,11 @@ extension ReportExtractor {
                 backward = !after
             }
             if trigger.kind == "other" {
-                if speaksOfAnother(span, at: mention.span, among: mentions, triggers: triggers, sites: sites, text: text) { kinds.insert("other") }
+                // Callus ("骨痂", "callus") is another process for the fracture it heals — not
+                // for the lesion it heals in (`fractureOnlyOthers`): "原溶骨性破坏区较前缩小，可见骨痂
+                // 形成及成骨修复" after a PFNA made the treated metastasis's shrinking and fill-in
+                // "about another structure" (unseen X-ray report, 2026-12-06).
+                if speaksOfAnother(span, at: mention.span, field: mention.field, among: mentions, triggers: triggers, sites: sites, text: text) { kinds.insert("other") }
                 continue
             }
             if forward, span.end <= mention.span.start, !terminated(span.end, mention.span.start) {
@@ -278,7 +285,10 @@ extension ReportExtractor {
     /// speaks of what is at `position`. "…异常信号，考虑血管瘤": a benign diagnosis in a clause of
     /// its own speaks for the sentence's finding; in a clause that names its own site
     /// ("L5/S1椎间盘突出") only there.
-    func speaksOfAnother(_ span: TextSpan, at position: TextSpan, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText) -> Bool {
+    func speaksOfAnother(
+        _ span: TextSpan, at position: TextSpan, field: String, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText
+    ) -> Bool {
+        if field != "fracture", Self.fractureOnlyOthers.contains(text.text(span).lowercased()) { return false }
         let clause = Self.clause(text, around: span)
         let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
         let reaches = ownSite ? Self.sameClause(text, span.start, position.start) : true
@@ -300,6 +310,11 @@ extension ReportExtractor {
         let terminated = triggers.contains { $0.1.kind == "terminate" && a <= $0.0.start && $0.0.end <= b }
         return reaches && !metastasisOpen && !terminated
     }
+
+    /// "Another structure" triggers that speak of a fracture only, not of the lesion around it:
+    /// callus is a finding (the fracture healing), where "healing fracture" and "healed fracture"
+    /// are diagnoses that explain the sentence's finding ("uptake … corresponds to a healed fracture").
+    static let fractureOnlyOthers: Set<String> = ["骨痂", "callus"]
 
     /// Values that need their neighbours: collapse degree, posterolateral side, ESCC from words.
     func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(TextSpan, Laterality)]) -> Mention {

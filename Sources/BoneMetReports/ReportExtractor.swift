@@ -275,7 +275,10 @@ public struct ReportExtractor: Sendable {
                     // "canal narrowing at L4-5 due to disc bulge, unchanged" (unseen reports).
                     if mention.certainty != .other, !group.contains(where: { Self.sameClause(text, $0.span.start, mention.span.start) }),
                         group.contains(where: { site in
-                            sentenceTriggers.contains { $0.1.kind == "other" && speaksOfAnother($0.0, at: site.span, among: mentions, triggers: sentenceTriggers, sites: siteSpans, text: text) }
+                            sentenceTriggers.contains {
+                                $0.1.kind == "other"
+                                    && speaksOfAnother($0.0, at: site.span, field: mention.field, among: mentions, triggers: sentenceTriggers, sites: siteSpans, text: text)
+                            }
                         }) {
                         mention.certainty = .other
                     }

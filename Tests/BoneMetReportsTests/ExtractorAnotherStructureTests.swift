@@ -177,3 +177,34 @@ extension ExtractorAnotherStructureTests {
         #expect(!ReportExtractor.collapseAtHalf("压缩约51%") && !ReportExtractor.collapseAtHalf("压缩约150%"))
     }
 }
+
+/// Unseen post-treatment reports (2026-12-06, batch 14): the callus of a fixed metastatic femur made
+/// its shrinking and fill-in "about another structure", and "原溶骨性" made the shrinking history;
+/// a healed rib fracture's uptake was a stated lesion; "nearly resolved" foci were gone; "decreased
+/// enhancement and size" and an "epidural component" were not read.
+extension ExtractorAnotherStructureTests {
+    @Test func callusSpeaksOfTheFractureNotOfTheLesionItHealsIn() throws {
+        let femur = try #require(lesion("femur right peritrochanteric", in: "右股骨转子间原溶骨性破坏区较前缩小，可见骨痂形成及成骨修复。"))
+        #expect(femur.reading("comparison")?.value == "decreased" && femur.reading("comparison")?.certainty == .affirmed)
+        #expect(femur.reading("fillIn")?.certainty == .affirmed)
+        #expect(femur.reading("character")?.certainty == .historical)
+        // A healing or healed fracture itself stays another process.
+        #expect(lesion("rib left", in: "CT CHEST: Healing fracture of the left seventh rib with callus formation.")?.certainty == .other)
+        #expect(lesion("rib right", in: "Focal uptake in the right sixth rib corresponds to a healed fracture.")?.certainty == .other)
+    }
+
+    @Test func nearlyResolvedIsDecreasedNotGone() throws {
+        let t9 = try #require(lesion("T9", in: "Bone scan: the previously seen focus at T9 has nearly resolved."))
+        #expect(t9.certainty == .affirmed && t9.reading("comparison")?.value == "decreased")
+        #expect(lesion("T9", in: "全身骨显像：原T9椎体浓聚灶基本消失。")?.reading("comparison")?.value == "decreased")
+        // Resolved is gone.
+        #expect(lesion("T9", in: "Bone scan: the focus at T9 has resolved.")?.certainty == .negated)
+    }
+
+    @Test func enhancementAndEpiduralComponent() throws {
+        #expect(lesion("pelvis right", in: "MRI: Treated right iliac metastasis with decreased enhancement and size.")?.reading("comparison")?.value == "decreased")
+        let t10 = try #require(lesion("T10", in: "New lytic lesion in the T10 vertebral body with a 1.4 cm epidural component indenting the ventral thecal sac."))
+        #expect(t10.reading("softTissueMm")?.value == "14" && t10.reading("diametersMm") == nil)
+        #expect(t10.reading("escc")?.value == "1b")
+    }
+}
