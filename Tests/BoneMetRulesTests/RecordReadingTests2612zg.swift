@@ -53,6 +53,10 @@ import Testing
         #expect(SurgicalProcedureText.read(["Open treatment of humeral shaft fracture with plate/screw implant"]) == .fractureFixation)
         #expect(SurgicalProcedureText.read(["Prophylactic treatment (nailing, pinning, plating or wiring) femur; with intramedullary rod"]) == .prophylacticFixation)
         #expect(SurgicalProcedureText.read(["Cephalomedullary nail insertion, left femur"]) == .other)
+        // CPT 22510–22515's words for vertebroplasty and kyphoplasty (ehr31, rules .337).
+        #expect(SurgicalProcedureText.read(["Percutaneous vertebral augmentation, including cavity creation, lumbar"]) == .cementAugmentation)
+        #expect(SurgicalProcedureText.read(["Percutaneous vertebroplasty, one vertebral body, unilateral or bilateral injection; lumbosacral"]) == .cementAugmentation)
+        #expect(SurgicalProcedureText.read(["T12椎体骨水泥成形术"]) == .cementAugmentation)
         // Its removal still is none.
         #expect(SurgicalProcedureText.read(["Removal of intramedullary implant, femur"]) == nil)
     }

@@ -27,7 +27,11 @@ public enum SurgicalProcedureText {
         let removal = has("取出", "拆除")
             || has("removal") && has("hardware", "implant", "nail", "plate", "screw", "rod", "fixation") && !has("tumour", "tumor", "lesion", "metasta")
         if removal, !has("翻修", "revision", "再次固定", "重新固定") { return nil }
-        if has("vertebroplasty", "kyphoplasty", "椎体成形", "后凸成形") || hasWord("pvp", "pkp") { return .cementAugmentation }
+        // CPT 22510–22515 write "vertebral augmentation" for kyphoplasty and "percutaneous
+        // vertebroplasty": a US bundle's lumbar kyphoplasty was "not read" (ehr31, rules .337).
+        if has("vertebroplasty", "kyphoplasty", "vertebral augmentation", "cementoplasty", "椎体成形", "后凸成形", "骨水泥成形") || hasWord("pvp", "pkp") {
+            return .cementAugmentation
+        }
         if has("separation surgery", "分离手术") { return .separationSurgery }
         if has("decompression", "减压") { return .decompression }
         // A shaft resected and bridged by an intercalary prosthesis ("股骨干肿瘤段切除+人工假体重建")
