@@ -57,6 +57,14 @@ import Testing
         #expect(SurgicalProcedureText.read(["Percutaneous vertebral augmentation, including cavity creation, lumbar"]) == .cementAugmentation)
         #expect(SurgicalProcedureText.read(["Percutaneous vertebroplasty, one vertebral body, unilateral or bilateral injection; lumbosacral"]) == .cementAugmentation)
         #expect(SurgicalProcedureText.read(["T12椎体骨水泥成形术"]) == .cementAugmentation)
+        // CPT's spine words (rules .338): a laminectomy decompresses, an arthrodesis or a segmental
+        // instrumentation stabilises, a corpectomy resects.
+        #expect(SurgicalProcedureText.read(["Laminectomy, facetectomy and foraminotomy, single vertebral segment; lumbar"]) == .decompression)
+        #expect(SurgicalProcedureText.read(["Arthrodesis, posterior or posterolateral technique, single interspace; lumbar"]) == .stabilisation)
+        #expect(SurgicalProcedureText.read(["Posterior non-segmental instrumentation"]) == .stabilisation)
+        #expect(SurgicalProcedureText.read(["Posterior segmental instrumentation, 3 to 6 vertebral segments"]) == .stabilisation)
+        #expect(SurgicalProcedureText.read(["Vertebral corpectomy (vertebral body resection), partial or complete, thoracic"]) == .resection)
+        #expect(SurgicalProcedureText.read(["Vertebral corpectomy with decompression of spinal cord, thoracic"]) == .decompression)
         // Its removal still is none.
         #expect(SurgicalProcedureText.read(["Removal of intramedullary implant, femur"]) == nil)
     }

@@ -33,7 +33,8 @@ public enum SurgicalProcedureText {
             return .cementAugmentation
         }
         if has("separation surgery", "分离手术") { return .separationSurgery }
-        if has("decompression", "减压") { return .decompression }
+        // A laminectomy is a posterior decompression (CPT 63001–63048 name it so).
+        if has("decompression", "减压", "laminectomy", "laminotomy", "椎板切除") { return .decompression }
         // A shaft resected and bridged by an intercalary prosthesis ("股骨干肿瘤段切除+人工假体重建")
         // is a resection and reconstruction: no joint is replaced (cb46-b read "arthroplasty").
         if diaphyseal, has("resection", "切除"), has("prosthe", "假体"),
@@ -46,8 +47,11 @@ public enum SurgicalProcedureText {
         {
             return .arthroplasty
         }
-        if has("resection", "切除") { return .resection }
-        if has("spinal fusion", "stabilisation", "stabilization", "pedicle screw", "椎弓根", "融合") { return .stabilisation }
+        if has("resection", "切除", "corpectomy", "vertebrectomy") { return .resection }
+        // CPT names a fusion "arthrodesis" and its implants "segmental instrumentation" (22600–22865).
+        if has("spinal fusion", "stabilisation", "stabilization", "pedicle screw", "arthrodesis", "segmental instrumentation", "spinal instrumentation", "椎弓根", "融合") {
+            return .stabilisation
+        }
         // A fixation wins over the curettage or cement beside it ("刮除骨水泥填充钢板内固定"):
         // the implant is what protects the bone.
         // CPT writes the implant, not the act: "Treatment of intertrochanteric … femoral fracture;
