@@ -59,7 +59,7 @@ extension SQLCaseStore {
 }
 
 extension SQLCaseStore {
-    /// The finding rows that differ, as arrays: deleted, retitled, or given their digest.
+    /// The finding rows that differ, as arrays: deleted, then retitled or given their digest.
     static func rewriteFindingRowsOnPostgres(
         deletes: [(caseId: String, position: Int, rowid: Int64?)],
         titles: [(caseId: String, position: Int, rowid: Int64?, en: String, zh: String, digest: Int64)],
@@ -75,30 +75,22 @@ extension SQLCaseStore {
                 WHERE f.case_id = d.case_id AND f.position = d.position
                 """, binds, on: connection)
         }
-        if !titles.isEmpty {
-            var binds = PostgresBindings(capacity: 5)
-            binds.append(titles.map(\.caseId))
-            binds.append(titles.map { Int64($0.position) })
-            binds.append(titles.map(\.en))
-            binds.append(titles.map(\.zh))
-            binds.append(titles.map(\.digest))
-            try await PostgresDirect.run("""
-                UPDATE findings f SET title_en = u.title_en, title_zh = u.title_zh, row_digest = u.row_digest
-                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[]) AS u(case_id, position, title_en, title_zh, row_digest)
-                WHERE f.case_id = u.case_id AND f.position = u.position
-                """, binds, on: connection)
-        }
-        if !digests.isEmpty {
-            var binds = PostgresBindings(capacity: 3)
-            binds.append(digests.map(\.caseId))
-            binds.append(digests.map { Int64($0.position) })
-            binds.append(digests.map(\.digest))
-            try await PostgresDirect.run("""
-                UPDATE findings f SET row_digest = u.row_digest
-                FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(case_id, position, row_digest)
-                WHERE f.case_id = u.case_id AND f.position = u.position
-                """, binds, on: connection)
-        }
+        // Retitled rows and rows given their digest alone, in one statement: a title left NULL
+        // keeps the row's own.
+        let rows = titles.map { ($0.caseId, Int64($0.position), Optional($0.en), Optional($0.zh), $0.digest) }
+            + digests.map { ($0.caseId, Int64($0.position), String?.none, String?.none, $0.digest) }
+        guard !rows.isEmpty else { return }
+        var binds = PostgresBindings(capacity: 5)
+        binds.append(rows.map(\.0))
+        binds.append(rows.map(\.1))
+        binds.append(NullableArrayBind(rows.map(\.2)))
+        binds.append(NullableArrayBind(rows.map(\.3)))
+        binds.append(rows.map(\.4))
+        try await PostgresDirect.run("""
+            UPDATE findings f SET title_en = COALESCE(u.title_en, f.title_en), title_zh = COALESCE(u.title_zh, f.title_zh), row_digest = u.row_digest
+            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[]) AS u(case_id, position, title_en, title_zh, row_digest)
+            WHERE f.case_id = u.case_id AND f.position = u.position
+            """, binds, on: connection)
     }
 }
 
