@@ -6,6 +6,7 @@ extension ReportExtractor {
     static let semicolon = UInt16(UInt8(ascii: ";"))
     static let newline = UInt16(UInt8(ascii: "\n"))
     static let period = UInt16(UInt8(ascii: "."))
+    static let colon = UInt16(UInt8(ascii: ":"))
     static let fullStop = "。".utf16.first!
 
     /// Sentences: cut at 。 ; ! newline, and at "." not inside a number.
@@ -224,7 +225,16 @@ extension ReportExtractor {
             if gap.isEmpty { return before }
         }
         if let nearest = inClause.min(by: { distance($0) < distance($1) }) { return nearest }
-        if let before = groups.last(where: { ($0.last?.span.end ?? .max) <= span.start }) { return before }
+        // A heading's site ("CT ABDOMEN/PELVIS: Numerous sclerotic osseous metastases throughout the
+        // lumbar spine, pelvis and proximal femora") names the study, not the finding's subject,
+        // when sites follow the finding: the femora lost their sclerosis to the heading's pelvis
+        // (unseen CT report, 2026-12-06).
+        if let before = groups.last(where: { ($0.last?.span.end ?? .max) <= span.start }) {
+            let end = before.last?.span.end ?? span.start
+            let heading = (end..<span.start).contains { text[$0] == Self.colon }
+            if !(heading && groups.contains(where: { ($0.first?.span.start ?? 0) >= span.end })) { return before }
+            return groups.first { ($0.first?.span.start ?? 0) >= span.end }
+        }
         return groups.first
     }
 

@@ -180,6 +180,19 @@ public struct ReportExtractor: Sendable {
             }
         }
         siteMentions.sort { $0.span < $1.span }
+        // The sacroiliac joint beside a sacral lesion is how far that lesion reaches ("骶1、2椎体…病变
+        // 累及右侧骶孔及骶髂关节，周围见软组织肿块": the mass and its size went to a "right pelvis"),
+        // not another site; named on its own ("uptake in the right sacroiliac region") it is the
+        // pelvis of its side.
+        let sacral = siteMentions.filter { $0.sites.contains { $0.bone == .sacrum } }
+        siteMentions.removeAll { mention in
+            let words = text.text(mention.span).lowercased()
+            guard words.contains("骶髂") || words.contains("sacroiliac"),
+                let sentence = sentences.first(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) else { return false }
+            return sacral.contains { other in
+                other.span != mention.span && sentence.start <= other.span.start && other.span.end <= sentence.end
+            }
+        }
 
         var lesions: [String: SuggestedLesion] = [:]
         var order: [String] = []

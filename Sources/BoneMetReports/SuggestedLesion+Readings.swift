@@ -56,6 +56,15 @@ extension SuggestedLesion {
                     let value = sides.count > 1 && reading.certainty == .affirmed ? "bilateral" : "unilateral"
                     return Reading(field: reading.field, value: value, certainty: reading.certainty, evidence: reading.evidence)
                 }
+                // The elements named without a side and then with one ("附件受累，以双侧椎弓根为著",
+                // "posterior elements受累（双侧椎弓根）"): the side said is the reading — it read
+                // "involved, side not stated" (unseen reports, 2026-12-06). Its evidence keeps both.
+                if let sided = said.first(where: { $0.certainty == .affirmed && ($0.value == "unilateral" || $0.value == "bilateral") }),
+                    said.contains(where: { $0.certainty == .affirmed && $0.value == "involved" }) {
+                    let merged = said.filter { $0.certainty == .affirmed && ["involved", sided.value].contains($0.value) }
+                    said.removeAll { $0.certainty == .affirmed && ["involved", sided.value].contains($0.value) }
+                    said.insert(Reading(field: field, value: sided.value, certainty: .affirmed, evidence: merged.flatMap(\.evidence).sorted()), at: 0)
+                }
             }
             if field == "lesion" { said = said.map { Reading(field: "lesion", value: "true", certainty: $0.certainty, evidence: $0.evidence) } }
             if field == "character" {

@@ -208,3 +208,31 @@ extension ExtractorAnotherStructureTests {
         #expect(t10.reading("escc")?.value == "1b")
     }
 }
+
+/// Unseen reports (2026-12-06, batch 15): elements named without a side and then with one read
+/// "involved, side not stated"; a sacral lesion reaching the sacroiliac joint gave its mass and size
+/// to a "right pelvis".
+extension ExtractorAnotherStructureTests {
+    @Test(arguments: [
+        "L2 vertebral body 异常信号，posterior elements受累（双侧椎弓根）。", "L2椎体及附件受累，以双侧椎弓根为著。",
+        "L2 lesion involving the posterior elements, including both pedicles.",
+    ])
+    func theSideSaidOfTheElementsIsTheReading(text: String) throws {
+        let reading = try #require(lesion("L2", in: text)?.reading("posterolateral"), "\(text)")
+        #expect(reading.value == "bilateral" && reading.certainty == .affirmed, "\(text): \(reading)")
+    }
+
+    @Test func theSacroiliacJointBesideASacralLesionIsItsReach() throws {
+        let text = "骶骨MRI：骶1椎体见不规则异常信号，病变累及右侧骶孔及骶髂关节，周围见软组织肿块，大小约4.5×3.8cm。"
+        let s1 = try #require(lesion("S1", in: text))
+        #expect(s1.reading("softTissue")?.value == "true")
+        #expect(lesion("pelvis right", in: text) == nil)
+    }
+
+    @Test func aHeadingsSiteIsNotTheSubjectOfAFindingWhoseSitesFollow() throws {
+        let text = "CT ABDOMEN/PELVIS: Numerous sclerotic osseous metastases throughout the lumbar spine, pelvis and proximal femora."
+        #expect(lesion("femur proximal", in: text)?.reading("character")?.value == "blastic")
+        // With no site after it, the heading's site still is ("RIGHT FEMUR: lytic lesion.").
+        #expect(lesion("femur right", in: "RIGHT FEMUR, TWO VIEWS: Lytic lesion.")?.reading("character")?.value == "lytic")
+    }
+}
