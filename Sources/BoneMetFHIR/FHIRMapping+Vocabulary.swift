@@ -30,6 +30,16 @@ extension FHIRCaseMapper {
         // Testosterone [Mass/volume] in Serum or Plasma: castrate levels settle castration
         // resistance with a PSA progression under androgen deprivation (PCWG3).
         "2986-8": .testosterone,
+        // The same tests as laboratories reporting in SI units code them (European and many
+        // Chinese LIS mappings): creatinine in µmol/L (14682-9 serum or plasma, 59826-8 blood),
+        // calcium in mmol/L (2000-8), albumin by bromocresol green or purple (61151-7, 61152-5),
+        // platelets and lymphocytes in blood without the method (26515-7, 26474-7), bilirubin in
+        // µmol/L (14631-6), testosterone in nmol/L (14913-8) — a creatinine of 150 µmol/L coded
+        // 14682-9 was "not used", and the zoledronic acid dose went unchecked (unseen bundle
+        // ehr33). The unit is checked as for any result. Not an albumin-corrected calcium
+        // (29265-6): the rules correct the total calcium themselves, and would correct it twice.
+        "14682-9": .creatinine, "59826-8": .creatinine, "2000-8": .calcium, "61151-7": .albumin, "61152-5": .albumin,
+        "26515-7": .platelets, "26474-7": .lymphocytes, "14631-6": .bilirubin, "14913-8": .testosterone,
     ]
 
     /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease
