@@ -103,6 +103,6 @@ extension BoneAgentRules {
     }
 
     static let aclastaLabel = Citation(
-        id: "aclastaLabel", text: "Aclasta/Reclast (zoledronic acid 5 mg) prescribing information: once yearly for osteoporosis; contraindicated at CrCl < 35 mL/min")
-    static let xgevaDosing = Citation(id: "xgevaDosing", text: "Xgeva (denosumab) prescribing information: 120 mg every 4 weeks for the prevention of skeletal-related events")
+        id: "aclastaLabel", text: "Aclasta/Reclast (zoledronic acid 5 mg) prescribing information: once yearly for osteoporosis; contraindicated at CrCl < 35 mL/min", zh: "密固达（唑来膦酸 5 mg）说明书：骨质疏松每年一次；CrCl < 35 mL/min 禁用")
+    static let xgevaDosing = Citation(id: "xgevaDosing", text: "Xgeva (denosumab) prescribing information: 120 mg every 4 weeks for the prevention of skeletal-related events", zh: "安加维（地舒单抗）说明书：预防骨相关事件 120 mg 每 4 周")
 }

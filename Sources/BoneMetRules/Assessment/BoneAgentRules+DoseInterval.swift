@@ -80,7 +80,7 @@ extension BoneAgentRules {
 /// Denosumab's SRE-prevention course recorded at another interval than its label's.
 extension BoneAgentRules {
     static let reduse = Citation(
-        id: "reduse", text: "SAKK 96/12 (REDUSE), NCT02051218: denosumab 120 mg every 12 vs every 4 weeks, non-inferiority phase III trial in breast and castration-resistant prostate cancer")
+        id: "reduse", text: "SAKK 96/12 (REDUSE), NCT02051218: denosumab 120 mg every 12 vs every 4 weeks, non-inferiority phase III trial in breast and castration-resistant prostate cancer", zh: "SAKK 96/12（REDUSE），NCT02051218：地舒单抗 120 mg 每 12 周对比每 4 周，乳腺癌和去势抵抗性前列腺癌的 III 期非劣效试验")
 
     /// Xgeva label: 120 mg every 4 weeks (reference.md). The 12-week interval's evidence is
     /// zoledronic acid's (CALGB 70604); a 12-weekly denosumab is a de-escalation under trial

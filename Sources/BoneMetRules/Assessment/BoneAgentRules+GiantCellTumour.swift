@@ -10,7 +10,7 @@
 extension BoneAgentRules {
     static let xgevaGiantCellTumour = Citation(
         id: "xgevaGCTB",
-        text: "Xgeva (denosumab) prescribing information: giant cell tumour of bone that is unresectable or where surgical resection is likely to result in severe morbidity — 120 mg every 4 weeks, with additional 120 mg doses on days 8 and 15 of the first month")
+        text: "Xgeva (denosumab) prescribing information: giant cell tumour of bone that is unresectable or where surgical resection is likely to result in severe morbidity — 120 mg every 4 weeks, with additional 120 mg doses on days 8 and 15 of the first month", zh: "安加维（地舒单抗）说明书：不可切除或切除可能导致严重功能障碍的骨巨细胞瘤——120 mg 每 4 周，首月第 8 天和第 15 天各加用 120 mg")
 
     /// The giant cell tumour a denosumab course treats: a lesion its biopsy proved one, and no
     /// lesion on record that may be a metastasis.

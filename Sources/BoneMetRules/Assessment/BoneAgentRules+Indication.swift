@@ -132,7 +132,7 @@ extension BoneAgentRules {
     static let xgevaDiscontinuation = Citation(
         id: "xgevaDiscontinuation", text: "Xgeva (denosumab) prescribing information: multiple vertebral fractures following discontinuation",
         zh: "Xgeva（地舒单抗）说明书：停药后多发椎体骨折")
-    static let xgevaLabel = Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD")
+    static let xgevaLabel = Citation(id: "xgevaLabel", text: "Xgeva (denosumab) prescribing information: severe hypocalcaemia in advanced CKD", zh: "安加维（地舒单抗）说明书：晚期慢性肾病患者严重低钙血症")
     static let evidenceSources = [Sources.stopeck2010, fizazi2011, henry2011, raje2018, Sources.himelstein2017, asco2017]
 
     func indication() -> Finding {

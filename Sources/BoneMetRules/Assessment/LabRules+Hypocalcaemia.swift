@@ -5,11 +5,11 @@
 /// summary of product characteristics), so every current agent waits until it is corrected.
 extension LabRules {
     static let ctcae5 = Citation(
-        id: "ctcae5", text: "National Cancer Institute. Common Terminology Criteria for Adverse Events (CTCAE) v5.0, 2017: hypocalcaemia")
+        id: "ctcae5", text: "National Cancer Institute. Common Terminology Criteria for Adverse Events (CTCAE) v5.0, 2017: hypocalcaemia", zh: "美国国家癌症研究所《常见不良事件评价标准》（CTCAE）v5.0，2017：低钙血症")
     static let xgevaHypocalcaemia = Citation(
-        id: "xgevaHypocalcaemia", text: "Xgeva (denosumab) prescribing information: correct pre-existing hypocalcaemia before treatment; monitor calcium")
+        id: "xgevaHypocalcaemia", text: "Xgeva (denosumab) prescribing information: correct pre-existing hypocalcaemia before treatment; monitor calcium", zh: "安加维（地舒单抗）说明书：治疗前纠正已有的低钙血症；监测血钙")
     static let zometaHypocalcaemia = Citation(
-        id: "zometaHypocalcaemia", text: "Zometa (zoledronic acid) summary of product characteristics: hypocalcaemia must be corrected before initiating Zometa")
+        id: "zometaHypocalcaemia", text: "Zometa (zoledronic acid) summary of product characteristics: hypocalcaemia must be corrected before initiating Zometa", zh: "择泰（唑来膦酸）产品特性概要：开始择泰治疗前必须纠正低钙血症")
 
     /// CTCAE v5.0 grade of a low corrected calcium (mg/dL): 1 < LLN–8.0; 2 < 8.0–7.0;
     /// 3 < 7.0–6.0 (hospitalisation indicated); 4 < 6.0 (life-threatening).

@@ -7,7 +7,7 @@ struct LabRules {
     static let payne1973 = Citation(id: "payne1973", text: "Payne RB et al. Br Med J 1973;4:643-6 (albumin-corrected calcium)")
     static let zometaHypercalcaemia = Citation(
         id: "zometaHypercalcaemia",
-        text: "Zometa (zoledronic acid) prescribing information: hypercalcaemia of malignancy 4 mg over ≥ 15 min, no dose adjustment for creatinine < 4.5 mg/dL, retreatment after ≥ 7 days")
+        text: "Zometa (zoledronic acid) prescribing information: hypercalcaemia of malignancy 4 mg over ≥ 15 min, no dose adjustment for creatinine < 4.5 mg/dL, retreatment after ≥ 7 days", zh: "择泰（唑来膦酸）说明书：恶性肿瘤高钙血症 4 mg 静滴 ≥15 分钟，肌酐 < 4.5 mg/dL 时无需调整剂量，≥7 天后方可再次给药")
     static let stewart2005 = Citation(id: "stewart2005", text: "Stewart AF. N Engl J Med 2005;352:373-9 (hypercalcaemia associated with cancer)")
 
     enum HypercalcaemiaGrade: String {

@@ -2,7 +2,7 @@
 /// NOMS recommendation gated by radiosensitivity and systemic status.
 extension SurgeryRules {
     static let nice2023 = Citation(
-        id: "nice2023", text: "NICE NG234, 2023 (metastatic spinal cord compression; updates CG75, 2008): whole-spine MRI within 24 h, dexamethasone 16 mg, definitive treatment within 24 h")
+        id: "nice2023", text: "NICE NG234, 2023 (metastatic spinal cord compression; updates CG75, 2008): whole-spine MRI within 24 h, dexamethasone 16 mg, definitive treatment within 24 h", zh: "NICE NG234，2023（转移性脊髓压迫；更新 CG75，2008）：24 小时内全脊柱 MRI，地塞米松 16 mg，24 小时内确定性治疗")
     static let patchell2005 = Citation(id: "patchell2005", text: "Patchell RA et al. Lancet 2005;366:643-8")
 
     /// SINS items, ESCC and neurology of a spinal lesion, each from the most recent record that

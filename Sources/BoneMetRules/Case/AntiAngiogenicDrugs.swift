@@ -33,7 +33,7 @@ public enum AntiAngiogenicDrugs {
         id: "sutentLabel", text: "Sutent (sunitinib) prescribing information: impaired wound healing",
         zh: "索坦（舒尼替尼）说明书：伤口愈合受损")
     static let tkiTable = Citation(
-        id: "frontOncol2021TKI", text: "Front Oncol 2021;11:696865, table 3 (regulatory recommendations on TKIs before surgery)")
+        id: "frontOncol2021TKI", text: "Front Oncol 2021;11:696865, table 3 (regulatory recommendations on TKIs before surgery)", zh: "Front Oncol 2021;11:696865，表 3（各监管机构对术前 TKI 停药的建议）")
     static let labels = Citation(
         id: "antiAngiogenicLabels", text: "Prescribing information of each anti-angiogenic drug: impaired wound healing (hold before elective surgery, resume after healing)",
         zh: "各抗血管生成药物说明书：伤口愈合受损（择期手术前停药，愈合后恢复）")

@@ -15,11 +15,30 @@ extension Bone {
     /// names exactly one bone; both sides named read `bilateral`.
     public static func named(in text: String) -> (bone: Bone, side: Laterality?)? {
         let t = text.lowercased()
-        let bones = textNames.filter { $0.1.contains(where: t.contains) }.map(\.0)
+        var bones = textNames.filter { $0.1.contains(where: t.contains) }.map(\.0)
+        // The sacrum's segments are vertebrae by name — "骶1-2椎体", "骶椎", "S1 vertebral body",
+        // "sacral vertebra": a sacral lesion noted "骶1-2椎体溶骨性破坏" was read as naming a
+        // vertebra, its sacrum a wrong bone (unseen record cb93-f). A vertebra word whose levels
+        // are all sacral, or that is the sacrum's own word, names the sacrum; a lumbar level
+        // beside it ("L5-S1", "腰骶椎") names the spine and the sacrum — two places, none.
+        if bones.contains(.vertebra) && sacralVertebraOnly(text, lowered: t) {
+            bones.removeAll { $0 == .vertebra }
+            if !bones.contains(.sacrum) { bones.append(.sacrum) }
+        }
         guard bones.count == 1, let bone = bones.first else { return nil }
         let left = t.contains("left") || t.contains("左")
         let right = t.contains("right") || t.contains("右")
         return (bone, left && !right ? .left : right && !left ? .right : left && right ? .bilateral : nil)
+    }
+
+    /// Whether every vertebra a (lower-cased) text speaks of is a segment of the sacrum.
+    private static func sacralVertebraOnly(_ text: String, lowered t: String) -> Bool {
+        let levels = VertebralLevel.levelsNamed(in: text)
+        if !levels.isEmpty { return levels.allSatisfy { $0.region == .sacral } }
+        // No level: the sacrum's own words for its vertebrae, and no other region's.
+        let sacral = ["骶椎", "sacral vertebra", "sacral spine"]
+        let others = ["颈椎", "胸椎", "腰椎", "腰骶", "cervical", "thoracic", "lumbar", "lumbosacral"]
+        return sacral.contains(where: t.contains) && !others.contains(where: t.contains)
     }
 }
 

@@ -8,6 +8,11 @@
 public enum RadiotherapyDoseText {
     nonisolated(unsafe) static let pattern = #/(?i)(\d+(?:\.\d+)?)\s*(c?gy)(?:\s*(?:/|in|×|x|\*)\s*(\d{1,2})\s*(?:fx|fractions?|f|次|分次)?(?![\d.]))?/#
 
+    /// One fraction written in words: "8 Gy single fraction", "8Gy单次照射" (ehr33: "Palliative
+    /// radiotherapy left femur 8 Gy single fraction" read its dose and no fraction count). Not
+    /// "单次" alone: "单次3Gy" is the dose of each fraction.
+    static let singleFraction = ["single fraction", "single-fraction", "one fraction", "单次照射", "单次放疗"]
+
     public static func read(_ text: String?) -> (gy: Double, fractions: Int?)? {
         guard let text, !text.isEmpty else { return nil }
         let matches = text.matches(of: pattern)
@@ -16,6 +21,7 @@ public enum RadiotherapyDoseText {
         // A fraction count of 0 or a total beyond any course: not a dose.
         guard gy > 0, gy <= 100 else { return nil }
         let fractions = match.output.3.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+            ?? (singleFraction.contains(where: text.lowercased().contains) ? 1 : nil)
         return (gy, fractions)
     }
 }

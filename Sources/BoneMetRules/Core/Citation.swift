@@ -51,7 +51,7 @@ public enum Sources {
     public static let cockcroftGault1976 = Citation(
         id: "cockcroftGault1976", text: "Cockcroft DW, Gault MH. Nephron 1976;16:31-41")
     public static let zometaLabel = Citation(
-        id: "zometaLabel", text: "Zometa (zoledronic acid) prescribing information: dose by baseline creatinine clearance; renal monitoring before each dose")
+        id: "zometaLabel", text: "Zometa (zoledronic acid) prescribing information: dose by baseline creatinine clearance; renal monitoring before each dose", zh: "择泰（唑来膦酸）说明书：按基线肌酐清除率给药；每次给药前监测肾功能")
     public static let stopeck2010 = Citation(
         id: "stopeck2010", text: "Stopeck AT et al. J Clin Oncol 2010;28:5132-9")
     public static let himelstein2017 = Citation(

@@ -1,0 +1,52 @@
+import BoneMetRules
+import Testing
+
+/// cb93-f (unseen record, 2026-12-06): a rectal cancer's sacral lesion noted "骶1-2椎体溶骨性破坏伴
+/// 软组织肿块" — the sacrum's segments are vertebrae by name — read "recorded sacrum, its note says
+/// vertebra — confirm the bone", a wrong-site warning on a record that is right. Rule set 2026.12.339.
+@Suite struct SacralVertebraNoteTests {
+    @Test func theSacrumsVertebraeNameTheSacrum() {
+        for text in ["骶1-2椎体溶骨性破坏伴软组织肿块", "骶椎骨质破坏", "S1椎体", "S1-S2 vertebral bodies", "sacral vertebra", "骶2椎体右侧"] {
+            #expect(Bone.named(in: text)?.bone == .sacrum, "\(text)")
+        }
+        // A lumbar level beside it names two places: none is the one bone named.
+        for text in ["腰骶椎", "lumbosacral spine"] {
+            #expect(Bone.named(in: text) == nil, "\(text)")
+        }
+        // The vertebrae of the spine stay vertebrae.
+        for text in ["胸9椎体及附件", "L3 vertebral body", "腰椎"] {
+            #expect(Bone.named(in: text)?.bone == .vertebra, "\(text)")
+        }
+    }
+
+    func record(bone: Bone, note: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: bone, note: note)]
+        r.studies = [ImagingStudy(
+            id: "C1", date: day("2023-02-01"), modality: .ct, windows: [.bone, .softTissue], coverage: [.pelvis, .sacrum],
+            observations: [observation("L1", .lytic, [40, 30]) { $0.boneDestruction = true }])]
+        return r
+    }
+
+    @Test func aSacrumNotedByItsVertebraeIsNoConflict() {
+        #expect(!assess(record(bone: .sacrum, note: "骶1-2椎体溶骨性破坏伴软组织肿块"), asOf: day("2023-02-10")).has("diagnosis.record.siteConflict"))
+        // A vertebra of the spine noted as the sacrum's is still asked about (the bone differs).
+        let a = assess(record(bone: .vertebra, note: "骶1椎体溶骨性破坏"), asOf: day("2023-02-10"))
+        #expect(a.rule("diagnosis.record.siteConflict").first?.title.en.contains("its note says sacrum") == true)
+    }
+}
+
+/// ehr33 (unseen European bundle, 2026-12-06): "Palliative radiotherapy left femur 8 Gy single
+/// fraction" read 8 Gy and no fraction count. Rule set 2026.12.339.
+@Suite struct SingleFractionWordsTests {
+    @Test func oneFractionInWords() {
+        for text in ["Palliative radiotherapy left femur 8 Gy single fraction", "8 Gy single-fraction to T10", "左股骨 8Gy 单次照射", "8 Gy in one fraction"] {
+            let dose = RadiotherapyDoseText.read(text)
+            #expect(dose?.gy == 8, "\(text)")
+            #expect(dose?.fractions == 1, "\(text)")
+        }
+        // The dose of each fraction is not one fraction; a count written stays the count.
+        #expect(RadiotherapyDoseText.read("单次3Gy 共10次")?.fractions == nil)
+        #expect(RadiotherapyDoseText.read("30 Gy/10 fx")?.fractions == 10)
+    }
+}
