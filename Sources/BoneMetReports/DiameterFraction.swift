@@ -37,9 +37,10 @@ enum DiameterFractionGrammar {
             let found = TextSpan(result.range.location, result.range.location + result.range.length)
             guard let value = value(of: (string as NSString).substring(with: result.range)) else { return nil }
             let clause = ReportExtractor.clause(text, around: found)
-            // A diameter word within the clause, near the fraction (12 before, 16 after: "of the
-            // cortex"); the nearest one is its evidence.
-            let window = TextSpan(max(clause.start, found.start - 12), min(clause.end, found.end + 16))
+            // A diameter word within the clause, near the fraction (12 before, 24 after: "of the
+            // cortex", "of the bone width" — 16 missed the latter's "width", unseen X-ray report
+            // b16-en-04); the nearest one is its evidence.
+            let window = TextSpan(max(clause.start, found.start - 12), min(clause.end, found.end + 24))
             let near = text.text(window) as NSString
             let words = diameterWords.compactMap { word -> (start: Int, end: Int)? in
                 let range = near.range(of: word)

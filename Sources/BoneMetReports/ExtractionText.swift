@@ -68,9 +68,15 @@ public enum ExtractionText {
     }
 
     public static func value(_ reading: Reading) -> LocalizedText {
-        // Epidural tumour denied is grade 0, whatever word denied it ("no epidural" is kept as the
-        // 1a it denies, for the annotations).
-        if reading.field == "escc" { return reading.certainty == .negated ? LocalizedText(en: "0", zh: "0") : LocalizedText(en: reading.value, zh: reading.value) }
+        // Epidural tumour denied is grade 0 ("no epidural" is kept as the 1a it denies, for the
+        // annotations); a compression denied ("no cord compression", the 2 it denies) leaves the
+        // grade low but unread — epidural tumour short of compression (1a–1c) is not excluded.
+        if reading.field == "escc" {
+            guard reading.certainty == .negated else { return LocalizedText(en: reading.value, zh: reading.value) }
+            return reading.value == "1a"
+                ? LocalizedText(en: "0", zh: "0")
+                : LocalizedText(en: "below \(reading.value) (low grade; grade it on axial T2)", zh: "低于 \(reading.value) 级（低级别，请在轴位 T2 上分级）")
+        }
         if reading.field.hasSuffix("Mm") { return LocalizedText(en: reading.value.replacingOccurrences(of: "x", with: " × "), zh: reading.value.replacingOccurrences(of: "x", with: " × ")) }
         return values[reading.value] ?? LocalizedText(en: reading.value, zh: reading.value)
     }

@@ -258,6 +258,12 @@ extension ReportExtractor {
             let chinese = (span.start..<span.end).contains { ReportText.isCJK(text[$0]) }
             var forward = trigger.direction == .forward
             var backward = trigger.direction == .backward
+            if trigger.direction == .previous {
+                // The last finding before it, alone.
+                backward = !mentions.contains { $0.span.end <= span.start && $0.span.start > mention.span.start }
+            } else if trigger.direction == .next {
+                forward = !mentions.contains { $0.span.start >= span.end && $0.span.start < mention.span.start }
+            }
             if trigger.direction == .either {
                 // Chinese 未见/无 stand between subject and predicate: what follows, else what precedes.
                 let after = mentions.contains { $0.span.start >= span.end && Self.sameClause(text, span.end, $0.span.start) }
@@ -349,7 +355,6 @@ extension ReportExtractor {
             if mention.certainty == .affirmed, mention.value == "over50", Self.collapseAtHalf(text.text(clause)) { mention.certainty = .uncertain }
         case "posterior":
             mention.field = "posterolateral"
-            if mention.certainty == .negated { mention.value = "none"; break }
             // 双侧椎弓根 / left pedicle: the side words just before (or "bilateral pedicles").
             // Further back over other posterior elements and "and": "Bilateral pars and facet
             // involvement", "双侧椎板及椎弓根" (the side was "not stated").
@@ -361,6 +366,12 @@ extension ReportExtractor {
                 for word in Self.posteriorWords + ["and", "及", "和", "、", "/"] { between = between.replacingOccurrences(of: word, with: "") }
                 return between.trimmingCharacters(in: .whitespaces).isEmpty
             }?.1
+            // One side's elements denied ("left pedicle spared") keeps its side until the merge:
+            // beside the other side involved it is that side's unilateral, not a contradiction.
+            if mention.certainty == .negated {
+                mention.value = side == .left ? "none:left" : side == .right ? "none:right" : "none"
+                break
+            }
             switch side {
             case .bilateral?: mention.value = "bilateral"
             // The side is kept until the lesion's readings are merged (`finish`): a right pedicle

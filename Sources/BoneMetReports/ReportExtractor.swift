@@ -18,7 +18,11 @@ public struct ReportExtractor: Sendable {
     }
 
     struct Trigger: Sendable {
-        enum Direction: String, Sendable { case forward, backward, either }
+        /// `previous` / `next`: the one finding just before / after it in its clause — "posterior
+        /// elements spared", "with intact cortex" deny their own structure, not the lesion the
+        /// clause began with ("Lytic lesion in T8 with posterior elements spared" was a lesion
+        /// denied).
+        enum Direction: String, Sendable { case forward, backward, either, previous, next }
         let kind: String
         let direction: Direction
     }
@@ -317,8 +321,15 @@ public struct ReportExtractor: Sendable {
                     for site in mention.sites { lesion(at: site) { $0.siteEvidence.append(mention.span) } }
                 }
             }
-            if let last = groups.last(where: { $0.contains { !$0.sites.isEmpty } }) { carried = last.flatMap(\.sites) }
-            if groups.last?.allSatisfy({ $0.sites.isEmpty }) == true { carried = [] }
+            // A sentence that only says its sites are whole ("The right acetabulum is intact.",
+            // "Left femoral head and neck are intact.") describes no lesion: the sentences after it
+            // still speak of the lesion before — "There is no fracture." gave its denial to the
+            // intact acetabulum, not the ischium's lesion (corpus b13-en-08, b16-en-10).
+            let onlyDenied = mentions.isEmpty && sentenceTriggers.contains { $0.1.kind == "negated" }
+            if !onlyDenied {
+                if let last = groups.last(where: { $0.contains { !$0.sites.isEmpty } }) { carried = last.flatMap(\.sites) }
+                if groups.last?.allSatisfy({ $0.sites.isEmpty }) == true { carried = [] }
+            }
         }
 
         Self.mergeLessSpecific(&lesions, order: &order)

@@ -51,6 +51,17 @@ extension SuggestedLesion {
                 // "Right pedicle and left facet involved": one element on each side is SINS's
                 // bilateral (3), not unilateral (1). The side is dropped from the value after.
                 let sides = Set(said.filter { $0.certainty == .affirmed }.map(\.value).filter { $0.hasPrefix("unilateral:") })
+                // "Right pedicle involved; left pedicle spared" (unseen report b16-en-03): the side
+                // denied is the other side of the one involved — unilateral, as stated, not a
+                // contradiction read in doubt. Denied without another side involved, it is "none".
+                let involvedSides = Set(sides.map { String($0.dropFirst("unilateral:".count)) })
+                said.removeAll { reading in
+                    guard reading.certainty == .negated, reading.value.hasPrefix("none:") else { return false }
+                    return !involvedSides.isEmpty && !involvedSides.contains(String(reading.value.dropFirst("none:".count)))
+                }
+                said = said.map { reading in
+                    reading.value.hasPrefix("none:") ? Reading(field: reading.field, value: "none", certainty: reading.certainty, evidence: reading.evidence) : reading
+                }
                 said = said.map { reading in
                     guard reading.value.hasPrefix("unilateral:") else { return reading }
                     let value = sides.count > 1 && reading.certainty == .affirmed ? "bilateral" : "unilateral"

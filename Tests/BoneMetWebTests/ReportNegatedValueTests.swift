@@ -1,4 +1,5 @@
 import BoneMetReports
+import BoneMetRules
 import Testing
 
 @testable import BoneMetWeb
@@ -22,6 +23,18 @@ import Testing
         #expect(!ReportFields.preselected(character))
         let fillIn = try reading("L2 lesion without sclerotic fill-in.", "fillIn")
         #expect(ReportFields.initial(fillIn) == "none")
+        // A compression denied is not epidural tumour denied (ehr33, 2026-12-06): "no cord
+        // compression" excludes grades 2–3, not 1a–1c — nothing pre-selected, and the reading
+        // says the grade is low and still to be read.
+        for report in ["Lytic lesion in L2 vertebral body without collapse. No cord compression.", "T8椎体骨质破坏，未见脊髓受压。"] {
+            let denied = try reading(report, "escc")
+            #expect(denied.certainty == .negated)
+            #expect(ReportFields.initial(denied) == "", "\(report)")
+            #expect(!ReportFields.preselected(denied))
+            #expect(ExtractionText.value(denied).en.contains("low grade; grade it on axial T2"))
+            #expect(ExtractionText.value(denied).zhHans.contains("低级别"))
+        }
+        #expect(ExtractionText.value(escc).en == "0")
         // Stated present is as it was.
         let present = try reading("T10椎体溶骨性骨质破坏，脊髓受压。", "escc")
         #expect(ReportFields.initial(present) == "2")

@@ -65,6 +65,12 @@ enum ReportFields {
         // epidural disease" started the form at ESCC 1a, "未见溶骨性破坏" at character lytic, "without
         // fill-in" at partial fill-in. A denied character, size or class records nothing.
         if reading.certainty == .negated, kind != .boolean {
+            // A compression denied ("no cord compression", "未见脊髓受压") denies grades 2–3, not
+            // epidural tumour: the grade is low (0–1c) and still to be read on axial T2 — ESCC 0
+            // only where the epidural space itself is denied ("no epidural extension", the 1a it
+            // denies). Started at 0, an ehr33 report with an epidural mass would have been
+            // recorded as bone-only disease.
+            if reading.field == "escc", reading.value != "1a" { return "" }
             guard case .values(let allowed) = kind, let none = Self.noneValue[reading.field], allowed.contains(none) else { return "" }
             return none
         }
