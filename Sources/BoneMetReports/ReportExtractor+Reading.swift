@@ -259,10 +259,14 @@ extension ReportExtractor {
             var forward = trigger.direction == .forward
             var backward = trigger.direction == .backward
             if trigger.direction == .previous {
-                // The last finding before it, alone.
-                backward = !mentions.contains { $0.span.end <= span.start && $0.span.start > mention.span.start }
+                // The last finding before it, alone, and right before it: "posterior elements
+                // (are) intact", "附件结构正常" — not "lytic lesion with the cortex intact", whose
+                // "intact" is the cortex's, a structure no finding names.
+                backward = mention.span.end <= span.start && Self.onlyLinkWords(text.text(TextSpan(mention.span.end, span.start)))
+                    && !mentions.contains { $0.span.end <= span.start && $0.span.start > mention.span.start }
             } else if trigger.direction == .next {
-                forward = !mentions.contains { $0.span.start >= span.end && $0.span.start < mention.span.start }
+                forward = span.end <= mention.span.start && Self.onlyLinkWords(text.text(TextSpan(span.end, mention.span.start)))
+                    && !mentions.contains { $0.span.start >= span.end && $0.span.start < mention.span.start }
             }
             if trigger.direction == .either {
                 // Chinese 未见/无 stand between subject and predicate: what follows, else what precedes.
@@ -452,6 +456,19 @@ extension ReportExtractor {
 
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     static let selfNegated = ["未见", "未显示"]
+
+    /// Words that may stand between a finding and a `previous` / `next` trigger of its own: a
+    /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.
+    static let linkWords: Set<String> = [
+        "is", "are", "was", "were", "remain", "remains", "appear", "appears", "still", "otherwise", "largely", "both", "the", "of", "being",
+    ]
+    static let chineseLinkWords = ["结构", "骨质", "形态", "信号", "均", "尚", "基本", "仍"]
+
+    static func onlyLinkWords(_ between: String) -> Bool {
+        var rest = between.lowercased()
+        for word in chineseLinkWords { rest = rest.replacingOccurrences(of: word, with: " ") }
+        return rest.split(whereSeparator: { $0.isWhitespace }).allSatisfy { linkWords.contains(String($0)) }
+    }
 
     /// The bones of one side's hip and of one side's shoulder: a side said for one is the next's
     /// in a list.

@@ -37,6 +37,24 @@ import Testing
         #expect(try lesion("femur left proximal", in: "Lytic lesion of the left femoral neck with intact cortex.").reading("character")?.certainty == .affirmed)
     }
 
+    /// The same denial in other words (after ehr33): "normal", "unremarkable", "preserved",
+    /// "完整", "正常" deny the finding right before them — with only a copula or 结构/骨质 between —
+    /// and nothing further back: "with the cortex intact" is the cortex's, not the lesion's.
+    @Test func otherWordsForWhole() throws {
+        for (text, key) in [
+            ("T8椎体溶骨性骨质破坏，附件完整。", "T8"), ("T8椎体溶骨性骨质破坏，双侧椎弓根骨质完整。", "T8"), ("L1椎体骨质破坏，附件结构正常。", "L1"),
+            ("L1 lytic lesion; the pedicles are normal.", "L1"), ("L1 lytic lesion. Posterior elements are unremarkable.", "L1"),
+            ("L1 lytic lesion, posterior elements preserved.", "L1"),
+        ] {
+            let found = try lesion(key, in: text)
+            #expect(found.certainty == .affirmed, "\(text)")
+            #expect(found.reading("posterolateral")?.value == "none" && found.reading("posterolateral")?.certainty == .negated, "\(text)")
+        }
+        let femur = try lesion("femur proximal", in: "Lytic lesion of the femoral neck with the cortex intact.")
+        #expect(femur.reading("character")?.certainty == .affirmed)
+        #expect(try lesion("L2", in: "Lytic lesion in L2 with normal alignment.").reading("character")?.certainty == .affirmed)
+    }
+
     @Test func oneSideSparedBesideTheOtherInvolvedIsUnilateral() throws {
         let t10 = try lesion("T10", in: "Metastatic lesion replacing the T10 vertebral body. Right pedicle involved; left pedicle spared.")
         #expect(t10.reading("posterolateral")?.value == "unilateral")
