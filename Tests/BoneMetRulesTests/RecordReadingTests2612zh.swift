@@ -50,3 +50,34 @@ import Testing
         #expect(RadiotherapyDoseText.read("30 Gy/10 fx")?.fractions == 10)
     }
 }
+
+/// ehr34 (unseen Chinese bundle, 2026-12-06): a breast cancer whose receptors are on record only in
+/// the pathology of its L3 metastasis — "转移性腺癌，结合免疫组化符合乳腺来源 … ER(+，80%)，PR(+，20%)" —
+/// read "ER and PR are not on record — record them", its hormone dependence taken from the
+/// fulvestrant given. The metastasis's receptors are the disease's (ESMO 2020: re-testing on the
+/// metastasis); they fill what the primary's record leaves open. Rule set 2026.12.339.
+@Suite struct MetastasisReceptorsTests {
+    func katagiri(histology: String, er: ReceptorStatus? = nil, asOf: String = "2023-03-25", therapy: Bool = false) throws -> (Int?, Finding?) {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性导管癌术后", er: er, diagnosed: day("2018-04"))]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-02-20"), decalcification: .edta, result: .metastasis, histology: histology)]
+        r.treatments = therapy ? [Treatment(id: "T1", kind: .systemic, name: "氟维司群", drugs: ["fulvestrant"], start: day("2023-01-10"))] : []
+        let a = assess(r, asOf: day(asOf))
+        let score = try #require(a.katagiri)
+        return (score.components.first { $0.key == "primaryGrowth" }?.points, a.rule("surgery.prognosis.katagiri").first)
+    }
+
+    @Test func theMetastasissReceptorsSettleTheDependence() throws {
+        let (points, finding) = try katagiri(histology: "（左股骨穿刺）转移性腺癌，结合免疫组化符合乳腺来源。免疫组化：GATA3(+)，ER(+，80%)，PR(+，20%)，HER2(1+)", therapy: true)
+        #expect(points == 0)
+        #expect(finding?.detail.en.contains("Hormone-dependent breast cancer read from the pathology of left femur, diaphysis (2023-02-20)") == true)
+        #expect(finding?.detail.zhHans.contains("乳腺癌激素依赖性依据") == true)
+        #expect(finding?.detail.en.contains("read from the therapy given") == false)
+        // Both negative there: hormone-independent (moderate growth, 2).
+        #expect(try katagiri(histology: "metastatic carcinoma, breast origin; ER negative, PR negative, HER2 3+").0 == 2)
+        // Before the biopsy was reported it is not known.
+        #expect(try katagiri(histology: "ER(+，80%)，PR(+，20%)", asOf: "2023-02-10").0 == nil)
+        // Recorded receptors of the primary stand.
+        #expect(try katagiri(histology: "ER(+，80%)，PR(+，20%)", er: .negative).0 == nil)
+    }
+}

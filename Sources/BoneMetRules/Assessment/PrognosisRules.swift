@@ -262,6 +262,7 @@ struct PrognosisRules {
             return false
         }
         if let known = Self.hormoneDependent(primary) { return known }
+        if let found = metastasisReceptors(primary) { return found.dependent }
         return receptorTherapyGiven(primary) == nil ? nil : true
     }
 
@@ -278,7 +279,9 @@ struct PrognosisRules {
               // "HR+/HER2-" written: the receptors are on record together (rule set .305) — the
               // therapy is not what says so ("read from the therapy given … ER and PR are not on
               // record — record them" beside "浸润性小叶癌 HR+/HER2-", unseen record cb77-t).
-              primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) == nil
+              primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) == nil,
+              // A metastasis's pathology writes them (`metastasisReceptors`).
+              metastasisReceptors(primary) == nil
         else { return nil }
         return index.systemicTherapies.first(where: DrugClasses.namesOestrogenReceptorTherapy)
     }
@@ -372,7 +375,7 @@ struct PrognosisRules {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
                 band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
-                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs(), hormoneDependenceReadFromTherapy()].compactMap { $0 }, en: "", zh: ""),
+                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs(), hormoneDependenceReadFromTherapy(), hormoneDependenceReadFromMetastasis()].compactMap { $0 }, en: "", zh: ""),
                 also: conversions(performance?.ecog == nil && performance?.kps != nil)))
         }
         if let lesion = index.loneGiantCellPicture {
