@@ -115,4 +115,24 @@ import Testing
             #expect(oldRows.allSatisfy { $0.stored == $0.ofRow })
         }
     }
+
+    /// Fewer rows than stored, and the same rows in another order: the server's comparison
+    /// (PostgreSQL) and the rows read whole (SQLite) leave the same findings.
+    @Test(arguments: TestDatabases.engines)
+    func rowsGoneOrMovedAreRewritten(engine: SQLStore.Engine) async throws {
+        try await TestDatabases.with(engine) { store in
+            let cases = SQLCaseStore(store)
+            let shrink = try await cases.create(CaseRecord(patient: Patient(id: "row-shrink")), findings: [finding("a"), finding("b"), finding("c")], by: "u", at: 10)
+            let swap = try await cases.create(CaseRecord(patient: Patient(id: "row-swap")), findings: [finding("a"), finding("b"), finding("c")], by: "u", at: 11)
+            #expect(try await cases.refresh([
+                .init(id: shrink.id, version: shrink.version, findings: [finding("a")], reassessOn: 1),
+                .init(id: swap.id, version: swap.version, findings: [finding("c"), finding("b"), finding("a"), finding("e")], reassessOn: 1),
+            ]) == 2)
+            #expect(try await cases.findings(caseId: shrink.id).map(\.title.en) == ["a"])
+            #expect(try await cases.findings(caseId: swap.id).map(\.title.en) == ["c", "b", "a", "e"])
+            let rows = try await rowDigests([shrink.id, swap.id], store)
+            #expect(rows.count == 5)
+            #expect(rows.allSatisfy { $0.stored == $0.ofRow })
+        }
+    }
 }
