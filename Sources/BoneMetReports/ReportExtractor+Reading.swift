@@ -461,6 +461,8 @@ extension ReportExtractor {
     /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.
     static let linkWords: Set<String> = [
         "is", "are", "was", "were", "remain", "remains", "appear", "appears", "still", "otherwise", "largely", "both", "the", "of", "being",
+        // The tracer or a degree before the finding word: "no longer FDG-avid", "no longer clearly seen".
+        "fdg", "fdg-", "tracer", "metabolically", "significantly", "clearly", "definitely",
     ]
     static let chineseLinkWords = ["结构", "骨质", "形态", "信号", "均", "尚", "基本", "仍"]
 

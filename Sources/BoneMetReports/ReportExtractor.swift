@@ -34,6 +34,12 @@ public struct ReportExtractor: Sendable {
     let triggers: TermIndex<Trigger>
     let coverage: TermIndex<String>
 
+    /// The one segment a sentence names (several different ones: none).
+    static func oneSegment(_ found: [BoneSegment]) -> BoneSegment? {
+        guard let first = found.first, found.allSatisfy({ $0 == first }) else { return nil }
+        return first
+    }
+
     static let restTerms = ["余", "其余", "其他", "余椎体", "余骨", "余诸骨", "其余骨", "remaining", "rest of", "otherwise", "elsewhere", "other"]
 
     /// Built from the bundled lexicons.
@@ -178,7 +184,15 @@ public struct ReportExtractor: Sendable {
                         return first.side
                     }
                     : nil
-                var site = ReportSite(bone: bone, side: side ?? listSide, segment: bone.hasSegments ? segment : nil)
+                // A heading's bone and its segment in the sentence after it, the only bone and
+                // segment of that sentence: "RIGHT FEMUR: Lytic lesion in the proximal diaphysis"
+                // (the segment was lost; unseen report b17-en-03).
+                let sentenceSegment: BoneSegment? = segment != nil ? nil : sentences.first { $0.start <= span.start && span.end <= $0.end }.flatMap { sentence in
+                    guard !boneMatches.contains(where: { $0.0 != span && sentence.start <= $0.0.start && $0.0.end <= sentence.end }),
+                        !levelMentions.contains(where: { sentence.start <= $0.span.start && $0.span.end <= sentence.end }) else { return nil }
+                    return Self.oneSegment(Self.outermost(segmentMatches.filter { span.end <= $0.0.start && $0.0.end <= sentence.end }).map(\.1))
+                }
+                var site = ReportSite(bone: bone, side: side ?? listSide, segment: bone.hasSegments ? segment ?? sentenceSegment : nil)
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))
             }
@@ -311,7 +325,17 @@ public struct ReportExtractor: Sendable {
                     // iliac metastasis with interval healing response. Stable sclerotic spinal
                     // metastases." made the ilium "unchanged" (unseen CT report).
                     if Self.namesTheSpine(text.text(sentence)), !carried.contains(where: { [.vertebra, .sacrum].contains($0.bone) }) { continue }
-                    target = carried
+                    // "RIGHT FEMUR: Lytic lesion in the proximal diaphysis.": the segment the
+                    // sentence names is of the one long bone before it, named without one (it read
+                    // "right femur", no segment — Mirels's site open; unseen report b17-en-03).
+                    if carried.count == 1, let only = carried.first, only.bone.hasSegments, only.segment == nil,
+                        let segment = Self.oneSegment(Self.outermost(segmentMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }).map(\.1)) {
+                        var refined = only
+                        refined.segment = segment
+                        target = [refined]
+                    } else {
+                        target = carried
+                    }
                 }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
                 for site in target { lesion(at: site) { $0.add(mention) } }

@@ -1,0 +1,45 @@
+@testable import BoneMetReports
+import BoneMetRules
+import Testing
+
+/// Unseen reports (2026-12-06, batch 17 of the corpus): the supra-acetabular ilium ("right
+/// supra-acetabular ilium", "右侧髋臼上方髂骨") was read as two lesions, an acetabulum and a pelvis
+/// without its side; a heading's bone lost the segment its sentence names ("RIGHT FEMUR: Lytic
+/// lesion in the proximal diaphysis"); "the conus is compressed" was not read; "no longer
+/// FDG-avid and appears sclerotic" denied the sclerosis too.
+@Suite struct ExtractorSegmentAndRegionTests {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    func keys(_ text: String) -> [String] { extractor.extract(text).lesions.map(\.site.key) }
+
+    func lesion(_ key: String, in text: String) throws -> SuggestedLesion {
+        let found = extractor.extract(text).lesions
+        return try #require(found.first { $0.site.key == key }, "\(found.map(\.site.key))")
+    }
+
+    @Test func theSupraAcetabularIliumIsThePelvis() throws {
+        #expect(keys("CT PELVIS: Lytic lesion in the right supra-acetabular ilium measuring 4.2 x 3.1 cm. The acetabular roof is preserved.") == ["pelvis right"])
+        #expect(keys("骨盆CT：右侧髋臼上方髂骨见溶骨性骨质破坏，大小约3.5×2.8cm，髋臼顶完整。") == ["pelvis right"])
+        // The acetabulum itself stays the acetabulum.
+        #expect(keys("Lytic lesion of the left acetabulum.") == ["acetabulum left"])
+    }
+
+    @Test func aHeadingsBoneTakesTheSegmentItsSentenceNames() throws {
+        let femur = try lesion("femur right diaphysis", in: "RIGHT FEMUR: Lytic lesion in the proximal diaphysis, 2.5 cm, involving less than one third of the diameter. No fracture.")
+        #expect(femur.reading("character")?.value == "lytic")
+        #expect(try lesion("femur right diaphysis", in: "Right femur. Lytic lesion in the diaphysis.").reading("character")?.value == "lytic")
+        // Two segments named: neither is taken.
+        #expect(keys("RIGHT FEMUR: Lytic lesions in the proximal and distal metaphyses.") == ["femur right"])
+    }
+
+    @Test func theConusCompressedAndNoLongerAvid() throws {
+        #expect(try lesion("L1", in: "Lytic L1 lesion. Epidural tumor narrows the canal; the conus is compressed.").reading("escc")?.value == "2")
+        let humerus = try lesion("humerus right", in: "The previously seen right humeral lesion is no longer FDG-avid and appears sclerotic.")
+        #expect(humerus.reading("uptake")?.certainty == .negated)
+        #expect(humerus.reading("character")?.value == "blastic" && humerus.reading("character")?.certainty == .affirmed)
+    }
+}
