@@ -81,3 +81,23 @@ import Testing
         #expect(try katagiri(histology: "ER(+，80%)，PR(+，20%)", er: .negative).0 == nil)
     }
 }
+
+/// cb95-a (unseen record, 2026-12-06): a prostate cancer's peritrochanteric femur read "blastic" on
+/// an X-ray and "lytic" on the CT of the same day. Mirels took "lesion type lytic — from CT" (the
+/// worse of the day, `latestWorst`), RECIST "blastic lesion: non-measurable" (the study whose id
+/// sorted last) — one lesion, two characters in one assessment. Rule set 2026.12.339.
+@Suite struct SameDayCharacterAcrossStudiesTests {
+    @Test func recistReadsTheDaysCharacterAsMirelsDoes() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .peritrochanteric, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2023-03-10"), modality: .xray, observations: [observation("L1", .blastic) { $0.boneDestruction = false; $0.fractionOfDiameter = 0.5 }]),
+            ImagingStudy(id: "C1", date: day("2023-03-10"), modality: .ct, windows: [.bone], coverage: [.leftLowerLimb], observations: [observation("L1", .lytic) { $0.boneDestruction = true }]),
+        ]
+        let a = assess(r, asOf: day("2023-03-20"))
+        let recist = try #require(a.rule("boneHealth.recist.measurability").first)
+        #expect(!recist.detail.en.contains("blastic lesion"))
+        #expect(recist.detail.en.contains("soft-tissue component not recorded"))
+        #expect(a.rule("surgery.mirels.impendingFracture").first?.detail.en.contains("lesion type lytic — from CT") == true)
+    }
+}

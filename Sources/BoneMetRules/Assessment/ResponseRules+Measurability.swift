@@ -25,7 +25,11 @@ extension ResponseRules {
                     && (removed.map { point.study.date.earliestDay > $0.latestDay } ?? true)
             }
             guard let latest = anatomic.last else { return nil }
-            let characterPoint = anatomic.last { $0.observation.character != nil }
+            // Of two readings of the latest day, as Mirels and SINS read them (`latestWorst`): the
+            // film's or CT's, and of them not blastic if either is — an X-ray's "blastic" and the
+            // same day's CT "lytic" read "blastic lesion: non-measurable" beside Mirels's "lesion
+            // type lytic — from CT" (unseen record cb95-a; the study whose id sorted last won).
+            let characterPoint = CaseIndex.latestWorst(anatomic, \.character, rank: { $0 == .blastic ? 0 : 1 }, prefer: CaseIndex.filmOrCT)?.point
             let character = characterPoint?.observation.character
             let softTissuePoint = anatomic.last { [.ct, .mri].contains($0.study.modality) && $0.observation.softTissueMm != nil }
             let softTissue = softTissuePoint?.observation.softTissueMm
