@@ -108,7 +108,12 @@ extension FHIRCaseMapper {
         guard distinctSites.count > 1 else {
             return [metastasisLesion(resource, confirm: confirm, position: position, label: label, notes: &notes)]
         }
-        let distinct = mapped(distinctSites, notes: &notes).compactMap { $0 }
+        // A note every part gives alike ("no onset: diagnosed by its recorded date …") is the
+        // Condition's, said once (ehr34's two sites printed it twice).
+        var partNotes: [MappingNote] = []
+        let distinct = mapped(distinctSites, notes: &partNotes).compactMap { $0 }
+        var said: Set<MappingNote> = []
+        for note in partNotes where said.insert(note).inserted { notes.append(note) }
         let named = distinct.map { "\($0.lesion.id) (\($0.lesion.note ?? $0.lesion.bone.rawValue))" }.joined(separator: ", ")
         notes.append(MappingNote(resource: label, message: "its body site names \(distinct.count) sites: recorded as \(distinct.count) lesions — \(named); confirm"))
         return distinct

@@ -35,3 +35,19 @@ extension RealEHRImportTests {
         #expect(record.labs.isEmpty)
     }
 }
+
+/// ehr34 (unseen Chinese bundle, 2026-12-06): a metastasis Condition with two sites and only a
+/// recorded date printed "no onset: diagnosed by its recorded date …" twice — once per lesion.
+extension RealEHRImportTests {
+    @Test func aSeveralSiteConditionsNoteIsSaidOnce() async throws {
+        let subject = #""subject": {"reference": "Patient/m5"}"#
+        let (summary, record) = try await importEntries([
+            #"{"resource": {"resourceType": "Patient", "id": "m5", "gender": "female", "birthDate": "1960"}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "pc", \#(subject), "onsetDateTime": "2018-04-02", "code": {"text": "左乳腺浸润性导管癌术后", "coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C50.9"}]}}}"#,
+            #"{"resource": {"resourceType": "Condition", "id": "c2", \#(subject), "recordedDate": "2026-10-12", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C79.5"}], "text": "骨继发恶性肿瘤"}, "bodySite": [{"text": "腰3椎体、右髂骨"}]}}"#,
+        ])
+        #expect(record.lesions.count == 2)
+        #expect(record.lesions.allSatisfy { $0.diagnosed?.description == "2026-10-12" })
+        #expect(summary.notes.filter { $0.message.hasPrefix("no onset: diagnosed by its recorded date") }.count == 1)
+    }
+}
