@@ -34,6 +34,14 @@ public struct ReportExtractor: Sendable {
     let triggers: TermIndex<Trigger>
     let coverage: TermIndex<String>
 
+    /// Whether a size is that of the largest of several ("the largest measuring", "最大者约"):
+    /// the words just before it in its clause say so.
+    static func sizeOfTheLargest(_ text: ReportText, before span: TextSpan) -> Bool {
+        let clause = clause(text, around: span)
+        let before = text.text(TextSpan(max(clause.start, span.start - 24), span.start)).lowercased()
+        return ["largest", "larger", "biggest", "dominant", "最大者", "较大者", "大者", "最大的"].contains(where: before.contains)
+    }
+
     /// The one segment a sentence names (several different ones: none).
     static func oneSegment(_ found: [BoneSegment]) -> BoneSegment? {
         guard let first = found.first, found.allSatisfy({ $0 == first }) else { return nil }
@@ -337,6 +345,10 @@ public struct ReportExtractor: Sendable {
                         target = carried
                     }
                 }
+                // "…in T4, T9 and L2, the largest measuring 1.8 cm", "最大者约1.8cm": the size of one
+                // of them, not said which — it was given to each as stated (a response read on it
+                // would compare the largest with each lesion's own later size).
+                if ["diametersMm", "softTissueMm"].contains(mention.field), target.count > 1, Self.sizeOfTheLargest(text, before: mention.span) { continue }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
                 for site in target { lesion(at: site) { $0.add(mention) } }
             }

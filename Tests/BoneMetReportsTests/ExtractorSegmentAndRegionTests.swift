@@ -42,4 +42,16 @@ import Testing
         #expect(humerus.reading("uptake")?.certainty == .negated)
         #expect(humerus.reading("character")?.value == "blastic" && humerus.reading("character")?.certainty == .affirmed)
     }
+
+    /// "…in T4, T9 and L2, the largest measuring 1.8 cm" gave 18 mm to each of the three, stated.
+    /// The size of the largest of several, not said which, is nobody's; named, it is that one's.
+    @Test func theLargestOfSeveralIsNoOnesSize() throws {
+        for text in ["Multiple sclerotic lesions in T4, T9 and L2, the largest measuring 1.8 cm.", "T4、T9及L2椎体多发成骨性病灶，最大者约1.8cm。"] {
+            let found = extractor.extract(text).lesions
+            #expect(found.count == 3, "\(text)")
+            #expect(!found.contains { $0.reading("diametersMm") != nil }, "\(text)")
+        }
+        #expect(try lesion("T9", in: "Metastases at T4, T9 and L2, the largest at T9 measuring 2.2 cm.").reading("diametersMm")?.value == "22")
+        #expect(try lesion("L2", in: "Lytic lesion in L2 measuring 2.1 cm; the larger component is posterior.").reading("diametersMm")?.value == "21")
+    }
 }
