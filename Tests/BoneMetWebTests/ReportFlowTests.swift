@@ -115,6 +115,28 @@ import Testing
         }
         #expect(visible.contains("溶骨性") && visible.contains("明确描述") && visible.contains("保存已采纳的结果并重新评估"))
     }
+
+    /// ehr33 (2026-12-06): "No cord compression." denies grades 2–3, not epidural tumour — no grade
+    /// is pre-selected, and the row says what the report denies, in either language.
+    @Test func aDeniedCompressionSaysWhatItDenies() throws {
+        let stored = try PageSnapshotTests().stored("01-response-window-t10.json")
+        let extractor = try #require(try? BoneMetReports.ReportExtractor())
+        let study = try #require(stored.record.studies.last)
+        for (language, report, words) in [
+            (AppLanguage.en, "T10 lytic lesion without collapse. No cord compression.", "stated as absent — below 2 (low grade; grade it on axial T2)"),
+            (AppLanguage.zhHans, "T10椎体溶骨性骨质破坏，未见脊髓受压。", "描述为无 — 低于 2 级（低级别，请在轴位 T2 上分级）"),
+        ] {
+            let page = ReportPage(
+                caseId: stored.id, patientId: stored.record.patient.id, study: study, version: stored.version, report: report,
+                extraction: extractor.extract(report, existing: stored.record.lesions), lesions: stored.record.lesions
+            ).render(Layout(language: language, user: PageSnapshotTests.doctor, csrf: "t"))
+            #expect(page.contains(words), "\(language)")
+            // The ESCC select starts on no grade ("choose").
+            let select = try #require(page.range(of: #"<select name="value\.\d+\.\d+" aria-label="[^"]*ESCC[^"]*">.*?</select>"#, options: .regularExpression).map { String(page[$0]) })
+            #expect(select.contains(#"<option value="" selected>"#))
+            #expect(select.components(separatedBy: "selected").count == 2)
+        }
+    }
 }
 
 /// Unseen EHR bundle ehr5 (2026-12-05): the import keeps an imaging report's title

@@ -222,6 +222,9 @@ struct ReportPage {
                 .element(named: "td", text: certainty), .element(named: "td", nodes: [.element(named: "mark", nodes: [.class(reading.certainty.rawValue), .text(words)])]),
             ])
         }
+        // A compression denied pre-selects no grade (`ReportFields.initial`): say what it denies.
+        let stated = reading.field == "escc" && reading.certainty == .negated && reading.value != "1a"
+            ? "\(certainty) — \(ExtractionText.value(reading)(language))" : certainty
         let current = value("value.\(name)", ReportFields.initial(reading))
         let editor: Node<HTML.BodyContext>
         switch target.kind {
@@ -246,7 +249,7 @@ struct ReportPage {
             ]),
             .element(named: "th", nodes: [.element(named: "label", nodes: [.attribute(named: "for", value: acceptName), .text(label)])]),
             .element(named: "td", nodes: [editor]),
-            .element(named: "td", text: certainty),
+            .element(named: "td", text: stated),
             .element(named: "td", nodes: [.element(named: "mark", nodes: [.class(reading.certainty.rawValue), .text(words)])]),
         ])
     }
