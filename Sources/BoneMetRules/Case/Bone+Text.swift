@@ -19,8 +19,8 @@ extension Bone {
         // The sacrum's segments are vertebrae by name — "骶1-2椎体", "骶椎", "S1 vertebral body",
         // "sacral vertebra": a sacral lesion noted "骶1-2椎体溶骨性破坏" was read as naming a
         // vertebra, its sacrum a wrong bone (unseen record cb93-f). A vertebra word whose levels
-        // are all sacral, or that is the sacrum's own word, names the sacrum; a lumbar level
-        // beside it ("L5-S1", "腰骶椎") names the spine and the sacrum — two places, none.
+        // are all sacral, or that is the sacrum's own word, names the sacrum; with a lumbar level
+        // beside it ("L5-S1椎体") it stays the spine's, and "腰骶椎" names both — none.
         if bones.contains(.vertebra) && sacralVertebraOnly(text, lowered: t) {
             bones.removeAll { $0 == .vertebra }
             if !bones.contains(.sacrum) { bones.append(.sacrum) }
