@@ -398,6 +398,13 @@ public struct BulkImporter: Sendable {
         // An Observation BoneMet does not read (social history, surveys with addresses, vital
         // signs other than weight and pain …) is never staged: not needed, and not ours to keep.
         if resource.resourceType == "Observation" && !FHIRCaseMapper.usesObservation(resource.json, mappings: mappings) {
+            // An albumin-corrected calcium alone would leave a hypercalcaemia unseen: say why it is
+            // not read (the rules correct the total calcium themselves; read too, it would be
+            // corrected twice) and what to send.
+            if FHIRRead.codings(resource.json["code"]).contains(where: { $0.system == FHIRCodes.loinc && $0.code == FHIRCaseMapper.albuminCorrectedCalcium }) {
+                summary.skip("albumin-corrected calcium not used: BoneMet corrects the total calcium with the albumin itself — send the total calcium (LOINC 17861-6 or 2000-8) and albumin")
+                return nil
+            }
             summary.skip("observation not used by BoneMet (not a lab, marker, receptor, performance, weight, pain or disease status)")
             return nil
         }

@@ -42,6 +42,9 @@ extension FHIRCaseMapper {
         "26515-7": .platelets, "26474-7": .lymphocytes, "14631-6": .bilirubin, "14913-8": .testosterone,
     ]
 
+    /// Calcium [Moles/volume] corrected for albumin in Serum or Plasma: not read (`labs`), said so.
+    static let albuminCorrectedCalcium = "29265-6"
+
     /// The other Observations read (LOINC): ECOG, Karnofsky, body weight, cancer disease
     /// status, pain 0–10. With `labs` and `receptors`, everything an import stages.
     static let otherObservations: Set<String> = ["89247-1", "89243-0", "29463-7", "97509-4", "72514-3"]

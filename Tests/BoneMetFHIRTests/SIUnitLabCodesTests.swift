@@ -28,11 +28,13 @@ extension RealEHRImportTests {
     /// An albumin-corrected calcium is not the total calcium the rules correct: read as one it
     /// would be corrected twice.
     @Test func anAlbuminCorrectedCalciumIsNotATotalCalcium() async throws {
-        let (_, record) = try await hisPatient([
+        let (summary, record) = try await hisPatient([
             hisCondition("bc", text: "Malignant neoplasm of breast", system: "http://hl7.org/fhir/sid/icd-10-cm", code: "C50.911"),
             usObservation("adj", loinc: "29265-6", #""valueQuantity": {"value": 2.9, "unit": "mmol/L"}"#),
         ])
         #expect(record.labs.isEmpty)
+        // Said, with what to send instead.
+        #expect(summary.skipped.keys.contains { $0.hasPrefix("albumin-corrected calcium not used") && $0.contains("send the total calcium") })
     }
 }
 
