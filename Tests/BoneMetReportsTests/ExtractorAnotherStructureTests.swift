@@ -9,7 +9,7 @@ import Testing
 /// sentence's "stable" went to the ilium before it; "(2.8 cm, previously 4.1 cm)" read 41 mm; the
 /// extent of lesions that also grew in number ("数目增多、范围增大") was dropped; the sacroiliac
 /// region was no site.
-@Suite struct ExtractorAnotherStructureTests {
+@Suite struct ExtractorAnotherStructureTests: ExtractorFixture {
     let extractor: ReportExtractor
 
     init() throws {
@@ -20,7 +20,6 @@ import Testing
         extractor.extract(text).lesions.first { $0.site.key == key }
     }
 
-    func keys(_ text: String) -> [String] { extractor.extract(text).lesions.map(\.site.key) }
 
     @Test func eachSitesSUVmaxIsItsUptake() throws {
         let text = "Numerous FDG-avid osseous lesions, including the left acetabulum (SUVmax 9.2) with cortical breakthrough, the right proximal femur (SUVmax 6.4) and the T8 vertebral body (SUVmax 5.1)."

@@ -7,19 +7,13 @@ import Testing
 /// without its side; a heading's bone lost the segment its sentence names ("RIGHT FEMUR: Lytic
 /// lesion in the proximal diaphysis"); "the conus is compressed" was not read; "no longer
 /// FDG-avid and appears sclerotic" denied the sclerosis too.
-@Suite struct ExtractorSegmentAndRegionTests {
+@Suite struct ExtractorSegmentAndRegionTests: ExtractorFixture {
     let extractor: ReportExtractor
 
     init() throws {
         extractor = try ReportExtractor()
     }
 
-    func keys(_ text: String) -> [String] { extractor.extract(text).lesions.map(\.site.key) }
-
-    func lesion(_ key: String, in text: String) throws -> SuggestedLesion {
-        let found = extractor.extract(text).lesions
-        return try #require(found.first { $0.site.key == key }, "\(found.map(\.site.key))")
-    }
 
     @Test func theSupraAcetabularIliumIsThePelvis() throws {
         #expect(keys("CT PELVIS: Lytic lesion in the right supra-acetabular ilium measuring 4.2 x 3.1 cm. The acetabular roof is preserved.") == ["pelvis right"])
@@ -29,16 +23,16 @@ import Testing
     }
 
     @Test func aHeadingsBoneTakesTheSegmentItsSentenceNames() throws {
-        let femur = try lesion("femur right diaphysis", in: "RIGHT FEMUR: Lytic lesion in the proximal diaphysis, 2.5 cm, involving less than one third of the diameter. No fracture.")
+        let femur = try requireLesion("femur right diaphysis", in: "RIGHT FEMUR: Lytic lesion in the proximal diaphysis, 2.5 cm, involving less than one third of the diameter. No fracture.")
         #expect(femur.reading("character")?.value == "lytic")
-        #expect(try lesion("femur right diaphysis", in: "Right femur. Lytic lesion in the diaphysis.").reading("character")?.value == "lytic")
+        #expect(try requireLesion("femur right diaphysis", in: "Right femur. Lytic lesion in the diaphysis.").reading("character")?.value == "lytic")
         // Two segments named: neither is taken.
         #expect(keys("RIGHT FEMUR: Lytic lesions in the proximal and distal metaphyses.") == ["femur right"])
     }
 
     @Test func theConusCompressedAndNoLongerAvid() throws {
-        #expect(try lesion("L1", in: "Lytic L1 lesion. Epidural tumor narrows the canal; the conus is compressed.").reading("escc")?.value == "2")
-        let humerus = try lesion("humerus right", in: "The previously seen right humeral lesion is no longer FDG-avid and appears sclerotic.")
+        #expect(try requireLesion("L1", in: "Lytic L1 lesion. Epidural tumor narrows the canal; the conus is compressed.").reading("escc")?.value == "2")
+        let humerus = try requireLesion("humerus right", in: "The previously seen right humeral lesion is no longer FDG-avid and appears sclerotic.")
         #expect(humerus.reading("uptake")?.certainty == .negated)
         #expect(humerus.reading("character")?.value == "blastic" && humerus.reading("character")?.certainty == .affirmed)
     }
@@ -51,7 +45,7 @@ import Testing
             #expect(found.count == 3, "\(text)")
             #expect(!found.contains { $0.reading("diametersMm") != nil }, "\(text)")
         }
-        #expect(try lesion("T9", in: "Metastases at T4, T9 and L2, the largest at T9 measuring 2.2 cm.").reading("diametersMm")?.value == "22")
-        #expect(try lesion("L2", in: "Lytic lesion in L2 measuring 2.1 cm; the larger component is posterior.").reading("diametersMm")?.value == "21")
+        #expect(try requireLesion("T9", in: "Metastases at T4, T9 and L2, the largest at T9 measuring 2.2 cm.").reading("diametersMm")?.value == "22")
+        #expect(try requireLesion("L2", in: "Lytic lesion in L2 measuring 2.1 cm; the larger component is posterior.").reading("diametersMm")?.value == "21")
     }
 }

@@ -11,10 +11,7 @@ extension PrognosisRules {
     /// that writes ER or PR, with the dependence it shows: ER or PR positive → dependent, both
     /// negative → independent.
     func metastasisReceptors(_ primary: PrimaryCancer) -> (biopsy: Biopsy, dependent: Bool)? {
-        guard primary.site == .breast, primary.hormoneDependent == nil,
-              [nil, .unknown].contains(primary.effectiveER), [nil, .unknown].contains(primary.effectivePR),
-              primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) == nil
-        else { return nil }
+        guard Self.receptorsLeftOpen(primary) else { return nil }
         let biopsies = index.record.biopsies.filter { biopsy in
             guard index.known(biopsy.date), biopsy.result == .metastasis, let lesion = biopsy.lesion, biopsy.histology != nil else { return false }
             return index.primaryCandidates(for: lesion).map(\.id) == [primary.id]
@@ -26,6 +23,15 @@ extension PrognosisRules {
             if er == .negative && pr == .negative { return (biopsy, false) }
         }
         return nil
+    }
+
+    /// A breast cancer whose record settles no hormone dependence: none recorded, ER and PR
+    /// absent or unknown, and neither written together in its histology ("HR+/HER2-" — rule set
+    /// .305: the receptors are then on record together).
+    static func receptorsLeftOpen(_ primary: PrimaryCancer) -> Bool {
+        primary.site == .breast && primary.hormoneDependent == nil
+            && [nil, .unknown].contains(primary.effectiveER) && [nil, .unknown].contains(primary.effectivePR)
+            && primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) == nil
     }
 
     /// Said beside New Katagiri when the hormone dependence was read from a metastasis's pathology.

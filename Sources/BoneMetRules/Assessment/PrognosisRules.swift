@@ -274,14 +274,11 @@ struct PrognosisRules {
     /// Recorded receptors (even "low") and a recorded dependence stand; with a second primary on
     /// record the drug may be that one's.
     func receptorTherapyGiven(_ primary: PrimaryCancer) -> Treatment? {
-        guard primary.site == .breast, primary.hormoneDependent == nil, index.record.primaries.count == 1,
-              [nil, .unknown].contains(primary.effectiveER), [nil, .unknown].contains(primary.effectivePR),
-              // "HR+/HER2-" written: the receptors are on record together (rule set .305) — the
-              // therapy is not what says so ("read from the therapy given … ER and PR are not on
-              // record — record them" beside "浸润性小叶癌 HR+/HER2-", unseen record cb77-t).
-              primary.histology.flatMap(ReceptorText.hormoneReceptors(in:)) == nil,
-              // A metastasis's pathology writes them (`metastasisReceptors`).
-              metastasisReceptors(primary) == nil
+        // "HR+/HER2-" written: the receptors are on record together (rule set .305) — the
+        // therapy is not what says so ("read from the therapy given … ER and PR are not on
+        // record — record them" beside "浸润性小叶癌 HR+/HER2-", unseen record cb77-t); nor when
+        // a metastasis's pathology writes them (`metastasisReceptors`).
+        guard Self.receptorsLeftOpen(primary), index.record.primaries.count == 1, metastasisReceptors(primary) == nil
         else { return nil }
         return index.systemicTherapies.first(where: DrugClasses.namesOestrogenReceptorTherapy)
     }
