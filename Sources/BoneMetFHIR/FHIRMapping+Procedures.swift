@@ -47,7 +47,7 @@ extension FHIRCaseMapper {
             var dose = FHIRRead.radiotherapyDose(r)
             if dose.gy == nil, let read = RadiotherapyDoseText.read(FHIRRead.text(r["code"])) {
                 dose = (read.gy, dose.fractions ?? read.fractions)
-                notes.append(MappingNote(resource: label, message: "dose read from its name: \(read.gy.rounded() == read.gy ? String(Int(read.gy)) : String(read.gy)) Gy\(read.fractions.map { " in \($0) fractions" } ?? "") — confirm"))
+                notes.append(MappingNote(resource: label, message: "dose read from its name: \(read.gy.rounded() == read.gy ? String(Int(read.gy)) : String(read.gy)) Gy\(read.fractions.map { " in \($0) fraction\($0 == 1 ? "" : "s")" } ?? "") — confirm"))
             }
             let id = FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)"
             if lesions.isEmpty { unlinkedLocal.append((id, r)) }

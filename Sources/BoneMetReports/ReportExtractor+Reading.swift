@@ -61,12 +61,26 @@ extension ReportExtractor {
     /// known lesion is its healing, not a new lesion, `newSclerosisOfTheLesion`). A size between is
     /// the lesion's: "New 1.5 cm lytic lesion" is a new lesion (its "new" was read as the size's and
     /// dropped, unseen CT report 2026-12-06).
-    static func newDescribesAFinding(_ new: Mention, among mentions: [Mention]) -> Bool {
+    static func newDescribesAFinding(_ new: Mention, among mentions: [Mention], in text: ReportText) -> Bool {
         let sizes = mentions.filter { ($0.field == "diametersMm" || $0.field == "softTissueMm") && $0.span.start >= new.span.end }
         let from = sizes.first.flatMap { $0.span.start - new.span.end <= 1 ? $0.span.end : nil } ?? new.span.end
         guard let next = mentions.first(where: {
             !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
         }) else { return false }
+        // New bone destruction where its clause names no lesion otherwise is a new lesion — it is
+        // what a lytic lesion is: "右侧第7肋新见骨质破坏" lost its "new" as the destruction's (unseen CT
+        // report, 2026-12-06). Cortical destruction is a lesion's feature, and beside a lesion
+        // ("lytic lesion … with new cortical destruction", "new cortical destruction at the …
+        // lesion", "溶骨性病灶，新见骨皮质破坏") it is the known lesion's change.
+        if next.field == "destruction" {
+            let words = text.text(next.span)
+            guard ["骨质破坏", "骨破坏", "bone destruction", "osseous destruction"].contains(where: words.contains) else { return true }
+            let clause = ReportExtractor.clause(text, around: next.span)
+            return mentions.contains {
+                ["lesion", "character"].contains($0.field) && $0.span != next.span
+                    && clause.start <= $0.span.start && $0.span.end <= clause.end
+            }
+        }
         // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes; so
         // is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new" was dropped as
         // the uptake's, unseen report 2026-12-06).
@@ -397,7 +411,7 @@ extension ReportExtractor {
     static let unnamedLesionSubjects = [
         "原有病灶", "原病灶", "原有骨转移灶", "原有转移灶", "原有骨病灶", "其余病灶", "其余骨病灶", "其余骨转移灶", "余病灶", "余骨",
         "其他病灶", "其它病灶", "other lesions", "remaining lesions", "known lesions", "previously seen lesions",
-        "previously noted lesions", "previously described lesions", "pre-existing lesions", "existing lesions",
+        "previously noted lesions", "previously described lesions", "pre existing lesions", "existing lesions",
     ]
 
     /// Whether a clause's subject is an unnamed set of lesions (`unnamedLesionSubjects`) and it
@@ -544,8 +558,8 @@ extension ReportExtractor {
     static func modality(_ text: ReportText) -> String? {
         let head = text.text(TextSpan(0, min(text.count, 200)))
         let checks: [(String, [String])] = [
-            ("petCt", ["pet-ct", "pet/ct", "petct", "pet"]), ("boneScan", ["骨显像", "骨扫描", "bone scan", "scintigra", "spect", "ect"]),
-            ("mri", ["mri", "磁共振", "mr平扫", "mr增强", "mr "]), ("ct", ["ct"]), ("xray", ["x线", "x-ray", "radiograph", "平片", "dr"]),
+            ("petCt", ["pet ct", "pet-ct", "pet/ct", "petct", "pet"]), ("boneScan", ["骨显像", "骨扫描", "bone scan", "scintigra", "spect", "ect"]),
+            ("mri", ["mri", "磁共振", "mr平扫", "mr增强", "mr "]), ("ct", ["ct"]), ("xray", ["x线", "x ray", "x-ray", "radiograph", "平片", "dr"]),
         ]
         for (modality, words) in checks where words.contains(where: head.contains) { return modality }
         return nil

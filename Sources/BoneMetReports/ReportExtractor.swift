@@ -282,7 +282,7 @@ public struct ReportExtractor: Sendable {
             let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
-                if mention.field == "comparison", mention.value == "new", Self.newDescribesAFinding(mention, among: mentions) { continue }
+                if mention.field == "comparison", mention.value == "new", Self.newDescribesAFinding(mention, among: mentions, in: text) { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // A SUVmax is the uptake only where no word says it: "未见FDG摄取增高，SUVmax 1.3"
                 // is no uptake (the value is the background's).

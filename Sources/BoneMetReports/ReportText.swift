@@ -5,7 +5,22 @@ struct ReportText {
     let units: [UInt16]
 
     init(_ text: String) {
-        units = text.utf16.map(ReportText.fold)
+        units = Self.folded(text)
+    }
+
+    /// Each unit folded, and a hyphen between two letters read as a space: "soft-tissue
+    /// component", "FDG-avid" are the lexicons' "soft tissue component", "fdg avid" — a hyphenated
+    /// spelling of a listed term went unread (unseen CT report, 2026-12-06: "with a new soft-tissue
+    /// component"). Still one unit for one, so offsets stay those of the text as written; a
+    /// hyphen beside a digit ("L3-L5", "2026-06-02") is kept for the ranges and dates.
+    static func folded(_ text: String) -> [UInt16] {
+        var units = text.utf16.map(fold)
+        let hyphen = UInt16(UInt8(ascii: "-"))
+        for index in units.indices.dropFirst().dropLast() where units[index] == hyphen
+            && isLetter(units[index - 1]) && isLetter(units[index + 1]) {
+            units[index] = 0x20
+        }
+        return units
     }
 
     static func fold(_ unit: UInt16) -> UInt16 {
@@ -22,7 +37,7 @@ struct ReportText {
         (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
     }
 
-    static func units(_ term: String) -> [UInt16] { term.utf16.map(fold) }
+    static func units(_ term: String) -> [UInt16] { folded(term) }
 
     var count: Int { units.count }
 
