@@ -200,8 +200,26 @@ struct BoneAgentRules {
     /// usual 4 weeks) — once it has come by the assessment date.
     static func dueDate(_ agent: Treatment, index: CaseIndex) -> PartialDate? {
         guard !agent.planned, let last = agent.doses.filter({ index.known($0) }).max() else { return nil }
-        let due = last.adding(days: agent.dosingIntervalWeeks * 7)
+        let due = last.adding(days: dosingIntervalWeeks(agent, index: index) * 7)
         return index.known(due) ? due : nil
+    }
+
+    /// The interval the next dose is due by: the recorded one, else the course's usual — and for
+    /// zoledronic acid without one, whose doses on record all stand more than 8 weeks apart
+    /// (nearer CALGB 70604's 12-week schedule than the 3–4-week one), 12 weeks. Doses of 2026-07-03
+    /// and 2026-10-02 read "due since 2026-10-30 (every 4 weeks assumed)" (unseen EHR bundle
+    /// ehr36, 2026-12-06). A gap of exactly 8 weeks keeps the 4-week schedule: the earlier due day.
+    static func dosingIntervalWeeks(_ agent: Treatment, index: CaseIndex) -> Int {
+        twelveWeeklyByItsDoses(agent, index: index) ? 12 : agent.dosingIntervalWeeks
+    }
+
+    /// Zoledronic acid whose interval is not recorded and whose known doses (two or more) are
+    /// all more than 8 weeks apart.
+    static func twelveWeeklyByItsDoses(_ agent: Treatment, index: CaseIndex) -> Bool {
+        guard agent.agent == .zoledronicAcid, agent.intervalWeeks == nil, !agent.isBoneLossDose else { return false }
+        let days = agent.doses.filter { index.known($0) }.map(\.earliestDay).sorted()
+        guard days.count >= 2 else { return false }
+        return zip(days, days.dropFirst()).allSatisfy { $1 - $0 > 56 }
     }
 
     /// Next dose due; not while the agent waits: for renal function (a renal hold, or CrCl < 30
@@ -222,7 +240,7 @@ struct BoneAgentRules {
         // An adjuvant course of its 3 years is over (the choice finding says so).
         let adjuvant = isAdjuvantBreastSchedule(agent)
         if adjuvant, adjuvantCourse(agent)?.complete == true { return nil }
-        let weeks = agent.dosingIntervalWeeks
+        let weeks = Self.dosingIntervalWeeks(agent, index: index)
         let usual = agent.isBoneLossDose
             ? LocalizedText(
                 en: "\(agent.boneLossDoseText.en) (\(agent.agent == .zoledronicAcid ? "label" : "Smith 2009")).",
@@ -269,7 +287,14 @@ struct BoneAgentRules {
         // 12-week schedule (CALGB 70604) named beside it — "interval 4 weeks" was said of a
         // single dose given after denosumab, its schedule never recorded (cb55-d).
         let interval: LocalizedText
-        if agent.intervalWeeks == nil, agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !adjuvant {
+        if Self.twelveWeeklyByItsDoses(agent, index: index), !adjuvant {
+            let gaps = agent.doses.filter { index.known($0) }.map(\.earliestDay).sorted()
+            let weeksApart = zip(gaps, gaps.dropFirst()).map { ($1 - $0) / 7 }
+            let apart = Set(weeksApart).count == 1 ? "\(weeksApart[0])" : "\(weeksApart.min() ?? 0)–\(weeksApart.max() ?? 0)"
+            interval = LocalizedText(
+                en: "interval not recorded — the doses on record stand \(apart) weeks apart, so every 12 weeks is assumed (CALGB 70604); record it",
+                zh: "给药间隔未记录——病历中各剂相隔 \(apart) 周，故按每 12 周计（CALGB 70604）；请记录")
+        } else if agent.intervalWeeks == nil, agent.agent == .zoledronicAcid, !agent.isBoneLossDose, !adjuvant {
             let twelve = PartialDate(dayNumber: last.latestDay + 84)
             interval = LocalizedText(
                 en: "interval not recorded (every 4 weeks assumed; every 12 weeks would make it due on \(twelve)) — record it",

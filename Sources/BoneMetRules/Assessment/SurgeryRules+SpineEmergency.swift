@@ -32,9 +32,20 @@ extension SurgeryRules {
             .map { course in
                 let name = course.name.map { " (\($0))" } ?? ""
                 let nameZh = course.name.map { "，\($0)" } ?? ""
+                // Given and over by the day assessed — a single dose administered, as an EHR
+                // sends it: said, with the question whether it goes on, not asked for as if none
+                // had been given ("dexamethasone 10 mg IV" the evening of the compression read
+                // "dexamethasone 16 mg as soon as possible", unseen EHR bundle ehr36).
+                guard let end = course.end else {
+                    return LocalizedText(
+                        en: "dexamethasone on record since \(course.start)\(name);",
+                        zh: "已给予地塞米松（\(course.start) 起\(nameZh)）；")
+                }
+                let when = end == course.start ? "on \(end)" : "\(course.start)–\(end)"
+                let whenZh = end == course.start ? "于 \(end) " : "于 \(course.start)–\(end) "
                 return LocalizedText(
-                    en: "dexamethasone on record since \(course.start)\(name);",
-                    zh: "已给予地塞米松（\(course.start) 起\(nameZh)）；")
+                    en: "dexamethasone given \(when)\(name), none on record since — confirm it goes on (16 mg as soon as possible if not);",
+                    zh: "地塞米松已\(whenZh)给予\(course.name.map { "（\($0)）" } ?? "")，此后无记录——请确认是否继续（如未继续，尽快给予 16 mg）；")
             }
             ?? LocalizedText(en: "dexamethasone 16 mg as soon as possible;", zh: "尽快给予地塞米松 16 mg；")
         return LocalizedText(
@@ -48,13 +59,20 @@ extension SurgeryRules {
     /// 10mg iv 后 4mg q6h" from the day of the MRI, read "dexamethasone 16 mg as soon as possible"
     /// (unseen record cb65-f). The row is supportive care, not a regimen (`CaseIndex.treatments`
     /// leaves it out), so the record's own rows are read.
-    func dexamethasoneGiven(since: PartialDate) -> (start: PartialDate, name: String?)? {
-        let course = index.record.treatments.last { treatment in
+    ///
+    /// A course begun for it and already over (`end` given) is returned with its end: the
+    /// emergency names it and asks whether it goes on. Running courses are preferred.
+    func dexamethasoneGiven(since: PartialDate) -> (start: PartialDate, end: PartialDate?, name: String?)? {
+        let begun = index.record.treatments.filter { treatment in
             guard treatment.kind == .systemic, !treatment.planned, let start = treatment.start, index.known(start),
                 start.latestDay >= since.earliestDay - 7, DrugClasses.namesDexamethasone(treatment)
             else { return false }
-            return treatment.end.map(index.stillRunning(until:)) ?? true
+            return true
         }
-        return course?.start.map { ($0, course?.name) }
+        if let running = begun.last(where: { $0.end.map(index.stillRunning(until:)) ?? true }), let start = running.start {
+            return (start, nil, running.name)
+        }
+        guard let over = begun.max(by: { ($0.end?.latestDay ?? Int.min) < ($1.end?.latestDay ?? Int.min) }), let start = over.start else { return nil }
+        return (start, over.end, over.name)
     }
 }

@@ -1,0 +1,74 @@
+import BoneMetRules
+import Testing
+
+/// ehr36 (unseen US bundle, 2026-12-06): a castration-resistant prostate cancer's cord compression,
+/// "dexamethasone 10 mg IV" administered the same evening (one MedicationAdministration: a course
+/// of one day). The emergency read "dexamethasone 16 mg as soon as possible" as if none had been
+/// given. A course begun for the compression and over by the day assessed is named, with the
+/// question whether it goes on (NICE NG234's 16 mg asked for only if it does not). Rule set
+/// 2026.12.340.
+@Suite struct DexamethasoneGivenOnceTests {
+    func detail(_ steroid: Treatment?, asOf: String = "2023-01-06") throws -> LocalizedText {
+        var r = spineCompressionCase(
+            primary: PrimaryCancer(id: "P1", site: .breast, histologyType: .ductalCarcinoma, diagnosed: day("2022-06")),
+            performance: PerformanceStatus(date: day("2023-01-04"), ecog: 2), visceral: [])
+        r.neurology = [NeurologyRecord(date: day("2023-01-04"), status: .myelopathy, frankel: .C, lesion: "L1")]
+        r.treatments = steroid.map { [$0] } ?? []
+        return try #require(assess(r, asOf: day(asOf)).rule("surgery.spine.noms").first).detail
+    }
+
+    func dexamethasone(start: String, end: String?) -> Treatment {
+        Treatment(id: "DEX", kind: .systemic, name: "dexamethasone 10 mg IV", drugs: ["dexamethasone"], start: day(start), end: end.map(day))
+    }
+
+    @Test func aDoseGivenAndOverIsNamedWithTheQuestion() throws {
+        let once = try detail(dexamethasone(start: "2023-01-04", end: "2023-01-04"))
+        #expect(once.en.contains("an emergency: dexamethasone given on 2023-01-04 (dexamethasone 10 mg IV), none on record since — confirm it goes on (16 mg as soon as possible if not);"), "\(once.en)")
+        #expect(once.zhHans.contains("地塞米松已于 2023-01-04 给予（dexamethasone 10 mg IV），此后无记录——请确认是否继续（如未继续，尽快给予 16 mg）；"), "\(once.zhHans)")
+        #expect(!once.en.contains("dexamethasone on record since"))
+        let course = try detail(dexamethasone(start: "2023-01-04", end: "2023-01-05"))
+        #expect(course.en.contains("dexamethasone given 2023-01-04–2023-01-05 (dexamethasone 10 mg IV), none on record since"), "\(course.en)")
+        // Still running on the day assessed: on record, no question.
+        #expect(try detail(dexamethasone(start: "2023-01-04", end: "2023-01-10")).en.contains("dexamethasone on record since 2023-01-04"))
+        // Begun more than a week before the deficit: not for it — asked for.
+        #expect(try detail(dexamethasone(start: "2022-12-20", end: "2022-12-21")).en.contains("dexamethasone 16 mg as soon as possible"))
+    }
+}
+
+/// ehr36: zoledronic acid administered on 2026-07-03 and 2026-10-02, its interval not sent. "Dose due
+/// since 2026-10-30 (every 4 weeks assumed)" — a 12-weekly course (CALGB 70604) read as five weeks
+/// late. Known doses all more than 8 weeks apart — nearer 12 weeks than 3–4 — make the 12-week
+/// schedule the assumed one, said as assumed. Rule set 2026.12.340.
+@Suite struct TwelveWeeklyByItsDosesTests {
+    func due(_ doses: [String], interval: Int? = nil, asOf: String = "2027-02-01") -> Finding? {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "ZO", kind: .boneModifyingAgent, name: "zoledronic acid 4 mg IV", start: day(doses[0]), agent: .zoledronicAcid, doseMg: 4,
+            intervalWeeks: interval, doses: doses.map(day)))
+        r.labs = [LabResult(date: day("2026-06-25"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.dentalExams = [day("2026-06-20")]
+        return assess(r, asOf: day(asOf)).rule("boneAgents.doseDue").first
+    }
+
+    @Test func dosesTwelveWeeksApartAreATwelveWeekCourse() throws {
+        let finding = try #require(due(["2026-07-03", "2026-10-02"]))
+        #expect(finding.date == day("2026-12-25"))
+        #expect(finding.detail.en.contains("interval not recorded — the doses on record stand 13 weeks apart, so every 12 weeks is assumed (CALGB 70604); record it"), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("病历中各剂相隔 13 周，故按每 12 周计"))
+        // Not yet due on a day before it.
+        #expect(due(["2026-07-03", "2026-10-02"], asOf: "2026-12-01") == nil)
+    }
+
+    @Test func theBoundaryAndTheOtherCases() throws {
+        // Exactly 8 weeks apart: the 4-week schedule, the earlier due day.
+        #expect(try #require(due(["2026-08-07", "2026-10-02"])).date == day("2026-10-30"))
+        // 8 weeks and a day: 12 weeks.
+        #expect(try #require(due(["2026-08-06", "2026-10-02"])).date == day("2026-12-25"))
+        // One gap of four weeks among them: not a 12-week course.
+        #expect(try #require(due(["2026-06-05", "2026-07-03", "2026-10-02"])).date == day("2026-10-30"))
+        // A single dose: nothing to read an interval from.
+        #expect(try #require(due(["2026-10-02"])).detail.en.contains("every 4 weeks assumed"))
+        // Recorded: the record's.
+        #expect(try #require(due(["2026-07-03", "2026-10-02"], interval: 4)).date == day("2026-10-30"))
+    }
+}
