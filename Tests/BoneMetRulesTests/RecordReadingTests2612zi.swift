@@ -72,3 +72,58 @@ import Testing
         #expect(try #require(due(["2026-07-03", "2026-10-02"], interval: 4)).date == day("2026-10-30"))
     }
 }
+
+/// cb97-d (unseen record, 2026-12-06): a renal-cell T12 decompressed and instrumented in May
+/// ("T12后路减压+T10-L2椎弓根钉内固定术"), L1 clear on that month's MRI and destroyed, collapsed in
+/// November. The span of the name placed the operation on L1 too: "Treated: … (surgery). No
+/// radiotherapy after it is on record", an SRE "surgery to bone, T12, L1", and L1's tissue to be
+/// found at the operation. A lesion looked for and not seen up to a treatment's day is not placed
+/// on it by its name. Rule set 2026.12.341.
+@Suite struct NotThereToBeTreatedTests {
+    func record(l1InMay: Bool?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2022-01"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("L1"))]
+        var may = [observation("L1", .lytic) { $0.boneDestruction = true; $0.escc = .g2; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral }]
+        if let l1InMay { may.append(observation("L2", l1InMay ? .lytic : nil) { $0.present = l1InMay; $0.boneDestruction = l1InMay ? true : nil }) }
+        r.studies = [
+            ct("C1", "2023-05-02", may),
+            ct("C2", "2023-11-20", [
+                observation("L1", .lytic) { $0.boneDestruction = true },
+                observation("L2", .lytic) { $0.boneDestruction = true; $0.collapse = .over50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "S1", kind: .surgery, name: "T12后路减压+T10-L2椎弓根钉内固定术", start: day("2023-05-09"))]
+        r.performance = [PerformanceStatus(date: day("2023-11-20"), ecog: 1)]
+        r.neurology = [NeurologyRecord(date: day("2023-11-20"), status: .intact)]
+        r.pain = [PainRecord(date: day("2023-11-20"), lesion: "L2", sins: .mechanical, nrs: 7)]
+        return r
+    }
+
+    func l1(_ r: CaseRecord) throws -> Finding {
+        let a = assess(r, asOf: day("2023-11-29"))
+        return try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("L2") }, "\(a.findings.map(\.ruleId))")
+    }
+
+    @Test func aVertebraClearBeforeTheOperationWasNotOperatedOn() throws {
+        let absent = try l1(record(l1InMay: false))
+        #expect(!absent.detail.en.contains("Treated: T12后路减压"), "\(absent.detail.en)")
+        #expect(absent.detail.en.contains("spine-surgery consultation"), "\(absent.detail.en)")
+        let sre = try #require(assess(record(l1InMay: false), asOf: day("2023-11-29")).rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("2023-05-09 surgery to bone, T12 vertebra;"), "\(sre.detail.en)")
+        // Seen in May, or never looked at before: the name places it, as before.
+        #expect(try l1(record(l1InMay: true)).detail.en.contains("Treated: T12后路减压"))
+        #expect(try l1(record(l1InMay: nil)).detail.en.contains("Treated: T12后路减压"))
+    }
+
+    @Test func theLatestReadingUpToTheDayDecides() throws {
+        // Clear in May, seen on the day of the operation: there when it was operated on.
+        var seenThatDay = record(l1InMay: false)
+        seenThatDay.studies.append(ct("C3", "2023-05-09", [observation("L2", .lytic) { $0.boneDestruction = true }]))
+        #expect(try l1(seenThatDay).detail.en.contains("Treated: T12后路减压"))
+        // Seen in January, clear in May: the latest reading before the operation decides.
+        var clearedSince = record(l1InMay: false)
+        clearedSince.studies.insert(ct("C0", "2023-01-02", [observation("L2", .lytic) { $0.boneDestruction = true }]), at: 0)
+        #expect(try !l1(clearedSince).detail.en.contains("Treated: T12后路减压"))
+    }
+}

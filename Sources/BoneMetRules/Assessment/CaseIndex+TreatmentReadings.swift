@@ -10,11 +10,28 @@ extension CaseIndex {
     /// 定术") was sent in November for an urgent prophylactic fixation, and a lung cancer's T11
     /// irradiated in August read as never treated (unseen records cb83-j, cb83-i, 2026.12.317).
     /// Nothing is guessed: two lesions of the bone named, or a spinal region without a level, place
-    /// nothing.
+    /// nothing. A lesion looked for and not seen on its latest study up to the treatment's day was
+    /// not there to be treated: a renal-cell T12 decompressed with "T10-L2椎弓根钉内固定术" in May —
+    /// L1 clear on that month's MRI, destroyed and collapsed in November — read L1 "treated" by the
+    /// operation, "no radiotherapy after it", and its tissue to be found at it (unseen record
+    /// cb97-d, 2026.12.341).
     static func lesionsNamed(by treatment: Treatment, in record: CaseRecord) -> [String] {
         guard treatment.kind == .radiotherapy || treatment.kind == .surgery, treatment.lesions.isEmpty,
             let name = treatment.name, !name.isEmpty else { return [] }
-        return Lesion.placed(by: name, among: record.lesions)
+        let placed = Lesion.placed(by: name, among: record.lesions)
+        guard let start = treatment.start else { return placed }
+        return placed.filter { !notSeen($0, upTo: start, in: record) }
+    }
+
+    /// Whether the latest study reading a lesion, up to a day, found it absent (`present: false`);
+    /// a reading of it present on that same day wins.
+    static func notSeen(_ lesion: String, upTo day: PartialDate, in record: CaseRecord) -> Bool {
+        let readings = record.studies
+            .filter { $0.date.latestDay <= day.latestDay }
+            .flatMap { study in study.observations.filter { $0.lesion == lesion }.map { (study.date, $0.present) } }
+        guard let latest = readings.map(\.0).max() else { return false }
+        let thatDay = readings.filter { $0.0 == latest }
+        return thatDay.allSatisfy { !$0.1 }
     }
 
     /// An operation recorded without its kind is what its name writes (`SurgicalProcedureText`):
