@@ -284,6 +284,12 @@ public struct ReportExtractor: Sendable {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newDescribesAFinding(mention, among: mentions, in: text) { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
+                // The cortex kept is no denial of the destruction inside it: "lytic lesion, 2.6 cm,
+                // without cortical breakthrough" read as no bone destruction beside its lytic
+                // character (unseen CT report, batch 19). Said of the cortex, it says nothing of
+                // the lesion's destruction; affirmed, a broken cortex is destruction.
+                if mention.field == "destruction", mention.certainty == .negated,
+                    ["cortical", "cortex", "皮质"].contains(where: text.text(mention.span).contains) { continue }
                 // A SUVmax is the uptake only where no word says it: "未见FDG摄取增高，SUVmax 1.3"
                 // is no uptake (the value is the background's).
                 // Of its own site only: "FDG-avid lesions, including the left acetabulum (SUVmax
