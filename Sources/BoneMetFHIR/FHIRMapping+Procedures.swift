@@ -51,9 +51,15 @@ extension FHIRCaseMapper {
             }
             let id = FHIRRead.itemId(r) ?? resource.id ?? "rt\(record.treatments.count + 1)"
             if lesions.isEmpty { unlinkedLocal.append((id, r)) }
+            // Completed and dated by a single day (performedDateTime, not a period): the course
+            // is over, on that day as far as the record knows. Left open it read as running for
+            // ever — ehr35's "8Gy single fraction" of 2026-11-20 was still a "current treatment"
+            // in December, and every later interval "irradiated".
+            let completedOnADay = r["status"]?.string == "completed" && r["performedPeriod"] == nil
             var course = Treatment(
                 id: id, kind: .radiotherapy, name: FHIRRead.text(r["code"]),
-                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed"), planned: planned, doseGy: dose.gy, fractions: dose.fractions)
+                lesions: lesions, start: start, end: FHIRRead.periodEnd(r, "performed") ?? (completedOnADay ? start : nil),
+                planned: planned, doseGy: dose.gy, fractions: dose.fractions)
             // The source's own codes are kept for export, as a medication's are (a CPT or SNOMED
             // procedure code was dropped on import).
             course.codes = FHIRRead.sourceCodes(r["code"])
