@@ -162,6 +162,52 @@ import Testing
     }
 }
 
+/// Unseen EHR bundle ehr35 (2026-12-06): a bone scan's "Further foci in the T7 and L2 vertebral
+/// bodies and the left 6th rib" gave three lesions with no field at all — accepted, they were
+/// recorded on the bone scan without uptake. Each lesion a bone scan's report names is offered
+/// the uptake row, not pre-selected, saying the report's words did not state it.
+@Suite struct ReportBoneScanUptakeTests {
+    @Test func aBoneScansLesionIsOfferedItsUptake() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("surgeon", role: .orthopaedics)
+        let services = harness.services
+        try await harness.run { client in
+            var browser = Browser()
+            let report = "Intense uptake in the right proximal femur. Further foci in the T7 and L2 vertebral bodies and the left 6th rib, in keeping with metastases."
+            let study = ImagingStudy(id: "report-bs1", date: try #require(PartialDate("2026-10-04")), modality: .boneScan, report: report)
+            let caseId = try await browser.surgeonsCase(client, patient: "report-bonescan-1", adding: study)
+            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-bs1/report")
+            let page = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-bs1/report", form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(page.contains("not in the report&#39;s words") || page.contains("not in the report's words"), "\(page)")
+            // Four lesions, each with one uptake row; the femur's stated, the others offered unticked.
+            let before = try #require(try await services.cases.get(id: caseId))
+            var extraction = try #require(services.reportExtractor?.extract(report, existing: before.record.lesions))
+            CaseController.offerUptake(&extraction)
+            #expect(extraction.lesions.count == 4)
+            #expect(extraction.lesions.allSatisfy { $0.readings.filter { $0.field == "uptake" }.count == 1 })
+            let t7 = try #require(extraction.lesions.firstIndex { $0.site.key == "T7" })
+            let uptake = try #require(extraction.lesions[t7].readings.firstIndex { $0.field == "uptake" })
+            #expect(extraction.lesions[t7].readings[uptake].certainty == .uncertain)
+            #expect(!page.contains(#"name="accept.\#(t7).\#(uptake)" id="accept.\#(t7).\#(uptake)" checked"#))
+            // Accepted: T7 recorded on the bone scan with its uptake.
+            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/report-bs1/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": report,
+                "lesion.\(t7)": "on", "target.\(t7)": "new", "accept.\(t7).\(uptake)": "on", "value.\(t7).\(uptake)": "true",
+            ])
+            #expect(confirmed.status == .seeOther)
+            let after = try #require(try await services.cases.get(id: caseId))
+            let added = try #require(after.record.lesions.first { $0.level?.description == "T7" })
+            #expect(after.record.studies.first { $0.id == "report-bs1" }?.observations.first { $0.lesion == added.id }?.uptake == true)
+            // Not offered on a CT: its lesions keep the readings its words give.
+            let ct = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/S3/report", form: ["_csrf": browser.csrf ?? "", "report": "CT: lytic lesion at T7."]).body)
+            #expect(ct.contains("T7"))
+            #expect(!ct.contains("not in the report&#39;s words") && !ct.contains("not in the report's words"))
+        }
+    }
+}
+
 extension Browser {
     /// Signs the surgeon in and creates the T10 response-window example under another patient id
     /// (with a study added): the new case's id.

@@ -30,7 +30,20 @@ extension CaseController {
         if extraction.coverage.isEmpty, let region = study.region, !region.isEmpty {
             extraction.coverage = reader.extract(region).coverage
         }
+        if study.modality == .boneScan { Self.offerUptake(&extraction) }
         return extraction
+    }
+
+    /// A bone scan shows a lesion by its uptake: every lesion the report names on one — "Further
+    /// foci in the T7 and L2 vertebral bodies and the left 6th rib" — is offered the uptake row,
+    /// not pre-selected (uncertain, no words of the report), where the report's words gave none.
+    /// The three lesions of ehr35's bone scan came with no field at all: accepted, they were
+    /// recorded on the bone scan without uptake — a bone-scan reading that reads as nothing.
+    static func offerUptake(_ extraction: inout ReportExtraction) {
+        for index in extraction.lesions.indices where extraction.lesions[index].certainty == .affirmed
+            && extraction.lesions[index].reading("uptake") == nil {
+            extraction.lesions[index].readings.append(Reading(field: "uptake", value: "true", certainty: .uncertain, evidence: []))
+        }
     }
 
     func reportPage(_ stored: StoredCase, _ study: ImagingStudy, report: String, extraction: ReportExtraction?, version: Int? = nil) -> ReportPage {

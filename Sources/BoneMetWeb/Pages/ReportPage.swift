@@ -23,7 +23,10 @@ enum ReportTexts {
     static let tooLong = LocalizedText(en: "The report is longer than 20 000 characters; paste the findings and impression only.", zh: "报告超过 20 000 字，请只粘贴“所见”和“印象”部分。")
     static let badValue = LocalizedText(en: "a value is not one BoneMet records", zh: "数值不是 BoneMet 可记录的值")
     static let coverage = LocalizedText(en: "This study covers", zh: "本次检查范围")
-    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage]
+    static let notInWords = LocalizedText(
+        en: "not in the report's words — a lesion on a bone scan is a focus of uptake: confirm it on the images",
+        zh: "报告未明确描述——骨显像上的病灶即放射性浓聚灶：请对照影像确认")
+    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage, notInWords]
 }
 
 /// How each suggested reading is written into a study's observation (ImagingStudy.swift).
@@ -213,7 +216,10 @@ struct ReportPage {
         let name = "\(lesion).\(index)"
         let label = ExtractionText.fields[reading.field]?(language) ?? reading.field
         let units = Array(report.utf16)
-        let words = reading.evidence.map { $0.text(in: units) }.joined(separator: " … ")
+        // A reading offered without words of the report (a bone scan's uptake, `offerUptake`) says so.
+        let words = reading.evidence.isEmpty
+            ? ReportTexts.notInWords(language)
+            : reading.evidence.map { $0.text(in: units) }.joined(separator: " … ")
         let certainty = ExtractionText.certainties[reading.certainty]?(language) ?? ""
         guard let target = ReportFields.byField[reading.field] else {
             return .element(named: "tr", nodes: [
