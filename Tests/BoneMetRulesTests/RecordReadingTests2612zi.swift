@@ -127,3 +127,41 @@ import Testing
         #expect(try !l1(clearedSince).detail.en.contains("Treated: T12后路减压"))
     }
 }
+
+/// cb98-a (unseen record, 2026-12-06): a breast cancer seven years from its primary, a femoral
+/// lesion given a sclerotic rim under capecitabine and found filled in on the next CT — after the
+/// capecitabine had stopped for toxicity and fulvestrant had run 80 days. "Answered by healing under
+/// hormonal therapy, as only a hormone-sensitive cancer does — no biopsy on that account", while
+/// the interval's own response said the change was not one regimen's alone. Healing answers the
+/// question under hormonal therapy only when every regimen since the lesion's previous reading is
+/// hormonal. Rule set 2026.12.342.
+@Suite struct HealedUnderHormonalTherapyAloneTests {
+    func record(between: [Treatment]) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2015-01"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: .diaphysis, laterality: .right), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("C0", "2023-01-05", [observation("L1", .lytic, [20, 15]) { $0.boneDestruction = true }, observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+            ct("C1", "2023-06-01", [observation("L1", .mixed, [18, 14]) { $0.boneDestruction = true; $0.scleroticRim = true }, observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+            ct("C2", "2024-01-10", [observation("L1", .blastic) { $0.boneDestruction = false; $0.fillIn = .complete }, observation("L2", .mixed, [38, 30]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = between
+        return r
+    }
+
+    func answered(_ r: CaseRecord) -> Bool {
+        assess(r, asOf: day("2024-01-20")).findings.contains { $0.title.en.contains("answered by healing under hormonal therapy") }
+    }
+
+    @Test func healedAfterChemotherapyIsNotHormonalHealing() {
+        let capecitabine = Treatment(id: "T1", kind: .systemic, name: "capecitabine", drugs: ["capecitabine"], systemicClass: .chemotherapy, start: day("2023-01-10"), end: day("2023-09-20"), stopReason: .toxicity)
+        let fulvestrant = Treatment(id: "T2", kind: .systemic, name: "fulvestrant", drugs: ["fulvestrant"], systemicClass: .endocrine, start: day("2023-10-20"))
+        #expect(!answered(record(between: [capecitabine, fulvestrant])))
+        // Hormonal therapy alone since the previous reading: answered, as before.
+        let letrozole = Treatment(id: "T1", kind: .systemic, name: "letrozole", drugs: ["letrozole"], systemicClass: .endocrine, start: day("2023-01-10"))
+        #expect(answered(record(between: [letrozole])))
+        // A CDK4/6 inhibitor beside it is no chemotherapy.
+        let palbociclib = Treatment(id: "T1", kind: .systemic, name: "letrozole + palbociclib", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day("2023-01-10"))
+        #expect(answered(record(between: [palbociclib])))
+    }
+}

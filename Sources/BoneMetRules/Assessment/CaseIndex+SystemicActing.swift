@@ -80,15 +80,27 @@ extension CaseIndex {
         for lesion in seenLesions {
             let readings = presentPoints(lesion.id).filter(\.readsBone)
             var destructive = false
+            var previous: PartialDate?
             for point in readings {
                 let observation = point.observation
-                defer { if observation.character == .lytic || observation.character == .mixed { destructive = true } }
+                defer {
+                    if observation.character == .lytic || observation.character == .mixed { destructive = true }
+                    previous = point.study.date
+                }
                 guard observation.fillIn == .complete || (destructive && observation.character == .blastic) else { continue }
                 let day = point.study.date
                 guard let therapy = systemicActing(at: day),
                     let reading = systemicReadings.first(where: { $0.therapy.id == therapy.id })?.reading,
                     reading.classes.contains(.endocrine), !reading.classes.contains(.chemotherapy)
                 else { continue }
+                // Healed under hormonal therapy alone: every regimen given since the lesion's
+                // previous reading (else since the acting one began) is hormonal. A femur sclerotic
+                // in rim under capecitabine, filled in by the next CT after it had stopped and
+                // fulvestrant begun, was "healed under hormonal therapy, as only a
+                // hormone-sensitive cancer does" (unseen record cb98-a, 2026.12.342).
+                let from = previous ?? therapy.start ?? day
+                let alsoGiven = systemicReadings.filter { $0.therapy.isActive(after: from, before: day) }
+                guard alsoGiven.allSatisfy({ $0.reading.classes.contains(.endocrine) && !$0.reading.classes.contains(.chemotherapy) }) else { continue }
                 let irradiated = localTreatments(lesion.id, kind: .radiotherapy).contains { ($0.start?.earliestDay ?? .max) <= day.latestDay }
                 if irradiated { continue }
                 healed[lesion.id] = day
