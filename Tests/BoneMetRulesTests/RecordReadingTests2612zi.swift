@@ -165,3 +165,52 @@ import Testing
         #expect(answered(record(between: [palbociclib])))
     }
 }
+
+/// cb98-d (unseen record, 2026-12-06): a renal-cell cancer's denosumab, its last dose on
+/// 2026-01-05 and no stop recorded, and T12 and L2 collapsed without destruction on the CT of
+/// 2026-10-20. The course was read as running: no rebound fracture in the differential, and its
+/// "dose due since 2026-02-02" an advisory naming no fracture. A course whose dose fell due and was
+/// not given within `regimenGapDays` (56) of it had lapsed by then — as a stop, on its due day.
+/// Rule set 2026.12.343.
+@Suite struct LapsedDenosumabReboundTests {
+    func record(fracturedOn: String, lastDose: String = "2026-01-05", end: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histologyType: .renalCellCarcinoma, diagnosed: day("2021-05"))]
+        r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .right), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [
+            ct("C0", "2025-09-01", [observation("L1", .lytic, [40, 35]) { $0.boneDestruction = true }, observation("L2") { $0.present = false }, observation("L3") { $0.present = false }]),
+            ct("C1", fracturedOn, [
+                observation("L1", .lytic, [41, 35]) { $0.boneDestruction = true },
+                observation("L2") { $0.boneDestruction = false; $0.collapse = .under50; $0.fracture = true },
+                observation("L3") { $0.boneDestruction = false; $0.collapse = .under50; $0.fracture = true },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "cabozantinib", drugs: ["cabozantinib"], systemicClass: .targeted, start: day("2024-06-01")),
+            Treatment(id: "B1", kind: .boneModifyingAgent, name: "denosumab", start: day("2023-01-10"), end: end.map(day), agent: .denosumab, doseMg: 120,
+                      intervalWeeks: 4, doses: [day("2025-11-10"), day("2025-12-08"), day(lastDose)]),
+        ]
+        return r
+    }
+
+    @Test func aLapsedCourseIsAStopForTheRebound() throws {
+        let a = assess(record(fracturedOn: "2026-10-20"), asOf: day("2026-11-01"))
+        let rebound = try #require(a.rule("diagnosis.differential.fractureAfterDenosumab").first)
+        #expect(rebound.title.en == "2 vertebral fractures after denosumab lapsed (due 2026-02-02, not given): T12 vertebra; L2 vertebra — rebound fractures in the differential", "\(rebound.title.en)")
+        #expect(rebound.title.zhHans.contains("地舒单抗中断（2026-02-02 应给药而未给）后"))
+        let due = try #require(a.rule("boneAgents.doseDue").first)
+        #expect(due.severity == .warning)
+        #expect(due.detail.en.contains("T12 vertebra (2026-10-20), L2 vertebra (2026-10-20)"), "\(due.detail.en)")
+        // A recorded stop is said as before.
+        let stopped = assess(record(fracturedOn: "2026-10-20", end: "2026-01-05"), asOf: day("2026-11-01"))
+        #expect(stopped.rule("diagnosis.differential.fractureAfterDenosumab").first?.title.en.contains("after denosumab was stopped (2026-01-05)") == true)
+    }
+
+    @Test func theGapIsTheBoundary() {
+        // Due 2026-02-02; 56 days on is 2026-03-30: a fracture that day finds the course still running.
+        #expect(!assess(record(fracturedOn: "2026-03-30"), asOf: day("2026-04-10")).has("diagnosis.differential.fractureAfterDenosumab"))
+        #expect(assess(record(fracturedOn: "2026-03-31"), asOf: day("2026-04-10")).has("diagnosis.differential.fractureAfterDenosumab"))
+        // Given on time: running.
+        #expect(!assess(record(fracturedOn: "2026-10-20", lastDose: "2026-10-01"), asOf: day("2026-11-01")).has("diagnosis.differential.fractureAfterDenosumab"))
+    }
+}

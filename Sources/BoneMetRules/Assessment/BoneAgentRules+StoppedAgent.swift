@@ -25,6 +25,13 @@ extension BoneAgentRules {
         for (lesion, point) in index.imagedFractures where lesion.isSpinal && point.study.date.earliestDay > day.latestDay {
             found[lesion.id] = (lesion, point.study.date)
         }
+        // And those no metastasis was seen in, the rebound's own picture (`antiresorptiveFractures`):
+        // a lapsed course's "dose due" said nothing of T12 and L2 collapsed since (cb98-d).
+        for lesion in index.seenLesions where lesion.isSpinal && found[lesion.id] == nil {
+            guard let rebound = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab = rebound.kind,
+                rebound.fractured.earliestDay > day.latestDay else { continue }
+            found[lesion.id] = (lesion, rebound.fractured)
+        }
         for event in index.record.events where event.kind == .pathologicalFracture && event.isCurrent && index.known(event.date)
             && event.date.earliestDay > day.latestDay
         {

@@ -9,8 +9,10 @@
 extension CaseIndex {
     struct AntiresorptiveFracture {
         enum Kind {
-            /// Denosumab stopped on this day, before the fracture; no antiresorptive running.
-            case reboundAfterDenosumab(stopped: PartialDate)
+            /// Denosumab stopped on this day, before the fracture; no antiresorptive running. Or,
+            /// `lapsed`, its next dose due on this day and not given — not within `regimenGapDays`
+            /// (setting) of it, the fracture later still.
+            case reboundAfterDenosumab(stopped: PartialDate, lapsed: Bool)
             /// Bone agents given from this day, before the fracture.
             case atypicalFemoral(agents: [BoneAgent], since: PartialDate)
         }
@@ -19,8 +21,10 @@ extension CaseIndex {
 
         var label: LocalizedText {
             switch kind {
-            case .reboundAfterDenosumab(let stopped):
-                LocalizedText(en: "rebound fracture after denosumab was stopped (\(stopped))", zh: "地舒单抗停药（\(stopped)）后反弹性骨折")
+            case .reboundAfterDenosumab(let stopped, let lapsed):
+                lapsed
+                    ? LocalizedText(en: "rebound fracture after denosumab lapsed (due \(stopped), not given)", zh: "地舒单抗中断（\(stopped) 应给药而未给）后反弹性骨折")
+                    : LocalizedText(en: "rebound fracture after denosumab was stopped (\(stopped))", zh: "地舒单抗停药（\(stopped)）后反弹性骨折")
             case .atypicalFemoral:
                 LocalizedText(en: "atypical femoral fracture", zh: "非典型股骨骨折")
             }
@@ -31,7 +35,19 @@ extension CaseIndex {
         let courses = treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned && $0.start != nil }
         guard !courses.isEmpty else { return LesionKeyed() }
         let stoppedDenosumab = treatments.filter { $0.kind == .boneModifyingAgent && $0.agent == .denosumab && !$0.planned && $0.end != nil }
-        let running = treatments.contains { $0.kind == .boneModifyingAgent && !$0.planned && $0.end == nil && $0.start.map(known) == true }
+        // A denosumab course left open whose next dose fell due and was not given within
+        // `regimenGapDays` (setting: the break that ends a regimen) before a day: lapsed by then —
+        // its due day. A renal-cell cancer's course, last dose 2026-01-05, read as running when
+        // T12 and L2 collapsed in October without destruction: no rebound in the differential
+        // (unseen record cb98-d, 2026.12.343).
+        func lapsed(_ course: Treatment, before day: PartialDate) -> PartialDate? {
+            guard course.agent == .denosumab, course.end == nil, let last = course.doses.filter(known).max() else { return nil }
+            let due = last.adding(days: course.dosingIntervalWeeks * 7)
+            return due.latestDay + settings.regimenGapDays < day.earliestDay ? due : nil
+        }
+        func running(at day: PartialDate) -> Bool {
+            courses.contains { $0.end == nil && $0.start.map(known) == true && lapsed($0, before: day) == nil }
+        }
         var found = LesionKeyed<AntiresorptiveFracture>()
         for lesion in seenLesions {
             // The shaft from below the lesser trochanter to above the supracondylar flare (Shane
@@ -44,10 +60,13 @@ extension CaseIndex {
                         kind: .atypicalFemoral(agents: before.compactMap(\.agent).distinct, since: start), fractured: fractured)
                 }
             }
-            // Broken after denosumab was stopped, with no antiresorptive running.
-            if lesion.bone == .vertebra, !running, let fractured = fracturedWithoutTumour(lesion, collapse: true),
-               let stop = stoppedDenosumab.compactMap(\.end).filter({ $0.latestDay < fractured.earliestDay }).max() {
-                found[lesion.id] = AntiresorptiveFracture(kind: .reboundAfterDenosumab(stopped: stop), fractured: fractured)
+            // Broken after denosumab was stopped or had lapsed, with no antiresorptive running.
+            if lesion.bone == .vertebra, let fractured = fracturedWithoutTumour(lesion, collapse: true), !running(at: fractured) {
+                let stops = stoppedDenosumab.compactMap(\.end).filter { $0.latestDay < fractured.earliestDay }.map { ($0, false) }
+                    + courses.compactMap { lapsed($0, before: fractured) }.map { ($0, true) }
+                if let (stop, lapsed) = stops.max(by: { $0.0 < $1.0 }) {
+                    found[lesion.id] = AntiresorptiveFracture(kind: .reboundAfterDenosumab(stopped: stop, lapsed: lapsed), fractured: fractured)
+                }
             }
         }
         return found

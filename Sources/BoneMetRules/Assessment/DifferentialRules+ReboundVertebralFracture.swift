@@ -12,12 +12,21 @@
 /// (cb47-c, T9, L1 and L2 nine months after the stop).
 extension DifferentialRules {
     func vertebralFracturesAfterDenosumab() -> [Finding] {
+        var lapsedOn: [PartialDate: Bool] = [:]
         let broken = index.seenLesions.compactMap { lesion -> (Lesion, PartialDate, PartialDate)? in
             // Broken after the stop, where no tumour was ever seen (`CaseIndex.antiresorptiveFractures`).
-            guard let found = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab(let stop) = found.kind else { return nil }
+            guard let found = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab(let stop, let lapsed) = found.kind else { return nil }
+            lapsedOn[stop] = lapsed
             return (lesion, found.fractured, stop)
         }.sorted { Lesion.anatomicalOrder($0.0, $1.0) }
         guard let stop = broken.map(\.2).max() else { return [] }
+        // A course left to lapse (no stop recorded) is said as it happened: its dose due and not given.
+        let afterStop = lapsedOn[stop] == true
+            ? LocalizedText(en: "after denosumab lapsed (due \(stop), not given)", zh: "地舒单抗中断（\(stop) 应给药而未给）后")
+            : LocalizedText(en: "after denosumab was stopped (\(stop))", zh: "地舒单抗停药（\(stop)）后")
+        let afterStopOn = lapsedOn[stop] == true
+            ? LocalizedText(en: "after denosumab lapsed — its dose due on \(stop) was not given", zh: "地舒单抗中断（\(stop) 应给药而未给）之后")
+            : LocalizedText(en: "after denosumab was stopped on \(stop)", zh: "地舒单抗停药（\(stop)）之后")
         let action = LocalizedText(
             en: "Before treating \(broken.count == 1 ? "it as a metastasis (its" : "them as metastases (their") scores, surgery or radiotherapy): CT with the bone window for destruction, MRI signal; decide with medical oncology on resuming denosumab or another antiresorptive.",
             zh: "在按转移灶处理（评分、手术或放疗）前：行 CT 骨窗观察有无骨质破坏，并参考 MRI 信号；与肿瘤内科共同决定恢复地舒单抗或改用其他抗骨吸收药物。")
@@ -27,11 +36,11 @@ extension DifferentialRules {
                 ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: fractured,
                 title: LocalizedText(
-                    en: "\(name.en): vertebral fracture after denosumab was stopped (\(stop)) — rebound fracture in the differential",
-                    zh: "\(name.zhHans)：地舒单抗停药（\(stop)）后椎体骨折——需鉴别停药后反弹性骨折"),
+                    en: "\(name.en): vertebral fracture \(afterStop.en) — rebound fracture in the differential",
+                    zh: "\(name.zhHans)：\(afterStop.zhHans)椎体骨折——需鉴别停药后反弹性骨折"),
                 detail: LocalizedText(
-                    en: "Vertebral fracture first seen \(fractured), after denosumab was stopped on \(stop), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
-                    zh: "\(fractured) 首次发现椎体骨折，发生于地舒单抗停药（\(stop)）之后，病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
+                    en: "Vertebral fracture first seen \(fractured), \(afterStopOn.en), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
+                    zh: "\(fractured) 首次发现椎体骨折，发生于\(afterStopOn.zhHans)，病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
                 inputs: [FindingInput("fractured", "\(fractured)"), FindingInput("denosumabStopped", "\(stop)")],
                 sources: [BoneAgentRules.xgevaDiscontinuation])]
         }
@@ -47,11 +56,11 @@ extension DifferentialRules {
             ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
             subject: .patient, date: broken.map(\.1).max() ?? index.assessedOn,
             title: LocalizedText(
-                en: "\(broken.count) vertebral fractures after denosumab was stopped (\(stop)): \(names.en) — rebound fractures in the differential",
-                zh: "地舒单抗停药（\(stop)）后 \(broken.count) 处椎体骨折：\(names.zhHans)——需鉴别停药后反弹性骨折"),
+                en: "\(broken.count) vertebral fractures \(afterStop.en): \(names.en) — rebound fractures in the differential",
+                zh: "\(afterStop.zhHans) \(broken.count) 处椎体骨折：\(names.zhHans)——需鉴别停药后反弹性骨折"),
             detail: LocalizedText(
-                en: "Vertebral fractures first seen after denosumab was stopped on \(stop) (\(seen.en)), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
-                zh: "地舒单抗停药（\(stop)）后首次发现椎体骨折（\(seen.zhHans)），病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
+                en: "Vertebral fractures first seen \(afterStopOn.en) (\(seen.en)), with no bone destruction or lytic change on record. Multiple vertebral fractures after stopping denosumab are described in its label (rebound bone turnover). \(action.en)",
+                zh: "\(afterStopOn.zhHans)首次发现椎体骨折（\(seen.zhHans)），病历中无骨质破坏或溶骨性改变。地舒单抗说明书记载停药后可发生多发椎体骨折（骨转换反弹）。\(action.zhHans)"),
             inputs: [FindingInput("lesions", broken.map(\.0.id).joined(separator: ",")), FindingInput("denosumabStopped", "\(stop)")],
             sources: [BoneAgentRules.xgevaDiscontinuation])]
     }
