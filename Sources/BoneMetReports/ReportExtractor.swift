@@ -201,6 +201,14 @@ public struct ReportExtractor: Sendable {
                     return Self.oneSegment(Self.outermost(segmentMatches.filter { span.end <= $0.0.start && $0.0.end <= sentence.end }).map(\.1))
                 }
                 var site = ReportSite(bone: bone, side: side ?? listSide, segment: bone.hasSegments ? segment ?? sentenceSegment : nil)
+                // The femur's proximal end named, its trochanteric region in the same clause right
+                // after ("右侧股骨上段（转子下区）", "proximal femur (subtrochanteric)"): the region is
+                // the segment — Mirels scores the peritrochanteric site 3, the rest of the lower
+                // limb 2 (unseen CT report of ehr37, 2026-12-06), as a lesion note reads it.
+                if bone == .femur, site.segment == .proximal, segmentMatches.contains(where: { match in
+                    match.1 == .peritrochanteric && match.0.start >= span.end && match.0.start - span.end <= 12
+                        && Self.sameClause(text, span.end, match.0.start)
+                }) { site.segment = .peritrochanteric }
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))
             }

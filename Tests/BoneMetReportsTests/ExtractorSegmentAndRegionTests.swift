@@ -48,4 +48,15 @@ import Testing
         #expect(try requireLesion("T9", in: "Metastases at T4, T9 and L2, the largest at T9 measuring 2.2 cm.").reading("diametersMm")?.value == "22")
         #expect(try requireLesion("L2", in: "Lytic lesion in L2 measuring 2.1 cm; the larger component is posterior.").reading("diametersMm")?.value == "21")
     }
+
+    /// ehr37's CT report (2026-12-06): "右侧股骨上段（转子下区）溶骨性骨质破坏" read "proximal" — Mirels's
+    /// site 2 where the trochanteric region scores 3.
+    @Test func theTrochantericRegionAfterTheProximalEndIsTheSegment() throws {
+        for text in ["右侧股骨上段（转子下区）溶骨性骨质破坏，累及骨干直径约2/3。", "Lytic lesion of the proximal right femur (subtrochanteric region)."] {
+            #expect(keys(text) == ["femur right peritrochanteric"], "\(text)")
+        }
+        // The proximal end alone, and the femoral neck, stay proximal.
+        #expect(keys("右股骨上段溶骨性破坏。") == ["femur right proximal"])
+        #expect(keys("Lytic lesion in the right femoral neck.") == ["femur right proximal"])
+    }
 }
