@@ -23,8 +23,22 @@ extension FHIRCaseMapper {
                 notes.append(MappingNote(resource: procedure.label, message: "biopsy on \(procedure.date) placed on \(procedure.lesions.isEmpty ? "no lesion" : "several lesions"): not used — record it on its lesion"))
                 continue
             }
-            let reported = record.biopsies.contains { $0.lesion == lesion && !$0.awaitsResult && $0.date.latestDay >= procedure.date.earliestDay }
-            if reported { continue }
+            // The result reported first on or after it is this tissue's: dated the day it was
+            // taken, not the day the report was signed — ehr37's iliac biopsy of 2026-10-15 was
+            // recorded on 2026-10-19, its pathology's date. (Unless a biopsy procedure of the lesion
+            // between them took the tissue reported.)
+            let later = procedures.filter { $0.lesions == [lesion] && $0.date > procedure.date }.map(\.date).min()
+            if let index = record.biopsies.indices.filter({
+                record.biopsies[$0].lesion == lesion && !record.biopsies[$0].awaitsResult
+                    && record.biopsies[$0].date.latestDay >= procedure.date.earliestDay
+            }).min(by: { record.biopsies[$0].date < record.biopsies[$1].date }) {
+                let reportedOn = record.biopsies[index].date
+                if reportedOn != procedure.date, later.map({ reportedOn < $0 }) ?? true {
+                    record.biopsies[index].date = procedure.date
+                    notes.append(MappingNote(resource: procedure.label, message: "biopsy of \(lesion) taken on \(procedure.date): its pathology, reported on \(reportedOn), dated then — confirm"))
+                }
+                continue
+            }
             record.biopsies.append(Biopsy(lesion: lesion, date: procedure.date, result: .pending))
             notes.append(MappingNote(resource: procedure.label, message: "biopsy of \(lesion) on \(procedure.date) with no pathology result on record: recorded as awaiting its result — record the result"))
         }

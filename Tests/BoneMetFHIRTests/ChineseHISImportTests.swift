@@ -343,8 +343,28 @@ extension RealEHRImportTests {
         #expect(resection.procedure == .resection)
         #expect(resection.lesions == ["bm-3"])
         #expect(record.biopsies.map { "\($0.lesion ?? "") \($0.result?.rawValue ?? "")" }.sorted() == ["bm-1 metastasis", "bm-2 pending"], "the T10 biopsy's result stands; L4's awaits its own")
+        // The result is dated the day its tissue was taken (ehr37: the report's date had stood).
+        #expect(record.biopsies.first { $0.lesion == "bm-1" }?.date == PartialDate("2026-06-14"))
+        #expect(summary.notes.contains { $0.resource == "Procedure/op3" && $0.message.contains("taken on 2026-06-14: its pathology, reported on 2026-06-18, dated then") })
         #expect(summary.notes.contains { $0.resource == "Procedure/op4" && $0.message.contains("not used — \"T10椎体射频消融术\"") })
         #expect(!summary.notes.contains { $0.resource == "Procedure/op5" || $0.resource == "Procedure/op6" }, "not on bone: not BoneMet's")
+    }
+
+    /// ehr37: "CT引导下骨穿刺活检术" of the left ilium on 2026-10-15, its pathology signed 2026-10-19 —
+    /// the biopsy was dated by the report. Dated by its tissue; of two biopsies of one lesion the
+    /// result is the later one's.
+    @Test func aPathologyIsDatedByTheTissueItReports() async throws {
+        func procedure(_ id: String, _ date: String) -> String {
+            #"{"resource": {"resourceType": "Procedure", "id": "\#(id)", "status": "completed", "subject": {"reference": "Patient/h9"}, "performedDateTime": "\#(date)", "code": {"text": "CT引导下骨穿刺活检术"}, "bodySite": [{"text": "左侧髂骨"}]}}"#
+        }
+        let report = #"{"resource": {"resourceType": "DiagnosticReport", "id": "path", "status": "final", "subject": {"reference": "Patient/h9"}, "category": [{"text": "病理"}], "code": {"text": "病理诊断报告"}, "effectiveDateTime": "2026-10-19", "conclusion": "（左髂骨穿刺）转移性腺癌，结合免疫组化符合肺来源。"}}"#
+        let (_, record) = try await hisPatient([
+            hisCondition("lc", text: "右肺腺癌"), hisCondition("bm", text: "骨转移", site: "左侧髂骨"),
+            procedure("b1", "2026-09-20"), procedure("b2", "2026-10-15"), report,
+        ])
+        #expect(record.biopsies.count == 1)
+        #expect(record.biopsies.first?.date == PartialDate("2026-10-15"))
+        #expect(record.biopsies.first?.result == .metastasis)
     }
 
     /// ehr14: a dental consultation and a ward's pain score recorded by their names were not read —
