@@ -520,6 +520,9 @@ extension ReportExtractor {
         let lower = clause.lowercased()
         // "less than 50%", "<50%", "不足50%": under half whatever the number says.
         if lower.range(of: #"(less than|under|below|<|小于|不足|低于|少于)\s*(\d{1,3})\s*%"#, options: .regularExpression) != nil { return "under50" }
+        // A half bounded below it after ("约1/2以下", "half or less"): under half.
+        if let half = lower.range(of: #"(?<!\d)(50\s*%|1/2)|一半|\bhalf\b"#, options: .regularExpression),
+            halfBoundsBelow.contains(where: lower[half.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix) { return "under50" }
         if let percent = lower.range(of: #"(\d{1,3})\s*%"#, options: .regularExpression) {
             let digits = lower[percent].filter(\.isNumber)
             if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }
@@ -540,8 +543,16 @@ extension ReportExtractor {
         guard let found = lower.range(of: half, options: .regularExpression) else { return false }
         let before = lower[..<found.lowerBound].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "约", with: "")
             .replacingOccurrences(of: "approximately", with: "").replacingOccurrences(of: "about", with: "").trimmingCharacters(in: .whitespaces)
-        return !bounds.contains { before.hasSuffix($0) }
+        // A bound after it too: "压缩约1/2以上" is more than half (read "≥ 50 %" in doubt, unseen
+        // CT report, batch 20); "1/2以下" less.
+        let after = lower[found.upperBound...].trimmingCharacters(in: .whitespaces)
+        return !bounds.contains { before.hasSuffix($0) } && !Self.halfBoundsAfter.contains { after.hasPrefix($0) }
     }
+
+    /// Words after a half that bound it: more ("以上", "or more") or less ("以下", "or less").
+    static let halfBoundsAbove = ["以上", "有余", "or more", "or greater", "and above", "and more"]
+    static let halfBoundsBelow = ["以下", "以内", "or less", "and below", "or under"]
+    static var halfBoundsAfter: [String] { halfBoundsAbove + halfBoundsBelow }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
