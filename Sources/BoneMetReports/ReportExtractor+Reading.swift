@@ -56,40 +56,6 @@ extension ReportExtractor {
     static let distanceAfter = ["retropulsion", "of retropulsion", "retropulsed", "posterior displacement", "displacement", "of displacement", "后移", "后凸", "移位"]
     static let distanceBefore = ["retropulsion of", "retropulsed by", "displaced by", "displacement of", "突入椎管约", "突入椎管", "后移约", "后移", "后凸约", "后凸", "移位约", "移位", "距离", "距"]
 
-    /// "new cortical destruction", "新发骨折": new describes that finding, not the lesion — but "new
-    /// lytic lesion", "新发成骨性病灶", "new sclerotic focus" are new lesions (and "new sclerosis" of a
-    /// known lesion is its healing, not a new lesion, `newSclerosisOfTheLesion`). A size between is
-    /// the lesion's: "New 1.5 cm lytic lesion" is a new lesion (its "new" was read as the size's and
-    /// dropped, unseen CT report 2026-12-06).
-    static func newDescribesAFinding(_ new: Mention, among mentions: [Mention], in text: ReportText) -> Bool {
-        let sizes = mentions.filter { ($0.field == "diametersMm" || $0.field == "softTissueMm") && $0.span.start >= new.span.end }
-        let from = sizes.first.flatMap { $0.span.start - new.span.end <= 1 ? $0.span.end : nil } ?? new.span.end
-        guard let next = mentions.first(where: {
-            !["lesion", "comparison", "diametersMm", "softTissueMm"].contains($0.field) && $0.span.start >= from && $0.span.start - from <= 1
-        }) else { return false }
-        // New bone destruction where its clause names no lesion otherwise is a new lesion — it is
-        // what a lytic lesion is: "右侧第7肋新见骨质破坏" lost its "new" as the destruction's (unseen CT
-        // report, 2026-12-06). Cortical destruction is a lesion's feature, and beside a lesion
-        // ("lytic lesion … with new cortical destruction", "new cortical destruction at the …
-        // lesion", "溶骨性病灶，新见骨皮质破坏") it is the known lesion's change.
-        if next.field == "destruction" {
-            let words = text.text(next.span)
-            guard ["骨质破坏", "骨破坏", "bone destruction", "osseous destruction"].contains(where: words.contains) else { return true }
-            let clause = ReportExtractor.clause(text, around: next.span)
-            return mentions.contains {
-                ["lesion", "character"].contains($0.field) && $0.span != next.span
-                    && clause.start <= $0.span.start && $0.span.end <= clause.end
-            }
-        }
-        // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes; so
-        // is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new" was dropped as
-        // the uptake's, unseen report 2026-12-06).
-        return !(["character", "uptake"].contains(next.field) && mentions.contains {
-            ["lesion", "destruction"].contains($0.field)
-                && (($0.span.start >= next.span.end && $0.span.start - next.span.end <= 1) || $0.span == next.span)
-        })
-    }
-
     /// A size the report gives as the earlier one beside the current: "decreased in size from
     /// 2.4 cm to 1.6 cm" read 24 mm (unseen CT report); "由2.4cm缩小至1.6cm", "previously 2.4 cm".
     /// Only when another size follows in the same sentence — a prior size alone is all there is.
@@ -442,32 +408,6 @@ extension ReportExtractor {
         return between.isEmpty
     }
 
-    /// "lytic lesion with new sclerosis", "新发硬化": sclerosis appearing in a lesion is its
-    /// healing (MDA: sclerotic fill-in is response; the seed: new sclerosis under therapy is
-    /// response, not progression) — the lesion is not new. "new sclerotic lesion" still is.
-    static func newSclerosisOfTheLesion(_ text: ReportText, after span: TextSpan, mentions: [Mention]) -> Bool {
-        let after = text.text(TextSpan(span.end, min(text.count, span.end + 24))).lowercased().trimmingCharacters(in: .whitespaces)
-        guard after.hasPrefix("scleros") || after.hasPrefix("sclerotic change") || after.hasPrefix("硬化") || after.hasPrefix("成骨改变") || after.hasPrefix("成骨性改变")
-        else { return false }
-        // A lesion word right after the sclerosis word: a new sclerotic lesion.
-        let word = after.prefix { !$0.isWhitespace && $0 != "，" && $0 != "," && $0 != "。" && $0 != "." }
-        return !mentions.contains { $0.field == "lesion" && $0.span.start >= span.end && $0.span.start <= span.end + word.utf16.count + 2 }
-    }
-
-    /// Whether the clause of a "new" counts lesions without naming a bone: "3 new lesions",
-    /// "two new foci", "新增病灶3处", "新发2处浓聚灶", "多处新发病灶".
-    static func countsUnplacedLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {
-        let clause = clause(text, around: span)
-        if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
-        let words = text.text(clause).lowercased()
-        let counted = [
-            #"(\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|few)\s+(new|additional)\b"#,
-            #"\bnew\s+(lesions|foci|sites|areas|metastases)\b"#,
-            #"(\d+|[一二两三四五六七八九十多数几])\s*(处|个|枚)"#,
-        ]
-        return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
-    }
-
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     /// "高度尚可", "高度正常": the height is kept — a collapse denied in its own words (unseen CT
     /// report, batch 19: "L1椎体溶骨性破坏 … 椎体高度尚可").
@@ -498,61 +438,6 @@ extension ReportExtractor {
         for word in ["以及", "及", "和", "与", "、", ",", "，", "and", "the"] { rest = rest.replacingOccurrences(of: word, with: "") }
         return rest.trimmingCharacters(in: .whitespaces).isEmpty
     }
-
-    /// "与前比较，浓聚灶数目增多", "the lesions have increased in number": the count of lesions grew —
-    /// new lesions somewhere, not a named lesion's growth. A clause that names no site and says
-    /// so made each lesion of the sentence before "increased" (unseen bone scan report 2026-12-06).
-    static func countsMoreLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {
-        let clause = clause(text, around: span)
-        if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
-        let words = text.text(clause).lowercased()
-        if ["number of", "in number", "more numerous"].contains(where: words.contains) { return true }
-        // The count's own increase, not the next item of a list: "病灶数目明显增多、范围增大" — the
-        // lesions grew too (the extent was dropped with the count, unseen bone scan report).
-        let before = text.text(TextSpan(clause.start, span.start))
-        guard let count = ["数目", "数量", "个数"].compactMap({ before.range(of: $0, options: .backwards)?.upperBound }).max() else { return false }
-        let between = before[count...]
-        return !between.contains("、") && !between.contains("及") && !between.contains("和")
-    }
-
-    /// SINS collapse from the words around it: a percentage or fraction, or mild / severe.
-    static func collapseDegree(_ clause: String) -> String? {
-        let lower = clause.lowercased()
-        // "less than 50%", "<50%", "不足50%": under half whatever the number says.
-        if lower.range(of: #"(less than|under|below|<|小于|不足|低于|少于)\s*(\d{1,3})\s*%"#, options: .regularExpression) != nil { return "under50" }
-        // A half bounded below it after ("约1/2以下", "half or less"): under half.
-        if let half = lower.range(of: #"(?<!\d)(50\s*%|1/2)|一半|\bhalf\b"#, options: .regularExpression),
-            halfBoundsBelow.contains(where: lower[half.upperBound...].trimmingCharacters(in: .whitespaces).hasPrefix) { return "under50" }
-        if let percent = lower.range(of: #"(\d{1,3})\s*%"#, options: .regularExpression) {
-            let digits = lower[percent].filter(\.isNumber)
-            if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }
-        }
-        let over = ["1/2", "2/3", "3/4", "一半", "过半", "超过50", "大于50", "重度", "完全", "severe", "more than half", "greater than 50", "over half", "complete"]
-        let under = ["1/3", "1/4", "1/5", "轻度", "轻微", "少许", "稍", "略", "mild", "slight", "less than 50", "less than half", "minimal"]
-        if over.contains(where: lower.contains) { return "over50" }
-        if under.contains(where: lower.contains) { return "under50" }
-        return nil
-    }
-
-    /// A collapse of one half, neither more nor less: "约1/2", "一半", "50%", "half" — not "超过一半",
-    /// "过半", "more than half", "greater than 50%", "51%".
-    static func collapseAtHalf(_ clause: String) -> Bool {
-        let lower = clause.lowercased()
-        let bounds = ["more than", "greater than", "over", "under", "less than", "above", "below", ">", "<", "超过", "大于", "小于", "不足", "低于", "高于", "少于", "多于", "过"]
-        let half = #"(?<!\d)(50\s*%|1/2)|一半|\bhalf\b"#
-        guard let found = lower.range(of: half, options: .regularExpression) else { return false }
-        let before = lower[..<found.lowerBound].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "约", with: "")
-            .replacingOccurrences(of: "approximately", with: "").replacingOccurrences(of: "about", with: "").trimmingCharacters(in: .whitespaces)
-        // A bound after it too: "压缩约1/2以上" is more than half (read "≥ 50 %" in doubt, unseen
-        // CT report, batch 20); "1/2以下" less.
-        let after = lower[found.upperBound...].trimmingCharacters(in: .whitespaces)
-        return !bounds.contains { before.hasSuffix($0) } && !Self.halfBoundsAfter.contains { after.hasPrefix($0) }
-    }
-
-    /// Words after a half that bound it: more ("以上", "or more") or less ("以下", "or less").
-    static let halfBoundsAbove = ["以上", "有余", "or more", "or greater", "and above", "and more"]
-    static let halfBoundsBelow = ["以下", "以内", "or less", "and below", "or under"]
-    static var halfBoundsAfter: [String] { halfBoundsAbove + halfBoundsBelow }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
