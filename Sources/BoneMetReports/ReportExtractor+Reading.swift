@@ -123,6 +123,7 @@ extension ReportExtractor {
         for index in low..<high {
             let unit = text[index]
             if unit == period, ReportText.isDigit(text[index - 1]), ReportText.isDigit(text[index + 1]) { continue }
+            if unit == comma, text.inBracket(index) { continue }
             if isClauseBreak(unit) { return false }
         }
         return true
@@ -161,6 +162,13 @@ extension ReportExtractor {
         for mention in mentions {
             if let previous = groups.last?.last, (previous.sites.isEmpty == mention.sites.isEmpty) {
                 var between = text.text(TextSpan(previous.span.end, mention.span.start))
+                // A bracket of findings right after each site of a list is each one's own: "Lt
+                // scapula (lytic, 2.4 cm), sternum (sclerotic), bilateral iliac bones (mixed)" gave all
+                // three "mixed" and the scapula's size (unseen CT report, batch 21).
+                if Self.describedInBrackets(previous, text: text, words: words), Self.describedInBrackets(mention, text: text, words: words) {
+                    groups.append([mention])
+                    continue
+                }
                 // "the right iliac bone (SUVmax 11.4) and the L5 vertebral body": an aside in brackets joins nothing.
                 between = between.replacingOccurrences(of: #"\([^()]*\)"#, with: "", options: .regularExpression)
                 for connector in connectors.sorted(by: { $0.count > $1.count }) { between = between.replacingOccurrences(of: connector, with: "") }
@@ -187,6 +195,29 @@ extension ReportExtractor {
 
     /// The site group a finding belongs to: the nearest in its clause, else the last before it
     /// in the sentence, else the first after it.
+    /// Whether a site is followed at once by a bracket holding a finding word: its own description.
+    static func describedInBrackets(_ site: SiteMention, text: ReportText, words: [TextSpan]) -> Bool {
+        var start = site.span.end
+        while start < text.count, text[start] == 0x20 { start += 1 }
+        // A site word no lexicon names as a bone may stand between: "the T8 vertebral body (SUVmax 5.1)".
+        for word in ["vertebral bodies", "vertebral body", "vertebrae", "vertebra", "bones", "bone", "椎体"] where text.hasWord(word, at: start) {
+            start += ReportText.units(word).count
+            while start < text.count, text[start] == 0x20 { start += 1 }
+            break
+        }
+        guard text[start] == UInt16(UInt8(ascii: "(")) else { return false }
+        var end = start + 1
+        while end < text.count, text.inBracket(end) { end += 1 }
+        // A value alone — a SUVmax, a size — is an aside that describes nothing of its own: "lytic
+        // lesions in the right iliac bone (SUVmax 11.4) and the L5 vertebral body (SUVmax 8.0)"
+        // share their "lytic".
+        return words.contains { word in
+            guard start < word.start, word.end <= end else { return false }
+            let written = text.text(word).lowercased()
+            return written != "suvmax" && !(written.first?.isNumber ?? true)
+        }
+    }
+
     static func group(for span: TextSpan, in groups: [[SiteMention]], text: ReportText) -> [SiteMention]? {
         func distance(_ group: [SiteMention]) -> Int {
             guard let first = group.first, let last = group.last else { return .max }
@@ -389,10 +420,12 @@ extension ReportExtractor {
     }
 
     static func clause(_ text: ReportText, around span: TextSpan) -> TextSpan {
+        // A comma inside a bracket lists the bracket's own words ("(lytic, 2.4 cm)").
+        func breaks(_ index: Int) -> Bool { isClauseBreak(text[index]) && !(text[index] == comma && text.inBracket(index)) }
         var start = span.start
-        while start > 0, !isClauseBreak(text[start - 1]) { start -= 1 }
+        while start > 0, !breaks(start - 1) { start -= 1 }
         var end = span.end
-        while end < text.count, !(isClauseBreak(text[end]) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
+        while end < text.count, !(breaks(end) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
         return TextSpan(start, end)
     }
 

@@ -139,7 +139,8 @@ public struct ReportExtractor: Sendable {
         let findingMatches = Self.outermost(findings.all(in: text))
         let measurements = MeasurementGrammar.measurements(in: text)
         let diameterFractions = DiameterFractionGrammar.matches(in: text)
-        let sideMatches = sides.all(in: text)
+        // The outermost: "left and right" is both sides, not its "right".
+        let sideMatches = Self.outermost(sides.all(in: text))
         let segmentMatches = segments.all(in: text)
         // A trigger inside a finding or site word is part of that word.
         let covered = findingMatches.map(\.0) + boneMatches.map(\.0) + levelMentions.map(\.span)

@@ -3,10 +3,36 @@
 /// the text as written (the evidence spans point into the original).
 struct ReportText {
     let units: [UInt16]
+    /// The positions inside a bracket closed in the same sentence: "Lt scapula (lytic, 2.4 cm),
+    /// sternum (sclerotic)" — a comma there is the site's own list, not a clause break.
+    let bracketed: [Bool]
 
     init(_ text: String) {
         units = Self.folded(text)
+        bracketed = Self.bracketed(units)
     }
+
+    static func bracketed(_ units: [UInt16]) -> [Bool] {
+        var inside = [Bool](repeating: false, count: units.count)
+        let open = UInt16(UInt8(ascii: "(")), close = UInt16(UInt8(ascii: ")"))
+        let ends: Set<UInt16> = [UInt16(UInt8(ascii: "\n")), "。".utf16.first ?? 0, open]
+        var index = 0
+        while index < units.count {
+            guard units[index] == open else { index += 1; continue }
+            var end = index + 1
+            while end < units.count, end - index <= 120, units[end] != close, !ends.contains(units[end]) { end += 1 }
+            if end < units.count, units[end] == close {
+                for position in (index + 1)..<end { inside[position] = true }
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return inside
+    }
+
+    /// Whether the unit at `index` is inside a closed bracket (`bracketed`).
+    func inBracket(_ index: Int) -> Bool { index >= 0 && index < bracketed.count && bracketed[index] }
 
     /// Each unit folded, and a hyphen between two letters read as a space: "soft-tissue
     /// component", "FDG-avid" are the lexicons' "soft tissue component", "fdg avid" — a hyphenated
