@@ -307,6 +307,14 @@ extension ReportExtractor {
             if backward, !siteBetween, mention.span.end <= span.start, Self.sameClause(text, mention.span.end, span.start), !terminated(mention.span.end, span.start) {
                 kinds.insert(trigger.kind)
             }
+            // "Nonspecific" in a clause of its own doubts the finding itself, not only what it
+            // means: "骶骨见小斑点状高密度影，非特异性" — the foci are no lesion to pre-select, as
+            // "sclerotic foci in the sacrum are nonspecific" is not (batch 22 made them a lesion).
+            if backward, Self.doubtsTheFinding.contains(text.text(span).lowercased()), mention.span.end <= span.start,
+                Self.clause(text, around: span).start == Self.clause(text, around: mention.span).end + 1,
+                !mentions.contains(where: { Self.clause(text, around: span).start <= $0.span.start && $0.span.end <= span.start }) {
+                kinds.insert(trigger.kind)
+            }
         }
         for kind in ["other", "negated", "uncertain", "historical"] where kinds.contains(kind) { return Certainty(rawValue: kind) ?? .uncertain }
         return .affirmed
@@ -418,6 +426,8 @@ extension ReportExtractor {
         let words = text.text(clause).lowercased()
         return unnamedLesionSubjects.contains { words.contains($0) }
     }
+
+    static let doubtsTheFinding: Set<String> = ["非特异性", "nonspecific", "non specific"]
 
     static func clause(_ text: ReportText, around span: TextSpan) -> TextSpan {
         // A comma inside a bracket lists the bracket's own words ("(lytic, 2.4 cm)").

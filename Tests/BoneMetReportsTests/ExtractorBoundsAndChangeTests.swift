@@ -43,3 +43,29 @@ import Testing
         }
     }
 }
+
+/// Unseen Chinese reports (2026-12-06, batch 22): "呈虫蚀状骨质破坏", "筛孔样骨质破坏" gave no
+/// character; "双侧髂骨、骶骨多发斑片状高密度影，边界模糊，考虑成骨性转移" read the sclerotic lesions
+/// themselves in doubt — the high-density foci are seen, only their nature is "考虑".
+@Suite struct ExtractorChineseDensityWordsTests: ExtractorFixture {
+    let extractor: ReportExtractor
+
+    init() throws {
+        extractor = try ReportExtractor()
+    }
+
+    @Test func lyticPatternsAndSclerosisSeen() throws {
+        for text in ["L3椎体呈虫蚀状骨质破坏。", "左股骨远端见筛孔样骨质破坏。", "颅骨多发穿凿样骨质破坏。"] {
+            #expect(extractor.extract(text).lesions.first?.reading("character")?.value == "lytic", "\(text)")
+        }
+        let text = "骨盆CT：双侧髂骨、骶骨多发斑片状高密度影，边界模糊，考虑成骨性转移。"
+        for key in ["pelvis bilateral", "sacrum"] {
+            let lesion = try requireLesion(key, in: text)
+            #expect(lesion.certainty == .affirmed, "\(key)")
+            #expect(lesion.reading("character")?.value == "blastic" && lesion.reading("character")?.certainty == .affirmed, "\(key)")
+        }
+        // A bone island stays another structure; a focus said nonspecific is in doubt.
+        #expect(try requireLesion("L4", in: "L4椎体小片状高密度影，考虑骨岛可能。").certainty == .other)
+        #expect(try requireLesion("sacrum", in: "骶骨见小斑点状高密度影，非特异性。").certainty == .uncertain)
+    }
+}
