@@ -1,4 +1,5 @@
 import BoneMetRules
+import Foundation
 import Testing
 
 /// ehr36 (unseen US bundle, 2026-12-06): a castration-resistant prostate cancer's cord compression,
@@ -212,5 +213,48 @@ import Testing
         #expect(assess(record(fracturedOn: "2026-03-31"), asOf: day("2026-04-10")).has("diagnosis.differential.fractureAfterDenosumab"))
         // Given on time: running.
         #expect(!assess(record(fracturedOn: "2026-10-20", lastDose: "2026-10-01"), asOf: day("2026-11-01")).has("diagnosis.differential.fractureAfterDenosumab"))
+    }
+}
+
+/// cb99-c (unseen record, 2026-12-06): letrozole from 2026-01-08; on the CT of 2026-05-04 — the day
+/// letrozole + palbociclib began — L1 gained a rim and a new sclerotic pelvic lesion appeared.
+/// The regimen begun that day was taken as the therapy of the study: "new sclerosis is
+/// osteoblastic flare — seen within 12 weeks of a new therapy" at 16½ weeks of letrozole. A regimen
+/// begun on a study's day was begun after it; the study is read under the regimen before, as its
+/// treatment window already showed. Rule set 2026.12.344.
+@Suite struct RegimenBegunOnTheStudysDayTests {
+    func record(ctOn: String) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "L3", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            ct("C0", "2026-01-05", [observation("L1", .lytic, [20, 18]) { $0.boneDestruction = true }, observation("L3") { $0.present = false }]),
+            ct("C2", ctOn, [
+                observation("L1", .mixed, [19, 17]) { $0.boneDestruction = true; $0.scleroticRim = true },
+                observation("L3", .blastic, [10, 9]) { $0.boneDestruction = false },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", drugs: ["letrozole"], systemicClass: .endocrine, start: day("2026-01-08"), end: day(ctOn)),
+            Treatment(id: "T2", kind: .systemic, name: "letrozole + palbociclib", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day(ctOn)),
+        ]
+        return r
+    }
+
+    func pelvis(_ r: CaseRecord, asOf: String) -> (flareFinding: Bool, reason: String) {
+        let a = assess(r, asOf: day(asOf))
+        let point = a.findings.first { $0.ruleId == "boneHealth.mda.timePoint" && $0.detail.en.contains("right pelvis:") }
+        let reason = point?.detail.en.components(separatedBy: "right pelvis: ").last ?? ""
+        return (a.findings.contains { $0.title.en.contains("new sclerosis is osteoblastic flare") }, reason)
+    }
+
+    @Test func theStudyIsReadUnderTheRegimenBefore() {
+        // 16½ weeks of letrozole: past the flare window — new sclerosis under therapy, not flare.
+        let late = pelvis(record(ctOn: "2026-05-04"), asOf: "2026-05-10")
+        #expect(!late.flareFinding)
+        #expect(late.reason.hasPrefix("SD — new sclerotic (blastic) lesion, new sclerosis under therapy is not progression by itself"), "\(late.reason)")
+        // 10 weeks of letrozole, the new regimen begun that day: flare under letrozole, as before it would not have been.
+        let inWindow = pelvis(record(ctOn: "2026-03-19"), asOf: "2026-03-25")
+        #expect(inWindow.flareFinding)
+        #expect(inWindow.reason.hasPrefix("PR"), "\(inWindow.reason)")
     }
 }

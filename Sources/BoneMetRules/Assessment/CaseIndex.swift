@@ -512,6 +512,15 @@ final class CaseIndex {
         systemicTherapies.filter { ($0.start?.earliestDay ?? Int.max) <= date.latestDay }.last
     }
 
+    /// The most recent systemic therapy started before a study's day: a regimen begun on the day
+    /// of a study was begun after it — the study is its baseline and the previous regimen's last
+    /// (the response's treatment window reads it so). Letrozole + palbociclib begun the day of a
+    /// CT at 16 weeks of letrozole made that CT's new sclerosis "seen within 12 weeks of a new
+    /// therapy … flare" (unseen record cb99-c, 2026.12.344).
+    func latestSystemicStart(before date: PartialDate) -> Treatment? {
+        systemicTherapies.filter { ($0.start?.earliestDay ?? Int.max) < date.earliestDay }.last
+    }
+
     /// Operations on a lesion leave out its embolisations (`isOperation`).
     func localTreatments(_ lesion: String, kind: TreatmentKind) -> [Treatment] {
         (treatmentsByLesion[lesion] ?? []).filter { $0.kind == kind && (kind != .surgery || !embolisations.contains($0.id)) }

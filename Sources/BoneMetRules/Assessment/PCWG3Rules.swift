@@ -63,7 +63,7 @@ struct PCWG3Rules {
         // included) are read by MDA as usual: PCWG3 has already called it.
         var progressed: Set<String> = []
         for (position, scan) in scans.enumerated() where position > 0 {
-            guard let therapy = index.latestSystemicStart(onOrBefore: scan.date), let start = therapy.start,
+            guard let therapy = index.latestSystemicStart(before: scan.date), let start = therapy.start,
                 start.earliestDay < scan.date.earliestDay,
                 let first = scans.first(where: { $0.date.earliestDay > start.latestDay })
             else { continue }

@@ -28,7 +28,7 @@ extension ResponseRules {
             // osimertinib, L1 and the ilium gaining rims and fill-in, read PD for three new
             // sclerotic foci (unseen record cb65-d, 2026.12.261).
             if flareTherapy == nil, modality.isAnatomic, othersRespond, !otherProgression, !response.untreated,
-                let therapy = index.latestSystemicStart(onOrBefore: response.to), let start = therapy.start,
+                let therapy = index.latestSystemicStart(before: response.to), let start = therapy.start,
                 response.to.earliestDay - start.earliestDay <= index.settings.blasticLatencyWeeks * 7
             {
                 return response.with(
@@ -57,7 +57,7 @@ extension ResponseRules {
             // first seen days into a therapy was there before it": a lesion there before the therapy
             // is no new lesion under it. A new lytic lesion stays progression whenever seen.
             if !response.untreated, response.isNew, sclerosis,
-                let therapy = index.latestSystemicStart(onOrBefore: response.to), let start = therapy.start,
+                let therapy = index.latestSystemicStart(before: response.to), let start = therapy.start,
                 case let days = response.to.earliestDay - start.latestDay, days >= 0, days < index.settings.blasticLatencyWeeks * 7
             {
                 return response.with(

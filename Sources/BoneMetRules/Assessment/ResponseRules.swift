@@ -223,7 +223,7 @@ struct ResponseRules {
             && !adjusted.contains { !$0.isNew && $0.category == .progressiveDisease }
         let characterDecides = (current.modality == .xray || current.modality == .ct) && !untreated
             && (index.therapyActingLongEnough(on: current.date) != nil
-                || (knownHeal && index.latestSystemicStart(onOrBefore: current.date)?.start.map { $0.latestDay < current.date.earliestDay } == true))
+                || (knownHeal && index.latestSystemicStart(before: current.date)?.start.map { $0.latestDay < current.date.earliestDay } == true))
         var characterPending = characterDecides && unnamed > 0
         if characterDecides {
             adjusted = adjusted.map { response in
@@ -319,7 +319,7 @@ struct ResponseRules {
     /// The systemic therapy whose flare window (setting) contains this date, once it has run
     /// the blastic latency (setting): sclerosis seen sooner was there before it could act.
     func therapyInFlareWindow(at date: PartialDate) -> Treatment? {
-        guard let therapy = index.latestSystemicStart(onOrBefore: date), let start = therapy.start else { return nil }
+        guard let therapy = index.latestSystemicStart(before: date), let start = therapy.start else { return nil }
         let days = date.earliestDay - start.earliestDay
         return days >= index.settings.blasticLatencyWeeks * 7 && days <= index.settings.flareWindowWeeks * 7 ? therapy : nil
     }
@@ -339,7 +339,7 @@ struct ResponseRules {
         guard !interval.contains(where: { $0.overall == .progressiveDisease }),
               let flare = interval.last(where: { $0.flare && $0.overall.isResponse }),
               let therapy = therapyInFlareWindow(at: flare.to),
-              index.latestSystemicStart(onOrBefore: to)?.id == therapy.id
+              index.latestSystemicStart(before: to)?.id == therapy.id
         else { return nil }
         return flare
     }
