@@ -257,4 +257,28 @@ import Testing
         #expect(inWindow.flareFinding)
         #expect(inWindow.reason.hasPrefix("PR"), "\(inWindow.reason)")
     }
+
+    /// PCWG3 judges no scan under a regimen left on its day: enzalutamide's scan of the switch,
+    /// two new foci, was "confirmed" by docetaxel's first scan — beside that scan's own "await
+    /// confirmation" (cb99-d).
+    @Test func aScanOfTheSwitchIsNoPCWG3ScanOfTheRegimenLeft() {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2018-01"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L2")), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        func scan(_ id: String, _ date: String, new: Int?) -> ImagingStudy {
+            var study = survey(id, date, ["L1", "L2"])
+            study.unnamedNewLesions = new
+            return study
+        }
+        r.studies = [scan("B0", "2026-01-08", new: nil), scan("B1", "2026-03-20", new: 2), scan("B2", "2026-05-15", new: 3)]
+        r.treatments = [
+            Treatment(id: "T0", kind: .systemic, name: "ADT", drugs: ["leuprorelin"], systemicClass: .endocrine, start: day("2018-02-01")),
+            Treatment(id: "T1", kind: .systemic, name: "enzalutamide", drugs: ["enzalutamide"], systemicClass: .endocrine, start: day("2026-01-10"), end: day("2026-03-20"), stopReason: .progression),
+            Treatment(id: "T2", kind: .systemic, name: "docetaxel", drugs: ["docetaxel", "prednisone"], systemicClass: .chemotherapy, start: day("2026-03-20")),
+        ]
+        let a = assess(r, asOf: day("2026-05-20"))
+        #expect(!a.findings.contains { $0.title.en.contains("progression confirmed (PCWG3") }, "\(a.findings.map(\.title.en))")
+        #expect(a.findings.contains { $0.title.en.contains("3 new lesions on the bone scan of 2026-05-15 await confirmation") })
+    }
 }

@@ -63,7 +63,10 @@ struct PCWG3Rules {
         // included) are read by MDA as usual: PCWG3 has already called it.
         var progressed: Set<String> = []
         for (position, scan) in scans.enumerated() where position > 0 {
-            guard let therapy = index.latestSystemicStart(before: scan.date), let start = therapy.start,
+            // A scan on the day a regimen begins is that regimen's baseline and judged under none:
+            // the regimen before has been left already, so its 2+2 — a confirmation under it —
+            // cannot come (a scan of the switch read "confirmed" by the next regimen's first scan).
+            guard let therapy = index.latestSystemicStart(onOrBefore: scan.date), let start = therapy.start,
                 start.earliestDay < scan.date.earliestDay,
                 let first = scans.first(where: { $0.date.earliestDay > start.latestDay })
             else { continue }
