@@ -282,3 +282,26 @@ import Testing
         #expect(a.findings.contains { $0.title.en.contains("3 new lesions on the bone scan of 2026-05-15 await confirmation") })
     }
 }
+
+/// cb99-e (unseen record, 2026-12-06): zoledronic acid since 2020, a subtrochanteric fracture
+/// without destruction in 2026 — the atypical-fracture differential said "fracture of the femoral
+/// shaft". Rule set 2026.12.344.
+@Suite struct AtypicalFemurSiteWordsTests {
+    func detail(_ segment: BoneSegment) throws -> LocalizedText {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .femur, segment: segment, laterality: .right)]
+        r.studies = [
+            ct("C0", "2020-03-01", [observation("L1") { $0.present = false }]),
+            ImagingStudy(id: "X1", date: day("2026-10-10"), modality: .xray, observations: [observation("L1") { $0.fracture = true; $0.boneDestruction = false }]),
+        ]
+        r.treatments = [Treatment(id: "B1", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2020-03-15"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12, doses: [day("2026-09-01")])]
+        return try #require(assess(r, asOf: day("2026-10-20")).rule("diagnosis.differential.atypicalFemoralFracture").first).detail
+    }
+
+    @Test func theFractureIsNamedWhereItIs() throws {
+        let sub = try detail(.peritrochanteric)
+        #expect(sub.en.hasPrefix("Subtrochanteric femoral fracture (2026-10-10)"), "\(sub.en)")
+        #expect(sub.zhHans.hasPrefix("2026-10-10 股骨转子下骨折"))
+        #expect(try detail(.diaphysis).en.hasPrefix("Fracture of the femoral shaft (2026-10-10)"))
+    }
+}

@@ -22,6 +22,12 @@ extension DifferentialRules {
             let agents = LocalizedText.joined(
                 given.map(\.label), en: " and ", zh: "、")
             let name = index.label(lesion)
+            // Where it broke, as recorded: a subtrochanteric fracture read "fracture of the
+            // femoral shaft" (unseen record cb99-e).
+            let subtrochanteric = lesion.siteSegment == .peritrochanteric
+            let site = subtrochanteric
+                ? LocalizedText(en: "Subtrochanteric femoral fracture", zh: "股骨转子下骨折")
+                : LocalizedText(en: "Fracture of the femoral shaft", zh: "股骨干骨折")
             return Finding(
                 ruleId: "diagnosis.differential.atypicalFemoralFracture", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: fractured,
@@ -29,8 +35,8 @@ extension DifferentialRules {
                     en: "\(name.en): atypical femoral fracture in the differential (\(agents.en) since \(start))",
                     zh: "\(name.zhHans)：需鉴别非典型股骨骨折（\(start) 起使用\(agents.zhHans)）"),
                 detail: LocalizedText(
-                    en: "Fracture of the femoral shaft (\(fractured)) where no bone destruction or lytic lesion was seen, in a patient given \(agents.en) from \(start). Denosumab and bisphosphonates cause atypical femoral fractures: subtrochanteric or diaphyseal, transverse or short oblique, with minimal or no trauma, often after weeks to months of thigh or groin pain, and may be bilateral. Before treating it as a fracture through a metastasis: X-ray the whole of both femora (the other side may hold an incomplete fracture), send tissue from the fracture site at fixation, and weigh interrupting \(agents.en) against the skeletal-event risk with medical oncology.",
-                    zh: "\(fractured) 股骨干骨折，骨折处未见骨质破坏或溶骨性病灶，患者自 \(start) 起使用\(agents.zhHans)。地舒单抗和双膦酸盐可致非典型股骨骨折：位于转子下或骨干，横行或短斜形，轻微外力或无外力即可发生，常先有数周至数月的大腿或腹股沟痛，可为双侧。在按转移灶病理性骨折处理前：拍摄双侧股骨全长 X 线片（对侧可能存在不完全骨折），固定术中送骨折处组织病理，并与肿瘤内科权衡暂停\(agents.zhHans)与骨相关事件风险。"),
+                    en: "\(site.en) (\(fractured)) where no bone destruction or lytic lesion was seen, in a patient given \(agents.en) from \(start). Denosumab and bisphosphonates cause atypical femoral fractures: subtrochanteric or diaphyseal, transverse or short oblique, with minimal or no trauma, often after weeks to months of thigh or groin pain, and may be bilateral. Before treating it as a fracture through a metastasis: X-ray the whole of both femora (the other side may hold an incomplete fracture), send tissue from the fracture site at fixation, and weigh interrupting \(agents.en) against the skeletal-event risk with medical oncology.",
+                    zh: "\(fractured) \(site.zhHans)，骨折处未见骨质破坏或溶骨性病灶，患者自 \(start) 起使用\(agents.zhHans)。地舒单抗和双膦酸盐可致非典型股骨骨折：位于转子下或骨干，横行或短斜形，轻微外力或无外力即可发生，常先有数周至数月的大腿或腹股沟痛，可为双侧。在按转移灶病理性骨折处理前：拍摄双侧股骨全长 X 线片（对侧可能存在不完全骨折），固定术中送骨折处组织病理，并与肿瘤内科权衡暂停\(agents.zhHans)与骨相关事件风险。"),
                 inputs: [FindingInput("fractured", "\(fractured)"), FindingInput("agentSince", "\(start)")],
                 sources: [Self.shane2014, Self.antiresorptiveLabels])
         }
