@@ -305,3 +305,27 @@ import Testing
         #expect(try detail(.diaphysis).en.hasPrefix("Fracture of the femoral shaft (2026-10-10)"))
     }
 }
+
+/// cb99-f (unseen record, 2026-12-06): a 27-year-old with no cancer on record, an eccentric lytic
+/// epiphyseal lesion of the distal radius — the giant cell tumour differential said "a cancer
+/// history does not make it a metastasis". Said only where a cancer is on record. Rule set 2026.12.344.
+@Suite struct GiantCellTumourHistoryWordsTests {
+    func detail(primary: Bool) throws -> LocalizedText {
+        var r = baseCase()
+        r.patient.birthDate = day("1999-07-07")
+        if !primary { r.primaries = [] }
+        r.lesions = [Lesion(id: "L1", bone: .radius, segment: .distal, laterality: .right)]
+        r.studies = [ImagingStudy(id: "X1", date: day("2026-11-01"), modality: .xray, observations: [
+            observation("L1", .lytic) { $0.boneDestruction = true; $0.epiphyseal = true; $0.eccentric = true },
+        ])]
+        r.treatments = []
+        return try #require(assess(r, asOf: day("2026-11-20")).rule("diagnosis.differential.giantCellTumour").first).detail
+    }
+
+    @Test func theHistoryIsNamedWhereThereIsOne() throws {
+        let none = try detail(primary: false)
+        #expect(!none.en.contains("cancer history") && none.en.hasSuffix("Obtain pathology before treating."), "\(none.en)")
+        #expect(!none.zhHans.contains("肿瘤病史"))
+        #expect(try detail(primary: true).en.contains("A cancer history does not make it a metastasis"))
+    }
+}

@@ -185,13 +185,18 @@ struct DifferentialRules {
             let range = index.settings.giantCellTumourAgeMin...index.settings.giantCellTumourAgeMax
             let ageText = age.map { LocalizedText(en: "age \($0), within \(range.lowerBound)–\(range.upperBound) (setting)", zh: "年龄 \($0) 岁，在 \(range.lowerBound)–\(range.upperBound) 岁范围内（设置）") }
                 ?? LocalizedText(en: "age not on record — the flag applies to young adults (\(range.lowerBound)–\(range.upperBound), setting)", zh: "病历无年龄——该提示适用于青壮年（\(range.lowerBound)–\(range.upperBound) 岁，设置）")
+            // The cancer history named only where there is one (a 27-year-old with no cancer on
+            // record read "a cancer history does not make it a metastasis", unseen record cb99-f).
+            let history = index.knownPrimaries.isEmpty
+                ? LocalizedText(en: "Obtain pathology before treating.", zh: "治疗前请取病理。")
+                : LocalizedText(en: "A cancer history does not make it a metastasis: obtain pathology before treating.", zh: "有肿瘤病史并不意味着就是转移：治疗前请取病理。")
             return Finding(
                 ruleId: "diagnosis.differential.giantCellTumour", severity: age == nil ? .advisory : .warning, duty: .diagnosis, specialty: .orthopaedics,
                 subject: .lesion(lesion.id), date: point.study.date,
                 title: LocalizedText(en: "\(index.label(lesion).en): giant cell tumour in the differential", zh: "\(index.label(lesion).zhHans)：需鉴别骨巨细胞瘤"),
                 detail: LocalizedText(
-                    en: "An eccentric lytic lesion of the epiphysis of a long bone is typical of giant cell tumour of bone; \(ageText.en). A cancer history does not make it a metastasis: obtain pathology before treating.",
-                    zh: "长骨骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现；\(ageText.zhHans)。有肿瘤病史并不意味着就是转移：治疗前请取病理。"),
+                    en: "An eccentric lytic lesion of the epiphysis of a long bone is typical of giant cell tumour of bone; \(ageText.en). \(history.en)",
+                    zh: "长骨骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现；\(ageText.zhHans)。\(history.zhHans)"),
                 inputs: [
                     FindingInput("epiphyseal", "true"), FindingInput("eccentric", "true"), FindingInput("character", "lytic"),
                     FindingInput("age", age.map(String.init) ?? "unknown"),
