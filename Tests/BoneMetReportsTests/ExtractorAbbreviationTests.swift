@@ -8,12 +8,6 @@ import Testing
 /// bilateral iliac bones (mixed)" gave all three "mixed" and the scapula's size to the sternum; and
 /// "the left and right femurs" read the right one only.
 @Suite struct ExtractorAbbreviationTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     @Test func sidesSegmentsAndFracturesAbbreviated() throws {
         let femur = try requireLesion("femur right proximal", in: "XR R FEMUR: Lytic lesion prox R femur, ~3 cm, involving >2/3 of cortical width. No fx.")
         #expect(femur.reading("fracture")?.certainty == .negated)

@@ -10,12 +10,6 @@ import Testing
 /// extent of lesions that also grew in number ("数目增多、范围增大") was dropped; the sacroiliac
 /// region was no site.
 @Suite struct ExtractorAnotherStructureTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     func lesion(_ key: String, in text: String) -> SuggestedLesion? {
         extractor.extract(text).lesions.first { $0.site.key == key }
     }

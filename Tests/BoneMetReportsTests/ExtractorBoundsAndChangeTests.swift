@@ -6,12 +6,6 @@ import Testing
 /// (the bound after the half unread); "shows new peripheral sclerosis" no sclerotic rim; "the spinal
 /// cord is deformed but CSF is still visible" no ESCC 2; "放射性浓聚较前明显增高" no comparison.
 @Suite struct ExtractorBoundsAndChangeTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     @Test func aHalfBoundedAfterIsNoHalf() throws {
         let above = try #require(try requireLesion("T9", in: "T9椎体压缩约1/2以上，局部后凸。").reading("collapse"))
         #expect(above.value == "over50" && above.certainty == .affirmed)
@@ -48,12 +42,6 @@ import Testing
 /// character; "双侧髂骨、骶骨多发斑片状高密度影，边界模糊，考虑成骨性转移" read the sclerotic lesions
 /// themselves in doubt — the high-density foci are seen, only their nature is "考虑".
 @Suite struct ExtractorChineseDensityWordsTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     @Test func lyticPatternsAndSclerosisSeen() throws {
         for text in ["L3椎体呈虫蚀状骨质破坏。", "左股骨远端见筛孔样骨质破坏。", "颅骨多发穿凿样骨质破坏。"] {
             #expect(extractor.extract(text).lesions.first?.reading("character")?.value == "lytic", "\(text)")

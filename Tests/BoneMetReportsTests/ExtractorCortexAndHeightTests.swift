@@ -8,12 +8,6 @@ import Testing
 /// pathologic compression deformity" no fracture; "extending into the gluteal musculature" no
 /// soft-tissue mass.
 @Suite struct ExtractorCortexAndHeightTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     @Test func theCortexKeptDeniesNoDestruction() throws {
         for text in ["Right iliac wing lytic lesion, 2.6 cm, without cortical breakthrough.", "右侧髂骨溶骨性病变，未见骨皮质破坏。"] {
             let ilium = try requireLesion("pelvis right", in: text)

@@ -6,7 +6,21 @@ protocol ExtractorFixture {
     var extractor: ReportExtractor { get }
 }
 
+/// The bundled extractor, read once for every suite that uses it.
+enum BundledExtractor {
+    static let read = Result { () throws(LexiconError) -> ReportExtractor in try ReportExtractor() }
+}
+
 extension ExtractorFixture {
+    /// The bundled extractor. Its lexicons ship with the target: unreadable, every suite using it
+    /// fails at once, naming the lexicon error.
+    var extractor: ReportExtractor {
+        switch BundledExtractor.read {
+        case .success(let extractor): return extractor
+        case .failure(let error): preconditionFailure("the bundled lexicons: \(error)")
+        }
+    }
+
     /// The site keys the text's suggestions have, in order.
     func keys(_ text: String) -> [String] { extractor.extract(text).lesions.map(\.site.key) }
 

@@ -9,12 +9,6 @@ import Testing
 /// epidural space free; "more than two thirds of the bone width" gave no size; and "No fracture."
 /// after "Left femoral head and neck are intact." spoke of the intact femur, not the lesion.
 @Suite struct ExtractorIntactTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
 
     @Test func intactAndSparedDenyTheirOwnStructureOnly() throws {
         for text in [

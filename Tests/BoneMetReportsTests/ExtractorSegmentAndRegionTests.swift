@@ -8,12 +8,6 @@ import Testing
 /// lesion in the proximal diaphysis"); "the conus is compressed" was not read; "no longer
 /// FDG-avid and appears sclerotic" denied the sclerosis too.
 @Suite struct ExtractorSegmentAndRegionTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
 
     @Test func theSupraAcetabularIliumIsThePelvis() throws {
         #expect(keys("CT PELVIS: Lytic lesion in the right supra-acetabular ilium measuring 4.2 x 3.1 cm. The acetabular roof is preserved.") == ["pelvis right"])

@@ -7,12 +7,6 @@ import Testing
 /// surrounding CSF" graded ESCC 1a — an under-grading of a high-grade compression; "small lucency in
 /// T6" was no lesion; "右股骨近段" had no segment; and "右侧第7肋新见骨质破坏" lost its "new".
 @Suite struct ExtractorSpellingTests: ExtractorFixture {
-    let extractor: ReportExtractor
-
-    init() throws {
-        extractor = try ReportExtractor()
-    }
-
     @Test func aHyphenBetweenLettersReadsAsASpace() throws {
         for text in ["Lytic lesion in the right acetabulum with a soft-tissue component.", "Lytic lesion in the right acetabulum with a soft tissue component."] {
             let acetabulum = try requireLesion("acetabulum right", in: text)
