@@ -217,9 +217,14 @@ struct BoneAgentRules {
     /// all more than 8 weeks apart.
     static func twelveWeeklyByItsDoses(_ agent: Treatment, index: CaseIndex) -> Bool {
         guard agent.agent == .zoledronicAcid, agent.intervalWeeks == nil, !agent.isBoneLossDose else { return false }
+        let gaps = daysBetweenKnownDoses(agent, index: index)
+        return !gaps.isEmpty && gaps.allSatisfy { $0 > 56 }
+    }
+
+    /// The days between consecutive known doses of a course, in order.
+    static func daysBetweenKnownDoses(_ agent: Treatment, index: CaseIndex) -> [Int] {
         let days = agent.doses.filter { index.known($0) }.map(\.earliestDay).sorted()
-        guard days.count >= 2 else { return false }
-        return zip(days, days.dropFirst()).allSatisfy { $1 - $0 > 56 }
+        return zip(days, days.dropFirst()).map { $1 - $0 }
     }
 
     /// Next dose due; not while the agent waits: for renal function (a renal hold, or CrCl < 30
@@ -288,8 +293,7 @@ struct BoneAgentRules {
         // single dose given after denosumab, its schedule never recorded (cb55-d).
         let interval: LocalizedText
         if Self.twelveWeeklyByItsDoses(agent, index: index), !adjuvant {
-            let gaps = agent.doses.filter { index.known($0) }.map(\.earliestDay).sorted()
-            let weeksApart = zip(gaps, gaps.dropFirst()).map { ($1 - $0) / 7 }
+            let weeksApart = Self.daysBetweenKnownDoses(agent, index: index).map { $0 / 7 }
             let apart = Set(weeksApart).count == 1 ? "\(weeksApart[0])" : "\(weeksApart.min() ?? 0)–\(weeksApart.max() ?? 0)"
             interval = LocalizedText(
                 en: "interval not recorded — the doses on record stand \(apart) weeks apart, so every 12 weeks is assumed (CALGB 70604); record it",

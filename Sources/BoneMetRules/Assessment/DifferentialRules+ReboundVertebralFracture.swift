@@ -12,25 +12,24 @@
 /// (cb47-c, T9, L1 and L2 nine months after the stop).
 extension DifferentialRules {
     func vertebralFracturesAfterDenosumab() -> [Finding] {
-        var lapsedOn: [PartialDate: Bool] = [:]
-        let broken = index.seenLesions.compactMap { lesion -> (Lesion, PartialDate, PartialDate)? in
+        let broken = index.seenLesions.compactMap { lesion -> (Lesion, PartialDate, PartialDate, lapsed: Bool)? in
             // Broken after the stop, where no tumour was ever seen (`CaseIndex.antiresorptiveFractures`).
             guard let found = index.antiresorptiveFractures[lesion.id], case .reboundAfterDenosumab(let stop, let lapsed) = found.kind else { return nil }
-            lapsedOn[stop] = lapsed
-            return (lesion, found.fractured, stop)
+            return (lesion, found.fractured, stop, lapsed)
         }.sorted { Lesion.anatomicalOrder($0.0, $1.0) }
-        guard let stop = broken.map(\.2).max() else { return [] }
+        guard let latest = broken.max(by: { $0.2 < $1.2 }) else { return [] }
+        let stop = latest.2
         // A course left to lapse (no stop recorded) is said as it happened: its dose due and not given.
-        let afterStop = lapsedOn[stop] == true
+        let afterStop = latest.lapsed
             ? LocalizedText(en: "after denosumab lapsed (due \(stop), not given)", zh: "地舒单抗中断（\(stop) 应给药而未给）后")
             : LocalizedText(en: "after denosumab was stopped (\(stop))", zh: "地舒单抗停药（\(stop)）后")
-        let afterStopOn = lapsedOn[stop] == true
+        let afterStopOn = latest.lapsed
             ? LocalizedText(en: "after denosumab lapsed — its dose due on \(stop) was not given", zh: "地舒单抗中断（\(stop) 应给药而未给）之后")
             : LocalizedText(en: "after denosumab was stopped on \(stop)", zh: "地舒单抗停药（\(stop)）之后")
         let action = LocalizedText(
             en: "Before treating \(broken.count == 1 ? "it as a metastasis (its" : "them as metastases (their") scores, surgery or radiotherapy): CT with the bone window for destruction, MRI signal; decide with medical oncology on resuming denosumab or another antiresorptive.",
             zh: "在按转移灶处理（评分、手术或放疗）前：行 CT 骨窗观察有无骨质破坏，并参考 MRI 信号；与肿瘤内科共同决定恢复地舒单抗或改用其他抗骨吸收药物。")
-        if broken.count == 1, let (lesion, fractured, stop) = broken.first {
+        if broken.count == 1, let (lesion, fractured, stop, _) = broken.first {
             let name = index.label(lesion)
             return [Finding(
                 ruleId: "diagnosis.differential.fractureAfterDenosumab", severity: .warning, duty: .diagnosis, specialty: .orthopaedics,
@@ -49,7 +48,7 @@ extension DifferentialRules {
         let days = Set(broken.map(\.1))
         let seen = days.count == 1
             ? LocalizedText(en: "all on \(broken[0].1)", zh: "均于 \(broken[0].1)")
-            : LocalizedText.joined(broken.map { lesion, fractured, _ in
+            : LocalizedText.joined(broken.map { lesion, fractured, _, _ in
                 LocalizedText(en: "\(index.label(lesion).en) \(fractured)", zh: "\(index.label(lesion).zhHans) \(fractured)")
             }, en: ", ", zh: "，")
         return [Finding(
