@@ -123,8 +123,7 @@ extension ReportExtractor {
         for index in low..<high {
             let unit = text[index]
             if unit == period, ReportText.isDigit(text[index - 1]), ReportText.isDigit(text[index + 1]) { continue }
-            if unit == comma, text.inBracket(index) { continue }
-            if isClauseBreak(unit) { return false }
+            if breaksClause(text, at: index) { return false }
         }
         return true
     }
@@ -430,13 +429,17 @@ extension ReportExtractor {
     static let doubtsTheFinding: Set<String> = ["非特异性", "nonspecific", "non specific"]
 
     static func clause(_ text: ReportText, around span: TextSpan) -> TextSpan {
-        // A comma inside a bracket lists the bracket's own words ("(lytic, 2.4 cm)").
-        func breaks(_ index: Int) -> Bool { isClauseBreak(text[index]) && !(text[index] == comma && text.inBracket(index)) }
         var start = span.start
-        while start > 0, !breaks(start - 1) { start -= 1 }
+        while start > 0, !breaksClause(text, at: start - 1) { start -= 1 }
         var end = span.end
-        while end < text.count, !(breaks(end) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
+        while end < text.count, !(breaksClause(text, at: end) && !(text[end] == period && ReportText.isDigit(text[end - 1]) && ReportText.isDigit(text[end + 1]))) { end += 1 }
         return TextSpan(start, end)
+    }
+
+    /// Whether the unit at `index` ends a clause: a clause break that is not a comma inside a
+    /// bracket — there it lists the bracket's own words ("(lytic, 2.4 cm)").
+    static func breaksClause(_ text: ReportText, at index: Int) -> Bool {
+        isClauseBreak(text[index]) && !(text[index] == comma && text.inBracket(index))
     }
 
     /// Whether only counts, ordinals and segment words stand between two points: "5th and 6th",
