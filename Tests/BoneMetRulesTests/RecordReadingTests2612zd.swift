@@ -266,7 +266,7 @@ import Testing
 /// immune-based therapy unconfirmed while the patient is clinically stable and confirms it on
 /// imaging 4–8 weeks later. Said beside the MDA reading, which stands. Rule set 2026.12.314.
 @Suite struct ProgressionUnderImmunotherapyTests {
-    func record(drug: String = "pembrolizumab", name: String = "帕博利珠单抗", later: LesionCharacter? = nil) -> CaseRecord {
+    func record(drug: String = "pembrolizumab", name: String = "帕博利珠单抗", later: LesionCharacter? = nil, end: String? = nil, thenDocetaxel: Bool = false) -> CaseRecord {
         var r = baseCase()
         r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2026-03"))]
         r.lesions = [Lesion(id: "L1", bone: .pelvis, laterality: .left)]
@@ -277,7 +277,10 @@ import Testing
         if let later {
             r.studies.append(ct("C3", "2026-08-10", [observation("L1", later, later == .lytic ? [42, 33] : [30, 24]) { $0.boneDestruction = later == .lytic; $0.scleroticRim = later != .lytic }]))
         }
-        r.treatments = [Treatment(id: "T1", kind: .systemic, name: name, drugs: [drug], start: day("2026-03-25"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: name, drugs: [drug], start: day("2026-03-25"), end: end.map(day))]
+        if thenDocetaxel {
+            r.treatments.append(Treatment(id: "T2", kind: .systemic, name: "多西他赛", drugs: ["docetaxel"], start: day("2026-07-05")))
+        }
         return r
     }
 
@@ -306,6 +309,25 @@ import Testing
         #expect(try !point(confirmed, "C2").detail.en.contains("iRECIST"))
         #expect(try !point(confirmed, "C3").detail.en.contains("iRECIST"), "the second progression is no first one")
         #expect(try !point(record(later: .mixed), "C2").detail.en.contains("iRECIST"))
+    }
+
+    /// cb100-g (unseen record, 2026-12-06): pembrolizumab with chemotherapy stopped for toxicity in
+    /// January, a humerus grown 108 % on the CT of June (141 days without therapy, natural history),
+    /// docetaxel since and a CT in October: the June reading still asked to confirm "before the
+    /// therapy is stopped for it". iRECIST's question is whether to stop an immunotherapy that is
+    /// running; one over before the study was not stopped for it, and a later study under what
+    /// followed has answered it. Rule set 2026.12.345.
+    @Test func aRegimenOverBeforeTheStudyIsNotAskedAbout() throws {
+        #expect(try !point(record(end: "2026-05-10"), "C2").detail.en.contains("iRECIST"))
+        // Stopped on the study's day — perhaps for it: still said.
+        #expect(try point(record(end: "2026-07-01"), "C2").detail.en.contains("iRECIST"))
+        #expect(try point(record(end: "2026-08-01"), "C2").detail.en.contains("iRECIST"))
+    }
+
+    @Test func aLaterStudyUnderTheNextRegimenAnswersIt() throws {
+        let switched = record(later: .lytic, end: "2026-07-01", thenDocetaxel: true)
+        #expect(try !point(switched, "C2").detail.en.contains("iRECIST"))
+        #expect(try point(record(end: "2026-07-01", thenDocetaxel: true), "C2").detail.en.contains("iRECIST"), "no later study: still unanswered")
     }
 }
 

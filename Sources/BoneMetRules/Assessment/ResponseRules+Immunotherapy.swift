@@ -10,7 +10,8 @@ extension ResponseRules {
 
     /// The sentence for a progression that is the first under an immunotherapy regimen in its
     /// window, with no later study of the same method yet (which would have confirmed it or
-    /// shown it was not progression); nil otherwise — and for myeloma's or lymphoma's lesions,
+    /// shown it was not progression, or followed a switch); nil when the regimen was over before
+    /// the study's day, and for myeloma's or lymphoma's lesions,
     /// which have their own criteria.
     func unconfirmedUnderImmunotherapy(_ point: TimePointResponse, in points: [TimePointResponse]) -> LocalizedText? {
         guard point.overall == .progressiveDisease, !point.untreated, !isBaseline(point), youngRegimen(point) == nil,
@@ -19,12 +20,18 @@ extension ResponseRules {
         guard let regimen = index.systemicReadings.first(where: { point.treatments.contains($0.therapy.id) && $0.reading.classes.contains(.immunotherapy) })?.therapy,
             let start = regimen.start
         else { return nil }
-        let underIt = points.filter { other in
-            other.study != point.study && other.modality == point.modality && other.treatments.contains(regimen.id) && other.to.earliestDay > start.latestDay
-        }
-        // An earlier progression under it was the first; a later study has answered this one.
-        guard !underIt.contains(where: { $0.overall == .progressiveDisease && $0.to.earliestDay < point.to.earliestDay }),
-            !underIt.contains(where: { $0.to.earliestDay > point.to.latestDay })
+        // iRECIST asks whether to stop the therapy for it: a regimen over before the study's day
+        // was not stopped for it (cb100-g: stopped for toxicity 141 days before, the progression
+        // natural history).
+        if let end = regimen.end, end.latestDay < point.to.earliestDay { return nil }
+        let sameMethod = points.filter { $0.study != point.study && $0.modality == point.modality }
+        // An earlier progression under it was the first; a later study has answered this one —
+        // under it or under what followed it.
+        guard !sameMethod.contains(where: {
+            $0.treatments.contains(regimen.id) && $0.to.earliestDay > start.latestDay
+                && $0.overall == .progressiveDisease && $0.to.earliestDay < point.to.earliestDay
+        }),
+            !sameMethod.contains(where: { $0.to.earliestDay > point.to.latestDay })
         else { return nil }
         let from = point.to.adding(days: 28), to = point.to.adding(days: 56)
         let name = regimen.name.map { LocalizedText(en: $0, zh: $0) } ?? regimen.label
