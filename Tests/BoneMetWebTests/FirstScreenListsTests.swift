@@ -63,3 +63,27 @@ import Testing
         #expect(try line("浸润性导管癌 ER(+) PR(-) HER2(-)", .zhHans).contains("ER+ PR− HER2−"))
     }
 }
+
+/// cb100-k (unseen record, 2026-12-06): "骨病灶：T10 椎体、C6 椎体" where C6 was looked for on the
+/// only MRI of it and not seen — it read as a second metastasis. A lesion not seen on its latest
+/// study up to the day is named after the others, and said so; one seen again later is not.
+@Suite struct FirstScreenLesionNotSeenTests {
+    func line(_ c6Later: Bool, _ language: AppLanguage) throws -> String {
+        let later = c6Later ? #", {"id": "M2", "date": "2026-09-01", "modality": "mri", "observations": [{"lesion": "C6", "character": "lytic"}]}"# : ""
+        let text = """
+            {"schemaVersion": 1, "patient": {"id": "ns-1", "sex": "male", "birthDate": "1961-11"},
+             "primaries": [{"id": "P1", "site": "prostate", "diagnosed": "2020-02"}],
+             "lesions": [{"id": "C6", "bone": "vertebra", "level": "C6"}, {"id": "T10", "bone": "vertebra", "level": "T10"}],
+             "studies": [{"id": "M1", "date": "2026-05-01", "modality": "mri", "observations": [{"lesion": "C6", "present": false}, {"lesion": "T10", "character": "blastic"}]}\(later)]}
+            """
+        let record = try CaseFile.read(text)
+        return CaseFirstScreen(record: record, assessment: assess(record, asOf: try #require(PartialDate("2026-12-06")), settings: .default)).line(language)
+    }
+
+    @Test func aLesionNotSeenIsSaidSoAndNamedLast() throws {
+        let zh = try line(false, .zhHans), en = try line(false, .en), seenAgain = try line(true, .en)
+        #expect(zh.contains("骨病灶：T10 椎体、C6 椎体（最近一次检查未见）"), "\(zh)")
+        #expect(en.contains("bone lesions: T10 vertebra, C6 vertebra (not seen on its latest study)"), "\(en)")
+        #expect(seenAgain.contains("bone lesions: C6 vertebra, T10 vertebra ·"), "\(seenAgain)")
+    }
+}

@@ -83,6 +83,20 @@ import Testing
         #expect(svg.contains(#"class="bar systemic""#))
     }
 
+    /// cb100-k (2026-12-06): denosumab doses of October and November after the last MRI of July
+    /// fell off the axis, which ended 60 days after the last study. The doses drawn are facts.
+    @Test func dosesAfterTheLastStudyAreOnTheAxis() throws {
+        var (record, _) = try Self.example()
+        let facts: [Int] = record.studies.map(\.date.latestDay) + record.labs.map(\.date.latestDay) + record.treatments.compactMap { $0.end?.latestDay }
+        let lastFact = try #require(facts.max())
+        let late = PartialDate(dayNumber: lastFact + 150)
+        record.treatments.append(Treatment(
+            id: "DEN", kind: .boneModifyingAgent, name: "地舒单抗", start: PartialDate(dayNumber: lastFact - 30),
+            agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [PartialDate(dayNumber: lastFact - 30), late]))
+        let svg = TimelineSVG(record: record, assessment: assess(record, asOf: PartialDate(dayNumber: lastFact + 200)), language: .en).render()
+        #expect(svg.contains("<title>dose given \(late)</title>"), "the late dose is drawn")
+    }
+
     @Test func studiesOnTheSameWeekAreSpreadOntoLanes() throws {
         var (record, _) = try Self.example()
         let day = record.studies[0].date

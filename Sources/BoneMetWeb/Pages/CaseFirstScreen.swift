@@ -20,6 +20,7 @@ struct CaseFirstScreen {
         noPrimary: LocalizedText(en: "no known primary", zh: "原发灶不明"),
         sites: LocalizedText(en: "bone lesions", zh: "骨病灶"),
         noLesions: LocalizedText(en: "no bone lesion recorded", zh: "未记录骨病灶"),
+        notSeen: LocalizedText(en: "not seen on its latest study", zh: "最近一次检查未见"),
         treatment: LocalizedText(en: "current treatment", zh: "当前治疗"),
         noTreatment: LocalizedText(en: "no current treatment", zh: "目前无治疗"),
         treatmentAtDeath: LocalizedText(en: "treatment at death", zh: "去世时治疗"),
@@ -85,7 +86,16 @@ struct CaseFirstScreen {
             guard !detail.isEmpty else { return label }
             return language == .zhHans ? "\(label)（\(detail.joined(separator: "；"))）" : "\(label) (\(detail.joined(separator: "; ")))"
         }.joined(separator: language == .zhHans ? "；" : "; "))
-        let lesions = record.lesions.map { $0.label(language) }
+        // A lesion looked for and not seen on its latest study up to the day is named after the
+        // others, and said so: a C6 "lesion" never seen on the only MRI of it read as a second
+        // metastasis (cb100-k, 2026-12-06).
+        let latest = Dictionary(grouping: record.studies.filter { $0.date <= assessment.asOf }.flatMap { study in study.observations.map { (study.date, $0) } }, by: \.1.lesion)
+            .compactMapValues { $0.max { $0.0 < $1.0 }?.1 }
+        let (seen, notSeen) = record.lesions.reduce(into: ([Lesion](), [Lesion]())) { parts, lesion in
+            if latest[lesion.id]?.present == false { parts.1.append(lesion) } else { parts.0.append(lesion) }
+        }
+        let lesions = seen.map { $0.label(language) }
+            + notSeen.map { language == .zhHans ? "\($0.label(language))（\(t.notSeen(language))）" : "\($0.label(language)) (\(t.notSeen(language)))" }
         if lesions.isEmpty {
             parts.append(t.noLesions(language))
         } else {

@@ -23,8 +23,11 @@ struct TimelineSVG {
     static let lineHeight = 12.0
 
     func render() -> String {
+        // The doses drawn as ticks are facts too: a denosumab course's doses of October and
+        // November past the last MRI of July fell off the axis (cb100-k, 2026-12-06).
         let dates = record.studies.map(\.date.earliestDay) + record.treatments.compactMap { $0.start?.earliestDay }
             + record.treatments.compactMap { $0.end?.latestDay } + record.labs.map(\.date.earliestDay)
+            + record.treatments.flatMap { $0.doses.map(\.earliestDay) }
         guard let first = dates.min(), let lastFact = dates.max() else { return "" }
         let last = max(lastFact, min(assessment.asOf.earliestDay, lastFact + 60))
         let span = Double(max(last - first, 30))
