@@ -32,10 +32,19 @@ extension ReportExtractor {
         // "新发溶骨性骨质破坏" is a new lytic lesion too: a character and the destruction it makes; so
         // is a new focus of uptake on a bone scan, "右侧第5、6肋新见浓聚灶" (its "new" was dropped as
         // the uptake's, unseen report 2026-12-06).
-        return !(["character", "uptake"].contains(next.field) && mentions.contains {
+        // Describing words may stand in a row before the lesion word: "New hypermetabolic lytic
+        // lesion in the right femoral neck" lost its "new" as the uptake's (batch 23).
+        guard ["character", "uptake"].contains(next.field) else { return true }
+        var last = next
+        while let following = mentions.first(where: {
+            ["character", "uptake"].contains($0.field) && $0.span.start >= last.span.end && $0.span.start - last.span.end <= 1
+        }) {
+            last = following
+        }
+        return !mentions.contains {
             ["lesion", "destruction"].contains($0.field)
-                && (($0.span.start >= next.span.end && $0.span.start - next.span.end <= 1) || $0.span == next.span)
-        })
+                && (($0.span.start >= last.span.end && $0.span.start - last.span.end <= 1) || $0.span == last.span)
+        }
     }
 
     /// "lytic lesion with new sclerosis", "新发硬化": sclerosis appearing in a lesion is its

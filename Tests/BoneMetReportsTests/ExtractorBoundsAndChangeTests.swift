@@ -57,3 +57,36 @@ import Testing
         #expect(try requireLesion("sacrum", in: "骶骨见小斑点状高密度影，非特异性。").certainty == .uncertain)
     }
 }
+
+/// Unseen reports (2026-12-06, batch 23): "右侧股骨颈…见片状长T1长T2信号，考虑转移瘤" read the femur in
+/// doubt (the signal seen was no reading, only the diagnosis under 考虑); "New hypermetabolic
+/// lytic lesion in the right femoral neck" lost its "new" as the uptake's; "shows decreased FDG
+/// uptake" gave no comparison.
+@Suite struct ExtractorSignalAndPETChangeTests: ExtractorFixture {
+    @Test func aProlongedT1SignalIsSeen() throws {
+        for text in ["右侧股骨颈见片状长T1长T2信号，考虑转移瘤。", "L2椎体见类圆形长T1短T2信号，考虑转移瘤。", "T8椎体T1WI低信号，考虑转移瘤。"] {
+            let found = try #require(extractor.extract(text).lesions.first, "\(text)")
+            #expect(found.certainty == .affirmed, "\(text)")
+        }
+        // A T2 hyperintensity alone is oedema as often: the diagnosis stays in doubt.
+        #expect(extractor.extract("MRI：L1椎体T2WI高信号，考虑转移。").lesions.first?.certainty == .uncertain)
+        // Modic endplate changes are degenerative: another process, as a haemangioma.
+        let modic = extractor.extract("L5椎体上终板下见条片状长T1长T2信号，考虑Modic I型改变。").lesions
+        #expect(!modic.isEmpty && modic.allSatisfy { $0.certainty == .other })
+    }
+
+    @Test func newBeforeSeveralDescribingWords() throws {
+        let femur = try requireLesion("femur right proximal", in: "FDG PET/CT: New hypermetabolic lytic lesion in the right femoral neck (SUVmax 7.2).")
+        #expect(femur.reading("comparison")?.value == "new")
+        #expect(femur.reading("character")?.value == "lytic")
+        // "new" before a finding of a known lesion still describes that finding.
+        let t9 = try requireLesion("T9", in: "The T9 lesion shows new cortical destruction.")
+        #expect(t9.reading("comparison")?.value != "new")
+    }
+
+    @Test func decreasedFDGUptakeIsAgainstThePrior() throws {
+        let sternum = try requireLesion("sternum", in: "The previously noted sternal lesion shows decreased FDG uptake.")
+        #expect(sternum.reading("comparison")?.value == "decreased")
+        #expect(sternum.reading("uptake")?.value == "true")
+    }
+}
