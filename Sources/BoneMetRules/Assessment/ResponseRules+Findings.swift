@@ -10,7 +10,13 @@ extension ResponseRules {
                 findings.append(naturalHistoryFinding(point))
             }
             for response in point.lesions where response.flare {
-                findings.append(flareFinding(response))
+                // A later study that reads the same lesion progressing has the last word: an EGFR
+                // lung cancer's L4 sclerosis at 6 weeks of osimertinib (flare) had grown 67 % by 20
+                // weeks, read PD, while "flare — do not change therapy for it" stood beside it
+                // (unseen record cb101-c, 2026.12.346).
+                let later = points.filter { $0.to.earliestDay > response.to.latestDay }.sorted { $0.to < $1.to }.lazy
+                    .compactMap { later in later.lesions.first { $0.lesion == response.lesion && $0.category == .progressiveDisease }.map { (later, $0) } }.first
+                findings.append(flareFinding(response, progressedOn: later))
             }
         }
         findings += switchFindings(points)
@@ -308,18 +314,29 @@ extension ResponseRules {
         return names
     }
 
-    func flareFinding(_ response: LesionResponse) -> Finding {
+    func flareFinding(_ response: LesionResponse, progressedOn later: (point: TimePointResponse, response: LesionResponse)? = nil) -> Finding {
         let name = index.label(lesionId: response.lesion)
+        var title = LocalizedText(
+            en: "\(name.en): new sclerosis is osteoblastic flare — response, not progression",
+            zh: "\(name.zhHans)：新发硬化为成骨性闪烁——属于缓解，而非进展")
+        var detail = LocalizedText(
+            en: "Seen within \(index.settings.flareWindowWeeks) weeks of a new therapy while other lesions respond (sclerotic rim or fill-in): by the MDA criteria this is partial response. Do not change therapy for it.",
+            zh: "在新治疗开始后 \(index.settings.flareWindowWeeks) 周内出现，且其他病灶有缓解（硬化缘或填充）：按 MDA 标准属于部分缓解。不应因此更改治疗。")
+        if let later {
+            let study = later.point.modality.label
+            let reasons = LocalizedText.joined(later.response.reasons, en: "; ", zh: "；")
+            title = LocalizedText(
+                en: "\(name.en): its new sclerosis of \(response.to) was osteoblastic flare; the \(study.en) of \(later.point.to) reads it progressing",
+                zh: "\(name.zhHans)：\(response.to) 的新发硬化曾为成骨性闪烁；\(later.point.to) \(study.zhHans)示其进展")
+            detail = LocalizedText(
+                en: "Seen within \(index.settings.flareWindowWeeks) weeks of a new therapy while other lesions responded (sclerotic rim or fill-in): by the MDA criteria that was partial response. The \(study.en) of \(later.point.to) reads the lesion progressive disease (\(reasons.en)): that later reading, not the flare, decides now.",
+                zh: "在新治疗开始后 \(index.settings.flareWindowWeeks) 周内出现，且其他病灶有缓解（硬化缘或填充）：按 MDA 标准当时属于部分缓解。\(later.point.to) \(study.zhHans)示该病灶疾病进展（\(reasons.zhHans)）：现以该次较晚的判读为准，而非闪烁。")
+        }
         return Finding(
             ruleId: "boneHealth.mda.flare", severity: .info, duty: .boneHealth, specialty: .orthopaedics,
-            subject: .lesion(response.lesion), date: response.to,
-            title: LocalizedText(
-                en: "\(name.en): new sclerosis is osteoblastic flare — response, not progression",
-                zh: "\(name.zhHans)：新发硬化为成骨性闪烁——属于缓解，而非进展"),
-            detail: LocalizedText(
-                en: "Seen within \(index.settings.flareWindowWeeks) weeks of a new therapy while other lesions respond (sclerotic rim or fill-in): by the MDA criteria this is partial response. Do not change therapy for it.",
-                zh: "在新治疗开始后 \(index.settings.flareWindowWeeks) 周内出现，且其他病灶有缓解（硬化缘或填充）：按 MDA 标准属于部分缓解。不应因此更改治疗。"),
-            inputs: [FindingInput("flareWindowWeeks", index.settings.flareWindowWeeks.description), FindingInput("study", response.toStudy)],
+            subject: .lesion(response.lesion), date: response.to, title: title, detail: detail,
+            inputs: [FindingInput("flareWindowWeeks", index.settings.flareWindowWeeks.description), FindingInput("study", response.toStudy)]
+                + (later.map { [FindingInput("progressedOn", $0.point.study)] } ?? []),
             sources: Self.sources)
     }
 }

@@ -1,0 +1,41 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb101-c (unseen record, 2026-12-06): an EGFR lung cancer on osimertinib; at 6 weeks T7 gains a
+/// rim and a new sclerotic L4 focus appears (osteoblastic flare, the known lesions healing on the
+/// same CT); at 20 weeks L4 has grown 67 % and the CT reads PD. The flare finding still said
+/// "response, not progression … Do not change therapy for it" beside that PD — two findings of
+/// one assessment contradicting. A later study reading the lesion progressing has the last word:
+/// the flare finding names it. Rule set 2026.12.346.
+@Suite struct FlareFollowedByProgressionTests {
+    func record(grows: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2026-03"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T7")), Lesion(id: "L3", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [
+            ct("C0", "2026-03-10", [observation("L1", .lytic, [18, 15]) { $0.boneDestruction = true }, LesionObservation(lesion: "L3", present: false)]),
+            ct("C1", "2026-04-28", [observation("L1", .mixed, [18, 15]) { $0.boneDestruction = true; $0.scleroticRim = true }, observation("L3", .blastic, [8, 6]) { $0.boneDestruction = false }]),
+            ct("C2", "2026-08-05", [observation("L1", .blastic) { $0.boneDestruction = false; $0.fillIn = .complete }, observation("L3", .blastic, grows ? [10, 8] : [8, 6]) { $0.boneDestruction = false }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "奥希替尼", drugs: ["osimertinib"], systemicClass: .targeted, start: day("2026-03-18"))]
+        return r
+    }
+
+    func flare(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).rule("boneHealth.mda.flare").first)
+    }
+
+    @Test func aLaterProgressionHasTheLastWord() throws {
+        let f = try flare(record(grows: true))
+        #expect(f.title.en == "L4 vertebra: its new sclerosis of 2026-04-28 was osteoblastic flare; the CT of 2026-08-05 reads it progressing", "\(f.title.en)")
+        #expect(f.title.zhHans == "L4 椎体：2026-04-28 的新发硬化曾为成骨性闪烁；2026-08-05 CT 检查示其进展", "\(f.title.zhHans)")
+        #expect(f.detail.en.contains("reads the lesion progressive disease (product of diameters +66.7 % (≥ 25 %)): that later reading, not the flare, decides now"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("Do not change therapy"))
+    }
+
+    @Test func withoutProgressionTheFlareStands() throws {
+        let f = try flare(record(grows: false))
+        #expect(f.title.en == "L4 vertebra: new sclerosis is osteoblastic flare — response, not progression")
+        #expect(f.detail.en.hasSuffix("Do not change therapy for it."))
+    }
+}
