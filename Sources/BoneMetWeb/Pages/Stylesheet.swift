@@ -17,7 +17,7 @@ enum Stylesheet {
         .narrow { max-width: 28rem; } label { display: block; margin: .6rem 0; } input, textarea, select { display: block; width: 100%; padding: .4rem; font: inherit; }
         textarea { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
         button, .button { display: inline-block; padding: .45rem .9rem; border-radius: 4px; border: 1px solid #0f3b57; background: #0f3b57; color: #fff; text-decoration: none; font: inherit; cursor: pointer; }
-        .toolbar { display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; } .toolbar form { display: flex; gap: .4rem; }
+        .toolbar { display: flex; gap: 1rem; align-items: flex-end; margin-bottom: 1rem; } .toolbar form { display: flex; gap: .4rem; align-items: flex-end; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
         td.count.urgent { color: var(--urgent); font-weight: 700; } td.count.warning { color: var(--warning); font-weight: 700; }
         .badge { font-size: .75rem; padding: .05rem .4rem; border-radius: 3px; margin-left: .4rem; }
@@ -43,7 +43,7 @@ enum Stylesheet {
           table.cards td { display: flex; gap: .6rem; border: none; padding: .15rem 0; }
           table.cards td[data-label]::before { content: attr(data-label); font-weight: 600; color: #444; min-width: 6.5em; flex: none; }
         }
-        form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: center; margin: .4rem 0 .8rem; }
+        form.filters { display: flex; flex-wrap: wrap; gap: .4rem 1rem; align-items: flex-end; margin: .4rem 0 .8rem; }
         form.filters label.check { display: inline-flex; align-items: center; gap: .2rem; white-space: nowrap; }
         .duty h2 { font-size: 1.1rem; border-bottom: 2px solid #0f3b57; padding-bottom: .3rem; }
         .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 4px; padding: .5rem .7rem; margin-bottom: .7rem; }
