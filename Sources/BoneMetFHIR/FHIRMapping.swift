@@ -163,6 +163,18 @@ public enum FHIRCaseMapper {
                         diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"]))
                     primary.codes = FHIRRead.sourceCodes(code)
                     Self.readPrimaryExtensions(r, into: &primary)
+                    // A prostate cancer's castration state written only in the Condition's note
+                    // ("Gleason 4+4=8. Now castration-resistant since 2025."), as a US EHR keeps it,
+                    // was not read (unseen bundle ehr36, 2026-12-06): read with a note to confirm.
+                    // The note is not made the histology — notes say much else.
+                    if primary.site == .prostate, primary.effectiveCastrationResistant == nil {
+                        let annotations = (r["note"]?.array ?? []).compactMap { $0["text"]?.string }.joined(separator: " ")
+                        if let state = PrimaryCancer.castrationResistant(readIn: annotations) {
+                            primary.castrationResistant = state
+                            notes.append(MappingNote(
+                                resource: label, message: "castration-\(state ? "resistant" : "sensitive") read from the condition's note — confirm"))
+                        }
+                    }
                     if primary.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
                         // An onset given as an age is a year-long span: said, never turned into a guessed date.
                         notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the diagnosis date"))

@@ -4,7 +4,9 @@
 /// diagnosis read "高负荷转移性激素敏感性前列腺癌 (mHSPC)", given zoledronic acid every 4 weeks
 /// from the start of its first ADT, read "record the castration status" (unseen record cb28-h).
 /// Resistance follows sensitivity and never the reverse, so a text naming both ("mHSPC 进展为
-/// mCRPC") reads resistant. A name after "非" (not) is not read. Nothing recognised: nil.
+/// mCRPC") reads resistant. A name after "非" (not), or after English "not", "non", "never" or "no
+/// longer" ("not castration-resistant", "no longer hormone-sensitive") is not read — an EHR's note
+/// is read for it too (`FHIRMapping`), and notes write negations. Nothing recognised: nil.
 enum CastrationText {
     static let resistant = [
         "crpc", "mcrpc", "nmcrpc", "castration-resistant", "castration resistant", "castrate-resistant", "castrate resistant",
@@ -30,11 +32,18 @@ enum CastrationText {
                 let after: Unicode.Scalar = start + name.count < scalars.count ? scalars[start + name.count] : " "
                 // A Latin name stands alone ("crpc", not the end of "mcrpc" — listed itself).
                 if latin && (isLetter(before) || isLetter(after)) { continue }
-                if before == "非" { continue }
+                if before == "非" || negatedInEnglish(scalars[..<start]) { continue }
                 return true
             }
         }
         return false
+    }
+
+    /// Whether the words just before a name negate it: "not", "non" ("non-castrate", "non
+    /// castration-resistant"), "never", "no longer", "not yet".
+    private static func negatedInEnglish(_ before: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(before.suffix(12)))
+        return ["not ", "not yet ", "non-", "non ", "never ", "no longer "].contains { text.hasSuffix($0) }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -43,6 +52,12 @@ enum CastrationText {
 }
 
 extension PrimaryCancer {
+    /// Castration status as a text writes it (`CastrationText`): true resistant, false sensitive,
+    /// nil not said — for an importer reading a note beside the diagnosis.
+    public static func castrationResistant(readIn text: String) -> Bool? {
+        CastrationText.castrationResistant(in: text)
+    }
+
     /// Castration status as recorded, else as the prostate primary's diagnosis text writes it
     /// (`CastrationText`).
     public var effectiveCastrationResistant: Bool? {
