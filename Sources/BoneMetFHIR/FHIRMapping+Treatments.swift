@@ -64,10 +64,7 @@ extension FHIRCaseMapper {
         let status = r["status"]?.string ?? ""
         // (Cancelled, not-taken and draft resources never reach here: `FHIRRead.statusNotUsed`.)
         let finished = ["completed", "stopped"].contains(status)
-        // The order's own bounds (`dosageInstruction.timing.repeat.boundsPeriod`): a stopped
-        // sunitinib order "2024-02-01 to 2026-10-25" was read as given on its first day alone.
-        let bounds = (r["dosageInstruction"]?.array ?? []).lazy.compactMap { FHIRRead.date($0["timing"]?["repeat"]?["boundsPeriod"]?["end"]) }.first
-        let statedEnd = FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective") ?? bounds
+        let statedEnd = statedEnd(r)
         // (Bone-agent administrations are doses of one course: a completed dose does not end it.)
         let end = statedEnd
         // An administration is a dose given; an order or statement is not — except a completed
@@ -100,6 +97,16 @@ extension FHIRCaseMapper {
             id: id, kind: .systemic, name: FHIRRead.text(concept), drugs: [FHIRRead.text(concept) ?? "?"],
             systemicClass: systemicClass(atc: atc), start: dated, end: statedEnd ?? (finished ? start : nil))
     }
+
+    /// The end an order or statement gives itself: its validity period's, its effective period's,
+    /// or the bounds of its dosage timing — a stopped sunitinib order "2024-02-01 to 2026-10-25"
+    /// was read as given on its first day alone.
+    static func statedEnd(_ r: FHIRJSON) -> PartialDate? {
+        let bounds = (r["dosageInstruction"]?.array ?? []).lazy.compactMap { FHIRRead.date($0["timing"]?["repeat"]?["boundsPeriod"]?["end"]) }.first
+        return FHIRRead.date(r["dispenseRequest"]?["validityPeriod"]?["end"]) ?? FHIRRead.periodEnd(r, "effective") ?? bounds
+    }
+
+    static func statesItsEnd(_ r: FHIRJSON) -> Bool { statedEnd(r) != nil }
 
     /// A cancer drug by its class: an ATC code in L01 (antineoplastic agents) or L02 (endocrine
     /// therapy), or a name `DrugClasses` reads as chemotherapy, targeted, immunotherapy or

@@ -306,6 +306,15 @@ public enum FHIRCaseMapper {
                     if treatment.kind == .systemic, r["status"]?.string == "completed", treatment.end != nil, treatment.end == treatment.start {
                         cyclesGiven.insert(treatment.id)
                     }
+                    // A stopped order that gives no end (no validity period, no bounds) is taken
+                    // as ended on its own day: said, so that the day it stopped is recorded — an
+                    // EHR's letrozole "stopped", authored 2017-07-01, read "2017-07-01–2017-07-01"
+                    // (unseen bundle ehr35, 2026-12-06).
+                    if treatment.kind == .systemic, resource.resourceType == "MedicationRequest", r["status"]?.string == "stopped",
+                        let start = treatment.start, treatment.end == start, !Self.statesItsEnd(r)
+                    {
+                        notes.append(MappingNote(resource: label, message: "stopped order with no end date: taken as ended on its own day (\(start)) — record when it stopped"))
+                    }
                     if treatment.kind == .boneModifyingAgent, resource.resourceType == "MedicationRequest", let dose = treatment.doses.first {
                         notes.append(MappingNote(resource: label, message: "a completed order for one dose: read as the dose given on \(dose) — confirm"))
                     }
