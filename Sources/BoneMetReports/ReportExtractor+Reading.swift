@@ -156,6 +156,8 @@ extension ReportExtractor {
             // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
             // rib's own group had no finding and was dropped, unseen bone scan report).
             "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
+            // "left sacral ala and ilium", "left iliac wing and sacrum": the ilium, the sacrum lost.
+            "alae", "ala", "wings", "wing",
         ]
         var groups: [[SiteMention]] = []
         for mention in mentions {
@@ -477,6 +479,12 @@ extension ReportExtractor {
     /// The bones of one side's hip and of one side's shoulder: a side said for one is the next's
     /// in a list.
     static let jointBones: [Set<Bone>] = [[.pelvis, .acetabulum, .femur], [.humerus, .scapula, .clavicle]]
+
+    /// Whether a sacrum named at a span is its ala: "骶骨翼", "sacral ala".
+    static func namesTheAla(_ text: ReportText, after span: TextSpan) -> Bool {
+        let next = text.text(TextSpan(span.end, min(text.count, span.end + 5))).lowercased().drop { $0 == " " }
+        return next.hasPrefix("翼") || next.hasPrefix("ala")
+    }
 
     /// Only list words between two sites: "及", "和", "与", "、", "以及", "and", a comma.
     static func onlyListWords(_ between: String) -> Bool {

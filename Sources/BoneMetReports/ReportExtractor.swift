@@ -184,11 +184,17 @@ public struct ReportExtractor: Sendable {
                 // 上支" (the pubic ramus, sideless, was merged into a left iliac bone island further
                 // on), "左侧肱骨头及关节盂" (unseen CT reports). Not to another bone ("right femur and
                 // humerus": the side is the femur's), nor to the whole pelvis ("骨盆").
-                let joint = Self.jointBones.first { $0.contains(bone) }
+                // The sacral ala is the sacroiliac joint's other side: "右侧髂骨及骶骨翼", "right ilium
+                // and sacral ala" (the ala was sideless); the sacrum's body is midline and takes none.
+                let ala = bone == .sacrum && Self.namesTheAla(text, after: span)
+                let joint = ala ? [.pelvis, .sacrum] : Self.jointBones.first { $0.contains(bone) }.map { bone == .pelvis ? $0.union([.sacrum]) : $0 }
                 let listSide = side == nil && joint != nil && !["骨盆", "pelvis"].contains(text.text(span).lowercased())
                     ? siteMentions.last { $0.span.end <= span.start }.flatMap { previous -> Laterality? in
-                        guard let first = previous.sites.first, previous.sites.count == 1, joint?.contains(first.bone) == true,
-                            Self.onlyListWords(text.text(TextSpan(previous.span.end, span.start)))
+                        guard let first = previous.sites.first, previous.sites.count == 1, joint?.contains(first.bone) == true else { return nil }
+                        // (after an ala, its own word first: "左侧骶骨翼及髂骨")
+                        let between = text.text(TextSpan(previous.span.end, span.start))
+                        let words = first.bone == .sacrum ? String(between.drop { $0 == " " }.trimmingPrefix("翼").trimmingPrefix("ala")) : between
+                        guard Self.onlyListWords(words)
                         else { return nil }
                         return first.side
                     }

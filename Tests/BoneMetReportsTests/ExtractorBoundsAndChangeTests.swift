@@ -90,3 +90,19 @@ import Testing
         #expect(sternum.reading("uptake")?.value == "true")
     }
 }
+
+/// The part of a bone that ends its name in a list (2026-12-06, beside batch 23): "left iliac wing
+/// and sacrum", "iliac wings and L5", "left sacral ala and ilium" lost the second site (the word
+/// between was no list word); the sacral ala takes the side of the sacroiliac joint's other bone
+/// ("右侧髂骨及骶骨翼", "左侧骶骨翼及髂骨") — the sacrum's body, midline, takes none.
+@Suite struct ExtractorAlaAndWingListTests: ExtractorFixture {
+    @Test func aWingOrAlaEndsItsSiteInAList() throws {
+        let sites = { (text: String) in Set(extractor.extract(text).lesions.map(\.site.key)) }
+        #expect(sites("Lytic lesions of the left iliac wing and sacrum.") == ["pelvis left", "sacrum"])
+        #expect(sites("Lytic lesions in the iliac wings and L5.") == ["pelvis", "L5"])
+        #expect(sites("Lytic lesions of the left sacral ala and ilium.") == ["sacrum left", "pelvis left"])
+        #expect(sites("右侧髂骨及骶骨翼骨质破坏。") == ["pelvis right", "sacrum right"])
+        #expect(sites("左侧骶骨翼及髂骨骨质破坏。") == ["sacrum left", "pelvis left"])
+        #expect(sites("右侧髂骨及骶骨多发骨质破坏。") == ["pelvis right", "sacrum"])
+    }
+}
