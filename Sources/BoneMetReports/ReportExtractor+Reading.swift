@@ -156,8 +156,8 @@ extension ReportExtractor {
             // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
             // rib's own group had no finding and was dropped, unseen bone scan report).
             "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
-            // "left sacral ala and ilium", "left iliac wing and sacrum": the ilium, the sacrum lost.
-            "alae", "ala", "wings", "wing",
+            // and Chinese parts of three characters ("右肱骨干骺端及T10椎体": the humerus was lost)
+            "干骺端", "大转子", "小转子", "转子间", "转子下", "粗隆间", "粗隆下",
         ]
         var groups: [[SiteMention]] = []
         for mention in mentions {
@@ -182,7 +182,14 @@ extension ReportExtractor {
                 // between, keeps the list together.
                 let gap = TextSpan(previous.span.end, mention.span.start)
                 let listBreak = (gap.start..<max(gap.start, gap.end)).contains { text[$0] == comma || text[$0] == semicolon || text[$0] == fullStop || text[$0] == period }
-                if between.trimmingCharacters(in: .whitespaces.union(.decimalDigits)).count <= 2, !listBreak,
+                // In English, up to two words of a bone's part no lexicon names: "left iliac crest and
+                // the T10 vertebral body", "superior pubic ramus and …", "femoral condyle and …" (T10
+                // was lost — its group had no finding of its own).
+                let rest = between.trimmingCharacters(in: .whitespaces.union(.decimalDigits))
+                let partWords = rest.split(separator: " ")
+                let englishPart = !rest.isEmpty && partWords.count <= 2
+                    && partWords.allSatisfy { word in word.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }
+                if rest.count <= 2 || englishPart, !listBreak,
                     !words.contains(where: { $0.start < gap.end && gap.start < $0.end })
                 {
                     groups[groups.count - 1].append(mention)

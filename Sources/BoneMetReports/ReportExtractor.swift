@@ -141,7 +141,11 @@ public struct ReportExtractor: Sendable {
         let diameterFractions = DiameterFractionGrammar.matches(in: text)
         // The outermost: "left and right" is both sides, not its "right".
         let sideMatches = Self.outermost(sides.all(in: text))
-        let segmentMatches = segments.all(in: text)
+        // A metaphysis (干骺端) names no end of its own, and its 骨干 is no shaft: "右肱骨干骺端" read
+        // "humeral diaphysis" (2026-12-06; the lexicon had read 干骺端 as distal, which it need not be).
+        let segmentMatches = segments.all(in: text).filter { match in
+            !(text.text(match.0) == "骨干" && text.text(TextSpan(match.0.end, min(text.count, match.0.end + 1))) == "骺")
+        }
         // A trigger inside a finding or site word is part of that word.
         let covered = findingMatches.map(\.0) + boneMatches.map(\.0) + levelMentions.map(\.span)
         let triggerMatches = Self.outermost(triggers.all(in: text)).filter { trigger in

@@ -92,9 +92,12 @@ import Testing
 }
 
 /// The part of a bone that ends its name in a list (2026-12-06, beside batch 23): "left iliac wing
-/// and sacrum", "iliac wings and L5", "left sacral ala and ilium" lost the second site (the word
-/// between was no list word); the sacral ala takes the side of the sacroiliac joint's other bone
-/// ("右侧髂骨及骶骨翼", "左侧骶骨翼及髂骨") — the sacrum's body, midline, takes none.
+/// and sacrum", "iliac wings and L5", "left sacral ala and ilium", "left iliac crest and the T10
+/// vertebral body", "右肱骨干骺端及T10椎体" lost a site (the words between were no list words); the
+/// sacral ala takes the side of the sacroiliac joint's other bone ("右侧髂骨及骶骨翼", "左侧骶骨翼及髂骨")
+/// — the sacrum's body, midline, takes none. "右肱骨干骺端" read "humeral diaphysis" (骨干 inside
+/// 干骺端, and 干骺端 had been read as distal — a metaphysis is at either end); "髂嵴" and "greater
+/// trochanter" named no bone.
 @Suite struct ExtractorAlaAndWingListTests: ExtractorFixture {
     @Test func aWingOrAlaEndsItsSiteInAList() throws {
         let sites = { (text: String) in Set(extractor.extract(text).lesions.map(\.site.key)) }
@@ -104,5 +107,19 @@ import Testing
         #expect(sites("右侧髂骨及骶骨翼骨质破坏。") == ["pelvis right", "sacrum right"])
         #expect(sites("左侧骶骨翼及髂骨骨质破坏。") == ["sacrum left", "pelvis left"])
         #expect(sites("右侧髂骨及骶骨多发骨质破坏。") == ["pelvis right", "sacrum"])
+        for part in ["left iliac crest", "left superior pubic ramus", "left femoral condyle", "right humeral metaphysis", "T8 spinous process"] {
+            #expect(sites("Lytic lesions of the \(part) and the T10 vertebral body.").contains("T10"), "\(part)")
+        }
+        #expect(sites("右肱骨干骺端及T10椎体骨质破坏。") == ["humerus right", "T10"])
+        #expect(sites("左侧髂嵴及T10椎体骨质破坏。") == ["pelvis left", "T10"])
+    }
+
+    @Test func aMetaphysisIsNoShaftAndATrochanterIsTheFemurs() throws {
+        let sites = { (text: String) in Set(extractor.extract(text).lesions.map(\.site.key)) }
+        #expect(sites("右肱骨干骺端骨质破坏。") == ["humerus right"])
+        #expect(sites("右股骨远端干骺端溶骨性骨质破坏。") == ["femur right distal"])
+        #expect(sites("右股骨干骨质破坏。") == ["femur right diaphysis"])
+        #expect(sites("Lytic lesion of the right greater trochanter.") == ["femur right peritrochanteric"])
+        #expect(sites("Lytic lesion in the greater trochanter of the right femur.") == ["femur right peritrochanteric"])
     }
 }
