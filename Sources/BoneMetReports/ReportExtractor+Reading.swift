@@ -151,7 +151,7 @@ extension ReportExtractor {
     /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
     static func groups(_ mentions: [SiteMention], _ text: ReportText, words: [TextSpan] = []) -> [[SiteMention]] {
         let connectors = [
-            "、", ",", "及", "和", "与", "/", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
+            "、", ",", "及", "和", "与", "/", "as well as", "along with", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
             "多发", "多个", "多根", "多处", "多块", "数个", "数根", "数处", "multiple", "several", "bones", "bone", "胸腰椎", "胸椎", "腰椎", "颈椎", "脊柱", "spine", "thoracic", "lumbar", "cervical", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
             // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
             // rib's own group had no finding and was dropped, unseen bone scan report).

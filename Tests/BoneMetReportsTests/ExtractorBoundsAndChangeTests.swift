@@ -112,6 +112,9 @@ import Testing
         }
         #expect(sites("右肱骨干骺端及T10椎体骨质破坏。") == ["humerus right", "T10"])
         #expect(sites("左侧髂嵴及T10椎体骨质破坏。") == ["pelvis left", "T10"])
+        // "as well as", "along with" list sites too (the second was lost).
+        #expect(sites("Destructive lesions are seen in the right humeral shaft as well as the sacrum.") == ["humerus right diaphysis", "sacrum"])
+        #expect(sites("Sclerotic foci in T7 along with the left 6th rib.") == ["T7", "rib left"])
     }
 
     @Test func aMetaphysisIsNoShaftAndATrochanterIsTheFemurs() throws {
