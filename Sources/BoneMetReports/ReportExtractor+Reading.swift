@@ -243,6 +243,14 @@ extension ReportExtractor {
             for word in ["椎体", "vertebral body", "见", "可见", "呈", "示", "处", " "] { gap = gap.replacingOccurrences(of: word, with: "") }
             if gap.isEmpty { return before }
         }
+        // English writes the finding before its site, joined by a preposition: "Lytic lesion of
+        // the right humerus and sclerotic lesion of the left femur" gave the humerus both
+        // characters (the femur nearer to "sclerotic" by the other side) and the femur none.
+        if let next = inClause.first(where: { ($0.first?.span.start ?? 0) >= span.end }), let start = next.first?.span.start,
+            Self.introducesItsSite(text.text(TextSpan(span.end, start)))
+        {
+            return next
+        }
         if let nearest = inClause.min(by: { distance($0) < distance($1) }) { return nearest }
         // A heading's site ("CT ABDOMEN/PELVIS: Numerous sclerotic osseous metastases throughout the
         // lumbar spine, pelvis and proximal femora") names the study, not the finding's subject,
@@ -250,11 +258,27 @@ extension ReportExtractor {
         // (unseen CT report, 2026-12-06).
         if let before = groups.last(where: { ($0.last?.span.end ?? .max) <= span.start }) {
             let end = before.last?.span.end ?? span.start
+            // "… the sternum, right sacroiliac region and multiple bilateral ribs, several of which
+            // are new": "which" is the last site named, not the whole list (b12-en-10).
+            if let last = before.last, text.text(TextSpan(end, span.start)).lowercased().contains("of which") { return [last] }
             let heading = (end..<span.start).contains { text[$0] == Self.colon }
             if !(heading && groups.contains(where: { ($0.first?.span.start ?? 0) >= span.end })) { return before }
             return groups.first { ($0.first?.span.start ?? 0) >= span.end }
         }
         return groups.first
+    }
+
+    /// Whether the English words between a finding and the site after it lead to that site: a few
+    /// words (the lesion's noun, more describing words) and then a preposition, with only an
+    /// article, sides, parts or an ordinal after it — " lesion of the right ", " focus in the left
+    /// 9th ", " lesions in ".
+    static func introducesItsSite(_ gap: String) -> Bool {
+        guard gap.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "-") }) else { return false }
+        let words = gap.lowercased().split(separator: " ").map(String.init)
+        let prepositions: Set<String> = ["of", "in", "at", "within", "involving", "throughout", "along"]
+        guard let at = words.lastIndex(where: prepositions.contains), at <= 4 else { return false }
+        let after: Set<String> = ["the", "a", "an", "left", "right", "bilateral", "both", "proximal", "distal", "mid", "posterior", "anterior", "lateral", "medial", "superior", "inferior"]
+        return words[(at + 1)...].allSatisfy { word in after.contains(word) || word.range(of: #"^\d+(st|nd|rd|th)$"#, options: .regularExpression) != nil }
     }
 
     func nearest(_ sides: [(TextSpan, Laterality)], before start: Int, within: Int, text: ReportText) -> (TextSpan, Laterality)? {

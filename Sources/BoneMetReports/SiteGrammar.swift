@@ -17,12 +17,13 @@ enum SiteGrammar {
     static let chineseDigits: [UInt16: Int] = Dictionary(uniqueKeysWithValues: Array("一二三四五六七八九十".utf16).enumerated().map { ($1, $0 + 1) })
     static let di = "第".utf16.first!
     static let zhui = "椎".utf16.first!
+    static let dun = "、".utf16.first!
 
     static func levels(in text: ReportText) -> [Levels] {
         var found: [Levels] = []
         var index = 0
         while index < text.count {
-            if let match = latin(text, at: index) ?? chinese(text, at: index) ?? ordinal(text, at: index) ?? englishOrdinal(text, at: index) {
+            if let match = latin(text, at: index) ?? chinese(text, at: index) ?? ordinal(text, at: index) ?? englishOrdinal(text, at: index) ?? named(text, at: index) {
                 found.append(match)
                 index = match.span.end
             } else {
@@ -30,6 +31,22 @@ enum SiteGrammar {
             }
         }
         return found
+    }
+
+    /// The first two cervical vertebrae by their names: 寰椎 and "atlas" C1, 枢椎, its 齿突 and the
+    /// "odontoid" C2 ("枢椎齿突骨质破坏", "寰椎前弓骨质破坏" read no site; 2026-12-06). "Axis" alone is
+    /// too common a word to be read.
+    static let namedLevels: [(word: String, level: String)] = [("寰椎", "C1"), ("枢椎", "C2"), ("齿突", "C2"), ("atlas", "C1"), ("odontoid", "C2")]
+
+    static func named(_ text: ReportText, at index: Int) -> Levels? {
+        for (word, level) in namedLevels where text.hasWord(word, at: index) {
+            let end = index + ReportText.units(word).count
+            // An English name stands alone as a word.
+            if word.first?.isASCII == true, ReportText.isLetter(text[index - 1]) || ReportText.isLetter(text[end]) { continue }
+            guard let parsed = VertebralLevel(level) else { continue }
+            return Levels(span: TextSpan(index, end), levels: [parsed])
+        }
+        return nil
     }
 
     /// A number at `index`: Arabic (1–2 digits) or Chinese (一 … 十二); its value and end.
@@ -132,6 +149,20 @@ enum SiteGrammar {
                 last = to
                 stop = toEnd
             }
+        }
+        // "胸4、6椎体": the numbers of a list after the region continue it, when the list ends with
+        // the vertebra's word (T6 was lost, 2026-12-06) — not "胸4、6个月".
+        var listed: [Int] = []
+        var listStop = stop
+        while text[listStop] == dun, let (next, nextEnd) = number(text, at: listStop + 1), next > (listed.last ?? last) {
+            listed.append(next)
+            listStop = nextEnd
+        }
+        if !listed.isEmpty, text[listStop] == zhui, let head = range(region, first, last, from: index, to: stop) {
+            stop = listStop
+            while text[stop] == zhui || text[stop] == "体".utf16.first! { stop += 1 }
+            let more = listed.compactMap { VertebralLevel(region: region, number: $0) }
+            return Levels(span: TextSpan(index, stop), levels: head.levels + more)
         }
         // "胸10椎体" / "胸10椎": the level's own word belongs to the mention.
         while text[stop] == zhui || text[stop] == "体".utf16.first! { stop += 1 }

@@ -126,3 +126,42 @@ import Testing
         #expect(sites("Lytic lesion in the greater trochanter of the right femur.") == ["femur right peritrochanteric"])
     }
 }
+
+/// Site templates run against the reader (2026-12-06): English findings before their sites, two
+/// in one sentence — "Lytic lesion of the right humerus and sclerotic lesion of the left femur"
+/// gave the humerus both characters and the femur none; a list's trailing "several of which are
+/// new" is its last site's; "bilateral femoral heads" had no segment; "胸4、6椎体" lost T6; 寰椎,
+/// 枢椎, odontoid, tibial plateau, greater tuberosity, femoral condyle, olecranon were no site or
+/// no segment.
+@Suite struct ExtractorSiteTemplateTests: ExtractorFixture {
+    @Test func eachFindingGoesToTheSiteItsPrepositionIntroduces() throws {
+        let found = extractor.extract("Lytic lesion of the right humerus and sclerotic lesion of the left femur.").lesions
+        #expect(found.first { $0.site.key == "humerus right" }?.reading("character")?.value == "lytic")
+        #expect(found.first { $0.site.key == "femur left" }?.reading("character")?.value == "blastic")
+        let ribs = extractor.extract("Expansile lytic lesion of the right 4th rib and a sclerotic focus in the left 9th rib.").lesions
+        #expect(ribs.first { $0.site.key == "rib right" }?.reading("character")?.value == "lytic")
+        #expect(ribs.first { $0.site.key == "rib left" }?.reading("character")?.value == "blastic")
+    }
+
+    @Test func ofWhichIsTheLastSite() throws {
+        let found = extractor.extract("Intense uptake in the sternum, right sacroiliac region and multiple bilateral ribs, several of which are new.").lesions
+        #expect(found.first { $0.site.key == "rib bilateral" }?.reading("comparison")?.value == "new")
+        #expect(found.first { $0.site.key == "sternum" }?.reading("comparison") == nil)
+    }
+
+    @Test func namedVerticesListsAndParts() throws {
+        let sites = { (text: String) in Set(extractor.extract(text).lesions.map(\.site.key)) }
+        #expect(sites("胸4、6椎体溶骨性骨质破坏。") == ["T4", "T6"])
+        #expect(sites("腰2、3、4椎体成骨性改变。") == ["L2", "L3", "L4"])
+        #expect(!sites("胸4椎体病灶，建议4、6个月后复查。").contains("T6"), "a list ends with the vertebra's word")
+        #expect(sites("枢椎齿突骨质破坏。") == ["C2"])
+        #expect(sites("寰椎前弓骨质破坏。") == ["C1"])
+        #expect(sites("Lytic lesion of the odontoid process.") == ["C2"])
+        #expect(sites("Sclerotic lesions in bilateral femoral heads.") == ["femur bilateral proximal"])
+        #expect(sites("右胫骨平台骨质破坏。") == ["tibia right proximal"])
+        #expect(sites("Lytic lesion of the left greater tuberosity of the humerus.") == ["humerus left proximal"])
+        #expect(sites("右股骨外侧髁骨质破坏。") == ["femur right distal"])
+        #expect(sites("胫骨外侧髁骨质破坏。") == ["tibia proximal"])
+        #expect(sites("Lytic lesion of the left olecranon.") == ["ulna left proximal"])
+    }
+}
