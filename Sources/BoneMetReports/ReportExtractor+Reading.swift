@@ -242,6 +242,12 @@ extension ReportExtractor {
             var gap = text.text(TextSpan(end, span.start)).lowercased()
             for word in ["椎体", "vertebral body", "见", "可见", "呈", "示", "处", " "] { gap = gap.replacingOccurrences(of: word, with: "") }
             if gap.isEmpty { return before }
+            // English: the site as the subject of its finding, "The L2 vertebral body shows a lytic
+            // lesion and the sternum shows a sclerotic lesion" (the sternum, nearer by the words of
+            // "vertebral body", took both).
+            let words = text.text(TextSpan(end, span.start)).lowercased().split(separator: " ")
+            let verbs: Set<Substring> = ["vertebral", "body", "bodies", "shows", "show", "showing", "demonstrates", "demonstrate", "demonstrating", "contains", "contain", "containing", "has", "have", "having", "with", "a", "an"]
+            if !words.isEmpty, words.allSatisfy(verbs.contains), words.contains(where: { !["vertebral", "body", "bodies"].contains($0) }) { return before }
         }
         // English writes the finding before its site, joined by a preposition: "Lytic lesion of
         // the right humerus and sclerotic lesion of the left femur" gave the humerus both

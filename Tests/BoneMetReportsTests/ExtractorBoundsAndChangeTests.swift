@@ -143,6 +143,23 @@ import Testing
         #expect(ribs.first { $0.site.key == "rib left" }?.reading("character")?.value == "blastic")
     }
 
+    @Test func aSiteAsItsFindingsSubject() throws {
+        let found = extractor.extract("The L2 vertebral body shows a lytic lesion and the sternum shows a sclerotic lesion.").lesions
+        #expect(found.first { $0.site.key == "L2" }?.reading("character")?.value == "lytic")
+        #expect(found.first { $0.site.key == "sternum" }?.reading("character")?.value == "blastic")
+    }
+
+    /// ", and a …" starts a phrase of its own: the tibia's fracture is no longer denied by the
+    /// femur's "without fracture"; "without A and B" still denies both.
+    @Test func aCoordinatedPhraseEndsANegation() throws {
+        let found = extractor.extract("Lytic lesion of the left femoral neck without fracture, and a pathologic fracture of the right proximal tibia.").lesions
+        let tibia = try #require(found.first { $0.site.key == "tibia right proximal" })
+        #expect(tibia.certainty == .affirmed && tibia.reading("fracture")?.value == "true")
+        #expect(found.first { $0.site.key == "femur left proximal" }?.reading("fracture")?.certainty == .negated)
+        let both = try requireLesion("pelvis right", in: "Lytic lesion of the right ilium without cortical breakthrough and soft tissue extension.")
+        #expect(both.reading("softTissue")?.certainty == .negated)
+    }
+
     @Test func ofWhichIsTheLastSite() throws {
         let found = extractor.extract("Intense uptake in the sternum, right sacroiliac region and multiple bilateral ribs, several of which are new.").lesions
         #expect(found.first { $0.site.key == "rib bilateral" }?.reading("comparison")?.value == "new")
