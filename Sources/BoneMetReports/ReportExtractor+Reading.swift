@@ -246,8 +246,9 @@ extension ReportExtractor {
             // lesion and the sternum shows a sclerotic lesion" (the sternum, nearer by the words of
             // "vertebral body", took both).
             let words = text.text(TextSpan(end, span.start)).lowercased().split(separator: " ")
-            let verbs: Set<Substring> = ["vertebral", "body", "bodies", "shows", "show", "showing", "demonstrates", "demonstrate", "demonstrating", "contains", "contain", "containing", "has", "have", "having", "with", "a", "an"]
-            if !words.isEmpty, words.allSatisfy(verbs.contains), words.contains(where: { !["vertebral", "body", "bodies"].contains($0) }) { return before }
+            let parts: Set<Substring> = ["vertebral", "body", "bodies", "bone", "bones", "head", "heads", "neck", "necks", "shaft", "shafts", "diaphysis", "region", "wing", "wings", "ala", "crest"]
+            let verbs: Set<Substring> = ["shows", "show", "showing", "demonstrates", "demonstrate", "demonstrating", "contains", "contain", "containing", "has", "have", "having", "with", "a", "an"]
+            if !words.isEmpty, words.allSatisfy({ parts.contains($0) || verbs.contains($0) }), words.contains(where: verbs.contains) { return before }
         }
         // English writes the finding before its site, joined by a preposition: "Lytic lesion of
         // the right humerus and sclerotic lesion of the left femur" gave the humerus both
@@ -281,6 +282,9 @@ extension ReportExtractor {
     static func introducesItsSite(_ gap: String) -> Bool {
         guard gap.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "-") }) else { return false }
         let words = gap.lowercased().split(separator: " ").map(String.init)
+        // Not across another phrase: "Lytic lesion at L3 measuring 2.5 cm and sclerotic lesion at
+        // L5" — the size is L3's.
+        guard !words.contains(where: ["and", "or", "but", "while", "whereas"].contains) else { return false }
         let prepositions: Set<String> = ["of", "in", "at", "within", "involving", "throughout", "along"]
         guard let at = words.lastIndex(where: prepositions.contains), at <= 4 else { return false }
         let after: Set<String> = ["the", "a", "an", "left", "right", "bilateral", "both", "proximal", "distal", "mid", "posterior", "anterior", "lateral", "medial", "superior", "inferior"]
@@ -516,6 +520,20 @@ extension ReportExtractor {
     /// The bones of one side's hip and of one side's shoulder: a side said for one is the next's
     /// in a list.
     static let jointBones: [Set<Bone>] = [[.pelvis, .acetabulum, .femur], [.humerus, .scapula, .clavicle]]
+
+    /// Whether a bracket opens right after a site (spaces, or its vertebra's word, between) and
+    /// holds `index`: "the right femur (3.1 cm)".
+    static func bracketFollows(_ site: TextSpan, at index: Int, text: ReportText) -> Bool {
+        var start = site.end
+        while start < text.count, text[start] == 0x20 { start += 1 }
+        for word in ["vertebral bodies", "vertebral body", "vertebrae", "vertebra", "bones", "bone", "椎体"] where text.hasWord(word, at: start) {
+            start += ReportText.units(word).count
+            while start < text.count, text[start] == 0x20 { start += 1 }
+            break
+        }
+        guard text[start] == UInt16(UInt8(ascii: "(")), start < index else { return false }
+        return (start + 1...index).allSatisfy { text.inBracket($0) }
+    }
 
     /// Whether a sacrum named at a span is its ala: "骶骨翼", "sacral ala".
     static func namesTheAla(_ text: ReportText, after span: TextSpan) -> Bool {

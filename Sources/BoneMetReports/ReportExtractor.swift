@@ -332,7 +332,16 @@ public struct ReportExtractor: Sendable {
                 if Self.speaksOfUnnamedLesions(text, clause: Self.clause(text, around: mention.span), sites: siteSpans) { continue }
                 let target: [ReportSite]
                 if let group = Self.group(for: mention.span, in: groups, text: text) {
-                    target = group.flatMap(\.sites)
+                    // A size in brackets right after one site of a list is that site's own: "Lytic
+                    // lesions of the right femur (3.1 cm) and left humerus (2.2 cm)" gave the
+                    // humerus the femur's size (2026-12-06).
+                    if ["diametersMm", "softTissueMm"].contains(mention.field), text.inBracket(mention.span.start),
+                        let own = group.first(where: { site in Self.bracketFollows(site.span, at: mention.span.start, text: text) })
+                    {
+                        target = own.sites
+                    } else {
+                        target = group.flatMap(\.sites)
+                    }
                     // A clause without a site of its own borrows the one before it, and with it
                     // what that clause said the site is: "C4/5、C5/6椎间盘向后突出，相应水平硬膜囊受压"
                     // (a disc's compression, not a metastasis's — it read C4 "ESCC 1b, stated"),

@@ -160,6 +160,17 @@ import Testing
         #expect(both.reading("softTissue")?.certainty == .negated)
     }
 
+    @Test func sizesStayWithTheirSites() throws {
+        let spine = extractor.extract("Lytic lesion at L3 measuring 2.5 cm and sclerotic lesion at L5 measuring 1.2 cm.").lesions
+        #expect(spine.first { $0.site.key == "L3" }?.reading("diametersMm")?.value == "25")
+        #expect(spine.first { $0.site.key == "L5" }?.reading("diametersMm")?.value == "12")
+        let limbs = extractor.extract("Lytic lesions of the right femur (3.1 cm) and left humerus (2.2 cm).").lesions
+        #expect(limbs.first { $0.site.key == "femur right" }?.reading("diametersMm")?.value == "31")
+        #expect(limbs.first { $0.site.key == "humerus left" }?.reading("diametersMm")?.value == "22")
+        #expect(limbs.allSatisfy { $0.reading("character")?.value == "lytic" }, "the list still shares its character")
+        #expect(try requireLesion("femur bilateral proximal", in: "Bilateral femoral heads show a lytic lesion and T7 shows a sclerotic lesion.").reading("character")?.value == "lytic")
+    }
+
     @Test func ofWhichIsTheLastSite() throws {
         let found = extractor.extract("Intense uptake in the sternum, right sacroiliac region and multiple bilateral ribs, several of which are new.").lesions
         #expect(found.first { $0.site.key == "rib bilateral" }?.reading("comparison")?.value == "new")
