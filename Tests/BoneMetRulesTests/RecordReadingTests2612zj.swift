@@ -39,3 +39,23 @@ import Testing
         #expect(f.detail.en.hasSuffix("Do not change therapy for it."))
     }
 }
+
+/// cb102-a (unseen record, 2026-12-06): denosumab, a corrected calcium of 2.0 mmol/L and
+/// osteonecrosis of the jaw on record. The hypocalcaemia finding said "the next dose … give it once
+/// calcium is corrected" beside the jaw's "the next dose waits for that decision" — two answers to
+/// one question. With the jaw holding the agent, the dose waits for both. Rule set 2026.12.348.
+@Suite struct HypocalcaemiaBesideOsteonecrosisTests {
+    func finding(jaw: Bool) throws -> Finding {
+        var r = HypocalcaemiaTests().record(calcium: 8.2, agent: .denosumab)
+        if jaw { r.events = [ClinicalEvent(date: day("2023-02-15"), kind: .osteonecrosisOfJaw)] }
+        return try #require(assess(r, asOf: day("2023-03-02")).rule("labs.hypocalcaemia").first)
+    }
+
+    @Test func theDoseWaitsForTheJawsDecisionToo() throws {
+        let withJaw = try finding(jaw: true)
+        #expect(withJaw.detail.en.contains(": it waits for calcium to be corrected and for the decision on the osteonecrosis of the jaw with dental care."), "\(withJaw.detail.en)")
+        #expect(!withJaw.detail.en.contains("give it once calcium is corrected"))
+        #expect(withJaw.detail.zhHans.contains("并与口腔科就颌骨坏死作出决定后再定"))
+        #expect(try finding(jaw: false).detail.en.contains("give it once calcium is corrected"))
+    }
+}

@@ -53,8 +53,16 @@ extension LabRules {
         } else {
             let names = LocalizedText.joined(agents.map { $0.agent?.label ?? TreatmentKind.boneModifyingAgent.label }, en: " and ", zh: "和")
             let due = agents.compactMap { BoneAgentRules.dueDate($0, index: index) }.min()
+            // Osteonecrosis of the jaw holding the agent: the dose waits for that decision too — "give
+            // it once calcium is corrected" beside "the next dose waits for that decision" read as
+            // two answers (unseen record cb102-a, 2026.12.348).
+            let jaw = BoneAgentRules(index: index).osteonecrosisOfJaw != nil
             let dueText = due.map { day in
-                LocalizedText(en: " The next dose has been due since \(day): give it once calcium is corrected.", zh: "下一剂自 \(day) 起到期：血钙纠正后再给药。")
+                jaw
+                    ? LocalizedText(
+                        en: " The next dose has been due since \(day): it waits for calcium to be corrected and for the decision on the osteonecrosis of the jaw with dental care.",
+                        zh: "下一剂自 \(day) 起到期：需待血钙纠正，并与口腔科就颌骨坏死作出决定后再定。")
+                    : LocalizedText(en: " The next dose has been due since \(day): give it once calcium is corrected.", zh: "下一剂自 \(day) 起到期：血钙纠正后再给药。")
             } ?? LocalizedText(en: "", zh: "")
             // A course only planned has no "next" dose: its first is the one to wait (a denosumab
             // planned for 2026-12-03 read "before the next dose").
