@@ -89,13 +89,14 @@ extension PSARiseUnderTheRunningRegimenTests {
 }
 
 extension PSARiseUnderTheRunningRegimenTests {
-    /// The rise to confirm is measured from the values the running regimen owns: a PSA of 30 under
-    /// radium-223 is radium-223's, not ADT's nadir (rule set 2026.12.318).
+    /// The rise to confirm is one of the running regimen's own values, measured from its nadir while
+    /// it ran: ADT ran on under radium-223, so a PSA of 30 then is ADT's nadir too (PCWG3's nadir is
+    /// the lowest on the therapy; rule set 2026.12.349 — .318 had taken only ADT's own values, 45).
     @Test func theRiseToConfirmIsMeasuredFromTheRegimensOwnValues() throws {
         let r = radiumAfterADT([("2026-03-01", 45.0), ("2026-06-01", 30.0), ("2026-11-01", 70.0)])
         let rise = try #require(assess(r, asOf: day("2026-12-05")).rule("boneHealth.pcwg3.psaRise").first)
         #expect(rise.subject == .treatment("ADT"))
-        #expect(rise.detail.en.hasPrefix("PSA nadir 45 ng/mL (2026-03-01) → 70 (2026-11-01"), "\(rise.detail.en)")
+        #expect(rise.detail.en.hasPrefix("PSA nadir 30 ng/mL (2026-06-01) → 70 (2026-11-01"), "\(rise.detail.en)")
     }
 }
 

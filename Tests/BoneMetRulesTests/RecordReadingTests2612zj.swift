@@ -59,3 +59,35 @@ import Testing
         #expect(try finding(jaw: false).detail.en.contains("give it once calcium is corrected"))
     }
 }
+
+/// cb102-b (unseen record, 2026-12-06): a castration-resistant prostate cancer on enzalutamide
+/// from September 2025, radium-223 added October to March; PSA 12 → 6 → 4.5 (March) → 7.2 (June)
+/// → 15 (August). The rise was read against 7.2 — enzalutamide's nadir left out the months
+/// radium-223 owned the values — "not yet confirmed". Enzalutamide ran throughout: its nadir is
+/// 4.5, the rise to 7.2 confirmed by 15. Rule set 2026.12.349.
+@Suite struct NadirUnderAnAddedRegimenTests {
+    func record(radiumEnds: String = "2026-03-10") -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌", diagnosed: day("2019-02"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = []
+        r.treatments = [
+            Treatment(id: "A0", kind: .systemic, name: "戈舍瑞林", drugs: ["goserelin"], systemicClass: .endocrine, start: day("2019-02-20")),
+            Treatment(id: "A2", kind: .systemic, name: "恩扎卢胺", drugs: ["enzalutamide"], systemicClass: .endocrine, start: day("2025-09-10")),
+            Treatment(id: "RA", kind: .systemic, name: "镭-223", drugs: ["radium-223"], systemicClass: .other, start: day("2025-10-01"), end: day(radiumEnds), stopReason: .completed),
+        ]
+        r.labs = [("2025-08-25", 12.0), ("2025-12-01", 6), ("2026-03-01", 4.5), ("2026-06-01", 7.2), ("2026-08-25", 15)].map {
+            LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL")
+        }
+        return r
+    }
+
+    @Test func theNadirIsTheLowestWhileItRan() throws {
+        let a = assess(record(), asOf: day("2026-11-29"))
+        let progression = try #require(a.rule("boneHealth.pcwg3.psaProgression").first, "\(a.findings.map(\.ruleId))")
+        #expect(progression.title.en.contains("under 恩扎卢胺") && progression.title.en.hasSuffix("since 2026-06-01"), "\(progression.title.en)")
+        #expect(progression.detail.en.hasPrefix("PSA nadir 4.5 ng/mL (2026-03-01) → 7.2 (2026-06-01"), "\(progression.detail.en)")
+        #expect(a.rule("boneHealth.pcwg3.psaRise").isEmpty, "no longer 'confirm from …'")
+    }
+}

@@ -117,7 +117,8 @@ extension PCWG3Rules {
     private func psaProgression(_ therapy: Treatment, start: PartialDate, owned after: [LabResult], values: [LabResult]) -> PSAProgression? {
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
         for (offset, lab) in after.enumerated() where lab.date.earliestDay >= start.latestDay + Self.psaEarlyRiseDays {
-            guard let lowest = after[..<offset].min(by: { $0.value < $1.value }) ?? baseline else { continue }
+            guard let lowest = Self.whileRunning(therapy, start: start, before: lab, in: values).min(by: { $0.value < $1.value }) ?? after[..<offset].min(by: { $0.value < $1.value }) ?? baseline
+            else { continue }
             // No value before the regimen began on record: its lowest value is its nadir as far as
             // the record goes — not a "baseline" (ADT begun in 2021, its first PSA of 2026 read
             // "baseline 45 ng/mL, no decline since"; cb85-m).
@@ -156,8 +157,7 @@ extension PCWG3Rules {
             !confirmed.contains(where: { $0.therapy.id == ownerId })
         else { return nil }
         let baseline = values.last { $0.date.latestDay <= start.latestDay }
-        let before = zip(values, owners).dropLast().filter { $0.1 == ownerId && $0.0.date.latestDay < latest.date.earliestDay }.map(\.0)
-        guard let lowest = before.min(by: { $0.value < $1.value }) ?? baseline else { return nil }
+        guard let lowest = Self.whileRunning(regimen, start: start, before: latest, in: values).min(by: { $0.value < $1.value }) ?? baseline else { return nil }
         let declined = baseline.map { lowest.value < $0.value } ?? true
         let reference = declined ? lowest : (baseline ?? lowest)
         guard Self.rises(latest, over: reference) else { return nil }
@@ -187,6 +187,18 @@ extension PCWG3Rules {
                 FindingInput("declined", rise.declined.description),
             ],
             sources: [Self.source])
+    }
+
+    /// The PSA values measured while a regimen ran, before a value: its nadir's candidates. They
+    /// include the values a regimen added to it owned — enzalutamide ran on under radium-223, so its
+    /// nadir of 4.5 ng/mL fell in radium's months, and its rise after them (7.2, confirmed by 15)
+    /// was read against 7.2, "not yet confirmed" (unseen record cb102-b, 2026.12.349). The rise
+    /// itself must be a value the regimen owns (`psaOwnership`).
+    static func whileRunning(_ therapy: Treatment, start: PartialDate, before lab: LabResult, in values: [LabResult]) -> [LabResult] {
+        values.filter { value in
+            value.date.earliestDay > start.latestDay && value.date.latestDay < lab.date.earliestDay
+                && (therapy.end.map { value.date.earliestDay <= $0.latestDay } ?? true)
+        }
     }
 
     /// PCWG3's size of a PSA progression: ≥ 25 % and ≥ 2 ng/mL above the reference.
