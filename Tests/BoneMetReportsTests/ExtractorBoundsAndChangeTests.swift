@@ -134,19 +134,24 @@ import Testing
 /// 枢椎, odontoid, tibial plateau, greater tuberosity, femoral condyle, olecranon were no site or
 /// no segment.
 @Suite struct ExtractorSiteTemplateTests: ExtractorFixture {
+    /// The value a field reads at the suggested lesion of a site key.
+    func value(_ lesions: [SuggestedLesion], _ key: String, _ field: String) -> String? {
+        lesions.first { $0.site.key == key }?.reading(field)?.value
+    }
+
     @Test func eachFindingGoesToTheSiteItsPrepositionIntroduces() throws {
         let found = extractor.extract("Lytic lesion of the right humerus and sclerotic lesion of the left femur.").lesions
-        #expect(found.first { $0.site.key == "humerus right" }?.reading("character")?.value == "lytic")
-        #expect(found.first { $0.site.key == "femur left" }?.reading("character")?.value == "blastic")
+        #expect(value(found, "humerus right", "character") == "lytic")
+        #expect(value(found, "femur left", "character") == "blastic")
         let ribs = extractor.extract("Expansile lytic lesion of the right 4th rib and a sclerotic focus in the left 9th rib.").lesions
-        #expect(ribs.first { $0.site.key == "rib right" }?.reading("character")?.value == "lytic")
-        #expect(ribs.first { $0.site.key == "rib left" }?.reading("character")?.value == "blastic")
+        #expect(value(ribs, "rib right", "character") == "lytic")
+        #expect(value(ribs, "rib left", "character") == "blastic")
     }
 
     @Test func aSiteAsItsFindingsSubject() throws {
         let found = extractor.extract("The L2 vertebral body shows a lytic lesion and the sternum shows a sclerotic lesion.").lesions
-        #expect(found.first { $0.site.key == "L2" }?.reading("character")?.value == "lytic")
-        #expect(found.first { $0.site.key == "sternum" }?.reading("character")?.value == "blastic")
+        #expect(value(found, "L2", "character") == "lytic")
+        #expect(value(found, "sternum", "character") == "blastic")
     }
 
     /// ", and a …" starts a phrase of its own: the tibia's fracture is no longer denied by the
@@ -162,18 +167,18 @@ import Testing
 
     @Test func sizesStayWithTheirSites() throws {
         let spine = extractor.extract("Lytic lesion at L3 measuring 2.5 cm and sclerotic lesion at L5 measuring 1.2 cm.").lesions
-        #expect(spine.first { $0.site.key == "L3" }?.reading("diametersMm")?.value == "25")
-        #expect(spine.first { $0.site.key == "L5" }?.reading("diametersMm")?.value == "12")
+        #expect(value(spine, "L3", "diametersMm") == "25")
+        #expect(value(spine, "L5", "diametersMm") == "12")
         let limbs = extractor.extract("Lytic lesions of the right femur (3.1 cm) and left humerus (2.2 cm).").lesions
-        #expect(limbs.first { $0.site.key == "femur right" }?.reading("diametersMm")?.value == "31")
-        #expect(limbs.first { $0.site.key == "humerus left" }?.reading("diametersMm")?.value == "22")
+        #expect(value(limbs, "femur right", "diametersMm") == "31")
+        #expect(value(limbs, "humerus left", "diametersMm") == "22")
         #expect(limbs.allSatisfy { $0.reading("character")?.value == "lytic" }, "the list still shares its character")
         #expect(try requireLesion("femur bilateral proximal", in: "Bilateral femoral heads show a lytic lesion and T7 shows a sclerotic lesion.").reading("character")?.value == "lytic")
     }
 
     @Test func ofWhichIsTheLastSite() throws {
         let found = extractor.extract("Intense uptake in the sternum, right sacroiliac region and multiple bilateral ribs, several of which are new.").lesions
-        #expect(found.first { $0.site.key == "rib bilateral" }?.reading("comparison")?.value == "new")
+        #expect(value(found, "rib bilateral", "comparison") == "new")
         #expect(found.first { $0.site.key == "sternum" }?.reading("comparison") == nil)
     }
 
