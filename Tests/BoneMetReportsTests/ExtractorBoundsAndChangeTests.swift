@@ -29,6 +29,13 @@ import Testing
         #expect(t12.reading("collapse")?.value == "under50")
     }
 
+    /// "较前降低", "较前升高" and their kin (2026-12-06: "FDG代谢增高，SUVmax 6.2，较前降低" gave no comparison).
+    @Test func chineseComparisonsAgainstBefore() throws {
+        #expect(try requireLesion("pelvis right", in: "PET-CT：右侧髂骨FDG代谢增高，SUVmax 6.2，较前降低。").reading("comparison")?.value == "decreased")
+        #expect(try requireLesion("L2", in: "L2椎体病灶较前明显增大。").reading("comparison")?.value == "increased")
+        #expect(try requireLesion("T6", in: "T6椎体放射性浓聚较前升高。").reading("comparison")?.value == "increased")
+    }
+
     @Test func uptakeHigherThanBefore() throws {
         for text in ["全身骨显像：T8椎体放射性浓聚较前明显增高。", "全身骨显像：L2椎体放射性浓聚较前增高。"] {
             let found = try #require(extractor.extract(text).lesions.first)
