@@ -412,7 +412,14 @@ extension ReportExtractor {
             }
         case "collapse":
             if mention.certainty == .negated { mention.value = "none"; break }
-            let clause = Self.clause(text, around: mention.span)
+            var clause = Self.clause(text, around: mention.span)
+            // Its degree in the clause after, set off by a comma: "Progressive collapse of T11, now
+            // greater than 50%" read only "collapse present" (2026-12-06).
+            if Self.collapseDegree(text.text(clause)) == nil, text[clause.end] == Self.comma {
+                let next = Self.clause(text, around: TextSpan(clause.end + 1, clause.end + 1))
+                let opening = text.text(next).lowercased().trimmingCharacters(in: .whitespaces)
+                if ["now", "approximately", "about", "约", "现"].contains(where: opening.hasPrefix) { clause = next }
+            }
             mention.value = Self.collapseDegree(text.text(clause)) ?? "present"
             // "压缩约1/2", "approximately 50% loss of height": SINS has no half — more than 50 % is 3,
             // less is 2 — so a half is read "> 50 %" in doubt, for the reader to choose (it was

@@ -36,6 +36,18 @@ import Testing
         #expect(try requireLesion("T6", in: "T6椎体放射性浓聚较前升高。").reading("comparison")?.value == "increased")
     }
 
+    /// English sizes against before (2026-12-06): "Interval increase in size of …", "is slightly
+    /// larger", "is smaller" gave no comparison — but "interval increase in the number of
+    /// metastases" is a count (`b19-en-06`), not a lesion grown; a collapse's degree after a comma,
+    /// "Progressive collapse of T11, now greater than 50%", was only "present".
+    @Test func englishComparisonsAndADegreeAfterAComma() throws {
+        #expect(try requireLesion("pelvis right", in: "Interval increase in size of the right iliac lesion.").reading("comparison")?.value == "increased")
+        #expect(try requireLesion("pelvis right", in: "The right iliac lesion is slightly larger.").reading("comparison")?.value == "increased")
+        #expect(try requireLesion("sternum", in: "The sternal lesion is smaller.").reading("comparison")?.value == "decreased")
+        #expect(try requireLesion("T11", in: "Progressive collapse of T11, now greater than 50%.").reading("collapse")?.value == "over50")
+        #expect(try requireLesion("T11", in: "Collapse of T11, unchanged.").reading("collapse")?.value == "present")
+    }
+
     @Test func uptakeHigherThanBefore() throws {
         for text in ["全身骨显像：T8椎体放射性浓聚较前明显增高。", "全身骨显像：L2椎体放射性浓聚较前增高。"] {
             let found = try #require(extractor.extract(text).lesions.first)
