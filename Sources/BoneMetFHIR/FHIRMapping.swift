@@ -163,18 +163,7 @@ public enum FHIRCaseMapper {
                         diagnosed: FHIRRead.periodStart(r, "onset") ?? FHIRRead.date(r["recordedDate"]))
                     primary.codes = FHIRRead.sourceCodes(code)
                     Self.readPrimaryExtensions(r, into: &primary)
-                    // A prostate cancer's castration state written only in the Condition's note
-                    // ("Gleason 4+4=8. Now castration-resistant since 2025."), as a US EHR keeps it,
-                    // was not read (unseen bundle ehr36, 2026-12-06): read with a note to confirm.
-                    // The note is not made the histology — notes say much else.
-                    if primary.site == .prostate, primary.effectiveCastrationResistant == nil {
-                        let annotations = (r["note"]?.array ?? []).compactMap { $0["text"]?.string }.joined(separator: " ")
-                        if let state = PrimaryCancer.castrationResistant(readIn: annotations) {
-                            primary.castrationResistant = state
-                            notes.append(MappingNote(
-                                resource: label, message: "castration-\(state ? "resistant" : "sensitive") read from the condition's note — confirm"))
-                        }
-                    }
+                    if let note = Self.readCastrationFromNote(r, into: &primary) { notes.append(MappingNote(resource: label, message: note)) }
                     if primary.diagnosed == nil, let age = r["onsetAge"]?["value"]?.decimalText {
                         // An onset given as an age is a year-long span: said, never turned into a guessed date.
                         notes.append(MappingNote(resource: label, message: "onset given as age \(age): enter the diagnosis date"))
@@ -306,15 +295,7 @@ public enum FHIRCaseMapper {
                     if treatment.kind == .systemic, r["status"]?.string == "completed", treatment.end != nil, treatment.end == treatment.start {
                         cyclesGiven.insert(treatment.id)
                     }
-                    // A stopped order that gives no end (no validity period, no bounds) is taken
-                    // as ended on its own day: said, so that the day it stopped is recorded — an
-                    // EHR's letrozole "stopped", authored 2017-07-01, read "2017-07-01–2017-07-01"
-                    // (unseen bundle ehr35, 2026-12-06).
-                    if treatment.kind == .systemic, resource.resourceType == "MedicationRequest", r["status"]?.string == "stopped",
-                        let start = treatment.start, treatment.end == start, !Self.statesItsEnd(r)
-                    {
-                        notes.append(MappingNote(resource: label, message: "stopped order with no end date: taken as ended on its own day (\(start)) — record when it stopped"))
-                    }
+                    if let note = Self.stoppedWithoutEnd(resource, treatment) { notes.append(MappingNote(resource: label, message: note)) }
                     if treatment.kind == .boneModifyingAgent, resource.resourceType == "MedicationRequest", let dose = treatment.doses.first {
                         notes.append(MappingNote(resource: label, message: "a completed order for one dose: read as the dose given on \(dose) — confirm"))
                     }
