@@ -205,14 +205,7 @@ extension ReportExtractor {
     /// in the sentence, else the first after it.
     /// Whether a site is followed at once by a bracket holding a finding word: its own description.
     static func describedInBrackets(_ site: SiteMention, text: ReportText, words: [TextSpan]) -> Bool {
-        var start = site.span.end
-        while start < text.count, text[start] == 0x20 { start += 1 }
-        // A site word no lexicon names as a bone may stand between: "the T8 vertebral body (SUVmax 5.1)".
-        for word in ["vertebral bodies", "vertebral body", "vertebrae", "vertebra", "bones", "bone", "椎体"] where text.hasWord(word, at: start) {
-            start += ReportText.units(word).count
-            while start < text.count, text[start] == 0x20 { start += 1 }
-            break
-        }
+        let start = afterSiteWords(site.span, text: text)
         guard text[start] == UInt16(UInt8(ascii: "(")) else { return false }
         var end = start + 1
         while end < text.count, text.inBracket(end) { end += 1 }
@@ -531,6 +524,14 @@ extension ReportExtractor {
     /// Whether a bracket opens right after a site (spaces, or its vertebra's word, between) and
     /// holds `index`: "the right femur (3.1 cm)".
     static func bracketFollows(_ site: TextSpan, at index: Int, text: ReportText) -> Bool {
+        let start = afterSiteWords(site, text: text)
+        guard text[start] == UInt16(UInt8(ascii: "(")), start < index else { return false }
+        return (start + 1...index).allSatisfy { text.inBracket($0) }
+    }
+
+    /// Where a site's words end: after spaces, and a site word no lexicon names as a bone — "the
+    /// T8 vertebral body (SUVmax 5.1)".
+    static func afterSiteWords(_ site: TextSpan, text: ReportText) -> Int {
         var start = site.end
         while start < text.count, text[start] == 0x20 { start += 1 }
         for word in ["vertebral bodies", "vertebral body", "vertebrae", "vertebra", "bones", "bone", "椎体"] where text.hasWord(word, at: start) {
@@ -538,8 +539,7 @@ extension ReportExtractor {
             while start < text.count, text[start] == 0x20 { start += 1 }
             break
         }
-        guard text[start] == UInt16(UInt8(ascii: "(")), start < index else { return false }
-        return (start + 1...index).allSatisfy { text.inBracket($0) }
+        return start
     }
 
     /// Whether a sacrum named at a span is its ala: "骶骨翼", "sacral ala".
