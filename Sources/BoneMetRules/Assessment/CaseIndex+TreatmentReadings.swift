@@ -24,7 +24,8 @@ extension CaseIndex {
     }
 
     /// Whether the latest study reading a lesion, up to a day, found it absent (`present: false`);
-    /// a reading of it present on that same day wins.
+    /// a reading of it present on that same day wins. (Also the case page's first line:
+    /// `CaseRecord.notSeen`.)
     static func notSeen(_ lesion: String, upTo day: PartialDate, in record: CaseRecord) -> Bool {
         let readings = record.studies
             .filter { $0.date.latestDay <= day.latestDay }
@@ -97,4 +98,9 @@ extension CaseIndex {
         course.stopReason = nil
         return (regimen, course)
     }
+}
+
+extension CaseRecord {
+    /// Whether the latest study reading a lesion, up to a day, found it absent (`CaseIndex.notSeen`).
+    public func notSeen(_ lesion: String, upTo day: PartialDate) -> Bool { CaseIndex.notSeen(lesion, upTo: day, in: self) }
 }

@@ -89,10 +89,8 @@ struct CaseFirstScreen {
         // A lesion looked for and not seen on its latest study up to the day is named after the
         // others, and said so: a C6 "lesion" never seen on the only MRI of it read as a second
         // metastasis (cb100-k, 2026-12-06).
-        let latest = Dictionary(grouping: record.studies.filter { $0.date <= assessment.asOf }.flatMap { study in study.observations.map { (study.date, $0) } }, by: \.1.lesion)
-            .compactMapValues { $0.max { $0.0 < $1.0 }?.1 }
         let (seen, notSeen) = record.lesions.reduce(into: ([Lesion](), [Lesion]())) { parts, lesion in
-            if latest[lesion.id]?.present == false { parts.1.append(lesion) } else { parts.0.append(lesion) }
+            if record.notSeen(lesion.id, upTo: assessment.asOf) { parts.1.append(lesion) } else { parts.0.append(lesion) }
         }
         let lesions = seen.map { $0.label(language) }
             + notSeen.map { language == .zhHans ? "\($0.label(language))（\(t.notSeen(language))）" : "\($0.label(language)) (\(t.notSeen(language)))" }
