@@ -46,17 +46,44 @@ extension BoneAgentRules {
         let older = LocalizedText.joined(courses.older.map(describe), en: "; ", zh: "；")
         let latest = describe(courses.latest)
         let name = courses.latest.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+        let since = givenSinceLatestBegan(courses)
         return Finding(
             ruleId: "boneAgents.concurrent", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .patient, date: courses.latest.start,
-            title: LocalizedText(
-                en: "Two bone-modifying agents on record at once — confirm the switch to \(name.en)",
-                zh: "同时记录两种骨改良药物——请确认已换用\(name.zhHans)"),
-            detail: LocalizedText(
+            title: since == nil
+                ? LocalizedText(
+                    en: "Two bone-modifying agents on record at once — confirm the switch to \(name.en)",
+                    zh: "同时记录两种骨改良药物——请确认已换用\(name.zhHans)")
+                : LocalizedText(en: "Two bone-modifying agents given at once — stop one", zh: "同时使用两种骨改良药物——请停用其一"),
+            detail: since.map { since in
+                LocalizedText(
+                    en: "\(since.en) after \(name.en) began (\(courses.latest.start.map(String.init(describing:)) ?? "?")): both are being given, not a switch. The trials compared the agents (Stopeck 2010, Fizazi 2011, Henry 2011); none gave them together — medical oncology decides which to stop, and the other course is ended in the record. Until then the course started last, \(name.en), is read as the one in force.",
+                    zh: "\(since.zhHans)，均在\(name.zhHans)开始（\(courses.latest.start.map(String.init(describing:)) ?? "?")）之后：两药正在同时使用，并非换药。相关试验比较的是两药（Stopeck 2010、Fizazi 2011、Henry 2011），均未联合使用——由肿瘤内科决定停用哪一种，并在病历中结束另一疗程。在此之前，按最后开始的疗程（\(name.zhHans)）视为当前用药。")
+            } ?? LocalizedText(
                 en: "Open courses: \(older.en); \(latest.en). Taken as a switch to \(name.en) (the course started last): end the other course in the record. The trials compared the agents (Stopeck 2010, Fizazi 2011, Henry 2011); none gave them together — if both are really given, stop one.",
                 zh: "未结束的疗程：\(older.zhHans)；\(latest.zhHans)。按最后开始的疗程视为已换用\(name.zhHans)：请在病历中结束另一疗程。相关试验比较的是两药（Stopeck 2010、Fizazi 2011、Henry 2011），均未联合使用——如确实同时使用，请停用其一。"),
             inputs: courses.older.map { FindingInput("olderCourse", $0.id) } + [FindingInput("currentCourse", courses.latest.id)],
             sources: [Sources.stopeck2010, Self.fizazi2011, Self.henry2011],
             claims: courses.older.map { Claim(.boneAgentTiming, about: $0.id, "withhold") })
+    }
+
+    /// The older courses' doses given after the later course's first day: both agents given, not a
+    /// switch left open in the record. Zoledronic acid 4 mg every 4 weeks given on 10-03 and 10-31
+    /// after denosumab began on 09-10 read "confirm the switch to denosumab" (unseen record cb103-f).
+    /// Nil when every older dose came before it (a switch whose old order was left open).
+    func givenSinceLatestBegan(_ courses: Concurrent) -> LocalizedText? {
+        guard let start = courses.latest.start, index.known(start) else { return nil }
+        let parts = courses.older.compactMap { course -> LocalizedText? in
+            let doses = course.givenDoses.filter { index.known($0) && $0.earliestDay > start.latestDay }.sorted()
+            guard !doses.isEmpty else { return nil }
+            let name = course.agent?.label ?? TreatmentKind.boneModifyingAgent.label
+            let days = doses.map(String.init(describing:))
+            return LocalizedText(
+                en: "\(name.en) given \(days.joined(separator: ", "))",
+                zh: "\(name.zhHans)于 \(days.joined(separator: "、")) 给药")
+        }
+        guard !parts.isEmpty else { return nil }
+        let joined = LocalizedText.joined(parts, en: "; ", zh: "；")
+        return LocalizedText(en: joined.en.prefix(1).uppercased() + joined.en.dropFirst(), zh: joined.zhHans)
     }
 }

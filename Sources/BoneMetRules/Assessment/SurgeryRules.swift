@@ -224,22 +224,25 @@ struct SurgeryRules {
                 let sources = [Sources.mirels1989]
                 let decided = protected == nil ? decisionSince(brokenOn) : nil
                 let radiotherapy = protected == nil ? radiotherapyWithoutFixation(id, brokenOn: brokenOn) : nil
+                // Undiagnosed, with a giant cell tumour's picture: its operation is bone-tumour surgery's.
+                let tumourPicture = protected == nil && !open.isEmpty && index.loneGiantCellPicture?.id == id
+                let status = tumourPicture ? Self.giantCellPictureAction(broken: true) : Self.fixationStatus(protected, lesion: lesion)
                 if let decided {
                     return Self.decidedFractureFinding(id, name: name, lesion: lesion, lead: broken, decision: decided, inputs: inputs())
                 }
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
-                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion),
+                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion, tumourPicture: tumourPicture),
                     detail: LocalizedText(
                         en: [
                             broken.en,
-                            Self.fixationStatus(protected, lesion: lesion).en,
+                            status.en,
                             radiotherapy?.en ?? "",
                             needsFixation ? surgical.en : "",
                             needsFixation ? shortSurvival?.en ?? "" : "",
                         ].filter { !$0.isEmpty }.joined(separator: " "),
-                        zh: "\(broken.zhHans)\(Self.fixationStatus(protected, lesion: lesion).zhHans)\(radiotherapy?.zhHans ?? "")\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
+                        zh: "\(broken.zhHans)\(status.zhHans)\(radiotherapy?.zhHans ?? "")\(needsFixation ? surgical.zhHans : "")\(needsFixation ? shortSurvival?.zhHans ?? "" : "")"),
                     // A broken bone's operation is weighed against a short survival as a
                     // prophylactic one is: a femoral neck fracture at New Katagiri 9 read
                     // "referral for fixation" with no word of it.
@@ -299,6 +302,7 @@ struct SurgeryRules {
             switch latest.result.fixationAlert {
             case .some(true):
                 let biopsyFirst = !open.isEmpty
+                let tumourPicture = biopsyFirst && index.loneGiantCellPicture?.id == id
                 // Taken and awaited: the title asks for its result, as the detail does (a humerus
                 // biopsied a fortnight before read "biopsy first").
                 let first = index.awaitedBiopsy(id) == nil
@@ -327,7 +331,9 @@ struct SurgeryRules {
                 return Finding(
                     ruleId: "surgery.mirels.impendingFracture", severity: decided == nil || departing ? .urgent : .warning, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
-                    title: implant != nil
+                    title: tumourPicture
+                        ? Self.giantCellPictureTitle(name, score: scoreText, first: first)
+                        : implant != nil
                         ? LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — does the bone's implant span it? If not, \(biopsyFirst ? "\(first.en), then " : "")prophylactic fixation",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——骨内已有内植物是否跨越该病灶？如否，\(biopsyFirst ? "\(first.zhHans)，再" : "")预防性内固定")
@@ -338,7 +344,11 @@ struct SurgeryRules {
                         : LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
-                    detail: { let base = baseText(); return LocalizedText(
+                    detail: { let base = baseText(); let action = Self.giantCellPictureAction(broken: false); return tumourPicture
+                        ? LocalizedText(
+                            en: [implant?.en ?? "", base.en, action.en, decided?.en ?? "", surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
+                            zh: "\(implant?.zhHans ?? "")\(base.zhHans)\(action.zhHans)\(decided?.zhHans ?? "")\(surgical.zhHans)")
+                        : LocalizedText(
                         en: [implant?.en ?? "", "\(base.en) At or above the fixation threshold (\(latest.result.threshold)): \(when.en)\(plannedContext(id).en) Prevention first: unfixed high-risk lesions fracture in transit and later.", decided?.en ?? "", surgical.en, shortSurvival?.en ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
                         zh: "\(implant?.zhHans ?? "")\(base.zhHans)达到内固定阈值（\(latest.result.threshold)）：\(when.zhHans)\(plannedContext(id).zhHans)预防优先：未固定的高风险病灶会在转运途中或之后骨折。\(decided?.zhHans ?? "")\(surgical.zhHans)\(shortSurvival?.zhHans ?? "")") }(),
                     inputs: inputs(), sources: sources + surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]), claims: Self.fixationClaims(id, open: open))
@@ -379,41 +389,6 @@ struct SurgeryRules {
                 zh: "\(component.label.zhHans)：\(value.zhHans)\(from.map { "（依据 \($0.zhHans)）" } ?? "")")
         }
         return LocalizedText.joined(parts, en: "; ", zh: "；")
-    }
-
-    static func missingText(_ keys: [String]) -> LocalizedText {
-        let labels = keys.map { key -> LocalizedText in
-            switch key {
-            case "pain": LocalizedText(en: "pain with limb use (pain record)", zh: "肢体活动时疼痛（疼痛记录）")
-            case "lesion": LocalizedText(en: "lesion type on X-ray/CT", zh: "X 线 / CT 病变类型")
-            case "size": LocalizedText(en: "fraction of the bone diameter on plain film", zh: "X 线片上占骨直径比例")
-            default: LocalizedText(en: "site (the femur's segment: peritrochanteric or not)", zh: "部位（股骨节段：是否位于转子周围）")
-            }
-        }
-        return LocalizedText.joined(labels, en: ", ", zh: "、")
-    }
-
-    /// Caveats the assessment shows as the calculator does (reference.md): low specificity, and
-    /// the humerus performs differently.
-    static func caveats(_ lesion: Lesion) -> LocalizedText {
-        var en = "Caveat: specificity is low (Damron 2003: sensitivity 91 %, specificity 35 % at ≥ 9) — weigh the whole picture."
-        var zh = "注意：特异性低（Damron 2003：≥9 分时敏感性 91%、特异性 35%）——需综合判断。"
-        if lesion.bone == .humerus {
-            en += " The humerus is a non-weight-bearing bone and the score performs differently there (Evans 2008)."
-            zh += "肱骨为非负重骨，该评分在肱骨的表现不同（Evans 2008）。"
-        }
-        return LocalizedText(en: en, zh: zh)
-    }
-
-    /// A broken long bone's title, imaged or only recorded: tissue first while its diagnosis is
-    /// open and its fixation is still to come.
-    static func fracturedTitle(_ name: LocalizedText, tissueFirst: Bool, lesion: Lesion) -> LocalizedText {
-        guard tissueFirst else {
-            return LocalizedText(en: "\(name.en): pathological fracture on record", zh: "\(name.zhHans)：已发生病理性骨折")
-        }
-        return lesion.isFemoralHeadOrNeck
-            ? LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then arthroplasty", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行关节置换")
-            : LocalizedText(en: "\(name.en): pathological fracture — tissue diagnosis first, then fixation", zh: "\(name.zhHans)：病理性骨折——先明确病理，再行内固定")
     }
 
     static let axelrod2021 = Citation(

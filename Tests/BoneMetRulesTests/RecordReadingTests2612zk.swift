@@ -1,0 +1,101 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb103-d (unseen record, 2026-12-06): a 26-year-old with no cancer on record, one eccentric
+/// epiphyseal lytic lesion of the distal femur (giant cell tumour in the differential), Mirels 9.
+/// The prognosis scores waited for the pathology (rule set .212), but the Mirels finding read
+/// "biopsy first, then prophylactic fixation … fix before radiotherapy, before transfer or trial
+/// enrolment" — a metastasis's answer (Mirels derived his score in bone metastases, Mirels 1989)
+/// for a lesion whose treatment, if it is the tumour it looks like, is bone-tumour surgery's and
+/// never a nail (reference.md). Rule set 2026.12.350.
+@Suite struct MirelsOfAGiantCellPictureTests {
+    func record(birth: String = "2000-03-03", primary: Bool = false, fracture: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "g", sex: .female, birthDate: day(birth))
+        r.primaries = primary ? [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2024-01"))] : []
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .distal, laterality: .left)]
+        r.studies = [ct("X", "2026-11-01", [observation("F", .lytic) {
+            $0.epiphyseal = true; $0.eccentric = true; $0.boneDestruction = true; $0.fractionOfDiameter = 0.5
+            $0.fracture = fracture ? true : nil
+        }])]
+        r.pain = [PainRecord(date: day("2026-11-01"), lesion: "F", mirels: .moderate)]
+        r.treatments = []
+        return r
+    }
+
+    func mirels(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-06")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") })
+    }
+
+    @Test func theTreatmentIsBoneTumourSurgerysNotAProphylacticNail() throws {
+        let f = try mirels(record())
+        #expect(f.ruleId == "surgery.mirels.impendingFracture")
+        #expect(f.severity == .urgent)
+        #expect(f.title.en == "left femur, distal: impending fracture (Mirels 9) — biopsy first, then bone-tumour surgery; urgent orthopaedic oncology referral", "\(f.title.en)")
+        #expect(f.title.zhHans.contains("先活检，再由骨肿瘤外科治疗"), "\(f.title.zhHans)")
+        #expect(f.detail.en.contains("the picture here is a giant cell tumour's in a young adult with no cancer on record: protect the limb from load meanwhile"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("切勿髓内钉固定"))
+        #expect(!f.detail.en.contains("fix before radiotherapy"))
+        #expect(!f.title.en.contains("prophylactic fixation"))
+        // Biopsy first stays, with its claims.
+        #expect(f.claims.contains(Claim(.fixation, about: "F", "biopsyFirst")))
+    }
+
+    /// A cancer on record, or an age outside the giant-cell range: a metastasis is the reading,
+    /// and the answer is a metastasis's — biopsy first, then prophylactic fixation.
+    @Test func aPossibleMetastasisKeepsTheFixation() throws {
+        for r in [record(primary: true), record(birth: "1950-01-01")] {
+            let f = try mirels(r)
+            #expect(f.title.en.contains("then prophylactic fixation"), "\(f.title.en)")
+            #expect(f.detail.en.contains("fix before radiotherapy"))
+            #expect(!f.detail.en.contains("giant cell tumour's"))
+        }
+    }
+
+    @Test func aBrokenBoneWithThePictureGoesToBoneTumourSurgeryToo() throws {
+        let f = try mirels(record(fracture: true))
+        #expect(f.ruleId == "surgery.mirels.fractured")
+        #expect(f.title.en == "left femur, distal: pathological fracture — tissue diagnosis first, then bone-tumour surgery", "\(f.title.en)")
+        #expect(f.detail.en.contains("The bone has broken through, but Mirels's answer — prophylactic fixation — is a metastasis's"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("orthopaedic referral for fixation"))
+        let metastasis = try mirels(record(primary: true, fracture: true))
+        #expect(metastasis.title.en.hasSuffix("tissue diagnosis first, then fixation"), "\(metastasis.title.en)")
+    }
+}
+
+/// cb103-f (unseen record, 2026-12-06): a castration-sensitive prostate cancer given zoledronic acid
+/// 4 mg every 4 weeks from 09-05 (doses 09-05, 10-03, 10-31) and denosumab 60 mg for bone loss on
+/// 09-10. "Two bone-modifying agents on record at once — confirm the switch to denosumab … taken as
+/// a switch": zoledronic acid was given twice after denosumab began — both given, no switch.
+/// Rule set 2026.12.351.
+@Suite struct BothBoneAgentsGivenTests {
+    func record(zoledronicAfter: Bool) -> CaseRecord {
+        var r = baseCase()
+        let doses = zoledronicAfter ? ["2026-09-05", "2026-10-03", "2026-10-31"] : ["2026-08-05", "2026-09-02"]
+        r.treatments += [
+            Treatment(id: "Z", kind: .boneModifyingAgent, start: day(doses[0]), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4, doses: doses.map(day)),
+            Treatment(id: "D", kind: .boneModifyingAgent, start: day("2026-09-10"), agent: .denosumab, doseMg: 120, intervalWeeks: 4, doses: [day("2026-09-10")]),
+        ]
+        r.dentalExams = [day("2026-08-01")]
+        return r
+    }
+
+    @Test func dosesOfTheOlderAgentAfterTheNewBeganAreBothGiven() throws {
+        let a = assess(record(zoledronicAfter: true), asOf: day("2026-11-20"))
+        let f = try #require(a.rule("boneAgents.concurrent").first)
+        #expect(f.severity == .warning)
+        #expect(f.title.en == "Two bone-modifying agents given at once — stop one", "\(f.title.en)")
+        #expect(f.title.zhHans == "同时使用两种骨改良药物——请停用其一")
+        #expect(f.detail.en.hasPrefix("Zoledronic acid given 2026-10-03, 2026-10-31 after denosumab began (2026-09-10): both are being given, not a switch."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("2026-10-03、2026-10-31"))
+        #expect(!f.detail.en.contains("Taken as a switch"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    /// Every older dose before the new agent began: an old order left open — the switch reading stays.
+    @Test func everyOlderDoseBeforeItIsStillASwitch() throws {
+        let f = try #require(assess(record(zoledronicAfter: false), asOf: day("2026-11-20")).rule("boneAgents.concurrent").first)
+        #expect(f.title.en == "Two bone-modifying agents on record at once — confirm the switch to denosumab")
+        #expect(f.detail.en.contains("Taken as a switch to denosumab"))
+    }
+}
