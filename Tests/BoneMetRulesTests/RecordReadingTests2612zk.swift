@@ -99,3 +99,41 @@ import Testing
         #expect(f.detail.en.contains("Taken as a switch to denosumab"))
     }
 }
+
+/// cb103-k (unseen record, 2026-12-06): a HER2-positive breast cancer's left ilium, lytic on the CT
+/// of January 2025, irradiated, "not seen" on the bone-window CTs of July 2025 and July 2026 (the
+/// response read CR). The surgery section still read "left pelvis: bone destruction — no validated
+/// score; orthopaedic oncology to judge" (advisory, on the impending-fracture worklist) from the
+/// January CT — as Mirels and SINS had until rule set .318. Rule set 2026.12.352.
+@Suite struct UnscoredBoneNoLongerSeenTests {
+    func record(seenAgain: Bool = false, fractured: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "P", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("C0", "2025-01-10", [observation("P", .lytic, [30, 20]) { $0.boneDestruction = true; $0.fracture = fractured ? true : nil }]),
+            ct("C1", "2025-07-10", [LesionObservation(lesion: "P", present: false)]),
+            ct("C2", "2026-07-10", [seenAgain ? observation("P", .lytic, [12, 10]) { $0.boneDestruction = true } : LesionObservation(lesion: "P", present: false)]),
+        ]
+        return r
+    }
+
+    @Test func aHealedPelvisWaitsOnNoDecision() throws {
+        let a = assess(record(), asOf: day("2026-12-06"))
+        let f = try #require(a.rule("surgery.pelvis.noValidatedScore").first)
+        #expect(f.severity == .info)
+        #expect(f.title.en == "left pelvis: no longer seen on the CT of 2026-07-10 — no decision waits on it now", "\(f.title.en)")
+        #expect(f.title.zhHans == "左骨盆：2026-07-10 CT 检查未再见病灶——目前无需处理", "\(f.title.zhHans)")
+        #expect(f.detail.en.hasPrefix("Last seen on the CT of 2025-01-10."), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("bone destruction"))
+    }
+
+    /// Seen again on the latest CT, or broken: judged by orthopaedic oncology as before.
+    @Test func seenAgainOrBrokenIsJudgedAsBefore() throws {
+        let again = try #require(assess(record(seenAgain: true), asOf: day("2026-12-06")).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(again.severity == .advisory)
+        #expect(again.title.en.contains("bone destruction — no validated score"))
+        let broken = try #require(assess(record(fractured: true), asOf: day("2026-12-06")).rule("surgery.pelvis.noValidatedScore").first)
+        #expect(broken.severity == .warning)
+        #expect(broken.title.en.hasSuffix("pathological fracture — orthopaedic assessment"))
+    }
+}

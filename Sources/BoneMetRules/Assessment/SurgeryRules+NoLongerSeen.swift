@@ -45,3 +45,24 @@ extension SurgeryRules {
             sources: [Sources.fisher2010, ResponseRules.sources[0]])
     }
 }
+
+extension SurgeryRules {
+    /// A pelvic, girdle, hand or foot lesion no longer seen on a later CT, MRI or film: nothing is
+    /// left for orthopaedic oncology to judge. A HER2-positive breast cancer's ilium, lytic in
+    /// January 2025, irradiated, and "not seen" on the bone-window CTs of July 2025 and July 2026
+    /// (the response read CR), still read "bone destruction — no validated score; orthopaedic
+    /// oncology to judge" from the January CT (unseen record cb103-k).
+    func unscoredNoLongerSeenFinding(_ lesion: Lesion, name: LocalizedText, last: ImagingStudy, absent: ImagingStudy) -> Finding {
+        Finding(
+            ruleId: Self.unscoredRuleId(lesion.bone), severity: .info, duty: .surgery, specialty: .orthopaedics,
+            subject: .lesion(lesion.id), date: absent.date,
+            title: LocalizedText(
+                en: "\(name.en): no longer seen on the \(absent.label.en) — no decision waits on it now",
+                zh: "\(name.zhHans)：\(absent.label.zhHans)未再见病灶——目前无需处理"),
+            detail: LocalizedText(
+                en: "Last seen on the \(last.label.en). The \(absent.label.en) looked for the lesion and did not see it: the bone has healed (MDA complete response), and no decision on protected weight bearing, radiotherapy or surgery waits on it. Orthopaedic oncology judges it again if a later study shows it or pain points to it.",
+                zh: "最近一次见病灶：\(last.label.zhHans)。\(absent.label.zhHans)复查该部位未见病灶：骨已修复（MDA 完全缓解），目前无需决定限制负重、放疗或手术。如后续检查再见病灶或疼痛指向该处，由骨肿瘤科重新判断。"),
+            inputs: [FindingInput("bone", lesion.bone.rawValue), FindingInput("lastSeenOn", last.date.description), FindingInput("noLongerSeenOn", absent.date.description)],
+            sources: [Sources.mirels1989, Sources.fisher2010, ResponseRules.sources[0]])
+    }
+}

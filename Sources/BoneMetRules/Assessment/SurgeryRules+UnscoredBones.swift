@@ -76,6 +76,9 @@ extension SurgeryRules {
             let joint = lesion.isAcetabular
             let (pain, painText) = painOnRecord(lesion.id)
             if !broken, !joint, let quiet = healingAndPainFree(lesion, reads: reads, pain: pain) { return quiet }
+            if !broken, let absent = index.noLongerSeen(lesion.id), let last = reads.last?.study {
+                return unscoredNoLongerSeenFinding(lesion, name: name, last: last, absent: absent)
+            }
             let bone = joint ? LocalizedText(en: "acetabulum", zh: "髋臼") : lesion.bone.label
             let base = LocalizedText(
                 en: "Mirels scores limb long bones and SINS the spine; neither applies to the \(bone.en), and no validated fracture-risk score for it is in BoneMet's sources.",
