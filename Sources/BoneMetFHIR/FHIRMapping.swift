@@ -250,8 +250,9 @@ public enum FHIRCaseMapper {
                     // Pain severity 0–10 numeric rating (LOINC 72514-3, as Synthea and US Core vital
                     // signs send it — a quantity, or an integer): the NRS of the pain record.
                     if value == value.rounded(), (0...10).contains(value) {
+                        let region = lesion == nil ? Self.painRegion(r, label: label, nrs: Int(value), record: record, notes: &notes) : nil
                         record.pain.append(PainRecord(
-                            date: date, lesion: lesion, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
+                            date: date, lesion: lesion ?? region, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
                             sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:)), nrs: Int(value)))
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(value) outside 0–10: not used"))
@@ -262,6 +263,7 @@ public enum FHIRCaseMapper {
                         continue
                     }
                     let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
+                        ?? Self.painRegion(r, label: label, nrs: nrs, record: record, notes: &notes)
                     record.pain.append(PainRecord(date: date, lesion: at, nrs: nrs))
                     notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
                 } else if loincCodes.isEmpty, Self.namesFrankel(r) {

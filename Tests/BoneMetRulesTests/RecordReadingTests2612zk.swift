@@ -137,3 +137,39 @@ import Testing
         #expect(broken.title.en.hasSuffix("pathological fracture — orthopaedic assessment"))
     }
 }
+
+/// ehr38 (unseen bundle, 2026-12-06): a breast cancer on zoledronic acid 4 mg every 12 weeks, the
+/// last dose 4 days before creatinine 1.6 mg/dL (baseline 0.9) and a corrected calcium of 12.3
+/// mg/dL. "Withhold zoledronic acid: creatinine rose by 0.7 mg/dL" stood beside the calcium
+/// finding's "retreat (zoledronic acid 4 mg, label)" with nothing to reconcile them: the hold is
+/// SRE prevention's (the label's renal deterioration), the retreatment of hypercalcaemia is dosed
+/// by the label's own rule (no CrCl adjustment below creatinine 4.5 mg/dL). Rule set 2026.12.353.
+@Suite struct RenalHoldBesideHypercalcaemiaTests {
+    func record(calcium: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient.weights = [WeightRecord(date: day("2026-11-02"), kg: 61.2)]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2025-03-20"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12,
+            doses: [day("2025-03-20"), day("2026-08-06"), day("2026-10-29")]))
+        r.dentalExams = [day("2025-03-01")]
+        r.labs = [
+            LabResult(date: day("2025-03-12"), test: .creatinine, value: 0.9, unit: "mg/dL"),
+            LabResult(date: day("2026-11-02"), test: .creatinine, value: 1.6, unit: "mg/dL"),
+            LabResult(date: day("2026-11-02"), test: .calcium, value: calcium, unit: "mg/dL", upperLimit: 10.3, lowerLimit: 8.6),
+            LabResult(date: day("2026-11-02"), test: .albumin, value: 2.9, unit: "g/dL"),
+        ]
+        return r
+    }
+
+    @Test func theHoldSaysTheRetreatmentIsTheLabelsOwn() throws {
+        let a = assess(record(calcium: 11.4), asOf: day("2026-11-20"))
+        let hold = try #require(a.rule("boneAgents.zoledronic.renalHold").first)
+        #expect(hold.detail.en.hasSuffix("The hold is SRE prevention's (the label's renal deterioration): for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when)."), "\(hold.detail.en)")
+        #expect(hold.detail.zhHans.contains("该暂停针对预防 SRE（说明书的肾功能恶化标准）：对病历中仍存在的高钙血症"))
+        #expect(a.has("labs.hypercalcaemia"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Calcium normal: the hold alone.
+        let normal = try #require(assess(record(calcium: 9.0), asOf: day("2026-11-20")).rule("boneAgents.zoledronic.renalHold").first)
+        #expect(!normal.detail.en.contains("hypercalcaemia"))
+    }
+}

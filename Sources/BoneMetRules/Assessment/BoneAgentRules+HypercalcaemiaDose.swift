@@ -67,4 +67,14 @@ extension BoneAgentRules {
             sources: [LabRules.zometaHypercalcaemia, Sources.cockcroftGault1976, Sources.zometaLabel],
             claims: [Claim(.boneAgentDose, about: agent.id, band.doseMg.map { String(describing: $0) } ?? "notRecommended")])
     }
+
+    /// For the hypercalcaemia still on record, the label's 4 mg retreatment is dosed by its own
+    /// rule — no CrCl adjustment while creatinine is < 4.5 mg/dL, after rehydration (Zometa label)
+    /// — not by SRE prevention's `what` (its dose table, its renal hold); empty without one.
+    func hypercalcaemiaRetreatment(_ what: LocalizedText) -> LocalizedText {
+        guard LabRules.hypercalcaemic(index) != nil else { return LocalizedText(en: "", zh: "") }
+        return LocalizedText(
+            en: " \(what.en): for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when).",
+            zh: "\(what.zhHans)：对病历中仍存在的高钙血症，血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）。")
+    }
 }

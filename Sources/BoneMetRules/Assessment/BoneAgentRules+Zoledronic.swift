@@ -134,9 +134,14 @@ extension BoneAgentRules {
                 ruleId: "boneAgents.zoledronic.renalHold", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: renal.current.date,
                 title: title,
-                detail: LocalizedText(
-                    en: "\(state.en)\(givenDuring.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)",
-                    zh: "\(state.zhHans)\(givenDuring.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。\(alternative().zhHans)"),
+                // The hold is SRE prevention's (the label's renal deterioration in bone metastases
+                // and myeloma); a retreatment of hypercalcaemia is dosed by the label's own rule
+                // — a creatinine risen 0.9 → 1.6 mg/dL beside a corrected calcium of 12.3 read
+                // "withhold zoledronic acid" beside "retreat (zoledronic acid 4 mg, label)"
+                // (unseen bundle ehr38).
+                detail: { let hyper = hypercalcaemiaRetreatment(LocalizedText(en: "The hold is SRE prevention's (the label's renal deterioration)", zh: "该暂停针对预防 SRE（说明书的肾功能恶化标准）")); return LocalizedText(
+                    en: "\(state.en)\(givenDuring.en) Resume when creatinine is ≤ \(resume), \(resumeDose.en) — not re-dosed from the raised creatinine. \(alternative().en)\(hyper.en)",
+                    zh: "\(state.zhHans)\(givenDuring.zhHans)血肌酐降至 ≤\(resume) 后\(resumeDose.zhHans)——不按升高后的血肌酐重新定剂量。\(alternative().zhHans)\(hyper.zhHans)") }(),
                 inputs: [
                     FindingInput("baselineCreatinineMgDl", String(describing: renal.baseline)),
                     FindingInput("currentCreatinineMgDl", String(describing: currentValue)), FindingInput("baselineCrclMlMin", crcl ?? "unknown"),
@@ -186,11 +191,7 @@ extension BoneAgentRules {
             // finding's retreatment (4 mg, no CrCl adjustment below creatinine 4.5 mg/dL, Zometa
             // label) is not barred by them — a myeloma at CrCl 29 read "do not give zoledronic
             // acid" beside "no repeat dose before …, and only if calcium does not return to normal".
-            let hypercalcaemia = LabRules.hypercalcaemic(index) == nil
-                ? LocalizedText(en: "", zh: "")
-                : LocalizedText(
-                    en: " This is SRE prevention's dose table: for the hypercalcaemia still on record the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when).",
-                    zh: "此为预防 SRE 的剂量表：对病历中仍存在的高钙血症，血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）。")
+            let hypercalcaemia = hypercalcaemiaRetreatment(LocalizedText(en: "This is SRE prevention's dose table", zh: "此为预防 SRE 的剂量表"))
             // The baseline in acute kidney injury, the kidneys better since: the label doses by
             // baseline CrCl and says nothing of re-baselining, so the latest clearance is named
             // with its band for the decision. A myeloma at CrCl 29.6 in hypercalcaemia (creatinine

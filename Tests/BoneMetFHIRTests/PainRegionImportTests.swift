@@ -1,0 +1,46 @@
+import BoneMetDomain
+import BoneMetFHIR
+import BoneMetRules
+import BoneMetStorage
+import BoneMetTestSupport
+import Foundation
+import Testing
+
+extension RealEHRImportTests {
+    /// Unseen bundle ehr38 (2026-12-06): a US EHR's pain score (LOINC 72514-3, NRS 7) charted at
+    /// "right hip, worse with walking", the patient's one lesion there an intertrochanteric femoral
+    /// metastasis: imported with no lesion, so the femur's Mirels read its pain unknown. A body
+    /// region holding one lesion on that side places it, with a note to confirm; a region holding
+    /// several, or none, places nothing; a named bone is read as before.
+    @Test func aPainScoreAtABodyRegionReachesItsOneLesion() async throws {
+        let subject = #""subject": {"reference": "Patient/h1"}"#
+        func condition(_ id: String, _ code: String, _ site: String) -> String {
+            #"{"resource": {"resourceType": "Condition", "id": "\#(id)", \#(subject), "onsetDateTime": "2025-03-10", "code": {"coding": [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "\#(code)"}]}, "bodySite": [{"text": "\#(site)"}]}}"#
+        }
+        func pain(_ id: String, _ site: String, loinc: Bool = true) -> String {
+            let code = loinc
+                ? #"{"coding": [{"system": "http://loinc.org", "code": "72514-3"}]}"#
+                : #"{"text": "疼痛评分"}"#
+            return #"{"resource": {"resourceType": "Observation", "id": "\#(id)", "status": "final", \#(subject), "effectiveDateTime": "2026-11-02", "code": \#(code), "valueInteger": 7, "bodySite": {"text": "\#(site)"}}}"#
+        }
+        let entries = [
+            #"{"resource": {"resourceType": "Patient", "id": "h1", "gender": "female", "birthDate": "1957-02-14"}}"#,
+            condition("pc", "C50.9", "left breast"), condition("f", "C79.51", "right proximal femur, intertrochanteric"),
+            condition("v", "C79.51", "L2 vertebral body"), condition("v2", "C79.51", "T9 vertebral body"),
+            condition("h", "C79.51", "left humerus, proximal"),
+            pain("p1", "right hip, worse with walking"), pain("p2", "下腰部", loinc: false), pain("p3", "left thigh"),
+            pain("p4", "shoulder"), pain("p5", "right femoral neck"),
+        ]
+        let (summary, record) = try await importEntries(entries)
+        #expect(record.pain.count == 5)
+        #expect(record.pain.map(\.lesion) == ["f", "v", nil, "h", "f"], "\(record.pain.map(\.lesion))")
+        #expect(summary.notes.contains { $0.resource == "Observation/p1" && $0.message == #"pain NRS 7 at "right hip, worse with walking" read at f, the one lesion of that region — confirm"# })
+        // The lower back holds one lumbar lesion (the thoracic T9 is not in it).
+        #expect(summary.notes.contains { $0.resource == "Observation/p2" && $0.message.contains("read at v, the one lesion of that region") })
+        // The left thigh holds no lesion (the femur's is on the right); the shoulder, with no side
+        // and one lesion there, reaches it.
+        #expect(!summary.notes.contains { $0.resource == "Observation/p3" && $0.message.contains("read at") })
+        // A bone named ("femoral neck") is read as a bone, not as the neck.
+        #expect(!summary.notes.contains { $0.resource == "Observation/p5" && $0.message.contains("one lesion of that region") })
+    }
+}
