@@ -9,6 +9,40 @@ extension ReportExtractor {
     static let colon = UInt16(UInt8(ascii: ":"))
     static let fullStop = "。".utf16.first!
 
+    /// A sentence after a semicolon that names only sites continues the list before it:
+    /// "Osseous metastases: T7; L2." and "骨转移：T7；L2。" read T7 alone — L2's sentence had no
+    /// finding of its own (report-reader template run, 2026-12-06). Joined to the sentence
+    /// before when that one names a site; anything else in it (a finding, a negation, a size)
+    /// keeps it a sentence of its own.
+    static func joinSiteListItems(_ sentences: [TextSpan], _ text: ReportText, sites: [SiteMention]) -> [TextSpan] {
+        var joined: [TextSpan] = []
+        for sentence in sentences {
+            guard let previous = joined.last, sentence.start > 0, text[sentence.start - 1] == semicolon,
+                sites.contains(where: { !$0.sites.isEmpty && previous.start <= $0.span.start && $0.span.end <= previous.end })
+            else {
+                joined.append(sentence)
+                continue
+            }
+            let own = sites.filter { !$0.sites.isEmpty && sentence.start <= $0.span.start && $0.span.end <= sentence.end }
+            var rest = ""
+            var at = sentence.start
+            for mention in own {
+                rest += text.text(TextSpan(at, mention.span.start))
+                at = mention.span.end
+            }
+            rest += text.text(TextSpan(at, sentence.end))
+            rest = rest.lowercased()
+            for word in listConnectors.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(of: word, with: " ") }
+            let onlyListing = !own.isEmpty && rest.allSatisfy { $0.isWhitespace || $0.isNumber || ",.".contains($0) }
+            if onlyListing {
+                joined[joined.count - 1] = TextSpan(previous.start, sentence.end)
+            } else {
+                joined.append(sentence)
+            }
+        }
+        return joined
+    }
+
     /// Sentences: cut at 。 ; ! newline, and at "." not inside a number.
     static func sentences(_ text: ReportText) -> [TextSpan] {
         var spans: [TextSpan] = []
@@ -148,17 +182,22 @@ extension ReportExtractor {
         return kept
     }
 
+    /// The words of a list of sites (`groups`, `joinSiteListItems`): joining words, counts, sides,
+    /// regions and parts of a bone — none a finding.
+    static let listConnectors = [
+        // A semicolon between sites is a list's only where `joinSiteListItems` kept it inside a sentence.
+        "、", ",", ";", "及", "和", "与", "/", "as well as", "along with", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
+        "多发", "多个", "多根", "多处", "多块", "数个", "数根", "数处", "multiple", "several", "bones", "bone", "胸腰椎", "胸椎", "腰椎", "颈椎", "脊柱", "spine", "thoracic", "lumbar", "cervical", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "bilateral", "第", "th", "st", "nd", "rd", "个",
+        // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
+        // rib's own group had no finding and was dropped, unseen bone scan report).
+        "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
+        // and Chinese parts of three characters ("右肱骨干骺端及T10椎体": the humerus was lost)
+        "干骺端", "大转子", "小转子", "转子间", "转子下", "粗隆间", "粗隆下",
+    ]
+
     /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
     static func groups(_ mentions: [SiteMention], _ text: ReportText, words: [TextSpan] = []) -> [[SiteMention]] {
-        let connectors = [
-            "、", ",", "及", "和", "与", "/", "as well as", "along with", "and", "or", "椎体", "vertebral bodies", "vertebral body", "vertebrae", "vertebra", "the", "of", "以及", "并",
-            "多发", "多个", "多根", "多处", "多块", "数个", "数根", "数处", "multiple", "several", "bones", "bone", "胸腰椎", "胸椎", "腰椎", "颈椎", "脊柱", "spine", "thoracic", "lumbar", "cervical", "左侧", "右侧", "双侧", "左", "右", "left", "right", "both", "第", "th", "st", "nd", "rd", "个",
-            // The part of a bone that ends a site ("right femoral neck and left 9th rib": the
-            // rib's own group had no finding and was dropped, unseen bone scan report).
-            "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
-            // and Chinese parts of three characters ("右肱骨干骺端及T10椎体": the humerus was lost)
-            "干骺端", "大转子", "小转子", "转子间", "转子下", "粗隆间", "粗隆下",
-        ]
+        let connectors = listConnectors
         var groups: [[SiteMention]] = []
         for mention in mentions {
             if let previous = groups.last?.last, (previous.sites.isEmpty == mention.sites.isEmpty) {

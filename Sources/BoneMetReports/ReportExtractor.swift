@@ -254,7 +254,7 @@ public struct ReportExtractor: Sendable {
         }
         var carried: [ReportSite] = []
         var paragraphEnd = -1
-        for sentence in sentences {
+        for sentence in Self.joinSiteListItems(sentences, text, sites: siteMentions) {
             // A numbered item ("1. … 2. …", "2、", "（2）") is a diagnosis of its own, as a new
             // paragraph is: "2. Stable sclerotic vertebral metastases" after "1. New lytic lesion
             // of the right proximal femur" on one line made the femur mixed and stable.
