@@ -371,6 +371,8 @@ public struct SQLCaseStore: CaseStore {
                     "id", "patient_id", "fictional", "version", "updated_at", "urgent_count", "warning_count", "primary_sites", "sex", "birth_date", "created_by",
                     "list_key", "death_date")
                 .column(next, as: "next_meeting")
+                .column(Self.topFinding("title_en"), as: "top_en")
+                .column(Self.topFinding("title_zh"), as: "top_zh")
                 .from("cases")
             if let search = filter.search, !search.isEmpty {
                 let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
@@ -415,9 +417,22 @@ public struct SQLCaseStore: CaseStore {
                     summary.owner = try row.decode(column: "created_by", as: String?.self)
                     summary.nextMeeting = try row.decode(column: "next_meeting", as: String?.self)
                     summary.cursor = try row.decode(column: "list_key", as: String?.self)
+                    if let en = try row.decode(column: "top_en", as: String?.self), let zh = try row.decode(column: "top_zh", as: String?.self) {
+                        summary.topFinding = LocalizedText(en: en, zh: zh)
+                    }
                     return summary
                 }
         }
+    }
+
+    /// A title of the case's most severe urgent or warning finding — the earliest, then the first
+    /// in the assessment's order — read from its finding rows by the case's index: one lookup a
+    /// row of the page (issue #12: a page touches O(page) rows).
+    static func topFinding(_ column: String) -> SQLQueryString {
+        SQLQueryString("""
+            (SELECT f.\(unsafeRaw: column) FROM findings f WHERE f.case_id = cases.id AND f.severity >= 2
+             ORDER BY f.severity DESC, COALESCE(f.finding_date, '9999') ASC, f.position ASC LIMIT 1)
+            """)
     }
 
     public func worklist(_ slug: String, viewer: CaseViewer?, after: String?, limit: Int) async throws -> [WorklistEntry] {

@@ -100,6 +100,13 @@ import Testing
             #expect(html.contains("FICTIONAL"))
             let worklist = try await browser.get(client, "/worklists/impending-fractures")
             #expect(String(buffer: worklist.body).contains("demo-06"))
+            // The patient list says what is urgent, not only how much: the finding under the count.
+            let list = String(buffer: try await browser.get(client, "/cases").body)
+            #expect(list.contains(#"<span class="counts">Urgent 1</span><span class="top-finding">right femur, peritrochanteric: impending fracture (Mirels 12) — prophylactic fixation, urgent orthopaedic referral</span>"#), "\(list)")
+            let api = String(buffer: try await browser.api(client, .get, "/api/v1/cases").body)
+            #expect(api.contains(#""en": "right femur, peritrochanteric: impending fracture (Mirels 12) — prophylactic fixation, urgent orthopaedic referral""#), "\(api)")
+            let chinese = String(buffer: try await browser.get(client, "/cases", headers: [.cookie: "lang=zh"]).body)
+            #expect(chinese.contains(#"<span class="top-finding">右股骨转子周围：骨折风险高（Mirels 12 分）——预防性内固定，紧急骨科转诊</span>"#))
             let entries = try await harness.services.audit.entries(limit: 20, offset: 0)
             #expect(entries.contains { $0.action == "view" && location.hasSuffix($0.caseId ?? "-") })
             #expect(entries.contains { $0.action == "create" })

@@ -162,6 +162,10 @@ public enum OpenAPIDocument {
                     "id": ["type": "string"], "patientId": ["type": "string"], "fictional": ["type": "boolean"], "version": ["type": "integer"],
                     "updatedAt": ["type": "integer"], "urgent": ["type": "integer"], "warnings": ["type": "integer"],
                     "deceased": ["type": "boolean"], "deathDate": ["type": ["string", "null"]],
+                    "topFinding": [
+                        "type": ["object", "null"], "description": "the title of the most severe urgent or warning finding (the earliest, then the first in the assessment's order)",
+                        "properties": ["en": ["type": "string"], "zh": ["type": "string"]],
+                    ],
                 ]]],
                 "limit": ["type": "integer"], "offset": ["type": "integer"],
             ],

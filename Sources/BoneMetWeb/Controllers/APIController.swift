@@ -61,6 +61,8 @@ struct APIController {
                 "id": .string(item.id), "patientId": .string(item.patientId), "fictional": .bool(item.fictional),
                 "version": .int(item.version), "updatedAt": .int(Int(item.updatedAt)), "urgent": .int(item.urgent), "warnings": .int(item.warnings),
                 "deceased": .bool(item.deceased), "deathDate": item.deathDate.map { .string($0.description) } ?? .null,
+                // What is urgent, not only how much: the most severe urgent or warning finding's title.
+                "topFinding": item.topFinding.map { .object(JSONObject(["en": .string($0.en), "zh": .string($0.zhHans)])) } ?? .null,
             ]))
         }
         return JSONValue.object(JSONObject(["cases": .array(items), "limit": .int(limit), "offset": .int(offset)])).serialized()

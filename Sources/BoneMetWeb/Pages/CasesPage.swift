@@ -137,7 +137,10 @@ struct CasesPage {
                     .text([CaseFirstScreen.texts.deceased(language), item.deathDate?.description].compactMap { $0 }.joined(separator: " ")))))),
             cell(t.primary, .text(item.primarySites.isEmpty ? CaseFirstScreen.texts.noPrimary(language) : item.primarySites.map { $0.label(language) }.joined(separator: separator))),
             cell(t.ageSex, .text(who.isEmpty ? "—" : who.joined(separator: separator))),
-            cell(t.urgency, .text(urgency), item.urgent > 0 ? "count urgent" : item.warnings > 0 ? "count warning" : "count"),
+            // What is urgent, not only how much: the most severe finding's title under the counts.
+            cell(t.urgency, item.topFinding.map { top in
+                .span(.class("urgency"), .span(.class("counts"), .text(urgency)), .span(.class("top-finding"), .text(top(language))))
+            } ?? .text(urgency), item.urgent > 0 ? "count urgent" : item.warnings > 0 ? "count warning" : "count"),
             cell(t.nextMeeting, .text(item.nextMeeting ?? "—")),
             cell(t.owner, .text(item.owner.flatMap { owners[$0] } ?? "—")),
             cell(UIText.updated, .text(layout.time(item.updatedAt))),

@@ -20,6 +20,8 @@ enum Stylesheet {
         .toolbar { display: flex; gap: 1rem; align-items: flex-end; margin-bottom: 1rem; } .toolbar form { display: flex; gap: .4rem; align-items: flex-end; }
         table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
         td.count.urgent { color: var(--urgent); font-weight: 700; } td.count.warning { color: var(--warning); font-weight: 700; }
+        td.count .urgency { display: block; } td.count .counts { display: block; white-space: nowrap; }
+        td.count .top-finding { display: block; color: #1b1b1b; font-weight: 400; font-size: .88rem; max-width: 34rem; }
         .badge { font-size: .75rem; padding: .05rem .4rem; border-radius: 3px; margin-left: .4rem; }
         .badge.fictional { background: #fde7c4; color: #7a4300; border: 1px solid #e6b86b; }
         .badge.deceased { background: #e8e8e8; color: #333; border: 1px solid #999; }
