@@ -42,8 +42,8 @@ public struct CaseSummary: Sendable, Hashable {
     public var nextMeeting: String?
     /// Where the list continues after this row (keyset paging; no patient data in it).
     public var cursor: String?
-    /// The title of its most severe urgent or warning finding (the earliest, then the first in
-    /// the assessment's order), so the list says what is urgent, not only how much.
+    /// The title of its first urgent or warning finding in the assessment's order — the case
+    /// page's first "to do first" item —, so the list says what is urgent, not only how much.
     public var topFinding: LocalizedText?
 
     public init(id: String, patientId: String, fictional: Bool, version: Int, updatedAt: Int64, urgent: Int, warnings: Int) {

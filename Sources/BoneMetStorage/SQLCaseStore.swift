@@ -425,13 +425,14 @@ public struct SQLCaseStore: CaseStore {
         }
     }
 
-    /// A title of the case's most severe urgent or warning finding — the earliest, then the first
-    /// in the assessment's order — read from its finding rows by the case's index: one lookup a
-    /// row of the page (issue #12: a page touches O(page) rows).
+    /// A title of the case's first urgent or warning finding in the assessment's order (most
+    /// severe first, then hours to act, duty and date — `assess`; the case page's "to do first"),
+    /// read from its finding rows by the case's index: one lookup a row of the page (issue #12:
+    /// a page touches O(page) rows).
     static func topFinding(_ column: String) -> SQLQueryString {
         SQLQueryString("""
             (SELECT f.\(unsafeRaw: column) FROM findings f WHERE f.case_id = cases.id AND f.severity >= 2
-             ORDER BY f.severity DESC, COALESCE(f.finding_date, '9999') ASC, f.position ASC LIMIT 1)
+             ORDER BY f.position ASC LIMIT 1)
             """)
     }
 

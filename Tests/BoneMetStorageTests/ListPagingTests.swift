@@ -96,11 +96,12 @@ import Testing
         }
     }
 
-    /// The list says what is urgent, not only how much: each row's most severe urgent or warning
-    /// finding (the earliest, then the first in the assessment's order), read from its finding
-    /// rows; none for a case with only advisories — the same on both engines.
+    /// The list says what is urgent, not only how much: each row's first urgent or warning
+    /// finding in the assessment's order (its rows' positions — the case page's first "to do
+    /// first" item), read from its finding rows; none for a case with only advisories — the same
+    /// on both engines.
     @Test(arguments: engines)
-    func eachRowNamesItsMostSevereFinding(engine: SQLStore.Engine) async throws {
+    func eachRowNamesItsFirstUrgentOrWarningFinding(engine: SQLStore.Engine) async throws {
         try await withStore(engine) { store in
         let cases = SQLCaseStore(store)
         func finding(_ severity: Severity, _ date: String, _ title: String) -> Finding {
@@ -108,17 +109,18 @@ import Testing
                 ruleId: "test.\(title)", severity: severity, duty: .surgery, specialty: .orthopaedics, subject: .patient, date: PartialDate(date),
                 title: LocalizedText(en: title, zh: "中文" + title), detail: LocalizedText(en: "", zh: ""), sources: [])
         }
+        // In the assessment's order: a compression with hours to act before an earlier urgent one.
         let urgent = try await cases.create(try Self.record("top-1", urgentFracture: false), findings: [
-            finding(.advisory, "2026-01-01", "advice"), finding(.warning, "2026-01-02", "warn"),
-            finding(.urgent, "2026-03-01", "later urgent"), finding(.urgent, "2026-02-01", "earlier urgent"),
+            finding(.urgent, "2026-03-01", "within 24 hours"), finding(.urgent, "2026-02-01", "earlier urgent"),
+            finding(.warning, "2026-01-02", "warn"), finding(.advisory, "2026-01-01", "advice"),
         ], by: "u", at: 1)
         let warning = try await cases.create(try Self.record("top-2", urgentFracture: false), findings: [
-            finding(.warning, "2026-01-05", "first in order"), finding(.warning, "2026-01-05", "second in order"),
+            finding(.warning, "2026-01-05", "first in order"), finding(.warning, "2026-01-01", "second in order"),
+            finding(.info, "2026-01-01", "note"),
         ], by: "u", at: 2)
         let quiet = try await cases.create(try Self.record("top-3", urgentFracture: false), findings: [finding(.advisory, "2026-01-01", "advice")], by: "u", at: 3)
         let rows = Dictionary(uniqueKeysWithValues: try await cases.list(CaseListFilter(), limit: 10, offset: 0).map { ($0.id, $0) })
-        #expect(rows[urgent.id]?.topFinding == LocalizedText(en: "earlier urgent", zh: "中文earlier urgent"))
-        // Same day: the first in the assessment's order.
+        #expect(rows[urgent.id]?.topFinding == LocalizedText(en: "within 24 hours", zh: "中文within 24 hours"))
         #expect(rows[warning.id]?.topFinding?.en == "first in order")
         #expect(rows[quiet.id]?.topFinding == nil)
         }

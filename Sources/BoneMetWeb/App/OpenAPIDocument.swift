@@ -163,7 +163,7 @@ public enum OpenAPIDocument {
                     "updatedAt": ["type": "integer"], "urgent": ["type": "integer"], "warnings": ["type": "integer"],
                     "deceased": ["type": "boolean"], "deathDate": ["type": ["string", "null"]],
                     "topFinding": [
-                        "type": ["object", "null"], "description": "the title of the most severe urgent or warning finding (the earliest, then the first in the assessment's order)",
+                        "type": ["object", "null"], "description": "the title of the first urgent or warning finding in the assessment's order (the case page's first \"to do first\" item)",
                         "properties": ["en": ["type": "string"], "zh": ["type": "string"]],
                     ],
                 ]]],

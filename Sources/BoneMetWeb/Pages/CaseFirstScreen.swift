@@ -129,13 +129,11 @@ struct CaseFirstScreen {
         return parts.joined(separator: " · ")
     }
 
-    /// Urgent and warning findings, most urgent first, then those whose source gives hours to
-    /// act (fewest first), then by date.
+    /// Urgent and warning findings in the assessment's order — most urgent first, then those
+    /// whose source gives hours to act (fewest first), then by duty and date (`assess`) — the
+    /// order the patient list's first finding is read in (its finding rows' positions).
     var actions: [Finding] {
         assessment.findings.filter { $0.severity >= .warning }
-            .sorted {
-                ($1.severity, $0.withinHours ?? .max, $0.date?.earliestDay ?? 0) < ($0.severity, $1.withinHours ?? .max, $1.date?.earliestDay ?? 0)
-            }
     }
 
     /// When a finding is due: within its source's hours; an urgent one now; a dose due on its
