@@ -173,3 +173,41 @@ import Testing
         #expect(!normal.detail.en.contains("hypercalcaemia"))
     }
 }
+
+/// cb105-g (unseen record, 2026-12-06): an EGFR lung cancer on osimertinib from 08-20; on the CT
+/// of 10-02 (43 days) the known T11 and ilium gain a rim and fill-in and a new sclerotic rib focus
+/// appears. The response read it "osteoblastic flare: the known lesions heal on the same study, so
+/// the therapy acts on bone already", while its no-biopsy finding said "first seen before
+/// osimertinib began to act on bone" — two findings disagreeing on one question. The no-biopsy
+/// finding now gives the flare reading. Rule set 2026.12.354.
+@Suite struct NoBiopsyOfAFlareLesionTests {
+    func record(grows: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2026-08"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T11")), Lesion(id: "R", bone: .rib, laterality: .right)]
+        r.studies = [
+            ct("C0", "2026-08-11", [observation("L1", .lytic, [16, 12]) { $0.boneDestruction = true }, LesionObservation(lesion: "R", present: false)]),
+            ct("C1", "2026-10-02", [observation("L1", .mixed, [16, 12]) { $0.boneDestruction = true; $0.scleroticRim = true }, observation("R", .blastic, [8, 6]) { $0.boneDestruction = false }]),
+        ] + (grows ? [ct("C2", "2026-11-20", [observation("L1", .mixed, [16, 12]) { $0.boneDestruction = true }, observation("R", .blastic, [14, 12]) { $0.boneDestruction = false }])] : [])
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "奥希替尼", drugs: ["osimertinib"], systemicClass: .targeted, start: day("2026-08-20"))]
+        return r
+    }
+
+    func noBiopsy(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-06")).findings.first { $0.subject == .lesion("R") && $0.ruleId == "diagnosis.biopsy.blasticAfterTherapy" })
+    }
+
+    @Test func theNoBiopsyFindingGivesTheFlareReading() throws {
+        let f = try noBiopsy(record())
+        #expect(f.title.en.hasSuffix("do not biopsy"), "\(f.title.en)")
+        #expect(f.detail.en.hasPrefix("First seen 2026-10-02, 43 days into 奥希替尼: the CT of 2026-10-02 reads it as osteoblastic flare — the known lesions heal on the same study, so the therapy acts on bone already"), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("before 奥希替尼 began to act on bone"))
+        #expect(f.detail.zhHans.contains("判为成骨性闪烁"))
+    }
+
+    /// Read progressing later: the flare is not its last word, and the finding says what it said.
+    @Test func aLaterProgressionKeepsTheLatencyWording() throws {
+        let f = try noBiopsy(record(grows: true))
+        #expect(!f.detail.en.contains("reads it as osteoblastic flare"), "\(f.detail.en)")
+    }
+}

@@ -65,7 +65,8 @@ private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSe
     let operated = Set((surgical + differential).flatMap(\.claims).filter { $0.topic == .fixation }.map(\.about))
 
     var findings = DiagnosisRules(
-        index: index, surgeryProposed: operated, myelomaInDifferential: differential.contains { $0.ruleId == "diagnosis.differential.myeloma" }
+        index: index, surgeryProposed: operated, myelomaInDifferential: differential.contains { $0.ruleId == "diagnosis.differential.myeloma" },
+        timePoints: timePoints
     ).findings()
     findings += differential
     findings += response.findings(timePoints)

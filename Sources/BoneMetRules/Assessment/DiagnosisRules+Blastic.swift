@@ -96,7 +96,11 @@ extension DiagnosisRules {
                     title: operated
                         ? LocalizedText(en: "blastic lesion, \(state.en); surgery proposed", zh: "成骨性病灶，\(state.zhHans)；已建议手术")
                         : LocalizedText(en: "blastic lesion, \(state.en) — do not biopsy", zh: "成骨性病灶，\(state.zhHans)——不建议活检"),
-                    why: LocalizedText(
+                    why: flareReading(lesion.id).map { flare in
+                        LocalizedText(
+                            en: "First seen \(firstSeen), \(start.days(to: firstSeen)) days into \(acting.displayName.en): the \(flare.modality.label.en) of \(flare.to) reads it as osteoblastic flare — the known lesions heal on the same study, so the therapy acts on bone already (MDA: response, not progression). A biopsy of blastic bone would likely sample reactive bone or necrosis. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
+                            zh: "首次发现于 \(firstSeen)，即\(acting.displayName.zhHans)开始后第 \(start.days(to: firstSeen)) 天：\(flare.to) \(flare.modality.label.zhHans)判为成骨性闪烁——同次检查中已知病灶正在修复，说明治疗已对骨起效（MDA：缓解，而非进展）。活检成骨性骨质很可能只取到反应骨或坏死组织。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。")
+                    } ?? LocalizedText(
                         en: "First seen \(firstSeen), before \(acting.displayName.en) began to act on bone; it started \(start), at least \(index.settings.blasticLatencyWeeks) weeks (setting) ago\(stoppedText.en). A biopsy of blastic bone now would likely sample reactive bone or necrosis: the time for it was before systemic therapy. Follow it on the CT bone window with the response assessment; a lesion that turns lytic or mixed can be biopsied at any time.",
                         zh: "首次发现于 \(firstSeen)，早于\(acting.displayName.zhHans)对骨起效；该治疗始于 \(start)，距今已至少 \(index.settings.blasticLatencyWeeks) 周（设置）\(stoppedText.zhHans)。此时活检成骨性骨质很可能只取到反应骨或坏死组织：活检时机应在全身治疗之前。请以 CT 骨窗随访并评估疗效；如转为溶骨性或混合性，可随时活检。"),
                     inputs: [
@@ -306,5 +310,20 @@ extension DiagnosisRules {
         }
         let names = LocalizedText.joined(index.primaryCandidates(for: lesion.id).map(\.label), en: " or ", zh: "或")
         return LocalizedText(en: "no treatment to explain it, its primary open (\(names.en))", zh: "无治疗可解释，其原发灶未定（\(names.zhHans)）")
+    }
+
+    /// The response time point that reads the lesion as osteoblastic flare, if one does. A lung
+    /// cancer's new sclerotic rib, first seen 42 days into osimertinib on the CT where the known
+    /// lesions heal, was read "osteoblastic flare: the therapy acts on bone already" by the
+    /// response and "first seen before osimertinib began to act on bone" by its no-biopsy
+    /// finding (unseen record cb105-g).
+    /// Not when a later study reads it progressing (rule set .346: the later progression has the
+    /// last word).
+    func flareReading(_ lesion: String) -> LesionResponse? {
+        let readings = timePoints.flatMap(\.lesions).filter { $0.lesion == lesion }
+        guard let flare = readings.first(where: \.flare),
+            !readings.contains(where: { $0.category == .progressiveDisease && $0.to.earliestDay > flare.to.latestDay })
+        else { return nil }
+        return flare
     }
 }

@@ -8,6 +8,9 @@ struct DiagnosisRules {
     /// Whether the myeloma differential is open (`DifferentialRules`): the survey it asks for is
     /// myeloma's own.
     var myelomaInDifferential = false
+    /// The response time points (`ResponseRules`): a lesion they read as osteoblastic flare is
+    /// said as such by the blastic-lesion findings.
+    var timePoints: [TimePointResponse] = []
 
     static let hillengass2019 = Citation(
         id: "hillengass2019", text: "Hillengass J et al. Lancet Oncol 2019;20:e302-12 (IMWG: imaging in multiple myeloma)")
