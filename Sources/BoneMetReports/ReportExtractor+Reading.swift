@@ -9,38 +9,42 @@ extension ReportExtractor {
     static let colon = UInt16(UInt8(ascii: ":"))
     static let fullStop = "。".utf16.first!
 
-    /// A sentence after a semicolon that names only sites continues the list before it:
+    /// A sentence beside a semicolon that names only sites is part of the list on its other side:
     /// "Osseous metastases: T7; L2." and "骨转移：T7；L2。" read T7 alone — L2's sentence had no
-    /// finding of its own (report-reader template run, 2026-12-06). Joined to the sentence
-    /// before when that one names a site; anything else in it (a finding, a negation, a size)
-    /// keeps it a sentence of its own.
+    /// finding of its own — and "胸7椎体、腰2椎体；右侧髂骨：多发骨转移。" the ilium alone (report-reader
+    /// template run, 2026-12-06). Joined to the sentence before it (which names a site) or after
+    /// it; a sentence that says anything else of its own (a finding, a negation, a size) stays a
+    /// sentence of its own.
     static func joinSiteListItems(_ sentences: [TextSpan], _ text: ReportText, sites: [SiteMention]) -> [TextSpan] {
-        var joined: [TextSpan] = []
-        for sentence in sentences {
-            guard let previous = joined.last, sentence.start > 0, text[sentence.start - 1] == semicolon,
-                sites.contains(where: { !$0.sites.isEmpty && previous.start <= $0.span.start && $0.span.end <= previous.end })
-            else {
-                joined.append(sentence)
-                continue
-            }
-            let own = sites.filter { !$0.sites.isEmpty && sentence.start <= $0.span.start && $0.span.end <= sentence.end }
+        func own(_ span: TextSpan) -> [SiteMention] {
+            sites.filter { !$0.sites.isEmpty && span.start <= $0.span.start && $0.span.end <= span.end }
+        }
+        func onlyListing(_ span: TextSpan) -> Bool {
+            let mentions = own(span)
+            guard !mentions.isEmpty else { return false }
             var rest = ""
-            var at = sentence.start
-            for mention in own {
+            var at = span.start
+            for mention in mentions {
                 rest += text.text(TextSpan(at, mention.span.start))
                 at = mention.span.end
             }
-            rest += text.text(TextSpan(at, sentence.end))
+            rest += text.text(TextSpan(at, span.end))
             rest = rest.lowercased()
             for word in listConnectors.sorted(by: { $0.count > $1.count }) { rest = rest.replacingOccurrences(of: word, with: " ") }
-            let onlyListing = !own.isEmpty && rest.allSatisfy { $0.isWhitespace || $0.isNumber || ",.".contains($0) }
-            if onlyListing {
-                joined[joined.count - 1] = TextSpan(previous.start, sentence.end)
+            return rest.allSatisfy { $0.isWhitespace || $0.isNumber || ",.".contains($0) }
+        }
+        var joined: [(span: TextSpan, listing: Bool)] = []
+        for sentence in sentences {
+            let listing = onlyListing(sentence)
+            if let previous = joined.last, sentence.start > 0, text[sentence.start - 1] == semicolon,
+                (listing && !own(previous.span).isEmpty) || (previous.listing && !own(sentence).isEmpty)
+            {
+                joined[joined.count - 1] = (TextSpan(previous.span.start, sentence.end), previous.listing && listing)
             } else {
-                joined.append(sentence)
+                joined.append((sentence, listing))
             }
         }
-        return joined
+        return joined.map(\.span)
     }
 
     /// Sentences: cut at 。 ; ! newline, and at "." not inside a number.
