@@ -211,3 +211,43 @@ import Testing
         #expect(!f.detail.en.contains("reads it as osteoblastic flare"), "\(f.detail.en)")
     }
 }
+
+/// cb104-f varied (2026-12-06): a breast cancer's letrozole recorded as ended "2025-10" and
+/// fulvestrant + palbociclib as begun "2025-10", the CT of 2025-10-05 between the two intervals.
+/// The PD before it listed fulvestrant in its window and the PR after it letrozole, with nothing
+/// said; with the days recorded the switch is said. The month-only boundary is now named.
+/// Rule set 2026.12.355.
+@Suite struct MonthOnlyRegimenAtAStudyTests {
+    func record(days: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L2"))]
+        r.studies = [
+            ct("C0", "2025-04-05", [observation("V", .lytic, [20, 15]) { $0.boneDestruction = true }]),
+            ct("C1", "2025-10-05", [observation("V", .lytic, [28, 22]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-04-05", [observation("V", .mixed, [26, 20]) { $0.boneDestruction = true; $0.scleroticRim = true }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "来曲唑", systemicClass: .endocrine, start: day("2025-01-10"), end: day(days ? "2025-10-10" : "2025-10")),
+            Treatment(id: "T2", kind: .systemic, name: "氟维司群+哌柏西利", systemicClass: .endocrine, start: day(days ? "2025-10-15" : "2025-10")),
+        ]
+        return r
+    }
+
+    func point(_ r: CaseRecord, _ date: String) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-06")).rule("boneHealth.mda.timePoint").first { $0.title.en.hasPrefix("CT of \(date)") })
+    }
+
+    @Test func theUndatedBoundaryIsNamed() throws {
+        for date in ["2025-10-05", "2026-04-05"] {
+            let f = try point(record(days: false), date)
+            #expect(f.detail.en.contains("来曲唑 ended in 2025-10 (no day recorded): before or after the study of 2025-10-05 is not known; 氟维司群+哌柏西利 began in 2025-10 (no day recorded): before or after the study of 2025-10-05 is not known — record the day to say whose interval this is"), "\(f.detail.en)")
+            #expect(f.detail.zhHans.contains("请补录具体日期，以确定本区间的疗效归属"))
+        }
+    }
+
+    @Test func daysRecordedSayNothingOfIt() throws {
+        for date in ["2025-10-05", "2026-04-05"] {
+            #expect(!(try point(record(days: true), date)).detail.en.contains("no day recorded"))
+        }
+    }
+}

@@ -91,9 +91,10 @@ extension ResponseRules {
                 : Self.window(treatmentList(point.treatments))
             let offTreatment = baseline || point.untreated ? nil : untreatedTail(point)
             let switched = baseline || point.untreated ? nil : regimenSwitch(point)
+            let undated = baseline || point.untreated ? nil : undatedBoundary(point)
             let window2 = LocalizedText(
-                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(offTreatment?.en ?? "")\(tooEarly?.en ?? "")",
-                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(offTreatment?.zhHans ?? "")\(tooEarly?.zhHans ?? "")")
+                en: "\(window.en)\(lateStart?.en ?? "")\(switched?.en ?? "")\(undated?.en ?? "")\(offTreatment?.en ?? "")\(tooEarly?.en ?? "")",
+                zh: "\(window.zhHans)\(lateStart?.zhHans ?? "")\(switched?.zhHans ?? "")\(undated?.zhHans ?? "")\(offTreatment?.zhHans ?? "")\(tooEarly?.zhHans ?? "")")
             var detailParts = [
                 LocalizedText(en: "\(point.from) → \(point.to), \(window2.en)", zh: "\(point.from) → \(point.to)，\(window2.zhHans)")
             ] + lesionLines
