@@ -62,15 +62,12 @@ func time(_ runs: Int = 15, _ body: () async throws -> Void) async throws -> (p5
     return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 9 / 10)])
 }
 
-let worklists: [(slug: String, rules: [String], minimum: Severity)] = [
-    ("impending-fractures", ["surgery.mirels.impendingFracture", "surgery.mirels.fractured", "surgery.mirels.incomplete"], .advisory),
-    ("spine", ["surgery.spine.noms"], .warning),
-    ("biopsies", ["diagnosis.biopsy.indicated", "diagnosis.biopsy.noKnownPrimary", "diagnosis.blastic.uptakeBiopsy",
-                  "diagnosis.differential.solitaryBeforeFixation", "diagnosis.differential.myeloma", "diagnosis.differential.giantCellTumour"], .advisory),
-    ("bone-agents", ["boneAgents.doseDue", "boneAgents.zoledronic.renalHold", "boneAgents.zoledronic.notRecommended", "boneAgents.zoledronic.dose",
-                     "boneAgents.zoledronic.crclUnknown", "boneAgents.denosumab.hypocalcaemiaRisk", "boneAgents.dentalExam", "boneAgents.indication"], .advisory),
-    ("response-review", ["boneHealth.attribution.naturalHistory", "boneHealth.attribution.unsupportedSwitch"], .advisory),
-]
+// The product's own worklist definitions: a copy of their rules went stale as worklists gained
+// rules (the pelvis, the hand and foot …), and `worklist(rules:)` then timed its generic join
+// instead of the worklist's index — 37 ms at 10 k and 652 ms at 100 k for impending fractures
+// (2026-12-06), a benchmark artefact, not the pages' cost.
+let worklists: [(slug: String, rules: [String], minimum: Severity)] = Worklists.all.map { ($0.slug, $0.rules, $0.minimumSeverity) }
+let boneAgents = worklists.first { $0.slug == "bone-agents" }
 
 for size in sizes {
     let location: DatabaseLocation
@@ -125,7 +122,7 @@ for size in sizes {
         line("worklist \(list.slug)", try await time { _ = try await cases.worklist(rules: list.rules, minimumSeverity: list.minimum, viewer: nil, limit: 50, offset: 0) })
     }
     line("worklist bone-agents, care team", try await time {
-        _ = try await cases.worklist(rules: worklists[3].rules, minimumSeverity: .advisory, viewer: viewer, limit: 50, offset: 0)
+        _ = try await cases.worklist(rules: boneAgents?.rules ?? [], minimumSeverity: boneAgents?.minimum ?? .advisory, viewer: viewer, limit: 50, offset: 0)
     })
     let deepWorklist = try await cases.worklist("bone-agents", viewer: nil, after: nil, limit: 5_000).last?.cursor
     line("worklist bone-agents after row 5000 (cursor)", try await time { _ = try await cases.worklist("bone-agents", viewer: nil, after: deepWorklist, limit: 50) })
