@@ -22,8 +22,11 @@ extension FHIRCaseMapper {
         PainRegion(words: ["knee", "膝"], bones: [(.femur, [.distal]), (.tibia, [.proximal]), (.fibula, [.proximal])]),
         PainRegion(words: ["lower leg", "shin", "calf", "小腿"], bones: [(.tibia, nil), (.fibula, nil)]),
         PainRegion(words: ["shoulder", "肩"], bones: [(.humerus, [.proximal]), (.scapula, nil), (.clavicle, nil)]),
-        PainRegion(words: ["upper arm", "上臂", "上肢"], bones: [(.humerus, nil)]),
+        PainRegion(words: ["upper arm", "上臂"], bones: [(.humerus, nil)]),
         PainRegion(words: ["forearm", "前臂"], bones: [(.radius, nil), (.ulna, nil)]),
+        // A whole limb: every bone of it.
+        PainRegion(words: ["upper limb", "上肢"], bones: [(.humerus, nil), (.radius, nil), (.ulna, nil), (.hand, nil)]),
+        PainRegion(words: ["lower limb", "下肢"], bones: [(.femur, nil), (.tibia, nil), (.fibula, nil), (.foot, nil)]),
         PainRegion(words: ["low back", "lower back", "lumbar", "腰"], bones: [(.vertebra, nil), (.sacrum, nil)]),
         PainRegion(words: ["chest wall", "胸壁", "肋"], bones: [(.rib, nil), (.sternum, nil)]),
     ]

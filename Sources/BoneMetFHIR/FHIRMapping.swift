@@ -262,8 +262,7 @@ public enum FHIRCaseMapper {
                         notes.append(MappingNote(resource: label, message: "pain score by its name, its value not 0–10: not used"))
                         continue
                     }
-                    let at = lesion ?? FHIRRead.bodySiteLesion(Self.bodySiteAsList(r), lesions: record.lesions)
-                        ?? Self.painRegion(r, label: label, nrs: nrs, record: record, notes: &notes)
+                    let at = lesion ?? Self.painRegion(r, label: label, nrs: nrs, record: record, notes: &notes)
                     record.pain.append(PainRecord(date: date, lesion: at, nrs: nrs))
                     notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
                 } else if loincCodes.isEmpty, Self.namesFrankel(r) {
