@@ -217,3 +217,21 @@ import Testing
         #expect(sites("Lytic lesion of the left olecranon.") == ["ulna left proximal"])
     }
 }
+
+/// ehr39 (2026-12-06, a Chinese follow-up CT report): "右侧髂骨病灶周围成骨硬化，大小约30×24mm" read
+/// the lesion "blastic" (成骨 inside the phrase) — sclerosis around a lesion is its margin, MDA's
+/// sclerotic rim, as "peripheral sclerosis" was read in English; "病灶周围硬化" and "lesion with
+/// surrounding sclerosis" read nothing.
+@Suite struct SurroundingSclerosisIsARimTests: ExtractorFixture {
+    @Test func sclerosisAroundALesionIsItsRim() throws {
+        for text in ["右侧髂骨病灶周围成骨硬化，大小约30×24mm，较前相仿。", "右侧髂骨病灶周围硬化。", "右侧髂骨溶骨性破坏，周边骨质硬化。",
+                     "右侧髂骨病灶边缘骨质硬化。", "Right iliac lesion with surrounding sclerosis.", "Right iliac lytic lesion with a rim of sclerosis."] {
+            let lesion = try requireLesion("pelvis right", in: text)
+            #expect(lesion.reading("rim")?.value == "true", "\(text)")
+            #expect(lesion.reading("character")?.value != "blastic", "\(text)")
+        }
+        // The lytic lesion stays lytic beside its rim; "骨质硬化" alone is still a blastic lesion.
+        #expect(try requireLesion("pelvis right", in: "右侧髂骨溶骨性破坏，周边骨质硬化。").reading("character")?.value == "lytic")
+        #expect(try requireLesion("pelvis right", in: "右侧髂骨骨质硬化。").reading("character")?.value == "blastic")
+    }
+}
