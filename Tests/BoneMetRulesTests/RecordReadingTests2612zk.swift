@@ -251,3 +251,126 @@ import Testing
         }
     }
 }
+
+/// cb106-c (unseen record, 2026-12-06): a triple-negative breast cancer on zoledronic acid 4 mg
+/// every 4 weeks, last dose 24 days before a corrected calcium of 12.2 mg/dL (11.2 mg/dL with
+/// albumin 28 g/L). "Treat now: … zoledronic acid 4 mg … — denosumab when refractory" read as if
+/// no agent ran. The running course is now named, as a running denosumab is (.147). Rule set
+/// 2026.12.356.
+@Suite struct HypercalcaemiaUnderABisphosphonateTests {
+    func record(doses: [String], end: String? = nil, interval: Int? = 4, agent: BoneAgent = .zoledronicAcid) -> CaseRecord {
+        var r = baseCase()
+        var course = Treatment(id: "Z", kind: .boneModifyingAgent, name: "zoledronic acid", start: day(doses[0]), agent: agent,
+                               doseMg: agent == .pamidronate ? 90 : 4, intervalWeeks: interval, doses: doses.map(day))
+        course.end = end.map(day)
+        r.treatments.append(course)
+        r.labs = [
+            LabResult(date: day("2023-03-01"), test: .creatinine, value: 0.9, unit: "mg/dL"),
+            LabResult(date: day("2023-06-01"), test: .calcium, value: 11.2, unit: "mg/dL"),
+            LabResult(date: day("2023-06-01"), test: .albumin, value: 28, unit: "g/L"),
+        ]
+        return r
+    }
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-06-03")).rule("labs.hypercalcaemia").first)
+    }
+
+    @Test func theRunningCourseIsNamed() throws {
+        let f = try finding(record(doses: ["2023-04-10", "2023-05-08"]))
+        #expect(f.title.en.hasPrefix("Hypercalcaemia, moderate: corrected calcium 12.2 mg/dL"), "\(f.title.en)")
+        #expect(f.detail.en.contains("Zoledronic acid is running (last dose 2023-05-08, every 4 weeks, 24 days before this calcium): this hypercalcaemia arose under it — a hypercalcaemia dose of it (the label allows one 7 days or more after the last) or denosumab, as for hypercalcaemia refractory to a bisphosphonate; medical oncology decides."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("唑来膦酸正在使用（末次给药 2023-05-08，每 4 周，在本次血钙前 24 天）"), "\(f.detail.zhHans)")
+        let pamidronate = try finding(record(doses: ["2023-04-10", "2023-05-08"], agent: .pamidronate))
+        #expect(pamidronate.detail.en.contains("Pamidronate is running (last dose 2023-05-08"), "\(pamidronate.detail.en)")
+    }
+
+    @Test func boundaries() throws {
+        // Exactly 7 days before: running, named.
+        #expect(try finding(record(doses: ["2023-05-25"])).detail.en.contains("7 days before this calcium): this hypercalcaemia arose under it"))
+        // 6 days before: the dose of the week before the episode, said by its own text.
+        let sixDays = try finding(record(doses: ["2023-05-26"]))
+        #expect(!sixDays.detail.en.contains("is running"))
+        #expect(sixDays.detail.en.contains("was given on 2023-05-26, 6 days before this calcium"), "\(sixDays.detail.en)")
+        // Due 4 weeks after the last dose; lapsed once regimenGapDays (56) more have passed.
+        // Last 2023-02-06: due 03-06, + 56 = 05-01 < 06-01 → lapsed.
+        #expect(try !finding(record(doses: ["2023-02-06"])).detail.en.contains("is running"))
+        // Last 2023-03-08: due 04-05, + 56 = 05-31 < 06-01 → lapsed; 03-09: 06-01 → running.
+        #expect(try !finding(record(doses: ["2023-03-08"])).detail.en.contains("is running"))
+        #expect(try finding(record(doses: ["2023-03-09"])).detail.en.contains("is running (last dose 2023-03-09"))
+        // Ended before the calcium: not running.
+        #expect(try !finding(record(doses: ["2023-04-10", "2023-05-08"], end: "2023-05-20")).detail.en.contains("is running"))
+        // Without an interval recorded the label's 4 weeks; the text says none.
+        #expect(try finding(record(doses: ["2023-05-08"], interval: nil)).detail.en.contains("(last dose 2023-05-08, 24 days before this calcium)"))
+    }
+
+    @Test func withoutABisphosphonateNothingIsSaid() throws {
+        var r = record(doses: ["2023-05-08"])
+        r.treatments.removeAll { $0.kind == .boneModifyingAgent }
+        let f = try finding(r)
+        #expect(!f.detail.en.contains("is running"))
+        #expect(f.detail.en.contains("then zoledronic acid 4 mg IV over ≥ 15 min"))
+    }
+}
+
+/// cb107-f (unseen record, 2026-12-06): a lytic L1 on a bone-window CT, recorded "not seen" on the
+/// lumbar MRI two days later, read "the vertebra has healed (MDA complete response)" and lost its
+/// SINS; a CT two days later read "CR — lesion no longer seen". A bone does not heal in days
+/// (Hamaoka 2004; the latency setting): the readings disagree. Rule set 2026.12.357.
+@Suite struct AbsentTooSoonTests {
+    func record(absentOn date: String, modality: Modality = .mri) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1")), Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .right)]
+        r.studies = [
+            ct("C0", "2026-11-10", [
+                observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+                observation("F", .lytic, [25, 15]) { $0.boneDestruction = true },
+            ]),
+            modality == .mri
+                ? ImagingStudy(id: "M0", date: day(date), modality: .mri, coverage: [.lumbarSpine], observations: [observation("V") { $0.present = false }])
+                : ct("C1", date, [observation("V") { $0.present = false }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2025-06-01"))]
+        return r
+    }
+
+    @Test func daysAfterTheReadingsDisagreeAndTheLesionIsStillScored() throws {
+        let a = assess(record(absentOn: "2026-11-12"), asOf: day("2026-12-06"))
+        let f = try #require(a.rule("diagnosis.record.absentTooSoon").first)
+        #expect(f.subject == .lesion("V"))
+        #expect(f.severity == .advisory)
+        #expect(f.specialty == .radiology)
+        #expect(f.title.en == "L1 vertebra: not seen on the MRI of 2026-11-12, 2 days after the CT of 2026-11-10 showed it — the readings disagree", "\(f.title.en)")
+        #expect(f.title.zhHans.contains("两份读片不一致"))
+        #expect(f.detail.en.contains("A bone lesion does not heal in 2 days"))
+        // Not healed: no "no longer seen"; SINS and NOMS still given from the CT.
+        #expect(!a.has("surgery.spine.noLongerSeen"))
+        let spine = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") && $0.title.en.contains("SINS") })
+        #expect(spine.title.en.contains("SINS 5–8"), "\(spine.title.en)")
+    }
+
+    @Test func theResponseIsNotEvaluableNotCR() throws {
+        let a = assess(record(absentOn: "2026-11-12", modality: .ct), asOf: day("2026-12-06"))
+        let point = try #require(a.timePoints.first { $0.study == "C1" })
+        let lesion = try #require(point.lesions.first { $0.lesion == "V" })
+        #expect(lesion.category == .notEvaluable)
+        #expect(lesion.reasons.first?.en == "not seen 2 days after the CT of 2026-11-10 showed it — too soon to have healed: one of the readings is wrong", "\(lesion.reasons)")
+        #expect(point.overall != .completeResponse)
+    }
+
+    @Test func atTheLatencyItIsNoLongerSeen() throws {
+        // 55 days after: too soon; 56 days (8 weeks) after: healed, as before.
+        let early = assess(record(absentOn: "2027-01-04"), asOf: day("2027-01-10"))
+        #expect(early.has("diagnosis.record.absentTooSoon"))
+        #expect(!early.has("surgery.spine.noLongerSeen"))
+        let late = assess(record(absentOn: "2027-01-05"), asOf: day("2027-01-10"))
+        #expect(!late.has("diagnosis.record.absentTooSoon"))
+        #expect(late.has("surgery.spine.noLongerSeen"))
+        // The setting moves it: at 4 weeks 30 days is enough.
+        var settings = RuleSettings()
+        settings.blasticLatencyWeeks = 4
+        let set = assess(record(absentOn: "2026-12-10"), asOf: day("2026-12-20"), settings: settings)
+        #expect(!set.has("diagnosis.record.absentTooSoon"))
+        #expect(set.has("surgery.spine.noLongerSeen"))
+    }
+}

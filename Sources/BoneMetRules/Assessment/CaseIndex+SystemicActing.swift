@@ -134,8 +134,32 @@ extension CaseIndex {
     /// recorded excludes nothing), an MRI (marrow), or an X-ray where the lesion's last sighting
     /// was itself on plain film — a film misses what a CT showed until 30–75 % of the bone is
     /// lost (Hamaoka 2004). A tracer study does not: a lytic lesion gone cold on PET is still a
-    /// hole in the bone. Nil when the lesion is seen again on or after it.
+    /// hole in the bone. Nil when the lesion is seen again on or after it, and when it came too
+    /// soon after the sighting for the bone to have healed (`absentTooSoon`).
     func noLongerSeen(_ lesion: String) -> ImagingStudy? {
+        guard let (absent, scored) = absentReading(lesion), !Self.tooSoonToHeal(from: scored.date, to: absent.date, settings: settings)
+        else { return nil }
+        return absent
+    }
+
+    /// The absent reading of `noLongerSeen` made sooner after the study that showed the lesion
+    /// than a bone heals: a lytic L1 on a bone-window CT, "not seen" on the MRI two days later,
+    /// was read "the vertebra has healed (MDA complete response)" and its SINS dropped (unseen
+    /// record cb107-f, 2026.12.357). One of the readings is wrong; the lesion is read as shown.
+    func absentTooSoon(_ lesion: String) -> (absent: ImagingStudy, shown: ImagingStudy)? {
+        guard let (absent, scored) = absentReading(lesion), Self.tooSoonToHeal(from: scored.date, to: absent.date, settings: settings)
+        else { return nil }
+        return (absent, scored)
+    }
+
+    /// Healing and flare take weeks to about 3 months (Hamaoka 2004): a lesion gone sooner than
+    /// the latency setting after a study showed it has not healed in between. Measured as the
+    /// shortest interval the dates allow, so that a reading is never called healed on a guess.
+    static func tooSoonToHeal(from shown: PartialDate, to absent: PartialDate, settings: RuleSettings) -> Bool {
+        absent.earliestDay - shown.latestDay < settings.blasticLatencyWeeks * 7
+    }
+
+    private func absentReading(_ lesion: String) -> (absent: ImagingStudy, scored: ImagingStudy)? {
         // The lesion's own series (oldest first) holds its absent readings too: no scan of every study.
         guard let absent = points(lesion).last(where: { !$0.observation.present })?.study,
             let scored = presentPoints(lesion).last(where: \.readsBone)?.study,
@@ -146,9 +170,9 @@ extension CaseIndex {
         // its absence is the operation, not healing (`lastRemoval`).
         if let removed = lastRemoval(lesion, onOrBefore: absent.date), removed.latestDay >= scored.date.earliestDay { return nil }
         switch absent.modality {
-        case .ct: return absent.windows.contains(.bone) ? absent : nil
-        case .mri: return absent
-        case .xray: return scored.modality == .xray ? absent : nil
+        case .ct: return absent.windows.contains(.bone) ? (absent, scored) : nil
+        case .mri: return (absent, scored)
+        case .xray: return scored.modality == .xray ? (absent, scored) : nil
         case .boneScan, .petCt: return nil
         }
     }

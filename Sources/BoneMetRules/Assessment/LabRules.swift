@@ -94,7 +94,7 @@ struct LabRules {
             agent.kind == .boneModifyingAgent && agent.agent == .denosumab && !agent.planned && agent.end == nil && !agent.isBoneLossDose
                 && agent.start.map { $0.earliestDay <= calcium.date.latestDay } == true
         }
-        let underDenosumab = onDenosumab.map { agent in
+        let underAgent = onDenosumab.map { agent in
             let last = agent.doses.filter { $0.earliestDay <= calcium.date.latestDay }.max()
             // Its next dose (its interval, else the label's every 4 weeks) due more than
             // `regimenGapDays` (setting: the days without a treatment that make a break) before
@@ -110,7 +110,7 @@ struct LabRules {
             return LocalizedText(
                 en: " Denosumab is running (\(last.map { "last dose \($0)" } ?? "since \(agent.start.map(\.description) ?? "")")): this hypercalcaemia arose under it — whether its next dose or zoledronic acid treats it is medical oncology's decision.",
                 zh: "地舒单抗正在使用（\(last.map { "末次给药 \($0)" } ?? "自 \(agent.start.map(\.description) ?? "") 起")）：本次高钙血症发生于其使用期间——以其下一剂还是唑来膦酸治疗，由肿瘤内科决定。")
-        } ?? LocalizedText(en: "", zh: "")
+        } ?? (barred ? nil : underBisphosphonate(calcium)) ?? LocalizedText(en: "", zh: "")
         let treatment: LocalizedText =
             treated.map { treated in
                 // A bisphosphonate given days before this episode began treats nothing of it yet:
@@ -118,17 +118,17 @@ struct LabRules {
                 guard treated.beforeEpisode, grade != .mild else { return treatedText(treated, latest: calcium) }
                 let given = treatedText(treated, latest: calcium)
                 return LocalizedText(
-                    en: "Treat now: IV isotonic saline; calcitonin for a rapid, short effect.\(underDenosumab.en) \(given.en)",
-                    zh: "立即处理：静脉等渗盐水；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(given.zhHans)")
+                    en: "Treat now: IV isotonic saline; calcitonin for a rapid, short effect.\(underAgent.en) \(given.en)",
+                    zh: "立即处理：静脉等渗盐水；降钙素可快速短效降钙。\(underAgent.zhHans)\(given.zhHans)")
             } ?? (grade == .mild
             ? LocalizedText(
                 // Below 12 mg/dL a zoledronic acid dose is read as the hypercalcaemia's only with
                 // the episode on record (`hypercalcaemia(atDose:)`): said where the advice is given.
-                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en) — record the hypercalcaemia as an event when treating it, so the dose is read as its treatment.\(underDenosumab.en)",
-                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)——治疗时请将高钙血症记录为事件，以便该剂量按高钙血症治疗读取。\(underDenosumab.zhHans)")
+                en: "Hydrate and look for the cause; if symptomatic or rising, treat as moderate: IV isotonic saline, then \(agentText.en) — record the hypercalcaemia as an event when treating it, so the dose is read as its treatment.\(underAgent.en)",
+                zh: "补液并查找病因；如有症状或持续升高，按中度处理：静脉等渗盐水，随后\(agentText.zhHans)——治疗时请将高钙血症记录为事件，以便该剂量按高钙血症治疗读取。\(underAgent.zhHans)")
             : LocalizedText(
-                en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(underDenosumab.en)\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
-                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(underDenosumab.zhHans)\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
+                en: "Treat now: IV isotonic saline, then \(agentText.en); calcitonin for a rapid, short effect.\(underAgent.en)\(grade == .severe ? " Severe: an emergency — admit and monitor." : "")",
+                zh: "立即处理：静脉等渗盐水，随后\(agentText.zhHans)；降钙素可快速短效降钙。\(underAgent.zhHans)\(grade == .severe ? "重度：急症——收住院并监测。" : "")"))
         // Lymphoma makes calcitriol (1,25-dihydroxyvitamin D) in a few: glucocorticoids treat
         // that hypercalcaemia (Stewart 2005). A DLBCL's was sent only to PTHrP and bone metastases.
         let lymphoma = index.knownPrimaries.contains(where: \.isLymphoma)

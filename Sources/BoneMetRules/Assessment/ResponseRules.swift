@@ -141,6 +141,15 @@ struct ResponseRules {
             if let prior = previous.observation(of: lesion), prior.present, CaseIndex.Point.shows(prior, on: previous.modality)
                 || index.presentPoints(lesion).contains(where: { $0.study.date.latestDay <= previous.date.latestDay }) {
                 let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
+                // Gone days after a study showed it: no bone heals that fast (`absentTooSoon`) —
+                // a lytic L1 "CR — lesion no longer seen" two days after its CT (cb107-f).
+                if !observation.present, CaseIndex.tooSoonToHeal(from: previous.date, to: current.date, settings: index.settings) {
+                    let days = current.date.earliestDay - previous.date.latestDay
+                    responses.append(response(.notEvaluable, [LocalizedText(
+                        en: "not seen \(days) days after the \(previous.modality.label.en) of \(previous.date) showed it — too soon to have healed: one of the readings is wrong",
+                        zh: "\(previous.date) \(previous.modality.label.zhHans)可见，\(days) 天后未见——时间过短，不可能已愈合：其中一份读片有误")]))
+                    continue
+                }
                 if [.completeResponse, .partialResponse].contains(result.category),
                    let cement = cementedInInterval(lesion, from: previous.date, to: current.date) {
                     responses.append(response(.notEvaluable, [Self.cementReason(cement)]))

@@ -1,0 +1,30 @@
+/// A lesion "not seen" on a CT, MRI or film sooner after a study that showed it than any bone
+/// heals. Unseen record cb107-f (2026-12-06): a lytic L1 on a bone-window CT, recorded absent on
+/// the lumbar MRI two days later, was read "the vertebra has healed (MDA complete response)" and
+/// its SINS and NOMS were no longer given. Healing and flare take weeks to about 3 months
+/// (Hamaoka 2004; the latency setting, 8 weeks by default): one of the two readings is wrong —
+/// the lesion missed, or another lesion's finding entered under it. The findings read it as the
+/// study that showed it (the reading that asks for more, as for two readings of one day), and
+/// radiology is asked to reconcile the two.
+extension DiagnosisRules {
+    func absentTooSoonFindings() -> [Finding] {
+        index.seenLesions.compactMap { lesion -> Finding? in
+            guard let (absent, shown) = index.absentTooSoon(lesion.id) else { return nil }
+            let name = index.label(lesion)
+            let days = absent.date.earliestDay - shown.date.latestDay
+            let weeks = index.settings.blasticLatencyWeeks
+            return Finding(
+                ruleId: "diagnosis.record.absentTooSoon", severity: .advisory, duty: .diagnosis, specialty: .radiology,
+                subject: .lesion(lesion.id), date: absent.date,
+                title: LocalizedText(
+                    en: "\(name.en): not seen on the \(absent.label.en), \(days) days after the \(shown.label.en) showed it — the readings disagree",
+                    zh: "\(name.zhHans)：\(shown.label.zhHans)可见，\(days) 天后的\(absent.label.zhHans)未见——两份读片不一致"),
+                detail: LocalizedText(
+                    en: "A bone lesion does not heal in \(days) days: healing takes weeks to about 3 months (Hamaoka 2004; latency setting \(weeks) weeks). One of the two readings is wrong — the lesion missed, or recorded under the wrong site. Review both studies side by side and correct the record. Meanwhile the findings read the lesion as the \(shown.label.en) showed it.",
+                    zh: "骨病灶不会在 \(days) 天内愈合：愈合需数周至约 3 个月（Hamaoka 2004；潜伏期设置 \(weeks) 周）。两份读片中必有一份有误——漏诊，或记录在错误部位。请对照两次检查复核并更正记录。在此之前，各项结论按\(shown.label.zhHans)所见读取该病灶。"),
+                inputs: [FindingInput("shownOn", shown.date.description), FindingInput("absentOn", absent.date.description),
+                         FindingInput("days", String(days))],
+                sources: [Self.hamaoka2004, Self.sourceHospital])
+        }
+    }
+}
