@@ -18,11 +18,35 @@ extension FHIRCaseMapper {
     static func namesPain(_ r: FHIRJSON) -> Bool { named(r, in: painNames) }
 
     static func painByName(_ r: FHIRJSON) -> Int? {
-        let written = r["valueInteger"]?.decimalText ?? r["valueQuantity"]?["value"]?.decimalText
-            ?? (r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])).map { text in
-                String(text.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber })
-            }
-        guard let written, let value = Int(written), (0...10).contains(value) else { return nil }
-        return value
+        if let written = r["valueInteger"]?.decimalText ?? r["valueQuantity"]?["value"]?.decimalText {
+            guard let value = Int(written), (0...10).contains(value) else { return nil }
+            return value
+        }
+        return (r["valueString"]?.string ?? FHIRRead.text(r["valueCodeableConcept"])).flatMap(painText)?.nrs
+    }
+
+    /// A pain score written as text, as Chinese ward systems chart it: "7分", "NRS 6分，左髋负重时加重",
+    /// "VAS：5/10", "6/10 right hip" (unseen bundle ehr40: only a text beginning with its digits was
+    /// read). The scale's name may come first; the number must end there — "分", "/10", punctuation,
+    /// a space or the end — so that "3天前出现" (three days ago) or "10mm" is no score. What follows
+    /// is where the pain is, when the text says it ("左髋负重时加重").
+    static func painText(_ text: String) -> (nrs: Int, rest: String)? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        for prefix in ["nrs", "vas", "疼痛评分", "评分"] where rest.lowercased().hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+        }
+        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "=" }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let value = Int(digits), (0...10).contains(value) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        if rest.hasPrefix("分") {
+            rest = rest.dropFirst()
+        } else if rest.hasPrefix("/10") || rest.hasPrefix("／10") {
+            rest = rest.dropFirst(3)
+        } else if let next = rest.first, !(next.isWhitespace || "，,;；。.、".contains(next)) {
+            return nil
+        }
+        let place = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ，,;；。.、"))
+        return (value, place)
     }
 }

@@ -76,3 +76,12 @@ extension FHIRCaseMapper {
         return id
     }
 }
+
+extension FHIRCaseMapper {
+    /// A pain score with no body site whose text says where the pain is after its number —
+    /// "NRS 6分，左髋负重时加重" (unseen bundle ehr40) — is read with that place as its body site.
+    static func withPlaceFromText(_ r: FHIRJSON) -> FHIRJSON {
+        guard r["bodySite"] == nil, let text = r["valueString"]?.string, let place = painText(text)?.rest, !place.isEmpty else { return r }
+        return .object(r.members + [.init("bodySite", .array([.object([.init("text", .string(place))])]))])
+    }
+}

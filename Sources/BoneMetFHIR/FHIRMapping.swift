@@ -251,9 +251,12 @@ public enum FHIRCaseMapper {
                     // signs send it — a quantity, or an integer): the NRS of the pain record.
                     if value == value.rounded(), (0...10).contains(value) {
                         let region = lesion == nil ? Self.painRegion(r, label: label, nrs: Int(value), record: record, notes: &notes) : nil
+                        let mirels = Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:))
+                        let sins = Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:))
+                        let load = mirels == nil && sins == nil
+                            ? Self.painOnLoad(r, at: lesion ?? region, record: record, label: label, notes: &notes) : (mirels: nil, sins: nil)
                         record.pain.append(PainRecord(
-                            date: date, lesion: lesion ?? region, mirels: Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:)),
-                            sins: Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:)), nrs: Int(value)))
+                            date: date, lesion: lesion ?? region, mirels: mirels ?? load.mirels, sins: sins ?? load.sins, nrs: Int(value)))
                     } else {
                         notes.append(MappingNote(resource: label, message: "pain score \(value) outside 0–10: not used"))
                     }
@@ -262,8 +265,9 @@ public enum FHIRCaseMapper {
                         notes.append(MappingNote(resource: label, message: "pain score by its name, its value not 0–10: not used"))
                         continue
                     }
-                    let at = lesion ?? Self.painRegion(r, label: label, nrs: nrs, record: record, notes: &notes)
-                    record.pain.append(PainRecord(date: date, lesion: at, nrs: nrs))
+                    let at = lesion ?? Self.painRegion(Self.withPlaceFromText(r), label: label, nrs: nrs, record: record, notes: &notes)
+                    let load = Self.painOnLoad(r, at: at, record: record, label: label, notes: &notes)
+                    record.pain.append(PainRecord(date: date, lesion: at, mirels: load.mirels, sins: load.sins, nrs: nrs))
                     notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
                 } else if loincCodes.isEmpty, Self.namesFrankel(r) {
                     guard let grade = Self.frankelByName(r) else {
