@@ -18,10 +18,10 @@ extension DiagnosisRules {
                 subject: .lesion(lesion.id), date: absent.date,
                 title: LocalizedText(
                     en: "\(name.en): not seen on the \(absent.label.en), \(days) days after the \(shown.label.en) showed it — the readings disagree",
-                    zh: "\(name.zhHans)：\(shown.label.zhHans)可见，\(days) 天后的\(absent.label.zhHans)未见——两份读片不一致"),
+                    zh: "\(name.zhHans)：\(shown.label.zhHans)可见，\(days) 天后的 \(absent.label.zhHans)未见——两份读片不一致"),
                 detail: LocalizedText(
-                    en: "A bone lesion does not heal in \(days) days: healing takes weeks to about 3 months (Hamaoka 2004; latency setting \(weeks) weeks). One of the two readings is wrong — the lesion missed, or recorded under the wrong site. Review both studies side by side and correct the record. Meanwhile the findings read the lesion as the \(shown.label.en) showed it.",
-                    zh: "骨病灶不会在 \(days) 天内愈合：愈合需数周至约 3 个月（Hamaoka 2004；潜伏期设置 \(weeks) 周）。两份读片中必有一份有误——漏诊，或记录在错误部位。请对照两次检查复核并更正记录。在此之前，各项结论按\(shown.label.zhHans)所见读取该病灶。"),
+                    en: "A bone lesion does not heal in \(days) days: healing takes weeks to about 3 months (Hamaoka 2004; setting \"latency before sclerosis can be a treatment effect\": \(weeks) weeks). One of the two readings is wrong — the lesion missed, or recorded under the wrong site. Review both studies side by side and correct the record. Meanwhile the findings read the lesion as the \(shown.label.en) showed it.",
+                    zh: "骨病灶不会在 \(days) 天内愈合：愈合需数周至约 3 个月（Hamaoka 2004；设置“硬化可归因于治疗的最短时间”：\(weeks) 周）。两份读片中必有一份有误——漏诊，或记录在错误部位。请对照两次检查复核并更正记录。在此之前，各项结论按 \(shown.label.zhHans)所见读取该病灶。"),
                 inputs: [FindingInput("shownOn", shown.date.description), FindingInput("absentOn", absent.date.description),
                          FindingInput("days", String(days))],
                 sources: [Self.hamaoka2004, Self.sourceHospital])
