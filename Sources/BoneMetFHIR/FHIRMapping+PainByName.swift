@@ -39,6 +39,8 @@ extension FHIRCaseMapper {
         let digits = rest.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let value = Int(digits), (0...10).contains(value) else { return nil }
         rest = rest.dropFirst(digits.count)
+        // A decimal ("7.5") is no 0–10 integer score, as a quantity of 7.5 is not.
+        if rest.first == ".", rest.dropFirst().first?.isNumber == true { return nil }
         if rest.hasPrefix("分") {
             rest = rest.dropFirst()
         } else if rest.hasPrefix("/10") || rest.hasPrefix("／10") {
