@@ -374,3 +374,34 @@ import Testing
         #expect(set.has("surgery.spine.noLongerSeen"))
     }
 }
+
+/// Review of .357 (2026-12-06): a lesion only MRI has shown (marrow signal), recorded "not seen" on
+/// a bone-window CT months later, read "healed (MDA complete response)". CT sees destruction, and
+/// marrow disease precedes it (Hamaoka 2004): the CT excludes nothing. Rule set 2026.12.358.
+@Suite struct CTDoesNotExcludeAnMRIOnlyLesionTests {
+    func record(shownOnCT: Bool) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L2"))]
+        var studies = [ImagingStudy(id: "M0", date: day("2026-03-01"), modality: .mri, coverage: [.lumbarSpine],
+                                    observations: [observation("V") { $0.escc = .g0 }])]
+        if shownOnCT {
+            studies.append(ct("C0", "2026-03-02", [observation("V", .lytic) { $0.boneDestruction = true }]))
+        }
+        studies.append(ct("C1", "2026-09-01", [observation("V") { $0.present = false }]))
+        r.studies = studies
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2026-03-10"))]
+        return r
+    }
+
+    @Test func aCTDoesNotHealAnMRIOnlyLesion() {
+        let a = assess(record(shownOnCT: false), asOf: day("2026-09-10"))
+        #expect(!a.has("surgery.spine.noLongerSeen"))
+        #expect(!a.has("diagnosis.record.absentTooSoon"))
+        #expect(a.findings.contains { $0.subject == .lesion("V") && $0.ruleId.hasPrefix("surgery.spine") })
+    }
+
+    @Test func onceACTShowedItACTCanSayItIsGone() {
+        let a = assess(record(shownOnCT: true), asOf: day("2026-09-10"))
+        #expect(a.has("surgery.spine.noLongerSeen"))
+    }
+}

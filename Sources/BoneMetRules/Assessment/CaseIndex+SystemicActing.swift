@@ -131,7 +131,8 @@ extension CaseIndex {
 extension CaseIndex {
     /// The study after the lesion's latest bone reading that recorded it absent (`present: false`)
     /// and can vouch for the bone: a CT read with the bone window (a CT whose windows are not
-    /// recorded excludes nothing), an MRI (marrow), or an X-ray where the lesion's last sighting
+    /// recorded excludes nothing; nor does a CT exclude a lesion only MRI has shown), an MRI
+    /// (marrow), or an X-ray where the lesion's last sighting
     /// was itself on plain film — a film misses what a CT showed until 30–75 % of the bone is
     /// lost (Hamaoka 2004). A tracer study does not: a lytic lesion gone cold on PET is still a
     /// hole in the bone. Nil when the lesion is seen again on or after it, and when it came too
@@ -170,7 +171,20 @@ extension CaseIndex {
         // its absence is the operation, not healing (`lastRemoval`).
         if let removed = lastRemoval(lesion, onOrBefore: absent.date), removed.latestDay >= scored.date.earliestDay { return nil }
         switch absent.modality {
-        case .ct: return absent.windows.contains(.bone) ? (absent, scored) : nil
+        case .ct:
+            // A lesion only MRI has shown (marrow signal) is not excluded by a CT: CT sees bone
+            // destruction, and marrow disease precedes it (Hamaoka 2004). An L2 seen on the MRI
+            // alone, "not seen" on a CT, read "healed (MDA complete response)".
+            guard absent.windows.contains(.bone),
+                  presentPoints(lesion).contains(where: { point in
+                      switch point.study.modality {
+                      case .ct, .xray: true
+                      case .petCt: MDA.hasAnatomy(point.observation)
+                      case .mri, .boneScan: false
+                      }
+                  })
+            else { return nil }
+            return (absent, scored)
         case .mri: return (absent, scored)
         case .xray: return scored.modality == .xray ? (absent, scored) : nil
         case .boneScan, .petCt: return nil
