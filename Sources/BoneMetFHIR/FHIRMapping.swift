@@ -247,28 +247,9 @@ public enum FHIRCaseMapper {
                         DiseaseStatusRecord(date: date, status: status, evidence: evidence.isEmpty ? nil : evidence.joined(separator: ", ")),
                         FHIRRead.referenceId(r["focus"]?.array.first)))
                 } else if FHIRRead.has(code, FHIRCodes.loinc, "72514-3"), let value = FHIRRead.scoreValue(r) {
-                    // Pain severity 0–10 numeric rating (LOINC 72514-3, as Synthea and US Core vital
-                    // signs send it — a quantity, or an integer): the NRS of the pain record.
-                    if value == value.rounded(), (0...10).contains(value) {
-                        let region = lesion == nil ? Self.painRegion(r, label: label, nrs: Int(value), record: record, notes: &notes) : nil
-                        let mirels = Self.component(r, "mirels").flatMap(Mirels.Pain.init(rawValue:))
-                        let sins = Self.component(r, "sins").flatMap(SINS.Pain.init(rawValue:))
-                        let load = mirels == nil && sins == nil
-                            ? Self.painOnLoad(r, at: lesion ?? region, record: record, label: label, notes: &notes) : (mirels: nil, sins: nil)
-                        record.pain.append(PainRecord(
-                            date: date, lesion: lesion ?? region, mirels: mirels ?? load.mirels, sins: sins ?? load.sins, nrs: Int(value)))
-                    } else {
-                        notes.append(MappingNote(resource: label, message: "pain score \(value) outside 0–10: not used"))
-                    }
+                    Self.appendPain(r, value: value, date: date, lesion: lesion, label: label, record: &record, notes: &notes)
                 } else if loincCodes.isEmpty, Self.namesPain(r) {
-                    guard let nrs = Self.painByName(r) else {
-                        notes.append(MappingNote(resource: label, message: "pain score by its name, its value not 0–10: not used"))
-                        continue
-                    }
-                    let at = lesion ?? Self.painRegion(Self.withPlaceFromText(r), label: label, nrs: nrs, record: record, notes: &notes)
-                    let load = Self.painOnLoad(r, at: at, record: record, label: label, notes: &notes)
-                    record.pain.append(PainRecord(date: date, lesion: at, mirels: load.mirels, sins: load.sins, nrs: nrs))
-                    notes.append(MappingNote(resource: label, message: "pain NRS \(nrs) read by its name \"\(FHIRRead.text(code) ?? "")\"\(at.map { " at \($0)" } ?? "") — map its code (--codes) to confirm"))
+                    Self.appendPainByName(r, date: date, lesion: lesion, label: label, record: &record, notes: &notes)
                 } else if loincCodes.isEmpty, Self.namesFrankel(r) {
                     guard let grade = Self.frankelByName(r) else {
                         notes.append(MappingNote(resource: label, message: "Frankel grade by its name, its value not read (A–E) — record the neurological status"))
