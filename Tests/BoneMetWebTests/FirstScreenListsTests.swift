@@ -87,3 +87,22 @@ import Testing
         #expect(seenAgain.contains("bone lesions: C6 vertebra, T10 vertebra ·"), "\(seenAgain)")
     }
 }
+
+/// cb107-f (2026-12-06): a lytic L1 on a CT, "not seen" on the MRI two days later — not healed,
+/// the readings disagree (`diagnosis.record.absentTooSoon`, rule set .357). The first line said
+/// only "not seen on its latest study"; it now says the readings disagree.
+@Suite struct FirstScreenLesionNotSeenTooSoonTests {
+    @Test func aLesionNotSeenDaysAfterItWasShownIsSaidDisputed() throws {
+        let text = """
+            {"schemaVersion": 1, "patient": {"id": "ns-2", "sex": "female", "birthDate": "1972-07-07"},
+             "primaries": [{"id": "P1", "site": "breast", "diagnosed": "2025-05"}],
+             "lesions": [{"id": "L1", "bone": "vertebra", "level": "L1"}, {"id": "F", "bone": "femur", "laterality": "right", "segment": "diaphysis"}],
+             "studies": [{"id": "C0", "date": "2026-11-10", "modality": "ct", "windows": ["bone"], "observations": [{"lesion": "L1", "character": "lytic", "boneDestruction": true}, {"lesion": "F", "character": "lytic"}]},
+                         {"id": "M0", "date": "2026-11-12", "modality": "mri", "observations": [{"lesion": "L1", "present": false}]}]}
+            """
+        let record = try CaseFile.read(text)
+        let screen = CaseFirstScreen(record: record, assessment: assess(record, asOf: try #require(PartialDate("2026-12-06")), settings: .default))
+        #expect(screen.line(.en).contains("bone lesions: right femur, diaphysis, L1 vertebra (not seen on its latest study — the readings disagree)"), "\(screen.line(.en))")
+        #expect(screen.line(.zhHans).contains("L1 椎体（最近一次检查未见——与前次读片不一致）"), "\(screen.line(.zhHans))")
+    }
+}

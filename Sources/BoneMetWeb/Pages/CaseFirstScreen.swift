@@ -21,6 +21,7 @@ struct CaseFirstScreen {
         sites: LocalizedText(en: "bone lesions", zh: "骨病灶"),
         noLesions: LocalizedText(en: "no bone lesion recorded", zh: "未记录骨病灶"),
         notSeen: LocalizedText(en: "not seen on its latest study", zh: "最近一次检查未见"),
+        notSeenDisputed: LocalizedText(en: "not seen on its latest study — the readings disagree", zh: "最近一次检查未见——与前次读片不一致"),
         treatment: LocalizedText(en: "current treatment", zh: "当前治疗"),
         noTreatment: LocalizedText(en: "no current treatment", zh: "目前无治疗"),
         treatmentAtDeath: LocalizedText(en: "treatment at death", zh: "去世时治疗"),
@@ -92,8 +93,17 @@ struct CaseFirstScreen {
         let (seen, notSeen) = record.lesions.reduce(into: ([Lesion](), [Lesion]())) { parts, lesion in
             if record.notSeen(lesion.id, upTo: assessment.asOf) { parts.1.append(lesion) } else { parts.0.append(lesion) }
         }
+        // Not seen days after a study showed it (`diagnosis.record.absentTooSoon`): not healed —
+        // the readings disagree, and the findings read the lesion as shown (cb107-f).
+        let disputed = Set(assessment.findings.compactMap { finding -> String? in
+            guard finding.ruleId == "diagnosis.record.absentTooSoon", case .lesion(let id) = finding.subject else { return nil }
+            return id
+        })
         let lesions = seen.map { $0.label(language) }
-            + notSeen.map { language == .zhHans ? "\($0.label(language))（\(t.notSeen(language))）" : "\($0.label(language)) (\(t.notSeen(language)))" }
+            + notSeen.map { lesion in
+                let said = disputed.contains(lesion.id) ? t.notSeenDisputed(language) : t.notSeen(language)
+                return language == .zhHans ? "\(lesion.label(language))（\(said)）" : "\(lesion.label(language)) (\(said))"
+            }
         if lesions.isEmpty {
             parts.append(t.noLesions(language))
         } else {
