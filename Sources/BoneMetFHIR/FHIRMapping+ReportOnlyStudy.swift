@@ -19,8 +19,10 @@ extension FHIRCaseMapper {
         let boneWords = ["骨", "椎", "bone", "osseous", "skelet", "vertebra", "spine", "spinal", "lytic", "sclero", "blastic"]
         let text = (names + [conclusion]).joined(separator: " ").lowercased()
         guard boneWords.contains(where: text.contains) else { return nil }
-        return ImagingStudy(
+        var study = ImagingStudy(
             id: "report-\(report.id ?? date.description)", date: date, modality: modality, region: names.first, report: conclusion)
+        if modality == .ct { study.windows = windowsNamed(in: names + [conclusion]) }
+        return study
     }
 
     /// The imaging method a report's name writes: PET-CT before CT, a bone scan ("ECT", "骨显像"),

@@ -136,6 +136,22 @@ extension RealEHRImportTests {
         #expect(assessment.findings.contains { $0.ruleId == "surgery.lesion.notAssessable" && $0.detail.en.contains("The CT of 2026-10-30 is on record as its report only: record its reading of this lesion from the report") })
     }
 
+    /// Unseen bundle ehr39 (2026-12-06): "胸腰椎CT平扫（骨窗）" imported with no window, and the CT was
+    /// asked "windows not recorded — was the bone window read?". The windows a CT's name or report
+    /// names are its windows; none named, none assumed.
+    @Test func aCTReportNamingItsWindowsRecordsThem() async throws {
+        func report(_ id: String, _ name: String, _ conclusion: String, date: String) -> String {
+            #"{"resource": {"resourceType": "DiagnosticReport", "id": "\#(id)", "status": "final", "subject": {"reference": "Patient/m5"}, "code": {"text": "\#(name)"}, "effectiveDateTime": "\#(date)", "conclusion": "\#(conclusion)"}}"#
+        }
+        let (_, record) = try await sitesBundle(#"{"text": "T12、L1椎体"}"#, extra: [
+            report("ct1", "胸腰椎CT平扫（骨窗）", "T12、L1椎体溶骨性骨质破坏。", date: "2026-10-30"),
+            report("ct2", "胸部CT平扫", "纵隔窗：未见肿大淋巴结。肺窗：右肺上叶结节。T12椎体骨质破坏。", date: "2026-10-31"),
+            report("ct3", "CT T-SPINE", "Lytic lesion of T12.", date: "2026-11-01"),
+        ])
+        #expect(record.studies.map(\.windows) == [[.bone], [.softTissue, .lung], []], "\(record.studies.map(\.windows))")
+        #expect(FHIRCaseMapper.windowsNamed(in: ["CT L-SPINE WO CONTRAST, BONE ALGORITHM"]) == [.bone])
+    }
+
     @Test func reportModalityReadsWholeAbbreviations() {
         #expect(FHIRCaseMapper.reportModality("胸腰椎CT平扫") == .ct)
         #expect(FHIRCaseMapper.reportModality("腰椎MR平扫+增强") == .mri)
