@@ -405,3 +405,69 @@ import Testing
         #expect(a.has("surgery.spine.noLongerSeen"))
     }
 }
+
+/// cb111-a (unseen record, 2026-12-06): a breast cancer's T10, ESCC 0, its MRI signal normal again
+/// under letrozole and abemaciclib (MDA complete response), NRS 0, no neurological row: "Stable,
+/// low-grade: conventional radiotherapy" beside the complete response. What is missing is the
+/// examination, not radiotherapy. Rule set 2026.12.359.
+@Suite struct QuietSpineWithoutAnExaminationTests {
+    func record(neurology: Bool = false, pain: Int? = 0, healed: Bool = true, solitary: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T10"))]
+            + (solitary ? [] : [Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .left)])
+        r.studies = [
+            survey("B0", "2025-01-09", solitary ? ["V"] : ["V", "F"]),
+            ct("C0", "2025-01-10", [observation("V", .lytic) {
+                $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral
+            }] + (solitary ? [] : [observation("F", .lytic, [20, 15]) { $0.boneDestruction = true }])),
+            ImagingStudy(id: "M0", date: day("2025-01-12"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("V") { $0.escc = .g1a }]),
+            ImagingStudy(id: "M1", date: day("2026-10-01"), modality: .mri, coverage: [.thoracicSpine],
+                         observations: [observation("V") { $0.escc = .g0; $0.normalSignal = healed ? true : nil }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2025-01-20"))]
+        r.pain = pain.map { [PainRecord(date: day("2026-10-01"), lesion: "V", nrs: $0)] } ?? []
+        r.neurology = neurology ? [NeurologyRecord(date: day("2026-10-01"), status: .intact)] : []
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-06")).findings.first { $0.ruleId == "surgery.spine.noms" && $0.subject == .lesion("V") })
+    }
+
+    @Test func healedAndPainFreeWithoutAnExaminationAsksForIt() throws {
+        let f = try spine(record())
+        #expect(f.severity == .info)
+        #expect(f.detail.en.contains("Stable, low-grade (ESCC 0) and healed (normal signal on the MRI of 2026-10-01): no treatment decision waits on it now if the neurological examination is normal — none is on record since the lesion was found; record it. If pain or neurological signs appear: conventional radiotherapy."), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("Stable, low-grade: conventional radiotherapy"))
+        #expect(f.detail.zhHans.contains("发现该病灶后无神经系统查体记录，请补充"))
+    }
+
+    @Test func painFreeNotHealedAsksForItToo() throws {
+        let f = try spine(record(healed: false))
+        #expect(f.detail.en.contains("Stable, low-grade (ESCC 0) and pain-free: no treatment decision waits on it now if the neurological examination is normal"), "\(f.detail.en)")
+    }
+
+    /// cb111-b: the same T10 as the only lesion — undiagnosed, so a biopsy was indicated; its MRI
+    /// normal again under therapy, there is no tumour to sample (MDA complete response), and the
+    /// spine finding no longer says "tissue diagnosis first" against it.
+    @Test func aSolitaryLesionNormalOnMRIIsNotBiopsied() throws {
+        let a = assess(record(solitary: true), asOf: day("2026-12-06"))
+        let healed = try #require(a.rule("diagnosis.biopsy.healed").first)
+        #expect(healed.title.en == "T10 vertebra: MRI signal normal again under systemic therapy — biopsy no longer recommended", "\(healed.title.en)")
+        #expect(healed.detail.en.contains("the lesion's marrow signal is normal again (MDA complete response): there is no tumour left to sample"))
+        #expect(!a.findings.contains { $0.ruleId.hasPrefix("diagnosis.biopsy.indicated") })
+        let noms = try spine(record(solitary: true))
+        #expect(!noms.detail.en.contains("tissue diagnosis first"), "\(noms.detail.en)")
+        // Not normal on the MRI: undiagnosed and solitary, tissue first as before.
+        #expect(try spine(record(healed: false, solitary: true)).detail.en.contains("tissue diagnosis first"))
+    }
+
+    @Test func examinedIsQuietAsBeforeAndPainStillCallsForRadiotherapy() throws {
+        let examined = try spine(record(neurology: true))
+        #expect(examined.detail.en.contains("and neurologically intact: no treatment decision waits on it now"), "\(examined.detail.en)")
+        // In pain (NRS 6, not graded): not calm — the technique is said, as before.
+        var painful = record(pain: 6, healed: false)
+        painful.pain = [PainRecord(date: day("2026-10-01"), lesion: "V", sins: .mechanical, nrs: 6)]
+        #expect(try !spine(painful).detail.en.contains("no treatment decision waits on it now"))
+    }
+}

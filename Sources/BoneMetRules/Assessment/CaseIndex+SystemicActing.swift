@@ -55,8 +55,12 @@ extension CaseIndex {
         // trastuzumab, read "biopsy indicated — lytic lesions can be biopsied at any time"
         // (unseen record cb85-k, rule set 2026.12.318).
         if let absent = noLongerSeen(lesion), systemicActing(at: absent.date) != nil { return absent.date }
+        // Its MRI signal normal again is MDA's complete response on MRI (Hamaoka 2004): a breast
+        // cancer's solitary T10, normal on the MRI under letrozole and abemaciclib, read "biopsy
+        // indicated — lytic or mixed lesions can be biopsied at any time" (cb111-b, rule set .359).
         guard let latest = presentPoints(lesion).last(where: \.readsBone),
-            latest.observation.character == .blastic || latest.observation.fillIn == .complete,
+            latest.observation.character == .blastic || latest.observation.fillIn == .complete
+                || (latest.study.modality == .mri && latest.observation.normalSignal == true),
             systemicActing(at: latest.study.date) != nil
         else { return nil }
         return latest.study.date

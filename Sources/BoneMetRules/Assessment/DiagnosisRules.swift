@@ -233,13 +233,24 @@ struct DiagnosisRules {
         let name = index.label(lesion)
         // Gone, not sclerotic: there is no bone to sample at all (`noLongerSeen`).
         let absent = index.noLongerSeen(lesion.id)
-        let title = absent == nil
-            ? LocalizedText(en: "\(name.en): healed under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：已在全身治疗中成骨修复——不再建议活检")
-            : LocalizedText(en: "\(name.en): no longer seen under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：全身治疗中病灶已不可见——不再建议活检")
+        // Its MRI signal normal again (MDA complete response on MRI): no marrow disease left to sample.
+        let normalised = absent == nil
+            ? index.presentPoints(lesion.id).last(where: \.readsBone).flatMap { point in
+                point.study.modality == .mri && point.observation.normalSignal == true ? point.study : nil
+            } : nil
+        let title = absent != nil
+            ? LocalizedText(en: "\(name.en): no longer seen under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：全身治疗中病灶已不可见——不再建议活检")
+            : normalised != nil
+            ? LocalizedText(en: "\(name.en): MRI signal normal again under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：全身治疗中 MRI 信号已恢复正常——不再建议活检")
+            : LocalizedText(en: "\(name.en): healed under systemic therapy — biopsy no longer recommended", zh: "\(name.zhHans)：已在全身治疗中成骨修复——不再建议活检")
         let detail = absent.map { absent in
             LocalizedText(
                 en: "A biopsy was indicated (\(reasons.en)); the \(absent.label.en), made while systemic therapy acted, no longer shows the lesion (MDA complete response): there is nothing left to sample. Should it be seen again, or a new lytic lesion appear, that is the one to biopsy.",
                 zh: "曾有活检指征（\(reasons.zhHans)）；全身治疗期间的\(absent.label.zhHans)已不见该病灶（MDA 完全缓解）：已无可取材之处。若病灶再现，或出现新的溶骨性病灶，应对该病灶活检。")
+        } ?? normalised.map { study in
+            LocalizedText(
+                en: "A biopsy was indicated (\(reasons.en)); on the \(study.label.en), made while systemic therapy acted, the lesion's marrow signal is normal again (MDA complete response): there is no tumour left to sample. Should it be seen again, or a new lytic lesion appear, that is the one to biopsy.",
+                zh: "曾有活检指征（\(reasons.zhHans)）；全身治疗期间的\(study.label.zhHans)示该病灶骨髓信号已恢复正常（MDA 完全缓解）：已无肿瘤可取材。若病灶再现，或出现新的溶骨性病灶，应对该病灶活检。")
         } ?? LocalizedText(
             en: "A biopsy was indicated (\(reasons.en)); the lesion now reads blastic or completely filled in under systemic therapy (\(date)). A biopsy of blastic bone after systemic therapy started would likely sample reactive bone or necrosis. Should it turn lytic again, or a new lytic lesion appear, that is the one to biopsy.",
             zh: "曾有活检指征（\(reasons.zhHans)）；该病灶在全身治疗中已呈成骨性或完全硬化填充（\(date)）。全身治疗开始后对成骨性骨质活检，很可能只取到反应骨或坏死组织。若病灶再次出现溶骨，或出现新的溶骨性病灶，应对该病灶活检。")

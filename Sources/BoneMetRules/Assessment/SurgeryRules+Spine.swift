@@ -177,7 +177,10 @@ extension SurgeryRules {
         let open = index.biopsyFirstReasons(lesion.id)
         // Where no operation is proposed (radiotherapy's technique, a stable low-grade lesion):
         // the only lesion known of a cancer metastatic elsewhere waits for no biopsy.
-        let openWithoutOperation = index.blasticUnderTherapy(lesion.id) ? [] : index.differentialWithoutOperation(lesion.id)
+        // Healed under systemic therapy (`sclerosedUnderTherapy`): the diagnosis findings say the
+        // time for a biopsy has passed — "tissue diagnosis first" here contradicted them (cb111-b).
+        let openWithoutOperation = index.blasticUnderTherapy(lesion.id) || index.sclerosedUnderTherapy(lesion.id) != nil
+            ? [] : index.differentialWithoutOperation(lesion.id)
         let surgical = surgicalContext(lesion.id, open: index.openDifferential(lesion.id), emergency: deficit)
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
@@ -286,7 +289,7 @@ extension SurgeryRules {
             // Stable, pain-free and neurologically intact: no decision waits on the grade (an
             // asymptomatic blastic L2 of a prostate cancer read "grade ESCC … before choosing
             // radiotherapy or surgery" as an advisory, where neither was in question).
-            let (quiet, healed) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
+            let (quiet, healed, _) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
             severity = quiet ? .info : .advisory
             recommendation = quiet && healed != nil
                 ? LocalizedText(
@@ -322,7 +325,7 @@ extension SurgeryRules {
             // question now. A breast cancer's T7, ESCC 1a, its MRI signal normal again under
             // letrozole and abemaciclib, pain-free, read "radiotherapy waits for the biopsy"
             // (cb24-v, rule set 2026.12.160).
-            let (quiet, healed) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
+            let (quiet, healed, unexamined) = quietLesion(lesion.id, sins: sins, neuro: neuro, deficit: deficit)
             // An undiagnosed lytic or mixed lesion (solitary, a long disease-free interval …) is
             // irradiated only once tissue has shown what it is: its O is the primary's only if it
             // is a metastasis (myeloma would be radiosensitive, a primary bone tumour another
@@ -346,6 +349,13 @@ extension SurgeryRules {
                     zh: "稳定、低级别压迫——先明确病理（\(reasons.zhHans)）：放疗待活检结果，其组织学决定放疗方式；如证实为已知原发灶的转移，\(technique.zhHans)")
                 claims = [Claim(.biopsy, about: lesion.id, "biopsy")]
                 tissueBeforeRadiotherapy = true
+            } else if unexamined {
+                let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
+                    ?? LocalizedText(en: "pain-free", zh: "无痛")
+                let grade = escc?.grade.rawValue ?? ""
+                recommendation = LocalizedText(
+                    en: "Stable, low-grade (ESCC \(grade)) and \(state.en): no treatment decision waits on it now if the neurological examination is normal — none is on record since the lesion was found; record it. If pain or neurological signs appear: \(technique.en)",
+                    zh: "稳定、低级别压迫（ESCC \(grade)）且\(state.zhHans)：如神经系统查体正常，目前无需据此作治疗决策——发现该病灶后无神经系统查体记录，请补充。如出现疼痛或神经症状：\(technique.zhHans)")
             } else if sins.components.first(where: { $0.key == "pain" })?.value == nil, !deficit, neuro?.status != .myelopathy, neuro?.status != .caudaEquina {
                 // Its pain not on record: NOMS chooses the technique for a lesion that is treated,
                 // and pain (or neurological signs) is what usually makes it one — a blastic T10 of

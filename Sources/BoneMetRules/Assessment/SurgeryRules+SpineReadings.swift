@@ -42,13 +42,22 @@ extension SurgeryRules {
     /// neurologically intact: no radiotherapy or surgery is in question now, whether the epidural
     /// grade is unknown or low. A breast cancer's T10 filled in completely under endocrine therapy,
     /// intact, read "grade ESCC before choosing radiotherapy or surgery" as an advisory.
-    func quietLesion(_ lesion: String, sins: SINS.Result, neuro: NeurologyRecord?, deficit: Bool) -> (quiet: Bool, healed: LocalizedText?) {
+    ///
+    /// `unexamined`: all of that but the examination — no neurological record since the lesion was
+    /// found. A breast cancer's T10, ESCC 0, its MRI signal normal again (MDA complete response)
+    /// and NRS 0, with no neurological row, read "Stable, low-grade: conventional radiotherapy"
+    /// beside the complete response (unseen record cb111-a, rule set .359): the examination is
+    /// what is missing, not radiotherapy.
+    func quietLesion(_ lesion: String, sins: SINS.Result, neuro: NeurologyRecord?, deficit: Bool)
+        -> (quiet: Bool, healed: LocalizedText?, unexamined: Bool)
+    {
         let pain = sins.components.first { $0.key == "pain" }?.value
         let painFree = pain == SINS.Pain.none.rawValue
-        let healed = pain == nil ? Self.healedCompletely(lesion, index: index) : nil
+        let healed = Self.healedCompletely(lesion, index: index).flatMap { pain == nil || painFree ? $0 : nil }
         // An "intact" examined before the lesion was found vouches for nothing about it now.
         let examined = neuro.map { !index.predatesLesion($0.date, lesion: lesion) } ?? false
-        return (sins.category == .stable && (painFree || healed != nil) && neuro?.status == .intact && examined && !deficit, healed)
+        let calm = sins.category == .stable && (painFree || healed != nil) && !deficit
+        return (calm && neuro?.status == .intact && examined, healed, calm && !examined)
     }
 
     static func sinsMissing(_ keys: [String]) -> String {
