@@ -471,3 +471,21 @@ import Testing
         #expect(try !spine(painful).detail.en.contains("no treatment decision waits on it now"))
     }
 }
+
+/// Review of .357: studies dated to the month only. A CT of 2026-10 and an MRI of 2026-11 may be 1
+/// or 60 days apart: the finding says the range and asks for the days, not "does not heal in 1 days".
+@Suite struct AbsentTooSoonWithMonthDatesTests {
+    @Test func monthOnlyDatesGiveTheirRange() throws {
+        var r = AbsentTooSoonTests().record(absentOn: "2026-11-12")
+        r.studies[0].date = day("2026-10")
+        r.studies[1].date = day("2026-11")
+        let f = try #require(assess(r, asOf: day("2026-12-06")).rule("diagnosis.record.absentTooSoon").first)
+        #expect(f.title.en == "L1 vertebra: not seen on the MRI of 2026-11, 1–60 days after the CT of 2026-10 showed it — the readings disagree", "\(f.title.en)")
+        #expect(f.detail.en.hasPrefix("Their dates, recorded without the day, allow 1–60 days between the studies"), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("请补全日期"))
+        // One day apart, both days recorded: "1 day".
+        let close = try #require(assess(AbsentTooSoonTests().record(absentOn: "2026-11-11"), asOf: day("2026-12-06")).rule("diagnosis.record.absentTooSoon").first)
+        #expect(close.title.en.contains(", 1 day after the CT of 2026-11-10"), "\(close.title.en)")
+        #expect(close.detail.en.hasPrefix("A bone lesion does not heal in 1 day:"))
+    }
+}
