@@ -489,3 +489,26 @@ import Testing
         #expect(close.detail.en.hasPrefix("A bone lesion does not heal in 1 day:"))
     }
 }
+
+/// Rule set .361 (with .359): a lesion whose MRI signal is normal again under hormonal therapy
+/// alone healed as only a hormone-sensitive cancer does — as a complete fill-in does — and so
+/// answers a long disease-free interval's question (second primary or myeloma?).
+@Suite struct NormalOnMRIUnderHormonalTherapyTests {
+    func record(normal: Bool) -> CaseRecord {
+        var r = IntervalLesionsHealedTests().record(sacrumHealed: false)
+        r.studies[1] = ImagingStudy(id: "M2", date: day("2024-03-20"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine, .sacrum], observations: [
+            observation("T11") { $0.normalSignal = normal ? true : false },
+            observation("SA", .mixed) { $0.normalSignal = false },
+        ])
+        return r
+    }
+
+    @Test func normalOnMRIAnswersTheInterval() throws {
+        let a = assess(record(normal: true), asOf: day("2024-03-21"))
+        let healed = try #require(a.rule("diagnosis.biopsy.intervalHealed").first)
+        #expect(healed.detail.en.contains("T11 vertebra (2024-03-20)"), "\(healed.detail.en)")
+        #expect(!a.has("diagnosis.biopsy.indicated"))
+        // Still abnormal on MRI: the interval's biopsy stands.
+        #expect(assess(record(normal: false), asOf: day("2024-03-21")).has("diagnosis.biopsy.indicated"))
+    }
+}

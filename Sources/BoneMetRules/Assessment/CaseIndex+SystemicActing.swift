@@ -69,8 +69,9 @@ extension CaseIndex {
 
 extension CaseIndex {
     /// The lesions that healed completely under a hormonal therapy (`healedUnderHormonalTherapy`,
-    /// read once), with the day: read blastic after a lytic or mixed reading, or completely
-    /// filled in (MDA: complete response, Hamaoka 2004), on a study made while a regimen with an
+    /// read once), with the day: read blastic after a lytic or mixed reading, completely filled
+    /// in, or normal on MRI after a reading that showed it (MDA: complete response, Hamaoka
+    /// 2004), on a study made while a regimen with an
     /// endocrine drug and no chemotherapy acted (`systemicActing`; glucocorticoids are supportive,
     /// not endocrine, in `DrugClasses`), the lesion not irradiated before it. Only a hormone-sensitive cancer
     /// heals so under letrozole, fulvestrant or androgen deprivation — not myeloma, whose lesions
@@ -91,7 +92,10 @@ extension CaseIndex {
                     if observation.character == .lytic || observation.character == .mixed { destructive = true }
                     previous = point.study.date
                 }
-                guard observation.fillIn == .complete || (destructive && observation.character == .blastic) else { continue }
+                // Its MRI signal normal again after a reading that showed it is MDA's complete
+                // response on MRI (Hamaoka 2004), as a complete fill-in is (rule set .361).
+                let normalised = point.study.modality == .mri && observation.normalSignal == true && previous != nil
+                guard observation.fillIn == .complete || (destructive && observation.character == .blastic) || normalised else { continue }
                 let day = point.study.date
                 guard let therapy = systemicActing(at: day),
                     let reading = systemicReadings.first(where: { $0.therapy.id == therapy.id })?.reading,
