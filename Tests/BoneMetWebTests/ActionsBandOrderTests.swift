@@ -37,7 +37,13 @@ import Testing
         let order = screen.actions.map(\.ruleId)
         #expect(order.first == "surgery.spine.noms", "\(order)")
         #expect(order.firstIndex(of: "surgery.mirels.impendingFracture") == 1)
-        #expect(screen.due(spine, language) == (language == .zhHans ? "24 小时内（自 2026-11-04 起）" : "within 24 hours (from 2026-11-04)"))
+        // The hours run from the MRI and the deficit of 3 November, not from the day assessed.
+        #expect(screen.due(spine, language) == (language == .zhHans ? "24 小时内（自 2026-11-03 起）" : "within 24 hours (from 2026-11-03)"))
+        // Read three days on (cb112-a): the 24 hours have passed — now, and said so.
+        let later = assess(record, asOf: try #require(PartialDate("2026-11-06")), settings: .default)
+        let laterSpine = try #require(later.findings.first { $0.ruleId == "surgery.spine.noms" && $0.subject == .lesion("T4") })
+        #expect(CaseFirstScreen(record: record, assessment: later).due(laterSpine, language)
+            == (language == .zhHans ? "立即——自 2026-11-03 起的 24 小时已过" : "now — the 24 hours from 2026-11-03 have passed"))
         #expect(screen.due(humerus, language).hasPrefix(language == .zhHans ? "立即" : "now"))
         // Without the deficit the compression is urgent but gives no hours: then the older date leads.
         var intact = record

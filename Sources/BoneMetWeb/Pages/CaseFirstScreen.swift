@@ -150,7 +150,21 @@ struct CaseFirstScreen {
     /// date; others at the next MDT.
     func due(_ finding: Finding, _ language: AppLanguage) -> String {
         if let hours = finding.withinHours {
-            return language == .zhHans ? "\(hours) 小时内（自 \(assessment.asOf) 起）" : "within \(hours) hours (from \(assessment.asOf))"
+            // The hours run from what the finding rests on — its study, or the neurological
+            // record since — not from the day the page is read: a cord compression with a
+            // deficit on the MRI of 2 December read "within 24 hours (from 2026-12-06)" four
+            // days on (unseen record cb112-a). Passed: now, and said so.
+            let subjectLesion: String? = if case .lesion(let id) = finding.subject { id } else { nil }
+            let neurology = record.neurology
+                .filter { $0.date <= assessment.asOf && ($0.lesion == nil || $0.lesion == subjectLesion) }
+                .map(\.date).max()
+            let from = [finding.date, neurology].compactMap { $0 }.filter { $0 <= assessment.asOf }.max() ?? assessment.asOf
+            if from.latestDay + (hours + 23) / 24 < assessment.asOf.earliestDay {
+                return language == .zhHans
+                    ? "\(Self.texts.now(language))——自 \(from) 起的 \(hours) 小时已过"
+                    : "\(Self.texts.now(language)) — the \(hours) hours from \(from) have passed"
+            }
+            return language == .zhHans ? "\(hours) 小时内（自 \(from) 起）" : "within \(hours) hours (from \(from))"
         }
         if finding.severity == .urgent {
             return language == .zhHans ? "\(Self.texts.now(language))（\(assessment.asOf)）" : "\(Self.texts.now(language)) (\(assessment.asOf))"
