@@ -29,6 +29,9 @@ extension SurgeryRules {
         // letrozole and abemaciclib, pain-free, read "radiotherapy waits for the biopsy"
         // (cb24-v, rule set 2026.12.160).
         let (quiet, healed, unexamined) = quietLesion(lesion, sins: sins, neuro: neuro, deficit: deficit)
+        let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
+            ?? LocalizedText(en: "pain-free", zh: "无痛")
+        let grade = escc?.grade.rawValue ?? ""
         // An undiagnosed lytic or mixed lesion (solitary, a long disease-free interval …) is
         // irradiated only once tissue has shown what it is: its O is the primary's only if it
         // is a metastasis (myeloma would be radiosensitive, a primary bone tumour another
@@ -36,9 +39,6 @@ extension SurgeryRules {
         // "stereotactic radiosurgery" beside "biopsy indicated" (cb22-g). Blastic lesions keep
         // the diagnosis findings' own advice (no biopsy under therapy, follow-up).
         if quiet {
-            let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
-                ?? LocalizedText(en: "pain-free", zh: "无痛")
-            let grade = escc?.grade.rawValue ?? ""
             let technique = openWithoutOperation.isEmpty
                 ? technique
                 : LocalizedText(en: "tissue first, then the technique its histology decides.", zh: "先取病理，再按其组织学选择放疗方式。")
@@ -51,9 +51,6 @@ extension SurgeryRules {
                 en: "Stable, low-grade — tissue diagnosis first (\(reasons.en)): radiotherapy waits for the biopsy, whose histology decides the technique; if it is a metastasis of the primary on record, \(technique.en)",
                 zh: "稳定、低级别压迫——先明确病理（\(reasons.zhHans)）：放疗待活检结果，其组织学决定放疗方式；如证实为已知原发灶的转移，\(technique.zhHans)"), true)
         } else if unexamined {
-            let state = healed.map { LocalizedText(en: "healed (\($0.en))", zh: "已愈合（\($0.zhHans)）") }
-                ?? LocalizedText(en: "pain-free", zh: "无痛")
-            let grade = escc?.grade.rawValue ?? ""
             return (LocalizedText(
                 en: "Stable, low-grade (ESCC \(grade)) and \(state.en): no treatment decision waits on it now if the neurological examination is normal — none is on record since the lesion was found; record it. If pain or neurological signs appear: \(technique.en)",
                 zh: "稳定、低级别压迫（ESCC \(grade)）且\(state.zhHans)：如神经系统查体正常，目前无需据此作治疗决策——发现该病灶后无神经系统查体记录，请补充。如出现疼痛或神经症状：\(technique.zhHans)"), false)
