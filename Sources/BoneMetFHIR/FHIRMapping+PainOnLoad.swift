@@ -11,15 +11,16 @@ import Foundation
 extension FHIRCaseMapper {
     static let loadWords = [
         "负重时加重", "负重加重", "负重痛", "负重时疼痛", "行走时加重", "行走加重", "行走后加重", "走路时加重", "活动时加重", "活动后加重",
-        "翻身时加重", "起身时加重", "坐起时加重",
+        "翻身时加重", "起身时加重", "坐起时加重", "负重后加重", "站立时加重", "下地时加重", "下地行走时加重",
         "worse with walking", "worse on walking", "worse when walking", "worse with weight bearing", "worse with weight-bearing",
         "worse on weight bearing", "worse on weight-bearing", "pain on weight bearing", "pain on weight-bearing", "with weight bearing",
-        "with weight-bearing", "worse with movement", "worse on movement", "worse with activity", "mechanical pain",
+        "with weight-bearing", "weight-bearing pain", "weightbearing", "with ambulation", "on ambulation", "when ambulating",
+        "worse with standing", "worse with movement", "worse on movement", "worse with activity", "mechanical pain",
     ]
     static let negations = ["无", "不", "未", "否认", "no ", "not ", "without ", "denies "]
 
     /// The load words the pain record's texts use, if any clause holds them without a negation.
-    static func loadText(_ r: FHIRJSON) -> String? {
+    public static func loadText(_ r: FHIRJSON) -> String? {
         let texts = (bodySiteAsList(r)["bodySite"]?.array ?? []).compactMap { FHIRRead.text($0) }
             + [r["valueString"]?.string].compactMap { $0 }
             + (r["note"]?.array ?? []).compactMap { $0["text"]?.string }

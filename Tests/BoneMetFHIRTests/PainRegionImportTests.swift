@@ -74,5 +74,15 @@ extension RealEHRImportTests {
         #expect(summary.notes.contains { $0.resource == "Observation/p1" && $0.message == #"pain "负重时加重" read as Mirels functional pain at f — confirm"# })
         #expect(summary.notes.contains { $0.resource == "Observation/p4" && $0.message == "pain score by its name, its value not 0–10: not used" })
         #expect(summary.notes.contains { $0.resource == "Observation/p6" && $0.message == "pain score by its name, its value not 0–10: not used" })
+        // The chart's other words for load, and a negation in the clause.
+        func load(_ text: String) -> String? {
+            FHIRCaseMapper.loadText(.object([.init("valueString", .string(text))]))
+        }
+        for text in ["right hip pain with ambulation", "weight-bearing pain, left femur", "下地行走时加重", "NRS 5，翻身时加重"] {
+            #expect(load(text) != nil, "\(text)")
+        }
+        for text in ["no pain with ambulation", "左髋无负重痛", "rest pain at night", "NRS 3"] {
+            #expect(load(text) == nil, "\(text)")
+        }
     }
 }
