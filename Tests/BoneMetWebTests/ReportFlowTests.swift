@@ -162,6 +162,42 @@ import Testing
     }
 }
 
+/// Unseen EHR bundle ehr39 (2026-12-06): a CT entered without its windows whose report names them
+/// ("骨窗：…", a title "胸腰椎CT平扫（骨窗）") kept asking "was the bone window read?". The windows
+/// the report or title names are offered, ticked, and recorded when kept; not offered on a CT whose
+/// windows are recorded, nor on another method.
+@Suite struct ReportWindowsTests {
+    @Test func theWindowsAReportNamesAreOffered() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("surgeon", role: .orthopaedics)
+        let services = harness.services
+        try await harness.run { client in
+            var browser = Browser()
+            let conclusion = "T12椎体溶骨性骨质破坏。"
+            let study = ImagingStudy(
+                id: "report-ct2", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫（骨窗）", report: conclusion)
+            let caseId = try await browser.surgeonsCase(client, patient: "report-windows-1", adding: study)
+            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-ct2/report")
+            let page = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-ct2/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
+            #expect(page.contains(#"name="windows" id="windows" checked="checked""#), "\(page)")
+            #expect(page.contains("本次 CT 阅片窗位：骨窗") || page.contains("Windows read on this CT: bone window"))
+            let before = try #require(try await services.cases.get(id: caseId))
+            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/report-ct2/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": conclusion, "windows": "on",
+            ])
+            #expect(confirmed.status == .seeOther)
+            let after = try #require(try await services.cases.get(id: caseId))
+            #expect(after.record.studies.first { $0.id == "report-ct2" }?.windows == [.bone])
+            // Recorded now: not offered again; nor on the example's CT, whose windows are recorded.
+            let again = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-ct2/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
+            #expect(!again.contains(#"name="windows""#))
+            #expect(ReportPage.windowsToRecord(ImagingStudy(id: "M", date: try #require(PartialDate("2026-10-30")), modality: .mri, report: "骨窗"), report: "骨窗").isEmpty)
+        }
+    }
+}
+
 /// Unseen EHR bundle ehr35 (2026-12-06): a bone scan's "Further foci in the T7 and L2 vertebral
 /// bodies and the left 6th rib" gave three lesions with no field at all — accepted, they were
 /// recorded on the bone scan without uptake. Each lesion a bone scan's report names is offered

@@ -175,6 +175,20 @@ public enum Modality: String, InputEnum, Codable {
 public enum CTWindow: String, ValueEnum, Codable {
     case softTissue, bone, lung
 
+    /// The windows a CT's title or report names: "胸腰椎CT平扫（骨窗）", "BONE ALGORITHM", "纵隔窗…肺窗…"
+    /// (unseen bundle ehr39: a title saying the bone window was read, and every finding asking
+    /// whether it was). A window not named is not assumed.
+    static let namedBy: [(CTWindow, [String])] = [
+        (.bone, ["骨窗", "bone window", "bone windows", "bone algorithm", "bone kernel", "osseous window"]),
+        (.softTissue, ["软组织窗", "纵隔窗", "soft tissue window", "soft-tissue window", "mediastinal window"]),
+        (.lung, ["肺窗", "lung window", "lung windows"]),
+    ]
+
+    public static func named(in texts: [String]) -> [CTWindow] {
+        let text = texts.joined(separator: " ").lowercased()
+        return namedBy.compactMap { window, words in words.contains(where: text.contains) ? window : nil }
+    }
+
     public var label: LocalizedText {
         switch self {
         case .softTissue: LocalizedText(en: "soft-tissue window", zh: "软组织窗")

@@ -91,7 +91,9 @@ extension CaseController {
             page.typed = form.fields
             return try HTMLPage(html: page.render(context.layout), status: status).response(from: request, context: context)
         }
-        let applied = ReportApplication.apply(extraction, form: form.fields, report: report, study: study.id, to: root, lesions: stored.record.lesions)
+        let applied = ReportApplication.apply(
+            extraction, form: form.fields, report: report, study: study.id, to: root, lesions: stored.record.lesions,
+            windows: ReportPage.windowsToRecord(study, report: report))
         if !applied.errors.isEmpty {
             return try again(applied.errors.map { "\(ExtractionText.fields[$0.field]?(context.language) ?? $0.field): \(ReportTexts.badValue(context.language))" }, status: .unprocessableContent)
         }
@@ -117,7 +119,10 @@ enum ReportApplication {
         var errors: [(field: String, value: String)] = []
     }
 
-    static func apply(_ extraction: ReportExtraction, form: [String: String], report: String, study: String, to root: JSONValue, lesions: [Lesion]) -> Result {
+    static func apply(
+        _ extraction: ReportExtraction, form: [String: String], report: String, study: String, to root: JSONValue, lesions: [Lesion],
+        windows: [CTWindow] = []
+    ) -> Result {
         var result = Result(root: root)
         guard case .array(let studies)? = RecordJSON.get(root, ["studies"]), let studyIndex = studies.firstIndex(where: {
             if case .object(let object) = $0, case .string(let id)? = object["id"] { id == study } else { false }
@@ -129,6 +134,10 @@ enum ReportApplication {
             if case .array(let items)? = RecordJSON.get(result.root, ["studies", String(studyIndex), "coverage"]) { regions = items }
             for region in extraction.coverage where !regions.contains(.string(region)) { regions.append(.string(region)) }
             result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "coverage"], .array(regions))
+        }
+        // The windows its report names, ticked (`ReportPage.windowsNode`): offered only where none were recorded.
+        if form["windows"] == "on", !windows.isEmpty {
+            result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "windows"], .array(windows.map { .string($0.rawValue) }))
         }
         var lesionIds = Set(lesions.map(\.id))
         for (index, lesion) in extraction.lesions.enumerated() where form["lesion.\(index)"] == "on" {

@@ -23,10 +23,11 @@ enum ReportTexts {
     static let tooLong = LocalizedText(en: "The report is longer than 20 000 characters; paste the findings and impression only.", zh: "报告超过 20 000 字，请只粘贴“所见”和“印象”部分。")
     static let badValue = LocalizedText(en: "a value is not one BoneMet records", zh: "数值不是 BoneMet 可记录的值")
     static let coverage = LocalizedText(en: "This study covers", zh: "本次检查范围")
+    static let windows = LocalizedText(en: "Windows read on this CT", zh: "本次 CT 阅片窗位")
     static let notInWords = LocalizedText(
         en: "not in the report's words — a lesion on a bone scan is a focus of uptake: confirm it on the images",
         zh: "报告未明确描述——骨显像上的病灶即放射性浓聚灶：请对照影像确认")
-    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage, notInWords]
+    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage, windows, notInWords]
 }
 
 /// How each suggested reading is written into a study's observation (ImagingStudy.swift).
@@ -140,6 +141,7 @@ struct ReportPage {
                 .attribute(named: "method", value: "post"),
                 Self.hidden("_csrf", layout.csrf ?? ""), Self.hidden("version", String(version)), Self.hidden("report", report),
                 coverageNode(extraction, language),
+                windowsNode(language),
                 .forEach(Array(extraction.lesions.enumerated())) { index, lesion in lesionNode(index, lesion, language) },
                 .if(!extraction.lesions.isEmpty, .button(.type(.submit), .text(ReportTexts.save(language)))),
             ]),
@@ -181,6 +183,28 @@ struct ReportPage {
                 ]),
             ]),
         ])
+    }
+
+    /// The windows a CT with none recorded names in its report or title (`CTWindow.named`): until
+    /// they are recorded a CT that saw no destruction excludes none (`diagnosis.imaging.ctWindowsNotRecorded`).
+    func windowsNode(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+        let windows = Self.windowsToRecord(study, report: report)
+        guard !windows.isEmpty else { return .empty }
+        return .element(named: "fieldset", nodes: [
+            .class("suggested-lesion coverage"),
+            .element(named: "legend", nodes: [
+                Self.checkbox("windows", checked: checked("windows", true)),
+                .element(named: "label", nodes: [
+                    .attribute(named: "for", value: "windows"),
+                    .text(" \(ReportTexts.windows(language))\(language == .zhHans ? "：" : ": ")\(windows.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
+                ]),
+            ]),
+        ])
+    }
+
+    static func windowsToRecord(_ study: ImagingStudy, report: String) -> [CTWindow] {
+        guard study.modality == .ct, study.windows.isEmpty else { return [] }
+        return CTWindow.named(in: [report, study.region ?? ""])
     }
 
     func value(_ name: String, _ initial: String) -> String { typed.map { $0[name] ?? "" } ?? initial }
