@@ -173,13 +173,18 @@ struct ReportPage {
     func coverageNode(_ extraction: ReportExtraction, _ language: AppLanguage) -> Node<HTML.BodyContext> {
         let regions = extraction.coverage.compactMap(BodyRegion.init(rawValue:)).filter { !study.coverage.contains($0) }
         guard !regions.isEmpty else { return .empty }
-        return .element(named: "fieldset", nodes: [
+        return studyTick("coverage", ReportTexts.coverage, regions.map { $0.label }, language)
+    }
+
+    /// One ticked box for a property of the study the report names (its coverage, its windows).
+    func studyTick(_ name: String, _ what: LocalizedText, _ values: [LocalizedText], _ language: AppLanguage) -> Node<HTML.BodyContext> {
+        .element(named: "fieldset", nodes: [
             .class("suggested-lesion coverage"),
             .element(named: "legend", nodes: [
-                Self.checkbox("coverage", checked: checked("coverage", true)),
+                Self.checkbox(name, checked: checked(name, true)),
                 .element(named: "label", nodes: [
-                    .attribute(named: "for", value: "coverage"),
-                    .text(" \(ReportTexts.coverage(language))\(language == .zhHans ? "：" : ": ")\(regions.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
+                    .attribute(named: "for", value: name),
+                    .text(" \(what(language))\(language == .zhHans ? "：" : ": ")\(values.map { $0(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
                 ]),
             ]),
         ])
@@ -190,16 +195,7 @@ struct ReportPage {
     func windowsNode(_ language: AppLanguage) -> Node<HTML.BodyContext> {
         let windows = Self.windowsToRecord(study, report: report)
         guard !windows.isEmpty else { return .empty }
-        return .element(named: "fieldset", nodes: [
-            .class("suggested-lesion coverage"),
-            .element(named: "legend", nodes: [
-                Self.checkbox("windows", checked: checked("windows", true)),
-                .element(named: "label", nodes: [
-                    .attribute(named: "for", value: "windows"),
-                    .text(" \(ReportTexts.windows(language))\(language == .zhHans ? "：" : ": ")\(windows.map { $0.label(language) }.joined(separator: language == .zhHans ? "、" : ", "))"),
-                ]),
-            ]),
-        ])
+        return studyTick("windows", ReportTexts.windows, windows.map(\.label), language)
     }
 
     static func windowsToRecord(_ study: ImagingStudy, report: String) -> [CTWindow] {
