@@ -235,3 +235,23 @@ import Testing
         #expect(try requireLesion("pelvis right", in: "右侧髂骨骨质硬化。").reading("character")?.value == "blastic")
     }
 }
+
+/// New lesions a report counts without naming them (2026-12-06): "新见2处放射性浓聚灶", "two new foci
+/// of uptake" read as nothing — what PCWG3's 2+2 rule counts on a bone scan. A number written in a
+/// clause that names no site is the study's count; a named site is a lesion of its own.
+@Suite struct NewLesionCountTests: ExtractorFixture {
+    @Test func aCountWithoutSitesIsRead() {
+        #expect(extractor.newLesionCount("全身骨显像：新见2处放射性浓聚灶。") == 2)
+        #expect(extractor.newLesionCount("Bone scan: two new foci of uptake.") == 2)
+        #expect(extractor.newLesionCount("Interval development of three new lesions, in keeping with progression.") == 3)
+        #expect(extractor.newLesionCount("骨显像：较前新增两处浓聚灶；另新见1处病灶。") == 3)
+    }
+
+    @Test func noNumberNoSiteOrNothingNewGivesNone() {
+        #expect(extractor.newLesionCount("骨显像：较前新增多发放射性浓聚灶。") == nil, "many is no number")
+        #expect(extractor.newLesionCount("Bone scan: multiple new foci.") == nil)
+        #expect(extractor.newLesionCount("全身骨显像：T7、L2椎体新见放射性浓聚灶。") == nil, "named sites are lesions of their own")
+        #expect(extractor.newLesionCount("Two foci of uptake in the pelvis, unchanged.") == nil)
+        #expect(extractor.newLesionCount("未见新发病灶。") == nil)
+    }
+}

@@ -198,6 +198,38 @@ import Testing
     }
 }
 
+/// A bone scan's report counting new foci without naming them ("新见2处放射性浓聚灶", 2026-12-06) gave
+/// nothing to record, and PCWG3's 2+2 count saw none. The count is offered, ticked, as the study's
+/// `unnamedNewLesions`, and recorded when kept; not offered once the study has one.
+@Suite struct ReportUnnamedNewLesionsTests {
+    @Test func aCountOfNewFociIsOffered() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("surgeon", role: .orthopaedics)
+        let services = harness.services
+        try await harness.run { client in
+            var browser = Browser()
+            let report = "全身骨显像：T10椎体放射性浓聚，较前相仿；新见2处放射性浓聚灶。"
+            let study = ImagingStudy(id: "report-bs2", date: try #require(PartialDate("2026-10-30")), modality: .boneScan, report: report)
+            let caseId = try await browser.surgeonsCase(client, patient: "report-unnamed-1", adding: study)
+            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-bs2/report")
+            let page = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-bs2/report", form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(page.contains(#"name="unnamedNewLesions" id="unnamedNewLesions" checked="checked""#), "\(page)")
+            #expect(page.contains("报告计数但未注明部位的新发病灶：2 处") || page.contains("New lesions the report counts without naming them: 2"))
+            let before = try #require(try await services.cases.get(id: caseId))
+            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/report-bs2/report/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": report, "unnamedNewLesions": "on",
+            ])
+            #expect(confirmed.status == .seeOther)
+            let after = try #require(try await services.cases.get(id: caseId))
+            #expect(after.record.studies.first { $0.id == "report-bs2" }?.unnamedNewLesions == 2)
+            let again = String(buffer: try await browser.post(
+                client, "/cases/\(caseId)/studies/report-bs2/report", form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(!again.contains(#"name="unnamedNewLesions""#))
+        }
+    }
+}
+
 /// Unseen EHR bundle ehr35 (2026-12-06): a bone scan's "Further foci in the T7 and L2 vertebral
 /// bodies and the left 6th rib" gave three lesions with no field at all — accepted, they were
 /// recorded on the bone scan without uptake. Each lesion a bone scan's report names is offered

@@ -47,9 +47,11 @@ extension CaseController {
     }
 
     func reportPage(_ stored: StoredCase, _ study: ImagingStudy, report: String, extraction: ReportExtraction?, version: Int? = nil) -> ReportPage {
-        ReportPage(
+        var page = ReportPage(
             caseId: stored.id, patientId: stored.record.patient.id, study: study, version: version ?? stored.version, report: report, extraction: extraction,
             lesions: stored.record.lesions)
+        if extraction != nil { page.newLesionCount = services.reportExtractor?.newLesionCount(report) }
+        return page
     }
 
     @Sendable func reportForm(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -93,7 +95,8 @@ extension CaseController {
         }
         let applied = ReportApplication.apply(
             extraction, form: form.fields, report: report, study: study.id, to: root, lesions: stored.record.lesions,
-            windows: ReportPage.windowsToRecord(study, report: report))
+            windows: ReportPage.windowsToRecord(study, report: report),
+            unnamedNewLesions: study.unnamedNewLesions == nil ? services.reportExtractor?.newLesionCount(report) : nil)
         if !applied.errors.isEmpty {
             return try again(applied.errors.map { "\(ExtractionText.fields[$0.field]?(context.language) ?? $0.field): \(ReportTexts.badValue(context.language))" }, status: .unprocessableContent)
         }
@@ -121,7 +124,7 @@ enum ReportApplication {
 
     static func apply(
         _ extraction: ReportExtraction, form: [String: String], report: String, study: String, to root: JSONValue, lesions: [Lesion],
-        windows: [CTWindow] = []
+        windows: [CTWindow] = [], unnamedNewLesions: Int? = nil
     ) -> Result {
         var result = Result(root: root)
         guard case .array(let studies)? = RecordJSON.get(root, ["studies"]), let studyIndex = studies.firstIndex(where: {
@@ -138,6 +141,9 @@ enum ReportApplication {
         // The windows its report names, ticked (`ReportPage.windowsNode`): offered only where none were recorded.
         if form["windows"] == "on", !windows.isEmpty {
             result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "windows"], .array(windows.map { .string($0.rawValue) }))
+        }
+        if form["unnamedNewLesions"] == "on", let count = unnamedNewLesions {
+            result.root = RecordJSON.set(result.root, ["studies", String(studyIndex), "unnamedNewLesions"], .int(count))
         }
         var lesionIds = Set(lesions.map(\.id))
         for (index, lesion) in extraction.lesions.enumerated() where form["lesion.\(index)"] == "on" {

@@ -24,10 +24,11 @@ enum ReportTexts {
     static let badValue = LocalizedText(en: "a value is not one BoneMet records", zh: "数值不是 BoneMet 可记录的值")
     static let coverage = LocalizedText(en: "This study covers", zh: "本次检查范围")
     static let windows = LocalizedText(en: "Windows read on this CT", zh: "本次 CT 阅片窗位")
+    static let unnamedNew = LocalizedText(en: "New lesions the report counts without naming them", zh: "报告计数但未注明部位的新发病灶")
     static let notInWords = LocalizedText(
         en: "not in the report's words — a lesion on a bone scan is a focus of uptake: confirm it on the images",
         zh: "报告未明确描述——骨显像上的病灶即放射性浓聚灶：请对照影像确认")
-    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage, windows, notInWords]
+    static let all = [fromReport, paste, suggest, intro, save, accept, recordAs, newLesion, existingLesion, words, infoOnly, chooseValue, nothing, unavailable, tooLong, badValue, coverage, windows, unnamedNew, notInWords]
 }
 
 /// How each suggested reading is written into a study's observation (ImagingStudy.swift).
@@ -106,6 +107,9 @@ struct ReportPage {
     var errors: [String] = []
     /// The form as typed after an error (kept), by field name.
     var typed: [String: String]?
+    /// New lesions the report counts without naming them (`ReportExtractor.newLesionCount`),
+    /// offered as the study's `unnamedNewLesions` where it has none.
+    var newLesionCount: Int?
 
     func render(_ layout: Layout) -> String {
         let language = layout.language
@@ -142,6 +146,7 @@ struct ReportPage {
                 Self.hidden("_csrf", layout.csrf ?? ""), Self.hidden("version", String(version)), Self.hidden("report", report),
                 coverageNode(extraction, language),
                 windowsNode(language),
+                unnamedNewNode(language),
                 .forEach(Array(extraction.lesions.enumerated())) { index, lesion in lesionNode(index, lesion, language) },
                 .if(!extraction.lesions.isEmpty, .button(.type(.submit), .text(ReportTexts.save(language)))),
             ]),
@@ -196,6 +201,13 @@ struct ReportPage {
         let windows = Self.windowsToRecord(study, report: report)
         guard !windows.isEmpty else { return .empty }
         return studyTick("windows", ReportTexts.windows, windows.map(\.label), language)
+    }
+
+    /// A count of new lesions the report gives without their sites ("新见2处放射性浓聚灶"), for a
+    /// study with none recorded: PCWG3's 2+2 rule counts them on a bone scan (Scher 2016).
+    func unnamedNewNode(_ language: AppLanguage) -> Node<HTML.BodyContext> {
+        guard study.unnamedNewLesions == nil, let count = newLesionCount else { return .empty }
+        return studyTick("unnamedNewLesions", ReportTexts.unnamedNew, [LocalizedText(en: "\(count)", zh: "\(count) 处")], language)
     }
 
     static func windowsToRecord(_ study: ImagingStudy, report: String) -> [CTWindow] {
