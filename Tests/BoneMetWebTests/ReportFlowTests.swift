@@ -162,70 +162,57 @@ import Testing
     }
 }
 
-/// Unseen EHR bundle ehr39 (2026-12-06): a CT entered without its windows whose report names them
-/// ("骨窗：…", a title "胸腰椎CT平扫（骨窗）") kept asking "was the bone window read?". The windows
-/// the report or title names are offered, ticked, and recorded when kept; not offered on a CT whose
-/// windows are recorded, nor on another method.
-@Suite struct ReportWindowsTests {
-    @Test func theWindowsAReportNamesAreOffered() async throws {
+/// What a report says about its study as a whole, offered as one ticked box each and recorded when
+/// kept; not offered again once the study holds it (`ReportPage.studyTick`).
+@Suite struct ReportStudyBoxesTests {
+    /// Creates a case with `study`, asks for the suggestions of `report`, checks the box `box` is
+    /// offered ticked with one of `labels`, keeps it, checks it is not offered again, and hands the
+    /// saved study to `check`.
+    func offeredAndKept(
+        _ study: ImagingStudy, report: String, box: String, labels: [String], patient: String, saved check: @escaping @Sendable (ImagingStudy?) -> Void
+    ) async throws {
         let harness = try await WebHarness.make(.sqlite)
         try await harness.user("surgeon", role: .orthopaedics)
         let services = harness.services
         try await harness.run { client in
             var browser = Browser()
-            let conclusion = "T12椎体溶骨性骨质破坏。"
-            let study = ImagingStudy(
-                id: "report-ct2", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫（骨窗）", report: conclusion)
-            let caseId = try await browser.surgeonsCase(client, patient: "report-windows-1", adding: study)
-            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-ct2/report")
-            let page = String(buffer: try await browser.post(
-                client, "/cases/\(caseId)/studies/report-ct2/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
-            #expect(page.contains(#"name="windows" id="windows" checked="checked""#), "\(page)")
-            #expect(page.contains("本次 CT 阅片窗位：骨窗") || page.contains("Windows read on this CT: bone window"))
+            let caseId = try await browser.surgeonsCase(client, patient: patient, adding: study)
+            let path = "/cases/\(caseId)/studies/\(study.id)/report"
+            _ = try await browser.get(client, path)
+            let page = String(buffer: try await browser.post(client, path, form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(page.contains(#"name="\#(box)" id="\#(box)" checked="checked""#), "\(page)")
+            #expect(labels.contains(where: page.contains), "\(labels)")
             let before = try #require(try await services.cases.get(id: caseId))
-            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/report-ct2/report/confirm", form: [
-                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": conclusion, "windows": "on",
+            let confirmed = try await browser.post(client, path + "/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": report, box: "on",
             ])
             #expect(confirmed.status == .seeOther)
-            let after = try #require(try await services.cases.get(id: caseId))
-            #expect(after.record.studies.first { $0.id == "report-ct2" }?.windows == [.bone])
-            // Recorded now: not offered again; nor on the example's CT, whose windows are recorded.
-            let again = String(buffer: try await browser.post(
-                client, "/cases/\(caseId)/studies/report-ct2/report", form: ["_csrf": browser.csrf ?? "", "report": conclusion]).body)
-            #expect(!again.contains(#"name="windows""#))
-            #expect(ReportPage.windowsToRecord(ImagingStudy(id: "M", date: try #require(PartialDate("2026-10-30")), modality: .mri, report: "骨窗"), report: "骨窗").isEmpty)
+            let again = String(buffer: try await browser.post(client, path, form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(!again.contains(#"name="\#(box)""#))
+            check(try await services.cases.get(id: caseId)?.record.studies.first { $0.id == study.id })
         }
     }
-}
 
-/// A bone scan's report counting new foci without naming them ("新见2处放射性浓聚灶", 2026-12-06) gave
-/// nothing to record, and PCWG3's 2+2 count saw none. The count is offered, ticked, as the study's
-/// `unnamedNewLesions`, and recorded when kept; not offered once the study has one.
-@Suite struct ReportUnnamedNewLesionsTests {
+    /// Unseen EHR bundle ehr39 (2026-12-06): a CT entered without its windows whose title names
+    /// them ("胸腰椎CT平扫（骨窗）") kept asking "was the bone window read?". Not offered on another method.
+    @Test func theWindowsAReportNamesAreOffered() async throws {
+        let conclusion = "T12椎体溶骨性骨质破坏。"
+        let study = ImagingStudy(id: "report-ct2", date: try #require(PartialDate("2026-10-30")), modality: .ct, region: "胸腰椎CT平扫（骨窗）", report: conclusion)
+        try await offeredAndKept(study, report: conclusion, box: "windows",
+                                 labels: ["本次 CT 阅片窗位：骨窗", "Windows read on this CT: bone window"], patient: "report-windows-1") { saved in
+            #expect(saved?.windows == [.bone])
+        }
+        #expect(ReportPage.windowsToRecord(ImagingStudy(id: "M", date: try #require(PartialDate("2026-10-30")), modality: .mri, report: "骨窗"), report: "骨窗").isEmpty)
+    }
+
+    /// A bone scan's report counting new foci without naming them ("新见2处放射性浓聚灶", 2026-12-06)
+    /// gave nothing to record, and PCWG3's 2+2 count saw none.
     @Test func aCountOfNewFociIsOffered() async throws {
-        let harness = try await WebHarness.make(.sqlite)
-        try await harness.user("surgeon", role: .orthopaedics)
-        let services = harness.services
-        try await harness.run { client in
-            var browser = Browser()
-            let report = "全身骨显像：T10椎体放射性浓聚，较前相仿；新见2处放射性浓聚灶。"
-            let study = ImagingStudy(id: "report-bs2", date: try #require(PartialDate("2026-10-30")), modality: .boneScan, report: report)
-            let caseId = try await browser.surgeonsCase(client, patient: "report-unnamed-1", adding: study)
-            _ = try await browser.get(client, "/cases/\(caseId)/studies/report-bs2/report")
-            let page = String(buffer: try await browser.post(
-                client, "/cases/\(caseId)/studies/report-bs2/report", form: ["_csrf": browser.csrf ?? "", "report": report]).body)
-            #expect(page.contains(#"name="unnamedNewLesions" id="unnamedNewLesions" checked="checked""#), "\(page)")
-            #expect(page.contains("报告计数但未注明部位的新发病灶：2 处") || page.contains("New lesions the report counts without naming them: 2"))
-            let before = try #require(try await services.cases.get(id: caseId))
-            let confirmed = try await browser.post(client, "/cases/\(caseId)/studies/report-bs2/report/confirm", form: [
-                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": report, "unnamedNewLesions": "on",
-            ])
-            #expect(confirmed.status == .seeOther)
-            let after = try #require(try await services.cases.get(id: caseId))
-            #expect(after.record.studies.first { $0.id == "report-bs2" }?.unnamedNewLesions == 2)
-            let again = String(buffer: try await browser.post(
-                client, "/cases/\(caseId)/studies/report-bs2/report", form: ["_csrf": browser.csrf ?? "", "report": report]).body)
-            #expect(!again.contains(#"name="unnamedNewLesions""#))
+        let report = "全身骨显像：T10椎体放射性浓聚，较前相仿；新见2处放射性浓聚灶。"
+        let study = ImagingStudy(id: "report-bs2", date: try #require(PartialDate("2026-10-30")), modality: .boneScan, report: report)
+        try await offeredAndKept(study, report: report, box: "unnamedNewLesions",
+                                 labels: ["报告计数但未注明部位的新发病灶：2 处", "New lesions the report counts without naming them: 2"], patient: "report-unnamed-1") { saved in
+            #expect(saved?.unnamedNewLesions == 2)
         }
     }
 }
