@@ -92,7 +92,7 @@ extension FHIRCaseMapper {
         study.coverage = values("study-coverage").compactMap { $0["valueCode"]?.string.flatMap(BodyRegion.init(rawValue:)) }
         study.windows = values("ct-window").compactMap { $0["valueCode"]?.string.flatMap(CTWindow.init(rawValue:)) }
         if study.windows.isEmpty, modality == .ct {
-            study.windows = windowsNamed(in: [r["description"]?.string].compactMap { $0 } + (r["series"]?.array ?? []).compactMap { $0["description"]?.string })
+            study.windows = CTWindow.named(in: [r["description"]?.string].compactMap { $0 } + (r["series"]?.array ?? []).compactMap { $0["description"]?.string })
         }
         study.contrast = values("contrast").first?["valueBoolean"]?.bool
         study.unnamedNewLesions = values("unnamed-new-lesions").first?["valueInteger"]?.decimalText.flatMap { Int($0) }

@@ -21,7 +21,8 @@ extension FHIRCaseMapper {
         guard boneWords.contains(where: text.contains) else { return nil }
         var study = ImagingStudy(
             id: "report-\(report.id ?? date.description)", date: date, modality: modality, region: names.first, report: conclusion)
-        if modality == .ct { study.windows = windowsNamed(in: names + [conclusion]) }
+        // The windows its name or text names ("胸腰椎CT平扫（骨窗）"; unseen bundle ehr39).
+        if modality == .ct { study.windows = CTWindow.named(in: names + [conclusion]) }
         return study
     }
 

@@ -149,7 +149,7 @@ extension RealEHRImportTests {
             report("ct3", "CT T-SPINE", "Lytic lesion of T12.", date: "2026-11-01"),
         ])
         #expect(record.studies.map(\.windows) == [[.bone], [.softTissue, .lung], []], "\(record.studies.map(\.windows))")
-        #expect(FHIRCaseMapper.windowsNamed(in: ["CT L-SPINE WO CONTRAST, BONE ALGORITHM"]) == [.bone])
+        #expect(CTWindow.named(in: ["CT L-SPINE WO CONTRAST, BONE ALGORITHM"]) == [.bone])
     }
 
     @Test func reportModalityReadsWholeAbbreviations() {
