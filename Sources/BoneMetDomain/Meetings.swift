@@ -176,6 +176,9 @@ public enum MeetingReadiness {
         if rules.contains("diagnosis.imaging.preoperativeMRI") {
             missing.append(LocalizedText(en: "imaging: MRI for extent / cord compression", zh: "影像：需 MRI 评估范围 / 脊髓压迫"))
         }
+        if rules.contains("diagnosis.imaging.mriNotReadForLesion") {
+            missing.append(LocalizedText(en: "imaging: the reading of a lesion an MRI imaged", zh: "影像：MRI 已包括的病灶未录入判读"))
+        }
         if rules.contains("diagnosis.imaging.wholeBodyScreening") {
             missing.append(LocalizedText(en: "imaging: whole-body screening (bone scan or PET-CT)", zh: "影像：全身筛查（骨扫描或 PET-CT）"))
         }

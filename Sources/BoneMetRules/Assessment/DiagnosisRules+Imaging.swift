@@ -117,7 +117,32 @@ extension DiagnosisRules {
             // (`diagnosis.imaging.readingNotRecorded`), not another MRI (unseen bundle ehr18 read
             // "T5 vertebra: MRI needed" beside the thoracic MRI's report).
             let hasMRI = reportOnlyMRI || points.contains { $0.study.modality == .mri }
-            if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
+            // An MRI since the lesion was first seen that imaged its region and records no
+            // reading of it was done: its reading is asked for, not another MRI (unseen record
+            // cb114-e: a pelvis and thoracic-spine MRI read for T5 only, and the planned iliac
+            // resection asked for "MRI needed").
+            let unreadMRI = points.first.flatMap { first in
+                index.studies.last { study in
+                    study.modality == .mri && !study.readingNotRecorded && index.known(study.date)
+                        && study.date.latestDay >= first.study.date.earliestDay
+                        && study.observation(of: lesion.id) == nil && study.covers(lesion)
+                }
+            }
+            if !hasMRI, let mri = unreadMRI, surgeryPlanned || (lesion.isSpinal && deficit) {
+                let label = index.label(lesion)
+                findings.append(purposeFinding(
+                    "diagnosis.imaging.mriNotReadForLesion", subject: .lesion(lesion.id),
+                    title: LocalizedText(
+                        en: "\(label.en): the MRI of \(mri.date) imaged it — its reading is not recorded",
+                        zh: "\(label.zhHans)：\(mri.date) MRI 已包括该部位——未录入其判读"),
+                    detail: lesion.isSpinal
+                        ? LocalizedText(
+                            en: "Record what that MRI shows of this lesion — its extent and the spinal cord compression (ESCC on axial T2); no new MRI is needed for it.",
+                            zh: "请录入该 MRI 对此病灶的所见——范围及脊髓压迫（轴位 T2 ESCC 分级）；无需为此另行 MRI。")
+                        : LocalizedText(
+                            en: "Record what that MRI shows of this lesion — its pre-operative extent in the marrow and soft tissue; no new MRI is needed for it.",
+                            zh: "请录入该 MRI 对此病灶的所见——术前在骨髓和软组织内的范围；无需为此另行 MRI。")))
+            } else if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
                     title: LocalizedText(en: "\(index.label(lesion).en): MRI needed", zh: "\(index.label(lesion).zhHans)：需行 MRI"),
