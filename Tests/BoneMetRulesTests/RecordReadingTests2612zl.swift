@@ -60,3 +60,67 @@ import Testing
         #expect(f.detail.en.contains("ESCC on axial T2"), "\(f.detail.en)")
     }
 }
+
+/// cb114-j (unseen record, 2026-12-06): a prostate cancer on goserelin since 2023, testosterone
+/// 0.3 nmol/L under it, bone-scan progression confirmed by the 2+2 rule (August and November
+/// 2024), enzalutamide added and stopped for progression, docetaxel, then radium-223. It read
+/// "record the castration status". PCWG3 (Scher 2016): progression — PSA or radiographic — with
+/// castrate testosterone is castration resistance; a castrate testosterone measured under the
+/// deprivation running beneath a stopped hormonal regimen counts as one measured under it.
+/// Rule set 2026.12.363.
+@Suite struct RadiographicCastrationResistanceTests {
+    func record(testosterone: (String, Double)? = ("2024-07-25", 0.3), gnrhEnd: String? = nil, enzalutamide: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "j", sex: .male, birthDate: day("1950-02-02"))
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histologyType: .adenocarcinoma, diagnosed: day("2023-03"))]
+        r.lesions = ["A", "B", "C", "D", "E", "F"].map { Lesion(id: $0, bone: .rib, laterality: .right, note: "第\($0)肋") }
+        func scan(_ id: String, _ date: String, _ lesions: [String]) -> ImagingStudy {
+            ImagingStudy(id: id, date: day(date), modality: .boneScan, observations: lesions.map { l in observation(l) { $0.uptake = true } })
+        }
+        r.studies = [
+            scan("B0", "2023-03-10", ["A", "B"]), scan("B1", "2024-08-01", ["A", "B", "C", "D"]),
+            scan("B2", "2024-11-20", ["A", "B", "C", "D", "E", "F"]),
+        ]
+        r.treatments = [Treatment(
+            id: "ADT", kind: .systemic, name: "戈舍瑞林", drugs: ["goserelin"], systemicClass: .endocrine, start: day("2023-03-20"),
+            end: gnrhEnd.map(day))]
+        if enzalutamide {
+            r.treatments.append(Treatment(
+                id: "ENZ", kind: .systemic, name: "恩扎卢胺", drugs: ["enzalutamide"], systemicClass: .endocrine, start: day("2024-12-01"),
+                end: day("2025-03-01"), stopReason: .progression))
+        }
+        r.labs = testosterone.map { [LabResult(date: day($0.0), test: .testosterone, value: $0.1, unit: "nmol/L")] } ?? []
+        return r
+    }
+
+    func indication(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId == "boneAgents.indication" })
+    }
+
+    @Test func boneScanProgressionUnderCastrationIsResistance() throws {
+        let f = try indication(record())
+        #expect(f.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): bone-scan progression under androgen deprivation (PCWG3 2+2: dated 2024-08-01, confirmed 2024-11-20) with testosterone at castrate level (0.3 nmol/L (8.7 ng/dL), 2024-07-25; < 50 ng/dL)."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：雄激素剥夺治疗中骨扫描进展（PCWG3 2+2：2024-08-01 起算，2024-11-20 确认）"), "\(f.detail.zhHans)")
+        #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "start")))
+        let katagiri = try #require(assess(record(), asOf: day("2026-11-29")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("primary lesion prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
+    }
+
+    /// Boundaries: testosterone at 50 ng/dL (1.734 nmol/L) is not castrate; measured before the
+    /// deprivation began; the deprivation over before the progression scan; none measured.
+    @Test func otherwiseTheStatusIsStillAskedFor() throws {
+        let ask = "record the castration status"
+        #expect(try indication(record(testosterone: ("2024-07-25", 1.734))).detail.en.contains(ask))
+        #expect(try !indication(record(testosterone: ("2024-07-25", 1.73))).detail.en.contains(ask))
+        #expect(try indication(record(testosterone: ("2023-03-15", 0.3))).detail.en.contains(ask))
+        #expect(try indication(record(gnrhEnd: "2024-06-01")).detail.en.contains(ask))
+        #expect(try indication(record(testosterone: nil)).detail.en.contains(ask))
+    }
+
+    /// The stopped enzalutamide: the testosterone measured under goserelin before it began is
+    /// under the castration it progressed on.
+    @Test func aStoppedHormonalRegimenReadsTheCastrationBeneathIt() throws {
+        let f = try indication(record(enzalutamide: true))
+        #expect(f.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): 恩扎卢胺 was stopped for progression (2025-03-01) with testosterone at castrate level (0.3 nmol/L"), "\(f.detail.en)")
+    }
+}

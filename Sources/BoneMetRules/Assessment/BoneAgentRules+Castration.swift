@@ -28,7 +28,7 @@ extension BoneAgentRules {
     func castrationSettledByTestosterone() -> Indication? {
         guard let progression = psaProgressionUnderADT(), let testosterone = testosteroneUnderADT(progression),
             let ngDl = testosterone.canonicalValue
-        else { return castrationResistanceByStoppedADT() }
+        else { return castrationResistanceByStoppedADT() ?? castrationResistanceByBoneScan() }
         let psa = Self.psaProgressionClause(progression)
         let value = Self.testosteroneText(testosterone, ngDl: ngDl)
         if ngDl < Self.castrateTestosteroneNgDl {
@@ -50,9 +50,16 @@ extension BoneAgentRules {
     func castrationResistanceByStoppedADT() -> Indication? {
         for regimen in index.systemicTherapies.reversed() where regimen.stopReason == .progression {
             guard let start = regimen.start, let end = regimen.end, index.known(end),
-                DrugClasses.reading(regimen).classes.contains(.endocrine),
+                DrugClasses.reading(regimen).classes.contains(.endocrine)
+            else { continue }
+            // Measured under the androgen deprivation running through the regimen's end — its
+            // own, or a GnRH agonist beneath it: enzalutamide stopped for progression on
+            // goserelin given throughout, testosterone 0.3 nmol/L under goserelin a month before
+            // enzalutamide began, read "record the castration status" (unseen record cb114-j).
+            let from = min(start.earliestDay, deprivationStart(runningOn: end.latestDay) ?? start.earliestDay)
+            guard
                 let testosterone = index.labs.last(where: { lab in
-                    lab.test == .testosterone && lab.date.earliestDay >= start.earliestDay
+                    lab.test == .testosterone && lab.date.earliestDay >= from
                         && lab.date.earliestDay <= end.latestDay + index.settings.regimenGapDays
                         && (lab.canonicalValue.map { $0 < Self.castrateTestosteroneNgDl } ?? false)
                 }),
@@ -60,6 +67,43 @@ extension BoneAgentRules {
             else { continue }
             let cause = LocalizedText(
                 en: " \(regimen.displayName.en) was stopped for progression (\(end))", zh: "\(regimen.displayName.zhHans)因进展停用（\(end)）")
+            return Self.castrationResistant(cause: cause, testosterone: testosterone, value: Self.testosteroneText(testosterone, ngDl: ngDl))
+        }
+        return nil
+    }
+
+    /// The first day of the androgen deprivation running on `day`: the earliest start among the
+    /// hormonal regimens begun by then and not ended before it (PCWG3 keeps castration beneath
+    /// every later line, Scher 2016).
+    func deprivationStart(runningOn day: Int) -> Int? {
+        index.systemicTherapies.filter { regimen in
+            guard !regimen.planned, let start = regimen.start, start.earliestDay <= day else { return false }
+            if let end = regimen.end, end.latestDay < day { return false }
+            return DrugClasses.reading(regimen).classes.contains(.endocrine)
+        }.compactMap { $0.start?.earliestDay }.min()
+    }
+
+    /// Radiographic progression under androgen deprivation with castrate testosterone is
+    /// castration resistance as PSA progression is (PCWG3: progression — PSA, radiographic or
+    /// both — with testosterone < 50 ng/dL; Scher 2016). A bone-scan progression confirmed by
+    /// the 2+2 rule on goserelin, testosterone 0.3 nmol/L a week before the scan, and radium-223
+    /// given since, read "record the castration status" (unseen record cb114-j). The latest
+    /// testosterone measured under that deprivation up to the confirming scan decides.
+    func castrationResistanceByBoneScan() -> Indication? {
+        let verdicts = PCWG3Rules(index: index).verdicts().values.sorted { $0.scan.date.earliestDay > $1.scan.date.earliestDay }
+        for verdict in verdicts {
+            guard case .progression(let confirmedBy) = verdict.status,
+                let confirmation = index.studies.first(where: { $0.id == confirmedBy }),
+                let from = deprivationStart(runningOn: verdict.scan.date.earliestDay),
+                let testosterone = index.labs.last(where: { lab in
+                    lab.test == .testosterone && lab.canonicalValue != nil && lab.date.earliestDay >= from
+                        && lab.date.earliestDay <= confirmation.date.latestDay + index.settings.regimenGapDays
+                }),
+                let ngDl = testosterone.canonicalValue, ngDl < Self.castrateTestosteroneNgDl
+            else { continue }
+            let cause = LocalizedText(
+                en: " bone-scan progression under androgen deprivation (PCWG3 2+2: dated \(verdict.scan.date), confirmed \(confirmation.date))",
+                zh: "雄激素剥夺治疗中骨扫描进展（PCWG3 2+2：\(verdict.scan.date) 起算，\(confirmation.date) 确认）")
             return Self.castrationResistant(cause: cause, testosterone: testosterone, value: Self.testosteroneText(testosterone, ngDl: ngDl))
         }
         return nil
