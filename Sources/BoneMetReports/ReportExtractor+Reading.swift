@@ -263,6 +263,7 @@ extension ReportExtractor {
                 let inScope = chinese || !ReportText.isLetter(text[span.start])
                     ? Self.sameClause(text, span.end, mention.span.start)
                     : mention.span.start - span.end <= 60 && !(span.end..<mention.span.start).contains { text[$0] == Self.semicolon }
+                        && !Self.anotherTriggerAfterAComma(span, before: mention.span, kind: trigger.kind, triggers: triggers, text: text)
                 if inScope { kinds.insert(trigger.kind) }
             }
             // A doubt in a clause of its own ("…浓聚，性质待定", "…, indeterminate") is about what
@@ -284,6 +285,18 @@ extension ReportExtractor {
         }
         for kind in ["other", "negated", "uncertain", "historical"] where kinds.contains(kind) { return Certainty(rawValue: kind) ?? .uncertain }
         return .affirmed
+    }
+
+    /// An English trigger's forward scope crosses commas ("no fracture, collapse or soft tissue
+    /// mass") but ends where a trigger of another kind opens the clause after one: "New sclerotic
+    /// foci in T10 and T12 without cortical destruction, likely healing response" denied the
+    /// healing (a fill-in "stated as absent"; unseen CT report, 2026-12-06) — as medspaCy's
+    /// ConText limits a modifier's scope at a modifier of another category.
+    static func anotherTriggerAfterAComma(_ span: TextSpan, before mention: TextSpan, kind: String, triggers: [(TextSpan, Trigger)], text: ReportText) -> Bool {
+        triggers.contains { other in
+            other.1.kind != kind && other.1.kind != "terminate" && span.end <= other.0.start && other.0.end <= mention.start
+                && (span.end..<other.0.start).contains { text[$0] == Self.comma }
+        }
     }
 
     /// Whether an "another structure" trigger (a benign diagnosis, a disc, a healing fracture)

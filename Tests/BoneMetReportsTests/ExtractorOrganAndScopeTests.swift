@@ -1,0 +1,36 @@
+@testable import BoneMetReports
+import Testing
+
+/// Unseen reports (2026-12-06): a PET-CT's list of bones followed by a sentence about the lung
+/// primary gave the lung mass's size to every bone; "without cortical destruction, likely
+/// healing response" denied the healing. Corpus entries b24-zh-01 and b24-en-01.
+@Suite struct ExtractorOrganAndScopeTests: ExtractorFixture {
+    @Test func aSentenceAboutAnotherOrganIsNoBonesReading() throws {
+        let text = "全身多发骨代谢增高灶，分别位于颅骨、胸骨及骨盆诸骨，CT相应部位见溶骨性骨质破坏。右肺上叶见一大小约3.2cm×2.8cm的软组织肿块，SUVmax 12.3。"
+        for key in ["skull", "sternum", "pelvis"] {
+            let lesion = try requireLesion(key, in: text)
+            #expect(lesion.reading("diametersMm") == nil, "\(key)")
+            #expect(lesion.reading("softTissue") == nil, "\(key)")
+            #expect(lesion.reading("character")?.value == "lytic")
+        }
+        let english = try requireLesion("sternum", in: "Lytic lesion of the sternum. Right upper lobe mass measuring 3.2 x 2.8 cm.")
+        #expect(english.reading("diametersMm") == nil)
+        // The lesion reaching an organ, a primary's name, and the spinal canal's fluid are still
+        // the lesion's: the sentence after it keeps its readings.
+        let pleura = try requireLesion("rib right", in: "右侧第6肋骨质破坏。病灶累及邻近胸膜，伴软组织肿块，大小约4.0×3.0cm。")
+        #expect(pleura.reading("diametersMm")?.value == "40x30")
+        let primary = try requireLesion("pelvis left", in: "左侧髂骨溶骨性骨质破坏。考虑肺癌骨转移，较前增大。")
+        #expect(primary.reading("comparison")?.value == "increased")
+        let fluid = try requireLesion("T7", in: "T7椎体信号异常；椎管内见硬膜外软组织肿块，脊髓受压变形，周围脑脊液信号部分可见。")
+        #expect(fluid.reading("softTissue")?.certainty == .affirmed)
+    }
+
+    @Test func aDoubtAfterACommaEndsAnEnglishDenial() throws {
+        let lesion = try requireLesion("T10", in: "New small sclerotic focus in T10 without cortical destruction, likely healing response.")
+        #expect(lesion.reading("fillIn")?.certainty == .uncertain, "\(lesion.readings)")
+        // A list after one denial stays denied, commas and all.
+        let listed = try requireLesion("T8", in: "Lytic lesion of T8. There is no pathologic fracture, collapse or epidural extension.")
+        #expect(listed.reading("fracture")?.certainty == .negated)
+        #expect(listed.reading("collapse")?.certainty == .negated, "\(listed.readings)")
+    }
+}
