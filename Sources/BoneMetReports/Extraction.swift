@@ -76,6 +76,9 @@ public struct SuggestedLesion: Sendable, Hashable, Codable {
     public var readings: [Reading]
     /// The record's lesion this matches (same bone and level, or bone, side and segment); nil: a new lesion.
     public var matchedLesion: String?
+    /// The report's words naming the site when they say more than its key — which ribs, or how
+    /// many ("左第4、5肋", "multiple ribs") — recorded as a new lesion's note.
+    public var note: String? = nil
 
     public func reading(_ field: String) -> Reading? {
         readings.first { $0.field == field }

@@ -411,6 +411,7 @@ public struct ReportExtractor: Sendable {
             guard let certainty = lesion.lesionCertainty else { continue }
             lesion.certainty = certainty
             lesion.matchedLesion = Self.match(lesion.site, in: known)
+            lesion.note = Self.ribNote(lesion, text: text, original: Array(report.utf16))
             result.append(lesion)
         }
         return ReportExtraction(modality: Self.modality(text), coverage: studyCoverage(text), lesions: result)

@@ -34,3 +34,24 @@ import Testing
         #expect(listed.reading("collapse")?.certainty == .negated, "\(listed.readings)")
     }
 }
+
+/// Unseen bone-scan report (2026-12-06): "new foci … in the left 4th and 6th ribs and the T7
+/// vertebral body" was one "left rib" with nothing saying it was two — a lesion created from it
+/// was one rib. The rib phrase that says which ribs or how many is the suggestion's note.
+@Suite struct ExtractorRibNoteTests: ExtractorFixture {
+    @Test(arguments: [
+        ("Interval development of new foci of uptake in the left 4th and 6th ribs and the T7 vertebral body.", "rib left", "left 4th and 6th ribs"),
+        ("右侧第4、5肋骨质破坏，伴软组织肿块。", "rib right", "右侧第4、5肋骨"),
+        ("全身多发骨代谢增高灶，分别位于颅骨、胸骨、多根肋骨及骨盆诸骨。", "rib", "多根肋骨"),
+        ("Lytic lesion of the right 7th rib.", "rib right", "right 7th rib"),
+        ("左第4肋骨质破坏。左第6肋见成骨性病灶。", "rib left", "左第4肋骨; 左第6肋"),
+    ])
+    func theRibsNamedAreTheNote(text: String, key: String, note: String) throws {
+        #expect(try requireLesion(key, in: text).note == note)
+    }
+
+    @Test func aRibNamedByItsSideAloneHasNone() throws {
+        #expect(try requireLesion("rib right", in: "右侧肋骨骨质破坏。").note == nil)
+        #expect(try requireLesion("sternum", in: "胸骨骨质破坏。").note == nil)
+    }
+}

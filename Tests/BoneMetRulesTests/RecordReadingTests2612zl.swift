@@ -124,3 +124,15 @@ import Testing
         #expect(f.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): 恩扎卢胺 was stopped for progression (2025-03-01) with testosterone at castrate level (0.3 nmol/L"), "\(f.detail.en)")
     }
 }
+
+/// A rib lesion created from a report whose ribs were named in two places carries both in its
+/// note ("左第4肋骨; 左第6肋"): two sites, not a solitary lesion. Rule set 2026.12.364.
+@Suite struct RibsNamedOneAfterTheOtherTests {
+    @Test(arguments: [
+        ("左第4肋骨; 左第6肋", true), ("right 7th rib; right 9th rib", true), ("左第十二肋; 左第十一肋", true),
+        ("左第6肋骨", false), ("左第5肋，大小2-3cm", false), ("right 7th rib", false), ("左第6肋; 左第6肋骨", false),
+    ])
+    func twoNumbersAreTwoRibs(note: String, several: Bool) {
+        #expect(Lesion(id: "R", bone: .rib, laterality: .left, note: note).namesSeveral == several, "\(note)")
+    }
+}

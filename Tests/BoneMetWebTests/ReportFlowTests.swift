@@ -217,6 +217,35 @@ import Testing
     }
 }
 
+/// Unseen bone-scan report (2026-12-06): a new lesion accepted from "the left 4th and 6th ribs"
+/// was one left rib with no note — solitary for the rules. It is created with the report's words.
+@Suite struct ReportRibNoteTests {
+    @Test func aNewRibLesionKeepsTheRibsNamed() async throws {
+        let harness = try await WebHarness.make(.sqlite)
+        try await harness.user("surgeon", role: .orthopaedics)
+        let services = harness.services
+        try await harness.run { client in
+            var browser = Browser()
+            let report = "New foci of uptake in the left 4th and 6th ribs."
+            let study = ImagingStudy(id: "report-bs3", date: try #require(PartialDate("2026-10-04")), modality: .boneScan, report: report)
+            let caseId = try await browser.surgeonsCase(client, patient: "report-ribs-1", adding: study)
+            let path = "/cases/\(caseId)/studies/report-bs3/report"
+            _ = try await browser.get(client, path)
+            let page = String(buffer: try await browser.post(client, path, form: ["_csrf": browser.csrf ?? "", "report": report]).body)
+            #expect(page.contains("(left 4th and 6th ribs)") || page.contains("（left 4th and 6th ribs）"), "\(page)")
+            let before = try #require(try await services.cases.get(id: caseId))
+            let confirmed = try await browser.post(client, path + "/confirm", form: [
+                "_csrf": browser.csrf ?? "", "version": String(before.version), "report": report, "lesion.0": "on", "target.0": "new",
+            ])
+            #expect(confirmed.status == .seeOther)
+            let lesion = try #require(try await services.cases.get(id: caseId)?.record.lesions.last)
+            #expect(lesion.bone == .rib && lesion.laterality == .left)
+            #expect(lesion.note == "left 4th and 6th ribs")
+            #expect(lesion.namesSeveral)
+        }
+    }
+}
+
 /// Unseen EHR bundle ehr35 (2026-12-06): a bone scan's "Further foci in the T7 and L2 vertebral
 /// bodies and the left 6th rib" gave three lesions with no field at all — accepted, they were
 /// recorded on the bone scan without uptake. Each lesion a bone scan's report names is offered

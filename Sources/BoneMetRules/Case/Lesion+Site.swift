@@ -65,6 +65,9 @@ extension Lesion {
         if bone == .vertebra, let note, VertebralLevel.namesSeveral(in: note) { return true }
         // Numbers before "肋" only: "左第5肋，大小2-3cm" is one rib.
         if bone == .rib, text.contains("肋") && Self.listsNumbers(String(text.prefix { $0 != "肋" })) || text.contains("ribs") { return true }
+        // Two ribs named one after the other, as a report page's note joins them: "左第4肋骨;
+        // 左第6肋", "right 7th rib; right 9th rib".
+        if bone == .rib, Self.ribNumbers(text).count >= 2 { return true }
         // Not both cortices of one bone: "累及两侧皮质", "bilateral cortical destruction". A bone
         // recorded as `other` is named by its note, which may name a pair: "双膝关节", both knees,
         // read as a solitary lesion of unknown nature and sent to imaging and biopsy (unseen
@@ -80,6 +83,13 @@ extension Lesion {
         }
         return ["多发", "多处", "弥漫", "多根", "多个", "多枚", "数个", "散在", "多节", "多椎", "多部位", "multiple", "multifocal", "diffuse", "several", "scattered"]
             .contains(where: text.contains)
+    }
+
+    /// The numbers written right before each rib word ("第4肋", "第六前肋", "7th rib").
+    static func ribNumbers(_ text: String) -> Set<String> {
+        guard let pattern = try? Regex(#"([0-9]+|[一二三四五六七八九十]+)\s*(?:st|nd|rd|th)?\s*(?:前|后|腋段?|anterior\s+|posterior\s+|lateral\s+)?(?:肋|rib)"#)
+        else { return [] }
+        return Set(text.matches(of: pattern).compactMap { match in match.output[1].substring.map(String.init) })
     }
 
     /// "双" directly before a part of which the body has two ("双膝", "双髋关节", "双肱骨"; not

@@ -160,6 +160,7 @@ enum ReportApplication {
                 if let level = lesion.site.level { object["level"] = .string(level.description) }
                 if let side = lesion.site.side { object["laterality"] = .string(side.rawValue) }
                 if let segment = lesion.site.segment { object["segment"] = .string(segment.rawValue) }
+                if let note = lesion.note { object["note"] = .string(note) }
                 var list: [JSONValue] = []
                 if case .array(let items)? = RecordJSON.get(result.root, ["lesions"]) { list = items }
                 result.root = RecordJSON.set(result.root, ["lesions"], .array(list + [.object(object)]))

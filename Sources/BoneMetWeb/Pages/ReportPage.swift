@@ -219,7 +219,9 @@ struct ReportPage {
     func checked(_ name: String, _ initial: Bool) -> Bool { typed.map { $0[name] == "on" } ?? initial }
 
     func lesionNode(_ index: Int, _ lesion: SuggestedLesion, _ language: AppLanguage) -> Node<HTML.BodyContext> {
-        let site = ExtractionText.site(lesion.site, language)
+        // The report's words for which ribs or how many, kept as a new lesion's note.
+        let named = ExtractionText.site(lesion.site, language)
+        let site = lesion.note.map { language == .zhHans ? "\(named)（\($0)）" : "\(named) (\($0))" } ?? named
         let certainty = ExtractionText.certainties[lesion.certainty]?(language) ?? ""
         let targets = [("new", ReportTexts.newLesion(language))]
             + lesions.filter { $0.bone == lesion.site.bone }.map {
