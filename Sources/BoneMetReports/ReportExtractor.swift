@@ -100,6 +100,7 @@ public struct ReportExtractor: Sendable {
                 findingTerms.append((entry.term, (parts[0], parts[1])))
             }
         }
+        findingTerms += Self.statedGrades.map { ($0.term, (field: "esccStated", value: $0.grade)) }
         self.findings = TermIndex(findingTerms)
         self.triggers = TermIndex(try context.entries.map { entry throws(LexiconError) in
             guard entry.values.count == 2, let direction = Trigger.Direction(rawValue: entry.values[1]),
@@ -116,6 +117,23 @@ public struct ReportExtractor: Sendable {
         }
         self.coverage = TermIndex(regions)
     }
+
+    /// An ESCC grade written with the scale's name and a word between: "Bilsky grade 2", "ESCC
+    /// grade 1c", "Bilsky分级：2级", "ESCC分级为3级" ("Bilsky grade 2" read only as the epidural
+    /// component's 1a; unseen MRI report, 2026-12-06). The lexicon holds the bare forms ("bilsky 2",
+    /// "escc 2级"); these are its spellings with "grade" / 分级 between, on folded text.
+    static let statedGrades: [(term: String, grade: String)] = {
+        var terms: [(String, String)] = []
+        for scale in ["bilsky", "escc"] {
+            for between in [" grade ", " grade: ", " grade:", "grade ", "分级", "分级为", "分级:", "分级: ", " 分级", " 分级:", "分级 "] {
+                for grade in ["3", "2", "1c", "1b", "1a"] {
+                    terms.append(("\(scale)\(between)\(grade)", grade))
+                    terms.append(("\(scale)\(between)\(grade)级", grade))
+                }
+            }
+        }
+        return terms
+    }()
 
     // MARK: - Reading a report
 
@@ -293,6 +311,11 @@ public struct ReportExtractor: Sendable {
             for index in mentions.indices {
                 mentions[index].certainty = certainty(
                     of: mentions[index], among: mentions, triggers: sentenceTriggers, sites: siteSpans, text: text)
+                // A grade in brackets names the statement before it: "no cord compression (Bilsky
+                // 1b)" is grade 1b, not a denied 1b.
+                if mentions[index].field == "esccStated", mentions[index].certainty == .negated, text.inBracket(mentions[index].span.start) {
+                    mentions[index].certainty = .affirmed
+                }
             }
             // "No new lytic lesion." / "未见新发骨质破坏": about the rest of the skeleton, not
             // the lesion described before — a sentence without a site that denies a lesion,

@@ -9,11 +9,11 @@ extension SuggestedLesion {
         // spine's: "No epidural extension" after a femoral-neck sentence gave the femur an ESCC
         // reading; an acetabulum's "关节面塌陷" (articular surface collapsed) was offered as
         // "vertebral collapse" (unseen report, 2026-12-04).
-        if ["escc", "posterolateral", "collapse", "alignment"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
+        if ["escc", "esccStated", "posterolateral", "collapse", "alignment"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
         readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
     }
 
-    static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "diametersMm", "posterolateral", "rim", "fractionOfDiameter", "mirelsSize"]
+    static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "esccStated", "diametersMm", "posterolateral", "rim", "fractionOfDiameter", "mirelsSize"]
 
     /// Whether the report affirms a lesion here, from its readings; nil: nothing said about it.
     var lesionCertainty: Certainty? {
@@ -23,10 +23,32 @@ extension SuggestedLesion {
         return readings.isEmpty ? nil : (readings.contains { $0.certainty == .affirmed } ? .affirmed : readings[0].certainty)
     }
 
+    /// A grade the report writes with its scale's name ("Bilsky 2", "ESCC分级：2级") is the
+    /// radiologist's conclusion: it is the reading, and the words' grades join its evidence —
+    /// "contacts and mildly deforms the spinal cord without surrounding CSF … (Bilsky 2)" is 2,
+    /// not the 3 its words alone would give (corpus b12-en-07). Without one, the words decide.
+    mutating func foldStatedGrade() {
+        guard let first = readings.firstIndex(where: { $0.field == "esccStated" || $0.field == "escc" }),
+            readings.contains(where: { $0.field == "esccStated" }) else { return }
+        let stated = readings.filter { $0.field == "esccStated" && $0.certainty == .affirmed }
+        guard let top = stated.max(by: { $0.value < $1.value }) else {
+            readings = readings.map { $0.field == "esccStated" ? Reading(field: "escc", value: $0.value, certainty: $0.certainty, evidence: $0.evidence) : $0 }
+            return
+        }
+        let words = readings.filter { $0.field == "escc" && $0.certainty == .affirmed }
+        let grade = Reading(field: "escc", value: top.value, certainty: .affirmed, evidence: (stated + words).flatMap(\.evidence).sorted())
+        var kept = readings.enumerated().filter { item in
+            !(item.element.field == "esccStated" || (item.element.field == "escc" && item.element.certainty == .affirmed))
+        }.map(\.element)
+        kept.insert(grade, at: min(first, kept.count))
+        readings = kept
+    }
+
     /// One reading per field: the same value said twice is one reading with both spans; lytic
     /// and blastic together are mixed; an affirmed and a negated statement of one thing are
     /// uncertain (never affirmed); the first size is the lesion's.
     mutating func finish() {
+        foldStatedGrade()
         var merged: [Reading] = []
         var fields: [String] = []
         for reading in readings where !fields.contains(reading.field) { fields.append(reading.field) }

@@ -55,3 +55,20 @@ import Testing
         #expect(try requireLesion("sternum", in: "胸骨骨质破坏。").note == nil)
     }
 }
+
+/// Unseen MRI reports (2026-12-06): "Bilsky grade 2" and "ESCC分级：2级" were not read (only the
+/// bare "Bilsky 2"); "mildly deforms the spinal cord" was not cord compression. A grade written
+/// with its scale's name is the radiologist's conclusion and decides over the words' grades.
+@Suite struct ExtractorStatedGradeTests: ExtractorFixture {
+    @Test(arguments: [
+        ("T8 metastasis, Bilsky grade 1c.", "1c"), ("T8椎体转移瘤，ESCC分级：2级。", "2"), ("T8椎体转移瘤，Bilsky分级为3级。", "3"),
+        ("T8 lesion with epidural extension mildly deforming the spinal cord.", "2"),
+        ("T8 lesion compressing the cord without surrounding CSF.", "3"),
+        ("T8 lesion contacts and mildly deforms the spinal cord without surrounding CSF (Bilsky 2).", "2"),
+        ("T8 metastasis, no cord compression (Bilsky 1b).", "1b"),
+    ])
+    func theGradeIsRead(text: String, grade: String) throws {
+        let escc = try #require(try requireLesion("T8", in: text).reading("escc"))
+        #expect(escc.value == grade && escc.certainty == .affirmed, "\(escc)")
+    }
+}
