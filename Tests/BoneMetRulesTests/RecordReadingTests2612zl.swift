@@ -136,3 +136,51 @@ import Testing
         #expect(Lesion(id: "R", bone: .rib, laterality: .left, note: note).namesSeveral == several, "\(note)")
     }
 }
+
+/// cb115-g (unseen record, 2026-12-06): a breast cancer on letrozole and palbociclib since March
+/// 2024, its whole-body bone scan of the start showing T7 and the pelvis; in November 2026 a
+/// humeral shaft lytic and broken on its first X-ray. Nothing said it might be new under the
+/// regimen: time points pair one method's studies, and the scan's silence on the humerus is an
+/// absence by coverage only. Said now, hedged as the same-method pairs say it (Hamaoka 2004).
+/// Rule set 2026.12.365.
+@Suite struct FirstSeenSinceSurveyTests {
+    func record(film: String = "2026-11-26", modality: Modality = .xray, therapy: Bool = true, diagnosed: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        var humerus = Lesion(id: "H", bone: .humerus, segment: .diaphysis, laterality: .right)
+        humerus.diagnosed = diagnosed.map(day)
+        r.lesions = [humerus, Lesion(id: "T7", bone: .vertebra, level: VertebralLevel("T7"))]
+        r.studies = [
+            ImagingStudy(id: "B0", date: day("2024-03-01"), modality: .boneScan, observations: [observation("T7") { $0.uptake = true }]),
+            ImagingStudy(id: "N", date: day(film), modality: modality, windows: modality == .ct ? [.bone] : [], coverage: modality == .xray ? [] : [.rightUpperLimb],
+                         observations: [observation("H", .lytic) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = therapy
+            ? [Treatment(id: "T1", kind: .systemic, name: "来曲唑+哌柏西利", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day("2024-03-10"))]
+            : []
+        return r
+    }
+
+    @Test func aLesionTheSurveyDidNotShowIsPossiblyNew() throws {
+        let f = try #require(assess(record(), asOf: day("2026-11-29")).rule("boneHealth.mda.firstSeenSinceSurvey").first)
+        #expect(f.subject == .lesion("H") && f.severity == .advisory && f.specialty == .radiology)
+        #expect(f.title.en == "right humerus, diaphysis: first seen on the X-ray of 2026-11-26 — possibly new under therapy", "\(f.title.en)")
+        #expect(f.detail.en.hasPrefix("The bone scan of 2024-03-01 imaged its region and did not show it; treatment since: 来曲唑+哌柏西利"), "\(f.detail.en)")
+        #expect(f.detail.en.contains("If absent then, this is a new destructive lesion — progression (MDA)"))
+        #expect(f.detail.zhHans.contains("如当时确实没有，则为新发破坏性病灶"))
+        #expect(f.claims.isEmpty)
+        // A CT is one step more sensitive than the scan: still said.
+        #expect(assess(record(modality: .ct), asOf: day("2026-11-29")).has("boneHealth.mda.firstSeenSinceSurvey"))
+    }
+
+    /// Boundaries: no therapy between; within 4 weeks of the survey (one work-up: day 28 is
+    /// within, day 29 past it); an MRI, two steps more sensitive than the scan; a lesion
+    /// diagnosed before the survey.
+    @Test func otherwiseNothingIsSaid() {
+        let none = { (r: CaseRecord) in !assess(r, asOf: day("2026-11-29")).has("boneHealth.mda.firstSeenSinceSurvey") }
+        #expect(none(record(therapy: false)))
+        #expect(none(record(film: "2024-03-29")))
+        #expect(!none(record(film: "2024-03-30")))
+        #expect(none(record(modality: .mri)))
+        #expect(none(record(diagnosed: "2024-02-01")))
+    }
+}

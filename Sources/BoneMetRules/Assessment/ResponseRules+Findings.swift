@@ -21,6 +21,7 @@ extension ResponseRules {
         }
         findings += switchFindings(points)
         if let unpaired = noComparableStudyFinding(points) { findings.append(unpaired) }
+        findings += firstSeenSinceSurveyFindings(points)
         if let blood = bloodCancerResponseFinding() { findings.append(blood) }
         findings += measurabilityFindings()
         return findings
