@@ -162,6 +162,19 @@ extension SuggestedLesion {
                 // One category said and another denied agree: "Alignment is normal. No
                 // subluxation." was "normal, uncertain" (unseen CT report, 2026-12-06).
                 merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: evidence))
+            } else if let affirmed = said.first(where: { $0.certainty == .affirmed }),
+                said.allSatisfy({ $0.value == affirmed.value ? $0.certainty == .affirmed : $0.certainty != .affirmed && $0.certainty != .negated }) {
+                // Stated, and another value said only in doubt: the statement stands, the doubt
+                // beside it — "A new focus is seen in the left proximal humerus … New left humeral
+                // lesion suspicious for progression" made the stated "new" a doubt (unseen
+                // bone-scan report, 2026-12-06).
+                merged.append(Reading(field: field, value: affirmed.value, certainty: .affirmed, evidence: said.filter { $0.value == affirmed.value }.flatMap(\.evidence).sorted()))
+                var others: [String] = []
+                for reading in said where reading.value != affirmed.value && !others.contains(reading.value) { others.append(reading.value) }
+                for value in others {
+                    let these = said.filter { $0.value == value }
+                    merged.append(Reading(field: field, value: value, certainty: these[0].certainty, evidence: these.flatMap(\.evidence).sorted()))
+                }
             } else {
                 // Denied and not stated: the denial's value — "No fracture" and "at risk of
                 // pathologic fracture" read "fracture present, stated as absent" when the risk came

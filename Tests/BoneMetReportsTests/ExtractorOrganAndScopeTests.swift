@@ -72,3 +72,28 @@ import Testing
         #expect(escc.value == grade && escc.certainty == .affirmed, "\(escc)")
     }
 }
+
+/// Unseen bone-scan report (2026-12-06): "A new focus is seen in the left proximal humerus" and,
+/// in the impression, "… suspicious for progression" — the doubted other value made the stated
+/// "new" a doubt. A statement stands; a value said only in doubt is offered beside it.
+@Suite struct ExtractorStatedBesideDoubtTests: ExtractorFixture {
+    @Test func theStatedValueStaysStated() throws {
+        let text = "A new focus is seen in the left proximal humerus.\nIMPRESSION: New left humeral lesion suspicious for progression."
+        let lesion = try requireLesion("humerus left proximal", in: text)
+        let comparisons = lesion.readings.filter { $0.field == "comparison" }
+        #expect(comparisons.first?.value == "new" && comparisons.first?.certainty == .affirmed, "\(comparisons)")
+        #expect(comparisons.dropFirst().allSatisfy { $0.certainty == .uncertain }, "\(comparisons)")
+        // Two values both stated stay one reading in doubt: "new" and "unchanged" said of T8.
+        let denied = try requireLesion("T8", in: "New sclerotic focus in T8. T8 is unchanged.")
+        #expect(denied.readings.filter { $0.field == "comparison" }.count == 1)
+    }
+}
+
+/// "右侧髋臼顶骨质破坏" (the acetabular roof) also read a skull lesion: 顶骨, the parietal bone,
+/// inside 髋臼顶骨质 (unseen CT report, 2026-12-06).
+@Suite struct ExtractorAcetabularRoofTests: ExtractorFixture {
+    @Test func theRoofIsTheAcetabulumAlone() {
+        #expect(keys("右侧髋臼顶骨质破坏，伴软组织肿块。") == ["acetabulum right"])
+        #expect(keys("右侧顶骨溶骨性骨质破坏。") == ["skull right"])
+    }
+}
