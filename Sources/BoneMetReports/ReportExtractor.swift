@@ -176,6 +176,9 @@ public struct ReportExtractor: Sendable {
             SiteMention(span: mention.span, sites: mention.levels.map { ReportSite(bone: $0.region == .sacral ? .sacrum : .vertebra, level: $0) })
         }
         for (span, kind) in boneMatches where !levelMentions.contains(where: { $0.span.start <= span.start && span.end <= $0.span.end }) {
+            // A nerve named after its bone is no bone: "压迫左侧坐骨神经" (the sciatic nerve) read a
+            // left pelvic lesion (unseen MRI report, 2026-12-06).
+            if text.text(TextSpan(span.end, min(text.count, span.end + 2))) == "神经" { continue }
             switch kind {
             case .rest:
                 siteMentions.append(SiteMention(span: span, sites: []))

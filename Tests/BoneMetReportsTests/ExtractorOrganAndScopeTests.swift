@@ -97,3 +97,14 @@ import Testing
         #expect(keys("右侧顶骨溶骨性骨质破坏。") == ["skull right"])
     }
 }
+
+/// "压迫左侧坐骨神经" (the sciatic nerve) read a left pelvic lesion; a toe's phalanx (趾骨), the
+/// cuboid, cuneiforms, carpals and talus were no site (unseen reports, 2026-12-06).
+@Suite struct ExtractorNerveAndSmallBoneTests: ExtractorFixture {
+    @Test func aNerveIsNoBoneAndSmallBonesAreSites() {
+        #expect(keys("L5椎体骨质破坏，软组织肿块压迫左侧坐骨神经。") == ["L5"])
+        #expect(keys("左侧坐骨结节骨质破坏。") == ["pelvis left"])
+        #expect(keys("右侧趾骨溶骨性破坏。") == ["foot right"])
+        #expect(keys("Lytic lesion of the left talus.") == ["foot left"])
+    }
+}
