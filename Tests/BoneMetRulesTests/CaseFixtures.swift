@@ -70,3 +70,10 @@ func spineCompressionCase(primary: PrimaryCancer, performance: PerformanceStatus
     r.visceralMetastases = visceral
     return r
 }
+
+/// The bone-modifying-agent indication finding of a record assessed on a day (naming the rules
+/// found when there is none).
+func indicationFinding(_ r: CaseRecord, asOf date: String) throws -> Finding {
+    let a = assess(r, asOf: day(date))
+    return try #require(a.rule("boneAgents.indication").first, "\(a.findings.map(\.ruleId))")
+}

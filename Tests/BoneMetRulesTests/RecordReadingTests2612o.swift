@@ -211,9 +211,7 @@ import Testing
         return r
     }
 
-    func indication(_ r: CaseRecord) throws -> Finding {
-        try #require(assess(r, asOf: day("2026-08-25")).rule("boneAgents.indication").first)
-    }
+    func indication(_ r: CaseRecord) throws -> Finding { try indicationFinding(r, asOf: "2026-08-25") }
 
     @Test func aProgressionUnderADTSinceMakesItDependOnTheStatus() throws {
         let finding = try indication(record(psa: [("2024-03-08", 86), ("2025-01-10", 0.8), ("2026-07-15", 3.9), ("2026-08-20", 5.2)]))

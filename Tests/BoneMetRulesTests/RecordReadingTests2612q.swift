@@ -398,10 +398,7 @@ import Testing
         return r
     }
 
-    func indication(_ r: CaseRecord) throws -> Finding {
-        let a = assess(r, asOf: day("2023-03-10"))
-        return try #require(a.findings.first { $0.ruleId == "boneAgents.indication" }, "\(a.findings.map(\.ruleId))")
-    }
+    func indication(_ r: CaseRecord) throws -> Finding { try indicationFinding(r, asOf: "2023-03-10") }
 
     @Test func castrateTestosteroneSettlesCastrationResistance() throws {
         let finding = try indication(record(testosterone: LabResult(date: day("2023-03-01"), test: .testosterone, value: 0.6, unit: "nmol/L")))

@@ -381,9 +381,7 @@ import Testing
         return r
     }
 
-    func indication(_ r: CaseRecord) throws -> Finding {
-        try #require(assess(r, asOf: day("2026-12-04")).findings.first { $0.ruleId == "boneAgents.indication" })
-    }
+    func indication(_ r: CaseRecord) throws -> Finding { try indicationFinding(r, asOf: "2026-12-04") }
 
     @Test func castrateTestosteroneUnderTheStoppedRegimenIsResistance() throws {
         let f = try indication(record())
@@ -428,9 +426,7 @@ import Testing
         return r
     }
 
-    func indication(_ r: CaseRecord) throws -> Finding {
-        try #require(assess(r, asOf: day("2026-12-04")).findings.first { $0.ruleId == "boneAgents.indication" })
-    }
+    func indication(_ r: CaseRecord) throws -> Finding { try indicationFinding(r, asOf: "2026-12-04") }
 
     @Test func oneLesionWithoutCRABIsNoMyelomaBoneDisease() throws {
         let f = try indication(record())

@@ -93,9 +93,7 @@ import Testing
         return r
     }
 
-    func indication(_ r: CaseRecord) throws -> Finding {
-        try #require(assess(r, asOf: day("2026-11-29")).findings.first { $0.ruleId == "boneAgents.indication" })
-    }
+    func indication(_ r: CaseRecord) throws -> Finding { try indicationFinding(r, asOf: "2026-11-29") }
 
     @Test func boneScanProgressionUnderCastrationIsResistance() throws {
         let f = try indication(record())
