@@ -108,3 +108,14 @@ import Testing
         #expect(keys("Lytic lesion of the left talus.") == ["foot left"])
     }
 }
+
+/// A bone scan's "右侧第6肋新见放射性浓聚灶" lost its "new": the uptake word took 浓聚 and the focus
+/// word 浓聚灶 with it, so "new" read as the uptake's (unseen EHR bundle ehr41, 2026-12-06).
+@Suite struct ExtractorNewFocusOfUptakeTests: ExtractorFixture {
+    @Test(arguments: ["右侧第6肋新见放射性浓聚灶。", "T9椎体新见放射性浓聚灶。", "左侧髂骨新见异常浓聚灶。", "右侧第6肋见新发放射性浓聚灶。"])
+    func theFocusIsNew(text: String) throws {
+        let lesion = try #require(extractor.extract(text).lesions.first)
+        #expect(lesion.reading("comparison")?.value == "new" && lesion.reading("comparison")?.certainty == .affirmed, "\(lesion.readings)")
+        #expect(lesion.reading("uptake")?.value == "true")
+    }
+}
