@@ -8,16 +8,21 @@
 /// cb115-g). Said as the same-method pairs say it (`firstRecordedSinceSurvey`): compare the images.
 extension ResponseRules {
     func firstSeenSinceSurveyFindings(_ points: [TimePointResponse]) -> [Finding] {
-        var findings: [Finding] = []
-        let judged = Set(points.flatMap { point in point.lesions.map { "\(point.study)|\($0.lesion)" } })
+        // Every assessment asks (issue #12): nothing to say without a systemic therapy, and only
+        // the first study of each method is looked at — found in one pass, not study by study.
+        guard index.treatments.contains(where: { $0.kind == .systemic }) else { return [] }
+        var firstOfMethod: [Modality: Int] = [:]
         for study in index.studies where study.modality.isAnatomic && !study.readingNotRecorded {
-            // The first study of its method that showed anything: a same-method pair says it.
-            let sameMethodBefore = index.studies.contains { $0.modality == study.modality && $0.date.latestDay < study.date.earliestDay && !$0.readingNotRecorded }
-            if sameMethodBefore { continue }
+            firstOfMethod[study.modality] = min(firstOfMethod[study.modality] ?? Int.max, study.date.latestDay)
+        }
+        var findings: [Finding] = []
+        for study in index.studies where study.modality.isAnatomic && !study.readingNotRecorded {
+            // The first study of its method: a same-method pair says it (`firstRecordedSinceSurvey`).
+            guard let first = firstOfMethod[study.modality], study.date.earliestDay <= first else { continue }
             var lesions: [(lesion: Lesion, earlier: ImagingStudy, therapies: [Treatment])] = []
             for observation in study.observations where observation.present {
-                guard !judged.contains("\(study.id)|\(observation.lesion)"),
-                    [.lytic, .mixed].contains(observation.character) || observation.boneDestruction == true,
+                guard [.lytic, .mixed].contains(observation.character) || observation.boneDestruction == true,
+                    !points.contains(where: { $0.study == study.id && $0.lesions.contains { $0.lesion == observation.lesion } }),
                     index.isMetastaticCandidate(observation.lesion), index.bloodCancer(observation.lesion) == nil,
                     let lesion = index.lesionsById[observation.lesion],
                     let seen = index.firstSeen(lesion.id), seen.latestDay >= study.date.earliestDay,

@@ -87,7 +87,10 @@ extension Lesion {
 
     /// The numbers written right before each rib word ("第4肋", "第六前肋", "7th rib").
     static func ribNumbers(_ text: String) -> Set<String> {
-        guard let pattern = try? Regex(#"([0-9]+|[一二三四五六七八九十]+)\s*(?:st|nd|rd|th)?\s*(?:前|后|腋段?|anterior\s+|posterior\s+|lateral\s+)?(?:肋|rib)"#)
+        // Two rib words at least, before a pattern is compiled: every assessment counts sites
+        // (`siteCount`), and most rib notes name one rib.
+        guard text.split(separator: "肋", omittingEmptySubsequences: false).count + text.split(separator: "rib", omittingEmptySubsequences: false).count >= 4,
+            let pattern = try? Regex(#"([0-9]+|[一二三四五六七八九十]+)\s*(?:st|nd|rd|th)?\s*(?:前|后|腋段?|anterior\s+|posterior\s+|lateral\s+)?(?:肋|rib)"#)
         else { return [] }
         return Set(text.matches(of: pattern).compactMap { match in match.output[1].substring.map(String.init) })
     }
