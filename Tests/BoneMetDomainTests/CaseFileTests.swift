@@ -107,6 +107,11 @@ import Testing
         #expect(byName["patient.birthdate"]?.message(.en).hasPrefix(#"field "patient.birthdate": unknown field; did you mean "birthDate"?; allowed fields:"#) == true, "\(fields)")
         #expect(byName["lesions[0].laterallity"]?.message(.zhHans).contains(#"未知字段；是否应为 "laterality"？"#) == true)
         #expect(byName["lesions[0].colour"]?.message(.en).contains("did you mean") == false)
+        // The start of one code names it; the start of two ("rad": radiology, radiationOncology) names none (cb114-b).
+        let starts = errors(#"{"patient": {"id": "p1"}, "decisions": [{"date": "2022-01-01", "decision": "x", "specialty": "mdt"}, {"date": "2022-01-01", "decision": "x", "specialty": "rad"}]}"#)
+        let byStart = Dictionary(starts.compactMap { e in e.field.map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        #expect(byStart["decisions[0].specialty"]?.message(.en).contains(#"did you mean "mdtCoordinator"?"#) == true, "\(starts)")
+        #expect(byStart["decisions[1].specialty"]?.message(.en).contains("did you mean") == false)
     }
 
     /// A coded value written as the Chinese page names it is answered with its code: "股骨",

@@ -28,7 +28,12 @@ extension InputError {
         let close = allowed
             .map { (value: $0, distance: editDistance(typed, folded($0), limit: limit)) }
             .filter { $0.distance <= limit }
-        guard let nearest = close.map(\.distance).min() else { return nil }
+        guard let nearest = close.map(\.distance).min() else {
+            // The start of one code only: "mdt" for `mdtCoordinator`, "ortho" for `orthopaedics`
+            // (cb114-b: the MDT's decision refused with the list alone); "rad" names two, none.
+            let starting = allowed.filter { folded($0).starts(with: typed) }
+            return starting.count == 1 ? starting[0] : nil
+        }
         let named = close.filter { $0.distance == nearest }
         return named.count == 1 ? named[0].value : nil
     }
