@@ -87,6 +87,10 @@ extension ReportExtractor {
     /// the sentence's pedicle and "no cord compression" — and the level a vertebra slipped on
     /// ("anterolisthesis of L5 on S1"). Unseen reports, 2026-12-04.
     static func locatesAnatomy(_ text: ReportText, level span: TextSpan) -> Bool {
+        // A level naming a nerve's exit or root: "extending into the S1 neural foramen", "压迫L5
+        // 神经根" — the sacral ala's lesion read as an S1 lesion (unseen MRI report, 2026-12-06).
+        let after = text.text(TextSpan(span.end, min(text.count, span.end + 16))).lowercased().trimmingCharacters(in: .whitespaces)
+        if ["neural foramen", "neuroforamen", "foramen", "foramina", "nerve root", "神经孔", "椎间孔", "神经根"].contains(where: after.hasPrefix) { return true }
         let before = text.text(TextSpan(max(0, span.start - 24), span.start)).lowercased()
         // A sentence's end is a break too: "CSF is preserved around the conus. T9 vertebral body
         // lesion …" lost T9 — the level of the next sentence read as locating the conus.
@@ -357,7 +361,9 @@ extension ReportExtractor {
                 let opening = text.text(next).lowercased().trimmingCharacters(in: .whitespaces)
                 if ["now", "approximately", "about", "约", "现"].contains(where: opening.hasPrefix) { clause = next }
             }
-            mention.value = Self.collapseDegree(text.text(clause)) ?? "present"
+            // A word that is its own degree — "vertebra plana", "扁平椎": the body flattened, over
+            // 50 % — keeps it when the clause gives none.
+            mention.value = Self.collapseDegree(text.text(clause)) ?? (mention.value == "over50" ? "over50" : "present")
             // "压缩约1/2", "approximately 50% loss of height": SINS has no half — more than 50 % is 3,
             // less is 2 — so a half is read "> 50 %" in doubt, for the reader to choose (it was
             // pre-selected as stated, and SINS 6 against 7 is the line of a surgical consultation).

@@ -185,7 +185,7 @@ public struct ReportExtractor: Sendable {
             case .bone(let bone):
                 // "the S1 segment of the sacrum": the sacrum is the S-level already named.
                 if bone == .sacrum, levelMentions.contains(where: { mention in
-                    mention.levels.contains { $0.region == .sacral } && sentences.contains { $0.start <= mention.span.start && span.end <= $0.end }
+                    !anatomical.contains(mention.span) && mention.levels.contains { $0.region == .sacral } && sentences.contains { $0.start <= mention.span.start && span.end <= $0.end }
                 }) { continue }
                 // The side just before this bone, with no other bone between ("双侧髂骨及骶骨": the sacrum has none).
                 // Further back when only counts and segments stand between: "right 5th and 6th

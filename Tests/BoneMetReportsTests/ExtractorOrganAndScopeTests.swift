@@ -119,3 +119,20 @@ import Testing
         #expect(lesion.reading("uptake")?.value == "true")
     }
 }
+
+/// Unseen spine reports (2026-12-06): "Vertebra plana of T7" read nothing; "the right sacral ala
+/// extending into the S1 neural foramen" read an S1 lesion (the foramen's level) and lost the ala.
+@Suite struct ExtractorPlanaAndForamenTests: ExtractorFixture {
+    @Test func aFlattenedBodyIsCollapseOverHalf() throws {
+        let t7 = try requireLesion("T7", in: "Vertebra plana of T7 due to metastatic involvement.")
+        #expect(t7.reading("collapse")?.value == "over50" && t7.reading("fracture")?.value == "true", "\(t7.readings)")
+        // A degree written beside it is the degree.
+        #expect(try requireLesion("T7", in: "T7椎体呈扁平椎改变，约压缩30%。").reading("collapse")?.value == "under50")
+    }
+
+    @Test func aForamensLevelIsNoLesion() {
+        #expect(keys("Expansile lytic lesion in the right sacral ala extending into the S1 neural foramen.") == ["sacrum right"])
+        #expect(keys("L5椎体骨质破坏，压迫右侧L5神经根。") == ["L5"])
+        #expect(keys("Lytic lesion of the S1 segment of the sacrum.") == ["S1"])
+    }
+}
