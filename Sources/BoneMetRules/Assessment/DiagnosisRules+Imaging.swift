@@ -117,6 +117,7 @@ extension DiagnosisRules {
             // (`diagnosis.imaging.readingNotRecorded`), not another MRI (unseen bundle ehr18 read
             // "T5 vertebra: MRI needed" beside the thoracic MRI's report).
             let hasMRI = reportOnlyMRI || points.contains { $0.study.modality == .mri }
+            guard !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) else { continue }
             // An MRI since the lesion was first seen that imaged its region and records no
             // reading of it was done: its reading is asked for, not another MRI (unseen record
             // cb114-e: a pelvis and thoracic-spine MRI read for T5 only, and the planned iliac
@@ -128,7 +129,7 @@ extension DiagnosisRules {
                         && study.observation(of: lesion.id) == nil && study.covers(lesion)
                 }
             }
-            if !hasMRI, let mri = unreadMRI, surgeryPlanned || (lesion.isSpinal && deficit) {
+            if let mri = unreadMRI {
                 let label = index.label(lesion)
                 findings.append(purposeFinding(
                     "diagnosis.imaging.mriNotReadForLesion", subject: .lesion(lesion.id),
@@ -142,7 +143,7 @@ extension DiagnosisRules {
                         : LocalizedText(
                             en: "Record what that MRI shows of this lesion — its pre-operative extent in the marrow and soft tissue; no new MRI is needed for it.",
                             zh: "请录入该 MRI 对此病灶的所见——术前在骨髓和软组织内的范围；无需为此另行 MRI。")))
-            } else if !hasMRI && (surgeryPlanned || (lesion.isSpinal && deficit)) {
+            } else {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),
                     title: LocalizedText(en: "\(index.label(lesion).en): MRI needed", zh: "\(index.label(lesion).zhHans)：需行 MRI"),

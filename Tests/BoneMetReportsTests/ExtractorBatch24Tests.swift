@@ -1,3 +1,4 @@
+/// Batch 24 of unseen reports (2026-12-06, docs/performance.md): each class found, one suite.
 @testable import BoneMetReports
 import Testing
 
