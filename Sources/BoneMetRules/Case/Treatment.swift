@@ -68,8 +68,23 @@ public struct Treatment: Sendable, Hashable, Encodable {
         [doses.min(), start].compactMap { $0 }.min()
     }
 
-    /// The last day the treatment can have acted: its end, the surgery day, or open.
-    var effectiveEnd: PartialDate? { kind == .surgery ? (end ?? start) : end }
+    /// The last day the treatment can have acted: its end, the surgery day, or open. A
+    /// radiotherapy course recorded without its end is not open for ever: it was given within
+    /// its fractions (five a week) or, fractions unknown, the longest conventional course (8
+    /// weeks, 35–40 fractions) — a "131I 治疗" of 2016 read as the current treatment in 2026.
+    public var effectiveEnd: PartialDate? {
+        switch kind {
+        case .surgery: return end ?? start
+        case .radiotherapy:
+            guard end == nil, let start, !planned else { return end }
+            let days = fractions.map { max(1, ($0 * 7 + 4) / 5) } ?? Self.longestRadiotherapyCourseDays
+            return PartialDate(dayNumber: start.latestDay + days - 1)
+        default: return end
+        }
+    }
+
+    /// The longest conventional external-beam course: 35–40 fractions, five a week.
+    static let longestRadiotherapyCourseDays = 56
 
     /// Whether the treatment was active at any time strictly between two dates. Partial dates
     /// count wherever they might fall, so a treatment is never silently left out of a window.

@@ -49,8 +49,10 @@ struct TimelineSVG {
             guard let start = treatment.start else { continue }
             let lines = Self.wrap(treatmentNames[treatment.id] ?? "", columns: Self.labelColumns)
             let height = max(20, Double(lines.count) * Self.lineHeight + 8)
-            // Open-ended treatments run to the end of the axis; surgery and a planned one are short markers.
-            let end = treatment.end?.latestDay ?? (treatment.kind == .surgery || treatment.planned ? start.earliestDay + 7 : last)
+            // Open-ended treatments run to the end of the axis; surgery and a planned one are short
+            // markers; a radiotherapy course without its end lasts its fractions (`effectiveEnd`).
+            let recordedEnd = treatment.kind == .radiotherapy ? treatment.effectiveEnd : treatment.end
+            let end = recordedEnd.map { min($0.latestDay, last) } ?? (treatment.kind == .surgery || treatment.planned ? start.earliestDay + 7 : last)
             let x1 = x(start.earliestDay)
             let x2 = max(x(end), x1 + 4)
             let barY = y + (height - 14) / 2
