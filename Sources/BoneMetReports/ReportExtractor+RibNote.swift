@@ -15,9 +15,10 @@ extension ReportExtractor {
         #"(?:(?:left|right|bilateral)\s+)?(?:(?:multiple|several|numerous)\s+)?(?:(?:left|right|bilateral)\s+)?(?:(?:\d+(?:st|nd|rd|th)?|and|through|to)\s*[,\-]?\s*)*(?:anterior\s+|posterior\s+|lateral\s+)?ribs?\b(?:\s+\d+(?:\s*(?:-|to|and|,)\s*\d+)+)?"#,
     ].compactMap { try? NSRegularExpression(pattern: $0) }
 
-    /// Whether a rib phrase says which ribs or how many: a number or a counting word.
+    /// Whether a rib phrase says which ribs or how many: a number, a counting word, or the plural
+    /// ("new foci of uptake in the ribs" — several ribs, one site suggested).
     private static func specific(_ phrase: String) -> Bool {
-        phrase.contains(where: \.isNumber) || ["多根", "数根", "多发", "多处", "multiple", "several", "numerous", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].contains(where: phrase.contains)
+        phrase.contains(where: \.isNumber) || phrase.hasSuffix("ribs") || ["多根", "数根", "多发", "多处", "multiple", "several", "numerous", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].contains(where: phrase.contains)
     }
 
     /// The note of a rib suggestion: the specific rib phrases (as written) that hold one of its

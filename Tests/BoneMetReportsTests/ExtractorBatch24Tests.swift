@@ -46,6 +46,7 @@ import Testing
         ("全身多发骨代谢增高灶，分别位于颅骨、胸骨、多根肋骨及骨盆诸骨。", "rib", "多根肋骨"),
         ("Lytic lesion of the right 7th rib.", "rib right", "right 7th rib"),
         ("左第4肋骨质破坏。左第6肋见成骨性病灶。", "rib left", "左第4肋骨; 左第6肋"),
+        ("Multiple new foci of uptake in the ribs and spine.", "rib", "ribs"),
     ])
     func theRibsNamedAreTheNote(text: String, key: String, note: String) throws {
         #expect(try requireLesion(key, in: text).note == note)
@@ -54,6 +55,7 @@ import Testing
     @Test func aRibNamedByItsSideAloneHasNone() throws {
         #expect(try requireLesion("rib right", in: "右侧肋骨骨质破坏。").note == nil)
         #expect(try requireLesion("sternum", in: "胸骨骨质破坏。").note == nil)
+        #expect(try requireLesion("rib right", in: "Lytic lesion of the right rib.").note == nil)
     }
 }
 
