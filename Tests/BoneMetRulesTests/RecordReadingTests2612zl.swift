@@ -182,3 +182,24 @@ import Testing
         #expect(none(record(diagnosed: "2024-02-01")))
     }
 }
+
+/// A radiotherapy course recorded without its end lasts its fractions (five a week) or, fractions
+/// unknown, 8 weeks (cb114-e: a 2016 "131I 治疗" was the current treatment in 2026; its first-screen
+/// line is pinned in FirstScreenListsTests). Rule set 2026.12.366.
+@Suite struct RadiotherapyWithoutEndTests {
+    /// Boundaries: without fractions, day 56 of the course is within it and day 57 past it; with
+    /// 10 fractions (two weeks), day 14 within and day 15 past; an end recorded is the end.
+    @Test func theCourseLastsItsFractions() {
+        func course(_ fractions: Int?, end: String? = nil) -> Treatment {
+            var t = Treatment(id: "R", kind: .radiotherapy, name: "T10 放疗", start: day("2026-01-01"))
+            t.fractions = fractions
+            t.end = end.map(day)
+            return t
+        }
+        #expect(course(nil).isActive(on: day("2026-02-25")))
+        #expect(!course(nil).isActive(on: day("2026-02-26")))
+        #expect(course(10).isActive(on: day("2026-01-14")))
+        #expect(!course(10).isActive(on: day("2026-01-15")))
+        #expect(course(nil, end: "2026-06-01").isActive(on: day("2026-05-30")))
+    }
+}

@@ -105,4 +105,22 @@ import Testing
         #expect(screen.line(.en).contains("bone lesions: right femur, diaphysis, L1 vertebra (not seen on its latest study — the readings disagree)"), "\(screen.line(.en))")
         #expect(screen.line(.zhHans).contains("L1 椎体（最近一次检查未见——与前次读片不一致）"), "\(screen.line(.zhHans))")
     }
+
+    /// cb114-e (unseen record, 2026-12-06): a thyroid cancer's "131I 治疗" of March 2016, recorded
+    /// without an end, read as the current treatment in November 2026 (rule set 2026.12.366: a
+    /// radiotherapy course lasts its fractions, or 8 weeks; `RadiotherapyWithoutEndTests`).
+    @Test func anOldRadiotherapyCourseIsNoCurrentTreatment() throws {
+        let record = try CaseFile.read("""
+            {"schemaVersion": 1,
+             "patient": {"id": "rt-open-1", "sex": "female", "birthDate": "1958-04-04"},
+             "primaries": [{"id": "P1", "site": "thyroid", "diagnosed": "2016-01"}],
+             "lesions": [{"id": "L1", "bone": "pelvis", "laterality": "left"}],
+             "studies": [{"id": "C1", "date": "2026-11-05", "modality": "ct", "windows": ["bone"], "coverage": ["pelvis"],
+                          "observations": [{"lesion": "L1", "character": "lytic", "boneDestruction": true}]}],
+             "treatments": [{"id": "I1", "kind": "radiotherapy", "name": "131I 治疗", "start": "2016-03-01"}]}
+            """)
+        let line = CaseFirstScreen(record: record, assessment: assess(record, asOf: try #require(PartialDate("2026-11-29")), settings: .default)).line(.en)
+        #expect(line.contains("no current treatment"), "\(line)")
+        #expect(!line.contains("131I"))
+    }
 }
