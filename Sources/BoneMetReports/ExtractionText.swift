@@ -22,6 +22,8 @@ public enum ExtractionText {
         "comparison": LocalizedText(en: "compared with prior", zh: "与前片比较"),
         "fractionOfDiameter": LocalizedText(en: "fraction of the bone's diameter", zh: "占骨直径比例"),
         "mirelsSize": LocalizedText(en: "size (Mirels)", zh: "大小分级（Mirels）"),
+        "epiphyseal": LocalizedText(en: "in the epiphysis", zh: "位于骨骺"),
+        "eccentric": LocalizedText(en: "eccentric", zh: "偏心性"),
     ]
 
     public static let values: [String: LocalizedText] = [

@@ -154,7 +154,9 @@ public struct ReportExtractor: Sendable {
         let sentences = Self.sentences(text)
         let levelMentions = SiteGrammar.levels(in: text)
         let boneMatches = Self.leftmostLongest(sites.all(in: text))
-        let findingMatches = Self.outermost(findings.all(in: text))
+        // Anatomy words (the growth plate, the metaphysis) are matched only so the words inside
+        // them are not read (findings.tsv): they say nothing of a lesion.
+        let findingMatches = Self.outermost(findings.all(in: text)).filter { $0.1.field != "anatomy" }
         let measurements = MeasurementGrammar.measurements(in: text)
         let diameterFractions = DiameterFractionGrammar.matches(in: text)
         // The outermost: "left and right" is both sides, not its "right".

@@ -10,9 +10,13 @@ extension SuggestedLesion {
         // reading; an acetabulum's "关节面塌陷" (articular surface collapsed) was offered as
         // "vertebral collapse" (unseen report, 2026-12-04).
         if ["escc", "esccStated", "posterolateral", "collapse", "alignment"].contains(mention.field), ![.vertebra, .sacrum].contains(site.bone), site.level == nil { return }
+        // Epiphysis and eccentricity are a limb long bone's (the giant-cell-tumour picture; the case
+        // format records `epiphyseal` on those bones only): "T5椎体偏心性骨质破坏" says nothing of it.
+        if ["epiphyseal", "eccentric"].contains(mention.field), !Self.limbLongBones.contains(site.bone) { return }
         readings.append(Reading(field: mention.field, value: mention.value, certainty: mention.certainty, evidence: [mention.span]))
     }
 
+    static let limbLongBones: Set<Bone> = [.femur, .tibia, .fibula, .humerus, .radius, .ulna]
     static let indicative: Set<String> = ["lesion", "character", "destruction", "softTissue", "softTissueMm", "fracture", "uptake", "escc", "esccStated", "diametersMm", "posterolateral", "rim", "fractionOfDiameter", "mirelsSize"]
 
     /// Whether the report affirms a lesion here, from its readings; nil: nothing said about it.

@@ -20,7 +20,7 @@ struct CorpusScorer {
         var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
     }
 
-    static let fields = ["character", "diametersMm", "destruction", "rim", "softTissue", "fracture", "collapse", "posterolateral", "escc", "uptake", "comparison", "fractionOfDiameter", "mirelsSize"]
+    static let fields = ["character", "diametersMm", "destruction", "rim", "softTissue", "fracture", "collapse", "posterolateral", "escc", "uptake", "comparison", "fractionOfDiameter", "mirelsSize", "epiphyseal", "eccentric"]
     /// Lesions the extractor proposes (about another structure, or cleared: not proposed).
     static let proposed: Set<Certainty> = [.affirmed, .uncertain, .historical]
 

@@ -87,11 +87,42 @@ import Testing
 @Suite struct GiantCellTumourTests {
     /// Reference.md: eccentric epiphyseal lytic lesion in a young adult (age range: setting,
     /// default 20–40; Chakarun 2013).
-    func record(birth: String?) -> CaseRecord {
+    func record(
+        birth: String?, bone: Bone = .femur, note: String? = nil,
+        reading: (inout LesionObservation) -> Void = { $0.epiphyseal = true; $0.eccentric = true }
+    ) -> CaseRecord {
         CaseRecord(
             patient: Patient(id: "g", sex: .male, birthDate: birth.map(day)),
-            lesions: [Lesion(id: "L1", bone: .femur, segment: .distal, laterality: .left)],
-            studies: [study("X1", "2023-05-01", .xray, [observation("L1", .lytic) { $0.epiphyseal = true; $0.eccentric = true }])])
+            lesions: [Lesion(id: "L1", bone: bone, segment: bone == .femur ? .distal : nil, laterality: .left, note: note)],
+            studies: [study("X1", "2023-05-01", .xray, [observation("L1", .lytic, configure: reading)])])
+    }
+
+    /// Unseen record cb117-g: a 27-year-old's distal femur noted "右股骨远端干骺端-骨骺偏心性溶骨性病变",
+    /// its readings recording neither field, was read as a metastasis of unknown origin. The note
+    /// answers where the reading is silent; a reading that says no wins; the growth plate and
+    /// the metaphysis are not the epiphysis; a denied eccentricity is none; a vertebra has no
+    /// epiphysis to speak of (reference.md: "epiphyseal eccentric lytic lesion in a young adult").
+    @Test func theLesionNoteAnswersWhereTheReadingIsSilent() throws {
+        func flagged(_ note: String?, bone: Bone = .femur, reading: @escaping (inout LesionObservation) -> Void = { _ in }) -> Finding? {
+            assess(record(birth: "1996-01-01", bone: bone, note: note, reading: reading), asOf: day("2023-06-01")).rule("diagnosis.differential.giantCellTumour").first
+        }
+        let fromNote = try #require(flagged("右股骨远端干骺端-骨骺偏心性溶骨性病变"))
+        #expect(fromNote.severity == .warning)
+        #expect(fromNote.detail.zhHans.contains("骨骺、偏心据病灶备注：“右股骨远端干骺端-骨骺偏心性溶骨性病变”"))
+        #expect(fromNote.detail.en.contains("(epiphyseal and eccentric as the lesion's note says"))
+        #expect(fromNote.inputs.contains { $0.name == "fromLesionNote" && $0.value == "epiphyseal,eccentric" })
+        #expect(flagged("eccentric epimetaphyseal lucency, distal femur") != nil)
+        // One from the reading, one from the note: the note's part alone is named.
+        let mixed = try #require(flagged("偏心性", reading: { $0.epiphyseal = true }))
+        #expect(mixed.detail.en.contains("(eccentric as the lesion's note says"))
+        #expect(flagged(nil) == nil)
+        #expect(flagged("右股骨远端干骺端-骨骺偏心性溶骨性病变", reading: { $0.eccentric = false }) == nil)
+        #expect(flagged("股骨远端干骺端偏心性溶骨破坏，骨骺线闭合") == nil)
+        #expect(flagged("epiphyseal plate intact; eccentric metaphyseal lesion") == nil)
+        #expect(flagged("骨骺非偏心性病变") == nil)
+        #expect(flagged("not eccentric, epiphyseal") == nil)
+        #expect(flagged("骨骺偏心性", bone: .rib) == nil)
+        #expect(flagged("右股骨远端骨骺偏心性", reading: { $0.epiphyseal = true; $0.eccentric = true })?.detail.en.contains("note says") == false)
     }
 
     @Test func ageBoundaries() {

@@ -1,4 +1,5 @@
 import BoneMetDomain
+import BoneMetRules
 import BoneMetReports
 import BoneMetStorage
 import BoneMetTestSupport
@@ -289,6 +290,32 @@ import Testing
             #expect(ct.contains("T7"))
             #expect(!ct.contains("not in the report&#39;s words") && !ct.contains("not in the report's words"))
         }
+    }
+}
+
+/// Unseen record cb117-g (2026-12-06): the giant-cell-tumour picture a report states — "偏心性",
+/// "骨骺" — accepted on the report page is written on the study's observation, and the young
+/// adult's lesion is then read for giant cell tumour (reference.md; Chakarun 2013).
+@Suite struct ReportGiantCellPictureTests {
+    @Test func theEpiphysisAndEccentricityAreRecorded() throws {
+        let report = "右股骨远端骨骺区见偏心性溶骨性骨质破坏，边界清楚。"
+        let text = #"{"schemaVersion":1,"patient":{"id":"gct-report","sex":"female","birthDate":"1999-09-09"},"primaries":[],"lesions":[],"#
+            + #""studies":[{"id":"X1","date":"2026-11-10","modality":"xray","observations":[]}]}"#
+        let root = try JSONValue.parse(text)
+        let extraction = try #require(try? BoneMetReports.ReportExtractor()).extract(report)
+        let lesion = try #require(extraction.lesions.first)
+        var form = ["lesion.0": "on", "target.0": "new"]
+        for (index, reading) in lesion.readings.enumerated() where ReportFields.byField[reading.field] != nil {
+            form["accept.0.\(index)"] = "on"
+            form["value.0.\(index)"] = ReportFields.initial(reading)
+        }
+        let result = ReportApplication.apply(extraction, form: form, report: report, study: "X1", to: root, lesions: [])
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let record = try CaseFile.read(result.root)
+        let observation = try #require(record.studies.first?.observations.first)
+        #expect(observation.epiphyseal == true && observation.eccentric == true && observation.character == .lytic)
+        let finding = assess(record, asOf: try #require(PartialDate("2026-11-29"))).findings.first { $0.ruleId == "diagnosis.differential.giantCellTumour" }
+        #expect(finding?.severity == .warning)
     }
 }
 

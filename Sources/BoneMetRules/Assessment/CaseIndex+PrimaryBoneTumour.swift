@@ -3,16 +3,20 @@
 extension CaseIndex {
     /// The latest reading of an eccentric epiphyseal lytic lesion of a limb long bone, not yet
     /// biopsied, in a patient whose age is within the setting's range (or unknown) — the picture
-    /// reference.md names for giant cell tumour (Chakarun 2013); else nil.
-    func giantCellPicture(_ lesion: Lesion) -> (point: Point, age: Int?)? {
-        guard diagnosticBiopsy(lesion.id) == nil, lesion.mirelsSite != nil,
-            let point = presentPoints(lesion.id).last(where: {
-                $0.observation.epiphyseal == true && $0.observation.eccentric == true && $0.observation.character == .lytic
+    /// reference.md names for giant cell tumour (Chakarun 2013); else nil. Where a reading
+    /// records neither way whether the lesion is epiphyseal or eccentric, the lesion's note
+    /// answers (`Lesion.noteNamesEpiphysis`, `noteNamesEccentric`; `fromNote` says which it gave).
+    func giantCellPicture(_ lesion: Lesion) -> (point: Point, age: Int?, fromNote: [String])? {
+        guard diagnosticBiopsy(lesion.id) == nil, lesion.mirelsSite != nil else { return nil }
+        let epiphysealNote = lesion.noteNamesEpiphysis, eccentricNote = lesion.noteNamesEccentric
+        guard let point = presentPoints(lesion.id).last(where: {
+                $0.observation.character == .lytic && ($0.observation.epiphyseal ?? epiphysealNote) && ($0.observation.eccentric ?? eccentricNote)
             })
         else { return nil }
         let age = age(at: point.study.date)
         if let age, !(settings.giantCellTumourAgeMin...settings.giantCellTumourAgeMax).contains(age) { return nil }
-        return (point, age)
+        let fromNote = [("epiphyseal", point.observation.epiphyseal), ("eccentric", point.observation.eccentric)].filter { $0.1 == nil }.map(\.0)
+        return (point, age, fromNote)
     }
 
     /// One bone lesion, undiagnosed, with the giant-cell-tumour picture in a young adult of known

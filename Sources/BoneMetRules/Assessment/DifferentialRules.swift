@@ -181,10 +181,16 @@ struct DifferentialRules {
     /// picture is not that of giant cell tumour; with no age on record the flag says so.
     private func giantCellTumour() -> [Finding] {
         index.seenLesions.compactMap { lesion -> Finding? in
-            guard let (point, age) = index.giantCellPicture(lesion) else { return nil }
+            guard let (point, age, fromNote) = index.giantCellPicture(lesion) else { return nil }
             let range = index.settings.giantCellTumourAgeMin...index.settings.giantCellTumourAgeMax
             let ageText = age.map { LocalizedText(en: "age \($0), within \(range.lowerBound)–\(range.upperBound) (setting)", zh: "年龄 \($0) 岁，在 \(range.lowerBound)–\(range.upperBound) 岁范围内（设置）") }
                 ?? LocalizedText(en: "age not on record — the flag applies to young adults (\(range.lowerBound)–\(range.upperBound), setting)", zh: "病历无年龄——该提示适用于青壮年（\(range.lowerBound)–\(range.upperBound) 岁，设置）")
+            // What the note gave is said with its words: the reading recorded neither way, and the
+            // clinician sees where the picture came from.
+            let noteText = fromNote.isEmpty ? LocalizedText(en: "", zh: "")
+                : LocalizedText(
+                    en: " (\(fromNote.count == 2 ? "epiphyseal and eccentric" : fromNote[0]) as the lesion's note says: \u{201C}\(lesion.note ?? "")\u{201D})",
+                    zh: "（\(fromNote.count == 2 ? "骨骺、偏心" : fromNote[0] == "epiphyseal" ? "骨骺" : "偏心")据病灶备注：“\(lesion.note ?? "")”）")
             // The cancer history named only where there is one (a 27-year-old with no cancer on
             // record read "a cancer history does not make it a metastasis", unseen record cb99-f).
             let history = index.knownPrimaries.isEmpty
@@ -195,12 +201,12 @@ struct DifferentialRules {
                 subject: .lesion(lesion.id), date: point.study.date,
                 title: LocalizedText(en: "\(index.label(lesion).en): giant cell tumour in the differential", zh: "\(index.label(lesion).zhHans)：需鉴别骨巨细胞瘤"),
                 detail: LocalizedText(
-                    en: "An eccentric lytic lesion of the epiphysis of a long bone is typical of giant cell tumour of bone; \(ageText.en). \(history.en)",
-                    zh: "长骨骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现；\(ageText.zhHans)。\(history.zhHans)"),
+                    en: "An eccentric lytic lesion of the epiphysis of a long bone is typical of giant cell tumour of bone\(noteText.en); \(ageText.en). \(history.en)",
+                    zh: "长骨骨骺偏心性溶骨性病灶是骨巨细胞瘤的典型表现\(noteText.zhHans)；\(ageText.zhHans)。\(history.zhHans)"),
                 inputs: [
                     FindingInput("epiphyseal", "true"), FindingInput("eccentric", "true"), FindingInput("character", "lytic"),
                     FindingInput("age", age.map(String.init) ?? "unknown"),
-                ],
+                ] + (fromNote.isEmpty ? [] : [FindingInput("fromLesionNote", fromNote.joined(separator: ","))]),
                 sources: [DiagnosisRules.sourceHospital, Self.chakarun2013])
         }
     }

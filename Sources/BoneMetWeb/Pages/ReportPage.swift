@@ -59,6 +59,9 @@ enum ReportFields {
         // Mirels's size item: the fraction (0–1) as written, or the class a bound states.
         "fractionOfDiameter": ("fractionOfDiameter", .number),
         "mirelsSize": ("mirelsSize", .values(["lessThanOneThird", "oneThirdToTwoThirds", "moreThanTwoThirds"])),
+        // The giant-cell-tumour picture (epiphyseal, eccentric, lytic — DifferentialRules).
+        "epiphyseal": ("epiphyseal", .boolean),
+        "eccentric": ("eccentric", .boolean),
     ]
 
     /// The value the form starts with: the suggestion, when BoneMet can record it as it is.

@@ -1,0 +1,39 @@
+/// Batch 25 of unseen reports (2026-12-06, docs/performance.md): each class found, one suite.
+@testable import BoneMetReports
+import Testing
+
+/// Unseen record cb117-g (2026-12-06): "右股骨远端骨骺区见偏心性溶骨性骨质破坏" gave lytic and destruction,
+/// not where in the bone's end or off its axis — the picture reference.md names for giant cell
+/// tumour (epiphyseal, eccentric, lytic; Chakarun 2013) could only be entered by hand. Corpus
+/// entries b25-zh-01 … 05, b25-en-01 … 03.
+@Suite struct ExtractorGiantCellPictureTests: ExtractorFixture {
+    @Test func theEpiphysisAndEccentricityAreRead() throws {
+        for (key, text) in [
+            ("femur right distal", "右股骨远端骨骺区见偏心性溶骨性骨质破坏，边界清楚。"),
+            ("tibia left proximal", "左胫骨近端干骺端-骨骺见偏心性膨胀性溶骨性破坏，骨骺线已闭合。"),
+            ("femur right distal", "An eccentric lytic lesion in the epiphysis of the right distal femur."),
+            ("radius left distal", "Eccentric epimetaphyseal lytic lesion of the left distal radius."),
+        ] {
+            let lesion = try requireLesion(key, in: text)
+            #expect(lesion.reading("epiphyseal")?.value == "true", "\(text)")
+            #expect(lesion.reading("epiphyseal")?.certainty == .affirmed, "\(text)")
+            #expect(lesion.reading("eccentric")?.value == "true", "\(text)")
+            #expect(lesion.reading("character")?.value == "lytic", "\(text)")
+        }
+    }
+
+    /// The growth plate (its line, closure) and the metaphysis are anatomy, not the epiphysis; a
+    /// denied epiphysis is recorded absent; a vertebra has no epiphysis or eccentricity to offer.
+    @Test func anatomyWordsAndOtherBonesOfferNothing() throws {
+        let metaphysis = try requireLesion("femur right distal", in: "右股骨远端干骺端见溶骨性骨质破坏，骨骺线闭合。")
+        #expect(metaphysis.reading("epiphyseal") == nil, "\(metaphysis.readings)")
+        let plate = try requireLesion("tibia left proximal", in: "Lytic lesion of the left proximal tibial metaphysis, not extending across the epiphyseal plate.")
+        #expect(plate.reading("epiphyseal") == nil, "\(plate.readings)")
+        let spared = try requireLesion("femur right distal", in: "右股骨远端干骺端见溶骨性骨质破坏，骨骺未见受累。")
+        #expect(spared.reading("epiphyseal")?.value == "false")
+        #expect(spared.reading("epiphyseal")?.certainty == .negated)
+        let spine = try requireLesion("T9", in: "T9椎体偏心性溶骨性骨质破坏，累及右侧椎弓根。")
+        #expect(spine.reading("eccentric") == nil)
+        #expect(spine.reading("posterolateral")?.value == "unilateral")
+    }
+}
