@@ -313,7 +313,14 @@ extension ReportExtractor {
         if field != "fracture", Self.fractureOnlyOthers.contains(text.text(span).lowercased()) { return false }
         let clause = Self.clause(text, around: span)
         let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
-        let reaches = ownSite ? Self.sameClause(text, span.start, position.start) : true
+        // A siteless diagnosis before a clause that names its own site speaks of what came before
+        // it: "L4/5双侧小关节骨质增生硬化，…考虑退行性改变，L4椎体未见骨质破坏" made L4's denied destruction
+        // "present, about another structure" (unseen CT report, 2026-12-06).
+        let laterClauseOwnSite = !ownSite && span.end <= position.start && !Self.sameClause(text, span.start, position.start) && {
+            let later = Self.clause(text, around: position)
+            return sites.contains { later.start <= $0.start && $0.end <= later.end }
+        }()
+        let reaches = ownSite ? Self.sameClause(text, span.start, position.start) : !laterClauseOwnSite
         // "…考虑骨质疏松性骨折可能性大，转移不除外", "possible metastasis versus insufficiency
         // fracture": metastasis kept open in the same statement — the lesion stays a
         // candidate (the doubt is said by its own trigger), not another structure.

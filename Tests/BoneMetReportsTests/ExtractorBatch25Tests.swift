@@ -37,3 +37,18 @@ import Testing
         #expect(spine.reading("posterolateral")?.value == "unilateral")
     }
 }
+
+/// Unseen CT report (2026-12-06): "L4/5双侧小关节骨质增生硬化，…考虑退行性改变，L4椎体未见骨质破坏" made L4's
+/// denied destruction "present, about another structure" — the siteless diagnosis reached forward
+/// into a clause naming its own site. It speaks of what came before it; after a finding it still
+/// speaks for that finding.
+@Suite struct ExtractorDiagnosisScopeTests: ExtractorFixture {
+    @Test func aSitelessDiagnosisDoesNotReachAClauseWithItsOwnSite() throws {
+        let text = "L4/5双侧小关节骨质增生硬化，关节间隙变窄，考虑退行性改变，L4椎体未见骨质破坏。"
+        let lesion = try #require(extractor.extract(text).lesions.first { $0.site.key == "L4" })
+        #expect(lesion.reading("destruction")?.value == "false", "\(lesion.readings)")
+        #expect(lesion.reading("destruction")?.certainty == .negated)
+        let before = try #require(extractor.extract("L1椎体见骨质破坏，考虑退行性改变。").lesions.first)
+        #expect(before.certainty == .other)
+    }
+}
