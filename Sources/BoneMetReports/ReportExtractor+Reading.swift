@@ -457,7 +457,7 @@ extension ReportExtractor {
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     /// "高度尚可", "高度正常": the height is kept — a collapse denied in its own words (unseen CT
     /// report, batch 19: "L1椎体溶骨性破坏 … 椎体高度尚可").
-    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常"]
+    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低"]
 
     /// Words that may stand between a finding and a `previous` / `next` trigger of its own: a
     /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.

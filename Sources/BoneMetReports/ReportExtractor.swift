@@ -149,6 +149,9 @@ public struct ReportExtractor: Sendable {
         var certainty: Certainty = .affirmed
     }
 
+    /// The English plurals of the paired long bones (sites.tsv): both sides.
+    static let pairedPlurals: Set<String> = ["femora", "femurs", "humeri", "tibiae", "tibias", "fibulae", "fibulas", "radii", "ulnae", "ulnas"]
+
     public func extract(_ report: String, existing known: [Lesion] = []) -> ReportExtraction {
         let text = ReportText(report)
         let sentences = Self.sentences(text)
@@ -234,7 +237,11 @@ public struct ReportExtractor: Sendable {
                         !levelMentions.contains(where: { sentence.start <= $0.span.start && $0.span.end <= sentence.end }) else { return nil }
                     return Self.oneSegment(Self.outermost(segmentMatches.filter { span.end <= $0.0.start && $0.0.end <= sentence.end }).map(\.1))
                 }
-                var site = ReportSite(bone: bone, side: side ?? listSide, segment: bone.hasSegments ? segment ?? sentenceSegment : nil)
+                // A paired long bone named in the plural is both of them: "Multiple foci throughout
+                // the axial skeleton and proximal femora" was one femur of no side (unseen bone-scan
+                // report, 2026-12-06).
+                let plural = Self.pairedPlurals.contains(text.text(span).lowercased()) ? Laterality.bilateral : nil
+                var site = ReportSite(bone: bone, side: side ?? listSide ?? plural, segment: bone.hasSegments ? segment ?? sentenceSegment : nil)
                 // The femur's proximal end named, its trochanteric region in the same clause right
                 // after ("右侧股骨上段（转子下区）", "proximal femur (subtrochanteric)"): the region is
                 // the segment — Mirels scores the peritrochanteric site 3, the rest of the lower

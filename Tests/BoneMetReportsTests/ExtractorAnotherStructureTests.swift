@@ -224,7 +224,7 @@ extension ExtractorAnotherStructureTests {
 
     @Test func aHeadingsSiteIsNotTheSubjectOfAFindingWhoseSitesFollow() throws {
         let text = "CT ABDOMEN/PELVIS: Numerous sclerotic osseous metastases throughout the lumbar spine, pelvis and proximal femora."
-        #expect(lesion("femur proximal", in: text)?.reading("character")?.value == "blastic")
+        #expect(lesion("femur bilateral proximal", in: text)?.reading("character")?.value == "blastic")
         // With no site after it, the heading's site still is ("RIGHT FEMUR: lytic lesion.").
         #expect(lesion("femur right", in: "RIGHT FEMUR, TWO VIEWS: Lytic lesion.")?.reading("character")?.value == "lytic")
     }

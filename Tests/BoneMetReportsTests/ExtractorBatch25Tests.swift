@@ -52,3 +52,26 @@ import Testing
         #expect(before.certainty == .other)
     }
 }
+
+/// Unseen reports of batch 25 (2026-12-06; corpus b25-en-04, b25-zh-07 … 09): "proximal femora"
+/// was one femur of no side; "椎体高度无明显减低" no collapse at all; "本次代谢明显减低" against a prior PET no
+/// comparison; displaced fracture ends ("断端轻度成角移位") the fracture only in doubt beside "考虑病理性骨折".
+@Suite struct ExtractorBatch25WordsTests: ExtractorFixture {
+    @Test func aPairedBoneInThePluralIsBothSides() throws {
+        #expect(keys("Multiple foci throughout the axial skeleton and proximal femora.") == ["femur bilateral proximal"])
+        #expect(keys("Sclerotic lesions in both humeri and the right tibia.") == ["humerus bilateral", "tibia right"])
+        #expect(keys("Lytic lesion of the left femur.") == ["femur left"])
+    }
+
+    @Test func wordsOfHeightMetabolismAndFractureEnds() throws {
+        let t5 = try requireLesion("T5", in: "T5椎体见溶骨性骨质破坏，累及左侧椎弓根，椎体高度无明显减低。")
+        #expect(t5.reading("collapse")?.value == "none" && t5.reading("collapse")?.certainty == .negated)
+        let l3 = try requireLesion("L3", in: "与2026-06-10老片对比，原L3椎体FDG代谢增高灶，本次代谢明显减低（SUVmax由8.6降至2.1）。")
+        #expect(l3.reading("comparison")?.value == "decreased")
+        // A lesion colder than bone now is no comparison.
+        let cold = try requireLesion("humerus right", in: "右肱骨见溶骨性骨质破坏，FDG代谢减低。")
+        #expect(cold.reading("comparison") == nil)
+        let humerus = try requireLesion("humerus left diaphysis", in: "左肱骨中段见溶骨性骨质破坏，局部骨皮质断裂，断端轻度成角移位，考虑病理性骨折。")
+        #expect(humerus.reading("fracture")?.value == "true" && humerus.reading("fracture")?.certainty == .affirmed)
+    }
+}
