@@ -135,15 +135,24 @@ struct RecordOverview {
         })
     }
 
-    /// A one-line summary: the first few recorded fields.
-    /// One item in clinical words: "骨：椎体 · 椎体节段：T10", never a JSON key or raw value.
+    /// A one-line summary of every recorded field, in clinical words: "骨：椎体 · 椎体节段：T10",
+    /// never a JSON key or raw value. Every field: the first six alone hid what came after — a
+    /// reading's epidural grade, epiphysis and eccentricity, a bone agent's interval and doses
+    /// (unseen record cb117-g: the report page saved them and the record did not show them). A
+    /// list longer than four (a bone agent's doses) is its count and its last item.
     static func summary(_ object: JSONObject, _ section: RecordSection, _ language: AppLanguage) -> String {
         let colon = language == .zhHans ? "：" : ": "
         return section.fields.compactMap { field -> String? in
-            let text = RecordSection.text(object[field.key], key: field.key, definition: section.definition, language: language)
+            var value = object[field.key]
+            var count: Int?
+            if case .array(let items)? = value, items.count > 4, let last = items.last {
+                (value, count) = (last, items.count)
+            }
+            let text = RecordSection.text(value, key: field.key, definition: section.definition, language: language)
             guard !text.isEmpty else { return nil }
-            return "\(CaseFieldLabels.key(field.key, in: section.definition)(language))\(colon)\(text)"
-        }.prefix(6).joined(separator: " · ")
+            let shown = count.map { RecordTexts.countAndLast($0, text)(language) } ?? text
+            return "\(CaseFieldLabels.key(field.key, in: section.definition)(language))\(colon)\(shown)"
+        }.joined(separator: " · ")
     }
 }
 
@@ -153,5 +162,8 @@ enum RecordTexts {
     static let edit = LocalizedText(en: "edit", zh: "编辑")
     static let delete = LocalizedText(en: "delete", zh: "删除")
     static let notRecorded = LocalizedText(en: "not recorded", zh: "未记录")
-    static let all = [record, add, edit, delete, notRecorded]
+    static func countAndLast(_ count: Int, _ last: String) -> LocalizedText {
+        LocalizedText(en: "\(count), the last \(last)", zh: "共 \(count) 项，末项 \(last)")
+    }
+    static let all = [record, add, edit, delete, notRecorded, countAndLast(5, "x")]
 }
