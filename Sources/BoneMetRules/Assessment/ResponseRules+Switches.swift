@@ -127,6 +127,14 @@ extension ResponseRules {
                 findings.append(progressionOutsideBone(therapy, elsewhere: elsewhere, observed: window.isEmpty ? nil : observed))
                 continue
             }
+            // A worsening the EHR recorded while it ran, not placed in bone (ResponseRules+RecordedWorsening).
+            let worsening = window.isEmpty ? [] : worseningRecorded(while: therapy)
+            let outside = worsening.filter { Self.evidenceNamesBone($0) == false }
+            let unplaced = worsening.filter { Self.evidenceNamesBone($0) == nil }
+            if !outside.isEmpty || (!unplaced.isEmpty && !worsening.contains { Self.evidenceNamesBone($0) == true }) {
+                findings.append(progressionRecorded(therapy, rows: outside.isEmpty ? unplaced : outside, observed: observed, saysWhere: !outside.isEmpty))
+                continue
+            }
             let detail: LocalizedText =
                 unimaged
                 ? LocalizedText(
