@@ -21,9 +21,14 @@ import Testing
         #expect(lung.detail.en.contains("2026-09-20 worsened (肺部病灶增大)"))
         #expect(lung.detail.en.contains("2026-10-19 partial response (PR)"), "\(lung.detail.en)")
         #expect(lung.detail.zhHans.contains("2026-09-20 疾病进展（肺部病灶增大）——为骨外进展"))
-        let unplaced = try #require(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened)))
-        #expect(unplaced.severity == .advisory)
-        #expect(unplaced.detail.en.contains("not saying where"))
+        #expect(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "CEA rising"))?.severity == .info)
+        // No evidence, or an evidence type that says what it rests on and not where (mCODE's
+        // "Imaging", as the FHIR import keeps it).
+        for evidence in [nil, "Imaging", "影像学"] {
+            let unplaced = try #require(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: evidence)))
+            #expect(unplaced.severity == .advisory, "\(String(describing: evidence))")
+            #expect(unplaced.detail.en.contains("not saying where"))
+        }
     }
 
     @Test func aWorseningInBoneOrOutsideTheWindowLeavesTheWarning() throws {

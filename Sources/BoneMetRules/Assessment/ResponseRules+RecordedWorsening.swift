@@ -17,10 +17,23 @@ extension ResponseRules {
         }
     }
 
-    /// Whether a status's evidence names bone (or says nothing of where: nil).
-    static func evidenceNamesBone(_ row: DiseaseStatusRecord) -> Bool? {
-        guard let evidence = row.evidence?.lowercased(), evidence.contains(where: { !$0.isWhitespace }) else { return nil }
-        return boneEvidenceWords.contains { evidence.contains($0) }
+    /// Organs, the primary and tumour markers: a worsening whose evidence names one of them (and no
+    /// bone) was outside bone. An evidence type alone ("Imaging", "Symptoms" — mCODE's evidence
+    /// types, as an EHR sends them) says what it rests on, not where.
+    static let outsideBoneEvidenceWords = [
+        "肺", "lung", "pulmonary", "肝", "liver", "hepatic", "脑", "brain", "胸膜", "pleura", "腹膜", "peritone", "淋巴结", "lymph",
+        "肾上腺", "adrenal", "原发", "primary", "乳腺", "breast", "前列腺", "prostate", "纵隔", "mediastin", "皮肤", "skin", "胸水",
+        "腹水", "effusion", "ascites", "标志物", "marker", "psa", "cea", "ca125", "ca15-3", "ca19-9", "afp",
+    ]
+
+    enum EvidencePlace { case bone, outsideBone, unplaced }
+
+    /// Where a status's evidence places the worsening: bone words first (then the bone's readings
+    /// answer it), else an organ, the primary or a marker, else nowhere said.
+    static func place(_ row: DiseaseStatusRecord) -> EvidencePlace {
+        guard let evidence = row.evidence?.lowercased() else { return .unplaced }
+        if boneEvidenceWords.contains(where: evidence.contains) { return .bone }
+        return outsideBoneEvidenceWords.contains(where: evidence.contains) ? .outsideBone : .unplaced
     }
 
     /// The stop resting on a recorded worsening: outside bone, information; where not said, an

@@ -129,9 +129,9 @@ extension ResponseRules {
             }
             // A worsening the EHR recorded while it ran, not placed in bone (ResponseRules+RecordedWorsening).
             let worsening = window.isEmpty ? [] : worseningRecorded(while: therapy)
-            let outside = worsening.filter { Self.evidenceNamesBone($0) == false }
-            let unplaced = worsening.filter { Self.evidenceNamesBone($0) == nil }
-            if !outside.isEmpty || (!unplaced.isEmpty && !worsening.contains { Self.evidenceNamesBone($0) == true }) {
+            let outside = worsening.filter { Self.place($0) == .outsideBone }
+            let unplaced = worsening.filter { Self.place($0) == .unplaced }
+            if !outside.isEmpty || (!unplaced.isEmpty && !worsening.contains { Self.place($0) == .bone }) {
                 findings.append(progressionRecorded(therapy, rows: outside.isEmpty ? unplaced : outside, observed: observed, saysWhere: !outside.isEmpty))
                 continue
             }
