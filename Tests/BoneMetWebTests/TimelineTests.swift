@@ -97,6 +97,28 @@ import Testing
         #expect(svg.contains("<title>dose given \(late)</title>"), "the late dose is drawn")
     }
 
+    /// cb118-k (2026-12-06): a regimen stopped after a worsening the EHR recorded outside bone —
+    /// the status is drawn on the axis beside the imaging, in words, what it rests on in its title.
+    @Test(arguments: [AppLanguage.en, .zhHans])
+    func theRecordedDiseaseStatusIsOnTheAxis(language: AppLanguage) throws {
+        var (record, assessment) = try Self.example()
+        let svgWithout = TimelineSVG(record: record, assessment: assessment, language: language).render()
+        #expect(!svgWithout.contains(TimelineTexts.diseaseStatus(language)))
+        record.diseaseStatus = [
+            DiseaseStatusRecord(date: PartialDate("2022-02-20")!, status: .worsened, evidence: "肺部病灶增大"),
+            DiseaseStatusRecord(date: PartialDate("2022-02-25")!, status: .stable),
+        ]
+        let svg = TimelineSVG(record: record, assessment: assessment, language: language).render()
+        let text = Self.visible(svg)
+        #expect(text.contains(TimelineTexts.diseaseStatus(language)))
+        #expect(text.contains(language == .zhHans ? "恶化" : "worsened"), "\(text)")
+        #expect(text.contains(language == .zhHans ? "稳定" : "stable"))
+        #expect(svg.contains(language == .zhHans ? "<title>2022-02-20 恶化（肺部病灶增大）</title>" : "<title>2022-02-20 worsened (肺部病灶增大)</title>"), "\(svg)")
+        // Five days apart: the second label on a lane of its own, not over the first.
+        let rows = svg.matches(of: /y="([0-9.]+)" class="status-label/).map { String($0.output.1) }
+        #expect(rows.count == 2 && Set(rows).count == 2, "\(rows)")
+    }
+
     @Test func studiesOnTheSameWeekAreSpreadOntoLanes() throws {
         var (record, _) = try Self.example()
         let day = record.studies[0].date

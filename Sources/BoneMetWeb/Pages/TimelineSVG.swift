@@ -27,7 +27,7 @@ struct TimelineSVG {
         // November past the last MRI of July fell off the axis (cb100-k, 2026-12-06).
         let dates = record.studies.map(\.date.earliestDay) + record.treatments.compactMap { $0.start?.earliestDay }
             + record.treatments.compactMap { $0.end?.latestDay } + record.labs.map(\.date.earliestDay)
-            + record.treatments.flatMap { $0.doses.map(\.earliestDay) }
+            + record.treatments.flatMap { $0.doses.map(\.earliestDay) } + record.diseaseStatus.map(\.date.earliestDay)
         guard let first = dates.min(), let lastFact = dates.max() else { return "" }
         let last = max(lastFact, min(assessment.asOf.earliestDay, lastFact + 60))
         let span = Double(max(last - first, 30))
@@ -96,6 +96,26 @@ struct TimelineSVG {
             rows.append(mark)
         }
         y += 16 + Double(max(laneEnds.count, 1)) * laneHeight - 8
+
+        // The disease status the EHR recorded (mCODE), beside the imaging: a regimen stopped for
+        // "progression" after a recorded worsening outside bone rests on it (cb118-k) — the
+        // clinician sees the two on one axis. Its words at the mark, what it rests on in its title.
+        let statuses = record.diseaseStatus.filter { $0.date.earliestDay <= last }.sorted { $0.date.earliestDay < $1.date.earliestDay }
+        if !statuses.isEmpty {
+            rows.append(section(TimelineTexts.diseaseStatus(language), y: &y))
+            var statusLanes: [Double] = []
+            for row in statuses {
+                let sx = x(row.date.earliestDay)
+                let text = CaseFieldLabels.value(row.status.rawValue, key: "status", in: "diseaseStatus")?(language) ?? row.status.rawValue
+                let width = Double(Self.columns(text)) * 5.5 + 14
+                let lane = statusLanes.firstIndex { $0 <= sx } ?? statusLanes.count
+                if lane == statusLanes.count { statusLanes.append(sx + width) } else { statusLanes[lane] = sx + width }
+                let cy = y + 10 + Double(lane) * 18
+                let tip = "\(row.date) \(text)" + (row.evidence.map { language == .zhHans ? "（\($0)）" : " (\($0))" } ?? "")
+                rows.append(#"<g><title>\#(esc(tip))</title><path d="M\#(f(sx)) \#(f(cy - 5)) l5 5 l-5 5 l-5 -5 z" class="status \#(row.status.rawValue)"/><text x="\#(f(sx + 8))" y="\#(f(cy + 4))" class="status-label \#(row.status.rawValue)">\#(esc(text))</text></g>"#)
+            }
+            y += 8 + Double(max(statusLanes.count, 1)) * 18
+        }
 
         // Responses inside the window they are attributed to (previous study → this study).
         let points = assessment.timePoints.filter { $0.to.earliestDay <= last }.sorted { ($0.to.earliestDay, $0.study) < ($1.to.earliestDay, $1.study) }
@@ -174,7 +194,7 @@ struct TimelineSVG {
             """#
     }
 
-    static let style = "text{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif}.grid{stroke:#e6e6e6}.tick{font-size:10px;fill:#555}.label{font-size:11px;fill:#222}.small{font-size:9px;fill:#444}.value{font-size:9px;fill:#0f3b57}.section{font-size:11px;font-weight:700;fill:#0f3b57}.bar.systemic{fill:#3b7dd8}.bar.radiotherapy{fill:#8e44ad}.bar.surgery{fill:#c0392b}.bar.boneModifyingAgent{fill:#27ae60}.bar.planned{fill-opacity:.35;stroke-dasharray:3 2;stroke:#333}.dose{stroke:#14532d;stroke-width:1.5}.stop{font-size:12px;font-weight:700;fill:#b00020}.stop-label{font-size:10px;fill:#b00020}.study{fill:#fff;stroke:#0f3b57;stroke-width:2}.study.linked{fill:#dbeafe}.response{font-size:10px;font-weight:700}.response.PD{fill:#b00020}.response.PR,.response.CR{fill:#1e7d32}.response.SD,.response.NE{fill:#555}.window{fill:none;stroke-width:2}.window.PD{stroke:#b00020}.window.PR,.window.CR{stroke:#1e7d32}.window.SD,.window.NE{stroke:#777}.untreated{fill:#f3f3f3}.untreated-label{font-size:10px;fill:#666;font-style:italic}.curve{fill:none;stroke:#0f3b57;stroke-width:1.5}.ref{stroke:#b35c00;stroke-dasharray:4 3}.dot{fill:#0f3b57}.legend{font-size:10px;fill:#333}"
+    static let style = "text{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif}.grid{stroke:#e6e6e6}.tick{font-size:10px;fill:#555}.label{font-size:11px;fill:#222}.small{font-size:9px;fill:#444}.value{font-size:9px;fill:#0f3b57}.section{font-size:11px;font-weight:700;fill:#0f3b57}.bar.systemic{fill:#3b7dd8}.bar.radiotherapy{fill:#8e44ad}.bar.surgery{fill:#c0392b}.bar.boneModifyingAgent{fill:#27ae60}.bar.planned{fill-opacity:.35;stroke-dasharray:3 2;stroke:#333}.dose{stroke:#14532d;stroke-width:1.5}.stop{font-size:12px;font-weight:700;fill:#b00020}.stop-label{font-size:10px;fill:#b00020}.study{fill:#fff;stroke:#0f3b57;stroke-width:2}.study.linked{fill:#dbeafe}.response{font-size:10px;font-weight:700}.response.PD{fill:#b00020}.response.PR,.response.CR{fill:#1e7d32}.response.SD,.response.NE{fill:#555}.window{fill:none;stroke-width:2}.window.PD{stroke:#b00020}.window.PR,.window.CR{stroke:#1e7d32}.window.SD,.window.NE{stroke:#777}.untreated{fill:#f3f3f3}.untreated-label{font-size:10px;fill:#666;font-style:italic}.curve{fill:none;stroke:#0f3b57;stroke-width:1.5}.ref{stroke:#b35c00;stroke-dasharray:4 3}.dot{fill:#0f3b57}.legend{font-size:10px;fill:#333}.status{fill:#777}.status.worsened{fill:#b00020}.status.improved,.status.fullRemission,.status.partialRemission{fill:#1e7d32}.status-label{font-size:10px;fill:#444}.status-label.worsened{fill:#b00020}"
 
     /// The legend: treatment kinds, untreated shading, study marks and response colours.
     private func legendNode(y: Double) -> String {
@@ -327,5 +347,6 @@ enum TimelineTexts {
     static let openViewer = LocalizedText(en: "open in the image viewer", zh: "在阅片器中打开")
     static let responseKey = LocalizedText(en: "MDA response", zh: "MDA 疗效")
     static let uln = LocalizedText(en: "× ULN", zh: "× 正常上限")
-    static let all = [uln, title, treatments, imaging, attributed, lesions, markers, untreated, stopped, dose, planned, study, openViewer, responseKey]
+    static let diseaseStatus = LocalizedText(en: "Disease status recorded in the EHR", zh: "电子病历记录的疾病状态")
+    static let all = [uln, title, treatments, imaging, attributed, lesions, markers, untreated, stopped, dose, planned, study, openViewer, responseKey, diseaseStatus]
 }
