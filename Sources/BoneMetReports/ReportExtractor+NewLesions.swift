@@ -64,6 +64,17 @@ extension ReportExtractor {
     static func countsUnplacedLesions(_ text: ReportText, around span: TextSpan, groups: [[SiteMention]]) -> Bool {
         let clause = clause(text, around: span)
         if groups.contains(where: { group in group.contains { clause.start <= $0.span.start && $0.span.end <= clause.end && !$0.sites.isEmpty } }) { return false }
+        // Placed in the clause after, which opens with the list of them: "multiple new FDG-avid
+        // osseous lesions, including the left scapula, T3 and L1 …", "新见多发骨转移灶，分别位于…" —
+        // each named site is new (the four lost their "new"; unseen PET/CT report, 2026-12-06).
+        if clause.end < text.count, text[clause.end] == comma {
+            let next = Self.clause(text, around: TextSpan(clause.end + 1, clause.end + 1))
+            let opening = text.text(next).lowercased().trimmingCharacters(in: .whitespaces)
+            if Self.listOpeners.contains(where: opening.hasPrefix),
+                groups.contains(where: { group in group.contains { next.start <= $0.span.start && $0.span.end <= next.end && !$0.sites.isEmpty } }) {
+                return false
+            }
+        }
         let words = text.text(clause).lowercased()
         let counted = [
             #"(\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|few)\s+(new|additional)\b"#,
@@ -72,6 +83,9 @@ extension ReportExtractor {
         ]
         return counted.contains { words.range(of: $0, options: .regularExpression) != nil }
     }
+
+    /// Words that open a clause listing where the lesions before it are.
+    static let listOpeners = ["including", "involving", "namely", "分别位于", "分别见于", "位于", "包括", "累及"]
 
     /// "与前比较，浓聚灶数目增多", "the lesions have increased in number": the count of lesions grew —
     /// new lesions somewhere, not a named lesion's growth. A clause that names no site and says

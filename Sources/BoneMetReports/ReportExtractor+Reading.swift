@@ -208,12 +208,16 @@ extension ReportExtractor {
     /// article, sides, parts or an ordinal after it — " lesion of the right ", " focus in the left
     /// 9th ", " lesions in ".
     static func introducesItsSite(_ gap: String) -> Bool {
+        // "multiple new FDG-avid osseous lesions, including the left scapula, T3 …": the comma
+        // before "including" opens the list the finding names (unseen PET/CT report, 2026-12-06 —
+        // "new" reached none of the four sites).
+        let gap = gap.replacingOccurrences(of: ", including", with: " including")
         guard gap.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " " || $0 == "-") }) else { return false }
         let words = gap.lowercased().split(separator: " ").map(String.init)
         // Not across another phrase: "Lytic lesion at L3 measuring 2.5 cm and sclerotic lesion at
         // L5" — the size is L3's.
         guard !words.contains(where: ["and", "or", "but", "while", "whereas"].contains) else { return false }
-        let prepositions: Set<String> = ["of", "in", "at", "within", "involving", "throughout", "along"]
+        let prepositions: Set<String> = ["of", "in", "at", "within", "involving", "throughout", "along", "including"]
         guard let at = words.lastIndex(where: prepositions.contains), at <= 4 else { return false }
         let after: Set<String> = ["the", "a", "an", "left", "right", "bilateral", "both", "proximal", "distal", "mid", "posterior", "anterior", "lateral", "medial", "superior", "inferior"]
         return words[(at + 1)...].allSatisfy { word in after.contains(word) || word.range(of: #"^\d+(st|nd|rd|th)$"#, options: .regularExpression) != nil }

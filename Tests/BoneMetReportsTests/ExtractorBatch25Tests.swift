@@ -74,4 +74,20 @@ import Testing
         let humerus = try requireLesion("humerus left diaphysis", in: "左肱骨中段见溶骨性骨质破坏，局部骨皮质断裂，断端轻度成角移位，考虑病理性骨折。")
         #expect(humerus.reading("fracture")?.value == "true" && humerus.reading("fracture")?.certainty == .affirmed)
     }
+
+    /// Corpus b25-en-07, b25-zh-10: "multiple new … lesions, including the left scapula, T3 …" gave
+    /// none of the four its "new" (read as a count placed nowhere); "脊髓明显受压变形" only the 1a.
+    @Test func newLesionsListedAfterIncludingAndACordCompressedMarkedly() throws {
+        let text = "Interval development of multiple new FDG-avid osseous lesions, including the left scapula (SUV 7.1), T3 and L1 vertebral bodies, and the right iliac bone."
+        for key in ["scapula left", "T3", "L1", "pelvis right"] {
+            #expect(try requireLesion(key, in: text).reading("comparison")?.value == "new", "\(key)")
+        }
+        for key in ["scapula left", "T3"] {
+            #expect(try requireLesion(key, in: "与前片比较，新见多发骨转移灶，分别位于左侧肩胛骨、T3椎体。").reading("comparison")?.value == "new")
+        }
+        // A count with no list after it stays the study's, no site's.
+        #expect(try requireLesion("scapula left", in: "Compared with January there are 3 new lesions. Stable lesion in the left scapula.").reading("comparison")?.value == "unchanged")
+        let c5 = try requireLesion("C5", in: "C5椎体压缩变扁约60%，椎管内硬膜外见软组织肿块，脊髓明显受压变形。")
+        #expect(c5.reading("escc")?.value == "2")
+    }
 }

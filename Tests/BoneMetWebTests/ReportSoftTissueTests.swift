@@ -1,4 +1,5 @@
 import BoneMetReports
+import BoneMetRules
 import Testing
 
 @testable import BoneMetWeb
@@ -19,6 +20,12 @@ import Testing
             #expect(ReportFields.initial(absent) == "0")
             #expect(ReportFields.preselected(absent))
         }
+        // Two diameters of the mass: its longest is the one number recorded (RECIST 1.1).
+        let sized = try #require(try ReportExtractor().extract("左侧髋臼见溶骨性骨质破坏，伴软组织肿块约4.5cm×3.8cm。").lesions.first?.readings.first { $0.field == "softTissueMm" })
+        #expect(sized.value == "45x38")
+        #expect(ReportFields.initial(sized) == "45")
+        let kind = try #require(ReportFields.byField["softTissueMm"]?.kind)
+        #expect(ReportApplication.typed(ReportFields.initial(sized), kind) == .double(45))
         let present = try softTissue("T10椎体见溶骨性骨质破坏，伴软组织肿块。")
         #expect(ReportFields.initial(present) == "")
         #expect(!ReportFields.preselected(present))

@@ -68,6 +68,13 @@ enum ReportFields {
     static func initial(_ reading: Reading) -> String {
         // A soft-tissue mass stated present has no size to record here; stated absent is 0 mm.
         if reading.field == "softTissue" { return reading.value == "false" ? "0" : "" }
+        // The mass's size is one number in the record — its longest diameter, as RECIST 1.1 measures
+        // it (≥ 10 mm makes a lytic lesion measurable): "伴软组织肿块约4.5cm×3.8cm" started the field at
+        // "45, 38", which the form refused on saving (unseen CT report, 2026-12-06).
+        if reading.field == "softTissueMm", reading.certainty != .negated {
+            let numbers = reading.value.split(separator: "x").compactMap { Double($0) }
+            return numbers.max().map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? ""
+        }
         guard let kind = byField[reading.field]?.kind else { return reading.value }
         // Stated absent is the field's "none", where it has one — never the value denied: "no
         // epidural disease" started the form at ESCC 1a, "未见溶骨性破坏" at character lytic, "without
