@@ -38,10 +38,23 @@ import Testing
         #expect(grade(record(calcium: 6.99)) == "3")
         #expect(grade(record(calcium: 6.0)) == "3")
         #expect(grade(record(calcium: 5.99)) == "4")
-        // Without a lower limit only what is low in any laboratory (< 8.0, grade 2) counts.
-        #expect(grade(record(calcium: 8.2, lower: nil)) == nil)
-        #expect(grade(record(calcium: 8.0, lower: nil)) == nil)
+        // Without a lower limit the setting's (8.5 mg/dL, the usual adult lower limit; rule set
+        // 2026.12.370 — before it, only < 8.0 counted and ehr41's 8.1 under denosumab was missed).
+        #expect(grade(record(calcium: 8.5, lower: nil)) == nil)
+        #expect(grade(record(calcium: 8.49, lower: nil)) == "1")
+        #expect(grade(record(calcium: 8.2, lower: nil)) == "1")
         #expect(grade(record(calcium: 7.9, lower: nil)) == "2")
+        // The setting moves the line; the laboratory's own limit, where given, wins over it.
+        func gradeWith(_ lowerSetting: Double, _ r: CaseRecord) -> String? {
+            assess(r, asOf: day("2023-03-02"), settings: RuleSettings(calciumLowerLimitMgDl: lowerSetting))
+                .rule("labs.hypocalcaemia").first?.inputs.first { $0.name == "grade" }?.value
+        }
+        #expect(gradeWith(8.0, record(calcium: 8.2, lower: nil)) == nil)
+        #expect(gradeWith(8.8, record(calcium: 8.7, lower: nil)) == "1")
+        #expect(gradeWith(8.8, record(calcium: 8.2, lower: 8.1)) == nil)
+        let unranged = finding(record(calcium: 8.2, lower: nil))
+        #expect(unranged?.detail.en.contains("8.5 mg/dL, the usual adult lower limit (setting)") == true)
+        #expect(unranged?.detail.zhHans.contains("成人常用下限 8.5 mg/dL（设置）") == true)
         // SI: 1.95 mmol/L × 4.008 = 7.82 mg/dL.
         #expect(grade(record(calcium: 1.95, unit: "mmol/L", lower: 2.1)) == "2")
     }

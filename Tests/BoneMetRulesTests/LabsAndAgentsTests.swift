@@ -238,5 +238,9 @@ import Testing
         #expect(field(#"{"giantCellTumourAgeMin": 40, "giantCellTumourAgeMax": 30}"#) == "giantCellTumourAgeMax")
         #expect(field(#"{"preferredBoneAgent": "pamidronate"}"#) == "preferredBoneAgent")
         #expect(field(#"{"calciumUpperLimitMgDl": "high"}"#) == "calciumUpperLimitMgDl")
+        #expect(field(#"{"calciumLowerLimitMgDl": 7.9}"#) == "calciumLowerLimitMgDl")
+        #expect(field(#"{"calciumLowerLimitMgDl": 9.1}"#) == "calciumLowerLimitMgDl")
+        #expect((try? RuleSettings.read(text: #"{"calciumLowerLimitMgDl": 8.0}"#))?.calciumLowerLimitMgDl == 8.0)
+        #expect((try? RuleSettings.read(text: #"{"calciumLowerLimitMgDl": 9.0}"#))?.calciumLowerLimitMgDl == 9.0)
     }
 }

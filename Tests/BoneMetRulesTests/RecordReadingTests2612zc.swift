@@ -248,8 +248,15 @@ import Testing
             LabResult(date: day("2023-05-20"), test: .calcium, value: 1.98, unit: "mmol/L"),
             LabResult(date: day("2023-05-20"), test: .albumin, value: 35, unit: "g/L"),
         ]))
-        #expect(finding.detail.en.hasSuffix("monitor calcium closely. Latest calcium 8.34 mg/dL (2.08 mmol/L) on 2023-05-20, corrected for albumin; no lower limit given with it."), "\(finding.detail.en)")
-        #expect(finding.detail.zhHans.hasSuffix("最近血钙 8.34 mg/dL (2.08 mmol/L)（2023-05-20），已按白蛋白校正；化验单未给出下限。"), "\(finding.detail.zhHans)")
+        #expect(finding.detail.en.hasSuffix("monitor calcium closely. Latest calcium 8.34 mg/dL (2.08 mmol/L) on 2023-05-20, corrected for albumin; no lower limit given with it (the usual adult 8.5 mg/dL, setting)."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.hasSuffix("最近血钙 8.34 mg/dL (2.08 mmol/L)（2023-05-20），已按白蛋白校正；化验单未给出下限（成人常用下限 8.5 mg/dL，设置）。"), "\(finding.detail.zhHans)")
+        // Rule set 2026.12.370: below the usual adult lower limit (setting `calciumLowerLimitMgDl`)
+        // it is grade 1 hypocalcaemia, which the denosumab dose waits for.
+        let low = try #require(assess(record(calcium: [
+            LabResult(date: day("2023-05-20"), test: .calcium, value: 1.98, unit: "mmol/L"),
+            LabResult(date: day("2023-05-20"), test: .albumin, value: 35, unit: "g/L"),
+        ]), asOf: day("2023-06-01")).rule("labs.hypocalcaemia").first)
+        #expect(low.inputs.contains(FindingInput("grade", "1")))
     }
 
     @Test func withoutACalciumItAsksForOne() throws {

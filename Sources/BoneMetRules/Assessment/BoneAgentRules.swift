@@ -122,7 +122,9 @@ struct BoneAgentRules {
             let value = "\(CaseIndex.format(calcium.mgDl, decimals: 2)) mg/dL (\(calcium.mmolText) mmol/L)"
             let limit = calcium.lowerLimitMgDl.map { lower in
                 LocalizedText(en: "lower limit \(CaseIndex.format(lower)) mg/dL", zh: "下限 \(CaseIndex.format(lower)) mg/dL")
-            } ?? LocalizedText(en: "no lower limit given with it", zh: "化验单未给出下限")
+            } ?? LocalizedText(
+                en: "no lower limit given with it (the usual adult \(CaseIndex.format(index.settings.calciumLowerLimitMgDl)) mg/dL, setting)",
+                zh: "化验单未给出下限（成人常用下限 \(CaseIndex.format(index.settings.calciumLowerLimitMgDl)) mg/dL，设置）")
             return calcium.albuminGDl == nil
                 ? LocalizedText(
                     en: " Latest calcium \(value) on \(calcium.date), uncorrected (no albumin on record); \(limit.en).",

@@ -1,6 +1,8 @@
-/// Hypocalcaemia: the latest albumin-corrected calcium below the laboratory's lower limit, or
-/// below 8.0 mg/dL (2.0 mmol/L) — CTCAE grade 2, below every adult reference range — when the
-/// result came without one. Both bone-modifying agents lower calcium, and their labels require
+/// Hypocalcaemia: the latest albumin-corrected calcium below the laboratory's lower limit — or,
+/// when the result came without one, below the setting `calciumLowerLimitMgDl` (8.5 mg/dL, the
+/// usual adult lower limit; rule set 2026.12.370: a Chinese EHR's 1.98 mmol/L under denosumab,
+/// 8.1 mg/dL corrected, sent without its range, was no hypocalcaemia at all, unseen bundle ehr41)
+/// — or below 8.0 mg/dL (2.0 mmol/L), CTCAE grade 2, whatever the laboratory's limit. Both bone-modifying agents lower calcium, and their labels require
 /// hypocalcaemia to be corrected before they are given (Xgeva prescribing information; Zometa
 /// summary of product characteristics), so every current agent waits until it is corrected.
 extension LabRules {
@@ -23,7 +25,7 @@ extension LabRules {
     /// The latest corrected calcium when it is low, with its CTCAE grade.
     static func hypocalcaemic(_ index: CaseIndex) -> (calcium: CaseIndex.CorrectedCalcium, grade: Int)? {
         guard let calcium = index.correctedCalcium() else { return nil }
-        let belowLimit = calcium.belowLowerLimit ?? false
+        let belowLimit = calcium.belowLowerLimit ?? (calcium.mgDl < index.settings.calciumLowerLimitMgDl)
         guard belowLimit || calcium.mgDl < 8 else { return nil }
         return (calcium, hypocalcaemiaGrade(mgDl: calcium.mgDl))
     }
@@ -43,7 +45,9 @@ extension LabRules {
         let limit = calcium.lowerLimitMgDl.map { lower in
             let shown = calcium.lowerLimitAsReported ?? "\(CaseIndex.format(lower)) mg/dL"
             return LocalizedText(en: "lower limit \(shown)", zh: "下限 \(shown)")
-        } ?? LocalizedText(en: "no lower limit given with the result; below 8.0 mg/dL in any laboratory", zh: "化验单未给出下限；低于 8.0 mg/dL 在任何实验室均为偏低")
+        } ?? LocalizedText(
+            en: "no lower limit given with the result: \(CaseIndex.format(index.settings.calciumLowerLimitMgDl)) mg/dL, the usual adult lower limit (setting) — check the laboratory's",
+            zh: "化验单未给出下限：按成人常用下限 \(CaseIndex.format(index.settings.calciumLowerLimitMgDl)) mg/dL（设置）——请核对本实验室下限")
         var action: LocalizedText
         var sources = [Self.ctcae5, Self.payne1973]
         if agents.isEmpty {
@@ -123,7 +127,7 @@ extension LabRules {
             inputs: [
                 FindingInput("correctedCalciumMgDl", value), FindingInput("grade", String(low.grade)),
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
-                FindingInput("lowerLimitMgDl", calcium.lowerLimitMgDl.map(CaseIndex.format) ?? "none"),
+                FindingInput("lowerLimitMgDl", calcium.lowerLimitMgDl.map(CaseIndex.format) ?? "\(CaseIndex.format(index.settings.calciumLowerLimitMgDl)) (setting)"),
             ],
             sources: sources, claims: claims)
     }

@@ -34,6 +34,12 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     /// Upper limit of serum calcium (mg/dL) used when a result carries no reference range of its
     /// own. 10.5 mg/dL (2.6 mmol/L) is the usual adult upper limit; set the laboratory's.
     public var calciumUpperLimitMgDl: Double
+    /// Lower limit of serum calcium (mg/dL) used when a result carries no reference range of its
+    /// own. 8.5 mg/dL is the usual adult lower limit, the pair of the 10.5 above (China's WS/T
+    /// 404.6-2015 reference interval 2.11–2.52 mmol/L: 8.46–10.1 mg/dL); set the laboratory's.
+    /// A corrected calcium under it is CTCAE grade 1 hypocalcaemia (< LLN–8.0 mg/dL), which both
+    /// bone agents' labels ask to be corrected before a dose.
+    public var calciumLowerLimitMgDl: Double
     /// Age range in which an eccentric epiphyseal lytic lesion raises giant cell tumour of bone
     /// (reference.md: "in a young adult"). Default 20–40: the third and fourth decades, where
     /// most giant cell tumours occur (Chakarun CJ et al. Radiographics 2013;33:197-211).
@@ -52,6 +58,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public static let allowedMyelomaWorkupAges: ClosedRange<Int> = 50...60
     public static let allowedBlasticLatencyWeeks: ClosedRange<Int> = 2...13
     public static let allowedCalciumUpperLimits: ClosedRange<Double> = 9.5...11.0
+    public static let allowedCalciumLowerLimits: ClosedRange<Double> = 8.0...9.0
     public static let allowedGiantCellTumourAges: ClosedRange<Int> = 10...60
     public static let allowedRegimenGapDays: ClosedRange<Int> = 7...365
 
@@ -59,8 +66,10 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         mirelsFixationThreshold: Int = 8, escc1cIsHighGrade: Bool = false, flareWindowWeeks: Int = 12,
         preferredBoneAgent: BoneAgent = .denosumab, longDiseaseFreeIntervalYears: Int = 5,
         myelomaWorkupAgeAbove: Int = 50, hypercalcaemiaIsSRE: Bool = false, blasticLatencyWeeks: Int = 8,
-        calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40, regimenGapDays: Int = 56
+        calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40, regimenGapDays: Int = 56,
+        calciumLowerLimitMgDl: Double = 8.5
     ) {
+        self.calciumLowerLimitMgDl = calciumLowerLimitMgDl
         self.regimenGapDays = regimenGapDays
         self.mirelsFixationThreshold = mirelsFixationThreshold
         self.escc1cIsHighGrade = escc1cIsHighGrade
@@ -81,7 +90,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     public static let keys = [
         "mirelsFixationThreshold", "escc1cIsHighGrade", "flareWindowWeeks", "preferredBoneAgent",
         "longDiseaseFreeIntervalYears", "myelomaWorkupAgeAbove", "hypercalcaemiaIsSRE", "blasticLatencyWeeks",
-        "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax", "regimenGapDays",
+        "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax", "regimenGapDays", "calciumLowerLimitMgDl",
     ]
 
     /// Validates values that came from outside (command line, configuration, a form).
@@ -104,6 +113,11 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             throw InputError(
                 field: "calciumUpperLimitMgDl",
                 problem: .outOfRange(min: Self.allowedCalciumUpperLimits.lowerBound, max: Self.allowedCalciumUpperLimits.upperBound))
+        }
+        if !Self.allowedCalciumLowerLimits.contains(calciumLowerLimitMgDl) {
+            throw InputError(
+                field: "calciumLowerLimitMgDl",
+                problem: .outOfRange(min: Self.allowedCalciumLowerLimits.lowerBound, max: Self.allowedCalciumLowerLimits.upperBound))
         }
         if giantCellTumourAgeMax < giantCellTumourAgeMin {
             throw InputError(field: "giantCellTumourAgeMax", problem: .conflict(with: "giantCellTumourAgeMin"))
@@ -139,6 +153,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         settings.giantCellTumourAgeMin = try reader.int("giantCellTumourAgeMin", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMin
         settings.giantCellTumourAgeMax = try reader.int("giantCellTumourAgeMax", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMax
         settings.regimenGapDays = try reader.int("regimenGapDays", in: allowedRegimenGapDays) ?? base.regimenGapDays
+        settings.calciumLowerLimitMgDl = try reader.double("calciumLowerLimitMgDl", in: allowedCalciumLowerLimits) ?? base.calciumLowerLimitMgDl
         return try settings.validated()
     }
 
@@ -156,6 +171,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             "hypercalcaemiaIsSRE": String(hypercalcaemiaIsSRE), "blasticLatencyWeeks": String(blasticLatencyWeeks),
             "calciumUpperLimitMgDl": String(describing: calciumUpperLimitMgDl), "giantCellTumourAgeMin": String(giantCellTumourAgeMin),
             "giantCellTumourAgeMax": String(giantCellTumourAgeMax), "regimenGapDays": String(regimenGapDays),
+            "calciumLowerLimitMgDl": String(describing: calciumLowerLimitMgDl),
         ]
         return Self.keys.map { ($0, values[$0] ?? "") }
     }
@@ -175,6 +191,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         case "giantCellTumourAgeMin": LocalizedText(en: "giant cell tumour age from", zh: "骨巨细胞瘤年龄下限")
         case "giantCellTumourAgeMax": LocalizedText(en: "giant cell tumour age to", zh: "骨巨细胞瘤年龄上限")
         case "regimenGapDays": LocalizedText(en: "days without a regimen that make a break in treatment", zh: "视为治疗中断的停药天数")
+        case "calciumLowerLimitMgDl": LocalizedText(en: "calcium lower limit when the lab gives none (mg/dL)", zh: "化验单未给出时的血钙下限（mg/dL）")
         default: LocalizedText(en: key, zh: key)
         }
     }
@@ -205,6 +222,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         object["giantCellTumourAgeMin"] = .int(giantCellTumourAgeMin)
         object["giantCellTumourAgeMax"] = .int(giantCellTumourAgeMax)
         object["regimenGapDays"] = .int(regimenGapDays)
+        object["calciumLowerLimitMgDl"] = .double(calciumLowerLimitMgDl)
         return .object(object)
     }
 }
