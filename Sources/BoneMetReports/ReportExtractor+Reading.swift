@@ -86,11 +86,16 @@ extension ReportExtractor {
     /// L1-2 level", "脊髓圆锥位于L1水平") — an MRI's "(conus at L1-2 level)" made L2 a lesion with
     /// the sentence's pedicle and "no cord compression" — and the level a vertebra slipped on
     /// ("anterolisthesis of L5 on S1"). Unseen reports, 2026-12-04.
+    /// Further levels of a list, then a nerve's exit or root.
+    nonisolated(unsafe) static let levelListThenNerve = #/(?:(?:,|and|or|、|及|和|/|-)\s*[ctls]\d{1,2}\s*)*(?:neural foramen|neuroforamen|foramen|foramina|nerve root|神经孔|椎间孔|神经根)/#
+
     static func locatesAnatomy(_ text: ReportText, level span: TextSpan) -> Bool {
         // A level naming a nerve's exit or root: "extending into the S1 neural foramen", "压迫L5
         // 神经根" — the sacral ala's lesion read as an S1 lesion (unseen MRI report, 2026-12-06).
-        let after = text.text(TextSpan(span.end, min(text.count, span.end + 16))).lowercased().trimmingCharacters(in: .whitespaces)
-        if ["neural foramen", "neuroforamen", "foramen", "foramina", "nerve root", "神经孔", "椎间孔", "神经根"].contains(where: after.hasPrefix) { return true }
+        // Also the first of a list of them: "encasement of the right S1 and S2 nerve roots" read S1
+        // as a lesion, and it took the sacral ala's sacrum (unseen MRI report, 2026-12-06).
+        let after = text.text(TextSpan(span.end, min(text.count, span.end + 40))).lowercased().trimmingCharacters(in: .whitespaces)
+        if after.prefixMatch(of: Self.levelListThenNerve) != nil { return true }
         let before = text.text(TextSpan(max(0, span.start - 24), span.start)).lowercased()
         // A sentence's end is a break too: "CSF is preserved around the conus. T9 vertebral body
         // lesion …" lost T9 — the level of the next sentence read as locating the conus.
@@ -315,6 +320,11 @@ extension ReportExtractor {
         _ span: TextSpan, at position: TextSpan, field: String, among mentions: [Mention], triggers: [(TextSpan, Trigger)], sites: [TextSpan], text: ReportText
     ) -> Bool {
         if field != "fracture", Self.fractureOnlyOthers.contains(text.text(span).lowercased()) { return false }
+        // Callus on a fracture called pathological is that fracture healing, still the lesion's:
+        // "右肱骨中上段病理性骨折，…见骨痂形成；原溶骨性病灶内见成骨修复" made the fracture, and with it the
+        // healing lesion, "about another structure" (unseen X-ray report, 2026-12-06).
+        if field == "fracture", Self.fractureOnlyOthers.contains(text.text(span).lowercased()),
+            ["病理", "patholog"].contains(where: text.text(position).lowercased().contains) { return false }
         let clause = Self.clause(text, around: span)
         let ownSite = sites.contains { clause.start <= $0.start && $0.end <= clause.end }
         // A siteless diagnosis before a clause that names its own site speaks of what came before

@@ -91,3 +91,24 @@ import Testing
         #expect(c5.reading("escc")?.value == "2")
     }
 }
+
+/// Corpus b25-en-10, b25-zh-17: "encasement of the right S1 and S2 nerve roots" made S1 a lesion,
+/// and the right sacral ala's mass lost its sacrum to it; callus on a fracture called pathological
+/// made the fracture — and the healing lesion with it — "about another structure".
+@Suite struct ExtractorNerveListAndHealingFractureTests: ExtractorFixture {
+    @Test func aListOfLevelsBeforeNerveRootsIsAnatomy() throws {
+        let text = "Large destructive mass centered in the right sacral ala and iliac bone, measuring 8.5 x 6.0 cm, with encasement of the right S1 and S2 nerve roots."
+        #expect(keys(text).sorted() == ["pelvis right", "sacrum right"], "\(keys(text))")
+        #expect(!keys("压迫L5、S1神经根。L5椎体溶骨性破坏。").contains("S1"))
+    }
+
+    @Test func callusOnAPathologicalFractureKeepsItTheLesions() throws {
+        let lesion = try requireLesion("humerus right diaphysis", in: "右肱骨中上段病理性骨折，断端对位对线可，见骨痂形成；原溶骨性病灶内见成骨修复。")
+        #expect(lesion.certainty == .affirmed)
+        #expect(lesion.reading("fracture")?.certainty == .affirmed)
+        #expect(lesion.reading("fillIn")?.value == "partial")
+        // A fracture not called pathological, healing with callus, stays another process.
+        let rib = extractor.extract("右侧第6肋骨折，见骨痂形成。").lesions.first
+        #expect(rib?.certainty != .affirmed)
+    }
+}
