@@ -35,6 +35,10 @@ import Testing
         #expect(!lateLesion(years: 6, settings: RuleSettings(myelomaWorkupAgeAbove: 55), born: "1971-06-01").has("diagnosis.differential.myeloma"))
         // Without the long interval (and with a known primary) it does not fire at any age.
         #expect(!lateLesion(years: 1, born: "1940-01-01").has("diagnosis.differential.myeloma"))
+        // A birth year alone: the age is said as its two values (rule set 2026.12.371, cb121-a).
+        let yearOnly = lateLesion(years: 6, born: "1960").rule("diagnosis.differential.myeloma").first
+        #expect(yearOnly?.detail.en.hasPrefix("Age 62–63 (setting: > 50)") == true, "\(yearOnly?.detail.en ?? "")")
+        #expect(lateLesion(years: 6, born: "1960-03-01").rule("diagnosis.differential.myeloma").first?.detail.en.hasPrefix("Age 63 (setting: > 50)") == true)
     }
 
     @Test func multipleLyticLesionsWithARecentKnownPrimaryDoNotRaiseMyeloma() {

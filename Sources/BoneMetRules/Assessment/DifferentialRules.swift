@@ -119,10 +119,13 @@ struct DifferentialRules {
                 ? LocalizedText(en: " A second primary is also in the differential.", zh: "亦需考虑第二原发肿瘤。")
                 : LocalizedText(en: "", zh: "")
             let setting = index.settings.myelomaWorkupAgeAbove
+            // A birth year alone gives an age of two values, said as such (the PATHFx inputs say
+            // "65–66" where this said "66"; unseen record cb121-a).
+            let shown = index.ageRangeNow.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
             let ageText = age.map { age in
                 age > setting
-                    ? LocalizedText(en: "Age \(age) (setting: > \(setting)) with ", zh: "年龄 \(age) 岁（设置：> \(setting)），")
-                    : LocalizedText(en: "Age \(age) with ", zh: "年龄 \(age) 岁，")
+                    ? LocalizedText(en: "Age \(shown ?? "\(age)") (setting: > \(setting)) with ", zh: "年龄 \(shown ?? "\(age)") 岁（设置：> \(setting)），")
+                    : LocalizedText(en: "Age \(shown ?? "\(age)") with ", zh: "年龄 \(shown ?? "\(age)") 岁，")
             } ?? LocalizedText(en: "Age not on record; ", zh: "年龄未记录；")
             return LocalizedText(
                 en: "\(ageText.en)\(list.en). \(crabText.en) \(workUp().en)\(order.en); bone-marrow biopsy by haematology; pathology decides.\(extra.en)",
