@@ -22,6 +22,9 @@ import Testing
         #expect(lung.detail.en.contains("2026-10-19 partial response (PR)"), "\(lung.detail.en)")
         #expect(lung.detail.zhHans.contains("2026-09-20 疾病进展（肺部病灶增大）——为骨外进展"))
         #expect(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "CEA rising"))?.severity == .info)
+        // Words inside others are not bone: "ribociclib", "detected", "described".
+        #expect(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "new liver lesion detected on ribociclib, as described"))?.severity == .info)
+        #expect(finding(DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "CA19-9 doubled"))?.severity == .info)
         // No evidence, or an evidence type that says what it rests on and not where (mCODE's
         // "Imaging", as the FHIR import keeps it).
         for evidence in [nil, "Imaging", "影像学"] {
@@ -35,6 +38,7 @@ import Testing
         for status in [
             DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "骨扫描示新发病灶"),
             DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "new osseous lesions"),
+            DiseaseStatusRecord(date: day("2026-09-20"), status: .worsened, evidence: "ECT: new rib foci"),
             DiseaseStatusRecord(date: day("2025-08-10"), status: .worsened, evidence: "肺部病灶增大"),  // before it began
             DiseaseStatusRecord(date: day("2026-10-05"), status: .worsened, evidence: "肺部病灶增大"),  // after the stop
             DiseaseStatusRecord(date: day("2026-09-20"), status: .stable, evidence: "肺部病灶稳定"),

@@ -5,8 +5,11 @@
 /// (the rules judge bone from its readings); it is what the stop rested on, as new metastases
 /// outside bone are (`progressionOutsideBone`).
 extension ResponseRules {
-    /// Words that place a recorded worsening in bone (then the bone's readings are what answer it).
-    static let boneEvidenceWords = ["骨", "bone", "osseous", "skeletal", "ect", "spect", "椎", "vertebra", "spine", "spinal", "rib", "肋", "pelvi", "femur", "femoral", "humer"]
+    /// Words that place a recorded worsening in bone (then the bone's readings are what answer it):
+    /// Chinese by their characters, English words by their start, short ones whole ("rib" is not
+    /// "ribociclib" or "described", "ECT" not "detected").
+    static let boneEvidenceWords = ["骨", "椎", "肋", "bone", "osseous", "skeletal", "vertebra", "spine", "spinal", "pelvi", "femur", "femoral", "humer", "sacr", "ilium", "iliac"]
+    static let boneEvidenceTokens: Set<String> = ["ect", "spect", "rib", "ribs"]
 
     /// The "worsened" statuses recorded from the regimen's start up to its stop, known on the day.
     func worseningRecorded(while therapy: Treatment) -> [DiseaseStatusRecord] {
@@ -21,19 +24,30 @@ extension ResponseRules {
     /// bone) was outside bone. An evidence type alone ("Imaging", "Symptoms" — mCODE's evidence
     /// types, as an EHR sends them) says what it rests on, not where.
     static let outsideBoneEvidenceWords = [
-        "肺", "lung", "pulmonary", "肝", "liver", "hepatic", "脑", "brain", "胸膜", "pleura", "腹膜", "peritone", "淋巴结", "lymph",
-        "肾上腺", "adrenal", "原发", "primary", "乳腺", "breast", "前列腺", "prostate", "纵隔", "mediastin", "皮肤", "skin", "胸水",
-        "腹水", "effusion", "ascites", "标志物", "marker", "psa", "cea", "ca125", "ca15-3", "ca19-9", "afp",
+        "肺", "肝", "脑", "胸膜", "腹膜", "淋巴结", "肾上腺", "原发", "乳腺", "前列腺", "纵隔", "皮肤", "胸水", "腹水", "标志物",
+        "lung", "pulmonary", "liver", "hepatic", "brain", "pleura", "peritone", "lymph", "adrenal", "primary", "breast", "prostate",
+        "mediastin", "skin", "effusion", "ascites", "marker",
     ]
+    static let outsideBoneEvidenceTokens: Set<String> = ["psa", "cea", "afp", "ca125", "ca153", "ca199", "ca", "nse", "cyfra"]
+
+    /// Whether a text names one of the words (CJK by characters, Latin words by their start) or
+    /// tokens (whole Latin words, digits and hyphens kept: "CA19-9" is "ca199").
+    static func names(_ text: String, words: [String], tokens: Set<String>) -> Bool {
+        let latin = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
+            .map { String($0.filter { $0 != "-" }) }
+        return words.contains { word in
+            word.unicodeScalars.first.map { $0.isASCII } == true ? latin.contains { $0.hasPrefix(word) } : text.contains(word)
+        } || latin.contains { tokens.contains($0) }
+    }
 
     enum EvidencePlace { case bone, outsideBone, unplaced }
 
     /// Where a status's evidence places the worsening: bone words first (then the bone's readings
     /// answer it), else an organ, the primary or a marker, else nowhere said.
     static func place(_ row: DiseaseStatusRecord) -> EvidencePlace {
-        guard let evidence = row.evidence?.lowercased() else { return .unplaced }
-        if boneEvidenceWords.contains(where: evidence.contains) { return .bone }
-        return outsideBoneEvidenceWords.contains(where: evidence.contains) ? .outsideBone : .unplaced
+        guard let evidence = row.evidence else { return .unplaced }
+        if names(evidence, words: boneEvidenceWords, tokens: boneEvidenceTokens) { return .bone }
+        return names(evidence, words: outsideBoneEvidenceWords, tokens: outsideBoneEvidenceTokens) ? .outsideBone : .unplaced
     }
 
     /// The stop resting on a recorded worsening: outside bone, information; where not said, an
