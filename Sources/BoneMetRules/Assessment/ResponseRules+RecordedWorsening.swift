@@ -28,16 +28,15 @@ extension ResponseRules {
         "lung", "pulmonary", "liver", "hepatic", "brain", "pleura", "peritone", "lymph", "adrenal", "primary", "breast", "prostate",
         "mediastin", "skin", "effusion", "ascites", "marker",
     ]
-    static let outsideBoneEvidenceTokens: Set<String> = ["psa", "cea", "afp", "ca125", "ca153", "ca199", "ca", "nse", "cyfra"]
+    static let outsideBoneEvidenceTokens: Set<String> = ["psa", "cea", "afp", "ca125", "ca15", "ca19", "ca", "nse", "cyfra"]
 
     /// Whether a text names one of the words (CJK by characters, Latin words by their start) or
-    /// tokens (whole Latin words, digits and hyphens kept: "CA19-9" is "ca199").
+    /// tokens (whole Latin words, `ASCIIWords`: "CA19-9" is "ca19" and "9").
     static func names(_ text: String, words: [String], tokens: Set<String>) -> Bool {
-        let latin = text.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }
-            .map { String($0.filter { $0 != "-" }) }
+        let latin = ASCIIWords.of(text.lowercased())
         return words.contains { word in
             word.unicodeScalars.first.map { $0.isASCII } == true ? latin.contains { $0.hasPrefix(word) } : text.contains(word)
-        } || latin.contains { tokens.contains($0) }
+        } || !latin.isDisjoint(with: tokens)
     }
 
     enum EvidencePlace { case bone, outsideBone, unplaced }

@@ -73,7 +73,7 @@ enum ReportFields {
         // "45, 38", which the form refused on saving (unseen CT report, 2026-12-06).
         if reading.field == "softTissueMm", reading.certainty != .negated {
             let numbers = reading.value.split(separator: "x").compactMap { Double($0) }
-            return numbers.max().map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? ""
+            return numbers.max().map(InputError.format) ?? ""
         }
         guard let kind = byField[reading.field]?.kind else { return reading.value }
         // Stated absent is the field's "none", where it has one — never the value denied: "no
