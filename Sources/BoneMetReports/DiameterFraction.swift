@@ -15,6 +15,8 @@ enum DiameterFractionGrammar {
         let span: TextSpan
         let field: String
         let value: String
+        /// The fraction's own words ("1/2"), inside `span`.
+        var token: TextSpan? = nil
     }
 
     private static let fraction = try? NSRegularExpression(
@@ -33,14 +35,19 @@ enum DiameterFractionGrammar {
         guard let fraction else { return [] }
         let string = String(decoding: text.units, as: UTF16.self)
         let whole = NSRange(location: 0, length: (string as NSString).length)
-        return fraction.matches(in: string, range: whole).compactMap { result -> Match? in
+        let results = fraction.matches(in: string, range: whole)
+        let tokens = results.map { TextSpan($0.range.location, $0.range.location + $0.range.length) }
+        return joinRanges(results.compactMap { result -> Match? in
             let found = TextSpan(result.range.location, result.range.location + result.range.length)
             guard let value = value(of: (string as NSString).substring(with: result.range)) else { return nil }
             let clause = ReportExtractor.clause(text, around: found)
+            // The first end of a range reaches the diameter word after its second ("one third to
+            // one half of the diameter").
+            let reach = tokens.first { $0.start >= found.end && rangeConnectors.contains(text.text(TextSpan(found.end, $0.start)).lowercased().trimmingCharacters(in: .whitespaces)) }?.end ?? found.end
             // A diameter word within the clause, near the fraction (12 before, 24 after: "of the
             // cortex", "of the bone width" — 16 missed the latter's "width", unseen X-ray report
             // b16-en-04); the nearest one is its evidence.
-            let window = TextSpan(max(clause.start, found.start - 12), min(clause.end, found.end + 24))
+            let window = TextSpan(max(clause.start, found.start - 12), min(clause.end, reach + 24))
             let near = text.text(window) as NSString
             let words = diameterWords.compactMap { word -> (start: Int, end: Int)? in
                 let range = near.range(of: word)
@@ -94,8 +101,43 @@ enum DiameterFractionGrammar {
             // The evidence: from the diameter word or the bound, whichever comes first, to the fraction.
             let start = [word.start, found.start, moreAt ?? Int.max, lessAt ?? Int.max].min() ?? found.start
             let end = [found.end, word.end, bound == "more" ? moreAfter ?? 0 : 0, bound == "less" ? lessAfter ?? 0 : 0].max() ?? found.end
-            return Match(span: TextSpan(start, end), field: field, value: reading)
+            return Match(span: TextSpan(start, end), field: field, value: reading, token: found)
+        }, text: text)
+    }
+
+    /// A range of two fractions ("累及骨干横径约1/2至2/3", "one third to one half of the diameter")
+    /// is Mirels's size class where both ends fall in one class — it read 0.5, its lower end — and
+    /// nothing where they fall in two (the reader measures it; unseen CT report, 2026-12-06).
+    static func joinRanges(_ found: [Match], text: ReportText) -> [Match] {
+        var result: [Match] = []
+        var index = 0
+        while index < found.count {
+            let first = found[index]
+            if index + 1 < found.count, first.field == "fractionOfDiameter", found[index + 1].field == "fractionOfDiameter",
+                let from = first.token, let to = found[index + 1].token, from.end <= to.start
+            {
+                let second = found[index + 1]
+                let between = text.text(TextSpan(from.end, to.start)).lowercased().trimmingCharacters(in: .whitespaces)
+                if rangeConnectors.contains(between) {
+                    let classes = Set([first.value, second.value].compactMap(Double.init).map(sizeClass))
+                    if classes.count == 1, let only = classes.first {
+                        result.append(Match(span: TextSpan(min(first.span.start, second.span.start), max(first.span.end, second.span.end)), field: "mirelsSize", value: only))
+                    }
+                    index += 2
+                    continue
+                }
+            }
+            result.append(first)
+            index += 1
         }
+        return result
+    }
+
+    static let rangeConnectors: Set<String> = ["至", "到", "-", "–", "~", "～", "to"]
+
+    /// Mirels's size classes: under a third, a third to two thirds, over two thirds.
+    static func sizeClass(_ value: Double) -> String {
+        value < 1.0 / 3 - 0.005 ? "lessThanOneThird" : value > 2.0 / 3 + 0.005 ? "moreThanTwoThirds" : "oneThirdToTwoThirds"
     }
 
     private static func distance(_ word: (start: Int, end: Int), _ span: TextSpan) -> Int {

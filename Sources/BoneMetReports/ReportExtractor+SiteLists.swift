@@ -53,6 +53,10 @@ extension ReportExtractor {
         "neck", "head", "shaft", "posterior", "anterior", "lateral", "proximal", "distal",
         // and Chinese parts of three characters ("右肱骨干骺端及T10椎体": the humerus was lost)
         "干骺端", "大转子", "小转子", "转子间", "转子下", "粗隆间", "粗隆下",
+        // and a long bone's segment, as "proximal" is in English: "累及C3、T2、T7椎体，左侧肱骨上段，
+        // 右侧髂骨及左侧股骨干" left the ilium and femur without the destruction the list shares
+        // (unseen PET-CT report, 2026-12-06).
+        "中上段", "中下段", "上段", "中段", "下段", "近端", "远端", "近段", "远段", "骨干",
     ]
 
     /// Site mentions joined only by list words ("T10、T11椎体", "T10 and L2") share what follows.
@@ -113,6 +117,28 @@ extension ReportExtractor {
             guard start < word.start, word.end <= end else { return false }
             let written = text.text(word).lowercased()
             return written != "suvmax" && !(written.first?.isNumber ?? true)
+        }
+    }
+}
+
+extension ReportExtractor {
+    /// The vertebra of a list that a posterior element is named with: "T4、T5椎体及T5左侧椎弓根",
+    /// "T4 and T5 vertebral bodies and the left T5 pedicle", "… and the pedicle of T5" — that
+    /// vertebra's own, not every vertebra of the list (T4 read "pedicle involved, one side" in an
+    /// unseen MRI report, 2026-12-06; SINS scores the posterolateral elements per vertebra). Only
+    /// side words may stand between the level and the element; "L3、L4椎体及附件" still speaks of both.
+    static func ownSite(ofPosterior span: TextSpan, in group: [SiteMention], text: ReportText, sides: [TextSpan]) -> SiteMention? {
+        guard Set(group.flatMap { $0.sites.map(\.key) }).count > 1 else { return nil }
+        return group.first { site in
+            guard !site.sites.isEmpty else { return false }
+            if site.span.end <= span.start {
+                return (site.span.end..<span.start).allSatisfy { index in
+                    text[index] == 0x20 || sides.contains { $0.start <= index && index < $0.end }
+                }
+            }
+            guard site.span.start >= span.end else { return false }
+            let between = text.text(TextSpan(span.end, site.span.start)).lowercased().trimmingCharacters(in: .whitespaces)
+            return ["of", "of the"].contains(between)
         }
     }
 }

@@ -39,7 +39,14 @@ public struct ReportExtractor: Sendable {
     static func sizeOfTheLargest(_ text: ReportText, before span: TextSpan) -> Bool {
         let clause = clause(text, around: span)
         let before = text.text(TextSpan(max(clause.start, span.start - 24), span.start)).lowercased()
-        return ["largest", "larger", "biggest", "dominant", "最大者", "较大者", "大者", "最大的"].contains(where: before.contains)
+        let words = ["largest", "larger", "biggest", "dominant", "最大者", "较大者", "大者", "最大的"]
+        if words.contains(where: before.contains) { return true }
+        // Or the clause before opens on it: "最大者位于左侧，直径约1.5cm", "the largest in the left
+        // femur, measuring 1.5 cm".
+        guard clause.start >= 2, text[clause.start - 1] == comma else { return false }
+        let previous = text.text(Self.clause(text, around: TextSpan(clause.start - 2, clause.start - 2))).lowercased()
+            .trimmingCharacters(in: .whitespaces)
+        return ["最大者", "较大者", "大者", "最大的", "the largest", "largest"].contains(where: previous.hasPrefix)
     }
 
     /// The one segment a sentence names (several different ones: none).
@@ -318,6 +325,12 @@ public struct ReportExtractor: Sendable {
                 mentions.append(Mention(span: fraction.span, field: fraction.field, value: fraction.value))
             }
             mentions.sort { $0.span < $1.span }
+            // Report order is the order sites are named, not the order readings reach them: a
+            // reading that goes to one site of a list ("T4、T5椎体及T5左侧椎弓根") listed T5 first.
+            for site in groups.flatMap({ $0.flatMap(\.sites) }) where lesions[site.key] == nil {
+                order.append(site.key)
+                lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
+            }
             let sentenceTriggers = triggerMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
             let siteSpans = groups.flatMap { $0.map(\.span) }
             for index in mentions.indices {
@@ -374,6 +387,8 @@ public struct ReportExtractor: Sendable {
                         let own = group.first(where: { site in Self.bracketFollows(site.span, at: mention.span.start, text: text) })
                     {
                         target = own.sites
+                    } else if mention.field == "posterior", let own = Self.ownSite(ofPosterior: mention.span, in: group, text: text, sides: sideMatches.map(\.0)) {
+                        target = own.sites
                     } else {
                         target = group.flatMap(\.sites)
                     }
@@ -417,7 +432,9 @@ public struct ReportExtractor: Sendable {
                 // "…in T4, T9 and L2, the largest measuring 1.8 cm", "最大者约1.8cm": the size of one
                 // of them, not said which — it was given to each as stated (a response read on it
                 // would compare the largest with each lesion's own later size).
-                if ["diametersMm", "softTissueMm"].contains(mention.field), target.count > 1, Self.sizeOfTheLargest(text, before: mention.span) { continue }
+                // So is a site of both sides, two bones: "双侧股骨上段多发…低密度影，最大者位于左侧，直径约1.5cm".
+                if ["diametersMm", "softTissueMm"].contains(mention.field), target.count > 1 || target.contains(where: { $0.side == .bilateral }),
+                    Self.sizeOfTheLargest(text, before: mention.span) { continue }
                 mention = refine(mention, mentions: mentions, text: text, sides: sideMatches)
                 for site in target { lesion(at: site) { $0.add(mention) } }
             }

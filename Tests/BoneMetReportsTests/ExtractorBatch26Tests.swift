@@ -1,0 +1,128 @@
+/// Batch 26 of unseen reports (2026-12-06, corpus b26-*, docs/performance.md): each class found, one suite.
+@testable import BoneMetReports
+import Testing
+
+/// "T4、T5椎体及T5左侧椎弓根见异常信号影" gave T4 T5's pedicle — a SINS point at a vertebra the report
+/// does not give one. A posterior element written right after its own level (side words only
+/// between) is that vertebra's; after "及" with no level of its own it is the list's.
+@Suite struct ExtractorOwnPedicleTests: ExtractorFixture {
+    @Test func aPedicleNamedWithItsLevelIsThatVertebrasOnly() throws {
+        for text in [
+            "T4、T5椎体及T5左侧椎弓根见溶骨性骨质破坏。",
+            "T4 and T5 vertebral bodies and the left T5 pedicle show lytic destruction.",
+            "Lytic lesions of T4 and T5 extending into the pedicle of T5.",
+        ] {
+            let t4 = try requireLesion("T4", in: text)
+            #expect(t4.reading("posterolateral") == nil, "\(text): \(t4.readings)")
+            #expect(t4.reading("character")?.value == "lytic", "\(text)")
+            let t5 = try requireLesion("T5", in: text)
+            #expect(t5.reading("posterolateral") != nil, "\(text)")
+            // Report order is the order the sites are named.
+            #expect(keys(text) == ["T4", "T5"], "\(text)")
+        }
+        for key in ["L3", "L4"] {
+            let shared = try requireLesion(key, in: "L3、L4椎体及附件骨质破坏。")
+            #expect(shared.reading("posterolateral")?.value == "involved", "\(key)")
+        }
+    }
+
+    /// SINS's posterolateral item is the facet, pedicle or costovertebral joint (Fisher 2010):
+    /// the lamina, spinous and transverse process alone give none; beside a pedicle, the pedicle decides.
+    @Test func theLaminaAndProcessesAloneAreNotPosterolateral() throws {
+        let lamina = try requireLesion("T9", in: "胸椎CT：T9椎体及右侧椎板、棘突溶骨性骨质破坏，椎体高度未见减低。")
+        #expect(lamina.reading("posterolateral") == nil, "\(lamina.readings)")
+        #expect(lamina.reading("character")?.value == "lytic")
+        let english = try requireLesion("C4", in: "Mixed lytic-sclerotic lesion involving the C4 vertebral body and right lamina.")
+        #expect(english.reading("posterolateral") == nil)
+        let pedicle = try requireLesion("L3", in: "L3椎体及右侧椎弓根、横突见异常信号。")
+        #expect(pedicle.reading("posterolateral")?.value == "unilateral")
+        let both = try requireLesion("T6", in: "T6椎体溶骨性骨质破坏，累及双侧椎弓根及椎板。")
+        #expect(both.reading("posterolateral")?.value == "bilateral")
+    }
+}
+
+/// "The previously described lucency … has partially filled in with new bone" read "new" — a new
+/// lesion, progression — where the report says it heals (MDA partial response, Hamaoka 2004).
+@Suite struct ExtractorNewBoneTests: ExtractorFixture {
+    @Test func newBoneInsideALesionIsFillInNotANewLesion() throws {
+        for text in [
+            "The previously described lucency in the right humeral shaft has partially filled in with new bone.",
+            "Lytic lesion of the right humeral shaft with new bone formation.",
+            "右肱骨干溶骨性病灶内见新生骨形成。",
+        ] {
+            let lesion = try requireLesion("humerus right diaphysis", in: text)
+            #expect(lesion.reading("comparison") == nil, "\(text): \(lesion.readings)")
+            #expect(lesion.reading("fillIn")?.value == "partial", "\(text)")
+        }
+        let periosteal = try requireLesion("humerus right diaphysis", in: "Lytic lesion of the right humeral shaft with periosteal new bone formation.")
+        #expect(periosteal.reading("fillIn") == nil)
+        #expect(periosteal.reading("comparison") == nil)
+        let really = try requireLesion("femur left proximal", in: "New lytic lesion in the left proximal femur.")
+        #expect(really.reading("comparison")?.value == "new")
+    }
+}
+
+/// Words of batch 26 the lexicons lacked: a rim appearing with a verb between (原…病灶边缘出现硬化),
+/// lucent foci as CT writes them (斑片状低密度影), a vertebra's compression with its percentage
+/// just before ("mild (<50%) compression").
+@Suite struct ExtractorBatch26WordsTests: ExtractorFixture {
+    @Test func aRimAppearingIsARim() throws {
+        for key in ["T6", "T9"] {
+            let lesion = try requireLesion(key, in: "与2026-08-10片对比：原T6、T9椎体溶骨性病灶边缘出现硬化，范围较前缩小。")
+            #expect(lesion.reading("rim")?.value == "true", "\(key)")
+            #expect(lesion.reading("comparison")?.value == "decreased", "\(key)")
+        }
+    }
+
+    @Test func lowDensityFociAreLytic() throws {
+        let lesion = try requireLesion("pelvis left", in: "左侧髂骨见片状低密度影，边界不清。")
+        #expect(lesion.reading("character")?.value == "lytic")
+        // Named as something else, they stay that: no metastasis offered.
+        let haemangioma = extractor.extract("T12椎体见类圆形低密度影，边缘清晰，考虑血管瘤可能。").lesions.first
+        #expect(haemangioma?.certainty == .other)
+    }
+
+    @Test func aPercentageBeforeCompressionIsTheCollapse() throws {
+        let lesion = try requireLesion("T11", in: "CT: Mixed lesion of T11 with mild (<50%) compression and involvement of bilateral pedicles.")
+        #expect(lesion.reading("collapse")?.value == "under50")
+        #expect(lesion.reading("posterolateral")?.value == "bilateral")
+        let cord = try requireLesion("T9", in: "Severe compression of the cord at T9 by a lytic T9 lesion.")
+        #expect(cord.reading("collapse") == nil)
+    }
+}
+
+/// Sizes and fractions said of part of a site: the range "1/2至2/3" read 0.5 (its lower end), and
+/// "最大者位于左侧，直径约1.5cm" gave both femora the largest one's size.
+@Suite struct ExtractorRangeAndLargestTests: ExtractorFixture {
+    @Test func aFractionRangeIsItsMirelsClassWhenBothEndsShareOne() throws {
+        let within = try requireLesion("humerus right diaphysis", in: "右肱骨中段见膨胀性溶骨性骨质破坏，累及骨干横径约1/2至2/3。")
+        #expect(within.reading("mirelsSize")?.value == "oneThirdToTwoThirds")
+        #expect(within.reading("fractionOfDiameter") == nil)
+        let english = try requireLesion("femur right diaphysis", in: "Lytic lesion of the right femoral shaft involving one third to one half of the diameter.")
+        #expect(english.reading("mirelsSize")?.value == "oneThirdToTwoThirds")
+        let across = try requireLesion("femur right diaphysis", in: "Lytic lesion of the right femoral shaft involving 1/4-1/2 of the diameter.")
+        #expect(across.reading("mirelsSize") == nil)
+        #expect(across.reading("fractionOfDiameter") == nil)
+        let single = try requireLesion("femur right diaphysis", in: "右股骨中下段见溶骨性骨质破坏，约占骨干直径1/3。")
+        #expect(single.reading("fractionOfDiameter")?.value == "0.33")
+    }
+
+    @Test func theLargestOnesSizeIsNotBothSides() throws {
+        let both = try requireLesion("femur bilateral proximal", in: "双侧股骨上段多发小斑片状低密度影，最大者位于左侧，直径约1.5cm，考虑转移。")
+        #expect(both.reading("diametersMm") == nil, "\(both.readings)")
+        #expect(both.reading("character")?.value == "lytic")
+        // Placed at one site, it is that site's.
+        let placed = try requireLesion("T9", in: "T4、T9椎体多发溶骨性破坏，最大者位于T9，约2.0cm。")
+        #expect(placed.reading("diametersMm")?.value == "20")
+    }
+
+    /// A list of sites goes on over a long bone's segment: "…左侧肱骨上段，右侧髂骨及左侧股骨干" left the
+    /// ilium and femur without the destruction the list shares.
+    @Test func aListGoesOnAfterASegment() throws {
+        let text = "PET-CT：全身多发骨质破坏伴FDG代谢增高，累及C3、T2、T7椎体，左侧肱骨上段，右侧髂骨及左侧股骨干，SUVmax 4.3-11.2。"
+        for key in ["C3", "humerus left proximal", "pelvis right", "femur left diaphysis"] {
+            let lesion = try requireLesion(key, in: text)
+            #expect(lesion.reading("destruction")?.value == "true", "\(key)")
+        }
+    }
+}
