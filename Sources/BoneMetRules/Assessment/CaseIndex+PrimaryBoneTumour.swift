@@ -32,3 +32,18 @@ extension CaseIndex {
         return lesion
     }
 }
+
+extension CaseIndex {
+    /// The one bone lesion of a record with no cancer on record and no tissue diagnosis (the
+    /// giant-cell picture's conditions, without the picture or the age): a primary bone tumour
+    /// must be excluded before any fixation (reference.md; never nail an undiagnosed solitary
+    /// lesion). A 16-year-old's mixed distal femoral metaphysis with a 4 cm soft-tissue mass,
+    /// Mirels 8, read "biopsy first, then prophylactic fixation … fix before radiotherapy" (unseen
+    /// record cb124-f). Nil when anything else is on record.
+    var loneUndiagnosedLesion: Lesion? {
+        guard !hasKnownPrimary, record.biopsies.allSatisfy({ $0.awaitsResult || $0.result == .nonDiagnostic }),
+            metastaticLesions.count == 1, let lesion = metastaticLesions.first, diagnosticBiopsy(lesion.id) == nil
+        else { return nil }
+        return lesion
+    }
+}

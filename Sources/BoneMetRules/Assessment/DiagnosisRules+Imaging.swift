@@ -143,6 +143,20 @@ extension DiagnosisRules {
                         : LocalizedText(
                             en: "Record what that MRI shows of this lesion — its pre-operative extent in the marrow and soft tissue; no new MRI is needed for it.",
                             zh: "请录入该 MRI 对此病灶的所见——术前在骨髓和软组织内的范围；无需为此另行 MRI。")))
+            } else if lesion.isSpinal && deficit {
+                // A deficit at an unimaged spinal lesion is the emergency the spine finding names
+                // (whole-spine MRI within 24 hours, NICE NG234): the same MRI asked here as an
+                // advisory read as if it could wait (unseen record cb123-d, 2026-12-06).
+                findings.append(Finding(
+                    ruleId: "diagnosis.imaging.preoperativeMRI", severity: .urgent, duty: .diagnosis, specialty: .radiology,
+                    subject: .lesion(lesion.id), date: index.assessedOn,
+                    title: LocalizedText(
+                        en: "\(index.label(lesion).en): whole-spine MRI within 24 hours",
+                        zh: "\(index.label(lesion).zhHans)：24 小时内行全脊柱 MRI"),
+                    detail: LocalizedText(
+                        en: "A neurological deficit is recorded and this spinal lesion has no MRI: suspected metastatic spinal cord compression (of the cord or the cauda equina). MRI of the whole spine within 24 hours shows the compression (ESCC on axial T2), its extent and any other level; definitive treatment follows within 24 hours of it.",
+                        zh: "已记录神经功能障碍，而此脊柱病灶尚无 MRI：疑似转移性脊髓压迫（脊髓或马尾神经）。24 小时内行全脊柱 MRI，显示压迫程度（轴位 T2 ESCC 分级）、范围及其他节段；确认后 24 小时内行确定性治疗。"),
+                    sources: [Self.sourceHospital, SurgeryRules.nice2023]))
             } else {
                 findings.append(purposeFinding(
                     "diagnosis.imaging.preoperativeMRI", subject: .lesion(lesion.id),

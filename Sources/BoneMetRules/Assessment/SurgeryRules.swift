@@ -226,14 +226,17 @@ struct SurgeryRules {
                 let radiotherapy = protected == nil ? radiotherapyWithoutFixation(id, brokenOn: brokenOn) : nil
                 // Undiagnosed, with a giant cell tumour's picture: its operation is bone-tumour surgery's.
                 let tumourPicture = protected == nil && !open.isEmpty && index.loneGiantCellPicture?.id == id
-                let status = tumourPicture ? Self.giantCellPictureAction(broken: true) : Self.fixationStatus(protected, lesion: lesion)
+                let lone = protected == nil && !open.isEmpty && !tumourPicture && index.loneUndiagnosedLesion?.id == id
+                let status = tumourPicture ? Self.giantCellPictureAction(broken: true)
+                    : lone ? Self.loneLesionAction(broken: true) : Self.fixationStatus(protected, lesion: lesion)
                 if let decided {
                     return Self.decidedFractureFinding(id, name: name, lesion: lesion, lead: broken, decision: decided, inputs: inputs())
                 }
                 return Finding(
                     ruleId: "surgery.mirels.fractured", severity: needsFixation ? .urgent : .info, duty: .surgery,
                     specialty: .orthopaedics, subject: .lesion(id), date: latest.study.date,
-                    title: Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion, tumourPicture: tumourPicture),
+                    title: lone && needsFixation ? Self.loneFractureTitle(name)
+                        : Self.fracturedTitle(name, tissueFirst: needsFixation && !open.isEmpty, lesion: lesion, tumourPicture: tumourPicture),
                     detail: LocalizedText(
                         en: [
                             broken.en,
@@ -303,6 +306,7 @@ struct SurgeryRules {
             case .some(true):
                 let biopsyFirst = !open.isEmpty
                 let tumourPicture = biopsyFirst && index.loneGiantCellPicture?.id == id
+                let lone = biopsyFirst && !tumourPicture && index.loneUndiagnosedLesion?.id == id
                 // Taken and awaited: the title asks for its result, as the detail does (a humerus
                 // biopsied a fortnight before read "biopsy first").
                 let first = index.awaitedBiopsy(id) == nil
@@ -333,6 +337,8 @@ struct SurgeryRules {
                     subject: .lesion(id), date: latest.study.date,
                     title: tumourPicture
                         ? Self.giantCellPictureTitle(name, score: scoreText, first: first)
+                        : lone && implant == nil
+                        ? Self.loneLesionTitle(name, score: scoreText, first: first)
                         : implant != nil
                         ? LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — does the bone's implant span it? If not, \(biopsyFirst ? "\(first.en), then " : "")prophylactic fixation",
@@ -344,7 +350,7 @@ struct SurgeryRules {
                         : LocalizedText(
                             en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
-                    detail: { let base = baseText(); let action = Self.giantCellPictureAction(broken: false); return tumourPicture
+                    detail: { let base = baseText(); let action = tumourPicture ? Self.giantCellPictureAction(broken: false) : Self.loneLesionAction(broken: false); return tumourPicture || (lone && implant == nil)
                         ? LocalizedText(
                             en: [implant?.en ?? "", base.en, action.en, decided?.en ?? "", surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
                             zh: "\(implant?.zhHans ?? "")\(base.zhHans)\(action.zhHans)\(decided?.zhHans ?? "")\(surgical.zhHans)")
