@@ -81,3 +81,54 @@ import Testing
         }
     }
 }
+
+/// cb125-b (unseen record, 2026-12-06): a lung cancer's T6, ESCC 3, myelopathy Frankel A on 19 and
+/// again on 30 November, dexamethasone from the 21st, the whole-spine MRI of the 21st, nothing done
+/// by 1 December. The emergency read "dexamethasone 16 mg as soon as possible; MRI of the whole
+/// spine within 24 hours if not done; definitive treatment within 24 hours of the confirming MRI" —
+/// measured from the latest examination, and a deadline long gone said as still ahead. Rule set
+/// 2026.12.374: the deficit dates from the first examination of its unbroken run (a worse one is
+/// a new deficit), and treatment not begun two days or more after that MRI is overdue.
+@Suite struct DeficitOnsetAndOverdueTests {
+    func record(frankels: [(String, Tokuhashi.Frankel)] = [("2026-11-19", .A), ("2026-11-30", .A)], treated: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T6", bone: .vertebra, level: VertebralLevel("T6"))]
+        r.studies = [
+            ct("C1", "2026-11-20", [observation("T6", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral }]),
+            ImagingStudy(id: "M1", date: day("2026-11-21"), modality: .mri, coverage: [.wholeBody], observations: [observation("T6") { $0.escc = .g3 }]),
+        ]
+        r.treatments = [Treatment(id: "DX", kind: .systemic, name: "地塞米松", drugs: ["dexamethasone"], start: day("2026-11-21"))]
+        if let treated {
+            r.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "T6 8Gy/1F", lesions: ["T6"], start: day(treated), doseGy: 8, fractions: 1))
+        }
+        r.neurology = frankels.map { NeurologyRecord(date: day($0.0), status: .myelopathy, frankel: $0.1) }
+        return r
+    }
+
+    func emergency(_ r: CaseRecord, asOf: String = "2026-12-01") throws -> Finding {
+        try #require(assess(r, asOf: day(asOf)).findings.first { $0.subject == .lesion("T6") && $0.severity == .urgent && $0.detail.en.contains("an emergency") })
+    }
+
+    @Test func theDeficitDatesFromItsFirstExamination() throws {
+        let f = try emergency(record())
+        #expect(f.detail.en.contains("dexamethasone on record since 2026-11-21"), "\(f.detail.en)")
+        #expect(f.detail.en.contains("whole-spine MRI done (2026-11-21)"))
+        #expect(!f.detail.en.contains("16 mg as soon as possible"))
+        // Worse since the MRI and the steroid: a new deficit, asked for again.
+        let worse = try emergency(record(frankels: [("2026-11-19", .D), ("2026-11-30", .A)]))
+        #expect(worse.detail.en.contains("dexamethasone 16 mg as soon as possible"), "\(worse.detail.en)")
+        #expect(worse.detail.en.contains("MRI of the whole spine within 24 hours if not done"))
+    }
+
+    @Test func treatmentNotBegunAfterTheMRIIsOverdue() throws {
+        let f = try emergency(record())
+        #expect(f.detail.en.contains("was due within 24 hours of that MRI — none of this lesion is on record since, 10 days on: overdue, decide it today."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("已过 10 天：已延误，请今日决定"))
+        // The day after the MRI, the deadline is still ahead.
+        let next = try emergency(record(frankels: [("2026-11-21", .A)]), asOf: "2026-11-22")
+        #expect(next.detail.en.contains("within 24 hours of the confirming MRI, before further deterioration."), "\(next.detail.en)")
+        // Irradiated since the MRI: nothing overdue.
+        let treated = assess(record(treated: "2026-11-22"), asOf: day("2026-12-01"))
+        #expect(!treated.findings.contains { $0.detail.en.contains("overdue, decide it today") })
+    }
+}

@@ -24,10 +24,27 @@ extension SurgeryRules {
                     en: " Decompression plus radiotherapy keeps more patients walking than radiotherapy alone in selected patients (Patchell 2005).",
                     zh: "对于选择的患者，减压手术加放疗比单纯放疗能让更多患者保持行走能力（Patchell 2005）。"))
         // A whole-spine MRI since the deficit (or the compression recorded) is named, not asked for.
-        let since = neuro?.date ?? compressionEvent?.date ?? date
-        let wholeSpine = index.studies.last { $0.modality == .mri && $0.surveysWholeSpine && $0.date.latestDay >= since.earliestDay }
+        let since = neuro.map { deficitOnset(lesion, latest: $0) } ?? compressionEvent?.date ?? date
+        let spineMRI = index.studies.last { $0.modality == .mri && $0.surveysWholeSpine && $0.date.latestDay >= since.earliestDay }
+        let wholeSpine = spineMRI
             .map { LocalizedText(en: "whole-spine MRI done (\($0.date));", zh: "全脊柱 MRI 已完成（\($0.date)）；") }
             ?? LocalizedText(en: "MRI of the whole spine within 24 hours if not done;", zh: "如未做，24 小时内完成全脊柱 MRI；")
+        // The 24 hours after that MRI gone by with no radiotherapy or operation of the lesion begun
+        // since: said as overdue, not as a deadline still ahead (cb125-b: ESCC 3 on the MRI of 21
+        // November, nothing done by 1 December, read "within 24 hours of the confirming MRI").
+        let overdue = spineMRI.flatMap { mri -> LocalizedText? in
+            let days = index.assessedOn.earliestDay - mri.date.latestDay
+            let begun = (index.localTreatments(lesion, kind: .radiotherapy) + index.localTreatments(lesion, kind: .surgery)).contains { treatment in
+                !treatment.planned && (treatment.start.map { $0.latestDay >= mri.date.earliestDay } ?? false)
+            }
+            guard days >= 2, !begun else { return nil }
+            return LocalizedText(
+                en: "definitive treatment (surgery and/or radiotherapy) was due within 24 hours of that MRI — none of this lesion is on record since, \(days) days on: overdue, decide it today.",
+                zh: "确定性治疗（手术和 / 或放疗）应在该 MRI 后 24 小时内完成——此后未记录该病灶的任何治疗，已过 \(days) 天：已延误，请今日决定。")
+        }
+        let definitive = overdue ?? LocalizedText(
+            en: "definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.",
+            zh: "确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。")
         let steroid = dexamethasoneGiven(since: since)
             .map { course in
                 let name = course.name.map { " (\($0))" } ?? ""
@@ -49,8 +66,8 @@ extension SurgeryRules {
             }
             ?? LocalizedText(en: "dexamethasone 16 mg as soon as possible;", zh: "尽快给予地塞米松 16 mg；")
         return LocalizedText(
-            en: "\(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")\(steroid.en) \(wholeSpine.en) definitive treatment (surgery and/or radiotherapy) within 24 hours of the confirming MRI, before further deterioration.\(patchell.en)",
-            zh: "\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")\(steroid.zhHans)\(wholeSpine.zhHans)确诊 MRI 后 24 小时内、在神经功能进一步恶化前完成确定性治疗（手术和 / 或放疗）。\(patchell.zhHans)")
+            en: "\(compressionEvent == nil ? "Neurological deficit" : "Spinal cord compression recorded") — an emergency: \(compressionEvent == nil ? "" : "examine the patient now; ")\(steroid.en) \(wholeSpine.en) \(definitive.en)\(patchell.en)",
+            zh: "\(compressionEvent == nil ? "存在神经功能障碍" : "已记录脊髓压迫")——急诊：\(compressionEvent == nil ? "" : "立即进行神经系统检查；")\(steroid.zhHans)\(wholeSpine.zhHans)\(definitive.zhHans)\(patchell.zhHans)")
     }
 
     /// Dexamethasone begun for this deficit — from a week before it was recorded on (the row is

@@ -6,6 +6,29 @@ extension SurgeryRules {
     /// neurological record, when it is at least 2 days (48 hours) before that record or the
     /// assessment's day: Patchell RA et al.
     /// Lancet 2005;366:643-8 enrolled no one paraplegic for longer than 48 hours.
+    /// When the deficit of the latest examination began: the earliest of the examinations before
+    /// it that showed a deficit no milder (Frankel the same or worse, or the same state when a
+    /// grade is missing), unbroken. Myelopathy with Frankel A on 19 November and again on 30
+    /// November, dexamethasone from the 21st and the whole-spine MRI of the 21st, read
+    /// "dexamethasone 16 mg as soon as possible; MRI of the whole spine within 24 hours if not
+    /// done" — both measured from the 30th (unseen record cb125-b). A deficit that worsened since
+    /// is a new one (NICE NG234: a new or progressing deficit is the emergency).
+    func deficitOnset(_ lesion: String, latest: NeurologyRecord) -> PartialDate {
+        let records = index.record.neurology
+            .filter { index.known($0.date) && ($0.lesion == nil || $0.lesion == lesion) && $0.date <= latest.date }
+            .sorted { $0.date < $1.date }
+        var onset = latest.date
+        for record in records.reversed() where record.date < latest.date {
+            let noMilder: Bool = switch (record.frankel, latest.frankel) {
+            case let (was?, now?): was.rawValue <= now.rawValue
+            default: record.status == latest.status
+            }
+            guard record.showsDeficit, noMilder else { break }
+            onset = record.date
+        }
+        return onset
+    }
+
     func paraplegiaOnset(_ lesion: String, latest: NeurologyRecord?) -> PartialDate? {
         guard let latest, latest.frankel == .A else { return nil }
         let records = index.record.neurology
