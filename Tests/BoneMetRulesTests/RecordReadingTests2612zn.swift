@@ -127,6 +127,12 @@ import Testing
         // The day after the MRI, the deadline is still ahead.
         let next = try emergency(record(frankels: [("2026-11-21", .A)]), asOf: "2026-11-22")
         #expect(next.detail.en.contains("within 24 hours of the confirming MRI, before further deterioration."), "\(next.detail.en)")
+        // Planned and not begun: the plan is named with its delay.
+        var planned = record()
+        planned.treatments.append(Treatment(id: "RT", kind: .radiotherapy, name: "T6 姑息放疗", lesions: ["T6"], planned: true))
+        let late = try emergency(planned)
+        #expect(late.detail.en.contains("planned (T6 姑息放疗"), "\(late.detail.en)")
+        #expect(late.detail.en.contains("not begun 10 days on: overdue, begin it today."))
         // Irradiated since the MRI: nothing overdue.
         let treated = assess(record(treated: "2026-11-22"), asOf: day("2026-12-01"))
         #expect(!treated.findings.contains { $0.detail.en.contains("overdue, decide it today") })

@@ -34,10 +34,17 @@ extension SurgeryRules {
         // November, nothing done by 1 December, read "within 24 hours of the confirming MRI").
         let overdue = spineMRI.flatMap { mri -> LocalizedText? in
             let days = index.assessedOn.earliestDay - mri.date.latestDay
-            let begun = (index.localTreatments(lesion, kind: .radiotherapy) + index.localTreatments(lesion, kind: .surgery)).contains { treatment in
+            let local = index.localTreatments(lesion, kind: .radiotherapy) + index.localTreatments(lesion, kind: .surgery)
+            let begun = local.contains { treatment in
                 !treatment.planned && (treatment.start.map { $0.latestDay >= mri.date.earliestDay } ?? false)
             }
             guard days >= 2, !begun else { return nil }
+            // Planned and not yet begun: the plan is named, and its delay.
+            if let plan = local.last(where: \.planned) {
+                return LocalizedText(
+                    en: "definitive treatment was due within 24 hours of that MRI — planned (\(plan.label.en)), not begun \(days) days on: overdue, begin it today.",
+                    zh: "确定性治疗应在该 MRI 后 24 小时内完成——已计划（\(plan.label.zhHans)），已过 \(days) 天仍未开始：已延误，请今日开始。")
+            }
             return LocalizedText(
                 en: "definitive treatment (surgery and/or radiotherapy) was due within 24 hours of that MRI — none of this lesion is on record since, \(days) days on: overdue, decide it today.",
                 zh: "确定性治疗（手术和 / 或放疗）应在该 MRI 后 24 小时内完成——此后未记录该病灶的任何治疗，已过 \(days) 天：已延误，请今日决定。")
