@@ -166,7 +166,8 @@ public struct ReportExtractor: Sendable {
         let boneMatches = Self.leftmostLongest(sites.all(in: text))
         // Anatomy words (the growth plate, the metaphysis) are matched only so the words inside
         // them are not read (findings.tsv): they say nothing of a lesion.
-        let findingMatches = Self.outermost(findings.all(in: text)).filter { $0.1.field != "anatomy" }
+        let allFindingMatches = Self.outermost(findings.all(in: text))
+        let findingMatches = allFindingMatches.filter { $0.1.field != "anatomy" }
         let measurements = MeasurementGrammar.measurements(in: text)
         let diameterFractions = DiameterFractionGrammar.matches(in: text)
         // The outermost: "left and right" is both sides, not its "right".
@@ -177,7 +178,8 @@ public struct ReportExtractor: Sendable {
             !(text.text(match.0) == "骨干" && text.text(TextSpan(match.0.end, min(text.count, match.0.end + 1))) == "骺")
         }
         // A trigger inside a finding or site word is part of that word.
-        let covered = findingMatches.map(\.0) + boneMatches.map(\.0) + levelMentions.map(\.span)
+        // Anatomy words cover theirs too: the "内见" of "内见钙化" is no new subject.
+        let covered = allFindingMatches.map(\.0) + boneMatches.map(\.0) + levelMentions.map(\.span)
         let triggerMatches = Self.outermost(triggers.all(in: text)).filter { trigger in
             !covered.contains { $0.start <= trigger.0.start && trigger.0.end <= $0.end && $0 != trigger.0 }
         }

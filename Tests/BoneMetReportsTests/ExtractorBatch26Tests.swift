@@ -126,3 +126,38 @@ import Testing
         }
     }
 }
+
+/// Batch 27 of unseen reports (2026-12-06, corpus b27-*): the ivory vertebra read nothing (or a
+/// denied L2), a mass breaking through the cortex no destruction, an expanded rib no lesion, and a
+/// chondroid tumour named after "内见钙化" stayed a metastasis to offer — its "内见" read as a new subject.
+@Suite struct ExtractorBatch27Tests: ExtractorFixture {
+    @Test func theIvoryVertebraIsBlastic() throws {
+        for text in [
+            "腰椎CT：L2椎体呈\"象牙椎\"样改变，密度均匀增高，椎体形态尚可。",
+            "Lumbar CT: Diffuse homogeneous sclerosis of the L2 vertebral body (\"ivory vertebra\") without collapse.",
+        ] {
+            let lesion = try requireLesion("L2", in: text)
+            #expect(lesion.certainty == .affirmed, "\(text)")
+            #expect(lesion.reading("character")?.value == "blastic", "\(text)")
+        }
+    }
+
+    @Test func aCortexBrokenThroughIsDestructionAndAnExpandedRibALesion() throws {
+        let mass = try requireLesion("pelvis right", in: "骨盆MRI：右侧髂骨见团块状长T1长T2信号影，边界不清，突破骨皮质形成软组织肿块。")
+        #expect(mass.reading("destruction")?.value == "true")
+        #expect(mass.reading("softTissue")?.value == "true")
+        let rib = try requireLesion("rib left", in: "胸部CT（骨窗）：左侧第6后肋局部膨胀，骨皮质变薄，未见明确中断。")
+        #expect(rib.certainty == .affirmed)
+    }
+
+    @Test func calcificationInsideIsNoNewSubject() throws {
+        let chondroid = try requireLesion("humerus left proximal", in: "左肱骨上段见地图样骨质破坏，边界清楚，可见硬化边，内见钙化，考虑软骨源性肿瘤可能。")
+        #expect(chondroid.certainty == .other, "\(chondroid.readings)")
+        let metastasis = try requireLesion("femur left distal", in: "左股骨远端见溶骨性骨质破坏，内见钙化，考虑转移。")
+        #expect(metastasis.certainty == .affirmed)
+        #expect(metastasis.reading("character")?.value == "lytic")
+        // "内见" still starts a new subject where it is not the lesion's matrix.
+        let other = extractor.extract("L1椎体骨质破坏，T12椎体内见血管瘤。").lesions
+        #expect(other.first { $0.site.key == "L1" }?.certainty == .affirmed)
+    }
+}
