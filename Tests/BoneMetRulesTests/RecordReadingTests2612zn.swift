@@ -138,3 +138,43 @@ import Testing
         #expect(!treated.findings.contains { $0.detail.en.contains("overdue, decide it today") })
     }
 }
+
+/// cb127-a (unseen record, 2026-12-06): a breast cancer's left ilium, completely filled in on the
+/// CT of 2024-07 under letrozole + palbociclib, read sclerotic without destruction (same size) at
+/// every CT after: CR on the next (2025-03, "still sclerotic … after complete fill-in"), then "SD —
+/// product of diameters 0.0 %" on each later one — the carry looked at the study right before only.
+/// Rule set 2026.12.376: the healing carries through readings that do not write the fill-in again;
+/// destruction or a lytic reading ends it.
+@Suite struct HealingCarriedThroughReadingsTests {
+    func record(_ later: [(String, LesionCharacter, Bool)]) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "IL", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ct("C0", "2023-10-01", [observation("IL", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+            ct("C1", "2024-07-10", [observation("IL", .blastic, [28, 22]) { $0.boneDestruction = false; $0.fillIn = .complete }]),
+        ] + later.enumerated().map { index, reading in
+            ct("C\(index + 2)", reading.0, [observation("IL", reading.1, [28, 22]) { $0.boneDestruction = reading.2 }])
+        }
+        r.treatments = [Treatment(id: "E1", kind: .systemic, name: "来曲唑+哌柏西利", drugs: ["letrozole", "palbociclib"], systemicClass: .endocrine, start: day("2023-10-05"))]
+        return r
+    }
+
+    func categories(_ r: CaseRecord) -> [String: MDA.Category] {
+        let a = assess(r, asOf: day("2026-12-01"))
+        return Dictionary(uniqueKeysWithValues: a.timePoints.flatMap(\.lesions).filter { $0.lesion == "IL" }.map { ($0.toStudy, $0.category) })
+    }
+
+    @Test func theHealingCarriesThroughEveryLaterReading() {
+        let c = categories(record([("2025-03-10", .blastic, false), ("2025-07-10", .blastic, false), ("2025-12-10", .blastic, false)]))
+        #expect(c["C2"] == .completeResponse)
+        #expect(c["C3"] == .completeResponse, "\(c)")
+        #expect(c["C4"] == .completeResponse, "\(c)")
+    }
+
+    @Test func destructionEndsIt() {
+        let c = categories(record([("2025-03-10", .blastic, false), ("2025-07-10", .mixed, true), ("2025-12-10", .blastic, false)]))
+        #expect(c["C2"] == .completeResponse)
+        #expect(c["C3"] == .progressiveDisease, "\(c)")
+        #expect(c["C4"] != .completeResponse, "\(c)")
+    }
+}

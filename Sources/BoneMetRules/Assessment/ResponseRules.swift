@@ -140,7 +140,7 @@ struct ResponseRules {
             // "no uptake" where nothing had been seen is no sighting: the lesion is new since.
             if let prior = previous.observation(of: lesion), prior.present, CaseIndex.Point.shows(prior, on: previous.modality)
                 || index.presentPoints(lesion).contains(where: { $0.study.date.latestDay <= previous.date.latestDay }) {
-                let result = MDA.classify(prior: prior, current: observation, modality: current.modality)
+                let result = MDA.classify(prior: healedBefore(prior, lesion: lesion, through: previous.date), current: observation, modality: current.modality)
                 // Gone days after a study showed it: no bone heals that fast (`absentTooSoon`) —
                 // a lytic L1 "CR — lesion no longer seen" two days after its CT (cb107-f).
                 if !observation.present, CaseIndex.tooSoonToHeal(from: previous.date, to: current.date, settings: index.settings) {
@@ -444,5 +444,31 @@ extension LesionResponse {
             lesion: lesion, fromStudy: fromStudy, toStudy: toStudy, from: from, to: to, modality: modality, category: category,
             reasons: (superseding ? Array(reasons.prefix(1)) : reasons) + [reason], sizeChangePercent: sizeChangePercent, isNew: isNew,
             firstRecorded: firstRecorded, flare: flare, treatments: treatments, untreated: untreated, byAnatomy: byAnatomy)
+    }
+}
+
+extension ResponseRules {
+    /// A lesion filled in completely stays healed through the readings after it that find it
+    /// sclerotic without destruction and do not write the fill-in again: the prior reading is
+    /// taken as filled in, so MDA's complete response continues (`MDA.classify`). Only the study
+    /// right before was looked at: a breast cancer's ilium, completely filled in (2024-07), read
+    /// CR on the next CT (2025-03) and "SD — product of diameters 0.0 %" on the one after
+    /// (2025-07), then SD at every CT (unseen record cb127-a, 2026-12-06). A reading with
+    /// destruction, or not blastic, ends the healing; bone scans and MRI say nothing of it.
+    func healedBefore(_ prior: LesionObservation, lesion: String, through date: PartialDate) -> LesionObservation {
+        guard prior.fillIn == nil, prior.character == .blastic, prior.boneDestruction == false else { return prior }
+        let readings = index.presentPoints(lesion).filter { point in
+            point.study.date.latestDay <= date.latestDay && [.xray, .ct].contains(point.study.modality) && point.observation.character != nil
+        }
+        for point in readings.reversed() {
+            let reading = point.observation
+            if reading.fillIn == .complete {
+                var healed = prior
+                healed.fillIn = .complete
+                return healed
+            }
+            guard reading.character == .blastic, reading.boneDestruction != true else { return prior }
+        }
+        return prior
     }
 }
