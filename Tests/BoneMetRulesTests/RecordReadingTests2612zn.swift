@@ -178,3 +178,43 @@ import Testing
         #expect(c["C4"] != .completeResponse, "\(c)")
     }
 }
+
+/// cb128-a (unseen record, 2026-12-06): a prostate cancer's monthly zoledronic acid, creatinine
+/// 1.5 mg/dL before the first dose (CrCl 41.5), 2.4 mg/dL five months on (CrCl 25.9): a rise of
+/// 0.9 over an abnormal baseline does not withhold it (label: ≥ 1.0), but CrCl < 30 bars the next
+/// dose (`zoledronicBarred`) — and nothing said so: "3.3 mg for CrCl 41.5", no dose due, no
+/// reason. Rule set 2026.12.377: the dose finding names the fallen clearance and why no dose is due.
+@Suite struct ClearanceFallenBelow30Tests {
+    func record(latest: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient = Patient(id: "z", sex: .male, birthDate: day("1950-01-01"))
+        r.patient.weights = [WeightRecord(date: day("2026-06-01"), kg: 70)]
+        r.treatments = [Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2026-06-05"), agent: .zoledronicAcid, doseMg: 3.3, intervalWeeks: 4,
+            doses: ["2026-06-05", "2026-07-03", "2026-07-31", "2026-08-28", "2026-09-25", "2026-10-23"].map(day))]
+        r.labs = [
+            LabResult(date: day("2026-06-03"), test: .creatinine, value: 1.5, unit: "mg/dL"),
+            LabResult(date: day("2026-11-18"), test: .creatinine, value: latest, unit: "mg/dL"),
+        ]
+        r.dentalExams = [day("2026-06-02")]
+        return r
+    }
+
+    @Test func theFallenClearanceIsSaidAndNoDoseIsDue() throws {
+        let a = assess(record(latest: 2.4), asOf: day("2026-12-01"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.severity == .warning)
+        #expect(dose.detail.en.contains("Since then creatinine is 2.4 mg/dL (2026-11-18): CrCl 25.9 mL/min (< 30)"), "\(dose.detail.en)")
+        #expect(dose.detail.zhHans.contains("不提示下一剂到期"))
+        #expect(!a.has("boneAgents.doseDue"))
+        #expect(!a.has("boneAgents.zoledronic.renalHold"))
+    }
+
+    @Test func aClearanceStill30OrMoreSaysNothingOfIt() throws {
+        let a = assess(record(latest: 1.7), asOf: day("2026-12-01"))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.severity == .info)
+        #expect(!dose.detail.en.contains("Since then creatinine"))
+        #expect(a.has("boneAgents.doseDue"))
+    }
+}

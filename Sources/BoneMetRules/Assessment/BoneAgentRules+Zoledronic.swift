@@ -174,15 +174,28 @@ extension BoneAgentRules {
                     en: " The indication is in question (see the finding on it): this dose applies only if the course is continued.",
                     zh: "其适应证存疑（见相关结论）：此剂量仅适用于继续该疗程时。")
                 : LocalizedText(en: "", zh: "")
+            // The kidneys failed since the baseline, short of the rise that withholds it: the
+            // next dose is not called due (`zoledronicBarred`), and this says why. Creatinine 1.5
+            // → 2.4 mg/dL (CrCl 41.5 → 25.9) read "3.3 mg for CrCl 41.5" and nothing else — no
+            // dose due, no reason (unseen record cb128-a, 2026-12-06).
+            // (An old baseline's note names the latest clearance already.)
+            let staleNoted = baseline != nil && Self.staleBaselineAge(baseline?.date, agent: agent) != nil
+            let fallen: LocalizedText? = staleNoted ? nil : index.creatinineClearance().flatMap { latest in
+                guard latest.date.earliestDay > clearance.date.latestDay, latest.value < 30 else { return nil }
+                let value = String(describing: latest.value)
+                return LocalizedText(
+                    en: " Since then creatinine is \(latest.creatinineAsReported) (\(latest.date)): CrCl \(value) mL/min (< 30) — not the rise that withholds it by the label (≥ 0.5 mg/dL over a normal baseline, ≥ 1.0 over an abnormal one), but a kidney function at which the label does not recommend zoledronic acid: no next dose is called due; medical oncology decides whether the course goes on (denosumab needs no renal adjustment, with its boxed warning of severe hypocalcaemia below 30).",
+                    zh: "此后血肌酐为 \(latest.creatinineAsReported)（\(latest.date)）：肌酐清除率 \(value) mL/min（< 30）——未达说明书暂停给药的升幅（正常基线升高 ≥0.5 mg/dL，异常基线 ≥1.0 mg/dL），但已处于说明书不推荐唑来膦酸的肾功能：不提示下一剂到期；是否继续由肿瘤内科决定（地舒单抗无需按肾功能调整，但 < 30 时有严重低钙血症的黑框警告）。")
+            }
             findings.append(Finding(
-                ruleId: "boneAgents.zoledronic.dose", severity: differs ? .warning : .info, duty: .boneAgents,
+                ruleId: "boneAgents.zoledronic.dose", severity: differs || fallen != nil ? .warning : .info, duty: .boneAgents,
                 specialty: .medicalOncology, subject: .treatment(agent.id), date: clearance.date,
                 title: LocalizedText(
                     en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
                     zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).\(continued.en)",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。\(continued.zhHans)"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).\(continued.en)\(fallen?.en ?? "")",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。\(continued.zhHans)\(fallen?.zhHans ?? "")"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
             if let due = creatinineDue(agent) { findings.append(due) }
