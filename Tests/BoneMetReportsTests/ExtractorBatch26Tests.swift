@@ -161,3 +161,38 @@ import Testing
         #expect(other.first { $0.site.key == "L1" }?.certainty == .affirmed)
     }
 }
+
+/// Batch 28 (2026-12-06, corpus b28-*): seven reports written in both languages. The cord contacted
+/// and not deformed read 1a in both ("contacts but does not deform the spinal cord", "与脊髓相贴");
+/// "考虑外伤所致" left a rib's traumatic uptake a lesion to offer (its English "post-traumatic" did
+/// not); "residual sclerosis" after resolved uptake was lost (its Chinese "残留骨质硬化" was read).
+@Suite struct ExtractorBatch28Tests: ExtractorFixture {
+    @Test func theCordContactedIsBilsky1c() throws {
+        for text in [
+            "There is ventral epidural soft tissue at T12 which contacts but does not deform the spinal cord.",
+            "T12椎体转移瘤，腹侧硬膜外见软组织影，与脊髓相贴，脊髓未见受压变形。",
+        ] {
+            let lesion = try requireLesion("T12", in: text)
+            #expect(lesion.reading("escc")?.value == "1c", "\(text): \(lesion.readings)")
+        }
+        // The thecal sac abutted is not the cord.
+        let sac = try requireLesion("T9", in: "Lytic T9 lesion. Epidural extension abuts but does not deform the thecal sac.")
+        #expect(sac.reading("escc")?.value != "1c")
+    }
+
+    @Test func traumaInEitherLanguageIsAnotherCause() throws {
+        for text in [
+            "Bone scan: Focal increased radiotracer uptake in the left 7th posterior rib, likely post-traumatic given linear configuration.",
+            "骨显像：左侧第7后肋见条状放射性浓聚，考虑外伤所致。",
+        ] {
+            #expect(try requireLesion("rib left", in: text).certainty == .other, "\(text)")
+        }
+    }
+
+    @Test func residualSclerosisIsBlastic() throws {
+        let lesion = try requireLesion("T4", in: "PET/CT: Resolution of previously FDG-avid osseous lesions in T4 and the left ilium, with residual sclerosis.")
+        #expect(lesion.certainty == .affirmed)
+        #expect(lesion.reading("character")?.value == "blastic")
+        #expect(lesion.reading("uptake")?.value == "false")
+    }
+}
