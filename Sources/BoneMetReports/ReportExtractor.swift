@@ -193,6 +193,11 @@ public struct ReportExtractor: Sendable {
             // A nerve named after its bone is no bone: "压迫左侧坐骨神经" (the sciatic nerve) read a
             // left pelvic lesion (unseen MRI report, 2026-12-06).
             if text.text(TextSpan(span.end, min(text.count, span.end + 2))) == "神经" { continue }
+            // The bone as the measure of a fraction is no site of its own: "occupying approximately
+            // one-half of the femoral width" made a second, sideless femur that kept the fraction and
+            // the denied fracture from the intertrochanteric lesion (unseen X-ray report, batch 29).
+            let measure = text.text(TextSpan(span.end, min(text.count, span.end + 10))).lowercased()
+            if [" width", " diameter", "横径", "直径"].contains(where: measure.hasPrefix) { continue }
             switch kind {
             case .rest:
                 siteMentions.append(SiteMention(span: span, sites: []))

@@ -196,3 +196,21 @@ import Testing
         #expect(lesion.reading("uptake")?.value == "false")
     }
 }
+
+/// Batch 29 (2026-12-06, corpus b29-*): "occupying approximately one-half of the femoral width" made
+/// the femur named as the fraction's measure a second, sideless site, which took the fraction and
+/// the denied fracture and kept the title's side from the intertrochanteric lesion; its Chinese
+/// ("约占股骨横径的1/2") was read right.
+@Suite struct ExtractorBatch29Tests: ExtractorFixture {
+    @Test func theBoneAsAMeasureIsNoSite() throws {
+        for text in [
+            "Radiographs right femur: Lytic lesion in the intertrochanteric region measuring 3.0 cm, occupying approximately one-half of the femoral width. No fracture.",
+            "右股骨正侧位：右股骨转子间区溶骨性病灶，约3.0cm，约占股骨横径的1/2，未见骨折。",
+        ] {
+            #expect(keys(text) == ["femur right peritrochanteric"], "\(text)")
+            let lesion = try requireLesion("femur right peritrochanteric", in: text)
+            #expect(lesion.reading("fractionOfDiameter")?.value == "0.5")
+            #expect(lesion.reading("fracture")?.value == "false")
+        }
+    }
+}
