@@ -351,7 +351,28 @@ extension ReportExtractor {
         let a = min(span.start, position.start)
         let b = max(span.end, position.end)
         let terminated = triggers.contains { $0.1.kind == "terminate" && a <= $0.0.start && $0.0.end <= b }
-        return reaches && !metastasisOpen && !terminated
+        return reaches && !metastasisOpen && !terminated && Self.withinTheOneNamed(span, position: position, sites: sites, text: text)
+    }
+
+    /// "…, the latter likely a bone island", "…，后者考虑骨岛": the diagnosis is of the last site named
+    /// before it (the former's, "前者", of the first) — it made the lytic femoral neck beside a
+    /// femoral head's bone island "about another structure" too (unseen CT report, batch 30). The
+    /// last site's description begins after the list word before it ("and", "，", "、", ";").
+    static func withinTheOneNamed(_ span: TextSpan, position: TextSpan, sites: [TextSpan], text: ReportText) -> Bool {
+        let clause = clause(text, around: span)
+        let lead = text.text(TextSpan(clause.start, span.start)).lowercased()
+        let latter = ["the latter", "latter", "后者"].contains(where: lead.contains)
+        let former = ["the former", "former", "前者"].contains(where: lead.contains)
+        guard latter || former else { return true }
+        let before = sites.filter { $0.end <= span.start }.sorted { $0.start < $1.start }
+        guard before.count >= 2 else { return true }
+        let last = before[before.count - 1], previous = before[before.count - 2]
+        let between = text.text(TextSpan(previous.end, last.start)).lowercased() as NSString
+        let boundary = [" and ", ",", "、", ";", " as well as "].compactMap { word -> Int? in
+            let found = between.range(of: word, options: .backwards)
+            return found.location == NSNotFound ? nil : previous.end + found.location + found.length
+        }.max() ?? previous.end
+        return latter ? position.start >= boundary : position.start < boundary
     }
 
     /// "Another structure" triggers that speak of a fracture only, not of the lesion around it:
@@ -471,7 +492,7 @@ extension ReportExtractor {
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     /// "高度尚可", "高度正常": the height is kept — a collapse denied in its own words (unseen CT
     /// report, batch 19: "L1椎体溶骨性破坏 … 椎体高度尚可").
-    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低"]
+    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低", "未贴近", "未紧贴", "未与脊髓", "未接触"]
 
     /// Words that may stand between a finding and a `previous` / `next` trigger of its own: a
     /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.

@@ -214,3 +214,48 @@ import Testing
         }
     }
 }
+
+/// Batch 30 (2026-12-06, corpus b30-*, bilingual pairs): "…, the latter likely a bone island" /
+/// "后者考虑骨岛" made both femora another structure; "未贴近脊髓" read 1c where "not contacting the
+/// cord" read 1a; a lesion "no longer visible" / "现已不可见" was a lytic lesion to offer; "信号弥漫异常"
+/// and "diffuse abnormal signal" named no lesion.
+@Suite struct ExtractorBatch30Tests: ExtractorFixture {
+    @Test func theLatterIsTheLastSiteOnly() throws {
+        for text in [
+            "CT: Lytic lesion of the left femoral neck (2.8 cm) and a sclerotic focus in the right femoral head (0.6 cm), the latter likely a bone island.",
+            "CT：左侧股骨颈溶骨性病灶（约2.8cm），右侧股骨头小结节状高密度影（约0.6cm），后者考虑骨岛。",
+        ] {
+            let lytic = try requireLesion("femur left proximal", in: text)
+            #expect(lytic.certainty == .affirmed, "\(text)")
+            #expect(lytic.reading("diametersMm")?.value == "28")
+            #expect(try requireLesion("femur right proximal", in: text).certainty == .other, "\(text)")
+        }
+        let former = try requireLesion("femur left proximal", in: "CT：左侧股骨颈小结节状高密度影（约0.5cm），右侧股骨颈溶骨性病灶（约2.8cm），前者考虑骨岛。")
+        #expect(former.certainty == .other)
+        #expect(try requireLesion("femur right proximal", in: "CT：左侧股骨颈小结节状高密度影（约0.5cm），右侧股骨颈溶骨性病灶（约2.8cm），前者考虑骨岛。").certainty == .affirmed)
+    }
+
+    @Test func theCordNotContactedIsNot1c() throws {
+        for text in [
+            "MRI: Enhancing lesion in T2 with early epidural extension, not contacting the cord.",
+            "MRI：T2椎体见强化病灶，伴早期硬膜外侵犯，未贴近脊髓。",
+        ] {
+            #expect(try requireLesion("T2", in: text).reading("escc")?.value == "1a", "\(text)")
+        }
+    }
+
+    @Test func aLesionNoLongerVisibleIsNotOffered() throws {
+        for text in [
+            "CT: The previously seen lytic lesion in the right humeral shaft is no longer visible.",
+            "CT：原右侧肱骨干溶骨性病灶现已不可见。",
+        ] {
+            #expect(try requireLesion("humerus right diaphysis", in: text).certainty == .negated, "\(text)")
+        }
+    }
+
+    @Test func abnormalSignalInEitherOrderIsALesion() throws {
+        #expect(try requireLesion("T12", in: "MRI：T12、L1椎体信号弥漫异常；L1椎体病理性骨折，T12椎体无骨折。").certainty == .affirmed)
+        #expect(try requireLesion("T12", in: "MRI: T12 and L1 vertebral bodies show diffuse abnormal signal; L1 has a pathologic fracture.").certainty == .affirmed)
+        #expect(extractor.extract("MRI: No abnormal signal in the lumbar vertebral bodies; L3 normal.").lesions.allSatisfy { $0.certainty != .affirmed })
+    }
+}
