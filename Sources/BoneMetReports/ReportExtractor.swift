@@ -283,6 +283,9 @@ public struct ReportExtractor: Sendable {
             }
         }
 
+        // The report compares this study with another: "compared with 05/2026", "prior", "interval".
+        let comparesStudies = ["compared with", "compared to", "comparison", "prior", "previous", "interval"]
+            .contains(where: String(decoding: text.units, as: UTF16.self).lowercased().contains)
         var lesions: [String: SuggestedLesion] = [:]
         var order: [String] = []
         /// The lesion suggested at a site, made on first mention (report order kept).
@@ -356,6 +359,12 @@ public struct ReportExtractor: Sendable {
             let noNew = mentions.filter { $0.field == "comparison" && $0.value == "new" && $0.certainty == .negated }.map { Self.clause(text, around: $0.span) }
             for var mention in mentions {
                 if denial || noNew.contains(where: { $0.start <= mention.span.start && mention.span.end <= $0.end }) { continue }
+                // Less uptake is a comparison only in a report that compares (`comparesStudies`).
+                if mention.field == "uptakeLess" {
+                    guard comparesStudies else { continue }
+                    mention.field = "comparison"
+                    mention.value = "decreased"
+                }
                 if mention.field == "comparison", mention.value == "new", Self.newDescribesAFinding(mention, among: mentions, in: text) { continue }
                 if mention.field == "comparison", mention.value == "new", Self.newSclerosisOfTheLesion(text, after: mention.span, mentions: mentions) { continue }
                 // The cortex kept is no denial of the destruction inside it: "lytic lesion, 2.6 cm,

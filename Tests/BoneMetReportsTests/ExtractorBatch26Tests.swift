@@ -258,4 +258,14 @@ import Testing
         #expect(try requireLesion("T12", in: "MRI: T12 and L1 vertebral bodies show diffuse abnormal signal; L1 has a pathologic fracture.").certainty == .affirmed)
         #expect(extractor.extract("MRI: No abnormal signal in the lumbar vertebral bodies; L3 normal.").lesions.allSatisfy { $0.certainty != .affirmed })
     }
+
+    @Test func lessUptakeIsAComparisonInAReportThatCompares() throws {
+        for key in ["T8", "L3"] {
+            let lesion = try requireLesion(key, in: "Bone scan compared with 05/2026: Decreased uptake in the T8 and L3 lesions. No new lesions.")
+            #expect(lesion.reading("comparison")?.value == "decreased", "\(key)")
+        }
+        let cold = try requireLesion("pelvis right", in: "Bone scan: Decreased uptake in the right ilium.")
+        #expect(cold.reading("comparison") == nil)
+    }
 }
+
