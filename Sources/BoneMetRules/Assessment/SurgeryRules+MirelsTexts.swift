@@ -49,28 +49,22 @@ extension SurgeryRules {
     /// first, then prophylactic fixation … fix before radiotherapy, before transfer or trial
     /// enrolment" while its prognosis scores waited for the pathology (unseen record cb103-d).
     static func giantCellPictureTitle(_ name: LocalizedText, score: String, first: LocalizedText) -> LocalizedText {
-        LocalizedText(
-            en: "\(name.en): impending fracture (Mirels \(score)) — \(first.en), then bone-tumour surgery; urgent orthopaedic oncology referral",
-            zh: "\(name.zhHans)：骨折风险高（Mirels \(score) 分）——\(first.zhHans)，再由骨肿瘤外科治疗；紧急骨肿瘤科转诊")
+        undiagnosedTitle(name, score: score, first: first, then: LocalizedText(en: "bone-tumour surgery", zh: "由骨肿瘤外科治疗"))
     }
 
     /// What replaces "fix before radiotherapy" for such a lesion: the risk stands, the treatment
     /// waits for the pathology and follows the tumour's own rules.
     static func giantCellPictureAction(broken: Bool) -> LocalizedText {
-        let risk = broken
-            ? LocalizedText(en: "The bone has broken through", zh: "该骨已发生骨折")
-            : LocalizedText(en: "The fracture risk stands", zh: "骨折风险仍在")
+        let lead = mirelsAnswerLead(broken: broken)
         return LocalizedText(
-            en: "\(risk.en), but Mirels's answer — prophylactic fixation — is a metastasis's (the score was derived in bone metastases, Mirels 1989), and the picture here is a giant cell tumour's in a young adult with no cancer on record: protect the limb from load meanwhile; the treatment follows the pathology, by the tumour's own rules (curettage or resection by bone-tumour surgery), never by nailing.",
-            zh: "\(risk.zhHans)，但 Mirels 给出的处理——预防性内固定——针对的是转移瘤（该评分源于骨转移病例，Mirels 1989），而本病灶为年轻成人、无肿瘤病史的骨巨细胞瘤表现：其间避免患肢负重；治疗取决于病理，按肿瘤本身原则（由骨肿瘤外科行刮除或切除），切勿髓内钉固定。")
+            en: "\(lead.en), and the picture here is a giant cell tumour's in a young adult with no cancer on record: protect the limb from load meanwhile; the treatment follows the pathology, by the tumour's own rules (curettage or resection by bone-tumour surgery), never by nailing.",
+            zh: "\(lead.zhHans)，而本病灶为年轻成人、无肿瘤病史的骨巨细胞瘤表现：其间避免患肢负重；治疗取决于病理，按肿瘤本身原则（由骨肿瘤外科行刮除或切除），切勿髓内钉固定。")
     }
 
     /// The lone undiagnosed lesion of a record with no cancer (`CaseIndex.loneUndiagnosedLesion`):
     /// the operation follows the pathology, as for the giant-cell picture, without naming a tumour.
     static func loneLesionTitle(_ name: LocalizedText, score: String, first: LocalizedText) -> LocalizedText {
-        LocalizedText(
-            en: "\(name.en): impending fracture (Mirels \(score)) — \(first.en), then surgery by its result; urgent orthopaedic oncology referral",
-            zh: "\(name.zhHans)：骨折风险高（Mirels \(score) 分）——\(first.zhHans)，再按病理结果手术；紧急骨肿瘤科转诊")
+        undiagnosedTitle(name, score: score, first: first, then: LocalizedText(en: "surgery by its result", zh: "按病理结果手术"))
     }
 
     /// Broken: tissue first, then the operation its result decides.
@@ -82,12 +76,27 @@ extension SurgeryRules {
 
     /// What replaces "fix before radiotherapy" (or "referral for fixation") for that lesion.
     static func loneLesionAction(broken: Bool) -> LocalizedText {
+        let lead = mirelsAnswerLead(broken: broken)
+        return LocalizedText(
+            en: "\(lead.en), and with no cancer on record and no other bone lesion known, a primary bone tumour must be excluded before any fixation: protect the limb from load meanwhile; the operation follows the pathology — fixation for a metastasis, the tumour's own surgery (resection by bone-tumour surgery) for a primary bone tumour, never a nail before the result.",
+            zh: "\(lead.zhHans)；本例无肿瘤病史且未见其他骨病灶，任何内固定前须先排除原发骨肿瘤：其间避免患肢负重；手术取决于病理——转移瘤行内固定，原发骨肿瘤按其本身原则由骨肿瘤外科切除，病理结果前切勿髓内钉固定。")
+    }
+
+    /// An undiagnosed lesion at the fixation threshold whose operation waits for the pathology.
+    private static func undiagnosedTitle(_ name: LocalizedText, score: String, first: LocalizedText, then: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            en: "\(name.en): impending fracture (Mirels \(score)) — \(first.en), then \(then.en); urgent orthopaedic oncology referral",
+            zh: "\(name.zhHans)：骨折风险高（Mirels \(score) 分）——\(first.zhHans)，再\(then.zhHans)；紧急骨肿瘤科转诊")
+    }
+
+    /// The risk stands, but Mirels's answer is a metastasis's (Mirels 1989).
+    private static func mirelsAnswerLead(broken: Bool) -> LocalizedText {
         let risk = broken
             ? LocalizedText(en: "The bone has broken through", zh: "该骨已发生骨折")
             : LocalizedText(en: "The fracture risk stands", zh: "骨折风险仍在")
         return LocalizedText(
-            en: "\(risk.en), but Mirels's answer — prophylactic fixation — is a metastasis's (the score was derived in bone metastases, Mirels 1989), and with no cancer on record and no other bone lesion known, a primary bone tumour must be excluded before any fixation: protect the limb from load meanwhile; the operation follows the pathology — fixation for a metastasis, the tumour's own surgery (resection by bone-tumour surgery) for a primary bone tumour, never a nail before the result.",
-            zh: "\(risk.zhHans)，但 Mirels 给出的处理——预防性内固定——针对的是转移瘤（该评分源于骨转移病例，Mirels 1989）；本例无肿瘤病史且未见其他骨病灶，任何内固定前须先排除原发骨肿瘤：其间避免患肢负重；手术取决于病理——转移瘤行内固定，原发骨肿瘤按其本身原则由骨肿瘤外科切除，病理结果前切勿髓内钉固定。")
+            en: "\(risk.en), but Mirels's answer — prophylactic fixation — is a metastasis's (the score was derived in bone metastases, Mirels 1989)",
+            zh: "\(risk.zhHans)，但 Mirels 给出的处理——预防性内固定——针对的是转移瘤（该评分源于骨转移病例，Mirels 1989）")
     }
 }
 
