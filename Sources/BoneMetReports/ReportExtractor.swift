@@ -337,10 +337,7 @@ public struct ReportExtractor: Sendable {
             mentions.sort { $0.span < $1.span }
             // Report order is the order sites are named, not the order readings reach them: a
             // reading that goes to one site of a list ("T4、T5椎体及T5左侧椎弓根") listed T5 first.
-            for site in groups.flatMap({ $0.flatMap(\.sites) }) where lesions[site.key] == nil {
-                order.append(site.key)
-                lesions[site.key] = SuggestedLesion(site: site, certainty: .affirmed, siteEvidence: [], readings: [], matchedLesion: nil)
-            }
+            for site in groups.flatMap({ $0.flatMap(\.sites) }) { lesion(at: site) { _ in } }
             let sentenceTriggers = triggerMatches.filter { sentence.start <= $0.0.start && $0.0.end <= sentence.end }
             let siteSpans = groups.flatMap { $0.map(\.span) }
             for index in mentions.indices {
