@@ -423,6 +423,14 @@ extension ReportExtractor {
                 for word in Self.posteriorWords + ["and", "及", "和", "、", "/"] { between = between.replacingOccurrences(of: word, with: "") }
                 return between.trimmingCharacters(in: .whitespaces).isEmpty
             }?.1
+                // Or written after it in English: "posterior element involvement on the right" read
+                // "side not stated" where its Chinese "右侧附件受累" read one side (batch 31).
+                ?? sides.first { found in
+                    guard found.0.start >= mention.span.end, found.0.start - mention.span.end <= 20,
+                        Self.sameClause(text, mention.span.end, found.0.start) else { return false }
+                    let between = text.text(TextSpan(mention.span.end, found.0.start)).lowercased().trimmingCharacters(in: .whitespaces)
+                    return ["on the", "on", "involvement on the", "involvement on", "involved on the", "involved on"].contains(between)
+                }?.1
             // One side's elements denied ("left pedicle spared") keeps its side until the merge:
             // beside the other side involved it is that side's unilateral, not a contradiction.
             if mention.certainty == .negated {

@@ -269,3 +269,34 @@ import Testing
     }
 }
 
+
+/// Batch 31 (2026-12-06, corpus b31-*, bilingual pairs): "周边新见硬化" no rim where "new peripheral
+/// sclerosis" was one; "几乎完全硬化填充" complete fill-in (MDA CR) where "near-complete" is partial;
+/// "posterior element involvement on the right" no side where "右侧附件受累" had one.
+@Suite struct ExtractorBatch31Tests: ExtractorFixture {
+    @Test func aNewPeripheralSclerosisIsARim() throws {
+        let lesion = try requireLesion("pelvis right", in: "CT：右侧髂骨翼溶骨性病灶较前缩小（由4.2cm缩小至3.0cm），周边新见硬化。")
+        #expect(lesion.reading("rim")?.value == "true")
+        #expect(lesion.reading("comparison")?.value == "decreased")
+    }
+
+    @Test func nearlyCompleteIsPartial() throws {
+        for text in [
+            "CT：原L1椎体溶骨性病灶修复，几乎完全硬化填充。",
+            "CT: Healing of the previously lytic L1 lesion with near-complete sclerotic fill-in.",
+            "CT: L1 lesion with nearly complete fill-in.",
+        ] {
+            let lesion = try requireLesion("L1", in: text)
+            #expect(lesion.reading("fillIn")?.value == "partial", "\(text): \(lesion.readings)")
+            #expect(lesion.reading("character")?.value != "blastic", "\(text)")
+        }
+        #expect(try requireLesion("L1", in: "CT: L1 lesion with complete fill-in.").reading("fillIn")?.value == "complete")
+    }
+
+    @Test func aSideAfterThePosteriorElementIsItsSide() throws {
+        let lesion = try requireLesion("T6", in: "MRI: T6 shows posterior element involvement on the right and mild cord compression.")
+        #expect(lesion.reading("posterolateral")?.value == "unilateral")
+        let both = try requireLesion("T6", in: "MRI: T6 metastasis with pedicle involvement on both sides.")
+        #expect(both.reading("posterolateral")?.value == "bilateral", "\(both.readings)")
+    }
+}
