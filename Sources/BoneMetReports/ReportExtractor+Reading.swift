@@ -114,7 +114,7 @@ extension ReportExtractor {
     /// Posterior elements as reports name them, longest first (the side reaches over them).
     static let posteriorWords = [
         "pars interarticularis", "posterior elements", "costovertebral", "pedicles", "pedicle", "laminae", "lamina", "facets", "facet", "pars",
-        "肋椎关节", "关节突", "椎弓根", "椎板", "横突", "附件", "峡部", "椎弓",
+        "肋椎关节", "关节突", "椎弓根", "椎板", "横突", "附件", "峡部", "椎弓", "侧块",
     ]
 
     /// Latin words only — an adjective or two between a size and the mass it measures
@@ -500,7 +500,7 @@ extension ReportExtractor {
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     /// "高度尚可", "高度正常": the height is kept — a collapse denied in its own words (unseen CT
     /// report, batch 19: "L1椎体溶骨性破坏 … 椎体高度尚可").
-    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低", "未贴近", "未紧贴", "未与脊髓", "未接触"]
+    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低", "未贴近", "未紧贴", "未与脊髓", "未接触", "未突破"]
 
     /// Words that may stand between a finding and a `previous` / `next` trigger of its own: a
     /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.

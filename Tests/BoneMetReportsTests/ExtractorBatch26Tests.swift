@@ -300,3 +300,19 @@ import Testing
         #expect(both.reading("posterolateral")?.value == "bilateral", "\(both.readings)")
     }
 }
+
+/// Batch 32 (2026-12-06, corpus b32-*, bilingual pairs): the cervical lateral mass ("左侧侧块") was no
+/// posterior element where "left lateral mass" was; "未突破骨皮质" read the cortex broken through
+/// (destruction) where "without cortical breakthrough" read nothing.
+@Suite struct ExtractorBatch32Tests: ExtractorFixture {
+    @Test func theLateralMassIsAPosteriorElement() throws {
+        let lesion = try requireLesion("C5", in: "CT：C5椎体及左侧侧块溶骨性骨质破坏，椎体高度丢失约25%。")
+        #expect(lesion.reading("posterolateral")?.value == "unilateral")
+    }
+
+    @Test func aCortexNotBrokenThroughIsNoDestruction() throws {
+        let lesion = try requireLesion("femur left diaphysis", in: "MRI：左股骨干见骨髓替代性病灶，长约6.2cm，未突破骨皮质，未见软组织肿块。")
+        #expect(lesion.reading("destruction") == nil, "\(lesion.readings)")
+        #expect(try requireLesion("pelvis right", in: "骨盆MRI：右侧髂骨团块状异常信号，突破骨皮质形成软组织肿块。").reading("destruction")?.value == "true")
+    }
+}
