@@ -425,12 +425,14 @@ import Testing
 
 extension TheTechniqueBesideTheStabilisationTests {
     /// A lesion whose diagnosis is open (here: the only primary diagnosed nine years before, a
-    /// long disease-free interval) is given no technique before its biopsy.
+    /// long disease-free interval) is given no technique before its biopsy — and, since rule set
+    /// .378, is told that radiotherapy waits for it (cb132-c).
     @Test func anOpenDiagnosisNamesNoTechniqueYet() throws {
         var r = record()
         r.primaries = [PrimaryCancer(id: "P1", site: .thyroid, diagnosed: day("2014-02"))]
         let f = try noms(r)
-        #expect(f.detail.en.contains("Radiotherapy by histology."), "\(f.detail.en)")
+        #expect(f.detail.en.contains("Radiotherapy, too, waits for the tissue diagnosis: its histology decides the technique."), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("stereotactic radiosurgery"), "\(f.detail.en)")
         #expect(f.detail.en.contains("Biopsy first"), "\(f.detail.en)")
     }
 }

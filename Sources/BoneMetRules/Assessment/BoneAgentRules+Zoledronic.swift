@@ -289,7 +289,8 @@ extension BoneAgentRules {
     /// Zometa label: not indicated in children, safety and effectiveness not established).
     private func clearanceUnknownFinding(_ agent: Treatment) -> Finding {
         let gaps = index.clearanceGaps(onOrBefore: creatinineDay(agent))
-        let title: LocalizedText
+        var title: LocalizedText
+        var boundsGiven = false
         let detail: LocalizedText
         let input: FindingInput
         if let age = gaps.minorAge, gaps.missing.isEmpty {
@@ -303,16 +304,19 @@ extension BoneAgentRules {
                 ? LocalizedText(en: "serum creatinine, weight, sex and birth date", zh: "血肌酐、体重、性别和出生日期")
                 : LocalizedText.joined(gaps.missing, en: ", ", zh: "、")
             title = LocalizedText(en: "Zoledronic acid: creatinine clearance cannot be computed", zh: "唑来膦酸：无法计算肌酐清除率")
-            let bands = weightBands(agent)
+            let weights = weightBands(agent)
+            let sexes = sexBounds(agent)
+            if let above = sexes.above { title = above }
+            boundsGiven = !sexes.text.en.isEmpty
             detail = LocalizedText(
-                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(bands.en)\(Self.egfrOnRecord(index).en)",
-                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(bands.zhHans)\(Self.egfrOnRecord(index).zhHans)")
+                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(weights.en)\(sexes.text.en)\(Self.egfrOnRecord(index).en)",
+                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(weights.zhHans)\(sexes.text.zhHans)\(Self.egfrOnRecord(index).zhHans)")
             input = FindingInput("missing", gaps.missing.isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))
         }
         return Finding(
             ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
-            sources: (gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil
+            sources: (gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil || boundsGiven
                 ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
     }
 
@@ -320,7 +324,7 @@ extension BoneAgentRules {
     /// none on record before it — the latest, as the dose finding reads it ("latest — no
     /// creatinine before the first dose is on record"). A prostate cancer's course with a
     /// creatinine of November and no weight read "record serum creatinine, weight" (cb85-c).
-    private func creatinineDay(_ agent: Treatment) -> PartialDate? {
+    func creatinineDay(_ agent: Treatment) -> PartialDate? {
         guard !agent.planned, let start = agent.start, index.latestLab(.creatinine, onOrBefore: start) != nil else { return nil }
         return start
     }

@@ -85,6 +85,21 @@ extension CaseIndex {
         return perKg > 0 ? (lab, creatinine, age, perKg) : nil
     }
 
+    /// With only the sex missing: Cockcroft–Gault for a woman and for a man at the creatinine on or
+    /// before `date` (the latest without one), the weight nearest it and an adult age — the two
+    /// bounds the patient's CrCl lies at (the female factor 0.85 is the only difference). A
+    /// record from an EHR without administrative sex read only "record sex" beside 4 mg of
+    /// zoledronic acid that neither bound allowed (unseen record cb132-a). Nil otherwise.
+    func clearanceEitherSex(onOrBefore date: PartialDate? = nil) -> (lab: LabResult, female: Double, male: Double, weightKg: Double, age: Int)? {
+        guard record.patient.sex == nil, let lab = latestLab(.creatinine, onOrBefore: date), let creatinine = lab.canonicalValue,
+            creatinine > 0, let age = age(at: lab.date), (18...120).contains(age), let weight = weight(nearest: lab.date)
+        else { return nil }
+        func clearance(_ sex: CockcroftGault.Sex) -> Double {
+            CockcroftGault.clearance(.init(sex: sex, ageYears: age, weightKg: weight.kg, serumCreatinineMgDl: creatinine))
+        }
+        return (lab, clearance(.female), clearance(.male), weight.kg, age)
+    }
+
     func clearanceGaps(onOrBefore date: PartialDate? = nil) -> (missing: [LocalizedText], minorAge: Int?) {
         var missing: [LocalizedText] = []
         let lab = latestLab(.creatinine, onOrBefore: date)

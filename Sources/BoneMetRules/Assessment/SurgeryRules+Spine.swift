@@ -182,6 +182,8 @@ extension SurgeryRules {
         let openWithoutOperation = index.blasticUnderTherapy(lesion.id) || index.sclerosedUnderTherapy(lesion.id) != nil
             ? [] : index.differentialWithoutOperation(lesion.id)
         let surgical = surgicalContext(lesion.id, open: index.openDifferential(lesion.id), emergency: deficit)
+        // An undiagnosed lytic or mixed lesion not yet irradiated: tissue before radiotherapy.
+        let tissueBeforeTechnique = !openWithoutOperation.isEmpty && index.characters(lesion.id).last != .blastic && irradiated == nil
         var radiotherapyFirst = false
         var tissueBeforeRadiotherapy = false
         if let treated {
@@ -248,6 +250,18 @@ extension SurgeryRules {
             // a thyroid C7 at SINS 11, ESCC 1c, read "radiotherapy by histology" (cb22-c). Not while
             // the diagnosis is open: the biopsy decides the histology (`surgical` says biopsy first).
             let technique: LocalizedText = switch (escc != nil && !highGrade && irradiated == nil && open.isEmpty, oncology.value) {
+            // The diagnosis open (a long disease-free interval, no primary …): radiotherapy, like
+            // the fixation, waits for the tissue — the low-grade reading says so; an unstable T12
+            // of a breast cancer 5½ years out, lytic, read "radiotherapy by histology" beside
+            // "biopsy first … before any fixation" (unseen record cb132-c, rule set .378).
+            case _ where tissueBeforeTechnique:
+                escc == nil
+                    ? LocalizedText(
+                        en: "Radiotherapy, too, waits for the tissue diagnosis, whose histology decides the technique, and for ESCC graded on axial T2 MRI: high-grade compression changes the plan (separation surgery before radiosurgery for a radioresistant tumour).",
+                        zh: "放疗同样须待病理诊断（由其组织学决定放疗方式）及轴位 T2 MRI 上的 ESCC 分级：高级别压迫会改变方案（放疗抵抗肿瘤在放射外科前先行分离手术）。")
+                    : LocalizedText(
+                        en: "Radiotherapy, too, waits for the tissue diagnosis: its histology decides the technique.",
+                        zh: "放疗同样须待病理诊断：由其组织学决定放疗方式。")
             case (true, .sensitive):
                 LocalizedText(en: "Radiotherapy: conventional (radiosensitive histology).", zh: "放疗：常规放疗（放疗敏感组织学）。")
             case (true, .resistant):
@@ -350,8 +364,14 @@ extension SurgeryRules {
                     zh: "其开始时间距确诊 MRI（\(mri)）超过 24 小时：NICE NG234 要求 24 小时内完成确定性治疗。")
                 extraSources.append(Self.nice2023)
             }
+            let caveat = planned == nil && treated == nil && irradiatedSince == nil
+                ? plannedRadiotherapyCaveat(
+                    sins: sins, sinsText: sinsText, unstable: collapseAfterRadiotherapy == nil, tissueFirst: tissueBeforeTechnique && !deficit,
+                    decided: spineDecision(lesion, since: date))
+                : LocalizedText(en: "", zh: "")
             recommendation = LocalizedText(
-                en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)", zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)")
+                en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)\(caveat.en)",
+                zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)\(caveat.zhHans)")
         } else if treated == nil, severity >= .warning, let decided = spineDecision(lesion, since: date) {
             recommendation = LocalizedText(en: "\(recommendation.en) \(decided.en)", zh: "\(recommendation.zhHans)\(decided.zhHans)")
         }

@@ -168,3 +168,32 @@ extension SurgeryRules {
         return (courses, doses.count == courses.count ? doses.reduce(0, +) : nil)
     }
 }
+
+extension SurgeryRules {
+    /// What a radiotherapy course planned for a spinal lesion (no operation given or planned)
+    /// leaves undone: the stability of an unstable spine (SINS 13–18), which radiotherapy does not
+    /// restore (Fisher 2010; NOMS, Laufer 2013 — as for a course already given), and the tissue
+    /// diagnosis of an undiagnosed lesion, which comes before it. An unstable T12 (SINS 18,
+    /// subluxed) of a breast cancer 5½ years out, lytic and unbiopsied, read "spine-surgery
+    /// consultation … Planned: radiotherapy 20 Gy in 5 fractions" (unseen record cb132-c).
+    /// A decision recorded since the scoring study (`spineDecision`) is quoted in place of asking
+    /// for one.
+    func plannedRadiotherapyCaveat(sins: SINS.Result, sinsText: String, unstable: Bool, tissueFirst: Bool, decided: LocalizedText?) -> LocalizedText {
+        var en: [String] = []
+        var zh: [String] = []
+        if unstable, sins.category == .unstable {
+            if let decided {
+                en.append("Radiotherapy does not restore stability (SINS \(sinsText), unstable). \(decided.en)")
+                zh.append("放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）。\(decided.zhHans)")
+            } else {
+                en.append("Radiotherapy does not restore stability (SINS \(sinsText), unstable): the stabilisation is decided before it begins, or the reason it is not done is recorded.")
+                zh.append("放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）：应在放疗开始前决定稳定手术，或记录不手术的理由。")
+            }
+        }
+        if tissueFirst {
+            en.append("It is planned before any tissue diagnosis: the biopsy comes first.")
+            zh.append("该放疗计划早于病理诊断：应先活检。")
+        }
+        return LocalizedText(en: en.map { " " + $0 }.joined(), zh: zh.joined())
+    }
+}

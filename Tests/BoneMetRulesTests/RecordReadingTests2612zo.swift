@@ -1,0 +1,144 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb132-c (unseen record, 2026-12-07): a breast cancer 5½ years out (a long disease-free
+/// interval, no biopsy), T12 lytic, collapsed > 50 %, subluxed, both posterolateral elements —
+/// SINS 18 — ESCC 1a, intact; only a radiotherapy course planned. The spine finding said
+/// "Radiotherapy by histology … Planned: radiotherapy 20 Gy in 5 fractions" beside "biopsy first"
+/// — as if the course answered the instability and the histology were known. Rule set
+/// 2026.12.378: radiotherapy waits for the tissue, a planned course is told it does not restore
+/// stability (Fisher 2010; NOMS, Laufer 2013), and a decision on record is quoted instead.
+@Suite struct PlannedRadiotherapyOfAnUnstableSpineTests {
+    func record(biopsied: Bool, decision: Bool = false, sins unstable: Bool = true, deficit: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2021-05"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12"), primary: "P1")]
+        r.studies = [
+            ImagingStudy(id: "C1", date: day("2026-11-25"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("V", .lytic) {
+                    $0.boneDestruction = true
+                    $0.collapse = unstable ? .over50 : .under50
+                    $0.alignment = unstable ? .subluxation : .normal
+                    $0.posterolateral = unstable ? .bilateral : .unilateral
+                },
+            ]),
+            ImagingStudy(id: "M1", date: day("2026-11-26"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("V") { $0.escc = deficit ? .g2 : .g1a },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2025-01-10")),
+            Treatment(id: "R1", kind: .radiotherapy, lesions: ["V"], start: day("2026-12-10"), planned: true, doseGy: 20, fractions: 5),
+        ]
+        r.pain = [PainRecord(date: day("2026-11-25"), lesion: "V", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2026-11-26"), status: deficit ? .myelopathy : .intact, frankel: deficit ? .D : nil)]
+        if biopsied { r.biopsies = [Biopsy(lesion: "V", date: day("2026-11-28"), decalcification: .edta, result: .metastasis)] }
+        if decision { r.decisions = [MDTDecision(date: day("2026-11-30"), decision: "MDT：患者拒绝手术，行姑息放疗，佩戴支具", specialty: .mdtCoordinator)] }
+        return r
+    }
+
+    func noms(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-07")).rule("surgery.spine.noms").first { $0.subject == .lesion("V") })
+    }
+
+    @Test func undiagnosedTheCourseWaitsForTheBiopsyAndTheStabilisation() throws {
+        let f = try noms(record(biopsied: false))
+        #expect(f.severity == .warning)
+        #expect(f.detail.en.contains("Radiotherapy, too, waits for the tissue diagnosis: its histology decides the technique."))
+        #expect(!f.detail.en.contains("Radiotherapy by histology."))
+        #expect(f.detail.en.contains("Planned: radiotherapy 20 Gy in 5 fractions 2026-12-10–."))
+        #expect(f.detail.en.contains("Radiotherapy does not restore stability (SINS 18, unstable): the stabilisation is decided before it begins, or the reason it is not done is recorded."))
+        #expect(f.detail.en.contains("It is planned before any tissue diagnosis: the biopsy comes first."))
+        #expect(f.detail.zhHans.contains("放疗不能恢复稳定性（SINS 18 分，不稳定）"))
+        #expect(f.detail.zhHans.contains("该放疗计划早于病理诊断：应先活检。"))
+    }
+
+    @Test func diagnosedTheTechniqueIsNamedAndOnlyTheStabilityIsAsked() throws {
+        let f = try noms(record(biopsied: true))
+        #expect(f.detail.en.contains("Radiotherapy: conventional (radiosensitive histology)."))
+        #expect(f.detail.en.contains("the stabilisation is decided before it begins"))
+        #expect(!f.detail.en.contains("before any tissue diagnosis"))
+    }
+
+    @Test func aDecisionOnRecordIsQuotedInsteadOfAskedFor() throws {
+        let f = try noms(record(biopsied: true, decision: true))
+        #expect(f.detail.en.contains("Radiotherapy does not restore stability (SINS 18, unstable). Decision on record (2026-11-30"))
+        #expect(f.detail.en.contains("患者拒绝手术"))
+        #expect(!f.detail.en.contains("the reason it is not done is recorded"))
+    }
+
+    @Test func potentiallyUnstableIsNotToldToStabiliseFirst() throws {
+        // T12 (3) + mechanical pain (3) + lytic (2) + normal (0) + < 50 % (2) + unilateral (1) = 11.
+        let f = try noms(record(biopsied: true, sins: false))
+        #expect(f.title.en.contains("SINS 11"))
+        #expect(f.detail.en.contains("Planned: radiotherapy 20 Gy in 5 fractions 2026-12-10–."))
+        #expect(!f.detail.en.contains("does not restore stability"))
+    }
+
+    @Test func withADeficitTheBiopsyDoesNotDelayTheCourse() throws {
+        let f = try noms(record(biopsied: false, deficit: true))
+        #expect(f.severity == .urgent)
+        #expect(f.detail.en.contains("does not restore stability"))
+        #expect(!f.detail.en.contains("the biopsy comes first"))
+    }
+}
+
+/// cb132-a (unseen record, 2026-12-07): an EHR record without administrative sex, age 70, 60 kg,
+/// creatinine 1.3 mg/dL, on zoledronic acid 4 mg — "creatinine clearance cannot be computed:
+/// record sex". Cockcroft–Gault differs between the sexes by the factor 0.85 alone, so CrCl lies
+/// between 38.1 (female) and 44.9 (male): the Zometa label gives 3.0 or 3.3 mg, and 4 mg is above
+/// either. Rule set 2026.12.378.
+@Suite struct ZoledronicWithoutSexTests {
+    func record(creatinine: Double, dose: Double?) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = nil
+        r.patient.birthDate = day("1956-05-01")
+        r.patient.weights = [WeightRecord(date: day("2026-11-01"), kg: 60)]
+        r.labs = [LabResult(date: day("2026-11-01"), test: .creatinine, value: creatinine, unit: "mg/dL")]
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2026-11-05"), agent: .zoledronicAcid, doseMg: dose, intervalWeeks: 4, doses: [day("2026-11-05")]))
+        return r
+    }
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-12-07")).rule("boneAgents.zoledronic.crclUnknown").first)
+    }
+
+    @Test func bothBoundsAreComputedAndADoseAboveBothIsSaid() throws {
+        // (140 − 70) × 60 / (72 × 1.3) = 44.87 → 44.9; × 0.85 = 38.14 → 38.1.
+        let f = try finding(record(creatinine: 1.3, dose: 4))
+        #expect(f.title.en == "Zoledronic acid 4 mg: above the label's dose for either sex")
+        #expect(f.title.zhHans == "唑来膦酸 4 mg：无论性别均高于说明书剂量")
+        #expect(f.detail.en.contains("CrCl is 38.1 mL/min for a woman and 44.9 for a man: 3.0 mg for a woman, 3.3 mg for a man."))
+        #expect(f.detail.en.contains("record sex"))
+        #expect(f.sources.contains { $0.id == Sources.cockcroftGault1976.id })
+    }
+
+    @Test func aDoseWithinTheMaleBoundIsNotCalledTooHigh() throws {
+        let f = try finding(record(creatinine: 1.3, dose: 3.3))
+        #expect(f.title.en == "Zoledronic acid: creatinine clearance cannot be computed")
+        #expect(f.detail.en.contains("3.0 mg for a woman, 3.3 mg for a man."))
+        #expect(!f.detail.en.contains("above the label's dose"))
+    }
+
+    @Test func oneBandForBothSexesGivesTheDose() throws {
+        // Creatinine 0.7: male 83.3, female 70.8 — both > 60.
+        let f = try finding(record(creatinine: 0.7, dose: 4))
+        #expect(f.detail.en.contains("70.8 mL/min for a woman and 83.3 for a man: 4.0 mg by the label either way."))
+        #expect(f.title.en == "Zoledronic acid: creatinine clearance cannot be computed")
+    }
+
+    @Test func boundaryAtSixtyForTheMaleBound() throws {
+        // Creatinine x with male CrCl exactly 60.0: 70 × 60 / (72 × x) = 60 → x = 0.9722…; 0.97 gives
+        // 60.1 (> 60 → 4.0 mg), 0.98 gives 59.5 (3.5 mg): 4 mg above either at 0.98 only.
+        #expect(try finding(record(creatinine: 0.97, dose: 4)).title.en == "Zoledronic acid: creatinine clearance cannot be computed")
+        #expect(try finding(record(creatinine: 0.98, dose: 4)).title.en == "Zoledronic acid 4 mg: above the label's dose for either sex")
+    }
+
+    @Test func belowThirtyForBothNoDoseIsAllowed() throws {
+        // Creatinine 2.5: male 23.3, female 19.8.
+        let f = try finding(record(creatinine: 2.5, dose: 3))
+        #expect(f.detail.en.contains("not recommended by the label either way."))
+        #expect(f.title.en == "Zoledronic acid 3 mg: above the label's dose for either sex")
+    }
+}
