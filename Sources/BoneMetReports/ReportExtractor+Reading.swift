@@ -243,7 +243,10 @@ extension ReportExtractor {
         func terminated(_ a: Int, _ b: Int) -> Bool { terminators.contains { a <= $0.0.start && $0.0.end <= b } }
         // A comparison and a fill-in say what the lesion does now against before: a word of
         // history beside them ("原溶骨性破坏区较前缩小") is the lesion's former state, not theirs.
+        // So is the character a fill-in word gives ("完全硬化", "completely sclerotic": blastic):
+        // "胸骨原溶骨性病灶已完全硬化" made it history with the former lytic (batch 33).
         let now = mention.field == "comparison" || mention.field == "fillIn"
+            || (mention.field == "character" && mentions.contains { $0.field == "fillIn" && $0.span == mention.span })
         for (span, trigger) in triggers where trigger.kind != "terminate" && !(now && trigger.kind == "historical") {
             let chinese = (span.start..<span.end).contains { ReportText.isCJK(text[$0]) }
             var forward = trigger.direction == .forward

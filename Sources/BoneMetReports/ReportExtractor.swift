@@ -469,12 +469,14 @@ public struct ReportExtractor: Sendable {
 
         Self.mergeLessSpecific(&lesions, order: &order)
         var result: [SuggestedLesion] = []
+        let scan = Self.modality(text) == "boneScan"
         for key in order {
             guard var lesion = lesions[key] else { continue }
             lesion.finish()
             // A site named with nothing said about it (a coverage line, "T10 level") is no lesion.
             guard let certainty = lesion.lesionCertainty else { continue }
             lesion.certainty = certainty
+            if scan { Self.focusIsUptake(&lesion, text: text) }
             lesion.matchedLesion = Self.match(lesion.site, in: known)
             lesion.note = Self.ribNote(lesion, text: text, original: Array(report.utf16))
             result.append(lesion)

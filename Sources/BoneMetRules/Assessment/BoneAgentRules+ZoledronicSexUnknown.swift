@@ -14,11 +14,11 @@ extension BoneAgentRules {
             band.doseMg.map { LocalizedText(en: "\(String(describing: $0)) mg", zh: " \(String(describing: $0)) mg") }
                 ?? LocalizedText(en: "not recommended", zh: "不推荐使用")
         }
-        let creatinine = CaseIndex.format(bounds.lab.canonicalValue ?? 0, decimals: 2)
+        let creatinine = CaseIndex.creatinineText(bounds.lab, mgDl: bounds.lab.canonicalValue ?? 0)
         let weight = CaseIndex.format(bounds.weightKg, decimals: 1)
         let crcl = LocalizedText(
-            en: " Until then, at the creatinine of \(bounds.lab.date) (\(creatinine) mg/dL), \(weight) kg and age \(bounds.age), CrCl is \(CaseIndex.format(bounds.female, decimals: 1)) mL/min for a woman and \(CaseIndex.format(bounds.male, decimals: 1)) for a man",
-            zh: "在记录性别之前：按 \(bounds.lab.date) 的血肌酐（\(creatinine) mg/dL）、体重 \(weight) kg、\(bounds.age) 岁计算，女性 CrCl 为 \(CaseIndex.format(bounds.female, decimals: 1)) mL/min，男性为 \(CaseIndex.format(bounds.male, decimals: 1)) mL/min")
+            en: " Until then, at the creatinine of \(bounds.lab.date) (\(creatinine)), \(weight) kg and age \(bounds.age), CrCl is \(CaseIndex.format(bounds.female, decimals: 1)) mL/min for a woman and \(CaseIndex.format(bounds.male, decimals: 1)) for a man",
+            zh: "在记录性别之前：按 \(bounds.lab.date) 的血肌酐（\(creatinine)）、体重 \(weight) kg、\(bounds.age) 岁计算，女性 CrCl 为 \(CaseIndex.format(bounds.female, decimals: 1)) mL/min，男性为 \(CaseIndex.format(bounds.male, decimals: 1)) mL/min")
         let doses = female == male
             ? LocalizedText(en: ": \(dose(female).en) by the label either way.", zh: "：按说明书两者均为\(dose(female).zhHans)。")
             : LocalizedText(
