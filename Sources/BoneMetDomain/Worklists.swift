@@ -70,6 +70,7 @@ public enum Worklists {
             rules: [
                 "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
                 "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
+                "diagnosis.record.datedAfter",
                 "diagnosis.record.sameDayConflict", "diagnosis.record.absentTooSoon", "boneAgents.recordedTwice",
             ],
             minimumSeverity: .advisory),

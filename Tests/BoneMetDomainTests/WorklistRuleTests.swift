@@ -24,7 +24,8 @@ import Testing
         #expect(Worklists.named("plans-past-date")?.title.zhHans == "计划日期已过、未记录完成")
         // What the record says against itself, for the coordinator to correct (2026-12-04).
         for rule in ["diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
-                     "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath"] {
+                     "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
+                     "diagnosis.record.datedAfter"] {
             #expect(Worklists.slug(rule: rule, severity: .advisory) == "record-corrections", "\(rule)")
         }
         #expect(Worklists.slug(rule: "diagnosis.record.deceased", severity: .urgent) == nil)

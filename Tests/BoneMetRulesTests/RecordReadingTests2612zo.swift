@@ -142,3 +142,45 @@ import Testing
         #expect(f.title.en == "Zoledronic acid 3 mg: above the label's dose for either sex")
     }
 }
+
+/// cb136-a (unseen record, 2026-12-07): a CT typed "2027-01-05" showing T12 collapsed > 50 %,
+/// subluxed — not read as of 2026-12-07 (an assessment reads what had happened by its date), and
+/// nothing said why. Rule set 2026.12.379: the entries dated after the assessment date are listed
+/// once (advisory, record corrections), and read from their own day on.
+@Suite struct DatedAfterTheAssessmentTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.lesions.append(Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12")))
+        r.studies.append(ImagingStudy(id: "C9", date: day("2027-01-05"), modality: .ct, windows: [.bone], observations: [
+            observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .over50; $0.alignment = .subluxation; $0.posterolateral = .bilateral },
+        ]))
+        r.labs = [LabResult(date: day("2027-01-06"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.treatments.append(Treatment(id: "R", kind: .radiotherapy, lesions: ["V"], start: day("2027-01-10"), planned: true, doseGy: 8, fractions: 1))
+        return r
+    }
+
+    @Test func laterEntriesAreListedNotRead() throws {
+        let a = assess(record(), asOf: day("2026-12-07"))
+        let f = try #require(a.rule("diagnosis.record.datedAfter").first)
+        #expect(f.severity == .advisory)
+        #expect(f.specialty == .mdtCoordinator)
+        #expect(f.title.en == "2 entries dated after the assessment date — not read")
+        #expect(f.date == day("2027-01-05"))
+        #expect(f.title.zhHans == "2 条记录的日期晚于评估日期——未纳入评估")
+        #expect(f.detail.en.hasPrefix("CT of 2027-01-05; serum creatinine 2027-01-06."), "\(f.detail.en)")
+        // A planned course may rightly lie ahead: not listed.
+        #expect(!f.detail.en.contains("radiotherapy"))
+        #expect(!a.findings.contains { $0.subject == .lesion("V") && $0.ruleId == "surgery.spine.noms" })
+        // The assessment turns no later than the first later entry's day (the birthday of
+        // 2027-01-01 comes first here).
+        #expect(try #require(a.nextChange) <= day("2027-01-05"))
+    }
+
+    @Test func fromItsDayTheEntryIsRead() throws {
+        let a = assess(record(), asOf: day("2027-01-05"))
+        let f = try #require(a.rule("diagnosis.record.datedAfter").first)
+        #expect(f.title.en.hasPrefix("1 entry dated after"))
+        #expect(a.findings.contains { $0.subject == .lesion("V") && $0.ruleId == "surgery.spine.noms" })
+        #expect(!assess(record(), asOf: day("2027-01-06")).has("diagnosis.record.datedAfter"))
+    }
+}

@@ -79,6 +79,7 @@ private func assessing(_ record: CaseRecord, asOf: PartialDate, settings: RuleSe
     findings += prognosis.findings(scores)
     findings += LabRules(index: index).findings()
     findings += BoneAgentRules(index: index, katagiri: scores.katagiri, timePoints: timePoints).findings()
+    if let later = DiagnosisRules.datedAfterFinding(record, known: index.horizon.known) { findings.append(later) }
 
     // Most urgent first everywhere (page, report, API) — of equal severity, those whose source
     // gives hours to act (fewest first: a compression with a deficit, NICE NG234); then by duty,
