@@ -67,3 +67,50 @@ import Testing
         #expect(faded.reading("uptake") == nil, "\(faded.readings)")
     }
 }
+
+/// Batch 34 (2026-12-07, corpus b34-*, bilingual pairs): a vertebra's low T1 signal with a word
+/// between ("T1WI呈弥漫低信号", "diffuse low T1 signal") was no lesion, so its denied epidural
+/// extension was lost with it; "has decreased from 4.5 cm to 3.0 cm" read the size but not the
+/// change; "脊髓周围脑脊液信号完全消失" read 1a where "complete loss of CSF around the cord" read 3;
+/// "more numerous" / "increased in number" were no comparison in English.
+@Suite struct ExtractorBatch34Tests: ExtractorFixture {
+    @Test func lowT1SignalIsALesion() throws {
+        for text in [
+            "MRI: The L3 vertebral body shows diffuse low T1 signal with a convex posterior border; no epidural extension.",
+            "MRI：L3椎体T1WI呈弥漫低信号，后缘膨隆，未见硬膜外侵犯。",
+            "MRI: L3 is T1 hypointense.",
+        ] {
+            let lesion = try requireLesion("L3", in: text)
+            #expect(lesion.certainty == .affirmed, "\(text)")
+        }
+        let denied = try requireLesion("L3", in: "MRI：L3椎体T1WI呈弥漫低信号，后缘膨隆，未见硬膜外侵犯。")
+        #expect(denied.reading("escc")?.certainty == .negated, "\(denied.readings)")
+    }
+
+    @Test func aSizeFallenFromIsADecrease() throws {
+        for text in [
+            "CT: The left iliac lesion has decreased from 4.5 cm to 3.0 cm, with increasing sclerosis.",
+            "CT：左侧髂骨病灶较前缩小（由4.5cm缩小至3.0cm），硬化增多。",
+        ] {
+            let lesion = try requireLesion("pelvis left", in: text)
+            #expect(lesion.reading("comparison")?.value == "decreased", "\(text)")
+            #expect(lesion.reading("diametersMm")?.value == "30", "\(text)")
+        }
+        // "decreased" alone is not read as the lesion's change (a cold lesion's uptake is apart).
+        #expect(try requireLesion("T8", in: "Bone scan: decreased uptake in T8.").reading("comparison") == nil)
+    }
+
+    @Test func csfCompletelyGoneIsGradeThree() throws {
+        for text in [
+            "MRI: C6 metastasis with circumferential epidural tumour and complete loss of CSF around the cord.",
+            "MRI：C6椎体转移，硬膜外肿瘤环绕，脊髓周围脑脊液信号完全消失。",
+        ] {
+            #expect(try requireLesion("C6", in: text).reading("escc")?.value == "3", "\(text)")
+        }
+    }
+
+    @Test func moreNumerousIsAComparison() throws {
+        let lesion = try requireLesion("rib left", in: "Bone scan: Multiple foci in the left ribs are more numerous than before.")
+        #expect(lesion.reading("comparison")?.value == "increased")
+    }
+}
