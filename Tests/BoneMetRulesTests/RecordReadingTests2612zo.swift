@@ -184,3 +184,43 @@ import Testing
         #expect(!assess(record(), asOf: day("2027-01-06")).has("diagnosis.record.datedAfter"))
     }
 }
+
+/// cb137-c (unseen record, 2026-12-07): a breast cancer's left ilium, lytic 25 × 20 mm on CT,
+/// recorded "not seen" on a pelvic X-ray ten months into letrozole, ribociclib and denosumab —
+/// nothing said. Absence on a film of a lesion only CT showed is no response (MDA reads each
+/// method against itself; RECIST 1.1 the same method at baseline and follow-up). Rule set .380.
+@Suite struct AbsentOnAFilmTests {
+    func record(filmBefore: Bool = false, secondSeen: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "P", bone: .pelvis, laterality: .left), Lesion(id: "F", bone: .femur, segment: .diaphysis, laterality: .left)]
+        r.studies = [
+            ct("C0", "2026-01-05", [observation("P", .lytic, [25, 20]) { $0.boneDestruction = true }, observation("F", .lytic, [20, 15]) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "X1", date: day("2026-11-20"), modality: .xray, observations: [observation("P") { $0.present = false }]
+                + (secondSeen ? [observation("F", .lytic, [22, 16]) { $0.boneDestruction = true }] : [])),
+        ]
+        if filmBefore {
+            r.studies.append(ImagingStudy(id: "X0", date: day("2026-01-06"), modality: .xray, observations: [observation("P", .lytic) { $0.boneDestruction = true }]))
+        }
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", systemicClass: .endocrine, start: day("2026-01-10"))]
+        return r
+    }
+
+    @Test func theAbsenceOnAFilmIsNoResponse() throws {
+        let f = try #require(assess(record(), asOf: day("2026-12-07")).rule("boneHealth.mda.noComparableStudy").first)
+        #expect(f.title.en == "X-ray of 2026-11-20: response not assessed — no earlier X-ray to compare with")
+        #expect(f.detail.en.contains("Recorded not seen on this X-ray: left pelvis — a lesion shown on CT may not show on a film at all, so its absence there is no response."))
+        #expect(f.detail.en.contains("Restage on CT."), "\(f.detail.en)")
+        #expect(!f.detail.en.contains("new baseline"))
+        #expect(f.detail.zhHans.contains("本次 X 线片记录为未见：左骨盆"), "\(f.detail.zhHans)")
+    }
+
+    @Test func aLesionSeenBesideItKeepsTheNewBaseline() throws {
+        let f = try #require(assess(record(secondSeen: true), asOf: day("2026-12-07")).rule("boneHealth.mda.noComparableStudy").first)
+        #expect(f.detail.en.contains("or take this X-ray as the new baseline"))
+        #expect(f.detail.en.contains("Recorded not seen on this X-ray: left pelvis"))
+    }
+
+    @Test func aFilmThatShowedItBeforeIsItsOwnComparison() throws {
+        #expect(!assess(record(filmBefore: true), asOf: day("2026-12-07")).has("boneHealth.mda.noComparableStudy"))
+    }
+}
