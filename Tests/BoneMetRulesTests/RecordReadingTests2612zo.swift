@@ -224,3 +224,26 @@ import Testing
         #expect(!assess(record(filmBefore: true), asOf: day("2026-12-07")).has("boneHealth.mda.noComparableStudy"))
     }
 }
+
+/// cb138-a (unseen record, 2026-12-07): an ilium mixed with partial fill-in at four months of
+/// letrozole and ribociclib, lytic again at ten, no sizes — "NE — size not measured" and nothing
+/// of the healing lost. Rule set .381: the reason says it, and asks for the measurement (no
+/// verdict without a size: MDA's progression is a size or a new lesion).
+@Suite struct HealingLostWithoutSizeTests {
+    @Test func theLostHealingIsSaidNotJudged() {
+        let prior = observation("P", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial }
+        let lytic = observation("P", .lytic) { $0.boneDestruction = true }
+        let r = MDA.classify(prior: prior, current: lytic, modality: .ct)
+        #expect(r.category == .notEvaluable)
+        #expect(r.reasons.map(\.en) == [
+            "size not measured on one or both studies — change unknown; healing on the previous study (mixed, partial sclerotic fill-in), lytic now — measure it on both studies to judge progression",
+        ])
+        #expect(r.reasons[0].zhHans.contains("前次检查有修复征象（混合性、部分硬化填充），本次为溶骨性"))
+        // Still healing (a rim now), or lytic both times: no such words.
+        var rim = lytic
+        rim.scleroticRim = true
+        #expect(!MDA.classify(prior: prior, current: rim, modality: .ct).reasons.contains { $0.en.contains("healing on the previous study") })
+        let lyticBefore = observation("P", .lytic) { $0.boneDestruction = true }
+        #expect(!MDA.classify(prior: lyticBefore, current: lytic, modality: .ct).reasons.contains { $0.en.contains("healing on the previous study") })
+    }
+}

@@ -159,12 +159,32 @@ public enum MDA {
                 reason = LocalizedText(
                     en: "\(reason.en); fraction of the bone's diameter \(text)", zh: "\(reason.zhHans)；占骨直径比例 \(text)")
             }
+            // Healing seen before and lytic now: said, as it is the question the measurement
+            // answers. A breast cancer's ilium, mixed with partial fill-in at 4 months of
+            // letrozole and ribociclib, lytic again at 10, read only "size not measured" (unseen
+            // record cb138-a, rule set .381). No verdict without a size (MDA's progression is a
+            // size or a new lesion, Hamaoka 2004).
+            let healing = prior.character == .mixed || prior.fillIn == .partial || prior.scleroticRim == true
+            if healing, current.character == .lytic, current.fillIn != .partial, current.fillIn != .complete, current.scleroticRim != true {
+                reason = LocalizedText(
+                    en: "\(reason.en); healing on the previous study (\(Self.healingText(prior).en)), lytic now — measure it on both studies to judge progression",
+                    zh: "\(reason.zhHans)；前次检查有修复征象（\(Self.healingText(prior).zhHans)），本次为溶骨性——请在两次检查上测量以判断是否进展")
+            }
             return Result(category: .notEvaluable, reasons: [reason], sizeChangePercent: nil)
         }
         let stable = change.map {
             LocalizedText(en: "product of diameters \($0 > 0 ? "+" : "")\(changeText) % (< 50 % decrease, < 25 % increase)", zh: "垂直径乘积变化 \(changeText)%（减少 <50%，增加 <25%）")
         } ?? LocalizedText(en: "no measurable change and no sign of response or progression", zh: "无可测量变化，亦无缓解或进展征象")
         return Result(category: .stableDisease, reasons: [stable], sizeChangePercent: change)
+    }
+
+    /// The healing signs a study recorded, in words.
+    static func healingText(_ o: LesionObservation) -> LocalizedText {
+        var parts: [LocalizedText] = []
+        if o.character == .mixed { parts.append(LocalizedText(en: "mixed", zh: "混合性")) }
+        if o.fillIn == .partial { parts.append(LocalizedText(en: "partial sclerotic fill-in", zh: "部分硬化填充")) }
+        if o.scleroticRim == true { parts.append(LocalizedText(en: "sclerotic rim", zh: "硬化缘")) }
+        return LocalizedText.joined(parts, en: ", ", zh: "、")
     }
 
     /// RECIST 1.1's progression of a measured soft-tissue component: ≥ 20 % and ≥ 5 mm larger.
