@@ -15,8 +15,15 @@ extension ReportExtractor {
             let digits = lower[percent].filter(\.isNumber)
             if let value = Int(digits) { return value >= 50 ? "over50" : "under50" }
         }
-        let over = ["1/2", "2/3", "3/4", "一半", "过半", "超过50", "大于50", "重度", "完全", "severe", "more than half", "greater than 50", "over half", "complete"]
-        let under = ["1/3", "1/4", "1/5", "轻度", "轻微", "少许", "稍", "略", "mild", "slight", "less than 50", "less than half", "minimal"]
+        // Fractions in words as in figures ("about one third of its height", batch 35).
+        let over = [
+            "1/2", "2/3", "3/4", "一半", "过半", "超过50", "大于50", "重度", "完全", "severe", "more than half", "greater than 50", "over half", "complete",
+            "two thirds", "two-thirds", "three quarters", "three-quarters",
+        ]
+        let under = [
+            "1/3", "1/4", "1/5", "轻度", "轻微", "少许", "稍", "略", "mild", "slight", "less than 50", "less than half", "minimal",
+            "one third", "one-third", "a third", "one quarter", "one-quarter", "a quarter",
+        ]
         if over.contains(where: lower.contains) { return "over50" }
         if under.contains(where: lower.contains) { return "under50" }
         return nil

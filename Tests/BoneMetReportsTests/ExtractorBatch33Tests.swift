@@ -114,3 +114,30 @@ import Testing
         #expect(lesion.reading("comparison")?.value == "increased")
     }
 }
+
+/// Batch 35 (2026-12-07, corpus b35-*, bilingual pairs): "T7椎体成骨性病灶未见FDG摄取" denied the
+/// sclerotic lesion itself (no finding after 未见 to take the denial — "FDG摄取" was no term) where
+/// "shows no FDG uptake" denied only the uptake; "loss of about one third of its height" read no
+/// collapse where "高度丢失约1/3" read < 50 %.
+@Suite struct ExtractorBatch35Tests: ExtractorFixture {
+    @Test func noFDGUptakeDeniesTheUptakeNotTheLesion() throws {
+        for text in [
+            "PET/CT：T7椎体成骨性病灶未见FDG摄取。",
+            "PET/CT: The sclerotic lesion at T7 shows no FDG uptake.",
+            "PET/CT：T7椎体成骨性病灶，FDG摄取未见增高。",
+            "PET/CT：T7椎体成骨性病灶FDG摄取未见明显增高。",
+        ] {
+            let lesion = try requireLesion("T7", in: text)
+            #expect(lesion.certainty == .affirmed, "\(text)")
+            #expect(lesion.reading("character")?.value == "blastic", "\(text)")
+            #expect(lesion.reading("uptake")?.certainty == .negated, "\(text): \(lesion.readings)")
+        }
+        #expect(try requireLesion("T7", in: "PET/CT：T7椎体成骨性病灶FDG摄取增高。").reading("uptake")?.certainty == .affirmed)
+    }
+
+    @Test func aFractionOfTheHeightInWordsIsTheDegree() throws {
+        #expect(try requireLesion("L2", in: "CT: L2 lytic lesion with loss of about one third of its height.").reading("collapse")?.value == "under50")
+        #expect(try requireLesion("T9", in: "CT: T9 metastasis with loss of two thirds of its height.").reading("collapse")?.value == "over50")
+        #expect(try requireLesion("L2", in: "CT：L2椎体溶骨性破坏，高度丢失约1/3。").reading("collapse")?.value == "under50")
+    }
+}
