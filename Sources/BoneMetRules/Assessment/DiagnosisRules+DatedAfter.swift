@@ -8,38 +8,9 @@
 /// treatments, plans and decisions, which may rightly lie ahead, are not listed.
 extension DiagnosisRules {
     static func datedAfterFinding(_ record: CaseRecord, known: (PartialDate) -> Bool) -> Finding? {
-        var entries: [(PartialDate, LocalizedText)] = []
-        func later(_ date: PartialDate) -> Bool { !known(date) }
-        for study in record.studies where later(study.date) { entries.append((study.date, study.label)) }
-        for lab in record.labs where later(lab.date) {
-            entries.append((lab.date, LocalizedText(en: "\(lab.test.label.en) \(lab.date)", zh: "\(lab.date) \(lab.test.label.zhHans)")))
-        }
-        for biopsy in record.biopsies where later(biopsy.date) {
-            entries.append((biopsy.date, LocalizedText(en: "biopsy \(biopsy.date)", zh: "\(biopsy.date) 活检")))
-        }
-        for treatment in record.treatments where !treatment.planned {
-            for dose in treatment.doses where later(dose) {
-                entries.append((dose, LocalizedText(en: "\(treatment.displayName.en) dose \(dose)", zh: "\(treatment.displayName.zhHans) \(dose) 给药")))
-            }
-        }
-        for event in record.events where later(event.date) {
-            entries.append((event.date, LocalizedText(en: "\(event.kind.label.en) \(event.date)", zh: "\(event.date) \(event.kind.label.zhHans)")))
-        }
-        let examined = record.performance.map(\.date) + record.pain.map(\.date) + record.neurology.map(\.date)
-        for day in Set(examined.filter(later)).sorted() {
-            entries.append((day, LocalizedText(en: "examination \(day)", zh: "\(day) 查体评估")))
-        }
-        for weight in record.patient.weights where later(weight.date) {
-            entries.append((weight.date, LocalizedText(en: "weight \(weight.date)", zh: "\(weight.date) 体重")))
-        }
-        for exam in record.dentalExams where later(exam) {
-            entries.append((exam, LocalizedText(en: "dental examination \(exam)", zh: "\(exam) 口腔检查")))
-        }
-        guard !entries.isEmpty else { return nil }
-        let sorted = entries.sorted { $0.0 < $1.0 }
-        let shown = sorted.prefix(8)
-        let more = sorted.count - shown.count
-        let list = LocalizedText.joined(shown.map(\.1), en: "; ", zh: "；")
+        let sorted = datedEntries(record, treatmentStarts: false, measurements: true) { !known($0) }
+        guard !sorted.isEmpty else { return nil }
+        let list = listed(sorted)
         return Finding(
             ruleId: "diagnosis.record.datedAfter", severity: .advisory, duty: .diagnosis, specialty: .mdtCoordinator, subject: .patient,
             // Dated by the first entry, and titled without the assessment's date: the row holds
@@ -49,8 +20,8 @@ extension DiagnosisRules {
                 en: "\(sorted.count) entr\(sorted.count == 1 ? "y" : "ies") dated after the assessment date — not read",
                 zh: "\(sorted.count) 条记录的日期晚于评估日期——未纳入评估"),
             detail: LocalizedText(
-                en: "\(list.en)\(more > 0 ? "; and \(more) more" : ""). An assessment reads what had happened by its date; these are read from their own day on. Assessed as of today, an examination, result or dose cannot be dated later: a mistyped date keeps what it shows out of every finding until then — correct it.",
-                zh: "\(list.zhHans)\(more > 0 ? "；另有 \(more) 条" : "")。评估只纳入截至评估日期已发生的内容；这些记录自其日期起纳入。若按今日评估，检查、化验或给药不应晚于今日：日期录错会使其内容在该日期之前不进入任何结论——请更正。"),
+                en: "\(list.en). An assessment reads what had happened by its date; these are read from their own day on. Assessed as of today, an examination, result or dose cannot be dated later: a mistyped date keeps what it shows out of every finding until then — correct it.",
+                zh: "\(list.zhHans)。评估只纳入截至评估日期已发生的内容；这些记录自其日期起纳入。若按今日评估，检查、化验或给药不应晚于今日：日期录错会使其内容在该日期之前不进入任何结论——请更正。"),
             inputs: [FindingInput("entriesAfter", sorted.count.description)],
             // The source hospital's method reads each lesion at its time points in date order (reference.md).
             sources: [Self.sourceHospital])

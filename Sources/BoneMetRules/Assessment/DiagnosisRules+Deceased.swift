@@ -39,35 +39,10 @@ extension DiagnosisRules {
 extension DiagnosisRules {
     static func afterDeathFinding(_ record: CaseRecord, known: (PartialDate) -> Bool) -> Finding? {
         guard let death = record.patient.deathDate else { return nil }
-        func after(_ date: PartialDate?) -> Bool { date.map { known($0) && $0.earliestDay > death.latestDay } ?? false }
-        var entries: [(PartialDate, LocalizedText)] = []
-        for study in record.studies where after(study.date) { entries.append((study.date, study.label)) }
-        for treatment in record.treatments where !treatment.planned {
-            if after(treatment.start), let start = treatment.start {
-                entries.append((start, LocalizedText(en: "\(treatment.displayName.en) started \(start)", zh: "\(treatment.displayName.zhHans) 开始于 \(start)")))
-            }
-            for dose in treatment.doses where after(dose) && dose != treatment.start {
-                entries.append((dose, LocalizedText(en: "\(treatment.displayName.en) dose \(dose)", zh: "\(treatment.displayName.zhHans) \(dose) 给药")))
-            }
-        }
-        for lab in record.labs where after(lab.date) {
-            entries.append((lab.date, LocalizedText(en: "\(lab.test.label.en) \(lab.date)", zh: "\(lab.date) \(lab.test.label.zhHans)")))
-        }
-        for biopsy in record.biopsies where after(biopsy.date) {
-            entries.append((biopsy.date, LocalizedText(en: "biopsy \(biopsy.date)", zh: "\(biopsy.date) 活检")))
-        }
-        for event in record.events where after(event.date) {
-            entries.append((event.date, LocalizedText(en: "\(event.kind.label.en) \(event.date)", zh: "\(event.date) \(event.kind.label.zhHans)")))
-        }
-        let examined = record.performance.map(\.date) + record.pain.map(\.date) + record.neurology.map(\.date)
-        for day in Set(examined.filter(after)).sorted() {
-            entries.append((day, LocalizedText(en: "examination \(day)", zh: "\(day) 查体评估")))
-        }
-        guard !entries.isEmpty else { return nil }
-        let sorted = entries.sorted { $0.0 < $1.0 }
-        let shown = sorted.prefix(8)
-        let more = sorted.count - shown.count
-        let list = LocalizedText.joined(shown.map(\.1), en: "; ", zh: "；")
+        func after(_ date: PartialDate) -> Bool { known(date) && date.earliestDay > death.latestDay }
+        let sorted = datedEntries(record, treatmentStarts: true, measurements: false, where: after)
+        guard !sorted.isEmpty else { return nil }
+        let list = listed(sorted)
         return Finding(
             ruleId: "diagnosis.record.afterDeath", severity: .warning, duty: .diagnosis, specialty: .mdtCoordinator, subject: .patient,
             date: sorted.last?.0,
@@ -75,8 +50,8 @@ extension DiagnosisRules {
                 en: "\(sorted.count) entr\(sorted.count == 1 ? "y" : "ies") dated after the recorded death (\(death))",
                 zh: "\(sorted.count) 条记录的日期晚于记载的死亡日期（\(death)）"),
             detail: LocalizedText(
-                en: "\(list.en)\(more > 0 ? "; and \(more) more" : ""). Either the death date or these dates are wrong: BoneMet reads nothing after the death, so whatever they show is not assessed. Correct the record.",
-                zh: "\(list.zhHans)\(more > 0 ? "；另有 \(more) 条" : "")。死亡日期或这些日期有误：死亡之后的内容 BoneMet 不再评估。请更正病历。"),
+                en: "\(list.en). Either the death date or these dates are wrong: BoneMet reads nothing after the death, so whatever they show is not assessed. Correct the record.",
+                zh: "\(list.zhHans)。死亡日期或这些日期有误：死亡之后的内容 BoneMet 不再评估。请更正病历。"),
             inputs: [FindingInput("deathDate", death), FindingInput("entriesAfter", sorted.count.description)],
             sources: [fhirDeceased])
     }
