@@ -247,3 +247,35 @@ import Testing
         #expect(!MDA.classify(prior: lyticBefore, current: lytic, modality: .ct).reasons.contains { $0.en.contains("healing on the previous study") })
     }
 }
+
+/// cb139 (unseen records, 2026-12-07): an EHR's "bevacizumab-awwb (Mvasi)" — a US biosimilar named
+/// with its four-letter suffix (FDA, Nonproprietary Naming of Biological Products, 2017) — beside
+/// a Mirels 10 femur was no bevacizumab for the anti-angiogenic timing, while the regimen's class
+/// read it. Rule set .382: a hyphen-joined run of a word is read as the drug classes read it, and
+/// bevacizumab's biosimilar brands are names of it.
+@Suite struct BiosimilarNamesTests {
+    func names(_ name: String) -> [String] {
+        AntiAngiogenicDrugs.named(in: Treatment(id: "T", kind: .systemic, name: name, start: day("2026-10-01"))).map(\.label.en)
+    }
+
+    @Test func suffixedAndBrandedBiosimilarsAreBevacizumab() {
+        for name in ["bevacizumab-awwb (Mvasi)", "Bevacizumab-bvzr", "Zirabev 7.5 mg/kg", "Vegzelma", "carboplatin + pemetrexed + Alymsys"] {
+            #expect(names(name) == ["bevacizumab"], "\(name)")
+        }
+        // Still whole words: a hyphenated run must be the name itself.
+        #expect(names("anti-VEGF study drug").isEmpty)
+        #expect(names("FOLFIRI + ziv-aflibercept") == ["ziv-aflibercept"])
+    }
+
+    @Test func theTimingFindingNamesIt() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .peritrochanteric, laterality: .right, primary: "P1")]
+        r.studies = [ImagingStudy(id: "X1", date: day("2026-11-20"), modality: .xray, observations: [
+            observation("F", .lytic) { $0.boneDestruction = true; $0.mirelsSize = .moreThanTwoThirds },
+        ])]
+        r.pain = [PainRecord(date: day("2026-11-20"), lesion: "F", mirels: .functional)]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "bevacizumab-awwb (Mvasi)", start: day("2026-10-01"))]
+        let f = try #require(assess(r, asOf: day("2026-12-07")).rule("surgery.timing.antiAngiogenic").first)
+        #expect(f.title.en.contains("bevacizumab"))
+    }
+}

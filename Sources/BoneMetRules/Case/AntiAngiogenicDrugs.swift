@@ -39,7 +39,7 @@ public enum AntiAngiogenicDrugs {
         zh: "各抗血管生成药物说明书：伤口愈合受损（择期手术前停药，愈合后恢复）")
 
     public static let all: [Drug] = [
-        Drug(label: LocalizedText(en: "bevacizumab", zh: "贝伐珠单抗"), latin: ["bevacizumab", "avastin"], chinese: ["贝伐珠单抗", "贝伐单抗", "安维汀"],
+        Drug(label: LocalizedText(en: "bevacizumab", zh: "贝伐珠单抗"), latin: ["bevacizumab", "avastin", "mvasi", "zirabev", "vegzelma", "alymsys"], chinese: ["贝伐珠单抗", "贝伐单抗", "安维汀"],
              holdBeforeDays: 28, resumeAfterDays: 28, source: avastin),
         Drug(label: LocalizedText(en: "ziv-aflibercept", zh: "阿柏西普"), latin: ["ziv-aflibercept", "aflibercept", "zaltrap"], chinese: ["阿柏西普"],
              holdBeforeDays: 28, resumeAfterDays: 28, source: zaltrap),
@@ -105,7 +105,17 @@ struct DrugText {
 
     init(treatment: Treatment) {
         texts = (treatment.drugs + [treatment.name].compactMap { $0 }).map { $0.lowercased() }
-        words = Set(texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) })
+        let split = texts.flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-")) }.map(String.init) }
+        // Every hyphen-joined run of a word too, as the drug classes read them
+        // (`DrugClasses.names`): a US biologic's four-letter suffix ("bevacizumab-awwb"; FDA,
+        // Nonproprietary Naming of Biological Products, 2017) left an EHR's "bevacizumab-awwb
+        // (Mvasi)" no bevacizumab here while its class read it (unseen record cb139, rule set .382).
+        let stems = split.flatMap { word -> [String] in
+            let parts = word.split(separator: "-")
+            guard parts.count > 1 else { return [] }
+            return parts.indices.flatMap { first in (first..<parts.endIndex).map { parts[first...$0].joined(separator: "-") } }
+        }
+        words = Set(split + stems)
         beyondASCII = texts.contains { $0.utf8.contains { $0 >= 0x80 } }
     }
 
