@@ -279,3 +279,23 @@ import Testing
         #expect(f.title.en.contains("bevacizumab"))
     }
 }
+
+/// cb139-b (unseen records, 2026-12-07): denosumab's biosimilars by brand — "Wyost 120 mg",
+/// "Osenvelt", "Jubbonti 60 mg", "迈卫健" — were no bone-modifying agent ("bone metastases without a
+/// bone-modifying agent" beside them). Rule set .383.
+@Suite struct DenosumabBiosimilarBrandsTests {
+    @Test func brandsAreDenosumab() {
+        for name in ["Wyost 120 mg", "Osenvelt", "Jubbonti 60 mg", "Xbryk", "Bomyntra 120 mg SC q4w", "迈卫健 120mg", "迈利舒", "denosumab-bbdz"] {
+            #expect(BoneAgent.named(in: name) == .denosumab, "\(name)")
+        }
+        #expect(BoneAgent.named(in: "pemetrexed") == nil)
+    }
+
+    @Test func aRowSoNamedIsTheAgentsCourse() {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "D", kind: .systemic, name: "Wyost 120 mg", start: day("2023-01-12")))
+        let a = assess(r, asOf: day("2023-06-30"))
+        #expect(a.has("boneAgents.recordedAsSystemic"))
+        #expect(!a.findings.contains { $0.ruleId == "boneAgents.indication" && $0.title.en.contains("without a bone-modifying agent") })
+    }
+}

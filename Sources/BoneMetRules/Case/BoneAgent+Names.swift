@@ -6,6 +6,19 @@ extension BoneAgent {
     public static let names: [(String, BoneAgent)] = [
         ("denosumab", .denosumab), ("xgeva", .denosumab), ("prolia", .denosumab),
         ("地舒单抗", .denosumab), ("地诺单抗", .denosumab), ("安加维", .denosumab), ("普罗力", .denosumab),
+        // Biosimilars by brand, Prolia's and Xgeva's (US and EU approvals 2024–2025: Sandoz,
+        // Samsung Bioepis, Celltrion, Fresenius Kabi, Henlius/Organon, Biocon, Richter/Hikma,
+        // Accord, mAbxience, Alvotech/STADA/Dr Reddy's, Teva; China: 迈威 迈利舒/迈卫健). An EHR's
+        // "Wyost 120 mg" was no bone-modifying agent (unseen record cb139, rule set .382); a
+        // suffixed generic, "denosumab-bbdz", was read already.
+        ("jubbonti", .denosumab), ("wyost", .denosumab), ("obodence", .denosumab), ("ospomyv", .denosumab), ("xbryk", .denosumab),
+        ("stoboclo", .denosumab), ("osenvelt", .denosumab), ("conexxence", .denosumab), ("bomyntra", .denosumab),
+        ("bildyos", .denosumab), ("bilprevda", .denosumab), ("bosaya", .denosumab), ("aukelso", .denosumab),
+        ("enoby", .denosumab), ("xtrenbo", .denosumab), ("osvyrti", .denosumab), ("jubereq", .denosumab),
+        ("junod", .denosumab), ("yaxwer", .denosumab), ("izamby", .denosumab), ("denbrayce", .denosumab),
+        ("evfraxy", .denosumab), ("vevzuo", .denosumab), ("kefdensis", .denosumab), ("zvogra", .denosumab),
+        ("acvybra", .denosumab), ("xbonzy", .denosumab), ("ponlimsi", .denosumab), ("degevma", .denosumab),
+        ("迈利舒", .denosumab), ("迈卫健", .denosumab),
         ("zoledron", .zoledronicAcid), ("zometa", .zoledronicAcid), ("aclasta", .zoledronicAcid), ("reclast", .zoledronicAcid),
         ("唑来膦酸", .zoledronicAcid), ("择泰", .zoledronicAcid), ("密固达", .zoledronicAcid),
         ("pamidron", .pamidronate), ("帕米膦酸", .pamidronate),
