@@ -299,3 +299,27 @@ import Testing
         #expect(!a.findings.contains { $0.ruleId == "boneAgents.indication" && $0.title.en.contains("without a bone-modifying agent") })
     }
 }
+
+/// cb140 (unseen records, 2026-12-07): regimens written by their Chinese brand alone — a prostate
+/// cancer's androgen deprivation as "诺雷得" (Zoladex's official Chinese brand; "诺雷德" was read) or
+/// "抑那通", an EGFR lung cancer's "阿美乐" or "艾弗沙", "唯择", "健择" — had no class: New Katagiri's
+/// previous chemotherapy stayed open and the castration reading had no deprivation. Rule set .384.
+@Suite struct ChineseBrandClassesTests {
+    @Test func brandsGiveTheirClass() {
+        let expected: [(String, SystemicClass)] = [
+            ("诺雷得", .endocrine), ("抑那通", .endocrine), ("达菲林", .endocrine), ("安森珂", .endocrine), ("诺倍戈", .endocrine),
+            ("阿美乐", .targeted), ("艾弗沙", .targeted), ("唯择", .targeted), ("爱必妥", .targeted), ("泰欣生", .targeted),
+            ("健择", .chemotherapy), ("力比泰", .chemotherapy), ("诺维本", .chemotherapy), ("海乐卫", .chemotherapy),
+        ]
+        for (name, drugClass) in expected {
+            #expect(DrugClasses.classes(in: name) == [drugClass], "\(name)")
+        }
+    }
+
+    @Test func previousChemotherapyIsSettledByTheBrand() throws {
+        var r = baseCase()
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "健择", start: day("2023-01-10"))]
+        let katagiri = try #require(assess(r, asOf: day("2023-06-30")).katagiri)
+        #expect(katagiri.components.first { $0.key == "previousChemotherapy" }?.points == 1)
+    }
+}

@@ -296,6 +296,9 @@ public enum DrugClasses {
             // Brands
             "taxol", "taxotere", "abraxane", "jevtana", "alimta", "gemzar", "xeloda", "navelbine", "halaven",
             "泰素", "泰索帝", "希罗达",
+            // Chinese brands seen on records (unseen records cb140, rule set .384): Gemzar,
+            // Alimta, Navelbine, Halaven.
+            "健择", "力比泰", "诺维本", "海乐卫",
         ]),
         (.endocrine, [
             "endocrine therapy", "hormone therapy", "hormonal therapy", "androgen deprivation", "adt", "aromatase inhibitor",
@@ -312,6 +315,9 @@ public enum DrugClasses {
             "nolvadex", "faslodex", "arimidex", "femara", "aromasin", "zoladex", "lupron", "eligard", "firmagon",
             "casodex", "xtandi", "erleada", "nubeqa", "zytiga",
             "诺雷德", "康士得", "弗隆", "瑞宁得", "阿诺新", "芙仕得", "泽珂", "安可坦",
+            // Zoladex's official Chinese brand, Enantone, Diphereline, Erleada, Nubeqa (cb140: a
+            // prostate cancer's ADT written "诺雷得" or "抑那通" was no androgen deprivation).
+            "诺雷得", "抑那通", "达菲林", "安森珂", "诺倍戈",
         ]),
         (.targeted, [
             "targeted therapy", "tki", "靶向",
@@ -354,6 +360,8 @@ public enum DrugClasses {
             "avastin", "ibrance", "kisqali", "verzenio", "tykerb", "nerlynx", "lynparza", "sutent", "nexavar",
             "votrient", "inlyta", "cabometyx", "lenvima", "afinitor",
             "泰瑞沙", "易瑞沙", "特罗凯", "凯美纳", "赫赛汀", "帕捷特", "安维汀", "爱博新", "赛可瑞", "安圣莎", "利普卓",
+            // Aumolertinib, furmonertinib, Verzenio, Erbitux, nimotuzumab (cb140).
+            "阿美乐", "艾弗沙", "唯择", "爱必妥", "泰欣生",
         ]),
         (.immunotherapy, [
             "immunotherapy", "checkpoint inhibitor", "pd-1", "pd-l1", "免疫治疗", "免疫检查点",
