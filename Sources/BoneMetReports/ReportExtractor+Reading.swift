@@ -319,15 +319,23 @@ extension ReportExtractor {
     func refine(_ mention: Mention, mentions: [Mention], text: ReportText, sides: [(TextSpan, Laterality)]) -> Mention {
         var mention = mention
         switch mention.field {
-        case "character":
+        case "character", "uptake":
             // "L3 lesion, previously lytic, is now sclerotic", "原为溶骨性，现呈成骨性": the
             // character it had is history — read with the one it has, it made the lesion "mixed";
-            // so is "原溶骨性骨质破坏区内见成骨性修复" (the former lytic area now filling in).
-            let before = text.text(TextSpan(max(Self.clause(text, around: mention.span).start, mention.span.start - 12), mention.span.start))
+            // so is "原溶骨性骨质破坏区内见成骨性修复" (the former lytic area now filling in). The
+            // uptake it had likewise: "the previously FDG-avid lesion in T11 now shows no abnormal
+            // uptake" read the uptake in doubt (batch 36).
+            let reach = mention.field == "uptake" ? 20 : 12
+            var before = text.text(TextSpan(max(Self.clause(text, around: mention.span).start, mention.span.start - reach), mention.span.start))
                 .lowercased().trimmingCharacters(in: .whitespaces)
+            // The tracer's name between ("previously FDG-avid", "原FDG高摄取").
+            if mention.field == "uptake" {
+                for tracer in ["fdg-", "fdg", "18f-fdg"] where before.hasSuffix(tracer) { before = String(before.dropLast(tracer.count)).trimmingCharacters(in: .whitespaces) }
+            }
             if mention.certainty == .affirmed, ["previously", "formerly", "原为", "原呈", "原来为", "此前为", "原"].contains(where: before.hasSuffix) {
                 mention.certainty = .historical
             }
+            if mention.field == "uptake", mention.certainty == .negated, mention.value == "true" { mention.value = "false" }
         case "collapse":
             if mention.certainty == .negated { mention.value = "none"; break }
             var clause = Self.clause(text, around: mention.span)
@@ -417,7 +425,11 @@ extension ReportExtractor {
     /// Denials written inside a finding's own words (the lexicon's "代谢未见增高").
     /// "高度尚可", "高度正常": the height is kept — a collapse denied in its own words (unseen CT
     /// report, batch 19: "L1椎体溶骨性破坏 … 椎体高度尚可").
-    static let selfNegated = ["未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低", "未贴近", "未紧贴", "未与脊髓", "未接触", "未突破"]
+    static let selfNegated = [
+        "未见", "未显示", "高度尚可", "高度正常", "无明显减低", "无减低", "无明显降低", "无降低", "未贴近", "未紧贴", "未与脊髓", "未接触", "未突破",
+        // The uptake gone, not the lesion (batch 36: "T11椎体病灶FDG摄取消失" denied the lesion).
+        "摄取消失", "代谢消失", "浓聚消失",
+    ]
 
     /// Words that may stand between a finding and a `previous` / `next` trigger of its own: a
     /// copula, an article, "of"; Chinese 结构, 骨质, 形态, 信号, 均, 尚.

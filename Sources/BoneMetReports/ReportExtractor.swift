@@ -260,9 +260,18 @@ public struct ReportExtractor: Sendable {
                 // after ("右侧股骨上段（转子下区）", "proximal femur (subtrochanteric)"): the region is
                 // the segment — Mirels scores the peritrochanteric site 3, the rest of the lower
                 // limb 2 (unseen CT report of ehr37, 2026-12-06), as a lesion note reads it.
+                // So is a trochanter the sentence says the lesion reaches, no other bone between:
+                // "右股骨近端虫蚀样溶骨性破坏，累及小转子" read "proximal" where "proximal right femur
+                // involving the lesser trochanter" read peritrochanteric (batch 36).
+                let sentence = sentences.first { $0.start <= span.start && span.end <= $0.end }
                 if bone == .femur, site.segment == .proximal, segmentMatches.contains(where: { match in
-                    match.1 == .peritrochanteric && match.0.start >= span.end && match.0.start - span.end <= 12
-                        && Self.sameClause(text, span.end, match.0.start)
+                    match.1 == .peritrochanteric && match.0.start >= span.end
+                        && ((match.0.start - span.end <= 12 && Self.sameClause(text, span.end, match.0.start))
+                            || (sentence.map { match.0.end <= $0.end } == true
+                                && !boneMatches.contains { $0.0.start >= span.end && $0.0.end <= match.0.start }
+                                && ["累及", "侵及", "达", "involving", "involves", "extending", "extends"].contains {
+                                    text.text(TextSpan(span.end, match.0.start)).lowercased().contains($0)
+                                }))
                 }) { site.segment = .peritrochanteric }
                 if bone == .femur, segment == nil, text.text(span).contains("颈") || text.text(span).contains("头") { site.segment = .proximal }
                 siteMentions.append(SiteMention(span: span, sites: [site]))

@@ -141,3 +141,36 @@ import Testing
         #expect(try requireLesion("L2", in: "CT：L2椎体溶骨性破坏，高度丢失约1/3。").reading("collapse")?.value == "under50")
     }
 }
+
+/// Batch 36 (2026-12-07, corpus b36-*, bilingual pairs): "右股骨近端…，累及小转子" was proximal where
+/// "proximal right femur involving the lesser trochanter" was peritrochanteric (Mirels scores the
+/// site 3 against 2); a former uptake ("previously FDG-avid", "原FDG高摄取") now denied read the
+/// uptake in doubt, and "现未见异常摄取" denied the lesion itself; "病灶FDG摄取消失" denied the lesion
+/// where "no longer FDG-avid" denied only its uptake.
+@Suite struct ExtractorBatch36Tests: ExtractorFixture {
+    @Test func aTrochanterReachedIsPeritrochanteric() throws {
+        for text in [
+            "X线：右股骨近端虫蚀样溶骨性破坏，累及小转子，未见骨折线。",
+            "X-ray: Permeative lytic lesion in the proximal right femur involving the lesser trochanter; no fracture line.",
+        ] {
+            #expect(keys(text).contains("femur right peritrochanteric"), "\(text): \(keys(text))")
+        }
+        // Another bone between: the trochanter is its.
+        #expect(keys("CT：右股骨近端溶骨性破坏，左股骨累及小转子。").contains("femur right proximal"))
+    }
+
+    @Test func uptakeGoneIsTheUptakeDenied() throws {
+        for text in [
+            "PET/CT: The previously FDG-avid lesion in T11 now shows no abnormal uptake.",
+            "PET/CT：T11椎体原FDG高摄取病灶现未见异常摄取。",
+            "PET/CT：T11椎体病灶FDG摄取消失。",
+            "PET/CT: The T11 lesion is no longer FDG-avid.",
+        ] {
+            let lesion = try requireLesion("T11", in: text)
+            #expect(lesion.certainty == .affirmed, "\(text)")
+            #expect(lesion.readings.filter { $0.field == "uptake" }.map(\.certainty) == [.negated], "\(text): \(lesion.readings)")
+        }
+        // The CSF gone is still compression (消失 is denial only in the uptake's own words).
+        #expect(try requireLesion("T10", in: "MRI：T10椎体病灶，脊髓周围脑脊液信号消失。").reading("escc")?.value == "3")
+    }
+}
