@@ -111,6 +111,7 @@ struct DrugText {
         // Nonproprietary Naming of Biological Products, 2017) left an EHR's "bevacizumab-awwb
         // (Mvasi)" no bevacizumab here while its class read it (unseen record cb139, rule set .382).
         let stems = split.flatMap { word -> [String] in
+            guard word.contains("-") else { return [] }
             let parts = word.split(separator: "-")
             guard parts.count > 1 else { return [] }
             return parts.indices.flatMap { first in (first..<parts.endIndex).map { parts[first...$0].joined(separator: "-") } }
