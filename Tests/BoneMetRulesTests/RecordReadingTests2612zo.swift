@@ -323,3 +323,33 @@ import Testing
         #expect(katagiri.components.first { $0.key == "previousChemotherapy" }?.points == 1)
     }
 }
+
+/// ehr46 (unseen bundle, 2026-12-07): Conditions written "肝内胆管细胞癌" and "肾盂癌" became liver and
+/// kidney primaries with no histology read — so the liver's and the kidney's hypervascular,
+/// radioresistant tumours (hepatocellular, renal-cell; reference.md): pre-operative embolisation
+/// offered for a cholangiocarcinoma and a renal pelvis's urothelial carcinoma. Rule set .385.
+@Suite struct LiverAndKidneyHistologiesTests {
+    @Test func theTextDecidesTheType() {
+        #expect(HistologyType.infer(from: "肝内胆管细胞癌") == .adenocarcinoma)
+        #expect(HistologyType.infer(from: "intrahepatic cholangiocarcinoma") == .adenocarcinoma)
+        #expect(HistologyType.infer(from: "肾盂癌") == .urothelialCarcinoma)
+        #expect(HistologyType.infer(from: "肝细胞癌") == .hepatocellularCarcinoma)
+        #expect(HistologyType.infer(from: "肾透明细胞癌") == .renalCellCarcinoma)
+    }
+
+    @Test func onlyTheOrgansOwnTumourIsHypervascularAndResistant() {
+        func primary(_ site: PrimarySite, _ histology: String?) -> PrimaryCancer {
+            PrimaryCancer(id: "P", site: site, histology: histology, diagnosed: day("2025-01"))
+        }
+        #expect(!primary(.liver, "肝内胆管细胞癌").isHypervascular)
+        #expect(primary(.liver, "肝内胆管细胞癌").radiosensitivity == .unknown)
+        #expect(!primary(.kidney, "肾盂癌").isHypervascular)
+        #expect(primary(.kidney, "肾盂癌").radiosensitivity == .unknown)
+        // The organ's own tumour, or no histology: as before.
+        #expect(primary(.liver, "肝细胞癌").isHypervascular && primary(.liver, "肝细胞癌").radiosensitivity == .resistant)
+        #expect(primary(.kidney, nil).isHypervascular && primary(.kidney, nil).radiosensitivity == .resistant)
+        #expect(primary(.thyroid, "甲状腺乳头状腺癌").isHypervascular)
+        // A lymphoma of the kidney stays radiosensitive.
+        #expect(primary(.kidney, "弥漫大B细胞淋巴瘤").radiosensitivity == .sensitive)
+    }
+}

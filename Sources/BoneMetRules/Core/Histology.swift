@@ -55,9 +55,14 @@ public enum HistologyType: String, InputEnum, Codable {
             (.lymphoma, ["lymphoma", "淋巴瘤"]),
             (.renalCellCarcinoma, ["renal cell", "renal-cell", "clear cell renal", "肾细胞癌", "透明细胞癌"]),
             (.hepatocellularCarcinoma, ["hepatocellular", "肝细胞癌"]),
+            // A bile duct's cancer is an adenocarcinoma, not the liver's hepatocellular one
+            // (unseen bundle ehr46, rule set .385: "肝内胆管细胞癌" read as the liver's HCC —
+            // hypervascular, radioresistant).
+            (.adenocarcinoma, ["cholangiocarcinoma", "胆管细胞癌", "胆管癌"]),
             (.melanoma, ["melanoma", "黑色素瘤"]),
             (.sarcoma, ["sarcoma", "肉瘤"]),
-            (.urothelialCarcinoma, ["urothelial", "尿路上皮"]),
+            // The renal pelvis's and ureter's cancer is urothelial, not renal-cell (ehr46: "肾盂癌").
+            (.urothelialCarcinoma, ["urothelial", "尿路上皮", "肾盂癌", "输尿管癌", "renal pelvis carcinoma", "renal pelvic carcinoma"]),
             // A neuroendocrine *carcinoma* (large-cell, poorly differentiated, NEC) is a high-grade
             // carcinoma, not the well-differentiated tumour (carcinoid) the coded type names:
             // undecided here (small-cell is read above). A lung LCNEC read as a carcinoid would
@@ -137,6 +142,10 @@ extension PrimaryCancer {
         // any other organ they say nothing beyond the organ (breast/prostate adenocarcinoma
         // stay sensitive), so they fall through to the organ below.
         case .adenocarcinoma where site == .lung, .squamousCellCarcinoma where site == .lung: return .resistant
+        // The liver's and kidney's resistant tumours are hepatocellular and renal-cell (reference.md);
+        // another histology there (a cholangiocarcinoma, a urothelial carcinoma of the renal
+        // pelvis) is not named by the sources (ehr46, rule set .385).
+        case .some(let other) where other != .other && [.liver, .kidney].contains(site): return .unknown
         default: break
         }
         switch site {
@@ -151,6 +160,10 @@ extension PrimaryCancer {
     public var isHypervascular: Bool {
         switch effectiveHistology {
         case .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .myeloma, .plasmacytoma: return true
+        // A liver or kidney primary of another histology is not its organ's hypervascular tumour
+        // (hepatocellular, renal-cell): a cholangiocarcinoma, a renal pelvis's urothelial
+        // carcinoma were offered pre-operative embolisation (ehr46, rule set .385).
+        case .some(let other) where other != .other && [.liver, .kidney].contains(site): return false
         default: return [.kidney, .thyroid, .liver, .myeloma].contains(site)
         }
     }
