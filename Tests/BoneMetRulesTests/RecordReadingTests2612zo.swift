@@ -335,6 +335,11 @@ import Testing
         #expect(HistologyType.infer(from: "肾盂癌") == .urothelialCarcinoma)
         #expect(HistologyType.infer(from: "肝细胞癌") == .hepatocellularCarcinoma)
         #expect(HistologyType.infer(from: "肾透明细胞癌") == .renalCellCarcinoma)
+        #expect(HistologyType.infer(from: "转移性透明细胞癌") == .renalCellCarcinoma)
+        // The ovary's or endometrium's clear-cell carcinoma is not renal-cell (rule set .386).
+        #expect(HistologyType.infer(from: "卵巢透明细胞癌") == nil)
+        #expect(HistologyType.infer(from: "ovarian clear cell carcinoma") == nil)
+        #expect(!PrimaryCancer(id: "P", site: .other, histology: "卵巢透明细胞癌", diagnosed: day("2025-01")).isHypervascular)
     }
 
     @Test func onlyTheOrgansOwnTumourIsHypervascularAndResistant() {

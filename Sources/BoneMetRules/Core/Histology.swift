@@ -53,6 +53,9 @@ public enum HistologyType: String, InputEnum, Codable {
             (.plasmacytoma, ["plasmacytoma", "浆细胞瘤"]),
             (.myeloma, ["myeloma", "骨髓瘤"]),
             (.lymphoma, ["lymphoma", "淋巴瘤"]),
+            // A clear-cell carcinoma of the ovary or endometrium is not renal-cell (ehr46's
+            // neighbours: "卵巢透明细胞癌" read as a hypervascular renal-cell carcinoma): undecided.
+            (nil, ["卵巢透明细胞癌", "内膜透明细胞癌", "宫颈透明细胞癌", "阴道透明细胞癌", "ovarian clear cell", "endometrial clear cell"]),
             (.renalCellCarcinoma, ["renal cell", "renal-cell", "clear cell renal", "肾细胞癌", "透明细胞癌"]),
             (.hepatocellularCarcinoma, ["hepatocellular", "肝细胞癌"]),
             // A bile duct's cancer is an adenocarcinoma, not the liver's hepatocellular one
