@@ -358,3 +358,36 @@ import Testing
         #expect(primary(.kidney, "弥漫大B细胞淋巴瘤").radiosensitivity == .sensitive)
     }
 }
+
+/// cb142 (unseen records, 2026-12-07): a lesion's biopsy between two recorded primaries. "转移性
+/// 透明细胞癌，PAX8(+)" beside a breast cancer and a kidney cancer recorded "肾癌" (no histology read)
+/// matched neither (the renal-cell type sought a primary recorded renal-cell); "TTF-1(+)，NapsinA(+)"
+/// beside a lung and a thyroid cancer, and "TTF-1(+)，TG(+)，PAX8(+)", read "lung or thyroid" (every
+/// organ any marker names). Rule set .387: an organ-specific histology matches a primary of its
+/// organ with no histology; the markers are read where they agree (Conner & Hornick 2015).
+@Suite struct BiopsyBetweenTwoPrimariesTests {
+    func primary(_ lesionBiopsy: String, _ primaries: [(PrimarySite, String)]) -> PrimarySite? {
+        var r = baseCase()
+        r.primaries = primaries.enumerated().map { PrimaryCancer(id: "P\($0.offset)", site: $0.element.0, histology: $0.element.1, diagnosed: day("2020-01")) }
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [ct("C1", "2026-11-01", [observation("V", .lytic) { $0.boneDestruction = true }])]
+        r.biopsies = [Biopsy(lesion: "V", date: day("2026-11-05"), decalcification: .edta, result: .metastasis, histology: lesionBiopsy)]
+        return CaseIndex(r, asOf: day("2026-12-07"), settings: .default).biopsyPrimary("V")?.site
+    }
+
+    @Test func theMarkersAgreeingNameTheOrgan() {
+        #expect(ImmunoprofileText.consistentOrgans(in: "TTF-1(+)，NapsinA(+)") == [.lung])
+        #expect(ImmunoprofileText.consistentOrgans(in: "TTF-1(+)，TG(+)，PAX8(+)") == [.thyroid])
+        // Disagreeing markers exclude nothing either names.
+        #expect(ImmunoprofileText.consistentOrgans(in: "TTF-1(+)，GATA3(+)") == [.lung, .thyroid, .breast, .bladder])
+        #expect(primary("转移性腺癌，TTF-1(+)，NapsinA(+)，TG(-)", [(.lung, "肺腺癌"), (.thyroid, "甲状腺乳头状癌")]) == .lung)
+        #expect(primary("转移性癌，TTF-1(+)，TG(+)，PAX8(+)", [(.lung, "肺腺癌"), (.thyroid, "甲状腺乳头状癌")]) == .thyroid)
+        #expect(primary("转移性腺癌，TTF-1(+)，GATA3(+)", [(.lung, "肺腺癌"), (.breast, "乳腺癌")]) == nil)
+    }
+
+    @Test func anOrganSpecificTypeFindsThePrimaryOfItsOrgan() {
+        #expect(primary("转移性透明细胞癌，PAX8(+)，CD10(+)", [(.breast, "乳腺癌"), (.kidney, "肾癌")]) == .kidney)
+        // A kidney primary of another recorded histology is not it.
+        #expect(primary("转移性透明细胞癌", [(.breast, "乳腺癌"), (.kidney, "肾盂尿路上皮癌")]) == nil)
+    }
+}

@@ -80,19 +80,32 @@ extension CaseIndex {
         case .metastasis:
             guard let histology = biopsy.histology else { return nil }
             if let type = HistologyType.infer(from: histology), Self.organSpecific.contains(type) {
-                matching = knownPrimaries.filter { $0.effectiveHistology == type }
+                // A primary of that histology, or of its organ with no histology read: a kidney
+                // cancer recorded "肾癌" beside a breast cancer, the L3 biopsy "转移性透明细胞癌，PAX8(+)"
+                // read "breast or kidney — biopsy decides" (unseen record cb142-d, rule set .387).
+                let organs = Self.organOf[type] ?? []
+                matching = knownPrimaries.filter { $0.effectiveHistology == type || ($0.effectiveHistology == nil && organs.contains($0.site)) }
             } else {
                 // The immunohistochemistry names the organ an adenocarcinoma comes from: a breast
                 // cancer of 2012 and a lung adenocarcinoma of 2025, the iliac biopsy "转移性腺癌，
                 // TTF-1(+)，NapsinA(+)" — the ilium's scores still read "breast or lung — biopsy
                 // decides" (unseen record cb77-r). Only when its markers fit one recorded primary.
-                let organs = ImmunoprofileText.organs(in: histology)
+                // The organs every positive marker can come from, where they agree: TTF-1 (lung,
+                // thyroid) with napsin A (lung, kidney) is the lung; with thyroglobulin the thyroid
+                // (cb142-a, -b: "lung or thyroid — biopsy decides", rule set .387).
+                let organs = ImmunoprofileText.consistentOrgans(in: histology)
                 matching = knownPrimaries.filter { organs.contains($0.site) }
             }
         default: return nil
         }
         return matching.count == 1 ? matching.first : nil
     }
+
+    /// The organ of each organ-specific histology, for a primary recorded by its organ alone.
+    private static let organOf: [HistologyType: Set<PrimarySite>] = [
+        .renalCellCarcinoma: [.kidney], .hepatocellularCarcinoma: [.liver], .thyroidCarcinoma: [.thyroid],
+        .urothelialCarcinoma: [.bladder], .lobularCarcinoma: [.breast], .smallCellCarcinoma: [.lung], .melanoma: [.melanoma],
+    ]
 
     private static let organSpecific: Set<HistologyType> = [
         .renalCellCarcinoma, .hepatocellularCarcinoma, .thyroidCarcinoma, .urothelialCarcinoma, .lobularCarcinoma,

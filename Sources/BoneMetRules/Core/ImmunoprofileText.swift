@@ -30,6 +30,19 @@ public enum ImmunoprofileText {
 
     /// The organs every positive site-specific marker of the text may come from (empty: none
     /// read). A text positive for markers of two organs gives both.
+    /// The organs all the positive site-specific markers can come from, when there are such
+    /// organs (TTF-1 and napsin A: the lung; TTF-1, thyroglobulin and PAX8: the thyroid); when the
+    /// markers agree on none (an aberrant expression), every organ any of them names — no organ a
+    /// marker can come from is excluded by a disagreement (Conner & Hornick 2015: the panel is
+    /// read as a pattern).
+    public static func consistentOrgans(in text: String) -> Set<PrimarySite> {
+        let scalars = Array(ReceptorText.normalised(text).unicodeScalars)
+        let positive = ReceptorText.markerReadings(markers, in: scalars).filter { $0.status == .positive }.map(\.marker)
+        guard let first = positive.first else { return [] }
+        let common = positive.dropFirst().reduce(first) { $0.intersection($1) }
+        return common.isEmpty ? positive.reduce(into: []) { $0.formUnion($1) } : common
+    }
+
     public static func organs(in text: String) -> Set<PrimarySite> {
         let scalars = Array(ReceptorText.normalised(text).unicodeScalars)
         return ReceptorText.markerReadings(markers, in: scalars).reduce(into: []) { organs, reading in
