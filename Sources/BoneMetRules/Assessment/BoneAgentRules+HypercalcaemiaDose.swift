@@ -78,3 +78,49 @@ extension BoneAgentRules {
             zh: "\(what.zhHans)：对病历中仍存在的高钙血症，血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）。")
     }
 }
+
+/// The next zoledronic acid dose while the calcium is still high, at a CrCl whose band is below
+/// 4 mg: the hypercalcaemia's dose comes first (4 mg, no CrCl adjustment while creatinine is
+/// < 4.5 mg/dL and no renal hold — Zometa label), the band's dose after it.
+struct HypercalcaemiaNextDose {
+    let title: LocalizedText
+    let detail: LocalizedText
+    /// An order above the label's 4 mg.
+    let offLabel: Bool
+}
+
+extension BoneAgentRules {
+    /// Nil where the calcium is normal, the band's dose is 4 mg, the course is over, or the
+    /// kidneys bar the hypercalcaemia dose (creatinine ≥ 4.5 mg/dL, a renal hold: the calcium
+    /// finding then names denosumab).
+    func hypercalcaemiaNextDose(_ agent: Treatment, bandDose: Double, crcl: String) -> HypercalcaemiaNextDose? {
+        guard abs(bandDose - 4) > 0.001, let why = hypercalcaemiaDoseNext(agent) else { return nil }
+        let band = String(describing: bandDose)
+        let ordered = agent.doseMg.flatMap { abs($0 - 4) > 0.001 ? String(describing: $0) : nil }
+        return HypercalcaemiaNextDose(
+            title: LocalizedText(
+                en: "Zoledronic acid 4 mg for the hypercalcaemia, then \(band) mg for CrCl \(crcl) mL/min\(ordered.map { " (ordered \($0) mg)" } ?? "")",
+                zh: "唑来膦酸：高钙血症时 4 mg，此后按肌酐清除率 \(crcl) mL/min 用 \(band) mg\(ordered.map { "（医嘱 \($0) mg）" } ?? "")"),
+            detail: LocalizedText(
+                en: " That is SRE prevention's dose table: for the hypercalcaemia on record (\(why.text.en)) the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when); the doses after it, with calcium normal, are \(band) mg.",
+                zh: "此为预防 SRE 的剂量表：对病历中的高钙血症（\(why.text.zhHans)），血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）；血钙恢复正常后的剂量为 \(band) mg。"),
+            offLabel: agent.doseMg.map { $0 > 4.001 } ?? false)
+    }
+}
+
+extension BoneAgentRules {
+    /// What makes a zoledronic acid course's next dose the hypercalcaemia's, as its doses are read
+    /// (`CaseIndex.hypercalcaemia(atDose:)`: a corrected calcium ≥ 12 mg/dL, or one above the limit
+    /// with the hypercalcaemia recorded as an event, since its last dose — one dated before that
+    /// dose was its reason), with the course running (or planned) and the kidneys not barring the
+    /// label's hypercalcaemia dose (creatinine ≥ 4.5 mg/dL or a renal hold, where the calcium
+    /// finding names denosumab, as `LabRules` reads it).
+    func hypercalcaemiaDoseNext(_ agent: Treatment) -> CaseIndex.HypercalcaemiaAtDose? {
+        guard agent.agent == .zoledronicAcid,
+            (index.latestLab(.creatinine)?.canonicalValue).map({ $0 < 4.5 }) ?? true,
+            !index.treatments.contains(where: { Self.renalHold($0, index: index) != nil }),
+            agent.end.map(index.stillRunning(until:)) ?? true
+        else { return nil }
+        return index.hypercalcaemia(atDose: index.assessedOn, previousDose: agent.givenDoses.filter(index.known).max())
+    }
+}

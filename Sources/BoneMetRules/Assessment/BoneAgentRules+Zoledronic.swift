@@ -177,17 +177,26 @@ extension BoneAgentRules {
             // (An old baseline's note names the latest clearance already.)
             let staleNoted = baseline != nil && Self.staleBaselineAge(baseline?.date, agent: agent) != nil
             let fallen = staleNoted ? nil : clearanceFallenBelow30(since: clearance.date)
+            // The calcium still high: the next dose is the hypercalcaemia's, 4 mg whatever the CrCl
+            // (Zometa label) — the band is for the doses after it. A planned 4 mg at CrCl 31 in a
+            // corrected calcium of 12.3 mg/dL read "3.0 mg (ordered 4.0 mg)" as a warning beside the
+            // calcium finding's "zoledronic acid 4 mg IV … no CrCl adjustment" (unseen record cb143-d).
+            let hyper = hypercalcaemiaNextDose(agent, bandDose: dose, crcl: crcl)
+            let title = hyper?.title ?? LocalizedText(
+                en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
+                zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")")
+            let severity: Severity = hyper.map { $0.offLabel || fallen != nil ? .warning : .advisory }
+                ?? (differs || fallen != nil ? .warning : .info)
             findings.append(Finding(
-                ruleId: "boneAgents.zoledronic.dose", severity: differs || fallen != nil ? .warning : .info, duty: .boneAgents,
+                ruleId: "boneAgents.zoledronic.dose", severity: severity, duty: .boneAgents,
                 specialty: .medicalOncology, subject: .treatment(agent.id), date: clearance.date,
-                title: LocalizedText(
-                    en: "Zoledronic acid \(String(describing: dose)) mg for CrCl \(crcl) mL/min\(differs ? " (ordered \(agent.doseMg.map { String(describing: $0) } ?? "") mg)" : "")",
-                    zh: "肌酐清除率 \(crcl) mL/min：唑来膦酸 \(String(describing: dose)) mg\(differs ? "（医嘱 \(agent.doseMg.map { String(describing: $0) } ?? "") mg）" : "")"),
+                title: title,
                 detail: LocalizedText(
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).\(continued.en)\(fallen?.en ?? "")",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。\(continued.zhHans)\(fallen?.zhHans ?? "")"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(recommendation.en).\(hyper?.detail.en ?? "")\(continued.en)\(fallen?.en ?? "")",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(recommendation.zhHans)。\(hyper?.detail.zhHans ?? "")\(continued.zhHans)\(fallen?.zhHans ?? "")"),
                 inputs: [FindingInput("crclMlMin", crcl), FindingInput("doseMg", String(describing: dose)), FindingInput("crclBasis", baseline != nil ? "baseline" : "latest")],
-                sources: [Sources.cockcroftGault1976, Sources.zometaLabel], claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
+                sources: [Sources.cockcroftGault1976, Sources.zometaLabel] + (hyper == nil ? [] : [LabRules.zometaHypercalcaemia]),
+                claims: [Claim(.boneAgentDose, about: agent.id, String(describing: dose))]))
             if let due = creatinineDue(agent) { findings.append(due) }
         } else {
             // The CrCl bands are SRE prevention's: with the calcium still high, the hypercalcaemia

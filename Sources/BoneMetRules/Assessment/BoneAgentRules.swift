@@ -166,7 +166,15 @@ struct BoneAgentRules {
         let emergency = !given.isEmpty && zip(given, [nil] + given.map(Optional.some)).allSatisfy { dose, previous in
             index.hypercalcaemia(atDose: dose, previousDose: previous) != nil
         }
-        let when = emergency
+        // None given yet and the calcium high now: the first dose is the emergency's (a zoledronic
+        // acid planned at a corrected calcium of 12.3 mg/dL read "dental examination before
+        // starting" as a warning beside the calcium finding's "treat now", unseen record cb143-d).
+        let firstForHypercalcaemia = given.isEmpty && hypercalcaemiaDoseNext(agent) != nil
+        let when = firstForHypercalcaemia
+            ? LocalizedText(
+                en: "its first dose treats the hypercalcaemia on record, which does not wait for it — examine the teeth and give preventive dentistry before the SRE-prevention doses begin",
+                zh: "首剂用于治疗病历中的高钙血症，急症无需等待口腔检查——开始预防 SRE 的给药前进行口腔检查和预防性口腔处理")
+            : emergency
             ? LocalizedText(
                 en: "its doses so far treated hypercalcaemia of malignancy, which does not wait for it — examine the teeth and give preventive dentistry before the SRE-prevention doses begin",
                 zh: "目前各剂均用于治疗恶性高钙血症，急症无需等待口腔检查——开始预防 SRE 的给药前进行口腔检查和预防性口腔处理")
@@ -190,7 +198,7 @@ struct BoneAgentRules {
                 sources: [Self.boneLossOnjLabels])
         }
         return Finding(
-            ruleId: "boneAgents.dentalExam", severity: emergency ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
+            ruleId: "boneAgents.dentalExam", severity: emergency || firstForHypercalcaemia ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start, title: title,
             detail: LocalizedText(
                 en: "Osteonecrosis of the jaw (denosumab about 2.0 %, zoledronic acid 1.4 % in Stopeck 2010): \(when.en); avoid invasive dental procedures during treatment.",

@@ -135,8 +135,18 @@ extension Treatment {
     /// dose) given at most every 12 weeks — the SRE-prevention schedules (every 3–4 weeks, or every
     /// 12 weeks: CALGB 70604); the adjuvant breast schedule is every 6 months (ASCO–CCO 2017) and
     /// ibandronate's monthly tablet is an osteoporosis one, so neither counts.
+    /// No interval recorded: denosumab 120 mg is the bone-metastasis dose (Xgeva; the bone-loss
+    /// dose is 60 mg every 6 months), and doses on record no more than 12 weeks apart are the
+    /// schedule. A lobular breast cancer on denosumab 120 mg since May 2024, its last two monthly
+    /// doses listed and no interval, its first imaging of May 2026, read "long disease-free
+    /// interval (5 years) — biopsy; myeloma in the differential" (unseen record cb145-c).
     var isMetastaticBoneSchedule: Bool {
-        guard kind == .boneModifyingAgent, !planned, !isBoneLossDose, let weeks = intervalWeeks, weeks <= 12 else { return false }
-        return agent == .zoledronicAcid || agent == .denosumab || agent == .pamidronate
+        guard kind == .boneModifyingAgent, !planned, !isBoneLossDose,
+            agent == .zoledronicAcid || agent == .denosumab || agent == .pamidronate
+        else { return false }
+        if let weeks = intervalWeeks { return weeks <= 12 }
+        if agent == .denosumab, let dose = doseMg, abs(dose - 120) < 0.001 { return true }
+        let given = doses.sorted { $0.earliestDay < $1.earliestDay }
+        return zip(given, given.dropFirst()).contains { earlier, later in later.latestDay - earlier.earliestDay <= 12 * 7 }
     }
 }

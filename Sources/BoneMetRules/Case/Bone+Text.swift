@@ -62,7 +62,14 @@ extension Lesion {
         if named == nil || named?.bone == .vertebra || (named?.bone == .sacrum && !levels.isEmpty) {
             guard !levels.isEmpty else { return [] }
             return lesions.filter { lesion in
-                (lesion.bone == .vertebra || lesion.bone == .sacrum) && lesion.level.map(levels.contains) == true
+                guard lesion.bone == .vertebra || lesion.bone == .sacrum else { return false }
+                if let level = lesion.level { return levels.contains(level) }
+                // A row standing for several vertebrae ("L3-L5椎体", "T12、L1"): placed when the
+                // text covers every one of them — "L3-L5 姑息放疗 30Gy/10F" on the row noted
+                // "L3-L5椎体" placed nothing, and its course was no radiotherapy to bone, no
+                // treatment in the lesion's window (unseen record cb143-f).
+                let noted = VertebralLevel.levelsNamed(in: lesion.note ?? "")
+                return !noted.isEmpty && noted.allSatisfy(levels.contains)
             }.map(\.id)
         }
         guard let (bone, side) = named else { return [] }

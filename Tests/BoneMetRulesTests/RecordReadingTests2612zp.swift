@@ -1,0 +1,169 @@
+@testable import BoneMetRules
+import Testing
+
+/// cb143-d (unseen record, 2026-12-07): no known primary, multiple lytic lesions, a man of 71,
+/// 70 kg, creatinine 190 µmol/L (Cockcroft–Gault 31.2 mL/min), calcium 2.9 mmol/L with albumin
+/// 32 g/L (corrected 3.06 mmol/L, 12.3 mg/dL), zoledronic acid 4 mg planned. The dose finding said
+/// "Zoledronic acid 3.0 mg for CrCl 31.2 mL/min (ordered 4.0 mg)" as a warning beside the calcium
+/// finding's "zoledronic acid 4 mg IV … no CrCl adjustment" — two findings contradicting each
+/// other — and "No dental examination before zoledronic acid" as a warning, as if the emergency
+/// waited for the dentist. The Zometa label: hypercalcaemia of malignancy 4 mg, no adjustment
+/// while creatinine is < 4.5 mg/dL; the CrCl bands are SRE prevention's. Rule set 2026.12.388.
+@Suite struct PlannedZoledronicInHypercalcaemiaTests {
+    func record(calciumMmol: Double = 2.9, creatinine: (Double, String) = (190, "µmol/L"), kg: Double = 70, ordered: Double = 4) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1954-04-01")
+        r.patient.weights = [WeightRecord(date: day("2025-09-01"), kg: kg)]
+        r.treatments = [Treatment(id: "Z", kind: .boneModifyingAgent, planned: true, agent: .zoledronicAcid, doseMg: ordered)]
+        r.labs = [
+            LabResult(date: day("2025-09-01"), test: .calcium, value: calciumMmol, unit: "mmol/L"),
+            LabResult(date: day("2025-09-01"), test: .albumin, value: 32, unit: "g/L"),
+            LabResult(date: day("2025-09-01"), test: .creatinine, value: creatinine.0, unit: creatinine.1),
+        ]
+        return r
+    }
+
+    func assessed(_ r: CaseRecord) -> Assessment { assess(r, asOf: day("2025-09-03")) }
+
+    @Test func theFirstDoseIsTheHypercalcaemiasAndTheBandIsForTheDosesAfterIt() throws {
+        let a = assessed(record())
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.title.en == "Zoledronic acid 4 mg for the hypercalcaemia, then 3.0 mg for CrCl 31.2 mL/min")
+        #expect(dose.title.zhHans == "唑来膦酸：高钙血症时 4 mg，此后按肌酐清除率 31.2 mL/min 用 3.0 mg")
+        #expect(dose.severity == .advisory)
+        #expect(dose.detail.en.contains("for the hypercalcaemia on record (corrected calcium 12.3 mg/dL on 2025-09-01) the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL"))
+        #expect(dose.detail.en.contains("the doses after it, with calcium normal, are 3.0 mg."))
+        #expect(dose.sources.contains(LabRules.zometaHypercalcaemia))
+        let calcium = try #require(a.rule("labs.hypercalcaemia").first)
+        #expect(calcium.detail.en.contains("zoledronic acid 4 mg IV"))
+        let dental = try #require(a.rule("boneAgents.dentalExam").first)
+        #expect(dental.severity == .advisory)
+        #expect(dental.detail.en.contains("its first dose treats the hypercalcaemia on record, which does not wait for it"))
+        #expect(dental.detail.zhHans.contains("首剂用于治疗病历中的高钙血症"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    /// Calcium normal: SRE prevention's dose, the order of 4 mg a warning, the teeth first.
+    @Test func calciumNormalTheBandIsTheDose() throws {
+        let a = assessed(record(calciumMmol: 2.3))
+        let dose = try #require(a.rule("boneAgents.zoledronic.dose").first)
+        #expect(dose.title.en == "Zoledronic acid 3.0 mg for CrCl 31.2 mL/min (ordered 4.0 mg)")
+        #expect(dose.severity == .warning)
+        #expect(try #require(a.rule("boneAgents.dentalExam").first).severity == .warning)
+    }
+
+    /// Below the label's 12 mg/dL (3.0 mmol/L) with no hypercalcaemia event the dose is SRE
+    /// prevention's (rule set 2026.12.316): 2.85 mmol/L with albumin 32 g/L is 3.01 corrected —
+    /// 12.05 mg/dL; 2.80 is 2.96 — 11.85 mg/dL.
+    @Test func theLabelsTwelveIsTheBoundary() throws {
+        #expect(try #require(assessed(record(calciumMmol: 2.85)).rule("boneAgents.zoledronic.dose").first).title.en.hasPrefix("Zoledronic acid 4 mg for the hypercalcaemia"))
+        #expect(try #require(assessed(record(calciumMmol: 2.80)).rule("boneAgents.zoledronic.dose").first).title.en == "Zoledronic acid 3.0 mg for CrCl 31.2 mL/min (ordered 4.0 mg)")
+    }
+
+    /// An order above the label's 4 mg is a warning whatever the calcium; creatinine ≥ 4.5 mg/dL
+    /// bars the hypercalcaemia dose (the calcium finding names denosumab), so the band speaks.
+    @Test func aboveFourOrTheKidneysBarringIt() throws {
+        let eight = try #require(assessed(record(ordered: 8)).rule("boneAgents.zoledronic.dose").first)
+        #expect(eight.title.en == "Zoledronic acid 4 mg for the hypercalcaemia, then 3.0 mg for CrCl 31.2 mL/min (ordered 8.0 mg)")
+        #expect(eight.severity == .warning)
+        // 150 kg, creatinine 4.6 mg/dL: CrCl (140 − 71) × 150 ÷ (72 × 4.6) = 31.3 mL/min.
+        let barred = try #require(assessed(record(creatinine: (4.6, "mg/dL"), kg: 150)).rule("boneAgents.zoledronic.dose").first)
+        #expect(barred.title.en == "Zoledronic acid 3.0 mg for CrCl 31.3 mL/min (ordered 4.0 mg)")
+        #expect(barred.severity == .warning)
+    }
+}
+
+/// cb143-f (unseen record, 2026-12-07): a prostate cancer's lesion row noted "L3-L5椎体" (no
+/// level: a span names no one vertebra) and a course "L3-L5 姑息放疗 30Gy/10F" with no lesions.
+/// The course placed nothing — no radiotherapy to bone among the SREs, no "already irradiated"
+/// on the spine finding. A course now covers a row standing for several vertebrae when it names
+/// every one of them. Rule set 2026.12.388.
+@Suite struct CourseOnARowOfSeveralVertebraeTests {
+    let rows = [
+        Lesion(id: "V", bone: .vertebra, note: "L3-L5椎体"),
+        Lesion(id: "W", bone: .vertebra, note: "T12、L1椎体"),
+        Lesion(id: "F", bone: .femur, laterality: .left, note: "左股骨近端"),
+    ]
+
+    @Test func aCourseNamingEveryVertebraOfTheRowPlacesIt() {
+        #expect(Lesion.placed(by: "L3-L5 姑息放疗 30Gy/10F", among: rows) == ["V"])
+        #expect(Lesion.placed(by: "L2-S1 放疗", among: rows) == ["V"])
+        #expect(Lesion.placed(by: "T12-L1 30Gy/10F", among: rows) == ["W"])
+        #expect(Lesion.placed(by: "胸11至腰5 放疗", among: rows) == ["V", "W"])
+    }
+
+    @Test func aCourseCoveringPartOfTheRowPlacesNothing() {
+        #expect(Lesion.placed(by: "L4 SBRT 24Gy/3F", among: rows).isEmpty)
+        #expect(Lesion.placed(by: "L3-L4 放疗", among: rows).isEmpty)
+        #expect(Lesion.placed(by: "T12 放疗", among: rows).isEmpty)
+    }
+
+    @Test func theCourseIsRadiotherapyToBoneAndTheLesionIsIrradiated() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, histology: "前列腺腺癌，mCRPC", diagnosed: day("2021-01"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, note: "L3-L5椎体")]
+        r.studies = [ImagingStudy(id: "C1", date: day("2025-01-15"), modality: .ct, windows: [.bone], coverage: [.lumbarSpine], observations: [
+            observation("V", .blastic) { $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+        ])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "亮丙瑞林", start: day("2021-01-10")),
+            Treatment(id: "R1", kind: .radiotherapy, name: "L3-L5 姑息放疗 30Gy/10F", start: day("2024-12-01"), end: day("2024-12-13")),
+        ]
+        let a = assess(r, asOf: day("2025-01-21"))
+        let sre = try #require(a.rule("boneAgents.sreHistory").first)
+        #expect(sre.detail.en.contains("2024-12-01 radiotherapy to bone, vertebra (L3-L5椎体)"), "\(sre.detail.en)")
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.detail.en.contains("Already irradiated (L3-L5 姑息放疗 30Gy/10F 2024-12-01–2024-12-13 (radiotherapy); cumulative 30.0 Gy)"))
+    }
+}
+
+/// cb145-c (unseen record, 2026-12-07): a lobular breast cancer of January 2021 on fulvestrant and
+/// abemaciclib and denosumab 120 mg since May 2024 — its two latest monthly doses listed, no
+/// interval — first imaged in May 2026 (C2, pelvis). The bone disease was known since the agent
+/// began, yet the record read "Biopsy indicated: long disease-free interval (5 years)" and
+/// "Myeloma in the differential". Denosumab 120 mg is the bone-metastasis dose (Xgeva; the
+/// bone-loss dose is 60 mg every 6 months); doses on record ≤ 12 weeks apart are the metastatic
+/// schedule. Rule set 2026.12.388.
+@Suite struct MetastaticBoneScheduleWithoutIntervalTests {
+    func agent(_ agent: BoneAgent, mg: Double, doses: [String], interval: Int? = nil) -> Treatment {
+        Treatment(id: "D", kind: .boneModifyingAgent, start: day(doses[0]), agent: agent, doseMg: mg, intervalWeeks: interval, doses: doses.map(day))
+    }
+
+    @Test func theDoseOrTheGapsAreTheSchedule() {
+        #expect(agent(.denosumab, mg: 120, doses: ["2024-05-05"]).isMetastaticBoneSchedule)
+        #expect(!agent(.denosumab, mg: 60, doses: ["2024-05-05", "2024-11-05"]).isMetastaticBoneSchedule)
+        #expect(agent(.zoledronicAcid, mg: 4, doses: ["2024-05-05", "2024-07-28"]).isMetastaticBoneSchedule)  // 84 days
+        #expect(!agent(.zoledronicAcid, mg: 4, doses: ["2024-05-05", "2024-07-29"]).isMetastaticBoneSchedule)  // 85 days
+        #expect(!agent(.zoledronicAcid, mg: 4, doses: ["2024-05-05", "2024-11-05"]).isMetastaticBoneSchedule)  // adjuvant, 6-monthly
+        #expect(!agent(.zoledronicAcid, mg: 4, doses: ["2024-05-05"], interval: 26).isMetastaticBoneSchedule)
+    }
+
+    func record(mg: Double) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1966-09-01")
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 ER+ PR+ HER2-", diagnosed: day("2021-01-01"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("C2"))]
+        r.studies = [ImagingStudy(id: "C1", date: day("2026-06-02"), modality: .ct, windows: [.bone], coverage: [.cervicalSpine], observations: [
+            observation("V", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "氟维司群+阿贝西利", start: day("2024-05-01")),
+            Treatment(id: "D1", kind: .boneModifyingAgent, start: day("2024-05-05"), agent: .denosumab, doseMg: mg, doses: [day("2026-04-10"), day("2026-05-08")]),
+        ]
+        return r
+    }
+
+    @Test func theBoneDiseaseWasKnownSinceTheAgentBegan() {
+        let a = assess(record(mg: 120), asOf: day("2026-06-04"))
+        let interval = { (a: Assessment) in
+            a.findings.contains { $0.ruleId.hasPrefix("diagnosis.biopsy") && ($0.title.en + $0.detail.en).contains("long disease-free interval") }
+        }
+        #expect(!interval(a))
+        #expect(!a.has("diagnosis.differential.myeloma"))
+        // The bone-loss dose says nothing of bone metastases: the interval stands.
+        let loss = assess(record(mg: 60), asOf: day("2026-06-04"))
+        #expect(interval(loss))
+        #expect(loss.has("diagnosis.differential.myeloma"))
+    }
+}
