@@ -174,3 +174,21 @@ import Testing
         #expect(try requireLesion("T10", in: "MRI：T10椎体病灶，脊髓周围脑脊液信号消失。").reading("escc")?.value == "3")
     }
 }
+
+/// Batch 38 (16 reports, corpus 639): "a ventral epidural mass deforming the thecal sac" read only
+/// the sac's 1b — an epidural mass is its soft tissue, as 硬膜外肿块 and "epidural soft tissue" are.
+@Suite struct ExtractorBatch38Tests: ExtractorFixture {
+    @Test func anEpiduralMassIsSoftTissue() throws {
+        for text in [
+            "MRI thoracic spine: Diffuse marrow replacement of T6 with a ventral epidural mass deforming the thecal sac without contacting the cord.",
+            "胸椎MRI：T6椎体骨髓信号弥漫异常，腹侧硬膜外肿块致硬膜囊受压变形，未触及脊髓。",
+        ] {
+            let lesion = try requireLesion("T6", in: text)
+            #expect(lesion.reading("softTissue")?.value == "true", "\(text): \(lesion.readings)")
+            #expect(lesion.reading("escc")?.value == "1b", "\(text): \(lesion.readings)")
+        }
+        // Denied, it is no soft tissue.
+        let none = try requireLesion("T6", in: "MRI: T6 vertebral metastasis. No epidural mass.")
+        #expect(none.reading("softTissue")?.value != "true" || none.reading("softTissue")?.certainty == .negated, "\(none.readings)")
+    }
+}
