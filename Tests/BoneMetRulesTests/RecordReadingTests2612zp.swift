@@ -167,3 +167,100 @@ import Testing
         #expect(loss.has("diagnosis.differential.myeloma"))
     }
 }
+
+/// cb146-b (unseen record, 2026-12-07): a prostate cancer's T8 graded ESCC 2 on the MRI of
+/// 2025-09-10 with myelopathy recorded in 2025-09, and a course "T8 20Gy/5F" dated 2025-09 — no
+/// day. The spine finding read the course as before the MRI ("already irradiated … a
+/// re-irradiation decision") without a word that it may have been this compression's treatment.
+/// The emergency stands (the earliest day the month can mean is before the study); the question
+/// is asked. Rule set 2026.12.389.
+@Suite struct CourseDatedByItsMonthBesideTheGradingTests {
+    func record(start: String) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2024"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8"))]
+        r.studies = [ImagingStudy(id: "M1", date: day("2025-09-10"), modality: .mri, coverage: [.thoracicSpine], observations: [
+            observation("V", .blastic) { $0.escc = .g2; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+        ])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "goserelin + abiraterone", systemicClass: .endocrine, start: day("2024-03")),
+            Treatment(id: "R1", kind: .radiotherapy, name: "T8 20Gy/5F", start: day(start)),
+        ]
+        r.neurology = [NeurologyRecord(date: day("2025-09"), status: .myelopathy, frankel: .D, lesion: "V")]
+        return r
+    }
+
+    func noms(_ start: String) throws -> Finding {
+        try #require(assess(record(start: start), asOf: day("2025-10-01")).rule("surgery.spine.noms").first)
+    }
+
+    @Test func theMonthHoldingTheStudyAsksForTheDay() throws {
+        let f = try noms("2025-09")
+        #expect(f.severity == .urgent)
+        #expect(f.detail.en.contains("The course dated 2025-09 has no day: whether it began before the study of 2025-09-10 or after it is not on record — record its first day; begun after it, it is this compression's treatment."), "\(f.detail.en)")
+        #expect(f.detail.zhHans.contains("该疗程仅记录到 2025-09：无法判断其开始于 2025-09-10 检查之前还是之后"))
+    }
+
+    /// A day before the study, or a month wholly before it: the course came first — no question.
+    @Test func aCourseWhollyBeforeTheStudyIsNotAsked() throws {
+        for start in ["2025-09-01", "2025-08"] {
+            let f = try noms(start)
+            #expect(f.detail.en.contains("Already irradiated"), "\(start)")
+            #expect(!f.detail.en.contains("has no day"), "\(start)")
+        }
+    }
+}
+
+/// A generated record (g131, 2026-12-07): a bladder cancer of 2019 — a long disease-free
+/// interval — with a blastic proximal femur first seen before cisplatin and gemcitabine, fixation
+/// planned months into it. `diagnosis.differential.solitaryBeforeFixation` said "biopsy before
+/// fixing … Obtain pathology first" (claim: biopsy first) beside the Mirels finding's "fix it …
+/// tissue at the operation: a needle biopsy of blastic bone under systemic therapy would likely
+/// sample reactive bone" (claim: fix now) — a contradiction of claims. Blastic under therapy, the
+/// tissue is the operation's: frozen section before any implant. Rule set 2026.12.389.
+@Suite struct FrozenSectionForABlasticLesionUnderTherapyTests {
+    func record(_ character: LesionCharacter) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .bladder, diagnosed: day("2019-04-03"))]
+        r.lesions = [Lesion(id: "F", bone: .femur, segment: .proximal, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "C0", date: day("2025-03-01"), modality: .ct, windows: [.bone], coverage: [.pelvis, .leftLowerLimb], observations: [
+                observation("F", character) { $0.boneDestruction = character != .blastic },
+            ]),
+            ImagingStudy(id: "X0", date: day("2025-03-02"), modality: .xray, observations: [
+                observation("F", character) { $0.fractionOfDiameter = 0.67 },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "cisplatin+gemcitabine", drugs: ["cisplatin", "gemcitabine"], start: day("2025-03-13")),
+            Treatment(id: "S1", kind: .surgery, lesions: ["F"], planned: true, procedure: .prophylacticFixation),
+        ]
+        r.pain = [PainRecord(date: day("2025-03-02"), lesion: "F", mirels: .functional)]
+        return r
+    }
+
+    @Test func blasticUnderTherapyTheTissueIsTheOperations() throws {
+        let a = assess(record(.blastic), asOf: day("2025-08-30"))
+        let f = try #require(a.rule("diagnosis.differential.solitaryBeforeFixation").first)
+        #expect(f.title.en == "left femur, proximal: frozen section at the operation before fixing an undiagnosed lesion")
+        #expect(f.title.zhHans == "左股骨近端：病灶未确诊，内固定前须行术中冰冻病理")
+        #expect(f.severity == .warning)
+        #expect(f.detail.en.contains("send tissue for frozen section at the operation and place no implant before it answers"))
+        #expect(!f.detail.en.contains("Obtain pathology first"))
+        #expect(f.claims == [Claim(.fixation, about: "F", "fixNow")])
+        // The blastic lesion's finding knows surgery is proposed: it leaves the tissue to it.
+        let blastic = try #require(a.rule("diagnosis.biopsy.blasticAfterTherapy").first)
+        #expect(blastic.detail.en.contains("Surgery is proposed for this lesion: follow the surgical finding on tissue before fixation."))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+
+    @Test func lyticTheBiopsyComesFirst() throws {
+        let a = assess(record(.lytic), asOf: day("2025-08-30"))
+        let f = try #require(a.rule("diagnosis.differential.solitaryBeforeFixation").first)
+        #expect(f.title.en == "left femur, proximal: biopsy before fixing an undiagnosed lesion")
+        #expect(f.severity == .urgent)
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+}

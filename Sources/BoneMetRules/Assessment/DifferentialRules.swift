@@ -280,6 +280,33 @@ struct DifferentialRules {
             let act = canal || fixation.procedure == .stabilisation
                 ? LocalizedText(en: "fixing", zh: "内固定")
                 : LocalizedText(en: "operating on", zh: "手术")
+            // Blastic under systemic therapy, no tissue: a needle biopsy would likely sample
+            // reactive bone or necrosis, so the tissue is the operation's (frozen section before
+            // any implant) — as the surgical findings say (`biopsyFirstReasons`). A bladder
+            // cancer's blastic femur, irradiated and planned for fixation, read "Obtain pathology
+            // first" here beside the Mirels finding's "fix it … tissue at the operation" (a
+            // generated record, g131, rule set 2026.12.389).
+            if fixation.planned && index.blasticUnderTherapy(lesion.id) {
+                return Finding(
+                    ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: .warning,
+                    duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.assessedOn,
+                    title: LocalizedText(
+                        en: "\(name.en): frozen section at the operation before \(act.en) an undiagnosed lesion",
+                        zh: "\(name.zhHans)：病灶未确诊，\(act.zhHans)前须行术中冰冻病理"),
+                    detail: LocalizedText(
+                        en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; \(harm.en). It is blastic under systemic therapy, where a needle biopsy would likely sample reactive bone or necrosis: send tissue for frozen section at the operation and place no implant before it answers.",
+                        zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；\(harm.zhHans)。病灶在全身治疗中呈成骨性，穿刺活检很可能只取到反应骨或坏死组织：术中送冰冻病理，结果回报前不植入内固定。"),
+                    inputs: [
+                        FindingInput("openDifferential", open.map(\.en).joined(separator: "; ")),
+                        FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", "true"),
+                        FindingInput("tissue", "atOperation"),
+                    ],
+                    sources: [DiagnosisRules.sourceHospital],
+                    // The fixation stands, its tissue taken at it — the surgical findings' claim
+                    // (`SurgeryRules.fixationClaims` with no biopsy-first reason); it also tells the
+                    // blastic-lesion finding that surgery is proposed here.
+                    claims: [Claim(.fixation, about: lesion.id, "fixNow")])
+            }
             return Finding(
                 ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
                 duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.assessedOn,

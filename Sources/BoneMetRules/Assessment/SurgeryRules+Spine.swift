@@ -163,9 +163,23 @@ extension SurgeryRules {
             lesion.id, date: date, gradedOn: gradedOn, deficit: deficit, neuro: neuro, recurred: recurrenceAfter != nil)
         let reirradiation: LocalizedText? = irradiated.map { prior in
             let dose = prior.totalGy.map { String(describing: $0) }
+            // A course dated by its month (or year) only, that month holding the grading study:
+            // before it or after is not on record. A prostate cancer's "T8 20Gy/5F" of 2025-09 beside
+            // the MRI of 2025-09-10 (ESCC 2, myelopathy) read only "already irradiated … a
+            // re-irradiation decision" — it may have been this compression's treatment (unseen
+            // record cb146-b). Read as before (the emergency stands), with the question asked.
+            let graded = gradedOn ?? date
+            let straddling = prior.courses.filter { course in
+                course.start.map { $0.earliestDay < graded.earliestDay && $0.latestDay >= graded.earliestDay } ?? false
+            }
+            let which = straddling.first.map { course in
+                LocalizedText(
+                    en: " The course dated \(course.start.map(\.description) ?? "") has no day: whether it began before the study of \(graded) or after it is not on record — record its first day; begun after it, it is this compression's treatment.",
+                    zh: "该疗程仅记录到 \(course.start.map(\.description) ?? "")：无法判断其开始于 \(graded) 检查之前还是之后——请记录开始日期；若开始于该检查之后，即为针对本次压迫的治疗。")
+            } ?? LocalizedText(en: "", zh: "")
             return LocalizedText(
-                en: "Already irradiated (\(prior.courses.map(\.label.en).joined(separator: "; "))\(dose.map { "; cumulative \($0) Gy" } ?? "; cumulative dose not on record — obtain it")): any further radiotherapy is a re-irradiation decision by radiation oncology (stereotactic re-irradiation within cord tolerance, or surgery), not conventional radiotherapy.",
-                zh: "该部位已放疗（\(prior.courses.map(\.label.zhHans).joined(separator: "；"))\(dose.map { "；累计 \($0) Gy" } ?? "；累计剂量未记录——请补充")）：再次放疗属于再程放疗决策，由放疗科评估（在脊髓耐受范围内立体定向再程放疗，或手术），而非常规放疗。")
+                en: "Already irradiated (\(prior.courses.map(\.label.en).joined(separator: "; "))\(dose.map { "; cumulative \($0) Gy" } ?? "; cumulative dose not on record — obtain it")): any further radiotherapy is a re-irradiation decision by radiation oncology (stereotactic re-irradiation within cord tolerance, or surgery), not conventional radiotherapy.\(which.en)",
+                zh: "该部位已放疗（\(prior.courses.map(\.label.zhHans).joined(separator: "；"))\(dose.map { "；累计 \($0) Gy" } ?? "；累计剂量未记录——请补充")）：再次放疗属于再程放疗决策，由放疗科评估（在脊髓耐受范围内立体定向再程放疗，或手术），而非常规放疗。\(which.zhHans)")
         }
 
         var severity: Severity
