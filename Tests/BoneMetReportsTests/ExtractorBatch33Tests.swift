@@ -192,3 +192,24 @@ import Testing
         #expect(none.reading("softTissue")?.value != "true" || none.reading("softTissue")?.certainty == .negated, "\(none.readings)")
     }
 }
+
+/// Batch 39 (16 reports, corpus 655): "累及左侧小关节" read no posterior element where "involving the
+/// left facet joint" did — 小关节 is the facet joint; "与脊髓圆锥相贴，圆锥未见受压" read 1a where "contacts
+/// the conus medullaris without compressing it" read 1c — the conus contacted is the cord's 1c.
+@Suite struct ExtractorBatch39Tests: ExtractorFixture {
+    @Test func theSmallJointIsTheFacet() throws {
+        let lesion = try requireLesion("C6", in: "CT：C6椎体溶骨成骨混合性病灶，累及左侧小关节，椎体未见压缩。")
+        #expect(lesion.reading("posterolateral")?.value == "unilateral", "\(lesion.readings)")
+    }
+
+    @Test func theConusContactedIsOneC() throws {
+        for text in [
+            "胸腰段MRI：L1椎体转移瘤，后方硬膜外肿瘤与脊髓圆锥相贴，圆锥未见受压。",
+            "MRI: L1 metastasis. Posterior epidural tumour contacts the conus medullaris without compressing it.",
+        ] {
+            #expect(try requireLesion("L1", in: text).reading("escc")?.value == "1c", "\(text)")
+        }
+        // Compressed, it is 2.
+        #expect(try requireLesion("L1", in: "MRI：L1椎体转移瘤，硬膜外肿瘤压迫脊髓圆锥。").reading("escc")?.value == "2")
+    }
+}
