@@ -264,3 +264,42 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }
+
+/// Generated records (2026-12-07): an impending fracture at the fixation threshold with an
+/// orthopaedic or MDT decision since its scoring study is a warning quoting the decision — yet its
+/// title still said "urgent orthopaedic referral". The referral has happened: the title says the
+/// decision is on record; a transfer or trial still to come keeps it urgent, and so its title.
+/// Rule set 2026.12.390.
+@Suite struct ImpendingFractureWithADecisionTitleTests {
+    func record(decision: Bool, transfer: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.studies.append(ImagingStudy(id: "X1", date: day("2023-03-21"), modality: .xray, observations: [
+            observation("L1", .lytic) { $0.fractionOfDiameter = 0.7 },
+        ]))
+        r.pain = [PainRecord(date: day("2023-03-21"), lesion: "L1", mirels: .functional)]
+        r.biopsies = [Biopsy(lesion: "L1", date: day("2023-01-06"), decalcification: .edta, result: .metastasis)]
+        if decision { r.decisions = [MDTDecision(date: day("2023-03-25"), decision: "MDT：建议先行放疗，暂不手术", specialty: .orthopaedics)] }
+        r.plans.transfer = transfer.map(day)
+        return r
+    }
+
+    func mirels(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2023-03-28")).rule("surgery.mirels.impendingFracture").first)
+    }
+
+    @Test func theDecisionOnRecordIsTheTitlesWord() throws {
+        let f = try mirels(record(decision: true))
+        #expect(f.severity == .warning)
+        #expect(f.title.en == "left femur, diaphysis: impending fracture (Mirels 11) — prophylactic fixation, decision on record (2023-03-25)", "\(f.title.en)")
+        #expect(f.title.zhHans.hasSuffix("——预防性内固定，已有决定（2023-03-25）"), "\(f.title.zhHans)")
+        #expect(f.detail.en.contains("«MDT：建议先行放疗，暂不手术»"))
+    }
+
+    @Test func noDecisionOrATransferToComeIsUrgent() throws {
+        for r in [record(decision: false), record(decision: true, transfer: "2023-04-02")] {
+            let f = try mirels(r)
+            #expect(f.severity == .urgent)
+            #expect(f.title.en.hasSuffix("— prophylactic fixation, urgent orthopaedic referral"), "\(f.title.en)")
+        }
+    }
+}

@@ -324,7 +324,8 @@ struct SurgeryRules {
                 } ?? LocalizedText(
                     en: "fix before radiotherapy, before transfer or trial enrolment.",
                     zh: "应在放疗前、转院或入组临床试验前行内固定。")
-                let decided = decisionSince(latest.study.date.earliestDay).map { Self.decisionText($0, lesion: lesion) }
+                let decision = decisionSince(latest.study.date.earliestDay)
+                let decided = decision.map { Self.decisionText($0, lesion: lesion) }
                 // A transfer or trial enrolment still to come keeps it urgent beside a decision:
                 // the source hospital's patient left for a trial with the fixation decided and not
                 // done, and fractured in transit (seed, surgery). A lung cancer's Mirels 10 femur,
@@ -332,6 +333,12 @@ struct SurgeryRules {
                 let departing = [index.record.plans.transfer, index.record.plans.trialEnrolment].contains { day in
                     day.map { $0.latestDay >= index.assessedOn.earliestDay } ?? false
                 }
+                // The decision on record (a warning, not urgent): the referral has happened, and the
+                // title says so — "urgent orthopaedic referral" stood on a warning whose detail quoted
+                // the orthopaedic decision (generated records, 2026-12-07; rule set 2026.12.390).
+                let referral = decision.flatMap { departing ? nil : $0 }.map { decision in
+                    LocalizedText(en: "decision on record (\(decision.date))", zh: "已有决定（\(decision.date)）")
+                } ?? LocalizedText(en: "urgent orthopaedic referral", zh: "紧急骨科转诊")
                 return Finding(
                     ruleId: "surgery.mirels.impendingFracture", severity: decided == nil || departing ? .urgent : .warning, duty: .surgery, specialty: .orthopaedics,
                     subject: .lesion(id), date: latest.study.date,
@@ -345,11 +352,11 @@ struct SurgeryRules {
                             zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——骨内已有内植物是否跨越该病灶？如否，\(biopsyFirst ? "\(first.zhHans)，再" : "")预防性内固定")
                         : biopsyFirst
                         ? LocalizedText(
-                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — \(first.en), then prophylactic fixation; urgent orthopaedic referral",
-                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——\(first.zhHans)，再预防性内固定；紧急骨科转诊")
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — \(first.en), then prophylactic fixation; \(referral.en)",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——\(first.zhHans)，再预防性内固定；\(referral.zhHans)")
                         : LocalizedText(
-                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, urgent orthopaedic referral",
-                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，紧急骨科转诊"),
+                            en: "\(name.en): impending fracture (Mirels \(scoreText)) — prophylactic fixation, \(referral.en)",
+                            zh: "\(name.zhHans)：骨折风险高（Mirels \(scoreText) 分）——预防性内固定，\(referral.zhHans)"),
                     detail: { let base = baseText(); let action = tumourPicture ? Self.giantCellPictureAction(broken: false) : Self.loneLesionAction(broken: false); return tumourPicture || (lone && implant == nil)
                         ? LocalizedText(
                             en: [implant?.en ?? "", base.en, action.en, decided?.en ?? "", surgical.en].filter { !$0.isEmpty }.joined(separator: " "),
