@@ -43,6 +43,17 @@ import Testing
         #expect(!(try noms(planned).detail.en.contains("Decision on record")))
     }
 
+    /// Rule set 2026.12.391: the consultation's finding with a decision quoted says so in its
+    /// title — the consultation has happened (generated records: "— spine-surgery consultation"
+    /// stood beside "Decision on record …"); without one, and in an emergency, the title is as before.
+    @Test func aDecisionOnRecordIsTheConsultationsTitle() throws {
+        let decided = try noms(record(decision: "暂不手术，行L1椎体放疗 30Gy/10F"))
+        #expect(decided.severity == .warning)
+        #expect(decided.title.en == "L1 vertebra: SINS 11, ESCC 1a — decision on record (2023-03-20)", "\(decided.title.en)")
+        #expect(decided.title.zhHans.hasSuffix("——已有决定（2023-03-20）"), "\(decided.title.zhHans)")
+        #expect(try noms(record(decision: nil)).title.en.hasSuffix("— spine-surgery consultation"))
+    }
+
     @Test func aBiopsyBesideADeficitDoesNotHoldUpTheDecompression() throws {
         var r = baseCase()
         r.lesions = [Lesion(id: "T10", bone: .vertebra, level: VertebralLevel("T10"))]

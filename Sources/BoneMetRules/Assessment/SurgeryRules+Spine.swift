@@ -367,6 +367,9 @@ extension SurgeryRules {
         // deficit, whether it starts later than NICE NG234's 24 hours from the confirming MRI.
         let plannedRadiotherapy = treated == nil && planned == nil
             ? index.localTreatments(lesion.id, kind: .radiotherapy).first { $0.planned } : nil
+        // A decision quoted on a consultation's finding: the consultation has happened — its title
+        // says so, as the impending fracture's does (rule set 2026.12.391); emergencies keep theirs.
+        var decidedOn: PartialDate? = nil
         if let next = planned ?? plannedRadiotherapy {
             var late = LocalizedText(en: "", zh: "")
             if deficit, let start = next.start,
@@ -388,6 +391,7 @@ extension SurgeryRules {
                 zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)\(caveat.zhHans)")
         } else if treated == nil, severity >= .warning, let decided = spineDecision(lesion, since: date) {
             recommendation = LocalizedText(en: "\(recommendation.en) \(decided.en)", zh: "\(recommendation.zhHans)\(decided.zhHans)")
+            decidedOn = spineDecisionOnRecord(since: date)?.date
         }
         if let operation = recurrenceAfter {
             recommendation = LocalizedText(
@@ -427,7 +431,10 @@ extension SurgeryRules {
                 : radicularMRI
                 ? LocalizedText(en: "whole-spine MRI within 24 hours", zh: "24 小时内全脊柱 MRI")
                 : LocalizedText(en: "urgent spine referral", zh: "紧急脊柱外科转诊"))
-            : severity == .warning ? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊") : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
+            : severity == .warning
+            ? decidedOn.map { LocalizedText(en: "decision on record (\($0))", zh: "已有决定（\($0)）") }
+                ?? LocalizedText(en: "spine-surgery consultation", zh: "脊柱外科会诊")
+            : LocalizedText(en: "NOMS assessment", zh: "NOMS 评估")
         // Tissue first while the diagnosis is open; in an emergency with a deficit, at the
         // operation (`surgicalContext`).
         let tissue = !claims.contains { $0.stance == "biopsyFirst" } && !tissueBeforeRadiotherapy

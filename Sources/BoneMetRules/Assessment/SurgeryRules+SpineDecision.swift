@@ -6,10 +6,7 @@
 /// recorded as one.
 extension SurgeryRules {
     func spineDecision(_ lesion: Lesion, since date: PartialDate) -> LocalizedText? {
-        guard let decision = index.record.decisions.filter({ decision in
-            index.known(decision.date) && decision.date.latestDay >= date.earliestDay
-                && (decision.specialty == nil || [.orthopaedics, .spineSurgery, .mdtCoordinator].contains(decision.specialty))
-        }).max(by: { $0.date < $1.date }) else { return nil }
+        guard let decision = spineDecisionOnRecord(since: date) else { return nil }
         let quoted = Self.quotedDecision(decision)
         if let named = Self.plannedOperation(in: decision.decision, lesion: lesion) {
             return LocalizedText(
@@ -19,5 +16,14 @@ extension SurgeryRules {
         return LocalizedText(
             en: "\(quoted.en) No operation is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or neurological signs worsen.",
             zh: "\(quoted.zhHans)病历中无手术记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或神经症状加重时再评估。")
+    }
+
+    /// The latest orthopaedic, spine-surgery or MDT decision (or one of no specialty) dated on or
+    /// after a day.
+    func spineDecisionOnRecord(since date: PartialDate) -> MDTDecision? {
+        index.record.decisions.filter { decision in
+            index.known(decision.date) && decision.date.latestDay >= date.earliestDay
+                && (decision.specialty == nil || [.orthopaedics, .spineSurgery, .mdtCoordinator].contains(decision.specialty))
+        }.max { $0.date < $1.date }
     }
 }
