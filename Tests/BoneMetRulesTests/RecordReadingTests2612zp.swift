@@ -303,3 +303,34 @@ import Testing
         }
     }
 }
+
+/// cb147-a (unseen record, 2026-12-07): a 16-year-old's osteosarcoma relapsing in bone — a blastic
+/// L4 beside a mixed ilium, lung nodules — read "unexplained pure blastic lesion with uptake —
+/// pathology needed": "no treatment or history to explain it". Osteosarcoma forms tumour bone; its
+/// bone metastases are often sclerotic (Crombé A et al. J Clin Med 2024;13:5710). Rule set
+/// 2026.12.392.
+@Suite struct OsteosarcomaBlasticMetastasisTests {
+    func record(_ site: PrimarySite) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("2009-04-04")
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: site, diagnosed: day("2025-01-10"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [
+            survey("B1", "2026-02-20", ["V"]),
+            ImagingStudy(id: "C1", date: day("2026-02-25"), modality: .ct, windows: [.bone], coverage: [.lumbarSpine], observations: [observation("V", .blastic)]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "MAP", drugs: ["methotrexate", "doxorubicin", "cisplatin"], start: day("2025-01-20"), end: day("2025-10-30"), stopReason: .completed)]
+        return r
+    }
+
+    @Test func osteosarcomaExplainsTheSclerosis() throws {
+        let a = assess(record(.osteosarcoma), asOf: day("2026-03-01"))
+        let f = try #require(a.rule("diagnosis.blastic.explained").first)
+        #expect(f.detail.en == "Osteosarcoma forms tumour bone (osteoid matrix): its bone metastases are often sclerotic (Crombé 2024); biopsy only if the picture is atypical.")
+        #expect(f.sources.contains(DiagnosisRules.crombe2024))
+        #expect(!a.has("diagnosis.blastic.uptakeBiopsy"))
+        // Another sarcoma does not explain it.
+        #expect(!assess(record(.sarcoma), asOf: day("2026-03-01")).has("diagnosis.blastic.explained"))
+    }
+}

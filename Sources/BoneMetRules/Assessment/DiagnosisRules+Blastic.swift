@@ -271,7 +271,8 @@ extension DiagnosisRules {
             ruleId: "diagnosis.blastic.explained", severity: .info, duty: .diagnosis, specialty: .orthopaedics,
             subject: .lesion(lesion.id), date: firstSeen,
             title: LocalizedText(en: "\(index.label(lesion).en): pure blastic lesion", zh: "\(index.label(lesion).zhHans)：单纯成骨性病灶"),
-            detail: explanation, sources: [Self.sourceHospital])
+            detail: explanation,
+            sources: [Self.sourceHospital] + (index.primaryCandidates(for: lesion.id).map(\.site) == [.osteosarcoma] ? [Self.crombe2024] : []))
     }
 
     private func blasticExplanation(_ lesion: Lesion, firstSeen: PartialDate) -> LocalizedText? {
@@ -298,6 +299,15 @@ extension DiagnosisRules {
             return LocalizedText(
                 en: "Prostate cancer typically gives blastic metastases; biopsy only if the picture is atypical.",
                 zh: "前列腺癌骨转移多为成骨性；仅在表现不典型时活检。")
+        }
+        // Osteosarcoma makes tumour bone (osteoid matrix): its skeletal metastases are often
+        // mineralised, sclerotic (Crombé A et al. J Clin Med 2024;13:5710). A 16-year-old's relapse,
+        // a blastic L4 beside a mixed ilium and lung nodules, read "no treatment or history to
+        // explain it" (unseen record cb147-a, rule set 2026.12.392).
+        if candidates.count == 1, candidates.first?.site == .osteosarcoma {
+            return LocalizedText(
+                en: "Osteosarcoma forms tumour bone (osteoid matrix): its bone metastases are often sclerotic (Crombé 2024); biopsy only if the picture is atypical.",
+                zh: "骨肉瘤可形成肿瘤骨（骨样基质）：其骨转移灶常呈硬化（成骨）表现（Crombé 2024）；仅在表现不典型时活检。")
         }
         return nil
     }
@@ -326,4 +336,9 @@ extension DiagnosisRules {
         else { return nil }
         return flare
     }
+
+    static let crombe2024 = Citation(
+        id: "crombe2024",
+        text: "Crombé A et al. J Clin Med 2024;13:5710 (imaging of osteosarcoma: an osteoid-forming tumour; its metastatic patterns)",
+        zh: "Crombé A 等. J Clin Med 2024;13:5710（骨肉瘤影像：形成骨样基质的肿瘤及其转移模式）")
 }
