@@ -116,11 +116,20 @@ extension BoneAgentRules {
     /// label's hypercalcaemia dose (creatinine ≥ 4.5 mg/dL or a renal hold, where the calcium
     /// finding names denosumab, as `LabRules` reads it).
     func hypercalcaemiaDoseNext(_ agent: Treatment) -> CaseIndex.HypercalcaemiaAtDose? {
-        guard agent.agent == .zoledronicAcid,
-            (index.latestLab(.creatinine)?.canonicalValue).map({ $0 < 4.5 }) ?? true,
-            !index.treatments.contains(where: { Self.renalHold($0, index: index) != nil }),
-            agent.end.map(index.stillRunning(until:)) ?? true
+        guard agent.agent == .zoledronicAcid, !Self.hypercalcaemiaDoseBarred(index), agent.end.map(index.stillRunning(until:)) ?? true
         else { return nil }
         return index.hypercalcaemia(atDose: index.assessedOn, previousDose: agent.givenDoses.filter(index.known).max())
+    }
+
+    /// A zoledronic acid course on record held for renal function.
+    static func renalHoldOnRecord(_ index: CaseIndex) -> Bool {
+        index.treatments.contains { renalHold($0, index: index) != nil }
+    }
+
+    /// Zoledronic acid barred from treating hypercalcaemia by the kidneys: a renal hold, or a
+    /// creatinine of 4.5 mg/dL or more, above which the label's hypercalcaemia trials enrolled no
+    /// one (the calcium finding then names denosumab).
+    static func hypercalcaemiaDoseBarred(_ index: CaseIndex) -> Bool {
+        renalHoldOnRecord(index) || (index.latestLab(.creatinine)?.canonicalValue).map { $0 >= 4.5 } == true
     }
 }

@@ -63,9 +63,8 @@ struct LabRules {
         // label's CrCl bands (and "< 30 not recommended") are for SRE prevention. With CrCl < 30
         // both are shown with their risks: denosumab's boxed warning is severe hypocalcaemia at
         // eGFR < 30, so it is no safe default there (it was named alone before 2026.12.13).
-        let creatinine = index.latestLab(.creatinine)?.canonicalValue
-        let held = index.treatments.contains { BoneAgentRules.renalHold($0, index: index) != nil }
-        let barred = held || (creatinine.map { $0 >= 4.5 } ?? false)
+        let held = BoneAgentRules.renalHoldOnRecord(index)
+        let barred = BoneAgentRules.hypercalcaemiaDoseBarred(index)
         let crcl = index.creatinineClearance()
         let severeRenal = crcl.map { $0.value < 30 } ?? false
         let hypocalcaemiaWarning = LocalizedText(
