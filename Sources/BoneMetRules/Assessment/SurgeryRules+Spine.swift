@@ -384,14 +384,14 @@ extension SurgeryRules {
             let caveat = planned == nil && treated == nil && irradiatedSince == nil
                 ? plannedRadiotherapyCaveat(
                     sins: sins, sinsText: sinsText, unstable: collapseAfterRadiotherapy == nil, tissueFirst: tissueBeforeTechnique && !deficit,
-                    decided: spineDecision(lesion, since: date))
+                    decided: spineDecision(lesion, since: date)?.text)
                 : LocalizedText(en: "", zh: "")
             recommendation = LocalizedText(
                 en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)\(caveat.en)",
                 zh: "\(recommendation.zhHans)已计划：\(next.label.zhHans)。\(late.zhHans)\(caveat.zhHans)")
         } else if treated == nil, severity >= .warning, let decided = spineDecision(lesion, since: date) {
-            recommendation = LocalizedText(en: "\(recommendation.en) \(decided.en)", zh: "\(recommendation.zhHans)\(decided.zhHans)")
-            decidedOn = spineDecisionOnRecord(since: date)?.date
+            recommendation = LocalizedText(en: "\(recommendation.en) \(decided.text.en)", zh: "\(recommendation.zhHans)\(decided.text.zhHans)")
+            decidedOn = decided.decision.date
         }
         if let operation = recurrenceAfter {
             recommendation = LocalizedText(

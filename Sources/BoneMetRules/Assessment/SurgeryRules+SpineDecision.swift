@@ -5,17 +5,18 @@
 /// stabilisation" (unseen record cb88-f) — the consultation had happened and its plan was not
 /// recorded as one.
 extension SurgeryRules {
-    func spineDecision(_ lesion: Lesion, since date: PartialDate) -> LocalizedText? {
+    /// The decision on record with what its finding says of it.
+    func spineDecision(_ lesion: Lesion, since date: PartialDate) -> (decision: MDTDecision, text: LocalizedText)? {
         guard let decision = spineDecisionOnRecord(since: date) else { return nil }
         let quoted = Self.quotedDecision(decision)
         if let named = Self.plannedOperation(in: decision.decision, lesion: lesion) {
-            return LocalizedText(
+            return (decision, LocalizedText(
                 en: "\(quoted.en) It names an operation (\(named.en)) that is not on record: record it as a planned operation with its date, so that its timing is checked (anti-angiogenic drugs, radiotherapy after it).",
-                zh: "\(quoted.zhHans)其中提到的手术（\(named.zhHans)）尚未录入：请按计划手术录入并注明日期，以便核对时机（抗血管生成药物、术后放疗）。")
+                zh: "\(quoted.zhHans)其中提到的手术（\(named.zhHans)）尚未录入：请按计划手术录入并注明日期，以便核对时机（抗血管生成药物、术后放疗）。"))
         }
-        return LocalizedText(
+        return (decision, LocalizedText(
             en: "\(quoted.en) No operation is on record: record it if done or planned; if non-operative care was chosen, that decision stands — reassess if pain or neurological signs worsen.",
-            zh: "\(quoted.zhHans)病历中无手术记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或神经症状加重时再评估。")
+            zh: "\(quoted.zhHans)病历中无手术记录：如已做或已计划请录入；如选择非手术治疗，以该决定为准——疼痛或神经症状加重时再评估。"))
     }
 
     /// The latest orthopaedic, spine-surgery or MDT decision (or one of no specialty) dated on or

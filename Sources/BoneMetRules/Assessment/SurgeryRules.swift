@@ -336,7 +336,7 @@ struct SurgeryRules {
                 // The decision on record (a warning, not urgent): the referral has happened, and the
                 // title says so — "urgent orthopaedic referral" stood on a warning whose detail quoted
                 // the orthopaedic decision (generated records, 2026-12-07; rule set 2026.12.390).
-                let referral = decision.flatMap { departing ? nil : $0 }.map { decision in
+                let referral = (departing ? nil : decision).map { decision in
                     LocalizedText(en: "decision on record (\(decision.date))", zh: "已有决定（\(decision.date)）")
                 } ?? LocalizedText(en: "urgent orthopaedic referral", zh: "紧急骨科转诊")
                 return Finding(
