@@ -217,21 +217,35 @@ extension BoneAgentRules {
                     en: " Since then creatinine is \(latest.creatinineAsReported) (\(latest.date)): CrCl \(String(describing: latest.value)) mL/min, the band of \(String(describing: dose)) mg. The label doses by the CrCl before the first dose and does not say when renal function that has recovered makes a new baseline — medical oncology decides, with the creatinine checked before every dose.",
                     zh: "此后血肌酐为 \(latest.creatinineAsReported)（\(latest.date)）：肌酐清除率 \(String(describing: latest.value)) mL/min，对应 \(String(describing: dose)) mg 档。说明书按首剂前的肌酐清除率定剂量，未说明肾功能恢复后何时重新确定基线——由肿瘤内科决定，每次给药前检查血肌酐。")
             }()
+            // Its next dose the hypercalcaemia's (calcium ≥ 12 mg/dL or an event since its last
+            // dose, the kidneys not barring it): the label's 4 mg, whatever the CrCl — the title
+            // says the course stops after it, not "not recommended" as an emergency beside the
+            // calcium finding's "zoledronic acid 4 mg … or denosumab". A squamous lung cancer's
+            // planned zoledronic acid at CrCl 17.7 in a corrected calcium of 15.2 mg/dL read
+            // "Zoledronic acid not recommended" (urgent) (unseen record cb149-f, rule set
+            // 2026.12.393), as a course given so far only in hypercalcaemia reads
+            // (`hypercalcaemiaDoses`).
+            let hypercalcaemiaFirst = hypercalcaemiaDoseNext(agent) != nil
             findings.append(Finding(
-                ruleId: "boneAgents.zoledronic.notRecommended", severity: .urgent, duty: .boneAgents, specialty: .medicalOncology,
+                ruleId: "boneAgents.zoledronic.notRecommended", severity: hypercalcaemiaFirst ? .advisory : .urgent, duty: .boneAgents, specialty: .medicalOncology,
                 subject: .treatment(agent.id), date: clearance.date,
-                title: LocalizedText(
-                    en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
-                    zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
+                title: hypercalcaemiaFirst
+                    ? LocalizedText(
+                        en: "Zoledronic acid 4 mg for the hypercalcaemia — no further doses for SRE prevention at CrCl \(crcl) mL/min",
+                        zh: "唑来膦酸 4 mg 用于高钙血症——肌酐清除率 \(crcl) mL/min 时不再用于预防 SRE")
+                    : LocalizedText(
+                        en: "Zoledronic acid not recommended: CrCl \(crcl) mL/min (< 30)",
+                        zh: "不推荐唑来膦酸：肌酐清除率 \(crcl) mL/min（< 30）"),
                 detail: LocalizedText(
                     // The band's recommendation names denosumab and its warning already (it was said
                     // twice); the CrCl is said with what it was worked out from, as the dose finding
                     // says it ("… warning (baseline (before the first dose))" read oddly).
-                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(band.info.recommendation.en).\(hypercalcaemia.en)\(recovered.en)",
-                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(band.info.recommendation.zhHans)。\(hypercalcaemia.zhHans)\(recovered.zhHans)"),
+                    en: "Cockcroft–Gault from creatinine \(clearance.creatinineAsReported) (\(clearance.date); \(basis.en)), \(clearance.otherInputs.en): \(hypercalcaemiaFirst ? "for SRE prevention, " : "")\(band.info.recommendation.en).\(hypercalcaemia.en)\(recovered.en)",
+                    zh: "Cockcroft–Gault，血肌酐 \(clearance.creatinineAsReported)（\(clearance.date)；\(basis.zhHans)），\(clearance.otherInputs.zhHans)：\(hypercalcaemiaFirst ? "预防 SRE 时" : "")\(band.info.recommendation.zhHans)。\(hypercalcaemia.zhHans)\(recovered.zhHans)"),
                 inputs: [FindingInput("crclMlMin", crcl)],
                 sources: [Sources.cockcroftGault1976, Sources.zometaLabel] + (hypercalcaemia.en.isEmpty ? [] : [LabRules.zometaHypercalcaemia]),
-                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended"), Claim(.boneAgentTiming, about: agent.id, "withhold")]))
+                claims: [Claim(.boneAgentDose, about: agent.id, "notRecommended")]
+                    + (hypercalcaemiaFirst ? [] : [Claim(.boneAgentTiming, about: agent.id, "withhold")])))
         }
         return findings
     }
@@ -300,6 +314,7 @@ extension BoneAgentRules {
         let gaps = index.clearanceGaps(onOrBefore: creatinineDay(agent))
         var title: LocalizedText
         var boundsGiven = false
+        var hypercalcaemiaNamed = false
         let detail: LocalizedText
         let input: FindingInput
         if let age = gaps.minorAge, gaps.missing.isEmpty {
@@ -317,16 +332,26 @@ extension BoneAgentRules {
             let sexes = sexBounds(agent)
             if let above = sexes.above { title = above }
             boundsGiven = !sexes.text.en.isEmpty
+            // The next dose the hypercalcaemia's: 4 mg whatever the CrCl (Zometa label) — what
+            // is missing decides the doses after it, not this one (as the dose finding says at a
+            // known CrCl, rule set 2026.12.388; here since 2026.12.393).
+            let hypercalcaemia = hypercalcaemiaDoseNext(agent).map { why in
+                LocalizedText(
+                    en: " For the hypercalcaemia on record (\(why.text.en)) the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when): the clearance decides the doses after it.",
+                    zh: "对病历中的高钙血症（\(why.text.zhHans)），血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）：肌酐清除率决定此后的剂量。")
+            }
+            hypercalcaemiaNamed = hypercalcaemia != nil
             detail = LocalizedText(
-                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(weights.en)\(sexes.text.en)\(Self.egfrOnRecord(index).en)",
-                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(weights.zhHans)\(sexes.text.zhHans)\(Self.egfrOnRecord(index).zhHans)")
+                en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(weights.en)\(sexes.text.en)\(Self.egfrOnRecord(index).en)\(hypercalcaemia?.en ?? "")",
+                zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(weights.zhHans)\(sexes.text.zhHans)\(Self.egfrOnRecord(index).zhHans)\(hypercalcaemia?.zhHans ?? "")")
             input = FindingInput("missing", gaps.missing.isEmpty ? "unknown" : gaps.missing.map(\.en).joined(separator: ","))
         }
         return Finding(
             ruleId: "boneAgents.zoledronic.crclUnknown", severity: .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
-            sources: (gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil || boundsGiven
+            sources: ((gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil || boundsGiven
                 ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
+                + (hypercalcaemiaNamed ? [LabRules.zometaHypercalcaemia] : []))
     }
 
     /// The day the dose's creatinine is read by: the first dose's (the label's baseline), or —

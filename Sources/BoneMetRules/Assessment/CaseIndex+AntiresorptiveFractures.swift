@@ -84,8 +84,18 @@ extension CaseIndex {
         let recorded = record.events
             .filter { $0.kind == .pathologicalFracture && $0.lesion == lesion.id && known($0.date) }.map(\.date).min()
         guard let fractured = [imaged, recorded].compactMap({ $0 }).min() else { return nil }
+        // A blastic lesion seen before any bone agent was given is a tumour, not the agent's
+        // doing: the sclerosis an antiresorptive's stress reaction lays down (the cortical
+        // thickening of an atypical femoral fracture, Shane 2014) cannot precede the agent. A liver
+        // cancer's femoral shaft, blastic on the CT and film before zoledronic acid began and broken
+        // five weeks into it, read "atypical femoral fracture … where no bone destruction or lytic
+        // lesion was seen" (a generated record, g374, rule set 2026.12.393). Blastic at the
+        // fracture itself stays the fracture's sclerosis (the case format).
+        let firstAgent = treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned }.compactMap(\.start).min()
         let tumourSeen = points.contains { point in
             point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
+                || (point.observation.character == .blastic && point.observation.fracture != true
+                    && firstAgent.map { point.study.date.latestDay < $0.earliestDay } == true)
         }
         if tumourSeen { return nil }
         if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }

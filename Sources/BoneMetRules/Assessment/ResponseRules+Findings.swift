@@ -166,6 +166,7 @@ extension ResponseRules {
             ?? (point.newCharacterPending
             ? LocalizedText(en: " — the new lesions' character decides", zh: "——取决于新发病灶的性质")
             : nil)
+            ?? pcwg3Suffix(point)
             ?? (irradiatedOnly.isEmpty
             ? nil
             : LocalizedText(en: " — in the irradiated lesions only", zh: "——仅放疗病灶缓解"))
@@ -340,5 +341,31 @@ extension ResponseRules {
             inputs: [FindingInput("flareWindowWeeks", index.settings.flareWindowWeeks.description), FindingInput("study", response.toStudy)]
                 + (later.map { [FindingInput("progressedOn", $0.point.study)] } ?? []),
             sources: Self.sources)
+    }
+}
+
+extension ResponseRules {
+    /// A prostate bone scan's new lesions as PCWG3 reads them, in its time point's title: the MDA
+    /// category excludes them until the 2+2 rule confirms them (`applyPCWG3`), and "stable disease
+    /// (SD)" stood alone over "3 new lesion(s) not itemised" — SD has no new lesions (Hamaoka 2004)
+    /// — while the PCWG3 finding beside it said "not progression yet" (unseen record cb149-c,
+    /// rule set 2026.12.393).
+    func pcwg3Suffix(_ point: TimePointResponse) -> LocalizedText? {
+        guard let verdict = pcwg3[point.study], verdict.newCount > 0 else { return nil }
+        let count = verdict.newCount
+        switch verdict.status {
+        case .unconfirmed, .persistenceUnknown:
+            return LocalizedText(
+                en: " — \(count) new lesions await PCWG3 confirmation", zh: "——\(count) 处新病灶待 PCWG3 确认")
+        case .flare:
+            return LocalizedText(en: " — its new lesions were flare (PCWG3)", zh: "——其新病灶为闪烁现象（PCWG3）")
+        case .notPersisting:
+            return LocalizedText(en: " — its new lesions did not persist (PCWG3)", zh: "——其新病灶未持续存在（PCWG3）")
+        case .belowThreshold:
+            return LocalizedText(
+                en: " — \(count) new lesion\(count == 1 ? "" : "s"), below PCWG3's 2", zh: "——\(count) 处新病灶，未达 PCWG3 的 2 处")
+        case .progression:
+            return nil
+        }
     }
 }
