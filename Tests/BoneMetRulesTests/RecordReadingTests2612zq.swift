@@ -188,3 +188,68 @@ import Testing
         #expect(try title(record(laterNew: 0), "B2") == "Bone scan of 2025-06-20: bone response stable disease (SD) (MDA)")
     }
 }
+
+/// cb150-c (unseen record, 2026-12-07): a breast cancer's "氟维司群+阿培利司" (fulvestrant +
+/// alpelisib) read "endocrine therapy" alone — alpelisib, a PI3K inhibitor (ATC L01EM03), was no
+/// drug BoneMet knew. The PI3K, AKT, KRAS G12C, further EGFR/MET/ROS1/NTRK/ALK, FGFR, VEGFR and
+/// BTK inhibitors are targeted; relugolix (L02BX04) is endocrine.
+/// Rule set 2026.12.394.
+@Suite struct NewerTargetedDrugsTests {
+    func classes(_ drugs: [String]) -> DrugClasses.Reading {
+        DrugClasses.reading(Treatment(id: "T", kind: .systemic, drugs: drugs))
+    }
+
+    @Test(arguments: [
+        "alpelisib", "Capivasertib 400 MG", "inavolisib", "sotorasib", "adagrasib", "amivantamab", "lazertinib", "sunvozertinib",
+        "entrectinib", "larotrectinib", "repotrectinib", "erdafitinib", "tivozanib", "ibrutinib", "zanubrutinib", "acalabrutinib",
+        "阿培利司", "卡匹色替", "索托拉西布", "谷美替尼", "伊鲁阿克", "泽布替尼",
+    ])
+    func targeted(_ drug: String) {
+        #expect(classes([drug]) == DrugClasses.Reading(classes: [.targeted], complete: true, recorded: false), "\(drug)")
+    }
+
+    @Test func theRegimensOfTheRecord() {
+        #expect(classes(["氟维司群", "阿培利司"]) == DrugClasses.Reading(classes: [.endocrine, .targeted], complete: true, recorded: false))
+        #expect(classes(["relugolix"]).classes == [.endocrine] && classes(["瑞卢戈利"]).classes == [.endocrine])
+        // A lung cancer on sotorasib: New Katagiri's "lung cancer with molecular targeted therapy"
+        // (moderate growth, 2) is settled by it.
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, diagnosed: day("2022-06"))]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "sotorasib", drugs: ["sotorasib"], start: day("2023-01-10"))]
+        let katagiri = assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first
+        #expect(katagiri?.detail.en.contains("primary lesion lung (moderate growth) → 2; ") == true, "\(katagiri?.detail.en ?? "")")
+    }
+}
+
+/// The property test (rule set 2026.12.394), once the spinal consultation claimed the "Biopsy
+/// first" it writes: a solitary blastic T12 without tracer uptake, destroyed, SINS 11, read
+/// "spine-surgery consultation … Biopsy first" beside "pure blastic lesion without uptake — follow
+/// up". The consultation proposes the stabilisation: the diagnosis finding defers to it, as it does
+/// for every operation proposed; the consultation's title stays its own.
+@Suite struct SpinalConsultationProposesTheOperationTests {
+    func record() -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [
+            ct("C1", "2023-03-01", [observation("V", .blastic) {
+                $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral
+            }]),
+            ImagingStudy(id: "B1", date: day("2023-03-02"), modality: .boneScan, observations: [observation("V") { $0.uptake = false }]),
+        ]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2023-03-01"), lesion: "V", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2023-03-01"), status: .intact)]
+        return r
+    }
+
+    @Test func theDiagnosisDefersToTheConsultation() throws {
+        let a = assess(record(), asOf: day("2023-03-10"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.title.en == "T12 vertebra: SINS 11, ESCC not graded — spine-surgery consultation")
+        #expect(spine.detail.en.contains("Biopsy first: no tissue diagnosis yet (solitary bone lesion)"))
+        #expect(spine.claims.contains(Claim(.fixation, about: "V", "biopsyFirst")))
+        let blastic = try #require(a.rule("diagnosis.blastic.noUptakeFollowUp").first)
+        #expect(blastic.title.en == "T12 vertebra: pure blastic lesion without uptake — surgery proposed")
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+}

@@ -185,6 +185,7 @@ extension SurgeryRules {
         var severity: Severity
         var recommendation: LocalizedText
         var claims: [Claim] = []
+        var consultationClaims: [Claim] = []
         var extraSources: [Citation] = []
         let sensitive = oncology.value == .sensitive
         // Biopsy-first reasons (none for blastic bone under therapy — tissue at any operation).
@@ -307,6 +308,12 @@ extension SurgeryRules {
             if !surgical.en.isEmpty {
                 recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
                 extraSources += surgical.sources
+                // Its "biopsy first" claimed — the consultation proposes the stabilisation, so the
+                // diagnosis findings defer to it ("surgery proposed") rather than say "follow up"
+                // or "no biopsy" beside it (the property test, rule set 2026.12.394); a deficit's
+                // operation takes the tissue at it. Kept apart from `claims`, which titles the
+                // finding: "whole-spine MRI within 24 hours" comes before the tissue.
+                if !open.isEmpty && !deficit { consultationClaims = Self.fixationClaims(lesion.id, open: open) }
             }
         } else if sins.consultSpineSurgery == nil {
             severity = .advisory
@@ -457,7 +464,7 @@ extension SurgeryRules {
                     en: "\(framework.en). \(recommendation.en)\(sitelessPain.map { " \($0.en)" } ?? "")\(unread.map { " " + $0.en } ?? "")\(before.map { " " + $0.en } ?? "")",
                     zh: "\(framework.zhHans)。\(recommendation.zhHans)\(sitelessPain?.zhHans ?? "")\(unread?.zhHans ?? "")\(before?.zhHans ?? "")")
             }(),
-            inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims,
+            inputs: inputs(), sources: [Sources.fisher2010, Sources.bilsky2010, Sources.laufer2013] + extraSources, claims: claims + consultationClaims,
             // The emergency's time (NICE NG234, cited with it): definitive treatment within 24 hours.
             withinHours: severity == .urgent && (deficit || radicularMRI) ? 24 : nil)
     }

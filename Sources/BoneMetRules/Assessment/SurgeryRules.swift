@@ -293,7 +293,10 @@ struct SurgeryRules {
                         zh: "\(base.zhHans)\(protected.planned ? "已计划" : "已行")：\(protected.label.zhHans)。\(order?.zhHans ?? "")\(protected.planned ? surgical.zhHans : "")\(protected.planned ? shortSurvival?.zhHans ?? "" : "")") }(),
                     inputs: inputs(),
                     sources: sources + (protected.planned ? surgical.sources + (shortSurvival == nil ? [] : [Sources.katagiri2014]) : [])
-                        + (order == nil ? [] : [Self.sourceHospitalSurgery]))
+                        + (order == nil ? [] : [Self.sourceHospitalSurgery]),
+                    // A planned fixation says what the other surgical findings say of tissue —
+                    // claimed, so that the consistency check sees it (rule set 2026.12.394).
+                    claims: protected.planned ? Self.fixationClaims(id, open: open) : [])
             }
             if let operation = unprotectingOperation(id) {
                 return operatedFinding(id, lesion: lesion, points: points, operation: operation)

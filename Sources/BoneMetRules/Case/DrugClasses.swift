@@ -308,6 +308,8 @@ public enum DrugClasses {
             "他莫昔芬", "三苯氧胺", "托瑞米芬", "氟维司群", "阿那曲唑", "来曲唑", "依西美坦",
             // GnRH agonists and antagonists (L02AE, L02BX02)
             "goserelin", "leuprorelin", "leuprolide", "triptorelin", "degarelix", "戈舍瑞林", "亮丙瑞林", "曲普瑞林", "地加瑞克",
+            // Relugolix, the oral GnRH antagonist (L02BX04).
+            "relugolix", "orgovyx", "瑞卢戈利",
             // Anti-androgens, androgen synthesis (L02BB, L02BX03); progestogens (L02AB)
             "bicalutamide", "flutamide", "enzalutamide", "apalutamide", "darolutamide", "rezvilutamide", "abiraterone", "megestrol",
             "比卡鲁胺", "氟他胺", "恩扎卢胺", "阿帕他胺", "达罗他胺", "瑞维鲁胺", "阿比特龙", "甲地孕酮",
@@ -347,6 +349,18 @@ public enum DrugClasses {
             // Other antibodies and small molecules of Chinese practice (L01FE, L01EX, L01XH):
             // nimotuzumab, surufatinib (neuroendocrine tumours), chidamide (tucidinostat)
             "nimotuzumab", "surufatinib", "chidamide", "tucidinostat", "尼妥珠单抗", "索凡替尼", "西达本胺",
+            // PI3K and AKT inhibitors of HR-positive breast cancer (L01EM, L01EX), KRAS G12C
+            // inhibitors (L01XX), EGFR/MET, ROS1/NTRK and further ALK and MET inhibitors of lung
+            // cancer (L01EB, L01EX, L01FX), FGFR (L01EN) and VEGFR (L01EK) inhibitors, BTK
+            // inhibitors of lymphoma (L01EL): targeted by mechanism (venetoclax and selinexor, L01XX
+            // of no kinase or antibody, stay unclassed). A breast cancer's fulvestrant + alpelisib read "endocrine therapy" alone
+            // (unseen record cb150-c, rule set 2026.12.394).
+            "alpelisib", "capivasertib", "inavolisib", "sotorasib", "adagrasib", "amivantamab", "lazertinib", "sunvozertinib",
+            "entrectinib", "larotrectinib", "repotrectinib", "glumetinib", "iruplinalkib", "erdafitinib", "tivozanib",
+            "ibrutinib", "zanubrutinib", "acalabrutinib", "orelabrutinib",
+            "piqray", "truqap", "lumakras", "krazati", "rybrevant", "imbruvica", "brukinsa",
+            "阿培利司", "卡匹色替", "索托拉西布", "阿达格拉西布", "埃万妥单抗", "拉泽替尼", "舒沃替尼", "恩曲替尼", "拉罗替尼",
+            "瑞普替尼", "谷美替尼", "伊鲁阿克", "厄达替尼", "替沃扎尼", "伊布替尼", "泽布替尼", "阿可替尼", "奥布替尼",
             // PARP inhibitors (L01XK): targeted by mechanism
             "olaparib", "niraparib", "talazoparib", "fluzoparib", "奥拉帕利", "尼拉帕利", "他拉唑帕利", "氟唑帕利",
             // Myeloma: proteasome inhibitors (L01XG) and antibodies against CD38, SLAMF7 and BCMA
