@@ -253,3 +253,35 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }
+
+/// A generated record (g124, 2026-12-07): hypercalcaemia recorded on 2025-05-10 with no calcium
+/// result since, zoledronic acid running. "Hold calcium and vitamin D supplements until calcium is
+/// known" (the calcium finding) stood beside "Calcium ≥ 500 mg and vitamin D ≥ 400 IU daily unless
+/// hypercalcaemic" (the supplements finding) — one of them unclaimed, so the consistency check
+/// could not see it. Both now say hold until it is measured. Rule set 2026.12.395.
+@Suite struct SupplementsWhileHypercalcaemiaIsUnmeasuredTests {
+    func record(calciumSince: Double? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(
+            id: "Z", kind: .boneModifyingAgent, start: day("2025-02-01"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 12,
+            doses: [day("2025-02-01")]))
+        r.labs = [LabResult(date: day("2025-01-30"), test: .creatinine, value: 0.8, unit: "mg/dL")]
+        r.events = [ClinicalEvent(date: day("2025-05-10"), kind: .hypercalcaemia)]
+        if let calciumSince { r.labs.append(LabResult(date: day("2025-05-12"), test: .calcium, value: calciumSince, unit: "mg/dL")) }
+        return r
+    }
+
+    @Test func heldUntilMeasured() throws {
+        let a = assess(record(), asOf: day("2025-05-14"))
+        let supplements = try #require(a.rule("boneAgents.calciumVitaminD").first)
+        #expect(supplements.title.en == "Calcium and vitamin D supplements: hold until calcium is measured")
+        #expect(supplements.title.zhHans == "钙剂和维生素 D：测得血钙前暂停")
+        #expect(supplements.detail.en.hasPrefix("Hypercalcaemia recorded on 2025-05-10, no calcium result since: no supplements with zoledronic acid until calcium is measured and normal"))
+        #expect(try #require(a.rule("labs.hypercalcaemiaRecorded").first).claims == [Claim(.supplements, about: "patient", "withhold")])
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // Measured since and normal: supplements as usual.
+        let measured = assess(record(calciumSince: 9.4), asOf: day("2025-05-14"))
+        #expect(try #require(measured.rule("boneAgents.calciumVitaminD").first).title.en == "Calcium and vitamin D with zoledronic acid")
+        #expect(!measured.has("labs.hypercalcaemiaRecorded"))
+    }
+}

@@ -368,6 +368,22 @@ struct BoneAgentRules {
                 inputs: [FindingInput("correctedCalciumMgDl", CaseIndex.format(hypercalcaemia.mgDl))],
                 sources: [LabRules.stewart2005, Self.esmo2020], claims: [Claim(.supplements, about: "patient", "withhold")])
         }
+        // Hypercalcaemia recorded with no calcium since: held until it is measured, as the
+        // calcium finding says — "calcium ≥ 500 mg and vitamin D ≥ 400 IU daily unless
+        // hypercalcaemic" stood beside "hold calcium and vitamin D supplements until calcium is
+        // known" (a generated record, g124; rule set 2026.12.395).
+        if let event = LabRules.hypercalcaemiaUnmeasured(index) {
+            return Finding(
+                ruleId: "boneAgents.calciumVitaminD", severity: .advisory, duty: .boneAgents, specialty: .medicalOncology,
+                subject: .treatment(agent.id), date: event.date,
+                title: LocalizedText(
+                    en: "Calcium and vitamin D supplements: hold until calcium is measured", zh: "钙剂和维生素 D：测得血钙前暂停"),
+                detail: LocalizedText(
+                    en: "Hypercalcaemia recorded on \(event.date), no calcium result since: no supplements with \(name.en) until calcium is measured and normal, then calcium ≥ 500 mg and vitamin D ≥ 400 IU daily.",
+                    zh: "\(event.date) 记录高钙血症，此后无血钙结果：使用\(name.zhHans)时暂不补充，待测得血钙且正常后每日钙 ≥500 mg、维生素 D ≥400 IU。"),
+                inputs: [FindingInput("hypercalcaemiaRecorded", event.date.description)],
+                sources: [LabRules.stewart2005, Self.esmo2020], claims: [Claim(.supplements, about: "patient", "withhold")])
+        }
         return Finding(
             ruleId: "boneAgents.calciumVitaminD", severity: .info, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: agent.start,

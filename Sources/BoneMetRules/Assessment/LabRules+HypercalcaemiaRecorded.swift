@@ -4,12 +4,17 @@
 /// malignancy is graded and treated on the corrected calcium (Stewart 2005; Payne 1973), so the
 /// first step is to measure it.
 extension LabRules {
-    func hypercalcaemiaRecorded() -> Finding? {
-        // The latest episode; one the record calls resolved (clinicalStatus resolved, an
-        // abatement) was settled on a measurement nobody entered — nothing to ask now.
+    /// The latest hypercalcaemia episode recorded, current, with no calcium result on or after
+    /// it; one the record calls resolved (clinicalStatus resolved, an abatement) was settled on a
+    /// measurement nobody entered — nothing to ask now.
+    static func hypercalcaemiaUnmeasured(_ index: CaseIndex) -> ClinicalEvent? {
         guard let event = index.record.events.last(where: { $0.kind == .hypercalcaemia && index.known($0.date) }), event.isCurrent else { return nil }
         let measuredSince = index.labs.contains { $0.test == .calcium && $0.date.latestDay >= event.date.earliestDay }
-        guard !measuredSince else { return nil }
+        return measuredSince ? nil : event
+    }
+
+    func hypercalcaemiaRecorded() -> Finding? {
+        guard let event = Self.hypercalcaemiaUnmeasured(index) else { return nil }
         // A bone-agent dose given on or after it: the episode was treated (LabRules+HypercalcaemiaTreated
         // reads it once a calcium is on record).
         let treatedWith = index.treatments.first { agent in
@@ -32,6 +37,9 @@ extension LabRules {
                 en: "Hypercalcaemia of malignancy is graded (mild < 12, moderate 12–14, severe > 14 mg/dL or symptomatic; Stewart 2005) and treated on the albumin-corrected calcium: measure calcium with albumin, and creatinine for the choice of agent.\(treated.en)",
                 zh: "恶性肿瘤相关高钙血症按白蛋白校正血钙分级（轻度 < 12、中度 12–14、重度 > 14 mg/dL 或有症状；Stewart 2005）并据此治疗：请同时检测血钙、白蛋白，以及用于选择药物的血肌酐。\(treated.zhHans)"),
             inputs: [FindingInput("event", event.date.description)],
-            sources: [Self.stewart2005, Self.payne1973])
+            sources: [Self.stewart2005, Self.payne1973],
+            // "Hold calcium and vitamin D supplements until calcium is known" — claimed, as the
+            // supplements finding now says it too (rule set 2026.12.395).
+            claims: treatedWith == nil ? [Claim(.supplements, about: "patient", "withhold")] : [])
     }
 }
