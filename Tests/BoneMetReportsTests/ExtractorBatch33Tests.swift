@@ -213,3 +213,4 @@ import Testing
         #expect(try requireLesion("L1", in: "MRI：L1椎体转移瘤，硬膜外肿瘤压迫脊髓圆锥。").reading("escc")?.value == "2")
     }
 }
+

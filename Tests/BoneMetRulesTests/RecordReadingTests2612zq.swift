@@ -285,3 +285,28 @@ import Testing
         #expect(!measured.has("labs.hypercalcaemiaRecorded"))
     }
 }
+
+/// Rule set 2026.12.396: the spinal consultation (SINS ≥ 7) proposes the stabilisation whether or
+/// not the lesion is diagnosed — claimed (`fixation`) in both cases, so that an anti-angiogenic
+/// drug's timing is said for it either way (with .394 it was said only for an undiagnosed lesion,
+/// whose consultation then claimed "biopsy first").
+@Suite struct SpinalConsultationOnBevacizumabTests {
+    func record(biopsied: Bool) -> CaseRecord {
+        var r = SpinalConsultationProposesTheOperationTests().record()
+        r.studies[0].observations[0].character = .lytic
+        r.studies.removeLast()
+        r.treatments = [Treatment(id: "B", kind: .systemic, name: "paclitaxel + bevacizumab", drugs: ["paclitaxel", "bevacizumab"], start: day("2023-01-10"))]
+        if biopsied { r.biopsies = [Biopsy(lesion: "V", date: day("2023-03-05"), decalcification: .edta, result: .metastasis)] }
+        return r
+    }
+
+    @Test(arguments: [true, false])
+    func theTimingIsSaidEitherWay(_ biopsied: Bool) throws {
+        let a = assess(record(biopsied: biopsied), asOf: day("2023-03-10"))
+        let spine = try #require(a.rule("surgery.spine.noms").first)
+        #expect(spine.title.en.hasSuffix("spine-surgery consultation"), "\(spine.title.en)")
+        #expect(spine.claims.contains { $0.topic == .fixation })
+        #expect(a.has("surgery.timing.antiAngiogenic"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+    }
+}

@@ -308,13 +308,15 @@ extension SurgeryRules {
             if !surgical.en.isEmpty {
                 recommendation = LocalizedText(en: "\(recommendation.en) \(surgical.en)", zh: "\(recommendation.zhHans)\(surgical.zhHans)")
                 extraSources += surgical.sources
-                // Its "biopsy first" claimed — the consultation proposes the stabilisation, so the
-                // diagnosis findings defer to it ("surgery proposed") rather than say "follow up"
-                // or "no biopsy" beside it (the property test, rule set 2026.12.394); a deficit's
-                // operation takes the tissue at it. Kept apart from `claims`, which titles the
-                // finding: "whole-spine MRI within 24 hours" comes before the tissue.
-                if !open.isEmpty && !deficit { consultationClaims = Self.fixationClaims(lesion.id, open: open) }
             }
+            // The consultation proposes the stabilisation: claimed as the urgent referral's
+            // operation is — "biopsy first" while the diagnosis is open, so the diagnosis findings
+            // defer to it ("surgery proposed") rather than say "follow up" or "no biopsy" beside it
+            // (the property test, rule set 2026.12.394), and an anti-angiogenic drug's timing is
+            // said for it whether or not the lesion is diagnosed (2026.12.396); a deficit's
+            // operation takes the tissue at it. Kept apart from `claims`, which titles the
+            // finding: "whole-spine MRI within 24 hours" comes before the tissue.
+            consultationClaims = Self.fixationClaims(lesion.id, open: deficit ? [] : open)
         } else if sins.consultSpineSurgery == nil {
             severity = .advisory
             recommendation = LocalizedText(
