@@ -307,42 +307,9 @@ struct DifferentialRules {
                     // blastic-lesion finding that surgery is proposed here.
                     claims: [Claim(.fixation, about: lesion.id, "fixNow")])
             }
-            // Fixed already, no tissue on record: "if none was sent, biopsy now" — but a blastic
-            // lesion under systemic therapy is the one the biopsy findings send for no needle
-            // (reactive bone or necrosis). A liver cancer's blastic femoral shaft, replaced after
-            // its fracture, read "biopsy now" beside "blastic lesion, systemic therapy under way —
-            // do not biopsy" (a generated record, g374, rule set 2026.12.393): the tissue is sought
-            // where it can answer.
-            // So is a pure blastic lesion without tracer uptake: followed on imaging, not biopsied
-            // (the source hospital; `diagnosis.blastic.noUptakeFollowUp`).
-            let underTherapy = index.blasticUnderTherapy(lesion.id)
-            let characters = index.characters(lesion.id)
-            let coldBlastic = !characters.isEmpty && characters.allSatisfy { $0 == .blastic } && index.tracerUptake(lesion.id) == .some(false)
-            let blastic = underTherapy || coldBlastic
-            // Where the tissue can come from: another lesion read lytic or mixed (biopsied at any
-            // time, the source hospital), else this one's next operation or its turning lytic.
-            let lytic = index.metastaticLesions.filter { other in
-                other.id != lesion.id && index.characters(other.id).contains { $0 == .lytic || $0 == .mixed }
-            }
-            let elsewhere = LocalizedText.joined(lytic.map(index.label), en: "; ", zh: "、")
-            let noNeedle = underTherapy
-                ? LocalizedText(
-                    en: "a needle biopsy of this blastic lesion under systemic therapy would likely sample reactive bone or necrosis",
-                    zh: "此病灶在全身治疗中呈成骨性，穿刺活检很可能只取到反应骨或坏死组织")
-                : LocalizedText(
-                    en: "this pure blastic lesion without tracer uptake is followed on imaging, not biopsied",
-                    zh: "此单纯成骨性病灶无放射性浓聚，应影像随访而非活检")
-            let afterwards = blastic
-                ? (lytic.isEmpty
-                    ? LocalizedText(
-                        en: "if none was sent, \(noNeedle.en): send tissue at any further operation on it, and follow it with the response assessment — a lesion that turns lytic or mixed can be biopsied at any time.",
-                        zh: "如术中未送检，\(noNeedle.zhHans)：如再次手术请送病理，并随疗效评估随访——病灶转为溶骨性或混合性时可随时活检。")
-                    : LocalizedText(
-                        en: "if none was sent, \(noNeedle.en): take the tissue from a lytic or mixed lesion (\(elsewhere.en)), or at any further operation on this one.",
-                        zh: "如术中未送检，\(noNeedle.zhHans)：请在溶骨性或混合性病灶（\(elsewhere.zhHans)）取组织，或此处再次手术时送检。"))
-                : LocalizedText(
-                    en: "if none was sent, biopsy now — the diagnosis decides the systemic therapy and the surgery of the other lesions.",
-                    zh: "如术中未送检，请现在活检——诊断决定全身治疗及其他病灶的手术。")
+            // Fixed already: what is left is the operation's tissue, or tissue now where it can
+            // answer (`tissueAfterFixation`).
+            let afterwards = fixation.planned ? nil : tissueAfterFixation(lesion)
             return Finding(
                 ruleId: "diagnosis.differential.solitaryBeforeFixation", severity: fixation.planned ? .urgent : .warning,
                 duty: .diagnosis, specialty: .orthopaedics, subject: .lesion(lesion.id), date: fixation.start ?? index.assessedOn,
@@ -357,8 +324,8 @@ struct DifferentialRules {
                         en: "No tissue diagnosis and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary; \(harm.en). Obtain pathology first.",
                         zh: "尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤；\(harm.zhHans)。请先取得病理。")
                     : LocalizedText(
-                        en: "No tissue diagnosis on record and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary\(canal ? "; nailing spreads such a tumour along the canal" : ""). Record the pathology of any tissue taken at the operation; \(afterwards.en)",
-                        zh: "病历中尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤\(canal ? "；髓内钉固定会使此类肿瘤沿髓腔播散" : "")。请补录术中所取组织的病理结果；\(afterwards.zhHans)"),
+                        en: "No tissue diagnosis on record and the differential is open (\(reasons.en)). The lesion may be a primary bone tumour, myeloma or a second primary\(canal ? "; nailing spreads such a tumour along the canal" : ""). Record the pathology of any tissue taken at the operation; \(afterwards?.text.en ?? "")",
+                        zh: "病历中尚无病理诊断且鉴别诊断未定（\(reasons.zhHans)）。病灶可能是原发骨肿瘤、骨髓瘤或第二原发肿瘤\(canal ? "；髓内钉固定会使此类肿瘤沿髓腔播散" : "")。请补录术中所取组织的病理结果；\(afterwards?.text.zhHans ?? "")"),
                 inputs: [
                     FindingInput("openDifferential", open.map(\.en).joined(separator: "; ")),
                     FindingInput("procedure", fixation.procedure?.rawValue ?? "unknown"), FindingInput("planned", fixation.planned.description),
@@ -366,7 +333,7 @@ struct DifferentialRules {
                 sources: [DiagnosisRules.sourceHospital],
                 claims: fixation.planned
                     ? [Claim(.fixation, about: lesion.id, "biopsyFirst"), Claim(.biopsy, about: lesion.id, "biopsy")]
-                    : blastic ? [] : [Claim(.biopsy, about: lesion.id, "biopsy")])
+                    : afterwards?.needleBarred == true ? [] : [Claim(.biopsy, about: lesion.id, "biopsy")])
         }
     }
 }
