@@ -310,3 +310,33 @@ import Testing
         #expect(Claim.contradictions(in: a.findings).isEmpty)
     }
 }
+
+/// cb150-f (unseen record, 2026-12-07): a castration-resistant prostate cancer's bone-agent row
+/// "唑来膦酸 4mg q4w" with no `doseMg` at CrCl 56 read "Zoledronic acid 3.5 mg for CrCl 56.0
+/// mL/min" as information — the 4 mg of its name, above the band, unread. A bone-agent row's dose
+/// and interval written only in its name are now read as a systemic row naming the agent is
+/// (`BoneAgentDosageText.readUnique`). Rule set 2026.12.397.
+@Suite struct BoneAgentDoseWrittenInItsNameTests {
+    func record(name: String, doseMg: Double? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1956-07-01")
+        r.patient.weights = [WeightRecord(date: day("2025-09-01"), kg: 63)]
+        r.labs = [LabResult(date: day("2025-09-01"), test: .creatinine, value: 98, unit: "µmol/L")]
+        r.treatments.append(Treatment(id: "Z", kind: .boneModifyingAgent, name: name, start: day("2023-05-01"), agent: .zoledronicAcid, doseMg: doseMg))
+        return r
+    }
+
+    func dose(_ r: CaseRecord) throws -> Finding { try #require(assess(r, asOf: day("2025-09-05")).rule("boneAgents.zoledronic.dose").first) }
+
+    @Test func theNamesDoseIsTheOrder() throws {
+        let named = try dose(record(name: "唑来膦酸 4mg q4w"))
+        #expect(named.title.en == "Zoledronic acid 3.5 mg for CrCl 56.0 mL/min (ordered 4.0 mg)")
+        #expect(named.severity == .warning)
+        // The recorded dose stands over the name's; a name without one leaves it unknown.
+        #expect(try dose(record(name: "唑来膦酸 4mg q4w", doseMg: 3.5)).title.en == "Zoledronic acid 3.5 mg for CrCl 56.0 mL/min")
+        #expect(try dose(record(name: "唑来膦酸")).title.en == "Zoledronic acid 3.5 mg for CrCl 56.0 mL/min")
+        // Two doses written ("4mg → 3.5mg") give none.
+        #expect(try dose(record(name: "唑来膦酸 4mg→3.5mg")).severity == .info)
+    }
+}

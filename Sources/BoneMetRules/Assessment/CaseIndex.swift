@@ -202,6 +202,15 @@ final class CaseIndex {
                     seen.doseGy = written.gy
                     seen.fractions = treatment.fractions ?? written.fractions
                 }
+                // A bone agent's dose and interval written in its name only ("唑来膦酸 4mg q4w"), as
+                // a systemic row naming the agent is read (`boneAgentReading`): a castration-
+                // resistant prostate cancer's course at CrCl 56 read "3.5 mg for CrCl 56" as
+                // information beside the 4 mg of its name (unseen record cb150-f, 2026.12.397).
+                if treatment.kind == .boneModifyingAgent, treatment.doseMg == nil || treatment.intervalWeeks == nil, let name = treatment.name {
+                    let written = BoneAgentDosageText.readUnique(name)
+                    seen.doseMg = treatment.doseMg ?? written.doseMg
+                    seen.intervalWeeks = treatment.intervalWeeks ?? written.intervalWeeks
+                }
                 return seen
             }
             .sorted { ($0.start?.earliestDay ?? Int.max, $0.id) < ($1.start?.earliestDay ?? Int.max, $1.id) }, gapDays: settings.regimenGapDays)
