@@ -314,7 +314,14 @@ extension BoneAgentRules {
         let gaps = index.clearanceGaps(onOrBefore: creatinineDay(agent))
         var title: LocalizedText
         var boundsGiven = false
-        var hypercalcaemiaNamed = false
+        // The next dose the hypercalcaemia's: 4 mg whatever the CrCl (Zometa label) — what is
+        // missing decides the doses after it, not this one (as the dose finding says at a known
+        // CrCl, rule set 2026.12.388; here since 2026.12.393).
+        let hypercalcaemia = hypercalcaemiaDoseNext(agent).map { why in
+            LocalizedText(
+                en: " For the hypercalcaemia on record (\(why.text.en)) the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when): the clearance decides the doses after it.",
+                zh: "对病历中的高钙血症（\(why.text.zhHans)），血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）：肌酐清除率决定此后的剂量。")
+        }
         let detail: LocalizedText
         let input: FindingInput
         if let age = gaps.minorAge, gaps.missing.isEmpty {
@@ -332,15 +339,6 @@ extension BoneAgentRules {
             let sexes = sexBounds(agent)
             if let above = sexes.above { title = above }
             boundsGiven = !sexes.text.en.isEmpty
-            // The next dose the hypercalcaemia's: 4 mg whatever the CrCl (Zometa label) — what
-            // is missing decides the doses after it, not this one (as the dose finding says at a
-            // known CrCl, rule set 2026.12.388; here since 2026.12.393).
-            let hypercalcaemia = hypercalcaemiaDoseNext(agent).map { why in
-                LocalizedText(
-                    en: " For the hypercalcaemia on record (\(why.text.en)) the label's 4 mg needs no CrCl adjustment while creatinine is < 4.5 mg/dL (the calcium finding says when): the clearance decides the doses after it.",
-                    zh: "对病历中的高钙血症（\(why.text.zhHans)），血肌酐 < 4.5 mg/dL 时说明书的 4 mg 无需按肌酐清除率调整（何时给药见血钙结论）：肌酐清除率决定此后的剂量。")
-            }
-            hypercalcaemiaNamed = hypercalcaemia != nil
             detail = LocalizedText(
                 en: "The dose depends on Cockcroft–Gault CrCl: record \(missing.en).\(weights.en)\(sexes.text.en)\(Self.egfrOnRecord(index).en)\(hypercalcaemia?.en ?? "")",
                 zh: "剂量取决于 Cockcroft–Gault 肌酐清除率：请记录\(missing.zhHans)。\(weights.zhHans)\(sexes.text.zhHans)\(Self.egfrOnRecord(index).zhHans)\(hypercalcaemia?.zhHans ?? "")")
@@ -351,7 +349,7 @@ extension BoneAgentRules {
             subject: .treatment(agent.id), date: index.assessedOn, title: title, detail: detail, inputs: [input],
             sources: ((gaps.minorAge != nil && gaps.missing.isEmpty) || index.latestLab(.egfr) != nil || boundsGiven
                 ? [Sources.cockcroftGault1976, Sources.zometaLabel] : [Sources.zometaLabel])
-                + (hypercalcaemiaNamed ? [LabRules.zometaHypercalcaemia] : []))
+                + (hypercalcaemia != nil && !(gaps.minorAge != nil && gaps.missing.isEmpty) ? [LabRules.zometaHypercalcaemia] : []))
     }
 
     /// The day the dose's creatinine is read by: the first dose's (the label's baseline), or —
