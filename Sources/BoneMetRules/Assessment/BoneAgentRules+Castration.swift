@@ -28,7 +28,7 @@ extension BoneAgentRules {
     func castrationSettledByTestosterone() -> Indication? {
         guard let progression = psaProgressionUnderADT(), let testosterone = testosteroneUnderADT(progression),
             let ngDl = testosterone.canonicalValue
-        else { return castrationResistanceByStoppedADT() ?? castrationResistanceByBoneScan() }
+        else { return castrationResistanceByStoppedADT() ?? castrationResistanceByBoneScan() ?? castrationResistanceByPSAUnderDeprivation() }
         let psa = Self.psaProgressionClause(progression)
         let value = Self.testosteroneText(testosterone, ngDl: ngDl)
         if ngDl < Self.castrateTestosteroneNgDl {
@@ -107,6 +107,28 @@ extension BoneAgentRules {
             return Self.castrationResistant(cause: cause, testosterone: testosterone, value: Self.testosteroneText(testosterone, ngDl: ngDl))
         }
         return nil
+    }
+
+    /// A PSA progression confirmed under the androgen deprivation running beneath the regimens
+    /// added to it (`PCWG3Rules.psaProgressionUnderDeprivation`), with castrate testosterone — the
+    /// latest measured under that deprivation: castration resistance by PCWG3, whichever added
+    /// regimen each value fell in. Leuprorelin since 2022 with abiraterone to July 2025, PSA 4.0 →
+    /// 12.2 → 38.5 ng/mL, docetaxel begun between the last two, testosterone 18 ng/dL, read "record
+    /// the castration status": the rise was abiraterone's, its confirmation docetaxel's, and
+    /// neither regimen's own (unseen EHR bundle ehr2, 2026.12.398).
+    func castrationResistanceByPSAUnderDeprivation() -> Indication? {
+        guard let found = PCWG3Rules(index: index).psaProgressionUnderDeprivation(deprivationStart: deprivationStart(runningOn:)),
+            let testosterone = index.labs.last(where: { lab in
+                lab.test == .testosterone && lab.canonicalValue != nil && deprivationStart(runningOn: lab.date.earliestDay) == found.from
+            }),
+            let ngDl = testosterone.canonicalValue, ngDl < Self.castrateTestosteroneNgDl
+        else { return nil }
+        let since = PartialDate(dayNumber: found.from)
+        let format = PCWG3Rules.psaNumber
+        let cause = LocalizedText(
+            en: " PSA progresses under androgen deprivation (since \(since): \(format(found.reference.value)) → \(format(found.rise.value)) → \(format(found.confirmation.value)) ng/mL, confirmed \(found.confirmation.date))",
+            zh: "雄激素剥夺治疗中 PSA 进展（\(since) 起：\(format(found.reference.value)) → \(format(found.rise.value)) → \(format(found.confirmation.value)) ng/mL，\(found.confirmation.date) 确认）")
+        return Self.castrationResistant(cause: cause, testosterone: testosterone, value: Self.testosteroneText(testosterone, ngDl: ngDl))
     }
 
     /// Castration resistance proven by the record: its cause (the progression under deprivation)

@@ -91,11 +91,20 @@ extension CaseIndex {
         // five weeks into it, read "atypical femoral fracture … where no bone destruction or lytic
         // lesion was seen" (a generated record, g374, rule set 2026.12.393). Blastic at the
         // fracture itself stays the fracture's sclerosis (the case format).
+        //
+        // A vertebra blastic on a study before it broke, whole on that study, is a tumour too,
+        // whatever the agent: a rebound fracture comes on without a sclerotic forerunner (no stress
+        // reaction precedes it, as it does an atypical femoral fracture). A breast cancer's T12,
+        // blastic and whole on the MRI taken under denosumab, collapsed with L1 and L2 after it was
+        // stopped: the three were "rebound fractures … with no bone destruction or lytic change on
+        // record" (unseen record cb151-b, 2026.12.398).
         let firstAgent = treatments.filter { $0.kind == .boneModifyingAgent && !$0.planned }.compactMap(\.start).min()
         let tumourSeen = points.contains { point in
-            point.observation.boneDestruction == true || point.observation.character == .lytic || point.observation.character == .mixed
-                || (point.observation.character == .blastic && point.observation.fracture != true
-                    && firstAgent.map { point.study.date.latestDay < $0.earliestDay } == true)
+            guard point.observation.boneDestruction != true, point.observation.character != .lytic, point.observation.character != .mixed else { return true }
+            guard point.observation.character == .blastic, point.observation.fracture != true else { return false }
+            if firstAgent.map({ point.study.date.latestDay < $0.earliestDay }) == true { return true }
+            let whole = ![.under50, .over50].contains(point.observation.collapse)
+            return collapse && whole && point.study.date.latestDay < fractured.earliestDay
         }
         if tumourSeen { return nil }
         if let biopsy = diagnosticBiopsy(lesion.id), biopsyShowsTheDisease(biopsy, lesion: lesion.id) { return nil }

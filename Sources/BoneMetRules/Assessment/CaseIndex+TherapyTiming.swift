@@ -100,12 +100,17 @@ extension CaseIndex {
     func diseaseActive(before date: PartialDate, candidates: [PrimaryCancer]) -> Bool {
         if candidates.contains(where: { $0.effectiveCastrationResistant == true }) { return true }
         let before = { (day: PartialDate?) -> Bool in day.map { self.known($0) && $0.earliestDay <= date.latestDay } ?? false }
-        if record.treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
+        // The treatments as read (`treatments`): a bone agent's schedule written only in its name
+        // ("地舒单抗 120mg q4w"), or one given within a regimen's row, tells as much as its fields — a
+        // breast cancer on denosumab 120 mg every 4 weeks from 2022, its first MRI on record of
+        // December 2024, was "long disease-free interval (5 years) — biopsy" (unseen record
+        // cb151-b, 2026.12.398).
+        if treatments.contains(where: { $0.kind == .systemic && $0.stopReason == .progression && before($0.end ?? $0.start) }) { return true }
         // A bone-modifying agent on the metastatic schedule begun before: the bone disease was
         // known then, whatever the first study on record. A breast cancer on zoledronic acid 4 mg
         // every 12 weeks since 2022 and exemestane + everolimus since 2024, its first CT on record
         // of December 2025, was "long disease-free interval (5 years) — biopsy" (cb65-e).
-        if record.treatments.contains(where: { $0.isMetastaticBoneSchedule && before($0.start) }) { return true }
+        if treatments.contains(where: { $0.isMetastaticBoneSchedule && before($0.start) }) { return true }
         // Visceral metastases found before the bone's first metastasis; those of the same
         // day are the same recurrence, found by one staging, and end the interval with it — a
         // thyroid cancer eleven years on, lung nodules and T6 and sternal lysis on one staging

@@ -73,6 +73,31 @@ extension PCWG3Rules {
         return endocrine
     }
 
+    /// A PSA progression by PCWG3's measure under the androgen deprivation beneath every regimen
+    /// added to it — the rise ≥ 12 weeks into the deprivation, ≥ 25 % and ≥ 2 ng/mL above its
+    /// nadir (or baseline), confirmed by a value ≥ 3 weeks later under the same deprivation —
+    /// whichever regimen owns each value (`psaOwnership` asks which regimen progressed; castration
+    /// resistance asks only whether the disease progressed while castrate, Scher 2016).
+    /// `deprivationStart` gives the first day of the deprivation running on a day, if any.
+    func psaProgressionUnderDeprivation(deprivationStart: (Int) -> Int?) -> (from: Int, reference: LabResult, rise: LabResult, confirmation: LabResult)? {
+        guard applies else { return nil }
+        let values = psaValues
+        for (offset, lab) in values.enumerated() {
+            guard let from = deprivationStart(lab.date.earliestDay), lab.date.earliestDay >= from + Self.psaEarlyRiseDays else { continue }
+            let baseline = values.last { $0.date.latestDay <= from }
+            guard let lowest = values[..<offset].filter({ $0.date.earliestDay > from }).min(by: { $0.value < $1.value }) ?? baseline else { continue }
+            let declined = baseline.map { lowest.value < $0.value } ?? true
+            let reference = declined ? lowest : (baseline ?? lowest)
+            guard Self.rises(lab, over: reference) else { continue }
+            let confirmation = values[(offset + 1)...].first { later in
+                later.date.earliestDay >= lab.date.latestDay + Self.psaConfirmationDays && Self.rises(later, over: reference)
+                    && deprivationStart(later.date.earliestDay) == from
+            }
+            if let confirmation { return (from, reference, lab, confirmation) }
+        }
+        return nil
+    }
+
     /// PSA progression under each regimen, in its own window: the PSA values it owns — each value
     /// belongs to the latest-begun regimen running on its day (enzalutamide added to ADT owns the
     /// PSA from then on; a regimen stopped for progression keeps the rise it was stopped for) —

@@ -263,7 +263,30 @@ struct PrognosisRules {
         }
         if let known = Self.hormoneDependent(primary) { return known }
         if let found = metastasisReceptors(primary) { return found.dependent }
+        if psaFallShowsHormoneDependence(primary) != nil { return true }
         return receptorTherapyGiven(primary) == nil ? nil : true
+    }
+
+    /// The PSA falling under the first androgen deprivation on record, the prostate cancer the
+    /// record's only primary with no castration status written (`PCWG3Rules
+    /// .psaFallUnderFirstEndocrineTherapy`): a cancer responding to its hormonal therapy is
+    /// hormone-dependent, New Katagiri's slow growth (Katagiri 2014), as the bone-agent finding
+    /// reads it castration-sensitive. Goserelin + enzalutamide with PSA 86 → 2.1 ng/mL read
+    /// "castration-sensitive" there and "prostate → 0–2, not settled" here (unseen record
+    /// cb151-e, 2026.12.398).
+    func psaFallShowsHormoneDependence(_ primary: PrimaryCancer) -> (therapy: Treatment, baseline: LabResult, latest: LabResult)? {
+        guard primary.site == .prostate, Self.hormoneDependent(primary) == nil, index.record.primaries.count == 1 else { return nil }
+        return PCWG3Rules(index: index).psaFallUnderFirstEndocrineTherapy()
+    }
+
+    /// Said beside New Katagiri when the hormone dependence was read from the PSA's fall.
+    func hormoneDependenceReadFromPSA() -> LocalizedText? {
+        guard let primary = index.record.primaries.first, let fall = psaFallShowsHormoneDependence(primary) else { return nil }
+        let start = fall.therapy.start.map { " \($0)" } ?? ""
+        let values = "\(PCWG3Rules.psaNumber(fall.baseline.value)) → \(PCWG3Rules.psaNumber(fall.latest.value)) ng/mL"
+        return LocalizedText(
+            en: " Hormone-dependent prostate cancer read from the PSA's fall under its first androgen deprivation (\(fall.therapy.displayName.en)\(start): \(values)) — unless earlier hormonal therapy is missing from the record; record the castration status.",
+            zh: "前列腺癌激素依赖性依据首次雄激素剥夺治疗下 PSA 下降判断（\(fall.therapy.displayName.zhHans)\(start)：\(values)）——除非病历遗漏了更早的内分泌治疗；请录入去势状态。")
     }
 
     /// The anti-oestrogen, aromatase inhibitor or CDK4/6 inhibitor given to the record's one
@@ -372,7 +395,7 @@ struct PrognosisRules {
             findings.append(scoreFinding(
                 "surgery.prognosis.katagiri", name: LocalizedText(en: "New Katagiri", zh: "新 Katagiri 评分"), total: result.total,
                 band: result.risk?.info, components: result.components, specialty: .orthopaedics, source: Sources.katagiri2014,
-                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs(), hormoneDependenceReadFromTherapy(), hormoneDependenceReadFromMetastasis()].compactMap { $0 }, en: "", zh: ""),
+                note: LocalizedText.joined([byPrimary { $0.katagiri }, classesReadFromDrugs(), hormoneDependenceReadFromTherapy(), hormoneDependenceReadFromMetastasis(), hormoneDependenceReadFromPSA()].compactMap { $0 }, en: "", zh: ""),
                 also: conversions(performance?.ecog == nil && performance?.kps != nil)))
         }
         if let lesion = index.loneGiantCellPicture {

@@ -1,0 +1,167 @@
+@testable import BoneMetRules
+import Testing
+
+/// Unseen record cb151-b (2026-12-07): a breast cancer diagnosed in April 2019, on letrozole +
+/// palbociclib and denosumab 120 mg every 4 weeks ("地舒单抗 120mg q4w", its schedule only in its
+/// name) from March 2022; the denosumab stopped in February 2025. T12 was blastic and whole on the
+/// MRI of December 2024; on the MRI of November 2025 T12, L1 and L2 had collapsed, L1 and L2 with
+/// no destruction. Two readings were wrong:
+/// - "3 vertebral fractures after denosumab was stopped: T12 …" — T12 was a tumour before it
+///   broke: a rebound fracture has no sclerotic forerunner;
+/// - "Biopsy indicated: long disease-free interval (5 years)" — denosumab on the metastatic
+///   schedule since 2022 says the bone disease was known then; the schedule written in the name
+///   was not read there.
+/// Rule set 2026.12.398.
+@Suite struct BlasticVertebraBeforeTheReboundTests {
+    func record(blasticOnTheFirstMRI: Bool = true, denosumabName: String = "地舒单抗 120mg q4w", blasticCollapsedFirst: Bool = false, firstMRI: String = "2024-12-01") -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2019-04-01"), hormoneDependent: true)]
+        r.lesions = [
+            Lesion(id: "A", bone: .vertebra, level: VertebralLevel("T12")),
+            Lesion(id: "B", bone: .vertebra, level: VertebralLevel("L1")),
+            Lesion(id: "C", bone: .vertebra, level: VertebralLevel("L2")),
+        ]
+        r.studies = [
+            ImagingStudy(id: "M0", date: day(firstMRI), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("A", blasticOnTheFirstMRI ? .blastic : nil) { $0.collapse = blasticCollapsedFirst ? .under50 : SINS.Collapse.none },
+                observation("B") { $0.collapse = SINS.Collapse.none },
+                observation("C") { $0.collapse = SINS.Collapse.none },
+            ]),
+            ImagingStudy(id: "M1", date: day("2025-11-12"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("A", .blastic) { $0.collapse = .under50 },
+                observation("B") { $0.collapse = .over50; $0.fracture = true; $0.boneDestruction = false },
+                observation("C") { $0.collapse = .under50; $0.fracture = true; $0.boneDestruction = false },
+            ]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "来曲唑+哌柏西利", start: day("2022-03-01")),
+            Treatment(id: "D1", kind: .boneModifyingAgent, name: denosumabName, start: day("2022-03-01"), end: day("2025-02-15"), stopReason: .patientChoice, agent: .denosumab),
+        ]
+        return r
+    }
+
+    func assessed(_ r: CaseRecord) -> Assessment { assess(r, asOf: day("2025-11-13")) }
+
+    @Test func aVertebraBlasticAndWholeBeforeItBrokeIsATumourThere() throws {
+        let a = assessed(record())
+        let rebound = try #require(a.rule("diagnosis.differential.fractureAfterDenosumab").first)
+        #expect(rebound.title.en == "2 vertebral fractures after denosumab was stopped (2025-02-15): L1 vertebra; L2 vertebra — rebound fractures in the differential")
+        #expect(rebound.inputs.first { $0.name == "lesions" }?.value == "B,C")
+        // T12's collapse is an event at a metastasis; L1 and L2 wait for a tumour to be seen.
+        let events = try #require(a.rule("boneAgents.sreHistory").first)
+        #expect(events.detail.en.hasPrefix("2025-11-12 pathological fracture, T12 vertebra (seen on MRI). Not counted until a metastasis is seen there"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // No blastic reading before the collapse: T12 is one of the three.
+        let unread = try #require(assessed(record(blasticOnTheFirstMRI: false)).rule("diagnosis.differential.fractureAfterDenosumab").first)
+        #expect(unread.inputs.first { $0.name == "lesions" }?.value == "A,B,C")
+        // Blastic and whole after the stop, before the break: a tumour all the same.
+        let afterTheStop = try #require(assessed(record(firstMRI: "2025-04-01")).rule("diagnosis.differential.fractureAfterDenosumab").first)
+        #expect(afterTheStop.inputs.first { $0.name == "lesions" }?.value == "B,C")
+        // Blastic on the study that first shows it collapsed: the fracture's own sclerosis.
+        let collapsed = try #require(assessed(record(blasticCollapsedFirst: true, firstMRI: "2025-04-01")).rule("diagnosis.differential.fractureAfterDenosumab").first)
+        #expect(collapsed.inputs.first { $0.name == "lesions" }?.value == "A,B,C")
+    }
+
+    @Test func theScheduleWrittenInTheNameEndsTheDiseaseFreeInterval() {
+        #expect(!assessed(record()).has("diagnosis.biopsy.indicated"))
+        // Its fields say the same.
+        var fields = record(denosumabName: "地舒单抗")
+        fields.treatments[1].doseMg = 120
+        fields.treatments[1].intervalWeeks = 4
+        #expect(!assessed(fields).has("diagnosis.biopsy.indicated"))
+        // Neither written: the first study on record ends the interval (5.7 years).
+        #expect(assessed(record(denosumabName: "地舒单抗")).has("diagnosis.biopsy.indicated"))
+        // The bone-loss dose (60 mg every 6 months) is no metastatic schedule.
+        #expect(assessed(record(denosumabName: "地舒单抗 60mg q26w")).has("diagnosis.biopsy.indicated"))
+    }
+}
+
+/// Unseen record cb151-e (2026-12-07): a prostate cancer diagnosed in March 2025, goserelin +
+/// enzalutamide from 2025-03-20, PSA 86 → 2.1 ng/mL in June, no castration status written. The
+/// bone-agent finding read it castration-sensitive ("a cancer responding to its first androgen
+/// deprivation"); New Katagiri read "prostate → 0–2, not settled". A cancer responding to its
+/// hormonal therapy is hormone-dependent — slow growth (Katagiri 2014). Rule set 2026.12.398.
+@Suite struct ProstatePSAFallUnderTheFirstADTTests {
+    func record(psa: [(String, Double)] = [("2025-03-09", 86), ("2025-06-04", 2.1)], castrationResistant: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2025-03-01"), castrationResistant: castrationResistant)]
+        r.lesions = [Lesion(id: "A", bone: .pelvis), Lesion(id: "B", bone: .vertebra, level: VertebralLevel("L4"))]
+        r.studies = [ct("C1", "2025-03-10", [observation("A", .blastic), observation("B", .blastic)])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "戈舍瑞林+恩扎卢胺", start: day("2025-03-20"))]
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+        return r
+    }
+
+    func katagiri(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2025-06-06")).rule("surgery.prognosis.katagiri").first)
+    }
+
+    @Test func aFallingPSAReadsHormoneDependent() throws {
+        let finding = try katagiri(record())
+        #expect(finding.detail.en.hasPrefix("From the record: primary lesion prostate (slow growth) → 0;"))
+        #expect(finding.detail.en.hasSuffix("Hormone-dependent prostate cancer read from the PSA's fall under its first androgen deprivation (戈舍瑞林+恩扎卢胺 2025-03-20: 86 → 2.1 ng/mL) — unless earlier hormonal therapy is missing from the record; record the castration status."))
+        #expect(finding.detail.zhHans.contains("前列腺癌激素依赖性依据首次雄激素剥夺治疗下 PSA 下降判断"))
+        // No PSA after the start: not settled.
+        let unsettled = try katagiri(record(psa: [("2025-03-09", 86)]))
+        #expect(unsettled.detail.en.hasPrefix("From the record: primary lesion prostate → 0–2;"))
+        #expect(!unsettled.detail.en.contains("PSA's fall"))
+        // A castration status written stands, and is not explained again.
+        let written = try katagiri(record(castrationResistant: true))
+        #expect(written.detail.en.hasPrefix("From the record: primary lesion prostate (moderate growth) → 2;"))
+        #expect(!written.detail.en.contains("PSA's fall"))
+    }
+}
+
+/// Unseen EHR bundle ehr2 (2026-12-07): a prostate cancer on leuprorelin since March 2022 with
+/// abiraterone + prednisone begun with it and stopped in July 2025 (no reason sent), docetaxel from
+/// 2025-07-15; PSA 4.0 → 12.2 → 38.5 ng/mL (March, June, September 2025), testosterone 18 ng/dL.
+/// It read "record the castration status": the rise fell in abiraterone's window, its confirmation
+/// in docetaxel's, and neither regimen progressed on its own values. Castration resistance asks
+/// whether the disease progressed while castrate (PCWG3, Scher 2016). Rule set 2026.12.398.
+@Suite struct CastrationResistanceAcrossAddedRegimensTests {
+    func record(
+        psa: [(String, Double)] = [("2025-03-15", 4.0), ("2025-06-20", 12.2), ("2025-09-28", 38.5)],
+        testosterone: Double = 18, deprivationEnd: String? = nil
+    ) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.patient.birthDate = day("1949-11-02")
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-02-14"))]
+        r.lesions = [Lesion(id: "A", bone: .vertebra, level: VertebralLevel("L4")), Lesion(id: "B", bone: .pelvis)]
+        r.studies = [ct("C1", "2024-06-03", [observation("A", .blastic), observation("B", .blastic)])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "leuprolide 22.5 mg q12w", start: day("2022-03-01"), end: deprivationEnd.map(day)),
+            Treatment(id: "T2", kind: .systemic, name: "abiraterone acetate + prednisone", start: day("2022-03-01"), end: day("2025-07-01")),
+            Treatment(id: "T3", kind: .systemic, name: "docetaxel 75 mg/m2 q3w", start: day("2025-07-15")),
+        ]
+        r.labs = psa.map { LabResult(date: day($0.0), test: .psa, value: $0.1, unit: "ng/mL") }
+            + [LabResult(date: day("2025-09-28"), test: .testosterone, value: testosterone, unit: "ng/dL")]
+        return r
+    }
+
+    @Test func aRiseConfirmedUnderTheSameDeprivationIsCastrationResistance() throws {
+        let finding = try indicationFinding(record(), asOf: "2025-10-01")
+        #expect(finding.detail.en.hasPrefix("Castration-resistant prostate cancer (PCWG3): PSA progresses under androgen deprivation (since 2022-03-01: 4 → 12.2 → 38.5 ng/mL, confirmed 2025-09-28) with testosterone at castrate level (18 ng/dL, 2025-09-28; < 50 ng/dL). With bone metastases: start"))
+        #expect(finding.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：雄激素剥夺治疗中 PSA 进展（2022-03-01 起：4 → 12.2 → 38.5 ng/mL，2025-09-28 确认）"))
+        // New Katagiri reads the same cancer hormone-independent.
+        let katagiri = try #require(assess(record(), asOf: day("2025-10-01")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.hasPrefix("From the record: primary lesion prostate (moderate growth) → 2;"))
+    }
+
+    @Test func whatDoesNotSettleIt() throws {
+        // Testosterone not castrate (≥ 50 ng/dL): not settled this way.
+        #expect(!(try indicationFinding(record(testosterone: 50), asOf: "2025-10-01")).detail.en.hasPrefix("Castration-resistant"))
+        #expect(try indicationFinding(record(testosterone: 49), asOf: "2025-10-01").detail.en.hasPrefix("Castration-resistant"))
+        // The confirming value less than 3 weeks after the rise.
+        let early = record(psa: [("2025-03-15", 4.0), ("2025-06-20", 12.2), ("2025-07-10", 38.5)])
+        #expect(!(try indicationFinding(early, asOf: "2025-10-01")).detail.en.hasPrefix("Castration-resistant"))
+        let threeWeeks = record(psa: [("2025-03-15", 4.0), ("2025-06-20", 12.2), ("2025-07-11", 38.5)])
+        #expect(try indicationFinding(threeWeeks, asOf: "2025-10-01").detail.en.hasPrefix("Castration-resistant"))
+        // A rise below PCWG3's 2 ng/mL.
+        let small = record(psa: [("2025-03-15", 4.0), ("2025-06-20", 5.9), ("2025-09-28", 5.9)])
+        #expect(!(try indicationFinding(small, asOf: "2025-10-01")).detail.en.hasPrefix("Castration-resistant"))
+        // The deprivation ended with abiraterone: docetaxel's value is not under it.
+        #expect(!(try indicationFinding(record(deprivationEnd: "2025-07-01"), asOf: "2025-10-01")).detail.en.hasPrefix("Castration-resistant"))
+    }
+}
