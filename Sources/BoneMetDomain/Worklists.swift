@@ -71,7 +71,7 @@ public enum Worklists {
                 "diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
                 "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
                 "diagnosis.record.datedAfter",
-                "diagnosis.record.sameDayConflict", "diagnosis.record.absentTooSoon", "boneAgents.recordedTwice",
+                "diagnosis.record.sameDayConflict", "diagnosis.record.absentTooSoon", "diagnosis.record.eventSite", "boneAgents.recordedTwice",
             ],
             minimumSeverity: .advisory),
         Worklist(

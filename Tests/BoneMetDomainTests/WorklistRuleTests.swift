@@ -25,7 +25,7 @@ import Testing
         // What the record says against itself, for the coordinator to correct (2026-12-04).
         for rule in ["diagnosis.record.sameSite", "diagnosis.record.siteConflict", "diagnosis.record.labImplausible",
                      "diagnosis.record.performanceConflict", "diagnosis.record.neurologyConflict", "diagnosis.record.afterDeath",
-                     "diagnosis.record.datedAfter"] {
+                     "diagnosis.record.datedAfter", "diagnosis.record.eventSite"] {
             #expect(Worklists.slug(rule: rule, severity: .advisory) == "record-corrections", "\(rule)")
         }
         #expect(Worklists.slug(rule: "diagnosis.record.deceased", severity: .urgent) == nil)

@@ -165,3 +165,45 @@ import Testing
         #expect(!(try indicationFinding(record(deprivationEnd: "2025-07-01"), asOf: "2025-10-01")).detail.en.hasPrefix("Castration-resistant"))
     }
 }
+
+/// Unseen record cb153-a (2026-12-07): a renal-cell cancer's compression event entered at its
+/// fractured right humerus counted as "spinal cord compression, right humerus, diaphysis" among
+/// the skeletal-related events, and no spine finding read it. Rule set 2026.12.399.
+@Suite struct CordCompressionAtALimbBoneTests {
+    func record(at lesion: String, resolved: Bool? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "H", bone: .humerus, segment: .diaphysis, laterality: .right),
+            Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T9")),
+            Lesion(id: "R", bone: .rib, laterality: .left),
+        ]
+        r.studies = [ct("C1", "2025-10-04", [
+            observation("H", .lytic) { $0.boneDestruction = true },
+            observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+            observation("R", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.events = [ClinicalEvent(date: day("2025-10-03"), kind: .cordCompression, lesion: lesion, resolved: resolved)]
+        return r
+    }
+
+    @Test func aCompressionAtALimbBoneIsARecordToCorrect() throws {
+        let a = assess(record(at: "H"), asOf: day("2025-10-05"))
+        let finding = try #require(a.rule("diagnosis.record.eventSite").first)
+        #expect(finding.title.en == "Spinal cord compression recorded at right humerus, diaphysis (2025-10-03) — not a spinal bone: correct the record")
+        #expect(finding.detail.en.hasSuffix("If the patient has a compression now, it is an emergency whatever lesion it was entered against: MRI of the whole spine within 24 hours, dexamethasone 16 mg, definitive treatment within 24 hours of the confirming MRI (NICE NG234)."))
+        #expect(finding.severity == .warning && finding.specialty == .mdtCoordinator)
+        #expect(!(a.rule("boneAgents.sreHistory").first?.detail.en.contains("spinal cord compression") ?? false))
+        // Resolved: no emergency sentence, still to correct.
+        let resolved = try #require(assess(record(at: "H", resolved: true), asOf: day("2025-10-05")).rule("diagnosis.record.eventSite").first)
+        #expect(!resolved.detail.en.contains("emergency"))
+    }
+
+    @Test func aSpinalBoneOrARibStands() throws {
+        for lesion in ["V", "R"] {
+            let a = assess(record(at: lesion), asOf: day("2025-10-05"))
+            #expect(!a.has("diagnosis.record.eventSite"))
+            let events = try #require(a.rule("boneAgents.sreHistory").first)
+            #expect(events.detail.en.contains("spinal cord compression"))
+        }
+    }
+}

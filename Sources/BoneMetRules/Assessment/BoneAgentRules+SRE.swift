@@ -13,6 +13,8 @@ extension BoneAgentRules {
             // A fracture an antiresorptive may explain is no fracture through a metastasis until
             // one is seen there (`sreHistory` names it apart).
             if event.kind == .pathologicalFracture, let lesion = event.lesion, index.antiresorptiveFractures[lesion] != nil { continue }
+            // A compression entered at a limb bone is a record to correct (`diagnosis.record.eventSite`).
+            if event.kind == .cordCompression, let lesion = event.lesion, index.lesionsById[lesion]?.cannotCompressTheCord == true { continue }
             // Named with its lesion when the record says which ("pathological fracture, left
             // femur, proximal"), as the imaged fractures are.
             events.append((event.date, { [index] in

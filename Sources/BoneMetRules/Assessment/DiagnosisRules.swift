@@ -22,7 +22,7 @@ struct DiagnosisRules {
     static let hamaoka2004 = Citation(id: "hamaoka2004", text: "Hamaoka T et al. J Clin Oncol 2004;22:2942-53 (timing of bone response)")
 
     func findings() -> [Finding] {
-        var findings = ctWindowFindings() + [readingNotRecordedFinding()].compactMap { $0 } + imagingByPurposeFindings() + sameSiteFindings() + siteConflictFindings() + implausibleLabFindings() + sameDayConflictFindings() + absentTooSoonFindings() + anotherCancerFindings()
+        var findings = ctWindowFindings() + [readingNotRecordedFinding()].compactMap { $0 } + imagingByPurposeFindings() + sameSiteFindings() + siteConflictFindings() + implausibleLabFindings() + sameDayConflictFindings() + absentTooSoonFindings() + misplacedCompressionFindings() + anotherCancerFindings()
         let uptakeOnly = uptakeWithoutDestruction()
         findings += uptakeOnly.findings + massWithoutDestructionFindings() + collapseWithoutDestructionFindings()
         // A broken bone whose sclerosis is the fracture's (`CaseIndex.destructionExcluded`) is

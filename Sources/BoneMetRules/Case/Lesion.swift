@@ -32,6 +32,13 @@ public struct Lesion: Sendable, Hashable, Encodable {
 
     public var isSpinal: Bool { bone == .vertebra || bone == .sacrum }
 
+    /// A bone no spinal cord or cauda equina compression can be at: the limbs, the shoulder girdle,
+    /// the sternum and the acetabulum lie away from the spinal canal. A rib (its head beside the
+    /// foramen), the skull (its base), the pelvis and a bone recorded `other` are not ruled out.
+    public var cannotCompressTheCord: Bool {
+        [.femur, .humerus, .tibia, .fibula, .radius, .ulna, .hand, .foot, .clavicle, .scapula, .sternum, .acetabulum].contains(bone)
+    }
+
     /// Where Mirels applies: long bones of the limbs. Peritrochanteric only when recorded so, or
     /// when the lesion's note names the trochanters (`siteSegment`).
     public var mirelsSite: Mirels.Site? {
