@@ -207,3 +207,69 @@ import Testing
         }
     }
 }
+
+/// Unseen record cb153-b (2026-12-07): a breast cancer's T7 compressing the cord (ESCC 2,
+/// myelopathy, Frankel D recorded at T7) under radiotherapy, and a blastic L1, ESCC 0, stable,
+/// its pain unrecorded: L1 read "Stable, low-grade: conventional radiotherapy" — a directive, where
+/// a level whose pain is not on record reads the technique as a condition. T7's deficit does not
+/// call for treating L1. Rule set 2026.12.400.
+@Suite struct LowGradeLevelBesideAnotherLevelsDeficitTests {
+    func record(neurologyAt lesion: String? = "T") -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "T", bone: .vertebra, level: VertebralLevel("T7")), Lesion(id: "L", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [
+            ImagingStudy(id: "M1", date: day("2025-07-02"), modality: .mri, coverage: [.thoracicSpine, .lumbarSpine], observations: [
+                observation("T", .lytic) { $0.boneDestruction = true; $0.escc = .g2; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+                observation("L", .blastic) { $0.escc = .g0; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+            ]),
+        ]
+        r.treatments.append(Treatment(id: "R1", kind: .radiotherapy, name: "T6-T8 30Gy/10F", lesions: ["T"], start: day("2025-07-03")))
+        r.pain = [PainRecord(date: day("2025-07-02"), lesion: "T", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2025-07-02"), status: .myelopathy, frankel: .D, lesion: lesion)]
+        return r
+    }
+
+    func lowGrade(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2025-07-05")).rule("surgery.spine.noms").first { $0.subject == .lesion("L") })
+    }
+
+    @Test func anotherLevelsDeficitLeavesThisLevelsTreatmentAQuestion() throws {
+        let finding = try lowGrade(record())
+        #expect(finding.detail.en.hasSuffix("Stable, low-grade: if it is treated locally, conventional radiotherapy. Its pain is not on record — pain or neurological signs are what usually call for it; record the pain."))
+        // A myelopathy recorded at L1 itself is its own: the plain reading stands.
+        let own = try lowGrade(record(neurologyAt: "L"))
+        #expect(!own.detail.en.contains("if it is treated locally"))
+    }
+}
+
+/// Unseen record cb153-d (2026-12-07): a breast cancer of 2016 and a lung adenocarcinoma of 2025,
+/// an L3 and a peritrochanteric femur lytic on the staging PET-CT, each "biopsy indicated: more
+/// than one candidate primary" — and no word on EDTA, which either cancer's tests need.
+/// Rule set 2026.12.400.
+@Suite struct TwoCandidatePrimariesDecalcificationTests {
+    func record(second: PrimarySite = .lung, histology: String = "肺腺癌") -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [
+            PrimaryCancer(id: "P1", site: .breast, histology: "乳腺浸润性导管癌 ER+", diagnosed: day("2016-05-01")),
+            PrimaryCancer(id: "P2", site: second, histology: histology, diagnosed: day("2025-07-20")),
+        ]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [ct("C1", "2025-07-25", [observation("L1", .lytic) { $0.boneDestruction = true }])]
+        r.treatments = []
+        return r
+    }
+
+    @Test func eitherCancersTestsAskForEDTA() throws {
+        let a = assess(record(), asOf: day("2025-08-02"))
+        #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("L1")))
+        let edta = try #require(a.rule("diagnosis.biopsy.edta").first)
+        #expect(edta.detail.en == "The cancer's bone metastases are tested for ER/PR/HER2 in-situ hybridisation and DNA/RNA, or EGFR, ALK and other driver-gene tests (DNA/RNA, FISH), which acid decalcifiers ruin. Request EDTA decalcification on the biopsy form.")
+        // Breast beside a prostate cancer: the breast cancer's tests are at stake.
+        let prostate = try #require(assess(record(second: .prostate, histology: "前列腺腺癌"), asOf: day("2025-08-02")).rule("diagnosis.biopsy.edta").first)
+        #expect(prostate.detail.en.hasPrefix("The cancer's bone metastases are tested for ER/PR/HER2 in-situ hybridisation and DNA/RNA, which"))
+        // Neither has tests of its own (small-cell lung and prostate): none asked.
+        var neither = record(second: .lung, histology: "小细胞肺癌")
+        neither.primaries[0] = PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2016-05-01"))
+        #expect(!assess(neither, asOf: day("2025-08-02")).has("diagnosis.biopsy.edta"))
+    }
+}

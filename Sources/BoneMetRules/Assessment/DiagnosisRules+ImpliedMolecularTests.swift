@@ -14,10 +14,19 @@ extension DiagnosisRules {
         let text = histology?.lowercased() ?? ""
         let smallCell = HistologyType.infer(from: text) == .smallCellCarcinoma
         let candidates = lesion.map(index.primaryCandidates(for:)) ?? index.knownPrimaries
-        if candidates.count == 1, let primary = candidates.first {
+        func tests(_ primary: PrimaryCancer) -> LocalizedText? {
             if primary.site == .breast { return breast }
             if primary.site == .lung && primary.effectiveHistology != .smallCellCarcinoma && !smallCell { return lung }
             return nil
+        }
+        if candidates.count == 1, let primary = candidates.first { return tests(primary) }
+        // Several candidate primaries: the specimen is tested for whichever it proves to be, so
+        // the tests of each that has them are at stake — a breast cancer of 2016 and a lung
+        // adenocarcinoma of 2025, their lesions "biopsy indicated: more than one candidate
+        // primary", drew no word on EDTA (unseen record cb153-d, rule set 2026.12.400).
+        if candidates.count > 1 {
+            let wanted: [LocalizedText] = [breast, lung].filter { text in candidates.contains { tests($0) == text } }
+            return wanted.isEmpty ? nil : LocalizedText.joined(wanted, en: ", or ", zh: "，或")
         }
         guard candidates.isEmpty, !smallCell else { return nil }
         // The markers read as positive (`ImmunoprofileText`): "TTF-1(-)，GATA3(+)" named the lung

@@ -343,7 +343,8 @@ extension SurgeryRules {
             severity = .info
             let reading = stableLowGradeReading(
                 lesion.id, sins: sins, escc: escc, neuro: neuro, deficit: deficit, oncology: oncology.value,
-                irradiated: irradiated != nil, openWithoutOperation: openWithoutOperation)
+                irradiated: irradiated != nil, openWithoutOperation: openWithoutOperation,
+                deficitElsewhere: deficitRecordedAt != nil || !explainedBy.isEmpty)
             recommendation = reading.text
             if reading.tissueFirst {
                 claims = [Claim(.biopsy, about: lesion.id, "biopsy")]

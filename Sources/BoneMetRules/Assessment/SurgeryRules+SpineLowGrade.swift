@@ -5,7 +5,7 @@
 extension SurgeryRules {
     func stableLowGradeReading(
         _ lesion: String, sins: SINS.Result, escc: ESCC.Result?, neuro: NeurologyRecord?, deficit: Bool, oncology: Radiosensitivity,
-        irradiated: Bool, openWithoutOperation: [LocalizedText]
+        irradiated: Bool, openWithoutOperation: [LocalizedText], deficitElsewhere: Bool = false
     ) -> (text: LocalizedText, tissueFirst: Bool) {
         // Irradiated already: the technique is re-irradiation's, said below — "Stable,
         // low-grade: conventional radiotherapy" stood before "not conventional radiotherapy"
@@ -54,11 +54,17 @@ extension SurgeryRules {
             return (LocalizedText(
                 en: "Stable, low-grade (ESCC \(grade)) and \(state.en): no treatment decision waits on it now if the neurological examination is normal — none is on record since the lesion was found; record it. If pain or neurological signs appear: \(technique.en)",
                 zh: "稳定、低级别压迫（ESCC \(grade)）且\(state.zhHans)：如神经系统查体正常，目前无需据此作治疗决策——发现该病灶后无神经系统查体记录，请补充。如出现疼痛或神经症状：\(technique.zhHans)"), false)
-        } else if sins.components.first(where: { $0.key == "pain" })?.value == nil, !deficit, neuro?.status != .myelopathy, neuro?.status != .caudaEquina {
+        } else if sins.components.first(where: { $0.key == "pain" })?.value == nil, !deficit,
+            deficitElsewhere || (neuro?.status != .myelopathy && neuro?.status != .caudaEquina)
+        {
             // Its pain not on record: NOMS chooses the technique for a lesion that is treated,
             // and pain (or neurological signs) is what usually makes it one — a blastic T10 of
             // a castration-resistant cancer, no pain recorded, read as a directive to irradiate
-            // (cb49-b). Said as the condition it is, with what settles it.
+            // (cb49-b). Said as the condition it is, with what settles it. A myelopathy recorded at
+            // another level, or explained by another level's compression, does not call for this
+            // one: a breast cancer's blastic L1, ESCC 0, its pain unrecorded, read "Stable,
+            // low-grade: conventional radiotherapy" beside T7's compression with Frankel D
+            // (unseen record cb153-b, rule set 2026.12.400).
             return (LocalizedText(
                 en: "Stable, low-grade: if it is treated locally, \(technique.en) Its pain is not on record — pain or neurological signs are what usually call for it; record the pain.",
                 zh: "稳定、低级别压迫：如需局部治疗，\(technique.zhHans)该病灶的疼痛情况未记录——通常因疼痛或神经症状才需治疗；请记录疼痛。"), false)
