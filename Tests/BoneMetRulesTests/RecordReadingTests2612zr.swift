@@ -273,3 +273,33 @@ import Testing
         #expect(!assess(neither, asOf: day("2025-08-02")).has("diagnosis.biopsy.edta"))
     }
 }
+
+/// A generated record (s10/g403, 2026-12-07): a calcium of 8.4 mg/dL (no albumin) in March read
+/// "Hypocalcaemia … give calcium and vitamin D" beside "Calcium and vitamin D supplements: hold
+/// until calcium is measured" for a hypercalcaemia recorded in May with no calcium since — the
+/// property net's contradiction on supplements. The older low value is overtaken by the later
+/// hypercalcaemia. Rule set 2026.12.401.
+@Suite struct HypocalcaemiaOvertakenByARecordedHypercalcaemiaTests {
+    func record(hypercalcaemiaOn: String?, calciumOn: String = "2025-03-12") -> CaseRecord {
+        var r = baseCase()
+        r.treatments.append(Treatment(id: "Z1", kind: .boneModifyingAgent, start: day("2025-01-10"), agent: .zoledronicAcid, doseMg: 4, intervalWeeks: 4))
+        r.labs = [LabResult(date: day(calciumOn), test: .calcium, value: 8.4, unit: "mg/dL")]
+        r.events = hypercalcaemiaOn.map { [ClinicalEvent(date: day($0), kind: .hypercalcaemia)] } ?? []
+        return r
+    }
+
+    @Test func theLaterHypercalcaemiaOvertakesTheLowValue() {
+        let a = assess(record(hypercalcaemiaOn: "2025-05-03"), asOf: day("2025-08-29"))
+        #expect(!a.has("labs.hypocalcaemia"))
+        #expect(a.has("labs.hypercalcaemiaRecorded"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        // No hypercalcaemia recorded: the low value is read.
+        #expect(assess(record(hypercalcaemiaOn: nil), asOf: day("2025-08-29")).has("labs.hypocalcaemia"))
+        // The calcium measured on the day of the event or after it stands.
+        #expect(assess(record(hypercalcaemiaOn: "2025-05-03", calciumOn: "2025-05-03"), asOf: day("2025-08-29")).has("labs.hypocalcaemia"))
+        // A resolved hypercalcaemia overtakes nothing.
+        var resolved = record(hypercalcaemiaOn: "2025-05-03")
+        resolved.events[0].resolved = true
+        #expect(assess(resolved, asOf: day("2025-08-29")).has("labs.hypocalcaemia"))
+    }
+}

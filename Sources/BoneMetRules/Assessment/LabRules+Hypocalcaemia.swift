@@ -22,9 +22,13 @@ extension LabRules {
         return 1
     }
 
-    /// The latest corrected calcium when it is low, with its CTCAE grade.
+    /// The latest corrected calcium when it is low, with its CTCAE grade — unless a hypercalcaemia
+    /// recorded since (`hypercalcaemiaUnmeasured`: no calcium on or after it) has overtaken it. A
+    /// castration-resistant prostate cancer's calcium of 8.4 mg/dL in March read "give calcium and
+    /// vitamin D" beside "hold the supplements until calcium is measured" for the hypercalcaemia
+    /// recorded in May (generated record s10/g403, rule set 2026.12.401).
     static func hypocalcaemic(_ index: CaseIndex) -> (calcium: CaseIndex.CorrectedCalcium, grade: Int)? {
-        guard let calcium = index.correctedCalcium() else { return nil }
+        guard hypercalcaemiaUnmeasured(index) == nil, let calcium = index.correctedCalcium() else { return nil }
         let belowLimit = calcium.belowLowerLimit ?? (calcium.mgDl < index.settings.calciumLowerLimitMgDl)
         guard belowLimit || calcium.mgDl < 8 else { return nil }
         return (calcium, hypocalcaemiaGrade(mgDl: calcium.mgDl))
