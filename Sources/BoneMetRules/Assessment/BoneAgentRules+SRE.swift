@@ -14,7 +14,7 @@ extension BoneAgentRules {
             // one is seen there (`sreHistory` names it apart).
             if event.kind == .pathologicalFracture, let lesion = event.lesion, index.antiresorptiveFractures[lesion] != nil { continue }
             // A compression entered at a limb bone is a record to correct (`diagnosis.record.eventSite`).
-            if event.kind == .cordCompression, let lesion = event.lesion, index.lesionsById[lesion]?.cannotCompressTheCord == true { continue }
+            if index.isMisplacedCompression(event) { continue }
             // Named with its lesion when the record says which ("pathological fracture, left
             // femur, proximal"), as the imaged fractures are.
             events.append((event.date, { [index] in

@@ -10,10 +10,12 @@ extension CaseIndex {
     /// The cord-compression events of the record, by the assessment's day, entered at a lesion whose
     /// bone cannot compress the cord.
     var misplacedCompressions: [ClinicalEvent] {
-        record.events.filter { event in
-            event.kind == .cordCompression && known(event.date)
-                && (event.lesion.flatMap { lesionsById[$0] }?.cannotCompressTheCord ?? false)
-        }
+        record.events.filter { known($0.date) && isMisplacedCompression($0) }
+    }
+
+    /// A cord-compression event entered at a lesion whose bone cannot compress the cord.
+    func isMisplacedCompression(_ event: ClinicalEvent) -> Bool {
+        event.kind == .cordCompression && (event.lesion.flatMap { lesionsById[$0] }?.cannotCompressTheCord ?? false)
     }
 }
 
