@@ -303,3 +303,30 @@ import Testing
         #expect(assess(resolved, asOf: day("2025-08-29")).has("labs.hypocalcaemia"))
     }
 }
+
+/// Unseen record cb154-d (2026-12-07): a castration-resistant prostate cancer on leuprorelin and
+/// "镭-223 55kBq/kg q4w ×6" read New Katagiri "previous chemotherapy unknown → 0–1": the "/" that
+/// separates regimens ("carboplatin/pemetrexed") left "kg q4w ×6" as an unnamed drug. So did
+/// "来曲唑 2.5mg/d" and "osimertinib 80 mg/day". A piece of dose and schedule only names no drug.
+/// Rule set 2026.12.402.
+@Suite struct DoseWrittenAfterASlashTests {
+    @Test func aDoseAfterASlashIsNoUnnamedDrug() {
+        for name in ["来曲唑 2.5mg/d", "osimertinib 80 mg/day", "镭-223 55kBq/kg q4w ×6", "多西他赛 75mg/m2 q3w", "阿比特龙 1000mg/d+泼尼松 5mg bid"] {
+            let reading = DrugClasses.reading(Treatment(id: "T", kind: .systemic, name: name, start: day("2025-01-01")))
+            #expect(reading.complete, "\(name)")
+        }
+        // A drug no table names stays open, with or without its dose.
+        #expect(!DrugClasses.reading(Treatment(id: "T", kind: .systemic, name: "xyzumab 5mg/kg", start: day("2025-01-01"))).complete)
+        // Two drugs joined by "/" stay two.
+        #expect(DrugClasses.reading(Treatment(id: "T", kind: .systemic, name: "carboplatin/pemetrexed", start: day("2025-01-01"))).classes == [.chemotherapy])
+        #expect(DrugClasses.isDosageOnly("m2 q3w") && DrugClasses.isDosageOnly("d") && DrugClasses.isDosageOnly("kg q4w ×6"))
+        #expect(!DrugClasses.isDosageOnly("pemetrexed") && !DrugClasses.isDosageOnly("s-1") && !DrugClasses.isDosageOnly("维生素d"))
+    }
+
+    @Test func newKatagiriReadsNoChemotherapy() throws {
+        var r = baseCase()
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "来曲唑 2.5mg/d", start: day("2023-01-10"))]
+        let katagiri = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first)
+        #expect(katagiri.detail.en.contains("previous chemotherapy no → 0;"))
+    }
+}

@@ -55,7 +55,7 @@ public enum DrugClasses {
 
     private static func workOutReading(_ treatment: Treatment) -> Reading {
         let texts = treatment.drugs.isEmpty ? [treatment.name].compactMap { $0 } : treatment.drugs
-        let pieces = texts.flatMap(split).filter { !$0.isEmpty }
+        let pieces = texts.flatMap(split).filter { !$0.isEmpty && !isDosageOnly($0) }
         let perPiece = pieces.map(classes(in:))
         let named: Set<SystemicClass> = perPiece.reduce(into: Set()) { $0.formUnion($1) }
         if let recorded = treatment.systemicClass {
@@ -212,6 +212,23 @@ public enum DrugClasses {
     }
 
     private static let separators = ["+", "＋", "/", ",", "，", "、", ";", "；", " and ", " plus ", " with ", " then ", "联合", "序贯"]
+
+    /// A piece of a regimen's text that names no drug, only its dose and schedule — what a "/"
+    /// leaves after "来曲唑 2.5mg/d" ("d"), "75mg/m2 q3w" ("m2 q3w"), "55kBq/kg q4w ×6": numbers
+    /// and the units and frequencies prescriptions write. Left an open drug, it kept New Katagiri's
+    /// "previous chemotherapy" at "unknown → 0–1" for letrozole, osimertinib or radium-223 written
+    /// with their doses (unseen record cb154-d, rule set 2026.12.402).
+    static func isDosageOnly(_ piece: String) -> Bool {
+        let words = piece.split { !$0.isLetter }
+        return words.allSatisfy { dosageWords.contains(String($0)) }
+    }
+
+    private static let dosageWords: Set<String> = [
+        "mg", "g", "kg", "ml", "l", "m", "μg", "µg", "ug", "mcg", "iu", "u", "kbq", "mbq", "gbq", "bq", "gy", "auc", "mmol",
+        "q", "qd", "bid", "tid", "qid", "qw", "qod", "qn", "d", "day", "days", "daily", "w", "wk", "wks", "week", "weeks", "weekly",
+        "h", "hr", "hrs", "po", "iv", "ivgtt", "ivd", "sc", "sq", "ih", "im", "x", "cycle", "cycles", "c",
+        "每日", "每天", "每周", "每", "天", "日", "周", "次", "口服", "静滴", "皮下", "疗程", "个", "片", "粒", "支",
+    ]
     private static let negations = ["chemotherapy-free", "chemo-free", "no chemo", "without chemo", "declined", "未化疗", "免化疗", "去化疗", "拒绝", "未行"]
 
     /// The table as looked up: Latin names (one word, or two joined by a space) and Chinese names
