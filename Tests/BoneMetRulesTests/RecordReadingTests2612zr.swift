@@ -330,3 +330,37 @@ import Testing
         #expect(katagiri.detail.en.contains("previous chemotherapy no → 0;"))
     }
 }
+
+/// Unseen record cb154-f (2026-12-07): a renal-cell cancer's L1 (SINS 10) booked for PKP read
+/// "Hypervascular metastasis possible: consider pre-operative embolisation to limit blood loss" —
+/// reference.md names embolisation before open surgery; a cement augmentation is percutaneous.
+/// Rule set 2026.12.403.
+@Suite struct EmbolisationBeforeACementAugmentationTests {
+    func record(operation: String?) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, histology: "肾透明细胞癌", diagnosed: day("2023-01-01"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L1"))]
+        r.studies = [ct("C1", "2025-06-02", [
+            observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+        ])]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "pembrolizumab", start: day("2024-11-01"))]
+        if let operation { r.treatments.append(Treatment(id: "S1", kind: .surgery, name: operation, planned: true)) }
+        r.pain = [PainRecord(date: day("2025-06-02"), lesion: "V", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2025-06-02"), status: .intact)]
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2025-06-04")).rule("surgery.spine.noms").first)
+    }
+
+    @Test func aPercutaneousAugmentationIsNoOpenOperation() throws {
+        let pkp = try spine(record(operation: "L1 PKP"))
+        #expect(pkp.detail.en.contains("Hypervascular metastasis possible (kidney (renal-cell carcinoma)): pre-operative embolisation is considered before open surgery — not for the cement augmentation planned, unless it becomes an open operation."))
+        #expect(pkp.detail.zhHans.contains("开放手术前考虑术前栓塞——已计划的骨水泥强化术无需，除非改为开放手术。"))
+        // Open stabilisation planned, or nothing planned: consider it.
+        for operation in ["L1 椎弓根钉内固定术", nil] as [String?] {
+            #expect(try spine(record(operation: operation)).detail.en.contains("consider pre-operative embolisation to limit blood loss."))
+        }
+    }
+}

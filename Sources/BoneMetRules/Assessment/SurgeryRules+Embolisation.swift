@@ -15,6 +15,16 @@ extension SurgeryRules {
                 en: "Hypervascular \(kind.en) possible (\(names.en)): pre-operative embolisation planned (\(what.en)).",
                 zh: "可能为富血供\(kind.zhHans)（\(names.zhHans)）：已计划术前栓塞（\(what.zhHans)）。")
         }
+        // Only a cement augmentation planned there — percutaneous, not the open surgery reference.md
+        // names embolisation for: said as the condition it is. A renal-cell L1 booked for PKP read
+        // "consider pre-operative embolisation to limit blood loss" (unseen record cb154-f, rule
+        // set 2026.12.403).
+        let planned = index.treatmentsNaming(lesion).filter { $0.planned && $0.kind == .surgery && !index.embolisations.contains($0.id) }
+        if !planned.isEmpty, planned.allSatisfy({ $0.procedure == .cementAugmentation }) {
+            return LocalizedText(
+                en: "Hypervascular \(kind.en) possible (\(names.en)): pre-operative embolisation is considered before open surgery — not for the cement augmentation planned, unless it becomes an open operation.",
+                zh: "可能为富血供\(kind.zhHans)（\(names.zhHans)）：开放手术前考虑术前栓塞——已计划的骨水泥强化术无需，除非改为开放手术。")
+        }
         return LocalizedText(
             en: "Hypervascular \(kind.en) possible (\(names.en)): consider pre-operative embolisation to limit blood loss.",
             zh: "可能为富血供\(kind.zhHans)（\(names.zhHans)）：术前考虑行栓塞以减少出血。")
