@@ -169,7 +169,7 @@ import Testing
         let a = assess(record(acetabulumNow: [42, 34], uptakeChange: 40), asOf: day("2023-03-30"))
         #expect(!a.has("surgery.lesion.notAssessable"))
         let mirels = try #require(a.rule("surgery.mirels.incomplete").first { $0.subject == .lesion("L3") })
-        #expect(mirels.detail.en.contains("lesion type lytic — from PET-CT of 2023-03-28"))
+        #expect(mirels.detail.en.contains("lesion type: lytic — from PET-CT of 2023-03-28"))
         #expect(a.rule("surgery.spine.noms").contains { $0.subject == .lesion("L2") })
     }
 

@@ -28,7 +28,7 @@ import Testing
         r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-06"))]
         r.treatments = [Treatment(id: "T1", kind: .systemic, name: "abiraterone + prednisone", drugs: ["abiraterone", "prednisone"], start: day("2023-01-10"))]
         let katagiri = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("previous chemotherapy no → 0"))
+        #expect(katagiri.detail.en.contains("previous chemotherapy: no → 0"))
         #expect(!katagiri.detail.en.contains("previous chemotherapy unknown"))
     }
 }

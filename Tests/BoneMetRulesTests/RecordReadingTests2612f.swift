@@ -148,7 +148,7 @@ import Testing
     @Test func nodesAreNotVisceralMetastases() throws {
         let nodes = assess(record(["lymph nodes (axilla)"]), asOf: day("2023-03-21"))
         let katagiri = try #require(nodes.rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("visceral or brain metastases no visceral or brain metastases → 0"))
+        #expect(katagiri.detail.en.contains("visceral or brain metastases: no visceral or brain metastases → 0"))
         let pathfx = try #require(nodes.rule("surgery.prognosis.survivalModels").first ?? nodes.findings.first { $0.title.en.hasPrefix("PATHFx") })
         #expect(pathfx.detail.en.contains("visceral metastases no, lymph-node metastases yes"))
         let zh = assess(record(["腋窝淋巴结"]), asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first

@@ -108,7 +108,7 @@ import Testing
         #expect(point.fixationAlert == nil)
         let finding = try #require(a.findings.first { $0.subject == .lesion("LF") && $0.ruleId.hasPrefix("surgery.mirels") })
         #expect(finding.title.en.contains("Mirels 7–8"))
-        #expect(finding.detail.en.contains("site lower limb or peritrochanteric — from lesion record, no segment recorded"))
+        #expect(finding.detail.en.contains("site: lower limb or peritrochanteric — from lesion record, no segment recorded"))
         #expect(finding.detail.en.contains("Missing: site (the femur's segment: peritrochanteric or not)"))
         #expect(finding.detail.zhHans.contains("部位：下肢或转子周围（依据 病灶记录，未记录节段）"))
     }

@@ -33,7 +33,7 @@ import Testing
         let a = assess(record(histology: "典型类癌（肺）Ki-67 2%"), asOf: day("2026-11-20"))
         let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
         #expect(tokuhashi.inputs.first { $0.name == "primary" }?.value == "carcinoid")
-        #expect(tokuhashi.detail.en.contains("primary site carcinoid → 5"), "\(tokuhashi.detail.en)")
+        #expect(tokuhashi.detail.en.contains("primary site: carcinoid → 5"), "\(tokuhashi.detail.en)")
         // T10 alone here: 2 + 2 + 2 + 2 + 5 + 2 = 15 (read as lung: 10, "≥ 6 months").
         #expect(tokuhashi.title.en.contains("15 (12–15: expected survival ≥ 1 year)"), "\(tokuhashi.title.en)")
         // Tomita classes growth by organ groups that do not name a carcinoid: a range, not "lung 4".
@@ -177,7 +177,7 @@ import Testing
             LabResult(date: day("2023-03-18"), test: .bilirubin, value: 27, unit: "µmol/L"),
         ]
         let katagiri = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("laboratory data critical (platelets 82 000/µL < 100 000; total bilirubin 1.58 mg/dL ≥ 1.4) → 2"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("laboratory data: critical (platelets 82 000/µL < 100 000; total bilirubin 1.58 mg/dL ≥ 1.4) → 2"), "\(katagiri.detail.en)")
     }
 }
 

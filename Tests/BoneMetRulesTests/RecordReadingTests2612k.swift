@@ -185,7 +185,7 @@ import Testing
         ]))
         r.pain = [PainRecord(date: day("2023-03-21"), mirels: .functional, nrs: 7)]
         let mirels = try #require(assess(r, asOf: day("2023-04-01")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L1") })
-        #expect(mirels.detail.en.contains("pain unknown"), "\(mirels.detail.en)")
+        #expect(mirels.detail.en.contains("pain: unknown"), "\(mirels.detail.en)")
         #expect(mirels.detail.en.contains("A pain record names no site (2023-03-21: functional (with limb use)): if it is this limb's pain, Mirels is 10 — record the pain at its lesion."), "\(mirels.detail.en)")
         #expect(mirels.detail.zhHans.contains("若为此肢体疼痛，Mirels 为 10 分"))
         // Never scored as the limb's: the total stays a range.
@@ -338,7 +338,7 @@ import Testing
         let tomita = try #require(a.rule("surgery.prognosis.tomita").first)
         #expect(tomita.detail.en.contains("solitary or isolated bone metastasis → 1"), "\(tomita.detail.en)")
         let katagiri = try #require(a.rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("multiple skeletal metastases no → 0"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("multiple skeletal metastases: no → 0"), "\(katagiri.detail.en)")
         #expect(a.has("diagnosis.biopsy.indicated", subject: .lesion("T5")))
         // In prostate cancer a blastic focus is the typical metastasis: counted.
         let prostate = assess(record(prostate: true), asOf: day("2026-11-01"))

@@ -424,7 +424,7 @@ import Testing
 
     @Test func statedChemotherapyIsPreviousChemotherapy() throws {
         let finding = try katagiri("直肠腺癌 pT3N1M0，术后辅助化疗")
-        #expect(finding.detail.en.contains("previous chemotherapy yes → 1"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("previous chemotherapy: yes → 1"), "\(finding.detail.en)")
         #expect(finding.detail.en.contains("Previous chemotherapy as the pathology text states it (直肠腺癌 pT3N1M0，术后辅助化疗): record the regimen."), "\(finding.detail.en)")
         #expect(finding.detail.zhHans.contains("既往化疗依据病理文本所述"))
     }
@@ -432,7 +432,7 @@ import Testing
     @Test func plannedOrDeclinedIsNot() throws {
         for text in ["直肠腺癌，拟行辅助化疗", "直肠腺癌，患者拒绝化疗", "rectal adenocarcinoma, chemotherapy planned"] {
             let finding = try katagiri(text)
-            #expect(finding.detail.en.contains("previous chemotherapy no → 0"), "\(text): \(finding.detail.en)")
+            #expect(finding.detail.en.contains("previous chemotherapy: no → 0"), "\(text): \(finding.detail.en)")
         }
     }
 }

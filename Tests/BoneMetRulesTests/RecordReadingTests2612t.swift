@@ -450,6 +450,6 @@ import Testing
             observation("V", .blastic), observation("P", .blastic), observation("R", .blastic),
         ])]
         let tokuhashi = try #require(assess(r, asOf: day("2023-01-10")).rule("surgery.prognosis.tokuhashi").first)
-        #expect(tokuhashi.detail.en.contains("extraspinal bone metastasis foci at least 4 (a record of several lesions counted as two) → 0"), "\(tokuhashi.detail.en)")
+        #expect(tokuhashi.detail.en.contains("extraspinal bone metastasis foci: at least 4 (a record of several lesions counted as two) → 0"), "\(tokuhashi.detail.en)")
     }
 }

@@ -390,9 +390,9 @@ import Testing
         #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "start")))
         // New Katagiri reads the same state: hormone-independent prostate, moderate growth (2).
         let katagiri = try #require(assess(record(), asOf: day("2026-12-04")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("primary lesion prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("primary lesion: prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
         let unsettled = try #require(assess(record(testosterone: nil), asOf: day("2026-12-04")).rule("surgery.prognosis.katagiri").first)
-        #expect(unsettled.detail.en.contains("primary lesion prostate → 0–2"), "\(unsettled.detail.en)")
+        #expect(unsettled.detail.en.contains("primary lesion: prostate → 0–2"), "\(unsettled.detail.en)")
     }
 
     @Test func otherwiseTheStatusIsStillAskedFor() throws {

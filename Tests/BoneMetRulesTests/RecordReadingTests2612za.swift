@@ -111,7 +111,7 @@ import Testing
         let tomita = try #require(a.rule("surgery.prognosis.tomita").first)
         #expect(tomita.detail.en.contains("multiple bone metastases → 2"))
         let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
-        #expect(tokuhashi.detail.en.contains("vertebral body metastases at least 2"))
+        #expect(tokuhashi.detail.en.contains("vertebral body metastases: at least 2"))
         // The same row naming one vertebra stays solitary.
         r.lesions = [Lesion(id: "V", bone: .vertebra, note: "胸12椎体")]
         #expect(assess(r, asOf: day("2023-01-08")).rule("surgery.prognosis.tomita").first?.detail.en.contains("solitary or isolated bone metastasis → 1") == true)

@@ -211,10 +211,10 @@ import Testing
         #expect(episode.title.zhHans == "左肱骨骨干、T4 椎体：按肺腺癌判读——与左骨盆同时发现，后者已经活检证实")
         #expect(episode.detail.en.hasPrefix("First seen on the PET-CT of 2026-09-01 with left pelvis, whose biopsy of 2026-09-10 showed lung (adenocarcinoma)"))
         let katagiri = try #require(a.rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("primary lesion lung → 2–3"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("primary lesion: lung → 2–3"), "\(katagiri.detail.en)")
         #expect(!katagiri.detail.en.contains("Depends on which primary"))
         let tokuhashi = try #require(a.rule("surgery.prognosis.tokuhashi").first)
-        #expect(tokuhashi.detail.en.contains("primary site lung → 0"))
+        #expect(tokuhashi.detail.en.contains("primary site: lung → 0"))
     }
 
     /// First seen a month later, the humerus is not of that episode: its primary stays open.
@@ -297,7 +297,7 @@ import Testing
         r.primaries = [PrimaryCancer(id: "P1", site: .breast, histology: "浸润性小叶癌 HR+/HER2-", diagnosed: day("2019-08"))]
         r.treatments = [Treatment(id: "E1", kind: .systemic, name: "阿那曲唑", drugs: ["anastrozole"], systemicClass: .endocrine, start: day("2019-10-01"))]
         let katagiri = try #require(assess(r, asOf: day("2026-12-05")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("primary lesion breast (slow growth) → 0"))
+        #expect(katagiri.detail.en.contains("primary lesion: breast (slow growth) → 0"))
         #expect(!katagiri.detail.en.contains("read from the therapy given"))
         r.primaries[0].histology = "浸润性小叶癌"
         let fromTherapy = try #require(assess(r, asOf: day("2026-12-05")).rule("surgery.prognosis.katagiri").first)

@@ -322,12 +322,12 @@ import Testing
 
     @Test func anotherCancersTargetedTherapyIsNotTheLungs() throws {
         let katagiri = try #require(assess(record(), asOf: day("2026-07-01")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("primary lesion lung → 2–3"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("primary lesion: lung → 2–3"), "\(katagiri.detail.en)")
         // A targeted drug begun after the lung cancer's diagnosis counts, as before.
         var treated = record()
         treated.treatments.append(Treatment(id: "O", kind: .systemic, drugs: ["osimertinib"], start: day("2026-06-28")))
         let after = try #require(assess(treated, asOf: day("2026-07-01")).rule("surgery.prognosis.katagiri").first)
-        #expect(after.detail.en.contains("primary lesion lung (moderate growth) → 2"), "\(after.detail.en)")
+        #expect(after.detail.en.contains("primary lesion: lung (moderate growth) → 2"), "\(after.detail.en)")
     }
 }
 

@@ -476,7 +476,7 @@ import Testing
         let a = assess(record(regimenStart: "2026-03-10"), asOf: day("2026-06-15"))
         let mirels = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("F") })
         #expect(mirels.severity != .urgent)
-        #expect(mirels.detail.en.contains("pain unknown — not the pain record of 2026-03-03, graded before R-CHOP began (2026-03-10): grade the pain now"), "\(mirels.detail.en)")
+        #expect(mirels.detail.en.contains("pain: unknown — not the pain record of 2026-03-03, graded before R-CHOP began (2026-03-10): grade the pain now"), "\(mirels.detail.en)")
         #expect(mirels.detail.zhHans.contains("2026-03-03 的疼痛记录早于R-CHOP开始（2026-03-10），不再采用"))
     }
 
@@ -486,7 +486,7 @@ import Testing
         for start in ["2026-02-20", "2026-04-20"] {
             let a = assess(record(regimenStart: start), asOf: day("2026-06-15"))
             let mirels = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("F") })
-            #expect(mirels.detail.en.contains("pain moderate"), "\(start): \(mirels.detail.en)")
+            #expect(mirels.detail.en.contains("pain: moderate"), "\(start): \(mirels.detail.en)")
         }
     }
 }

@@ -98,6 +98,6 @@ import Testing
         let recist = try #require(a.rule("boneHealth.recist.measurability").first)
         #expect(!recist.detail.en.contains("blastic lesion"))
         #expect(recist.detail.en.contains("soft-tissue component not recorded"))
-        #expect(a.rule("surgery.mirels.impendingFracture").first?.detail.en.contains("lesion type lytic — from CT") == true)
+        #expect(a.rule("surgery.mirels.impendingFracture").first?.detail.en.contains("lesion type: lytic — from CT") == true)
     }
 }

@@ -101,7 +101,7 @@ import Testing
         #expect(f.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：雄激素剥夺治疗中骨扫描进展（PCWG3 2+2：2024-08-01 起算，2024-11-20 确认）"), "\(f.detail.zhHans)")
         #expect(f.claims.contains(Claim(.boneAgentIndication, about: "patient", "start")))
         let katagiri = try #require(assess(record(), asOf: day("2026-11-29")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("primary lesion prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
+        #expect(katagiri.detail.en.contains("primary lesion: prostate (moderate growth) → 2"), "\(katagiri.detail.en)")
     }
 
     /// Boundaries: testosterone at 50 ng/dL (1.734 nmol/L) is not castrate; measured before the

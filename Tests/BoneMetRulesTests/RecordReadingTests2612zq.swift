@@ -217,7 +217,7 @@ import Testing
         r.primaries = [PrimaryCancer(id: "P1", site: .lung, diagnosed: day("2022-06"))]
         r.treatments = [Treatment(id: "T1", kind: .systemic, name: "sotorasib", drugs: ["sotorasib"], start: day("2023-01-10"))]
         let katagiri = assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first
-        #expect(katagiri?.detail.en.contains("primary lesion lung (moderate growth) → 2; ") == true, "\(katagiri?.detail.en ?? "")")
+        #expect(katagiri?.detail.en.contains("primary lesion: lung (moderate growth) → 2; ") == true, "\(katagiri?.detail.en ?? "")")
     }
 }
 

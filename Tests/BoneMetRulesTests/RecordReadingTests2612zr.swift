@@ -99,16 +99,16 @@ import Testing
 
     @Test func aFallingPSAReadsHormoneDependent() throws {
         let finding = try katagiri(record())
-        #expect(finding.detail.en.hasPrefix("From the record: primary lesion prostate (slow growth) → 0;"))
+        #expect(finding.detail.en.hasPrefix("From the record: primary lesion: prostate (slow growth) → 0;"))
         #expect(finding.detail.en.hasSuffix("Hormone-dependent prostate cancer read from the PSA's fall under its first androgen deprivation (戈舍瑞林+恩扎卢胺 2025-03-20: 86 → 2.1 ng/mL) — unless earlier hormonal therapy is missing from the record; record the castration status."))
         #expect(finding.detail.zhHans.contains("前列腺癌激素依赖性依据首次雄激素剥夺治疗下 PSA 下降判断"))
         // No PSA after the start: not settled.
         let unsettled = try katagiri(record(psa: [("2025-03-09", 86)]))
-        #expect(unsettled.detail.en.hasPrefix("From the record: primary lesion prostate → 0–2;"))
+        #expect(unsettled.detail.en.hasPrefix("From the record: primary lesion: prostate → 0–2;"))
         #expect(!unsettled.detail.en.contains("PSA's fall"))
         // A castration status written stands, and is not explained again.
         let written = try katagiri(record(castrationResistant: true))
-        #expect(written.detail.en.hasPrefix("From the record: primary lesion prostate (moderate growth) → 2;"))
+        #expect(written.detail.en.hasPrefix("From the record: primary lesion: prostate (moderate growth) → 2;"))
         #expect(!written.detail.en.contains("PSA's fall"))
     }
 }
@@ -146,7 +146,7 @@ import Testing
         #expect(finding.detail.zhHans.hasPrefix("去势抵抗性前列腺癌（PCWG3）：雄激素剥夺治疗中 PSA 进展（2022-03-01 起：4 → 12.2 → 38.5 ng/mL，2025-09-28 确认）"))
         // New Katagiri reads the same cancer hormone-independent.
         let katagiri = try #require(assess(record(), asOf: day("2025-10-01")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.hasPrefix("From the record: primary lesion prostate (moderate growth) → 2;"))
+        #expect(katagiri.detail.en.hasPrefix("From the record: primary lesion: prostate (moderate growth) → 2;"))
     }
 
     @Test func whatDoesNotSettleIt() throws {
@@ -327,7 +327,7 @@ import Testing
         var r = baseCase()
         r.treatments = [Treatment(id: "T1", kind: .systemic, name: "来曲唑 2.5mg/d", start: day("2023-01-10"))]
         let katagiri = try #require(assess(r, asOf: day("2023-04-01")).rule("surgery.prognosis.katagiri").first)
-        #expect(katagiri.detail.en.contains("previous chemotherapy no → 0;"))
+        #expect(katagiri.detail.en.contains("previous chemotherapy: no → 0;"))
     }
 }
 

@@ -39,7 +39,7 @@ import Testing
         r.primaries[0].hormoneDependent = nil
         r.primaries[0].histology = "浸润性导管癌，ER(+90%)，PR(+20%)，HER2(1+)"
         let positive = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
-        #expect(positive.detail.en.contains("primary lesion breast (slow growth) → 0"))
+        #expect(positive.detail.en.contains("primary lesion: breast (slow growth) → 0"))
         r.primaries[0].histology = "IDC, ER(-), PR(-), HER2(3+)"
         let negative = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
         #expect(negative.detail.en.contains("→ 2;"))
@@ -47,7 +47,7 @@ import Testing
         // A coded status wins over the text.
         r.primaries[0].er = .positive
         let coded = try #require(assess(r, asOf: day("2023-03-21")).rule("surgery.prognosis.katagiri").first)
-        #expect(coded.detail.en.contains("primary lesion breast (slow growth) → 0"))
+        #expect(coded.detail.en.contains("primary lesion: breast (slow growth) → 0"))
     }
 }
 

@@ -354,10 +354,12 @@ struct PrognosisRules {
                 : LocalizedText(
                     en: " Not settled by the record: \(unknown.map(\.label.en).joined(separator: ", ")).",
                     zh: "病历未能确定：\(unknown.map(\.label.zhHans).joined(separator: "、"))。")
+            // "label: value → points" in both languages: "ECOG performance status 3–4 ECOG 1 → 0"
+            // read as one run of words (rule set 2026.12.404).
             let items = components.map { component -> LocalizedText in
                 let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
                 let points = component.points.map(String.init) ?? "\(component.possible.lowerBound)–\(component.possible.upperBound)"
-                return LocalizedText(en: "\(component.label.en) \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
+                return LocalizedText(en: "\(component.label.en): \(value.en) → \(points)", zh: "\(component.label.zhHans)：\(value.zhHans) → \(points) 分")
             }
             let list = LocalizedText.joined(items, en: "; ", zh: "；")
             let noms = operative

@@ -390,7 +390,8 @@ struct SurgeryRules {
         }
     }
 
-    /// "site peritrochanteric (lesion record); pain functional (pain record of …) …" in each language.
+    /// "site: peritrochanteric — from lesion record; pain: functional — from pain record of …" in each
+    /// language (the colon as the Chinese text has it, rule set 2026.12.404).
     static func itemsText(_ point: MirelsPoint) -> LocalizedText {
         let parts = point.result.components.map { component -> LocalizedText in
             let value = component.valueLabel ?? LocalizedText(en: "unknown", zh: "未知")
@@ -398,10 +399,10 @@ struct SurgeryRules {
             let from = source?.text
             // A record left out is named as such, not as where the item came from.
             if case .painBeforeRegimen? = source, let from {
-                return LocalizedText(en: "\(component.label.en) \(value.en) — \(from.en)", zh: "\(component.label.zhHans)：\(value.zhHans)（\(from.zhHans)）")
+                return LocalizedText(en: "\(component.label.en): \(value.en) — \(from.en)", zh: "\(component.label.zhHans)：\(value.zhHans)（\(from.zhHans)）")
             }
             return LocalizedText(
-                en: "\(component.label.en) \(value.en)\(from.map { " — from \($0.en)" } ?? "")",
+                en: "\(component.label.en): \(value.en)\(from.map { " — from \($0.en)" } ?? "")",
                 zh: "\(component.label.zhHans)：\(value.zhHans)\(from.map { "（依据 \($0.zhHans)）" } ?? "")")
         }
         return LocalizedText.joined(parts, en: "; ", zh: "；")

@@ -129,7 +129,7 @@ extension VertebralLevel {
         j = skipSpace(c, j)
         guard j < c.count else { return nil }
         let separator = c[j]
-        return number(c, at: skipSpace(c, j + 1)) != nil ? separator : nil
+        return levelNumber(c, at: skipSpace(c, j + 1)) != nil ? separator : nil
     }
 
     /// A mention followed by words calling it normal: "L1未见异常", "L1 normal".
@@ -210,7 +210,7 @@ extension VertebralLevel {
         if j < c.count, (c[j].asciiValue.flatMap { Region(ascii: $0) } != nil) || chineseRegions[c[j]] != nil { j += 1 }
         if j < c.count && c[j] == "椎" { j += 1 }
         j = skipSpace(c, j)
-        return number(c, at: j) != nil
+        return levelNumber(c, at: j) != nil
     }
 
     private static func vertebralWord(_ c: [Character], at j: Int) -> Bool {
@@ -236,6 +236,29 @@ extension VertebralLevel {
         guard (1...2).contains(k - j) else { return nil }
         return (value, k)
     }
+
+    /// A number that may continue a list or span of levels: not a quantity with its unit. A
+    /// course "Radiation treatment management, L3, 8 Gy x 1" read "L3, 8" as a list reaching a
+    /// lumbar eighth vertebra, which does not exist — the text named no level, the course was
+    /// placed on no lesion and its radiotherapy to bone dropped (unseen bundle ehr4). A dose, a
+    /// size, a count of fractions or a time after the number is its unit, not a vertebra.
+    private static func levelNumber(_ c: [Character], at j: Int) -> (Int, Int)? {
+        guard let (value, end) = number(c, at: j) else { return nil }
+        var k = skipSpace(c, end)
+        guard k < c.count else { return (value, end) }
+        if "%×*次分周天月年岁".contains(c[k]) { return nil }
+        if c[k] == ".", k + 1 < c.count, c[k + 1].isNumber { return nil }
+        let start = k
+        while k < c.count, c[k].isASCII, c[k].isLetter { k += 1 }
+        if k > start, unitWords.contains(String(c[start..<k]).lowercased()) { return nil }
+        return (value, end)
+    }
+
+    /// Units written after a number in a course's or a report's text (Gy, fractions, mm, days…).
+    private static let unitWords: Set<String> = [
+        "gy", "cgy", "mgy", "f", "fx", "fxs", "fr", "fraction", "fractions", "x", "mm", "cm", "mg", "ml",
+        "min", "h", "hr", "hrs", "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "month", "months", "y", "yr", "yrs", "year", "years",
+    ]
 
     /// Arabic digits, or a Chinese numeral up to twelve (十, 十一, 十二, 一 … 九).
     private static func number(_ c: [Character], at j: Int) -> (Int, Int)? {
