@@ -41,3 +41,68 @@ import Testing
         #expect(!sre.detail.en.contains("L1"))
     }
 }
+
+/// Unseen record cb155-d (2026-12-07): an EGFR-mutant lung adenocarcinoma's T10, ESCC 2, SINS 9,
+/// neurologically intact, with "T10 姑息放疗 30Gy/10F" planned and no operation, read "Urgent
+/// spine-surgery referral: decompression / separation surgery, then radiotherapy (radiosurgery for
+/// radioresistant tumours). Planned: T10 姑息放疗 30Gy/10F (radiotherapy)." — as if the course
+/// were the radiotherapy after the operation. NOMS (Laufer 2013) puts separation surgery before
+/// radiotherapy for a radioresistant tumour's high-grade compression, as Patchell 2005 put
+/// decompression first with a deficit: the course planned alone is said to be short of it, or
+/// the decision on record is quoted. A radiosensitive tumour's compression, whose answer is the
+/// radiotherapy, draws nothing. Rule set 2026.12.405.
+@Suite struct RadiotherapyPlannedAloneForACompressionTests {
+    func record(site: PrimarySite = .lung, escc: ESCC.Grade = .g2, deficit: Bool = false, decision: String? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: site, histology: site == .lung ? "肺腺癌 EGFR 19del" : nil, diagnosed: day("2024-02-01"), hormoneDependent: site == .breast ? true : nil)]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T10")), Lesion(id: "R", bone: .rib, laterality: .right)]
+        r.studies = [
+            ct("C1", "2025-08-01", [
+                observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .unilateral },
+                observation("R", .lytic) { $0.boneDestruction = true },
+            ]),
+            ImagingStudy(id: "M1", date: day("2025-08-03"), modality: .mri, coverage: [.cervicalSpine, .thoracicSpine, .lumbarSpine], observations: [observation("V") { $0.escc = escc }]),
+        ]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: site == .lung ? "奥希替尼 80mg qd" : "来曲唑", start: day("2024-02-20")),
+            Treatment(id: "R1", kind: .radiotherapy, name: "T10 姑息放疗 30Gy/10F", planned: true),
+        ]
+        r.pain = [PainRecord(date: day("2025-08-01"), lesion: "V", sins: .mechanical)]
+        r.neurology = [NeurologyRecord(date: day("2025-08-01"), status: deficit ? .myelopathy : .intact, frankel: deficit ? .D : .E, lesion: deficit ? "V" : nil)]
+        if let decision { r.decisions = [MDTDecision(date: day("2025-08-04"), decision: decision, specialty: .spineSurgery)] }
+        return r
+    }
+
+    func spine(_ r: CaseRecord) throws -> Finding {
+        let a = assess(r, asOf: day("2025-08-05"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        return try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+    }
+
+    static let short = "The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it"
+
+    @Test func aRadioresistantCompressionsCoursePlannedAloneIsSaidShortOfTheOperation() throws {
+        let finding = try spine(record())
+        #expect(finding.severity == .urgent)
+        #expect(finding.detail.en.contains("Planned: T10 姑息放疗 30Gy/10F (radiotherapy). \(Self.short): the operation is decided before the course begins, or the reason it is not done (not fit for surgery, declined) is recorded."), "\(finding.detail.en)")
+        #expect(finding.detail.zhHans.contains("已计划的仅为放疗，而建议是先行减压或分离手术："))
+        // A deficit puts decompression first in a radiosensitive tumour too (Patchell 2005).
+        let deficit = try spine(record(site: .breast, deficit: true))
+        #expect(deficit.detail.en.contains(Self.short), "\(deficit.detail.en)")
+    }
+
+    @Test func aRadiosensitiveCompressionsCourseIsItsAnswer() throws {
+        let finding = try spine(record(site: .breast))
+        #expect(finding.detail.en.contains("Planned: T10 姑息放疗 30Gy/10F (radiotherapy)."))
+        #expect(!finding.detail.en.contains(Self.short), "\(finding.detail.en)")
+        // Low grade: no operation before it is recommended.
+        let low = try spine(record(escc: .g1b))
+        #expect(!low.detail.en.contains(Self.short), "\(low.detail.en)")
+    }
+
+    @Test func aDecisionSinceIsQuoted() throws {
+        let finding = try spine(record(decision: "患者拒绝手术，行姑息放疗"))
+        #expect(finding.detail.en.contains("\(Self.short). Decision on record"), "\(finding.detail.en)")
+        #expect(!finding.detail.en.contains("the operation is decided before the course begins"))
+    }
+}

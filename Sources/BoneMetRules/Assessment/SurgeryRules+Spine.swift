@@ -391,10 +391,17 @@ extension SurgeryRules {
                     zh: "其开始时间距确诊 MRI（\(mri)）超过 24 小时：NICE NG234 要求 24 小时内完成确定性治疗。")
                 extraSources.append(Self.nice2023)
             }
+            // The compression's answer here is an operation first (radioresistant, a deficit, an
+            // irradiated level): a course planned alone is not it. A radioresistant NSCLC's T10 at
+            // ESCC 2 read "Urgent spine-surgery referral: decompression / separation surgery, then
+            // radiotherapy … Planned: T10 姑息放疗 30Gy/10F", as if the course were that
+            // radiotherapy (unseen record cb155-d, rule set 2026.12.405).
+            let surgeryFirst = (deficit || highGrade) && !radiotherapyFirst
+                && !(sensitive && sins.category == .unstable && !deficit && irradiated == nil)
             let caveat = planned == nil && treated == nil && irradiatedSince == nil
                 ? plannedRadiotherapyCaveat(
                     sins: sins, sinsText: sinsText, unstable: collapseAfterRadiotherapy == nil, tissueFirst: tissueBeforeTechnique && !deficit,
-                    decided: spineDecision(lesion, since: date)?.text)
+                    surgeryFirst: surgeryFirst, decided: spineDecision(lesion, since: date)?.text)
                 : LocalizedText(en: "", zh: "")
             recommendation = LocalizedText(
                 en: "\(recommendation.en) Planned: \(next.label.en).\(late.en)\(caveat.en)",

@@ -178,10 +178,26 @@ extension SurgeryRules {
     /// consultation … Planned: radiotherapy 20 Gy in 5 fractions" (unseen record cb132-c).
     /// A decision recorded since the scoring study (`spineDecision`) is quoted in place of asking
     /// for one.
-    func plannedRadiotherapyCaveat(sins: SINS.Result, sinsText: String, unstable: Bool, tissueFirst: Bool, decided: LocalizedText?) -> LocalizedText {
+    /// With a compression whose recommendation is an operation first (`surgeryFirst`: a
+    /// radioresistant tumour's high-grade ESCC, a deficit — Patchell 2005 —, an irradiated
+    /// level), the course planned alone is said to be short of it (NOMS, Laufer 2013).
+    func plannedRadiotherapyCaveat(
+        sins: SINS.Result, sinsText: String, unstable: Bool, tissueFirst: Bool, surgeryFirst: Bool = false, decided: LocalizedText?
+    ) -> LocalizedText {
         var en: [String] = []
         var zh: [String] = []
-        if unstable, sins.category == .unstable {
+        if surgeryFirst {
+            let instability = unstable && sins.category == .unstable
+            let enStability = instability ? ", and radiotherapy does not restore stability (SINS \(sinsText), unstable)" : ""
+            let zhStability = instability ? "，且放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）" : ""
+            if let decided {
+                en.append("The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it\(enStability). \(decided.en)")
+                zh.append("已计划的仅为放疗，而建议是先行减压或分离手术\(zhStability)。\(decided.zhHans)")
+            } else {
+                en.append("The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it\(enStability): the operation is decided before the course begins, or the reason it is not done (not fit for surgery, declined) is recorded.")
+                zh.append("已计划的仅为放疗，而建议是先行减压或分离手术\(zhStability)：应在放疗开始前决定手术，或记录不手术的理由（不适合手术、拒绝）。")
+            }
+        } else if unstable, sins.category == .unstable {
             if let decided {
                 en.append("Radiotherapy does not restore stability (SINS \(sinsText), unstable). \(decided.en)")
                 zh.append("放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）。\(decided.zhHans)")
