@@ -106,3 +106,52 @@ import Testing
         #expect(!finding.detail.en.contains("the operation is decided before the course begins"))
     }
 }
+
+/// Unseen record cb156-e (2026-12-07): a renal-cell cancer's T8 (the only lesion known, no
+/// pathology on record) decompressed and instrumented in January 2025, irradiated, compressed again
+/// (ESCC 2) in September. The diagnosis finding said "It was operated on …: the pathology of the
+/// tissue taken then answers this — record it; biopsy again only if no tissue was sent", and the
+/// spine finding "Biopsy first … never instrument an undiagnosed lesion" — two answers to one
+/// question. The spine finding now points to the operation's tissue as the diagnosis finding
+/// does. Rule set 2026.12.406.
+@Suite struct RecompressionAfterAnOperationWithoutPathologyTests {
+    func record(operated: Bool = true, pathology: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, diagnosed: day("2021-05-01"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8"))]
+        r.studies = [
+            ImagingStudy(id: "M0", date: day("2025-01-08"), modality: .mri, coverage: [.cervicalSpine, .thoracicSpine, .lumbarSpine], observations: [observation("V") { $0.escc = .g3 }]),
+            ImagingStudy(id: "C0", date: day("2025-01-08"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine, .chest], observations: [
+                observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = .under50; $0.alignment = .normal; $0.posterolateral = .bilateral },
+            ]),
+            ImagingStudy(id: "M2", date: day("2025-09-15"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("V") { $0.escc = .g2 }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "阿昔替尼+帕博利珠单抗", start: day("2025-02-20"))]
+        if operated {
+            r.treatments.append(Treatment(id: "S1", kind: .surgery, name: "T8后路减压+T6-T10椎弓根钉内固定术", start: day("2025-01-10")))
+        }
+        if pathology {
+            r.biopsies = [Biopsy(lesion: "V", date: day("2025-01-10"), decalcification: .edta, result: .metastasis)]
+        }
+        r.pain = [PainRecord(date: day("2025-09-14"), lesion: "V", sins: .occasional)]
+        r.neurology = [NeurologyRecord(date: day("2025-09-14"), status: .intact)]
+        return r
+    }
+
+    @Test func theOperationsTissueAnswersItInBothFindings() throws {
+        let a = assess(record(), asOf: day("2025-09-16"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        let diagnosis = try #require(a.rule("diagnosis.biopsy.indicated").first)
+        #expect(diagnosis.title.en.contains("operated on 2025-01-10"))
+        let spine = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+        #expect(spine.detail.en.contains("Pathology first: no tissue diagnosis on record (the only bone lesion known (no whole-body survey yet)). It was operated on (T8后路减压+T6-T10椎弓根钉内固定术 2025-01-10 (surgery)): the pathology of the tissue taken then answers this"), "\(spine.detail.en)")
+        #expect(!spine.detail.en.contains("Biopsy first"))
+        #expect(spine.detail.zhHans.contains("先明确病理：尚无病理诊断记录"))
+        // Never operated: the biopsy comes first, as before.
+        let unoperated = try #require(assess(record(operated: false), asOf: day("2025-09-16")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+        #expect(unoperated.detail.en.contains("Biopsy first: no tissue diagnosis yet"), "\(unoperated.detail.en)")
+        // Its pathology recorded: neither.
+        let proven = try #require(assess(record(pathology: true), asOf: day("2025-09-16")).findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+        #expect(!proven.detail.en.contains("Pathology first") && !proven.detail.en.contains("Biopsy first"), "\(proven.detail.en)")
+    }
+}

@@ -448,7 +448,17 @@ struct SurgeryRules {
         var sources: [Citation] = []
         if !open.isEmpty {
             let reasons = LocalizedText.joined(open, en: "; ", zh: "；")
-            if !emergency && index.blasticUnderTherapy(id) {
+            // Operated on already, no pathology on record: that operation's tissue answers it,
+            // as the diagnosis finding says (`operativeTissueNote`). A renal-cell T8 decompressed
+            // and instrumented in January, compressed again in September, read "Biopsy first …
+            // never instrument an undiagnosed lesion" beside "the pathology of the tissue taken
+            // then answers this — biopsy again only if no tissue was sent" (unseen record cb156-e,
+            // rule set 2026.12.406).
+            if let operation = index.operationWithoutPathology(id) {
+                let note = CaseIndex.operativeTissueNote(operation)
+                en.append("Pathology first: no tissue diagnosis on record (\(reasons.en)). \(note.en) A primary bone tumour, myeloma or a second primary must be excluded before any further fixation.")
+                zh.append("先明确病理：尚无病理诊断记录（\(reasons.zhHans)）。\(note.zhHans)再次内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
+            } else if !emergency && index.blasticUnderTherapy(id) {
                 en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)), but a needle biopsy of blastic bone under systemic therapy would likely sample reactive bone or necrosis — if it is operated on, send tissue for frozen section before any implant is placed.")
                 zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)），但全身治疗中的成骨性骨质穿刺活检很可能只取到反应骨或坏死组织——如行手术，植入内固定前先送术中冰冻病理。")
             } else if emergency {
