@@ -155,3 +155,33 @@ import Testing
         #expect(!proven.detail.en.contains("Pathology first") && !proven.detail.en.contains("Biopsy first"), "\(proven.detail.en)")
     }
 }
+
+/// Unseen record cb157-c (2026-12-07): a castration-resistant prostate cancer's L3 with cauda
+/// equina compression recorded (no Frankel grade) scored Tokuhashi's palsy "unknown → 0–2" — as
+/// if no palsy were possible. A deficit recorded (myelopathy, cauda equina compression) without
+/// its grade is a palsy of some degree, Frankel A–D: 0–1 (Tokuhashi 2005). Radiculopathy is no
+/// deficit in the record's sense and leaves the item open. Rule set 2026.12.407.
+@Suite struct DeficitWithoutAFrankelGradeTests {
+    /// Tokuhashi's palsy item as the finding writes it.
+    func palsy(_ status: NeurologicalStatus, frankel: Tokuhashi.Frankel? = nil) throws -> String {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2024-01-01"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [ct("C1", "2025-06-03", [observation("V", .blastic) { $0.boneDestruction = false }])]
+        r.treatments = [Treatment(id: "A1", kind: .systemic, name: "亮丙瑞林", systemicClass: .endocrine, start: day("2024-01-15"))]
+        r.neurology = [NeurologyRecord(date: day("2025-07-01"), status: status, frankel: frankel, lesion: "V")]
+        let tokuhashi = try #require(assess(r, asOf: day("2025-07-02")).findings.first { $0.ruleId == "surgery.prognosis.tokuhashi" })
+        let item = try #require(tokuhashi.detail.en.split(separator: "; ").first { $0.hasPrefix("palsy (Frankel): ") })
+        return String(item.split(separator: ".").first ?? "")
+    }
+
+    @Test func aDeficitWithoutItsGradeIsAPalsyOfSomeDegree() throws {
+        for status in [NeurologicalStatus.myelopathy, .caudaEquina] {
+            #expect(try palsy(status) == "palsy (Frankel): a neurological deficit recorded, its Frankel grade not (A–D) → 0–1", "\(status)")
+        }
+        // Graded, the grade scores; radiculopathy alone leaves the item open; intact is E.
+        #expect(try palsy(.myelopathy, frankel: .D) == "palsy (Frankel): Frankel D (motor useful) → 1")
+        #expect(try palsy(.radiculopathy) == "palsy (Frankel): unknown → 0–2")
+        #expect(try palsy(.intact) == "palsy (Frankel): Frankel E (no palsy) → 2")
+    }
+}

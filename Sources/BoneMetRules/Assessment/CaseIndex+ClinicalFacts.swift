@@ -153,6 +153,13 @@ extension CaseIndex {
 
     /// Tokuhashi's palsy: the latest Frankel grade, unless recorded before the first spinal
     /// metastasis was seen (as `currentPerformance`).
+    /// The latest neurology (as `currentFrankel` reads it) records a deficit — myelopathy or
+    /// cauda equina compression — without a Frankel grade.
+    func currentDeficitWithoutGrade(spinal: [Lesion]) -> Bool {
+        guard let neuro = latestNeurology(), !Self.predates(neuro.date, firstSeen: spinal.compactMap({ firstSeen($0.id) }).min()) else { return false }
+        return neuro.frankel == nil && (neuro.status == .myelopathy || neuro.status == .caudaEquina)
+    }
+
     func currentFrankel(spinal: [Lesion]) -> Tokuhashi.Frankel? {
         guard let neuro = latestNeurology(), !Self.predates(neuro.date, firstSeen: spinal.compactMap({ firstSeen($0.id) }).min()) else { return nil }
         return latestFrankel()

@@ -121,7 +121,8 @@ struct PrognosisRules {
             // A record that is several lesions counts as two: at least that many.
             extraspinalIncludesSeveral: metastatic.contains { !$0.isSpinal && $0.namesSeveral },
             vertebralIncludesSeveral: metastatic.contains { $0.isSpinal && $0.namesSeveral },
-            unitemisedNewLesions: index.unitemisedNewLesions > 0)
+            unitemisedNewLesions: index.unitemisedNewLesions > 0,
+            palsyWithoutGrade: index.currentDeficitWithoutGrade(spinal: metastatic.filter(\.isSpinal)))
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {

@@ -64,13 +64,18 @@ public enum Tokuhashi {
         /// Imaging shows new lesions it did not itemise (`unnamedNewLesions`): the counts are lower
         /// bounds for that reason, said so (not "no whole-body survey" after one).
         public var unitemisedNewLesions: Bool?
+        /// A neurological deficit is recorded (myelopathy, cauda equina compression) but no
+        /// Frankel grade: palsy is complete or incomplete (A–D), 0–1, never "none" (E).
+        public var palsyWithoutGrade: Bool?
 
         public init(
             kps: Int? = nil, extraspinalBoneMets: Int? = nil, vertebralBodyMets: Int? = nil,
             visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil,
             ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil,
-            extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil, unitemisedNewLesions: Bool? = nil
+            extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil, unitemisedNewLesions: Bool? = nil,
+            palsyWithoutGrade: Bool? = nil
         ) {
+            self.palsyWithoutGrade = palsyWithoutGrade
             self.ecog = ecog
             self.unitemisedNewLesions = unitemisedNewLesions
             self.extraspinalIncludesSeveral = extraspinalIncludesSeveral
@@ -190,7 +195,13 @@ public enum Tokuhashi {
                 amongLabel: LocalizedText(en: "present, removability not recorded", zh: "有，未记录能否切除")
             ) { $0.points },
             .item("primary", itemLabels.primary, input.primary, points: primaryPoints),
-            .item("frankel", itemLabels.palsy, input.frankel) { $0.points },
+            // A deficit recorded without its grade is a palsy of some degree: 0–1, not 0–2 — a
+            // cauda equina compression read "palsy (Frankel): unknown → 0–2" (unseen record
+            // cb157-c, rule set 2026.12.407).
+            .item(
+                "frankel", itemLabels.palsy, input.frankel, among: input.palsyWithoutGrade == true ? [.A, .B, .C, .D] : nil,
+                amongLabel: LocalizedText(en: "a neurological deficit recorded, its Frankel grade not (A–D)", zh: "有神经功能障碍记录，未记录 Frankel 分级（A–D）")
+            ) { $0.points },
         ]
         let total = ScoreTotal(components)
         return Result(
