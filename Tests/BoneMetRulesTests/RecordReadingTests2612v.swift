@@ -55,10 +55,11 @@ import Testing
             asOf: day("2026-12-04"))
         let laterTitle = try noms(later).title.en
         #expect(laterTitle.contains("SINS 3,"))
-        // A number above zero grades nothing: pain still unknown.
+        // A number above zero grades no kind of pain, but the level is not pain-free: 1 or 3
+        // (rule set 2026.12.408; it read 3–6 before).
         let some = assess(record(pain: [PainRecord(date: day("2026-06-01"), lesion: "T12", nrs: 4)]), asOf: day("2026-12-04"))
         let someTitle = try noms(some).title.en
-        #expect(someTitle.contains("SINS 3–6,"))
+        #expect(someTitle.contains("SINS 4–6,"), "\(someTitle)")
     }
 
     @Test func nrsZeroWithoutASiteIsSaidNotScored() throws {

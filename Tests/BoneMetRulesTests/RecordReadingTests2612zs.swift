@@ -185,3 +185,39 @@ import Testing
         #expect(try palsy(.intact) == "palsy (Frankel): Frankel E (no palsy) → 2")
     }
 }
+
+/// Unseen record cb157-d (2026-12-07): a renal-cell cancer's L4 — lytic, no collapse, alignment
+/// normal, no posterolateral involvement — with "NRS 6" recorded at it and no SINS grade read
+/// "SINS 4–7": the pain-free 0 was among the possibilities though the level hurt. NRS 0 already
+/// reads as the pain-free lesion (Fisher 2010's 0); an NRS above 0 without its kind is pain,
+/// mechanical (3) or not (1). Rule set 2026.12.408.
+@Suite struct PainfulLevelWithoutItsKindTests {
+    func spine(nrs: Int?, sins: SINS.Pain? = nil, painDate: String = "2025-07-01", regimenStart: String = "2025-07-10") throws -> Finding {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .kidney, diagnosed: day("2020-06-01"))]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("L4")), Lesion(id: "H", bone: .humerus, segment: .proximal, laterality: .left)]
+        r.studies = [
+            ct("C1", "2025-07-01", [
+                observation("V", .lytic) { $0.boneDestruction = true; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = SINS.Posterolateral.none },
+                observation("H", .lytic) { $0.boneDestruction = true },
+            ]),
+            ImagingStudy(id: "M1", date: day("2025-09-01"), modality: .mri, coverage: [.lumbarSpine], observations: [observation("V") { $0.escc = .g1a }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "卡博替尼 40mg qd", start: day(regimenStart))]
+        r.pain = [PainRecord(date: day(painDate), lesion: "V", sins: sins, nrs: nrs)]
+        r.neurology = [NeurologyRecord(date: day("2025-07-01"), status: .intact)]
+        let a = assess(r, asOf: day("2025-09-04"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        return try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+    }
+
+    @Test func aPainfulLevelIsNotPainFree() throws {
+        #expect(try spine(nrs: 6).title.en.hasPrefix("L4 vertebra: SINS 5–7,"))
+        // NRS 0: pain-free, 0 points; graded: as graded; no pain record: 0–3.
+        #expect(try spine(nrs: 0).title.en.hasPrefix("L4 vertebra: SINS 4,"))
+        #expect(try spine(nrs: 6, sins: .mechanical).title.en.hasPrefix("L4 vertebra: SINS 7,"))
+        #expect(try spine(nrs: nil).title.en.hasPrefix("L4 vertebra: SINS 4–7,"))
+        // Recorded before a regimen that has acted by the scoring study: no longer the level's pain.
+        #expect(try spine(nrs: 6, painDate: "2025-06-01", regimenStart: "2025-06-10").title.en.hasPrefix("L4 vertebra: SINS 4–7,"))
+    }
+}

@@ -28,4 +28,13 @@ extension SurgeryRules {
             en: "SINS pain: not the pain record of \(record.date), graded before \(regimen.displayName.en) began (\(start)) — grade the pain now.",
             zh: "SINS 疼痛：\(record.date) 的疼痛记录早于\(regimen.displayName.zhHans)开始（\(start)），不再采用——请重新评估疼痛。"))
     }
+
+    /// The NRS of a vertebra's latest pain record when it is above 0 and grades no SINS pain — the
+    /// lesion is painful, its kind unknown (`SINS.Input.painNRSWithoutKind`) — unless recorded
+    /// before a regimen that has acted by the study, as a graded pain would be left out.
+    func sinsPainWithoutKind(_ lesion: String, study: PartialDate) -> Int? {
+        guard let record = index.latestPain(for: lesion, where: { $0.nrs != nil }), record.sinsGrade == nil,
+              let nrs = record.nrs, nrs > 0, regimenSincePain(record.date, study: study) == nil else { return nil }
+        return nrs
+    }
 }

@@ -30,7 +30,8 @@ extension SurgeryRules {
                 location: lesion.level.map(SINS.Location.of) ?? lesion.sharedSINSLocation, pain: pain,
                 lesion: typed?.value,
                 alignment: last(\.alignment, rank: \.points), collapse: last(\.collapse, rank: \.points),
-                posterolateral: last(\.posterolateral, rank: \.points))
+                posterolateral: last(\.posterolateral, rank: \.points),
+                painNRSWithoutKind: pain == nil && painLeftOut == nil ? sinsPainWithoutKind(lesion.id, study: latest.study.date) : nil)
             let sins = SINS.evaluate(sinsInput, level: lesion.level, locationWithin: lesion.possibleSINSLocations)
             let gradedWorst = CaseIndex.latestWorst(points, \.escc, rank: \.order, prefer: CaseIndex.mriFirst)
             let escc = gradedWorst.map { ESCC.evaluate($0.value, settings: index.settings) }

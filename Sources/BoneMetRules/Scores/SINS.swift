@@ -136,11 +136,15 @@ public enum SINS {
         public var alignment: Alignment?
         public var collapse: Collapse?
         public var posterolateral: Posterolateral?
+        /// Pain recorded at the level on a numeric scale (this NRS, above 0) but not whether it is
+        /// mechanical: the lesion is not pain-free, so the item is 1 or 3, not 0–3.
+        public var painNRSWithoutKind: Int?
 
         public init(
             location: Location? = nil, pain: Pain? = nil, lesion: Lesion? = nil, alignment: Alignment? = nil,
-            collapse: Collapse? = nil, posterolateral: Posterolateral? = nil
+            collapse: Collapse? = nil, posterolateral: Posterolateral? = nil, painNRSWithoutKind: Int? = nil
         ) {
+            self.painNRSWithoutKind = painNRSWithoutKind
             self.location = location
             self.pain = pain
             self.lesion = lesion
@@ -224,7 +228,16 @@ public enum SINS {
         }
         let components = [
             location,
-            .item("pain", itemLabels.pain, input.pain) { $0.points },
+            // NRS 0 is a pain-free lesion (`PainRecord.sinsGrade`); an NRS above 0 without the
+            // pain's kind is pain, mechanical or not — 1 or 3: "SINS 4–7" for a renal-cell L4
+            // with NRS 6 on record counted the pain-free 0 among its possibilities (unseen record
+            // cb157-d, rule set 2026.12.408).
+            .item(
+                "pain", itemLabels.pain, input.pain, among: input.painNRSWithoutKind.map { $0 > 0 ? [Pain.mechanical, .occasional] : [] },
+                amongLabel: LocalizedText(
+                    en: "pain recorded (NRS \(input.painNRSWithoutKind ?? 0)), mechanical or not not recorded",
+                    zh: "有疼痛记录（NRS \(input.painNRSWithoutKind ?? 0)），未记录是否为机械性")
+            ) { $0.points },
             .item("lesion", itemLabels.lesion, input.lesion) { $0.points },
             .item("alignment", itemLabels.alignment, input.alignment) { $0.points },
             .item("collapse", itemLabels.collapse, input.collapse) { $0.points },
