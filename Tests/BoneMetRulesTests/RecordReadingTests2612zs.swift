@@ -221,3 +221,42 @@ import Testing
         #expect(try spine(nrs: 6, painDate: "2025-06-01", regimenStart: "2025-06-10").title.en.hasPrefix("L4 vertebra: SINS 4–7,"))
     }
 }
+
+/// Unseen record cb157-f (2026-12-07): a breast cancer six years out with T12–L1 (mixed) and the
+/// left supra-acetabular ilium (lytic), the ilium irradiated 30 Gy/10 in March, read "Biopsy
+/// indicated: long disease-free interval … the most accessible lytic or mixed lesion (T12、L1;
+/// left pelvis)". Treated bone gives the needle reactive bone or necrosis (the source hospital's
+/// reason not to biopsy blastic bone under therapy): with a lesion not irradiated to take, the
+/// irradiated one is named apart. Rule set 2026.12.409.
+@Suite struct IrradiatedLesionNotTheBiopsyTargetTests {
+    func finding(irradiateBoth: Bool = false) throws -> Finding {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2019-06"), hormoneDependent: true)]
+        r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T12")), Lesion(id: "P", bone: .pelvis, laterality: .left)]
+        r.studies = [ct("C1", "2025-03-01", [
+            observation("V", .mixed) { $0.boneDestruction = true },
+            observation("P", .lytic) { $0.boneDestruction = true },
+        ])]
+        r.treatments = [
+            Treatment(id: "T1", kind: .systemic, name: "氟维司群+阿贝西利", start: day("2025-03-10")),
+            Treatment(id: "R1", kind: .radiotherapy, name: "左骨盆 30Gy/10f", lesions: ["P"], start: day("2025-03-15"), end: day("2025-03-28")),
+        ]
+        if irradiateBoth {
+            r.treatments.append(Treatment(id: "R2", kind: .radiotherapy, name: "T12 20Gy/5f", lesions: ["V"], start: day("2025-03-15"), end: day("2025-03-21")))
+        }
+        let a = assess(r, asOf: day("2025-04-02"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        return try #require(a.findings.first { $0.ruleId == "diagnosis.biopsy.indicated" && $0.subject == .patient })
+    }
+
+    @Test func theLesionNotIrradiatedIsTheOneToBiopsy() throws {
+        let one = try finding()
+        #expect(one.detail.en.contains("the most accessible lytic or mixed lesion (T12 vertebra) —"), "\(one.detail.en)")
+        #expect(one.detail.en.contains("Not the irradiated left pelvis (左骨盆 30Gy/10f 2025-03-15–2025-03-28 (radiotherapy)): tissue after radiotherapy may show only necrosis or reactive bone."))
+        #expect(one.detail.zhHans.contains("不选已放疗的左骨盆"))
+        // Every one irradiated: they are named as before, none set apart.
+        let both = try finding(irradiateBoth: true)
+        #expect(both.detail.en.contains("(left pelvis; T12 vertebra)"), "\(both.detail.en)")
+        #expect(!both.detail.en.contains("Not the irradiated"))
+    }
+}

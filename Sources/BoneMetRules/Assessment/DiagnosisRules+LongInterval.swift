@@ -45,7 +45,20 @@ extension DiagnosisRules {
         // restaging CT was named among "the most accessible lytic or mixed lesion" (unseen
         // record cb78-o) — blastic bone is not the lesion to biopsy.
         let lyticOrMixed = candidates.filter { index.characters($0.id).last.map { $0 == .lytic || $0 == .mixed } == true }
-        let targets = lyticOrMixed.isEmpty ? candidates : lyticOrMixed
+        let unirradiated = lyticOrMixed.isEmpty ? candidates : lyticOrMixed
+        // Not a lesion already irradiated while another is not: treated bone gives reactive bone
+        // or necrosis to the needle, as the source hospital reasons for blastic bone under therapy.
+        // A breast cancer's left acetabulum, irradiated 30 Gy/10 a fortnight before, was named
+        // beside T12–L1 for the interval's biopsy (unseen record cb157-f, rule set 2026.12.409).
+        let irradiated = unirradiated.compactMap { lesion in
+            index.localTreatments(lesion.id, kind: .radiotherapy).first { !$0.planned && $0.start.map(index.known) == true }.map { (lesion, $0) }
+        }
+        let targets = irradiated.count < unirradiated.count
+            ? unirradiated.filter { lesion in !irradiated.contains { $0.0.id == lesion.id } } : unirradiated
+        let leftOut = irradiated.count < unirradiated.count && !irradiated.isEmpty
+            ? LocalizedText.joined(irradiated.map { lesion, course in
+                LocalizedText(en: "\(index.label(lesion).en) (\(course.label.en))", zh: "\(index.label(lesion).zhHans)（\(course.label.zhHans)）")
+            }, en: "; ", zh: "、") : nil
         let names = LocalizedText.joined(targets.map { index.label($0) }, en: "; ", zh: "、")
         // A lesion already operated on: the tissue of its operation answers the interval first
         // (`CaseIndex.operationWithoutPathology`; cb27-q, an L1 cement augmentation).
@@ -66,7 +79,12 @@ extension DiagnosisRules {
             : LocalizedText(
                 en: "\(lead.en): the most accessible lytic or mixed lesion (\(names.en)) — lytic or mixed lesions can be biopsied at any time.",
                 zh: "\(lead.zhHans)：选最易取材的溶骨或混合性病灶（\(names.zhHans)）——溶骨或混合性病灶随时可活检。")
-        let taken = LocalizedText.joined(lesions.compactMap { index.operationWithoutPathology($0.id) == nil ? index.openBiopsyNote($0.id) : nil }
+        let notIrradiated = leftOut.map {
+            LocalizedText(
+                en: "Not the irradiated \($0.en): tissue after radiotherapy may show only necrosis or reactive bone.",
+                zh: "不选已放疗的\($0.zhHans)：放疗后取材可能仅见坏死或反应骨。")
+        }
+        let taken = LocalizedText.joined((notIrradiated.map { [$0] } ?? []) + lesions.compactMap { index.operationWithoutPathology($0.id) == nil ? index.openBiopsyNote($0.id) : nil }
             + (uptakeOnly.isEmpty || imaged.isEmpty ? [] : [LocalizedText(
                 en: "Known only from tracer uptake, not to be chosen before X-ray and CT bone window show it: \(uptakeNames.en).",
                 zh: "仅见放射性浓聚者在 X 线和 CT 骨窗显示病灶前不作为活检对象：\(uptakeNames.zhHans)。")]), en: " ", zh: "")
