@@ -186,25 +186,31 @@ extension SurgeryRules {
     ) -> LocalizedText {
         var en: [String] = []
         var zh: [String] = []
+        // What the course leaves undone, then the decision on record — or what is to be decided.
+        func say(_ lead: LocalizedText, ask: LocalizedText) {
+            if let decided {
+                en.append("\(lead.en). \(decided.en)")
+                zh.append("\(lead.zhHans)。\(decided.zhHans)")
+            } else {
+                en.append("\(lead.en): \(ask.en)")
+                zh.append("\(lead.zhHans)：\(ask.zhHans)")
+            }
+        }
         if surgeryFirst {
             let instability = unstable && sins.category == .unstable
-            let enStability = instability ? ", and radiotherapy does not restore stability (SINS \(sinsText), unstable)" : ""
-            let zhStability = instability ? "，且放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）" : ""
-            if let decided {
-                en.append("The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it\(enStability). \(decided.en)")
-                zh.append("已计划的仅为放疗，而建议是先行减压或分离手术\(zhStability)。\(decided.zhHans)")
-            } else {
-                en.append("The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it\(enStability): the operation is decided before the course begins, or the reason it is not done (not fit for surgery, declined) is recorded.")
-                zh.append("已计划的仅为放疗，而建议是先行减压或分离手术\(zhStability)：应在放疗开始前决定手术，或记录不手术的理由（不适合手术、拒绝）。")
-            }
+            say(
+                LocalizedText(
+                    en: "The course planned is radiotherapy alone, where decompression or separation surgery was recommended before it\(instability ? ", and radiotherapy does not restore stability (SINS \(sinsText), unstable)" : "")",
+                    zh: "已计划的仅为放疗，而建议是先行减压或分离手术\(instability ? "，且放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）" : "")"),
+                ask: LocalizedText(
+                    en: "the operation is decided before the course begins, or the reason it is not done (not fit for surgery, declined) is recorded.",
+                    zh: "应在放疗开始前决定手术，或记录不手术的理由（不适合手术、拒绝）。"))
         } else if unstable, sins.category == .unstable {
-            if let decided {
-                en.append("Radiotherapy does not restore stability (SINS \(sinsText), unstable). \(decided.en)")
-                zh.append("放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）。\(decided.zhHans)")
-            } else {
-                en.append("Radiotherapy does not restore stability (SINS \(sinsText), unstable): the stabilisation is decided before it begins, or the reason it is not done is recorded.")
-                zh.append("放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）：应在放疗开始前决定稳定手术，或记录不手术的理由。")
-            }
+            say(
+                LocalizedText(en: "Radiotherapy does not restore stability (SINS \(sinsText), unstable)", zh: "放疗不能恢复稳定性（SINS \(sinsText) 分，不稳定）"),
+                ask: LocalizedText(
+                    en: "the stabilisation is decided before it begins, or the reason it is not done is recorded.",
+                    zh: "应在放疗开始前决定稳定手术，或记录不手术的理由。"))
         }
         if tissueFirst {
             en.append("It is planned before any tissue diagnosis: the biopsy comes first.")
