@@ -88,19 +88,6 @@ extension SurgeryRules {
         }
     }
 
-    /// SINS's lesion type read on a study more than four weeks (`oneAssessmentDays`) before the
-    /// lesion's latest reading of its bone: the type may have changed since. A prostate cancer's
-    /// T6, "blastic" on the CT of 2025-01, scored SINS 9 from it beside the MRI of 2026-11 with a
-    /// collapse, a 22 mm soft-tissue mass and ESCC 3 (unseen record cb82-l, rule set 2026.12.316).
-    static func typeReadBefore(_ typed: CaseIndex.Point?, latest: CaseIndex.Point) -> LocalizedText? {
-        guard let typed, let character = typed.observation.character,
-            latest.study.date.earliestDay - typed.study.date.latestDay > CaseIndex.oneAssessmentDays
-        else { return nil }
-        return LocalizedText(
-            en: " — its lesion type (\(character.label.en)) from the \(typed.study.label.en), before the \(latest.study.label.en): read the type again on CT",
-            zh: "——其病灶性质（\(character.label.zhHans)）来自\(typed.study.label.zhHans)，早于\(latest.study.label.zhHans)：请在 CT 上重新判读")
-    }
-
     private func noms(
         lesion: Lesion, date: PartialDate, sins: SINS.Result, escc: ESCC.Result?, esccModality: Modality? = nil, neuro: NeurologyRecord?, deficit: Bool,
         deficitRecordedAt: Lesion? = nil, sitelessPain: LocalizedText? = nil,
