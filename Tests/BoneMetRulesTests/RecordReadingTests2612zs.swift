@@ -115,7 +115,7 @@ import Testing
 /// question. The spine finding now points to the operation's tissue as the diagnosis finding
 /// does. Rule set 2026.12.406.
 @Suite struct RecompressionAfterAnOperationWithoutPathologyTests {
-    func record(operated: Bool = true, pathology: Bool = false) -> CaseRecord {
+    func record(operated: Bool = true, pathology: Bool = false, deficit: Bool = false) -> CaseRecord {
         var r = baseCase()
         r.primaries = [PrimaryCancer(id: "P1", site: .kidney, diagnosed: day("2021-05-01"))]
         r.lesions = [Lesion(id: "V", bone: .vertebra, level: VertebralLevel("T8"))]
@@ -134,8 +134,20 @@ import Testing
             r.biopsies = [Biopsy(lesion: "V", date: day("2025-01-10"), decalcification: .edta, result: .metastasis)]
         }
         r.pain = [PainRecord(date: day("2025-09-14"), lesion: "V", sins: .occasional)]
-        r.neurology = [NeurologyRecord(date: day("2025-09-14"), status: .intact)]
+        r.neurology = [NeurologyRecord(date: day("2025-09-14"), status: deficit ? .myelopathy : .intact, frankel: deficit ? .D : nil, lesion: deficit ? "V" : nil)]
         return r
+    }
+
+    /// With a deficit the decompression waits for no result (rule set 2026.12.410).
+    @Test func withADeficitTheDecompressionDoesNotWaitForIt() throws {
+        let a = assess(record(deficit: true), asOf: day("2025-09-16"))
+        #expect(Claim.contradictions(in: a.findings).isEmpty)
+        let spine = try #require(a.findings.first { $0.ruleId.hasPrefix("surgery.spine") && $0.subject == .lesion("V") })
+        #expect(spine.severity == .urgent)
+        #expect(spine.detail.en.contains("Tissue: no tissue diagnosis on record"), "\(spine.detail.en)")
+        #expect(spine.detail.en.contains("With a neurological deficit the decompression does not wait for it: if the result is not known by then, send tissue for frozen section before any implant is placed."))
+        #expect(!spine.detail.en.contains("Pathology first") && !spine.detail.en.contains("Biopsy first"))
+        #expect(spine.detail.zhHans.contains("存在神经功能障碍时减压不等待其结果"))
     }
 
     @Test func theOperationsTissueAnswersItInBothFindings() throws {

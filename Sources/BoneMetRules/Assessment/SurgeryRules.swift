@@ -454,10 +454,17 @@ struct SurgeryRules {
             // never instrument an undiagnosed lesion" beside "the pathology of the tissue taken
             // then answers this — biopsy again only if no tissue was sent" (unseen record cb156-e,
             // rule set 2026.12.406).
+            // With a deficit the decompression does not wait for that result either (rule set
+            // 2026.12.410): frozen section at the operation if it is not known by then.
             if let operation = index.operationWithoutPathology(id) {
                 let note = CaseIndex.operativeTissueNote(operation)
-                en.append("Pathology first: no tissue diagnosis on record (\(reasons.en)). \(note.en) A primary bone tumour, myeloma or a second primary must be excluded before any further fixation.")
-                zh.append("先明确病理：尚无病理诊断记录（\(reasons.zhHans)）。\(note.zhHans)再次内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
+                if emergency {
+                    en.append("Tissue: no tissue diagnosis on record (\(reasons.en)). \(note.en) With a neurological deficit the decompression does not wait for it: if the result is not known by then, send tissue for frozen section before any implant is placed.")
+                    zh.append("病理：尚无病理诊断记录（\(reasons.zhHans)）。\(note.zhHans)存在神经功能障碍时减压不等待其结果：届时如仍未知，植入内固定前先送术中冰冻病理。")
+                } else {
+                    en.append("Pathology first: no tissue diagnosis on record (\(reasons.en)). \(note.en) A primary bone tumour, myeloma or a second primary must be excluded before any further fixation.")
+                    zh.append("先明确病理：尚无病理诊断记录（\(reasons.zhHans)）。\(note.zhHans)再次内固定前须排除原发骨肿瘤、骨髓瘤或第二原发肿瘤。")
+                }
             } else if !emergency && index.blasticUnderTherapy(id) {
                 en.append("Tissue at the operation: no tissue diagnosis yet (\(reasons.en)), but a needle biopsy of blastic bone under systemic therapy would likely sample reactive bone or necrosis — if it is operated on, send tissue for frozen section before any implant is placed.")
                 zh.append("术中取病理：尚无病理诊断（\(reasons.zhHans)），但全身治疗中的成骨性骨质穿刺活检很可能只取到反应骨或坏死组织——如行手术，植入内固定前先送术中冰冻病理。")
