@@ -29,10 +29,12 @@ import Testing
         return r
     }
 
-    /// cb24-h: lenvatinib, whose hold before surgery is in none of BoneMet's sources, read "Its
-    /// label: elective surgery after the interval its label gives". Rule set 2026.12.161.
+    /// cb24-h: lenvatinib, whose hold before surgery was in none of BoneMet's sources, read "Its
+    /// label: elective surgery after the interval its label gives". Rule set 2026.12.161. Since
+    /// 2026.12.411 lenvatinib has the US prescribing information's 1 week; surufatinib (China
+    /// only) is a drug without a sourced interval.
     @Test func aDrugWithoutASourcedIntervalSaysSo() throws {
-        let finding = try #require(assess(record(drugs: ["仑伐替尼"]), asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
+        let finding = try #require(assess(record(drugs: ["索凡替尼"]), asOf: day("2025-11-10")).rule("surgery.timing.antiAngiogenic").first)
         #expect(finding.detail.en.contains("Its label: hold it before elective surgery for the interval given there (not in BoneMet's sources); not given again until the wound has healed"), "\(finding.detail.en)")
         #expect(finding.detail.zhHans.contains("择期手术前按其中规定的间隔停药（BoneMet 资料未收录具体天数）"))
         #expect(!finding.detail.en.contains("the interval its label gives"))

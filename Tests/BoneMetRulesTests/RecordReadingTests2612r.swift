@@ -74,7 +74,9 @@ import Testing
         #expect(finding.title.en == "Axitinib planned with an operation proposed: decide which comes first", "\(finding.title.en)")
         #expect(finding.title.zhHans.contains("先定先后"), "\(finding.title.zhHans)")
         #expect(finding.detail.en.contains("(T9 vertebra) and 阿昔替尼+帕博利珠单抗"), "\(finding.detail.en)")
-        #expect(finding.detail.en.contains("start it once the wound has healed"), "\(finding.detail.en)")
+        // Since rule set 2026.12.411 the wait after surgery is the US prescribing information's
+        // (the regulatory table gives none): "start it once the wound has healed" before.
+        #expect(finding.detail.en.contains("start it at least 14 days after major surgery and once the wound has healed (the US prescribing information)"), "\(finding.detail.en)")
         #expect(finding.specialty == .medicalOncology)
     }
 

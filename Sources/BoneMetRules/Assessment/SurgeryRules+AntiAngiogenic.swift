@@ -17,35 +17,13 @@ extension SurgeryRules {
             let lastDose = doses.max()
             // A regimen that ended counts while its longest known hold has not run out since
             // its end; without a known hold, only while it runs (no interval is made up).
+            let choice = index.settings.antiAngiogenicHoldSource
+            let holdDays = drugs.compactMap { $0.holdBefore(choice).chosen?.days }.max()
             if let end = regimen.end {
-                let hold = drugs.compactMap(\.holdBeforeDays).max() ?? 0
-                guard index.stillRunning(until: end.adding(days: hold)) else { return nil }
+                guard index.stillRunning(until: end.adding(days: holdDays ?? 0)) else { return nil }
             }
-            let perDrug = drugs.map { drug -> LocalizedText in
-                let from = drug.holdBeforeDays.flatMap { days in (lastDose ?? regimen.end).map { $0.adding(days: days) } }
-                let before = drug.holdBeforeDays.map { days in
-                    LocalizedText(
-                        en: "elective surgery at least \(days) day\(days == 1 ? "" : "s") after the last dose\(from.map { " (from \($0))" } ?? "")",
-                        zh: "择期手术距末次用药至少 \(days) 天\(from.map { "（\($0) 起）" } ?? "")")
-                // No interval in BoneMet's sources: said so, not "its label: … the interval its label
-                // gives" (a lenvatinib read so, cb24-h).
-                } ?? LocalizedText(
-                    en: "hold it before elective surgery for the interval given there (not in BoneMet's sources)",
-                    zh: "择期手术前按其中规定的间隔停药（BoneMet 资料未收录具体天数）")
-                let after = drug.resumeAfterDays.map { days in
-                    LocalizedText(
-                        en: "not given again for at least \(days) days after major surgery and until the wound has healed",
-                        zh: "大手术后至少 \(days) 天且伤口愈合后方可再用")
-                } ?? LocalizedText(en: "not given again until the wound has healed", zh: "伤口愈合后方可再用")
-                // One drug: "Its label: …" — or, where the interval comes from the regulatory
-                // table rather than the label, that table (axitinib's "24 hours" is the table's; its
-                // label was named for it, cb23-t); several: each by name.
-                let whose = drugs.count > 1
-                    ? drug.label
-                    : drug.source == AntiAngiogenicDrugs.tkiTable
-                    ? LocalizedText(en: "The regulatory recommendation (Front Oncol 2021)", zh: "监管建议（Front Oncol 2021 汇总）")
-                    : LocalizedText(en: "Its label", zh: "其说明书")
-                return LocalizedText(en: "\(whose.en): \(before.en); \(after.en)", zh: "\(whose.zhHans)：\(before.zhHans)；\(after.zhHans)")
+            let perDrug = drugs.map { drug in
+                holdSentence(drug, choice: choice, from: lastDose ?? regimen.end, named: drugs.count > 1)
             }
             let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
             let rules = LocalizedText.joined(perDrug, en: ". ", zh: "。")
@@ -64,7 +42,7 @@ extension SurgeryRules {
             // planned four days on, read only "the interval counts from the day it is stopped"
             // (cb66-f).
             let base = lastDose ?? regimen.end
-            let inside = drugs.compactMap(\.holdBeforeDays).max().flatMap { days in
+            let inside = holdDays.flatMap { days in
                 insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base)
             }
             // Stopped, its hold not over: not "while it runs". A liver cancer's atezolizumab and
@@ -126,7 +104,13 @@ extension SurgeryRules {
     private func timingFinding(
         _ regimen: Treatment, drugs: [AntiAngiogenicDrugs.Drug], title: LocalizedText, detail: LocalizedText, inputs: [FindingInput]
     ) -> Finding {
-        var sources = drugs.map(\.source).distinct
+        // The sources whose intervals are said: each drug's own, and the US prescribing
+        // information where its interval is used or named beside the chosen one.
+        let choice = index.settings.antiAngiogenicHoldSource
+        var sources = drugs.flatMap { drug -> [Citation] in
+            let intervals = [drug.holdBefore(choice), drug.resumeAfter(choice)].flatMap { [$0.chosen, $0.other] }.compactMap { $0 }
+            return [drug.source] + intervals.map(\.source)
+        }.distinct
         sources.append(DiagnosisRules.sourceHospital)
         return Finding(
             ruleId: "surgery.timing.antiAngiogenic", severity: .warning, duty: .surgery, specialty: .medicalOncology,
@@ -144,10 +128,14 @@ extension SurgeryRules {
             guard !drugs.isEmpty else { return nil }
             let names = LocalizedText.joined(drugs.map(\.label), en: " and ", zh: "、")
             let perDrug = drugs.map { drug -> LocalizedText in
-                let after = drug.resumeAfterDays.map { days in
+                let interval = drug.resumeAfter(index.settings.antiAngiogenicHoldSource).chosen
+                // The source named where it is not the drug's own (the US prescribing information
+                // filling in for the regulatory table, rule set 2026.12.411).
+                let whose = interval.flatMap { $0.source == drug.source ? nil : Self.sourceName($0.source, drug) }
+                let after = interval.map { interval in
                     LocalizedText(
-                        en: "at least \(days) days after major surgery and once the wound has healed",
-                        zh: "大手术后至少 \(days) 天且伤口愈合后")
+                        en: "at least \(interval.days) days after major surgery and once the wound has healed\(whose.map { " (\($0.en))" } ?? "")",
+                        zh: "大手术后至少 \(interval.days) 天且伤口愈合后\(whose.map { "（\($0.zhHans)）" } ?? "")")
                 } ?? LocalizedText(en: "once the wound has healed", zh: "伤口愈合后")
                 return drugs.count > 1
                     ? LocalizedText(en: "\(drug.label.en): \(after.en)", zh: "\(drug.label.zhHans)：\(after.zhHans)") : after

@@ -10,6 +10,15 @@
 /// tabulated in Front Oncol 2021;11:696865 (table 3: apatinib 30 days, anlotinib 4 weeks,
 /// cabozantinib 28 days, regorafenib 2 weeks, pazopanib 7 days, axitinib 24 hours). Other
 /// anti-angiogenic drugs are named with "as its label says".
+///
+/// The US prescribing information of several tyrosine-kinase inhibitors gives intervals of its
+/// own (Inlyta: withhold at least 2 days before elective surgery; Cabometyx 3 weeks; Nexavar
+/// 10 days; Lenvima and Votrient 1 week; Fruzaqla 2 weeks before major surgery; each: not given
+/// for at least 2 weeks after major surgery and until the wound has healed). Where the table
+/// gives none it fills in — an axitinib's resumption read only "once the wound has healed", a
+/// sorafenib's hold "not in BoneMet's sources" (rule set 2026.12.411); where both give one and
+/// they differ (axitinib 24 hours or 2 days, cabozantinib 28 days or 3 weeks) the setting
+/// `antiAngiogenicHoldSource` chooses, and the other is named beside it.
 public enum AntiAngiogenicDrugs {
     public struct Drug: Sendable, Hashable {
         public let label: LocalizedText
@@ -21,6 +30,35 @@ public enum AntiAngiogenicDrugs {
         /// Days after major surgery before the next dose (and not before the wound has healed).
         public let resumeAfterDays: Int?
         public let source: Citation
+        /// The US prescribing information's hold before elective surgery and wait after major
+        /// surgery, where it gives its own and `source` is not that label already.
+        var usHoldBeforeDays: Int? = nil
+        var usResumeAfterDays: Int? = nil
+
+        /// An interval in days with the source that gives it.
+        public struct Interval: Sendable, Hashable {
+            public let days: Int
+            public let source: Citation
+        }
+
+        /// The hold before elective surgery under the setting, and the other source's where it
+        /// differs.
+        public func holdBefore(_ choice: AntiAngiogenicHoldSource) -> (chosen: Interval?, other: Interval?) {
+            pick(holdBeforeDays, usHoldBeforeDays, choice)
+        }
+
+        /// The wait after major surgery under the setting, and the other source's where it differs.
+        public func resumeAfter(_ choice: AntiAngiogenicHoldSource) -> (chosen: Interval?, other: Interval?) {
+            pick(resumeAfterDays, usResumeAfterDays, choice)
+        }
+
+        private func pick(_ own: Int?, _ us: Int?, _ choice: AntiAngiogenicHoldSource) -> (chosen: Interval?, other: Interval?) {
+            let first = own.map { Interval(days: $0, source: source) }
+            let second = us.map { Interval(days: $0, source: AntiAngiogenicDrugs.usLabels) }
+            let (preferred, fallback) = choice == .usPrescribingInformation ? (second, first) : (first, second)
+            guard let preferred else { return (fallback, nil) }
+            return (preferred, fallback.flatMap { $0.days == preferred.days ? nil : $0 })
+        }
     }
 
     static let avastin = Citation(
@@ -34,6 +72,10 @@ public enum AntiAngiogenicDrugs {
         zh: "索坦（舒尼替尼）说明书：伤口愈合受损")
     static let tkiTable = Citation(
         id: "frontOncol2021TKI", text: "Front Oncol 2021;11:696865, table 3 (regulatory recommendations on TKIs before surgery)", zh: "Front Oncol 2021;11:696865，表 3（各监管机构对术前 TKI 停药的建议）")
+    static let usLabels = Citation(
+        id: "usTKILabels",
+        text: "US prescribing information (Inlyta, Cabometyx, Nexavar, Lenvima, Votrient, Fruzaqla): impaired wound healing — withhold before elective surgery, not for at least 2 weeks after major surgery",
+        zh: "美国说明书（Inlyta、Cabometyx、Nexavar、Lenvima、Votrient、Fruzaqla）：伤口愈合受损——择期手术前停药，大手术后至少 2 周内不用")
     static let labels = Citation(
         id: "antiAngiogenicLabels", text: "Prescribing information of each anti-angiogenic drug: impaired wound healing (hold before elective surgery, resume after healing)",
         zh: "各抗血管生成药物说明书：伤口愈合受损（择期手术前停药，愈合后恢复）")
@@ -50,21 +92,21 @@ public enum AntiAngiogenicDrugs {
         Drug(label: LocalizedText(en: "anlotinib", zh: "安罗替尼"), latin: ["anlotinib"], chinese: ["安罗替尼", "福可维"],
              holdBeforeDays: 28, resumeAfterDays: nil, source: tkiTable),
         Drug(label: LocalizedText(en: "cabozantinib", zh: "卡博替尼"), latin: ["cabozantinib", "cabometyx", "cometriq"], chinese: ["卡博替尼"],
-             holdBeforeDays: 28, resumeAfterDays: nil, source: tkiTable),
+             holdBeforeDays: 28, resumeAfterDays: nil, source: tkiTable, usHoldBeforeDays: 21, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "regorafenib", zh: "瑞戈非尼"), latin: ["regorafenib", "stivarga"], chinese: ["瑞戈非尼", "拜万戈"],
              holdBeforeDays: 14, resumeAfterDays: nil, source: tkiTable),
         Drug(label: LocalizedText(en: "pazopanib", zh: "培唑帕尼"), latin: ["pazopanib", "votrient"], chinese: ["培唑帕尼", "维全特"],
-             holdBeforeDays: 7, resumeAfterDays: nil, source: tkiTable),
+             holdBeforeDays: 7, resumeAfterDays: nil, source: tkiTable, usHoldBeforeDays: 7, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "axitinib", zh: "阿昔替尼"), latin: ["axitinib", "inlyta"], chinese: ["阿昔替尼", "英立达"],
-             holdBeforeDays: 1, resumeAfterDays: nil, source: tkiTable),
+             holdBeforeDays: 1, resumeAfterDays: nil, source: tkiTable, usHoldBeforeDays: 2, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "ramucirumab", zh: "雷莫西尤单抗"), latin: ["ramucirumab", "cyramza"], chinese: ["雷莫西尤单抗", "雷莫芦单抗"],
              holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
         Drug(label: LocalizedText(en: "sorafenib", zh: "索拉非尼"), latin: ["sorafenib", "nexavar"], chinese: ["索拉非尼", "多吉美"],
-             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels, usHoldBeforeDays: 10, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "lenvatinib", zh: "仑伐替尼"), latin: ["lenvatinib", "lenvima"], chinese: ["仑伐替尼", "乐卫玛"],
-             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels, usHoldBeforeDays: 7, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "fruquintinib", zh: "呋喹替尼"), latin: ["fruquintinib", "fruzaqla"], chinese: ["呋喹替尼", "爱优特"],
-             holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
+             holdBeforeDays: nil, resumeAfterDays: nil, source: labels, usHoldBeforeDays: 14, usResumeAfterDays: 14),
         Drug(label: LocalizedText(en: "surufatinib", zh: "索凡替尼"), latin: ["surufatinib"], chinese: ["索凡替尼"],
              holdBeforeDays: nil, resumeAfterDays: nil, source: labels),
     ]

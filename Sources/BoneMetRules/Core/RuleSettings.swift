@@ -51,6 +51,12 @@ public struct RuleSettings: Sendable, Hashable, Codable {
     /// change after a longer gap is natural history). Cycles last 1–4 weeks; a gap of more than
     /// two missed 28-day cycles (56 days) is taken as a break between regimens. Set per site.
     public var regimenGapDays: Int
+    /// Whose interval an anti-angiogenic drug is held for before elective surgery where sources
+    /// give two: the regulatory recommendations tabulated in Front Oncol 2021;11:696865 (table 3,
+    /// the EU and Chinese labels: axitinib 24 hours, cabozantinib 28 days) or the US prescribing
+    /// information (axitinib 2 days, cabozantinib 3 weeks). Either way, where the chosen source
+    /// gives no interval the other's is used, named with its source.
+    public var antiAngiogenicHoldSource: AntiAngiogenicHoldSource
 
     public static let allowedMirelsThresholds: ClosedRange<Int> = 8...9
     public static let allowedFlareWindowWeeks: ClosedRange<Int> = 8...13
@@ -67,8 +73,9 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         preferredBoneAgent: BoneAgent = .denosumab, longDiseaseFreeIntervalYears: Int = 5,
         myelomaWorkupAgeAbove: Int = 50, hypercalcaemiaIsSRE: Bool = false, blasticLatencyWeeks: Int = 8,
         calciumUpperLimitMgDl: Double = 10.5, giantCellTumourAgeMin: Int = 20, giantCellTumourAgeMax: Int = 40, regimenGapDays: Int = 56,
-        calciumLowerLimitMgDl: Double = 8.5
+        calciumLowerLimitMgDl: Double = 8.5, antiAngiogenicHoldSource: AntiAngiogenicHoldSource = .frontOncol2021
     ) {
+        self.antiAngiogenicHoldSource = antiAngiogenicHoldSource
         self.calciumLowerLimitMgDl = calciumLowerLimitMgDl
         self.regimenGapDays = regimenGapDays
         self.mirelsFixationThreshold = mirelsFixationThreshold
@@ -91,6 +98,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         "mirelsFixationThreshold", "escc1cIsHighGrade", "flareWindowWeeks", "preferredBoneAgent",
         "longDiseaseFreeIntervalYears", "myelomaWorkupAgeAbove", "hypercalcaemiaIsSRE", "blasticLatencyWeeks",
         "calciumUpperLimitMgDl", "giantCellTumourAgeMin", "giantCellTumourAgeMax", "regimenGapDays", "calciumLowerLimitMgDl",
+        "antiAngiogenicHoldSource",
     ]
 
     /// Validates values that came from outside (command line, configuration, a form).
@@ -154,6 +162,8 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         settings.giantCellTumourAgeMax = try reader.int("giantCellTumourAgeMax", in: allowedGiantCellTumourAges) ?? base.giantCellTumourAgeMax
         settings.regimenGapDays = try reader.int("regimenGapDays", in: allowedRegimenGapDays) ?? base.regimenGapDays
         settings.calciumLowerLimitMgDl = try reader.double("calciumLowerLimitMgDl", in: allowedCalciumLowerLimits) ?? base.calciumLowerLimitMgDl
+        settings.antiAngiogenicHoldSource =
+            try reader.enumValue("antiAngiogenicHoldSource", as: AntiAngiogenicHoldSource.self) ?? base.antiAngiogenicHoldSource
         return try settings.validated()
     }
 
@@ -172,6 +182,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
             "calciumUpperLimitMgDl": String(describing: calciumUpperLimitMgDl), "giantCellTumourAgeMin": String(giantCellTumourAgeMin),
             "giantCellTumourAgeMax": String(giantCellTumourAgeMax), "regimenGapDays": String(regimenGapDays),
             "calciumLowerLimitMgDl": String(describing: calciumLowerLimitMgDl),
+            "antiAngiogenicHoldSource": antiAngiogenicHoldSource.rawValue,
         ]
         return Self.keys.map { ($0, values[$0] ?? "") }
     }
@@ -192,6 +203,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         case "giantCellTumourAgeMax": LocalizedText(en: "giant cell tumour age to", zh: "骨巨细胞瘤年龄上限")
         case "regimenGapDays": LocalizedText(en: "days without a regimen that make a break in treatment", zh: "视为治疗中断的停药天数")
         case "calciumLowerLimitMgDl": LocalizedText(en: "calcium lower limit when the lab gives none (mg/dL)", zh: "化验单未给出时的血钙下限（mg/dL）")
+        case "antiAngiogenicHoldSource": LocalizedText(en: "anti-angiogenic hold before surgery from", zh: "抗血管生成药物术前停药间隔依据")
         default: LocalizedText(en: key, zh: key)
         }
     }
@@ -201,6 +213,7 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         echo.map { item in
             var value = item.value
             if item.key == "preferredBoneAgent" { value = preferredBoneAgent.label(language) }
+            if item.key == "antiAngiogenicHoldSource" { value = antiAngiogenicHoldSource.label(language) }
             if value == "true" { value = language == .zhHans ? "是" : "yes" }
             if value == "false" { value = language == .zhHans ? "否" : "no" }
             return "\(Self.label(item.key)(language)) \(value)"
@@ -223,6 +236,20 @@ public struct RuleSettings: Sendable, Hashable, Codable {
         object["giantCellTumourAgeMax"] = .int(giantCellTumourAgeMax)
         object["regimenGapDays"] = .int(regimenGapDays)
         object["calciumLowerLimitMgDl"] = .double(calciumLowerLimitMgDl)
+        object["antiAngiogenicHoldSource"] = .string(antiAngiogenicHoldSource.rawValue)
         return .object(object)
+    }
+}
+
+/// The source of an anti-angiogenic drug's hold before elective surgery where two give one
+/// (`RuleSettings.antiAngiogenicHoldSource`).
+public enum AntiAngiogenicHoldSource: String, InputEnum, Codable {
+    case frontOncol2021, usPrescribingInformation
+
+    public var label: LocalizedText {
+        switch self {
+        case .frontOncol2021: LocalizedText(en: "regulatory recommendations (Front Oncol 2021)", zh: "监管建议（Front Oncol 2021 汇总）")
+        case .usPrescribingInformation: LocalizedText(en: "US prescribing information", zh: "美国说明书")
+        }
     }
 }
