@@ -95,4 +95,37 @@ import Testing
             #expect(error.message(.en).contains("usPrescribingInformation"), "\(error.message(.en))")
         }
     }
+
+    /// cb158-c (rule set 2026.12.412): cabozantinib last given on 2025-10-22 and a fixation
+    /// planned 23 days later — inside the table's 28 days, past the US label's 21: the date may
+    /// stand by the label. 14 days after it is inside both, and nothing is added; under the US
+    /// setting the 23rd day is outside the hold.
+    @Test func aPlannedOperationInsideOneHoldButNotTheOtherSaysSo() throws {
+        func finding(_ on: String, settings: RuleSettings = .default) -> Finding? {
+            var r = base.record(drugs: ["卡博替尼"])
+            r.treatments.append(Treatment(id: "S1", kind: .surgery, lesions: ["L1"], start: day(on), planned: true, procedure: .prophylacticFixation))
+            return assess(r, asOf: day("2025-11-01"), settings: settings).rule("surgery.timing.antiAngiogenic").first
+        }
+        let late = try #require(finding("2025-11-14"))
+        #expect(late.detail.en.contains("inside the hold: move it to 2025-11-19 or later"), "\(late.detail.en)")
+        #expect(late.detail.en.contains("By the US prescribing information (21 days, from 2025-11-12) the date may stand — which source the MDT follows is a setting."), "\(late.detail.en)")
+        #expect(late.detail.zhHans.contains("按美国说明书（21 天，2025-11-12 起）该日期可以保留"), "\(late.detail.zhHans)")
+        // On the 21st day itself the label's hold is over.
+        #expect(try #require(finding("2025-11-12")).detail.en.contains("the date may stand"))
+        #expect(try #require(finding("2025-11-11")).detail.en.contains("the date may stand") == false)
+        let early = try #require(finding("2025-11-05"))
+        #expect(early.detail.en.contains("inside the hold") && !early.detail.en.contains("the date may stand"), "\(early.detail.en)")
+        let us = try #require(finding("2025-11-14", settings: us))
+        #expect(!us.detail.en.contains("inside the hold") && !us.detail.en.contains("the date may stand"), "\(us.detail.en)")
+    }
+
+    /// cb158-a: a lenvatinib whose both intervals are the US label's cites that label, not
+    /// "the prescribing information of each drug" besides.
+    @Test func theSourcesAreThoseOfTheIntervalsSaid() throws {
+        let lenvatinib = try #require(timing(["仑伐替尼"]))
+        #expect(lenvatinib.sources.contains { $0.id == "usTKILabels" })
+        #expect(!lenvatinib.sources.contains { $0.id == "antiAngiogenicLabels" })
+        let surufatinib = try #require(timing(["索凡替尼"]))
+        #expect(surufatinib.sources.contains { $0.id == "antiAngiogenicLabels" })
+    }
 }

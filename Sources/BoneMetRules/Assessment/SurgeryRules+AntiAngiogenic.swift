@@ -44,6 +44,8 @@ extension SurgeryRules {
             let base = lastDose ?? regimen.end
             let inside = holdDays.flatMap { days in
                 insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base)
+                    .map { LocalizedText(en: $0.en + (otherHoldKeeps(drugs, choice: choice, plannedOperations, base: base)?.en ?? ""),
+                                         zh: $0.zhHans + (otherHoldKeeps(drugs, choice: choice, plannedOperations, base: base)?.zhHans ?? "")) }
             }
             // Stopped, its hold not over: not "while it runs". A liver cancer's atezolizumab and
             // bevacizumab, stopped for progression three weeks before, read "while … runs"
@@ -104,12 +106,15 @@ extension SurgeryRules {
     private func timingFinding(
         _ regimen: Treatment, drugs: [AntiAngiogenicDrugs.Drug], title: LocalizedText, detail: LocalizedText, inputs: [FindingInput]
     ) -> Finding {
-        // The sources whose intervals are said: each drug's own, and the US prescribing
-        // information where its interval is used or named beside the chosen one.
+        // The sources whose intervals are said: each interval's, used or named beside the chosen
+        // one, and the drug's own where a clause has no interval ("until the wound has healed";
+        // a lenvatinib whose both intervals are the US label's listed its own label too, cb158-a).
         let choice = index.settings.antiAngiogenicHoldSource
         var sources = drugs.flatMap { drug -> [Citation] in
-            let intervals = [drug.holdBefore(choice), drug.resumeAfter(choice)].flatMap { [$0.chosen, $0.other] }.compactMap { $0 }
-            return [drug.source] + intervals.map(\.source)
+            let hold = drug.holdBefore(choice)
+            let resume = drug.resumeAfter(choice)
+            let intervals = [hold.chosen, hold.other, resume.chosen, resume.other].compactMap { $0 }
+            return (hold.chosen == nil || resume.chosen == nil ? [drug.source] : []) + intervals.map(\.source)
         }.distinct
         sources.append(DiagnosisRules.sourceHospital)
         return Finding(

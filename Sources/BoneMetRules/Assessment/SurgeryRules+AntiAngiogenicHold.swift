@@ -56,6 +56,34 @@ extension SurgeryRules {
             : sentence
     }
 
+    /// Planned operations inside the chosen hold but on or after the other source's shorter one:
+    /// said so, that the date may stand by that source. A cabozantinib stopped 25 days before a
+    /// planned femoral nailing was told "move it" by the table's 28 days, the US label's 21 named
+    /// only beside the interval (unseen record cb158-c, rule set 2026.12.412).
+    func otherHoldKeeps(
+        _ drugs: [AntiAngiogenicDrugs.Drug], choice: AntiAngiogenicHoldSource, _ planned: [Treatment], base: PartialDate?
+    ) -> LocalizedText? {
+        guard let base else { return nil }
+        let holds = drugs.map { $0.holdBefore(choice) }
+        // Only where the sources disagree for some drug; the other source's binding hold takes
+        // each drug's other interval, or its chosen one where the sources agree or one gives it.
+        guard let other = holds.lazy.compactMap(\.other).first else { return nil }
+        let chosen = holds.compactMap { $0.chosen?.days }.max() ?? 0
+        let otherDays = holds.compactMap { ($0.other ?? $0.chosen)?.days }.max() ?? 0
+        guard otherDays < chosen else { return nil }
+        let binding = AntiAngiogenicDrugs.Drug.Interval(days: otherDays, source: other.source)
+        let otherEnd = base.adding(days: binding.days)
+        let holdEnd = base.adding(days: chosen)
+        let early = planned.filter { operation in
+            operation.start.map { $0.earliestDay < holdEnd.earliestDay && $0.earliestDay >= otherEnd.earliestDay } == true
+        }
+        guard !early.isEmpty, early.count == planned.filter({ $0.start.map { $0.earliestDay < holdEnd.earliestDay } == true }).count else { return nil }
+        let whose = Self.sourceName(binding.source, drugs[0])
+        return LocalizedText(
+            en: " By \(whose.en) (\(binding.days) days, from \(otherEnd)) the date may stand — which source the MDT follows is a setting.",
+            zh: "按\(whose.zhHans)（\(binding.days) 天，\(otherEnd) 起）该日期可以保留——依据哪一来源可在设置中选择。")
+    }
+
     /// A source of a drug's interval in the middle of a sentence.
     static func sourceName(_ source: Citation, _ drug: AntiAngiogenicDrugs.Drug) -> LocalizedText {
         if source == AntiAngiogenicDrugs.tkiTable {
