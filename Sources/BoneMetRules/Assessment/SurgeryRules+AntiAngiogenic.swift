@@ -43,9 +43,10 @@ extension SurgeryRules {
             // (cb66-f).
             let base = lastDose ?? regimen.end
             let inside = holdDays.flatMap { days in
-                insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base)
-                    .map { LocalizedText(en: $0.en + (otherHoldKeeps(drugs, choice: choice, plannedOperations, base: base)?.en ?? ""),
-                                         zh: $0.zhHans + (otherHoldKeeps(drugs, choice: choice, plannedOperations, base: base)?.zhHans ?? "")) }
+                insideHold(plannedOperations, holdEnd: (base ?? index.assessedOn).adding(days: days), base: base).map { inside in
+                    let keeps = otherHoldKeeps(drugs, choice: choice, plannedOperations, base: base)
+                    return LocalizedText.joined([inside] + (keeps.map { [$0] } ?? []), en: "", zh: "")
+                }
             }
             // Stopped, its hold not over: not "while it runs". A liver cancer's atezolizumab and
             // bevacizumab, stopped for progression three weeks before, read "while … runs"
@@ -136,7 +137,7 @@ extension SurgeryRules {
                 let interval = drug.resumeAfter(index.settings.antiAngiogenicHoldSource).chosen
                 // The source named where it is not the drug's own (the US prescribing information
                 // filling in for the regulatory table, rule set 2026.12.411).
-                let whose = interval.flatMap { $0.source == drug.source ? nil : Self.sourceName($0.source, drug) }
+                let whose = interval.flatMap { $0.source == drug.source ? nil : Self.sourceName($0.source) }
                 let after = interval.map { interval in
                     LocalizedText(
                         en: "at least \(interval.days) days after major surgery and once the wound has healed\(whose.map { " (\($0.en))" } ?? "")",

@@ -17,8 +17,8 @@ extension SurgeryRules {
             let from = base.map { $0.adding(days: days) }
             let other = hold.other.map { other in
                 LocalizedText(
-                    en: " (\(Self.sourceName(other.source, drug).en): \(other.days) day\(other.days == 1 ? "" : "s"); a setting chooses)",
-                    zh: "（\(Self.sourceName(other.source, drug).zhHans)为 \(other.days) 天，可在设置中选择）")
+                    en: " (\(Self.sourceName(other.source).en): \(other.days) day\(other.days == 1 ? "" : "s"); a setting chooses)",
+                    zh: "（\(Self.sourceName(other.source).zhHans)为 \(other.days) 天，可在设置中选择）")
             }
             return LocalizedText(
                 en: "elective surgery at least \(days) day\(days == 1 ? "" : "s") after the last dose\(from.map { " (from \($0))" } ?? "")\(other?.en ?? "")",
@@ -41,13 +41,13 @@ extension SurgeryRules {
         if beforeSource == afterSource {
             let lead = named
                 ? (beforeSource == drug.source ? drug.label
-                    : LocalizedText(en: "\(drug.label.en) (\(Self.sourceName(beforeSource, drug).en))",
-                                    zh: "\(drug.label.zhHans)（\(Self.sourceName(beforeSource, drug).zhHans)）"))
-                : Self.sourceName(beforeSource, drug).sentenceStart
+                    : LocalizedText(en: "\(drug.label.en) (\(Self.sourceName(beforeSource).en))",
+                                    zh: "\(drug.label.zhHans)（\(Self.sourceName(beforeSource).zhHans)）"))
+                : Self.sourceName(beforeSource).sentenceStart
             return LocalizedText(en: "\(lead.en): \(before.en); \(after.en)", zh: "\(lead.zhHans)：\(before.zhHans)；\(after.zhHans)")
         }
-        let first = Self.sourceName(beforeSource, drug)
-        let second = Self.sourceName(afterSource, drug)
+        let first = Self.sourceName(beforeSource)
+        let second = Self.sourceName(afterSource)
         let sentence = LocalizedText(
             en: "\(named ? first.en : first.en.sentenceStart): \(before.en); \(second.en): \(after.en)",
             zh: "\(first.zhHans)：\(before.zhHans)；\(second.zhHans)：\(after.zhHans)")
@@ -78,14 +78,14 @@ extension SurgeryRules {
             operation.start.map { $0.earliestDay < holdEnd.earliestDay && $0.earliestDay >= otherEnd.earliestDay } == true
         }
         guard !early.isEmpty, early.count == planned.filter({ $0.start.map { $0.earliestDay < holdEnd.earliestDay } == true }).count else { return nil }
-        let whose = Self.sourceName(binding.source, drugs[0])
+        let whose = Self.sourceName(binding.source)
         return LocalizedText(
             en: " By \(whose.en) (\(binding.days) days, from \(otherEnd)) the date may stand — which source the MDT follows is a setting.",
             zh: "按\(whose.zhHans)（\(binding.days) 天，\(otherEnd) 起）该日期可以保留——依据哪一来源可在设置中选择。")
     }
 
     /// A source of a drug's interval in the middle of a sentence.
-    static func sourceName(_ source: Citation, _ drug: AntiAngiogenicDrugs.Drug) -> LocalizedText {
+    static func sourceName(_ source: Citation) -> LocalizedText {
         if source == AntiAngiogenicDrugs.tkiTable {
             return LocalizedText(en: "the regulatory recommendation (Front Oncol 2021)", zh: "监管建议（Front Oncol 2021 汇总）")
         }
