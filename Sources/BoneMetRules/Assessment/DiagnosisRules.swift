@@ -121,6 +121,10 @@ struct DiagnosisRules {
                     zh: "可能来源于多个原发灶（\(names.zhHans)）：预后评分、放疗敏感性和全身治疗都取决于其来源"))
                 inputs.append(FindingInput("candidatePrimaries", index.primaryCandidates(for: lesion.id).map(\.id).joined(separator: ",")))
             }
+            if !ownDisease, let lytic = lyticInProstate(lesion) {
+                reasons.append(lytic)
+                inputs.append(FindingInput("lyticInProstateCancer", "true"))
+            }
             let ownReasons = !reasons.isEmpty
             if !ownDisease, let years = index.longDiseaseFreeInterval(endedBy: lesion.id) {
                 reasons.append(Self.longIntervalReason(years, settings: index.settings))
@@ -187,7 +191,8 @@ struct DiagnosisRules {
                 detail: LocalizedText(
                     en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.\(status.en)",
                     zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。\(status.zhHans)"),
-                inputs: inputs, sources: [Self.sourceHospital], claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
+                inputs: inputs, sources: [Self.sourceHospital] + (inputs.contains { $0.name == "lyticInProstateCancer" } ? [Self.aparicio2013] : []),
+                claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
         }
         if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
             findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
