@@ -77,4 +77,31 @@ import Testing
         r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2025-03"), hormoneDependent: true)]
         #expect(ribBiopsy(r) == nil)
     }
+
+    /// Two lytic lesions with no other reason: one finding for the patient, one biopsy.
+    @Test func severalLyticLesionsAskForOneBiopsy() throws {
+        var r = record()
+        r.studies[1].observations[1] = observation("L2", .lytic) { $0.boneDestruction = true }
+        let a = assess(r, asOf: day("2026-09-03"))
+        let findings = a.rule("diagnosis.biopsy.indicated")
+        #expect(findings.count == 1, "\(findings.map(\.title.en))")
+        let finding = try #require(findings.first)
+        #expect(finding.subject == .patient)
+        #expect(finding.title.en == "Lytic lesions of a prostate cancer (2): biopsy one", "\(finding.title.en)")
+        #expect(finding.detail.en.hasPrefix("L4 vertebra; left rib: lytic, which prostate cancer's bone metastases rarely are"), "\(finding.detail.en)")
+        #expect(finding.detail.en.hasSuffix("One biopsy of the most accessible answers it; lytic lesions can be biopsied at any time."))
+        #expect(finding.title.zhHans == "前列腺癌溶骨性病灶（2 处）：活检其一")
+    }
+
+    /// A lytic lesion of the same cancer proven metastasis answers the other's question; a
+    /// blastic lesion's biopsy does not.
+    @Test func aLyticLesionsBiopsyAnswersTheOthers() {
+        var r = record()
+        r.studies[1].observations[1] = observation("L2", .lytic) { $0.boneDestruction = true }
+        r.biopsies = [Biopsy(lesion: "L2", date: day("2026-09-02"), decalcification: .edta, result: .metastasis)]
+        #expect(ribBiopsy(r) == nil)
+        var blastic = record()
+        blastic.biopsies = [Biopsy(lesion: "L1", date: day("2026-03-05"), decalcification: .edta, result: .metastasis)]
+        #expect(ribBiopsy(blastic) != nil)
+    }
 }

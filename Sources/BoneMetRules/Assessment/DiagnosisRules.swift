@@ -199,7 +199,7 @@ struct DiagnosisRules {
         } else if intervalOnly.isEmpty, !intervalAnswered, let answered = intervalAnsweredByHealing(candidates) {
             findings.append(answered)
         }
-        return oneFindingPerOperation(findings)
+        return oneFindingPerOperation(oneFindingForLyticProstate(findings))
     }
 
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on
