@@ -58,6 +58,10 @@ import Testing
     @Test func aKnownNeuroendocrineVariantIsNotAskedAgain() {
         #expect(ribBiopsy(record(histology: "前列腺小细胞癌")) == nil)
         #expect(ribBiopsy(record(histology: "prostate adenocarcinoma with neuroendocrine differentiation")) == nil)
+        #expect(ribBiopsy(record(histology: "前列腺神经内分泌癌")) == nil, "a neuroendocrine carcinoma")
+        // Since 2026.12.415 read as every rule reads a histology: a carcinoid (类癌) or SCLC wording too.
+        #expect(ribBiopsy(record(histology: "prostate SCLC-like")) == nil)
+        #expect(ribBiopsy(record(histology: "前列腺类癌")) == nil)
     }
 
     /// The PET-CT of cb159-a read the rib lytic with destruction: its CT part reads bone (as

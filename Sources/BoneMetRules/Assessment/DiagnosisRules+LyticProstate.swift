@@ -18,9 +18,12 @@ extension DiagnosisRules {
     func lyticInProstate(_ lesion: Lesion) -> LocalizedText? {
         let candidates = index.primaryCandidates(for: lesion.id)
         guard candidates.count == 1, let primary = candidates.first, primary.site == .prostate else { return nil }
+        // The histology as every rule reads it (`effectiveHistology`: small-cell, or a
+        // neuroendocrine tumour or carcinoid); a neuroendocrine *carcinoma*, which that reading
+        // leaves undecided on purpose, is the variant known too.
         let histology = primary.histology?.lowercased() ?? ""
-        let variantKnown = [HistologyType.smallCellCarcinoma, .neuroendocrineTumour].contains { primary.histologyType == $0 }
-            || ["small cell", "small-cell", "小细胞", "neuroendocrine", "神经内分泌"].contains { histology.contains($0) }
+        let variantKnown = [HistologyType.smallCellCarcinoma, .neuroendocrineTumour].contains { primary.effectiveHistology == $0 }
+            || ["neuroendocrine", "神经内分泌"].contains { histology.contains($0) }
         guard !variantKnown, index.characters(lesion.id).last == .lytic else { return nil }
         // A lytic lesion of the same cancer proven metastasis by its biopsy has answered what the
         // lytic picture is (a blastic one's biopsy has not).
