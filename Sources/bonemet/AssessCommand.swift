@@ -61,7 +61,14 @@ struct AssessCommand: ParsableCommand {
 
     private func asOfDate() throws(InputError) -> PartialDate {
         guard let asOf else { return (try? zone.today(command: "assess")) ?? HospitalClock.server.day(at: Int64(Date().timeIntervalSince1970)) }
-        guard let date = PartialDate(asOf), date.isComplete else { throw InputError(field: "--as-of", problem: .invalidDate(asOf)) }
+        // Read as the case file's dates are (`PartialDate(written:)`), which the error names:
+        // "2026.11.21" was refused while the message listed it as allowed.
+        guard let date = PartialDate(written: asOf) else { throw InputError(field: "--as-of", problem: .invalidDate(asOf)) }
+        guard date.isComplete else {
+            throw InputError(field: "--as-of", problem: .custom(LocalizedText(
+                en: "\"\(InputError.shorten(asOf))\" is not a day; an assessment is made on a day: YYYY-MM-DD (also 2025/3/4, 2025.03.04 and the Chinese year-month-day form)",
+                zh: "\"\(InputError.shorten(asOf))\" 不是具体某一天；评估以日为单位：YYYY-MM-DD（也可写作 2025/3/4、2025.03.04、2025年3月4日）")))
+        }
         return date
     }
 

@@ -41,8 +41,12 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let date: PartialDate
         if let asOf {
-            guard let parsed = PartialDate(asOf), parsed.isComplete else {
-                throw CLIFailure.reject("field \"--as-of\": \"\(asOf)\" is not a date; allowed: YYYY-MM-DD", command: "export")
+            // Read as the case file's dates are (`PartialDate(written:)`): "2026.11.21" and
+            // "2026年11月21日" are the same day as 2026-11-21; a day is needed.
+            guard let parsed = PartialDate(written: asOf), parsed.isComplete else {
+                throw CLIFailure.reject(
+                    "field \"--as-of\": \"\(asOf)\" is not a day; allowed: YYYY-MM-DD (also 2025/3/4, 2025.03.04 and the Chinese year-month-day form)",
+                    command: "export")
             }
             date = parsed
         } else {

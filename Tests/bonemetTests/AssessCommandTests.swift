@@ -55,6 +55,17 @@ import Testing
         #expect(late.stdout.contains("unsupportedSwitch"))
     }
 
+    /// `--as-of` reads the dates a case file may hold, as its error says: dots, slashes and the
+    /// Chinese form are the same day as ISO ("2026.11.21" was refused, found by a probe).
+    @Test(arguments: ["2022.06.01", "2022.6.1", "2022/6/1", "2022年6月1日"])
+    func asOfReadsTheWrittenForms(written: String) throws {
+        let text = try String(contentsOfFile: example("01-response-window-t10.json"), encoding: .utf8)
+        let iso = try CLI.run(["assess", "-", "--as-of", "2022-06-01", "--lang", "en"], stdin: text)
+        let other = try CLI.run(["assess", "-", "--as-of", written, "--lang", "en"], stdin: text)
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(other.stdout == iso.stdout)
+    }
+
     @Test func aBadFileListsEveryBadFieldAndExitsTwo() throws {
         let bad = #"{"patient": {"id": "p", "sex": "f"}, "lesions": [{"id": "L1", "bone": "femurr"}], "studies": [{"id": "S", "date": "2022-02-30", "modality": "ct"}]}"#
         let result = try CLI.run(["assess", "-", "--lang", "en"], stdin: bad)
@@ -69,7 +80,8 @@ import Testing
 
     @Test(arguments: [
         (["assess", "/no/such/file.json"], "cannot read the file"),
-        (["assess", "-", "--as-of", "2023-02"], "field \"--as-of\""),
+        (["assess", "-", "--as-of", "2023-02"], "field \"--as-of\": \"2023-02\" is not a day"),
+        (["assess", "-", "--as-of", "30/06/2023"], "field \"--as-of\": \"30/06/2023\" is not a date"),
         (["assess", "-", "--format", "pdf"], "allowed values: json, text, markdown"),
         (["assess", "-", "--preferred-agent", "aspirin"], "allowed values: denosumab, zoledronicAcid"),
         (["assess", "-", "--mirels-threshold", "10"], "mirelsFixationThreshold"),

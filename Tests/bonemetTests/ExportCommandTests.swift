@@ -77,5 +77,11 @@ import Testing
         let badDate = try CLI.run(["export", "--out", temporary("y"), "--as-of", "2023-13", "--data", source])
         #expect(badDate.status == 2)
         #expect(badDate.stderr.contains("--as-of"))
+        let month = try CLI.run(["export", "--out", temporary("z"), "--as-of", "2023-06", "--data", source])
+        #expect(month.status == 2)
+        #expect(month.stderr.contains("is not a day"))
+        // The written forms of a case file's dates are read as the same day.
+        let dotted = try CLI.run(["export", "--out", temporary("w"), "--as-of", "2023.6.30", "--data", source])
+        #expect(dotted.status == 0, "\(dotted.stderr)")
     }
 }

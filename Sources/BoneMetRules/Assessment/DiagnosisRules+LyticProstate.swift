@@ -40,20 +40,14 @@ extension DiagnosisRules {
     /// Several lesions whose only reason for tissue is their lytic picture: one biopsy of the
     /// most accessible answers it for the disease, as the long interval's does
     /// (`intervalBiopsyFinding`) — not one "biopsy indicated" per lytic lesion.
-    func oneFindingForLyticProstate(_ findings: [Finding]) -> [Finding] {
-        let only = findings.filter { finding in
-            finding.ruleId == "diagnosis.biopsy.indicated" && finding.inputs.map(\.name) == ["lyticInProstateCancer"]
-        }
-        guard only.count >= 2, let first = only.first else { return findings }
-        let lesions = only.compactMap { finding -> Lesion? in
-            guard case .lesion(let id) = finding.subject else { return nil }
-            return index.lesionsById[id]
-        }
+    func oneFindingForLyticProstate(_ only: [(lesion: Lesion, finding: Finding)], in findings: [Finding]) -> [Finding] {
+        guard only.count >= 2, let first = only.first?.finding else { return findings }
+        let lesions = only.map(\.lesion)
         let names = LocalizedText.joined(lesions.map { index.label($0) }, en: "; ", zh: "、")
         let reason = lesions.first.flatMap(lyticInProstate) ?? first.detail
         let merged = Finding(
             ruleId: "diagnosis.biopsy.indicated", severity: .advisory, duty: .diagnosis, specialty: .orthopaedics,
-            subject: .patient, date: only.compactMap(\.date).min(),
+            subject: .patient, date: only.compactMap(\.finding.date).min(),
             title: LocalizedText(
                 en: "Lytic lesions of a prostate cancer (\(lesions.count)): biopsy one",
                 zh: "前列腺癌溶骨性病灶（\(lesions.count) 处）：活检其一"),
@@ -62,6 +56,6 @@ extension DiagnosisRules {
                 zh: "\(names.zhHans)：\(reason.zhHans)。活检其中最易取材者即可回答；溶骨性病灶随时可活检。"),
             inputs: [FindingInput("lyticInProstateCancer", "true"), FindingInput("lesions", lesions.map(\.id).joined(separator: ","))],
             sources: first.sources, claims: [Claim(.biopsy, about: "patient", "biopsy")])
-        return findings.filter { !only.contains($0) } + [merged]
+        return findings.filter { finding in !only.contains { $0.finding == finding } } + [merged]
     }
 }

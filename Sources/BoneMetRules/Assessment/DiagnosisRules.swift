@@ -66,6 +66,9 @@ struct DiagnosisRules {
         }
         var intervalOnly: [(lesion: Lesion, years: Int)] = []
         var intervalAnswered = false
+        // Lesions whose only reason for tissue is a prostate cancer's lytic picture: one biopsy
+        // answers them all when there are several (`oneFindingForLyticProstate`).
+        var lyticOnly: [(lesion: Lesion, finding: Finding)] = []
         for lesion in candidates {
             var reasons: [LocalizedText] = []
             var inputs: [FindingInput] = []
@@ -180,7 +183,7 @@ struct DiagnosisRules {
                     zh: "\(status.zhHans)存在神经功能障碍时减压手术不等待活检：术中取病理（置入内固定前行冰冻切片）。")
             }
             if let taken { inputs.append(FindingInput("previousBiopsy", "\(taken.date) \(taken.result?.rawValue ?? "pending")")) }
-            findings.append(Finding(
+            let finding = Finding(
                 ruleId: "diagnosis.biopsy.indicated", severity: surgeryPlanned ? .warning : .advisory, duty: .diagnosis,
                 specialty: .orthopaedics, subject: .lesion(lesion.id), date: index.firstSeen(lesion.id),
                 title: taken == nil
@@ -192,14 +195,16 @@ struct DiagnosisRules {
                     en: "\(list.en). Pathology is the gold standard when imaging cannot decide; lytic or mixed lesions can be biopsied at any time.\(status.en)",
                     zh: "\(list.zhHans)。影像无法定性时病理是金标准；溶骨或混合性病灶随时可活检。\(status.zhHans)"),
                 inputs: inputs, sources: [Self.sourceHospital] + (inputs.contains { $0.name == "lyticInProstateCancer" } ? [Self.aparicio2013] : []),
-                claims: [Claim(.biopsy, about: lesion.id, "biopsy")]))
+                claims: [Claim(.biopsy, about: lesion.id, "biopsy")])
+            findings.append(finding)
+            if inputs.map(\.name) == ["lyticInProstateCancer"] { lyticOnly.append((lesion, finding)) }
         }
         if !intervalAnswered, let years = intervalOnly.map(\.years).max() {
             findings.append(intervalBiopsyFinding(intervalOnly.map(\.lesion), years: years))
         } else if intervalOnly.isEmpty, !intervalAnswered, let answered = intervalAnsweredByHealing(candidates) {
             findings.append(answered)
         }
-        return oneFindingPerOperation(oneFindingForLyticProstate(findings))
+        return oneFindingPerOperation(oneFindingForLyticProstate(lyticOnly, in: findings))
     }
 
     /// Where tissue of a lesion already is, or was asked for: its operation without pathology on

@@ -32,12 +32,19 @@ struct ResponseRules {
                 // "2025-03" and the hospital's own of 2025-03-20 may be days apart or the same
                 // scan, and "2025-03 → 2025-03-20: PD, new focus, untreated" read the better scan's
                 // extra focus as progression. The previous study is one certainly before.
-                guard let latest = studies.last(where: { $0.date.latestDay < current.date.earliestDay }) else {
+                let earlier = studies.filter { $0.date.latestDay < current.date.earliestDay }
+                guard let last = earlier.last else {
                     // The first study of its method: only its new lesions, against another
                     // method's record of their absence, make a time point.
                     if let point = newSinceAnotherMethod(current) { results.append(point) }
                     continue
                 }
+                // Against the latest that imaged any of this study's lesions: a chest CT and a
+                // pelvic CT on consecutive days, at staging and again at restaging, compared each
+                // with the other region's — no lesion in common, and a breast cancer's partial
+                // fill-in under letrozole and palbociclib had no time point at all (unseen record
+                // cb160-e). Where none did, the latest (its lesions are first recorded).
+                let latest = earlier.last { study in current.observations.contains { index.looked(at: $0.lesion, in: study) } } ?? last
                 // That earlier day's studies are one examination too: a CT of the chest and one
                 // of the abdomen and pelvis, an MRI of the thoracic and one of the lumbar spine.
                 // Compared with one of them only, the other's lesions had no prior reading and
@@ -46,15 +53,21 @@ struct ResponseRules {
                 let sameDay = studies.filter { $0.date == latest.date }
                 let shared = { (study: ImagingStudy) in current.observations.filter { study.observation(of: $0.lesion) != nil }.count }
                 let previous = sameDay.max { shared($0) < shared($1) } ?? latest
-                let point = timePoint(previous: previous, sameDay: sameDay, current: current, anatomic: results)
+                let point = timePoint(previous: previous, sameDay: sameDay, earlier: earlier, current: current, anatomic: results)
                 // A pair with no bone metastasis to compare is not a time point of the response.
                 guard !point.lesions.isEmpty || point.unnamedNewLesions > 0 else { continue }
                 // Nor is staging: untreated between the two, every lesion first imaged now. A CT
                 // of the cervical spine and one of the pelvis a day apart read "CT of 2026-11-19:
                 // bone response not evaluable — sacrum first recorded" (unseen record cb61-e).
                 // Kept when the previous CT was read without the bone window: re-reading it is asked.
+                // A lesion shown before only by another method (the bone scan or PET-CT that sent
+                // the patient to CT) is first imaged by this one now too: a renal-cell cancer's
+                // thoracic and pelvic CT the day after the humerus's read "bone response not
+                // evaluable — the previous CT did not image its region" (unseen record cb160-d).
                 let staging = point.untreated && point.unnamedNewLesions == 0 && !previous.readsSoftTissueOnly
-                    && point.lesions.allSatisfy { $0.firstRecorded && !index.everImaged($0.lesion, before: current.date) }
+                    && point.lesions.allSatisfy {
+                        $0.firstRecorded && (!index.everImaged($0.lesion, before: current.date) || shownBeforeOnlyByOtherMethods($0.lesion, before: current))
+                    }
                 if !staging && !isPostoperativeCheck(point, after: previous.date, on: current.date) { results.append(point) }
             }
         }
@@ -80,8 +93,17 @@ struct ResponseRules {
         }
     }
 
+    /// Every earlier study that imaged the lesion showed it, and none was of this study's method.
+    private func shownBeforeOnlyByOtherMethods(_ lesion: String, before current: ImagingStudy) -> Bool {
+        index.studies.allSatisfy { study in
+            guard study.date.latestDay < current.date.earliestDay, index.looked(at: lesion, in: study) else { return true }
+            return study.modality != current.modality && study.observation(of: lesion)?.present == true
+        }
+    }
+
     private func timePoint(
-        previous examination: ImagingStudy, sameDay: [ImagingStudy], current: ImagingStudy, anatomic: [TimePointResponse]
+        previous examination: ImagingStudy, sameDay: [ImagingStudy], earlier: [ImagingStudy], current: ImagingStudy,
+        anatomic: [TimePointResponse]
     ) -> TimePointResponse {
         let previous = examination
         let flareTherapy = therapyInFlareWindow(at: current.date)
@@ -93,8 +115,11 @@ struct ResponseRules {
         // another diagnosis on biopsy) are not response-assessed.
         for observation in current.observations.sorted(by: { $0.lesion < $1.lesion }) where index.isMetastaticCandidate(observation.lesion) {
             let lesion = observation.lesion
-            // The study of the previous examination that read this lesion, or that looked at its region.
-            let previous = sameDay.first { $0.observation(of: lesion) != nil } ?? sameDay.first { index.looked(at: lesion, in: $0) } ?? examination
+            // The study of the previous examination that read this lesion, or that looked at its
+            // region; else the latest earlier study of the method that did — a chest-abdomen-
+            // pelvis CT after a chest CT compares its pelvis with the last CT of the pelvis.
+            let previous = sameDay.first { $0.observation(of: lesion) != nil } ?? sameDay.first { index.looked(at: lesion, in: $0) }
+                ?? earlier.last { index.looked(at: lesion, in: $0) } ?? examination
             let treatments = index.activeTreatments(after: previous.date, before: current.date, lesion: lesion)
             let untreated = !treatments.contains { $0.kind != .boneModifyingAgent }
             let ids = treatments.map(\.id)

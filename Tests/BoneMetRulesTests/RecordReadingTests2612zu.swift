@@ -1,0 +1,121 @@
+import BoneMetRules
+import Testing
+
+/// cb160-e (unseen record, 2026-12-07): a breast cancer staged by a chest CT (T8 lytic) and a
+/// pelvic CT the next day (left ilium lytic), restaged the same way three months into letrozole
+/// and palbociclib — both lesions partly filled in. Each CT was compared with the latest CT, the
+/// other region's of the day before, which imaged none of its lesions: no time point at all, the
+/// partial response unreported. Rule set 2026.12.416: a study is compared with the latest study of
+/// its method that imaged one of its lesions, and each lesion with the latest that imaged it.
+@Suite struct RestagingByRegionTests {
+    func chest(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
+        ImagingStudy(id: id, date: day(date), modality: .ct, windows: [.bone], coverage: [.chest, .thoracicSpine], observations: observations)
+    }
+    func pelvis(_ id: String, _ date: String, _ observations: [LesionObservation]) -> ImagingStudy {
+        ImagingStudy(id: id, date: day(date), modality: .ct, windows: [.bone], coverage: [.pelvis], observations: observations)
+    }
+    func record(later: [ImagingStudy]? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "T8椎体"), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            chest("C1", "2026-03-01", [observation("L1", .lytic) { $0.boneDestruction = true }]),
+            pelvis("C2", "2026-03-02", [observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true }]),
+        ] + (later ?? [
+            chest("C3", "2026-06-01", [observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial }]),
+            pelvis("C4", "2026-06-02", [observation("L2", .mixed, [30, 25]) { $0.boneDestruction = true; $0.fillIn = .partial }]),
+        ])
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "来曲唑 + 哌柏西利", systemicClass: .endocrine, start: day("2026-03-10"))]
+        return r
+    }
+
+    @Test func eachRegionIsComparedWithItsOwnBaseline() throws {
+        let points = assess(record(), asOf: day("2026-06-05")).timePoints
+        let chest = try #require(points.first { $0.study == "C3" })
+        #expect(chest.previousStudy == "C1" && chest.overall == .partialResponse && chest.treatments == ["T1"])
+        let pelvis = try #require(points.first { $0.study == "C4" })
+        #expect(pelvis.previousStudy == "C2" && pelvis.overall == .partialResponse)
+        #expect(pelvis.lesions.map(\.lesion) == ["L2"] && pelvis.lesions.first?.fromStudy == "C2")
+    }
+
+    /// A CT of both regions after a chest CT alone: its pelvis is compared with the last CT of
+    /// the pelvis, not left out.
+    @Test func aWiderStudyComparesEachLesionWithTheLastStudyThatImagedIt() throws {
+        var both = chest("C5", "2026-06-10", [
+            observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial },
+            observation("L2", .mixed, [30, 25]) { $0.boneDestruction = true; $0.fillIn = .partial },
+        ])
+        both.coverage = [.chest, .thoracicSpine, .pelvis]
+        let r = record(later: [chest("C3", "2026-06-01", [observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial }]), both])
+        let point = try #require(assess(r, asOf: day("2026-06-12")).timePoints.first { $0.study == "C5" })
+        let pelvis = try #require(point.lesions.first { $0.lesion == "L2" })
+        #expect(pelvis.fromStudy == "C2" && pelvis.category == .partialResponse)
+        #expect(point.lesions.first { $0.lesion == "L1" }?.fromStudy == "C3")
+    }
+
+    /// A lesion new on the pelvis against the last CT of the pelvis, which imaged it and did not
+    /// show it, is a new lesion — progression — even with a chest CT in between.
+    @Test func aNewLesionIsNewAgainstTheLastStudyOfItsRegion() throws {
+        var r = record(later: [
+            chest("C3", "2026-06-01", [observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial }]),
+            pelvis("C4", "2026-06-02", [
+                observation("L2", .mixed, [30, 25]) { $0.boneDestruction = true; $0.fillIn = .partial },
+                observation("L3", .lytic) { $0.boneDestruction = true },
+            ]),
+        ])
+        r.lesions.append(Lesion(id: "L3", bone: .pelvis, laterality: .right))
+        let point = try #require(assess(r, asOf: day("2026-06-05")).timePoints.first { $0.study == "C4" })
+        #expect(point.previousStudy == "C2" && point.newLesions == ["L3"] && point.overall == .progressiveDisease)
+    }
+
+    /// Without a study of the region, the latest study of the method stays the comparison: the
+    /// lesion first recorded, no progression (as before).
+    @Test func aLesionNeverImagedByTheMethodIsFirstRecorded() throws {
+        var r = record()
+        r.studies = [r.studies[0], r.studies[2], r.studies[3]]
+        let point = try #require(assess(r, asOf: day("2026-06-05")).timePoints.first { $0.study == "C4" })
+        #expect(point.overall == .notEvaluable && point.lesions.first?.firstRecorded == true)
+    }
+}
+
+/// cb160-d (unseen record, 2026-12-07): a renal-cell cancer's bone scan showed the left humerus,
+/// T6 and the right acetabulum; the humerus's CT one day, the thorax and pelvis's CT the next.
+/// Untreated between, every lesion first on CT — staging — but "CT of 2026-10-26: bone response
+/// not evaluable, the previous CT did not image its region" was drawn because the bone scan had
+/// imaged them. Rule set 2026.12.416: a lesion shown before only by another method is first
+/// imaged by this one now: no time point.
+@Suite struct StagingAfterTheBoneScanTests {
+    func record(scanShows: Bool = true, treated: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [
+            Lesion(id: "L1", bone: .humerus, laterality: .left), Lesion(id: "L2", bone: .vertebra, note: "T6椎体"),
+            Lesion(id: "L3", bone: .pelvis, laterality: .right),
+        ]
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-10-20"), modality: .boneScan, coverage: [.wholeBody],
+                observations: [observation("L1") { $0.uptake = true }, observation("L2") { $0.uptake = scanShows; $0.present = scanShows },
+                               observation("L3") { $0.uptake = true }]),
+            ImagingStudy(id: "C1", date: day("2026-10-25"), modality: .ct, windows: [.bone], coverage: [.leftUpperLimb],
+                observations: [observation("L1", .lytic) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "C2", date: day("2026-10-26"), modality: .ct, windows: [.bone], coverage: [.thoracicSpine, .pelvis],
+                observations: [observation("L2", .lytic) { $0.boneDestruction = true }, observation("L3", .lytic) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = treated ? [Treatment(id: "T1", kind: .systemic, name: "sunitinib", systemicClass: .targeted, start: day("2026-10-25"))] : []
+        return r
+    }
+
+    @Test func stagingCTsAfterTheBoneScanMakeNoTimePoint() {
+        let a = assess(record(), asOf: day("2026-10-27"))
+        #expect(!a.timePoints.contains { $0.study == "C2" })
+    }
+
+    /// A lesion the bone scan looked at and did not show is no staging lesion: the time point stays
+    /// (its first-recorded reason names the scan).
+    @Test func aLesionTheScanDidNotShowKeepsTheTimePoint() {
+        #expect(assess(record(scanShows: false), asOf: day("2026-10-27")).timePoints.contains { $0.study == "C2" })
+    }
+
+    /// A therapy begun between the two CTs: not staging (as before).
+    @Test func aTherapyBetweenKeepsTheTimePoint() {
+        #expect(assess(record(treated: true), asOf: day("2026-10-27")).timePoints.contains { $0.study == "C2" })
+    }
+}
