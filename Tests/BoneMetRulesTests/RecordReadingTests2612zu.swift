@@ -119,3 +119,63 @@ import Testing
         #expect(assess(record(treated: true), asOf: day("2026-10-27")).timePoints.contains { $0.study == "C2" })
     }
 }
+
+/// cb160-h (unseen record, 2026-12-07): an ALK lung cancer, T12 irradiated and alectinib begun;
+/// the MRI at 14 weeks showed T12 shrinking and a new L1 lesion, which the CT of the next day read
+/// sclerotic without destruction. "MRI: PD — new lesion" (a warning) stood beside "L1: blastic
+/// lesion after systemic therapy started — likely response". Rule set 2026.12.417: an MRI's new
+/// lesion without a character, read sclerotic without destruction by the first X-ray or CT since
+/// (no treatment begun or ended between), is new sclerosis under therapy — not progression by itself.
+@Suite struct MRINewLesionReadOnCTTests {
+    func record(ctCharacter: LesionCharacter? = .blastic, ctDate: String = "2026-08-11", switchBetween: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "T12椎体"), Lesion(id: "L2", bone: .vertebra, note: "L1椎体")]
+        let spine: [BodyRegion] = [.thoracicSpine, .lumbarSpine]
+        r.studies = [
+            ImagingStudy(id: "M1", date: day("2026-04-25"), modality: .mri, coverage: spine, observations: [
+                observation("L1", nil, [30, 24]) { $0.normalSignal = false }, observation("L2") { $0.present = false },
+            ]),
+            ImagingStudy(id: "C1", date: day("2026-04-26"), modality: .ct, windows: [.bone], coverage: spine, observations: [
+                observation("L1", .lytic) { $0.boneDestruction = true }, observation("L2") { $0.present = false },
+            ]),
+            ImagingStudy(id: "M2", date: day("2026-08-10"), modality: .mri, coverage: spine, observations: [
+                observation("L1", nil, [14, 12]) { $0.normalSignal = false }, observation("L2", nil, [8, 6]) { $0.normalSignal = false },
+            ]),
+            ImagingStudy(id: "C2", date: day(ctDate), modality: .ct, windows: [.bone], coverage: spine, observations: [
+                observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial },
+                observation("L2", ctCharacter) { $0.boneDestruction = ctCharacter != .blastic },
+            ]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "alectinib", systemicClass: .targeted, start: day("2026-05-05"))]
+        if switchBetween {
+            r.treatments[0].end = day("2026-08-10")
+            r.treatments.append(Treatment(id: "T2", kind: .systemic, name: "lorlatinib", systemicClass: .targeted, start: day("2026-08-12")))
+        }
+        return r
+    }
+
+    func mriPoint(_ r: CaseRecord) throws -> TimePointResponse {
+        try #require(assess(r, asOf: day("2026-08-20")).timePoints.first { $0.study == "M2" })
+    }
+
+    @Test func sclerosisOnTheNextCTIsNotProgression() throws {
+        let point = try mriPoint(record())
+        let l1 = try #require(point.lesions.first { $0.lesion == "L2" })
+        #expect(l1.category == .stableDisease && point.overall == .partialResponse)
+        #expect(l1.reasons.last?.en.contains("(the CT of 2026-08-11 reads it sclerotic without destruction)") == true, "\(l1.reasons)")
+        #expect(l1.reasons.last?.zhHans.contains("2026-08-11 CT 检查示其为硬化、无骨质破坏") == true)
+    }
+
+    /// Lytic on the CT: a new lytic lesion, progression (as before).
+    @Test func aLyticReadingStaysProgression() throws {
+        #expect(try mriPoint(record(ctCharacter: .lytic)).overall == .progressiveDisease)
+    }
+
+    /// No X-ray or CT read since, or a regimen changed before it: the MRI's new lesion stands.
+    @Test func withoutAReadingUnderTheSameTreatmentTheMRIStands() throws {
+        var r = record()
+        r.studies.removeLast()
+        #expect(try mriPoint(r).overall == .progressiveDisease)
+        #expect(try mriPoint(record(ctDate: "2026-08-14", switchBetween: true)).overall == .progressiveDisease)
+    }
+}

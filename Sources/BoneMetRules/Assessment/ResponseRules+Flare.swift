@@ -11,14 +11,20 @@ extension ResponseRules {
     ) -> [LesionResponse] {
         let othersRespond = responses.contains { !$0.isNew && $0.category.isResponse }
         let otherProgression = responses.contains { response in
-            response.category == .progressiveDisease && !Self.isSclerosisOrUptake(response, index: index)
+            response.category == .progressiveDisease && !isSclerosisOrUptake(response)
         }
         return responses.map { response in
-            guard response.category == .progressiveDisease, Self.isSclerosisOrUptake(response, index: index) else { return response }
+            guard response.category == .progressiveDisease, isSclerosisOrUptake(response) else { return response }
+            // An MRI's new lesion is named with the X-ray or CT that read it sclerotic.
+            let read = modality == .mri ? sclerosisOnLaterAnatomy(response).map(Self.readSclerotic) : nil
+            func said(_ text: LocalizedText) -> LocalizedText {
+                guard let read else { return text }
+                return LocalizedText(en: "\(text.en) (\(read.en))", zh: "\(text.zhHans)（\(read.zhHans)）")
+            }
             if flareTherapy != nil && othersRespond && !otherProgression {
                 return response.with(
                     category: .partialResponse, flare: true,
-                    reason: LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解"))
+                    reason: said(LocalizedText(en: "osteoblastic flare within the flare window, other lesions responding", zh: "闪烁窗口内的成骨性闪烁，其他病灶有缓解")))
             }
             // Sooner than the latency (setting), on X-ray, CT or MRI whose known lesions already
             // heal on the same study (rim, fill-in, conversion, shrinkage): the latency's premise
@@ -33,9 +39,9 @@ extension ResponseRules {
             {
                 return response.with(
                     category: .partialResponse, flare: true,
-                    reason: LocalizedText(
+                    reason: said(LocalizedText(
                         en: "osteoblastic flare: the known lesions heal on the same study, so the therapy acts on bone already",
-                        zh: "成骨性闪烁：同次检查中已知病灶正在修复，说明治疗已对骨起效"))
+                        zh: "成骨性闪烁：同次检查中已知病灶正在修复，说明治疗已对骨起效")))
             }
             // On a PET-CT whose CT reads the new lesion blastic, as on CT: a prostate cancer's new
             // sclerotic rib focus at 16 weeks of ADT, PSA 85 → 0.8, read "PD — new focus of
@@ -44,7 +50,7 @@ extension ResponseRules {
             if !response.untreated && sclerosis && index.therapyActingLongEnough(on: response.to) != nil {
                 return response.with(
                     category: .stableDisease, flare: false,
-                    reason: LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认"))
+                    reason: said(LocalizedText(en: "new sclerosis under therapy is not progression by itself; confirm on follow-up", zh: "治疗中新发硬化本身不代表进展；随访确认")))
             }
             // Sooner than the latency (setting) after the latest regimen began, and nothing acting
             // long enough: a new sclerotic lesion on X-ray, CT or MRI (or a PET-CT's CT) was there
@@ -62,9 +68,9 @@ extension ResponseRules {
             {
                 return response.with(
                     category: .notEvaluable, flare: false, superseding: true,
-                    reason: LocalizedText(
+                    reason: said(LocalizedText(
                         en: "new sclerotic lesion first seen \(days) days into \(therapy.displayName.en) — sooner than a treatment effect on bone can appear (setting: \(index.settings.blasticLatencyWeeks) weeks): there before it (reference.md: a lesion first seen days into a therapy was there before it), neither its response nor its failure — follow it on the next study",
-                        zh: "新发硬化灶首次见于\(therapy.displayName.zhHans)开始后第 \(days) 天——早于治疗对骨起效所需时间（设置：\(index.settings.blasticLatencyWeeks) 周）：治疗前已存在，既非其疗效也非其失败——请在下次检查中随访"))
+                        zh: "新发硬化灶首次见于\(therapy.displayName.zhHans)开始后第 \(days) 天——早于治疗对骨起效所需时间（设置：\(index.settings.blasticLatencyWeeks) 周）：治疗前已存在，既非其疗效也非其失败——请在下次检查中随访")))
             }
             if let anatomicFlare, modality.isTracer {
                 let study = anatomicFlare.modality.label
@@ -99,10 +105,38 @@ extension ResponseRules {
     }
 
     /// New or growing sclerosis on anatomic imaging, or new/hotter uptake on tracer imaging.
-    static func isSclerosisOrUptake(_ response: LesionResponse, index: CaseIndex) -> Bool {
+    func isSclerosisOrUptake(_ response: LesionResponse) -> Bool {
         if response.modality.isTracer { return !response.byAnatomy }
         guard response.isNew else { return false }
-        let study = index.studies.first { $0.id == response.toStudy }
-        return study?.observation(of: response.lesion)?.character == .blastic
+        let observation = index.studies.first { $0.id == response.toStudy }?.observation(of: response.lesion)
+        if observation?.character == .blastic { return true }
+        return response.modality == .mri && observation?.character == nil && sclerosisOnLaterAnatomy(response) != nil
+    }
+
+    /// A new lesion on MRI whose character the MRI does not record, read blastic without
+    /// destruction by the first X-ray, CT or PET-CT's CT to read it since — no treatment begun or
+    /// ended between: that study. Sclerosis or lysis is read on X-ray and CT (reference.md:
+    /// imaging by purpose), and new sclerosis under therapy is no progression by itself (seed;
+    /// MDA, Hamaoka 2004). An ALK lung cancer's new L1 on the MRI at 14 weeks of alectinib,
+    /// sclerotic without destruction on the CT of the next day, read "MRI: PD — new lesion" as a
+    /// warning beside "blastic lesion after systemic therapy started — likely response"
+    /// (unseen record cb160-h).
+    func sclerosisOnLaterAnatomy(_ response: LesionResponse) -> ImagingStudy? {
+        guard response.isNew, response.modality == .mri else { return nil }
+        let read = index.studies.first { study in
+            [.xray, .ct, .petCt].contains(study.modality) && study.date.earliestDay >= response.to.earliestDay
+                && study.observation(of: response.lesion).map { $0.present && $0.character != nil } == true
+        }
+        guard let read, let observation = read.observation(of: response.lesion),
+            observation.character == .blastic, observation.boneDestruction != true,
+            !treatmentChanged(between: response.to, and: read.date, lesion: response.lesion)
+        else { return nil }
+        return read
+    }
+
+    static func readSclerotic(_ study: ImagingStudy) -> LocalizedText {
+        LocalizedText(
+            en: "the \(study.modality.label.en) of \(study.date) reads it sclerotic without destruction",
+            zh: "\(study.date) \(study.modality.label.zhHans)示其为硬化、无骨质破坏")
     }
 }

@@ -423,7 +423,7 @@ struct ResponseRules {
     /// (or of no lesion named). What an anatomic study after a scan shows is the scan's own
     /// picture only when nothing acting on the lesion changed in between; radiotherapy of another
     /// lesion does not.
-    private func treatmentChanged(between scan: PartialDate, and later: PartialDate, lesion: String) -> Bool {
+    func treatmentChanged(between scan: PartialDate, and later: PartialDate, lesion: String) -> Bool {
         index.treatments.contains { treatment in
             guard !treatment.planned else { return false }
             if treatment.kind == .radiotherapy || treatment.kind == .surgery, !treatment.lesions.isEmpty, !treatment.lesions.contains(lesion) {
