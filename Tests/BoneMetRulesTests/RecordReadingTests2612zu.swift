@@ -179,3 +179,60 @@ import Testing
         #expect(try mriPoint(record(ctDate: "2026-08-14", switchBetween: true)).overall == .progressiveDisease)
     }
 }
+
+/// cb160-j (unseen record, 2026-12-07): an EGFR lung cancer staged by PET-CT (T7 and the right
+/// ilium lytic, measured), restaged by CT at 12 weeks of osimertinib — T7 rimmed, the ilium
+/// filling in, CEA 45 → 6. The CT had no earlier CT: no time point at all, the response unsaid.
+/// Rule set 2026.12.418: a CT with no earlier CT of its lesions is compared with the CT of the
+/// latest PET-CT that read one of them, when a treatment began between.
+@Suite struct PETCTBaselineTests {
+    func record(petAnatomy: Bool = true, therapyStart: String = "2026-03-10", newOnCT: Bool = false) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "T7椎体"), Lesion(id: "L2", bone: .pelvis, laterality: .right)]
+        r.studies = [
+            ImagingStudy(id: "P1", date: day("2026-03-01"), modality: .petCt, coverage: [.wholeBody], observations: [
+                observation("L1", .lytic, [20, 18]) { $0.uptake = true; $0.boneDestruction = true },
+                petAnatomy ? observation("L2", .lytic, [30, 26]) { $0.uptake = true; $0.boneDestruction = true } : observation("L2") { $0.uptake = true },
+            ]),
+            ct("C1", "2026-06-05", [
+                observation("L1", .mixed, [20, 18]) { $0.boneDestruction = true; $0.scleroticRim = true },
+                observation("L2", .mixed, [28, 25]) { $0.boneDestruction = true; $0.fillIn = .partial },
+            ] + (newOnCT ? [observation("L3", .lytic) { $0.boneDestruction = true }] : [])),
+        ]
+        if newOnCT { r.lesions.append(Lesion(id: "L3", bone: .femur, segment: .diaphysis, laterality: .left)) }
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "osimertinib", systemicClass: .targeted, start: day(therapyStart))]
+        return r
+    }
+
+    func point(_ r: CaseRecord) -> TimePointResponse? {
+        assess(r, asOf: day("2026-06-06")).timePoints.first { $0.study == "C1" }
+    }
+
+    @Test func theFirstCTIsComparedWithThePETCTsCT() throws {
+        let p = try #require(point(record()))
+        #expect(p.previousStudy == "P1" && p.overall == .partialResponse && p.treatments == ["T1"])
+        let t7 = try #require(p.lesions.first { $0.lesion == "L1" })
+        #expect(t7.category == .partialResponse)
+        #expect(t7.reasons.contains { $0.en == "against the CT of the PET-CT of 2026-03-01" })
+        #expect(t7.reasons.contains { $0.zhHans == "与 2026-03-01 PET-CT 检查的 CT 比较" }, "\(t7.reasons.map(\.zhHans))")
+    }
+
+    /// The PET-CT read only the ilium's uptake: nothing of its CT to compare with.
+    @Test func anUptakeOnlyReadingIsNotCompared() throws {
+        let p = try #require(point(record(petAnatomy: false)))
+        let ilium = try #require(p.lesions.first { $0.lesion == "L2" })
+        #expect(ilium.category == .notEvaluable && ilium.reasons.first?.en.contains("recorded only its uptake") == true)
+        #expect(p.lesions.first { $0.lesion == "L1" }?.category == .partialResponse)
+    }
+
+    /// Untreated between the PET-CT and the CT: the CT is the anatomic baseline — no time point.
+    @Test func untreatedTheCTIsTheBaseline() {
+        #expect(point(record(therapyStart: "2026-06-10")) == nil)
+    }
+
+    /// A lytic lesion on the CT that the whole-body PET-CT did not show is new: progression.
+    @Test func aLesionTheWholeBodyPETCTDidNotShowIsNew() throws {
+        let p = try #require(point(record(newOnCT: true)))
+        #expect(p.newLesions == ["L3"] && p.overall == .progressiveDisease)
+    }
+}

@@ -33,6 +33,11 @@ struct ResponseRules {
                 // scan, and "2025-03 → 2025-03-20: PD, new focus, untreated" read the better scan's
                 // extra focus as progression. The previous study is one certainly before.
                 let earlier = studies.filter { $0.date.latestDay < current.date.earliestDay }
+                let looking = earlier.last { study in current.observations.contains { index.looked(at: $0.lesion, in: study) } }
+                if looking == nil, let point = againstPETCT(current, anatomic: results) {
+                    results.append(point)
+                    continue
+                }
                 guard let last = earlier.last else {
                     // The first study of its method: only its new lesions, against another
                     // method's record of their absence, make a time point.
@@ -44,7 +49,7 @@ struct ResponseRules {
                 // with the other region's — no lesion in common, and a breast cancer's partial
                 // fill-in under letrozole and palbociclib had no time point at all (unseen record
                 // cb160-e). Where none did, the latest (its lesions are first recorded).
-                let latest = earlier.last { study in current.observations.contains { index.looked(at: $0.lesion, in: study) } } ?? last
+                let latest = looking ?? last
                 // That earlier day's studies are one examination too: a CT of the chest and one
                 // of the abdomen and pelvis, an MRI of the thoracic and one of the lumbar spine.
                 // Compared with one of them only, the other's lesions had no prior reading and
@@ -91,6 +96,27 @@ struct ResponseRules {
                     && date.earliestDay - start.latestDay < latency
             }
         }
+    }
+
+    /// A CT with no earlier CT of its lesions, after a PET-CT whose CT read one of them (a size,
+    /// a character, a rim or fill-in — `MDA.hasAnatomy`), a treatment begun between: compared with
+    /// that CT, as a PET-CT's own CT is read as a CT (`MDA.classify`). A PET-CT at diagnosis and
+    /// CT restaging is the common sequence: an EGFR lung cancer's T7 and ilium, lytic on the
+    /// PET-CT, rimmed and filling in on the CT at 12 weeks of osimertinib (CEA 45 → 6), had no
+    /// time point at all (unseen record cb160-j). Untreated between, the CT is the anatomic
+    /// baseline itself: no time point.
+    private func againstPETCT(_ current: ImagingStudy, anatomic: [TimePointResponse]) -> TimePointResponse? {
+        guard current.modality == .ct else { return nil }
+        let readsOne = { (study: ImagingStudy) in
+            current.observations.contains { study.observation(of: $0.lesion).map { $0.present && MDA.hasAnatomy($0) } == true }
+        }
+        guard let pet = index.studies.last(where: { study in
+            study.modality == .petCt && !study.readingNotRecorded && study.date.latestDay < current.date.earliestDay && readsOne(study)
+        }) else { return nil }
+        let sameDay = index.studies.filter { $0.modality == .petCt && !$0.readingNotRecorded && $0.date == pet.date }
+        let point = timePoint(previous: pet, sameDay: sameDay, earlier: sameDay, current: current, anatomic: anatomic)
+        guard !point.untreated, !point.lesions.isEmpty else { return nil }
+        return point
     }
 
     /// Every earlier study that imaged the lesion showed it, and none was of this study's method.
@@ -160,6 +186,14 @@ struct ResponseRules {
                     zh: "\(start) 行\(procedure.label.zhHans)——为手术所致，不是疗效")]))
                 continue
             }
+            // Against a PET-CT (`againstPETCT`): its CT's reading of the lesion, or none.
+            let across = previous.modality != current.modality
+            if across, let prior = previous.observation(of: lesion), prior.present, !MDA.hasAnatomy(prior) {
+                responses.append(response(.notEvaluable, [LocalizedText(
+                    en: "the \(previous.modality.label.en) of \(previous.date) recorded only its uptake — no reading of its CT to compare with",
+                    zh: "\(previous.date) \(previous.modality.label.zhHans)仅记录其放射性浓聚——无其 CT 读片可供比较")]))
+                continue
+            }
             // Compared when the previous study showed the lesion, or read it cold where it was
             // known already (a lytic lesion without uptake then, with uptake now). A reading of
             // "no uptake" where nothing had been seen is no sighting: the lesion is new since.
@@ -180,7 +214,10 @@ struct ResponseRules {
                     responses.append(response(.notEvaluable, [Self.cementReason(cement)]))
                     continue
                 }
-                responses.append(response(result.category, result.reasons, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
+                let against = across
+                    ? [LocalizedText(en: "against the CT of the \(previous.modality.label.en) of \(previous.date)", zh: "与 \(previous.date) \(previous.modality.label.zhHans)的 CT 比较")]
+                    : []
+                responses.append(response(result.category, result.reasons + against, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
             } else if observation.present, !isFirstAppearance(lesion, at: current), index.looked(at: lesion, in: previous),
                       !index.presentPoints(lesion).contains(where: { $0.study.id != previous.id && $0.study.date.earliestDay <= previous.date.latestDay }),
                       let first = index.presentPoints(lesion).first {
