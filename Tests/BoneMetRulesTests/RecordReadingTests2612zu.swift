@@ -236,3 +236,51 @@ import Testing
         #expect(p.newLesions == ["L3"] && p.overall == .progressiveDisease)
     }
 }
+
+/// cb160-k (unseen record, 2026-12-07): a breast cancer staged by a chest CT (T8) and a pelvic
+/// CT (left ilium), restaged by one CT of the chest, abdomen and pelvis that itemised T8 only:
+/// "CT: PR — T8" said nothing of the ilium it imaged. Rule set 2026.12.419: a known lesion a study
+/// imaged but did not read is listed not evaluable, asking for its reading.
+@Suite struct UnreadKnownLesionTests {
+    func record(t8: LesionObservation? = nil, coverage: [BodyRegion] = [.chest, .thoracicSpine, .abdomen, .pelvis], iliumBefore: Bool = true) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "T8椎体"), Lesion(id: "L2", bone: .pelvis, laterality: .left)]
+        r.studies = [
+            ImagingStudy(id: "C1", date: day("2026-03-01"), modality: .ct, windows: [.bone], coverage: [.chest, .thoracicSpine],
+                observations: [observation("L1", .lytic) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "C2", date: day("2026-03-02"), modality: .ct, windows: [.bone], coverage: [.pelvis],
+                observations: [iliumBefore ? observation("L2", .lytic, [30, 25]) { $0.boneDestruction = true } : observation("L2") { $0.present = false }]),
+            ImagingStudy(id: "C3", date: day("2026-06-01"), modality: .ct, windows: [.bone], coverage: coverage,
+                observations: [t8 ?? observation("L1", .mixed) { $0.boneDestruction = true; $0.fillIn = .partial }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole + palbociclib", systemicClass: .endocrine, start: day("2026-03-10"))]
+        return r
+    }
+
+    func point(_ r: CaseRecord) throws -> TimePointResponse {
+        try #require(assess(r, asOf: day("2026-06-05")).timePoints.first { $0.study == "C3" })
+    }
+
+    @Test func anImagedKnownLesionNotReadIsListed() throws {
+        let p = try point(record())
+        let ilium = try #require(p.lesions.first { $0.lesion == "L2" })
+        #expect(ilium.category == .notEvaluable && ilium.fromStudy == "C2")
+        #expect(ilium.reasons.first?.en == "imaged by this CT but not read — record what it shows (seen, with its size and character, or not seen)")
+        #expect(ilium.reasons.first?.zhHans.hasPrefix("本次CT") == true, "\(ilium.reasons)")
+        #expect(p.overall == .partialResponse)
+    }
+
+    /// T8 healed completely, the ilium unread: no complete response of the disease (RECIST 1.1's
+    /// reading: not every lesion is known to have gone).
+    @Test func noCompleteResponseBesideAnUnreadLesion() throws {
+        let p = try point(record(t8: observation("L1", .blastic) { $0.boneDestruction = false; $0.fillIn = .complete }))
+        #expect(p.lesions.first { $0.lesion == "L1" }?.category == .completeResponse)
+        #expect(p.overall == .partialResponse)
+    }
+
+    /// Not imaged by the study, or last recorded not seen: nothing to ask.
+    @Test func notImagedOrGoneIsNotAsked() throws {
+        #expect(try point(record(coverage: [.chest, .thoracicSpine])).lesions.map(\.lesion) == ["L1"])
+        #expect(try point(record(iliumBefore: false)).lesions.map(\.lesion) == ["L1"])
+    }
+}

@@ -98,36 +98,7 @@ struct ResponseRules {
         }
     }
 
-    /// A CT with no earlier CT of its lesions, after a PET-CT whose CT read one of them (a size,
-    /// a character, a rim or fill-in — `MDA.hasAnatomy`), a treatment begun between: compared with
-    /// that CT, as a PET-CT's own CT is read as a CT (`MDA.classify`). A PET-CT at diagnosis and
-    /// CT restaging is the common sequence: an EGFR lung cancer's T7 and ilium, lytic on the
-    /// PET-CT, rimmed and filling in on the CT at 12 weeks of osimertinib (CEA 45 → 6), had no
-    /// time point at all (unseen record cb160-j). Untreated between, the CT is the anatomic
-    /// baseline itself: no time point.
-    private func againstPETCT(_ current: ImagingStudy, anatomic: [TimePointResponse]) -> TimePointResponse? {
-        guard current.modality == .ct else { return nil }
-        let readsOne = { (study: ImagingStudy) in
-            current.observations.contains { study.observation(of: $0.lesion).map { $0.present && MDA.hasAnatomy($0) } == true }
-        }
-        guard let pet = index.studies.last(where: { study in
-            study.modality == .petCt && !study.readingNotRecorded && study.date.latestDay < current.date.earliestDay && readsOne(study)
-        }) else { return nil }
-        let sameDay = index.studies.filter { $0.modality == .petCt && !$0.readingNotRecorded && $0.date == pet.date }
-        let point = timePoint(previous: pet, sameDay: sameDay, earlier: sameDay, current: current, anatomic: anatomic)
-        guard !point.untreated, !point.lesions.isEmpty else { return nil }
-        return point
-    }
-
-    /// Every earlier study that imaged the lesion showed it, and none was of this study's method.
-    private func shownBeforeOnlyByOtherMethods(_ lesion: String, before current: ImagingStudy) -> Bool {
-        index.studies.allSatisfy { study in
-            guard study.date.latestDay < current.date.earliestDay, index.looked(at: lesion, in: study) else { return true }
-            return study.modality != current.modality && study.observation(of: lesion)?.present == true
-        }
-    }
-
-    private func timePoint(
+    func timePoint(
         previous examination: ImagingStudy, sameDay: [ImagingStudy], earlier: [ImagingStudy], current: ImagingStudy,
         anatomic: [TimePointResponse]
     ) -> TimePointResponse {
@@ -268,6 +239,7 @@ struct ResponseRules {
                 }
             }
         }
+        responses += unreadKnownLesions(current, earlier: earlier + sameDay)
         let unnamed = current.unnamedNewLesions ?? 0
         // The window's treatments: systemic therapy and bone agents act on every lesion,
         // radiotherapy and surgery only on theirs — an operation on a lesion this comparison
