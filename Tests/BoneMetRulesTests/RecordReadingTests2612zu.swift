@@ -266,7 +266,7 @@ import Testing
         let ilium = try #require(p.lesions.first { $0.lesion == "L2" })
         #expect(ilium.category == .notEvaluable && ilium.fromStudy == "C2")
         #expect(ilium.reasons.first?.en == "imaged by this CT but not read — record what it shows (seen, with its size and character, or not seen)")
-        #expect(ilium.reasons.first?.zhHans.hasPrefix("本次CT") == true, "\(ilium.reasons)")
+        #expect(ilium.reasons.first?.zhHans.hasPrefix("本次 CT 检查包括该部位但未记录读片") == true, "\(ilium.reasons)")
         #expect(p.overall == .partialResponse)
     }
 

@@ -47,7 +47,7 @@ extension ResponseRules {
                 category: .notEvaluable,
                 reasons: [LocalizedText(
                     en: "imaged by this \(current.modality.label.en) but not read — record what it shows (seen, with its size and character, or not seen)",
-                    zh: "本次\(current.modality.label.zhHans)包括该部位但未记录读片——请录入所见（可见及其大小、性质，或未见）")],
+                    zh: "本次 \(current.modality.label.zhHans)包括该部位但未记录读片——请录入所见（可见及其大小、性质，或未见）")],
                 sizeChangePercent: nil, isNew: false, firstRecorded: false, flare: false, treatments: treatments.map(\.id),
                 untreated: !treatments.contains { $0.kind != .boneModifyingAgent })
         }
