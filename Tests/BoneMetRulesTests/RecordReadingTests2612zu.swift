@@ -278,6 +278,21 @@ import Testing
         #expect(p.overall == .partialResponse)
     }
 
+    /// On a bone scan what is asked is its uptake, not a size.
+    @Test func aBoneScanAsksForTheUptake() throws {
+        var r = record()
+        r.studies = [
+            ImagingStudy(id: "B1", date: day("2026-03-01"), modality: .boneScan, coverage: [.wholeBody],
+                observations: [observation("L1") { $0.uptake = true }, observation("L2") { $0.uptake = true }]),
+            ImagingStudy(id: "B2", date: day("2026-06-01"), modality: .boneScan, coverage: [.wholeBody],
+                observations: [observation("L1") { $0.uptake = true; $0.uptakeChangePercent = -60 }]),
+        ]
+        let p = try #require(assess(r, asOf: day("2026-06-05")).timePoints.first { $0.study == "B2" })
+        let ilium = try #require(p.lesions.first { $0.lesion == "L2" })
+        #expect(ilium.category == .notEvaluable)
+        #expect(ilium.reasons.first?.en.hasSuffix("record what it shows (uptake, more or less than before, or none)") == true, "\(ilium.reasons)")
+    }
+
     /// Not imaged by the study, or last recorded not seen: nothing to ask.
     @Test func notImagedOrGoneIsNotAsked() throws {
         #expect(try point(record(coverage: [.chest, .thoracicSpine])).lesions.map(\.lesion) == ["L1"])

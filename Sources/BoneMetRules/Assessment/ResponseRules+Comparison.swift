@@ -45,9 +45,14 @@ extension ResponseRules {
             return LesionResponse(
                 lesion: id, fromStudy: prior.id, toStudy: current.id, from: prior.date, to: current.date, modality: current.modality,
                 category: .notEvaluable,
-                reasons: [LocalizedText(
-                    en: "imaged by this \(current.modality.label.en) but not read — record what it shows (seen, with its size and character, or not seen)",
-                    zh: "本次 \(current.modality.label.zhHans)包括该部位但未记录读片——请录入所见（可见及其大小、性质，或未见）")],
+                // What to record is what the method shows: a bone scan its uptake, not a size.
+                reasons: [current.modality == .boneScan
+                    ? LocalizedText(
+                        en: "imaged by this \(current.modality.label.en) but not read — record what it shows (uptake, more or less than before, or none)",
+                        zh: "本次 \(current.modality.label.zhHans)包括该部位但未记录读片——请录入所见（有无放射性浓聚，较前增强或减弱）")
+                    : LocalizedText(
+                        en: "imaged by this \(current.modality.label.en) but not read — record what it shows (seen, with its size and character, or not seen)",
+                        zh: "本次 \(current.modality.label.zhHans)包括该部位但未记录读片——请录入所见（可见及其大小、性质，或未见）")],
                 sizeChangePercent: nil, isNew: false, firstRecorded: false, flare: false, treatments: treatments.map(\.id),
                 untreated: !treatments.contains { $0.kind != .boneModifyingAgent })
         }
