@@ -49,6 +49,9 @@ import Testing
         let point = try #require(assess(r, asOf: day("2026-06-12")).timePoints.first { $0.study == "C5" })
         let pelvis = try #require(point.lesions.first { $0.lesion == "L2" })
         #expect(pelvis.fromStudy == "C2" && pelvis.category == .partialResponse)
+        // Its interval is said: the point's own runs from the chest CT of 06-01.
+        #expect(point.previousStudy == "C3" && pelvis.reasons.last?.en == "since the CT of 2026-03-02", "\(pelvis.reasons)")
+        #expect(pelvis.reasons.last?.zhHans == "与 2026-03-02 CT 检查比较")
         #expect(point.lesions.first { $0.lesion == "L1" }?.fromStudy == "C3")
     }
 

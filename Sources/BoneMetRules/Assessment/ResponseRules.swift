@@ -185,8 +185,13 @@ struct ResponseRules {
                     responses.append(response(.notEvaluable, [Self.cementReason(cement)]))
                     continue
                 }
+                // Compared with an earlier study than the time point's own (the last that imaged
+                // this lesion): said, so that a change over months is not read as the days between
+                // the two studies of the time point (cb160-m: "06-01 → 06-10: PR — pelvis").
                 let against = across
                     ? [LocalizedText(en: "against the CT of the \(previous.modality.label.en) of \(previous.date)", zh: "与 \(previous.date) \(previous.modality.label.zhHans)的 CT 比较")]
+                    : previous.date != examination.date
+                    ? [LocalizedText(en: "since the \(previous.modality.label.en) of \(previous.date)", zh: "与 \(previous.date) \(previous.modality.label.zhHans)比较")]
                     : []
                 responses.append(response(result.category, result.reasons + against, change: result.sizeChangePercent, byAnatomy: result.byAnatomy))
             } else if observation.present, !isFirstAppearance(lesion, at: current), index.looked(at: lesion, in: previous),
