@@ -366,7 +366,13 @@ extension LevelInTheNoteTests {
         let current = observation("IL", .mixed) { $0.uptake = true; $0.uptakeChangePercent = -55 }
         let result = MDA.classify(prior: prior, current: current, modality: .petCt)
         #expect(result.category == .partialResponse)
-        #expect(result.reasons.map(\.en) == ["uptake -55.0 % (≥ 50 % decrease)"])
+        // Rule set .423: lytic then mixed is itself partial fill-in, read on the anatomy first.
+        #expect(result.reasons.map(\.en) == ["lytic now mixed: partial sclerotic fill-in"] && result.byAnatomy)
+        // Lytic still and no sizes: the anatomy cannot tell, the uptake speaks.
+        let stillLytic = observation("IL", .lytic) { $0.uptake = true; $0.uptakeChangePercent = -55 }
+        let byUptake = MDA.classify(prior: prior, current: stillLytic, modality: .petCt)
+        #expect(byUptake.category == .partialResponse && !byUptake.byAnatomy)
+        #expect(byUptake.reasons.map(\.en) == ["uptake -55.0 % (≥ 50 % decrease)"])
         // Measured growth on the CT still decides over the uptake (2026.12.x: anatomy first).
         let grown = MDA.classify(
             prior: observation("IL", .lytic, [30, 30]) { $0.uptake = true },

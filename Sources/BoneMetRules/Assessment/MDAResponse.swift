@@ -139,6 +139,13 @@ public enum MDA {
         if let before = prior.character, before != .blastic, current.character == .blastic {
             reasons.append(LocalizedText(en: "lytic-to-blastic conversion", zh: "溶骨性转为成骨性"))
         }
+        // A lytic lesion read mixed now has gained sclerosis within it: MDA's partial sclerotic
+        // fill-in of a lytic lesion (Hamaoka 2004) in the reader's words for its character. A
+        // breast cancer's L3, lytic at staging and mixed at the same size on the PET-CT after four
+        // months of letrozole and ribociclib, read "SD" on its uptake (unseen record cb161-e).
+        if prior.character == .lytic, current.character == .mixed, current.fillIn != .partial {
+            reasons.append(LocalizedText(en: "lytic now mixed: partial sclerotic fill-in", zh: "溶骨性转为混合性：部分硬化填充"))
+        }
         if let change, change <= partialResponseDecreasePercent {
             reasons.append(LocalizedText(en: "product of diameters \(changeText) % (≥ 50 % decrease)", zh: "垂直径乘积变化 \(changeText)%（减少 ≥50%）"))
         }

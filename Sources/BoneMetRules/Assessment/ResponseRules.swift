@@ -356,7 +356,16 @@ struct ResponseRules {
         zh: "未记录病灶性质：新发溶骨为进展，治疗中新发硬化本身不代表进展——请记录其性质")
 
     static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
-        if modality.isTracer { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }
+        // Seen without uptake, a tracer study's new lesion is no "focus of uptake": a PET-CT's
+        // new L5 sclerosis read without FDG uptake under letrozole and ribociclib said "new focus
+        // of uptake" (unseen record cb161-e). It is named by what its CT reads, and "no uptake".
+        if modality.isTracer {
+            guard observation.uptake == false else { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }
+            let seen = observation.character == nil
+                ? LocalizedText(en: "new lesion", zh: "新发病灶")
+                : LocalizedText(en: "\(newLesionReason(observation, modality: .ct).en) on its CT", zh: "CT 示\(newLesionReason(observation, modality: .ct).zhHans)")
+            return LocalizedText(en: "\(seen.en), without uptake", zh: "\(seen.zhHans)，无放射性浓聚")
+        }
         switch observation.character {
         case .blastic: return LocalizedText(en: "new sclerotic (blastic) lesion", zh: "新发成骨（硬化）性病灶")
         case .lytic, .mixed: return LocalizedText(en: "new lytic lesion", zh: "新发溶骨性病灶")
