@@ -78,6 +78,9 @@ public enum FHIRCaseMapper {
                 notes.append(MappingNote(resource: label, message: note))
                 continue
             }
+            if let note = FHIRRead.statusToConfirm(resource.resourceType, r) {
+                notes.append(MappingNote(resource: label, message: note))
+            }
             switch resource.resourceType {
             case "Condition":
                 let code = r["code"]

@@ -22,9 +22,23 @@ extension FHIRRead {
     ]
 
     /// The note for a resource whose status says it did not happen (or is an error); nil to use it.
+    /// Its `statusReason` (MedicationAdministration, Procedure, MedicationStatement; a
+    /// CodeableConcept, or a list of them) is said with it: a zoledronic acid dose "not-done" for
+    /// "牙科治疗中，暂停" — held for dental treatment — was said only "not given" (unseen bundle
+    /// ehr8), and the reason the next dose is late was lost.
     static func statusNotUsed(_ resourceType: String, _ resource: FHIRJSON) -> String? {
         guard let status = resource["status"]?.string, let why = statusesNotUsed[resourceType]?[status] else { return nil }
-        return "status \(status) (\(why)): not used"
+        let reasons = (resource["statusReason"]?.array ?? resource["statusReason"].map { [$0] } ?? []).compactMap { text($0) }
+        let reason = reasons.isEmpty ? "" : " — reason: \(reasons.joined(separator: "; "))"
+        return "status \(status) (\(why)\(reason)): not used"
+    }
+
+    /// Results used but not final (ObservationStatus and DiagnosticReportStatus `preliminary`:
+    /// "initial or interim … may be incomplete or unverified"): used, and said, so that a dose
+    /// set by a preliminary creatinine is confirmed against the final one (unseen bundle ehr8).
+    static func statusToConfirm(_ resourceType: String, _ resource: FHIRJSON) -> String? {
+        guard ["Observation", "DiagnosticReport"].contains(resourceType), resource["status"]?.string == "preliminary" else { return nil }
+        return "status preliminary (initial or interim, may be incomplete or unverified): used — confirm with the final result"
     }
 
     /// A Condition that is over: clinicalStatus inactive, remission or resolved, or an

@@ -99,4 +99,21 @@ import Testing
         await gate.release()
         #expect(await gate.inUse == 0)
     }
+
+    /// An unknown user is verified against a hash of the server's own cost (timing parity with
+    /// a known user), made once per cost; it never matches.
+    @Test func anUnknownUserCostsWhatAKnownOneDoes() async throws {
+        let gate = PasswordGate(limits: .init(concurrent: 1, waiting: 1), dummyCost: 5)
+        #expect(try await gate.verify("anything", hash: nil) == false)
+        let dummy = PasswordHashing.dummyHashes.hash(cost: 5)
+        #expect(dummy.contains("$05$"), "\(dummy)")
+        #expect(PasswordHashing.dummyHashes.hash(cost: 5) == dummy)
+        #expect(PasswordHashing.dummyHashes.hash(cost: 4).contains("$04$"))
+        let known = try await PasswordHashing.hash("secret", cost: 5)
+        #expect(try await gate.verify("secret", hash: known))
+        // The services make the gate with their bcrypt cost.
+        let harness = try await WebHarness.make(.sqlite)
+        #expect(await harness.services.passwords.dummyCost == harness.services.bcryptCost)
+        await harness.cleanup()
+    }
 }

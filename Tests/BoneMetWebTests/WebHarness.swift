@@ -20,7 +20,7 @@ struct WebHarness {
     static let time: Int64 = 1_700_000_000 // 2023-11-14
 
     static func make(
-        _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(), now: @escaping @Sendable () -> Int64 = { time },
+        _ engine: SQLStore.Engine, cds: CDSConfiguration? = nil, http: any HTTPFetching = HTTPFetcher(deadlineSeconds: 120), now: @escaping @Sendable () -> Int64 = { time },
         passwordLimits: PasswordGate.Limits = .default, metricsToken: String? = nil, logger custom: Logger? = nil, clock: HospitalClock = .utc,
         trustedProxies: Set<String> = [], caseAccess: CaseAccessPolicy = .careTeam
     ) async throws -> WebHarness {

@@ -38,11 +38,19 @@ public enum SiteList {
     }
 
     /// A part without the bracket a list inside brackets leaves at its ends: "骨转移（T12、L1椎体）"
-    /// gives "L1椎体）" and "双侧股骨）" — the closing bracket is the list's, not the site's.
+    /// gives "L1椎体）" and "双侧股骨）" — the closing bracket is the list's, not the site's — and
+    /// "骨转移（T12": the words before an opening bracket that name no site are the list's heading,
+    /// not the first site's. "多发骨转移（L3椎体、右髂骨）" gave the lesion "多发骨转移（L3椎体", whose
+    /// "多发" then counted the one vertebra as several (unseen bundle ehr8).
     static func unbracketed(_ part: String) -> String {
         var part = Substring(part)
         if let last = part.last, "）)".contains(last), !part.contains(where: { "（(".contains($0) }) { part = part.dropLast() }
-        if let first = part.first, "（(".contains(first), !part.contains(where: { "）)".contains($0) }) { part = part.dropFirst() }
+        if let open = part.firstIndex(where: { "（(".contains($0) }), !part.contains(where: { "）)".contains($0) }) {
+            let heading = String(part[..<open])
+            if VertebralLevel.levelsNamed(in: heading).isEmpty, Bone.named(in: heading).map({ $0.bone == .other }) ?? true {
+                part = part[part.index(after: open)...]
+            }
+        }
         return part.trimmingCharacters(in: .whitespaces)
     }
 

@@ -74,7 +74,7 @@ public struct AppServices: Sendable {
         self.access = SQLCaseAccess(store)
         self.clock = clock
         self.hospitalName = hospitalName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        self.passwords = PasswordGate(limits: passwordLimits)
+        self.passwords = PasswordGate(limits: passwordLimits, dummyCost: bcryptCost)
         self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
         self.cds = cds
         self.http = http

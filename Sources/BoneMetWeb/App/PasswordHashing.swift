@@ -1,5 +1,6 @@
 import HummingbirdBcrypt
 import NIOCore
+import Synchronization
 import NIOPosix
 
 /// bcrypt hashing, off the event loop (it is slow on purpose) and off the database's threads:
@@ -17,12 +18,31 @@ public enum PasswordHashing {
     }
 
     /// A missing user still costs one verification (against a hash of a random secret), so
-    /// response time does not reveal which user names exist.
-    public static func verify(_ password: String, hash: String?) async throws -> Bool {
-        try await pool.runIfActive { Bcrypt.verify(password, hash: hash ?? dummyHash) }
+    /// response time does not reveal which user names exist — at the cost stored hashes are made
+    /// with (`dummyCost`, the server's bcrypt cost): a fixed cost 12 beside a configured 10 made
+    /// an unknown name four times slower to refuse than a known one, and in the tests (cost 4)
+    /// every unknown-user sign-in cost a cost-12 hash on a shared pool — sign-ins timed out
+    /// under the parallel suite.
+    public static func verify(_ password: String, hash: String?, dummyCost: UInt8) async throws -> Bool {
+        let against = hash ?? dummyHashes.hash(cost: dummyCost)
+        return try await pool.runIfActive { Bcrypt.verify(password, hash: against) }
     }
 
-    static let dummyHash = Bcrypt.hash(RandomToken.make(), cost: 12)
+    static let dummyHashes = DummyHashes()
+}
+
+/// One hash of a random secret per bcrypt cost, made once (a process uses one cost).
+final class DummyHashes: Sendable {
+    private let hashes = Mutex<[UInt8: String]>([:])
+
+    func hash(cost: UInt8) -> String {
+        hashes.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = Bcrypt.hash(RandomToken.make(), cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
 }
 
 /// Bounded password hashing for requests (OWASP ASVS 2.2, issue #11): at most `concurrent`
@@ -47,10 +67,15 @@ public actor PasswordGate {
     }
 
     public let limits: Limits
+    /// The cost a missing user's verification is made at: the server's bcrypt cost.
+    public let dummyCost: UInt8
     private var active = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(limits: Limits = .default) { self.limits = limits }
+    public init(limits: Limits = .default, dummyCost: UInt8 = 12) {
+        self.limits = limits
+        self.dummyCost = dummyCost
+    }
 
     /// Permits in use and requests queued (for tests and /metrics).
     var inUse: Int { active }
@@ -65,7 +90,7 @@ public actor PasswordGate {
     public func verify(_ password: String, hash: String?) async throws -> Bool {
         try await acquire()
         defer { release() }
-        return try await PasswordHashing.verify(password, hash: hash)
+        return try await PasswordHashing.verify(password, hash: hash, dummyCost: dummyCost)
     }
 
     /// Takes a permit, queues for one, or refuses with 503 when the queue is full.
