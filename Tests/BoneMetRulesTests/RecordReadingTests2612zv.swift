@@ -87,3 +87,44 @@ import Testing
         #expect(bare.reasons.first?.zhHans == "新发病灶，无放射性浓聚" && bare.category == .progressiveDisease)
     }
 }
+
+/// cb161-k (probe, 2026-12-07): a femoral shaft read on one day by an X-ray (lytic, half the
+/// diameter) and a CT (mixed, 0.7). Mirels took the worse of each item — lytic from the film,
+/// > 2/3 from the CT: 10 — and named each study, but never said that the two disagree. Rule set
+/// 2026.12.425: an item read otherwise by the other film or CT of that day says so.
+@Suite struct MirelsReadingsThatDisagreeTests {
+    func record(ctCharacter: LesionCharacter = .mixed, ctFraction: Double = 0.7, thirdModality: Modality = .ct) -> CaseRecord {
+        var r = baseCase()
+        r.studies = [
+            ImagingStudy(id: "X1", date: day("2026-11-20"), modality: .xray, coverage: [.leftLowerLimb], observations: [
+                observation("L1", .lytic) { $0.fractionOfDiameter = 0.5 },
+            ]),
+            ImagingStudy(id: "C1", date: day("2026-11-20"), modality: thirdModality, coverage: [.leftLowerLimb], observations: [
+                observation("L1", ctCharacter) { $0.fractionOfDiameter = thirdModality == .mri ? nil : ctFraction },
+            ]),
+        ]
+        r.pain = [PainRecord(date: day("2026-11-20"), lesion: "L1", mirels: .moderate)]
+        return r
+    }
+
+    func mirels(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-11-22")).findings.first { $0.ruleId.hasPrefix("surgery.mirels") && $0.subject == .lesion("L1") })
+    }
+
+    @Test func theWorseOfEachIsScoredAndTheDisagreementSaid() throws {
+        let finding = try mirels(record())
+        #expect(finding.title.en.contains("Mirels 10"), "\(finding.title.en)")
+        #expect(finding.detail.en.contains("lesion type: lytic — from X-ray of 2026-11-20; the CT of that day reads mixed — the two disagree, the worse is scored"), "\(finding.detail.en)")
+        #expect(finding.detail.en.contains("> 2/3 of bone diameter — from CT of 2026-11-20; the X-ray of that day reads 1/3–2/3 of bone diameter — the two disagree, the worse is scored"))
+        #expect(finding.detail.zhHans.contains("同日 CT 检查为混合性——两者不一致，取较重者计分"), "\(finding.detail.zhHans)")
+    }
+
+    /// Readings that agree, and an MRI (not where Mirels reads the type), say nothing of it.
+    @Test func agreementOrAnMRISaysNothing() throws {
+        let agreeing = try mirels(record(ctCharacter: .lytic, ctFraction: 0.6))
+        #expect(!agreeing.detail.en.contains("disagree") && agreeing.title.en.contains("Mirels 9"), "\(agreeing.title.en)")
+        let mri = try mirels(record(ctCharacter: .mixed, thirdModality: .mri))
+        #expect(!mri.detail.en.contains("disagree"), "\(mri.detail.en)")
+        #expect(mri.detail.en.contains("lesion type: lytic — from X-ray of 2026-11-20;"))
+    }
+}

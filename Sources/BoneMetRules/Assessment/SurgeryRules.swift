@@ -39,8 +39,14 @@ struct SurgeryRules {
                     site: possibleSites == nil ? site : nil, siteAmong: possibleSites, pain: pain?.mirelsGrade,
                     lesion: typed?.observation.character?.mirels, size: size)
                 var provenance: [(key: String, from: MirelsPoint.Source)] = [("site", lesion.proximalNoteOnly ? .proximalNote : .lesionRecord(siteSettled: possibleSites == nil))]
-                if let typed { provenance.append(("lesion", .study(typed.study))) }
-                if let sized { provenance.append(("size", .study(sized.study))) }
+                if let typed {
+                    let other = Self.disagreeing(upTo, chosen: typed, { $0.character?.mirels }, rank: \.points)
+                    provenance.append(("lesion", other.map { .worseOf(typed.study, other: $0.study, otherValue: $0.value.label) } ?? .study(typed.study)))
+                }
+                if let sized {
+                    let other = Self.disagreeing(upTo, chosen: sized, Self.mirelsSize, rank: \.points)
+                    provenance.append(("size", other.map { .worseOf(sized.study, other: $0.study, otherValue: $0.value.label) } ?? .study(sized.study)))
+                }
                 if let pain { provenance.append(("pain", .pain(pain.date, painFree: pain.mirels == nil))) }
                 // The pain left out for a regimen since: said where "unknown" would be.
                 else if let earlier = index.record.pain.filter({ $0.lesion == lesion.id && $0.mirelsGrade != nil && index.known($0.date) })
