@@ -128,3 +128,45 @@ import Testing
         #expect(mri.detail.en.contains("lesion type: lytic — from X-ray of 2026-11-20;"))
     }
 }
+
+/// cb161-l (probe, 2026-12-07): a breast cancer's L2, clear on the April CT, blastic without
+/// destruction and collapsed over 50 % beside the cemented L1 on the September CT, four months
+/// into letrozole and abemaciclib. It read only "blastic lesion after systemic therapy started —
+/// likely response" while SINS scored it and it counted as a pathological fracture. Rule set
+/// 2026.12.426: first seen already broken, never with destruction, the finding says that the
+/// sclerosis may be the fracture's own and an osteoporotic fracture the other reading.
+@Suite struct BlasticWhenFirstSeenBrokenTests {
+    func record(l2Now: LesionObservation, l2Between: LesionObservation? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "L1椎体"), Lesion(id: "L2", bone: .vertebra, note: "L2椎体")]
+        r.studies = [
+            ct("C1", "2026-04-20", [observation("L1", .lytic) { $0.boneDestruction = true }, observation("L2") { $0.present = false }]),
+        ] + (l2Between.map { [ct("C2", "2026-07-01", [$0])] } ?? []) + [
+            ct("C3", "2026-09-14", [observation("L1", .blastic) { $0.boneDestruction = false }, l2Now]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole + abemaciclib", systemicClass: .endocrine, start: day("2026-05-10"))]
+        return r
+    }
+    let said = "It was collapsed when first seen, with no bone destruction on record: the sclerosis may be the fracture's own, and an osteoporotic (insufficiency) fracture is the other reading"
+
+    func finding(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-09-16")).rule("diagnosis.biopsy.blasticAfterTherapy").first { $0.subject == .lesion("L2") })
+    }
+
+    @Test func firstSeenCollapsedWithoutDestructionSaysTheOtherReading() throws {
+        let f = try finding(record(l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .over50 }))
+        #expect(f.detail.en.contains(said), "\(f.detail.en)")
+        #expect(f.detail.en.contains("(SINS, a skeletal-related event)"))
+        #expect(f.detail.zhHans.contains("骨质疏松性（不全性）骨折是另一种解释"))
+    }
+
+    /// Not collapsed, or blastic before it collapsed: a blastic lesion, as before.
+    @Test func notBrokenOrBlasticBeforeItBrokeSaysNothingOfIt() throws {
+        let intact = try finding(record(l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .none }))
+        #expect(!intact.detail.en.contains("osteoporotic"))
+        let before = try finding(record(
+            l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .under50 },
+            l2Between: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .none }))
+        #expect(!before.detail.en.contains("osteoporotic"), "\(before.detail.en)")
+    }
+}

@@ -40,10 +40,11 @@ extension DiagnosisRules {
                     findings.append(blasticExplainedFinding(lesion, firstSeen: firstSeen, explanation: explanation))
                     continue
                 }
+                let fracture = dated ? Self.brokenWhenFirstSeen(lesion, firstSeen: firstSeen, index: index) : LocalizedText(en: "", zh: "")
                 let why = dated
                     ? LocalizedText(
-                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start))\(stoppedText.en). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.",
-                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后\(stoppedText.zhHans)。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。")
+                        en: "First seen \(firstSeen), at least \(index.settings.blasticLatencyWeeks) weeks (setting) after systemic therapy started (\(start))\(stoppedText.en). Blastic change after therapy is common and likely response; a biopsy would likely sample reactive bone or necrosis.\(fracture.en)",
+                        zh: "首次发现于 \(firstSeen)，在全身治疗开始（\(start)）至少 \(index.settings.blasticLatencyWeeks) 周（设置）之后\(stoppedText.zhHans)。治疗后出现成骨性改变很常见，多为治疗反应；活检很可能只取到反应骨或坏死组织。\(fracture.zhHans)")
                     : LocalizedText(
                         en: "First recorded \(firstSeen), \(stopped == nil ? "under systemic therapy since \(start)" : "after systemic therapy given since \(start)")\(stoppedText.en); no earlier imaging of this region, so when it appeared is unknown and its sclerosis is not read as a response. Blastic bone under therapy may be treated disease: a biopsy would likely sample reactive bone or necrosis.",
                         zh: "首次记录于 \(firstSeen)，\(stopped == nil ? "自 \(start) 起接受全身治疗" : "此前自 \(start) 起接受全身治疗")\(stoppedText.zhHans)；此前无该部位影像，出现时间不明，其硬化不视为治疗反应。治疗中的成骨性骨质可能是已受治疗的病灶：活检很可能只取到反应骨或坏死组织。")
@@ -248,6 +249,23 @@ extension DiagnosisRules {
 
     /// "Do not biopsy" for a blastic lesion under systemic therapy (the source hospital's timing);
     /// with surgery proposed for it, the surgical finding decides on tissue and nothing is claimed.
+    /// A lesion first seen already broken — a vertebra collapsed, a fracture — and never read
+    /// with destruction: the sclerosis may be the fracture's own (compacted trabeculae, callus),
+    /// and an osteoporotic (insufficiency) fracture the other reading. A breast cancer's L2, clear
+    /// in April, blastic and collapsed over 50 % beside the cemented L1 in September under
+    /// letrozole, read only "likely response" while SINS scored it and it counted as a
+    /// pathological fracture (probe cb161-l, rule set 2026.12.426). Said, not decided: the
+    /// source hospital's key evidence of a metastasis is destruction on CT.
+    static func brokenWhenFirstSeen(_ lesion: Lesion, firstSeen: PartialDate, index: CaseIndex) -> LocalizedText {
+        let first = index.presentPoints(lesion.id).filter { $0.study.date == firstSeen }
+        let broken = first.contains { [.under50, .over50].contains($0.observation.collapse) || $0.observation.fracture == true }
+        guard broken, !index.destructionSeen(lesion.id) else { return LocalizedText(en: "", zh: "") }
+        let what = lesion.isSpinal ? LocalizedText(en: "collapsed", zh: "椎体塌陷") : LocalizedText(en: "broken", zh: "骨折")
+        return LocalizedText(
+            en: " It was \(what.en) when first seen, with no bone destruction on record: the sclerosis may be the fracture's own, and an osteoporotic (insufficiency) fracture is the other reading — weigh it before \(lesion.isSpinal ? "the collapse is scored and treated as a metastasis (SINS, a skeletal-related event)" : "the fracture is treated as a pathological one (a skeletal-related event)").",
+            zh: "首次发现时即已\(what.zhHans)，且无骨质破坏记录：其硬化可能为骨折本身所致，骨质疏松性（不全性）骨折是另一种解释——\(lesion.isSpinal ? "在按转移瘤评分和处理该塌陷（SINS、骨相关事件）前" : "在按病理性骨折处理（骨相关事件）前")请权衡。")
+    }
+
     private func blasticNoBiopsyFinding(
         _ lesion: Lesion, date: PartialDate, operated: Bool, title: LocalizedText, why: LocalizedText, inputs: [FindingInput]
     ) -> Finding {
