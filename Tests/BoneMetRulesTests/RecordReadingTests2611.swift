@@ -199,10 +199,14 @@ import Testing
         #expect(femur.title.en == "right femur, proximal: RECIST measurability undetermined")
         #expect(femur.detail.en.hasPrefix("seen only on X-ray, which cannot measure bone lesions"))
         #expect(femur.title.zhHans.hasSuffix("RECIST 可测量性未定"))
-        // Measured below 10 mm later: not measurable.
+        // Measured below 10 mm later under the regimen begun after it: measurable at baseline
+        // (rule set .427, RECIST 1.1's baseline); with no regimen, the latest reading decides.
         r.studies.append(ct("C2", "2023-03-05", [observation("V", .lytic, [20, 18]) { $0.softTissueMm = 6 }]))
         let smaller = try #require(assess(r, asOf: day("2023-03-10")).rule("boneHealth.recist.measurability").first { $0.subject == .lesion("V") })
-        #expect(smaller.title.en == "T8 vertebra: not RECIST-measurable")
+        #expect(smaller.title.en == "T8 vertebra: RECIST-measurable (at baseline)")
+        r.treatments = []
+        let untreated = try #require(assess(r, asOf: day("2023-03-10")).rule("boneHealth.recist.measurability").first { $0.subject == .lesion("V") })
+        #expect(untreated.title.en == "T8 vertebra: not RECIST-measurable")
     }
 }
 

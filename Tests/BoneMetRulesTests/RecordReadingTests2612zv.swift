@@ -170,3 +170,43 @@ import Testing
         #expect(!before.detail.en.contains("osteoporotic"), "\(before.detail.en)")
     }
 }
+
+/// cb161-n (probe, 2026-12-07): an ALK lung cancer's T11, lytic with a 12 mm soft-tissue
+/// component on the MRI before alectinib, 0 mm with the lesion shrunk by 64 % on the MRI after
+/// it, read "not RECIST-measurable". RECIST 1.1 decides measurability at baseline and measures a
+/// lesion measurable then at every assessment, to 0 mm (Eisenhauer 2009). Rule set 2026.12.427.
+@Suite struct MeasurableAtBaselineTests {
+    func record(after: Double?, character: LesionCharacter = .lytic, regimen: String? = "2026-03-01") -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, note: "T11椎体")]
+        r.studies = [
+            ImagingStudy(id: "M1", date: day("2026-02-20"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("L1", nil, [30, 25]) { $0.softTissueMm = 12 }]),
+            ct("C1", "2026-02-22", [observation("L1", .lytic) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "M2", date: day("2026-06-01"), modality: .mri, coverage: [.thoracicSpine], observations: [observation("L1", nil, [18, 15]) { $0.softTissueMm = after }]),
+        ] + (character == .lytic ? [] : [ct("C2", "2026-06-02", [observation("L1", character) { $0.boneDestruction = false }])])
+        r.treatments = regimen.map { [Treatment(id: "T1", kind: .systemic, name: "alectinib", systemicClass: .targeted, start: day($0))] } ?? []
+        return r
+    }
+    func measurability(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-06-05")).rule("boneHealth.recist.measurability").first)
+    }
+
+    @Test func measurableBeforeTheRegimenStaysMeasurable() throws {
+        let f = try measurability(record(after: 0))
+        #expect(f.title.en == "T11 vertebra: RECIST-measurable (at baseline)", "\(f.title.en)")
+        #expect(f.detail.en.contains("soft-tissue component of 12 mm (MRI of 2026-02-20) before the current regimen; 0 mm now"), "\(f.detail.en)")
+        #expect(f.title.zhHans.hasSuffix("RECIST 可测量（基线时）"))
+        let blastic = try measurability(record(after: nil, character: .blastic))
+        #expect(blastic.title.en.hasSuffix("(at baseline)") && blastic.detail.en.contains("; blastic now:"), "\(blastic.detail.en)")
+    }
+
+    /// Boundaries: a component of 9 mm at baseline was never measurable; no regimen, no
+    /// baseline — the latest reading decides, as before; still ≥ 10 mm, plainly measurable.
+    @Test func itsBoundaries() throws {
+        var small = record(after: 0)
+        small.studies[0].observations[0].softTissueMm = 9
+        #expect(try measurability(small).title.en == "T11 vertebra: not RECIST-measurable")
+        #expect(try measurability(record(after: 0, regimen: nil)).title.en == "T11 vertebra: not RECIST-measurable")
+        #expect(try measurability(record(after: 10)).title.en == "T11 vertebra: RECIST-measurable")
+    }
+}

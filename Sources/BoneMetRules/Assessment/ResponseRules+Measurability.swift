@@ -33,8 +33,8 @@ extension ResponseRules {
             let character = characterPoint?.observation.character
             let softTissuePoint = anatomic.last { [.ct, .mri].contains($0.study.modality) && $0.observation.softTissueMm != nil }
             let softTissue = softTissuePoint?.observation.softTissueMm
-            enum Verdict { case measurable, blastic, tooSmall, notMeasured }
-            let verdict: Verdict
+            enum Verdict { case measurable, blastic, tooSmall, notMeasured, measurableAtBaseline }
+            var verdict: Verdict
             if character == .blastic {
                 verdict = .blastic
             } else if let softTissue, softTissue < 10 {
@@ -44,10 +44,37 @@ extension ResponseRules {
             } else {
                 verdict = .notMeasured
             }
+            // RECIST 1.1 decides measurability at baseline, and a lesion measurable then is
+            // measured at every assessment whatever its size, to 0 mm (Eisenhauer 2009): an ALK
+            // lung cancer's T11, lytic with a 12 mm soft-tissue component before alectinib and 0 mm
+            // after it, read "not RECIST-measurable" — its response called a non-measurable lesion
+            // (probe cb161-n). The baseline is the latest reading on or before the start of the
+            // regimen the latest reading falls under.
+            let baseline = index.latestSystemicStart(before: latest.study.date)?.start.flatMap { start -> (mm: Double, point: CaseIndex.Point)? in
+                let before = anatomic.filter { $0.study.date.latestDay <= start.latestDay }
+                guard let typed = CaseIndex.latestWorst(before, \.character, rank: { $0 == .blastic ? 0 : 1 }, prefer: CaseIndex.filmOrCT)?.value,
+                    typed != .blastic,
+                    let measured = before.last(where: { [.ct, .mri].contains($0.study.modality) && $0.observation.softTissueMm != nil }),
+                    let mm = measured.observation.softTissueMm, mm >= 10
+                else { return nil }
+                return (mm, measured)
+            }
+            if baseline != nil, [.blastic, .tooSmall].contains(verdict) {
+                verdict = .measurableAtBaseline
+            }
             let why: LocalizedText
             switch verdict {
             case .measurable:
                 why = LocalizedText(en: "soft-tissue component ≥ 10 mm on CT/MRI: measurable by RECIST 1.1", zh: "CT/MRI 上软组织成分 ≥10 mm：按 RECIST 1.1 可测量")
+            case .measurableAtBaseline:
+                let then = baseline.map { "\(CaseIndex.format($0.mm)) mm (\($0.point.study.modality.label.en) of \($0.point.study.date))" } ?? ""
+                let thenZh = baseline.map { "\(CaseIndex.format($0.mm)) mm（\($0.point.study.date) \($0.point.study.modality.label.zhHans)）" } ?? ""
+                let now = character == .blastic
+                    ? LocalizedText(en: "blastic now", zh: "现为成骨性")
+                    : LocalizedText(en: "\(softTissue.map(CaseIndex.format) ?? "") mm now", zh: "现为 \(softTissue.map(CaseIndex.format) ?? "") mm")
+                why = LocalizedText(
+                    en: "measurable at baseline — lytic or mixed with a soft-tissue component of \(then) before the current regimen; \(now.en): RECIST 1.1 measures a lesion measurable at baseline at every assessment, however small (to 0 mm)",
+                    zh: "基线时可测量——本方案开始前为溶骨或混合性，软组织成分 \(thenZh)；\(now.zhHans)：按 RECIST 1.1，基线可测量的病灶每次评估均测量，无论大小（直至 0 mm）")
             case .blastic:
                 why = LocalizedText(en: "blastic lesion: non-measurable by RECIST 1.1; follow with MDA", zh: "成骨性病灶：按 RECIST 1.1 不可测量；用 MDA 标准随访")
             case .tooSmall:
@@ -77,6 +104,7 @@ extension ResponseRules {
             }
             let title: LocalizedText = switch verdict {
             case .measurable: LocalizedText(en: "RECIST-measurable", zh: "RECIST 可测量")
+            case .measurableAtBaseline: LocalizedText(en: "RECIST-measurable (at baseline)", zh: "RECIST 可测量（基线时）")
             case .blastic, .tooSmall: LocalizedText(en: "not RECIST-measurable", zh: "RECIST 不可测量")
             case .notMeasured: LocalizedText(en: "RECIST measurability undetermined", zh: "RECIST 可测量性未定")
             }
