@@ -70,9 +70,8 @@ struct ResponseRules {
                 // thoracic and pelvic CT the day after the humerus's read "bone response not
                 // evaluable — the previous CT did not image its region" (unseen record cb160-d).
                 let staging = point.untreated && point.unnamedNewLesions == 0 && !previous.readsSoftTissueOnly
-                    && point.lesions.allSatisfy {
-                        $0.firstRecorded && (!index.everImaged($0.lesion, before: current.date) || shownBeforeOnlyByOtherMethods($0.lesion, before: current))
-                    }
+                    // (Never imaged before satisfies it too: no earlier study looked at the lesion.)
+                    && point.lesions.allSatisfy { $0.firstRecorded && shownBeforeOnlyByOtherMethods($0.lesion, before: current) }
                 if !staging && !isPostoperativeCheck(point, after: previous.date, on: current.date) { results.append(point) }
             }
         }
