@@ -24,8 +24,8 @@ public enum PasswordHashing {
     /// every unknown-user sign-in cost a cost-12 hash on a shared pool — sign-ins timed out
     /// under the parallel suite.
     public static func verify(_ password: String, hash: String?, dummyCost: UInt8) async throws -> Bool {
-        let against = hash ?? dummyHashes.hash(cost: dummyCost)
-        return try await pool.runIfActive { Bcrypt.verify(password, hash: against) }
+        // The dummy hash is made (once per cost) on the hashing pool, not on the caller's thread.
+        try await pool.runIfActive { Bcrypt.verify(password, hash: hash ?? dummyHashes.hash(cost: dummyCost)) }
     }
 
     static let dummyHashes = DummyHashes()
