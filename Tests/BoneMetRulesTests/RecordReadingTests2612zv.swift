@@ -162,11 +162,11 @@ import Testing
 
     /// Not collapsed, or blastic before it collapsed: a blastic lesion, as before.
     @Test func notBrokenOrBlasticBeforeItBrokeSaysNothingOfIt() throws {
-        let intact = try finding(record(l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .none }))
+        let intact = try finding(record(l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = SINS.Collapse.none }))
         #expect(!intact.detail.en.contains("osteoporotic"))
         let before = try finding(record(
             l2Now: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .under50 },
-            l2Between: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = .none }))
+            l2Between: observation("L2", .blastic) { $0.boneDestruction = false; $0.collapse = SINS.Collapse.none }))
         #expect(!before.detail.en.contains("osteoporotic"), "\(before.detail.en)")
     }
 }
