@@ -432,7 +432,7 @@ extension BoneAgentRules {
                 en: "Keep withholding \(name.en): creatinine \(currentText), not yet ≤ \(resume)",
                 zh: "继续暂停\(name.zhHans)：血肌酐 \(currentText)，尚未降至 ≤\(resume)")
             state = LocalizedText(
-                en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
+                en: "Baseline \(baselineText); withheld since \(trigger) on \(renal.trigger.date) (a rise of \(threshold) withholds it after \(hold.baselineNormal ? "a normal" : "an abnormal") baseline); now \(currentText) (\(current.date)), still more than 10 % above baseline.",
                 zh: "基线 \(baselineText)；\(renal.trigger.date) 血肌酐 \(trigger)，自此暂停（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）；当前 \(currentText)（\(current.date)），仍高于基线 10% 以上。")
         } else {
             let rise = CaseIndex.creatinineAmount(hold.riseMgDl, like: current)
@@ -444,7 +444,7 @@ extension BoneAgentRules {
                     zh: "（\(renal.baselineDate?.description ?? "")，早于首剂 \(note.zhHans)——病历中无更接近首剂的血肌酐），升高可能早于本疗程；")
             } ?? LocalizedText(en: ",", zh: "，")
             state = LocalizedText(
-                en: "Baseline \(baselineText)\(stale.en) now \(currentText) (a rise of \(threshold) withholds it after a \(hold.baselineNormal ? "normal" : "abnormal") baseline).\(sameDay.en)",
+                en: "Baseline \(baselineText)\(stale.en) now \(currentText) (a rise of \(threshold) withholds it after \(hold.baselineNormal ? "a normal" : "an abnormal") baseline).\(sameDay.en)",
                 zh: "基线 \(baselineText)\(stale.zhHans)当前 \(currentText)（\(hold.baselineNormal ? "基线正常" : "基线异常")时升高 \(threshold) 即暂停）。\(sameDay.zhHans)")
         }
         // Doses given after the result that opened the hold: against it, and nephrotoxic on a

@@ -326,20 +326,38 @@ struct BoneAgentRules {
                 en: " Its indication for SRE prevention is not settled (see the finding on it): give the next dose only if the course is to continue.",
                 zh: "其预防 SRE 的适应证尚未确定（见相关结论）：仅在继续该疗程时给予下一剂。")
             : LocalizedText(en: "", zh: "")
+        // A renal hold opened since the last dose and over now: the dose fell due while it was
+        // withheld, so it is due from the day creatinine came back, at the baseline CrCl's dose.
+        // A course withheld for a rise 2.5 mg/dL over 1.5 and back to 1.64 read only "dose due
+        // since" the day in the hold (unseen record cb162-m).
+        let holdOver = agent.agent != .zoledronicAcid ? nil
+            : Self.renalHolds(agent, index: index).closed.last { $0.trigger.date.earliestDay >= last.earliestDay }
+        let dueText = holdOver.map { hold in
+            LocalizedText(
+                en: "due: renal hold over on \(hold.closedBy.date)", zh: "应给药：\(hold.closedBy.date) 肾功能暂停已解除")
+        } ?? LocalizedText(en: "due since \(due)", zh: "自 \(due) 起应给药")
+        let resumed = holdOver.map { hold in
+            let trigger = CaseIndex.creatinineText(hold.trigger, mgDl: hold.trigger.canonicalValue ?? 0)
+            let back = CaseIndex.creatinineText(hold.closedBy, mgDl: hold.closedBy.canonicalValue ?? 0)
+            return LocalizedText(
+                en: " Withheld since creatinine \(trigger) on \(hold.trigger.date); \(back) on \(hold.closedBy.date) is back within 10 % of baseline: resume at the dose of the baseline CrCl (label), not re-dosed from the raised creatinine.",
+                zh: "\(hold.trigger.date) 血肌酐 \(trigger) 起暂停；\(hold.closedBy.date) 血肌酐 \(back)，已回到基线 10% 以内：按基线肌酐清除率对应剂量恢复给药（说明书），不按升高时的血肌酐重新定剂量。")
+        } ?? LocalizedText(en: "", zh: "")
         return Finding(
             ruleId: "boneAgents.doseDue", severity: broken.isEmpty ? .advisory : .warning, duty: .boneAgents, specialty: .medicalOncology,
             subject: .treatment(agent.id), date: due,
             title: LocalizedText(
-                en: "\(agent.agent?.label.en.sentenceStart ?? "Bone-modifying agent") dose due since \(due)\(broken.isEmpty ? "" : " — a vertebra broken since")",
-                zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") 自 \(due) 起应给药\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
+                en: "\(agent.agent?.label.en.sentenceStart ?? "Bone-modifying agent") dose \(dueText.en)\(broken.isEmpty ? "" : " — a vertebra broken since")",
+                zh: "\(agent.agent?.label.zhHans ?? "骨改良药物") \(dueText.zhHans)\(broken.isEmpty ? "" : "——此后出现椎体骨折")"),
             detail: LocalizedText(
-                en: "Last dose \(last), \(interval.en). \(usual.en)\(recheck.en)\(questioned.en)\(lapse.en)",
-                zh: "末次给药 \(last)，\(interval.zhHans)。\(usual.zhHans)\(recheck.zhHans)\(questioned.zhHans)\(lapse.zhHans)"),
+                en: "Last dose \(last), \(interval.en).\(resumed.en) \(usual.en)\(recheck.en)\(questioned.en)\(lapse.en)",
+                zh: "末次给药 \(last)，\(interval.zhHans)。\(resumed.zhHans)\(usual.zhHans)\(recheck.zhHans)\(questioned.zhHans)\(lapse.zhHans)"),
             inputs: [FindingInput("lastDose", last.description), FindingInput("intervalWeeks", weeks.description)],
             sources: (agent.isBoneLossDose ? [agent.agent == .zoledronicAcid ? Self.aclastaLabel : Self.smith2009]
                     : adjuvant ? [Self.dhesyThind2017] : agent.agent == .pamidronate ? [Self.aredia]
                     : agent.agent == .ibandronate ? [Self.bondronat] : [Sources.himelstein2017])
-                + (agent.agent == .denosumab ? [Self.xgevaDiscontinuation] : []),
+                + (agent.agent == .denosumab ? [Self.xgevaDiscontinuation] : [])
+                + (holdOver == nil ? [] : [Sources.zometaLabel]),
             claims: [Claim(.boneAgentTiming, about: agent.id, "due")])
     }
 

@@ -150,7 +150,15 @@ final class CaseIndex {
         let horizon = DayHorizon(asOf: asOf)
         self.horizon = horizon
         let known = { (date: PartialDate?) -> Bool in horizon.known(date) }
-        studies = record.studies.filter { known($0.date) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        // An X-ray, CT or MRI without a coverage covers what its description names as a whole
+        // (`coverageFromRegion`: "全身低剂量CT", "whole spine MRI").
+        studies = record.studies.filter { known($0.date) }.map { study in
+            let read = study.coverageFromRegion
+            guard !read.isEmpty else { return study }
+            var study = study
+            study.coverage = read
+            return study
+        }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         lesions = record.lesions.sorted { $0.id < $1.id }
         var byId = LesionKeyed<Lesion>()
         for lesion in record.lesions where byId[lesion.id] == nil { byId[lesion.id] = lesion }

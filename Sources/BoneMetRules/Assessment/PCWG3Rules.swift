@@ -94,17 +94,28 @@ struct PCWG3Rules {
                 // by name (unnamed, or named but not observed there) is not known gone. A CRPC's
                 // three new foci of March, "persistent" in the May report but counted only, read
                 // "did not persist — not progression" (unseen record cb42-c).
-                let persisting = new.filter { confirmation.observation(of: $0)?.present == true }.count
-                let unrecorded = new.filter { confirmation.observation(of: $0) == nil }.count
-                let confirmed = isFirst
-                    ? newLesions(on: confirmation, against: scan).count >= Self.newLesionsNeeded
-                    : persisting >= Self.newLesionsNeeded
-                status = confirmed
-                    ? .progression(confirmedBy: confirmation.id)
-                    : isFirst ? .flare(checkedOn: confirmation.id)
-                    : persisting + unrecorded >= Self.newLesionsNeeded
-                    ? .persistenceUnknown(checkedOn: confirmation.id, persisting: persisting, unrecorded: unrecorded)
-                    : .notPersisting(checkedOn: confirmation.id)
+                if isFirst {
+                    // The "2 more" are counted against the first post-baseline scan wherever they
+                    // first showed: a scan between it and the confirmation (under 6 weeks) may
+                    // have shown them, and its report counts them against itself. A CRPC's scan
+                    // at 4½ weeks showed 2 more unnamed; the confirmatory scan at 11 weeks
+                    // counted 0 new against it and the first scan's lesions read "flare" beside
+                    // "whether they persist is not recorded" (unseen record cb162-c).
+                    let more = moreNewLesions(since: scan, through: confirmation, among: later)
+                    status = more.persisting >= Self.newLesionsNeeded
+                        ? .progression(confirmedBy: confirmation.id)
+                        : more.persisting + more.unrecorded >= Self.newLesionsNeeded
+                        ? .persistenceUnknown(checkedOn: confirmation.id, persisting: more.persisting, unrecorded: more.unrecorded)
+                        : .flare(checkedOn: confirmation.id)
+                } else {
+                    let persisting = new.filter { confirmation.observation(of: $0)?.present == true }.count
+                    let unrecorded = new.filter { confirmation.observation(of: $0) == nil }.count
+                    status = persisting >= Self.newLesionsNeeded
+                        ? .progression(confirmedBy: confirmation.id)
+                        : persisting + unrecorded >= Self.newLesionsNeeded
+                        ? .persistenceUnknown(checkedOn: confirmation.id, persisting: persisting, unrecorded: unrecorded)
+                        : .notPersisting(checkedOn: confirmation.id)
+                }
             } else {
                 status = .unconfirmed
             }
@@ -114,6 +125,28 @@ struct PCWG3Rules {
             if status.isProgression { progressed.insert(therapy.id) }
         }
         return result
+    }
+
+    /// The new lesions since the first post-baseline scan that the confirmatory scan shows
+    /// (`persisting`: its own new ones, named or unnamed, against `first`) and those a scan in
+    /// between showed that the confirmatory scan does not record by name (`unrecorded`: unnamed,
+    /// or named and not read there) — whether they are still there is unknown. A named lesion the
+    /// confirmatory scan reads absent is gone.
+    private func moreNewLesions(
+        since first: ImagingStudy, through confirmation: ImagingStudy, among later: [ImagingStudy]
+    ) -> (persisting: Int, unrecorded: Int) {
+        let persisting = newLesions(on: confirmation, against: first).count
+        var unrecorded = 0
+        var namedBetween: Set<String> = []
+        for between in later where between.date.earliestDay < confirmation.date.earliestDay {
+            unrecorded += between.unnamedNewLesions ?? 0
+            for observation in between.observations
+            where observation.present && first.observation(of: observation.lesion)?.present != true {
+                namedBetween.insert(observation.lesion)
+            }
+        }
+        unrecorded += namedBetween.filter { confirmation.observation(of: $0) == nil }.count
+        return (persisting, unrecorded)
     }
 
     /// Named lesions seen on `scan` and not on `reference`, plus lesions the scan reports unnamed.
@@ -165,6 +198,14 @@ struct PCWG3Rules {
             detail = LocalizedText(
                 en: "\(count) new lesions against \(referenceText.en); fewer than 2 of them persist on \(studyDate(checkedOn)).",
                 zh: "较\(referenceText.zhHans)新增 \(count) 处病灶；\(studyDate(checkedOn)) 复查时持续存在者少于 2 处。")
+        case .persistenceUnknown(let checkedOn, let persisting, let unrecorded) where verdict.firstAfterStart:
+            severity = .advisory
+            title = LocalizedText(
+                en: "New lesions of \(scan.date): whether the further new lesions persist on \(studyDate(checkedOn)) is not recorded (PCWG3)",
+                zh: "\(scan.date) 的新病灶：其后新增的病灶在 \(studyDate(checkedOn)) 复查时是否仍存在未记录（PCWG3）")
+            detail = LocalizedText(
+                en: "\(count) new lesions on \(scan.date) against \(referenceText.en). The confirmatory scan of \(studyDate(checkedOn)) (≥ 6 weeks later) records \(persisting) more; \(unrecorded) more seen on a scan in between are not recorded by name on it. PCWG3 confirms progression (dated to \(scan.date)) when ≥ 2 more are on the confirmatory scan: read it for them and record each as a lesion with its site — until then progression is neither confirmed nor excluded, nor was it flare.",
+                zh: "\(scan.date) 较\(referenceText.zhHans)新增 \(count) 处病灶。\(studyDate(checkedOn))（≥6 周后）的确认扫描记录再新增 \(persisting) 处；其间扫描所见的另 \(unrecorded) 处未在该次扫描中按病灶记录。PCWG3 以确认扫描再新增 ≥2 处判定进展（进展日期为 \(scan.date)）：请在该次扫描中核对，并将每处按部位记录为病灶——在此之前既不能确认或排除进展，也不能判为闪烁现象。")
         case .persistenceUnknown(let checkedOn, let persisting, let unrecorded):
             severity = .advisory
             title = LocalizedText(

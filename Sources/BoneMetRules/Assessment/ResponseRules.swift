@@ -360,9 +360,10 @@ struct ResponseRules {
         // of uptake" (unseen record cb161-e). It is named by what its CT reads, and "no uptake".
         if modality.isTracer {
             guard observation.uptake == false else { return LocalizedText(en: "new focus of uptake", zh: "新发放射性浓聚灶") }
+            let onCT = newLesionReason(observation, modality: .ct)
             let seen = observation.character == nil
-                ? LocalizedText(en: "new lesion", zh: "新发病灶")
-                : LocalizedText(en: "\(newLesionReason(observation, modality: .ct).en) on its CT", zh: "CT 示\(newLesionReason(observation, modality: .ct).zhHans)")
+                ? onCT
+                : LocalizedText(en: "\(onCT.en) on its CT", zh: "CT 示\(onCT.zhHans)")
             return LocalizedText(en: "\(seen.en), without uptake", zh: "\(seen.zhHans)，无放射性浓聚")
         }
         switch observation.character {

@@ -10,7 +10,8 @@ public struct ImagingStudy: Sendable, Hashable, Encodable {
     public var studyInstanceUid: String?
     /// The DICOM modality code as the source sent it (DX, CR, MR …), kept for export.
     public var dicomModality: String?
-    /// Free description of what was imaged ("right hip and femur"); a note, never read by rules.
+    /// Free description of what was imaged ("right hip and femur"); a note, read by the rules
+    /// only for a whole-body or whole-spine study without a coverage (`coverageFromRegion`).
     public var region: String?
     /// Body regions the study imaged, from a vocabulary. A lesion first seen on a later study is
     /// "new" only against a study that looked at its region (issue #8); bone scans and PET-CT

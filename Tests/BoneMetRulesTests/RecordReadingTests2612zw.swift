@@ -1,0 +1,179 @@
+import BoneMetRules
+import Testing
+
+/// cb162-c (unseen record, 2026-12-08): a castration-resistant prostate cancer on enzalutamide
+/// from 5 March; bone scans of 10 May (2 new lesions against the baseline), 10 June (2 more, only
+/// 4½ weeks on — no confirmatory scan) and 25 July (≥ 6 weeks after May; none new against June).
+/// The May lesions read "flare, not progression" — counted only on July's own report — beside
+/// "whether they persist is not recorded" for June's. PCWG3 counts the confirmatory scan's new
+/// lesions against the first post-baseline scan (Scher HI et al. J Clin Oncol 2016;34:1402-18):
+/// lesions first seen in between count while still there. Rule set 2026.12.428.
+@Suite struct PCWG3MoreLesionsBetweenScansTests {
+    func record(june: ImagingStudy? = nil, july: ImagingStudy? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .male
+        r.primaries = [PrimaryCancer(id: "P1", site: .prostate, diagnosed: day("2022-01"), castrationResistant: true)]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "L2", bone: .pelvis, laterality: .right)]
+        func scan(_ id: String, _ date: String, new: Int?) -> ImagingStudy {
+            var study = survey(id, date, ["L1", "L2"])
+            study.unnamedNewLesions = new
+            return study
+        }
+        r.studies = [
+            scan("B0", "2026-03-01", new: nil), scan("B1", "2026-05-10", new: 2),
+            june ?? scan("B2", "2026-06-10", new: 2), july ?? scan("B3", "2026-07-25", new: 0),
+        ]
+        r.treatments = [
+            Treatment(id: "T0", kind: .systemic, name: "ADT", drugs: ["goserelin"], systemicClass: .endocrine, start: day("2022-01-15")),
+            Treatment(id: "T1", kind: .systemic, name: "enzalutamide", drugs: ["enzalutamide"], systemicClass: .endocrine, start: day("2026-03-05")),
+        ]
+        return r
+    }
+
+    func firstScan(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-08-01")).rule("boneHealth.pcwg3.firstScan").first)
+    }
+
+    @Test func moreLesionsOfAScanInBetweenNotRecordedOnTheConfirmatoryScanLeaveItOpen() throws {
+        let a = assess(record(), asOf: day("2026-08-01"))
+        let first = try #require(a.rule("boneHealth.pcwg3.firstScan").first)
+        #expect(first.severity == .advisory)
+        #expect(first.title.en == "New lesions of 2026-05-10: whether the further new lesions persist on 2026-07-25 is not recorded (PCWG3)")
+        #expect(first.detail.en.contains("records 0 more; 2 more seen on a scan in between are not recorded by name on it"), "\(first.detail.en)")
+        #expect(first.title.zhHans.contains("其后新增的病灶"))
+        #expect(!a.findings.contains { $0.title.en.contains("were flare") })
+        let may = try #require(a.rule("boneHealth.mda.timePoint").first { $0.title.en.hasPrefix("Bone scan of 2026-05-10") })
+        #expect(may.title.en.hasSuffix("— 2 new lesions await PCWG3 confirmation"), "\(may.title.en)")
+    }
+
+    @Test func namedAndStillThereTheyConfirmProgressionDatedToTheFirstScan() throws {
+        var r = record()
+        r.lesions += [Lesion(id: "L3", bone: .rib, laterality: .left), Lesion(id: "L4", bone: .femur, laterality: .left)]
+        r.studies[2] = survey("B2", "2026-06-10", ["L1", "L2", "L3", "L4"])
+        r.studies[3] = survey("B3", "2026-07-25", ["L1", "L2", "L3", "L4"])
+        let first = try firstScan(r)
+        #expect(first.title.en == "Bone-scan progression confirmed (PCWG3 2+2), dated to 2026-05-10", "\(first.title.en)")
+    }
+
+    @Test func namedAndGoneOnTheConfirmatoryScanItWasFlare() throws {
+        var r = record()
+        r.lesions += [Lesion(id: "L3", bone: .rib, laterality: .left), Lesion(id: "L4", bone: .femur, laterality: .left)]
+        r.studies[2] = survey("B2", "2026-06-10", ["L1", "L2", "L3", "L4"])
+        var july = survey("B3", "2026-07-25", ["L1", "L2"])
+        july.observations += [observation("L3") { $0.present = false }, observation("L4") { $0.present = false }]
+        r.studies[3] = july
+        let first = try firstScan(r)
+        #expect(first.title.en.hasPrefix("New lesions on the first post-baseline bone scan were flare"), "\(first.title.en)")
+    }
+
+    @Test func oneMoreInBetweenIsBelowTheTwoMore() throws {
+        // One more on June's scan, none new in July: fewer than 2 more can be there — flare, as before.
+        var june = survey("B2", "2026-06-10", ["L1", "L2"])
+        june.unnamedNewLesions = 1
+        let first = try firstScan(record(june: june))
+        #expect(first.title.en.hasPrefix("New lesions on the first post-baseline bone scan were flare"), "\(first.title.en)")
+        // Two more on the confirmatory scan itself confirm, whatever the scan in between showed.
+        var july = survey("B3", "2026-07-25", ["L1", "L2"])
+        july.unnamedNewLesions = 2
+        #expect(try firstScan(record(june: june, july: july)).title.en.hasPrefix("Bone-scan progression confirmed"))
+    }
+}
+
+/// cb162-h (unseen record, 2026-12-08): a myeloma staged by a CT whose description reads
+/// "全身低剂量CT" (whole-body low-dose CT, IMWG's first imaging of myeloma — Hillengass J et al.
+/// Lancet Oncol 2019;20:e302-12), recorded without a coverage as an EHR sends it: "no whole-body
+/// screening on record", and revised Tokuhashi's counts of sites stayed lower bounds. An X-ray, CT
+/// or MRI without a coverage now covers what its description names as a whole: the whole body or
+/// the whole spine. Rule set 2026.12.428.
+@Suite struct WholeBodyStudyDescriptionTests {
+    func record(region: String?, modality: Modality = .ct, coverage: [BodyRegion] = []) -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lung, histologyType: .adenocarcinoma, diagnosed: day("2026-09-01"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .skull)]
+        r.studies = [ImagingStudy(
+            id: "C1", date: day("2026-09-10"), modality: modality, windows: modality == .ct ? [.bone] : [], region: region, coverage: coverage,
+            observations: [
+                observation("L1", modality == .mri ? nil : .lytic) { $0.boneDestruction = modality == .mri ? nil : true },
+                observation("L2", modality == .mri ? nil : .lytic) { $0.boneDestruction = modality == .mri ? nil : true },
+            ])]
+        return r
+    }
+
+    func tokuhashi(_ r: CaseRecord) throws -> Finding {
+        try #require(assess(r, asOf: day("2026-10-01")).rule("surgery.prognosis.tokuhashi").first)
+    }
+
+    @Test func aWholeBodyDescriptionIsAWholeBodySurvey() throws {
+        for region in ["全身低剂量CT", "Whole-body low-dose CT", "WB-LDCT", "全身骨骼X线检查"] {
+            let a = assess(record(region: region), asOf: day("2026-10-01"))
+            #expect(!a.findings.contains { $0.title.en == "No whole-body screening on record" }, "\(region)")
+            let t = try tokuhashi(record(region: region))
+            #expect(t.detail.en.contains("extraspinal bone metastasis foci: 1 → 1"), "\(region): \(t.detail.en)")
+            #expect(t.detail.en.contains("vertebral body metastases: 1 → 2"), "\(region)")
+        }
+    }
+
+    @Test func otherDescriptionsProveNothingAsBefore() throws {
+        for region in [nil, "胸部CT", "chest CT, bone window"] as [String?] {
+            let a = assess(record(region: region), asOf: day("2026-10-01"))
+            #expect(a.findings.contains { $0.title.en == "No whole-body screening on record" }, "\(String(describing: region))")
+            let t = try tokuhashi(record(region: region))
+            #expect(t.detail.en.contains("extraspinal bone metastasis foci: at least 1 (no whole-body survey)"), "\(t.detail.en)")
+        }
+        // A recorded coverage wins over the description.
+        let chestOnly = assess(record(region: "全身低剂量CT", coverage: [.chest]), asOf: day("2026-10-01"))
+        #expect(chestOnly.findings.contains { $0.title.en == "No whole-body screening on record" })
+    }
+
+    @Test func aWholeSpineDescriptionSettlesTheVertebralBodies() throws {
+        let spine = try tokuhashi(record(region: "全脊柱MRI", modality: .mri))
+        #expect(spine.detail.en.contains("vertebral body metastases: 1 → 2"), "\(spine.detail.en)")
+        let lumbar = try tokuhashi(record(region: "胸椎MRI", modality: .mri))
+        #expect(lumbar.detail.en.contains("vertebral body metastases: at least 1 (the whole spine not imaged)"), "\(lumbar.detail.en)")
+    }
+}
+
+/// cb162-m (unseen record, 2026-12-08): a HER2-positive breast cancer on zoledronic acid every 4
+/// weeks, baseline creatinine 1.5 mg/dL (abnormal); 2.5 mg/dL on 30 March withheld it (a rise of
+/// 1.0 over an abnormal baseline, Zometa label), 1.7 kept it withheld, 1.64 on 10 May (≤ 1.65,
+/// within 10 %) ended the hold. The dose read "due since 2026-03-31", a day inside the hold, and
+/// the hold's text said "after a abnormal baseline". Rule set 2026.12.428.
+@Suite struct RenalHoldOverDoseDueTests {
+    func record(creatinines: [(String, Double)]) -> CaseRecord {
+        var r = baseCase()
+        r.patient.sex = .female
+        r.patient.birthDate = day("1962-08-08")
+        r.patient.weights = [WeightRecord(date: day("2026-01-01"), kg: 70)]
+        r.treatments = [Treatment(
+            id: "Z1", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2026-01-06"), agent: .zoledronicAcid, doseMg: 3.3,
+            intervalWeeks: 4, doses: [day("2026-01-06"), day("2026-02-03"), day("2026-03-03")])]
+        r.labs = [LabResult(date: day("2026-01-04"), test: .creatinine, value: 1.5, unit: "mg/dL")]
+            + creatinines.map { LabResult(date: day($0.0), test: .creatinine, value: $0.1, unit: "mg/dL") }
+        return r
+    }
+
+    @Test func aHoldOverSinceTheLastDoseMakesItDueFromTheDayCreatinineCameBack() throws {
+        let a = assess(record(creatinines: [("2026-03-30", 2.5), ("2026-04-20", 1.7), ("2026-05-10", 1.64)]), asOf: day("2026-05-12"))
+        let due = try #require(a.rule("boneAgents.doseDue").first)
+        #expect(due.title.en == "Zoledronic acid dose due: renal hold over on 2026-05-10", "\(due.title.en)")
+        #expect(due.detail.en.contains("Withheld since creatinine 2.5 mg/dL on 2026-03-30; 1.64 mg/dL on 2026-05-10 is back within 10 % of baseline"))
+        #expect(due.title.zhHans.contains("肾功能暂停已解除"))
+        #expect(due.sources.contains { $0.id == "zometaLabel" })
+    }
+
+    @Test func withoutAHoldTheDueDayIsTheIntervalsAsBefore() throws {
+        let a = assess(record(creatinines: [("2026-03-30", 1.55)]), asOf: day("2026-04-05"))
+        let due = try #require(a.rule("boneAgents.doseDue").first)
+        #expect(due.title.en == "Zoledronic acid dose due since 2026-03-31", "\(due.title.en)")
+        #expect(!due.detail.en.contains("Withheld"))
+    }
+
+    @Test func theHoldSaysAnAbnormalBaseline() throws {
+        let a = assess(record(creatinines: [("2026-03-30", 2.5)]), asOf: day("2026-04-05"))
+        let hold = try #require(a.findings.first { $0.title.en.hasPrefix("Withhold zoledronic acid") })
+        #expect(hold.detail.en.contains("withholds it after an abnormal baseline"), "\(hold.detail.en)")
+        let easing = assess(record(creatinines: [("2026-03-30", 2.5), ("2026-04-20", 1.7)]), asOf: day("2026-04-25"))
+        let kept = try #require(easing.findings.first { $0.title.en.hasPrefix("Keep withholding zoledronic acid") })
+        #expect(kept.detail.en.contains("withholds it after an abnormal baseline"))
+    }
+}
