@@ -565,9 +565,12 @@ import Testing
         #expect(finding.detail.zhHans.contains("此次血钙后已给药 3 次且未再测血钙"))
     }
 
-    /// One dose since, measured or not: the treated episode's advice, as before.
+    /// One dose since, measured or not: the treated episode's advice, as before — at the CrCl's
+    /// dose since 2026.12.429, the calcium (11.2 mg/dL) being below the label's hypercalcaemia of
+    /// malignancy (≥ 12 mg/dL; `MildHypercalcaemiaRetreatmentDoseTests`).
     @Test func oneDoseSinceKeepsTheEpisodesAdvice() throws {
         let a = assess(record(doses: ["2025-03-15"]), asOf: day("2025-03-30"))
-        #expect(a.rule("labs.hypercalcaemia").first?.detail.en.contains("retreat (zoledronic acid 4 mg, label)") == true)
+        let detail = a.rule("labs.hypercalcaemia").first?.detail.en ?? ""
+        #expect(detail.contains("retreat (zoledronic acid at the dose for the CrCl"), "\(detail)")
     }
 }

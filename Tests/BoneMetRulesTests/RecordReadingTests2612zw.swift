@@ -177,3 +177,70 @@ import Testing
         #expect(kept.detail.en.contains("withholds it after an abnormal baseline"))
     }
 }
+
+/// ehr10 (unseen bundle, 2026-12-08): a myeloma with corrected calcium 11.5 mg/dL (mild, below the
+/// Zometa label's hypercalcaemia of malignancy, ≥ 12 mg/dL), zoledronic acid 4 mg four days later
+/// at CrCl 41: the dose check read it as the SRE course's ("3.3 mg for CrCl 41, ordered 4.0"), the
+/// hypercalcaemia finding advised "retreat (zoledronic acid 4 mg, label)". The retreatment's dose
+/// is the label's 4 mg only for its hypercalcaemia (≥ 12, or an episode recorded as an event).
+/// Rule set 2026.12.428.
+@Suite struct MildHypercalcaemiaRetreatmentDoseTests {
+    func record(calcium: Double, event: Bool = false, latest: (String, Double)? = nil) -> CaseRecord {
+        var r = baseCase()
+        r.patient.birthDate = day("1954-03-12")
+        r.patient.weights = [WeightRecord(date: day("2026-09-18"), kg: 63)]
+        r.primaries = [PrimaryCancer(id: "P1", site: .myeloma, histologyType: .myeloma, diagnosed: day("2026-09-14"))]
+        r.treatments = [Treatment(
+            id: "Z1", kind: .boneModifyingAgent, name: "zoledronic acid", start: day("2026-09-22"), agent: .zoledronicAcid, doseMg: 4,
+            doses: [day("2026-09-22")])]
+        r.labs = [
+            LabResult(date: day("2026-09-18"), test: .creatinine, value: 1.45, unit: "mg/dL"),
+            LabResult(date: day("2026-09-18"), test: .calcium, value: calcium, unit: "mg/dL", upperLimit: 10.1),
+            LabResult(date: day("2026-09-18"), test: .albumin, value: 3.15, unit: "g/dL"),
+        ] + (latest.map { [LabResult(date: day($0.0), test: .calcium, value: $0.1, unit: "mg/dL", upperLimit: 10.1)] } ?? [])
+        if event { r.events = [ClinicalEvent(date: day("2026-09-18"), kind: .hypercalcaemia)] }
+        return r
+    }
+
+    func detail(_ r: CaseRecord, asOf: String) throws -> String {
+        try #require(assess(r, asOf: day(asOf)).rule("labs.hypercalcaemia").first).detail.en
+    }
+
+    @Test func belowTheLabelsLevelTheRetreatmentIsAtTheCrClDose() throws {
+        let mild = try detail(record(calcium: 10.8), asOf: "2026-10-01")
+        #expect(mild.contains("retreat (zoledronic acid at the dose for the CrCl: the label's 4 mg for hypercalcaemia is for corrected calcium ≥ 12 mg/dL) or give denosumab"), "\(mild)")
+        let still = try detail(record(calcium: 10.8, latest: ("2026-10-01", 10.9)), asOf: "2026-10-02")
+        #expect(still.contains("days after the dose: it may be given again (zoledronic acid at the dose for the CrCl"), "\(still)")
+    }
+
+    @Test func atTheLabelsLevelOrRecordedAsAnEventItIsTheLabels4mg() throws {
+        // 11.5 + 0.8 × (4.0 − 3.15) = 12.18 mg/dL corrected: the label's hypercalcaemia.
+        let moderate = try detail(record(calcium: 11.5), asOf: "2026-10-01")
+        #expect(moderate.contains("retreat (zoledronic acid 4 mg, label)"), "\(moderate)")
+        let event = try detail(record(calcium: 10.8, event: true), asOf: "2026-10-01")
+        #expect(event.contains("retreat (zoledronic acid 4 mg, label)"), "\(event)")
+    }
+}
+
+/// ehr10 (unseen bundle, 2026-12-08): the myeloma's whole-body low-dose CT came as its report
+/// only (no lesion recorded on it): revised Tokuhashi's counts said "no whole-body survey" beside
+/// the finding that asks for that study's lesions. Rule set 2026.12.428.
+@Suite struct TokuhashiReportOnlySurveyTests {
+    @Test func aSurveyOnRecordAsItsReportOnlyIsSaidSo() throws {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .breast, diagnosed: day("2026-01-01"))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T9")), Lesion(id: "L2", bone: .femur, segment: .diaphysis, laterality: .right)]
+        r.studies = [
+            ct("C0", "2026-09-01", [observation("L1", .lytic) { $0.boneDestruction = true }, observation("L2", .lytic) { $0.boneDestruction = true }]),
+            ImagingStudy(id: "W1", date: day("2026-09-10"), modality: .ct, region: "全身低剂量CT", report: "多发溶骨性骨质破坏"),
+        ]
+        let detail = try #require(assess(r, asOf: day("2026-10-01")).rule("surgery.prognosis.tokuhashi").first).detail
+        #expect(detail.en.contains("extraspinal bone metastasis foci: at least 1 (the whole-body study on record is its report only: record its lesions)"), "\(detail.en)")
+        #expect(detail.en.contains("vertebral body metastases: at least 1 (the whole-body or whole-spine study on record is its report only"))
+        #expect(detail.zhHans.contains("全身检查仅有报告文本：请录入其病灶"))
+        // Without it: no survey, as before.
+        r.studies.removeLast()
+        let before = try #require(assess(r, asOf: day("2026-10-01")).rule("surgery.prognosis.tokuhashi").first).detail
+        #expect(before.en.contains("extraspinal bone metastasis foci: at least 1 (no whole-body survey)"), "\(before.en)")
+    }
+}

@@ -72,6 +72,18 @@ extension LabRules {
             course = LocalizedText(en: " No calcium on record since the dose.", zh: "用药后无血钙记录。")
         }
         let retreat = treated.day.adding(days: 7)
+        // The label's retreatment (4 mg, no CrCl adjustment) is for its hypercalcaemia of
+        // malignancy — corrected calcium ≥ 12 mg/dL, or the episode recorded as an event
+        // (`hypercalcaemia(atDose:)`). Below it the dose is the course's, by CrCl: a myeloma's
+        // mild episode (11.5 mg/dL), zoledronic acid 4 mg four days later at CrCl 41, read
+        // "retreat (zoledronic acid 4 mg, label)" beside "3.3 mg for CrCl 41 (ordered 4.0 mg)"
+        // (unseen bundle ehr10).
+        let labelEpisode = index.hypercalcaemia(atDose: treated.day) != nil || latest.mgDl >= CaseIndex.labelHypercalcaemiaMgDl
+        let retreatDose = labelEpisode
+            ? LocalizedText(en: "zoledronic acid 4 mg", zh: "唑来膦酸 4 mg")
+            : LocalizedText(
+                en: "zoledronic acid at the dose for the CrCl: the label's 4 mg for hypercalcaemia is for corrected calcium ≥ 12 mg/dL",
+                zh: "唑来膦酸按肌酐清除率对应剂量：说明书高钙血症剂量 4 mg 适用于校正血钙 ≥12 mg/dL")
         let next: LocalizedText
         if agent == .denosumab {
             next = LocalizedText(
@@ -84,16 +96,16 @@ extension LabRules {
             // unseen record cb77-ad).
             let days = latest.date.earliestDay - treated.day.latestDay
             next = LocalizedText(
-                en: " Still above normal \(days) days after the dose: the label allows retreatment (zoledronic acid 4 mg), or give denosumab (hypercalcaemia refractory to a bisphosphonate) — medical oncology decides; keep hydrating.",
-                zh: "用药后 \(days) 天仍高于正常：说明书允许再次给药（唑来膦酸 4 mg），或改用地舒单抗（双膦酸盐难治性高钙血症）——由肿瘤内科决定；继续补液。")
+                en: " Still above normal \(days) days after the dose: \(labelEpisode ? "the label allows retreatment" : "it may be given again") (\(retreatDose.en)), or give denosumab (hypercalcaemia refractory to a bisphosphonate) — medical oncology decides; keep hydrating.",
+                zh: "用药后 \(days) 天仍高于正常：\(labelEpisode ? "说明书允许再次给药" : "可再次给药")（\(retreatDose.zhHans)），或改用地舒单抗（双膦酸盐难治性高钙血症）——由肿瘤内科决定；继续补液。")
         } else if unmeasuredSince {
             next = LocalizedText(
                 en: " \(treated.doses) doses have been given since this calcium and none measured: measure calcium (and albumin) now — act on the value measured.",
                 zh: "此次血钙后已给药 \(treated.doses) 次且未再测血钙：请立即复查血钙（及白蛋白）——按实测值处理。")
         } else if index.known(retreat) {
             next = LocalizedText(
-                en: " Recheck calcium: still above normal 7 days or more after the dose, retreat (zoledronic acid 4 mg, label) or give denosumab (hypercalcaemia refractory to a bisphosphonate).",
-                zh: "复查血钙：用药 7 天及以后仍高于正常，可再次给药（唑来膦酸 4 mg，说明书）或改用地舒单抗（双膦酸盐难治性高钙血症）。")
+                en: " Recheck calcium: still above normal 7 days or more after the dose, retreat (\(retreatDose.en)\(labelEpisode ? ", label" : "")) or give denosumab (hypercalcaemia refractory to a bisphosphonate).",
+                zh: "复查血钙：用药 7 天及以后仍高于正常，可再次给药（\(retreatDose.zhHans)\(labelEpisode ? "，说明书" : "")）或改用地舒单抗（双膦酸盐难治性高钙血症）。")
         } else {
             next = LocalizedText(
                 en: " Keep hydrating and recheck calcium; no repeat dose before \(retreat) (label: at least 7 days), and only if calcium does not return to normal.",

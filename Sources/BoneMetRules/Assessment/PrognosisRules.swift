@@ -122,7 +122,9 @@ struct PrognosisRules {
             extraspinalIncludesSeveral: metastatic.contains { !$0.isSpinal && $0.namesSeveral },
             vertebralIncludesSeveral: metastatic.contains { $0.isSpinal && $0.namesSeveral },
             unitemisedNewLesions: index.unitemisedNewLesions > 0,
-            palsyWithoutGrade: index.currentDeficitWithoutGrade(spinal: metastatic.filter(\.isSpinal)))
+            palsyWithoutGrade: index.currentDeficitWithoutGrade(spinal: metastatic.filter(\.isSpinal)),
+            surveyReportOnly: !index.skeletonSurveyed && index.skeletonSurveyUnread,
+            spineSurveyReportOnly: !index.spineSurveyed && index.studies.contains { $0.surveysWholeSpine && $0.readingNotRecorded })
     }
 
     func tomitaInput(primary: PrimaryCancer?) -> Tomita.Input {

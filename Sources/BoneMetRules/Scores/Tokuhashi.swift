@@ -64,6 +64,11 @@ public enum Tokuhashi {
         /// Imaging shows new lesions it did not itemise (`unnamedNewLesions`): the counts are lower
         /// bounds for that reason, said so (not "no whole-body survey" after one).
         public var unitemisedNewLesions: Bool?
+        /// The whole-body (whole-spine) study on record is its report only, its lesions not yet
+        /// recorded: the counts are lower bounds for that reason, said so — "no whole-body survey"
+        /// beside a whole-body CT's report (unseen bundle ehr10).
+        public var surveyReportOnly: Bool?
+        public var spineSurveyReportOnly: Bool?
         /// A neurological deficit is recorded (myelopathy, cauda equina compression) but no
         /// Frankel grade: palsy is complete or incomplete (A–D), 0–1, never "none" (E).
         public var palsyWithoutGrade: Bool?
@@ -73,9 +78,11 @@ public enum Tokuhashi {
             visceralMets: VisceralMets? = nil, primary: PrimarySite? = nil, frankel: Frankel? = nil, visceralMetsPresent: Bool? = nil,
             ecog: Int? = nil, extraspinalCountIsLowerBound: Bool? = nil, vertebralCountIsLowerBound: Bool? = nil,
             extraspinalIncludesSeveral: Bool? = nil, vertebralIncludesSeveral: Bool? = nil, unitemisedNewLesions: Bool? = nil,
-            palsyWithoutGrade: Bool? = nil
+            palsyWithoutGrade: Bool? = nil, surveyReportOnly: Bool? = nil, spineSurveyReportOnly: Bool? = nil
         ) {
             self.palsyWithoutGrade = palsyWithoutGrade
+            self.surveyReportOnly = surveyReportOnly
+            self.spineSurveyReportOnly = spineSurveyReportOnly
             self.ecog = ecog
             self.unitemisedNewLesions = unitemisedNewLesions
             self.extraspinalIncludesSeveral = extraspinalIncludesSeveral
@@ -185,10 +192,12 @@ public enum Tokuhashi {
             generalCondition(kps: input.kps, ecog: input.ecog),
             counted(
                 "extraspinalBoneMets", itemLabels.extraspinal, input.extraspinalBoneMets, atLeast: input.extraspinalCountIsLowerBound == true,
-                several: input.extraspinalIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true, possible: 0...2, points: extraspinalPoints),
+                several: input.extraspinalIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true,
+                reportOnly: input.surveyReportOnly == true, possible: 0...2, points: extraspinalPoints),
             counted(
                 "vertebralBodyMets", itemLabels.vertebral, input.vertebralBodyMets, atLeast: input.vertebralCountIsLowerBound == true,
-                several: input.vertebralIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true, possible: 0...2, points: vertebralPoints),
+                several: input.vertebralIncludesSeveral == true, unitemised: input.unitemisedNewLesions == true,
+                reportOnly: input.spineSurveyReportOnly == true, possible: 0...2, points: vertebralPoints),
             .item(
                 "visceralMets", itemLabels.visceral, input.visceralMets,
                 among: input.visceralMetsPresent == true ? [.removable, .unremovable] : nil,
@@ -226,7 +235,8 @@ public enum Tokuhashi {
     /// A count's points; a count that is only a lower bound (no survey) scores from its own
     /// points down to the most foci's (more foci never score more).
     private static func counted(
-        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, several: Bool = false, unitemised: Bool = false, possible: ClosedRange<Int>,
+        _ key: String, _ label: LocalizedText, _ value: Int?, atLeast: Bool = false, several: Bool = false, unitemised: Bool = false,
+        reportOnly: Bool = false, possible: ClosedRange<Int>,
         points: (Int) -> Int
     ) -> ScoreComponent {
         guard let value else { return ScoreComponent(key: key, label: label, unknownWithin: possible) }
@@ -238,6 +248,10 @@ public enum Tokuhashi {
         var reasons: [LocalizedText] = []
         if atLeast && unitemised {
             reasons.append(LocalizedText(en: "new lesions on imaging not itemised", zh: "影像所示新发病灶未逐一记录"))
+        } else if atLeast && reportOnly {
+            reasons.append(LocalizedText(
+                en: "the \(key == "vertebralBodyMets" ? "whole-body or whole-spine" : "whole-body") study on record is its report only: record its lesions",
+                zh: "\(key == "vertebralBodyMets" ? "全身或全脊柱" : "全身")检查仅有报告文本：请录入其病灶"))
         } else if atLeast {
             reasons.append(key == "vertebralBodyMets"
                 ? LocalizedText(en: "the whole spine not imaged", zh: "未行全脊柱检查")
