@@ -1,3 +1,4 @@
+import Foundation
 import BoneMetRules
 import Testing
 
@@ -242,5 +243,35 @@ import Testing
         r.studies.removeLast()
         let before = try #require(assess(r, asOf: day("2026-10-01")).rule("surgery.prognosis.tokuhashi").first).detail
         #expect(before.en.contains("extraspinal bone metastasis foci: at least 1 (no whole-body survey)"), "\(before.en)")
+    }
+}
+
+/// cb162-r (unseen record, 2026-12-08): a breast cancer's T12, lytic with no soft-tissue component
+/// (0 mm, as the measurability finding asks it recorded) on the CT of December, with a 14 mm
+/// component, collapse over 50 % and ESCC 2 on the CT of June: "NE — size not measured". From
+/// 0 mm RECIST 1.1's 20 % holds for any growth and its 5 mm decides (Eisenhauer EA et al. Eur J
+/// Cancer 2009;45:228-47). Rule set 2026.12.430.
+@Suite struct SoftTissueComponentFromNoneTests {
+    func reason(before: Double, after: Double) -> String {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T12"))]
+        r.studies = [
+            ct("C0", "2025-12-01", [observation("L1", .lytic) { $0.boneDestruction = true; $0.softTissueMm = before }]),
+            ct("C1", "2026-06-20", [observation("L1", .lytic) { $0.boneDestruction = true; $0.softTissueMm = after }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", drugs: ["letrozole"], systemicClass: .endocrine, start: day("2025-12-28"))]
+        let point = assess(r, asOf: day("2026-06-23")).rule("boneHealth.mda.timePoint").first
+        return point?.detail.en.components(separatedBy: "T12 vertebra: ").last ?? ""
+    }
+
+    @Test func aComponentOf5mmOrMoreWhereThereWasNoneIsProgression() {
+        #expect(reason(before: 0, after: 14).hasPrefix("PD — soft-tissue component 0 → 14 mm (new; RECIST 1.1: ≥ 20 % and ≥ 5 mm)"), "\(reason(before: 0, after: 14))")
+        #expect(reason(before: 0, after: 5).hasPrefix("PD — soft-tissue component 0 → 5 mm"))
+    }
+
+    @Test func underFiveMillimetresIsNotAndAMeasuredComponentReadsAsBefore() {
+        #expect(!reason(before: 0, after: 4.9).hasPrefix("PD"), "\(reason(before: 0, after: 4.9))")
+        #expect(reason(before: 10, after: 15).hasPrefix("PD — soft-tissue component 10 → 15 mm (+50.0 %"), "\(reason(before: 10, after: 15))")
+        #expect(!reason(before: 10, after: 14).hasPrefix("PD"))
     }
 }

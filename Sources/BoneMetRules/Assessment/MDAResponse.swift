@@ -200,7 +200,18 @@ public enum MDA {
 
     /// The soft-tissue component's growth as a reason, when it is progression by RECIST 1.1.
     static func softTissueGrowth(prior: LesionObservation, current: LesionObservation) -> LocalizedText? {
-        guard let before = prior.softTissueMm, let after = current.softTissueMm, before > 0 else { return nil }
+        guard let before = prior.softTissueMm, let after = current.softTissueMm else { return nil }
+        // Measured as none before (0 mm, "record it (or 0)"), a component now ≥ 5 mm has grown by
+        // RECIST's 5 mm and by any percentage: a breast cancer's T12, lytic without a component
+        // in December, with a 14 mm component, collapse and ESCC 2 in June read "NE — size not
+        // measured" (unseen record cb162-r).
+        if before == 0 {
+            guard after >= softTissueProgressionMm else { return nil }
+            let text = "0 → \(CaseIndex.format(after)) mm"
+            return LocalizedText(
+                en: "soft-tissue component \(text) (new; RECIST 1.1: ≥ 20 % and ≥ 5 mm)",
+                zh: "软组织成分 \(text)（新出现；RECIST 1.1：≥20% 且 ≥5 mm）")
+        }
         let percent = ((after - before) / before * 1000).rounded() / 10
         guard after - before >= softTissueProgressionMm, percent >= softTissueProgressionPercent else { return nil }
         let text = "\(CaseIndex.format(before)) → \(CaseIndex.format(after)) mm"
