@@ -275,3 +275,52 @@ import Testing
         #expect(!reason(before: 10, after: 14).hasPrefix("PD"))
     }
 }
+
+/// cb162-s (unseen record, 2026-12-08): a HER2-positive breast cancer's L3 down 78 % on the MRI at
+/// 13 weeks of THP, beside a new 8 mm T11 focus: "PD — new lesion", with no word that its
+/// character — read on X-ray or CT — decides whether it is new sclerosis under therapy (not
+/// progression by itself; seed, MDA — Hamaoka 2004) or a new metastasis. MDA's new bone metastasis
+/// stands (as `MRINewLesionReadOnCTTests`); the reading now says where it is decided. And a new
+/// lesion on CT whose character is not recorded but with epidural tumour or a soft-tissue mass is
+/// clearly progressive: it no longer waits on its character. Rule set 2026.12.431.
+@Suite struct NewLesionCharacterOnCTTests {
+    func record(t11: LesionObservation, modality: Modality = .mri) -> CaseRecord {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3")), Lesion(id: "L2", bone: .vertebra, level: VertebralLevel("T11"))]
+        let spine: [BodyRegion] = [.thoracicSpine, .lumbarSpine]
+        r.studies = [
+            ImagingStudy(id: "S0", date: day("2026-01-14"), modality: modality, windows: modality == .ct ? [.bone] : [], coverage: spine, observations: [
+                observation("L1", modality == .ct ? .lytic : nil, [30, 25]), observation("L2") { $0.present = false },
+            ]),
+            ImagingStudy(id: "S1", date: day("2026-04-20"), modality: modality, windows: modality == .ct ? [.bone] : [], coverage: spine, observations: [
+                observation("L1", modality == .ct ? .lytic : nil, [14, 12]), t11,
+            ]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "THP", drugs: ["docetaxel", "trastuzumab", "pertuzumab"], systemicClass: .chemotherapy, start: day("2026-01-20"))]
+        return r
+    }
+
+    func t11(_ r: CaseRecord) throws -> LesionResponse {
+        let point = try #require(assess(r, asOf: day("2026-04-25")).timePoints.first { $0.study == "S1" })
+        return try #require(point.lesions.first { $0.lesion == "L2" })
+    }
+
+    @Test func anMRIsNewLesionSaysItsCharacterIsReadOnCT() throws {
+        let response = try t11(record(t11: observation("L2", nil, [8, 7])))
+        #expect(response.category == .progressiveDisease)
+        #expect(response.reasons.last?.en.hasPrefix("its character is read on CT (bone window)") == true, "\(response.reasons)")
+        #expect(response.reasons.last?.zhHans.hasPrefix("其性质需以 CT（骨窗）判读") == true)
+        // With epidural tumour it is clearly progressive: no such word.
+        let epidural = try t11(record(t11: observation("L2", nil, [8, 7]) { $0.escc = .g1b }))
+        #expect(epidural.category == .progressiveDisease && epidural.reasons.count == 1, "\(epidural.reasons)")
+    }
+
+    @Test func aNewLesionOnCTWithEpiduralTumourIsProgressionWhateverItsCharacter() throws {
+        let pending = try t11(record(t11: observation("L2", nil, [8, 7]), modality: .ct))
+        #expect(pending.category == .notEvaluable, "\(pending.reasons)")
+        let epidural = try t11(record(t11: observation("L2", nil, [8, 7]) { $0.escc = .g2 }, modality: .ct))
+        #expect(epidural.category == .progressiveDisease, "\(epidural.reasons)")
+        let mass = try t11(record(t11: observation("L2", nil, [8, 7]) { $0.softTissueMm = 12 }, modality: .ct))
+        #expect(mass.category == .progressiveDisease, "\(mass.reasons)")
+    }
+}
