@@ -324,3 +324,35 @@ import Testing
         #expect(mass.category == .progressiveDisease, "\(mass.reasons)")
     }
 }
+
+/// cb162-c (unseen record, 2026-12-08): PSA 12 on the baseline scan's day, 4.1 on the first
+/// post-baseline scan's day (2026-05-10), none until 2026-07-25. The window 05-10 → 06-10 read
+/// "PSA 12 (2026-03-01) → 4.1": the previous window's fall, as if it were this one's. A value of
+/// the window's first day is where the window starts. Rule set 2026.12.432.
+@Suite struct MarkerOnTheWindowsFirstDayTests {
+    @Test func aValueOfTheFirstDayStartsTheWindow() throws {
+        var r = baseCase()
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("L3"))]
+        r.studies = [
+            ct("C0", "2026-03-01", [observation("L1", .lytic, [20, 18]) { $0.boneDestruction = true }]),
+            ct("C1", "2026-05-10", [observation("L1", .lytic, [20, 18]) { $0.boneDestruction = true }]),
+            ct("C2", "2026-06-10", [observation("L1", .lytic, [20, 18]) { $0.boneDestruction = true }]),
+            ct("C3", "2026-07-25", [observation("L1", .lytic, [20, 18]) { $0.boneDestruction = true }]),
+        ]
+        r.treatments = [Treatment(id: "T1", kind: .systemic, name: "letrozole", drugs: ["letrozole"], systemicClass: .endocrine, start: day("2026-03-05"))]
+        r.labs = [
+            LabResult(date: day("2026-03-01"), test: .ca153, value: 60, unit: "U/mL", upperLimit: 25),
+            LabResult(date: day("2026-05-10"), test: .ca153, value: 30, unit: "U/mL", upperLimit: 25),
+            LabResult(date: day("2026-07-25"), test: .ca153, value: 20, unit: "U/mL", upperLimit: 25),
+        ]
+        let points = assess(r, asOf: day("2026-08-01")).rule("boneHealth.mda.timePoint")
+        func markers(_ study: String) -> String {
+            points.first { $0.title.en.hasPrefix("CT of \(study)") }?.detail.en.components(separatedBy: "tumour markers: ").last ?? ""
+        }
+        #expect(markers("2026-05-10") == "CA 15-3 60 → 30 (abnormal)", "\(markers("2026-05-10"))")
+        #expect(markers("2026-06-10") == "CA 15-3 30 (2026-05-10), not measured since (abnormal)", "\(markers("2026-06-10"))")
+        #expect(markers("2026-07-25") == "CA 15-3 30 (2026-05-10) → 20 (abnormal, now normal)", "\(markers("2026-07-25"))")
+        let zh = points.first { $0.title.en.hasPrefix("CT of 2026-06-10") }?.detail.zhHans ?? ""
+        #expect(zh.contains("此后未复查"), "\(zh)")
+    }
+}

@@ -134,12 +134,20 @@ extension ResponseRules {
         let parts = tests.map { test -> LocalizedText in
             // From the value the window started with (the latest before it): CA 15-3 falling from
             // 95 to 18 read "18 (normal throughout)", hiding the response it showed.
-            let before = index.labs.last { $0.test == test && $0.date.latestDay < from.earliestDay }
-            let values = (before.map { [$0] } ?? []) + inWindow.filter { $0.test == test }
+            // A value of the window's first day is where it starts: the one before belongs to the
+            // window before. A PSA of the first study's day, none after it, read "12 (2026-03-01)
+            // → 4.1" — the fall of the previous window — in the window after (probe cb162-c).
+            let own = inWindow.filter { $0.test == test }
+            let startsOnFirstDay = own.first.map { $0.date.latestDay <= from.latestDay } ?? false
+            let before = startsOnFirstDay ? nil : index.labs.last { $0.test == test && $0.date.latestDay < from.earliestDay }
+            let values = (before.map { [$0] } ?? []) + own
             let known = values.contains { $0.isAbnormal != nil }
+            let unchangedSince = startsOnFirstDay && own.count == 1 && to.earliestDay > from.latestDay
             let numbers = values.enumerated().map { offset, lab in
-                "\(CaseIndex.format(lab.value, decimals: 2))\(offset == 0 && before != nil ? " (\(lab.date))" : "")"
+                "\(CaseIndex.format(lab.value, decimals: 2))\(offset == 0 && (before != nil || unchangedSince) ? " (\(lab.date))" : "")"
             }.joined(separator: " → ")
+            let since = unchangedSince
+                ? LocalizedText(en: ", not measured since", zh: "，此后未复查") : LocalizedText(en: "", zh: "")
             let state = !known
                 ? LocalizedText(en: "no reference range", zh: "无参考范围")
                 : values.allSatisfy({ $0.isAbnormal != true })
@@ -147,7 +155,8 @@ extension ResponseRules {
                     : values.last?.isAbnormal == false
                         ? LocalizedText(en: "abnormal, now normal", zh: "由异常转为正常")
                         : LocalizedText(en: "abnormal", zh: "异常")
-            return LocalizedText(en: "\(test.label.en) \(numbers) (\(state.en))", zh: "\(test.label.zhHans) \(numbers)（\(state.zhHans)）")
+            return LocalizedText(
+                en: "\(test.label.en) \(numbers)\(since.en) (\(state.en))", zh: "\(test.label.zhHans) \(numbers)\(since.zhHans)（\(state.zhHans)）")
         }
         let joined = LocalizedText.joined(parts, en: "; ", zh: "；")
         return LocalizedText(en: "tumour markers: \(joined.en)", zh: "肿瘤标志物：\(joined.zhHans)")
