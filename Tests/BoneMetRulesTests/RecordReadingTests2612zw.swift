@@ -356,3 +356,45 @@ import Testing
         #expect(zh.contains("此后未复查"), "\(zh)")
     }
 }
+
+/// cb162-y (unseen record, 2026-12-08): a DLBCL diagnosed in October, its T8 lytic and FDG-avid
+/// on the staging PET-CT and linked to it; in November ESCC 3 with myelopathy. The lesion read
+/// "biopsy indicated: solitary bone lesion of unknown nature" and the spine finding "decompression
+/// first, tissue at the operation" — not the radiotherapy a very radiosensitive tumour's
+/// compression is given (NOMS; Patchell 2005 left lymphoma out). A lesion whose every candidate
+/// primary is a lymphoma on record is its bone involvement, as a myeloma's is its bone disease —
+/// unless a long disease-free interval has passed since. Rule set 2026.12.433.
+@Suite struct LymphomaBoneInvolvementTests {
+    func record(diagnosed: String = "2026-10-01") -> CaseRecord {
+        var r = baseCase()
+        r.primaries = [PrimaryCancer(id: "P1", site: .lymphoma, histologyType: .lymphoma, diagnosed: day(diagnosed))]
+        r.lesions = [Lesion(id: "L1", bone: .vertebra, level: VertebralLevel("T8"), primary: "P1")]
+        r.studies = [
+            ImagingStudy(id: "P0", date: day("2026-10-05"), modality: .petCt, observations: [
+                observation("L1", .lytic) { $0.uptake = true; $0.boneDestruction = true },
+            ]),
+            ImagingStudy(id: "M1", date: day("2026-11-20"), modality: .mri, coverage: [.cervicalSpine, .thoracicSpine, .lumbarSpine], observations: [
+                observation("L1") { $0.escc = .g3; $0.collapse = SINS.Collapse.none; $0.alignment = .normal; $0.posterolateral = .unilateral },
+            ]),
+        ]
+        r.treatments = []
+        r.pain = [PainRecord(date: day("2026-11-20"), lesion: "L1", sins: .occasional)]
+        r.neurology = [NeurologyRecord(date: day("2026-11-20"), status: .myelopathy, frankel: .C, lesion: "L1")]
+        return r
+    }
+
+    @Test func itsBoneLesionIsNoLesionOfUnknownNatureAndRadiotherapyLeads() throws {
+        let a = assess(record(), asOf: day("2026-11-20"))
+        #expect(!a.findings.contains { $0.ruleId.hasPrefix("diagnosis.biopsy") }, "\(a.findings.map(\.title.en))")
+        let spine = try #require(a.findings.first { $0.subject == .lesion("L1") && $0.duty == .surgery && $0.severity == .urgent })
+        #expect(spine.title.en == "T8 vertebra: SINS 5, ESCC 3 — emergency radiotherapy and spine review", "\(spine.title.en)")
+        // Nor does a bone-modifying agent wait on its "diagnosis": lymphoma's own word is said.
+        #expect(!a.findings.contains { $0.ruleId == "boneAgents.afterDiagnosis" })
+        #expect(a.findings.contains { $0.title.en == "Lymphoma in bone: no established indication for a bone-modifying agent" })
+    }
+
+    @Test func yearsAfterTheLymphomaANewLesionStillAsksForTissue() throws {
+        let a = assess(record(diagnosed: "2018-01-01"), asOf: day("2026-11-20"))
+        #expect(a.findings.contains { $0.title.en.contains("Biopsy") || $0.title.en.contains("biopsy") }, "\(a.findings.map(\.title.en))")
+    }
+}

@@ -151,7 +151,7 @@ extension CaseIndex {
         // unknown nature" whose differential names myeloma. A myeloma patient's T6 plasmacytoma,
         // the only lesion recorded, read "biopsy indicated … myeloma must be excluded before any
         // fixation" (unseen record cb33-d).
-        if myelomaBoneDisease(lesion) { return [] }
+        if myelomaBoneDisease(lesion) || lymphomaBoneDisease(lesion) { return [] }
         var reasons: [LocalizedText] = []
         // Another lesion proven myeloma or lymphoma: this one may be either disease — it is not
         // "the only bone lesion known" because the other is no metastasis. A breast cancer's
@@ -215,6 +215,18 @@ extension CaseIndex {
     func myelomaBoneDisease(_ lesion: String) -> Bool {
         let candidates = primaryCandidates(for: lesion)
         return !candidates.isEmpty && candidates.allSatisfy(\.isPlasmaCellDisease)
+    }
+
+    /// Every primary the lesion may belong to is a lymphoma on record, and no long disease-free
+    /// interval since it: the lesion is its bone involvement, staged by PET-CT (Lugano), not a
+    /// lesion of unknown nature. A DLBCL's T8, lytic and FDG-avid on the staging PET-CT and linked
+    /// to it, read "biopsy indicated: solitary bone lesion of unknown nature", and with a deficit
+    /// "decompression first, tissue at the operation" in place of the radiotherapy a very
+    /// radiosensitive tumour's compression is given (unseen record cb162-y). Years after the
+    /// lymphoma, a new lesion asks for tissue as any lesion after a long interval does.
+    func lymphomaBoneDisease(_ lesion: String) -> Bool {
+        let candidates = primaryCandidates(for: lesion)
+        return !candidates.isEmpty && candidates.allSatisfy(\.isLymphoma) && longDiseaseFreeInterval(endedBy: lesion) == nil
     }
 
     /// A pure blastic lesion under systemic therapy without tissue: the diagnosis findings advise

@@ -469,6 +469,8 @@ final class CaseIndex {
     /// its "more than one candidate primary").
     func awaitsTissueDiagnosis(_ lesion: String) -> Bool {
         guard diagnosticBiopsy(lesion) == nil, !tissueNotSought(lesion) else { return false }
+        // A lymphoma's bone involvement is staged, not biopsied (`lymphomaBoneDisease`).
+        if lymphomaBoneDisease(lesion) { return false }
         // A solitary lesion sclerosed under systemic therapy gets no biopsy (the diagnosis
         // findings: "healed under systemic therapy — biopsy no longer recommended"): its response
         // to the cancer's therapy is the diagnosis it will have. A breast cancer's solitary ilium,

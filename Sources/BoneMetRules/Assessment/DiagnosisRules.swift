@@ -74,7 +74,7 @@ struct DiagnosisRules {
             var inputs: [FindingInput] = []
             // A lesion of a myeloma on record is its bone disease (`openDifferential`): only an
             // operation planned on it asks for its tissue.
-            let ownDisease = index.myelomaBoneDisease(lesion.id)
+            let ownDisease = index.myelomaBoneDisease(lesion.id) || index.lymphomaBoneDisease(lesion.id)
             // A solitary lesion that once healed completely under hormonal therapy and has grown
             // since: its nature is answered (`CaseIndex.healedUnderHormonalTherapy`) — no primary
             // bone tumour or myeloma heals so; said below when nothing else asks for tissue.
