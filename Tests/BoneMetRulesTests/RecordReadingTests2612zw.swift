@@ -398,3 +398,30 @@ import Testing
         #expect(a.findings.contains { $0.title.en.contains("Biopsy") || $0.title.en.contains("biopsy") }, "\(a.findings.map(\.title.en))")
     }
 }
+
+/// cb162-z (unseen record, 2026-12-08): a 74-year-old, no known primary, three lytic lesions, an
+/// M protein of 2.8 g/dL and corrected calcium 12.1 mg/dL: the myeloma differential named the
+/// calcium as a CRAB feature, the hypercalcaemia finding sent its cause to "PTHrP, PTH, vitamin D,
+/// bone metastases". Rule set 2026.12.434.
+@Suite struct HypercalcaemiaWithAClonalProteinTests {
+    func detail(mProtein: Double?) throws -> Finding {
+        var r = baseCase()
+        r.primaries = []
+        r.lesions = [Lesion(id: "L1", bone: .humerus, segment: .proximal, laterality: .left), Lesion(id: "L2", bone: .skull)]
+        r.studies = [ct("C1", "2026-11-03", [observation("L1", .lytic) { $0.boneDestruction = true }, observation("L2", .lytic) { $0.boneDestruction = true }])]
+        r.labs = [
+            LabResult(date: day("2026-11-02"), test: .calcium, value: 11.6, unit: "mg/dL"),
+            LabResult(date: day("2026-11-02"), test: .albumin, value: 3.4, unit: "g/dL"),
+        ] + (mProtein.map { [LabResult(date: day("2026-11-02"), test: .mProtein, value: $0, unit: "g/dL")] } ?? [])
+        return try #require(assess(r, asOf: day("2026-11-05")).rule("labs.hypercalcaemia").first)
+    }
+
+    @Test func theCauseNamesTheMyelomaOfTheDifferential() throws {
+        let clonal = try detail(mProtein: 2.8)
+        #expect(clonal.detail.en.contains("Look for the cause: a monoclonal protein is on record — myeloma, in the differential"), "\(clonal.detail.en)")
+        #expect(clonal.sources.contains { $0.id == "rajkumar2014" })
+        let none = try detail(mProtein: nil)
+        #expect(none.detail.en.contains("Look for the cause: PTHrP, PTH, vitamin D, bone metastases."))
+        #expect(!none.sources.contains { $0.id == "rajkumar2014" })
+    }
+}

@@ -137,10 +137,19 @@ struct LabRules {
         // vitamin D, bone metastases" (cb64-d).
         let myeloma = index.knownPrimaries.contains(where: \.isPlasmaCellDisease)
             || index.record.biopsies.contains { $0.result == .myeloma && index.known($0.date) }
+        // A clonal protein on record puts myeloma in the differential (`monoclonalSigns`): the
+        // hypercalcaemia of a 74-year-old with no known primary, three lytic lesions and an M
+        // protein of 2.8 g/dL was sent to "PTHrP, PTH, vitamin D, bone metastases" beside the
+        // myeloma differential of the same assessment (unseen record cb162-z).
+        let clonal = !myeloma && !lymphoma && !index.monoclonalSigns().isEmpty
         let cause = myeloma
             ? LocalizedText(
                 en: "Myeloma on record: hypercalcaemia is one of its CRAB features (IMWG) — haematology to judge whether the myeloma is active; PTH and vitamin D if it does not fit.",
                 zh: "病历中有骨髓瘤：高钙血症是其 CRAB 表现之一（IMWG）——由血液科判断骨髓瘤是否活动；如不相符再查 PTH 和维生素 D。")
+            : clonal
+            ? LocalizedText(
+                en: "Look for the cause: a monoclonal protein is on record — myeloma, in the differential, makes hypercalcaemia one of its CRAB features (IMWG); PTHrP, PTH, vitamin D, bone metastases.",
+                zh: "查找病因：病历中有单克隆蛋白——鉴别诊断中的骨髓瘤以高钙血症为其 CRAB 表现之一（IMWG）；另查 PTHrP、PTH、维生素 D、骨转移。")
             : lymphoma
             ? LocalizedText(
                 en: "Look for the cause: PTHrP, PTH, vitamin D — in lymphoma 1,25-dihydroxyvitamin D (calcitriol), which glucocorticoids treat — bone lesions.",
@@ -161,7 +170,7 @@ struct LabRules {
                 FindingInput("albuminGDl", calcium.albuminGDl.map(CaseIndex.format) ?? "unknown"),
                 FindingInput("upperLimitMgDl", CaseIndex.format(calcium.upperLimitMgDl)),
             ],
-            sources: [Self.stewart2005, Self.payne1973, Self.zometaHypercalcaemia] + (myeloma ? [DifferentialRules.rajkumar2014] : []),
+            sources: [Self.stewart2005, Self.payne1973, Self.zometaHypercalcaemia] + (myeloma || clonal ? [DifferentialRules.rajkumar2014] : []),
             claims: [Claim(.supplements, about: "patient", "withhold")])]
     }
 }
