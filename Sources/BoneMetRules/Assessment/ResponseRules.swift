@@ -257,54 +257,9 @@ struct ResponseRules {
         let healing = current.modality.isTracer ? healingOnAnatomy(after: previous.date, through: current.date, in: anatomic) : [:]
         var adjusted = applyFlare(
             responses, flareTherapy: flareTherapy, anatomicFlare: anatomicFlare, healing: healing, modality: current.modality)
-        // A new lesion on X-ray or CT under a therapy acting long enough, its character not
-        // recorded: a new lytic lesion is progression, new sclerosis under therapy is not by itself
-        // — osteoblastic flare where other lesions respond (seed; MDA, Hamaoka 2004). A breast cancer's first restaging CT — known lesions filling in,
-        // "3 new lesions" (the report: 新发成骨灶) — read PD (unseen record cb27-r).
-        // Sooner than the latency too when the known lesions heal on the same study (the premise
-        // of the latency refuted by the study itself, as for itemised new sclerosis in
-        // `applyFlare`): a breast cancer's CT at 39 days of anastrozole and palbociclib, the
-        // sternum's new rim and T5's conversion beside "2 new lesions" (report: 新发成骨灶), read
-        // PD (unseen record cb78-am).
-        let knownHeal = adjusted.contains { !$0.isNew && $0.category.isResponse }
-            && !adjusted.contains { !$0.isNew && $0.category == .progressiveDisease }
-        // A new focus with epidural tumour or a soft-tissue mass (≥ 10 mm) is clearly progressive
-        // whatever its character (MDA, Hamaoka 2004): kept PD below.
-        let acting = !untreated
-            && (index.therapyActingLongEnough(on: current.date) != nil
-                || (knownHeal && index.latestSystemicStart(before: current.date)?.start.map { $0.latestDay < current.date.earliestDay } == true))
-        let characterDecides = (current.modality == .xray || current.modality == .ct) && acting
-        var characterPending = characterDecides && unnamed > 0
-        if characterDecides {
-            adjusted = adjusted.map { response in
-                guard response.isNew, response.category == .progressiveDisease,
-                    let observation = current.observation(of: response.lesion),
-                    observation.character == nil, observation.boneDestruction != true,
-                    (observation.escc ?? .g0) == .g0, (observation.softTissueMm ?? 0) < 10
-                else { return response }
-                characterPending = true
-                return response.with(category: .notEvaluable, flare: false, reason: Self.characterPendingReason)
-            }
-        }
-        // An MRI's new lesion under such a therapy stays MDA's new bone metastasis (Hamaoka 2004),
-        // unless X-ray or CT reads it sclerotic (`sclerosisOnLaterAnatomy`); the MRI does not show
-        // its character, so the reading says where it is decided: a breast cancer's L3 down 78 %
-        // at 13 weeks of THP beside a new 8 mm T11 focus on the MRI read "PD — new lesion" with no
-        // word of it (unseen record cb162-s).
-        if current.modality == .mri && acting {
-            adjusted = adjusted.map { response in
-                guard response.isNew, response.category == .progressiveDisease,
-                    let observation = current.observation(of: response.lesion),
-                    observation.character == nil, observation.boneDestruction != true,
-                    (observation.escc ?? .g0) == .g0, (observation.softTissueMm ?? 0) < 10,
-                    !index.studies.contains(where: { study in
-                        [.xray, .ct, .petCt].contains(study.modality) && study.date.earliestDay >= current.date.earliestDay
-                            && study.observation(of: response.lesion).map { $0.present && $0.character != nil } == true
-                    })
-                else { return response }
-                return response.with(category: .progressiveDisease, flare: false, reason: Self.characterOnCTReason)
-            }
-        }
+        let character = awaitingCharacter(adjusted, current: current, untreated: untreated, unnamed: unnamed)
+        adjusted = character.responses
+        let characterPending = character.pending
         let verdict = current.modality == .boneScan ? pcwg3[current.id] : nil
         if let verdict { adjusted = applyPCWG3(adjusted, verdict: verdict) }
         let flare = adjusted.contains(where: \.flare)
@@ -372,14 +327,6 @@ struct ResponseRules {
         guard study.modality.isAnatomic else { return false }
         return points.first { $0.study.modality.isAnatomic }?.study.id == study.id
     }
-
-    static let characterPendingReason = LocalizedText(
-        en: "character not recorded: a new lytic lesion is progression, new sclerosis under therapy not by itself — record it",
-        zh: "未记录病灶性质：新发溶骨为进展，治疗中新发硬化本身不代表进展——请记录其性质")
-
-    static let characterOnCTReason = LocalizedText(
-        en: "its character is read on CT (bone window): new sclerosis without destruction under therapy would not be progression by itself — record it",
-        zh: "其性质需以 CT（骨窗）判读：治疗中新发硬化且无骨质破坏本身不代表进展——请记录其性质")
 
     static func newLesionReason(_ observation: LesionObservation, modality: Modality) -> LocalizedText {
         // Seen without uptake, a tracer study's new lesion is no "focus of uptake": a PET-CT's

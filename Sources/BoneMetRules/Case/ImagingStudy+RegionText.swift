@@ -8,7 +8,10 @@ extension ImagingStudy {
     /// A bone scan or PET-CT without a coverage is whole-body already; a recorded coverage wins.
     var coverageFromRegion: [BodyRegion] {
         guard coverage.isEmpty, !modality.isTracer, let region, !region.isEmpty else { return [] }
-        let text = region.lowercased()
+        // Read for every such study of every assessment (issue #12): lower-cased only when it
+        // holds Latin letters, as the Chinese words need no case.
+        let latin = region.utf8.contains { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+        let text = latin ? region.lowercased() : region
         if Self.wholeBodyWords.contains(where: text.contains) { return [.wholeBody] }
         if Self.wholeSpineWords.contains(where: text.contains) { return [.cervicalSpine, .thoracicSpine, .lumbarSpine] }
         return []
